@@ -1,0 +1,125 @@
+using System.Runtime.CompilerServices;
+using CloudTrailModel.Internal;
+
+namespace CloudTrailModel;
+
+/// <summary>
+/// Reads CloudTrail records from log files and streams: a log file (<c>{"Records":[...]}</c>, other top-level
+/// members tolerated), JSON Lines (one record per line), or one bare record; plain or gzip (detected by its
+/// magic bytes, never by name); UTF-8 with or without a byte-order mark. Records are yielded one by one while
+/// the input is read, so memory stays flat however large the file is.
+/// </summary>
+public static class CloudTrailReader
+{
+    /// <summary>Reads every record from a stream. The stream is read lazily, as the result is enumerated, and is not disposed.</summary>
+    /// <param name="stream">The input, plain or gzip.</param>
+    /// <param name="options">Options; <see cref="CloudTrailReaderOptions.Default"/> when null.</param>
+    /// <returns>The records, in input order.</returns>
+    /// <exception cref="CloudTrailParseException">
+    /// While enumerating, in <see cref="InvalidRecordHandling.Throw"/> mode, at the first bad record (after every record before it).
+    /// </exception>
+    public static IEnumerable<CloudTrailRecord> ReadRecords(Stream stream, CloudTrailReaderOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        return Read(stream, ownsStream: false, options ?? CloudTrailReaderOptions.Default);
+    }
+
+    /// <summary>Reads every record from a file, plain or gzip, whatever its name.</summary>
+    /// <param name="path">The file's path.</param>
+    /// <param name="options">Options; <see cref="CloudTrailReaderOptions.Default"/> when null.</param>
+    /// <returns>The records, in file order.</returns>
+    /// <exception cref="CloudTrailParseException">
+    /// While enumerating, in <see cref="InvalidRecordHandling.Throw"/> mode, at the first bad record (after every record before it).
+    /// </exception>
+    public static IEnumerable<CloudTrailRecord> ReadRecords(string path, CloudTrailReaderOptions? options = null)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        return Read(OpenFile(path, async: false), ownsStream: true, options ?? CloudTrailReaderOptions.Default);
+    }
+
+    /// <summary>Reads every record from a stream asynchronously. The stream is not disposed.</summary>
+    /// <param name="stream">The input, plain or gzip.</param>
+    /// <param name="options">Options; <see cref="CloudTrailReaderOptions.Default"/> when null.</param>
+    /// <param name="cancellationToken">Cancels the read; checked before every record.</param>
+    /// <returns>The records, in input order.</returns>
+    /// <exception cref="CloudTrailParseException">
+    /// While enumerating, in <see cref="InvalidRecordHandling.Throw"/> mode, at the first bad record (after every record before it).
+    /// </exception>
+    public static IAsyncEnumerable<CloudTrailRecord> ReadRecordsAsync(Stream stream, CloudTrailReaderOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        return ReadAsync(stream, ownsStream: false, options ?? CloudTrailReaderOptions.Default, cancellationToken);
+    }
+
+    /// <summary>Reads every record from a file asynchronously, plain or gzip, whatever its name.</summary>
+    /// <param name="path">The file's path.</param>
+    /// <param name="options">Options; <see cref="CloudTrailReaderOptions.Default"/> when null.</param>
+    /// <param name="cancellationToken">Cancels the read; checked before every record.</param>
+    /// <returns>The records, in file order.</returns>
+    /// <exception cref="CloudTrailParseException">
+    /// While enumerating, in <see cref="InvalidRecordHandling.Throw"/> mode, at the first bad record (after every record before it).
+    /// </exception>
+    public static IAsyncEnumerable<CloudTrailRecord> ReadRecordsAsync(string path, CloudTrailReaderOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        return ReadAsync(OpenFile(path, async: true), ownsStream: true, options ?? CloudTrailReaderOptions.Default, cancellationToken);
+    }
+
+    private static FileStream OpenFile(string path, bool async) =>
+        new(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, async ? FileOptions.Asynchronous | FileOptions.SequentialScan : FileOptions.SequentialScan);
+
+    private static IEnumerable<CloudTrailRecord> Read(Stream stream, bool ownsStream, CloudTrailReaderOptions options)
+    {
+        using var framer = new RecordFramer(stream, options, ownsStream);
+        while (true)
+        {
+            switch (framer.Step())
+            {
+                case StepResult.Record:
+                    yield return framer.Record!;
+                    break;
+                case StepResult.Error:
+                    Report(framer.Error, options);
+                    break;
+                case StepResult.NeedMore:
+                    framer.Fill();
+                    break;
+                default:
+                    yield break;
+            }
+        }
+    }
+
+    private static async IAsyncEnumerable<CloudTrailRecord> ReadAsync(Stream stream, bool ownsStream, CloudTrailReaderOptions options, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        using var framer = new RecordFramer(stream, options, ownsStream);
+        while (true)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            switch (framer.Step())
+            {
+                case StepResult.Record:
+                    yield return framer.Record!;
+                    break;
+                case StepResult.Error:
+                    Report(framer.Error, options);
+                    break;
+                case StepResult.NeedMore:
+                    await framer.FillAsync(cancellationToken).ConfigureAwait(false);
+                    break;
+                default:
+                    yield break;
+            }
+        }
+    }
+
+    private static void Report(CloudTrailRecordError error, CloudTrailReaderOptions options)
+    {
+        if (options.InvalidRecordHandling == InvalidRecordHandling.Throw)
+        {
+            ThrowHelper.ThrowParseException(error);
+        }
+
+        options.OnInvalidRecord?.Invoke(error);
+    }
+}

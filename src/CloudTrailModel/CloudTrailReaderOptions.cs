@@ -1,0 +1,49 @@
+namespace CloudTrailModel;
+
+/// <summary>
+/// Options for <see cref="CloudTrailReader"/>. Immutable: derive variants with <c>with</c>, for example
+/// <c>CloudTrailReaderOptions.Default with { InvalidRecordHandling = InvalidRecordHandling.Skip }</c>.
+/// </summary>
+public sealed record CloudTrailReaderOptions
+{
+    /// <summary>The default nesting limit: 64 levels, far deeper than any CloudTrail record.</summary>
+    public const int DefaultMaxDepth = 64;
+
+    /// <summary>The default record size limit: 4 MiB (CloudTrail Lake's largest events are 1 MB).</summary>
+    public const int DefaultMaxRecordBytes = 4 * 1024 * 1024;
+
+    /// <summary>The default decompressed size limit: 4 GiB.</summary>
+    public const long DefaultMaxDecompressedBytes = 4L * 1024 * 1024 * 1024;
+
+    /// <summary>The defaults: throw on the first error, with the default limits.</summary>
+    public static CloudTrailReaderOptions Default { get; } = new();
+
+    /// <summary>Whether a bad record throws (the default) or is reported and skipped.</summary>
+    public InvalidRecordHandling InvalidRecordHandling { get; init; } = InvalidRecordHandling.Throw;
+
+    /// <summary>
+    /// Called for every problem in <see cref="InvalidRecordHandling.Skip"/> mode, on the thread that reads,
+    /// before the read goes on. Not called in <see cref="InvalidRecordHandling.Throw"/> mode.
+    /// </summary>
+    public Action<CloudTrailRecordError>? OnInvalidRecord { get; init; }
+
+    /// <summary>
+    /// The deepest nesting of objects and arrays allowed inside one record, counting the record itself as 1
+    /// (default <see cref="DefaultMaxDepth"/>). A deeper record is reported as
+    /// <see cref="CloudTrailErrorCode.MaxDepthExceeded"/>.
+    /// </summary>
+    public int MaxDepth { get; init; } = DefaultMaxDepth;
+
+    /// <summary>
+    /// The largest record, in bytes of JSON, that is read (default <see cref="DefaultMaxRecordBytes"/>). A larger
+    /// record is reported as <see cref="CloudTrailErrorCode.RecordTooLarge"/> and skipped without being buffered.
+    /// </summary>
+    public int MaxRecordBytes { get; init; } = DefaultMaxRecordBytes;
+
+    /// <summary>
+    /// The most bytes read from the input after decompression (default <see cref="DefaultMaxDecompressedBytes"/>).
+    /// Reaching it ends the read with <see cref="CloudTrailErrorCode.DecompressedSizeExceeded"/>, which stops a
+    /// gzip bomb before it costs memory or minutes.
+    /// </summary>
+    public long MaxDecompressedBytes { get; init; } = DefaultMaxDecompressedBytes;
+}

@@ -1,0 +1,41 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Text.Json;
+using CloudTrailModel.Operations;
+
+namespace CloudTrailModel;
+
+public sealed partial record CloudTrailRecord
+{
+    /// <summary>
+    /// Gets the typed request parameters when this record is a call of <typeparamref name="T"/>'s operation
+    /// (its <see cref="EventSource"/> and <see cref="EventName"/> match); never throws for a mismatch or odd data.
+    /// </summary>
+    /// <typeparam name="T">A request-parameters type from <c>CloudTrailModel.Operations.*</c>.</typeparam>
+    /// <param name="parameters">The typed parameters, when the record is a call of that operation.</param>
+    /// <returns><see langword="true"/> when the record is a call of <typeparamref name="T"/>'s operation and its parameters could be read.</returns>
+    public bool TryGetRequestParameters<T>([NotNullWhen(true)] out T? parameters)
+        where T : class
+    {
+        parameters = OperationRegistry.TryGetRequest(this, typeof(T), out object? value) ? value as T : null;
+        return parameters is not null;
+    }
+
+    /// <summary>Gets the typed response elements when this record is a call of <typeparamref name="T"/>'s operation; never throws.</summary>
+    /// <typeparam name="T">A response-elements type from <c>CloudTrailModel.Operations.*</c>.</typeparam>
+    /// <param name="responseElements">The typed response elements, when the record is a call of that operation.</param>
+    /// <returns><see langword="true"/> when the record is a call of <typeparamref name="T"/>'s operation and its response could be read.</returns>
+    public bool TryGetResponseElements<T>([NotNullWhen(true)] out T? responseElements)
+        where T : class
+    {
+        responseElements = OperationRegistry.TryGetResponse(this, typeof(T), out object? value) ? value as T : null;
+        return responseElements is not null;
+    }
+
+    /// <summary>Gets the typed request parameters of whatever registered operation this record is a call of, or null.</summary>
+    /// <returns>The typed parameters, or null when the operation is not registered or its parameters could not be read.</returns>
+    public object? GetRequestParameters() => OperationRegistry.TryGetRequest(this, null, out object? value) ? value : null;
+
+    /// <summary>Gets the typed response elements of whatever registered operation this record is a call of, or null.</summary>
+    /// <returns>The typed response elements, or null when the operation is not registered or its response could not be read.</returns>
+    public object? GetResponseElements() => OperationRegistry.TryGetResponse(this, null, out object? value) ? value : null;
+}

@@ -1,0 +1,354 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using CloudTrailModel.Internal;
+using CloudTrailModel.Serialization;
+
+namespace CloudTrailModel;
+
+/// <summary>
+/// One CloudTrail event record: every documented top-level field, typed. Every member may be missing (Insights
+/// records have no <c>userIdentity</c>, network activity events no <c>requestParameters</c>), so every property
+/// is nullable. Free-form subtrees stay raw JSON (<see cref="RawJson"/>); members that are unknown, or whose JSON
+/// type does not fit their property, are kept in <see cref="AdditionalFields"/>, so writing a record back with
+/// <see cref="CloudTrailJsonContext"/> gives the JSON it was read from.
+/// </summary>
+[JsonConverter(typeof(ModelConverter<CloudTrailRecord>))]
+public sealed partial record CloudTrailRecord : IJsonModel<CloudTrailRecord>
+{
+    private JsonBoolKind _readOnlyKind;
+    private JsonBoolKind _managementEventKind;
+    private JsonBoolKind _consoleKind;
+
+    /// <summary>The version of the record format (<c>eventVersion</c>), compared as integers (1.10 &gt; 1.09).</summary>
+    public CloudTrailEventVersion? EventVersion { get; init; }
+
+    /// <summary>Who made the request (<c>userIdentity</c>); absent in Insights records.</summary>
+    public UserIdentity? UserIdentity { get; init; }
+
+    /// <summary>When the request completed, in UTC (<c>eventTime</c>). A value that is not a time leaves this null and is kept in <see cref="AdditionalFields"/>.</summary>
+    public DateTimeOffset? EventTime { get; init; }
+
+    /// <summary>The service the request was made to (<c>eventSource</c>), such as <c>s3.amazonaws.com</c>.</summary>
+    public string? EventSource { get; init; }
+
+    /// <summary>The requested action (<c>eventName</c>), such as <c>GetObject</c> or <c>ConsoleLogin</c>.</summary>
+    public string? EventName { get; init; }
+
+    /// <summary>The region the request was made to (<c>awsRegion</c>).</summary>
+    public string? AwsRegion { get; init; }
+
+    /// <summary>Where the request came from (<c>sourceIPAddress</c>): an IP address, or a service name such as <c>AWS Internal</c>.</summary>
+    public string? SourceIPAddress { get; init; }
+
+    /// <summary>The agent that made the request (<c>userAgent</c>), truncated by AWS beyond 1 KB.</summary>
+    public string? UserAgent { get; init; }
+
+    /// <summary>The AWS error, if the request failed (<c>errorCode</c>).</summary>
+    public string? ErrorCode { get; init; }
+
+    /// <summary>The description of the error, if the request failed (<c>errorMessage</c>).</summary>
+    public string? ErrorMessage { get; init; }
+
+    /// <summary>The request parameters (<c>requestParameters</c>), raw; null when absent or JSON null.</summary>
+    public RawJson? RequestParameters { get; init; }
+
+    /// <summary>The response elements (<c>responseElements</c>), raw; null when absent or JSON null.</summary>
+    public RawJson? ResponseElements { get; init; }
+
+    /// <summary>Additional data about the event (<c>additionalEventData</c>), raw.</summary>
+    public RawJson? AdditionalEventData { get; init; }
+
+    /// <summary>The ID the called service gave the request (<c>requestID</c>); not always a GUID.</summary>
+    public string? RequestId { get; init; }
+
+    /// <summary>The ID CloudTrail gave the event (<c>eventID</c>): the key to remove duplicates with; not always a GUID.</summary>
+    public string? EventId { get; init; }
+
+    /// <summary>The kind of event (<c>eventType</c>), such as <c>AwsApiCall</c>.</summary>
+    public CloudTrailEventType? EventType { get; init; }
+
+    /// <summary>The API version of an <c>AwsApiCall</c> (<c>apiVersion</c>).</summary>
+    public string? ApiVersion { get; init; }
+
+    /// <summary>Whether this is a management event (<c>managementEvent</c>, eventVersion 1.06).</summary>
+    public bool? ManagementEvent
+    {
+        get;
+        init
+        {
+            field = value;
+            _managementEventKind = JsonBoolKind.Default;
+        }
+    }
+
+    /// <summary>Whether the operation only reads (<c>readOnly</c>).</summary>
+    public bool? ReadOnly
+    {
+        get;
+        init
+        {
+            field = value;
+            _readOnlyKind = JsonBoolKind.Default;
+        }
+    }
+
+    /// <summary>The resources accessed (<c>resources</c>).</summary>
+    public IReadOnlyList<CloudTrailResource>? Resources { get; init; }
+
+    /// <summary>The account that received this copy of the event (<c>recipientAccountId</c>).</summary>
+    public string? RecipientAccountId { get; init; }
+
+    /// <summary>Details of an <c>AwsServiceEvent</c> (<c>serviceEventDetails</c>), raw.</summary>
+    public RawJson? ServiceEventDetails { get; init; }
+
+    /// <summary>The ID shared by the copies of one event delivered to several accounts, or by an Insights Start/End pair (<c>sharedEventID</c>).</summary>
+    public string? SharedEventId { get; init; }
+
+    /// <summary>The VPC endpoint the request went through (<c>vpcEndpointId</c>).</summary>
+    public string? VpcEndpointId { get; init; }
+
+    /// <summary>The account that owns the VPC endpoint (<c>vpcEndpointAccountId</c>).</summary>
+    public string? VpcEndpointAccountId { get; init; }
+
+    /// <summary>The category of the event (<c>eventCategory</c>), such as <c>Management</c> or <c>Data</c>.</summary>
+    public CloudTrailEventCategory? EventCategory { get; init; }
+
+    /// <summary>Why the event was delivered late or updated (<c>addendum</c>).</summary>
+    public Addendum? Addendum { get; init; }
+
+    /// <summary>Whether the request came from a console session through a proxy or external client (<c>sessionCredentialFromConsole</c>, the string <c>"true"</c> in JSON).</summary>
+    public bool? SessionCredentialFromConsole
+    {
+        get;
+        init
+        {
+            field = value;
+            _consoleKind = JsonBoolKind.Default;
+        }
+    }
+
+    /// <summary>The edge device targeted by the request (<c>edgeDeviceDetails</c>).</summary>
+    public EdgeDeviceDetails? EdgeDeviceDetails { get; init; }
+
+    /// <summary>The TLS connection of the request (<c>tlsDetails</c>).</summary>
+    public TlsDetails? TlsDetails { get; init; }
+
+    /// <summary>The unusual activity of an Insights event (<c>insightDetails</c>).</summary>
+    public InsightDetails? InsightDetails { get; init; }
+
+    /// <summary>Context added to enriched CloudTrail Lake events (<c>eventContext</c>).</summary>
+    public EventContext? EventContext { get; init; }
+
+    /// <summary>A user annotation (<c>annotation</c>).</summary>
+    public string? Annotation { get; init; }
+
+    /// <summary>Members not modelled above, and members whose JSON type did not fit their property, exactly as they appeared.</summary>
+    public IReadOnlyDictionary<string, JsonElement> AdditionalFields { get; init; } = EmptyFields.Instance;
+
+    /// <summary>Parses one record from UTF-8 JSON.</summary>
+    /// <param name="utf8Json">Exactly one JSON object (whitespace around it is allowed).</param>
+    /// <returns>The record.</returns>
+    /// <exception cref="CloudTrailParseException">The input is not one well-formed JSON object.</exception>
+    public static CloudTrailRecord Parse(ReadOnlySpan<byte> utf8Json)
+    {
+        CloudTrailRecord? record = SingleRecordParser.Parse(utf8Json, out CloudTrailRecordError error);
+        return record ?? throw new CloudTrailParseException(error);
+    }
+
+    /// <summary>Parses one record from JSON text.</summary>
+    /// <param name="json">Exactly one JSON object.</param>
+    /// <returns>The record.</returns>
+    /// <exception cref="CloudTrailParseException">The input is not one well-formed JSON object.</exception>
+    public static CloudTrailRecord Parse(string json)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        return Parse(Encoding.UTF8.GetBytes(json));
+    }
+
+    /// <summary>Tries to parse one record from UTF-8 JSON; never throws for bad input.</summary>
+    /// <param name="utf8Json">Exactly one JSON object.</param>
+    /// <param name="record">The record, when the input was valid.</param>
+    /// <returns><see langword="true"/> when the input was one well-formed JSON object.</returns>
+    public static bool TryParse(ReadOnlySpan<byte> utf8Json, [NotNullWhen(true)] out CloudTrailRecord? record)
+    {
+        record = SingleRecordParser.Parse(utf8Json, out _);
+        return record is not null;
+    }
+
+    /// <summary>Tries to parse one record from JSON text; never throws for bad input.</summary>
+    /// <param name="json">Exactly one JSON object.</param>
+    /// <param name="record">The record, when the input was valid.</param>
+    /// <returns><see langword="true"/> when the input was one well-formed JSON object.</returns>
+    public static bool TryParse([NotNullWhen(true)] string? json, [NotNullWhen(true)] out CloudTrailRecord? record)
+    {
+        if (json is null)
+        {
+            record = null;
+            return false;
+        }
+
+        return TryParse(Encoding.UTF8.GetBytes(json), out record);
+    }
+
+    static CloudTrailRecord IJsonModel<CloudTrailRecord>.Read(ref Utf8JsonReader r, ParseState s) => ReadRecord(ref r, s);
+
+    internal static CloudTrailRecord ReadRecord(ref Utf8JsonReader r, ParseState s)
+    {
+        CloudTrailEventVersion? eventVersion = null;
+        UserIdentity? userIdentity = null;
+        DateTimeOffset? eventTime = null;
+        string? eventSource = null, eventName = null, awsRegion = null, sourceIp = null, userAgent = null, errorCode = null, errorMessage = null;
+        RawJson? requestParameters = null, responseElements = null, additionalEventData = null, serviceEventDetails = null;
+        string? requestId = null, eventId = null, apiVersion = null, recipientAccountId = null, sharedEventId = null;
+        string? vpcEndpointId = null, vpcEndpointAccountId = null, annotation = null;
+        CloudTrailEventType? eventType = null;
+        CloudTrailEventCategory? eventCategory = null;
+        bool? managementEvent = null, readOnly = null, console = null;
+        JsonBoolKind managementKind = JsonBoolKind.Default, readOnlyKind = JsonBoolKind.Default, consoleKind = JsonBoolKind.Default;
+        IReadOnlyList<CloudTrailResource>? resources = null;
+        Addendum? addendum = null;
+        EdgeDeviceDetails? edge = null;
+        TlsDetails? tls = null;
+        InsightDetails? insight = null;
+        EventContext? eventContext = null;
+        ExtraFields x = default;
+        while (ParseState.NextMember(ref r))
+        {
+            string name = s.PropertyName(ref r);
+            switch (name)
+            {
+                case "eventVersion":
+                    string? version = s.PooledString(ref r, name, ref x);
+                    if (version is not null)
+                    {
+                        if (CloudTrailEventVersion.TryParse(version, out CloudTrailEventVersion parsed))
+                        {
+                            eventVersion = parsed;
+                        }
+                        else
+                        {
+                            x.Add(name, JsonElementFactory.String(version));
+                        }
+                    }
+
+                    break;
+                case "userIdentity": userIdentity = s.Object<UserIdentity>(ref r, name, ref x); break;
+                case "eventTime": eventTime = s.Time(ref r, name, ref x); break;
+                case "eventSource": eventSource = s.PooledString(ref r, name, ref x); break;
+                case "eventName": eventName = s.PooledString(ref r, name, ref x); break;
+                case "awsRegion": awsRegion = s.PooledString(ref r, name, ref x); break;
+                case "sourceIPAddress": sourceIp = s.PooledString(ref r, name, ref x); break;
+                case "userAgent": userAgent = s.PooledString(ref r, name, ref x); break;
+                case "errorCode": errorCode = s.PooledString(ref r, name, ref x); break;
+                case "errorMessage": errorMessage = s.String(ref r, name, ref x); break;
+                case "requestParameters": requestParameters = s.Raw(ref r); break;
+                case "responseElements": responseElements = s.Raw(ref r); break;
+                case "additionalEventData": additionalEventData = s.Raw(ref r); break;
+                case "requestID": requestId = s.String(ref r, name, ref x); break;
+                case "eventID": eventId = s.String(ref r, name, ref x); break;
+                case "eventType": eventType = s.Value<CloudTrailEventType>(ref r, name, ref x); break;
+                case "apiVersion": apiVersion = s.PooledString(ref r, name, ref x); break;
+                case "managementEvent": managementEvent = s.Bool(ref r, name, ref x, out managementKind); break;
+                case "readOnly": readOnly = s.Bool(ref r, name, ref x, out readOnlyKind); break;
+                case "resources": resources = s.List<CloudTrailResource>(ref r, name, ref x); break;
+                case "recipientAccountId": recipientAccountId = s.PooledString(ref r, name, ref x); break;
+                case "serviceEventDetails": serviceEventDetails = s.Raw(ref r); break;
+                case "sharedEventID": sharedEventId = s.String(ref r, name, ref x); break;
+                case "vpcEndpointId": vpcEndpointId = s.PooledString(ref r, name, ref x); break;
+                case "vpcEndpointAccountId": vpcEndpointAccountId = s.PooledString(ref r, name, ref x); break;
+                case "eventCategory": eventCategory = s.Value<CloudTrailEventCategory>(ref r, name, ref x); break;
+                case "addendum": addendum = s.Object<Addendum>(ref r, name, ref x); break;
+                case "sessionCredentialFromConsole": console = s.Bool(ref r, name, ref x, out consoleKind); break;
+                case "edgeDeviceDetails": edge = s.Object<EdgeDeviceDetails>(ref r, name, ref x); break;
+                case "tlsDetails": tls = s.Object<TlsDetails>(ref r, name, ref x); break;
+                case "insightDetails": insight = s.Object<InsightDetails>(ref r, name, ref x); break;
+                case "eventContext": eventContext = s.Object<EventContext>(ref r, name, ref x); break;
+                case "annotation": annotation = s.String(ref r, name, ref x); break;
+                default: s.Unknown(ref r, name, ref x); break;
+            }
+        }
+
+        return new CloudTrailRecord
+        {
+            EventVersion = eventVersion,
+            UserIdentity = userIdentity,
+            EventTime = eventTime,
+            EventSource = eventSource,
+            EventName = eventName,
+            AwsRegion = awsRegion,
+            SourceIPAddress = sourceIp,
+            UserAgent = userAgent,
+            ErrorCode = errorCode,
+            ErrorMessage = errorMessage,
+            RequestParameters = requestParameters,
+            ResponseElements = responseElements,
+            AdditionalEventData = additionalEventData,
+            RequestId = requestId,
+            EventId = eventId,
+            EventType = eventType,
+            ApiVersion = apiVersion,
+            ManagementEvent = managementEvent,
+            ReadOnly = readOnly,
+            Resources = resources,
+            RecipientAccountId = recipientAccountId,
+            ServiceEventDetails = serviceEventDetails,
+            SharedEventId = sharedEventId,
+            VpcEndpointId = vpcEndpointId,
+            VpcEndpointAccountId = vpcEndpointAccountId,
+            EventCategory = eventCategory,
+            Addendum = addendum,
+            SessionCredentialFromConsole = console,
+            EdgeDeviceDetails = edge,
+            TlsDetails = tls,
+            InsightDetails = insight,
+            EventContext = eventContext,
+            Annotation = annotation,
+            AdditionalFields = x.Build(),
+            _managementEventKind = managementKind,
+            _readOnlyKind = readOnlyKind,
+            _consoleKind = consoleKind,
+        };
+    }
+
+    void IJsonModel<CloudTrailRecord>.Write(Utf8JsonWriter w)
+    {
+        w.WriteStartObject();
+        JsonOut.Value(w, "eventVersion"u8, EventVersion);
+        JsonOut.Object(w, "userIdentity"u8, UserIdentity);
+        JsonOut.Time(w, "eventTime"u8, EventTime);
+        JsonOut.String(w, "eventSource"u8, EventSource);
+        JsonOut.String(w, "eventName"u8, EventName);
+        JsonOut.String(w, "awsRegion"u8, AwsRegion);
+        JsonOut.String(w, "sourceIPAddress"u8, SourceIPAddress);
+        JsonOut.String(w, "userAgent"u8, UserAgent);
+        JsonOut.String(w, "errorCode"u8, ErrorCode);
+        JsonOut.String(w, "errorMessage"u8, ErrorMessage);
+        JsonOut.Raw(w, "requestParameters"u8, RequestParameters);
+        JsonOut.Raw(w, "responseElements"u8, ResponseElements);
+        JsonOut.Raw(w, "additionalEventData"u8, AdditionalEventData);
+        JsonOut.String(w, "requestID"u8, RequestId);
+        JsonOut.String(w, "eventID"u8, EventId);
+        JsonOut.Value(w, "eventType"u8, EventType);
+        JsonOut.String(w, "apiVersion"u8, ApiVersion);
+        JsonOut.Bool(w, "managementEvent"u8, ManagementEvent, _managementEventKind, JsonBoolKind.Boolean);
+        JsonOut.Bool(w, "readOnly"u8, ReadOnly, _readOnlyKind, JsonBoolKind.Boolean);
+        JsonOut.List(w, "resources"u8, Resources);
+        JsonOut.String(w, "recipientAccountId"u8, RecipientAccountId);
+        JsonOut.Raw(w, "serviceEventDetails"u8, ServiceEventDetails);
+        JsonOut.String(w, "sharedEventID"u8, SharedEventId);
+        JsonOut.String(w, "vpcEndpointId"u8, VpcEndpointId);
+        JsonOut.String(w, "vpcEndpointAccountId"u8, VpcEndpointAccountId);
+        JsonOut.Value(w, "eventCategory"u8, EventCategory);
+        JsonOut.Object(w, "addendum"u8, Addendum);
+        JsonOut.Bool(w, "sessionCredentialFromConsole"u8, SessionCredentialFromConsole, _consoleKind, JsonBoolKind.String);
+        JsonOut.Object(w, "edgeDeviceDetails"u8, EdgeDeviceDetails);
+        JsonOut.Object(w, "tlsDetails"u8, TlsDetails);
+        JsonOut.Object(w, "insightDetails"u8, InsightDetails);
+        JsonOut.Object(w, "eventContext"u8, EventContext);
+        JsonOut.String(w, "annotation"u8, Annotation);
+        JsonOut.Extras(w, AdditionalFields);
+        w.WriteEndObject();
+    }
+}

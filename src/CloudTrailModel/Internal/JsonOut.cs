@@ -1,0 +1,126 @@
+using System.Text.Json;
+
+namespace CloudTrailModel.Internal;
+
+/// <summary>Writes model members back as JSON, omitting members that are null.</summary>
+internal static class JsonOut
+{
+    public static void String(Utf8JsonWriter w, ReadOnlySpan<byte> name, string? value)
+    {
+        if (value is not null)
+        {
+            w.WriteString(name, value);
+        }
+    }
+
+    public static void Value<T>(Utf8JsonWriter w, ReadOnlySpan<byte> name, T? value)
+        where T : struct
+    {
+        if (value is { } v)
+        {
+            w.WriteString(name, v.ToString());
+        }
+    }
+
+    public static void Bool(Utf8JsonWriter w, ReadOnlySpan<byte> name, bool? value, JsonBoolKind kind, JsonBoolKind documentedKind)
+    {
+        if (value is not { } v)
+        {
+            return;
+        }
+
+        if ((kind == JsonBoolKind.Default ? documentedKind : kind) == JsonBoolKind.String)
+        {
+            w.WriteString(name, v ? "true" : "false");
+        }
+        else
+        {
+            w.WriteBoolean(name, v);
+        }
+    }
+
+    public static void Time(Utf8JsonWriter w, ReadOnlySpan<byte> name, DateTimeOffset? value)
+    {
+        if (value is { } v)
+        {
+            w.WriteString(name, TimeFormat.Format(v));
+        }
+    }
+
+    public static void Number(Utf8JsonWriter w, ReadOnlySpan<byte> name, double? value)
+    {
+        if (value is { } v)
+        {
+            w.WriteNumber(name, v);
+        }
+    }
+
+    public static void Number(Utf8JsonWriter w, ReadOnlySpan<byte> name, int? value)
+    {
+        if (value is { } v)
+        {
+            w.WriteNumber(name, v);
+        }
+    }
+
+    public static void Raw(Utf8JsonWriter w, ReadOnlySpan<byte> name, RawJson? value)
+    {
+        if (value is not null)
+        {
+            w.WritePropertyName(name);
+            w.WriteRawValue(value.Utf8.Span, skipInputValidation: true);
+        }
+    }
+
+    public static void Object<T>(Utf8JsonWriter w, ReadOnlySpan<byte> name, T? value)
+        where T : class, IJsonModel<T>
+    {
+        if (value is not null)
+        {
+            w.WritePropertyName(name);
+            value.Write(w);
+        }
+    }
+
+    public static void List<T>(Utf8JsonWriter w, ReadOnlySpan<byte> name, IReadOnlyList<T>? values)
+        where T : class, IJsonModel<T>
+    {
+        if (values is null)
+        {
+            return;
+        }
+
+        w.WriteStartArray(name);
+        foreach (T value in values)
+        {
+            value.Write(w);
+        }
+
+        w.WriteEndArray();
+    }
+
+    public static void StringMap(Utf8JsonWriter w, ReadOnlySpan<byte> name, IReadOnlyDictionary<string, string>? values)
+    {
+        if (values is null)
+        {
+            return;
+        }
+
+        w.WriteStartObject(name);
+        foreach (KeyValuePair<string, string> pair in values)
+        {
+            w.WriteString(pair.Key, pair.Value);
+        }
+
+        w.WriteEndObject();
+    }
+
+    public static void Extras(Utf8JsonWriter w, IReadOnlyDictionary<string, JsonElement> extras)
+    {
+        foreach (KeyValuePair<string, JsonElement> pair in extras)
+        {
+            w.WritePropertyName(pair.Key);
+            pair.Value.WriteTo(w);
+        }
+    }
+}

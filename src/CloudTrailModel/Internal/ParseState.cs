@@ -1,0 +1,411 @@
+using System.Buffers.Text;
+using System.Globalization;
+using System.Runtime.CompilerServices;
+using System.Text.Json;
+
+namespace CloudTrailModel.Internal;
+
+/// <summary>How a boolean arrived in JSON, so it is written back the same way.</summary>
+internal enum JsonBoolKind : byte
+{
+    /// <summary>Not read from JSON: the property's documented kind is used.</summary>
+    Default = 0,
+    Boolean = 1,
+    String = 2,
+}
+
+/// <summary>A model type the parser and writer know: read from a reader positioned on its start token, written as JSON.</summary>
+/// <typeparam name="TSelf">The model type.</typeparam>
+internal interface IJsonModel<TSelf>
+    where TSelf : class
+{
+    static abstract TSelf Read(ref Utf8JsonReader reader, ParseState state);
+
+    void Write(Utf8JsonWriter writer);
+}
+
+/// <summary>An extensible string-valued struct (<see cref="CloudTrailEventType"/> and friends).</summary>
+/// <typeparam name="TSelf">The struct type.</typeparam>
+internal interface IExtensibleValue<TSelf>
+    where TSelf : struct
+{
+    static abstract TSelf Create(string value);
+}
+
+/// <summary>Collects members that are unknown, or whose JSON type did not fit their typed property.</summary>
+internal struct ExtraFields
+{
+    private Dictionary<string, JsonElement>? _fields;
+
+    public void Add(string name, JsonElement value) => (_fields ??= new Dictionary<string, JsonElement>(StringComparer.Ordinal))[name] = value;
+
+    public readonly IReadOnlyDictionary<string, JsonElement> Build() => _fields ?? (IReadOnlyDictionary<string, JsonElement>)EmptyFields.Instance;
+}
+
+internal static class EmptyFields
+{
+    public static readonly System.Collections.ObjectModel.ReadOnlyDictionary<string, JsonElement> Instance = new(new Dictionary<string, JsonElement>());
+}
+
+/// <summary>
+/// The state of one record parse: the bytes being parsed (so raw subtrees can be sliced out without a
+/// second parse) and the reader's string pool. Field readers are tolerant: a value whose JSON type does not
+/// fit its property leaves the property null and is kept, as it was, in the object's extra fields.
+/// </summary>
+internal sealed class ParseState
+{
+    private byte[] _buffer = [];
+    private int _start;
+    private int _length;
+
+    public ParseState(StringPool pool) => Pool = pool;
+
+    public StringPool Pool { get; }
+
+    public ReadOnlySpan<byte> Source => _buffer.AsSpan(_start, _length);
+
+    /// <summary>Sets the bytes a reader is about to parse; token indexes are relative to <paramref name="start"/>.</summary>
+    public void SetSource(byte[] buffer, int start, int length)
+    {
+        _buffer = buffer;
+        _start = start;
+        _length = length;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void Read(ref Utf8JsonReader reader)
+    {
+        if (!reader.Read())
+        {
+            ThrowNeedMore();
+        }
+    }
+
+    /// <summary>Moves from a property name (or array start) to the next token and says whether it ends the container.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool NextMember(ref Utf8JsonReader reader)
+    {
+        Read(ref reader);
+        return reader.TokenType != JsonTokenType.EndObject;
+    }
+
+    public static void ThrowNeedMore() => throw NeedMoreDataException.Instance;
+
+    public string PropertyName(ref Utf8JsonReader reader) =>
+        reader.ValueIsEscaped ? reader.GetString()! : Pool.Get(reader.ValueSpan);
+
+    /// <summary>Skips the value the reader is on (containers included).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void SkipValue(ref Utf8JsonReader reader)
+    {
+        if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray && !reader.TrySkip())
+        {
+            ThrowNeedMore();
+        }
+    }
+
+    /// <summary>Slices the value the reader is on out of the source and moves past it.</summary>
+    public ReadOnlySpan<byte> SliceValue(ref Utf8JsonReader reader)
+    {
+        int start = checked((int)reader.TokenStartIndex);
+        SkipValue(ref reader);
+        return Source[start..checked((int)reader.BytesConsumed)];
+    }
+
+    /// <summary>Keeps the value the reader is on as an extra field.</summary>
+    public void Keep(ref Utf8JsonReader reader, string name, ref ExtraFields extra)
+    {
+        ReadOnlySpan<byte> slice = SliceValue(ref reader);
+        var elementReader = new Utf8JsonReader(slice);
+        extra.Add(name, JsonElement.ParseValue(ref elementReader));
+    }
+
+    /// <summary>Reads an unknown member: the reader is on its name.</summary>
+    public void Unknown(ref Utf8JsonReader reader, string name, ref ExtraFields extra)
+    {
+        Read(ref reader);
+        Keep(ref reader, name, ref extra);
+    }
+
+    public string? String(ref Utf8JsonReader reader, string name, ref ExtraFields extra)
+    {
+        Read(ref reader);
+        if (reader.TokenType == JsonTokenType.String)
+        {
+            return reader.GetString();
+        }
+
+        KeepUnlessNull(ref reader, name, ref extra);
+        return null;
+    }
+
+    /// <summary>Reads a string that repeats across records (a source, region, account, ARN): de-duplicated.</summary>
+    public string? PooledString(ref Utf8JsonReader reader, string name, ref ExtraFields extra)
+    {
+        Read(ref reader);
+        if (reader.TokenType == JsonTokenType.String)
+        {
+            return reader.ValueIsEscaped ? reader.GetString() : Pool.Get(reader.ValueSpan);
+        }
+
+        KeepUnlessNull(ref reader, name, ref extra);
+        return null;
+    }
+
+    public T? Value<T>(ref Utf8JsonReader reader, string name, ref ExtraFields extra)
+        where T : struct, IExtensibleValue<T>
+    {
+        string? value = PooledString(ref reader, name, ref extra);
+        return value is null ? null : T.Create(value);
+    }
+
+    /// <summary>Reads a boolean that may arrive as a JSON boolean or as the string <c>"true"</c>/<c>"false"</c>.</summary>
+    public bool? Bool(ref Utf8JsonReader reader, string name, ref ExtraFields extra, out JsonBoolKind kind)
+    {
+        Read(ref reader);
+        switch (reader.TokenType)
+        {
+            case JsonTokenType.True:
+                kind = JsonBoolKind.Boolean;
+                return true;
+            case JsonTokenType.False:
+                kind = JsonBoolKind.Boolean;
+                return false;
+            case JsonTokenType.String when !reader.ValueIsEscaped && reader.ValueSpan.SequenceEqual("true"u8):
+                kind = JsonBoolKind.String;
+                return true;
+            case JsonTokenType.String when !reader.ValueIsEscaped && reader.ValueSpan.SequenceEqual("false"u8):
+                kind = JsonBoolKind.String;
+                return false;
+            default:
+                kind = JsonBoolKind.Default;
+                KeepUnlessNull(ref reader, name, ref extra);
+                return null;
+        }
+    }
+
+    public double? Double(ref Utf8JsonReader reader, string name, ref ExtraFields extra)
+    {
+        Read(ref reader);
+        if (reader.TokenType == JsonTokenType.Number && reader.TryGetDouble(out double value) && double.IsFinite(value))
+        {
+            return value;
+        }
+
+        KeepUnlessNull(ref reader, name, ref extra);
+        return null;
+    }
+
+    public int? Int32(ref Utf8JsonReader reader, string name, ref ExtraFields extra)
+    {
+        Read(ref reader);
+        if (reader.TokenType == JsonTokenType.Number && reader.TryGetInt32(out int value))
+        {
+            return value;
+        }
+
+        KeepUnlessNull(ref reader, name, ref extra);
+        return null;
+    }
+
+    /// <summary>Reads a timestamp (CloudTrail's <c>yyyy-MM-ddTHH:mm:ssZ</c>, ISO 8601 basic or extended, other invariant forms).</summary>
+    public DateTimeOffset? Time(ref Utf8JsonReader reader, string name, ref ExtraFields extra)
+    {
+        Read(ref reader);
+        if (reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && TimeFormat.TryParse(reader.ValueSpan, out DateTimeOffset value))
+        {
+            return value;
+        }
+
+        if (reader.TokenType == JsonTokenType.String && reader.ValueIsEscaped && TimeFormat.TryParse(reader.GetString()!, out value))
+        {
+            return value;
+        }
+
+        KeepUnlessNull(ref reader, name, ref extra);
+        return null;
+    }
+
+    /// <summary>Keeps a free-form value (any JSON kind) as raw UTF-8; JSON null gives null.</summary>
+    public RawJson? Raw(ref Utf8JsonReader reader)
+    {
+        Read(ref reader);
+        if (reader.TokenType == JsonTokenType.Null)
+        {
+            return null;
+        }
+
+        return new RawJson(SliceValue(ref reader).ToArray());
+    }
+
+    public T? Object<T>(ref Utf8JsonReader reader, string name, ref ExtraFields extra)
+        where T : class, IJsonModel<T>
+    {
+        Read(ref reader);
+        if (reader.TokenType == JsonTokenType.StartObject)
+        {
+            return T.Read(ref reader, this);
+        }
+
+        KeepUnlessNull(ref reader, name, ref extra);
+        return null;
+    }
+
+    /// <summary>Reads an array of objects; if any element is not an object the whole array is kept as an extra field.</summary>
+    public IReadOnlyList<T>? List<T>(ref Utf8JsonReader reader, string name, ref ExtraFields extra)
+        where T : class, IJsonModel<T>
+    {
+        Read(ref reader);
+        if (reader.TokenType != JsonTokenType.StartArray)
+        {
+            KeepUnlessNull(ref reader, name, ref extra);
+            return null;
+        }
+
+        int start = checked((int)reader.TokenStartIndex);
+        var items = new List<T>();
+        bool allObjects = true;
+        while (true)
+        {
+            Read(ref reader);
+            if (reader.TokenType == JsonTokenType.EndArray)
+            {
+                break;
+            }
+
+            if (reader.TokenType == JsonTokenType.StartObject && allObjects)
+            {
+                items.Add(T.Read(ref reader, this));
+            }
+            else
+            {
+                allObjects = false;
+                SkipValue(ref reader);
+            }
+        }
+
+        if (allObjects)
+        {
+            return items;
+        }
+
+        var elementReader = new Utf8JsonReader(Source[start..checked((int)reader.BytesConsumed)]);
+        extra.Add(name, JsonElement.ParseValue(ref elementReader));
+        return null;
+    }
+
+    /// <summary>Reads an object whose members are all strings; otherwise the whole object is kept as an extra field.</summary>
+    public IReadOnlyDictionary<string, string>? StringMap(ref Utf8JsonReader reader, string name, ref ExtraFields extra)
+    {
+        Read(ref reader);
+        if (reader.TokenType != JsonTokenType.StartObject)
+        {
+            KeepUnlessNull(ref reader, name, ref extra);
+            return null;
+        }
+
+        int start = checked((int)reader.TokenStartIndex);
+        var map = new Dictionary<string, string>(StringComparer.Ordinal);
+        bool allStrings = true;
+        while (NextMember(ref reader))
+        {
+            string key = PropertyName(ref reader);
+            Read(ref reader);
+            if (reader.TokenType == JsonTokenType.String)
+            {
+                map[key] = reader.GetString()!;
+            }
+            else
+            {
+                allStrings = false;
+                SkipValue(ref reader);
+            }
+        }
+
+        if (allStrings)
+        {
+            return map;
+        }
+
+        var elementReader = new Utf8JsonReader(Source[start..checked((int)reader.BytesConsumed)]);
+        extra.Add(name, JsonElement.ParseValue(ref elementReader));
+        return null;
+    }
+
+    private void KeepUnlessNull(ref Utf8JsonReader reader, string name, ref ExtraFields extra)
+    {
+        if (reader.TokenType != JsonTokenType.Null)
+        {
+            Keep(ref reader, name, ref extra);
+        }
+    }
+}
+
+/// <summary>CloudTrail's timestamp format, parsed without regard to the current culture.</summary>
+internal static class TimeFormat
+{
+    /// <summary>Parses <c>yyyy-MM-ddTHH:mm:ssZ</c> fast, and other ISO 8601 forms (basic, offsets, fractions) on a slower path.</summary>
+    public static bool TryParse(ReadOnlySpan<byte> utf8, out DateTimeOffset value)
+    {
+        if (utf8.Length == 20 && utf8[4] == '-' && utf8[7] == '-' && utf8[10] == 'T' && utf8[13] == ':' && utf8[16] == ':' && utf8[19] == 'Z'
+            && TryDigits(utf8, 0, 4, out int year) && TryDigits(utf8, 5, 2, out int month) && TryDigits(utf8, 8, 2, out int day)
+            && TryDigits(utf8, 11, 2, out int hour) && TryDigits(utf8, 14, 2, out int minute) && TryDigits(utf8, 17, 2, out int second)
+            && year >= 1 && month is >= 1 and <= 12 && day >= 1 && day <= DateTime.DaysInMonth(year, month)
+            && hour < 24 && minute < 60 && second < 60)
+        {
+            value = new DateTimeOffset(year, month, day, hour, minute, second, TimeSpan.Zero);
+            return true;
+        }
+
+        if (utf8.Length > 64)
+        {
+            value = default;
+            return false;
+        }
+
+        Span<char> chars = stackalloc char[64];
+        int n = System.Text.Encoding.UTF8.GetChars(utf8, chars);
+        return TryParse(chars[..n], out value);
+    }
+
+    private static readonly string[] BasicFormats = ["yyyyMMdd'T'HHmmss'Z'", "yyyyMMdd'T'HHmmssK", "yyyyMMdd'T'HHmmss.FFFFFFF'Z'"];
+
+    public static bool TryParse(ReadOnlySpan<char> text, out DateTimeOffset value)
+    {
+        // Only text that starts like a date is considered: DateTimeOffset.TryParse alone accepts far too much ("1", "May").
+        if (text.Length < 8 || !char.IsAsciiDigit(text[0]) || !char.IsAsciiDigit(text[3]))
+        {
+            value = default;
+            return false;
+        }
+
+        const DateTimeStyles Styles = DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal;
+        if (text.Length >= 15 && text[8] == 'T' && DateTimeOffset.TryParseExact(text, BasicFormats, CultureInfo.InvariantCulture, Styles, out value))
+        {
+            return true;
+        }
+
+        if (text[4] == '-')
+        {
+            return DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, Styles, out value);
+        }
+
+        value = default;
+        return false;
+    }
+
+    /// <summary>Writes CloudTrail's own format (with a fraction only when the instant has one), always in UTC.</summary>
+    public static string Format(DateTimeOffset value)
+    {
+        DateTime utc = value.UtcDateTime;
+        return utc.Ticks % TimeSpan.TicksPerSecond == 0
+            ? utc.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture)
+            : utc.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'", CultureInfo.InvariantCulture);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool TryDigits(ReadOnlySpan<byte> s, int start, int count, out int value)
+    {
+        return Utf8Parser.TryParse(s.Slice(start, count), out value, out int consumed) && consumed == count && s[start] != '-' && s[start] != '+';
+    }
+}

@@ -1,0 +1,885 @@
+using System.Buffers;
+using System.IO.Compression;
+using System.Runtime.CompilerServices;
+using System.Text.Json;
+
+namespace CloudTrailModel.Internal;
+
+internal enum StepResult
+{
+    Record,
+    Error,
+    NeedMore,
+    End,
+}
+
+/// <summary>
+/// Finds records in a stream of CloudTrail input and materialises them in the same pass. Input may be a log
+/// file (<c>{"Records":[...]}</c>, other top-level members tolerated), JSON Lines, a bare record, or a bare array
+/// of records, plain or gzip. The framer is a state machine over one pooled buffer: <see cref="Step"/> never
+/// does I/O and says <see cref="StepResult.NeedMore"/> instead, so the sync and async readers share it. Only the
+/// record being parsed is buffered; a bad record is reported and framing resynchronises at the next record.
+/// </summary>
+internal sealed class RecordFramer : IDisposable
+{
+    private const int InitialBufferSize = 128 * 1024;
+    private const int SkipMaxDepth = 1_000_000;
+
+    private static ReadOnlySpan<byte> Utf8Bom => [0xEF, 0xBB, 0xBF];
+
+    private enum Mode
+    {
+        Start,
+        TopLevel,
+        BareRecord,
+        InArray,
+        AfterElement,
+        AfterRecords,
+        SkipValue,
+        ResyncArray,
+        ResyncTopLevel,
+        Done,
+    }
+
+    private enum Candidate
+    {
+        Valid,
+        Invalid,
+        NeedMore,
+    }
+
+    private readonly Stream _source;
+    private readonly bool _ownsSource;
+    private readonly CloudTrailReaderOptions _options;
+    private readonly ParseState _state = new(new StringPool());
+    private Stream? _stream;
+    private byte[] _buffer;
+    private int _pos;
+    private int _end;
+    private long _base;
+    private long _totalRead;
+    private bool _eof;
+    private CloudTrailErrorCode? _inputFault;
+    private bool _faultReported;
+    private bool _sawDocument;
+    private bool _topLevelArray;
+    private long _nextIndex;
+    private Mode _mode = Mode.Start;
+    private Mode _afterSkip;
+    private bool _skipStarted;
+    private JsonReaderState _skipState;
+
+    public RecordFramer(Stream source, CloudTrailReaderOptions options, bool ownsSource)
+    {
+        _source = source;
+        _ownsSource = ownsSource;
+        _options = options;
+        _buffer = ArrayPool<byte>.Shared.Rent(InitialBufferSize);
+    }
+
+    /// <summary>The record found by the last <see cref="Step"/> that returned <see cref="StepResult.Record"/>.</summary>
+    public CloudTrailRecord? Record { get; private set; }
+
+    /// <summary>The problem found by the last <see cref="Step"/> that returned <see cref="StepResult.Error"/>.</summary>
+    public CloudTrailRecordError Error { get; private set; }
+
+    private int MaxBufferSize => (int)Math.Min(Array.MaxLength, (long)_options.MaxRecordBytes * 2 + InitialBufferSize);
+
+    public void Dispose()
+    {
+        if (_stream is not null && !ReferenceEquals(_stream, _source))
+        {
+            _stream.Dispose();
+        }
+
+        if (_ownsSource)
+        {
+            _source.Dispose();
+        }
+
+        byte[] buffer = _buffer;
+        _buffer = [];
+        if (buffer.Length > 0)
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    // ---------------------------------------------------------------- input
+
+    public void Fill()
+    {
+        if (!PrepareFill())
+        {
+            return;
+        }
+
+        try
+        {
+            if (_stream is null)
+            {
+                int n = _source.Read(_buffer, _end, _buffer.Length - _end);
+                if (n == 1)
+                {
+                    n += _source.Read(_buffer, _end + 1, _buffer.Length - _end - 1);
+                }
+
+                Sniff(n);
+                return;
+            }
+
+            Account(_stream.Read(_buffer, _end, _buffer.Length - _end));
+        }
+        catch (InvalidDataException)
+        {
+            Fault(CloudTrailErrorCode.InvalidCompressedData);
+        }
+    }
+
+    public async ValueTask FillAsync(CancellationToken cancellationToken)
+    {
+        if (!PrepareFill())
+        {
+            return;
+        }
+
+        try
+        {
+            if (_stream is null)
+            {
+                int n = await _source.ReadAsync(_buffer.AsMemory(_end), cancellationToken).ConfigureAwait(false);
+                if (n == 1)
+                {
+                    n += await _source.ReadAsync(_buffer.AsMemory(_end + 1), cancellationToken).ConfigureAwait(false);
+                }
+
+                Sniff(n);
+                return;
+            }
+
+            Account(await _stream.ReadAsync(_buffer.AsMemory(_end), cancellationToken).ConfigureAwait(false));
+        }
+        catch (InvalidDataException)
+        {
+            Fault(CloudTrailErrorCode.InvalidCompressedData);
+        }
+    }
+
+    private bool PrepareFill()
+    {
+        if (_eof)
+        {
+            return false;
+        }
+
+        if (_pos > 0)
+        {
+            Buffer.BlockCopy(_buffer, _pos, _buffer, 0, _end - _pos);
+            _base += _pos;
+            _end -= _pos;
+            _pos = 0;
+        }
+
+        if (_end == _buffer.Length)
+        {
+            if (_buffer.Length >= MaxBufferSize)
+            {
+                // A single JSON token larger than the record limit: nothing more can be framed.
+                Fault(CloudTrailErrorCode.RecordTooLarge);
+                return false;
+            }
+
+            byte[] bigger = ArrayPool<byte>.Shared.Rent((int)Math.Min(MaxBufferSize, (long)_buffer.Length * 2));
+            Buffer.BlockCopy(_buffer, 0, bigger, 0, _end);
+            ArrayPool<byte>.Shared.Return(_buffer);
+            _buffer = bigger;
+        }
+
+        return true;
+    }
+
+    /// <summary>Decides from the first bytes whether the input is gzip (magic bytes 1F 8B, never the file name).</summary>
+    private void Sniff(int n)
+    {
+        if (n >= 2 && _buffer[_end] == 0x1F && _buffer[_end + 1] == 0x8B)
+        {
+            byte[] prefix = _buffer.AsSpan(_end, n).ToArray();
+            _stream = new GZipStream(new PrefixedStream(prefix, _source), CompressionMode.Decompress);
+            return;
+        }
+
+        _stream = _source;
+        Account(n);
+    }
+
+    private void Account(int n)
+    {
+        if (n <= 0)
+        {
+            _eof = true;
+            return;
+        }
+
+        _totalRead += n;
+        _end += n;
+        if (_totalRead > _options.MaxDecompressedBytes)
+        {
+            _end -= (int)(_totalRead - _options.MaxDecompressedBytes);
+            Fault(CloudTrailErrorCode.DecompressedSizeExceeded);
+        }
+    }
+
+    /// <summary>The input cannot go on: treat it as ended here and report why once framing reaches the end.</summary>
+    private void Fault(CloudTrailErrorCode code)
+    {
+        _inputFault ??= code;
+        _eof = true;
+    }
+
+    // ---------------------------------------------------------------- framing
+
+    public StepResult Step()
+    {
+        Record = null;
+        while (true)
+        {
+            switch (_mode)
+            {
+                case Mode.Start:
+                    if (_end - _pos < 3 && !_eof)
+                    {
+                        return StepResult.NeedMore;
+                    }
+
+                    if (_buffer.AsSpan(_pos, _end - _pos).StartsWith(Utf8Bom))
+                    {
+                        _pos += 3;
+                    }
+
+                    _mode = Mode.TopLevel;
+                    continue;
+
+                case Mode.TopLevel:
+                {
+                    if (!SkipWhitespace())
+                    {
+                        if (!_eof)
+                        {
+                            return StepResult.NeedMore;
+                        }
+
+                        if (_inputFault is not null)
+                        {
+                            return Fail(CloudTrailErrorCode.Truncated, _pos, consumesSlot: false, Mode.Done);
+                        }
+
+                        if (!_sawDocument)
+                        {
+                            _sawDocument = true;
+                            return Fail(CloudTrailErrorCode.EmptyInput, _pos, consumesSlot: false, Mode.Done);
+                        }
+
+                        _mode = Mode.Done;
+                        continue;
+                    }
+
+                    byte c = _buffer[_pos];
+                    if (c == (byte)'{')
+                    {
+                        _sawDocument = true;
+                        StepResult? probe = ProbeTopLevelObject();
+                        if (probe is { } result)
+                        {
+                            return result;
+                        }
+
+                        continue;
+                    }
+
+                    if (c == (byte)'[')
+                    {
+                        _sawDocument = true;
+                        _topLevelArray = true;
+                        _pos++;
+                        _mode = Mode.InArray;
+                        continue;
+                    }
+
+                    bool wasDocument = _sawDocument;
+                    _sawDocument = true;
+                    if (IsScalarStart(c))
+                    {
+                        _afterSkip = Mode.TopLevel;
+                        return Fail(CloudTrailErrorCode.NotCloudTrail, _pos, consumesSlot: true, Mode.SkipValue);
+                    }
+
+                    return Fail(wasDocument ? CloudTrailErrorCode.TrailingData : CloudTrailErrorCode.InvalidJson, _pos, consumesSlot: false, Mode.ResyncTopLevel, resyncFrom: _pos + 1);
+                }
+
+                case Mode.BareRecord:
+                {
+                    StepResult? result = MaterializeAt(Mode.TopLevel, Mode.ResyncTopLevel, requireMarker: false);
+                    if (result is { } r)
+                    {
+                        return r;
+                    }
+
+                    continue;
+                }
+
+                case Mode.InArray:
+                {
+                    if (!SkipWhitespace())
+                    {
+                        return _eof ? Fail(CloudTrailErrorCode.Truncated, _pos, consumesSlot: false, Mode.Done) : StepResult.NeedMore;
+                    }
+
+                    byte c = _buffer[_pos];
+                    if (c == (byte)']')
+                    {
+                        _pos++;
+                        _mode = _topLevelArray ? Mode.TopLevel : Mode.AfterRecords;
+                        _topLevelArray = false;
+                        continue;
+                    }
+
+                    if (c == (byte)'{')
+                    {
+                        StepResult? result = MaterializeAt(Mode.AfterElement, Mode.ResyncArray, requireMarker: _topLevelArray);
+                        if (result is { } r)
+                        {
+                            return r;
+                        }
+
+                        continue;
+                    }
+
+                    if (IsScalarStart(c) || c == (byte)'[')
+                    {
+                        _afterSkip = Mode.AfterElement;
+                        return Fail(CloudTrailErrorCode.NotAnObject, _pos, consumesSlot: true, Mode.SkipValue);
+                    }
+
+                    return Fail(CloudTrailErrorCode.InvalidJson, _pos, consumesSlot: true, Mode.ResyncArray, resyncFrom: _pos + 1);
+                }
+
+                case Mode.AfterElement:
+                {
+                    if (!SkipWhitespace())
+                    {
+                        return _eof ? Fail(CloudTrailErrorCode.Truncated, _pos, consumesSlot: false, Mode.Done) : StepResult.NeedMore;
+                    }
+
+                    byte c = _buffer[_pos];
+                    if (c == (byte)',')
+                    {
+                        _pos++;
+                        _mode = Mode.InArray;
+                        continue;
+                    }
+
+                    if (c == (byte)']')
+                    {
+                        _pos++;
+                        _mode = _topLevelArray ? Mode.TopLevel : Mode.AfterRecords;
+                        _topLevelArray = false;
+                        continue;
+                    }
+
+                    // A missing comma between two records costs no record: report it and read on.
+                    return c == (byte)'{'
+                        ? Fail(CloudTrailErrorCode.InvalidJson, _pos, consumesSlot: false, Mode.InArray)
+                        : Fail(CloudTrailErrorCode.InvalidJson, _pos, consumesSlot: false, Mode.ResyncArray, resyncFrom: _pos + 1);
+                }
+
+                case Mode.AfterRecords:
+                {
+                    if (!SkipWhitespace())
+                    {
+                        return _eof ? Fail(CloudTrailErrorCode.Truncated, _pos, consumesSlot: false, Mode.Done) : StepResult.NeedMore;
+                    }
+
+                    byte c = _buffer[_pos];
+                    if (c == (byte)'}')
+                    {
+                        _pos++;
+                        _mode = Mode.TopLevel;
+                        continue;
+                    }
+
+                    if (c == (byte)',')
+                    {
+                        // Another top-level member after Records: skip its name and value.
+                        int valueStart = MemberValueStart(_pos + 1);
+                        if (valueStart == -1)
+                        {
+                            return _eof ? Fail(CloudTrailErrorCode.Truncated, _pos, consumesSlot: false, Mode.Done) : StepResult.NeedMore;
+                        }
+
+                        if (valueStart == -2)
+                        {
+                            return Fail(CloudTrailErrorCode.InvalidJson, _pos, consumesSlot: false, Mode.ResyncTopLevel, resyncFrom: _pos + 1);
+                        }
+
+                        _pos = valueStart;
+                        _afterSkip = Mode.AfterRecords;
+                        _mode = Mode.SkipValue;
+                        continue;
+                    }
+
+                    return Fail(CloudTrailErrorCode.InvalidJson, _pos, consumesSlot: false, Mode.ResyncTopLevel, resyncFrom: _pos + 1);
+                }
+
+                case Mode.SkipValue:
+                {
+                    StepResult? result = SkipOneValue();
+                    if (result is { } r)
+                    {
+                        return r;
+                    }
+
+                    continue;
+                }
+
+                case Mode.ResyncArray:
+                case Mode.ResyncTopLevel:
+                {
+                    StepResult? result = Resync(_mode == Mode.ResyncTopLevel);
+                    if (result is { } r)
+                    {
+                        return r;
+                    }
+
+                    continue;
+                }
+
+                default:
+                    if (_inputFault is not null && !_faultReported)
+                    {
+                        return Fail(CloudTrailErrorCode.Truncated, _end, consumesSlot: false, Mode.Done);
+                    }
+
+                    return StepResult.End;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Looks into a top-level object just far enough to tell a log file (a <c>Records</c> array: stream its
+    /// elements) from a bare record (a record member first: parse it whole) from some other JSON document.
+    /// </summary>
+    private StepResult? ProbeTopLevelObject()
+    {
+        var reader = new Utf8JsonReader(_buffer.AsSpan(_pos, _end - _pos), _eof, new JsonReaderState(new JsonReaderOptions { MaxDepth = _options.MaxDepth }));
+        try
+        {
+            reader.Read();
+            while (true)
+            {
+                if (!reader.Read())
+                {
+                    return NeedMoreOrTooLarge(Mode.TopLevel);
+                }
+
+                if (reader.TokenType == JsonTokenType.EndObject)
+                {
+                    _pos += (int)reader.BytesConsumed;
+                    return Fail(CloudTrailErrorCode.NotCloudTrail, _pos - (int)reader.BytesConsumed, consumesSlot: true, Mode.TopLevel);
+                }
+
+                if (reader.ValueTextEquals("Records"u8))
+                {
+                    if (!reader.Read())
+                    {
+                        return NeedMoreOrTooLarge(Mode.TopLevel);
+                    }
+
+                    if (reader.TokenType == JsonTokenType.StartArray)
+                    {
+                        _pos += (int)reader.BytesConsumed;
+                        _topLevelArray = false;
+                        _mode = Mode.InArray;
+                        return null;
+                    }
+                }
+                else if (RecordMarkers.IsMarker(ref reader))
+                {
+                    _mode = Mode.BareRecord;
+                    return null;
+                }
+                else if (!reader.Read())
+                {
+                    return NeedMoreOrTooLarge(Mode.TopLevel);
+                }
+
+                if (!reader.TrySkip())
+                {
+                    return NeedMoreOrTooLarge(Mode.TopLevel);
+                }
+            }
+        }
+        catch (JsonException)
+        {
+            // Malformed before it showed what it is: a bad bare record (a record member may not have come first).
+            _mode = Mode.BareRecord;
+            return null;
+        }
+    }
+
+    private StepResult NeedMoreOrTooLarge(Mode mode)
+    {
+        if (_end - _pos >= _options.MaxRecordBytes || _eof)
+        {
+            if (_eof)
+            {
+                return Fail(CloudTrailErrorCode.Truncated, _pos, consumesSlot: true, Mode.Done);
+            }
+
+            _afterSkip = mode;
+            return Fail(CloudTrailErrorCode.RecordTooLarge, _pos, consumesSlot: true, Mode.SkipValue);
+        }
+
+        return StepResult.NeedMore;
+    }
+
+    /// <summary>Parses the record at <see cref="_pos"/>; null means "go on" (the mode was changed).</summary>
+    private StepResult? MaterializeAt(Mode next, Mode resyncMode, bool requireMarker)
+    {
+        MaterializeStatus status = RecordMaterializer.Materialize(
+            _state, _buffer, _pos, _end, _eof, _options.MaxDepth,
+            out CloudTrailRecord? record, out int consumed, out CloudTrailErrorCode code, out long? line, out long? column);
+        switch (status)
+        {
+            case MaterializeStatus.Ok:
+                int start = _pos;
+                _pos += consumed;
+                _mode = next;
+                if ((requireMarker && !RecordMarkers.HasMarker(record!)) || RecordMarkers.IsS3EventNotification(record!))
+                {
+                    return Fail(CloudTrailErrorCode.NotCloudTrail, start, consumesSlot: true, next);
+                }
+
+                _nextIndex++;
+                Record = record;
+                return StepResult.Record;
+
+            case MaterializeStatus.NeedMore:
+                if (_end - _pos >= _options.MaxRecordBytes)
+                {
+                    _afterSkip = next;
+                    return Fail(CloudTrailErrorCode.RecordTooLarge, _pos, consumesSlot: true, Mode.SkipValue);
+                }
+
+                return StepResult.NeedMore;
+
+            default:
+                if (code == CloudTrailErrorCode.Truncated)
+                {
+                    return Fail(code, _pos, consumesSlot: true, Mode.Done);
+                }
+
+                return Fail(code, _pos, consumesSlot: true, resyncMode, resyncFrom: _pos + 1, line, column);
+        }
+    }
+
+    /// <summary>Skips one JSON value of any size without buffering it whole.</summary>
+    private StepResult? SkipOneValue()
+    {
+        if (!_skipStarted)
+        {
+            if (!SkipWhitespace())
+            {
+                return _eof ? Fail(CloudTrailErrorCode.Truncated, _pos, consumesSlot: false, Mode.Done) : StepResult.NeedMore;
+            }
+
+            _skipState = new JsonReaderState(new JsonReaderOptions { MaxDepth = SkipMaxDepth });
+            _skipStarted = true;
+        }
+
+        var reader = new Utf8JsonReader(_buffer.AsSpan(_pos, _end - _pos), _eof, _skipState);
+        try
+        {
+            while (true)
+            {
+                if (!reader.Read())
+                {
+                    _pos += (int)reader.BytesConsumed;
+                    _skipState = reader.CurrentState;
+                    if (_eof)
+                    {
+                        _skipStarted = false;
+                        return Fail(CloudTrailErrorCode.Truncated, _pos, consumesSlot: false, Mode.Done);
+                    }
+
+                    return StepResult.NeedMore;
+                }
+
+                if (reader.CurrentDepth == 0 && reader.TokenType is not (JsonTokenType.StartObject or JsonTokenType.StartArray))
+                {
+                    _pos += (int)reader.BytesConsumed;
+                    _skipStarted = false;
+                    _mode = _afterSkip;
+                    return null;
+                }
+            }
+        }
+        catch (JsonException)
+        {
+            _skipStarted = false;
+            Mode resync = _afterSkip is Mode.AfterElement ? Mode.ResyncArray : Mode.ResyncTopLevel;
+            if (_eof && _end - _pos > 0 && IsTruncatedValue())
+            {
+                return Fail(CloudTrailErrorCode.Truncated, _pos, consumesSlot: false, Mode.Done);
+            }
+
+            return Fail(CloudTrailErrorCode.InvalidJson, _pos, consumesSlot: false, resync, resyncFrom: _pos + 1);
+        }
+    }
+
+    private bool IsTruncatedValue()
+    {
+        var reader = new Utf8JsonReader(_buffer.AsSpan(_pos, _end - _pos), isFinalBlock: false, _skipState);
+        try
+        {
+            while (reader.Read())
+            {
+            }
+
+            return true;
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>
+    /// After a malformed record, finds where the next good record starts: an object that follows a <c>,</c> or
+    /// <c>}</c> (in an array) or starts a line (at top level), is well-formed, has a CloudTrail member at its top
+    /// level, and (in an array) is followed by <c>,</c> or <c>]</c>.
+    /// </summary>
+    private StepResult? Resync(bool topLevel)
+    {
+        int from = _pos;
+        while (true)
+        {
+            int rel = _buffer.AsSpan(from, _end - from).IndexOf((byte)'{');
+            if (rel < 0)
+            {
+                _pos = _end;
+                if (_eof)
+                {
+                    _mode = Mode.Done;
+                    return null;
+                }
+
+                return StepResult.NeedMore;
+            }
+
+            int q = from + rel;
+            if (!PrecededLikeRecord(q, topLevel))
+            {
+                from = q + 1;
+                continue;
+            }
+
+            switch (ValidateCandidate(q, topLevel))
+            {
+                case Candidate.Valid:
+                    _pos = q;
+                    _mode = topLevel ? Mode.TopLevel : Mode.InArray;
+                    return null;
+                case Candidate.NeedMore when _end - q < _options.MaxRecordBytes:
+                    _pos = q;
+                    return StepResult.NeedMore;
+                default:
+                    from = q + 1;
+                    break;
+            }
+        }
+    }
+
+    private bool PrecededLikeRecord(int q, bool topLevel)
+    {
+        int p = q - 1;
+        if (topLevel)
+        {
+            while (p >= 0 && _buffer[p] is (byte)' ' or (byte)'\t')
+            {
+                p--;
+            }
+
+            return p < 0 || _buffer[p] is (byte)'\n' or (byte)'\r';
+        }
+
+        while (p >= 0 && IsWhitespace(_buffer[p]))
+        {
+            p--;
+        }
+
+        return p < 0 || _buffer[p] is (byte)',' or (byte)'}' or (byte)'[';
+    }
+
+    private Candidate ValidateCandidate(int q, bool topLevel)
+    {
+        var reader = new Utf8JsonReader(_buffer.AsSpan(q, _end - q), _eof, new JsonReaderState(new JsonReaderOptions { MaxDepth = _options.MaxDepth }));
+        try
+        {
+            reader.Read();
+            bool marker = false;
+            while (true)
+            {
+                if (!reader.Read())
+                {
+                    return Candidate.NeedMore;
+                }
+
+                if (reader.TokenType == JsonTokenType.EndObject)
+                {
+                    break;
+                }
+
+                if (topLevel && reader.ValueTextEquals("Records"u8))
+                {
+                    return Candidate.Valid;
+                }
+
+                marker |= RecordMarkers.IsMarker(ref reader);
+                if (!reader.Read() || !reader.TrySkip())
+                {
+                    return Candidate.NeedMore;
+                }
+            }
+
+            if (!marker)
+            {
+                return Candidate.Invalid;
+            }
+
+            if (topLevel)
+            {
+                return Candidate.Valid;
+            }
+
+            int after = q + (int)reader.BytesConsumed;
+            while (after < _end && IsWhitespace(_buffer[after]))
+            {
+                after++;
+            }
+
+            if (after == _end)
+            {
+                return _eof ? Candidate.Invalid : Candidate.NeedMore;
+            }
+
+            return _buffer[after] is (byte)',' or (byte)']' ? Candidate.Valid : Candidate.Invalid;
+        }
+        catch (JsonException)
+        {
+            return Candidate.Invalid;
+        }
+    }
+
+    /// <summary>From just after a <c>,</c> in the top-level object, finds the start of the member's value: -1 need more, -2 malformed.</summary>
+    private int MemberValueStart(int i)
+    {
+        ReadOnlySpan<byte> span = _buffer.AsSpan(0, _end);
+        while (i < span.Length && IsWhitespace(span[i]))
+        {
+            i++;
+        }
+
+        if (i == span.Length)
+        {
+            return -1;
+        }
+
+        if (span[i] != (byte)'"')
+        {
+            return -2;
+        }
+
+        i++;
+        while (true)
+        {
+            int rel = span[i..].IndexOfAny((byte)'"', (byte)'\\');
+            if (rel < 0)
+            {
+                return -1;
+            }
+
+            i += rel;
+            if (span[i] == (byte)'\\')
+            {
+                i += 2;
+                if (i >= span.Length)
+                {
+                    return -1;
+                }
+
+                continue;
+            }
+
+            i++;
+            break;
+        }
+
+        while (i < span.Length && IsWhitespace(span[i]))
+        {
+            i++;
+        }
+
+        if (i == span.Length)
+        {
+            return -1;
+        }
+
+        return span[i] == (byte)':' ? i + 1 : -2;
+    }
+
+    private StepResult Fail(CloudTrailErrorCode code, int position, bool consumesSlot, Mode next, int resyncFrom = -1, long? line = null, long? column = null)
+    {
+        if (code == CloudTrailErrorCode.Truncated && _inputFault is { } fault)
+        {
+            // The input stopped because of a limit or corrupt gzip, not because the file ends here.
+            code = fault;
+            _faultReported = true;
+        }
+
+        long index = consumesSlot ? _nextIndex++ : _nextIndex;
+        long offset = _base + position;
+        Error = new CloudTrailRecordError(index, offset, code, ErrorMessages.For(code, index, offset, line, column))
+        {
+            LineInRecord = line,
+            BytePositionInLine = column,
+        };
+        _mode = next;
+        if (resyncFrom >= 0)
+        {
+            _pos = Math.Min(resyncFrom, _end);
+        }
+
+        return StepResult.Error;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private bool SkipWhitespace()
+    {
+        while (_pos < _end)
+        {
+            if (!IsWhitespace(_buffer[_pos]))
+            {
+                return true;
+            }
+
+            _pos++;
+        }
+
+        return false;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool IsWhitespace(byte b) => b is (byte)' ' or (byte)'\n' or (byte)'\r' or (byte)'\t';
+
+    private static bool IsScalarStart(byte c) => c is (byte)'"' or (byte)'-' or (byte)'t' or (byte)'f' or (byte)'n' or (>= (byte)'0' and <= (byte)'9');
+}

@@ -1,0 +1,93 @@
+using System.Text.Json;
+
+namespace CloudTrailModel.Internal;
+
+internal enum MaterializeStatus
+{
+    Ok,
+    NeedMore,
+    Failed,
+}
+
+/// <summary>Turns the record that starts at a buffer position into a <see cref="CloudTrailRecord"/> in one pass.</summary>
+internal static class RecordMaterializer
+{
+    /// <summary>
+    /// Parses the object starting at <paramref name="start"/>. On <see cref="MaterializeStatus.NeedMore"/> nothing
+    /// was consumed; on <see cref="MaterializeStatus.Failed"/> <paramref name="code"/> says why.
+    /// </summary>
+    public static MaterializeStatus Materialize(
+        ParseState state, byte[] buffer, int start, int end, bool isFinalBlock, int maxDepth,
+        out CloudTrailRecord? record, out int consumed, out CloudTrailErrorCode code, out long? line, out long? column)
+    {
+        record = null;
+        consumed = 0;
+        code = default;
+        line = null;
+        column = null;
+        state.SetSource(buffer, start, end - start);
+        var reader = new Utf8JsonReader(buffer.AsSpan(start, end - start), isFinalBlock, new JsonReaderState(new JsonReaderOptions { MaxDepth = maxDepth }));
+        try
+        {
+            ParseState.Read(ref reader);
+            record = CloudTrailRecord.ReadRecord(ref reader, state);
+            consumed = checked((int)reader.BytesConsumed);
+            return MaterializeStatus.Ok;
+        }
+        catch (NeedMoreDataException)
+        {
+            if (!isFinalBlock)
+            {
+                return MaterializeStatus.NeedMore;
+            }
+
+            code = CloudTrailErrorCode.Truncated;
+            return MaterializeStatus.Failed;
+        }
+        catch (JsonException ex)
+        {
+            code = Classify(buffer.AsSpan(start, end - start), isFinalBlock, maxDepth);
+            if (code == CloudTrailErrorCode.InvalidJson)
+            {
+                line = ex.LineNumber;
+                column = ex.BytePositionInLine;
+            }
+
+            return MaterializeStatus.Failed;
+        }
+        catch (InvalidOperationException)
+        {
+            // Utf8JsonReader reports some malformed values (bad escapes, invalid UTF-8 in names) this way.
+            code = CloudTrailErrorCode.InvalidJson;
+            return MaterializeStatus.Failed;
+        }
+    }
+
+    /// <summary>Tells a record that is cut short or too deep from one that is malformed, by scanning it again without the model.</summary>
+    private static CloudTrailErrorCode Classify(ReadOnlySpan<byte> span, bool isFinalBlock, int maxDepth)
+    {
+        var reader = new Utf8JsonReader(span, isFinalBlock: false, new JsonReaderState(new JsonReaderOptions { MaxDepth = maxDepth + 1 }));
+        try
+        {
+            while (reader.Read())
+            {
+                if (reader.CurrentDepth >= maxDepth && reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray)
+                {
+                    return CloudTrailErrorCode.MaxDepthExceeded;
+                }
+
+                if (reader.CurrentDepth == 0 && reader.TokenType is JsonTokenType.EndObject or JsonTokenType.EndArray)
+                {
+                    // The value ended: what failed was the model or what follows, not the syntax of the record.
+                    return CloudTrailErrorCode.InvalidJson;
+                }
+            }
+
+            return isFinalBlock ? CloudTrailErrorCode.Truncated : CloudTrailErrorCode.InvalidJson;
+        }
+        catch (JsonException)
+        {
+            return CloudTrailErrorCode.InvalidJson;
+        }
+    }
+}

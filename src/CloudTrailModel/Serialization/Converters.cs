@@ -1,0 +1,74 @@
+using System.Runtime.InteropServices;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using CloudTrailModel.Internal;
+
+namespace CloudTrailModel.Serialization;
+
+/// <summary>Reads and writes a model type through its own lossless parser and writer.</summary>
+/// <typeparam name="T">The model type.</typeparam>
+internal sealed class ModelConverter<T> : JsonConverter<T>
+    where T : class, IJsonModel<T>
+{
+    public override T? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    {
+        if (reader.TokenType == JsonTokenType.Null)
+        {
+            return null;
+        }
+
+        if (reader.TokenType != JsonTokenType.StartObject)
+        {
+            throw new JsonException("A JSON object was expected.");
+        }
+
+        // The serializer hands converters a fully buffered value, but not necessarily as one span: copy it out
+        // so raw subtrees can be sliced from it.
+        using JsonDocument document = JsonDocument.ParseValue(ref reader);
+        byte[] bytes = JsonMarshal.GetRawUtf8Value(document.RootElement).ToArray();
+        var state = new ParseState(new StringPool());
+        state.SetSource(bytes, 0, bytes.Length);
+        var inner = new Utf8JsonReader(bytes);
+        inner.Read();
+        return T.Read(ref inner, state);
+    }
+
+    public override void Write(Utf8JsonWriter writer, T value, JsonSerializerOptions options) => value.Write(writer);
+}
+
+/// <summary>Reads and writes an extensible value as its raw JSON string.</summary>
+/// <typeparam name="T">The value type.</typeparam>
+internal sealed class ExtensibleValueConverter<T> : JsonConverter<T>
+    where T : struct, IExtensibleValue<T>
+{
+    public override T Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+        reader.TokenType == JsonTokenType.String ? T.Create(reader.GetString()!) : throw new JsonException("A JSON string was expected.");
+
+    public override void Write(Utf8JsonWriter writer, T value, JsonSerializerOptions options) => writer.WriteStringValue(value.ToString());
+}
+
+/// <summary>Reads and writes <see cref="CloudTrailEventVersion"/> as its JSON string.</summary>
+internal sealed class CloudTrailEventVersionConverter : JsonConverter<CloudTrailEventVersion>
+{
+    public override CloudTrailEventVersion Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+        reader.TokenType == JsonTokenType.String && CloudTrailEventVersion.TryParse(reader.GetString(), out CloudTrailEventVersion version)
+            ? version
+            : throw new JsonException("A CloudTrail event version string (major.minor) was expected.");
+
+    public override void Write(Utf8JsonWriter writer, CloudTrailEventVersion value, JsonSerializerOptions options) => writer.WriteStringValue(value.ToString());
+}
+
+/// <summary>Reads any JSON value into a <see cref="RawJson"/> and writes it back unchanged.</summary>
+internal sealed class RawJsonConverter : JsonConverter<RawJson>
+{
+    public override bool HandleNull => false;
+
+    public override RawJson Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    {
+        using JsonDocument document = JsonDocument.ParseValue(ref reader);
+        return new RawJson(JsonMarshal.GetRawUtf8Value(document.RootElement).ToArray());
+    }
+
+    public override void Write(Utf8JsonWriter writer, RawJson value, JsonSerializerOptions options) =>
+        writer.WriteRawValue(value.Utf8.Span, skipInputValidation: true);
+}
