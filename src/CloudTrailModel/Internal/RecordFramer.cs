@@ -554,6 +554,11 @@ internal sealed class RecordFramer : IDisposable
                 int start = _pos;
                 _pos += consumed;
                 _mode = next;
+                if (consumed > _options.MaxRecordBytes)
+                {
+                    return Fail(CloudTrailErrorCode.RecordTooLarge, start, consumesSlot: true, next);
+                }
+
                 if ((requireMarker && !RecordMarkers.HasMarker(record!)) || RecordMarkers.IsS3EventNotification(record!))
                 {
                     return Fail(CloudTrailErrorCode.NotCloudTrail, start, consumesSlot: true, next);
