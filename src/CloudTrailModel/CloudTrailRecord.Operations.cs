@@ -1,5 +1,4 @@
 using System.Diagnostics.CodeAnalysis;
-using System.Text.Json;
 using CloudTrailModel.Operations;
 
 namespace CloudTrailModel;
@@ -14,10 +13,15 @@ public sealed partial record CloudTrailRecord
     /// <param name="parameters">The typed parameters, when the record is a call of that operation.</param>
     /// <returns><see langword="true"/> when the record is a call of <typeparamref name="T"/>'s operation and its parameters could be read.</returns>
     public bool TryGetRequestParameters<T>([NotNullWhen(true)] out T? parameters)
-        where T : class
     {
-        parameters = OperationRegistry.TryGetRequest(this, typeof(T), out object? value) ? value as T : null;
-        return parameters is not null;
+        if (OperationRegistry.TryGetRequest(this, typeof(T), out object? value) && value is T typed)
+        {
+            parameters = typed;
+            return true;
+        }
+
+        parameters = default;
+        return false;
     }
 
     /// <summary>Gets the typed response elements when this record is a call of <typeparamref name="T"/>'s operation; never throws.</summary>
@@ -25,10 +29,15 @@ public sealed partial record CloudTrailRecord
     /// <param name="responseElements">The typed response elements, when the record is a call of that operation.</param>
     /// <returns><see langword="true"/> when the record is a call of <typeparamref name="T"/>'s operation and its response could be read.</returns>
     public bool TryGetResponseElements<T>([NotNullWhen(true)] out T? responseElements)
-        where T : class
     {
-        responseElements = OperationRegistry.TryGetResponse(this, typeof(T), out object? value) ? value as T : null;
-        return responseElements is not null;
+        if (OperationRegistry.TryGetResponse(this, typeof(T), out object? value) && value is T typed)
+        {
+            responseElements = typed;
+            return true;
+        }
+
+        responseElements = default;
+        return false;
     }
 
     /// <summary>Gets the typed request parameters of whatever registered operation this record is a call of, or null.</summary>
