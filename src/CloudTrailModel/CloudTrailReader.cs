@@ -34,7 +34,7 @@ public static class CloudTrailReader
     public static IEnumerable<CloudTrailRecord> ReadRecords(string path, CloudTrailReaderOptions? options = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
-        return Read(OpenFile(path, async: false), ownsStream: true, options ?? CloudTrailReaderOptions.Default);
+        return ReadFile(path, options ?? CloudTrailReaderOptions.Default);
     }
 
     /// <summary>Reads every record from a stream asynchronously. The stream is not disposed.</summary>
@@ -62,7 +62,24 @@ public static class CloudTrailReader
     public static IAsyncEnumerable<CloudTrailRecord> ReadRecordsAsync(string path, CloudTrailReaderOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
-        return ReadAsync(OpenFile(path, async: true), ownsStream: true, options ?? CloudTrailReaderOptions.Default, cancellationToken);
+        return ReadFileAsync(path, options ?? CloudTrailReaderOptions.Default, cancellationToken);
+    }
+
+    // The file is opened when enumeration starts, so the result can be enumerated again and an unenumerated result holds no handle.
+    private static IEnumerable<CloudTrailRecord> ReadFile(string path, CloudTrailReaderOptions options)
+    {
+        foreach (CloudTrailRecord record in Read(OpenFile(path, async: false), ownsStream: true, options))
+        {
+            yield return record;
+        }
+    }
+
+    private static async IAsyncEnumerable<CloudTrailRecord> ReadFileAsync(string path, CloudTrailReaderOptions options, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await foreach (CloudTrailRecord record in ReadAsync(OpenFile(path, async: true), ownsStream: true, options, cancellationToken).ConfigureAwait(false))
+        {
+            yield return record;
+        }
     }
 
     private static FileStream OpenFile(string path, bool async) =>
