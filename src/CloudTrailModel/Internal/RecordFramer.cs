@@ -67,6 +67,7 @@ internal sealed class RecordFramer : IDisposable
     private Mode _mode = Mode.Start;
     private Mode _afterSkip;
     private bool _skipStarted;
+    private bool _stalled;
     private JsonReaderState _skipState;
 
     public RecordFramer(Stream source, CloudTrailReaderOptions options, bool ownsSource)
@@ -169,6 +170,8 @@ internal sealed class RecordFramer : IDisposable
     {
         if (_eof)
         {
+            // Asked for more after the end: a framing path failed to finish. End the read rather than spin.
+            _stalled = true;
             return false;
         }
 
@@ -241,6 +244,11 @@ internal sealed class RecordFramer : IDisposable
     public StepResult Step()
     {
         Record = null;
+        if (_stalled)
+        {
+            _stalled = false;
+            return Fail(CloudTrailErrorCode.Truncated, _pos, consumesSlot: false, Mode.Done);
+        }
         while (true)
         {
             switch (_mode)
