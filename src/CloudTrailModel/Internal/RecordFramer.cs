@@ -53,6 +53,7 @@ internal sealed class RecordFramer : IDisposable
     private readonly CloudTrailReaderOptions _options;
     private readonly ParseState _state = new(new StringPool());
     private Stream? _stream;
+    private TailRecordingStream? _gzipInput;
     private byte[] _buffer;
     private int _pos;
     private int _end;
@@ -207,7 +208,8 @@ internal sealed class RecordFramer : IDisposable
         if (n >= 2 && _buffer[_end] == 0x1F && _buffer[_end + 1] == 0x8B)
         {
             byte[] prefix = _buffer.AsSpan(_end, n).ToArray();
-            _stream = new GZipStream(new PrefixedStream(prefix, _source), CompressionMode.Decompress);
+            _gzipInput = new TailRecordingStream(new PrefixedStream(prefix, _source));
+            _stream = new GZipStream(_gzipInput, CompressionMode.Decompress);
             return;
         }
 
@@ -220,6 +222,7 @@ internal sealed class RecordFramer : IDisposable
         if (n <= 0)
         {
             _eof = true;
+            CheckGzipTrailer();
             return;
         }
 
@@ -229,6 +232,25 @@ internal sealed class RecordFramer : IDisposable
         {
             _end -= (int)(_totalRead - _options.MaxDecompressedBytes);
             Fault(CloudTrailErrorCode.DecompressedSizeExceeded);
+        }
+    }
+
+    /// <summary>
+    /// The last gzip member's ISIZE is the size of its decompressed data modulo 2^32, so it can never exceed what
+    /// was decompressed. A truncated member ends on arbitrary bytes, which almost always break that rule.
+    /// (Concatenated members make an exact comparison impossible, so smaller values are accepted.)
+    /// </summary>
+    private void CheckGzipTrailer()
+    {
+        if (_gzipInput is null || _inputFault is not null)
+        {
+            return;
+        }
+
+        ReadOnlySpan<byte> tail = _gzipInput.Tail;
+        if (tail.Length < 8 || System.Buffers.Binary.BinaryPrimitives.ReadUInt32LittleEndian(tail[4..]) > (uint)_totalRead)
+        {
+            Fault(CloudTrailErrorCode.InvalidCompressedData);
         }
     }
 
