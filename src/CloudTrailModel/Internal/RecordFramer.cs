@@ -23,7 +23,9 @@ internal enum StepResult
 internal sealed class RecordFramer : IDisposable
 {
     private const int InitialBufferSize = 128 * 1024;
-    private const int SkipMaxDepth = 1_000_000;
+
+    private static readonly SearchValues<byte> Structural = SearchValues.Create("\"{}[]"u8);
+    private static readonly SearchValues<byte> ScalarEnd = SearchValues.Create(" \t\r\n,]}"u8);
 
     private static ReadOnlySpan<byte> Utf8Bom => [0xEF, 0xBB, 0xBF];
 
@@ -69,7 +71,10 @@ internal sealed class RecordFramer : IDisposable
     private Mode _afterSkip;
     private bool _skipStarted;
     private bool _stalled;
-    private JsonReaderState _skipState;
+    private int _skipDepth;
+    private bool _skipInString;
+    private bool _skipEscape;
+    private bool _skipScalar;
 
     public RecordFramer(Stream source, CloudTrailReaderOptions options, bool ownsSource)
     {
@@ -617,7 +622,12 @@ internal sealed class RecordFramer : IDisposable
         }
     }
 
-    /// <summary>Skips one JSON value of any size without buffering it whole.</summary>
+    /// <summary>
+    /// Skips one JSON value of any size in constant memory: a structural scan (strings, escapes, nesting) that
+    /// never needs a whole token in the buffer, so a record far over <see cref="CloudTrailReaderOptions.MaxRecordBytes"/>
+    /// (or one huge string) is passed over without being held. The value is discarded, so it is not validated;
+    /// if it was malformed, framing notices right after it and resynchronises.
+    /// </summary>
     private StepResult? SkipOneValue()
     {
         if (!_skipStarted)
@@ -627,65 +637,112 @@ internal sealed class RecordFramer : IDisposable
                 return _eof ? Fail(CloudTrailErrorCode.Truncated, _pos, consumesSlot: false, Mode.Done) : StepResult.NeedMore;
             }
 
-            _skipState = new JsonReaderState(new JsonReaderOptions { MaxDepth = SkipMaxDepth });
             _skipStarted = true;
-        }
-
-        var reader = new Utf8JsonReader(_buffer.AsSpan(_pos, _end - _pos), _eof, _skipState);
-        try
-        {
-            while (true)
+            _skipDepth = 0;
+            _skipInString = false;
+            _skipEscape = false;
+            _skipScalar = false;
+            byte first = _buffer[_pos];
+            if (first is (byte)'{' or (byte)'[')
             {
-                if (!reader.Read())
-                {
-                    _pos += (int)reader.BytesConsumed;
-                    _skipState = reader.CurrentState;
-                    if (_eof)
-                    {
-                        _skipStarted = false;
-                        return Fail(CloudTrailErrorCode.Truncated, _pos, consumesSlot: false, Mode.Done);
-                    }
-
-                    return StepResult.NeedMore;
-                }
-
-                if (reader.CurrentDepth == 0 && reader.TokenType is not (JsonTokenType.StartObject or JsonTokenType.StartArray))
-                {
-                    _pos += (int)reader.BytesConsumed;
-                    _skipStarted = false;
-                    _mode = _afterSkip;
-                    return null;
-                }
+                _skipDepth = 1;
+                _pos++;
+            }
+            else if (first == (byte)'"')
+            {
+                _skipInString = true;
+                _pos++;
+            }
+            else
+            {
+                _skipScalar = true;
             }
         }
-        catch (JsonException)
+
+        while (true)
         {
-            _skipStarted = false;
-            Mode resync = _afterSkip is Mode.AfterElement ? Mode.ResyncArray : Mode.ResyncTopLevel;
-            if (_eof && _end - _pos > 0 && IsTruncatedValue())
+            if (_skipEscape)
             {
-                return Fail(CloudTrailErrorCode.Truncated, _pos, consumesSlot: false, Mode.Done);
+                if (_pos >= _end)
+                {
+                    return SkipNeedsMore();
+                }
+
+                _pos++;
+                _skipEscape = false;
             }
 
-            return Fail(CloudTrailErrorCode.InvalidJson, _pos, consumesSlot: false, resync, resyncFrom: _pos + 1);
+            ReadOnlySpan<byte> rest = _buffer.AsSpan(_pos, _end - _pos);
+            if (_skipScalar)
+            {
+                int stop = rest.IndexOfAny(ScalarEnd);
+                if (stop < 0)
+                {
+                    _pos = _end;
+                    return _eof ? SkipDone() : StepResult.NeedMore;
+                }
+
+                _pos += stop;
+                return SkipDone();
+            }
+
+            int rel = _skipInString ? rest.IndexOfAny((byte)'"', (byte)'\\') : rest.IndexOfAny(Structural);
+            if (rel < 0)
+            {
+                _pos = _end;
+                return SkipNeedsMore();
+            }
+
+            _pos += rel;
+            byte c = _buffer[_pos++];
+            if (_skipInString)
+            {
+                if (c == (byte)'\\')
+                {
+                    _skipEscape = true;
+                    continue;
+                }
+
+                _skipInString = false;
+            }
+            else if (c == (byte)'"')
+            {
+                _skipInString = true;
+                continue;
+            }
+            else if (c is (byte)'{' or (byte)'[')
+            {
+                _skipDepth++;
+                continue;
+            }
+            else
+            {
+                _skipDepth--;
+            }
+
+            if (_skipDepth <= 0)
+            {
+                return SkipDone();
+            }
         }
     }
 
-    private bool IsTruncatedValue()
+    private StepResult SkipNeedsMore()
     {
-        var reader = new Utf8JsonReader(_buffer.AsSpan(_pos, _end - _pos), isFinalBlock: false, _skipState);
-        try
+        if (_eof)
         {
-            while (reader.Read())
-            {
-            }
+            _skipStarted = false;
+            return Fail(CloudTrailErrorCode.Truncated, _pos, consumesSlot: false, Mode.Done);
+        }
 
-            return true;
-        }
-        catch (JsonException)
-        {
-            return false;
-        }
+        return StepResult.NeedMore;
+    }
+
+    private StepResult? SkipDone()
+    {
+        _skipStarted = false;
+        _mode = _afterSkip;
+        return null;
     }
 
     /// <summary>
