@@ -354,7 +354,7 @@ public sealed class CloudTrailReaderTests : IDisposable
 
         (List<CloudTrailRecord> records, List<CloudTrailRecordError> errors) = ReadSkip(input, CloudTrailReaderOptions.Default with { MaxRecordBytes = 2048 });
 
-        records.Select(r => r.EventId).Should().Equal("id-0", "id-2");
+        records.Select(r => r.EventId).Should().Equal(["id-0", "id-2"], "errors were: {0}", string.Join("; ", errors.Select(e => $"{e.ErrorCode}@{e.RecordIndex}/{e.BytePosition}")));
         CloudTrailRecordError error = errors.Should().ContainSingle().Which;
         error.ErrorCode.Should().Be(CloudTrailErrorCode.RecordTooLarge);
         error.RecordIndex.Should().Be(1);
@@ -368,7 +368,7 @@ public sealed class CloudTrailReaderTests : IDisposable
 
         (List<CloudTrailRecord> records, List<CloudTrailRecordError> errors) = ReadSkip(input, CloudTrailReaderOptions.Default with { MaxRecordBytes = 2048 });
 
-        records.Select(r => r.EventId).Should().Equal("id-0", "id-2");
+        records.Select(r => r.EventId).Should().Equal(["id-0", "id-2"], "errors were: {0}", string.Join("; ", errors.Select(e => $"{e.ErrorCode}@{e.RecordIndex}/{e.BytePosition}")));
         CloudTrailRecordError error = errors.Should().ContainSingle().Which;
         error.ErrorCode.Should().Be(CloudTrailErrorCode.RecordTooLarge);
         error.RecordIndex.Should().Be(1);
