@@ -1,0 +1,65 @@
+namespace CloudTrailModel.Tests;
+
+public sealed class CloudTrailEventVersionTests
+{
+    [Fact]
+    public void Compare_1_10_IsGreaterThan_1_09()
+    {
+        CloudTrailEventVersion.Parse("1.10").Should().BeGreaterThan(CloudTrailEventVersion.Parse("1.09"));
+        (CloudTrailEventVersion.V1_10 > CloudTrailEventVersion.V1_09).Should().BeTrue();
+        (CloudTrailEventVersion.Parse("1.9") < CloudTrailEventVersion.Parse("1.10")).Should().BeTrue();
+    }
+
+    [Fact]
+    public void Equals_1_0_And_1_00_AreEqual()
+    {
+        CloudTrailEventVersion.Parse("1.0").Should().Be(CloudTrailEventVersion.Parse("1.00"));
+        (CloudTrailEventVersion.Parse("1.0") == CloudTrailEventVersion.V1_0).Should().BeTrue();
+        CloudTrailEventVersion.Parse("1.0").GetHashCode().Should().Be(CloudTrailEventVersion.Parse("1.00").GetHashCode());
+    }
+
+    [Theory]
+    [InlineData("1.0")]
+    [InlineData("1.00")]
+    [InlineData("1.05")]
+    [InlineData("1.11")]
+    public void ToString_KeepsTheOriginalText(string text) => CloudTrailEventVersion.Parse(text).ToString().Should().Be(text);
+
+    [Theory]
+    [InlineData("foo")]
+    [InlineData("...")]
+    [InlineData("1")]
+    [InlineData("1.")]
+    [InlineData(".1")]
+    [InlineData("1.x")]
+    [InlineData("-1.0")]
+    [InlineData("")]
+    [InlineData(null)]
+    public void TryParse_NotAVersion_ReturnsFalse(string? text)
+    {
+        CloudTrailEventVersion.TryParse(text, out _).Should().BeFalse();
+    }
+
+    [Fact]
+    public void Parse_NotAVersion_ThrowsFormatException()
+    {
+        Action act = () => CloudTrailEventVersion.Parse("foo");
+
+        act.Should().Throw<FormatException>();
+    }
+
+    [Fact]
+    public void Constructor_FormatsMinorWithTwoDigits()
+    {
+        new CloudTrailEventVersion(1, 8).ToString().Should().Be("1.08");
+        new CloudTrailEventVersion(1, 8).Should().Be(CloudTrailEventVersion.V1_08);
+    }
+
+    [Fact]
+    public void Sort_OrdersNumerically()
+    {
+        string[] sorted = new[] { "1.10", "1.0", "1.09", "1.11", "1.05" }.Select(CloudTrailEventVersion.Parse).Order().Select(v => v.ToString()).ToArray();
+
+        sorted.Should().Equal("1.0", "1.05", "1.09", "1.10", "1.11");
+    }
+}

@@ -1,0 +1,128 @@
+using System.Runtime.CompilerServices;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using CloudTrailModel.Tests.Infrastructure;
+
+namespace CloudTrailModel.Tests;
+
+/// <summary>
+/// The README's C# blocks, verbatim, compiled and run (as nietras/Sep does); <see cref="Readme_EveryCsharpBlock_AppearsVerbatimInReadmeTests"/>
+/// makes sure they stay verbatim.
+/// </summary>
+[Collection(ConsoleTests.Name)]
+public sealed partial class ReadmeTests : IDisposable
+{
+    private const string Record1 = """{"eventVersion":"1.08","userIdentity":{"type":"IAMUser","arn":"arn:aws:iam::111122223333:user/Alice","accountId":"111122223333","sessionContext":{"attributes":{"creationDate":"2024-01-01T00:00:00Z","mfaAuthenticated":"true"}}},"eventTime":"2024-01-01T10:00:00Z","eventSource":"s3.amazonaws.com","eventName":"CreateBucket","requestParameters":{"bucketName":"my-bucket"},"recipientAccountId":"111122223333"}""";
+    private const string Record2 = """{"eventVersion":"1.05","userIdentity":{"type":"Root","arn":"arn:aws:iam::111122223333:root"},"eventTime":"2024-01-01T11:00:00Z","eventSource":"signin.amazonaws.com","eventName":"ConsoleLogin"}""";
+
+    private readonly string _directory = Path.Combine(Path.GetTempPath(), "ctm-readme-" + Guid.NewGuid().ToString("N"));
+    private readonly TextWriter _originalOut = Console.Out;
+    private readonly TextWriter _originalError = Console.Error;
+    private readonly StringWriter _out = new();
+    private readonly StringWriter _error = new();
+
+    public ReadmeTests()
+    {
+        Directory.CreateDirectory(_directory);
+        Console.SetOut(_out);
+        Console.SetError(_error);
+    }
+
+    public void Dispose()
+    {
+        Console.SetOut(_originalOut);
+        Console.SetError(_originalError);
+        Directory.Delete(_directory, recursive: true);
+    }
+
+    private string WriteLogFile(string content)
+    {
+        string file = Path.Combine(_directory, "log.json");
+        File.WriteAllText(file, content);
+        return file;
+    }
+
+    [Fact]
+    public void Readme_QuickStart_PrintsOneLinePerRecord()
+    {
+        string path = WriteLogFile($$"""{"Records":[{{Record1}},{{Record2}}]}""");
+
+        foreach (CloudTrailRecord record in CloudTrailReader.ReadRecords(path))
+        {
+            Console.WriteLine($"{record.EventTime:u} {record.UserIdentity?.Type} {record.UserIdentity?.Arn} {record.EventSource} {record.EventName}");
+        }
+
+        string[] lines = _out.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        lines.Should().HaveCount(2);
+        lines[0].Should().Contain("IAMUser arn:aws:iam::111122223333:user/Alice s3.amazonaws.com CreateBucket");
+    }
+
+    [Fact]
+    public void Readme_UntrustedFiles_CountsGoodRecordsAndReportsBadOnes()
+    {
+        string path = WriteLogFile($$"""{"Records":[{{Record1}},{ "type: 1},{{Record2}}]}""");
+
+        var options = CloudTrailReaderOptions.Default with
+        {
+            InvalidRecordHandling = InvalidRecordHandling.Skip,
+            OnInvalidRecord = error => Console.Error.WriteLine($"{error.ErrorCode} at record {error.RecordIndex}, byte {error.BytePosition}"),
+        };
+
+        int count = CloudTrailReader.ReadRecords(path, options).Count();
+
+        count.Should().Be(2);
+        _error.ToString().Should().StartWith("InvalidJson at record 1, byte ");
+    }
+
+    [Fact]
+    public void Readme_OneRecord_ReadsIdentityAndParameters()
+    {
+        string json = Record1;
+
+        CloudTrailRecord record = CloudTrailRecord.Parse(json);
+
+        bool sameAccount = record.UserIdentity?.AccountId == record.RecipientAccountId;
+        bool mfa = record.UserIdentity?.SessionContext?.Attributes?.MfaAuthenticated == true;
+        bool newFormat = record.EventVersion >= CloudTrailEventVersion.V1_08;
+        string? bucket = record.RequestParameters is { } parameters && parameters.TryGetString("bucketName", out string? name) ? name : null;
+        string roundTripped = JsonSerializer.Serialize(record, CloudTrailJsonContext.Default.CloudTrailRecord);
+
+        sameAccount.Should().BeTrue();
+        mfa.Should().BeTrue();
+        newFormat.Should().BeTrue();
+        bucket.Should().Be("my-bucket");
+        using JsonDocument expected = JsonDocument.Parse(json), actual = JsonDocument.Parse(roundTripped);
+        JsonStructure.FirstDifference(expected.RootElement, actual.RootElement).Should().BeNull();
+    }
+
+    [Fact]
+    public void Readme_EveryCsharpBlock_AppearsVerbatimInReadmeTests()
+    {
+        string root = Corpus.RepoRoot ?? throw new InvalidOperationException("CloudTrailModel.sln not found above " + AppContext.BaseDirectory);
+        string readme = File.ReadAllText(Path.Combine(root, "README.md"));
+        string source = Normalise(File.ReadAllText(ThisFile()));
+
+        List<string> blocks = CsharpBlock().Matches(readme).Select(m => m.Groups[1].Value).ToList();
+
+        blocks.Should().NotBeEmpty();
+        foreach (string block in blocks)
+        {
+            source.Should().Contain(Normalise(block), "every README C# block must be compiled and run verbatim in ReadmeTests");
+        }
+    }
+
+    private static string ThisFile([CallerFilePath] string path = "") => path;
+
+    private static string Normalise(string text) => string.Join(
+        "\n",
+        text.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0));
+
+    [GeneratedRegex(@"```csharp\r?\n(.*?)```", RegexOptions.Singleline)]
+    private static partial Regex CsharpBlock();
+}
+
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class ConsoleTests
+{
+    public const string Name = "Console";
+}
