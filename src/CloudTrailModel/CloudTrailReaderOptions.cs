@@ -28,6 +28,14 @@ public sealed record CloudTrailReaderOptions
     public Action<CloudTrailRecordError>? OnInvalidRecord { get; init; }
 
     /// <summary>
+    /// Chooses records before they are parsed: only records for which it returns <see langword="true"/> are
+    /// materialised and returned. It sees <c>eventSource</c>, <c>eventName</c>, <c>eventTime</c>, <c>awsRegion</c>
+    /// and the accounts, read by a quick scan of the record, so rejecting a record costs a fraction of parsing it
+    /// and allocates nothing. Malformed records still reach <see cref="OnInvalidRecord"/>. Null (the default) reads every record.
+    /// </summary>
+    public Func<CloudTrailRecordHeader, bool>? Filter { get; init; }
+
+    /// <summary>
     /// The deepest nesting of objects and arrays allowed inside one record, counting the record itself as 1
     /// (default <see cref="DefaultMaxDepth"/>). A deeper record is reported as
     /// <see cref="CloudTrailErrorCode.MaxDepthExceeded"/>.

@@ -580,6 +580,30 @@ internal sealed class RecordFramer : IDisposable
     /// <summary>Parses the record at <see cref="_pos"/>; null means "go on" (the mode was changed).</summary>
     private StepResult? MaterializeAt(Mode next, Mode resyncMode, bool requireMarker)
     {
+        if (_options.Filter is { } filter)
+        {
+            switch (RecordPrescan.Scan(_state, _buffer, _pos, _end, _eof, _options.MaxDepth, filter, out int scanned))
+            {
+                case PrescanResult.Reject when scanned <= _options.MaxRecordBytes:
+                    // A filtered-out record still takes its slot, so indexes match an unfiltered read.
+                    _pos += scanned;
+                    _nextIndex++;
+                    _mode = next;
+                    return null;
+                case PrescanResult.NeedMore when !_eof:
+                    if (_end - _pos >= _options.MaxRecordBytes)
+                    {
+                        _afterSkip = next;
+                        return Fail(CloudTrailErrorCode.RecordTooLarge, _pos, consumesSlot: true, Mode.SkipValue);
+                    }
+
+                    return StepResult.NeedMore;
+                default:
+                    // Accepted, or malformed (the full parse reports it precisely), or over the size limit.
+                    break;
+            }
+        }
+
         MaterializeStatus status = RecordMaterializer.Materialize(
             _state, _buffer, _pos, _end, _eof, _options.MaxDepth,
             out CloudTrailRecord? record, out int consumed, out CloudTrailErrorCode code, out long? line, out long? column);
