@@ -225,7 +225,7 @@ public static partial class ServiceGenerator
             string extension = Unique(used, "AdditionalFields");
             sb.Append("    /// <summary>Members CloudTrail logged that the service model does not describe, kept as raw JSON rather than dropped.</summary>\n");
             sb.Append("    [JsonExtensionData]\n");
-            sb.Append($"    public IDictionary<string, JsonElement>? {extension} {{ get; init; }}\n");
+            sb.Append($"    public IDictionary<string, JsonElement>? {extension} {{ get; set; }}\n");
             sb.Append("}\n");
         }
 

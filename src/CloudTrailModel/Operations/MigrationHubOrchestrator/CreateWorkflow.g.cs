@@ -41,7 +41,7 @@ public sealed record CreateWorkflowRequestParameters
 
     /// <summary>Members CloudTrail logged that the service model does not describe, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
-    public IDictionary<string, JsonElement>? AdditionalFields { get; init; }
+    public IDictionary<string, JsonElement>? AdditionalFields { get; set; }
 }
 
 /// <summary>The response elements (CloudTrail <c>responseElements</c>) of <c>CreateWorkflow</c>: Create a workflow to orchestrate your migrations.</summary>
@@ -94,5 +94,5 @@ public sealed record CreateWorkflowResponseElements
 
     /// <summary>Members CloudTrail logged that the service model does not describe, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
-    public IDictionary<string, JsonElement>? AdditionalFields { get; init; }
+    public IDictionary<string, JsonElement>? AdditionalFields { get; set; }
 }

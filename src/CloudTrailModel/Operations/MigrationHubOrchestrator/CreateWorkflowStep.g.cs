@@ -52,7 +52,7 @@ public sealed record CreateWorkflowStepRequestParameters
 
     /// <summary>Members CloudTrail logged that the service model does not describe, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
-    public IDictionary<string, JsonElement>? AdditionalFields { get; init; }
+    public IDictionary<string, JsonElement>? AdditionalFields { get; set; }
 }
 
 /// <summary>The response elements (CloudTrail <c>responseElements</c>) of <c>CreateWorkflowStep</c>: Create a step in the migration workflow.</summary>
@@ -76,5 +76,5 @@ public sealed record CreateWorkflowStepResponseElements
 
     /// <summary>Members CloudTrail logged that the service model does not describe, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
-    public IDictionary<string, JsonElement>? AdditionalFields { get; init; }
+    public IDictionary<string, JsonElement>? AdditionalFields { get; set; }
 }

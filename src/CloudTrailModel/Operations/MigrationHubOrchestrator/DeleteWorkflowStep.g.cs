@@ -24,7 +24,7 @@ public sealed record DeleteWorkflowStepRequestParameters
 
     /// <summary>Members CloudTrail logged that the service model does not describe, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
-    public IDictionary<string, JsonElement>? AdditionalFields { get; init; }
+    public IDictionary<string, JsonElement>? AdditionalFields { get; set; }
 }
 
 /// <summary>The response elements (CloudTrail <c>responseElements</c>) of <c>DeleteWorkflowStep</c>: Delete a step in a migration workflow.</summary>
@@ -32,5 +32,5 @@ public sealed record DeleteWorkflowStepResponseElements
 {
     /// <summary>Members CloudTrail logged that the service model does not describe, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
-    public IDictionary<string, JsonElement>? AdditionalFields { get; init; }
+    public IDictionary<string, JsonElement>? AdditionalFields { get; set; }
 }

@@ -20,7 +20,7 @@ public sealed record ListPluginsRequestParameters
 
     /// <summary>Members CloudTrail logged that the service model does not describe, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
-    public IDictionary<string, JsonElement>? AdditionalFields { get; init; }
+    public IDictionary<string, JsonElement>? AdditionalFields { get; set; }
 }
 
 /// <summary>The response elements (CloudTrail <c>responseElements</c>) of <c>ListPlugins</c>: List AWS Migration Hub Orchestrator plugins.</summary>
@@ -36,5 +36,5 @@ public sealed record ListPluginsResponseElements
 
     /// <summary>Members CloudTrail logged that the service model does not describe, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
-    public IDictionary<string, JsonElement>? AdditionalFields { get; init; }
+    public IDictionary<string, JsonElement>? AdditionalFields { get; set; }
 }

@@ -20,7 +20,7 @@ public sealed record TagResourceRequestParameters
 
     /// <summary>Members CloudTrail logged that the service model does not describe, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
-    public IDictionary<string, JsonElement>? AdditionalFields { get; init; }
+    public IDictionary<string, JsonElement>? AdditionalFields { get; set; }
 }
 
 /// <summary>The response elements (CloudTrail <c>responseElements</c>) of <c>TagResource</c>: Tag a resource by specifying its Amazon Resource Name (ARN).</summary>
@@ -28,5 +28,5 @@ public sealed record TagResourceResponseElements
 {
     /// <summary>Members CloudTrail logged that the service model does not describe, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
-    public IDictionary<string, JsonElement>? AdditionalFields { get; init; }
+    public IDictionary<string, JsonElement>? AdditionalFields { get; set; }
 }

@@ -24,5 +24,5 @@ public sealed record TemplateInput
 
     /// <summary>Members CloudTrail logged that the service model does not describe, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
-    public IDictionary<string, JsonElement>? AdditionalFields { get; init; }
+    public IDictionary<string, JsonElement>? AdditionalFields { get; set; }
 }
