@@ -448,6 +448,9 @@ public static partial class ServiceGenerator
 
         string text = WebUtility.HtmlDecode(HtmlTags().Replace(html, " "));
         text = Whitespace().Replace(text, " ").Trim();
+
+        // Tags become spaces (so block elements do not glue words together); undo that before punctuation.
+        text = SpaceBeforePunctuation().Replace(text, "$1");
         Match end = SentenceEnd().Match(text);
         if (end.Success)
         {
@@ -501,6 +504,9 @@ public static partial class ServiceGenerator
 
     [GeneratedRegex(@"\s+")]
     private static partial Regex Whitespace();
+
+    [GeneratedRegex(@"\s+([.,;:!?)])")]
+    private static partial Regex SpaceBeforePunctuation();
 
     [GeneratedRegex(@"[.!?](?=\s|$)")]
     private static partial Regex SentenceEnd();
