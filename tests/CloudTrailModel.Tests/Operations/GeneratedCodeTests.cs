@@ -1,3 +1,4 @@
+using System.Text;
 using CloudTrailModel.Generator;
 
 namespace CloudTrailModel.Tests.Operations;
@@ -34,7 +35,9 @@ public sealed class GeneratedCodeTests(ITestOutputHelper output)
             foreach (string name in expected)
             {
                 byte[] regenerated = File.ReadAllBytes(Path.Combine(temp, name));
-                File.ReadAllBytes(Path.Combine(committed, name)).Should().Equal(regenerated, $"{name} differs from a fresh generation (rerun the generator)");
+                byte[] current = File.ReadAllBytes(Path.Combine(committed, name));
+                Encoding.UTF8.GetString(current).Should().Be(Encoding.UTF8.GetString(regenerated), $"{name} must equal a fresh generation (rerun the generator)");
+                current.Should().Equal(regenerated, $"{name} must be byte-identical (encoding, BOM, line endings)");
             }
         }
         finally
