@@ -2,6 +2,7 @@ namespace CloudTrailModel.Operations;
 
 internal static partial class OperationRegistry
 {
-    // Services with typed operations add their registrations here (generated code does, per service).
-    private static partial IEnumerable<OperationRegistration> Registrations() => [];
+    // Each service's registrations are generated (Operations/<Service>/OperationRegistry.<Service>.g.cs); add one line per service.
+    private static partial IEnumerable<OperationRegistration> Registrations() =>
+        MigrationHubOrchestratorOperations();
 }
