@@ -10,7 +10,7 @@ public sealed class GeneratedCodeTests(ITestOutputHelper output)
     private const string EventSource = "migrationhub-orchestrator.amazonaws.com";
     private const string Service = "MigrationHubOrchestrator";
 
-    [Fact]
+    [SkippableFact]
     public void Generate_MigrationHubOrchestratorModel_MatchesCommittedFiles()
     {
         if (!SharedFiles.Require(SharedFiles.ModelPath, output))
@@ -49,7 +49,7 @@ public sealed class GeneratedCodeTests(ITestOutputHelper output)
         }
     }
 
-    [Fact]
+    [SkippableFact]
     public void Generate_SameInputTwice_IsDeterministic()
     {
         if (!SharedFiles.Require(SharedFiles.ModelPath, output))
@@ -69,7 +69,7 @@ public sealed class GeneratedCodeTests(ITestOutputHelper output)
         });
     }
 
-    [Fact]
+    [SkippableFact]
     public void Generate_TinyModel_UsesOnlyModelAndArguments()
     {
         const string model = """
@@ -107,7 +107,7 @@ public sealed class GeneratedCodeTests(ITestOutputHelper output)
             .And.Contain("\"thing.amazonaws.com\"");
     }
 
-    [Fact]
+    [SkippableFact]
     public void Generate_AliasForUnknownOperation_Throws()
     {
         const string model = """{"operations":{},"shapes":{}}""";

@@ -32,7 +32,7 @@ public sealed class MigrationHubOrchestratorModelTests(ITestOutputHelper output)
         return data;
     }
 
-    [Fact]
+    [SkippableFact]
     public void Operations_AllModelOperationsHaveTypes()
     {
         if (!SharedFiles.Require(SharedFiles.ModelPath, output))
@@ -46,12 +46,12 @@ public sealed class MigrationHubOrchestratorModelTests(ITestOutputHelper output)
         ((IEnumerable<object[]>)Operations()).Select(row => (string)row[0]).Should().Equal(fromModel);
     }
 
-    [Theory]
+    [SkippableTheory]
     [MemberData(nameof(Operations))]
     public void TryGetRequestParameters_EveryMemberSet_ReadsAllAndRoundTrips(string operation) =>
         Check(operation, "input", "requestParameters", "RequestParameters", nameof(CloudTrailRecord.TryGetRequestParameters));
 
-    [Theory]
+    [SkippableTheory]
     [MemberData(nameof(Operations))]
     public void TryGetResponseElements_EveryMemberSet_ReadsAllAndRoundTrips(string operation) =>
         Check(operation, "output", "responseElements", "ResponseElements", nameof(CloudTrailRecord.TryGetResponseElements));

@@ -71,11 +71,11 @@ public sealed class MigrationHubOrchestratorRecordTests(ITestOutputHelper output
         record.GetResponseElements().Should().BeNull();
     }
 
-    [Fact]
+    [SkippableFact]
     public void TryGetRequestParameters_DocumentedGetWorkflowStepFixture_ReadsIds() =>
         AssertGetWorkflowStep(CloudTrailRecord.Parse(GetWorkflowStepExample));
 
-    [Fact]
+    [SkippableFact]
     public void TryGetRequestParameters_DocumentedGetWorkflowStepCorpusFile_ReadsIds()
     {
         string path = SharedFiles.CorpusPath("docs", "migrationhub-orchestrator-getworkflowstep-v1.08.json");
@@ -89,7 +89,7 @@ public sealed class MigrationHubOrchestratorRecordTests(ITestOutputHelper output
         AssertGetWorkflowStep(records[0]);
     }
 
-    [Fact]
+    [SkippableFact]
     public void TryGetRequestParameters_WrongEventName_ReturnsFalse()
     {
         CloudTrailRecord record = Record("GetWorkflowStepGroup", """{"id":"step-1","workflowId":"mw-1","stepGroupId":"act-1"}""");
@@ -99,7 +99,7 @@ public sealed class MigrationHubOrchestratorRecordTests(ITestOutputHelper output
         group!.Id.Should().Be("step-1");
     }
 
-    [Fact]
+    [SkippableFact]
     public void TryGetRequestParameters_WrongEventSource_ReturnsFalse()
     {
         CloudTrailRecord record = Record("GetWorkflowStep", """{"id":"step-1"}""", source: "migrationhub.amazonaws.com");
@@ -107,7 +107,7 @@ public sealed class MigrationHubOrchestratorRecordTests(ITestOutputHelper output
         record.GetRequestParameters().Should().BeNull();
     }
 
-    [Fact]
+    [SkippableFact]
     public void TryGetRequestParameters_UnknownEventName_ReturnsFalse()
     {
         CloudTrailRecord record = Record("DescribeSomethingNew", """{"id":"step-1"}""");
@@ -115,7 +115,7 @@ public sealed class MigrationHubOrchestratorRecordTests(ITestOutputHelper output
         record.GetRequestParameters().Should().BeNull();
     }
 
-    [Fact]
+    [SkippableFact]
     public void TryGetRequestParameters_NullParameters_ReturnsFalse()
     {
         CloudTrailRecord record = Record("GetWorkflow", null);
@@ -123,7 +123,7 @@ public sealed class MigrationHubOrchestratorRecordTests(ITestOutputHelper output
         record.GetRequestParameters().Should().BeNull();
     }
 
-    [Fact]
+    [SkippableFact]
     public void TryGetRequestParameters_StringParameters_ReturnsFalse()
     {
         CloudTrailRecord record = Record("GetWorkflow", "\"HIDDEN_DUE_TO_SECURITY_REASONS\"");
@@ -131,7 +131,7 @@ public sealed class MigrationHubOrchestratorRecordTests(ITestOutputHelper output
         record.GetRequestParameters().Should().BeNull();
     }
 
-    [Fact]
+    [SkippableFact]
     public void TryGetRequestParameters_MemberOfWrongShape_ReturnsFalseWithoutThrowing()
     {
         CloudTrailRecord record = Record("ListWorkflows", """{"maxResults":{"a":1}}""");
@@ -139,7 +139,7 @@ public sealed class MigrationHubOrchestratorRecordTests(ITestOutputHelper output
             .Which.Should().BeFalse();
     }
 
-    [Fact]
+    [SkippableFact]
     public void TryGetRequestParameters_HiddenInputParameters_KeepsPlaceholder()
     {
         CloudTrailRecord record = Record(
@@ -161,7 +161,7 @@ public sealed class MigrationHubOrchestratorRecordTests(ITestOutputHelper output
             .Should().Contain("\"inputParameters\":\"HIDDEN_DUE_TO_SECURITY_REASONS\"");
     }
 
-    [Fact]
+    [SkippableFact]
     public void TryGetRequestParameters_InputParametersMap_ReadsTypedValues()
     {
         CloudTrailRecord record = Record(
@@ -174,7 +174,7 @@ public sealed class MigrationHubOrchestratorRecordTests(ITestOutputHelper output
         map["c"].ListOfStringsValue.Should().Equal("y");
     }
 
-    [Fact]
+    [SkippableFact]
     public void TryGetRequestParameters_InputParameterValuesHiddenOneByOne_KeepsRawJson()
     {
         CloudTrailRecord record = Record("UpdateWorkflow", """{"id":"mw-1","inputParameters":{"a":"HIDDEN_DUE_TO_SECURITY_REASONS"}}""");
@@ -183,7 +183,7 @@ public sealed class MigrationHubOrchestratorRecordTests(ITestOutputHelper output
         p.InputParameters.RawJson!.Value.GetProperty("a").GetString().Should().Be("HIDDEN_DUE_TO_SECURITY_REASONS");
     }
 
-    [Fact]
+    [SkippableFact]
     public void TryGetRequestParameters_MaxResultsAsString_Reads()
     {
         CloudTrailRecord record = Record("ListWorkflows", """{"maxResults":"10","nextToken":"abc"}""");
@@ -192,7 +192,7 @@ public sealed class MigrationHubOrchestratorRecordTests(ITestOutputHelper output
         p.NextToken.Should().Be("abc");
     }
 
-    [Fact]
+    [SkippableFact]
     public void TryGetRequestParameters_UnknownEnumValue_IsKept()
     {
         CloudTrailRecord record = Record("ListWorkflows", """{"status":"SOMETHING_NEW"}""");
@@ -202,7 +202,7 @@ public sealed class MigrationHubOrchestratorRecordTests(ITestOutputHelper output
         p.Status.Should().NotBe(MigrationWorkflowStatusEnum.Completed);
     }
 
-    [Fact]
+    [SkippableFact]
     public void TryGetRequestParameters_UnknownMember_KeptInAdditionalFields()
     {
         CloudTrailRecord record = Record("GetWorkflow", """{"id":"mw-1","newField":{"x":[1,2]}}""");
@@ -214,7 +214,7 @@ public sealed class MigrationHubOrchestratorRecordTests(ITestOutputHelper output
             .Should().Be("""{"id":"mw-1","newField":{"x":[1,2]}}""");
     }
 
-    [Fact]
+    [SkippableFact]
     public void TryGetRequestParameters_MissingMembers_AreNull()
     {
         CloudTrailRecord record = Record("UpdateWorkflowStep", "{}");
@@ -224,7 +224,7 @@ public sealed class MigrationHubOrchestratorRecordTests(ITestOutputHelper output
         p.Outputs.Should().BeNull();
     }
 
-    [Fact]
+    [SkippableFact]
     public void TryGetResponseElements_EpochAndNanosecondTimestamps_Read()
     {
         CloudTrailRecord epoch = Record("StartWorkflow", """{"id":"mw-1"}""", """{"id":"mw-1","lastStartTime":1704164645}""");
@@ -241,7 +241,7 @@ public sealed class MigrationHubOrchestratorRecordTests(ITestOutputHelper output
         o.LastStopTime.Should().BeNull();
     }
 
-    [Fact]
+    [SkippableFact]
     public void TryGetResponseElements_EmptyOutputShape_ReadsEmptyObject()
     {
         CloudTrailRecord record = Record("DeleteTemplate", """{"id":"t-1"}""", "{}");
@@ -249,7 +249,7 @@ public sealed class MigrationHubOrchestratorRecordTests(ITestOutputHelper output
         r!.AdditionalFields.Should().BeNull();
     }
 
-    [Fact]
+    [SkippableFact]
     public void TryGetRequestParameters_TypeOfOtherOperation_ReturnsFalse()
     {
         CloudTrailRecord record = Record("GetWorkflow", """{"id":"mw-1"}""");
@@ -257,7 +257,7 @@ public sealed class MigrationHubOrchestratorRecordTests(ITestOutputHelper output
         record.TryGetResponseElements(out GetWorkflowRequestParameters? _).Should().BeFalse("a request type is not the response type");
     }
 
-    [Theory]
+    [SkippableTheory]
     [InlineData("CreateWorkflow", "CreateMigrationWorkflow", typeof(CreateWorkflowRequestParameters))]
     [InlineData("UpdateWorkflow", "UpdateMigrationWorkflow", typeof(UpdateWorkflowRequestParameters))]
     [InlineData("DeleteWorkflow", "DeleteMigrationWorkflow", typeof(DeleteWorkflowRequestParameters))]
@@ -277,7 +277,7 @@ public sealed class MigrationHubOrchestratorRecordTests(ITestOutputHelper output
         }
     }
 
-    [Fact]
+    [SkippableFact]
     public void TryGetRequestParameters_CreateMigrationWorkflowSpelling_ReadsTyped()
     {
         CloudTrailRecord record = Record("CreateMigrationWorkflow", """{"name":"wf","stepTargets":["s1"]}""");
@@ -285,7 +285,7 @@ public sealed class MigrationHubOrchestratorRecordTests(ITestOutputHelper output
         p!.StepTargets.Should().Equal("s1");
     }
 
-    [Fact]
+    [SkippableFact]
     public void SensitiveValue_ToString_NeverShowsTypedContent()
     {
         var value = new SensitiveValue<IReadOnlyDictionary<string, StepInput>>(new Dictionary<string, StepInput> { ["k"] = new() { StringValue = "secret" } });
