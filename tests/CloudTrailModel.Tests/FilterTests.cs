@@ -1,0 +1,122 @@
+using System.Text.Json;
+using CloudTrailModel.Tests.Infrastructure;
+
+namespace CloudTrailModel.Tests;
+
+/// <summary><see cref="CloudTrailReaderOptions.Filter"/> must give exactly the records the plain path gives, filtered.</summary>
+public sealed class FilterTests
+{
+    private static readonly string[] Sources = ["s3.amazonaws.com", "ec2.amazonaws.com", "migrationhub-orchestrator.amazonaws.com", "iam.amazonaws.com"];
+
+    private static string MixedRecord(int i)
+    {
+        string account = i % 3 == 0 ? "111122223333" : "444455556666";
+        string time = $"2024-03-{1 + (i % 28):00}T{i % 24:00}:00:00Z";
+        string name = i % 2 == 0 ? "GetObject" : "ListWorkflows";
+        string region = i % 5 == 0 ? "eu-west-1" : "us-east-1";
+        string recipient = i % 7 == 0 ? "999988887777" : "111122223333";
+        return "{\"eventVersion\":\"1.08\",\"userIdentity\":{\"type\":\"AssumedRole\",\"accountId\":\"" + account
+            + "\",\"sessionContext\":{\"attributes\":{\"mfaAuthenticated\":\"false\"}}},\"eventTime\":\"" + time
+            + "\",\"eventSource\":\"" + Sources[i % Sources.Length] + "\",\"eventName\":\"" + name + "\",\"awsRegion\":\"" + region
+            + "\",\"requestParameters\":{\"nested\":{\"a\":[1,2,{\"b\":\"}\"}]}},\"eventID\":\"id-" + i
+            + "\",\"recipientAccountId\":\"" + recipient + "\"}";
+    }
+
+    private static byte[] MixedLog(int count) => Fixtures.Utf8(Fixtures.LogFile(Enumerable.Range(0, count).Select(MixedRecord).ToArray()));
+
+    public static TheoryData<string> Predicates() => ["source", "name", "time", "region", "recipient", "user-account", "all", "none"];
+
+    private static Func<CloudTrailRecordHeader, bool> Header(string predicate) => predicate switch
+    {
+        "source" => h => h.EventSource == "migrationhub-orchestrator.amazonaws.com",
+        "name" => h => h.EventName == "GetObject",
+        "time" => h => h.EventTime >= new DateTimeOffset(2024, 3, 10, 0, 0, 0, TimeSpan.Zero) && h.EventTime < new DateTimeOffset(2024, 3, 20, 0, 0, 0, TimeSpan.Zero),
+        "region" => h => h.AwsRegion == "eu-west-1",
+        "recipient" => h => h.RecipientAccountId == "999988887777",
+        "user-account" => h => h.UserAccountId == "111122223333",
+        "all" => _ => true,
+        _ => _ => false,
+    };
+
+    private static Func<CloudTrailRecord, bool> Full(string predicate) => predicate switch
+    {
+        "source" => r => r.EventSource == "migrationhub-orchestrator.amazonaws.com",
+        "name" => r => r.EventName == "GetObject",
+        "time" => r => r.EventTime >= new DateTimeOffset(2024, 3, 10, 0, 0, 0, TimeSpan.Zero) && r.EventTime < new DateTimeOffset(2024, 3, 20, 0, 0, 0, TimeSpan.Zero),
+        "region" => r => r.AwsRegion == "eu-west-1",
+        "recipient" => r => r.RecipientAccountId == "999988887777",
+        "user-account" => r => r.UserIdentity?.AccountId == "111122223333",
+        "all" => _ => true,
+        _ => _ => false,
+    };
+
+    [Theory]
+    [MemberData(nameof(Predicates))]
+    public void ReadRecords_WithFilter_ReturnsExactlyThePlainRecordsThatMatch(string predicate)
+    {
+        byte[] log = MixedLog(500);
+        List<string> expected = CloudTrailReader.ReadRecords(new MemoryStream(log)).Where(Full(predicate)).Select(Json).ToList();
+
+        List<string> filtered = CloudTrailReader.ReadRecords(new MemoryStream(log), new CloudTrailReaderOptions { Filter = Header(predicate) }).Select(Json).ToList();
+
+        filtered.Should().Equal(expected);
+    }
+
+    [Fact]
+    public void ReadRecords_WithFilterOnGzipJsonLines_ReturnsTheSameRecordsAsThePlainPath()
+    {
+        byte[] lines = Fixtures.Utf8(string.Join("\r\n", Enumerable.Range(0, 300).Select(MixedRecord)) + "\n");
+        byte[] gz = Fixtures.Gzip(lines);
+        Func<CloudTrailRecordHeader, bool> filter = h => h.EventSource == "ec2.amazonaws.com";
+
+        List<string> expected = CloudTrailReader.ReadRecords(new MemoryStream(lines)).Where(r => r.EventSource == "ec2.amazonaws.com").Select(Json).ToList();
+        List<string> filtered = CloudTrailReader.ReadRecords(new MemoryStream(gz), new CloudTrailReaderOptions { Filter = filter }).Select(Json).ToList();
+
+        filtered.Should().NotBeEmpty().And.Equal(expected);
+    }
+
+    [Fact]
+    public void ReadRecords_WithFilter_StillReportsMalformedRecordsAtTheirIndex()
+    {
+        string bad = """{"eventVersion":"1.08","eventSource":"ec2.amazonaws.com","userIdentity":{ type": "AssumedRole"},"eventName":"X"}""";
+        string log = Fixtures.LogFile(MixedRecord(0), bad, MixedRecord(2), MixedRecord(3));
+
+        var (records, errors) = Fixtures.ReadSkip(log, new CloudTrailReaderOptions { Filter = h => h.EventSource == "s3.amazonaws.com" });
+
+        records.Select(r => r.EventId).Should().Equal("id-0");
+        errors.Should().ContainSingle().Which.Should().Match<CloudTrailRecordError>(e => e.RecordIndex == 1 && e.ErrorCode == CloudTrailErrorCode.InvalidJson);
+    }
+
+    [Fact]
+    public void ReadRecords_WithFilter_KeepsRecordIndexesOfAnUnfilteredRead()
+    {
+        string log = Fixtures.LogFile(MixedRecord(0), MixedRecord(1), "42", MixedRecord(3));
+
+        var (_, errors) = Fixtures.ReadSkip(log, new CloudTrailReaderOptions { Filter = _ => false });
+
+        errors.Should().ContainSingle().Which.RecordIndex.Should().Be(2);
+    }
+
+    [Fact]
+    public void ReadRecords_WithFilter_SeesHeaderFieldsOfLargeRecordsAcrossBufferRefills()
+    {
+        string padding = new('x', 300_000);
+        string big = $$"""{"eventSource":"big.amazonaws.com","requestParameters":{"p":"{{padding}}"},"eventName":"Big","awsRegion":"us-west-2"}""";
+        string log = Fixtures.LogFile(MixedRecord(0), big, MixedRecord(1));
+        var seen = new List<CloudTrailRecordHeader>();
+
+        List<CloudTrailRecord> records = CloudTrailReader.ReadRecords(new MemoryStream(Fixtures.Utf8(log)), new CloudTrailReaderOptions
+        {
+            Filter = h =>
+            {
+                seen.Add(h);
+                return h.EventName == "Big";
+            },
+        }).ToList();
+
+        records.Should().ContainSingle().Which.AwsRegion.Should().Be("us-west-2");
+        seen.Select(h => h.EventSource).Should().Contain("big.amazonaws.com");
+    }
+
+    private static string Json(CloudTrailRecord record) => JsonSerializer.Serialize(record, CloudTrailJsonContext.Default.CloudTrailRecord);
+}
