@@ -214,7 +214,8 @@ internal sealed class RecordFramer : IDisposable
         {
             byte[] prefix = _buffer.AsSpan(_end, n).ToArray();
             _gzipInput = new TailRecordingStream(new PrefixedStream(prefix, _source));
-            _stream = new GZipStream(_gzipInput, CompressionMode.Decompress);
+            // Decompress on another core while this one parses.
+            _stream = new ReadAheadStream(new GZipStream(_gzipInput, CompressionMode.Decompress));
             return;
         }
 

@@ -1,0 +1,232 @@
+using System.Buffers;
+using System.Runtime.ExceptionServices;
+using System.Threading.Channels;
+
+namespace CloudTrailModel.Internal;
+
+/// <summary>
+/// Reads an inner stream (a decompressor) on a background task, a few pooled chunks ahead of the consumer, so
+/// decompression on one core overlaps parsing on another. Memory is bounded by <see cref="ChunkCount"/> chunks.
+/// Exceptions from the inner stream (corrupt gzip) surface on the consumer's next read.
+/// </summary>
+internal sealed class ReadAheadStream : Stream
+{
+    private const int ChunkSize = 256 * 1024;
+    private const int ChunkCount = 4;
+
+    private readonly Stream _inner;
+    private readonly Channel<Chunk> _chunks = Channel.CreateBounded<Chunk>(new BoundedChannelOptions(ChunkCount)
+    {
+        SingleReader = true,
+        SingleWriter = true,
+        FullMode = BoundedChannelFullMode.Wait,
+    });
+
+    private readonly CancellationTokenSource _stop = new();
+    private readonly Task _producer;
+    private Chunk _current;
+    private int _currentPos;
+    private bool _done;
+
+    private readonly record struct Chunk(byte[]? Buffer, int Length, ExceptionDispatchInfo? Error);
+
+    public ReadAheadStream(Stream inner)
+    {
+        _inner = inner;
+        _producer = Task.Run(ProduceAsync);
+    }
+
+    private async Task ProduceAsync()
+    {
+        CancellationToken token = _stop.Token;
+        try
+        {
+            while (true)
+            {
+                byte[] buffer = ArrayPool<byte>.Shared.Rent(ChunkSize);
+                int filled = 0;
+                try
+                {
+                    while (filled < ChunkSize)
+                    {
+                        int n = await _inner.ReadAsync(buffer.AsMemory(filled, ChunkSize - filled), token).ConfigureAwait(false);
+                        if (n == 0)
+                        {
+                            break;
+                        }
+
+                        filled += n;
+                    }
+                }
+                catch
+                {
+                    ArrayPool<byte>.Shared.Return(buffer);
+                    throw;
+                }
+
+                if (filled == 0)
+                {
+                    ArrayPool<byte>.Shared.Return(buffer);
+                    _chunks.Writer.TryComplete();
+                    return;
+                }
+
+                await _chunks.Writer.WriteAsync(new Chunk(buffer, filled, null), token).ConfigureAwait(false);
+            }
+        }
+        catch (OperationCanceledException) when (token.IsCancellationRequested)
+        {
+            _chunks.Writer.TryComplete();
+        }
+        catch (Exception ex)
+        {
+            // Handed to the consumer, which rethrows it where a direct read would have thrown.
+            _chunks.Writer.TryWrite(new Chunk(null, 0, ExceptionDispatchInfo.Capture(ex)));
+            _chunks.Writer.TryComplete();
+        }
+    }
+
+    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
+
+    public override int Read(Span<byte> buffer)
+    {
+        while (!TryCopy(buffer, out int copied))
+        {
+            if (_done)
+            {
+                return 0;
+            }
+
+            if (!_chunks.Reader.TryRead(out Chunk next))
+            {
+                // Wait synchronously for the producer (sync reads over gzip).
+                if (!_chunks.Reader.WaitToReadAsync().AsTask().GetAwaiter().GetResult())
+                {
+                    _done = true;
+                    continue;
+                }
+
+                continue;
+            }
+
+            Take(next);
+        }
+
+        return LastCopied;
+    }
+
+    public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+    {
+        while (!TryCopy(buffer.Span, out _))
+        {
+            if (_done)
+            {
+                return 0;
+            }
+
+            if (!_chunks.Reader.TryRead(out Chunk next))
+            {
+                if (!await _chunks.Reader.WaitToReadAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    _done = true;
+                }
+
+                continue;
+            }
+
+            Take(next);
+        }
+
+        return LastCopied;
+    }
+
+    private int LastCopied { get; set; }
+
+    private bool TryCopy(Span<byte> destination, out int copied)
+    {
+        copied = 0;
+        if (_current.Buffer is null || _currentPos >= _current.Length)
+        {
+            return false;
+        }
+
+        copied = Math.Min(destination.Length, _current.Length - _currentPos);
+        _current.Buffer.AsSpan(_currentPos, copied).CopyTo(destination);
+        _currentPos += copied;
+        LastCopied = copied;
+        return true;
+    }
+
+    private void Take(Chunk next)
+    {
+        if (_current.Buffer is not null)
+        {
+            ArrayPool<byte>.Shared.Return(_current.Buffer);
+        }
+
+        next.Error?.Throw();
+        _current = next;
+        _currentPos = 0;
+    }
+
+    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
+        ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            _stop.Cancel();
+            try
+            {
+                _producer.GetAwaiter().GetResult();
+            }
+            catch (OperationCanceledException)
+            {
+            }
+
+            while (_chunks.Reader.TryRead(out Chunk chunk))
+            {
+                if (chunk.Buffer is not null)
+                {
+                    ArrayPool<byte>.Shared.Return(chunk.Buffer);
+                }
+            }
+
+            if (_current.Buffer is not null)
+            {
+                ArrayPool<byte>.Shared.Return(_current.Buffer);
+                _current = default;
+            }
+
+            _inner.Dispose();
+            _stop.Dispose();
+        }
+
+        base.Dispose(disposing);
+    }
+
+    public override bool CanRead => true;
+
+    public override bool CanSeek => false;
+
+    public override bool CanWrite => false;
+
+    public override long Length => throw new NotSupportedException();
+
+    public override long Position
+    {
+        get => throw new NotSupportedException();
+        set => throw new NotSupportedException();
+    }
+
+    public override void Flush()
+    {
+    }
+
+    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+    public override void SetLength(long value) => throw new NotSupportedException();
+
+    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+}
