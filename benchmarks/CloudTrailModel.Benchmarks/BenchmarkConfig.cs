@@ -1,7 +1,6 @@
 using System.Runtime.InteropServices;
 using BenchmarkDotNet.Columns;
 using BenchmarkDotNet.Configs;
-using BenchmarkDotNet.Exporters;
 using BenchmarkDotNet.Reports;
 using Perfolizer.Metrology;
 
@@ -15,9 +14,9 @@ public static class BenchmarkConfig
         // Results are per machine and never compared across machines: <os>-<arch>-<cores>core.
         string os = OperatingSystem.IsLinux() ? "linux" : OperatingSystem.IsWindows() ? "windows" : OperatingSystem.IsMacOS() ? "macos" : "other";
         string machine = $"{os}-{RuntimeInformation.OSArchitecture.ToString().ToLowerInvariant()}-{Environment.ProcessorCount}core";
+        // DefaultConfig already exports GitHub markdown (committed), csv and html (ignored by results/.gitignore).
         return ManualConfig.Create(DefaultConfig.Instance)
             .WithArtifactsPath(Path.Combine(FindRepoRoot(), "benchmarks", "results", machine))
-            .AddExporter(MarkdownExporter.GitHub)
             .AddColumn(ThroughputColumn.MegabytesPerSecond, ThroughputColumn.RecordsPerSecond, ThroughputColumn.AllocatedPerRecord)
             .WithSummaryStyle(SummaryStyle.Default.WithSizeUnit(SizeUnit.KB).WithTimeUnit(Perfolizer.Horology.TimeUnit.Millisecond));
     }

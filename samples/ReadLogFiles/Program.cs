@@ -150,7 +150,7 @@ internal sealed class Summary(string name)
     {
         Records++;
         Count(_bySource, record.EventSource ?? "(none)");
-        Count(_byIdentity, record.UserIdentity?.Type?.ToString() ?? "(no type: AWS service event)");
+        Count(_byIdentity, record.UserIdentity is null ? "(no userIdentity)" : record.UserIdentity.Type?.ToString() ?? "(no type: AWS service event)");
         if (record.EventSource == "migrationhub-orchestrator.amazonaws.com")
         {
             Count(_byOrchestratorEvent, record.EventName ?? "(none)");
