@@ -17,13 +17,13 @@ if (args is ["--verify"])
     Console.WriteLine($"{ReadLogFileBenchmarks.JsonBytes:N0} bytes, {ReadLogFileBenchmarks.RecordCount:N0} records, {ReadLogFileBenchmarks.JsonBytes / ReadLogFileBenchmarks.RecordCount:N0} bytes/record");
     (string Name, long Value, long Expected)[] checks =
     [
-        ("Utf8JsonReaderScan", b.Utf8JsonReaderScan(), ReadLogFileBenchmarks.RecordCount),
-        ("CloudTrailReaderRecords", b.CloudTrailReaderRecords(), ReadLogFileBenchmarks.RecordCount),
-        ("JsonDocumentWalk", b.JsonDocumentWalk(), ReadLogFileBenchmarks.RecordCount),
-        ("SystemTextJsonPoco", b.SystemTextJsonPoco(), ReadLogFileBenchmarks.RecordCount),
-        ("NewtonsoftPoco", b.NewtonsoftPoco(), ReadLogFileBenchmarks.RecordCount),
-        ("CloudTrailReaderGzip", b.CloudTrailReaderGzip(), ReadLogFileBenchmarks.RecordCount),
-        ("GzipOnly (bytes)", b.GzipOnly(), ReadLogFileBenchmarks.JsonBytes),
+        ("Utf8JsonReader_TokenScan", b.Utf8JsonReader_TokenScan(), ReadLogFileBenchmarks.RecordCount),
+        ("CloudTrailReader_ReadRecords", b.CloudTrailReader_ReadRecords(), ReadLogFileBenchmarks.RecordCount),
+        ("JsonDocument_Parse", b.JsonDocument_Parse(), ReadLogFileBenchmarks.RecordCount),
+        ("SystemTextJson_SourceGenPoco", b.SystemTextJson_SourceGenPoco(), ReadLogFileBenchmarks.RecordCount),
+        ("NewtonsoftJson_Poco", b.NewtonsoftJson_Poco(), ReadLogFileBenchmarks.RecordCount),
+        ("CloudTrailReader_ReadRecords_Gzip", b.CloudTrailReader_ReadRecords_Gzip(), ReadLogFileBenchmarks.RecordCount),
+        ("GZipStream_DecompressOnly (bytes)", b.GZipStream_DecompressOnly(), ReadLogFileBenchmarks.JsonBytes),
     ];
     foreach ((string name, long value, long expected) in checks)
     {
