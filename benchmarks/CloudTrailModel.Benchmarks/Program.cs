@@ -1,0 +1,37 @@
+// Runs every benchmark class in this assembly; choose with BenchmarkDotNet's own arguments, nothing to edit:
+//   quick (~4 min on 2 cores):
+//     dotnet run -c Release --project benchmarks/CloudTrailModel.Benchmarks -- --filter '*' --job short
+//   full (BenchmarkDotNet's default job; much longer):
+//     dotnet run -c Release --project benchmarks/CloudTrailModel.Benchmarks -- --filter '*'
+//   list them / check every benchmark sees the same records:
+//     dotnet run -c Release --project benchmarks/CloudTrailModel.Benchmarks -- --list flat
+//     dotnet run -c Release --project benchmarks/CloudTrailModel.Benchmarks -- --verify
+// Results (GitHub markdown, committed; logs/csv/html, ignored) go to benchmarks/results/<os>-<arch>-<N>core/.
+using BenchmarkDotNet.Running;
+using CloudTrailModel.Benchmarks;
+
+if (args is ["--verify"])
+{
+    var b = new ReadLogFileBenchmarks();
+    b.Setup();
+    Console.WriteLine($"{ReadLogFileBenchmarks.JsonBytes:N0} bytes, {ReadLogFileBenchmarks.RecordCount:N0} records, {ReadLogFileBenchmarks.JsonBytes / ReadLogFileBenchmarks.RecordCount:N0} bytes/record");
+    (string Name, long Value, long Expected)[] checks =
+    [
+        ("Utf8JsonReader_TokenScan", b.Utf8JsonReader_TokenScan(), ReadLogFileBenchmarks.RecordCount),
+        ("CloudTrailReader_ReadRecords", b.CloudTrailReader_ReadRecords(), ReadLogFileBenchmarks.RecordCount),
+        ("JsonDocument_Parse", b.JsonDocument_Parse(), ReadLogFileBenchmarks.RecordCount),
+        ("SystemTextJson_SourceGenPoco", b.SystemTextJson_SourceGenPoco(), ReadLogFileBenchmarks.RecordCount),
+        ("NewtonsoftJson_Poco", b.NewtonsoftJson_Poco(), ReadLogFileBenchmarks.RecordCount),
+        ("CloudTrailReader_ReadRecords_Gzip", b.CloudTrailReader_ReadRecords_Gzip(), ReadLogFileBenchmarks.RecordCount),
+        ("GZipStream_DecompressOnly (bytes)", b.GZipStream_DecompressOnly(), ReadLogFileBenchmarks.JsonBytes),
+    ];
+    foreach ((string name, long value, long expected) in checks)
+    {
+        Console.WriteLine($"{(value == expected ? "ok  " : "FAIL")} {name}: {value:N0}");
+    }
+
+    return checks.All(c => c.Value == c.Expected) ? 0 : 1;
+}
+
+BenchmarkSwitcher.FromAssembly(typeof(BenchmarkConfig).Assembly).Run(args, BenchmarkConfig.Create());
+return 0;
