@@ -8,7 +8,7 @@ using CloudTrailModel;
 
 const int RecordsShownPerFile = 20;
 
-string[] paths = args.Length > 0 ? args : FindSampleFiles();
+string[] paths = args.Length > 0 ? args : SampleFiles.Find();
 if (paths.Length == 0)
 {
     Console.Error.WriteLine("usage: ReadLogFiles <file> [<file>...]   (no samples/data directory found next to the program or the current directory)");
@@ -111,23 +111,6 @@ static string IdentityLabel(UserIdentity who) => who.Type?.ToString() ?? "(no ty
 static string Time(DateTimeOffset? time) =>
     time?.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture) ?? "(no eventTime)       ";
 
-// samples/data, found from the program's own location first (dotnet run, bin/...), then from the current directory.
-static string[] FindSampleFiles()
-{
-    foreach (string start in new[] { AppContext.BaseDirectory, Environment.CurrentDirectory })
-    {
-        for (DirectoryInfo? dir = new(start); dir is not null; dir = dir.Parent)
-        {
-            string data = Path.Combine(dir.FullName, "samples", "data");
-            if (Directory.Exists(data))
-            {
-                return [.. Directory.GetFiles(data, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal)];
-            }
-        }
-    }
-
-    return [];
-}
 
 internal sealed class Summary(string name)
 {

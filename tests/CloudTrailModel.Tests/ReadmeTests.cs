@@ -1,6 +1,6 @@
-using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using CloudTrailModel.Operations.MigrationHubOrchestrator;
 using CloudTrailModel.Tests.Infrastructure;
 
 namespace CloudTrailModel.Tests;
@@ -96,11 +96,22 @@ public sealed partial class ReadmeTests : IDisposable
     }
 
     [Fact]
+    public void Readme_TypedParameters_PrintsTheWorkflowStep()
+    {
+        CloudTrailRecord record = CloudTrailRecord.Parse("""{"eventVersion":"1.08","eventSource":"migrationhub-orchestrator.amazonaws.com","eventName":"GetWorkflowStep","requestParameters":{"stepGroupId":"act-1","id":"step-11111","workflowId":"mw-1111111"}}""");
+
+        if (record.TryGetRequestParameters(out GetWorkflowStepRequestParameters? step))
+            Console.WriteLine($"workflow {step.WorkflowId}, step group {step.StepGroupId}, step {step.Id}");
+
+        _out.ToString().Trim().Should().Be("workflow mw-1111111, step group act-1, step step-11111");
+    }
+
+    [Fact]
     public void Readme_EveryCsharpBlock_AppearsVerbatimInReadmeTests()
     {
         string root = Corpus.RepoRoot ?? throw new InvalidOperationException("CloudTrailModel.sln not found above " + AppContext.BaseDirectory);
         string readme = File.ReadAllText(Path.Combine(root, "README.md"));
-        string source = Normalise(File.ReadAllText(ThisFile()));
+        string source = Normalise(File.ReadAllText(Path.Combine(ApprovedFile.SourceDirectory, "ReadmeTests.cs")));
 
         List<string> blocks = CsharpBlock().Matches(readme).Select(m => m.Groups[1].Value).ToList();
 
@@ -110,8 +121,6 @@ public sealed partial class ReadmeTests : IDisposable
             source.Should().Contain(Normalise(block), "every README C# block must be compiled and run verbatim in ReadmeTests");
         }
     }
-
-    private static string ThisFile([CallerFilePath] string path = "") => path;
 
     private static string Normalise(string text) => string.Join(
         "\n",

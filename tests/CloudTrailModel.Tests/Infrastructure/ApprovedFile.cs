@@ -1,17 +1,23 @@
-using System.Runtime.CompilerServices;
 using Xunit.Sdk;
 
 namespace CloudTrailModel.Tests.Infrastructure;
 
 /// <summary>
-/// Minimal approved-file helper: compares text with <c>&lt;dir&gt;/&lt;name&gt;.verified.&lt;ext&gt;</c> beside the calling
-/// test's source; on a mismatch or a missing file writes <c>&lt;name&gt;.received.&lt;ext&gt;</c> and fails.
+/// Minimal approved-file helper: compares text with <c>&lt;dir&gt;/&lt;name&gt;.verified.&lt;ext&gt;</c> in the test
+/// project's source folder; on a mismatch or a missing file writes <c>&lt;name&gt;.received.&lt;ext&gt;</c> and fails.
 /// </summary>
 public static class ApprovedFile
 {
-    public static void Verify(string actual, string subdirectory, string name, string extension, [CallerFilePath] string sourceFile = "")
+    /// <summary>
+    /// The test project's source folder, found from the repository root: [CallerFilePath] cannot be used, because
+    /// CI builds (ContinuousIntegrationBuild) map source paths to <c>/_/</c>.
+    /// </summary>
+    public static string SourceDirectory =>
+        Path.Combine(Corpus.RepoRoot ?? throw new InvalidOperationException("CloudTrailModel.sln not found above " + AppContext.BaseDirectory), "tests", "CloudTrailModel.Tests");
+
+    public static void Verify(string actual, string subdirectory, string name, string extension)
     {
-        string dir = Path.Combine(Path.GetDirectoryName(sourceFile)!, subdirectory);
+        string dir = Path.Combine(SourceDirectory, subdirectory);
         Directory.CreateDirectory(dir);
         string verified = Path.Combine(dir, $"{name}.verified.{extension}");
         string received = Path.Combine(dir, $"{name}.received.{extension}");
