@@ -7,22 +7,18 @@ namespace CloudTrailModel.Internal;
 /// <summary>
 /// De-duplicates the low-cardinality strings of CloudTrail records (event sources and names, regions,
 /// account IDs, ARNs, user agents, member names) per reader. Bounded: once full, or for long values, it
-/// simply allocates, so an attacker's unique values cannot grow it.
+/// simply allocates, so an attacker's unique values cannot grow it. The table is kept in parallel arrays
+/// that stay below the large-object-heap threshold, so a reader never causes gen-2 collections.
 /// </summary>
 internal sealed class StringPool
 {
-    private const int MaxEntries = 8192;
+    private const int MaxEntries = 4096;
     private const int MaxLength = 512;
 
-    private Entry[] _entries = new Entry[1024];
+    private int[] _hashes = new int[256];
+    private byte[]?[] _keys = new byte[256][];
+    private string?[] _values = new string[256];
     private int _count;
-
-    private struct Entry
-    {
-        public byte[]? Utf8;
-        public string? Value;
-        public int Hash;
-    }
 
     public string Get(ReadOnlySpan<byte> utf8)
     {
@@ -32,20 +28,14 @@ internal sealed class StringPool
         }
 
         int hash = Hash(utf8);
-        Entry[] entries = _entries;
-        int mask = entries.Length - 1;
+        byte[]?[] keys = _keys;
+        int mask = keys.Length - 1;
         int i = hash & mask;
-        while (true)
+        while (keys[i] is { } key)
         {
-            ref Entry e = ref entries[i];
-            if (e.Utf8 is null)
+            if (_hashes[i] == hash && utf8.SequenceEqual(key))
             {
-                break;
-            }
-
-            if (e.Hash == hash && utf8.SequenceEqual(e.Utf8))
-            {
-                return e.Value!;
+                return _values[i]!;
             }
 
             i = (i + 1) & mask;
@@ -57,8 +47,10 @@ internal sealed class StringPool
             return value;
         }
 
-        entries[i] = new Entry { Utf8 = utf8.ToArray(), Value = value, Hash = hash };
-        if (++_count * 2 > entries.Length)
+        keys[i] = utf8.ToArray();
+        _hashes[i] = hash;
+        _values[i] = value;
+        if (++_count * 2 > keys.Length)
         {
             Grow();
         }
@@ -68,26 +60,31 @@ internal sealed class StringPool
 
     private void Grow()
     {
-        Entry[] old = _entries;
-        var entries = new Entry[old.Length * 2];
-        int mask = entries.Length - 1;
-        foreach (Entry e in old)
+        int[] oldHashes = _hashes;
+        byte[]?[] oldKeys = _keys;
+        string?[] oldValues = _values;
+        int size = oldKeys.Length * 2;
+        _hashes = new int[size];
+        _keys = new byte[size][];
+        _values = new string[size];
+        int mask = size - 1;
+        for (int j = 0; j < oldKeys.Length; j++)
         {
-            if (e.Utf8 is null)
+            if (oldKeys[j] is null)
             {
                 continue;
             }
 
-            int i = e.Hash & mask;
-            while (entries[i].Utf8 is not null)
+            int i = oldHashes[j] & mask;
+            while (_keys[i] is not null)
             {
                 i = (i + 1) & mask;
             }
 
-            entries[i] = e;
+            _hashes[i] = oldHashes[j];
+            _keys[i] = oldKeys[j];
+            _values[i] = oldValues[j];
         }
-
-        _entries = entries;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
