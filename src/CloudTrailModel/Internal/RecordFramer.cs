@@ -22,7 +22,12 @@ internal enum StepResult
 /// </summary>
 internal sealed class RecordFramer : IDisposable
 {
-    private const int InitialBufferSize = 128 * 1024;
+    private const int InitialBufferSize = 256 * 1024;
+
+    // Before a record is parsed at least this much input is buffered (unless the input ends sooner): a record
+    // that runs past the buffer costs a parse restart signalled by an exception, which is far slower than
+    // moving a few kilobytes to the front of the buffer. Only records larger than this can still restart.
+    private const int ParseMargin = 32 * 1024;
 
     private static readonly SearchValues<byte> Structural = SearchValues.Create("\"{}[]"u8);
     private static readonly SearchValues<byte> ScalarEnd = SearchValues.Create(" \t\r\n,]}"u8);
@@ -581,6 +586,11 @@ internal sealed class RecordFramer : IDisposable
     /// <summary>Parses the record at <see cref="_pos"/>; null means "go on" (the mode was changed).</summary>
     private StepResult? MaterializeAt(Mode next, Mode resyncMode, bool requireMarker)
     {
+        if (!_eof && _end - _pos < ParseMargin)
+        {
+            return StepResult.NeedMore;
+        }
+
         if (_options.Filter is { } filter)
         {
             switch (RecordPrescan.Scan(_state, _buffer, _pos, _end, _eof, _options.MaxDepth, filter, out int scanned))
