@@ -638,6 +638,11 @@ internal sealed class RecordFramer : IDisposable
                 Record = record;
                 return StepResult.Record;
 
+            case MaterializeStatus.Rejected:
+                int rejected = _pos;
+                _pos += consumed;
+                return Fail(code, rejected, consumesSlot: true, next);
+
             case MaterializeStatus.NeedMore:
                 if (_end - _pos >= _options.MaxRecordBytes)
                 {
@@ -810,7 +815,7 @@ internal sealed class RecordFramer : IDisposable
                 continue;
             }
 
-            switch (ValidateCandidate(q, topLevel))
+            switch (ValidateCandidate(q, topLevel, out bool looksLikeRecord))
             {
                 case Candidate.Valid:
                     _pos = q;
@@ -819,6 +824,10 @@ internal sealed class RecordFramer : IDisposable
                 case Candidate.NeedMore when _end - q < _options.MaxRecordBytes:
                     _pos = q;
                     return StepResult.NeedMore;
+                case Candidate.Invalid when looksLikeRecord:
+                    // Another malformed record right after the first (a bad line after a bad line): it is a record
+                    // slot of its own, so it is reported, not silently passed over.
+                    return Fail(CloudTrailErrorCode.InvalidJson, q, consumesSlot: true, _mode, resyncFrom: q + 1);
                 default:
                     from = q + 1;
                     break;
@@ -847,13 +856,15 @@ internal sealed class RecordFramer : IDisposable
         return p < 0 || _buffer[p] is (byte)',' or (byte)'}' or (byte)'[';
     }
 
-    private Candidate ValidateCandidate(int q, bool topLevel)
+    private Candidate ValidateCandidate(int q, bool topLevel, out bool looksLikeRecord)
     {
+        looksLikeRecord = false;
         var reader = new Utf8JsonReader(_buffer.AsSpan(q, _end - q), _eof, new JsonReaderState(new JsonReaderOptions { MaxDepth = _options.MaxDepth }));
         try
         {
             reader.Read();
             bool marker = false;
+            bool first = true;
             while (true)
             {
                 if (!reader.Read())
@@ -872,6 +883,8 @@ internal sealed class RecordFramer : IDisposable
                 }
 
                 marker |= RecordMarkers.IsMarker(ref reader);
+                looksLikeRecord |= first && marker;
+                first = false;
                 if (!reader.Read() || !reader.TrySkip())
                 {
                     return Candidate.NeedMore;

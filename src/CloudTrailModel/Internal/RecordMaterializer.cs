@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Unicode;
 
 namespace CloudTrailModel.Internal;
 
@@ -7,6 +8,9 @@ internal enum MaterializeStatus
     Ok,
     NeedMore,
     Failed,
+
+    /// <summary>The record is complete (its length is known) but cannot be accepted, e.g. it is not valid UTF-8.</summary>
+    Rejected,
 }
 
 /// <summary>Turns the record that starts at a buffer position into a <see cref="CloudTrailRecord"/> in one pass.</summary>
@@ -32,6 +36,16 @@ internal static class RecordMaterializer
             ParseState.Read(ref reader);
             record = CloudTrailRecord.ReadRecord(ref reader, state);
             consumed = checked((int)reader.BytesConsumed);
+
+            // Utf8JsonReader checks UTF-8 only in the strings it transcodes; raw subtrees are kept as bytes, so one
+            // vectorised pass makes invalid UTF-8 anywhere in a record an error instead of bytes that cannot be written back.
+            if (!Utf8.IsValid(buffer.AsSpan(start, consumed)))
+            {
+                record = null;
+                code = CloudTrailErrorCode.InvalidJson;
+                return MaterializeStatus.Rejected;
+            }
+
             return MaterializeStatus.Ok;
         }
         catch (NeedMoreDataException)
