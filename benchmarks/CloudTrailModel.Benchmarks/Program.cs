@@ -22,9 +22,13 @@ if (args is ["--verify"])
         ("JsonDocument_Parse", b.JsonDocument_Parse(), ReadLogFileBenchmarks.RecordCount),
         ("SystemTextJson_SourceGenPoco", b.SystemTextJson_SourceGenPoco(), ReadLogFileBenchmarks.RecordCount),
         ("NewtonsoftJson_Poco", b.NewtonsoftJson_Poco(), ReadLogFileBenchmarks.RecordCount),
+        ("SystemTextJson_ReflectionPoco", b.SystemTextJson_ReflectionPoco(), ReadLogFileBenchmarks.RecordCount),
+        ("NewtonsoftJson_JObject", b.NewtonsoftJson_JObject(), ReadLogFileBenchmarks.RecordCount),
         ("CloudTrailReader_ReadRecords_Gzip", b.CloudTrailReader_ReadRecords_Gzip(), ReadLogFileBenchmarks.RecordCount),
         ("GZipStream_DecompressOnly (bytes)", b.GZipStream_DecompressOnly(), ReadLogFileBenchmarks.JsonBytes),
     ];
+    Console.WriteLine($"info CloudTrailReader_Filtered: {b.CloudTrailReader_Filtered():N0} records pass the filter ({100.0 * b.CloudTrailReader_Filtered() / ReadLogFileBenchmarks.RecordCount:F1}%)");
+    Console.WriteLine($"info CloudTrailReader_TypedOrchestratorParameters: {b.CloudTrailReader_TypedOrchestratorParameters():N0} typed parameter objects");
     foreach ((string name, long value, long expected) in checks)
     {
         Console.WriteLine($"{(value == expected ? "ok  " : "FAIL")} {name}: {value:N0}");
