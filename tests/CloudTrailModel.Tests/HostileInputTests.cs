@@ -105,6 +105,32 @@ public sealed class HostileInputTests
     }
 
     [Fact]
+    public void ReadRecords_GzipCorruptAfterSeveralChunks_ReportsItAndLeavesLaterReadsIntact()
+    {
+        byte[] log = Utf8(LogFile(6000));
+        byte[] gz = Gzip(log);
+        byte[] corrupt = (byte[])gz.Clone();
+        for (int i = gz.Length * 3 / 4; i < gz.Length * 3 / 4 + 64; i++)
+        {
+            corrupt[i] ^= 0x5A;
+        }
+
+        var (records, errors) = ReadSkip(corrupt);
+
+        errors.Should().NotBeEmpty();
+        errors[^1].ErrorCode.Should().BeOneOf(CloudTrailErrorCode.InvalidCompressedData, CloudTrailErrorCode.InvalidJson);
+        records.Select(r => r.EventId).Should().Equal(Enumerable.Range(0, records.Count).Select(i => $"id-{i}"));
+
+        // Buffers go back to the shared pool exactly once: reads after the failure see exactly their own data.
+        string expected = string.Join("\n", CloudTrailReader.ReadRecords(new MemoryStream(log)).Select(Json));
+        for (int i = 0; i < 4; i++)
+        {
+            string again = string.Join("\n", CloudTrailReader.ReadRecords(new MemoryStream(gz)).Select(Json));
+            again.Should().Be(expected);
+        }
+    }
+
+    [Fact]
     public void ReadRecords_ConcatenatedGzipMembers_AreOneInput()
     {
         byte[] input = Concat(Gzip(Utf8(Record(0) + "\n")), Gzip(Utf8(Record(1) + "\n")));

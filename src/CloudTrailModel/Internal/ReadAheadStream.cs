@@ -26,7 +26,6 @@ internal sealed class ReadAheadStream : Stream
     private readonly Task _producer;
     private Chunk _current;
     private int _currentPos;
-    private bool _done;
 
     private readonly record struct Chunk(byte[]? Buffer, int Length, ExceptionDispatchInfo? Error);
 
@@ -90,71 +89,62 @@ internal sealed class ReadAheadStream : Stream
 
     public override int Read(Span<byte> buffer)
     {
-        while (!TryCopy(buffer, out int copied))
+        while (!buffer.IsEmpty)
         {
-            if (_done)
+            int copied = CopyFromCurrent(buffer);
+            if (copied > 0)
             {
+                return copied;
+            }
+
+            if (_chunks.Reader.TryRead(out Chunk next))
+            {
+                Take(next);
+            }
+            else if (!_chunks.Reader.WaitToReadAsync().AsTask().GetAwaiter().GetResult())
+            {
+                // Sync reads over gzip wait for the producer here; a completed channel is the end of the data.
                 return 0;
             }
-
-            if (!_chunks.Reader.TryRead(out Chunk next))
-            {
-                // Wait synchronously for the producer (sync reads over gzip).
-                if (!_chunks.Reader.WaitToReadAsync().AsTask().GetAwaiter().GetResult())
-                {
-                    _done = true;
-                    continue;
-                }
-
-                continue;
-            }
-
-            Take(next);
         }
 
-        return LastCopied;
+        return 0;
     }
 
     public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
     {
-        while (!TryCopy(buffer.Span, out _))
+        while (!buffer.IsEmpty)
         {
-            if (_done)
+            int copied = CopyFromCurrent(buffer.Span);
+            if (copied > 0)
+            {
+                return copied;
+            }
+
+            if (_chunks.Reader.TryRead(out Chunk next))
+            {
+                Take(next);
+            }
+            else if (!await _chunks.Reader.WaitToReadAsync(cancellationToken).ConfigureAwait(false))
             {
                 return 0;
             }
-
-            if (!_chunks.Reader.TryRead(out Chunk next))
-            {
-                if (!await _chunks.Reader.WaitToReadAsync(cancellationToken).ConfigureAwait(false))
-                {
-                    _done = true;
-                }
-
-                continue;
-            }
-
-            Take(next);
         }
 
-        return LastCopied;
+        return 0;
     }
 
-    private int LastCopied { get; set; }
-
-    private bool TryCopy(Span<byte> destination, out int copied)
+    private int CopyFromCurrent(Span<byte> destination)
     {
-        copied = 0;
         if (_current.Buffer is null || _currentPos >= _current.Length)
         {
-            return false;
+            return 0;
         }
 
-        copied = Math.Min(destination.Length, _current.Length - _currentPos);
+        int copied = Math.Min(destination.Length, _current.Length - _currentPos);
         _current.Buffer.AsSpan(_currentPos, copied).CopyTo(destination);
         _currentPos += copied;
-        LastCopied = copied;
-        return true;
+        return copied;
     }
 
     private void Take(Chunk next)
@@ -164,9 +154,11 @@ internal sealed class ReadAheadStream : Stream
             ArrayPool<byte>.Shared.Return(_current.Buffer);
         }
 
+        // Cleared before a producer error is rethrown, so the returned buffer can never be returned twice.
+        _current = default;
+        _currentPos = 0;
         next.Error?.Throw();
         _current = next;
-        _currentPos = 0;
     }
 
     public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>

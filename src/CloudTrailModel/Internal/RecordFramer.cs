@@ -282,6 +282,7 @@ internal sealed class RecordFramer : IDisposable
             _stalled = false;
             return Fail(CloudTrailErrorCode.Truncated, _pos, consumesSlot: false, Mode.Done);
         }
+
         while (true)
         {
             switch (_mode)
