@@ -149,7 +149,7 @@ public static partial class ServiceGenerator
             else
             {
                 sb.Append($"                typeof({type}),\n");
-                sb.Append($"                Reader({_context}.Default.{type}){end}\n");
+                sb.Append($"                Reader(static () => {_context}.Default.{type}){end}\n");
             }
         }
 

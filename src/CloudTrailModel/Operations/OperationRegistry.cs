@@ -90,7 +90,13 @@ internal static partial class OperationRegistry
         }
     }
 
-    /// <summary>A reader for a source-generated type: the deserializer of the operations' JSON context.</summary>
-    internal static Func<ReadOnlyMemory<byte>, object?> Reader<T>(JsonTypeInfo<T> typeInfo) =>
-        utf8 => JsonSerializer.Deserialize(utf8.Span, typeInfo);
+    /// <summary>
+    /// A reader for a source-generated type. The metadata is created on first use of that operation, not when the
+    /// registry is built, so the first typed lookup (a Lambda cold start) pays only for the operations it reads.
+    /// </summary>
+    internal static Func<ReadOnlyMemory<byte>, object?> Reader<T>(Func<JsonTypeInfo<T>> typeInfo)
+    {
+        var lazy = new Lazy<JsonTypeInfo<T>>(typeInfo);
+        return utf8 => JsonSerializer.Deserialize(utf8.Span, lazy.Value);
+    }
 }
