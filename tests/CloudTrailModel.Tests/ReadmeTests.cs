@@ -96,6 +96,18 @@ public sealed partial class ReadmeTests : IDisposable
     }
 
     [Fact]
+    public void Readme_Filter_CountsOnlyMatchingRecords()
+    {
+        string iam = Record1.Replace("s3.amazonaws.com", "iam.amazonaws.com", StringComparison.Ordinal);
+        string path = WriteLogFile($$"""{"Records":[{{Record1}},{{iam}},{{Record2}},{{iam}}]}""");
+
+        var iamOnly = new CloudTrailReaderOptions { Filter = header => header.EventSource == "iam.amazonaws.com" };
+        int iamCalls = CloudTrailReader.ReadRecords(path, iamOnly).Count();
+
+        iamCalls.Should().Be(2);
+    }
+
+    [Fact]
     public void Readme_TypedParameters_PrintsTheWorkflowStep()
     {
         CloudTrailRecord record = CloudTrailRecord.Parse("""{"eventVersion":"1.08","eventSource":"migrationhub-orchestrator.amazonaws.com","eventName":"GetWorkflowStep","requestParameters":{"stepGroupId":"act-1","id":"step-11111","workflowId":"mw-1111111"}}""");
