@@ -113,6 +113,11 @@ public static class CloudTrailReader
         while (true)
         {
             cancellationToken.ThrowIfCancellationRequested();
+            if (framer.PendingSpeculation is { } pending)
+            {
+                await pending.ConfigureAwait(false);
+            }
+
             switch (framer.Step())
             {
                 case StepResult.Record:

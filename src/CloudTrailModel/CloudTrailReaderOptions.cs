@@ -54,4 +54,12 @@ public sealed record CloudTrailReaderOptions
     /// gzip bomb before it costs memory or minutes.
     /// </summary>
     public long MaxDecompressedBytes { get; init; } = DefaultMaxDecompressedBytes;
+
+    /// <summary>
+    /// Whether a log file's records may be parsed on a second core while this reader parses others (default
+    /// <see langword="true"/>; used only when the machine has more than one core and no <see cref="Filter"/> is
+    /// set). Records are still returned one by one, in input order, with the same indexes and errors. Set it to
+    /// <see langword="false"/> when many readers already keep every core busy.
+    /// </summary>
+    public bool AllowParallelParsing { get; init; } = true;
 }

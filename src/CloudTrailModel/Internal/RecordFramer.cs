@@ -29,6 +29,9 @@ internal sealed class RecordFramer : IDisposable
     // moving a few kilobytes to the front of the buffer. Only records larger than this can still restart.
     private const int ParseMargin = 32 * 1024;
 
+    // A window smaller than this is not worth handing half of to another core.
+    private const int MinSpeculationWindow = 64 * 1024;
+
     private static readonly SearchValues<byte> Structural = SearchValues.Create("\"{}[]"u8);
     private static readonly SearchValues<byte> ScalarEnd = SearchValues.Create(" \t\r\n,]}"u8);
 
@@ -59,6 +62,7 @@ internal sealed class RecordFramer : IDisposable
     private readonly bool _ownsSource;
     private readonly CloudTrailReaderOptions _options;
     private readonly ParseState _state = new(new StringPool());
+    private readonly RecordSpeculation? _speculation;
     private Stream? _stream;
     private TailRecordingStream? _gzipInput;
     private byte[] _buffer;
@@ -87,6 +91,13 @@ internal sealed class RecordFramer : IDisposable
         _ownsSource = ownsSource;
         _options = options;
         _buffer = ArrayPool<byte>.Shared.Rent(InitialBufferSize);
+
+        // With a second core, the second half of each buffered window of a log file is parsed there. A filter
+        // already makes rejected records nearly free, so filtered reads stay on one core.
+        if (options.Filter is null && options.AllowParallelParsing && Environment.ProcessorCount > 1)
+        {
+            _speculation = new RecordSpeculation(options.MaxDepth);
+        }
     }
 
     /// <summary>The record found by the last <see cref="Step"/> that returned <see cref="StepResult.Record"/>.</summary>
@@ -97,8 +108,16 @@ internal sealed class RecordFramer : IDisposable
 
     private int MaxBufferSize => (int)Math.Min(Array.MaxLength, (long)_options.MaxRecordBytes * 2 + InitialBufferSize);
 
+    /// <summary>How many records came from the second core (for tests).</summary>
+    public long SpeculatedRecords { get; private set; }
+
+    /// <summary>The worker a read must wait for before its next <see cref="Step"/>, if any (lets async reads await it).</summary>
+    public Task? PendingSpeculation =>
+        _speculation is { IsActive: true } speculation && _base + _pos >= speculation.StartOffset ? speculation.Running : null;
+
     public void Dispose()
     {
+        _speculation?.Drop();
         if (_stream is not null && !ReferenceEquals(_stream, _source))
         {
             _stream.Dispose();
@@ -150,6 +169,11 @@ internal sealed class RecordFramer : IDisposable
 
     public async ValueTask FillAsync(CancellationToken cancellationToken)
     {
+        if (_speculation?.Running is { } running)
+        {
+            await running.ConfigureAwait(false);
+        }
+
         if (!PrepareFill())
         {
             return;
@@ -179,6 +203,8 @@ internal sealed class RecordFramer : IDisposable
 
     private bool PrepareFill()
     {
+        // The buffer may be moved or replaced below: a worker must not be reading it then.
+        _speculation?.WaitForWorker();
         if (_eof)
         {
             // Asked for more after the end: a framing path failed to finish. End the read rather than spin.
@@ -568,6 +594,27 @@ internal sealed class RecordFramer : IDisposable
         }
     }
 
+    /// <summary>Takes a record that parsed cleanly at <see cref="_pos"/>, unless it breaks a rule of the input as a whole.</summary>
+    private StepResult Accept(CloudTrailRecord record, int consumed, Mode next, bool requireMarker)
+    {
+        int start = _pos;
+        _pos += consumed;
+        _mode = next;
+        if (consumed > _options.MaxRecordBytes)
+        {
+            return Fail(CloudTrailErrorCode.RecordTooLarge, start, consumesSlot: true, next);
+        }
+
+        if ((requireMarker && !RecordMarkers.HasMarker(record)) || RecordMarkers.IsS3EventNotification(record))
+        {
+            return Fail(CloudTrailErrorCode.NotCloudTrail, start, consumesSlot: true, next);
+        }
+
+        _nextIndex++;
+        Record = record;
+        return StepResult.Record;
+    }
+
     private StepResult NeedMoreOrTooLarge(Mode mode)
     {
         if (_end - _pos >= _options.MaxRecordBytes || _eof)
@@ -587,6 +634,23 @@ internal sealed class RecordFramer : IDisposable
     /// <summary>Parses the record at <see cref="_pos"/>; null means "go on" (the mode was changed).</summary>
     private StepResult? MaterializeAt(Mode next, Mode resyncMode, bool requireMarker)
     {
+        if (_speculation is { } speculation && next == Mode.AfterElement)
+        {
+            if (speculation.IsActive)
+            {
+                long offset = _base + _pos;
+                if (offset >= speculation.StartOffset && speculation.TryTake(offset, out CloudTrailRecord? taken, out int length))
+                {
+                    SpeculatedRecords++;
+                    return Accept(taken!, length, next, requireMarker);
+                }
+            }
+            else if (_end - _pos >= MinSpeculationWindow)
+            {
+                speculation.TryStart(_buffer, _pos, _end, _base);
+            }
+        }
+
         if (!_eof && _end - _pos < ParseMargin)
         {
             return StepResult.NeedMore;
@@ -622,22 +686,7 @@ internal sealed class RecordFramer : IDisposable
         switch (status)
         {
             case MaterializeStatus.Ok:
-                int start = _pos;
-                _pos += consumed;
-                _mode = next;
-                if (consumed > _options.MaxRecordBytes)
-                {
-                    return Fail(CloudTrailErrorCode.RecordTooLarge, start, consumesSlot: true, next);
-                }
-
-                if ((requireMarker && !RecordMarkers.HasMarker(record!)) || RecordMarkers.IsS3EventNotification(record!))
-                {
-                    return Fail(CloudTrailErrorCode.NotCloudTrail, start, consumesSlot: true, next);
-                }
-
-                _nextIndex++;
-                Record = record;
-                return StepResult.Record;
+                return Accept(record!, consumed, next, requireMarker);
 
             case MaterializeStatus.Rejected:
                 int rejected = _pos;

@@ -1,0 +1,203 @@
+namespace CloudTrailModel.Internal;
+
+/// <summary>
+/// Parses the second half of the framer's buffered window on another core while the framer parses the first
+/// half. Work starts at a guessed record boundary; its records are used only when the framer's own sequential
+/// framing arrives exactly at the offsets the guess produced, so a wrong guess costs time, never correctness.
+/// Only records that parsed cleanly are speculated: anything else (an error, the end of the window, the end of
+/// the array) ends the chain and the framer handles it itself. The worker only reads the buffer region it was
+/// given; the framer waits for the worker before it moves, grows or returns that buffer.
+/// </summary>
+internal sealed class RecordSpeculation
+{
+    // One CloudTrail record starts like this; in valid JSON the quote after the brace cannot be inside a string.
+    private static ReadOnlySpan<byte> RecordStartKey => "\"eventVersion\""u8;
+
+    private readonly ParseState _state = new(new StringPool());
+    private readonly int _maxDepth;
+    private readonly List<Entry> _entries = new(256);
+    private byte[] _buffer = [];
+    private int _start;
+    private int _end;
+    private long _base;
+    private int _next;
+    private Task? _task;
+
+    public RecordSpeculation(int maxDepth) => _maxDepth = maxDepth;
+
+    /// <summary>Whether a chain was started and not yet used up or dropped.</summary>
+    public bool IsActive { get; private set; }
+
+    /// <summary>The absolute input offset of the first speculated record.</summary>
+    public long StartOffset { get; private set; }
+
+    /// <summary>The worker, while it may still be running.</summary>
+    public Task? Running => _task is { IsCompleted: false } task ? task : null;
+
+    /// <summary>
+    /// Finds a record boundary in the second half of <c>buffer[start..end)</c> and starts parsing from it on the
+    /// thread pool. Returns false (and starts nothing) when no boundary is found.
+    /// </summary>
+    public bool TryStart(byte[] buffer, int start, int end, long bufferBase)
+    {
+        int boundary = FindRecordStart(buffer, start + ((end - start) / 2), end);
+        if (boundary < 0)
+        {
+            return false;
+        }
+
+        _buffer = buffer;
+        _start = boundary;
+        _end = end;
+        _base = bufferBase;
+        _next = 0;
+        _entries.Clear();
+        StartOffset = bufferBase + boundary;
+        IsActive = true;
+        _task = Task.Factory.StartNew(static s => ((RecordSpeculation)s!).Run(), this, CancellationToken.None, TaskCreationOptions.DenyChildAttach, TaskScheduler.Default);
+        return true;
+    }
+
+    /// <summary>
+    /// Takes the speculated record that starts at absolute offset <paramref name="offset"/>, waiting for the worker
+    /// if it is not there yet. False when the chain does not hold that record; the chain is then dropped.
+    /// </summary>
+    public bool TryTake(long offset, out CloudTrailRecord? record, out int consumed)
+    {
+        WaitForWorker();
+        if (_next < _entries.Count && _entries[_next].Offset == offset)
+        {
+            Entry entry = _entries[_next];
+            _entries[_next] = default;
+            _next++;
+            record = entry.Record;
+            consumed = entry.Length;
+            if (_next == _entries.Count)
+            {
+                Drop();
+            }
+
+            return true;
+        }
+
+        Drop();
+        record = null;
+        consumed = 0;
+        return false;
+    }
+
+    /// <summary>Blocks until the worker no longer reads the buffer.</summary>
+    public void WaitForWorker()
+    {
+        Task? task = _task;
+        if (task is null)
+        {
+            return;
+        }
+
+        if (!task.IsCompleted)
+        {
+            // The worker ends its chain at the end of the window, so the wait is bounded by one window's work.
+            task.GetAwaiter().GetResult();
+        }
+
+        _task = null;
+        _buffer = [];
+    }
+
+    /// <summary>Forgets the chain (after waiting for the worker).</summary>
+    public void Drop()
+    {
+        WaitForWorker();
+        _entries.Clear();
+        _next = 0;
+        IsActive = false;
+    }
+
+    private void Run()
+    {
+        byte[] buffer = _buffer;
+        int pos = _start;
+        int end = _end;
+        try
+        {
+            while (true)
+            {
+                MaterializeStatus status = RecordMaterializer.Materialize(
+                    _state, buffer, pos, end, isFinalBlock: false, _maxDepth, out CloudTrailRecord? record, out int consumed, out _, out _, out _);
+                if (status != MaterializeStatus.Ok)
+                {
+                    return;
+                }
+
+                _entries.Add(new Entry(_base + pos, consumed, record!));
+                pos = SkipWhitespace(buffer, pos + consumed, end);
+                if (pos >= end || buffer[pos] != (byte)',')
+                {
+                    return;
+                }
+
+                pos = SkipWhitespace(buffer, pos + 1, end);
+                if (pos >= end || buffer[pos] != (byte)'{')
+                {
+                    return;
+                }
+            }
+        }
+        catch (Exception)
+        {
+            // Whatever failed here fails again, reported properly, when the framer parses the record itself.
+        }
+    }
+
+    /// <summary>The first <c>{"eventVersion"</c> at or after <paramref name="from"/> that follows a comma, or -1.</summary>
+    private static int FindRecordStart(byte[] buffer, int from, int end)
+    {
+        int i = from;
+        while (i < end)
+        {
+            int hit = buffer.AsSpan(i, end - i).IndexOf(RecordStartKey);
+            if (hit < 0)
+            {
+                return -1;
+            }
+
+            int key = i + hit;
+            int brace = SkipWhitespaceBack(buffer, key - 1, from);
+            if (brace >= from && buffer[brace] == (byte)'{')
+            {
+                int comma = SkipWhitespaceBack(buffer, brace - 1, from);
+                if (comma >= from && buffer[comma] == (byte)',')
+                {
+                    return brace;
+                }
+            }
+
+            i = key + RecordStartKey.Length;
+        }
+
+        return -1;
+    }
+
+    private static int SkipWhitespace(byte[] buffer, int pos, int end)
+    {
+        while (pos < end && buffer[pos] is (byte)' ' or (byte)'\n' or (byte)'\r' or (byte)'\t')
+        {
+            pos++;
+        }
+
+        return pos;
+    }
+
+    private static int SkipWhitespaceBack(byte[] buffer, int pos, int floor)
+    {
+        while (pos >= floor && buffer[pos] is (byte)' ' or (byte)'\n' or (byte)'\r' or (byte)'\t')
+        {
+            pos--;
+        }
+
+        return pos;
+    }
+
+    private readonly record struct Entry(long Offset, int Length, CloudTrailRecord Record);
+}

@@ -1,0 +1,244 @@
+using System.Text;
+using System.Text.Json;
+using CloudTrailModel.Internal;
+using CloudTrailModel.Serialization;
+using CloudTrailModel.Tests.Infrastructure;
+
+namespace CloudTrailModel.Tests;
+
+/// <summary>
+/// Parsing on a second core (<see cref="CloudTrailReaderOptions.AllowParallelParsing"/>) must give exactly what
+/// the single-core path gives: the same records in the same order, and the same errors at the same indexes and
+/// offsets, whatever the input holds and however the stream delivers it.
+/// </summary>
+public sealed class ParallelParsingTests
+{
+    private static readonly CloudTrailReaderOptions Parallel = CloudTrailReaderOptions.Default with { AllowParallelParsing = true };
+    private static readonly CloudTrailReaderOptions Sequential = CloudTrailReaderOptions.Default with { AllowParallelParsing = false };
+
+    /// <summary>A log file of a few megabytes with every kind of trouble, spread so that some lands in each half of a window.</summary>
+    private static byte[] HazardLog(int count, int seed)
+    {
+        var random = new Random(seed);
+        var sb = new StringBuilder("{\"Records\":[");
+        for (int i = 0; i < count; i++)
+        {
+            if (i > 0)
+            {
+                // Now and then a missing comma, which costs no record.
+                sb.Append(random.Next(400) == 0 ? "\n" : random.Next(3) == 0 ? ",\n  " : ",");
+            }
+
+            string record = (random.Next(60)) switch
+            {
+                // Looks like a record boundary to a byte scan, but sits inside a record.
+                0 => Fixtures.Record(i).Replace("\"requestParameters\":{", "\"requestParameters\":{\"items\":[1,{\"eventVersion\":\"9.99\",\"x\":[{}]}],", StringComparison.Ordinal),
+                1 => Fixtures.Record(i).Replace("\"bucketName\":\"b", "\"bucketName\":\"},{\\\"eventVersion\\\":\\\"b", StringComparison.Ordinal),
+                2 => Fixtures.Record(i).Replace("\"eventName\":\"GetObject\"", "\"eventName:\"GetObject\"", StringComparison.Ordinal), // malformed
+                3 => "42",
+                4 => Fixtures.Record(i).Replace("\"bucketName\":\"b", "\"bucketName\":\"" + new string('x', 3000), StringComparison.Ordinal), // over the limit below
+                5 => Fixtures.Record(i).Replace("\"requestParameters\":{", "\"requestParameters\":{\"deep\":" + new string('[', 80) + new string(']', 80) + ",", StringComparison.Ordinal),
+                6 => "{\"notCloudTrail\":true}",
+                7 => "{\"eventVersion\":\"1.08\",\"eventSource\":\"aws:s3\",\"s3\":{}}",
+                _ => Fixtures.Record(i, $"2024-03-{1 + random.Next(28):00}T{random.Next(24):00}:00:00Z"),
+            };
+            sb.Append(record);
+        }
+
+        sb.Append("]}");
+        byte[] bytes = Encoding.UTF8.GetBytes(sb.ToString());
+
+        // One record with invalid UTF-8 inside a raw subtree.
+        int bucket = bytes.AsSpan(bytes.Length / 2).IndexOf("\"bucketName\":\"b"u8);
+        bytes[(bytes.Length / 2) + bucket + 15] = 0xFF;
+        return bytes;
+    }
+
+    private static CloudTrailReaderOptions SkipMode(CloudTrailReaderOptions options, List<CloudTrailRecordError> errors) =>
+        options with { InvalidRecordHandling = InvalidRecordHandling.Skip, OnInvalidRecord = errors.Add, MaxRecordBytes = 2048 };
+
+    private static string Json(CloudTrailRecord record) => JsonSerializer.Serialize(record, CloudTrailJsonContext.Default.CloudTrailRecord);
+
+    private static (List<string> Records, List<CloudTrailRecordError> Errors) Read(Func<Stream> open, CloudTrailReaderOptions options)
+    {
+        var errors = new List<CloudTrailRecordError>();
+        List<string> records = CloudTrailReader.ReadRecords(open(), SkipMode(options, errors)).Select(Json).ToList();
+        return (records, errors);
+    }
+
+    private static async Task<(List<string> Records, List<CloudTrailRecordError> Errors)> ReadAsync(Func<Stream> open, CloudTrailReaderOptions options)
+    {
+        var errors = new List<CloudTrailRecordError>();
+        var records = new List<string>();
+        await foreach (CloudTrailRecord record in CloudTrailReader.ReadRecordsAsync(open(), SkipMode(options, errors)))
+        {
+            records.Add(Json(record));
+        }
+
+        return (records, errors);
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    public void ReadRecords_InParallel_GivesTheSameRecordsAndErrorsAsOneCore(int seed)
+    {
+        byte[] log = HazardLog(6000, seed);
+
+        var sequential = Read(() => new MemoryStream(log), Sequential);
+        var parallel = Read(() => new MemoryStream(log), Parallel);
+
+        sequential.Errors.Should().NotBeEmpty().And.Contain(e => e.ErrorCode == CloudTrailErrorCode.RecordTooLarge)
+            .And.Contain(e => e.ErrorCode == CloudTrailErrorCode.NotAnObject).And.Contain(e => e.ErrorCode == CloudTrailErrorCode.InvalidJson);
+        parallel.Records.Should().Equal(sequential.Records);
+        parallel.Errors.Should().Equal(sequential.Errors);
+    }
+
+    [Theory]
+    [InlineData(11)]
+    [InlineData(12)]
+    public void ReadRecords_InParallel_FromAStreamOfRandomChunks_GivesTheSameResult(int seed)
+    {
+        byte[] log = HazardLog(4000, seed);
+
+        var sequential = Read(() => new MemoryStream(log), Sequential);
+        var parallel = Read(() => new ChunkedStream(log, seed), Parallel);
+
+        parallel.Records.Should().Equal(sequential.Records);
+        parallel.Errors.Should().Equal(sequential.Errors);
+    }
+
+    [Fact]
+    public void ReadRecords_InParallel_FromGzip_GivesTheSameResult()
+    {
+        byte[] log = HazardLog(4000, 21);
+        byte[] gzip = Fixtures.Gzip(log);
+
+        var sequential = Read(() => new MemoryStream(log), Sequential);
+        var parallel = Read(() => new MemoryStream(gzip), Parallel);
+
+        parallel.Records.Should().Equal(sequential.Records);
+        parallel.Errors.Should().Equal(sequential.Errors);
+    }
+
+    [Fact]
+    public async Task ReadRecordsAsync_InParallel_GivesTheSameResult()
+    {
+        byte[] log = HazardLog(4000, 31);
+
+        var sequential = Read(() => new MemoryStream(log), Sequential);
+        var parallel = await ReadAsync(() => new ChunkedStream(log, 31), Parallel);
+
+        parallel.Records.Should().Equal(sequential.Records);
+        parallel.Errors.Should().Equal(sequential.Errors);
+    }
+
+    [Fact]
+    public void ReadRecords_InParallel_InThrowMode_ThrowsAtTheSameRecordAfterTheSameRecords()
+    {
+        byte[] log = HazardLog(3000, 41);
+
+        (List<string> Records, CloudTrailParseException? Error) ReadThrowing(CloudTrailReaderOptions options)
+        {
+            var records = new List<string>();
+            try
+            {
+                foreach (CloudTrailRecord record in CloudTrailReader.ReadRecords(new MemoryStream(log), options))
+                {
+                    records.Add(Json(record));
+                }
+            }
+            catch (CloudTrailParseException ex)
+            {
+                return (records, ex);
+            }
+
+            return (records, null);
+        }
+
+        var sequential = ReadThrowing(Sequential);
+        var parallel = ReadThrowing(Parallel);
+
+        sequential.Error.Should().NotBeNull();
+        parallel.Records.Should().Equal(sequential.Records);
+        parallel.Error!.Error.Should().Be(sequential.Error!.Error);
+    }
+
+    [Fact]
+    public void ReadRecords_WhenStoppedEarly_ReleasesTheReaderWhileTheSecondCoreWorks()
+    {
+        byte[] log = HazardLog(4000, 51);
+
+        // Breaking out of the loop disposes the reader, possibly while the second core is mid-window.
+        for (int take = 1; take < 400; take += 37)
+        {
+            CloudTrailReader.ReadRecords(new MemoryStream(log), SkipMode(Parallel, [])).Take(take).Count().Should().Be(take);
+        }
+    }
+
+    [SkippableFact]
+    public void RecordFramer_OnAMultiCoreMachine_TakesRecordsParsedOnTheSecondCore()
+    {
+        Skip.If(Environment.ProcessorCount < 2, "Parallel parsing is used only when the machine has more than one core.");
+        byte[] log = Fixtures.Utf8(Fixtures.LogFile(3000));
+
+        using var framer = new RecordFramer(new MemoryStream(log), Parallel, ownsSource: true);
+        int records = 0;
+        while (true)
+        {
+            StepResult step = framer.Step();
+            if (step == StepResult.Record)
+            {
+                records++;
+            }
+            else if (step == StepResult.NeedMore)
+            {
+                framer.Fill();
+            }
+            else
+            {
+                step.Should().Be(StepResult.End);
+                break;
+            }
+        }
+
+        records.Should().Be(3000);
+        framer.SpeculatedRecords.Should().BeGreaterThan(records / 4, "about half of each buffered window is parsed on the second core");
+    }
+
+    /// <summary>Returns the data in reads of random small sizes, so windows and refills fall anywhere.</summary>
+    private sealed class ChunkedStream(byte[] data, int seed) : Stream
+    {
+        private readonly Random _random = new(seed);
+        private int _position;
+
+        public override bool CanRead => true;
+        public override bool CanSeek => false;
+        public override bool CanWrite => false;
+        public override long Length => data.Length;
+        public override long Position { get => _position; set => throw new NotSupportedException(); }
+
+        public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
+
+        public override int Read(Span<byte> buffer)
+        {
+            int n = Math.Min(Math.Min(buffer.Length, data.Length - _position), 1 + _random.Next(_random.Next(2) == 0 ? 100 : 300_000));
+            data.AsSpan(_position, n).CopyTo(buffer);
+            _position += n;
+            return n;
+        }
+
+        public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) => new(Read(buffer.Span));
+
+        public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) => Task.FromResult(Read(buffer, offset, count));
+
+        public override void Flush() => throw new NotSupportedException();
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+    }
+}
