@@ -177,13 +177,51 @@ public sealed class ParallelParsingTests
         }
     }
 
-    [SkippableFact]
-    public void RecordFramer_OnAMultiCoreMachine_TakesRecordsParsedOnTheSecondCore()
+    [Theory]
+    [InlineData(61)]
+    [InlineData(62)]
+    public void ReadRecords_WithFilter_InParallel_GivesTheSameResultAndCallsTheFilterOnceOnTheReadingThread(int seed)
+    {
+        byte[] log = HazardLog(6000, seed);
+
+        (List<string> Records, List<CloudTrailRecordError> Errors, int Calls, HashSet<int> Threads) ReadFiltered(Func<Stream> open, CloudTrailReaderOptions options)
+        {
+            int calls = 0;
+            var threads = new HashSet<int>();
+            var filtered = options with
+            {
+                Filter = header =>
+                {
+                    calls++;
+                    threads.Add(Environment.CurrentManagedThreadId);
+                    return header.EventTime is { Day: 3 or 17 } || header.EventSource == "aws:s3";
+                },
+            };
+            var (records, errors) = Read(open, filtered);
+            return (records, errors, calls, threads);
+        }
+
+        var sequential = ReadFiltered(() => new MemoryStream(log), Sequential);
+        var parallel = ReadFiltered(() => new ChunkedStream(log, seed), Parallel);
+
+        sequential.Records.Should().NotBeEmpty();
+        sequential.Calls.Should().BeGreaterThan(sequential.Records.Count * 5);
+        parallel.Records.Should().Equal(sequential.Records);
+        parallel.Errors.Should().Equal(sequential.Errors);
+        parallel.Calls.Should().Be(sequential.Calls, "the filter sees each record once, whichever core read its header");
+        parallel.Threads.Should().Equal([Environment.CurrentManagedThreadId]);
+    }
+
+    [SkippableTheory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void RecordFramer_OnAMultiCoreMachine_TakesRecordsParsedOnTheSecondCore(bool filtered)
     {
         Skip.If(Environment.ProcessorCount < 2, "Parallel parsing is used only when the machine has more than one core.");
         byte[] log = Fixtures.Utf8(Fixtures.LogFile(3000));
+        CloudTrailReaderOptions options = filtered ? Parallel with { Filter = h => h.EventName == "GetObject" } : Parallel;
 
-        using var framer = new RecordFramer(new MemoryStream(log), Parallel, ownsSource: true);
+        using var framer = new RecordFramer(new MemoryStream(log), options, ownsSource: true);
         int records = 0;
         while (true)
         {

@@ -76,6 +76,7 @@ internal sealed class RecordFramer : IDisposable
     private bool _sawDocument;
     private bool _topLevelArray;
     private long _nextIndex;
+    private long _filterPassedAt = -1;
     private Mode _mode = Mode.Start;
     private Mode _afterSkip;
     private bool _skipStarted;
@@ -92,11 +93,11 @@ internal sealed class RecordFramer : IDisposable
         _options = options;
         _buffer = ArrayPool<byte>.Shared.Rent(InitialBufferSize);
 
-        // With a second core, the second half of each buffered window of a log file is parsed there. A filter
-        // already makes rejected records nearly free, so filtered reads stay on one core.
-        if (options.Filter is null && options.AllowParallelParsing && Environment.ProcessorCount > 1)
+        // With a second core, the second half of each buffered window of a log file is parsed there (only the
+        // headers when a filter is set: the filter itself always runs on the reading thread).
+        if (options.AllowParallelParsing && Environment.ProcessorCount > 1)
         {
-            _speculation = new RecordSpeculation(options.MaxDepth);
+            _speculation = new RecordSpeculation(options.MaxDepth, headersOnly: options.Filter is not null);
         }
     }
 
@@ -639,10 +640,21 @@ internal sealed class RecordFramer : IDisposable
             if (speculation.IsActive)
             {
                 long offset = _base + _pos;
-                if (offset >= speculation.StartOffset && speculation.TryTake(offset, out CloudTrailRecord? taken, out int length))
+                if (offset >= speculation.StartOffset && speculation.TryTake(offset, out CloudTrailRecord? taken, out CloudTrailRecordHeader takenHeader, out int length))
                 {
                     SpeculatedRecords++;
-                    return Accept(taken!, length, next, requireMarker);
+                    if (taken is not null)
+                    {
+                        return Accept(taken, length, next, requireMarker);
+                    }
+
+                    // Only the header was read there: the filter decides, here on the reading thread.
+                    if (length <= _options.MaxRecordBytes && !_options.Filter!(takenHeader))
+                    {
+                        return Reject(length, next);
+                    }
+
+                    _filterPassedAt = offset;
                 }
             }
             else if (_end - _pos >= MinSpeculationWindow)
@@ -656,16 +668,16 @@ internal sealed class RecordFramer : IDisposable
             return StepResult.NeedMore;
         }
 
-        if (_options.Filter is { } filter)
+        // A record the filter already accepted (or that is over the limit) is not shown to the filter again.
+        if (_options.Filter is { } filter && _base + _pos != _filterPassedAt)
         {
-            switch (RecordPrescan.Scan(_state, _buffer, _pos, _end, _eof, _options.MaxDepth, filter, out int scanned))
+            switch (RecordPrescan.Scan(_state, _buffer, _pos, _end, _eof, _options.MaxDepth, out CloudTrailRecordHeader header, out int scanned))
             {
-                case PrescanResult.Reject when scanned <= _options.MaxRecordBytes:
-                    // A filtered-out record still takes its slot, so indexes match an unfiltered read.
-                    _pos += scanned;
-                    _nextIndex++;
-                    _mode = next;
-                    return null;
+                case PrescanResult.Scanned when scanned <= _options.MaxRecordBytes && !filter(header):
+                    return Reject(scanned, next);
+                case PrescanResult.Scanned:
+                    _filterPassedAt = _base + _pos;
+                    break;
                 case PrescanResult.NeedMore when !_eof:
                     if (_end - _pos >= _options.MaxRecordBytes)
                     {
@@ -680,6 +692,20 @@ internal sealed class RecordFramer : IDisposable
             }
         }
 
+        return Materialize(next, resyncMode, requireMarker);
+    }
+
+    /// <summary>A record the filter rejected still takes its slot, so indexes match an unfiltered read.</summary>
+    private StepResult? Reject(int length, Mode next)
+    {
+        _pos += length;
+        _nextIndex++;
+        _mode = next;
+        return null;
+    }
+
+    private StepResult? Materialize(Mode next, Mode resyncMode, bool requireMarker)
+    {
         MaterializeStatus status = RecordMaterializer.Materialize(
             _state, _buffer, _pos, _end, _eof, _options.MaxDepth,
             out CloudTrailRecord? record, out int consumed, out CloudTrailErrorCode code, out long? line, out long? column);

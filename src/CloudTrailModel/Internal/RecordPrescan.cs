@@ -4,8 +4,8 @@ namespace CloudTrailModel.Internal;
 
 internal enum PrescanResult
 {
-    Accept,
-    Reject,
+    /// <summary>The header was read and the record's length is known.</summary>
+    Scanned,
     NeedMore,
     Malformed,
 }
@@ -18,9 +18,10 @@ internal static class RecordPrescan
 {
     public static PrescanResult Scan(
         ParseState state, byte[] buffer, int start, int end, bool isFinalBlock, int maxDepth,
-        Func<CloudTrailRecordHeader, bool> filter, out int consumed)
+        out CloudTrailRecordHeader header, out int consumed)
     {
         consumed = 0;
+        header = default;
         var reader = new Utf8JsonReader(buffer.AsSpan(start, end - start), isFinalBlock, new JsonReaderState(new JsonReaderOptions { MaxDepth = maxDepth }));
         string? source = null, name = null, region = null, recipient = null, userAccount = null;
         DateTimeOffset? time = null;
@@ -120,7 +121,7 @@ internal static class RecordPrescan
         }
 
         consumed = checked((int)reader.BytesConsumed);
-        var header = new CloudTrailRecordHeader
+        header = new CloudTrailRecordHeader
         {
             EventSource = source,
             EventName = name,
@@ -129,7 +130,7 @@ internal static class RecordPrescan
             RecipientAccountId = recipient,
             UserAccountId = userAccount,
         };
-        return filter(header) ? PrescanResult.Accept : PrescanResult.Reject;
+        return PrescanResult.Scanned;
     }
 
     private static string? PooledString(ref Utf8JsonReader reader, ParseState state)

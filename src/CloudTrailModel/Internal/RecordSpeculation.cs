@@ -15,6 +15,7 @@ internal sealed class RecordSpeculation
 
     private readonly ParseState _state = new(new StringPool());
     private readonly int _maxDepth;
+    private readonly bool _headersOnly;
     private readonly List<Entry> _entries = new(256);
     private byte[] _buffer = [];
     private int _start;
@@ -23,7 +24,13 @@ internal sealed class RecordSpeculation
     private int _next;
     private Task? _task;
 
-    public RecordSpeculation(int maxDepth) => _maxDepth = maxDepth;
+    /// <param name="maxDepth">The reader's nesting limit.</param>
+    /// <param name="headersOnly">Read only each record's header and length (for a filter), not the record.</param>
+    public RecordSpeculation(int maxDepth, bool headersOnly)
+    {
+        _maxDepth = maxDepth;
+        _headersOnly = headersOnly;
+    }
 
     /// <summary>Whether a chain was started and not yet used up or dropped.</summary>
     public bool IsActive { get; private set; }
@@ -60,9 +67,10 @@ internal sealed class RecordSpeculation
 
     /// <summary>
     /// Takes the speculated record that starts at absolute offset <paramref name="offset"/>, waiting for the worker
-    /// if it is not there yet. False when the chain does not hold that record; the chain is then dropped.
+    /// if it is not there yet: the record, or in headers-only mode its header (and a null record), and its length.
+    /// False when the chain does not hold that record; the chain is then dropped.
     /// </summary>
-    public bool TryTake(long offset, out CloudTrailRecord? record, out int consumed)
+    public bool TryTake(long offset, out CloudTrailRecord? record, out CloudTrailRecordHeader header, out int consumed)
     {
         WaitForWorker();
         if (_next < _entries.Count && _entries[_next].Offset == offset)
@@ -71,6 +79,7 @@ internal sealed class RecordSpeculation
             _entries[_next] = default;
             _next++;
             record = entry.Record;
+            header = entry.Header;
             consumed = entry.Length;
             if (_next == _entries.Count)
             {
@@ -82,6 +91,7 @@ internal sealed class RecordSpeculation
 
         Drop();
         record = null;
+        header = default;
         consumed = 0;
         return false;
     }
@@ -123,14 +133,28 @@ internal sealed class RecordSpeculation
         {
             while (true)
             {
-                MaterializeStatus status = RecordMaterializer.Materialize(
-                    _state, buffer, pos, end, isFinalBlock: false, _maxDepth, out CloudTrailRecord? record, out int consumed, out _, out _, out _);
-                if (status != MaterializeStatus.Ok)
+                int consumed;
+                if (_headersOnly)
                 {
-                    return;
+                    if (RecordPrescan.Scan(_state, buffer, pos, end, isFinalBlock: false, _maxDepth, out CloudTrailRecordHeader header, out consumed) != PrescanResult.Scanned)
+                    {
+                        return;
+                    }
+
+                    _entries.Add(new Entry(_base + pos, consumed, null, header));
+                }
+                else
+                {
+                    MaterializeStatus status = RecordMaterializer.Materialize(
+                        _state, buffer, pos, end, isFinalBlock: false, _maxDepth, out CloudTrailRecord? record, out consumed, out _, out _, out _);
+                    if (status != MaterializeStatus.Ok)
+                    {
+                        return;
+                    }
+
+                    _entries.Add(new Entry(_base + pos, consumed, record, default));
                 }
 
-                _entries.Add(new Entry(_base + pos, consumed, record!));
                 pos = SkipWhitespace(buffer, pos + consumed, end);
                 if (pos >= end || buffer[pos] != (byte)',')
                 {
@@ -199,5 +223,5 @@ internal sealed class RecordSpeculation
         return pos;
     }
 
-    private readonly record struct Entry(long Offset, int Length, CloudTrailRecord Record);
+    private readonly record struct Entry(long Offset, int Length, CloudTrailRecord? Record, CloudTrailRecordHeader Header);
 }
