@@ -200,7 +200,7 @@ public sealed partial record CloudTrailRecord : IJsonModel<CloudTrailRecord>
         UserIdentity? userIdentity = null;
         DateTimeOffset? eventTime = null;
         string? eventSource = null, eventName = null, awsRegion = null, sourceIp = null, userAgent = null, errorCode = null, errorMessage = null;
-        RawJson? requestParameters = null, responseElements = null, additionalEventData = null, serviceEventDetails = null;
+        RawRange requestParameters = default, responseElements = default, additionalEventData = default, serviceEventDetails = default;
         string? requestId = null, eventId = null, apiVersion = null, recipientAccountId = null, sharedEventId = null;
         string? vpcEndpointId = null, vpcEndpointAccountId = null, annotation = null;
         CloudTrailEventType? eventType = null;
@@ -243,9 +243,9 @@ public sealed partial record CloudTrailRecord : IJsonModel<CloudTrailRecord>
                 case "userAgent": userAgent = s.PooledString(ref r, name, ref x); break;
                 case "errorCode": errorCode = s.PooledString(ref r, name, ref x); break;
                 case "errorMessage": errorMessage = s.String(ref r, name, ref x); break;
-                case "requestParameters": requestParameters = s.Raw(ref r); break;
-                case "responseElements": responseElements = s.Raw(ref r); break;
-                case "additionalEventData": additionalEventData = s.Raw(ref r); break;
+                case "requestParameters": requestParameters = s.RawRange(ref r); break;
+                case "responseElements": responseElements = s.RawRange(ref r); break;
+                case "additionalEventData": additionalEventData = s.RawRange(ref r); break;
                 case "requestID": requestId = s.String(ref r, name, ref x); break;
                 case "eventID": eventId = s.String(ref r, name, ref x); break;
                 case "eventType": eventType = s.Value<CloudTrailEventType>(ref r, name, ref x); break;
@@ -254,7 +254,7 @@ public sealed partial record CloudTrailRecord : IJsonModel<CloudTrailRecord>
                 case "readOnly": readOnly = s.Bool(ref r, name, ref x, out readOnlyKind); break;
                 case "resources": resources = s.List<CloudTrailResource>(ref r, name, ref x); break;
                 case "recipientAccountId": recipientAccountId = s.PooledString(ref r, name, ref x); break;
-                case "serviceEventDetails": serviceEventDetails = s.Raw(ref r); break;
+                case "serviceEventDetails": serviceEventDetails = s.RawRange(ref r); break;
                 case "sharedEventID": sharedEventId = s.String(ref r, name, ref x); break;
                 case "vpcEndpointId": vpcEndpointId = s.PooledString(ref r, name, ref x); break;
                 case "vpcEndpointAccountId": vpcEndpointAccountId = s.PooledString(ref r, name, ref x); break;
@@ -270,6 +270,9 @@ public sealed partial record CloudTrailRecord : IJsonModel<CloudTrailRecord>
             }
         }
 
+        // A record's free-form values share one array.
+        s.RawValues(requestParameters, responseElements, additionalEventData, serviceEventDetails,
+            out RawJson? requestJson, out RawJson? responseJson, out RawJson? additionalJson, out RawJson? serviceJson);
         return new CloudTrailRecord
         {
             EventVersion = eventVersion,
@@ -282,9 +285,9 @@ public sealed partial record CloudTrailRecord : IJsonModel<CloudTrailRecord>
             UserAgent = userAgent,
             ErrorCode = errorCode,
             ErrorMessage = errorMessage,
-            RequestParameters = requestParameters,
-            ResponseElements = responseElements,
-            AdditionalEventData = additionalEventData,
+            RequestParameters = requestJson,
+            ResponseElements = responseJson,
+            AdditionalEventData = additionalJson,
             RequestId = requestId,
             EventId = eventId,
             EventType = eventType,
@@ -293,7 +296,7 @@ public sealed partial record CloudTrailRecord : IJsonModel<CloudTrailRecord>
             ReadOnly = readOnly,
             Resources = resources,
             RecipientAccountId = recipientAccountId,
-            ServiceEventDetails = serviceEventDetails,
+            ServiceEventDetails = serviceJson,
             SharedEventId = sharedEventId,
             VpcEndpointId = vpcEndpointId,
             VpcEndpointAccountId = vpcEndpointAccountId,

@@ -32,6 +32,9 @@ internal interface IExtensibleValue<TSelf>
     static abstract TSelf Create(string value);
 }
 
+/// <summary>Where a free-form value sits in the source of a record (an empty range: absent or JSON null).</summary>
+internal readonly record struct RawRange(int Start, int Length);
+
 /// <summary>Collects members that are unknown, or whose JSON type did not fit their typed property.</summary>
 internal struct ExtraFields
 {
@@ -238,6 +241,48 @@ internal sealed class ParseState
         return new RawJson(SliceValue(ref reader).ToArray());
     }
 
+    /// <summary>
+    /// Finds a free-form value (any JSON kind) without copying it: <see cref="RawValues"/> copies all of a record's
+    /// free-form values into one array when the record is done. JSON null gives an empty range.
+    /// </summary>
+    public RawRange RawRange(ref Utf8JsonReader reader)
+    {
+        Read(ref reader);
+        if (reader.TokenType == JsonTokenType.Null)
+        {
+            return default;
+        }
+
+        int start = checked((int)reader.TokenStartIndex);
+        SkipValue(ref reader);
+        return new RawRange(start, checked((int)reader.BytesConsumed) - start);
+    }
+
+    /// <summary>Copies the values of up to four ranges of the source into one new array and wraps each.</summary>
+    public void RawValues(RawRange a, RawRange b, RawRange c, RawRange d, out RawJson? ra, out RawJson? rb, out RawJson? rc, out RawJson? rd)
+    {
+        int total = a.Length + b.Length + c.Length + d.Length;
+        byte[] bytes = total == 0 ? [] : GC.AllocateUninitializedArray<byte>(total);
+        int offset = 0;
+        ra = Copy(a, bytes, ref offset);
+        rb = Copy(b, bytes, ref offset);
+        rc = Copy(c, bytes, ref offset);
+        rd = Copy(d, bytes, ref offset);
+    }
+
+    private RawJson? Copy(RawRange range, byte[] bytes, ref int offset)
+    {
+        if (range.Length == 0)
+        {
+            return null;
+        }
+
+        Source.Slice(range.Start, range.Length).CopyTo(bytes.AsSpan(offset));
+        var value = new RawJson(bytes.AsMemory(offset, range.Length));
+        offset += range.Length;
+        return value;
+    }
+
     public T? Object<T>(ref Utf8JsonReader reader, string name, ref ExtraFields extra)
         where T : class, IJsonModel<T>
     {
@@ -263,7 +308,11 @@ internal sealed class ParseState
         }
 
         int start = checked((int)reader.TokenStartIndex);
-        var items = new List<T>();
+
+        // Most lists hold one or two objects: collect a few in locals and allocate one array of the exact size.
+        T? first = null, second = null;
+        List<T>? more = null;
+        int count = 0;
         bool allObjects = true;
         while (true)
         {
@@ -275,7 +324,13 @@ internal sealed class ParseState
 
             if (reader.TokenType == JsonTokenType.StartObject && allObjects)
             {
-                items.Add(T.Read(ref reader, this));
+                T item = T.Read(ref reader, this);
+                switch (count++)
+                {
+                    case 0: first = item; break;
+                    case 1: second = item; break;
+                    default: (more ??= []).Add(item); break;
+                }
             }
             else
             {
@@ -286,6 +341,19 @@ internal sealed class ParseState
 
         if (allObjects)
         {
+            if (count == 0)
+            {
+                return Array.Empty<T>();
+            }
+
+            var items = new T[count];
+            items[0] = first!;
+            if (count > 1)
+            {
+                items[1] = second!;
+                more?.CopyTo(items, 2);
+            }
+
             return items;
         }
 
