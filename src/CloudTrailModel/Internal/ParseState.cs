@@ -65,6 +65,9 @@ internal sealed class ParseState
 
     public StringPool Pool { get; }
 
+    // Member names are few and hot: a table of their own stays in cache, apart from the values' table.
+    private readonly StringPool _names = new();
+
     public ReadOnlySpan<byte> Source => _buffer.AsSpan(_start, _length);
 
     /// <summary>Sets the bytes a reader is about to parse; token indexes are relative to <paramref name="start"/>.</summary>
@@ -95,7 +98,7 @@ internal sealed class ParseState
     public static void ThrowNeedMore() => throw NeedMoreDataException.Instance;
 
     public string PropertyName(ref Utf8JsonReader reader) =>
-        reader.ValueIsEscaped ? reader.GetString()! : Pool.Get(reader.ValueSpan);
+        reader.ValueIsEscaped ? reader.GetString()! : _names.Get(reader.ValueSpan);
 
     /// <summary>Skips the value the reader is on (containers included).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
