@@ -19,6 +19,7 @@ if (args is ["--verify"])
     [
         ("Utf8JsonReader_TokenScan", b.Utf8JsonReader_TokenScan(), ReadLogFileBenchmarks.RecordCount),
         ("CloudTrailReader_ReadRecords", b.CloudTrailReader_ReadRecords(), ReadLogFileBenchmarks.RecordCount),
+        ("CloudTrailReader_ReadRecords_OneCore", b.CloudTrailReader_ReadRecords_OneCore(), ReadLogFileBenchmarks.RecordCount),
         ("JsonDocument_Parse", b.JsonDocument_Parse(), ReadLogFileBenchmarks.RecordCount),
         ("SystemTextJson_SourceGenPoco", b.SystemTextJson_SourceGenPoco(), ReadLogFileBenchmarks.RecordCount),
         ("NewtonsoftJson_Poco", b.NewtonsoftJson_Poco(), ReadLogFileBenchmarks.RecordCount),

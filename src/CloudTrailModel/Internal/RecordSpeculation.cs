@@ -10,9 +10,6 @@ namespace CloudTrailModel.Internal;
 /// </summary>
 internal sealed class RecordSpeculation
 {
-    // One CloudTrail record starts like this; in valid JSON the quote after the brace cannot be inside a string.
-    private static ReadOnlySpan<byte> RecordStartKey => "\"eventVersion\""u8;
-
     private readonly ParseState _state = new(new StringPool());
     private readonly int _maxDepth;
     private readonly bool _headersOnly;
@@ -174,34 +171,49 @@ internal sealed class RecordSpeculation
         }
     }
 
-    /// <summary>The first <c>{"eventVersion"</c> at or after <paramref name="from"/> that follows a comma, or -1.</summary>
+    /// <summary>
+    /// The first object at or after <paramref name="from"/> that follows a comma and whose first member is one only
+    /// CloudTrail records have at their top level (<c>eventVersion</c> in real logs), or -1.
+    /// </summary>
     private static int FindRecordStart(byte[] buffer, int from, int end)
     {
         int i = from;
         while (i < end)
         {
-            int hit = buffer.AsSpan(i, end - i).IndexOf(RecordStartKey);
+            int hit = buffer.AsSpan(i, end - i).IndexOf((byte)'{');
             if (hit < 0)
             {
                 return -1;
             }
 
-            int key = i + hit;
-            int brace = SkipWhitespaceBack(buffer, key - 1, from);
-            if (brace >= from && buffer[brace] == (byte)'{')
+            int brace = i + hit;
+            i = brace + 1;
+            int quote = SkipWhitespace(buffer, brace + 1, end);
+            if (quote >= end || buffer[quote] != (byte)'"')
             {
-                int comma = SkipWhitespaceBack(buffer, brace - 1, from);
-                if (comma >= from && buffer[comma] == (byte)',')
-                {
-                    return brace;
-                }
+                continue;
             }
 
-            i = key + RecordStartKey.Length;
+            int close = buffer.AsSpan(quote + 1, Math.Min(end - quote - 1, 32)).IndexOf((byte)'"');
+            if (close < 0 || !IsRecordMember(buffer.AsSpan(quote + 1, close)))
+            {
+                continue;
+            }
+
+            int comma = SkipWhitespaceBack(buffer, brace - 1, from);
+            if (comma >= from && buffer[comma] == (byte)',')
+            {
+                return brace;
+            }
         }
 
         return -1;
     }
+
+    private static bool IsRecordMember(ReadOnlySpan<byte> name) =>
+        name.SequenceEqual("eventVersion"u8) || name.SequenceEqual("eventTime"u8) || name.SequenceEqual("eventSource"u8)
+        || name.SequenceEqual("eventName"u8) || name.SequenceEqual("eventID"u8) || name.SequenceEqual("userIdentity"u8)
+        || name.SequenceEqual("awsRegion"u8) || name.SequenceEqual("eventType"u8) || name.SequenceEqual("eventCategory"u8);
 
     private static int SkipWhitespace(byte[] buffer, int pos, int end)
     {
