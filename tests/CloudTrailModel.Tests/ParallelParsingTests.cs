@@ -166,6 +166,25 @@ public sealed class ParallelParsingTests
     }
 
     [Fact]
+    public async Task ReadRecords_ManyReadersOnTheThreadPool_EachGetTheSameResult()
+    {
+        byte[] log = HazardLog(3000, 71);
+        var expected = Read(() => new MemoryStream(log), Sequential);
+
+        // Sync readers block on their second-core work; on a busy pool that work runs inline instead of starving.
+        var reads = Enumerable.Range(0, 3 * Environment.ProcessorCount).Select(i => i % 2 == 0
+            ? Task.Run(() => Read(() => new MemoryStream(log), Parallel))
+            : Task.Run(() => ReadAsync(() => new ChunkedStream(log, i), Parallel)));
+        var results = await Task.WhenAll(reads);
+
+        foreach (var result in results)
+        {
+            result.Records.Should().Equal(expected.Records);
+            result.Errors.Should().Equal(expected.Errors);
+        }
+    }
+
+    [Fact]
     public void ReadRecords_WhenStoppedEarly_ReleasesTheReaderWhileTheSecondCoreWorks()
     {
         byte[] log = HazardLog(4000, 51);
