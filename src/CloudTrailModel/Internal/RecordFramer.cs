@@ -62,7 +62,7 @@ internal sealed class RecordFramer : IDisposable
     private readonly bool _ownsSource;
     private readonly CloudTrailReaderOptions _options;
     private readonly ParseState _state = new(new StringPool());
-    private readonly RecordSpeculation? _speculation;
+    private RecordSpeculation? _speculation;
     private Stream? _stream;
     private TailRecordingStream? _gzipInput;
     private byte[] _buffer;
@@ -246,8 +246,14 @@ internal sealed class RecordFramer : IDisposable
         {
             byte[] prefix = _buffer.AsSpan(_end, n).ToArray();
             _gzipInput = new TailRecordingStream(new PrefixedStream(prefix, _source));
-            // Decompress on another core while this one parses.
+            // Decompress on another core while this one parses. Decompression keeps that core busy, so records are
+            // parsed on two cores only when there is a third (measured on two: a third thread only slows both).
             _stream = new ReadAheadStream(new GZipStream(_gzipInput, CompressionMode.Decompress));
+            if (Environment.ProcessorCount < 3)
+            {
+                _speculation = null;
+            }
+
             return;
         }
 
