@@ -1,5 +1,5 @@
 // Runs every benchmark class in this assembly; choose with BenchmarkDotNet's own arguments, nothing to edit:
-//   quick (~4 min on 2 cores):
+//   quick (under 2 minutes on 2 cores):
 //     dotnet run -c Release --project benchmarks/CloudTrailModel.Benchmarks -- --filter '*' --job short
 //   full (BenchmarkDotNet's default job; much longer):
 //     dotnet run -c Release --project benchmarks/CloudTrailModel.Benchmarks -- --filter '*'
