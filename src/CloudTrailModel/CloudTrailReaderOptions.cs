@@ -56,8 +56,8 @@ public sealed record CloudTrailReaderOptions
     public long MaxDecompressedBytes { get; init; } = DefaultMaxDecompressedBytes;
 
     /// <summary>
-    /// Whether a log file's records may be parsed on a second core while this reader parses others (default
-    /// <see langword="true"/>; used only when the machine has more than one core, and for gzip input only when it has
+    /// Whether the records of a log file or JSON Lines file may be parsed on a second core while this reader parses
+    /// others (default <see langword="true"/>; used only when the machine has more than one core, and for gzip input only when it has
     /// three or more, since decompression keeps one busy). With a <see cref="Filter"/> only headers are read there;
     /// the filter itself always runs on the reading thread, once per record. Records are still returned one by one,
     /// in input order, with the same indexes and errors. Set it to <see langword="false"/> when many readers already

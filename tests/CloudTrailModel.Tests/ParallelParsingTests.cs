@@ -54,6 +54,31 @@ public sealed class ParallelParsingTests
         return bytes;
     }
 
+    /// <summary>The same trouble as JSON Lines, plus lines a record chain must not swallow: a whole log file, an object whose first member is not a record member.</summary>
+    private static byte[] HazardLines(int count, int seed)
+    {
+        var random = new Random(seed);
+        var sb = new StringBuilder();
+        for (int i = 0; i < count; i++)
+        {
+            string line = random.Next(60) switch
+            {
+                0 => Fixtures.Record(i).Replace("\"requestParameters\":{", "\"requestParameters\":{\"items\":[1,{\"eventVersion\":\"9.99\"}]} , \"x\":{", StringComparison.Ordinal),
+                1 => Fixtures.Record(i).Replace("\"eventName\":\"GetObject\"", "\"eventName:\"GetObject\"", StringComparison.Ordinal),
+                2 => "42",
+                3 => Fixtures.Record(i).Replace("\"bucketName\":\"b", "\"bucketName\":\"" + new string('x', 3000), StringComparison.Ordinal),
+                4 => Fixtures.LogFile(Fixtures.Record(i), Fixtures.Record(i + 1)),
+                5 => "{\"notCloudTrail\":true}",
+                6 => "{\"note\":\"first\"," + Fixtures.Record(i)[1..],
+                7 => "{\"eventVersion\":\"1.08\",\"eventSource\":\"aws:s3\",\"s3\":{}}",
+                _ => Fixtures.Record(i, $"2024-03-{1 + random.Next(28):00}T{random.Next(24):00}:00:00Z"),
+            };
+            sb.Append(line).Append(random.Next(10) switch { 0 => "\r\n", 1 => "\n\n", 2 => " ", _ => "\n" });
+        }
+
+        return Encoding.UTF8.GetBytes(sb.ToString());
+    }
+
     private static CloudTrailReaderOptions SkipMode(CloudTrailReaderOptions options, List<CloudTrailRecordError> errors) =>
         options with { InvalidRecordHandling = InvalidRecordHandling.Skip, OnInvalidRecord = errors.Add, MaxRecordBytes = 2048 };
 
@@ -93,6 +118,27 @@ public sealed class ParallelParsingTests
             .And.Contain(e => e.ErrorCode == CloudTrailErrorCode.NotAnObject).And.Contain(e => e.ErrorCode == CloudTrailErrorCode.InvalidJson);
         parallel.Records.Should().Equal(sequential.Records);
         parallel.Errors.Should().Equal(sequential.Errors);
+    }
+
+    [Theory]
+    [InlineData(81)]
+    [InlineData(82)]
+    public void ReadRecords_JsonLines_InParallel_GivesTheSameRecordsAndErrorsAsOneCore(int seed)
+    {
+        byte[] lines = HazardLines(6000, seed);
+
+        var sequential = Read(() => new MemoryStream(lines), Sequential);
+        var parallel = Read(() => new ChunkedStream(lines, seed), Parallel);
+        var filteredSequential = Read(() => new MemoryStream(lines), Sequential with { Filter = h => h.EventTime is { Day: 5 } });
+        var filteredParallel = Read(() => new MemoryStream(lines), Parallel with { Filter = h => h.EventTime is { Day: 5 } });
+
+        sequential.Errors.Should().Contain(e => e.ErrorCode == CloudTrailErrorCode.NotCloudTrail).And.Contain(e => e.ErrorCode == CloudTrailErrorCode.InvalidJson);
+        sequential.Records.Should().HaveCountGreaterThan(5500, "log-file lines are streamed record by record");
+        parallel.Records.Should().Equal(sequential.Records);
+        parallel.Errors.Should().Equal(sequential.Errors);
+        filteredSequential.Records.Should().NotBeEmpty();
+        filteredParallel.Records.Should().Equal(filteredSequential.Records);
+        filteredParallel.Errors.Should().Equal(filteredSequential.Errors);
     }
 
     [Theory]
@@ -235,7 +281,9 @@ public sealed class ParallelParsingTests
     [InlineData(false, false)]
     [InlineData(true, false)]
     [InlineData(false, true)]
-    public void RecordFramer_OnAMultiCoreMachine_TakesRecordsParsedOnTheSecondCore(bool filtered, bool eventVersionLast)
+    [InlineData(false, false, true)]
+    [InlineData(true, false, true)]
+    public void RecordFramer_OnAMultiCoreMachine_TakesRecordsParsedOnTheSecondCore(bool filtered, bool eventVersionLast, bool jsonLines = false)
     {
         Skip.If(Environment.ProcessorCount < 2, "Parallel parsing is used only when the machine has more than one core.");
         string[] input = Enumerable.Range(0, 3000).Select(i => Fixtures.Record(i)).ToArray();
@@ -246,7 +294,7 @@ public sealed class ParallelParsingTests
             input[0].Should().StartWith("{\"userIdentity\"");
         }
 
-        byte[] log = Fixtures.Utf8(Fixtures.LogFile(input));
+        byte[] log = Fixtures.Utf8(jsonLines ? string.Join("\n", input) : Fixtures.LogFile(input));
         CloudTrailReaderOptions options = filtered ? Parallel with { Filter = h => h.EventName == "GetObject" } : Parallel;
 
         using var framer = new RecordFramer(new MemoryStream(log), options, ownsSource: true);

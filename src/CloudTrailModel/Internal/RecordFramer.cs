@@ -362,6 +362,16 @@ internal sealed class RecordFramer : IDisposable
                     if (c == (byte)'{')
                     {
                         _sawDocument = true;
+                        if (TakeSpeculated(Mode.TopLevel, requireMarker: false, out StepResult? taken))
+                        {
+                            if (taken is { } line)
+                            {
+                                return line;
+                            }
+
+                            continue;
+                        }
+
                         StepResult? probe = ProbeTopLevelObject();
                         if (probe is { } result)
                         {
@@ -641,32 +651,15 @@ internal sealed class RecordFramer : IDisposable
     /// <summary>Parses the record at <see cref="_pos"/>; null means "go on" (the mode was changed).</summary>
     private StepResult? MaterializeAt(Mode next, Mode resyncMode, bool requireMarker)
     {
-        if (_speculation is { } speculation && next == Mode.AfterElement)
+        if (next == Mode.AfterElement && TakeSpeculated(next, requireMarker, out StepResult? taken))
         {
-            if (speculation.IsActive)
-            {
-                long offset = _base + _pos;
-                if (offset >= speculation.StartOffset && speculation.TryTake(offset, out CloudTrailRecord? taken, out CloudTrailRecordHeader takenHeader, out int length))
-                {
-                    SpeculatedRecords++;
-                    if (taken is not null)
-                    {
-                        return Accept(taken, length, next, requireMarker);
-                    }
+            return taken;
+        }
 
-                    // Only the header was read there: the filter decides, here on the reading thread.
-                    if (length <= _options.MaxRecordBytes && !_options.Filter!(takenHeader))
-                    {
-                        return Reject(length, next);
-                    }
-
-                    _filterPassedAt = offset;
-                }
-            }
-            else if (_end - _pos >= MinSpeculationWindow)
-            {
-                speculation.TryStart(_buffer, _pos, _end, _base);
-            }
+        // Records of a log file's array, or JSON Lines (top-level records): hand half of a full window to the other core.
+        if (_speculation is { IsActive: false } speculation && _end - _pos >= MinSpeculationWindow)
+        {
+            speculation.TryStart(_buffer, _pos, _end, _base, lines: next == Mode.TopLevel);
         }
 
         if (!_eof && _end - _pos < ParseMargin)
@@ -699,6 +692,39 @@ internal sealed class RecordFramer : IDisposable
         }
 
         return Materialize(next, resyncMode, requireMarker);
+    }
+
+    /// <summary>
+    /// Takes the record at <see cref="_pos"/> from the other core, if it parsed it: true with the step's result (null:
+    /// go on), or false when the record must be parsed here (also when only its header was read there and the
+    /// filter accepted it: the filter is then not asked again).
+    /// </summary>
+    private bool TakeSpeculated(Mode next, bool requireMarker, out StepResult? result)
+    {
+        result = null;
+        long offset = _base + _pos;
+        if (_speculation is not { IsActive: true } speculation || offset < speculation.StartOffset
+            || !speculation.TryTake(offset, out CloudTrailRecord? taken, out CloudTrailRecordHeader header, out int length))
+        {
+            return false;
+        }
+
+        SpeculatedRecords++;
+        if (taken is not null)
+        {
+            result = Accept(taken, length, next, requireMarker);
+            return true;
+        }
+
+        // Only the header was read there: the filter decides, here on the reading thread.
+        if (length <= _options.MaxRecordBytes && !_options.Filter!(header))
+        {
+            result = Reject(length, next);
+            return true;
+        }
+
+        _filterPassedAt = offset;
+        return false;
     }
 
     /// <summary>A record the filter rejected still takes its slot, so indexes match an unfiltered read.</summary>

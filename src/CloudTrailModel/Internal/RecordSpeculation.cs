@@ -5,7 +5,8 @@ namespace CloudTrailModel.Internal;
 /// half. Work starts at a guessed record boundary; its records are used only when the framer's own sequential
 /// framing arrives exactly at the offsets the guess produced, so a wrong guess costs time, never correctness.
 /// Only records that parsed cleanly are speculated: anything else (an error, the end of the window, the end of
-/// the array) ends the chain and the framer handles it itself. The worker only reads the buffer region it was
+/// the array; in JSON Lines, an object that does not start with a record member, which may be a whole log file)
+/// ends the chain and the framer handles it itself. The worker only reads the buffer region it was
 /// given; the framer waits for the worker before it moves, grows or returns that buffer.
 /// </summary>
 internal sealed class RecordSpeculation
@@ -20,6 +21,7 @@ internal sealed class RecordSpeculation
     private long _base;
     private int _next;
     private Task? _task;
+    private bool _lines;
 
     /// <param name="maxDepth">The reader's nesting limit.</param>
     /// <param name="headersOnly">Read only each record's header and length (for a filter), not the record.</param>
@@ -40,11 +42,12 @@ internal sealed class RecordSpeculation
 
     /// <summary>
     /// Finds a record boundary in the second half of <c>buffer[start..end)</c> and starts parsing from it on the
-    /// thread pool. Returns false (and starts nothing) when no boundary is found.
+    /// thread pool. Returns false (and starts nothing) when no boundary is found. <paramref name="lines"/>: the
+    /// records are top-level values (JSON Lines) rather than elements of an array.
     /// </summary>
-    public bool TryStart(byte[] buffer, int start, int end, long bufferBase)
+    public bool TryStart(byte[] buffer, int start, int end, long bufferBase, bool lines)
     {
-        int boundary = FindRecordStart(buffer, start + ((end - start) / 2), end);
+        int boundary = FindRecordStart(buffer, start + ((end - start) / 2), end, lines);
         if (boundary < 0)
         {
             return false;
@@ -54,6 +57,7 @@ internal sealed class RecordSpeculation
         _start = boundary;
         _end = end;
         _base = bufferBase;
+        _lines = lines;
         _next = 0;
         _entries.Clear();
         StartOffset = bufferBase + boundary;
@@ -153,13 +157,18 @@ internal sealed class RecordSpeculation
                 }
 
                 pos = SkipWhitespace(buffer, pos + consumed, end);
-                if (pos >= end || buffer[pos] != (byte)',')
+                if (!_lines)
                 {
-                    return;
+                    if (pos >= end || buffer[pos] != (byte)',')
+                    {
+                        return;
+                    }
+
+                    pos = SkipWhitespace(buffer, pos + 1, end);
                 }
 
-                pos = SkipWhitespace(buffer, pos + 1, end);
-                if (pos >= end || buffer[pos] != (byte)'{')
+                // A top-level object is a record only when a record member comes first (else it may be a log file).
+                if (pos >= end || buffer[pos] != (byte)'{' || (_lines && !StartsWithRecordMember(buffer, pos, end)))
                 {
                     return;
                 }
@@ -172,10 +181,11 @@ internal sealed class RecordSpeculation
     }
 
     /// <summary>
-    /// The first object at or after <paramref name="from"/> that follows a comma and whose first member is one only
-    /// CloudTrail records have at their top level (<c>eventVersion</c> in real logs), or -1.
+    /// The first object at or after <paramref name="from"/> whose first member is one only CloudTrail records have at
+    /// their top level (<c>eventVersion</c> in real logs) and that follows a comma (in an array) or the end of
+    /// another object (JSON Lines; in valid JSON no brace inside a record can follow one), or -1.
     /// </summary>
-    private static int FindRecordStart(byte[] buffer, int from, int end)
+    private static int FindRecordStart(byte[] buffer, int from, int end, bool lines)
     {
         int i = from;
         while (i < end)
@@ -188,26 +198,32 @@ internal sealed class RecordSpeculation
 
             int brace = i + hit;
             i = brace + 1;
-            int quote = SkipWhitespace(buffer, brace + 1, end);
-            if (quote >= end || buffer[quote] != (byte)'"')
+            if (!StartsWithRecordMember(buffer, brace, end))
             {
                 continue;
             }
 
-            int close = buffer.AsSpan(quote + 1, Math.Min(end - quote - 1, 32)).IndexOf((byte)'"');
-            if (close < 0 || !IsRecordMember(buffer.AsSpan(quote + 1, close)))
-            {
-                continue;
-            }
-
-            int comma = SkipWhitespaceBack(buffer, brace - 1, from);
-            if (comma >= from && buffer[comma] == (byte)',')
+            int before = SkipWhitespaceBack(buffer, brace - 1, from);
+            if (before >= from && buffer[before] == (lines ? (byte)'}' : (byte)','))
             {
                 return brace;
             }
         }
 
         return -1;
+    }
+
+    /// <summary>Whether the object at <paramref name="brace"/> starts with a record member.</summary>
+    private static bool StartsWithRecordMember(byte[] buffer, int brace, int end)
+    {
+        int quote = SkipWhitespace(buffer, brace + 1, end);
+        if (quote >= end || buffer[quote] != (byte)'"')
+        {
+            return false;
+        }
+
+        int close = buffer.AsSpan(quote + 1, Math.Min(end - quote - 1, 32)).IndexOf((byte)'"');
+        return close >= 0 && IsRecordMember(buffer.AsSpan(quote + 1, close));
     }
 
     private static bool IsRecordMember(ReadOnlySpan<byte> name) =>
