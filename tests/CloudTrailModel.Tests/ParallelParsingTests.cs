@@ -141,6 +141,28 @@ public sealed class ParallelParsingTests
         filteredParallel.Errors.Should().Equal(filteredSequential.Errors);
     }
 
+    [Fact]
+    public void ReadRecords_TopLevelObjectsAfterALogFile_AreNotTakenForArrayElements()
+    {
+        // A log file as the first line, then lines wrongly separated by commas, some of them log files: records of
+        // the array may be parsed ahead past its end, but a top-level object is a record only if a record member
+        // comes first, so a log-file line after the array must still be streamed record by record.
+        var lines = new List<string> { Fixtures.LogFile(Enumerable.Range(0, 400).Select(i => Fixtures.Record(i)).ToArray()) };
+        for (int i = 0; i < 600; i++)
+        {
+            lines.Add(i % 7 == 0 ? Fixtures.LogFile(Fixtures.Record(1000 + i), Fixtures.Record(2000 + i)) : Fixtures.Record(1000 + i));
+        }
+
+        byte[] input = Fixtures.Utf8(lines[0] + "\n" + string.Join(",\n", lines.Skip(1)));
+
+        var sequential = Read(() => new MemoryStream(input), Sequential);
+        var parallel = Read(() => new MemoryStream(input), Parallel);
+
+        sequential.Records.Should().HaveCount(400 + 600 + (600 / 7) + 1);
+        parallel.Records.Should().Equal(sequential.Records);
+        parallel.Errors.Should().Equal(sequential.Errors);
+    }
+
     [Theory]
     [InlineData(11)]
     [InlineData(12)]

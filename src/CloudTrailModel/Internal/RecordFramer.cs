@@ -703,7 +703,10 @@ internal sealed class RecordFramer : IDisposable
     {
         result = null;
         long offset = _base + _pos;
+        // A chain is used only in the context it was parsed for: an object is a record in an array, but at the top
+        // level only when a record member comes first (else it may be a whole log file).
         if (_speculation is not { IsActive: true } speculation || offset < speculation.StartOffset
+            || speculation.Lines != (next == Mode.TopLevel)
             || !speculation.TryTake(offset, out CloudTrailRecord? taken, out CloudTrailRecordHeader header, out int length))
         {
             return false;

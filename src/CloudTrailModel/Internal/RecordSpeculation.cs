@@ -34,6 +34,9 @@ internal sealed class RecordSpeculation
     /// <summary>Whether a chain was started and not yet used up or dropped.</summary>
     public bool IsActive { get; private set; }
 
+    /// <summary>Whether the chain holds top-level records (JSON Lines) rather than elements of an array.</summary>
+    public bool Lines => _lines;
+
     /// <summary>The absolute input offset of the first speculated record.</summary>
     public long StartOffset { get; private set; }
 
