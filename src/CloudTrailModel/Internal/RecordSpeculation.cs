@@ -21,7 +21,6 @@ internal sealed class RecordSpeculation
     private long _base;
     private int _next;
     private Task? _task;
-    private bool _lines;
 
     /// <param name="maxDepth">The reader's nesting limit.</param>
     /// <param name="headersOnly">Read only each record's header and length (for a filter), not the record.</param>
@@ -35,7 +34,7 @@ internal sealed class RecordSpeculation
     public bool IsActive { get; private set; }
 
     /// <summary>Whether the chain holds top-level records (JSON Lines) rather than elements of an array.</summary>
-    public bool Lines => _lines;
+    public bool Lines { get; private set; }
 
     /// <summary>The absolute input offset of the first speculated record.</summary>
     public long StartOffset { get; private set; }
@@ -60,7 +59,7 @@ internal sealed class RecordSpeculation
         _start = boundary;
         _end = end;
         _base = bufferBase;
-        _lines = lines;
+        Lines = lines;
         _next = 0;
         _entries.Clear();
         StartOffset = bufferBase + boundary;
@@ -160,7 +159,7 @@ internal sealed class RecordSpeculation
                 }
 
                 pos = SkipWhitespace(buffer, pos + consumed, end);
-                if (!_lines)
+                if (!Lines)
                 {
                     if (pos >= end || buffer[pos] != (byte)',')
                     {
@@ -171,7 +170,7 @@ internal sealed class RecordSpeculation
                 }
 
                 // A top-level object is a record only when a record member comes first (else it may be a log file).
-                if (pos >= end || buffer[pos] != (byte)'{' || (_lines && !StartsWithRecordMember(buffer, pos, end)))
+                if (pos >= end || buffer[pos] != (byte)'{' || (Lines && !StartsWithRecordMember(buffer, pos, end)))
                 {
                     return;
                 }
