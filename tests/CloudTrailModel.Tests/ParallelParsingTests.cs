@@ -91,6 +91,13 @@ public sealed class ParallelParsingTests
         return (records, errors);
     }
 
+    /// <summary>The same records in the same order, and the same errors (index, offset, code) as the one-core read.</summary>
+    private static void ShouldMatch((List<string> Records, List<CloudTrailRecordError> Errors) actual, (List<string> Records, List<CloudTrailRecordError> Errors) expected)
+    {
+        actual.Records.Should().Equal(expected.Records);
+        actual.Errors.Should().Equal(expected.Errors);
+    }
+
     private static async Task<(List<string> Records, List<CloudTrailRecordError> Errors)> ReadAsync(Func<Stream> open, CloudTrailReaderOptions options)
     {
         var errors = new List<CloudTrailRecordError>();
@@ -116,8 +123,7 @@ public sealed class ParallelParsingTests
 
         sequential.Errors.Should().NotBeEmpty().And.Contain(e => e.ErrorCode == CloudTrailErrorCode.RecordTooLarge)
             .And.Contain(e => e.ErrorCode == CloudTrailErrorCode.NotAnObject).And.Contain(e => e.ErrorCode == CloudTrailErrorCode.InvalidJson);
-        parallel.Records.Should().Equal(sequential.Records);
-        parallel.Errors.Should().Equal(sequential.Errors);
+        ShouldMatch(parallel, sequential);
     }
 
     [Theory]
@@ -134,11 +140,9 @@ public sealed class ParallelParsingTests
 
         sequential.Errors.Should().Contain(e => e.ErrorCode == CloudTrailErrorCode.NotCloudTrail).And.Contain(e => e.ErrorCode == CloudTrailErrorCode.InvalidJson);
         sequential.Records.Should().HaveCountGreaterThan(5500, "log-file lines are streamed record by record");
-        parallel.Records.Should().Equal(sequential.Records);
-        parallel.Errors.Should().Equal(sequential.Errors);
+        ShouldMatch(parallel, sequential);
         filteredSequential.Records.Should().NotBeEmpty();
-        filteredParallel.Records.Should().Equal(filteredSequential.Records);
-        filteredParallel.Errors.Should().Equal(filteredSequential.Errors);
+        ShouldMatch(filteredParallel, filteredSequential);
     }
 
     [Fact]
@@ -159,8 +163,7 @@ public sealed class ParallelParsingTests
         var parallel = Read(() => new MemoryStream(input), Parallel);
 
         sequential.Records.Should().HaveCount(400 + 600 + (600 / 7) + 1);
-        parallel.Records.Should().Equal(sequential.Records);
-        parallel.Errors.Should().Equal(sequential.Errors);
+        ShouldMatch(parallel, sequential);
     }
 
     [Theory]
@@ -173,8 +176,7 @@ public sealed class ParallelParsingTests
         var sequential = Read(() => new MemoryStream(log), Sequential);
         var parallel = Read(() => new ChunkedStream(log, seed), Parallel);
 
-        parallel.Records.Should().Equal(sequential.Records);
-        parallel.Errors.Should().Equal(sequential.Errors);
+        ShouldMatch(parallel, sequential);
     }
 
     [Fact]
@@ -186,8 +188,7 @@ public sealed class ParallelParsingTests
         var sequential = Read(() => new MemoryStream(log), Sequential);
         var parallel = Read(() => new MemoryStream(gzip), Parallel);
 
-        parallel.Records.Should().Equal(sequential.Records);
-        parallel.Errors.Should().Equal(sequential.Errors);
+        ShouldMatch(parallel, sequential);
     }
 
     [Fact]
@@ -198,8 +199,7 @@ public sealed class ParallelParsingTests
         var sequential = Read(() => new MemoryStream(log), Sequential);
         var parallel = await ReadAsync(() => new ChunkedStream(log, 31), Parallel);
 
-        parallel.Records.Should().Equal(sequential.Records);
-        parallel.Errors.Should().Equal(sequential.Errors);
+        ShouldMatch(parallel, sequential);
     }
 
     [Fact]
@@ -247,8 +247,7 @@ public sealed class ParallelParsingTests
 
         foreach (var result in results)
         {
-            result.Records.Should().Equal(expected.Records);
-            result.Errors.Should().Equal(expected.Errors);
+            ShouldMatch(result, expected);
         }
     }
 
@@ -293,8 +292,7 @@ public sealed class ParallelParsingTests
 
         sequential.Records.Should().NotBeEmpty();
         sequential.Calls.Should().BeGreaterThan(sequential.Records.Count * 5);
-        parallel.Records.Should().Equal(sequential.Records);
-        parallel.Errors.Should().Equal(sequential.Errors);
+        ShouldMatch((parallel.Records, parallel.Errors), (sequential.Records, sequential.Errors));
         parallel.Calls.Should().Be(sequential.Calls, "the filter sees each record once, whichever core read its header");
         parallel.Threads.Should().Equal([Environment.CurrentManagedThreadId]);
     }

@@ -235,13 +235,8 @@ internal sealed class ParseState
     /// <summary>Keeps a free-form value (any JSON kind) as raw UTF-8; JSON null gives null.</summary>
     public RawJson? Raw(ref Utf8JsonReader reader)
     {
-        Read(ref reader);
-        if (reader.TokenType == JsonTokenType.Null)
-        {
-            return null;
-        }
-
-        return new RawJson(SliceValue(ref reader).ToArray());
+        RawRange range = RawRange(ref reader);
+        return range.Length == 0 ? null : new RawJson(Source.Slice(range.Start, range.Length).ToArray());
     }
 
     /// <summary>
