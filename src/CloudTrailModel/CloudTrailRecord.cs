@@ -21,6 +21,12 @@ public sealed partial record CloudTrailRecord : IJsonModel<CloudTrailRecord>
     private JsonBoolKind _managementEventKind;
     private JsonBoolKind _consoleKind;
 
+    // Kept as UTF-8 until first read: these are unique to a record (or nearly so).
+    private Utf8Text _errorMessage;
+    private Utf8Text _requestId;
+    private Utf8Text _eventId;
+    private Utf8Text _sharedEventId;
+
     /// <summary>The version of the record format (<c>eventVersion</c>), compared as integers (1.10 &gt; 1.09).</summary>
     public CloudTrailEventVersion? EventVersion { get; init; }
 
@@ -49,7 +55,7 @@ public sealed partial record CloudTrailRecord : IJsonModel<CloudTrailRecord>
     public string? ErrorCode { get; init; }
 
     /// <summary>The description of the error, if the request failed (<c>errorMessage</c>).</summary>
-    public string? ErrorMessage { get; init; }
+    public string? ErrorMessage { get => _errorMessage.Get(); init => _errorMessage = new Utf8Text(value); }
 
     /// <summary>The request parameters (<c>requestParameters</c>), raw; null when absent or JSON null.</summary>
     public RawJson? RequestParameters { get; init; }
@@ -61,10 +67,10 @@ public sealed partial record CloudTrailRecord : IJsonModel<CloudTrailRecord>
     public RawJson? AdditionalEventData { get; init; }
 
     /// <summary>The ID the called service gave the request (<c>requestID</c>); not always a GUID.</summary>
-    public string? RequestId { get; init; }
+    public string? RequestId { get => _requestId.Get(); init => _requestId = new Utf8Text(value); }
 
     /// <summary>The ID CloudTrail gave the event (<c>eventID</c>): the key to remove duplicates with; not always a GUID.</summary>
-    public string? EventId { get; init; }
+    public string? EventId { get => _eventId.Get(); init => _eventId = new Utf8Text(value); }
 
     /// <summary>The kind of event (<c>eventType</c>), such as <c>AwsApiCall</c>.</summary>
     public CloudTrailEventType? EventType { get; init; }
@@ -104,7 +110,7 @@ public sealed partial record CloudTrailRecord : IJsonModel<CloudTrailRecord>
     public RawJson? ServiceEventDetails { get; init; }
 
     /// <summary>The ID shared by the copies of one event delivered to several accounts, or by an Insights Start/End pair (<c>sharedEventID</c>).</summary>
-    public string? SharedEventId { get; init; }
+    public string? SharedEventId { get => _sharedEventId.Get(); init => _sharedEventId = new Utf8Text(value); }
 
     /// <summary>The VPC endpoint the request went through (<c>vpcEndpointId</c>).</summary>
     public string? VpcEndpointId { get; init; }
@@ -199,9 +205,10 @@ public sealed partial record CloudTrailRecord : IJsonModel<CloudTrailRecord>
         CloudTrailEventVersion? eventVersion = null;
         UserIdentity? userIdentity = null;
         DateTimeOffset? eventTime = null;
-        string? eventSource = null, eventName = null, awsRegion = null, sourceIp = null, userAgent = null, errorCode = null, errorMessage = null;
+        string? eventSource = null, eventName = null, awsRegion = null, sourceIp = null, userAgent = null, errorCode = null;
+        Utf8Text errorMessage = default, requestId = default, eventId = default, sharedEventId = default;
         RawRange requestParameters = default, responseElements = default, additionalEventData = default, serviceEventDetails = default;
-        string? requestId = null, eventId = null, apiVersion = null, recipientAccountId = null, sharedEventId = null;
+        string? apiVersion = null, recipientAccountId = null;
         string? vpcEndpointId = null, vpcEndpointAccountId = null, annotation = null;
         CloudTrailEventType? eventType = null;
         CloudTrailEventCategory? eventCategory = null;
@@ -214,6 +221,7 @@ public sealed partial record CloudTrailRecord : IJsonModel<CloudTrailRecord>
         InsightDetails? insight = null;
         EventContext? eventContext = null;
         ExtraFields x = default;
+        s.BeginRecord();
         while (ParseState.NextMember(ref r))
         {
             string name = s.PropertyName(ref r);
@@ -242,12 +250,12 @@ public sealed partial record CloudTrailRecord : IJsonModel<CloudTrailRecord>
                 case "sourceIPAddress": sourceIp = s.PooledString(ref r, name, ref x); break;
                 case "userAgent": userAgent = s.PooledString(ref r, name, ref x); break;
                 case "errorCode": errorCode = s.PooledString(ref r, name, ref x); break;
-                case "errorMessage": errorMessage = s.String(ref r, name, ref x); break;
+                case "errorMessage": errorMessage = s.PooledOrUniqueString(ref r, name, ref x); break;
                 case "requestParameters": requestParameters = s.RawRange(ref r); break;
                 case "responseElements": responseElements = s.RawRange(ref r); break;
                 case "additionalEventData": additionalEventData = s.RawRange(ref r); break;
-                case "requestID": requestId = s.String(ref r, name, ref x); break;
-                case "eventID": eventId = s.String(ref r, name, ref x); break;
+                case "requestID": requestId = s.UniqueString(ref r, name, ref x); break;
+                case "eventID": eventId = s.UniqueString(ref r, name, ref x); break;
                 case "eventType": eventType = s.Value<CloudTrailEventType>(ref r, name, ref x); break;
                 case "apiVersion": apiVersion = s.PooledString(ref r, name, ref x); break;
                 case "managementEvent": managementEvent = s.Bool(ref r, name, ref x, out managementKind); break;
@@ -255,7 +263,7 @@ public sealed partial record CloudTrailRecord : IJsonModel<CloudTrailRecord>
                 case "resources": resources = s.List<CloudTrailResource>(ref r, name, ref x); break;
                 case "recipientAccountId": recipientAccountId = s.PooledString(ref r, name, ref x); break;
                 case "serviceEventDetails": serviceEventDetails = s.RawRange(ref r); break;
-                case "sharedEventID": sharedEventId = s.String(ref r, name, ref x); break;
+                case "sharedEventID": sharedEventId = s.UniqueString(ref r, name, ref x); break;
                 case "vpcEndpointId": vpcEndpointId = s.PooledString(ref r, name, ref x); break;
                 case "vpcEndpointAccountId": vpcEndpointAccountId = s.PooledString(ref r, name, ref x); break;
                 case "eventCategory": eventCategory = s.Value<CloudTrailEventCategory>(ref r, name, ref x); break;
@@ -284,12 +292,12 @@ public sealed partial record CloudTrailRecord : IJsonModel<CloudTrailRecord>
             SourceIPAddress = sourceIp,
             UserAgent = userAgent,
             ErrorCode = errorCode,
-            ErrorMessage = errorMessage,
+            _errorMessage = errorMessage,
             RequestParameters = requestJson,
             ResponseElements = responseJson,
             AdditionalEventData = additionalJson,
-            RequestId = requestId,
-            EventId = eventId,
+            _requestId = requestId,
+            _eventId = eventId,
             EventType = eventType,
             ApiVersion = apiVersion,
             ManagementEvent = managementEvent,
@@ -297,7 +305,7 @@ public sealed partial record CloudTrailRecord : IJsonModel<CloudTrailRecord>
             Resources = resources,
             RecipientAccountId = recipientAccountId,
             ServiceEventDetails = serviceJson,
-            SharedEventId = sharedEventId,
+            _sharedEventId = sharedEventId,
             VpcEndpointId = vpcEndpointId,
             VpcEndpointAccountId = vpcEndpointAccountId,
             EventCategory = eventCategory,

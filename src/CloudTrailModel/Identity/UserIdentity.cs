@@ -12,20 +12,26 @@ namespace CloudTrailModel;
 [JsonConverter(typeof(ModelConverter<UserIdentity>))]
 public sealed record UserIdentity : IJsonModel<UserIdentity>
 {
+    // Kept as UTF-8 until first read while they have not repeated (session names, access keys, credential IDs).
+    private Utf8Text _principalId;
+    private Utf8Text _arn;
+    private Utf8Text _accessKeyId;
+    private Utf8Text _credentialId;
+
     /// <summary>The kind of principal (<c>type</c>): <c>Root</c>, <c>IAMUser</c>, <c>AssumedRole</c> and so on; null when absent.</summary>
     public IdentityType? Type { get; init; }
 
     /// <summary>A unique identifier of the caller (<c>principalId</c>); for temporary credentials it includes the session name.</summary>
-    public string? PrincipalId { get; init; }
+    public string? PrincipalId { get => _principalId.Get(); init => _principalId = new Utf8Text(value); }
 
     /// <summary>The ARN of the principal that made the call (<c>arn</c>).</summary>
-    public string? Arn { get; init; }
+    public string? Arn { get => _arn.Get(); init => _arn = new Utf8Text(value); }
 
     /// <summary>The account that owns the entity that granted the permissions (<c>accountId</c>); not always numeric.</summary>
     public string? AccountId { get; init; }
 
     /// <summary>The access key ID used to sign the request (<c>accessKeyId</c>); may be empty.</summary>
-    public string? AccessKeyId { get; init; }
+    public string? AccessKeyId { get => _accessKeyId.Get(); init => _accessKeyId = new Utf8Text(value); }
 
     /// <summary>The friendly name of the caller (<c>userName</c>); its meaning depends on <see cref="Type"/>.</summary>
     public string? UserName { get; init; }
@@ -43,7 +49,7 @@ public sealed record UserIdentity : IJsonModel<UserIdentity>
     public string? IdentityProvider { get; init; }
 
     /// <summary>The credential ID of a bearer token such as an IAM Identity Center access token (<c>credentialId</c>).</summary>
-    public string? CredentialId { get; init; }
+    public string? CredentialId { get => _credentialId.Get(); init => _credentialId = new Utf8Text(value); }
 
     /// <summary>The IAM Identity Center user the request was made for (<c>onBehalfOf</c>).</summary>
     public OnBehalfOf? OnBehalfOf { get; init; }
@@ -57,8 +63,8 @@ public sealed record UserIdentity : IJsonModel<UserIdentity>
     static UserIdentity IJsonModel<UserIdentity>.Read(ref Utf8JsonReader r, ParseState s)
     {
         IdentityType? type = null;
-        string? principalId = null, arn = null, accountId = null, accessKeyId = null, userName = null;
-        string? invokedBy = null, identityProvider = null, credentialId = null;
+        string? accountId = null, userName = null, invokedBy = null, identityProvider = null;
+        Utf8Text principalId = default, arn = default, accessKeyId = default, credentialId = default;
         SessionContext? sessionContext = null;
         InvokedByDelegate? invokedByDelegate = null;
         OnBehalfOf? onBehalfOf = null;
@@ -70,16 +76,16 @@ public sealed record UserIdentity : IJsonModel<UserIdentity>
             switch (name)
             {
                 case "type": type = s.Value<IdentityType>(ref r, name, ref x); break;
-                case "principalId": principalId = s.PooledString(ref r, name, ref x); break;
-                case "arn": arn = s.PooledString(ref r, name, ref x); break;
+                case "principalId": principalId = s.PooledOrUniqueString(ref r, name, ref x); break;
+                case "arn": arn = s.PooledOrUniqueString(ref r, name, ref x); break;
                 case "accountId": accountId = s.PooledString(ref r, name, ref x); break;
-                case "accessKeyId": accessKeyId = s.PooledString(ref r, name, ref x); break;
+                case "accessKeyId": accessKeyId = s.PooledOrUniqueString(ref r, name, ref x); break;
                 case "userName": userName = s.PooledString(ref r, name, ref x); break;
                 case "sessionContext": sessionContext = s.Object<SessionContext>(ref r, name, ref x); break;
                 case "invokedBy": invokedBy = s.PooledString(ref r, name, ref x); break;
                 case "invokedByDelegate": invokedByDelegate = s.Object<InvokedByDelegate>(ref r, name, ref x); break;
                 case "identityProvider": identityProvider = s.PooledString(ref r, name, ref x); break;
-                case "credentialId": credentialId = s.String(ref r, name, ref x); break;
+                case "credentialId": credentialId = s.UniqueString(ref r, name, ref x); break;
                 case "onBehalfOf": onBehalfOf = s.Object<OnBehalfOf>(ref r, name, ref x); break;
                 case "inScopeOf": inScopeOf = s.Object<InScopeOf>(ref r, name, ref x); break;
                 default: s.Unknown(ref r, name, ref x); break;
@@ -89,16 +95,16 @@ public sealed record UserIdentity : IJsonModel<UserIdentity>
         return new UserIdentity
         {
             Type = type,
-            PrincipalId = principalId,
-            Arn = arn,
+            _principalId = principalId,
+            _arn = arn,
             AccountId = accountId,
-            AccessKeyId = accessKeyId,
+            _accessKeyId = accessKeyId,
             UserName = userName,
             SessionContext = sessionContext,
             InvokedBy = invokedBy,
             InvokedByDelegate = invokedByDelegate,
             IdentityProvider = identityProvider,
-            CredentialId = credentialId,
+            _credentialId = credentialId,
             OnBehalfOf = onBehalfOf,
             InScopeOf = inScopeOf,
             AdditionalFields = x.Build(),

@@ -70,6 +70,26 @@ internal sealed class ParseState
 
     public ReadOnlySpan<byte> Source => _buffer.AsSpan(_start, _length);
 
+    // The strings of the record being read that are kept as UTF-8 (Utf8Text), until RawValues gives them their array.
+    private const int MaxDeferredBytes = 16 * 1024;
+    private const int MaxDeferredLength = 1024;
+    private Utf8Block? _block;
+    private byte[] _deferred = new byte[512];
+    private int _deferredLength;
+
+    /// <summary>
+    /// Whether strings unique to a record may stay UTF-8 until first read. Only where the record's bytes are checked to
+    /// be valid UTF-8 before it is returned (the record materializer), so decoding later can never fail or differ.
+    /// </summary>
+    public bool AllowDeferredStrings { get; set; }
+
+    /// <summary>Starts a record: deferred strings of a record that was not finished are dropped.</summary>
+    public void BeginRecord()
+    {
+        _block = null;
+        _deferredLength = 0;
+    }
+
     /// <summary>Sets the bytes a reader is about to parse; token indexes are relative to <paramref name="start"/>.</summary>
     public void SetSource(byte[] buffer, int start, int length)
     {
@@ -156,6 +176,60 @@ internal sealed class ParseState
 
         KeepUnlessNull(ref reader, name, ref extra);
         return null;
+    }
+
+    /// <summary>Reads a string unique to its record (an event or request ID): kept as UTF-8 until first read.</summary>
+    public Utf8Text UniqueString(ref Utf8JsonReader reader, string name, ref ExtraFields extra)
+    {
+        Read(ref reader);
+        if (reader.TokenType == JsonTokenType.String)
+        {
+            return reader.ValueIsEscaped ? new Utf8Text(reader.GetString()) : Defer(reader.ValueSpan);
+        }
+
+        KeepUnlessNull(ref reader, name, ref extra);
+        return default;
+    }
+
+    /// <summary>
+    /// Reads a string that may or may not repeat across records (an ARN or principal ID with a session name, an access
+    /// key, an error message): the pooled string once it has been seen twice, otherwise kept as UTF-8 until first read.
+    /// </summary>
+    public Utf8Text PooledOrUniqueString(ref Utf8JsonReader reader, string name, ref ExtraFields extra)
+    {
+        Read(ref reader);
+        if (reader.TokenType == JsonTokenType.String)
+        {
+            if (reader.ValueIsEscaped)
+            {
+                return new Utf8Text(reader.GetString());
+            }
+
+            ReadOnlySpan<byte> utf8 = reader.ValueSpan;
+            return Pool.GetIfRepeated(utf8) is { } pooled ? new Utf8Text(pooled) : Defer(utf8);
+        }
+
+        KeepUnlessNull(ref reader, name, ref extra);
+        return default;
+    }
+
+    private Utf8Text Defer(ReadOnlySpan<byte> utf8)
+    {
+        // Bounded, so a hostile record (huge IDs, thousands of duplicate members) cannot grow the buffer a reader keeps.
+        int length = _deferredLength;
+        if (!AllowDeferredStrings || utf8.Length > MaxDeferredLength || length + utf8.Length > MaxDeferredBytes)
+        {
+            return new Utf8Text(System.Text.Encoding.UTF8.GetString(utf8));
+        }
+
+        if (length + utf8.Length > _deferred.Length)
+        {
+            Array.Resize(ref _deferred, Math.Max(_deferred.Length * 2, length + utf8.Length));
+        }
+
+        utf8.CopyTo(_deferred.AsSpan(length));
+        _deferredLength = length + utf8.Length;
+        return new Utf8Text(_block ??= new Utf8Block(), length, utf8.Length);
     }
 
     public T? Value<T>(ref Utf8JsonReader reader, string name, ref ExtraFields extra)
@@ -256,12 +330,24 @@ internal sealed class ParseState
         return new RawRange(start, checked((int)reader.BytesConsumed) - start);
     }
 
-    /// <summary>Copies the values of up to four ranges of the source into one new array and wraps each.</summary>
+    /// <summary>
+    /// Ends a record: copies its deferred strings and the values of up to four ranges of the source into one new
+    /// array, and wraps each range.
+    /// </summary>
     public void RawValues(RawRange a, RawRange b, RawRange c, RawRange d, out RawJson? ra, out RawJson? rb, out RawJson? rc, out RawJson? rd)
     {
-        int total = a.Length + b.Length + c.Length + d.Length;
+        int deferred = _deferredLength;
+        int total = deferred + a.Length + b.Length + c.Length + d.Length;
         byte[] bytes = total == 0 ? [] : GC.AllocateUninitializedArray<byte>(total);
-        int offset = 0;
+        if (_block is { } block)
+        {
+            _deferred.AsSpan(0, deferred).CopyTo(bytes);
+            block.Bytes = bytes;
+            _block = null;
+            _deferredLength = 0;
+        }
+
+        int offset = deferred;
         ra = Copy(a, bytes, ref offset);
         rb = Copy(b, bytes, ref offset);
         rc = Copy(c, bytes, ref offset);

@@ -30,6 +30,9 @@ internal static class RecordMaterializer
         line = null;
         column = null;
         state.SetSource(buffer, start, end - start);
+
+        // The record is checked to be valid UTF-8 below before it is returned, so its strings may be decoded later.
+        state.AllowDeferredStrings = true;
         var reader = new Utf8JsonReader(buffer.AsSpan(start, end - start), isFinalBlock, new JsonReaderState(new JsonReaderOptions { MaxDepth = maxDepth }));
         try
         {

@@ -20,6 +20,11 @@ internal sealed class StringPool
     private string?[] _values = new string[256];
     private int _count;
 
+    private const int SeenBits = 10;
+    private ulong[]? _seenTable;
+
+    private ulong[] Seen => _seenTable ??= new ulong[1 << SeenBits];
+
     public string Get(ReadOnlySpan<byte> utf8)
     {
         if (utf8.Length > MaxLength)
@@ -27,7 +32,44 @@ internal sealed class StringPool
             return Encoding.UTF8.GetString(utf8);
         }
 
-        int hash = Hash(utf8);
+        int hash = Fold(Hash(utf8));
+        int i = Find(utf8, hash);
+        return _values[i] ?? Add(utf8, hash, i);
+    }
+
+    /// <summary>
+    /// The pooled string for a value this reader has seen before, or null the first time it is seen (then only its
+    /// hash is remembered). Values unique to one record (event IDs, session ARNs) so stay out of the table and
+    /// cost no allocation here, and a value enters the table on its second sighting.
+    /// </summary>
+    public string? GetIfRepeated(ReadOnlySpan<byte> utf8)
+    {
+        if (utf8.Length > MaxLength)
+        {
+            return null;
+        }
+
+        ulong wide = Hash(utf8);
+        int hash = Fold(wide);
+        int i = Find(utf8, hash);
+        if (_values[i] is { } value)
+        {
+            return value;
+        }
+
+        // Direct-mapped, full 64-bit hashes: a collision only forgets a sighting; 0 marks an empty entry.
+        ref ulong seen = ref Seen[(int)(wide >> (64 - SeenBits))];
+        if (seen == (wide | 1))
+        {
+            return Add(utf8, hash, i);
+        }
+
+        seen = wide | 1;
+        return null;
+    }
+
+    private int Find(ReadOnlySpan<byte> utf8, int hash)
+    {
         byte[]?[] keys = _keys;
         int mask = keys.Length - 1;
         int i = hash & mask;
@@ -35,22 +77,27 @@ internal sealed class StringPool
         {
             if (_hashes[i] == hash && utf8.SequenceEqual(key))
             {
-                return _values[i]!;
+                return i;
             }
 
             i = (i + 1) & mask;
         }
 
+        return i;
+    }
+
+    private string Add(ReadOnlySpan<byte> utf8, int hash, int i)
+    {
         string value = Encoding.UTF8.GetString(utf8);
         if (_count >= MaxEntries)
         {
             return value;
         }
 
-        keys[i] = utf8.ToArray();
+        _keys[i] = utf8.ToArray();
         _hashes[i] = hash;
         _values[i] = value;
-        if (++_count * 2 > keys.Length)
+        if (++_count * 2 > _keys.Length)
         {
             Grow();
         }
@@ -88,7 +135,10 @@ internal sealed class StringPool
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static int Hash(ReadOnlySpan<byte> utf8)
+    private static int Fold(ulong h) => (int)(h ^ (h >> 32));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static ulong Hash(ReadOnlySpan<byte> utf8)
     {
         // Eight bytes at a time, multiply-xor mixing: values are short, and the table is private to one reader.
         ulong h = 0x9E3779B97F4A7C15UL ^ (ulong)utf8.Length;
@@ -106,6 +156,6 @@ internal sealed class StringPool
         }
 
         h = (h ^ tail) * 0xC4CEB9FE1A85EC53UL;
-        return (int)(h ^ (h >> 32));
+        return h ^ (h >> 29);
     }
 }

@@ -1,0 +1,69 @@
+using System.Runtime.CompilerServices;
+using System.Text;
+
+namespace CloudTrailModel.Internal;
+
+/// <summary>The one array that holds a record's lazily decoded strings (and its free-form values), filled when the record is done.</summary>
+internal sealed class Utf8Block
+{
+    public byte[] Bytes = [];
+}
+
+/// <summary>
+/// The value of a string property that is unique to its record (an event ID, a request ID, an access key): kept as
+/// UTF-8 in its record's <see cref="Utf8Block"/> and decoded into a string on first read, then cached. Equality and
+/// hash codes are those of the string, decoded or not, so records compare as if every value were a string.
+/// Thread-safe: decoding replaces one reference, and two threads decoding at once produce equal strings.
+/// </summary>
+internal struct Utf8Text : IEquatable<Utf8Text>
+{
+    // A string, a Utf8Block (not yet decoded) or null.
+    private object? _value;
+    private readonly int _start;
+    private readonly int _length;
+
+    public Utf8Text(string? value)
+    {
+        _value = value;
+    }
+
+    public Utf8Text(Utf8Block block, int start, int length)
+    {
+        _value = block;
+        _start = start;
+        _length = length;
+    }
+
+    /// <summary>The string, decoded and cached on first read.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public string? Get()
+    {
+        object? value = _value;
+        return value is Utf8Block block ? Decode(block) : Unsafe.As<string?>(value);
+    }
+
+    private string Decode(Utf8Block block)
+    {
+        string text = Encoding.UTF8.GetString(block.Bytes, _start, _length);
+        _value = text;
+        return text;
+    }
+
+    /// <summary>The string without caching it (for equality on copies).</summary>
+    private readonly string? Peek() =>
+        _value is Utf8Block block ? Encoding.UTF8.GetString(block.Bytes, _start, _length) : Unsafe.As<string?>(_value);
+
+    public readonly bool Equals(Utf8Text other)
+    {
+        if (_value is Utf8Block a && other._value is Utf8Block b)
+        {
+            return a.Bytes.AsSpan(_start, _length).SequenceEqual(b.Bytes.AsSpan(other._start, other._length));
+        }
+
+        return string.Equals(Peek(), other.Peek(), StringComparison.Ordinal);
+    }
+
+    public override readonly bool Equals(object? obj) => obj is Utf8Text other && Equals(other);
+
+    public override readonly int GetHashCode() => Peek()?.GetHashCode() ?? 0;
+}

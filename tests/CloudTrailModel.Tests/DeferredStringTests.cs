@@ -1,0 +1,193 @@
+using System.Text;
+using CloudTrailModel.Serialization;
+using CloudTrailModel.Tests.Infrastructure;
+
+namespace CloudTrailModel.Tests;
+
+/// <summary>
+/// Strings unique to a record (event and request IDs, access keys, session ARNs, error messages) stay UTF-8 until
+/// first read, and values that repeat across records are shared. None of that may be visible: properties, equality,
+/// hash codes, <c>with</c>, concurrency and writing back behave as if every value were an ordinary string.
+/// </summary>
+public sealed class DeferredStringTests
+{
+    private const string Json = """
+        {"eventVersion":"1.08","userIdentity":{"type":"AssumedRole","principalId":"AROAEXAMPLE:session-\u00e9t\u00e9","arn":"arn:aws:sts::111122223333:assumed-role/r/s-1","accountId":"111122223333","accessKeyId":"ASIAEXAMPLE1","credentialId":"cred-1"},"eventTime":"2024-03-01T12:00:00Z","eventSource":"s3.amazonaws.com","eventName":"GetObject","awsRegion":"us-east-1","errorCode":"AccessDenied","errorMessage":"Access dénied","requestParameters":{"bucketName":"b"},"requestID":"REQ1","eventID":"7c1a-\u00fc","eventType":"AwsApiCall","sharedEventID":"shared-1","recipientAccountId":"111122223333"}
+        """;
+
+    private static CloudTrailRecord ReadOne(string json) => Fixtures.ReadSkip(Fixtures.LogFile(json)).Records.Single();
+
+    private static CloudTrailRecord BuiltInCode() => new()
+    {
+        EventVersion = CloudTrailEventVersion.Parse("1.08"),
+        UserIdentity = new UserIdentity
+        {
+            Type = IdentityType.AssumedRole,
+            PrincipalId = "AROAEXAMPLE:session-été",
+            Arn = "arn:aws:sts::111122223333:assumed-role/r/s-1",
+            AccountId = "111122223333",
+            AccessKeyId = "ASIAEXAMPLE1",
+            CredentialId = "cred-1",
+        },
+        EventTime = new DateTimeOffset(2024, 3, 1, 12, 0, 0, TimeSpan.Zero),
+        EventSource = "s3.amazonaws.com",
+        EventName = "GetObject",
+        AwsRegion = "us-east-1",
+        ErrorCode = "AccessDenied",
+        ErrorMessage = "Access dénied",
+        RequestParameters = new RawJson("{\"bucketName\":\"b\"}"),
+        RequestId = "REQ1",
+        EventId = "7c1a-ü",
+        EventType = CloudTrailEventType.AwsApiCall,
+        SharedEventId = "shared-1",
+        RecipientAccountId = "111122223333",
+    };
+
+    [Fact]
+    public void Properties_ReadFromALogFile_HaveTheirValues()
+    {
+        CloudTrailRecord record = ReadOne(Json);
+
+        record.EventId.Should().Be("7c1a-ü");
+        record.RequestId.Should().Be("REQ1");
+        record.SharedEventId.Should().Be("shared-1");
+        record.ErrorMessage.Should().Be("Access dénied");
+        record.UserIdentity!.PrincipalId.Should().Be("AROAEXAMPLE:session-été");
+        record.UserIdentity.Arn.Should().Be("arn:aws:sts::111122223333:assumed-role/r/s-1");
+        record.UserIdentity.AccessKeyId.Should().Be("ASIAEXAMPLE1");
+        record.UserIdentity.CredentialId.Should().Be("cred-1");
+        record.RequestParameters!.ToString().Should().Be("{\"bucketName\":\"b\"}");
+    }
+
+    [Fact]
+    public void Equality_ReadRecordAndRecordBuiltInCode_AreEqualWithEqualHashCodes_BeforeAndAfterReading()
+    {
+        CloudTrailRecord read = ReadOne(Json);
+        CloudTrailRecord other = ReadOne(Json);
+        CloudTrailRecord built = BuiltInCode();
+
+        // Nothing decoded yet on either side, then one side decoded, then both.
+        read.Should().Be(built);
+        read.GetHashCode().Should().Be(built.GetHashCode());
+        read.Should().Be(other);
+        _ = read.EventId + read.UserIdentity!.Arn + read.ErrorMessage;
+        read.Should().Be(other);
+        other.Should().Be(read);
+        read.GetHashCode().Should().Be(other.GetHashCode());
+        read.Should().Be(built);
+        (read with { EventId = "different" }).Should().NotBe(built);
+        (read with { UserIdentity = read.UserIdentity with { AccessKeyId = "ASIAOTHER" } }).Should().NotBe(other);
+    }
+
+    [Fact]
+    public void With_ReplacesOneValue_AndLeavesTheOriginalAsItWas()
+    {
+        CloudTrailRecord record = ReadOne(Json);
+
+        CloudTrailRecord changed = record with { EventId = "new-id", RequestId = null };
+
+        changed.EventId.Should().Be("new-id");
+        changed.RequestId.Should().BeNull();
+        changed.SharedEventId.Should().Be("shared-1");
+        record.EventId.Should().Be("7c1a-ü");
+        record.RequestId.Should().Be("REQ1");
+    }
+
+    [Fact]
+    public void Serialize_ReadRecord_WritesTheSameJsonAsTheRecordBuiltInCode()
+    {
+        string read = System.Text.Json.JsonSerializer.Serialize(ReadOne(Json), CloudTrailJsonContext.Default.CloudTrailRecord);
+        string built = System.Text.Json.JsonSerializer.Serialize(BuiltInCode(), CloudTrailJsonContext.Default.CloudTrailRecord);
+
+        read.Should().Be(built);
+        using var expected = System.Text.Json.JsonDocument.Parse(Json);
+        using var actual = System.Text.Json.JsonDocument.Parse(read);
+        JsonStructure.FirstDifference(expected.RootElement, actual.RootElement).Should().BeNull();
+    }
+
+    [Fact]
+    public void Get_FromManyThreadsAtOnce_GivesEveryThreadTheSameValue()
+    {
+        for (int round = 0; round < 50; round++)
+        {
+            CloudTrailRecord record = ReadOne(Json);
+            string?[] seen = new string?[8];
+            using var start = new Barrier(seen.Length);
+            Parallel.For(0, seen.Length, new ParallelOptions { MaxDegreeOfParallelism = seen.Length }, i =>
+            {
+                start.SignalAndWait();
+                seen[i] = record.EventId + "|" + record.UserIdentity!.Arn;
+            });
+
+            seen.Should().AllBe("7c1a-ü|arn:aws:sts::111122223333:assumed-role/r/s-1");
+        }
+    }
+
+    [Fact]
+    public void EscapedValues_AreUnescaped()
+    {
+        CloudTrailRecord record = ReadOne(Json.Replace("\"REQ1\"", "\"R\\u0045Q\\\"1\"", StringComparison.Ordinal));
+
+        record.RequestId.Should().Be("REQ\"1");
+    }
+
+    [Fact]
+    public void RepeatedValues_AcrossRecords_AreOneString()
+    {
+        string log = Fixtures.LogFile(Json, Json.Replace("REQ1", "REQ2", StringComparison.Ordinal), Json.Replace("REQ1", "REQ3", StringComparison.Ordinal));
+
+        List<CloudTrailRecord> records = Fixtures.ReadSkip(log).Records;
+
+        records.Select(r => r.RequestId).Should().Equal("REQ1", "REQ2", "REQ3");
+        records[2].UserIdentity!.Arn.Should().BeSameAs(records[1].UserIdentity!.Arn, "a value seen twice is pooled from then on");
+        records[2].ErrorMessage.Should().BeSameAs(records[1].ErrorMessage);
+    }
+
+    [Fact]
+    public void HostileValues_HugeAndDuplicated_AreReadExactly()
+    {
+        string huge = new('a', 5000);
+        var duplicates = new StringBuilder();
+        for (int i = 0; i < 3000; i++)
+        {
+            duplicates.Append("\"eventID\":\"dup-").Append(i).Append('-').Append(new string('x', 20)).Append("\",");
+        }
+
+        string json = Json
+            .Replace("\"requestID\":\"REQ1\",", "\"requestID\":\"" + huge + "\"," + duplicates, StringComparison.Ordinal)
+            .Replace("\"eventID\":\"7c1a-\\u00fc\",", string.Empty, StringComparison.Ordinal);
+
+        CloudTrailRecord record = ReadOne(json);
+
+        record.RequestId.Should().Be(huge);
+        record.EventId.Should().Be("dup-2999-" + new string('x', 20), "the last of duplicate members wins");
+        record.UserIdentity!.AccessKeyId.Should().Be("ASIAEXAMPLE1");
+        record.RequestParameters!.ToString().Should().Be("{\"bucketName\":\"b\"}");
+    }
+
+    [Fact]
+    public void RecordsAroundOneThatFailsMidWay_KeepTheirOwnValues()
+    {
+        // The middle record fails after some of its strings were read; nothing of it may leak into the next.
+        string bad = Json.Replace("REQ1", "REQ-BAD", StringComparison.Ordinal).Replace("\"eventType\":\"AwsApiCall\"", "\"eventType\":AwsApiCall", StringComparison.Ordinal);
+        string log = Fixtures.LogFile(Json, bad, Json.Replace("REQ1", "REQ3", StringComparison.Ordinal).Replace("7c1a-", "id3-", StringComparison.Ordinal));
+
+        (List<CloudTrailRecord> records, List<CloudTrailRecordError> errors) = Fixtures.ReadSkip(log);
+
+        errors.Should().ContainSingle().Which.RecordIndex.Should().Be(1);
+        records.Select(r => r.RequestId).Should().Equal("REQ1", "REQ3");
+        records.Select(r => r.EventId).Should().Equal("7c1a-ü", "id3-ü");
+        records[1].RequestParameters!.ToString().Should().Be("{\"bucketName\":\"b\"}");
+    }
+
+    [Fact]
+    public void SingleRecordParse_AndSerializerDeserialize_GiveTheSameRecord()
+    {
+        CloudTrailRecord parsed = CloudTrailRecord.Parse(Json);
+        CloudTrailRecord deserialized = System.Text.Json.JsonSerializer.Deserialize(Json, CloudTrailJsonContext.Default.CloudTrailRecord)!;
+
+        parsed.Should().Be(deserialized);
+        parsed.Should().Be(BuiltInCode());
+        deserialized.UserIdentity!.PrincipalId.Should().Be("AROAEXAMPLE:session-été");
+    }
+}
