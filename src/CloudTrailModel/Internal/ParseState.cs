@@ -373,6 +373,15 @@ internal sealed class ParseState
         Read(ref reader);
         if (reader.TokenType == JsonTokenType.StartObject)
         {
+            // Empty objects are common (webIdFederationData, an IAM user's sessionIssuer): one instance serves them all.
+            int next = checked((int)reader.BytesConsumed);
+            ReadOnlySpan<byte> source = Source;
+            if (next < source.Length && source[next] == (byte)'}')
+            {
+                Read(ref reader);
+                return EmptyObject<T>.Instance;
+            }
+
             return T.Read(ref reader, this);
         }
 
@@ -490,6 +499,24 @@ internal sealed class ParseState
         {
             Keep(ref reader, name, ref extra);
         }
+    }
+}
+
+/// <summary>The object <typeparamref name="T"/> reads from <c>{}</c>, shared: model objects are immutable.</summary>
+/// <typeparam name="T">The model type.</typeparam>
+internal static class EmptyObject<T>
+    where T : class, IJsonModel<T>
+{
+    public static readonly T Instance = Create();
+
+    private static T Create()
+    {
+        byte[] empty = "{}"u8.ToArray();
+        var state = new ParseState(new StringPool());
+        state.SetSource(empty, 0, empty.Length);
+        var reader = new Utf8JsonReader(empty);
+        reader.Read();
+        return T.Read(ref reader, state);
     }
 }
 
