@@ -9,8 +9,11 @@ namespace CloudTrailModel;
 [JsonConverter(typeof(ModelConverter<CloudTrailResource>))]
 public sealed record CloudTrailResource : IJsonModel<CloudTrailResource>
 {
+    // Kept as UTF-8 until first read while it has not repeated (an S3 object's ARN is often unique).
+    private Utf8Text _arn;
+
     /// <summary>The resource ARN (JSON <c>ARN</c>, upper case).</summary>
-    public string? Arn { get; init; }
+    public string? Arn { get => _arn.Get(); init => _arn = new Utf8Text(value); }
 
     /// <summary>An ARN prefix, given instead of <see cref="Arn"/> for some data events (<c>ARNPrefix</c>).</summary>
     public string? ArnPrefix { get; init; }
@@ -26,14 +29,15 @@ public sealed record CloudTrailResource : IJsonModel<CloudTrailResource>
 
     static CloudTrailResource IJsonModel<CloudTrailResource>.Read(ref Utf8JsonReader r, ParseState s)
     {
-        string? arn = null, arnPrefix = null, accountId = null, type = null;
+        string? arnPrefix = null, accountId = null, type = null;
+        Utf8Text arn = default;
         ExtraFields x = default;
         while (ParseState.NextMember(ref r))
         {
             string name = s.PropertyName(ref r);
             switch (name)
             {
-                case "ARN": arn = s.PooledString(ref r, name, ref x); break;
+                case "ARN": arn = s.PooledOrUniqueString(ref r, name, ref x); break;
                 case "ARNPrefix": arnPrefix = s.PooledString(ref r, name, ref x); break;
                 case "accountId": accountId = s.PooledString(ref r, name, ref x); break;
                 case "type": type = s.PooledString(ref r, name, ref x); break;
@@ -41,7 +45,7 @@ public sealed record CloudTrailResource : IJsonModel<CloudTrailResource>
             }
         }
 
-        return new CloudTrailResource { Arn = arn, ArnPrefix = arnPrefix, AccountId = accountId, Type = type, AdditionalFields = x.Build() };
+        return new CloudTrailResource { _arn = arn, ArnPrefix = arnPrefix, AccountId = accountId, Type = type, AdditionalFields = x.Build() };
     }
 
     void IJsonModel<CloudTrailResource>.Write(Utf8JsonWriter w)
@@ -92,7 +96,21 @@ public sealed record TlsDetails : IJsonModel<TlsDetails>
             }
         }
 
-        return new TlsDetails { TlsVersion = version, CipherSuite = cipher, ClientProvidedHostHeader = host, KeyExchange = keyExchange, AdditionalFields = x.Build() };
+        if (!x.IsEmpty)
+        {
+            return new TlsDetails { TlsVersion = version, CipherSuite = cipher, ClientProvidedHostHeader = host, KeyExchange = keyExchange, AdditionalFields = x.Build() };
+        }
+
+        // Made of pooled strings only: the same strings give an equal object, so one instance serves them all.
+        PooledObjects<TlsDetails> shared = s.TlsDetails;
+        if (shared.Find(version, cipher, host, keyExchange, null, out int slot) is { } known)
+        {
+            return known;
+        }
+
+        var tls = new TlsDetails { TlsVersion = version, CipherSuite = cipher, ClientProvidedHostHeader = host, KeyExchange = keyExchange };
+        shared.Add(slot, version, cipher, host, keyExchange, null, tls);
+        return tls;
     }
 
     void IJsonModel<TlsDetails>.Write(Utf8JsonWriter w)

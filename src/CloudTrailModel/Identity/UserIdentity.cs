@@ -267,7 +267,22 @@ public sealed record SessionIssuer : IJsonModel<SessionIssuer>
             }
         }
 
-        return new SessionIssuer { Type = type, PrincipalId = principalId, Arn = arn, AccountId = accountId, UserName = userName, AdditionalFields = x.Build() };
+        if (!x.IsEmpty)
+        {
+            return new SessionIssuer { Type = type, PrincipalId = principalId, Arn = arn, AccountId = accountId, UserName = userName, AdditionalFields = x.Build() };
+        }
+
+        // Made of pooled strings only: the same strings give an equal object, so one instance serves them all.
+        PooledObjects<SessionIssuer> shared = s.SessionIssuers;
+        string? typeName = type?.ToString();
+        if (shared.Find(typeName, principalId, arn, accountId, userName, out int slot) is { } known)
+        {
+            return known;
+        }
+
+        var issuer = new SessionIssuer { Type = type, PrincipalId = principalId, Arn = arn, AccountId = accountId, UserName = userName };
+        shared.Add(slot, typeName, principalId, arn, accountId, userName, issuer);
+        return issuer;
     }
 
     void IJsonModel<SessionIssuer>.Write(Utf8JsonWriter w)

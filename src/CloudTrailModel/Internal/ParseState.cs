@@ -42,6 +42,8 @@ internal struct ExtraFields
 
     public void Add(string name, JsonElement value) => (_fields ??= new Dictionary<string, JsonElement>(StringComparer.Ordinal))[name] = value;
 
+    public readonly bool IsEmpty => _fields is null;
+
     public readonly IReadOnlyDictionary<string, JsonElement> Build() => _fields ?? (IReadOnlyDictionary<string, JsonElement>)EmptyFields.Instance;
 }
 
@@ -64,6 +66,12 @@ internal sealed class ParseState
     public ParseState(StringPool pool) => Pool = pool;
 
     public StringPool Pool { get; }
+
+    /// <summary>TLS configurations shared across records.</summary>
+    public PooledObjects<TlsDetails> TlsDetails => field ??= new();
+
+    /// <summary>Session issuers shared across records.</summary>
+    public PooledObjects<SessionIssuer> SessionIssuers => field ??= new();
 
     // Member names are few and hot: a table of their own stays in cache, apart from the values' table.
     private readonly StringPool _names = new();
@@ -171,7 +179,14 @@ internal sealed class ParseState
         Read(ref reader);
         if (reader.TokenType == JsonTokenType.String)
         {
-            return reader.ValueIsEscaped ? reader.GetString() : Pool.Get(reader.ValueSpan);
+            if (reader.ValueIsEscaped)
+            {
+                return reader.GetString();
+            }
+
+            // A value enters the pool on its second sighting, so values unique to a record do not fill it.
+            ReadOnlySpan<byte> utf8 = reader.ValueSpan;
+            return Pool.GetIfRepeated(utf8) ?? System.Text.Encoding.UTF8.GetString(utf8);
         }
 
         KeepUnlessNull(ref reader, name, ref extra);

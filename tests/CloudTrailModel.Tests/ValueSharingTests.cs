@@ -6,14 +6,17 @@ namespace CloudTrailModel.Tests;
 
 /// <summary>
 /// Strings unique to a record (event and request IDs, access keys, session ARNs, error messages) stay UTF-8 until
-/// first read, and values that repeat across records are shared. None of that may be visible: properties, equality,
-/// hash codes, <c>with</c>, concurrency and writing back behave as if every value were an ordinary string.
+/// first read, and values and small objects that repeat across records are shared. None of that may be visible:
+/// properties, equality, hash codes, <c>with</c>, concurrency and writing back behave as if every record were built
+/// of its own ordinary strings and objects.
 /// </summary>
-public sealed class DeferredStringTests
+public sealed class ValueSharingTests
 {
     private const string Json = """
         {"eventVersion":"1.08","userIdentity":{"type":"AssumedRole","principalId":"AROAEXAMPLE:session-\u00e9t\u00e9","arn":"arn:aws:sts::111122223333:assumed-role/r/s-1","accountId":"111122223333","accessKeyId":"ASIAEXAMPLE1","credentialId":"cred-1"},"eventTime":"2024-03-01T12:00:00Z","eventSource":"s3.amazonaws.com","eventName":"GetObject","awsRegion":"us-east-1","errorCode":"AccessDenied","errorMessage":"Access dénied","requestParameters":{"bucketName":"b"},"requestID":"REQ1","eventID":"7c1a-\u00fc","eventType":"AwsApiCall","sharedEventID":"shared-1","recipientAccountId":"111122223333"}
         """;
+
+    private static string Serialize(CloudTrailRecord record) => System.Text.Json.JsonSerializer.Serialize(record, CloudTrailJsonContext.Default.CloudTrailRecord);
 
     private static CloudTrailRecord ReadOne(string json) => Fixtures.ReadSkip(Fixtures.LogFile(json)).Records.Single();
 
@@ -189,5 +192,42 @@ public sealed class DeferredStringTests
         parsed.Should().Be(deserialized);
         parsed.Should().Be(BuiltInCode());
         deserialized.UserIdentity!.PrincipalId.Should().Be("AROAEXAMPLE:session-été");
+    }
+
+    [Fact]
+    public void RepeatedObjects_AcrossRecords_AreSharedAndStillEqualToTheirOwnParse()
+    {
+        const string Tls = "\"tlsDetails\":{\"tlsVersion\":\"TLSv1.3\",\"cipherSuite\":\"TLS_AES_128_GCM_SHA256\",\"clientProvidedHostHeader\":\"s3.us-east-1.amazonaws.com\"}";
+        const string Issuer = "\"sessionContext\":{\"sessionIssuer\":{\"type\":\"Role\",\"principalId\":\"AROAEXAMPLE\",\"arn\":\"arn:aws:iam::111122223333:role/r\",\"accountId\":\"111122223333\",\"userName\":\"r\"},\"webIdFederationData\":{}}";
+        string With(string id, string tls) => Json
+            .Replace("\"credentialId\":\"cred-1\"", "\"credentialId\":\"cred-1\"," + Issuer, StringComparison.Ordinal)
+            .Replace("\"recipientAccountId\":\"111122223333\"", "\"recipientAccountId\":\"111122223333\"," + tls, StringComparison.Ordinal)
+            .Replace("REQ1", id, StringComparison.Ordinal);
+        string withUnknown = Tls.Replace("\"tlsVersion\"", "\"newField\":1,\"tlsVersion\"", StringComparison.Ordinal);
+        string otherHost = Tls.Replace("us-east-1", "eu-west-1", StringComparison.Ordinal);
+        string[] jsons = [With("R1", Tls), With("R2", Tls), With("R3", otherHost), With("R4", Tls), With("R5", withUnknown)];
+        string[] hosts = ["s3.us-east-1.amazonaws.com", "s3.us-east-1.amazonaws.com", "s3.eu-west-1.amazonaws.com", "s3.us-east-1.amazonaws.com", "s3.us-east-1.amazonaws.com"];
+
+        List<CloudTrailRecord> records = Fixtures.ReadSkip(Fixtures.LogFile(jsons)).Records;
+
+        records.Should().HaveCount(5);
+        records[3].TlsDetails.Should().BeSameAs(records[1].TlsDetails);
+        records[3].UserIdentity!.SessionContext!.SessionIssuer.Should().BeSameAs(records[2].UserIdentity!.SessionContext!.SessionIssuer);
+        records[3].UserIdentity!.SessionContext!.WebIdFederationData.Should().BeSameAs(records[0].UserIdentity!.SessionContext!.WebIdFederationData);
+        records[4].TlsDetails!.AdditionalFields.Should().ContainKey("newField", "an object with members of its own is never shared");
+        records[4].TlsDetails.Should().NotBeSameAs(records[3].TlsDetails);
+        for (int i = 0; i < jsons.Length; i++)
+        {
+            CloudTrailRecord alone = CloudTrailRecord.Parse(jsons[i]);
+            Serialize(records[i]).Should().Be(Serialize(alone));
+            if (i < 4)
+            {
+                // (Record equality compares AdditionalFields by reference, so only records without extra members compare equal.)
+                records[i].Should().Be(alone, "record {0} read in a log file equals the same record parsed alone", i);
+            }
+
+            records[i].TlsDetails!.ClientProvidedHostHeader.Should().Be(hosts[i]);
+            records[i].UserIdentity!.SessionContext!.SessionIssuer!.Arn.Should().Be("arn:aws:iam::111122223333:role/r");
+        }
     }
 }
