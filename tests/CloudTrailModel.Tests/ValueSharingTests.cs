@@ -230,4 +230,77 @@ public sealed class ValueSharingTests
             records[i].UserIdentity!.SessionContext!.SessionIssuer!.Arn.Should().Be("arn:aws:iam::111122223333:role/r");
         }
     }
+
+    /// <summary>A log in which identities, TLS details, resources and error messages repeat, as in real trails, while IDs and keys do not.</summary>
+    private static (byte[] Log, List<string> Records) RepetitiveLog(int count, int seed)
+    {
+        var random = new Random(seed);
+        string[] roles = ["admin", "ci-deploy", "reader", "app"];
+        string[] hosts = ["s3.us-east-1.amazonaws.com", "ec2.eu-west-1.amazonaws.com", "sts.amazonaws.com"];
+        string[] messages = ["Access Denied", "User: arn:aws:sts::111122223333:assumed-role/app/s is not authorized", "Throttling"];
+        var records = new List<string>();
+        for (int i = 0; i < count; i++)
+        {
+            string role = roles[random.Next(roles.Length)];
+            string session = random.Next(3) == 0 ? "s-" + random.Next(1_000_000) : "long-lived";
+            string key = "ASIA" + random.Next(4) switch { 0 => "REUSED", _ => random.NextInt64().ToString("X16", System.Globalization.CultureInfo.InvariantCulture) };
+            string error = random.Next(5) == 0 ? $",\"errorCode\":\"AccessDenied\",\"errorMessage\":\"{messages[random.Next(messages.Length)]}\"" : string.Empty;
+            string tls = random.Next(6) switch
+            {
+                0 => string.Empty,
+                1 => $",\"tlsDetails\":{{\"tlsVersion\":\"TLSv1.2\",\"cipherSuite\":\"ECDHE-RSA-AES128-GCM-SHA256\",\"clientProvidedHostHeader\":\"{hosts[random.Next(hosts.Length)]}\",\"extra\":{random.Next(3)}}}",
+                _ => $",\"tlsDetails\":{{\"tlsVersion\":\"TLSv1.3\",\"cipherSuite\":\"TLS_AES_128_GCM_SHA256\",\"clientProvidedHostHeader\":\"{hosts[random.Next(hosts.Length)]}\"}}",
+            };
+            string resources = random.Next(3) == 0
+                ? $",\"resources\":[{{\"type\":\"AWS::S3::Object\",\"ARN\":\"arn:aws:s3:::b/{(random.Next(2) == 0 ? "same" : "k" + i)}\"}},{{\"accountId\":\"111122223333\",\"type\":\"AWS::S3::Bucket\",\"ARN\":\"arn:aws:s3:::b\"}}]"
+                : string.Empty;
+            string issuer = random.Next(10) == 0
+                ? "{}"
+                : $"{{\"type\":\"Role\",\"principalId\":\"AROA{role.ToUpperInvariant()}\",\"arn\":\"arn:aws:iam::111122223333:role/{role}\",\"accountId\":\"111122223333\",\"userName\":\"{role}\"}}";
+            records.Add(
+                $"{{\"eventVersion\":\"1.09\",\"userIdentity\":{{\"type\":\"AssumedRole\",\"principalId\":\"AROA{role.ToUpperInvariant()}:{session}\",\"arn\":\"arn:aws:sts::111122223333:assumed-role/{role}/{session}\",\"accountId\":\"111122223333\",\"accessKeyId\":\"{key}\","
+                + $"\"sessionContext\":{{\"sessionIssuer\":{issuer},\"webIdFederationData\":{{}},\"attributes\":{{\"creationDate\":\"2024-03-01T10:00:00Z\",\"mfaAuthenticated\":\"false\"}}}}}},"
+                + $"\"eventTime\":\"2024-03-01T12:{i % 60:00}:00Z\",\"eventSource\":\"s3.amazonaws.com\",\"eventName\":\"GetObject\",\"awsRegion\":\"us-east-1\",\"sourceIPAddress\":\"198.51.100.{random.Next(4)}\",\"userAgent\":\"aws-cli/2\"{error},"
+                + $"\"requestParameters\":{{\"bucketName\":\"b\",\"key\":\"k{i}\"}},\"responseElements\":null,\"requestID\":\"R{i}\",\"eventID\":\"{Guid.NewGuid()}\",\"readOnly\":true{resources},"
+                + $"\"eventType\":\"AwsApiCall\",\"managementEvent\":false,\"recipientAccountId\":\"111122223333\",\"sharedEventID\":\"S{random.Next(50)}\",\"eventCategory\":\"Data\"{tls}}}");
+        }
+
+        return (Encoding.UTF8.GetBytes(Fixtures.LogFile(records.ToArray())), records);
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void ReadRecords_OfARepetitiveLog_GiveExactlyWhatEachRecordParsedAloneGives(bool parallel)
+    {
+        // Pooled strings, shared objects and deferred strings all come into play over thousands of records; each
+        // record must still be exactly the record that a fresh parse of its own JSON gives.
+        (byte[] log, List<string> expected) = RepetitiveLog(5000, parallel ? 7 : 8);
+
+        List<CloudTrailRecord> records = CloudTrailReader.ReadRecords(new MemoryStream(log), CloudTrailReaderOptions.Default with { AllowParallelParsing = parallel }).ToList();
+
+        records.Should().HaveCount(expected.Count);
+        for (int i = 0; i < records.Count; i++)
+        {
+            CloudTrailRecord alone = CloudTrailRecord.Parse(expected[i]);
+            Serialize(records[i]).Should().Be(Serialize(alone), "record {0} is written back as its own parse is", i);
+            using var source = System.Text.Json.JsonDocument.Parse(expected[i]);
+            using var written = System.Text.Json.JsonDocument.Parse(Serialize(records[i]));
+            JsonStructure.FirstDifference(source.RootElement, written.RootElement).Should().BeNull();
+            // (Record equality compares lists and AdditionalFields by reference: only records without them compare equal.)
+            if (records[i].TlsDetails?.AdditionalFields.Count is null or 0 && records[i].Resources is null)
+            {
+                records[i].Should().Be(alone);
+                records[i].GetHashCode().Should().Be(alone.GetHashCode());
+            }
+
+            records[i].EventId.Should().Be(alone.EventId);
+            records[i].UserIdentity!.AccessKeyId.Should().Be(alone.UserIdentity!.AccessKeyId);
+            records[i].Resources?.Select(r => r.Arn).Should().Equal(alone.Resources!.Select(r => r.Arn));
+        }
+
+        // And sharing did happen: most records reuse the session issuer and TLS details of an earlier record.
+        records.Select(r => r.UserIdentity!.SessionContext!.SessionIssuer).Distinct(ReferenceEqualityComparer.Instance).Count().Should().BeLessThan(200);
+        records.Where(r => r.TlsDetails is not null).Select(r => r.TlsDetails).Distinct(ReferenceEqualityComparer.Instance).Count().Should().BeLessThan(2000);
+    }
 }
