@@ -116,6 +116,44 @@ public sealed class CloudTrailRecordTests
         ShouldRoundTrip(json, record);
     }
 
+    [Theory]
+    [InlineData("2024-03-01T12:34:56Z", "2024-03-01T12:34:56.0000000+00:00")]
+    [InlineData("2024-02-29T23:59:59Z", "2024-02-29T23:59:59.0000000+00:00")]
+    [InlineData("0001-01-01T00:00:00Z", "0001-01-01T00:00:00.0000000+00:00")]
+    [InlineData("2024-03-01T12:34:56.789Z", "2024-03-01T12:34:56.7890000+00:00")]
+    [InlineData("2024-03-01T14:34:56+02:00", "2024-03-01T12:34:56.0000000+00:00")]
+    [InlineData("20240301T123456Z", "2024-03-01T12:34:56.0000000+00:00")]
+    public void Parse_EventTime_ValidForms_AreUtcInstants(string text, string expected)
+    {
+        CloudTrailRecord record = CloudTrailRecord.Parse($$"""{"eventTime":"{{text}}"}""");
+
+        record.EventTime.Should().Be(DateTimeOffset.Parse(expected, System.Globalization.CultureInfo.InvariantCulture));
+        record.EventTime!.Value.Offset.Should().Be(TimeSpan.Zero);
+        record.AdditionalFields.Should().BeEmpty();
+    }
+
+    [Theory]
+    [InlineData("2023-02-29T00:00:00Z")]
+    [InlineData("2024-13-01T00:00:00Z")]
+    [InlineData("2024-00-10T00:00:00Z")]
+    [InlineData("2024-03-01T24:00:00Z")]
+    [InlineData("2024-03-01T12:60:00Z")]
+    [InlineData("2024-03-01T12:00:60Z")]
+    [InlineData("2024-03-+1T12:00:00Z")]
+    [InlineData("2024-03-0 T12:00:00Z")]
+    [InlineData("2024-03-01T12:00:0aZ")]
+    [InlineData("May 1, 2024")]
+    public void Parse_EventTime_NotAnInstant_IsNullAndKeptAsWritten(string text)
+    {
+        string json = $$"""{"eventTime":"{{text}}"}""";
+
+        CloudTrailRecord record = CloudTrailRecord.Parse(json);
+
+        record.EventTime.Should().BeNull();
+        record.AdditionalFields["eventTime"].GetString().Should().Be(text);
+        ShouldRoundTrip(json, record);
+    }
+
     [Fact]
     public void Parse_ReadOnlyAsString_IsTrueAndWrittenBackAsString()
     {

@@ -1,4 +1,3 @@
-using System.Buffers.Text;
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
@@ -600,6 +599,18 @@ internal static class TimeFormat
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool TryDigits(ReadOnlySpan<byte> s, int start, int count, out int value)
     {
-        return Utf8Parser.TryParse(s.Slice(start, count), out value, out int consumed) && consumed == count && s[start] != '-' && s[start] != '+';
+        value = 0;
+        foreach (byte b in s.Slice(start, count))
+        {
+            uint digit = (uint)(b - '0');
+            if (digit > 9)
+            {
+                return false;
+            }
+
+            value = (value * 10) + (int)digit;
+        }
+
+        return true;
     }
 }
