@@ -11,10 +11,15 @@ namespace CloudTrailModel.Internal;
 internal sealed class PooledObjects<T>
     where T : class
 {
-    private const int Size = 64;
+    // Four ways per set, so a few objects in frequent use whose hashes meet do not keep evicting each other (a test
+    // caught two session issuers doing just that in a direct-mapped table in one reader of seven, and three in a
+    // two-way table in one of two hundred).
+    private const int Sets = 16;
+    private const int Ways = 4;
     private const int Arity = 5;
-    private readonly string?[] _keys = new string?[Size * Arity];
-    private readonly T?[] _values = new T?[Size];
+    private readonly string?[] _keys = new string?[Sets * Ways * Arity];
+    private readonly T?[] _values = new T?[Sets * Ways];
+    private readonly byte[] _next = new byte[Sets];
 
     /// <summary>The object made of exactly these strings before, or null (then <paramref name="slot"/> is where to add it).</summary>
     public T? Find(string? a, string? b, string? c, string? d, string? e, out int slot)
@@ -24,14 +29,24 @@ internal sealed class PooledObjects<T>
         hash = (hash * 31) + Hash(c);
         hash = (hash * 31) + Hash(d);
         hash = (hash * 31) + Hash(e);
-        slot = (hash ^ (hash >> 16)) & (Size - 1);
-        int k = slot * Arity;
+        int set = (hash ^ (hash >> 16)) & (Sets - 1);
         string?[] keys = _keys;
-        return _values[slot] is { } value
-            && ReferenceEquals(keys[k], a) && ReferenceEquals(keys[k + 1], b) && ReferenceEquals(keys[k + 2], c)
-            && ReferenceEquals(keys[k + 3], d) && ReferenceEquals(keys[k + 4], e)
-            ? value
-            : null;
+        for (int way = 0; way < Ways; way++)
+        {
+            int i = (set * Ways) + way;
+            int k = i * Arity;
+            if (_values[i] is { } value
+                && ReferenceEquals(keys[k], a) && ReferenceEquals(keys[k + 1], b) && ReferenceEquals(keys[k + 2], c)
+                && ReferenceEquals(keys[k + 3], d) && ReferenceEquals(keys[k + 4], e))
+            {
+                slot = i;
+                return value;
+            }
+        }
+
+        // Replaced in turn: a set's oldest object goes first.
+        slot = (set * Ways) + _next[set];
+        return null;
     }
 
     public void Add(int slot, string? a, string? b, string? c, string? d, string? e, T value)
@@ -43,6 +58,8 @@ internal sealed class PooledObjects<T>
         _keys[k + 3] = d;
         _keys[k + 4] = e;
         _values[slot] = value;
+        int set = slot / Ways;
+        _next[set] = (byte)((_next[set] + 1) % Ways);
     }
 
     private static int Hash(string? value) => value is null ? 0 : RuntimeHelpers.GetHashCode(value);
