@@ -1,6 +1,6 @@
 // Runs every benchmark class in this assembly; choose with BenchmarkDotNet's own arguments, nothing to edit:
-//   quick (under 2 minutes on 2 cores):
-//     dotnet run -c Release --project benchmarks/CloudTrailModel.Benchmarks -- --filter '*' --job short
+//   quick (under 2 minutes on 2 cores; noisier):
+//     dotnet run -c Release --project benchmarks/CloudTrailModel.Benchmarks -- --filter '*' --job short --warmupCount 1
 //   full (BenchmarkDotNet's default job; about 5 minutes):
 //     dotnet run -c Release --project benchmarks/CloudTrailModel.Benchmarks -- --filter '*'
 //   list them / check every benchmark sees the same records:
