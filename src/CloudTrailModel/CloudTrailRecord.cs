@@ -278,8 +278,8 @@ public sealed partial record CloudTrailRecord : IJsonModel<CloudTrailRecord>
             }
         }
 
-        // A record's free-form values share one array.
-        s.RawValues(requestParameters, responseElements, additionalEventData, serviceEventDetails,
+        // The record is done: its free-form values and deferred strings share one array.
+        s.EndRecord(requestParameters, responseElements, additionalEventData, serviceEventDetails,
             out RawJson? requestJson, out RawJson? responseJson, out RawJson? additionalJson, out RawJson? serviceJson);
         return new CloudTrailRecord
         {

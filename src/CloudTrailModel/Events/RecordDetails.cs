@@ -102,7 +102,7 @@ public sealed record TlsDetails : IJsonModel<TlsDetails>
         }
 
         // Made of pooled strings only: the same strings give an equal object, so one instance serves them all.
-        PooledObjects<TlsDetails> shared = s.TlsDetails;
+        PooledObjects<TlsDetails> shared = s.SharedTlsDetails;
         if (shared.Find(version, cipher, host, keyExchange, null, out int slot) is { } known)
         {
             return known;

@@ -273,7 +273,7 @@ public sealed record SessionIssuer : IJsonModel<SessionIssuer>
         }
 
         // Made of pooled strings only: the same strings give an equal object, so one instance serves them all.
-        PooledObjects<SessionIssuer> shared = s.SessionIssuers;
+        PooledObjects<SessionIssuer> shared = s.SharedSessionIssuers;
         string? typeName = type?.ToString();
         if (shared.Find(typeName, principalId, arn, accountId, userName, out int slot) is { } known)
         {

@@ -67,17 +67,17 @@ internal sealed class ParseState
     public StringPool Pool { get; }
 
     /// <summary>TLS configurations shared across records.</summary>
-    public PooledObjects<TlsDetails> TlsDetails => field ??= new();
+    public PooledObjects<TlsDetails> SharedTlsDetails => field ??= new();
 
     /// <summary>Session issuers shared across records.</summary>
-    public PooledObjects<SessionIssuer> SessionIssuers => field ??= new();
+    public PooledObjects<SessionIssuer> SharedSessionIssuers => field ??= new();
 
     // Member names are few and hot: a table of their own stays in cache, apart from the values' table.
     private readonly StringPool _names = new();
 
     public ReadOnlySpan<byte> Source => _buffer.AsSpan(_start, _length);
 
-    // The strings of the record being read that are kept as UTF-8 (Utf8Text), until RawValues gives them their array.
+    // The strings of the record being read that are kept as UTF-8 (Utf8Text), until EndRecord gives them their array.
     private const int MaxDeferredBytes = 16 * 1024;
     private const int MaxDeferredLength = 1024;
     private Utf8Block? _block;
@@ -193,38 +193,32 @@ internal sealed class ParseState
     }
 
     /// <summary>Reads a string unique to its record (an event or request ID): kept as UTF-8 until first read.</summary>
-    public Utf8Text UniqueString(ref Utf8JsonReader reader, string name, ref ExtraFields extra)
-    {
-        Read(ref reader);
-        if (reader.TokenType == JsonTokenType.String)
-        {
-            return reader.ValueIsEscaped ? new Utf8Text(reader.GetString()) : Defer(reader.ValueSpan);
-        }
-
-        KeepUnlessNull(ref reader, name, ref extra);
-        return default;
-    }
+    public Utf8Text UniqueString(ref Utf8JsonReader reader, string name, ref ExtraFields extra) =>
+        DeferredString(ref reader, name, ref extra, pooled: false);
 
     /// <summary>
     /// Reads a string that may or may not repeat across records (an ARN or principal ID with a session name, an access
     /// key, an error message): the pooled string once it has been seen twice, otherwise kept as UTF-8 until first read.
     /// </summary>
-    public Utf8Text PooledOrUniqueString(ref Utf8JsonReader reader, string name, ref ExtraFields extra)
+    public Utf8Text PooledOrUniqueString(ref Utf8JsonReader reader, string name, ref ExtraFields extra) =>
+        DeferredString(ref reader, name, ref extra, pooled: true);
+
+    private Utf8Text DeferredString(ref Utf8JsonReader reader, string name, ref ExtraFields extra, bool pooled)
     {
         Read(ref reader);
-        if (reader.TokenType == JsonTokenType.String)
+        if (reader.TokenType != JsonTokenType.String)
         {
-            if (reader.ValueIsEscaped)
-            {
-                return new Utf8Text(reader.GetString());
-            }
-
-            ReadOnlySpan<byte> utf8 = reader.ValueSpan;
-            return Pool.GetIfRepeated(utf8) is { } pooled ? new Utf8Text(pooled) : Defer(utf8);
+            KeepUnlessNull(ref reader, name, ref extra);
+            return default;
         }
 
-        KeepUnlessNull(ref reader, name, ref extra);
-        return default;
+        if (reader.ValueIsEscaped)
+        {
+            return new Utf8Text(reader.GetString());
+        }
+
+        ReadOnlySpan<byte> utf8 = reader.ValueSpan;
+        return pooled && Pool.GetIfRepeated(utf8) is { } value ? new Utf8Text(value) : Defer(utf8);
     }
 
     private Utf8Text Defer(ReadOnlySpan<byte> utf8)
@@ -328,7 +322,7 @@ internal sealed class ParseState
     }
 
     /// <summary>
-    /// Finds a free-form value (any JSON kind) without copying it: <see cref="RawValues"/> copies all of a record's
+    /// Finds a free-form value (any JSON kind) without copying it: <see cref="EndRecord"/> copies all of a record's
     /// free-form values into one array when the record is done. JSON null gives an empty range.
     /// </summary>
     public RawRange RawRange(ref Utf8JsonReader reader)
@@ -348,7 +342,7 @@ internal sealed class ParseState
     /// Ends a record: copies its deferred strings and the values of up to four ranges of the source into one new
     /// array, and wraps each range.
     /// </summary>
-    public void RawValues(RawRange a, RawRange b, RawRange c, RawRange d, out RawJson? ra, out RawJson? rb, out RawJson? rc, out RawJson? rd)
+    public void EndRecord(RawRange a, RawRange b, RawRange c, RawRange d, out RawJson? ra, out RawJson? rb, out RawJson? rc, out RawJson? rd)
     {
         int deferred = _deferredLength;
         int total = deferred + a.Length + b.Length + c.Length + d.Length;
