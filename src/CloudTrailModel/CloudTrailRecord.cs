@@ -25,16 +25,37 @@ public sealed partial record CloudTrailRecord : IJsonModel<CloudTrailRecord>
     private Utf8Text _errorMessage;
     private Utf8Text _requestId;
     private Utf8Text _eventId;
-    private Utf8Text _sharedEventId;
+
+    // Kept without Nullable<T>'s extra word: the value's own empty state (or a flag) says the member was absent.
+    private bool _hasEventTime;
+    private DateTimeOffset _eventTime;
+    private CloudTrailEventVersion _eventVersion;
+    private CloudTrailEventType _eventType;
+    private CloudTrailEventCategory _eventCategory;
+
+    // Members most records do not have live in a side object shared by every record that has none of them.
+    private RareMembers _rare = RareMembers.None;
 
     /// <summary>The version of the record format (<c>eventVersion</c>), compared as integers (1.10 &gt; 1.09).</summary>
-    public CloudTrailEventVersion? EventVersion { get; init; }
+    public CloudTrailEventVersion? EventVersion
+    {
+        get => _eventVersion.IsEmpty ? null : _eventVersion;
+        init => _eventVersion = value.GetValueOrDefault();
+    }
 
     /// <summary>Who made the request (<c>userIdentity</c>); absent in Insights records.</summary>
     public UserIdentity? UserIdentity { get; init; }
 
     /// <summary>When the request completed, in UTC (<c>eventTime</c>). A value that is not a time leaves this null and is kept in <see cref="AdditionalFields"/>.</summary>
-    public DateTimeOffset? EventTime { get; init; }
+    public DateTimeOffset? EventTime
+    {
+        get => _hasEventTime ? _eventTime : null;
+        init
+        {
+            _eventTime = value.GetValueOrDefault();
+            _hasEventTime = value.HasValue;
+        }
+    }
 
     /// <summary>The service the request was made to (<c>eventSource</c>), such as <c>s3.amazonaws.com</c>.</summary>
     public string? EventSource { get; init; }
@@ -73,10 +94,14 @@ public sealed partial record CloudTrailRecord : IJsonModel<CloudTrailRecord>
     public string? EventId { get => _eventId.Get(); init => _eventId = new Utf8Text(value); }
 
     /// <summary>The kind of event (<c>eventType</c>), such as <c>AwsApiCall</c>.</summary>
-    public CloudTrailEventType? EventType { get; init; }
+    public CloudTrailEventType? EventType
+    {
+        get => _eventType.IsEmpty ? default(CloudTrailEventType?) : _eventType;
+        init => _eventType = value.GetValueOrDefault();
+    }
 
     /// <summary>The API version of an <c>AwsApiCall</c> (<c>apiVersion</c>).</summary>
-    public string? ApiVersion { get; init; }
+    public string? ApiVersion { get => _rare.ApiVersion; init => _rare = _rare with { ApiVersion = value }; }
 
     /// <summary>Whether this is a management event (<c>managementEvent</c>, eventVersion 1.06).</summary>
     public bool? ManagementEvent
@@ -107,22 +132,26 @@ public sealed partial record CloudTrailRecord : IJsonModel<CloudTrailRecord>
     public string? RecipientAccountId { get; init; }
 
     /// <summary>Details of an <c>AwsServiceEvent</c> (<c>serviceEventDetails</c>), raw.</summary>
-    public RawJson? ServiceEventDetails { get; init; }
+    public RawJson? ServiceEventDetails { get => _rare.ServiceEventDetails; init => _rare = _rare with { ServiceEventDetails = value }; }
 
     /// <summary>The ID shared by the copies of one event delivered to several accounts, or by an Insights Start/End pair (<c>sharedEventID</c>).</summary>
-    public string? SharedEventId { get => _sharedEventId.Get(); init => _sharedEventId = new Utf8Text(value); }
+    public string? SharedEventId { get => _rare.SharedEventId.Get(); init => _rare = _rare with { SharedEventId = new Utf8Text(value) }; }
 
     /// <summary>The VPC endpoint the request went through (<c>vpcEndpointId</c>).</summary>
-    public string? VpcEndpointId { get; init; }
+    public string? VpcEndpointId { get => _rare.VpcEndpointId; init => _rare = _rare with { VpcEndpointId = value }; }
 
     /// <summary>The account that owns the VPC endpoint (<c>vpcEndpointAccountId</c>).</summary>
-    public string? VpcEndpointAccountId { get; init; }
+    public string? VpcEndpointAccountId { get => _rare.VpcEndpointAccountId; init => _rare = _rare with { VpcEndpointAccountId = value }; }
 
     /// <summary>The category of the event (<c>eventCategory</c>), such as <c>Management</c> or <c>Data</c>.</summary>
-    public CloudTrailEventCategory? EventCategory { get; init; }
+    public CloudTrailEventCategory? EventCategory
+    {
+        get => _eventCategory.IsEmpty ? default(CloudTrailEventCategory?) : _eventCategory;
+        init => _eventCategory = value.GetValueOrDefault();
+    }
 
     /// <summary>Why the event was delivered late or updated (<c>addendum</c>).</summary>
-    public Addendum? Addendum { get; init; }
+    public Addendum? Addendum { get => _rare.Addendum; init => _rare = _rare with { Addendum = value }; }
 
     /// <summary>Whether the request came from a console session through a proxy or external client (<c>sessionCredentialFromConsole</c>, the string <c>"true"</c> in JSON).</summary>
     public bool? SessionCredentialFromConsole
@@ -136,22 +165,26 @@ public sealed partial record CloudTrailRecord : IJsonModel<CloudTrailRecord>
     }
 
     /// <summary>The edge device targeted by the request (<c>edgeDeviceDetails</c>).</summary>
-    public EdgeDeviceDetails? EdgeDeviceDetails { get; init; }
+    public EdgeDeviceDetails? EdgeDeviceDetails { get => _rare.EdgeDeviceDetails; init => _rare = _rare with { EdgeDeviceDetails = value }; }
 
     /// <summary>The TLS connection of the request (<c>tlsDetails</c>).</summary>
     public TlsDetails? TlsDetails { get; init; }
 
     /// <summary>The unusual activity of an Insights event (<c>insightDetails</c>).</summary>
-    public InsightDetails? InsightDetails { get; init; }
+    public InsightDetails? InsightDetails { get => _rare.InsightDetails; init => _rare = _rare with { InsightDetails = value }; }
 
     /// <summary>Context added to enriched CloudTrail Lake events (<c>eventContext</c>).</summary>
-    public EventContext? EventContext { get; init; }
+    public EventContext? EventContext { get => _rare.EventContext; init => _rare = _rare with { EventContext = value }; }
 
     /// <summary>A user annotation (<c>annotation</c>).</summary>
-    public string? Annotation { get; init; }
+    public string? Annotation { get => _rare.Annotation; init => _rare = _rare with { Annotation = value }; }
 
     /// <summary>Members not modelled above, and members whose JSON type did not fit their property, exactly as they appeared.</summary>
-    public IReadOnlyDictionary<string, JsonElement> AdditionalFields { get; init; } = EmptyFields.Instance;
+    public IReadOnlyDictionary<string, JsonElement> AdditionalFields
+    {
+        get => _rare.AdditionalFields;
+        init => _rare = _rare with { AdditionalFields = value };
+    }
 
     /// <summary>Parses one record from UTF-8 JSON.</summary>
     /// <param name="utf8Json">Exactly one JSON object (whitespace around it is allowed).</param>
@@ -202,16 +235,17 @@ public sealed partial record CloudTrailRecord : IJsonModel<CloudTrailRecord>
 
     internal static CloudTrailRecord ReadRecord(ref Utf8JsonReader r, ParseState s)
     {
-        CloudTrailEventVersion? eventVersion = null;
+        CloudTrailEventVersion eventVersion = default;
         UserIdentity? userIdentity = null;
-        DateTimeOffset? eventTime = null;
+        DateTimeOffset eventTime = default;
+        bool hasEventTime = false;
         string? eventSource = null, eventName = null, awsRegion = null, sourceIp = null, userAgent = null, errorCode = null;
         Utf8Text errorMessage = default, requestId = default, eventId = default, sharedEventId = default;
         RawRange requestParameters = default, responseElements = default, additionalEventData = default, serviceEventDetails = default;
         string? apiVersion = null, recipientAccountId = null;
         string? vpcEndpointId = null, vpcEndpointAccountId = null, annotation = null;
-        CloudTrailEventType? eventType = null;
-        CloudTrailEventCategory? eventCategory = null;
+        CloudTrailEventType eventType = default;
+        CloudTrailEventCategory eventCategory = default;
         bool? managementEvent = null, readOnly = null, console = null;
         JsonBoolKind managementKind = JsonBoolKind.Default, readOnlyKind = JsonBoolKind.Default, consoleKind = JsonBoolKind.Default;
         IReadOnlyList<CloudTrailResource>? resources = null;
@@ -243,7 +277,11 @@ public sealed partial record CloudTrailRecord : IJsonModel<CloudTrailRecord>
 
                     break;
                 case "userIdentity": userIdentity = s.Object<UserIdentity>(ref r, name, ref x); break;
-                case "eventTime": eventTime = s.Time(ref r, name, ref x); break;
+                case "eventTime":
+                    DateTimeOffset? time = s.Time(ref r, name, ref x);
+                    eventTime = time.GetValueOrDefault();
+                    hasEventTime = time.HasValue;
+                    break;
                 case "eventSource": eventSource = s.PooledString(ref r, name, ref x); break;
                 case "eventName": eventName = s.PooledString(ref r, name, ref x); break;
                 case "awsRegion": awsRegion = s.PooledString(ref r, name, ref x); break;
@@ -256,7 +294,7 @@ public sealed partial record CloudTrailRecord : IJsonModel<CloudTrailRecord>
                 case "additionalEventData": additionalEventData = s.RawRange(ref r); break;
                 case "requestID": requestId = s.UniqueString(ref r, name, ref x); break;
                 case "eventID": eventId = s.UniqueString(ref r, name, ref x); break;
-                case "eventType": eventType = s.Value<CloudTrailEventType>(ref r, name, ref x); break;
+                case "eventType": eventType = s.Value<CloudTrailEventType>(ref r, name, ref x).GetValueOrDefault(); break;
                 case "apiVersion": apiVersion = s.PooledString(ref r, name, ref x); break;
                 case "managementEvent": managementEvent = s.Bool(ref r, name, ref x, out managementKind); break;
                 case "readOnly": readOnly = s.Bool(ref r, name, ref x, out readOnlyKind); break;
@@ -266,7 +304,7 @@ public sealed partial record CloudTrailRecord : IJsonModel<CloudTrailRecord>
                 case "sharedEventID": sharedEventId = s.UniqueString(ref r, name, ref x); break;
                 case "vpcEndpointId": vpcEndpointId = s.PooledString(ref r, name, ref x); break;
                 case "vpcEndpointAccountId": vpcEndpointAccountId = s.PooledString(ref r, name, ref x); break;
-                case "eventCategory": eventCategory = s.Value<CloudTrailEventCategory>(ref r, name, ref x); break;
+                case "eventCategory": eventCategory = s.Value<CloudTrailEventCategory>(ref r, name, ref x).GetValueOrDefault(); break;
                 case "addendum": addendum = s.Object<Addendum>(ref r, name, ref x); break;
                 case "sessionCredentialFromConsole": console = s.Bool(ref r, name, ref x, out consoleKind); break;
                 case "edgeDeviceDetails": edge = s.Object<EdgeDeviceDetails>(ref r, name, ref x); break;
@@ -281,11 +319,31 @@ public sealed partial record CloudTrailRecord : IJsonModel<CloudTrailRecord>
         // The record is done: its free-form values and deferred strings share one array.
         s.EndRecord(requestParameters, responseElements, additionalEventData, serviceEventDetails,
             out RawJson? requestJson, out RawJson? responseJson, out RawJson? additionalJson, out RawJson? serviceJson);
+        IReadOnlyDictionary<string, JsonElement> extras = x.Build();
+        RareMembers rare = apiVersion is null && serviceJson is null && sharedEventId.IsEmpty && vpcEndpointId is null
+            && vpcEndpointAccountId is null && addendum is null && edge is null && insight is null && eventContext is null
+            && annotation is null && ReferenceEquals(extras, EmptyFields.Instance)
+            ? RareMembers.None
+            : new RareMembers
+            {
+                ApiVersion = apiVersion,
+                ServiceEventDetails = serviceJson,
+                SharedEventId = sharedEventId,
+                VpcEndpointId = vpcEndpointId,
+                VpcEndpointAccountId = vpcEndpointAccountId,
+                Addendum = addendum,
+                EdgeDeviceDetails = edge,
+                InsightDetails = insight,
+                EventContext = eventContext,
+                Annotation = annotation,
+                AdditionalFields = extras,
+            };
         return new CloudTrailRecord
         {
-            EventVersion = eventVersion,
+            _eventVersion = eventVersion,
             UserIdentity = userIdentity,
-            EventTime = eventTime,
+            _eventTime = eventTime,
+            _hasEventTime = hasEventTime,
             EventSource = eventSource,
             EventName = eventName,
             AwsRegion = awsRegion,
@@ -298,29 +356,52 @@ public sealed partial record CloudTrailRecord : IJsonModel<CloudTrailRecord>
             AdditionalEventData = additionalJson,
             _requestId = requestId,
             _eventId = eventId,
-            EventType = eventType,
-            ApiVersion = apiVersion,
+            _eventType = eventType,
             ManagementEvent = managementEvent,
             ReadOnly = readOnly,
             Resources = resources,
             RecipientAccountId = recipientAccountId,
-            ServiceEventDetails = serviceJson,
-            _sharedEventId = sharedEventId,
-            VpcEndpointId = vpcEndpointId,
-            VpcEndpointAccountId = vpcEndpointAccountId,
-            EventCategory = eventCategory,
-            Addendum = addendum,
+            _eventCategory = eventCategory,
             SessionCredentialFromConsole = console,
-            EdgeDeviceDetails = edge,
             TlsDetails = tls,
-            InsightDetails = insight,
-            EventContext = eventContext,
-            Annotation = annotation,
-            AdditionalFields = x.Build(),
+            _rare = rare,
             _managementEventKind = managementKind,
             _readOnlyKind = readOnlyKind,
             _consoleKind = consoleKind,
         };
+    }
+
+    /// <summary>
+    /// The members few records have. A record with none of them uses <see cref="None"/>; setting one through a
+    /// property copies the side object, so records made with <c>with</c> never share a changed one. Value equality,
+    /// so a record compares the same whichever way its members were set.
+    /// </summary>
+    private sealed record RareMembers
+    {
+        public static readonly RareMembers None = new();
+
+        public string? ApiVersion { get; init; }
+
+        public RawJson? ServiceEventDetails { get; init; }
+
+        // A field, so decoding caches in place.
+        public Utf8Text SharedEventId;
+
+        public string? VpcEndpointId { get; init; }
+
+        public string? VpcEndpointAccountId { get; init; }
+
+        public Addendum? Addendum { get; init; }
+
+        public EdgeDeviceDetails? EdgeDeviceDetails { get; init; }
+
+        public InsightDetails? InsightDetails { get; init; }
+
+        public EventContext? EventContext { get; init; }
+
+        public string? Annotation { get; init; }
+
+        public IReadOnlyDictionary<string, JsonElement> AdditionalFields { get; init; } = EmptyFields.Instance;
     }
 
     void IJsonModel<CloudTrailRecord>.Write(Utf8JsonWriter w)

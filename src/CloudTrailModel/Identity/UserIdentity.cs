@@ -16,10 +16,19 @@ public sealed record UserIdentity : IJsonModel<UserIdentity>
     private Utf8Text _principalId;
     private Utf8Text _arn;
     private Utf8Text _accessKeyId;
-    private Utf8Text _credentialId;
+
+    // Without Nullable<T>'s extra word: an empty value means the member was absent.
+    private IdentityType _type;
+
+    // Members few identities have live in a side object shared by every identity that has none of them.
+    private RareMembers _rare = RareMembers.None;
 
     /// <summary>The kind of principal (<c>type</c>): <c>Root</c>, <c>IAMUser</c>, <c>AssumedRole</c> and so on; null when absent.</summary>
-    public IdentityType? Type { get; init; }
+    public IdentityType? Type
+    {
+        get => _type.IsEmpty ? default(IdentityType?) : _type;
+        init => _type = value.GetValueOrDefault();
+    }
 
     /// <summary>A unique identifier of the caller (<c>principalId</c>); for temporary credentials it includes the session name.</summary>
     public string? PrincipalId { get => _principalId.Get(); init => _principalId = new Utf8Text(value); }
@@ -43,26 +52,30 @@ public sealed record UserIdentity : IJsonModel<UserIdentity>
     public string? InvokedBy { get; init; }
 
     /// <summary>The product provider's account acting with temporary delegated access (<c>invokedByDelegate</c>).</summary>
-    public InvokedByDelegate? InvokedByDelegate { get; init; }
+    public InvokedByDelegate? InvokedByDelegate { get => _rare.InvokedByDelegate; init => _rare = _rare with { InvokedByDelegate = value }; }
 
     /// <summary>The identity provider of a <c>SAMLUser</c> or <c>WebIdentityUser</c> (<c>identityProvider</c>).</summary>
-    public string? IdentityProvider { get; init; }
+    public string? IdentityProvider { get => _rare.IdentityProvider; init => _rare = _rare with { IdentityProvider = value }; }
 
     /// <summary>The credential ID of a bearer token such as an IAM Identity Center access token (<c>credentialId</c>).</summary>
-    public string? CredentialId { get => _credentialId.Get(); init => _credentialId = new Utf8Text(value); }
+    public string? CredentialId { get => _rare.CredentialId.Get(); init => _rare = _rare with { CredentialId = new Utf8Text(value) }; }
 
     /// <summary>The IAM Identity Center user the request was made for (<c>onBehalfOf</c>).</summary>
-    public OnBehalfOf? OnBehalfOf { get; init; }
+    public OnBehalfOf? OnBehalfOf { get => _rare.OnBehalfOf; init => _rare = _rare with { OnBehalfOf = value }; }
 
     /// <summary>The AWS service scope the request was made in (<c>inScopeOf</c>, eventVersion 1.11).</summary>
-    public InScopeOf? InScopeOf { get; init; }
+    public InScopeOf? InScopeOf { get => _rare.InScopeOf; init => _rare = _rare with { InScopeOf = value }; }
 
     /// <summary>Members not modelled above, and members whose JSON type did not fit their property, exactly as they appeared.</summary>
-    public IReadOnlyDictionary<string, JsonElement> AdditionalFields { get; init; } = EmptyFields.Instance;
+    public IReadOnlyDictionary<string, JsonElement> AdditionalFields
+    {
+        get => _rare.AdditionalFields;
+        init => _rare = _rare with { AdditionalFields = value };
+    }
 
     static UserIdentity IJsonModel<UserIdentity>.Read(ref Utf8JsonReader r, ParseState s)
     {
-        IdentityType? type = null;
+        IdentityType type = default;
         string? accountId = null, userName = null, invokedBy = null, identityProvider = null;
         Utf8Text principalId = default, arn = default, accessKeyId = default, credentialId = default;
         SessionContext? sessionContext = null;
@@ -75,7 +88,7 @@ public sealed record UserIdentity : IJsonModel<UserIdentity>
             string name = s.PropertyName(ref r);
             switch (name)
             {
-                case "type": type = s.Value<IdentityType>(ref r, name, ref x); break;
+                case "type": type = s.Value<IdentityType>(ref r, name, ref x).GetValueOrDefault(); break;
                 case "principalId": principalId = s.PooledOrUniqueString(ref r, name, ref x); break;
                 case "arn": arn = s.PooledOrUniqueString(ref r, name, ref x); break;
                 case "accountId": accountId = s.PooledString(ref r, name, ref x); break;
@@ -92,9 +105,22 @@ public sealed record UserIdentity : IJsonModel<UserIdentity>
             }
         }
 
+        IReadOnlyDictionary<string, JsonElement> extras = x.Build();
+        RareMembers rare = invokedByDelegate is null && identityProvider is null && credentialId.IsEmpty && onBehalfOf is null
+            && inScopeOf is null && ReferenceEquals(extras, EmptyFields.Instance)
+            ? RareMembers.None
+            : new RareMembers
+            {
+                InvokedByDelegate = invokedByDelegate,
+                IdentityProvider = identityProvider,
+                CredentialId = credentialId,
+                OnBehalfOf = onBehalfOf,
+                InScopeOf = inScopeOf,
+                AdditionalFields = extras,
+            };
         return new UserIdentity
         {
-            Type = type,
+            _type = type,
             _principalId = principalId,
             _arn = arn,
             AccountId = accountId,
@@ -102,13 +128,30 @@ public sealed record UserIdentity : IJsonModel<UserIdentity>
             UserName = userName,
             SessionContext = sessionContext,
             InvokedBy = invokedBy,
-            InvokedByDelegate = invokedByDelegate,
-            IdentityProvider = identityProvider,
-            _credentialId = credentialId,
-            OnBehalfOf = onBehalfOf,
-            InScopeOf = inScopeOf,
-            AdditionalFields = x.Build(),
+            _rare = rare,
         };
+    }
+
+    /// <summary>
+    /// The members few identities have. An identity with none of them uses <see cref="None"/>; setting one through a
+    /// property copies the side object, so identities made with <c>with</c> never share a changed one.
+    /// </summary>
+    private sealed record RareMembers
+    {
+        public static readonly RareMembers None = new();
+
+        public InvokedByDelegate? InvokedByDelegate { get; init; }
+
+        public string? IdentityProvider { get; init; }
+
+        // A field, so decoding caches in place.
+        public Utf8Text CredentialId;
+
+        public OnBehalfOf? OnBehalfOf { get; init; }
+
+        public InScopeOf? InScopeOf { get; init; }
+
+        public IReadOnlyDictionary<string, JsonElement> AdditionalFields { get; init; } = EmptyFields.Instance;
     }
 
     void IJsonModel<UserIdentity>.Write(Utf8JsonWriter w)

@@ -34,6 +34,9 @@ internal struct Utf8Text : IEquatable<Utf8Text>
         _length = length;
     }
 
+    /// <summary>Whether there is no value (the member was absent or null).</summary>
+    public readonly bool IsEmpty => _value is null;
+
     /// <summary>The string, decoded and cached on first read.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public string? Get()

@@ -13,6 +13,9 @@ public readonly struct CloudTrailEventCategory : IEquatable<CloudTrailEventCateg
 {
     private readonly string? _value;
 
+    /// <summary>Whether this is <see langword="default"/> (no value): how models store an absent member without <see cref="Nullable{T}"/>.</summary>
+    internal bool IsEmpty => _value is null;
+
     /// <summary>Wraps a raw value.</summary>
     /// <param name="value">The value as it appears in CloudTrail JSON.</param>
     public CloudTrailEventCategory(string value)

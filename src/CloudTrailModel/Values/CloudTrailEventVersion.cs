@@ -15,6 +15,9 @@ public readonly struct CloudTrailEventVersion : IEquatable<CloudTrailEventVersio
 {
     private readonly string? _text;
 
+    /// <summary>Whether this is <see langword="default"/> (no value): how models store an absent member without <see cref="Nullable{T}"/>.</summary>
+    internal bool IsEmpty => _text is null;
+
     /// <summary>Creates a version from its two parts; <see cref="ToString"/> gives <c>major.minor</c> with two-digit minor.</summary>
     /// <param name="major">The major version (1 for every version so far).</param>
     /// <param name="minor">The minor version.</param>

@@ -1,0 +1,196 @@
+using System.Text.Json;
+using CloudTrailModel.Serialization;
+using CloudTrailModel.Tests.Infrastructure;
+
+namespace CloudTrailModel.Tests;
+
+/// <summary>
+/// Records and identities keep the members few events have (VPC endpoint, shared event ID, addendum, unknown members,
+/// an identity's credential ID or provider...) in a side object, and optional values without a
+/// <see cref="Nullable{T}"/> word. None of that may be visible: every way of setting a member (parsing, object
+/// initializers, <c>with</c>, explicit nulls) gives the same values, equality, hash codes and JSON.
+/// </summary>
+public sealed class CompactStorageTests
+{
+    private const string RareJson = """
+        {"eventVersion":"1.11","userIdentity":{"type":"IdentityCenterUser","accountId":"111122223333","identityProvider":"idp","credentialId":"cred-9","onBehalfOf":{"userId":"u-1","identityStoreArn":"arn:aws:identitystore::111122223333:identitystore/d-1"},"inScopeOf":{"sourceArn":"arn:aws:s3:::b","issuerType":"AWS::S3::Bucket"},"identityFuture":7},"eventTime":"2024-03-01T12:00:00Z","eventSource":"s3.amazonaws.com","eventName":"GetObject","apiVersion":"2006-03-01","serviceEventDetails":{"k":[1,2]},"sharedEventID":"shared-9","vpcEndpointId":"vpce-1","vpcEndpointAccountId":"444455556666","addendum":{"reason":"DELIVERY_DELAY"},"annotation":"note","recordFuture":{"a":1}}
+        """;
+
+    private static string Serialize(CloudTrailRecord record) => JsonSerializer.Serialize(record, CloudTrailJsonContext.Default.CloudTrailRecord);
+
+    private static CloudTrailRecord ReadOne(string json) => Fixtures.ReadSkip(Fixtures.LogFile(json)).Records.Single();
+
+    [Fact]
+    public void RareMembers_ReadFromALogFile_HaveTheirValues_AndWriteBackTheSameJson()
+    {
+        CloudTrailRecord record = ReadOne(RareJson);
+
+        record.ApiVersion.Should().Be("2006-03-01");
+        record.ServiceEventDetails!.ToString().Should().Be("""{"k":[1,2]}""");
+        record.SharedEventId.Should().Be("shared-9");
+        record.VpcEndpointId.Should().Be("vpce-1");
+        record.VpcEndpointAccountId.Should().Be("444455556666");
+        record.Addendum!.Reason.ToString().Should().Be("DELIVERY_DELAY");
+        record.Annotation.Should().Be("note");
+        record.AdditionalFields.Should().ContainKey("recordFuture");
+        UserIdentity identity = record.UserIdentity!;
+        identity.CredentialId.Should().Be("cred-9");
+        identity.IdentityProvider.Should().Be("idp");
+        identity.OnBehalfOf!.UserId.Should().Be("u-1");
+        identity.InScopeOf!.IssuerType.Should().Be("AWS::S3::Bucket");
+        identity.AdditionalFields.Should().ContainKey("identityFuture");
+
+        Serialize(record).Should().Be(RareJson.Trim());
+    }
+
+    [Theory]
+    [InlineData("\"apiVersion\":\"2006-03-01\"")]
+    [InlineData("\"serviceEventDetails\":{\"k\":1}")]
+    [InlineData("\"sharedEventID\":\"shared-9\"")]
+    [InlineData("\"vpcEndpointId\":\"vpce-1\"")]
+    [InlineData("\"vpcEndpointAccountId\":\"444455556666\"")]
+    [InlineData("\"addendum\":{\"reason\":\"DELIVERY_DELAY\"}")]
+    [InlineData("\"edgeDeviceDetails\":{\"type\":\"wavelength\"}")]
+    [InlineData("\"insightDetails\":{\"state\":\"Start\"}")]
+    [InlineData("\"eventContext\":{\"tagContext\":{}}")]
+    [InlineData("\"annotation\":\"note\"")]
+    [InlineData("\"recordFuture\":1")]
+    [InlineData("\"userIdentity\":{\"invokedByDelegate\":{\"accountId\":\"1\"}}")]
+    [InlineData("\"userIdentity\":{\"identityProvider\":\"idp\"}")]
+    [InlineData("\"userIdentity\":{\"credentialId\":\"cred-9\"}")]
+    [InlineData("\"userIdentity\":{\"onBehalfOf\":{\"userId\":\"u-1\"}}")]
+    [InlineData("\"userIdentity\":{\"inScopeOf\":{\"sourceArn\":\"arn:aws:s3:::b\"}}")]
+    [InlineData("\"userIdentity\":{\"identityFuture\":1}")]
+    public void EachRareMember_AloneInItsRecord_IsKept(string member)
+    {
+        string json = "{" + member + "}";
+
+        CloudTrailRecord record = ReadOne(json);
+
+        Serialize(record).Should().Be(json);
+        record.Should().NotBe(new CloudTrailRecord { UserIdentity = record.UserIdentity is null ? null : new UserIdentity() });
+    }
+
+    [Fact]
+    public void RareMembers_ReadAndBuiltInCode_AreEqualWithEqualHashCodes()
+    {
+        CloudTrailRecord read = ReadOne(RareJson);
+        CloudTrailRecord built = new()
+        {
+            EventVersion = CloudTrailEventVersion.Parse("1.11"),
+            UserIdentity = new UserIdentity
+            {
+                Type = IdentityType.IdentityCenterUser,
+                AccountId = "111122223333",
+                CredentialId = "cred-9",
+                IdentityProvider = "idp",
+                OnBehalfOf = read.UserIdentity!.OnBehalfOf,
+                InScopeOf = read.UserIdentity.InScopeOf,
+                AdditionalFields = read.UserIdentity.AdditionalFields,
+            },
+            EventTime = new DateTimeOffset(2024, 3, 1, 12, 0, 0, TimeSpan.Zero),
+            EventSource = "s3.amazonaws.com",
+            EventName = "GetObject",
+            ApiVersion = "2006-03-01",
+            ServiceEventDetails = new RawJson("""{"k":[1,2]}"""),
+            SharedEventId = "shared-9",
+            VpcEndpointId = "vpce-1",
+            VpcEndpointAccountId = "444455556666",
+            Addendum = read.Addendum,
+            Annotation = "note",
+            AdditionalFields = read.AdditionalFields,
+        };
+
+        built.Should().Be(read);
+        built.GetHashCode().Should().Be(read.GetHashCode());
+        Serialize(built).Should().Be(Serialize(read));
+    }
+
+    [Fact]
+    public void ExplicitNulls_AndAbsentMembers_GiveEqualRecordsWithEqualHashCodes()
+    {
+        var absent = new CloudTrailRecord { EventName = "GetObject", UserIdentity = new UserIdentity { AccountId = "1" } };
+        var nulls = new CloudTrailRecord
+        {
+            EventName = "GetObject",
+            UserIdentity = new UserIdentity { AccountId = "1", CredentialId = null, IdentityProvider = null, OnBehalfOf = null },
+            ApiVersion = null,
+            SharedEventId = null,
+            VpcEndpointId = null,
+            Annotation = null,
+            ServiceEventDetails = null,
+            EventTime = null,
+            EventType = null,
+            EventCategory = null,
+            EventVersion = null,
+        };
+
+        nulls.Should().Be(absent);
+        nulls.GetHashCode().Should().Be(absent.GetHashCode());
+        Serialize(nulls).Should().Be(Serialize(absent));
+    }
+
+    [Fact]
+    public void With_OnARareMember_ChangesTheCopyOnly()
+    {
+        CloudTrailRecord original = ReadOne(RareJson);
+        string before = Serialize(original);
+
+        CloudTrailRecord copy = original with { VpcEndpointId = "vpce-2", Annotation = null };
+        UserIdentity identityCopy = original.UserIdentity! with { CredentialId = "cred-10" };
+
+        copy.VpcEndpointId.Should().Be("vpce-2");
+        copy.Annotation.Should().BeNull();
+        copy.SharedEventId.Should().Be("shared-9");
+        copy.ApiVersion.Should().Be("2006-03-01");
+        identityCopy.CredentialId.Should().Be("cred-10");
+        identityCopy.IdentityProvider.Should().Be("idp");
+        original.VpcEndpointId.Should().Be("vpce-1");
+        original.Annotation.Should().Be("note");
+        original.UserIdentity!.CredentialId.Should().Be("cred-9");
+        Serialize(original).Should().Be(before);
+        copy.Should().NotBe(original);
+    }
+
+    [Fact]
+    public void With_OnARecordWithoutRareMembers_LeavesOtherRecordsWithoutThem()
+    {
+        CloudTrailRecord plain = ReadOne("""{"eventName":"GetObject","userIdentity":{"type":"IAMUser"}}""");
+        CloudTrailRecord other = ReadOne("""{"eventName":"PutObject","userIdentity":{"type":"Root"}}""");
+
+        CloudTrailRecord changed = plain with
+        {
+            VpcEndpointId = "vpce-1",
+            UserIdentity = plain.UserIdentity! with { IdentityProvider = "idp" },
+        };
+
+        changed.VpcEndpointId.Should().Be("vpce-1");
+        changed.UserIdentity!.IdentityProvider.Should().Be("idp");
+        plain.VpcEndpointId.Should().BeNull();
+        plain.UserIdentity!.IdentityProvider.Should().BeNull();
+        other.VpcEndpointId.Should().BeNull();
+        other.UserIdentity!.IdentityProvider.Should().BeNull();
+        new CloudTrailRecord().VpcEndpointId.Should().BeNull();
+        new UserIdentity().IdentityProvider.Should().BeNull();
+    }
+
+    [Fact]
+    public void OptionalValues_AbsentOrPresent_ReadBackAsNullOrTheirValue()
+    {
+        CloudTrailRecord empty = ReadOne("""{"eventName":"GetObject","userIdentity":{"accountId":"1"}}""");
+        CloudTrailRecord full = ReadOne("""{"eventVersion":"1.09","eventTime":"2024-03-01T12:00:00+02:00","eventType":"AwsApiCall","eventCategory":"Data","userIdentity":{"type":"AssumedRole"}}""");
+
+        empty.EventVersion.Should().BeNull();
+        empty.EventTime.Should().BeNull();
+        empty.EventType.Should().BeNull();
+        empty.EventCategory.Should().BeNull();
+        empty.UserIdentity!.Type.Should().BeNull();
+        full.EventVersion.Should().Be(CloudTrailEventVersion.Parse("1.09"));
+        full.EventTime.Should().Be(new DateTimeOffset(2024, 3, 1, 12, 0, 0, TimeSpan.FromHours(2)));
+        full.EventType.Should().Be(CloudTrailEventType.AwsApiCall);
+        full.EventCategory.Should().Be(CloudTrailEventCategory.Data);
+        full.UserIdentity!.Type.Should().Be(IdentityType.AssumedRole);
+        (full with { EventTime = null }).EventTime.Should().BeNull();
+        (empty with { EventTime = DateTimeOffset.UnixEpoch }).EventTime.Should().Be(DateTimeOffset.UnixEpoch);
+    }
+}
