@@ -297,11 +297,15 @@ public sealed class ValueSharingTests
             records[i].EventId.Should().Be(alone.EventId);
             records[i].UserIdentity!.AccessKeyId.Should().Be(alone.UserIdentity!.AccessKeyId);
             records[i].Resources?.Select(r => r.Arn).Should().Equal(alone.Resources!.Select(r => r.Arn));
+            records[i].Resources?.Should().Equal(alone.Resources, "shared resources equal the record's own");
         }
 
         // And sharing did happen: most records reuse the session issuer and TLS details of an earlier record (this
         // caught two issuers evicting each other in a direct-mapped table in about one reader of seven).
         records.Select(r => r.UserIdentity!.SessionContext!.SessionIssuer).Distinct(ReferenceEqualityComparer.Instance).Count().Should().BeLessThan(200);
         records.Where(r => r.TlsDetails is not null).Select(r => r.TlsDetails).Distinct(ReferenceEqualityComparer.Instance).Count().Should().BeLessThan(2000);
+        List<CloudTrailResource> resources = records.Where(r => r.Resources is not null).SelectMany(r => r.Resources!).ToList();
+        resources.Count.Should().BeGreaterThan(3000);
+        resources.Distinct(ReferenceEqualityComparer.Instance).Count().Should().BeLessThan(1200, "about a quarter of the resources have an ARN of their own");
     }
 }

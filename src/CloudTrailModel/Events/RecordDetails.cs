@@ -45,7 +45,21 @@ public sealed record CloudTrailResource : IJsonModel<CloudTrailResource>
             }
         }
 
-        return new CloudTrailResource { _arn = arn, ArnPrefix = arnPrefix, AccountId = accountId, Type = type, AdditionalFields = x.Build() };
+        if (!x.IsEmpty || !arn.TryGetString(out string? arnText))
+        {
+            return new CloudTrailResource { _arn = arn, ArnPrefix = arnPrefix, AccountId = accountId, Type = type, AdditionalFields = x.Build() };
+        }
+
+        // Made of pooled strings only (the ARN has repeated): the same strings give an equal object, so one instance serves them all.
+        PooledObjects<CloudTrailResource> shared = s.SharedResources;
+        if (shared.Find(arnText, arnPrefix, accountId, type, null, out int slot) is { } known)
+        {
+            return known;
+        }
+
+        var resource = new CloudTrailResource { _arn = arn, ArnPrefix = arnPrefix, AccountId = accountId, Type = type };
+        shared.Add(slot, arnText, arnPrefix, accountId, type, null, resource);
+        return resource;
     }
 
     void IJsonModel<CloudTrailResource>.Write(Utf8JsonWriter w)

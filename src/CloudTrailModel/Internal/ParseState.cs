@@ -72,6 +72,9 @@ internal sealed class ParseState
     /// <summary>Session issuers shared across records.</summary>
     public PooledObjects<SessionIssuer> SharedSessionIssuers => field ??= new();
 
+    /// <summary>Resources made only of pooled strings, shared across the records of this reader.</summary>
+    public PooledObjects<CloudTrailResource> SharedResources => field ??= new();
+
     // Member names are few and hot: a table of their own stays in cache, apart from the values' table.
     private readonly StringPool _names = new();
 

@@ -37,6 +37,13 @@ internal struct Utf8Text : IEquatable<Utf8Text>
     /// <summary>Whether there is no value (the member was absent or null).</summary>
     public readonly bool IsEmpty => _value is null;
 
+    /// <summary>Gives the value when it is a string already (or there is none); false while it is still UTF-8.</summary>
+    public readonly bool TryGetString(out string? value)
+    {
+        value = _value as string;
+        return _value is not Utf8Block;
+    }
+
     /// <summary>The string, decoded and cached on first read.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public string? Get()
