@@ -26,6 +26,11 @@ public sealed partial record CloudTrailRecord : IJsonModel<CloudTrailRecord>
     private Utf8Text _requestId;
     private Utf8Text _eventId;
 
+    // Wrapped in a RawJson on first read.
+    private RawText _requestParameters;
+    private RawText _responseElements;
+    private RawText _additionalEventData;
+
     // Kept without Nullable<T>'s extra word: the value's own empty state (or a flag) says the member was absent.
     private bool _hasEventTime;
     private DateTimeOffset _eventTime;
@@ -79,13 +84,13 @@ public sealed partial record CloudTrailRecord : IJsonModel<CloudTrailRecord>
     public string? ErrorMessage { get => _errorMessage.Get(); init => _errorMessage = new Utf8Text(value); }
 
     /// <summary>The request parameters (<c>requestParameters</c>), raw; null when absent or JSON null.</summary>
-    public RawJson? RequestParameters { get; init; }
+    public RawJson? RequestParameters { get => _requestParameters.Get(); init => _requestParameters = new RawText(value); }
 
     /// <summary>The response elements (<c>responseElements</c>), raw; null when absent or JSON null.</summary>
-    public RawJson? ResponseElements { get; init; }
+    public RawJson? ResponseElements { get => _responseElements.Get(); init => _responseElements = new RawText(value); }
 
     /// <summary>Additional data about the event (<c>additionalEventData</c>), raw.</summary>
-    public RawJson? AdditionalEventData { get; init; }
+    public RawJson? AdditionalEventData { get => _additionalEventData.Get(); init => _additionalEventData = new RawText(value); }
 
     /// <summary>The ID the called service gave the request (<c>requestID</c>); not always a GUID.</summary>
     public string? RequestId { get => _requestId.Get(); init => _requestId = new Utf8Text(value); }
@@ -318,7 +323,8 @@ public sealed partial record CloudTrailRecord : IJsonModel<CloudTrailRecord>
 
         // The record is done: its free-form values and deferred strings share one array.
         s.EndRecord(requestParameters, responseElements, additionalEventData, serviceEventDetails,
-            out RawJson? requestJson, out RawJson? responseJson, out RawJson? additionalJson, out RawJson? serviceJson);
+            out RawText requestJson, out RawText responseJson, out RawText additionalJson, out RawText serviceText);
+        RawJson? serviceJson = serviceText.Get();
         IReadOnlyDictionary<string, JsonElement> extras = x.Build();
         RareMembers rare = apiVersion is null && serviceJson is null && sharedEventId.IsEmpty && vpcEndpointId is null
             && vpcEndpointAccountId is null && addendum is null && edge is null && insight is null && eventContext is null
@@ -351,9 +357,9 @@ public sealed partial record CloudTrailRecord : IJsonModel<CloudTrailRecord>
             UserAgent = userAgent,
             ErrorCode = errorCode,
             _errorMessage = errorMessage,
-            RequestParameters = requestJson,
-            ResponseElements = responseJson,
-            AdditionalEventData = additionalJson,
+            _requestParameters = requestJson,
+            _responseElements = responseJson,
+            _additionalEventData = additionalJson,
             _requestId = requestId,
             _eventId = eventId,
             _eventType = eventType,

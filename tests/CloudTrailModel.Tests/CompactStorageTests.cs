@@ -193,4 +193,48 @@ public sealed class CompactStorageTests
         (full with { EventTime = null }).EventTime.Should().BeNull();
         (empty with { EventTime = DateTimeOffset.UnixEpoch }).EventTime.Should().Be(DateTimeOffset.UnixEpoch);
     }
+
+    [Fact]
+    public void RawValues_AreWrappedOnFirstRead_OnceAndForAll_AndCompareAsTheirBytes()
+    {
+        const string Json = """{"eventName":"PutObject","requestParameters":{"bucketName":"b","key":"k"},"responseElements":{"x-amz-version-id":"v1"},"additionalEventData":{"bytesTransferredIn":42}}""";
+        var built = new CloudTrailRecord
+        {
+            EventName = "PutObject",
+            RequestParameters = new RawJson("""{"bucketName":"b","key":"k"}"""),
+            ResponseElements = new RawJson("""{"x-amz-version-id":"v1"}"""),
+            AdditionalEventData = new RawJson("""{"bytesTransferredIn":42}"""),
+        };
+        CloudTrailRecord read = ReadOne(Json);
+        CloudTrailRecord untouched = ReadOne(Json);
+
+        // Equal, with equal hash codes, before any value is wrapped...
+        untouched.Should().Be(built);
+        untouched.GetHashCode().Should().Be(built.GetHashCode());
+
+        // ...and after.
+        RawJson? first = read.RequestParameters;
+        read.RequestParameters.Should().BeSameAs(first);
+        first!.ToString().Should().Be("""{"bucketName":"b","key":"k"}""");
+        read.ResponseElements!.ToString().Should().Be("""{"x-amz-version-id":"v1"}""");
+        read.AdditionalEventData!.TryGetString("bucketName", out _).Should().BeFalse();
+        read.Should().Be(built);
+        read.GetHashCode().Should().Be(built.GetHashCode());
+        read.Should().Be(untouched);
+        (read with { RequestParameters = null }).RequestParameters.Should().BeNull();
+        (read with { ResponseElements = new RawJson("{}") }).Should().NotBe(read);
+        Serialize(read).Should().Be(Json);
+    }
+
+    [Fact]
+    public void RawValues_ReadFromManyThreadsAtOnce_AreEqualEverywhere()
+    {
+        CloudTrailRecord record = ReadOne("""{"requestParameters":{"bucketName":"b"}}""");
+        var seen = new RawJson?[8];
+
+        Parallel.For(0, seen.Length, i => seen[i] = record.RequestParameters);
+
+        seen.Should().AllSatisfy(value => value!.ToString().Should().Be("""{"bucketName":"b"}"""));
+        record.RequestParameters.Should().Be(seen[0]);
+    }
 }

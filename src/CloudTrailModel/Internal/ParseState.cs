@@ -343,9 +343,9 @@ internal sealed class ParseState
 
     /// <summary>
     /// Ends a record: copies its deferred strings and the values of up to four ranges of the source into one new
-    /// array, and wraps each range.
+    /// array, and gives each range its place in it.
     /// </summary>
-    public void EndRecord(RawRange a, RawRange b, RawRange c, RawRange d, out RawJson? ra, out RawJson? rb, out RawJson? rc, out RawJson? rd)
+    public void EndRecord(RawRange a, RawRange b, RawRange c, RawRange d, out RawText ra, out RawText rb, out RawText rc, out RawText rd)
     {
         int deferred = _deferredLength;
         int total = deferred + a.Length + b.Length + c.Length + d.Length;
@@ -365,15 +365,15 @@ internal sealed class ParseState
         rd = Copy(d, bytes, ref offset);
     }
 
-    private RawJson? Copy(RawRange range, byte[] bytes, ref int offset)
+    private RawText Copy(RawRange range, byte[] bytes, ref int offset)
     {
         if (range.Length == 0)
         {
-            return null;
+            return default;
         }
 
         Source.Slice(range.Start, range.Length).CopyTo(bytes.AsSpan(offset));
-        var value = new RawJson(bytes.AsMemory(offset, range.Length));
+        var value = new RawText(bytes, offset, range.Length);
         offset += range.Length;
         return value;
     }

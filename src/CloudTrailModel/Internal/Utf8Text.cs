@@ -77,3 +77,67 @@ internal struct Utf8Text : IEquatable<Utf8Text>
 
     public override readonly int GetHashCode() => Peek()?.GetHashCode() ?? 0;
 }
+
+/// <summary>
+/// The value of a free-form property (request parameters, response elements): a range of its record's array, wrapped
+/// in a <see cref="RawJson"/> on first read and then cached, so a record whose raw values are never read allocates no
+/// wrappers. Equality and hash codes are those of the <see cref="RawJson"/> (its bytes), wrapped or not.
+/// Thread-safe in the same way as <see cref="Utf8Text"/>: two threads wrapping at once get equal values.
+/// </summary>
+internal struct RawText : IEquatable<RawText>
+{
+    // A RawJson, a byte[] (not yet wrapped) or null.
+    private object? _value;
+    private readonly int _start;
+    private readonly int _length;
+
+    public RawText(RawJson? value)
+    {
+        _value = value;
+    }
+
+    public RawText(byte[] bytes, int start, int length)
+    {
+        _value = bytes;
+        _start = start;
+        _length = length;
+    }
+
+    /// <summary>The value, wrapped and cached on first read.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public RawJson? Get()
+    {
+        object? value = _value;
+        return value is byte[] bytes ? Wrap(bytes) : Unsafe.As<RawJson?>(value);
+    }
+
+    private RawJson Wrap(byte[] bytes)
+    {
+        var json = new RawJson(bytes.AsMemory(_start, _length));
+        _value = json;
+        return json;
+    }
+
+    private readonly bool HasValue => _value is not null;
+
+    private readonly ReadOnlySpan<byte> Span =>
+        _value is byte[] bytes ? bytes.AsSpan(_start, _length) : Unsafe.As<RawJson?>(_value) is { } json ? json.Utf8.Span : default;
+
+    public readonly bool Equals(RawText other) =>
+        HasValue == other.HasValue && Span.SequenceEqual(other.Span);
+
+    public override readonly bool Equals(object? obj) => obj is RawText other && Equals(other);
+
+    public override readonly int GetHashCode()
+    {
+        if (!HasValue)
+        {
+            return 0;
+        }
+
+        // As RawJson.GetHashCode computes it.
+        var hash = new HashCode();
+        hash.AddBytes(Span);
+        return hash.ToHashCode();
+    }
+}
