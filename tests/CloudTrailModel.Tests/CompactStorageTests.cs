@@ -61,6 +61,13 @@ public sealed class CompactStorageTests
     [InlineData("\"userIdentity\":{\"onBehalfOf\":{\"userId\":\"u-1\"}}")]
     [InlineData("\"userIdentity\":{\"inScopeOf\":{\"sourceArn\":\"arn:aws:s3:::b\"}}")]
     [InlineData("\"userIdentity\":{\"identityFuture\":1}")]
+    [InlineData("\"userIdentity\":{\"sessionContext\":{\"sourceIdentity\":\"me\"}}")]
+    [InlineData("\"userIdentity\":{\"sessionContext\":{\"ec2RoleDelivery\":\"2.0\"}}")]
+    [InlineData("\"userIdentity\":{\"sessionContext\":{\"assumedRoot\":\"true\"}}")]
+    [InlineData("\"userIdentity\":{\"sessionContext\":{\"assumedRoot\":false}}")]
+    [InlineData("\"userIdentity\":{\"sessionContext\":{\"ec2IssuedInVpc\":\"vpc-1\"}}")]
+    [InlineData("\"userIdentity\":{\"sessionContext\":{\"contextFuture\":[1]}}")]
+    [InlineData("\"userIdentity\":{\"sessionContext\":{\"attributes\":{\"creationDate\":\"2024-03-01T10:00:00Z\"}}}")]
     public void EachRareMember_AloneInItsRecord_IsKept(string member)
     {
         string json = "{" + member + "}";
@@ -68,7 +75,16 @@ public sealed class CompactStorageTests
         CloudTrailRecord record = ReadOne(json);
 
         Serialize(record).Should().Be(json);
-        record.Should().NotBe(new CloudTrailRecord { UserIdentity = record.UserIdentity is null ? null : new UserIdentity() });
+        record.Should().NotBe(new CloudTrailRecord
+        {
+            UserIdentity = record.UserIdentity is null ? null : new UserIdentity
+            {
+                SessionContext = record.UserIdentity.SessionContext is null ? null : new SessionContext
+                {
+                    Attributes = record.UserIdentity.SessionContext.Attributes is null ? null : new SessionAttributes(),
+                },
+            },
+        });
     }
 
     [Fact]

@@ -181,7 +181,8 @@ public sealed record UserIdentity : IJsonModel<UserIdentity>
 [JsonConverter(typeof(ModelConverter<SessionContext>))]
 public sealed record SessionContext : IJsonModel<SessionContext>
 {
-    private JsonBoolKind _assumedRootKind;
+    // Members few sessions have live in a side object shared by every session that has none of them.
+    private RareMembers _rare = RareMembers.None;
 
     /// <summary>The entity that issued the temporary credentials (<c>sessionIssuer</c>); may be an empty object.</summary>
     public SessionIssuer? SessionIssuer { get; init; }
@@ -193,27 +194,27 @@ public sealed record SessionContext : IJsonModel<SessionContext>
     public SessionAttributes? Attributes { get; init; }
 
     /// <summary>The source identity set when the role was assumed (<c>sourceIdentity</c>).</summary>
-    public string? SourceIdentity { get; init; }
+    public string? SourceIdentity { get => _rare.SourceIdentity; init => _rare = _rare with { SourceIdentity = value }; }
 
     /// <summary>How EC2 delivered the credentials (<c>ec2RoleDelivery</c>): <c>1.0</c> for IMDSv1, <c>2.0</c> for IMDSv2.</summary>
-    public string? Ec2RoleDelivery { get; init; }
+    public string? Ec2RoleDelivery { get => _rare.Ec2RoleDelivery; init => _rare = _rare with { Ec2RoleDelivery = value }; }
 
     /// <summary>Whether the session was created by STS <c>AssumeRoot</c> (<c>assumedRoot</c>); a string <c>"true"</c> or a JSON boolean in the input.</summary>
     public bool? AssumedRoot
     {
-        get;
-        init
-        {
-            field = value;
-            _assumedRootKind = JsonBoolKind.Default;
-        }
+        get => _rare.AssumedRoot;
+        init => _rare = _rare with { AssumedRoot = value, AssumedRootKind = JsonBoolKind.Default };
     }
 
     /// <summary>Whether EC2 issued the credentials inside a VPC (<c>ec2IssuedInVpc</c>, CloudTrail Lake schema).</summary>
-    public string? Ec2IssuedInVpc { get; init; }
+    public string? Ec2IssuedInVpc { get => _rare.Ec2IssuedInVpc; init => _rare = _rare with { Ec2IssuedInVpc = value }; }
 
     /// <summary>Members not modelled above, and members whose JSON type did not fit their property, exactly as they appeared.</summary>
-    public IReadOnlyDictionary<string, JsonElement> AdditionalFields { get; init; } = EmptyFields.Instance;
+    public IReadOnlyDictionary<string, JsonElement> AdditionalFields
+    {
+        get => _rare.AdditionalFields;
+        init => _rare = _rare with { AdditionalFields = value };
+    }
 
     static SessionContext IJsonModel<SessionContext>.Read(ref Utf8JsonReader r, ParseState s)
     {
@@ -240,18 +241,47 @@ public sealed record SessionContext : IJsonModel<SessionContext>
             }
         }
 
+        IReadOnlyDictionary<string, JsonElement> extras = x.Build();
+        RareMembers rare = sourceIdentity is null && ec2RoleDelivery is null && assumedRoot is null && ec2IssuedInVpc is null
+            && assumedRootKind == JsonBoolKind.Default && ReferenceEquals(extras, EmptyFields.Instance)
+            ? RareMembers.None
+            : new RareMembers
+            {
+                SourceIdentity = sourceIdentity,
+                Ec2RoleDelivery = ec2RoleDelivery,
+                AssumedRoot = assumedRoot,
+                AssumedRootKind = assumedRootKind,
+                Ec2IssuedInVpc = ec2IssuedInVpc,
+                AdditionalFields = extras,
+            };
         return new SessionContext
         {
             SessionIssuer = issuer,
             WebIdFederationData = web,
             Attributes = attributes,
-            SourceIdentity = sourceIdentity,
-            Ec2RoleDelivery = ec2RoleDelivery,
-            AssumedRoot = assumedRoot,
-            Ec2IssuedInVpc = ec2IssuedInVpc,
-            AdditionalFields = x.Build(),
-            _assumedRootKind = assumedRootKind,
+            _rare = rare,
         };
+    }
+
+    /// <summary>
+    /// The members few sessions have. A session with none of them uses <see cref="None"/>; setting one through a
+    /// property copies the side object, so sessions made with <c>with</c> never share a changed one.
+    /// </summary>
+    private sealed record RareMembers
+    {
+        public static readonly RareMembers None = new();
+
+        public string? SourceIdentity { get; init; }
+
+        public string? Ec2RoleDelivery { get; init; }
+
+        public bool? AssumedRoot { get; init; }
+
+        public JsonBoolKind AssumedRootKind { get; init; }
+
+        public string? Ec2IssuedInVpc { get; init; }
+
+        public IReadOnlyDictionary<string, JsonElement> AdditionalFields { get; init; } = EmptyFields.Instance;
     }
 
     void IJsonModel<SessionContext>.Write(Utf8JsonWriter w)
@@ -262,7 +292,7 @@ public sealed record SessionContext : IJsonModel<SessionContext>
         JsonOut.Object(w, "attributes"u8, Attributes);
         JsonOut.String(w, "sourceIdentity"u8, SourceIdentity);
         JsonOut.String(w, "ec2RoleDelivery"u8, Ec2RoleDelivery);
-        JsonOut.Bool(w, "assumedRoot"u8, AssumedRoot, _assumedRootKind, JsonBoolKind.String);
+        JsonOut.Bool(w, "assumedRoot"u8, AssumedRoot, _rare.AssumedRootKind, JsonBoolKind.String);
         JsonOut.String(w, "ec2IssuedInVpc"u8, Ec2IssuedInVpc);
         JsonOut.Extras(w, AdditionalFields);
         w.WriteEndObject();
@@ -389,11 +419,23 @@ public sealed record SessionAttributes : IJsonModel<SessionAttributes>
 {
     private JsonBoolKind _mfaKind;
 
+    // Without Nullable<T>'s extra word.
+    private bool _hasCreationDate;
+    private DateTimeOffset _creationDate;
+
     /// <summary>
     /// When the temporary credentials were issued (<c>creationDate</c>), from ISO 8601 extended or basic notation.
     /// A value that is not a time leaves this null and is kept in <see cref="AdditionalFields"/>.
     /// </summary>
-    public DateTimeOffset? CreationDate { get; init; }
+    public DateTimeOffset? CreationDate
+    {
+        get => _hasCreationDate ? _creationDate : null;
+        init
+        {
+            _creationDate = value.GetValueOrDefault();
+            _hasCreationDate = value.HasValue;
+        }
+    }
 
     /// <summary>Whether the root user or IAM user signed in with MFA (<c>mfaAuthenticated</c>, the string <c>"true"</c>/<c>"false"</c> in JSON).</summary>
     public bool? MfaAuthenticated
