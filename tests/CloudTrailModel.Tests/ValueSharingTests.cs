@@ -308,4 +308,43 @@ public sealed class ValueSharingTests
         resources.Count.Should().BeGreaterThan(3000);
         resources.Distinct(ReferenceEqualityComparer.Instance).Count().Should().BeLessThan(1200, "about a quarter of the resources have an ARN of their own");
     }
+
+    [Fact]
+    public void MemberNames_InAnyOrder_AndPastThePoolsCapacity_AreEachReadAsTheirOwnMember()
+    {
+        // Names are looked up by guessing the one that followed the previous name lately: shuffled members, thousands
+        // of unknown names (past the name pool's capacity) and names that share prefixes must never be mistaken.
+        var random = new Random(11);
+        string[] members =
+        [
+            "\"eventVersion\":\"1.09\"", "\"eventTime\":\"2024-03-01T12:00:00Z\"", "\"eventSource\":\"s3.amazonaws.com\"",
+            "\"eventName\":\"GetObject\"", "\"awsRegion\":\"us-east-1\"", "\"eventType\":\"AwsApiCall\"", "\"eventID\":\"e\"",
+            "\"userIdentity\":{\"type\":\"IAMUser\",\"accountId\":\"111122223333\",\"userName\":\"alice\",\"arn\":\"arn:aws:iam::111122223333:user/alice\"}",
+            "\"recipientAccountId\":\"444455556666\"", "\"eventCategory\":\"Data\"", "\"readOnly\":true",
+        ];
+        var jsons = new List<string>();
+        for (int i = 0; i < 6000; i++)
+        {
+            List<string> parts = [.. members.OrderBy(_ => random.Next())];
+            parts.Insert(random.Next(parts.Count), $"\"unknown{i}\":{i}");
+            jsons.Add("{" + string.Join(",", parts) + "}");
+        }
+
+        List<CloudTrailRecord> records = CloudTrailReader.ReadRecords(new MemoryStream(Encoding.UTF8.GetBytes(Fixtures.LogFile(jsons.ToArray())))).ToList();
+
+        records.Should().HaveCount(jsons.Count);
+        for (int i = 0; i < records.Count; i++)
+        {
+            CloudTrailRecord record = records[i];
+            record.EventName.Should().Be("GetObject");
+            record.EventSource.Should().Be("s3.amazonaws.com");
+            record.AwsRegion.Should().Be("us-east-1");
+            record.RecipientAccountId.Should().Be("444455556666");
+            record.UserIdentity!.AccountId.Should().Be("111122223333");
+            record.UserIdentity.UserName.Should().Be("alice");
+            record.ReadOnly.Should().BeTrue();
+            record.AdditionalFields.Keys.Should().Equal($"unknown{i}");
+            Serialize(record).Should().Be(Serialize(CloudTrailRecord.Parse(jsons[i])));
+        }
+    }
 }

@@ -128,7 +128,7 @@ internal sealed class ParseState
     public static void ThrowNeedMore() => throw NeedMoreDataException.Instance;
 
     public string PropertyName(ref Utf8JsonReader reader) =>
-        reader.ValueIsEscaped ? reader.GetString()! : _names.Get(reader.ValueSpan);
+        reader.ValueIsEscaped ? reader.GetString()! : _names.GetInSequence(reader.ValueSpan);
 
     /// <summary>Skips the value the reader is on (containers included).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
