@@ -323,7 +323,11 @@ public sealed partial record CloudTrailRecord : IJsonModel<CloudTrailRecord>
 
         // The record is done: its free-form values and deferred strings share one array.
         s.EndRecord(requestParameters, responseElements, additionalEventData, serviceEventDetails,
-            out RawText requestJson, out RawText responseJson, out RawText additionalJson, out RawText serviceText);
+            out RawText requestJson, out RawText responseJson, out RawText additionalJson, out RawText serviceText, out byte[] bytes);
+        errorMessage.Resolve(bytes);
+        requestId.Resolve(bytes);
+        eventId.Resolve(bytes);
+        sharedEventId.Resolve(bytes);
         RawJson? serviceJson = serviceText.Get();
         IReadOnlyDictionary<string, JsonElement> extras = x.Build();
         RareMembers rare = apiVersion is null && serviceJson is null && sharedEventId.IsEmpty && vpcEndpointId is null

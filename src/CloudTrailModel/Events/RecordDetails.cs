@@ -7,7 +7,7 @@ namespace CloudTrailModel;
 
 /// <summary>A resource accessed in an event (an element of JSON <c>resources</c>).</summary>
 [JsonConverter(typeof(ModelConverter<CloudTrailResource>))]
-public sealed record CloudTrailResource : IJsonModel<CloudTrailResource>
+public sealed record CloudTrailResource : IJsonModel<CloudTrailResource>, IDeferredTextOwner
 {
     // Kept as UTF-8 until first read while it has not repeated (an S3 object's ARN is often unique).
     private Utf8Text _arn;
@@ -47,7 +47,13 @@ public sealed record CloudTrailResource : IJsonModel<CloudTrailResource>
 
         if (!x.IsEmpty || !arn.TryGetString(out string? arnText))
         {
-            return new CloudTrailResource { _arn = arn, ArnPrefix = arnPrefix, AccountId = accountId, Type = type, AdditionalFields = x.Build() };
+            var own = new CloudTrailResource { _arn = arn, ArnPrefix = arnPrefix, AccountId = accountId, Type = type, AdditionalFields = x.Build() };
+            if (arn.IsPending)
+            {
+                s.AddPendingOwner(own);
+            }
+
+            return own;
         }
 
         // Made of pooled strings only (the ARN has repeated): the same strings give an equal object, so one instance serves them all.
@@ -61,6 +67,8 @@ public sealed record CloudTrailResource : IJsonModel<CloudTrailResource>
         shared.Add(slot, arnText, arnPrefix, accountId, type, null, resource);
         return resource;
     }
+
+    void IDeferredTextOwner.ResolveDeferred(byte[] bytes) => _arn.Resolve(bytes);
 
     void IJsonModel<CloudTrailResource>.Write(Utf8JsonWriter w)
     {

@@ -10,7 +10,7 @@ namespace CloudTrailModel;
 /// every member may be missing, and service events can carry a <c>userIdentity</c> without a type.
 /// </summary>
 [JsonConverter(typeof(ModelConverter<UserIdentity>))]
-public sealed record UserIdentity : IJsonModel<UserIdentity>
+public sealed record UserIdentity : IJsonModel<UserIdentity>, IDeferredTextOwner
 {
     // Kept as UTF-8 until first read while they have not repeated (session names, access keys, credential IDs).
     private Utf8Text _principalId;
@@ -118,7 +118,7 @@ public sealed record UserIdentity : IJsonModel<UserIdentity>
                 InScopeOf = inScopeOf,
                 AdditionalFields = extras,
             };
-        return new UserIdentity
+        var identity = new UserIdentity
         {
             _type = type,
             _principalId = principalId,
@@ -130,6 +130,23 @@ public sealed record UserIdentity : IJsonModel<UserIdentity>
             InvokedBy = invokedBy,
             _rare = rare,
         };
+        if (principalId.IsPending || arn.IsPending || accessKeyId.IsPending || credentialId.IsPending)
+        {
+            s.AddPendingOwner(identity);
+        }
+
+        return identity;
+    }
+
+    void IDeferredTextOwner.ResolveDeferred(byte[] bytes)
+    {
+        _principalId.Resolve(bytes);
+        _arn.Resolve(bytes);
+        _accessKeyId.Resolve(bytes);
+        if (_rare.CredentialId.IsPending)
+        {
+            _rare.CredentialId.Resolve(bytes);
+        }
     }
 
     /// <summary>

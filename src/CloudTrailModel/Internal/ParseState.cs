@@ -83,7 +83,7 @@ internal sealed class ParseState
     // The strings of the record being read that are kept as UTF-8 (Utf8Text), until EndRecord gives them their array.
     private const int MaxDeferredBytes = 16 * 1024;
     private const int MaxDeferredLength = 1024;
-    private Utf8Block? _block;
+    private readonly List<IDeferredTextOwner> _pendingOwners = [];
     private byte[] _deferred = new byte[512];
     private int _deferredLength;
 
@@ -96,9 +96,12 @@ internal sealed class ParseState
     /// <summary>Starts a record: deferred strings of a record that was not finished are dropped.</summary>
     public void BeginRecord()
     {
-        _block = null;
+        _pendingOwners.Clear();
         _deferredLength = 0;
     }
+
+    /// <summary>An object holding pending deferred strings of the record being read: given its array at the record's end.</summary>
+    public void AddPendingOwner(IDeferredTextOwner owner) => _pendingOwners.Add(owner);
 
     /// <summary>Sets the bytes a reader is about to parse; token indexes are relative to <paramref name="start"/>.</summary>
     public void SetSource(byte[] buffer, int start, int length)
@@ -240,7 +243,7 @@ internal sealed class ParseState
 
         utf8.CopyTo(_deferred.AsSpan(length));
         _deferredLength = length + utf8.Length;
-        return new Utf8Text(_block ??= new Utf8Block(), length, utf8.Length);
+        return Utf8Text.Pending(length, utf8.Length);
     }
 
     public T? Value<T>(ref Utf8JsonReader reader, string name, ref ExtraFields extra)
@@ -343,19 +346,24 @@ internal sealed class ParseState
 
     /// <summary>
     /// Ends a record: copies its deferred strings and the values of up to four ranges of the source into one new
-    /// array, and gives each range its place in it.
+    /// array (<paramref name="bytes"/>, for the record's own pending strings), gives the pending strings of the objects
+    /// read for the record the array, and gives each range its place in it.
     /// </summary>
-    public void EndRecord(RawRange a, RawRange b, RawRange c, RawRange d, out RawText ra, out RawText rb, out RawText rc, out RawText rd)
+    public void EndRecord(RawRange a, RawRange b, RawRange c, RawRange d, out RawText ra, out RawText rb, out RawText rc, out RawText rd, out byte[] bytes)
     {
         int deferred = _deferredLength;
         int total = deferred + a.Length + b.Length + c.Length + d.Length;
-        byte[] bytes = total == 0 ? [] : GC.AllocateUninitializedArray<byte>(total);
-        if (_block is { } block)
+        bytes = total == 0 ? [] : GC.AllocateUninitializedArray<byte>(total);
+        if (deferred > 0)
         {
             _deferred.AsSpan(0, deferred).CopyTo(bytes);
-            block.Bytes = bytes;
-            _block = null;
             _deferredLength = 0;
+            foreach (IDeferredTextOwner owner in _pendingOwners)
+            {
+                owner.ResolveDeferred(bytes);
+            }
+
+            _pendingOwners.Clear();
         }
 
         int offset = deferred;

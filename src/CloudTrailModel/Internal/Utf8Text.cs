@@ -3,21 +3,28 @@ using System.Text;
 
 namespace CloudTrailModel.Internal;
 
-/// <summary>The one array that holds a record's lazily decoded strings (and its free-form values), filled when the record is done.</summary>
-internal sealed class Utf8Block
+/// <summary>Implemented by model objects that may hold <see cref="Utf8Text"/> values still waiting for their record's array.</summary>
+internal interface IDeferredTextOwner
 {
-    public byte[] Bytes = [];
+    /// <summary>Gives every pending value the record's array (values that are not pending are left as they are).</summary>
+    void ResolveDeferred(byte[] bytes);
 }
 
 /// <summary>
 /// The value of a string property that is unique to its record (an event ID, a request ID, an access key): kept as
-/// UTF-8 in its record's <see cref="Utf8Block"/> and decoded into a string on first read, then cached. Equality and
-/// hash codes are those of the string, decoded or not, so records compare as if every value were a string.
-/// Thread-safe: decoding replaces one reference, and two threads decoding at once produce equal strings.
+/// UTF-8 in its record's one array and decoded into a string on first read, then cached. Equality and hash codes are
+/// those of the string, decoded or not, so records compare as if every value were a string. Thread-safe: decoding
+/// replaces one reference, and two threads decoding at once produce equal strings.
+/// While its record is being read the value is pending (the array is made when the record ends, see
+/// <see cref="ParseState.EndRecord"/>), and <see cref="Resolve"/> gives it the array before the record is returned.
 /// </summary>
 internal struct Utf8Text : IEquatable<Utf8Text>
 {
-    // A string, a Utf8Block (not yet decoded) or null.
+    // Marks a value whose record's array does not exist yet. An array, so that a pending value read by mistake fails
+    // with an out-of-range exception rather than being taken for a string.
+    private static readonly byte[] PendingArray = [];
+
+    // A string, a byte[] (not yet decoded), PendingArray or null.
     private object? _value;
     private readonly int _start;
     private readonly int _length;
@@ -27,11 +34,26 @@ internal struct Utf8Text : IEquatable<Utf8Text>
         _value = value;
     }
 
-    public Utf8Text(Utf8Block block, int start, int length)
+    private Utf8Text(int start, int length)
     {
-        _value = block;
+        _value = PendingArray;
         _start = start;
         _length = length;
+    }
+
+    /// <summary>A value at <paramref name="start"/> of the record's array, which does not exist yet.</summary>
+    public static Utf8Text Pending(int start, int length) => new(start, length);
+
+    /// <summary>Whether the value waits for its record's array.</summary>
+    public readonly bool IsPending => ReferenceEquals(_value, PendingArray);
+
+    /// <summary>Gives a pending value its record's array.</summary>
+    public void Resolve(byte[] bytes)
+    {
+        if (ReferenceEquals(_value, PendingArray))
+        {
+            _value = bytes;
+        }
     }
 
     /// <summary>Whether there is no value (the member was absent or null).</summary>
@@ -41,7 +63,7 @@ internal struct Utf8Text : IEquatable<Utf8Text>
     public readonly bool TryGetString(out string? value)
     {
         value = _value as string;
-        return _value is not Utf8Block;
+        return _value is not byte[];
     }
 
     /// <summary>The string, decoded and cached on first read.</summary>
@@ -49,25 +71,25 @@ internal struct Utf8Text : IEquatable<Utf8Text>
     public string? Get()
     {
         object? value = _value;
-        return value is Utf8Block block ? Decode(block) : Unsafe.As<string?>(value);
+        return value is byte[] bytes ? Decode(bytes) : Unsafe.As<string?>(value);
     }
 
-    private string Decode(Utf8Block block)
+    private string Decode(byte[] bytes)
     {
-        string text = Encoding.UTF8.GetString(block.Bytes, _start, _length);
+        string text = Encoding.UTF8.GetString(bytes, _start, _length);
         _value = text;
         return text;
     }
 
     /// <summary>The string without caching it (for equality on copies).</summary>
     private readonly string? Peek() =>
-        _value is Utf8Block block ? Encoding.UTF8.GetString(block.Bytes, _start, _length) : Unsafe.As<string?>(_value);
+        _value is byte[] bytes ? Encoding.UTF8.GetString(bytes, _start, _length) : Unsafe.As<string?>(_value);
 
     public readonly bool Equals(Utf8Text other)
     {
-        if (_value is Utf8Block a && other._value is Utf8Block b)
+        if (_value is byte[] a && other._value is byte[] b)
         {
-            return a.Bytes.AsSpan(_start, _length).SequenceEqual(b.Bytes.AsSpan(other._start, other._length));
+            return a.AsSpan(_start, _length).SequenceEqual(b.AsSpan(other._start, other._length));
         }
 
         return string.Equals(Peek(), other.Peek(), StringComparison.Ordinal);
