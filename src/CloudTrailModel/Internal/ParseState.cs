@@ -76,7 +76,7 @@ internal sealed class ParseState
     public PooledObjects<CloudTrailResource> SharedResources => field ??= new();
 
     // Member names are few and hot: a table of their own stays in cache, apart from the values' table.
-    private readonly StringPool _names = new();
+    private readonly StringPool _names = new(interned: true);
 
     public ReadOnlySpan<byte> Source => _buffer.AsSpan(_start, _length);
 

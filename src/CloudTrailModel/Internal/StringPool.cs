@@ -19,6 +19,14 @@ internal sealed class StringPool
     private byte[]?[] _keys = new byte[256][];
     private string?[] _values = new string[256];
     private int _count;
+    private readonly bool _interned;
+
+    /// <summary>Creates a pool.</summary>
+    /// <param name="interned">
+    /// Whether to hand out the interned instance of a value where there is one (for member names, which the models
+    /// compare with literals). Only looks the table up; never adds to it.
+    /// </param>
+    public StringPool(bool interned = false) => _interned = interned;
 
     private const int SeenBits = 10;
     private ulong[]? _seenTable;
@@ -157,6 +165,13 @@ internal sealed class StringPool
         if (_count >= MaxEntries)
         {
             return value;
+        }
+
+        if (_interned)
+        {
+            // The literal's own instance (a member name the models switch on): then the switch's string comparison
+            // finds the same reference and stops there, instead of comparing characters.
+            value = string.IsInterned(value) ?? value;
         }
 
         _keys[i] = utf8.ToArray();
