@@ -20,7 +20,7 @@ if (args is ["--verify"])
         ("Utf8JsonReader_TokenScan", b.Utf8JsonReader_TokenScan(), ReadLogFileBenchmarks.RecordCount),
         ("CloudTrailReader_ReadRecords", b.CloudTrailReader_ReadRecords(), ReadLogFileBenchmarks.RecordCount),
         ("CloudTrailReader_ReadRecords_OneCore", b.CloudTrailReader_ReadRecords_OneCore(), ReadLogFileBenchmarks.RecordCount),
-        ("CloudTrailReader_ReadRecords_EveryStringRead", b.CloudTrailReader_ReadRecords_EveryStringRead(), ReadLogFileBenchmarks.RecordCount),
+        ("CloudTrailReader_ReadRecords_EveryDeferredValueRead", b.CloudTrailReader_ReadRecords_EveryDeferredValueRead(), ReadLogFileBenchmarks.RecordCount),
         ("JsonDocument_Parse", b.JsonDocument_Parse(), ReadLogFileBenchmarks.RecordCount),
         ("SystemTextJson_SourceGenPoco", b.SystemTextJson_SourceGenPoco(), ReadLogFileBenchmarks.RecordCount),
         ("NewtonsoftJson_Poco", b.NewtonsoftJson_Poco(), ReadLogFileBenchmarks.RecordCount),
