@@ -20,9 +20,11 @@ internal interface IDeferredTextOwner
 /// </summary>
 internal struct Utf8Text : IEquatable<Utf8Text>
 {
-    // Marks a value whose record's array does not exist yet. An array, so that a pending value read by mistake fails
-    // with an out-of-range exception rather than being taken for a string.
-    private static readonly byte[] PendingArray = [];
+    // Marks a value whose record's array does not exist yet: an instance of its own (not Array.Empty). An array, so
+    // that a pending value read by mistake fails with an out-of-range exception rather than being taken for a string.
+#pragma warning disable CA1825 // Its own instance is the point: Array.Empty is shared with every other empty array.
+    private static readonly byte[] PendingArray = new byte[0];
+#pragma warning restore CA1825
 
     // A string, a byte[] (not yet decoded), PendingArray or null.
     private object? _value;
