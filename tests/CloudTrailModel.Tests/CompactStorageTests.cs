@@ -5,10 +5,11 @@ using CloudTrailModel.Tests.Infrastructure;
 namespace CloudTrailModel.Tests;
 
 /// <summary>
-/// Records and identities keep the members few events have (VPC endpoint, shared event ID, addendum, unknown members,
-/// an identity's credential ID or provider...) in a side object, and optional values without a
-/// <see cref="Nullable{T}"/> word. None of that may be visible: every way of setting a member (parsing, object
-/// initializers, <c>with</c>, explicit nulls) gives the same values, equality, hash codes and JSON.
+/// Records, identities and session contexts keep the members few events have (VPC endpoint, shared event ID, addendum,
+/// unknown members, an identity's credential ID or provider, a session's source identity...) in a side object, optional
+/// values without a <see cref="Nullable{T}"/> word, and raw values unwrapped until first read. None of that may be
+/// visible: every way of setting a member (parsing, object initializers, <c>with</c>, explicit nulls) gives the same
+/// values, equality, hash codes and JSON.
 /// </summary>
 public sealed class CompactStorageTests
 {
