@@ -254,4 +254,17 @@ public sealed class CompactStorageTests
         seen.Should().AllSatisfy(value => value!.ToString().Should().Be("""{"bucketName":"b"}"""));
         record.RequestParameters.Should().Be(seen[0]);
     }
+
+    [Theory]
+    [InlineData("""{"userIdentity":{"type":"AWSService","accessKeyId":""},"eventName":"Decrypt"}""")]
+    [InlineData("""{"userIdentity":{"type":"AssumedRole","arn":"arn:aws:sts::1:assumed-role/r/s","accessKeyId":""},"requestID":"r-1","eventID":"","resources":[{"ARN":""}]}""")]
+    public void EmptyDeferredValues_ReadBackAsEmptyStrings_AndCompareAsSuch(string json)
+    {
+        CloudTrailRecord record = ReadOne(json);
+
+        record.UserIdentity!.AccessKeyId.Should().BeEmpty();
+        record.Should().Be(CloudTrailRecord.Parse(json) with { Resources = record.Resources });
+        record.UserIdentity.Should().Be(record.UserIdentity with { AccessKeyId = string.Empty });
+        Serialize(record).Should().Be(json);
+    }
 }

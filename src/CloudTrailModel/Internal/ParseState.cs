@@ -231,6 +231,12 @@ internal sealed class ParseState
     {
         // Bounded, so a hostile record (huge IDs, thousands of duplicate members) cannot grow the buffer a reader keeps.
         int length = _deferredLength;
+        if (utf8.IsEmpty)
+        {
+            // An empty access key is common: nothing to keep.
+            return new Utf8Text(string.Empty);
+        }
+
         if (!AllowDeferredStrings || utf8.Length > MaxDeferredLength || length + utf8.Length > MaxDeferredBytes)
         {
             return new Utf8Text(System.Text.Encoding.UTF8.GetString(utf8));
