@@ -341,6 +341,122 @@ public sealed class ParallelParsingTests
         framer.SpeculatedRecords.Should().BeGreaterThan(records / 4, "about half of each buffered window is parsed on the second core");
     }
 
+    // On two cores a gzip file's decompressing thread parses the tail of each window while it would otherwise wait
+    // (a job it may not have started when the reading thread gets there: then that thread parses it itself).
+
+    [Theory]
+    [InlineData(71)]
+    [InlineData(72)]
+    [InlineData(73)]
+    public void ReadRecords_FromGzip_InParallel_GivesTheSameRecordsAndErrorsAsOneCore(int seed)
+    {
+        byte[] log = HazardLog(6000, seed);
+        byte[] gzip = Fixtures.Gzip(log);
+
+        var sequential = Read(() => new MemoryStream(log), Sequential);
+
+        ShouldMatch(Read(() => new MemoryStream(gzip), Parallel), sequential);
+        ShouldMatch(Read(() => new ChunkedStream(gzip, seed), Parallel), sequential);
+        ShouldMatch(Read(() => new MemoryStream(gzip), Sequential), sequential);
+    }
+
+    [Fact]
+    public void ReadRecords_JsonLinesFromGzip_InParallel_GivesTheSameRecordsAndErrorsAsOneCore()
+    {
+        byte[] lines = HazardLines(6000, 74);
+
+        var sequential = Read(() => new MemoryStream(lines), Sequential);
+        var parallel = Read(() => new ChunkedStream(Fixtures.Gzip(lines), 74), Parallel);
+
+        ShouldMatch(parallel, sequential);
+    }
+
+    [Fact]
+    public async Task ReadRecordsAsync_FromGzip_InParallel_GivesTheSameResult()
+    {
+        byte[] log = HazardLog(6000, 75);
+
+        var sequential = Read(() => new MemoryStream(log), Sequential);
+        var parallel = await ReadAsync(() => new ChunkedStream(Fixtures.Gzip(log), 75), Parallel);
+
+        ShouldMatch(parallel, sequential);
+    }
+
+    [Fact]
+    public void ReadRecords_FromGzip_WithFilter_InParallel_CallsTheFilterOnceOnTheReadingThread()
+    {
+        byte[] log = HazardLog(6000, 76);
+
+        (List<string> Records, List<CloudTrailRecordError> Errors, int Calls, HashSet<int> Threads) ReadFiltered(Func<Stream> open, CloudTrailReaderOptions options)
+        {
+            int calls = 0;
+            var threads = new HashSet<int>();
+            var (records, errors) = Read(open, options with
+            {
+                Filter = header =>
+                {
+                    calls++;
+                    threads.Add(Environment.CurrentManagedThreadId);
+                    return header.EventTime is { Day: 5 or 9 };
+                },
+            });
+            return (records, errors, calls, threads);
+        }
+
+        var sequential = ReadFiltered(() => new MemoryStream(log), Sequential);
+        var parallel = ReadFiltered(() => new MemoryStream(Fixtures.Gzip(log)), Parallel);
+
+        sequential.Records.Should().NotBeEmpty();
+        ShouldMatch((parallel.Records, parallel.Errors), (sequential.Records, sequential.Errors));
+        parallel.Calls.Should().Be(sequential.Calls);
+        parallel.Threads.Should().Equal([Environment.CurrentManagedThreadId]);
+    }
+
+    [Fact]
+    public void ReadRecords_FromGzip_WhenStoppedEarly_ReleasesTheReaderWhileTheDecompressingThreadParses()
+    {
+        byte[] gzip = Fixtures.Gzip(HazardLog(6000, 77));
+
+        for (int take = 1; take < 2000; take += 97)
+        {
+            CloudTrailReader.ReadRecords(new MemoryStream(gzip), SkipMode(Parallel, [])).Take(take).Count().Should().Be(take);
+        }
+    }
+
+    [SkippableFact]
+    public void RecordFramer_OnGzip_TakesRecordsParsedOnTheDecompressingThread()
+    {
+        Skip.If(Environment.ProcessorCount < 2, "Parallel parsing is used only when the machine has more than one core.");
+        byte[] gzip = Fixtures.Gzip(Fixtures.Utf8(Fixtures.LogFile(Enumerable.Range(0, 20000).Select(i => Fixtures.Record(i)).ToArray())));
+
+        using var framer = new RecordFramer(new MemoryStream(gzip), Parallel, ownsSource: true);
+        int records = 0;
+        while (true)
+        {
+            StepResult step = framer.Step();
+            if (step == StepResult.Record)
+            {
+                records++;
+            }
+            else if (step == StepResult.NeedMore)
+            {
+                framer.Fill();
+            }
+            else
+            {
+                step.Should().Be(StepResult.End);
+                break;
+            }
+        }
+
+        records.Should().Be(20000);
+        framer.SpeculatedRecords.Should().BeGreaterThan(0, "the other thread parses part of some windows");
+        if (Environment.ProcessorCount < 3)
+        {
+            framer.WindowsParsedByDecompressor.Should().BeGreaterThan(0, "on two cores that thread is the decompressing one");
+        }
+    }
+
     /// <summary>Returns the data in reads of random small sizes, so windows and refills fall anywhere.</summary>
     private sealed class ChunkedStream(byte[] data, int seed) : Stream
     {

@@ -8,6 +8,8 @@ namespace CloudTrailModel.Internal;
 /// Reads an inner stream (a decompressor) on a background task, a few pooled chunks ahead of the consumer, so
 /// decompression on one core overlaps parsing on another. Memory is bounded by <see cref="ChunkCount"/> chunks.
 /// Exceptions from the inner stream (corrupt gzip) surface on the consumer's next read.
+/// The consumer may also post one job at a time (<see cref="TryPost"/>): the producer runs it while it would
+/// otherwise wait for the consumer, so on two cores parsing can use the time decompression leaves.
 /// </summary>
 internal sealed class ReadAheadStream : Stream
 {
@@ -27,6 +29,11 @@ internal sealed class ReadAheadStream : Stream
     private Chunk _current;
     private int _currentPos;
 
+    private readonly Lock _jobLock = new();
+    private PostedJob? _job;
+    private TaskCompletionSource? _jobArrived;
+    private bool _ended;
+
     private readonly record struct Chunk(byte[]? Buffer, int Length, ExceptionDispatchInfo? Error);
 
     public ReadAheadStream(Stream inner)
@@ -34,6 +41,47 @@ internal sealed class ReadAheadStream : Stream
         _inner = inner;
         _producer = Task.Run(ProduceAsync);
     }
+
+    /// <summary>
+    /// Posts work for the producer's thread (it replaces a posted job that has not started, which is revoked), or
+    /// returns null when the producer has ended. The caller waits for <see cref="PostedJob.Completion"/>, or revokes
+    /// the job if it has not started (see <see cref="PostedJob.TryRevoke"/>), so it never waits on the inner stream.
+    /// </summary>
+    public PostedJob? TryPost(Action work)
+    {
+        var job = new PostedJob(work);
+        lock (_jobLock)
+        {
+            if (_ended)
+            {
+                return null;
+            }
+
+            _job?.TryRevoke();
+            _job = job;
+            _jobArrived?.TrySetResult();
+        }
+
+        return job;
+    }
+
+    private void RunPostedJob()
+    {
+        PostedJob? job;
+        lock (_jobLock)
+        {
+            job = _job;
+            _job = null;
+        }
+
+        if (job?.RunIfNotRevoked() == true)
+        {
+            JobsRun++;
+        }
+    }
+
+    /// <summary>How many posted jobs the producer ran (for tests).</summary>
+    public long JobsRun { get; private set; }
 
     private async Task ProduceAsync()
     {
@@ -70,7 +118,35 @@ internal sealed class ReadAheadStream : Stream
                     return;
                 }
 
-                await _chunks.Writer.WriteAsync(new Chunk(buffer, filled, null), token).ConfigureAwait(false);
+                // While the consumer is behind, run what it posts instead of only waiting.
+                var chunk = new Chunk(buffer, filled, null);
+                while (!_chunks.Writer.TryWrite(chunk))
+                {
+                    Task arrived;
+                    lock (_jobLock)
+                    {
+                        _jobArrived = _job is null ? new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously) : null;
+                        arrived = _jobArrived?.Task ?? Task.CompletedTask;
+                    }
+
+                    if (!arrived.IsCompleted)
+                    {
+                        Task<bool> space = _chunks.Writer.WaitToWriteAsync(token).AsTask();
+                        await Task.WhenAny(space, arrived).ConfigureAwait(false);
+                        if (space.IsCompleted)
+                        {
+                            // Rethrows a cancellation.
+                            await space.ConfigureAwait(false);
+                        }
+                    }
+
+                    lock (_jobLock)
+                    {
+                        _jobArrived = null;
+                    }
+
+                    RunPostedJob();
+                }
             }
         }
         catch (OperationCanceledException) when (token.IsCancellationRequested)
@@ -82,6 +158,19 @@ internal sealed class ReadAheadStream : Stream
             // Handed to the consumer, which rethrows it where a direct read would have thrown.
             _chunks.Writer.TryWrite(new Chunk(null, 0, ExceptionDispatchInfo.Capture(ex)));
             _chunks.Writer.TryComplete();
+        }
+        finally
+        {
+            // A job posted now would never run: revoke it (its poster then does the work itself).
+            PostedJob? job;
+            lock (_jobLock)
+            {
+                _ended = true;
+                job = _job;
+                _job = null;
+            }
+
+            job?.TryRevoke();
         }
     }
 
@@ -221,4 +310,57 @@ internal sealed class ReadAheadStream : Stream
     public override void SetLength(long value) => throw new NotSupportedException();
 
     public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+}
+
+/// <summary>
+/// Work posted to another thread: it runs at most once, unless revoked before it starts. <see cref="Completion"/>
+/// completes when it has run or was revoked.
+/// </summary>
+internal sealed class PostedJob
+{
+    private const int Posted = 0;
+    private const int Running = 1;
+    private const int Finished = 2;
+
+    private readonly Action _work;
+    private readonly TaskCompletionSource _done = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private int _state;
+
+    public PostedJob(Action work) => _work = work;
+
+    /// <summary>Completes when the work has run or was revoked.</summary>
+    public Task Completion => _done.Task;
+
+    /// <summary>Runs the work unless it was revoked: true when it ran.</summary>
+    public bool RunIfNotRevoked()
+    {
+        if (Interlocked.CompareExchange(ref _state, Running, Posted) != Posted)
+        {
+            return false;
+        }
+
+        try
+        {
+            _work();
+        }
+        finally
+        {
+            Volatile.Write(ref _state, Finished);
+            _done.TrySetResult();
+        }
+
+        return true;
+    }
+
+    /// <summary>Cancels the work if it has not started: true then (and <see cref="Completion"/> is complete).</summary>
+    public bool TryRevoke()
+    {
+        if (Interlocked.CompareExchange(ref _state, Finished, Posted) != Posted)
+        {
+            return false;
+        }
+
+        _done.TrySetResult();
+        return true;
+    }
 }

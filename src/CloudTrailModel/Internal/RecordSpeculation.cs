@@ -21,6 +21,9 @@ internal sealed class RecordSpeculation
     private long _base;
     private int _next;
     private Task? _task;
+    private PostedJob? _job;
+    private ReadAheadStream? _host;
+    private double _split = 0.5;
 
     /// <param name="maxDepth">The reader's nesting limit.</param>
     /// <param name="headersOnly">Read only each record's header and length (for a filter), not the record.</param>
@@ -28,6 +31,17 @@ internal sealed class RecordSpeculation
     {
         _maxDepth = maxDepth;
         _headersOnly = headersOnly;
+    }
+
+    /// <summary>
+    /// Runs the work on <paramref name="host"/>'s producer thread (a decompressor's) instead of the thread pool, from
+    /// <paramref name="split"/> of each window on: on two cores decompression keeps that thread busy most of the
+    /// time, so it takes only the tail of a window, in the time it would otherwise spend waiting.
+    /// </summary>
+    public void RunOn(ReadAheadStream host, double split)
+    {
+        _host = host;
+        _split = split;
     }
 
     /// <summary>Whether a chain was started and not yet used up or dropped.</summary>
@@ -39,8 +53,18 @@ internal sealed class RecordSpeculation
     /// <summary>The absolute input offset of the first speculated record.</summary>
     public long StartOffset { get; private set; }
 
-    /// <summary>The worker, while it may still be running.</summary>
-    public Task? Running => _task is { IsCompleted: false } task ? task : null;
+    /// <summary>
+    /// The worker, while it is running (a job posted to a producer thread that has not started yet is revoked here,
+    /// so a reader never waits for the producer's own input).
+    /// </summary>
+    public Task? Running
+    {
+        get
+        {
+            _job?.TryRevoke();
+            return _task is { IsCompleted: false } task ? task : null;
+        }
+    }
 
     /// <summary>
     /// Finds a record boundary in the second half of <c>buffer[start..end)</c> and starts parsing from it on the
@@ -49,7 +73,7 @@ internal sealed class RecordSpeculation
     /// </summary>
     public bool TryStart(byte[] buffer, int start, int end, long bufferBase, bool lines)
     {
-        int boundary = FindRecordStart(buffer, start + ((end - start) / 2), end, lines);
+        int boundary = FindRecordStart(buffer, start + (int)((end - start) * _split), end, lines);
         if (boundary < 0)
         {
             return false;
@@ -64,6 +88,14 @@ internal sealed class RecordSpeculation
         _entries.Clear();
         StartOffset = bufferBase + boundary;
         IsActive = true;
+        if (_host?.TryPost(Run) is { } job)
+        {
+            _job = job;
+            _task = job.Completion;
+            return true;
+        }
+
+        // No host, or its producer has ended (the input is all decompressed, so its core is free): the thread pool.
         _task = Task.Factory.StartNew(static s => ((RecordSpeculation)s!).Run(), this, CancellationToken.None, TaskCreationOptions.DenyChildAttach, TaskScheduler.Default);
         return true;
     }
@@ -108,6 +140,9 @@ internal sealed class RecordSpeculation
             return;
         }
 
+        // Not started yet: revoked, and its (empty) chain is simply not used.
+        _job?.TryRevoke();
+        _job = null;
         if (!task.IsCompleted)
         {
             // The worker ends its chain at the end of the window, so the wait is bounded by one window's work.
