@@ -67,9 +67,10 @@ internal sealed class RecordSpeculation
     }
 
     /// <summary>
-    /// Finds a record boundary in the second half of <c>buffer[start..end)</c> and starts parsing from it on the
-    /// thread pool. Returns false (and starts nothing) when no boundary is found. <paramref name="lines"/>: the
-    /// records are top-level values (JSON Lines) rather than elements of an array.
+    /// Finds a record boundary in the second half of <c>buffer[start..end)</c> (or from the split given to
+    /// <see cref="RunOn"/>) and starts parsing from it on the thread pool (or the host's producer thread). Returns
+    /// false (and starts nothing) when no boundary is found. <paramref name="lines"/>: the records are top-level
+    /// values (JSON Lines) rather than elements of an array.
     /// </summary>
     public bool TryStart(byte[] buffer, int start, int end, long bufferBase, bool lines)
     {
