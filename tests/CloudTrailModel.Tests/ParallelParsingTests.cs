@@ -412,15 +412,19 @@ public sealed class ParallelParsingTests
         Skip.If(Environment.ProcessorCount < 2, "Parallel parsing is used only when the machine has more than one core.");
         byte[] gzip = Fixtures.Gzip(Fixtures.Utf8(Fixtures.LogFile(Enumerable.Range(0, 20000).Select(i => Fixtures.Record(i)).ToArray())));
 
-        using var framer = new RecordFramer(new MemoryStream(gzip), Parallel, ownsSource: true);
-        int records = ReadToEnd(framer);
-
-        records.Should().Be(20000);
-        framer.SpeculatedRecords.Should().BeGreaterThan(0, "the other thread parses part of some windows");
-        if (Environment.ProcessorCount < 3)
+        // That thread parses only in time it would otherwise wait, which a machine busy with other tests may not give
+        // it in every read: a few reads are allowed to show it.
+        long speculated = 0, byDecompressor = 0;
+        for (int attempt = 0; attempt < 5 && (speculated == 0 || byDecompressor == 0); attempt++)
         {
-            framer.WindowsParsedByDecompressor.Should().BeGreaterThan(0, "on two cores that thread is the decompressing one");
+            using var framer = new RecordFramer(new MemoryStream(gzip), Parallel, ownsSource: true);
+            ReadToEnd(framer).Should().Be(20000);
+            speculated = framer.SpeculatedRecords;
+            byDecompressor = Environment.ProcessorCount < 3 ? framer.WindowsParsedByDecompressor : 1;
         }
+
+        speculated.Should().BeGreaterThan(0, "the other thread parses part of some windows");
+        byDecompressor.Should().BeGreaterThan(0, "on two cores that thread is the decompressing one");
     }
 
     /// <summary>Steps a framer through its whole input: the number of records.</summary>
