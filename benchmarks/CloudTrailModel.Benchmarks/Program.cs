@@ -1,7 +1,7 @@
 // Runs every benchmark class in this assembly; choose with BenchmarkDotNet's own arguments, nothing to edit:
 //   quick (under 2 minutes on 2 cores; noisier):
 //     dotnet run -c Release --project benchmarks/CloudTrailModel.Benchmarks -- --filter '*' --job short --warmupCount 1
-//   full (BenchmarkDotNet's default job; about 5 minutes):
+//   full (BenchmarkDotNet's default job; about 7 minutes):
 //     dotnet run -c Release --project benchmarks/CloudTrailModel.Benchmarks -- --filter '*'
 //   list them / check every benchmark sees the same records:
 //     dotnet run -c Release --project benchmarks/CloudTrailModel.Benchmarks -- --list flat

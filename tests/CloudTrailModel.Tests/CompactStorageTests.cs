@@ -1,5 +1,3 @@
-using System.Text.Json;
-using CloudTrailModel.Serialization;
 using CloudTrailModel.Tests.Infrastructure;
 
 namespace CloudTrailModel.Tests;
@@ -17,14 +15,10 @@ public sealed class CompactStorageTests
         {"eventVersion":"1.11","userIdentity":{"type":"IdentityCenterUser","accountId":"111122223333","identityProvider":"idp","credentialId":"cred-9","onBehalfOf":{"userId":"u-1","identityStoreArn":"arn:aws:identitystore::111122223333:identitystore/d-1"},"inScopeOf":{"sourceArn":"arn:aws:s3:::b","issuerType":"AWS::S3::Bucket"},"identityFuture":7},"eventTime":"2024-03-01T12:00:00Z","eventSource":"s3.amazonaws.com","eventName":"GetObject","apiVersion":"2006-03-01","serviceEventDetails":{"k":[1,2]},"sharedEventID":"shared-9","vpcEndpointId":"vpce-1","vpcEndpointAccountId":"444455556666","addendum":{"reason":"DELIVERY_DELAY"},"annotation":"note","recordFuture":{"a":1}}
         """;
 
-    private static string Serialize(CloudTrailRecord record) => JsonSerializer.Serialize(record, CloudTrailJsonContext.Default.CloudTrailRecord);
-
-    private static CloudTrailRecord ReadOne(string json) => Fixtures.ReadSkip(Fixtures.LogFile(json)).Records.Single();
-
     [Fact]
     public void RareMembers_ReadFromALogFile_HaveTheirValues_AndWriteBackTheSameJson()
     {
-        CloudTrailRecord record = ReadOne(RareJson);
+        CloudTrailRecord record = Fixtures.ReadOne(RareJson);
 
         record.ApiVersion.Should().Be("2006-03-01");
         record.ServiceEventDetails!.ToString().Should().Be("""{"k":[1,2]}""");
@@ -41,7 +35,7 @@ public sealed class CompactStorageTests
         identity.InScopeOf!.IssuerType.Should().Be("AWS::S3::Bucket");
         identity.AdditionalFields.Should().ContainKey("identityFuture");
 
-        Serialize(record).Should().Be(RareJson.Trim());
+        Fixtures.Json(record).Should().Be(RareJson.Trim());
     }
 
     [Theory]
@@ -73,9 +67,9 @@ public sealed class CompactStorageTests
     {
         string json = "{" + member + "}";
 
-        CloudTrailRecord record = ReadOne(json);
+        CloudTrailRecord record = Fixtures.ReadOne(json);
 
-        Serialize(record).Should().Be(json);
+        Fixtures.Json(record).Should().Be(json);
         record.Should().NotBe(new CloudTrailRecord
         {
             UserIdentity = record.UserIdentity is null ? null : new UserIdentity
@@ -91,7 +85,7 @@ public sealed class CompactStorageTests
     [Fact]
     public void RareMembers_ReadAndBuiltInCode_AreEqualWithEqualHashCodes()
     {
-        CloudTrailRecord read = ReadOne(RareJson);
+        CloudTrailRecord read = Fixtures.ReadOne(RareJson);
         CloudTrailRecord built = new()
         {
             EventVersion = CloudTrailEventVersion.Parse("1.11"),
@@ -120,7 +114,7 @@ public sealed class CompactStorageTests
 
         built.Should().Be(read);
         built.GetHashCode().Should().Be(read.GetHashCode());
-        Serialize(built).Should().Be(Serialize(read));
+        Fixtures.Json(built).Should().Be(Fixtures.Json(read));
     }
 
     [Fact]
@@ -144,14 +138,14 @@ public sealed class CompactStorageTests
 
         nulls.Should().Be(absent);
         nulls.GetHashCode().Should().Be(absent.GetHashCode());
-        Serialize(nulls).Should().Be(Serialize(absent));
+        Fixtures.Json(nulls).Should().Be(Fixtures.Json(absent));
     }
 
     [Fact]
     public void With_OnARareMember_ChangesTheCopyOnly()
     {
-        CloudTrailRecord original = ReadOne(RareJson);
-        string before = Serialize(original);
+        CloudTrailRecord original = Fixtures.ReadOne(RareJson);
+        string before = Fixtures.Json(original);
 
         CloudTrailRecord copy = original with { VpcEndpointId = "vpce-2", Annotation = null };
         UserIdentity identityCopy = original.UserIdentity! with { CredentialId = "cred-10" };
@@ -165,15 +159,15 @@ public sealed class CompactStorageTests
         original.VpcEndpointId.Should().Be("vpce-1");
         original.Annotation.Should().Be("note");
         original.UserIdentity!.CredentialId.Should().Be("cred-9");
-        Serialize(original).Should().Be(before);
+        Fixtures.Json(original).Should().Be(before);
         copy.Should().NotBe(original);
     }
 
     [Fact]
     public void With_OnARecordWithoutRareMembers_LeavesOtherRecordsWithoutThem()
     {
-        CloudTrailRecord plain = ReadOne("""{"eventName":"GetObject","userIdentity":{"type":"IAMUser"}}""");
-        CloudTrailRecord other = ReadOne("""{"eventName":"PutObject","userIdentity":{"type":"Root"}}""");
+        CloudTrailRecord plain = Fixtures.ReadOne("""{"eventName":"GetObject","userIdentity":{"type":"IAMUser"}}""");
+        CloudTrailRecord other = Fixtures.ReadOne("""{"eventName":"PutObject","userIdentity":{"type":"Root"}}""");
 
         CloudTrailRecord changed = plain with
         {
@@ -194,8 +188,8 @@ public sealed class CompactStorageTests
     [Fact]
     public void OptionalValues_AbsentOrPresent_ReadBackAsNullOrTheirValue()
     {
-        CloudTrailRecord empty = ReadOne("""{"eventName":"GetObject","userIdentity":{"accountId":"1"}}""");
-        CloudTrailRecord full = ReadOne("""{"eventVersion":"1.09","eventTime":"2024-03-01T12:00:00+02:00","eventType":"AwsApiCall","eventCategory":"Data","userIdentity":{"type":"AssumedRole"}}""");
+        CloudTrailRecord empty = Fixtures.ReadOne("""{"eventName":"GetObject","userIdentity":{"accountId":"1"}}""");
+        CloudTrailRecord full = Fixtures.ReadOne("""{"eventVersion":"1.09","eventTime":"2024-03-01T12:00:00+02:00","eventType":"AwsApiCall","eventCategory":"Data","userIdentity":{"type":"AssumedRole"}}""");
 
         empty.EventVersion.Should().BeNull();
         empty.EventTime.Should().BeNull();
@@ -222,8 +216,8 @@ public sealed class CompactStorageTests
             ResponseElements = new RawJson("""{"x-amz-version-id":"v1"}"""),
             AdditionalEventData = new RawJson("""{"bytesTransferredIn":42}"""),
         };
-        CloudTrailRecord read = ReadOne(Json);
-        CloudTrailRecord untouched = ReadOne(Json);
+        CloudTrailRecord read = Fixtures.ReadOne(Json);
+        CloudTrailRecord untouched = Fixtures.ReadOne(Json);
 
         // Equal, with equal hash codes, before any value is wrapped...
         untouched.Should().Be(built);
@@ -240,13 +234,13 @@ public sealed class CompactStorageTests
         read.Should().Be(untouched);
         (read with { RequestParameters = null }).RequestParameters.Should().BeNull();
         (read with { ResponseElements = new RawJson("{}") }).Should().NotBe(read);
-        Serialize(read).Should().Be(Json);
+        Fixtures.Json(read).Should().Be(Json);
     }
 
     [Fact]
     public void RawValues_ReadFromManyThreadsAtOnce_AreEqualEverywhere()
     {
-        CloudTrailRecord record = ReadOne("""{"requestParameters":{"bucketName":"b"}}""");
+        CloudTrailRecord record = Fixtures.ReadOne("""{"requestParameters":{"bucketName":"b"}}""");
         var seen = new RawJson?[8];
 
         Parallel.For(0, seen.Length, i => seen[i] = record.RequestParameters);
@@ -260,11 +254,11 @@ public sealed class CompactStorageTests
     [InlineData("""{"userIdentity":{"type":"AssumedRole","arn":"arn:aws:sts::1:assumed-role/r/s","accessKeyId":""},"requestID":"r-1","eventID":"","resources":[{"ARN":""}]}""")]
     public void EmptyDeferredValues_ReadBackAsEmptyStrings_AndCompareAsSuch(string json)
     {
-        CloudTrailRecord record = ReadOne(json);
+        CloudTrailRecord record = Fixtures.ReadOne(json);
 
         record.UserIdentity!.AccessKeyId.Should().BeEmpty();
         record.Should().Be(CloudTrailRecord.Parse(json) with { Resources = record.Resources });
         record.UserIdentity.Should().Be(record.UserIdentity with { AccessKeyId = string.Empty });
-        Serialize(record).Should().Be(json);
+        Fixtures.Json(record).Should().Be(json);
     }
 }

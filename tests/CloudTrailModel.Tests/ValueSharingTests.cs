@@ -1,5 +1,4 @@
 using System.Text;
-using CloudTrailModel.Serialization;
 using CloudTrailModel.Tests.Infrastructure;
 
 namespace CloudTrailModel.Tests;
@@ -15,10 +14,6 @@ public sealed class ValueSharingTests
     private const string Json = """
         {"eventVersion":"1.08","userIdentity":{"type":"AssumedRole","principalId":"AROAEXAMPLE:session-\u00e9t\u00e9","arn":"arn:aws:sts::111122223333:assumed-role/r/s-1","accountId":"111122223333","accessKeyId":"ASIAEXAMPLE1","credentialId":"cred-1"},"eventTime":"2024-03-01T12:00:00Z","eventSource":"s3.amazonaws.com","eventName":"GetObject","awsRegion":"us-east-1","errorCode":"AccessDenied","errorMessage":"Access dénied","requestParameters":{"bucketName":"b"},"requestID":"REQ1","eventID":"7c1a-\u00fc","eventType":"AwsApiCall","sharedEventID":"shared-1","recipientAccountId":"111122223333"}
         """;
-
-    private static string Serialize(CloudTrailRecord record) => System.Text.Json.JsonSerializer.Serialize(record, CloudTrailJsonContext.Default.CloudTrailRecord);
-
-    private static CloudTrailRecord ReadOne(string json) => Fixtures.ReadSkip(Fixtures.LogFile(json)).Records.Single();
 
     private static CloudTrailRecord BuiltInCode() => new()
     {
@@ -49,7 +44,7 @@ public sealed class ValueSharingTests
     [Fact]
     public void Properties_ReadFromALogFile_HaveTheirValues()
     {
-        CloudTrailRecord record = ReadOne(Json);
+        CloudTrailRecord record = Fixtures.ReadOne(Json);
 
         record.EventId.Should().Be("7c1a-ü");
         record.RequestId.Should().Be("REQ1");
@@ -65,8 +60,8 @@ public sealed class ValueSharingTests
     [Fact]
     public void Equality_ReadRecordAndRecordBuiltInCode_AreEqualWithEqualHashCodes_BeforeAndAfterReading()
     {
-        CloudTrailRecord read = ReadOne(Json);
-        CloudTrailRecord other = ReadOne(Json);
+        CloudTrailRecord read = Fixtures.ReadOne(Json);
+        CloudTrailRecord other = Fixtures.ReadOne(Json);
         CloudTrailRecord built = BuiltInCode();
 
         // Nothing decoded yet on either side, then one side decoded, then both.
@@ -85,7 +80,7 @@ public sealed class ValueSharingTests
     [Fact]
     public void With_ReplacesOneValue_AndLeavesTheOriginalAsItWas()
     {
-        CloudTrailRecord record = ReadOne(Json);
+        CloudTrailRecord record = Fixtures.ReadOne(Json);
 
         CloudTrailRecord changed = record with { EventId = "new-id", RequestId = null };
 
@@ -99,8 +94,8 @@ public sealed class ValueSharingTests
     [Fact]
     public void Serialize_ReadRecord_WritesTheSameJsonAsTheRecordBuiltInCode()
     {
-        string read = System.Text.Json.JsonSerializer.Serialize(ReadOne(Json), CloudTrailJsonContext.Default.CloudTrailRecord);
-        string built = System.Text.Json.JsonSerializer.Serialize(BuiltInCode(), CloudTrailJsonContext.Default.CloudTrailRecord);
+        string read = Fixtures.Json(Fixtures.ReadOne(Json));
+        string built = Fixtures.Json(BuiltInCode());
 
         read.Should().Be(built);
         using var expected = System.Text.Json.JsonDocument.Parse(Json);
@@ -113,7 +108,7 @@ public sealed class ValueSharingTests
     {
         for (int round = 0; round < 50; round++)
         {
-            CloudTrailRecord record = ReadOne(Json);
+            CloudTrailRecord record = Fixtures.ReadOne(Json);
             string?[] seen = new string?[8];
             using var start = new Barrier(seen.Length);
             Parallel.For(0, seen.Length, new ParallelOptions { MaxDegreeOfParallelism = seen.Length }, i =>
@@ -129,7 +124,7 @@ public sealed class ValueSharingTests
     [Fact]
     public void EscapedValues_AreUnescaped()
     {
-        CloudTrailRecord record = ReadOne(Json.Replace("\"REQ1\"", "\"R\\u0045Q\\\"1\"", StringComparison.Ordinal));
+        CloudTrailRecord record = Fixtures.ReadOne(Json.Replace("\"REQ1\"", "\"R\\u0045Q\\\"1\"", StringComparison.Ordinal));
 
         record.RequestId.Should().Be("REQ\"1");
     }
@@ -160,7 +155,7 @@ public sealed class ValueSharingTests
             .Replace("\"requestID\":\"REQ1\",", "\"requestID\":\"" + huge + "\"," + duplicates, StringComparison.Ordinal)
             .Replace("\"eventID\":\"7c1a-\\u00fc\",", string.Empty, StringComparison.Ordinal);
 
-        CloudTrailRecord record = ReadOne(json);
+        CloudTrailRecord record = Fixtures.ReadOne(json);
 
         record.RequestId.Should().Be(huge);
         record.EventId.Should().Be("dup-2999-" + new string('x', 20), "the last of duplicate members wins");
@@ -219,7 +214,7 @@ public sealed class ValueSharingTests
         for (int i = 0; i < jsons.Length; i++)
         {
             CloudTrailRecord alone = CloudTrailRecord.Parse(jsons[i]);
-            Serialize(records[i]).Should().Be(Serialize(alone));
+            Fixtures.Json(records[i]).Should().Be(Fixtures.Json(alone));
             if (i < 4)
             {
                 // (Record equality compares AdditionalFields by reference, so only records without extra members compare equal.)
@@ -283,9 +278,9 @@ public sealed class ValueSharingTests
         for (int i = 0; i < records.Count; i++)
         {
             CloudTrailRecord alone = CloudTrailRecord.Parse(expected[i]);
-            Serialize(records[i]).Should().Be(Serialize(alone), "record {0} is written back as its own parse is", i);
+            Fixtures.Json(records[i]).Should().Be(Fixtures.Json(alone), "record {0} is written back as its own parse is", i);
             using var source = System.Text.Json.JsonDocument.Parse(expected[i]);
-            using var written = System.Text.Json.JsonDocument.Parse(Serialize(records[i]));
+            using var written = System.Text.Json.JsonDocument.Parse(Fixtures.Json(records[i]));
             JsonStructure.FirstDifference(source.RootElement, written.RootElement).Should().BeNull();
             // (Record equality compares lists and AdditionalFields by reference: only records without them compare equal.)
             if (records[i].TlsDetails?.AdditionalFields.Count is null or 0 && records[i].Resources is null)
@@ -344,7 +339,7 @@ public sealed class ValueSharingTests
             record.UserIdentity.UserName.Should().Be("alice");
             record.ReadOnly.Should().BeTrue();
             record.AdditionalFields.Keys.Should().Equal($"unknown{i}");
-            Serialize(record).Should().Be(Serialize(CloudTrailRecord.Parse(jsons[i])));
+            Fixtures.Json(record).Should().Be(Fixtures.Json(CloudTrailRecord.Parse(jsons[i])));
         }
     }
 }

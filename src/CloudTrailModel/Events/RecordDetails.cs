@@ -57,15 +57,8 @@ public sealed record CloudTrailResource : IJsonModel<CloudTrailResource>, IDefer
         }
 
         // Made of pooled strings only (the ARN has repeated): the same strings give an equal object, so one instance serves them all.
-        PooledObjects<CloudTrailResource> shared = s.SharedResources;
-        if (shared.Find(arnText, arnPrefix, accountId, type, null, out int slot) is { } known)
-        {
-            return known;
-        }
-
-        var resource = new CloudTrailResource { _arn = arn, ArnPrefix = arnPrefix, AccountId = accountId, Type = type };
-        shared.Add(slot, arnText, arnPrefix, accountId, type, null, resource);
-        return resource;
+        return s.SharedResources.GetOrAdd(arnText, arnPrefix, accountId, type, null, static (arn, prefix, account, type, _) =>
+            new CloudTrailResource { Arn = arn, ArnPrefix = prefix, AccountId = account, Type = type });
     }
 
     void IDeferredTextOwner.ResolveDeferred(byte[] bytes) => _arn.Resolve(bytes);
@@ -124,15 +117,8 @@ public sealed record TlsDetails : IJsonModel<TlsDetails>
         }
 
         // Made of pooled strings only: the same strings give an equal object, so one instance serves them all.
-        PooledObjects<TlsDetails> shared = s.SharedTlsDetails;
-        if (shared.Find(version, cipher, host, keyExchange, null, out int slot) is { } known)
-        {
-            return known;
-        }
-
-        var tls = new TlsDetails { TlsVersion = version, CipherSuite = cipher, ClientProvidedHostHeader = host, KeyExchange = keyExchange };
-        shared.Add(slot, version, cipher, host, keyExchange, null, tls);
-        return tls;
+        return s.SharedTlsDetails.GetOrAdd(version, cipher, host, keyExchange, null, static (version, cipher, host, keyExchange, _) =>
+            new TlsDetails { TlsVersion = version, CipherSuite = cipher, ClientProvidedHostHeader = host, KeyExchange = keyExchange });
     }
 
     void IJsonModel<TlsDetails>.Write(Utf8JsonWriter w)

@@ -363,16 +363,8 @@ public sealed record SessionIssuer : IJsonModel<SessionIssuer>
         }
 
         // Made of pooled strings only: the same strings give an equal object, so one instance serves them all.
-        PooledObjects<SessionIssuer> shared = s.SharedSessionIssuers;
-        string? typeName = type?.ToString();
-        if (shared.Find(typeName, principalId, arn, accountId, userName, out int slot) is { } known)
-        {
-            return known;
-        }
-
-        var issuer = new SessionIssuer { Type = type, PrincipalId = principalId, Arn = arn, AccountId = accountId, UserName = userName };
-        shared.Add(slot, typeName, principalId, arn, accountId, userName, issuer);
-        return issuer;
+        return s.SharedSessionIssuers.GetOrAdd(type?.ToString(), principalId, arn, accountId, userName, static (type, principalId, arn, accountId, userName) =>
+            new SessionIssuer { Type = type is null ? default(IdentityType?) : new IdentityType(type), PrincipalId = principalId, Arn = arn, AccountId = accountId, UserName = userName });
     }
 
     void IJsonModel<SessionIssuer>.Write(Utf8JsonWriter w)

@@ -230,12 +230,13 @@ internal sealed class ParseState
     private Utf8Text Defer(ReadOnlySpan<byte> utf8)
     {
         // Bounded, so a hostile record (huge IDs, thousands of duplicate members) cannot grow the buffer a reader keeps.
-        int length = _deferredLength;
         if (utf8.IsEmpty)
         {
             // An empty access key is common: nothing to keep.
             return new Utf8Text(string.Empty);
         }
+
+        int length = _deferredLength;
 
         if (!AllowDeferredStrings || utf8.Length > MaxDeferredLength || length + utf8.Length > MaxDeferredBytes)
         {

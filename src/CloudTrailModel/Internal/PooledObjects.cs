@@ -21,8 +21,24 @@ internal sealed class PooledObjects<T>
     private readonly T?[] _values = new T?[Sets * Ways];
     private readonly byte[] _next = new byte[Sets];
 
+    /// <summary>
+    /// The object made of exactly these strings before, or a new one from <paramref name="create"/> (given the same
+    /// strings; called only on a miss, so a static lambda costs no allocation), which is then remembered.
+    /// </summary>
+    public T GetOrAdd(string? a, string? b, string? c, string? d, string? e, Func<string?, string?, string?, string?, string?, T> create)
+    {
+        if (Find(a, b, c, d, e, out int slot) is { } known)
+        {
+            return known;
+        }
+
+        T value = create(a, b, c, d, e);
+        Add(slot, a, b, c, d, e, value);
+        return value;
+    }
+
     /// <summary>The object made of exactly these strings before, or null (then <paramref name="slot"/> is where to add it).</summary>
-    public T? Find(string? a, string? b, string? c, string? d, string? e, out int slot)
+    private T? Find(string? a, string? b, string? c, string? d, string? e, out int slot)
     {
         int hash = Hash(a);
         hash = (hash * 31) + Hash(b);
@@ -49,7 +65,7 @@ internal sealed class PooledObjects<T>
         return null;
     }
 
-    public void Add(int slot, string? a, string? b, string? c, string? d, string? e, T value)
+    private void Add(int slot, string? a, string? b, string? c, string? d, string? e, T value)
     {
         int k = slot * Arity;
         _keys[k] = a;

@@ -40,6 +40,13 @@ public static class Fixtures
 
     public static (List<CloudTrailRecord> Records, List<CloudTrailRecordError> Errors) ReadSkip(string input, CloudTrailReaderOptions? options = null) =>
         ReadSkip(Utf8(input), options);
+
+    /// <summary>One record, read the way the reader reads a log file (deferred strings, shared values and all).</summary>
+    public static CloudTrailRecord ReadOne(string recordJson) => ReadSkip(LogFile(recordJson)).Records.Single();
+
+    /// <summary>A record written back as JSON.</summary>
+    public static string Json(CloudTrailRecord record) =>
+        System.Text.Json.JsonSerializer.Serialize(record, CloudTrailJsonContext.Default.CloudTrailRecord);
 }
 
 /// <summary>A read-only stream that generates a <c>{"Records":[...]}</c> log file on the fly, never holding it whole.</summary>
