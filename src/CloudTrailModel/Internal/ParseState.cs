@@ -109,7 +109,32 @@ internal sealed class ParseState
         _buffer = buffer;
         _start = start;
         _length = length;
+        _readerBase = 0;
+        SkippedFast = false;
     }
+
+    // Where in Source the reader's span starts: not 0 once a free-form value was skipped fast (the reader is then
+    // made again past it).
+    private int _readerBase;
+
+    // A reader state inside a record, after a member's value (made once per depth limit, see ResumeState).
+    private JsonReaderState _resumeState;
+    private int _resumeMaxDepth = -1;
+
+    /// <summary>
+    /// The reader's depth limit when free-form values of a record may be skipped by <see cref="JsonSkipper"/> rather
+    /// than token by token; 0 when not. The reader is then made again past each such value, so its line and column no
+    /// longer count from the record's start: only a caller that parses a record again without it when the record
+    /// fails (the materializer) sets it.
+    /// </summary>
+    public int FastSkipMaxDepth { get; set; }
+
+    /// <summary>Whether a value of the current record was skipped fast (see <see cref="FastSkipMaxDepth"/>).</summary>
+    public bool SkippedFast { get; private set; }
+
+    /// <summary>The index in <see cref="Source"/> of a reader index (token start or bytes consumed).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public int SourceIndex(long readerIndex) => _readerBase + checked((int)readerIndex);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Read(ref Utf8JsonReader reader)
@@ -146,9 +171,9 @@ internal sealed class ParseState
     /// <summary>Slices the value the reader is on out of the source and moves past it.</summary>
     public ReadOnlySpan<byte> SliceValue(ref Utf8JsonReader reader)
     {
-        int start = checked((int)reader.TokenStartIndex);
+        int start = SourceIndex(reader.TokenStartIndex);
         SkipValue(ref reader);
-        return Source[start..checked((int)reader.BytesConsumed)];
+        return Source[start..SourceIndex(reader.BytesConsumed)];
     }
 
     /// <summary>Keeps the value the reader is on as an extra field.</summary>
@@ -346,9 +371,44 @@ internal sealed class ParseState
             return default;
         }
 
-        int start = checked((int)reader.TokenStartIndex);
+        int start = SourceIndex(reader.TokenStartIndex);
+        int maxDepth = FastSkipMaxDepth;
+        if (maxDepth > 0 && reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray && reader.CurrentDepth == 1)
+        {
+            // A member of the record: checked and skipped in one tight pass, then the reader is made again past it.
+            int end = JsonSkipper.SkipContainer(Source, start, maxDepth - 2);
+            if (end > 0)
+            {
+                bool isFinalBlock = reader.IsFinalBlock;
+                reader = new Utf8JsonReader(Source[end..], isFinalBlock, ResumeState(maxDepth));
+                _readerBase = end;
+                SkippedFast = true;
+                return new RawRange(start, end - start);
+            }
+        }
+
         SkipValue(ref reader);
-        return new RawRange(start, checked((int)reader.BytesConsumed) - start);
+        return new RawRange(start, SourceIndex(reader.BytesConsumed) - start);
+    }
+
+    /// <summary>
+    /// The state of a reader inside a record (depth 1) just after a member's value, with the given depth limit: what a
+    /// reader made again past a value skipped fast starts from.
+    /// </summary>
+    private JsonReaderState ResumeState(int maxDepth)
+    {
+        if (_resumeMaxDepth != maxDepth)
+        {
+            var reader = new Utf8JsonReader("{\"a\":{}"u8, isFinalBlock: false, new JsonReaderState(new JsonReaderOptions { MaxDepth = maxDepth }));
+            while (reader.Read())
+            {
+            }
+
+            _resumeState = reader.CurrentState;
+            _resumeMaxDepth = maxDepth;
+        }
+
+        return _resumeState;
     }
 
     /// <summary>
@@ -400,7 +460,7 @@ internal sealed class ParseState
         if (reader.TokenType == JsonTokenType.StartObject)
         {
             // Empty objects are common (webIdFederationData, an IAM user's sessionIssuer): one instance serves them all.
-            int next = checked((int)reader.BytesConsumed);
+            int next = SourceIndex(reader.BytesConsumed);
             ReadOnlySpan<byte> source = Source;
             if (next < source.Length && source[next] == (byte)'}')
             {
@@ -426,7 +486,7 @@ internal sealed class ParseState
             return null;
         }
 
-        int start = checked((int)reader.TokenStartIndex);
+        int start = SourceIndex(reader.TokenStartIndex);
 
         // Most lists hold one or two objects: collect a few in locals and allocate one array of the exact size.
         T? first = null, second = null;
@@ -476,7 +536,7 @@ internal sealed class ParseState
             return items;
         }
 
-        var elementReader = new Utf8JsonReader(Source[start..checked((int)reader.BytesConsumed)]);
+        var elementReader = new Utf8JsonReader(Source[start..SourceIndex(reader.BytesConsumed)]);
         extra.Add(name, JsonElement.ParseValue(ref elementReader));
         return null;
     }
@@ -491,7 +551,7 @@ internal sealed class ParseState
             return null;
         }
 
-        int start = checked((int)reader.TokenStartIndex);
+        int start = SourceIndex(reader.TokenStartIndex);
         var map = new Dictionary<string, string>(StringComparer.Ordinal);
         bool allStrings = true;
         while (NextMember(ref reader))
@@ -514,7 +574,7 @@ internal sealed class ParseState
             return map;
         }
 
-        var elementReader = new Utf8JsonReader(Source[start..checked((int)reader.BytesConsumed)]);
+        var elementReader = new Utf8JsonReader(Source[start..SourceIndex(reader.BytesConsumed)]);
         extra.Add(name, JsonElement.ParseValue(ref elementReader));
         return null;
     }

@@ -24,6 +24,23 @@ internal static class RecordMaterializer
         ParseState state, byte[] buffer, int start, int end, bool isFinalBlock, int maxDepth,
         out CloudTrailRecord? record, out int consumed, out CloudTrailErrorCode code, out long? line, out long? column)
     {
+        // Free-form values are skipped fast; a record that fails is parsed again without that, so what is reported
+        // (the error, its line and column) is exactly the reader's own.
+        state.FastSkipMaxDepth = maxDepth;
+        MaterializeStatus status = MaterializeOnce(state, buffer, start, end, isFinalBlock, maxDepth, out record, out consumed, out code, out line, out column);
+        if (status == MaterializeStatus.Failed && state.SkippedFast)
+        {
+            state.FastSkipMaxDepth = 0;
+            status = MaterializeOnce(state, buffer, start, end, isFinalBlock, maxDepth, out record, out consumed, out code, out line, out column);
+        }
+
+        return status;
+    }
+
+    private static MaterializeStatus MaterializeOnce(
+        ParseState state, byte[] buffer, int start, int end, bool isFinalBlock, int maxDepth,
+        out CloudTrailRecord? record, out int consumed, out CloudTrailErrorCode code, out long? line, out long? column)
+    {
         record = null;
         consumed = 0;
         code = default;
@@ -38,7 +55,7 @@ internal static class RecordMaterializer
         {
             ParseState.Read(ref reader);
             record = CloudTrailRecord.ReadRecord(ref reader, state);
-            consumed = checked((int)reader.BytesConsumed);
+            consumed = state.SourceIndex(reader.BytesConsumed);
 
             // Utf8JsonReader checks UTF-8 only in the strings it transcodes; raw subtrees are kept as bytes, so one
             // vectorised pass makes invalid UTF-8 anywhere in a record an error instead of bytes that cannot be written back.
