@@ -159,6 +159,16 @@ public sealed class RawValueSkippingTests
         error.LineInRecord.Should().Be(line);
         error.BytePositionInLine.Should().Be(column);
         line.Should().Be(2, "the error is on the record's third line");
+
+        // The filter's pre-scan skips values fast too (also inside userIdentity): the same error, whatever the filter says.
+        string log = LogFile(Record(0), bad.Replace("\"eventVersion\":\"1.08\",", "\"userIdentity\":{\"type\":\"Root\",\"sessionContext\":{\"attributes\":{}}},"), Record(2));
+        var plain = ReadSkip(log);
+        foreach (bool keep in new[] { true, false })
+        {
+            var filtered = ReadSkip(log, new CloudTrailReaderOptions { Filter = _ => keep });
+            filtered.Errors.Should().BeEquivalentTo(plain.Errors);
+            filtered.Records.Select(r => r.EventId).Should().Equal(keep ? ["id-0", "id-2"] : []);
+        }
     }
 
     private static int? ReaderEnd(byte[] json)

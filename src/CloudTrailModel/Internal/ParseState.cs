@@ -117,8 +117,8 @@ internal sealed class ParseState
     // made again past it).
     private int _readerBase;
 
-    // A reader state inside a record, after a member's value (made once per depth limit, see ResumeState).
-    private JsonReaderState _resumeState;
+    // Reader states inside a record after a member's value, at depths 1 and 2 (made once per depth limit, see ResumeState).
+    private readonly JsonReaderState[] _resumeStates = new JsonReaderState[2];
     private int _resumeMaxDepth = -1;
 
     /// <summary>
@@ -376,11 +376,9 @@ internal sealed class ParseState
         if (maxDepth > 0 && reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray && reader.CurrentDepth == 1)
         {
             // A member of the record: checked and skipped in one tight pass, then the reader is made again past it.
-            int end = JsonSkipper.SkipContainer(Source, start, maxDepth - 2);
+            int end = SkipFast(ref reader, Source, start, maxDepth, depth: 1);
             if (end > 0)
             {
-                bool isFinalBlock = reader.IsFinalBlock;
-                reader = new Utf8JsonReader(Source[end..], isFinalBlock, ResumeState(maxDepth));
                 _readerBase = end;
                 SkippedFast = true;
                 return new RawRange(start, end - start);
@@ -392,23 +390,47 @@ internal sealed class ParseState
     }
 
     /// <summary>
-    /// The state of a reader inside a record (depth 1) just after a member's value, with the given depth limit: what a
-    /// reader made again past a value skipped fast starts from.
+    /// Skips the object or array at <paramref name="start"/> of <paramref name="span"/> (the reader's span, from its
+    /// start), on which the reader is, at depth 1 or 2 (<see cref="Utf8JsonReader.CurrentDepth"/>), with
+    /// <see cref="JsonSkipper"/>, and makes the reader again over the rest of the span: the index past the value, or
+    /// -1 when the skipper was not sure (the reader is then unchanged). Token indexes of the new reader count from
+    /// the returned index, and its line and column from the record's start no longer.
     /// </summary>
-    private JsonReaderState ResumeState(int maxDepth)
+    public int SkipFast(ref Utf8JsonReader reader, ReadOnlySpan<byte> span, int start, int maxDepth, int depth)
+    {
+        int end = JsonSkipper.SkipContainer(span, start, maxDepth - depth - 1);
+        if (end > 0)
+        {
+            reader = new Utf8JsonReader(span[end..], reader.IsFinalBlock, ResumeState(maxDepth, depth));
+        }
+
+        return end;
+    }
+
+    /// <summary>
+    /// The state of a reader inside a record at <paramref name="depth"/> (1 or 2) just after a member's value, with
+    /// the given depth limit: what a reader made again past a value skipped fast starts from.
+    /// </summary>
+    private JsonReaderState ResumeState(int maxDepth, int depth)
     {
         if (_resumeMaxDepth != maxDepth)
         {
-            var reader = new Utf8JsonReader("{\"a\":{}"u8, isFinalBlock: false, new JsonReaderState(new JsonReaderOptions { MaxDepth = maxDepth }));
-            while (reader.Read())
+            // {"a":{} and {"a":{"a":{}: the reader has just ended a member's (empty) value at depth 1 and 2.
+            for (int d = 1; d <= _resumeStates.Length; d++)
             {
+                byte[] json = [.. Enumerable.Repeat("{\"a\":"u8.ToArray(), d).SelectMany(b => b), (byte)'{', (byte)'}'];
+                var reader = new Utf8JsonReader(json, isFinalBlock: false, new JsonReaderState(new JsonReaderOptions { MaxDepth = maxDepth }));
+                while (reader.Read())
+                {
+                }
+
+                _resumeStates[d - 1] = reader.CurrentState;
             }
 
-            _resumeState = reader.CurrentState;
             _resumeMaxDepth = maxDepth;
         }
 
-        return _resumeState;
+        return _resumeStates[depth - 1];
     }
 
     /// <summary>
