@@ -23,6 +23,9 @@ public sealed class RawValueSkippingTests
         """{"ünïcödé":"值","emoji":"😀"}""",
         "{}",
         "[]",
+
+        // Strings longer than a vector (32 bytes), with escapes and the closing quote at different places in a block.
+        "{\"policy\":\"" + new string('p', 33) + "\\\"" + new string('q', 28) + "\\u0041" + new string('r', 40) + "\",\"list\":[\"" + new string('s', 31) + "\",\"" + new string('t', 64) + "\"]}",
     ];
 
     private const int MaxDepth = 64;
