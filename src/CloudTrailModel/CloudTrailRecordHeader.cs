@@ -24,4 +24,15 @@ public readonly record struct CloudTrailRecordHeader
 
     /// <summary>The account of the caller (<c>userIdentity.accountId</c>), or null when absent.</summary>
     public string? UserAccountId { get; init; }
+
+    /// <summary>The header of a parsed record (for records the quick scan leaves to the full parse).</summary>
+    internal static CloudTrailRecordHeader Of(CloudTrailRecord record) => new()
+    {
+        EventSource = record.EventSource,
+        EventName = record.EventName,
+        EventTime = record.EventTime,
+        AwsRegion = record.AwsRegion,
+        RecipientAccountId = record.RecipientAccountId,
+        UserAccountId = record.UserIdentity?.AccountId,
+    };
 }

@@ -40,6 +40,25 @@ Fuzzer.OutOfProcess.Run(stream =>
         }
     }
 
+    // The filter's pre-scan must agree with the full parse: the same errors, and exactly the records the filter keeps.
+    var filteredErrors = new List<CloudTrailRecordError>();
+    var kept = new List<string?>();
+    foreach (CloudTrailRecord record in CloudTrailReader.ReadRecords(
+        new MemoryStream(input), options with { Filter = static h => (h.EventName?.Length ?? 0) % 2 == 0, OnInvalidRecord = filteredErrors.Add }))
+    {
+        kept.Add(record.EventId);
+    }
+
+    // (An object the filter rejects is not checked for being a CloudTrail record, so that error may be missing there.)
+    static bool Checked(CloudTrailRecordError e) => e.ErrorCode != CloudTrailErrorCode.NotCloudTrail;
+    var plainKeys = errors.Select(e => (e.RecordIndex, e.BytePosition, e.ErrorCode)).ToList();
+    if (!filteredErrors.Where(Checked).Select(e => (e.RecordIndex, e.BytePosition, e.ErrorCode)).SequenceEqual(errors.Where(Checked).Select(e => (e.RecordIndex, e.BytePosition, e.ErrorCode)))
+        || !filteredErrors.All(e => plainKeys.Contains((e.RecordIndex, e.BytePosition, e.ErrorCode)))
+        || !kept.SequenceEqual(records.Where(r => (r.EventName?.Length ?? 0) % 2 == 0).Select(r => r.EventId)))
+    {
+        throw new InvalidOperationException("The filtered read disagrees with the plain read.");
+    }
+
     // Throw mode must fail only with CloudTrailParseException, after the same records.
     int before = 0;
     try

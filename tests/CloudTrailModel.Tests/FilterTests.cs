@@ -118,5 +118,39 @@ public sealed class FilterTests
         seen.Select(h => h.EventSource).Should().Contain("big.amazonaws.com");
     }
 
+    [Fact]
+    public void ReadRecords_WithFilter_AppliesItToRecordsTheQuickScanLeavesToTheFullParse()
+    {
+        // An escaped member name is left to the full parse by the quick scan; the filter must still decide (found while
+        // adding a filtered read to the fuzz target: such records used to be returned whatever the filter said).
+        string escaped = MixedRecord(1).Replace("\"eventName\"", "\"event\\u004Eame\"").Replace("\"awsRegion\"", "\"aws\\u0052egion\"");
+        string log = Fixtures.LogFile(MixedRecord(0), escaped, MixedRecord(2));
+        var seen = new List<CloudTrailRecordHeader>();
+
+        var (plain, _) = Fixtures.ReadSkip(log);
+        var (kept, errors) = Fixtures.ReadSkip(log, new CloudTrailReaderOptions
+        {
+            Filter = h =>
+            {
+                seen.Add(h);
+                return h.EventName == "GetObject";
+            },
+        });
+
+        plain.Select(r => r.EventName).Should().Equal("GetObject", "ListWorkflows", "GetObject");
+        errors.Should().BeEmpty();
+        kept.Select(r => r.EventId).Should().Equal("id-0", "id-2");
+        seen.Should().HaveCount(3);
+        seen[1].Should().Be(new CloudTrailRecordHeader
+        {
+            EventSource = plain[1].EventSource,
+            EventName = "ListWorkflows",
+            EventTime = plain[1].EventTime,
+            AwsRegion = "us-east-1",
+            RecipientAccountId = "111122223333",
+            UserAccountId = "444455556666",
+        });
+    }
+
     private static string Json(CloudTrailRecord record) => JsonSerializer.Serialize(record, CloudTrailJsonContext.Default.CloudTrailRecord);
 }

@@ -677,6 +677,7 @@ internal sealed class RecordFramer : IDisposable
         }
 
         // A record the filter already accepted (or that is over the limit) is not shown to the filter again.
+        bool filterParsed = false;
         if (_options.Filter is { } filter && _base + _pos != _filterPassedAt)
         {
             switch (RecordPrescan.Scan(_state, _buffer, _pos, _end, _eof, _options.MaxDepth, out CloudTrailRecordHeader header, out int scanned))
@@ -694,13 +695,18 @@ internal sealed class RecordFramer : IDisposable
                     }
 
                     return StepResult.NeedMore;
+                case PrescanResult.Malformed:
+                    // Malformed (the full parse reports it precisely), or something the scan leaves to the full parse
+                    // (an escaped member name): if the record parses, the filter is shown its parsed header.
+                    filterParsed = true;
+                    break;
                 default:
-                    // Accepted, or malformed (the full parse reports it precisely), or over the size limit.
+                    // Over the size limit, or cut off at the end of the input: the full parse reports it.
                     break;
             }
         }
 
-        return Materialize(next, resyncMode, requireMarker);
+        return Materialize(next, resyncMode, requireMarker, filterParsed);
     }
 
     /// <summary>
@@ -748,13 +754,16 @@ internal sealed class RecordFramer : IDisposable
         return null;
     }
 
-    private StepResult? Materialize(Mode next, Mode resyncMode, bool requireMarker)
+    private StepResult? Materialize(Mode next, Mode resyncMode, bool requireMarker, bool filterParsed = false)
     {
         MaterializeStatus status = RecordMaterializer.Materialize(
             _state, _buffer, _pos, _end, _eof, _options.MaxDepth,
             out CloudTrailRecord? record, out int consumed, out CloudTrailErrorCode code, out long? line, out long? column);
         switch (status)
         {
+            case MaterializeStatus.Ok when filterParsed && consumed <= _options.MaxRecordBytes && !_options.Filter!(CloudTrailRecordHeader.Of(record!)):
+                return Reject(consumed, next);
+
             case MaterializeStatus.Ok:
                 return Accept(record!, consumed, next, requireMarker);
 
