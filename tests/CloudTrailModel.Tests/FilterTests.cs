@@ -152,5 +152,23 @@ public sealed class FilterTests
         });
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void ReadRecords_WithFilter_RecordNotValidUtf8_IsReportedWhateverTheFilterSays(bool keep)
+    {
+        // Found by the fuzz target's filtered-read check: the quick scan did not check UTF-8, so a filter that rejected
+        // such a record dropped it unreported, while the plain read reports it.
+        byte[] bad = [.. Fixtures.Utf8("{\"eventVersion\":\"1.08\",\"eventName\":\"Bad\",\"requestParameters\":{\"k\":\"a"), 0xB6, 0xFF, .. Fixtures.Utf8("\"}}")];
+        byte[] log = [.. Fixtures.Utf8("{\"Records\":[" + MixedRecord(0) + ","), .. bad, .. Fixtures.Utf8("," + MixedRecord(2) + "]}")];
+
+        var (_, plainErrors) = Fixtures.ReadSkip(log);
+        var (records, errors) = Fixtures.ReadSkip(log, new CloudTrailReaderOptions { Filter = _ => keep });
+
+        plainErrors.Should().ContainSingle().Which.ErrorCode.Should().Be(CloudTrailErrorCode.InvalidJson);
+        errors.Should().BeEquivalentTo(plainErrors);
+        records.Select(r => r.EventId).Should().Equal(keep ? ["id-0", "id-2"] : []);
+    }
+
     private static string Json(CloudTrailRecord record) => JsonSerializer.Serialize(record, CloudTrailJsonContext.Default.CloudTrailRecord);
 }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Unicode;
 
 namespace CloudTrailModel.Internal;
 
@@ -126,6 +127,13 @@ internal static class RecordPrescan
         }
 
         consumed = readerBase + checked((int)reader.BytesConsumed);
+
+        // The full parse rejects a record that is not valid UTF-8: so does the scan, or the filter could drop it unreported.
+        if (!Utf8.IsValid(span[..consumed]))
+        {
+            return PrescanResult.Malformed;
+        }
+
         header = new CloudTrailRecordHeader
         {
             EventSource = source,
