@@ -170,5 +170,23 @@ public sealed class FilterTests
         records.Select(r => r.EventId).Should().Equal(keep ? ["id-0", "id-2"] : []);
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void ReadRecords_WithFilter_EscapedHeaderValueNotValidUtf8_IsReportedNotThrown(bool keep)
+    {
+        // Found by the fuzz target's filtered-read check: the quick scan unescapes header values, and an escaped value
+        // that is not valid UTF-8 made the reader throw InvalidOperationException out of the read.
+        byte[] bad = [.. Fixtures.Utf8("{\"eventVersion\":\"1.08\",\"eventName\":\"B\\u0041d"), 0x86, .. Fixtures.Utf8("\"}")];
+        byte[] log = [.. Fixtures.Utf8("{\"Records\":[" + MixedRecord(0) + ","), .. bad, .. Fixtures.Utf8("," + MixedRecord(2) + "]}")];
+
+        var (_, plainErrors) = Fixtures.ReadSkip(log);
+        var (records, errors) = Fixtures.ReadSkip(log, new CloudTrailReaderOptions { Filter = _ => keep });
+
+        plainErrors.Should().ContainSingle().Which.ErrorCode.Should().Be(CloudTrailErrorCode.InvalidJson);
+        errors.Should().BeEquivalentTo(plainErrors);
+        records.Select(r => r.EventId).Should().Equal(keep ? ["id-0", "id-2"] : []);
+    }
+
     private static string Json(CloudTrailRecord record) => JsonSerializer.Serialize(record, CloudTrailJsonContext.Default.CloudTrailRecord);
 }

@@ -125,6 +125,11 @@ internal static class RecordPrescan
         {
             return PrescanResult.Malformed;
         }
+        catch (InvalidOperationException)
+        {
+            // Utf8JsonReader reports some malformed values this way (an escaped string that is not valid UTF-8).
+            return PrescanResult.Malformed;
+        }
 
         consumed = readerBase + checked((int)reader.BytesConsumed);
 
