@@ -188,5 +188,25 @@ public sealed class FilterTests
         records.Select(r => r.EventId).Should().Equal(keep ? ["id-0", "id-2"] : []);
     }
 
+    [Fact]
+    public void ReadRecords_WithFilter_LoneSurrogateEscapes_GiveThePlainReadsErrorsAndRecords()
+    {
+        // A lone surrogate escaped in a typed string makes the record unreadable (reported); in a free-form value it is
+        // kept. The quick scan does not unescape what it skips, so it leaves both to the full parse.
+        string log = Fixtures.LogFile(
+            """{"eventVersion":"1.08","eventName":"Odd","errorMessage":"x\uD800y","eventID":"a"}""",
+            """{"eventVersion":"1.08","eventName":"Odd","userIdentity":{"type":"IAMUser","sessionContext":{"sessionIssuer":{"userName":"q\udc00"}}},"eventID":"b"}""",
+            """{"eventVersion":"1.08","eventName":"Even","requestParameters":{"k":"\uD800"},"eventID":"c"}""",
+            """{"eventVersion":"1.08","eventName":"Odd","requestParameters":{"k":"\uD83D\uDE00"},"eventID":"d"}""");
+
+        var (plain, plainErrors) = Fixtures.ReadSkip(log);
+        var (records, errors) = Fixtures.ReadSkip(log, new CloudTrailReaderOptions { Filter = h => h.EventName == "Even" });
+
+        plain.Select(r => r.EventId).Should().Equal("c", "d");
+        plainErrors.Select(e => e.RecordIndex).Should().Equal(0, 1);
+        errors.Should().BeEquivalentTo(plainErrors);
+        records.Select(r => r.EventId).Should().Equal("c");
+    }
+
     private static string Json(CloudTrailRecord record) => JsonSerializer.Serialize(record, CloudTrailJsonContext.Default.CloudTrailRecord);
 }

@@ -133,8 +133,11 @@ internal static class RecordPrescan
 
         consumed = readerBase + checked((int)reader.BytesConsumed);
 
-        // The full parse rejects a record that is not valid UTF-8: so does the scan, or the filter could drop it unreported.
-        if (!Utf8.IsValid(span[..consumed]))
+        // The full parse rejects a record that is not valid UTF-8, or a typed string with an escaped lone surrogate
+        // (Utf8JsonReader cannot make it a string): the scan leaves both to the full parse, or the filter could drop
+        // such a record unreported. (A surrogate escape in a free-form value is fine there: those are left too, rarely.)
+        ReadOnlySpan<byte> record = span[..consumed];
+        if (!Utf8.IsValid(record) || HasSurrogateEscape(record))
         {
             return PrescanResult.Malformed;
         }
@@ -149,6 +152,27 @@ internal static class RecordPrescan
             UserAccountId = userAccount,
         };
         return PrescanResult.Scanned;
+    }
+
+    /// <summary>Whether the JSON holds a <c>\uD800</c>-<c>\uDFFF</c> escape (or something that looks like one).</summary>
+    private static bool HasSurrogateEscape(ReadOnlySpan<byte> json)
+    {
+        int i = 0;
+        while (true)
+        {
+            int hit = json[i..].IndexOf("\\u"u8);
+            if (hit < 0)
+            {
+                return false;
+            }
+
+            i += hit + 2;
+            if (i + 1 < json.Length && (json[i] | 0x20) == (byte)'d'
+                && json[i + 1] is (byte)'8' or (byte)'9' or (>= (byte)'a' and <= (byte)'f') or (>= (byte)'A' and <= (byte)'F'))
+            {
+                return true;
+            }
+        }
     }
 
     /// <summary>Skips the value the reader is on (at <paramref name="depth"/>), objects and arrays in one tight pass when it can.</summary>
