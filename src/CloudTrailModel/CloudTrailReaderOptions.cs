@@ -31,7 +31,9 @@ public sealed record CloudTrailReaderOptions
     /// Chooses records before they are parsed: only records for which it returns <see langword="true"/> are
     /// materialised and returned. It sees <c>eventSource</c>, <c>eventName</c>, <c>eventTime</c>, <c>awsRegion</c>
     /// and the accounts, read by a quick scan of the record, so rejecting a record costs a fraction of parsing it
-    /// and allocates nothing. Malformed records still reach <see cref="OnInvalidRecord"/>. Null (the default) reads every record.
+    /// and allocates nothing. Malformed records still reach <see cref="OnInvalidRecord"/>. A record the quick scan
+    /// leaves to the full parse (rare: escaped member names, escaped surrogates) is parsed first and then shown to the
+    /// filter, so every record is filtered. Null (the default) reads every record.
     /// </summary>
     public Func<CloudTrailRecordHeader, bool>? Filter { get; init; }
 
