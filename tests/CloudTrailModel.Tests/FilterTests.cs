@@ -176,6 +176,32 @@ public sealed class FilterTests
     }
 
     [Fact]
+    public void ReadRecords_WithFilter_HeaderMemberHoldingAnObject_IsSkippedWhole()
+    {
+        // Found by the fuzz target's filtered-read check: an eventTime that was an object was not skipped, so the quick
+        // scan took its members for the record's own (here eventName) and ended the record at the object's end.
+        string odd = """{"eventVersion":"1.08","eventTime":{"eventName":"Hidden","x":[1]},"eventName":"Shown","eventID":"odd"}""";
+        string log = Fixtures.LogFile(MixedRecord(0), odd, MixedRecord(2));
+        var seen = new List<string?>();
+
+        var (plain, plainErrors) = Fixtures.ReadSkip(log);
+        var (records, errors) = Fixtures.ReadSkip(log, new CloudTrailReaderOptions
+        {
+            Filter = h =>
+            {
+                seen.Add(h.EventName);
+                return h.EventName != "GetObject";
+            },
+        });
+
+        plainErrors.Should().BeEmpty();
+        plain[1].EventName.Should().Be("Shown");
+        errors.Should().BeEmpty();
+        seen.Should().Equal("GetObject", "Shown", "GetObject");
+        records.Select(r => r.EventId).Should().Equal("odd");
+    }
+
+    [Fact]
     public void ReadRecords_WithFilter_LoneSurrogateEscapes_GiveThePlainReadsErrorsAndRecords()
     {
         // A lone surrogate escaped in a typed string makes the record unreadable (reported); in a free-form value it is

@@ -84,6 +84,11 @@ internal static class RecordPrescan
                     {
                         time = t;
                     }
+                    else if (!Skip(ref reader, state, span, ref readerBase, maxDepth, depth: 1))
+                    {
+                        // Not a time: an object or array is skipped whole, not taken for the record's own members.
+                        return PrescanResult.NeedMore;
+                    }
                 }
                 else if (member.SequenceEqual("userIdentity"u8) && reader.TokenType == JsonTokenType.StartObject)
                 {
