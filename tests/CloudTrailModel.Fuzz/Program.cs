@@ -44,7 +44,7 @@ Fuzzer.OutOfProcess.Run(stream =>
     var filteredErrors = new List<CloudTrailRecordError>();
     var kept = new List<string?>();
     foreach (CloudTrailRecord record in CloudTrailReader.ReadRecords(
-        new MemoryStream(input), options with { Filter = static h => (h.EventName?.Length ?? 0) % 2 == 0, OnInvalidRecord = filteredErrors.Add }))
+        new MemoryStream(input), options with { Filter = h => Keep(h), OnInvalidRecord = filteredErrors.Add }))
     {
         kept.Add(record.EventId);
     }
@@ -54,10 +54,24 @@ Fuzzer.OutOfProcess.Run(stream =>
     var plainKeys = errors.Select(e => (e.RecordIndex, e.BytePosition, e.ErrorCode)).ToList();
     if (!filteredErrors.Where(Checked).Select(e => (e.RecordIndex, e.BytePosition, e.ErrorCode)).SequenceEqual(errors.Where(Checked).Select(e => (e.RecordIndex, e.BytePosition, e.ErrorCode)))
         || !filteredErrors.All(e => plainKeys.Contains((e.RecordIndex, e.BytePosition, e.ErrorCode)))
-        || !kept.SequenceEqual(records.Where(r => (r.EventName?.Length ?? 0) % 2 == 0).Select(r => r.EventId)))
+        || !kept.SequenceEqual(records.Where(r => Keep(Header(r))).Select(r => r.EventId)))
     {
         throw new InvalidOperationException("The filtered read disagrees with the plain read.");
     }
+
+    // Every header field decides, so the scan's header must match the parsed record's in all of them.
+    static bool Keep(CloudTrailRecordHeader h) =>
+        ((h.EventSource?.Length ?? 0) + (h.EventName?.Length ?? 0) + (h.AwsRegion?.Length ?? 0) + (h.RecipientAccountId?.Length ?? 0)
+            + (h.UserAccountId?.Length ?? 0) + (h.EventTime is { } t ? (int)(t.UtcTicks % 7) + 1 : 0)) % 2 == 0;
+    static CloudTrailRecordHeader Header(CloudTrailRecord r) => new()
+    {
+        EventSource = r.EventSource,
+        EventName = r.EventName,
+        EventTime = r.EventTime,
+        AwsRegion = r.AwsRegion,
+        RecipientAccountId = r.RecipientAccountId,
+        UserAccountId = r.UserIdentity?.AccountId,
+    };
 
     // Throw mode must fail only with CloudTrailParseException, after the same records.
     int before = 0;

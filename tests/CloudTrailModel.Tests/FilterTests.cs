@@ -202,6 +202,38 @@ public sealed class FilterTests
     }
 
     [Fact]
+    public void ReadRecords_WithFilter_SeesTheHeaderTheFullParseReads()
+    {
+        // Repeated members (the last counts), an escaped time, an identity that is not an object: the filter's header is
+        // the parsed record's.
+        string[] records =
+        [
+            """{"eventVersion":"1.08","eventTime":"2024-03-01T00:00:00Z","eventTime":"not a time","eventName":"A","eventID":"a"}""",
+            """{"eventVersion":"1.08","eventTime":"2024-03-01T00:00:00\u005A","eventName":"B","eventID":"b"}""",
+            """{"eventVersion":"1.08","userIdentity":{"accountId":"111122223333"},"userIdentity":{"type":"Root"},"eventName":"C","eventID":"c"}""",
+            """{"eventVersion":"1.08","userIdentity":{"accountId":"111122223333"},"userIdentity":"gone","eventName":"D","eventID":"d"}""",
+            """{"eventVersion":"1.08","eventName":"E","eventName":null,"awsRegion":"eu-west-1","awsRegion":7,"eventID":"e"}""",
+        ];
+        var seen = new List<CloudTrailRecordHeader>();
+
+        var (plain, plainErrors) = Fixtures.ReadSkip(Fixtures.LogFile(records));
+        Fixtures.ReadSkip(Fixtures.LogFile(records), new CloudTrailReaderOptions
+        {
+            Filter = h =>
+            {
+                seen.Add(h);
+                return false;
+            },
+        });
+
+        plainErrors.Should().BeEmpty();
+        seen.Should().Equal(plain.Select(CloudTrailRecordHeader.Of));
+        seen.Select(h => h.EventTime).Should().Equal(null, new DateTimeOffset(2024, 3, 1, 0, 0, 0, TimeSpan.Zero), null, null, null);
+        seen.Select(h => h.UserAccountId).Should().AllBeEquivalentTo((string?)null);
+        seen[4].Should().Match<CloudTrailRecordHeader>(h => h.EventName == null && h.AwsRegion == null);
+    }
+
+    [Fact]
     public void ReadRecords_WithFilter_LoneSurrogateEscapes_GiveThePlainReadsErrorsAndRecords()
     {
         // A lone surrogate escaped in a typed string makes the record unreadable (reported); in a free-form value it is

@@ -80,18 +80,35 @@ internal static class RecordPrescan
                 }
                 else if (member.SequenceEqual("eventTime"u8))
                 {
-                    if (reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && TimeFormat.TryParse(reader.ValueSpan, out DateTimeOffset t))
+                    // As the full parse reads it (the last one counts, escaped or not; anything else is no time).
+                    time = null;
+                    if (reader.TokenType == JsonTokenType.String)
                     {
-                        time = t;
+                        if (reader.ValueIsEscaped ? TimeFormat.TryParse(reader.GetString()!, out DateTimeOffset t) : TimeFormat.TryParse(reader.ValueSpan, out t))
+                        {
+                            time = t;
+                        }
                     }
                     else if (!Skip(ref reader, state, span, ref readerBase, maxDepth, depth: 1))
                     {
-                        // Not a time: an object or array is skipped whole, not taken for the record's own members.
+                        // An object or array is skipped whole, not taken for the record's own members.
                         return PrescanResult.NeedMore;
                     }
                 }
-                else if (member.SequenceEqual("userIdentity"u8) && reader.TokenType == JsonTokenType.StartObject)
+                else if (member.SequenceEqual("userIdentity"u8))
                 {
+                    // The last userIdentity counts, as in the full parse: one that is not an object has no account.
+                    userAccount = null;
+                    if (reader.TokenType != JsonTokenType.StartObject)
+                    {
+                        if (!Skip(ref reader, state, span, ref readerBase, maxDepth, depth: 1))
+                        {
+                            return PrescanResult.NeedMore;
+                        }
+
+                        continue;
+                    }
+
                     while (true)
                     {
                         if (!reader.Read())
