@@ -33,6 +33,28 @@ public sealed class HostileInputTests
         }
     }
 
+    // Found by the AFL++ run: members kept whole (unknown, or of the wrong type) were written back through
+    // JsonElement.WriteTo, which unescapes their strings and throws on an escaped lone surrogate the reader accepted.
+    [Fact]
+    public void WriteRecord_KeptMembersWithEscapedLoneSurrogates_WrittenBackAsRead()
+    {
+        CloudTrailRecord record = ReadOne("""
+            {"eventVersion":"1.08","eventID":"x","unknownThing":{"k":"a\udB3e b"},"userIdentity":{"type":"IAMUser","other":["\uDC00"]},"eventTime":7}
+            """);
+
+        string json = Json(record);
+
+        json.Should().Contain("""
+            "unknownThing":{"k":"a\udB3e b"}
+            """).And.Contain("""
+            "other":["\uDC00"]
+            """).And.Contain("""
+            "eventTime":7
+            """);
+        Action parse = () => JsonDocument.Parse(json).Dispose();
+        parse.Should().NotThrow();
+    }
+
     [Fact]
     public void ReadRecords_InvalidUtf8InTypedString_ReportsInvalidJson()
     {

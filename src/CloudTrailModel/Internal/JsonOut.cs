@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using System.Text.Json;
 
 namespace CloudTrailModel.Internal;
@@ -119,8 +120,10 @@ internal static class JsonOut
     {
         foreach (KeyValuePair<string, JsonElement> pair in extras)
         {
+            // The value's own bytes, as read: JsonElement.WriteTo would unescape and re-escape its strings, and throws
+            // on an escaped lone surrogate, which the reader accepts in a value it keeps whole.
             w.WritePropertyName(pair.Key);
-            pair.Value.WriteTo(w);
+            w.WriteRawValue(JsonMarshal.GetRawUtf8Value(pair.Value), skipInputValidation: true);
         }
     }
 }
