@@ -55,6 +55,19 @@ public sealed class HostileInputTests
         parse.Should().NotThrow();
     }
 
+    // Found by the AFL++ run: comparing a member name that escapes a lone surrogate (Utf8JsonReader.ValueTextEquals)
+    // throws InvalidOperationException, which escaped the read where the framer looks at an object's first members.
+    [Theory]
+    [InlineData("""{"\udB3ex":1}""", null)]
+    [InlineData("""{"Records":[{"eventVersion":"1.0",tru},{"\udB3ex":1,"eventName":"A"},{"eventVersion":"1.08","eventID":"ok"}]}""", "ok")]
+    public void ReadRecords_MemberNameEscapingALoneSurrogate_ReportedNotThrown(string input, string? survivor)
+    {
+        var (records, errors) = ReadSkip(input);
+
+        errors.Should().NotBeEmpty();
+        records.Select(r => r.EventId).Should().Equal(survivor is null ? [] : [survivor]);
+    }
+
     [Fact]
     public void ReadRecords_InvalidUtf8InTypedString_ReportsInvalidJson()
     {

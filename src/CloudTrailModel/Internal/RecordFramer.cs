@@ -612,9 +612,10 @@ internal sealed class RecordFramer : IDisposable
                 }
             }
         }
-        catch (JsonException)
+        catch (Exception ex) when (ex is JsonException or InvalidOperationException)
         {
-            // Malformed before it showed what it is: a bad bare record (a record member may not have come first).
+            // Malformed before it showed what it is (InvalidOperationException: a member name escaping a lone
+            // surrogate, which ValueTextEquals cannot unescape): a bad bare record (a record member may not have come first).
             _mode = Mode.BareRecord;
             return null;
         }
@@ -1043,8 +1044,9 @@ internal sealed class RecordFramer : IDisposable
 
             return _buffer[after] is (byte)',' or (byte)']' ? Candidate.Valid : Candidate.Invalid;
         }
-        catch (JsonException)
+        catch (Exception ex) when (ex is JsonException or InvalidOperationException)
         {
+            // InvalidOperationException: a member name escaping a lone surrogate (ValueTextEquals cannot unescape it).
             return Candidate.Invalid;
         }
     }
