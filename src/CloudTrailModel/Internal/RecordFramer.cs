@@ -702,7 +702,7 @@ internal sealed class RecordFramer : IDisposable
                     filterParsed = true;
                     break;
                 default:
-                    // Over the size limit, or cut off at the end of the input: the full parse reports it.
+                    // Cut off at the end of the input: the full parse reports it.
                     break;
             }
         }
