@@ -415,22 +415,23 @@ internal sealed class ParseState
     {
         if (_resumeMaxDepth != maxDepth)
         {
-            // {"a":{} and {"a":{"a":{}: the reader has just ended a member's (empty) value at depth 1 and 2.
-            for (int d = 1; d <= _resumeStates.Length; d++)
-            {
-                byte[] json = [.. Enumerable.Repeat("{\"a\":"u8.ToArray(), d).SelectMany(b => b), (byte)'{', (byte)'}'];
-                var reader = new Utf8JsonReader(json, isFinalBlock: false, new JsonReaderState(new JsonReaderOptions { MaxDepth = maxDepth }));
-                while (reader.Read())
-                {
-                }
-
-                _resumeStates[d - 1] = reader.CurrentState;
-            }
-
+            // The reader has just ended a member's (empty) value at depth 1 and 2.
+            _resumeStates[0] = StateAfter("{\"a\":{}"u8, maxDepth);
+            _resumeStates[1] = StateAfter("{\"a\":{\"a\":{}"u8, maxDepth);
             _resumeMaxDepth = maxDepth;
         }
 
         return _resumeStates[depth - 1];
+
+        static JsonReaderState StateAfter(ReadOnlySpan<byte> json, int maxDepth)
+        {
+            var reader = new Utf8JsonReader(json, isFinalBlock: false, new JsonReaderState(new JsonReaderOptions { MaxDepth = maxDepth }));
+            while (reader.Read())
+            {
+            }
+
+            return reader.CurrentState;
+        }
     }
 
     /// <summary>

@@ -143,13 +143,10 @@ internal static class RecordPrescan
                 }
             }
         }
-        catch (JsonException)
+        catch (Exception ex) when (ex is JsonException or InvalidOperationException)
         {
-            return PrescanResult.Malformed;
-        }
-        catch (InvalidOperationException)
-        {
-            // Utf8JsonReader reports some malformed values this way (an escaped string that is not valid UTF-8).
+            // InvalidOperationException: Utf8JsonReader reports some malformed values this way (an escaped string that
+            // is not valid UTF-8, a name escaping a lone surrogate).
             return PrescanResult.Malformed;
         }
 
