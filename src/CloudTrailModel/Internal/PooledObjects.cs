@@ -13,8 +13,10 @@ internal sealed class PooledObjects<T>
 {
     // Four ways per set, so a few objects in frequent use whose hashes meet do not keep evicting each other (a test
     // caught two session issuers doing just that in a direct-mapped table in one reader of seven, and three in a
-    // two-way table in one of two hundred).
-    private const int Sets = 16;
+    // two-way table in one of two hundred). 64 sets (256 objects, ~12 KB per pool and reader): a trail's TLS
+    // configurations differ by host header, one per service endpoint and region (123 in the benchmark's file), and
+    // with 16 sets most of them were made again for every record.
+    private const int Sets = 64;
     private const int Ways = 4;
     private const int Arity = 5;
     private readonly string?[] _keys = new string?[Sets * Ways * Arity];
