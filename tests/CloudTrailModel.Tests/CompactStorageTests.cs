@@ -261,4 +261,85 @@ public sealed class CompactStorageTests
         record.UserIdentity.Should().Be(record.UserIdentity with { AccessKeyId = string.Empty });
         Fixtures.Json(record).Should().Be(json);
     }
+
+    [Theory]
+    [InlineData("617cea70-dcfb-423d-98cf-85a693fa1723")]
+    [InlineData("617CEA70-DCFB-423D-98CF-85A693FA1723")]
+    [InlineData("617cea70-DCFB-423d-98cf-85a693fa1723")]
+    [InlineData("12345678-1234-1234-1234-123456789012")]
+    [InlineData("617cea70d-cfb-423d-98cf-85a693fa1723")]
+    [InlineData("617cea70-dcfb-423d-98cf-85a693fa172g")]
+    [InlineData("617cea70-dcfb-423d-98cf-85a693fa172-")]
+    [InlineData("617cea7g-dcfb-423d-98cf-85a693fa1723")]
+    [InlineData("617cea70-dcfb-42gd-98cf-85a693fa1723")]
+    [InlineData("0123456789abcdef01")]
+    [InlineData("0123456789abcdef0g")]
+    [InlineData("0123456789abcdef0F")]
+    [InlineData("{617cea70-dcfb-423d-98cf-85a693fa17}")]
+    [InlineData("617cea70dcfb423d98cf85a693fa1723")]
+    [InlineData("C3D13FE58DE4C810")]
+    [InlineData("c3d13fe58de4c810")]
+    [InlineData("c3d13fe58de4c81")]
+    [InlineData("c3d13fe58de4c8")]
+    [InlineData("C3D13FE58DE4C8100")]
+    [InlineData("0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef")]
+    [InlineData("0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef01")]
+    [InlineData("0123456789ABCDEF0123456789abcdef")]
+    [InlineData("ASIAJOP3E3XMWYNQEKCH")]
+    public void IdentifierLikeValues_InEveryDeferredMember_ReadAndWriteBackExactly_AndCompareAsTheirText(string id)
+    {
+        // Hexadecimal IDs are stored packed until first read; every other value as it is. Neither may show.
+        string json = $$"""{"userIdentity":{"type":"IdentityCenterUser","principalId":"{{id}}","accessKeyId":"{{id}}","credentialId":"{{id}}"},"errorMessage":"{{id}}","requestID":"{{id}}","eventID":"{{id}}","resources":[{"ARN":"{{id}}"}],"sharedEventID":"{{id}}"}""";
+        var built = new CloudTrailRecord
+        {
+            UserIdentity = new UserIdentity { Type = IdentityType.IdentityCenterUser, PrincipalId = id, AccessKeyId = id, CredentialId = id },
+            ErrorMessage = id,
+            RequestId = id,
+            EventId = id,
+            Resources = [new CloudTrailResource { Arn = id }],
+            SharedEventId = id,
+        };
+
+        CloudTrailRecord untouched = Fixtures.ReadOne(json);
+        CloudTrailRecord read = Fixtures.ReadOne(json);
+
+        // (Lists compare by reference: the records share one.)
+        untouched.Should().Be(Fixtures.ReadOne(json) with { Resources = untouched.Resources });
+        untouched.Should().Be(built with { Resources = untouched.Resources });
+        untouched.GetHashCode().Should().Be((built with { Resources = untouched.Resources }).GetHashCode());
+        untouched.Resources![0].Should().Be(built.Resources![0]);
+        untouched.UserIdentity.Should().Be(built.UserIdentity);
+        read.EventId.Should().Be(id);
+        read.RequestId.Should().Be(id);
+        read.SharedEventId.Should().Be(id);
+        read.ErrorMessage.Should().Be(id);
+        read.Resources![0].Arn.Should().Be(id);
+        read.UserIdentity!.PrincipalId.Should().Be(id);
+        read.UserIdentity.AccessKeyId.Should().Be(id);
+        read.UserIdentity.CredentialId.Should().Be(id);
+        read.UserIdentity.Should().Be(built.UserIdentity);
+        read.UserIdentity.GetHashCode().Should().Be(built.UserIdentity!.GetHashCode());
+        read.Should().Be(untouched with { Resources = read.Resources });
+        read.Resources[0].GetHashCode().Should().Be(built.Resources[0].GetHashCode());
+        Fixtures.Json(read).Should().Be(json);
+        Fixtures.Json(untouched).Should().Be(json);
+    }
+
+    [Theory]
+    [InlineData("617cea70-dcfb-423d-98cf-85a693fa1723", "617CEA70-DCFB-423D-98CF-85A693FA1723")]
+    [InlineData("617cea70-dcfb-423d-98cf-85a693fa1723", "617cea70-dcfb-423d-98cf-85a693fa1724")]
+    [InlineData("617cea70-dcfb-423d-98cf-85a693fa1723", "617cea70dcfb423d98cf85a693fa1723")]
+    [InlineData("C3D13FE58DE4C810", "c3d13fe58de4c810")]
+    [InlineData("C3D13FE58DE4C810", "C3D13FE58DE4C8100A")]
+    [InlineData("00000000000000000000000000000000", "0000000000000000")]
+    public void IdentifiersThatDifferOnlyInCaseLayoutOrLength_AreNotEqual(string first, string second)
+    {
+        CloudTrailRecord a = Fixtures.ReadOne($$"""{"eventID":"{{first}}","requestID":"{{first}}"}""");
+        CloudTrailRecord b = Fixtures.ReadOne($$"""{"eventID":"{{second}}","requestID":"{{first}}"}""");
+
+        a.Should().NotBe(b);
+        a.EventId.Should().Be(first);
+        b.EventId.Should().Be(second);
+        a.Should().NotBe(b);
+    }
 }

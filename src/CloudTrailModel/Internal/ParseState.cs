@@ -223,7 +223,10 @@ internal sealed class ParseState
         return null;
     }
 
-    /// <summary>Reads a string unique to its record (an event or request ID): kept as UTF-8 until first read.</summary>
+    /// <summary>
+    /// Reads an ID unique to its record (an event, request or credential ID): kept until first read, in half its bytes
+    /// when it is hexadecimal (<see cref="HexText"/>), otherwise as UTF-8.
+    /// </summary>
     public Utf8Text UniqueString(ref Utf8JsonReader reader, string name, ref ExtraFields extra) =>
         DeferredString(ref reader, name, ref extra, pooled: false);
 
@@ -249,10 +252,10 @@ internal sealed class ParseState
         }
 
         ReadOnlySpan<byte> utf8 = reader.ValueSpan;
-        return pooled && Pool.GetIfRepeated(utf8) is { } value ? new Utf8Text(value) : Defer(utf8);
+        return pooled ? (Pool.GetIfRepeated(utf8) is { } value ? new Utf8Text(value) : Defer(utf8, packHex: false)) : Defer(utf8, packHex: true);
     }
 
-    private Utf8Text Defer(ReadOnlySpan<byte> utf8)
+    private Utf8Text Defer(ReadOnlySpan<byte> utf8, bool packHex)
     {
         // Bounded, so a hostile record (huge IDs, thousands of duplicate members) cannot grow the buffer a reader keeps.
         if (utf8.IsEmpty)
@@ -268,9 +271,18 @@ internal sealed class ParseState
             return new Utf8Text(System.Text.Encoding.UTF8.GetString(utf8));
         }
 
-        if (length + utf8.Length > _deferred.Length)
+        // Room for the value as it is, and for its packed form (which may be longer than a short value).
+        if (length + Math.Max(utf8.Length, HexText.MaxPackedLength) > _deferred.Length)
         {
-            Array.Resize(ref _deferred, Math.Max(_deferred.Length * 2, length + utf8.Length));
+            Array.Resize(ref _deferred, Math.Max(_deferred.Length * 2, length + Math.Max(utf8.Length, HexText.MaxPackedLength)));
+        }
+
+        // Hexadecimal IDs in half the bytes (only where IDs are expected: looking costs more than it saves elsewhere).
+        int shape = packHex ? HexText.TryPack(utf8, _deferred.AsSpan(length)) : -1;
+        if (shape >= 0)
+        {
+            _deferredLength = length + HexText.PackedLength(shape);
+            return Utf8Text.PendingPacked(length, shape);
         }
 
         utf8.CopyTo(_deferred.AsSpan(length));

@@ -29,6 +29,8 @@ internal struct Utf8Text : IEquatable<Utf8Text>
     // A string, a byte[] (not yet decoded), PendingArray or null.
     private object? _value;
     private readonly int _start;
+
+    // The UTF-8 length, or (negative) ~shape of a value packed by HexText.
     private readonly int _length;
 
     public Utf8Text(string? value)
@@ -45,6 +47,9 @@ internal struct Utf8Text : IEquatable<Utf8Text>
 
     /// <summary>A value at <paramref name="start"/> of the record's array, which does not exist yet.</summary>
     public static Utf8Text Pending(int start, int length) => new(start, length);
+
+    /// <summary>A value packed by <see cref="HexText.TryPack"/> at <paramref name="start"/> of the record's array, which does not exist yet.</summary>
+    public static Utf8Text PendingPacked(int start, int shape) => new(start, ~shape);
 
     /// <summary>Whether the value waits for its record's array.</summary>
     public readonly bool IsPending => ReferenceEquals(_value, PendingArray);
@@ -78,20 +83,28 @@ internal struct Utf8Text : IEquatable<Utf8Text>
 
     private string Decode(byte[] bytes)
     {
-        string text = Encoding.UTF8.GetString(bytes, _start, _length);
+        string text = Text(bytes);
         _value = text;
         return text;
     }
 
+    private readonly string Text(byte[] bytes) =>
+        _length >= 0 ? Encoding.UTF8.GetString(bytes, _start, _length) : HexText.Unpack(Stored(bytes), ~_length);
+
+    // The value's bytes in its array: UTF-8, or packed.
+    private readonly ReadOnlySpan<byte> Stored(byte[] bytes) =>
+        bytes.AsSpan(_start, _length >= 0 ? _length : HexText.PackedLength(~_length));
+
     /// <summary>The string without caching it (for equality on copies).</summary>
     private readonly string? Peek() =>
-        _value is byte[] bytes ? Encoding.UTF8.GetString(bytes, _start, _length) : Unsafe.As<string?>(_value);
+        _value is byte[] bytes ? Text(bytes) : Unsafe.As<string?>(_value);
 
     public readonly bool Equals(Utf8Text other)
     {
-        if (_value is byte[] a && other._value is byte[] b)
+        // Stored the same way (both UTF-8, or packed in the same shape): equal text is equal bytes.
+        if (_value is byte[] a && other._value is byte[] b && _length == other._length)
         {
-            return a.AsSpan(_start, _length).SequenceEqual(b.AsSpan(other._start, other._length));
+            return Stored(a).SequenceEqual(other.Stored(b));
         }
 
         return string.Equals(Peek(), other.Peek(), StringComparison.Ordinal);
