@@ -21,15 +21,9 @@ public sealed partial record CloudTrailRecord : IJsonModel<CloudTrailRecord>
     private JsonBoolKind _managementEventKind;
     private JsonBoolKind _consoleKind;
 
-    // Kept as UTF-8 until first read: these are unique to a record (or nearly so).
-    private Utf8Text _errorMessage;
-    private Utf8Text _requestId;
-    private Utf8Text _eventId;
-
-    // Wrapped in a RawJson on first read.
-    private RawText _requestParameters;
-    private RawText _responseElements;
-    private RawText _additionalEventData;
+    // Kept in the record's array until first read: the error message, request and event IDs (unique to a record, or
+    // nearly so), and the free-form values (wrapped in a RawJson on first read).
+    private RecordTexts _texts;
 
     // Kept without Nullable<T>'s extra word: the value's own empty state (or a flag) says the member was absent.
     private bool _hasEventTime;
@@ -81,22 +75,22 @@ public sealed partial record CloudTrailRecord : IJsonModel<CloudTrailRecord>
     public string? ErrorCode { get; init; }
 
     /// <summary>The description of the error, if the request failed (<c>errorMessage</c>).</summary>
-    public string? ErrorMessage { get => _errorMessage.Get(); init => _errorMessage = new Utf8Text(value); }
+    public string? ErrorMessage { get => _texts.GetString(RecordTexts.ErrorMessage); init => _texts.Set(RecordTexts.ErrorMessage, value); }
 
     /// <summary>The request parameters (<c>requestParameters</c>), raw; null when absent or JSON null.</summary>
-    public RawJson? RequestParameters { get => _requestParameters.Get(); init => _requestParameters = new RawText(value); }
+    public RawJson? RequestParameters { get => _texts.GetRaw(RecordTexts.RequestParameters); init => _texts.Set(RecordTexts.RequestParameters, value); }
 
     /// <summary>The response elements (<c>responseElements</c>), raw; null when absent or JSON null.</summary>
-    public RawJson? ResponseElements { get => _responseElements.Get(); init => _responseElements = new RawText(value); }
+    public RawJson? ResponseElements { get => _texts.GetRaw(RecordTexts.ResponseElements); init => _texts.Set(RecordTexts.ResponseElements, value); }
 
     /// <summary>Additional data about the event (<c>additionalEventData</c>), raw.</summary>
-    public RawJson? AdditionalEventData { get => _additionalEventData.Get(); init => _additionalEventData = new RawText(value); }
+    public RawJson? AdditionalEventData { get => _texts.GetRaw(RecordTexts.AdditionalEventData); init => _texts.Set(RecordTexts.AdditionalEventData, value); }
 
     /// <summary>The ID the called service gave the request (<c>requestID</c>); not always a GUID.</summary>
-    public string? RequestId { get => _requestId.Get(); init => _requestId = new Utf8Text(value); }
+    public string? RequestId { get => _texts.GetString(RecordTexts.RequestId); init => _texts.Set(RecordTexts.RequestId, value); }
 
     /// <summary>The ID CloudTrail gave the event (<c>eventID</c>): the key to remove duplicates with; not always a GUID.</summary>
-    public string? EventId { get => _eventId.Get(); init => _eventId = new Utf8Text(value); }
+    public string? EventId { get => _texts.GetString(RecordTexts.EventId); init => _texts.Set(RecordTexts.EventId, value); }
 
     /// <summary>The kind of event (<c>eventType</c>), such as <c>AwsApiCall</c>.</summary>
     public CloudTrailEventType? EventType
@@ -328,6 +322,7 @@ public sealed partial record CloudTrailRecord : IJsonModel<CloudTrailRecord>
         requestId.Resolve(bytes);
         eventId.Resolve(bytes);
         sharedEventId.Resolve(bytes);
+        var texts = RecordTexts.Create(bytes, errorMessage, requestId, eventId, requestJson, responseJson, additionalJson);
         RawJson? serviceJson = serviceText.Get();
         IReadOnlyDictionary<string, JsonElement> extras = x.Build();
         RareMembers rare = apiVersion is null && serviceJson is null && sharedEventId.IsEmpty && vpcEndpointId is null
@@ -360,12 +355,7 @@ public sealed partial record CloudTrailRecord : IJsonModel<CloudTrailRecord>
             SourceIPAddress = sourceIp,
             UserAgent = userAgent,
             ErrorCode = errorCode,
-            _errorMessage = errorMessage,
-            _requestParameters = requestJson,
-            _responseElements = responseJson,
-            _additionalEventData = additionalJson,
-            _requestId = requestId,
-            _eventId = eventId,
+            _texts = texts,
             _eventType = eventType,
             ManagementEvent = managementEvent,
             ReadOnly = readOnly,

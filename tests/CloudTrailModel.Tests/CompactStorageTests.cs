@@ -342,4 +342,61 @@ public sealed class CompactStorageTests
         b.EventId.Should().Be(second);
         a.Should().NotBe(b);
     }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void With_OnValuesKeptUntilFirstRead_ChangesTheCopyOnly(bool readFirst)
+    {
+        const string Json = """{"errorMessage":"Denied","requestParameters":{"bucketName":"b"},"responseElements":{"v":1},"additionalEventData":{"n":2},"requestID":"C3D13FE58DE4C810","eventID":"617cea70-dcfb-423d-98cf-85a693fa1723"}""";
+        CloudTrailRecord original = Fixtures.ReadOne(Json);
+        if (readFirst)
+        {
+            _ = original.EventId;
+            _ = original.RequestParameters;
+        }
+
+        CloudTrailRecord copy = original with { EventId = "other", ResponseElements = null };
+        CloudTrailRecord second = copy with { ErrorMessage = null, RequestParameters = new RawJson("[]") };
+
+        original.EventId.Should().Be("617cea70-dcfb-423d-98cf-85a693fa1723");
+        original.ResponseElements!.ToString().Should().Be("""{"v":1}""");
+        original.ErrorMessage.Should().Be("Denied");
+        original.RequestParameters!.ToString().Should().Be("""{"bucketName":"b"}""");
+        copy.EventId.Should().Be("other");
+        copy.ResponseElements.Should().BeNull();
+        copy.ErrorMessage.Should().Be("Denied");
+        copy.RequestId.Should().Be("C3D13FE58DE4C810");
+        copy.RequestParameters!.ToString().Should().Be("""{"bucketName":"b"}""");
+        copy.AdditionalEventData!.ToString().Should().Be("""{"n":2}""");
+        second.EventId.Should().Be("other");
+        second.ErrorMessage.Should().BeNull();
+        second.RequestParameters!.ToString().Should().Be("[]");
+        second.ResponseElements.Should().BeNull();
+        original.Should().NotBe(copy);
+        copy.Should().NotBe(second);
+        (copy with { EventId = original.EventId, ResponseElements = original.ResponseElements }).Should().Be(original);
+        Fixtures.Json(original).Should().Be(Json);
+        Fixtures.Json(copy).Should().Be(Json.Replace("\"responseElements\":{\"v\":1},", string.Empty).Replace("617cea70-dcfb-423d-98cf-85a693fa1723", "other"));
+    }
+
+    [Fact]
+    public void ValuesKeptUntilFirstRead_ReadFromManyThreadsAtOnce_AreEqualEverywhere()
+    {
+        for (int round = 0; round < 50; round++)
+        {
+            CloudTrailRecord record = Fixtures.ReadOne("""{"errorMessage":"Denied","requestParameters":{"k":1},"requestID":"r-1","eventID":"617cea70-dcfb-423d-98cf-85a693fa1723"}""");
+            var seen = new (string?, string?, string?, RawJson?)[4];
+
+            Parallel.For(0, seen.Length, i => seen[i] = (record.EventId, record.RequestId, record.ErrorMessage, record.RequestParameters));
+
+            seen.Should().AllSatisfy(values =>
+            {
+                values.Item1.Should().Be("617cea70-dcfb-423d-98cf-85a693fa1723");
+                values.Item2.Should().Be("r-1");
+                values.Item3.Should().Be("Denied");
+                values.Item4!.ToString().Should().Be("""{"k":1}""");
+            });
+        }
+    }
 }

@@ -81,6 +81,14 @@ internal struct Utf8Text : IEquatable<Utf8Text>
         return value is byte[] bytes ? Decode(bytes) : Unsafe.As<string?>(value);
     }
 
+    /// <summary>Where the value is in <paramref name="bytes"/> (its length, or ~shape when packed), when it is kept there and not decoded.</summary>
+    public readonly bool TryGetStored(byte[] bytes, out int start, out int length)
+    {
+        start = _start;
+        length = _length;
+        return ReferenceEquals(_value, bytes);
+    }
+
     private string Decode(byte[] bytes)
     {
         string text = Text(bytes);
@@ -156,6 +164,17 @@ internal struct RawText : IEquatable<RawText>
     }
 
     private readonly bool HasValue => _value is not null;
+
+    /// <summary>Whether there is no value (the member was absent or null).</summary>
+    public readonly bool IsEmpty => _value is null;
+
+    /// <summary>Where the value is in <paramref name="bytes"/>, when it is kept there and not wrapped.</summary>
+    public readonly bool TryGetStored(byte[] bytes, out int start, out int length)
+    {
+        start = _start;
+        length = _length;
+        return ReferenceEquals(_value, bytes);
+    }
 
     private readonly ReadOnlySpan<byte> Span =>
         _value is byte[] bytes ? bytes.AsSpan(_start, _length) : Unsafe.As<RawJson?>(_value) is { } json ? json.Utf8.Span : default;
