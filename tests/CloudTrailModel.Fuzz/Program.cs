@@ -27,10 +27,19 @@ Fuzzer.OutOfProcess.Run(stream =>
     {
         records.Add(record);
 
-        // Every record must write back to valid JSON.
+        // Every record must write back to valid JSON, which reads back to a record that writes the same JSON (values
+        // kept until first read, packed or not, come back exactly).
         string json = JsonSerializer.Serialize(record, CloudTrailJsonContext.Default.CloudTrailRecord);
         using JsonDocument _ = JsonDocument.Parse(json);
+        if (JsonSerializer.Serialize(CloudTrailRecord.Parse(json), CloudTrailJsonContext.Default.CloudTrailRecord) != json)
+        {
+            throw new InvalidOperationException("A record written back does not read back the same.");
+        }
     }
+
+    // Where the whole input is a valid log file read without errors, every string kept until first read (and packed
+    // or not) must be what System.Text.Json reads there.
+    CheckAgainstJsonDocument(input, records, errors.Count);
 
     foreach (CloudTrailRecordError error in errors)
     {
@@ -93,3 +102,63 @@ Fuzzer.OutOfProcess.Run(stream =>
 
     _ = CloudTrailRecord.TryParse(input, out _);
 });
+
+static void CheckAgainstJsonDocument(byte[] input, List<CloudTrailRecord> records, int errorCount)
+{
+    JsonDocument document;
+    try
+    {
+        document = JsonDocument.Parse(input);
+    }
+    catch (JsonException)
+    {
+        return;
+    }
+
+    using (document)
+    {
+        if (errorCount != 0 || document.RootElement.ValueKind != JsonValueKind.Object
+            || !document.RootElement.TryGetProperty("Records", out JsonElement array) || array.ValueKind != JsonValueKind.Array
+            || array.GetArrayLength() != records.Count)
+        {
+            return;
+        }
+
+        int i = 0;
+        foreach (JsonElement element in array.EnumerateArray())
+        {
+            CloudTrailRecord record = records[i++];
+            UserIdentity? identity = record.UserIdentity;
+            JsonElement? userIdentity = Last(element, "userIdentity");
+            if (!Same(element, "eventID", record.EventId) || !Same(element, "requestID", record.RequestId)
+                || !Same(element, "errorMessage", record.ErrorMessage) || !Same(element, "sharedEventID", record.SharedEventId)
+                || (userIdentity is { ValueKind: JsonValueKind.Object } u
+                    && (!Same(u, "principalId", identity?.PrincipalId) || !Same(u, "arn", identity?.Arn)
+                        || !Same(u, "accessKeyId", identity?.AccessKeyId) || !Same(u, "credentialId", identity?.CredentialId))))
+            {
+                throw new InvalidOperationException("A string kept until first read differs from what System.Text.Json reads.");
+            }
+        }
+    }
+
+    // The last member of that name (as the reader keeps), when it is a string, must be the value.
+    static bool Same(JsonElement element, string name, string? value) =>
+        element.ValueKind != JsonValueKind.Object || Last(element, name) is not { ValueKind: JsonValueKind.String } member || member.GetString() == value;
+
+    static JsonElement? Last(JsonElement element, string name)
+    {
+        JsonElement? last = null;
+        if (element.ValueKind == JsonValueKind.Object)
+        {
+            foreach (JsonProperty property in element.EnumerateObject())
+            {
+                if (property.NameEquals(name))
+                {
+                    last = property.Value;
+                }
+            }
+        }
+
+        return last;
+    }
+}
