@@ -261,17 +261,12 @@ public sealed partial record CloudTrailRecord : IJsonModel<CloudTrailRecord>
             switch (name)
             {
                 case "eventVersion":
+                    // The last member counts: a value that is not a version clears an earlier one.
                     string? version = s.PooledString(ref r, name, ref x);
-                    if (version is not null)
+                    eventVersion = default;
+                    if (version is not null && !CloudTrailEventVersion.TryParse(version, out eventVersion))
                     {
-                        if (CloudTrailEventVersion.TryParse(version, out CloudTrailEventVersion parsed))
-                        {
-                            eventVersion = parsed;
-                        }
-                        else
-                        {
-                            x.Add(name, JsonElementFactory.String(version));
-                        }
+                        x.Add(name, JsonElementFactory.String(version));
                     }
 
                     break;

@@ -40,4 +40,46 @@ public sealed class RoundTripTests
             difference.Should().BeNull($"record {i} of {file} should round-trip");
         }
     }
+
+    [Theory]
+    [InlineData("eventTime", "\"2024-03-01T12:00:00Z\"", "\"not a time\"")]
+    [InlineData("eventVersion", "\"1.09\"", "\"one\"")]
+    [InlineData("eventSource", "\"s3.amazonaws.com\"", "{\"a\":1}")]
+    [InlineData("errorMessage", "\"Denied\"", "[1]")]
+    [InlineData("eventID", "\"617cea70-dcfb-423d-98cf-85a693fa1723\"", "7")]
+    [InlineData("readOnly", "true", "\"yes\"")]
+    [InlineData("eventType", "\"AwsApiCall\"", "1")]
+    [InlineData("userIdentity", "{\"type\":\"Root\"}", "\"root\"")]
+    [InlineData("resources", "[{\"ARN\":\"arn:aws:s3:::b\"}]", "\"b\"")]
+    [InlineData("tlsDetails", "{\"tlsVersion\":\"TLSv1.3\"}", "false")]
+    public void RepeatedMember_OfTwoTypes_TheLastCounts_AndWritesBackOnce(string name, string typed, string wrongType)
+    {
+        // A member repeated with values of different types: the last one is the member's value, whether it fits the
+        // typed property or is kept in AdditionalFields, and the record writes back with the member once.
+        foreach ((string first, string last) in new[] { (wrongType, typed), (typed, wrongType) })
+        {
+            string json = $$"""{"eventName":"E","{{name}}":{{first}},"{{name}}":{{last}}}""";
+            string expected = $$"""{"eventName":"E","{{name}}":{{last}}}""";
+
+            CloudTrailRecord record = Fixtures.ReadOne(json);
+            string written = Fixtures.Json(record);
+
+            CloudTrailRecord.Parse(expected).Should().Match<CloudTrailRecord>(r => Fixtures.Json(r) == written, "the last member counts");
+            written.Split($"\"{name}\":").Length.Should().Be(2, "the member is written once");
+            Fixtures.Json(CloudTrailRecord.Parse(written)).Should().Be(written);
+            Fixtures.Json(CloudTrailRecord.Parse(json)).Should().Be(written);
+        }
+    }
+
+    [Theory]
+    [InlineData("""{"userIdentity":{"accessKeyId":7,"accessKeyId":"ASIAEXAMPLE"}}""", """{"userIdentity":{"accessKeyId":"ASIAEXAMPLE"}}""")]
+    [InlineData("""{"userIdentity":{"sessionContext":{"attributes":{"creationDate":"2024-03-01T10:00:00Z","creationDate":"later"}}}}""", """{"userIdentity":{"sessionContext":{"attributes":{"creationDate":"later"}}}}""")]
+    [InlineData("""{"userIdentity":{"sessionContext":{"attributes":{"mfaAuthenticated":{},"mfaAuthenticated":"true"}}}}""", """{"userIdentity":{"sessionContext":{"attributes":{"mfaAuthenticated":"true"}}}}""")]
+    [InlineData("""{"eventTime":"2024-03-01T12:00:00Z","eventTime":null}""", """{}""")]
+    [InlineData("""{"eventTime":[],"eventTime":null}""", """{}""")]
+    public void RepeatedNestedOrNullMember_TheLastCounts(string json, string expected)
+    {
+        Fixtures.Json(Fixtures.ReadOne(json)).Should().Be(expected);
+        Fixtures.Json(CloudTrailRecord.Parse(json)).Should().Be(expected);
+    }
 }

@@ -41,6 +41,19 @@ internal struct ExtraFields
 
     public void Add(string name, JsonElement value) => (_fields ??= new Dictionary<string, JsonElement>(StringComparer.Ordinal))[name] = value;
 
+    /// <summary>
+    /// Forgets an earlier member of this name: a repeated member's last value counts, whether it fits its typed
+    /// property or is kept here (otherwise both would be written back, and read back differently).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void Forget(string name)
+    {
+        if (_fields is not null)
+        {
+            _fields.Remove(name);
+        }
+    }
+
     public readonly bool IsEmpty => _fields is null;
 
     public readonly IReadOnlyDictionary<string, JsonElement> Build() => _fields ?? (IReadOnlyDictionary<string, JsonElement>)EmptyFields.Instance;
@@ -193,6 +206,7 @@ internal sealed class ParseState
 
     public string? String(ref Utf8JsonReader reader, string name, ref ExtraFields extra)
     {
+        extra.Forget(name);
         Read(ref reader);
         if (reader.TokenType == JsonTokenType.String)
         {
@@ -206,6 +220,7 @@ internal sealed class ParseState
     /// <summary>Reads a string that repeats across records (a source, region, account, ARN): de-duplicated.</summary>
     public string? PooledString(ref Utf8JsonReader reader, string name, ref ExtraFields extra)
     {
+        extra.Forget(name);
         Read(ref reader);
         if (reader.TokenType == JsonTokenType.String)
         {
@@ -239,6 +254,7 @@ internal sealed class ParseState
 
     private Utf8Text DeferredString(ref Utf8JsonReader reader, string name, ref ExtraFields extra, bool pooled)
     {
+        extra.Forget(name);
         Read(ref reader);
         if (reader.TokenType != JsonTokenType.String)
         {
@@ -300,6 +316,7 @@ internal sealed class ParseState
     /// <summary>Reads a boolean that may arrive as a JSON boolean or as the string <c>"true"</c>/<c>"false"</c>.</summary>
     public bool? Bool(ref Utf8JsonReader reader, string name, ref ExtraFields extra, out JsonBoolKind kind)
     {
+        extra.Forget(name);
         Read(ref reader);
         switch (reader.TokenType)
         {
@@ -324,6 +341,7 @@ internal sealed class ParseState
 
     public double? Double(ref Utf8JsonReader reader, string name, ref ExtraFields extra)
     {
+        extra.Forget(name);
         Read(ref reader);
         if (reader.TokenType == JsonTokenType.Number && reader.TryGetDouble(out double value) && double.IsFinite(value))
         {
@@ -336,6 +354,7 @@ internal sealed class ParseState
 
     public int? Int32(ref Utf8JsonReader reader, string name, ref ExtraFields extra)
     {
+        extra.Forget(name);
         Read(ref reader);
         if (reader.TokenType == JsonTokenType.Number && reader.TryGetInt32(out int value))
         {
@@ -349,6 +368,7 @@ internal sealed class ParseState
     /// <summary>Reads a timestamp (CloudTrail's <c>yyyy-MM-ddTHH:mm:ssZ</c>, ISO 8601 basic or extended, other invariant forms).</summary>
     public DateTimeOffset? Time(ref Utf8JsonReader reader, string name, ref ExtraFields extra)
     {
+        extra.Forget(name);
         Read(ref reader);
         if (reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && TimeFormat.TryParse(reader.ValueSpan, out DateTimeOffset value))
         {
@@ -491,6 +511,7 @@ internal sealed class ParseState
     public T? Object<T>(ref Utf8JsonReader reader, string name, ref ExtraFields extra)
         where T : class, IJsonModel<T>
     {
+        extra.Forget(name);
         Read(ref reader);
         if (reader.TokenType == JsonTokenType.StartObject)
         {
@@ -514,6 +535,7 @@ internal sealed class ParseState
     public IReadOnlyList<T>? List<T>(ref Utf8JsonReader reader, string name, ref ExtraFields extra)
         where T : class, IJsonModel<T>
     {
+        extra.Forget(name);
         Read(ref reader);
         if (reader.TokenType != JsonTokenType.StartArray)
         {
@@ -579,6 +601,7 @@ internal sealed class ParseState
     /// <summary>Reads an object whose members are all strings; otherwise the whole object is kept as an extra field.</summary>
     public IReadOnlyDictionary<string, string>? StringMap(ref Utf8JsonReader reader, string name, ref ExtraFields extra)
     {
+        extra.Forget(name);
         Read(ref reader);
         if (reader.TokenType != JsonTokenType.StartObject)
         {
