@@ -14,18 +14,17 @@ namespace CloudTrailModel.Internal;
 /// </summary>
 internal static class HexText
 {
-    /// <summary>The most bytes a value packs into.</summary>
-    public const int MaxPackedLength = 32;
-
+    // Plain hexadecimal of 16 to 64 digits (8 to 32 bytes), or a UUID (16 bytes).
     private const int MinPlainLength = 16;
-    private const int MaxPlainLength = 2 * MaxPackedLength;
+    private const int MaxPlainLength = 64;
     private const int UuidLength = 36;
     private const int DashedShape = 2;
     private const int UpperShape = 1;
 
     /// <summary>
-    /// Packs <paramref name="utf8"/> into <paramref name="destination"/> (at least <see cref="MaxPackedLength"/> bytes)
-    /// when it is a hexadecimal identifier: the shape to unpack it with, or -1 (what it wrote then means nothing).
+    /// Packs <paramref name="utf8"/> into <paramref name="destination"/> (at least as long as <paramref name="utf8"/>;
+    /// at most half of that is written) when it is a hexadecimal identifier: the shape to unpack it with, or -1 (what
+    /// it wrote then means nothing).
     /// </summary>
     public static int TryPack(ReadOnlySpan<byte> utf8, Span<byte> destination)
     {

@@ -287,10 +287,9 @@ internal sealed class ParseState
             return new Utf8Text(System.Text.Encoding.UTF8.GetString(utf8));
         }
 
-        // Room for the value as it is, and for its packed form (which may be longer than a short value).
-        if (length + Math.Max(utf8.Length, HexText.MaxPackedLength) > _deferred.Length)
+        if (length + utf8.Length > _deferred.Length)
         {
-            Array.Resize(ref _deferred, Math.Max(_deferred.Length * 2, length + Math.Max(utf8.Length, HexText.MaxPackedLength)));
+            Array.Resize(ref _deferred, Math.Max(_deferred.Length * 2, length + utf8.Length));
         }
 
         // Hexadecimal IDs in half the bytes (only where IDs are expected: looking costs more than it saves elsewhere).
