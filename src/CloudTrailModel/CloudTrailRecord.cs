@@ -26,8 +26,10 @@ public sealed partial record CloudTrailRecord : IJsonModel<CloudTrailRecord>
     private RecordTexts _texts;
 
     // Kept without Nullable<T>'s extra word: the value's own empty state (or a flag) says the member was absent.
+    // A DateTimeOffset as its two parts, so the offset packs beside the small fields (16 bytes as one struct).
     private bool _hasEventTime;
-    private DateTimeOffset _eventTime;
+    private short _eventTimeOffset;
+    private long _eventTimeTicks;
     private CloudTrailEventVersion _eventVersion;
     private CloudTrailEventType _eventType;
     private CloudTrailEventCategory _eventCategory;
@@ -48,10 +50,11 @@ public sealed partial record CloudTrailRecord : IJsonModel<CloudTrailRecord>
     /// <summary>When the request completed, in UTC (<c>eventTime</c>). A value that is not a time leaves this null and is kept in <see cref="AdditionalFields"/>.</summary>
     public DateTimeOffset? EventTime
     {
-        get => _hasEventTime ? _eventTime : null;
+        get => _hasEventTime ? CompactTime.Make(_eventTimeTicks, _eventTimeOffset) : null;
         init
         {
-            _eventTime = value.GetValueOrDefault();
+            _eventTimeTicks = CompactTime.Ticks(value.GetValueOrDefault());
+            _eventTimeOffset = CompactTime.Offset(value.GetValueOrDefault());
             _hasEventTime = value.HasValue;
         }
     }
@@ -342,7 +345,8 @@ public sealed partial record CloudTrailRecord : IJsonModel<CloudTrailRecord>
         {
             _eventVersion = eventVersion,
             UserIdentity = userIdentity,
-            _eventTime = eventTime,
+            _eventTimeTicks = CompactTime.Ticks(eventTime),
+            _eventTimeOffset = CompactTime.Offset(eventTime),
             _hasEventTime = hasEventTime,
             EventSource = eventSource,
             EventName = eventName,

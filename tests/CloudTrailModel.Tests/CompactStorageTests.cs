@@ -399,4 +399,30 @@ public sealed class CompactStorageTests
             });
         }
     }
+
+    [Theory]
+    [InlineData("2024-03-01T12:00:00Z")]
+    [InlineData("2024-03-01T12:00:00+05:45")]
+    [InlineData("2024-03-01T12:00:00.1234567-14:00")]
+    [InlineData("0001-01-01T00:00:00Z")]
+    [InlineData("9999-12-31T23:59:59.9999999Z")]
+    public void Times_ReadAsTheirInstant_AndSetInCodeWithTheirOffset(string text)
+    {
+        DateTimeOffset expected = DateTimeOffset.Parse(text, System.Globalization.CultureInfo.InvariantCulture);
+        CloudTrailRecord record = Fixtures.ReadOne("{\"eventTime\":\"" + text + "\",\"userIdentity\":{\"sessionContext\":{\"attributes\":{\"creationDate\":\"" + text + "\"}}}}");
+
+        foreach (DateTimeOffset? time in new[] { record.EventTime, record.UserIdentity!.SessionContext!.Attributes!.CreationDate })
+        {
+            // Read as UTC (as documented); the same instant.
+            time.Should().NotBeNull();
+            time!.Value.UtcTicks.Should().Be(expected.UtcTicks);
+            time.Value.Offset.Should().Be(TimeSpan.Zero);
+        }
+
+        var built = new CloudTrailRecord { EventTime = expected };
+        built.EventTime!.Value.Offset.Should().Be(expected.Offset);
+        built.EventTime.Value.Ticks.Should().Be(expected.Ticks);
+        new SessionAttributes { CreationDate = expected }.CreationDate!.Value.Offset.Should().Be(expected.Offset);
+        (built with { EventTime = null }).EventTime.Should().BeNull();
+    }
 }

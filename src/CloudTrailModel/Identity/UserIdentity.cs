@@ -430,7 +430,8 @@ public sealed record SessionAttributes : IJsonModel<SessionAttributes>
 
     // Without Nullable<T>'s extra word.
     private bool _hasCreationDate;
-    private DateTimeOffset _creationDate;
+    private short _creationDateOffset;
+    private long _creationDateTicks;
 
     /// <summary>
     /// When the temporary credentials were issued (<c>creationDate</c>), from ISO 8601 extended or basic notation.
@@ -438,10 +439,11 @@ public sealed record SessionAttributes : IJsonModel<SessionAttributes>
     /// </summary>
     public DateTimeOffset? CreationDate
     {
-        get => _hasCreationDate ? _creationDate : null;
+        get => _hasCreationDate ? CompactTime.Make(_creationDateTicks, _creationDateOffset) : null;
         init
         {
-            _creationDate = value.GetValueOrDefault();
+            _creationDateTicks = CompactTime.Ticks(value.GetValueOrDefault());
+            _creationDateOffset = CompactTime.Offset(value.GetValueOrDefault());
             _hasCreationDate = value.HasValue;
         }
     }
