@@ -62,4 +62,25 @@ public sealed class CloudTrailEventVersionTests
 
         sorted.Should().Equal("1.0", "1.05", "1.09", "1.10", "1.11");
     }
+
+    [Fact]
+    public void VersionsWithTheSameNumbers_OrWhoseNumbersMeetInTheSharedTable_KeepTheirOwnText()
+    {
+        // Versions read are shared by their numbers; texts that differ (1.0 and 1.00) and numbers that land in the
+        // same entry (1.1 and 1.33, 2.2 and 1.34) must each come back as they were read, from many threads at once.
+        string[] texts = ["1.0", "1.00", "1.1", "1.33", "2.2", "1.34", "1.08", "01.08", "1.10", "10.1", "1.100"];
+
+        Parallel.For(0, 2000, i =>
+        {
+            string text = texts[i % texts.Length];
+            CloudTrailEventVersion version = CloudTrailEventVersion.Parse(text);
+            version.ToString().Should().Be(text);
+            string[] parts = text.Split('.');
+            version.Major.Should().Be(int.Parse(parts[0], System.Globalization.CultureInfo.InvariantCulture));
+            version.Minor.Should().Be(int.Parse(parts[1], System.Globalization.CultureInfo.InvariantCulture));
+        });
+        CloudTrailEventVersion.Parse("1.0").Should().Be(CloudTrailEventVersion.Parse("1.00"));
+        default(CloudTrailEventVersion).ToString().Should().Be("0.00");
+        default(CloudTrailEventVersion).Major.Should().Be(0);
+    }
 }

@@ -13,10 +13,12 @@ namespace CloudTrailModel;
 [JsonConverter(typeof(CloudTrailEventVersionConverter))]
 public readonly struct CloudTrailEventVersion : IEquatable<CloudTrailEventVersion>, IComparable<CloudTrailEventVersion>, IComparable
 {
-    private readonly string? _text;
+    // One reference (the struct is a field of every record): the text and both parts, shared by every record of a
+    // version (see Shared).
+    private readonly Parts? _parts;
 
     /// <summary>Whether this is <see langword="default"/> (no value): how models store an absent member without <see cref="Nullable{T}"/>.</summary>
-    internal bool IsEmpty => _text is null;
+    internal bool IsEmpty => _parts is null;
 
     /// <summary>Creates a version from its two parts; <see cref="ToString"/> gives <c>major.minor</c> with two-digit minor.</summary>
     /// <param name="major">The major version (1 for every version so far).</param>
@@ -25,26 +27,19 @@ public readonly struct CloudTrailEventVersion : IEquatable<CloudTrailEventVersio
     {
         ArgumentOutOfRangeException.ThrowIfNegative(major);
         ArgumentOutOfRangeException.ThrowIfNegative(minor);
-        Major = major;
-        Minor = minor;
-        _text = string.Create(CultureInfo.InvariantCulture, $"{major}.{minor:00}");
+        _parts = new Parts(major, minor, string.Create(CultureInfo.InvariantCulture, $"{major}.{minor:00}"));
     }
 
-    private CloudTrailEventVersion(int major, int minor, string text)
-    {
-        Major = major;
-        Minor = minor;
-        _text = text;
-    }
+    private CloudTrailEventVersion(Parts parts) => _parts = parts;
 
     /// <summary>The major version: the part before the dot.</summary>
-    public int Major { get; }
+    public int Major => _parts?.Major ?? 0;
 
     /// <summary>The minor version: the part after the dot, as an integer (<c>1.0</c> and <c>1.00</c> give 0).</summary>
-    public int Minor { get; }
+    public int Minor => _parts?.Minor ?? 0;
 
     /// <summary>Version 1.0, the first (2013).</summary>
-    public static CloudTrailEventVersion V1_0 { get; } = new(1, 0, "1.0");
+    public static CloudTrailEventVersion V1_0 { get; } = new(new Parts(1, 0, "1.0"));
 
     /// <summary>Version 1.05, which added <c>serviceEventDetails</c>.</summary>
     public static CloudTrailEventVersion V1_05 { get; } = new(1, 5);
@@ -84,9 +79,28 @@ public readonly struct CloudTrailEventVersion : IEquatable<CloudTrailEventVersio
             return false;
         }
 
-        version = new CloudTrailEventVersion(major, minor, text);
+        version = new CloudTrailEventVersion(Shared(major, minor, text));
         return true;
     }
+
+    // The parts of versions read recently, by their numbers: a log file holds a few versions, so reading one makes
+    // nothing new. Entries are immutable and replaced whole, so threads may share the table without locks.
+    private static readonly Parts?[] Recent = new Parts?[32];
+
+    private static Parts Shared(int major, int minor, string text)
+    {
+        ref Parts? slot = ref Recent[((major * 31) + minor) & (Recent.Length - 1)];
+        Parts? parts = slot;
+        if (parts is null || parts.Major != major || parts.Minor != minor || !string.Equals(parts.Text, text, StringComparison.Ordinal))
+        {
+            parts = new Parts(major, minor, text);
+            slot = parts;
+        }
+
+        return parts;
+    }
+
+    private sealed record Parts(int Major, int Minor, string Text);
 
     /// <summary>Parses <c>major.minor</c>.</summary>
     /// <param name="text">The version text.</param>
@@ -118,7 +132,7 @@ public readonly struct CloudTrailEventVersion : IEquatable<CloudTrailEventVersio
 
     /// <summary>The version text exactly as it appeared (for example <c>1.08</c>).</summary>
     /// <returns>The version text.</returns>
-    public override string ToString() => _text ?? "0.00";
+    public override string ToString() => _parts?.Text ?? "0.00";
 
     /// <summary>Compares as integers: major first, then minor.</summary>
     /// <param name="other">The other version.</param>
