@@ -337,6 +337,7 @@ public sealed class CompactStorageTests
         CloudTrailRecord a = Fixtures.ReadOne($$"""{"eventID":"{{first}}","requestID":"{{first}}"}""");
         CloudTrailRecord b = Fixtures.ReadOne($$"""{"eventID":"{{second}}","requestID":"{{first}}"}""");
 
+        // Before the values are read, and after.
         a.Should().NotBe(b);
         a.EventId.Should().Be(first);
         b.EventId.Should().Be(second);

@@ -12,6 +12,19 @@ namespace CloudTrailModel.Internal;
 /// Equality and hash codes are those of the values (strings, and raw values' bytes), read or not. Thread-safe:
 /// threads reading at once may decode a value twice, into equal values, and agree on one side object.
 /// </summary>
+/// <summary>A value kept in its record's array until first read (<see cref="Utf8Text"/>, <see cref="RawText"/>).</summary>
+internal interface IStoredValue
+{
+    /// <summary>Whether there is no value.</summary>
+    bool IsEmpty { get; }
+
+    /// <summary>The value as an object (decoded or wrapped).</summary>
+    object? Object { get; }
+
+    /// <summary>Where the value is in <paramref name="bytes"/>, when it is kept there and not read yet.</summary>
+    bool TryGetStored(byte[] bytes, out int start, out int length);
+}
+
 internal struct RecordTexts : IEquatable<RecordTexts>
 {
     public const int ErrorMessage = 0;
@@ -40,8 +53,10 @@ internal struct RecordTexts : IEquatable<RecordTexts>
         return texts;
     }
 
+    // Takes a value where it is in the array; one that is an object already (a string that was escaped or pooled) is set.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private void Take(int index, byte[] bytes, in Utf8Text value)
+    private void Take<T>(int index, byte[] bytes, in T value)
+        where T : struct, IStoredValue
     {
         if (value.TryGetStored(bytes, out int start, out int length))
         {
@@ -49,21 +64,7 @@ internal struct RecordTexts : IEquatable<RecordTexts>
         }
         else if (!value.IsEmpty)
         {
-            // A string already (escaped, or pooled).
-            Set(index, value.Get());
-        }
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private void Take(int index, byte[] bytes, in RawText value)
-    {
-        if (value.TryGetStored(bytes, out int start, out int length))
-        {
-            _slots[index] = new Slot(start, length);
-        }
-        else if (!value.IsEmpty)
-        {
-            Set(index, value.Get());
+            Set(index, value.Object);
         }
     }
 

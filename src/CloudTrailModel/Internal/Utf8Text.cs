@@ -18,7 +18,7 @@ internal interface IDeferredTextOwner
 /// While its record is being read the value is pending (the array is made when the record ends, see
 /// <see cref="ParseState.EndRecord"/>), and <see cref="Resolve"/> gives it the array before the record is returned.
 /// </summary>
-internal struct Utf8Text : IEquatable<Utf8Text>
+internal struct Utf8Text : IEquatable<Utf8Text>, IStoredValue
 {
     // Marks a value whose record's array does not exist yet: an instance of its own (not Array.Empty). An array, so
     // that a pending value read by mistake fails with an out-of-range exception rather than being taken for a string.
@@ -65,6 +65,9 @@ internal struct Utf8Text : IEquatable<Utf8Text>
 
     /// <summary>Whether there is no value (the member was absent or null).</summary>
     public readonly bool IsEmpty => _value is null;
+
+    /// <inheritdoc/>
+    readonly object? IStoredValue.Object => Peek();
 
     /// <summary>Gives the value when it is a string already (or there is none); false while it is still UTF-8.</summary>
     public readonly bool TryGetString(out string? value)
@@ -129,7 +132,7 @@ internal struct Utf8Text : IEquatable<Utf8Text>
 /// wrappers. Equality and hash codes are those of the <see cref="RawJson"/> (its bytes), wrapped or not.
 /// Thread-safe in the same way as <see cref="Utf8Text"/>: two threads wrapping at once get equal values.
 /// </summary>
-internal struct RawText : IEquatable<RawText>
+internal struct RawText : IEquatable<RawText>, IStoredValue
 {
     // A RawJson, a byte[] (not yet wrapped) or null.
     private object? _value;
@@ -167,6 +170,9 @@ internal struct RawText : IEquatable<RawText>
 
     /// <summary>Whether there is no value (the member was absent or null).</summary>
     public readonly bool IsEmpty => _value is null;
+
+    /// <inheritdoc/>
+    readonly object? IStoredValue.Object => _value is byte[] bytes ? new RawJson(bytes.AsMemory(_start, _length)) : _value;
 
     /// <summary>Where the value is in <paramref name="bytes"/>, when it is kept there and not wrapped.</summary>
     public readonly bool TryGetStored(byte[] bytes, out int start, out int length)
