@@ -315,13 +315,13 @@ public sealed partial record CloudTrailRecord : IJsonModel<CloudTrailRecord>
 
         // The record is done: its free-form values and deferred strings share one array.
         s.EndRecord(requestParameters, responseElements, additionalEventData, serviceEventDetails,
-            out RawText requestJson, out RawText responseJson, out RawText additionalJson, out RawText serviceText, out byte[] bytes);
+            out RawRange requestJson, out RawRange responseJson, out RawRange additionalJson, out RawRange serviceRange, out byte[] bytes);
         errorMessage.Resolve(bytes);
         requestId.Resolve(bytes);
         eventId.Resolve(bytes);
         sharedEventId.Resolve(bytes);
         var texts = RecordTexts.Create(bytes, errorMessage, requestId, eventId, requestJson, responseJson, additionalJson);
-        RawJson? serviceJson = serviceText.Get();
+        RawJson? serviceJson = serviceRange.Length == 0 ? null : new RawJson(bytes.AsMemory(serviceRange.Start, serviceRange.Length));
         IReadOnlyDictionary<string, JsonElement> extras = x.Build();
         RareMembers rare = apiVersion is null && serviceJson is null && sharedEventId.IsEmpty && vpcEndpointId is null
             && vpcEndpointAccountId is null && addendum is null && edge is null && insight is null && eventContext is null

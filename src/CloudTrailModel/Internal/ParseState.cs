@@ -470,7 +470,7 @@ internal sealed class ParseState
     /// array (<paramref name="bytes"/>, for the record's own pending strings), gives the pending strings of the objects
     /// read for the record the array, and gives each range its place in it.
     /// </summary>
-    public void EndRecord(RawRange a, RawRange b, RawRange c, RawRange d, out RawText ra, out RawText rb, out RawText rc, out RawText rd, out byte[] bytes)
+    public void EndRecord(RawRange a, RawRange b, RawRange c, RawRange d, out RawRange ra, out RawRange rb, out RawRange rc, out RawRange rd, out byte[] bytes)
     {
         int deferred = _deferredLength;
         int total = deferred + a.Length + b.Length + c.Length + d.Length;
@@ -494,7 +494,7 @@ internal sealed class ParseState
         rd = Copy(d, bytes, ref offset);
     }
 
-    private RawText Copy(RawRange range, byte[] bytes, ref int offset)
+    private RawRange Copy(RawRange range, byte[] bytes, ref int offset)
     {
         if (range.Length == 0)
         {
@@ -502,7 +502,7 @@ internal sealed class ParseState
         }
 
         Source.Slice(range.Start, range.Length).CopyTo(bytes.AsSpan(offset));
-        var value = new RawText(bytes, offset, range.Length);
+        var value = new RawRange(offset, range.Length);
         offset += range.Length;
         return value;
     }

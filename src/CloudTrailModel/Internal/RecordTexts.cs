@@ -7,24 +7,11 @@ namespace CloudTrailModel.Internal;
 /// A record's values that stay in its one array until first read: three strings (error message, request and event
 /// IDs; a string may be packed by <see cref="HexText"/>) and three free-form values (request parameters, response
 /// elements, additional event data). One reference for all six, and where each one is: 56 bytes where six
-/// <see cref="Utf8Text"/>/<see cref="RawText"/> fields took 96. What is read is cached in a side object made on first
+/// fields of a reference and a range each took 96. What is read is cached in a side object made on first
 /// read (or when a value is set in code), which a record made with <c>with</c> shares until it sets a value of its own.
 /// Equality and hash codes are those of the values (strings, and raw values' bytes), read or not. Thread-safe:
 /// threads reading at once may decode a value twice, into equal values, and agree on one side object.
 /// </summary>
-/// <summary>A value kept in its record's array until first read (<see cref="Utf8Text"/>, <see cref="RawText"/>).</summary>
-internal interface IStoredValue
-{
-    /// <summary>Whether there is no value.</summary>
-    bool IsEmpty { get; }
-
-    /// <summary>The value as an object (decoded or wrapped).</summary>
-    object? Object { get; }
-
-    /// <summary>Where the value is in <paramref name="bytes"/>, when it is kept there and not read yet.</summary>
-    bool TryGetStored(byte[] bytes, out int start, out int length);
-}
-
 internal struct RecordTexts : IEquatable<RecordTexts>
 {
     public const int ErrorMessage = 0;
@@ -40,31 +27,39 @@ internal struct RecordTexts : IEquatable<RecordTexts>
     private object? _store;
     private Slots _slots;
 
-    /// <summary>The values of a record just read: the strings resolved to <paramref name="bytes"/> (or strings already), the raw values in it.</summary>
-    public static RecordTexts Create(byte[] bytes, in Utf8Text errorMessage, in Utf8Text requestId, in Utf8Text eventId, in RawText requestParameters, in RawText responseElements, in RawText additionalEventData)
+    /// <summary>The values of a record just read: the strings resolved to <paramref name="bytes"/> (or strings already), the raw values' ranges in it.</summary>
+    public static RecordTexts Create(byte[] bytes, in Utf8Text errorMessage, in Utf8Text requestId, in Utf8Text eventId, RawRange requestParameters, RawRange responseElements, RawRange additionalEventData)
     {
         var texts = new RecordTexts { _store = bytes };
         texts.Take(ErrorMessage, bytes, errorMessage);
         texts.Take(RequestId, bytes, requestId);
         texts.Take(EventId, bytes, eventId);
-        texts.Take(RequestParameters, bytes, requestParameters);
-        texts.Take(ResponseElements, bytes, responseElements);
-        texts.Take(AdditionalEventData, bytes, additionalEventData);
+        texts.Take(RequestParameters, requestParameters);
+        texts.Take(ResponseElements, responseElements);
+        texts.Take(AdditionalEventData, additionalEventData);
         return texts;
     }
 
-    // Takes a value where it is in the array; one that is an object already (a string that was escaped or pooled) is set.
+    // Takes a string where it is in the array; one that is a string already (it was escaped or pooled) is set.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private void Take<T>(int index, byte[] bytes, in T value)
-        where T : struct, IStoredValue
+    private void Take(int index, byte[] bytes, in Utf8Text value)
     {
         if (value.TryGetStored(bytes, out int start, out int length))
         {
             _slots[index] = new Slot(start, length);
         }
-        else if (!value.IsEmpty)
+        else if (value.TryGetString(out string? text) && text is not null)
         {
-            Set(index, value.Object);
+            Set(index, text);
+        }
+    }
+
+    // Free-form values are always in the array (an empty range: absent or JSON null).
+    private void Take(int index, RawRange range)
+    {
+        if (range.Length > 0)
+        {
+            _slots[index] = new Slot(range.Start, range.Length);
         }
     }
 

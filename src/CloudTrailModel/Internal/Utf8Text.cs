@@ -18,7 +18,7 @@ internal interface IDeferredTextOwner
 /// While its record is being read the value is pending (the array is made when the record ends, see
 /// <see cref="ParseState.EndRecord"/>), and <see cref="Resolve"/> gives it the array before the record is returned.
 /// </summary>
-internal struct Utf8Text : IEquatable<Utf8Text>, IStoredValue
+internal struct Utf8Text : IEquatable<Utf8Text>
 {
     // Marks a value whose record's array does not exist yet: an instance of its own (not Array.Empty). An array, so
     // that a pending value read by mistake fails with an out-of-range exception rather than being taken for a string.
@@ -65,9 +65,6 @@ internal struct Utf8Text : IEquatable<Utf8Text>, IStoredValue
 
     /// <summary>Whether there is no value (the member was absent or null).</summary>
     public readonly bool IsEmpty => _value is null;
-
-    /// <inheritdoc/>
-    readonly object? IStoredValue.Object => Peek();
 
     /// <summary>Gives the value when it is a string already (or there is none); false while it is still UTF-8.</summary>
     public readonly bool TryGetString(out string? value)
@@ -124,82 +121,4 @@ internal struct Utf8Text : IEquatable<Utf8Text>, IStoredValue
     public override readonly bool Equals(object? obj) => obj is Utf8Text other && Equals(other);
 
     public override readonly int GetHashCode() => Peek()?.GetHashCode() ?? 0;
-}
-
-/// <summary>
-/// The value of a free-form property (request parameters, response elements): a range of its record's array, wrapped
-/// in a <see cref="RawJson"/> on first read and then cached, so a record whose raw values are never read allocates no
-/// wrappers. Equality and hash codes are those of the <see cref="RawJson"/> (its bytes), wrapped or not.
-/// Thread-safe in the same way as <see cref="Utf8Text"/>: two threads wrapping at once get equal values.
-/// </summary>
-internal struct RawText : IEquatable<RawText>, IStoredValue
-{
-    // A RawJson, a byte[] (not yet wrapped) or null.
-    private object? _value;
-    private readonly int _start;
-    private readonly int _length;
-
-    public RawText(RawJson? value)
-    {
-        _value = value;
-    }
-
-    public RawText(byte[] bytes, int start, int length)
-    {
-        _value = bytes;
-        _start = start;
-        _length = length;
-    }
-
-    /// <summary>The value, wrapped and cached on first read.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public RawJson? Get()
-    {
-        object? value = _value;
-        return value is byte[] bytes ? Wrap(bytes) : Unsafe.As<RawJson?>(value);
-    }
-
-    private RawJson Wrap(byte[] bytes)
-    {
-        var json = new RawJson(bytes.AsMemory(_start, _length));
-        _value = json;
-        return json;
-    }
-
-    private readonly bool HasValue => _value is not null;
-
-    /// <summary>Whether there is no value (the member was absent or null).</summary>
-    public readonly bool IsEmpty => _value is null;
-
-    /// <inheritdoc/>
-    readonly object? IStoredValue.Object => _value is byte[] bytes ? new RawJson(bytes.AsMemory(_start, _length)) : _value;
-
-    /// <summary>Where the value is in <paramref name="bytes"/>, when it is kept there and not wrapped.</summary>
-    public readonly bool TryGetStored(byte[] bytes, out int start, out int length)
-    {
-        start = _start;
-        length = _length;
-        return ReferenceEquals(_value, bytes);
-    }
-
-    private readonly ReadOnlySpan<byte> Span =>
-        _value is byte[] bytes ? bytes.AsSpan(_start, _length) : Unsafe.As<RawJson?>(_value) is { } json ? json.Utf8.Span : default;
-
-    public readonly bool Equals(RawText other) =>
-        HasValue == other.HasValue && Span.SequenceEqual(other.Span);
-
-    public override readonly bool Equals(object? obj) => obj is RawText other && Equals(other);
-
-    public override readonly int GetHashCode()
-    {
-        if (!HasValue)
-        {
-            return 0;
-        }
-
-        // As RawJson.GetHashCode computes it.
-        var hash = new HashCode();
-        hash.AddBytes(Span);
-        return hash.ToHashCode();
-    }
 }
