@@ -17,8 +17,6 @@ namespace CloudTrailModel;
 [JsonConverter(typeof(ModelConverter<CloudTrailRecord>))]
 public sealed partial record CloudTrailRecord : IJsonModel<CloudTrailRecord>
 {
-    private JsonBoolKind _readOnlyKind;
-    private JsonBoolKind _managementEventKind;
     private JsonBoolKind _consoleKind;
 
     // Kept in the record's array until first read: the error message, request and event IDs (unique to a record, or
@@ -30,18 +28,22 @@ public sealed partial record CloudTrailRecord : IJsonModel<CloudTrailRecord>
     private bool _hasEventTime;
     private short _eventTimeOffset;
     private long _eventTimeTicks;
-    private CloudTrailEventVersion _eventVersion;
-    private CloudTrailEventType _eventType;
-    private CloudTrailEventCategory _eventCategory;
+
+    // What was called, where, and how CloudTrail classifies it: few combinations in a trail, so one object shared by
+    // the records of a reader that have the same ones.
+    private RecordKind _kind = RecordKind.None;
 
     // Members most records do not have live in a side object shared by every record that has none of them.
     private RareMembers _rare = RareMembers.None;
 
+    /// <summary>The record's kind: shared with the records of its reader that have the same one (what the tests check).</summary>
+    internal RecordKind Kind => _kind;
+
     /// <summary>The version of the record format (<c>eventVersion</c>), compared as integers (1.10 &gt; 1.09).</summary>
     public CloudTrailEventVersion? EventVersion
     {
-        get => _eventVersion.IsEmpty ? null : _eventVersion;
-        init => _eventVersion = value.GetValueOrDefault();
+        get => _kind.EventVersion.IsEmpty ? null : _kind.EventVersion;
+        init => _kind = _kind with { EventVersion = value.GetValueOrDefault() };
     }
 
     /// <summary>Who made the request (<c>userIdentity</c>); absent in Insights records.</summary>
@@ -60,13 +62,13 @@ public sealed partial record CloudTrailRecord : IJsonModel<CloudTrailRecord>
     }
 
     /// <summary>The service the request was made to (<c>eventSource</c>), such as <c>s3.amazonaws.com</c>.</summary>
-    public string? EventSource { get; init; }
+    public string? EventSource { get => _kind.EventSource; init => _kind = _kind with { EventSource = value }; }
 
     /// <summary>The requested action (<c>eventName</c>), such as <c>GetObject</c> or <c>ConsoleLogin</c>.</summary>
-    public string? EventName { get; init; }
+    public string? EventName { get => _kind.EventName; init => _kind = _kind with { EventName = value }; }
 
     /// <summary>The region the request was made to (<c>awsRegion</c>).</summary>
-    public string? AwsRegion { get; init; }
+    public string? AwsRegion { get => _kind.AwsRegion; init => _kind = _kind with { AwsRegion = value }; }
 
     /// <summary>Where the request came from (<c>sourceIPAddress</c>): an IP address, or a service name such as <c>AWS Internal</c>.</summary>
     public string? SourceIPAddress { get; init; }
@@ -98,8 +100,8 @@ public sealed partial record CloudTrailRecord : IJsonModel<CloudTrailRecord>
     /// <summary>The kind of event (<c>eventType</c>), such as <c>AwsApiCall</c>.</summary>
     public CloudTrailEventType? EventType
     {
-        get => _eventType.IsEmpty ? default(CloudTrailEventType?) : _eventType;
-        init => _eventType = value.GetValueOrDefault();
+        get => _kind.EventType.IsEmpty ? default(CloudTrailEventType?) : _kind.EventType;
+        init => _kind = _kind with { EventType = value.GetValueOrDefault() };
     }
 
     /// <summary>The API version of an <c>AwsApiCall</c> (<c>apiVersion</c>).</summary>
@@ -108,30 +110,22 @@ public sealed partial record CloudTrailRecord : IJsonModel<CloudTrailRecord>
     /// <summary>Whether this is a management event (<c>managementEvent</c>, eventVersion 1.06).</summary>
     public bool? ManagementEvent
     {
-        get;
-        init
-        {
-            field = value;
-            _managementEventKind = JsonBoolKind.Default;
-        }
+        get => _kind.ManagementEvent;
+        init => _kind = _kind with { ManagementEvent = value, ManagementEventKind = JsonBoolKind.Default };
     }
 
     /// <summary>Whether the operation only reads (<c>readOnly</c>).</summary>
     public bool? ReadOnly
     {
-        get;
-        init
-        {
-            field = value;
-            _readOnlyKind = JsonBoolKind.Default;
-        }
+        get => _kind.ReadOnly;
+        init => _kind = _kind with { ReadOnly = value, ReadOnlyKind = JsonBoolKind.Default };
     }
 
     /// <summary>The resources accessed (<c>resources</c>).</summary>
     public IReadOnlyList<CloudTrailResource>? Resources { get; init; }
 
     /// <summary>The account that received this copy of the event (<c>recipientAccountId</c>).</summary>
-    public string? RecipientAccountId { get; init; }
+    public string? RecipientAccountId { get => _kind.RecipientAccountId; init => _kind = _kind with { RecipientAccountId = value }; }
 
     /// <summary>Details of an <c>AwsServiceEvent</c> (<c>serviceEventDetails</c>), raw.</summary>
     public RawJson? ServiceEventDetails { get => _rare.ServiceEventDetails; init => _rare = _rare with { ServiceEventDetails = value }; }
@@ -148,8 +142,8 @@ public sealed partial record CloudTrailRecord : IJsonModel<CloudTrailRecord>
     /// <summary>The category of the event (<c>eventCategory</c>), such as <c>Management</c> or <c>Data</c>.</summary>
     public CloudTrailEventCategory? EventCategory
     {
-        get => _eventCategory.IsEmpty ? default(CloudTrailEventCategory?) : _eventCategory;
-        init => _eventCategory = value.GetValueOrDefault();
+        get => _kind.EventCategory.IsEmpty ? default(CloudTrailEventCategory?) : _kind.EventCategory;
+        init => _kind = _kind with { EventCategory = value.GetValueOrDefault() };
     }
 
     /// <summary>Why the event was delivered late or updated (<c>addendum</c>).</summary>
@@ -238,6 +232,11 @@ public sealed partial record CloudTrailRecord : IJsonModel<CloudTrailRecord>
     internal static CloudTrailRecord ReadRecord(ref Utf8JsonReader r, ParseState s)
     {
         CloudTrailEventVersion eventVersion = default;
+        string? versionText = null, typeText = null, categoryText = null;
+
+        // The kind's strings' hashes as the pool computed them (see RecordKind.Key): a sum, so a repeated member only
+        // makes the sum differ, which costs a miss.
+        int kindHash = 0;
         UserIdentity? userIdentity = null;
         DateTimeOffset eventTime = default;
         bool hasEventTime = false;
@@ -246,8 +245,6 @@ public sealed partial record CloudTrailRecord : IJsonModel<CloudTrailRecord>
         RawRange requestParameters = default, responseElements = default, additionalEventData = default, serviceEventDetails = default;
         string? apiVersion = null, recipientAccountId = null;
         string? vpcEndpointId = null, vpcEndpointAccountId = null, annotation = null;
-        CloudTrailEventType eventType = default;
-        CloudTrailEventCategory eventCategory = default;
         bool? managementEvent = null, readOnly = null, console = null;
         JsonBoolKind managementKind = JsonBoolKind.Default, readOnlyKind = JsonBoolKind.Default, consoleKind = JsonBoolKind.Default;
         IReadOnlyList<CloudTrailResource>? resources = null;
@@ -265,11 +262,12 @@ public sealed partial record CloudTrailRecord : IJsonModel<CloudTrailRecord>
             {
                 case "eventVersion":
                     // The last member counts: a value that is not a version clears an earlier one.
-                    string? version = s.PooledString(ref r, name, ref x);
+                    versionText = s.PooledString(ref r, name, ref x);
+                    kindHash += s.Pool.LastHash * 3;
                     eventVersion = default;
-                    if (version is not null && !CloudTrailEventVersion.TryParse(version, out eventVersion))
+                    if (versionText is not null && !CloudTrailEventVersion.TryParse(versionText, out eventVersion))
                     {
-                        x.Add(name, JsonElementFactory.String(version));
+                        x.Add(name, JsonElementFactory.String(versionText));
                     }
 
                     break;
@@ -279,9 +277,9 @@ public sealed partial record CloudTrailRecord : IJsonModel<CloudTrailRecord>
                     eventTime = time.GetValueOrDefault();
                     hasEventTime = time.HasValue;
                     break;
-                case "eventSource": eventSource = s.PooledString(ref r, name, ref x); break;
-                case "eventName": eventName = s.PooledString(ref r, name, ref x); break;
-                case "awsRegion": awsRegion = s.PooledString(ref r, name, ref x); break;
+                case "eventSource": eventSource = s.PooledString(ref r, name, ref x); kindHash += s.Pool.LastHash * 5; break;
+                case "eventName": eventName = s.PooledString(ref r, name, ref x); kindHash += s.Pool.LastHash * 7; break;
+                case "awsRegion": awsRegion = s.PooledString(ref r, name, ref x); kindHash += s.Pool.LastHash * 11; break;
                 case "sourceIPAddress": sourceIp = s.PooledString(ref r, name, ref x); break;
                 case "userAgent": userAgent = s.PooledString(ref r, name, ref x); break;
                 case "errorCode": errorCode = s.PooledString(ref r, name, ref x); break;
@@ -291,17 +289,17 @@ public sealed partial record CloudTrailRecord : IJsonModel<CloudTrailRecord>
                 case "additionalEventData": additionalEventData = s.RawRange(ref r); break;
                 case "requestID": requestId = s.UniqueString(ref r, name, ref x); break;
                 case "eventID": eventId = s.UniqueString(ref r, name, ref x); break;
-                case "eventType": eventType = s.Value<CloudTrailEventType>(ref r, name, ref x).GetValueOrDefault(); break;
+                case "eventType": typeText = s.PooledString(ref r, name, ref x); kindHash += s.Pool.LastHash * 13; break;
                 case "apiVersion": apiVersion = s.PooledString(ref r, name, ref x); break;
                 case "managementEvent": managementEvent = s.Bool(ref r, name, ref x, out managementKind); break;
                 case "readOnly": readOnly = s.Bool(ref r, name, ref x, out readOnlyKind); break;
                 case "resources": resources = s.List<CloudTrailResource>(ref r, name, ref x); break;
-                case "recipientAccountId": recipientAccountId = s.PooledString(ref r, name, ref x); break;
+                case "recipientAccountId": recipientAccountId = s.PooledString(ref r, name, ref x); kindHash += s.Pool.LastHash * 17; break;
                 case "serviceEventDetails": serviceEventDetails = s.RawRange(ref r); break;
                 case "sharedEventID": sharedEventId = s.UniqueString(ref r, name, ref x); break;
                 case "vpcEndpointId": vpcEndpointId = s.PooledString(ref r, name, ref x); break;
                 case "vpcEndpointAccountId": vpcEndpointAccountId = s.PooledString(ref r, name, ref x); break;
-                case "eventCategory": eventCategory = s.Value<CloudTrailEventCategory>(ref r, name, ref x).GetValueOrDefault(); break;
+                case "eventCategory": categoryText = s.PooledString(ref r, name, ref x); kindHash += s.Pool.LastHash * 19; break;
                 case "addendum": addendum = s.Object<Addendum>(ref r, name, ref x); break;
                 case "sessionCredentialFromConsole": console = s.Bool(ref r, name, ref x, out consoleKind); break;
                 case "edgeDeviceDetails": edge = s.Object<EdgeDeviceDetails>(ref r, name, ref x); break;
@@ -341,33 +339,113 @@ public sealed partial record CloudTrailRecord : IJsonModel<CloudTrailRecord>
                 Annotation = annotation,
                 AdditionalFields = extras,
             };
+        // The key holds the strings as read (pooled, so equal values are one instance), from which the kind follows.
+        var kindKey = new RecordKind.Key(kindHash, versionText, eventSource, eventName, awsRegion, recipientAccountId, typeText, categoryText,
+            managementEvent, managementKind, readOnly, readOnlyKind);
+        RecordKind kind = s.SharedRecordKinds.Find(kindKey, out int kindSlot) ?? s.SharedRecordKinds.Add(kindSlot, kindKey, new RecordKind
+        {
+            EventVersion = eventVersion,
+            EventSource = eventSource,
+            EventName = eventName,
+            AwsRegion = awsRegion,
+            RecipientAccountId = recipientAccountId,
+            EventType = typeText is null ? default : new CloudTrailEventType(typeText),
+            EventCategory = categoryText is null ? default : new CloudTrailEventCategory(categoryText),
+            ManagementEvent = managementEvent,
+            ManagementEventKind = managementKind,
+            ReadOnly = readOnly,
+            ReadOnlyKind = readOnlyKind,
+        });
         return new CloudTrailRecord
         {
-            _eventVersion = eventVersion,
+            _kind = kind,
             UserIdentity = userIdentity,
             _eventTimeTicks = CompactTime.Ticks(eventTime),
             _eventTimeOffset = CompactTime.Offset(eventTime),
             _hasEventTime = hasEventTime,
-            EventSource = eventSource,
-            EventName = eventName,
-            AwsRegion = awsRegion,
             SourceIPAddress = sourceIp,
             UserAgent = userAgent,
             ErrorCode = errorCode,
             _texts = texts,
-            _eventType = eventType,
-            ManagementEvent = managementEvent,
-            ReadOnly = readOnly,
             Resources = resources,
-            RecipientAccountId = recipientAccountId,
-            _eventCategory = eventCategory,
             SessionCredentialFromConsole = console,
             TlsDetails = tls,
             _rare = rare,
-            _managementEventKind = managementKind,
-            _readOnlyKind = readOnlyKind,
             _consoleKind = consoleKind,
         };
+    }
+
+    /// <summary>
+    /// What was called, where, and how CloudTrail classifies it: the members that records of one kind share, made once
+    /// per combination a reader meets (<see cref="ParseState.SharedRecordKinds"/>). A record made in code starts with
+    /// <see cref="None"/>, and setting one of these members through a property copies the object, so records never
+    /// share a changed one. Value equality, so a record compares the same whichever way its members were set.
+    /// </summary>
+    internal sealed record RecordKind
+    {
+        public static readonly RecordKind None = new();
+
+        public CloudTrailEventVersion EventVersion { get; init; }
+
+        public string? EventSource { get; init; }
+
+        public string? EventName { get; init; }
+
+        public string? AwsRegion { get; init; }
+
+        public string? RecipientAccountId { get; init; }
+
+        public CloudTrailEventType EventType { get; init; }
+
+        public CloudTrailEventCategory EventCategory { get; init; }
+
+        public bool? ManagementEvent { get; init; }
+
+        public bool? ReadOnly { get; init; }
+
+        // How the booleans were written (a JSON boolean or a string), so they are written back the same way.
+        public JsonBoolKind ManagementEventKind { get; init; }
+
+        public JsonBoolKind ReadOnlyKind { get; init; }
+
+        /// <summary>
+        /// A kind as read: the strings as the reader pooled them (so equal values are one instance, compared by
+        /// reference), and the booleans with how they were written. The version, type and category follow from their
+        /// text; a version that is not one has none, whatever its text.
+        /// </summary>
+        internal readonly struct Key(
+            int stringsHash, string? eventVersion, string? eventSource, string? eventName, string? awsRegion, string? recipientAccountId, string? eventType, string? eventCategory,
+            bool? managementEvent, JsonBoolKind managementEventKind, bool? readOnly, JsonBoolKind readOnlyKind) : IPoolKey<Key>
+        {
+            // Computed from the strings' text while they were read (the string pool's hashes, which the reader has in
+            // cache): hashing the strings here would read seven objects that are likely out of cache, which cost 2% of
+            // the whole read. Equal strings give equal hashes, whatever instance holds them.
+            private readonly int _stringsHash = stringsHash;
+            public readonly string? EventVersion = eventVersion;
+            public readonly string? EventSource = eventSource;
+            public readonly string? EventName = eventName;
+            public readonly string? AwsRegion = awsRegion;
+            public readonly string? RecipientAccountId = recipientAccountId;
+            public readonly string? EventType = eventType;
+            public readonly string? EventCategory = eventCategory;
+            public readonly bool? ManagementEvent = managementEvent;
+            public readonly bool? ReadOnly = readOnly;
+            public readonly JsonBoolKind ManagementEventKind = managementEventKind;
+            public readonly JsonBoolKind ReadOnlyKind = readOnlyKind;
+
+            public int Hash() => (_stringsHash * 31) + Flags();
+
+            public bool Same(in Key other) =>
+                ReferenceEquals(EventVersion, other.EventVersion) && ReferenceEquals(EventSource, other.EventSource)
+                && ReferenceEquals(EventName, other.EventName) && ReferenceEquals(AwsRegion, other.AwsRegion)
+                && ReferenceEquals(RecipientAccountId, other.RecipientAccountId) && ReferenceEquals(EventType, other.EventType)
+                && ReferenceEquals(EventCategory, other.EventCategory) && Flags() == other.Flags();
+
+            // The booleans and how they were written, in one number.
+            private int Flags() => Code(ManagementEvent) | ((int)ManagementEventKind << 2) | (Code(ReadOnly) << 4) | ((int)ReadOnlyKind << 6);
+
+            private static int Code(bool? value) => value is null ? 0 : value.Value ? 1 : 2;
+        }
     }
 
     /// <summary>
@@ -423,8 +501,8 @@ public sealed partial record CloudTrailRecord : IJsonModel<CloudTrailRecord>
         JsonOut.String(w, "eventID"u8, EventId);
         JsonOut.Value(w, "eventType"u8, EventType);
         JsonOut.String(w, "apiVersion"u8, ApiVersion);
-        JsonOut.Bool(w, "managementEvent"u8, ManagementEvent, _managementEventKind, JsonBoolKind.Boolean);
-        JsonOut.Bool(w, "readOnly"u8, ReadOnly, _readOnlyKind, JsonBoolKind.Boolean);
+        JsonOut.Bool(w, "managementEvent"u8, ManagementEvent, _kind.ManagementEventKind, JsonBoolKind.Boolean);
+        JsonOut.Bool(w, "readOnly"u8, ReadOnly, _kind.ReadOnlyKind, JsonBoolKind.Boolean);
         JsonOut.List(w, "resources"u8, Resources);
         JsonOut.String(w, "recipientAccountId"u8, RecipientAccountId);
         JsonOut.Raw(w, "serviceEventDetails"u8, ServiceEventDetails);

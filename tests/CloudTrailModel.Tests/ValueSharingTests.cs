@@ -342,4 +342,128 @@ public sealed class ValueSharingTests
             Fixtures.Json(record).Should().Be(Fixtures.Json(CloudTrailRecord.Parse(jsons[i])));
         }
     }
+
+    /// <summary>A log of many kinds (what was called, where, how classified), past the pool's capacity, with booleans written both ways.</summary>
+    private static List<string> ManyKinds(int count, int seed, int kinds)
+    {
+        var random = new Random(seed);
+        string[] sources = ["s3.amazonaws.com", "ec2.amazonaws.com", "iam.amazonaws.com", "sts.amazonaws.com", "migrationhub-orchestrator.amazonaws.com"];
+        string[] names = ["GetObject", "PutObject", "DescribeInstances", "GetRole", "AssumeRole", "GetWorkflowStep", "ListBuckets", "ListRoles"];
+        string[] regions = ["us-east-1", "us-west-2", "eu-west-1", "eu-central-1", "ap-southeast-2", "sa-east-1"];
+        string[] accounts = ["111122223333", "444455556666", "777788889999", "123456789012"];
+        string[] versions = ["\"eventVersion\":\"1.08\",", "\"eventVersion\":\"1.09\",", "\"eventVersion\":\"1.11\",", "\"eventVersion\":\"bad\",", string.Empty];
+        string[] types = [",\"eventType\":\"AwsApiCall\"", ",\"eventType\":\"AwsServiceEvent\"", ",\"eventType\":\"NewKind\"", string.Empty];
+        string[] categories = [",\"eventCategory\":\"Management\"", ",\"eventCategory\":\"Data\"", ",\"eventCategory\":null", string.Empty];
+        string[] bools = ["true", "false", "\"true\"", "\"false\"", "null"];
+        var combos = new List<string>();
+        for (int k = 0; k < kinds; k++)
+        {
+            string readOnly = random.Next(6) == 0 ? string.Empty : ",\"readOnly\":" + bools[random.Next(bools.Length)];
+            string management = random.Next(6) == 0 ? string.Empty : ",\"managementEvent\":" + bools[random.Next(bools.Length)];
+            string name = names[random.Next(names.Length)];
+            combos.Add(
+                $"{{{versions[random.Next(versions.Length)]}\"eventTime\":\"2024-03-01T12:00:00Z\",\"eventSource\":\"{sources[random.Next(sources.Length)]}\","
+                + $"\"eventName\":\"{(random.Next(20) == 0 ? "Earlier\",\"eventName\":\"" : string.Empty)}{name}\",\"awsRegion\":\"{regions[random.Next(regions.Length)]}\",\"eventID\":\"ID\""
+                + $"{types[random.Next(types.Length)]}{readOnly}{management},\"recipientAccountId\":\"{accounts[random.Next(accounts.Length)]}\"{categories[random.Next(categories.Length)]}}}");
+        }
+
+        return Enumerable.Range(0, count).Select(i => combos[random.Next(combos.Count)].Replace("\"ID\"", $"\"e{i}\"", StringComparison.Ordinal)).ToList();
+    }
+
+    [Theory]
+    [InlineData(true, 4000)]
+    [InlineData(false, 4000)]
+    [InlineData(false, 40)]
+    public void ReadRecords_OfManyKinds_GiveEachRecordItsOwnKind_AsItsParseAloneDoes(bool parallel, int kinds)
+    {
+        // What records called and where is one object shared by the records of a reader that have the same: with more
+        // kinds than the pool holds, and with few, every record must still be exactly what its own parse gives.
+        List<string> jsons = ManyKinds(6000, kinds, kinds);
+
+        List<CloudTrailRecord> records = CloudTrailReader.ReadRecords(
+            new MemoryStream(Encoding.UTF8.GetBytes(Fixtures.LogFile(jsons.ToArray()))), CloudTrailReaderOptions.Default with { AllowParallelParsing = parallel }).ToList();
+
+        records.Should().HaveCount(jsons.Count);
+        for (int i = 0; i < records.Count; i++)
+        {
+            CloudTrailRecord alone = CloudTrailRecord.Parse(jsons[i]);
+            CloudTrailRecord record = records[i];
+            Fixtures.Json(record).Should().Be(Fixtures.Json(alone), "record {0} is written back as its own parse is", i);
+            if (!jsons[i].Contains("Earlier", StringComparison.Ordinal))
+            {
+                // (A repeated member is written once, the last one: JsonDocument keeps both.)
+                using var source = System.Text.Json.JsonDocument.Parse(jsons[i]);
+                using var written = System.Text.Json.JsonDocument.Parse(Fixtures.Json(record));
+                JsonStructure.FirstDifference(source.RootElement, written.RootElement).Should().BeNull();
+            }
+
+            (record.EventVersion, record.EventSource, record.EventName, record.AwsRegion, record.RecipientAccountId)
+                .Should().Be((alone.EventVersion, alone.EventSource, alone.EventName, alone.AwsRegion, alone.RecipientAccountId));
+            (record.EventType, record.EventCategory, record.ReadOnly, record.ManagementEvent)
+                .Should().Be((alone.EventType, alone.EventCategory, alone.ReadOnly, alone.ManagementEvent));
+            if (record.AdditionalFields.Count == 0)
+            {
+                record.Should().Be(alone);
+                record.GetHashCode().Should().Be(alone.GetHashCode());
+            }
+        }
+
+        // And sharing did happen where kinds are few.
+        if (kinds < 100)
+        {
+            records.Select(r => r.Kind).Distinct(ReferenceEqualityComparer.Instance).Count().Should().BeLessThan(3 * kinds);
+        }
+    }
+
+    [Fact]
+    public void With_OnARecordWhoseKindIsShared_ChangesThatRecordOnly()
+    {
+        string json = ManyKinds(1, 3, 1)[0];
+        List<CloudTrailRecord> records = Fixtures.ReadSkip(Fixtures.LogFile(json, json, json)).Records;
+        records[2].Kind.Should().BeSameAs(records[1].Kind, "a kind seen twice is shared");
+        CloudTrailRecord original = records[1];
+        string before = Fixtures.Json(records[2]);
+
+        CloudTrailRecord changed = original with { EventName = "Changed", ReadOnly = true, EventVersion = new CloudTrailEventVersion(1, 12) };
+
+        changed.EventName.Should().Be("Changed");
+        changed.ReadOnly.Should().BeTrue();
+        changed.EventVersion.Should().Be(new CloudTrailEventVersion(1, 12));
+        changed.EventSource.Should().Be(original.EventSource);
+        original.EventName.Should().NotBe("Changed");
+        Fixtures.Json(records[2]).Should().Be(before);
+        Fixtures.Json(changed).Should().Contain("\"readOnly\":true").And.Contain("\"eventName\":\"Changed\"").And.Contain("\"eventVersion\":\"1.12\"");
+        changed.Should().NotBe(original);
+        (changed with { EventName = original.EventName, ReadOnly = original.ReadOnly, EventVersion = original.EventVersion })
+            .Should().Match<CloudTrailRecord>(r => r.EventName == original.EventName && r.ReadOnly == original.ReadOnly);
+    }
+
+    [Fact]
+    public void SharedObjects_WithEqualHashes_AreToldApartByTheirStrings()
+    {
+        // Keys hash from the text as it was read; two different kinds with the same hash must not share an object.
+        var pool = new CloudTrailModel.Internal.PooledObjects<CloudTrailRecord.RecordKind.Key, CloudTrailRecord.RecordKind>(sets: 1);
+        string source = "s3.amazonaws.com", name = "GetObject", region = "us-east-1";
+        CloudTrailRecord.RecordKind.Key Key(string? account, bool? readOnly, Internal.JsonBoolKind kind) =>
+            new(42, "1.08", source, name, region, account, "AwsApiCall", null, null, default, readOnly, kind);
+        var keys = new[]
+        {
+            Key("111122223333", true, Internal.JsonBoolKind.Boolean),
+            Key("444455556666", true, Internal.JsonBoolKind.Boolean),
+            Key("111122223333", true, Internal.JsonBoolKind.String),
+            Key("111122223333", false, Internal.JsonBoolKind.Boolean),
+        };
+        var made = new List<CloudTrailRecord.RecordKind>();
+
+        foreach (CloudTrailRecord.RecordKind.Key key in keys)
+        {
+            pool.Find(key, out int slot).Should().BeNull("no object was made for this key yet");
+            made.Add(pool.Add(slot, key, new CloudTrailRecord.RecordKind { RecipientAccountId = key.RecipientAccountId }));
+        }
+
+        for (int i = 0; i < keys.Length; i++)
+        {
+            pool.Find(keys[i], out _).Should().BeSameAs(made[i], "key {0} finds its own object", i);
+        }
+    }
 }

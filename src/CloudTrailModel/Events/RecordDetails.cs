@@ -31,16 +31,17 @@ public sealed record CloudTrailResource : IJsonModel<CloudTrailResource>, IDefer
     {
         string? arnPrefix = null, accountId = null, type = null;
         Utf8Text arn = default;
+        int hash = 0;
         ExtraFields x = default;
         while (ParseState.NextMember(ref r))
         {
             string name = s.PropertyName(ref r);
             switch (name)
             {
-                case "ARN": arn = s.PooledOrUniqueString(ref r, name, ref x); break;
-                case "ARNPrefix": arnPrefix = s.PooledString(ref r, name, ref x); break;
-                case "accountId": accountId = s.PooledString(ref r, name, ref x); break;
-                case "type": type = s.PooledString(ref r, name, ref x); break;
+                case "ARN": arn = s.PooledOrUniqueString(ref r, name, ref x); hash += s.Pool.LastHash * 3; break;
+                case "ARNPrefix": arnPrefix = s.PooledString(ref r, name, ref x); hash += s.Pool.LastHash * 5; break;
+                case "accountId": accountId = s.PooledString(ref r, name, ref x); hash += s.Pool.LastHash * 7; break;
+                case "type": type = s.PooledString(ref r, name, ref x); hash += s.Pool.LastHash * 11; break;
                 default: s.Unknown(ref r, name, ref x); break;
             }
         }
@@ -57,8 +58,9 @@ public sealed record CloudTrailResource : IJsonModel<CloudTrailResource>, IDefer
         }
 
         // Made of pooled strings only (the ARN has repeated): the same strings give an equal object, so one instance serves them all.
-        return s.SharedResources.GetOrAdd(arnText, arnPrefix, accountId, type, null, static (arn, prefix, account, type, _) =>
-            new CloudTrailResource { Arn = arn, ArnPrefix = prefix, AccountId = account, Type = type });
+        var key = new StringsKey(hash, arnText, arnPrefix, accountId, type, null);
+        return s.SharedResources.Find(key, out int slot)
+            ?? s.SharedResources.Add(slot, key, new CloudTrailResource { Arn = arnText, ArnPrefix = arnPrefix, AccountId = accountId, Type = type });
     }
 
     void IDeferredTextOwner.ResolveDeferred(byte[] bytes) => _arn.Resolve(bytes);
@@ -97,16 +99,17 @@ public sealed record TlsDetails : IJsonModel<TlsDetails>
     static TlsDetails IJsonModel<TlsDetails>.Read(ref Utf8JsonReader r, ParseState s)
     {
         string? version = null, cipher = null, host = null, keyExchange = null;
+        int hash = 0;
         ExtraFields x = default;
         while (ParseState.NextMember(ref r))
         {
             string name = s.PropertyName(ref r);
             switch (name)
             {
-                case "tlsVersion": version = s.PooledString(ref r, name, ref x); break;
-                case "cipherSuite": cipher = s.PooledString(ref r, name, ref x); break;
-                case "clientProvidedHostHeader": host = s.PooledString(ref r, name, ref x); break;
-                case "keyExchange": keyExchange = s.PooledString(ref r, name, ref x); break;
+                case "tlsVersion": version = s.PooledString(ref r, name, ref x); hash += s.Pool.LastHash * 3; break;
+                case "cipherSuite": cipher = s.PooledString(ref r, name, ref x); hash += s.Pool.LastHash * 5; break;
+                case "clientProvidedHostHeader": host = s.PooledString(ref r, name, ref x); hash += s.Pool.LastHash * 7; break;
+                case "keyExchange": keyExchange = s.PooledString(ref r, name, ref x); hash += s.Pool.LastHash * 11; break;
                 default: s.Unknown(ref r, name, ref x); break;
             }
         }
@@ -117,8 +120,9 @@ public sealed record TlsDetails : IJsonModel<TlsDetails>
         }
 
         // Made of pooled strings only: the same strings give an equal object, so one instance serves them all.
-        return s.SharedTlsDetails.GetOrAdd(version, cipher, host, keyExchange, null, static (version, cipher, host, keyExchange, _) =>
-            new TlsDetails { TlsVersion = version, CipherSuite = cipher, ClientProvidedHostHeader = host, KeyExchange = keyExchange });
+        var key = new StringsKey(hash, version, cipher, host, keyExchange, null);
+        return s.SharedTlsDetails.Find(key, out int slot)
+            ?? s.SharedTlsDetails.Add(slot, key, new TlsDetails { TlsVersion = version, CipherSuite = cipher, ClientProvidedHostHeader = host, KeyExchange = keyExchange });
     }
 
     void IJsonModel<TlsDetails>.Write(Utf8JsonWriter w)

@@ -342,17 +342,18 @@ public sealed record SessionIssuer : IJsonModel<SessionIssuer>
     {
         IdentityType? type = null;
         string? principalId = null, arn = null, accountId = null, userName = null;
+        int hash = 0;
         ExtraFields x = default;
         while (ParseState.NextMember(ref r))
         {
             string name = s.PropertyName(ref r);
             switch (name)
             {
-                case "type": type = s.Value<IdentityType>(ref r, name, ref x); break;
-                case "principalId": principalId = s.PooledString(ref r, name, ref x); break;
-                case "arn": arn = s.PooledString(ref r, name, ref x); break;
-                case "accountId": accountId = s.PooledString(ref r, name, ref x); break;
-                case "userName": userName = s.PooledString(ref r, name, ref x); break;
+                case "type": type = s.Value<IdentityType>(ref r, name, ref x); hash += s.Pool.LastHash * 3; break;
+                case "principalId": principalId = s.PooledString(ref r, name, ref x); hash += s.Pool.LastHash * 5; break;
+                case "arn": arn = s.PooledString(ref r, name, ref x); hash += s.Pool.LastHash * 7; break;
+                case "accountId": accountId = s.PooledString(ref r, name, ref x); hash += s.Pool.LastHash * 11; break;
+                case "userName": userName = s.PooledString(ref r, name, ref x); hash += s.Pool.LastHash * 13; break;
                 default: s.Unknown(ref r, name, ref x); break;
             }
         }
@@ -363,8 +364,9 @@ public sealed record SessionIssuer : IJsonModel<SessionIssuer>
         }
 
         // Made of pooled strings only: the same strings give an equal object, so one instance serves them all.
-        return s.SharedSessionIssuers.GetOrAdd(type?.ToString(), principalId, arn, accountId, userName, static (type, principalId, arn, accountId, userName) =>
-            new SessionIssuer { Type = type is null ? default(IdentityType?) : new IdentityType(type), PrincipalId = principalId, Arn = arn, AccountId = accountId, UserName = userName });
+        var key = new StringsKey(hash, type?.ToString(), principalId, arn, accountId, userName);
+        return s.SharedSessionIssuers.Find(key, out int slot)
+            ?? s.SharedSessionIssuers.Add(slot, key, new SessionIssuer { Type = type, PrincipalId = principalId, Arn = arn, AccountId = accountId, UserName = userName });
     }
 
     void IJsonModel<SessionIssuer>.Write(Utf8JsonWriter w)

@@ -1,64 +1,99 @@
-using System.Runtime.CompilerServices;
-
 namespace CloudTrailModel.Internal;
 
+/// <summary>What makes two pooled objects the same, compared without reading the strings (they are pooled: equal values are one instance).</summary>
+/// <typeparam name="TSelf">The key type.</typeparam>
+internal interface IPoolKey<TSelf>
+    where TSelf : struct, IPoolKey<TSelf>
+{
+    int Hash();
+
+    bool Same(in TSelf other);
+}
+
 /// <summary>
-/// Small objects made only of pooled strings (a TLS configuration, a role's session issuer), shared across the
-/// records of a reader: the same string instances give an equal object, and model objects are immutable. A lookup
+/// Up to five pooled strings, compared by reference, with a hash of their text computed while they were read (the sum
+/// of <see cref="StringPool.LastHash"/> after each, times a different odd number per member): hashing them here would
+/// read objects likely out of cache, and equal strings give equal hashes whatever instance holds them.
+/// </summary>
+internal readonly struct StringsKey(int hash, string? a, string? b, string? c, string? d, string? e) : IPoolKey<StringsKey>
+{
+    private readonly int _hash = hash;
+    public readonly string? A = a;
+    public readonly string? B = b;
+    public readonly string? C = c;
+    public readonly string? D = d;
+    public readonly string? E = e;
+
+    public int Hash() => _hash;
+
+    public bool Same(in StringsKey other) =>
+        ReferenceEquals(A, other.A) && ReferenceEquals(B, other.B) && ReferenceEquals(C, other.C) && ReferenceEquals(D, other.D) && ReferenceEquals(E, other.E);
+}
+
+/// <summary>
+/// Small immutable objects made of pooled strings (a TLS configuration, a role's session issuer, what a record called
+/// and where), shared across the records of a reader: the same string instances give an equal object. A lookup
 /// compares references only, after the members were read, so it costs a few instructions and no second pass.
 /// </summary>
+/// <typeparam name="TKey">What makes two objects the same.</typeparam>
 /// <typeparam name="T">The model type.</typeparam>
-internal sealed class PooledObjects<T>
+internal sealed class PooledObjects<TKey, T>
+    where TKey : struct, IPoolKey<TKey>
     where T : class
 {
+    /// <summary>A pool that remembers nothing (every lookup makes a new object): for a parse of one record, which would not repay the tables.</summary>
+    public static readonly PooledObjects<TKey, T> None = new(0);
+
     // Four ways per set, so a few objects in frequent use whose hashes meet do not keep evicting each other (a test
     // caught two session issuers doing just that in a direct-mapped table in one reader of seven, and three in a
-    // two-way table in one of two hundred). 64 sets (256 objects, ~12 KB per pool and reader): a trail's TLS
-    // configurations differ by host header, one per service endpoint and region (123 in the benchmark's file), and
-    // with 16 sets most of them were made again for every record.
-    private const int Sets = 64;
+    // two-way table in one of two hundred). 64 sets by default (256 objects, ~12 KB per pool and reader with
+    // StringsKey): a trail's TLS configurations differ by host header, one per service endpoint and region (123 in
+    // the benchmark's file), and with 16 sets most of them were made again for every record.
     private const int Ways = 4;
-    private const int Arity = 5;
-    private readonly string?[] _keys = new string?[Sets * Ways * Arity];
-    private readonly T?[] _values = new T?[Sets * Ways];
-    private readonly byte[] _next = new byte[Sets];
+    public static int DebugMisses;
+    private readonly int _setMask;
+    private readonly int[] _hashes;
+    private readonly TKey[] _keys;
+    private readonly T?[] _values;
+    private readonly byte[] _next;
 
-    /// <summary>
-    /// The object made of exactly these strings before, or a new one from <paramref name="create"/> (given the same
-    /// strings; called only on a miss, so a static lambda costs no allocation), which is then remembered.
-    /// </summary>
-    public T GetOrAdd(string? a, string? b, string? c, string? d, string? e, Func<string?, string?, string?, string?, string?, T> create)
+    /// <summary>Creates an empty pool.</summary>
+    /// <param name="sets">The number of sets of four objects: a power of two (0: remember nothing).</param>
+    public PooledObjects(int sets = 64)
     {
-        if (Find(a, b, c, d, e, out int slot) is { } known)
-        {
-            return known;
-        }
-
-        T value = create(a, b, c, d, e);
-        Add(slot, a, b, c, d, e, value);
-        return value;
+        _setMask = sets - 1;
+        _hashes = new int[sets * Ways];
+        _keys = new TKey[sets * Ways];
+        _values = new T?[sets * Ways];
+        _next = new byte[sets];
     }
 
-    /// <summary>The object made of exactly these strings before, or null (then <paramref name="slot"/> is where to add it).</summary>
-    private T? Find(string? a, string? b, string? c, string? d, string? e, out int slot)
+    /// <summary>
+    /// The object made for an equal <paramref name="key"/> before, or null: then make it and give it to
+    /// <see cref="Add"/> with <paramref name="slot"/>. Two calls rather than one taking a factory, so a hit passes no
+    /// delegate (in shared generic code, fetching even a cached one costs a lookup per call).
+    /// </summary>
+    public T? Find(in TKey key, out int slot)
     {
-        int hash = Hash(a);
-        hash = (hash * 31) + Hash(b);
-        hash = (hash * 31) + Hash(c);
-        hash = (hash * 31) + Hash(d);
-        hash = (hash * 31) + Hash(e);
-        int set = (hash ^ (hash >> 16)) & (Sets - 1);
-        string?[] keys = _keys;
+        if (_setMask < 0)
+        {
+            slot = -1;
+            return null;
+        }
+
+        int hash = key.Hash();
+        int set = (hash ^ (hash >> 16)) & _setMask;
+        int[] hashes = _hashes;
+        TKey[] keys = _keys;
+        T?[] values = _values;
         for (int way = 0; way < Ways; way++)
         {
+            // The hashes first: a set's four fit in one cache line, where its keys may take four.
             int i = (set * Ways) + way;
-            int k = i * Arity;
-            if (_values[i] is { } value
-                && ReferenceEquals(keys[k], a) && ReferenceEquals(keys[k + 1], b) && ReferenceEquals(keys[k + 2], c)
-                && ReferenceEquals(keys[k + 3], d) && ReferenceEquals(keys[k + 4], e))
+            if (hashes[i] == hash && values[i] is { } known && keys[i].Same(key))
             {
                 slot = i;
-                return value;
+                return known;
             }
         }
 
@@ -67,18 +102,19 @@ internal sealed class PooledObjects<T>
         return null;
     }
 
-    private void Add(int slot, string? a, string? b, string? c, string? d, string? e, T value)
+    /// <summary>Remembers <paramref name="value"/>, made for <paramref name="key"/> after <see cref="Find"/> gave <paramref name="slot"/>.</summary>
+    /// <returns><paramref name="value"/>.</returns>
+    public T Add(int slot, in TKey key, T value)
     {
-        int k = slot * Arity;
-        _keys[k] = a;
-        _keys[k + 1] = b;
-        _keys[k + 2] = c;
-        _keys[k + 3] = d;
-        _keys[k + 4] = e;
-        _values[slot] = value;
-        int set = slot / Ways;
-        _next[set] = (byte)((_next[set] + 1) % Ways);
-    }
+        if (slot >= 0)
+        {
+            _hashes[slot] = key.Hash();
+            _keys[slot] = key;
+            _values[slot] = value;
+            int set = slot / Ways;
+            _next[set] = (byte)((_next[set] + 1) % Ways);
+        }
 
-    private static int Hash(string? value) => value is null ? 0 : RuntimeHelpers.GetHashCode(value);
+        return value;
+    }
 }

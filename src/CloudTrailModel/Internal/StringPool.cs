@@ -115,15 +115,23 @@ internal sealed class StringPool
     /// hash is remembered). Values unique to one record (event IDs, session ARNs) so stay out of the table and
     /// cost no allocation here, and a value enters the table on its second sighting.
     /// </summary>
+    /// <summary>
+    /// The hash of the text <see cref="GetIfRepeated"/> was last given (0 for a long one): for those who combine pooled
+    /// strings into keys, a hash of the same text is found without touching the string (which may be out of cache).
+    /// </summary>
+    public int LastHash { get; set; }
+
     public string? GetIfRepeated(ReadOnlySpan<byte> utf8)
     {
         if (utf8.Length > MaxLength)
         {
+            LastHash = 0;
             return null;
         }
 
         ulong wide = Hash(utf8);
         int hash = Fold(wide);
+        LastHash = hash;
         int i = Find(utf8, hash);
         if (_values[i] is { } value)
         {
