@@ -19,8 +19,8 @@ public sealed partial record CloudTrailRecord : IJsonModel<CloudTrailRecord>
 {
     private JsonBoolKind _consoleKind;
 
-    // Kept in the record's array until first read: the error message, request and event IDs (unique to a record, or
-    // nearly so), and the free-form values (wrapped in a RawJson on first read).
+    // Kept in the record's array until first read: the error message, request, event and shared event IDs (unique to
+    // a record, or nearly so), and the free-form values (wrapped in a RawJson on first read).
     private RecordTexts _texts;
 
     // Kept without Nullable<T>'s extra word: the value's own empty state (or a flag) says the member was absent.
@@ -128,10 +128,10 @@ public sealed partial record CloudTrailRecord : IJsonModel<CloudTrailRecord>
     public string? RecipientAccountId { get => _kind.RecipientAccountId; init => _kind = _kind with { RecipientAccountId = value }; }
 
     /// <summary>Details of an <c>AwsServiceEvent</c> (<c>serviceEventDetails</c>), raw.</summary>
-    public RawJson? ServiceEventDetails { get => _rare.ServiceEventDetails; init => _rare = _rare with { ServiceEventDetails = value }; }
+    public RawJson? ServiceEventDetails { get => _texts.GetRaw(RecordTexts.ServiceEventDetails); init => _texts.Set(RecordTexts.ServiceEventDetails, value); }
 
     /// <summary>The ID shared by the copies of one event delivered to several accounts, or by an Insights Start/End pair (<c>sharedEventID</c>).</summary>
-    public string? SharedEventId { get => _rare.SharedEventId.Get(); init => _rare = _rare with { SharedEventId = new Utf8Text(value) }; }
+    public string? SharedEventId { get => _texts.GetString(RecordTexts.SharedEventId); init => _texts.Set(RecordTexts.SharedEventId, value); }
 
     /// <summary>The VPC endpoint the request went through (<c>vpcEndpointId</c>).</summary>
     public string? VpcEndpointId { get => _rare.VpcEndpointId; init => _rare = _rare with { VpcEndpointId = value }; }
@@ -311,25 +311,21 @@ public sealed partial record CloudTrailRecord : IJsonModel<CloudTrailRecord>
             }
         }
 
-        // The record is done: its free-form values and deferred strings share one array.
-        s.EndRecord(requestParameters, responseElements, additionalEventData, serviceEventDetails,
-            out RawRange requestJson, out RawRange responseJson, out RawRange additionalJson, out RawRange serviceRange, out byte[] bytes);
-        errorMessage.Resolve(bytes);
-        requestId.Resolve(bytes);
-        eventId.Resolve(bytes);
-        sharedEventId.Resolve(bytes);
-        var texts = RecordTexts.Create(bytes, errorMessage, requestId, eventId, requestJson, responseJson, additionalJson);
-        RawJson? serviceJson = serviceRange.Length == 0 ? null : new RawJson(bytes.AsMemory(serviceRange.Start, serviceRange.Length));
+        // The record is done: its free-form values and deferred strings share one array, which ends with a table of
+        // where the record's own values are.
+        Span<byte> table = s.TableScratch;
+        int tableLength = RecordTexts.WriteTable(table, errorMessage, requestId, eventId, sharedEventId, s.DeferredLength,
+            requestParameters, responseElements, additionalEventData, serviceEventDetails);
+        s.EndRecord(requestParameters, responseElements, additionalEventData, serviceEventDetails, table[..tableLength], out byte[] bytes);
+        var texts = RecordTexts.Create(bytes, errorMessage, requestId, eventId, sharedEventId);
         IReadOnlyDictionary<string, JsonElement> extras = x.Build();
-        RareMembers rare = apiVersion is null && serviceJson is null && sharedEventId.IsEmpty && vpcEndpointId is null
+        RareMembers rare = apiVersion is null && vpcEndpointId is null
             && vpcEndpointAccountId is null && addendum is null && edge is null && insight is null && eventContext is null
             && annotation is null && ReferenceEquals(extras, EmptyFields.Instance)
             ? RareMembers.None
             : new RareMembers
             {
                 ApiVersion = apiVersion,
-                ServiceEventDetails = serviceJson,
-                SharedEventId = sharedEventId,
                 VpcEndpointId = vpcEndpointId,
                 VpcEndpointAccountId = vpcEndpointAccountId,
                 Addendum = addendum,
@@ -458,11 +454,6 @@ public sealed partial record CloudTrailRecord : IJsonModel<CloudTrailRecord>
         public static readonly RareMembers None = new();
 
         public string? ApiVersion { get; init; }
-
-        public RawJson? ServiceEventDetails { get; init; }
-
-        // A field, so decoding caches in place.
-        public Utf8Text SharedEventId;
 
         public string? VpcEndpointId { get; init; }
 

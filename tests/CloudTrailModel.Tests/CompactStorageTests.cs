@@ -237,6 +237,80 @@ public sealed class CompactStorageTests
         Fixtures.Json(read).Should().Be(Json);
     }
 
+    public static TheoryData<int, int> Combinations()
+    {
+        var data = new TheoryData<int, int>();
+        for (int present = 0; present < 256; present++)
+        {
+            data.Add(present, 10);
+        }
+
+        data.Add(255, 200_000);
+        data.Add(255, 1_100_000);
+        data.Add(0b1111_0000, 1_100_000);
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(Combinations))]
+    public void RecordValues_InEveryCombination_AndAtLargeOffsets_ReadWriteAndCompareAsBuiltInCode(int present, int size)
+    {
+        // Where a record's eight kept values are is a table at the end of its array: values absent or present in every
+        // combination (bits of `present`), IDs packed or not, and free-form values large enough that their offsets and
+        // lengths take several bytes in the table.
+        string big = new('x', size);
+        var members = new (string Json, Func<CloudTrailRecord, CloudTrailRecord> Set, Func<CloudTrailRecord, string?> Get, string Value)[]
+        {
+            ("\"errorMessage\":\"Access d\u00e9nied\"", r => r with { ErrorMessage = "Access dénied" }, r => r.ErrorMessage, "Access dénied"),
+            ("\"requestID\":\"0123456789ABCDEF0123456789ABCDEF\"", r => r with { RequestId = "0123456789ABCDEF0123456789ABCDEF" }, r => r.RequestId, "0123456789ABCDEF0123456789ABCDEF"),
+            ("\"eventID\":\"617cea70-dcfb-423d-98cf-85a693fa1723\"", r => r with { EventId = "617cea70-dcfb-423d-98cf-85a693fa1723" }, r => r.EventId, "617cea70-dcfb-423d-98cf-85a693fa1723"),
+            ("\"sharedEventID\":\"shared-1\"", r => r with { SharedEventId = "shared-1" }, r => r.SharedEventId, "shared-1"),
+            ($"\"requestParameters\":{{\"key\":\"{big}\"}}", r => r with { RequestParameters = new RawJson($"{{\"key\":\"{big}\"}}") }, r => r.RequestParameters?.ToString(), $"{{\"key\":\"{big}\"}}"),
+            ("\"responseElements\":[1,2]", r => r with { ResponseElements = new RawJson("[1,2]") }, r => r.ResponseElements?.ToString(), "[1,2]"),
+            ($"\"additionalEventData\":\"{big}\"", r => r with { AdditionalEventData = new RawJson($"\"{big}\"") }, r => r.AdditionalEventData?.ToString(), $"\"{big}\""),
+            ("\"serviceEventDetails\":{\"k\":true}", r => r with { ServiceEventDetails = new RawJson("{\"k\":true}") }, r => r.ServiceEventDetails?.ToString(), "{\"k\":true}"),
+        };
+        var parts = new List<string> { "\"eventName\":\"GetObject\"" };
+        var built = new CloudTrailRecord { EventName = "GetObject" };
+        for (int i = 0; i < members.Length; i++)
+        {
+            if ((present & (1 << i)) != 0)
+            {
+                parts.Add(members[i].Json);
+                built = members[i].Set(built);
+            }
+        }
+
+        string json = "{" + string.Join(",", parts) + "}";
+        CloudTrailRecord read = Fixtures.ReadOne(json);
+        CloudTrailRecord untouched = Fixtures.ReadOne(json);
+
+        read.Should().Be(built);
+        read.GetHashCode().Should().Be(built.GetHashCode());
+        for (int i = 0; i < members.Length; i++)
+        {
+            members[i].Get(read).Should().Be((present & (1 << i)) != 0 ? members[i].Value : null, "value {0}", i);
+        }
+
+        read.Should().Be(untouched);
+        untouched.Should().Be(read);
+        Fixtures.Json(read).Should().Be(Fixtures.Json(built));
+        using (var source = System.Text.Json.JsonDocument.Parse(json))
+        using (var written = System.Text.Json.JsonDocument.Parse(Fixtures.Json(untouched)))
+        {
+            JsonStructure.FirstDifference(source.RootElement, written.RootElement).Should().BeNull();
+        }
+
+        // Setting one value in code leaves the others where they are, and the original as it was.
+        CloudTrailRecord changed = untouched with { SharedEventId = "other", ResponseElements = null };
+        changed.SharedEventId.Should().Be("other");
+        changed.ResponseElements.Should().BeNull();
+        changed.EventId.Should().Be(untouched.EventId);
+        changed.RequestParameters?.ToString().Should().Be(members[4].Value);
+        untouched.SharedEventId.Should().Be((present & (1 << 3)) != 0 ? "shared-1" : null);
+        untouched.ResponseElements?.ToString().Should().Be("[1,2]");
+    }
+
     [Fact]
     public void RawValues_ReadFromManyThreadsAtOnce_AreEqualEverywhere()
     {

@@ -498,15 +498,17 @@ internal sealed class ParseState
     }
 
     /// <summary>
-    /// Ends a record: copies its deferred strings and the values of up to four ranges of the source into one new
-    /// array (<paramref name="bytes"/>, for the record's own pending strings), gives the pending strings of the objects
-    /// read for the record the array, and gives each range its place in it.
+    /// Ends a record: copies its deferred strings, then the values of up to four ranges of the source one after
+    /// another (from <see cref="DeferredLength"/>, in this order), then <paramref name="table"/> (where the record's
+    /// own values are, <see cref="RecordTexts.WriteTable"/>) into one new array, <paramref name="bytes"/>, and gives
+    /// the pending strings of the objects read for the record the array.
     /// </summary>
-    public void EndRecord(RawRange a, RawRange b, RawRange c, RawRange d, out RawRange ra, out RawRange rb, out RawRange rc, out RawRange rd, out byte[] bytes)
+    public void EndRecord(RawRange a, RawRange b, RawRange c, RawRange d, ReadOnlySpan<byte> table, out byte[] bytes)
     {
         int deferred = _deferredLength;
-        int total = deferred + a.Length + b.Length + c.Length + d.Length;
+        int total = deferred + a.Length + b.Length + c.Length + d.Length + table.Length;
         bytes = total == 0 ? [] : GC.AllocateUninitializedArray<byte>(total);
+        table.CopyTo(bytes.AsSpan(total - table.Length));
         if (deferred > 0)
         {
             _deferred.AsSpan(0, deferred).CopyTo(bytes);
@@ -520,23 +522,22 @@ internal sealed class ParseState
         }
 
         int offset = deferred;
-        ra = Copy(a, bytes, ref offset);
-        rb = Copy(b, bytes, ref offset);
-        rc = Copy(c, bytes, ref offset);
-        rd = Copy(d, bytes, ref offset);
+        Copy(a, bytes, ref offset);
+        Copy(b, bytes, ref offset);
+        Copy(c, bytes, ref offset);
+        Copy(d, bytes, ref offset);
     }
 
-    private RawRange Copy(RawRange range, byte[] bytes, ref int offset)
-    {
-        if (range.Length == 0)
-        {
-            return default;
-        }
+    /// <summary>Room for a record's <see cref="RecordTexts.WriteTable"/> table before <see cref="EndRecord"/> copies it (kept, so it is not zeroed per record as a stackalloc would be).</summary>
+    public byte[] TableScratch { get; } = new byte[RecordTexts.MaxTableLength];
 
+    /// <summary>How many bytes of deferred strings the record being read has: where <see cref="EndRecord"/> puts its free-form values.</summary>
+    public int DeferredLength => _deferredLength;
+
+    private void Copy(RawRange range, byte[] bytes, ref int offset)
+    {
         Source.Slice(range.Start, range.Length).CopyTo(bytes.AsSpan(offset));
-        var value = new RawRange(offset, range.Length);
         offset += range.Length;
-        return value;
     }
 
     public T? Object<T>(ref Utf8JsonReader reader, string name, ref ExtraFields extra)

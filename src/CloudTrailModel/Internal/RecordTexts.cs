@@ -4,62 +4,178 @@ using System.Text;
 namespace CloudTrailModel.Internal;
 
 /// <summary>
-/// A record's values that stay in its one array until first read: three strings (error message, request and event
-/// IDs; a string may be packed by <see cref="HexText"/>) and three free-form values (request parameters, response
-/// elements, additional event data). One reference for all six, and where each one is: 56 bytes where six
-/// fields of a reference and a range each took 96. What is read is cached in a side object made on first
-/// read (or when a value is set in code), which a record made with <c>with</c> shares until it sets a value of its own.
-/// Equality and hash codes are those of the values (strings, and raw values' bytes), read or not. Thread-safe:
-/// threads reading at once may decode a value twice, into equal values, and agree on one side object.
+/// A record's values that stay in its one array until first read: four strings (error message, request, event and
+/// shared event IDs; an ID may be packed by <see cref="HexText"/>) and four free-form values (request parameters,
+/// response elements, additional event data, service event details). The record holds one reference for all eight:
+/// where each value is sits in a small table at the end of the array (see <see cref="WriteTable"/>), about 20 bytes
+/// where eight (start, length) fields would take 64 in the record. What is read is cached in a side object made on
+/// first read (or when a value is set in code), which a record made with <c>with</c> shares until it sets a value of
+/// its own. Equality and hash codes are those of the values (strings, and raw values' bytes), read or not.
+/// Thread-safe: threads reading at once may decode a value twice, into equal values, and agree on one side object.
 /// </summary>
 internal struct RecordTexts : IEquatable<RecordTexts>
 {
     public const int ErrorMessage = 0;
     public const int RequestId = 1;
     public const int EventId = 2;
-    public const int RequestParameters = 3;
-    public const int ResponseElements = 4;
-    public const int AdditionalEventData = 5;
+    public const int SharedEventId = 3;
+    public const int RequestParameters = 4;
+    public const int ResponseElements = 5;
+    public const int AdditionalEventData = 6;
+    public const int ServiceEventDetails = 7;
     private const int FirstRaw = RequestParameters;
-    private const int Count = 6;
+    private const int Count = 8;
+
+    /// <summary>The most bytes <see cref="WriteTable"/> writes.</summary>
+    public const int MaxTableLength = (Count * 10) + 1;
 
     // The record's array (nothing read or set yet), a Cache (which holds the array), or null (no array).
     private object? _store;
-    private Slots _slots;
 
-    /// <summary>The values of a record just read: the strings resolved to <paramref name="bytes"/> (or strings already), the raw values' ranges in it.</summary>
-    public static RecordTexts Create(byte[] bytes, in Utf8Text errorMessage, in Utf8Text requestId, in Utf8Text eventId, RawRange requestParameters, RawRange responseElements, RawRange additionalEventData)
+    /// <summary>
+    /// Writes where a record's values will be in its array, for <see cref="ParseState.EndRecord"/> to put at the
+    /// array's end: the strings where they wait (pending, see <see cref="Utf8Text"/>; a string that is a string
+    /// already is set by <see cref="Create"/> instead), the free-form values one after another from
+    /// <paramref name="rawStart"/>, in this order, as EndRecord copies them.
+    /// </summary>
+    /// <returns>The table's length.</returns>
+    public static int WriteTable(
+        Span<byte> table, in Utf8Text errorMessage, in Utf8Text requestId, in Utf8Text eventId, in Utf8Text sharedEventId,
+        int rawStart, RawRange requestParameters, RawRange responseElements, RawRange additionalEventData, RawRange serviceEventDetails)
+    {
+        // Each value: its start plus one (0: not in the array, and nothing follows), then its length (or, for a
+        // packed ID, ~shape) zigzagged; both as 7-bit groups. The last byte is the table's length.
+        int at = 0;
+        at = WriteString(table, at, errorMessage);
+        at = WriteString(table, at, requestId);
+        at = WriteString(table, at, eventId);
+        at = WriteString(table, at, sharedEventId);
+        int offset = rawStart;
+        at = WriteRaw(table, at, requestParameters, ref offset);
+        at = WriteRaw(table, at, responseElements, ref offset);
+        at = WriteRaw(table, at, additionalEventData, ref offset);
+        at = WriteRaw(table, at, serviceEventDetails, ref offset);
+        table[at] = (byte)at;
+        return at + 1;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int WriteString(Span<byte> table, int at, in Utf8Text value) =>
+        value.TryGetPending(out int start, out int length) ? WriteSlot(table, at, start, length) : WriteAbsent(table, at);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int WriteRaw(Span<byte> table, int at, RawRange range, ref int offset)
+    {
+        if (range.Length == 0)
+        {
+            return WriteAbsent(table, at);
+        }
+
+        at = WriteSlot(table, at, offset, range.Length);
+        offset += range.Length;
+        return at;
+    }
+
+    private static int WriteAbsent(Span<byte> table, int at)
+    {
+        table[at] = 0;
+        return at + 1;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int WriteSlot(Span<byte> table, int at, int start, int length)
+    {
+        at = WriteNumber(table, at, (uint)start + 1);
+        return WriteNumber(table, at, (uint)((length << 1) ^ (length >> 31)));
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int WriteNumber(Span<byte> table, int at, uint value)
+    {
+        if (value < 0x80)
+        {
+            table[at] = (byte)value;
+            return at + 1;
+        }
+
+        return WriteLongNumber(table, at, value);
+    }
+
+    private static int WriteLongNumber(Span<byte> table, int at, uint value)
+    {
+        while (value >= 0x80)
+        {
+            table[at++] = (byte)(value | 0x80);
+            value >>= 7;
+        }
+
+        table[at++] = (byte)value;
+        return at;
+    }
+
+    // Where value `index` is in the array, from the table at its end; false when it is not in the array.
+    private static bool TryFindSlot(byte[] bytes, int index, out int start, out int length)
+    {
+        int at = bytes.Length - 1 - bytes[^1];
+        for (int i = 0; ; i++)
+        {
+            uint startPlusOne = ReadNumber(bytes, ref at);
+            if (startPlusOne == 0)
+            {
+                if (i == index)
+                {
+                    start = length = 0;
+                    return false;
+                }
+
+                continue;
+            }
+
+            uint zigzag = ReadNumber(bytes, ref at);
+            if (i == index)
+            {
+                start = (int)startPlusOne - 1;
+                length = (int)(zigzag >> 1) ^ -(int)(zigzag & 1);
+                return true;
+            }
+        }
+    }
+
+    private static uint ReadNumber(byte[] bytes, ref int at)
+    {
+        uint value = 0;
+        int shift = 0;
+        byte b;
+        do
+        {
+            b = bytes[at++];
+            value |= (uint)(b & 0x7F) << shift;
+            shift += 7;
+        }
+        while (b >= 0x80);
+        return value;
+    }
+
+    /// <summary>
+    /// The values of a record just read, whose array ends with its <see cref="WriteTable"/> table (or that has none):
+    /// strings that are strings already (escaped, pooled) are set; the others are found through the table.
+    /// </summary>
+    public static RecordTexts Create(byte[]? bytes, in Utf8Text errorMessage, in Utf8Text requestId, in Utf8Text eventId, in Utf8Text sharedEventId)
     {
         var texts = new RecordTexts { _store = bytes };
-        texts.Take(ErrorMessage, bytes, errorMessage);
-        texts.Take(RequestId, bytes, requestId);
-        texts.Take(EventId, bytes, eventId);
-        texts.Take(RequestParameters, requestParameters);
-        texts.Take(ResponseElements, responseElements);
-        texts.Take(AdditionalEventData, additionalEventData);
+        texts.TakeString(ErrorMessage, errorMessage);
+        texts.TakeString(RequestId, requestId);
+        texts.TakeString(EventId, eventId);
+        texts.TakeString(SharedEventId, sharedEventId);
         return texts;
     }
 
-    // Takes a string where it is in the array; one that is a string already (it was escaped or pooled) is set.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private void Take(int index, byte[] bytes, in Utf8Text value)
+    private void TakeString(int index, in Utf8Text value)
     {
-        if (value.TryGetStored(bytes, out int start, out int length))
-        {
-            _slots[index] = new Slot(start, length);
-        }
-        else if (value.TryGetString(out string? text) && text is not null)
+        if (!value.IsPending && value.TryGetString(out string? text) && text is not null)
         {
             Set(index, text);
-        }
-    }
-
-    // Free-form values are always in the array (an empty range: absent or JSON null).
-    private void Take(int index, RawRange range)
-    {
-        if (range.Length > 0)
-        {
-            _slots[index] = new Slot(range.Start, range.Length);
         }
     }
 
@@ -68,7 +184,7 @@ internal struct RecordTexts : IEquatable<RecordTexts>
     public string? GetString(int index)
     {
         object? store = _store;
-        return store is Cache cache && cache.Values[index] is { } value ? Unsafe.As<string>(value) : DecodeString(index, store);
+        return store is Cache cache && cache.Has(index) ? Unsafe.As<string?>(cache.Values[index]) : DecodeString(index, store);
     }
 
     /// <summary>The raw value at <paramref name="index"/>, wrapped and cached on first read.</summary>
@@ -76,7 +192,7 @@ internal struct RecordTexts : IEquatable<RecordTexts>
     public RawJson? GetRaw(int index)
     {
         object? store = _store;
-        return store is Cache cache && cache.Values[index] is { } value ? Unsafe.As<RawJson>(value) : WrapRaw(index, store);
+        return store is Cache cache && cache.Has(index) ? Unsafe.As<RawJson?>(cache.Values[index]) : WrapRaw(index, store);
     }
 
     /// <summary>Sets a value in code (an object initializer, <c>with</c>): the side object is copied, never changed in place.</summary>
@@ -88,45 +204,44 @@ internal struct RecordTexts : IEquatable<RecordTexts>
         if (store is Cache previous)
         {
             cache.Values = previous.Values;
+            cache.Known = previous.Known;
         }
 
         cache.Values[index] = value;
-        _slots[index] = default;
+        cache.Known |= 1 << index;
         _store = cache;
     }
 
     private string? DecodeString(int index, object? store)
     {
-        Slot slot = _slots[index];
-        if (!slot.IsStored)
+        if (Bytes(store) is not { } bytes || !TryFindSlot(bytes, index, out int start, out int length))
         {
             return null;
         }
 
-        string text = Decode(Bytes(store), slot);
+        string text = Decode(bytes, start, length);
         SideObject(store).Values[index] = text;
         return text;
     }
 
     private RawJson? WrapRaw(int index, object? store)
     {
-        Slot slot = _slots[index];
-        if (!slot.IsStored)
+        if (Bytes(store) is not { } bytes || !TryFindSlot(bytes, index, out int start, out int length))
         {
             return null;
         }
 
-        var json = new RawJson(Bytes(store).AsMemory(slot.Start, slot.Length));
+        var json = new RawJson(bytes.AsMemory(start, length));
         SideObject(store).Values[index] = json;
         return json;
     }
 
-    private static byte[] Bytes(object? store) => store as byte[] ?? Unsafe.As<Cache>(store)!.Bytes!;
+    private static byte[]? Bytes(object? store) => store as byte[] ?? Unsafe.As<Cache?>(store)?.Bytes;
 
-    private static string Decode(byte[] bytes, Slot slot) =>
-        slot.Length >= 0
-            ? Encoding.UTF8.GetString(bytes, slot.Start, slot.Length)
-            : HexText.Unpack(bytes.AsSpan(slot.Start, HexText.PackedLength(~slot.Length)), ~slot.Length);
+    private static string Decode(byte[] bytes, int start, int length) =>
+        length >= 0
+            ? Encoding.UTF8.GetString(bytes, start, length)
+            : HexText.Unpack(bytes.AsSpan(start, HexText.PackedLength(~length)), ~length);
 
     // The side object, made on first read: the one another thread may have made at the same time wins.
     private Cache SideObject(object? store)
@@ -145,30 +260,26 @@ internal struct RecordTexts : IEquatable<RecordTexts>
     private readonly object? Peek(int index)
     {
         object? store = _store;
-        if (store is Cache cache && cache.Values[index] is { } value)
+        if (store is Cache cache && cache.Has(index))
         {
-            return value;
+            return cache.Values[index];
         }
 
-        Slot slot = _slots[index];
-        if (!slot.IsStored)
+        if (Bytes(store) is not { } bytes || !TryFindSlot(bytes, index, out int start, out int length))
         {
             return null;
         }
 
-        byte[] bytes = Bytes(store);
-        return index < FirstRaw ? Decode(bytes, slot) : new RawJson(bytes.AsMemory(slot.Start, slot.Length));
+        return index < FirstRaw ? Decode(bytes, start, length) : new RawJson(bytes.AsMemory(start, length));
     }
 
     // The stored bytes of a value not read yet (UTF-8, packed or raw), with how they are stored; false once it is cached or absent.
     private readonly bool TryGetStored(int index, out ReadOnlySpan<byte> stored, out int length)
     {
         object? store = _store;
-        Slot slot = _slots[index];
-        if (slot.IsStored && (store is not Cache cache || cache.Values[index] is null))
+        if ((store is not Cache cache || !cache.Has(index)) && Bytes(store) is { } bytes && TryFindSlot(bytes, index, out int start, out length))
         {
-            length = slot.Length;
-            stored = Bytes(store).AsSpan(slot.Start, length >= 0 ? length : HexText.PackedLength(~length));
+            stored = bytes.AsSpan(start, length >= 0 ? length : HexText.PackedLength(~length));
             return true;
         }
 
@@ -215,35 +326,22 @@ internal struct RecordTexts : IEquatable<RecordTexts>
         return hash.ToHashCode();
     }
 
-    // Where a value is in the array: Length is the UTF-8 length, or ~shape of a packed string. Start is kept plus one,
-    // so the default slot is "not in the array".
-    private readonly struct Slot(int start, int length)
-    {
-        private readonly int _startPlusOne = start + 1;
-
-        public int Start => _startPlusOne - 1;
-
-        public int Length { get; } = length;
-
-        public bool IsStored => _startPlusOne != 0;
-    }
-
-    [InlineArray(Count)]
-    private struct Slots
-    {
-        private Slot _first;
-    }
-
     [InlineArray(Count)]
     private struct Values
     {
         private object? _first;
     }
 
-    // What was read (or set in code): a string or RawJson per value, null where not read yet (or set to null).
+    // What was read or set in code: a string or RawJson per value (null: not read yet, or set to null; Known tells).
     private sealed class Cache
     {
         public byte[]? Bytes;
         public Values Values;
+
+        // Values set in code, as bits: such a value is the one here, even null, whatever the array holds.
+        public int Known;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public bool Has(int index) => Values[index] is not null || (Known & (1 << index)) != 0;
     }
 }

@@ -54,6 +54,14 @@ internal struct Utf8Text : IEquatable<Utf8Text>
     /// <summary>Whether the value waits for its record's array.</summary>
     public readonly bool IsPending => ReferenceEquals(_value, PendingArray);
 
+    /// <summary>Where a pending value will be in its record's array (its length, or ~shape when packed); false when it is not pending.</summary>
+    public readonly bool TryGetPending(out int start, out int length)
+    {
+        start = _start;
+        length = _length;
+        return ReferenceEquals(_value, PendingArray);
+    }
+
     /// <summary>Gives a pending value its record's array.</summary>
     public void Resolve(byte[] bytes)
     {
