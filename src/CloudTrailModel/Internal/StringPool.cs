@@ -138,14 +138,20 @@ internal sealed class StringPool
             return value;
         }
 
-        // Direct-mapped, full 64-bit hashes: a collision only forgets a sighting; 0 marks an empty entry.
-        ref ulong seen = ref Seen[(int)(wide >> (64 - SeenBits))];
-        if (seen == (wide | 1))
+        // Two ways per set, full 64-bit hashes, the newer first; 0 marks an empty entry. Direct-mapped, two values whose
+        // sets met and that alternate (an identity's "AssumedRole" and "s3.amazonaws.com" in every record of a test
+        // log) forgot each other's sighting in every record and were never pooled; a collision now costs a sighting
+        // only when three values meet between two sightings.
+        ulong[] seen = Seen;
+        int set = (int)(wide >> (64 - SeenBits)) & ~1;
+        ulong entry = wide | 1;
+        if (seen[set] == entry || seen[set + 1] == entry)
         {
             return Add(utf8, hash, i);
         }
 
-        seen = wide | 1;
+        seen[set + 1] = seen[set];
+        seen[set] = entry;
         return null;
     }
 
