@@ -19,6 +19,10 @@ public sealed partial record CloudTrailRecord : IJsonModel<CloudTrailRecord>
 {
     private JsonBoolKind _consoleKind;
 
+    // sessionCredentialFromConsole as one byte (0: absent, 1: false, 2: true): a bool? field is laid out in a word of
+    // its own, which made the record 8 bytes larger.
+    private byte _console;
+
     // Kept in the record's array until first read: the error message, request, event and shared event IDs (unique to
     // a record, or nearly so), and the free-form values (wrapped in a RawJson on first read).
     private RecordTexts _texts;
@@ -152,10 +156,10 @@ public sealed partial record CloudTrailRecord : IJsonModel<CloudTrailRecord>
     /// <summary>Whether the request came from a console session through a proxy or external client (<c>sessionCredentialFromConsole</c>, the string <c>"true"</c> in JSON).</summary>
     public bool? SessionCredentialFromConsole
     {
-        get;
+        get => _console == 0 ? null : _console == 2;
         init
         {
-            field = value;
+            _console = value is null ? (byte)0 : value.Value ? (byte)2 : (byte)1;
             _consoleKind = JsonBoolKind.Default;
         }
     }
