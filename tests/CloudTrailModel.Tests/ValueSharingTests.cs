@@ -355,19 +355,25 @@ public sealed class ValueSharingTests
         string[] types = [",\"eventType\":\"AwsApiCall\"", ",\"eventType\":\"AwsServiceEvent\"", ",\"eventType\":\"NewKind\"", string.Empty];
         string[] categories = [",\"eventCategory\":\"Management\"", ",\"eventCategory\":\"Data\"", ",\"eventCategory\":null", string.Empty];
         string[] bools = ["true", "false", "\"true\"", "\"false\"", "null"];
+        string[] identityTypes = ["\"type\":\"IAMUser\",", "\"type\":\"AWSService\",", "\"type\":\"NewType\",", "\"type\":null,", string.Empty];
+        string[] userNames = [",\"userName\":\"alice\"", ",\"userName\":\"bob\"", ",\"userName\":\"\"", string.Empty];
+        string[] invokers = [",\"invokedBy\":\"ec2.amazonaws.com\"", ",\"invokedBy\":\"AWS Internal\"", string.Empty];
         var combos = new List<string>();
         for (int k = 0; k < kinds; k++)
         {
             string readOnly = random.Next(6) == 0 ? string.Empty : ",\"readOnly\":" + bools[random.Next(bools.Length)];
             string management = random.Next(6) == 0 ? string.Empty : ",\"managementEvent\":" + bools[random.Next(bools.Length)];
             string name = names[random.Next(names.Length)];
+            string identity = random.Next(8) == 0 ? string.Empty
+                : $"\"userIdentity\":{{{identityTypes[random.Next(identityTypes.Length)]}\"principalId\":\"P\",\"accountId\":\"{accounts[random.Next(accounts.Length)]}\"{userNames[random.Next(userNames.Length)]}{invokers[random.Next(invokers.Length)]}}},";
             combos.Add(
-                $"{{{versions[random.Next(versions.Length)]}\"eventTime\":\"2024-03-01T12:00:00Z\",\"eventSource\":\"{sources[random.Next(sources.Length)]}\","
+                $"{{{versions[random.Next(versions.Length)]}{identity}\"eventTime\":\"2024-03-01T12:00:00Z\",\"eventSource\":\"{sources[random.Next(sources.Length)]}\","
                 + $"\"eventName\":\"{(random.Next(20) == 0 ? "Earlier\",\"eventName\":\"" : string.Empty)}{name}\",\"awsRegion\":\"{regions[random.Next(regions.Length)]}\",\"eventID\":\"ID\""
                 + $"{types[random.Next(types.Length)]}{readOnly}{management},\"recipientAccountId\":\"{accounts[random.Next(accounts.Length)]}\"{categories[random.Next(categories.Length)]}}}");
         }
 
-        return Enumerable.Range(0, count).Select(i => combos[random.Next(combos.Count)].Replace("\"ID\"", $"\"e{i}\"", StringComparison.Ordinal)).ToList();
+        return Enumerable.Range(0, count).Select(i => combos[random.Next(combos.Count)]
+            .Replace("\"ID\"", $"\"e{i}\"", StringComparison.Ordinal).Replace("\"P\"", $"\"AIDA{i}\"", StringComparison.Ordinal)).ToList();
     }
 
     [Theory]
@@ -401,6 +407,9 @@ public sealed class ValueSharingTests
                 .Should().Be((alone.EventVersion, alone.EventSource, alone.EventName, alone.AwsRegion, alone.RecipientAccountId));
             (record.EventType, record.EventCategory, record.ReadOnly, record.ManagementEvent)
                 .Should().Be((alone.EventType, alone.EventCategory, alone.ReadOnly, alone.ManagementEvent));
+            (record.UserIdentity?.Type, record.UserIdentity?.AccountId, record.UserIdentity?.UserName, record.UserIdentity?.InvokedBy, record.UserIdentity?.PrincipalId)
+                .Should().Be((alone.UserIdentity?.Type, alone.UserIdentity?.AccountId, alone.UserIdentity?.UserName, alone.UserIdentity?.InvokedBy, alone.UserIdentity?.PrincipalId));
+            record.UserIdentity.Should().Be(alone.UserIdentity);
             if (record.AdditionalFields.Count == 0)
             {
                 record.Should().Be(alone);
@@ -412,6 +421,7 @@ public sealed class ValueSharingTests
         if (kinds < 100)
         {
             records.Select(r => r.Kind).Distinct(ReferenceEqualityComparer.Instance).Count().Should().BeLessThan(3 * kinds);
+            records.Where(r => r.UserIdentity is not null).Select(r => r.UserIdentity!.Kind).Distinct(ReferenceEqualityComparer.Instance).Count().Should().BeLessThan(3 * kinds);
         }
     }
 
@@ -419,7 +429,9 @@ public sealed class ValueSharingTests
     public void With_OnARecordWhoseKindIsShared_ChangesThatRecordOnly()
     {
         string json = ManyKinds(1, 3, 1)[0];
-        List<CloudTrailRecord> records = Fixtures.ReadSkip(Fixtures.LogFile(json, json, json)).Records;
+        // One reader state (a parallel read shares kinds within each thread's state only).
+        CloudTrailReaderOptions oneState = CloudTrailReaderOptions.Default with { AllowParallelParsing = false };
+        List<CloudTrailRecord> records = Fixtures.ReadSkip(Fixtures.LogFile(json, json, json), oneState).Records;
         records[2].Kind.Should().BeSameAs(records[1].Kind, "a kind seen twice is shared");
         CloudTrailRecord original = records[1];
         string before = Fixtures.Json(records[2]);
@@ -436,6 +448,17 @@ public sealed class ValueSharingTests
         changed.Should().NotBe(original);
         (changed with { EventName = original.EventName, ReadOnly = original.ReadOnly, EventVersion = original.EventVersion })
             .Should().Match<CloudTrailRecord>(r => r.EventName == original.EventName && r.ReadOnly == original.ReadOnly);
+
+        // The same for an identity's kind (type, account, user name, invoking service).
+        List<CloudTrailRecord> withIdentity = Fixtures.ReadSkip(Fixtures.LogFile(Json, Json.Replace("REQ1", "REQ2", StringComparison.Ordinal), Json.Replace("REQ1", "REQ3", StringComparison.Ordinal)), oneState).Records;
+        withIdentity[2].UserIdentity!.Kind.Should().BeSameAs(withIdentity[1].UserIdentity!.Kind, "an identity kind seen twice is shared");
+        UserIdentity changedIdentity = withIdentity[1].UserIdentity! with { AccountId = "999999999999", Type = IdentityType.Root };
+        changedIdentity.AccountId.Should().Be("999999999999");
+        changedIdentity.Type.Should().Be(IdentityType.Root);
+        changedIdentity.PrincipalId.Should().Be(withIdentity[1].UserIdentity!.PrincipalId);
+        withIdentity[1].UserIdentity!.AccountId.Should().Be("111122223333");
+        withIdentity[2].UserIdentity!.Type.Should().Be(IdentityType.AssumedRole);
+        changedIdentity.Should().NotBe(withIdentity[1].UserIdentity);
     }
 
     [Fact]
@@ -465,5 +488,25 @@ public sealed class ValueSharingTests
         {
             pool.Find(keys[i], out _).Should().BeSameAs(made[i], "key {0} finds its own object", i);
         }
+    }
+
+    [Fact]
+    public void StringPool_TwoValuesWhoseSightingsMeet_AreBothPooledWhenTheyAlternate()
+    {
+        // "AssumedRole" and "s3.amazonaws.com" fall in the same set of the table of values seen once; alternating (as
+        // an identity's type and the event source do in every record), a direct-mapped table forgot each in turn and
+        // neither was ever pooled.
+        var pool = new Internal.StringPool();
+        byte[] type = Encoding.UTF8.GetBytes("AssumedRole"), source = Encoding.UTF8.GetBytes("s3.amazonaws.com");
+
+        pool.GetIfRepeated(type).Should().BeNull("a value is pooled on its second sighting");
+        pool.GetIfRepeated(source).Should().BeNull();
+        string? pooledType = pool.GetIfRepeated(type);
+        string? pooledSource = pool.GetIfRepeated(source);
+
+        pooledType.Should().Be("AssumedRole");
+        pooledSource.Should().Be("s3.amazonaws.com");
+        pool.GetIfRepeated(type).Should().BeSameAs(pooledType);
+        pool.GetIfRepeated(source).Should().BeSameAs(pooledSource);
     }
 }

@@ -17,8 +17,12 @@ public sealed record UserIdentity : IJsonModel<UserIdentity>, IDeferredTextOwner
     private Utf8Text _arn;
     private Utf8Text _accessKeyId;
 
-    // Without Nullable<T>'s extra word: an empty value means the member was absent.
-    private IdentityType _type;
+    // Who the caller is in general (type, account, user name, invoking service): few combinations in a trail, so one
+    // object shared by the identities of a reader that have the same ones.
+    private IdentityKind _kind = IdentityKind.None;
+
+    /// <summary>The identity's kind: shared with the identities of its reader that have the same one (what the tests check).</summary>
+    internal IdentityKind Kind => _kind;
 
     // Members few identities have live in a side object shared by every identity that has none of them.
     private RareMembers _rare = RareMembers.None;
@@ -26,8 +30,8 @@ public sealed record UserIdentity : IJsonModel<UserIdentity>, IDeferredTextOwner
     /// <summary>The kind of principal (<c>type</c>): <c>Root</c>, <c>IAMUser</c>, <c>AssumedRole</c> and so on; null when absent.</summary>
     public IdentityType? Type
     {
-        get => _type.IsEmpty ? default(IdentityType?) : _type;
-        init => _type = value.GetValueOrDefault();
+        get => _kind.Type.IsEmpty ? default(IdentityType?) : _kind.Type;
+        init => _kind = _kind with { Type = value.GetValueOrDefault() };
     }
 
     /// <summary>A unique identifier of the caller (<c>principalId</c>); for temporary credentials it includes the session name.</summary>
@@ -37,19 +41,19 @@ public sealed record UserIdentity : IJsonModel<UserIdentity>, IDeferredTextOwner
     public string? Arn { get => _arn.Get(); init => _arn = new Utf8Text(value); }
 
     /// <summary>The account that owns the entity that granted the permissions (<c>accountId</c>); not always numeric.</summary>
-    public string? AccountId { get; init; }
+    public string? AccountId { get => _kind.AccountId; init => _kind = _kind with { AccountId = value }; }
 
     /// <summary>The access key ID used to sign the request (<c>accessKeyId</c>); may be empty.</summary>
     public string? AccessKeyId { get => _accessKeyId.Get(); init => _accessKeyId = new Utf8Text(value); }
 
     /// <summary>The friendly name of the caller (<c>userName</c>); its meaning depends on <see cref="Type"/>.</summary>
-    public string? UserName { get; init; }
+    public string? UserName { get => _kind.UserName; init => _kind = _kind with { UserName = value }; }
 
     /// <summary>Details of temporary or MFA sessions (<c>sessionContext</c>).</summary>
     public SessionContext? SessionContext { get; init; }
 
     /// <summary>The AWS service that made the request on the principal's behalf (<c>invokedBy</c>), such as <c>ec2.amazonaws.com</c>.</summary>
-    public string? InvokedBy { get; init; }
+    public string? InvokedBy { get => _kind.InvokedBy; init => _kind = _kind with { InvokedBy = value }; }
 
     /// <summary>The product provider's account acting with temporary delegated access (<c>invokedByDelegate</c>).</summary>
     public InvokedByDelegate? InvokedByDelegate { get => _rare.InvokedByDelegate; init => _rare = _rare with { InvokedByDelegate = value }; }
@@ -75,8 +79,10 @@ public sealed record UserIdentity : IJsonModel<UserIdentity>, IDeferredTextOwner
 
     static UserIdentity IJsonModel<UserIdentity>.Read(ref Utf8JsonReader r, ParseState s)
     {
-        IdentityType type = default;
-        string? accountId = null, userName = null, invokedBy = null, identityProvider = null;
+        string? typeText = null, accountId = null, userName = null, invokedBy = null, identityProvider = null;
+
+        // The kind's strings' hashes as the pool computed them (see StringsKey).
+        int kindHash = 0;
         Utf8Text principalId = default, arn = default, accessKeyId = default, credentialId = default;
         SessionContext? sessionContext = null;
         InvokedByDelegate? invokedByDelegate = null;
@@ -88,14 +94,14 @@ public sealed record UserIdentity : IJsonModel<UserIdentity>, IDeferredTextOwner
             string name = s.PropertyName(ref r);
             switch (name)
             {
-                case "type": type = s.Value<IdentityType>(ref r, name, ref x).GetValueOrDefault(); break;
+                case "type": typeText = s.PooledString(ref r, name, ref x); kindHash += s.Pool.LastHash * 3; break;
                 case "principalId": principalId = s.PooledOrUniqueString(ref r, name, ref x); break;
                 case "arn": arn = s.PooledOrUniqueString(ref r, name, ref x); break;
-                case "accountId": accountId = s.PooledString(ref r, name, ref x); break;
+                case "accountId": accountId = s.PooledString(ref r, name, ref x); kindHash += s.Pool.LastHash * 5; break;
                 case "accessKeyId": accessKeyId = s.PooledOrUniqueString(ref r, name, ref x); break;
-                case "userName": userName = s.PooledString(ref r, name, ref x); break;
+                case "userName": userName = s.PooledString(ref r, name, ref x); kindHash += s.Pool.LastHash * 7; break;
                 case "sessionContext": sessionContext = s.Object<SessionContext>(ref r, name, ref x); break;
-                case "invokedBy": invokedBy = s.PooledString(ref r, name, ref x); break;
+                case "invokedBy": invokedBy = s.PooledString(ref r, name, ref x); kindHash += s.Pool.LastHash * 11; break;
                 case "invokedByDelegate": invokedByDelegate = s.Object<InvokedByDelegate>(ref r, name, ref x); break;
                 case "identityProvider": identityProvider = s.PooledString(ref r, name, ref x); break;
                 case "credentialId": credentialId = s.UniqueString(ref r, name, ref x); break;
@@ -118,16 +124,21 @@ public sealed record UserIdentity : IJsonModel<UserIdentity>, IDeferredTextOwner
                 InScopeOf = inScopeOf,
                 AdditionalFields = extras,
             };
+        var kindKey = new StringsKey(kindHash, typeText, accountId, userName, invokedBy, null);
+        IdentityKind kind = s.SharedIdentityKinds.Find(kindKey, out int kindSlot) ?? s.SharedIdentityKinds.Add(kindSlot, kindKey, new IdentityKind
+        {
+            Type = typeText is null ? default : new IdentityType(typeText),
+            AccountId = accountId,
+            UserName = userName,
+            InvokedBy = invokedBy,
+        });
         var identity = new UserIdentity
         {
-            _type = type,
+            _kind = kind,
             _principalId = principalId,
             _arn = arn,
-            AccountId = accountId,
             _accessKeyId = accessKeyId,
-            UserName = userName,
             SessionContext = sessionContext,
-            InvokedBy = invokedBy,
             _rare = rare,
         };
         if (principalId.IsPending || arn.IsPending || accessKeyId.IsPending || credentialId.IsPending)
@@ -147,6 +158,25 @@ public sealed record UserIdentity : IJsonModel<UserIdentity>, IDeferredTextOwner
         {
             _rare.CredentialId.Resolve(bytes);
         }
+    }
+
+    /// <summary>
+    /// Who the caller is in general: the members that identities of one kind share, made once per combination a reader
+    /// meets (<see cref="ParseState.SharedIdentityKinds"/>). An identity made in code starts with <see cref="None"/>,
+    /// and setting one of these members through a property copies the object, so identities never share a changed one.
+    /// Value equality, so an identity compares the same whichever way its members were set.
+    /// </summary>
+    internal sealed record IdentityKind
+    {
+        public static readonly IdentityKind None = new();
+
+        public IdentityType Type { get; init; }
+
+        public string? AccountId { get; init; }
+
+        public string? UserName { get; init; }
+
+        public string? InvokedBy { get; init; }
     }
 
     /// <summary>

@@ -104,6 +104,9 @@ internal sealed class ParseState
     public PooledObjects<CloudTrailRecord.RecordKind.Key, CloudTrailRecord.RecordKind> SharedRecordKinds =>
         field ??= Pooled<CloudTrailRecord.RecordKind.Key, CloudTrailRecord.RecordKind>(sets: 128);
 
+    /// <summary>Who callers are in general (type, account, user name, invoking service), shared across the identities of this reader.</summary>
+    public PooledObjects<StringsKey, UserIdentity.IdentityKind> SharedIdentityKinds => field ??= Pooled<StringsKey, UserIdentity.IdentityKind>();
+
     /// <summary>Resources made only of pooled strings, shared across the records of this reader.</summary>
     public PooledObjects<StringsKey, CloudTrailResource> SharedResources => field ??= Pooled<StringsKey, CloudTrailResource>();
 
