@@ -138,12 +138,32 @@ static void CheckAgainstJsonDocument(byte[] input, List<CloudTrailRecord> record
             {
                 throw new InvalidOperationException("A string kept until first read differs from what System.Text.Json reads.");
             }
+
+            // Values shared across records (a record's and an identity's kind) and free-form values found through the
+            // table at the end of the record's array.
+            if (!Same(element, "eventSource", record.EventSource) || !Same(element, "eventName", record.EventName)
+                || !Same(element, "awsRegion", record.AwsRegion) || !Same(element, "recipientAccountId", record.RecipientAccountId)
+                || !Same(element, "eventType", record.EventType?.ToString()) || !Same(element, "eventCategory", record.EventCategory?.ToString())
+                || !Same(element, "sourceIPAddress", record.SourceIPAddress) || !Same(element, "userAgent", record.UserAgent)
+                || (userIdentity is { ValueKind: JsonValueKind.Object } v
+                    && (!Same(v, "type", identity?.Type?.ToString()) || !Same(v, "accountId", identity?.AccountId)
+                        || !Same(v, "userName", identity?.UserName) || !Same(v, "invokedBy", identity?.InvokedBy)))
+                || !SameRaw(element, "requestParameters", record.RequestParameters) || !SameRaw(element, "responseElements", record.ResponseElements)
+                || !SameRaw(element, "additionalEventData", record.AdditionalEventData) || !SameRaw(element, "serviceEventDetails", record.ServiceEventDetails))
+            {
+                throw new InvalidOperationException("A shared or free-form value differs from what System.Text.Json reads.");
+            }
         }
     }
 
     // The last member of that name (as the reader keeps), when it is a string, must be the value.
     static bool Same(JsonElement element, string name, string? value) =>
         element.ValueKind != JsonValueKind.Object || Last(element, name) is not { ValueKind: JsonValueKind.String } member || member.GetString() == value;
+
+    // The last member of that name, when it is not null, must be the raw value, byte for byte.
+    static bool SameRaw(JsonElement element, string name, RawJson? value) =>
+        element.ValueKind != JsonValueKind.Object || Last(element, name) is not { } member || member.ValueKind == JsonValueKind.Null
+        || value?.ToString() == member.GetRawText();
 
     static JsonElement? Last(JsonElement element, string name)
     {
