@@ -107,6 +107,9 @@ internal sealed class ParseState
     /// <summary>Who callers are in general (type, account, user name, invoking service), shared across the identities of this reader.</summary>
     public PooledObjects<StringsKey, UserIdentity.IdentityKind> SharedIdentityKinds => field ??= Pooled<StringsKey, UserIdentity.IdentityKind>();
 
+    /// <summary>Resources' members but their ARNs (prefix, account, type), shared across the resources of this reader.</summary>
+    public PooledObjects<StringsKey, CloudTrailResource.ResourceKind> SharedResourceKinds => field ??= Pooled<StringsKey, CloudTrailResource.ResourceKind>(sets: 16);
+
     /// <summary>Resources made only of pooled strings, shared across the records of this reader.</summary>
     public PooledObjects<StringsKey, CloudTrailResource> SharedResources => field ??= Pooled<StringsKey, CloudTrailResource>();
 
