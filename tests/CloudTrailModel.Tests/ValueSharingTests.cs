@@ -527,4 +527,33 @@ public sealed class ValueSharingTests
         pool.GetIfRepeated(type).Should().BeSameAs(pooledType);
         pool.GetIfRepeated(source).Should().BeSameAs(pooledSource);
     }
+
+    [Fact]
+    public void SharedObjects_PoolStartsSmall_GrowsWhenItMisses_AndKeepsWhatItHeld()
+    {
+        var pool = new Internal.PooledObjects<Internal.StringsKey, string>(sets: 64);
+        string[] values = Enumerable.Range(0, 300).Select(i => "value-" + i).ToArray();
+        Internal.StringsKey Key(int i) => new(unchecked(i * -1640531535), values[i], null, null, null, null);
+
+        // A few objects: the table stays small and holds them all.
+        for (int i = 0; i < 5; i++)
+        {
+            pool.Find(Key(i), out int slot).Should().BeNull();
+            pool.Add(slot, Key(i), values[i]);
+        }
+
+        pool.Sets.Should().Be(4);
+        Enumerable.Range(0, 5).Select(i => pool.Find(Key(i), out _)).Should().Equal(values.Take(5));
+
+        // Many: it grows to its largest size, and the objects in use are found again after each growth.
+        for (int i = 5; i < values.Length; i++)
+        {
+            pool.Find(Key(i), out int slot).Should().BeNull();
+            pool.Add(slot, Key(i), values[i]);
+            pool.Find(Key(i), out _).Should().BeSameAs(values[i], "an object just added is found, whatever growth it caused");
+        }
+
+        pool.Sets.Should().Be(64);
+        Enumerable.Range(250, 50).Count(i => ReferenceEquals(pool.Find(Key(i), out _), values[i])).Should().BeGreaterThan(40, "recent objects are kept");
+    }
 }

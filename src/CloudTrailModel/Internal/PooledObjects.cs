@@ -46,26 +46,70 @@ internal sealed class PooledObjects<TKey, T>
 
     // Four ways per set, so a few objects in frequent use whose hashes meet do not keep evicting each other (a test
     // caught two session issuers doing just that in a direct-mapped table in one reader of seven, and three in a
-    // two-way table in one of two hundred). 64 sets by default (256 objects, ~12 KB per pool and reader with
+    // two-way table in one of two hundred). Up to 64 sets by default (256 objects, ~15 KB per pool and reader with
     // StringsKey): a trail's TLS configurations differ by host header, one per service endpoint and region (123 in
-    // the benchmark's file), and with 16 sets most of them were made again for every record.
+    // the benchmark's file), and with 16 sets most of them were made again for every record. A pool starts with
+    // four sets and grows fourfold once it has missed more often than it holds objects, so a small file does not
+    // pay for tables it cannot fill (six pools of their largest size are ~110 KB per reader state).
     private const int Ways = 4;
-    public static int DebugMisses;
-    private readonly int _setMask;
-    private readonly int[] _hashes;
-    private readonly TKey[] _keys;
-    private readonly T?[] _values;
-    private readonly byte[] _next;
+    private const int InitialSets = 4;
+    private readonly int _maxSets;
+    private int _setMask;
+    private int _misses;
+    private int[] _hashes = [];
+    private TKey[] _keys = [];
+    private T?[] _values = [];
+    private byte[] _next = [];
 
     /// <summary>Creates an empty pool.</summary>
-    /// <param name="sets">The number of sets of four objects: a power of two (0: remember nothing).</param>
+    /// <param name="sets">The most sets of four objects it grows to: a power of two (0: remember nothing).</param>
     public PooledObjects(int sets = 64)
+    {
+        _maxSets = sets;
+        _setMask = -1;
+        if (sets > 0)
+        {
+            Allocate(Math.Min(sets, InitialSets));
+        }
+    }
+
+    private void Allocate(int sets)
     {
         _setMask = sets - 1;
         _hashes = new int[sets * Ways];
         _keys = new TKey[sets * Ways];
         _values = new T?[sets * Ways];
         _next = new byte[sets];
+    }
+
+    /// <summary>The number of sets of four objects the pool has now (for tests).</summary>
+    internal int Sets => _setMask + 1;
+
+    // Four times the sets; the objects it holds are kept, in their new sets (a set full of them keeps the last four).
+    private void Grow()
+    {
+        int[] hashes = _hashes;
+        TKey[] keys = _keys;
+        T?[] values = _values;
+        Allocate(Math.Min(_maxSets, (_setMask + 1) * 4));
+        for (int i = 0; i < values.Length; i++)
+        {
+            if (values[i] is { } value)
+            {
+                int hash = hashes[i];
+                int set = (hash ^ (hash >> 16)) & _setMask;
+                Store((set * Ways) + _next[set], hash, keys[i], value);
+            }
+        }
+    }
+
+    private void Store(int slot, int hash, in TKey key, T value)
+    {
+        _hashes[slot] = hash;
+        _keys[slot] = key;
+        _values[slot] = value;
+        int set = slot / Ways;
+        _next[set] = (byte)((_next[set] + 1) % Ways);
     }
 
     /// <summary>
@@ -108,11 +152,12 @@ internal sealed class PooledObjects<TKey, T>
     {
         if (slot >= 0)
         {
-            _hashes[slot] = key.Hash();
-            _keys[slot] = key;
-            _values[slot] = value;
-            int set = slot / Ways;
-            _next[set] = (byte)((_next[set] + 1) % Ways);
+            Store(slot, key.Hash(), key, value);
+            if (++_misses > _values.Length && _setMask + 1 < _maxSets)
+            {
+                Grow();
+                _misses = 0;
+            }
         }
 
         return value;
