@@ -249,12 +249,13 @@ public sealed class ValueSharingTests
             string resources = random.Next(3) == 0
                 ? $",\"resources\":[{{\"type\":\"AWS::S3::Object\",\"ARN\":\"arn:aws:s3:::b/{(random.Next(2) == 0 ? "same" : "k" + i)}\"}},{{\"accountId\":\"111122223333\",\"type\":\"AWS::S3::Bucket\",\"ARN\":\"arn:aws:s3:::b\"}}]"
                 : string.Empty;
+            string delivery = random.Next(4) switch { 0 => ",\"ec2RoleDelivery\":\"2.0\"", 1 => ",\"ec2RoleDelivery\":\"1.0\"", _ => string.Empty };
             string issuer = random.Next(10) == 0
                 ? "{}"
                 : $"{{\"type\":\"Role\",\"principalId\":\"AROA{role.ToUpperInvariant()}\",\"arn\":\"arn:aws:iam::111122223333:role/{role}\",\"accountId\":\"111122223333\",\"userName\":\"{role}\"}}";
             records.Add(
                 $"{{\"eventVersion\":\"1.09\",\"userIdentity\":{{\"type\":\"AssumedRole\",\"principalId\":\"AROA{role.ToUpperInvariant()}:{session}\",\"arn\":\"arn:aws:sts::111122223333:assumed-role/{role}/{session}\",\"accountId\":\"111122223333\",\"accessKeyId\":\"{key}\","
-                + $"\"sessionContext\":{{\"sessionIssuer\":{issuer},\"webIdFederationData\":{{}},\"attributes\":{{\"creationDate\":\"2024-03-01T10:00:00Z\",\"mfaAuthenticated\":\"false\"}}}}}},"
+                + $"\"sessionContext\":{{\"sessionIssuer\":{issuer},\"webIdFederationData\":{{}},\"attributes\":{{\"creationDate\":\"2024-03-01T10:00:00Z\",\"mfaAuthenticated\":\"false\"}}{delivery}}}}},"
                 + $"\"eventTime\":\"2024-03-01T12:{i % 60:00}:00Z\",\"eventSource\":\"s3.amazonaws.com\",\"eventName\":\"GetObject\",\"awsRegion\":\"us-east-1\",\"sourceIPAddress\":\"198.51.100.{random.Next(4)}\",\"userAgent\":\"aws-cli/2\"{error},"
                 + $"\"requestParameters\":{{\"bucketName\":\"b\",\"key\":\"k{i}\"}},\"responseElements\":null,\"requestID\":\"R{i}\",\"eventID\":\"{Guid.NewGuid()}\",\"readOnly\":true{resources},"
                 + $"\"eventType\":\"AwsApiCall\",\"managementEvent\":false,\"recipientAccountId\":\"111122223333\",\"sharedEventID\":\"S{random.Next(50)}\",\"eventCategory\":\"Data\"{tls}}}");
@@ -303,6 +304,9 @@ public sealed class ValueSharingTests
         resources.Count.Should().BeGreaterThan(3000);
         resources.Distinct(ReferenceEqualityComparer.Instance).Count().Should().BeLessThan(1200, "about a quarter of the resources have an ARN of their own");
         resources.Select(r => r.Kind).Distinct(ReferenceEqualityComparer.Instance).Count().Should().BeLessThan(10, "resources share their prefix, account and type");
+        records.Select(r => r.UserIdentity!.SessionContext!.Kind).Distinct(ReferenceEqualityComparer.Instance).Count()
+            .Should().BeLessThan(60, "sessions share their issuer, web identity provider and EC2 delivery");
+        records.Select(r => r.UserIdentity!.SessionContext!.Ec2RoleDelivery).Distinct().Should().BeEquivalentTo(new[] { "2.0", "1.0", null });
 
         // Changing a member of a shared kind changes that resource only (two late resources, once their strings are
         // pooled; in one reader state, so on one thread when reading in parallel).
@@ -320,6 +324,17 @@ public sealed class ValueSharingTests
         first.AccountId.Should().BeNull();
         second.AccountId.Should().BeNull();
         second.Type.Should().Be("AWS::S3::Object");
+
+        // And of a session's.
+        SessionContext lastSession = records[^1].UserIdentity!.SessionContext!;
+        SessionContext sameKind = records.Select(r => r.UserIdentity!.SessionContext!).Last(c => !ReferenceEquals(c, lastSession) && ReferenceEquals(c.Kind, lastSession.Kind));
+        SessionContext changedSession = lastSession with { Ec2RoleDelivery = "3.0", SourceIdentity = "me" };
+        changedSession.Ec2RoleDelivery.Should().Be("3.0");
+        changedSession.SessionIssuer.Should().BeSameAs(lastSession.SessionIssuer);
+        changedSession.Attributes.Should().BeSameAs(lastSession.Attributes);
+        lastSession.Ec2RoleDelivery.Should().NotBe("3.0");
+        sameKind.SourceIdentity.Should().BeNull();
+        sameKind.Ec2RoleDelivery.Should().Be(lastSession.Ec2RoleDelivery);
     }
 
     [Fact]
@@ -531,9 +546,9 @@ public sealed class ValueSharingTests
     [Fact]
     public void SharedObjects_PoolStartsSmall_GrowsWhenItMisses_AndKeepsWhatItHeld()
     {
-        var pool = new Internal.PooledObjects<Internal.StringsKey, string>(sets: 64);
+        var pool = new Internal.PooledObjects<Internal.ValuesKey, string>(sets: 64);
         string[] values = Enumerable.Range(0, 300).Select(i => "value-" + i).ToArray();
-        Internal.StringsKey Key(int i) => new(unchecked(i * -1640531535), values[i], null, null, null, null);
+        Internal.ValuesKey Key(int i) => new(unchecked(i * -1640531535), values[i], null, null, null, null);
 
         // A few objects: the table stays small and holds them all.
         for (int i = 0; i < 5; i++)

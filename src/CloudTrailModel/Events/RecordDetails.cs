@@ -65,7 +65,7 @@ public sealed record CloudTrailResource : IJsonModel<CloudTrailResource>, IDefer
         }
         else
         {
-            var kindKey = new StringsKey(kindHash, arnPrefix, accountId, type, null, null);
+            var kindKey = new ValuesKey(kindHash, arnPrefix, accountId, type, null, null);
             kind = s.SharedResourceKinds.Find(kindKey, out int kindSlot)
                 ?? s.SharedResourceKinds.Add(kindSlot, kindKey, new ResourceKind { ArnPrefix = arnPrefix, AccountId = accountId, Type = type });
         }
@@ -82,7 +82,7 @@ public sealed record CloudTrailResource : IJsonModel<CloudTrailResource>, IDefer
         }
 
         // Made of pooled strings only (the ARN has repeated): the same strings give an equal object, so one instance serves them all.
-        var key = new StringsKey(kindHash + (arnHash * 3), arnText, arnPrefix, accountId, type, null);
+        var key = new ValuesKey(kindHash + (arnHash * 3), arnText, arnPrefix, accountId, type, null);
         return s.SharedResources.Find(key, out int slot)
             ?? s.SharedResources.Add(slot, key, new CloudTrailResource { _arn = arn, _kind = kind });
     }
@@ -161,7 +161,7 @@ public sealed record TlsDetails : IJsonModel<TlsDetails>
         }
 
         // Made of pooled strings only: the same strings give an equal object, so one instance serves them all.
-        var key = new StringsKey(hash, version, cipher, host, keyExchange, null);
+        var key = new ValuesKey(hash, version, cipher, host, keyExchange, null);
         return s.SharedTlsDetails.Find(key, out int slot)
             ?? s.SharedTlsDetails.Add(slot, key, new TlsDetails { TlsVersion = version, CipherSuite = cipher, ClientProvidedHostHeader = host, KeyExchange = keyExchange });
     }

@@ -81,7 +81,7 @@ public sealed record UserIdentity : IJsonModel<UserIdentity>, IDeferredTextOwner
     {
         string? typeText = null, accountId = null, userName = null, invokedBy = null, identityProvider = null;
 
-        // The kind's strings' hashes as the pool computed them (see StringsKey).
+        // The kind's strings' hashes as the pool computed them (see ValuesKey).
         int kindHash = 0;
         Utf8Text principalId = default, arn = default, accessKeyId = default, credentialId = default;
         SessionContext? sessionContext = null;
@@ -124,7 +124,7 @@ public sealed record UserIdentity : IJsonModel<UserIdentity>, IDeferredTextOwner
                 InScopeOf = inScopeOf,
                 AdditionalFields = extras,
             };
-        var kindKey = new StringsKey(kindHash, typeText, accountId, userName, invokedBy, null);
+        var kindKey = new ValuesKey(kindHash, typeText, accountId, userName, invokedBy, null);
         IdentityKind kind = s.SharedIdentityKinds.Find(kindKey, out int kindSlot) ?? s.SharedIdentityKinds.Add(kindSlot, kindKey, new IdentityKind
         {
             Type = typeText is null ? default : new IdentityType(typeText),
@@ -228,40 +228,45 @@ public sealed record UserIdentity : IJsonModel<UserIdentity>, IDeferredTextOwner
 [JsonConverter(typeof(ModelConverter<SessionContext>))]
 public sealed record SessionContext : IJsonModel<SessionContext>
 {
-    // Members few sessions have live in a side object shared by every session that has none of them.
-    private RareMembers _rare = RareMembers.None;
+    // Everything but the attributes (the issuer, the web identity provider, and the members few sessions have): few
+    // combinations in a trail, so one object shared by the sessions of a reader that have the same ones; the
+    // attributes (when the credentials were issued) differ from session to session.
+    private SessionKind _kind = SessionKind.None;
 
     /// <summary>The entity that issued the temporary credentials (<c>sessionIssuer</c>); may be an empty object.</summary>
-    public SessionIssuer? SessionIssuer { get; init; }
+    public SessionIssuer? SessionIssuer { get => _kind.SessionIssuer; init => _kind = _kind with { SessionIssuer = value }; }
 
     /// <summary>The web identity provider behind the session (<c>webIdFederationData</c>); may be an empty object.</summary>
-    public WebIdFederationData? WebIdFederationData { get; init; }
+    public WebIdFederationData? WebIdFederationData { get => _kind.WebIdFederationData; init => _kind = _kind with { WebIdFederationData = value }; }
 
     /// <summary>When the credentials were issued and whether MFA was used (<c>attributes</c>).</summary>
     public SessionAttributes? Attributes { get; init; }
 
     /// <summary>The source identity set when the role was assumed (<c>sourceIdentity</c>).</summary>
-    public string? SourceIdentity { get => _rare.SourceIdentity; init => _rare = _rare with { SourceIdentity = value }; }
+    public string? SourceIdentity { get => _kind.SourceIdentity; init => _kind = _kind with { SourceIdentity = value }; }
 
     /// <summary>How EC2 delivered the credentials (<c>ec2RoleDelivery</c>): <c>1.0</c> for IMDSv1, <c>2.0</c> for IMDSv2.</summary>
-    public string? Ec2RoleDelivery { get => _rare.Ec2RoleDelivery; init => _rare = _rare with { Ec2RoleDelivery = value }; }
+    public string? Ec2RoleDelivery { get => _kind.Ec2RoleDelivery; init => _kind = _kind with { Ec2RoleDelivery = value }; }
 
     /// <summary>Whether the session was created by STS <c>AssumeRoot</c> (<c>assumedRoot</c>); a string <c>"true"</c> or a JSON boolean in the input.</summary>
     public bool? AssumedRoot
     {
-        get => _rare.AssumedRoot;
-        init => _rare = _rare with { AssumedRoot = value, AssumedRootKind = JsonBoolKind.Default };
+        get => _kind.AssumedRoot;
+        init => _kind = _kind with { AssumedRoot = value, AssumedRootKind = JsonBoolKind.Default };
     }
 
     /// <summary>Whether EC2 issued the credentials inside a VPC (<c>ec2IssuedInVpc</c>, CloudTrail Lake schema).</summary>
-    public string? Ec2IssuedInVpc { get => _rare.Ec2IssuedInVpc; init => _rare = _rare with { Ec2IssuedInVpc = value }; }
+    public string? Ec2IssuedInVpc { get => _kind.Ec2IssuedInVpc; init => _kind = _kind with { Ec2IssuedInVpc = value }; }
 
     /// <summary>Members not modelled above, and members whose JSON type did not fit their property, exactly as they appeared.</summary>
     public IReadOnlyDictionary<string, JsonElement> AdditionalFields
     {
-        get => _rare.AdditionalFields;
-        init => _rare = _rare with { AdditionalFields = value };
+        get => _kind.AdditionalFields;
+        init => _kind = _kind with { AdditionalFields = value };
     }
+
+    /// <summary>The session's kind: shared with the sessions of its reader that have the same one (what the tests check).</summary>
+    internal SessionKind Kind => _kind;
 
     static SessionContext IJsonModel<SessionContext>.Read(ref Utf8JsonReader r, ParseState s)
     {
@@ -271,6 +276,7 @@ public sealed record SessionContext : IJsonModel<SessionContext>
         string? sourceIdentity = null, ec2RoleDelivery = null, ec2IssuedInVpc = null;
         bool? assumedRoot = null;
         JsonBoolKind assumedRootKind = JsonBoolKind.Default;
+        int deliveryHash = 0;
         ExtraFields x = default;
         while (ParseState.NextMember(ref r))
         {
@@ -281,42 +287,54 @@ public sealed record SessionContext : IJsonModel<SessionContext>
                 case "webIdFederationData": web = s.Object<WebIdFederationData>(ref r, name, ref x); break;
                 case "attributes": attributes = s.Object<SessionAttributes>(ref r, name, ref x); break;
                 case "sourceIdentity": sourceIdentity = s.String(ref r, name, ref x); break;
-                case "ec2RoleDelivery": ec2RoleDelivery = s.PooledString(ref r, name, ref x); break;
+                case "ec2RoleDelivery": ec2RoleDelivery = s.PooledString(ref r, name, ref x); deliveryHash = s.Pool.LastHash; break;
                 case "assumedRoot": assumedRoot = s.Bool(ref r, name, ref x, out assumedRootKind); break;
                 case "ec2IssuedInVpc": ec2IssuedInVpc = s.PooledString(ref r, name, ref x); break;
                 default: s.Unknown(ref r, name, ref x); break;
             }
         }
 
-        IReadOnlyDictionary<string, JsonElement> extras = x.Build();
-        RareMembers rare = sourceIdentity is null && ec2RoleDelivery is null && assumedRoot is null && ec2IssuedInVpc is null
-            && assumedRootKind == JsonBoolKind.Default && ReferenceEquals(extras, EmptyFields.Instance)
-            ? RareMembers.None
-            : new RareMembers
+        SessionKind kind;
+        if (sourceIdentity is null && assumedRoot is null && assumedRootKind == JsonBoolKind.Default && ec2IssuedInVpc is null && x.IsEmpty)
+        {
+            // Made of shared objects (issuers and empty objects come from pools) and a pooled string: the same ones
+            // give an equal kind, so one instance serves them all.
+            int hash = (PoolHash.Of(issuer) * 3) + (PoolHash.Of(web) * 5) + (deliveryHash * 7);
+            var key = new ValuesKey(hash, issuer, web, ec2RoleDelivery, null, null);
+            kind = s.SharedSessionKinds.Find(key, out int slot)
+                ?? s.SharedSessionKinds.Add(slot, key, new SessionKind { SessionIssuer = issuer, WebIdFederationData = web, Ec2RoleDelivery = ec2RoleDelivery });
+        }
+        else
+        {
+            kind = new SessionKind
             {
+                SessionIssuer = issuer,
+                WebIdFederationData = web,
                 SourceIdentity = sourceIdentity,
                 Ec2RoleDelivery = ec2RoleDelivery,
                 AssumedRoot = assumedRoot,
                 AssumedRootKind = assumedRootKind,
                 Ec2IssuedInVpc = ec2IssuedInVpc,
-                AdditionalFields = extras,
+                AdditionalFields = x.Build(),
             };
-        return new SessionContext
-        {
-            SessionIssuer = issuer,
-            WebIdFederationData = web,
-            Attributes = attributes,
-            _rare = rare,
-        };
+        }
+
+        return new SessionContext { _kind = kind, Attributes = attributes };
     }
 
     /// <summary>
-    /// The members few sessions have. A session with none of them uses <see cref="None"/>; setting one through a
-    /// property copies the side object, so sessions made with <c>with</c> never share a changed one.
+    /// A session's members but its attributes, shared by the sessions of a reader that have the same issuer, web
+    /// identity provider and EC2 delivery and none of the other members (a session with any of those has its own). A
+    /// session made in code starts with <see cref="None"/>; setting a member through a property copies the object, so
+    /// sessions never share a changed one. Value equality, as the session's own members would compare.
     /// </summary>
-    private sealed record RareMembers
+    internal sealed record SessionKind
     {
-        public static readonly RareMembers None = new();
+        public static readonly SessionKind None = new();
+
+        public SessionIssuer? SessionIssuer { get; init; }
+
+        public WebIdFederationData? WebIdFederationData { get; init; }
 
         public string? SourceIdentity { get; init; }
 
@@ -339,7 +357,7 @@ public sealed record SessionContext : IJsonModel<SessionContext>
         JsonOut.Object(w, "attributes"u8, Attributes);
         JsonOut.String(w, "sourceIdentity"u8, SourceIdentity);
         JsonOut.String(w, "ec2RoleDelivery"u8, Ec2RoleDelivery);
-        JsonOut.Bool(w, "assumedRoot"u8, AssumedRoot, _rare.AssumedRootKind, JsonBoolKind.String);
+        JsonOut.Bool(w, "assumedRoot"u8, AssumedRoot, _kind.AssumedRootKind, JsonBoolKind.String);
         JsonOut.String(w, "ec2IssuedInVpc"u8, Ec2IssuedInVpc);
         JsonOut.Extras(w, AdditionalFields);
         w.WriteEndObject();
@@ -394,7 +412,7 @@ public sealed record SessionIssuer : IJsonModel<SessionIssuer>
         }
 
         // Made of pooled strings only: the same strings give an equal object, so one instance serves them all.
-        var key = new StringsKey(hash, type?.ToString(), principalId, arn, accountId, userName);
+        var key = new ValuesKey(hash, type?.ToString(), principalId, arn, accountId, userName);
         return s.SharedSessionIssuers.Find(key, out int slot)
             ?? s.SharedSessionIssuers.Add(slot, key, new SessionIssuer { Type = type, PrincipalId = principalId, Arn = arn, AccountId = accountId, UserName = userName });
     }

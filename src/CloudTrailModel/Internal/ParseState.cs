@@ -92,10 +92,10 @@ internal sealed class ParseState
     public StringPool Pool { get; }
 
     /// <summary>TLS configurations shared across records.</summary>
-    public PooledObjects<StringsKey, TlsDetails> SharedTlsDetails => field ??= Pooled<StringsKey, TlsDetails>();
+    public PooledObjects<ValuesKey, TlsDetails> SharedTlsDetails => field ??= Pooled<ValuesKey, TlsDetails>();
 
     /// <summary>Session issuers shared across records.</summary>
-    public PooledObjects<StringsKey, SessionIssuer> SharedSessionIssuers => field ??= Pooled<StringsKey, SessionIssuer>();
+    public PooledObjects<ValuesKey, SessionIssuer> SharedSessionIssuers => field ??= Pooled<ValuesKey, SessionIssuer>();
 
     /// <summary>
     /// What records called, where, and how they are classified, shared across the records of this reader: 200 kinds
@@ -105,13 +105,16 @@ internal sealed class ParseState
         field ??= Pooled<CloudTrailRecord.RecordKind.Key, CloudTrailRecord.RecordKind>(sets: 128);
 
     /// <summary>Who callers are in general (type, account, user name, invoking service), shared across the identities of this reader.</summary>
-    public PooledObjects<StringsKey, UserIdentity.IdentityKind> SharedIdentityKinds => field ??= Pooled<StringsKey, UserIdentity.IdentityKind>();
+    public PooledObjects<ValuesKey, UserIdentity.IdentityKind> SharedIdentityKinds => field ??= Pooled<ValuesKey, UserIdentity.IdentityKind>();
+
+    /// <summary>Sessions' members but their attributes (issuer, web identity provider, EC2 delivery), shared across the sessions of this reader.</summary>
+    public PooledObjects<ValuesKey, SessionContext.SessionKind> SharedSessionKinds => field ??= Pooled<ValuesKey, SessionContext.SessionKind>();
 
     /// <summary>Resources' members but their ARNs (prefix, account, type), shared across the resources of this reader.</summary>
-    public PooledObjects<StringsKey, CloudTrailResource.ResourceKind> SharedResourceKinds => field ??= Pooled<StringsKey, CloudTrailResource.ResourceKind>(sets: 16);
+    public PooledObjects<ValuesKey, CloudTrailResource.ResourceKind> SharedResourceKinds => field ??= Pooled<ValuesKey, CloudTrailResource.ResourceKind>(sets: 16);
 
     /// <summary>Resources made only of pooled strings, shared across the records of this reader.</summary>
-    public PooledObjects<StringsKey, CloudTrailResource> SharedResources => field ??= Pooled<StringsKey, CloudTrailResource>();
+    public PooledObjects<ValuesKey, CloudTrailResource> SharedResources => field ??= Pooled<ValuesKey, CloudTrailResource>();
 
     private PooledObjects<TKey, T> Pooled<TKey, T>(int sets = 64)
         where TKey : struct, IPoolKey<TKey>

@@ -11,23 +11,30 @@ internal interface IPoolKey<TSelf>
 }
 
 /// <summary>
-/// Up to five pooled strings, compared by reference, with a hash of their text computed while they were read (the sum
-/// of <see cref="StringPool.LastHash"/> after each, times a different odd number per member): hashing them here would
-/// read objects likely out of cache, and equal strings give equal hashes whatever instance holds them.
+/// Up to five pooled values (strings, or objects a pool shares), compared by reference, with a hash given by the caller:
+/// for strings, of their text computed while they were read (the sum of <see cref="StringPool.LastHash"/> after each,
+/// times a different odd number per member), since hashing them here would read objects likely out of cache, and
+/// equal strings give equal hashes whatever instance holds them.
 /// </summary>
-internal readonly struct StringsKey(int hash, string? a, string? b, string? c, string? d, string? e) : IPoolKey<StringsKey>
+internal readonly struct ValuesKey(int hash, object? a, object? b, object? c, object? d, object? e) : IPoolKey<ValuesKey>
 {
     private readonly int _hash = hash;
-    public readonly string? A = a;
-    public readonly string? B = b;
-    public readonly string? C = c;
-    public readonly string? D = d;
-    public readonly string? E = e;
+    public readonly object? A = a;
+    public readonly object? B = b;
+    public readonly object? C = c;
+    public readonly object? D = d;
+    public readonly object? E = e;
 
     public int Hash() => _hash;
 
-    public bool Same(in StringsKey other) =>
+    public bool Same(in ValuesKey other) =>
         ReferenceEquals(A, other.A) && ReferenceEquals(B, other.B) && ReferenceEquals(C, other.C) && ReferenceEquals(D, other.D) && ReferenceEquals(E, other.E);
+}
+
+/// <summary>Hashes of objects a pool shares (their identity), for keys that hold them.</summary>
+internal static class PoolHash
+{
+    public static int Of(object? value) => value is null ? 0 : System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(value);
 }
 
 /// <summary>
@@ -47,7 +54,7 @@ internal sealed class PooledObjects<TKey, T>
     // Four ways per set, so a few objects in frequent use whose hashes meet do not keep evicting each other (a test
     // caught two session issuers doing just that in a direct-mapped table in one reader of seven, and three in a
     // two-way table in one of two hundred). Up to 64 sets by default (256 objects, ~15 KB per pool and reader with
-    // StringsKey): a trail's TLS configurations differ by host header, one per service endpoint and region (123 in
+    // ValuesKey): a trail's TLS configurations differ by host header, one per service endpoint and region (123 in
     // the benchmark's file), and with 16 sets most of them were made again for every record. A pool starts with
     // four sets and grows fourfold once it has missed more often than it holds objects, so a small file does not
     // pay for tables it cannot fill (six pools of their largest size are ~110 KB per reader state).
