@@ -571,4 +571,33 @@ public sealed class ValueSharingTests
         pool.Sets.Should().Be(64);
         Enumerable.Range(250, 50).Count(i => ReferenceEquals(pool.Find(Key(i), out _), values[i])).Should().BeGreaterThan(40, "recent objects are kept");
     }
+
+    [Theory]
+    [InlineData(1000)]
+    [InlineData(3000)]
+    [InlineData(4096)]
+    [InlineData(4097)]
+    [InlineData(9000)]
+    public void LongErrorMessages_KeptAsUtf8OrAsStrings_ReadBackExactly(int length)
+    {
+        // Up to 4 KB a value stays UTF-8 until first read (16 KB per record at most); longer ones are strings at once.
+        string message = string.Concat(Enumerable.Range(0, length).Select(i => (char)('a' + (i % 26)))).Remove(length - 1) + "é";
+        string record = Json.Replace("\"Access d\u00e9nied\"", "\"" + message + "\"", StringComparison.Ordinal)
+            .Replace("\"REQ1\"", "\"" + message.ToUpperInvariant() + "\"", StringComparison.Ordinal);
+        string[] jsons = Enumerable.Range(0, 6).Select(i => record.Replace("shared-1", "shared-" + i, StringComparison.Ordinal)).ToArray();
+
+        List<CloudTrailRecord> records = Fixtures.ReadSkip(Fixtures.LogFile(jsons)).Records;
+
+        records.Should().HaveCount(jsons.Length);
+        for (int i = 0; i < records.Count; i++)
+        {
+            CloudTrailRecord alone = CloudTrailRecord.Parse(jsons[i]);
+            records[i].Should().Be(alone);
+            records[i].GetHashCode().Should().Be(alone.GetHashCode());
+            records[i].ErrorMessage.Should().Be(message);
+            records[i].RequestId.Should().Be(message.ToUpperInvariant());
+            records[i].SharedEventId.Should().Be("shared-" + i);
+            Fixtures.Json(records[i]).Should().Be(Fixtures.Json(alone));
+        }
+    }
 }
