@@ -57,34 +57,36 @@ public sealed record CloudTrailResource : IJsonModel<CloudTrailResource>, IDefer
             }
         }
 
-        ResourceKind kind;
-        if (!x.IsEmpty)
+        if (x.IsEmpty && arn.TryGetString(out string? arnText))
         {
-            // Members of its own: a kind of its own.
-            kind = new ResourceKind { ArnPrefix = arnPrefix, AccountId = accountId, Type = type, AdditionalFields = x.Build() };
-        }
-        else
-        {
-            var kindKey = new ValuesKey(kindHash, arnPrefix, accountId, type, null, null);
-            kind = s.SharedResourceKinds.Find(kindKey, out int kindSlot)
-                ?? s.SharedResourceKinds.Add(kindSlot, kindKey, new ResourceKind { ArnPrefix = arnPrefix, AccountId = accountId, Type = type });
+            // Made of pooled strings only (the ARN has repeated): the same strings give an equal object, so one instance
+            // serves them all; its kind is looked up only when the resource itself is new.
+            var key = new ValuesKey(kindHash + (arnHash * 3), arnText, arnPrefix, accountId, type, null);
+            return s.SharedResources.Find(key, out int slot)
+                ?? s.SharedResources.Add(slot, key, new CloudTrailResource { _arn = arn, _kind = SharedKind(s, kindHash, arnPrefix, accountId, type) });
         }
 
-        if (!x.IsEmpty || !arn.TryGetString(out string? arnText))
+        // An ARN of its own (kept until first read), or members of its own (then a kind of its own too).
+        var own = new CloudTrailResource
         {
-            var own = new CloudTrailResource { _arn = arn, _kind = kind };
-            if (arn.IsPending)
-            {
-                s.AddPendingOwner(own);
-            }
-
-            return own;
+            _arn = arn,
+            _kind = x.IsEmpty
+                ? SharedKind(s, kindHash, arnPrefix, accountId, type)
+                : new ResourceKind { ArnPrefix = arnPrefix, AccountId = accountId, Type = type, AdditionalFields = x.Build() },
+        };
+        if (arn.IsPending)
+        {
+            s.AddPendingOwner(own);
         }
 
-        // Made of pooled strings only (the ARN has repeated): the same strings give an equal object, so one instance serves them all.
-        var key = new ValuesKey(kindHash + (arnHash * 3), arnText, arnPrefix, accountId, type, null);
-        return s.SharedResources.Find(key, out int slot)
-            ?? s.SharedResources.Add(slot, key, new CloudTrailResource { _arn = arn, _kind = kind });
+        return own;
+    }
+
+    private static ResourceKind SharedKind(ParseState s, int hash, string? arnPrefix, string? accountId, string? type)
+    {
+        var key = new ValuesKey(hash, arnPrefix, accountId, type, null, null);
+        return s.SharedResourceKinds.Find(key, out int slot)
+            ?? s.SharedResourceKinds.Add(slot, key, new ResourceKind { ArnPrefix = arnPrefix, AccountId = accountId, Type = type });
     }
 
     /// <summary>

@@ -157,10 +157,10 @@ internal struct RecordTexts : IEquatable<RecordTexts>
     }
 
     /// <summary>
-    /// The values of a record just read, whose array ends with its <see cref="WriteTable"/> table (or that has none):
-    /// strings that are strings already (escaped, pooled) are set; the others are found through the table.
+    /// The values of a record just read, whose array ends with its <see cref="WriteTable"/> table: strings that are
+    /// strings already (escaped, pooled) are set; the others are found through the table.
     /// </summary>
-    public static RecordTexts Create(byte[]? bytes, in Utf8Text errorMessage, in Utf8Text requestId, in Utf8Text eventId, in Utf8Text sharedEventId)
+    public static RecordTexts Create(byte[] bytes, in Utf8Text errorMessage, in Utf8Text requestId, in Utf8Text eventId, in Utf8Text sharedEventId)
     {
         var texts = new RecordTexts { _store = bytes };
         texts.TakeString(ErrorMessage, errorMessage);
@@ -173,7 +173,8 @@ internal struct RecordTexts : IEquatable<RecordTexts>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void TakeString(int index, in Utf8Text value)
     {
-        if (!value.IsPending && value.TryGetString(out string? text) && text is not null)
+        // (False while pending: those are in the table.)
+        if (value.TryGetString(out string? text) && text is not null)
         {
             Set(index, text);
         }

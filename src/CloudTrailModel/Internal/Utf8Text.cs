@@ -11,8 +11,10 @@ internal interface IDeferredTextOwner
 }
 
 /// <summary>
-/// The value of a string property that is unique to its record (an event ID, a request ID, an access key): kept as
-/// UTF-8 in its record's one array and decoded into a string on first read, then cached. Equality and hash codes are
+/// The value of a string property that is unique to its record (an access key, a session ARN, a credential ID, a
+/// resource ARN): kept as UTF-8 in its record's one array and decoded into a string on first read, then cached. (The
+/// record's own such values, its IDs and error message, are kept by <see cref="RecordTexts"/>, which takes them from
+/// here while pending.) Equality and hash codes are
 /// those of the string, decoded or not, so records compare as if every value were a string. Thread-safe: decoding
 /// replaces one reference, and two threads decoding at once produce equal strings.
 /// While its record is being read the value is pending (the array is made when the record ends, see
@@ -87,14 +89,6 @@ internal struct Utf8Text : IEquatable<Utf8Text>
     {
         object? value = _value;
         return value is byte[] bytes ? Decode(bytes) : Unsafe.As<string?>(value);
-    }
-
-    /// <summary>Where the value is in <paramref name="bytes"/> (its length, or ~shape when packed), when it is kept there and not decoded.</summary>
-    public readonly bool TryGetStored(byte[] bytes, out int start, out int length)
-    {
-        start = _start;
-        length = _length;
-        return ReferenceEquals(_value, bytes);
     }
 
     private string Decode(byte[] bytes)
