@@ -304,8 +304,10 @@ public sealed class ValueSharingTests
         resources.Count.Should().BeGreaterThan(3000);
         resources.Distinct(ReferenceEqualityComparer.Instance).Count().Should().BeLessThan(1200, "about a quarter of the resources have an ARN of their own");
         resources.Select(r => r.Kind).Distinct(ReferenceEqualityComparer.Instance).Count().Should().BeLessThan(10, "resources share their prefix, account and type");
+        // (22 kinds on one thread, 44 on two, against 5,000 sessions without sharing; the bound leaves room for the
+        // misses a pool may have before it grows. Hashed by identity, this count changed from run to run.)
         records.Select(r => r.UserIdentity!.SessionContext!.Kind).Distinct(ReferenceEqualityComparer.Instance).Count()
-            .Should().BeLessThan(60, "sessions share their issuer, web identity provider and EC2 delivery");
+            .Should().BeLessThan(200, "sessions share their issuer, web identity provider and EC2 delivery");
         records.Select(r => r.UserIdentity!.SessionContext!.Ec2RoleDelivery).Distinct().Should().BeEquivalentTo(new[] { "2.0", "1.0", null });
 
         // Changing a member of a shared kind changes that resource only (two late resources, once their strings are

@@ -276,14 +276,18 @@ public sealed record SessionContext : IJsonModel<SessionContext>
         string? sourceIdentity = null, ec2RoleDelivery = null, ec2IssuedInVpc = null;
         bool? assumedRoot = null;
         JsonBoolKind assumedRootKind = JsonBoolKind.Default;
-        int deliveryHash = 0;
+        int issuerHash = 0, deliveryHash = 0;
         ExtraFields x = default;
         while (ParseState.NextMember(ref r))
         {
             string name = s.PropertyName(ref r);
             switch (name)
             {
-                case "sessionIssuer": issuer = s.Object<SessionIssuer>(ref r, name, ref x); break;
+                case "sessionIssuer":
+                    s.LastIssuerHash = 0;
+                    issuer = s.Object<SessionIssuer>(ref r, name, ref x);
+                    issuerHash = s.LastIssuerHash;
+                    break;
                 case "webIdFederationData": web = s.Object<WebIdFederationData>(ref r, name, ref x); break;
                 case "attributes": attributes = s.Object<SessionAttributes>(ref r, name, ref x); break;
                 case "sourceIdentity": sourceIdentity = s.String(ref r, name, ref x); break;
@@ -298,8 +302,10 @@ public sealed record SessionContext : IJsonModel<SessionContext>
         if (sourceIdentity is null && assumedRoot is null && assumedRootKind == JsonBoolKind.Default && ec2IssuedInVpc is null && x.IsEmpty)
         {
             // Made of shared objects (issuers and empty objects come from pools) and a pooled string: the same ones
-            // give an equal kind, so one instance serves them all.
-            int hash = (PoolHash.Of(issuer) * 3) + (PoolHash.Of(web) * 5) + (deliveryHash * 7);
+            // give an equal kind, so one instance serves them all. Hashed from the text of the issuer's and the
+            // delivery's strings (see ValuesKey), so alike on every run; an empty or absent issuer and the provider
+            // (almost always the one empty instance) add nothing.
+            int hash = (issuerHash * 3) + (deliveryHash * 7);
             var key = new ValuesKey(hash, issuer, web, ec2RoleDelivery, null, null);
             kind = s.SharedSessionKinds.Find(key, out int slot)
                 ?? s.SharedSessionKinds.Add(slot, key, new SessionKind { SessionIssuer = issuer, WebIdFederationData = web, Ec2RoleDelivery = ec2RoleDelivery });
@@ -412,6 +418,7 @@ public sealed record SessionIssuer : IJsonModel<SessionIssuer>
         }
 
         // Made of pooled strings only: the same strings give an equal object, so one instance serves them all.
+        s.LastIssuerHash = hash;
         var key = new ValuesKey(hash, type?.ToString(), principalId, arn, accountId, userName);
         return s.SharedSessionIssuers.Find(key, out int slot)
             ?? s.SharedSessionIssuers.Add(slot, key, new SessionIssuer { Type = type, PrincipalId = principalId, Arn = arn, AccountId = accountId, UserName = userName });

@@ -107,6 +107,12 @@ internal sealed class ParseState
     /// <summary>Who callers are in general (type, account, user name, invoking service), shared across the identities of this reader.</summary>
     public PooledObjects<ValuesKey, UserIdentity.IdentityKind> SharedIdentityKinds => field ??= Pooled<ValuesKey, UserIdentity.IdentityKind>();
 
+    /// <summary>
+    /// The key hash of the session issuer read last (from its strings' text; 0 for one of its own): for the session
+    /// that holds it to hash its own key the same way on every run, which an identity hash would not.
+    /// </summary>
+    public int LastIssuerHash { get; set; }
+
     /// <summary>Sessions' members but their attributes (issuer, web identity provider, EC2 delivery), shared across the sessions of this reader.</summary>
     public PooledObjects<ValuesKey, SessionContext.SessionKind> SharedSessionKinds => field ??= Pooled<ValuesKey, SessionContext.SessionKind>();
 

@@ -31,12 +31,6 @@ internal readonly struct ValuesKey(int hash, object? a, object? b, object? c, ob
         ReferenceEquals(A, other.A) && ReferenceEquals(B, other.B) && ReferenceEquals(C, other.C) && ReferenceEquals(D, other.D) && ReferenceEquals(E, other.E);
 }
 
-/// <summary>Hashes of objects a pool shares (their identity), for keys that hold them.</summary>
-internal static class PoolHash
-{
-    public static int Of(object? value) => value is null ? 0 : System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(value);
-}
-
 /// <summary>
 /// Small immutable objects made of pooled strings (a TLS configuration, a role's session issuer, what a record called
 /// and where), shared across the records of a reader: the same string instances give an equal object. A lookup
