@@ -139,6 +139,38 @@ public sealed class HostileInputTests
         errors.Should().ContainSingle().Which.ErrorCode.Should().Be(CloudTrailErrorCode.InvalidCompressedData);
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void ReadRecords_GzipWithABadChecksum_ReportsItWhenTheReaderIsBehind(bool allowParallelParsing)
+    {
+        byte[] gz = Gzip(Utf8(LogFile(20000)));
+        gz[^8] ^= 0x01;
+        var ids = new List<string?>();
+        var errors = new List<CloudTrailRecordError>();
+
+        // A reader that pauses near the end: the decompressing thread fills all its chunks ahead, and finds the bad
+        // checksum, while the reader is paused.
+        foreach (CloudTrailRecord record in CloudTrailReader.ReadRecords(new MemoryStream(gz), CloudTrailReaderOptions.Default with
+        {
+            AllowParallelParsing = allowParallelParsing,
+            InvalidRecordHandling = InvalidRecordHandling.Skip,
+            OnInvalidRecord = errors.Add,
+        }))
+        {
+            ids.Add(record.EventId);
+            if (ids.Count == 16500)
+            {
+                Thread.Sleep(500);
+            }
+        }
+
+        errors.Should().ContainSingle().Which.ErrorCode.Should().Be(CloudTrailErrorCode.InvalidCompressedData);
+
+        // All but what the decompressor's last read held (it fails on the checksum, after its data), in order.
+        ids.Should().HaveCountGreaterThan(19000).And.Equal(Enumerable.Range(0, ids.Count).Select(i => $"id-{i}"));
+    }
+
     [Fact]
     public void ReadRecords_GzipCorruptAfterSeveralChunks_ReportsItAndLeavesLaterReadsIntact()
     {

@@ -8,8 +8,10 @@ namespace CloudTrailModel.Internal;
 /// Reads an inner stream (a decompressor) on a background task, a few pooled chunks ahead of the consumer, so
 /// decompression on one core overlaps parsing on another. Memory is bounded by <see cref="ChunkCount"/> chunks.
 /// Exceptions from the inner stream (corrupt gzip) surface on the consumer's next read.
-/// The consumer may also post one job at a time (<see cref="TryPost"/>): the producer runs it while it would
-/// otherwise wait for the consumer, so on two cores parsing can use the time decompression leaves.
+/// With an <see cref="AheadParser"/>, the producer parses records of the chunk it holds while the consumer is behind
+/// (all chunks queued) instead of only waiting: on two cores parsing then uses the time decompression leaves, and the
+/// work balances itself, since the producer stops as soon as the consumer takes a chunk. The consumer takes those
+/// records by offset (<see cref="TryTakeParsed"/>).
 /// </summary>
 internal sealed class ReadAheadStream : Stream
 {
@@ -17,6 +19,7 @@ internal sealed class ReadAheadStream : Stream
     private const int ChunkCount = 4;
 
     private readonly Stream _inner;
+    private readonly AheadParser? _parser;
     private readonly Channel<Chunk> _chunks = Channel.CreateBounded<Chunk>(new BoundedChannelOptions(ChunkCount)
     {
         SingleReader = true,
@@ -25,73 +28,90 @@ internal sealed class ReadAheadStream : Stream
     });
 
     private readonly CancellationTokenSource _stop = new();
+    private readonly Func<bool> _consumerWaits;
     private readonly Task _producer;
     private Chunk _current;
     private int _currentPos;
 
-    private readonly Lock _jobLock = new();
-    private PostedJob? _job;
-    private TaskCompletionSource? _jobArrived;
-    private bool _ended;
+    // Chunks in the channel: written by both threads, read by the producer between records.
+    private int _queued;
 
-    private readonly record struct Chunk(byte[]? Buffer, int Length, ExceptionDispatchInfo? Error);
+    // Consumer side: parsed records of chunks taken, in input order, until the consumer has passed them.
+    private readonly Queue<ParsedChunk> _parsed = new();
 
-    public ReadAheadStream(Stream inner)
+    private readonly record struct Chunk(byte[]? Buffer, int Length, ExceptionDispatchInfo? Error, ParsedChunk? Parsed);
+
+    /// <param name="inner">The stream to read ahead (owned: disposed with this one).</param>
+    /// <param name="parser">Parses records of chunks ahead of the consumer while it is behind, or null.</param>
+    public ReadAheadStream(Stream inner, AheadParser? parser = null)
     {
         _inner = inner;
+        _parser = parser;
+        _consumerWaits = () => Volatile.Read(ref _queued) < ChunkCount || _stop.IsCancellationRequested;
         _producer = Task.Run(ProduceAsync);
     }
 
+    /// <summary>Whether the producer parses records ahead of the consumer.</summary>
+    public bool ParsesAhead => _parser is not null;
+
+    /// <summary>Says whether records are elements of an array or top-level values (see <see cref="AheadParser.SetLayout"/>).</summary>
+    public void SetLayout(bool lines) => _parser?.SetLayout(lines);
+
+    /// <summary>Whether all of the inner stream has been read (its core is free from now on).</summary>
+    public bool ProducerEnded => _producer.IsCompleted;
+
+    /// <summary>How many records parsed ahead the consumer took (for tests).</summary>
+    public long RecordsTaken { get; private set; }
+
     /// <summary>
-    /// Posts work for the producer's thread (it replaces a posted job that has not started, which is revoked), or
-    /// returns null when the producer has ended. The caller waits for <see cref="PostedJob.Completion"/>, or revokes
-    /// the job if it has not started (see <see cref="PostedJob.TryRevoke"/>), so it never waits on the inner stream.
+    /// Takes the record the producer parsed at absolute offset <paramref name="offset"/> of the decompressed data, if it
+    /// did and in the same layout (<paramref name="lines"/>: top-level records), and its bytes are all among the
+    /// <paramref name="available"/> buffered. Records before the offset are forgotten: the consumer has passed them.
     /// </summary>
-    public PostedJob? TryPost(Action work)
+    public bool TryTakeParsed(long offset, int available, bool lines, out SpeculatedEntry entry)
     {
-        var job = new PostedJob(work);
-        lock (_jobLock)
+        while (_parsed.TryPeek(out ParsedChunk? chunk))
         {
-            if (_ended)
+            if (chunk.End <= offset)
             {
-                return null;
+                _parsed.Dequeue();
+                _parser!.Recycle(chunk);
+                continue;
             }
 
-            _job?.TryRevoke();
-            _job = job;
-            _jobArrived?.TrySetResult();
+            List<SpeculatedEntry> entries = chunk.Entries;
+            while (chunk.Next < entries.Count && entries[chunk.Next].Offset < offset)
+            {
+                chunk.Next++;
+            }
+
+            if (chunk.Lines == lines && chunk.Next < entries.Count && entries[chunk.Next].Offset == offset && entries[chunk.Next].Length <= available)
+            {
+                entry = entries[chunk.Next];
+                entries[chunk.Next] = default;
+                chunk.Next++;
+                RecordsTaken++;
+                return true;
+            }
+
+            break;
         }
 
-        return job;
+        entry = default;
+        return false;
     }
-
-    private void RunPostedJob()
-    {
-        PostedJob? job;
-        lock (_jobLock)
-        {
-            job = _job;
-            _job = null;
-        }
-
-        if (job?.RunIfNotRevoked() == true)
-        {
-            JobsRun++;
-        }
-    }
-
-    /// <summary>How many posted jobs the producer ran (for tests).</summary>
-    public long JobsRun { get; private set; }
 
     private async Task ProduceAsync()
     {
         CancellationToken token = _stop.Token;
+        long offset = 0;
         try
         {
             while (true)
             {
                 byte[] buffer = ArrayPool<byte>.Shared.Rent(ChunkSize);
                 int filled = 0;
+                ExceptionDispatchInfo? error = null;
                 try
                 {
                     while (filled < ChunkSize)
@@ -104,6 +124,11 @@ internal sealed class ReadAheadStream : Stream
 
                         filled += n;
                     }
+                }
+                catch (Exception ex) when (filled > 0 && ex is not OperationCanceledException)
+                {
+                    // What was decompressed before the failure is handed on first.
+                    error = ExceptionDispatchInfo.Capture(ex);
                 }
                 catch
                 {
@@ -118,35 +143,25 @@ internal sealed class ReadAheadStream : Stream
                     return;
                 }
 
-                // While the consumer is behind, run what it posts instead of only waiting.
-                var chunk = new Chunk(buffer, filled, null);
+                // The consumer is behind: parse this chunk's records until it takes a chunk, instead of only waiting.
+                ParsedChunk? parsed = null;
+                if (_parser is not null && Volatile.Read(ref _queued) >= ChunkCount)
+                {
+                    parsed = _parser.Parse(buffer, filled, offset, _consumerWaits);
+                }
+
+                var chunk = new Chunk(buffer, filled, null, parsed);
+                offset += filled;
                 while (!_chunks.Writer.TryWrite(chunk))
                 {
-                    Task arrived;
-                    lock (_jobLock)
+                    if (!await _chunks.Writer.WaitToWriteAsync(token).ConfigureAwait(false))
                     {
-                        _jobArrived = _job is null ? new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously) : null;
-                        arrived = _jobArrived?.Task ?? Task.CompletedTask;
+                        return;
                     }
-
-                    if (!arrived.IsCompleted)
-                    {
-                        Task<bool> space = _chunks.Writer.WaitToWriteAsync(token).AsTask();
-                        await Task.WhenAny(space, arrived).ConfigureAwait(false);
-                        if (space.IsCompleted)
-                        {
-                            // Rethrows a cancellation.
-                            await space.ConfigureAwait(false);
-                        }
-                    }
-
-                    lock (_jobLock)
-                    {
-                        _jobArrived = null;
-                    }
-
-                    RunPostedJob();
                 }
+
+                Interlocked.Increment(ref _queued);
+                error?.Throw();
             }
         }
         catch (OperationCanceledException) when (token.IsCancellationRequested)
@@ -155,22 +170,18 @@ internal sealed class ReadAheadStream : Stream
         }
         catch (Exception ex)
         {
-            // Handed to the consumer, which rethrows it where a direct read would have thrown.
-            _chunks.Writer.TryWrite(new Chunk(null, 0, ExceptionDispatchInfo.Capture(ex)));
-            _chunks.Writer.TryComplete();
-        }
-        finally
-        {
-            // A job posted now would never run: revoke it (its poster then does the work itself).
-            PostedJob? job;
-            lock (_jobLock)
+            // Handed to the consumer, which rethrows it where a direct read would have thrown (waiting for space: with
+            // the consumer behind, every chunk may be taken, and the failure must not be lost).
+            try
             {
-                _ended = true;
-                job = _job;
-                _job = null;
+                await _chunks.Writer.WriteAsync(new Chunk(null, 0, ExceptionDispatchInfo.Capture(ex), null), token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                // Disposed: nobody reads on.
             }
 
-            job?.TryRevoke();
+            _chunks.Writer.TryComplete();
         }
     }
 
@@ -248,6 +259,11 @@ internal sealed class ReadAheadStream : Stream
         _currentPos = 0;
         next.Error?.Throw();
         _current = next;
+        Interlocked.Decrement(ref _queued);
+        if (next.Parsed is { } parsed)
+        {
+            _parsed.Enqueue(parsed);
+        }
     }
 
     public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
@@ -310,57 +326,4 @@ internal sealed class ReadAheadStream : Stream
     public override void SetLength(long value) => throw new NotSupportedException();
 
     public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-}
-
-/// <summary>
-/// Work posted to another thread: it runs at most once, unless revoked before it starts. <see cref="Completion"/>
-/// completes when it has run or was revoked.
-/// </summary>
-internal sealed class PostedJob
-{
-    private const int Posted = 0;
-    private const int Running = 1;
-    private const int Finished = 2;
-
-    private readonly Action _work;
-    private readonly TaskCompletionSource _done = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private int _state;
-
-    public PostedJob(Action work) => _work = work;
-
-    /// <summary>Completes when the work has run or was revoked.</summary>
-    public Task Completion => _done.Task;
-
-    /// <summary>Runs the work unless it was revoked: true when it ran.</summary>
-    public bool RunIfNotRevoked()
-    {
-        if (Interlocked.CompareExchange(ref _state, Running, Posted) != Posted)
-        {
-            return false;
-        }
-
-        try
-        {
-            _work();
-        }
-        finally
-        {
-            Volatile.Write(ref _state, Finished);
-            _done.TrySetResult();
-        }
-
-        return true;
-    }
-
-    /// <summary>Cancels the work if it has not started: true then (and <see cref="Completion"/> is complete).</summary>
-    public bool TryRevoke()
-    {
-        if (Interlocked.CompareExchange(ref _state, Finished, Posted) != Posted)
-        {
-            return false;
-        }
-
-        _done.TrySetResult();
-        return true;
-    }
 }

@@ -32,10 +32,6 @@ internal sealed class RecordFramer : IDisposable
     // A window smaller than this is not worth handing half of to another core.
     private const int MinSpeculationWindow = 64 * 1024;
 
-    // On two cores with gzip, where in a window the decompressing thread's share starts: measured with
-    // BenchmarkDotNet on the benchmark file, 0.65 read ~10% faster than no second parser, 0.5 and 0.75 slower.
-    private const double GzipSplit = 0.65;
-
     private static readonly SearchValues<byte> Structural = SearchValues.Create("\"{}[]"u8);
     private static readonly SearchValues<byte> ScalarEnd = SearchValues.Create(" \t\r\n,]}"u8);
 
@@ -68,6 +64,8 @@ internal sealed class RecordFramer : IDisposable
     private readonly ParseState _state = new(new StringPool());
     private RecordSpeculation? _speculation;
     private Stream? _stream;
+    private ReadAheadStream? _readAhead;
+    private bool? _aheadLines;
     private TailRecordingStream? _gzipInput;
     private byte[] _buffer;
     private int _pos;
@@ -116,8 +114,8 @@ internal sealed class RecordFramer : IDisposable
     /// <summary>How many records came from the second core (for tests).</summary>
     public long SpeculatedRecords { get; private set; }
 
-    /// <summary>How many windows' tails a gzip input's decompressing thread parsed (for tests).</summary>
-    public long WindowsParsedByDecompressor => (_stream as ReadAheadStream)?.JobsRun ?? 0;
+    /// <summary>How many of the records taken from another thread a gzip input's decompressing thread parsed (for tests).</summary>
+    public long RecordsParsedByDecompressor => _readAhead?.RecordsTaken ?? 0;
 
     /// <summary>The worker a read must wait for before its next <see cref="Step"/>, if any (lets async reads await it).</summary>
     public Task? PendingSpeculation =>
@@ -254,14 +252,14 @@ internal sealed class RecordFramer : IDisposable
             byte[] prefix = _buffer.AsSpan(_end, n).ToArray();
             _gzipInput = new TailRecordingStream(new PrefixedStream(prefix, _source));
             // Decompress on another core while this one parses. On two cores decompression keeps that core busy most
-            // of the time, so the decompressing thread itself parses the tail of each window when it would otherwise
-            // wait (a third thread only slowed both, measured); with a third core, the thread pool takes half.
-            var readAhead = new ReadAheadStream(new GZipStream(_gzipInput, CompressionMode.Decompress));
-            _stream = readAhead;
-            if (Environment.ProcessorCount < 3)
-            {
-                _speculation?.RunOn(readAhead, GzipSplit);
-            }
+            // of the time, so the decompressing thread itself parses records ahead in the time it would otherwise wait
+            // (a third thread only slowed both, measured), and windows go to the thread pool only once all is
+            // decompressed; with a third core, the thread pool takes half of each window.
+            AheadParser? parser = _speculation is not null && Environment.ProcessorCount < 3
+                ? new AheadParser(_options.MaxDepth, headersOnly: _options.Filter is not null)
+                : null;
+            _readAhead = new ReadAheadStream(new GZipStream(_gzipInput, CompressionMode.Decompress), parser);
+            _stream = _readAhead;
 
             return;
         }
@@ -666,8 +664,17 @@ internal sealed class RecordFramer : IDisposable
             return taken;
         }
 
-        // Records of a log file's array, or JSON Lines (top-level records): hand half of a full window to the other core.
-        if (_speculation is { IsActive: false } speculation && _end - _pos >= MinSpeculationWindow)
+        // Records of a log file's array, or JSON Lines (top-level records): hand half of a full window to the other core
+        // (a decompressing thread that parses ahead is told which, and has the other core until it has read all).
+        bool lines = next == Mode.TopLevel;
+        if (_readAhead is { ParsesAhead: true } readAhead && _aheadLines != lines)
+        {
+            _aheadLines = lines;
+            readAhead.SetLayout(lines);
+        }
+
+        if (_speculation is { IsActive: false } speculation && _end - _pos >= MinSpeculationWindow
+            && (_readAhead is not { ParsesAhead: true } ahead || ahead.ProducerEnded))
         {
             speculation.TryStart(_buffer, _pos, _end, _base, lines: next == Mode.TopLevel);
         }
@@ -719,11 +726,24 @@ internal sealed class RecordFramer : IDisposable
     {
         result = null;
         long offset = _base + _pos;
-        // A chain is used only in the context it was parsed for: an object is a record in an array, but at the top
+        bool lines = next == Mode.TopLevel;
+        CloudTrailRecord? taken;
+        CloudTrailRecordHeader header;
+        int length;
+        // A record is used only in the context it was parsed for: an object is a record in an array, but at the top
         // level only when a record member comes first (else it may be a whole log file).
-        if (_speculation is not { IsActive: true } speculation || offset < speculation.StartOffset
-            || speculation.Lines != (next == Mode.TopLevel)
-            || !speculation.TryTake(offset, out CloudTrailRecord? taken, out CloudTrailRecordHeader header, out int length))
+        if (_speculation is { IsActive: true } speculation && offset >= speculation.StartOffset && speculation.Lines == lines)
+        {
+            if (!speculation.TryTake(offset, out taken, out header, out length))
+            {
+                return false;
+            }
+        }
+        else if (_readAhead is { ParsesAhead: true } readAhead && readAhead.TryTakeParsed(offset, _end - _pos, lines, out SpeculatedEntry entry))
+        {
+            (taken, header, length) = (entry.Record, entry.Header, entry.Length);
+        }
+        else
         {
             return false;
         }

@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+
 namespace CloudTrailModel.Internal;
 
 /// <summary>
@@ -14,16 +16,13 @@ internal sealed class RecordSpeculation
     private readonly ParseState _state = new(new StringPool());
     private readonly int _maxDepth;
     private readonly bool _headersOnly;
-    private readonly List<Entry> _entries = new(256);
+    private readonly List<SpeculatedEntry> _entries = new(256);
     private byte[] _buffer = [];
     private int _start;
     private int _end;
     private long _base;
     private int _next;
     private Task? _task;
-    private PostedJob? _job;
-    private ReadAheadStream? _host;
-    private double _split = 0.5;
 
     /// <param name="maxDepth">The reader's nesting limit.</param>
     /// <param name="headersOnly">Read only each record's header and length (for a filter), not the record.</param>
@@ -31,17 +30,6 @@ internal sealed class RecordSpeculation
     {
         _maxDepth = maxDepth;
         _headersOnly = headersOnly;
-    }
-
-    /// <summary>
-    /// Runs the work on <paramref name="host"/>'s producer thread (a decompressor's) instead of the thread pool, from
-    /// <paramref name="split"/> of each window on: on two cores decompression keeps that thread busy most of the
-    /// time, so it takes only the tail of a window, in the time it would otherwise spend waiting.
-    /// </summary>
-    public void RunOn(ReadAheadStream host, double split)
-    {
-        _host = host;
-        _split = split;
     }
 
     /// <summary>Whether a chain was started and not yet used up or dropped.</summary>
@@ -53,28 +41,17 @@ internal sealed class RecordSpeculation
     /// <summary>The absolute input offset of the first speculated record.</summary>
     public long StartOffset { get; private set; }
 
-    /// <summary>
-    /// The worker, while it is running (a job posted to a producer thread that has not started yet is revoked here,
-    /// so a reader never waits for the producer's own input).
-    /// </summary>
-    public Task? Running
-    {
-        get
-        {
-            _job?.TryRevoke();
-            return _task is { IsCompleted: false } task ? task : null;
-        }
-    }
+    /// <summary>The worker, while it is running.</summary>
+    public Task? Running => _task is { IsCompleted: false } task ? task : null;
 
     /// <summary>
-    /// Finds a record boundary in the second half of <c>buffer[start..end)</c> (or from the split given to
-    /// <see cref="RunOn"/>) and starts parsing from it on the thread pool (or the host's producer thread). Returns
-    /// false (and starts nothing) when no boundary is found. <paramref name="lines"/>: the records are top-level
+    /// Finds a record boundary in the second half of <c>buffer[start..end)</c> and starts parsing from it on the
+    /// thread pool. Returns false (and starts nothing) when no boundary is found. <paramref name="lines"/>: the records are top-level
     /// values (JSON Lines) rather than elements of an array.
     /// </summary>
     public bool TryStart(byte[] buffer, int start, int end, long bufferBase, bool lines)
     {
-        int boundary = FindRecordStart(buffer, start + (int)((end - start) * _split), end, lines);
+        int boundary = FindRecordStart(buffer, start + ((end - start) / 2), end, lines);
         if (boundary < 0)
         {
             return false;
@@ -89,14 +66,6 @@ internal sealed class RecordSpeculation
         _entries.Clear();
         StartOffset = bufferBase + boundary;
         IsActive = true;
-        if (_host?.TryPost(Run) is { } job)
-        {
-            _job = job;
-            _task = job.Completion;
-            return true;
-        }
-
-        // No host, or its producer has ended (the input is all decompressed, so its core is free): the thread pool.
         _task = Task.Factory.StartNew(static s => ((RecordSpeculation)s!).Run(), this, CancellationToken.None, TaskCreationOptions.DenyChildAttach, TaskScheduler.Default);
         return true;
     }
@@ -111,7 +80,7 @@ internal sealed class RecordSpeculation
         WaitForWorker();
         if (_next < _entries.Count && _entries[_next].Offset == offset)
         {
-            Entry entry = _entries[_next];
+            SpeculatedEntry entry = _entries[_next];
             _entries[_next] = default;
             _next++;
             record = entry.Record;
@@ -141,9 +110,6 @@ internal sealed class RecordSpeculation
             return;
         }
 
-        // Not started yet: revoked, and its (empty) chain is simply not used.
-        _job?.TryRevoke();
-        _job = null;
         if (!task.IsCompleted)
         {
             // The worker ends its chain at the end of the window, so the wait is bounded by one window's work.
@@ -163,39 +129,45 @@ internal sealed class RecordSpeculation
         IsActive = false;
     }
 
-    private void Run()
+    private void Run() => ParseChain(_state, _buffer, _start, _end, _base, Lines, _headersOnly, _maxDepth, _entries, stop: null);
+
+    /// <summary>
+    /// Parses the records from <paramref name="pos"/> (a record's start) on into <paramref name="entries"/>, each with
+    /// its absolute offset (<paramref name="bufferBase"/> plus its index), until one does not parse cleanly, the data
+    /// or the array ends, an object follows that is not a record (JSON Lines), or <paramref name="stop"/> says so.
+    /// </summary>
+    public static void ParseChain(
+        ParseState state, byte[] buffer, int pos, int end, long bufferBase, bool lines, bool headersOnly, int maxDepth,
+        List<SpeculatedEntry> entries, Func<bool>? stop)
     {
-        byte[] buffer = _buffer;
-        int pos = _start;
-        int end = _end;
         try
         {
             while (true)
             {
                 int consumed;
-                if (_headersOnly)
+                if (headersOnly)
                 {
-                    if (RecordPrescan.Scan(_state, buffer, pos, end, isFinalBlock: false, _maxDepth, out CloudTrailRecordHeader header, out consumed) != PrescanResult.Scanned)
+                    if (RecordPrescan.Scan(state, buffer, pos, end, isFinalBlock: false, maxDepth, out CloudTrailRecordHeader header, out consumed) != PrescanResult.Scanned)
                     {
                         return;
                     }
 
-                    _entries.Add(new Entry(_base + pos, consumed, null, header));
+                    entries.Add(new SpeculatedEntry(bufferBase + pos, consumed, null, header));
                 }
                 else
                 {
                     MaterializeStatus status = RecordMaterializer.Materialize(
-                        _state, buffer, pos, end, isFinalBlock: false, _maxDepth, out CloudTrailRecord? record, out consumed, out _, out _, out _);
+                        state, buffer, pos, end, isFinalBlock: false, maxDepth, out CloudTrailRecord? record, out consumed, out _, out _, out _);
                     if (status != MaterializeStatus.Ok)
                     {
                         return;
                     }
 
-                    _entries.Add(new Entry(_base + pos, consumed, record, default));
+                    entries.Add(new SpeculatedEntry(bufferBase + pos, consumed, record, default));
                 }
 
                 pos = SkipWhitespace(buffer, pos + consumed, end);
-                if (!Lines)
+                if (!lines)
                 {
                     if (pos >= end || buffer[pos] != (byte)',')
                     {
@@ -206,7 +178,7 @@ internal sealed class RecordSpeculation
                 }
 
                 // A top-level object is a record only when a record member comes first (else it may be a log file).
-                if (pos >= end || buffer[pos] != (byte)'{' || (Lines && !StartsWithRecordMember(buffer, pos, end)))
+                if (pos >= end || buffer[pos] != (byte)'{' || (lines && !StartsWithRecordMember(buffer, pos, end)) || stop?.Invoke() == true)
                 {
                     return;
                 }
@@ -223,7 +195,7 @@ internal sealed class RecordSpeculation
     /// their top level (<c>eventVersion</c> in real logs) and that follows a comma (in an array) or the end of
     /// another object (JSON Lines; in valid JSON no brace inside a record can follow one), or -1.
     /// </summary>
-    private static int FindRecordStart(byte[] buffer, int from, int end, bool lines)
+    public static int FindRecordStart(byte[] buffer, int from, int end, bool lines)
     {
         int i = from;
         while (i < end)
@@ -289,5 +261,93 @@ internal sealed class RecordSpeculation
         return pos;
     }
 
-    private readonly record struct Entry(long Offset, int Length, CloudTrailRecord? Record, CloudTrailRecordHeader Header);
+}
+
+/// <summary>A record parsed on another thread (or only its header, for a filter), at an absolute input offset.</summary>
+internal readonly record struct SpeculatedEntry(long Offset, int Length, CloudTrailRecord? Record, CloudTrailRecordHeader Header);
+
+/// <summary>
+/// Parses records of a decompressed chunk on the decompressing thread, while the reader is behind (see
+/// <see cref="ReadAheadStream"/>): from the first record boundary in the chunk until the reader takes a chunk or the
+/// chunk ends (a record cut by the chunk's end is left to the reader). Records are parsed in the layout the reader
+/// last said it reads (<see cref="SetLayout"/>); until then, none.
+/// </summary>
+internal sealed class AheadParser
+{
+    private const int Unknown = 0;
+    private const int Array = 1;
+    private const int Lines = 2;
+
+    private readonly ParseState _state = new(new StringPool());
+    private readonly ConcurrentQueue<ParsedChunk> _free = new();
+    private readonly int _maxDepth;
+    private readonly bool _headersOnly;
+    private int _layout;
+
+    /// <param name="maxDepth">The reader's nesting limit.</param>
+    /// <param name="headersOnly">Read only each record's header and length (for a filter), not the record.</param>
+    public AheadParser(int maxDepth, bool headersOnly)
+    {
+        _maxDepth = maxDepth;
+        _headersOnly = headersOnly;
+    }
+
+    /// <summary>Says (from the reader's thread) whether records are elements of an array or top-level values.</summary>
+    public void SetLayout(bool lines) => Volatile.Write(ref _layout, lines ? Lines : Array);
+
+    /// <summary>
+    /// Parses records of <c>buffer[0..length)</c>, the decompressed data from absolute offset <paramref name="offset"/>
+    /// on, until <paramref name="stop"/> says so: the records, or null when there were none.
+    /// </summary>
+    public ParsedChunk? Parse(byte[] buffer, int length, long offset, Func<bool> stop)
+    {
+        int layout = Volatile.Read(ref _layout);
+        if (layout == Unknown)
+        {
+            return null;
+        }
+
+        bool lines = layout == Lines;
+        int start = RecordSpeculation.FindRecordStart(buffer, 0, length, lines);
+        if (start < 0)
+        {
+            return null;
+        }
+
+        ParsedChunk parsed = _free.TryDequeue(out ParsedChunk? reused) ? reused : new ParsedChunk();
+        parsed.End = offset + length;
+        parsed.Lines = lines;
+        RecordSpeculation.ParseChain(_state, buffer, start, length, offset, lines, _headersOnly, _maxDepth, parsed.Entries, stop);
+        if (parsed.Entries.Count == 0)
+        {
+            Recycle(parsed);
+            return null;
+        }
+
+        return parsed;
+    }
+
+    /// <summary>Hands a chunk's list back (from the reader's thread) once the reader has passed it.</summary>
+    public void Recycle(ParsedChunk parsed)
+    {
+        parsed.Entries.Clear();
+        parsed.Next = 0;
+        _free.Enqueue(parsed);
+    }
+}
+
+/// <summary>The records parsed ahead in one chunk, in input order.</summary>
+internal sealed class ParsedChunk
+{
+    /// <summary>The records (or headers) and where each starts.</summary>
+    public List<SpeculatedEntry> Entries { get; } = new(256);
+
+    /// <summary>The absolute offset just past the chunk.</summary>
+    public long End { get; set; }
+
+    /// <summary>Whether the records were parsed as top-level values (JSON Lines) rather than array elements.</summary>
+    public bool Lines { get; set; }
+
+    /// <summary>The reader's position in <see cref="Entries"/>.</summary>
+    public int Next { get; set; }
 }
