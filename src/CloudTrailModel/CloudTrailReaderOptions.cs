@@ -60,7 +60,8 @@ public sealed record CloudTrailReaderOptions
     /// <summary>
     /// Whether the records of a log file or JSON Lines file may be parsed on a second core while this reader parses
     /// others (default <see langword="true"/>; used only when the machine has more than one core; for gzip input on two
-    /// cores the decompressing thread parses part of each window when it would otherwise wait). With a
+    /// cores the decompressing thread parses records of the data it has decompressed ahead when it would otherwise
+    /// wait). With a
     /// <see cref="Filter"/> only headers are read there;
     /// the filter itself always runs on the reading thread, once per record. Records are still returned one by one,
     /// in input order, with the same indexes and errors. Set it to <see langword="false"/> when many readers already

@@ -727,23 +727,19 @@ internal sealed class RecordFramer : IDisposable
         result = null;
         long offset = _base + _pos;
         bool lines = next == Mode.TopLevel;
-        CloudTrailRecord? taken;
-        CloudTrailRecordHeader header;
-        int length;
+        CloudTrailRecord? taken = null;
+        CloudTrailRecordHeader header = default;
+        int length = 0;
         // A record is used only in the context it was parsed for: an object is a record in an array, but at the top
         // level only when a record member comes first (else it may be a whole log file).
-        if (_speculation is { IsActive: true } speculation && offset >= speculation.StartOffset && speculation.Lines == lines)
+        bool found = _speculation is { IsActive: true } speculation && offset >= speculation.StartOffset && speculation.Lines == lines
+            && speculation.TryTake(offset, out taken, out header, out length);
+        if (!found && _readAhead is { ParsesAhead: true } readAhead && readAhead.TryTakeParsed(offset, _end - _pos, lines, out SpeculatedEntry entry))
         {
-            if (!speculation.TryTake(offset, out taken, out header, out length))
-            {
-                return false;
-            }
+            (taken, header, length, found) = (entry.Record, entry.Header, entry.Length, true);
         }
-        else if (_readAhead is { ParsesAhead: true } readAhead && readAhead.TryTakeParsed(offset, _end - _pos, lines, out SpeculatedEntry entry))
-        {
-            (taken, header, length) = (entry.Record, entry.Header, entry.Length);
-        }
-        else
+
+        if (!found)
         {
             return false;
         }
