@@ -3,8 +3,9 @@ using CloudTrailModel.Internal;
 namespace CloudTrailModel.Tests;
 
 /// <summary>
-/// The decompressing thread's read-ahead: whatever its consumer's pace, it hands on every byte the inner stream gave
-/// and then the inner stream's failure, never an early end.
+/// The decompressing thread's read-ahead: whatever its consumer's pace, and whether the consumer still reads the inner
+/// stream itself (a small input) or the thread does, it hands on every byte the inner stream gave and then the inner
+/// stream's failure, never an early end.
 /// </summary>
 public sealed class ReadAheadStreamTests
 {
@@ -14,6 +15,9 @@ public sealed class ReadAheadStreamTests
     [InlineData(6 * Chunk)]
     [InlineData((6 * Chunk) + (Chunk / 2))]
     [InlineData(Chunk / 3)]
+    [InlineData(64 * 1024)]
+    [InlineData(1000)]
+    [InlineData(0)]
     public void Read_WhenTheInnerStreamFailsWhileTheConsumerIsBehind_GivesAllItsDataThenItsFailure(int length)
     {
         using var ahead = new ReadAheadStream(new FailingStream(length));
