@@ -13,10 +13,11 @@ namespace CloudTrailModel.Internal;
 /// </summary>
 internal sealed class RecordSpeculation
 {
-    private readonly ParseState _state = new(new StringPool());
+    // Made on first use, as the list's room: a small file (no window large enough to share) never needs them (38 KB).
+    private ParseState? _state;
     private readonly int _maxDepth;
     private readonly bool _headersOnly;
-    private readonly List<SpeculatedEntry> _entries = new(256);
+    private readonly List<SpeculatedEntry> _entries = [];
     private byte[] _buffer = [];
     private int _start;
     private int _end;
@@ -66,6 +67,8 @@ internal sealed class RecordSpeculation
         _entries.Clear();
         StartOffset = bufferBase + boundary;
         IsActive = true;
+        _state ??= new ParseState(new StringPool());
+        _entries.EnsureCapacity(256);
         _task = Task.Factory.StartNew(static s => ((RecordSpeculation)s!).Run(), this, CancellationToken.None, TaskCreationOptions.DenyChildAttach, TaskScheduler.Default);
         return true;
     }
@@ -129,7 +132,7 @@ internal sealed class RecordSpeculation
         IsActive = false;
     }
 
-    private void Run() => ParseChain(_state, _buffer, _start, _end, _base, Lines, _headersOnly, _maxDepth, _entries, stop: null);
+    private void Run() => ParseChain(_state!, _buffer, _start, _end, _base, Lines, _headersOnly, _maxDepth, _entries, stop: null);
 
     /// <summary>
     /// Parses the records from <paramref name="pos"/> (a record's start) on into <paramref name="entries"/>, each with
@@ -278,7 +281,8 @@ internal sealed class AheadParser
     private const int Array = 1;
     private const int Lines = 2;
 
-    private readonly ParseState _state = new(new StringPool());
+    // Made on first use (on the decompressing thread): a small file never needs it.
+    private ParseState? _state;
     private readonly ConcurrentQueue<ParsedChunk> _free = new();
     private readonly int _maxDepth;
     private readonly bool _headersOnly;
@@ -317,6 +321,7 @@ internal sealed class AheadParser
         ParsedChunk parsed = _free.TryDequeue(out ParsedChunk? reused) ? reused : new ParsedChunk();
         parsed.End = offset + length;
         parsed.Lines = lines;
+        _state ??= new ParseState(new StringPool());
         RecordSpeculation.ParseChain(_state, buffer, start, length, offset, lines, _headersOnly, _maxDepth, parsed.Entries, stop);
         if (parsed.Entries.Count == 0)
         {
