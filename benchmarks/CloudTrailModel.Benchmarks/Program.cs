@@ -1,7 +1,7 @@
 // Runs every benchmark class in this assembly; choose with BenchmarkDotNet's own arguments, nothing to edit:
-//   quick (under 2 minutes on 2 cores; noisier):
-//     dotnet run -c Release --project benchmarks/CloudTrailModel.Benchmarks -- --filter '*' --job short --warmupCount 1
-//   full (BenchmarkDotNet's default job; about 7 minutes):
+//   quick (the 20 MB file only; under 2 minutes on 2 cores; noisier):
+//     dotnet run -c Release --project benchmarks/CloudTrailModel.Benchmarks -- --filter '*ReadLogFile*' --job short --warmupCount 1
+//   full (BenchmarkDotNet's default job; about 9 minutes):
 //     dotnet run -c Release --project benchmarks/CloudTrailModel.Benchmarks -- --filter '*'
 //   list them / check every benchmark sees the same records:
 //     dotnet run -c Release --project benchmarks/CloudTrailModel.Benchmarks -- --list flat
@@ -28,6 +28,16 @@ if (args is ["--verify"])
         ("NewtonsoftJson_JObject", b.NewtonsoftJson_JObject(), ReadLogFileBenchmarks.RecordCount),
         ("CloudTrailReader_ReadRecords_Gzip", b.CloudTrailReader_ReadRecords_Gzip(), ReadLogFileBenchmarks.RecordCount),
         ("GZipStream_DecompressOnly (bytes)", b.GZipStream_DecompressOnly(), ReadLogFileBenchmarks.JsonBytes),
+    ];
+    var small = new SmallGzipFilesBenchmarks();
+    small.Setup();
+    Console.WriteLine($"small files: {SmallGzipFilesBenchmarks.FileCount} files, {SmallGzipFilesBenchmarks.JsonBytes:N0} bytes of JSON, {SmallGzipFilesBenchmarks.RecordCount:N0} records");
+    checks =
+    [
+        .. checks,
+        ("SmallGzipFiles.GZipStream_DecompressOnly (bytes)", small.GZipStream_DecompressOnly(), SmallGzipFilesBenchmarks.JsonBytes),
+        ("SmallGzipFiles.CloudTrailReader_ReadRecords", small.CloudTrailReader_ReadRecords(), SmallGzipFilesBenchmarks.RecordCount),
+        ("SmallGzipFiles.SystemTextJson_SourceGenPoco", small.SystemTextJson_SourceGenPoco(), SmallGzipFilesBenchmarks.RecordCount),
     ];
     Console.WriteLine($"info CloudTrailReader_Filtered: {b.CloudTrailReader_Filtered():N0} records pass the filter ({100.0 * b.CloudTrailReader_Filtered() / ReadLogFileBenchmarks.RecordCount:F1}%)");
     Console.WriteLine($"info CloudTrailReader_TypedOrchestratorParameters: {b.CloudTrailReader_TypedOrchestratorParameters():N0} typed parameter objects");

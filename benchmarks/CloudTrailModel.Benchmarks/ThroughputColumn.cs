@@ -95,6 +95,13 @@ public sealed class ThroughputColumn : IColumn
             return true;
         }
 
+        if (type == typeof(SmallGzipFilesBenchmarks))
+        {
+            bytes = SmallGzipFilesBenchmarks.JsonBytes;
+            records = SmallGzipFilesBenchmarks.RecordCount;
+            return true;
+        }
+
         return false;
     }
 }

@@ -1,0 +1,97 @@
+using System.IO.Compression;
+using System.Text.Json;
+using BenchmarkDotNet.Attributes;
+
+namespace CloudTrailModel.Benchmarks;
+
+/// <summary>
+/// What a trail mostly delivers: many small <c>.json.gz</c> files (CloudTrail writes one per account and region about
+/// every five minutes). Each operation reads <see cref="FileCount"/> generated files of <see cref="RecordsPerFile"/>
+/// records (about 160 KB of JSON, 30 KB of gzip each) one after another, so a reader's fixed costs (its buffers,
+/// thread hand-offs, start and end) count as they do for such a trail. Baseline: decompression alone.
+/// </summary>
+[MemoryDiagnoser]
+public class SmallGzipFilesBenchmarks
+{
+    public const int FileCount = 100;
+    public const int RecordsPerFile = 100;
+
+    private static readonly Lazy<(byte[][] Files, long JsonBytes)> Data = new(CreateData);
+
+    private readonly byte[] _buffer = new byte[81920];
+    private byte[][] _files = [];
+
+    /// <summary>Bytes of uncompressed JSON each operation reads.</summary>
+    public static long JsonBytes => Data.Value.JsonBytes;
+
+    /// <summary>Records each operation reads.</summary>
+    public static int RecordCount => FileCount * RecordsPerFile;
+
+    [GlobalSetup]
+    public void Setup() => _files = Data.Value.Files;
+
+    [Benchmark(Baseline = true)]
+    public long GZipStream_DecompressOnly()
+    {
+        long total = 0;
+        foreach (byte[] file in _files)
+        {
+            using var gzip = new GZipStream(new MemoryStream(file, writable: false), CompressionMode.Decompress);
+            int read;
+            while ((read = gzip.Read(_buffer)) > 0)
+            {
+                total += read;
+            }
+        }
+
+        return total;
+    }
+
+    [Benchmark]
+    public int CloudTrailReader_ReadRecords()
+    {
+        int records = 0;
+        foreach (byte[] file in _files)
+        {
+            foreach (CloudTrailRecord record in CloudTrailReader.ReadRecords(new MemoryStream(file, writable: false)))
+            {
+                records++;
+            }
+        }
+
+        return records;
+    }
+
+    [Benchmark]
+    public int SystemTextJson_SourceGenPoco()
+    {
+        int records = 0;
+        foreach (byte[] file in _files)
+        {
+            using var gzip = new GZipStream(new MemoryStream(file, writable: false), CompressionMode.Decompress);
+            records += JsonSerializer.Deserialize(gzip, PocoJsonContext.Default.PocoLogJsonElement)!.Records!.Count;
+        }
+
+        return records;
+    }
+
+    private static (byte[][] Files, long JsonBytes) CreateData()
+    {
+        var files = new byte[FileCount][];
+        long jsonBytes = 0;
+        for (int i = 0; i < FileCount; i++)
+        {
+            byte[] json = LogGenerator.Generate(ReadLogFileBenchmarks.Seed + i, RecordsPerFile);
+            jsonBytes += json.Length;
+            using var compressed = new MemoryStream();
+            using (var gzip = new GZipStream(compressed, CompressionLevel.Optimal, leaveOpen: true))
+            {
+                gzip.Write(json);
+            }
+
+            files[i] = compressed.ToArray();
+        }
+
+        return (files, jsonBytes);
+    }
+}
