@@ -263,7 +263,6 @@ internal sealed class RecordSpeculation
 
         return pos;
     }
-
 }
 
 /// <summary>A record parsed on another thread (or only its header, for a filter), at an absolute input offset.</summary>
@@ -332,7 +331,7 @@ internal sealed class AheadParser
         return parsed;
     }
 
-    /// <summary>Hands a chunk's list back (from the reader's thread) once the reader has passed it.</summary>
+    /// <summary>Hands a chunk's list back for reuse: from the reader's thread once it has passed it, or here when empty.</summary>
     public void Recycle(ParsedChunk parsed)
     {
         parsed.Entries.Clear();
