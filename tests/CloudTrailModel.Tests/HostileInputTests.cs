@@ -149,8 +149,8 @@ public sealed class HostileInputTests
         var ids = new List<string?>();
         var errors = new List<CloudTrailRecordError>();
 
-        // A reader that pauses near the end: the decompressing thread fills all its chunks ahead, and finds the bad
-        // checksum, while the reader is paused.
+        // A reader that pauses near the end, so the decompressing thread meets the bad checksum with chunks still queued
+        // (whether every one is queued then depends on timing: ReadAheadStreamTests pins that case down).
         foreach (CloudTrailRecord record in CloudTrailReader.ReadRecords(new MemoryStream(gz), CloudTrailReaderOptions.Default with
         {
             AllowParallelParsing = allowParallelParsing,
