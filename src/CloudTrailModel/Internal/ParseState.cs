@@ -91,6 +91,22 @@ internal sealed class ParseState
 
     public StringPool Pool { get; }
 
+    /// <summary>
+    /// Forgets the reader's buffer, the record being read and the per-read settings, before the state is kept for
+    /// another reader (<see cref="ParseStateCache"/>). False when it is not worth keeping: its string pool is nearly
+    /// full, so a new state would learn the next reader's values better.
+    /// </summary>
+    public bool Release()
+    {
+        BeginRecord();
+        SetSource([], 0, 0);
+        AllowDeferredStrings = false;
+        FastSkipMaxDepth = 0;
+        LastIssuerHash = 0;
+        Pool.LastHash = 0;
+        return _sharesObjects && !Pool.IsNearlyFull && !_names.IsNearlyFull;
+    }
+
     /// <summary>TLS configurations shared across records.</summary>
     public PooledObjects<ValuesKey, TlsDetails> SharedTlsDetails => field ??= Pooled<ValuesKey, TlsDetails>();
 

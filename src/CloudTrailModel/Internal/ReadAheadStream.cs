@@ -357,6 +357,7 @@ internal sealed class ReadAheadStream : Stream
                 _current = default;
             }
 
+            _parser?.ReleaseState();
             _inner.Dispose();
             _stop.Dispose();
             _written.Dispose();

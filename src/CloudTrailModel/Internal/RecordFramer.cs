@@ -61,7 +61,7 @@ internal sealed class RecordFramer : IDisposable
     private readonly Stream _source;
     private readonly bool _ownsSource;
     private readonly CloudTrailReaderOptions _options;
-    private readonly ParseState _state = new(new StringPool());
+    private readonly ParseState _state = ParseStateCache.Rent();
     private RecordSpeculation? _speculation;
     private Stream? _stream;
     private ReadAheadStream? _readAhead;
@@ -124,10 +124,13 @@ internal sealed class RecordFramer : IDisposable
     public void Dispose()
     {
         _speculation?.Drop();
+        _speculation?.ReleaseState();
         if (_stream is not null && !ReferenceEquals(_stream, _source))
         {
             _stream.Dispose();
         }
+
+        ParseStateCache.Return(_state);
 
         if (_ownsSource)
         {

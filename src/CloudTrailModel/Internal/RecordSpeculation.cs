@@ -67,7 +67,7 @@ internal sealed class RecordSpeculation
         _entries.Clear();
         StartOffset = bufferBase + boundary;
         IsActive = true;
-        _state ??= new ParseState(new StringPool());
+        _state ??= ParseStateCache.Rent();
         _entries.EnsureCapacity(256);
         _task = Task.Factory.StartNew(static s => ((RecordSpeculation)s!).Run(), this, CancellationToken.None, TaskCreationOptions.DenyChildAttach, TaskScheduler.Default);
         return true;
@@ -130,6 +130,13 @@ internal sealed class RecordSpeculation
         _entries.Clear();
         _next = 0;
         IsActive = false;
+    }
+
+    /// <summary>Hands the parse state back for other readers (after <see cref="Drop"/>: the worker is done).</summary>
+    public void ReleaseState()
+    {
+        ParseStateCache.Return(_state);
+        _state = null;
     }
 
     private void Run() => ParseChain(_state!, _buffer, _start, _end, _base, Lines, _headersOnly, _maxDepth, _entries, stop: null);
@@ -320,7 +327,7 @@ internal sealed class AheadParser
         ParsedChunk parsed = _free.TryDequeue(out ParsedChunk? reused) ? reused : new ParsedChunk();
         parsed.End = offset + length;
         parsed.Lines = lines;
-        _state ??= new ParseState(new StringPool());
+        _state ??= ParseStateCache.Rent();
         RecordSpeculation.ParseChain(_state, buffer, start, length, offset, lines, _headersOnly, _maxDepth, parsed.Entries, stop);
         if (parsed.Entries.Count == 0)
         {
@@ -329,6 +336,13 @@ internal sealed class AheadParser
         }
 
         return parsed;
+    }
+
+    /// <summary>Hands the parse state back for other readers, once the decompressing thread has ended.</summary>
+    public void ReleaseState()
+    {
+        ParseStateCache.Return(_state);
+        _state = null;
     }
 
     /// <summary>Hands a chunk's list back for reuse: from the reader's thread once it has passed it, or here when empty.</summary>

@@ -6,14 +6,20 @@ namespace CloudTrailModel.Internal;
 
 /// <summary>
 /// De-duplicates the low-cardinality strings of CloudTrail records (event sources and names, regions,
-/// account IDs, ARNs, user agents, member names) per reader. Bounded: once full, or for long values, it
-/// simply allocates, so an attacker's unique values cannot grow it. The table is kept in parallel arrays
-/// that stay below the large-object-heap threshold, so a reader never causes gen-2 collections.
+/// account IDs, ARNs, user agents, member names) for one reader at a time (readers that follow one another reuse it:
+/// <see cref="ParseStateCache"/>). Bounded: once full, or for long values, it simply allocates, so an attacker's unique
+/// values cannot grow it, and a lookup probes at most <see cref="MaxProbes"/> entries, so values made to collide cannot
+/// slow it down (for this reader or those that reuse the pool). The table is kept in parallel arrays that stay below
+/// the large-object-heap threshold, so a reader never causes gen-2 collections.
 /// </summary>
 internal sealed class StringPool
 {
     private const int MaxEntries = 4096;
     private const int MaxLength = 512;
+
+    // The table is at most half full, so a lookup of a value that hashes at random stops within a few entries; one
+    // that would go further (values crafted to collide) is treated as not pooled.
+    private const int MaxProbes = 32;
 
     private int[] _hashes = new int[256];
     private byte[]?[] _keys = new byte[256][];
@@ -27,6 +33,9 @@ internal sealed class StringPool
     /// compare with literals). Only looks the table up; never adds to it.
     /// </param>
     public StringPool(bool interned = false) => _interned = interned;
+
+    /// <summary>Whether three quarters of the entries the pool may hold are taken.</summary>
+    public bool IsNearlyFull => _count >= MaxEntries * 3 / 4;
 
     private const int SeenBits = 10;
     private ulong[]? _seenTable;
@@ -42,7 +51,7 @@ internal sealed class StringPool
 
         int hash = Fold(Hash(utf8));
         int i = Find(utf8, hash);
-        return _values[i] ?? Add(utf8, hash, i);
+        return i < 0 ? Encoding.UTF8.GetString(utf8) : _values[i] ?? Add(utf8, hash, i);
     }
 
     // Member names come in nearly the same order in every record: each entry remembers the two entries that followed
@@ -92,6 +101,12 @@ internal sealed class StringPool
 
         int hash = Fold(Hash(utf8));
         int i = Find(utf8, hash);
+        if (i < 0)
+        {
+            _previous = -1;
+            return Encoding.UTF8.GetString(utf8);
+        }
+
         string? pooled = _values[i];
         if (pooled is null)
         {
@@ -134,7 +149,7 @@ internal sealed class StringPool
         int hash = Fold(wide);
         LastHash = hash;
         int i = Find(utf8, hash);
-        return _values[i] ?? Sighted(utf8, wide, hash, i);
+        return i < 0 ? null : _values[i] ?? Sighted(utf8, wide, hash, i);
     }
 
     // A value not pooled yet: pooled on its second sighting. Out of line, so the common path (pooled already) stays
@@ -160,16 +175,23 @@ internal sealed class StringPool
         return null;
     }
 
+    // The entry holding the value, or the empty one where it would go; -1 when neither is within MaxProbes entries.
     private int Find(ReadOnlySpan<byte> utf8, int hash)
     {
         byte[]?[] keys = _keys;
         int mask = keys.Length - 1;
         int i = hash & mask;
+        int probes = 0;
         while (keys[i] is { } key)
         {
             if (_hashes[i] == hash && utf8.SequenceEqual(key))
             {
                 return i;
+            }
+
+            if (++probes > MaxProbes)
+            {
+                return -1;
             }
 
             i = (i + 1) & mask;
@@ -235,13 +257,17 @@ internal sealed class StringPool
         }
     }
 
+    /// <summary>The hash a value is filed under (its entry is this, masked by the table's size, or a later one): for tests.</summary>
+    public static int HashOf(ReadOnlySpan<byte> utf8) => Fold(Hash(utf8));
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static int Fold(ulong h) => (int)(h ^ (h >> 32));
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static ulong Hash(ReadOnlySpan<byte> utf8)
     {
-        // Eight bytes at a time, multiply-xor mixing: values are short, and the table is private to one reader. The
+        // Eight bytes at a time, multiply-xor mixing: values are short, and values crafted to collide cost a bounded
+        // probe (MaxProbes), not a slower table. The
         // last eight bytes are read as one word even where they overlap the ones before (the length is mixed in).
         ulong h = 0x9E3779B97F4A7C15UL ^ (ulong)utf8.Length;
         ulong tail;

@@ -1,0 +1,187 @@
+using System.Runtime.CompilerServices;
+using System.Text;
+using CloudTrailModel.Benchmarks;
+using CloudTrailModel.Internal;
+using CloudTrailModel.Tests.Infrastructure;
+
+namespace CloudTrailModel.Tests;
+
+/// <summary>Tests that empty or inspect the process-wide cache of reader states run alone.</summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class ReaderStateCacheTests
+{
+    public const string Name = "Reader state cache";
+}
+
+/// <summary>
+/// A reader reuses the string pool and shared-object tables a finished reader leaves (<see cref="ParseStateCache"/>):
+/// records must come out the same as from a reader that starts afresh, whatever was read before, on however many
+/// threads, and the cache must hold neither records nor input, nor let crafted values slow the readers after them.
+/// </summary>
+[Collection(ReaderStateCacheTests.Name)]
+public sealed class ReaderStateReuseTests
+{
+    private static readonly CloudTrailReaderOptions Sequential = CloudTrailReaderOptions.Default with { AllowParallelParsing = false };
+
+    // Different files of a realistic mix (identity kinds, sessions, TLS details, resources, errors): 300 records are
+    // about 600 KB, so a gzip file of them is decompressed, and parsed ahead, on another thread.
+    private static readonly byte[][] Files = [.. Enumerable.Range(0, 6).Select(i => LogGenerator.Generate(7100 + i, 300))];
+
+    private static List<string> Read(byte[] input, CloudTrailReaderOptions options) =>
+        [.. CloudTrailReader.ReadRecords(new MemoryStream(input), options).Select(Fixtures.Json)];
+
+    // What a reader that starts afresh gives for each file.
+    private static List<string>[] Fresh(CloudTrailReaderOptions options) =>
+        [.. Files.Select(file =>
+        {
+            ParseStateCache.Clear();
+            return Read(file, options);
+        })];
+
+    public static TheoryData<bool, bool> Paths => new() { { false, false }, { false, true }, { true, false }, { true, true } };
+
+    [Theory]
+    [MemberData(nameof(Paths))]
+    public void ReadersThatFollowOneAnother_GiveWhatAFreshReaderGives(bool gzip, bool parallel)
+    {
+        CloudTrailReaderOptions options = parallel ? CloudTrailReaderOptions.Default : Sequential;
+        List<string>[] expected = Fresh(options);
+        expected.SelectMany(e => e).Should().HaveCount(Files.Length * 300);
+
+        ParseStateCache.Clear();
+        foreach (int i in new[] { 0, 1, 2, 3, 4, 5, 3, 1, 5, 0 })
+        {
+            byte[] input = gzip ? Fixtures.Gzip(Files[i]) : Files[i];
+            Read(input, options).Should().Equal(expected[i], "file {0} read after others gives the records a fresh reader gives", i);
+        }
+    }
+
+    [Fact]
+    public void ReadersOnManyThreads_GiveWhatAFreshReaderGives()
+    {
+        List<string>[] expected = Fresh(CloudTrailReaderOptions.Default);
+        byte[][] gzipped = [.. Files.Select(Fixtures.Gzip)];
+        var mismatches = new System.Collections.Concurrent.ConcurrentBag<string>();
+
+        System.Threading.Tasks.Parallel.For(0, 48, new ParallelOptions { MaxDegreeOfParallelism = 6 }, n =>
+        {
+            int i = n % Files.Length;
+            CloudTrailReaderOptions options = n % 3 == 0 ? Sequential : CloudTrailReaderOptions.Default;
+            List<string> records = Read(n % 2 == 0 ? gzipped[i] : Files[i], options);
+            if (!records.SequenceEqual(expected[i]))
+            {
+                mismatches.Add($"read {n} (file {i})");
+            }
+        });
+
+        mismatches.Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task AsyncReaders_AndReadersStoppedEarly_LeaveTheNextReaderRight()
+    {
+        List<string>[] expected = Fresh(CloudTrailReaderOptions.Default);
+
+        foreach (int i in new[] { 0, 1, 2 })
+        {
+            // Stopped after a few records, in the middle of a file decompressed and parsed on two threads.
+            CloudTrailReader.ReadRecords(new MemoryStream(Fixtures.Gzip(Files[i])), CloudTrailReaderOptions.Default).Take(7).Select(Fixtures.Json)
+                .Should().Equal(expected[i].Take(7));
+
+            var records = new List<string>();
+            await foreach (CloudTrailRecord record in CloudTrailReader.ReadRecordsAsync(new MemoryStream(Fixtures.Gzip(Files[i + 3])), CloudTrailReaderOptions.Default))
+            {
+                records.Add(Fixtures.Json(record));
+            }
+
+            records.Should().Equal(expected[i + 3]);
+            Read(Files[i + 1], CloudTrailReaderOptions.Default).Should().Equal(expected[i + 1]);
+        }
+    }
+
+    [Fact]
+    public void AReaderWhoseInputFails_LeavesTheNextReaderRight()
+    {
+        List<string>[] expected = Fresh(CloudTrailReaderOptions.Default);
+
+        // Cut in the middle of a record, with a bad record before it: the reader reports both and ends.
+        byte[] bad = Encoding.UTF8.GetBytes(Encoding.UTF8.GetString(Files[0]).Replace("\"eventName\":", "\"eventName\"", StringComparison.Ordinal));
+        Fixtures.ReadSkip(Fixtures.Gzip(bad[..(bad.Length / 2)])).Errors.Should().NotBeEmpty();
+
+        Read(Files[1], CloudTrailReaderOptions.Default).Should().Equal(expected[1]);
+        Read(Fixtures.Gzip(Files[2]), CloudTrailReaderOptions.Default).Should().Equal(expected[2]);
+    }
+
+    [Fact]
+    public void AFinishedRead_LeavesNoRecordNorInputReachable()
+    {
+        WeakReference[] records = ReadAndForget();
+
+        // Whatever the cache keeps is held here, so only what it references stays alive through the collection.
+        ParseState[] kept = [.. Enumerable.Range(0, 8).Select(_ => ParseStateCache.Rent())];
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        GC.Collect();
+
+        records.Should().NotBeEmpty();
+        records.Count(r => r.IsAlive).Should().Be(0, "the states kept for the next reader hold no record or input of this one");
+        GC.KeepAlive(kept);
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static WeakReference[] ReadAndForget()
+    {
+        byte[] input = [.. Files[0]];
+        var refs = new List<WeakReference> { new(input) };
+        refs.AddRange(CloudTrailReader.ReadRecords(new MemoryStream(input), CloudTrailReaderOptions.Default).Select(r => new WeakReference(r)));
+        refs.AddRange(CloudTrailReader.ReadRecords(new MemoryStream(Fixtures.Gzip(Files[1])), CloudTrailReaderOptions.Default).Select(r => new WeakReference(r)));
+
+        // Stopped inside a record's materialisation cannot be arranged from outside; stopped between records can.
+        refs.AddRange(CloudTrailReader.ReadRecords(new MemoryStream(Files[2]), Sequential).Take(3).Select(r => new WeakReference(r)));
+        return [.. refs];
+    }
+
+    [Fact]
+    public void AStateIsKeptForTheNextReader_UnlessItsPoolIsNearlyFull()
+    {
+        ParseStateCache.Clear();
+        ParseState state = ParseStateCache.Rent();
+        state.Pool.Get("us-east-1"u8);
+        ParseStateCache.Return(state);
+        ParseStateCache.Rent().Should().BeSameAs(state, "a finished reader's state is reused");
+
+        for (int i = 0; !state.Pool.IsNearlyFull; i++)
+        {
+            state.Pool.Get(Encoding.UTF8.GetBytes($"value-{i}"));
+        }
+
+        ParseStateCache.Return(state);
+        ParseStateCache.Rent().Should().NotBeSameAs(state, "a nearly full pool would learn nothing of the next reader's values");
+    }
+
+    [Fact]
+    public void ValuesCraftedToCollide_AreAllReadRight_AndCostABoundedLookup()
+    {
+        // 200 values filed under the same entry of the largest table (8192 entries, so of every smaller one too).
+        var colliding = new List<byte[]>();
+        int target = StringPool.HashOf("v0"u8) & 8191;
+        for (int n = 0; colliding.Count < 200; n++)
+        {
+            byte[] value = Encoding.UTF8.GetBytes($"v{n}");
+            if ((StringPool.HashOf(value) & 8191) == target)
+            {
+                colliding.Add(value);
+            }
+        }
+
+        var pool = new StringPool();
+        string[] first = [.. colliding.Select(v => pool.Get(v))];
+        string[] second = [.. colliding.Select(v => pool.Get(v))];
+
+        first.Select(s => Encoding.UTF8.GetBytes(s)).Should().BeEquivalentTo(colliding, o => o.WithStrictOrdering());
+        second.Should().Equal(first);
+        ReferenceEquals(second[0], first[0]).Should().BeTrue("the first values are pooled");
+        Enumerable.Range(100, 100).Count(i => ReferenceEquals(second[i], first[i])).Should().Be(0, "a lookup stops after a bounded number of entries, so values beyond them are not pooled");
+        colliding.Select(v => pool.GetIfRepeated(v) ?? Encoding.UTF8.GetString(v)).Should().Equal(first);
+    }
+}
