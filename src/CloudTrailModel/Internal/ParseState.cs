@@ -91,6 +91,9 @@ internal sealed class ParseState
 
     public StringPool Pool { get; }
 
+    /// <summary>The records a window speculation parsed with this state (<see cref="RecordSpeculation"/>), kept for its room.</summary>
+    public List<SpeculatedEntry> SpeculatedEntries { get; } = [];
+
     /// <summary>
     /// Forgets the reader's buffer, the record being read and the per-read settings, before the state is kept for
     /// another reader (<see cref="ParseStateCache"/>). False when it is not worth keeping: its string pool is nearly
@@ -98,6 +101,12 @@ internal sealed class ParseState
     /// </summary>
     public bool Release()
     {
+        SpeculatedEntries.Clear();
+        if (SpeculatedEntries.Capacity > 1024)
+        {
+            SpeculatedEntries.Capacity = 256;
+        }
+
         BeginRecord();
         SetSource([], 0, 0);
         AllowDeferredStrings = false;

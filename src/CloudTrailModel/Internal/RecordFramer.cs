@@ -252,8 +252,7 @@ internal sealed class RecordFramer : IDisposable
     {
         if (n >= 2 && _buffer[_end] == 0x1F && _buffer[_end + 1] == 0x8B)
         {
-            byte[] prefix = _buffer.AsSpan(_end, n).ToArray();
-            _gzipInput = new TailRecordingStream(new PrefixedStream(prefix, _source));
+            _gzipInput = new TailRecordingStream(new PrefixedStream(_buffer.AsSpan(_end, n), _source));
             // Decompress on another core while this one parses. On two cores decompression keeps that core busy most
             // of the time, so the decompressing thread itself parses records ahead in the time it would otherwise wait
             // (a third thread only slowed both, measured), and windows go to the thread pool only once all is
