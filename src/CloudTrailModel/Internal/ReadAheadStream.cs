@@ -48,6 +48,12 @@ internal sealed class ReadAheadStream : Stream
     // wait completes through a thread-pool thread: measured at 1-2 ms at a file's start and end on two cores).
     private readonly ManualResetEventSlim _written = new(false, spinCount: 0);
 
+    // Whether the producer is working (decompressing or parsing ahead) rather than waiting for its input; set by the
+    // producer, read by an asynchronous reader that finds no chunk (see ReadAsync). At most this long such a reader
+    // waits on its thread before it awaits.
+    private bool _decompressing;
+    private static readonly TimeSpan BriefWait = TimeSpan.FromMilliseconds(2);
+
     // Consumer side: parsed records of chunks taken, in input order, until the consumer has passed them.
     private readonly Queue<ParsedChunk> _parsed = new();
 
@@ -116,6 +122,7 @@ internal sealed class ReadAheadStream : Stream
     {
         CancellationToken token = _stop.Token;
         long offset = _syncRead;
+        Volatile.Write(ref _decompressing, true);
         try
         {
             while (true)
@@ -127,7 +134,15 @@ internal sealed class ReadAheadStream : Stream
                 {
                     while (filled < ChunkSize)
                     {
-                        int n = await _inner.ReadAsync(buffer.AsMemory(filled, ChunkSize - filled), token).ConfigureAwait(false);
+                        ValueTask<int> read = _inner.ReadAsync(buffer.AsMemory(filled, ChunkSize - filled), token);
+                        if (!read.IsCompleted)
+                        {
+                            // Waiting for input: an asynchronous reader should not wait for it on a thread.
+                            Volatile.Write(ref _decompressing, false);
+                        }
+
+                        int n = await read.ConfigureAwait(false);
+                        Volatile.Write(ref _decompressing, true);
                         if (n == 0)
                         {
                             break;
@@ -165,6 +180,7 @@ internal sealed class ReadAheadStream : Stream
                 offset += filled;
                 while (!_chunks.Writer.TryWrite(chunk))
                 {
+                    // The channel is full: the reader is not waiting for this thread.
                     if (!await _chunks.Writer.WaitToWriteAsync(token).ConfigureAwait(false))
                     {
                         return;
@@ -199,6 +215,7 @@ internal sealed class ReadAheadStream : Stream
 
     private void Complete()
     {
+        Volatile.Write(ref _decompressing, false);
         _chunks.Writer.TryComplete();
         _written.Set();
     }
@@ -264,8 +281,25 @@ internal sealed class ReadAheadStream : Stream
             if (_chunks.Reader.TryRead(out Chunk next))
             {
                 Take(next);
+                continue;
             }
-            else if (!await _chunks.Reader.WaitToReadAsync(cancellationToken).ConfigureAwait(false))
+
+            // While the producer is decompressing (not waiting for its input), its next chunk is a fraction of a
+            // millisecond away: wait for it on this thread, up to BriefWait, as a sync read does. An await here gives
+            // the thread back to the pool, and on two cores the pool's idle workers, spinning for work, delayed the
+            // reader's continuation by ~1.4 ms a time: a 20 MB gzip file read 30% slower asynchronously than
+            // synchronously (29.7 vs 23.0 ms). When the producer waits for input (a network stream), the reader awaits.
+            _written.Reset();
+            if (_chunks.Reader.TryRead(out next))
+            {
+                Take(next);
+            }
+            else if (_chunks.Reader.Completion.IsCompleted)
+            {
+                return 0;
+            }
+            else if (!(Volatile.Read(ref _decompressing) && _written.Wait(BriefWait, cancellationToken))
+                && !await _chunks.Reader.WaitToReadAsync(cancellationToken).ConfigureAwait(false))
             {
                 return 0;
             }
