@@ -27,6 +27,7 @@ if (args is ["--verify"])
         ("SystemTextJson_ReflectionPoco", b.SystemTextJson_ReflectionPoco(), ReadLogFileBenchmarks.RecordCount),
         ("NewtonsoftJson_JObject", b.NewtonsoftJson_JObject(), ReadLogFileBenchmarks.RecordCount),
         ("CloudTrailReader_ReadRecords_Gzip", b.CloudTrailReader_ReadRecords_Gzip(), ReadLogFileBenchmarks.RecordCount),
+        ("CloudTrailReader_ReadRecordsAsync_Gzip", b.CloudTrailReader_ReadRecordsAsync_Gzip().GetAwaiter().GetResult(), ReadLogFileBenchmarks.RecordCount),
         ("GZipStream_DecompressOnly (bytes)", b.GZipStream_DecompressOnly(), ReadLogFileBenchmarks.JsonBytes),
     ];
     var small = new SmallGzipFilesBenchmarks();

@@ -195,6 +195,19 @@ public class ReadLogFileBenchmarks
         return records;
     }
 
+    // The same read through ReadRecordsAsync (await foreach), as a service reading from S3 or a queue would.
+    [Benchmark]
+    public async Task<int> CloudTrailReader_ReadRecordsAsync_Gzip()
+    {
+        int records = 0;
+        await foreach (CloudTrailRecord record in CloudTrailReader.ReadRecordsAsync(new MemoryStream(_gzip, writable: false)))
+        {
+            records++;
+        }
+
+        return records;
+    }
+
     [Benchmark]
     public long GZipStream_DecompressOnly()
     {

@@ -267,8 +267,8 @@ internal sealed class StringPool
     private static ulong Hash(ReadOnlySpan<byte> utf8)
     {
         // Eight bytes at a time, multiply-xor mixing: values are short, and values crafted to collide cost a bounded
-        // probe (MaxProbes), not a slower table. The
-        // last eight bytes are read as one word even where they overlap the ones before (the length is mixed in).
+        // probe (MaxProbes), not a slower table. The last eight bytes are read as one word even where they overlap the
+        // ones before (the length is mixed in).
         ulong h = 0x9E3779B97F4A7C15UL ^ (ulong)utf8.Length;
         ulong tail;
         if (utf8.Length >= 8)
