@@ -1,7 +1,7 @@
 // Runs every benchmark class in this assembly; choose with BenchmarkDotNet's own arguments, nothing to edit:
 //   quick (the 20 MB file only; under 2 minutes on 2 cores; noisier):
 //     dotnet run -c Release --project benchmarks/CloudTrailModel.Benchmarks -- --filter '*ReadLogFile*' --job short --warmupCount 1
-//   full (BenchmarkDotNet's default job; about 9 minutes):
+//   full (BenchmarkDotNet's default job; about 10 minutes):
 //     dotnet run -c Release --project benchmarks/CloudTrailModel.Benchmarks -- --filter '*'
 //   list them / check every benchmark sees the same records:
 //     dotnet run -c Release --project benchmarks/CloudTrailModel.Benchmarks -- --list flat
