@@ -160,6 +160,62 @@ public sealed class ReaderStateReuseTests
     }
 
     [Fact]
+    public void AReaderGivenAKeptPool_StillPoolsItsOwnValues_WhenThePoolFills()
+    {
+        // A kept pool two thirds full (3,000 values of earlier readers: below the point where a state is dropped)...
+        ParseStateCache.Clear();
+        ParseState state = ParseStateCache.Rent();
+        for (int i = 0; i < 3000; i++)
+        {
+            state.Pool.Get(Encoding.UTF8.GetBytes($"earlier-{i}"));
+        }
+
+        state.Pool.IsNearlyFull.Should().BeFalse();
+        state.Pool.Count.Should().Be(3000);
+        ParseStateCache.Return(state);
+
+        // ... then a file whose own 2,000 repeated user agents, with those, are more than a pool holds, and after them
+        // a user agent every record has: a fresh reader pools it, and so must this one.
+        var json = new StringBuilder("{\"Records\":[");
+        for (int i = 0; i < 4100; i++)
+        {
+            string agent = i < 4000 ? $"agent-{i / 2}" : "late-agent";
+            json.Append(i == 0 ? "" : ",").Append($$"""{"eventVersion":"1.08","eventTime":"2024-05-14T00:00:00Z","eventSource":"s3.amazonaws.com","eventName":"GetObject","awsRegion":"us-east-1","userAgent":"{{agent}}"}""");
+        }
+
+        byte[] log = Encoding.UTF8.GetBytes(json.Append("]}").ToString());
+        List<CloudTrailRecord> records = [.. CloudTrailReader.ReadRecords(new MemoryStream(log), Sequential)];
+
+        records.Should().HaveCount(4100);
+        records.Skip(4000).Should().AllSatisfy(r => r.UserAgent.Should().Be("late-agent"));
+        records.Skip(4000).Select(r => r.UserAgent).Distinct(ReferenceEqualityComparer.Instance).Count()
+            .Should().BeLessThan(3, "the value is pooled from its second sighting on, as by a reader that started afresh");
+        records.Take(4000).Select(r => r.UserAgent).Should().Equal(Enumerable.Range(0, 4000).Select(i => $"agent-{i / 2}"));
+    }
+
+    public static TheoryData<string> NumberedValues => new()
+    {
+        "{0}", "1234567{0:D5}", "arn:aws:iam::123456789012:role/role-{0}", "i-0abc{0:x8}", "10.0.{1}.{2}", "agent-{0}",
+    };
+
+    [Theory]
+    [MemberData(nameof(NumberedValues))]
+    public void ValuesThatDifferInTheirLastBytes_AreAllPooled(string format)
+    {
+        // Numbered ARNs, account and instance IDs, addresses: values alike but for their last bytes, which a hash that
+        // mixed those bytes into its high bits only filed in a few entries (then most were never pooled).
+        string[] values = [.. Enumerable.Range(0, 3000).Select(i => string.Format(System.Globalization.CultureInfo.InvariantCulture, format, i, i / 256, i % 256))];
+        values.Distinct().Should().HaveCount(3000);
+        var pool = new StringPool();
+        string[] first = [.. values.Select(v => pool.Get(Encoding.UTF8.GetBytes(v)))];
+        string[] second = [.. values.Select(v => pool.Get(Encoding.UTF8.GetBytes(v)))];
+
+        second.Should().Equal(values);
+        Enumerable.Range(0, 3000).Count(i => !ReferenceEquals(first[i], second[i])).Should().Be(0, "every value is pooled when first met");
+        pool.Count.Should().Be(3000);
+    }
+
+    [Fact]
     public void ValuesCraftedToCollide_AreAllReadRight_AndCostABoundedLookup()
     {
         // 200 values filed under the same entry of the largest table (8192 entries, so of every smaller one too).

@@ -116,6 +116,13 @@ internal sealed class ParseState
         return _sharesObjects && !Pool.IsNearlyFull && !_names.IsNearlyFull;
     }
 
+    /// <summary>Says that a new reader takes the state over from a finished one (see <see cref="StringPool.Inherit"/>).</summary>
+    public void Inherit()
+    {
+        Pool.Inherit();
+        _names.Inherit();
+    }
+
     /// <summary>TLS configurations shared across records.</summary>
     public PooledObjects<ValuesKey, TlsDetails> SharedTlsDetails => field ??= Pooled<ValuesKey, TlsDetails>();
 
