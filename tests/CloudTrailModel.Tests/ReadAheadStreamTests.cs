@@ -104,7 +104,7 @@ public sealed class ReadAheadStreamTests
     }
 
     /// <summary>Gives the first <c>open</c> bytes of <c>total</c> at once; the rest once <see cref="Open"/> is called.</summary>
-    private sealed class GatedStream(int open, int total) : Stream
+    private sealed class GatedStream(int open, int total) : ReadOnlyStream
     {
         private readonly TaskCompletionSource _gate = new(TaskCreationOptions.RunContinuationsAsynchronously);
         private long _position;
@@ -135,20 +135,10 @@ public sealed class ReadAheadStreamTests
 
             return Read(buffer.Span);
         }
-
-        public override bool CanRead => true;
-        public override bool CanSeek => false;
-        public override bool CanWrite => false;
-        public override long Length => throw new NotSupportedException();
-        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-        public override void Flush() { }
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-        public override void SetLength(long value) => throw new NotSupportedException();
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     }
 
     /// <summary>Gives <c>length</c> bytes of a pattern in reads of at most 64 KB, then throws as a corrupt gzip does.</summary>
-    private sealed class FailingStream(int length) : Stream
+    private sealed class FailingStream(int length) : ReadOnlyStream
     {
         private int _position;
 
@@ -175,7 +165,11 @@ public sealed class ReadAheadStreamTests
 
         public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) =>
             ValueTask.FromResult(Read(buffer.Span));
+    }
 
+    /// <summary>What the streams above have in common: read-only, not seekable.</summary>
+    private abstract class ReadOnlyStream : Stream
+    {
         public override bool CanRead => true;
         public override bool CanSeek => false;
         public override bool CanWrite => false;

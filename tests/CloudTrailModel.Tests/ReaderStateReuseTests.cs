@@ -162,7 +162,7 @@ public sealed class ReaderStateReuseTests
     [Fact]
     public void AReaderGivenAKeptPool_StillPoolsItsOwnValues_WhenThePoolFills()
     {
-        // A kept pool two thirds full (3,000 values of earlier readers: below the point where a state is dropped)...
+        // A kept pool nearly three quarters full (3,000 values of earlier readers: just below where a state is dropped)...
         ParseStateCache.Clear();
         ParseState state = ParseStateCache.Rent();
         for (int i = 0; i < 3000; i++)
@@ -175,7 +175,7 @@ public sealed class ReaderStateReuseTests
         ParseStateCache.Return(state);
 
         // ... then a file whose own 2,000 repeated user agents, with those, are more than a pool holds, and after them
-        // a user agent every record has: a fresh reader pools it, and so must this one.
+        // one user agent in 100 records: a fresh reader pools it, and so must this one.
         var json = new StringBuilder("{\"Records\":[");
         for (int i = 0; i < 4100; i++)
         {
