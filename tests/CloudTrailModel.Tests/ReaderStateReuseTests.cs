@@ -160,6 +160,28 @@ public sealed class ReaderStateReuseTests
     }
 
     [Fact]
+    public void AStateHandedBackTwice_GoesToOneReaderOnly()
+    {
+        ParseStateCache.Clear();
+        ParseState state = ParseStateCache.Rent();
+        ParseStateCache.Return(state);
+        ParseStateCache.Return(state);
+
+        ParseState first = ParseStateCache.Rent();
+        ParseState second = ParseStateCache.Rent();
+        first.Should().BeSameAs(state);
+        second.Should().NotBeSameAs(state, "one state read by two readers at once would mix their values");
+
+        // And a reader's enumerator disposed twice hands its state back once.
+        ParseStateCache.Clear();
+        IEnumerator<CloudTrailRecord> reader = CloudTrailReader.ReadRecords(new MemoryStream(Files[0]), Sequential).GetEnumerator();
+        reader.MoveNext().Should().BeTrue();
+        reader.Dispose();
+        reader.Dispose();
+        ParseStateCache.Rent().Should().NotBeSameAs(ParseStateCache.Rent());
+    }
+
+    [Fact]
     public void AReaderGivenAKeptPool_StillPoolsItsOwnValues_WhenThePoolFills()
     {
         // A kept pool nearly three quarters full (3,000 values of earlier readers: just below where a state is dropped)...

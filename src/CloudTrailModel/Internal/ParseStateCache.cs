@@ -38,7 +38,8 @@ internal static class ParseStateCache
 
     /// <summary>
     /// Hands back a state its reader is done with: no thread may use it after this call. It forgets the reader's
-    /// buffer and record first, so the cache never holds a user's records or the input.
+    /// buffer and record first, so the cache never holds a user's records or the input. A state already kept is not
+    /// kept again.
     /// </summary>
     public static void Return(ParseState? state)
     {
@@ -49,6 +50,15 @@ internal static class ParseStateCache
 
         lock (Gate)
         {
+            // Handed back twice (a reader disposed twice), a state kept in two slots would go to two readers at once.
+            foreach (WeakReference<ParseState>? kept in Cached)
+            {
+                if (kept is not null && kept.TryGetTarget(out ParseState? held) && ReferenceEquals(held, state))
+                {
+                    return;
+                }
+            }
+
             for (int i = 0; i < Cached.Length; i++)
             {
                 WeakReference<ParseState>? slot = Cached[i];
