@@ -171,14 +171,6 @@ public sealed class ReaderStateReuseTests
         ParseState second = ParseStateCache.Rent();
         first.Should().BeSameAs(state);
         second.Should().NotBeSameAs(state, "one state read by two readers at once would mix their values");
-
-        // And a reader's enumerator disposed twice hands its state back once.
-        ParseStateCache.Clear();
-        IEnumerator<CloudTrailRecord> reader = CloudTrailReader.ReadRecords(new MemoryStream(Files[0]), Sequential).GetEnumerator();
-        reader.MoveNext().Should().BeTrue();
-        reader.Dispose();
-        reader.Dispose();
-        ParseStateCache.Rent().Should().NotBeSameAs(ParseStateCache.Rent());
     }
 
     [Fact]
