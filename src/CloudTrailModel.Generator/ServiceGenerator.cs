@@ -182,7 +182,7 @@ public static partial class ServiceGenerator
             if (sb.Length == 0)
             {
                 sb.Append(Header).Append('\n');
-                sb.Append("using System.Text.Json;\nusing System.Text.Json.Serialization;\n\n");
+                sb.Append("using System.Text.Json;\nusing System.Text.Json.Serialization;\nusing CloudTrailModel.Internal;\n\n");
                 sb.Append($"namespace {_namespace};\n\n");
             }
 
@@ -217,7 +217,7 @@ public static partial class ServiceGenerator
                     {
                         sb.Append($"    /// <summary>{summary2}</summary>\n");
                         sb.Append($"    [JsonPropertyName({Literal(member.Name)})]\n");
-                        sb.Append($"    public {type}? {propertyName} {{ get; init; }}\n\n");
+                        sb.Append($"    public {type}? {propertyName} {{ get; {InitAccessor(type)} }}\n\n");
                     }
                 }
             }
@@ -227,6 +227,27 @@ public static partial class ServiceGenerator
             sb.Append("    [JsonExtensionData]\n");
             sb.Append($"    public IDictionary<string, JsonElement>? {extension} {{ get; set; }}\n");
             sb.Append("}\n");
+        }
+
+        /// <summary>
+        /// The init accessor of a property: a list or map is kept as a copy that compares by value (ValueList, ValueMap),
+        /// so the records that hold them compare by value; any other value as given.
+        /// </summary>
+        private static string InitAccessor(string type)
+        {
+            const string List = "IReadOnlyList<";
+            const string Map = "IReadOnlyDictionary<string, ";
+            if (type.StartsWith(List, StringComparison.Ordinal))
+            {
+                return $"init => field = ValueList<{type[List.Length..^1]}>.From(value);";
+            }
+
+            if (type.StartsWith(Map, StringComparison.Ordinal))
+            {
+                return $"init => field = ValueMap<{type[Map.Length..^1]}>.From(value);";
+            }
+
+            return "init;";
         }
 
         private static string Unique(HashSet<string> used, string name)

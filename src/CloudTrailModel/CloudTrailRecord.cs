@@ -126,7 +126,7 @@ public sealed partial record CloudTrailRecord : IJsonModel<CloudTrailRecord>
     }
 
     /// <summary>The resources accessed (<c>resources</c>).</summary>
-    public IReadOnlyList<CloudTrailResource>? Resources { get; init; }
+    public IReadOnlyList<CloudTrailResource>? Resources { get; init => field = ValueList<CloudTrailResource>.From(value); }
 
     /// <summary>The account that received this copy of the event (<c>recipientAccountId</c>).</summary>
     public string? RecipientAccountId { get => _kind.RecipientAccountId; init => _kind = _kind with { RecipientAccountId = value }; }
@@ -473,7 +473,7 @@ public sealed partial record CloudTrailRecord : IJsonModel<CloudTrailRecord>
 
         public string? Annotation { get; init; }
 
-        public IReadOnlyDictionary<string, JsonElement> AdditionalFields { get; init; } = EmptyFields.Instance;
+        public IReadOnlyDictionary<string, JsonElement> AdditionalFields { get; init => field = ValueMap<JsonElement>.From(value) ?? EmptyFields.Instance; } = EmptyFields.Instance;
     }
 
     void IJsonModel<CloudTrailRecord>.Write(Utf8JsonWriter w)

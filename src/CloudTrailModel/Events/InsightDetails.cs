@@ -31,7 +31,7 @@ public sealed record InsightDetails : IJsonModel<InsightDetails>
     public InsightContext? InsightContext { get; init; }
 
     /// <summary>Members not modelled above, and members whose JSON type did not fit their property, exactly as they appeared.</summary>
-    public IReadOnlyDictionary<string, JsonElement> AdditionalFields { get; init; } = EmptyFields.Instance;
+    public IReadOnlyDictionary<string, JsonElement> AdditionalFields { get; init => field = ValueMap<JsonElement>.From(value) ?? EmptyFields.Instance; } = EmptyFields.Instance;
 
     static InsightDetails IJsonModel<InsightDetails>.Read(ref Utf8JsonReader r, ParseState s)
     {
@@ -79,10 +79,10 @@ public sealed record InsightContext : IJsonModel<InsightContext>
     public InsightStatistics? Statistics { get; init; }
 
     /// <summary>The user identities, user agents or error codes that contributed most (<c>attributions</c>).</summary>
-    public IReadOnlyList<InsightAttribution>? Attributions { get; init; }
+    public IReadOnlyList<InsightAttribution>? Attributions { get; init => field = ValueList<InsightAttribution>.From(value); }
 
     /// <summary>Members not modelled above, and members whose JSON type did not fit their property, exactly as they appeared.</summary>
-    public IReadOnlyDictionary<string, JsonElement> AdditionalFields { get; init; } = EmptyFields.Instance;
+    public IReadOnlyDictionary<string, JsonElement> AdditionalFields { get; init => field = ValueMap<JsonElement>.From(value) ?? EmptyFields.Instance; } = EmptyFields.Instance;
 
     static InsightContext IJsonModel<InsightContext>.Read(ref Utf8JsonReader r, ParseState s)
     {
@@ -130,7 +130,7 @@ public sealed record InsightStatistics : IJsonModel<InsightStatistics>
     public int? BaselineDuration { get; init; }
 
     /// <summary>Members not modelled above, and members whose JSON type did not fit their property, exactly as they appeared.</summary>
-    public IReadOnlyDictionary<string, JsonElement> AdditionalFields { get; init; } = EmptyFields.Instance;
+    public IReadOnlyDictionary<string, JsonElement> AdditionalFields { get; init => field = ValueMap<JsonElement>.From(value) ?? EmptyFields.Instance; } = EmptyFields.Instance;
 
     static InsightStatistics IJsonModel<InsightStatistics>.Read(ref Utf8JsonReader r, ParseState s)
     {
@@ -173,7 +173,7 @@ public sealed record InsightAverage : IJsonModel<InsightAverage>
     public double? Average { get; init; }
 
     /// <summary>Members not modelled above, and members whose JSON type did not fit their property, exactly as they appeared.</summary>
-    public IReadOnlyDictionary<string, JsonElement> AdditionalFields { get; init; } = EmptyFields.Instance;
+    public IReadOnlyDictionary<string, JsonElement> AdditionalFields { get; init => field = ValueMap<JsonElement>.From(value) ?? EmptyFields.Instance; } = EmptyFields.Instance;
 
     static InsightAverage IJsonModel<InsightAverage>.Read(ref Utf8JsonReader r, ParseState s)
     {
@@ -212,13 +212,13 @@ public sealed record InsightAttribution : IJsonModel<InsightAttribution>
     public string? Attribute { get; init; }
 
     /// <summary>The top values during the unusual activity (<c>insight</c>).</summary>
-    public IReadOnlyList<InsightAttributionValue>? Insight { get; init; }
+    public IReadOnlyList<InsightAttributionValue>? Insight { get; init => field = ValueList<InsightAttributionValue>.From(value); }
 
     /// <summary>The top values during the baseline (<c>baseline</c>).</summary>
-    public IReadOnlyList<InsightAttributionValue>? Baseline { get; init; }
+    public IReadOnlyList<InsightAttributionValue>? Baseline { get; init => field = ValueList<InsightAttributionValue>.From(value); }
 
     /// <summary>Members not modelled above, and members whose JSON type did not fit their property, exactly as they appeared.</summary>
-    public IReadOnlyDictionary<string, JsonElement> AdditionalFields { get; init; } = EmptyFields.Instance;
+    public IReadOnlyDictionary<string, JsonElement> AdditionalFields { get; init => field = ValueMap<JsonElement>.From(value) ?? EmptyFields.Instance; } = EmptyFields.Instance;
 
     static InsightAttribution IJsonModel<InsightAttribution>.Read(ref Utf8JsonReader r, ParseState s)
     {
@@ -262,7 +262,7 @@ public sealed record InsightAttributionValue : IJsonModel<InsightAttributionValu
     public double? Average { get; init; }
 
     /// <summary>Members not modelled above, and members whose JSON type did not fit their property, exactly as they appeared.</summary>
-    public IReadOnlyDictionary<string, JsonElement> AdditionalFields { get; init; } = EmptyFields.Instance;
+    public IReadOnlyDictionary<string, JsonElement> AdditionalFields { get; init => field = ValueMap<JsonElement>.From(value) ?? EmptyFields.Instance; } = EmptyFields.Instance;
 
     static InsightAttributionValue IJsonModel<InsightAttributionValue>.Read(ref Utf8JsonReader r, ParseState s)
     {

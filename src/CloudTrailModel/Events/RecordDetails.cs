@@ -103,7 +103,7 @@ public sealed record CloudTrailResource : IJsonModel<CloudTrailResource>, IDefer
 
         public string? Type { get; init; }
 
-        public IReadOnlyDictionary<string, JsonElement> AdditionalFields { get; init; } = EmptyFields.Instance;
+        public IReadOnlyDictionary<string, JsonElement> AdditionalFields { get; init => field = ValueMap<JsonElement>.From(value) ?? EmptyFields.Instance; } = EmptyFields.Instance;
     }
 
     void IDeferredTextOwner.ResolveDeferred(byte[] bytes) => _arn.Resolve(bytes);
@@ -137,7 +137,7 @@ public sealed record TlsDetails : IJsonModel<TlsDetails>
     public string? KeyExchange { get; init; }
 
     /// <summary>Members not modelled above, and members whose JSON type did not fit their property, exactly as they appeared.</summary>
-    public IReadOnlyDictionary<string, JsonElement> AdditionalFields { get; init; } = EmptyFields.Instance;
+    public IReadOnlyDictionary<string, JsonElement> AdditionalFields { get; init => field = ValueMap<JsonElement>.From(value) ?? EmptyFields.Instance; } = EmptyFields.Instance;
 
     static TlsDetails IJsonModel<TlsDetails>.Read(ref Utf8JsonReader r, ParseState s)
     {
@@ -200,7 +200,7 @@ public sealed record Addendum : IJsonModel<Addendum>
     public string? OriginalUid { get; init; }
 
     /// <summary>Members not modelled above, and members whose JSON type did not fit their property, exactly as they appeared.</summary>
-    public IReadOnlyDictionary<string, JsonElement> AdditionalFields { get; init; } = EmptyFields.Instance;
+    public IReadOnlyDictionary<string, JsonElement> AdditionalFields { get; init => field = ValueMap<JsonElement>.From(value) ?? EmptyFields.Instance; } = EmptyFields.Instance;
 
     static Addendum IJsonModel<Addendum>.Read(ref Utf8JsonReader r, ParseState s)
     {
@@ -267,7 +267,7 @@ public sealed record EdgeDeviceDetails : IJsonModel<EdgeDeviceDetails>
     public RawJson? Attributes { get; init; }
 
     /// <summary>Members not modelled above, and members whose JSON type did not fit their property, exactly as they appeared.</summary>
-    public IReadOnlyDictionary<string, JsonElement> AdditionalFields { get; init; } = EmptyFields.Instance;
+    public IReadOnlyDictionary<string, JsonElement> AdditionalFields { get; init => field = ValueMap<JsonElement>.From(value) ?? EmptyFields.Instance; } = EmptyFields.Instance;
 
     static EdgeDeviceDetails IJsonModel<EdgeDeviceDetails>.Read(ref Utf8JsonReader r, ParseState s)
     {
@@ -329,7 +329,7 @@ public sealed record EventContext : IJsonModel<EventContext>
     public RawJson? TagContext { get; init; }
 
     /// <summary>Members not modelled above, and members whose JSON type did not fit their property, exactly as they appeared.</summary>
-    public IReadOnlyDictionary<string, JsonElement> AdditionalFields { get; init; } = EmptyFields.Instance;
+    public IReadOnlyDictionary<string, JsonElement> AdditionalFields { get; init => field = ValueMap<JsonElement>.From(value) ?? EmptyFields.Instance; } = EmptyFields.Instance;
 
     static EventContext IJsonModel<EventContext>.Read(ref Utf8JsonReader r, ParseState s)
     {

@@ -198,7 +198,7 @@ public sealed record UserIdentity : IJsonModel<UserIdentity>, IDeferredTextOwner
 
         public InScopeOf? InScopeOf { get; init; }
 
-        public IReadOnlyDictionary<string, JsonElement> AdditionalFields { get; init; } = EmptyFields.Instance;
+        public IReadOnlyDictionary<string, JsonElement> AdditionalFields { get; init => field = ValueMap<JsonElement>.From(value) ?? EmptyFields.Instance; } = EmptyFields.Instance;
     }
 
     void IJsonModel<UserIdentity>.Write(Utf8JsonWriter w)
@@ -352,7 +352,7 @@ public sealed record SessionContext : IJsonModel<SessionContext>
 
         public string? Ec2IssuedInVpc { get; init; }
 
-        public IReadOnlyDictionary<string, JsonElement> AdditionalFields { get; init; } = EmptyFields.Instance;
+        public IReadOnlyDictionary<string, JsonElement> AdditionalFields { get; init => field = ValueMap<JsonElement>.From(value) ?? EmptyFields.Instance; } = EmptyFields.Instance;
     }
 
     void IJsonModel<SessionContext>.Write(Utf8JsonWriter w)
@@ -390,7 +390,7 @@ public sealed record SessionIssuer : IJsonModel<SessionIssuer>
     public string? UserName { get; init; }
 
     /// <summary>Members not modelled above, and members whose JSON type did not fit their property, exactly as they appeared.</summary>
-    public IReadOnlyDictionary<string, JsonElement> AdditionalFields { get; init; } = EmptyFields.Instance;
+    public IReadOnlyDictionary<string, JsonElement> AdditionalFields { get; init => field = ValueMap<JsonElement>.From(value) ?? EmptyFields.Instance; } = EmptyFields.Instance;
 
     static SessionIssuer IJsonModel<SessionIssuer>.Read(ref Utf8JsonReader r, ParseState s)
     {
@@ -445,10 +445,10 @@ public sealed record WebIdFederationData : IJsonModel<WebIdFederationData>
     public string? FederatedProvider { get; init; }
 
     /// <summary>The provider's claims, such as <c>accounts.google.com:aud</c> (<c>attributes</c>).</summary>
-    public IReadOnlyDictionary<string, string>? Attributes { get; init; }
+    public IReadOnlyDictionary<string, string>? Attributes { get; init => field = ValueMap<string>.From(value); }
 
     /// <summary>Members not modelled above, and members whose JSON type did not fit their property, exactly as they appeared.</summary>
-    public IReadOnlyDictionary<string, JsonElement> AdditionalFields { get; init; } = EmptyFields.Instance;
+    public IReadOnlyDictionary<string, JsonElement> AdditionalFields { get; init => field = ValueMap<JsonElement>.From(value) ?? EmptyFields.Instance; } = EmptyFields.Instance;
 
     static WebIdFederationData IJsonModel<WebIdFederationData>.Read(ref Utf8JsonReader r, ParseState s)
     {
@@ -517,7 +517,7 @@ public sealed record SessionAttributes : IJsonModel<SessionAttributes>
     }
 
     /// <summary>Members not modelled above, and members whose JSON type did not fit their property, exactly as they appeared.</summary>
-    public IReadOnlyDictionary<string, JsonElement> AdditionalFields { get; init; } = EmptyFields.Instance;
+    public IReadOnlyDictionary<string, JsonElement> AdditionalFields { get; init => field = ValueMap<JsonElement>.From(value) ?? EmptyFields.Instance; } = EmptyFields.Instance;
 
     static SessionAttributes IJsonModel<SessionAttributes>.Read(ref Utf8JsonReader r, ParseState s)
     {
@@ -560,7 +560,7 @@ public sealed record OnBehalfOf : IJsonModel<OnBehalfOf>
     public string? IdentityStoreArn { get; init; }
 
     /// <summary>Members not modelled above, and members whose JSON type did not fit their property, exactly as they appeared.</summary>
-    public IReadOnlyDictionary<string, JsonElement> AdditionalFields { get; init; } = EmptyFields.Instance;
+    public IReadOnlyDictionary<string, JsonElement> AdditionalFields { get; init => field = ValueMap<JsonElement>.From(value) ?? EmptyFields.Instance; } = EmptyFields.Instance;
 
     static OnBehalfOf IJsonModel<OnBehalfOf>.Read(ref Utf8JsonReader r, ParseState s)
     {
@@ -610,7 +610,7 @@ public sealed record InScopeOf : IJsonModel<InScopeOf>
     public string? CredentialsIssuedToVersion { get; init; }
 
     /// <summary>Members not modelled above, and members whose JSON type did not fit their property, exactly as they appeared.</summary>
-    public IReadOnlyDictionary<string, JsonElement> AdditionalFields { get; init; } = EmptyFields.Instance;
+    public IReadOnlyDictionary<string, JsonElement> AdditionalFields { get; init => field = ValueMap<JsonElement>.From(value) ?? EmptyFields.Instance; } = EmptyFields.Instance;
 
     static InScopeOf IJsonModel<InScopeOf>.Read(ref Utf8JsonReader r, ParseState s)
     {
@@ -663,7 +663,7 @@ public sealed record InvokedByDelegate : IJsonModel<InvokedByDelegate>
     public string? AccountId { get; init; }
 
     /// <summary>Members not modelled above, and members whose JSON type did not fit their property, exactly as they appeared.</summary>
-    public IReadOnlyDictionary<string, JsonElement> AdditionalFields { get; init; } = EmptyFields.Instance;
+    public IReadOnlyDictionary<string, JsonElement> AdditionalFields { get; init => field = ValueMap<JsonElement>.From(value) ?? EmptyFields.Instance; } = EmptyFields.Instance;
 
     static InvokedByDelegate IJsonModel<InvokedByDelegate>.Read(ref Utf8JsonReader r, ParseState s)
     {

@@ -56,12 +56,12 @@ internal struct ExtraFields
 
     public readonly bool IsEmpty => _fields is null;
 
-    public readonly IReadOnlyDictionary<string, JsonElement> Build() => _fields ?? (IReadOnlyDictionary<string, JsonElement>)EmptyFields.Instance;
+    public readonly IReadOnlyDictionary<string, JsonElement> Build() => _fields is null ? EmptyFields.Instance : new ValueMap<JsonElement>(_fields);
 }
 
 internal static class EmptyFields
 {
-    public static readonly System.Collections.ObjectModel.ReadOnlyDictionary<string, JsonElement> Instance = new(new Dictionary<string, JsonElement>());
+    public static readonly ValueMap<JsonElement> Instance = ValueMap<JsonElement>.Empty;
 }
 
 /// <summary>
@@ -660,7 +660,7 @@ internal sealed class ParseState
         {
             if (count == 0)
             {
-                return Array.Empty<T>();
+                return ValueList<T>.Empty;
             }
 
             var items = new T[count];
@@ -671,7 +671,7 @@ internal sealed class ParseState
                 more?.CopyTo(items, 2);
             }
 
-            return items;
+            return new ValueList<T>(items);
         }
 
         var elementReader = new Utf8JsonReader(Source[start..SourceIndex(reader.BytesConsumed)]);
@@ -710,7 +710,7 @@ internal sealed class ParseState
 
         if (allStrings)
         {
-            return map;
+            return new ValueMap<string>(map);
         }
 
         var elementReader = new Utf8JsonReader(Source[start..SourceIndex(reader.BytesConsumed)]);

@@ -4,6 +4,7 @@
 
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using CloudTrailModel.Internal;
 
 namespace CloudTrailModel.Operations.MigrationHubOrchestrator;
 
@@ -28,7 +29,7 @@ public sealed record CreateTemplateRequestParameters
 
     /// <summary>The tags to add to the migration workflow template. JSON <c>tags</c>.</summary>
     [JsonPropertyName("tags")]
-    public IReadOnlyDictionary<string, string>? Tags { get; init; }
+    public IReadOnlyDictionary<string, string>? Tags { get; init => field = ValueMap<string>.From(value); }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -48,7 +49,7 @@ public sealed record CreateTemplateResponseElements
 
     /// <summary>The tags added to the migration workflow template. JSON <c>tags</c>.</summary>
     [JsonPropertyName("tags")]
-    public IReadOnlyDictionary<string, string>? Tags { get; init; }
+    public IReadOnlyDictionary<string, string>? Tags { get; init => field = ValueMap<string>.From(value); }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -4,6 +4,7 @@
 
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using CloudTrailModel.Internal;
 
 namespace CloudTrailModel.Operations.MigrationHubOrchestrator;
 
@@ -33,11 +34,11 @@ public sealed record CreateWorkflowRequestParameters
 
     /// <summary>The servers on which a step will be run. JSON <c>stepTargets</c>.</summary>
     [JsonPropertyName("stepTargets")]
-    public IReadOnlyList<string>? StepTargets { get; init; }
+    public IReadOnlyList<string>? StepTargets { get; init => field = ValueList<string>.From(value); }
 
     /// <summary>The tags to add on a migration workflow. JSON <c>tags</c>.</summary>
     [JsonPropertyName("tags")]
-    public IReadOnlyDictionary<string, string>? Tags { get; init; }
+    public IReadOnlyDictionary<string, string>? Tags { get; init => field = ValueMap<string>.From(value); }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -78,7 +79,7 @@ public sealed record CreateWorkflowResponseElements
 
     /// <summary>The servers on which a step will be run. JSON <c>stepTargets</c>.</summary>
     [JsonPropertyName("stepTargets")]
-    public IReadOnlyList<string>? StepTargets { get; init; }
+    public IReadOnlyList<string>? StepTargets { get; init => field = ValueList<string>.From(value); }
 
     /// <summary>The status of the migration workflow. JSON <c>status</c>.</summary>
     [JsonPropertyName("status")]
@@ -90,7 +91,7 @@ public sealed record CreateWorkflowResponseElements
 
     /// <summary>The tags to add on a migration workflow. JSON <c>tags</c>.</summary>
     [JsonPropertyName("tags")]
-    public IReadOnlyDictionary<string, string>? Tags { get; init; }
+    public IReadOnlyDictionary<string, string>? Tags { get; init => field = ValueMap<string>.From(value); }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

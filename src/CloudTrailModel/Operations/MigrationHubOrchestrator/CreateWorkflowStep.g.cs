@@ -4,6 +4,7 @@
 
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using CloudTrailModel.Internal;
 
 namespace CloudTrailModel.Operations.MigrationHubOrchestrator;
 
@@ -36,19 +37,19 @@ public sealed record CreateWorkflowStepRequestParameters
 
     /// <summary>The servers on which a step will be run. JSON <c>stepTarget</c>.</summary>
     [JsonPropertyName("stepTarget")]
-    public IReadOnlyList<string>? StepTarget { get; init; }
+    public IReadOnlyList<string>? StepTarget { get; init => field = ValueList<string>.From(value); }
 
     /// <summary>The key value pairs added for the expected output. JSON <c>outputs</c>.</summary>
     [JsonPropertyName("outputs")]
-    public IReadOnlyList<WorkflowStepOutput>? Outputs { get; init; }
+    public IReadOnlyList<WorkflowStepOutput>? Outputs { get; init => field = ValueList<WorkflowStepOutput>.From(value); }
 
     /// <summary>The previous step. JSON <c>previous</c>.</summary>
     [JsonPropertyName("previous")]
-    public IReadOnlyList<string>? Previous { get; init; }
+    public IReadOnlyList<string>? Previous { get; init => field = ValueList<string>.From(value); }
 
     /// <summary>The next step. JSON <c>next</c>.</summary>
     [JsonPropertyName("next")]
-    public IReadOnlyList<string>? Next { get; init; }
+    public IReadOnlyList<string>? Next { get; init => field = ValueList<string>.From(value); }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -4,6 +4,7 @@
 
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using CloudTrailModel.Internal;
 
 namespace CloudTrailModel.Operations.MigrationHubOrchestrator;
 
@@ -40,11 +41,11 @@ public sealed record GetTemplateResponseElements
 
     /// <summary>The inputs provided for the creation of the migration workflow. JSON <c>inputs</c>.</summary>
     [JsonPropertyName("inputs")]
-    public IReadOnlyList<TemplateInput>? Inputs { get; init; }
+    public IReadOnlyList<TemplateInput>? Inputs { get; init => field = ValueList<TemplateInput>.From(value); }
 
     /// <summary>List of AWS services utilized in a migration workflow. JSON <c>tools</c>.</summary>
     [JsonPropertyName("tools")]
-    public IReadOnlyList<Tool>? Tools { get; init; }
+    public IReadOnlyList<Tool>? Tools { get; init => field = ValueList<Tool>.From(value); }
 
     /// <summary>The time at which the template was last created. JSON <c>creationTime</c>.</summary>
     [JsonPropertyName("creationTime")]
@@ -68,7 +69,7 @@ public sealed record GetTemplateResponseElements
 
     /// <summary>The tags added to the migration workflow template. JSON <c>tags</c>.</summary>
     [JsonPropertyName("tags")]
-    public IReadOnlyDictionary<string, string>? Tags { get; init; }
+    public IReadOnlyDictionary<string, string>? Tags { get; init => field = ValueMap<string>.From(value); }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -4,6 +4,7 @@
 
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using CloudTrailModel.Internal;
 
 namespace CloudTrailModel.Operations.MigrationHubOrchestrator;
 
@@ -60,15 +61,15 @@ public sealed record GetTemplateStepResponseElements
 
     /// <summary>The previous step. JSON <c>previous</c>.</summary>
     [JsonPropertyName("previous")]
-    public IReadOnlyList<string>? Previous { get; init; }
+    public IReadOnlyList<string>? Previous { get; init => field = ValueList<string>.From(value); }
 
     /// <summary>The next step. JSON <c>next</c>.</summary>
     [JsonPropertyName("next")]
-    public IReadOnlyList<string>? Next { get; init; }
+    public IReadOnlyList<string>? Next { get; init => field = ValueList<string>.From(value); }
 
     /// <summary>The outputs of the step. JSON <c>outputs</c>.</summary>
     [JsonPropertyName("outputs")]
-    public IReadOnlyList<StepOutput>? Outputs { get; init; }
+    public IReadOnlyList<StepOutput>? Outputs { get; init => field = ValueList<StepOutput>.From(value); }
 
     /// <summary>The custom script to run tests on source or target environments. JSON <c>stepAutomationConfiguration</c>.</summary>
     [JsonPropertyName("stepAutomationConfiguration")]

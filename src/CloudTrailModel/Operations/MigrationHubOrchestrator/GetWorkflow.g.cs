@@ -4,6 +4,7 @@
 
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using CloudTrailModel.Internal;
 
 namespace CloudTrailModel.Operations.MigrationHubOrchestrator;
 
@@ -80,7 +81,7 @@ public sealed record GetWorkflowResponseElements
 
     /// <summary>List of AWS services utilized in a migration workflow. JSON <c>tools</c>.</summary>
     [JsonPropertyName("tools")]
-    public IReadOnlyList<Tool>? Tools { get; init; }
+    public IReadOnlyList<Tool>? Tools { get; init => field = ValueList<Tool>.From(value); }
 
     /// <summary>The total number of steps in the migration workflow. JSON <c>totalSteps</c>.</summary>
     [JsonPropertyName("totalSteps")]
@@ -97,7 +98,7 @@ public sealed record GetWorkflowResponseElements
 
     /// <summary>The tags added to the migration workflow. JSON <c>tags</c>.</summary>
     [JsonPropertyName("tags")]
-    public IReadOnlyDictionary<string, string>? Tags { get; init; }
+    public IReadOnlyDictionary<string, string>? Tags { get; init => field = ValueMap<string>.From(value); }
 
     /// <summary>The Amazon S3 bucket where the migration logs are stored. JSON <c>workflowBucket</c>.</summary>
     [JsonPropertyName("workflowBucket")]

@@ -4,6 +4,7 @@
 
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using CloudTrailModel.Internal;
 
 namespace CloudTrailModel.Operations.MigrationHubOrchestrator;
 
@@ -64,19 +65,19 @@ public sealed record GetWorkflowStepResponseElements
 
     /// <summary>The servers on which a step will be run. JSON <c>stepTarget</c>.</summary>
     [JsonPropertyName("stepTarget")]
-    public IReadOnlyList<string>? StepTarget { get; init; }
+    public IReadOnlyList<string>? StepTarget { get; init => field = ValueList<string>.From(value); }
 
     /// <summary>The outputs of the step. JSON <c>outputs</c>.</summary>
     [JsonPropertyName("outputs")]
-    public IReadOnlyList<WorkflowStepOutput>? Outputs { get; init; }
+    public IReadOnlyList<WorkflowStepOutput>? Outputs { get; init => field = ValueList<WorkflowStepOutput>.From(value); }
 
     /// <summary>The previous step. JSON <c>previous</c>.</summary>
     [JsonPropertyName("previous")]
-    public IReadOnlyList<string>? Previous { get; init; }
+    public IReadOnlyList<string>? Previous { get; init => field = ValueList<string>.From(value); }
 
     /// <summary>The next step. JSON <c>next</c>.</summary>
     [JsonPropertyName("next")]
-    public IReadOnlyList<string>? Next { get; init; }
+    public IReadOnlyList<string>? Next { get; init => field = ValueList<string>.From(value); }
 
     /// <summary>The status of the step. JSON <c>status</c>.</summary>
     [JsonPropertyName("status")]

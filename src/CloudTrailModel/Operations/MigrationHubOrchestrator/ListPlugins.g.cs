@@ -4,6 +4,7 @@
 
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using CloudTrailModel.Internal;
 
 namespace CloudTrailModel.Operations.MigrationHubOrchestrator;
 
@@ -32,7 +33,7 @@ public sealed record ListPluginsResponseElements
 
     /// <summary>Migration Hub Orchestrator plugins. JSON <c>plugins</c>.</summary>
     [JsonPropertyName("plugins")]
-    public IReadOnlyList<PluginSummary>? Plugins { get; init; }
+    public IReadOnlyList<PluginSummary>? Plugins { get; init => field = ValueList<PluginSummary>.From(value); }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

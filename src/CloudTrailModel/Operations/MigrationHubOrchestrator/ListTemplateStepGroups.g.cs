@@ -4,6 +4,7 @@
 
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using CloudTrailModel.Internal;
 
 namespace CloudTrailModel.Operations.MigrationHubOrchestrator;
 
@@ -36,7 +37,7 @@ public sealed record ListTemplateStepGroupsResponseElements
 
     /// <summary>The summary of the step group in the template. JSON <c>templateStepGroupSummary</c>.</summary>
     [JsonPropertyName("templateStepGroupSummary")]
-    public IReadOnlyList<TemplateStepGroupSummary>? TemplateStepGroupSummary { get; init; }
+    public IReadOnlyList<TemplateStepGroupSummary>? TemplateStepGroupSummary { get; init => field = ValueList<TemplateStepGroupSummary>.From(value); }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -4,6 +4,7 @@
 
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using CloudTrailModel.Internal;
 
 namespace CloudTrailModel.Operations.MigrationHubOrchestrator;
 
@@ -40,7 +41,7 @@ public sealed record ListTemplateStepsResponseElements
 
     /// <summary>The list of summaries of steps in a template. JSON <c>templateStepSummaryList</c>.</summary>
     [JsonPropertyName("templateStepSummaryList")]
-    public IReadOnlyList<TemplateStepSummary>? TemplateStepSummaryList { get; init; }
+    public IReadOnlyList<TemplateStepSummary>? TemplateStepSummaryList { get; init => field = ValueList<TemplateStepSummary>.From(value); }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

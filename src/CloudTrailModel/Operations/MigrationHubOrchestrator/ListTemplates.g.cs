@@ -4,6 +4,7 @@
 
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using CloudTrailModel.Internal;
 
 namespace CloudTrailModel.Operations.MigrationHubOrchestrator;
 
@@ -36,7 +37,7 @@ public sealed record ListTemplatesResponseElements
 
     /// <summary>The summary of the template. JSON <c>templateSummary</c>.</summary>
     [JsonPropertyName("templateSummary")]
-    public IReadOnlyList<TemplateSummary>? TemplateSummary { get; init; }
+    public IReadOnlyList<TemplateSummary>? TemplateSummary { get; init => field = ValueList<TemplateSummary>.From(value); }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -4,6 +4,7 @@
 
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using CloudTrailModel.Internal;
 
 namespace CloudTrailModel.Operations.MigrationHubOrchestrator;
 
@@ -36,7 +37,7 @@ public sealed record ListWorkflowStepGroupsResponseElements
 
     /// <summary>The summary of step groups in a migration workflow. JSON <c>workflowStepGroupsSummary</c>.</summary>
     [JsonPropertyName("workflowStepGroupsSummary")]
-    public IReadOnlyList<WorkflowStepGroupSummary>? WorkflowStepGroupsSummary { get; init; }
+    public IReadOnlyList<WorkflowStepGroupSummary>? WorkflowStepGroupsSummary { get; init => field = ValueList<WorkflowStepGroupSummary>.From(value); }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

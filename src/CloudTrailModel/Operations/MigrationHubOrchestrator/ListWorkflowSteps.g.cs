@@ -4,6 +4,7 @@
 
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using CloudTrailModel.Internal;
 
 namespace CloudTrailModel.Operations.MigrationHubOrchestrator;
 
@@ -40,7 +41,7 @@ public sealed record ListWorkflowStepsResponseElements
 
     /// <summary>The summary of steps in a migration workflow. JSON <c>workflowStepsSummary</c>.</summary>
     [JsonPropertyName("workflowStepsSummary")]
-    public IReadOnlyList<WorkflowStepSummary>? WorkflowStepsSummary { get; init; }
+    public IReadOnlyList<WorkflowStepSummary>? WorkflowStepsSummary { get; init => field = ValueList<WorkflowStepSummary>.From(value); }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

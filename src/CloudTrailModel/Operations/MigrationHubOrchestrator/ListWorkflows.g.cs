@@ -4,6 +4,7 @@
 
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using CloudTrailModel.Internal;
 
 namespace CloudTrailModel.Operations.MigrationHubOrchestrator;
 
@@ -48,7 +49,7 @@ public sealed record ListWorkflowsResponseElements
 
     /// <summary>The summary of the migration workflow. JSON <c>migrationWorkflowSummary</c>.</summary>
     [JsonPropertyName("migrationWorkflowSummary")]
-    public IReadOnlyList<MigrationWorkflowSummary>? MigrationWorkflowSummary { get; init; }
+    public IReadOnlyList<MigrationWorkflowSummary>? MigrationWorkflowSummary { get; init => field = ValueList<MigrationWorkflowSummary>.From(value); }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

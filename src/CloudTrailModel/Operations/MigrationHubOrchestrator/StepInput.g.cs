@@ -4,6 +4,7 @@
 
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using CloudTrailModel.Internal;
 
 namespace CloudTrailModel.Operations.MigrationHubOrchestrator;
 
@@ -20,11 +21,11 @@ public sealed record StepInput
 
     /// <summary>List of string values. JSON <c>listOfStringsValue</c>.</summary>
     [JsonPropertyName("listOfStringsValue")]
-    public IReadOnlyList<string>? ListOfStringsValue { get; init; }
+    public IReadOnlyList<string>? ListOfStringsValue { get; init => field = ValueList<string>.From(value); }
 
     /// <summary>Map of string values. JSON <c>mapOfStringValue</c>.</summary>
     [JsonPropertyName("mapOfStringValue")]
-    public IReadOnlyDictionary<string, string>? MapOfStringValue { get; init; }
+    public IReadOnlyDictionary<string, string>? MapOfStringValue { get; init => field = ValueMap<string>.From(value); }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -4,6 +4,7 @@
 
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using CloudTrailModel.Internal;
 
 namespace CloudTrailModel.Operations.MigrationHubOrchestrator;
 
@@ -16,7 +17,7 @@ public sealed record TagResourceRequestParameters
 
     /// <summary>A collection of labels, in the form of key:value pairs, that apply to this resource. JSON <c>tags</c>.</summary>
     [JsonPropertyName("tags")]
-    public IReadOnlyDictionary<string, string>? Tags { get; init; }
+    public IReadOnlyDictionary<string, string>? Tags { get; init => field = ValueMap<string>.From(value); }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -4,6 +4,7 @@
 
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using CloudTrailModel.Internal;
 
 namespace CloudTrailModel.Operations.MigrationHubOrchestrator;
 
@@ -40,11 +41,11 @@ public sealed record TemplateStepSummary
 
     /// <summary>The previous step. JSON <c>previous</c>.</summary>
     [JsonPropertyName("previous")]
-    public IReadOnlyList<string>? Previous { get; init; }
+    public IReadOnlyList<string>? Previous { get; init => field = ValueList<string>.From(value); }
 
     /// <summary>The next step. JSON <c>next</c>.</summary>
     [JsonPropertyName("next")]
-    public IReadOnlyList<string>? Next { get; init; }
+    public IReadOnlyList<string>? Next { get; init => field = ValueList<string>.From(value); }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

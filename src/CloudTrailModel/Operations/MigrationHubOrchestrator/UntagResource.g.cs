@@ -4,6 +4,7 @@
 
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using CloudTrailModel.Internal;
 
 namespace CloudTrailModel.Operations.MigrationHubOrchestrator;
 
@@ -16,7 +17,7 @@ public sealed record UntagResourceRequestParameters
 
     /// <summary>One or more tag keys. JSON <c>tagKeys</c>.</summary>
     [JsonPropertyName("tagKeys")]
-    public IReadOnlyList<string>? TagKeys { get; init; }
+    public IReadOnlyList<string>? TagKeys { get; init => field = ValueList<string>.From(value); }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

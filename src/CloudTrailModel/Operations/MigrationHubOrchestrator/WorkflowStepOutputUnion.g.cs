@@ -4,6 +4,7 @@
 
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using CloudTrailModel.Internal;
 
 namespace CloudTrailModel.Operations.MigrationHubOrchestrator;
 
@@ -20,7 +21,7 @@ public sealed record WorkflowStepOutputUnion
 
     /// <summary>The list of string value. JSON <c>listOfStringValue</c>.</summary>
     [JsonPropertyName("listOfStringValue")]
-    public IReadOnlyList<string>? ListOfStringValue { get; init; }
+    public IReadOnlyList<string>? ListOfStringValue { get; init => field = ValueList<string>.From(value); }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

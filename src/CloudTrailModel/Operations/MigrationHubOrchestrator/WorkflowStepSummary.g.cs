@@ -4,6 +4,7 @@
 
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using CloudTrailModel.Internal;
 
 namespace CloudTrailModel.Operations.MigrationHubOrchestrator;
 
@@ -28,11 +29,11 @@ public sealed record WorkflowStepSummary
 
     /// <summary>The previous step. JSON <c>previous</c>.</summary>
     [JsonPropertyName("previous")]
-    public IReadOnlyList<string>? Previous { get; init; }
+    public IReadOnlyList<string>? Previous { get; init => field = ValueList<string>.From(value); }
 
     /// <summary>The next step. JSON <c>next</c>.</summary>
     [JsonPropertyName("next")]
-    public IReadOnlyList<string>? Next { get; init; }
+    public IReadOnlyList<string>? Next { get; init => field = ValueList<string>.From(value); }
 
     /// <summary>The status of the step. JSON <c>status</c>.</summary>
     [JsonPropertyName("status")]
