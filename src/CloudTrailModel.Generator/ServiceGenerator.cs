@@ -189,6 +189,7 @@ public static partial class ServiceGenerator
             sb.Append($"/// <summary>{summary}</summary>\n");
             sb.Append($"public sealed record {typeName}\n{{\n");
             var used = new HashSet<string>(StringComparer.Ordinal) { typeName };
+            var properties = new List<(string Name, string Type)>();
             if (shape.TryGetProperty("members", out JsonElement members))
             {
                 foreach (JsonProperty member in members.EnumerateObject())
@@ -212,12 +213,14 @@ public static partial class ServiceGenerator
                         sb.Append($"    [JsonPropertyName({Literal(member.Name)})]\n");
                         sb.Append($"    [JsonConverter(typeof(SensitiveValueConverter<{type}>))]\n");
                         sb.Append($"    public SensitiveValue<{type}>? {propertyName} {{ get; init; }}\n\n");
+                        properties.Add((propertyName, $"SensitiveValue<{type}>"));
                     }
                     else
                     {
                         sb.Append($"    /// <summary>{summary2}</summary>\n");
                         sb.Append($"    [JsonPropertyName({Literal(member.Name)})]\n");
                         sb.Append($"    public {type}? {propertyName} {{ get; {InitAccessor(type)} }}\n\n");
+                        properties.Add((propertyName, type));
                     }
                 }
             }
@@ -226,7 +229,39 @@ public static partial class ServiceGenerator
             sb.Append("    /// <summary>Members CloudTrail logged that the service model does not describe, kept as raw JSON rather than dropped.</summary>\n");
             sb.Append("    [JsonExtensionData]\n");
             sb.Append($"    public IDictionary<string, JsonElement>? {extension} {{ get; set; }}\n");
+            AppendEquality(sb, typeName, properties, extension);
             sb.Append("}\n");
+        }
+
+        /// <summary>
+        /// Value equality written out, as the synthesized one would be but for the extension data: System.Text.Json fills
+        /// a mutable dictionary there, which a record would compare by reference, so it is compared as JSON (ValueMap's
+        /// rules; absent and empty are equal).
+        /// </summary>
+        private static void AppendEquality(StringBuilder sb, string typeName, List<(string Name, string Type)> properties, string extension)
+        {
+            sb.Append('\n');
+            sb.Append($"    /// <summary>Whether <paramref name=\"other\"/> has equal values; <see cref=\"{extension}\"/> compare as JSON.</summary>\n");
+            sb.Append("    /// <param name=\"other\">The value to compare with.</param>\n");
+            sb.Append("    /// <returns>True when every member is equal.</returns>\n");
+            sb.Append($"    public bool Equals({typeName}? other) =>\n");
+            sb.Append("        ReferenceEquals(this, other) || (other is not null");
+            foreach ((string name, string type) in properties)
+            {
+                sb.Append($"\n            && EqualityComparer<{type}?>.Default.Equals({name}, other.{name})");
+            }
+
+            sb.Append($"\n            && JsonFields.Equal({extension}, other.{extension}));\n\n");
+            sb.Append("    /// <inheritdoc/>\n");
+            sb.Append("    public override int GetHashCode()\n    {\n");
+            sb.Append("        var hash = default(HashCode);\n");
+            foreach ((string name, _) in properties)
+            {
+                sb.Append($"        hash.Add({name});\n");
+            }
+
+            sb.Append($"        hash.Add(JsonFields.Hash({extension}));\n");
+            sb.Append("        return hash.ToHashCode();\n    }\n");
         }
 
         /// <summary>

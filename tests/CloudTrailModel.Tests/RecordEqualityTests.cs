@@ -207,6 +207,26 @@ public sealed class RecordEqualityTests
     }
 
     [Fact]
+    public void Equality_TypedOperationParametersWithUnknownMembers_CompareThemAsJson()
+    {
+        static GetWorkflowStepRequestParameters Typed(string requestParameters) =>
+            (GetWorkflowStepRequestParameters)CloudTrailRecord.Parse(
+                $$"""{"eventVersion":"1.08","eventSource":"migrationhub-orchestrator.amazonaws.com","eventName":"GetWorkflowStep","requestParameters":{{requestParameters}}}""")
+            .GetRequestParameters()!;
+
+        GetWorkflowStepRequestParameters first = Typed("""{"id":"step-1","workflowId":"mw-1","newMember":{"a":1,"b":[true]}}""");
+        first.AdditionalFields.Should().ContainKey("newMember");
+
+        GetWorkflowStepRequestParameters second = Typed("""{"newMember":{"b":[true],"a":1.0},"workflowId":"mw-1","id":"step-1"}""");
+        second.Should().Be(first);
+        second.GetHashCode().Should().Be(first.GetHashCode());
+        Typed("""{"id":"step-1","workflowId":"mw-1","newMember":{"a":2,"b":[true]}}""").Should().NotBe(first);
+        Typed("""{"id":"step-1","workflowId":"mw-1"}""").Should().NotBe(first);
+        Typed("""{"id":"step-2","workflowId":"mw-1","newMember":{"a":1,"b":[true]}}""").Should().NotBe(first);
+        Typed("""{"id":"step-1","workflowId":"mw-1"}""").Should().Be(new GetWorkflowStepRequestParameters { Id = "step-1", WorkflowId = "mw-1" });
+    }
+
+    [Fact]
     public void Equality_SensitiveValues_ComparePlaceholdersAndRawJsonByValue()
     {
         var hidden = new SensitiveValue<IReadOnlyList<string>>("HIDDEN_DUE_TO_SECURITY_REASONS");

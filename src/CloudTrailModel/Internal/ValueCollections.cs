@@ -186,3 +186,43 @@ internal sealed class JsonElementComparer : IEqualityComparer<JsonElement>
     // Only the kind: values DeepEquals calls equal may be spelled differently (1.0 and 1, escapes, member order).
     public int GetHashCode(JsonElement obj) => (int)obj.ValueKind;
 }
+
+/// <summary>
+/// Compares the extension data of the generated operation types (a mutable dictionary System.Text.Json fills) as
+/// <see cref="ValueMap{TValue}"/> compares <c>AdditionalFields</c>: same keys, values equal as JSON; absent equals empty.
+/// </summary>
+internal static class JsonFields
+{
+    public static bool Equal(IDictionary<string, JsonElement>? x, IDictionary<string, JsonElement>? y)
+    {
+        if (ReferenceEquals(x, y))
+        {
+            return true;
+        }
+
+        if ((x?.Count ?? 0) != (y?.Count ?? 0))
+        {
+            return false;
+        }
+
+        if (x is null || y is null)
+        {
+            // Both empty.
+            return true;
+        }
+
+        foreach (KeyValuePair<string, JsonElement> entry in x)
+        {
+            if (!y.TryGetValue(entry.Key, out JsonElement value) || !JsonElementComparer.Instance.Equals(entry.Value, value))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    // Only the count: the dictionary may change after a hash is taken (it is mutable), and its values may be spelled
+    // differently yet be equal.
+    public static int Hash(IDictionary<string, JsonElement>? fields) => fields?.Count ?? 0;
+}

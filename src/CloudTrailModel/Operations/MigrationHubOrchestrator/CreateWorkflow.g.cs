@@ -43,6 +43,35 @@ public sealed record CreateWorkflowRequestParameters
     /// <summary>Members CloudTrail logged that the service model does not describe, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
     public IDictionary<string, JsonElement>? AdditionalFields { get; set; }
+
+    /// <summary>Whether <paramref name="other"/> has equal values; <see cref="AdditionalFields"/> compare as JSON.</summary>
+    /// <param name="other">The value to compare with.</param>
+    /// <returns>True when every member is equal.</returns>
+    public bool Equals(CreateWorkflowRequestParameters? other) =>
+        ReferenceEquals(this, other) || (other is not null
+            && EqualityComparer<string?>.Default.Equals(Name, other.Name)
+            && EqualityComparer<string?>.Default.Equals(Description, other.Description)
+            && EqualityComparer<string?>.Default.Equals(TemplateId, other.TemplateId)
+            && EqualityComparer<string?>.Default.Equals(ApplicationConfigurationId, other.ApplicationConfigurationId)
+            && EqualityComparer<SensitiveValue<IReadOnlyDictionary<string, StepInput>>?>.Default.Equals(InputParameters, other.InputParameters)
+            && EqualityComparer<IReadOnlyList<string>?>.Default.Equals(StepTargets, other.StepTargets)
+            && EqualityComparer<IReadOnlyDictionary<string, string>?>.Default.Equals(Tags, other.Tags)
+            && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
+
+    /// <inheritdoc/>
+    public override int GetHashCode()
+    {
+        var hash = default(HashCode);
+        hash.Add(Name);
+        hash.Add(Description);
+        hash.Add(TemplateId);
+        hash.Add(ApplicationConfigurationId);
+        hash.Add(InputParameters);
+        hash.Add(StepTargets);
+        hash.Add(Tags);
+        hash.Add(JsonFields.Hash(AdditionalFields));
+        return hash.ToHashCode();
+    }
 }
 
 /// <summary>The response elements (CloudTrail <c>responseElements</c>) of <c>CreateWorkflow</c>: Create a workflow to orchestrate your migrations.</summary>
@@ -96,4 +125,41 @@ public sealed record CreateWorkflowResponseElements
     /// <summary>Members CloudTrail logged that the service model does not describe, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
     public IDictionary<string, JsonElement>? AdditionalFields { get; set; }
+
+    /// <summary>Whether <paramref name="other"/> has equal values; <see cref="AdditionalFields"/> compare as JSON.</summary>
+    /// <param name="other">The value to compare with.</param>
+    /// <returns>True when every member is equal.</returns>
+    public bool Equals(CreateWorkflowResponseElements? other) =>
+        ReferenceEquals(this, other) || (other is not null
+            && EqualityComparer<string?>.Default.Equals(Id, other.Id)
+            && EqualityComparer<string?>.Default.Equals(Arn, other.Arn)
+            && EqualityComparer<string?>.Default.Equals(Name, other.Name)
+            && EqualityComparer<string?>.Default.Equals(Description, other.Description)
+            && EqualityComparer<string?>.Default.Equals(TemplateId, other.TemplateId)
+            && EqualityComparer<string?>.Default.Equals(AdsApplicationConfigurationId, other.AdsApplicationConfigurationId)
+            && EqualityComparer<SensitiveValue<IReadOnlyDictionary<string, StepInput>>?>.Default.Equals(WorkflowInputs, other.WorkflowInputs)
+            && EqualityComparer<IReadOnlyList<string>?>.Default.Equals(StepTargets, other.StepTargets)
+            && EqualityComparer<MigrationWorkflowStatusEnum?>.Default.Equals(Status, other.Status)
+            && EqualityComparer<DateTimeOffset?>.Default.Equals(CreationTime, other.CreationTime)
+            && EqualityComparer<IReadOnlyDictionary<string, string>?>.Default.Equals(Tags, other.Tags)
+            && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
+
+    /// <inheritdoc/>
+    public override int GetHashCode()
+    {
+        var hash = default(HashCode);
+        hash.Add(Id);
+        hash.Add(Arn);
+        hash.Add(Name);
+        hash.Add(Description);
+        hash.Add(TemplateId);
+        hash.Add(AdsApplicationConfigurationId);
+        hash.Add(WorkflowInputs);
+        hash.Add(StepTargets);
+        hash.Add(Status);
+        hash.Add(CreationTime);
+        hash.Add(Tags);
+        hash.Add(JsonFields.Hash(AdditionalFields));
+        return hash.ToHashCode();
+    }
 }

@@ -54,6 +54,41 @@ public sealed record CreateWorkflowStepRequestParameters
     /// <summary>Members CloudTrail logged that the service model does not describe, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
     public IDictionary<string, JsonElement>? AdditionalFields { get; set; }
+
+    /// <summary>Whether <paramref name="other"/> has equal values; <see cref="AdditionalFields"/> compare as JSON.</summary>
+    /// <param name="other">The value to compare with.</param>
+    /// <returns>True when every member is equal.</returns>
+    public bool Equals(CreateWorkflowStepRequestParameters? other) =>
+        ReferenceEquals(this, other) || (other is not null
+            && EqualityComparer<string?>.Default.Equals(Name, other.Name)
+            && EqualityComparer<string?>.Default.Equals(StepGroupId, other.StepGroupId)
+            && EqualityComparer<string?>.Default.Equals(WorkflowId, other.WorkflowId)
+            && EqualityComparer<StepActionType?>.Default.Equals(StepActionType, other.StepActionType)
+            && EqualityComparer<string?>.Default.Equals(Description, other.Description)
+            && EqualityComparer<WorkflowStepAutomationConfiguration?>.Default.Equals(WorkflowStepAutomationConfiguration, other.WorkflowStepAutomationConfiguration)
+            && EqualityComparer<IReadOnlyList<string>?>.Default.Equals(StepTarget, other.StepTarget)
+            && EqualityComparer<IReadOnlyList<WorkflowStepOutput>?>.Default.Equals(Outputs, other.Outputs)
+            && EqualityComparer<IReadOnlyList<string>?>.Default.Equals(Previous, other.Previous)
+            && EqualityComparer<IReadOnlyList<string>?>.Default.Equals(Next, other.Next)
+            && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
+
+    /// <inheritdoc/>
+    public override int GetHashCode()
+    {
+        var hash = default(HashCode);
+        hash.Add(Name);
+        hash.Add(StepGroupId);
+        hash.Add(WorkflowId);
+        hash.Add(StepActionType);
+        hash.Add(Description);
+        hash.Add(WorkflowStepAutomationConfiguration);
+        hash.Add(StepTarget);
+        hash.Add(Outputs);
+        hash.Add(Previous);
+        hash.Add(Next);
+        hash.Add(JsonFields.Hash(AdditionalFields));
+        return hash.ToHashCode();
+    }
 }
 
 /// <summary>The response elements (CloudTrail <c>responseElements</c>) of <c>CreateWorkflowStep</c>: Create a step in the migration workflow.</summary>
@@ -78,4 +113,27 @@ public sealed record CreateWorkflowStepResponseElements
     /// <summary>Members CloudTrail logged that the service model does not describe, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
     public IDictionary<string, JsonElement>? AdditionalFields { get; set; }
+
+    /// <summary>Whether <paramref name="other"/> has equal values; <see cref="AdditionalFields"/> compare as JSON.</summary>
+    /// <param name="other">The value to compare with.</param>
+    /// <returns>True when every member is equal.</returns>
+    public bool Equals(CreateWorkflowStepResponseElements? other) =>
+        ReferenceEquals(this, other) || (other is not null
+            && EqualityComparer<string?>.Default.Equals(Id, other.Id)
+            && EqualityComparer<string?>.Default.Equals(StepGroupId, other.StepGroupId)
+            && EqualityComparer<string?>.Default.Equals(WorkflowId, other.WorkflowId)
+            && EqualityComparer<string?>.Default.Equals(Name, other.Name)
+            && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
+
+    /// <inheritdoc/>
+    public override int GetHashCode()
+    {
+        var hash = default(HashCode);
+        hash.Add(Id);
+        hash.Add(StepGroupId);
+        hash.Add(WorkflowId);
+        hash.Add(Name);
+        hash.Add(JsonFields.Hash(AdditionalFields));
+        return hash.ToHashCode();
+    }
 }

@@ -26,6 +26,27 @@ public sealed record DeleteWorkflowStepRequestParameters
     /// <summary>Members CloudTrail logged that the service model does not describe, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
     public IDictionary<string, JsonElement>? AdditionalFields { get; set; }
+
+    /// <summary>Whether <paramref name="other"/> has equal values; <see cref="AdditionalFields"/> compare as JSON.</summary>
+    /// <param name="other">The value to compare with.</param>
+    /// <returns>True when every member is equal.</returns>
+    public bool Equals(DeleteWorkflowStepRequestParameters? other) =>
+        ReferenceEquals(this, other) || (other is not null
+            && EqualityComparer<string?>.Default.Equals(Id, other.Id)
+            && EqualityComparer<string?>.Default.Equals(StepGroupId, other.StepGroupId)
+            && EqualityComparer<string?>.Default.Equals(WorkflowId, other.WorkflowId)
+            && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
+
+    /// <inheritdoc/>
+    public override int GetHashCode()
+    {
+        var hash = default(HashCode);
+        hash.Add(Id);
+        hash.Add(StepGroupId);
+        hash.Add(WorkflowId);
+        hash.Add(JsonFields.Hash(AdditionalFields));
+        return hash.ToHashCode();
+    }
 }
 
 /// <summary>The response elements (CloudTrail <c>responseElements</c>) of <c>DeleteWorkflowStep</c>: Delete a step in a migration workflow.</summary>
@@ -34,4 +55,19 @@ public sealed record DeleteWorkflowStepResponseElements
     /// <summary>Members CloudTrail logged that the service model does not describe, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
     public IDictionary<string, JsonElement>? AdditionalFields { get; set; }
+
+    /// <summary>Whether <paramref name="other"/> has equal values; <see cref="AdditionalFields"/> compare as JSON.</summary>
+    /// <param name="other">The value to compare with.</param>
+    /// <returns>True when every member is equal.</returns>
+    public bool Equals(DeleteWorkflowStepResponseElements? other) =>
+        ReferenceEquals(this, other) || (other is not null
+            && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
+
+    /// <inheritdoc/>
+    public override int GetHashCode()
+    {
+        var hash = default(HashCode);
+        hash.Add(JsonFields.Hash(AdditionalFields));
+        return hash.ToHashCode();
+    }
 }

@@ -22,6 +22,25 @@ public sealed record DeleteWorkflowStepGroupRequestParameters
     /// <summary>Members CloudTrail logged that the service model does not describe, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
     public IDictionary<string, JsonElement>? AdditionalFields { get; set; }
+
+    /// <summary>Whether <paramref name="other"/> has equal values; <see cref="AdditionalFields"/> compare as JSON.</summary>
+    /// <param name="other">The value to compare with.</param>
+    /// <returns>True when every member is equal.</returns>
+    public bool Equals(DeleteWorkflowStepGroupRequestParameters? other) =>
+        ReferenceEquals(this, other) || (other is not null
+            && EqualityComparer<string?>.Default.Equals(WorkflowId, other.WorkflowId)
+            && EqualityComparer<string?>.Default.Equals(Id, other.Id)
+            && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
+
+    /// <inheritdoc/>
+    public override int GetHashCode()
+    {
+        var hash = default(HashCode);
+        hash.Add(WorkflowId);
+        hash.Add(Id);
+        hash.Add(JsonFields.Hash(AdditionalFields));
+        return hash.ToHashCode();
+    }
 }
 
 /// <summary>The response elements (CloudTrail <c>responseElements</c>) of <c>DeleteWorkflowStepGroup</c>: Delete a step group in a migration workflow.</summary>
@@ -30,4 +49,19 @@ public sealed record DeleteWorkflowStepGroupResponseElements
     /// <summary>Members CloudTrail logged that the service model does not describe, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
     public IDictionary<string, JsonElement>? AdditionalFields { get; set; }
+
+    /// <summary>Whether <paramref name="other"/> has equal values; <see cref="AdditionalFields"/> compare as JSON.</summary>
+    /// <param name="other">The value to compare with.</param>
+    /// <returns>True when every member is equal.</returns>
+    public bool Equals(DeleteWorkflowStepGroupResponseElements? other) =>
+        ReferenceEquals(this, other) || (other is not null
+            && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
+
+    /// <inheritdoc/>
+    public override int GetHashCode()
+    {
+        var hash = default(HashCode);
+        hash.Add(JsonFields.Hash(AdditionalFields));
+        return hash.ToHashCode();
+    }
 }

@@ -18,6 +18,23 @@ public sealed record GetTemplateRequestParameters
     /// <summary>Members CloudTrail logged that the service model does not describe, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
     public IDictionary<string, JsonElement>? AdditionalFields { get; set; }
+
+    /// <summary>Whether <paramref name="other"/> has equal values; <see cref="AdditionalFields"/> compare as JSON.</summary>
+    /// <param name="other">The value to compare with.</param>
+    /// <returns>True when every member is equal.</returns>
+    public bool Equals(GetTemplateRequestParameters? other) =>
+        ReferenceEquals(this, other) || (other is not null
+            && EqualityComparer<string?>.Default.Equals(Id, other.Id)
+            && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
+
+    /// <inheritdoc/>
+    public override int GetHashCode()
+    {
+        var hash = default(HashCode);
+        hash.Add(Id);
+        hash.Add(JsonFields.Hash(AdditionalFields));
+        return hash.ToHashCode();
+    }
 }
 
 /// <summary>The response elements (CloudTrail <c>responseElements</c>) of <c>GetTemplate</c>: Get the template you want to use for creating a migration workflow.</summary>
@@ -74,4 +91,43 @@ public sealed record GetTemplateResponseElements
     /// <summary>Members CloudTrail logged that the service model does not describe, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
     public IDictionary<string, JsonElement>? AdditionalFields { get; set; }
+
+    /// <summary>Whether <paramref name="other"/> has equal values; <see cref="AdditionalFields"/> compare as JSON.</summary>
+    /// <param name="other">The value to compare with.</param>
+    /// <returns>True when every member is equal.</returns>
+    public bool Equals(GetTemplateResponseElements? other) =>
+        ReferenceEquals(this, other) || (other is not null
+            && EqualityComparer<string?>.Default.Equals(Id, other.Id)
+            && EqualityComparer<string?>.Default.Equals(TemplateArn, other.TemplateArn)
+            && EqualityComparer<string?>.Default.Equals(Name, other.Name)
+            && EqualityComparer<string?>.Default.Equals(Description, other.Description)
+            && EqualityComparer<IReadOnlyList<TemplateInput>?>.Default.Equals(Inputs, other.Inputs)
+            && EqualityComparer<IReadOnlyList<Tool>?>.Default.Equals(Tools, other.Tools)
+            && EqualityComparer<DateTimeOffset?>.Default.Equals(CreationTime, other.CreationTime)
+            && EqualityComparer<string?>.Default.Equals(Owner, other.Owner)
+            && EqualityComparer<TemplateStatus?>.Default.Equals(Status, other.Status)
+            && EqualityComparer<string?>.Default.Equals(StatusMessage, other.StatusMessage)
+            && EqualityComparer<string?>.Default.Equals(TemplateClass, other.TemplateClass)
+            && EqualityComparer<IReadOnlyDictionary<string, string>?>.Default.Equals(Tags, other.Tags)
+            && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
+
+    /// <inheritdoc/>
+    public override int GetHashCode()
+    {
+        var hash = default(HashCode);
+        hash.Add(Id);
+        hash.Add(TemplateArn);
+        hash.Add(Name);
+        hash.Add(Description);
+        hash.Add(Inputs);
+        hash.Add(Tools);
+        hash.Add(CreationTime);
+        hash.Add(Owner);
+        hash.Add(Status);
+        hash.Add(StatusMessage);
+        hash.Add(TemplateClass);
+        hash.Add(Tags);
+        hash.Add(JsonFields.Hash(AdditionalFields));
+        return hash.ToHashCode();
+    }
 }

@@ -26,6 +26,27 @@ public sealed record GetTemplateStepRequestParameters
     /// <summary>Members CloudTrail logged that the service model does not describe, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
     public IDictionary<string, JsonElement>? AdditionalFields { get; set; }
+
+    /// <summary>Whether <paramref name="other"/> has equal values; <see cref="AdditionalFields"/> compare as JSON.</summary>
+    /// <param name="other">The value to compare with.</param>
+    /// <returns>True when every member is equal.</returns>
+    public bool Equals(GetTemplateStepRequestParameters? other) =>
+        ReferenceEquals(this, other) || (other is not null
+            && EqualityComparer<string?>.Default.Equals(Id, other.Id)
+            && EqualityComparer<string?>.Default.Equals(TemplateId, other.TemplateId)
+            && EqualityComparer<string?>.Default.Equals(StepGroupId, other.StepGroupId)
+            && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
+
+    /// <inheritdoc/>
+    public override int GetHashCode()
+    {
+        var hash = default(HashCode);
+        hash.Add(Id);
+        hash.Add(TemplateId);
+        hash.Add(StepGroupId);
+        hash.Add(JsonFields.Hash(AdditionalFields));
+        return hash.ToHashCode();
+    }
 }
 
 /// <summary>The response elements (CloudTrail <c>responseElements</c>) of <c>GetTemplateStep</c>: Get a specific step in a template.</summary>
@@ -78,4 +99,41 @@ public sealed record GetTemplateStepResponseElements
     /// <summary>Members CloudTrail logged that the service model does not describe, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
     public IDictionary<string, JsonElement>? AdditionalFields { get; set; }
+
+    /// <summary>Whether <paramref name="other"/> has equal values; <see cref="AdditionalFields"/> compare as JSON.</summary>
+    /// <param name="other">The value to compare with.</param>
+    /// <returns>True when every member is equal.</returns>
+    public bool Equals(GetTemplateStepResponseElements? other) =>
+        ReferenceEquals(this, other) || (other is not null
+            && EqualityComparer<string?>.Default.Equals(Id, other.Id)
+            && EqualityComparer<string?>.Default.Equals(StepGroupId, other.StepGroupId)
+            && EqualityComparer<string?>.Default.Equals(TemplateId, other.TemplateId)
+            && EqualityComparer<string?>.Default.Equals(Name, other.Name)
+            && EqualityComparer<string?>.Default.Equals(Description, other.Description)
+            && EqualityComparer<StepActionType?>.Default.Equals(StepActionType, other.StepActionType)
+            && EqualityComparer<string?>.Default.Equals(CreationTime, other.CreationTime)
+            && EqualityComparer<IReadOnlyList<string>?>.Default.Equals(Previous, other.Previous)
+            && EqualityComparer<IReadOnlyList<string>?>.Default.Equals(Next, other.Next)
+            && EqualityComparer<IReadOnlyList<StepOutput>?>.Default.Equals(Outputs, other.Outputs)
+            && EqualityComparer<StepAutomationConfiguration?>.Default.Equals(StepAutomationConfiguration, other.StepAutomationConfiguration)
+            && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
+
+    /// <inheritdoc/>
+    public override int GetHashCode()
+    {
+        var hash = default(HashCode);
+        hash.Add(Id);
+        hash.Add(StepGroupId);
+        hash.Add(TemplateId);
+        hash.Add(Name);
+        hash.Add(Description);
+        hash.Add(StepActionType);
+        hash.Add(CreationTime);
+        hash.Add(Previous);
+        hash.Add(Next);
+        hash.Add(Outputs);
+        hash.Add(StepAutomationConfiguration);
+        hash.Add(JsonFields.Hash(AdditionalFields));
+        return hash.ToHashCode();
+    }
 }

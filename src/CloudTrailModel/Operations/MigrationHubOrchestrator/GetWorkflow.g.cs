@@ -18,6 +18,23 @@ public sealed record GetWorkflowRequestParameters
     /// <summary>Members CloudTrail logged that the service model does not describe, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
     public IDictionary<string, JsonElement>? AdditionalFields { get; set; }
+
+    /// <summary>Whether <paramref name="other"/> has equal values; <see cref="AdditionalFields"/> compare as JSON.</summary>
+    /// <param name="other">The value to compare with.</param>
+    /// <returns>True when every member is equal.</returns>
+    public bool Equals(GetWorkflowRequestParameters? other) =>
+        ReferenceEquals(this, other) || (other is not null
+            && EqualityComparer<string?>.Default.Equals(Id, other.Id)
+            && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
+
+    /// <inheritdoc/>
+    public override int GetHashCode()
+    {
+        var hash = default(HashCode);
+        hash.Add(Id);
+        hash.Add(JsonFields.Hash(AdditionalFields));
+        return hash.ToHashCode();
+    }
 }
 
 /// <summary>The response elements (CloudTrail <c>responseElements</c>) of <c>GetWorkflow</c>: Get migration workflow.</summary>
@@ -107,4 +124,59 @@ public sealed record GetWorkflowResponseElements
     /// <summary>Members CloudTrail logged that the service model does not describe, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
     public IDictionary<string, JsonElement>? AdditionalFields { get; set; }
+
+    /// <summary>Whether <paramref name="other"/> has equal values; <see cref="AdditionalFields"/> compare as JSON.</summary>
+    /// <param name="other">The value to compare with.</param>
+    /// <returns>True when every member is equal.</returns>
+    public bool Equals(GetWorkflowResponseElements? other) =>
+        ReferenceEquals(this, other) || (other is not null
+            && EqualityComparer<string?>.Default.Equals(Id, other.Id)
+            && EqualityComparer<string?>.Default.Equals(Arn, other.Arn)
+            && EqualityComparer<string?>.Default.Equals(Name, other.Name)
+            && EqualityComparer<string?>.Default.Equals(Description, other.Description)
+            && EqualityComparer<string?>.Default.Equals(TemplateId, other.TemplateId)
+            && EqualityComparer<string?>.Default.Equals(AdsApplicationConfigurationId, other.AdsApplicationConfigurationId)
+            && EqualityComparer<string?>.Default.Equals(AdsApplicationName, other.AdsApplicationName)
+            && EqualityComparer<MigrationWorkflowStatusEnum?>.Default.Equals(Status, other.Status)
+            && EqualityComparer<string?>.Default.Equals(StatusMessage, other.StatusMessage)
+            && EqualityComparer<DateTimeOffset?>.Default.Equals(CreationTime, other.CreationTime)
+            && EqualityComparer<DateTimeOffset?>.Default.Equals(LastStartTime, other.LastStartTime)
+            && EqualityComparer<DateTimeOffset?>.Default.Equals(LastStopTime, other.LastStopTime)
+            && EqualityComparer<DateTimeOffset?>.Default.Equals(LastModifiedTime, other.LastModifiedTime)
+            && EqualityComparer<DateTimeOffset?>.Default.Equals(EndTime, other.EndTime)
+            && EqualityComparer<IReadOnlyList<Tool>?>.Default.Equals(Tools, other.Tools)
+            && EqualityComparer<int?>.Default.Equals(TotalSteps, other.TotalSteps)
+            && EqualityComparer<int?>.Default.Equals(CompletedSteps, other.CompletedSteps)
+            && EqualityComparer<SensitiveValue<IReadOnlyDictionary<string, StepInput>>?>.Default.Equals(WorkflowInputs, other.WorkflowInputs)
+            && EqualityComparer<IReadOnlyDictionary<string, string>?>.Default.Equals(Tags, other.Tags)
+            && EqualityComparer<string?>.Default.Equals(WorkflowBucket, other.WorkflowBucket)
+            && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
+
+    /// <inheritdoc/>
+    public override int GetHashCode()
+    {
+        var hash = default(HashCode);
+        hash.Add(Id);
+        hash.Add(Arn);
+        hash.Add(Name);
+        hash.Add(Description);
+        hash.Add(TemplateId);
+        hash.Add(AdsApplicationConfigurationId);
+        hash.Add(AdsApplicationName);
+        hash.Add(Status);
+        hash.Add(StatusMessage);
+        hash.Add(CreationTime);
+        hash.Add(LastStartTime);
+        hash.Add(LastStopTime);
+        hash.Add(LastModifiedTime);
+        hash.Add(EndTime);
+        hash.Add(Tools);
+        hash.Add(TotalSteps);
+        hash.Add(CompletedSteps);
+        hash.Add(WorkflowInputs);
+        hash.Add(Tags);
+        hash.Add(WorkflowBucket);
+        hash.Add(JsonFields.Hash(AdditionalFields));
+        return hash.ToHashCode();
+    }
 }

@@ -26,6 +26,27 @@ public sealed record GetWorkflowStepRequestParameters
     /// <summary>Members CloudTrail logged that the service model does not describe, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
     public IDictionary<string, JsonElement>? AdditionalFields { get; set; }
+
+    /// <summary>Whether <paramref name="other"/> has equal values; <see cref="AdditionalFields"/> compare as JSON.</summary>
+    /// <param name="other">The value to compare with.</param>
+    /// <returns>True when every member is equal.</returns>
+    public bool Equals(GetWorkflowStepRequestParameters? other) =>
+        ReferenceEquals(this, other) || (other is not null
+            && EqualityComparer<string?>.Default.Equals(WorkflowId, other.WorkflowId)
+            && EqualityComparer<string?>.Default.Equals(StepGroupId, other.StepGroupId)
+            && EqualityComparer<string?>.Default.Equals(Id, other.Id)
+            && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
+
+    /// <inheritdoc/>
+    public override int GetHashCode()
+    {
+        var hash = default(HashCode);
+        hash.Add(WorkflowId);
+        hash.Add(StepGroupId);
+        hash.Add(Id);
+        hash.Add(JsonFields.Hash(AdditionalFields));
+        return hash.ToHashCode();
+    }
 }
 
 /// <summary>The response elements (CloudTrail <c>responseElements</c>) of <c>GetWorkflowStep</c>: Get a step in the migration workflow.</summary>
@@ -118,4 +139,61 @@ public sealed record GetWorkflowStepResponseElements
     /// <summary>Members CloudTrail logged that the service model does not describe, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
     public IDictionary<string, JsonElement>? AdditionalFields { get; set; }
+
+    /// <summary>Whether <paramref name="other"/> has equal values; <see cref="AdditionalFields"/> compare as JSON.</summary>
+    /// <param name="other">The value to compare with.</param>
+    /// <returns>True when every member is equal.</returns>
+    public bool Equals(GetWorkflowStepResponseElements? other) =>
+        ReferenceEquals(this, other) || (other is not null
+            && EqualityComparer<string?>.Default.Equals(Name, other.Name)
+            && EqualityComparer<string?>.Default.Equals(StepGroupId, other.StepGroupId)
+            && EqualityComparer<string?>.Default.Equals(WorkflowId, other.WorkflowId)
+            && EqualityComparer<string?>.Default.Equals(StepId, other.StepId)
+            && EqualityComparer<string?>.Default.Equals(Description, other.Description)
+            && EqualityComparer<StepActionType?>.Default.Equals(StepActionType, other.StepActionType)
+            && EqualityComparer<Owner?>.Default.Equals(Owner, other.Owner)
+            && EqualityComparer<WorkflowStepAutomationConfiguration?>.Default.Equals(WorkflowStepAutomationConfiguration, other.WorkflowStepAutomationConfiguration)
+            && EqualityComparer<IReadOnlyList<string>?>.Default.Equals(StepTarget, other.StepTarget)
+            && EqualityComparer<IReadOnlyList<WorkflowStepOutput>?>.Default.Equals(Outputs, other.Outputs)
+            && EqualityComparer<IReadOnlyList<string>?>.Default.Equals(Previous, other.Previous)
+            && EqualityComparer<IReadOnlyList<string>?>.Default.Equals(Next, other.Next)
+            && EqualityComparer<StepStatus?>.Default.Equals(Status, other.Status)
+            && EqualityComparer<string?>.Default.Equals(StatusMessage, other.StatusMessage)
+            && EqualityComparer<string?>.Default.Equals(ScriptOutputLocation, other.ScriptOutputLocation)
+            && EqualityComparer<DateTimeOffset?>.Default.Equals(CreationTime, other.CreationTime)
+            && EqualityComparer<DateTimeOffset?>.Default.Equals(LastStartTime, other.LastStartTime)
+            && EqualityComparer<DateTimeOffset?>.Default.Equals(EndTime, other.EndTime)
+            && EqualityComparer<int?>.Default.Equals(NoOfSrvCompleted, other.NoOfSrvCompleted)
+            && EqualityComparer<int?>.Default.Equals(NoOfSrvFailed, other.NoOfSrvFailed)
+            && EqualityComparer<int?>.Default.Equals(TotalNoOfSrv, other.TotalNoOfSrv)
+            && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
+
+    /// <inheritdoc/>
+    public override int GetHashCode()
+    {
+        var hash = default(HashCode);
+        hash.Add(Name);
+        hash.Add(StepGroupId);
+        hash.Add(WorkflowId);
+        hash.Add(StepId);
+        hash.Add(Description);
+        hash.Add(StepActionType);
+        hash.Add(Owner);
+        hash.Add(WorkflowStepAutomationConfiguration);
+        hash.Add(StepTarget);
+        hash.Add(Outputs);
+        hash.Add(Previous);
+        hash.Add(Next);
+        hash.Add(Status);
+        hash.Add(StatusMessage);
+        hash.Add(ScriptOutputLocation);
+        hash.Add(CreationTime);
+        hash.Add(LastStartTime);
+        hash.Add(EndTime);
+        hash.Add(NoOfSrvCompleted);
+        hash.Add(NoOfSrvFailed);
+        hash.Add(TotalNoOfSrv);
+        hash.Add(JsonFields.Hash(AdditionalFields));
+        return hash.ToHashCode();
+    }
 }

@@ -22,6 +22,25 @@ public sealed record GetWorkflowStepGroupRequestParameters
     /// <summary>Members CloudTrail logged that the service model does not describe, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
     public IDictionary<string, JsonElement>? AdditionalFields { get; set; }
+
+    /// <summary>Whether <paramref name="other"/> has equal values; <see cref="AdditionalFields"/> compare as JSON.</summary>
+    /// <param name="other">The value to compare with.</param>
+    /// <returns>True when every member is equal.</returns>
+    public bool Equals(GetWorkflowStepGroupRequestParameters? other) =>
+        ReferenceEquals(this, other) || (other is not null
+            && EqualityComparer<string?>.Default.Equals(Id, other.Id)
+            && EqualityComparer<string?>.Default.Equals(WorkflowId, other.WorkflowId)
+            && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
+
+    /// <inheritdoc/>
+    public override int GetHashCode()
+    {
+        var hash = default(HashCode);
+        hash.Add(Id);
+        hash.Add(WorkflowId);
+        hash.Add(JsonFields.Hash(AdditionalFields));
+        return hash.ToHashCode();
+    }
 }
 
 /// <summary>The response elements (CloudTrail <c>responseElements</c>) of <c>GetWorkflowStepGroup</c>: Get the step group of a migration workflow.</summary>
@@ -78,4 +97,43 @@ public sealed record GetWorkflowStepGroupResponseElements
     /// <summary>Members CloudTrail logged that the service model does not describe, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
     public IDictionary<string, JsonElement>? AdditionalFields { get; set; }
+
+    /// <summary>Whether <paramref name="other"/> has equal values; <see cref="AdditionalFields"/> compare as JSON.</summary>
+    /// <param name="other">The value to compare with.</param>
+    /// <returns>True when every member is equal.</returns>
+    public bool Equals(GetWorkflowStepGroupResponseElements? other) =>
+        ReferenceEquals(this, other) || (other is not null
+            && EqualityComparer<string?>.Default.Equals(Id, other.Id)
+            && EqualityComparer<string?>.Default.Equals(WorkflowId, other.WorkflowId)
+            && EqualityComparer<string?>.Default.Equals(Name, other.Name)
+            && EqualityComparer<string?>.Default.Equals(Description, other.Description)
+            && EqualityComparer<StepGroupStatus?>.Default.Equals(Status, other.Status)
+            && EqualityComparer<Owner?>.Default.Equals(Owner, other.Owner)
+            && EqualityComparer<DateTimeOffset?>.Default.Equals(CreationTime, other.CreationTime)
+            && EqualityComparer<DateTimeOffset?>.Default.Equals(LastModifiedTime, other.LastModifiedTime)
+            && EqualityComparer<DateTimeOffset?>.Default.Equals(EndTime, other.EndTime)
+            && EqualityComparer<IReadOnlyList<Tool>?>.Default.Equals(Tools, other.Tools)
+            && EqualityComparer<IReadOnlyList<string>?>.Default.Equals(Previous, other.Previous)
+            && EqualityComparer<IReadOnlyList<string>?>.Default.Equals(Next, other.Next)
+            && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
+
+    /// <inheritdoc/>
+    public override int GetHashCode()
+    {
+        var hash = default(HashCode);
+        hash.Add(Id);
+        hash.Add(WorkflowId);
+        hash.Add(Name);
+        hash.Add(Description);
+        hash.Add(Status);
+        hash.Add(Owner);
+        hash.Add(CreationTime);
+        hash.Add(LastModifiedTime);
+        hash.Add(EndTime);
+        hash.Add(Tools);
+        hash.Add(Previous);
+        hash.Add(Next);
+        hash.Add(JsonFields.Hash(AdditionalFields));
+        return hash.ToHashCode();
+    }
 }

@@ -26,6 +26,27 @@ public sealed record ListWorkflowStepGroupsRequestParameters
     /// <summary>Members CloudTrail logged that the service model does not describe, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
     public IDictionary<string, JsonElement>? AdditionalFields { get; set; }
+
+    /// <summary>Whether <paramref name="other"/> has equal values; <see cref="AdditionalFields"/> compare as JSON.</summary>
+    /// <param name="other">The value to compare with.</param>
+    /// <returns>True when every member is equal.</returns>
+    public bool Equals(ListWorkflowStepGroupsRequestParameters? other) =>
+        ReferenceEquals(this, other) || (other is not null
+            && EqualityComparer<string?>.Default.Equals(NextToken, other.NextToken)
+            && EqualityComparer<int?>.Default.Equals(MaxResults, other.MaxResults)
+            && EqualityComparer<string?>.Default.Equals(WorkflowId, other.WorkflowId)
+            && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
+
+    /// <inheritdoc/>
+    public override int GetHashCode()
+    {
+        var hash = default(HashCode);
+        hash.Add(NextToken);
+        hash.Add(MaxResults);
+        hash.Add(WorkflowId);
+        hash.Add(JsonFields.Hash(AdditionalFields));
+        return hash.ToHashCode();
+    }
 }
 
 /// <summary>The response elements (CloudTrail <c>responseElements</c>) of <c>ListWorkflowStepGroups</c>: List the step groups in a migration workflow.</summary>
@@ -42,4 +63,23 @@ public sealed record ListWorkflowStepGroupsResponseElements
     /// <summary>Members CloudTrail logged that the service model does not describe, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
     public IDictionary<string, JsonElement>? AdditionalFields { get; set; }
+
+    /// <summary>Whether <paramref name="other"/> has equal values; <see cref="AdditionalFields"/> compare as JSON.</summary>
+    /// <param name="other">The value to compare with.</param>
+    /// <returns>True when every member is equal.</returns>
+    public bool Equals(ListWorkflowStepGroupsResponseElements? other) =>
+        ReferenceEquals(this, other) || (other is not null
+            && EqualityComparer<string?>.Default.Equals(NextToken, other.NextToken)
+            && EqualityComparer<IReadOnlyList<WorkflowStepGroupSummary>?>.Default.Equals(WorkflowStepGroupsSummary, other.WorkflowStepGroupsSummary)
+            && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
+
+    /// <inheritdoc/>
+    public override int GetHashCode()
+    {
+        var hash = default(HashCode);
+        hash.Add(NextToken);
+        hash.Add(WorkflowStepGroupsSummary);
+        hash.Add(JsonFields.Hash(AdditionalFields));
+        return hash.ToHashCode();
+    }
 }

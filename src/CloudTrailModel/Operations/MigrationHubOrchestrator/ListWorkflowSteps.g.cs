@@ -30,6 +30,29 @@ public sealed record ListWorkflowStepsRequestParameters
     /// <summary>Members CloudTrail logged that the service model does not describe, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
     public IDictionary<string, JsonElement>? AdditionalFields { get; set; }
+
+    /// <summary>Whether <paramref name="other"/> has equal values; <see cref="AdditionalFields"/> compare as JSON.</summary>
+    /// <param name="other">The value to compare with.</param>
+    /// <returns>True when every member is equal.</returns>
+    public bool Equals(ListWorkflowStepsRequestParameters? other) =>
+        ReferenceEquals(this, other) || (other is not null
+            && EqualityComparer<string?>.Default.Equals(NextToken, other.NextToken)
+            && EqualityComparer<int?>.Default.Equals(MaxResults, other.MaxResults)
+            && EqualityComparer<string?>.Default.Equals(WorkflowId, other.WorkflowId)
+            && EqualityComparer<string?>.Default.Equals(StepGroupId, other.StepGroupId)
+            && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
+
+    /// <inheritdoc/>
+    public override int GetHashCode()
+    {
+        var hash = default(HashCode);
+        hash.Add(NextToken);
+        hash.Add(MaxResults);
+        hash.Add(WorkflowId);
+        hash.Add(StepGroupId);
+        hash.Add(JsonFields.Hash(AdditionalFields));
+        return hash.ToHashCode();
+    }
 }
 
 /// <summary>The response elements (CloudTrail <c>responseElements</c>) of <c>ListWorkflowSteps</c>: List the steps in a workflow.</summary>
@@ -46,4 +69,23 @@ public sealed record ListWorkflowStepsResponseElements
     /// <summary>Members CloudTrail logged that the service model does not describe, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
     public IDictionary<string, JsonElement>? AdditionalFields { get; set; }
+
+    /// <summary>Whether <paramref name="other"/> has equal values; <see cref="AdditionalFields"/> compare as JSON.</summary>
+    /// <param name="other">The value to compare with.</param>
+    /// <returns>True when every member is equal.</returns>
+    public bool Equals(ListWorkflowStepsResponseElements? other) =>
+        ReferenceEquals(this, other) || (other is not null
+            && EqualityComparer<string?>.Default.Equals(NextToken, other.NextToken)
+            && EqualityComparer<IReadOnlyList<WorkflowStepSummary>?>.Default.Equals(WorkflowStepsSummary, other.WorkflowStepsSummary)
+            && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
+
+    /// <inheritdoc/>
+    public override int GetHashCode()
+    {
+        var hash = default(HashCode);
+        hash.Add(NextToken);
+        hash.Add(WorkflowStepsSummary);
+        hash.Add(JsonFields.Hash(AdditionalFields));
+        return hash.ToHashCode();
+    }
 }

@@ -38,6 +38,33 @@ public sealed record ListWorkflowsRequestParameters
     /// <summary>Members CloudTrail logged that the service model does not describe, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
     public IDictionary<string, JsonElement>? AdditionalFields { get; set; }
+
+    /// <summary>Whether <paramref name="other"/> has equal values; <see cref="AdditionalFields"/> compare as JSON.</summary>
+    /// <param name="other">The value to compare with.</param>
+    /// <returns>True when every member is equal.</returns>
+    public bool Equals(ListWorkflowsRequestParameters? other) =>
+        ReferenceEquals(this, other) || (other is not null
+            && EqualityComparer<int?>.Default.Equals(MaxResults, other.MaxResults)
+            && EqualityComparer<string?>.Default.Equals(NextToken, other.NextToken)
+            && EqualityComparer<string?>.Default.Equals(TemplateId, other.TemplateId)
+            && EqualityComparer<string?>.Default.Equals(AdsApplicationConfigurationName, other.AdsApplicationConfigurationName)
+            && EqualityComparer<MigrationWorkflowStatusEnum?>.Default.Equals(Status, other.Status)
+            && EqualityComparer<string?>.Default.Equals(Name, other.Name)
+            && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
+
+    /// <inheritdoc/>
+    public override int GetHashCode()
+    {
+        var hash = default(HashCode);
+        hash.Add(MaxResults);
+        hash.Add(NextToken);
+        hash.Add(TemplateId);
+        hash.Add(AdsApplicationConfigurationName);
+        hash.Add(Status);
+        hash.Add(Name);
+        hash.Add(JsonFields.Hash(AdditionalFields));
+        return hash.ToHashCode();
+    }
 }
 
 /// <summary>The response elements (CloudTrail <c>responseElements</c>) of <c>ListWorkflows</c>: List the migration workflows.</summary>
@@ -54,4 +81,23 @@ public sealed record ListWorkflowsResponseElements
     /// <summary>Members CloudTrail logged that the service model does not describe, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
     public IDictionary<string, JsonElement>? AdditionalFields { get; set; }
+
+    /// <summary>Whether <paramref name="other"/> has equal values; <see cref="AdditionalFields"/> compare as JSON.</summary>
+    /// <param name="other">The value to compare with.</param>
+    /// <returns>True when every member is equal.</returns>
+    public bool Equals(ListWorkflowsResponseElements? other) =>
+        ReferenceEquals(this, other) || (other is not null
+            && EqualityComparer<string?>.Default.Equals(NextToken, other.NextToken)
+            && EqualityComparer<IReadOnlyList<MigrationWorkflowSummary>?>.Default.Equals(MigrationWorkflowSummary, other.MigrationWorkflowSummary)
+            && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
+
+    /// <inheritdoc/>
+    public override int GetHashCode()
+    {
+        var hash = default(HashCode);
+        hash.Add(NextToken);
+        hash.Add(MigrationWorkflowSummary);
+        hash.Add(JsonFields.Hash(AdditionalFields));
+        return hash.ToHashCode();
+    }
 }

@@ -54,4 +54,39 @@ public sealed record MigrationWorkflowSummary
     /// <summary>Members CloudTrail logged that the service model does not describe, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
     public IDictionary<string, JsonElement>? AdditionalFields { get; set; }
+
+    /// <summary>Whether <paramref name="other"/> has equal values; <see cref="AdditionalFields"/> compare as JSON.</summary>
+    /// <param name="other">The value to compare with.</param>
+    /// <returns>True when every member is equal.</returns>
+    public bool Equals(MigrationWorkflowSummary? other) =>
+        ReferenceEquals(this, other) || (other is not null
+            && EqualityComparer<string?>.Default.Equals(Id, other.Id)
+            && EqualityComparer<string?>.Default.Equals(Name, other.Name)
+            && EqualityComparer<string?>.Default.Equals(TemplateId, other.TemplateId)
+            && EqualityComparer<string?>.Default.Equals(AdsApplicationConfigurationName, other.AdsApplicationConfigurationName)
+            && EqualityComparer<MigrationWorkflowStatusEnum?>.Default.Equals(Status, other.Status)
+            && EqualityComparer<DateTimeOffset?>.Default.Equals(CreationTime, other.CreationTime)
+            && EqualityComparer<DateTimeOffset?>.Default.Equals(EndTime, other.EndTime)
+            && EqualityComparer<string?>.Default.Equals(StatusMessage, other.StatusMessage)
+            && EqualityComparer<int?>.Default.Equals(CompletedSteps, other.CompletedSteps)
+            && EqualityComparer<int?>.Default.Equals(TotalSteps, other.TotalSteps)
+            && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
+
+    /// <inheritdoc/>
+    public override int GetHashCode()
+    {
+        var hash = default(HashCode);
+        hash.Add(Id);
+        hash.Add(Name);
+        hash.Add(TemplateId);
+        hash.Add(AdsApplicationConfigurationName);
+        hash.Add(Status);
+        hash.Add(CreationTime);
+        hash.Add(EndTime);
+        hash.Add(StatusMessage);
+        hash.Add(CompletedSteps);
+        hash.Add(TotalSteps);
+        hash.Add(JsonFields.Hash(AdditionalFields));
+        return hash.ToHashCode();
+    }
 }

@@ -38,4 +38,31 @@ public sealed record PluginSummary
     /// <summary>Members CloudTrail logged that the service model does not describe, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
     public IDictionary<string, JsonElement>? AdditionalFields { get; set; }
+
+    /// <summary>Whether <paramref name="other"/> has equal values; <see cref="AdditionalFields"/> compare as JSON.</summary>
+    /// <param name="other">The value to compare with.</param>
+    /// <returns>True when every member is equal.</returns>
+    public bool Equals(PluginSummary? other) =>
+        ReferenceEquals(this, other) || (other is not null
+            && EqualityComparer<string?>.Default.Equals(PluginId, other.PluginId)
+            && EqualityComparer<string?>.Default.Equals(Hostname, other.Hostname)
+            && EqualityComparer<PluginHealth?>.Default.Equals(Status, other.Status)
+            && EqualityComparer<string?>.Default.Equals(IpAddress, other.IpAddress)
+            && EqualityComparer<string?>.Default.Equals(Version, other.Version)
+            && EqualityComparer<string?>.Default.Equals(RegisteredTime, other.RegisteredTime)
+            && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
+
+    /// <inheritdoc/>
+    public override int GetHashCode()
+    {
+        var hash = default(HashCode);
+        hash.Add(PluginId);
+        hash.Add(Hostname);
+        hash.Add(Status);
+        hash.Add(IpAddress);
+        hash.Add(Version);
+        hash.Add(RegisteredTime);
+        hash.Add(JsonFields.Hash(AdditionalFields));
+        return hash.ToHashCode();
+    }
 }

@@ -30,4 +30,27 @@ public sealed record StepInput
     /// <summary>Members CloudTrail logged that the service model does not describe, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
     public IDictionary<string, JsonElement>? AdditionalFields { get; set; }
+
+    /// <summary>Whether <paramref name="other"/> has equal values; <see cref="AdditionalFields"/> compare as JSON.</summary>
+    /// <param name="other">The value to compare with.</param>
+    /// <returns>True when every member is equal.</returns>
+    public bool Equals(StepInput? other) =>
+        ReferenceEquals(this, other) || (other is not null
+            && EqualityComparer<int?>.Default.Equals(IntegerValue, other.IntegerValue)
+            && EqualityComparer<string?>.Default.Equals(StringValue, other.StringValue)
+            && EqualityComparer<IReadOnlyList<string>?>.Default.Equals(ListOfStringsValue, other.ListOfStringsValue)
+            && EqualityComparer<IReadOnlyDictionary<string, string>?>.Default.Equals(MapOfStringValue, other.MapOfStringValue)
+            && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
+
+    /// <inheritdoc/>
+    public override int GetHashCode()
+    {
+        var hash = default(HashCode);
+        hash.Add(IntegerValue);
+        hash.Add(StringValue);
+        hash.Add(ListOfStringsValue);
+        hash.Add(MapOfStringValue);
+        hash.Add(JsonFields.Hash(AdditionalFields));
+        return hash.ToHashCode();
+    }
 }

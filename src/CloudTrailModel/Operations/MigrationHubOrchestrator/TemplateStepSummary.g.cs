@@ -50,4 +50,37 @@ public sealed record TemplateStepSummary
     /// <summary>Members CloudTrail logged that the service model does not describe, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
     public IDictionary<string, JsonElement>? AdditionalFields { get; set; }
+
+    /// <summary>Whether <paramref name="other"/> has equal values; <see cref="AdditionalFields"/> compare as JSON.</summary>
+    /// <param name="other">The value to compare with.</param>
+    /// <returns>True when every member is equal.</returns>
+    public bool Equals(TemplateStepSummary? other) =>
+        ReferenceEquals(this, other) || (other is not null
+            && EqualityComparer<string?>.Default.Equals(Id, other.Id)
+            && EqualityComparer<string?>.Default.Equals(StepGroupId, other.StepGroupId)
+            && EqualityComparer<string?>.Default.Equals(TemplateId, other.TemplateId)
+            && EqualityComparer<string?>.Default.Equals(Name, other.Name)
+            && EqualityComparer<StepActionType?>.Default.Equals(StepActionType, other.StepActionType)
+            && EqualityComparer<TargetType?>.Default.Equals(TargetType, other.TargetType)
+            && EqualityComparer<Owner?>.Default.Equals(Owner, other.Owner)
+            && EqualityComparer<IReadOnlyList<string>?>.Default.Equals(Previous, other.Previous)
+            && EqualityComparer<IReadOnlyList<string>?>.Default.Equals(Next, other.Next)
+            && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
+
+    /// <inheritdoc/>
+    public override int GetHashCode()
+    {
+        var hash = default(HashCode);
+        hash.Add(Id);
+        hash.Add(StepGroupId);
+        hash.Add(TemplateId);
+        hash.Add(Name);
+        hash.Add(StepActionType);
+        hash.Add(TargetType);
+        hash.Add(Owner);
+        hash.Add(Previous);
+        hash.Add(Next);
+        hash.Add(JsonFields.Hash(AdditionalFields));
+        return hash.ToHashCode();
+    }
 }

@@ -62,6 +62,45 @@ public sealed record UpdateWorkflowStepRequestParameters
     /// <summary>Members CloudTrail logged that the service model does not describe, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
     public IDictionary<string, JsonElement>? AdditionalFields { get; set; }
+
+    /// <summary>Whether <paramref name="other"/> has equal values; <see cref="AdditionalFields"/> compare as JSON.</summary>
+    /// <param name="other">The value to compare with.</param>
+    /// <returns>True when every member is equal.</returns>
+    public bool Equals(UpdateWorkflowStepRequestParameters? other) =>
+        ReferenceEquals(this, other) || (other is not null
+            && EqualityComparer<string?>.Default.Equals(Id, other.Id)
+            && EqualityComparer<string?>.Default.Equals(StepGroupId, other.StepGroupId)
+            && EqualityComparer<string?>.Default.Equals(WorkflowId, other.WorkflowId)
+            && EqualityComparer<string?>.Default.Equals(Name, other.Name)
+            && EqualityComparer<string?>.Default.Equals(Description, other.Description)
+            && EqualityComparer<StepActionType?>.Default.Equals(StepActionType, other.StepActionType)
+            && EqualityComparer<WorkflowStepAutomationConfiguration?>.Default.Equals(WorkflowStepAutomationConfiguration, other.WorkflowStepAutomationConfiguration)
+            && EqualityComparer<IReadOnlyList<string>?>.Default.Equals(StepTarget, other.StepTarget)
+            && EqualityComparer<IReadOnlyList<WorkflowStepOutput>?>.Default.Equals(Outputs, other.Outputs)
+            && EqualityComparer<IReadOnlyList<string>?>.Default.Equals(Previous, other.Previous)
+            && EqualityComparer<IReadOnlyList<string>?>.Default.Equals(Next, other.Next)
+            && EqualityComparer<StepStatus?>.Default.Equals(Status, other.Status)
+            && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
+
+    /// <inheritdoc/>
+    public override int GetHashCode()
+    {
+        var hash = default(HashCode);
+        hash.Add(Id);
+        hash.Add(StepGroupId);
+        hash.Add(WorkflowId);
+        hash.Add(Name);
+        hash.Add(Description);
+        hash.Add(StepActionType);
+        hash.Add(WorkflowStepAutomationConfiguration);
+        hash.Add(StepTarget);
+        hash.Add(Outputs);
+        hash.Add(Previous);
+        hash.Add(Next);
+        hash.Add(Status);
+        hash.Add(JsonFields.Hash(AdditionalFields));
+        return hash.ToHashCode();
+    }
 }
 
 /// <summary>The response elements (CloudTrail <c>responseElements</c>) of <c>UpdateWorkflowStep</c>: Update a step in a migration workflow.</summary>
@@ -86,4 +125,27 @@ public sealed record UpdateWorkflowStepResponseElements
     /// <summary>Members CloudTrail logged that the service model does not describe, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
     public IDictionary<string, JsonElement>? AdditionalFields { get; set; }
+
+    /// <summary>Whether <paramref name="other"/> has equal values; <see cref="AdditionalFields"/> compare as JSON.</summary>
+    /// <param name="other">The value to compare with.</param>
+    /// <returns>True when every member is equal.</returns>
+    public bool Equals(UpdateWorkflowStepResponseElements? other) =>
+        ReferenceEquals(this, other) || (other is not null
+            && EqualityComparer<string?>.Default.Equals(Id, other.Id)
+            && EqualityComparer<string?>.Default.Equals(StepGroupId, other.StepGroupId)
+            && EqualityComparer<string?>.Default.Equals(WorkflowId, other.WorkflowId)
+            && EqualityComparer<string?>.Default.Equals(Name, other.Name)
+            && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
+
+    /// <inheritdoc/>
+    public override int GetHashCode()
+    {
+        var hash = default(HashCode);
+        hash.Add(Id);
+        hash.Add(StepGroupId);
+        hash.Add(WorkflowId);
+        hash.Add(Name);
+        hash.Add(JsonFields.Hash(AdditionalFields));
+        return hash.ToHashCode();
+    }
 }

@@ -34,4 +34,29 @@ public sealed record WorkflowStepAutomationConfiguration
     /// <summary>Members CloudTrail logged that the service model does not describe, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
     public IDictionary<string, JsonElement>? AdditionalFields { get; set; }
+
+    /// <summary>Whether <paramref name="other"/> has equal values; <see cref="AdditionalFields"/> compare as JSON.</summary>
+    /// <param name="other">The value to compare with.</param>
+    /// <returns>True when every member is equal.</returns>
+    public bool Equals(WorkflowStepAutomationConfiguration? other) =>
+        ReferenceEquals(this, other) || (other is not null
+            && EqualityComparer<string?>.Default.Equals(ScriptLocationS3Bucket, other.ScriptLocationS3Bucket)
+            && EqualityComparer<PlatformScriptKey?>.Default.Equals(ScriptLocationS3Key, other.ScriptLocationS3Key)
+            && EqualityComparer<PlatformCommand?>.Default.Equals(Command, other.Command)
+            && EqualityComparer<RunEnvironment?>.Default.Equals(RunEnvironment, other.RunEnvironment)
+            && EqualityComparer<TargetType?>.Default.Equals(TargetType, other.TargetType)
+            && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
+
+    /// <inheritdoc/>
+    public override int GetHashCode()
+    {
+        var hash = default(HashCode);
+        hash.Add(ScriptLocationS3Bucket);
+        hash.Add(ScriptLocationS3Key);
+        hash.Add(Command);
+        hash.Add(RunEnvironment);
+        hash.Add(TargetType);
+        hash.Add(JsonFields.Hash(AdditionalFields));
+        return hash.ToHashCode();
+    }
 }

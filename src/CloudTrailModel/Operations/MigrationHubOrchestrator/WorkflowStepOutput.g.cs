@@ -30,4 +30,27 @@ public sealed record WorkflowStepOutput
     /// <summary>Members CloudTrail logged that the service model does not describe, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
     public IDictionary<string, JsonElement>? AdditionalFields { get; set; }
+
+    /// <summary>Whether <paramref name="other"/> has equal values; <see cref="AdditionalFields"/> compare as JSON.</summary>
+    /// <param name="other">The value to compare with.</param>
+    /// <returns>True when every member is equal.</returns>
+    public bool Equals(WorkflowStepOutput? other) =>
+        ReferenceEquals(this, other) || (other is not null
+            && EqualityComparer<string?>.Default.Equals(Name, other.Name)
+            && EqualityComparer<DataType?>.Default.Equals(DataType, other.DataType)
+            && EqualityComparer<bool?>.Default.Equals(Required, other.Required)
+            && EqualityComparer<WorkflowStepOutputUnion?>.Default.Equals(Value, other.Value)
+            && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
+
+    /// <inheritdoc/>
+    public override int GetHashCode()
+    {
+        var hash = default(HashCode);
+        hash.Add(Name);
+        hash.Add(DataType);
+        hash.Add(Required);
+        hash.Add(Value);
+        hash.Add(JsonFields.Hash(AdditionalFields));
+        return hash.ToHashCode();
+    }
 }

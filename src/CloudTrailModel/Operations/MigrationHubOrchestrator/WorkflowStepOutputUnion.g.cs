@@ -26,4 +26,25 @@ public sealed record WorkflowStepOutputUnion
     /// <summary>Members CloudTrail logged that the service model does not describe, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
     public IDictionary<string, JsonElement>? AdditionalFields { get; set; }
+
+    /// <summary>Whether <paramref name="other"/> has equal values; <see cref="AdditionalFields"/> compare as JSON.</summary>
+    /// <param name="other">The value to compare with.</param>
+    /// <returns>True when every member is equal.</returns>
+    public bool Equals(WorkflowStepOutputUnion? other) =>
+        ReferenceEquals(this, other) || (other is not null
+            && EqualityComparer<int?>.Default.Equals(IntegerValue, other.IntegerValue)
+            && EqualityComparer<string?>.Default.Equals(StringValue, other.StringValue)
+            && EqualityComparer<IReadOnlyList<string>?>.Default.Equals(ListOfStringValue, other.ListOfStringValue)
+            && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
+
+    /// <inheritdoc/>
+    public override int GetHashCode()
+    {
+        var hash = default(HashCode);
+        hash.Add(IntegerValue);
+        hash.Add(StringValue);
+        hash.Add(ListOfStringValue);
+        hash.Add(JsonFields.Hash(AdditionalFields));
+        return hash.ToHashCode();
+    }
 }

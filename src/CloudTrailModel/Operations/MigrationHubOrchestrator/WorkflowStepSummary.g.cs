@@ -66,4 +66,45 @@ public sealed record WorkflowStepSummary
     /// <summary>Members CloudTrail logged that the service model does not describe, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
     public IDictionary<string, JsonElement>? AdditionalFields { get; set; }
+
+    /// <summary>Whether <paramref name="other"/> has equal values; <see cref="AdditionalFields"/> compare as JSON.</summary>
+    /// <param name="other">The value to compare with.</param>
+    /// <returns>True when every member is equal.</returns>
+    public bool Equals(WorkflowStepSummary? other) =>
+        ReferenceEquals(this, other) || (other is not null
+            && EqualityComparer<string?>.Default.Equals(StepId, other.StepId)
+            && EqualityComparer<string?>.Default.Equals(Name, other.Name)
+            && EqualityComparer<StepActionType?>.Default.Equals(StepActionType, other.StepActionType)
+            && EqualityComparer<Owner?>.Default.Equals(Owner, other.Owner)
+            && EqualityComparer<IReadOnlyList<string>?>.Default.Equals(Previous, other.Previous)
+            && EqualityComparer<IReadOnlyList<string>?>.Default.Equals(Next, other.Next)
+            && EqualityComparer<StepStatus?>.Default.Equals(Status, other.Status)
+            && EqualityComparer<string?>.Default.Equals(StatusMessage, other.StatusMessage)
+            && EqualityComparer<int?>.Default.Equals(NoOfSrvCompleted, other.NoOfSrvCompleted)
+            && EqualityComparer<int?>.Default.Equals(NoOfSrvFailed, other.NoOfSrvFailed)
+            && EqualityComparer<int?>.Default.Equals(TotalNoOfSrv, other.TotalNoOfSrv)
+            && EqualityComparer<string?>.Default.Equals(Description, other.Description)
+            && EqualityComparer<string?>.Default.Equals(ScriptLocation, other.ScriptLocation)
+            && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
+
+    /// <inheritdoc/>
+    public override int GetHashCode()
+    {
+        var hash = default(HashCode);
+        hash.Add(StepId);
+        hash.Add(Name);
+        hash.Add(StepActionType);
+        hash.Add(Owner);
+        hash.Add(Previous);
+        hash.Add(Next);
+        hash.Add(Status);
+        hash.Add(StatusMessage);
+        hash.Add(NoOfSrvCompleted);
+        hash.Add(NoOfSrvFailed);
+        hash.Add(TotalNoOfSrv);
+        hash.Add(Description);
+        hash.Add(ScriptLocation);
+        hash.Add(JsonFields.Hash(AdditionalFields));
+        return hash.ToHashCode();
+    }
 }
