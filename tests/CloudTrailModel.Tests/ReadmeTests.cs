@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using CloudTrailModel.Integrity;
 using CloudTrailModel.Operations.MigrationHubOrchestrator;
 using CloudTrailModel.Tests.Infrastructure;
 
@@ -116,6 +117,43 @@ public sealed partial class ReadmeTests : IDisposable
             Console.WriteLine($"workflow {step.WorkflowId}, step group {step.StepGroupId}, step {step.Id}");
 
         _out.ToString().Trim().Should().Be("workflow mw-1111111, step group act-1, step step-11111");
+    }
+
+    [Fact]
+    public void Readme_DigestValidation_PrintsTheDigestAndEachLogFileAsValid()
+    {
+        // A digest and its log file as CloudTrail delivers them, signed with a key made here as CloudTrail signs.
+        using var rsa = System.Security.Cryptography.RSA.Create(2048);
+        byte[] der = rsa.ExportRSAPublicKey();
+        string logDirectory = Path.Combine(_directory, "logs");
+        Directory.CreateDirectory(logDirectory);
+        const string LogKey = "AWSLogs/111122223333/CloudTrail/us-east-1/2024/01/01/111122223333_CloudTrail_us-east-1_20240101T1000Z_abcdEFGH12345678.json.gz";
+        byte[] log = System.Text.Encoding.UTF8.GetBytes($$"""{"Records":[{{Record1}},{{Record2}}]}""");
+        File.WriteAllBytes(Path.Combine(logDirectory, Path.GetFileName(LogKey)), Fixtures.Gzip(log));
+#pragma warning disable CA5351 // CloudTrail's key fingerprint is MD5 by definition.
+        string fingerprint = Convert.ToHexStringLower(System.Security.Cryptography.MD5.HashData(der));
+#pragma warning restore CA5351
+        string digestKey = "AWSLogs/111122223333/CloudTrail-Digest/us-east-1/2024/01/01/111122223333_CloudTrail-Digest_us-east-1_trail_us-east-1_20240101T110000Z.json.gz";
+        byte[] digestJson = System.Text.Encoding.UTF8.GetBytes(
+            $$"""{"awsAccountId":"111122223333","digestStartTime":"2024-01-01T10:00:00Z","digestEndTime":"2024-01-01T11:00:00Z","digestS3Bucket":"b","digestS3Object":"{{digestKey}}","digestPublicKeyFingerprint":"{{fingerprint}}","digestSignatureAlgorithm":"SHA256withRSA","newestEventTime":"2024-01-01T11:00:00Z","oldestEventTime":"2024-01-01T10:00:00Z","previousDigestS3Bucket":null,"previousDigestS3Object":null,"previousDigestHashValue":null,"previousDigestHashAlgorithm":null,"previousDigestSignature":null,"logFiles":[{"s3Bucket":"b","s3Object":"{{LogKey}}","hashValue":"{{Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(log))}}","hashAlgorithm":"SHA-256","newestEventTime":"2024-01-01T11:00:00Z","oldestEventTime":"2024-01-01T10:00:00Z"}]}""");
+        string digestPath = Path.Combine(_directory, "digest.json.gz");
+        File.WriteAllBytes(digestPath, Fixtures.Gzip(digestJson));
+        string toSign = "2024-01-01T11:00:00Z\nb/" + digestKey + "\n" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(digestJson)) + "\nnull";
+        string signatureFromS3Metadata = Convert.ToHexString(rsa.SignData(System.Text.Encoding.UTF8.GetBytes(toSign), System.Security.Cryptography.HashAlgorithmName.SHA256, System.Security.Cryptography.RSASignaturePadding.Pkcs1));
+        string publicKeysJsonPath = Path.Combine(_directory, "public-keys.json");
+        File.WriteAllText(publicKeysJsonPath, $$"""{"publicKeyList":[{"ValidityStartTime":"1704067200.0","ValidityEndTime":"1706659200.0","Value":"{{Convert.ToBase64String(der)}}","Fingerprint":"{{fingerprint}}"}]}""");
+
+        IReadOnlyList<CloudTrailPublicKey> keys = CloudTrailPublicKey.ParseList(File.ReadAllText(publicKeysJsonPath));
+        CloudTrailDigest digest = CloudTrailDigest.Read(digestPath);
+        Console.WriteLine($"digest: {digest.VerifySignature(signatureFromS3Metadata, keys)}");
+        foreach (CloudTrailDigestLogFile logFile in digest.LogFiles)
+        {
+            using FileStream file = File.OpenRead(Path.Combine(logDirectory, Path.GetFileName(logFile.S3Object!)));
+            Console.WriteLine($"{Path.GetFileName(logFile.S3Object)}: {logFile.Verify(file)}");
+        }
+
+        _out.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.TrimEnd('\r')).Should().Equal(
+            "digest: Valid", "111122223333_CloudTrail_us-east-1_20240101T1000Z_abcdEFGH12345678.json.gz: Valid");
     }
 
     [Fact]
