@@ -223,6 +223,7 @@ public sealed record CloudTrailDigest
     private static ValueList<CloudTrailDigestLogFile>? LogFilesOf(JsonProperty member, Fields fields)
     {
         JsonElement value = member.Value;
+        fields.Forget(member.Name);
         if (value.ValueKind != JsonValueKind.Array || value.EnumerateArray().Any(e => e.ValueKind != JsonValueKind.Object))
         {
             fields.Keep(member);
@@ -426,6 +427,6 @@ public sealed record CloudTrailDigest
 
         public ValueMap<JsonElement> Build() => _fields is null ? EmptyFields.Instance : new ValueMap<JsonElement>(_fields);
 
-        private void Forget(string name) => _fields?.Remove(name);
+        public void Forget(string name) => _fields?.Remove(name);
     }
 }

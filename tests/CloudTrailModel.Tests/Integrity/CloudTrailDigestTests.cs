@@ -262,6 +262,12 @@ public sealed class CloudTrailDigestTests
         CloudTrailDigest.Parse(Encoding.UTF8.GetBytes(json)).Should().Be(digest);
         CloudTrailDigest.Parse(Encoding.UTF8.GetBytes(json)).GetHashCode().Should().Be(digest.GetHashCode());
         CloudTrailDigest.Parse(bytes).Should().NotBe(digest);
+
+        // A repeated member: the last counts, whether it fits its property or is kept.
+        CloudTrailDigest repeated = CloudTrailDigest.Parse(Encoding.UTF8.GetBytes(json.Replace("\"logFiles\":[", "\"logFiles\":\"none\",\"awsAccountId\":\"444455556666\",\"logFiles\":[", StringComparison.Ordinal)));
+        repeated.LogFiles.Should().ContainSingle();
+        repeated.AwsAccountId.Should().Be("444455556666");
+        repeated.AdditionalFields.Keys.Should().BeEquivalentTo("futureMember");
     }
 
     [Theory]
