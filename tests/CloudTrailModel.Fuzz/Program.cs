@@ -2,6 +2,7 @@
 // hang, and with exact accounting (every record slot returned or reported). Run with AFL++ (README, "Fuzzing").
 using System.Text.Json;
 using CloudTrailModel;
+using CloudTrailModel.Integrity;
 using SharpFuzz;
 
 Fuzzer.OutOfProcess.Run(stream =>
@@ -101,6 +102,35 @@ Fuzzer.OutOfProcess.Run(stream =>
     }
 
     _ = CloudTrailRecord.TryParse(input, out _);
+
+    // The same input as a digest file: it reads, or fails with CloudTrailParseException; its checks never throw, and a
+    // digest read twice is equal to itself.
+    CloudTrailDigest? digest = null;
+    try
+    {
+        digest = CloudTrailDigest.Read(new MemoryStream(input));
+    }
+    catch (CloudTrailParseException)
+    {
+    }
+
+    if (digest is not null)
+    {
+        if (digest.VerifySignature("00", []) == DigestValidationStatus.Valid || digest.VerifyPrevious(digest, []) == DigestValidationStatus.Valid)
+        {
+            throw new InvalidOperationException("A digest verified without a key.");
+        }
+
+        foreach (CloudTrailDigestLogFile logFile in digest.LogFiles)
+        {
+            _ = logFile.Verify(new MemoryStream(input));
+        }
+
+        if (!digest.Equals(CloudTrailDigest.Read(new MemoryStream(input))))
+        {
+            throw new InvalidOperationException("A digest read twice is not equal to itself.");
+        }
+    }
 });
 
 static void CheckAgainstJsonDocument(byte[] input, List<CloudTrailRecord> records, int errorCount)
