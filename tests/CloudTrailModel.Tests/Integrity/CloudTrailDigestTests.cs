@@ -351,6 +351,28 @@ public sealed class CloudTrailDigestTests
         create.Should().Throw<ArgumentException>();
     }
 
+    [Fact]
+    public void Demo_ShippedWithTheValidateDigestsSample_IsAValidChainOfThreeDigests()
+    {
+        // Made by the sample's own generator (--create-demo), not by this class: the two must agree on the scheme.
+        string demo = Path.Combine(Corpus.RepoRoot ?? throw new InvalidOperationException("CloudTrailModel.sln not found"), "samples", "ValidateDigests", "demo");
+        IReadOnlyList<CloudTrailPublicKey> keys = CloudTrailPublicKey.ParseList(File.ReadAllText(Path.Combine(demo, "public-keys.json")));
+        List<CloudTrailDigest> chain = [.. Directory.GetFiles(Path.Combine(demo, "CloudTrail-Digest")).Select(CloudTrailDigest.Read).OrderByDescending(d => d.DigestEndTime)];
+
+        chain.Should().HaveCount(3);
+        chain[0].VerifySignature(File.ReadAllText(Path.Combine(demo, "newest-signature.txt")).Trim(), keys).Should().Be(DigestValidationStatus.Valid);
+        chain[0].VerifyPrevious(chain[1], keys).Should().Be(DigestValidationStatus.Valid);
+        chain[1].VerifyPrevious(chain[2], keys).Should().Be(DigestValidationStatus.Valid);
+        chain[2].IsStartingDigest.Should().BeTrue();
+        foreach (CloudTrailDigestLogFile logFile in chain.SelectMany(d => d.LogFiles))
+        {
+            using FileStream file = File.OpenRead(Path.Combine(demo, "CloudTrail", Path.GetFileName(logFile.S3Object!)));
+            logFile.Verify(file).Should().Be(DigestValidationStatus.Valid, logFile.S3Object);
+        }
+
+        chain.SelectMany(d => d.LogFiles).Should().HaveCount(3);
+    }
+
     [SkippableFact]
     public void Read_DocsDigestExamples_ReadEveryMember()
     {
