@@ -380,10 +380,13 @@ public sealed record CloudTrailDigest
         return Math.Min(bytes.Length, position + column);
     }
 
-    /// <summary>A member of a type it does not fit, or unknown, kept as it was; the last of a repeated name counts.</summary>
+    /// <summary>
+    /// A member of a type it does not fit, or unknown, kept as it was (in the reader's <see cref="ExtraFields"/>); the
+    /// last of a repeated name counts.
+    /// </summary>
     private sealed class Fields
     {
-        private Dictionary<string, JsonElement>? _fields;
+        private ExtraFields _extra;
 
         public string? String(JsonProperty member)
         {
@@ -416,8 +419,7 @@ public sealed record CloudTrailDigest
             return null;
         }
 
-        public void Keep(JsonProperty member) =>
-            (_fields ??= new Dictionary<string, JsonElement>(StringComparer.Ordinal))[member.Name] = member.Value.Clone();
+        public void Keep(JsonProperty member) => _extra.Add(member.Name, member.Value.Clone());
 
         public T Keep<T>(JsonProperty member, T value)
         {
@@ -425,8 +427,8 @@ public sealed record CloudTrailDigest
             return value;
         }
 
-        public ValueMap<JsonElement> Build() => _fields is null ? EmptyFields.Instance : new ValueMap<JsonElement>(_fields);
+        public IReadOnlyDictionary<string, JsonElement> Build() => _extra.Build();
 
-        public void Forget(string name) => _fields?.Remove(name);
+        public void Forget(string name) => _extra.Forget(name);
     }
 }

@@ -62,17 +62,19 @@ public sealed class CloudTrailPublicKey
         {
             byte[]? der = entry.ValueKind == JsonValueKind.Object && Member(entry, "Value") is { ValueKind: JsonValueKind.String } value
                 && value.TryGetBytesFromBase64(out byte[]? bytes) ? bytes : null;
-            if (der is null || Import(der) is not { } rsa)
+            try
+            {
+                keys.Add(new CloudTrailPublicKey(der ?? [])
+                {
+                    ValidityStartTime = Time(Member(entry, "ValidityStartTime")),
+                    ValidityEndTime = Time(Member(entry, "ValidityEndTime")),
+                });
+            }
+            catch (ArgumentException)
             {
                 throw new JsonException(string.Create(CultureInfo.InvariantCulture, $"Entry {index} of PublicKeyList has no base64 Value that is an RSA public key."));
             }
 
-            rsa.Dispose();
-            keys.Add(new CloudTrailPublicKey(der)
-            {
-                ValidityStartTime = Time(Member(entry, "ValidityStartTime")),
-                ValidityEndTime = Time(Member(entry, "ValidityEndTime")),
-            });
             index++;
         }
 
@@ -125,7 +127,7 @@ public sealed class CloudTrailPublicKey
     {
         foreach (JsonProperty property in element.EnumerateObject())
         {
-            if (property.NameEquals(name) || string.Equals(property.Name, name, StringComparison.OrdinalIgnoreCase))
+            if (string.Equals(property.Name, name, StringComparison.OrdinalIgnoreCase))
             {
                 return property.Value;
             }

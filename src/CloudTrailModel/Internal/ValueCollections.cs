@@ -133,21 +133,20 @@ internal sealed class ValueMap<TValue> : IReadOnlyDictionary<string, TValue>, IE
 
     public bool TryGetValue(string key, [MaybeNullWhen(false)] out TValue value) => _entries.TryGetValue(key, out value);
 
-    public bool Equals(ValueMap<TValue>? other)
-    {
-        if (ReferenceEquals(this, other))
-        {
-            return true;
-        }
+    public bool Equals(ValueMap<TValue>? other) =>
+        ReferenceEquals(this, other) || (other is not null && EntriesEqual(_entries, other._entries));
 
-        if (other is null || other._entries.Count != _entries.Count)
+    /// <summary>Whether two dictionaries hold the same keys with values equal by this map's rules.</summary>
+    public static bool EntriesEqual(IDictionary<string, TValue> x, IDictionary<string, TValue> y)
+    {
+        if (x.Count != y.Count)
         {
             return false;
         }
 
-        foreach (KeyValuePair<string, TValue> entry in _entries)
+        foreach (KeyValuePair<string, TValue> entry in x)
         {
-            if (!other._entries.TryGetValue(entry.Key, out TValue? value) || !Comparer.Equals(entry.Value, value))
+            if (!y.TryGetValue(entry.Key, out TValue? value) || !Comparer.Equals(entry.Value, value))
             {
                 return false;
             }
@@ -193,34 +192,11 @@ internal sealed class JsonElementComparer : IEqualityComparer<JsonElement>
 /// </summary>
 internal static class JsonFields
 {
-    public static bool Equal(IDictionary<string, JsonElement>? x, IDictionary<string, JsonElement>? y)
-    {
-        if (ReferenceEquals(x, y))
-        {
-            return true;
-        }
-
-        if ((x?.Count ?? 0) != (y?.Count ?? 0))
-        {
-            return false;
-        }
-
-        if (x is null || y is null)
-        {
-            // Both empty.
-            return true;
-        }
-
-        foreach (KeyValuePair<string, JsonElement> entry in x)
-        {
-            if (!y.TryGetValue(entry.Key, out JsonElement value) || !JsonElementComparer.Instance.Equals(entry.Value, value))
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
+    public static bool Equal(IDictionary<string, JsonElement>? x, IDictionary<string, JsonElement>? y) =>
+        ReferenceEquals(x, y)
+        || (x is null || y is null
+            ? (x?.Count ?? 0) == 0 && (y?.Count ?? 0) == 0
+            : ValueMap<JsonElement>.EntriesEqual(x, y));
 
     // Only the count: the dictionary may change after a hash is taken (it is mutable), and its values may be spelled
     // differently yet be equal.
