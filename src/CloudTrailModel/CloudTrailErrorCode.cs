@@ -35,4 +35,13 @@ public enum CloudTrailErrorCode
 
     /// <summary>The gzip data is corrupt.</summary>
     InvalidCompressedData = 10,
+
+    /// <summary>
+    /// An EventBridge event whose <c>detail-type</c> is not one CloudTrail sends (<c>... via CloudTrail</c>), read from
+    /// input that holds CloudTrail events: its <c>detail</c> is not taken as a record.
+    /// </summary>
+    NotCloudTrailEvent = 11,
+
+    /// <summary>The base64 of a CloudWatch Logs Lambda event's <c>awslogs.data</c> is invalid.</summary>
+    InvalidEncodedData = 12,
 }

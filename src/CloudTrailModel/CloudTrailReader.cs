@@ -9,6 +9,31 @@ namespace CloudTrailModel;
 /// magic bytes, never by name); UTF-8 with or without a byte-order mark. Records are yielded one by one while
 /// the input is read, so memory stays flat however large the file is.
 /// </summary>
+/// <remarks>
+/// <para>
+/// Records in wrappers are read too, each wrapper told by its members (as gzip is by its magic bytes), mixed freely
+/// with log files and records: EventBridge events of CloudTrail's detail types (the record is <c>detail</c>; an
+/// event of another detail type is reported as <see cref="CloudTrailErrorCode.NotCloudTrailEvent"/>); CloudWatch
+/// Logs subscription messages (<c>DATA_MESSAGE</c>: each <c>logEvents[].message</c> string is a record;
+/// <c>CONTROL_MESSAGE</c> holds none) and their Lambda event (<c>{"awslogs":{"data":"base64 of gzip"}}</c>); and
+/// <c>LookupEvents</c> pages (each <c>Events[].CloudTrailEvent</c> string is a record). Wrappers may stand alone, one
+/// per line, back to back with no separator (as Kinesis Data Firehose writes them to S3), or in a JSON array.
+/// </para>
+/// <para>
+/// In wrappers, <see cref="CloudTrailRecordError.RecordIndex"/> counts record slots across the whole input: one per
+/// EventBridge event, CloudWatch Logs log event or <c>LookupEvents</c> event (a wrapper that cannot be read at all
+/// takes one). <see cref="CloudTrailRecordError.BytePosition"/> is, in the decompressed input, the offset of the
+/// <c>detail</c> object, of the opening quote of the string holding the record, or of the wrapper when there is
+/// neither; for a Lambda event, whose records are inside base64 and gzip, it is the offset of the <c>data</c>
+/// string's opening quote for every slot in it. <see cref="CloudTrailRecordError.LineInRecord"/> counts from the
+/// record's own text (unescaped). Each wrapper document (one event, message or page) is held whole, up to twice
+/// <see cref="CloudTrailReaderOptions.MaxRecordBytes"/> (a larger one is <see cref="CloudTrailErrorCode.RecordTooLarge"/>);
+/// a Lambda event's decompressed data counts against <see cref="CloudTrailReaderOptions.MaxDecompressedBytes"/>.
+/// Wrapper input is parsed on the reading thread only (<see cref="CloudTrailReaderOptions.AllowParallelParsing"/>
+/// does not apply). <see cref="ReadEntries(Stream, CloudTrailReaderOptions?)"/> returns each wrapper's own fields
+/// beside its record.
+/// </para>
+/// </remarks>
 public static class CloudTrailReader
 {
     /// <summary>Reads every record from a stream. The stream is read lazily, as the result is enumerated, and is not disposed.</summary>
@@ -63,6 +88,63 @@ public static class CloudTrailReader
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         return ReadFileAsync(path, options ?? CloudTrailReaderOptions.Default, cancellationToken);
+    }
+
+    /// <summary>
+    /// Reads every record from a stream, as <see cref="ReadRecords(Stream, CloudTrailReaderOptions?)"/> does, each with
+    /// the wrapper it arrived in (<see cref="CloudTrailEntry.Wrapper"/>, null for records of log files).
+    /// </summary>
+    /// <param name="stream">The input, plain or gzip. It is read lazily, as the result is enumerated, and is not disposed.</param>
+    /// <param name="options">Options; <see cref="CloudTrailReaderOptions.Default"/> when null.</param>
+    /// <returns>The records and their wrappers, in input order.</returns>
+    /// <exception cref="CloudTrailParseException">
+    /// While enumerating, in <see cref="InvalidRecordHandling.Throw"/> mode, at the first bad record (after every record before it).
+    /// </exception>
+    public static IEnumerable<CloudTrailEntry> ReadEntries(Stream stream, CloudTrailReaderOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        return ReadWrapped(() => stream, ownsStream: false, options ?? CloudTrailReaderOptions.Default);
+    }
+
+    /// <summary>Reads every record from a file, plain or gzip, whatever its name, each with the wrapper it arrived in.</summary>
+    /// <param name="path">The file's path.</param>
+    /// <param name="options">Options; <see cref="CloudTrailReaderOptions.Default"/> when null.</param>
+    /// <returns>The records and their wrappers, in file order.</returns>
+    /// <exception cref="CloudTrailParseException">
+    /// While enumerating, in <see cref="InvalidRecordHandling.Throw"/> mode, at the first bad record (after every record before it).
+    /// </exception>
+    public static IEnumerable<CloudTrailEntry> ReadEntries(string path, CloudTrailReaderOptions? options = null)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        return ReadWrapped(() => OpenFile(path, async: false), ownsStream: true, options ?? CloudTrailReaderOptions.Default);
+    }
+
+    /// <summary>Reads every record from a stream asynchronously, each with the wrapper it arrived in. The stream is not disposed.</summary>
+    /// <param name="stream">The input, plain or gzip.</param>
+    /// <param name="options">Options; <see cref="CloudTrailReaderOptions.Default"/> when null.</param>
+    /// <param name="cancellationToken">Cancels the read; checked before every record.</param>
+    /// <returns>The records and their wrappers, in input order.</returns>
+    /// <exception cref="CloudTrailParseException">
+    /// While enumerating, in <see cref="InvalidRecordHandling.Throw"/> mode, at the first bad record (after every record before it).
+    /// </exception>
+    public static IAsyncEnumerable<CloudTrailEntry> ReadEntriesAsync(Stream stream, CloudTrailReaderOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        return ReadWrappedAsync(() => stream, ownsStream: false, options ?? CloudTrailReaderOptions.Default, cancellationToken);
+    }
+
+    /// <summary>Reads every record from a file asynchronously, plain or gzip, each with the wrapper it arrived in.</summary>
+    /// <param name="path">The file's path.</param>
+    /// <param name="options">Options; <see cref="CloudTrailReaderOptions.Default"/> when null.</param>
+    /// <param name="cancellationToken">Cancels the read; checked before every record.</param>
+    /// <returns>The records and their wrappers, in file order.</returns>
+    /// <exception cref="CloudTrailParseException">
+    /// While enumerating, in <see cref="InvalidRecordHandling.Throw"/> mode, at the first bad record (after every record before it).
+    /// </exception>
+    public static IAsyncEnumerable<CloudTrailEntry> ReadEntriesAsync(string path, CloudTrailReaderOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        return ReadWrappedAsync(() => OpenFile(path, async: true), ownsStream: true, options ?? CloudTrailReaderOptions.Default, cancellationToken);
     }
 
     // The file is opened when enumeration starts, so the result can be enumerated again and an unenumerated result holds no handle.
@@ -143,5 +225,61 @@ public static class CloudTrailReader
         }
 
         options.OnInvalidRecord?.Invoke(error);
+    }
+
+    // Kept apart from Read: records of log files are returned there without building entries. The stream is opened
+    // when enumeration starts, so the result can be enumerated again and an unenumerated result holds no handle.
+    private static IEnumerable<CloudTrailEntry> ReadWrapped(Func<Stream> open, bool ownsStream, CloudTrailReaderOptions options)
+    {
+        using var framer = new RecordFramer(open(), options, ownsStream) { KeepsWrappers = true };
+        StepResult step;
+        while ((step = framer.Step()) != StepResult.End)
+        {
+            if (step == StepResult.Record)
+            {
+                yield return new CloudTrailEntry(framer.Record!, framer.Wrapper);
+            }
+            else if (step == StepResult.Error)
+            {
+                Report(framer.Error, options);
+            }
+            else
+            {
+                framer.Fill();
+            }
+        }
+    }
+
+    private static async IAsyncEnumerable<CloudTrailEntry> ReadWrappedAsync(
+        Func<Stream> open, bool ownsStream, CloudTrailReaderOptions options, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        using var framer = new RecordFramer(open(), options, ownsStream) { KeepsWrappers = true };
+        while (true)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (framer.PendingSpeculation is { } pending)
+            {
+                await pending.ConfigureAwait(false);
+            }
+
+            StepResult step = framer.Step();
+            if (step == StepResult.End)
+            {
+                yield break;
+            }
+
+            if (step == StepResult.Record)
+            {
+                yield return new CloudTrailEntry(framer.Record!, framer.Wrapper);
+            }
+            else if (step == StepResult.Error)
+            {
+                Report(framer.Error, options);
+            }
+            else
+            {
+                await framer.FillAsync(cancellationToken).ConfigureAwait(false);
+            }
+        }
     }
 }

@@ -22,6 +22,8 @@ internal static class ErrorMessages
             CloudTrailErrorCode.MaxDepthExceeded => $"CloudTrail {where} is nested deeper than MaxDepth.",
             CloudTrailErrorCode.DecompressedSizeExceeded => $"The input is larger than MaxDecompressedBytes; reading stopped at {where}.",
             CloudTrailErrorCode.InvalidCompressedData => $"The gzip data is corrupt; reading stopped at {where}.",
+            CloudTrailErrorCode.NotCloudTrailEvent => $"The EventBridge event at {where} is not from CloudTrail (its detail-type is not one CloudTrail sends).",
+            CloudTrailErrorCode.InvalidEncodedData => $"The base64 of the CloudWatch Logs data at {where} is invalid.",
             _ => $"CloudTrail {where} could not be read.",
         };
     }

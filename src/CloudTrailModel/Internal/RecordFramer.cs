@@ -16,11 +16,11 @@ internal enum StepResult
 /// <summary>
 /// Finds records in a stream of CloudTrail input and materialises them in the same pass. Input may be a log
 /// file (<c>{"Records":[...]}</c>, other top-level members tolerated), JSON Lines, a bare record, or a bare array
-/// of records, plain or gzip. The framer is a state machine over one pooled buffer: <see cref="Step"/> never
+/// of records, or a wrapper (see <c>RecordFramer.Wrappers.cs</c>), plain or gzip. The framer is a state machine over one pooled buffer: <see cref="Step"/> never
 /// does I/O and says <see cref="StepResult.NeedMore"/> instead, so the sync and async readers share it. Only the
 /// record being parsed is buffered; a bad record is reported and framing resynchronises at the next record.
 /// </summary>
-internal sealed class RecordFramer : IDisposable
+internal sealed partial class RecordFramer : IDisposable
 {
     private const int InitialBufferSize = 256 * 1024;
 
@@ -48,6 +48,7 @@ internal sealed class RecordFramer : IDisposable
         SkipValue,
         ResyncArray,
         ResyncTopLevel,
+        Wrapper,
         Done,
     }
 
@@ -125,6 +126,7 @@ internal sealed class RecordFramer : IDisposable
     {
         _speculation?.Drop();
         _speculation?.ReleaseState();
+        _wrapper?.Dispose();
         if (_stream is not null && !ReferenceEquals(_stream, _source))
         {
             _stream.Dispose();
@@ -319,6 +321,7 @@ internal sealed class RecordFramer : IDisposable
     public StepResult Step()
     {
         Record = null;
+        Wrapper = null;
         if (_stalled)
         {
             _stalled = false;
@@ -439,6 +442,21 @@ internal sealed class RecordFramer : IDisposable
 
                     if (c == (byte)'{')
                     {
+                        // A bare array may hold wrapped events rather than records.
+                        if (_topLevelArray && PeekWrapperKind() is var kind and not WrapperKind.None)
+                        {
+                            if (kind is { } wrapper)
+                            {
+                                EnterWrapper(wrapper, Mode.AfterElement);
+                                continue;
+                            }
+
+                            if (!_eof && _end - _pos < WrapperDocumentLimit)
+                            {
+                                return StepResult.NeedMore;
+                            }
+                        }
+
                         StepResult? result = MaterializeAt(Mode.AfterElement, Mode.ResyncArray, requireMarker: _topLevelArray);
                         if (result is { } r)
                         {
@@ -535,6 +553,17 @@ internal sealed class RecordFramer : IDisposable
                     continue;
                 }
 
+                case Mode.Wrapper:
+                {
+                    StepResult? result = StepWrapper();
+                    if (result is { } r)
+                    {
+                        return r;
+                    }
+
+                    continue;
+                }
+
                 case Mode.ResyncArray:
                 case Mode.ResyncTopLevel:
                 {
@@ -600,6 +629,10 @@ internal sealed class RecordFramer : IDisposable
                 {
                     _mode = Mode.BareRecord;
                     return null;
+                }
+                else if (WrapperMarkers.Of(ref reader) is var kind and not WrapperKind.None)
+                {
+                    return EnterWrapper(kind, Mode.TopLevel);
                 }
                 else if (!reader.Read())
                 {
@@ -1025,7 +1058,7 @@ internal sealed class RecordFramer : IDisposable
                     break;
                 }
 
-                if (topLevel && reader.ValueTextEquals("Records"u8))
+                if ((topLevel && reader.ValueTextEquals("Records"u8)) || ((topLevel || _topLevelArray) && WrapperMarkers.Of(ref reader) != WrapperKind.None))
                 {
                     return Candidate.Valid;
                 }

@@ -1,0 +1,254 @@
+using System.Text.Json;
+
+namespace CloudTrailModel.Internal;
+
+/// <summary>
+/// The framing of wrappers: EventBridge events, CloudWatch Logs messages and Lambda events, <c>LookupEvents</c>
+/// pages, chosen by a top-level object's member names. Each wrapper document is held whole (bounded by
+/// <see cref="WrapperDocumentLimit"/>), its record slots are listed by <see cref="WrapperDocument"/>, and each
+/// record is materialised like a record of a log file. Wrapper input is read on the reading thread only.
+/// </summary>
+internal sealed partial class RecordFramer
+{
+    private static ReadOnlySpan<byte> Whitespace => " \t\r\n"u8;
+
+    private WrapperDocument? _wrapper;
+    private WrapperKind _wrapperKind;
+    private Mode _afterWrapper;
+    private int _wrapperEnd = -1;
+
+    /// <summary>Whether the wrappers' own fields are read and returned beside each record (<see cref="Wrapper"/>).</summary>
+    public bool KeepsWrappers { get; init; }
+
+    /// <summary>The wrapper of <see cref="Record"/>, when <see cref="KeepsWrappers"/> and the record was wrapped.</summary>
+    public CloudTrailWrapper? Wrapper { get; private set; }
+
+    // One event, message or page is held whole: twice the record limit holds a full LookupEvents page of large records.
+    private long WrapperDocumentLimit => (long)_options.MaxRecordBytes * 2;
+
+    private StepResult? EnterWrapper(WrapperKind kind, Mode after)
+    {
+        if (_speculation is { } speculation)
+        {
+            // The other core would parse the window as records: wrapper input is read on one core.
+            speculation.Drop();
+            speculation.ReleaseState();
+            _speculation = null;
+        }
+
+        _wrapper ??= new WrapperDocument(KeepsWrappers);
+        _wrapperKind = kind;
+        _afterWrapper = after;
+        _wrapperEnd = -1;
+        _mode = Mode.Wrapper;
+        return null;
+    }
+
+    /// <summary>Frames the wrapper document at <see cref="_pos"/>, then returns its records one per step.</summary>
+    private StepResult? StepWrapper()
+    {
+        if (_wrapperEnd < 0)
+        {
+            StepResult? framed = FrameWrapper();
+            if (framed is not null || _wrapperEnd < 0)
+            {
+                return framed;
+            }
+        }
+
+        while (_wrapper!.TryNext(out WrapperItem item))
+        {
+            StepResult? result = EmitWrapped(item);
+            if (result is not null)
+            {
+                return result;
+            }
+        }
+
+        _pos = _wrapperEnd;
+        _wrapperEnd = -1;
+        _mode = _afterWrapper;
+        return null;
+    }
+
+    private StepResult? FrameWrapper()
+    {
+        var reader = new Utf8JsonReader(
+            _buffer.AsSpan(_pos, _end - _pos), _eof, new JsonReaderState(new JsonReaderOptions { MaxDepth = WrapperDocument.WrapperDepthLimit }));
+        bool complete;
+        try
+        {
+            reader.Read();
+            complete = reader.TrySkip();
+        }
+        catch (JsonException)
+        {
+            Mode resync = _afterWrapper == Mode.AfterElement ? Mode.ResyncArray : Mode.ResyncTopLevel;
+            return Fail(CloudTrailErrorCode.InvalidJson, _pos, consumesSlot: true, resync, resyncFrom: _pos + 1);
+        }
+
+        if (!complete)
+        {
+            if (_eof)
+            {
+                return Fail(CloudTrailErrorCode.Truncated, _pos, consumesSlot: true, Mode.Done);
+            }
+
+            if (_end - _pos >= WrapperDocumentLimit)
+            {
+                _afterSkip = _afterWrapper;
+                return Fail(CloudTrailErrorCode.RecordTooLarge, _pos, consumesSlot: true, Mode.SkipValue);
+            }
+
+            return StepResult.NeedMore;
+        }
+
+        int length = (int)reader.BytesConsumed;
+        if (length > WrapperDocumentLimit)
+        {
+            _pos += length;
+            return Fail(CloudTrailErrorCode.RecordTooLarge, _pos - length, consumesSlot: true, _afterWrapper);
+        }
+
+        _wrapperEnd = _pos + length;
+        long budget = _options.MaxDecompressedBytes - _totalRead - _wrapper!.DecompressedBytes;
+        _wrapper.Read(_wrapperKind, _buffer, _pos, _wrapperEnd, _base + _pos, budget, (int)Math.Min(WrapperDocumentLimit, Array.MaxLength));
+        return null;
+    }
+
+    /// <summary>Materialises one record slot of a wrapper: null when the filter passed over it.</summary>
+    private StepResult? EmitWrapped(in WrapperItem item)
+    {
+        if (item.Kind == WrapperItemKind.Error)
+        {
+            if (item.Code == CloudTrailErrorCode.DecompressedSizeExceeded)
+            {
+                _afterWrapper = Mode.Done;
+            }
+
+            return WrappedError(item.Code, item.Offset);
+        }
+
+        byte[] source = item.InPayload ? _wrapper!.Payload : _buffer;
+        int end = item.InPayload ? _wrapper!.PayloadEnd : _wrapperEnd;
+        int start = item.Start;
+        bool isString = item.Kind == WrapperItemKind.String;
+        if (isString)
+        {
+            source = _wrapper!.StringText(source, start, end, out start, out end);
+            if (end - start > _options.MaxRecordBytes)
+            {
+                return WrappedError(CloudTrailErrorCode.RecordTooLarge, item.Offset);
+            }
+
+            int first = source.AsSpan(start, end - start).IndexOfAnyExcept(Whitespace);
+            if (first < 0 || source[start + first] != (byte)'{')
+            {
+                bool value = first >= 0 && (IsScalarStart(source[start + first]) || source[start + first] == (byte)'[');
+                return WrappedError(value ? CloudTrailErrorCode.NotAnObject : CloudTrailErrorCode.InvalidJson, item.Offset);
+            }
+
+            start += first;
+        }
+
+        bool filterParsed = false;
+        if (_options.Filter is { } filter)
+        {
+            PrescanResult scan = RecordPrescan.Scan(_state, source, start, end, isFinalBlock: true, _options.MaxDepth, out CloudTrailRecordHeader header, out int scanned);
+            if (scan == PrescanResult.Scanned && scanned <= _options.MaxRecordBytes && !filter(header))
+            {
+                _nextIndex++;
+                return null;
+            }
+
+            filterParsed = scan != PrescanResult.Scanned;
+        }
+
+        return AcceptWrapped(item, source, start, end, isString, filterParsed);
+    }
+
+    private StepResult? AcceptWrapped(in WrapperItem item, byte[] source, int start, int end, bool isString, bool filterParsed)
+    {
+        MaterializeStatus status = RecordMaterializer.Materialize(
+            _state, source, start, end, isFinalBlock: true, _options.MaxDepth,
+            out CloudTrailRecord? record, out int consumed, out CloudTrailErrorCode code, out long? line, out long? column);
+        if (status != MaterializeStatus.Ok)
+        {
+            return WrappedError(code, item.Offset, line, column);
+        }
+
+        if (consumed > _options.MaxRecordBytes)
+        {
+            return WrappedError(CloudTrailErrorCode.RecordTooLarge, item.Offset);
+        }
+
+        if (isString && source.AsSpan(start + consumed, end - start - consumed).IndexOfAnyExcept(Whitespace) >= 0)
+        {
+            // The string holds more than one JSON value: not a record.
+            return WrappedError(CloudTrailErrorCode.InvalidJson, item.Offset);
+        }
+
+        if (!RecordMarkers.HasMarker(record!) || RecordMarkers.IsS3EventNotification(record!))
+        {
+            return WrappedError(CloudTrailErrorCode.NotCloudTrail, item.Offset);
+        }
+
+        _nextIndex++;
+        if (filterParsed && !_options.Filter!(CloudTrailRecordHeader.Of(record!)))
+        {
+            return null;
+        }
+
+        Record = record;
+        Wrapper = item.Wrapper;
+        return StepResult.Record;
+    }
+
+    private StepResult WrappedError(CloudTrailErrorCode code, long offset, long? line = null, long? column = null)
+    {
+        long index = _nextIndex++;
+        Error = new CloudTrailRecordError(index, offset, code, ErrorMessages.For(code, index, offset, line, column))
+        {
+            LineInRecord = line,
+            BytePositionInLine = column,
+        };
+        return StepResult.Error;
+    }
+
+    /// <summary>
+    /// For an element of a top-level array: the wrapper it is, <see cref="WrapperKind.None"/> for a record or anything
+    /// else (the record path reports it), or null when more input is needed to tell.
+    /// </summary>
+    private WrapperKind? PeekWrapperKind()
+    {
+        var reader = new Utf8JsonReader(_buffer.AsSpan(_pos, _end - _pos), _eof, new JsonReaderState(new JsonReaderOptions { MaxDepth = WrapperDocument.WrapperDepthLimit }));
+        try
+        {
+            reader.Read();
+            while (reader.Read())
+            {
+                if (reader.TokenType != JsonTokenType.PropertyName || RecordMarkers.IsMarker(ref reader))
+                {
+                    return WrapperKind.None;
+                }
+
+                WrapperKind kind = WrapperMarkers.Of(ref reader);
+                if (kind != WrapperKind.None)
+                {
+                    return kind;
+                }
+
+                if (!reader.Read() || !reader.TrySkip())
+                {
+                    return null;
+                }
+            }
+
+            return null;
+        }
+        catch (Exception ex) when (ex is JsonException or InvalidOperationException)
+        {
+            return WrapperKind.None;
+        }
+    }
+}
