@@ -81,6 +81,10 @@ internal sealed partial class RecordFramer
             reader.Read();
             complete = reader.TrySkip();
         }
+        catch (JsonException) when (_eof && IsCutShort())
+        {
+            return Fail(CloudTrailErrorCode.Truncated, _pos, consumesSlot: true, Mode.Done);
+        }
         catch (JsonException)
         {
             Mode resync = _afterWrapper == Mode.AfterElement ? Mode.ResyncArray : Mode.ResyncTopLevel;
@@ -114,6 +118,22 @@ internal sealed partial class RecordFramer
         long budget = _options.MaxDecompressedBytes - _totalRead - _wrapper!.DecompressedBytes;
         _wrapper.Read(_wrapperKind, _buffer, _pos, _wrapperEnd, _base + _pos, budget, (int)Math.Min(WrapperDocumentLimit, Array.MaxLength));
         return null;
+    }
+
+    /// <summary>Whether the document at <see cref="_pos"/> is well-formed as far as the input goes (it ends inside it).</summary>
+    private bool IsCutShort()
+    {
+        var reader = new Utf8JsonReader(
+            _buffer.AsSpan(_pos, _end - _pos), isFinalBlock: false, new JsonReaderState(new JsonReaderOptions { MaxDepth = WrapperDocument.WrapperDepthLimit }));
+        try
+        {
+            reader.Read();
+            return !reader.TrySkip();
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
     }
 
     /// <summary>Materialises one record slot of a wrapper: null when the filter passed over it.</summary>
