@@ -164,8 +164,7 @@ internal sealed partial class RecordFramer
             int first = source.AsSpan(start, end - start).IndexOfAnyExcept(Whitespace);
             if (first < 0 || source[start + first] != (byte)'{')
             {
-                bool value = first >= 0 && (IsScalarStart(source[start + first]) || source[start + first] == (byte)'[');
-                return WrappedError(value ? CloudTrailErrorCode.NotAnObject : CloudTrailErrorCode.InvalidJson, item.Offset);
+                return WrappedError(IsJsonValue(source.AsSpan(start, end - start)) ? CloudTrailErrorCode.NotAnObject : CloudTrailErrorCode.InvalidJson, item.Offset);
             }
 
             start += first;
@@ -222,6 +221,20 @@ internal sealed partial class RecordFramer
         Record = record;
         Wrapper = item.Wrapper;
         return StepResult.Record;
+    }
+
+    /// <summary>Whether a string record's text is one JSON value (then it is not an object), not text that is not JSON.</summary>
+    private static bool IsJsonValue(ReadOnlySpan<byte> text)
+    {
+        var reader = new Utf8JsonReader(text, new JsonReaderOptions { MaxDepth = WrapperDocument.WrapperDepthLimit });
+        try
+        {
+            return reader.Read() && reader.TrySkip() && !reader.Read();
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
     }
 
     private StepResult WrappedError(CloudTrailErrorCode code, long offset, long? line = null, long? column = null)
