@@ -314,9 +314,7 @@ public sealed class CloudTrailReaderTests : IDisposable
     [Theory]
     [InlineData("""{"Digest":"x","logFiles":[{"s3Bucket":"b"}]}""")]
     [InlineData("""{"QueryResultRows":[[{"eventTime":"2023-01-22 16:53:53.000"}]]}""")]
-    [InlineData("""{"Events":[{"EventId":"1","CloudTrailEvent":"{}"}]}""")]
     [InlineData("""{"Records":[{"eventVersion":"2.1","eventSource":"aws:s3","awsRegion":"us-east-1","eventTime":"2024-01-01T00:00:00.000Z","eventName":"ObjectCreated:Put","s3":{"s3SchemaVersion":"1.0","bucket":{"name":"b"},"object":{"key":"k"}}}]}""")]
-    [InlineData("""{"version":"0","detail-type":"AWS API Call via CloudTrail","source":"aws.s3","detail":{"eventVersion":"1.08"}}""")]
     public void ReadRecords_NonCloudTrailDocument_ReportsNotCloudTrail(string input)
     {
         (List<CloudTrailRecord> records, List<CloudTrailRecordError> errors) = ReadSkip(input);

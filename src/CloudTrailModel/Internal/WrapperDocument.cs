@@ -374,8 +374,10 @@ internal sealed class WrapperDocument : IDisposable
             int record = -1;
             JsonTokenType recordToken = JsonTokenType.None;
             LookupFields fields = default;
+            bool isRecord = false;
             while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
             {
+                isRecord |= RecordMarkers.IsMarker(ref r);
                 if (r.ValueTextEquals("CloudTrailEvent"u8))
                 {
                     r.Read();
@@ -391,6 +393,12 @@ internal sealed class WrapperDocument : IDisposable
             }
 
             LookupEventsWrapper? wrapper = _keepWrappers ? fields.ToWrapper(nextToken) : null;
+            if (record < 0 && isRecord)
+            {
+                // The user guide prints Insights lookups with the records themselves in Events: read them as they are.
+                (record, recordToken) = (element, JsonTokenType.StartObject);
+            }
+
             AddRecord(recordToken, bufferStart + record, offset + (record < 0 ? element : record), inPayload: false, wrapper);
         }
     }

@@ -12,20 +12,20 @@ public sealed class CloudWatchLogsWrapper : CloudTrailWrapper
     }
 
     /// <summary>The account that owns the log group (JSON <c>owner</c>).</summary>
-    public string? Owner { get; init; }
+    public string? Owner { get; internal init; }
 
     /// <summary>The log group (JSON <c>logGroup</c>), for example the one a trail delivers to.</summary>
-    public string? LogGroup { get; init; }
+    public string? LogGroup { get; internal init; }
 
     /// <summary>The log stream (JSON <c>logStream</c>); CloudTrail names it after the account and region.</summary>
-    public string? LogStream { get; init; }
+    public string? LogStream { get; internal init; }
 
     /// <summary>The subscription filters that matched the log event (JSON <c>subscriptionFilters</c>); empty when absent.</summary>
-    public IReadOnlyList<string> SubscriptionFilters { get; init; } = [];
+    public IReadOnlyList<string> SubscriptionFilters { get; internal init; } = [];
 
     /// <summary>The log event's ID (JSON <c>logEvents[].id</c>), unique in the log group.</summary>
-    public string? EventId { get; init; }
+    public string? EventId { get; internal init; }
 
     /// <summary>When the log event was ingested (JSON <c>logEvents[].timestamp</c>, milliseconds since the Unix epoch).</summary>
-    public DateTimeOffset? Timestamp { get; init; }
+    public DateTimeOffset? Timestamp { get; internal init; }
 }

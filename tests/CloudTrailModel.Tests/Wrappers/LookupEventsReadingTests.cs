@@ -60,6 +60,18 @@ public sealed class LookupEventsReadingTests
     }
 
     [Fact]
+    public void ReadRecords_EventsThatAreRecords_AreReadAsTheyAre()
+    {
+        // The user guide prints `lookup-events --event-category insight` output with the records themselves in Events.
+        string input = LookupPage("t", Record(0), LookupEvent(Record(1), 1), "{\"Unrelated\":1}");
+
+        (List<CloudTrailRecord> records, List<CloudTrailRecordError> errors) = ReadSkip(input);
+
+        records.Select(r => r.EventId).Should().Equal("id-0", "id-1");
+        (errors.Single().ErrorCode, errors[0].RecordIndex, errors[0].BytePosition).Should().Be((CloudTrailErrorCode.NotCloudTrail, 2L, OffsetOf(input, "{\"Unrelated\"")));
+    }
+
+    [Fact]
     public void ReadEntries_Page_ReturnsTheSummaryFields()
     {
         string input = LookupPage("token-7", LookupEvent(Record(0), 0), LookupEvent(Record(1), 1, "\"2024-03-01T12:00:00-08:00\""));
