@@ -161,7 +161,7 @@ public sealed partial class ReadmeTests : IDisposable
     {
         string root = Corpus.RepoRoot ?? throw new InvalidOperationException("CloudTrailModel.sln not found above " + AppContext.BaseDirectory);
         string readme = File.ReadAllText(Path.Combine(root, "README.md"));
-        string source = Normalise(File.ReadAllText(Path.Combine(ApprovedFile.SourceDirectory, "ReadmeTests.cs")));
+        string source = Normalise(string.Join("\n", Directory.GetFiles(ApprovedFile.SourceDirectory, "ReadmeTests*.cs").Order(StringComparer.Ordinal).Select(File.ReadAllText)));
 
         List<string> blocks = CsharpBlock().Matches(readme).Select(m => m.Groups[1].Value).ToList();
 
