@@ -40,6 +40,17 @@ if (args is ["--verify"])
         ("SmallGzipFiles.CloudTrailReader_ReadRecords", small.CloudTrailReader_ReadRecords(), SmallGzipFilesBenchmarks.RecordCount),
         ("SmallGzipFiles.SystemTextJson_SourceGenPoco", small.SystemTextJson_SourceGenPoco(), SmallGzipFilesBenchmarks.RecordCount),
     ];
+    var wrappers = new WrapperBenchmarks();
+    wrappers.Setup();
+    checks =
+    [
+        .. checks,
+        ("Wrappers.ReadRecords_JsonLines", wrappers.ReadRecords_JsonLines(), WrapperBenchmarks.RecordCount),
+        ("Wrappers.ReadRecords_EventBridgeJsonLines", wrappers.ReadRecords_EventBridgeJsonLines(), WrapperBenchmarks.RecordCount),
+        ("Wrappers.ReadRecords_EventBridgeFirehoseGzip", wrappers.ReadRecords_EventBridgeFirehoseGzip(), WrapperBenchmarks.RecordCount),
+        ("Wrappers.ReadEntries_EventBridgeFirehoseGzip", wrappers.ReadEntries_EventBridgeFirehoseGzip(), WrapperBenchmarks.RecordCount),
+        ("Wrappers.ReadRecords_CloudWatchLogsGzip", wrappers.ReadRecords_CloudWatchLogsGzip(), WrapperBenchmarks.RecordCount),
+    ];
     Console.WriteLine($"info CloudTrailReader_Filtered: {b.CloudTrailReader_Filtered():N0} records pass the filter ({100.0 * b.CloudTrailReader_Filtered() / ReadLogFileBenchmarks.RecordCount:F1}%)");
     Console.WriteLine($"info CloudTrailReader_TypedOrchestratorParameters: {b.CloudTrailReader_TypedOrchestratorParameters():N0} typed parameter objects");
     foreach ((string name, long value, long expected) in checks)
