@@ -101,6 +101,14 @@ Fuzzer.OutOfProcess.Run(stream =>
         throw new InvalidOperationException("Throw mode returned more records than Skip mode.");
     }
 
+    // The entries read (wrappers' fields kept) must be the same records and errors as the plain read.
+    var entryErrors = new List<CloudTrailRecordError>();
+    List<string?> entryIds = [.. CloudTrailReader.ReadEntries(new MemoryStream(input), options with { OnInvalidRecord = entryErrors.Add }).Select(e => e.Record.EventId)];
+    if (!entryIds.SequenceEqual(records.Select(r => r.EventId)) || !entryErrors.SequenceEqual(errors))
+    {
+        throw new InvalidOperationException("ReadEntries disagrees with ReadRecords.");
+    }
+
     _ = CloudTrailRecord.TryParse(input, out _);
 
     // The same input as a digest file: it reads, or fails with CloudTrailParseException; its checks never throw, and a
