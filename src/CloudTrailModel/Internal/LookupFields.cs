@@ -19,27 +19,27 @@ internal struct LookupFields
     {
         if (r.ValueTextEquals("EventId"u8))
         {
-            _eventId = Next(ref r);
+            _eventId = WrapperJson.NextString(ref r);
         }
         else if (r.ValueTextEquals("EventName"u8))
         {
-            _eventName = Next(ref r);
+            _eventName = WrapperJson.NextString(ref r);
         }
         else if (r.ValueTextEquals("ReadOnly"u8))
         {
-            _readOnly = Next(ref r);
+            _readOnly = WrapperJson.NextString(ref r);
         }
         else if (r.ValueTextEquals("AccessKeyId"u8))
         {
-            _accessKeyId = Next(ref r);
+            _accessKeyId = WrapperJson.NextString(ref r);
         }
         else if (r.ValueTextEquals("EventSource"u8))
         {
-            _eventSource = Next(ref r);
+            _eventSource = WrapperJson.NextString(ref r);
         }
         else if (r.ValueTextEquals("Username"u8))
         {
-            _username = Next(ref r);
+            _username = WrapperJson.NextString(ref r);
         }
         else if (r.ValueTextEquals("EventTime"u8))
         {
@@ -73,12 +73,6 @@ internal struct LookupFields
         Resources = _resources,
         NextToken = nextToken,
     };
-
-    private static string? Next(ref Utf8JsonReader r)
-    {
-        r.Read();
-        return r.TokenType == JsonTokenType.String ? r.GetString() : null;
-    }
 
     /// <summary>Epoch seconds (the API's JSON, maybe with a fraction) or an ISO 8601 string (the AWS CLI's output).</summary>
     private static DateTimeOffset? Time(ref Utf8JsonReader r)

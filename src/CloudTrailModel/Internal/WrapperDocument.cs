@@ -1,6 +1,4 @@
 using System.Buffers;
-using System.Buffers.Text;
-using System.IO.Compression;
 using System.Text.Json;
 
 namespace CloudTrailModel.Internal;
@@ -11,7 +9,7 @@ namespace CloudTrailModel.Internal;
 /// here: each slot says where its record is, and the framer materialises it like any record. The decoded payload
 /// of a CloudWatch Logs Lambda event and the unescaped text of string records live in pooled buffers kept here.
 /// </summary>
-internal sealed class WrapperDocument : IDisposable
+internal sealed partial class WrapperDocument : IDisposable
 {
     private static ReadOnlySpan<byte> CloudTrailDetailTypeEnd => " via CloudTrail"u8;
 
@@ -118,9 +116,7 @@ internal sealed class WrapperDocument : IDisposable
         bool fromCloudTrail = false;
         int detail = -1;
         bool detailIsObject = false;
-        string? version = null, id = null, detailType = null, source = null, account = null, region = null;
-        DateTimeOffset? time = null;
-        IReadOnlyList<string>? resources = null;
+        EventBridgeFields fields = default;
         while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
         {
             if (r.ValueTextEquals("detail-type"u8))
@@ -128,7 +124,7 @@ internal sealed class WrapperDocument : IDisposable
                 r.Read();
                 fromCloudTrail = r.TokenType == JsonTokenType.String
                     && (r.ValueIsEscaped ? r.GetString()!.EndsWith(" via CloudTrail", StringComparison.Ordinal) : r.ValueSpan.EndsWith(CloudTrailDetailTypeEnd));
-                detailType = _keepWrappers ? StringOrNull(ref r) : null;
+                fields.DetailType = _keepWrappers ? WrapperJson.StringOrNull(ref r) : null;
             }
             else if (r.ValueTextEquals("detail"u8))
             {
@@ -136,41 +132,7 @@ internal sealed class WrapperDocument : IDisposable
                 detail = (int)r.TokenStartIndex;
                 detailIsObject = r.TokenType == JsonTokenType.StartObject;
             }
-            else if (!_keepWrappers)
-            {
-                r.Read();
-            }
-            else if (r.ValueTextEquals("version"u8))
-            {
-                version = NextString(ref r);
-            }
-            else if (r.ValueTextEquals("id"u8))
-            {
-                id = NextString(ref r);
-            }
-            else if (r.ValueTextEquals("source"u8))
-            {
-                source = NextString(ref r);
-            }
-            else if (r.ValueTextEquals("account"u8))
-            {
-                account = NextString(ref r);
-            }
-            else if (r.ValueTextEquals("region"u8))
-            {
-                region = NextString(ref r);
-            }
-            else if (r.ValueTextEquals("time"u8))
-            {
-                r.Read();
-                time = r.TokenType == JsonTokenType.String && r.TryGetDateTimeOffset(out DateTimeOffset t) ? t : null;
-            }
-            else if (r.ValueTextEquals("resources"u8))
-            {
-                r.Read();
-                resources = Strings(ref r);
-            }
-            else
+            else if (!_keepWrappers || !fields.Read(ref r))
             {
                 r.Read();
             }
@@ -190,9 +152,7 @@ internal sealed class WrapperDocument : IDisposable
             return;
         }
 
-        EventBridgeWrapper? wrapper = _keepWrappers
-            ? new() { Version = version, Id = id, DetailType = detailType, Source = source, Account = account, Time = time, Region = region, Resources = resources ?? [] }
-            : null;
+        EventBridgeWrapper? wrapper = _keepWrappers ? fields.ToWrapper() : null;
         _items.Add(new WrapperItem(WrapperItemKind.Object, InPayload: false, bufferStart + detail, offset + detail, default, wrapper));
     }
 
@@ -225,20 +185,20 @@ internal sealed class WrapperDocument : IDisposable
             }
             else if (r.ValueTextEquals("owner"u8))
             {
-                owner = NextString(ref r);
+                owner = WrapperJson.NextString(ref r);
             }
             else if (r.ValueTextEquals("logGroup"u8))
             {
-                group = NextString(ref r);
+                group = WrapperJson.NextString(ref r);
             }
             else if (r.ValueTextEquals("logStream"u8))
             {
-                stream = NextString(ref r);
+                stream = WrapperJson.NextString(ref r);
             }
             else if (r.ValueTextEquals("subscriptionFilters"u8))
             {
                 r.Read();
-                filters = Strings(ref r);
+                filters = WrapperJson.Strings(ref r);
             }
             else
             {
@@ -291,7 +251,7 @@ internal sealed class WrapperDocument : IDisposable
                 }
                 else if (_keepWrappers && r.ValueTextEquals("id"u8))
                 {
-                    id = NextString(ref r);
+                    id = WrapperJson.NextString(ref r);
                 }
                 else if (_keepWrappers && r.ValueTextEquals("timestamp"u8))
                 {
@@ -332,7 +292,7 @@ internal sealed class WrapperDocument : IDisposable
             }
             else if (_keepWrappers && r.ValueTextEquals("NextToken"u8))
             {
-                nextToken = NextString(ref r);
+                nextToken = WrapperJson.NextString(ref r);
             }
             else
             {
@@ -403,171 +363,6 @@ internal sealed class WrapperDocument : IDisposable
         }
     }
 
-    /// <summary>
-    /// A CloudWatch Logs Lambda event: <c>awslogs.data</c> is base64 of gzip of one or more messages. Every slot found
-    /// in it reports the offset of the <c>data</c> string's opening quote (the decoded bytes are not the input's).
-    /// </summary>
-    private void ReadAwsLogs(ReadOnlySpan<byte> doc, long offset, long budget, int maxPayload)
-    {
-        var r = new Utf8JsonReader(doc, ReaderOptions);
-        r.Read();
-        long dataOffset = -1;
-        int decoded = -1;
-        while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
-        {
-            bool isAwsLogs = r.ValueTextEquals("awslogs"u8);
-            r.Read();
-            if (isAwsLogs && r.TokenType == JsonTokenType.StartObject)
-            {
-                while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
-                {
-                    bool isData = r.ValueTextEquals("data"u8);
-                    r.Read();
-                    if (isData && r.TokenType == JsonTokenType.String)
-                    {
-                        dataOffset = offset + r.TokenStartIndex;
-                        decoded = Decode(ref r);
-                    }
-
-                    r.Skip();
-                }
-            }
-
-            // On the end of awslogs (nothing to skip) or on another member's value.
-            r.Skip();
-        }
-
-        if (dataOffset < 0)
-        {
-            Error(CloudTrailErrorCode.NotCloudTrail, offset);
-            return;
-        }
-
-        if (decoded < 0)
-        {
-            Error(CloudTrailErrorCode.InvalidEncodedData, dataOffset);
-            return;
-        }
-
-        if (Decompress(decoded, budget, maxPayload, out CloudTrailErrorCode code))
-        {
-            ReadPayloadMessages(dataOffset);
-        }
-        else
-        {
-            Error(code, dataOffset);
-        }
-    }
-
-    /// <summary>Decodes the base64 string the reader is on into the payload buffer: its length, or -1 when it is not base64.</summary>
-    private int Decode(ref Utf8JsonReader r)
-    {
-        ReadOnlySpan<byte> text = r.ValueSpan;
-        if (r.ValueIsEscaped)
-        {
-            // JSON may escape the slashes of base64 as \/.
-            Ensure(ref _scratch, text.Length);
-            text = _scratch.AsSpan(0, r.CopyString(_scratch));
-        }
-
-        Ensure(ref _payload, Base64.GetMaxDecodedFromUtf8Length(text.Length));
-        return Base64.DecodeFromUtf8(text, _payload, out _, out int written) == OperationStatus.Done ? written : -1;
-    }
-
-    /// <summary>Replaces gzip data in the payload buffer with what it decompresses to, within the limits.</summary>
-    private bool Decompress(int length, long budget, int maxPayload, out CloudTrailErrorCode code)
-    {
-        code = default;
-        if (length < 2 || _payload[0] != 0x1F || _payload[1] != 0x8B)
-        {
-            // Not compressed (a test harness may send plain JSON): read it as it is.
-            PayloadEnd = length;
-            return true;
-        }
-
-        long limit = Math.Min(budget, maxPayload);
-        byte[] compressed = _payload;
-        _payload = ArrayPool<byte>.Shared.Rent(Math.Max(length * 4, 4096));
-        int n = 0;
-        try
-        {
-            using var gzip = new GZipStream(new MemoryStream(compressed, 0, length, writable: false), CompressionMode.Decompress);
-            while (n <= limit)
-            {
-                if (n == _payload.Length)
-                {
-                    byte[] bigger = ArrayPool<byte>.Shared.Rent((int)Math.Min((long)n * 2, limit + 1));
-                    Buffer.BlockCopy(_payload, 0, bigger, 0, n);
-                    ArrayPool<byte>.Shared.Return(_payload);
-                    _payload = bigger;
-                }
-
-                int read = gzip.Read(_payload, n, (int)Math.Min(_payload.Length - n, limit + 1 - n));
-                if (read == 0)
-                {
-                    break;
-                }
-
-                n += read;
-            }
-        }
-        catch (InvalidDataException)
-        {
-            code = CloudTrailErrorCode.InvalidCompressedData;
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(compressed);
-        }
-
-        DecompressedBytes += n;
-        PayloadEnd = n;
-        if (code == default && n > limit)
-        {
-            code = budget < maxPayload ? CloudTrailErrorCode.DecompressedSizeExceeded : CloudTrailErrorCode.RecordTooLarge;
-        }
-
-        return code == default;
-    }
-
-    /// <summary>The decoded payload: one or more CloudWatch Logs messages, back to back or on lines of their own.</summary>
-    private void ReadPayloadMessages(long dataOffset)
-    {
-        int pos = 0;
-        while (true)
-        {
-            ReadOnlySpan<byte> rest = _payload.AsSpan(pos, PayloadEnd - pos);
-            int first = rest.IndexOfAnyExcept(" \t\r\n"u8);
-            if (first < 0)
-            {
-                return;
-            }
-
-            pos += first;
-            if (_payload[pos] != (byte)'{')
-            {
-                Error(CloudTrailErrorCode.NotCloudTrail, dataOffset);
-                return;
-            }
-
-            var r = new Utf8JsonReader(_payload.AsSpan(pos, PayloadEnd - pos), ReaderOptions);
-            try
-            {
-                r.Read();
-                r.Skip();
-            }
-            catch (JsonException)
-            {
-                Error(CloudTrailErrorCode.InvalidJson, dataOffset);
-                return;
-            }
-
-            int length = (int)r.BytesConsumed;
-            ReadLogsMessage(_payload.AsSpan(pos, length), 0, dataOffset, inPayload: true, pos);
-            pos += length;
-        }
-    }
-
     /// <summary>A record held as a string (the documented shape) or, leniently, as an object.</summary>
     private void AddRecord(JsonTokenType token, int start, long offset, bool inPayload, CloudTrailWrapper? wrapper)
     {
@@ -591,38 +386,6 @@ internal sealed class WrapperDocument : IDisposable
     private void Error(CloudTrailErrorCode code, long offset) => _items.Add(new WrapperItem(WrapperItemKind.Error, false, 0, offset, code, null));
 
     private static JsonReaderOptions ReaderOptions => new() { MaxDepth = WrapperDepthLimit };
-
-    private static string? NextString(ref Utf8JsonReader r)
-    {
-        r.Read();
-        return StringOrNull(ref r);
-    }
-
-    private static string? StringOrNull(ref Utf8JsonReader r) => r.TokenType == JsonTokenType.String ? r.GetString() : null;
-
-    private static List<string>? Strings(ref Utf8JsonReader r)
-    {
-        if (r.TokenType != JsonTokenType.StartArray)
-        {
-            return null;
-        }
-
-        var list = new List<string>();
-        int depth = r.CurrentDepth;
-        while (r.Read() && r.CurrentDepth > depth)
-        {
-            if (r.TokenType == JsonTokenType.String)
-            {
-                list.Add(r.GetString()!);
-            }
-            else
-            {
-                r.Skip();
-            }
-        }
-
-        return list;
-    }
 
     private static void Ensure(ref byte[] buffer, int size)
     {
