@@ -1026,7 +1026,8 @@ internal sealed partial class RecordFramer : IDisposable
                 p--;
             }
 
-            return p < 0 || _buffer[p] is (byte)'\n' or (byte)'\r';
+            // Or right after a '}' (never followed by '{' in well-formed JSON): documents written back to back, as Firehose writes them.
+            return p < 0 || _buffer[p] is (byte)'\n' or (byte)'\r' or (byte)'}';
         }
 
         while (p >= 0 && IsWhitespace(_buffer[p]))

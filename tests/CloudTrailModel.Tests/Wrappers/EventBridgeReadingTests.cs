@@ -111,6 +111,18 @@ public sealed class EventBridgeReadingTests
     }
 
     [Fact]
+    public void ReadRecords_MalformedEventAmongFirehoseEvents_CostsOnlyThatEvent()
+    {
+        string bad = Event(Record(1), n: 1).Replace("\"eventName\":\"GetObject\"", "\"eventName\" \"GetObject\"", StringComparison.Ordinal);
+        string input = Event(Record(0), n: 0) + bad + Event(Record(2), n: 2) + Event(Record(3), n: 3);
+
+        (List<CloudTrailRecord> records, List<CloudTrailRecordError> errors) = ReadSkip(Gzip(WrapperFixtures.Utf8(input)));
+
+        records.Select(r => r.EventId).Should().Equal("id-0", "id-2", "id-3");
+        (errors.Single().ErrorCode, errors[0].RecordIndex, errors[0].BytePosition).Should().Be((CloudTrailErrorCode.InvalidJson, 1L, OffsetOf(input, "{\"version\"", 1)));
+    }
+
+    [Fact]
     public void ReadRecords_DetailThatIsNotARecord_IsNotCloudTrail()
     {
         string input = Event("""{"hello":"world"}""") + "\n" + Event(Record(1), n: 1);
