@@ -35,4 +35,10 @@ public enum CloudTrailErrorCode
 
     /// <summary>The gzip data is corrupt.</summary>
     InvalidCompressedData = 10,
+
+    /// <summary>
+    /// The input given to <see cref="CloudTrailNotifications.ReadObjectReferences(ReadOnlySpan{byte})"/> is JSON, but not
+    /// a notification of new objects (CloudTrail's, SNS's, SQS's, S3's or EventBridge's) nor a validation or test message.
+    /// </summary>
+    NotANotification = 11,
 }
