@@ -14,7 +14,7 @@ namespace CloudTrailModel;
 /// type does not fit their property, are kept in <see cref="AdditionalFields"/>, so writing a record back with
 /// <see cref="CloudTrailJsonContext"/> gives the JSON it was read from.
 /// </summary>
-[JsonConverter(typeof(ModelConverter<CloudTrailRecord>))]
+[JsonConverter(typeof(CloudTrailJsonConverter))]
 public sealed partial record CloudTrailRecord : IJsonModel<CloudTrailRecord>
 {
     private JsonBoolKind _consoleKind;
