@@ -6,7 +6,7 @@ namespace CloudTrailModel.Tests;
 
 /// <summary>
 /// The model types as properties of a user's own types in a user's own source-generated context
-/// (<see cref="MyJsonContext"/>, in an assembly the library does not trust, built with warnings as errors): they read
+/// (<see cref="UserJsonContext"/>, in an assembly the library does not trust, built with warnings as errors): they read
 /// and write through that context alone, with no resolver combined.
 /// </summary>
 public sealed class UserContextTests
@@ -34,7 +34,7 @@ public sealed class UserContextTests
     {
         string json = $$"""{"detail-type":"AWS API Call via CloudTrail","detail":{{RichRecord}},"records":[{{RichRecord}},{{RichRecord}}]}""";
 
-        MyEnvelope? envelope = JsonSerializer.Deserialize(json, MyJsonContext.Default.MyEnvelope);
+        MyEnvelope? envelope = JsonSerializer.Deserialize(json, UserJsonContext.Default.MyEnvelope);
 
         CloudTrailRecord expected = CloudTrailRecord.Parse(RichRecord);
         envelope!.DetailType.Should().Be("AWS API Call via CloudTrail");
@@ -47,8 +47,8 @@ public sealed class UserContextTests
     {
         var envelope = new MyEnvelope("AWS API Call via CloudTrail", CloudTrailRecord.Parse(RichRecord), [CloudTrailRecord.Parse(RichRecord)]);
 
-        string written = JsonSerializer.Serialize(envelope, MyJsonContext.Default.MyEnvelope);
-        MyEnvelope? again = JsonSerializer.Deserialize(written, MyJsonContext.Default.MyEnvelope);
+        string written = JsonSerializer.Serialize(envelope, UserJsonContext.Default.MyEnvelope);
+        MyEnvelope? again = JsonSerializer.Deserialize(written, UserJsonContext.Default.MyEnvelope);
 
         again!.Detail.Should().Be(envelope.Detail);
         again.Records.Should().Equal(envelope.Records);
@@ -93,27 +93,27 @@ public sealed class UserContextTests
             AddendumReason = record.Addendum!.Reason,
         };
 
-        string written = JsonSerializer.Serialize(value, MyJsonContext.Default.EveryModelType);
-        EveryModelType again = JsonSerializer.Deserialize(written, MyJsonContext.Default.EveryModelType)!;
+        string written = JsonSerializer.Serialize(value, UserJsonContext.Default.EveryModelType);
+        EveryModelType again = JsonSerializer.Deserialize(written, UserJsonContext.Default.EveryModelType)!;
 
         again.Should().BeEquivalentTo(value, o => o.ComparingByValue<CloudTrailRecord>().ComparingRecordsByValue().ComparingByValue<RawJson>());
         again.Record.Should().Be(record);
-        JsonSerializer.Serialize(again, MyJsonContext.Default.EveryModelType).Should().Be(written);
+        JsonSerializer.Serialize(again, UserJsonContext.Default.EveryModelType).Should().Be(written);
         typeof(EveryModelType).GetProperties().Select(p => p.GetValue(value)).Should().NotContainNulls("every model type is exercised");
     }
 
     [Fact]
     public void UserContext_NeedsNoCombinedResolver()
     {
-        JsonSerializerOptions options = MyJsonContext.Default.Options;
+        JsonSerializerOptions options = UserJsonContext.Default.Options;
 
-        options.TypeInfoResolver.Should().BeSameAs(MyJsonContext.Default);
+        options.TypeInfoResolver.Should().BeSameAs(UserJsonContext.Default);
         options.TypeInfoResolverChain.Should().ContainSingle();
         options.GetTypeInfo(typeof(CloudTrailRecord)).Should().BeAssignableTo<JsonTypeInfo<CloudTrailRecord>>();
     }
 
     [Fact]
     public void Deserialize_UserEnvelopeWithNonRecordDetail_ThrowsNotCloudTrail() =>
-        Assert.Throws<CloudTrailParseException>(() => JsonSerializer.Deserialize("""{"detail":{"Records":[]}}""", MyJsonContext.Default.MyEnvelope))
+        Assert.Throws<CloudTrailParseException>(() => JsonSerializer.Deserialize("""{"detail":{"Records":[]}}""", UserJsonContext.Default.MyEnvelope))
             .ErrorCode.Should().Be(CloudTrailErrorCode.NotCloudTrail);
 }

@@ -8,6 +8,6 @@ namespace CloudTrailModel.UserTypes;
 /// </summary>
 [JsonSerializable(typeof(MyEnvelope))]
 [JsonSerializable(typeof(EveryModelType))]
-public sealed partial class MyJsonContext : JsonSerializerContext
+public sealed partial class UserJsonContext : JsonSerializerContext
 {
 }
