@@ -322,7 +322,8 @@ internal static class NotificationParser
     {
         switch (sns.SnsType)
         {
-            case "Notification" when sns.Message is { } message:
+            // Lambda's SNS records always carry Type, but a Message alone is read as the notification it must be.
+            case "Notification" or null when sns.Message is { } message:
                 ReadDocument(message.Text.Span, where.Inner(message.Offset), found);
                 break;
             case "Notification":

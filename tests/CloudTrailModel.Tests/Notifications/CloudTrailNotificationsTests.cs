@@ -96,6 +96,38 @@ public sealed class CloudTrailNotificationsTests
     }
 
     [Fact]
+    public void ReadObjectReferences_EventBridgeEventAsSqsBody_YieldsTheKey()
+    {
+        string objectCreated = """{"version":"0","detail-type":"Object Created","source":"aws.s3","detail":""" + BucketAndKey(Key1) + "}";
+
+        Read(SqsEvent(objectCreated)).Should().Equal(Ref1);
+    }
+
+    [Fact]
+    public void ReadObjectReferences_SnsLambdaRecordWithoutType_ReadsItsMessage()
+    {
+        string json = """{"Records":[{"EventSource":"aws:sns","Sns":{"Message":""" + JsonSerializer.Serialize(CloudTrailMessage) + "} } ]}";
+
+        Read(json).Should().Equal(Ref1, Ref2);
+    }
+
+    [Fact]
+    public void ReadObjectReferences_S3RecordWithoutEventName_YieldsItsObject() =>
+        Read("""{"Records":[{"s3":""" + BucketAndKey(Key1) + "}]}").Should().Equal(Ref1);
+
+    [Fact]
+    public void ReadObjectReferences_S3RecordWithoutKey_ThrowsWithItsIndex()
+    {
+        string json = """{"Records":[""" + S3Record("ObjectCreated:Put", Key1) + """,{"eventSource":"aws:s3","eventName":"ObjectCreated:Put","s3":{"bucket":{"name":"b"} } }]}""";
+
+        CloudTrailParseException e = Assert.Throws<CloudTrailParseException>(() => Read(json));
+
+        e.ErrorCode.Should().Be(CloudTrailErrorCode.NotANotification);
+        e.RecordIndex.Should().Be(1);
+        e.BytePosition.Should().Be(json.LastIndexOf("{\"eventSource\":\"aws:s3\"", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void ReadObjectReferences_EventBridgeObjectDeleted_YieldsNothing() =>
         Read($$$"""{"detail-type":"Object Deleted","source":"aws.s3","detail":{"bucket":{"name":"{{{Bucket}}}"},"object":{"key":"k"},"deletion-type":"Permanently Deleted"}}""")
             .Should().BeEmpty();
@@ -214,6 +246,8 @@ public sealed class CloudTrailNotificationsTests
             read.Should().Throw<CloudTrailParseException>($"a notification cut at {length} bytes is incomplete");
         }
     }
+
+    private static string BucketAndKey(string key) => """{"bucket":{"name":""" + JsonSerializer.Serialize(Bucket) + """},"object":{"key":""" + JsonSerializer.Serialize(key) + "} }";
 
     private static IReadOnlyList<CloudTrailObjectReference> Read(string json) => CloudTrailNotifications.ReadObjectReferences(Encoding.UTF8.GetBytes(json));
 
