@@ -55,6 +55,15 @@ public sealed class StrictParseTests
     }
 
     [Fact]
+    public void Deserialize_ReflectionBasedDefaultOptions_IsStrictToo()
+    {
+        // Without any context, System.Text.Json finds the type's converter through its attribute.
+        Assert.Throws<CloudTrailParseException>(() => JsonSerializer.Deserialize<CloudTrailRecord>("""{"detail-type":"x","detail":{}}"""))
+            .ErrorCode.Should().Be(CloudTrailErrorCode.NotCloudTrail);
+        JsonSerializer.Deserialize<CloudTrailRecord>("""{"eventName":"CreateBucket"}""")!.EventName.Should().Be("CreateBucket");
+    }
+
+    [Fact]
     public void Parse_LeadingWhitespace_ReportsTheObjectsOffset() =>
         Assert.Throws<CloudTrailParseException>(() => CloudTrailRecord.Parse("  \n {}")).BytePosition.Should().Be(4);
 
