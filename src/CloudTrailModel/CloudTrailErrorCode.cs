@@ -14,7 +14,10 @@ public enum CloudTrailErrorCode
 
     /// <summary>
     /// A JSON document that is neither a CloudTrail log file (<c>{"Records":[...]}</c>) nor a CloudTrail
-    /// record: a digest file, an S3 event notification, an API response and so on.
+    /// record: a digest file, an S3 event notification, an API response and so on. Also reported by
+    /// <see cref="CloudTrailRecord.Parse(ReadOnlySpan{byte})"/> and by deserializing a <see cref="CloudTrailRecord"/> for an
+    /// object with none of <c>eventVersion</c>, <c>eventTime</c>, <c>eventSource</c>, <c>eventName</c>, <c>eventID</c> and
+    /// <c>userIdentity</c> (an EventBridge event, a log file, <c>{}</c>), with a message naming what was recognised.
     /// </summary>
     NotCloudTrail = 4,
 
@@ -44,4 +47,10 @@ public enum CloudTrailErrorCode
 
     /// <summary>The base64 of a CloudWatch Logs Lambda event's <c>awslogs.data</c> is invalid.</summary>
     InvalidEncodedData = 12,
+
+    /// <summary>
+    /// The input given to <see cref="CloudTrailNotifications.ReadObjectReferences(ReadOnlySpan{byte})"/> is JSON, but not
+    /// a notification of new objects (CloudTrail's, SNS's, SQS's, S3's or EventBridge's) nor a validation or test message.
+    /// </summary>
+    NotANotification = 13,
 }

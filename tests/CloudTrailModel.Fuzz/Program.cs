@@ -32,7 +32,18 @@ Fuzzer.OutOfProcess.Run(stream =>
         // kept until first read, packed or not, come back exactly).
         string json = JsonSerializer.Serialize(record, CloudTrailJsonContext.Default.CloudTrailRecord);
         using JsonDocument _ = JsonDocument.Parse(json);
-        if (JsonSerializer.Serialize(CloudTrailRecord.Parse(json), CloudTrailJsonContext.Default.CloudTrailRecord) != json)
+        CloudTrailRecord again;
+        try
+        {
+            again = CloudTrailRecord.Parse(json);
+        }
+        catch (CloudTrailParseException e) when (e.ErrorCode == CloudTrailErrorCode.NotCloudTrail)
+        {
+            // Parse is strict (an object with no record member is refused); the reader still yields such elements of a log file.
+            continue;
+        }
+
+        if (JsonSerializer.Serialize(again, CloudTrailJsonContext.Default.CloudTrailRecord) != json)
         {
             throw new InvalidOperationException("A record written back does not read back the same.");
         }

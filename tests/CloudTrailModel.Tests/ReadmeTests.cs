@@ -1,5 +1,7 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using System.Text.RegularExpressions;
+using CloudTrailModel;
 using CloudTrailModel.Integrity;
 using CloudTrailModel.Operations.MigrationHubOrchestrator;
 using CloudTrailModel.Tests.Infrastructure;
@@ -157,18 +159,55 @@ public sealed partial class ReadmeTests : IDisposable
     }
 
     [Fact]
+    public void Readme_Notifications_PrintsTheLogFilesOfAnSqsMessage()
+    {
+        string sqsMessageBody = JsonSerializer.Serialize(new Dictionary<string, string>
+        {
+            ["Type"] = "Notification",
+            ["Message"] = """{"s3Bucket":"amzn-s3-demo-bucket","s3ObjectKey":["AWSLogs/111122223333/CloudTrail/us-east-1/2024/01/01/a.json.gz","AWSLogs/111122223333/CloudTrail/us-east-1/2024/01/01/b.json.gz"]}""",
+        });
+
+        foreach (CloudTrailObjectReference log in CloudTrailNotifications.ReadObjectReferences(sqsMessageBody))
+        {
+            Console.WriteLine($"s3://{log.Bucket}/{log.Key}");   // then GetObject, and CloudTrailReader.ReadRecords(stream)
+        }
+
+        _out.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.TrimEnd('\r')).Should().Equal(
+            "s3://amzn-s3-demo-bucket/AWSLogs/111122223333/CloudTrail/us-east-1/2024/01/01/a.json.gz",
+            "s3://amzn-s3-demo-bucket/AWSLogs/111122223333/CloudTrail/us-east-1/2024/01/01/b.json.gz");
+    }
+
+    [Fact]
+    public void Readme_OwnContext_ReadsTheDetailOfAnEventBridgeEvent()
+    {
+        string eventJson = $$"""{"version":"0","id":"1","detail-type":"AWS API Call via CloudTrail","source":"aws.s3","detail":{{Record1}}}""";
+
+        MyEventBridgeEvent? received = JsonSerializer.Deserialize(eventJson, MyJsonContext.Default.MyEventBridgeEvent);
+        Console.WriteLine($"{received?.DetailType}: {received?.Detail.EventSource} {received?.Detail.EventName}");
+
+        _out.ToString().Trim().Should().Be("AWS API Call via CloudTrail: s3.amazonaws.com CreateBucket");
+        received!.Detail.Should().Be(CloudTrailRecord.Parse(Record1));
+    }
+
+    [Fact]
     public void Readme_EveryCsharpBlock_AppearsVerbatimInReadmeTests()
     {
         string root = Corpus.RepoRoot ?? throw new InvalidOperationException("CloudTrailModel.sln not found above " + AppContext.BaseDirectory);
-        string readme = File.ReadAllText(Path.Combine(root, "README.md"));
         string source = Normalise(string.Join("\n", Directory.GetFiles(ApprovedFile.SourceDirectory, "ReadmeTests*.cs").Order(StringComparer.Ordinal).Select(File.ReadAllText)));
 
-        List<string> blocks = CsharpBlock().Matches(readme).Select(m => m.Groups[1].Value).ToList();
+        // The package's own NuGet readme shows README blocks too, so they are checked the same way.
+        List<string> blocks = new[] { "README.md", Path.Combine("src", "CloudTrailModel", "PACKAGE.md") }
+            .SelectMany(file => CsharpBlock().Matches(File.ReadAllText(Path.Combine(root, file))).Select(m => m.Groups[1].Value))
+            .ToList();
 
         blocks.Should().NotBeEmpty();
         foreach (string block in blocks)
         {
-            source.Should().Contain(Normalise(block), "every README C# block must be compiled and run verbatim in ReadmeTests");
+            // A block opens with the using directives it needs: they are at the top of this file, the rest is verbatim below.
+            string[] lines = Normalise(block).Split('\n');
+            string[] usings = [.. lines.TakeWhile(l => UsingDirective().IsMatch(l))];
+            usings.Should().OnlyContain(u => source.Split('\n').Contains(u), "a README block's using directives are at the top of ReadmeTests");
+            source.Should().Contain(string.Join("\n", lines.Skip(usings.Length)), "every README C# block must be compiled and run verbatim in ReadmeTests");
         }
     }
 
@@ -178,10 +217,22 @@ public sealed partial class ReadmeTests : IDisposable
 
     [GeneratedRegex(@"```csharp\r?\n(.*?)```", RegexOptions.Singleline)]
     private static partial Regex CsharpBlock();
+
+    [GeneratedRegex(@"^using [A-Za-z0-9_.]+;$")]
+    private static partial Regex UsingDirective();
 }
 
 [CollectionDefinition(Name, DisableParallelization = true)]
 public sealed class ConsoleTests
 {
     public const string Name = "Console";
+}
+
+public sealed record MyEventBridgeEvent(
+    [property: JsonPropertyName("detail-type")] string DetailType,
+    [property: JsonPropertyName("detail")] CloudTrailRecord Detail);
+
+[JsonSerializable(typeof(MyEventBridgeEvent))]
+public sealed partial class MyJsonContext : JsonSerializerContext
+{
 }

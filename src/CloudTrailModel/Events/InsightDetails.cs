@@ -9,7 +9,7 @@ namespace CloudTrailModel;
 /// The unusual activity an Insights event reports (JSON <c>insightDetails</c>, eventVersion 1.07). Insights
 /// records have no top-level <c>eventSource</c> or <c>eventName</c>: they are here.
 /// </summary>
-[JsonConverter(typeof(ModelConverter<InsightDetails>))]
+[JsonConverter(typeof(CloudTrailJsonConverter))]
 public sealed record InsightDetails : IJsonModel<InsightDetails>
 {
     /// <summary>Whether the unusual activity starts or ends (<c>state</c>): <c>Start</c> or <c>End</c>.</summary>
@@ -72,7 +72,7 @@ public sealed record InsightDetails : IJsonModel<InsightDetails>
 }
 
 /// <summary>Statistics and attributions of an Insights event (JSON <c>insightDetails.insightContext</c>).</summary>
-[JsonConverter(typeof(ModelConverter<InsightContext>))]
+[JsonConverter(typeof(CloudTrailJsonConverter))]
 public sealed record InsightContext : IJsonModel<InsightContext>
 {
     /// <summary>Baseline and insight averages and durations (<c>statistics</c>).</summary>
@@ -114,7 +114,7 @@ public sealed record InsightContext : IJsonModel<InsightContext>
 }
 
 /// <summary>Baseline and insight figures of an Insights event (JSON <c>insightContext.statistics</c>).</summary>
-[JsonConverter(typeof(ModelConverter<InsightStatistics>))]
+[JsonConverter(typeof(CloudTrailJsonConverter))]
 public sealed record InsightStatistics : IJsonModel<InsightStatistics>
 {
     /// <summary>The normal rate: average calls or errors per minute over the baseline period (<c>baseline</c>).</summary>
@@ -166,7 +166,7 @@ public sealed record InsightStatistics : IJsonModel<InsightStatistics>
 }
 
 /// <summary>An average rate in an Insights event (JSON <c>{"average": n}</c>).</summary>
-[JsonConverter(typeof(ModelConverter<InsightAverage>))]
+[JsonConverter(typeof(CloudTrailJsonConverter))]
 public sealed record InsightAverage : IJsonModel<InsightAverage>
 {
     /// <summary>The average calls or errors per minute (<c>average</c>).</summary>
@@ -205,7 +205,7 @@ public sealed record InsightAverage : IJsonModel<InsightAverage>
 }
 
 /// <summary>What contributed to an Insights event (an element of JSON <c>insightContext.attributions</c>).</summary>
-[JsonConverter(typeof(ModelConverter<InsightAttribution>))]
+[JsonConverter(typeof(CloudTrailJsonConverter))]
 public sealed record InsightAttribution : IJsonModel<InsightAttribution>
 {
     /// <summary>The attribute (<c>attribute</c>): <c>userIdentityArn</c>, <c>userAgent</c> or <c>errorCode</c>.</summary>
@@ -252,7 +252,7 @@ public sealed record InsightAttribution : IJsonModel<InsightAttribution>
 }
 
 /// <summary>One attributed value and its average rate (JSON <c>{"value": s, "average": n}</c>).</summary>
-[JsonConverter(typeof(ModelConverter<InsightAttributionValue>))]
+[JsonConverter(typeof(CloudTrailJsonConverter))]
 public sealed record InsightAttributionValue : IJsonModel<InsightAttributionValue>
 {
     /// <summary>The value (<c>value</c>); for <c>errorCode</c> attributions the string <c>"null"</c> means no error.</summary>

@@ -6,7 +6,7 @@ using CloudTrailModel.Serialization;
 namespace CloudTrailModel;
 
 /// <summary>A resource accessed in an event (an element of JSON <c>resources</c>).</summary>
-[JsonConverter(typeof(ModelConverter<CloudTrailResource>))]
+[JsonConverter(typeof(CloudTrailJsonConverter))]
 public sealed record CloudTrailResource : IJsonModel<CloudTrailResource>, IDeferredTextOwner
 {
     // Kept as UTF-8 until first read while it has not repeated (an S3 object's ARN is often unique).
@@ -121,7 +121,7 @@ public sealed record CloudTrailResource : IJsonModel<CloudTrailResource>, IDefer
 }
 
 /// <summary>The TLS connection of the request (JSON <c>tlsDetails</c>, eventVersion 1.08). Members are missing when unknown.</summary>
-[JsonConverter(typeof(ModelConverter<TlsDetails>))]
+[JsonConverter(typeof(CloudTrailJsonConverter))]
 public sealed record TlsDetails : IJsonModel<TlsDetails>
 {
     /// <summary>The TLS version, such as <c>TLSv1.3</c> (<c>tlsVersion</c>).</summary>
@@ -181,7 +181,7 @@ public sealed record TlsDetails : IJsonModel<TlsDetails>
 }
 
 /// <summary>Why an event was delivered late or changed after delivery (JSON <c>addendum</c>, eventVersion 1.08).</summary>
-[JsonConverter(typeof(ModelConverter<Addendum>))]
+[JsonConverter(typeof(CloudTrailJsonConverter))]
 public sealed record Addendum : IJsonModel<Addendum>
 {
     /// <summary>The reason (<c>reason</c>): <c>DELIVERY_DELAY</c>, <c>UPDATED_DATA</c> or <c>SERVICE_OUTAGE</c>.</summary>
@@ -238,7 +238,7 @@ public sealed record Addendum : IJsonModel<Addendum>
 }
 
 /// <summary>The edge device targeted by a request, such as S3 on Outposts (JSON <c>edgeDeviceDetails</c>, eventVersion 1.08).</summary>
-[JsonConverter(typeof(ModelConverter<EdgeDeviceDetails>))]
+[JsonConverter(typeof(CloudTrailJsonConverter))]
 public sealed record EdgeDeviceDetails : IJsonModel<EdgeDeviceDetails>
 {
     private bool _upperCaseDeviceId;
@@ -319,7 +319,7 @@ public sealed record EdgeDeviceDetails : IJsonModel<EdgeDeviceDetails>
 }
 
 /// <summary>Context CloudTrail Lake adds to enriched events (JSON <c>eventContext</c>, eventVersion 1.11).</summary>
-[JsonConverter(typeof(ModelConverter<EventContext>))]
+[JsonConverter(typeof(CloudTrailJsonConverter))]
 public sealed record EventContext : IJsonModel<EventContext>
 {
     /// <summary>The IAM global condition keys evaluated for the request (<c>requestContext</c>), as raw JSON.</summary>

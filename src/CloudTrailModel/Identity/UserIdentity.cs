@@ -9,7 +9,7 @@ namespace CloudTrailModel;
 /// Who made the request (JSON <c>userIdentity</c>). Which members are present depends on <see cref="Type"/>;
 /// every member may be missing, and service events can carry a <c>userIdentity</c> without a type.
 /// </summary>
-[JsonConverter(typeof(ModelConverter<UserIdentity>))]
+[JsonConverter(typeof(CloudTrailJsonConverter))]
 public sealed record UserIdentity : IJsonModel<UserIdentity>, IDeferredTextOwner
 {
     // Kept as UTF-8 until first read while they have not repeated (session names, access keys, credential IDs).
@@ -225,7 +225,7 @@ public sealed record UserIdentity : IJsonModel<UserIdentity>, IDeferredTextOwner
 /// <summary>
 /// Details of the session behind temporary credentials or an MFA console session (JSON <c>userIdentity.sessionContext</c>).
 /// </summary>
-[JsonConverter(typeof(ModelConverter<SessionContext>))]
+[JsonConverter(typeof(CloudTrailJsonConverter))]
 public sealed record SessionContext : IJsonModel<SessionContext>
 {
     // Everything but the attributes (the issuer, the web identity provider, and the members few sessions have): few
@@ -371,7 +371,7 @@ public sealed record SessionContext : IJsonModel<SessionContext>
 }
 
 /// <summary>The entity that issued a session's temporary credentials (JSON <c>sessionContext.sessionIssuer</c>).</summary>
-[JsonConverter(typeof(ModelConverter<SessionIssuer>))]
+[JsonConverter(typeof(CloudTrailJsonConverter))]
 public sealed record SessionIssuer : IJsonModel<SessionIssuer>
 {
     /// <summary>The kind of issuer (<c>type</c>): <c>Root</c>, <c>IAMUser</c> or <c>Role</c>.</summary>
@@ -438,7 +438,7 @@ public sealed record SessionIssuer : IJsonModel<SessionIssuer>
 }
 
 /// <summary>The web identity provider behind a session (JSON <c>sessionContext.webIdFederationData</c>).</summary>
-[JsonConverter(typeof(ModelConverter<WebIdFederationData>))]
+[JsonConverter(typeof(CloudTrailJsonConverter))]
 public sealed record WebIdFederationData : IJsonModel<WebIdFederationData>
 {
     /// <summary>The identity provider, such as <c>accounts.google.com</c> (<c>federatedProvider</c>).</summary>
@@ -480,7 +480,7 @@ public sealed record WebIdFederationData : IJsonModel<WebIdFederationData>
 }
 
 /// <summary>When a session's credentials were issued and whether MFA was used (JSON <c>sessionContext.attributes</c>).</summary>
-[JsonConverter(typeof(ModelConverter<SessionAttributes>))]
+[JsonConverter(typeof(CloudTrailJsonConverter))]
 public sealed record SessionAttributes : IJsonModel<SessionAttributes>
 {
     private JsonBoolKind _mfaKind;
@@ -550,7 +550,7 @@ public sealed record SessionAttributes : IJsonModel<SessionAttributes>
 }
 
 /// <summary>The IAM Identity Center user a request was made for (JSON <c>userIdentity.onBehalfOf</c>).</summary>
-[JsonConverter(typeof(ModelConverter<OnBehalfOf>))]
+[JsonConverter(typeof(CloudTrailJsonConverter))]
 public sealed record OnBehalfOf : IJsonModel<OnBehalfOf>
 {
     /// <summary>The Identity Center user ID (<c>userId</c>).</summary>
@@ -591,7 +591,7 @@ public sealed record OnBehalfOf : IJsonModel<OnBehalfOf>
 }
 
 /// <summary>The AWS service scope a request was made in, such as a Lambda function (JSON <c>userIdentity.inScopeOf</c>).</summary>
-[JsonConverter(typeof(ModelConverter<InScopeOf>))]
+[JsonConverter(typeof(CloudTrailJsonConverter))]
 public sealed record InScopeOf : IJsonModel<InScopeOf>
 {
     /// <summary>The resource that invoked the service-to-service request (<c>sourceArn</c>).</summary>
@@ -655,7 +655,7 @@ public sealed record InScopeOf : IJsonModel<InScopeOf>
 }
 
 /// <summary>A product provider acting with IAM temporary delegated access (JSON <c>userIdentity.invokedByDelegate</c>).</summary>
-[JsonConverter(typeof(ModelConverter<InvokedByDelegate>))]
+[JsonConverter(typeof(CloudTrailJsonConverter))]
 [System.Diagnostics.CodeAnalysis.SuppressMessage("Naming", "CA1711", Justification = "Named after the JSON member invokedByDelegate.")]
 public sealed record InvokedByDelegate : IJsonModel<InvokedByDelegate>
 {

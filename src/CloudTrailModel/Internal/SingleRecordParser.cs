@@ -40,6 +40,12 @@ internal static class SingleRecordParser
             return null;
         }
 
+        if (!RecordRecognition.IsRecord(record!))
+        {
+            error = RecordRecognition.NotARecord(record!, start);
+            return null;
+        }
+
         return record;
     }
 

@@ -72,6 +72,9 @@ internal sealed class ValueList<T> : IReadOnlyList<T>, IEquatable<ValueList<T>>
         return hash.ToHashCode();
     }
 
+    /// <summary>The items, as a record prints a member: <c>[a, b]</c> (not this internal type's name).</summary>
+    public override string ToString() => "[" + string.Join(", ", _items.Select(item => ValueText.Of(item))) + "]";
+
     public IEnumerator<T> GetEnumerator() => ((IEnumerable<T>)_items).GetEnumerator();
 
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
@@ -169,9 +172,19 @@ internal sealed class ValueMap<TValue> : IReadOnlyDictionary<string, TValue>, IE
         return sum;
     }
 
+    /// <summary>The entries, as a record prints its members: <c>{ key = value }</c>, JSON values as their JSON text.</summary>
+    public override string ToString() =>
+        _entries.Count == 0 ? "{ }" : "{ " + string.Join(", ", _entries.Select(entry => entry.Key + " = " + ValueText.Of(entry.Value))) + " }";
+
     public IEnumerator<KeyValuePair<string, TValue>> GetEnumerator() => _entries.GetEnumerator();
 
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+}
+
+/// <summary>How the value collections print an item: a JSON value as its JSON text, anything else as itself.</summary>
+internal static class ValueText
+{
+    public static string Of<T>(T value) => value is JsonElement element ? element.GetRawText() : value?.ToString() ?? "null";
 }
 
 /// <summary>JSON values equal as JSON (<see cref="JsonElement.DeepEquals(JsonElement, JsonElement)"/>).</summary>

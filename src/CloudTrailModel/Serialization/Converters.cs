@@ -22,6 +22,8 @@ internal sealed class ModelConverter<T> : JsonConverter<T>
             throw new JsonException("A JSON object was expected.");
         }
 
+        long start = reader.TokenStartIndex;
+
         // The serializer hands converters a fully buffered value, but not necessarily as one span: copy it out
         // so raw subtrees can be sliced from it.
         using JsonDocument document = JsonDocument.ParseValue(ref reader);
@@ -30,7 +32,15 @@ internal sealed class ModelConverter<T> : JsonConverter<T>
         state.SetSource(bytes, 0, bytes.Length);
         var inner = new Utf8JsonReader(bytes);
         inner.Read();
-        return T.Read(ref inner, state);
+        T value = T.Read(ref inner, state);
+
+        // Strict like CloudTrailRecord.Parse: an EventBridge event or a log file must not become an empty record.
+        if (value is CloudTrailRecord record && !RecordRecognition.IsRecord(record))
+        {
+            ThrowHelper.ThrowParseException(RecordRecognition.NotARecord(record, start));
+        }
+
+        return value;
     }
 
     public override void Write(Utf8JsonWriter writer, T value, JsonSerializerOptions options) => value.Write(writer);

@@ -8,7 +8,7 @@ namespace CloudTrailModel;
 /// Why an event was delivered late or updated (JSON <c>addendum.reason</c>). An open set: a value AWS adds later is kept as it is, never rejected.
 /// <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<AddendumReason>))]
+[JsonConverter(typeof(CloudTrailJsonConverter))]
 public readonly struct AddendumReason : IEquatable<AddendumReason>, IExtensibleValue<AddendumReason>
 {
     private readonly string? _value;

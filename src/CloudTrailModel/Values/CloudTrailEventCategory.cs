@@ -8,7 +8,7 @@ namespace CloudTrailModel;
 /// The category of a CloudTrail event (JSON <c>eventCategory</c>). An open set: a value AWS adds later is kept as it is, never rejected.
 /// <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<CloudTrailEventCategory>))]
+[JsonConverter(typeof(CloudTrailJsonConverter))]
 public readonly struct CloudTrailEventCategory : IEquatable<CloudTrailEventCategory>, IExtensibleValue<CloudTrailEventCategory>
 {
     private readonly string? _value;

@@ -8,7 +8,7 @@ namespace CloudTrailModel;
 /// The kind of a CloudTrail event (JSON <c>eventType</c>). An open set: a value AWS adds later is kept as it is, never rejected.
 /// <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<CloudTrailEventType>))]
+[JsonConverter(typeof(CloudTrailJsonConverter))]
 public readonly struct CloudTrailEventType : IEquatable<CloudTrailEventType>, IExtensibleValue<CloudTrailEventType>
 {
     private readonly string? _value;

@@ -10,7 +10,7 @@ namespace CloudTrailModel;
 /// so <c>1.10</c> is newer than <c>1.09</c> (parsing them as decimals gets this wrong). <see cref="ToString"/>
 /// returns the text exactly as it appeared.
 /// </summary>
-[JsonConverter(typeof(CloudTrailEventVersionConverter))]
+[JsonConverter(typeof(CloudTrailJsonConverter))]
 public readonly struct CloudTrailEventVersion : IEquatable<CloudTrailEventVersion>, IComparable<CloudTrailEventVersion>, IComparable
 {
     // One reference (the struct is a field of every record): the text and both parts, shared by every record of a

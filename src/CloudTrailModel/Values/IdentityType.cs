@@ -8,7 +8,7 @@ namespace CloudTrailModel;
 /// The kind of principal that made a request (JSON <c>userIdentity.type</c> and <c>sessionContext.sessionIssuer.type</c>). An open set: a value AWS adds later is kept as it is, never rejected.
 /// <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<IdentityType>))]
+[JsonConverter(typeof(CloudTrailJsonConverter))]
 public readonly struct IdentityType : IEquatable<IdentityType>, IExtensibleValue<IdentityType>
 {
     private readonly string? _value;

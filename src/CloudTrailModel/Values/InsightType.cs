@@ -8,7 +8,7 @@ namespace CloudTrailModel;
 /// The kind of an Insights event (JSON <c>insightDetails.insightType</c>). An open set: a value AWS adds later is kept as it is, never rejected.
 /// <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<InsightType>))]
+[JsonConverter(typeof(CloudTrailJsonConverter))]
 public readonly struct InsightType : IEquatable<InsightType>, IExtensibleValue<InsightType>
 {
     private readonly string? _value;

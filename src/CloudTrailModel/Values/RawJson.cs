@@ -10,7 +10,7 @@ namespace CloudTrailModel;
 /// A free-form JSON value kept exactly as UTF-8 bytes (for example <c>requestParameters</c>), parsed only
 /// when asked: <see cref="Deserialize{T}(JsonTypeInfo{T})"/>, <see cref="ToJsonElement"/> or <see cref="ToString"/>.
 /// </summary>
-[JsonConverter(typeof(RawJsonConverter))]
+[JsonConverter(typeof(CloudTrailJsonConverter))]
 public sealed class RawJson : IEquatable<RawJson>
 {
     private readonly ReadOnlyMemory<byte> _utf8;
