@@ -12,8 +12,8 @@ namespace CloudTrailModel;
 /// </summary>
 /// <remarks>
 /// Every <c>AWSLogs/</c> folder under the directory or prefix is read (a directory inside a trail, such as an account's
-/// <c>CloudTrail/us-east-1</c> folder, reads that part). Objects whose key is not a CloudTrail key are counted in
-/// <see cref="CloudTrailTrailProgress.ObjectsIgnored"/> and otherwise skipped silently. The keys of the selected files are
+/// <c>CloudTrail/us-east-1</c> folder, reads that part). Only log (and Insights) folders are listed; an object there whose key
+/// is not a log file's key is counted in <see cref="CloudTrailTrailProgress.ObjectsIgnored"/> and otherwise skipped. The keys of the selected files are
 /// listed and sorted before reading starts (a few hundred bytes each); records are held only for files being read ahead
 /// and, in <see cref="CloudTrailRecordOrder.EventTime"/> order, for <see cref="CloudTrailTrailOptions.LatenessWindow"/>.
 /// Failures of the store itself (a file that cannot be opened) end the read with the store's exception.
