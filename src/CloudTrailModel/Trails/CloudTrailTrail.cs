@@ -47,7 +47,7 @@ public static class CloudTrailTrail
 
     /// <summary>Reads the records of a trail in a store (an S3 bucket through <c>CloudTrailModel.S3</c>) under a prefix.</summary>
     /// <param name="store">The store.</param>
-    /// <param name="prefix">The prefix holding one or more <c>AWSLogs/</c> trees, or a folder inside one; the empty string for the whole store.</param>
+    /// <param name="prefix">The folder holding one or more <c>AWSLogs/</c> trees, or a folder inside one (a missing final <c>/</c> is added); the empty string for the whole store.</param>
     /// <param name="options">Options; <see cref="CloudTrailTrailOptions.Default"/> when null.</param>
     /// <param name="cancellationToken">Cancels the read.</param>
     /// <returns>The records, in the order <see cref="CloudTrailTrailOptions.Order"/> says.</returns>
@@ -86,7 +86,7 @@ public static class CloudTrailTrail
 
     /// <summary>Reads the records of a trail in a store under a prefix, with the file each is in and a checkpoint to resume after it.</summary>
     /// <param name="store">The store.</param>
-    /// <param name="prefix">The prefix holding one or more <c>AWSLogs/</c> trees, or a folder inside one; the empty string for the whole store.</param>
+    /// <param name="prefix">The folder holding one or more <c>AWSLogs/</c> trees, or a folder inside one (a missing final <c>/</c> is added); the empty string for the whole store.</param>
     /// <param name="options">Options; <see cref="CloudTrailTrailOptions.Default"/> when null.</param>
     /// <param name="cancellationToken">Cancels the read.</param>
     /// <returns>The entries, in the order <see cref="CloudTrailTrailOptions.Order"/> says.</returns>

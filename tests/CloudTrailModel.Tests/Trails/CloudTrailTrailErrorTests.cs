@@ -72,4 +72,35 @@ public sealed class CloudTrailTrailErrorTests : IDisposable
         read.Should().Throw<CloudTrailParseException>().Which.Data["CloudTrailObjectKey"].Should().Be(_badRecordKey);
         ids.Should().Equal("g1", "g2", "b1");
     }
+
+    [Fact]
+    public void CloudTrailReaderReadRecords_Folder_ThrowsArgumentExceptionNamingTheTrailReader()
+    {
+        Action read = () => _ = CloudTrailReader.ReadRecords(_trail.Root).ToList();
+
+        read.Should().Throw<ArgumentException>().WithMessage("*CloudTrailTrail.ReadRecords*");
+    }
+
+    [Fact]
+    public void ReadRecords_UnreadableSubfolder_IsSkippedWithoutUnauthorizedAccess()
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return; // Folder permissions are ACLs there, not modes.
+        }
+
+        string locked = Path.Combine(_trail.Root, "AWSLogs", "locked");
+        Directory.CreateDirectory(locked);
+        File.SetUnixFileMode(locked, UnixFileMode.None);
+        try
+        {
+            var options = new CloudTrailTrailOptions { ReaderOptions = new CloudTrailReaderOptions { InvalidRecordHandling = InvalidRecordHandling.Skip } };
+
+            CloudTrailTrail.ReadRecords(_trail.Root, options).Select(r => r.EventId).Should().Equal("g1", "g2", "b1", "b3", "g3");
+        }
+        finally
+        {
+            File.SetUnixFileMode(locked, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        }
+    }
 }

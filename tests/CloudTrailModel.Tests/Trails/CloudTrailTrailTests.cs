@@ -224,10 +224,29 @@ public sealed class CloudTrailTrailTests : IClassFixture<CloudTrailTrailTests.Fi
         var options = new CloudTrailTrailOptions { Order = CloudTrailRecordOrder.EventTime };
 
         List<string> fromStore = await Ids(CloudTrailTrail.ReadRecordsAsync(store, "", options));
-        List<string> fromOrganizationPrefix = await Ids(CloudTrailTrail.ReadRecordsAsync(store, "AWSLogs/o-exampleorg1/", options));
+        List<string> fromOrganizationPrefix = await Ids(CloudTrailTrail.ReadRecordsAsync(store, "AWSLogs/o-exampleorg1", options));
 
         fromStore.Should().Equal(CloudTrailTrail.ReadRecords(_trail.Root, options).Select(r => r.EventId + r.EventName));
         fromOrganizationPrefix.Should().BeEquivalentTo(_trail.Logs.Where(f => f.Key.Contains("o-exampleorg1", StringComparison.Ordinal)).SelectMany(f => f.Records).Select(r => r.Id + r.Name));
+    }
+
+    [Fact]
+    public async Task ReadRecordsAsync_StoreOfTheInterfaceContractOnly_ReadsTheSameRecordsListingOnlyTheRangesDays()
+    {
+        MemoryObjectStore store = MemoryObjectStore.FromFolder(_trail.Root);
+        var options = new CloudTrailTrailOptions
+        {
+            From = new DateTimeOffset(2025, 3, 31, 0, 10, 0, TimeSpan.Zero),
+            To = new DateTimeOffset(2025, 3, 31, 0, 50, 0, TimeSpan.Zero),
+            Deduplicate = true,
+            MaxDegreeOfParallelism = 3,
+        };
+
+        List<string> fromStore = await Ids(CloudTrailTrail.ReadRecordsAsync(store, "", options));
+
+        fromStore.Should().NotBeEmpty().And.Equal(CloudTrailTrail.ReadRecords(_trail.Root, options).Select(r => r.EventId + r.EventName));
+        store.Listed.Where(l => l.StartsWith("objects:", StringComparison.Ordinal)).Should().OnlyContain(l => l.EndsWith("/2025/03/31/", StringComparison.Ordinal));
+        store.Listed.Should().NotContain(l => l.Contains("Digest", StringComparison.Ordinal) || l.Contains("Config", StringComparison.Ordinal));
     }
 
     private static async Task<List<string>> Ids(IAsyncEnumerable<CloudTrailRecord> records)
