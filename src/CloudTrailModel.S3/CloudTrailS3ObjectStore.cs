@@ -42,6 +42,9 @@ public sealed class CloudTrailS3ObjectStore : ICloudTrailObjectStore
 
     internal int GetRequests => Volatile.Read(ref _getRequests);
 
+    // The page size asked of ListObjectsV2 (S3's default, 1000, when null); tests make it small to cross pages.
+    internal int? PageSize { get; init; }
+
     /// <inheritdoc/>
     public IAsyncEnumerable<string> ListPrefixesAsync(string prefix, CancellationToken cancellationToken = default)
     {
@@ -103,7 +106,7 @@ public sealed class CloudTrailS3ObjectStore : ICloudTrailObjectStore
 
     private async IAsyncEnumerable<string> ListPrefixesCore(string prefix, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var request = new ListObjectsV2Request { BucketName = Bucket, Prefix = prefix, Delimiter = "/" };
+        var request = new ListObjectsV2Request { BucketName = Bucket, Prefix = prefix, Delimiter = "/", MaxKeys = PageSize };
         do
         {
             ListObjectsV2Response page = await ListAsync(request, cancellationToken).ConfigureAwait(false);
@@ -119,7 +122,7 @@ public sealed class CloudTrailS3ObjectStore : ICloudTrailObjectStore
 
     private async IAsyncEnumerable<CloudTrailObjectInfo> ListObjectsCore(string prefix, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var request = new ListObjectsV2Request { BucketName = Bucket, Prefix = prefix };
+        var request = new ListObjectsV2Request { BucketName = Bucket, Prefix = prefix, MaxKeys = PageSize };
         do
         {
             ListObjectsV2Response page = await ListAsync(request, cancellationToken).ConfigureAwait(false);

@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using Amazon.Runtime;
 using Amazon.S3;
 using Xunit.Sdk;
@@ -8,7 +6,7 @@ using Xunit.Sdk;
 namespace CloudTrailModel.S3.Tests.Infrastructure;
 
 /// <summary>
-/// A real S3-compatible server (the npm package s3rver, from tests/s3rver) on a free loopback port with a temporary data
+/// A real S3-compatible server (the npm package s3rver, started by tests/s3rver/server.js) on a free loopback port with a temporary data
 /// folder, started once for the test collection and stopped (with its process tree) at the end. It installs the package
 /// with <c>npm ci</c> when node_modules is missing. Without node and npm the tests skip, or fail when CI=true.
 /// </summary>
@@ -17,7 +15,10 @@ public sealed class S3ServerFixture : IDisposable
     private static readonly TimeSpan InstallTimeout = TimeSpan.FromMinutes(5);
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
 
+    private const string ListeningLine = "s3rver listening on ";
+
     private readonly Process? _server;
+    private readonly System.Text.StringBuilder _errors = new();
     private readonly string? _dataDirectory;
     private int _bucketCount;
 
@@ -41,21 +42,40 @@ public sealed class S3ServerFixture : IDisposable
             }
 
             _dataDirectory = Directory.CreateTempSubdirectory("s3rver-").FullName;
-            int port = FreePort();
+            var listening = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
             _server = Process.Start(new ProcessStartInfo(node)
             {
-                ArgumentList = { script, "--address", "127.0.0.1", "--port", port.ToString(), "--directory", _dataDirectory, "--silent", "--allow-mismatched-signatures" },
+                // Port 0: the server takes a free port and prints it, so no other process can race for it.
+                ArgumentList = { "--openssl-legacy-provider", Path.Combine(folder, "server.js"), "127.0.0.1", "0", _dataDirectory },
                 WorkingDirectory = folder,
                 RedirectStandardOutput = true,
                 RedirectStandardError = true,
                 UseShellExecute = false,
             }) ?? throw new InvalidOperationException("node did not start");
-            _server.OutputDataReceived += (_, _) => { };
-            _server.ErrorDataReceived += (_, _) => { };
+            _server.OutputDataReceived += (_, line) =>
+            {
+                if (line.Data?.StartsWith(ListeningLine, StringComparison.Ordinal) == true)
+                {
+                    listening.TrySetResult(line.Data[ListeningLine.Length..].Trim());
+                }
+            };
+            _server.ErrorDataReceived += (_, line) =>
+            {
+                if (line.Data is not null)
+                {
+                    _errors.AppendLine(line.Data);
+                }
+            };
+            _server.Exited += (_, _) => listening.TrySetException(new InvalidOperationException($"the server exited: {_errors}"));
+            _server.EnableRaisingEvents = true;
             _server.BeginOutputReadLine();
             _server.BeginErrorReadLine();
-            ServiceUrl = $"http://127.0.0.1:{port}";
-            WaitUntilListening(port);
+            if (!listening.Task.Wait(StartTimeout))
+            {
+                throw new TimeoutException($"s3rver did not start listening within {StartTimeout}");
+            }
+
+            ServiceUrl = "http://" + listening.Task.Result;
         }
         catch (Exception e)
         {
@@ -165,40 +185,6 @@ public sealed class S3ServerFixture : IDisposable
         {
             throw new InvalidOperationException($"{Path.GetFileName(file)} {string.Join(' ', arguments)} failed ({process.ExitCode}): {error.Result}{output.Result}");
         }
-    }
-
-    private void WaitUntilListening(int port)
-    {
-        var deadline = Stopwatch.StartNew();
-        while (deadline.Elapsed < StartTimeout)
-        {
-            if (_server!.HasExited)
-            {
-                throw new InvalidOperationException($"s3rver exited with code {_server.ExitCode}");
-            }
-
-            try
-            {
-                using var client = new TcpClient();
-                client.Connect(IPAddress.Loopback, port);
-                return;
-            }
-            catch (SocketException)
-            {
-                Thread.Sleep(100);
-            }
-        }
-
-        throw new TimeoutException($"s3rver did not listen on port {port} within {StartTimeout}");
-    }
-
-    private static int FreePort()
-    {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        int port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
     }
 
     private static string? FindOnPath(string name) =>
