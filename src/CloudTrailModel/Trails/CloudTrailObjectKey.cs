@@ -321,10 +321,10 @@ public sealed class CloudTrailObjectKey : IEquatable<CloudTrailObjectKey>
         return true;
     }
 
-    private static bool IsAccountId(ReadOnlySpan<char> value) => value.Length == 12 && TryDigits(value, out _);
+    internal static bool IsAccountId(ReadOnlySpan<char> value) => value.Length == 12 && TryDigits(value, out _);
 
     // o- and 10 to 32 lowercase letters or digits, as AWS Organizations defines an organisation ID.
-    private static bool IsOrganizationId(ReadOnlySpan<char> value)
+    internal static bool IsOrganizationId(ReadOnlySpan<char> value)
     {
         if (value.Length is < 12 or > 34 || !value.StartsWith("o-", StringComparison.Ordinal))
         {

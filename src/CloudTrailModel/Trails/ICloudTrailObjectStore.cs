@@ -1,7 +1,7 @@
 namespace CloudTrailModel;
 
 /// <summary>
-/// A place a trail is stored, keyed like an S3 bucket: a local folder (what <c>CloudTrailTrail</c> reads
+/// A place a trail is stored, keyed like an S3 bucket: a local folder (what <see cref="CloudTrailTrail"/> reads
 /// for a directory) or a bucket (package <c>CloudTrailModel.S3</c>). The trail reader lists only the folders it needs
 /// through it, so an implementation maps each member onto one cheap listing call.
 /// </summary>

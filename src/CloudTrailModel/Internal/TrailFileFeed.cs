@@ -1,0 +1,141 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.ExceptionServices;
+using System.Threading.Channels;
+
+namespace CloudTrailModel.Internal;
+
+/// <summary>
+/// Reads a trail's files in reading order, up to a degree of parallelism ahead of the consumer. Each file read ahead
+/// hands its records over through a small bounded channel, so memory is bounded by the degree and not by the trail,
+/// and the consumer sees every file's items in file order whatever finishes first.
+/// </summary>
+internal sealed class TrailFileFeed : IAsyncDisposable
+{
+    private const int ItemsPerFileAhead = 256;
+
+    private readonly ICloudTrailObjectStore _store;
+    private readonly IReadOnlyList<TrailFile> _files;
+    private readonly Func<TrailFile, CloudTrailReaderOptions, CloudTrailReaderOptions> _fileOptions;
+    private readonly CloudTrailReaderOptions _readerOptions;
+    private readonly int _degree;
+    private readonly CancellationTokenSource _cancellation;
+    private readonly Dictionary<int, (Channel<TrailFileItem> Channel, Task Reader)> _ahead = [];
+    private int _nextToStart;
+
+    public TrailFileFeed(ICloudTrailObjectStore store, IReadOnlyList<TrailFile> files, int firstFile, CloudTrailTrailOptions options,
+        Func<TrailFile, CloudTrailReaderOptions, CloudTrailReaderOptions> fileOptions, CancellationToken cancellationToken)
+    {
+        _store = store;
+        _files = files;
+        _fileOptions = fileOptions;
+        _degree = Math.Max(1, options.MaxDegreeOfParallelism);
+        CloudTrailReaderOptions readerOptions = options.ReaderOptions ?? CloudTrailReaderOptions.Default;
+        _readerOptions = _degree > 1 ? readerOptions with { AllowParallelParsing = false } : readerOptions;
+        _nextToStart = firstFile;
+        _cancellation = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+    }
+
+    /// <summary>The items of one file; files must be asked for in increasing order.</summary>
+    public IAsyncEnumerable<TrailFileItem> ReadAsync(int index)
+    {
+        if (_degree == 1)
+        {
+            _nextToStart = index + 1;
+            return ReadFileAsync(_files[index], _cancellation.Token);
+        }
+
+        while (_nextToStart < _files.Count && _nextToStart < index + _degree)
+        {
+            Start(_nextToStart++);
+        }
+
+        if (!_ahead.Remove(index, out (Channel<TrailFileItem> Channel, Task Reader) started))
+        {
+            Start(index);
+            _ahead.Remove(index, out started);
+            _nextToStart = Math.Max(_nextToStart, index + 1);
+        }
+
+        return started.Channel.Reader.ReadAllAsync(_cancellation.Token);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _cancellation.CancelAsync().ConfigureAwait(false);
+        foreach ((_, Task reader) in _ahead.Values)
+        {
+            // A reader still running stops at the cancellation; its outcome no longer matters.
+            await reader.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        }
+
+        _ahead.Clear();
+        _cancellation.Dispose();
+    }
+
+    private void Start(int index)
+    {
+        var channel = Channel.CreateBounded<TrailFileItem>(new BoundedChannelOptions(ItemsPerFileAhead) { SingleReader = true, SingleWriter = true });
+        TrailFile file = _files[index];
+        CancellationToken token = _cancellation.Token;
+        Task reader = Task.Run(() => PumpAsync(file, channel.Writer, token), token);
+        _ahead.Add(index, (channel, reader));
+    }
+
+    private async Task PumpAsync(TrailFile file, ChannelWriter<TrailFileItem> writer, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await foreach (TrailFileItem item in ReadFileAsync(file, cancellationToken).ConfigureAwait(false))
+            {
+                await writer.WriteAsync(item, cancellationToken).ConfigureAwait(false);
+            }
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            // The failure travels in order, after the items before it, to be thrown on the consumer's thread.
+            writer.TryWrite(new TrailFileItem(null, default, ExceptionDispatchInfo.Capture(e)));
+        }
+        finally
+        {
+            writer.TryComplete();
+        }
+    }
+
+    private async IAsyncEnumerable<TrailFileItem> ReadFileAsync(TrailFile file, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var errors = new Queue<CloudTrailRecordError>();
+        CloudTrailReaderOptions options = _fileOptions(file, _readerOptions with { OnInvalidRecord = errors.Enqueue });
+        Stream stream = await _store.OpenReadAsync(file.Key.Key, cancellationToken).ConfigureAwait(false);
+        await using (stream.ConfigureAwait(false))
+        {
+            await using IAsyncEnumerator<CloudTrailRecord> records = CloudTrailReader.ReadRecordsAsync(stream, options, cancellationToken).GetAsyncEnumerator(cancellationToken);
+            while (await MoveNextAsync(records, file).ConfigureAwait(false))
+            {
+                while (errors.TryDequeue(out CloudTrailRecordError error))
+                {
+                    yield return new TrailFileItem(null, error, null);
+                }
+
+                yield return new TrailFileItem(records.Current, default, null);
+            }
+
+            while (errors.TryDequeue(out CloudTrailRecordError error))
+            {
+                yield return new TrailFileItem(null, error, null);
+            }
+        }
+    }
+
+    private static async ValueTask<bool> MoveNextAsync(IAsyncEnumerator<CloudTrailRecord> records, TrailFile file)
+    {
+        try
+        {
+            return await records.MoveNextAsync().ConfigureAwait(false);
+        }
+        catch (CloudTrailParseException e)
+        {
+            e.Data["CloudTrailObjectKey"] = file.Key.Key;
+            throw;
+        }
+    }
+}
