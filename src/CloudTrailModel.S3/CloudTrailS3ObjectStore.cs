@@ -42,6 +42,9 @@ public sealed class CloudTrailS3ObjectStore : ICloudTrailObjectStore
 
     internal int GetRequests => Volatile.Read(ref _getRequests);
 
+    // Called with each listing request's prefix, for tests that check which folders a reader lists.
+    internal Action<string>? OnList { get; init; }
+
     // The page size asked of ListObjectsV2 (S3's default, 1000, when null); tests make it small to cross pages.
     internal int? PageSize { get; init; }
 
@@ -143,6 +146,7 @@ public sealed class CloudTrailS3ObjectStore : ICloudTrailObjectStore
     private Task<ListObjectsV2Response> ListAsync(ListObjectsV2Request request, CancellationToken cancellationToken)
     {
         Interlocked.Increment(ref _listRequests);
+        OnList?.Invoke(request.Prefix);
         return _s3.ListObjectsV2Async(request, cancellationToken);
     }
 }

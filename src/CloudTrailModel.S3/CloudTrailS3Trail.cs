@@ -5,12 +5,54 @@ using CloudTrailModel.Integrity;
 namespace CloudTrailModel.S3;
 
 /// <summary>
-/// Reads CloudTrail from S3 where it was delivered: one object by bucket and key (what an S3 event notification or
-/// CloudTrail's SNS notification names), and a trail's digest chains validated under a bucket and prefix. Each object
-/// is streamed from one <c>GetObject</c>; the client's retry policy applies to every request.
+/// Reads CloudTrail from S3 where it was delivered: a whole trail under a bucket and prefix (the trail reader of
+/// <see cref="CloudTrailTrail"/> over <see cref="CloudTrailS3ObjectStore"/>: organisations, accounts and regions found by
+/// delimiter listing, only the day folders of the range listed), one object by bucket and key (what an S3 event
+/// notification or CloudTrail's SNS notification names), and a trail's digest chains validated. Each object is streamed
+/// from one <c>GetObject</c>; the client's retry policy applies to every request.
 /// </summary>
 public static class CloudTrailS3Trail
 {
+    /// <summary>
+    /// Reads the records of a trail in S3, as <see cref="CloudTrailTrail.ReadRecordsAsync(ICloudTrailObjectStore, string, CloudTrailTrailOptions?, CancellationToken)"/>
+    /// reads a store: <see cref="CloudTrailTrailOptions.From"/>/<see cref="CloudTrailTrailOptions.To"/> choose the day
+    /// folders listed, <see cref="CloudTrailTrailOptions.MaxDegreeOfParallelism"/> bounds the objects downloading at once.
+    /// </summary>
+    /// <param name="s3">The S3 client.</param>
+    /// <param name="bucket">The trail's bucket.</param>
+    /// <param name="prefix">The trail's S3 key prefix (before <c>AWSLogs/</c>) or a folder inside the trail, or null for the whole bucket.</param>
+    /// <param name="options">The trail reader's options, or null for the defaults.</param>
+    /// <param name="cancellationToken">Cancels listing, downloads and the read.</param>
+    /// <returns>The records, in the order <see cref="CloudTrailTrailOptions.Order"/> says.</returns>
+    /// <exception cref="CloudTrailParseException">While enumerating, in <see cref="InvalidRecordHandling.Throw"/> mode, at the first bad record.</exception>
+    /// <exception cref="AmazonS3Exception">S3 refused a request (access denied, no such bucket, ...).</exception>
+    public static IAsyncEnumerable<CloudTrailRecord> ReadRecordsAsync(IAmazonS3 s3, string bucket, string? prefix, CloudTrailTrailOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(s3);
+        ArgumentException.ThrowIfNullOrEmpty(bucket);
+        return CloudTrailTrail.ReadRecordsAsync(new CloudTrailS3ObjectStore(s3, bucket), prefix ?? string.Empty, options, cancellationToken);
+    }
+
+    /// <summary>
+    /// Reads a trail in S3 with the object each record is in and a checkpoint to resume after it, as
+    /// <see cref="CloudTrailTrail.ReadEntriesAsync(ICloudTrailObjectStore, string, CloudTrailTrailOptions?, CancellationToken)"/> does;
+    /// see <see cref="ReadRecordsAsync(IAmazonS3, string, string?, CloudTrailTrailOptions?, CancellationToken)"/>.
+    /// </summary>
+    /// <param name="s3">The S3 client.</param>
+    /// <param name="bucket">The trail's bucket.</param>
+    /// <param name="prefix">The trail's S3 key prefix or a folder inside the trail, or null for the whole bucket.</param>
+    /// <param name="options">The trail reader's options (<see cref="CloudTrailTrailOptions.ResumeFrom"/> to resume), or null for the defaults.</param>
+    /// <param name="cancellationToken">Cancels listing, downloads and the read.</param>
+    /// <returns>The entries.</returns>
+    /// <exception cref="CloudTrailParseException">While enumerating, in <see cref="InvalidRecordHandling.Throw"/> mode, at the first bad record.</exception>
+    /// <exception cref="AmazonS3Exception">S3 refused a request (access denied, no such bucket, ...).</exception>
+    public static IAsyncEnumerable<CloudTrailTrailEntry> ReadEntriesAsync(IAmazonS3 s3, string bucket, string? prefix, CloudTrailTrailOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(s3);
+        ArgumentException.ThrowIfNullOrEmpty(bucket);
+        return CloudTrailTrail.ReadEntriesAsync(new CloudTrailS3ObjectStore(s3, bucket), prefix ?? string.Empty, options, cancellationToken);
+    }
+
     /// <summary>
     /// Reads the records of one log file in S3, streamed as it downloads (gzip detected by content), as
     /// <see cref="CloudTrailReader.ReadRecordsAsync(Stream, CloudTrailReaderOptions?, CancellationToken)"/> reads a stream.

@@ -177,4 +177,108 @@ public sealed class CloudTrailS3TrailTests(S3ServerFixture server) : IDisposable
         report.Digests.Single(d => d.Key == digest).Should().Be(
             new CloudTrailChainFileResult(digest, CloudTrailObjectKind.Digest, CloudTrailChainFileStatus.Modified, DigestValidationStatus.SignatureInvalid, trail.DigestKeys[4]));
     }
+
+    [SkippableFact]
+    public async Task ReadRecordsAsync_Trail_YieldsTheRecordsTheFolderReaderYields()
+    {
+        (AmazonS3Client client, SignedTrail trail) = await TrailAsync();
+        trail.WriteTo(_folder);
+        var options = new CloudTrailTrailOptions { From = Start, To = Start.AddHours(3), MaxDegreeOfParallelism = 3 };
+
+        List<CloudTrailRecord> fromS3 = await CloudTrailS3Trail.ReadRecordsAsync(client, trail.Bucket, "security/", options).ToListAsync();
+        List<CloudTrailRecord> fromFolder = [.. CloudTrailTrail.ReadRecords(Path.Combine(_folder, "security"), options)];
+
+        fromS3.Should().HaveCount(14 * 3, "fourteen log files of three records in the range, no digest or Config file read");
+        fromS3.Should().Equal(fromFolder);
+        fromS3.Select(r => r.EventId).Should().OnlyHaveUniqueItems();
+    }
+
+    [SkippableFact]
+    public async Task ReadRecordsAsync_EventTimeOrder_SameAsTheFolder()
+    {
+        (AmazonS3Client client, SignedTrail trail) = await TrailAsync();
+        trail.WriteTo(_folder);
+        var options = new CloudTrailTrailOptions { Order = CloudTrailRecordOrder.EventTime };
+
+        List<CloudTrailRecord> fromS3 = await CloudTrailS3Trail.ReadRecordsAsync(client, trail.Bucket, null, options).ToListAsync();
+        List<CloudTrailRecord> fromFolder = [.. CloudTrailTrail.ReadRecords(_folder, options)];
+
+        fromS3.Should().HaveCount(trail.LogJson.Count * 3).And.Equal(fromFolder);
+        fromS3.Select(r => r.EventTime).Should().BeInAscendingOrder();
+    }
+
+    [SkippableFact]
+    public async Task ReadRecordsAsync_Range_ListsOnlyTheDayFoldersOfTheRange()
+    {
+        (AmazonS3Client client, SignedTrail trail) = await TrailAsync();
+        var listed = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        var store = new CloudTrailS3ObjectStore(client, trail.Bucket) { OnList = listed.Enqueue };
+
+        List<CloudTrailRecord> records = await CloudTrailTrail.ReadRecordsAsync(store, "security/", new CloudTrailTrailOptions { From = Start, To = Start.AddHours(3) }).ToListAsync();
+
+        records.Should().HaveCount(14 * 3);
+        listed.Where(p => p.Contains("/CloudTrail/", StringComparison.Ordinal) && p.Contains("/20", StringComparison.Ordinal))
+            .Should().NotBeEmpty().And.OnlyContain(p => p.Contains("/2024/03/01/", StringComparison.Ordinal) || p.Contains("/2024/03/02/", StringComparison.Ordinal) || p.Contains("/2024/02/29/", StringComparison.Ordinal));
+        listed.Should().NotContain(p => p.Contains("/2024/02/26/", StringComparison.Ordinal), "the days long before the range are never listed");
+        listed.Should().NotContain(p => p.Contains("CloudTrail-Digest", StringComparison.Ordinal), "digests are not read as logs");
+        store.GetRequests.Should().Be(14, "one GetObject per log file of the range");
+    }
+
+    [SkippableFact]
+    public async Task ReadRecordsAsync_CorruptGzipObjectInSkipMode_ReportsItAndReadsTheRest()
+    {
+        string? corrupt = null;
+        (AmazonS3Client client, SignedTrail trail) = await TrailAsync(t =>
+        {
+            corrupt = t.LogJson.Keys.First(k => k.Contains("/2024/03/01/", StringComparison.Ordinal));
+            t.Objects[corrupt] = t.Objects[corrupt][..25];
+        });
+        var errors = new System.Collections.Concurrent.ConcurrentQueue<CloudTrailTrailError>();
+        var options = new CloudTrailTrailOptions
+        {
+            From = Start,
+            To = Start.AddHours(3),
+            ReaderOptions = new CloudTrailReaderOptions { InvalidRecordHandling = InvalidRecordHandling.Skip },
+            OnInvalidRecord = errors.Enqueue,
+        };
+
+        List<CloudTrailRecord> records = await CloudTrailS3Trail.ReadRecordsAsync(client, trail.Bucket, "security/", options).ToListAsync();
+
+        records.Should().HaveCount(13 * 3);
+        errors.Should().NotBeEmpty();
+    }
+
+    [SkippableFact]
+    public async Task ReadRecordsAsync_CancelledWhileReading_Throws()
+    {
+        (AmazonS3Client client, SignedTrail trail) = await TrailAsync();
+        using var cancellation = new CancellationTokenSource();
+        int read = 0;
+
+        Func<Task> readAll = async () =>
+        {
+            await foreach (CloudTrailRecord record in CloudTrailS3Trail.ReadRecordsAsync(client, trail.Bucket, "security/", null, cancellation.Token))
+            {
+                if (++read == 5)
+                {
+                    await cancellation.CancelAsync();
+                }
+            }
+        };
+
+        await readAll.Should().ThrowAsync<OperationCanceledException>();
+        read.Should().BeLessThan(trail.LogJson.Count * 3);
+    }
+
+    [SkippableFact]
+    public async Task ReadEntriesAsync_ResumeFromACheckpoint_YieldsTheRestOnce()
+    {
+        (AmazonS3Client client, SignedTrail trail) = await TrailAsync();
+        List<CloudTrailTrailEntry> all = await CloudTrailS3Trail.ReadEntriesAsync(client, trail.Bucket, "security/").ToListAsync();
+
+        CloudTrailTrailCheckpoint checkpoint = all[10].Checkpoint;
+        List<CloudTrailTrailEntry> rest = await CloudTrailS3Trail.ReadEntriesAsync(client, trail.Bucket, "security/", new CloudTrailTrailOptions { ResumeFrom = checkpoint }).ToListAsync();
+
+        rest.Select(e => e.Record.EventId).Should().Equal(all.Skip(11).Select(e => e.Record.EventId));
+    }
 }
