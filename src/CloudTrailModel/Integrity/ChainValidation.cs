@@ -84,14 +84,14 @@ internal sealed class ChainValidation
             loaded[key.Key] = await LoadAsync(key, cancellationToken).ConfigureAwait(false);
         }
 
-        var chains = new ChainWalker(_store, _options, _from, loaded, _digests, _gaps);
+        var chains = new ChainWalker(_store, _root, _options, _from, loaded, _digests, _gaps);
         foreach (IGrouping<(string?, string?), LoadedDigest> trail in loaded.Values.GroupBy(d => (d.Key.TrailName, d.Key.HomeRegion)).OrderBy(g => g.Key.Item1, StringComparer.Ordinal))
         {
             await chains.WalkAsync([.. trail.Where(d => !d.Key.IsBackfill).OrderByDescending(d => d.Key.Time)], cancellationToken).ConfigureAwait(false);
             await chains.CheckBackfillAsync([.. trail.Where(d => d.Key.IsBackfill).OrderByDescending(d => d.Key.Time)], cancellationToken).ConfigureAwait(false);
         }
 
-        List<ListedLog> listed = ListedLogs(loaded.Values, chains.Proven);
+        List<ListedLog> listed = ListedLogs(_root, loaded.Values, chains.Proven);
         _logs.AddRange(await CheckLogsAsync(listed, cancellationToken).ConfigureAwait(false));
 
         // Log files present in the range that no digest lists: not yet delivered when newer than the newest digest, else missing.
@@ -134,14 +134,15 @@ internal sealed class ChainValidation
                 return new LoadedDigest(key, await CloudTrailDigest.ReadAsync(stream, cancellationToken).ConfigureAwait(false));
             }
         }
-        catch (CloudTrailParseException)
+        catch (Exception e) when (e is CloudTrailParseException or FileNotFoundException or DirectoryNotFoundException)
         {
+            // Not a digest's JSON, or deleted since it was listed: it cannot be checked.
             return new LoadedDigest(key, null);
         }
     }
 
     // Each log file the digests list, once (the first listing wins, a proven digest's before others), in digest order.
-    private static List<ListedLog> ListedLogs(IEnumerable<LoadedDigest> digests, IReadOnlySet<string> proven)
+    private static List<ListedLog> ListedLogs(string root, IEnumerable<LoadedDigest> digests, IReadOnlySet<string> proven)
     {
         var byKey = new Dictionary<string, ListedLog>(StringComparer.Ordinal);
         var order = new List<string>();
@@ -150,11 +151,12 @@ internal sealed class ChainValidation
             bool isProven = proven.Contains(digest.Key.Key);
             foreach (CloudTrailDigestLogFile file in digest.Digest?.LogFiles ?? [])
             {
-                if (file.S3Object is not { Length: > 0 } key)
+                if (file.S3Object is not { Length: > 0 } bucketKey)
                 {
                     continue;
                 }
 
+                string key = Rebase(root, bucketKey);
                 if (!byKey.TryGetValue(key, out ListedLog? existing))
                 {
                     order.Add(key);
@@ -204,6 +206,16 @@ internal sealed class ChainValidation
         };
         return new CloudTrailChainFileResult(log.Key, CloudTrailObjectKind.Log, status, outcome.Status, log.DigestKey);
     }
+
+    /// <summary>
+    /// A bucket key as a digest names it, moved under the prefix being validated: the trail's own prefix (before
+    /// <c>AWSLogs/</c>) is replaced by <paramref name="root"/>, so a folder synced without the prefix still matches.
+    /// Keys that are not CloudTrail keys stay as they are.
+    /// </summary>
+    internal static string Rebase(string root, string? bucketKey) =>
+        bucketKey is null ? string.Empty
+        : CloudTrailObjectKey.TryParse(bucketKey, out CloudTrailObjectKey? parsed) ? string.Concat(root, bucketKey.AsSpan(parsed.Prefix.Length))
+        : bucketKey;
 
     private static string LastSegment(string folder)
     {

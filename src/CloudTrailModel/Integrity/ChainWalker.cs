@@ -7,6 +7,7 @@ namespace CloudTrailModel.Integrity;
 /// </summary>
 internal sealed class ChainWalker(
     ICloudTrailObjectStore store,
+    string root,
     CloudTrailChainValidationOptions options,
     DateTimeOffset from,
     IReadOnlyDictionary<string, LoadedDigest> loaded,
@@ -39,7 +40,7 @@ internal sealed class ChainWalker(
             }
 
             string? olderKey = i + 1 < chain.Count ? chain[i + 1].Key.Key : null;
-            if (i > 0 && !namedBy.ContainsKey(key) && chain[i - 1].Digest is { IsStartingDigest: false } newer && loaded.ContainsKey(newer.PreviousDigestS3Object ?? string.Empty))
+            if (i > 0 && !namedBy.ContainsKey(key) && chain[i - 1].Digest is { IsStartingDigest: false } newer && loaded.ContainsKey(ChainValidation.Rebase(root, newer.PreviousDigestS3Object)))
             {
                 // The newer digest names another digest that is here, so this one is off the chain.
                 gaps.Add(new CloudTrailChainGap(CloudTrailChainGapKind.Unlinked, chain[i - 1].Key.Key, key));
@@ -60,7 +61,7 @@ internal sealed class ChainWalker(
                 continue;
             }
 
-            string? previousKey = digest.PreviousDigestS3Object;
+            string? previousKey = digest.PreviousDigestS3Object is null ? null : ChainValidation.Rebase(root, digest.PreviousDigestS3Object);
             if (previousKey is not null && loaded.TryGetValue(previousKey, out LoadedDigest? previous))
             {
                 namedBy[previousKey] = key;
@@ -119,7 +120,15 @@ internal sealed class ChainWalker(
         }
 
         string? signature = await options.DigestSignatureProvider(current.Key.Key, cancellationToken).ConfigureAwait(false);
-        return signature is null ? null : current.Digest.VerifySignature(signature, options.PublicKeys, bucket: null, objectKey: current.Key.Key);
+        if (signature is null)
+        {
+            return null;
+        }
+
+        // The digest names its bucket key; the store may hold it under another prefix (a sync that dropped it).
+        return current.Digest.DigestS3Object is { } named && !string.Equals(ChainValidation.Rebase(root, named), current.Key.Key, StringComparison.Ordinal)
+            ? DigestValidationStatus.Moved
+            : current.Digest.VerifySignature(signature, options.PublicKeys);
     }
 
     // A previous digest outside the range is not looked for; one inside it that was not listed is gone.

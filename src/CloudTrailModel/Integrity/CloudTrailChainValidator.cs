@@ -11,8 +11,10 @@ namespace CloudTrailModel.Integrity;
 /// valid, modified, deleted, missing and not yet delivered files, log files with data appended, and gaps in the chains.
 /// </summary>
 /// <remarks>
-/// Store keys are taken as the bucket's keys (a folder holds a copy of the bucket from its root, or from the trail's
-/// prefix when <c>prefix</c> is given the same way). Digests are chosen by the end time in their names, from
+/// The keys digests name (log files, previous digests) are looked for under the prefix validated, with the trail's own
+/// S3 key prefix replaced by it, so a folder synced with the prefix (<c>prefix</c> given) or without it (none) both
+/// match; a digest is <see cref="DigestValidationStatus.Moved"/> when it names another place than where it was found.
+/// A missing object is recognised by the store's <see cref="FileNotFoundException"/> (or <see cref="DirectoryNotFoundException"/>). Digests are chosen by the end time in their names, from
 /// <see cref="CloudTrailChainValidationOptions.From"/> to two hours after <see cref="CloudTrailChainValidationOptions.To"/>
 /// (the digests that list the range's last log files); log files by the delivery time in their names. Backfill digests
 /// stand outside the chain and are proven by their own signature only.

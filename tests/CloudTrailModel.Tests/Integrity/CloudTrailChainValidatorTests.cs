@@ -380,6 +380,28 @@ public sealed class CloudTrailChainValidatorTests : IDisposable
     }
 
     [Fact]
+    public async Task ValidateAsync_FolderSyncedWithoutTheTrailsPrefix_StillMatchesTheDigestsKeys()
+    {
+        SignedTrail trail = Trail(prefix: "team/logs/");
+        foreach ((string key, byte[] bytes) in trail.Objects)
+        {
+            string path = Path.Combine(_folder, key["team/logs/".Length..]);
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            await File.WriteAllBytesAsync(path, bytes);
+        }
+
+        CloudTrailChainValidationOptions options = trail.Options() with
+        {
+            DigestSignatureProvider = (key, _) => ValueTask.FromResult(trail.Signatures.GetValueOrDefault("team/logs/" + key)),
+        };
+        CloudTrailChainReport report = await CloudTrailChainValidator.ValidateAsync(_folder, options);
+
+        report.IsValid.Should().BeTrue();
+        report.Digests.Should().HaveCount(5);
+        report.LogFiles.Should().HaveCount(trail.LogJson.Count).And.OnlyContain(l => l.Key.StartsWith("AWSLogs/", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task ValidateAsync_SingleAccountTrail_Validates()
     {
         var trail = new SignedTrail(organizationId: null).AddHours(Account, "us-east-1", Start, 2);
