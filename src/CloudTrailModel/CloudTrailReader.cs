@@ -82,8 +82,16 @@ public static class CloudTrailReader
         }
     }
 
-    private static FileStream OpenFile(string path, bool async) =>
-        new(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, async ? FileOptions.Asynchronous | FileOptions.SequentialScan : FileOptions.SequentialScan);
+    private static FileStream OpenFile(string path, bool async)
+    {
+        // Opening a folder fails with UnauthorizedAccessException on Windows and Linux alike: say what reads one instead.
+        if (Directory.Exists(path))
+        {
+            throw new ArgumentException("The path is a folder, not a file; CloudTrailTrail.ReadRecords reads a trail folder.", nameof(path));
+        }
+
+        return new(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, async ? FileOptions.Asynchronous | FileOptions.SequentialScan : FileOptions.SequentialScan);
+    }
 
     private static IEnumerable<CloudTrailRecord> Read(Stream stream, bool ownsStream, CloudTrailReaderOptions options)
     {

@@ -157,6 +157,64 @@ public sealed partial class ReadmeTests : IDisposable
     }
 
     [Fact]
+    public void Readme_WholeTrails_ReadsOneAccountInEventTimeOrderWithoutCopies()
+    {
+        using var trail = Trails.TrailFolder.Generate(seed: 3, hours: 1, recordsPerFile: 3);
+        string trailFolder = trail.Root;
+
+        var options = new CloudTrailTrailOptions
+        {
+            AccountIds = ["111122223333"],
+            Order = CloudTrailRecordOrder.EventTime,
+            Deduplicate = true,
+        };
+        foreach (CloudTrailRecord record in CloudTrailTrail.ReadRecords(trailFolder, options))
+        {
+            Console.WriteLine($"{record.EventTime:u} {record.UserIdentity?.Arn} {record.EventName}");
+        }
+
+        _out.ToString().Should().BeEmpty("the generated trail has no account 111122223333");
+        options = options with { AccountIds = ["333333333333"] };
+        foreach (CloudTrailRecord record in CloudTrailTrail.ReadRecords(trailFolder, options))
+        {
+            Console.WriteLine($"{record.EventTime:u} {record.UserIdentity?.Arn} {record.EventName}");
+        }
+
+        string[] lines = _out.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        lines.Should().HaveCount(trail.Logs.Where(f => f.Key.Contains("/333333333333/", StringComparison.Ordinal)).Sum(f => f.Records.Count(r => r.Name != "Copy")));
+        lines.Should().OnlyContain(l => l.Contains("arn:aws:iam::333333333333:user/alice", StringComparison.Ordinal)).And.NotContain(l => l.EndsWith(" Copy", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Readme_WholeTrails_ResumesFromAPersistedCheckpoint()
+    {
+        using var trail = Trails.TrailFolder.Generate(seed: 4, hours: 1, recordsPerFile: 2);
+        string trailFolder = trail.Root;
+        string checkpointPath = Path.Combine(_directory, "checkpoint.json");
+        var processed = new List<string?>();
+        void Process(CloudTrailRecord record) => processed.Add(record.EventId);
+        void Run()
+        {
+            string? saved = File.Exists(checkpointPath) ? File.ReadAllText(checkpointPath) : null;
+            var resumable = new CloudTrailTrailOptions { ResumeFrom = saved is null ? null : CloudTrailTrailCheckpoint.Parse(saved) };
+            foreach (CloudTrailTrailEntry entry in CloudTrailTrail.ReadEntries(trailFolder, resumable))
+            {
+                Process(entry.Record);
+                File.WriteAllText(checkpointPath, entry.Checkpoint.ToString()); // every record here; every few thousand in practice
+            }
+        }
+
+        List<string?> all = CloudTrailTrail.ReadRecords(trailFolder).Select(r => r.EventId).ToList();
+        File.WriteAllText(checkpointPath, CloudTrailTrail.ReadEntries(trailFolder).ElementAt(9).Checkpoint.ToString());
+
+        Run();
+        processed.Should().Equal(all.Skip(10));
+        processed.Clear();
+        Run();
+        processed.Should().BeEmpty("the checkpoint of the last record leaves nothing to read");
+    }
+
+    [Fact]
     public void Readme_EveryCsharpBlock_AppearsVerbatimInReadmeTests()
     {
         string root = Corpus.RepoRoot ?? throw new InvalidOperationException("CloudTrailModel.sln not found above " + AppContext.BaseDirectory);

@@ -22,6 +22,8 @@ internal static class TrailListing
 
     public static async Task<(List<TrailFile> Files, int Ignored)> ListAsync(ICloudTrailObjectStore store, string prefix, CloudTrailTrailOptions options, CancellationToken cancellationToken)
     {
+        // A prefix names a folder: "AWSLogs/o-abc" is read as "AWSLogs/o-abc/".
+        prefix = prefix.Length == 0 || prefix[^1] == '/' ? prefix : prefix + "/";
         var folders = new List<(string Prefix, bool IsRegion)>();
         Level? level = Level.Above;
         string[] parts = prefix.Split('/');

@@ -67,10 +67,12 @@ internal sealed class TrailReader
             for (int file = resume.First; file < _files.Count; file++)
             {
                 long keyTicks = _files[file].Key.Time.UtcTicks;
+
+                // Event IDs are remembered for the window before the file being read, whether it is read again or for the first time.
+                _threshold = keyTicks - _window;
                 if (file >= resume.Next)
                 {
                     // The file's turn: records below its watermark can no longer be preceded by a record not yet read.
-                    _threshold = keyTicks - _window;
                     foreach (CloudTrailTrailEntry entry in YieldWaiting(keyTicks - _window, file))
                     {
                         yield return entry;
@@ -284,13 +286,12 @@ internal sealed class TrailReader
             _floor = (floor.Ticks, floorFile, exact ? floor.Index : -1, floor.Key);
         }
 
-        string? thresholdKey = checkpoint.Next ?? checkpoint.Last;
-        _threshold = thresholdKey is not null && CloudTrailObjectKey.TryParse(thresholdKey, out CloudTrailObjectKey? key) ? key.Time.UtcTicks - _window : long.MinValue;
         int first = restart;
-        if (_options.Deduplicate)
+        if (_options.Deduplicate && restart < _files.Count)
         {
-            // Records read again from here on rebuild the event IDs the checkpoint's run still held.
-            while (first > 0 && _files[first - 1].Key.Time.UtcTicks >= _threshold)
+            // A record read again is checked against the IDs of the window before its file, as when it was first read.
+            long oldest = _files[restart].Key.Time.UtcTicks - _window;
+            while (first > 0 && _files[first - 1].Key.Time.UtcTicks >= oldest)
             {
                 first--;
             }

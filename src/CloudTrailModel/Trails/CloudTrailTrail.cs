@@ -12,8 +12,8 @@ namespace CloudTrailModel;
 /// </summary>
 /// <remarks>
 /// Every <c>AWSLogs/</c> folder under the directory or prefix is read (a directory inside a trail, such as an account's
-/// <c>CloudTrail/us-east-1</c> folder, reads that part). Objects whose key is not a CloudTrail key are counted in
-/// <see cref="CloudTrailTrailProgress.ObjectsIgnored"/> and otherwise skipped silently. The keys of the selected files are
+/// <c>CloudTrail/us-east-1</c> folder, reads that part). Only log (and Insights) folders are listed; an object there whose key
+/// is not a log file's key is counted in <see cref="CloudTrailTrailProgress.ObjectsIgnored"/> and otherwise skipped. The keys of the selected files are
 /// listed and sorted before reading starts (a few hundred bytes each); records are held only for files being read ahead
 /// and, in <see cref="CloudTrailRecordOrder.EventTime"/> order, for <see cref="CloudTrailTrailOptions.LatenessWindow"/>.
 /// Failures of the store itself (a file that cannot be opened) end the read with the store's exception.
@@ -47,7 +47,7 @@ public static class CloudTrailTrail
 
     /// <summary>Reads the records of a trail in a store (an S3 bucket through <c>CloudTrailModel.S3</c>) under a prefix.</summary>
     /// <param name="store">The store.</param>
-    /// <param name="prefix">The prefix holding one or more <c>AWSLogs/</c> trees, or a folder inside one; the empty string for the whole store.</param>
+    /// <param name="prefix">The folder holding one or more <c>AWSLogs/</c> trees, or a folder inside one (a missing final <c>/</c> is added); the empty string for the whole store.</param>
     /// <param name="options">Options; <see cref="CloudTrailTrailOptions.Default"/> when null.</param>
     /// <param name="cancellationToken">Cancels the read.</param>
     /// <returns>The records, in the order <see cref="CloudTrailTrailOptions.Order"/> says.</returns>
@@ -86,7 +86,7 @@ public static class CloudTrailTrail
 
     /// <summary>Reads the records of a trail in a store under a prefix, with the file each is in and a checkpoint to resume after it.</summary>
     /// <param name="store">The store.</param>
-    /// <param name="prefix">The prefix holding one or more <c>AWSLogs/</c> trees, or a folder inside one; the empty string for the whole store.</param>
+    /// <param name="prefix">The folder holding one or more <c>AWSLogs/</c> trees, or a folder inside one (a missing final <c>/</c> is added); the empty string for the whole store.</param>
     /// <param name="options">Options; <see cref="CloudTrailTrailOptions.Default"/> when null.</param>
     /// <param name="cancellationToken">Cancels the read.</param>
     /// <returns>The entries, in the order <see cref="CloudTrailTrailOptions.Order"/> says.</returns>

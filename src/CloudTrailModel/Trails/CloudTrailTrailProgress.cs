@@ -27,6 +27,9 @@ public readonly record struct CloudTrailTrailProgress
     /// <summary>The records dropped by <see cref="CloudTrailTrailOptions.Deduplicate"/> because their <c>eventID</c> was already yielded.</summary>
     public long DuplicateRecords { get; init; }
 
-    /// <summary>Listed objects that are not read: digest files, Insights files unless asked for, and objects whose key is not a CloudTrail key (Config's check file, stray files).</summary>
+    /// <summary>
+    /// Objects found in the log folders read whose key is not a log file's key (a stray or partly written file), which are
+    /// skipped. Digest, Config and other services' folders, and Insights folders unless asked for, are not listed at all.
+    /// </summary>
     public int ObjectsIgnored { get; init; }
 }
