@@ -6,6 +6,8 @@ internal sealed class ChainValidation
     // A digest lists the log files delivered in the hour before its end time, and is itself delivered a little later.
     private static readonly TimeSpan DigestLag = TimeSpan.FromHours(2);
 
+    private static readonly TimeSpan MaxDaysListed = TimeSpan.FromDays(366);
+
     private readonly ICloudTrailObjectStore _store;
     private readonly string _root;
     private readonly CloudTrailChainValidationOptions _options;
@@ -20,8 +22,10 @@ internal sealed class ChainValidation
         _store = store;
         _root = root;
         _options = options;
+        // Nothing is delivered in the future: a far To is now (and leaves room for the digest lag's addition).
+        DateTimeOffset now = DateTimeOffset.UtcNow;
         _from = options.From ?? DateTimeOffset.MinValue;
-        _to = options.To ?? DateTimeOffset.UtcNow;
+        _to = options.To is { } to && to < now.AddDays(1) ? to : now.AddDays(1);
     }
 
     public async Task<CloudTrailChainReport> RunAsync(CancellationToken cancellationToken)
@@ -109,7 +113,8 @@ internal sealed class ChainValidation
     private async Task<List<CloudTrailObjectKey>> ListKeysAsync(string regionFolder, CloudTrailObjectKind kind, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken)
     {
         var keys = new List<CloudTrailObjectKey>();
-        IEnumerable<string> folders = from == DateTimeOffset.MinValue ? [regionFolder] : CloudTrailObjectKey.GetDatePrefixes(regionFolder, from, to);
+        // A range of more than a year is listed as the whole region folder (one paged listing) rather than day by day.
+        IEnumerable<string> folders = to - from > MaxDaysListed ? [regionFolder] : CloudTrailObjectKey.GetDatePrefixes(regionFolder, from, to);
         foreach (string folder in folders)
         {
             await foreach (CloudTrailObjectInfo info in _store.ListObjectsAsync(folder, cancellationToken).ConfigureAwait(false))

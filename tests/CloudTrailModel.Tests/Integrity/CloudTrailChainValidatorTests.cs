@@ -367,6 +367,21 @@ public sealed class CloudTrailChainValidatorTests : IDisposable
     }
 
     [Fact]
+    public async Task ValidateAsync_RangeOfCenturies_ListsEachRegionFolderWholeOnce()
+    {
+        SignedTrail trail = Trail();
+        trail.WriteTo(_folder);
+        var store = new CountingStore(new Internal.FolderObjectStore(_folder));
+        CloudTrailChainValidationOptions options = trail.Options() with { From = new DateTimeOffset(1900, 1, 1, 0, 0, 0, TimeSpan.Zero), To = DateTimeOffset.MaxValue };
+
+        CloudTrailChainReport report = await CloudTrailChainValidator.ValidateAsync(store, null, options);
+
+        report.IsValid.Should().BeTrue();
+        report.LogFiles.Should().HaveCount(trail.LogJson.Count);
+        store.ObjectListings.Should().HaveCount(4, "two regions' digest and log folders, each listed whole").And.OnlyContain(p => p.EndsWith("-1/", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task ValidateAsync_CustomPrefixAndFilters_ValidatesThatPart()
     {
         SignedTrail trail = Trail(prefix: "team/logs/");
