@@ -6,12 +6,14 @@ namespace CloudTrailModel.Internal;
 
 /// <summary>
 /// Reads a trail's files in reading order, up to a degree of parallelism ahead of the consumer. Each file read ahead
-/// hands its records over through a small bounded channel, so memory is bounded by the degree and not by the trail,
-/// and the consumer sees every file's items in file order whatever finishes first.
+/// hands its records over in batches through a small bounded channel, so memory is bounded by the degree and not by the
+/// trail, the consumer is woken once a batch rather than once a record, and it sees every file's items in file order
+/// whatever finishes first.
 /// </summary>
 internal sealed class TrailFileFeed : IAsyncDisposable
 {
-    private const int ItemsPerFileAhead = 256;
+    private const int ItemsPerBatch = 64;
+    private const int BatchesPerFileAhead = 4;
 
     private readonly ICloudTrailObjectStore _store;
     private readonly IReadOnlyList<TrailFile> _files;
@@ -19,7 +21,7 @@ internal sealed class TrailFileFeed : IAsyncDisposable
     private readonly CloudTrailReaderOptions _readerOptions;
     private readonly int _degree;
     private readonly CancellationTokenSource _cancellation;
-    private readonly Dictionary<int, (Channel<TrailFileItem> Channel, Task Reader)> _ahead = [];
+    private readonly Dictionary<int, (Channel<List<TrailFileItem>> Channel, Task Reader)> _ahead = [];
     private int _nextToStart;
 
     public TrailFileFeed(ICloudTrailObjectStore store, IReadOnlyList<TrailFile> files, int firstFile, CloudTrailTrailOptions options,
@@ -49,14 +51,14 @@ internal sealed class TrailFileFeed : IAsyncDisposable
             Start(_nextToStart++);
         }
 
-        if (!_ahead.Remove(index, out (Channel<TrailFileItem> Channel, Task Reader) started))
+        if (!_ahead.Remove(index, out (Channel<List<TrailFileItem>> Channel, Task Reader) started))
         {
             Start(index);
             _ahead.Remove(index, out started);
             _nextToStart = Math.Max(_nextToStart, index + 1);
         }
 
-        return started.Channel.Reader.ReadAllAsync(_cancellation.Token);
+        return Unbatch(started.Channel.Reader, _cancellation.Token);
     }
 
     public async ValueTask DisposeAsync()
@@ -74,26 +76,51 @@ internal sealed class TrailFileFeed : IAsyncDisposable
 
     private void Start(int index)
     {
-        var channel = Channel.CreateBounded<TrailFileItem>(new BoundedChannelOptions(ItemsPerFileAhead) { SingleReader = true, SingleWriter = true });
+        var channel = Channel.CreateBounded<List<TrailFileItem>>(new BoundedChannelOptions(BatchesPerFileAhead) { SingleReader = true, SingleWriter = true });
         TrailFile file = _files[index];
         CancellationToken token = _cancellation.Token;
         Task reader = Task.Run(() => PumpAsync(file, channel.Writer, token), token);
         _ahead.Add(index, (channel, reader));
     }
 
-    private async Task PumpAsync(TrailFile file, ChannelWriter<TrailFileItem> writer, CancellationToken cancellationToken)
+    private static async IAsyncEnumerable<TrailFileItem> Unbatch(ChannelReader<List<TrailFileItem>> reader, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        try
+        await foreach (List<TrailFileItem> batch in reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
         {
-            await foreach (TrailFileItem item in ReadFileAsync(file, cancellationToken).ConfigureAwait(false))
+            foreach (TrailFileItem item in batch)
             {
-                await writer.WriteAsync(item, cancellationToken).ConfigureAwait(false);
+                yield return item;
             }
         }
-        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+    }
+
+    private async Task PumpAsync(TrailFile file, ChannelWriter<List<TrailFileItem>> writer, CancellationToken cancellationToken)
+    {
+        var batch = new List<TrailFileItem>(ItemsPerBatch);
+        try
         {
-            // The failure travels in order, after the items before it, to be thrown on the consumer's thread.
-            writer.TryWrite(new TrailFileItem(null, default, ExceptionDispatchInfo.Capture(e)));
+            try
+            {
+                await foreach (TrailFileItem item in ReadFileAsync(file, cancellationToken).ConfigureAwait(false))
+                {
+                    batch.Add(item);
+                    if (batch.Count == ItemsPerBatch)
+                    {
+                        await writer.WriteAsync(batch, cancellationToken).ConfigureAwait(false);
+                        batch = new List<TrailFileItem>(ItemsPerBatch);
+                    }
+                }
+            }
+            catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            {
+                // The failure travels in order, after the items before it, to be thrown on the consumer's thread.
+                batch.Add(new TrailFileItem(null, default, ExceptionDispatchInfo.Capture(e)));
+            }
+
+            if (batch.Count > 0)
+            {
+                await writer.WriteAsync(batch, cancellationToken).ConfigureAwait(false);
+            }
         }
         finally
         {
