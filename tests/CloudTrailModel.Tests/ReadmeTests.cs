@@ -251,7 +251,12 @@ public sealed partial class ReadmeTests : IDisposable
     public void Readme_EveryCsharpBlock_AppearsVerbatimInReadmeTests()
     {
         string root = Corpus.RepoRoot ?? throw new InvalidOperationException("CloudTrailModel.sln not found above " + AppContext.BaseDirectory);
-        string source = Normalise(string.Join("\n", Directory.GetFiles(ApprovedFile.SourceDirectory, "ReadmeTests*.cs").Order(StringComparer.Ordinal).Select(File.ReadAllText)));
+        // The S3 package's blocks run in its own test project, against the local S3 server.
+        string s3Tests = Path.Combine(root, "tests", "CloudTrailModel.S3.Tests", "ReadmeS3Tests.cs");
+        string source = Normalise(string.Join("
+", Directory.GetFiles(ApprovedFile.SourceDirectory, "ReadmeTests*.cs").Order(StringComparer.Ordinal).Select(File.ReadAllText))
+            + "
+" + (File.Exists(s3Tests) ? File.ReadAllText(s3Tests) : string.Empty));
 
         // The package's own NuGet readme shows README blocks too, so they are checked the same way.
         List<string> blocks = new[] { "README.md", Path.Combine("src", "CloudTrailModel", "PACKAGE.md") }
@@ -272,6 +277,38 @@ public sealed partial class ReadmeTests : IDisposable
     private static string Normalise(string text) => string.Join(
         "\n",
         text.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0));
+
+    [Fact]
+    public async Task Readme_ChainValidation_ReportsATamperedLogFile()
+    {
+        var trail = new SignedTrail().AddHours("111122223333", "us-east-1", new DateTimeOffset(2024, 3, 1, 10, 0, 0, TimeSpan.Zero), 3);
+        string tampered = trail.LogJson.Keys.First();
+        trail.Objects[tampered] = SignedTrail.Gzip(System.Text.Encoding.UTF8.GetBytes(trail.LogJson[tampered].Replace("Alice", "Mallory", StringComparison.Ordinal)));
+        string trailFolder = Path.Combine(_directory, "trail");
+        trail.WriteTo(trailFolder);
+        string publicKeysJsonPath = Path.Combine(_directory, "public-keys.json");
+        File.WriteAllText(publicKeysJsonPath, $$"""{"PublicKeyList":[{"Value":"{{Convert.ToBase64String(trail.PublicKey.GetDerBytes())}}","Fingerprint":"{{trail.PublicKey.Fingerprint}}"}]}""");
+        Dictionary<string, string> signatures = trail.Signatures;
+
+        var options = new CloudTrailChainValidationOptions
+        {
+            PublicKeys = CloudTrailPublicKey.ParseList(File.ReadAllText(publicKeysJsonPath)),
+            From = new DateTimeOffset(2024, 3, 1, 0, 0, 0, TimeSpan.Zero),
+            To = new DateTimeOffset(2024, 3, 2, 0, 0, 0, TimeSpan.Zero),
+            // Each digest's x-amz-meta-signature, captured when downloading (the S3 package reads it from S3 itself).
+            DigestSignatureProvider = (key, _) => ValueTask.FromResult(signatures.GetValueOrDefault(key)),
+        };
+        CloudTrailChainReport report = await CloudTrailChainValidator.ValidateAsync(trailFolder, options);
+        Console.WriteLine($"{report.CountLogFiles(CloudTrailChainFileStatus.Valid)}/{report.LogFiles.Count} log files valid, {report.Gaps.Count} gaps");
+        foreach (CloudTrailChainFileResult file in report.Digests.Concat(report.LogFiles).Where(f => f.Status != CloudTrailChainFileStatus.Valid))
+        {
+            Console.WriteLine($"{file.Kind} {file.Status} {file.Check} {file.Key}");
+        }
+
+        _out.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.TrimEnd('\r')).Should().Equal(
+            "5/6 log files valid, 0 gaps",
+            $"Log Modified HashMismatch {tampered}");
+    }
 
     [GeneratedRegex(@"```csharp\r?\n(.*?)```", RegexOptions.Singleline)]
     private static partial Regex CsharpBlock();

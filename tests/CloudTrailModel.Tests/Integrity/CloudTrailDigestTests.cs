@@ -357,7 +357,8 @@ public sealed class CloudTrailDigestTests
         // Made by the sample's own generator (--create-demo), not by this class: the two must agree on the scheme.
         string demo = Path.Combine(Corpus.RepoRoot ?? throw new InvalidOperationException("CloudTrailModel.sln not found"), "samples", "ValidateDigests", "demo");
         IReadOnlyList<CloudTrailPublicKey> keys = CloudTrailPublicKey.ParseList(File.ReadAllText(Path.Combine(demo, "public-keys.json")));
-        List<CloudTrailDigest> chain = [.. Directory.GetFiles(Path.Combine(demo, "CloudTrail-Digest")).Select(CloudTrailDigest.Read).OrderByDescending(d => d.DigestEndTime)];
+        string account = Path.Combine(demo, "AWSLogs", "111122223333");
+        List<CloudTrailDigest> chain = [.. Directory.GetFiles(Path.Combine(account, "CloudTrail-Digest"), "*", SearchOption.AllDirectories).Select(CloudTrailDigest.Read).OrderByDescending(d => d.DigestEndTime)];
 
         chain.Should().HaveCount(3);
         chain[0].VerifySignature(File.ReadAllText(Path.Combine(demo, "newest-signature.txt")).Trim(), keys).Should().Be(DigestValidationStatus.Valid);
@@ -366,7 +367,7 @@ public sealed class CloudTrailDigestTests
         chain[2].IsStartingDigest.Should().BeTrue();
         foreach (CloudTrailDigestLogFile logFile in chain.SelectMany(d => d.LogFiles))
         {
-            using FileStream file = File.OpenRead(Path.Combine(demo, "CloudTrail", Path.GetFileName(logFile.S3Object!)));
+            using FileStream file = File.OpenRead(Path.Combine(demo, logFile.S3Object!));
             logFile.Verify(file).Should().Be(DigestValidationStatus.Valid, logFile.S3Object);
         }
 
