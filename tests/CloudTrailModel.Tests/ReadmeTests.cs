@@ -253,10 +253,8 @@ public sealed partial class ReadmeTests : IDisposable
         string root = Corpus.RepoRoot ?? throw new InvalidOperationException("CloudTrailModel.sln not found above " + AppContext.BaseDirectory);
         // The S3 package's blocks run in its own test project, against the local S3 server.
         string s3Tests = Path.Combine(root, "tests", "CloudTrailModel.S3.Tests", "ReadmeS3Tests.cs");
-        string source = Normalise(string.Join("
-", Directory.GetFiles(ApprovedFile.SourceDirectory, "ReadmeTests*.cs").Order(StringComparer.Ordinal).Select(File.ReadAllText))
-            + "
-" + (File.Exists(s3Tests) ? File.ReadAllText(s3Tests) : string.Empty));
+        string source = Normalise(string.Join("\n", Directory.GetFiles(ApprovedFile.SourceDirectory, "ReadmeTests*.cs").Order(StringComparer.Ordinal).Select(File.ReadAllText))
+            + "\n" + (File.Exists(s3Tests) ? File.ReadAllText(s3Tests) : string.Empty));
 
         // The package's own NuGet readme shows README blocks too, so they are checked the same way.
         List<string> blocks = new[] { "README.md", Path.Combine("src", "CloudTrailModel", "PACKAGE.md") }
