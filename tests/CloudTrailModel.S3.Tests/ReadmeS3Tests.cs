@@ -1,5 +1,6 @@
 using Amazon.S3;
 using CloudTrailModel.Integrity;
+using CloudTrailModel.S3;
 using CloudTrailModel.S3.Tests.Infrastructure;
 using CloudTrailModel.Tests.Infrastructure;
 
