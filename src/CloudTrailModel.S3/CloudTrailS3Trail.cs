@@ -75,6 +75,21 @@ public static class CloudTrailS3Trail
     }
 
     /// <summary>
+    /// Reads the records of one log file named by a notification (see
+    /// <see cref="CloudTrailNotifications.ReadObjectReferences(ReadOnlySpan{byte})"/>, whose keys are already URL-decoded).
+    /// </summary>
+    /// <param name="s3">The S3 client.</param>
+    /// <param name="reference">The bucket and key a notification named.</param>
+    /// <param name="options">The reader's options, or null for the defaults.</param>
+    /// <param name="cancellationToken">Cancels the download and the read.</param>
+    /// <returns>The records, in file order.</returns>
+    /// <exception cref="FileNotFoundException">The object does not exist.</exception>
+    /// <exception cref="CloudTrailParseException">The object is not a CloudTrail log file and <paramref name="options"/> says Throw.</exception>
+    /// <exception cref="AmazonS3Exception">S3 refused the request.</exception>
+    public static IAsyncEnumerable<CloudTrailRecord> ReadObjectAsync(IAmazonS3 s3, CloudTrailObjectReference reference, CloudTrailReaderOptions? options = null, CancellationToken cancellationToken = default) =>
+        ReadObjectAsync(s3, reference.Bucket, reference.Key, options, cancellationToken);
+
+    /// <summary>
     /// Validates the digest chains of a trail in S3 over a time range, as <c>aws cloudtrail validate-logs</c> does (see
     /// <see cref="CloudTrailChainValidator"/>): each digest's own signature is read from its <c>x-amz-meta-signature</c>
     /// metadata (one <c>HeadObject</c> per digest) unless <paramref name="options"/> supplies a provider.

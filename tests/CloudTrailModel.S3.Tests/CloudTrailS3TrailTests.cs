@@ -50,6 +50,24 @@ public sealed class CloudTrailS3TrailTests(S3ServerFixture server) : IDisposable
     }
 
     [SkippableFact]
+    public async Task ReadObjectAsync_ObjectsOfAnSqsNotification_YieldTheirRecords()
+    {
+        (AmazonS3Client client, SignedTrail trail) = await TrailAsync();
+        trail.WriteTo(_folder);
+        string[] keys = [.. trail.LogJson.Keys.Take(2)];
+        string notification = $$"""{"s3Bucket":"{{trail.Bucket}}","s3ObjectKey":["{{keys[0]}}","{{keys[1]}}"]}""";
+        string sqsBody = System.Text.Json.JsonSerializer.Serialize(new Dictionary<string, string> { ["Type"] = "Notification", ["Message"] = notification });
+
+        var fromS3 = new List<CloudTrailRecord>();
+        foreach (CloudTrailObjectReference reference in CloudTrailNotifications.ReadObjectReferences(sqsBody))
+        {
+            fromS3.AddRange(await CloudTrailS3Trail.ReadObjectAsync(client, reference).ToListAsync());
+        }
+
+        fromS3.Should().HaveCount(6).And.Equal(keys.SelectMany(k => CloudTrailReader.ReadRecords(Path.Combine(_folder, k))));
+    }
+
+    [SkippableFact]
     public async Task ReadObjectAsync_MissingObject_ThrowsFileNotFound()
     {
         (AmazonS3Client client, SignedTrail trail) = await TrailAsync();
