@@ -71,7 +71,7 @@ public static partial class ServiceGenerator
 
             sb.Append($"internal sealed partial class {_context} : JsonSerializerContext\n{{\n");
             sb.Append("    /// <summary>Gets options over this context whose object metadata keeps a member that does not fit its type in <c>AdditionalFields</c>.</summary>\n");
-            sb.Append("    internal static JsonSerializerOptions Tolerant { get; } = TolerantJson.CreateOptions(Default);\n}\n");
+            sb.Append("    internal static JsonSerializerOptions Tolerant => field ??= TolerantJson.CreateOptions(Default);\n}\n");
             return sb.ToString();
         }
 

@@ -9,6 +9,10 @@ public static partial class ServiceGenerator
     {
         private readonly HashSet<string> _enumTypes = new(StringComparer.Ordinal);
 
+        private HashSet<string> OperationShapes => field ??= model.GetProperty("operations").EnumerateObject()
+            .SelectMany(o => new[] { "input", "output" }.Select(k => o.Value.TryGetProperty(k, out JsonElement r) ? r.GetProperty("shape").GetString()! : string.Empty))
+            .Where(n => n.Length > 0).ToHashSet(StringComparer.Ordinal);
+
         /// <summary>The members of a model structure as CloudTrail logs them, with the rule file's renames and groups applied.</summary>
         private List<MemberSpec> Members(string shapeName)
         {
@@ -32,6 +36,12 @@ public static partial class ServiceGenerator
                 {
                     specs.Add(spec);
                 }
+            }
+
+            // S3 logs an XML body element with its namespace attribute as a member.
+            if (_protocol == "rest-xml" && !OperationShapes.Contains(shapeName))
+            {
+                specs.Add(new MemberSpec("xmlns", "Xmlns", "string", "The XML namespace of the element."));
             }
 
             if (group is { } set && grouped.Count > 0)
@@ -257,7 +267,7 @@ public static partial class ServiceGenerator
             {
                 string? location = member.TryGetProperty("locationName", out JsonElement l) ? l.GetString() : null;
                 string json = rules.MemberNames.GetValueOrDefault(shapeName + ".member") ?? NamingRules.LowerFirst(location ?? "item");
-                _synthetic[item] = ($"One entry of the <c>{Xml(shapeName)}</c> list, as CloudTrail logs it: an object with one member.", [new MemberSpec(json, location ?? "Item", TypeRef(itemShape), "The entry's value.")]);
+                _synthetic[item] = ($"One entry of the <c>{Xml(shapeName)}</c> list, as CloudTrail logs it: an object with one member.", [new MemberSpec(json, json, TypeRef(itemShape), "The entry's value.")]);
             }
 
             return $"ItemSet<{item}>";

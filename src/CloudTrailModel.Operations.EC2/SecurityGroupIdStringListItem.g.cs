@@ -15,7 +15,7 @@ public sealed record SecurityGroupIdStringListItem
     /// <summary>The entry's value. JSON <c>groupId</c>.</summary>
     [JsonPropertyName("groupId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? SecurityGroupId { get; init; }
+    public string? GroupId { get; init; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -26,14 +26,14 @@ public sealed record SecurityGroupIdStringListItem
     /// <returns>True when every member is equal.</returns>
     public bool Equals(SecurityGroupIdStringListItem? other) =>
         ReferenceEquals(this, other) || (other is not null
-            && EqualityComparer<string?>.Default.Equals(SecurityGroupId, other.SecurityGroupId)
+            && EqualityComparer<string?>.Default.Equals(GroupId, other.GroupId)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
 
     /// <inheritdoc/>
     public override int GetHashCode()
     {
         var hash = default(HashCode);
-        hash.Add(SecurityGroupId);
+        hash.Add(GroupId);
         hash.Add(JsonFields.Hash(AdditionalFields));
         return hash.ToHashCode();
     }

@@ -127,5 +127,5 @@ namespace CloudTrailModel.Operations.MigrationHubOrchestrator;
 internal sealed partial class MigrationHubOrchestratorJsonContext : JsonSerializerContext
 {
     /// <summary>Gets options over this context whose object metadata keeps a member that does not fit its type in <c>AdditionalFields</c>.</summary>
-    internal static JsonSerializerOptions Tolerant { get; } = TolerantJson.CreateOptions(Default);
+    internal static JsonSerializerOptions Tolerant => field ??= TolerantJson.CreateOptions(Default);
 }

@@ -193,5 +193,5 @@ namespace CloudTrailModel.Operations.Organizations;
 internal sealed partial class OrganizationsJsonContext : JsonSerializerContext
 {
     /// <summary>Gets options over this context whose object metadata keeps a member that does not fit its type in <c>AdditionalFields</c>.</summary>
-    internal static JsonSerializerOptions Tolerant { get; } = TolerantJson.CreateOptions(Default);
+    internal static JsonSerializerOptions Tolerant => field ??= TolerantJson.CreateOptions(Default);
 }

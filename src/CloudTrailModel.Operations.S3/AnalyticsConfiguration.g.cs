@@ -27,6 +27,11 @@ public sealed record AnalyticsConfiguration
     [JsonConverter(typeof(TolerantMemberConverter<StorageClassAnalysis>))]
     public StorageClassAnalysis? StorageClassAnalysis { get; init; }
 
+    /// <summary>The XML namespace of the element. JSON <c>xmlns</c>.</summary>
+    [JsonPropertyName("xmlns")]
+    [JsonConverter(typeof(TolerantMemberConverter<string>))]
+    public string? Xmlns { get; init; }
+
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
     public IDictionary<string, JsonElement>? AdditionalFields { get; set; }
@@ -39,6 +44,7 @@ public sealed record AnalyticsConfiguration
             && EqualityComparer<string?>.Default.Equals(Id, other.Id)
             && EqualityComparer<AnalyticsFilter?>.Default.Equals(Filter, other.Filter)
             && EqualityComparer<StorageClassAnalysis?>.Default.Equals(StorageClassAnalysis, other.StorageClassAnalysis)
+            && EqualityComparer<string?>.Default.Equals(Xmlns, other.Xmlns)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
 
     /// <inheritdoc/>
@@ -48,6 +54,7 @@ public sealed record AnalyticsConfiguration
         hash.Add(Id);
         hash.Add(Filter);
         hash.Add(StorageClassAnalysis);
+        hash.Add(Xmlns);
         hash.Add(JsonFields.Hash(AdditionalFields));
         return hash.ToHashCode();
     }

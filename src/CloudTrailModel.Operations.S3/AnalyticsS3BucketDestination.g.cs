@@ -32,6 +32,11 @@ public sealed record AnalyticsS3BucketDestination
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
     public string? Prefix { get; init; }
 
+    /// <summary>The XML namespace of the element. JSON <c>xmlns</c>.</summary>
+    [JsonPropertyName("xmlns")]
+    [JsonConverter(typeof(TolerantMemberConverter<string>))]
+    public string? Xmlns { get; init; }
+
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
     public IDictionary<string, JsonElement>? AdditionalFields { get; set; }
@@ -45,6 +50,7 @@ public sealed record AnalyticsS3BucketDestination
             && EqualityComparer<string?>.Default.Equals(BucketAccountId, other.BucketAccountId)
             && EqualityComparer<string?>.Default.Equals(Bucket, other.Bucket)
             && EqualityComparer<string?>.Default.Equals(Prefix, other.Prefix)
+            && EqualityComparer<string?>.Default.Equals(Xmlns, other.Xmlns)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
 
     /// <inheritdoc/>
@@ -55,6 +61,7 @@ public sealed record AnalyticsS3BucketDestination
         hash.Add(BucketAccountId);
         hash.Add(Bucket);
         hash.Add(Prefix);
+        hash.Add(Xmlns);
         hash.Add(JsonFields.Hash(AdditionalFields));
         return hash.ToHashCode();
     }

@@ -42,6 +42,11 @@ public sealed record AnnotationEntry
     [JsonConverter(typeof(TolerantMemberConverter<ReplicationStatus?>))]
     public ReplicationStatus? ReplicationStatus { get; init; }
 
+    /// <summary>The XML namespace of the element. JSON <c>xmlns</c>.</summary>
+    [JsonPropertyName("xmlns")]
+    [JsonConverter(typeof(TolerantMemberConverter<string>))]
+    public string? Xmlns { get; init; }
+
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
     public IDictionary<string, JsonElement>? AdditionalFields { get; set; }
@@ -57,6 +62,7 @@ public sealed record AnnotationEntry
             && EqualityComparer<IReadOnlyList<ChecksumAlgorithm>?>.Default.Equals(ChecksumAlgorithm, other.ChecksumAlgorithm)
             && EqualityComparer<long?>.Default.Equals(Size, other.Size)
             && EqualityComparer<ReplicationStatus?>.Default.Equals(ReplicationStatus, other.ReplicationStatus)
+            && EqualityComparer<string?>.Default.Equals(Xmlns, other.Xmlns)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
 
     /// <inheritdoc/>
@@ -69,6 +75,7 @@ public sealed record AnnotationEntry
         hash.Add(ChecksumAlgorithm);
         hash.Add(Size);
         hash.Add(ReplicationStatus);
+        hash.Add(Xmlns);
         hash.Add(JsonFields.Hash(AdditionalFields));
         return hash.ToHashCode();
     }

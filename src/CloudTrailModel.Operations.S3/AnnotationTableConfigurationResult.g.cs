@@ -42,6 +42,11 @@ public sealed record AnnotationTableConfigurationResult
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
     public string? Role { get; init; }
 
+    /// <summary>The XML namespace of the element. JSON <c>xmlns</c>.</summary>
+    [JsonPropertyName("xmlns")]
+    [JsonConverter(typeof(TolerantMemberConverter<string>))]
+    public string? Xmlns { get; init; }
+
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
     public IDictionary<string, JsonElement>? AdditionalFields { get; set; }
@@ -57,6 +62,7 @@ public sealed record AnnotationTableConfigurationResult
             && EqualityComparer<string?>.Default.Equals(TableName, other.TableName)
             && EqualityComparer<string?>.Default.Equals(TableArn, other.TableArn)
             && EqualityComparer<string?>.Default.Equals(Role, other.Role)
+            && EqualityComparer<string?>.Default.Equals(Xmlns, other.Xmlns)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
 
     /// <inheritdoc/>
@@ -69,6 +75,7 @@ public sealed record AnnotationTableConfigurationResult
         hash.Add(TableName);
         hash.Add(TableArn);
         hash.Add(Role);
+        hash.Add(Xmlns);
         hash.Add(JsonFields.Hash(AdditionalFields));
         return hash.ToHashCode();
     }

@@ -42,6 +42,11 @@ public sealed record CORSRule
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
     public int? MaxAgeSeconds { get; init; }
 
+    /// <summary>The XML namespace of the element. JSON <c>xmlns</c>.</summary>
+    [JsonPropertyName("xmlns")]
+    [JsonConverter(typeof(TolerantMemberConverter<string>))]
+    public string? Xmlns { get; init; }
+
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
     public IDictionary<string, JsonElement>? AdditionalFields { get; set; }
@@ -57,6 +62,7 @@ public sealed record CORSRule
             && EqualityComparer<IReadOnlyList<string>?>.Default.Equals(AllowedOrigins, other.AllowedOrigins)
             && EqualityComparer<IReadOnlyList<string>?>.Default.Equals(ExposeHeaders, other.ExposeHeaders)
             && EqualityComparer<int?>.Default.Equals(MaxAgeSeconds, other.MaxAgeSeconds)
+            && EqualityComparer<string?>.Default.Equals(Xmlns, other.Xmlns)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
 
     /// <inheritdoc/>
@@ -69,6 +75,7 @@ public sealed record CORSRule
         hash.Add(AllowedOrigins);
         hash.Add(ExposeHeaders);
         hash.Add(MaxAgeSeconds);
+        hash.Add(Xmlns);
         hash.Add(JsonFields.Hash(AdditionalFields));
         return hash.ToHashCode();
     }

@@ -47,6 +47,11 @@ public sealed record CSVInput
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
     public bool? AllowQuotedRecordDelimiter { get; init; }
 
+    /// <summary>The XML namespace of the element. JSON <c>xmlns</c>.</summary>
+    [JsonPropertyName("xmlns")]
+    [JsonConverter(typeof(TolerantMemberConverter<string>))]
+    public string? Xmlns { get; init; }
+
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
     public IDictionary<string, JsonElement>? AdditionalFields { get; set; }
@@ -63,6 +68,7 @@ public sealed record CSVInput
             && EqualityComparer<string?>.Default.Equals(FieldDelimiter, other.FieldDelimiter)
             && EqualityComparer<string?>.Default.Equals(QuoteCharacter, other.QuoteCharacter)
             && EqualityComparer<bool?>.Default.Equals(AllowQuotedRecordDelimiter, other.AllowQuotedRecordDelimiter)
+            && EqualityComparer<string?>.Default.Equals(Xmlns, other.Xmlns)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
 
     /// <inheritdoc/>
@@ -76,6 +82,7 @@ public sealed record CSVInput
         hash.Add(FieldDelimiter);
         hash.Add(QuoteCharacter);
         hash.Add(AllowQuotedRecordDelimiter);
+        hash.Add(Xmlns);
         hash.Add(JsonFields.Hash(AdditionalFields));
         return hash.ToHashCode();
     }

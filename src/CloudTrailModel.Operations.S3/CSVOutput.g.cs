@@ -37,6 +37,11 @@ public sealed record CSVOutput
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
     public string? QuoteCharacter { get; init; }
 
+    /// <summary>The XML namespace of the element. JSON <c>xmlns</c>.</summary>
+    [JsonPropertyName("xmlns")]
+    [JsonConverter(typeof(TolerantMemberConverter<string>))]
+    public string? Xmlns { get; init; }
+
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
     public IDictionary<string, JsonElement>? AdditionalFields { get; set; }
@@ -51,6 +56,7 @@ public sealed record CSVOutput
             && EqualityComparer<string?>.Default.Equals(RecordDelimiter, other.RecordDelimiter)
             && EqualityComparer<string?>.Default.Equals(FieldDelimiter, other.FieldDelimiter)
             && EqualityComparer<string?>.Default.Equals(QuoteCharacter, other.QuoteCharacter)
+            && EqualityComparer<string?>.Default.Equals(Xmlns, other.Xmlns)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
 
     /// <inheritdoc/>
@@ -62,6 +68,7 @@ public sealed record CSVOutput
         hash.Add(RecordDelimiter);
         hash.Add(FieldDelimiter);
         hash.Add(QuoteCharacter);
+        hash.Add(Xmlns);
         hash.Add(JsonFields.Hash(AdditionalFields));
         return hash.ToHashCode();
     }

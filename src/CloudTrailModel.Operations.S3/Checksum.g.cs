@@ -67,6 +67,11 @@ public sealed record Checksum
     [JsonConverter(typeof(TolerantMemberConverter<ChecksumType?>))]
     public ChecksumType? ChecksumType { get; init; }
 
+    /// <summary>The XML namespace of the element. JSON <c>xmlns</c>.</summary>
+    [JsonPropertyName("xmlns")]
+    [JsonConverter(typeof(TolerantMemberConverter<string>))]
+    public string? Xmlns { get; init; }
+
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
     public IDictionary<string, JsonElement>? AdditionalFields { get; set; }
@@ -87,6 +92,7 @@ public sealed record Checksum
             && EqualityComparer<string?>.Default.Equals(ChecksumXXHASH3, other.ChecksumXXHASH3)
             && EqualityComparer<string?>.Default.Equals(ChecksumXXHASH128, other.ChecksumXXHASH128)
             && EqualityComparer<ChecksumType?>.Default.Equals(ChecksumType, other.ChecksumType)
+            && EqualityComparer<string?>.Default.Equals(Xmlns, other.Xmlns)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
 
     /// <inheritdoc/>
@@ -104,6 +110,7 @@ public sealed record Checksum
         hash.Add(ChecksumXXHASH3);
         hash.Add(ChecksumXXHASH128);
         hash.Add(ChecksumType);
+        hash.Add(Xmlns);
         hash.Add(JsonFields.Hash(AdditionalFields));
         return hash.ToHashCode();
     }

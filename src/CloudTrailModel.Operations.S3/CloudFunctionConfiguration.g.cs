@@ -32,6 +32,11 @@ public sealed record CloudFunctionConfiguration
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
     public string? InvocationRole { get; init; }
 
+    /// <summary>The XML namespace of the element. JSON <c>xmlns</c>.</summary>
+    [JsonPropertyName("xmlns")]
+    [JsonConverter(typeof(TolerantMemberConverter<string>))]
+    public string? Xmlns { get; init; }
+
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
     public IDictionary<string, JsonElement>? AdditionalFields { get; set; }
@@ -45,6 +50,7 @@ public sealed record CloudFunctionConfiguration
             && EqualityComparer<Event?>.Default.Equals(Event, other.Event)
             && EqualityComparer<string?>.Default.Equals(CloudFunction, other.CloudFunction)
             && EqualityComparer<string?>.Default.Equals(InvocationRole, other.InvocationRole)
+            && EqualityComparer<string?>.Default.Equals(Xmlns, other.Xmlns)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
 
     /// <inheritdoc/>
@@ -55,6 +61,7 @@ public sealed record CloudFunctionConfiguration
         hash.Add(Event);
         hash.Add(CloudFunction);
         hash.Add(InvocationRole);
+        hash.Add(Xmlns);
         hash.Add(JsonFields.Hash(AdditionalFields));
         return hash.ToHashCode();
     }

@@ -32,6 +32,11 @@ public sealed record CreateBucketConfiguration
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<Tag>>))]
     public IReadOnlyList<Tag>? Tags { get; init => field = ValueList<Tag>.From(value); }
 
+    /// <summary>The XML namespace of the element. JSON <c>xmlns</c>.</summary>
+    [JsonPropertyName("xmlns")]
+    [JsonConverter(typeof(TolerantMemberConverter<string>))]
+    public string? Xmlns { get; init; }
+
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
     public IDictionary<string, JsonElement>? AdditionalFields { get; set; }
@@ -45,6 +50,7 @@ public sealed record CreateBucketConfiguration
             && EqualityComparer<LocationInfo?>.Default.Equals(Location, other.Location)
             && EqualityComparer<BucketInfo?>.Default.Equals(Bucket, other.Bucket)
             && EqualityComparer<IReadOnlyList<Tag>?>.Default.Equals(Tags, other.Tags)
+            && EqualityComparer<string?>.Default.Equals(Xmlns, other.Xmlns)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
 
     /// <inheritdoc/>
@@ -55,6 +61,7 @@ public sealed record CreateBucketConfiguration
         hash.Add(Location);
         hash.Add(Bucket);
         hash.Add(Tags);
+        hash.Add(Xmlns);
         hash.Add(JsonFields.Hash(AdditionalFields));
         return hash.ToHashCode();
     }

@@ -22,6 +22,11 @@ public sealed record Delete
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
     public bool? Quiet { get; init; }
 
+    /// <summary>The XML namespace of the element. JSON <c>xmlns</c>.</summary>
+    [JsonPropertyName("xmlns")]
+    [JsonConverter(typeof(TolerantMemberConverter<string>))]
+    public string? Xmlns { get; init; }
+
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
     public IDictionary<string, JsonElement>? AdditionalFields { get; set; }
@@ -33,6 +38,7 @@ public sealed record Delete
         ReferenceEquals(this, other) || (other is not null
             && EqualityComparer<IReadOnlyList<ObjectIdentifier>?>.Default.Equals(Objects, other.Objects)
             && EqualityComparer<bool?>.Default.Equals(Quiet, other.Quiet)
+            && EqualityComparer<string?>.Default.Equals(Xmlns, other.Xmlns)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
 
     /// <inheritdoc/>
@@ -41,6 +47,7 @@ public sealed record Delete
         var hash = default(HashCode);
         hash.Add(Objects);
         hash.Add(Quiet);
+        hash.Add(Xmlns);
         hash.Add(JsonFields.Hash(AdditionalFields));
         return hash.ToHashCode();
     }

@@ -37,6 +37,11 @@ public sealed record DeleteMarkerEntry
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
     public DateTimeOffset? LastModified { get; init; }
 
+    /// <summary>The XML namespace of the element. JSON <c>xmlns</c>.</summary>
+    [JsonPropertyName("xmlns")]
+    [JsonConverter(typeof(TolerantMemberConverter<string>))]
+    public string? Xmlns { get; init; }
+
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
     public IDictionary<string, JsonElement>? AdditionalFields { get; set; }
@@ -51,6 +56,7 @@ public sealed record DeleteMarkerEntry
             && EqualityComparer<string?>.Default.Equals(VersionId, other.VersionId)
             && EqualityComparer<bool?>.Default.Equals(IsLatest, other.IsLatest)
             && EqualityComparer<DateTimeOffset?>.Default.Equals(LastModified, other.LastModified)
+            && EqualityComparer<string?>.Default.Equals(Xmlns, other.Xmlns)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
 
     /// <inheritdoc/>
@@ -62,6 +68,7 @@ public sealed record DeleteMarkerEntry
         hash.Add(VersionId);
         hash.Add(IsLatest);
         hash.Add(LastModified);
+        hash.Add(Xmlns);
         hash.Add(JsonFields.Hash(AdditionalFields));
         return hash.ToHashCode();
     }

@@ -47,6 +47,11 @@ public sealed record Destination
     [JsonConverter(typeof(TolerantMemberConverter<Metrics>))]
     public Metrics? Metrics { get; init; }
 
+    /// <summary>The XML namespace of the element. JSON <c>xmlns</c>.</summary>
+    [JsonPropertyName("xmlns")]
+    [JsonConverter(typeof(TolerantMemberConverter<string>))]
+    public string? Xmlns { get; init; }
+
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
     public IDictionary<string, JsonElement>? AdditionalFields { get; set; }
@@ -63,6 +68,7 @@ public sealed record Destination
             && EqualityComparer<EncryptionConfiguration?>.Default.Equals(EncryptionConfiguration, other.EncryptionConfiguration)
             && EqualityComparer<ReplicationTime?>.Default.Equals(ReplicationTime, other.ReplicationTime)
             && EqualityComparer<Metrics?>.Default.Equals(Metrics, other.Metrics)
+            && EqualityComparer<string?>.Default.Equals(Xmlns, other.Xmlns)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
 
     /// <inheritdoc/>
@@ -76,6 +82,7 @@ public sealed record Destination
         hash.Add(EncryptionConfiguration);
         hash.Add(ReplicationTime);
         hash.Add(Metrics);
+        hash.Add(Xmlns);
         hash.Add(JsonFields.Hash(AdditionalFields));
         return hash.ToHashCode();
     }

@@ -27,6 +27,11 @@ public sealed record Encryption
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
     public string? KMSContext { get; init; }
 
+    /// <summary>The XML namespace of the element. JSON <c>xmlns</c>.</summary>
+    [JsonPropertyName("xmlns")]
+    [JsonConverter(typeof(TolerantMemberConverter<string>))]
+    public string? Xmlns { get; init; }
+
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
     public IDictionary<string, JsonElement>? AdditionalFields { get; set; }
@@ -39,6 +44,7 @@ public sealed record Encryption
             && EqualityComparer<ServerSideEncryption?>.Default.Equals(EncryptionType, other.EncryptionType)
             && EqualityComparer<string?>.Default.Equals(KMSKeyId, other.KMSKeyId)
             && EqualityComparer<string?>.Default.Equals(KMSContext, other.KMSContext)
+            && EqualityComparer<string?>.Default.Equals(Xmlns, other.Xmlns)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
 
     /// <inheritdoc/>
@@ -48,6 +54,7 @@ public sealed record Encryption
         hash.Add(EncryptionType);
         hash.Add(KMSKeyId);
         hash.Add(KMSContext);
+        hash.Add(Xmlns);
         hash.Add(JsonFields.Hash(AdditionalFields));
         return hash.ToHashCode();
     }

@@ -42,6 +42,11 @@ public sealed record GetObjectAttributesParts
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<ObjectPart>>))]
     public IReadOnlyList<ObjectPart>? Parts { get; init => field = ValueList<ObjectPart>.From(value); }
 
+    /// <summary>The XML namespace of the element. JSON <c>xmlns</c>.</summary>
+    [JsonPropertyName("xmlns")]
+    [JsonConverter(typeof(TolerantMemberConverter<string>))]
+    public string? Xmlns { get; init; }
+
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
     public IDictionary<string, JsonElement>? AdditionalFields { get; set; }
@@ -57,6 +62,7 @@ public sealed record GetObjectAttributesParts
             && EqualityComparer<int?>.Default.Equals(MaxParts, other.MaxParts)
             && EqualityComparer<bool?>.Default.Equals(IsTruncated, other.IsTruncated)
             && EqualityComparer<IReadOnlyList<ObjectPart>?>.Default.Equals(Parts, other.Parts)
+            && EqualityComparer<string?>.Default.Equals(Xmlns, other.Xmlns)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
 
     /// <inheritdoc/>
@@ -69,6 +75,7 @@ public sealed record GetObjectAttributesParts
         hash.Add(MaxParts);
         hash.Add(IsTruncated);
         hash.Add(Parts);
+        hash.Add(Xmlns);
         hash.Add(JsonFields.Hash(AdditionalFields));
         return hash.ToHashCode();
     }

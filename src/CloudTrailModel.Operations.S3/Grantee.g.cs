@@ -37,6 +37,11 @@ public sealed record Grantee
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
     public string? URI { get; init; }
 
+    /// <summary>The XML namespace of the element. JSON <c>xmlns</c>.</summary>
+    [JsonPropertyName("xmlns")]
+    [JsonConverter(typeof(TolerantMemberConverter<string>))]
+    public string? Xmlns { get; init; }
+
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
     public IDictionary<string, JsonElement>? AdditionalFields { get; set; }
@@ -51,6 +56,7 @@ public sealed record Grantee
             && EqualityComparer<string?>.Default.Equals(ID, other.ID)
             && EqualityComparer<Type?>.Default.Equals(Type, other.Type)
             && EqualityComparer<string?>.Default.Equals(URI, other.URI)
+            && EqualityComparer<string?>.Default.Equals(Xmlns, other.Xmlns)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
 
     /// <inheritdoc/>
@@ -62,6 +68,7 @@ public sealed record Grantee
         hash.Add(ID);
         hash.Add(Type);
         hash.Add(URI);
+        hash.Add(Xmlns);
         hash.Add(JsonFields.Hash(AdditionalFields));
         return hash.ToHashCode();
     }

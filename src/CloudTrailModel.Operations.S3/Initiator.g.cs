@@ -22,6 +22,11 @@ public sealed record Initiator
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
     public string? DisplayName { get; init; }
 
+    /// <summary>The XML namespace of the element. JSON <c>xmlns</c>.</summary>
+    [JsonPropertyName("xmlns")]
+    [JsonConverter(typeof(TolerantMemberConverter<string>))]
+    public string? Xmlns { get; init; }
+
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
     public IDictionary<string, JsonElement>? AdditionalFields { get; set; }
@@ -33,6 +38,7 @@ public sealed record Initiator
         ReferenceEquals(this, other) || (other is not null
             && EqualityComparer<string?>.Default.Equals(ID, other.ID)
             && EqualityComparer<string?>.Default.Equals(DisplayName, other.DisplayName)
+            && EqualityComparer<string?>.Default.Equals(Xmlns, other.Xmlns)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
 
     /// <inheritdoc/>
@@ -41,6 +47,7 @@ public sealed record Initiator
         var hash = default(HashCode);
         hash.Add(ID);
         hash.Add(DisplayName);
+        hash.Add(Xmlns);
         hash.Add(JsonFields.Hash(AdditionalFields));
         return hash.ToHashCode();
     }

@@ -32,6 +32,11 @@ public sealed record InputSerialization
     [JsonConverter(typeof(TolerantMemberConverter<ParquetInput>))]
     public ParquetInput? Parquet { get; init; }
 
+    /// <summary>The XML namespace of the element. JSON <c>xmlns</c>.</summary>
+    [JsonPropertyName("xmlns")]
+    [JsonConverter(typeof(TolerantMemberConverter<string>))]
+    public string? Xmlns { get; init; }
+
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
     public IDictionary<string, JsonElement>? AdditionalFields { get; set; }
@@ -45,6 +50,7 @@ public sealed record InputSerialization
             && EqualityComparer<CompressionType?>.Default.Equals(CompressionType, other.CompressionType)
             && EqualityComparer<JSONInput?>.Default.Equals(JSON, other.JSON)
             && EqualityComparer<ParquetInput?>.Default.Equals(Parquet, other.Parquet)
+            && EqualityComparer<string?>.Default.Equals(Xmlns, other.Xmlns)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
 
     /// <inheritdoc/>
@@ -55,6 +61,7 @@ public sealed record InputSerialization
         hash.Add(CompressionType);
         hash.Add(JSON);
         hash.Add(Parquet);
+        hash.Add(Xmlns);
         hash.Add(JsonFields.Hash(AdditionalFields));
         return hash.ToHashCode();
     }

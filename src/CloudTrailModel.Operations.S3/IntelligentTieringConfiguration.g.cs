@@ -32,6 +32,11 @@ public sealed record IntelligentTieringConfiguration
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<Tiering>>))]
     public IReadOnlyList<Tiering>? Tierings { get; init => field = ValueList<Tiering>.From(value); }
 
+    /// <summary>The XML namespace of the element. JSON <c>xmlns</c>.</summary>
+    [JsonPropertyName("xmlns")]
+    [JsonConverter(typeof(TolerantMemberConverter<string>))]
+    public string? Xmlns { get; init; }
+
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
     public IDictionary<string, JsonElement>? AdditionalFields { get; set; }
@@ -45,6 +50,7 @@ public sealed record IntelligentTieringConfiguration
             && EqualityComparer<IntelligentTieringFilter?>.Default.Equals(Filter, other.Filter)
             && EqualityComparer<IntelligentTieringStatus?>.Default.Equals(Status, other.Status)
             && EqualityComparer<IReadOnlyList<Tiering>?>.Default.Equals(Tierings, other.Tierings)
+            && EqualityComparer<string?>.Default.Equals(Xmlns, other.Xmlns)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
 
     /// <inheritdoc/>
@@ -55,6 +61,7 @@ public sealed record IntelligentTieringConfiguration
         hash.Add(Filter);
         hash.Add(Status);
         hash.Add(Tierings);
+        hash.Add(Xmlns);
         hash.Add(JsonFields.Hash(AdditionalFields));
         return hash.ToHashCode();
     }

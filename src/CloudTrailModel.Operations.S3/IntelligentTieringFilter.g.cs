@@ -27,6 +27,11 @@ public sealed record IntelligentTieringFilter
     [JsonConverter(typeof(TolerantMemberConverter<IntelligentTieringAndOperator>))]
     public IntelligentTieringAndOperator? And { get; init; }
 
+    /// <summary>The XML namespace of the element. JSON <c>xmlns</c>.</summary>
+    [JsonPropertyName("xmlns")]
+    [JsonConverter(typeof(TolerantMemberConverter<string>))]
+    public string? Xmlns { get; init; }
+
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
     public IDictionary<string, JsonElement>? AdditionalFields { get; set; }
@@ -39,6 +44,7 @@ public sealed record IntelligentTieringFilter
             && EqualityComparer<string?>.Default.Equals(Prefix, other.Prefix)
             && EqualityComparer<Tag?>.Default.Equals(Tag, other.Tag)
             && EqualityComparer<IntelligentTieringAndOperator?>.Default.Equals(And, other.And)
+            && EqualityComparer<string?>.Default.Equals(Xmlns, other.Xmlns)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
 
     /// <inheritdoc/>
@@ -48,6 +54,7 @@ public sealed record IntelligentTieringFilter
         hash.Add(Prefix);
         hash.Add(Tag);
         hash.Add(And);
+        hash.Add(Xmlns);
         hash.Add(JsonFields.Hash(AdditionalFields));
         return hash.ToHashCode();
     }

@@ -47,6 +47,11 @@ public sealed record InventoryConfiguration
     [JsonConverter(typeof(TolerantMemberConverter<InventorySchedule>))]
     public InventorySchedule? Schedule { get; init; }
 
+    /// <summary>The XML namespace of the element. JSON <c>xmlns</c>.</summary>
+    [JsonPropertyName("xmlns")]
+    [JsonConverter(typeof(TolerantMemberConverter<string>))]
+    public string? Xmlns { get; init; }
+
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
     public IDictionary<string, JsonElement>? AdditionalFields { get; set; }
@@ -63,6 +68,7 @@ public sealed record InventoryConfiguration
             && EqualityComparer<InventoryIncludedObjectVersions?>.Default.Equals(IncludedObjectVersions, other.IncludedObjectVersions)
             && EqualityComparer<IReadOnlyList<InventoryOptionalField>?>.Default.Equals(OptionalFields, other.OptionalFields)
             && EqualityComparer<InventorySchedule?>.Default.Equals(Schedule, other.Schedule)
+            && EqualityComparer<string?>.Default.Equals(Xmlns, other.Xmlns)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
 
     /// <inheritdoc/>
@@ -76,6 +82,7 @@ public sealed record InventoryConfiguration
         hash.Add(IncludedObjectVersions);
         hash.Add(OptionalFields);
         hash.Add(Schedule);
+        hash.Add(Xmlns);
         hash.Add(JsonFields.Hash(AdditionalFields));
         return hash.ToHashCode();
     }

@@ -22,6 +22,11 @@ public sealed record InventoryEncryption
     [JsonConverter(typeof(TolerantMemberConverter<SSEKMS>))]
     public SSEKMS? SSEKMS { get; init; }
 
+    /// <summary>The XML namespace of the element. JSON <c>xmlns</c>.</summary>
+    [JsonPropertyName("xmlns")]
+    [JsonConverter(typeof(TolerantMemberConverter<string>))]
+    public string? Xmlns { get; init; }
+
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
     public IDictionary<string, JsonElement>? AdditionalFields { get; set; }
@@ -33,6 +38,7 @@ public sealed record InventoryEncryption
         ReferenceEquals(this, other) || (other is not null
             && EqualityComparer<SSES3?>.Default.Equals(SSES3, other.SSES3)
             && EqualityComparer<SSEKMS?>.Default.Equals(SSEKMS, other.SSEKMS)
+            && EqualityComparer<string?>.Default.Equals(Xmlns, other.Xmlns)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
 
     /// <inheritdoc/>
@@ -41,6 +47,7 @@ public sealed record InventoryEncryption
         var hash = default(HashCode);
         hash.Add(SSES3);
         hash.Add(SSEKMS);
+        hash.Add(Xmlns);
         hash.Add(JsonFields.Hash(AdditionalFields));
         return hash.ToHashCode();
     }

@@ -17,6 +17,11 @@ public sealed record JSONInput
     [JsonConverter(typeof(TolerantMemberConverter<JSONType?>))]
     public JSONType? Type { get; init; }
 
+    /// <summary>The XML namespace of the element. JSON <c>xmlns</c>.</summary>
+    [JsonPropertyName("xmlns")]
+    [JsonConverter(typeof(TolerantMemberConverter<string>))]
+    public string? Xmlns { get; init; }
+
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
     public IDictionary<string, JsonElement>? AdditionalFields { get; set; }
@@ -27,6 +32,7 @@ public sealed record JSONInput
     public bool Equals(JSONInput? other) =>
         ReferenceEquals(this, other) || (other is not null
             && EqualityComparer<JSONType?>.Default.Equals(Type, other.Type)
+            && EqualityComparer<string?>.Default.Equals(Xmlns, other.Xmlns)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
 
     /// <inheritdoc/>
@@ -34,6 +40,7 @@ public sealed record JSONInput
     {
         var hash = default(HashCode);
         hash.Add(Type);
+        hash.Add(Xmlns);
         hash.Add(JsonFields.Hash(AdditionalFields));
         return hash.ToHashCode();
     }

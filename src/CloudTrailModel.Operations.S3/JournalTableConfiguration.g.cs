@@ -22,6 +22,11 @@ public sealed record JournalTableConfiguration
     [JsonConverter(typeof(TolerantMemberConverter<MetadataTableEncryptionConfiguration>))]
     public MetadataTableEncryptionConfiguration? EncryptionConfiguration { get; init; }
 
+    /// <summary>The XML namespace of the element. JSON <c>xmlns</c>.</summary>
+    [JsonPropertyName("xmlns")]
+    [JsonConverter(typeof(TolerantMemberConverter<string>))]
+    public string? Xmlns { get; init; }
+
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
     public IDictionary<string, JsonElement>? AdditionalFields { get; set; }
@@ -33,6 +38,7 @@ public sealed record JournalTableConfiguration
         ReferenceEquals(this, other) || (other is not null
             && EqualityComparer<RecordExpiration?>.Default.Equals(RecordExpiration, other.RecordExpiration)
             && EqualityComparer<MetadataTableEncryptionConfiguration?>.Default.Equals(EncryptionConfiguration, other.EncryptionConfiguration)
+            && EqualityComparer<string?>.Default.Equals(Xmlns, other.Xmlns)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
 
     /// <inheritdoc/>
@@ -41,6 +47,7 @@ public sealed record JournalTableConfiguration
         var hash = default(HashCode);
         hash.Add(RecordExpiration);
         hash.Add(EncryptionConfiguration);
+        hash.Add(Xmlns);
         hash.Add(JsonFields.Hash(AdditionalFields));
         return hash.ToHashCode();
     }

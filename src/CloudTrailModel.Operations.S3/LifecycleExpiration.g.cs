@@ -27,6 +27,11 @@ public sealed record LifecycleExpiration
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
     public bool? ExpiredObjectDeleteMarker { get; init; }
 
+    /// <summary>The XML namespace of the element. JSON <c>xmlns</c>.</summary>
+    [JsonPropertyName("xmlns")]
+    [JsonConverter(typeof(TolerantMemberConverter<string>))]
+    public string? Xmlns { get; init; }
+
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
     public IDictionary<string, JsonElement>? AdditionalFields { get; set; }
@@ -39,6 +44,7 @@ public sealed record LifecycleExpiration
             && EqualityComparer<DateTimeOffset?>.Default.Equals(Date, other.Date)
             && EqualityComparer<int?>.Default.Equals(Days, other.Days)
             && EqualityComparer<bool?>.Default.Equals(ExpiredObjectDeleteMarker, other.ExpiredObjectDeleteMarker)
+            && EqualityComparer<string?>.Default.Equals(Xmlns, other.Xmlns)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
 
     /// <inheritdoc/>
@@ -48,6 +54,7 @@ public sealed record LifecycleExpiration
         hash.Add(Date);
         hash.Add(Days);
         hash.Add(ExpiredObjectDeleteMarker);
+        hash.Add(Xmlns);
         hash.Add(JsonFields.Hash(AdditionalFields));
         return hash.ToHashCode();
     }

@@ -57,6 +57,11 @@ public sealed record LifecycleRule
     [JsonConverter(typeof(TolerantMemberConverter<AbortIncompleteMultipartUpload>))]
     public AbortIncompleteMultipartUpload? AbortIncompleteMultipartUpload { get; init; }
 
+    /// <summary>The XML namespace of the element. JSON <c>xmlns</c>.</summary>
+    [JsonPropertyName("xmlns")]
+    [JsonConverter(typeof(TolerantMemberConverter<string>))]
+    public string? Xmlns { get; init; }
+
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
     public IDictionary<string, JsonElement>? AdditionalFields { get; set; }
@@ -75,6 +80,7 @@ public sealed record LifecycleRule
             && EqualityComparer<IReadOnlyList<NoncurrentVersionTransition>?>.Default.Equals(NoncurrentVersionTransitions, other.NoncurrentVersionTransitions)
             && EqualityComparer<NoncurrentVersionExpiration?>.Default.Equals(NoncurrentVersionExpiration, other.NoncurrentVersionExpiration)
             && EqualityComparer<AbortIncompleteMultipartUpload?>.Default.Equals(AbortIncompleteMultipartUpload, other.AbortIncompleteMultipartUpload)
+            && EqualityComparer<string?>.Default.Equals(Xmlns, other.Xmlns)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
 
     /// <inheritdoc/>
@@ -90,6 +96,7 @@ public sealed record LifecycleRule
         hash.Add(NoncurrentVersionTransitions);
         hash.Add(NoncurrentVersionExpiration);
         hash.Add(AbortIncompleteMultipartUpload);
+        hash.Add(Xmlns);
         hash.Add(JsonFields.Hash(AdditionalFields));
         return hash.ToHashCode();
     }

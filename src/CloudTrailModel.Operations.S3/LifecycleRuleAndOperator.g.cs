@@ -32,6 +32,11 @@ public sealed record LifecycleRuleAndOperator
     [JsonConverter(typeof(TolerantMemberConverter<long?>))]
     public long? ObjectSizeLessThan { get; init; }
 
+    /// <summary>The XML namespace of the element. JSON <c>xmlns</c>.</summary>
+    [JsonPropertyName("xmlns")]
+    [JsonConverter(typeof(TolerantMemberConverter<string>))]
+    public string? Xmlns { get; init; }
+
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
     public IDictionary<string, JsonElement>? AdditionalFields { get; set; }
@@ -45,6 +50,7 @@ public sealed record LifecycleRuleAndOperator
             && EqualityComparer<IReadOnlyList<Tag>?>.Default.Equals(Tags, other.Tags)
             && EqualityComparer<long?>.Default.Equals(ObjectSizeGreaterThan, other.ObjectSizeGreaterThan)
             && EqualityComparer<long?>.Default.Equals(ObjectSizeLessThan, other.ObjectSizeLessThan)
+            && EqualityComparer<string?>.Default.Equals(Xmlns, other.Xmlns)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
 
     /// <inheritdoc/>
@@ -55,6 +61,7 @@ public sealed record LifecycleRuleAndOperator
         hash.Add(Tags);
         hash.Add(ObjectSizeGreaterThan);
         hash.Add(ObjectSizeLessThan);
+        hash.Add(Xmlns);
         hash.Add(JsonFields.Hash(AdditionalFields));
         return hash.ToHashCode();
     }

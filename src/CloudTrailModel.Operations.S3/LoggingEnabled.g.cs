@@ -32,6 +32,11 @@ public sealed record LoggingEnabled
     [JsonConverter(typeof(TolerantMemberConverter<TargetObjectKeyFormat>))]
     public TargetObjectKeyFormat? TargetObjectKeyFormat { get; init; }
 
+    /// <summary>The XML namespace of the element. JSON <c>xmlns</c>.</summary>
+    [JsonPropertyName("xmlns")]
+    [JsonConverter(typeof(TolerantMemberConverter<string>))]
+    public string? Xmlns { get; init; }
+
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
     public IDictionary<string, JsonElement>? AdditionalFields { get; set; }
@@ -45,6 +50,7 @@ public sealed record LoggingEnabled
             && EqualityComparer<IReadOnlyList<TargetGrant>?>.Default.Equals(TargetGrants, other.TargetGrants)
             && EqualityComparer<string?>.Default.Equals(TargetPrefix, other.TargetPrefix)
             && EqualityComparer<TargetObjectKeyFormat?>.Default.Equals(TargetObjectKeyFormat, other.TargetObjectKeyFormat)
+            && EqualityComparer<string?>.Default.Equals(Xmlns, other.Xmlns)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
 
     /// <inheritdoc/>
@@ -55,6 +61,7 @@ public sealed record LoggingEnabled
         hash.Add(TargetGrants);
         hash.Add(TargetPrefix);
         hash.Add(TargetObjectKeyFormat);
+        hash.Add(Xmlns);
         hash.Add(JsonFields.Hash(AdditionalFields));
         return hash.ToHashCode();
     }

@@ -27,6 +27,11 @@ public sealed record MetadataConfiguration
     [JsonConverter(typeof(TolerantMemberConverter<AnnotationTableConfiguration>))]
     public AnnotationTableConfiguration? AnnotationTableConfiguration { get; init; }
 
+    /// <summary>The XML namespace of the element. JSON <c>xmlns</c>.</summary>
+    [JsonPropertyName("xmlns")]
+    [JsonConverter(typeof(TolerantMemberConverter<string>))]
+    public string? Xmlns { get; init; }
+
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
     public IDictionary<string, JsonElement>? AdditionalFields { get; set; }
@@ -39,6 +44,7 @@ public sealed record MetadataConfiguration
             && EqualityComparer<JournalTableConfiguration?>.Default.Equals(JournalTableConfiguration, other.JournalTableConfiguration)
             && EqualityComparer<InventoryTableConfiguration?>.Default.Equals(InventoryTableConfiguration, other.InventoryTableConfiguration)
             && EqualityComparer<AnnotationTableConfiguration?>.Default.Equals(AnnotationTableConfiguration, other.AnnotationTableConfiguration)
+            && EqualityComparer<string?>.Default.Equals(Xmlns, other.Xmlns)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
 
     /// <inheritdoc/>
@@ -48,6 +54,7 @@ public sealed record MetadataConfiguration
         hash.Add(JournalTableConfiguration);
         hash.Add(InventoryTableConfiguration);
         hash.Add(AnnotationTableConfiguration);
+        hash.Add(Xmlns);
         hash.Add(JsonFields.Hash(AdditionalFields));
         return hash.ToHashCode();
     }

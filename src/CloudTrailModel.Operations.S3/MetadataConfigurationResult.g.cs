@@ -32,6 +32,11 @@ public sealed record MetadataConfigurationResult
     [JsonConverter(typeof(TolerantMemberConverter<AnnotationTableConfigurationResult>))]
     public AnnotationTableConfigurationResult? AnnotationTableConfigurationResult { get; init; }
 
+    /// <summary>The XML namespace of the element. JSON <c>xmlns</c>.</summary>
+    [JsonPropertyName("xmlns")]
+    [JsonConverter(typeof(TolerantMemberConverter<string>))]
+    public string? Xmlns { get; init; }
+
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
     public IDictionary<string, JsonElement>? AdditionalFields { get; set; }
@@ -45,6 +50,7 @@ public sealed record MetadataConfigurationResult
             && EqualityComparer<JournalTableConfigurationResult?>.Default.Equals(JournalTableConfigurationResult, other.JournalTableConfigurationResult)
             && EqualityComparer<InventoryTableConfigurationResult?>.Default.Equals(InventoryTableConfigurationResult, other.InventoryTableConfigurationResult)
             && EqualityComparer<AnnotationTableConfigurationResult?>.Default.Equals(AnnotationTableConfigurationResult, other.AnnotationTableConfigurationResult)
+            && EqualityComparer<string?>.Default.Equals(Xmlns, other.Xmlns)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
 
     /// <inheritdoc/>
@@ -55,6 +61,7 @@ public sealed record MetadataConfigurationResult
         hash.Add(JournalTableConfigurationResult);
         hash.Add(InventoryTableConfigurationResult);
         hash.Add(AnnotationTableConfigurationResult);
+        hash.Add(Xmlns);
         hash.Add(JsonFields.Hash(AdditionalFields));
         return hash.ToHashCode();
     }

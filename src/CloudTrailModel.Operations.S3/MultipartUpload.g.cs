@@ -52,6 +52,11 @@ public sealed record MultipartUpload
     [JsonConverter(typeof(TolerantMemberConverter<ChecksumType?>))]
     public ChecksumType? ChecksumType { get; init; }
 
+    /// <summary>The XML namespace of the element. JSON <c>xmlns</c>.</summary>
+    [JsonPropertyName("xmlns")]
+    [JsonConverter(typeof(TolerantMemberConverter<string>))]
+    public string? Xmlns { get; init; }
+
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
     public IDictionary<string, JsonElement>? AdditionalFields { get; set; }
@@ -69,6 +74,7 @@ public sealed record MultipartUpload
             && EqualityComparer<Initiator?>.Default.Equals(Initiator, other.Initiator)
             && EqualityComparer<ChecksumAlgorithm?>.Default.Equals(ChecksumAlgorithm, other.ChecksumAlgorithm)
             && EqualityComparer<ChecksumType?>.Default.Equals(ChecksumType, other.ChecksumType)
+            && EqualityComparer<string?>.Default.Equals(Xmlns, other.Xmlns)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
 
     /// <inheritdoc/>
@@ -83,6 +89,7 @@ public sealed record MultipartUpload
         hash.Add(Initiator);
         hash.Add(ChecksumAlgorithm);
         hash.Add(ChecksumType);
+        hash.Add(Xmlns);
         hash.Add(JsonFields.Hash(AdditionalFields));
         return hash.ToHashCode();
     }

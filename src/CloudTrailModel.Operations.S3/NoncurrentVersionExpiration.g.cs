@@ -22,6 +22,11 @@ public sealed record NoncurrentVersionExpiration
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
     public int? NewerNoncurrentVersions { get; init; }
 
+    /// <summary>The XML namespace of the element. JSON <c>xmlns</c>.</summary>
+    [JsonPropertyName("xmlns")]
+    [JsonConverter(typeof(TolerantMemberConverter<string>))]
+    public string? Xmlns { get; init; }
+
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
     public IDictionary<string, JsonElement>? AdditionalFields { get; set; }
@@ -33,6 +38,7 @@ public sealed record NoncurrentVersionExpiration
         ReferenceEquals(this, other) || (other is not null
             && EqualityComparer<int?>.Default.Equals(NoncurrentDays, other.NoncurrentDays)
             && EqualityComparer<int?>.Default.Equals(NewerNoncurrentVersions, other.NewerNoncurrentVersions)
+            && EqualityComparer<string?>.Default.Equals(Xmlns, other.Xmlns)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
 
     /// <inheritdoc/>
@@ -41,6 +47,7 @@ public sealed record NoncurrentVersionExpiration
         var hash = default(HashCode);
         hash.Add(NoncurrentDays);
         hash.Add(NewerNoncurrentVersions);
+        hash.Add(Xmlns);
         hash.Add(JsonFields.Hash(AdditionalFields));
         return hash.ToHashCode();
     }

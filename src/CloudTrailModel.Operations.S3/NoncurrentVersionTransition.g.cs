@@ -27,6 +27,11 @@ public sealed record NoncurrentVersionTransition
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
     public int? NewerNoncurrentVersions { get; init; }
 
+    /// <summary>The XML namespace of the element. JSON <c>xmlns</c>.</summary>
+    [JsonPropertyName("xmlns")]
+    [JsonConverter(typeof(TolerantMemberConverter<string>))]
+    public string? Xmlns { get; init; }
+
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
     public IDictionary<string, JsonElement>? AdditionalFields { get; set; }
@@ -39,6 +44,7 @@ public sealed record NoncurrentVersionTransition
             && EqualityComparer<int?>.Default.Equals(NoncurrentDays, other.NoncurrentDays)
             && EqualityComparer<TransitionStorageClass?>.Default.Equals(StorageClass, other.StorageClass)
             && EqualityComparer<int?>.Default.Equals(NewerNoncurrentVersions, other.NewerNoncurrentVersions)
+            && EqualityComparer<string?>.Default.Equals(Xmlns, other.Xmlns)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
 
     /// <inheritdoc/>
@@ -48,6 +54,7 @@ public sealed record NoncurrentVersionTransition
         hash.Add(NoncurrentDays);
         hash.Add(StorageClass);
         hash.Add(NewerNoncurrentVersions);
+        hash.Add(Xmlns);
         hash.Add(JsonFields.Hash(AdditionalFields));
         return hash.ToHashCode();
     }

@@ -57,6 +57,11 @@ public sealed record Object
     [JsonConverter(typeof(TolerantMemberConverter<RestoreStatus>))]
     public RestoreStatus? RestoreStatus { get; init; }
 
+    /// <summary>The XML namespace of the element. JSON <c>xmlns</c>.</summary>
+    [JsonPropertyName("xmlns")]
+    [JsonConverter(typeof(TolerantMemberConverter<string>))]
+    public string? Xmlns { get; init; }
+
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
     public IDictionary<string, JsonElement>? AdditionalFields { get; set; }
@@ -75,6 +80,7 @@ public sealed record Object
             && EqualityComparer<ObjectStorageClass?>.Default.Equals(StorageClass, other.StorageClass)
             && EqualityComparer<Owner?>.Default.Equals(Owner, other.Owner)
             && EqualityComparer<RestoreStatus?>.Default.Equals(RestoreStatus, other.RestoreStatus)
+            && EqualityComparer<string?>.Default.Equals(Xmlns, other.Xmlns)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
 
     /// <inheritdoc/>
@@ -90,6 +96,7 @@ public sealed record Object
         hash.Add(StorageClass);
         hash.Add(Owner);
         hash.Add(RestoreStatus);
+        hash.Add(Xmlns);
         hash.Add(JsonFields.Hash(AdditionalFields));
         return hash.ToHashCode();
     }

@@ -37,6 +37,11 @@ public sealed record ObjectIdentifier
     [JsonConverter(typeof(TolerantMemberConverter<long?>))]
     public long? Size { get; init; }
 
+    /// <summary>The XML namespace of the element. JSON <c>xmlns</c>.</summary>
+    [JsonPropertyName("xmlns")]
+    [JsonConverter(typeof(TolerantMemberConverter<string>))]
+    public string? Xmlns { get; init; }
+
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
     public IDictionary<string, JsonElement>? AdditionalFields { get; set; }
@@ -51,6 +56,7 @@ public sealed record ObjectIdentifier
             && EqualityComparer<string?>.Default.Equals(ETag, other.ETag)
             && EqualityComparer<DateTimeOffset?>.Default.Equals(LastModifiedTime, other.LastModifiedTime)
             && EqualityComparer<long?>.Default.Equals(Size, other.Size)
+            && EqualityComparer<string?>.Default.Equals(Xmlns, other.Xmlns)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
 
     /// <inheritdoc/>
@@ -62,6 +68,7 @@ public sealed record ObjectIdentifier
         hash.Add(ETag);
         hash.Add(LastModifiedTime);
         hash.Add(Size);
+        hash.Add(Xmlns);
         hash.Add(JsonFields.Hash(AdditionalFields));
         return hash.ToHashCode();
     }

@@ -72,6 +72,11 @@ public sealed record ObjectPart
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
     public string? ChecksumXXHASH128 { get; init; }
 
+    /// <summary>The XML namespace of the element. JSON <c>xmlns</c>.</summary>
+    [JsonPropertyName("xmlns")]
+    [JsonConverter(typeof(TolerantMemberConverter<string>))]
+    public string? Xmlns { get; init; }
+
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
     public IDictionary<string, JsonElement>? AdditionalFields { get; set; }
@@ -93,6 +98,7 @@ public sealed record ObjectPart
             && EqualityComparer<string?>.Default.Equals(ChecksumXXHASH64, other.ChecksumXXHASH64)
             && EqualityComparer<string?>.Default.Equals(ChecksumXXHASH3, other.ChecksumXXHASH3)
             && EqualityComparer<string?>.Default.Equals(ChecksumXXHASH128, other.ChecksumXXHASH128)
+            && EqualityComparer<string?>.Default.Equals(Xmlns, other.Xmlns)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
 
     /// <inheritdoc/>
@@ -111,6 +117,7 @@ public sealed record ObjectPart
         hash.Add(ChecksumXXHASH64);
         hash.Add(ChecksumXXHASH3);
         hash.Add(ChecksumXXHASH128);
+        hash.Add(Xmlns);
         hash.Add(JsonFields.Hash(AdditionalFields));
         return hash.ToHashCode();
     }

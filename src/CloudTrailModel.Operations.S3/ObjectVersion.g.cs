@@ -67,6 +67,11 @@ public sealed record ObjectVersion
     [JsonConverter(typeof(TolerantMemberConverter<RestoreStatus>))]
     public RestoreStatus? RestoreStatus { get; init; }
 
+    /// <summary>The XML namespace of the element. JSON <c>xmlns</c>.</summary>
+    [JsonPropertyName("xmlns")]
+    [JsonConverter(typeof(TolerantMemberConverter<string>))]
+    public string? Xmlns { get; init; }
+
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
     public IDictionary<string, JsonElement>? AdditionalFields { get; set; }
@@ -87,6 +92,7 @@ public sealed record ObjectVersion
             && EqualityComparer<DateTimeOffset?>.Default.Equals(LastModified, other.LastModified)
             && EqualityComparer<Owner?>.Default.Equals(Owner, other.Owner)
             && EqualityComparer<RestoreStatus?>.Default.Equals(RestoreStatus, other.RestoreStatus)
+            && EqualityComparer<string?>.Default.Equals(Xmlns, other.Xmlns)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
 
     /// <inheritdoc/>
@@ -104,6 +110,7 @@ public sealed record ObjectVersion
         hash.Add(LastModified);
         hash.Add(Owner);
         hash.Add(RestoreStatus);
+        hash.Add(Xmlns);
         hash.Add(JsonFields.Hash(AdditionalFields));
         return hash.ToHashCode();
     }

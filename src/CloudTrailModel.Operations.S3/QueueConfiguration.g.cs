@@ -32,6 +32,11 @@ public sealed record QueueConfiguration
     [JsonConverter(typeof(TolerantMemberConverter<NotificationConfigurationFilter>))]
     public NotificationConfigurationFilter? Filter { get; init; }
 
+    /// <summary>The XML namespace of the element. JSON <c>xmlns</c>.</summary>
+    [JsonPropertyName("xmlns")]
+    [JsonConverter(typeof(TolerantMemberConverter<string>))]
+    public string? Xmlns { get; init; }
+
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
     public IDictionary<string, JsonElement>? AdditionalFields { get; set; }
@@ -45,6 +50,7 @@ public sealed record QueueConfiguration
             && EqualityComparer<string?>.Default.Equals(QueueArn, other.QueueArn)
             && EqualityComparer<IReadOnlyList<Event>?>.Default.Equals(Events, other.Events)
             && EqualityComparer<NotificationConfigurationFilter?>.Default.Equals(Filter, other.Filter)
+            && EqualityComparer<string?>.Default.Equals(Xmlns, other.Xmlns)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
 
     /// <inheritdoc/>
@@ -55,6 +61,7 @@ public sealed record QueueConfiguration
         hash.Add(QueueArn);
         hash.Add(Events);
         hash.Add(Filter);
+        hash.Add(Xmlns);
         hash.Add(JsonFields.Hash(AdditionalFields));
         return hash.ToHashCode();
     }

@@ -27,6 +27,11 @@ public sealed record QueueConfigurationDeprecated
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
     public string? Queue { get; init; }
 
+    /// <summary>The XML namespace of the element. JSON <c>xmlns</c>.</summary>
+    [JsonPropertyName("xmlns")]
+    [JsonConverter(typeof(TolerantMemberConverter<string>))]
+    public string? Xmlns { get; init; }
+
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
     public IDictionary<string, JsonElement>? AdditionalFields { get; set; }
@@ -39,6 +44,7 @@ public sealed record QueueConfigurationDeprecated
             && EqualityComparer<string?>.Default.Equals(Id, other.Id)
             && EqualityComparer<Event?>.Default.Equals(Event, other.Event)
             && EqualityComparer<string?>.Default.Equals(Queue, other.Queue)
+            && EqualityComparer<string?>.Default.Equals(Xmlns, other.Xmlns)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
 
     /// <inheritdoc/>
@@ -48,6 +54,7 @@ public sealed record QueueConfigurationDeprecated
         hash.Add(Id);
         hash.Add(Event);
         hash.Add(Queue);
+        hash.Add(Xmlns);
         hash.Add(JsonFields.Hash(AdditionalFields));
         return hash.ToHashCode();
     }

@@ -22,6 +22,11 @@ public sealed record RecordExpiration
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
     public int? Days { get; init; }
 
+    /// <summary>The XML namespace of the element. JSON <c>xmlns</c>.</summary>
+    [JsonPropertyName("xmlns")]
+    [JsonConverter(typeof(TolerantMemberConverter<string>))]
+    public string? Xmlns { get; init; }
+
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
     public IDictionary<string, JsonElement>? AdditionalFields { get; set; }
@@ -33,6 +38,7 @@ public sealed record RecordExpiration
         ReferenceEquals(this, other) || (other is not null
             && EqualityComparer<ExpirationState?>.Default.Equals(Expiration, other.Expiration)
             && EqualityComparer<int?>.Default.Equals(Days, other.Days)
+            && EqualityComparer<string?>.Default.Equals(Xmlns, other.Xmlns)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
 
     /// <inheritdoc/>
@@ -41,6 +47,7 @@ public sealed record RecordExpiration
         var hash = default(HashCode);
         hash.Add(Expiration);
         hash.Add(Days);
+        hash.Add(Xmlns);
         hash.Add(JsonFields.Hash(AdditionalFields));
         return hash.ToHashCode();
     }

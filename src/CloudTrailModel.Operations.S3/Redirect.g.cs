@@ -37,6 +37,11 @@ public sealed record Redirect
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
     public string? ReplaceKeyWith { get; init; }
 
+    /// <summary>The XML namespace of the element. JSON <c>xmlns</c>.</summary>
+    [JsonPropertyName("xmlns")]
+    [JsonConverter(typeof(TolerantMemberConverter<string>))]
+    public string? Xmlns { get; init; }
+
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
     public IDictionary<string, JsonElement>? AdditionalFields { get; set; }
@@ -51,6 +56,7 @@ public sealed record Redirect
             && EqualityComparer<Protocol?>.Default.Equals(Protocol, other.Protocol)
             && EqualityComparer<string?>.Default.Equals(ReplaceKeyPrefixWith, other.ReplaceKeyPrefixWith)
             && EqualityComparer<string?>.Default.Equals(ReplaceKeyWith, other.ReplaceKeyWith)
+            && EqualityComparer<string?>.Default.Equals(Xmlns, other.Xmlns)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
 
     /// <inheritdoc/>
@@ -62,6 +68,7 @@ public sealed record Redirect
         hash.Add(Protocol);
         hash.Add(ReplaceKeyPrefixWith);
         hash.Add(ReplaceKeyWith);
+        hash.Add(Xmlns);
         hash.Add(JsonFields.Hash(AdditionalFields));
         return hash.ToHashCode();
     }

@@ -22,6 +22,11 @@ public sealed record ReplicationConfiguration
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<ReplicationRule>>))]
     public IReadOnlyList<ReplicationRule>? Rules { get; init => field = ValueList<ReplicationRule>.From(value); }
 
+    /// <summary>The XML namespace of the element. JSON <c>xmlns</c>.</summary>
+    [JsonPropertyName("xmlns")]
+    [JsonConverter(typeof(TolerantMemberConverter<string>))]
+    public string? Xmlns { get; init; }
+
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
     public IDictionary<string, JsonElement>? AdditionalFields { get; set; }
@@ -33,6 +38,7 @@ public sealed record ReplicationConfiguration
         ReferenceEquals(this, other) || (other is not null
             && EqualityComparer<string?>.Default.Equals(Role, other.Role)
             && EqualityComparer<IReadOnlyList<ReplicationRule>?>.Default.Equals(Rules, other.Rules)
+            && EqualityComparer<string?>.Default.Equals(Xmlns, other.Xmlns)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
 
     /// <inheritdoc/>
@@ -41,6 +47,7 @@ public sealed record ReplicationConfiguration
         var hash = default(HashCode);
         hash.Add(Role);
         hash.Add(Rules);
+        hash.Add(Xmlns);
         hash.Add(JsonFields.Hash(AdditionalFields));
         return hash.ToHashCode();
     }

@@ -57,6 +57,11 @@ public sealed record ReplicationRule
     [JsonConverter(typeof(TolerantMemberConverter<DeleteMarkerReplication>))]
     public DeleteMarkerReplication? DeleteMarkerReplication { get; init; }
 
+    /// <summary>The XML namespace of the element. JSON <c>xmlns</c>.</summary>
+    [JsonPropertyName("xmlns")]
+    [JsonConverter(typeof(TolerantMemberConverter<string>))]
+    public string? Xmlns { get; init; }
+
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
     public IDictionary<string, JsonElement>? AdditionalFields { get; set; }
@@ -75,6 +80,7 @@ public sealed record ReplicationRule
             && EqualityComparer<ExistingObjectReplication?>.Default.Equals(ExistingObjectReplication, other.ExistingObjectReplication)
             && EqualityComparer<Destination?>.Default.Equals(Destination, other.Destination)
             && EqualityComparer<DeleteMarkerReplication?>.Default.Equals(DeleteMarkerReplication, other.DeleteMarkerReplication)
+            && EqualityComparer<string?>.Default.Equals(Xmlns, other.Xmlns)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
 
     /// <inheritdoc/>
@@ -90,6 +96,7 @@ public sealed record ReplicationRule
         hash.Add(ExistingObjectReplication);
         hash.Add(Destination);
         hash.Add(DeleteMarkerReplication);
+        hash.Add(Xmlns);
         hash.Add(JsonFields.Hash(AdditionalFields));
         return hash.ToHashCode();
     }

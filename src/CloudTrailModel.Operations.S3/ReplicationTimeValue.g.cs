@@ -17,6 +17,11 @@ public sealed record ReplicationTimeValue
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
     public int? Minutes { get; init; }
 
+    /// <summary>The XML namespace of the element. JSON <c>xmlns</c>.</summary>
+    [JsonPropertyName("xmlns")]
+    [JsonConverter(typeof(TolerantMemberConverter<string>))]
+    public string? Xmlns { get; init; }
+
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
     public IDictionary<string, JsonElement>? AdditionalFields { get; set; }
@@ -27,6 +32,7 @@ public sealed record ReplicationTimeValue
     public bool Equals(ReplicationTimeValue? other) =>
         ReferenceEquals(this, other) || (other is not null
             && EqualityComparer<int?>.Default.Equals(Minutes, other.Minutes)
+            && EqualityComparer<string?>.Default.Equals(Xmlns, other.Xmlns)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
 
     /// <inheritdoc/>
@@ -34,6 +40,7 @@ public sealed record ReplicationTimeValue
     {
         var hash = default(HashCode);
         hash.Add(Minutes);
+        hash.Add(Xmlns);
         hash.Add(JsonFields.Hash(AdditionalFields));
         return hash.ToHashCode();
     }

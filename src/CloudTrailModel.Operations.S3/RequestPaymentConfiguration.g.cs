@@ -17,6 +17,11 @@ public sealed record RequestPaymentConfiguration
     [JsonConverter(typeof(TolerantMemberConverter<Payer?>))]
     public Payer? Payer { get; init; }
 
+    /// <summary>The XML namespace of the element. JSON <c>xmlns</c>.</summary>
+    [JsonPropertyName("xmlns")]
+    [JsonConverter(typeof(TolerantMemberConverter<string>))]
+    public string? Xmlns { get; init; }
+
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
     public IDictionary<string, JsonElement>? AdditionalFields { get; set; }
@@ -27,6 +32,7 @@ public sealed record RequestPaymentConfiguration
     public bool Equals(RequestPaymentConfiguration? other) =>
         ReferenceEquals(this, other) || (other is not null
             && EqualityComparer<Payer?>.Default.Equals(Payer, other.Payer)
+            && EqualityComparer<string?>.Default.Equals(Xmlns, other.Xmlns)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
 
     /// <inheritdoc/>
@@ -34,6 +40,7 @@ public sealed record RequestPaymentConfiguration
     {
         var hash = default(HashCode);
         hash.Add(Payer);
+        hash.Add(Xmlns);
         hash.Add(JsonFields.Hash(AdditionalFields));
         return hash.ToHashCode();
     }

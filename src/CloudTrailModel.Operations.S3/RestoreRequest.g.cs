@@ -47,6 +47,11 @@ public sealed record RestoreRequest
     [JsonConverter(typeof(TolerantMemberConverter<OutputLocation>))]
     public OutputLocation? OutputLocation { get; init; }
 
+    /// <summary>The XML namespace of the element. JSON <c>xmlns</c>.</summary>
+    [JsonPropertyName("xmlns")]
+    [JsonConverter(typeof(TolerantMemberConverter<string>))]
+    public string? Xmlns { get; init; }
+
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
     public IDictionary<string, JsonElement>? AdditionalFields { get; set; }
@@ -63,6 +68,7 @@ public sealed record RestoreRequest
             && EqualityComparer<string?>.Default.Equals(Description, other.Description)
             && EqualityComparer<SelectParameters?>.Default.Equals(SelectParameters, other.SelectParameters)
             && EqualityComparer<OutputLocation?>.Default.Equals(OutputLocation, other.OutputLocation)
+            && EqualityComparer<string?>.Default.Equals(Xmlns, other.Xmlns)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
 
     /// <inheritdoc/>
@@ -76,6 +82,7 @@ public sealed record RestoreRequest
         hash.Add(Description);
         hash.Add(SelectParameters);
         hash.Add(OutputLocation);
+        hash.Add(Xmlns);
         hash.Add(JsonFields.Hash(AdditionalFields));
         return hash.ToHashCode();
     }

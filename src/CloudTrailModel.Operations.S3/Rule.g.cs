@@ -52,6 +52,11 @@ public sealed record Rule
     [JsonConverter(typeof(TolerantMemberConverter<AbortIncompleteMultipartUpload>))]
     public AbortIncompleteMultipartUpload? AbortIncompleteMultipartUpload { get; init; }
 
+    /// <summary>The XML namespace of the element. JSON <c>xmlns</c>.</summary>
+    [JsonPropertyName("xmlns")]
+    [JsonConverter(typeof(TolerantMemberConverter<string>))]
+    public string? Xmlns { get; init; }
+
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
     public IDictionary<string, JsonElement>? AdditionalFields { get; set; }
@@ -69,6 +74,7 @@ public sealed record Rule
             && EqualityComparer<NoncurrentVersionTransition?>.Default.Equals(NoncurrentVersionTransition, other.NoncurrentVersionTransition)
             && EqualityComparer<NoncurrentVersionExpiration?>.Default.Equals(NoncurrentVersionExpiration, other.NoncurrentVersionExpiration)
             && EqualityComparer<AbortIncompleteMultipartUpload?>.Default.Equals(AbortIncompleteMultipartUpload, other.AbortIncompleteMultipartUpload)
+            && EqualityComparer<string?>.Default.Equals(Xmlns, other.Xmlns)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
 
     /// <inheritdoc/>
@@ -83,6 +89,7 @@ public sealed record Rule
         hash.Add(NoncurrentVersionTransition);
         hash.Add(NoncurrentVersionExpiration);
         hash.Add(AbortIncompleteMultipartUpload);
+        hash.Add(Xmlns);
         hash.Add(JsonFields.Hash(AdditionalFields));
         return hash.ToHashCode();
     }

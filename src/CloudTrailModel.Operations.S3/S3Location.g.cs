@@ -52,6 +52,11 @@ public sealed record S3Location
     [JsonConverter(typeof(TolerantMemberConverter<StorageClass?>))]
     public StorageClass? StorageClass { get; init; }
 
+    /// <summary>The XML namespace of the element. JSON <c>xmlns</c>.</summary>
+    [JsonPropertyName("xmlns")]
+    [JsonConverter(typeof(TolerantMemberConverter<string>))]
+    public string? Xmlns { get; init; }
+
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
     public IDictionary<string, JsonElement>? AdditionalFields { get; set; }
@@ -69,6 +74,7 @@ public sealed record S3Location
             && EqualityComparer<Tagging?>.Default.Equals(Tagging, other.Tagging)
             && EqualityComparer<IReadOnlyList<MetadataEntry>?>.Default.Equals(UserMetadata, other.UserMetadata)
             && EqualityComparer<StorageClass?>.Default.Equals(StorageClass, other.StorageClass)
+            && EqualityComparer<string?>.Default.Equals(Xmlns, other.Xmlns)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
 
     /// <inheritdoc/>
@@ -83,6 +89,7 @@ public sealed record S3Location
         hash.Add(Tagging);
         hash.Add(UserMetadata);
         hash.Add(StorageClass);
+        hash.Add(Xmlns);
         hash.Add(JsonFields.Hash(AdditionalFields));
         return hash.ToHashCode();
     }

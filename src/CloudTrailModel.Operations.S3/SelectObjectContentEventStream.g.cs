@@ -37,6 +37,11 @@ public sealed record SelectObjectContentEventStream
     [JsonConverter(typeof(TolerantMemberConverter<EndEvent>))]
     public EndEvent? End { get; init; }
 
+    /// <summary>The XML namespace of the element. JSON <c>xmlns</c>.</summary>
+    [JsonPropertyName("xmlns")]
+    [JsonConverter(typeof(TolerantMemberConverter<string>))]
+    public string? Xmlns { get; init; }
+
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
     public IDictionary<string, JsonElement>? AdditionalFields { get; set; }
@@ -51,6 +56,7 @@ public sealed record SelectObjectContentEventStream
             && EqualityComparer<ProgressEvent?>.Default.Equals(Progress, other.Progress)
             && EqualityComparer<ContinuationEvent?>.Default.Equals(Cont, other.Cont)
             && EqualityComparer<EndEvent?>.Default.Equals(End, other.End)
+            && EqualityComparer<string?>.Default.Equals(Xmlns, other.Xmlns)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
 
     /// <inheritdoc/>
@@ -62,6 +68,7 @@ public sealed record SelectObjectContentEventStream
         hash.Add(Progress);
         hash.Add(Cont);
         hash.Add(End);
+        hash.Add(Xmlns);
         hash.Add(JsonFields.Hash(AdditionalFields));
         return hash.ToHashCode();
     }

@@ -22,6 +22,11 @@ public sealed record ServerSideEncryptionByDefault
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
     public string? KMSMasterKeyID { get; init; }
 
+    /// <summary>The XML namespace of the element. JSON <c>xmlns</c>.</summary>
+    [JsonPropertyName("xmlns")]
+    [JsonConverter(typeof(TolerantMemberConverter<string>))]
+    public string? Xmlns { get; init; }
+
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
     public IDictionary<string, JsonElement>? AdditionalFields { get; set; }
@@ -33,6 +38,7 @@ public sealed record ServerSideEncryptionByDefault
         ReferenceEquals(this, other) || (other is not null
             && EqualityComparer<ServerSideEncryption?>.Default.Equals(SSEAlgorithm, other.SSEAlgorithm)
             && EqualityComparer<string?>.Default.Equals(KMSMasterKeyID, other.KMSMasterKeyID)
+            && EqualityComparer<string?>.Default.Equals(Xmlns, other.Xmlns)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
 
     /// <inheritdoc/>
@@ -41,6 +47,7 @@ public sealed record ServerSideEncryptionByDefault
         var hash = default(HashCode);
         hash.Add(SSEAlgorithm);
         hash.Add(KMSMasterKeyID);
+        hash.Add(Xmlns);
         hash.Add(JsonFields.Hash(AdditionalFields));
         return hash.ToHashCode();
     }

@@ -17,6 +17,11 @@ public sealed record ServerSideEncryptionConfiguration
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<ServerSideEncryptionRule>>))]
     public IReadOnlyList<ServerSideEncryptionRule>? Rules { get; init => field = ValueList<ServerSideEncryptionRule>.From(value); }
 
+    /// <summary>The XML namespace of the element. JSON <c>xmlns</c>.</summary>
+    [JsonPropertyName("xmlns")]
+    [JsonConverter(typeof(TolerantMemberConverter<string>))]
+    public string? Xmlns { get; init; }
+
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
     public IDictionary<string, JsonElement>? AdditionalFields { get; set; }
@@ -27,6 +32,7 @@ public sealed record ServerSideEncryptionConfiguration
     public bool Equals(ServerSideEncryptionConfiguration? other) =>
         ReferenceEquals(this, other) || (other is not null
             && EqualityComparer<IReadOnlyList<ServerSideEncryptionRule>?>.Default.Equals(Rules, other.Rules)
+            && EqualityComparer<string?>.Default.Equals(Xmlns, other.Xmlns)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
 
     /// <inheritdoc/>
@@ -34,6 +40,7 @@ public sealed record ServerSideEncryptionConfiguration
     {
         var hash = default(HashCode);
         hash.Add(Rules);
+        hash.Add(Xmlns);
         hash.Add(JsonFields.Hash(AdditionalFields));
         return hash.ToHashCode();
     }

@@ -12,6 +12,11 @@ namespace CloudTrailModel.Operations.S3;
 /// <summary>To use simple format for S3 keys for log objects, set SimplePrefix to an empty object.</summary>
 public sealed record SimplePrefix
 {
+    /// <summary>The XML namespace of the element. JSON <c>xmlns</c>.</summary>
+    [JsonPropertyName("xmlns")]
+    [JsonConverter(typeof(TolerantMemberConverter<string>))]
+    public string? Xmlns { get; init; }
+
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
     public IDictionary<string, JsonElement>? AdditionalFields { get; set; }
@@ -21,12 +26,14 @@ public sealed record SimplePrefix
     /// <returns>True when every member is equal.</returns>
     public bool Equals(SimplePrefix? other) =>
         ReferenceEquals(this, other) || (other is not null
+            && EqualityComparer<string?>.Default.Equals(Xmlns, other.Xmlns)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
 
     /// <inheritdoc/>
     public override int GetHashCode()
     {
         var hash = default(HashCode);
+        hash.Add(Xmlns);
         hash.Add(JsonFields.Hash(AdditionalFields));
         return hash.ToHashCode();
     }

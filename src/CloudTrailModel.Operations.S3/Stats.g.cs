@@ -27,6 +27,11 @@ public sealed record Stats
     [JsonConverter(typeof(TolerantMemberConverter<long?>))]
     public long? BytesReturned { get; init; }
 
+    /// <summary>The XML namespace of the element. JSON <c>xmlns</c>.</summary>
+    [JsonPropertyName("xmlns")]
+    [JsonConverter(typeof(TolerantMemberConverter<string>))]
+    public string? Xmlns { get; init; }
+
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
     public IDictionary<string, JsonElement>? AdditionalFields { get; set; }
@@ -39,6 +44,7 @@ public sealed record Stats
             && EqualityComparer<long?>.Default.Equals(BytesScanned, other.BytesScanned)
             && EqualityComparer<long?>.Default.Equals(BytesProcessed, other.BytesProcessed)
             && EqualityComparer<long?>.Default.Equals(BytesReturned, other.BytesReturned)
+            && EqualityComparer<string?>.Default.Equals(Xmlns, other.Xmlns)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
 
     /// <inheritdoc/>
@@ -48,6 +54,7 @@ public sealed record Stats
         hash.Add(BytesScanned);
         hash.Add(BytesProcessed);
         hash.Add(BytesReturned);
+        hash.Add(Xmlns);
         hash.Add(JsonFields.Hash(AdditionalFields));
         return hash.ToHashCode();
     }

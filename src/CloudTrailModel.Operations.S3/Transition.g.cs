@@ -27,6 +27,11 @@ public sealed record Transition
     [JsonConverter(typeof(TolerantMemberConverter<TransitionStorageClass?>))]
     public TransitionStorageClass? StorageClass { get; init; }
 
+    /// <summary>The XML namespace of the element. JSON <c>xmlns</c>.</summary>
+    [JsonPropertyName("xmlns")]
+    [JsonConverter(typeof(TolerantMemberConverter<string>))]
+    public string? Xmlns { get; init; }
+
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
     public IDictionary<string, JsonElement>? AdditionalFields { get; set; }
@@ -39,6 +44,7 @@ public sealed record Transition
             && EqualityComparer<DateTimeOffset?>.Default.Equals(Date, other.Date)
             && EqualityComparer<int?>.Default.Equals(Days, other.Days)
             && EqualityComparer<TransitionStorageClass?>.Default.Equals(StorageClass, other.StorageClass)
+            && EqualityComparer<string?>.Default.Equals(Xmlns, other.Xmlns)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
 
     /// <inheritdoc/>
@@ -48,6 +54,7 @@ public sealed record Transition
         hash.Add(Date);
         hash.Add(Days);
         hash.Add(StorageClass);
+        hash.Add(Xmlns);
         hash.Add(JsonFields.Hash(AdditionalFields));
         return hash.ToHashCode();
     }

@@ -32,6 +32,11 @@ public sealed record WebsiteConfiguration
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<RoutingRule>>))]
     public IReadOnlyList<RoutingRule>? RoutingRules { get; init => field = ValueList<RoutingRule>.From(value); }
 
+    /// <summary>The XML namespace of the element. JSON <c>xmlns</c>.</summary>
+    [JsonPropertyName("xmlns")]
+    [JsonConverter(typeof(TolerantMemberConverter<string>))]
+    public string? Xmlns { get; init; }
+
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
     public IDictionary<string, JsonElement>? AdditionalFields { get; set; }
@@ -45,6 +50,7 @@ public sealed record WebsiteConfiguration
             && EqualityComparer<IndexDocument?>.Default.Equals(IndexDocument, other.IndexDocument)
             && EqualityComparer<RedirectAllRequestsTo?>.Default.Equals(RedirectAllRequestsTo, other.RedirectAllRequestsTo)
             && EqualityComparer<IReadOnlyList<RoutingRule>?>.Default.Equals(RoutingRules, other.RoutingRules)
+            && EqualityComparer<string?>.Default.Equals(Xmlns, other.Xmlns)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
 
     /// <inheritdoc/>
@@ -55,6 +61,7 @@ public sealed record WebsiteConfiguration
         hash.Add(IndexDocument);
         hash.Add(RedirectAllRequestsTo);
         hash.Add(RoutingRules);
+        hash.Add(Xmlns);
         hash.Add(JsonFields.Hash(AdditionalFields));
         return hash.ToHashCode();
     }

@@ -735,5 +735,5 @@ namespace CloudTrailModel.Operations.SimpleSystemsManagement;
 internal sealed partial class SimpleSystemsManagementJsonContext : JsonSerializerContext
 {
     /// <summary>Gets options over this context whose object metadata keeps a member that does not fit its type in <c>AdditionalFields</c>.</summary>
-    internal static JsonSerializerOptions Tolerant { get; } = TolerantJson.CreateOptions(Default);
+    internal static JsonSerializerOptions Tolerant => field ??= TolerantJson.CreateOptions(Default);
 }
