@@ -66,21 +66,21 @@ public sealed partial record CloudTrailRecord
         }
 
         var targets = new List<CloudTrailTarget>();
-        JsonElement? request = Root(RequestParameters);
-        JsonElement? response = Root(ResponseElements);
+        using JsonDocument? request = ParseObject(RequestParameters);
+        using JsonDocument? response = ParseObject(ResponseElements);
         foreach (TargetRule rule in registration.Targets)
         {
-            if ((rule.Response ? response : request) is { } root)
+            if ((rule.Response ? response : request) is { } document)
             {
-                rule.Collect(root, targets);
+                rule.Collect(document.RootElement, targets);
             }
         }
 
         return targets;
     }
 
-    private static JsonElement? Root(RawJson? raw) =>
-        raw is { ValueKind: JsonValueKind.Object } ? JsonDocument.Parse(raw.Utf8).RootElement : null;
+    private static JsonDocument? ParseObject(RawJson? raw) =>
+        raw is { ValueKind: JsonValueKind.Object } ? JsonDocument.Parse(raw.Utf8) : null;
 
     // Naming a type of an operation package loads that package; running its module initializer registers its operations
     // even when nothing else from it ran yet.

@@ -61,10 +61,16 @@ internal static class OperationRegistry
     }
 
     /// <summary>The registration of the record's operation, when a loaded package has one.</summary>
-    public static OperationRegistration? Find(CloudTrailRecord record) =>
-        record.EventSource is null || record.EventName is null
-            ? null
-            : Volatile.Read(ref s_byEvent).GetValueOrDefault((record.EventSource, record.EventName));
+    public static OperationRegistration? Find(CloudTrailRecord record)
+    {
+        if (record.EventSource is not { } source || record.EventName is not { } name)
+        {
+            return null;
+        }
+
+        return Volatile.Read(ref s_byEvent).GetValueOrDefault((source, name))
+            ?? (OperationPackages.TryLoad(source) ? Volatile.Read(ref s_byEvent).GetValueOrDefault((source, name)) : null);
+    }
 
     /// <summary>The registration that owns a request or response type, when its package is loaded.</summary>
     public static OperationRegistration? Find(Type type) => Volatile.Read(ref s_byType).GetValueOrDefault(type);
