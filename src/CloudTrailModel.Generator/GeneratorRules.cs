@@ -32,6 +32,12 @@ public sealed class GeneratorRules
     /// <summary>Gets whether read-only operations (<c>Describe*</c>, <c>Get*</c>, <c>List*</c>) get no response type: CloudTrail does not log their responses.</summary>
     public bool SkipReadOnlyResponses { get; private set; }
 
+    /// <summary>
+    /// Gets the operations whose whole output shape is typed, when the rule file limits them (<c>typedResponses</c>); the
+    /// others get only the protocol's response members (EC2's <c>requestId</c> and <c>_return</c>). Null: every output is typed.
+    /// </summary>
+    public HashSet<string>? TypedResponses { get; private set; }
+
     /// <summary>Gets targets by top-level JSON member name, for every operation that has that member.</summary>
     public List<(string Member, string Kind, bool Response)> MemberTargets { get; } = [];
 
@@ -82,6 +88,11 @@ public sealed class GeneratorRules
                 rules.ItemGroups[entry.Name] = (entry.Value.GetProperty("set").GetString()!,
                     entry.Value.GetProperty("members").EnumerateArray().Select(e => e.GetString()!).ToList());
             }
+        }
+
+        if (root.TryGetProperty("typedResponses", out JsonElement typed))
+        {
+            rules.TypedResponses = typed.EnumerateArray().Select(e => e.GetString()!).ToHashSet(StringComparer.Ordinal);
         }
 
         rules.SkipReadOnlyResponses = root.TryGetProperty("skipReadOnlyResponses", out JsonElement skip) && skip.ValueKind == JsonValueKind.True;

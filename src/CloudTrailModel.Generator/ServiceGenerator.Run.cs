@@ -91,7 +91,8 @@ public static partial class ServiceGenerator
             if ((hasOutput || _protocol == "ec2") && !(rules.SkipReadOnlyResponses && GeneratorRules.IsReadOnly(operation.Name)))
             {
                 responseType = name + "ResponseElements";
-                List<MemberSpec> members = hasOutput ? Members(output.GetProperty("shape").GetString()!) : [];
+                bool typedOutput = hasOutput && (rules.TypedResponses is null || rules.TypedResponses.Contains(operation.Name));
+                List<MemberSpec> members = typedOutput ? Members(output.GetProperty("shape").GetString()!) : [];
                 members.AddRange(ResponseExtras(members));
                 if (file.Length > 0)
                 {

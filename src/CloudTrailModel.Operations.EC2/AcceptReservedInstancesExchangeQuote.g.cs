@@ -56,11 +56,6 @@ public sealed record AcceptReservedInstancesExchangeQuoteRequestParameters
 /// <summary>The response elements (CloudTrail <c>responseElements</c>) of <c>AcceptReservedInstancesExchangeQuote</c>: Accepts the Convertible Reserved Instance exchange quote described in the GetReservedInstancesExchangeQuote call.</summary>
 public sealed record AcceptReservedInstancesExchangeQuoteResponseElements
 {
-    /// <summary>The ID of the successful exchange. JSON <c>exchangeId</c>.</summary>
-    [JsonPropertyName("exchangeId")]
-    [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ExchangeId { get; init; }
-
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
@@ -80,7 +75,6 @@ public sealed record AcceptReservedInstancesExchangeQuoteResponseElements
     /// <returns>True when every member is equal.</returns>
     public bool Equals(AcceptReservedInstancesExchangeQuoteResponseElements? other) =>
         ReferenceEquals(this, other) || (other is not null
-            && EqualityComparer<string?>.Default.Equals(ExchangeId, other.ExchangeId)
             && EqualityComparer<string?>.Default.Equals(RequestId, other.RequestId)
             && EqualityComparer<bool?>.Default.Equals(Return, other.Return)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
@@ -89,7 +83,6 @@ public sealed record AcceptReservedInstancesExchangeQuoteResponseElements
     public override int GetHashCode()
     {
         var hash = default(HashCode);
-        hash.Add(ExchangeId);
         hash.Add(RequestId);
         hash.Add(Return);
         hash.Add(JsonFields.Hash(AdditionalFields));

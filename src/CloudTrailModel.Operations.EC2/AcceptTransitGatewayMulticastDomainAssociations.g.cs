@@ -63,11 +63,6 @@ public sealed record AcceptTransitGatewayMulticastDomainAssociationsRequestParam
 /// <summary>The response elements (CloudTrail <c>responseElements</c>) of <c>AcceptTransitGatewayMulticastDomainAssociations</c>: Accepts a request to associate subnets with a transit gateway multicast domain.</summary>
 public sealed record AcceptTransitGatewayMulticastDomainAssociationsResponseElements
 {
-    /// <summary>Information about the multicast domain associations. JSON <c>associations</c>.</summary>
-    [JsonPropertyName("associations")]
-    [JsonConverter(typeof(TolerantMemberConverter<TransitGatewayMulticastDomainAssociations>))]
-    public TransitGatewayMulticastDomainAssociations? Associations { get; init; }
-
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
@@ -87,7 +82,6 @@ public sealed record AcceptTransitGatewayMulticastDomainAssociationsResponseElem
     /// <returns>True when every member is equal.</returns>
     public bool Equals(AcceptTransitGatewayMulticastDomainAssociationsResponseElements? other) =>
         ReferenceEquals(this, other) || (other is not null
-            && EqualityComparer<TransitGatewayMulticastDomainAssociations?>.Default.Equals(Associations, other.Associations)
             && EqualityComparer<string?>.Default.Equals(RequestId, other.RequestId)
             && EqualityComparer<bool?>.Default.Equals(Return, other.Return)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
@@ -96,7 +90,6 @@ public sealed record AcceptTransitGatewayMulticastDomainAssociationsResponseElem
     public override int GetHashCode()
     {
         var hash = default(HashCode);
-        hash.Add(Associations);
         hash.Add(RequestId);
         hash.Add(Return);
         hash.Add(JsonFields.Hash(AdditionalFields));

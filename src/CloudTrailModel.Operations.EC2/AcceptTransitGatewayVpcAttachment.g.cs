@@ -49,11 +49,6 @@ public sealed record AcceptTransitGatewayVpcAttachmentRequestParameters
 /// <summary>The response elements (CloudTrail <c>responseElements</c>) of <c>AcceptTransitGatewayVpcAttachment</c>: Accepts a request to attach a VPC to a transit gateway.</summary>
 public sealed record AcceptTransitGatewayVpcAttachmentResponseElements
 {
-    /// <summary>The VPC attachment. JSON <c>transitGatewayVpcAttachment</c>.</summary>
-    [JsonPropertyName("transitGatewayVpcAttachment")]
-    [JsonConverter(typeof(TolerantMemberConverter<TransitGatewayVpcAttachment>))]
-    public TransitGatewayVpcAttachment? TransitGatewayVpcAttachment { get; init; }
-
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
@@ -73,7 +68,6 @@ public sealed record AcceptTransitGatewayVpcAttachmentResponseElements
     /// <returns>True when every member is equal.</returns>
     public bool Equals(AcceptTransitGatewayVpcAttachmentResponseElements? other) =>
         ReferenceEquals(this, other) || (other is not null
-            && EqualityComparer<TransitGatewayVpcAttachment?>.Default.Equals(TransitGatewayVpcAttachment, other.TransitGatewayVpcAttachment)
             && EqualityComparer<string?>.Default.Equals(RequestId, other.RequestId)
             && EqualityComparer<bool?>.Default.Equals(Return, other.Return)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
@@ -82,7 +76,6 @@ public sealed record AcceptTransitGatewayVpcAttachmentResponseElements
     public override int GetHashCode()
     {
         var hash = default(HashCode);
-        hash.Add(TransitGatewayVpcAttachment);
         hash.Add(RequestId);
         hash.Add(Return);
         hash.Add(JsonFields.Hash(AdditionalFields));

@@ -56,11 +56,6 @@ public sealed record AcceptVpcEndpointConnectionsRequestParameters
 /// <summary>The response elements (CloudTrail <c>responseElements</c>) of <c>AcceptVpcEndpointConnections</c>: Accepts connection requests to your VPC endpoint service.</summary>
 public sealed record AcceptVpcEndpointConnectionsResponseElements
 {
-    /// <summary>Information about the interface endpoints that were not accepted, if applicable. JSON <c>unsuccessful</c>.</summary>
-    [JsonPropertyName("unsuccessful")]
-    [JsonConverter(typeof(TolerantMemberConverter<ItemSet<UnsuccessfulItem>>))]
-    public ItemSet<UnsuccessfulItem>? Unsuccessful { get; init; }
-
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
@@ -80,7 +75,6 @@ public sealed record AcceptVpcEndpointConnectionsResponseElements
     /// <returns>True when every member is equal.</returns>
     public bool Equals(AcceptVpcEndpointConnectionsResponseElements? other) =>
         ReferenceEquals(this, other) || (other is not null
-            && EqualityComparer<ItemSet<UnsuccessfulItem>?>.Default.Equals(Unsuccessful, other.Unsuccessful)
             && EqualityComparer<string?>.Default.Equals(RequestId, other.RequestId)
             && EqualityComparer<bool?>.Default.Equals(Return, other.Return)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
@@ -89,7 +83,6 @@ public sealed record AcceptVpcEndpointConnectionsResponseElements
     public override int GetHashCode()
     {
         var hash = default(HashCode);
-        hash.Add(Unsuccessful);
         hash.Add(RequestId);
         hash.Add(Return);
         hash.Add(JsonFields.Hash(AdditionalFields));

@@ -63,11 +63,6 @@ public sealed record AdvertiseByoipCidrRequestParameters
 /// <summary>The response elements (CloudTrail <c>responseElements</c>) of <c>AdvertiseByoipCidr</c>: Advertises an IPv4 or IPv6 address range that is provisioned for use with your Amazon Web Services resources through bring your own IP addresses (BYOIP).</summary>
 public sealed record AdvertiseByoipCidrResponseElements
 {
-    /// <summary>Information about the address range. JSON <c>byoipCidr</c>.</summary>
-    [JsonPropertyName("byoipCidr")]
-    [JsonConverter(typeof(TolerantMemberConverter<ByoipCidr>))]
-    public ByoipCidr? ByoipCidr { get; init; }
-
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
@@ -87,7 +82,6 @@ public sealed record AdvertiseByoipCidrResponseElements
     /// <returns>True when every member is equal.</returns>
     public bool Equals(AdvertiseByoipCidrResponseElements? other) =>
         ReferenceEquals(this, other) || (other is not null
-            && EqualityComparer<ByoipCidr?>.Default.Equals(ByoipCidr, other.ByoipCidr)
             && EqualityComparer<string?>.Default.Equals(RequestId, other.RequestId)
             && EqualityComparer<bool?>.Default.Equals(Return, other.Return)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
@@ -96,7 +90,6 @@ public sealed record AdvertiseByoipCidrResponseElements
     public override int GetHashCode()
     {
         var hash = default(HashCode);
-        hash.Add(ByoipCidr);
         hash.Add(RequestId);
         hash.Add(Return);
         hash.Add(JsonFields.Hash(AdditionalFields));

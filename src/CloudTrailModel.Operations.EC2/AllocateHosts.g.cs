@@ -126,11 +126,6 @@ public sealed record AllocateHostsRequestParameters
 /// <summary>The response elements (CloudTrail <c>responseElements</c>) of <c>AllocateHosts</c>: Allocates a Dedicated Host to your account.</summary>
 public sealed record AllocateHostsResponseElements
 {
-    /// <summary>The ID of the allocated Dedicated Host. JSON <c>hostIdSet</c>.</summary>
-    [JsonPropertyName("hostIdSet")]
-    [JsonConverter(typeof(TolerantMemberConverter<ItemSet<ResponseHostIdListItem>>))]
-    public ItemSet<ResponseHostIdListItem>? HostIds { get; init; }
-
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
@@ -150,7 +145,6 @@ public sealed record AllocateHostsResponseElements
     /// <returns>True when every member is equal.</returns>
     public bool Equals(AllocateHostsResponseElements? other) =>
         ReferenceEquals(this, other) || (other is not null
-            && EqualityComparer<ItemSet<ResponseHostIdListItem>?>.Default.Equals(HostIds, other.HostIds)
             && EqualityComparer<string?>.Default.Equals(RequestId, other.RequestId)
             && EqualityComparer<bool?>.Default.Equals(Return, other.Return)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
@@ -159,7 +153,6 @@ public sealed record AllocateHostsResponseElements
     public override int GetHashCode()
     {
         var hash = default(HashCode);
-        hash.Add(HostIds);
         hash.Add(RequestId);
         hash.Add(Return);
         hash.Add(JsonFields.Hash(AdditionalFields));

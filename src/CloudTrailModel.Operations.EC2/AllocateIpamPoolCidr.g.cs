@@ -105,11 +105,6 @@ public sealed record AllocateIpamPoolCidrRequestParameters
 /// <summary>The response elements (CloudTrail <c>responseElements</c>) of <c>AllocateIpamPoolCidr</c>: Allocate a CIDR from an IPAM pool.</summary>
 public sealed record AllocateIpamPoolCidrResponseElements
 {
-    /// <summary>Information about the allocation created. JSON <c>ipamPoolAllocation</c>.</summary>
-    [JsonPropertyName("ipamPoolAllocation")]
-    [JsonConverter(typeof(TolerantMemberConverter<IpamPoolAllocation>))]
-    public IpamPoolAllocation? IpamPoolAllocation { get; init; }
-
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
@@ -129,7 +124,6 @@ public sealed record AllocateIpamPoolCidrResponseElements
     /// <returns>True when every member is equal.</returns>
     public bool Equals(AllocateIpamPoolCidrResponseElements? other) =>
         ReferenceEquals(this, other) || (other is not null
-            && EqualityComparer<IpamPoolAllocation?>.Default.Equals(IpamPoolAllocation, other.IpamPoolAllocation)
             && EqualityComparer<string?>.Default.Equals(RequestId, other.RequestId)
             && EqualityComparer<bool?>.Default.Equals(Return, other.Return)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
@@ -138,7 +132,6 @@ public sealed record AllocateIpamPoolCidrResponseElements
     public override int GetHashCode()
     {
         var hash = default(HashCode);
-        hash.Add(IpamPoolAllocation);
         hash.Add(RequestId);
         hash.Add(Return);
         hash.Add(JsonFields.Hash(AdditionalFields));

@@ -63,11 +63,6 @@ public sealed record ApplySecurityGroupsToClientVpnTargetNetworkRequestParameter
 /// <summary>The response elements (CloudTrail <c>responseElements</c>) of <c>ApplySecurityGroupsToClientVpnTargetNetwork</c>: Applies a security group to the association between the target network and the Client VPN endpoint.</summary>
 public sealed record ApplySecurityGroupsToClientVpnTargetNetworkResponseElements
 {
-    /// <summary>The IDs of the applied security groups. JSON <c>securityGroupIds</c>.</summary>
-    [JsonPropertyName("securityGroupIds")]
-    [JsonConverter(typeof(TolerantMemberConverter<ItemSet<ClientVpnSecurityGroupIdSetItem>>))]
-    public ItemSet<ClientVpnSecurityGroupIdSetItem>? SecurityGroupIds { get; init; }
-
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
@@ -87,7 +82,6 @@ public sealed record ApplySecurityGroupsToClientVpnTargetNetworkResponseElements
     /// <returns>True when every member is equal.</returns>
     public bool Equals(ApplySecurityGroupsToClientVpnTargetNetworkResponseElements? other) =>
         ReferenceEquals(this, other) || (other is not null
-            && EqualityComparer<ItemSet<ClientVpnSecurityGroupIdSetItem>?>.Default.Equals(SecurityGroupIds, other.SecurityGroupIds)
             && EqualityComparer<string?>.Default.Equals(RequestId, other.RequestId)
             && EqualityComparer<bool?>.Default.Equals(Return, other.Return)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
@@ -96,7 +90,6 @@ public sealed record ApplySecurityGroupsToClientVpnTargetNetworkResponseElements
     public override int GetHashCode()
     {
         var hash = default(HashCode);
-        hash.Add(SecurityGroupIds);
         hash.Add(RequestId);
         hash.Add(Return);
         hash.Add(JsonFields.Hash(AdditionalFields));

@@ -70,21 +70,6 @@ public sealed record AssignIpv6AddressesRequestParameters
 /// <summary>The response elements (CloudTrail <c>responseElements</c>) of <c>AssignIpv6Addresses</c>: Assigns the specified IPv6 addresses to the specified network interface.</summary>
 public sealed record AssignIpv6AddressesResponseElements
 {
-    /// <summary>The new IPv6 addresses assigned to the network interface. JSON <c>assignedIpv6Addresses</c>.</summary>
-    [JsonPropertyName("assignedIpv6Addresses")]
-    [JsonConverter(typeof(TolerantMemberConverter<ItemSet<Ipv6AddressListItem>>))]
-    public ItemSet<Ipv6AddressListItem>? AssignedIpv6Addresses { get; init; }
-
-    /// <summary>The IPv6 prefixes that are assigned to the network interface. JSON <c>assignedIpv6PrefixSet</c>.</summary>
-    [JsonPropertyName("assignedIpv6PrefixSet")]
-    [JsonConverter(typeof(TolerantMemberConverter<ItemSet<IpPrefixListItem>>))]
-    public ItemSet<IpPrefixListItem>? AssignedIpv6Prefixes { get; init; }
-
-    /// <summary>The ID of the network interface. JSON <c>networkInterfaceId</c>.</summary>
-    [JsonPropertyName("networkInterfaceId")]
-    [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? NetworkInterfaceId { get; init; }
-
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
@@ -104,9 +89,6 @@ public sealed record AssignIpv6AddressesResponseElements
     /// <returns>True when every member is equal.</returns>
     public bool Equals(AssignIpv6AddressesResponseElements? other) =>
         ReferenceEquals(this, other) || (other is not null
-            && EqualityComparer<ItemSet<Ipv6AddressListItem>?>.Default.Equals(AssignedIpv6Addresses, other.AssignedIpv6Addresses)
-            && EqualityComparer<ItemSet<IpPrefixListItem>?>.Default.Equals(AssignedIpv6Prefixes, other.AssignedIpv6Prefixes)
-            && EqualityComparer<string?>.Default.Equals(NetworkInterfaceId, other.NetworkInterfaceId)
             && EqualityComparer<string?>.Default.Equals(RequestId, other.RequestId)
             && EqualityComparer<bool?>.Default.Equals(Return, other.Return)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
@@ -115,9 +97,6 @@ public sealed record AssignIpv6AddressesResponseElements
     public override int GetHashCode()
     {
         var hash = default(HashCode);
-        hash.Add(AssignedIpv6Addresses);
-        hash.Add(AssignedIpv6Prefixes);
-        hash.Add(NetworkInterfaceId);
         hash.Add(RequestId);
         hash.Add(Return);
         hash.Add(JsonFields.Hash(AdditionalFields));

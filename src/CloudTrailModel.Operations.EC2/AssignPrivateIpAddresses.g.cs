@@ -77,21 +77,6 @@ public sealed record AssignPrivateIpAddressesRequestParameters
 /// <summary>The response elements (CloudTrail <c>responseElements</c>) of <c>AssignPrivateIpAddresses</c>: Assigns the specified secondary private IP addresses to the specified network interface.</summary>
 public sealed record AssignPrivateIpAddressesResponseElements
 {
-    /// <summary>The ID of the network interface. JSON <c>networkInterfaceId</c>.</summary>
-    [JsonPropertyName("networkInterfaceId")]
-    [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? NetworkInterfaceId { get; init; }
-
-    /// <summary>The private IP addresses assigned to the network interface. JSON <c>assignedPrivateIpAddressesSet</c>.</summary>
-    [JsonPropertyName("assignedPrivateIpAddressesSet")]
-    [JsonConverter(typeof(TolerantMemberConverter<ItemSet<AssignedPrivateIpAddress>>))]
-    public ItemSet<AssignedPrivateIpAddress>? AssignedPrivateIpAddresses { get; init; }
-
-    /// <summary>The IPv4 prefixes that are assigned to the network interface. JSON <c>assignedIpv4PrefixSet</c>.</summary>
-    [JsonPropertyName("assignedIpv4PrefixSet")]
-    [JsonConverter(typeof(TolerantMemberConverter<ItemSet<Ipv4PrefixSpecification>>))]
-    public ItemSet<Ipv4PrefixSpecification>? AssignedIpv4Prefixes { get; init; }
-
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
@@ -111,9 +96,6 @@ public sealed record AssignPrivateIpAddressesResponseElements
     /// <returns>True when every member is equal.</returns>
     public bool Equals(AssignPrivateIpAddressesResponseElements? other) =>
         ReferenceEquals(this, other) || (other is not null
-            && EqualityComparer<string?>.Default.Equals(NetworkInterfaceId, other.NetworkInterfaceId)
-            && EqualityComparer<ItemSet<AssignedPrivateIpAddress>?>.Default.Equals(AssignedPrivateIpAddresses, other.AssignedPrivateIpAddresses)
-            && EqualityComparer<ItemSet<Ipv4PrefixSpecification>?>.Default.Equals(AssignedIpv4Prefixes, other.AssignedIpv4Prefixes)
             && EqualityComparer<string?>.Default.Equals(RequestId, other.RequestId)
             && EqualityComparer<bool?>.Default.Equals(Return, other.Return)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
@@ -122,9 +104,6 @@ public sealed record AssignPrivateIpAddressesResponseElements
     public override int GetHashCode()
     {
         var hash = default(HashCode);
-        hash.Add(NetworkInterfaceId);
-        hash.Add(AssignedPrivateIpAddresses);
-        hash.Add(AssignedIpv4Prefixes);
         hash.Add(RequestId);
         hash.Add(Return);
         hash.Add(JsonFields.Hash(AdditionalFields));

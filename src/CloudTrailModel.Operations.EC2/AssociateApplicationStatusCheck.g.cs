@@ -70,16 +70,6 @@ public sealed record AssociateApplicationStatusCheckRequestParameters
 /// <summary>The response elements (CloudTrail <c>responseElements</c>) of <c>AssociateApplicationStatusCheck</c>: Associates an application status check with instances or tags.</summary>
 public sealed record AssociateApplicationStatusCheckResponseElements
 {
-    /// <summary>The associations that were successfully created. JSON <c>successfulResultSet</c>.</summary>
-    [JsonPropertyName("successfulResultSet")]
-    [JsonConverter(typeof(TolerantMemberConverter<ItemSet<SuccessfulAssociationResponseObject>>))]
-    public ItemSet<SuccessfulAssociationResponseObject>? SuccessfulResults { get; init; }
-
-    /// <summary>The associations that failed to be created. JSON <c>unsuccessfulResultSet</c>.</summary>
-    [JsonPropertyName("unsuccessfulResultSet")]
-    [JsonConverter(typeof(TolerantMemberConverter<ItemSet<UnsuccessfulAssociationResponseObject>>))]
-    public ItemSet<UnsuccessfulAssociationResponseObject>? UnsuccessfulResults { get; init; }
-
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
@@ -99,8 +89,6 @@ public sealed record AssociateApplicationStatusCheckResponseElements
     /// <returns>True when every member is equal.</returns>
     public bool Equals(AssociateApplicationStatusCheckResponseElements? other) =>
         ReferenceEquals(this, other) || (other is not null
-            && EqualityComparer<ItemSet<SuccessfulAssociationResponseObject>?>.Default.Equals(SuccessfulResults, other.SuccessfulResults)
-            && EqualityComparer<ItemSet<UnsuccessfulAssociationResponseObject>?>.Default.Equals(UnsuccessfulResults, other.UnsuccessfulResults)
             && EqualityComparer<string?>.Default.Equals(RequestId, other.RequestId)
             && EqualityComparer<bool?>.Default.Equals(Return, other.Return)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
@@ -109,8 +97,6 @@ public sealed record AssociateApplicationStatusCheckResponseElements
     public override int GetHashCode()
     {
         var hash = default(HashCode);
-        hash.Add(SuccessfulResults);
-        hash.Add(UnsuccessfulResults);
         hash.Add(RequestId);
         hash.Add(Return);
         hash.Add(JsonFields.Hash(AdditionalFields));

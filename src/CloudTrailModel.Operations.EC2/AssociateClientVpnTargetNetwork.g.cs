@@ -77,16 +77,6 @@ public sealed record AssociateClientVpnTargetNetworkRequestParameters
 /// <summary>The response elements (CloudTrail <c>responseElements</c>) of <c>AssociateClientVpnTargetNetwork</c>: Associates a target network with a Client VPN endpoint.</summary>
 public sealed record AssociateClientVpnTargetNetworkResponseElements
 {
-    /// <summary>The unique ID of the target network association. JSON <c>associationId</c>.</summary>
-    [JsonPropertyName("associationId")]
-    [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? AssociationId { get; init; }
-
-    /// <summary>The current state of the target network association. JSON <c>status</c>.</summary>
-    [JsonPropertyName("status")]
-    [JsonConverter(typeof(TolerantMemberConverter<AssociationStatus>))]
-    public AssociationStatus? Status { get; init; }
-
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
@@ -106,8 +96,6 @@ public sealed record AssociateClientVpnTargetNetworkResponseElements
     /// <returns>True when every member is equal.</returns>
     public bool Equals(AssociateClientVpnTargetNetworkResponseElements? other) =>
         ReferenceEquals(this, other) || (other is not null
-            && EqualityComparer<string?>.Default.Equals(AssociationId, other.AssociationId)
-            && EqualityComparer<AssociationStatus?>.Default.Equals(Status, other.Status)
             && EqualityComparer<string?>.Default.Equals(RequestId, other.RequestId)
             && EqualityComparer<bool?>.Default.Equals(Return, other.Return)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
@@ -116,8 +104,6 @@ public sealed record AssociateClientVpnTargetNetworkResponseElements
     public override int GetHashCode()
     {
         var hash = default(HashCode);
-        hash.Add(AssociationId);
-        hash.Add(Status);
         hash.Add(RequestId);
         hash.Add(Return);
         hash.Add(JsonFields.Hash(AdditionalFields));

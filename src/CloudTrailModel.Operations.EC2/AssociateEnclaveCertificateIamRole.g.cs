@@ -56,21 +56,6 @@ public sealed record AssociateEnclaveCertificateIamRoleRequestParameters
 /// <summary>The response elements (CloudTrail <c>responseElements</c>) of <c>AssociateEnclaveCertificateIamRole</c>: Associates an Identity and Access Management (IAM) role with an Certificate Manager (ACM) certificate.</summary>
 public sealed record AssociateEnclaveCertificateIamRoleResponseElements
 {
-    /// <summary>The name of the Amazon S3 bucket to which the certificate was uploaded. JSON <c>certificateS3BucketName</c>.</summary>
-    [JsonPropertyName("certificateS3BucketName")]
-    [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? CertificateS3BucketName { get; init; }
-
-    /// <summary>The Amazon S3 object key where the certificate, certificate chain, and encrypted private key bundle are stored. JSON <c>certificateS3ObjectKey</c>.</summary>
-    [JsonPropertyName("certificateS3ObjectKey")]
-    [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? CertificateS3ObjectKey { get; init; }
-
-    /// <summary>The ID of the KMS key used to encrypt the private key of the certificate. JSON <c>encryptionKmsKeyId</c>.</summary>
-    [JsonPropertyName("encryptionKmsKeyId")]
-    [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? EncryptionKmsKeyId { get; init; }
-
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
@@ -90,9 +75,6 @@ public sealed record AssociateEnclaveCertificateIamRoleResponseElements
     /// <returns>True when every member is equal.</returns>
     public bool Equals(AssociateEnclaveCertificateIamRoleResponseElements? other) =>
         ReferenceEquals(this, other) || (other is not null
-            && EqualityComparer<string?>.Default.Equals(CertificateS3BucketName, other.CertificateS3BucketName)
-            && EqualityComparer<string?>.Default.Equals(CertificateS3ObjectKey, other.CertificateS3ObjectKey)
-            && EqualityComparer<string?>.Default.Equals(EncryptionKmsKeyId, other.EncryptionKmsKeyId)
             && EqualityComparer<string?>.Default.Equals(RequestId, other.RequestId)
             && EqualityComparer<bool?>.Default.Equals(Return, other.Return)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
@@ -101,9 +83,6 @@ public sealed record AssociateEnclaveCertificateIamRoleResponseElements
     public override int GetHashCode()
     {
         var hash = default(HashCode);
-        hash.Add(CertificateS3BucketName);
-        hash.Add(CertificateS3ObjectKey);
-        hash.Add(EncryptionKmsKeyId);
         hash.Add(RequestId);
         hash.Add(Return);
         hash.Add(JsonFields.Hash(AdditionalFields));

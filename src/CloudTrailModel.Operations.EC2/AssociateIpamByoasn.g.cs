@@ -56,11 +56,6 @@ public sealed record AssociateIpamByoasnRequestParameters
 /// <summary>The response elements (CloudTrail <c>responseElements</c>) of <c>AssociateIpamByoasn</c>: Associates your Autonomous System Number (ASN) with a BYOIP CIDR that you own in the same Amazon Web Services Region.</summary>
 public sealed record AssociateIpamByoasnResponseElements
 {
-    /// <summary>The ASN and BYOIP CIDR association. JSON <c>asnAssociation</c>.</summary>
-    [JsonPropertyName("asnAssociation")]
-    [JsonConverter(typeof(TolerantMemberConverter<AsnAssociation>))]
-    public AsnAssociation? AsnAssociation { get; init; }
-
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
@@ -80,7 +75,6 @@ public sealed record AssociateIpamByoasnResponseElements
     /// <returns>True when every member is equal.</returns>
     public bool Equals(AssociateIpamByoasnResponseElements? other) =>
         ReferenceEquals(this, other) || (other is not null
-            && EqualityComparer<AsnAssociation?>.Default.Equals(AsnAssociation, other.AsnAssociation)
             && EqualityComparer<string?>.Default.Equals(RequestId, other.RequestId)
             && EqualityComparer<bool?>.Default.Equals(Return, other.Return)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
@@ -89,7 +83,6 @@ public sealed record AssociateIpamByoasnResponseElements
     public override int GetHashCode()
     {
         var hash = default(HashCode);
-        hash.Add(AsnAssociation);
         hash.Add(RequestId);
         hash.Add(Return);
         hash.Add(JsonFields.Hash(AdditionalFields));

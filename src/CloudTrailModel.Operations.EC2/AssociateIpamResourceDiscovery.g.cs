@@ -70,11 +70,6 @@ public sealed record AssociateIpamResourceDiscoveryRequestParameters
 /// <summary>The response elements (CloudTrail <c>responseElements</c>) of <c>AssociateIpamResourceDiscovery</c>: Associates an IPAM resource discovery with an Amazon VPC IPAM.</summary>
 public sealed record AssociateIpamResourceDiscoveryResponseElements
 {
-    /// <summary>A resource discovery association. JSON <c>ipamResourceDiscoveryAssociation</c>.</summary>
-    [JsonPropertyName("ipamResourceDiscoveryAssociation")]
-    [JsonConverter(typeof(TolerantMemberConverter<IpamResourceDiscoveryAssociation>))]
-    public IpamResourceDiscoveryAssociation? IpamResourceDiscoveryAssociation { get; init; }
-
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
@@ -94,7 +89,6 @@ public sealed record AssociateIpamResourceDiscoveryResponseElements
     /// <returns>True when every member is equal.</returns>
     public bool Equals(AssociateIpamResourceDiscoveryResponseElements? other) =>
         ReferenceEquals(this, other) || (other is not null
-            && EqualityComparer<IpamResourceDiscoveryAssociation?>.Default.Equals(IpamResourceDiscoveryAssociation, other.IpamResourceDiscoveryAssociation)
             && EqualityComparer<string?>.Default.Equals(RequestId, other.RequestId)
             && EqualityComparer<bool?>.Default.Equals(Return, other.Return)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
@@ -103,7 +97,6 @@ public sealed record AssociateIpamResourceDiscoveryResponseElements
     public override int GetHashCode()
     {
         var hash = default(HashCode);
-        hash.Add(IpamResourceDiscoveryAssociation);
         hash.Add(RequestId);
         hash.Add(Return);
         hash.Add(JsonFields.Hash(AdditionalFields));

@@ -77,16 +77,6 @@ public sealed record AssociateNatGatewayAddressRequestParameters
 /// <summary>The response elements (CloudTrail <c>responseElements</c>) of <c>AssociateNatGatewayAddress</c>: Associates Elastic IP addresses (EIPs) and private IPv4 addresses with a public NAT gateway.</summary>
 public sealed record AssociateNatGatewayAddressResponseElements
 {
-    /// <summary>The ID of the NAT gateway. JSON <c>natGatewayId</c>.</summary>
-    [JsonPropertyName("natGatewayId")]
-    [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? NatGatewayId { get; init; }
-
-    /// <summary>The IP addresses. JSON <c>natGatewayAddressSet</c>.</summary>
-    [JsonPropertyName("natGatewayAddressSet")]
-    [JsonConverter(typeof(TolerantMemberConverter<ItemSet<NatGatewayAddress>>))]
-    public ItemSet<NatGatewayAddress>? NatGatewayAddresses { get; init; }
-
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
@@ -106,8 +96,6 @@ public sealed record AssociateNatGatewayAddressResponseElements
     /// <returns>True when every member is equal.</returns>
     public bool Equals(AssociateNatGatewayAddressResponseElements? other) =>
         ReferenceEquals(this, other) || (other is not null
-            && EqualityComparer<string?>.Default.Equals(NatGatewayId, other.NatGatewayId)
-            && EqualityComparer<ItemSet<NatGatewayAddress>?>.Default.Equals(NatGatewayAddresses, other.NatGatewayAddresses)
             && EqualityComparer<string?>.Default.Equals(RequestId, other.RequestId)
             && EqualityComparer<bool?>.Default.Equals(Return, other.Return)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
@@ -116,8 +104,6 @@ public sealed record AssociateNatGatewayAddressResponseElements
     public override int GetHashCode()
     {
         var hash = default(HashCode);
-        hash.Add(NatGatewayId);
-        hash.Add(NatGatewayAddresses);
         hash.Add(RequestId);
         hash.Add(Return);
         hash.Add(JsonFields.Hash(AdditionalFields));

@@ -70,16 +70,6 @@ public sealed record AssociateRouteTableRequestParameters
 /// <summary>The response elements (CloudTrail <c>responseElements</c>) of <c>AssociateRouteTable</c>: Associates a subnet in your VPC or an internet gateway or virtual private gateway attached to your VPC with a route table in your VPC.</summary>
 public sealed record AssociateRouteTableResponseElements
 {
-    /// <summary>The route table association ID. JSON <c>associationId</c>.</summary>
-    [JsonPropertyName("associationId")]
-    [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? AssociationId { get; init; }
-
-    /// <summary>The state of the association. JSON <c>associationState</c>.</summary>
-    [JsonPropertyName("associationState")]
-    [JsonConverter(typeof(TolerantMemberConverter<RouteTableAssociationState>))]
-    public RouteTableAssociationState? AssociationState { get; init; }
-
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
@@ -99,8 +89,6 @@ public sealed record AssociateRouteTableResponseElements
     /// <returns>True when every member is equal.</returns>
     public bool Equals(AssociateRouteTableResponseElements? other) =>
         ReferenceEquals(this, other) || (other is not null
-            && EqualityComparer<string?>.Default.Equals(AssociationId, other.AssociationId)
-            && EqualityComparer<RouteTableAssociationState?>.Default.Equals(AssociationState, other.AssociationState)
             && EqualityComparer<string?>.Default.Equals(RequestId, other.RequestId)
             && EqualityComparer<bool?>.Default.Equals(Return, other.Return)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
@@ -109,8 +97,6 @@ public sealed record AssociateRouteTableResponseElements
     public override int GetHashCode()
     {
         var hash = default(HashCode);
-        hash.Add(AssociationId);
-        hash.Add(AssociationState);
         hash.Add(RequestId);
         hash.Add(Return);
         hash.Add(JsonFields.Hash(AdditionalFields));

@@ -63,16 +63,6 @@ public sealed record AssociateSubnetCidrBlockRequestParameters
 /// <summary>The response elements (CloudTrail <c>responseElements</c>) of <c>AssociateSubnetCidrBlock</c>: Associates a CIDR block with your subnet.</summary>
 public sealed record AssociateSubnetCidrBlockResponseElements
 {
-    /// <summary>Information about the IPv6 association. JSON <c>ipv6CidrBlockAssociation</c>.</summary>
-    [JsonPropertyName("ipv6CidrBlockAssociation")]
-    [JsonConverter(typeof(TolerantMemberConverter<SubnetIpv6CidrBlockAssociation>))]
-    public SubnetIpv6CidrBlockAssociation? Ipv6CidrBlockAssociation { get; init; }
-
-    /// <summary>The ID of the subnet. JSON <c>subnetId</c>.</summary>
-    [JsonPropertyName("subnetId")]
-    [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? SubnetId { get; init; }
-
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
@@ -92,8 +82,6 @@ public sealed record AssociateSubnetCidrBlockResponseElements
     /// <returns>True when every member is equal.</returns>
     public bool Equals(AssociateSubnetCidrBlockResponseElements? other) =>
         ReferenceEquals(this, other) || (other is not null
-            && EqualityComparer<SubnetIpv6CidrBlockAssociation?>.Default.Equals(Ipv6CidrBlockAssociation, other.Ipv6CidrBlockAssociation)
-            && EqualityComparer<string?>.Default.Equals(SubnetId, other.SubnetId)
             && EqualityComparer<string?>.Default.Equals(RequestId, other.RequestId)
             && EqualityComparer<bool?>.Default.Equals(Return, other.Return)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
@@ -102,8 +90,6 @@ public sealed record AssociateSubnetCidrBlockResponseElements
     public override int GetHashCode()
     {
         var hash = default(HashCode);
-        hash.Add(Ipv6CidrBlockAssociation);
-        hash.Add(SubnetId);
         hash.Add(RequestId);
         hash.Add(Return);
         hash.Add(JsonFields.Hash(AdditionalFields));

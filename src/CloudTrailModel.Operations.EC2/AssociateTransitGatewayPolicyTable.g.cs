@@ -56,11 +56,6 @@ public sealed record AssociateTransitGatewayPolicyTableRequestParameters
 /// <summary>The response elements (CloudTrail <c>responseElements</c>) of <c>AssociateTransitGatewayPolicyTable</c>: Associates the specified transit gateway attachment with a transit gateway policy table.</summary>
 public sealed record AssociateTransitGatewayPolicyTableResponseElements
 {
-    /// <summary>Describes the association of a transit gateway and a transit gateway policy table. JSON <c>association</c>.</summary>
-    [JsonPropertyName("association")]
-    [JsonConverter(typeof(TolerantMemberConverter<TransitGatewayPolicyTableAssociation>))]
-    public TransitGatewayPolicyTableAssociation? Association { get; init; }
-
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
@@ -80,7 +75,6 @@ public sealed record AssociateTransitGatewayPolicyTableResponseElements
     /// <returns>True when every member is equal.</returns>
     public bool Equals(AssociateTransitGatewayPolicyTableResponseElements? other) =>
         ReferenceEquals(this, other) || (other is not null
-            && EqualityComparer<TransitGatewayPolicyTableAssociation?>.Default.Equals(Association, other.Association)
             && EqualityComparer<string?>.Default.Equals(RequestId, other.RequestId)
             && EqualityComparer<bool?>.Default.Equals(Return, other.Return)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
@@ -89,7 +83,6 @@ public sealed record AssociateTransitGatewayPolicyTableResponseElements
     public override int GetHashCode()
     {
         var hash = default(HashCode);
-        hash.Add(Association);
         hash.Add(RequestId);
         hash.Add(Return);
         hash.Add(JsonFields.Hash(AdditionalFields));

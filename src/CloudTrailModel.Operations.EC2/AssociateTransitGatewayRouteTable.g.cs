@@ -56,11 +56,6 @@ public sealed record AssociateTransitGatewayRouteTableRequestParameters
 /// <summary>The response elements (CloudTrail <c>responseElements</c>) of <c>AssociateTransitGatewayRouteTable</c>: Associates the specified attachment with the specified transit gateway route table.</summary>
 public sealed record AssociateTransitGatewayRouteTableResponseElements
 {
-    /// <summary>The ID of the association. JSON <c>association</c>.</summary>
-    [JsonPropertyName("association")]
-    [JsonConverter(typeof(TolerantMemberConverter<TransitGatewayAssociation>))]
-    public TransitGatewayAssociation? Association { get; init; }
-
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
@@ -80,7 +75,6 @@ public sealed record AssociateTransitGatewayRouteTableResponseElements
     /// <returns>True when every member is equal.</returns>
     public bool Equals(AssociateTransitGatewayRouteTableResponseElements? other) =>
         ReferenceEquals(this, other) || (other is not null
-            && EqualityComparer<TransitGatewayAssociation?>.Default.Equals(Association, other.Association)
             && EqualityComparer<string?>.Default.Equals(RequestId, other.RequestId)
             && EqualityComparer<bool?>.Default.Equals(Return, other.Return)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
@@ -89,7 +83,6 @@ public sealed record AssociateTransitGatewayRouteTableResponseElements
     public override int GetHashCode()
     {
         var hash = default(HashCode);
-        hash.Add(Association);
         hash.Add(RequestId);
         hash.Add(Return);
         hash.Add(JsonFields.Hash(AdditionalFields));

@@ -77,16 +77,6 @@ public sealed record AssociateTrunkInterfaceRequestParameters
 /// <summary>The response elements (CloudTrail <c>responseElements</c>) of <c>AssociateTrunkInterface</c>: Associates a branch network interface with a trunk network interface.</summary>
 public sealed record AssociateTrunkInterfaceResponseElements
 {
-    /// <summary>Information about the association between the trunk network interface and branch network interface. JSON <c>interfaceAssociation</c>.</summary>
-    [JsonPropertyName("interfaceAssociation")]
-    [JsonConverter(typeof(TolerantMemberConverter<TrunkInterfaceAssociation>))]
-    public TrunkInterfaceAssociation? InterfaceAssociation { get; init; }
-
-    /// <summary>Unique, case-sensitive identifier that you provide to ensure the idempotency of the request. JSON <c>clientToken</c>.</summary>
-    [JsonPropertyName("clientToken")]
-    [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ClientToken { get; init; }
-
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
@@ -106,8 +96,6 @@ public sealed record AssociateTrunkInterfaceResponseElements
     /// <returns>True when every member is equal.</returns>
     public bool Equals(AssociateTrunkInterfaceResponseElements? other) =>
         ReferenceEquals(this, other) || (other is not null
-            && EqualityComparer<TrunkInterfaceAssociation?>.Default.Equals(InterfaceAssociation, other.InterfaceAssociation)
-            && EqualityComparer<string?>.Default.Equals(ClientToken, other.ClientToken)
             && EqualityComparer<string?>.Default.Equals(RequestId, other.RequestId)
             && EqualityComparer<bool?>.Default.Equals(Return, other.Return)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
@@ -116,8 +104,6 @@ public sealed record AssociateTrunkInterfaceResponseElements
     public override int GetHashCode()
     {
         var hash = default(HashCode);
-        hash.Add(InterfaceAssociation);
-        hash.Add(ClientToken);
         hash.Add(RequestId);
         hash.Add(Return);
         hash.Add(JsonFields.Hash(AdditionalFields));

@@ -105,21 +105,6 @@ public sealed record AssociateVpcCidrBlockRequestParameters
 /// <summary>The response elements (CloudTrail <c>responseElements</c>) of <c>AssociateVpcCidrBlock</c>: Associates a CIDR block with your VPC.</summary>
 public sealed record AssociateVpcCidrBlockResponseElements
 {
-    /// <summary>Information about the IPv6 CIDR block association. JSON <c>ipv6CidrBlockAssociation</c>.</summary>
-    [JsonPropertyName("ipv6CidrBlockAssociation")]
-    [JsonConverter(typeof(TolerantMemberConverter<VpcIpv6CidrBlockAssociation>))]
-    public VpcIpv6CidrBlockAssociation? Ipv6CidrBlockAssociation { get; init; }
-
-    /// <summary>Information about the IPv4 CIDR block association. JSON <c>cidrBlockAssociation</c>.</summary>
-    [JsonPropertyName("cidrBlockAssociation")]
-    [JsonConverter(typeof(TolerantMemberConverter<VpcCidrBlockAssociation>))]
-    public VpcCidrBlockAssociation? CidrBlockAssociation { get; init; }
-
-    /// <summary>The ID of the VPC. JSON <c>vpcId</c>.</summary>
-    [JsonPropertyName("vpcId")]
-    [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? VpcId { get; init; }
-
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
@@ -139,9 +124,6 @@ public sealed record AssociateVpcCidrBlockResponseElements
     /// <returns>True when every member is equal.</returns>
     public bool Equals(AssociateVpcCidrBlockResponseElements? other) =>
         ReferenceEquals(this, other) || (other is not null
-            && EqualityComparer<VpcIpv6CidrBlockAssociation?>.Default.Equals(Ipv6CidrBlockAssociation, other.Ipv6CidrBlockAssociation)
-            && EqualityComparer<VpcCidrBlockAssociation?>.Default.Equals(CidrBlockAssociation, other.CidrBlockAssociation)
-            && EqualityComparer<string?>.Default.Equals(VpcId, other.VpcId)
             && EqualityComparer<string?>.Default.Equals(RequestId, other.RequestId)
             && EqualityComparer<bool?>.Default.Equals(Return, other.Return)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
@@ -150,9 +132,6 @@ public sealed record AssociateVpcCidrBlockResponseElements
     public override int GetHashCode()
     {
         var hash = default(HashCode);
-        hash.Add(Ipv6CidrBlockAssociation);
-        hash.Add(CidrBlockAssociation);
-        hash.Add(VpcId);
         hash.Add(RequestId);
         hash.Add(Return);
         hash.Add(JsonFields.Hash(AdditionalFields));

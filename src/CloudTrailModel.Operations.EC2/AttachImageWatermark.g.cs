@@ -56,11 +56,6 @@ public sealed record AttachImageWatermarkRequestParameters
 /// <summary>The response elements (CloudTrail <c>responseElements</c>) of <c>AttachImageWatermark</c>: Attaches a watermark to a non-public AMI.</summary>
 public sealed record AttachImageWatermarkResponseElements
 {
-    /// <summary>The watermark identifier, in accountId:watermarkName format (for example, 123456789012:approvedAmi). JSON <c>watermarkKey</c>.</summary>
-    [JsonPropertyName("watermarkKey")]
-    [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? WatermarkKey { get; init; }
-
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
@@ -80,7 +75,6 @@ public sealed record AttachImageWatermarkResponseElements
     /// <returns>True when every member is equal.</returns>
     public bool Equals(AttachImageWatermarkResponseElements? other) =>
         ReferenceEquals(this, other) || (other is not null
-            && EqualityComparer<string?>.Default.Equals(WatermarkKey, other.WatermarkKey)
             && EqualityComparer<string?>.Default.Equals(RequestId, other.RequestId)
             && EqualityComparer<bool?>.Default.Equals(Return, other.Return)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
@@ -89,7 +83,6 @@ public sealed record AttachImageWatermarkResponseElements
     public override int GetHashCode()
     {
         var hash = default(HashCode);
-        hash.Add(WatermarkKey);
         hash.Add(RequestId);
         hash.Add(Return);
         hash.Add(JsonFields.Hash(AdditionalFields));

@@ -84,16 +84,6 @@ public sealed record AttachNetworkInterfaceRequestParameters
 /// <summary>The response elements (CloudTrail <c>responseElements</c>) of <c>AttachNetworkInterface</c>: Attaches a network interface to an instance.</summary>
 public sealed record AttachNetworkInterfaceResponseElements
 {
-    /// <summary>The ID of the network interface attachment. JSON <c>attachmentId</c>.</summary>
-    [JsonPropertyName("attachmentId")]
-    [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? AttachmentId { get; init; }
-
-    /// <summary>The index of the network card. JSON <c>networkCardIndex</c>.</summary>
-    [JsonPropertyName("networkCardIndex")]
-    [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? NetworkCardIndex { get; init; }
-
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
@@ -113,8 +103,6 @@ public sealed record AttachNetworkInterfaceResponseElements
     /// <returns>True when every member is equal.</returns>
     public bool Equals(AttachNetworkInterfaceResponseElements? other) =>
         ReferenceEquals(this, other) || (other is not null
-            && EqualityComparer<string?>.Default.Equals(AttachmentId, other.AttachmentId)
-            && EqualityComparer<int?>.Default.Equals(NetworkCardIndex, other.NetworkCardIndex)
             && EqualityComparer<string?>.Default.Equals(RequestId, other.RequestId)
             && EqualityComparer<bool?>.Default.Equals(Return, other.Return)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
@@ -123,8 +111,6 @@ public sealed record AttachNetworkInterfaceResponseElements
     public override int GetHashCode()
     {
         var hash = default(HashCode);
-        hash.Add(AttachmentId);
-        hash.Add(NetworkCardIndex);
         hash.Add(RequestId);
         hash.Add(Return);
         hash.Add(JsonFields.Hash(AdditionalFields));

@@ -63,16 +63,6 @@ public sealed record AttachVerifiedAccessTrustProviderRequestParameters
 /// <summary>The response elements (CloudTrail <c>responseElements</c>) of <c>AttachVerifiedAccessTrustProvider</c>: Attaches the specified Amazon Web Services Verified Access trust provider to the specified Amazon Web Services Verified Access instance.</summary>
 public sealed record AttachVerifiedAccessTrustProviderResponseElements
 {
-    /// <summary>Details about the Verified Access trust provider. JSON <c>verifiedAccessTrustProvider</c>.</summary>
-    [JsonPropertyName("verifiedAccessTrustProvider")]
-    [JsonConverter(typeof(TolerantMemberConverter<VerifiedAccessTrustProvider>))]
-    public VerifiedAccessTrustProvider? VerifiedAccessTrustProvider { get; init; }
-
-    /// <summary>Details about the Verified Access instance. JSON <c>verifiedAccessInstance</c>.</summary>
-    [JsonPropertyName("verifiedAccessInstance")]
-    [JsonConverter(typeof(TolerantMemberConverter<VerifiedAccessInstance>))]
-    public VerifiedAccessInstance? VerifiedAccessInstance { get; init; }
-
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
@@ -92,8 +82,6 @@ public sealed record AttachVerifiedAccessTrustProviderResponseElements
     /// <returns>True when every member is equal.</returns>
     public bool Equals(AttachVerifiedAccessTrustProviderResponseElements? other) =>
         ReferenceEquals(this, other) || (other is not null
-            && EqualityComparer<VerifiedAccessTrustProvider?>.Default.Equals(VerifiedAccessTrustProvider, other.VerifiedAccessTrustProvider)
-            && EqualityComparer<VerifiedAccessInstance?>.Default.Equals(VerifiedAccessInstance, other.VerifiedAccessInstance)
             && EqualityComparer<string?>.Default.Equals(RequestId, other.RequestId)
             && EqualityComparer<bool?>.Default.Equals(Return, other.Return)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
@@ -102,8 +90,6 @@ public sealed record AttachVerifiedAccessTrustProviderResponseElements
     public override int GetHashCode()
     {
         var hash = default(HashCode);
-        hash.Add(VerifiedAccessTrustProvider);
-        hash.Add(VerifiedAccessInstance);
         hash.Add(RequestId);
         hash.Add(Return);
         hash.Add(JsonFields.Hash(AdditionalFields));

@@ -56,11 +56,6 @@ public sealed record AttachVpnGatewayRequestParameters
 /// <summary>The response elements (CloudTrail <c>responseElements</c>) of <c>AttachVpnGateway</c>: Attaches an available virtual private gateway to a VPC.</summary>
 public sealed record AttachVpnGatewayResponseElements
 {
-    /// <summary>Information about the attachment. JSON <c>attachment</c>.</summary>
-    [JsonPropertyName("attachment")]
-    [JsonConverter(typeof(TolerantMemberConverter<VpcAttachment>))]
-    public VpcAttachment? VpcAttachment { get; init; }
-
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
@@ -80,7 +75,6 @@ public sealed record AttachVpnGatewayResponseElements
     /// <returns>True when every member is equal.</returns>
     public bool Equals(AttachVpnGatewayResponseElements? other) =>
         ReferenceEquals(this, other) || (other is not null
-            && EqualityComparer<VpcAttachment?>.Default.Equals(VpcAttachment, other.VpcAttachment)
             && EqualityComparer<string?>.Default.Equals(RequestId, other.RequestId)
             && EqualityComparer<bool?>.Default.Equals(Return, other.Return)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
@@ -89,7 +83,6 @@ public sealed record AttachVpnGatewayResponseElements
     public override int GetHashCode()
     {
         var hash = default(HashCode);
-        hash.Add(VpcAttachment);
         hash.Add(RequestId);
         hash.Add(Return);
         hash.Add(JsonFields.Hash(AdditionalFields));

@@ -84,11 +84,6 @@ public sealed record AuthorizeClientVpnIngressRequestParameters
 /// <summary>The response elements (CloudTrail <c>responseElements</c>) of <c>AuthorizeClientVpnIngress</c>: Adds an ingress authorization rule to a Client VPN endpoint.</summary>
 public sealed record AuthorizeClientVpnIngressResponseElements
 {
-    /// <summary>The current state of the authorization rule. JSON <c>status</c>.</summary>
-    [JsonPropertyName("status")]
-    [JsonConverter(typeof(TolerantMemberConverter<ClientVpnAuthorizationRuleStatus>))]
-    public ClientVpnAuthorizationRuleStatus? Status { get; init; }
-
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
@@ -108,7 +103,6 @@ public sealed record AuthorizeClientVpnIngressResponseElements
     /// <returns>True when every member is equal.</returns>
     public bool Equals(AuthorizeClientVpnIngressResponseElements? other) =>
         ReferenceEquals(this, other) || (other is not null
-            && EqualityComparer<ClientVpnAuthorizationRuleStatus?>.Default.Equals(Status, other.Status)
             && EqualityComparer<string?>.Default.Equals(RequestId, other.RequestId)
             && EqualityComparer<bool?>.Default.Equals(Return, other.Return)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
@@ -117,7 +111,6 @@ public sealed record AuthorizeClientVpnIngressResponseElements
     public override int GetHashCode()
     {
         var hash = default(HashCode);
-        hash.Add(Status);
         hash.Add(RequestId);
         hash.Add(Return);
         hash.Add(JsonFields.Hash(AdditionalFields));

@@ -56,11 +56,6 @@ public sealed record BundleInstanceRequestParameters
 /// <summary>The response elements (CloudTrail <c>responseElements</c>) of <c>BundleInstance</c>: Bundles an Amazon instance store-backed Windows instance.</summary>
 public sealed record BundleInstanceResponseElements
 {
-    /// <summary>Information about the bundle task. JSON <c>bundleInstanceTask</c>.</summary>
-    [JsonPropertyName("bundleInstanceTask")]
-    [JsonConverter(typeof(TolerantMemberConverter<BundleTask>))]
-    public BundleTask? BundleTask { get; init; }
-
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
@@ -80,7 +75,6 @@ public sealed record BundleInstanceResponseElements
     /// <returns>True when every member is equal.</returns>
     public bool Equals(BundleInstanceResponseElements? other) =>
         ReferenceEquals(this, other) || (other is not null
-            && EqualityComparer<BundleTask?>.Default.Equals(BundleTask, other.BundleTask)
             && EqualityComparer<string?>.Default.Equals(RequestId, other.RequestId)
             && EqualityComparer<bool?>.Default.Equals(Return, other.Return)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
@@ -89,7 +83,6 @@ public sealed record BundleInstanceResponseElements
     public override int GetHashCode()
     {
         var hash = default(HashCode);
-        hash.Add(BundleTask);
         hash.Add(RequestId);
         hash.Add(Return);
         hash.Add(JsonFields.Hash(AdditionalFields));

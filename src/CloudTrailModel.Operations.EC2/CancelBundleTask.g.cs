@@ -49,11 +49,6 @@ public sealed record CancelBundleTaskRequestParameters
 /// <summary>The response elements (CloudTrail <c>responseElements</c>) of <c>CancelBundleTask</c>: Cancels a bundling operation for an instance store-backed Windows instance.</summary>
 public sealed record CancelBundleTaskResponseElements
 {
-    /// <summary>Information about the bundle task. JSON <c>bundleInstanceTask</c>.</summary>
-    [JsonPropertyName("bundleInstanceTask")]
-    [JsonConverter(typeof(TolerantMemberConverter<BundleTask>))]
-    public BundleTask? BundleTask { get; init; }
-
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
@@ -73,7 +68,6 @@ public sealed record CancelBundleTaskResponseElements
     /// <returns>True when every member is equal.</returns>
     public bool Equals(CancelBundleTaskResponseElements? other) =>
         ReferenceEquals(this, other) || (other is not null
-            && EqualityComparer<BundleTask?>.Default.Equals(BundleTask, other.BundleTask)
             && EqualityComparer<string?>.Default.Equals(RequestId, other.RequestId)
             && EqualityComparer<bool?>.Default.Equals(Return, other.Return)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
@@ -82,7 +76,6 @@ public sealed record CancelBundleTaskResponseElements
     public override int GetHashCode()
     {
         var hash = default(HashCode);
-        hash.Add(BundleTask);
         hash.Add(RequestId);
         hash.Add(Return);
         hash.Add(JsonFields.Hash(AdditionalFields));

@@ -49,16 +49,6 @@ public sealed record CancelCapacityReservationFleetsRequestParameters
 /// <summary>The response elements (CloudTrail <c>responseElements</c>) of <c>CancelCapacityReservationFleets</c>: Cancels one or more Capacity Reservation Fleets.</summary>
 public sealed record CancelCapacityReservationFleetsResponseElements
 {
-    /// <summary>Information about the Capacity Reservation Fleets that were successfully cancelled. JSON <c>successfulFleetCancellationSet</c>.</summary>
-    [JsonPropertyName("successfulFleetCancellationSet")]
-    [JsonConverter(typeof(TolerantMemberConverter<ItemSet<CapacityReservationFleetCancellationState>>))]
-    public ItemSet<CapacityReservationFleetCancellationState>? SuccessfulFleetCancellations { get; init; }
-
-    /// <summary>Information about the Capacity Reservation Fleets that could not be cancelled. JSON <c>failedFleetCancellationSet</c>.</summary>
-    [JsonPropertyName("failedFleetCancellationSet")]
-    [JsonConverter(typeof(TolerantMemberConverter<ItemSet<FailedCapacityReservationFleetCancellationResult>>))]
-    public ItemSet<FailedCapacityReservationFleetCancellationResult>? FailedFleetCancellations { get; init; }
-
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
@@ -78,8 +68,6 @@ public sealed record CancelCapacityReservationFleetsResponseElements
     /// <returns>True when every member is equal.</returns>
     public bool Equals(CancelCapacityReservationFleetsResponseElements? other) =>
         ReferenceEquals(this, other) || (other is not null
-            && EqualityComparer<ItemSet<CapacityReservationFleetCancellationState>?>.Default.Equals(SuccessfulFleetCancellations, other.SuccessfulFleetCancellations)
-            && EqualityComparer<ItemSet<FailedCapacityReservationFleetCancellationResult>?>.Default.Equals(FailedFleetCancellations, other.FailedFleetCancellations)
             && EqualityComparer<string?>.Default.Equals(RequestId, other.RequestId)
             && EqualityComparer<bool?>.Default.Equals(Return, other.Return)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
@@ -88,8 +76,6 @@ public sealed record CancelCapacityReservationFleetsResponseElements
     public override int GetHashCode()
     {
         var hash = default(HashCode);
-        hash.Add(SuccessfulFleetCancellations);
-        hash.Add(FailedFleetCancellations);
         hash.Add(RequestId);
         hash.Add(Return);
         hash.Add(JsonFields.Hash(AdditionalFields));

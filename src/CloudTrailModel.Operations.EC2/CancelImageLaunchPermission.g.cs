@@ -49,15 +49,15 @@ public sealed record CancelImageLaunchPermissionRequestParameters
 /// <summary>The response elements (CloudTrail <c>responseElements</c>) of <c>CancelImageLaunchPermission</c>: Removes your Amazon Web Services account from the launch permissions for the specified AMI.</summary>
 public sealed record CancelImageLaunchPermissionResponseElements
 {
-    /// <summary>Returns true if the request succeeds; otherwise, it returns an error. JSON <c>_return</c>.</summary>
-    [JsonPropertyName("_return")]
-    [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? Return { get; init; }
-
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
     public string? RequestId { get; init; }
+
+    /// <summary>Whether the call succeeded (the query API's <c>return</c>). JSON <c>_return</c>.</summary>
+    [JsonPropertyName("_return")]
+    [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
+    public bool? Return { get; init; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -68,16 +68,16 @@ public sealed record CancelImageLaunchPermissionResponseElements
     /// <returns>True when every member is equal.</returns>
     public bool Equals(CancelImageLaunchPermissionResponseElements? other) =>
         ReferenceEquals(this, other) || (other is not null
-            && EqualityComparer<bool?>.Default.Equals(Return, other.Return)
             && EqualityComparer<string?>.Default.Equals(RequestId, other.RequestId)
+            && EqualityComparer<bool?>.Default.Equals(Return, other.Return)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
 
     /// <inheritdoc/>
     public override int GetHashCode()
     {
         var hash = default(HashCode);
-        hash.Add(Return);
         hash.Add(RequestId);
+        hash.Add(Return);
         hash.Add(JsonFields.Hash(AdditionalFields));
         return hash.ToHashCode();
     }

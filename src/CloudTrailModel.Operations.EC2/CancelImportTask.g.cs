@@ -56,21 +56,6 @@ public sealed record CancelImportTaskRequestParameters
 /// <summary>The response elements (CloudTrail <c>responseElements</c>) of <c>CancelImportTask</c>: Cancels an in-process import virtual machine or import snapshot task.</summary>
 public sealed record CancelImportTaskResponseElements
 {
-    /// <summary>The ID of the task being canceled. JSON <c>importTaskId</c>.</summary>
-    [JsonPropertyName("importTaskId")]
-    [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ImportTaskId { get; init; }
-
-    /// <summary>The current state of the task being canceled. JSON <c>previousState</c>.</summary>
-    [JsonPropertyName("previousState")]
-    [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? PreviousState { get; init; }
-
-    /// <summary>The current state of the task being canceled. JSON <c>state</c>.</summary>
-    [JsonPropertyName("state")]
-    [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? State { get; init; }
-
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
@@ -90,9 +75,6 @@ public sealed record CancelImportTaskResponseElements
     /// <returns>True when every member is equal.</returns>
     public bool Equals(CancelImportTaskResponseElements? other) =>
         ReferenceEquals(this, other) || (other is not null
-            && EqualityComparer<string?>.Default.Equals(ImportTaskId, other.ImportTaskId)
-            && EqualityComparer<string?>.Default.Equals(PreviousState, other.PreviousState)
-            && EqualityComparer<string?>.Default.Equals(State, other.State)
             && EqualityComparer<string?>.Default.Equals(RequestId, other.RequestId)
             && EqualityComparer<bool?>.Default.Equals(Return, other.Return)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
@@ -101,9 +83,6 @@ public sealed record CancelImportTaskResponseElements
     public override int GetHashCode()
     {
         var hash = default(HashCode);
-        hash.Add(ImportTaskId);
-        hash.Add(PreviousState);
-        hash.Add(State);
         hash.Add(RequestId);
         hash.Add(Return);
         hash.Add(JsonFields.Hash(AdditionalFields));

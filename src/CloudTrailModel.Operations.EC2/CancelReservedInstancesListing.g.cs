@@ -42,11 +42,6 @@ public sealed record CancelReservedInstancesListingRequestParameters
 /// <summary>The response elements (CloudTrail <c>responseElements</c>) of <c>CancelReservedInstancesListing</c>: Cancels the specified Reserved Instance listing in the Reserved Instance Marketplace.</summary>
 public sealed record CancelReservedInstancesListingResponseElements
 {
-    /// <summary>The Reserved Instance listing. JSON <c>reservedInstancesListingsSet</c>.</summary>
-    [JsonPropertyName("reservedInstancesListingsSet")]
-    [JsonConverter(typeof(TolerantMemberConverter<ItemSet<ReservedInstancesListing>>))]
-    public ItemSet<ReservedInstancesListing>? ReservedInstancesListings { get; init; }
-
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
@@ -66,7 +61,6 @@ public sealed record CancelReservedInstancesListingResponseElements
     /// <returns>True when every member is equal.</returns>
     public bool Equals(CancelReservedInstancesListingResponseElements? other) =>
         ReferenceEquals(this, other) || (other is not null
-            && EqualityComparer<ItemSet<ReservedInstancesListing>?>.Default.Equals(ReservedInstancesListings, other.ReservedInstancesListings)
             && EqualityComparer<string?>.Default.Equals(RequestId, other.RequestId)
             && EqualityComparer<bool?>.Default.Equals(Return, other.Return)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
@@ -75,7 +69,6 @@ public sealed record CancelReservedInstancesListingResponseElements
     public override int GetHashCode()
     {
         var hash = default(HashCode);
-        hash.Add(ReservedInstancesListings);
         hash.Add(RequestId);
         hash.Add(Return);
         hash.Add(JsonFields.Hash(AdditionalFields));

@@ -56,16 +56,6 @@ public sealed record CancelSpotFleetRequestsRequestParameters
 /// <summary>The response elements (CloudTrail <c>responseElements</c>) of <c>CancelSpotFleetRequests</c>: Cancels the specified Spot Fleet requests.</summary>
 public sealed record CancelSpotFleetRequestsResponseElements
 {
-    /// <summary>Information about the Spot Fleet requests that are successfully canceled. JSON <c>successfulFleetRequestSet</c>.</summary>
-    [JsonPropertyName("successfulFleetRequestSet")]
-    [JsonConverter(typeof(TolerantMemberConverter<ItemSet<CancelSpotFleetRequestsSuccessItem>>))]
-    public ItemSet<CancelSpotFleetRequestsSuccessItem>? SuccessfulFleetRequests { get; init; }
-
-    /// <summary>Information about the Spot Fleet requests that are not successfully canceled. JSON <c>unsuccessfulFleetRequestSet</c>.</summary>
-    [JsonPropertyName("unsuccessfulFleetRequestSet")]
-    [JsonConverter(typeof(TolerantMemberConverter<ItemSet<CancelSpotFleetRequestsErrorItem>>))]
-    public ItemSet<CancelSpotFleetRequestsErrorItem>? UnsuccessfulFleetRequests { get; init; }
-
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
@@ -85,8 +75,6 @@ public sealed record CancelSpotFleetRequestsResponseElements
     /// <returns>True when every member is equal.</returns>
     public bool Equals(CancelSpotFleetRequestsResponseElements? other) =>
         ReferenceEquals(this, other) || (other is not null
-            && EqualityComparer<ItemSet<CancelSpotFleetRequestsSuccessItem>?>.Default.Equals(SuccessfulFleetRequests, other.SuccessfulFleetRequests)
-            && EqualityComparer<ItemSet<CancelSpotFleetRequestsErrorItem>?>.Default.Equals(UnsuccessfulFleetRequests, other.UnsuccessfulFleetRequests)
             && EqualityComparer<string?>.Default.Equals(RequestId, other.RequestId)
             && EqualityComparer<bool?>.Default.Equals(Return, other.Return)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
@@ -95,8 +83,6 @@ public sealed record CancelSpotFleetRequestsResponseElements
     public override int GetHashCode()
     {
         var hash = default(HashCode);
-        hash.Add(SuccessfulFleetRequests);
-        hash.Add(UnsuccessfulFleetRequests);
         hash.Add(RequestId);
         hash.Add(Return);
         hash.Add(JsonFields.Hash(AdditionalFields));

@@ -49,11 +49,6 @@ public sealed record CancelSpotInstanceRequestsRequestParameters
 /// <summary>The response elements (CloudTrail <c>responseElements</c>) of <c>CancelSpotInstanceRequests</c>: Cancels one or more Spot Instance requests.</summary>
 public sealed record CancelSpotInstanceRequestsResponseElements
 {
-    /// <summary>The Spot Instance requests. JSON <c>spotInstanceRequestSet</c>.</summary>
-    [JsonPropertyName("spotInstanceRequestSet")]
-    [JsonConverter(typeof(TolerantMemberConverter<ItemSet<CancelledSpotInstanceRequest>>))]
-    public ItemSet<CancelledSpotInstanceRequest>? CancelledSpotInstanceRequests { get; init; }
-
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
@@ -73,7 +68,6 @@ public sealed record CancelSpotInstanceRequestsResponseElements
     /// <returns>True when every member is equal.</returns>
     public bool Equals(CancelSpotInstanceRequestsResponseElements? other) =>
         ReferenceEquals(this, other) || (other is not null
-            && EqualityComparer<ItemSet<CancelledSpotInstanceRequest>?>.Default.Equals(CancelledSpotInstanceRequests, other.CancelledSpotInstanceRequests)
             && EqualityComparer<string?>.Default.Equals(RequestId, other.RequestId)
             && EqualityComparer<bool?>.Default.Equals(Return, other.Return)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
@@ -82,7 +76,6 @@ public sealed record CancelSpotInstanceRequestsResponseElements
     public override int GetHashCode()
     {
         var hash = default(HashCode);
-        hash.Add(CancelledSpotInstanceRequests);
         hash.Add(RequestId);
         hash.Add(Return);
         hash.Add(JsonFields.Hash(AdditionalFields));

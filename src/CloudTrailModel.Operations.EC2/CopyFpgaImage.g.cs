@@ -77,11 +77,6 @@ public sealed record CopyFpgaImageRequestParameters
 /// <summary>The response elements (CloudTrail <c>responseElements</c>) of <c>CopyFpgaImage</c>: Copies the specified Amazon FPGA Image (AFI) to the current Region.</summary>
 public sealed record CopyFpgaImageResponseElements
 {
-    /// <summary>The ID of the new AFI. JSON <c>fpgaImageId</c>.</summary>
-    [JsonPropertyName("fpgaImageId")]
-    [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? FpgaImageId { get; init; }
-
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
@@ -101,7 +96,6 @@ public sealed record CopyFpgaImageResponseElements
     /// <returns>True when every member is equal.</returns>
     public bool Equals(CopyFpgaImageResponseElements? other) =>
         ReferenceEquals(this, other) || (other is not null
-            && EqualityComparer<string?>.Default.Equals(FpgaImageId, other.FpgaImageId)
             && EqualityComparer<string?>.Default.Equals(RequestId, other.RequestId)
             && EqualityComparer<bool?>.Default.Equals(Return, other.Return)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
@@ -110,7 +104,6 @@ public sealed record CopyFpgaImageResponseElements
     public override int GetHashCode()
     {
         var hash = default(HashCode);
-        hash.Add(FpgaImageId);
         hash.Add(RequestId);
         hash.Add(Return);
         hash.Add(JsonFields.Hash(AdditionalFields));

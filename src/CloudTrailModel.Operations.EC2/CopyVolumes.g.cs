@@ -98,11 +98,6 @@ public sealed record CopyVolumesRequestParameters
 /// <summary>The response elements (CloudTrail <c>responseElements</c>) of <c>CopyVolumes</c>: Creates a crash-consistent, point-in-time copy of an existing Amazon EBS volume within the same Availability Zone.</summary>
 public sealed record CopyVolumesResponseElements
 {
-    /// <summary>Information about the volume copy. JSON <c>volumeSet</c>.</summary>
-    [JsonPropertyName("volumeSet")]
-    [JsonConverter(typeof(TolerantMemberConverter<ItemSet<Volume>>))]
-    public ItemSet<Volume>? Volumes { get; init; }
-
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
@@ -122,7 +117,6 @@ public sealed record CopyVolumesResponseElements
     /// <returns>True when every member is equal.</returns>
     public bool Equals(CopyVolumesResponseElements? other) =>
         ReferenceEquals(this, other) || (other is not null
-            && EqualityComparer<ItemSet<Volume>?>.Default.Equals(Volumes, other.Volumes)
             && EqualityComparer<string?>.Default.Equals(RequestId, other.RequestId)
             && EqualityComparer<bool?>.Default.Equals(Return, other.Return)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
@@ -131,7 +125,6 @@ public sealed record CopyVolumesResponseElements
     public override int GetHashCode()
     {
         var hash = default(HashCode);
-        hash.Add(Volumes);
         hash.Add(RequestId);
         hash.Add(Return);
         hash.Add(JsonFields.Hash(AdditionalFields));

@@ -154,11 +154,6 @@ public sealed record CreateApplicationStatusCheckRequestParameters
 /// <summary>The response elements (CloudTrail <c>responseElements</c>) of <c>CreateApplicationStatusCheck</c>: Creates an application status check for monitoring the health of applications running on your instances.</summary>
 public sealed record CreateApplicationStatusCheckResponseElements
 {
-    /// <summary>Information about the application status check. JSON <c>applicationStatusCheck</c>.</summary>
-    [JsonPropertyName("applicationStatusCheck")]
-    [JsonConverter(typeof(TolerantMemberConverter<ApplicationStatusCheckResponseObject>))]
-    public ApplicationStatusCheckResponseObject? ApplicationStatusCheck { get; init; }
-
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
@@ -178,7 +173,6 @@ public sealed record CreateApplicationStatusCheckResponseElements
     /// <returns>True when every member is equal.</returns>
     public bool Equals(CreateApplicationStatusCheckResponseElements? other) =>
         ReferenceEquals(this, other) || (other is not null
-            && EqualityComparer<ApplicationStatusCheckResponseObject?>.Default.Equals(ApplicationStatusCheck, other.ApplicationStatusCheck)
             && EqualityComparer<string?>.Default.Equals(RequestId, other.RequestId)
             && EqualityComparer<bool?>.Default.Equals(Return, other.Return)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
@@ -187,7 +181,6 @@ public sealed record CreateApplicationStatusCheckResponseElements
     public override int GetHashCode()
     {
         var hash = default(HashCode);
-        hash.Add(ApplicationStatusCheck);
         hash.Add(RequestId);
         hash.Add(Return);
         hash.Add(JsonFields.Hash(AdditionalFields));

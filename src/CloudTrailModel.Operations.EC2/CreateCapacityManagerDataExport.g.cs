@@ -84,11 +84,6 @@ public sealed record CreateCapacityManagerDataExportRequestParameters
 /// <summary>The response elements (CloudTrail <c>responseElements</c>) of <c>CreateCapacityManagerDataExport</c>: Creates a new data export configuration for EC2 Capacity Manager.</summary>
 public sealed record CreateCapacityManagerDataExportResponseElements
 {
-    /// <summary>The unique identifier for the created data export configuration. JSON <c>capacityManagerDataExportId</c>.</summary>
-    [JsonPropertyName("capacityManagerDataExportId")]
-    [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? CapacityManagerDataExportId { get; init; }
-
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
@@ -108,7 +103,6 @@ public sealed record CreateCapacityManagerDataExportResponseElements
     /// <returns>True when every member is equal.</returns>
     public bool Equals(CreateCapacityManagerDataExportResponseElements? other) =>
         ReferenceEquals(this, other) || (other is not null
-            && EqualityComparer<string?>.Default.Equals(CapacityManagerDataExportId, other.CapacityManagerDataExportId)
             && EqualityComparer<string?>.Default.Equals(RequestId, other.RequestId)
             && EqualityComparer<bool?>.Default.Equals(Return, other.Return)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
@@ -117,7 +111,6 @@ public sealed record CreateCapacityManagerDataExportResponseElements
     public override int GetHashCode()
     {
         var hash = default(HashCode);
-        hash.Add(CapacityManagerDataExportId);
         hash.Add(RequestId);
         hash.Add(Return);
         hash.Add(JsonFields.Hash(AdditionalFields));

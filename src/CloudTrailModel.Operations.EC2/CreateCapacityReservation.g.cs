@@ -168,11 +168,6 @@ public sealed record CreateCapacityReservationRequestParameters
 /// <summary>The response elements (CloudTrail <c>responseElements</c>) of <c>CreateCapacityReservation</c>: Creates a new Capacity Reservation with the specified attributes.</summary>
 public sealed record CreateCapacityReservationResponseElements
 {
-    /// <summary>Information about the Capacity Reservation. JSON <c>capacityReservation</c>.</summary>
-    [JsonPropertyName("capacityReservation")]
-    [JsonConverter(typeof(TolerantMemberConverter<CapacityReservation>))]
-    public CapacityReservation? CapacityReservation { get; init; }
-
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
@@ -192,7 +187,6 @@ public sealed record CreateCapacityReservationResponseElements
     /// <returns>True when every member is equal.</returns>
     public bool Equals(CreateCapacityReservationResponseElements? other) =>
         ReferenceEquals(this, other) || (other is not null
-            && EqualityComparer<CapacityReservation?>.Default.Equals(CapacityReservation, other.CapacityReservation)
             && EqualityComparer<string?>.Default.Equals(RequestId, other.RequestId)
             && EqualityComparer<bool?>.Default.Equals(Return, other.Return)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
@@ -201,7 +195,6 @@ public sealed record CreateCapacityReservationResponseElements
     public override int GetHashCode()
     {
         var hash = default(HashCode);
-        hash.Add(CapacityReservation);
         hash.Add(RequestId);
         hash.Add(Return);
         hash.Add(JsonFields.Hash(AdditionalFields));

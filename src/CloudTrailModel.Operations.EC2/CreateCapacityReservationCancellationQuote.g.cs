@@ -63,11 +63,6 @@ public sealed record CreateCapacityReservationCancellationQuoteRequestParameters
 /// <summary>The response elements (CloudTrail <c>responseElements</c>) of <c>CreateCapacityReservationCancellationQuote</c>: Generates a cancellation quote for a future-dated Capacity Reservation that is within its commitment duration.</summary>
 public sealed record CreateCapacityReservationCancellationQuoteResponseElements
 {
-    /// <summary>Information about the Capacity Reservation cancellation quote. JSON <c>capacityReservationCancellationQuote</c>.</summary>
-    [JsonPropertyName("capacityReservationCancellationQuote")]
-    [JsonConverter(typeof(TolerantMemberConverter<CapacityReservationCancellationQuote>))]
-    public CapacityReservationCancellationQuote? CapacityReservationCancellationQuote { get; init; }
-
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
@@ -87,7 +82,6 @@ public sealed record CreateCapacityReservationCancellationQuoteResponseElements
     /// <returns>True when every member is equal.</returns>
     public bool Equals(CreateCapacityReservationCancellationQuoteResponseElements? other) =>
         ReferenceEquals(this, other) || (other is not null
-            && EqualityComparer<CapacityReservationCancellationQuote?>.Default.Equals(CapacityReservationCancellationQuote, other.CapacityReservationCancellationQuote)
             && EqualityComparer<string?>.Default.Equals(RequestId, other.RequestId)
             && EqualityComparer<bool?>.Default.Equals(Return, other.Return)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
@@ -96,7 +90,6 @@ public sealed record CreateCapacityReservationCancellationQuoteResponseElements
     public override int GetHashCode()
     {
         var hash = default(HashCode);
-        hash.Add(CapacityReservationCancellationQuote);
         hash.Add(RequestId);
         hash.Add(Return);
         hash.Add(JsonFields.Hash(AdditionalFields));

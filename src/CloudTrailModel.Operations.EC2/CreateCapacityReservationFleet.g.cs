@@ -98,61 +98,6 @@ public sealed record CreateCapacityReservationFleetRequestParameters
 /// <summary>The response elements (CloudTrail <c>responseElements</c>) of <c>CreateCapacityReservationFleet</c>: Creates a Capacity Reservation Fleet.</summary>
 public sealed record CreateCapacityReservationFleetResponseElements
 {
-    /// <summary>The ID of the Capacity Reservation Fleet. JSON <c>capacityReservationFleetId</c>.</summary>
-    [JsonPropertyName("capacityReservationFleetId")]
-    [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? CapacityReservationFleetId { get; init; }
-
-    /// <summary>The status of the Capacity Reservation Fleet. JSON <c>state</c>.</summary>
-    [JsonPropertyName("state")]
-    [JsonConverter(typeof(TolerantMemberConverter<CapacityReservationFleetState?>))]
-    public CapacityReservationFleetState? State { get; init; }
-
-    /// <summary>The total number of capacity units for which the Capacity Reservation Fleet reserves capacity. JSON <c>totalTargetCapacity</c>.</summary>
-    [JsonPropertyName("totalTargetCapacity")]
-    [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? TotalTargetCapacity { get; init; }
-
-    /// <summary>The requested capacity units that have been successfully reserved. JSON <c>totalFulfilledCapacity</c>.</summary>
-    [JsonPropertyName("totalFulfilledCapacity")]
-    [JsonConverter(typeof(TolerantMemberConverter<double?>))]
-    public double? TotalFulfilledCapacity { get; init; }
-
-    /// <summary>The instance matching criteria for the Capacity Reservation Fleet. JSON <c>instanceMatchCriteria</c>.</summary>
-    [JsonPropertyName("instanceMatchCriteria")]
-    [JsonConverter(typeof(TolerantMemberConverter<FleetInstanceMatchCriteria?>))]
-    public FleetInstanceMatchCriteria? InstanceMatchCriteria { get; init; }
-
-    /// <summary>The allocation strategy used by the Capacity Reservation Fleet. JSON <c>allocationStrategy</c>.</summary>
-    [JsonPropertyName("allocationStrategy")]
-    [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? AllocationStrategy { get; init; }
-
-    /// <summary>The date and time at which the Capacity Reservation Fleet was created. JSON <c>createTime</c>.</summary>
-    [JsonPropertyName("createTime")]
-    [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? CreateTime { get; init; }
-
-    /// <summary>The date and time at which the Capacity Reservation Fleet expires. JSON <c>endDate</c>.</summary>
-    [JsonPropertyName("endDate")]
-    [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? EndDate { get; init; }
-
-    /// <summary>Indicates the tenancy of Capacity Reservation Fleet. JSON <c>tenancy</c>.</summary>
-    [JsonPropertyName("tenancy")]
-    [JsonConverter(typeof(TolerantMemberConverter<FleetCapacityReservationTenancy?>))]
-    public FleetCapacityReservationTenancy? Tenancy { get; init; }
-
-    /// <summary>Information about the individual Capacity Reservations in the Capacity Reservation Fleet. JSON <c>fleetCapacityReservationSet</c>.</summary>
-    [JsonPropertyName("fleetCapacityReservationSet")]
-    [JsonConverter(typeof(TolerantMemberConverter<ItemSet<FleetCapacityReservation>>))]
-    public ItemSet<FleetCapacityReservation>? FleetCapacityReservations { get; init; }
-
-    /// <summary>The tags assigned to the Capacity Reservation Fleet. JSON <c>tagSet</c>.</summary>
-    [JsonPropertyName("tagSet")]
-    [JsonConverter(typeof(TolerantMemberConverter<ItemSet<Tag>>))]
-    public ItemSet<Tag>? Tags { get; init; }
-
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
@@ -172,17 +117,6 @@ public sealed record CreateCapacityReservationFleetResponseElements
     /// <returns>True when every member is equal.</returns>
     public bool Equals(CreateCapacityReservationFleetResponseElements? other) =>
         ReferenceEquals(this, other) || (other is not null
-            && EqualityComparer<string?>.Default.Equals(CapacityReservationFleetId, other.CapacityReservationFleetId)
-            && EqualityComparer<CapacityReservationFleetState?>.Default.Equals(State, other.State)
-            && EqualityComparer<int?>.Default.Equals(TotalTargetCapacity, other.TotalTargetCapacity)
-            && EqualityComparer<double?>.Default.Equals(TotalFulfilledCapacity, other.TotalFulfilledCapacity)
-            && EqualityComparer<FleetInstanceMatchCriteria?>.Default.Equals(InstanceMatchCriteria, other.InstanceMatchCriteria)
-            && EqualityComparer<string?>.Default.Equals(AllocationStrategy, other.AllocationStrategy)
-            && EqualityComparer<DateTimeOffset?>.Default.Equals(CreateTime, other.CreateTime)
-            && EqualityComparer<DateTimeOffset?>.Default.Equals(EndDate, other.EndDate)
-            && EqualityComparer<FleetCapacityReservationTenancy?>.Default.Equals(Tenancy, other.Tenancy)
-            && EqualityComparer<ItemSet<FleetCapacityReservation>?>.Default.Equals(FleetCapacityReservations, other.FleetCapacityReservations)
-            && EqualityComparer<ItemSet<Tag>?>.Default.Equals(Tags, other.Tags)
             && EqualityComparer<string?>.Default.Equals(RequestId, other.RequestId)
             && EqualityComparer<bool?>.Default.Equals(Return, other.Return)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
@@ -191,17 +125,6 @@ public sealed record CreateCapacityReservationFleetResponseElements
     public override int GetHashCode()
     {
         var hash = default(HashCode);
-        hash.Add(CapacityReservationFleetId);
-        hash.Add(State);
-        hash.Add(TotalTargetCapacity);
-        hash.Add(TotalFulfilledCapacity);
-        hash.Add(InstanceMatchCriteria);
-        hash.Add(AllocationStrategy);
-        hash.Add(CreateTime);
-        hash.Add(EndDate);
-        hash.Add(Tenancy);
-        hash.Add(FleetCapacityReservations);
-        hash.Add(Tags);
         hash.Add(RequestId);
         hash.Add(Return);
         hash.Add(JsonFields.Hash(AdditionalFields));

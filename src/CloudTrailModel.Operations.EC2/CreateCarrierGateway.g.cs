@@ -63,11 +63,6 @@ public sealed record CreateCarrierGatewayRequestParameters
 /// <summary>The response elements (CloudTrail <c>responseElements</c>) of <c>CreateCarrierGateway</c>: Creates a carrier gateway.</summary>
 public sealed record CreateCarrierGatewayResponseElements
 {
-    /// <summary>Information about the carrier gateway. JSON <c>carrierGateway</c>.</summary>
-    [JsonPropertyName("carrierGateway")]
-    [JsonConverter(typeof(TolerantMemberConverter<CarrierGateway>))]
-    public CarrierGateway? CarrierGateway { get; init; }
-
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
@@ -87,7 +82,6 @@ public sealed record CreateCarrierGatewayResponseElements
     /// <returns>True when every member is equal.</returns>
     public bool Equals(CreateCarrierGatewayResponseElements? other) =>
         ReferenceEquals(this, other) || (other is not null
-            && EqualityComparer<CarrierGateway?>.Default.Equals(CarrierGateway, other.CarrierGateway)
             && EqualityComparer<string?>.Default.Equals(RequestId, other.RequestId)
             && EqualityComparer<bool?>.Default.Equals(Return, other.Return)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
@@ -96,7 +90,6 @@ public sealed record CreateCarrierGatewayResponseElements
     public override int GetHashCode()
     {
         var hash = default(HashCode);
-        hash.Add(CarrierGateway);
         hash.Add(RequestId);
         hash.Add(Return);
         hash.Add(JsonFields.Hash(AdditionalFields));

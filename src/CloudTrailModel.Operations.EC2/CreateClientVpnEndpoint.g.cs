@@ -196,21 +196,6 @@ public sealed record CreateClientVpnEndpointRequestParameters
 /// <summary>The response elements (CloudTrail <c>responseElements</c>) of <c>CreateClientVpnEndpoint</c>: Creates a Client VPN endpoint.</summary>
 public sealed record CreateClientVpnEndpointResponseElements
 {
-    /// <summary>The ID of the Client VPN endpoint. JSON <c>clientVpnEndpointId</c>.</summary>
-    [JsonPropertyName("clientVpnEndpointId")]
-    [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ClientVpnEndpointId { get; init; }
-
-    /// <summary>The current state of the Client VPN endpoint. JSON <c>status</c>.</summary>
-    [JsonPropertyName("status")]
-    [JsonConverter(typeof(TolerantMemberConverter<ClientVpnEndpointStatus>))]
-    public ClientVpnEndpointStatus? Status { get; init; }
-
-    /// <summary>The DNS name to be used by clients when establishing their VPN session. JSON <c>dnsName</c>.</summary>
-    [JsonPropertyName("dnsName")]
-    [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? DnsName { get; init; }
-
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
@@ -230,9 +215,6 @@ public sealed record CreateClientVpnEndpointResponseElements
     /// <returns>True when every member is equal.</returns>
     public bool Equals(CreateClientVpnEndpointResponseElements? other) =>
         ReferenceEquals(this, other) || (other is not null
-            && EqualityComparer<string?>.Default.Equals(ClientVpnEndpointId, other.ClientVpnEndpointId)
-            && EqualityComparer<ClientVpnEndpointStatus?>.Default.Equals(Status, other.Status)
-            && EqualityComparer<string?>.Default.Equals(DnsName, other.DnsName)
             && EqualityComparer<string?>.Default.Equals(RequestId, other.RequestId)
             && EqualityComparer<bool?>.Default.Equals(Return, other.Return)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
@@ -241,9 +223,6 @@ public sealed record CreateClientVpnEndpointResponseElements
     public override int GetHashCode()
     {
         var hash = default(HashCode);
-        hash.Add(ClientVpnEndpointId);
-        hash.Add(Status);
-        hash.Add(DnsName);
         hash.Add(RequestId);
         hash.Add(Return);
         hash.Add(JsonFields.Hash(AdditionalFields));

@@ -77,11 +77,6 @@ public sealed record CreateClientVpnRouteRequestParameters
 /// <summary>The response elements (CloudTrail <c>responseElements</c>) of <c>CreateClientVpnRoute</c>: Adds a route to a network to a Client VPN endpoint.</summary>
 public sealed record CreateClientVpnRouteResponseElements
 {
-    /// <summary>The current state of the route. JSON <c>status</c>.</summary>
-    [JsonPropertyName("status")]
-    [JsonConverter(typeof(TolerantMemberConverter<ClientVpnRouteStatus>))]
-    public ClientVpnRouteStatus? Status { get; init; }
-
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
@@ -101,7 +96,6 @@ public sealed record CreateClientVpnRouteResponseElements
     /// <returns>True when every member is equal.</returns>
     public bool Equals(CreateClientVpnRouteResponseElements? other) =>
         ReferenceEquals(this, other) || (other is not null
-            && EqualityComparer<ClientVpnRouteStatus?>.Default.Equals(Status, other.Status)
             && EqualityComparer<string?>.Default.Equals(RequestId, other.RequestId)
             && EqualityComparer<bool?>.Default.Equals(Return, other.Return)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
@@ -110,7 +104,6 @@ public sealed record CreateClientVpnRouteResponseElements
     public override int GetHashCode()
     {
         var hash = default(HashCode);
-        hash.Add(Status);
         hash.Add(RequestId);
         hash.Add(Return);
         hash.Add(JsonFields.Hash(AdditionalFields));

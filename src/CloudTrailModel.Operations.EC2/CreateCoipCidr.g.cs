@@ -56,11 +56,6 @@ public sealed record CreateCoipCidrRequestParameters
 /// <summary>The response elements (CloudTrail <c>responseElements</c>) of <c>CreateCoipCidr</c>: Creates a range of customer-owned IP addresses.</summary>
 public sealed record CreateCoipCidrResponseElements
 {
-    /// <summary>Information about a range of customer-owned IP addresses. JSON <c>coipCidr</c>.</summary>
-    [JsonPropertyName("coipCidr")]
-    [JsonConverter(typeof(TolerantMemberConverter<CoipCidr>))]
-    public CoipCidr? CoipCidr { get; init; }
-
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
@@ -80,7 +75,6 @@ public sealed record CreateCoipCidrResponseElements
     /// <returns>True when every member is equal.</returns>
     public bool Equals(CreateCoipCidrResponseElements? other) =>
         ReferenceEquals(this, other) || (other is not null
-            && EqualityComparer<CoipCidr?>.Default.Equals(CoipCidr, other.CoipCidr)
             && EqualityComparer<string?>.Default.Equals(RequestId, other.RequestId)
             && EqualityComparer<bool?>.Default.Equals(Return, other.Return)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
@@ -89,7 +83,6 @@ public sealed record CreateCoipCidrResponseElements
     public override int GetHashCode()
     {
         var hash = default(HashCode);
-        hash.Add(CoipCidr);
         hash.Add(RequestId);
         hash.Add(Return);
         hash.Add(JsonFields.Hash(AdditionalFields));

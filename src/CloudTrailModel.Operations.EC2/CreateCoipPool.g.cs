@@ -56,11 +56,6 @@ public sealed record CreateCoipPoolRequestParameters
 /// <summary>The response elements (CloudTrail <c>responseElements</c>) of <c>CreateCoipPool</c>: Creates a pool of customer-owned IP (CoIP) addresses.</summary>
 public sealed record CreateCoipPoolResponseElements
 {
-    /// <summary>Information about the CoIP address pool. JSON <c>coipPool</c>.</summary>
-    [JsonPropertyName("coipPool")]
-    [JsonConverter(typeof(TolerantMemberConverter<CoipPool>))]
-    public CoipPool? CoipPool { get; init; }
-
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
@@ -80,7 +75,6 @@ public sealed record CreateCoipPoolResponseElements
     /// <returns>True when every member is equal.</returns>
     public bool Equals(CreateCoipPoolResponseElements? other) =>
         ReferenceEquals(this, other) || (other is not null
-            && EqualityComparer<CoipPool?>.Default.Equals(CoipPool, other.CoipPool)
             && EqualityComparer<string?>.Default.Equals(RequestId, other.RequestId)
             && EqualityComparer<bool?>.Default.Equals(Return, other.Return)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
@@ -89,7 +83,6 @@ public sealed record CreateCoipPoolResponseElements
     public override int GetHashCode()
     {
         var hash = default(HashCode);
-        hash.Add(CoipPool);
         hash.Add(RequestId);
         hash.Add(Return);
         hash.Add(JsonFields.Hash(AdditionalFields));

@@ -98,11 +98,6 @@ public sealed record CreateCustomerGatewayRequestParameters
 /// <summary>The response elements (CloudTrail <c>responseElements</c>) of <c>CreateCustomerGateway</c>: Provides information to Amazon Web Services about your customer gateway device.</summary>
 public sealed record CreateCustomerGatewayResponseElements
 {
-    /// <summary>Information about the customer gateway. JSON <c>customerGateway</c>.</summary>
-    [JsonPropertyName("customerGateway")]
-    [JsonConverter(typeof(TolerantMemberConverter<CustomerGateway>))]
-    public CustomerGateway? CustomerGateway { get; init; }
-
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
@@ -122,7 +117,6 @@ public sealed record CreateCustomerGatewayResponseElements
     /// <returns>True when every member is equal.</returns>
     public bool Equals(CreateCustomerGatewayResponseElements? other) =>
         ReferenceEquals(this, other) || (other is not null
-            && EqualityComparer<CustomerGateway?>.Default.Equals(CustomerGateway, other.CustomerGateway)
             && EqualityComparer<string?>.Default.Equals(RequestId, other.RequestId)
             && EqualityComparer<bool?>.Default.Equals(Return, other.Return)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
@@ -131,7 +125,6 @@ public sealed record CreateCustomerGatewayResponseElements
     public override int GetHashCode()
     {
         var hash = default(HashCode);
-        hash.Add(CustomerGateway);
         hash.Add(RequestId);
         hash.Add(Return);
         hash.Add(JsonFields.Hash(AdditionalFields));

@@ -63,11 +63,6 @@ public sealed record CreateDefaultSubnetRequestParameters
 /// <summary>The response elements (CloudTrail <c>responseElements</c>) of <c>CreateDefaultSubnet</c>: Creates a default subnet with a size /20 IPv4 CIDR block in the specified Availability Zone in your default VPC.</summary>
 public sealed record CreateDefaultSubnetResponseElements
 {
-    /// <summary>Information about the subnet. JSON <c>subnet</c>.</summary>
-    [JsonPropertyName("subnet")]
-    [JsonConverter(typeof(TolerantMemberConverter<Subnet>))]
-    public Subnet? Subnet { get; init; }
-
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
@@ -87,7 +82,6 @@ public sealed record CreateDefaultSubnetResponseElements
     /// <returns>True when every member is equal.</returns>
     public bool Equals(CreateDefaultSubnetResponseElements? other) =>
         ReferenceEquals(this, other) || (other is not null
-            && EqualityComparer<Subnet?>.Default.Equals(Subnet, other.Subnet)
             && EqualityComparer<string?>.Default.Equals(RequestId, other.RequestId)
             && EqualityComparer<bool?>.Default.Equals(Return, other.Return)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
@@ -96,7 +90,6 @@ public sealed record CreateDefaultSubnetResponseElements
     public override int GetHashCode()
     {
         var hash = default(HashCode);
-        hash.Add(Subnet);
         hash.Add(RequestId);
         hash.Add(Return);
         hash.Add(JsonFields.Hash(AdditionalFields));

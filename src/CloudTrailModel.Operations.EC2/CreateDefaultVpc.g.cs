@@ -42,11 +42,6 @@ public sealed record CreateDefaultVpcRequestParameters
 /// <summary>The response elements (CloudTrail <c>responseElements</c>) of <c>CreateDefaultVpc</c>: Creates a default VPC with a size /16 IPv4 CIDR block and a default subnet in each Availability Zone.</summary>
 public sealed record CreateDefaultVpcResponseElements
 {
-    /// <summary>Information about the VPC. JSON <c>vpc</c>.</summary>
-    [JsonPropertyName("vpc")]
-    [JsonConverter(typeof(TolerantMemberConverter<Vpc>))]
-    public Vpc? Vpc { get; init; }
-
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
@@ -66,7 +61,6 @@ public sealed record CreateDefaultVpcResponseElements
     /// <returns>True when every member is equal.</returns>
     public bool Equals(CreateDefaultVpcResponseElements? other) =>
         ReferenceEquals(this, other) || (other is not null
-            && EqualityComparer<Vpc?>.Default.Equals(Vpc, other.Vpc)
             && EqualityComparer<string?>.Default.Equals(RequestId, other.RequestId)
             && EqualityComparer<bool?>.Default.Equals(Return, other.Return)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
@@ -75,7 +69,6 @@ public sealed record CreateDefaultVpcResponseElements
     public override int GetHashCode()
     {
         var hash = default(HashCode);
-        hash.Add(Vpc);
         hash.Add(RequestId);
         hash.Add(Return);
         hash.Add(JsonFields.Hash(AdditionalFields));

@@ -70,11 +70,6 @@ public sealed record CreateDelegateMacVolumeOwnershipTaskRequestParameters
 /// <summary>The response elements (CloudTrail <c>responseElements</c>) of <c>CreateDelegateMacVolumeOwnershipTask</c>: Delegates ownership of the Amazon EBS root volume for an Apple silicon Mac instance to an administrative user.</summary>
 public sealed record CreateDelegateMacVolumeOwnershipTaskResponseElements
 {
-    /// <summary>Information about the volume ownership delegation task. JSON <c>macModificationTask</c>.</summary>
-    [JsonPropertyName("macModificationTask")]
-    [JsonConverter(typeof(TolerantMemberConverter<MacModificationTask>))]
-    public MacModificationTask? MacModificationTask { get; init; }
-
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
@@ -94,7 +89,6 @@ public sealed record CreateDelegateMacVolumeOwnershipTaskResponseElements
     /// <returns>True when every member is equal.</returns>
     public bool Equals(CreateDelegateMacVolumeOwnershipTaskResponseElements? other) =>
         ReferenceEquals(this, other) || (other is not null
-            && EqualityComparer<MacModificationTask?>.Default.Equals(MacModificationTask, other.MacModificationTask)
             && EqualityComparer<string?>.Default.Equals(RequestId, other.RequestId)
             && EqualityComparer<bool?>.Default.Equals(Return, other.Return)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
@@ -103,7 +97,6 @@ public sealed record CreateDelegateMacVolumeOwnershipTaskResponseElements
     public override int GetHashCode()
     {
         var hash = default(HashCode);
-        hash.Add(MacModificationTask);
         hash.Add(RequestId);
         hash.Add(Return);
         hash.Add(JsonFields.Hash(AdditionalFields));

@@ -56,11 +56,6 @@ public sealed record CreateDhcpOptionsRequestParameters
 /// <summary>The response elements (CloudTrail <c>responseElements</c>) of <c>CreateDhcpOptions</c>: Creates a custom set of DHCP options.</summary>
 public sealed record CreateDhcpOptionsResponseElements
 {
-    /// <summary>A set of DHCP options. JSON <c>dhcpOptions</c>.</summary>
-    [JsonPropertyName("dhcpOptions")]
-    [JsonConverter(typeof(TolerantMemberConverter<DhcpOptions>))]
-    public DhcpOptions? DhcpOptions { get; init; }
-
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
@@ -80,7 +75,6 @@ public sealed record CreateDhcpOptionsResponseElements
     /// <returns>True when every member is equal.</returns>
     public bool Equals(CreateDhcpOptionsResponseElements? other) =>
         ReferenceEquals(this, other) || (other is not null
-            && EqualityComparer<DhcpOptions?>.Default.Equals(DhcpOptions, other.DhcpOptions)
             && EqualityComparer<string?>.Default.Equals(RequestId, other.RequestId)
             && EqualityComparer<bool?>.Default.Equals(Return, other.Return)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
@@ -89,7 +83,6 @@ public sealed record CreateDhcpOptionsResponseElements
     public override int GetHashCode()
     {
         var hash = default(HashCode);
-        hash.Add(DhcpOptions);
         hash.Add(RequestId);
         hash.Add(Return);
         hash.Add(JsonFields.Hash(AdditionalFields));

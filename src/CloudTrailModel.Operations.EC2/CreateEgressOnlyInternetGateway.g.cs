@@ -63,16 +63,6 @@ public sealed record CreateEgressOnlyInternetGatewayRequestParameters
 /// <summary>The response elements (CloudTrail <c>responseElements</c>) of <c>CreateEgressOnlyInternetGateway</c>: [IPv6 only] Creates an egress-only internet gateway for your VPC.</summary>
 public sealed record CreateEgressOnlyInternetGatewayResponseElements
 {
-    /// <summary>Unique, case-sensitive identifier that you provide to ensure the idempotency of the request. JSON <c>clientToken</c>.</summary>
-    [JsonPropertyName("clientToken")]
-    [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ClientToken { get; init; }
-
-    /// <summary>Information about the egress-only internet gateway. JSON <c>egressOnlyInternetGateway</c>.</summary>
-    [JsonPropertyName("egressOnlyInternetGateway")]
-    [JsonConverter(typeof(TolerantMemberConverter<EgressOnlyInternetGateway>))]
-    public EgressOnlyInternetGateway? EgressOnlyInternetGateway { get; init; }
-
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
@@ -92,8 +82,6 @@ public sealed record CreateEgressOnlyInternetGatewayResponseElements
     /// <returns>True when every member is equal.</returns>
     public bool Equals(CreateEgressOnlyInternetGatewayResponseElements? other) =>
         ReferenceEquals(this, other) || (other is not null
-            && EqualityComparer<string?>.Default.Equals(ClientToken, other.ClientToken)
-            && EqualityComparer<EgressOnlyInternetGateway?>.Default.Equals(EgressOnlyInternetGateway, other.EgressOnlyInternetGateway)
             && EqualityComparer<string?>.Default.Equals(RequestId, other.RequestId)
             && EqualityComparer<bool?>.Default.Equals(Return, other.Return)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
@@ -102,8 +90,6 @@ public sealed record CreateEgressOnlyInternetGatewayResponseElements
     public override int GetHashCode()
     {
         var hash = default(HashCode);
-        hash.Add(ClientToken);
-        hash.Add(EgressOnlyInternetGateway);
         hash.Add(RequestId);
         hash.Add(Return);
         hash.Add(JsonFields.Hash(AdditionalFields));

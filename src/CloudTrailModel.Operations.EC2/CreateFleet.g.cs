@@ -140,21 +140,6 @@ public sealed record CreateFleetRequestParameters
 /// <summary>The response elements (CloudTrail <c>responseElements</c>) of <c>CreateFleet</c>: Creates an EC2 Fleet that contains the configuration information for On-Demand Instances and Spot Instances.</summary>
 public sealed record CreateFleetResponseElements
 {
-    /// <summary>The ID of the EC2 Fleet. JSON <c>fleetId</c>.</summary>
-    [JsonPropertyName("fleetId")]
-    [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? FleetId { get; init; }
-
-    /// <summary>Information about the instances that could not be launched by the fleet. JSON <c>errorSet</c>.</summary>
-    [JsonPropertyName("errorSet")]
-    [JsonConverter(typeof(TolerantMemberConverter<ItemSet<CreateFleetError>>))]
-    public ItemSet<CreateFleetError>? Errors { get; init; }
-
-    /// <summary>Information about the instances that were launched by the fleet. JSON <c>fleetInstanceSet</c>.</summary>
-    [JsonPropertyName("fleetInstanceSet")]
-    [JsonConverter(typeof(TolerantMemberConverter<ItemSet<CreateFleetInstance>>))]
-    public ItemSet<CreateFleetInstance>? Instances { get; init; }
-
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
@@ -174,9 +159,6 @@ public sealed record CreateFleetResponseElements
     /// <returns>True when every member is equal.</returns>
     public bool Equals(CreateFleetResponseElements? other) =>
         ReferenceEquals(this, other) || (other is not null
-            && EqualityComparer<string?>.Default.Equals(FleetId, other.FleetId)
-            && EqualityComparer<ItemSet<CreateFleetError>?>.Default.Equals(Errors, other.Errors)
-            && EqualityComparer<ItemSet<CreateFleetInstance>?>.Default.Equals(Instances, other.Instances)
             && EqualityComparer<string?>.Default.Equals(RequestId, other.RequestId)
             && EqualityComparer<bool?>.Default.Equals(Return, other.Return)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
@@ -185,9 +167,6 @@ public sealed record CreateFleetResponseElements
     public override int GetHashCode()
     {
         var hash = default(HashCode);
-        hash.Add(FleetId);
-        hash.Add(Errors);
-        hash.Add(Instances);
         hash.Add(RequestId);
         hash.Add(Return);
         hash.Add(JsonFields.Hash(AdditionalFields));

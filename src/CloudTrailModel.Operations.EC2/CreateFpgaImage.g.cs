@@ -84,16 +84,6 @@ public sealed record CreateFpgaImageRequestParameters
 /// <summary>The response elements (CloudTrail <c>responseElements</c>) of <c>CreateFpgaImage</c>: Creates an Amazon FPGA Image (AFI) from the specified design checkpoint (DCP).</summary>
 public sealed record CreateFpgaImageResponseElements
 {
-    /// <summary>The FPGA image identifier (AFI ID). JSON <c>fpgaImageId</c>.</summary>
-    [JsonPropertyName("fpgaImageId")]
-    [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? FpgaImageId { get; init; }
-
-    /// <summary>The global FPGA image identifier (AGFI ID). JSON <c>fpgaImageGlobalId</c>.</summary>
-    [JsonPropertyName("fpgaImageGlobalId")]
-    [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? FpgaImageGlobalId { get; init; }
-
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
@@ -113,8 +103,6 @@ public sealed record CreateFpgaImageResponseElements
     /// <returns>True when every member is equal.</returns>
     public bool Equals(CreateFpgaImageResponseElements? other) =>
         ReferenceEquals(this, other) || (other is not null
-            && EqualityComparer<string?>.Default.Equals(FpgaImageId, other.FpgaImageId)
-            && EqualityComparer<string?>.Default.Equals(FpgaImageGlobalId, other.FpgaImageGlobalId)
             && EqualityComparer<string?>.Default.Equals(RequestId, other.RequestId)
             && EqualityComparer<bool?>.Default.Equals(Return, other.Return)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
@@ -123,8 +111,6 @@ public sealed record CreateFpgaImageResponseElements
     public override int GetHashCode()
     {
         var hash = default(HashCode);
-        hash.Add(FpgaImageId);
-        hash.Add(FpgaImageGlobalId);
         hash.Add(RequestId);
         hash.Add(Return);
         hash.Add(JsonFields.Hash(AdditionalFields));

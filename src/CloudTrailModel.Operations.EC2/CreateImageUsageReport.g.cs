@@ -77,11 +77,6 @@ public sealed record CreateImageUsageReportRequestParameters
 /// <summary>The response elements (CloudTrail <c>responseElements</c>) of <c>CreateImageUsageReport</c>: Creates a report that shows how your image is used across other Amazon Web Services accounts.</summary>
 public sealed record CreateImageUsageReportResponseElements
 {
-    /// <summary>The ID of the report. JSON <c>reportId</c>.</summary>
-    [JsonPropertyName("reportId")]
-    [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ReportId { get; init; }
-
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
@@ -101,7 +96,6 @@ public sealed record CreateImageUsageReportResponseElements
     /// <returns>True when every member is equal.</returns>
     public bool Equals(CreateImageUsageReportResponseElements? other) =>
         ReferenceEquals(this, other) || (other is not null
-            && EqualityComparer<string?>.Default.Equals(ReportId, other.ReportId)
             && EqualityComparer<string?>.Default.Equals(RequestId, other.RequestId)
             && EqualityComparer<bool?>.Default.Equals(Return, other.Return)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
@@ -110,7 +104,6 @@ public sealed record CreateImageUsageReportResponseElements
     public override int GetHashCode()
     {
         var hash = default(HashCode);
-        hash.Add(ReportId);
         hash.Add(RequestId);
         hash.Add(Return);
         hash.Add(JsonFields.Hash(AdditionalFields));

@@ -84,16 +84,6 @@ public sealed record CreateInstanceConnectEndpointRequestParameters
 /// <summary>The response elements (CloudTrail <c>responseElements</c>) of <c>CreateInstanceConnectEndpoint</c>: Creates an EC2 Instance Connect Endpoint.</summary>
 public sealed record CreateInstanceConnectEndpointResponseElements
 {
-    /// <summary>Information about the EC2 Instance Connect Endpoint. JSON <c>instanceConnectEndpoint</c>.</summary>
-    [JsonPropertyName("instanceConnectEndpoint")]
-    [JsonConverter(typeof(TolerantMemberConverter<Ec2InstanceConnectEndpoint>))]
-    public Ec2InstanceConnectEndpoint? InstanceConnectEndpoint { get; init; }
-
-    /// <summary>Unique, case-sensitive idempotency token provided by the client in the the request. JSON <c>clientToken</c>.</summary>
-    [JsonPropertyName("clientToken")]
-    [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ClientToken { get; init; }
-
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
@@ -113,8 +103,6 @@ public sealed record CreateInstanceConnectEndpointResponseElements
     /// <returns>True when every member is equal.</returns>
     public bool Equals(CreateInstanceConnectEndpointResponseElements? other) =>
         ReferenceEquals(this, other) || (other is not null
-            && EqualityComparer<Ec2InstanceConnectEndpoint?>.Default.Equals(InstanceConnectEndpoint, other.InstanceConnectEndpoint)
-            && EqualityComparer<string?>.Default.Equals(ClientToken, other.ClientToken)
             && EqualityComparer<string?>.Default.Equals(RequestId, other.RequestId)
             && EqualityComparer<bool?>.Default.Equals(Return, other.Return)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
@@ -123,8 +111,6 @@ public sealed record CreateInstanceConnectEndpointResponseElements
     public override int GetHashCode()
     {
         var hash = default(HashCode);
-        hash.Add(InstanceConnectEndpoint);
-        hash.Add(ClientToken);
         hash.Add(RequestId);
         hash.Add(Return);
         hash.Add(JsonFields.Hash(AdditionalFields));

@@ -70,11 +70,6 @@ public sealed record CreateInstanceEventWindowRequestParameters
 /// <summary>The response elements (CloudTrail <c>responseElements</c>) of <c>CreateInstanceEventWindow</c>: Creates an event window in which scheduled events for the associated Amazon EC2 instances can run.</summary>
 public sealed record CreateInstanceEventWindowResponseElements
 {
-    /// <summary>Information about the event window. JSON <c>instanceEventWindow</c>.</summary>
-    [JsonPropertyName("instanceEventWindow")]
-    [JsonConverter(typeof(TolerantMemberConverter<InstanceEventWindow>))]
-    public InstanceEventWindow? InstanceEventWindow { get; init; }
-
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
@@ -94,7 +89,6 @@ public sealed record CreateInstanceEventWindowResponseElements
     /// <returns>True when every member is equal.</returns>
     public bool Equals(CreateInstanceEventWindowResponseElements? other) =>
         ReferenceEquals(this, other) || (other is not null
-            && EqualityComparer<InstanceEventWindow?>.Default.Equals(InstanceEventWindow, other.InstanceEventWindow)
             && EqualityComparer<string?>.Default.Equals(RequestId, other.RequestId)
             && EqualityComparer<bool?>.Default.Equals(Return, other.Return)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
@@ -103,7 +97,6 @@ public sealed record CreateInstanceEventWindowResponseElements
     public override int GetHashCode()
     {
         var hash = default(HashCode);
-        hash.Add(InstanceEventWindow);
         hash.Add(RequestId);
         hash.Add(Return);
         hash.Add(JsonFields.Hash(AdditionalFields));

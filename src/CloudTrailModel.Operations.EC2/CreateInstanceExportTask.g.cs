@@ -70,11 +70,6 @@ public sealed record CreateInstanceExportTaskRequestParameters
 /// <summary>The response elements (CloudTrail <c>responseElements</c>) of <c>CreateInstanceExportTask</c>: Exports a running or stopped instance to an Amazon S3 bucket.</summary>
 public sealed record CreateInstanceExportTaskResponseElements
 {
-    /// <summary>Information about the export instance task. JSON <c>exportTask</c>.</summary>
-    [JsonPropertyName("exportTask")]
-    [JsonConverter(typeof(TolerantMemberConverter<ExportTask>))]
-    public ExportTask? ExportTask { get; init; }
-
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
@@ -94,7 +89,6 @@ public sealed record CreateInstanceExportTaskResponseElements
     /// <returns>True when every member is equal.</returns>
     public bool Equals(CreateInstanceExportTaskResponseElements? other) =>
         ReferenceEquals(this, other) || (other is not null
-            && EqualityComparer<ExportTask?>.Default.Equals(ExportTask, other.ExportTask)
             && EqualityComparer<string?>.Default.Equals(RequestId, other.RequestId)
             && EqualityComparer<bool?>.Default.Equals(Return, other.Return)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
@@ -103,7 +97,6 @@ public sealed record CreateInstanceExportTaskResponseElements
     public override int GetHashCode()
     {
         var hash = default(HashCode);
-        hash.Add(ExportTask);
         hash.Add(RequestId);
         hash.Add(Return);
         hash.Add(JsonFields.Hash(AdditionalFields));

@@ -70,26 +70,6 @@ public sealed record CreateInterruptibleCapacityReservationAllocationRequestPara
 /// <summary>The response elements (CloudTrail <c>responseElements</c>) of <c>CreateInterruptibleCapacityReservationAllocation</c>: Creates an interruptible Capacity Reservation by specifying the number of unused instances you want to allocate from your source reservation.</summary>
 public sealed record CreateInterruptibleCapacityReservationAllocationResponseElements
 {
-    /// <summary>The ID of the source Capacity Reservation from which the interruptible Capacity Reservation was created. JSON <c>sourceCapacityReservationId</c>.</summary>
-    [JsonPropertyName("sourceCapacityReservationId")]
-    [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? SourceCapacityReservationId { get; init; }
-
-    /// <summary>The number of instances allocated to the interruptible reservation. JSON <c>targetInstanceCount</c>.</summary>
-    [JsonPropertyName("targetInstanceCount")]
-    [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? TargetInstanceCount { get; init; }
-
-    /// <summary>The current status of the allocation request (creating, active, updating). JSON <c>status</c>.</summary>
-    [JsonPropertyName("status")]
-    [JsonConverter(typeof(TolerantMemberConverter<InterruptibleCapacityReservationAllocationStatus?>))]
-    public InterruptibleCapacityReservationAllocationStatus? Status { get; init; }
-
-    /// <summary>The type of interruption applied to the interruptible reservation. JSON <c>interruptionType</c>.</summary>
-    [JsonPropertyName("interruptionType")]
-    [JsonConverter(typeof(TolerantMemberConverter<InterruptionType?>))]
-    public InterruptionType? InterruptionType { get; init; }
-
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
@@ -109,10 +89,6 @@ public sealed record CreateInterruptibleCapacityReservationAllocationResponseEle
     /// <returns>True when every member is equal.</returns>
     public bool Equals(CreateInterruptibleCapacityReservationAllocationResponseElements? other) =>
         ReferenceEquals(this, other) || (other is not null
-            && EqualityComparer<string?>.Default.Equals(SourceCapacityReservationId, other.SourceCapacityReservationId)
-            && EqualityComparer<int?>.Default.Equals(TargetInstanceCount, other.TargetInstanceCount)
-            && EqualityComparer<InterruptibleCapacityReservationAllocationStatus?>.Default.Equals(Status, other.Status)
-            && EqualityComparer<InterruptionType?>.Default.Equals(InterruptionType, other.InterruptionType)
             && EqualityComparer<string?>.Default.Equals(RequestId, other.RequestId)
             && EqualityComparer<bool?>.Default.Equals(Return, other.Return)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
@@ -121,10 +97,6 @@ public sealed record CreateInterruptibleCapacityReservationAllocationResponseEle
     public override int GetHashCode()
     {
         var hash = default(HashCode);
-        hash.Add(SourceCapacityReservationId);
-        hash.Add(TargetInstanceCount);
-        hash.Add(Status);
-        hash.Add(InterruptionType);
         hash.Add(RequestId);
         hash.Add(Return);
         hash.Add(JsonFields.Hash(AdditionalFields));

@@ -91,11 +91,6 @@ public sealed record CreateIpamRequestParameters
 /// <summary>The response elements (CloudTrail <c>responseElements</c>) of <c>CreateIpam</c>: Create an IPAM.</summary>
 public sealed record CreateIpamResponseElements
 {
-    /// <summary>Information about the IPAM created. JSON <c>ipam</c>.</summary>
-    [JsonPropertyName("ipam")]
-    [JsonConverter(typeof(TolerantMemberConverter<Ipam>))]
-    public Ipam? Ipam { get; init; }
-
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
@@ -115,7 +110,6 @@ public sealed record CreateIpamResponseElements
     /// <returns>True when every member is equal.</returns>
     public bool Equals(CreateIpamResponseElements? other) =>
         ReferenceEquals(this, other) || (other is not null
-            && EqualityComparer<Ipam?>.Default.Equals(Ipam, other.Ipam)
             && EqualityComparer<string?>.Default.Equals(RequestId, other.RequestId)
             && EqualityComparer<bool?>.Default.Equals(Return, other.Return)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
@@ -124,7 +118,6 @@ public sealed record CreateIpamResponseElements
     public override int GetHashCode()
     {
         var hash = default(HashCode);
-        hash.Add(Ipam);
         hash.Add(RequestId);
         hash.Add(Return);
         hash.Add(JsonFields.Hash(AdditionalFields));

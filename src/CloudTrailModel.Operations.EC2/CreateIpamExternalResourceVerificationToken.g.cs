@@ -63,11 +63,6 @@ public sealed record CreateIpamExternalResourceVerificationTokenRequestParameter
 /// <summary>The response elements (CloudTrail <c>responseElements</c>) of <c>CreateIpamExternalResourceVerificationToken</c>: Create a verification token.</summary>
 public sealed record CreateIpamExternalResourceVerificationTokenResponseElements
 {
-    /// <summary>The verification token. JSON <c>ipamExternalResourceVerificationToken</c>.</summary>
-    [JsonPropertyName("ipamExternalResourceVerificationToken")]
-    [JsonConverter(typeof(TolerantMemberConverter<IpamExternalResourceVerificationToken>))]
-    public IpamExternalResourceVerificationToken? IpamExternalResourceVerificationToken { get; init; }
-
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
@@ -87,7 +82,6 @@ public sealed record CreateIpamExternalResourceVerificationTokenResponseElements
     /// <returns>True when every member is equal.</returns>
     public bool Equals(CreateIpamExternalResourceVerificationTokenResponseElements? other) =>
         ReferenceEquals(this, other) || (other is not null
-            && EqualityComparer<IpamExternalResourceVerificationToken?>.Default.Equals(IpamExternalResourceVerificationToken, other.IpamExternalResourceVerificationToken)
             && EqualityComparer<string?>.Default.Equals(RequestId, other.RequestId)
             && EqualityComparer<bool?>.Default.Equals(Return, other.Return)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
@@ -96,7 +90,6 @@ public sealed record CreateIpamExternalResourceVerificationTokenResponseElements
     public override int GetHashCode()
     {
         var hash = default(HashCode);
-        hash.Add(IpamExternalResourceVerificationToken);
         hash.Add(RequestId);
         hash.Add(Return);
         hash.Add(JsonFields.Hash(AdditionalFields));

@@ -84,11 +84,6 @@ public sealed record CreateIpamInternetRegistryAssociationRequestParameters
 /// <summary>The response elements (CloudTrail <c>responseElements</c>) of <c>CreateIpamInternetRegistryAssociation</c>: Creates an association between an IPAM and a Regional Internet Registry (RIR) for Resource Public Key Infrastructure (RPKI) management.</summary>
 public sealed record CreateIpamInternetRegistryAssociationResponseElements
 {
-    /// <summary>Information about the internet registry association. JSON <c>ipamInternetRegistryAssociation</c>.</summary>
-    [JsonPropertyName("ipamInternetRegistryAssociation")]
-    [JsonConverter(typeof(TolerantMemberConverter<IpamInternetRegistryAssociation>))]
-    public IpamInternetRegistryAssociation? IpamInternetRegistryAssociation { get; init; }
-
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
@@ -108,7 +103,6 @@ public sealed record CreateIpamInternetRegistryAssociationResponseElements
     /// <returns>True when every member is equal.</returns>
     public bool Equals(CreateIpamInternetRegistryAssociationResponseElements? other) =>
         ReferenceEquals(this, other) || (other is not null
-            && EqualityComparer<IpamInternetRegistryAssociation?>.Default.Equals(IpamInternetRegistryAssociation, other.IpamInternetRegistryAssociation)
             && EqualityComparer<string?>.Default.Equals(RequestId, other.RequestId)
             && EqualityComparer<bool?>.Default.Equals(Return, other.Return)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
@@ -117,7 +111,6 @@ public sealed record CreateIpamInternetRegistryAssociationResponseElements
     public override int GetHashCode()
     {
         var hash = default(HashCode);
-        hash.Add(IpamInternetRegistryAssociation);
         hash.Add(RequestId);
         hash.Add(Return);
         hash.Add(JsonFields.Hash(AdditionalFields));

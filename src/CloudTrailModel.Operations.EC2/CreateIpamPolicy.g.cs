@@ -63,11 +63,6 @@ public sealed record CreateIpamPolicyRequestParameters
 /// <summary>The response elements (CloudTrail <c>responseElements</c>) of <c>CreateIpamPolicy</c>: Creates an IPAM policy.</summary>
 public sealed record CreateIpamPolicyResponseElements
 {
-    /// <summary>Information about the created IPAM policy. JSON <c>ipamPolicy</c>.</summary>
-    [JsonPropertyName("ipamPolicy")]
-    [JsonConverter(typeof(TolerantMemberConverter<IpamPolicy>))]
-    public IpamPolicy? IpamPolicy { get; init; }
-
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
@@ -87,7 +82,6 @@ public sealed record CreateIpamPolicyResponseElements
     /// <returns>True when every member is equal.</returns>
     public bool Equals(CreateIpamPolicyResponseElements? other) =>
         ReferenceEquals(this, other) || (other is not null
-            && EqualityComparer<IpamPolicy?>.Default.Equals(IpamPolicy, other.IpamPolicy)
             && EqualityComparer<string?>.Default.Equals(RequestId, other.RequestId)
             && EqualityComparer<bool?>.Default.Equals(Return, other.Return)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
@@ -96,7 +90,6 @@ public sealed record CreateIpamPolicyResponseElements
     public override int GetHashCode()
     {
         var hash = default(HashCode);
-        hash.Add(IpamPolicy);
         hash.Add(RequestId);
         hash.Add(Return);
         hash.Add(JsonFields.Hash(AdditionalFields));

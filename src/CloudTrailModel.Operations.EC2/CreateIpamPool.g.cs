@@ -154,11 +154,6 @@ public sealed record CreateIpamPoolRequestParameters
 /// <summary>The response elements (CloudTrail <c>responseElements</c>) of <c>CreateIpamPool</c>: Create an IP address pool for Amazon VPC IP Address Manager (IPAM).</summary>
 public sealed record CreateIpamPoolResponseElements
 {
-    /// <summary>Information about the IPAM pool created. JSON <c>ipamPool</c>.</summary>
-    [JsonPropertyName("ipamPool")]
-    [JsonConverter(typeof(TolerantMemberConverter<IpamPool>))]
-    public IpamPool? IpamPool { get; init; }
-
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
@@ -178,7 +173,6 @@ public sealed record CreateIpamPoolResponseElements
     /// <returns>True when every member is equal.</returns>
     public bool Equals(CreateIpamPoolResponseElements? other) =>
         ReferenceEquals(this, other) || (other is not null
-            && EqualityComparer<IpamPool?>.Default.Equals(IpamPool, other.IpamPool)
             && EqualityComparer<string?>.Default.Equals(RequestId, other.RequestId)
             && EqualityComparer<bool?>.Default.Equals(Return, other.Return)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
@@ -187,7 +181,6 @@ public sealed record CreateIpamPoolResponseElements
     public override int GetHashCode()
     {
         var hash = default(HashCode);
-        hash.Add(IpamPool);
         hash.Add(RequestId);
         hash.Add(Return);
         hash.Add(JsonFields.Hash(AdditionalFields));

@@ -84,11 +84,6 @@ public sealed record CreateIpamPrefixListResolverRequestParameters
 /// <summary>The response elements (CloudTrail <c>responseElements</c>) of <c>CreateIpamPrefixListResolver</c>: Creates an IPAM prefix list resolver.</summary>
 public sealed record CreateIpamPrefixListResolverResponseElements
 {
-    /// <summary>Information about the IPAM prefix list resolver that was created. JSON <c>ipamPrefixListResolver</c>.</summary>
-    [JsonPropertyName("ipamPrefixListResolver")]
-    [JsonConverter(typeof(TolerantMemberConverter<IpamPrefixListResolver>))]
-    public IpamPrefixListResolver? IpamPrefixListResolver { get; init; }
-
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
@@ -108,7 +103,6 @@ public sealed record CreateIpamPrefixListResolverResponseElements
     /// <returns>True when every member is equal.</returns>
     public bool Equals(CreateIpamPrefixListResolverResponseElements? other) =>
         ReferenceEquals(this, other) || (other is not null
-            && EqualityComparer<IpamPrefixListResolver?>.Default.Equals(IpamPrefixListResolver, other.IpamPrefixListResolver)
             && EqualityComparer<string?>.Default.Equals(RequestId, other.RequestId)
             && EqualityComparer<bool?>.Default.Equals(Return, other.Return)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
@@ -117,7 +111,6 @@ public sealed record CreateIpamPrefixListResolverResponseElements
     public override int GetHashCode()
     {
         var hash = default(HashCode);
-        hash.Add(IpamPrefixListResolver);
         hash.Add(RequestId);
         hash.Add(Return);
         hash.Add(JsonFields.Hash(AdditionalFields));

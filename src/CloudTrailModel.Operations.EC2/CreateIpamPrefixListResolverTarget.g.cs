@@ -91,11 +91,6 @@ public sealed record CreateIpamPrefixListResolverTargetRequestParameters
 /// <summary>The response elements (CloudTrail <c>responseElements</c>) of <c>CreateIpamPrefixListResolverTarget</c>: Creates an IPAM prefix list resolver target.</summary>
 public sealed record CreateIpamPrefixListResolverTargetResponseElements
 {
-    /// <summary>Information about the IPAM prefix list resolver target that was created. JSON <c>ipamPrefixListResolverTarget</c>.</summary>
-    [JsonPropertyName("ipamPrefixListResolverTarget")]
-    [JsonConverter(typeof(TolerantMemberConverter<IpamPrefixListResolverTarget>))]
-    public IpamPrefixListResolverTarget? IpamPrefixListResolverTarget { get; init; }
-
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
@@ -115,7 +110,6 @@ public sealed record CreateIpamPrefixListResolverTargetResponseElements
     /// <returns>True when every member is equal.</returns>
     public bool Equals(CreateIpamPrefixListResolverTargetResponseElements? other) =>
         ReferenceEquals(this, other) || (other is not null
-            && EqualityComparer<IpamPrefixListResolverTarget?>.Default.Equals(IpamPrefixListResolverTarget, other.IpamPrefixListResolverTarget)
             && EqualityComparer<string?>.Default.Equals(RequestId, other.RequestId)
             && EqualityComparer<bool?>.Default.Equals(Return, other.Return)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
@@ -124,7 +118,6 @@ public sealed record CreateIpamPrefixListResolverTargetResponseElements
     public override int GetHashCode()
     {
         var hash = default(HashCode);
-        hash.Add(IpamPrefixListResolverTarget);
         hash.Add(RequestId);
         hash.Add(Return);
         hash.Add(JsonFields.Hash(AdditionalFields));

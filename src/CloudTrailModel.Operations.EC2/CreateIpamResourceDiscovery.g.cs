@@ -70,11 +70,6 @@ public sealed record CreateIpamResourceDiscoveryRequestParameters
 /// <summary>The response elements (CloudTrail <c>responseElements</c>) of <c>CreateIpamResourceDiscovery</c>: Creates an IPAM resource discovery.</summary>
 public sealed record CreateIpamResourceDiscoveryResponseElements
 {
-    /// <summary>An IPAM resource discovery. JSON <c>ipamResourceDiscovery</c>.</summary>
-    [JsonPropertyName("ipamResourceDiscovery")]
-    [JsonConverter(typeof(TolerantMemberConverter<IpamResourceDiscovery>))]
-    public IpamResourceDiscovery? IpamResourceDiscovery { get; init; }
-
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
@@ -94,7 +89,6 @@ public sealed record CreateIpamResourceDiscoveryResponseElements
     /// <returns>True when every member is equal.</returns>
     public bool Equals(CreateIpamResourceDiscoveryResponseElements? other) =>
         ReferenceEquals(this, other) || (other is not null
-            && EqualityComparer<IpamResourceDiscovery?>.Default.Equals(IpamResourceDiscovery, other.IpamResourceDiscovery)
             && EqualityComparer<string?>.Default.Equals(RequestId, other.RequestId)
             && EqualityComparer<bool?>.Default.Equals(Return, other.Return)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
@@ -103,7 +97,6 @@ public sealed record CreateIpamResourceDiscoveryResponseElements
     public override int GetHashCode()
     {
         var hash = default(HashCode);
-        hash.Add(IpamResourceDiscovery);
         hash.Add(RequestId);
         hash.Add(Return);
         hash.Add(JsonFields.Hash(AdditionalFields));

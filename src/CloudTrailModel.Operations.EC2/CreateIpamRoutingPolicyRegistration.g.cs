@@ -98,11 +98,6 @@ public sealed record CreateIpamRoutingPolicyRegistrationRequestParameters
 /// <summary>The response elements (CloudTrail <c>responseElements</c>) of <c>CreateIpamRoutingPolicyRegistration</c>: Creates a routing policy registration and publishes Route Origin Authorizations (ROAs) to the RPKI for the specified CIDR prefix and ASNs.</summary>
 public sealed record CreateIpamRoutingPolicyRegistrationResponseElements
 {
-    /// <summary>Information about the routing policy registration delta created by this operation. JSON <c>ipamRoutingPolicyRegistrationDelta</c>.</summary>
-    [JsonPropertyName("ipamRoutingPolicyRegistrationDelta")]
-    [JsonConverter(typeof(TolerantMemberConverter<IpamRoutingPolicyRegistrationDelta>))]
-    public IpamRoutingPolicyRegistrationDelta? IpamRoutingPolicyRegistrationDelta { get; init; }
-
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
@@ -122,7 +117,6 @@ public sealed record CreateIpamRoutingPolicyRegistrationResponseElements
     /// <returns>True when every member is equal.</returns>
     public bool Equals(CreateIpamRoutingPolicyRegistrationResponseElements? other) =>
         ReferenceEquals(this, other) || (other is not null
-            && EqualityComparer<IpamRoutingPolicyRegistrationDelta?>.Default.Equals(IpamRoutingPolicyRegistrationDelta, other.IpamRoutingPolicyRegistrationDelta)
             && EqualityComparer<string?>.Default.Equals(RequestId, other.RequestId)
             && EqualityComparer<bool?>.Default.Equals(Return, other.Return)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
@@ -131,7 +125,6 @@ public sealed record CreateIpamRoutingPolicyRegistrationResponseElements
     public override int GetHashCode()
     {
         var hash = default(HashCode);
-        hash.Add(IpamRoutingPolicyRegistrationDelta);
         hash.Add(RequestId);
         hash.Add(Return);
         hash.Add(JsonFields.Hash(AdditionalFields));

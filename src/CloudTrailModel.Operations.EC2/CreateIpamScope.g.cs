@@ -77,11 +77,6 @@ public sealed record CreateIpamScopeRequestParameters
 /// <summary>The response elements (CloudTrail <c>responseElements</c>) of <c>CreateIpamScope</c>: Create an IPAM scope.</summary>
 public sealed record CreateIpamScopeResponseElements
 {
-    /// <summary>Information about the created scope. JSON <c>ipamScope</c>.</summary>
-    [JsonPropertyName("ipamScope")]
-    [JsonConverter(typeof(TolerantMemberConverter<IpamScope>))]
-    public IpamScope? IpamScope { get; init; }
-
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
@@ -101,7 +96,6 @@ public sealed record CreateIpamScopeResponseElements
     /// <returns>True when every member is equal.</returns>
     public bool Equals(CreateIpamScopeResponseElements? other) =>
         ReferenceEquals(this, other) || (other is not null
-            && EqualityComparer<IpamScope?>.Default.Equals(IpamScope, other.IpamScope)
             && EqualityComparer<string?>.Default.Equals(RequestId, other.RequestId)
             && EqualityComparer<bool?>.Default.Equals(Return, other.Return)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
@@ -110,7 +104,6 @@ public sealed record CreateIpamScopeResponseElements
     public override int GetHashCode()
     {
         var hash = default(HashCode);
-        hash.Add(IpamScope);
         hash.Add(RequestId);
         hash.Add(Return);
         hash.Add(JsonFields.Hash(AdditionalFields));

@@ -84,16 +84,6 @@ public sealed record CreateLaunchTemplateRequestParameters
 /// <summary>The response elements (CloudTrail <c>responseElements</c>) of <c>CreateLaunchTemplate</c>: Creates a launch template.</summary>
 public sealed record CreateLaunchTemplateResponseElements
 {
-    /// <summary>Information about the launch template. JSON <c>launchTemplate</c>.</summary>
-    [JsonPropertyName("launchTemplate")]
-    [JsonConverter(typeof(TolerantMemberConverter<LaunchTemplate>))]
-    public LaunchTemplate? LaunchTemplate { get; init; }
-
-    /// <summary>If the launch template contains parameters or parameter combinations that are not valid, an error code and an error message are returned for each issue that's found. JSON <c>warning</c>.</summary>
-    [JsonPropertyName("warning")]
-    [JsonConverter(typeof(TolerantMemberConverter<ValidationWarning>))]
-    public ValidationWarning? Warning { get; init; }
-
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
@@ -113,8 +103,6 @@ public sealed record CreateLaunchTemplateResponseElements
     /// <returns>True when every member is equal.</returns>
     public bool Equals(CreateLaunchTemplateResponseElements? other) =>
         ReferenceEquals(this, other) || (other is not null
-            && EqualityComparer<LaunchTemplate?>.Default.Equals(LaunchTemplate, other.LaunchTemplate)
-            && EqualityComparer<ValidationWarning?>.Default.Equals(Warning, other.Warning)
             && EqualityComparer<string?>.Default.Equals(RequestId, other.RequestId)
             && EqualityComparer<bool?>.Default.Equals(Return, other.Return)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
@@ -123,8 +111,6 @@ public sealed record CreateLaunchTemplateResponseElements
     public override int GetHashCode()
     {
         var hash = default(HashCode);
-        hash.Add(LaunchTemplate);
-        hash.Add(Warning);
         hash.Add(RequestId);
         hash.Add(Return);
         hash.Add(JsonFields.Hash(AdditionalFields));

@@ -91,16 +91,6 @@ public sealed record CreateLaunchTemplateVersionRequestParameters
 /// <summary>The response elements (CloudTrail <c>responseElements</c>) of <c>CreateLaunchTemplateVersion</c>: Creates a new version of a launch template.</summary>
 public sealed record CreateLaunchTemplateVersionResponseElements
 {
-    /// <summary>Information about the launch template version. JSON <c>launchTemplateVersion</c>.</summary>
-    [JsonPropertyName("launchTemplateVersion")]
-    [JsonConverter(typeof(TolerantMemberConverter<LaunchTemplateVersion>))]
-    public LaunchTemplateVersion? LaunchTemplateVersion { get; init; }
-
-    /// <summary>If the new version of the launch template contains parameters or parameter combinations that are not valid, an error code and an error message are returned for each issue that's found. JSON <c>warning</c>.</summary>
-    [JsonPropertyName("warning")]
-    [JsonConverter(typeof(TolerantMemberConverter<ValidationWarning>))]
-    public ValidationWarning? Warning { get; init; }
-
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
@@ -120,8 +110,6 @@ public sealed record CreateLaunchTemplateVersionResponseElements
     /// <returns>True when every member is equal.</returns>
     public bool Equals(CreateLaunchTemplateVersionResponseElements? other) =>
         ReferenceEquals(this, other) || (other is not null
-            && EqualityComparer<LaunchTemplateVersion?>.Default.Equals(LaunchTemplateVersion, other.LaunchTemplateVersion)
-            && EqualityComparer<ValidationWarning?>.Default.Equals(Warning, other.Warning)
             && EqualityComparer<string?>.Default.Equals(RequestId, other.RequestId)
             && EqualityComparer<bool?>.Default.Equals(Return, other.Return)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
@@ -130,8 +118,6 @@ public sealed record CreateLaunchTemplateVersionResponseElements
     public override int GetHashCode()
     {
         var hash = default(HashCode);
-        hash.Add(LaunchTemplateVersion);
-        hash.Add(Warning);
         hash.Add(RequestId);
         hash.Add(Return);
         hash.Add(JsonFields.Hash(AdditionalFields));

@@ -63,11 +63,6 @@ public sealed record CreateLocalGatewayRouteTableRequestParameters
 /// <summary>The response elements (CloudTrail <c>responseElements</c>) of <c>CreateLocalGatewayRouteTable</c>: Creates a local gateway route table.</summary>
 public sealed record CreateLocalGatewayRouteTableResponseElements
 {
-    /// <summary>Information about the local gateway route table. JSON <c>localGatewayRouteTable</c>.</summary>
-    [JsonPropertyName("localGatewayRouteTable")]
-    [JsonConverter(typeof(TolerantMemberConverter<LocalGatewayRouteTable>))]
-    public LocalGatewayRouteTable? LocalGatewayRouteTable { get; init; }
-
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
@@ -87,7 +82,6 @@ public sealed record CreateLocalGatewayRouteTableResponseElements
     /// <returns>True when every member is equal.</returns>
     public bool Equals(CreateLocalGatewayRouteTableResponseElements? other) =>
         ReferenceEquals(this, other) || (other is not null
-            && EqualityComparer<LocalGatewayRouteTable?>.Default.Equals(LocalGatewayRouteTable, other.LocalGatewayRouteTable)
             && EqualityComparer<string?>.Default.Equals(RequestId, other.RequestId)
             && EqualityComparer<bool?>.Default.Equals(Return, other.Return)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
@@ -96,7 +90,6 @@ public sealed record CreateLocalGatewayRouteTableResponseElements
     public override int GetHashCode()
     {
         var hash = default(HashCode);
-        hash.Add(LocalGatewayRouteTable);
         hash.Add(RequestId);
         hash.Add(Return);
         hash.Add(JsonFields.Hash(AdditionalFields));

@@ -63,11 +63,6 @@ public sealed record CreateLocalGatewayRouteTableVirtualInterfaceGroupAssociatio
 /// <summary>The response elements (CloudTrail <c>responseElements</c>) of <c>CreateLocalGatewayRouteTableVirtualInterfaceGroupAssociation</c>: Creates a local gateway route table virtual interface group association.</summary>
 public sealed record CreateLocalGatewayRouteTableVirtualInterfaceGroupAssociationResponseElements
 {
-    /// <summary>Information about the local gateway route table virtual interface group association. JSON <c>localGatewayRouteTableVirtualInterfaceGroupAssociation</c>.</summary>
-    [JsonPropertyName("localGatewayRouteTableVirtualInterfaceGroupAssociation")]
-    [JsonConverter(typeof(TolerantMemberConverter<LocalGatewayRouteTableVirtualInterfaceGroupAssociation>))]
-    public LocalGatewayRouteTableVirtualInterfaceGroupAssociation? LocalGatewayRouteTableVirtualInterfaceGroupAssociation { get; init; }
-
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
@@ -87,7 +82,6 @@ public sealed record CreateLocalGatewayRouteTableVirtualInterfaceGroupAssociatio
     /// <returns>True when every member is equal.</returns>
     public bool Equals(CreateLocalGatewayRouteTableVirtualInterfaceGroupAssociationResponseElements? other) =>
         ReferenceEquals(this, other) || (other is not null
-            && EqualityComparer<LocalGatewayRouteTableVirtualInterfaceGroupAssociation?>.Default.Equals(LocalGatewayRouteTableVirtualInterfaceGroupAssociation, other.LocalGatewayRouteTableVirtualInterfaceGroupAssociation)
             && EqualityComparer<string?>.Default.Equals(RequestId, other.RequestId)
             && EqualityComparer<bool?>.Default.Equals(Return, other.Return)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
@@ -96,7 +90,6 @@ public sealed record CreateLocalGatewayRouteTableVirtualInterfaceGroupAssociatio
     public override int GetHashCode()
     {
         var hash = default(HashCode);
-        hash.Add(LocalGatewayRouteTableVirtualInterfaceGroupAssociation);
         hash.Add(RequestId);
         hash.Add(Return);
         hash.Add(JsonFields.Hash(AdditionalFields));

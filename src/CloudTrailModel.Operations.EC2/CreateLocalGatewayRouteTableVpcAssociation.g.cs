@@ -63,11 +63,6 @@ public sealed record CreateLocalGatewayRouteTableVpcAssociationRequestParameters
 /// <summary>The response elements (CloudTrail <c>responseElements</c>) of <c>CreateLocalGatewayRouteTableVpcAssociation</c>: Associates the specified VPC with the specified local gateway route table.</summary>
 public sealed record CreateLocalGatewayRouteTableVpcAssociationResponseElements
 {
-    /// <summary>Information about the association. JSON <c>localGatewayRouteTableVpcAssociation</c>.</summary>
-    [JsonPropertyName("localGatewayRouteTableVpcAssociation")]
-    [JsonConverter(typeof(TolerantMemberConverter<LocalGatewayRouteTableVpcAssociation>))]
-    public LocalGatewayRouteTableVpcAssociation? LocalGatewayRouteTableVpcAssociation { get; init; }
-
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
@@ -87,7 +82,6 @@ public sealed record CreateLocalGatewayRouteTableVpcAssociationResponseElements
     /// <returns>True when every member is equal.</returns>
     public bool Equals(CreateLocalGatewayRouteTableVpcAssociationResponseElements? other) =>
         ReferenceEquals(this, other) || (other is not null
-            && EqualityComparer<LocalGatewayRouteTableVpcAssociation?>.Default.Equals(LocalGatewayRouteTableVpcAssociation, other.LocalGatewayRouteTableVpcAssociation)
             && EqualityComparer<string?>.Default.Equals(RequestId, other.RequestId)
             && EqualityComparer<bool?>.Default.Equals(Return, other.Return)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
@@ -96,7 +90,6 @@ public sealed record CreateLocalGatewayRouteTableVpcAssociationResponseElements
     public override int GetHashCode()
     {
         var hash = default(HashCode);
-        hash.Add(LocalGatewayRouteTableVpcAssociation);
         hash.Add(RequestId);
         hash.Add(Return);
         hash.Add(JsonFields.Hash(AdditionalFields));

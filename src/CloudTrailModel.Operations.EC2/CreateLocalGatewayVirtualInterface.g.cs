@@ -98,11 +98,6 @@ public sealed record CreateLocalGatewayVirtualInterfaceRequestParameters
 /// <summary>The response elements (CloudTrail <c>responseElements</c>) of <c>CreateLocalGatewayVirtualInterface</c>: Create a virtual interface for a local gateway.</summary>
 public sealed record CreateLocalGatewayVirtualInterfaceResponseElements
 {
-    /// <summary>Information about the local gateway virtual interface. JSON <c>localGatewayVirtualInterface</c>.</summary>
-    [JsonPropertyName("localGatewayVirtualInterface")]
-    [JsonConverter(typeof(TolerantMemberConverter<LocalGatewayVirtualInterface>))]
-    public LocalGatewayVirtualInterface? LocalGatewayVirtualInterface { get; init; }
-
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
@@ -122,7 +117,6 @@ public sealed record CreateLocalGatewayVirtualInterfaceResponseElements
     /// <returns>True when every member is equal.</returns>
     public bool Equals(CreateLocalGatewayVirtualInterfaceResponseElements? other) =>
         ReferenceEquals(this, other) || (other is not null
-            && EqualityComparer<LocalGatewayVirtualInterface?>.Default.Equals(LocalGatewayVirtualInterface, other.LocalGatewayVirtualInterface)
             && EqualityComparer<string?>.Default.Equals(RequestId, other.RequestId)
             && EqualityComparer<bool?>.Default.Equals(Return, other.Return)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
@@ -131,7 +125,6 @@ public sealed record CreateLocalGatewayVirtualInterfaceResponseElements
     public override int GetHashCode()
     {
         var hash = default(HashCode);
-        hash.Add(LocalGatewayVirtualInterface);
         hash.Add(RequestId);
         hash.Add(Return);
         hash.Add(JsonFields.Hash(AdditionalFields));

@@ -70,11 +70,6 @@ public sealed record CreateLocalGatewayVirtualInterfaceGroupRequestParameters
 /// <summary>The response elements (CloudTrail <c>responseElements</c>) of <c>CreateLocalGatewayVirtualInterfaceGroup</c>: Create a local gateway virtual interface group.</summary>
 public sealed record CreateLocalGatewayVirtualInterfaceGroupResponseElements
 {
-    /// <summary>Information about the created local gateway virtual interface group. JSON <c>localGatewayVirtualInterfaceGroup</c>.</summary>
-    [JsonPropertyName("localGatewayVirtualInterfaceGroup")]
-    [JsonConverter(typeof(TolerantMemberConverter<LocalGatewayVirtualInterfaceGroup>))]
-    public LocalGatewayVirtualInterfaceGroup? LocalGatewayVirtualInterfaceGroup { get; init; }
-
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
@@ -94,7 +89,6 @@ public sealed record CreateLocalGatewayVirtualInterfaceGroupResponseElements
     /// <returns>True when every member is equal.</returns>
     public bool Equals(CreateLocalGatewayVirtualInterfaceGroupResponseElements? other) =>
         ReferenceEquals(this, other) || (other is not null
-            && EqualityComparer<LocalGatewayVirtualInterfaceGroup?>.Default.Equals(LocalGatewayVirtualInterfaceGroup, other.LocalGatewayVirtualInterfaceGroup)
             && EqualityComparer<string?>.Default.Equals(RequestId, other.RequestId)
             && EqualityComparer<bool?>.Default.Equals(Return, other.Return)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
@@ -103,7 +97,6 @@ public sealed record CreateLocalGatewayVirtualInterfaceGroupResponseElements
     public override int GetHashCode()
     {
         var hash = default(HashCode);
-        hash.Add(LocalGatewayVirtualInterfaceGroup);
         hash.Add(RequestId);
         hash.Add(Return);
         hash.Add(JsonFields.Hash(AdditionalFields));

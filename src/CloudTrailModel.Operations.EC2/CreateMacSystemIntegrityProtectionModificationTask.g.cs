@@ -84,11 +84,6 @@ public sealed record CreateMacSystemIntegrityProtectionModificationTaskRequestPa
 /// <summary>The response elements (CloudTrail <c>responseElements</c>) of <c>CreateMacSystemIntegrityProtectionModificationTask</c>: Creates a System Integrity Protection (SIP) modification task to configure the SIP settings for an x86 Mac instance or Apple silicon Mac instance.</summary>
 public sealed record CreateMacSystemIntegrityProtectionModificationTaskResponseElements
 {
-    /// <summary>Information about the SIP modification task. JSON <c>macModificationTask</c>.</summary>
-    [JsonPropertyName("macModificationTask")]
-    [JsonConverter(typeof(TolerantMemberConverter<MacModificationTask>))]
-    public MacModificationTask? MacModificationTask { get; init; }
-
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
@@ -108,7 +103,6 @@ public sealed record CreateMacSystemIntegrityProtectionModificationTaskResponseE
     /// <returns>True when every member is equal.</returns>
     public bool Equals(CreateMacSystemIntegrityProtectionModificationTaskResponseElements? other) =>
         ReferenceEquals(this, other) || (other is not null
-            && EqualityComparer<MacModificationTask?>.Default.Equals(MacModificationTask, other.MacModificationTask)
             && EqualityComparer<string?>.Default.Equals(RequestId, other.RequestId)
             && EqualityComparer<bool?>.Default.Equals(Return, other.Return)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
@@ -117,7 +111,6 @@ public sealed record CreateMacSystemIntegrityProtectionModificationTaskResponseE
     public override int GetHashCode()
     {
         var hash = default(HashCode);
-        hash.Add(MacModificationTask);
         hash.Add(RequestId);
         hash.Add(Return);
         hash.Add(JsonFields.Hash(AdditionalFields));

@@ -84,11 +84,6 @@ public sealed record CreateManagedPrefixListRequestParameters
 /// <summary>The response elements (CloudTrail <c>responseElements</c>) of <c>CreateManagedPrefixList</c>: Creates a managed prefix list.</summary>
 public sealed record CreateManagedPrefixListResponseElements
 {
-    /// <summary>Information about the prefix list. JSON <c>prefixList</c>.</summary>
-    [JsonPropertyName("prefixList")]
-    [JsonConverter(typeof(TolerantMemberConverter<ManagedPrefixList>))]
-    public ManagedPrefixList? PrefixList { get; init; }
-
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
@@ -108,7 +103,6 @@ public sealed record CreateManagedPrefixListResponseElements
     /// <returns>True when every member is equal.</returns>
     public bool Equals(CreateManagedPrefixListResponseElements? other) =>
         ReferenceEquals(this, other) || (other is not null
-            && EqualityComparer<ManagedPrefixList?>.Default.Equals(PrefixList, other.PrefixList)
             && EqualityComparer<string?>.Default.Equals(RequestId, other.RequestId)
             && EqualityComparer<bool?>.Default.Equals(Return, other.Return)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
@@ -117,7 +111,6 @@ public sealed record CreateManagedPrefixListResponseElements
     public override int GetHashCode()
     {
         var hash = default(HashCode);
-        hash.Add(PrefixList);
         hash.Add(RequestId);
         hash.Add(Return);
         hash.Add(JsonFields.Hash(AdditionalFields));

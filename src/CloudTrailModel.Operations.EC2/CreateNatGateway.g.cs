@@ -126,16 +126,6 @@ public sealed record CreateNatGatewayRequestParameters
 /// <summary>The response elements (CloudTrail <c>responseElements</c>) of <c>CreateNatGateway</c>: Creates a NAT gateway in the specified subnet.</summary>
 public sealed record CreateNatGatewayResponseElements
 {
-    /// <summary>Unique, case-sensitive identifier to ensure the idempotency of the request. JSON <c>clientToken</c>.</summary>
-    [JsonPropertyName("clientToken")]
-    [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ClientToken { get; init; }
-
-    /// <summary>Information about the NAT gateway. JSON <c>natGateway</c>.</summary>
-    [JsonPropertyName("natGateway")]
-    [JsonConverter(typeof(TolerantMemberConverter<NatGateway>))]
-    public NatGateway? NatGateway { get; init; }
-
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
@@ -155,8 +145,6 @@ public sealed record CreateNatGatewayResponseElements
     /// <returns>True when every member is equal.</returns>
     public bool Equals(CreateNatGatewayResponseElements? other) =>
         ReferenceEquals(this, other) || (other is not null
-            && EqualityComparer<string?>.Default.Equals(ClientToken, other.ClientToken)
-            && EqualityComparer<NatGateway?>.Default.Equals(NatGateway, other.NatGateway)
             && EqualityComparer<string?>.Default.Equals(RequestId, other.RequestId)
             && EqualityComparer<bool?>.Default.Equals(Return, other.Return)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
@@ -165,8 +153,6 @@ public sealed record CreateNatGatewayResponseElements
     public override int GetHashCode()
     {
         var hash = default(HashCode);
-        hash.Add(ClientToken);
-        hash.Add(NatGateway);
         hash.Add(RequestId);
         hash.Add(Return);
         hash.Add(JsonFields.Hash(AdditionalFields));

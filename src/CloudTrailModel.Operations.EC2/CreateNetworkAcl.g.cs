@@ -63,16 +63,6 @@ public sealed record CreateNetworkAclRequestParameters
 /// <summary>The response elements (CloudTrail <c>responseElements</c>) of <c>CreateNetworkAcl</c>: Creates a network ACL in a VPC.</summary>
 public sealed record CreateNetworkAclResponseElements
 {
-    /// <summary>Information about the network ACL. JSON <c>networkAcl</c>.</summary>
-    [JsonPropertyName("networkAcl")]
-    [JsonConverter(typeof(TolerantMemberConverter<NetworkAcl>))]
-    public NetworkAcl? NetworkAcl { get; init; }
-
-    /// <summary>Unique, case-sensitive identifier to ensure the idempotency of the request. JSON <c>clientToken</c>.</summary>
-    [JsonPropertyName("clientToken")]
-    [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ClientToken { get; init; }
-
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
@@ -92,8 +82,6 @@ public sealed record CreateNetworkAclResponseElements
     /// <returns>True when every member is equal.</returns>
     public bool Equals(CreateNetworkAclResponseElements? other) =>
         ReferenceEquals(this, other) || (other is not null
-            && EqualityComparer<NetworkAcl?>.Default.Equals(NetworkAcl, other.NetworkAcl)
-            && EqualityComparer<string?>.Default.Equals(ClientToken, other.ClientToken)
             && EqualityComparer<string?>.Default.Equals(RequestId, other.RequestId)
             && EqualityComparer<bool?>.Default.Equals(Return, other.Return)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
@@ -102,8 +90,6 @@ public sealed record CreateNetworkAclResponseElements
     public override int GetHashCode()
     {
         var hash = default(HashCode);
-        hash.Add(NetworkAcl);
-        hash.Add(ClientToken);
         hash.Add(RequestId);
         hash.Add(Return);
         hash.Add(JsonFields.Hash(AdditionalFields));

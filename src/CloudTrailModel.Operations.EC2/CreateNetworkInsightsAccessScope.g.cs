@@ -70,16 +70,6 @@ public sealed record CreateNetworkInsightsAccessScopeRequestParameters
 /// <summary>The response elements (CloudTrail <c>responseElements</c>) of <c>CreateNetworkInsightsAccessScope</c>: Creates a Network Access Scope.</summary>
 public sealed record CreateNetworkInsightsAccessScopeResponseElements
 {
-    /// <summary>The Network Access Scope. JSON <c>networkInsightsAccessScope</c>.</summary>
-    [JsonPropertyName("networkInsightsAccessScope")]
-    [JsonConverter(typeof(TolerantMemberConverter<NetworkInsightsAccessScope>))]
-    public NetworkInsightsAccessScope? NetworkInsightsAccessScope { get; init; }
-
-    /// <summary>The Network Access Scope content. JSON <c>networkInsightsAccessScopeContent</c>.</summary>
-    [JsonPropertyName("networkInsightsAccessScopeContent")]
-    [JsonConverter(typeof(TolerantMemberConverter<NetworkInsightsAccessScopeContent>))]
-    public NetworkInsightsAccessScopeContent? NetworkInsightsAccessScopeContent { get; init; }
-
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
@@ -99,8 +89,6 @@ public sealed record CreateNetworkInsightsAccessScopeResponseElements
     /// <returns>True when every member is equal.</returns>
     public bool Equals(CreateNetworkInsightsAccessScopeResponseElements? other) =>
         ReferenceEquals(this, other) || (other is not null
-            && EqualityComparer<NetworkInsightsAccessScope?>.Default.Equals(NetworkInsightsAccessScope, other.NetworkInsightsAccessScope)
-            && EqualityComparer<NetworkInsightsAccessScopeContent?>.Default.Equals(NetworkInsightsAccessScopeContent, other.NetworkInsightsAccessScopeContent)
             && EqualityComparer<string?>.Default.Equals(RequestId, other.RequestId)
             && EqualityComparer<bool?>.Default.Equals(Return, other.Return)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
@@ -109,8 +97,6 @@ public sealed record CreateNetworkInsightsAccessScopeResponseElements
     public override int GetHashCode()
     {
         var hash = default(HashCode);
-        hash.Add(NetworkInsightsAccessScope);
-        hash.Add(NetworkInsightsAccessScopeContent);
         hash.Add(RequestId);
         hash.Add(Return);
         hash.Add(JsonFields.Hash(AdditionalFields));

@@ -112,11 +112,6 @@ public sealed record CreateNetworkInsightsPathRequestParameters
 /// <summary>The response elements (CloudTrail <c>responseElements</c>) of <c>CreateNetworkInsightsPath</c>: Creates a path to analyze for reachability.</summary>
 public sealed record CreateNetworkInsightsPathResponseElements
 {
-    /// <summary>Information about the path. JSON <c>networkInsightsPath</c>.</summary>
-    [JsonPropertyName("networkInsightsPath")]
-    [JsonConverter(typeof(TolerantMemberConverter<NetworkInsightsPath>))]
-    public NetworkInsightsPath? NetworkInsightsPath { get; init; }
-
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
@@ -136,7 +131,6 @@ public sealed record CreateNetworkInsightsPathResponseElements
     /// <returns>True when every member is equal.</returns>
     public bool Equals(CreateNetworkInsightsPathResponseElements? other) =>
         ReferenceEquals(this, other) || (other is not null
-            && EqualityComparer<NetworkInsightsPath?>.Default.Equals(NetworkInsightsPath, other.NetworkInsightsPath)
             && EqualityComparer<string?>.Default.Equals(RequestId, other.RequestId)
             && EqualityComparer<bool?>.Default.Equals(Return, other.Return)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
@@ -145,7 +139,6 @@ public sealed record CreateNetworkInsightsPathResponseElements
     public override int GetHashCode()
     {
         var hash = default(HashCode);
-        hash.Add(NetworkInsightsPath);
         hash.Add(RequestId);
         hash.Add(Return);
         hash.Add(JsonFields.Hash(AdditionalFields));

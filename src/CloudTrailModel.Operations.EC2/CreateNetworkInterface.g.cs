@@ -168,16 +168,6 @@ public sealed record CreateNetworkInterfaceRequestParameters
 /// <summary>The response elements (CloudTrail <c>responseElements</c>) of <c>CreateNetworkInterface</c>: Creates a network interface in the specified subnet.</summary>
 public sealed record CreateNetworkInterfaceResponseElements
 {
-    /// <summary>Information about the network interface. JSON <c>networkInterface</c>.</summary>
-    [JsonPropertyName("networkInterface")]
-    [JsonConverter(typeof(TolerantMemberConverter<NetworkInterface>))]
-    public NetworkInterface? NetworkInterface { get; init; }
-
-    /// <summary>The token to use to retrieve the next page of results. JSON <c>clientToken</c>.</summary>
-    [JsonPropertyName("clientToken")]
-    [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ClientToken { get; init; }
-
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
@@ -197,8 +187,6 @@ public sealed record CreateNetworkInterfaceResponseElements
     /// <returns>True when every member is equal.</returns>
     public bool Equals(CreateNetworkInterfaceResponseElements? other) =>
         ReferenceEquals(this, other) || (other is not null
-            && EqualityComparer<NetworkInterface?>.Default.Equals(NetworkInterface, other.NetworkInterface)
-            && EqualityComparer<string?>.Default.Equals(ClientToken, other.ClientToken)
             && EqualityComparer<string?>.Default.Equals(RequestId, other.RequestId)
             && EqualityComparer<bool?>.Default.Equals(Return, other.Return)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
@@ -207,8 +195,6 @@ public sealed record CreateNetworkInterfaceResponseElements
     public override int GetHashCode()
     {
         var hash = default(HashCode);
-        hash.Add(NetworkInterface);
-        hash.Add(ClientToken);
         hash.Add(RequestId);
         hash.Add(Return);
         hash.Add(JsonFields.Hash(AdditionalFields));

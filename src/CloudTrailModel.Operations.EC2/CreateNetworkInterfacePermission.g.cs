@@ -70,11 +70,6 @@ public sealed record CreateNetworkInterfacePermissionRequestParameters
 /// <summary>The response elements (CloudTrail <c>responseElements</c>) of <c>CreateNetworkInterfacePermission</c>: Grants an Amazon Web Services-authorized account permission to attach the specified network interface to an instance in their account.</summary>
 public sealed record CreateNetworkInterfacePermissionResponseElements
 {
-    /// <summary>Information about the permission for the network interface. JSON <c>interfacePermission</c>.</summary>
-    [JsonPropertyName("interfacePermission")]
-    [JsonConverter(typeof(TolerantMemberConverter<NetworkInterfacePermission>))]
-    public NetworkInterfacePermission? InterfacePermission { get; init; }
-
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
@@ -94,7 +89,6 @@ public sealed record CreateNetworkInterfacePermissionResponseElements
     /// <returns>True when every member is equal.</returns>
     public bool Equals(CreateNetworkInterfacePermissionResponseElements? other) =>
         ReferenceEquals(this, other) || (other is not null
-            && EqualityComparer<NetworkInterfacePermission?>.Default.Equals(InterfacePermission, other.InterfacePermission)
             && EqualityComparer<string?>.Default.Equals(RequestId, other.RequestId)
             && EqualityComparer<bool?>.Default.Equals(Return, other.Return)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
@@ -103,7 +97,6 @@ public sealed record CreateNetworkInterfacePermissionResponseElements
     public override int GetHashCode()
     {
         var hash = default(HashCode);
-        hash.Add(InterfacePermission);
         hash.Add(RequestId);
         hash.Add(Return);
         hash.Add(JsonFields.Hash(AdditionalFields));

@@ -98,11 +98,6 @@ public sealed record CreatePlacementGroupRequestParameters
 /// <summary>The response elements (CloudTrail <c>responseElements</c>) of <c>CreatePlacementGroup</c>: Creates a placement group in which to launch instances.</summary>
 public sealed record CreatePlacementGroupResponseElements
 {
-    /// <summary>Information about the placement group. JSON <c>placementGroup</c>.</summary>
-    [JsonPropertyName("placementGroup")]
-    [JsonConverter(typeof(TolerantMemberConverter<PlacementGroup>))]
-    public PlacementGroup? PlacementGroup { get; init; }
-
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
@@ -122,7 +117,6 @@ public sealed record CreatePlacementGroupResponseElements
     /// <returns>True when every member is equal.</returns>
     public bool Equals(CreatePlacementGroupResponseElements? other) =>
         ReferenceEquals(this, other) || (other is not null
-            && EqualityComparer<PlacementGroup?>.Default.Equals(PlacementGroup, other.PlacementGroup)
             && EqualityComparer<string?>.Default.Equals(RequestId, other.RequestId)
             && EqualityComparer<bool?>.Default.Equals(Return, other.Return)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
@@ -131,7 +125,6 @@ public sealed record CreatePlacementGroupResponseElements
     public override int GetHashCode()
     {
         var hash = default(HashCode);
-        hash.Add(PlacementGroup);
         hash.Add(RequestId);
         hash.Add(Return);
         hash.Add(JsonFields.Hash(AdditionalFields));

@@ -56,11 +56,6 @@ public sealed record CreatePublicIpv4PoolRequestParameters
 /// <summary>The response elements (CloudTrail <c>responseElements</c>) of <c>CreatePublicIpv4Pool</c>: Creates a public IPv4 address pool.</summary>
 public sealed record CreatePublicIpv4PoolResponseElements
 {
-    /// <summary>The ID of the public IPv4 pool. JSON <c>poolId</c>.</summary>
-    [JsonPropertyName("poolId")]
-    [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? PoolId { get; init; }
-
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
@@ -80,7 +75,6 @@ public sealed record CreatePublicIpv4PoolResponseElements
     /// <returns>True when every member is equal.</returns>
     public bool Equals(CreatePublicIpv4PoolResponseElements? other) =>
         ReferenceEquals(this, other) || (other is not null
-            && EqualityComparer<string?>.Default.Equals(PoolId, other.PoolId)
             && EqualityComparer<string?>.Default.Equals(RequestId, other.RequestId)
             && EqualityComparer<bool?>.Default.Equals(Return, other.Return)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
@@ -89,7 +83,6 @@ public sealed record CreatePublicIpv4PoolResponseElements
     public override int GetHashCode()
     {
         var hash = default(HashCode);
-        hash.Add(PoolId);
         hash.Add(RequestId);
         hash.Add(Return);
         hash.Add(JsonFields.Hash(AdditionalFields));

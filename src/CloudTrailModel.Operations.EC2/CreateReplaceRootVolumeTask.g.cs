@@ -98,11 +98,6 @@ public sealed record CreateReplaceRootVolumeTaskRequestParameters
 /// <summary>The response elements (CloudTrail <c>responseElements</c>) of <c>CreateReplaceRootVolumeTask</c>: Replaces the EBS-backed root volume for a running instance with a new volume that is restored to the original root volume's launch state, that is restored to a specific snapshot taken from the original root volume, that is restored from an AMI that has the same key characteristics as that of the instance, or that is replaced by a specified volume.</summary>
 public sealed record CreateReplaceRootVolumeTaskResponseElements
 {
-    /// <summary>Information about the root volume replacement task. JSON <c>replaceRootVolumeTask</c>.</summary>
-    [JsonPropertyName("replaceRootVolumeTask")]
-    [JsonConverter(typeof(TolerantMemberConverter<ReplaceRootVolumeTask>))]
-    public ReplaceRootVolumeTask? ReplaceRootVolumeTask { get; init; }
-
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
@@ -122,7 +117,6 @@ public sealed record CreateReplaceRootVolumeTaskResponseElements
     /// <returns>True when every member is equal.</returns>
     public bool Equals(CreateReplaceRootVolumeTaskResponseElements? other) =>
         ReferenceEquals(this, other) || (other is not null
-            && EqualityComparer<ReplaceRootVolumeTask?>.Default.Equals(ReplaceRootVolumeTask, other.ReplaceRootVolumeTask)
             && EqualityComparer<string?>.Default.Equals(RequestId, other.RequestId)
             && EqualityComparer<bool?>.Default.Equals(Return, other.Return)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
@@ -131,7 +125,6 @@ public sealed record CreateReplaceRootVolumeTaskResponseElements
     public override int GetHashCode()
     {
         var hash = default(HashCode);
-        hash.Add(ReplaceRootVolumeTask);
         hash.Add(RequestId);
         hash.Add(Return);
         hash.Add(JsonFields.Hash(AdditionalFields));

@@ -63,11 +63,6 @@ public sealed record CreateReservedInstancesListingRequestParameters
 /// <summary>The response elements (CloudTrail <c>responseElements</c>) of <c>CreateReservedInstancesListing</c>: Creates a listing for Amazon EC2 Standard Reserved Instances to be sold in the Reserved Instance Marketplace.</summary>
 public sealed record CreateReservedInstancesListingResponseElements
 {
-    /// <summary>Information about the Standard Reserved Instance listing. JSON <c>reservedInstancesListingsSet</c>.</summary>
-    [JsonPropertyName("reservedInstancesListingsSet")]
-    [JsonConverter(typeof(TolerantMemberConverter<ItemSet<ReservedInstancesListing>>))]
-    public ItemSet<ReservedInstancesListing>? ReservedInstancesListings { get; init; }
-
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
@@ -87,7 +82,6 @@ public sealed record CreateReservedInstancesListingResponseElements
     /// <returns>True when every member is equal.</returns>
     public bool Equals(CreateReservedInstancesListingResponseElements? other) =>
         ReferenceEquals(this, other) || (other is not null
-            && EqualityComparer<ItemSet<ReservedInstancesListing>?>.Default.Equals(ReservedInstancesListings, other.ReservedInstancesListings)
             && EqualityComparer<string?>.Default.Equals(RequestId, other.RequestId)
             && EqualityComparer<bool?>.Default.Equals(Return, other.Return)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
@@ -96,7 +90,6 @@ public sealed record CreateReservedInstancesListingResponseElements
     public override int GetHashCode()
     {
         var hash = default(HashCode);
-        hash.Add(ReservedInstancesListings);
         hash.Add(RequestId);
         hash.Add(Return);
         hash.Add(JsonFields.Hash(AdditionalFields));

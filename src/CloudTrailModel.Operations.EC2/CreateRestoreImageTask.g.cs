@@ -70,11 +70,6 @@ public sealed record CreateRestoreImageTaskRequestParameters
 /// <summary>The response elements (CloudTrail <c>responseElements</c>) of <c>CreateRestoreImageTask</c>: Starts a task that restores an AMI from an Amazon S3 object that was previously created by using CreateStoreImageTask.</summary>
 public sealed record CreateRestoreImageTaskResponseElements
 {
-    /// <summary>The AMI ID. JSON <c>imageId</c>.</summary>
-    [JsonPropertyName("imageId")]
-    [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ImageId { get; init; }
-
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
@@ -94,7 +89,6 @@ public sealed record CreateRestoreImageTaskResponseElements
     /// <returns>True when every member is equal.</returns>
     public bool Equals(CreateRestoreImageTaskResponseElements? other) =>
         ReferenceEquals(this, other) || (other is not null
-            && EqualityComparer<string?>.Default.Equals(ImageId, other.ImageId)
             && EqualityComparer<string?>.Default.Equals(RequestId, other.RequestId)
             && EqualityComparer<bool?>.Default.Equals(Return, other.Return)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
@@ -103,7 +97,6 @@ public sealed record CreateRestoreImageTaskResponseElements
     public override int GetHashCode()
     {
         var hash = default(HashCode);
-        hash.Add(ImageId);
         hash.Add(RequestId);
         hash.Add(Return);
         hash.Add(JsonFields.Hash(AdditionalFields));

@@ -84,11 +84,6 @@ public sealed record CreateRouteServerRequestParameters
 /// <summary>The response elements (CloudTrail <c>responseElements</c>) of <c>CreateRouteServer</c>: Creates a new route server to manage dynamic routing in a VPC.</summary>
 public sealed record CreateRouteServerResponseElements
 {
-    /// <summary>Information about the created route server. JSON <c>routeServer</c>.</summary>
-    [JsonPropertyName("routeServer")]
-    [JsonConverter(typeof(TolerantMemberConverter<RouteServer>))]
-    public RouteServer? RouteServer { get; init; }
-
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
@@ -108,7 +103,6 @@ public sealed record CreateRouteServerResponseElements
     /// <returns>True when every member is equal.</returns>
     public bool Equals(CreateRouteServerResponseElements? other) =>
         ReferenceEquals(this, other) || (other is not null
-            && EqualityComparer<RouteServer?>.Default.Equals(RouteServer, other.RouteServer)
             && EqualityComparer<string?>.Default.Equals(RequestId, other.RequestId)
             && EqualityComparer<bool?>.Default.Equals(Return, other.Return)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
@@ -117,7 +111,6 @@ public sealed record CreateRouteServerResponseElements
     public override int GetHashCode()
     {
         var hash = default(HashCode);
-        hash.Add(RouteServer);
         hash.Add(RequestId);
         hash.Add(Return);
         hash.Add(JsonFields.Hash(AdditionalFields));

@@ -70,11 +70,6 @@ public sealed record CreateRouteServerEndpointRequestParameters
 /// <summary>The response elements (CloudTrail <c>responseElements</c>) of <c>CreateRouteServerEndpoint</c>: Creates a new endpoint for a route server in a specified subnet.</summary>
 public sealed record CreateRouteServerEndpointResponseElements
 {
-    /// <summary>Information about the created route server endpoint. JSON <c>routeServerEndpoint</c>.</summary>
-    [JsonPropertyName("routeServerEndpoint")]
-    [JsonConverter(typeof(TolerantMemberConverter<RouteServerEndpoint>))]
-    public RouteServerEndpoint? RouteServerEndpoint { get; init; }
-
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
@@ -94,7 +89,6 @@ public sealed record CreateRouteServerEndpointResponseElements
     /// <returns>True when every member is equal.</returns>
     public bool Equals(CreateRouteServerEndpointResponseElements? other) =>
         ReferenceEquals(this, other) || (other is not null
-            && EqualityComparer<RouteServerEndpoint?>.Default.Equals(RouteServerEndpoint, other.RouteServerEndpoint)
             && EqualityComparer<string?>.Default.Equals(RequestId, other.RequestId)
             && EqualityComparer<bool?>.Default.Equals(Return, other.Return)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
@@ -103,7 +97,6 @@ public sealed record CreateRouteServerEndpointResponseElements
     public override int GetHashCode()
     {
         var hash = default(HashCode);
-        hash.Add(RouteServerEndpoint);
         hash.Add(RequestId);
         hash.Add(Return);
         hash.Add(JsonFields.Hash(AdditionalFields));

@@ -70,11 +70,6 @@ public sealed record CreateRouteServerPeerRequestParameters
 /// <summary>The response elements (CloudTrail <c>responseElements</c>) of <c>CreateRouteServerPeer</c>: Creates a new BGP peer for a specified route server endpoint.</summary>
 public sealed record CreateRouteServerPeerResponseElements
 {
-    /// <summary>Information about the created route server peer. JSON <c>routeServerPeer</c>.</summary>
-    [JsonPropertyName("routeServerPeer")]
-    [JsonConverter(typeof(TolerantMemberConverter<RouteServerPeer>))]
-    public RouteServerPeer? RouteServerPeer { get; init; }
-
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
@@ -94,7 +89,6 @@ public sealed record CreateRouteServerPeerResponseElements
     /// <returns>True when every member is equal.</returns>
     public bool Equals(CreateRouteServerPeerResponseElements? other) =>
         ReferenceEquals(this, other) || (other is not null
-            && EqualityComparer<RouteServerPeer?>.Default.Equals(RouteServerPeer, other.RouteServerPeer)
             && EqualityComparer<string?>.Default.Equals(RequestId, other.RequestId)
             && EqualityComparer<bool?>.Default.Equals(Return, other.Return)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
@@ -103,7 +97,6 @@ public sealed record CreateRouteServerPeerResponseElements
     public override int GetHashCode()
     {
         var hash = default(HashCode);
-        hash.Add(RouteServerPeer);
         hash.Add(RequestId);
         hash.Add(Return);
         hash.Add(JsonFields.Hash(AdditionalFields));

@@ -63,16 +63,6 @@ public sealed record CreateRouteTableRequestParameters
 /// <summary>The response elements (CloudTrail <c>responseElements</c>) of <c>CreateRouteTable</c>: Creates a route table for the specified VPC.</summary>
 public sealed record CreateRouteTableResponseElements
 {
-    /// <summary>Information about the route table. JSON <c>routeTable</c>.</summary>
-    [JsonPropertyName("routeTable")]
-    [JsonConverter(typeof(TolerantMemberConverter<RouteTable>))]
-    public RouteTable? RouteTable { get; init; }
-
-    /// <summary>Unique, case-sensitive identifier to ensure the idempotency of the request. JSON <c>clientToken</c>.</summary>
-    [JsonPropertyName("clientToken")]
-    [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ClientToken { get; init; }
-
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
@@ -92,8 +82,6 @@ public sealed record CreateRouteTableResponseElements
     /// <returns>True when every member is equal.</returns>
     public bool Equals(CreateRouteTableResponseElements? other) =>
         ReferenceEquals(this, other) || (other is not null
-            && EqualityComparer<RouteTable?>.Default.Equals(RouteTable, other.RouteTable)
-            && EqualityComparer<string?>.Default.Equals(ClientToken, other.ClientToken)
             && EqualityComparer<string?>.Default.Equals(RequestId, other.RequestId)
             && EqualityComparer<bool?>.Default.Equals(Return, other.Return)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
@@ -102,8 +90,6 @@ public sealed record CreateRouteTableResponseElements
     public override int GetHashCode()
     {
         var hash = default(HashCode);
-        hash.Add(RouteTable);
-        hash.Add(ClientToken);
         hash.Add(RequestId);
         hash.Add(Return);
         hash.Add(JsonFields.Hash(AdditionalFields));

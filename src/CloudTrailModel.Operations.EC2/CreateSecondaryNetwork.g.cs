@@ -70,16 +70,6 @@ public sealed record CreateSecondaryNetworkRequestParameters
 /// <summary>The response elements (CloudTrail <c>responseElements</c>) of <c>CreateSecondaryNetwork</c>: Creates a secondary network.</summary>
 public sealed record CreateSecondaryNetworkResponseElements
 {
-    /// <summary>Information about the secondary network. JSON <c>secondaryNetwork</c>.</summary>
-    [JsonPropertyName("secondaryNetwork")]
-    [JsonConverter(typeof(TolerantMemberConverter<SecondaryNetwork>))]
-    public SecondaryNetwork? SecondaryNetwork { get; init; }
-
-    /// <summary>Unique, case-sensitive identifier to ensure the idempotency of the request. JSON <c>clientToken</c>.</summary>
-    [JsonPropertyName("clientToken")]
-    [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ClientToken { get; init; }
-
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
@@ -99,8 +89,6 @@ public sealed record CreateSecondaryNetworkResponseElements
     /// <returns>True when every member is equal.</returns>
     public bool Equals(CreateSecondaryNetworkResponseElements? other) =>
         ReferenceEquals(this, other) || (other is not null
-            && EqualityComparer<SecondaryNetwork?>.Default.Equals(SecondaryNetwork, other.SecondaryNetwork)
-            && EqualityComparer<string?>.Default.Equals(ClientToken, other.ClientToken)
             && EqualityComparer<string?>.Default.Equals(RequestId, other.RequestId)
             && EqualityComparer<bool?>.Default.Equals(Return, other.Return)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
@@ -109,8 +97,6 @@ public sealed record CreateSecondaryNetworkResponseElements
     public override int GetHashCode()
     {
         var hash = default(HashCode);
-        hash.Add(SecondaryNetwork);
-        hash.Add(ClientToken);
         hash.Add(RequestId);
         hash.Add(Return);
         hash.Add(JsonFields.Hash(AdditionalFields));

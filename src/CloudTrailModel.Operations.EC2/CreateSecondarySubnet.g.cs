@@ -84,16 +84,6 @@ public sealed record CreateSecondarySubnetRequestParameters
 /// <summary>The response elements (CloudTrail <c>responseElements</c>) of <c>CreateSecondarySubnet</c>: Creates a secondary subnet in a secondary network.</summary>
 public sealed record CreateSecondarySubnetResponseElements
 {
-    /// <summary>Information about the secondary subnet. JSON <c>secondarySubnet</c>.</summary>
-    [JsonPropertyName("secondarySubnet")]
-    [JsonConverter(typeof(TolerantMemberConverter<SecondarySubnet>))]
-    public SecondarySubnet? SecondarySubnet { get; init; }
-
-    /// <summary>Unique, case-sensitive identifier to ensure the idempotency of the request. JSON <c>clientToken</c>.</summary>
-    [JsonPropertyName("clientToken")]
-    [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ClientToken { get; init; }
-
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
@@ -113,8 +103,6 @@ public sealed record CreateSecondarySubnetResponseElements
     /// <returns>True when every member is equal.</returns>
     public bool Equals(CreateSecondarySubnetResponseElements? other) =>
         ReferenceEquals(this, other) || (other is not null
-            && EqualityComparer<SecondarySubnet?>.Default.Equals(SecondarySubnet, other.SecondarySubnet)
-            && EqualityComparer<string?>.Default.Equals(ClientToken, other.ClientToken)
             && EqualityComparer<string?>.Default.Equals(RequestId, other.RequestId)
             && EqualityComparer<bool?>.Default.Equals(Return, other.Return)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
@@ -123,8 +111,6 @@ public sealed record CreateSecondarySubnetResponseElements
     public override int GetHashCode()
     {
         var hash = default(HashCode);
-        hash.Add(SecondarySubnet);
-        hash.Add(ClientToken);
         hash.Add(RequestId);
         hash.Add(Return);
         hash.Add(JsonFields.Hash(AdditionalFields));

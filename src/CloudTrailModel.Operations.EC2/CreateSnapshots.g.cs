@@ -84,11 +84,6 @@ public sealed record CreateSnapshotsRequestParameters
 /// <summary>The response elements (CloudTrail <c>responseElements</c>) of <c>CreateSnapshots</c>: Creates crash-consistent snapshots of multiple EBS volumes attached to an Amazon EC2 instance.</summary>
 public sealed record CreateSnapshotsResponseElements
 {
-    /// <summary>List of snapshots. JSON <c>snapshotSet</c>.</summary>
-    [JsonPropertyName("snapshotSet")]
-    [JsonConverter(typeof(TolerantMemberConverter<ItemSet<SnapshotInfo>>))]
-    public ItemSet<SnapshotInfo>? Snapshots { get; init; }
-
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
@@ -108,7 +103,6 @@ public sealed record CreateSnapshotsResponseElements
     /// <returns>True when every member is equal.</returns>
     public bool Equals(CreateSnapshotsResponseElements? other) =>
         ReferenceEquals(this, other) || (other is not null
-            && EqualityComparer<ItemSet<SnapshotInfo>?>.Default.Equals(Snapshots, other.Snapshots)
             && EqualityComparer<string?>.Default.Equals(RequestId, other.RequestId)
             && EqualityComparer<bool?>.Default.Equals(Return, other.Return)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
@@ -117,7 +111,6 @@ public sealed record CreateSnapshotsResponseElements
     public override int GetHashCode()
     {
         var hash = default(HashCode);
-        hash.Add(Snapshots);
         hash.Add(RequestId);
         hash.Add(Return);
         hash.Add(JsonFields.Hash(AdditionalFields));

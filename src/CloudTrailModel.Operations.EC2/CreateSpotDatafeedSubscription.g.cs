@@ -56,11 +56,6 @@ public sealed record CreateSpotDatafeedSubscriptionRequestParameters
 /// <summary>The response elements (CloudTrail <c>responseElements</c>) of <c>CreateSpotDatafeedSubscription</c>: Creates a data feed for Spot Instances, enabling you to view Spot Instance usage logs.</summary>
 public sealed record CreateSpotDatafeedSubscriptionResponseElements
 {
-    /// <summary>The Spot Instance data feed subscription. JSON <c>spotDatafeedSubscription</c>.</summary>
-    [JsonPropertyName("spotDatafeedSubscription")]
-    [JsonConverter(typeof(TolerantMemberConverter<SpotDatafeedSubscription>))]
-    public SpotDatafeedSubscription? SpotDatafeedSubscription { get; init; }
-
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
@@ -80,7 +75,6 @@ public sealed record CreateSpotDatafeedSubscriptionResponseElements
     /// <returns>True when every member is equal.</returns>
     public bool Equals(CreateSpotDatafeedSubscriptionResponseElements? other) =>
         ReferenceEquals(this, other) || (other is not null
-            && EqualityComparer<SpotDatafeedSubscription?>.Default.Equals(SpotDatafeedSubscription, other.SpotDatafeedSubscription)
             && EqualityComparer<string?>.Default.Equals(RequestId, other.RequestId)
             && EqualityComparer<bool?>.Default.Equals(Return, other.Return)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
@@ -89,7 +83,6 @@ public sealed record CreateSpotDatafeedSubscriptionResponseElements
     public override int GetHashCode()
     {
         var hash = default(HashCode);
-        hash.Add(SpotDatafeedSubscription);
         hash.Add(RequestId);
         hash.Add(Return);
         hash.Add(JsonFields.Hash(AdditionalFields));

@@ -63,11 +63,6 @@ public sealed record CreateStoreImageTaskRequestParameters
 /// <summary>The response elements (CloudTrail <c>responseElements</c>) of <c>CreateStoreImageTask</c>: Stores an AMI as a single object in an Amazon S3 bucket.</summary>
 public sealed record CreateStoreImageTaskResponseElements
 {
-    /// <summary>The name of the stored AMI object in the S3 bucket. JSON <c>objectKey</c>.</summary>
-    [JsonPropertyName("objectKey")]
-    [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ObjectKey { get; init; }
-
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
@@ -87,7 +82,6 @@ public sealed record CreateStoreImageTaskResponseElements
     /// <returns>True when every member is equal.</returns>
     public bool Equals(CreateStoreImageTaskResponseElements? other) =>
         ReferenceEquals(this, other) || (other is not null
-            && EqualityComparer<string?>.Default.Equals(ObjectKey, other.ObjectKey)
             && EqualityComparer<string?>.Default.Equals(RequestId, other.RequestId)
             && EqualityComparer<bool?>.Default.Equals(Return, other.Return)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
@@ -96,7 +90,6 @@ public sealed record CreateStoreImageTaskResponseElements
     public override int GetHashCode()
     {
         var hash = default(HashCode);
-        hash.Add(ObjectKey);
         hash.Add(RequestId);
         hash.Add(Return);
         hash.Add(JsonFields.Hash(AdditionalFields));

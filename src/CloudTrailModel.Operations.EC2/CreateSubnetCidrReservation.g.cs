@@ -77,11 +77,6 @@ public sealed record CreateSubnetCidrReservationRequestParameters
 /// <summary>The response elements (CloudTrail <c>responseElements</c>) of <c>CreateSubnetCidrReservation</c>: Creates a subnet CIDR reservation.</summary>
 public sealed record CreateSubnetCidrReservationResponseElements
 {
-    /// <summary>Information about the created subnet CIDR reservation. JSON <c>subnetCidrReservation</c>.</summary>
-    [JsonPropertyName("subnetCidrReservation")]
-    [JsonConverter(typeof(TolerantMemberConverter<SubnetCidrReservation>))]
-    public SubnetCidrReservation? SubnetCidrReservation { get; init; }
-
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
@@ -101,7 +96,6 @@ public sealed record CreateSubnetCidrReservationResponseElements
     /// <returns>True when every member is equal.</returns>
     public bool Equals(CreateSubnetCidrReservationResponseElements? other) =>
         ReferenceEquals(this, other) || (other is not null
-            && EqualityComparer<SubnetCidrReservation?>.Default.Equals(SubnetCidrReservation, other.SubnetCidrReservation)
             && EqualityComparer<string?>.Default.Equals(RequestId, other.RequestId)
             && EqualityComparer<bool?>.Default.Equals(Return, other.Return)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
@@ -110,7 +104,6 @@ public sealed record CreateSubnetCidrReservationResponseElements
     public override int GetHashCode()
     {
         var hash = default(HashCode);
-        hash.Add(SubnetCidrReservation);
         hash.Add(RequestId);
         hash.Add(Return);
         hash.Add(JsonFields.Hash(AdditionalFields));

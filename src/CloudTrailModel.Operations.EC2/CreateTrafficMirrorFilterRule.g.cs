@@ -126,16 +126,6 @@ public sealed record CreateTrafficMirrorFilterRuleRequestParameters
 /// <summary>The response elements (CloudTrail <c>responseElements</c>) of <c>CreateTrafficMirrorFilterRule</c>: Creates a Traffic Mirror filter rule.</summary>
 public sealed record CreateTrafficMirrorFilterRuleResponseElements
 {
-    /// <summary>The Traffic Mirror rule. JSON <c>trafficMirrorFilterRule</c>.</summary>
-    [JsonPropertyName("trafficMirrorFilterRule")]
-    [JsonConverter(typeof(TolerantMemberConverter<TrafficMirrorFilterRule>))]
-    public TrafficMirrorFilterRule? TrafficMirrorFilterRule { get; init; }
-
-    /// <summary>Unique, case-sensitive identifier that you provide to ensure the idempotency of the request. JSON <c>clientToken</c>.</summary>
-    [JsonPropertyName("clientToken")]
-    [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ClientToken { get; init; }
-
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
@@ -155,8 +145,6 @@ public sealed record CreateTrafficMirrorFilterRuleResponseElements
     /// <returns>True when every member is equal.</returns>
     public bool Equals(CreateTrafficMirrorFilterRuleResponseElements? other) =>
         ReferenceEquals(this, other) || (other is not null
-            && EqualityComparer<TrafficMirrorFilterRule?>.Default.Equals(TrafficMirrorFilterRule, other.TrafficMirrorFilterRule)
-            && EqualityComparer<string?>.Default.Equals(ClientToken, other.ClientToken)
             && EqualityComparer<string?>.Default.Equals(RequestId, other.RequestId)
             && EqualityComparer<bool?>.Default.Equals(Return, other.Return)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
@@ -165,8 +153,6 @@ public sealed record CreateTrafficMirrorFilterRuleResponseElements
     public override int GetHashCode()
     {
         var hash = default(HashCode);
-        hash.Add(TrafficMirrorFilterRule);
-        hash.Add(ClientToken);
         hash.Add(RequestId);
         hash.Add(Return);
         hash.Add(JsonFields.Hash(AdditionalFields));

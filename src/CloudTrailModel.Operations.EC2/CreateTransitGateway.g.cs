@@ -63,11 +63,6 @@ public sealed record CreateTransitGatewayRequestParameters
 /// <summary>The response elements (CloudTrail <c>responseElements</c>) of <c>CreateTransitGateway</c>: Creates a transit gateway.</summary>
 public sealed record CreateTransitGatewayResponseElements
 {
-    /// <summary>Information about the transit gateway. JSON <c>transitGateway</c>.</summary>
-    [JsonPropertyName("transitGateway")]
-    [JsonConverter(typeof(TolerantMemberConverter<TransitGateway>))]
-    public TransitGateway? TransitGateway { get; init; }
-
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
@@ -87,7 +82,6 @@ public sealed record CreateTransitGatewayResponseElements
     /// <returns>True when every member is equal.</returns>
     public bool Equals(CreateTransitGatewayResponseElements? other) =>
         ReferenceEquals(this, other) || (other is not null
-            && EqualityComparer<TransitGateway?>.Default.Equals(TransitGateway, other.TransitGateway)
             && EqualityComparer<string?>.Default.Equals(RequestId, other.RequestId)
             && EqualityComparer<bool?>.Default.Equals(Return, other.Return)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
@@ -96,7 +90,6 @@ public sealed record CreateTransitGatewayResponseElements
     public override int GetHashCode()
     {
         var hash = default(HashCode);
-        hash.Add(TransitGateway);
         hash.Add(RequestId);
         hash.Add(Return);
         hash.Add(JsonFields.Hash(AdditionalFields));

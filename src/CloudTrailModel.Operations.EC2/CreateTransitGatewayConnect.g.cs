@@ -63,11 +63,6 @@ public sealed record CreateTransitGatewayConnectRequestParameters
 /// <summary>The response elements (CloudTrail <c>responseElements</c>) of <c>CreateTransitGatewayConnect</c>: Creates a Connect attachment from a specified transit gateway attachment.</summary>
 public sealed record CreateTransitGatewayConnectResponseElements
 {
-    /// <summary>Information about the Connect attachment. JSON <c>transitGatewayConnect</c>.</summary>
-    [JsonPropertyName("transitGatewayConnect")]
-    [JsonConverter(typeof(TolerantMemberConverter<TransitGatewayConnect>))]
-    public TransitGatewayConnect? TransitGatewayConnect { get; init; }
-
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
@@ -87,7 +82,6 @@ public sealed record CreateTransitGatewayConnectResponseElements
     /// <returns>True when every member is equal.</returns>
     public bool Equals(CreateTransitGatewayConnectResponseElements? other) =>
         ReferenceEquals(this, other) || (other is not null
-            && EqualityComparer<TransitGatewayConnect?>.Default.Equals(TransitGatewayConnect, other.TransitGatewayConnect)
             && EqualityComparer<string?>.Default.Equals(RequestId, other.RequestId)
             && EqualityComparer<bool?>.Default.Equals(Return, other.Return)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
@@ -96,7 +90,6 @@ public sealed record CreateTransitGatewayConnectResponseElements
     public override int GetHashCode()
     {
         var hash = default(HashCode);
-        hash.Add(TransitGatewayConnect);
         hash.Add(RequestId);
         hash.Add(Return);
         hash.Add(JsonFields.Hash(AdditionalFields));

@@ -84,11 +84,6 @@ public sealed record CreateTransitGatewayConnectPeerRequestParameters
 /// <summary>The response elements (CloudTrail <c>responseElements</c>) of <c>CreateTransitGatewayConnectPeer</c>: Creates a Connect peer for a specified transit gateway Connect attachment between a transit gateway and an appliance.</summary>
 public sealed record CreateTransitGatewayConnectPeerResponseElements
 {
-    /// <summary>Information about the Connect peer. JSON <c>transitGatewayConnectPeer</c>.</summary>
-    [JsonPropertyName("transitGatewayConnectPeer")]
-    [JsonConverter(typeof(TolerantMemberConverter<TransitGatewayConnectPeer>))]
-    public TransitGatewayConnectPeer? TransitGatewayConnectPeer { get; init; }
-
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
@@ -108,7 +103,6 @@ public sealed record CreateTransitGatewayConnectPeerResponseElements
     /// <returns>True when every member is equal.</returns>
     public bool Equals(CreateTransitGatewayConnectPeerResponseElements? other) =>
         ReferenceEquals(this, other) || (other is not null
-            && EqualityComparer<TransitGatewayConnectPeer?>.Default.Equals(TransitGatewayConnectPeer, other.TransitGatewayConnectPeer)
             && EqualityComparer<string?>.Default.Equals(RequestId, other.RequestId)
             && EqualityComparer<bool?>.Default.Equals(Return, other.Return)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
@@ -117,7 +111,6 @@ public sealed record CreateTransitGatewayConnectPeerResponseElements
     public override int GetHashCode()
     {
         var hash = default(HashCode);
-        hash.Add(TransitGatewayConnectPeer);
         hash.Add(RequestId);
         hash.Add(Return);
         hash.Add(JsonFields.Hash(AdditionalFields));

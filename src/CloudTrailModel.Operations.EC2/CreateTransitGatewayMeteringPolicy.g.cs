@@ -63,11 +63,6 @@ public sealed record CreateTransitGatewayMeteringPolicyRequestParameters
 /// <summary>The response elements (CloudTrail <c>responseElements</c>) of <c>CreateTransitGatewayMeteringPolicy</c>: Creates a metering policy for a transit gateway to track and measure network traffic.</summary>
 public sealed record CreateTransitGatewayMeteringPolicyResponseElements
 {
-    /// <summary>Information about the created transit gateway metering policy. JSON <c>transitGatewayMeteringPolicy</c>.</summary>
-    [JsonPropertyName("transitGatewayMeteringPolicy")]
-    [JsonConverter(typeof(TolerantMemberConverter<TransitGatewayMeteringPolicy>))]
-    public TransitGatewayMeteringPolicy? TransitGatewayMeteringPolicy { get; init; }
-
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
@@ -87,7 +82,6 @@ public sealed record CreateTransitGatewayMeteringPolicyResponseElements
     /// <returns>True when every member is equal.</returns>
     public bool Equals(CreateTransitGatewayMeteringPolicyResponseElements? other) =>
         ReferenceEquals(this, other) || (other is not null
-            && EqualityComparer<TransitGatewayMeteringPolicy?>.Default.Equals(TransitGatewayMeteringPolicy, other.TransitGatewayMeteringPolicy)
             && EqualityComparer<string?>.Default.Equals(RequestId, other.RequestId)
             && EqualityComparer<bool?>.Default.Equals(Return, other.Return)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
@@ -96,7 +90,6 @@ public sealed record CreateTransitGatewayMeteringPolicyResponseElements
     public override int GetHashCode()
     {
         var hash = default(HashCode);
-        hash.Add(TransitGatewayMeteringPolicy);
         hash.Add(RequestId);
         hash.Add(Return);
         hash.Add(JsonFields.Hash(AdditionalFields));

@@ -126,11 +126,6 @@ public sealed record CreateTransitGatewayMeteringPolicyEntryRequestParameters
 /// <summary>The response elements (CloudTrail <c>responseElements</c>) of <c>CreateTransitGatewayMeteringPolicyEntry</c>: Creates an entry in a transit gateway metering policy to define traffic measurement rules.</summary>
 public sealed record CreateTransitGatewayMeteringPolicyEntryResponseElements
 {
-    /// <summary>Information about the created transit gateway metering policy entry. JSON <c>transitGatewayMeteringPolicyEntry</c>.</summary>
-    [JsonPropertyName("transitGatewayMeteringPolicyEntry")]
-    [JsonConverter(typeof(TolerantMemberConverter<TransitGatewayMeteringPolicyEntry>))]
-    public TransitGatewayMeteringPolicyEntry? TransitGatewayMeteringPolicyEntry { get; init; }
-
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
@@ -150,7 +145,6 @@ public sealed record CreateTransitGatewayMeteringPolicyEntryResponseElements
     /// <returns>True when every member is equal.</returns>
     public bool Equals(CreateTransitGatewayMeteringPolicyEntryResponseElements? other) =>
         ReferenceEquals(this, other) || (other is not null
-            && EqualityComparer<TransitGatewayMeteringPolicyEntry?>.Default.Equals(TransitGatewayMeteringPolicyEntry, other.TransitGatewayMeteringPolicyEntry)
             && EqualityComparer<string?>.Default.Equals(RequestId, other.RequestId)
             && EqualityComparer<bool?>.Default.Equals(Return, other.Return)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
@@ -159,7 +153,6 @@ public sealed record CreateTransitGatewayMeteringPolicyEntryResponseElements
     public override int GetHashCode()
     {
         var hash = default(HashCode);
-        hash.Add(TransitGatewayMeteringPolicyEntry);
         hash.Add(RequestId);
         hash.Add(Return);
         hash.Add(JsonFields.Hash(AdditionalFields));

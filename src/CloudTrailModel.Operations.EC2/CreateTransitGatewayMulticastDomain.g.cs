@@ -63,11 +63,6 @@ public sealed record CreateTransitGatewayMulticastDomainRequestParameters
 /// <summary>The response elements (CloudTrail <c>responseElements</c>) of <c>CreateTransitGatewayMulticastDomain</c>: Creates a multicast domain using the specified transit gateway.</summary>
 public sealed record CreateTransitGatewayMulticastDomainResponseElements
 {
-    /// <summary>Information about the transit gateway multicast domain. JSON <c>transitGatewayMulticastDomain</c>.</summary>
-    [JsonPropertyName("transitGatewayMulticastDomain")]
-    [JsonConverter(typeof(TolerantMemberConverter<TransitGatewayMulticastDomain>))]
-    public TransitGatewayMulticastDomain? TransitGatewayMulticastDomain { get; init; }
-
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
@@ -87,7 +82,6 @@ public sealed record CreateTransitGatewayMulticastDomainResponseElements
     /// <returns>True when every member is equal.</returns>
     public bool Equals(CreateTransitGatewayMulticastDomainResponseElements? other) =>
         ReferenceEquals(this, other) || (other is not null
-            && EqualityComparer<TransitGatewayMulticastDomain?>.Default.Equals(TransitGatewayMulticastDomain, other.TransitGatewayMulticastDomain)
             && EqualityComparer<string?>.Default.Equals(RequestId, other.RequestId)
             && EqualityComparer<bool?>.Default.Equals(Return, other.Return)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
@@ -96,7 +90,6 @@ public sealed record CreateTransitGatewayMulticastDomainResponseElements
     public override int GetHashCode()
     {
         var hash = default(HashCode);
-        hash.Add(TransitGatewayMulticastDomain);
         hash.Add(RequestId);
         hash.Add(Return);
         hash.Add(JsonFields.Hash(AdditionalFields));

@@ -84,11 +84,6 @@ public sealed record CreateTransitGatewayPeeringAttachmentRequestParameters
 /// <summary>The response elements (CloudTrail <c>responseElements</c>) of <c>CreateTransitGatewayPeeringAttachment</c>: Requests a transit gateway peering attachment between the specified transit gateway (requester) and a peer transit gateway (accepter).</summary>
 public sealed record CreateTransitGatewayPeeringAttachmentResponseElements
 {
-    /// <summary>The transit gateway peering attachment. JSON <c>transitGatewayPeeringAttachment</c>.</summary>
-    [JsonPropertyName("transitGatewayPeeringAttachment")]
-    [JsonConverter(typeof(TolerantMemberConverter<TransitGatewayPeeringAttachment>))]
-    public TransitGatewayPeeringAttachment? TransitGatewayPeeringAttachment { get; init; }
-
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
@@ -108,7 +103,6 @@ public sealed record CreateTransitGatewayPeeringAttachmentResponseElements
     /// <returns>True when every member is equal.</returns>
     public bool Equals(CreateTransitGatewayPeeringAttachmentResponseElements? other) =>
         ReferenceEquals(this, other) || (other is not null
-            && EqualityComparer<TransitGatewayPeeringAttachment?>.Default.Equals(TransitGatewayPeeringAttachment, other.TransitGatewayPeeringAttachment)
             && EqualityComparer<string?>.Default.Equals(RequestId, other.RequestId)
             && EqualityComparer<bool?>.Default.Equals(Return, other.Return)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
@@ -117,7 +111,6 @@ public sealed record CreateTransitGatewayPeeringAttachmentResponseElements
     public override int GetHashCode()
     {
         var hash = default(HashCode);
-        hash.Add(TransitGatewayPeeringAttachment);
         hash.Add(RequestId);
         hash.Add(Return);
         hash.Add(JsonFields.Hash(AdditionalFields));

@@ -56,11 +56,6 @@ public sealed record CreateTransitGatewayPolicyTableRequestParameters
 /// <summary>The response elements (CloudTrail <c>responseElements</c>) of <c>CreateTransitGatewayPolicyTable</c>: Creates a transit gateway policy table.</summary>
 public sealed record CreateTransitGatewayPolicyTableResponseElements
 {
-    /// <summary>Describes the created transit gateway policy table. JSON <c>transitGatewayPolicyTable</c>.</summary>
-    [JsonPropertyName("transitGatewayPolicyTable")]
-    [JsonConverter(typeof(TolerantMemberConverter<TransitGatewayPolicyTable>))]
-    public TransitGatewayPolicyTable? TransitGatewayPolicyTable { get; init; }
-
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
@@ -80,7 +75,6 @@ public sealed record CreateTransitGatewayPolicyTableResponseElements
     /// <returns>True when every member is equal.</returns>
     public bool Equals(CreateTransitGatewayPolicyTableResponseElements? other) =>
         ReferenceEquals(this, other) || (other is not null
-            && EqualityComparer<TransitGatewayPolicyTable?>.Default.Equals(TransitGatewayPolicyTable, other.TransitGatewayPolicyTable)
             && EqualityComparer<string?>.Default.Equals(RequestId, other.RequestId)
             && EqualityComparer<bool?>.Default.Equals(Return, other.Return)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
@@ -89,7 +83,6 @@ public sealed record CreateTransitGatewayPolicyTableResponseElements
     public override int GetHashCode()
     {
         var hash = default(HashCode);
-        hash.Add(TransitGatewayPolicyTable);
         hash.Add(RequestId);
         hash.Add(Return);
         hash.Add(JsonFields.Hash(AdditionalFields));

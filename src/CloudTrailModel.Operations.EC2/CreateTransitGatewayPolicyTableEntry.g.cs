@@ -70,11 +70,6 @@ public sealed record CreateTransitGatewayPolicyTableEntryRequestParameters
 /// <summary>The response elements (CloudTrail <c>responseElements</c>) of <c>CreateTransitGatewayPolicyTableEntry</c>: Creates an entry in a transit gateway policy table to route matching traffic to a specified route table.</summary>
 public sealed record CreateTransitGatewayPolicyTableEntryResponseElements
 {
-    /// <summary>Describes a transit gateway policy table entry. JSON <c>transitGatewayPolicyTableEntry</c>.</summary>
-    [JsonPropertyName("transitGatewayPolicyTableEntry")]
-    [JsonConverter(typeof(TolerantMemberConverter<TransitGatewayPolicyTableEntry>))]
-    public TransitGatewayPolicyTableEntry? TransitGatewayPolicyTableEntry { get; init; }
-
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
@@ -94,7 +89,6 @@ public sealed record CreateTransitGatewayPolicyTableEntryResponseElements
     /// <returns>True when every member is equal.</returns>
     public bool Equals(CreateTransitGatewayPolicyTableEntryResponseElements? other) =>
         ReferenceEquals(this, other) || (other is not null
-            && EqualityComparer<TransitGatewayPolicyTableEntry?>.Default.Equals(TransitGatewayPolicyTableEntry, other.TransitGatewayPolicyTableEntry)
             && EqualityComparer<string?>.Default.Equals(RequestId, other.RequestId)
             && EqualityComparer<bool?>.Default.Equals(Return, other.Return)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
@@ -103,7 +97,6 @@ public sealed record CreateTransitGatewayPolicyTableEntryResponseElements
     public override int GetHashCode()
     {
         var hash = default(HashCode);
-        hash.Add(TransitGatewayPolicyTableEntry);
         hash.Add(RequestId);
         hash.Add(Return);
         hash.Add(JsonFields.Hash(AdditionalFields));

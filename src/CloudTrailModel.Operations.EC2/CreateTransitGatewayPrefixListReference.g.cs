@@ -70,11 +70,6 @@ public sealed record CreateTransitGatewayPrefixListReferenceRequestParameters
 /// <summary>The response elements (CloudTrail <c>responseElements</c>) of <c>CreateTransitGatewayPrefixListReference</c>: Creates a reference (route) to a prefix list in a specified transit gateway route table.</summary>
 public sealed record CreateTransitGatewayPrefixListReferenceResponseElements
 {
-    /// <summary>Information about the prefix list reference. JSON <c>transitGatewayPrefixListReference</c>.</summary>
-    [JsonPropertyName("transitGatewayPrefixListReference")]
-    [JsonConverter(typeof(TolerantMemberConverter<TransitGatewayPrefixListReference>))]
-    public TransitGatewayPrefixListReference? TransitGatewayPrefixListReference { get; init; }
-
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
@@ -94,7 +89,6 @@ public sealed record CreateTransitGatewayPrefixListReferenceResponseElements
     /// <returns>True when every member is equal.</returns>
     public bool Equals(CreateTransitGatewayPrefixListReferenceResponseElements? other) =>
         ReferenceEquals(this, other) || (other is not null
-            && EqualityComparer<TransitGatewayPrefixListReference?>.Default.Equals(TransitGatewayPrefixListReference, other.TransitGatewayPrefixListReference)
             && EqualityComparer<string?>.Default.Equals(RequestId, other.RequestId)
             && EqualityComparer<bool?>.Default.Equals(Return, other.Return)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
@@ -103,7 +97,6 @@ public sealed record CreateTransitGatewayPrefixListReferenceResponseElements
     public override int GetHashCode()
     {
         var hash = default(HashCode);
-        hash.Add(TransitGatewayPrefixListReference);
         hash.Add(RequestId);
         hash.Add(Return);
         hash.Add(JsonFields.Hash(AdditionalFields));

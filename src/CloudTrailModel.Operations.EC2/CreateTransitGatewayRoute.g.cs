@@ -70,11 +70,6 @@ public sealed record CreateTransitGatewayRouteRequestParameters
 /// <summary>The response elements (CloudTrail <c>responseElements</c>) of <c>CreateTransitGatewayRoute</c>: Creates a static route for the specified transit gateway route table.</summary>
 public sealed record CreateTransitGatewayRouteResponseElements
 {
-    /// <summary>Information about the route. JSON <c>route</c>.</summary>
-    [JsonPropertyName("route")]
-    [JsonConverter(typeof(TolerantMemberConverter<TransitGatewayRoute>))]
-    public TransitGatewayRoute? Route { get; init; }
-
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
@@ -94,7 +89,6 @@ public sealed record CreateTransitGatewayRouteResponseElements
     /// <returns>True when every member is equal.</returns>
     public bool Equals(CreateTransitGatewayRouteResponseElements? other) =>
         ReferenceEquals(this, other) || (other is not null
-            && EqualityComparer<TransitGatewayRoute?>.Default.Equals(Route, other.Route)
             && EqualityComparer<string?>.Default.Equals(RequestId, other.RequestId)
             && EqualityComparer<bool?>.Default.Equals(Return, other.Return)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
@@ -103,7 +97,6 @@ public sealed record CreateTransitGatewayRouteResponseElements
     public override int GetHashCode()
     {
         var hash = default(HashCode);
-        hash.Add(Route);
         hash.Add(RequestId);
         hash.Add(Return);
         hash.Add(JsonFields.Hash(AdditionalFields));

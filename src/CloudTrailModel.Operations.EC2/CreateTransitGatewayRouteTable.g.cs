@@ -56,11 +56,6 @@ public sealed record CreateTransitGatewayRouteTableRequestParameters
 /// <summary>The response elements (CloudTrail <c>responseElements</c>) of <c>CreateTransitGatewayRouteTable</c>: Creates a route table for the specified transit gateway.</summary>
 public sealed record CreateTransitGatewayRouteTableResponseElements
 {
-    /// <summary>Information about the transit gateway route table. JSON <c>transitGatewayRouteTable</c>.</summary>
-    [JsonPropertyName("transitGatewayRouteTable")]
-    [JsonConverter(typeof(TolerantMemberConverter<TransitGatewayRouteTable>))]
-    public TransitGatewayRouteTable? TransitGatewayRouteTable { get; init; }
-
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
@@ -80,7 +75,6 @@ public sealed record CreateTransitGatewayRouteTableResponseElements
     /// <returns>True when every member is equal.</returns>
     public bool Equals(CreateTransitGatewayRouteTableResponseElements? other) =>
         ReferenceEquals(this, other) || (other is not null
-            && EqualityComparer<TransitGatewayRouteTable?>.Default.Equals(TransitGatewayRouteTable, other.TransitGatewayRouteTable)
             && EqualityComparer<string?>.Default.Equals(RequestId, other.RequestId)
             && EqualityComparer<bool?>.Default.Equals(Return, other.Return)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
@@ -89,7 +83,6 @@ public sealed record CreateTransitGatewayRouteTableResponseElements
     public override int GetHashCode()
     {
         var hash = default(HashCode);
-        hash.Add(TransitGatewayRouteTable);
         hash.Add(RequestId);
         hash.Add(Return);
         hash.Add(JsonFields.Hash(AdditionalFields));

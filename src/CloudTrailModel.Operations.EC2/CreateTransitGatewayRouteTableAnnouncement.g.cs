@@ -63,11 +63,6 @@ public sealed record CreateTransitGatewayRouteTableAnnouncementRequestParameters
 /// <summary>The response elements (CloudTrail <c>responseElements</c>) of <c>CreateTransitGatewayRouteTableAnnouncement</c>: Advertises a new transit gateway route table.</summary>
 public sealed record CreateTransitGatewayRouteTableAnnouncementResponseElements
 {
-    /// <summary>Provides details about the transit gateway route table announcement. JSON <c>transitGatewayRouteTableAnnouncement</c>.</summary>
-    [JsonPropertyName("transitGatewayRouteTableAnnouncement")]
-    [JsonConverter(typeof(TolerantMemberConverter<TransitGatewayRouteTableAnnouncement>))]
-    public TransitGatewayRouteTableAnnouncement? TransitGatewayRouteTableAnnouncement { get; init; }
-
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
@@ -87,7 +82,6 @@ public sealed record CreateTransitGatewayRouteTableAnnouncementResponseElements
     /// <returns>True when every member is equal.</returns>
     public bool Equals(CreateTransitGatewayRouteTableAnnouncementResponseElements? other) =>
         ReferenceEquals(this, other) || (other is not null
-            && EqualityComparer<TransitGatewayRouteTableAnnouncement?>.Default.Equals(TransitGatewayRouteTableAnnouncement, other.TransitGatewayRouteTableAnnouncement)
             && EqualityComparer<string?>.Default.Equals(RequestId, other.RequestId)
             && EqualityComparer<bool?>.Default.Equals(Return, other.Return)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
@@ -96,7 +90,6 @@ public sealed record CreateTransitGatewayRouteTableAnnouncementResponseElements
     public override int GetHashCode()
     {
         var hash = default(HashCode);
-        hash.Add(TransitGatewayRouteTableAnnouncement);
         hash.Add(RequestId);
         hash.Add(Return);
         hash.Add(JsonFields.Hash(AdditionalFields));

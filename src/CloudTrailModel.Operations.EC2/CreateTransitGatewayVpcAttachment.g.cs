@@ -77,11 +77,6 @@ public sealed record CreateTransitGatewayVpcAttachmentRequestParameters
 /// <summary>The response elements (CloudTrail <c>responseElements</c>) of <c>CreateTransitGatewayVpcAttachment</c>: Attaches the specified VPC to the specified transit gateway.</summary>
 public sealed record CreateTransitGatewayVpcAttachmentResponseElements
 {
-    /// <summary>Information about the VPC attachment. JSON <c>transitGatewayVpcAttachment</c>.</summary>
-    [JsonPropertyName("transitGatewayVpcAttachment")]
-    [JsonConverter(typeof(TolerantMemberConverter<TransitGatewayVpcAttachment>))]
-    public TransitGatewayVpcAttachment? TransitGatewayVpcAttachment { get; init; }
-
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
@@ -101,7 +96,6 @@ public sealed record CreateTransitGatewayVpcAttachmentResponseElements
     /// <returns>True when every member is equal.</returns>
     public bool Equals(CreateTransitGatewayVpcAttachmentResponseElements? other) =>
         ReferenceEquals(this, other) || (other is not null
-            && EqualityComparer<TransitGatewayVpcAttachment?>.Default.Equals(TransitGatewayVpcAttachment, other.TransitGatewayVpcAttachment)
             && EqualityComparer<string?>.Default.Equals(RequestId, other.RequestId)
             && EqualityComparer<bool?>.Default.Equals(Return, other.Return)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
@@ -110,7 +104,6 @@ public sealed record CreateTransitGatewayVpcAttachmentResponseElements
     public override int GetHashCode()
     {
         var hash = default(HashCode);
-        hash.Add(TransitGatewayVpcAttachment);
         hash.Add(RequestId);
         hash.Add(Return);
         hash.Add(JsonFields.Hash(AdditionalFields));

@@ -154,11 +154,6 @@ public sealed record CreateVerifiedAccessEndpointRequestParameters
 /// <summary>The response elements (CloudTrail <c>responseElements</c>) of <c>CreateVerifiedAccessEndpoint</c>: An Amazon Web Services Verified Access endpoint is where you define your application along with an optional endpoint-level access policy.</summary>
 public sealed record CreateVerifiedAccessEndpointResponseElements
 {
-    /// <summary>Details about the Verified Access endpoint. JSON <c>verifiedAccessEndpoint</c>.</summary>
-    [JsonPropertyName("verifiedAccessEndpoint")]
-    [JsonConverter(typeof(TolerantMemberConverter<VerifiedAccessEndpoint>))]
-    public VerifiedAccessEndpoint? VerifiedAccessEndpoint { get; init; }
-
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
@@ -178,7 +173,6 @@ public sealed record CreateVerifiedAccessEndpointResponseElements
     /// <returns>True when every member is equal.</returns>
     public bool Equals(CreateVerifiedAccessEndpointResponseElements? other) =>
         ReferenceEquals(this, other) || (other is not null
-            && EqualityComparer<VerifiedAccessEndpoint?>.Default.Equals(VerifiedAccessEndpoint, other.VerifiedAccessEndpoint)
             && EqualityComparer<string?>.Default.Equals(RequestId, other.RequestId)
             && EqualityComparer<bool?>.Default.Equals(Return, other.Return)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
@@ -187,7 +181,6 @@ public sealed record CreateVerifiedAccessEndpointResponseElements
     public override int GetHashCode()
     {
         var hash = default(HashCode);
-        hash.Add(VerifiedAccessEndpoint);
         hash.Add(RequestId);
         hash.Add(Return);
         hash.Add(JsonFields.Hash(AdditionalFields));

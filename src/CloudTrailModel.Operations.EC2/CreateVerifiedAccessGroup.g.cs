@@ -84,11 +84,6 @@ public sealed record CreateVerifiedAccessGroupRequestParameters
 /// <summary>The response elements (CloudTrail <c>responseElements</c>) of <c>CreateVerifiedAccessGroup</c>: An Amazon Web Services Verified Access group is a collection of Amazon Web Services Verified Access endpoints who's associated applications have similar security requirements.</summary>
 public sealed record CreateVerifiedAccessGroupResponseElements
 {
-    /// <summary>Details about the Verified Access group. JSON <c>verifiedAccessGroup</c>.</summary>
-    [JsonPropertyName("verifiedAccessGroup")]
-    [JsonConverter(typeof(TolerantMemberConverter<VerifiedAccessGroup>))]
-    public VerifiedAccessGroup? VerifiedAccessGroup { get; init; }
-
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
@@ -108,7 +103,6 @@ public sealed record CreateVerifiedAccessGroupResponseElements
     /// <returns>True when every member is equal.</returns>
     public bool Equals(CreateVerifiedAccessGroupResponseElements? other) =>
         ReferenceEquals(this, other) || (other is not null
-            && EqualityComparer<VerifiedAccessGroup?>.Default.Equals(VerifiedAccessGroup, other.VerifiedAccessGroup)
             && EqualityComparer<string?>.Default.Equals(RequestId, other.RequestId)
             && EqualityComparer<bool?>.Default.Equals(Return, other.Return)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
@@ -117,7 +111,6 @@ public sealed record CreateVerifiedAccessGroupResponseElements
     public override int GetHashCode()
     {
         var hash = default(HashCode);
-        hash.Add(VerifiedAccessGroup);
         hash.Add(RequestId);
         hash.Add(Return);
         hash.Add(JsonFields.Hash(AdditionalFields));

@@ -77,11 +77,6 @@ public sealed record CreateVerifiedAccessInstanceRequestParameters
 /// <summary>The response elements (CloudTrail <c>responseElements</c>) of <c>CreateVerifiedAccessInstance</c>: An Amazon Web Services Verified Access instance is a regional entity that evaluates application requests and grants access only when your security requirements are met.</summary>
 public sealed record CreateVerifiedAccessInstanceResponseElements
 {
-    /// <summary>Details about the Verified Access instance. JSON <c>verifiedAccessInstance</c>.</summary>
-    [JsonPropertyName("verifiedAccessInstance")]
-    [JsonConverter(typeof(TolerantMemberConverter<VerifiedAccessInstance>))]
-    public VerifiedAccessInstance? VerifiedAccessInstance { get; init; }
-
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
@@ -101,7 +96,6 @@ public sealed record CreateVerifiedAccessInstanceResponseElements
     /// <returns>True when every member is equal.</returns>
     public bool Equals(CreateVerifiedAccessInstanceResponseElements? other) =>
         ReferenceEquals(this, other) || (other is not null
-            && EqualityComparer<VerifiedAccessInstance?>.Default.Equals(VerifiedAccessInstance, other.VerifiedAccessInstance)
             && EqualityComparer<string?>.Default.Equals(RequestId, other.RequestId)
             && EqualityComparer<bool?>.Default.Equals(Return, other.Return)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
@@ -110,7 +104,6 @@ public sealed record CreateVerifiedAccessInstanceResponseElements
     public override int GetHashCode()
     {
         var hash = default(HashCode);
-        hash.Add(VerifiedAccessInstance);
         hash.Add(RequestId);
         hash.Add(Return);
         hash.Add(JsonFields.Hash(AdditionalFields));

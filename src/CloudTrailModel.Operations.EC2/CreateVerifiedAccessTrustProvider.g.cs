@@ -119,11 +119,6 @@ public sealed record CreateVerifiedAccessTrustProviderRequestParameters
 /// <summary>The response elements (CloudTrail <c>responseElements</c>) of <c>CreateVerifiedAccessTrustProvider</c>: A trust provider is a third-party entity that creates, maintains, and manages identity information for users and devices.</summary>
 public sealed record CreateVerifiedAccessTrustProviderResponseElements
 {
-    /// <summary>Details about the Verified Access trust provider. JSON <c>verifiedAccessTrustProvider</c>.</summary>
-    [JsonPropertyName("verifiedAccessTrustProvider")]
-    [JsonConverter(typeof(TolerantMemberConverter<VerifiedAccessTrustProvider>))]
-    public VerifiedAccessTrustProvider? VerifiedAccessTrustProvider { get; init; }
-
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
@@ -143,7 +138,6 @@ public sealed record CreateVerifiedAccessTrustProviderResponseElements
     /// <returns>True when every member is equal.</returns>
     public bool Equals(CreateVerifiedAccessTrustProviderResponseElements? other) =>
         ReferenceEquals(this, other) || (other is not null
-            && EqualityComparer<VerifiedAccessTrustProvider?>.Default.Equals(VerifiedAccessTrustProvider, other.VerifiedAccessTrustProvider)
             && EqualityComparer<string?>.Default.Equals(RequestId, other.RequestId)
             && EqualityComparer<bool?>.Default.Equals(Return, other.Return)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
@@ -152,7 +146,6 @@ public sealed record CreateVerifiedAccessTrustProviderResponseElements
     public override int GetHashCode()
     {
         var hash = default(HashCode);
-        hash.Add(VerifiedAccessTrustProvider);
         hash.Add(RequestId);
         hash.Add(Return);
         hash.Add(JsonFields.Hash(AdditionalFields));

@@ -70,11 +70,6 @@ public sealed record CreateVpcBlockPublicAccessExclusionRequestParameters
 /// <summary>The response elements (CloudTrail <c>responseElements</c>) of <c>CreateVpcBlockPublicAccessExclusion</c>: Create a VPC Block Public Access (BPA) exclusion.</summary>
 public sealed record CreateVpcBlockPublicAccessExclusionResponseElements
 {
-    /// <summary>Details about an exclusion. JSON <c>vpcBlockPublicAccessExclusion</c>.</summary>
-    [JsonPropertyName("vpcBlockPublicAccessExclusion")]
-    [JsonConverter(typeof(TolerantMemberConverter<VpcBlockPublicAccessExclusion>))]
-    public VpcBlockPublicAccessExclusion? VpcBlockPublicAccessExclusion { get; init; }
-
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
@@ -94,7 +89,6 @@ public sealed record CreateVpcBlockPublicAccessExclusionResponseElements
     /// <returns>True when every member is equal.</returns>
     public bool Equals(CreateVpcBlockPublicAccessExclusionResponseElements? other) =>
         ReferenceEquals(this, other) || (other is not null
-            && EqualityComparer<VpcBlockPublicAccessExclusion?>.Default.Equals(VpcBlockPublicAccessExclusion, other.VpcBlockPublicAccessExclusion)
             && EqualityComparer<string?>.Default.Equals(RequestId, other.RequestId)
             && EqualityComparer<bool?>.Default.Equals(Return, other.Return)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
@@ -103,7 +97,6 @@ public sealed record CreateVpcBlockPublicAccessExclusionResponseElements
     public override int GetHashCode()
     {
         var hash = default(HashCode);
-        hash.Add(VpcBlockPublicAccessExclusion);
         hash.Add(RequestId);
         hash.Add(Return);
         hash.Add(JsonFields.Hash(AdditionalFields));

@@ -56,11 +56,6 @@ public sealed record CreateVpcEncryptionControlRequestParameters
 /// <summary>The response elements (CloudTrail <c>responseElements</c>) of <c>CreateVpcEncryptionControl</c>: Creates a VPC Encryption Control configuration for a specified VPC.</summary>
 public sealed record CreateVpcEncryptionControlResponseElements
 {
-    /// <summary>Information about the VPC Encryption Control configuration. JSON <c>vpcEncryptionControl</c>.</summary>
-    [JsonPropertyName("vpcEncryptionControl")]
-    [JsonConverter(typeof(TolerantMemberConverter<VpcEncryptionControl>))]
-    public VpcEncryptionControl? VpcEncryptionControl { get; init; }
-
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
@@ -80,7 +75,6 @@ public sealed record CreateVpcEncryptionControlResponseElements
     /// <returns>True when every member is equal.</returns>
     public bool Equals(CreateVpcEncryptionControlResponseElements? other) =>
         ReferenceEquals(this, other) || (other is not null
-            && EqualityComparer<VpcEncryptionControl?>.Default.Equals(VpcEncryptionControl, other.VpcEncryptionControl)
             && EqualityComparer<string?>.Default.Equals(RequestId, other.RequestId)
             && EqualityComparer<bool?>.Default.Equals(Return, other.Return)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
@@ -89,7 +83,6 @@ public sealed record CreateVpcEncryptionControlResponseElements
     public override int GetHashCode()
     {
         var hash = default(HashCode);
-        hash.Add(VpcEncryptionControl);
         hash.Add(RequestId);
         hash.Add(Return);
         hash.Add(JsonFields.Hash(AdditionalFields));

@@ -154,16 +154,6 @@ public sealed record CreateVpcEndpointRequestParameters
 /// <summary>The response elements (CloudTrail <c>responseElements</c>) of <c>CreateVpcEndpoint</c>: Creates a VPC endpoint.</summary>
 public sealed record CreateVpcEndpointResponseElements
 {
-    /// <summary>Information about the endpoint. JSON <c>vpcEndpoint</c>.</summary>
-    [JsonPropertyName("vpcEndpoint")]
-    [JsonConverter(typeof(TolerantMemberConverter<VpcEndpoint>))]
-    public VpcEndpoint? VpcEndpoint { get; init; }
-
-    /// <summary>Unique, case-sensitive identifier that you provide to ensure the idempotency of the request. JSON <c>clientToken</c>.</summary>
-    [JsonPropertyName("clientToken")]
-    [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ClientToken { get; init; }
-
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
@@ -183,8 +173,6 @@ public sealed record CreateVpcEndpointResponseElements
     /// <returns>True when every member is equal.</returns>
     public bool Equals(CreateVpcEndpointResponseElements? other) =>
         ReferenceEquals(this, other) || (other is not null
-            && EqualityComparer<VpcEndpoint?>.Default.Equals(VpcEndpoint, other.VpcEndpoint)
-            && EqualityComparer<string?>.Default.Equals(ClientToken, other.ClientToken)
             && EqualityComparer<string?>.Default.Equals(RequestId, other.RequestId)
             && EqualityComparer<bool?>.Default.Equals(Return, other.Return)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
@@ -193,8 +181,6 @@ public sealed record CreateVpcEndpointResponseElements
     public override int GetHashCode()
     {
         var hash = default(HashCode);
-        hash.Add(VpcEndpoint);
-        hash.Add(ClientToken);
         hash.Add(RequestId);
         hash.Add(Return);
         hash.Add(JsonFields.Hash(AdditionalFields));

@@ -77,16 +77,6 @@ public sealed record CreateVpcEndpointConnectionNotificationRequestParameters
 /// <summary>The response elements (CloudTrail <c>responseElements</c>) of <c>CreateVpcEndpointConnectionNotification</c>: Creates a connection notification for a specified VPC endpoint or VPC endpoint service.</summary>
 public sealed record CreateVpcEndpointConnectionNotificationResponseElements
 {
-    /// <summary>Information about the notification. JSON <c>connectionNotification</c>.</summary>
-    [JsonPropertyName("connectionNotification")]
-    [JsonConverter(typeof(TolerantMemberConverter<ConnectionNotification>))]
-    public ConnectionNotification? ConnectionNotification { get; init; }
-
-    /// <summary>Unique, case-sensitive identifier that you provide to ensure the idempotency of the request. JSON <c>clientToken</c>.</summary>
-    [JsonPropertyName("clientToken")]
-    [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ClientToken { get; init; }
-
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
@@ -106,8 +96,6 @@ public sealed record CreateVpcEndpointConnectionNotificationResponseElements
     /// <returns>True when every member is equal.</returns>
     public bool Equals(CreateVpcEndpointConnectionNotificationResponseElements? other) =>
         ReferenceEquals(this, other) || (other is not null
-            && EqualityComparer<ConnectionNotification?>.Default.Equals(ConnectionNotification, other.ConnectionNotification)
-            && EqualityComparer<string?>.Default.Equals(ClientToken, other.ClientToken)
             && EqualityComparer<string?>.Default.Equals(RequestId, other.RequestId)
             && EqualityComparer<bool?>.Default.Equals(Return, other.Return)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
@@ -116,8 +104,6 @@ public sealed record CreateVpcEndpointConnectionNotificationResponseElements
     public override int GetHashCode()
     {
         var hash = default(HashCode);
-        hash.Add(ConnectionNotification);
-        hash.Add(ClientToken);
         hash.Add(RequestId);
         hash.Add(Return);
         hash.Add(JsonFields.Hash(AdditionalFields));

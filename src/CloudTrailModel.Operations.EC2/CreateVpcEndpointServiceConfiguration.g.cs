@@ -98,16 +98,6 @@ public sealed record CreateVpcEndpointServiceConfigurationRequestParameters
 /// <summary>The response elements (CloudTrail <c>responseElements</c>) of <c>CreateVpcEndpointServiceConfiguration</c>: Creates a VPC endpoint service to which service consumers (Amazon Web Services accounts, users, and IAM roles) can connect.</summary>
 public sealed record CreateVpcEndpointServiceConfigurationResponseElements
 {
-    /// <summary>Information about the service configuration. JSON <c>serviceConfiguration</c>.</summary>
-    [JsonPropertyName("serviceConfiguration")]
-    [JsonConverter(typeof(TolerantMemberConverter<ServiceConfiguration>))]
-    public ServiceConfiguration? ServiceConfiguration { get; init; }
-
-    /// <summary>Unique, case-sensitive identifier that you provide to ensure the idempotency of the request. JSON <c>clientToken</c>.</summary>
-    [JsonPropertyName("clientToken")]
-    [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ClientToken { get; init; }
-
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
@@ -127,8 +117,6 @@ public sealed record CreateVpcEndpointServiceConfigurationResponseElements
     /// <returns>True when every member is equal.</returns>
     public bool Equals(CreateVpcEndpointServiceConfigurationResponseElements? other) =>
         ReferenceEquals(this, other) || (other is not null
-            && EqualityComparer<ServiceConfiguration?>.Default.Equals(ServiceConfiguration, other.ServiceConfiguration)
-            && EqualityComparer<string?>.Default.Equals(ClientToken, other.ClientToken)
             && EqualityComparer<string?>.Default.Equals(RequestId, other.RequestId)
             && EqualityComparer<bool?>.Default.Equals(Return, other.Return)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
@@ -137,8 +125,6 @@ public sealed record CreateVpcEndpointServiceConfigurationResponseElements
     public override int GetHashCode()
     {
         var hash = default(HashCode);
-        hash.Add(ServiceConfiguration);
-        hash.Add(ClientToken);
         hash.Add(RequestId);
         hash.Add(Return);
         hash.Add(JsonFields.Hash(AdditionalFields));

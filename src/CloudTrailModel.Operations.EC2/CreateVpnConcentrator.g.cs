@@ -63,11 +63,6 @@ public sealed record CreateVpnConcentratorRequestParameters
 /// <summary>The response elements (CloudTrail <c>responseElements</c>) of <c>CreateVpnConcentrator</c>: Creates a VPN concentrator that aggregates multiple VPN connections to a transit gateway.</summary>
 public sealed record CreateVpnConcentratorResponseElements
 {
-    /// <summary>Information about the VPN concentrator. JSON <c>vpnConcentrator</c>.</summary>
-    [JsonPropertyName("vpnConcentrator")]
-    [JsonConverter(typeof(TolerantMemberConverter<VpnConcentrator>))]
-    public VpnConcentrator? VpnConcentrator { get; init; }
-
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
@@ -87,7 +82,6 @@ public sealed record CreateVpnConcentratorResponseElements
     /// <returns>True when every member is equal.</returns>
     public bool Equals(CreateVpnConcentratorResponseElements? other) =>
         ReferenceEquals(this, other) || (other is not null
-            && EqualityComparer<VpnConcentrator?>.Default.Equals(VpnConcentrator, other.VpnConcentrator)
             && EqualityComparer<string?>.Default.Equals(RequestId, other.RequestId)
             && EqualityComparer<bool?>.Default.Equals(Return, other.Return)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
@@ -96,7 +90,6 @@ public sealed record CreateVpnConcentratorResponseElements
     public override int GetHashCode()
     {
         var hash = default(HashCode);
-        hash.Add(VpnConcentrator);
         hash.Add(RequestId);
         hash.Add(Return);
         hash.Add(JsonFields.Hash(AdditionalFields));

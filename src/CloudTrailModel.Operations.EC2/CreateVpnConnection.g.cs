@@ -98,11 +98,6 @@ public sealed record CreateVpnConnectionRequestParameters
 /// <summary>The response elements (CloudTrail <c>responseElements</c>) of <c>CreateVpnConnection</c>: Creates a VPN connection between an existing virtual private gateway or transit gateway and a customer gateway.</summary>
 public sealed record CreateVpnConnectionResponseElements
 {
-    /// <summary>Information about the VPN connection. JSON <c>vpnConnection</c>.</summary>
-    [JsonPropertyName("vpnConnection")]
-    [JsonConverter(typeof(TolerantMemberConverter<VpnConnection>))]
-    public VpnConnection? VpnConnection { get; init; }
-
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
@@ -122,7 +117,6 @@ public sealed record CreateVpnConnectionResponseElements
     /// <returns>True when every member is equal.</returns>
     public bool Equals(CreateVpnConnectionResponseElements? other) =>
         ReferenceEquals(this, other) || (other is not null
-            && EqualityComparer<VpnConnection?>.Default.Equals(VpnConnection, other.VpnConnection)
             && EqualityComparer<string?>.Default.Equals(RequestId, other.RequestId)
             && EqualityComparer<bool?>.Default.Equals(Return, other.Return)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
@@ -131,7 +125,6 @@ public sealed record CreateVpnConnectionResponseElements
     public override int GetHashCode()
     {
         var hash = default(HashCode);
-        hash.Add(VpnConnection);
         hash.Add(RequestId);
         hash.Add(Return);
         hash.Add(JsonFields.Hash(AdditionalFields));

@@ -70,11 +70,6 @@ public sealed record CreateVpnGatewayRequestParameters
 /// <summary>The response elements (CloudTrail <c>responseElements</c>) of <c>CreateVpnGateway</c>: Creates a virtual private gateway.</summary>
 public sealed record CreateVpnGatewayResponseElements
 {
-    /// <summary>Information about the virtual private gateway. JSON <c>vpnGateway</c>.</summary>
-    [JsonPropertyName("vpnGateway")]
-    [JsonConverter(typeof(TolerantMemberConverter<VpnGateway>))]
-    public VpnGateway? VpnGateway { get; init; }
-
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
@@ -94,7 +89,6 @@ public sealed record CreateVpnGatewayResponseElements
     /// <returns>True when every member is equal.</returns>
     public bool Equals(CreateVpnGatewayResponseElements? other) =>
         ReferenceEquals(this, other) || (other is not null
-            && EqualityComparer<VpnGateway?>.Default.Equals(VpnGateway, other.VpnGateway)
             && EqualityComparer<string?>.Default.Equals(RequestId, other.RequestId)
             && EqualityComparer<bool?>.Default.Equals(Return, other.Return)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
@@ -103,7 +97,6 @@ public sealed record CreateVpnGatewayResponseElements
     public override int GetHashCode()
     {
         var hash = default(HashCode);
-        hash.Add(VpnGateway);
         hash.Add(RequestId);
         hash.Add(Return);
         hash.Add(JsonFields.Hash(AdditionalFields));

@@ -56,11 +56,6 @@ public sealed record DeleteApplicationStatusCheckRequestParameters
 /// <summary>The response elements (CloudTrail <c>responseElements</c>) of <c>DeleteApplicationStatusCheck</c>: Deletes an application status check.</summary>
 public sealed record DeleteApplicationStatusCheckResponseElements
 {
-    /// <summary>Information about the deleted application status check. JSON <c>applicationStatusCheck</c>.</summary>
-    [JsonPropertyName("applicationStatusCheck")]
-    [JsonConverter(typeof(TolerantMemberConverter<ApplicationStatusCheckResponseObject>))]
-    public ApplicationStatusCheckResponseObject? ApplicationStatusCheck { get; init; }
-
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
@@ -80,7 +75,6 @@ public sealed record DeleteApplicationStatusCheckResponseElements
     /// <returns>True when every member is equal.</returns>
     public bool Equals(DeleteApplicationStatusCheckResponseElements? other) =>
         ReferenceEquals(this, other) || (other is not null
-            && EqualityComparer<ApplicationStatusCheckResponseObject?>.Default.Equals(ApplicationStatusCheck, other.ApplicationStatusCheck)
             && EqualityComparer<string?>.Default.Equals(RequestId, other.RequestId)
             && EqualityComparer<bool?>.Default.Equals(Return, other.Return)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
@@ -89,7 +83,6 @@ public sealed record DeleteApplicationStatusCheckResponseElements
     public override int GetHashCode()
     {
         var hash = default(HashCode);
-        hash.Add(ApplicationStatusCheck);
         hash.Add(RequestId);
         hash.Add(Return);
         hash.Add(JsonFields.Hash(AdditionalFields));

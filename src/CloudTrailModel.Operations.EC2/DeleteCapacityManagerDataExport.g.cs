@@ -49,11 +49,6 @@ public sealed record DeleteCapacityManagerDataExportRequestParameters
 /// <summary>The response elements (CloudTrail <c>responseElements</c>) of <c>DeleteCapacityManagerDataExport</c>: Deletes an existing Capacity Manager data export configuration.</summary>
 public sealed record DeleteCapacityManagerDataExportResponseElements
 {
-    /// <summary>The unique identifier of the deleted data export configuration. JSON <c>capacityManagerDataExportId</c>.</summary>
-    [JsonPropertyName("capacityManagerDataExportId")]
-    [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? CapacityManagerDataExportId { get; init; }
-
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
@@ -73,7 +68,6 @@ public sealed record DeleteCapacityManagerDataExportResponseElements
     /// <returns>True when every member is equal.</returns>
     public bool Equals(DeleteCapacityManagerDataExportResponseElements? other) =>
         ReferenceEquals(this, other) || (other is not null
-            && EqualityComparer<string?>.Default.Equals(CapacityManagerDataExportId, other.CapacityManagerDataExportId)
             && EqualityComparer<string?>.Default.Equals(RequestId, other.RequestId)
             && EqualityComparer<bool?>.Default.Equals(Return, other.Return)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
@@ -82,7 +76,6 @@ public sealed record DeleteCapacityManagerDataExportResponseElements
     public override int GetHashCode()
     {
         var hash = default(HashCode);
-        hash.Add(CapacityManagerDataExportId);
         hash.Add(RequestId);
         hash.Add(Return);
         hash.Add(JsonFields.Hash(AdditionalFields));

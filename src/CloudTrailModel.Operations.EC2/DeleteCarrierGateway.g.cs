@@ -49,11 +49,6 @@ public sealed record DeleteCarrierGatewayRequestParameters
 /// <summary>The response elements (CloudTrail <c>responseElements</c>) of <c>DeleteCarrierGateway</c>: Deletes a carrier gateway.</summary>
 public sealed record DeleteCarrierGatewayResponseElements
 {
-    /// <summary>Information about the carrier gateway. JSON <c>carrierGateway</c>.</summary>
-    [JsonPropertyName("carrierGateway")]
-    [JsonConverter(typeof(TolerantMemberConverter<CarrierGateway>))]
-    public CarrierGateway? CarrierGateway { get; init; }
-
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
@@ -73,7 +68,6 @@ public sealed record DeleteCarrierGatewayResponseElements
     /// <returns>True when every member is equal.</returns>
     public bool Equals(DeleteCarrierGatewayResponseElements? other) =>
         ReferenceEquals(this, other) || (other is not null
-            && EqualityComparer<CarrierGateway?>.Default.Equals(CarrierGateway, other.CarrierGateway)
             && EqualityComparer<string?>.Default.Equals(RequestId, other.RequestId)
             && EqualityComparer<bool?>.Default.Equals(Return, other.Return)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
@@ -82,7 +76,6 @@ public sealed record DeleteCarrierGatewayResponseElements
     public override int GetHashCode()
     {
         var hash = default(HashCode);
-        hash.Add(CarrierGateway);
         hash.Add(RequestId);
         hash.Add(Return);
         hash.Add(JsonFields.Hash(AdditionalFields));

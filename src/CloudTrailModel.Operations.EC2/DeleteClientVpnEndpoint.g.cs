@@ -49,11 +49,6 @@ public sealed record DeleteClientVpnEndpointRequestParameters
 /// <summary>The response elements (CloudTrail <c>responseElements</c>) of <c>DeleteClientVpnEndpoint</c>: Deletes the specified Client VPN endpoint.</summary>
 public sealed record DeleteClientVpnEndpointResponseElements
 {
-    /// <summary>The current state of the Client VPN endpoint. JSON <c>status</c>.</summary>
-    [JsonPropertyName("status")]
-    [JsonConverter(typeof(TolerantMemberConverter<ClientVpnEndpointStatus>))]
-    public ClientVpnEndpointStatus? Status { get; init; }
-
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
@@ -73,7 +68,6 @@ public sealed record DeleteClientVpnEndpointResponseElements
     /// <returns>True when every member is equal.</returns>
     public bool Equals(DeleteClientVpnEndpointResponseElements? other) =>
         ReferenceEquals(this, other) || (other is not null
-            && EqualityComparer<ClientVpnEndpointStatus?>.Default.Equals(Status, other.Status)
             && EqualityComparer<string?>.Default.Equals(RequestId, other.RequestId)
             && EqualityComparer<bool?>.Default.Equals(Return, other.Return)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
@@ -82,7 +76,6 @@ public sealed record DeleteClientVpnEndpointResponseElements
     public override int GetHashCode()
     {
         var hash = default(HashCode);
-        hash.Add(Status);
         hash.Add(RequestId);
         hash.Add(Return);
         hash.Add(JsonFields.Hash(AdditionalFields));

@@ -63,11 +63,6 @@ public sealed record DeleteClientVpnRouteRequestParameters
 /// <summary>The response elements (CloudTrail <c>responseElements</c>) of <c>DeleteClientVpnRoute</c>: Deletes a route from a Client VPN endpoint.</summary>
 public sealed record DeleteClientVpnRouteResponseElements
 {
-    /// <summary>The current state of the route. JSON <c>status</c>.</summary>
-    [JsonPropertyName("status")]
-    [JsonConverter(typeof(TolerantMemberConverter<ClientVpnRouteStatus>))]
-    public ClientVpnRouteStatus? Status { get; init; }
-
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
@@ -87,7 +82,6 @@ public sealed record DeleteClientVpnRouteResponseElements
     /// <returns>True when every member is equal.</returns>
     public bool Equals(DeleteClientVpnRouteResponseElements? other) =>
         ReferenceEquals(this, other) || (other is not null
-            && EqualityComparer<ClientVpnRouteStatus?>.Default.Equals(Status, other.Status)
             && EqualityComparer<string?>.Default.Equals(RequestId, other.RequestId)
             && EqualityComparer<bool?>.Default.Equals(Return, other.Return)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
@@ -96,7 +90,6 @@ public sealed record DeleteClientVpnRouteResponseElements
     public override int GetHashCode()
     {
         var hash = default(HashCode);
-        hash.Add(Status);
         hash.Add(RequestId);
         hash.Add(Return);
         hash.Add(JsonFields.Hash(AdditionalFields));

@@ -49,11 +49,6 @@ public sealed record DeleteEgressOnlyInternetGatewayRequestParameters
 /// <summary>The response elements (CloudTrail <c>responseElements</c>) of <c>DeleteEgressOnlyInternetGateway</c>: Deletes an egress-only internet gateway.</summary>
 public sealed record DeleteEgressOnlyInternetGatewayResponseElements
 {
-    /// <summary>Returns true if the request succeeds; otherwise, it returns an error. JSON <c>returnCode</c>.</summary>
-    [JsonPropertyName("returnCode")]
-    [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? ReturnCode { get; init; }
-
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
@@ -73,7 +68,6 @@ public sealed record DeleteEgressOnlyInternetGatewayResponseElements
     /// <returns>True when every member is equal.</returns>
     public bool Equals(DeleteEgressOnlyInternetGatewayResponseElements? other) =>
         ReferenceEquals(this, other) || (other is not null
-            && EqualityComparer<bool?>.Default.Equals(ReturnCode, other.ReturnCode)
             && EqualityComparer<string?>.Default.Equals(RequestId, other.RequestId)
             && EqualityComparer<bool?>.Default.Equals(Return, other.Return)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
@@ -82,7 +76,6 @@ public sealed record DeleteEgressOnlyInternetGatewayResponseElements
     public override int GetHashCode()
     {
         var hash = default(HashCode);
-        hash.Add(ReturnCode);
         hash.Add(RequestId);
         hash.Add(Return);
         hash.Add(JsonFields.Hash(AdditionalFields));

@@ -56,16 +56,6 @@ public sealed record DeleteFleetsRequestParameters
 /// <summary>The response elements (CloudTrail <c>responseElements</c>) of <c>DeleteFleets</c>: Deletes the specified EC2 Fleet request.</summary>
 public sealed record DeleteFleetsResponseElements
 {
-    /// <summary>Information about the EC2 Fleets that are successfully deleted. JSON <c>successfulFleetDeletionSet</c>.</summary>
-    [JsonPropertyName("successfulFleetDeletionSet")]
-    [JsonConverter(typeof(TolerantMemberConverter<ItemSet<DeleteFleetSuccessItem>>))]
-    public ItemSet<DeleteFleetSuccessItem>? SuccessfulFleetDeletions { get; init; }
-
-    /// <summary>Information about the EC2 Fleets that are not successfully deleted. JSON <c>unsuccessfulFleetDeletionSet</c>.</summary>
-    [JsonPropertyName("unsuccessfulFleetDeletionSet")]
-    [JsonConverter(typeof(TolerantMemberConverter<ItemSet<DeleteFleetErrorItem>>))]
-    public ItemSet<DeleteFleetErrorItem>? UnsuccessfulFleetDeletions { get; init; }
-
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
@@ -85,8 +75,6 @@ public sealed record DeleteFleetsResponseElements
     /// <returns>True when every member is equal.</returns>
     public bool Equals(DeleteFleetsResponseElements? other) =>
         ReferenceEquals(this, other) || (other is not null
-            && EqualityComparer<ItemSet<DeleteFleetSuccessItem>?>.Default.Equals(SuccessfulFleetDeletions, other.SuccessfulFleetDeletions)
-            && EqualityComparer<ItemSet<DeleteFleetErrorItem>?>.Default.Equals(UnsuccessfulFleetDeletions, other.UnsuccessfulFleetDeletions)
             && EqualityComparer<string?>.Default.Equals(RequestId, other.RequestId)
             && EqualityComparer<bool?>.Default.Equals(Return, other.Return)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
@@ -95,8 +83,6 @@ public sealed record DeleteFleetsResponseElements
     public override int GetHashCode()
     {
         var hash = default(HashCode);
-        hash.Add(SuccessfulFleetDeletions);
-        hash.Add(UnsuccessfulFleetDeletions);
         hash.Add(RequestId);
         hash.Add(Return);
         hash.Add(JsonFields.Hash(AdditionalFields));

@@ -49,11 +49,6 @@ public sealed record DeleteInstanceConnectEndpointRequestParameters
 /// <summary>The response elements (CloudTrail <c>responseElements</c>) of <c>DeleteInstanceConnectEndpoint</c>: Deletes the specified EC2 Instance Connect Endpoint.</summary>
 public sealed record DeleteInstanceConnectEndpointResponseElements
 {
-    /// <summary>Information about the EC2 Instance Connect Endpoint. JSON <c>instanceConnectEndpoint</c>.</summary>
-    [JsonPropertyName("instanceConnectEndpoint")]
-    [JsonConverter(typeof(TolerantMemberConverter<Ec2InstanceConnectEndpoint>))]
-    public Ec2InstanceConnectEndpoint? InstanceConnectEndpoint { get; init; }
-
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
@@ -73,7 +68,6 @@ public sealed record DeleteInstanceConnectEndpointResponseElements
     /// <returns>True when every member is equal.</returns>
     public bool Equals(DeleteInstanceConnectEndpointResponseElements? other) =>
         ReferenceEquals(this, other) || (other is not null
-            && EqualityComparer<Ec2InstanceConnectEndpoint?>.Default.Equals(InstanceConnectEndpoint, other.InstanceConnectEndpoint)
             && EqualityComparer<string?>.Default.Equals(RequestId, other.RequestId)
             && EqualityComparer<bool?>.Default.Equals(Return, other.Return)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
@@ -82,7 +76,6 @@ public sealed record DeleteInstanceConnectEndpointResponseElements
     public override int GetHashCode()
     {
         var hash = default(HashCode);
-        hash.Add(InstanceConnectEndpoint);
         hash.Add(RequestId);
         hash.Add(Return);
         hash.Add(JsonFields.Hash(AdditionalFields));

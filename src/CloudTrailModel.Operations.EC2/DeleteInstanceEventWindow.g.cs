@@ -56,11 +56,6 @@ public sealed record DeleteInstanceEventWindowRequestParameters
 /// <summary>The response elements (CloudTrail <c>responseElements</c>) of <c>DeleteInstanceEventWindow</c>: Deletes the specified event window.</summary>
 public sealed record DeleteInstanceEventWindowResponseElements
 {
-    /// <summary>The state of the event window. JSON <c>instanceEventWindowState</c>.</summary>
-    [JsonPropertyName("instanceEventWindowState")]
-    [JsonConverter(typeof(TolerantMemberConverter<InstanceEventWindowStateChange>))]
-    public InstanceEventWindowStateChange? InstanceEventWindowState { get; init; }
-
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
@@ -80,7 +75,6 @@ public sealed record DeleteInstanceEventWindowResponseElements
     /// <returns>True when every member is equal.</returns>
     public bool Equals(DeleteInstanceEventWindowResponseElements? other) =>
         ReferenceEquals(this, other) || (other is not null
-            && EqualityComparer<InstanceEventWindowStateChange?>.Default.Equals(InstanceEventWindowState, other.InstanceEventWindowState)
             && EqualityComparer<string?>.Default.Equals(RequestId, other.RequestId)
             && EqualityComparer<bool?>.Default.Equals(Return, other.Return)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
@@ -89,7 +83,6 @@ public sealed record DeleteInstanceEventWindowResponseElements
     public override int GetHashCode()
     {
         var hash = default(HashCode);
-        hash.Add(InstanceEventWindowState);
         hash.Add(RequestId);
         hash.Add(Return);
         hash.Add(JsonFields.Hash(AdditionalFields));

@@ -56,11 +56,6 @@ public sealed record DeleteIpamRequestParameters
 /// <summary>The response elements (CloudTrail <c>responseElements</c>) of <c>DeleteIpam</c>: Delete an IPAM.</summary>
 public sealed record DeleteIpamResponseElements
 {
-    /// <summary>Information about the results of the deletion. JSON <c>ipam</c>.</summary>
-    [JsonPropertyName("ipam")]
-    [JsonConverter(typeof(TolerantMemberConverter<Ipam>))]
-    public Ipam? Ipam { get; init; }
-
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
@@ -80,7 +75,6 @@ public sealed record DeleteIpamResponseElements
     /// <returns>True when every member is equal.</returns>
     public bool Equals(DeleteIpamResponseElements? other) =>
         ReferenceEquals(this, other) || (other is not null
-            && EqualityComparer<Ipam?>.Default.Equals(Ipam, other.Ipam)
             && EqualityComparer<string?>.Default.Equals(RequestId, other.RequestId)
             && EqualityComparer<bool?>.Default.Equals(Return, other.Return)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
@@ -89,7 +83,6 @@ public sealed record DeleteIpamResponseElements
     public override int GetHashCode()
     {
         var hash = default(HashCode);
-        hash.Add(Ipam);
         hash.Add(RequestId);
         hash.Add(Return);
         hash.Add(JsonFields.Hash(AdditionalFields));

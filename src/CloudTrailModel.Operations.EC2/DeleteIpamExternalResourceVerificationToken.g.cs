@@ -49,11 +49,6 @@ public sealed record DeleteIpamExternalResourceVerificationTokenRequestParameter
 /// <summary>The response elements (CloudTrail <c>responseElements</c>) of <c>DeleteIpamExternalResourceVerificationToken</c>: Delete a verification token.</summary>
 public sealed record DeleteIpamExternalResourceVerificationTokenResponseElements
 {
-    /// <summary>The verification token. JSON <c>ipamExternalResourceVerificationToken</c>.</summary>
-    [JsonPropertyName("ipamExternalResourceVerificationToken")]
-    [JsonConverter(typeof(TolerantMemberConverter<IpamExternalResourceVerificationToken>))]
-    public IpamExternalResourceVerificationToken? IpamExternalResourceVerificationToken { get; init; }
-
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
@@ -73,7 +68,6 @@ public sealed record DeleteIpamExternalResourceVerificationTokenResponseElements
     /// <returns>True when every member is equal.</returns>
     public bool Equals(DeleteIpamExternalResourceVerificationTokenResponseElements? other) =>
         ReferenceEquals(this, other) || (other is not null
-            && EqualityComparer<IpamExternalResourceVerificationToken?>.Default.Equals(IpamExternalResourceVerificationToken, other.IpamExternalResourceVerificationToken)
             && EqualityComparer<string?>.Default.Equals(RequestId, other.RequestId)
             && EqualityComparer<bool?>.Default.Equals(Return, other.Return)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
@@ -82,7 +76,6 @@ public sealed record DeleteIpamExternalResourceVerificationTokenResponseElements
     public override int GetHashCode()
     {
         var hash = default(HashCode);
-        hash.Add(IpamExternalResourceVerificationToken);
         hash.Add(RequestId);
         hash.Add(Return);
         hash.Add(JsonFields.Hash(AdditionalFields));

@@ -49,11 +49,6 @@ public sealed record DeleteIpamInternetRegistryAssociationRequestParameters
 /// <summary>The response elements (CloudTrail <c>responseElements</c>) of <c>DeleteIpamInternetRegistryAssociation</c>: Deletes an IPAM internet registry association.</summary>
 public sealed record DeleteIpamInternetRegistryAssociationResponseElements
 {
-    /// <summary>Information about the deleted internet registry association. JSON <c>ipamInternetRegistryAssociation</c>.</summary>
-    [JsonPropertyName("ipamInternetRegistryAssociation")]
-    [JsonConverter(typeof(TolerantMemberConverter<IpamInternetRegistryAssociation>))]
-    public IpamInternetRegistryAssociation? IpamInternetRegistryAssociation { get; init; }
-
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
@@ -73,7 +68,6 @@ public sealed record DeleteIpamInternetRegistryAssociationResponseElements
     /// <returns>True when every member is equal.</returns>
     public bool Equals(DeleteIpamInternetRegistryAssociationResponseElements? other) =>
         ReferenceEquals(this, other) || (other is not null
-            && EqualityComparer<IpamInternetRegistryAssociation?>.Default.Equals(IpamInternetRegistryAssociation, other.IpamInternetRegistryAssociation)
             && EqualityComparer<string?>.Default.Equals(RequestId, other.RequestId)
             && EqualityComparer<bool?>.Default.Equals(Return, other.Return)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
@@ -82,7 +76,6 @@ public sealed record DeleteIpamInternetRegistryAssociationResponseElements
     public override int GetHashCode()
     {
         var hash = default(HashCode);
-        hash.Add(IpamInternetRegistryAssociation);
         hash.Add(RequestId);
         hash.Add(Return);
         hash.Add(JsonFields.Hash(AdditionalFields));

@@ -49,11 +49,6 @@ public sealed record DeleteIpamPolicyRequestParameters
 /// <summary>The response elements (CloudTrail <c>responseElements</c>) of <c>DeleteIpamPolicy</c>: Deletes an IPAM policy.</summary>
 public sealed record DeleteIpamPolicyResponseElements
 {
-    /// <summary>Information about the deleted IPAM policy. JSON <c>ipamPolicy</c>.</summary>
-    [JsonPropertyName("ipamPolicy")]
-    [JsonConverter(typeof(TolerantMemberConverter<IpamPolicy>))]
-    public IpamPolicy? IpamPolicy { get; init; }
-
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
@@ -73,7 +68,6 @@ public sealed record DeleteIpamPolicyResponseElements
     /// <returns>True when every member is equal.</returns>
     public bool Equals(DeleteIpamPolicyResponseElements? other) =>
         ReferenceEquals(this, other) || (other is not null
-            && EqualityComparer<IpamPolicy?>.Default.Equals(IpamPolicy, other.IpamPolicy)
             && EqualityComparer<string?>.Default.Equals(RequestId, other.RequestId)
             && EqualityComparer<bool?>.Default.Equals(Return, other.Return)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
@@ -82,7 +76,6 @@ public sealed record DeleteIpamPolicyResponseElements
     public override int GetHashCode()
     {
         var hash = default(HashCode);
-        hash.Add(IpamPolicy);
         hash.Add(RequestId);
         hash.Add(Return);
         hash.Add(JsonFields.Hash(AdditionalFields));

@@ -56,11 +56,6 @@ public sealed record DeleteIpamPoolRequestParameters
 /// <summary>The response elements (CloudTrail <c>responseElements</c>) of <c>DeleteIpamPool</c>: Delete an IPAM pool.</summary>
 public sealed record DeleteIpamPoolResponseElements
 {
-    /// <summary>Information about the results of the deletion. JSON <c>ipamPool</c>.</summary>
-    [JsonPropertyName("ipamPool")]
-    [JsonConverter(typeof(TolerantMemberConverter<IpamPool>))]
-    public IpamPool? IpamPool { get; init; }
-
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
@@ -80,7 +75,6 @@ public sealed record DeleteIpamPoolResponseElements
     /// <returns>True when every member is equal.</returns>
     public bool Equals(DeleteIpamPoolResponseElements? other) =>
         ReferenceEquals(this, other) || (other is not null
-            && EqualityComparer<IpamPool?>.Default.Equals(IpamPool, other.IpamPool)
             && EqualityComparer<string?>.Default.Equals(RequestId, other.RequestId)
             && EqualityComparer<bool?>.Default.Equals(Return, other.Return)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
@@ -89,7 +83,6 @@ public sealed record DeleteIpamPoolResponseElements
     public override int GetHashCode()
     {
         var hash = default(HashCode);
-        hash.Add(IpamPool);
         hash.Add(RequestId);
         hash.Add(Return);
         hash.Add(JsonFields.Hash(AdditionalFields));

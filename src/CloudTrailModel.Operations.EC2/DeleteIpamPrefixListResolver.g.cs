@@ -49,11 +49,6 @@ public sealed record DeleteIpamPrefixListResolverRequestParameters
 /// <summary>The response elements (CloudTrail <c>responseElements</c>) of <c>DeleteIpamPrefixListResolver</c>: Deletes an IPAM prefix list resolver.</summary>
 public sealed record DeleteIpamPrefixListResolverResponseElements
 {
-    /// <summary>Information about the IPAM prefix list resolver that was deleted. JSON <c>ipamPrefixListResolver</c>.</summary>
-    [JsonPropertyName("ipamPrefixListResolver")]
-    [JsonConverter(typeof(TolerantMemberConverter<IpamPrefixListResolver>))]
-    public IpamPrefixListResolver? IpamPrefixListResolver { get; init; }
-
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
@@ -73,7 +68,6 @@ public sealed record DeleteIpamPrefixListResolverResponseElements
     /// <returns>True when every member is equal.</returns>
     public bool Equals(DeleteIpamPrefixListResolverResponseElements? other) =>
         ReferenceEquals(this, other) || (other is not null
-            && EqualityComparer<IpamPrefixListResolver?>.Default.Equals(IpamPrefixListResolver, other.IpamPrefixListResolver)
             && EqualityComparer<string?>.Default.Equals(RequestId, other.RequestId)
             && EqualityComparer<bool?>.Default.Equals(Return, other.Return)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
@@ -82,7 +76,6 @@ public sealed record DeleteIpamPrefixListResolverResponseElements
     public override int GetHashCode()
     {
         var hash = default(HashCode);
-        hash.Add(IpamPrefixListResolver);
         hash.Add(RequestId);
         hash.Add(Return);
         hash.Add(JsonFields.Hash(AdditionalFields));

@@ -49,11 +49,6 @@ public sealed record DeleteIpamPrefixListResolverTargetRequestParameters
 /// <summary>The response elements (CloudTrail <c>responseElements</c>) of <c>DeleteIpamPrefixListResolverTarget</c>: Deletes an IPAM prefix list resolver target.</summary>
 public sealed record DeleteIpamPrefixListResolverTargetResponseElements
 {
-    /// <summary>Information about the IPAM prefix list resolver target that was deleted. JSON <c>ipamPrefixListResolverTarget</c>.</summary>
-    [JsonPropertyName("ipamPrefixListResolverTarget")]
-    [JsonConverter(typeof(TolerantMemberConverter<IpamPrefixListResolverTarget>))]
-    public IpamPrefixListResolverTarget? IpamPrefixListResolverTarget { get; init; }
-
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
@@ -73,7 +68,6 @@ public sealed record DeleteIpamPrefixListResolverTargetResponseElements
     /// <returns>True when every member is equal.</returns>
     public bool Equals(DeleteIpamPrefixListResolverTargetResponseElements? other) =>
         ReferenceEquals(this, other) || (other is not null
-            && EqualityComparer<IpamPrefixListResolverTarget?>.Default.Equals(IpamPrefixListResolverTarget, other.IpamPrefixListResolverTarget)
             && EqualityComparer<string?>.Default.Equals(RequestId, other.RequestId)
             && EqualityComparer<bool?>.Default.Equals(Return, other.Return)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
@@ -82,7 +76,6 @@ public sealed record DeleteIpamPrefixListResolverTargetResponseElements
     public override int GetHashCode()
     {
         var hash = default(HashCode);
-        hash.Add(IpamPrefixListResolverTarget);
         hash.Add(RequestId);
         hash.Add(Return);
         hash.Add(JsonFields.Hash(AdditionalFields));

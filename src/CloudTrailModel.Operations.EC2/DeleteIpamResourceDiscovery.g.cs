@@ -49,11 +49,6 @@ public sealed record DeleteIpamResourceDiscoveryRequestParameters
 /// <summary>The response elements (CloudTrail <c>responseElements</c>) of <c>DeleteIpamResourceDiscovery</c>: Deletes an IPAM resource discovery.</summary>
 public sealed record DeleteIpamResourceDiscoveryResponseElements
 {
-    /// <summary>The IPAM resource discovery. JSON <c>ipamResourceDiscovery</c>.</summary>
-    [JsonPropertyName("ipamResourceDiscovery")]
-    [JsonConverter(typeof(TolerantMemberConverter<IpamResourceDiscovery>))]
-    public IpamResourceDiscovery? IpamResourceDiscovery { get; init; }
-
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
@@ -73,7 +68,6 @@ public sealed record DeleteIpamResourceDiscoveryResponseElements
     /// <returns>True when every member is equal.</returns>
     public bool Equals(DeleteIpamResourceDiscoveryResponseElements? other) =>
         ReferenceEquals(this, other) || (other is not null
-            && EqualityComparer<IpamResourceDiscovery?>.Default.Equals(IpamResourceDiscovery, other.IpamResourceDiscovery)
             && EqualityComparer<string?>.Default.Equals(RequestId, other.RequestId)
             && EqualityComparer<bool?>.Default.Equals(Return, other.Return)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
@@ -82,7 +76,6 @@ public sealed record DeleteIpamResourceDiscoveryResponseElements
     public override int GetHashCode()
     {
         var hash = default(HashCode);
-        hash.Add(IpamResourceDiscovery);
         hash.Add(RequestId);
         hash.Add(Return);
         hash.Add(JsonFields.Hash(AdditionalFields));

@@ -70,11 +70,6 @@ public sealed record DeleteIpamRoutingPolicyRegistrationRequestParameters
 /// <summary>The response elements (CloudTrail <c>responseElements</c>) of <c>DeleteIpamRoutingPolicyRegistration</c>: Deletes a routing policy registration for a specified CIDR prefix.</summary>
 public sealed record DeleteIpamRoutingPolicyRegistrationResponseElements
 {
-    /// <summary>Information about the routing policy registration delta created by this deletion. JSON <c>ipamRoutingPolicyRegistrationDelta</c>.</summary>
-    [JsonPropertyName("ipamRoutingPolicyRegistrationDelta")]
-    [JsonConverter(typeof(TolerantMemberConverter<IpamRoutingPolicyRegistrationDelta>))]
-    public IpamRoutingPolicyRegistrationDelta? IpamRoutingPolicyRegistrationDelta { get; init; }
-
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
@@ -94,7 +89,6 @@ public sealed record DeleteIpamRoutingPolicyRegistrationResponseElements
     /// <returns>True when every member is equal.</returns>
     public bool Equals(DeleteIpamRoutingPolicyRegistrationResponseElements? other) =>
         ReferenceEquals(this, other) || (other is not null
-            && EqualityComparer<IpamRoutingPolicyRegistrationDelta?>.Default.Equals(IpamRoutingPolicyRegistrationDelta, other.IpamRoutingPolicyRegistrationDelta)
             && EqualityComparer<string?>.Default.Equals(RequestId, other.RequestId)
             && EqualityComparer<bool?>.Default.Equals(Return, other.Return)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
@@ -103,7 +97,6 @@ public sealed record DeleteIpamRoutingPolicyRegistrationResponseElements
     public override int GetHashCode()
     {
         var hash = default(HashCode);
-        hash.Add(IpamRoutingPolicyRegistrationDelta);
         hash.Add(RequestId);
         hash.Add(Return);
         hash.Add(JsonFields.Hash(AdditionalFields));

@@ -49,11 +49,6 @@ public sealed record DeleteIpamScopeRequestParameters
 /// <summary>The response elements (CloudTrail <c>responseElements</c>) of <c>DeleteIpamScope</c>: Delete the scope for an IPAM.</summary>
 public sealed record DeleteIpamScopeResponseElements
 {
-    /// <summary>Information about the results of the deletion. JSON <c>ipamScope</c>.</summary>
-    [JsonPropertyName("ipamScope")]
-    [JsonConverter(typeof(TolerantMemberConverter<IpamScope>))]
-    public IpamScope? IpamScope { get; init; }
-
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
@@ -73,7 +68,6 @@ public sealed record DeleteIpamScopeResponseElements
     /// <returns>True when every member is equal.</returns>
     public bool Equals(DeleteIpamScopeResponseElements? other) =>
         ReferenceEquals(this, other) || (other is not null
-            && EqualityComparer<IpamScope?>.Default.Equals(IpamScope, other.IpamScope)
             && EqualityComparer<string?>.Default.Equals(RequestId, other.RequestId)
             && EqualityComparer<bool?>.Default.Equals(Return, other.Return)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
@@ -82,7 +76,6 @@ public sealed record DeleteIpamScopeResponseElements
     public override int GetHashCode()
     {
         var hash = default(HashCode);
-        hash.Add(IpamScope);
         hash.Add(RequestId);
         hash.Add(Return);
         hash.Add(JsonFields.Hash(AdditionalFields));

@@ -56,11 +56,6 @@ public sealed record DeleteLaunchTemplateRequestParameters
 /// <summary>The response elements (CloudTrail <c>responseElements</c>) of <c>DeleteLaunchTemplate</c>: Deletes a launch template.</summary>
 public sealed record DeleteLaunchTemplateResponseElements
 {
-    /// <summary>Information about the launch template. JSON <c>launchTemplate</c>.</summary>
-    [JsonPropertyName("launchTemplate")]
-    [JsonConverter(typeof(TolerantMemberConverter<LaunchTemplate>))]
-    public LaunchTemplate? LaunchTemplate { get; init; }
-
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
@@ -80,7 +75,6 @@ public sealed record DeleteLaunchTemplateResponseElements
     /// <returns>True when every member is equal.</returns>
     public bool Equals(DeleteLaunchTemplateResponseElements? other) =>
         ReferenceEquals(this, other) || (other is not null
-            && EqualityComparer<LaunchTemplate?>.Default.Equals(LaunchTemplate, other.LaunchTemplate)
             && EqualityComparer<string?>.Default.Equals(RequestId, other.RequestId)
             && EqualityComparer<bool?>.Default.Equals(Return, other.Return)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
@@ -89,7 +83,6 @@ public sealed record DeleteLaunchTemplateResponseElements
     public override int GetHashCode()
     {
         var hash = default(HashCode);
-        hash.Add(LaunchTemplate);
         hash.Add(RequestId);
         hash.Add(Return);
         hash.Add(JsonFields.Hash(AdditionalFields));

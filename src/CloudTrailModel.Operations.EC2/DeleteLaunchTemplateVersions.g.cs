@@ -63,16 +63,6 @@ public sealed record DeleteLaunchTemplateVersionsRequestParameters
 /// <summary>The response elements (CloudTrail <c>responseElements</c>) of <c>DeleteLaunchTemplateVersions</c>: Deletes one or more versions of a launch template.</summary>
 public sealed record DeleteLaunchTemplateVersionsResponseElements
 {
-    /// <summary>Information about the launch template versions that were successfully deleted. JSON <c>successfullyDeletedLaunchTemplateVersionSet</c>.</summary>
-    [JsonPropertyName("successfullyDeletedLaunchTemplateVersionSet")]
-    [JsonConverter(typeof(TolerantMemberConverter<ItemSet<DeleteLaunchTemplateVersionsResponseSuccessItem>>))]
-    public ItemSet<DeleteLaunchTemplateVersionsResponseSuccessItem>? SuccessfullyDeletedLaunchTemplateVersions { get; init; }
-
-    /// <summary>Information about the launch template versions that could not be deleted. JSON <c>unsuccessfullyDeletedLaunchTemplateVersionSet</c>.</summary>
-    [JsonPropertyName("unsuccessfullyDeletedLaunchTemplateVersionSet")]
-    [JsonConverter(typeof(TolerantMemberConverter<ItemSet<DeleteLaunchTemplateVersionsResponseErrorItem>>))]
-    public ItemSet<DeleteLaunchTemplateVersionsResponseErrorItem>? UnsuccessfullyDeletedLaunchTemplateVersions { get; init; }
-
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
@@ -92,8 +82,6 @@ public sealed record DeleteLaunchTemplateVersionsResponseElements
     /// <returns>True when every member is equal.</returns>
     public bool Equals(DeleteLaunchTemplateVersionsResponseElements? other) =>
         ReferenceEquals(this, other) || (other is not null
-            && EqualityComparer<ItemSet<DeleteLaunchTemplateVersionsResponseSuccessItem>?>.Default.Equals(SuccessfullyDeletedLaunchTemplateVersions, other.SuccessfullyDeletedLaunchTemplateVersions)
-            && EqualityComparer<ItemSet<DeleteLaunchTemplateVersionsResponseErrorItem>?>.Default.Equals(UnsuccessfullyDeletedLaunchTemplateVersions, other.UnsuccessfullyDeletedLaunchTemplateVersions)
             && EqualityComparer<string?>.Default.Equals(RequestId, other.RequestId)
             && EqualityComparer<bool?>.Default.Equals(Return, other.Return)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
@@ -102,8 +90,6 @@ public sealed record DeleteLaunchTemplateVersionsResponseElements
     public override int GetHashCode()
     {
         var hash = default(HashCode);
-        hash.Add(SuccessfullyDeletedLaunchTemplateVersions);
-        hash.Add(UnsuccessfullyDeletedLaunchTemplateVersions);
         hash.Add(RequestId);
         hash.Add(Return);
         hash.Add(JsonFields.Hash(AdditionalFields));

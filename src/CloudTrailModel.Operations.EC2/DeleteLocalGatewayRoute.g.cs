@@ -63,11 +63,6 @@ public sealed record DeleteLocalGatewayRouteRequestParameters
 /// <summary>The response elements (CloudTrail <c>responseElements</c>) of <c>DeleteLocalGatewayRoute</c>: Deletes the specified route from the specified local gateway route table.</summary>
 public sealed record DeleteLocalGatewayRouteResponseElements
 {
-    /// <summary>Information about the route. JSON <c>route</c>.</summary>
-    [JsonPropertyName("route")]
-    [JsonConverter(typeof(TolerantMemberConverter<LocalGatewayRoute>))]
-    public LocalGatewayRoute? Route { get; init; }
-
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
@@ -87,7 +82,6 @@ public sealed record DeleteLocalGatewayRouteResponseElements
     /// <returns>True when every member is equal.</returns>
     public bool Equals(DeleteLocalGatewayRouteResponseElements? other) =>
         ReferenceEquals(this, other) || (other is not null
-            && EqualityComparer<LocalGatewayRoute?>.Default.Equals(Route, other.Route)
             && EqualityComparer<string?>.Default.Equals(RequestId, other.RequestId)
             && EqualityComparer<bool?>.Default.Equals(Return, other.Return)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
@@ -96,7 +90,6 @@ public sealed record DeleteLocalGatewayRouteResponseElements
     public override int GetHashCode()
     {
         var hash = default(HashCode);
-        hash.Add(Route);
         hash.Add(RequestId);
         hash.Add(Return);
         hash.Add(JsonFields.Hash(AdditionalFields));

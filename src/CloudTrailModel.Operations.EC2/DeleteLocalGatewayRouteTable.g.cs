@@ -49,11 +49,6 @@ public sealed record DeleteLocalGatewayRouteTableRequestParameters
 /// <summary>The response elements (CloudTrail <c>responseElements</c>) of <c>DeleteLocalGatewayRouteTable</c>: Deletes a local gateway route table.</summary>
 public sealed record DeleteLocalGatewayRouteTableResponseElements
 {
-    /// <summary>Information about the local gateway route table. JSON <c>localGatewayRouteTable</c>.</summary>
-    [JsonPropertyName("localGatewayRouteTable")]
-    [JsonConverter(typeof(TolerantMemberConverter<LocalGatewayRouteTable>))]
-    public LocalGatewayRouteTable? LocalGatewayRouteTable { get; init; }
-
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
@@ -73,7 +68,6 @@ public sealed record DeleteLocalGatewayRouteTableResponseElements
     /// <returns>True when every member is equal.</returns>
     public bool Equals(DeleteLocalGatewayRouteTableResponseElements? other) =>
         ReferenceEquals(this, other) || (other is not null
-            && EqualityComparer<LocalGatewayRouteTable?>.Default.Equals(LocalGatewayRouteTable, other.LocalGatewayRouteTable)
             && EqualityComparer<string?>.Default.Equals(RequestId, other.RequestId)
             && EqualityComparer<bool?>.Default.Equals(Return, other.Return)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
@@ -82,7 +76,6 @@ public sealed record DeleteLocalGatewayRouteTableResponseElements
     public override int GetHashCode()
     {
         var hash = default(HashCode);
-        hash.Add(LocalGatewayRouteTable);
         hash.Add(RequestId);
         hash.Add(Return);
         hash.Add(JsonFields.Hash(AdditionalFields));

@@ -49,11 +49,6 @@ public sealed record DeleteLocalGatewayRouteTableVirtualInterfaceGroupAssociatio
 /// <summary>The response elements (CloudTrail <c>responseElements</c>) of <c>DeleteLocalGatewayRouteTableVirtualInterfaceGroupAssociation</c>: Deletes a local gateway route table virtual interface group association.</summary>
 public sealed record DeleteLocalGatewayRouteTableVirtualInterfaceGroupAssociationResponseElements
 {
-    /// <summary>Information about the association. JSON <c>localGatewayRouteTableVirtualInterfaceGroupAssociation</c>.</summary>
-    [JsonPropertyName("localGatewayRouteTableVirtualInterfaceGroupAssociation")]
-    [JsonConverter(typeof(TolerantMemberConverter<LocalGatewayRouteTableVirtualInterfaceGroupAssociation>))]
-    public LocalGatewayRouteTableVirtualInterfaceGroupAssociation? LocalGatewayRouteTableVirtualInterfaceGroupAssociation { get; init; }
-
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
@@ -73,7 +68,6 @@ public sealed record DeleteLocalGatewayRouteTableVirtualInterfaceGroupAssociatio
     /// <returns>True when every member is equal.</returns>
     public bool Equals(DeleteLocalGatewayRouteTableVirtualInterfaceGroupAssociationResponseElements? other) =>
         ReferenceEquals(this, other) || (other is not null
-            && EqualityComparer<LocalGatewayRouteTableVirtualInterfaceGroupAssociation?>.Default.Equals(LocalGatewayRouteTableVirtualInterfaceGroupAssociation, other.LocalGatewayRouteTableVirtualInterfaceGroupAssociation)
             && EqualityComparer<string?>.Default.Equals(RequestId, other.RequestId)
             && EqualityComparer<bool?>.Default.Equals(Return, other.Return)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
@@ -82,7 +76,6 @@ public sealed record DeleteLocalGatewayRouteTableVirtualInterfaceGroupAssociatio
     public override int GetHashCode()
     {
         var hash = default(HashCode);
-        hash.Add(LocalGatewayRouteTableVirtualInterfaceGroupAssociation);
         hash.Add(RequestId);
         hash.Add(Return);
         hash.Add(JsonFields.Hash(AdditionalFields));

@@ -49,11 +49,6 @@ public sealed record DeleteLocalGatewayRouteTableVpcAssociationRequestParameters
 /// <summary>The response elements (CloudTrail <c>responseElements</c>) of <c>DeleteLocalGatewayRouteTableVpcAssociation</c>: Deletes the specified association between a VPC and local gateway route table.</summary>
 public sealed record DeleteLocalGatewayRouteTableVpcAssociationResponseElements
 {
-    /// <summary>Information about the association. JSON <c>localGatewayRouteTableVpcAssociation</c>.</summary>
-    [JsonPropertyName("localGatewayRouteTableVpcAssociation")]
-    [JsonConverter(typeof(TolerantMemberConverter<LocalGatewayRouteTableVpcAssociation>))]
-    public LocalGatewayRouteTableVpcAssociation? LocalGatewayRouteTableVpcAssociation { get; init; }
-
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
@@ -73,7 +68,6 @@ public sealed record DeleteLocalGatewayRouteTableVpcAssociationResponseElements
     /// <returns>True when every member is equal.</returns>
     public bool Equals(DeleteLocalGatewayRouteTableVpcAssociationResponseElements? other) =>
         ReferenceEquals(this, other) || (other is not null
-            && EqualityComparer<LocalGatewayRouteTableVpcAssociation?>.Default.Equals(LocalGatewayRouteTableVpcAssociation, other.LocalGatewayRouteTableVpcAssociation)
             && EqualityComparer<string?>.Default.Equals(RequestId, other.RequestId)
             && EqualityComparer<bool?>.Default.Equals(Return, other.Return)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
@@ -82,7 +76,6 @@ public sealed record DeleteLocalGatewayRouteTableVpcAssociationResponseElements
     public override int GetHashCode()
     {
         var hash = default(HashCode);
-        hash.Add(LocalGatewayRouteTableVpcAssociation);
         hash.Add(RequestId);
         hash.Add(Return);
         hash.Add(JsonFields.Hash(AdditionalFields));

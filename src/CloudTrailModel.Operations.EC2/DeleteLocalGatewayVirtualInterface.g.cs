@@ -49,11 +49,6 @@ public sealed record DeleteLocalGatewayVirtualInterfaceRequestParameters
 /// <summary>The response elements (CloudTrail <c>responseElements</c>) of <c>DeleteLocalGatewayVirtualInterface</c>: Deletes the specified local gateway virtual interface.</summary>
 public sealed record DeleteLocalGatewayVirtualInterfaceResponseElements
 {
-    /// <summary>Information about the deleted local gateway virtual interface. JSON <c>localGatewayVirtualInterface</c>.</summary>
-    [JsonPropertyName("localGatewayVirtualInterface")]
-    [JsonConverter(typeof(TolerantMemberConverter<LocalGatewayVirtualInterface>))]
-    public LocalGatewayVirtualInterface? LocalGatewayVirtualInterface { get; init; }
-
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
@@ -73,7 +68,6 @@ public sealed record DeleteLocalGatewayVirtualInterfaceResponseElements
     /// <returns>True when every member is equal.</returns>
     public bool Equals(DeleteLocalGatewayVirtualInterfaceResponseElements? other) =>
         ReferenceEquals(this, other) || (other is not null
-            && EqualityComparer<LocalGatewayVirtualInterface?>.Default.Equals(LocalGatewayVirtualInterface, other.LocalGatewayVirtualInterface)
             && EqualityComparer<string?>.Default.Equals(RequestId, other.RequestId)
             && EqualityComparer<bool?>.Default.Equals(Return, other.Return)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
@@ -82,7 +76,6 @@ public sealed record DeleteLocalGatewayVirtualInterfaceResponseElements
     public override int GetHashCode()
     {
         var hash = default(HashCode);
-        hash.Add(LocalGatewayVirtualInterface);
         hash.Add(RequestId);
         hash.Add(Return);
         hash.Add(JsonFields.Hash(AdditionalFields));

@@ -49,11 +49,6 @@ public sealed record DeleteLocalGatewayVirtualInterfaceGroupRequestParameters
 /// <summary>The response elements (CloudTrail <c>responseElements</c>) of <c>DeleteLocalGatewayVirtualInterfaceGroup</c>: Delete the specified local gateway interface group.</summary>
 public sealed record DeleteLocalGatewayVirtualInterfaceGroupResponseElements
 {
-    /// <summary>Information about the deleted local gateway virtual interface group. JSON <c>localGatewayVirtualInterfaceGroup</c>.</summary>
-    [JsonPropertyName("localGatewayVirtualInterfaceGroup")]
-    [JsonConverter(typeof(TolerantMemberConverter<LocalGatewayVirtualInterfaceGroup>))]
-    public LocalGatewayVirtualInterfaceGroup? LocalGatewayVirtualInterfaceGroup { get; init; }
-
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
@@ -73,7 +68,6 @@ public sealed record DeleteLocalGatewayVirtualInterfaceGroupResponseElements
     /// <returns>True when every member is equal.</returns>
     public bool Equals(DeleteLocalGatewayVirtualInterfaceGroupResponseElements? other) =>
         ReferenceEquals(this, other) || (other is not null
-            && EqualityComparer<LocalGatewayVirtualInterfaceGroup?>.Default.Equals(LocalGatewayVirtualInterfaceGroup, other.LocalGatewayVirtualInterfaceGroup)
             && EqualityComparer<string?>.Default.Equals(RequestId, other.RequestId)
             && EqualityComparer<bool?>.Default.Equals(Return, other.Return)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
@@ -82,7 +76,6 @@ public sealed record DeleteLocalGatewayVirtualInterfaceGroupResponseElements
     public override int GetHashCode()
     {
         var hash = default(HashCode);
-        hash.Add(LocalGatewayVirtualInterfaceGroup);
         hash.Add(RequestId);
         hash.Add(Return);
         hash.Add(JsonFields.Hash(AdditionalFields));

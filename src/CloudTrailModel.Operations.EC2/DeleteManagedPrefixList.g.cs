@@ -49,11 +49,6 @@ public sealed record DeleteManagedPrefixListRequestParameters
 /// <summary>The response elements (CloudTrail <c>responseElements</c>) of <c>DeleteManagedPrefixList</c>: Deletes the specified managed prefix list.</summary>
 public sealed record DeleteManagedPrefixListResponseElements
 {
-    /// <summary>Information about the prefix list. JSON <c>prefixList</c>.</summary>
-    [JsonPropertyName("prefixList")]
-    [JsonConverter(typeof(TolerantMemberConverter<ManagedPrefixList>))]
-    public ManagedPrefixList? PrefixList { get; init; }
-
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
@@ -73,7 +68,6 @@ public sealed record DeleteManagedPrefixListResponseElements
     /// <returns>True when every member is equal.</returns>
     public bool Equals(DeleteManagedPrefixListResponseElements? other) =>
         ReferenceEquals(this, other) || (other is not null
-            && EqualityComparer<ManagedPrefixList?>.Default.Equals(PrefixList, other.PrefixList)
             && EqualityComparer<string?>.Default.Equals(RequestId, other.RequestId)
             && EqualityComparer<bool?>.Default.Equals(Return, other.Return)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
@@ -82,7 +76,6 @@ public sealed record DeleteManagedPrefixListResponseElements
     public override int GetHashCode()
     {
         var hash = default(HashCode);
-        hash.Add(PrefixList);
         hash.Add(RequestId);
         hash.Add(Return);
         hash.Add(JsonFields.Hash(AdditionalFields));

@@ -49,11 +49,6 @@ public sealed record DeleteNatGatewayRequestParameters
 /// <summary>The response elements (CloudTrail <c>responseElements</c>) of <c>DeleteNatGateway</c>: Deletes the specified NAT gateway.</summary>
 public sealed record DeleteNatGatewayResponseElements
 {
-    /// <summary>The ID of the NAT gateway. JSON <c>natGatewayId</c>.</summary>
-    [JsonPropertyName("natGatewayId")]
-    [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? NatGatewayId { get; init; }
-
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
@@ -73,7 +68,6 @@ public sealed record DeleteNatGatewayResponseElements
     /// <returns>True when every member is equal.</returns>
     public bool Equals(DeleteNatGatewayResponseElements? other) =>
         ReferenceEquals(this, other) || (other is not null
-            && EqualityComparer<string?>.Default.Equals(NatGatewayId, other.NatGatewayId)
             && EqualityComparer<string?>.Default.Equals(RequestId, other.RequestId)
             && EqualityComparer<bool?>.Default.Equals(Return, other.Return)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
@@ -82,7 +76,6 @@ public sealed record DeleteNatGatewayResponseElements
     public override int GetHashCode()
     {
         var hash = default(HashCode);
-        hash.Add(NatGatewayId);
         hash.Add(RequestId);
         hash.Add(Return);
         hash.Add(JsonFields.Hash(AdditionalFields));

@@ -49,11 +49,6 @@ public sealed record DeleteNetworkInsightsAccessScopeRequestParameters
 /// <summary>The response elements (CloudTrail <c>responseElements</c>) of <c>DeleteNetworkInsightsAccessScope</c>: Deletes the specified Network Access Scope.</summary>
 public sealed record DeleteNetworkInsightsAccessScopeResponseElements
 {
-    /// <summary>The ID of the Network Access Scope. JSON <c>networkInsightsAccessScopeId</c>.</summary>
-    [JsonPropertyName("networkInsightsAccessScopeId")]
-    [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? NetworkInsightsAccessScopeId { get; init; }
-
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
@@ -73,7 +68,6 @@ public sealed record DeleteNetworkInsightsAccessScopeResponseElements
     /// <returns>True when every member is equal.</returns>
     public bool Equals(DeleteNetworkInsightsAccessScopeResponseElements? other) =>
         ReferenceEquals(this, other) || (other is not null
-            && EqualityComparer<string?>.Default.Equals(NetworkInsightsAccessScopeId, other.NetworkInsightsAccessScopeId)
             && EqualityComparer<string?>.Default.Equals(RequestId, other.RequestId)
             && EqualityComparer<bool?>.Default.Equals(Return, other.Return)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
@@ -82,7 +76,6 @@ public sealed record DeleteNetworkInsightsAccessScopeResponseElements
     public override int GetHashCode()
     {
         var hash = default(HashCode);
-        hash.Add(NetworkInsightsAccessScopeId);
         hash.Add(RequestId);
         hash.Add(Return);
         hash.Add(JsonFields.Hash(AdditionalFields));

@@ -49,11 +49,6 @@ public sealed record DeleteNetworkInsightsAccessScopeAnalysisRequestParameters
 /// <summary>The response elements (CloudTrail <c>responseElements</c>) of <c>DeleteNetworkInsightsAccessScopeAnalysis</c>: Deletes the specified Network Access Scope analysis.</summary>
 public sealed record DeleteNetworkInsightsAccessScopeAnalysisResponseElements
 {
-    /// <summary>The ID of the Network Access Scope analysis. JSON <c>networkInsightsAccessScopeAnalysisId</c>.</summary>
-    [JsonPropertyName("networkInsightsAccessScopeAnalysisId")]
-    [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? NetworkInsightsAccessScopeAnalysisId { get; init; }
-
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
@@ -73,7 +68,6 @@ public sealed record DeleteNetworkInsightsAccessScopeAnalysisResponseElements
     /// <returns>True when every member is equal.</returns>
     public bool Equals(DeleteNetworkInsightsAccessScopeAnalysisResponseElements? other) =>
         ReferenceEquals(this, other) || (other is not null
-            && EqualityComparer<string?>.Default.Equals(NetworkInsightsAccessScopeAnalysisId, other.NetworkInsightsAccessScopeAnalysisId)
             && EqualityComparer<string?>.Default.Equals(RequestId, other.RequestId)
             && EqualityComparer<bool?>.Default.Equals(Return, other.Return)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
@@ -82,7 +76,6 @@ public sealed record DeleteNetworkInsightsAccessScopeAnalysisResponseElements
     public override int GetHashCode()
     {
         var hash = default(HashCode);
-        hash.Add(NetworkInsightsAccessScopeAnalysisId);
         hash.Add(RequestId);
         hash.Add(Return);
         hash.Add(JsonFields.Hash(AdditionalFields));

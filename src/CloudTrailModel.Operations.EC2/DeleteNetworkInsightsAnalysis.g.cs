@@ -49,11 +49,6 @@ public sealed record DeleteNetworkInsightsAnalysisRequestParameters
 /// <summary>The response elements (CloudTrail <c>responseElements</c>) of <c>DeleteNetworkInsightsAnalysis</c>: Deletes the specified network insights analysis.</summary>
 public sealed record DeleteNetworkInsightsAnalysisResponseElements
 {
-    /// <summary>The ID of the network insights analysis. JSON <c>networkInsightsAnalysisId</c>.</summary>
-    [JsonPropertyName("networkInsightsAnalysisId")]
-    [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? NetworkInsightsAnalysisId { get; init; }
-
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
@@ -73,7 +68,6 @@ public sealed record DeleteNetworkInsightsAnalysisResponseElements
     /// <returns>True when every member is equal.</returns>
     public bool Equals(DeleteNetworkInsightsAnalysisResponseElements? other) =>
         ReferenceEquals(this, other) || (other is not null
-            && EqualityComparer<string?>.Default.Equals(NetworkInsightsAnalysisId, other.NetworkInsightsAnalysisId)
             && EqualityComparer<string?>.Default.Equals(RequestId, other.RequestId)
             && EqualityComparer<bool?>.Default.Equals(Return, other.Return)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
@@ -82,7 +76,6 @@ public sealed record DeleteNetworkInsightsAnalysisResponseElements
     public override int GetHashCode()
     {
         var hash = default(HashCode);
-        hash.Add(NetworkInsightsAnalysisId);
         hash.Add(RequestId);
         hash.Add(Return);
         hash.Add(JsonFields.Hash(AdditionalFields));

@@ -49,11 +49,6 @@ public sealed record DeleteNetworkInsightsPathRequestParameters
 /// <summary>The response elements (CloudTrail <c>responseElements</c>) of <c>DeleteNetworkInsightsPath</c>: Deletes the specified path.</summary>
 public sealed record DeleteNetworkInsightsPathResponseElements
 {
-    /// <summary>The ID of the path. JSON <c>networkInsightsPathId</c>.</summary>
-    [JsonPropertyName("networkInsightsPathId")]
-    [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? NetworkInsightsPathId { get; init; }
-
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
@@ -73,7 +68,6 @@ public sealed record DeleteNetworkInsightsPathResponseElements
     /// <returns>True when every member is equal.</returns>
     public bool Equals(DeleteNetworkInsightsPathResponseElements? other) =>
         ReferenceEquals(this, other) || (other is not null
-            && EqualityComparer<string?>.Default.Equals(NetworkInsightsPathId, other.NetworkInsightsPathId)
             && EqualityComparer<string?>.Default.Equals(RequestId, other.RequestId)
             && EqualityComparer<bool?>.Default.Equals(Return, other.Return)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
@@ -82,7 +76,6 @@ public sealed record DeleteNetworkInsightsPathResponseElements
     public override int GetHashCode()
     {
         var hash = default(HashCode);
-        hash.Add(NetworkInsightsPathId);
         hash.Add(RequestId);
         hash.Add(Return);
         hash.Add(JsonFields.Hash(AdditionalFields));

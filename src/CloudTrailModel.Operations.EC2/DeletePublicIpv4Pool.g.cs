@@ -56,11 +56,6 @@ public sealed record DeletePublicIpv4PoolRequestParameters
 /// <summary>The response elements (CloudTrail <c>responseElements</c>) of <c>DeletePublicIpv4Pool</c>: Delete a public IPv4 pool.</summary>
 public sealed record DeletePublicIpv4PoolResponseElements
 {
-    /// <summary>Information about the result of deleting the public IPv4 pool. JSON <c>returnValue</c>.</summary>
-    [JsonPropertyName("returnValue")]
-    [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? ReturnValue { get; init; }
-
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
@@ -80,7 +75,6 @@ public sealed record DeletePublicIpv4PoolResponseElements
     /// <returns>True when every member is equal.</returns>
     public bool Equals(DeletePublicIpv4PoolResponseElements? other) =>
         ReferenceEquals(this, other) || (other is not null
-            && EqualityComparer<bool?>.Default.Equals(ReturnValue, other.ReturnValue)
             && EqualityComparer<string?>.Default.Equals(RequestId, other.RequestId)
             && EqualityComparer<bool?>.Default.Equals(Return, other.Return)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
@@ -89,7 +83,6 @@ public sealed record DeletePublicIpv4PoolResponseElements
     public override int GetHashCode()
     {
         var hash = default(HashCode);
-        hash.Add(ReturnValue);
         hash.Add(RequestId);
         hash.Add(Return);
         hash.Add(JsonFields.Hash(AdditionalFields));

@@ -49,16 +49,6 @@ public sealed record DeleteQueuedReservedInstancesRequestParameters
 /// <summary>The response elements (CloudTrail <c>responseElements</c>) of <c>DeleteQueuedReservedInstances</c>: Deletes the queued purchases for the specified Reserved Instances.</summary>
 public sealed record DeleteQueuedReservedInstancesResponseElements
 {
-    /// <summary>Information about the queued purchases that were successfully deleted. JSON <c>successfulQueuedPurchaseDeletionSet</c>.</summary>
-    [JsonPropertyName("successfulQueuedPurchaseDeletionSet")]
-    [JsonConverter(typeof(TolerantMemberConverter<ItemSet<SuccessfulQueuedPurchaseDeletion>>))]
-    public ItemSet<SuccessfulQueuedPurchaseDeletion>? SuccessfulQueuedPurchaseDeletions { get; init; }
-
-    /// <summary>Information about the queued purchases that could not be deleted. JSON <c>failedQueuedPurchaseDeletionSet</c>.</summary>
-    [JsonPropertyName("failedQueuedPurchaseDeletionSet")]
-    [JsonConverter(typeof(TolerantMemberConverter<ItemSet<FailedQueuedPurchaseDeletion>>))]
-    public ItemSet<FailedQueuedPurchaseDeletion>? FailedQueuedPurchaseDeletions { get; init; }
-
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
@@ -78,8 +68,6 @@ public sealed record DeleteQueuedReservedInstancesResponseElements
     /// <returns>True when every member is equal.</returns>
     public bool Equals(DeleteQueuedReservedInstancesResponseElements? other) =>
         ReferenceEquals(this, other) || (other is not null
-            && EqualityComparer<ItemSet<SuccessfulQueuedPurchaseDeletion>?>.Default.Equals(SuccessfulQueuedPurchaseDeletions, other.SuccessfulQueuedPurchaseDeletions)
-            && EqualityComparer<ItemSet<FailedQueuedPurchaseDeletion>?>.Default.Equals(FailedQueuedPurchaseDeletions, other.FailedQueuedPurchaseDeletions)
             && EqualityComparer<string?>.Default.Equals(RequestId, other.RequestId)
             && EqualityComparer<bool?>.Default.Equals(Return, other.Return)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
@@ -88,8 +76,6 @@ public sealed record DeleteQueuedReservedInstancesResponseElements
     public override int GetHashCode()
     {
         var hash = default(HashCode);
-        hash.Add(SuccessfulQueuedPurchaseDeletions);
-        hash.Add(FailedQueuedPurchaseDeletions);
         hash.Add(RequestId);
         hash.Add(Return);
         hash.Add(JsonFields.Hash(AdditionalFields));

@@ -49,11 +49,6 @@ public sealed record DeleteRouteServerRequestParameters
 /// <summary>The response elements (CloudTrail <c>responseElements</c>) of <c>DeleteRouteServer</c>: Deletes the specified route server.</summary>
 public sealed record DeleteRouteServerResponseElements
 {
-    /// <summary>Information about the deleted route server. JSON <c>routeServer</c>.</summary>
-    [JsonPropertyName("routeServer")]
-    [JsonConverter(typeof(TolerantMemberConverter<RouteServer>))]
-    public RouteServer? RouteServer { get; init; }
-
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
@@ -73,7 +68,6 @@ public sealed record DeleteRouteServerResponseElements
     /// <returns>True when every member is equal.</returns>
     public bool Equals(DeleteRouteServerResponseElements? other) =>
         ReferenceEquals(this, other) || (other is not null
-            && EqualityComparer<RouteServer?>.Default.Equals(RouteServer, other.RouteServer)
             && EqualityComparer<string?>.Default.Equals(RequestId, other.RequestId)
             && EqualityComparer<bool?>.Default.Equals(Return, other.Return)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
@@ -82,7 +76,6 @@ public sealed record DeleteRouteServerResponseElements
     public override int GetHashCode()
     {
         var hash = default(HashCode);
-        hash.Add(RouteServer);
         hash.Add(RequestId);
         hash.Add(Return);
         hash.Add(JsonFields.Hash(AdditionalFields));

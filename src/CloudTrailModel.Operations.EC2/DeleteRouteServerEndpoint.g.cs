@@ -49,11 +49,6 @@ public sealed record DeleteRouteServerEndpointRequestParameters
 /// <summary>The response elements (CloudTrail <c>responseElements</c>) of <c>DeleteRouteServerEndpoint</c>: Deletes the specified route server endpoint.</summary>
 public sealed record DeleteRouteServerEndpointResponseElements
 {
-    /// <summary>Information about the deleted route server endpoint. JSON <c>routeServerEndpoint</c>.</summary>
-    [JsonPropertyName("routeServerEndpoint")]
-    [JsonConverter(typeof(TolerantMemberConverter<RouteServerEndpoint>))]
-    public RouteServerEndpoint? RouteServerEndpoint { get; init; }
-
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
@@ -73,7 +68,6 @@ public sealed record DeleteRouteServerEndpointResponseElements
     /// <returns>True when every member is equal.</returns>
     public bool Equals(DeleteRouteServerEndpointResponseElements? other) =>
         ReferenceEquals(this, other) || (other is not null
-            && EqualityComparer<RouteServerEndpoint?>.Default.Equals(RouteServerEndpoint, other.RouteServerEndpoint)
             && EqualityComparer<string?>.Default.Equals(RequestId, other.RequestId)
             && EqualityComparer<bool?>.Default.Equals(Return, other.Return)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
@@ -82,7 +76,6 @@ public sealed record DeleteRouteServerEndpointResponseElements
     public override int GetHashCode()
     {
         var hash = default(HashCode);
-        hash.Add(RouteServerEndpoint);
         hash.Add(RequestId);
         hash.Add(Return);
         hash.Add(JsonFields.Hash(AdditionalFields));

@@ -49,11 +49,6 @@ public sealed record DeleteRouteServerPeerRequestParameters
 /// <summary>The response elements (CloudTrail <c>responseElements</c>) of <c>DeleteRouteServerPeer</c>: Deletes the specified BGP peer from a route server.</summary>
 public sealed record DeleteRouteServerPeerResponseElements
 {
-    /// <summary>Information about the deleted route server peer. JSON <c>routeServerPeer</c>.</summary>
-    [JsonPropertyName("routeServerPeer")]
-    [JsonConverter(typeof(TolerantMemberConverter<RouteServerPeer>))]
-    public RouteServerPeer? RouteServerPeer { get; init; }
-
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
@@ -73,7 +68,6 @@ public sealed record DeleteRouteServerPeerResponseElements
     /// <returns>True when every member is equal.</returns>
     public bool Equals(DeleteRouteServerPeerResponseElements? other) =>
         ReferenceEquals(this, other) || (other is not null
-            && EqualityComparer<RouteServerPeer?>.Default.Equals(RouteServerPeer, other.RouteServerPeer)
             && EqualityComparer<string?>.Default.Equals(RequestId, other.RequestId)
             && EqualityComparer<bool?>.Default.Equals(Return, other.Return)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
@@ -82,7 +76,6 @@ public sealed record DeleteRouteServerPeerResponseElements
     public override int GetHashCode()
     {
         var hash = default(HashCode);
-        hash.Add(RouteServerPeer);
         hash.Add(RequestId);
         hash.Add(Return);
         hash.Add(JsonFields.Hash(AdditionalFields));

@@ -56,16 +56,6 @@ public sealed record DeleteSecondarySubnetRequestParameters
 /// <summary>The response elements (CloudTrail <c>responseElements</c>) of <c>DeleteSecondarySubnet</c>: Deletes a secondary subnet.</summary>
 public sealed record DeleteSecondarySubnetResponseElements
 {
-    /// <summary>Information about the secondary subnet being deleted. JSON <c>secondarySubnet</c>.</summary>
-    [JsonPropertyName("secondarySubnet")]
-    [JsonConverter(typeof(TolerantMemberConverter<SecondarySubnet>))]
-    public SecondarySubnet? SecondarySubnet { get; init; }
-
-    /// <summary>Unique, case-sensitive identifier to ensure the idempotency of the request. JSON <c>clientToken</c>.</summary>
-    [JsonPropertyName("clientToken")]
-    [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ClientToken { get; init; }
-
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
@@ -85,8 +75,6 @@ public sealed record DeleteSecondarySubnetResponseElements
     /// <returns>True when every member is equal.</returns>
     public bool Equals(DeleteSecondarySubnetResponseElements? other) =>
         ReferenceEquals(this, other) || (other is not null
-            && EqualityComparer<SecondarySubnet?>.Default.Equals(SecondarySubnet, other.SecondarySubnet)
-            && EqualityComparer<string?>.Default.Equals(ClientToken, other.ClientToken)
             && EqualityComparer<string?>.Default.Equals(RequestId, other.RequestId)
             && EqualityComparer<bool?>.Default.Equals(Return, other.Return)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
@@ -95,8 +83,6 @@ public sealed record DeleteSecondarySubnetResponseElements
     public override int GetHashCode()
     {
         var hash = default(HashCode);
-        hash.Add(SecondarySubnet);
-        hash.Add(ClientToken);
         hash.Add(RequestId);
         hash.Add(Return);
         hash.Add(JsonFields.Hash(AdditionalFields));

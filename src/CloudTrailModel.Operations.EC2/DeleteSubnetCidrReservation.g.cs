@@ -49,11 +49,6 @@ public sealed record DeleteSubnetCidrReservationRequestParameters
 /// <summary>The response elements (CloudTrail <c>responseElements</c>) of <c>DeleteSubnetCidrReservation</c>: Deletes a subnet CIDR reservation.</summary>
 public sealed record DeleteSubnetCidrReservationResponseElements
 {
-    /// <summary>Information about the deleted subnet CIDR reservation. JSON <c>deletedSubnetCidrReservation</c>.</summary>
-    [JsonPropertyName("deletedSubnetCidrReservation")]
-    [JsonConverter(typeof(TolerantMemberConverter<SubnetCidrReservation>))]
-    public SubnetCidrReservation? DeletedSubnetCidrReservation { get; init; }
-
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
@@ -73,7 +68,6 @@ public sealed record DeleteSubnetCidrReservationResponseElements
     /// <returns>True when every member is equal.</returns>
     public bool Equals(DeleteSubnetCidrReservationResponseElements? other) =>
         ReferenceEquals(this, other) || (other is not null
-            && EqualityComparer<SubnetCidrReservation?>.Default.Equals(DeletedSubnetCidrReservation, other.DeletedSubnetCidrReservation)
             && EqualityComparer<string?>.Default.Equals(RequestId, other.RequestId)
             && EqualityComparer<bool?>.Default.Equals(Return, other.Return)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
@@ -82,7 +76,6 @@ public sealed record DeleteSubnetCidrReservationResponseElements
     public override int GetHashCode()
     {
         var hash = default(HashCode);
-        hash.Add(DeletedSubnetCidrReservation);
         hash.Add(RequestId);
         hash.Add(Return);
         hash.Add(JsonFields.Hash(AdditionalFields));

@@ -49,11 +49,6 @@ public sealed record DeleteTrafficMirrorFilterRequestParameters
 /// <summary>The response elements (CloudTrail <c>responseElements</c>) of <c>DeleteTrafficMirrorFilter</c>: Deletes the specified Traffic Mirror filter.</summary>
 public sealed record DeleteTrafficMirrorFilterResponseElements
 {
-    /// <summary>The ID of the Traffic Mirror filter. JSON <c>trafficMirrorFilterId</c>.</summary>
-    [JsonPropertyName("trafficMirrorFilterId")]
-    [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? TrafficMirrorFilterId { get; init; }
-
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
@@ -73,7 +68,6 @@ public sealed record DeleteTrafficMirrorFilterResponseElements
     /// <returns>True when every member is equal.</returns>
     public bool Equals(DeleteTrafficMirrorFilterResponseElements? other) =>
         ReferenceEquals(this, other) || (other is not null
-            && EqualityComparer<string?>.Default.Equals(TrafficMirrorFilterId, other.TrafficMirrorFilterId)
             && EqualityComparer<string?>.Default.Equals(RequestId, other.RequestId)
             && EqualityComparer<bool?>.Default.Equals(Return, other.Return)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
@@ -82,7 +76,6 @@ public sealed record DeleteTrafficMirrorFilterResponseElements
     public override int GetHashCode()
     {
         var hash = default(HashCode);
-        hash.Add(TrafficMirrorFilterId);
         hash.Add(RequestId);
         hash.Add(Return);
         hash.Add(JsonFields.Hash(AdditionalFields));

@@ -49,11 +49,6 @@ public sealed record DeleteTrafficMirrorFilterRuleRequestParameters
 /// <summary>The response elements (CloudTrail <c>responseElements</c>) of <c>DeleteTrafficMirrorFilterRule</c>: Deletes the specified Traffic Mirror rule.</summary>
 public sealed record DeleteTrafficMirrorFilterRuleResponseElements
 {
-    /// <summary>The ID of the deleted Traffic Mirror rule. JSON <c>trafficMirrorFilterRuleId</c>.</summary>
-    [JsonPropertyName("trafficMirrorFilterRuleId")]
-    [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? TrafficMirrorFilterRuleId { get; init; }
-
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
@@ -73,7 +68,6 @@ public sealed record DeleteTrafficMirrorFilterRuleResponseElements
     /// <returns>True when every member is equal.</returns>
     public bool Equals(DeleteTrafficMirrorFilterRuleResponseElements? other) =>
         ReferenceEquals(this, other) || (other is not null
-            && EqualityComparer<string?>.Default.Equals(TrafficMirrorFilterRuleId, other.TrafficMirrorFilterRuleId)
             && EqualityComparer<string?>.Default.Equals(RequestId, other.RequestId)
             && EqualityComparer<bool?>.Default.Equals(Return, other.Return)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
@@ -82,7 +76,6 @@ public sealed record DeleteTrafficMirrorFilterRuleResponseElements
     public override int GetHashCode()
     {
         var hash = default(HashCode);
-        hash.Add(TrafficMirrorFilterRuleId);
         hash.Add(RequestId);
         hash.Add(Return);
         hash.Add(JsonFields.Hash(AdditionalFields));

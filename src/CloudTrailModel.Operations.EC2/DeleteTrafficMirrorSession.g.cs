@@ -49,11 +49,6 @@ public sealed record DeleteTrafficMirrorSessionRequestParameters
 /// <summary>The response elements (CloudTrail <c>responseElements</c>) of <c>DeleteTrafficMirrorSession</c>: Deletes the specified Traffic Mirror session.</summary>
 public sealed record DeleteTrafficMirrorSessionResponseElements
 {
-    /// <summary>The ID of the deleted Traffic Mirror session. JSON <c>trafficMirrorSessionId</c>.</summary>
-    [JsonPropertyName("trafficMirrorSessionId")]
-    [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? TrafficMirrorSessionId { get; init; }
-
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
@@ -73,7 +68,6 @@ public sealed record DeleteTrafficMirrorSessionResponseElements
     /// <returns>True when every member is equal.</returns>
     public bool Equals(DeleteTrafficMirrorSessionResponseElements? other) =>
         ReferenceEquals(this, other) || (other is not null
-            && EqualityComparer<string?>.Default.Equals(TrafficMirrorSessionId, other.TrafficMirrorSessionId)
             && EqualityComparer<string?>.Default.Equals(RequestId, other.RequestId)
             && EqualityComparer<bool?>.Default.Equals(Return, other.Return)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
@@ -82,7 +76,6 @@ public sealed record DeleteTrafficMirrorSessionResponseElements
     public override int GetHashCode()
     {
         var hash = default(HashCode);
-        hash.Add(TrafficMirrorSessionId);
         hash.Add(RequestId);
         hash.Add(Return);
         hash.Add(JsonFields.Hash(AdditionalFields));

@@ -49,11 +49,6 @@ public sealed record DeleteTrafficMirrorTargetRequestParameters
 /// <summary>The response elements (CloudTrail <c>responseElements</c>) of <c>DeleteTrafficMirrorTarget</c>: Deletes the specified Traffic Mirror target.</summary>
 public sealed record DeleteTrafficMirrorTargetResponseElements
 {
-    /// <summary>The ID of the deleted Traffic Mirror target. JSON <c>trafficMirrorTargetId</c>.</summary>
-    [JsonPropertyName("trafficMirrorTargetId")]
-    [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? TrafficMirrorTargetId { get; init; }
-
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
@@ -73,7 +68,6 @@ public sealed record DeleteTrafficMirrorTargetResponseElements
     /// <returns>True when every member is equal.</returns>
     public bool Equals(DeleteTrafficMirrorTargetResponseElements? other) =>
         ReferenceEquals(this, other) || (other is not null
-            && EqualityComparer<string?>.Default.Equals(TrafficMirrorTargetId, other.TrafficMirrorTargetId)
             && EqualityComparer<string?>.Default.Equals(RequestId, other.RequestId)
             && EqualityComparer<bool?>.Default.Equals(Return, other.Return)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
@@ -82,7 +76,6 @@ public sealed record DeleteTrafficMirrorTargetResponseElements
     public override int GetHashCode()
     {
         var hash = default(HashCode);
-        hash.Add(TrafficMirrorTargetId);
         hash.Add(RequestId);
         hash.Add(Return);
         hash.Add(JsonFields.Hash(AdditionalFields));

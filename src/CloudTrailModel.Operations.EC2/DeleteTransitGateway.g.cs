@@ -49,11 +49,6 @@ public sealed record DeleteTransitGatewayRequestParameters
 /// <summary>The response elements (CloudTrail <c>responseElements</c>) of <c>DeleteTransitGateway</c>: Deletes the specified transit gateway.</summary>
 public sealed record DeleteTransitGatewayResponseElements
 {
-    /// <summary>Information about the deleted transit gateway. JSON <c>transitGateway</c>.</summary>
-    [JsonPropertyName("transitGateway")]
-    [JsonConverter(typeof(TolerantMemberConverter<TransitGateway>))]
-    public TransitGateway? TransitGateway { get; init; }
-
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
@@ -73,7 +68,6 @@ public sealed record DeleteTransitGatewayResponseElements
     /// <returns>True when every member is equal.</returns>
     public bool Equals(DeleteTransitGatewayResponseElements? other) =>
         ReferenceEquals(this, other) || (other is not null
-            && EqualityComparer<TransitGateway?>.Default.Equals(TransitGateway, other.TransitGateway)
             && EqualityComparer<string?>.Default.Equals(RequestId, other.RequestId)
             && EqualityComparer<bool?>.Default.Equals(Return, other.Return)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
@@ -82,7 +76,6 @@ public sealed record DeleteTransitGatewayResponseElements
     public override int GetHashCode()
     {
         var hash = default(HashCode);
-        hash.Add(TransitGateway);
         hash.Add(RequestId);
         hash.Add(Return);
         hash.Add(JsonFields.Hash(AdditionalFields));

@@ -49,11 +49,6 @@ public sealed record DeleteTransitGatewayClientVpnAttachmentRequestParameters
 /// <summary>The response elements (CloudTrail <c>responseElements</c>) of <c>DeleteTransitGatewayClientVpnAttachment</c>: Deletes a Transit Gateway attachment for a Client VPN endpoint.</summary>
 public sealed record DeleteTransitGatewayClientVpnAttachmentResponseElements
 {
-    /// <summary>Information about the Transit Gateway Client VPN attachment. JSON <c>transitGatewayClientVpnAttachment</c>.</summary>
-    [JsonPropertyName("transitGatewayClientVpnAttachment")]
-    [JsonConverter(typeof(TolerantMemberConverter<TransitGatewayClientVpnAttachment>))]
-    public TransitGatewayClientVpnAttachment? TransitGatewayClientVpnAttachment { get; init; }
-
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
@@ -73,7 +68,6 @@ public sealed record DeleteTransitGatewayClientVpnAttachmentResponseElements
     /// <returns>True when every member is equal.</returns>
     public bool Equals(DeleteTransitGatewayClientVpnAttachmentResponseElements? other) =>
         ReferenceEquals(this, other) || (other is not null
-            && EqualityComparer<TransitGatewayClientVpnAttachment?>.Default.Equals(TransitGatewayClientVpnAttachment, other.TransitGatewayClientVpnAttachment)
             && EqualityComparer<string?>.Default.Equals(RequestId, other.RequestId)
             && EqualityComparer<bool?>.Default.Equals(Return, other.Return)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
@@ -82,7 +76,6 @@ public sealed record DeleteTransitGatewayClientVpnAttachmentResponseElements
     public override int GetHashCode()
     {
         var hash = default(HashCode);
-        hash.Add(TransitGatewayClientVpnAttachment);
         hash.Add(RequestId);
         hash.Add(Return);
         hash.Add(JsonFields.Hash(AdditionalFields));

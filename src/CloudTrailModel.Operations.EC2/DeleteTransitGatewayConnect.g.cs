@@ -49,11 +49,6 @@ public sealed record DeleteTransitGatewayConnectRequestParameters
 /// <summary>The response elements (CloudTrail <c>responseElements</c>) of <c>DeleteTransitGatewayConnect</c>: Deletes the specified Connect attachment.</summary>
 public sealed record DeleteTransitGatewayConnectResponseElements
 {
-    /// <summary>Information about the deleted Connect attachment. JSON <c>transitGatewayConnect</c>.</summary>
-    [JsonPropertyName("transitGatewayConnect")]
-    [JsonConverter(typeof(TolerantMemberConverter<TransitGatewayConnect>))]
-    public TransitGatewayConnect? TransitGatewayConnect { get; init; }
-
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
@@ -73,7 +68,6 @@ public sealed record DeleteTransitGatewayConnectResponseElements
     /// <returns>True when every member is equal.</returns>
     public bool Equals(DeleteTransitGatewayConnectResponseElements? other) =>
         ReferenceEquals(this, other) || (other is not null
-            && EqualityComparer<TransitGatewayConnect?>.Default.Equals(TransitGatewayConnect, other.TransitGatewayConnect)
             && EqualityComparer<string?>.Default.Equals(RequestId, other.RequestId)
             && EqualityComparer<bool?>.Default.Equals(Return, other.Return)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
@@ -82,7 +76,6 @@ public sealed record DeleteTransitGatewayConnectResponseElements
     public override int GetHashCode()
     {
         var hash = default(HashCode);
-        hash.Add(TransitGatewayConnect);
         hash.Add(RequestId);
         hash.Add(Return);
         hash.Add(JsonFields.Hash(AdditionalFields));

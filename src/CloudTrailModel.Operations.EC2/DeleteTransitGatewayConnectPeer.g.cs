@@ -49,11 +49,6 @@ public sealed record DeleteTransitGatewayConnectPeerRequestParameters
 /// <summary>The response elements (CloudTrail <c>responseElements</c>) of <c>DeleteTransitGatewayConnectPeer</c>: Deletes the specified Connect peer.</summary>
 public sealed record DeleteTransitGatewayConnectPeerResponseElements
 {
-    /// <summary>Information about the deleted Connect peer. JSON <c>transitGatewayConnectPeer</c>.</summary>
-    [JsonPropertyName("transitGatewayConnectPeer")]
-    [JsonConverter(typeof(TolerantMemberConverter<TransitGatewayConnectPeer>))]
-    public TransitGatewayConnectPeer? TransitGatewayConnectPeer { get; init; }
-
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
@@ -73,7 +68,6 @@ public sealed record DeleteTransitGatewayConnectPeerResponseElements
     /// <returns>True when every member is equal.</returns>
     public bool Equals(DeleteTransitGatewayConnectPeerResponseElements? other) =>
         ReferenceEquals(this, other) || (other is not null
-            && EqualityComparer<TransitGatewayConnectPeer?>.Default.Equals(TransitGatewayConnectPeer, other.TransitGatewayConnectPeer)
             && EqualityComparer<string?>.Default.Equals(RequestId, other.RequestId)
             && EqualityComparer<bool?>.Default.Equals(Return, other.Return)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
@@ -82,7 +76,6 @@ public sealed record DeleteTransitGatewayConnectPeerResponseElements
     public override int GetHashCode()
     {
         var hash = default(HashCode);
-        hash.Add(TransitGatewayConnectPeer);
         hash.Add(RequestId);
         hash.Add(Return);
         hash.Add(JsonFields.Hash(AdditionalFields));

@@ -49,11 +49,6 @@ public sealed record DeleteTransitGatewayMeteringPolicyRequestParameters
 /// <summary>The response elements (CloudTrail <c>responseElements</c>) of <c>DeleteTransitGatewayMeteringPolicy</c>: Deletes a transit gateway metering policy.</summary>
 public sealed record DeleteTransitGatewayMeteringPolicyResponseElements
 {
-    /// <summary>Information about the deleted transit gateway metering policy. JSON <c>transitGatewayMeteringPolicy</c>.</summary>
-    [JsonPropertyName("transitGatewayMeteringPolicy")]
-    [JsonConverter(typeof(TolerantMemberConverter<TransitGatewayMeteringPolicy>))]
-    public TransitGatewayMeteringPolicy? TransitGatewayMeteringPolicy { get; init; }
-
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
@@ -73,7 +68,6 @@ public sealed record DeleteTransitGatewayMeteringPolicyResponseElements
     /// <returns>True when every member is equal.</returns>
     public bool Equals(DeleteTransitGatewayMeteringPolicyResponseElements? other) =>
         ReferenceEquals(this, other) || (other is not null
-            && EqualityComparer<TransitGatewayMeteringPolicy?>.Default.Equals(TransitGatewayMeteringPolicy, other.TransitGatewayMeteringPolicy)
             && EqualityComparer<string?>.Default.Equals(RequestId, other.RequestId)
             && EqualityComparer<bool?>.Default.Equals(Return, other.Return)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
@@ -82,7 +76,6 @@ public sealed record DeleteTransitGatewayMeteringPolicyResponseElements
     public override int GetHashCode()
     {
         var hash = default(HashCode);
-        hash.Add(TransitGatewayMeteringPolicy);
         hash.Add(RequestId);
         hash.Add(Return);
         hash.Add(JsonFields.Hash(AdditionalFields));

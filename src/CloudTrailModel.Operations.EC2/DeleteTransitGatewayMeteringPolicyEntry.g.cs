@@ -56,11 +56,6 @@ public sealed record DeleteTransitGatewayMeteringPolicyEntryRequestParameters
 /// <summary>The response elements (CloudTrail <c>responseElements</c>) of <c>DeleteTransitGatewayMeteringPolicyEntry</c>: Deletes an entry from a transit gateway metering policy.</summary>
 public sealed record DeleteTransitGatewayMeteringPolicyEntryResponseElements
 {
-    /// <summary>Information about the deleted transit gateway metering policy entry. JSON <c>transitGatewayMeteringPolicyEntry</c>.</summary>
-    [JsonPropertyName("transitGatewayMeteringPolicyEntry")]
-    [JsonConverter(typeof(TolerantMemberConverter<TransitGatewayMeteringPolicyEntry>))]
-    public TransitGatewayMeteringPolicyEntry? TransitGatewayMeteringPolicyEntry { get; init; }
-
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
@@ -80,7 +75,6 @@ public sealed record DeleteTransitGatewayMeteringPolicyEntryResponseElements
     /// <returns>True when every member is equal.</returns>
     public bool Equals(DeleteTransitGatewayMeteringPolicyEntryResponseElements? other) =>
         ReferenceEquals(this, other) || (other is not null
-            && EqualityComparer<TransitGatewayMeteringPolicyEntry?>.Default.Equals(TransitGatewayMeteringPolicyEntry, other.TransitGatewayMeteringPolicyEntry)
             && EqualityComparer<string?>.Default.Equals(RequestId, other.RequestId)
             && EqualityComparer<bool?>.Default.Equals(Return, other.Return)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
@@ -89,7 +83,6 @@ public sealed record DeleteTransitGatewayMeteringPolicyEntryResponseElements
     public override int GetHashCode()
     {
         var hash = default(HashCode);
-        hash.Add(TransitGatewayMeteringPolicyEntry);
         hash.Add(RequestId);
         hash.Add(Return);
         hash.Add(JsonFields.Hash(AdditionalFields));

@@ -49,11 +49,6 @@ public sealed record DeleteTransitGatewayMulticastDomainRequestParameters
 /// <summary>The response elements (CloudTrail <c>responseElements</c>) of <c>DeleteTransitGatewayMulticastDomain</c>: Deletes the specified transit gateway multicast domain.</summary>
 public sealed record DeleteTransitGatewayMulticastDomainResponseElements
 {
-    /// <summary>Information about the deleted transit gateway multicast domain. JSON <c>transitGatewayMulticastDomain</c>.</summary>
-    [JsonPropertyName("transitGatewayMulticastDomain")]
-    [JsonConverter(typeof(TolerantMemberConverter<TransitGatewayMulticastDomain>))]
-    public TransitGatewayMulticastDomain? TransitGatewayMulticastDomain { get; init; }
-
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
@@ -73,7 +68,6 @@ public sealed record DeleteTransitGatewayMulticastDomainResponseElements
     /// <returns>True when every member is equal.</returns>
     public bool Equals(DeleteTransitGatewayMulticastDomainResponseElements? other) =>
         ReferenceEquals(this, other) || (other is not null
-            && EqualityComparer<TransitGatewayMulticastDomain?>.Default.Equals(TransitGatewayMulticastDomain, other.TransitGatewayMulticastDomain)
             && EqualityComparer<string?>.Default.Equals(RequestId, other.RequestId)
             && EqualityComparer<bool?>.Default.Equals(Return, other.Return)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
@@ -82,7 +76,6 @@ public sealed record DeleteTransitGatewayMulticastDomainResponseElements
     public override int GetHashCode()
     {
         var hash = default(HashCode);
-        hash.Add(TransitGatewayMulticastDomain);
         hash.Add(RequestId);
         hash.Add(Return);
         hash.Add(JsonFields.Hash(AdditionalFields));

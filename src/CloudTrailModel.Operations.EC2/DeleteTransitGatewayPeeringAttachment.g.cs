@@ -49,11 +49,6 @@ public sealed record DeleteTransitGatewayPeeringAttachmentRequestParameters
 /// <summary>The response elements (CloudTrail <c>responseElements</c>) of <c>DeleteTransitGatewayPeeringAttachment</c>: Deletes a transit gateway peering attachment.</summary>
 public sealed record DeleteTransitGatewayPeeringAttachmentResponseElements
 {
-    /// <summary>The transit gateway peering attachment. JSON <c>transitGatewayPeeringAttachment</c>.</summary>
-    [JsonPropertyName("transitGatewayPeeringAttachment")]
-    [JsonConverter(typeof(TolerantMemberConverter<TransitGatewayPeeringAttachment>))]
-    public TransitGatewayPeeringAttachment? TransitGatewayPeeringAttachment { get; init; }
-
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
@@ -73,7 +68,6 @@ public sealed record DeleteTransitGatewayPeeringAttachmentResponseElements
     /// <returns>True when every member is equal.</returns>
     public bool Equals(DeleteTransitGatewayPeeringAttachmentResponseElements? other) =>
         ReferenceEquals(this, other) || (other is not null
-            && EqualityComparer<TransitGatewayPeeringAttachment?>.Default.Equals(TransitGatewayPeeringAttachment, other.TransitGatewayPeeringAttachment)
             && EqualityComparer<string?>.Default.Equals(RequestId, other.RequestId)
             && EqualityComparer<bool?>.Default.Equals(Return, other.Return)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
@@ -82,7 +76,6 @@ public sealed record DeleteTransitGatewayPeeringAttachmentResponseElements
     public override int GetHashCode()
     {
         var hash = default(HashCode);
-        hash.Add(TransitGatewayPeeringAttachment);
         hash.Add(RequestId);
         hash.Add(Return);
         hash.Add(JsonFields.Hash(AdditionalFields));

@@ -49,11 +49,6 @@ public sealed record DeleteTransitGatewayPolicyTableRequestParameters
 /// <summary>The response elements (CloudTrail <c>responseElements</c>) of <c>DeleteTransitGatewayPolicyTable</c>: Deletes the specified transit gateway policy table.</summary>
 public sealed record DeleteTransitGatewayPolicyTableResponseElements
 {
-    /// <summary>Provides details about the deleted transit gateway policy table. JSON <c>transitGatewayPolicyTable</c>.</summary>
-    [JsonPropertyName("transitGatewayPolicyTable")]
-    [JsonConverter(typeof(TolerantMemberConverter<TransitGatewayPolicyTable>))]
-    public TransitGatewayPolicyTable? TransitGatewayPolicyTable { get; init; }
-
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
@@ -73,7 +68,6 @@ public sealed record DeleteTransitGatewayPolicyTableResponseElements
     /// <returns>True when every member is equal.</returns>
     public bool Equals(DeleteTransitGatewayPolicyTableResponseElements? other) =>
         ReferenceEquals(this, other) || (other is not null
-            && EqualityComparer<TransitGatewayPolicyTable?>.Default.Equals(TransitGatewayPolicyTable, other.TransitGatewayPolicyTable)
             && EqualityComparer<string?>.Default.Equals(RequestId, other.RequestId)
             && EqualityComparer<bool?>.Default.Equals(Return, other.Return)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
@@ -82,7 +76,6 @@ public sealed record DeleteTransitGatewayPolicyTableResponseElements
     public override int GetHashCode()
     {
         var hash = default(HashCode);
-        hash.Add(TransitGatewayPolicyTable);
         hash.Add(RequestId);
         hash.Add(Return);
         hash.Add(JsonFields.Hash(AdditionalFields));

@@ -56,11 +56,6 @@ public sealed record DeleteTransitGatewayPolicyTableEntryRequestParameters
 /// <summary>The response elements (CloudTrail <c>responseElements</c>) of <c>DeleteTransitGatewayPolicyTableEntry</c>: Deletes the specified transit gateway policy table entry.</summary>
 public sealed record DeleteTransitGatewayPolicyTableEntryResponseElements
 {
-    /// <summary>Describes a transit gateway policy table entry. JSON <c>transitGatewayPolicyTableEntry</c>.</summary>
-    [JsonPropertyName("transitGatewayPolicyTableEntry")]
-    [JsonConverter(typeof(TolerantMemberConverter<TransitGatewayPolicyTableEntry>))]
-    public TransitGatewayPolicyTableEntry? TransitGatewayPolicyTableEntry { get; init; }
-
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
@@ -80,7 +75,6 @@ public sealed record DeleteTransitGatewayPolicyTableEntryResponseElements
     /// <returns>True when every member is equal.</returns>
     public bool Equals(DeleteTransitGatewayPolicyTableEntryResponseElements? other) =>
         ReferenceEquals(this, other) || (other is not null
-            && EqualityComparer<TransitGatewayPolicyTableEntry?>.Default.Equals(TransitGatewayPolicyTableEntry, other.TransitGatewayPolicyTableEntry)
             && EqualityComparer<string?>.Default.Equals(RequestId, other.RequestId)
             && EqualityComparer<bool?>.Default.Equals(Return, other.Return)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
@@ -89,7 +83,6 @@ public sealed record DeleteTransitGatewayPolicyTableEntryResponseElements
     public override int GetHashCode()
     {
         var hash = default(HashCode);
-        hash.Add(TransitGatewayPolicyTableEntry);
         hash.Add(RequestId);
         hash.Add(Return);
         hash.Add(JsonFields.Hash(AdditionalFields));

@@ -56,11 +56,6 @@ public sealed record DeleteTransitGatewayPrefixListReferenceRequestParameters
 /// <summary>The response elements (CloudTrail <c>responseElements</c>) of <c>DeleteTransitGatewayPrefixListReference</c>: Deletes a reference (route) to a prefix list in a specified transit gateway route table.</summary>
 public sealed record DeleteTransitGatewayPrefixListReferenceResponseElements
 {
-    /// <summary>Information about the deleted prefix list reference. JSON <c>transitGatewayPrefixListReference</c>.</summary>
-    [JsonPropertyName("transitGatewayPrefixListReference")]
-    [JsonConverter(typeof(TolerantMemberConverter<TransitGatewayPrefixListReference>))]
-    public TransitGatewayPrefixListReference? TransitGatewayPrefixListReference { get; init; }
-
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
@@ -80,7 +75,6 @@ public sealed record DeleteTransitGatewayPrefixListReferenceResponseElements
     /// <returns>True when every member is equal.</returns>
     public bool Equals(DeleteTransitGatewayPrefixListReferenceResponseElements? other) =>
         ReferenceEquals(this, other) || (other is not null
-            && EqualityComparer<TransitGatewayPrefixListReference?>.Default.Equals(TransitGatewayPrefixListReference, other.TransitGatewayPrefixListReference)
             && EqualityComparer<string?>.Default.Equals(RequestId, other.RequestId)
             && EqualityComparer<bool?>.Default.Equals(Return, other.Return)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
@@ -89,7 +83,6 @@ public sealed record DeleteTransitGatewayPrefixListReferenceResponseElements
     public override int GetHashCode()
     {
         var hash = default(HashCode);
-        hash.Add(TransitGatewayPrefixListReference);
         hash.Add(RequestId);
         hash.Add(Return);
         hash.Add(JsonFields.Hash(AdditionalFields));

@@ -56,11 +56,6 @@ public sealed record DeleteTransitGatewayRouteRequestParameters
 /// <summary>The response elements (CloudTrail <c>responseElements</c>) of <c>DeleteTransitGatewayRoute</c>: Deletes the specified route from the specified transit gateway route table.</summary>
 public sealed record DeleteTransitGatewayRouteResponseElements
 {
-    /// <summary>Information about the route. JSON <c>route</c>.</summary>
-    [JsonPropertyName("route")]
-    [JsonConverter(typeof(TolerantMemberConverter<TransitGatewayRoute>))]
-    public TransitGatewayRoute? Route { get; init; }
-
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
@@ -80,7 +75,6 @@ public sealed record DeleteTransitGatewayRouteResponseElements
     /// <returns>True when every member is equal.</returns>
     public bool Equals(DeleteTransitGatewayRouteResponseElements? other) =>
         ReferenceEquals(this, other) || (other is not null
-            && EqualityComparer<TransitGatewayRoute?>.Default.Equals(Route, other.Route)
             && EqualityComparer<string?>.Default.Equals(RequestId, other.RequestId)
             && EqualityComparer<bool?>.Default.Equals(Return, other.Return)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
@@ -89,7 +83,6 @@ public sealed record DeleteTransitGatewayRouteResponseElements
     public override int GetHashCode()
     {
         var hash = default(HashCode);
-        hash.Add(Route);
         hash.Add(RequestId);
         hash.Add(Return);
         hash.Add(JsonFields.Hash(AdditionalFields));

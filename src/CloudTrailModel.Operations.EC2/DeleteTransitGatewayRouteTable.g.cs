@@ -49,11 +49,6 @@ public sealed record DeleteTransitGatewayRouteTableRequestParameters
 /// <summary>The response elements (CloudTrail <c>responseElements</c>) of <c>DeleteTransitGatewayRouteTable</c>: Deletes the specified transit gateway route table.</summary>
 public sealed record DeleteTransitGatewayRouteTableResponseElements
 {
-    /// <summary>Information about the deleted transit gateway route table. JSON <c>transitGatewayRouteTable</c>.</summary>
-    [JsonPropertyName("transitGatewayRouteTable")]
-    [JsonConverter(typeof(TolerantMemberConverter<TransitGatewayRouteTable>))]
-    public TransitGatewayRouteTable? TransitGatewayRouteTable { get; init; }
-
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
@@ -73,7 +68,6 @@ public sealed record DeleteTransitGatewayRouteTableResponseElements
     /// <returns>True when every member is equal.</returns>
     public bool Equals(DeleteTransitGatewayRouteTableResponseElements? other) =>
         ReferenceEquals(this, other) || (other is not null
-            && EqualityComparer<TransitGatewayRouteTable?>.Default.Equals(TransitGatewayRouteTable, other.TransitGatewayRouteTable)
             && EqualityComparer<string?>.Default.Equals(RequestId, other.RequestId)
             && EqualityComparer<bool?>.Default.Equals(Return, other.Return)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
@@ -82,7 +76,6 @@ public sealed record DeleteTransitGatewayRouteTableResponseElements
     public override int GetHashCode()
     {
         var hash = default(HashCode);
-        hash.Add(TransitGatewayRouteTable);
         hash.Add(RequestId);
         hash.Add(Return);
         hash.Add(JsonFields.Hash(AdditionalFields));

@@ -49,11 +49,6 @@ public sealed record DeleteTransitGatewayRouteTableAnnouncementRequestParameters
 /// <summary>The response elements (CloudTrail <c>responseElements</c>) of <c>DeleteTransitGatewayRouteTableAnnouncement</c>: Advertises to the transit gateway that a transit gateway route table is deleted.</summary>
 public sealed record DeleteTransitGatewayRouteTableAnnouncementResponseElements
 {
-    /// <summary>Provides details about a deleted transit gateway route table. JSON <c>transitGatewayRouteTableAnnouncement</c>.</summary>
-    [JsonPropertyName("transitGatewayRouteTableAnnouncement")]
-    [JsonConverter(typeof(TolerantMemberConverter<TransitGatewayRouteTableAnnouncement>))]
-    public TransitGatewayRouteTableAnnouncement? TransitGatewayRouteTableAnnouncement { get; init; }
-
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
@@ -73,7 +68,6 @@ public sealed record DeleteTransitGatewayRouteTableAnnouncementResponseElements
     /// <returns>True when every member is equal.</returns>
     public bool Equals(DeleteTransitGatewayRouteTableAnnouncementResponseElements? other) =>
         ReferenceEquals(this, other) || (other is not null
-            && EqualityComparer<TransitGatewayRouteTableAnnouncement?>.Default.Equals(TransitGatewayRouteTableAnnouncement, other.TransitGatewayRouteTableAnnouncement)
             && EqualityComparer<string?>.Default.Equals(RequestId, other.RequestId)
             && EqualityComparer<bool?>.Default.Equals(Return, other.Return)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
@@ -82,7 +76,6 @@ public sealed record DeleteTransitGatewayRouteTableAnnouncementResponseElements
     public override int GetHashCode()
     {
         var hash = default(HashCode);
-        hash.Add(TransitGatewayRouteTableAnnouncement);
         hash.Add(RequestId);
         hash.Add(Return);
         hash.Add(JsonFields.Hash(AdditionalFields));

@@ -56,11 +56,6 @@ public sealed record DeleteVerifiedAccessEndpointRequestParameters
 /// <summary>The response elements (CloudTrail <c>responseElements</c>) of <c>DeleteVerifiedAccessEndpoint</c>: Delete an Amazon Web Services Verified Access endpoint.</summary>
 public sealed record DeleteVerifiedAccessEndpointResponseElements
 {
-    /// <summary>Details about the Verified Access endpoint. JSON <c>verifiedAccessEndpoint</c>.</summary>
-    [JsonPropertyName("verifiedAccessEndpoint")]
-    [JsonConverter(typeof(TolerantMemberConverter<VerifiedAccessEndpoint>))]
-    public VerifiedAccessEndpoint? VerifiedAccessEndpoint { get; init; }
-
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
@@ -80,7 +75,6 @@ public sealed record DeleteVerifiedAccessEndpointResponseElements
     /// <returns>True when every member is equal.</returns>
     public bool Equals(DeleteVerifiedAccessEndpointResponseElements? other) =>
         ReferenceEquals(this, other) || (other is not null
-            && EqualityComparer<VerifiedAccessEndpoint?>.Default.Equals(VerifiedAccessEndpoint, other.VerifiedAccessEndpoint)
             && EqualityComparer<string?>.Default.Equals(RequestId, other.RequestId)
             && EqualityComparer<bool?>.Default.Equals(Return, other.Return)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
@@ -89,7 +83,6 @@ public sealed record DeleteVerifiedAccessEndpointResponseElements
     public override int GetHashCode()
     {
         var hash = default(HashCode);
-        hash.Add(VerifiedAccessEndpoint);
         hash.Add(RequestId);
         hash.Add(Return);
         hash.Add(JsonFields.Hash(AdditionalFields));

@@ -56,11 +56,6 @@ public sealed record DeleteVerifiedAccessGroupRequestParameters
 /// <summary>The response elements (CloudTrail <c>responseElements</c>) of <c>DeleteVerifiedAccessGroup</c>: Delete an Amazon Web Services Verified Access group.</summary>
 public sealed record DeleteVerifiedAccessGroupResponseElements
 {
-    /// <summary>Details about the Verified Access group. JSON <c>verifiedAccessGroup</c>.</summary>
-    [JsonPropertyName("verifiedAccessGroup")]
-    [JsonConverter(typeof(TolerantMemberConverter<VerifiedAccessGroup>))]
-    public VerifiedAccessGroup? VerifiedAccessGroup { get; init; }
-
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
@@ -80,7 +75,6 @@ public sealed record DeleteVerifiedAccessGroupResponseElements
     /// <returns>True when every member is equal.</returns>
     public bool Equals(DeleteVerifiedAccessGroupResponseElements? other) =>
         ReferenceEquals(this, other) || (other is not null
-            && EqualityComparer<VerifiedAccessGroup?>.Default.Equals(VerifiedAccessGroup, other.VerifiedAccessGroup)
             && EqualityComparer<string?>.Default.Equals(RequestId, other.RequestId)
             && EqualityComparer<bool?>.Default.Equals(Return, other.Return)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
@@ -89,7 +83,6 @@ public sealed record DeleteVerifiedAccessGroupResponseElements
     public override int GetHashCode()
     {
         var hash = default(HashCode);
-        hash.Add(VerifiedAccessGroup);
         hash.Add(RequestId);
         hash.Add(Return);
         hash.Add(JsonFields.Hash(AdditionalFields));

@@ -56,11 +56,6 @@ public sealed record DeleteVerifiedAccessInstanceRequestParameters
 /// <summary>The response elements (CloudTrail <c>responseElements</c>) of <c>DeleteVerifiedAccessInstance</c>: Delete an Amazon Web Services Verified Access instance.</summary>
 public sealed record DeleteVerifiedAccessInstanceResponseElements
 {
-    /// <summary>Details about the Verified Access instance. JSON <c>verifiedAccessInstance</c>.</summary>
-    [JsonPropertyName("verifiedAccessInstance")]
-    [JsonConverter(typeof(TolerantMemberConverter<VerifiedAccessInstance>))]
-    public VerifiedAccessInstance? VerifiedAccessInstance { get; init; }
-
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
@@ -80,7 +75,6 @@ public sealed record DeleteVerifiedAccessInstanceResponseElements
     /// <returns>True when every member is equal.</returns>
     public bool Equals(DeleteVerifiedAccessInstanceResponseElements? other) =>
         ReferenceEquals(this, other) || (other is not null
-            && EqualityComparer<VerifiedAccessInstance?>.Default.Equals(VerifiedAccessInstance, other.VerifiedAccessInstance)
             && EqualityComparer<string?>.Default.Equals(RequestId, other.RequestId)
             && EqualityComparer<bool?>.Default.Equals(Return, other.Return)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
@@ -89,7 +83,6 @@ public sealed record DeleteVerifiedAccessInstanceResponseElements
     public override int GetHashCode()
     {
         var hash = default(HashCode);
-        hash.Add(VerifiedAccessInstance);
         hash.Add(RequestId);
         hash.Add(Return);
         hash.Add(JsonFields.Hash(AdditionalFields));

@@ -56,11 +56,6 @@ public sealed record DeleteVerifiedAccessTrustProviderRequestParameters
 /// <summary>The response elements (CloudTrail <c>responseElements</c>) of <c>DeleteVerifiedAccessTrustProvider</c>: Delete an Amazon Web Services Verified Access trust provider.</summary>
 public sealed record DeleteVerifiedAccessTrustProviderResponseElements
 {
-    /// <summary>Details about the Verified Access trust provider. JSON <c>verifiedAccessTrustProvider</c>.</summary>
-    [JsonPropertyName("verifiedAccessTrustProvider")]
-    [JsonConverter(typeof(TolerantMemberConverter<VerifiedAccessTrustProvider>))]
-    public VerifiedAccessTrustProvider? VerifiedAccessTrustProvider { get; init; }
-
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
@@ -80,7 +75,6 @@ public sealed record DeleteVerifiedAccessTrustProviderResponseElements
     /// <returns>True when every member is equal.</returns>
     public bool Equals(DeleteVerifiedAccessTrustProviderResponseElements? other) =>
         ReferenceEquals(this, other) || (other is not null
-            && EqualityComparer<VerifiedAccessTrustProvider?>.Default.Equals(VerifiedAccessTrustProvider, other.VerifiedAccessTrustProvider)
             && EqualityComparer<string?>.Default.Equals(RequestId, other.RequestId)
             && EqualityComparer<bool?>.Default.Equals(Return, other.Return)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
@@ -89,7 +83,6 @@ public sealed record DeleteVerifiedAccessTrustProviderResponseElements
     public override int GetHashCode()
     {
         var hash = default(HashCode);
-        hash.Add(VerifiedAccessTrustProvider);
         hash.Add(RequestId);
         hash.Add(Return);
         hash.Add(JsonFields.Hash(AdditionalFields));

@@ -49,11 +49,6 @@ public sealed record DeleteVpcEncryptionControlRequestParameters
 /// <summary>The response elements (CloudTrail <c>responseElements</c>) of <c>DeleteVpcEncryptionControl</c>: Deletes a VPC Encryption Control configuration.</summary>
 public sealed record DeleteVpcEncryptionControlResponseElements
 {
-    /// <summary>Information about the deleted VPC Encryption Control configuration. JSON <c>vpcEncryptionControl</c>.</summary>
-    [JsonPropertyName("vpcEncryptionControl")]
-    [JsonConverter(typeof(TolerantMemberConverter<VpcEncryptionControl>))]
-    public VpcEncryptionControl? VpcEncryptionControl { get; init; }
-
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
@@ -73,7 +68,6 @@ public sealed record DeleteVpcEncryptionControlResponseElements
     /// <returns>True when every member is equal.</returns>
     public bool Equals(DeleteVpcEncryptionControlResponseElements? other) =>
         ReferenceEquals(this, other) || (other is not null
-            && EqualityComparer<VpcEncryptionControl?>.Default.Equals(VpcEncryptionControl, other.VpcEncryptionControl)
             && EqualityComparer<string?>.Default.Equals(RequestId, other.RequestId)
             && EqualityComparer<bool?>.Default.Equals(Return, other.Return)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
@@ -82,7 +76,6 @@ public sealed record DeleteVpcEncryptionControlResponseElements
     public override int GetHashCode()
     {
         var hash = default(HashCode);
-        hash.Add(VpcEncryptionControl);
         hash.Add(RequestId);
         hash.Add(Return);
         hash.Add(JsonFields.Hash(AdditionalFields));

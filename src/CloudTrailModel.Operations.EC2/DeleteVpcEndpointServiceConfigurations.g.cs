@@ -49,11 +49,6 @@ public sealed record DeleteVpcEndpointServiceConfigurationsRequestParameters
 /// <summary>The response elements (CloudTrail <c>responseElements</c>) of <c>DeleteVpcEndpointServiceConfigurations</c>: Deletes the specified VPC endpoint service configurations.</summary>
 public sealed record DeleteVpcEndpointServiceConfigurationsResponseElements
 {
-    /// <summary>Information about the service configurations that were not deleted, if applicable. JSON <c>unsuccessful</c>.</summary>
-    [JsonPropertyName("unsuccessful")]
-    [JsonConverter(typeof(TolerantMemberConverter<ItemSet<UnsuccessfulItem>>))]
-    public ItemSet<UnsuccessfulItem>? Unsuccessful { get; init; }
-
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
@@ -73,7 +68,6 @@ public sealed record DeleteVpcEndpointServiceConfigurationsResponseElements
     /// <returns>True when every member is equal.</returns>
     public bool Equals(DeleteVpcEndpointServiceConfigurationsResponseElements? other) =>
         ReferenceEquals(this, other) || (other is not null
-            && EqualityComparer<ItemSet<UnsuccessfulItem>?>.Default.Equals(Unsuccessful, other.Unsuccessful)
             && EqualityComparer<string?>.Default.Equals(RequestId, other.RequestId)
             && EqualityComparer<bool?>.Default.Equals(Return, other.Return)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
@@ -82,7 +76,6 @@ public sealed record DeleteVpcEndpointServiceConfigurationsResponseElements
     public override int GetHashCode()
     {
         var hash = default(HashCode);
-        hash.Add(Unsuccessful);
         hash.Add(RequestId);
         hash.Add(Return);
         hash.Add(JsonFields.Hash(AdditionalFields));

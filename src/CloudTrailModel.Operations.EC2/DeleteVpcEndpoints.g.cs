@@ -49,11 +49,6 @@ public sealed record DeleteVpcEndpointsRequestParameters
 /// <summary>The response elements (CloudTrail <c>responseElements</c>) of <c>DeleteVpcEndpoints</c>: Deletes the specified VPC endpoints.</summary>
 public sealed record DeleteVpcEndpointsResponseElements
 {
-    /// <summary>Information about the VPC endpoints that were not successfully deleted. JSON <c>unsuccessful</c>.</summary>
-    [JsonPropertyName("unsuccessful")]
-    [JsonConverter(typeof(TolerantMemberConverter<ItemSet<UnsuccessfulItem>>))]
-    public ItemSet<UnsuccessfulItem>? Unsuccessful { get; init; }
-
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
@@ -73,7 +68,6 @@ public sealed record DeleteVpcEndpointsResponseElements
     /// <returns>True when every member is equal.</returns>
     public bool Equals(DeleteVpcEndpointsResponseElements? other) =>
         ReferenceEquals(this, other) || (other is not null
-            && EqualityComparer<ItemSet<UnsuccessfulItem>?>.Default.Equals(Unsuccessful, other.Unsuccessful)
             && EqualityComparer<string?>.Default.Equals(RequestId, other.RequestId)
             && EqualityComparer<bool?>.Default.Equals(Return, other.Return)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
@@ -82,7 +76,6 @@ public sealed record DeleteVpcEndpointsResponseElements
     public override int GetHashCode()
     {
         var hash = default(HashCode);
-        hash.Add(Unsuccessful);
         hash.Add(RequestId);
         hash.Add(Return);
         hash.Add(JsonFields.Hash(AdditionalFields));

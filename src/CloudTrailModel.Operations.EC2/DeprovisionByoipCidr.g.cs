@@ -49,11 +49,6 @@ public sealed record DeprovisionByoipCidrRequestParameters
 /// <summary>The response elements (CloudTrail <c>responseElements</c>) of <c>DeprovisionByoipCidr</c>: Releases the specified address range that you provisioned for use with your Amazon Web Services resources through bring your own IP addresses (BYOIP) and deletes the corresponding address pool.</summary>
 public sealed record DeprovisionByoipCidrResponseElements
 {
-    /// <summary>Information about the address range. JSON <c>byoipCidr</c>.</summary>
-    [JsonPropertyName("byoipCidr")]
-    [JsonConverter(typeof(TolerantMemberConverter<ByoipCidr>))]
-    public ByoipCidr? ByoipCidr { get; init; }
-
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
@@ -73,7 +68,6 @@ public sealed record DeprovisionByoipCidrResponseElements
     /// <returns>True when every member is equal.</returns>
     public bool Equals(DeprovisionByoipCidrResponseElements? other) =>
         ReferenceEquals(this, other) || (other is not null
-            && EqualityComparer<ByoipCidr?>.Default.Equals(ByoipCidr, other.ByoipCidr)
             && EqualityComparer<string?>.Default.Equals(RequestId, other.RequestId)
             && EqualityComparer<bool?>.Default.Equals(Return, other.Return)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
@@ -82,7 +76,6 @@ public sealed record DeprovisionByoipCidrResponseElements
     public override int GetHashCode()
     {
         var hash = default(HashCode);
-        hash.Add(ByoipCidr);
         hash.Add(RequestId);
         hash.Add(Return);
         hash.Add(JsonFields.Hash(AdditionalFields));

@@ -56,11 +56,6 @@ public sealed record DeprovisionIpamByoasnRequestParameters
 /// <summary>The response elements (CloudTrail <c>responseElements</c>) of <c>DeprovisionIpamByoasn</c>: Deprovisions your Autonomous System Number (ASN) from your Amazon Web Services account.</summary>
 public sealed record DeprovisionIpamByoasnResponseElements
 {
-    /// <summary>An ASN and BYOIP CIDR association. JSON <c>byoasn</c>.</summary>
-    [JsonPropertyName("byoasn")]
-    [JsonConverter(typeof(TolerantMemberConverter<Byoasn>))]
-    public Byoasn? Byoasn { get; init; }
-
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
@@ -80,7 +75,6 @@ public sealed record DeprovisionIpamByoasnResponseElements
     /// <returns>True when every member is equal.</returns>
     public bool Equals(DeprovisionIpamByoasnResponseElements? other) =>
         ReferenceEquals(this, other) || (other is not null
-            && EqualityComparer<Byoasn?>.Default.Equals(Byoasn, other.Byoasn)
             && EqualityComparer<string?>.Default.Equals(RequestId, other.RequestId)
             && EqualityComparer<bool?>.Default.Equals(Return, other.Return)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
@@ -89,7 +83,6 @@ public sealed record DeprovisionIpamByoasnResponseElements
     public override int GetHashCode()
     {
         var hash = default(HashCode);
-        hash.Add(Byoasn);
         hash.Add(RequestId);
         hash.Add(Return);
         hash.Add(JsonFields.Hash(AdditionalFields));

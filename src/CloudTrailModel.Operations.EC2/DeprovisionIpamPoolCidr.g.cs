@@ -56,11 +56,6 @@ public sealed record DeprovisionIpamPoolCidrRequestParameters
 /// <summary>The response elements (CloudTrail <c>responseElements</c>) of <c>DeprovisionIpamPoolCidr</c>: Deprovision a CIDR provisioned from an IPAM pool.</summary>
 public sealed record DeprovisionIpamPoolCidrResponseElements
 {
-    /// <summary>The deprovisioned pool CIDR. JSON <c>ipamPoolCidr</c>.</summary>
-    [JsonPropertyName("ipamPoolCidr")]
-    [JsonConverter(typeof(TolerantMemberConverter<IpamPoolCidr>))]
-    public IpamPoolCidr? IpamPoolCidr { get; init; }
-
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
@@ -80,7 +75,6 @@ public sealed record DeprovisionIpamPoolCidrResponseElements
     /// <returns>True when every member is equal.</returns>
     public bool Equals(DeprovisionIpamPoolCidrResponseElements? other) =>
         ReferenceEquals(this, other) || (other is not null
-            && EqualityComparer<IpamPoolCidr?>.Default.Equals(IpamPoolCidr, other.IpamPoolCidr)
             && EqualityComparer<string?>.Default.Equals(RequestId, other.RequestId)
             && EqualityComparer<bool?>.Default.Equals(Return, other.Return)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
@@ -89,7 +83,6 @@ public sealed record DeprovisionIpamPoolCidrResponseElements
     public override int GetHashCode()
     {
         var hash = default(HashCode);
-        hash.Add(IpamPoolCidr);
         hash.Add(RequestId);
         hash.Add(Return);
         hash.Add(JsonFields.Hash(AdditionalFields));

@@ -56,16 +56,6 @@ public sealed record DeprovisionPublicIpv4PoolCidrRequestParameters
 /// <summary>The response elements (CloudTrail <c>responseElements</c>) of <c>DeprovisionPublicIpv4PoolCidr</c>: Deprovision a CIDR from a public IPv4 pool.</summary>
 public sealed record DeprovisionPublicIpv4PoolCidrResponseElements
 {
-    /// <summary>The ID of the pool that you deprovisioned the CIDR from. JSON <c>poolId</c>.</summary>
-    [JsonPropertyName("poolId")]
-    [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? PoolId { get; init; }
-
-    /// <summary>The deprovisioned CIDRs. JSON <c>deprovisionedAddressSet</c>.</summary>
-    [JsonPropertyName("deprovisionedAddressSet")]
-    [JsonConverter(typeof(TolerantMemberConverter<ItemSet<DeprovisionedAddressSetItem>>))]
-    public ItemSet<DeprovisionedAddressSetItem>? DeprovisionedAddresses { get; init; }
-
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
@@ -85,8 +75,6 @@ public sealed record DeprovisionPublicIpv4PoolCidrResponseElements
     /// <returns>True when every member is equal.</returns>
     public bool Equals(DeprovisionPublicIpv4PoolCidrResponseElements? other) =>
         ReferenceEquals(this, other) || (other is not null
-            && EqualityComparer<string?>.Default.Equals(PoolId, other.PoolId)
-            && EqualityComparer<ItemSet<DeprovisionedAddressSetItem>?>.Default.Equals(DeprovisionedAddresses, other.DeprovisionedAddresses)
             && EqualityComparer<string?>.Default.Equals(RequestId, other.RequestId)
             && EqualityComparer<bool?>.Default.Equals(Return, other.Return)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
@@ -95,8 +83,6 @@ public sealed record DeprovisionPublicIpv4PoolCidrResponseElements
     public override int GetHashCode()
     {
         var hash = default(HashCode);
-        hash.Add(PoolId);
-        hash.Add(DeprovisionedAddresses);
         hash.Add(RequestId);
         hash.Add(Return);
         hash.Add(JsonFields.Hash(AdditionalFields));

@@ -49,11 +49,6 @@ public sealed record DeregisterInstanceEventNotificationAttributesRequestParamet
 /// <summary>The response elements (CloudTrail <c>responseElements</c>) of <c>DeregisterInstanceEventNotificationAttributes</c>: Deregisters tag keys to prevent tags that have the specified tag keys from being included in scheduled event notifications for resources in the Region.</summary>
 public sealed record DeregisterInstanceEventNotificationAttributesResponseElements
 {
-    /// <summary>The resulting set of tag keys. JSON <c>instanceTagAttribute</c>.</summary>
-    [JsonPropertyName("instanceTagAttribute")]
-    [JsonConverter(typeof(TolerantMemberConverter<InstanceTagNotificationAttribute>))]
-    public InstanceTagNotificationAttribute? InstanceTagAttribute { get; init; }
-
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
@@ -73,7 +68,6 @@ public sealed record DeregisterInstanceEventNotificationAttributesResponseElemen
     /// <returns>True when every member is equal.</returns>
     public bool Equals(DeregisterInstanceEventNotificationAttributesResponseElements? other) =>
         ReferenceEquals(this, other) || (other is not null
-            && EqualityComparer<InstanceTagNotificationAttribute?>.Default.Equals(InstanceTagAttribute, other.InstanceTagAttribute)
             && EqualityComparer<string?>.Default.Equals(RequestId, other.RequestId)
             && EqualityComparer<bool?>.Default.Equals(Return, other.Return)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
@@ -82,7 +76,6 @@ public sealed record DeregisterInstanceEventNotificationAttributesResponseElemen
     public override int GetHashCode()
     {
         var hash = default(HashCode);
-        hash.Add(InstanceTagAttribute);
         hash.Add(RequestId);
         hash.Add(Return);
         hash.Add(JsonFields.Hash(AdditionalFields));

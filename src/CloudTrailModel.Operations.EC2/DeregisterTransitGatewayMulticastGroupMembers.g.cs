@@ -63,11 +63,6 @@ public sealed record DeregisterTransitGatewayMulticastGroupMembersRequestParamet
 /// <summary>The response elements (CloudTrail <c>responseElements</c>) of <c>DeregisterTransitGatewayMulticastGroupMembers</c>: Deregisters the specified members (network interfaces) from the transit gateway multicast group.</summary>
 public sealed record DeregisterTransitGatewayMulticastGroupMembersResponseElements
 {
-    /// <summary>Information about the deregistered members. JSON <c>deregisteredMulticastGroupMembers</c>.</summary>
-    [JsonPropertyName("deregisteredMulticastGroupMembers")]
-    [JsonConverter(typeof(TolerantMemberConverter<TransitGatewayMulticastDeregisteredGroupMembers>))]
-    public TransitGatewayMulticastDeregisteredGroupMembers? DeregisteredMulticastGroupMembers { get; init; }
-
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
@@ -87,7 +82,6 @@ public sealed record DeregisterTransitGatewayMulticastGroupMembersResponseElemen
     /// <returns>True when every member is equal.</returns>
     public bool Equals(DeregisterTransitGatewayMulticastGroupMembersResponseElements? other) =>
         ReferenceEquals(this, other) || (other is not null
-            && EqualityComparer<TransitGatewayMulticastDeregisteredGroupMembers?>.Default.Equals(DeregisteredMulticastGroupMembers, other.DeregisteredMulticastGroupMembers)
             && EqualityComparer<string?>.Default.Equals(RequestId, other.RequestId)
             && EqualityComparer<bool?>.Default.Equals(Return, other.Return)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
@@ -96,7 +90,6 @@ public sealed record DeregisterTransitGatewayMulticastGroupMembersResponseElemen
     public override int GetHashCode()
     {
         var hash = default(HashCode);
-        hash.Add(DeregisteredMulticastGroupMembers);
         hash.Add(RequestId);
         hash.Add(Return);
         hash.Add(JsonFields.Hash(AdditionalFields));

@@ -63,11 +63,6 @@ public sealed record DeregisterTransitGatewayMulticastGroupSourcesRequestParamet
 /// <summary>The response elements (CloudTrail <c>responseElements</c>) of <c>DeregisterTransitGatewayMulticastGroupSources</c>: Deregisters the specified sources (network interfaces) from the transit gateway multicast group.</summary>
 public sealed record DeregisterTransitGatewayMulticastGroupSourcesResponseElements
 {
-    /// <summary>Information about the deregistered group sources. JSON <c>deregisteredMulticastGroupSources</c>.</summary>
-    [JsonPropertyName("deregisteredMulticastGroupSources")]
-    [JsonConverter(typeof(TolerantMemberConverter<TransitGatewayMulticastDeregisteredGroupSources>))]
-    public TransitGatewayMulticastDeregisteredGroupSources? DeregisteredMulticastGroupSources { get; init; }
-
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
@@ -87,7 +82,6 @@ public sealed record DeregisterTransitGatewayMulticastGroupSourcesResponseElemen
     /// <returns>True when every member is equal.</returns>
     public bool Equals(DeregisterTransitGatewayMulticastGroupSourcesResponseElements? other) =>
         ReferenceEquals(this, other) || (other is not null
-            && EqualityComparer<TransitGatewayMulticastDeregisteredGroupSources?>.Default.Equals(DeregisteredMulticastGroupSources, other.DeregisteredMulticastGroupSources)
             && EqualityComparer<string?>.Default.Equals(RequestId, other.RequestId)
             && EqualityComparer<bool?>.Default.Equals(Return, other.Return)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
@@ -96,7 +90,6 @@ public sealed record DeregisterTransitGatewayMulticastGroupSourcesResponseElemen
     public override int GetHashCode()
     {
         var hash = default(HashCode);
-        hash.Add(DeregisteredMulticastGroupSources);
         hash.Add(RequestId);
         hash.Add(Return);
         hash.Add(JsonFields.Hash(AdditionalFields));

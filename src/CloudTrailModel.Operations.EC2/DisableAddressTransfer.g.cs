@@ -49,11 +49,6 @@ public sealed record DisableAddressTransferRequestParameters
 /// <summary>The response elements (CloudTrail <c>responseElements</c>) of <c>DisableAddressTransfer</c>: Disables Elastic IP address transfer.</summary>
 public sealed record DisableAddressTransferResponseElements
 {
-    /// <summary>An Elastic IP address transfer. JSON <c>addressTransfer</c>.</summary>
-    [JsonPropertyName("addressTransfer")]
-    [JsonConverter(typeof(TolerantMemberConverter<AddressTransfer>))]
-    public AddressTransfer? AddressTransfer { get; init; }
-
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
@@ -73,7 +68,6 @@ public sealed record DisableAddressTransferResponseElements
     /// <returns>True when every member is equal.</returns>
     public bool Equals(DisableAddressTransferResponseElements? other) =>
         ReferenceEquals(this, other) || (other is not null
-            && EqualityComparer<AddressTransfer?>.Default.Equals(AddressTransfer, other.AddressTransfer)
             && EqualityComparer<string?>.Default.Equals(RequestId, other.RequestId)
             && EqualityComparer<bool?>.Default.Equals(Return, other.Return)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
@@ -82,7 +76,6 @@ public sealed record DisableAddressTransferResponseElements
     public override int GetHashCode()
     {
         var hash = default(HashCode);
-        hash.Add(AddressTransfer);
         hash.Add(RequestId);
         hash.Add(Return);
         hash.Add(JsonFields.Hash(AdditionalFields));

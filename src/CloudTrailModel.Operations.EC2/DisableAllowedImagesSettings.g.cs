@@ -42,11 +42,6 @@ public sealed record DisableAllowedImagesSettingsRequestParameters
 /// <summary>The response elements (CloudTrail <c>responseElements</c>) of <c>DisableAllowedImagesSettings</c>: Disables Allowed AMIs for your account in the specified Amazon Web Services Region.</summary>
 public sealed record DisableAllowedImagesSettingsResponseElements
 {
-    /// <summary>Returns disabled if the request succeeds; otherwise, it returns an error. JSON <c>allowedImagesSettingsState</c>.</summary>
-    [JsonPropertyName("allowedImagesSettingsState")]
-    [JsonConverter(typeof(TolerantMemberConverter<AllowedImagesSettingsDisabledState?>))]
-    public AllowedImagesSettingsDisabledState? AllowedImagesSettingsState { get; init; }
-
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
@@ -66,7 +61,6 @@ public sealed record DisableAllowedImagesSettingsResponseElements
     /// <returns>True when every member is equal.</returns>
     public bool Equals(DisableAllowedImagesSettingsResponseElements? other) =>
         ReferenceEquals(this, other) || (other is not null
-            && EqualityComparer<AllowedImagesSettingsDisabledState?>.Default.Equals(AllowedImagesSettingsState, other.AllowedImagesSettingsState)
             && EqualityComparer<string?>.Default.Equals(RequestId, other.RequestId)
             && EqualityComparer<bool?>.Default.Equals(Return, other.Return)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
@@ -75,7 +69,6 @@ public sealed record DisableAllowedImagesSettingsResponseElements
     public override int GetHashCode()
     {
         var hash = default(HashCode);
-        hash.Add(AllowedImagesSettingsState);
         hash.Add(RequestId);
         hash.Add(Return);
         hash.Add(JsonFields.Hash(AdditionalFields));

@@ -56,16 +56,6 @@ public sealed record DisableApplicationStatusCheckSuppressionRequestParameters
 /// <summary>The response elements (CloudTrail <c>responseElements</c>) of <c>DisableApplicationStatusCheckSuppression</c>: Disables suppression of application status checks for the specified instances.</summary>
 public sealed record DisableApplicationStatusCheckSuppressionResponseElements
 {
-    /// <summary>The instances for which suppression was successfully disabled. JSON <c>successfulResultSet</c>.</summary>
-    [JsonPropertyName("successfulResultSet")]
-    [JsonConverter(typeof(TolerantMemberConverter<ItemSet<SuccessfulSuppressionResponseObject>>))]
-    public ItemSet<SuccessfulSuppressionResponseObject>? SuccessfulResults { get; init; }
-
-    /// <summary>The instances for which suppression failed to be disabled. JSON <c>unsuccessfulResultSet</c>.</summary>
-    [JsonPropertyName("unsuccessfulResultSet")]
-    [JsonConverter(typeof(TolerantMemberConverter<ItemSet<UnsuccessfulSuppressionResponseObject>>))]
-    public ItemSet<UnsuccessfulSuppressionResponseObject>? UnsuccessfulResults { get; init; }
-
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
@@ -85,8 +75,6 @@ public sealed record DisableApplicationStatusCheckSuppressionResponseElements
     /// <returns>True when every member is equal.</returns>
     public bool Equals(DisableApplicationStatusCheckSuppressionResponseElements? other) =>
         ReferenceEquals(this, other) || (other is not null
-            && EqualityComparer<ItemSet<SuccessfulSuppressionResponseObject>?>.Default.Equals(SuccessfulResults, other.SuccessfulResults)
-            && EqualityComparer<ItemSet<UnsuccessfulSuppressionResponseObject>?>.Default.Equals(UnsuccessfulResults, other.UnsuccessfulResults)
             && EqualityComparer<string?>.Default.Equals(RequestId, other.RequestId)
             && EqualityComparer<bool?>.Default.Equals(Return, other.Return)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
@@ -95,8 +83,6 @@ public sealed record DisableApplicationStatusCheckSuppressionResponseElements
     public override int GetHashCode()
     {
         var hash = default(HashCode);
-        hash.Add(SuccessfulResults);
-        hash.Add(UnsuccessfulResults);
         hash.Add(RequestId);
         hash.Add(Return);
         hash.Add(JsonFields.Hash(AdditionalFields));

@@ -70,11 +70,6 @@ public sealed record DisableAwsNetworkPerformanceMetricSubscriptionRequestParame
 /// <summary>The response elements (CloudTrail <c>responseElements</c>) of <c>DisableAwsNetworkPerformanceMetricSubscription</c>: Disables Infrastructure Performance metric subscriptions.</summary>
 public sealed record DisableAwsNetworkPerformanceMetricSubscriptionResponseElements
 {
-    /// <summary>Indicates whether the unsubscribe action was successful. JSON <c>output</c>.</summary>
-    [JsonPropertyName("output")]
-    [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? Output { get; init; }
-
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
@@ -94,7 +89,6 @@ public sealed record DisableAwsNetworkPerformanceMetricSubscriptionResponseEleme
     /// <returns>True when every member is equal.</returns>
     public bool Equals(DisableAwsNetworkPerformanceMetricSubscriptionResponseElements? other) =>
         ReferenceEquals(this, other) || (other is not null
-            && EqualityComparer<bool?>.Default.Equals(Output, other.Output)
             && EqualityComparer<string?>.Default.Equals(RequestId, other.RequestId)
             && EqualityComparer<bool?>.Default.Equals(Return, other.Return)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
@@ -103,7 +97,6 @@ public sealed record DisableAwsNetworkPerformanceMetricSubscriptionResponseEleme
     public override int GetHashCode()
     {
         var hash = default(HashCode);
-        hash.Add(Output);
         hash.Add(RequestId);
         hash.Add(Return);
         hash.Add(JsonFields.Hash(AdditionalFields));

@@ -49,16 +49,6 @@ public sealed record DisableCapacityManagerRequestParameters
 /// <summary>The response elements (CloudTrail <c>responseElements</c>) of <c>DisableCapacityManager</c>: Disables EC2 Capacity Manager for your account.</summary>
 public sealed record DisableCapacityManagerResponseElements
 {
-    /// <summary>The current status of Capacity Manager after the disable operation. JSON <c>capacityManagerStatus</c>.</summary>
-    [JsonPropertyName("capacityManagerStatus")]
-    [JsonConverter(typeof(TolerantMemberConverter<CapacityManagerStatus?>))]
-    public CapacityManagerStatus? CapacityManagerStatus { get; init; }
-
-    /// <summary>Indicates whether Organizations access is enabled. JSON <c>organizationsAccess</c>.</summary>
-    [JsonPropertyName("organizationsAccess")]
-    [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? OrganizationsAccess { get; init; }
-
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
@@ -78,8 +68,6 @@ public sealed record DisableCapacityManagerResponseElements
     /// <returns>True when every member is equal.</returns>
     public bool Equals(DisableCapacityManagerResponseElements? other) =>
         ReferenceEquals(this, other) || (other is not null
-            && EqualityComparer<CapacityManagerStatus?>.Default.Equals(CapacityManagerStatus, other.CapacityManagerStatus)
-            && EqualityComparer<bool?>.Default.Equals(OrganizationsAccess, other.OrganizationsAccess)
             && EqualityComparer<string?>.Default.Equals(RequestId, other.RequestId)
             && EqualityComparer<bool?>.Default.Equals(Return, other.Return)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
@@ -88,8 +76,6 @@ public sealed record DisableCapacityManagerResponseElements
     public override int GetHashCode()
     {
         var hash = default(HashCode);
-        hash.Add(CapacityManagerStatus);
-        hash.Add(OrganizationsAccess);
         hash.Add(RequestId);
         hash.Add(Return);
         hash.Add(JsonFields.Hash(AdditionalFields));

@@ -56,51 +56,6 @@ public sealed record DisableFastLaunchRequestParameters
 /// <summary>The response elements (CloudTrail <c>responseElements</c>) of <c>DisableFastLaunch</c>: Discontinue Windows fast launch for a Windows AMI, and clean up existing pre-provisioned snapshots.</summary>
 public sealed record DisableFastLaunchResponseElements
 {
-    /// <summary>The ID of the image for which Windows fast launch was disabled. JSON <c>imageId</c>.</summary>
-    [JsonPropertyName("imageId")]
-    [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ImageId { get; init; }
-
-    /// <summary>The pre-provisioning resource type that must be cleaned after turning off Windows fast launch for the Windows AMI. JSON <c>resourceType</c>.</summary>
-    [JsonPropertyName("resourceType")]
-    [JsonConverter(typeof(TolerantMemberConverter<FastLaunchResourceType?>))]
-    public FastLaunchResourceType? ResourceType { get; init; }
-
-    /// <summary>Parameters that were used for Windows fast launch for the Windows AMI before Windows fast launch was disabled. JSON <c>snapshotConfiguration</c>.</summary>
-    [JsonPropertyName("snapshotConfiguration")]
-    [JsonConverter(typeof(TolerantMemberConverter<FastLaunchSnapshotConfigurationResponse>))]
-    public FastLaunchSnapshotConfigurationResponse? SnapshotConfiguration { get; init; }
-
-    /// <summary>The launch template that was used to launch Windows instances from pre-provisioned snapshots. JSON <c>launchTemplate</c>.</summary>
-    [JsonPropertyName("launchTemplate")]
-    [JsonConverter(typeof(TolerantMemberConverter<FastLaunchLaunchTemplateSpecificationResponse>))]
-    public FastLaunchLaunchTemplateSpecificationResponse? LaunchTemplate { get; init; }
-
-    /// <summary>The maximum number of instances that Amazon EC2 can launch at the same time to create pre-provisioned snapshots for Windows fast launch. JSON <c>maxParallelLaunches</c>.</summary>
-    [JsonPropertyName("maxParallelLaunches")]
-    [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? MaxParallelLaunches { get; init; }
-
-    /// <summary>The owner of the Windows AMI for which Windows fast launch was disabled. JSON <c>ownerId</c>.</summary>
-    [JsonPropertyName("ownerId")]
-    [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? OwnerId { get; init; }
-
-    /// <summary>The current state of Windows fast launch for the specified Windows AMI. JSON <c>state</c>.</summary>
-    [JsonPropertyName("state")]
-    [JsonConverter(typeof(TolerantMemberConverter<FastLaunchStateCode?>))]
-    public FastLaunchStateCode? State { get; init; }
-
-    /// <summary>The reason that the state changed for Windows fast launch for the Windows AMI. JSON <c>stateTransitionReason</c>.</summary>
-    [JsonPropertyName("stateTransitionReason")]
-    [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? StateTransitionReason { get; init; }
-
-    /// <summary>The time that the state changed for Windows fast launch for the Windows AMI. JSON <c>stateTransitionTime</c>.</summary>
-    [JsonPropertyName("stateTransitionTime")]
-    [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? StateTransitionTime { get; init; }
-
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
@@ -120,15 +75,6 @@ public sealed record DisableFastLaunchResponseElements
     /// <returns>True when every member is equal.</returns>
     public bool Equals(DisableFastLaunchResponseElements? other) =>
         ReferenceEquals(this, other) || (other is not null
-            && EqualityComparer<string?>.Default.Equals(ImageId, other.ImageId)
-            && EqualityComparer<FastLaunchResourceType?>.Default.Equals(ResourceType, other.ResourceType)
-            && EqualityComparer<FastLaunchSnapshotConfigurationResponse?>.Default.Equals(SnapshotConfiguration, other.SnapshotConfiguration)
-            && EqualityComparer<FastLaunchLaunchTemplateSpecificationResponse?>.Default.Equals(LaunchTemplate, other.LaunchTemplate)
-            && EqualityComparer<int?>.Default.Equals(MaxParallelLaunches, other.MaxParallelLaunches)
-            && EqualityComparer<string?>.Default.Equals(OwnerId, other.OwnerId)
-            && EqualityComparer<FastLaunchStateCode?>.Default.Equals(State, other.State)
-            && EqualityComparer<string?>.Default.Equals(StateTransitionReason, other.StateTransitionReason)
-            && EqualityComparer<DateTimeOffset?>.Default.Equals(StateTransitionTime, other.StateTransitionTime)
             && EqualityComparer<string?>.Default.Equals(RequestId, other.RequestId)
             && EqualityComparer<bool?>.Default.Equals(Return, other.Return)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
@@ -137,15 +83,6 @@ public sealed record DisableFastLaunchResponseElements
     public override int GetHashCode()
     {
         var hash = default(HashCode);
-        hash.Add(ImageId);
-        hash.Add(ResourceType);
-        hash.Add(SnapshotConfiguration);
-        hash.Add(LaunchTemplate);
-        hash.Add(MaxParallelLaunches);
-        hash.Add(OwnerId);
-        hash.Add(State);
-        hash.Add(StateTransitionReason);
-        hash.Add(StateTransitionTime);
         hash.Add(RequestId);
         hash.Add(Return);
         hash.Add(JsonFields.Hash(AdditionalFields));

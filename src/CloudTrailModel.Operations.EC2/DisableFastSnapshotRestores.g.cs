@@ -63,16 +63,6 @@ public sealed record DisableFastSnapshotRestoresRequestParameters
 /// <summary>The response elements (CloudTrail <c>responseElements</c>) of <c>DisableFastSnapshotRestores</c>: Disables fast snapshot restores for the specified snapshots in the specified Availability Zones.</summary>
 public sealed record DisableFastSnapshotRestoresResponseElements
 {
-    /// <summary>Information about the snapshots for which fast snapshot restores were successfully disabled. JSON <c>successful</c>.</summary>
-    [JsonPropertyName("successful")]
-    [JsonConverter(typeof(TolerantMemberConverter<ItemSet<DisableFastSnapshotRestoreSuccessItem>>))]
-    public ItemSet<DisableFastSnapshotRestoreSuccessItem>? Successful { get; init; }
-
-    /// <summary>Information about the snapshots for which fast snapshot restores could not be disabled. JSON <c>unsuccessful</c>.</summary>
-    [JsonPropertyName("unsuccessful")]
-    [JsonConverter(typeof(TolerantMemberConverter<ItemSet<DisableFastSnapshotRestoreErrorItem>>))]
-    public ItemSet<DisableFastSnapshotRestoreErrorItem>? Unsuccessful { get; init; }
-
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
@@ -92,8 +82,6 @@ public sealed record DisableFastSnapshotRestoresResponseElements
     /// <returns>True when every member is equal.</returns>
     public bool Equals(DisableFastSnapshotRestoresResponseElements? other) =>
         ReferenceEquals(this, other) || (other is not null
-            && EqualityComparer<ItemSet<DisableFastSnapshotRestoreSuccessItem>?>.Default.Equals(Successful, other.Successful)
-            && EqualityComparer<ItemSet<DisableFastSnapshotRestoreErrorItem>?>.Default.Equals(Unsuccessful, other.Unsuccessful)
             && EqualityComparer<string?>.Default.Equals(RequestId, other.RequestId)
             && EqualityComparer<bool?>.Default.Equals(Return, other.Return)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
@@ -102,8 +90,6 @@ public sealed record DisableFastSnapshotRestoresResponseElements
     public override int GetHashCode()
     {
         var hash = default(HashCode);
-        hash.Add(Successful);
-        hash.Add(Unsuccessful);
         hash.Add(RequestId);
         hash.Add(Return);
         hash.Add(JsonFields.Hash(AdditionalFields));

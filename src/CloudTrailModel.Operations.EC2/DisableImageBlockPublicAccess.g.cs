@@ -42,11 +42,6 @@ public sealed record DisableImageBlockPublicAccessRequestParameters
 /// <summary>The response elements (CloudTrail <c>responseElements</c>) of <c>DisableImageBlockPublicAccess</c>: Disables block public access for AMIs at the account level in the specified Amazon Web Services Region.</summary>
 public sealed record DisableImageBlockPublicAccessResponseElements
 {
-    /// <summary>Returns unblocked if the request succeeds; otherwise, it returns an error. JSON <c>imageBlockPublicAccessState</c>.</summary>
-    [JsonPropertyName("imageBlockPublicAccessState")]
-    [JsonConverter(typeof(TolerantMemberConverter<ImageBlockPublicAccessDisabledState?>))]
-    public ImageBlockPublicAccessDisabledState? ImageBlockPublicAccessState { get; init; }
-
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
@@ -66,7 +61,6 @@ public sealed record DisableImageBlockPublicAccessResponseElements
     /// <returns>True when every member is equal.</returns>
     public bool Equals(DisableImageBlockPublicAccessResponseElements? other) =>
         ReferenceEquals(this, other) || (other is not null
-            && EqualityComparer<ImageBlockPublicAccessDisabledState?>.Default.Equals(ImageBlockPublicAccessState, other.ImageBlockPublicAccessState)
             && EqualityComparer<string?>.Default.Equals(RequestId, other.RequestId)
             && EqualityComparer<bool?>.Default.Equals(Return, other.Return)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
@@ -75,7 +69,6 @@ public sealed record DisableImageBlockPublicAccessResponseElements
     public override int GetHashCode()
     {
         var hash = default(HashCode);
-        hash.Add(ImageBlockPublicAccessState);
         hash.Add(RequestId);
         hash.Add(Return);
         hash.Add(JsonFields.Hash(AdditionalFields));

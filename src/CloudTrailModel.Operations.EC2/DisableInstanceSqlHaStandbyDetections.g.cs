@@ -49,11 +49,6 @@ public sealed record DisableInstanceSqlHaStandbyDetectionsRequestParameters
 /// <summary>The response elements (CloudTrail <c>responseElements</c>) of <c>DisableInstanceSqlHaStandbyDetections</c>: Disable Amazon EC2 instances running in an SQL Server High Availability cluster from SQL Server High Availability instance standby detection monitoring.</summary>
 public sealed record DisableInstanceSqlHaStandbyDetectionsResponseElements
 {
-    /// <summary>Information about the instances that were disabled from SQL Server High Availability standby detection monitoring. JSON <c>instanceSet</c>.</summary>
-    [JsonPropertyName("instanceSet")]
-    [JsonConverter(typeof(TolerantMemberConverter<ItemSet<RegisteredInstance>>))]
-    public ItemSet<RegisteredInstance>? Instances { get; init; }
-
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
@@ -73,7 +68,6 @@ public sealed record DisableInstanceSqlHaStandbyDetectionsResponseElements
     /// <returns>True when every member is equal.</returns>
     public bool Equals(DisableInstanceSqlHaStandbyDetectionsResponseElements? other) =>
         ReferenceEquals(this, other) || (other is not null
-            && EqualityComparer<ItemSet<RegisteredInstance>?>.Default.Equals(Instances, other.Instances)
             && EqualityComparer<string?>.Default.Equals(RequestId, other.RequestId)
             && EqualityComparer<bool?>.Default.Equals(Return, other.Return)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
@@ -82,7 +76,6 @@ public sealed record DisableInstanceSqlHaStandbyDetectionsResponseElements
     public override int GetHashCode()
     {
         var hash = default(HashCode);
-        hash.Add(Instances);
         hash.Add(RequestId);
         hash.Add(Return);
         hash.Add(JsonFields.Hash(AdditionalFields));

@@ -49,11 +49,6 @@ public sealed record DisableIpamOrganizationAdminAccountRequestParameters
 /// <summary>The response elements (CloudTrail <c>responseElements</c>) of <c>DisableIpamOrganizationAdminAccount</c>: Disable the IPAM account.</summary>
 public sealed record DisableIpamOrganizationAdminAccountResponseElements
 {
-    /// <summary>The result of disabling the IPAM account. JSON <c>success</c>.</summary>
-    [JsonPropertyName("success")]
-    [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? Success { get; init; }
-
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
@@ -73,7 +68,6 @@ public sealed record DisableIpamOrganizationAdminAccountResponseElements
     /// <returns>True when every member is equal.</returns>
     public bool Equals(DisableIpamOrganizationAdminAccountResponseElements? other) =>
         ReferenceEquals(this, other) || (other is not null
-            && EqualityComparer<bool?>.Default.Equals(Success, other.Success)
             && EqualityComparer<string?>.Default.Equals(RequestId, other.RequestId)
             && EqualityComparer<bool?>.Default.Equals(Return, other.Return)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
@@ -82,7 +76,6 @@ public sealed record DisableIpamOrganizationAdminAccountResponseElements
     public override int GetHashCode()
     {
         var hash = default(HashCode);
-        hash.Add(Success);
         hash.Add(RequestId);
         hash.Add(Return);
         hash.Add(JsonFields.Hash(AdditionalFields));

@@ -56,11 +56,6 @@ public sealed record DisableRouteServerPropagationRequestParameters
 /// <summary>The response elements (CloudTrail <c>responseElements</c>) of <c>DisableRouteServerPropagation</c>: Disables route propagation from a route server to a specified route table.</summary>
 public sealed record DisableRouteServerPropagationResponseElements
 {
-    /// <summary>Information about the disabled route server propagation. JSON <c>routeServerPropagation</c>.</summary>
-    [JsonPropertyName("routeServerPropagation")]
-    [JsonConverter(typeof(TolerantMemberConverter<RouteServerPropagation>))]
-    public RouteServerPropagation? RouteServerPropagation { get; init; }
-
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
@@ -80,7 +75,6 @@ public sealed record DisableRouteServerPropagationResponseElements
     /// <returns>True when every member is equal.</returns>
     public bool Equals(DisableRouteServerPropagationResponseElements? other) =>
         ReferenceEquals(this, other) || (other is not null
-            && EqualityComparer<RouteServerPropagation?>.Default.Equals(RouteServerPropagation, other.RouteServerPropagation)
             && EqualityComparer<string?>.Default.Equals(RequestId, other.RequestId)
             && EqualityComparer<bool?>.Default.Equals(Return, other.Return)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
@@ -89,7 +83,6 @@ public sealed record DisableRouteServerPropagationResponseElements
     public override int GetHashCode()
     {
         var hash = default(HashCode);
-        hash.Add(RouteServerPropagation);
         hash.Add(RequestId);
         hash.Add(Return);
         hash.Add(JsonFields.Hash(AdditionalFields));

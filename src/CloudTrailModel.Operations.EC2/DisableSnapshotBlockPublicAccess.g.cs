@@ -42,11 +42,6 @@ public sealed record DisableSnapshotBlockPublicAccessRequestParameters
 /// <summary>The response elements (CloudTrail <c>responseElements</c>) of <c>DisableSnapshotBlockPublicAccess</c>: Disables the block public access for snapshots setting at the account level for the specified Amazon Web Services Region.</summary>
 public sealed record DisableSnapshotBlockPublicAccessResponseElements
 {
-    /// <summary>Returns unblocked if the request succeeds. JSON <c>state</c>.</summary>
-    [JsonPropertyName("state")]
-    [JsonConverter(typeof(TolerantMemberConverter<SnapshotBlockPublicAccessState?>))]
-    public SnapshotBlockPublicAccessState? State { get; init; }
-
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
@@ -66,7 +61,6 @@ public sealed record DisableSnapshotBlockPublicAccessResponseElements
     /// <returns>True when every member is equal.</returns>
     public bool Equals(DisableSnapshotBlockPublicAccessResponseElements? other) =>
         ReferenceEquals(this, other) || (other is not null
-            && EqualityComparer<SnapshotBlockPublicAccessState?>.Default.Equals(State, other.State)
             && EqualityComparer<string?>.Default.Equals(RequestId, other.RequestId)
             && EqualityComparer<bool?>.Default.Equals(Return, other.Return)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
@@ -75,7 +69,6 @@ public sealed record DisableSnapshotBlockPublicAccessResponseElements
     public override int GetHashCode()
     {
         var hash = default(HashCode);
-        hash.Add(State);
         hash.Add(RequestId);
         hash.Add(Return);
         hash.Add(JsonFields.Hash(AdditionalFields));

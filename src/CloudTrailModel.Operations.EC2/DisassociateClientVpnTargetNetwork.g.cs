@@ -56,16 +56,6 @@ public sealed record DisassociateClientVpnTargetNetworkRequestParameters
 /// <summary>The response elements (CloudTrail <c>responseElements</c>) of <c>DisassociateClientVpnTargetNetwork</c>: Disassociates a target network from the specified Client VPN endpoint.</summary>
 public sealed record DisassociateClientVpnTargetNetworkResponseElements
 {
-    /// <summary>The ID of the target network association. JSON <c>associationId</c>.</summary>
-    [JsonPropertyName("associationId")]
-    [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? AssociationId { get; init; }
-
-    /// <summary>The current state of the target network association. JSON <c>status</c>.</summary>
-    [JsonPropertyName("status")]
-    [JsonConverter(typeof(TolerantMemberConverter<AssociationStatus>))]
-    public AssociationStatus? Status { get; init; }
-
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
@@ -85,8 +75,6 @@ public sealed record DisassociateClientVpnTargetNetworkResponseElements
     /// <returns>True when every member is equal.</returns>
     public bool Equals(DisassociateClientVpnTargetNetworkResponseElements? other) =>
         ReferenceEquals(this, other) || (other is not null
-            && EqualityComparer<string?>.Default.Equals(AssociationId, other.AssociationId)
-            && EqualityComparer<AssociationStatus?>.Default.Equals(Status, other.Status)
             && EqualityComparer<string?>.Default.Equals(RequestId, other.RequestId)
             && EqualityComparer<bool?>.Default.Equals(Return, other.Return)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
@@ -95,8 +83,6 @@ public sealed record DisassociateClientVpnTargetNetworkResponseElements
     public override int GetHashCode()
     {
         var hash = default(HashCode);
-        hash.Add(AssociationId);
-        hash.Add(Status);
         hash.Add(RequestId);
         hash.Add(Return);
         hash.Add(JsonFields.Hash(AdditionalFields));

@@ -42,11 +42,6 @@ public sealed record DisassociateIamInstanceProfileRequestParameters
 /// <summary>The response elements (CloudTrail <c>responseElements</c>) of <c>DisassociateIamInstanceProfile</c>: Disassociates an IAM instance profile from a running or stopped instance.</summary>
 public sealed record DisassociateIamInstanceProfileResponseElements
 {
-    /// <summary>Information about the IAM instance profile association. JSON <c>iamInstanceProfileAssociation</c>.</summary>
-    [JsonPropertyName("iamInstanceProfileAssociation")]
-    [JsonConverter(typeof(TolerantMemberConverter<IamInstanceProfileAssociation>))]
-    public IamInstanceProfileAssociation? IamInstanceProfileAssociation { get; init; }
-
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
@@ -66,7 +61,6 @@ public sealed record DisassociateIamInstanceProfileResponseElements
     /// <returns>True when every member is equal.</returns>
     public bool Equals(DisassociateIamInstanceProfileResponseElements? other) =>
         ReferenceEquals(this, other) || (other is not null
-            && EqualityComparer<IamInstanceProfileAssociation?>.Default.Equals(IamInstanceProfileAssociation, other.IamInstanceProfileAssociation)
             && EqualityComparer<string?>.Default.Equals(RequestId, other.RequestId)
             && EqualityComparer<bool?>.Default.Equals(Return, other.Return)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
@@ -75,7 +69,6 @@ public sealed record DisassociateIamInstanceProfileResponseElements
     public override int GetHashCode()
     {
         var hash = default(HashCode);
-        hash.Add(IamInstanceProfileAssociation);
         hash.Add(RequestId);
         hash.Add(Return);
         hash.Add(JsonFields.Hash(AdditionalFields));

@@ -56,11 +56,6 @@ public sealed record DisassociateInstanceEventWindowRequestParameters
 /// <summary>The response elements (CloudTrail <c>responseElements</c>) of <c>DisassociateInstanceEventWindow</c>: Disassociates one or more targets from an event window.</summary>
 public sealed record DisassociateInstanceEventWindowResponseElements
 {
-    /// <summary>Information about the event window. JSON <c>instanceEventWindow</c>.</summary>
-    [JsonPropertyName("instanceEventWindow")]
-    [JsonConverter(typeof(TolerantMemberConverter<InstanceEventWindow>))]
-    public InstanceEventWindow? InstanceEventWindow { get; init; }
-
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
@@ -80,7 +75,6 @@ public sealed record DisassociateInstanceEventWindowResponseElements
     /// <returns>True when every member is equal.</returns>
     public bool Equals(DisassociateInstanceEventWindowResponseElements? other) =>
         ReferenceEquals(this, other) || (other is not null
-            && EqualityComparer<InstanceEventWindow?>.Default.Equals(InstanceEventWindow, other.InstanceEventWindow)
             && EqualityComparer<string?>.Default.Equals(RequestId, other.RequestId)
             && EqualityComparer<bool?>.Default.Equals(Return, other.Return)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
@@ -89,7 +83,6 @@ public sealed record DisassociateInstanceEventWindowResponseElements
     public override int GetHashCode()
     {
         var hash = default(HashCode);
-        hash.Add(InstanceEventWindow);
         hash.Add(RequestId);
         hash.Add(Return);
         hash.Add(JsonFields.Hash(AdditionalFields));

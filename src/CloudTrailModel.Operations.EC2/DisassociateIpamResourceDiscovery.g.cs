@@ -49,11 +49,6 @@ public sealed record DisassociateIpamResourceDiscoveryRequestParameters
 /// <summary>The response elements (CloudTrail <c>responseElements</c>) of <c>DisassociateIpamResourceDiscovery</c>: Disassociates a resource discovery from an Amazon VPC IPAM.</summary>
 public sealed record DisassociateIpamResourceDiscoveryResponseElements
 {
-    /// <summary>A resource discovery association. JSON <c>ipamResourceDiscoveryAssociation</c>.</summary>
-    [JsonPropertyName("ipamResourceDiscoveryAssociation")]
-    [JsonConverter(typeof(TolerantMemberConverter<IpamResourceDiscoveryAssociation>))]
-    public IpamResourceDiscoveryAssociation? IpamResourceDiscoveryAssociation { get; init; }
-
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
@@ -73,7 +68,6 @@ public sealed record DisassociateIpamResourceDiscoveryResponseElements
     /// <returns>True when every member is equal.</returns>
     public bool Equals(DisassociateIpamResourceDiscoveryResponseElements? other) =>
         ReferenceEquals(this, other) || (other is not null
-            && EqualityComparer<IpamResourceDiscoveryAssociation?>.Default.Equals(IpamResourceDiscoveryAssociation, other.IpamResourceDiscoveryAssociation)
             && EqualityComparer<string?>.Default.Equals(RequestId, other.RequestId)
             && EqualityComparer<bool?>.Default.Equals(Return, other.Return)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
@@ -82,7 +76,6 @@ public sealed record DisassociateIpamResourceDiscoveryResponseElements
     public override int GetHashCode()
     {
         var hash = default(HashCode);
-        hash.Add(IpamResourceDiscoveryAssociation);
         hash.Add(RequestId);
         hash.Add(Return);
         hash.Add(JsonFields.Hash(AdditionalFields));

@@ -63,16 +63,6 @@ public sealed record DisassociateNatGatewayAddressRequestParameters
 /// <summary>The response elements (CloudTrail <c>responseElements</c>) of <c>DisassociateNatGatewayAddress</c>: Disassociates secondary Elastic IP addresses (EIPs) from a public NAT gateway.</summary>
 public sealed record DisassociateNatGatewayAddressResponseElements
 {
-    /// <summary>The ID of the NAT gateway. JSON <c>natGatewayId</c>.</summary>
-    [JsonPropertyName("natGatewayId")]
-    [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? NatGatewayId { get; init; }
-
-    /// <summary>Information about the NAT gateway IP addresses. JSON <c>natGatewayAddressSet</c>.</summary>
-    [JsonPropertyName("natGatewayAddressSet")]
-    [JsonConverter(typeof(TolerantMemberConverter<ItemSet<NatGatewayAddress>>))]
-    public ItemSet<NatGatewayAddress>? NatGatewayAddresses { get; init; }
-
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
@@ -92,8 +82,6 @@ public sealed record DisassociateNatGatewayAddressResponseElements
     /// <returns>True when every member is equal.</returns>
     public bool Equals(DisassociateNatGatewayAddressResponseElements? other) =>
         ReferenceEquals(this, other) || (other is not null
-            && EqualityComparer<string?>.Default.Equals(NatGatewayId, other.NatGatewayId)
-            && EqualityComparer<ItemSet<NatGatewayAddress>?>.Default.Equals(NatGatewayAddresses, other.NatGatewayAddresses)
             && EqualityComparer<string?>.Default.Equals(RequestId, other.RequestId)
             && EqualityComparer<bool?>.Default.Equals(Return, other.Return)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
@@ -102,8 +90,6 @@ public sealed record DisassociateNatGatewayAddressResponseElements
     public override int GetHashCode()
     {
         var hash = default(HashCode);
-        hash.Add(NatGatewayId);
-        hash.Add(NatGatewayAddresses);
         hash.Add(RequestId);
         hash.Add(Return);
         hash.Add(JsonFields.Hash(AdditionalFields));

@@ -56,11 +56,6 @@ public sealed record DisassociateRouteServerRequestParameters
 /// <summary>The response elements (CloudTrail <c>responseElements</c>) of <c>DisassociateRouteServer</c>: Disassociates a route server from a VPC.</summary>
 public sealed record DisassociateRouteServerResponseElements
 {
-    /// <summary>Information about the disassociated route server. JSON <c>routeServerAssociation</c>.</summary>
-    [JsonPropertyName("routeServerAssociation")]
-    [JsonConverter(typeof(TolerantMemberConverter<RouteServerAssociation>))]
-    public RouteServerAssociation? RouteServerAssociation { get; init; }
-
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
@@ -80,7 +75,6 @@ public sealed record DisassociateRouteServerResponseElements
     /// <returns>True when every member is equal.</returns>
     public bool Equals(DisassociateRouteServerResponseElements? other) =>
         ReferenceEquals(this, other) || (other is not null
-            && EqualityComparer<RouteServerAssociation?>.Default.Equals(RouteServerAssociation, other.RouteServerAssociation)
             && EqualityComparer<string?>.Default.Equals(RequestId, other.RequestId)
             && EqualityComparer<bool?>.Default.Equals(Return, other.Return)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
@@ -89,7 +83,6 @@ public sealed record DisassociateRouteServerResponseElements
     public override int GetHashCode()
     {
         var hash = default(HashCode);
-        hash.Add(RouteServerAssociation);
         hash.Add(RequestId);
         hash.Add(Return);
         hash.Add(JsonFields.Hash(AdditionalFields));

@@ -56,11 +56,6 @@ public sealed record DisassociateSecurityGroupVpcRequestParameters
 /// <summary>The response elements (CloudTrail <c>responseElements</c>) of <c>DisassociateSecurityGroupVpc</c>: Disassociates a security group from a VPC.</summary>
 public sealed record DisassociateSecurityGroupVpcResponseElements
 {
-    /// <summary>The state of the disassociation. JSON <c>state</c>.</summary>
-    [JsonPropertyName("state")]
-    [JsonConverter(typeof(TolerantMemberConverter<SecurityGroupVpcAssociationState?>))]
-    public SecurityGroupVpcAssociationState? State { get; init; }
-
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
@@ -80,7 +75,6 @@ public sealed record DisassociateSecurityGroupVpcResponseElements
     /// <returns>True when every member is equal.</returns>
     public bool Equals(DisassociateSecurityGroupVpcResponseElements? other) =>
         ReferenceEquals(this, other) || (other is not null
-            && EqualityComparer<SecurityGroupVpcAssociationState?>.Default.Equals(State, other.State)
             && EqualityComparer<string?>.Default.Equals(RequestId, other.RequestId)
             && EqualityComparer<bool?>.Default.Equals(Return, other.Return)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
@@ -89,7 +83,6 @@ public sealed record DisassociateSecurityGroupVpcResponseElements
     public override int GetHashCode()
     {
         var hash = default(HashCode);
-        hash.Add(State);
         hash.Add(RequestId);
         hash.Add(Return);
         hash.Add(JsonFields.Hash(AdditionalFields));

@@ -42,16 +42,6 @@ public sealed record DisassociateSubnetCidrBlockRequestParameters
 /// <summary>The response elements (CloudTrail <c>responseElements</c>) of <c>DisassociateSubnetCidrBlock</c>: Disassociates a CIDR block from a subnet.</summary>
 public sealed record DisassociateSubnetCidrBlockResponseElements
 {
-    /// <summary>Information about the IPv6 CIDR block association. JSON <c>ipv6CidrBlockAssociation</c>.</summary>
-    [JsonPropertyName("ipv6CidrBlockAssociation")]
-    [JsonConverter(typeof(TolerantMemberConverter<SubnetIpv6CidrBlockAssociation>))]
-    public SubnetIpv6CidrBlockAssociation? Ipv6CidrBlockAssociation { get; init; }
-
-    /// <summary>The ID of the subnet. JSON <c>subnetId</c>.</summary>
-    [JsonPropertyName("subnetId")]
-    [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? SubnetId { get; init; }
-
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
@@ -71,8 +61,6 @@ public sealed record DisassociateSubnetCidrBlockResponseElements
     /// <returns>True when every member is equal.</returns>
     public bool Equals(DisassociateSubnetCidrBlockResponseElements? other) =>
         ReferenceEquals(this, other) || (other is not null
-            && EqualityComparer<SubnetIpv6CidrBlockAssociation?>.Default.Equals(Ipv6CidrBlockAssociation, other.Ipv6CidrBlockAssociation)
-            && EqualityComparer<string?>.Default.Equals(SubnetId, other.SubnetId)
             && EqualityComparer<string?>.Default.Equals(RequestId, other.RequestId)
             && EqualityComparer<bool?>.Default.Equals(Return, other.Return)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
@@ -81,8 +69,6 @@ public sealed record DisassociateSubnetCidrBlockResponseElements
     public override int GetHashCode()
     {
         var hash = default(HashCode);
-        hash.Add(Ipv6CidrBlockAssociation);
-        hash.Add(SubnetId);
         hash.Add(RequestId);
         hash.Add(Return);
         hash.Add(JsonFields.Hash(AdditionalFields));

@@ -56,20 +56,15 @@ public sealed record DisassociateTrunkInterfaceRequestParameters
 /// <summary>The response elements (CloudTrail <c>responseElements</c>) of <c>DisassociateTrunkInterface</c>: Removes an association between a branch network interface with a trunk network interface.</summary>
 public sealed record DisassociateTrunkInterfaceResponseElements
 {
-    /// <summary>Is true if the request succeeds and an error otherwise. JSON <c>_return</c>.</summary>
-    [JsonPropertyName("_return")]
-    [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? Return { get; init; }
-
-    /// <summary>Unique, case-sensitive identifier that you provide to ensure the idempotency of the request. JSON <c>clientToken</c>.</summary>
-    [JsonPropertyName("clientToken")]
-    [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ClientToken { get; init; }
-
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
     public string? RequestId { get; init; }
+
+    /// <summary>Whether the call succeeded (the query API's <c>return</c>). JSON <c>_return</c>.</summary>
+    [JsonPropertyName("_return")]
+    [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
+    public bool? Return { get; init; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -80,18 +75,16 @@ public sealed record DisassociateTrunkInterfaceResponseElements
     /// <returns>True when every member is equal.</returns>
     public bool Equals(DisassociateTrunkInterfaceResponseElements? other) =>
         ReferenceEquals(this, other) || (other is not null
-            && EqualityComparer<bool?>.Default.Equals(Return, other.Return)
-            && EqualityComparer<string?>.Default.Equals(ClientToken, other.ClientToken)
             && EqualityComparer<string?>.Default.Equals(RequestId, other.RequestId)
+            && EqualityComparer<bool?>.Default.Equals(Return, other.Return)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
 
     /// <inheritdoc/>
     public override int GetHashCode()
     {
         var hash = default(HashCode);
-        hash.Add(Return);
-        hash.Add(ClientToken);
         hash.Add(RequestId);
+        hash.Add(Return);
         hash.Add(JsonFields.Hash(AdditionalFields));
         return hash.ToHashCode();
     }

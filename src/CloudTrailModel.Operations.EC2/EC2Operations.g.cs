@@ -5999,7 +5999,6 @@ internal static class EC2Operations
                 Targets =
                 [
                     new("Instance", false, "instancesSet.items[].instanceId"),
-                    new("Instance", true, "instancesSet.items[].instanceId"),
                     new("Image", false, "instancesSet.items[].imageId"),
                 ],
             },
@@ -6686,7 +6685,6 @@ internal static class EC2Operations
                 Targets =
                 [
                     new("Instance", false, "instancesSet.items[].instanceId"),
-                    new("Instance", true, "instancesSet.items[].instanceId"),
                     new("Image", false, "instancesSet.items[].imageId"),
                 ],
             },

@@ -56,11 +56,6 @@ public sealed record EnableAddressTransferRequestParameters
 /// <summary>The response elements (CloudTrail <c>responseElements</c>) of <c>EnableAddressTransfer</c>: Enables Elastic IP address transfer.</summary>
 public sealed record EnableAddressTransferResponseElements
 {
-    /// <summary>An Elastic IP address transfer. JSON <c>addressTransfer</c>.</summary>
-    [JsonPropertyName("addressTransfer")]
-    [JsonConverter(typeof(TolerantMemberConverter<AddressTransfer>))]
-    public AddressTransfer? AddressTransfer { get; init; }
-
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
@@ -80,7 +75,6 @@ public sealed record EnableAddressTransferResponseElements
     /// <returns>True when every member is equal.</returns>
     public bool Equals(EnableAddressTransferResponseElements? other) =>
         ReferenceEquals(this, other) || (other is not null
-            && EqualityComparer<AddressTransfer?>.Default.Equals(AddressTransfer, other.AddressTransfer)
             && EqualityComparer<string?>.Default.Equals(RequestId, other.RequestId)
             && EqualityComparer<bool?>.Default.Equals(Return, other.Return)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
@@ -89,7 +83,6 @@ public sealed record EnableAddressTransferResponseElements
     public override int GetHashCode()
     {
         var hash = default(HashCode);
-        hash.Add(AddressTransfer);
         hash.Add(RequestId);
         hash.Add(Return);
         hash.Add(JsonFields.Hash(AdditionalFields));

@@ -49,11 +49,6 @@ public sealed record EnableAllowedImagesSettingsRequestParameters
 /// <summary>The response elements (CloudTrail <c>responseElements</c>) of <c>EnableAllowedImagesSettings</c>: Enables Allowed AMIs for your account in the specified Amazon Web Services Region.</summary>
 public sealed record EnableAllowedImagesSettingsResponseElements
 {
-    /// <summary>Returns enabled or audit-mode if the request succeeds; otherwise, it returns an error. JSON <c>allowedImagesSettingsState</c>.</summary>
-    [JsonPropertyName("allowedImagesSettingsState")]
-    [JsonConverter(typeof(TolerantMemberConverter<AllowedImagesSettingsEnabledState?>))]
-    public AllowedImagesSettingsEnabledState? AllowedImagesSettingsState { get; init; }
-
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
@@ -73,7 +68,6 @@ public sealed record EnableAllowedImagesSettingsResponseElements
     /// <returns>True when every member is equal.</returns>
     public bool Equals(EnableAllowedImagesSettingsResponseElements? other) =>
         ReferenceEquals(this, other) || (other is not null
-            && EqualityComparer<AllowedImagesSettingsEnabledState?>.Default.Equals(AllowedImagesSettingsState, other.AllowedImagesSettingsState)
             && EqualityComparer<string?>.Default.Equals(RequestId, other.RequestId)
             && EqualityComparer<bool?>.Default.Equals(Return, other.Return)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
@@ -82,7 +76,6 @@ public sealed record EnableAllowedImagesSettingsResponseElements
     public override int GetHashCode()
     {
         var hash = default(HashCode);
-        hash.Add(AllowedImagesSettingsState);
         hash.Add(RequestId);
         hash.Add(Return);
         hash.Add(JsonFields.Hash(AdditionalFields));

@@ -63,16 +63,6 @@ public sealed record EnableApplicationStatusCheckSuppressionRequestParameters
 /// <summary>The response elements (CloudTrail <c>responseElements</c>) of <c>EnableApplicationStatusCheckSuppression</c>: Suppresses application status checks for the specified instances.</summary>
 public sealed record EnableApplicationStatusCheckSuppressionResponseElements
 {
-    /// <summary>The instances for which suppression was successfully enabled. JSON <c>successfulResultSet</c>.</summary>
-    [JsonPropertyName("successfulResultSet")]
-    [JsonConverter(typeof(TolerantMemberConverter<ItemSet<SuccessfulSuppressionResponseObject>>))]
-    public ItemSet<SuccessfulSuppressionResponseObject>? SuccessfulResults { get; init; }
-
-    /// <summary>The instances for which suppression failed to be enabled. JSON <c>unsuccessfulResultSet</c>.</summary>
-    [JsonPropertyName("unsuccessfulResultSet")]
-    [JsonConverter(typeof(TolerantMemberConverter<ItemSet<UnsuccessfulSuppressionResponseObject>>))]
-    public ItemSet<UnsuccessfulSuppressionResponseObject>? UnsuccessfulResults { get; init; }
-
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
@@ -92,8 +82,6 @@ public sealed record EnableApplicationStatusCheckSuppressionResponseElements
     /// <returns>True when every member is equal.</returns>
     public bool Equals(EnableApplicationStatusCheckSuppressionResponseElements? other) =>
         ReferenceEquals(this, other) || (other is not null
-            && EqualityComparer<ItemSet<SuccessfulSuppressionResponseObject>?>.Default.Equals(SuccessfulResults, other.SuccessfulResults)
-            && EqualityComparer<ItemSet<UnsuccessfulSuppressionResponseObject>?>.Default.Equals(UnsuccessfulResults, other.UnsuccessfulResults)
             && EqualityComparer<string?>.Default.Equals(RequestId, other.RequestId)
             && EqualityComparer<bool?>.Default.Equals(Return, other.Return)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
@@ -102,8 +90,6 @@ public sealed record EnableApplicationStatusCheckSuppressionResponseElements
     public override int GetHashCode()
     {
         var hash = default(HashCode);
-        hash.Add(SuccessfulResults);
-        hash.Add(UnsuccessfulResults);
         hash.Add(RequestId);
         hash.Add(Return);
         hash.Add(JsonFields.Hash(AdditionalFields));

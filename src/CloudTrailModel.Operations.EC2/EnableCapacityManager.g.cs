@@ -56,16 +56,6 @@ public sealed record EnableCapacityManagerRequestParameters
 /// <summary>The response elements (CloudTrail <c>responseElements</c>) of <c>EnableCapacityManager</c>: Enables EC2 Capacity Manager for your account.</summary>
 public sealed record EnableCapacityManagerResponseElements
 {
-    /// <summary>The current status of Capacity Manager after the enable operation. JSON <c>capacityManagerStatus</c>.</summary>
-    [JsonPropertyName("capacityManagerStatus")]
-    [JsonConverter(typeof(TolerantMemberConverter<CapacityManagerStatus?>))]
-    public CapacityManagerStatus? CapacityManagerStatus { get; init; }
-
-    /// <summary>Indicates whether Organizations access is enabled for cross-account data aggregation. JSON <c>organizationsAccess</c>.</summary>
-    [JsonPropertyName("organizationsAccess")]
-    [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? OrganizationsAccess { get; init; }
-
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
@@ -85,8 +75,6 @@ public sealed record EnableCapacityManagerResponseElements
     /// <returns>True when every member is equal.</returns>
     public bool Equals(EnableCapacityManagerResponseElements? other) =>
         ReferenceEquals(this, other) || (other is not null
-            && EqualityComparer<CapacityManagerStatus?>.Default.Equals(CapacityManagerStatus, other.CapacityManagerStatus)
-            && EqualityComparer<bool?>.Default.Equals(OrganizationsAccess, other.OrganizationsAccess)
             && EqualityComparer<string?>.Default.Equals(RequestId, other.RequestId)
             && EqualityComparer<bool?>.Default.Equals(Return, other.Return)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
@@ -95,8 +83,6 @@ public sealed record EnableCapacityManagerResponseElements
     public override int GetHashCode()
     {
         var hash = default(HashCode);
-        hash.Add(CapacityManagerStatus);
-        hash.Add(OrganizationsAccess);
         hash.Add(RequestId);
         hash.Add(Return);
         hash.Add(JsonFields.Hash(AdditionalFields));

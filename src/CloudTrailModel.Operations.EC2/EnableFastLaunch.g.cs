@@ -77,51 +77,6 @@ public sealed record EnableFastLaunchRequestParameters
 /// <summary>The response elements (CloudTrail <c>responseElements</c>) of <c>EnableFastLaunch</c>: When you enable Windows fast launch for a Windows AMI, images are pre-provisioned, using snapshots to launch instances up to 65% faster.</summary>
 public sealed record EnableFastLaunchResponseElements
 {
-    /// <summary>The image ID that identifies the AMI for which Windows fast launch was enabled. JSON <c>imageId</c>.</summary>
-    [JsonPropertyName("imageId")]
-    [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ImageId { get; init; }
-
-    /// <summary>The type of resource that was defined for pre-provisioning the AMI for Windows fast launch. JSON <c>resourceType</c>.</summary>
-    [JsonPropertyName("resourceType")]
-    [JsonConverter(typeof(TolerantMemberConverter<FastLaunchResourceType?>))]
-    public FastLaunchResourceType? ResourceType { get; init; }
-
-    /// <summary>Settings to create and manage the pre-provisioned snapshots that Amazon EC2 uses for faster launches from the Windows AMI. JSON <c>snapshotConfiguration</c>.</summary>
-    [JsonPropertyName("snapshotConfiguration")]
-    [JsonConverter(typeof(TolerantMemberConverter<FastLaunchSnapshotConfigurationResponse>))]
-    public FastLaunchSnapshotConfigurationResponse? SnapshotConfiguration { get; init; }
-
-    /// <summary>The launch template that is used when launching Windows instances from pre-provisioned snapshots. JSON <c>launchTemplate</c>.</summary>
-    [JsonPropertyName("launchTemplate")]
-    [JsonConverter(typeof(TolerantMemberConverter<FastLaunchLaunchTemplateSpecificationResponse>))]
-    public FastLaunchLaunchTemplateSpecificationResponse? LaunchTemplate { get; init; }
-
-    /// <summary>The maximum number of instances that Amazon EC2 can launch at the same time to create pre-provisioned snapshots for Windows fast launch. JSON <c>maxParallelLaunches</c>.</summary>
-    [JsonPropertyName("maxParallelLaunches")]
-    [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? MaxParallelLaunches { get; init; }
-
-    /// <summary>The owner ID for the AMI for which Windows fast launch was enabled. JSON <c>ownerId</c>.</summary>
-    [JsonPropertyName("ownerId")]
-    [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? OwnerId { get; init; }
-
-    /// <summary>The current state of Windows fast launch for the specified AMI. JSON <c>state</c>.</summary>
-    [JsonPropertyName("state")]
-    [JsonConverter(typeof(TolerantMemberConverter<FastLaunchStateCode?>))]
-    public FastLaunchStateCode? State { get; init; }
-
-    /// <summary>The reason that the state changed for Windows fast launch for the AMI. JSON <c>stateTransitionReason</c>.</summary>
-    [JsonPropertyName("stateTransitionReason")]
-    [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? StateTransitionReason { get; init; }
-
-    /// <summary>The time that the state changed for Windows fast launch for the AMI. JSON <c>stateTransitionTime</c>.</summary>
-    [JsonPropertyName("stateTransitionTime")]
-    [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? StateTransitionTime { get; init; }
-
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
@@ -141,15 +96,6 @@ public sealed record EnableFastLaunchResponseElements
     /// <returns>True when every member is equal.</returns>
     public bool Equals(EnableFastLaunchResponseElements? other) =>
         ReferenceEquals(this, other) || (other is not null
-            && EqualityComparer<string?>.Default.Equals(ImageId, other.ImageId)
-            && EqualityComparer<FastLaunchResourceType?>.Default.Equals(ResourceType, other.ResourceType)
-            && EqualityComparer<FastLaunchSnapshotConfigurationResponse?>.Default.Equals(SnapshotConfiguration, other.SnapshotConfiguration)
-            && EqualityComparer<FastLaunchLaunchTemplateSpecificationResponse?>.Default.Equals(LaunchTemplate, other.LaunchTemplate)
-            && EqualityComparer<int?>.Default.Equals(MaxParallelLaunches, other.MaxParallelLaunches)
-            && EqualityComparer<string?>.Default.Equals(OwnerId, other.OwnerId)
-            && EqualityComparer<FastLaunchStateCode?>.Default.Equals(State, other.State)
-            && EqualityComparer<string?>.Default.Equals(StateTransitionReason, other.StateTransitionReason)
-            && EqualityComparer<DateTimeOffset?>.Default.Equals(StateTransitionTime, other.StateTransitionTime)
             && EqualityComparer<string?>.Default.Equals(RequestId, other.RequestId)
             && EqualityComparer<bool?>.Default.Equals(Return, other.Return)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
@@ -158,15 +104,6 @@ public sealed record EnableFastLaunchResponseElements
     public override int GetHashCode()
     {
         var hash = default(HashCode);
-        hash.Add(ImageId);
-        hash.Add(ResourceType);
-        hash.Add(SnapshotConfiguration);
-        hash.Add(LaunchTemplate);
-        hash.Add(MaxParallelLaunches);
-        hash.Add(OwnerId);
-        hash.Add(State);
-        hash.Add(StateTransitionReason);
-        hash.Add(StateTransitionTime);
         hash.Add(RequestId);
         hash.Add(Return);
         hash.Add(JsonFields.Hash(AdditionalFields));

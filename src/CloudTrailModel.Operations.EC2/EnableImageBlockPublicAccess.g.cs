@@ -49,11 +49,6 @@ public sealed record EnableImageBlockPublicAccessRequestParameters
 /// <summary>The response elements (CloudTrail <c>responseElements</c>) of <c>EnableImageBlockPublicAccess</c>: Enables block public access for AMIs at the account level in the specified Amazon Web Services Region.</summary>
 public sealed record EnableImageBlockPublicAccessResponseElements
 {
-    /// <summary>Returns block-new-sharing if the request succeeds; otherwise, it returns an error. JSON <c>imageBlockPublicAccessState</c>.</summary>
-    [JsonPropertyName("imageBlockPublicAccessState")]
-    [JsonConverter(typeof(TolerantMemberConverter<ImageBlockPublicAccessEnabledState?>))]
-    public ImageBlockPublicAccessEnabledState? ImageBlockPublicAccessState { get; init; }
-
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
@@ -73,7 +68,6 @@ public sealed record EnableImageBlockPublicAccessResponseElements
     /// <returns>True when every member is equal.</returns>
     public bool Equals(EnableImageBlockPublicAccessResponseElements? other) =>
         ReferenceEquals(this, other) || (other is not null
-            && EqualityComparer<ImageBlockPublicAccessEnabledState?>.Default.Equals(ImageBlockPublicAccessState, other.ImageBlockPublicAccessState)
             && EqualityComparer<string?>.Default.Equals(RequestId, other.RequestId)
             && EqualityComparer<bool?>.Default.Equals(Return, other.Return)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
@@ -82,7 +76,6 @@ public sealed record EnableImageBlockPublicAccessResponseElements
     public override int GetHashCode()
     {
         var hash = default(HashCode);
-        hash.Add(ImageBlockPublicAccessState);
         hash.Add(RequestId);
         hash.Add(Return);
         hash.Add(JsonFields.Hash(AdditionalFields));

@@ -56,11 +56,6 @@ public sealed record EnableInstanceSqlHaStandbyDetectionsRequestParameters
 /// <summary>The response elements (CloudTrail <c>responseElements</c>) of <c>EnableInstanceSqlHaStandbyDetections</c>: Enable Amazon EC2 instances running in an SQL Server High Availability cluster for SQL Server High Availability instance standby detection monitoring.</summary>
 public sealed record EnableInstanceSqlHaStandbyDetectionsResponseElements
 {
-    /// <summary>Information about the instances that were enabled for SQL Server High Availability standby detection monitoring. JSON <c>instanceSet</c>.</summary>
-    [JsonPropertyName("instanceSet")]
-    [JsonConverter(typeof(TolerantMemberConverter<ItemSet<RegisteredInstance>>))]
-    public ItemSet<RegisteredInstance>? Instances { get; init; }
-
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
@@ -80,7 +75,6 @@ public sealed record EnableInstanceSqlHaStandbyDetectionsResponseElements
     /// <returns>True when every member is equal.</returns>
     public bool Equals(EnableInstanceSqlHaStandbyDetectionsResponseElements? other) =>
         ReferenceEquals(this, other) || (other is not null
-            && EqualityComparer<ItemSet<RegisteredInstance>?>.Default.Equals(Instances, other.Instances)
             && EqualityComparer<string?>.Default.Equals(RequestId, other.RequestId)
             && EqualityComparer<bool?>.Default.Equals(Return, other.Return)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
@@ -89,7 +83,6 @@ public sealed record EnableInstanceSqlHaStandbyDetectionsResponseElements
     public override int GetHashCode()
     {
         var hash = default(HashCode);
-        hash.Add(Instances);
         hash.Add(RequestId);
         hash.Add(Return);
         hash.Add(JsonFields.Hash(AdditionalFields));

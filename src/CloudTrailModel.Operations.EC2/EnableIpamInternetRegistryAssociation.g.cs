@@ -91,11 +91,6 @@ public sealed record EnableIpamInternetRegistryAssociationRequestParameters
 /// <summary>The response elements (CloudTrail <c>responseElements</c>) of <c>EnableIpamInternetRegistryAssociation</c>: Enables Resource Public Key Infrastructure (RPKI) on an existing IPAM internet registry association by providing BGP Public Key Infrastructure (BPKI) certificate details.</summary>
 public sealed record EnableIpamInternetRegistryAssociationResponseElements
 {
-    /// <summary>Information about the enabled internet registry association. JSON <c>ipamInternetRegistryAssociation</c>.</summary>
-    [JsonPropertyName("ipamInternetRegistryAssociation")]
-    [JsonConverter(typeof(TolerantMemberConverter<IpamInternetRegistryAssociation>))]
-    public IpamInternetRegistryAssociation? IpamInternetRegistryAssociation { get; init; }
-
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
@@ -115,7 +110,6 @@ public sealed record EnableIpamInternetRegistryAssociationResponseElements
     /// <returns>True when every member is equal.</returns>
     public bool Equals(EnableIpamInternetRegistryAssociationResponseElements? other) =>
         ReferenceEquals(this, other) || (other is not null
-            && EqualityComparer<IpamInternetRegistryAssociation?>.Default.Equals(IpamInternetRegistryAssociation, other.IpamInternetRegistryAssociation)
             && EqualityComparer<string?>.Default.Equals(RequestId, other.RequestId)
             && EqualityComparer<bool?>.Default.Equals(Return, other.Return)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
@@ -124,7 +118,6 @@ public sealed record EnableIpamInternetRegistryAssociationResponseElements
     public override int GetHashCode()
     {
         var hash = default(HashCode);
-        hash.Add(IpamInternetRegistryAssociation);
         hash.Add(RequestId);
         hash.Add(Return);
         hash.Add(JsonFields.Hash(AdditionalFields));

@@ -56,11 +56,6 @@ public sealed record EnableIpamPolicyRequestParameters
 /// <summary>The response elements (CloudTrail <c>responseElements</c>) of <c>EnableIpamPolicy</c>: Enables an IPAM policy.</summary>
 public sealed record EnableIpamPolicyResponseElements
 {
-    /// <summary>The ID of the IPAM policy that was enabled. JSON <c>ipamPolicyId</c>.</summary>
-    [JsonPropertyName("ipamPolicyId")]
-    [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? IpamPolicyId { get; init; }
-
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
@@ -80,7 +75,6 @@ public sealed record EnableIpamPolicyResponseElements
     /// <returns>True when every member is equal.</returns>
     public bool Equals(EnableIpamPolicyResponseElements? other) =>
         ReferenceEquals(this, other) || (other is not null
-            && EqualityComparer<string?>.Default.Equals(IpamPolicyId, other.IpamPolicyId)
             && EqualityComparer<string?>.Default.Equals(RequestId, other.RequestId)
             && EqualityComparer<bool?>.Default.Equals(Return, other.Return)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
@@ -89,7 +83,6 @@ public sealed record EnableIpamPolicyResponseElements
     public override int GetHashCode()
     {
         var hash = default(HashCode);
-        hash.Add(IpamPolicyId);
         hash.Add(RequestId);
         hash.Add(Return);
         hash.Add(JsonFields.Hash(AdditionalFields));

@@ -42,11 +42,6 @@ public sealed record EnableReachabilityAnalyzerOrganizationSharingRequestParamet
 /// <summary>The response elements (CloudTrail <c>responseElements</c>) of <c>EnableReachabilityAnalyzerOrganizationSharing</c>: Establishes a trust relationship between Reachability Analyzer and Organizations.</summary>
 public sealed record EnableReachabilityAnalyzerOrganizationSharingResponseElements
 {
-    /// <summary>Returns true if the request succeeds; otherwise, returns an error. JSON <c>returnValue</c>.</summary>
-    [JsonPropertyName("returnValue")]
-    [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? ReturnValue { get; init; }
-
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
@@ -66,7 +61,6 @@ public sealed record EnableReachabilityAnalyzerOrganizationSharingResponseElemen
     /// <returns>True when every member is equal.</returns>
     public bool Equals(EnableReachabilityAnalyzerOrganizationSharingResponseElements? other) =>
         ReferenceEquals(this, other) || (other is not null
-            && EqualityComparer<bool?>.Default.Equals(ReturnValue, other.ReturnValue)
             && EqualityComparer<string?>.Default.Equals(RequestId, other.RequestId)
             && EqualityComparer<bool?>.Default.Equals(Return, other.Return)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
@@ -75,7 +69,6 @@ public sealed record EnableReachabilityAnalyzerOrganizationSharingResponseElemen
     public override int GetHashCode()
     {
         var hash = default(HashCode);
-        hash.Add(ReturnValue);
         hash.Add(RequestId);
         hash.Add(Return);
         hash.Add(JsonFields.Hash(AdditionalFields));

@@ -56,11 +56,6 @@ public sealed record EnableRouteServerPropagationRequestParameters
 /// <summary>The response elements (CloudTrail <c>responseElements</c>) of <c>EnableRouteServerPropagation</c>: Defines which route tables the route server can update with routes.</summary>
 public sealed record EnableRouteServerPropagationResponseElements
 {
-    /// <summary>Information about the enabled route server propagation. JSON <c>routeServerPropagation</c>.</summary>
-    [JsonPropertyName("routeServerPropagation")]
-    [JsonConverter(typeof(TolerantMemberConverter<RouteServerPropagation>))]
-    public RouteServerPropagation? RouteServerPropagation { get; init; }
-
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
@@ -80,7 +75,6 @@ public sealed record EnableRouteServerPropagationResponseElements
     /// <returns>True when every member is equal.</returns>
     public bool Equals(EnableRouteServerPropagationResponseElements? other) =>
         ReferenceEquals(this, other) || (other is not null
-            && EqualityComparer<RouteServerPropagation?>.Default.Equals(RouteServerPropagation, other.RouteServerPropagation)
             && EqualityComparer<string?>.Default.Equals(RequestId, other.RequestId)
             && EqualityComparer<bool?>.Default.Equals(Return, other.Return)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
@@ -89,7 +83,6 @@ public sealed record EnableRouteServerPropagationResponseElements
     public override int GetHashCode()
     {
         var hash = default(HashCode);
-        hash.Add(RouteServerPropagation);
         hash.Add(RequestId);
         hash.Add(Return);
         hash.Add(JsonFields.Hash(AdditionalFields));

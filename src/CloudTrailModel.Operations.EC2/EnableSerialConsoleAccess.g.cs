@@ -42,11 +42,6 @@ public sealed record EnableSerialConsoleAccessRequestParameters
 /// <summary>The response elements (CloudTrail <c>responseElements</c>) of <c>EnableSerialConsoleAccess</c>: Enables access to the EC2 serial console of all instances for your account.</summary>
 public sealed record EnableSerialConsoleAccessResponseElements
 {
-    /// <summary>If true, access to the EC2 serial console of all instances is enabled for your account. JSON <c>serialConsoleAccessEnabled</c>.</summary>
-    [JsonPropertyName("serialConsoleAccessEnabled")]
-    [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? SerialConsoleAccessEnabled { get; init; }
-
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
@@ -66,7 +61,6 @@ public sealed record EnableSerialConsoleAccessResponseElements
     /// <returns>True when every member is equal.</returns>
     public bool Equals(EnableSerialConsoleAccessResponseElements? other) =>
         ReferenceEquals(this, other) || (other is not null
-            && EqualityComparer<bool?>.Default.Equals(SerialConsoleAccessEnabled, other.SerialConsoleAccessEnabled)
             && EqualityComparer<string?>.Default.Equals(RequestId, other.RequestId)
             && EqualityComparer<bool?>.Default.Equals(Return, other.Return)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
@@ -75,7 +69,6 @@ public sealed record EnableSerialConsoleAccessResponseElements
     public override int GetHashCode()
     {
         var hash = default(HashCode);
-        hash.Add(SerialConsoleAccessEnabled);
         hash.Add(RequestId);
         hash.Add(Return);
         hash.Add(JsonFields.Hash(AdditionalFields));

@@ -49,11 +49,6 @@ public sealed record EnableSnapshotBlockPublicAccessRequestParameters
 /// <summary>The response elements (CloudTrail <c>responseElements</c>) of <c>EnableSnapshotBlockPublicAccess</c>: Enables or modifies the block public access for snapshots setting at the account level for the specified Amazon Web Services Region.</summary>
 public sealed record EnableSnapshotBlockPublicAccessResponseElements
 {
-    /// <summary>The state of block public access for snapshots for the account and Region. JSON <c>state</c>.</summary>
-    [JsonPropertyName("state")]
-    [JsonConverter(typeof(TolerantMemberConverter<SnapshotBlockPublicAccessState?>))]
-    public SnapshotBlockPublicAccessState? State { get; init; }
-
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
@@ -73,7 +68,6 @@ public sealed record EnableSnapshotBlockPublicAccessResponseElements
     /// <returns>True when every member is equal.</returns>
     public bool Equals(EnableSnapshotBlockPublicAccessResponseElements? other) =>
         ReferenceEquals(this, other) || (other is not null
-            && EqualityComparer<SnapshotBlockPublicAccessState?>.Default.Equals(State, other.State)
             && EqualityComparer<string?>.Default.Equals(RequestId, other.RequestId)
             && EqualityComparer<bool?>.Default.Equals(Return, other.Return)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
@@ -82,7 +76,6 @@ public sealed record EnableSnapshotBlockPublicAccessResponseElements
     public override int GetHashCode()
     {
         var hash = default(HashCode);
-        hash.Add(State);
         hash.Add(RequestId);
         hash.Add(Return);
         hash.Add(JsonFields.Hash(AdditionalFields));

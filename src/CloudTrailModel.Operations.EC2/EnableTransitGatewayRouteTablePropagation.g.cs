@@ -63,11 +63,6 @@ public sealed record EnableTransitGatewayRouteTablePropagationRequestParameters
 /// <summary>The response elements (CloudTrail <c>responseElements</c>) of <c>EnableTransitGatewayRouteTablePropagation</c>: Enables the specified attachment to propagate routes to the specified propagation route table.</summary>
 public sealed record EnableTransitGatewayRouteTablePropagationResponseElements
 {
-    /// <summary>Information about route propagation. JSON <c>propagation</c>.</summary>
-    [JsonPropertyName("propagation")]
-    [JsonConverter(typeof(TolerantMemberConverter<TransitGatewayPropagation>))]
-    public TransitGatewayPropagation? Propagation { get; init; }
-
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
@@ -87,7 +82,6 @@ public sealed record EnableTransitGatewayRouteTablePropagationResponseElements
     /// <returns>True when every member is equal.</returns>
     public bool Equals(EnableTransitGatewayRouteTablePropagationResponseElements? other) =>
         ReferenceEquals(this, other) || (other is not null
-            && EqualityComparer<TransitGatewayPropagation?>.Default.Equals(Propagation, other.Propagation)
             && EqualityComparer<string?>.Default.Equals(RequestId, other.RequestId)
             && EqualityComparer<bool?>.Default.Equals(Return, other.Return)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
@@ -96,7 +90,6 @@ public sealed record EnableTransitGatewayRouteTablePropagationResponseElements
     public override int GetHashCode()
     {
         var hash = default(HashCode);
-        hash.Add(Propagation);
         hash.Add(RequestId);
         hash.Add(Return);
         hash.Add(JsonFields.Hash(AdditionalFields));

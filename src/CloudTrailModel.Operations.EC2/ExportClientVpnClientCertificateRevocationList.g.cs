@@ -49,16 +49,6 @@ public sealed record ExportClientVpnClientCertificateRevocationListRequestParame
 /// <summary>The response elements (CloudTrail <c>responseElements</c>) of <c>ExportClientVpnClientCertificateRevocationList</c>: Downloads the client certificate revocation list for the specified Client VPN endpoint.</summary>
 public sealed record ExportClientVpnClientCertificateRevocationListResponseElements
 {
-    /// <summary>Information about the client certificate revocation list. JSON <c>certificateRevocationList</c>.</summary>
-    [JsonPropertyName("certificateRevocationList")]
-    [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? CertificateRevocationList { get; init; }
-
-    /// <summary>The current state of the client certificate revocation list. JSON <c>status</c>.</summary>
-    [JsonPropertyName("status")]
-    [JsonConverter(typeof(TolerantMemberConverter<ClientCertificateRevocationListStatus>))]
-    public ClientCertificateRevocationListStatus? Status { get; init; }
-
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
@@ -78,8 +68,6 @@ public sealed record ExportClientVpnClientCertificateRevocationListResponseEleme
     /// <returns>True when every member is equal.</returns>
     public bool Equals(ExportClientVpnClientCertificateRevocationListResponseElements? other) =>
         ReferenceEquals(this, other) || (other is not null
-            && EqualityComparer<string?>.Default.Equals(CertificateRevocationList, other.CertificateRevocationList)
-            && EqualityComparer<ClientCertificateRevocationListStatus?>.Default.Equals(Status, other.Status)
             && EqualityComparer<string?>.Default.Equals(RequestId, other.RequestId)
             && EqualityComparer<bool?>.Default.Equals(Return, other.Return)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
@@ -88,8 +76,6 @@ public sealed record ExportClientVpnClientCertificateRevocationListResponseEleme
     public override int GetHashCode()
     {
         var hash = default(HashCode);
-        hash.Add(CertificateRevocationList);
-        hash.Add(Status);
         hash.Add(RequestId);
         hash.Add(Return);
         hash.Add(JsonFields.Hash(AdditionalFields));

@@ -49,11 +49,6 @@ public sealed record ExportClientVpnClientConfigurationRequestParameters
 /// <summary>The response elements (CloudTrail <c>responseElements</c>) of <c>ExportClientVpnClientConfiguration</c>: Downloads the contents of the Client VPN endpoint configuration file for the specified Client VPN endpoint.</summary>
 public sealed record ExportClientVpnClientConfigurationResponseElements
 {
-    /// <summary>The contents of the Client VPN endpoint configuration file. JSON <c>clientConfiguration</c>.</summary>
-    [JsonPropertyName("clientConfiguration")]
-    [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ClientConfiguration { get; init; }
-
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
@@ -73,7 +68,6 @@ public sealed record ExportClientVpnClientConfigurationResponseElements
     /// <returns>True when every member is equal.</returns>
     public bool Equals(ExportClientVpnClientConfigurationResponseElements? other) =>
         ReferenceEquals(this, other) || (other is not null
-            && EqualityComparer<string?>.Default.Equals(ClientConfiguration, other.ClientConfiguration)
             && EqualityComparer<string?>.Default.Equals(RequestId, other.RequestId)
             && EqualityComparer<bool?>.Default.Equals(Return, other.Return)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
@@ -82,7 +76,6 @@ public sealed record ExportClientVpnClientConfigurationResponseElements
     public override int GetHashCode()
     {
         var hash = default(HashCode);
-        hash.Add(ClientConfiguration);
         hash.Add(RequestId);
         hash.Add(Return);
         hash.Add(JsonFields.Hash(AdditionalFields));

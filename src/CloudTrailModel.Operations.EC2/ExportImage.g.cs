@@ -91,56 +91,6 @@ public sealed record ExportImageRequestParameters
 /// <summary>The response elements (CloudTrail <c>responseElements</c>) of <c>ExportImage</c>: Exports an Amazon Machine Image (AMI) to a VM file.</summary>
 public sealed record ExportImageResponseElements
 {
-    /// <summary>A description of the image being exported. JSON <c>description</c>.</summary>
-    [JsonPropertyName("description")]
-    [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Description { get; init; }
-
-    /// <summary>The disk image format for the exported image. JSON <c>diskImageFormat</c>.</summary>
-    [JsonPropertyName("diskImageFormat")]
-    [JsonConverter(typeof(TolerantMemberConverter<DiskImageFormat?>))]
-    public DiskImageFormat? DiskImageFormat { get; init; }
-
-    /// <summary>The ID of the export image task. JSON <c>exportImageTaskId</c>.</summary>
-    [JsonPropertyName("exportImageTaskId")]
-    [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ExportImageTaskId { get; init; }
-
-    /// <summary>The ID of the image. JSON <c>imageId</c>.</summary>
-    [JsonPropertyName("imageId")]
-    [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ImageId { get; init; }
-
-    /// <summary>The name of the role that grants VM Import/Export permission to export images to your Amazon S3 bucket. JSON <c>roleName</c>.</summary>
-    [JsonPropertyName("roleName")]
-    [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? RoleName { get; init; }
-
-    /// <summary>The percent complete of the export image task. JSON <c>progress</c>.</summary>
-    [JsonPropertyName("progress")]
-    [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Progress { get; init; }
-
-    /// <summary>Information about the destination Amazon S3 bucket. JSON <c>s3ExportLocation</c>.</summary>
-    [JsonPropertyName("s3ExportLocation")]
-    [JsonConverter(typeof(TolerantMemberConverter<ExportTaskS3Location>))]
-    public ExportTaskS3Location? S3ExportLocation { get; init; }
-
-    /// <summary>The status of the export image task. JSON <c>status</c>.</summary>
-    [JsonPropertyName("status")]
-    [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Status { get; init; }
-
-    /// <summary>The status message for the export image task. JSON <c>statusMessage</c>.</summary>
-    [JsonPropertyName("statusMessage")]
-    [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? StatusMessage { get; init; }
-
-    /// <summary>Any tags assigned to the export image task. JSON <c>tagSet</c>.</summary>
-    [JsonPropertyName("tagSet")]
-    [JsonConverter(typeof(TolerantMemberConverter<ItemSet<Tag>>))]
-    public ItemSet<Tag>? Tags { get; init; }
-
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
@@ -160,16 +110,6 @@ public sealed record ExportImageResponseElements
     /// <returns>True when every member is equal.</returns>
     public bool Equals(ExportImageResponseElements? other) =>
         ReferenceEquals(this, other) || (other is not null
-            && EqualityComparer<string?>.Default.Equals(Description, other.Description)
-            && EqualityComparer<DiskImageFormat?>.Default.Equals(DiskImageFormat, other.DiskImageFormat)
-            && EqualityComparer<string?>.Default.Equals(ExportImageTaskId, other.ExportImageTaskId)
-            && EqualityComparer<string?>.Default.Equals(ImageId, other.ImageId)
-            && EqualityComparer<string?>.Default.Equals(RoleName, other.RoleName)
-            && EqualityComparer<string?>.Default.Equals(Progress, other.Progress)
-            && EqualityComparer<ExportTaskS3Location?>.Default.Equals(S3ExportLocation, other.S3ExportLocation)
-            && EqualityComparer<string?>.Default.Equals(Status, other.Status)
-            && EqualityComparer<string?>.Default.Equals(StatusMessage, other.StatusMessage)
-            && EqualityComparer<ItemSet<Tag>?>.Default.Equals(Tags, other.Tags)
             && EqualityComparer<string?>.Default.Equals(RequestId, other.RequestId)
             && EqualityComparer<bool?>.Default.Equals(Return, other.Return)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
@@ -178,16 +118,6 @@ public sealed record ExportImageResponseElements
     public override int GetHashCode()
     {
         var hash = default(HashCode);
-        hash.Add(Description);
-        hash.Add(DiskImageFormat);
-        hash.Add(ExportImageTaskId);
-        hash.Add(ImageId);
-        hash.Add(RoleName);
-        hash.Add(Progress);
-        hash.Add(S3ExportLocation);
-        hash.Add(Status);
-        hash.Add(StatusMessage);
-        hash.Add(Tags);
         hash.Add(RequestId);
         hash.Add(Return);
         hash.Add(JsonFields.Hash(AdditionalFields));

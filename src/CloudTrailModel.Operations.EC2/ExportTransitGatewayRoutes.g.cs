@@ -63,11 +63,6 @@ public sealed record ExportTransitGatewayRoutesRequestParameters
 /// <summary>The response elements (CloudTrail <c>responseElements</c>) of <c>ExportTransitGatewayRoutes</c>: Exports routes from the specified transit gateway route table to the specified S3 bucket.</summary>
 public sealed record ExportTransitGatewayRoutesResponseElements
 {
-    /// <summary>The URL of the exported file in Amazon S3. JSON <c>s3Location</c>.</summary>
-    [JsonPropertyName("s3Location")]
-    [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? S3Location { get; init; }
-
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
@@ -87,7 +82,6 @@ public sealed record ExportTransitGatewayRoutesResponseElements
     /// <returns>True when every member is equal.</returns>
     public bool Equals(ExportTransitGatewayRoutesResponseElements? other) =>
         ReferenceEquals(this, other) || (other is not null
-            && EqualityComparer<string?>.Default.Equals(S3Location, other.S3Location)
             && EqualityComparer<string?>.Default.Equals(RequestId, other.RequestId)
             && EqualityComparer<bool?>.Default.Equals(Return, other.Return)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
@@ -96,7 +90,6 @@ public sealed record ExportTransitGatewayRoutesResponseElements
     public override int GetHashCode()
     {
         var hash = default(HashCode);
-        hash.Add(S3Location);
         hash.Add(RequestId);
         hash.Add(Return);
         hash.Add(JsonFields.Hash(AdditionalFields));

@@ -49,36 +49,6 @@ public sealed record ExportVerifiedAccessInstanceClientConfigurationRequestParam
 /// <summary>The response elements (CloudTrail <c>responseElements</c>) of <c>ExportVerifiedAccessInstanceClientConfiguration</c>: Exports the client configuration for a Verified Access instance.</summary>
 public sealed record ExportVerifiedAccessInstanceClientConfigurationResponseElements
 {
-    /// <summary>The version. JSON <c>version</c>.</summary>
-    [JsonPropertyName("version")]
-    [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Version { get; init; }
-
-    /// <summary>The ID of the Verified Access instance. JSON <c>verifiedAccessInstanceId</c>.</summary>
-    [JsonPropertyName("verifiedAccessInstanceId")]
-    [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? VerifiedAccessInstanceId { get; init; }
-
-    /// <summary>The Region. JSON <c>region</c>.</summary>
-    [JsonPropertyName("region")]
-    [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Region { get; init; }
-
-    /// <summary>The device trust providers. JSON <c>deviceTrustProviderSet</c>.</summary>
-    [JsonPropertyName("deviceTrustProviderSet")]
-    [JsonConverter(typeof(TolerantMemberConverter<ItemSet<DeviceTrustProviderTypeListItem>>))]
-    public ItemSet<DeviceTrustProviderTypeListItem>? DeviceTrustProviders { get; init; }
-
-    /// <summary>The user identity trust provider. JSON <c>userTrustProvider</c>.</summary>
-    [JsonPropertyName("userTrustProvider")]
-    [JsonConverter(typeof(TolerantMemberConverter<VerifiedAccessInstanceUserTrustProviderClientConfiguration>))]
-    public VerifiedAccessInstanceUserTrustProviderClientConfiguration? UserTrustProvider { get; init; }
-
-    /// <summary>The Open VPN configuration. JSON <c>openVpnConfigurationSet</c>.</summary>
-    [JsonPropertyName("openVpnConfigurationSet")]
-    [JsonConverter(typeof(TolerantMemberConverter<ItemSet<VerifiedAccessInstanceOpenVpnClientConfiguration>>))]
-    public ItemSet<VerifiedAccessInstanceOpenVpnClientConfiguration>? OpenVpnConfigurations { get; init; }
-
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
@@ -98,12 +68,6 @@ public sealed record ExportVerifiedAccessInstanceClientConfigurationResponseElem
     /// <returns>True when every member is equal.</returns>
     public bool Equals(ExportVerifiedAccessInstanceClientConfigurationResponseElements? other) =>
         ReferenceEquals(this, other) || (other is not null
-            && EqualityComparer<string?>.Default.Equals(Version, other.Version)
-            && EqualityComparer<string?>.Default.Equals(VerifiedAccessInstanceId, other.VerifiedAccessInstanceId)
-            && EqualityComparer<string?>.Default.Equals(Region, other.Region)
-            && EqualityComparer<ItemSet<DeviceTrustProviderTypeListItem>?>.Default.Equals(DeviceTrustProviders, other.DeviceTrustProviders)
-            && EqualityComparer<VerifiedAccessInstanceUserTrustProviderClientConfiguration?>.Default.Equals(UserTrustProvider, other.UserTrustProvider)
-            && EqualityComparer<ItemSet<VerifiedAccessInstanceOpenVpnClientConfiguration>?>.Default.Equals(OpenVpnConfigurations, other.OpenVpnConfigurations)
             && EqualityComparer<string?>.Default.Equals(RequestId, other.RequestId)
             && EqualityComparer<bool?>.Default.Equals(Return, other.Return)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
@@ -112,12 +76,6 @@ public sealed record ExportVerifiedAccessInstanceClientConfigurationResponseElem
     public override int GetHashCode()
     {
         var hash = default(HashCode);
-        hash.Add(Version);
-        hash.Add(VerifiedAccessInstanceId);
-        hash.Add(Region);
-        hash.Add(DeviceTrustProviders);
-        hash.Add(UserTrustProvider);
-        hash.Add(OpenVpnConfigurations);
         hash.Add(RequestId);
         hash.Add(Return);
         hash.Add(JsonFields.Hash(AdditionalFields));

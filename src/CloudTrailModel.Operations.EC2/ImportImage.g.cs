@@ -147,86 +147,6 @@ public sealed record ImportImageRequestParameters
 /// <summary>The response elements (CloudTrail <c>responseElements</c>) of <c>ImportImage</c>: To import your virtual machines (VMs) with a console-based experience, you can use the Import virtual machine images to Amazon Web Services template in the Migration Hub Orchestrator console.</summary>
 public sealed record ImportImageResponseElements
 {
-    /// <summary>The architecture of the virtual machine. JSON <c>architecture</c>.</summary>
-    [JsonPropertyName("architecture")]
-    [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Architecture { get; init; }
-
-    /// <summary>A description of the import task. JSON <c>description</c>.</summary>
-    [JsonPropertyName("description")]
-    [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Description { get; init; }
-
-    /// <summary>Indicates whether the AMI is encrypted. JSON <c>encrypted</c>.</summary>
-    [JsonPropertyName("encrypted")]
-    [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? Encrypted { get; init; }
-
-    /// <summary>The target hypervisor of the import task. JSON <c>hypervisor</c>.</summary>
-    [JsonPropertyName("hypervisor")]
-    [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Hypervisor { get; init; }
-
-    /// <summary>The ID of the Amazon Machine Image (AMI) created by the import task. JSON <c>imageId</c>.</summary>
-    [JsonPropertyName("imageId")]
-    [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ImageId { get; init; }
-
-    /// <summary>The task ID of the import image task. JSON <c>importTaskId</c>.</summary>
-    [JsonPropertyName("importTaskId")]
-    [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ImportTaskId { get; init; }
-
-    /// <summary>The identifier for the symmetric KMS key that was used to create the encrypted AMI. JSON <c>kmsKeyId</c>.</summary>
-    [JsonPropertyName("kmsKeyId")]
-    [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? KmsKeyId { get; init; }
-
-    /// <summary>The license type of the virtual machine. JSON <c>licenseType</c>.</summary>
-    [JsonPropertyName("licenseType")]
-    [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? LicenseType { get; init; }
-
-    /// <summary>The operating system of the virtual machine. JSON <c>platform</c>.</summary>
-    [JsonPropertyName("platform")]
-    [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Platform { get; init; }
-
-    /// <summary>The progress of the task. JSON <c>progress</c>.</summary>
-    [JsonPropertyName("progress")]
-    [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Progress { get; init; }
-
-    /// <summary>Information about the snapshots. JSON <c>snapshotDetailSet</c>.</summary>
-    [JsonPropertyName("snapshotDetailSet")]
-    [JsonConverter(typeof(TolerantMemberConverter<ItemSet<SnapshotDetail>>))]
-    public ItemSet<SnapshotDetail>? SnapshotDetails { get; init; }
-
-    /// <summary>A brief status of the task. JSON <c>status</c>.</summary>
-    [JsonPropertyName("status")]
-    [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Status { get; init; }
-
-    /// <summary>A detailed status message of the import task. JSON <c>statusMessage</c>.</summary>
-    [JsonPropertyName("statusMessage")]
-    [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? StatusMessage { get; init; }
-
-    /// <summary>The ARNs of the license configurations. JSON <c>licenseSpecifications</c>.</summary>
-    [JsonPropertyName("licenseSpecifications")]
-    [JsonConverter(typeof(TolerantMemberConverter<ItemSet<ImportImageLicenseConfigurationResponse>>))]
-    public ItemSet<ImportImageLicenseConfigurationResponse>? LicenseSpecifications { get; init; }
-
-    /// <summary>Any tags assigned to the import image task. JSON <c>tagSet</c>.</summary>
-    [JsonPropertyName("tagSet")]
-    [JsonConverter(typeof(TolerantMemberConverter<ItemSet<Tag>>))]
-    public ItemSet<Tag>? Tags { get; init; }
-
-    /// <summary>The usage operation value. JSON <c>usageOperation</c>.</summary>
-    [JsonPropertyName("usageOperation")]
-    [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? UsageOperation { get; init; }
-
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
@@ -246,22 +166,6 @@ public sealed record ImportImageResponseElements
     /// <returns>True when every member is equal.</returns>
     public bool Equals(ImportImageResponseElements? other) =>
         ReferenceEquals(this, other) || (other is not null
-            && EqualityComparer<string?>.Default.Equals(Architecture, other.Architecture)
-            && EqualityComparer<string?>.Default.Equals(Description, other.Description)
-            && EqualityComparer<bool?>.Default.Equals(Encrypted, other.Encrypted)
-            && EqualityComparer<string?>.Default.Equals(Hypervisor, other.Hypervisor)
-            && EqualityComparer<string?>.Default.Equals(ImageId, other.ImageId)
-            && EqualityComparer<string?>.Default.Equals(ImportTaskId, other.ImportTaskId)
-            && EqualityComparer<string?>.Default.Equals(KmsKeyId, other.KmsKeyId)
-            && EqualityComparer<string?>.Default.Equals(LicenseType, other.LicenseType)
-            && EqualityComparer<string?>.Default.Equals(Platform, other.Platform)
-            && EqualityComparer<string?>.Default.Equals(Progress, other.Progress)
-            && EqualityComparer<ItemSet<SnapshotDetail>?>.Default.Equals(SnapshotDetails, other.SnapshotDetails)
-            && EqualityComparer<string?>.Default.Equals(Status, other.Status)
-            && EqualityComparer<string?>.Default.Equals(StatusMessage, other.StatusMessage)
-            && EqualityComparer<ItemSet<ImportImageLicenseConfigurationResponse>?>.Default.Equals(LicenseSpecifications, other.LicenseSpecifications)
-            && EqualityComparer<ItemSet<Tag>?>.Default.Equals(Tags, other.Tags)
-            && EqualityComparer<string?>.Default.Equals(UsageOperation, other.UsageOperation)
             && EqualityComparer<string?>.Default.Equals(RequestId, other.RequestId)
             && EqualityComparer<bool?>.Default.Equals(Return, other.Return)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
@@ -270,22 +174,6 @@ public sealed record ImportImageResponseElements
     public override int GetHashCode()
     {
         var hash = default(HashCode);
-        hash.Add(Architecture);
-        hash.Add(Description);
-        hash.Add(Encrypted);
-        hash.Add(Hypervisor);
-        hash.Add(ImageId);
-        hash.Add(ImportTaskId);
-        hash.Add(KmsKeyId);
-        hash.Add(LicenseType);
-        hash.Add(Platform);
-        hash.Add(Progress);
-        hash.Add(SnapshotDetails);
-        hash.Add(Status);
-        hash.Add(StatusMessage);
-        hash.Add(LicenseSpecifications);
-        hash.Add(Tags);
-        hash.Add(UsageOperation);
         hash.Add(RequestId);
         hash.Add(Return);
         hash.Add(JsonFields.Hash(AdditionalFields));

@@ -70,11 +70,6 @@ public sealed record ImportInstanceRequestParameters
 /// <summary>The response elements (CloudTrail <c>responseElements</c>) of <c>ImportInstance</c>: We recommend that you use the ImportImage API instead.</summary>
 public sealed record ImportInstanceResponseElements
 {
-    /// <summary>Information about the conversion task. JSON <c>conversionTask</c>.</summary>
-    [JsonPropertyName("conversionTask")]
-    [JsonConverter(typeof(TolerantMemberConverter<ConversionTask>))]
-    public ConversionTask? ConversionTask { get; init; }
-
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
@@ -94,7 +89,6 @@ public sealed record ImportInstanceResponseElements
     /// <returns>True when every member is equal.</returns>
     public bool Equals(ImportInstanceResponseElements? other) =>
         ReferenceEquals(this, other) || (other is not null
-            && EqualityComparer<ConversionTask?>.Default.Equals(ConversionTask, other.ConversionTask)
             && EqualityComparer<string?>.Default.Equals(RequestId, other.RequestId)
             && EqualityComparer<bool?>.Default.Equals(Return, other.Return)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
@@ -103,7 +97,6 @@ public sealed record ImportInstanceResponseElements
     public override int GetHashCode()
     {
         var hash = default(HashCode);
-        hash.Add(ConversionTask);
         hash.Add(RequestId);
         hash.Add(Return);
         hash.Add(JsonFields.Hash(AdditionalFields));

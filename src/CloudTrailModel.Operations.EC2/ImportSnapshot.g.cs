@@ -98,26 +98,6 @@ public sealed record ImportSnapshotRequestParameters
 /// <summary>The response elements (CloudTrail <c>responseElements</c>) of <c>ImportSnapshot</c>: Imports a disk into an EBS snapshot.</summary>
 public sealed record ImportSnapshotResponseElements
 {
-    /// <summary>A description of the import snapshot task. JSON <c>description</c>.</summary>
-    [JsonPropertyName("description")]
-    [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Description { get; init; }
-
-    /// <summary>The ID of the import snapshot task. JSON <c>importTaskId</c>.</summary>
-    [JsonPropertyName("importTaskId")]
-    [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ImportTaskId { get; init; }
-
-    /// <summary>Information about the import snapshot task. JSON <c>snapshotTaskDetail</c>.</summary>
-    [JsonPropertyName("snapshotTaskDetail")]
-    [JsonConverter(typeof(TolerantMemberConverter<SnapshotTaskDetail>))]
-    public SnapshotTaskDetail? SnapshotTaskDetail { get; init; }
-
-    /// <summary>Any tags assigned to the import snapshot task. JSON <c>tagSet</c>.</summary>
-    [JsonPropertyName("tagSet")]
-    [JsonConverter(typeof(TolerantMemberConverter<ItemSet<Tag>>))]
-    public ItemSet<Tag>? Tags { get; init; }
-
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
@@ -137,10 +117,6 @@ public sealed record ImportSnapshotResponseElements
     /// <returns>True when every member is equal.</returns>
     public bool Equals(ImportSnapshotResponseElements? other) =>
         ReferenceEquals(this, other) || (other is not null
-            && EqualityComparer<string?>.Default.Equals(Description, other.Description)
-            && EqualityComparer<string?>.Default.Equals(ImportTaskId, other.ImportTaskId)
-            && EqualityComparer<SnapshotTaskDetail?>.Default.Equals(SnapshotTaskDetail, other.SnapshotTaskDetail)
-            && EqualityComparer<ItemSet<Tag>?>.Default.Equals(Tags, other.Tags)
             && EqualityComparer<string?>.Default.Equals(RequestId, other.RequestId)
             && EqualityComparer<bool?>.Default.Equals(Return, other.Return)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
@@ -149,10 +125,6 @@ public sealed record ImportSnapshotResponseElements
     public override int GetHashCode()
     {
         var hash = default(HashCode);
-        hash.Add(Description);
-        hash.Add(ImportTaskId);
-        hash.Add(SnapshotTaskDetail);
-        hash.Add(Tags);
         hash.Add(RequestId);
         hash.Add(Return);
         hash.Add(JsonFields.Hash(AdditionalFields));

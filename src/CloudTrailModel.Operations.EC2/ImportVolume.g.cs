@@ -77,11 +77,6 @@ public sealed record ImportVolumeRequestParameters
 /// <summary>The response elements (CloudTrail <c>responseElements</c>) of <c>ImportVolume</c>: This API action supports only single-volume VMs.</summary>
 public sealed record ImportVolumeResponseElements
 {
-    /// <summary>Information about the conversion task. JSON <c>conversionTask</c>.</summary>
-    [JsonPropertyName("conversionTask")]
-    [JsonConverter(typeof(TolerantMemberConverter<ConversionTask>))]
-    public ConversionTask? ConversionTask { get; init; }
-
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
@@ -101,7 +96,6 @@ public sealed record ImportVolumeResponseElements
     /// <returns>True when every member is equal.</returns>
     public bool Equals(ImportVolumeResponseElements? other) =>
         ReferenceEquals(this, other) || (other is not null
-            && EqualityComparer<ConversionTask?>.Default.Equals(ConversionTask, other.ConversionTask)
             && EqualityComparer<string?>.Default.Equals(RequestId, other.RequestId)
             && EqualityComparer<bool?>.Default.Equals(Return, other.Return)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
@@ -110,7 +104,6 @@ public sealed record ImportVolumeResponseElements
     public override int GetHashCode()
     {
         var hash = default(HashCode);
-        hash.Add(ConversionTask);
         hash.Add(RequestId);
         hash.Add(Return);
         hash.Add(JsonFields.Hash(AdditionalFields));

@@ -77,46 +77,6 @@ public sealed record LockSnapshotRequestParameters
 /// <summary>The response elements (CloudTrail <c>responseElements</c>) of <c>LockSnapshot</c>: Locks an Amazon EBS snapshot in either governance or compliance mode to protect it against accidental or malicious deletions for a specific duration.</summary>
 public sealed record LockSnapshotResponseElements
 {
-    /// <summary>The ID of the snapshot. JSON <c>snapshotId</c>.</summary>
-    [JsonPropertyName("snapshotId")]
-    [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? SnapshotId { get; init; }
-
-    /// <summary>The state of the snapshot lock. JSON <c>lockState</c>.</summary>
-    [JsonPropertyName("lockState")]
-    [JsonConverter(typeof(TolerantMemberConverter<LockState?>))]
-    public LockState? LockState { get; init; }
-
-    /// <summary>The period of time for which the snapshot is locked, in days. JSON <c>lockDuration</c>.</summary>
-    [JsonPropertyName("lockDuration")]
-    [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? LockDuration { get; init; }
-
-    /// <summary>The compliance mode cooling-off period, in hours. JSON <c>coolOffPeriod</c>.</summary>
-    [JsonPropertyName("coolOffPeriod")]
-    [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? CoolOffPeriod { get; init; }
-
-    /// <summary>The date and time at which the compliance mode cooling-off period expires, in the UTC time zone ( YYYY-MM-DDThh:mm:ss.sssZ). JSON <c>coolOffPeriodExpiresOn</c>.</summary>
-    [JsonPropertyName("coolOffPeriodExpiresOn")]
-    [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? CoolOffPeriodExpiresOn { get; init; }
-
-    /// <summary>The date and time at which the snapshot was locked, in the UTC time zone ( YYYY-MM-DDThh:mm:ss.sssZ). JSON <c>lockCreatedOn</c>.</summary>
-    [JsonPropertyName("lockCreatedOn")]
-    [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? LockCreatedOn { get; init; }
-
-    /// <summary>The date and time at which the lock will expire, in the UTC time zone ( YYYY-MM-DDThh:mm:ss.sssZ). JSON <c>lockExpiresOn</c>.</summary>
-    [JsonPropertyName("lockExpiresOn")]
-    [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? LockExpiresOn { get; init; }
-
-    /// <summary>The date and time at which the lock duration started, in the UTC time zone ( YYYY-MM-DDThh:mm:ss.sssZ). JSON <c>lockDurationStartTime</c>.</summary>
-    [JsonPropertyName("lockDurationStartTime")]
-    [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? LockDurationStartTime { get; init; }
-
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
@@ -136,14 +96,6 @@ public sealed record LockSnapshotResponseElements
     /// <returns>True when every member is equal.</returns>
     public bool Equals(LockSnapshotResponseElements? other) =>
         ReferenceEquals(this, other) || (other is not null
-            && EqualityComparer<string?>.Default.Equals(SnapshotId, other.SnapshotId)
-            && EqualityComparer<LockState?>.Default.Equals(LockState, other.LockState)
-            && EqualityComparer<int?>.Default.Equals(LockDuration, other.LockDuration)
-            && EqualityComparer<int?>.Default.Equals(CoolOffPeriod, other.CoolOffPeriod)
-            && EqualityComparer<DateTimeOffset?>.Default.Equals(CoolOffPeriodExpiresOn, other.CoolOffPeriodExpiresOn)
-            && EqualityComparer<DateTimeOffset?>.Default.Equals(LockCreatedOn, other.LockCreatedOn)
-            && EqualityComparer<DateTimeOffset?>.Default.Equals(LockExpiresOn, other.LockExpiresOn)
-            && EqualityComparer<DateTimeOffset?>.Default.Equals(LockDurationStartTime, other.LockDurationStartTime)
             && EqualityComparer<string?>.Default.Equals(RequestId, other.RequestId)
             && EqualityComparer<bool?>.Default.Equals(Return, other.Return)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
@@ -152,14 +104,6 @@ public sealed record LockSnapshotResponseElements
     public override int GetHashCode()
     {
         var hash = default(HashCode);
-        hash.Add(SnapshotId);
-        hash.Add(LockState);
-        hash.Add(LockDuration);
-        hash.Add(CoolOffPeriod);
-        hash.Add(CoolOffPeriodExpiresOn);
-        hash.Add(LockCreatedOn);
-        hash.Add(LockExpiresOn);
-        hash.Add(LockDurationStartTime);
         hash.Add(RequestId);
         hash.Add(Return);
         hash.Add(JsonFields.Hash(AdditionalFields));

@@ -105,11 +105,6 @@ public sealed record ModifyAccountVpcEncryptionControlRequestParameters
 /// <summary>The response elements (CloudTrail <c>responseElements</c>) of <c>ModifyAccountVpcEncryptionControl</c>: Modifies the account-level VPC Encryption Control configuration.</summary>
 public sealed record ModifyAccountVpcEncryptionControlResponseElements
 {
-    /// <summary>Information about the account-level VPC Encryption Control configuration. JSON <c>accountVpcEncryptionControl</c>.</summary>
-    [JsonPropertyName("accountVpcEncryptionControl")]
-    [JsonConverter(typeof(TolerantMemberConverter<AccountVpcEncryptionControl>))]
-    public AccountVpcEncryptionControl? AccountVpcEncryptionControl { get; init; }
-
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
@@ -129,7 +124,6 @@ public sealed record ModifyAccountVpcEncryptionControlResponseElements
     /// <returns>True when every member is equal.</returns>
     public bool Equals(ModifyAccountVpcEncryptionControlResponseElements? other) =>
         ReferenceEquals(this, other) || (other is not null
-            && EqualityComparer<AccountVpcEncryptionControl?>.Default.Equals(AccountVpcEncryptionControl, other.AccountVpcEncryptionControl)
             && EqualityComparer<string?>.Default.Equals(RequestId, other.RequestId)
             && EqualityComparer<bool?>.Default.Equals(Return, other.Return)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
@@ -138,7 +132,6 @@ public sealed record ModifyAccountVpcEncryptionControlResponseElements
     public override int GetHashCode()
     {
         var hash = default(HashCode);
-        hash.Add(AccountVpcEncryptionControl);
         hash.Add(RequestId);
         hash.Add(Return);
         hash.Add(JsonFields.Hash(AdditionalFields));

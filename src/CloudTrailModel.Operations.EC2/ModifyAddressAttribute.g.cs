@@ -56,11 +56,6 @@ public sealed record ModifyAddressAttributeRequestParameters
 /// <summary>The response elements (CloudTrail <c>responseElements</c>) of <c>ModifyAddressAttribute</c>: Modifies an attribute of the specified Elastic IP address.</summary>
 public sealed record ModifyAddressAttributeResponseElements
 {
-    /// <summary>Information about the Elastic IP address. JSON <c>address</c>.</summary>
-    [JsonPropertyName("address")]
-    [JsonConverter(typeof(TolerantMemberConverter<AddressAttribute>))]
-    public AddressAttribute? Address { get; init; }
-
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
@@ -80,7 +75,6 @@ public sealed record ModifyAddressAttributeResponseElements
     /// <returns>True when every member is equal.</returns>
     public bool Equals(ModifyAddressAttributeResponseElements? other) =>
         ReferenceEquals(this, other) || (other is not null
-            && EqualityComparer<AddressAttribute?>.Default.Equals(Address, other.Address)
             && EqualityComparer<string?>.Default.Equals(RequestId, other.RequestId)
             && EqualityComparer<bool?>.Default.Equals(Return, other.Return)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
@@ -89,7 +83,6 @@ public sealed record ModifyAddressAttributeResponseElements
     public override int GetHashCode()
     {
         var hash = default(HashCode);
-        hash.Add(Address);
         hash.Add(RequestId);
         hash.Add(Return);
         hash.Add(JsonFields.Hash(AdditionalFields));

@@ -154,11 +154,6 @@ public sealed record ModifyApplicationStatusCheckRequestParameters
 /// <summary>The response elements (CloudTrail <c>responseElements</c>) of <c>ModifyApplicationStatusCheck</c>: Modifies an existing application status check.</summary>
 public sealed record ModifyApplicationStatusCheckResponseElements
 {
-    /// <summary>Information about the modified application status check. JSON <c>applicationStatusCheck</c>.</summary>
-    [JsonPropertyName("applicationStatusCheck")]
-    [JsonConverter(typeof(TolerantMemberConverter<ApplicationStatusCheckResponseObject>))]
-    public ApplicationStatusCheckResponseObject? ApplicationStatusCheck { get; init; }
-
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
@@ -178,7 +173,6 @@ public sealed record ModifyApplicationStatusCheckResponseElements
     /// <returns>True when every member is equal.</returns>
     public bool Equals(ModifyApplicationStatusCheckResponseElements? other) =>
         ReferenceEquals(this, other) || (other is not null
-            && EqualityComparer<ApplicationStatusCheckResponseObject?>.Default.Equals(ApplicationStatusCheck, other.ApplicationStatusCheck)
             && EqualityComparer<string?>.Default.Equals(RequestId, other.RequestId)
             && EqualityComparer<bool?>.Default.Equals(Return, other.Return)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
@@ -187,7 +181,6 @@ public sealed record ModifyApplicationStatusCheckResponseElements
     public override int GetHashCode()
     {
         var hash = default(HashCode);
-        hash.Add(ApplicationStatusCheck);
         hash.Add(RequestId);
         hash.Add(Return);
         hash.Add(JsonFields.Hash(AdditionalFields));

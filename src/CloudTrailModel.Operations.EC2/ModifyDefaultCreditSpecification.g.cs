@@ -56,11 +56,6 @@ public sealed record ModifyDefaultCreditSpecificationRequestParameters
 /// <summary>The response elements (CloudTrail <c>responseElements</c>) of <c>ModifyDefaultCreditSpecification</c>: Modifies the default credit option for CPU usage of burstable performance instances.</summary>
 public sealed record ModifyDefaultCreditSpecificationResponseElements
 {
-    /// <summary>The default credit option for CPU usage of the instance family. JSON <c>instanceFamilyCreditSpecification</c>.</summary>
-    [JsonPropertyName("instanceFamilyCreditSpecification")]
-    [JsonConverter(typeof(TolerantMemberConverter<InstanceFamilyCreditSpecification>))]
-    public InstanceFamilyCreditSpecification? InstanceFamilyCreditSpecification { get; init; }
-
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
@@ -80,7 +75,6 @@ public sealed record ModifyDefaultCreditSpecificationResponseElements
     /// <returns>True when every member is equal.</returns>
     public bool Equals(ModifyDefaultCreditSpecificationResponseElements? other) =>
         ReferenceEquals(this, other) || (other is not null
-            && EqualityComparer<InstanceFamilyCreditSpecification?>.Default.Equals(InstanceFamilyCreditSpecification, other.InstanceFamilyCreditSpecification)
             && EqualityComparer<string?>.Default.Equals(RequestId, other.RequestId)
             && EqualityComparer<bool?>.Default.Equals(Return, other.Return)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
@@ -89,7 +83,6 @@ public sealed record ModifyDefaultCreditSpecificationResponseElements
     public override int GetHashCode()
     {
         var hash = default(HashCode);
-        hash.Add(InstanceFamilyCreditSpecification);
         hash.Add(RequestId);
         hash.Add(Return);
         hash.Add(JsonFields.Hash(AdditionalFields));

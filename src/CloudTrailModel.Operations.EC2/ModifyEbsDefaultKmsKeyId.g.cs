@@ -49,11 +49,6 @@ public sealed record ModifyEbsDefaultKmsKeyIdRequestParameters
 /// <summary>The response elements (CloudTrail <c>responseElements</c>) of <c>ModifyEbsDefaultKmsKeyId</c>: Changes the default KMS key for EBS encryption by default for your account in this Region.</summary>
 public sealed record ModifyEbsDefaultKmsKeyIdResponseElements
 {
-    /// <summary>The Amazon Resource Name (ARN) of the default KMS key for encryption by default. JSON <c>kmsKeyId</c>.</summary>
-    [JsonPropertyName("kmsKeyId")]
-    [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? KmsKeyId { get; init; }
-
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
@@ -73,7 +68,6 @@ public sealed record ModifyEbsDefaultKmsKeyIdResponseElements
     /// <returns>True when every member is equal.</returns>
     public bool Equals(ModifyEbsDefaultKmsKeyIdResponseElements? other) =>
         ReferenceEquals(this, other) || (other is not null
-            && EqualityComparer<string?>.Default.Equals(KmsKeyId, other.KmsKeyId)
             && EqualityComparer<string?>.Default.Equals(RequestId, other.RequestId)
             && EqualityComparer<bool?>.Default.Equals(Return, other.Return)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
@@ -82,7 +76,6 @@ public sealed record ModifyEbsDefaultKmsKeyIdResponseElements
     public override int GetHashCode()
     {
         var hash = default(HashCode);
-        hash.Add(KmsKeyId);
         hash.Add(RequestId);
         hash.Add(Return);
         hash.Add(JsonFields.Hash(AdditionalFields));

@@ -105,11 +105,6 @@ public sealed record ModifyFpgaImageAttributeRequestParameters
 /// <summary>The response elements (CloudTrail <c>responseElements</c>) of <c>ModifyFpgaImageAttribute</c>: Modifies the specified attribute of the specified Amazon FPGA Image (AFI).</summary>
 public sealed record ModifyFpgaImageAttributeResponseElements
 {
-    /// <summary>Information about the attribute. JSON <c>fpgaImageAttribute</c>.</summary>
-    [JsonPropertyName("fpgaImageAttribute")]
-    [JsonConverter(typeof(TolerantMemberConverter<FpgaImageAttribute>))]
-    public FpgaImageAttribute? FpgaImageAttribute { get; init; }
-
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
@@ -129,7 +124,6 @@ public sealed record ModifyFpgaImageAttributeResponseElements
     /// <returns>True when every member is equal.</returns>
     public bool Equals(ModifyFpgaImageAttributeResponseElements? other) =>
         ReferenceEquals(this, other) || (other is not null
-            && EqualityComparer<FpgaImageAttribute?>.Default.Equals(FpgaImageAttribute, other.FpgaImageAttribute)
             && EqualityComparer<string?>.Default.Equals(RequestId, other.RequestId)
             && EqualityComparer<bool?>.Default.Equals(Return, other.Return)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
@@ -138,7 +132,6 @@ public sealed record ModifyFpgaImageAttributeResponseElements
     public override int GetHashCode()
     {
         var hash = default(HashCode);
-        hash.Add(FpgaImageAttribute);
         hash.Add(RequestId);
         hash.Add(Return);
         hash.Add(JsonFields.Hash(AdditionalFields));

@@ -77,16 +77,6 @@ public sealed record ModifyHostsRequestParameters
 /// <summary>The response elements (CloudTrail <c>responseElements</c>) of <c>ModifyHosts</c>: Modify the auto-placement setting of a Dedicated Host.</summary>
 public sealed record ModifyHostsResponseElements
 {
-    /// <summary>The IDs of the Dedicated Hosts that were successfully modified. JSON <c>successful</c>.</summary>
-    [JsonPropertyName("successful")]
-    [JsonConverter(typeof(TolerantMemberConverter<ItemSet<ResponseHostIdListItem>>))]
-    public ItemSet<ResponseHostIdListItem>? Successful { get; init; }
-
-    /// <summary>The IDs of the Dedicated Hosts that could not be modified. JSON <c>unsuccessful</c>.</summary>
-    [JsonPropertyName("unsuccessful")]
-    [JsonConverter(typeof(TolerantMemberConverter<ItemSet<UnsuccessfulItem>>))]
-    public ItemSet<UnsuccessfulItem>? Unsuccessful { get; init; }
-
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
@@ -106,8 +96,6 @@ public sealed record ModifyHostsResponseElements
     /// <returns>True when every member is equal.</returns>
     public bool Equals(ModifyHostsResponseElements? other) =>
         ReferenceEquals(this, other) || (other is not null
-            && EqualityComparer<ItemSet<ResponseHostIdListItem>?>.Default.Equals(Successful, other.Successful)
-            && EqualityComparer<ItemSet<UnsuccessfulItem>?>.Default.Equals(Unsuccessful, other.Unsuccessful)
             && EqualityComparer<string?>.Default.Equals(RequestId, other.RequestId)
             && EqualityComparer<bool?>.Default.Equals(Return, other.Return)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
@@ -116,8 +104,6 @@ public sealed record ModifyHostsResponseElements
     public override int GetHashCode()
     {
         var hash = default(HashCode);
-        hash.Add(Successful);
-        hash.Add(Unsuccessful);
         hash.Add(RequestId);
         hash.Add(Return);
         hash.Add(JsonFields.Hash(AdditionalFields));

@@ -70,26 +70,6 @@ public sealed record ModifyInstanceCpuOptionsRequestParameters
 /// <summary>The response elements (CloudTrail <c>responseElements</c>) of <c>ModifyInstanceCpuOptions</c>: By default, all vCPUs for the instance type are active when you launch an instance.</summary>
 public sealed record ModifyInstanceCpuOptionsResponseElements
 {
-    /// <summary>The ID of the instance that was updated. JSON <c>instanceId</c>.</summary>
-    [JsonPropertyName("instanceId")]
-    [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? InstanceId { get; init; }
-
-    /// <summary>The number of CPU cores that are running for the specified instance after the update. JSON <c>coreCount</c>.</summary>
-    [JsonPropertyName("coreCount")]
-    [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? CoreCount { get; init; }
-
-    /// <summary>The number of threads that are running per CPU core for the specified instance after the update. JSON <c>threadsPerCore</c>.</summary>
-    [JsonPropertyName("threadsPerCore")]
-    [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? ThreadsPerCore { get; init; }
-
-    /// <summary>Indicates whether nested virtualization has been enabled or disabled. JSON <c>nestedVirtualization</c>.</summary>
-    [JsonPropertyName("nestedVirtualization")]
-    [JsonConverter(typeof(TolerantMemberConverter<NestedVirtualizationSpecification?>))]
-    public NestedVirtualizationSpecification? NestedVirtualization { get; init; }
-
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
@@ -109,10 +89,6 @@ public sealed record ModifyInstanceCpuOptionsResponseElements
     /// <returns>True when every member is equal.</returns>
     public bool Equals(ModifyInstanceCpuOptionsResponseElements? other) =>
         ReferenceEquals(this, other) || (other is not null
-            && EqualityComparer<string?>.Default.Equals(InstanceId, other.InstanceId)
-            && EqualityComparer<int?>.Default.Equals(CoreCount, other.CoreCount)
-            && EqualityComparer<int?>.Default.Equals(ThreadsPerCore, other.ThreadsPerCore)
-            && EqualityComparer<NestedVirtualizationSpecification?>.Default.Equals(NestedVirtualization, other.NestedVirtualization)
             && EqualityComparer<string?>.Default.Equals(RequestId, other.RequestId)
             && EqualityComparer<bool?>.Default.Equals(Return, other.Return)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
@@ -121,10 +97,6 @@ public sealed record ModifyInstanceCpuOptionsResponseElements
     public override int GetHashCode()
     {
         var hash = default(HashCode);
-        hash.Add(InstanceId);
-        hash.Add(CoreCount);
-        hash.Add(ThreadsPerCore);
-        hash.Add(NestedVirtualization);
         hash.Add(RequestId);
         hash.Add(Return);
         hash.Add(JsonFields.Hash(AdditionalFields));

@@ -56,16 +56,6 @@ public sealed record ModifyInstanceCreditSpecificationRequestParameters
 /// <summary>The response elements (CloudTrail <c>responseElements</c>) of <c>ModifyInstanceCreditSpecification</c>: Modifies the credit option for CPU usage on a running or stopped burstable performance instance.</summary>
 public sealed record ModifyInstanceCreditSpecificationResponseElements
 {
-    /// <summary>Information about the instances whose credit option for CPU usage was successfully modified. JSON <c>successfulInstanceCreditSpecificationSet</c>.</summary>
-    [JsonPropertyName("successfulInstanceCreditSpecificationSet")]
-    [JsonConverter(typeof(TolerantMemberConverter<ItemSet<SuccessfulInstanceCreditSpecificationItem>>))]
-    public ItemSet<SuccessfulInstanceCreditSpecificationItem>? SuccessfulInstanceCreditSpecifications { get; init; }
-
-    /// <summary>Information about the instances whose credit option for CPU usage was not modified. JSON <c>unsuccessfulInstanceCreditSpecificationSet</c>.</summary>
-    [JsonPropertyName("unsuccessfulInstanceCreditSpecificationSet")]
-    [JsonConverter(typeof(TolerantMemberConverter<ItemSet<UnsuccessfulInstanceCreditSpecificationItem>>))]
-    public ItemSet<UnsuccessfulInstanceCreditSpecificationItem>? UnsuccessfulInstanceCreditSpecifications { get; init; }
-
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
@@ -85,8 +75,6 @@ public sealed record ModifyInstanceCreditSpecificationResponseElements
     /// <returns>True when every member is equal.</returns>
     public bool Equals(ModifyInstanceCreditSpecificationResponseElements? other) =>
         ReferenceEquals(this, other) || (other is not null
-            && EqualityComparer<ItemSet<SuccessfulInstanceCreditSpecificationItem>?>.Default.Equals(SuccessfulInstanceCreditSpecifications, other.SuccessfulInstanceCreditSpecifications)
-            && EqualityComparer<ItemSet<UnsuccessfulInstanceCreditSpecificationItem>?>.Default.Equals(UnsuccessfulInstanceCreditSpecifications, other.UnsuccessfulInstanceCreditSpecifications)
             && EqualityComparer<string?>.Default.Equals(RequestId, other.RequestId)
             && EqualityComparer<bool?>.Default.Equals(Return, other.Return)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
@@ -95,8 +83,6 @@ public sealed record ModifyInstanceCreditSpecificationResponseElements
     public override int GetHashCode()
     {
         var hash = default(HashCode);
-        hash.Add(SuccessfulInstanceCreditSpecifications);
-        hash.Add(UnsuccessfulInstanceCreditSpecifications);
         hash.Add(RequestId);
         hash.Add(Return);
         hash.Add(JsonFields.Hash(AdditionalFields));

@@ -63,11 +63,6 @@ public sealed record ModifyInstanceEventStartTimeRequestParameters
 /// <summary>The response elements (CloudTrail <c>responseElements</c>) of <c>ModifyInstanceEventStartTime</c>: Modifies the start time for a scheduled Amazon EC2 instance event.</summary>
 public sealed record ModifyInstanceEventStartTimeResponseElements
 {
-    /// <summary>Information about the event. JSON <c>event</c>.</summary>
-    [JsonPropertyName("event")]
-    [JsonConverter(typeof(TolerantMemberConverter<InstanceStatusEvent>))]
-    public InstanceStatusEvent? Event { get; init; }
-
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
@@ -87,7 +82,6 @@ public sealed record ModifyInstanceEventStartTimeResponseElements
     /// <returns>True when every member is equal.</returns>
     public bool Equals(ModifyInstanceEventStartTimeResponseElements? other) =>
         ReferenceEquals(this, other) || (other is not null
-            && EqualityComparer<InstanceStatusEvent?>.Default.Equals(Event, other.Event)
             && EqualityComparer<string?>.Default.Equals(RequestId, other.RequestId)
             && EqualityComparer<bool?>.Default.Equals(Return, other.Return)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
@@ -96,7 +90,6 @@ public sealed record ModifyInstanceEventStartTimeResponseElements
     public override int GetHashCode()
     {
         var hash = default(HashCode);
-        hash.Add(Event);
         hash.Add(RequestId);
         hash.Add(Return);
         hash.Add(JsonFields.Hash(AdditionalFields));

@@ -63,21 +63,6 @@ public sealed record ModifyInstanceMaintenanceOptionsRequestParameters
 /// <summary>The response elements (CloudTrail <c>responseElements</c>) of <c>ModifyInstanceMaintenanceOptions</c>: Modifies the recovery behavior of your instance to disable simplified automatic recovery or set the recovery behavior to default.</summary>
 public sealed record ModifyInstanceMaintenanceOptionsResponseElements
 {
-    /// <summary>The ID of the instance. JSON <c>instanceId</c>.</summary>
-    [JsonPropertyName("instanceId")]
-    [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? InstanceId { get; init; }
-
-    /// <summary>Provides information on the current automatic recovery behavior of your instance. JSON <c>autoRecovery</c>.</summary>
-    [JsonPropertyName("autoRecovery")]
-    [JsonConverter(typeof(TolerantMemberConverter<InstanceAutoRecoveryState?>))]
-    public InstanceAutoRecoveryState? AutoRecovery { get; init; }
-
-    /// <summary>Specifies whether to attempt reboot migration during a user-initiated reboot of an instance that has a scheduled system-reboot event: default - Amazon EC2 attempts to migrate the instance to new hardware (reboot migration). JSON <c>rebootMigration</c>.</summary>
-    [JsonPropertyName("rebootMigration")]
-    [JsonConverter(typeof(TolerantMemberConverter<InstanceRebootMigrationState?>))]
-    public InstanceRebootMigrationState? RebootMigration { get; init; }
-
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
@@ -97,9 +82,6 @@ public sealed record ModifyInstanceMaintenanceOptionsResponseElements
     /// <returns>True when every member is equal.</returns>
     public bool Equals(ModifyInstanceMaintenanceOptionsResponseElements? other) =>
         ReferenceEquals(this, other) || (other is not null
-            && EqualityComparer<string?>.Default.Equals(InstanceId, other.InstanceId)
-            && EqualityComparer<InstanceAutoRecoveryState?>.Default.Equals(AutoRecovery, other.AutoRecovery)
-            && EqualityComparer<InstanceRebootMigrationState?>.Default.Equals(RebootMigration, other.RebootMigration)
             && EqualityComparer<string?>.Default.Equals(RequestId, other.RequestId)
             && EqualityComparer<bool?>.Default.Equals(Return, other.Return)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
@@ -108,9 +90,6 @@ public sealed record ModifyInstanceMaintenanceOptionsResponseElements
     public override int GetHashCode()
     {
         var hash = default(HashCode);
-        hash.Add(InstanceId);
-        hash.Add(AutoRecovery);
-        hash.Add(RebootMigration);
         hash.Add(RequestId);
         hash.Add(Return);
         hash.Add(JsonFields.Hash(AdditionalFields));

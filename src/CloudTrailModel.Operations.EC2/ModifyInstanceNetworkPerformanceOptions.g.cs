@@ -56,16 +56,6 @@ public sealed record ModifyInstanceNetworkPerformanceOptionsRequestParameters
 /// <summary>The response elements (CloudTrail <c>responseElements</c>) of <c>ModifyInstanceNetworkPerformanceOptions</c>: Change the configuration of the network performance options for an existing instance.</summary>
 public sealed record ModifyInstanceNetworkPerformanceOptionsResponseElements
 {
-    /// <summary>The instance ID that was updated. JSON <c>instanceId</c>.</summary>
-    [JsonPropertyName("instanceId")]
-    [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? InstanceId { get; init; }
-
-    /// <summary>Contains the updated configuration for bandwidth weighting on the specified instance. JSON <c>bandwidthWeighting</c>.</summary>
-    [JsonPropertyName("bandwidthWeighting")]
-    [JsonConverter(typeof(TolerantMemberConverter<InstanceBandwidthWeighting?>))]
-    public InstanceBandwidthWeighting? BandwidthWeighting { get; init; }
-
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
@@ -85,8 +75,6 @@ public sealed record ModifyInstanceNetworkPerformanceOptionsResponseElements
     /// <returns>True when every member is equal.</returns>
     public bool Equals(ModifyInstanceNetworkPerformanceOptionsResponseElements? other) =>
         ReferenceEquals(this, other) || (other is not null
-            && EqualityComparer<string?>.Default.Equals(InstanceId, other.InstanceId)
-            && EqualityComparer<InstanceBandwidthWeighting?>.Default.Equals(BandwidthWeighting, other.BandwidthWeighting)
             && EqualityComparer<string?>.Default.Equals(RequestId, other.RequestId)
             && EqualityComparer<bool?>.Default.Equals(Return, other.Return)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
@@ -95,8 +83,6 @@ public sealed record ModifyInstanceNetworkPerformanceOptionsResponseElements
     public override int GetHashCode()
     {
         var hash = default(HashCode);
-        hash.Add(InstanceId);
-        hash.Add(BandwidthWeighting);
         hash.Add(RequestId);
         hash.Add(Return);
         hash.Add(JsonFields.Hash(AdditionalFields));

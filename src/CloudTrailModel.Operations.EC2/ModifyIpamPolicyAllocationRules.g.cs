@@ -70,11 +70,6 @@ public sealed record ModifyIpamPolicyAllocationRulesRequestParameters
 /// <summary>The response elements (CloudTrail <c>responseElements</c>) of <c>ModifyIpamPolicyAllocationRules</c>: Modifies the allocation rules in an IPAM policy.</summary>
 public sealed record ModifyIpamPolicyAllocationRulesResponseElements
 {
-    /// <summary>The modified IPAM policy containing the updated allocation rules. JSON <c>ipamPolicyDocument</c>.</summary>
-    [JsonPropertyName("ipamPolicyDocument")]
-    [JsonConverter(typeof(TolerantMemberConverter<IpamPolicyDocument>))]
-    public IpamPolicyDocument? IpamPolicyDocument { get; init; }
-
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
@@ -94,7 +89,6 @@ public sealed record ModifyIpamPolicyAllocationRulesResponseElements
     /// <returns>True when every member is equal.</returns>
     public bool Equals(ModifyIpamPolicyAllocationRulesResponseElements? other) =>
         ReferenceEquals(this, other) || (other is not null
-            && EqualityComparer<IpamPolicyDocument?>.Default.Equals(IpamPolicyDocument, other.IpamPolicyDocument)
             && EqualityComparer<string?>.Default.Equals(RequestId, other.RequestId)
             && EqualityComparer<bool?>.Default.Equals(Return, other.Return)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
@@ -103,7 +97,6 @@ public sealed record ModifyIpamPolicyAllocationRulesResponseElements
     public override int GetHashCode()
     {
         var hash = default(HashCode);
-        hash.Add(IpamPolicyDocument);
         hash.Add(RequestId);
         hash.Add(Return);
         hash.Add(JsonFields.Hash(AdditionalFields));

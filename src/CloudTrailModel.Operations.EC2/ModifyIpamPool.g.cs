@@ -105,11 +105,6 @@ public sealed record ModifyIpamPoolRequestParameters
 /// <summary>The response elements (CloudTrail <c>responseElements</c>) of <c>ModifyIpamPool</c>: Modify the configurations of an IPAM pool.</summary>
 public sealed record ModifyIpamPoolResponseElements
 {
-    /// <summary>The results of the modification. JSON <c>ipamPool</c>.</summary>
-    [JsonPropertyName("ipamPool")]
-    [JsonConverter(typeof(TolerantMemberConverter<IpamPool>))]
-    public IpamPool? IpamPool { get; init; }
-
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
@@ -129,7 +124,6 @@ public sealed record ModifyIpamPoolResponseElements
     /// <returns>True when every member is equal.</returns>
     public bool Equals(ModifyIpamPoolResponseElements? other) =>
         ReferenceEquals(this, other) || (other is not null
-            && EqualityComparer<IpamPool?>.Default.Equals(IpamPool, other.IpamPool)
             && EqualityComparer<string?>.Default.Equals(RequestId, other.RequestId)
             && EqualityComparer<bool?>.Default.Equals(Return, other.Return)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
@@ -138,7 +132,6 @@ public sealed record ModifyIpamPoolResponseElements
     public override int GetHashCode()
     {
         var hash = default(HashCode);
-        hash.Add(IpamPool);
         hash.Add(RequestId);
         hash.Add(Return);
         hash.Add(JsonFields.Hash(AdditionalFields));

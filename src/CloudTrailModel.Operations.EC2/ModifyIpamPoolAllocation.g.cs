@@ -56,11 +56,6 @@ public sealed record ModifyIpamPoolAllocationRequestParameters
 /// <summary>The response elements (CloudTrail <c>responseElements</c>) of <c>ModifyIpamPoolAllocation</c>: Modifies the description of an IPAM pool allocation.</summary>
 public sealed record ModifyIpamPoolAllocationResponseElements
 {
-    /// <summary>The modified IPAM pool allocation. JSON <c>ipamPoolAllocation</c>.</summary>
-    [JsonPropertyName("ipamPoolAllocation")]
-    [JsonConverter(typeof(TolerantMemberConverter<IpamPoolAllocation>))]
-    public IpamPoolAllocation? IpamPoolAllocation { get; init; }
-
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
@@ -80,7 +75,6 @@ public sealed record ModifyIpamPoolAllocationResponseElements
     /// <returns>True when every member is equal.</returns>
     public bool Equals(ModifyIpamPoolAllocationResponseElements? other) =>
         ReferenceEquals(this, other) || (other is not null
-            && EqualityComparer<IpamPoolAllocation?>.Default.Equals(IpamPoolAllocation, other.IpamPoolAllocation)
             && EqualityComparer<string?>.Default.Equals(RequestId, other.RequestId)
             && EqualityComparer<bool?>.Default.Equals(Return, other.Return)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
@@ -89,7 +83,6 @@ public sealed record ModifyIpamPoolAllocationResponseElements
     public override int GetHashCode()
     {
         var hash = default(HashCode);
-        hash.Add(IpamPoolAllocation);
         hash.Add(RequestId);
         hash.Add(Return);
         hash.Add(JsonFields.Hash(AdditionalFields));

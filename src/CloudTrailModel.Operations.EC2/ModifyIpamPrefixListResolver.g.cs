@@ -63,11 +63,6 @@ public sealed record ModifyIpamPrefixListResolverRequestParameters
 /// <summary>The response elements (CloudTrail <c>responseElements</c>) of <c>ModifyIpamPrefixListResolver</c>: Modifies an IPAM prefix list resolver.</summary>
 public sealed record ModifyIpamPrefixListResolverResponseElements
 {
-    /// <summary>Information about the modified IPAM prefix list resolver. JSON <c>ipamPrefixListResolver</c>.</summary>
-    [JsonPropertyName("ipamPrefixListResolver")]
-    [JsonConverter(typeof(TolerantMemberConverter<IpamPrefixListResolver>))]
-    public IpamPrefixListResolver? IpamPrefixListResolver { get; init; }
-
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
@@ -87,7 +82,6 @@ public sealed record ModifyIpamPrefixListResolverResponseElements
     /// <returns>True when every member is equal.</returns>
     public bool Equals(ModifyIpamPrefixListResolverResponseElements? other) =>
         ReferenceEquals(this, other) || (other is not null
-            && EqualityComparer<IpamPrefixListResolver?>.Default.Equals(IpamPrefixListResolver, other.IpamPrefixListResolver)
             && EqualityComparer<string?>.Default.Equals(RequestId, other.RequestId)
             && EqualityComparer<bool?>.Default.Equals(Return, other.Return)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
@@ -96,7 +90,6 @@ public sealed record ModifyIpamPrefixListResolverResponseElements
     public override int GetHashCode()
     {
         var hash = default(HashCode);
-        hash.Add(IpamPrefixListResolver);
         hash.Add(RequestId);
         hash.Add(Return);
         hash.Add(JsonFields.Hash(AdditionalFields));

@@ -70,11 +70,6 @@ public sealed record ModifyIpamPrefixListResolverTargetRequestParameters
 /// <summary>The response elements (CloudTrail <c>responseElements</c>) of <c>ModifyIpamPrefixListResolverTarget</c>: Modifies an IPAM prefix list resolver target.</summary>
 public sealed record ModifyIpamPrefixListResolverTargetResponseElements
 {
-    /// <summary>Information about the modified IPAM prefix list resolver target. JSON <c>ipamPrefixListResolverTarget</c>.</summary>
-    [JsonPropertyName("ipamPrefixListResolverTarget")]
-    [JsonConverter(typeof(TolerantMemberConverter<IpamPrefixListResolverTarget>))]
-    public IpamPrefixListResolverTarget? IpamPrefixListResolverTarget { get; init; }
-
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
@@ -94,7 +89,6 @@ public sealed record ModifyIpamPrefixListResolverTargetResponseElements
     /// <returns>True when every member is equal.</returns>
     public bool Equals(ModifyIpamPrefixListResolverTargetResponseElements? other) =>
         ReferenceEquals(this, other) || (other is not null
-            && EqualityComparer<IpamPrefixListResolverTarget?>.Default.Equals(IpamPrefixListResolverTarget, other.IpamPrefixListResolverTarget)
             && EqualityComparer<string?>.Default.Equals(RequestId, other.RequestId)
             && EqualityComparer<bool?>.Default.Equals(Return, other.Return)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
@@ -103,7 +97,6 @@ public sealed record ModifyIpamPrefixListResolverTargetResponseElements
     public override int GetHashCode()
     {
         var hash = default(HashCode);
-        hash.Add(IpamPrefixListResolverTarget);
         hash.Add(RequestId);
         hash.Add(Return);
         hash.Add(JsonFields.Hash(AdditionalFields));

@@ -84,11 +84,6 @@ public sealed record ModifyIpamResourceCidrRequestParameters
 /// <summary>The response elements (CloudTrail <c>responseElements</c>) of <c>ModifyIpamResourceCidr</c>: Modify a resource CIDR.</summary>
 public sealed record ModifyIpamResourceCidrResponseElements
 {
-    /// <summary>The CIDR of the resource. JSON <c>ipamResourceCidr</c>.</summary>
-    [JsonPropertyName("ipamResourceCidr")]
-    [JsonConverter(typeof(TolerantMemberConverter<IpamResourceCidr>))]
-    public IpamResourceCidr? IpamResourceCidr { get; init; }
-
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
@@ -108,7 +103,6 @@ public sealed record ModifyIpamResourceCidrResponseElements
     /// <returns>True when every member is equal.</returns>
     public bool Equals(ModifyIpamResourceCidrResponseElements? other) =>
         ReferenceEquals(this, other) || (other is not null
-            && EqualityComparer<IpamResourceCidr?>.Default.Equals(IpamResourceCidr, other.IpamResourceCidr)
             && EqualityComparer<string?>.Default.Equals(RequestId, other.RequestId)
             && EqualityComparer<bool?>.Default.Equals(Return, other.Return)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
@@ -117,7 +111,6 @@ public sealed record ModifyIpamResourceCidrResponseElements
     public override int GetHashCode()
     {
         var hash = default(HashCode);
-        hash.Add(IpamResourceCidr);
         hash.Add(RequestId);
         hash.Add(Return);
         hash.Add(JsonFields.Hash(AdditionalFields));

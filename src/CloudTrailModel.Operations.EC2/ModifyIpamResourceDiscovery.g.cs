@@ -84,11 +84,6 @@ public sealed record ModifyIpamResourceDiscoveryRequestParameters
 /// <summary>The response elements (CloudTrail <c>responseElements</c>) of <c>ModifyIpamResourceDiscovery</c>: Modifies a resource discovery.</summary>
 public sealed record ModifyIpamResourceDiscoveryResponseElements
 {
-    /// <summary>A resource discovery. JSON <c>ipamResourceDiscovery</c>.</summary>
-    [JsonPropertyName("ipamResourceDiscovery")]
-    [JsonConverter(typeof(TolerantMemberConverter<IpamResourceDiscovery>))]
-    public IpamResourceDiscovery? IpamResourceDiscovery { get; init; }
-
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
@@ -108,7 +103,6 @@ public sealed record ModifyIpamResourceDiscoveryResponseElements
     /// <returns>True when every member is equal.</returns>
     public bool Equals(ModifyIpamResourceDiscoveryResponseElements? other) =>
         ReferenceEquals(this, other) || (other is not null
-            && EqualityComparer<IpamResourceDiscovery?>.Default.Equals(IpamResourceDiscovery, other.IpamResourceDiscovery)
             && EqualityComparer<string?>.Default.Equals(RequestId, other.RequestId)
             && EqualityComparer<bool?>.Default.Equals(Return, other.Return)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
@@ -117,7 +111,6 @@ public sealed record ModifyIpamResourceDiscoveryResponseElements
     public override int GetHashCode()
     {
         var hash = default(HashCode);
-        hash.Add(IpamResourceDiscovery);
         hash.Add(RequestId);
         hash.Add(Return);
         hash.Add(JsonFields.Hash(AdditionalFields));

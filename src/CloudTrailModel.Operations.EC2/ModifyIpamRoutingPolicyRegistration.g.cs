@@ -98,11 +98,6 @@ public sealed record ModifyIpamRoutingPolicyRegistrationRequestParameters
 /// <summary>The response elements (CloudTrail <c>responseElements</c>) of <c>ModifyIpamRoutingPolicyRegistration</c>: Modifies an existing routing policy registration.</summary>
 public sealed record ModifyIpamRoutingPolicyRegistrationResponseElements
 {
-    /// <summary>Information about the routing policy registration delta created by this modification. JSON <c>ipamRoutingPolicyRegistrationDelta</c>.</summary>
-    [JsonPropertyName("ipamRoutingPolicyRegistrationDelta")]
-    [JsonConverter(typeof(TolerantMemberConverter<IpamRoutingPolicyRegistrationDelta>))]
-    public IpamRoutingPolicyRegistrationDelta? IpamRoutingPolicyRegistrationDelta { get; init; }
-
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
@@ -122,7 +117,6 @@ public sealed record ModifyIpamRoutingPolicyRegistrationResponseElements
     /// <returns>True when every member is equal.</returns>
     public bool Equals(ModifyIpamRoutingPolicyRegistrationResponseElements? other) =>
         ReferenceEquals(this, other) || (other is not null
-            && EqualityComparer<IpamRoutingPolicyRegistrationDelta?>.Default.Equals(IpamRoutingPolicyRegistrationDelta, other.IpamRoutingPolicyRegistrationDelta)
             && EqualityComparer<string?>.Default.Equals(RequestId, other.RequestId)
             && EqualityComparer<bool?>.Default.Equals(Return, other.Return)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
@@ -131,7 +125,6 @@ public sealed record ModifyIpamRoutingPolicyRegistrationResponseElements
     public override int GetHashCode()
     {
         var hash = default(HashCode);
-        hash.Add(IpamRoutingPolicyRegistrationDelta);
         hash.Add(RequestId);
         hash.Add(Return);
         hash.Add(JsonFields.Hash(AdditionalFields));

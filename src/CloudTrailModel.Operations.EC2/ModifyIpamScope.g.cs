@@ -70,11 +70,6 @@ public sealed record ModifyIpamScopeRequestParameters
 /// <summary>The response elements (CloudTrail <c>responseElements</c>) of <c>ModifyIpamScope</c>: Modify an IPAM scope.</summary>
 public sealed record ModifyIpamScopeResponseElements
 {
-    /// <summary>The results of the modification. JSON <c>ipamScope</c>.</summary>
-    [JsonPropertyName("ipamScope")]
-    [JsonConverter(typeof(TolerantMemberConverter<IpamScope>))]
-    public IpamScope? IpamScope { get; init; }
-
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
@@ -94,7 +89,6 @@ public sealed record ModifyIpamScopeResponseElements
     /// <returns>True when every member is equal.</returns>
     public bool Equals(ModifyIpamScopeResponseElements? other) =>
         ReferenceEquals(this, other) || (other is not null
-            && EqualityComparer<IpamScope?>.Default.Equals(IpamScope, other.IpamScope)
             && EqualityComparer<string?>.Default.Equals(RequestId, other.RequestId)
             && EqualityComparer<bool?>.Default.Equals(Return, other.Return)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
@@ -103,7 +97,6 @@ public sealed record ModifyIpamScopeResponseElements
     public override int GetHashCode()
     {
         var hash = default(HashCode);
-        hash.Add(IpamScope);
         hash.Add(RequestId);
         hash.Add(Return);
         hash.Add(JsonFields.Hash(AdditionalFields));

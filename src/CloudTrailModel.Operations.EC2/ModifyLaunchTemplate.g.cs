@@ -70,11 +70,6 @@ public sealed record ModifyLaunchTemplateRequestParameters
 /// <summary>The response elements (CloudTrail <c>responseElements</c>) of <c>ModifyLaunchTemplate</c>: Modifies a launch template.</summary>
 public sealed record ModifyLaunchTemplateResponseElements
 {
-    /// <summary>Information about the launch template. JSON <c>launchTemplate</c>.</summary>
-    [JsonPropertyName("launchTemplate")]
-    [JsonConverter(typeof(TolerantMemberConverter<LaunchTemplate>))]
-    public LaunchTemplate? LaunchTemplate { get; init; }
-
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
@@ -94,7 +89,6 @@ public sealed record ModifyLaunchTemplateResponseElements
     /// <returns>True when every member is equal.</returns>
     public bool Equals(ModifyLaunchTemplateResponseElements? other) =>
         ReferenceEquals(this, other) || (other is not null
-            && EqualityComparer<LaunchTemplate?>.Default.Equals(LaunchTemplate, other.LaunchTemplate)
             && EqualityComparer<string?>.Default.Equals(RequestId, other.RequestId)
             && EqualityComparer<bool?>.Default.Equals(Return, other.Return)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
@@ -103,7 +97,6 @@ public sealed record ModifyLaunchTemplateResponseElements
     public override int GetHashCode()
     {
         var hash = default(HashCode);
-        hash.Add(LaunchTemplate);
         hash.Add(RequestId);
         hash.Add(Return);
         hash.Add(JsonFields.Hash(AdditionalFields));

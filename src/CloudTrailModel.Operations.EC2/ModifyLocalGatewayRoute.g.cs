@@ -77,11 +77,6 @@ public sealed record ModifyLocalGatewayRouteRequestParameters
 /// <summary>The response elements (CloudTrail <c>responseElements</c>) of <c>ModifyLocalGatewayRoute</c>: Modifies the specified local gateway route.</summary>
 public sealed record ModifyLocalGatewayRouteResponseElements
 {
-    /// <summary>Information about the local gateway route table. JSON <c>route</c>.</summary>
-    [JsonPropertyName("route")]
-    [JsonConverter(typeof(TolerantMemberConverter<LocalGatewayRoute>))]
-    public LocalGatewayRoute? Route { get; init; }
-
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
@@ -101,7 +96,6 @@ public sealed record ModifyLocalGatewayRouteResponseElements
     /// <returns>True when every member is equal.</returns>
     public bool Equals(ModifyLocalGatewayRouteResponseElements? other) =>
         ReferenceEquals(this, other) || (other is not null
-            && EqualityComparer<LocalGatewayRoute?>.Default.Equals(Route, other.Route)
             && EqualityComparer<string?>.Default.Equals(RequestId, other.RequestId)
             && EqualityComparer<bool?>.Default.Equals(Return, other.Return)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
@@ -110,7 +104,6 @@ public sealed record ModifyLocalGatewayRouteResponseElements
     public override int GetHashCode()
     {
         var hash = default(HashCode);
-        hash.Add(Route);
         hash.Add(RequestId);
         hash.Add(Return);
         hash.Add(JsonFields.Hash(AdditionalFields));

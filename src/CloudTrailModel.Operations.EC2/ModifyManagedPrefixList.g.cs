@@ -91,11 +91,6 @@ public sealed record ModifyManagedPrefixListRequestParameters
 /// <summary>The response elements (CloudTrail <c>responseElements</c>) of <c>ModifyManagedPrefixList</c>: Modifies the specified managed prefix list.</summary>
 public sealed record ModifyManagedPrefixListResponseElements
 {
-    /// <summary>Information about the prefix list. JSON <c>prefixList</c>.</summary>
-    [JsonPropertyName("prefixList")]
-    [JsonConverter(typeof(TolerantMemberConverter<ManagedPrefixList>))]
-    public ManagedPrefixList? PrefixList { get; init; }
-
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
@@ -115,7 +110,6 @@ public sealed record ModifyManagedPrefixListResponseElements
     /// <returns>True when every member is equal.</returns>
     public bool Equals(ModifyManagedPrefixListResponseElements? other) =>
         ReferenceEquals(this, other) || (other is not null
-            && EqualityComparer<ManagedPrefixList?>.Default.Equals(PrefixList, other.PrefixList)
             && EqualityComparer<string?>.Default.Equals(RequestId, other.RequestId)
             && EqualityComparer<bool?>.Default.Equals(Return, other.Return)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
@@ -124,7 +118,6 @@ public sealed record ModifyManagedPrefixListResponseElements
     public override int GetHashCode()
     {
         var hash = default(HashCode);
-        hash.Add(PrefixList);
         hash.Add(RequestId);
         hash.Add(Return);
         hash.Add(JsonFields.Hash(AdditionalFields));

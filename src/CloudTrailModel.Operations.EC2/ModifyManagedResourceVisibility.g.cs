@@ -49,11 +49,6 @@ public sealed record ModifyManagedResourceVisibilityRequestParameters
 /// <summary>The response elements (CloudTrail <c>responseElements</c>) of <c>ModifyManagedResourceVisibility</c>: Modifies the managed resource visibility configuration for the account.</summary>
 public sealed record ModifyManagedResourceVisibilityResponseElements
 {
-    /// <summary>The updated managed resource visibility settings for the account. JSON <c>visibility</c>.</summary>
-    [JsonPropertyName("visibility")]
-    [JsonConverter(typeof(TolerantMemberConverter<ManagedResourceVisibilitySettings>))]
-    public ManagedResourceVisibilitySettings? Visibility { get; init; }
-
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
@@ -73,7 +68,6 @@ public sealed record ModifyManagedResourceVisibilityResponseElements
     /// <returns>True when every member is equal.</returns>
     public bool Equals(ModifyManagedResourceVisibilityResponseElements? other) =>
         ReferenceEquals(this, other) || (other is not null
-            && EqualityComparer<ManagedResourceVisibilitySettings?>.Default.Equals(Visibility, other.Visibility)
             && EqualityComparer<string?>.Default.Equals(RequestId, other.RequestId)
             && EqualityComparer<bool?>.Default.Equals(Return, other.Return)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
@@ -82,7 +76,6 @@ public sealed record ModifyManagedResourceVisibilityResponseElements
     public override int GetHashCode()
     {
         var hash = default(HashCode);
-        hash.Add(Visibility);
         hash.Add(RequestId);
         hash.Add(Return);
         hash.Add(JsonFields.Hash(AdditionalFields));

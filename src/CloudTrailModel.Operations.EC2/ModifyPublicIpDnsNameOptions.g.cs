@@ -56,11 +56,6 @@ public sealed record ModifyPublicIpDnsNameOptionsRequestParameters
 /// <summary>The response elements (CloudTrail <c>responseElements</c>) of <c>ModifyPublicIpDnsNameOptions</c>: Modify public hostname options for a network interface.</summary>
 public sealed record ModifyPublicIpDnsNameOptionsResponseElements
 {
-    /// <summary>Whether or not the request was successful. JSON <c>successful</c>.</summary>
-    [JsonPropertyName("successful")]
-    [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? Successful { get; init; }
-
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
@@ -80,7 +75,6 @@ public sealed record ModifyPublicIpDnsNameOptionsResponseElements
     /// <returns>True when every member is equal.</returns>
     public bool Equals(ModifyPublicIpDnsNameOptionsResponseElements? other) =>
         ReferenceEquals(this, other) || (other is not null
-            && EqualityComparer<bool?>.Default.Equals(Successful, other.Successful)
             && EqualityComparer<string?>.Default.Equals(RequestId, other.RequestId)
             && EqualityComparer<bool?>.Default.Equals(Return, other.Return)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
@@ -89,7 +83,6 @@ public sealed record ModifyPublicIpDnsNameOptionsResponseElements
     public override int GetHashCode()
     {
         var hash = default(HashCode);
-        hash.Add(Successful);
         hash.Add(RequestId);
         hash.Add(Return);
         hash.Add(JsonFields.Hash(AdditionalFields));

@@ -56,11 +56,6 @@ public sealed record ModifyReservedInstancesRequestParameters
 /// <summary>The response elements (CloudTrail <c>responseElements</c>) of <c>ModifyReservedInstances</c>: Modifies the configuration of your Reserved Instances, such as the Availability Zone, instance count, or instance type.</summary>
 public sealed record ModifyReservedInstancesResponseElements
 {
-    /// <summary>The ID for the modification. JSON <c>reservedInstancesModificationId</c>.</summary>
-    [JsonPropertyName("reservedInstancesModificationId")]
-    [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ReservedInstancesModificationId { get; init; }
-
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
@@ -80,7 +75,6 @@ public sealed record ModifyReservedInstancesResponseElements
     /// <returns>True when every member is equal.</returns>
     public bool Equals(ModifyReservedInstancesResponseElements? other) =>
         ReferenceEquals(this, other) || (other is not null
-            && EqualityComparer<string?>.Default.Equals(ReservedInstancesModificationId, other.ReservedInstancesModificationId)
             && EqualityComparer<string?>.Default.Equals(RequestId, other.RequestId)
             && EqualityComparer<bool?>.Default.Equals(Return, other.Return)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
@@ -89,7 +83,6 @@ public sealed record ModifyReservedInstancesResponseElements
     public override int GetHashCode()
     {
         var hash = default(HashCode);
-        hash.Add(ReservedInstancesModificationId);
         hash.Add(RequestId);
         hash.Add(Return);
         hash.Add(JsonFields.Hash(AdditionalFields));

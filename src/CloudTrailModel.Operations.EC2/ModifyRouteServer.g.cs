@@ -70,11 +70,6 @@ public sealed record ModifyRouteServerRequestParameters
 /// <summary>The response elements (CloudTrail <c>responseElements</c>) of <c>ModifyRouteServer</c>: Modifies the configuration of an existing route server.</summary>
 public sealed record ModifyRouteServerResponseElements
 {
-    /// <summary>Information about the modified route server. JSON <c>routeServer</c>.</summary>
-    [JsonPropertyName("routeServer")]
-    [JsonConverter(typeof(TolerantMemberConverter<RouteServer>))]
-    public RouteServer? RouteServer { get; init; }
-
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
@@ -94,7 +89,6 @@ public sealed record ModifyRouteServerResponseElements
     /// <returns>True when every member is equal.</returns>
     public bool Equals(ModifyRouteServerResponseElements? other) =>
         ReferenceEquals(this, other) || (other is not null
-            && EqualityComparer<RouteServer?>.Default.Equals(RouteServer, other.RouteServer)
             && EqualityComparer<string?>.Default.Equals(RequestId, other.RequestId)
             && EqualityComparer<bool?>.Default.Equals(Return, other.Return)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
@@ -103,7 +97,6 @@ public sealed record ModifyRouteServerResponseElements
     public override int GetHashCode()
     {
         var hash = default(HashCode);
-        hash.Add(RouteServer);
         hash.Add(RequestId);
         hash.Add(Return);
         hash.Add(JsonFields.Hash(AdditionalFields));

@@ -56,16 +56,6 @@ public sealed record ModifySnapshotTierRequestParameters
 /// <summary>The response elements (CloudTrail <c>responseElements</c>) of <c>ModifySnapshotTier</c>: Archives an Amazon EBS snapshot.</summary>
 public sealed record ModifySnapshotTierResponseElements
 {
-    /// <summary>The ID of the snapshot. JSON <c>snapshotId</c>.</summary>
-    [JsonPropertyName("snapshotId")]
-    [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? SnapshotId { get; init; }
-
-    /// <summary>The date and time when the archive process was started. JSON <c>tieringStartTime</c>.</summary>
-    [JsonPropertyName("tieringStartTime")]
-    [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? TieringStartTime { get; init; }
-
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
@@ -85,8 +75,6 @@ public sealed record ModifySnapshotTierResponseElements
     /// <returns>True when every member is equal.</returns>
     public bool Equals(ModifySnapshotTierResponseElements? other) =>
         ReferenceEquals(this, other) || (other is not null
-            && EqualityComparer<string?>.Default.Equals(SnapshotId, other.SnapshotId)
-            && EqualityComparer<DateTimeOffset?>.Default.Equals(TieringStartTime, other.TieringStartTime)
             && EqualityComparer<string?>.Default.Equals(RequestId, other.RequestId)
             && EqualityComparer<bool?>.Default.Equals(Return, other.Return)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
@@ -95,8 +83,6 @@ public sealed record ModifySnapshotTierResponseElements
     public override int GetHashCode()
     {
         var hash = default(HashCode);
-        hash.Add(SnapshotId);
-        hash.Add(TieringStartTime);
         hash.Add(RequestId);
         hash.Add(Return);
         hash.Add(JsonFields.Hash(AdditionalFields));

@@ -63,11 +63,6 @@ public sealed record ModifyTrafficMirrorFilterNetworkServicesRequestParameters
 /// <summary>The response elements (CloudTrail <c>responseElements</c>) of <c>ModifyTrafficMirrorFilterNetworkServices</c>: Allows or restricts mirroring network services.</summary>
 public sealed record ModifyTrafficMirrorFilterNetworkServicesResponseElements
 {
-    /// <summary>The Traffic Mirror filter that the network service is associated with. JSON <c>trafficMirrorFilter</c>.</summary>
-    [JsonPropertyName("trafficMirrorFilter")]
-    [JsonConverter(typeof(TolerantMemberConverter<TrafficMirrorFilter>))]
-    public TrafficMirrorFilter? TrafficMirrorFilter { get; init; }
-
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
@@ -87,7 +82,6 @@ public sealed record ModifyTrafficMirrorFilterNetworkServicesResponseElements
     /// <returns>True when every member is equal.</returns>
     public bool Equals(ModifyTrafficMirrorFilterNetworkServicesResponseElements? other) =>
         ReferenceEquals(this, other) || (other is not null
-            && EqualityComparer<TrafficMirrorFilter?>.Default.Equals(TrafficMirrorFilter, other.TrafficMirrorFilter)
             && EqualityComparer<string?>.Default.Equals(RequestId, other.RequestId)
             && EqualityComparer<bool?>.Default.Equals(Return, other.Return)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
@@ -96,7 +90,6 @@ public sealed record ModifyTrafficMirrorFilterNetworkServicesResponseElements
     public override int GetHashCode()
     {
         var hash = default(HashCode);
-        hash.Add(TrafficMirrorFilter);
         hash.Add(RequestId);
         hash.Add(Return);
         hash.Add(JsonFields.Hash(AdditionalFields));

@@ -119,11 +119,6 @@ public sealed record ModifyTrafficMirrorFilterRuleRequestParameters
 /// <summary>The response elements (CloudTrail <c>responseElements</c>) of <c>ModifyTrafficMirrorFilterRule</c>: Modifies the specified Traffic Mirror rule.</summary>
 public sealed record ModifyTrafficMirrorFilterRuleResponseElements
 {
-    /// <summary>Tags are not returned for ModifyTrafficMirrorFilterRule. JSON <c>trafficMirrorFilterRule</c>.</summary>
-    [JsonPropertyName("trafficMirrorFilterRule")]
-    [JsonConverter(typeof(TolerantMemberConverter<TrafficMirrorFilterRule>))]
-    public TrafficMirrorFilterRule? TrafficMirrorFilterRule { get; init; }
-
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
@@ -143,7 +138,6 @@ public sealed record ModifyTrafficMirrorFilterRuleResponseElements
     /// <returns>True when every member is equal.</returns>
     public bool Equals(ModifyTrafficMirrorFilterRuleResponseElements? other) =>
         ReferenceEquals(this, other) || (other is not null
-            && EqualityComparer<TrafficMirrorFilterRule?>.Default.Equals(TrafficMirrorFilterRule, other.TrafficMirrorFilterRule)
             && EqualityComparer<string?>.Default.Equals(RequestId, other.RequestId)
             && EqualityComparer<bool?>.Default.Equals(Return, other.Return)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
@@ -152,7 +146,6 @@ public sealed record ModifyTrafficMirrorFilterRuleResponseElements
     public override int GetHashCode()
     {
         var hash = default(HashCode);
-        hash.Add(TrafficMirrorFilterRule);
         hash.Add(RequestId);
         hash.Add(Return);
         hash.Add(JsonFields.Hash(AdditionalFields));

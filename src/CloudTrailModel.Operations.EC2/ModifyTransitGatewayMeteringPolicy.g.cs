@@ -63,11 +63,6 @@ public sealed record ModifyTransitGatewayMeteringPolicyRequestParameters
 /// <summary>The response elements (CloudTrail <c>responseElements</c>) of <c>ModifyTransitGatewayMeteringPolicy</c>: Modifies a transit gateway metering policy.</summary>
 public sealed record ModifyTransitGatewayMeteringPolicyResponseElements
 {
-    /// <summary>Information about the modified transit gateway metering policy. JSON <c>transitGatewayMeteringPolicy</c>.</summary>
-    [JsonPropertyName("transitGatewayMeteringPolicy")]
-    [JsonConverter(typeof(TolerantMemberConverter<TransitGatewayMeteringPolicy>))]
-    public TransitGatewayMeteringPolicy? TransitGatewayMeteringPolicy { get; init; }
-
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
@@ -87,7 +82,6 @@ public sealed record ModifyTransitGatewayMeteringPolicyResponseElements
     /// <returns>True when every member is equal.</returns>
     public bool Equals(ModifyTransitGatewayMeteringPolicyResponseElements? other) =>
         ReferenceEquals(this, other) || (other is not null
-            && EqualityComparer<TransitGatewayMeteringPolicy?>.Default.Equals(TransitGatewayMeteringPolicy, other.TransitGatewayMeteringPolicy)
             && EqualityComparer<string?>.Default.Equals(RequestId, other.RequestId)
             && EqualityComparer<bool?>.Default.Equals(Return, other.Return)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
@@ -96,7 +90,6 @@ public sealed record ModifyTransitGatewayMeteringPolicyResponseElements
     public override int GetHashCode()
     {
         var hash = default(HashCode);
-        hash.Add(TransitGatewayMeteringPolicy);
         hash.Add(RequestId);
         hash.Add(Return);
         hash.Add(JsonFields.Hash(AdditionalFields));

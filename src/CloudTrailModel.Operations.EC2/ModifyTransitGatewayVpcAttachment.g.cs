@@ -70,11 +70,6 @@ public sealed record ModifyTransitGatewayVpcAttachmentRequestParameters
 /// <summary>The response elements (CloudTrail <c>responseElements</c>) of <c>ModifyTransitGatewayVpcAttachment</c>: Modifies the specified VPC attachment.</summary>
 public sealed record ModifyTransitGatewayVpcAttachmentResponseElements
 {
-    /// <summary>Information about the modified attachment. JSON <c>transitGatewayVpcAttachment</c>.</summary>
-    [JsonPropertyName("transitGatewayVpcAttachment")]
-    [JsonConverter(typeof(TolerantMemberConverter<TransitGatewayVpcAttachment>))]
-    public TransitGatewayVpcAttachment? TransitGatewayVpcAttachment { get; init; }
-
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
@@ -94,7 +89,6 @@ public sealed record ModifyTransitGatewayVpcAttachmentResponseElements
     /// <returns>True when every member is equal.</returns>
     public bool Equals(ModifyTransitGatewayVpcAttachmentResponseElements? other) =>
         ReferenceEquals(this, other) || (other is not null
-            && EqualityComparer<TransitGatewayVpcAttachment?>.Default.Equals(TransitGatewayVpcAttachment, other.TransitGatewayVpcAttachment)
             && EqualityComparer<string?>.Default.Equals(RequestId, other.RequestId)
             && EqualityComparer<bool?>.Default.Equals(Return, other.Return)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
@@ -103,7 +97,6 @@ public sealed record ModifyTransitGatewayVpcAttachmentResponseElements
     public override int GetHashCode()
     {
         var hash = default(HashCode);
-        hash.Add(TransitGatewayVpcAttachment);
         hash.Add(RequestId);
         hash.Add(Return);
         hash.Add(JsonFields.Hash(AdditionalFields));

@@ -98,11 +98,6 @@ public sealed record ModifyVerifiedAccessEndpointRequestParameters
 /// <summary>The response elements (CloudTrail <c>responseElements</c>) of <c>ModifyVerifiedAccessEndpoint</c>: Modifies the configuration of the specified Amazon Web Services Verified Access endpoint.</summary>
 public sealed record ModifyVerifiedAccessEndpointResponseElements
 {
-    /// <summary>Details about the Verified Access endpoint. JSON <c>verifiedAccessEndpoint</c>.</summary>
-    [JsonPropertyName("verifiedAccessEndpoint")]
-    [JsonConverter(typeof(TolerantMemberConverter<VerifiedAccessEndpoint>))]
-    public VerifiedAccessEndpoint? VerifiedAccessEndpoint { get; init; }
-
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
@@ -122,7 +117,6 @@ public sealed record ModifyVerifiedAccessEndpointResponseElements
     /// <returns>True when every member is equal.</returns>
     public bool Equals(ModifyVerifiedAccessEndpointResponseElements? other) =>
         ReferenceEquals(this, other) || (other is not null
-            && EqualityComparer<VerifiedAccessEndpoint?>.Default.Equals(VerifiedAccessEndpoint, other.VerifiedAccessEndpoint)
             && EqualityComparer<string?>.Default.Equals(RequestId, other.RequestId)
             && EqualityComparer<bool?>.Default.Equals(Return, other.Return)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
@@ -131,7 +125,6 @@ public sealed record ModifyVerifiedAccessEndpointResponseElements
     public override int GetHashCode()
     {
         var hash = default(HashCode);
-        hash.Add(VerifiedAccessEndpoint);
         hash.Add(RequestId);
         hash.Add(Return);
         hash.Add(JsonFields.Hash(AdditionalFields));

@@ -77,21 +77,6 @@ public sealed record ModifyVerifiedAccessEndpointPolicyRequestParameters
 /// <summary>The response elements (CloudTrail <c>responseElements</c>) of <c>ModifyVerifiedAccessEndpointPolicy</c>: Modifies the specified Amazon Web Services Verified Access endpoint policy.</summary>
 public sealed record ModifyVerifiedAccessEndpointPolicyResponseElements
 {
-    /// <summary>The status of the Verified Access policy. JSON <c>policyEnabled</c>.</summary>
-    [JsonPropertyName("policyEnabled")]
-    [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? PolicyEnabled { get; init; }
-
-    /// <summary>The Verified Access policy document. JSON <c>policyDocument</c>.</summary>
-    [JsonPropertyName("policyDocument")]
-    [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? PolicyDocument { get; init; }
-
-    /// <summary>The options in use for server side encryption. JSON <c>sseSpecification</c>.</summary>
-    [JsonPropertyName("sseSpecification")]
-    [JsonConverter(typeof(TolerantMemberConverter<VerifiedAccessSseSpecificationResponse>))]
-    public VerifiedAccessSseSpecificationResponse? SseSpecification { get; init; }
-
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
@@ -111,9 +96,6 @@ public sealed record ModifyVerifiedAccessEndpointPolicyResponseElements
     /// <returns>True when every member is equal.</returns>
     public bool Equals(ModifyVerifiedAccessEndpointPolicyResponseElements? other) =>
         ReferenceEquals(this, other) || (other is not null
-            && EqualityComparer<bool?>.Default.Equals(PolicyEnabled, other.PolicyEnabled)
-            && EqualityComparer<string?>.Default.Equals(PolicyDocument, other.PolicyDocument)
-            && EqualityComparer<VerifiedAccessSseSpecificationResponse?>.Default.Equals(SseSpecification, other.SseSpecification)
             && EqualityComparer<string?>.Default.Equals(RequestId, other.RequestId)
             && EqualityComparer<bool?>.Default.Equals(Return, other.Return)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
@@ -122,9 +104,6 @@ public sealed record ModifyVerifiedAccessEndpointPolicyResponseElements
     public override int GetHashCode()
     {
         var hash = default(HashCode);
-        hash.Add(PolicyEnabled);
-        hash.Add(PolicyDocument);
-        hash.Add(SseSpecification);
         hash.Add(RequestId);
         hash.Add(Return);
         hash.Add(JsonFields.Hash(AdditionalFields));

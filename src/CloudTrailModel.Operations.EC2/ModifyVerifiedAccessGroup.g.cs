@@ -70,11 +70,6 @@ public sealed record ModifyVerifiedAccessGroupRequestParameters
 /// <summary>The response elements (CloudTrail <c>responseElements</c>) of <c>ModifyVerifiedAccessGroup</c>: Modifies the specified Amazon Web Services Verified Access group configuration.</summary>
 public sealed record ModifyVerifiedAccessGroupResponseElements
 {
-    /// <summary>Details about the Verified Access group. JSON <c>verifiedAccessGroup</c>.</summary>
-    [JsonPropertyName("verifiedAccessGroup")]
-    [JsonConverter(typeof(TolerantMemberConverter<VerifiedAccessGroup>))]
-    public VerifiedAccessGroup? VerifiedAccessGroup { get; init; }
-
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
@@ -94,7 +89,6 @@ public sealed record ModifyVerifiedAccessGroupResponseElements
     /// <returns>True when every member is equal.</returns>
     public bool Equals(ModifyVerifiedAccessGroupResponseElements? other) =>
         ReferenceEquals(this, other) || (other is not null
-            && EqualityComparer<VerifiedAccessGroup?>.Default.Equals(VerifiedAccessGroup, other.VerifiedAccessGroup)
             && EqualityComparer<string?>.Default.Equals(RequestId, other.RequestId)
             && EqualityComparer<bool?>.Default.Equals(Return, other.Return)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
@@ -103,7 +97,6 @@ public sealed record ModifyVerifiedAccessGroupResponseElements
     public override int GetHashCode()
     {
         var hash = default(HashCode);
-        hash.Add(VerifiedAccessGroup);
         hash.Add(RequestId);
         hash.Add(Return);
         hash.Add(JsonFields.Hash(AdditionalFields));

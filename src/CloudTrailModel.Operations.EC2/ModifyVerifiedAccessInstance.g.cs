@@ -70,11 +70,6 @@ public sealed record ModifyVerifiedAccessInstanceRequestParameters
 /// <summary>The response elements (CloudTrail <c>responseElements</c>) of <c>ModifyVerifiedAccessInstance</c>: Modifies the configuration of the specified Amazon Web Services Verified Access instance.</summary>
 public sealed record ModifyVerifiedAccessInstanceResponseElements
 {
-    /// <summary>Details about the Verified Access instance. JSON <c>verifiedAccessInstance</c>.</summary>
-    [JsonPropertyName("verifiedAccessInstance")]
-    [JsonConverter(typeof(TolerantMemberConverter<VerifiedAccessInstance>))]
-    public VerifiedAccessInstance? VerifiedAccessInstance { get; init; }
-
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
@@ -94,7 +89,6 @@ public sealed record ModifyVerifiedAccessInstanceResponseElements
     /// <returns>True when every member is equal.</returns>
     public bool Equals(ModifyVerifiedAccessInstanceResponseElements? other) =>
         ReferenceEquals(this, other) || (other is not null
-            && EqualityComparer<VerifiedAccessInstance?>.Default.Equals(VerifiedAccessInstance, other.VerifiedAccessInstance)
             && EqualityComparer<string?>.Default.Equals(RequestId, other.RequestId)
             && EqualityComparer<bool?>.Default.Equals(Return, other.Return)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
@@ -103,7 +97,6 @@ public sealed record ModifyVerifiedAccessInstanceResponseElements
     public override int GetHashCode()
     {
         var hash = default(HashCode);
-        hash.Add(VerifiedAccessInstance);
         hash.Add(RequestId);
         hash.Add(Return);
         hash.Add(JsonFields.Hash(AdditionalFields));

@@ -63,11 +63,6 @@ public sealed record ModifyVerifiedAccessInstanceLoggingConfigurationRequestPara
 /// <summary>The response elements (CloudTrail <c>responseElements</c>) of <c>ModifyVerifiedAccessInstanceLoggingConfiguration</c>: Modifies the logging configuration for the specified Amazon Web Services Verified Access instance.</summary>
 public sealed record ModifyVerifiedAccessInstanceLoggingConfigurationResponseElements
 {
-    /// <summary>The logging configuration for the Verified Access instance. JSON <c>loggingConfiguration</c>.</summary>
-    [JsonPropertyName("loggingConfiguration")]
-    [JsonConverter(typeof(TolerantMemberConverter<VerifiedAccessInstanceLoggingConfiguration>))]
-    public VerifiedAccessInstanceLoggingConfiguration? LoggingConfiguration { get; init; }
-
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
@@ -87,7 +82,6 @@ public sealed record ModifyVerifiedAccessInstanceLoggingConfigurationResponseEle
     /// <returns>True when every member is equal.</returns>
     public bool Equals(ModifyVerifiedAccessInstanceLoggingConfigurationResponseElements? other) =>
         ReferenceEquals(this, other) || (other is not null
-            && EqualityComparer<VerifiedAccessInstanceLoggingConfiguration?>.Default.Equals(LoggingConfiguration, other.LoggingConfiguration)
             && EqualityComparer<string?>.Default.Equals(RequestId, other.RequestId)
             && EqualityComparer<bool?>.Default.Equals(Return, other.Return)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
@@ -96,7 +90,6 @@ public sealed record ModifyVerifiedAccessInstanceLoggingConfigurationResponseEle
     public override int GetHashCode()
     {
         var hash = default(HashCode);
-        hash.Add(LoggingConfiguration);
         hash.Add(RequestId);
         hash.Add(Return);
         hash.Add(JsonFields.Hash(AdditionalFields));

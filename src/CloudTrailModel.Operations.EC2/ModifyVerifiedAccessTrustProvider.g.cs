@@ -91,11 +91,6 @@ public sealed record ModifyVerifiedAccessTrustProviderRequestParameters
 /// <summary>The response elements (CloudTrail <c>responseElements</c>) of <c>ModifyVerifiedAccessTrustProvider</c>: Modifies the configuration of the specified Amazon Web Services Verified Access trust provider.</summary>
 public sealed record ModifyVerifiedAccessTrustProviderResponseElements
 {
-    /// <summary>Details about the Verified Access trust provider. JSON <c>verifiedAccessTrustProvider</c>.</summary>
-    [JsonPropertyName("verifiedAccessTrustProvider")]
-    [JsonConverter(typeof(TolerantMemberConverter<VerifiedAccessTrustProvider>))]
-    public VerifiedAccessTrustProvider? VerifiedAccessTrustProvider { get; init; }
-
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
@@ -115,7 +110,6 @@ public sealed record ModifyVerifiedAccessTrustProviderResponseElements
     /// <returns>True when every member is equal.</returns>
     public bool Equals(ModifyVerifiedAccessTrustProviderResponseElements? other) =>
         ReferenceEquals(this, other) || (other is not null
-            && EqualityComparer<VerifiedAccessTrustProvider?>.Default.Equals(VerifiedAccessTrustProvider, other.VerifiedAccessTrustProvider)
             && EqualityComparer<string?>.Default.Equals(RequestId, other.RequestId)
             && EqualityComparer<bool?>.Default.Equals(Return, other.Return)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
@@ -124,7 +118,6 @@ public sealed record ModifyVerifiedAccessTrustProviderResponseElements
     public override int GetHashCode()
     {
         var hash = default(HashCode);
-        hash.Add(VerifiedAccessTrustProvider);
         hash.Add(RequestId);
         hash.Add(Return);
         hash.Add(JsonFields.Hash(AdditionalFields));

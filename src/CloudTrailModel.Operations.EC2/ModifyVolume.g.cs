@@ -84,11 +84,6 @@ public sealed record ModifyVolumeRequestParameters
 /// <summary>The response elements (CloudTrail <c>responseElements</c>) of <c>ModifyVolume</c>: You can modify several parameters of an existing EBS volume, including volume size, volume type, and IOPS capacity.</summary>
 public sealed record ModifyVolumeResponseElements
 {
-    /// <summary>Information about the volume modification. JSON <c>volumeModification</c>.</summary>
-    [JsonPropertyName("volumeModification")]
-    [JsonConverter(typeof(TolerantMemberConverter<VolumeModification>))]
-    public VolumeModification? VolumeModification { get; init; }
-
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
@@ -108,7 +103,6 @@ public sealed record ModifyVolumeResponseElements
     /// <returns>True when every member is equal.</returns>
     public bool Equals(ModifyVolumeResponseElements? other) =>
         ReferenceEquals(this, other) || (other is not null
-            && EqualityComparer<VolumeModification?>.Default.Equals(VolumeModification, other.VolumeModification)
             && EqualityComparer<string?>.Default.Equals(RequestId, other.RequestId)
             && EqualityComparer<bool?>.Default.Equals(Return, other.Return)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
@@ -117,7 +111,6 @@ public sealed record ModifyVolumeResponseElements
     public override int GetHashCode()
     {
         var hash = default(HashCode);
-        hash.Add(VolumeModification);
         hash.Add(RequestId);
         hash.Add(Return);
         hash.Add(JsonFields.Hash(AdditionalFields));

@@ -56,11 +56,6 @@ public sealed record ModifyVpcBlockPublicAccessExclusionRequestParameters
 /// <summary>The response elements (CloudTrail <c>responseElements</c>) of <c>ModifyVpcBlockPublicAccessExclusion</c>: Modify VPC Block Public Access (BPA) exclusions.</summary>
 public sealed record ModifyVpcBlockPublicAccessExclusionResponseElements
 {
-    /// <summary>Details related to the exclusion. JSON <c>vpcBlockPublicAccessExclusion</c>.</summary>
-    [JsonPropertyName("vpcBlockPublicAccessExclusion")]
-    [JsonConverter(typeof(TolerantMemberConverter<VpcBlockPublicAccessExclusion>))]
-    public VpcBlockPublicAccessExclusion? VpcBlockPublicAccessExclusion { get; init; }
-
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
@@ -80,7 +75,6 @@ public sealed record ModifyVpcBlockPublicAccessExclusionResponseElements
     /// <returns>True when every member is equal.</returns>
     public bool Equals(ModifyVpcBlockPublicAccessExclusionResponseElements? other) =>
         ReferenceEquals(this, other) || (other is not null
-            && EqualityComparer<VpcBlockPublicAccessExclusion?>.Default.Equals(VpcBlockPublicAccessExclusion, other.VpcBlockPublicAccessExclusion)
             && EqualityComparer<string?>.Default.Equals(RequestId, other.RequestId)
             && EqualityComparer<bool?>.Default.Equals(Return, other.Return)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
@@ -89,7 +83,6 @@ public sealed record ModifyVpcBlockPublicAccessExclusionResponseElements
     public override int GetHashCode()
     {
         var hash = default(HashCode);
-        hash.Add(VpcBlockPublicAccessExclusion);
         hash.Add(RequestId);
         hash.Add(Return);
         hash.Add(JsonFields.Hash(AdditionalFields));

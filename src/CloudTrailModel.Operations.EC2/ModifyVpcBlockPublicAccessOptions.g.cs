@@ -49,11 +49,6 @@ public sealed record ModifyVpcBlockPublicAccessOptionsRequestParameters
 /// <summary>The response elements (CloudTrail <c>responseElements</c>) of <c>ModifyVpcBlockPublicAccessOptions</c>: Modify VPC Block Public Access (BPA) options.</summary>
 public sealed record ModifyVpcBlockPublicAccessOptionsResponseElements
 {
-    /// <summary>Details related to the VPC Block Public Access (BPA) options. JSON <c>vpcBlockPublicAccessOptions</c>.</summary>
-    [JsonPropertyName("vpcBlockPublicAccessOptions")]
-    [JsonConverter(typeof(TolerantMemberConverter<VpcBlockPublicAccessOptions>))]
-    public VpcBlockPublicAccessOptions? VpcBlockPublicAccessOptions { get; init; }
-
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
@@ -73,7 +68,6 @@ public sealed record ModifyVpcBlockPublicAccessOptionsResponseElements
     /// <returns>True when every member is equal.</returns>
     public bool Equals(ModifyVpcBlockPublicAccessOptionsResponseElements? other) =>
         ReferenceEquals(this, other) || (other is not null
-            && EqualityComparer<VpcBlockPublicAccessOptions?>.Default.Equals(VpcBlockPublicAccessOptions, other.VpcBlockPublicAccessOptions)
             && EqualityComparer<string?>.Default.Equals(RequestId, other.RequestId)
             && EqualityComparer<bool?>.Default.Equals(Return, other.Return)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
@@ -82,7 +76,6 @@ public sealed record ModifyVpcBlockPublicAccessOptionsResponseElements
     public override int GetHashCode()
     {
         var hash = default(HashCode);
-        hash.Add(VpcBlockPublicAccessOptions);
         hash.Add(RequestId);
         hash.Add(Return);
         hash.Add(JsonFields.Hash(AdditionalFields));

@@ -112,11 +112,6 @@ public sealed record ModifyVpcEncryptionControlRequestParameters
 /// <summary>The response elements (CloudTrail <c>responseElements</c>) of <c>ModifyVpcEncryptionControl</c>: Modifies the encryption control configuration for a VPC.</summary>
 public sealed record ModifyVpcEncryptionControlResponseElements
 {
-    /// <summary>Information about the VPC Encryption Control configuration. JSON <c>vpcEncryptionControl</c>.</summary>
-    [JsonPropertyName("vpcEncryptionControl")]
-    [JsonConverter(typeof(TolerantMemberConverter<VpcEncryptionControl>))]
-    public VpcEncryptionControl? VpcEncryptionControl { get; init; }
-
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
@@ -136,7 +131,6 @@ public sealed record ModifyVpcEncryptionControlResponseElements
     /// <returns>True when every member is equal.</returns>
     public bool Equals(ModifyVpcEncryptionControlResponseElements? other) =>
         ReferenceEquals(this, other) || (other is not null
-            && EqualityComparer<VpcEncryptionControl?>.Default.Equals(VpcEncryptionControl, other.VpcEncryptionControl)
             && EqualityComparer<string?>.Default.Equals(RequestId, other.RequestId)
             && EqualityComparer<bool?>.Default.Equals(Return, other.Return)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
@@ -145,7 +139,6 @@ public sealed record ModifyVpcEncryptionControlResponseElements
     public override int GetHashCode()
     {
         var hash = default(HashCode);
-        hash.Add(VpcEncryptionControl);
         hash.Add(RequestId);
         hash.Add(Return);
         hash.Add(JsonFields.Hash(AdditionalFields));

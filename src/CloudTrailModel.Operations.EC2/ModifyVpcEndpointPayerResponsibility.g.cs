@@ -70,16 +70,6 @@ public sealed record ModifyVpcEndpointPayerResponsibilityRequestParameters
 /// <summary>The response elements (CloudTrail <c>responseElements</c>) of <c>ModifyVpcEndpointPayerResponsibility</c>: Modifies the billing account for VPC endpoint usage/charges.</summary>
 public sealed record ModifyVpcEndpointPayerResponsibilityResponseElements
 {
-    /// <summary>The ID of the VPC endpoint. JSON <c>vpcEndpointId</c>.</summary>
-    [JsonPropertyName("vpcEndpointId")]
-    [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? VpcEndpointId { get; init; }
-
-    /// <summary>The payer responsibility settings for the VPC endpoint. JSON <c>payerResponsibilitySet</c>.</summary>
-    [JsonPropertyName("payerResponsibilitySet")]
-    [JsonConverter(typeof(TolerantMemberConverter<ItemSet<PayerResponsibilityEntry>>))]
-    public ItemSet<PayerResponsibilityEntry>? PayerResponsibilities { get; init; }
-
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
@@ -99,8 +89,6 @@ public sealed record ModifyVpcEndpointPayerResponsibilityResponseElements
     /// <returns>True when every member is equal.</returns>
     public bool Equals(ModifyVpcEndpointPayerResponsibilityResponseElements? other) =>
         ReferenceEquals(this, other) || (other is not null
-            && EqualityComparer<string?>.Default.Equals(VpcEndpointId, other.VpcEndpointId)
-            && EqualityComparer<ItemSet<PayerResponsibilityEntry>?>.Default.Equals(PayerResponsibilities, other.PayerResponsibilities)
             && EqualityComparer<string?>.Default.Equals(RequestId, other.RequestId)
             && EqualityComparer<bool?>.Default.Equals(Return, other.Return)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
@@ -109,8 +97,6 @@ public sealed record ModifyVpcEndpointPayerResponsibilityResponseElements
     public override int GetHashCode()
     {
         var hash = default(HashCode);
-        hash.Add(VpcEndpointId);
-        hash.Add(PayerResponsibilities);
         hash.Add(RequestId);
         hash.Add(Return);
         hash.Add(JsonFields.Hash(AdditionalFields));

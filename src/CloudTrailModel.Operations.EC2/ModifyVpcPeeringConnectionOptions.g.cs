@@ -63,16 +63,6 @@ public sealed record ModifyVpcPeeringConnectionOptionsRequestParameters
 /// <summary>The response elements (CloudTrail <c>responseElements</c>) of <c>ModifyVpcPeeringConnectionOptions</c>: Modifies the VPC peering connection options on one side of a VPC peering connection.</summary>
 public sealed record ModifyVpcPeeringConnectionOptionsResponseElements
 {
-    /// <summary>Information about the VPC peering connection options for the accepter VPC. JSON <c>accepterPeeringConnectionOptions</c>.</summary>
-    [JsonPropertyName("accepterPeeringConnectionOptions")]
-    [JsonConverter(typeof(TolerantMemberConverter<PeeringConnectionOptions>))]
-    public PeeringConnectionOptions? AccepterPeeringConnectionOptions { get; init; }
-
-    /// <summary>Information about the VPC peering connection options for the requester VPC. JSON <c>requesterPeeringConnectionOptions</c>.</summary>
-    [JsonPropertyName("requesterPeeringConnectionOptions")]
-    [JsonConverter(typeof(TolerantMemberConverter<PeeringConnectionOptions>))]
-    public PeeringConnectionOptions? RequesterPeeringConnectionOptions { get; init; }
-
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
@@ -92,8 +82,6 @@ public sealed record ModifyVpcPeeringConnectionOptionsResponseElements
     /// <returns>True when every member is equal.</returns>
     public bool Equals(ModifyVpcPeeringConnectionOptionsResponseElements? other) =>
         ReferenceEquals(this, other) || (other is not null
-            && EqualityComparer<PeeringConnectionOptions?>.Default.Equals(AccepterPeeringConnectionOptions, other.AccepterPeeringConnectionOptions)
-            && EqualityComparer<PeeringConnectionOptions?>.Default.Equals(RequesterPeeringConnectionOptions, other.RequesterPeeringConnectionOptions)
             && EqualityComparer<string?>.Default.Equals(RequestId, other.RequestId)
             && EqualityComparer<bool?>.Default.Equals(Return, other.Return)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
@@ -102,8 +90,6 @@ public sealed record ModifyVpcPeeringConnectionOptionsResponseElements
     public override int GetHashCode()
     {
         var hash = default(HashCode);
-        hash.Add(AccepterPeeringConnectionOptions);
-        hash.Add(RequesterPeeringConnectionOptions);
         hash.Add(RequestId);
         hash.Add(Return);
         hash.Add(JsonFields.Hash(AdditionalFields));

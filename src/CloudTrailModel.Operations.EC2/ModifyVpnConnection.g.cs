@@ -70,11 +70,6 @@ public sealed record ModifyVpnConnectionRequestParameters
 /// <summary>The response elements (CloudTrail <c>responseElements</c>) of <c>ModifyVpnConnection</c>: Modifies the customer gateway or the target gateway of an Amazon Web Services Site-to-Site VPN connection.</summary>
 public sealed record ModifyVpnConnectionResponseElements
 {
-    /// <summary>Information about the VPN connection. JSON <c>vpnConnection</c>.</summary>
-    [JsonPropertyName("vpnConnection")]
-    [JsonConverter(typeof(TolerantMemberConverter<VpnConnection>))]
-    public VpnConnection? VpnConnection { get; init; }
-
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
@@ -94,7 +89,6 @@ public sealed record ModifyVpnConnectionResponseElements
     /// <returns>True when every member is equal.</returns>
     public bool Equals(ModifyVpnConnectionResponseElements? other) =>
         ReferenceEquals(this, other) || (other is not null
-            && EqualityComparer<VpnConnection?>.Default.Equals(VpnConnection, other.VpnConnection)
             && EqualityComparer<string?>.Default.Equals(RequestId, other.RequestId)
             && EqualityComparer<bool?>.Default.Equals(Return, other.Return)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
@@ -103,7 +97,6 @@ public sealed record ModifyVpnConnectionResponseElements
     public override int GetHashCode()
     {
         var hash = default(HashCode);
-        hash.Add(VpnConnection);
         hash.Add(RequestId);
         hash.Add(Return);
         hash.Add(JsonFields.Hash(AdditionalFields));

@@ -84,11 +84,6 @@ public sealed record ModifyVpnConnectionOptionsRequestParameters
 /// <summary>The response elements (CloudTrail <c>responseElements</c>) of <c>ModifyVpnConnectionOptions</c>: Modifies the connection options for your Site-to-Site VPN connection.</summary>
 public sealed record ModifyVpnConnectionOptionsResponseElements
 {
-    /// <summary>Information about the VPN connection. JSON <c>vpnConnection</c>.</summary>
-    [JsonPropertyName("vpnConnection")]
-    [JsonConverter(typeof(TolerantMemberConverter<VpnConnection>))]
-    public VpnConnection? VpnConnection { get; init; }
-
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
@@ -108,7 +103,6 @@ public sealed record ModifyVpnConnectionOptionsResponseElements
     /// <returns>True when every member is equal.</returns>
     public bool Equals(ModifyVpnConnectionOptionsResponseElements? other) =>
         ReferenceEquals(this, other) || (other is not null
-            && EqualityComparer<VpnConnection?>.Default.Equals(VpnConnection, other.VpnConnection)
             && EqualityComparer<string?>.Default.Equals(RequestId, other.RequestId)
             && EqualityComparer<bool?>.Default.Equals(Return, other.Return)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
@@ -117,7 +111,6 @@ public sealed record ModifyVpnConnectionOptionsResponseElements
     public override int GetHashCode()
     {
         var hash = default(HashCode);
-        hash.Add(VpnConnection);
         hash.Add(RequestId);
         hash.Add(Return);
         hash.Add(JsonFields.Hash(AdditionalFields));

@@ -56,11 +56,6 @@ public sealed record ModifyVpnTunnelCertificateRequestParameters
 /// <summary>The response elements (CloudTrail <c>responseElements</c>) of <c>ModifyVpnTunnelCertificate</c>: Modifies the VPN tunnel endpoint certificate.</summary>
 public sealed record ModifyVpnTunnelCertificateResponseElements
 {
-    /// <summary>Information about the VPN connection. JSON <c>vpnConnection</c>.</summary>
-    [JsonPropertyName("vpnConnection")]
-    [JsonConverter(typeof(TolerantMemberConverter<VpnConnection>))]
-    public VpnConnection? VpnConnection { get; init; }
-
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
@@ -80,7 +75,6 @@ public sealed record ModifyVpnTunnelCertificateResponseElements
     /// <returns>True when every member is equal.</returns>
     public bool Equals(ModifyVpnTunnelCertificateResponseElements? other) =>
         ReferenceEquals(this, other) || (other is not null
-            && EqualityComparer<VpnConnection?>.Default.Equals(VpnConnection, other.VpnConnection)
             && EqualityComparer<string?>.Default.Equals(RequestId, other.RequestId)
             && EqualityComparer<bool?>.Default.Equals(Return, other.Return)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
@@ -89,7 +83,6 @@ public sealed record ModifyVpnTunnelCertificateResponseElements
     public override int GetHashCode()
     {
         var hash = default(HashCode);
-        hash.Add(VpnConnection);
         hash.Add(RequestId);
         hash.Add(Return);
         hash.Add(JsonFields.Hash(AdditionalFields));

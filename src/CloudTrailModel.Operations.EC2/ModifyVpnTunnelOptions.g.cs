@@ -77,11 +77,6 @@ public sealed record ModifyVpnTunnelOptionsRequestParameters
 /// <summary>The response elements (CloudTrail <c>responseElements</c>) of <c>ModifyVpnTunnelOptions</c>: Modifies the options for a VPN tunnel in an Amazon Web Services Site-to-Site VPN connection.</summary>
 public sealed record ModifyVpnTunnelOptionsResponseElements
 {
-    /// <summary>Information about the VPN connection. JSON <c>vpnConnection</c>.</summary>
-    [JsonPropertyName("vpnConnection")]
-    [JsonConverter(typeof(TolerantMemberConverter<VpnConnection>))]
-    public VpnConnection? VpnConnection { get; init; }
-
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
@@ -101,7 +96,6 @@ public sealed record ModifyVpnTunnelOptionsResponseElements
     /// <returns>True when every member is equal.</returns>
     public bool Equals(ModifyVpnTunnelOptionsResponseElements? other) =>
         ReferenceEquals(this, other) || (other is not null
-            && EqualityComparer<VpnConnection?>.Default.Equals(VpnConnection, other.VpnConnection)
             && EqualityComparer<string?>.Default.Equals(RequestId, other.RequestId)
             && EqualityComparer<bool?>.Default.Equals(Return, other.Return)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
@@ -110,7 +104,6 @@ public sealed record ModifyVpnTunnelOptionsResponseElements
     public override int GetHashCode()
     {
         var hash = default(HashCode);
-        hash.Add(VpnConnection);
         hash.Add(RequestId);
         hash.Add(Return);
         hash.Add(JsonFields.Hash(AdditionalFields));

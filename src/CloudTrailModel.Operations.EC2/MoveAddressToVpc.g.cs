@@ -49,16 +49,6 @@ public sealed record MoveAddressToVpcRequestParameters
 /// <summary>The response elements (CloudTrail <c>responseElements</c>) of <c>MoveAddressToVpc</c>: This action is deprecated.</summary>
 public sealed record MoveAddressToVpcResponseElements
 {
-    /// <summary>The allocation ID for the Elastic IP address. JSON <c>allocationId</c>.</summary>
-    [JsonPropertyName("allocationId")]
-    [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? AllocationId { get; init; }
-
-    /// <summary>The status of the move of the IP address. JSON <c>status</c>.</summary>
-    [JsonPropertyName("status")]
-    [JsonConverter(typeof(TolerantMemberConverter<Status?>))]
-    public Status? Status { get; init; }
-
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
@@ -78,8 +68,6 @@ public sealed record MoveAddressToVpcResponseElements
     /// <returns>True when every member is equal.</returns>
     public bool Equals(MoveAddressToVpcResponseElements? other) =>
         ReferenceEquals(this, other) || (other is not null
-            && EqualityComparer<string?>.Default.Equals(AllocationId, other.AllocationId)
-            && EqualityComparer<Status?>.Default.Equals(Status, other.Status)
             && EqualityComparer<string?>.Default.Equals(RequestId, other.RequestId)
             && EqualityComparer<bool?>.Default.Equals(Return, other.Return)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
@@ -88,8 +76,6 @@ public sealed record MoveAddressToVpcResponseElements
     public override int GetHashCode()
     {
         var hash = default(HashCode);
-        hash.Add(AllocationId);
-        hash.Add(Status);
         hash.Add(RequestId);
         hash.Add(Return);
         hash.Add(JsonFields.Hash(AdditionalFields));

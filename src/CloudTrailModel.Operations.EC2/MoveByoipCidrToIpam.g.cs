@@ -63,11 +63,6 @@ public sealed record MoveByoipCidrToIpamRequestParameters
 /// <summary>The response elements (CloudTrail <c>responseElements</c>) of <c>MoveByoipCidrToIpam</c>: Move a BYOIPv4 CIDR to IPAM from a public IPv4 pool.</summary>
 public sealed record MoveByoipCidrToIpamResponseElements
 {
-    /// <summary>The BYOIP CIDR. JSON <c>byoipCidr</c>.</summary>
-    [JsonPropertyName("byoipCidr")]
-    [JsonConverter(typeof(TolerantMemberConverter<ByoipCidr>))]
-    public ByoipCidr? ByoipCidr { get; init; }
-
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
@@ -87,7 +82,6 @@ public sealed record MoveByoipCidrToIpamResponseElements
     /// <returns>True when every member is equal.</returns>
     public bool Equals(MoveByoipCidrToIpamResponseElements? other) =>
         ReferenceEquals(this, other) || (other is not null
-            && EqualityComparer<ByoipCidr?>.Default.Equals(ByoipCidr, other.ByoipCidr)
             && EqualityComparer<string?>.Default.Equals(RequestId, other.RequestId)
             && EqualityComparer<bool?>.Default.Equals(Return, other.Return)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
@@ -96,7 +90,6 @@ public sealed record MoveByoipCidrToIpamResponseElements
     public override int GetHashCode()
     {
         var hash = default(HashCode);
-        hash.Add(ByoipCidr);
         hash.Add(RequestId);
         hash.Add(Return);
         hash.Add(JsonFields.Hash(AdditionalFields));

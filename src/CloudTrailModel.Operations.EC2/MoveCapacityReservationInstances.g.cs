@@ -70,21 +70,6 @@ public sealed record MoveCapacityReservationInstancesRequestParameters
 /// <summary>The response elements (CloudTrail <c>responseElements</c>) of <c>MoveCapacityReservationInstances</c>: Move available capacity from a source Capacity Reservation to a destination Capacity Reservation.</summary>
 public sealed record MoveCapacityReservationInstancesResponseElements
 {
-    /// <summary>Information about the source Capacity Reservation. JSON <c>sourceCapacityReservation</c>.</summary>
-    [JsonPropertyName("sourceCapacityReservation")]
-    [JsonConverter(typeof(TolerantMemberConverter<CapacityReservation>))]
-    public CapacityReservation? SourceCapacityReservation { get; init; }
-
-    /// <summary>Information about the destination Capacity Reservation. JSON <c>destinationCapacityReservation</c>.</summary>
-    [JsonPropertyName("destinationCapacityReservation")]
-    [JsonConverter(typeof(TolerantMemberConverter<CapacityReservation>))]
-    public CapacityReservation? DestinationCapacityReservation { get; init; }
-
-    /// <summary>The number of instances that were moved from the source Capacity Reservation to the destination Capacity Reservation. JSON <c>instanceCount</c>.</summary>
-    [JsonPropertyName("instanceCount")]
-    [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? InstanceCount { get; init; }
-
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
@@ -104,9 +89,6 @@ public sealed record MoveCapacityReservationInstancesResponseElements
     /// <returns>True when every member is equal.</returns>
     public bool Equals(MoveCapacityReservationInstancesResponseElements? other) =>
         ReferenceEquals(this, other) || (other is not null
-            && EqualityComparer<CapacityReservation?>.Default.Equals(SourceCapacityReservation, other.SourceCapacityReservation)
-            && EqualityComparer<CapacityReservation?>.Default.Equals(DestinationCapacityReservation, other.DestinationCapacityReservation)
-            && EqualityComparer<int?>.Default.Equals(InstanceCount, other.InstanceCount)
             && EqualityComparer<string?>.Default.Equals(RequestId, other.RequestId)
             && EqualityComparer<bool?>.Default.Equals(Return, other.Return)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
@@ -115,9 +97,6 @@ public sealed record MoveCapacityReservationInstancesResponseElements
     public override int GetHashCode()
     {
         var hash = default(HashCode);
-        hash.Add(SourceCapacityReservation);
-        hash.Add(DestinationCapacityReservation);
-        hash.Add(InstanceCount);
         hash.Add(RequestId);
         hash.Add(Return);
         hash.Add(JsonFields.Hash(AdditionalFields));

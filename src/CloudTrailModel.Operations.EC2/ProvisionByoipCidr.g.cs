@@ -91,11 +91,6 @@ public sealed record ProvisionByoipCidrRequestParameters
 /// <summary>The response elements (CloudTrail <c>responseElements</c>) of <c>ProvisionByoipCidr</c>: Provisions an IPv4 or IPv6 address range for use with your Amazon Web Services resources through bring your own IP addresses (BYOIP) and creates a corresponding address pool.</summary>
 public sealed record ProvisionByoipCidrResponseElements
 {
-    /// <summary>Information about the address range. JSON <c>byoipCidr</c>.</summary>
-    [JsonPropertyName("byoipCidr")]
-    [JsonConverter(typeof(TolerantMemberConverter<ByoipCidr>))]
-    public ByoipCidr? ByoipCidr { get; init; }
-
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
@@ -115,7 +110,6 @@ public sealed record ProvisionByoipCidrResponseElements
     /// <returns>True when every member is equal.</returns>
     public bool Equals(ProvisionByoipCidrResponseElements? other) =>
         ReferenceEquals(this, other) || (other is not null
-            && EqualityComparer<ByoipCidr?>.Default.Equals(ByoipCidr, other.ByoipCidr)
             && EqualityComparer<string?>.Default.Equals(RequestId, other.RequestId)
             && EqualityComparer<bool?>.Default.Equals(Return, other.Return)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
@@ -124,7 +118,6 @@ public sealed record ProvisionByoipCidrResponseElements
     public override int GetHashCode()
     {
         var hash = default(HashCode);
-        hash.Add(ByoipCidr);
         hash.Add(RequestId);
         hash.Add(Return);
         hash.Add(JsonFields.Hash(AdditionalFields));

@@ -63,11 +63,6 @@ public sealed record ProvisionIpamByoasnRequestParameters
 /// <summary>The response elements (CloudTrail <c>responseElements</c>) of <c>ProvisionIpamByoasn</c>: Provisions your Autonomous System Number (ASN) for use in your Amazon Web Services account.</summary>
 public sealed record ProvisionIpamByoasnResponseElements
 {
-    /// <summary>An ASN and BYOIP CIDR association. JSON <c>byoasn</c>.</summary>
-    [JsonPropertyName("byoasn")]
-    [JsonConverter(typeof(TolerantMemberConverter<Byoasn>))]
-    public Byoasn? Byoasn { get; init; }
-
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
@@ -87,7 +82,6 @@ public sealed record ProvisionIpamByoasnResponseElements
     /// <returns>True when every member is equal.</returns>
     public bool Equals(ProvisionIpamByoasnResponseElements? other) =>
         ReferenceEquals(this, other) || (other is not null
-            && EqualityComparer<Byoasn?>.Default.Equals(Byoasn, other.Byoasn)
             && EqualityComparer<string?>.Default.Equals(RequestId, other.RequestId)
             && EqualityComparer<bool?>.Default.Equals(Return, other.Return)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
@@ -96,7 +90,6 @@ public sealed record ProvisionIpamByoasnResponseElements
     public override int GetHashCode()
     {
         var hash = default(HashCode);
-        hash.Add(Byoasn);
         hash.Add(RequestId);
         hash.Add(Return);
         hash.Add(JsonFields.Hash(AdditionalFields));

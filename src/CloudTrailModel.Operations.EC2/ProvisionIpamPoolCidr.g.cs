@@ -91,11 +91,6 @@ public sealed record ProvisionIpamPoolCidrRequestParameters
 /// <summary>The response elements (CloudTrail <c>responseElements</c>) of <c>ProvisionIpamPoolCidr</c>: Provision a CIDR to an IPAM pool.</summary>
 public sealed record ProvisionIpamPoolCidrResponseElements
 {
-    /// <summary>Information about the provisioned CIDR. JSON <c>ipamPoolCidr</c>.</summary>
-    [JsonPropertyName("ipamPoolCidr")]
-    [JsonConverter(typeof(TolerantMemberConverter<IpamPoolCidr>))]
-    public IpamPoolCidr? IpamPoolCidr { get; init; }
-
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
@@ -115,7 +110,6 @@ public sealed record ProvisionIpamPoolCidrResponseElements
     /// <returns>True when every member is equal.</returns>
     public bool Equals(ProvisionIpamPoolCidrResponseElements? other) =>
         ReferenceEquals(this, other) || (other is not null
-            && EqualityComparer<IpamPoolCidr?>.Default.Equals(IpamPoolCidr, other.IpamPoolCidr)
             && EqualityComparer<string?>.Default.Equals(RequestId, other.RequestId)
             && EqualityComparer<bool?>.Default.Equals(Return, other.Return)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
@@ -124,7 +118,6 @@ public sealed record ProvisionIpamPoolCidrResponseElements
     public override int GetHashCode()
     {
         var hash = default(HashCode);
-        hash.Add(IpamPoolCidr);
         hash.Add(RequestId);
         hash.Add(Return);
         hash.Add(JsonFields.Hash(AdditionalFields));

@@ -70,16 +70,6 @@ public sealed record ProvisionPublicIpv4PoolCidrRequestParameters
 /// <summary>The response elements (CloudTrail <c>responseElements</c>) of <c>ProvisionPublicIpv4PoolCidr</c>: Provision a CIDR to a public IPv4 pool.</summary>
 public sealed record ProvisionPublicIpv4PoolCidrResponseElements
 {
-    /// <summary>The ID of the pool that you want to provision the CIDR to. JSON <c>poolId</c>.</summary>
-    [JsonPropertyName("poolId")]
-    [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? PoolId { get; init; }
-
-    /// <summary>Information about the address range of the public IPv4 pool. JSON <c>poolAddressRange</c>.</summary>
-    [JsonPropertyName("poolAddressRange")]
-    [JsonConverter(typeof(TolerantMemberConverter<PublicIpv4PoolRange>))]
-    public PublicIpv4PoolRange? PoolAddressRange { get; init; }
-
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
@@ -99,8 +89,6 @@ public sealed record ProvisionPublicIpv4PoolCidrResponseElements
     /// <returns>True when every member is equal.</returns>
     public bool Equals(ProvisionPublicIpv4PoolCidrResponseElements? other) =>
         ReferenceEquals(this, other) || (other is not null
-            && EqualityComparer<string?>.Default.Equals(PoolId, other.PoolId)
-            && EqualityComparer<PublicIpv4PoolRange?>.Default.Equals(PoolAddressRange, other.PoolAddressRange)
             && EqualityComparer<string?>.Default.Equals(RequestId, other.RequestId)
             && EqualityComparer<bool?>.Default.Equals(Return, other.Return)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
@@ -109,8 +97,6 @@ public sealed record ProvisionPublicIpv4PoolCidrResponseElements
     public override int GetHashCode()
     {
         var hash = default(HashCode);
-        hash.Add(PoolId);
-        hash.Add(PoolAddressRange);
         hash.Add(RequestId);
         hash.Add(Return);
         hash.Add(JsonFields.Hash(AdditionalFields));

@@ -63,16 +63,6 @@ public sealed record PurchaseCapacityBlockRequestParameters
 /// <summary>The response elements (CloudTrail <c>responseElements</c>) of <c>PurchaseCapacityBlock</c>: Purchase the Capacity Block for use with your account.</summary>
 public sealed record PurchaseCapacityBlockResponseElements
 {
-    /// <summary>The Capacity Reservation. JSON <c>capacityReservation</c>.</summary>
-    [JsonPropertyName("capacityReservation")]
-    [JsonConverter(typeof(TolerantMemberConverter<CapacityReservation>))]
-    public CapacityReservation? CapacityReservation { get; init; }
-
-    /// <summary>The Capacity Block. JSON <c>capacityBlockSet</c>.</summary>
-    [JsonPropertyName("capacityBlockSet")]
-    [JsonConverter(typeof(TolerantMemberConverter<ItemSet<CapacityBlock>>))]
-    public ItemSet<CapacityBlock>? CapacityBlocks { get; init; }
-
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
@@ -92,8 +82,6 @@ public sealed record PurchaseCapacityBlockResponseElements
     /// <returns>True when every member is equal.</returns>
     public bool Equals(PurchaseCapacityBlockResponseElements? other) =>
         ReferenceEquals(this, other) || (other is not null
-            && EqualityComparer<CapacityReservation?>.Default.Equals(CapacityReservation, other.CapacityReservation)
-            && EqualityComparer<ItemSet<CapacityBlock>?>.Default.Equals(CapacityBlocks, other.CapacityBlocks)
             && EqualityComparer<string?>.Default.Equals(RequestId, other.RequestId)
             && EqualityComparer<bool?>.Default.Equals(Return, other.Return)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
@@ -102,8 +90,6 @@ public sealed record PurchaseCapacityBlockResponseElements
     public override int GetHashCode()
     {
         var hash = default(HashCode);
-        hash.Add(CapacityReservation);
-        hash.Add(CapacityBlocks);
         hash.Add(RequestId);
         hash.Add(Return);
         hash.Add(JsonFields.Hash(AdditionalFields));

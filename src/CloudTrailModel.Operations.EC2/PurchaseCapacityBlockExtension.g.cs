@@ -56,11 +56,6 @@ public sealed record PurchaseCapacityBlockExtensionRequestParameters
 /// <summary>The response elements (CloudTrail <c>responseElements</c>) of <c>PurchaseCapacityBlockExtension</c>: Purchase the Capacity Block extension for use with your account.</summary>
 public sealed record PurchaseCapacityBlockExtensionResponseElements
 {
-    /// <summary>The purchased Capacity Block extensions. JSON <c>capacityBlockExtensionSet</c>.</summary>
-    [JsonPropertyName("capacityBlockExtensionSet")]
-    [JsonConverter(typeof(TolerantMemberConverter<ItemSet<CapacityBlockExtension>>))]
-    public ItemSet<CapacityBlockExtension>? CapacityBlockExtensions { get; init; }
-
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
@@ -80,7 +75,6 @@ public sealed record PurchaseCapacityBlockExtensionResponseElements
     /// <returns>True when every member is equal.</returns>
     public bool Equals(PurchaseCapacityBlockExtensionResponseElements? other) =>
         ReferenceEquals(this, other) || (other is not null
-            && EqualityComparer<ItemSet<CapacityBlockExtension>?>.Default.Equals(CapacityBlockExtensions, other.CapacityBlockExtensions)
             && EqualityComparer<string?>.Default.Equals(RequestId, other.RequestId)
             && EqualityComparer<bool?>.Default.Equals(Return, other.Return)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
@@ -89,7 +83,6 @@ public sealed record PurchaseCapacityBlockExtensionResponseElements
     public override int GetHashCode()
     {
         var hash = default(HashCode);
-        hash.Add(CapacityBlockExtensions);
         hash.Add(RequestId);
         hash.Add(Return);
         hash.Add(JsonFields.Hash(AdditionalFields));

@@ -77,31 +77,6 @@ public sealed record PurchaseHostReservationRequestParameters
 /// <summary>The response elements (CloudTrail <c>responseElements</c>) of <c>PurchaseHostReservation</c>: Purchase a reservation with configurations that match those of your Dedicated Host.</summary>
 public sealed record PurchaseHostReservationResponseElements
 {
-    /// <summary>Unique, case-sensitive identifier that you provide to ensure the idempotency of the request. JSON <c>clientToken</c>.</summary>
-    [JsonPropertyName("clientToken")]
-    [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ClientToken { get; init; }
-
-    /// <summary>The currency in which the totalUpfrontPrice and totalHourlyPrice amounts are specified. JSON <c>currencyCode</c>.</summary>
-    [JsonPropertyName("currencyCode")]
-    [JsonConverter(typeof(TolerantMemberConverter<CurrencyCodeValues?>))]
-    public CurrencyCodeValues? CurrencyCode { get; init; }
-
-    /// <summary>Describes the details of the purchase. JSON <c>purchase</c>.</summary>
-    [JsonPropertyName("purchase")]
-    [JsonConverter(typeof(TolerantMemberConverter<ItemSet<Purchase>>))]
-    public ItemSet<Purchase>? Purchase { get; init; }
-
-    /// <summary>The total hourly price of the reservation calculated per hour. JSON <c>totalHourlyPrice</c>.</summary>
-    [JsonPropertyName("totalHourlyPrice")]
-    [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? TotalHourlyPrice { get; init; }
-
-    /// <summary>The total amount charged to your account when you purchase the reservation. JSON <c>totalUpfrontPrice</c>.</summary>
-    [JsonPropertyName("totalUpfrontPrice")]
-    [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? TotalUpfrontPrice { get; init; }
-
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
@@ -121,11 +96,6 @@ public sealed record PurchaseHostReservationResponseElements
     /// <returns>True when every member is equal.</returns>
     public bool Equals(PurchaseHostReservationResponseElements? other) =>
         ReferenceEquals(this, other) || (other is not null
-            && EqualityComparer<string?>.Default.Equals(ClientToken, other.ClientToken)
-            && EqualityComparer<CurrencyCodeValues?>.Default.Equals(CurrencyCode, other.CurrencyCode)
-            && EqualityComparer<ItemSet<Purchase>?>.Default.Equals(Purchase, other.Purchase)
-            && EqualityComparer<string?>.Default.Equals(TotalHourlyPrice, other.TotalHourlyPrice)
-            && EqualityComparer<string?>.Default.Equals(TotalUpfrontPrice, other.TotalUpfrontPrice)
             && EqualityComparer<string?>.Default.Equals(RequestId, other.RequestId)
             && EqualityComparer<bool?>.Default.Equals(Return, other.Return)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
@@ -134,11 +104,6 @@ public sealed record PurchaseHostReservationResponseElements
     public override int GetHashCode()
     {
         var hash = default(HashCode);
-        hash.Add(ClientToken);
-        hash.Add(CurrencyCode);
-        hash.Add(Purchase);
-        hash.Add(TotalHourlyPrice);
-        hash.Add(TotalUpfrontPrice);
         hash.Add(RequestId);
         hash.Add(Return);
         hash.Add(JsonFields.Hash(AdditionalFields));

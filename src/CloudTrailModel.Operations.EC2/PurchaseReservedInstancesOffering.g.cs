@@ -70,11 +70,6 @@ public sealed record PurchaseReservedInstancesOfferingRequestParameters
 /// <summary>The response elements (CloudTrail <c>responseElements</c>) of <c>PurchaseReservedInstancesOffering</c>: Purchases a Reserved Instance for use with your account.</summary>
 public sealed record PurchaseReservedInstancesOfferingResponseElements
 {
-    /// <summary>The IDs of the purchased Reserved Instances. JSON <c>reservedInstancesId</c>.</summary>
-    [JsonPropertyName("reservedInstancesId")]
-    [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ReservedInstancesId { get; init; }
-
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
@@ -94,7 +89,6 @@ public sealed record PurchaseReservedInstancesOfferingResponseElements
     /// <returns>True when every member is equal.</returns>
     public bool Equals(PurchaseReservedInstancesOfferingResponseElements? other) =>
         ReferenceEquals(this, other) || (other is not null
-            && EqualityComparer<string?>.Default.Equals(ReservedInstancesId, other.ReservedInstancesId)
             && EqualityComparer<string?>.Default.Equals(RequestId, other.RequestId)
             && EqualityComparer<bool?>.Default.Equals(Return, other.Return)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
@@ -103,7 +97,6 @@ public sealed record PurchaseReservedInstancesOfferingResponseElements
     public override int GetHashCode()
     {
         var hash = default(HashCode);
-        hash.Add(ReservedInstancesId);
         hash.Add(RequestId);
         hash.Add(Return);
         hash.Add(JsonFields.Hash(AdditionalFields));

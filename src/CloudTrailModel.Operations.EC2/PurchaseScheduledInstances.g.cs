@@ -56,11 +56,6 @@ public sealed record PurchaseScheduledInstancesRequestParameters
 /// <summary>The response elements (CloudTrail <c>responseElements</c>) of <c>PurchaseScheduledInstances</c>: You can no longer purchase Scheduled Instances.</summary>
 public sealed record PurchaseScheduledInstancesResponseElements
 {
-    /// <summary>Information about the Scheduled Instances. JSON <c>scheduledInstanceSet</c>.</summary>
-    [JsonPropertyName("scheduledInstanceSet")]
-    [JsonConverter(typeof(TolerantMemberConverter<ItemSet<ScheduledInstance>>))]
-    public ItemSet<ScheduledInstance>? ScheduledInstanceSet { get; init; }
-
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
@@ -80,7 +75,6 @@ public sealed record PurchaseScheduledInstancesResponseElements
     /// <returns>True when every member is equal.</returns>
     public bool Equals(PurchaseScheduledInstancesResponseElements? other) =>
         ReferenceEquals(this, other) || (other is not null
-            && EqualityComparer<ItemSet<ScheduledInstance>?>.Default.Equals(ScheduledInstanceSet, other.ScheduledInstanceSet)
             && EqualityComparer<string?>.Default.Equals(RequestId, other.RequestId)
             && EqualityComparer<bool?>.Default.Equals(Return, other.Return)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
@@ -89,7 +83,6 @@ public sealed record PurchaseScheduledInstancesResponseElements
     public override int GetHashCode()
     {
         var hash = default(HashCode);
-        hash.Add(ScheduledInstanceSet);
         hash.Add(RequestId);
         hash.Add(Return);
         hash.Add(JsonFields.Hash(AdditionalFields));

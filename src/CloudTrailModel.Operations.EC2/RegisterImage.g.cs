@@ -161,11 +161,6 @@ public sealed record RegisterImageRequestParameters
 /// <summary>The response elements (CloudTrail <c>responseElements</c>) of <c>RegisterImage</c>: Registers an AMI.</summary>
 public sealed record RegisterImageResponseElements
 {
-    /// <summary>The ID of the newly registered AMI. JSON <c>imageId</c>.</summary>
-    [JsonPropertyName("imageId")]
-    [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ImageId { get; init; }
-
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
@@ -185,7 +180,6 @@ public sealed record RegisterImageResponseElements
     /// <returns>True when every member is equal.</returns>
     public bool Equals(RegisterImageResponseElements? other) =>
         ReferenceEquals(this, other) || (other is not null
-            && EqualityComparer<string?>.Default.Equals(ImageId, other.ImageId)
             && EqualityComparer<string?>.Default.Equals(RequestId, other.RequestId)
             && EqualityComparer<bool?>.Default.Equals(Return, other.Return)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
@@ -194,7 +188,6 @@ public sealed record RegisterImageResponseElements
     public override int GetHashCode()
     {
         var hash = default(HashCode);
-        hash.Add(ImageId);
         hash.Add(RequestId);
         hash.Add(Return);
         hash.Add(JsonFields.Hash(AdditionalFields));

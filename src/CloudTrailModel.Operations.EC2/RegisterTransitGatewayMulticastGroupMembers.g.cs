@@ -63,11 +63,6 @@ public sealed record RegisterTransitGatewayMulticastGroupMembersRequestParameter
 /// <summary>The response elements (CloudTrail <c>responseElements</c>) of <c>RegisterTransitGatewayMulticastGroupMembers</c>: Registers members (network interfaces) with the transit gateway multicast group.</summary>
 public sealed record RegisterTransitGatewayMulticastGroupMembersResponseElements
 {
-    /// <summary>Information about the registered transit gateway multicast group members. JSON <c>registeredMulticastGroupMembers</c>.</summary>
-    [JsonPropertyName("registeredMulticastGroupMembers")]
-    [JsonConverter(typeof(TolerantMemberConverter<TransitGatewayMulticastRegisteredGroupMembers>))]
-    public TransitGatewayMulticastRegisteredGroupMembers? RegisteredMulticastGroupMembers { get; init; }
-
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
@@ -87,7 +82,6 @@ public sealed record RegisterTransitGatewayMulticastGroupMembersResponseElements
     /// <returns>True when every member is equal.</returns>
     public bool Equals(RegisterTransitGatewayMulticastGroupMembersResponseElements? other) =>
         ReferenceEquals(this, other) || (other is not null
-            && EqualityComparer<TransitGatewayMulticastRegisteredGroupMembers?>.Default.Equals(RegisteredMulticastGroupMembers, other.RegisteredMulticastGroupMembers)
             && EqualityComparer<string?>.Default.Equals(RequestId, other.RequestId)
             && EqualityComparer<bool?>.Default.Equals(Return, other.Return)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
@@ -96,7 +90,6 @@ public sealed record RegisterTransitGatewayMulticastGroupMembersResponseElements
     public override int GetHashCode()
     {
         var hash = default(HashCode);
-        hash.Add(RegisteredMulticastGroupMembers);
         hash.Add(RequestId);
         hash.Add(Return);
         hash.Add(JsonFields.Hash(AdditionalFields));

@@ -63,11 +63,6 @@ public sealed record RegisterTransitGatewayMulticastGroupSourcesRequestParameter
 /// <summary>The response elements (CloudTrail <c>responseElements</c>) of <c>RegisterTransitGatewayMulticastGroupSources</c>: Registers sources (network interfaces) with the specified transit gateway multicast group.</summary>
 public sealed record RegisterTransitGatewayMulticastGroupSourcesResponseElements
 {
-    /// <summary>Information about the transit gateway multicast group sources. JSON <c>registeredMulticastGroupSources</c>.</summary>
-    [JsonPropertyName("registeredMulticastGroupSources")]
-    [JsonConverter(typeof(TolerantMemberConverter<TransitGatewayMulticastRegisteredGroupSources>))]
-    public TransitGatewayMulticastRegisteredGroupSources? RegisteredMulticastGroupSources { get; init; }
-
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
@@ -87,7 +82,6 @@ public sealed record RegisterTransitGatewayMulticastGroupSourcesResponseElements
     /// <returns>True when every member is equal.</returns>
     public bool Equals(RegisterTransitGatewayMulticastGroupSourcesResponseElements? other) =>
         ReferenceEquals(this, other) || (other is not null
-            && EqualityComparer<TransitGatewayMulticastRegisteredGroupSources?>.Default.Equals(RegisteredMulticastGroupSources, other.RegisteredMulticastGroupSources)
             && EqualityComparer<string?>.Default.Equals(RequestId, other.RequestId)
             && EqualityComparer<bool?>.Default.Equals(Return, other.Return)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
@@ -96,7 +90,6 @@ public sealed record RegisterTransitGatewayMulticastGroupSourcesResponseElements
     public override int GetHashCode()
     {
         var hash = default(HashCode);
-        hash.Add(RegisteredMulticastGroupSources);
         hash.Add(RequestId);
         hash.Add(Return);
         hash.Add(JsonFields.Hash(AdditionalFields));

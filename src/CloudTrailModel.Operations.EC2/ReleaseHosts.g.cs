@@ -42,16 +42,6 @@ public sealed record ReleaseHostsRequestParameters
 /// <summary>The response elements (CloudTrail <c>responseElements</c>) of <c>ReleaseHosts</c>: When you no longer want to use an On-Demand Dedicated Host it can be released.</summary>
 public sealed record ReleaseHostsResponseElements
 {
-    /// <summary>The IDs of the Dedicated Hosts that were successfully released. JSON <c>successful</c>.</summary>
-    [JsonPropertyName("successful")]
-    [JsonConverter(typeof(TolerantMemberConverter<ItemSet<ResponseHostIdListItem>>))]
-    public ItemSet<ResponseHostIdListItem>? Successful { get; init; }
-
-    /// <summary>The IDs of the Dedicated Hosts that could not be released, including an error message. JSON <c>unsuccessful</c>.</summary>
-    [JsonPropertyName("unsuccessful")]
-    [JsonConverter(typeof(TolerantMemberConverter<ItemSet<UnsuccessfulItem>>))]
-    public ItemSet<UnsuccessfulItem>? Unsuccessful { get; init; }
-
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
@@ -71,8 +61,6 @@ public sealed record ReleaseHostsResponseElements
     /// <returns>True when every member is equal.</returns>
     public bool Equals(ReleaseHostsResponseElements? other) =>
         ReferenceEquals(this, other) || (other is not null
-            && EqualityComparer<ItemSet<ResponseHostIdListItem>?>.Default.Equals(Successful, other.Successful)
-            && EqualityComparer<ItemSet<UnsuccessfulItem>?>.Default.Equals(Unsuccessful, other.Unsuccessful)
             && EqualityComparer<string?>.Default.Equals(RequestId, other.RequestId)
             && EqualityComparer<bool?>.Default.Equals(Return, other.Return)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
@@ -81,8 +69,6 @@ public sealed record ReleaseHostsResponseElements
     public override int GetHashCode()
     {
         var hash = default(HashCode);
-        hash.Add(Successful);
-        hash.Add(Unsuccessful);
         hash.Add(RequestId);
         hash.Add(Return);
         hash.Add(JsonFields.Hash(AdditionalFields));

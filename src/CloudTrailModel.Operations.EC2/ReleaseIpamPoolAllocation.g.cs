@@ -63,11 +63,6 @@ public sealed record ReleaseIpamPoolAllocationRequestParameters
 /// <summary>The response elements (CloudTrail <c>responseElements</c>) of <c>ReleaseIpamPoolAllocation</c>: Release an allocation within an IPAM pool.</summary>
 public sealed record ReleaseIpamPoolAllocationResponseElements
 {
-    /// <summary>Indicates if the release was successful. JSON <c>success</c>.</summary>
-    [JsonPropertyName("success")]
-    [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? Success { get; init; }
-
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
@@ -87,7 +82,6 @@ public sealed record ReleaseIpamPoolAllocationResponseElements
     /// <returns>True when every member is equal.</returns>
     public bool Equals(ReleaseIpamPoolAllocationResponseElements? other) =>
         ReferenceEquals(this, other) || (other is not null
-            && EqualityComparer<bool?>.Default.Equals(Success, other.Success)
             && EqualityComparer<string?>.Default.Equals(RequestId, other.RequestId)
             && EqualityComparer<bool?>.Default.Equals(Return, other.Return)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
@@ -96,7 +90,6 @@ public sealed record ReleaseIpamPoolAllocationResponseElements
     public override int GetHashCode()
     {
         var hash = default(HashCode);
-        hash.Add(Success);
         hash.Add(RequestId);
         hash.Add(Return);
         hash.Add(JsonFields.Hash(AdditionalFields));

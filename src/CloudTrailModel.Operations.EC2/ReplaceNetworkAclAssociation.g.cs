@@ -56,11 +56,6 @@ public sealed record ReplaceNetworkAclAssociationRequestParameters
 /// <summary>The response elements (CloudTrail <c>responseElements</c>) of <c>ReplaceNetworkAclAssociation</c>: Changes which network ACL a subnet is associated with.</summary>
 public sealed record ReplaceNetworkAclAssociationResponseElements
 {
-    /// <summary>The ID of the new association. JSON <c>newAssociationId</c>.</summary>
-    [JsonPropertyName("newAssociationId")]
-    [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? NewAssociationId { get; init; }
-
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
@@ -80,7 +75,6 @@ public sealed record ReplaceNetworkAclAssociationResponseElements
     /// <returns>True when every member is equal.</returns>
     public bool Equals(ReplaceNetworkAclAssociationResponseElements? other) =>
         ReferenceEquals(this, other) || (other is not null
-            && EqualityComparer<string?>.Default.Equals(NewAssociationId, other.NewAssociationId)
             && EqualityComparer<string?>.Default.Equals(RequestId, other.RequestId)
             && EqualityComparer<bool?>.Default.Equals(Return, other.Return)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
@@ -89,7 +83,6 @@ public sealed record ReplaceNetworkAclAssociationResponseElements
     public override int GetHashCode()
     {
         var hash = default(HashCode);
-        hash.Add(NewAssociationId);
         hash.Add(RequestId);
         hash.Add(Return);
         hash.Add(JsonFields.Hash(AdditionalFields));

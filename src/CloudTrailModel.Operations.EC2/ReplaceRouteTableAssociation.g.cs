@@ -56,16 +56,6 @@ public sealed record ReplaceRouteTableAssociationRequestParameters
 /// <summary>The response elements (CloudTrail <c>responseElements</c>) of <c>ReplaceRouteTableAssociation</c>: Changes the route table associated with a given subnet, internet gateway, or virtual private gateway in a VPC.</summary>
 public sealed record ReplaceRouteTableAssociationResponseElements
 {
-    /// <summary>The ID of the new association. JSON <c>newAssociationId</c>.</summary>
-    [JsonPropertyName("newAssociationId")]
-    [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? NewAssociationId { get; init; }
-
-    /// <summary>The state of the association. JSON <c>associationState</c>.</summary>
-    [JsonPropertyName("associationState")]
-    [JsonConverter(typeof(TolerantMemberConverter<RouteTableAssociationState>))]
-    public RouteTableAssociationState? AssociationState { get; init; }
-
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
@@ -85,8 +75,6 @@ public sealed record ReplaceRouteTableAssociationResponseElements
     /// <returns>True when every member is equal.</returns>
     public bool Equals(ReplaceRouteTableAssociationResponseElements? other) =>
         ReferenceEquals(this, other) || (other is not null
-            && EqualityComparer<string?>.Default.Equals(NewAssociationId, other.NewAssociationId)
-            && EqualityComparer<RouteTableAssociationState?>.Default.Equals(AssociationState, other.AssociationState)
             && EqualityComparer<string?>.Default.Equals(RequestId, other.RequestId)
             && EqualityComparer<bool?>.Default.Equals(Return, other.Return)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
@@ -95,8 +83,6 @@ public sealed record ReplaceRouteTableAssociationResponseElements
     public override int GetHashCode()
     {
         var hash = default(HashCode);
-        hash.Add(NewAssociationId);
-        hash.Add(AssociationState);
         hash.Add(RequestId);
         hash.Add(Return);
         hash.Add(JsonFields.Hash(AdditionalFields));

@@ -49,11 +49,6 @@ public sealed record RequestSpotFleetRequestParameters
 /// <summary>The response elements (CloudTrail <c>responseElements</c>) of <c>RequestSpotFleet</c>: Creates a Spot Fleet request.</summary>
 public sealed record RequestSpotFleetResponseElements
 {
-    /// <summary>The ID of the Spot Fleet request. JSON <c>spotFleetRequestId</c>.</summary>
-    [JsonPropertyName("spotFleetRequestId")]
-    [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? SpotFleetRequestId { get; init; }
-
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
@@ -73,7 +68,6 @@ public sealed record RequestSpotFleetResponseElements
     /// <returns>True when every member is equal.</returns>
     public bool Equals(RequestSpotFleetResponseElements? other) =>
         ReferenceEquals(this, other) || (other is not null
-            && EqualityComparer<string?>.Default.Equals(SpotFleetRequestId, other.SpotFleetRequestId)
             && EqualityComparer<string?>.Default.Equals(RequestId, other.RequestId)
             && EqualityComparer<bool?>.Default.Equals(Return, other.Return)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
@@ -82,7 +76,6 @@ public sealed record RequestSpotFleetResponseElements
     public override int GetHashCode()
     {
         var hash = default(HashCode);
-        hash.Add(SpotFleetRequestId);
         hash.Add(RequestId);
         hash.Add(Return);
         hash.Add(JsonFields.Hash(AdditionalFields));

@@ -126,11 +126,6 @@ public sealed record RequestSpotInstancesRequestParameters
 /// <summary>The response elements (CloudTrail <c>responseElements</c>) of <c>RequestSpotInstances</c>: Creates a Spot Instance request.</summary>
 public sealed record RequestSpotInstancesResponseElements
 {
-    /// <summary>The Spot Instance requests. JSON <c>spotInstanceRequestSet</c>.</summary>
-    [JsonPropertyName("spotInstanceRequestSet")]
-    [JsonConverter(typeof(TolerantMemberConverter<ItemSet<SpotInstanceRequest>>))]
-    public ItemSet<SpotInstanceRequest>? SpotInstanceRequests { get; init; }
-
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
@@ -150,7 +145,6 @@ public sealed record RequestSpotInstancesResponseElements
     /// <returns>True when every member is equal.</returns>
     public bool Equals(RequestSpotInstancesResponseElements? other) =>
         ReferenceEquals(this, other) || (other is not null
-            && EqualityComparer<ItemSet<SpotInstanceRequest>?>.Default.Equals(SpotInstanceRequests, other.SpotInstanceRequests)
             && EqualityComparer<string?>.Default.Equals(RequestId, other.RequestId)
             && EqualityComparer<bool?>.Default.Equals(Return, other.Return)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
@@ -159,7 +153,6 @@ public sealed record RequestSpotInstancesResponseElements
     public override int GetHashCode()
     {
         var hash = default(HashCode);
-        hash.Add(SpotInstanceRequests);
         hash.Add(RequestId);
         hash.Add(Return);
         hash.Add(JsonFields.Hash(AdditionalFields));

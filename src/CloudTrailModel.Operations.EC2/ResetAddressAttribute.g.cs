@@ -56,11 +56,6 @@ public sealed record ResetAddressAttributeRequestParameters
 /// <summary>The response elements (CloudTrail <c>responseElements</c>) of <c>ResetAddressAttribute</c>: Resets the attribute of the specified IP address.</summary>
 public sealed record ResetAddressAttributeResponseElements
 {
-    /// <summary>Information about the IP address. JSON <c>address</c>.</summary>
-    [JsonPropertyName("address")]
-    [JsonConverter(typeof(TolerantMemberConverter<AddressAttribute>))]
-    public AddressAttribute? Address { get; init; }
-
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
@@ -80,7 +75,6 @@ public sealed record ResetAddressAttributeResponseElements
     /// <returns>True when every member is equal.</returns>
     public bool Equals(ResetAddressAttributeResponseElements? other) =>
         ReferenceEquals(this, other) || (other is not null
-            && EqualityComparer<AddressAttribute?>.Default.Equals(Address, other.Address)
             && EqualityComparer<string?>.Default.Equals(RequestId, other.RequestId)
             && EqualityComparer<bool?>.Default.Equals(Return, other.Return)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
@@ -89,7 +83,6 @@ public sealed record ResetAddressAttributeResponseElements
     public override int GetHashCode()
     {
         var hash = default(HashCode);
-        hash.Add(Address);
         hash.Add(RequestId);
         hash.Add(Return);
         hash.Add(JsonFields.Hash(AdditionalFields));

@@ -42,11 +42,6 @@ public sealed record ResetEbsDefaultKmsKeyIdRequestParameters
 /// <summary>The response elements (CloudTrail <c>responseElements</c>) of <c>ResetEbsDefaultKmsKeyId</c>: Resets the default KMS key for EBS encryption for your account in this Region to the Amazon Web Services managed KMS key for EBS.</summary>
 public sealed record ResetEbsDefaultKmsKeyIdResponseElements
 {
-    /// <summary>The Amazon Resource Name (ARN) of the default KMS key for EBS encryption by default. JSON <c>kmsKeyId</c>.</summary>
-    [JsonPropertyName("kmsKeyId")]
-    [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? KmsKeyId { get; init; }
-
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
@@ -66,7 +61,6 @@ public sealed record ResetEbsDefaultKmsKeyIdResponseElements
     /// <returns>True when every member is equal.</returns>
     public bool Equals(ResetEbsDefaultKmsKeyIdResponseElements? other) =>
         ReferenceEquals(this, other) || (other is not null
-            && EqualityComparer<string?>.Default.Equals(KmsKeyId, other.KmsKeyId)
             && EqualityComparer<string?>.Default.Equals(RequestId, other.RequestId)
             && EqualityComparer<bool?>.Default.Equals(Return, other.Return)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
@@ -75,7 +69,6 @@ public sealed record ResetEbsDefaultKmsKeyIdResponseElements
     public override int GetHashCode()
     {
         var hash = default(HashCode);
-        hash.Add(KmsKeyId);
         hash.Add(RequestId);
         hash.Add(Return);
         hash.Add(JsonFields.Hash(AdditionalFields));

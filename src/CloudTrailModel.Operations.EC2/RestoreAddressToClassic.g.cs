@@ -49,16 +49,6 @@ public sealed record RestoreAddressToClassicRequestParameters
 /// <summary>The response elements (CloudTrail <c>responseElements</c>) of <c>RestoreAddressToClassic</c>: This action is deprecated.</summary>
 public sealed record RestoreAddressToClassicResponseElements
 {
-    /// <summary>The Elastic IP address. JSON <c>publicIp</c>.</summary>
-    [JsonPropertyName("publicIp")]
-    [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? PublicIp { get; init; }
-
-    /// <summary>The move status for the IP address. JSON <c>status</c>.</summary>
-    [JsonPropertyName("status")]
-    [JsonConverter(typeof(TolerantMemberConverter<Status?>))]
-    public Status? Status { get; init; }
-
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
@@ -78,8 +68,6 @@ public sealed record RestoreAddressToClassicResponseElements
     /// <returns>True when every member is equal.</returns>
     public bool Equals(RestoreAddressToClassicResponseElements? other) =>
         ReferenceEquals(this, other) || (other is not null
-            && EqualityComparer<string?>.Default.Equals(PublicIp, other.PublicIp)
-            && EqualityComparer<Status?>.Default.Equals(Status, other.Status)
             && EqualityComparer<string?>.Default.Equals(RequestId, other.RequestId)
             && EqualityComparer<bool?>.Default.Equals(Return, other.Return)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
@@ -88,8 +76,6 @@ public sealed record RestoreAddressToClassicResponseElements
     public override int GetHashCode()
     {
         var hash = default(HashCode);
-        hash.Add(PublicIp);
-        hash.Add(Status);
         hash.Add(RequestId);
         hash.Add(Return);
         hash.Add(JsonFields.Hash(AdditionalFields));

@@ -63,11 +63,6 @@ public sealed record RestoreManagedPrefixListVersionRequestParameters
 /// <summary>The response elements (CloudTrail <c>responseElements</c>) of <c>RestoreManagedPrefixListVersion</c>: Restores the entries from a previous version of a managed prefix list to a new version of the prefix list.</summary>
 public sealed record RestoreManagedPrefixListVersionResponseElements
 {
-    /// <summary>Information about the prefix list. JSON <c>prefixList</c>.</summary>
-    [JsonPropertyName("prefixList")]
-    [JsonConverter(typeof(TolerantMemberConverter<ManagedPrefixList>))]
-    public ManagedPrefixList? PrefixList { get; init; }
-
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
@@ -87,7 +82,6 @@ public sealed record RestoreManagedPrefixListVersionResponseElements
     /// <returns>True when every member is equal.</returns>
     public bool Equals(RestoreManagedPrefixListVersionResponseElements? other) =>
         ReferenceEquals(this, other) || (other is not null
-            && EqualityComparer<ManagedPrefixList?>.Default.Equals(PrefixList, other.PrefixList)
             && EqualityComparer<string?>.Default.Equals(RequestId, other.RequestId)
             && EqualityComparer<bool?>.Default.Equals(Return, other.Return)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
@@ -96,7 +90,6 @@ public sealed record RestoreManagedPrefixListVersionResponseElements
     public override int GetHashCode()
     {
         var hash = default(HashCode);
-        hash.Add(PrefixList);
         hash.Add(RequestId);
         hash.Add(Return);
         hash.Add(JsonFields.Hash(AdditionalFields));

@@ -49,61 +49,6 @@ public sealed record RestoreSnapshotFromRecycleBinRequestParameters
 /// <summary>The response elements (CloudTrail <c>responseElements</c>) of <c>RestoreSnapshotFromRecycleBin</c>: Restores a snapshot from the Recycle Bin.</summary>
 public sealed record RestoreSnapshotFromRecycleBinResponseElements
 {
-    /// <summary>The ID of the snapshot. JSON <c>snapshotId</c>.</summary>
-    [JsonPropertyName("snapshotId")]
-    [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? SnapshotId { get; init; }
-
-    /// <summary>The ARN of the Outpost on which the snapshot is stored. JSON <c>outpostArn</c>.</summary>
-    [JsonPropertyName("outpostArn")]
-    [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? OutpostArn { get; init; }
-
-    /// <summary>The description for the snapshot. JSON <c>description</c>.</summary>
-    [JsonPropertyName("description")]
-    [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Description { get; init; }
-
-    /// <summary>Indicates whether the snapshot is encrypted. JSON <c>encrypted</c>.</summary>
-    [JsonPropertyName("encrypted")]
-    [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? Encrypted { get; init; }
-
-    /// <summary>The ID of the Amazon Web Services account that owns the EBS snapshot. JSON <c>ownerId</c>.</summary>
-    [JsonPropertyName("ownerId")]
-    [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? OwnerId { get; init; }
-
-    /// <summary>The progress of the snapshot, as a percentage. JSON <c>progress</c>.</summary>
-    [JsonPropertyName("progress")]
-    [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Progress { get; init; }
-
-    /// <summary>The time stamp when the snapshot was initiated. JSON <c>startTime</c>.</summary>
-    [JsonPropertyName("startTime")]
-    [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? StartTime { get; init; }
-
-    /// <summary>The state of the snapshot. JSON <c>status</c>.</summary>
-    [JsonPropertyName("status")]
-    [JsonConverter(typeof(TolerantMemberConverter<SnapshotState?>))]
-    public SnapshotState? State { get; init; }
-
-    /// <summary>The ID of the volume that was used to create the snapshot. JSON <c>volumeId</c>.</summary>
-    [JsonPropertyName("volumeId")]
-    [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? VolumeId { get; init; }
-
-    /// <summary>The size of the volume, in GiB. JSON <c>volumeSize</c>.</summary>
-    [JsonPropertyName("volumeSize")]
-    [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? VolumeSize { get; init; }
-
-    /// <summary>Reserved for future use. JSON <c>sseType</c>.</summary>
-    [JsonPropertyName("sseType")]
-    [JsonConverter(typeof(TolerantMemberConverter<SSEType?>))]
-    public SSEType? SseType { get; init; }
-
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
@@ -123,17 +68,6 @@ public sealed record RestoreSnapshotFromRecycleBinResponseElements
     /// <returns>True when every member is equal.</returns>
     public bool Equals(RestoreSnapshotFromRecycleBinResponseElements? other) =>
         ReferenceEquals(this, other) || (other is not null
-            && EqualityComparer<string?>.Default.Equals(SnapshotId, other.SnapshotId)
-            && EqualityComparer<string?>.Default.Equals(OutpostArn, other.OutpostArn)
-            && EqualityComparer<string?>.Default.Equals(Description, other.Description)
-            && EqualityComparer<bool?>.Default.Equals(Encrypted, other.Encrypted)
-            && EqualityComparer<string?>.Default.Equals(OwnerId, other.OwnerId)
-            && EqualityComparer<string?>.Default.Equals(Progress, other.Progress)
-            && EqualityComparer<DateTimeOffset?>.Default.Equals(StartTime, other.StartTime)
-            && EqualityComparer<SnapshotState?>.Default.Equals(State, other.State)
-            && EqualityComparer<string?>.Default.Equals(VolumeId, other.VolumeId)
-            && EqualityComparer<int?>.Default.Equals(VolumeSize, other.VolumeSize)
-            && EqualityComparer<SSEType?>.Default.Equals(SseType, other.SseType)
             && EqualityComparer<string?>.Default.Equals(RequestId, other.RequestId)
             && EqualityComparer<bool?>.Default.Equals(Return, other.Return)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
@@ -142,17 +76,6 @@ public sealed record RestoreSnapshotFromRecycleBinResponseElements
     public override int GetHashCode()
     {
         var hash = default(HashCode);
-        hash.Add(SnapshotId);
-        hash.Add(OutpostArn);
-        hash.Add(Description);
-        hash.Add(Encrypted);
-        hash.Add(OwnerId);
-        hash.Add(Progress);
-        hash.Add(StartTime);
-        hash.Add(State);
-        hash.Add(VolumeId);
-        hash.Add(VolumeSize);
-        hash.Add(SseType);
         hash.Add(RequestId);
         hash.Add(Return);
         hash.Add(JsonFields.Hash(AdditionalFields));

@@ -63,26 +63,6 @@ public sealed record RestoreSnapshotTierRequestParameters
 /// <summary>The response elements (CloudTrail <c>responseElements</c>) of <c>RestoreSnapshotTier</c>: Restores an archived Amazon EBS snapshot for use temporarily or permanently, or modifies the restore period or restore type for a snapshot that was previously temporarily restored.</summary>
 public sealed record RestoreSnapshotTierResponseElements
 {
-    /// <summary>The ID of the snapshot. JSON <c>snapshotId</c>.</summary>
-    [JsonPropertyName("snapshotId")]
-    [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? SnapshotId { get; init; }
-
-    /// <summary>The date and time when the snapshot restore process started. JSON <c>restoreStartTime</c>.</summary>
-    [JsonPropertyName("restoreStartTime")]
-    [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? RestoreStartTime { get; init; }
-
-    /// <summary>For temporary restores only. JSON <c>restoreDuration</c>.</summary>
-    [JsonPropertyName("restoreDuration")]
-    [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? RestoreDuration { get; init; }
-
-    /// <summary>Indicates whether the snapshot is permanently restored. JSON <c>isPermanentRestore</c>.</summary>
-    [JsonPropertyName("isPermanentRestore")]
-    [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? IsPermanentRestore { get; init; }
-
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
@@ -102,10 +82,6 @@ public sealed record RestoreSnapshotTierResponseElements
     /// <returns>True when every member is equal.</returns>
     public bool Equals(RestoreSnapshotTierResponseElements? other) =>
         ReferenceEquals(this, other) || (other is not null
-            && EqualityComparer<string?>.Default.Equals(SnapshotId, other.SnapshotId)
-            && EqualityComparer<DateTimeOffset?>.Default.Equals(RestoreStartTime, other.RestoreStartTime)
-            && EqualityComparer<int?>.Default.Equals(RestoreDuration, other.RestoreDuration)
-            && EqualityComparer<bool?>.Default.Equals(IsPermanentRestore, other.IsPermanentRestore)
             && EqualityComparer<string?>.Default.Equals(RequestId, other.RequestId)
             && EqualityComparer<bool?>.Default.Equals(Return, other.Return)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
@@ -114,10 +90,6 @@ public sealed record RestoreSnapshotTierResponseElements
     public override int GetHashCode()
     {
         var hash = default(HashCode);
-        hash.Add(SnapshotId);
-        hash.Add(RestoreStartTime);
-        hash.Add(RestoreDuration);
-        hash.Add(IsPermanentRestore);
         hash.Add(RequestId);
         hash.Add(Return);
         hash.Add(JsonFields.Hash(AdditionalFields));

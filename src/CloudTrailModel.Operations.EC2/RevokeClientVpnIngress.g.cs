@@ -70,11 +70,6 @@ public sealed record RevokeClientVpnIngressRequestParameters
 /// <summary>The response elements (CloudTrail <c>responseElements</c>) of <c>RevokeClientVpnIngress</c>: Removes an ingress authorization rule from a Client VPN endpoint.</summary>
 public sealed record RevokeClientVpnIngressResponseElements
 {
-    /// <summary>The current state of the authorization rule. JSON <c>status</c>.</summary>
-    [JsonPropertyName("status")]
-    [JsonConverter(typeof(TolerantMemberConverter<ClientVpnAuthorizationRuleStatus>))]
-    public ClientVpnAuthorizationRuleStatus? Status { get; init; }
-
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
@@ -94,7 +89,6 @@ public sealed record RevokeClientVpnIngressResponseElements
     /// <returns>True when every member is equal.</returns>
     public bool Equals(RevokeClientVpnIngressResponseElements? other) =>
         ReferenceEquals(this, other) || (other is not null
-            && EqualityComparer<ClientVpnAuthorizationRuleStatus?>.Default.Equals(Status, other.Status)
             && EqualityComparer<string?>.Default.Equals(RequestId, other.RequestId)
             && EqualityComparer<bool?>.Default.Equals(Return, other.Return)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
@@ -103,7 +97,6 @@ public sealed record RevokeClientVpnIngressResponseElements
     public override int GetHashCode()
     {
         var hash = default(HashCode);
-        hash.Add(Status);
         hash.Add(RequestId);
         hash.Add(Return);
         hash.Add(JsonFields.Hash(AdditionalFields));

@@ -70,11 +70,6 @@ public sealed record RunScheduledInstancesRequestParameters
 /// <summary>The response elements (CloudTrail <c>responseElements</c>) of <c>RunScheduledInstances</c>: Launches the specified Scheduled Instances.</summary>
 public sealed record RunScheduledInstancesResponseElements
 {
-    /// <summary>The IDs of the newly launched instances. JSON <c>instanceIdSet</c>.</summary>
-    [JsonPropertyName("instanceIdSet")]
-    [JsonConverter(typeof(TolerantMemberConverter<ItemSet<InstanceIdSetItem>>))]
-    public ItemSet<InstanceIdSetItem>? InstanceIdSet { get; init; }
-
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
@@ -94,7 +89,6 @@ public sealed record RunScheduledInstancesResponseElements
     /// <returns>True when every member is equal.</returns>
     public bool Equals(RunScheduledInstancesResponseElements? other) =>
         ReferenceEquals(this, other) || (other is not null
-            && EqualityComparer<ItemSet<InstanceIdSetItem>?>.Default.Equals(InstanceIdSet, other.InstanceIdSet)
             && EqualityComparer<string?>.Default.Equals(RequestId, other.RequestId)
             && EqualityComparer<bool?>.Default.Equals(Return, other.Return)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
@@ -103,7 +97,6 @@ public sealed record RunScheduledInstancesResponseElements
     public override int GetHashCode()
     {
         var hash = default(HashCode);
-        hash.Add(InstanceIdSet);
         hash.Add(RequestId);
         hash.Add(Return);
         hash.Add(JsonFields.Hash(AdditionalFields));

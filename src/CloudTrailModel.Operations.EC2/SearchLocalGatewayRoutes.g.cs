@@ -70,16 +70,6 @@ public sealed record SearchLocalGatewayRoutesRequestParameters
 /// <summary>The response elements (CloudTrail <c>responseElements</c>) of <c>SearchLocalGatewayRoutes</c>: Searches for routes in the specified local gateway route table.</summary>
 public sealed record SearchLocalGatewayRoutesResponseElements
 {
-    /// <summary>Information about the routes. JSON <c>routeSet</c>.</summary>
-    [JsonPropertyName("routeSet")]
-    [JsonConverter(typeof(TolerantMemberConverter<ItemSet<LocalGatewayRoute>>))]
-    public ItemSet<LocalGatewayRoute>? Routes { get; init; }
-
-    /// <summary>The token to use to retrieve the next page of results. JSON <c>nextToken</c>.</summary>
-    [JsonPropertyName("nextToken")]
-    [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? NextToken { get; init; }
-
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
@@ -99,8 +89,6 @@ public sealed record SearchLocalGatewayRoutesResponseElements
     /// <returns>True when every member is equal.</returns>
     public bool Equals(SearchLocalGatewayRoutesResponseElements? other) =>
         ReferenceEquals(this, other) || (other is not null
-            && EqualityComparer<ItemSet<LocalGatewayRoute>?>.Default.Equals(Routes, other.Routes)
-            && EqualityComparer<string?>.Default.Equals(NextToken, other.NextToken)
             && EqualityComparer<string?>.Default.Equals(RequestId, other.RequestId)
             && EqualityComparer<bool?>.Default.Equals(Return, other.Return)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
@@ -109,8 +97,6 @@ public sealed record SearchLocalGatewayRoutesResponseElements
     public override int GetHashCode()
     {
         var hash = default(HashCode);
-        hash.Add(Routes);
-        hash.Add(NextToken);
         hash.Add(RequestId);
         hash.Add(Return);
         hash.Add(JsonFields.Hash(AdditionalFields));

@@ -70,16 +70,6 @@ public sealed record SearchTransitGatewayMulticastGroupsRequestParameters
 /// <summary>The response elements (CloudTrail <c>responseElements</c>) of <c>SearchTransitGatewayMulticastGroups</c>: Searches one or more transit gateway multicast groups and returns the group membership information.</summary>
 public sealed record SearchTransitGatewayMulticastGroupsResponseElements
 {
-    /// <summary>Information about the transit gateway multicast group. JSON <c>multicastGroups</c>.</summary>
-    [JsonPropertyName("multicastGroups")]
-    [JsonConverter(typeof(TolerantMemberConverter<ItemSet<TransitGatewayMulticastGroup>>))]
-    public ItemSet<TransitGatewayMulticastGroup>? MulticastGroups { get; init; }
-
-    /// <summary>The token to use to retrieve the next page of results. JSON <c>nextToken</c>.</summary>
-    [JsonPropertyName("nextToken")]
-    [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? NextToken { get; init; }
-
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
@@ -99,8 +89,6 @@ public sealed record SearchTransitGatewayMulticastGroupsResponseElements
     /// <returns>True when every member is equal.</returns>
     public bool Equals(SearchTransitGatewayMulticastGroupsResponseElements? other) =>
         ReferenceEquals(this, other) || (other is not null
-            && EqualityComparer<ItemSet<TransitGatewayMulticastGroup>?>.Default.Equals(MulticastGroups, other.MulticastGroups)
-            && EqualityComparer<string?>.Default.Equals(NextToken, other.NextToken)
             && EqualityComparer<string?>.Default.Equals(RequestId, other.RequestId)
             && EqualityComparer<bool?>.Default.Equals(Return, other.Return)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
@@ -109,8 +97,6 @@ public sealed record SearchTransitGatewayMulticastGroupsResponseElements
     public override int GetHashCode()
     {
         var hash = default(HashCode);
-        hash.Add(MulticastGroups);
-        hash.Add(NextToken);
         hash.Add(RequestId);
         hash.Add(Return);
         hash.Add(JsonFields.Hash(AdditionalFields));

@@ -70,21 +70,6 @@ public sealed record SearchTransitGatewayRoutesRequestParameters
 /// <summary>The response elements (CloudTrail <c>responseElements</c>) of <c>SearchTransitGatewayRoutes</c>: Searches for routes in the specified transit gateway route table.</summary>
 public sealed record SearchTransitGatewayRoutesResponseElements
 {
-    /// <summary>Information about the routes. JSON <c>routeSet</c>.</summary>
-    [JsonPropertyName("routeSet")]
-    [JsonConverter(typeof(TolerantMemberConverter<ItemSet<TransitGatewayRoute>>))]
-    public ItemSet<TransitGatewayRoute>? Routes { get; init; }
-
-    /// <summary>Indicates whether there are additional routes available. JSON <c>additionalRoutesAvailable</c>.</summary>
-    [JsonPropertyName("additionalRoutesAvailable")]
-    [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? AdditionalRoutesAvailable { get; init; }
-
-    /// <summary>The token to use to retrieve the next page of results. JSON <c>nextToken</c>.</summary>
-    [JsonPropertyName("nextToken")]
-    [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? NextToken { get; init; }
-
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
@@ -104,9 +89,6 @@ public sealed record SearchTransitGatewayRoutesResponseElements
     /// <returns>True when every member is equal.</returns>
     public bool Equals(SearchTransitGatewayRoutesResponseElements? other) =>
         ReferenceEquals(this, other) || (other is not null
-            && EqualityComparer<ItemSet<TransitGatewayRoute>?>.Default.Equals(Routes, other.Routes)
-            && EqualityComparer<bool?>.Default.Equals(AdditionalRoutesAvailable, other.AdditionalRoutesAvailable)
-            && EqualityComparer<string?>.Default.Equals(NextToken, other.NextToken)
             && EqualityComparer<string?>.Default.Equals(RequestId, other.RequestId)
             && EqualityComparer<bool?>.Default.Equals(Return, other.Return)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
@@ -115,9 +97,6 @@ public sealed record SearchTransitGatewayRoutesResponseElements
     public override int GetHashCode()
     {
         var hash = default(HashCode);
-        hash.Add(Routes);
-        hash.Add(AdditionalRoutesAvailable);
-        hash.Add(NextToken);
         hash.Add(RequestId);
         hash.Add(Return);
         hash.Add(JsonFields.Hash(AdditionalFields));

@@ -70,11 +70,6 @@ public sealed record StartDeclarativePoliciesReportRequestParameters
 /// <summary>The response elements (CloudTrail <c>responseElements</c>) of <c>StartDeclarativePoliciesReport</c>: Generates an account status report.</summary>
 public sealed record StartDeclarativePoliciesReportResponseElements
 {
-    /// <summary>The ID of the report. JSON <c>reportId</c>.</summary>
-    [JsonPropertyName("reportId")]
-    [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ReportId { get; init; }
-
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
@@ -94,7 +89,6 @@ public sealed record StartDeclarativePoliciesReportResponseElements
     /// <returns>True when every member is equal.</returns>
     public bool Equals(StartDeclarativePoliciesReportResponseElements? other) =>
         ReferenceEquals(this, other) || (other is not null
-            && EqualityComparer<string?>.Default.Equals(ReportId, other.ReportId)
             && EqualityComparer<string?>.Default.Equals(RequestId, other.RequestId)
             && EqualityComparer<bool?>.Default.Equals(Return, other.Return)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
@@ -103,7 +97,6 @@ public sealed record StartDeclarativePoliciesReportResponseElements
     public override int GetHashCode()
     {
         var hash = default(HashCode);
-        hash.Add(ReportId);
         hash.Add(RequestId);
         hash.Add(Return);
         hash.Add(JsonFields.Hash(AdditionalFields));

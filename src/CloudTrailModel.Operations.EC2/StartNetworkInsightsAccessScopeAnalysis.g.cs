@@ -63,11 +63,6 @@ public sealed record StartNetworkInsightsAccessScopeAnalysisRequestParameters
 /// <summary>The response elements (CloudTrail <c>responseElements</c>) of <c>StartNetworkInsightsAccessScopeAnalysis</c>: Starts analyzing the specified Network Access Scope.</summary>
 public sealed record StartNetworkInsightsAccessScopeAnalysisResponseElements
 {
-    /// <summary>The Network Access Scope analysis. JSON <c>networkInsightsAccessScopeAnalysis</c>.</summary>
-    [JsonPropertyName("networkInsightsAccessScopeAnalysis")]
-    [JsonConverter(typeof(TolerantMemberConverter<NetworkInsightsAccessScopeAnalysis>))]
-    public NetworkInsightsAccessScopeAnalysis? NetworkInsightsAccessScopeAnalysis { get; init; }
-
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
@@ -87,7 +82,6 @@ public sealed record StartNetworkInsightsAccessScopeAnalysisResponseElements
     /// <returns>True when every member is equal.</returns>
     public bool Equals(StartNetworkInsightsAccessScopeAnalysisResponseElements? other) =>
         ReferenceEquals(this, other) || (other is not null
-            && EqualityComparer<NetworkInsightsAccessScopeAnalysis?>.Default.Equals(NetworkInsightsAccessScopeAnalysis, other.NetworkInsightsAccessScopeAnalysis)
             && EqualityComparer<string?>.Default.Equals(RequestId, other.RequestId)
             && EqualityComparer<bool?>.Default.Equals(Return, other.Return)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
@@ -96,7 +90,6 @@ public sealed record StartNetworkInsightsAccessScopeAnalysisResponseElements
     public override int GetHashCode()
     {
         var hash = default(HashCode);
-        hash.Add(NetworkInsightsAccessScopeAnalysis);
         hash.Add(RequestId);
         hash.Add(Return);
         hash.Add(JsonFields.Hash(AdditionalFields));

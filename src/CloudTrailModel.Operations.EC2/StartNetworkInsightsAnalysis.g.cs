@@ -84,11 +84,6 @@ public sealed record StartNetworkInsightsAnalysisRequestParameters
 /// <summary>The response elements (CloudTrail <c>responseElements</c>) of <c>StartNetworkInsightsAnalysis</c>: Starts analyzing the specified path.</summary>
 public sealed record StartNetworkInsightsAnalysisResponseElements
 {
-    /// <summary>Information about the network insights analysis. JSON <c>networkInsightsAnalysis</c>.</summary>
-    [JsonPropertyName("networkInsightsAnalysis")]
-    [JsonConverter(typeof(TolerantMemberConverter<NetworkInsightsAnalysis>))]
-    public NetworkInsightsAnalysis? NetworkInsightsAnalysis { get; init; }
-
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
@@ -108,7 +103,6 @@ public sealed record StartNetworkInsightsAnalysisResponseElements
     /// <returns>True when every member is equal.</returns>
     public bool Equals(StartNetworkInsightsAnalysisResponseElements? other) =>
         ReferenceEquals(this, other) || (other is not null
-            && EqualityComparer<NetworkInsightsAnalysis?>.Default.Equals(NetworkInsightsAnalysis, other.NetworkInsightsAnalysis)
             && EqualityComparer<string?>.Default.Equals(RequestId, other.RequestId)
             && EqualityComparer<bool?>.Default.Equals(Return, other.Return)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
@@ -117,7 +111,6 @@ public sealed record StartNetworkInsightsAnalysisResponseElements
     public override int GetHashCode()
     {
         var hash = default(HashCode);
-        hash.Add(NetworkInsightsAnalysis);
         hash.Add(RequestId);
         hash.Add(Return);
         hash.Add(JsonFields.Hash(AdditionalFields));

@@ -63,21 +63,6 @@ public sealed record TerminateClientVpnConnectionsRequestParameters
 /// <summary>The response elements (CloudTrail <c>responseElements</c>) of <c>TerminateClientVpnConnections</c>: Terminates active Client VPN endpoint connections.</summary>
 public sealed record TerminateClientVpnConnectionsResponseElements
 {
-    /// <summary>The ID of the Client VPN endpoint. JSON <c>clientVpnEndpointId</c>.</summary>
-    [JsonPropertyName("clientVpnEndpointId")]
-    [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ClientVpnEndpointId { get; init; }
-
-    /// <summary>The user who established the terminated client connections. JSON <c>username</c>.</summary>
-    [JsonPropertyName("username")]
-    [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Username { get; init; }
-
-    /// <summary>The current state of the client connections. JSON <c>connectionStatuses</c>.</summary>
-    [JsonPropertyName("connectionStatuses")]
-    [JsonConverter(typeof(TolerantMemberConverter<ItemSet<TerminateConnectionStatus>>))]
-    public ItemSet<TerminateConnectionStatus>? ConnectionStatuses { get; init; }
-
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
@@ -97,9 +82,6 @@ public sealed record TerminateClientVpnConnectionsResponseElements
     /// <returns>True when every member is equal.</returns>
     public bool Equals(TerminateClientVpnConnectionsResponseElements? other) =>
         ReferenceEquals(this, other) || (other is not null
-            && EqualityComparer<string?>.Default.Equals(ClientVpnEndpointId, other.ClientVpnEndpointId)
-            && EqualityComparer<string?>.Default.Equals(Username, other.Username)
-            && EqualityComparer<ItemSet<TerminateConnectionStatus>?>.Default.Equals(ConnectionStatuses, other.ConnectionStatuses)
             && EqualityComparer<string?>.Default.Equals(RequestId, other.RequestId)
             && EqualityComparer<bool?>.Default.Equals(Return, other.Return)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
@@ -108,9 +90,6 @@ public sealed record TerminateClientVpnConnectionsResponseElements
     public override int GetHashCode()
     {
         var hash = default(HashCode);
-        hash.Add(ClientVpnEndpointId);
-        hash.Add(Username);
-        hash.Add(ConnectionStatuses);
         hash.Add(RequestId);
         hash.Add(Return);
         hash.Add(JsonFields.Hash(AdditionalFields));

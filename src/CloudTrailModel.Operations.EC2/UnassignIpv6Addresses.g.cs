@@ -56,21 +56,6 @@ public sealed record UnassignIpv6AddressesRequestParameters
 /// <summary>The response elements (CloudTrail <c>responseElements</c>) of <c>UnassignIpv6Addresses</c>: Unassigns the specified IPv6 addresses or Prefix Delegation prefixes from a network interface.</summary>
 public sealed record UnassignIpv6AddressesResponseElements
 {
-    /// <summary>The ID of the network interface. JSON <c>networkInterfaceId</c>.</summary>
-    [JsonPropertyName("networkInterfaceId")]
-    [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? NetworkInterfaceId { get; init; }
-
-    /// <summary>The IPv6 addresses that have been unassigned from the network interface. JSON <c>unassignedIpv6Addresses</c>.</summary>
-    [JsonPropertyName("unassignedIpv6Addresses")]
-    [JsonConverter(typeof(TolerantMemberConverter<ItemSet<Ipv6AddressListItem>>))]
-    public ItemSet<Ipv6AddressListItem>? UnassignedIpv6Addresses { get; init; }
-
-    /// <summary>The IPv6 prefixes that have been unassigned from the network interface. JSON <c>unassignedIpv6PrefixSet</c>.</summary>
-    [JsonPropertyName("unassignedIpv6PrefixSet")]
-    [JsonConverter(typeof(TolerantMemberConverter<ItemSet<IpPrefixListItem>>))]
-    public ItemSet<IpPrefixListItem>? UnassignedIpv6Prefixes { get; init; }
-
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
@@ -90,9 +75,6 @@ public sealed record UnassignIpv6AddressesResponseElements
     /// <returns>True when every member is equal.</returns>
     public bool Equals(UnassignIpv6AddressesResponseElements? other) =>
         ReferenceEquals(this, other) || (other is not null
-            && EqualityComparer<string?>.Default.Equals(NetworkInterfaceId, other.NetworkInterfaceId)
-            && EqualityComparer<ItemSet<Ipv6AddressListItem>?>.Default.Equals(UnassignedIpv6Addresses, other.UnassignedIpv6Addresses)
-            && EqualityComparer<ItemSet<IpPrefixListItem>?>.Default.Equals(UnassignedIpv6Prefixes, other.UnassignedIpv6Prefixes)
             && EqualityComparer<string?>.Default.Equals(RequestId, other.RequestId)
             && EqualityComparer<bool?>.Default.Equals(Return, other.Return)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
@@ -101,9 +83,6 @@ public sealed record UnassignIpv6AddressesResponseElements
     public override int GetHashCode()
     {
         var hash = default(HashCode);
-        hash.Add(NetworkInterfaceId);
-        hash.Add(UnassignedIpv6Addresses);
-        hash.Add(UnassignedIpv6Prefixes);
         hash.Add(RequestId);
         hash.Add(Return);
         hash.Add(JsonFields.Hash(AdditionalFields));

@@ -49,11 +49,6 @@ public sealed record UnlockSnapshotRequestParameters
 /// <summary>The response elements (CloudTrail <c>responseElements</c>) of <c>UnlockSnapshot</c>: Unlocks a snapshot that is locked in governance mode or that is locked in compliance mode but still in the cooling-off period.</summary>
 public sealed record UnlockSnapshotResponseElements
 {
-    /// <summary>The ID of the snapshot. JSON <c>snapshotId</c>.</summary>
-    [JsonPropertyName("snapshotId")]
-    [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? SnapshotId { get; init; }
-
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
@@ -73,7 +68,6 @@ public sealed record UnlockSnapshotResponseElements
     /// <returns>True when every member is equal.</returns>
     public bool Equals(UnlockSnapshotResponseElements? other) =>
         ReferenceEquals(this, other) || (other is not null
-            && EqualityComparer<string?>.Default.Equals(SnapshotId, other.SnapshotId)
             && EqualityComparer<string?>.Default.Equals(RequestId, other.RequestId)
             && EqualityComparer<bool?>.Default.Equals(Return, other.Return)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
@@ -82,7 +76,6 @@ public sealed record UnlockSnapshotResponseElements
     public override int GetHashCode()
     {
         var hash = default(HashCode);
-        hash.Add(SnapshotId);
         hash.Add(RequestId);
         hash.Add(Return);
         hash.Add(JsonFields.Hash(AdditionalFields));

@@ -49,11 +49,6 @@ public sealed record UnmonitorInstancesRequestParameters
 /// <summary>The response elements (CloudTrail <c>responseElements</c>) of <c>UnmonitorInstances</c>: Disables detailed monitoring for a running instance.</summary>
 public sealed record UnmonitorInstancesResponseElements
 {
-    /// <summary>The monitoring information. JSON <c>instancesSet</c>.</summary>
-    [JsonPropertyName("instancesSet")]
-    [JsonConverter(typeof(TolerantMemberConverter<ItemSet<InstanceMonitoring>>))]
-    public ItemSet<InstanceMonitoring>? InstanceMonitorings { get; init; }
-
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
@@ -73,7 +68,6 @@ public sealed record UnmonitorInstancesResponseElements
     /// <returns>True when every member is equal.</returns>
     public bool Equals(UnmonitorInstancesResponseElements? other) =>
         ReferenceEquals(this, other) || (other is not null
-            && EqualityComparer<ItemSet<InstanceMonitoring>?>.Default.Equals(InstanceMonitorings, other.InstanceMonitorings)
             && EqualityComparer<string?>.Default.Equals(RequestId, other.RequestId)
             && EqualityComparer<bool?>.Default.Equals(Return, other.Return)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
@@ -82,7 +76,6 @@ public sealed record UnmonitorInstancesResponseElements
     public override int GetHashCode()
     {
         var hash = default(HashCode);
-        hash.Add(InstanceMonitorings);
         hash.Add(RequestId);
         hash.Add(Return);
         hash.Add(JsonFields.Hash(AdditionalFields));

@@ -63,11 +63,6 @@ public sealed record UpdateCapacityManagerMonitoredTagKeysRequestParameters
 /// <summary>The response elements (CloudTrail <c>responseElements</c>) of <c>UpdateCapacityManagerMonitoredTagKeys</c>: Activates or deactivates tag keys for monitoring by EC2 Capacity Manager.</summary>
 public sealed record UpdateCapacityManagerMonitoredTagKeysResponseElements
 {
-    /// <summary>The list of tag keys affected by the update, including their current status and metadata. JSON <c>capacityManagerTagKeySet</c>.</summary>
-    [JsonPropertyName("capacityManagerTagKeySet")]
-    [JsonConverter(typeof(TolerantMemberConverter<ItemSet<CapacityManagerMonitoredTagKey>>))]
-    public ItemSet<CapacityManagerMonitoredTagKey>? CapacityManagerTagKeys { get; init; }
-
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
@@ -87,7 +82,6 @@ public sealed record UpdateCapacityManagerMonitoredTagKeysResponseElements
     /// <returns>True when every member is equal.</returns>
     public bool Equals(UpdateCapacityManagerMonitoredTagKeysResponseElements? other) =>
         ReferenceEquals(this, other) || (other is not null
-            && EqualityComparer<ItemSet<CapacityManagerMonitoredTagKey>?>.Default.Equals(CapacityManagerTagKeys, other.CapacityManagerTagKeys)
             && EqualityComparer<string?>.Default.Equals(RequestId, other.RequestId)
             && EqualityComparer<bool?>.Default.Equals(Return, other.Return)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
@@ -96,7 +90,6 @@ public sealed record UpdateCapacityManagerMonitoredTagKeysResponseElements
     public override int GetHashCode()
     {
         var hash = default(HashCode);
-        hash.Add(CapacityManagerTagKeys);
         hash.Add(RequestId);
         hash.Add(Return);
         hash.Add(JsonFields.Hash(AdditionalFields));

@@ -56,16 +56,6 @@ public sealed record UpdateCapacityManagerOrganizationsAccessRequestParameters
 /// <summary>The response elements (CloudTrail <c>responseElements</c>) of <c>UpdateCapacityManagerOrganizationsAccess</c>: Updates the Organizations access setting for EC2 Capacity Manager.</summary>
 public sealed record UpdateCapacityManagerOrganizationsAccessResponseElements
 {
-    /// <summary>The current status of Capacity Manager after the update operation. JSON <c>capacityManagerStatus</c>.</summary>
-    [JsonPropertyName("capacityManagerStatus")]
-    [JsonConverter(typeof(TolerantMemberConverter<CapacityManagerStatus?>))]
-    public CapacityManagerStatus? CapacityManagerStatus { get; init; }
-
-    /// <summary>The updated Organizations access setting indicating whether cross-account data aggregation is enabled. JSON <c>organizationsAccess</c>.</summary>
-    [JsonPropertyName("organizationsAccess")]
-    [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? OrganizationsAccess { get; init; }
-
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
@@ -85,8 +75,6 @@ public sealed record UpdateCapacityManagerOrganizationsAccessResponseElements
     /// <returns>True when every member is equal.</returns>
     public bool Equals(UpdateCapacityManagerOrganizationsAccessResponseElements? other) =>
         ReferenceEquals(this, other) || (other is not null
-            && EqualityComparer<CapacityManagerStatus?>.Default.Equals(CapacityManagerStatus, other.CapacityManagerStatus)
-            && EqualityComparer<bool?>.Default.Equals(OrganizationsAccess, other.OrganizationsAccess)
             && EqualityComparer<string?>.Default.Equals(RequestId, other.RequestId)
             && EqualityComparer<bool?>.Default.Equals(Return, other.Return)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
@@ -95,8 +83,6 @@ public sealed record UpdateCapacityManagerOrganizationsAccessResponseElements
     public override int GetHashCode()
     {
         var hash = default(HashCode);
-        hash.Add(CapacityManagerStatus);
-        hash.Add(OrganizationsAccess);
         hash.Add(RequestId);
         hash.Add(Return);
         hash.Add(JsonFields.Hash(AdditionalFields));

@@ -56,36 +56,6 @@ public sealed record UpdateInterruptibleCapacityReservationAllocationRequestPara
 /// <summary>The response elements (CloudTrail <c>responseElements</c>) of <c>UpdateInterruptibleCapacityReservationAllocation</c>: Modifies the number of instances allocated to an interruptible reservation, allowing you to add more capacity or reclaim capacity to your source Capacity Reservation.</summary>
 public sealed record UpdateInterruptibleCapacityReservationAllocationResponseElements
 {
-    /// <summary>The ID of the interruptible Capacity Reservation that was modified. JSON <c>interruptibleCapacityReservationId</c>.</summary>
-    [JsonPropertyName("interruptibleCapacityReservationId")]
-    [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? InterruptibleCapacityReservationId { get; init; }
-
-    /// <summary>The ID of the source Capacity Reservation to which capacity was reclaimed or from which capacity was allocated. JSON <c>sourceCapacityReservationId</c>.</summary>
-    [JsonPropertyName("sourceCapacityReservationId")]
-    [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? SourceCapacityReservationId { get; init; }
-
-    /// <summary>The current number of instances allocated to the interruptible reservation. JSON <c>instanceCount</c>.</summary>
-    [JsonPropertyName("instanceCount")]
-    [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? InstanceCount { get; init; }
-
-    /// <summary>The requested number of instances for the interruptible Capacity Reservation. JSON <c>targetInstanceCount</c>.</summary>
-    [JsonPropertyName("targetInstanceCount")]
-    [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? TargetInstanceCount { get; init; }
-
-    /// <summary>The current status of the allocation (updating during reclamation, active when complete). JSON <c>status</c>.</summary>
-    [JsonPropertyName("status")]
-    [JsonConverter(typeof(TolerantMemberConverter<InterruptibleCapacityReservationAllocationStatus?>))]
-    public InterruptibleCapacityReservationAllocationStatus? Status { get; init; }
-
-    /// <summary>The interruption type for the interruptible reservation. JSON <c>interruptionType</c>.</summary>
-    [JsonPropertyName("interruptionType")]
-    [JsonConverter(typeof(TolerantMemberConverter<InterruptionType?>))]
-    public InterruptionType? InterruptionType { get; init; }
-
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
@@ -105,12 +75,6 @@ public sealed record UpdateInterruptibleCapacityReservationAllocationResponseEle
     /// <returns>True when every member is equal.</returns>
     public bool Equals(UpdateInterruptibleCapacityReservationAllocationResponseElements? other) =>
         ReferenceEquals(this, other) || (other is not null
-            && EqualityComparer<string?>.Default.Equals(InterruptibleCapacityReservationId, other.InterruptibleCapacityReservationId)
-            && EqualityComparer<string?>.Default.Equals(SourceCapacityReservationId, other.SourceCapacityReservationId)
-            && EqualityComparer<int?>.Default.Equals(InstanceCount, other.InstanceCount)
-            && EqualityComparer<int?>.Default.Equals(TargetInstanceCount, other.TargetInstanceCount)
-            && EqualityComparer<InterruptibleCapacityReservationAllocationStatus?>.Default.Equals(Status, other.Status)
-            && EqualityComparer<InterruptionType?>.Default.Equals(InterruptionType, other.InterruptionType)
             && EqualityComparer<string?>.Default.Equals(RequestId, other.RequestId)
             && EqualityComparer<bool?>.Default.Equals(Return, other.Return)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
@@ -119,12 +83,6 @@ public sealed record UpdateInterruptibleCapacityReservationAllocationResponseEle
     public override int GetHashCode()
     {
         var hash = default(HashCode);
-        hash.Add(InterruptibleCapacityReservationId);
-        hash.Add(SourceCapacityReservationId);
-        hash.Add(InstanceCount);
-        hash.Add(TargetInstanceCount);
-        hash.Add(Status);
-        hash.Add(InterruptionType);
         hash.Add(RequestId);
         hash.Add(Return);
         hash.Add(JsonFields.Hash(AdditionalFields));

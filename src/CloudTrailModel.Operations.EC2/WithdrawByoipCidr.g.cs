@@ -49,11 +49,6 @@ public sealed record WithdrawByoipCidrRequestParameters
 /// <summary>The response elements (CloudTrail <c>responseElements</c>) of <c>WithdrawByoipCidr</c>: Stops advertising an address range that is provisioned as an address pool.</summary>
 public sealed record WithdrawByoipCidrResponseElements
 {
-    /// <summary>Information about the address pool. JSON <c>byoipCidr</c>.</summary>
-    [JsonPropertyName("byoipCidr")]
-    [JsonConverter(typeof(TolerantMemberConverter<ByoipCidr>))]
-    public ByoipCidr? ByoipCidr { get; init; }
-
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
@@ -73,7 +68,6 @@ public sealed record WithdrawByoipCidrResponseElements
     /// <returns>True when every member is equal.</returns>
     public bool Equals(WithdrawByoipCidrResponseElements? other) =>
         ReferenceEquals(this, other) || (other is not null
-            && EqualityComparer<ByoipCidr?>.Default.Equals(ByoipCidr, other.ByoipCidr)
             && EqualityComparer<string?>.Default.Equals(RequestId, other.RequestId)
             && EqualityComparer<bool?>.Default.Equals(Return, other.Return)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
@@ -82,7 +76,6 @@ public sealed record WithdrawByoipCidrResponseElements
     public override int GetHashCode()
     {
         var hash = default(HashCode);
-        hash.Add(ByoipCidr);
         hash.Add(RequestId);
         hash.Add(Return);
         hash.Add(JsonFields.Hash(AdditionalFields));
