@@ -38,6 +38,9 @@ public sealed class GeneratorRules
     /// </summary>
     public HashSet<string>? TypedResponses { get; private set; }
 
+    /// <summary>Gets whether a response shape that holds one structure member is logged as that structure's members (RDS).</summary>
+    public bool UnwrapOutputs { get; private set; }
+
     /// <summary>Gets targets by top-level JSON member name, for every operation that has that member.</summary>
     public List<(string Member, string Kind, bool Response)> MemberTargets { get; } = [];
 
@@ -95,6 +98,7 @@ public sealed class GeneratorRules
             rules.TypedResponses = typed.EnumerateArray().Select(e => e.GetString()!).ToHashSet(StringComparer.Ordinal);
         }
 
+        rules.UnwrapOutputs = root.TryGetProperty("unwrapOutputs", out JsonElement unwrap) && unwrap.ValueKind == JsonValueKind.True;
         rules.SkipReadOnlyResponses = root.TryGetProperty("skipReadOnlyResponses", out JsonElement skip) && skip.ValueKind == JsonValueKind.True;
         if (root.TryGetProperty("targets", out JsonElement targets))
         {

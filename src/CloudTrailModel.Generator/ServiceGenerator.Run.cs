@@ -92,7 +92,7 @@ public static partial class ServiceGenerator
             {
                 responseType = name + "ResponseElements";
                 bool typedOutput = hasOutput && (rules.TypedResponses is null || rules.TypedResponses.Contains(operation.Name));
-                List<MemberSpec> members = typedOutput ? Members(output.GetProperty("shape").GetString()!) : [];
+                List<MemberSpec> members = typedOutput ? Members(OutputShape(output.GetProperty("shape").GetString()!)) : [];
                 members.AddRange(ResponseExtras(members));
                 if (file.Length > 0)
                 {
@@ -126,6 +126,22 @@ public static partial class ServiceGenerator
 
                 registrations.Append("                ],\n            },\n");
             }
+        }
+
+        // The shape CloudTrail logs for a response: the model's, or its one structure member's when the rules unwrap outputs.
+        private string OutputShape(string shapeName)
+        {
+            JsonElement shape = _shapes.GetProperty(shapeName);
+            if (rules.UnwrapOutputs && shape.TryGetProperty("members", out JsonElement members) && members.EnumerateObject().Count() == 1)
+            {
+                string inner = members.EnumerateObject().Single().Value.GetProperty("shape").GetString()!;
+                if (_shapes.GetProperty(inner).GetProperty("type").GetString() == "structure")
+                {
+                    return inner;
+                }
+            }
+
+            return shapeName;
         }
 
         // The member-name targets that match a top-level member of the request or response, then the operation's own paths.

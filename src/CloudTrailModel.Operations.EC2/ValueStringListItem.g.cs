@@ -12,10 +12,10 @@ namespace CloudTrailModel.Operations.EC2;
 /// <summary>One entry of the <c>ValueStringList</c> list, as CloudTrail logs it: an object with one member.</summary>
 public sealed record ValueStringListItem
 {
-    /// <summary>The entry's value. JSON <c>item</c>.</summary>
-    [JsonPropertyName("item")]
+    /// <summary>The entry's value. JSON <c>value</c>.</summary>
+    [JsonPropertyName("value")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Item { get; init; }
+    public string? Value { get; init; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -26,14 +26,14 @@ public sealed record ValueStringListItem
     /// <returns>True when every member is equal.</returns>
     public bool Equals(ValueStringListItem? other) =>
         ReferenceEquals(this, other) || (other is not null
-            && EqualityComparer<string?>.Default.Equals(Item, other.Item)
+            && EqualityComparer<string?>.Default.Equals(Value, other.Value)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
 
     /// <inheritdoc/>
     public override int GetHashCode()
     {
         var hash = default(HashCode);
-        hash.Add(Item);
+        hash.Add(Value);
         hash.Add(JsonFields.Hash(AdditionalFields));
         return hash.ToHashCode();
     }

@@ -56,10 +56,15 @@ public sealed record ApplyPendingMaintenanceActionRequestParameters
 /// <summary>The response elements (CloudTrail <c>responseElements</c>) of <c>ApplyPendingMaintenanceAction</c>: Applies a pending maintenance action to a resource (for example, to a DB instance).</summary>
 public sealed record ApplyPendingMaintenanceActionResponseElements
 {
-    /// <summary>Describes the pending maintenance actions for a resource. JSON <c>resourcePendingMaintenanceActions</c>.</summary>
-    [JsonPropertyName("resourcePendingMaintenanceActions")]
-    [JsonConverter(typeof(TolerantMemberConverter<ResourcePendingMaintenanceActions>))]
-    public ResourcePendingMaintenanceActions? ResourcePendingMaintenanceActions { get; init; }
+    /// <summary>The ARN of the resource that has pending maintenance actions. JSON <c>resourceIdentifier</c>.</summary>
+    [JsonPropertyName("resourceIdentifier")]
+    [JsonConverter(typeof(TolerantMemberConverter<string>))]
+    public string? ResourceIdentifier { get; init; }
+
+    /// <summary>A list that provides details about the pending maintenance actions for the resource. JSON <c>pendingMaintenanceActionDetails</c>.</summary>
+    [JsonPropertyName("pendingMaintenanceActionDetails")]
+    [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<PendingMaintenanceAction>>))]
+    public IReadOnlyList<PendingMaintenanceAction>? PendingMaintenanceActionDetails { get; init => field = ValueList<PendingMaintenanceAction>.From(value); }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -70,14 +75,16 @@ public sealed record ApplyPendingMaintenanceActionResponseElements
     /// <returns>True when every member is equal.</returns>
     public bool Equals(ApplyPendingMaintenanceActionResponseElements? other) =>
         ReferenceEquals(this, other) || (other is not null
-            && EqualityComparer<ResourcePendingMaintenanceActions?>.Default.Equals(ResourcePendingMaintenanceActions, other.ResourcePendingMaintenanceActions)
+            && EqualityComparer<string?>.Default.Equals(ResourceIdentifier, other.ResourceIdentifier)
+            && EqualityComparer<IReadOnlyList<PendingMaintenanceAction>?>.Default.Equals(PendingMaintenanceActionDetails, other.PendingMaintenanceActionDetails)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
 
     /// <inheritdoc/>
     public override int GetHashCode()
     {
         var hash = default(HashCode);
-        hash.Add(ResourcePendingMaintenanceActions);
+        hash.Add(ResourceIdentifier);
+        hash.Add(PendingMaintenanceActionDetails);
         hash.Add(JsonFields.Hash(AdditionalFields));
         return hash.ToHashCode();
     }

@@ -70,10 +70,40 @@ public sealed record AuthorizeDBSecurityGroupIngressRequestParameters
 /// <summary>The response elements (CloudTrail <c>responseElements</c>) of <c>AuthorizeDBSecurityGroupIngress</c>: Enables ingress to a DBSecurityGroup using one of two forms of authorization.</summary>
 public sealed record AuthorizeDBSecurityGroupIngressResponseElements
 {
-    /// <summary>Contains the details for an Amazon RDS DB security group. JSON <c>dBSecurityGroup</c>.</summary>
-    [JsonPropertyName("dBSecurityGroup")]
-    [JsonConverter(typeof(TolerantMemberConverter<DBSecurityGroup>))]
-    public DBSecurityGroup? DBSecurityGroup { get; init; }
+    /// <summary>Provides the Amazon Web Services ID of the owner of a specific DB security group. JSON <c>ownerId</c>.</summary>
+    [JsonPropertyName("ownerId")]
+    [JsonConverter(typeof(TolerantMemberConverter<string>))]
+    public string? OwnerId { get; init; }
+
+    /// <summary>Specifies the name of the DB security group. JSON <c>dBSecurityGroupName</c>.</summary>
+    [JsonPropertyName("dBSecurityGroupName")]
+    [JsonConverter(typeof(TolerantMemberConverter<string>))]
+    public string? DBSecurityGroupName { get; init; }
+
+    /// <summary>Provides the description of the DB security group. JSON <c>dBSecurityGroupDescription</c>.</summary>
+    [JsonPropertyName("dBSecurityGroupDescription")]
+    [JsonConverter(typeof(TolerantMemberConverter<string>))]
+    public string? DBSecurityGroupDescription { get; init; }
+
+    /// <summary>Provides the VpcId of the DB security group. JSON <c>vpcId</c>.</summary>
+    [JsonPropertyName("vpcId")]
+    [JsonConverter(typeof(TolerantMemberConverter<string>))]
+    public string? VpcId { get; init; }
+
+    /// <summary>Contains a list of EC2SecurityGroup elements. JSON <c>eC2SecurityGroups</c>.</summary>
+    [JsonPropertyName("eC2SecurityGroups")]
+    [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<EC2SecurityGroup>>))]
+    public IReadOnlyList<EC2SecurityGroup>? EC2SecurityGroups { get; init => field = ValueList<EC2SecurityGroup>.From(value); }
+
+    /// <summary>Contains a list of IPRange elements. JSON <c>iPRanges</c>.</summary>
+    [JsonPropertyName("iPRanges")]
+    [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<IPRange>>))]
+    public IReadOnlyList<IPRange>? IPRanges { get; init => field = ValueList<IPRange>.From(value); }
+
+    /// <summary>The Amazon Resource Name (ARN) for the DB security group. JSON <c>dBSecurityGroupArn</c>.</summary>
+    [JsonPropertyName("dBSecurityGroupArn")]
+    [JsonConverter(typeof(TolerantMemberConverter<string>))]
+    public string? DBSecurityGroupArn { get; init; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -84,14 +114,26 @@ public sealed record AuthorizeDBSecurityGroupIngressResponseElements
     /// <returns>True when every member is equal.</returns>
     public bool Equals(AuthorizeDBSecurityGroupIngressResponseElements? other) =>
         ReferenceEquals(this, other) || (other is not null
-            && EqualityComparer<DBSecurityGroup?>.Default.Equals(DBSecurityGroup, other.DBSecurityGroup)
+            && EqualityComparer<string?>.Default.Equals(OwnerId, other.OwnerId)
+            && EqualityComparer<string?>.Default.Equals(DBSecurityGroupName, other.DBSecurityGroupName)
+            && EqualityComparer<string?>.Default.Equals(DBSecurityGroupDescription, other.DBSecurityGroupDescription)
+            && EqualityComparer<string?>.Default.Equals(VpcId, other.VpcId)
+            && EqualityComparer<IReadOnlyList<EC2SecurityGroup>?>.Default.Equals(EC2SecurityGroups, other.EC2SecurityGroups)
+            && EqualityComparer<IReadOnlyList<IPRange>?>.Default.Equals(IPRanges, other.IPRanges)
+            && EqualityComparer<string?>.Default.Equals(DBSecurityGroupArn, other.DBSecurityGroupArn)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
 
     /// <inheritdoc/>
     public override int GetHashCode()
     {
         var hash = default(HashCode);
-        hash.Add(DBSecurityGroup);
+        hash.Add(OwnerId);
+        hash.Add(DBSecurityGroupName);
+        hash.Add(DBSecurityGroupDescription);
+        hash.Add(VpcId);
+        hash.Add(EC2SecurityGroups);
+        hash.Add(IPRanges);
+        hash.Add(DBSecurityGroupArn);
         hash.Add(JsonFields.Hash(AdditionalFields));
         return hash.ToHashCode();
     }

@@ -112,10 +112,210 @@ public sealed record CopyDBSnapshotRequestParameters
 /// <summary>The response elements (CloudTrail <c>responseElements</c>) of <c>CopyDBSnapshot</c>: Copies the specified DB snapshot.</summary>
 public sealed record CopyDBSnapshotResponseElements
 {
-    /// <summary>Contains the details of an Amazon RDS DB snapshot. JSON <c>dBSnapshot</c>.</summary>
-    [JsonPropertyName("dBSnapshot")]
-    [JsonConverter(typeof(TolerantMemberConverter<DBSnapshot>))]
-    public DBSnapshot? DBSnapshot { get; init; }
+    /// <summary>Specifies the identifier for the DB snapshot. JSON <c>dBSnapshotIdentifier</c>.</summary>
+    [JsonPropertyName("dBSnapshotIdentifier")]
+    [JsonConverter(typeof(TolerantMemberConverter<string>))]
+    public string? DBSnapshotIdentifier { get; init; }
+
+    /// <summary>Specifies the DB instance identifier of the DB instance this DB snapshot was created from. JSON <c>dBInstanceIdentifier</c>.</summary>
+    [JsonPropertyName("dBInstanceIdentifier")]
+    [JsonConverter(typeof(TolerantMemberConverter<string>))]
+    public string? DBInstanceIdentifier { get; init; }
+
+    /// <summary>Specifies when the snapshot was taken in Coordinated Universal Time (UTC). JSON <c>snapshotCreateTime</c>.</summary>
+    [JsonPropertyName("snapshotCreateTime")]
+    [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
+    public DateTimeOffset? SnapshotCreateTime { get; init; }
+
+    /// <summary>Specifies the name of the database engine. JSON <c>engine</c>.</summary>
+    [JsonPropertyName("engine")]
+    [JsonConverter(typeof(TolerantMemberConverter<string>))]
+    public string? Engine { get; init; }
+
+    /// <summary>Specifies the allocated storage size in gibibytes (GiB). JSON <c>allocatedStorage</c>.</summary>
+    [JsonPropertyName("allocatedStorage")]
+    [JsonConverter(typeof(TolerantMemberConverter<int?>))]
+    public int? AllocatedStorage { get; init; }
+
+    /// <summary>Specifies the status of this DB snapshot. JSON <c>status</c>.</summary>
+    [JsonPropertyName("status")]
+    [JsonConverter(typeof(TolerantMemberConverter<string>))]
+    public string? Status { get; init; }
+
+    /// <summary>Specifies the port that the database engine was listening on at the time of the snapshot. JSON <c>port</c>.</summary>
+    [JsonPropertyName("port")]
+    [JsonConverter(typeof(TolerantMemberConverter<int?>))]
+    public int? Port { get; init; }
+
+    /// <summary>Specifies the name of the Availability Zone the DB instance was located in at the time of the DB snapshot. JSON <c>availabilityZone</c>.</summary>
+    [JsonPropertyName("availabilityZone")]
+    [JsonConverter(typeof(TolerantMemberConverter<string>))]
+    public string? AvailabilityZone { get; init; }
+
+    /// <summary>Provides the VPC ID associated with the DB snapshot. JSON <c>vpcId</c>.</summary>
+    [JsonPropertyName("vpcId")]
+    [JsonConverter(typeof(TolerantMemberConverter<string>))]
+    public string? VpcId { get; init; }
+
+    /// <summary>Specifies the time in Coordinated Universal Time (UTC) when the DB instance, from which the snapshot was taken, was created. JSON <c>instanceCreateTime</c>.</summary>
+    [JsonPropertyName("instanceCreateTime")]
+    [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
+    public DateTimeOffset? InstanceCreateTime { get; init; }
+
+    /// <summary>Provides the master username for the DB snapshot. JSON <c>masterUsername</c>.</summary>
+    [JsonPropertyName("masterUsername")]
+    [JsonConverter(typeof(TolerantMemberConverter<string>))]
+    public string? MasterUsername { get; init; }
+
+    /// <summary>Specifies the version of the database engine. JSON <c>engineVersion</c>.</summary>
+    [JsonPropertyName("engineVersion")]
+    [JsonConverter(typeof(TolerantMemberConverter<string>))]
+    public string? EngineVersion { get; init; }
+
+    /// <summary>License model information for the restored DB instance. JSON <c>licenseModel</c>.</summary>
+    [JsonPropertyName("licenseModel")]
+    [JsonConverter(typeof(TolerantMemberConverter<string>))]
+    public string? LicenseModel { get; init; }
+
+    /// <summary>Provides the type of the DB snapshot. JSON <c>snapshotType</c>.</summary>
+    [JsonPropertyName("snapshotType")]
+    [JsonConverter(typeof(TolerantMemberConverter<string>))]
+    public string? SnapshotType { get; init; }
+
+    /// <summary>Specifies the Provisioned IOPS (I/O operations per second) value of the DB instance at the time of the snapshot. JSON <c>iops</c>.</summary>
+    [JsonPropertyName("iops")]
+    [JsonConverter(typeof(TolerantMemberConverter<int?>))]
+    public int? Iops { get; init; }
+
+    /// <summary>Specifies the storage throughput for the DB snapshot. JSON <c>storageThroughput</c>.</summary>
+    [JsonPropertyName("storageThroughput")]
+    [JsonConverter(typeof(TolerantMemberConverter<int?>))]
+    public int? StorageThroughput { get; init; }
+
+    /// <summary>Provides the option group name for the DB snapshot. JSON <c>optionGroupName</c>.</summary>
+    [JsonPropertyName("optionGroupName")]
+    [JsonConverter(typeof(TolerantMemberConverter<string>))]
+    public string? OptionGroupName { get; init; }
+
+    /// <summary>The percentage of the estimated data that has been transferred. JSON <c>percentProgress</c>.</summary>
+    [JsonPropertyName("percentProgress")]
+    [JsonConverter(typeof(TolerantMemberConverter<int?>))]
+    public int? PercentProgress { get; init; }
+
+    /// <summary>The Amazon Web Services Region that the DB snapshot was created in or copied from. JSON <c>sourceRegion</c>.</summary>
+    [JsonPropertyName("sourceRegion")]
+    [JsonConverter(typeof(TolerantMemberConverter<string>))]
+    public string? SourceRegion { get; init; }
+
+    /// <summary>The DB snapshot Amazon Resource Name (ARN) that the DB snapshot was copied from. JSON <c>sourceDBSnapshotIdentifier</c>.</summary>
+    [JsonPropertyName("sourceDBSnapshotIdentifier")]
+    [JsonConverter(typeof(TolerantMemberConverter<string>))]
+    public string? SourceDBSnapshotIdentifier { get; init; }
+
+    /// <summary>Specifies the storage type associated with DB snapshot. JSON <c>storageType</c>.</summary>
+    [JsonPropertyName("storageType")]
+    [JsonConverter(typeof(TolerantMemberConverter<string>))]
+    public string? StorageType { get; init; }
+
+    /// <summary>The ARN from the key store with which to associate the instance for TDE encryption. JSON <c>tdeCredentialArn</c>.</summary>
+    [JsonPropertyName("tdeCredentialArn")]
+    [JsonConverter(typeof(TolerantMemberConverter<string>))]
+    public string? TdeCredentialArn { get; init; }
+
+    /// <summary>Indicates whether the DB snapshot is encrypted. JSON <c>encrypted</c>.</summary>
+    [JsonPropertyName("encrypted")]
+    [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
+    public bool? Encrypted { get; init; }
+
+    /// <summary>The type of encryption used to protect data at rest in the DB snapshot. JSON <c>storageEncryptionType</c>.</summary>
+    [JsonPropertyName("storageEncryptionType")]
+    [JsonConverter(typeof(TolerantMemberConverter<StorageEncryptionType?>))]
+    public StorageEncryptionType? StorageEncryptionType { get; init; }
+
+    /// <summary>The number of days for which automatic DB snapshots are retained. JSON <c>backupRetentionPeriod</c>.</summary>
+    [JsonPropertyName("backupRetentionPeriod")]
+    [JsonConverter(typeof(TolerantMemberConverter<int?>))]
+    public int? BackupRetentionPeriod { get; init; }
+
+    /// <summary>The daily time range during which automated backups are created if automated backups are enabled, as determined by the BackupRetentionPeriod. JSON <c>preferredBackupWindow</c>.</summary>
+    [JsonPropertyName("preferredBackupWindow")]
+    [JsonConverter(typeof(TolerantMemberConverter<string>))]
+    public string? PreferredBackupWindow { get; init; }
+
+    /// <summary>If Encrypted is true, the Amazon Web Services KMS key identifier for the encrypted DB snapshot. JSON <c>kmsKeyId</c>.</summary>
+    [JsonPropertyName("kmsKeyId")]
+    [JsonConverter(typeof(TolerantMemberConverter<string>))]
+    public string? KmsKeyId { get; init; }
+
+    /// <summary>The Amazon Resource Name (ARN) for the DB snapshot. JSON <c>dBSnapshotArn</c>.</summary>
+    [JsonPropertyName("dBSnapshotArn")]
+    [JsonConverter(typeof(TolerantMemberConverter<string>))]
+    public string? DBSnapshotArn { get; init; }
+
+    /// <summary>The time zone of the DB snapshot. JSON <c>timezone</c>.</summary>
+    [JsonPropertyName("timezone")]
+    [JsonConverter(typeof(TolerantMemberConverter<string>))]
+    public string? Timezone { get; init; }
+
+    /// <summary>Indicates whether mapping of Amazon Web Services Identity and Access Management (IAM) accounts to database accounts is enabled. JSON <c>iAMDatabaseAuthenticationEnabled</c>.</summary>
+    [JsonPropertyName("iAMDatabaseAuthenticationEnabled")]
+    [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
+    public bool? IAMDatabaseAuthenticationEnabled { get; init; }
+
+    /// <summary>The number of CPU cores and the number of threads per core for the DB instance class of the DB instance when the DB snapshot was created. JSON <c>processorFeatures</c>.</summary>
+    [JsonPropertyName("processorFeatures")]
+    [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<ProcessorFeature>>))]
+    public IReadOnlyList<ProcessorFeature>? ProcessorFeatures { get; init => field = ValueList<ProcessorFeature>.From(value); }
+
+    /// <summary>The identifier for the source DB instance, which can't be changed and which is unique to an Amazon Web Services Region. JSON <c>dbiResourceId</c>.</summary>
+    [JsonPropertyName("dbiResourceId")]
+    [JsonConverter(typeof(TolerantMemberConverter<string>))]
+    public string? DbiResourceId { get; init; }
+
+    /// <summary>A list of tags. JSON <c>tagList</c>.</summary>
+    [JsonPropertyName("tagList")]
+    [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<Tag>>))]
+    public IReadOnlyList<Tag>? TagList { get; init => field = ValueList<Tag>.From(value); }
+
+    /// <summary>Specifies where manual snapshots are stored: Dedicated Local Zones, Amazon Web Services Outposts or the Amazon Web Services Region. JSON <c>snapshotTarget</c>.</summary>
+    [JsonPropertyName("snapshotTarget")]
+    [JsonConverter(typeof(TolerantMemberConverter<string>))]
+    public string? SnapshotTarget { get; init; }
+
+    /// <summary>Specifies the time of the CreateDBSnapshot operation in Coordinated Universal Time (UTC). JSON <c>originalSnapshotCreateTime</c>.</summary>
+    [JsonPropertyName("originalSnapshotCreateTime")]
+    [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
+    public DateTimeOffset? OriginalSnapshotCreateTime { get; init; }
+
+    /// <summary>The timestamp of the most recent transaction applied to the database that you're backing up. JSON <c>snapshotDatabaseTime</c>.</summary>
+    [JsonPropertyName("snapshotDatabaseTime")]
+    [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
+    public DateTimeOffset? SnapshotDatabaseTime { get; init; }
+
+    /// <summary>The Oracle system identifier (SID), which is the name of the Oracle database instance that manages your database files. JSON <c>dBSystemId</c>.</summary>
+    [JsonPropertyName("dBSystemId")]
+    [JsonConverter(typeof(TolerantMemberConverter<string>))]
+    public string? DBSystemId { get; init; }
+
+    /// <summary>Indicates whether the snapshot is of a DB instance using the multi-tenant configuration (TRUE) or the single-tenant configuration (FALSE). JSON <c>multiTenant</c>.</summary>
+    [JsonPropertyName("multiTenant")]
+    [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
+    public bool? MultiTenant { get; init; }
+
+    /// <summary>Indicates whether the DB instance has a dedicated log volume (DLV) enabled. JSON <c>dedicatedLogVolume</c>.</summary>
+    [JsonPropertyName("dedicatedLogVolume")]
+    [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
+    public bool? DedicatedLogVolume { get; init; }
+
+    /// <summary>The additional storage volumes associated with the DB snapshot. JSON <c>additionalStorageVolumes</c>.</summary>
+    [JsonPropertyName("additionalStorageVolumes")]
+    [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<AdditionalStorageVolume>>))]
+    public IReadOnlyList<AdditionalStorageVolume>? AdditionalStorageVolumes { get; init => field = ValueList<AdditionalStorageVolume>.From(value); }
+
+    /// <summary>Specifies the name of the Availability Zone where RDS stores the DB snapshot. JSON <c>snapshotAvailabilityZone</c>.</summary>
+    [JsonPropertyName("snapshotAvailabilityZone")]
+    [JsonConverter(typeof(TolerantMemberConverter<string>))]
+    public string? SnapshotAvailabilityZone { get; init; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -126,14 +326,94 @@ public sealed record CopyDBSnapshotResponseElements
     /// <returns>True when every member is equal.</returns>
     public bool Equals(CopyDBSnapshotResponseElements? other) =>
         ReferenceEquals(this, other) || (other is not null
-            && EqualityComparer<DBSnapshot?>.Default.Equals(DBSnapshot, other.DBSnapshot)
+            && EqualityComparer<string?>.Default.Equals(DBSnapshotIdentifier, other.DBSnapshotIdentifier)
+            && EqualityComparer<string?>.Default.Equals(DBInstanceIdentifier, other.DBInstanceIdentifier)
+            && EqualityComparer<DateTimeOffset?>.Default.Equals(SnapshotCreateTime, other.SnapshotCreateTime)
+            && EqualityComparer<string?>.Default.Equals(Engine, other.Engine)
+            && EqualityComparer<int?>.Default.Equals(AllocatedStorage, other.AllocatedStorage)
+            && EqualityComparer<string?>.Default.Equals(Status, other.Status)
+            && EqualityComparer<int?>.Default.Equals(Port, other.Port)
+            && EqualityComparer<string?>.Default.Equals(AvailabilityZone, other.AvailabilityZone)
+            && EqualityComparer<string?>.Default.Equals(VpcId, other.VpcId)
+            && EqualityComparer<DateTimeOffset?>.Default.Equals(InstanceCreateTime, other.InstanceCreateTime)
+            && EqualityComparer<string?>.Default.Equals(MasterUsername, other.MasterUsername)
+            && EqualityComparer<string?>.Default.Equals(EngineVersion, other.EngineVersion)
+            && EqualityComparer<string?>.Default.Equals(LicenseModel, other.LicenseModel)
+            && EqualityComparer<string?>.Default.Equals(SnapshotType, other.SnapshotType)
+            && EqualityComparer<int?>.Default.Equals(Iops, other.Iops)
+            && EqualityComparer<int?>.Default.Equals(StorageThroughput, other.StorageThroughput)
+            && EqualityComparer<string?>.Default.Equals(OptionGroupName, other.OptionGroupName)
+            && EqualityComparer<int?>.Default.Equals(PercentProgress, other.PercentProgress)
+            && EqualityComparer<string?>.Default.Equals(SourceRegion, other.SourceRegion)
+            && EqualityComparer<string?>.Default.Equals(SourceDBSnapshotIdentifier, other.SourceDBSnapshotIdentifier)
+            && EqualityComparer<string?>.Default.Equals(StorageType, other.StorageType)
+            && EqualityComparer<string?>.Default.Equals(TdeCredentialArn, other.TdeCredentialArn)
+            && EqualityComparer<bool?>.Default.Equals(Encrypted, other.Encrypted)
+            && EqualityComparer<StorageEncryptionType?>.Default.Equals(StorageEncryptionType, other.StorageEncryptionType)
+            && EqualityComparer<int?>.Default.Equals(BackupRetentionPeriod, other.BackupRetentionPeriod)
+            && EqualityComparer<string?>.Default.Equals(PreferredBackupWindow, other.PreferredBackupWindow)
+            && EqualityComparer<string?>.Default.Equals(KmsKeyId, other.KmsKeyId)
+            && EqualityComparer<string?>.Default.Equals(DBSnapshotArn, other.DBSnapshotArn)
+            && EqualityComparer<string?>.Default.Equals(Timezone, other.Timezone)
+            && EqualityComparer<bool?>.Default.Equals(IAMDatabaseAuthenticationEnabled, other.IAMDatabaseAuthenticationEnabled)
+            && EqualityComparer<IReadOnlyList<ProcessorFeature>?>.Default.Equals(ProcessorFeatures, other.ProcessorFeatures)
+            && EqualityComparer<string?>.Default.Equals(DbiResourceId, other.DbiResourceId)
+            && EqualityComparer<IReadOnlyList<Tag>?>.Default.Equals(TagList, other.TagList)
+            && EqualityComparer<string?>.Default.Equals(SnapshotTarget, other.SnapshotTarget)
+            && EqualityComparer<DateTimeOffset?>.Default.Equals(OriginalSnapshotCreateTime, other.OriginalSnapshotCreateTime)
+            && EqualityComparer<DateTimeOffset?>.Default.Equals(SnapshotDatabaseTime, other.SnapshotDatabaseTime)
+            && EqualityComparer<string?>.Default.Equals(DBSystemId, other.DBSystemId)
+            && EqualityComparer<bool?>.Default.Equals(MultiTenant, other.MultiTenant)
+            && EqualityComparer<bool?>.Default.Equals(DedicatedLogVolume, other.DedicatedLogVolume)
+            && EqualityComparer<IReadOnlyList<AdditionalStorageVolume>?>.Default.Equals(AdditionalStorageVolumes, other.AdditionalStorageVolumes)
+            && EqualityComparer<string?>.Default.Equals(SnapshotAvailabilityZone, other.SnapshotAvailabilityZone)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
 
     /// <inheritdoc/>
     public override int GetHashCode()
     {
         var hash = default(HashCode);
-        hash.Add(DBSnapshot);
+        hash.Add(DBSnapshotIdentifier);
+        hash.Add(DBInstanceIdentifier);
+        hash.Add(SnapshotCreateTime);
+        hash.Add(Engine);
+        hash.Add(AllocatedStorage);
+        hash.Add(Status);
+        hash.Add(Port);
+        hash.Add(AvailabilityZone);
+        hash.Add(VpcId);
+        hash.Add(InstanceCreateTime);
+        hash.Add(MasterUsername);
+        hash.Add(EngineVersion);
+        hash.Add(LicenseModel);
+        hash.Add(SnapshotType);
+        hash.Add(Iops);
+        hash.Add(StorageThroughput);
+        hash.Add(OptionGroupName);
+        hash.Add(PercentProgress);
+        hash.Add(SourceRegion);
+        hash.Add(SourceDBSnapshotIdentifier);
+        hash.Add(StorageType);
+        hash.Add(TdeCredentialArn);
+        hash.Add(Encrypted);
+        hash.Add(StorageEncryptionType);
+        hash.Add(BackupRetentionPeriod);
+        hash.Add(PreferredBackupWindow);
+        hash.Add(KmsKeyId);
+        hash.Add(DBSnapshotArn);
+        hash.Add(Timezone);
+        hash.Add(IAMDatabaseAuthenticationEnabled);
+        hash.Add(ProcessorFeatures);
+        hash.Add(DbiResourceId);
+        hash.Add(TagList);
+        hash.Add(SnapshotTarget);
+        hash.Add(OriginalSnapshotCreateTime);
+        hash.Add(SnapshotDatabaseTime);
+        hash.Add(DBSystemId);
+        hash.Add(MultiTenant);
+        hash.Add(DedicatedLogVolume);
+        hash.Add(AdditionalStorageVolumes);
+        hash.Add(SnapshotAvailabilityZone);
         hash.Add(JsonFields.Hash(AdditionalFields));
         return hash.ToHashCode();
     }

@@ -63,10 +63,60 @@ public sealed record CopyOptionGroupRequestParameters
 /// <summary>The response elements (CloudTrail <c>responseElements</c>) of <c>CopyOptionGroup</c>: Copies the specified option group.</summary>
 public sealed record CopyOptionGroupResponseElements
 {
-    /// <summary>JSON <c>optionGroup</c>.</summary>
-    [JsonPropertyName("optionGroup")]
-    [JsonConverter(typeof(TolerantMemberConverter<OptionGroup>))]
-    public OptionGroup? OptionGroup { get; init; }
+    /// <summary>Specifies the name of the option group. JSON <c>optionGroupName</c>.</summary>
+    [JsonPropertyName("optionGroupName")]
+    [JsonConverter(typeof(TolerantMemberConverter<string>))]
+    public string? OptionGroupName { get; init; }
+
+    /// <summary>Provides a description of the option group. JSON <c>optionGroupDescription</c>.</summary>
+    [JsonPropertyName("optionGroupDescription")]
+    [JsonConverter(typeof(TolerantMemberConverter<string>))]
+    public string? OptionGroupDescription { get; init; }
+
+    /// <summary>Indicates the name of the engine that this option group can be applied to. JSON <c>engineName</c>.</summary>
+    [JsonPropertyName("engineName")]
+    [JsonConverter(typeof(TolerantMemberConverter<string>))]
+    public string? EngineName { get; init; }
+
+    /// <summary>Indicates the major engine version associated with this option group. JSON <c>majorEngineVersion</c>.</summary>
+    [JsonPropertyName("majorEngineVersion")]
+    [JsonConverter(typeof(TolerantMemberConverter<string>))]
+    public string? MajorEngineVersion { get; init; }
+
+    /// <summary>Indicates what options are available in the option group. JSON <c>options</c>.</summary>
+    [JsonPropertyName("options")]
+    [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<Option>>))]
+    public IReadOnlyList<Option>? Options { get; init => field = ValueList<Option>.From(value); }
+
+    /// <summary>Indicates whether this option group can be applied to both VPC and non-VPC instances. JSON <c>allowsVpcAndNonVpcInstanceMemberships</c>.</summary>
+    [JsonPropertyName("allowsVpcAndNonVpcInstanceMemberships")]
+    [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
+    public bool? AllowsVpcAndNonVpcInstanceMemberships { get; init; }
+
+    /// <summary>If AllowsVpcAndNonVpcInstanceMemberships is false, this field is blank. JSON <c>vpcId</c>.</summary>
+    [JsonPropertyName("vpcId")]
+    [JsonConverter(typeof(TolerantMemberConverter<string>))]
+    public string? VpcId { get; init; }
+
+    /// <summary>Specifies the Amazon Resource Name (ARN) for the option group. JSON <c>optionGroupArn</c>.</summary>
+    [JsonPropertyName("optionGroupArn")]
+    [JsonConverter(typeof(TolerantMemberConverter<string>))]
+    public string? OptionGroupArn { get; init; }
+
+    /// <summary>Specifies the name of the option group from which this option group is copied. JSON <c>sourceOptionGroup</c>.</summary>
+    [JsonPropertyName("sourceOptionGroup")]
+    [JsonConverter(typeof(TolerantMemberConverter<string>))]
+    public string? SourceOptionGroup { get; init; }
+
+    /// <summary>Specifies the Amazon Web Services account ID for the option group from which this option group is copied. JSON <c>sourceAccountId</c>.</summary>
+    [JsonPropertyName("sourceAccountId")]
+    [JsonConverter(typeof(TolerantMemberConverter<string>))]
+    public string? SourceAccountId { get; init; }
+
+    /// <summary>Indicates when the option group was copied. JSON <c>copyTimestamp</c>.</summary>
+    [JsonPropertyName("copyTimestamp")]
+    [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
+    public DateTimeOffset? CopyTimestamp { get; init; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -77,14 +127,34 @@ public sealed record CopyOptionGroupResponseElements
     /// <returns>True when every member is equal.</returns>
     public bool Equals(CopyOptionGroupResponseElements? other) =>
         ReferenceEquals(this, other) || (other is not null
-            && EqualityComparer<OptionGroup?>.Default.Equals(OptionGroup, other.OptionGroup)
+            && EqualityComparer<string?>.Default.Equals(OptionGroupName, other.OptionGroupName)
+            && EqualityComparer<string?>.Default.Equals(OptionGroupDescription, other.OptionGroupDescription)
+            && EqualityComparer<string?>.Default.Equals(EngineName, other.EngineName)
+            && EqualityComparer<string?>.Default.Equals(MajorEngineVersion, other.MajorEngineVersion)
+            && EqualityComparer<IReadOnlyList<Option>?>.Default.Equals(Options, other.Options)
+            && EqualityComparer<bool?>.Default.Equals(AllowsVpcAndNonVpcInstanceMemberships, other.AllowsVpcAndNonVpcInstanceMemberships)
+            && EqualityComparer<string?>.Default.Equals(VpcId, other.VpcId)
+            && EqualityComparer<string?>.Default.Equals(OptionGroupArn, other.OptionGroupArn)
+            && EqualityComparer<string?>.Default.Equals(SourceOptionGroup, other.SourceOptionGroup)
+            && EqualityComparer<string?>.Default.Equals(SourceAccountId, other.SourceAccountId)
+            && EqualityComparer<DateTimeOffset?>.Default.Equals(CopyTimestamp, other.CopyTimestamp)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
 
     /// <inheritdoc/>
     public override int GetHashCode()
     {
         var hash = default(HashCode);
-        hash.Add(OptionGroup);
+        hash.Add(OptionGroupName);
+        hash.Add(OptionGroupDescription);
+        hash.Add(EngineName);
+        hash.Add(MajorEngineVersion);
+        hash.Add(Options);
+        hash.Add(AllowsVpcAndNonVpcInstanceMemberships);
+        hash.Add(VpcId);
+        hash.Add(OptionGroupArn);
+        hash.Add(SourceOptionGroup);
+        hash.Add(SourceAccountId);
+        hash.Add(CopyTimestamp);
         hash.Add(JsonFields.Hash(AdditionalFields));
         return hash.ToHashCode();
     }

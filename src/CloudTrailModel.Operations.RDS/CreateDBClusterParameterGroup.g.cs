@@ -63,10 +63,25 @@ public sealed record CreateDBClusterParameterGroupRequestParameters
 /// <summary>The response elements (CloudTrail <c>responseElements</c>) of <c>CreateDBClusterParameterGroup</c>: Creates a new DB cluster parameter group.</summary>
 public sealed record CreateDBClusterParameterGroupResponseElements
 {
-    /// <summary>Contains the details of an Amazon RDS DB cluster parameter group. JSON <c>dBClusterParameterGroup</c>.</summary>
-    [JsonPropertyName("dBClusterParameterGroup")]
-    [JsonConverter(typeof(TolerantMemberConverter<DBClusterParameterGroup>))]
-    public DBClusterParameterGroup? DBClusterParameterGroup { get; init; }
+    /// <summary>The name of the DB cluster parameter group. JSON <c>dBClusterParameterGroupName</c>.</summary>
+    [JsonPropertyName("dBClusterParameterGroupName")]
+    [JsonConverter(typeof(TolerantMemberConverter<string>))]
+    public string? DBClusterParameterGroupName { get; init; }
+
+    /// <summary>The name of the DB parameter group family that this DB cluster parameter group is compatible with. JSON <c>dBParameterGroupFamily</c>.</summary>
+    [JsonPropertyName("dBParameterGroupFamily")]
+    [JsonConverter(typeof(TolerantMemberConverter<string>))]
+    public string? DBParameterGroupFamily { get; init; }
+
+    /// <summary>Provides the customer-specified description for this DB cluster parameter group. JSON <c>description</c>.</summary>
+    [JsonPropertyName("description")]
+    [JsonConverter(typeof(TolerantMemberConverter<string>))]
+    public string? Description { get; init; }
+
+    /// <summary>The Amazon Resource Name (ARN) for the DB cluster parameter group. JSON <c>dBClusterParameterGroupArn</c>.</summary>
+    [JsonPropertyName("dBClusterParameterGroupArn")]
+    [JsonConverter(typeof(TolerantMemberConverter<string>))]
+    public string? DBClusterParameterGroupArn { get; init; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -77,14 +92,20 @@ public sealed record CreateDBClusterParameterGroupResponseElements
     /// <returns>True when every member is equal.</returns>
     public bool Equals(CreateDBClusterParameterGroupResponseElements? other) =>
         ReferenceEquals(this, other) || (other is not null
-            && EqualityComparer<DBClusterParameterGroup?>.Default.Equals(DBClusterParameterGroup, other.DBClusterParameterGroup)
+            && EqualityComparer<string?>.Default.Equals(DBClusterParameterGroupName, other.DBClusterParameterGroupName)
+            && EqualityComparer<string?>.Default.Equals(DBParameterGroupFamily, other.DBParameterGroupFamily)
+            && EqualityComparer<string?>.Default.Equals(Description, other.Description)
+            && EqualityComparer<string?>.Default.Equals(DBClusterParameterGroupArn, other.DBClusterParameterGroupArn)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
 
     /// <inheritdoc/>
     public override int GetHashCode()
     {
         var hash = default(HashCode);
-        hash.Add(DBClusterParameterGroup);
+        hash.Add(DBClusterParameterGroupName);
+        hash.Add(DBParameterGroupFamily);
+        hash.Add(Description);
+        hash.Add(DBClusterParameterGroupArn);
         hash.Add(JsonFields.Hash(AdditionalFields));
         return hash.ToHashCode();
     }

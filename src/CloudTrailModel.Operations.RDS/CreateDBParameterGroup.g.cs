@@ -63,10 +63,25 @@ public sealed record CreateDBParameterGroupRequestParameters
 /// <summary>The response elements (CloudTrail <c>responseElements</c>) of <c>CreateDBParameterGroup</c>: Creates a new DB parameter group.</summary>
 public sealed record CreateDBParameterGroupResponseElements
 {
-    /// <summary>Contains the details of an Amazon RDS DB parameter group. JSON <c>dBParameterGroup</c>.</summary>
-    [JsonPropertyName("dBParameterGroup")]
-    [JsonConverter(typeof(TolerantMemberConverter<DBParameterGroup>))]
-    public DBParameterGroup? DBParameterGroup { get; init; }
+    /// <summary>The name of the DB parameter group. JSON <c>dBParameterGroupName</c>.</summary>
+    [JsonPropertyName("dBParameterGroupName")]
+    [JsonConverter(typeof(TolerantMemberConverter<string>))]
+    public string? DBParameterGroupName { get; init; }
+
+    /// <summary>The name of the DB parameter group family that this DB parameter group is compatible with. JSON <c>dBParameterGroupFamily</c>.</summary>
+    [JsonPropertyName("dBParameterGroupFamily")]
+    [JsonConverter(typeof(TolerantMemberConverter<string>))]
+    public string? DBParameterGroupFamily { get; init; }
+
+    /// <summary>Provides the customer-specified description for this DB parameter group. JSON <c>description</c>.</summary>
+    [JsonPropertyName("description")]
+    [JsonConverter(typeof(TolerantMemberConverter<string>))]
+    public string? Description { get; init; }
+
+    /// <summary>The Amazon Resource Name (ARN) for the DB parameter group. JSON <c>dBParameterGroupArn</c>.</summary>
+    [JsonPropertyName("dBParameterGroupArn")]
+    [JsonConverter(typeof(TolerantMemberConverter<string>))]
+    public string? DBParameterGroupArn { get; init; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -77,14 +92,20 @@ public sealed record CreateDBParameterGroupResponseElements
     /// <returns>True when every member is equal.</returns>
     public bool Equals(CreateDBParameterGroupResponseElements? other) =>
         ReferenceEquals(this, other) || (other is not null
-            && EqualityComparer<DBParameterGroup?>.Default.Equals(DBParameterGroup, other.DBParameterGroup)
+            && EqualityComparer<string?>.Default.Equals(DBParameterGroupName, other.DBParameterGroupName)
+            && EqualityComparer<string?>.Default.Equals(DBParameterGroupFamily, other.DBParameterGroupFamily)
+            && EqualityComparer<string?>.Default.Equals(Description, other.Description)
+            && EqualityComparer<string?>.Default.Equals(DBParameterGroupArn, other.DBParameterGroupArn)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
 
     /// <inheritdoc/>
     public override int GetHashCode()
     {
         var hash = default(HashCode);
-        hash.Add(DBParameterGroup);
+        hash.Add(DBParameterGroupName);
+        hash.Add(DBParameterGroupFamily);
+        hash.Add(Description);
+        hash.Add(DBParameterGroupArn);
         hash.Add(JsonFields.Hash(AdditionalFields));
         return hash.ToHashCode();
     }

@@ -63,10 +63,40 @@ public sealed record CreateDBSubnetGroupRequestParameters
 /// <summary>The response elements (CloudTrail <c>responseElements</c>) of <c>CreateDBSubnetGroup</c>: Creates a new DB subnet group.</summary>
 public sealed record CreateDBSubnetGroupResponseElements
 {
-    /// <summary>Contains the details of an Amazon RDS DB subnet group. JSON <c>dBSubnetGroup</c>.</summary>
-    [JsonPropertyName("dBSubnetGroup")]
-    [JsonConverter(typeof(TolerantMemberConverter<DBSubnetGroup>))]
-    public DBSubnetGroup? DBSubnetGroup { get; init; }
+    /// <summary>The name of the DB subnet group. JSON <c>dBSubnetGroupName</c>.</summary>
+    [JsonPropertyName("dBSubnetGroupName")]
+    [JsonConverter(typeof(TolerantMemberConverter<string>))]
+    public string? DBSubnetGroupName { get; init; }
+
+    /// <summary>Provides the description of the DB subnet group. JSON <c>dBSubnetGroupDescription</c>.</summary>
+    [JsonPropertyName("dBSubnetGroupDescription")]
+    [JsonConverter(typeof(TolerantMemberConverter<string>))]
+    public string? DBSubnetGroupDescription { get; init; }
+
+    /// <summary>Provides the VpcId of the DB subnet group. JSON <c>vpcId</c>.</summary>
+    [JsonPropertyName("vpcId")]
+    [JsonConverter(typeof(TolerantMemberConverter<string>))]
+    public string? VpcId { get; init; }
+
+    /// <summary>Provides the status of the DB subnet group. JSON <c>subnetGroupStatus</c>.</summary>
+    [JsonPropertyName("subnetGroupStatus")]
+    [JsonConverter(typeof(TolerantMemberConverter<string>))]
+    public string? SubnetGroupStatus { get; init; }
+
+    /// <summary>Contains a list of Subnet elements. JSON <c>subnets</c>.</summary>
+    [JsonPropertyName("subnets")]
+    [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<Subnet>>))]
+    public IReadOnlyList<Subnet>? Subnets { get; init => field = ValueList<Subnet>.From(value); }
+
+    /// <summary>The Amazon Resource Name (ARN) for the DB subnet group. JSON <c>dBSubnetGroupArn</c>.</summary>
+    [JsonPropertyName("dBSubnetGroupArn")]
+    [JsonConverter(typeof(TolerantMemberConverter<string>))]
+    public string? DBSubnetGroupArn { get; init; }
+
+    /// <summary>The network type of the DB subnet group. JSON <c>supportedNetworkTypes</c>.</summary>
+    [JsonPropertyName("supportedNetworkTypes")]
+    [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<string>>))]
+    public IReadOnlyList<string>? SupportedNetworkTypes { get; init => field = ValueList<string>.From(value); }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -77,14 +107,26 @@ public sealed record CreateDBSubnetGroupResponseElements
     /// <returns>True when every member is equal.</returns>
     public bool Equals(CreateDBSubnetGroupResponseElements? other) =>
         ReferenceEquals(this, other) || (other is not null
-            && EqualityComparer<DBSubnetGroup?>.Default.Equals(DBSubnetGroup, other.DBSubnetGroup)
+            && EqualityComparer<string?>.Default.Equals(DBSubnetGroupName, other.DBSubnetGroupName)
+            && EqualityComparer<string?>.Default.Equals(DBSubnetGroupDescription, other.DBSubnetGroupDescription)
+            && EqualityComparer<string?>.Default.Equals(VpcId, other.VpcId)
+            && EqualityComparer<string?>.Default.Equals(SubnetGroupStatus, other.SubnetGroupStatus)
+            && EqualityComparer<IReadOnlyList<Subnet>?>.Default.Equals(Subnets, other.Subnets)
+            && EqualityComparer<string?>.Default.Equals(DBSubnetGroupArn, other.DBSubnetGroupArn)
+            && EqualityComparer<IReadOnlyList<string>?>.Default.Equals(SupportedNetworkTypes, other.SupportedNetworkTypes)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
 
     /// <inheritdoc/>
     public override int GetHashCode()
     {
         var hash = default(HashCode);
-        hash.Add(DBSubnetGroup);
+        hash.Add(DBSubnetGroupName);
+        hash.Add(DBSubnetGroupDescription);
+        hash.Add(VpcId);
+        hash.Add(SubnetGroupStatus);
+        hash.Add(Subnets);
+        hash.Add(DBSubnetGroupArn);
+        hash.Add(SupportedNetworkTypes);
         hash.Add(JsonFields.Hash(AdditionalFields));
         return hash.ToHashCode();
     }

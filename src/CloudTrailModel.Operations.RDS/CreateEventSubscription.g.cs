@@ -84,10 +84,55 @@ public sealed record CreateEventSubscriptionRequestParameters
 /// <summary>The response elements (CloudTrail <c>responseElements</c>) of <c>CreateEventSubscription</c>: Creates an RDS event notification subscription.</summary>
 public sealed record CreateEventSubscriptionResponseElements
 {
-    /// <summary>Contains the results of a successful invocation of the DescribeEventSubscriptions action. JSON <c>eventSubscription</c>.</summary>
-    [JsonPropertyName("eventSubscription")]
-    [JsonConverter(typeof(TolerantMemberConverter<EventSubscription>))]
-    public EventSubscription? EventSubscription { get; init; }
+    /// <summary>The Amazon Web Services customer account associated with the RDS event notification subscription. JSON <c>customerAwsId</c>.</summary>
+    [JsonPropertyName("customerAwsId")]
+    [JsonConverter(typeof(TolerantMemberConverter<string>))]
+    public string? CustomerAwsId { get; init; }
+
+    /// <summary>The RDS event notification subscription Id. JSON <c>custSubscriptionId</c>.</summary>
+    [JsonPropertyName("custSubscriptionId")]
+    [JsonConverter(typeof(TolerantMemberConverter<string>))]
+    public string? CustSubscriptionId { get; init; }
+
+    /// <summary>The topic ARN of the RDS event notification subscription. JSON <c>snsTopicArn</c>.</summary>
+    [JsonPropertyName("snsTopicArn")]
+    [JsonConverter(typeof(TolerantMemberConverter<string>))]
+    public string? SnsTopicArn { get; init; }
+
+    /// <summary>The status of the RDS event notification subscription. JSON <c>status</c>.</summary>
+    [JsonPropertyName("status")]
+    [JsonConverter(typeof(TolerantMemberConverter<string>))]
+    public string? Status { get; init; }
+
+    /// <summary>The time the RDS event notification subscription was created. JSON <c>subscriptionCreationTime</c>.</summary>
+    [JsonPropertyName("subscriptionCreationTime")]
+    [JsonConverter(typeof(TolerantMemberConverter<string>))]
+    public string? SubscriptionCreationTime { get; init; }
+
+    /// <summary>The source type for the RDS event notification subscription. JSON <c>sourceType</c>.</summary>
+    [JsonPropertyName("sourceType")]
+    [JsonConverter(typeof(TolerantMemberConverter<string>))]
+    public string? SourceType { get; init; }
+
+    /// <summary>A list of source IDs for the RDS event notification subscription. JSON <c>sourceIdsList</c>.</summary>
+    [JsonPropertyName("sourceIdsList")]
+    [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<string>>))]
+    public IReadOnlyList<string>? SourceIdsList { get; init => field = ValueList<string>.From(value); }
+
+    /// <summary>A list of event categories for the RDS event notification subscription. JSON <c>eventCategoriesList</c>.</summary>
+    [JsonPropertyName("eventCategoriesList")]
+    [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<string>>))]
+    public IReadOnlyList<string>? EventCategoriesList { get; init => field = ValueList<string>.From(value); }
+
+    /// <summary>Specifies whether the subscription is enabled. JSON <c>enabled</c>.</summary>
+    [JsonPropertyName("enabled")]
+    [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
+    public bool? Enabled { get; init; }
+
+    /// <summary>The Amazon Resource Name (ARN) for the event subscription. JSON <c>eventSubscriptionArn</c>.</summary>
+    [JsonPropertyName("eventSubscriptionArn")]
+    [JsonConverter(typeof(TolerantMemberConverter<string>))]
+    public string? EventSubscriptionArn { get; init; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -98,14 +143,32 @@ public sealed record CreateEventSubscriptionResponseElements
     /// <returns>True when every member is equal.</returns>
     public bool Equals(CreateEventSubscriptionResponseElements? other) =>
         ReferenceEquals(this, other) || (other is not null
-            && EqualityComparer<EventSubscription?>.Default.Equals(EventSubscription, other.EventSubscription)
+            && EqualityComparer<string?>.Default.Equals(CustomerAwsId, other.CustomerAwsId)
+            && EqualityComparer<string?>.Default.Equals(CustSubscriptionId, other.CustSubscriptionId)
+            && EqualityComparer<string?>.Default.Equals(SnsTopicArn, other.SnsTopicArn)
+            && EqualityComparer<string?>.Default.Equals(Status, other.Status)
+            && EqualityComparer<string?>.Default.Equals(SubscriptionCreationTime, other.SubscriptionCreationTime)
+            && EqualityComparer<string?>.Default.Equals(SourceType, other.SourceType)
+            && EqualityComparer<IReadOnlyList<string>?>.Default.Equals(SourceIdsList, other.SourceIdsList)
+            && EqualityComparer<IReadOnlyList<string>?>.Default.Equals(EventCategoriesList, other.EventCategoriesList)
+            && EqualityComparer<bool?>.Default.Equals(Enabled, other.Enabled)
+            && EqualityComparer<string?>.Default.Equals(EventSubscriptionArn, other.EventSubscriptionArn)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
 
     /// <inheritdoc/>
     public override int GetHashCode()
     {
         var hash = default(HashCode);
-        hash.Add(EventSubscription);
+        hash.Add(CustomerAwsId);
+        hash.Add(CustSubscriptionId);
+        hash.Add(SnsTopicArn);
+        hash.Add(Status);
+        hash.Add(SubscriptionCreationTime);
+        hash.Add(SourceType);
+        hash.Add(SourceIdsList);
+        hash.Add(EventCategoriesList);
+        hash.Add(Enabled);
+        hash.Add(EventSubscriptionArn);
         hash.Add(JsonFields.Hash(AdditionalFields));
         return hash.ToHashCode();
     }

@@ -42,10 +42,145 @@ public sealed record DeleteDBClusterAutomatedBackupRequestParameters
 /// <summary>The response elements (CloudTrail <c>responseElements</c>) of <c>DeleteDBClusterAutomatedBackup</c>: Deletes automated backups using the DbClusterResourceId value of the source DB cluster or the Amazon Resource Name (ARN) of the automated backups.</summary>
 public sealed record DeleteDBClusterAutomatedBackupResponseElements
 {
-    /// <summary>An automated backup of a DB cluster. JSON <c>dBClusterAutomatedBackup</c>.</summary>
-    [JsonPropertyName("dBClusterAutomatedBackup")]
-    [JsonConverter(typeof(TolerantMemberConverter<DBClusterAutomatedBackup>))]
-    public DBClusterAutomatedBackup? DBClusterAutomatedBackup { get; init; }
+    /// <summary>The name of the database engine for this automated backup. JSON <c>engine</c>.</summary>
+    [JsonPropertyName("engine")]
+    [JsonConverter(typeof(TolerantMemberConverter<string>))]
+    public string? Engine { get; init; }
+
+    /// <summary>The VPC ID associated with the DB cluster. JSON <c>vpcId</c>.</summary>
+    [JsonPropertyName("vpcId")]
+    [JsonConverter(typeof(TolerantMemberConverter<string>))]
+    public string? VpcId { get; init; }
+
+    /// <summary>The Amazon Resource Name (ARN) for the automated backups. JSON <c>dBClusterAutomatedBackupsArn</c>.</summary>
+    [JsonPropertyName("dBClusterAutomatedBackupsArn")]
+    [JsonConverter(typeof(TolerantMemberConverter<string>))]
+    public string? DBClusterAutomatedBackupsArn { get; init; }
+
+    /// <summary>The identifier for the source DB cluster, which can't be changed and which is unique to an Amazon Web Services Region. JSON <c>dBClusterIdentifier</c>.</summary>
+    [JsonPropertyName("dBClusterIdentifier")]
+    [JsonConverter(typeof(TolerantMemberConverter<string>))]
+    public string? DBClusterIdentifier { get; init; }
+
+    /// <summary>Earliest and latest time an instance can be restored to:. JSON <c>restoreWindow</c>.</summary>
+    [JsonPropertyName("restoreWindow")]
+    [JsonConverter(typeof(TolerantMemberConverter<RestoreWindow>))]
+    public RestoreWindow? RestoreWindow { get; init; }
+
+    /// <summary>The master user name of the automated backup. JSON <c>masterUsername</c>.</summary>
+    [JsonPropertyName("masterUsername")]
+    [JsonConverter(typeof(TolerantMemberConverter<string>))]
+    public string? MasterUsername { get; init; }
+
+    /// <summary>The resource ID for the source DB cluster, which can't be changed and which is unique to an Amazon Web Services Region. JSON <c>dbClusterResourceId</c>.</summary>
+    [JsonPropertyName("dbClusterResourceId")]
+    [JsonConverter(typeof(TolerantMemberConverter<string>))]
+    public string? DbClusterResourceId { get; init; }
+
+    /// <summary>The Amazon Web Services Region associated with the automated backup. JSON <c>region</c>.</summary>
+    [JsonPropertyName("region")]
+    [JsonConverter(typeof(TolerantMemberConverter<string>))]
+    public string? Region { get; init; }
+
+    /// <summary>The license model information for this DB cluster automated backup. JSON <c>licenseModel</c>.</summary>
+    [JsonPropertyName("licenseModel")]
+    [JsonConverter(typeof(TolerantMemberConverter<string>))]
+    public string? LicenseModel { get; init; }
+
+    /// <summary>A list of status information for an automated backup: retained - Automated backups for deleted clusters. JSON <c>status</c>.</summary>
+    [JsonPropertyName("status")]
+    [JsonConverter(typeof(TolerantMemberConverter<string>))]
+    public string? Status { get; init; }
+
+    /// <summary>Indicates whether mapping of Amazon Web Services Identity and Access Management (IAM) accounts to database accounts is enabled. JSON <c>iAMDatabaseAuthenticationEnabled</c>.</summary>
+    [JsonPropertyName("iAMDatabaseAuthenticationEnabled")]
+    [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
+    public bool? IAMDatabaseAuthenticationEnabled { get; init; }
+
+    /// <summary>The time when the DB cluster was created, in Universal Coordinated Time (UTC). JSON <c>clusterCreateTime</c>.</summary>
+    [JsonPropertyName("clusterCreateTime")]
+    [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
+    public DateTimeOffset? ClusterCreateTime { get; init; }
+
+    /// <summary>Indicates whether the source DB cluster is encrypted. JSON <c>storageEncrypted</c>.</summary>
+    [JsonPropertyName("storageEncrypted")]
+    [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
+    public bool? StorageEncrypted { get; init; }
+
+    /// <summary>The type of encryption used to protect data at rest in the automated backup. JSON <c>storageEncryptionType</c>.</summary>
+    [JsonPropertyName("storageEncryptionType")]
+    [JsonConverter(typeof(TolerantMemberConverter<StorageEncryptionType?>))]
+    public StorageEncryptionType? StorageEncryptionType { get; init; }
+
+    /// <summary>For all database engines except Amazon Aurora, AllocatedStorage specifies the allocated storage size in gibibytes (GiB). JSON <c>allocatedStorage</c>.</summary>
+    [JsonPropertyName("allocatedStorage")]
+    [JsonConverter(typeof(TolerantMemberConverter<int?>))]
+    public int? AllocatedStorage { get; init; }
+
+    /// <summary>The version of the database engine for the automated backup. JSON <c>engineVersion</c>.</summary>
+    [JsonPropertyName("engineVersion")]
+    [JsonConverter(typeof(TolerantMemberConverter<string>))]
+    public string? EngineVersion { get; init; }
+
+    /// <summary>The Amazon Resource Name (ARN) for the source DB cluster. JSON <c>dBClusterArn</c>.</summary>
+    [JsonPropertyName("dBClusterArn")]
+    [JsonConverter(typeof(TolerantMemberConverter<string>))]
+    public string? DBClusterArn { get; init; }
+
+    /// <summary>The retention period for the automated backups. JSON <c>backupRetentionPeriod</c>.</summary>
+    [JsonPropertyName("backupRetentionPeriod")]
+    [JsonConverter(typeof(TolerantMemberConverter<int?>))]
+    public int? BackupRetentionPeriod { get; init; }
+
+    /// <summary>The daily time range during which automated backups are created if automated backups are enabled, as determined by the BackupRetentionPeriod. JSON <c>preferredBackupWindow</c>.</summary>
+    [JsonPropertyName("preferredBackupWindow")]
+    [JsonConverter(typeof(TolerantMemberConverter<string>))]
+    public string? PreferredBackupWindow { get; init; }
+
+    /// <summary>The engine mode of the database engine for the automated backup. JSON <c>engineMode</c>.</summary>
+    [JsonPropertyName("engineMode")]
+    [JsonConverter(typeof(TolerantMemberConverter<string>))]
+    public string? EngineMode { get; init; }
+
+    /// <summary>The Availability Zones where instances in the DB cluster can be created. JSON <c>availabilityZones</c>.</summary>
+    [JsonPropertyName("availabilityZones")]
+    [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<string>>))]
+    public IReadOnlyList<string>? AvailabilityZones { get; init => field = ValueList<string>.From(value); }
+
+    /// <summary>The port number that the automated backup used for connections. JSON <c>port</c>.</summary>
+    [JsonPropertyName("port")]
+    [JsonConverter(typeof(TolerantMemberConverter<int?>))]
+    public int? Port { get; init; }
+
+    /// <summary>The Amazon Web Services KMS key ID for an automated backup. JSON <c>kmsKeyId</c>.</summary>
+    [JsonPropertyName("kmsKeyId")]
+    [JsonConverter(typeof(TolerantMemberConverter<string>))]
+    public string? KmsKeyId { get; init; }
+
+    /// <summary>The storage type associated with the DB cluster. JSON <c>storageType</c>.</summary>
+    [JsonPropertyName("storageType")]
+    [JsonConverter(typeof(TolerantMemberConverter<string>))]
+    public string? StorageType { get; init; }
+
+    /// <summary>The IOPS (I/O operations per second) value for the automated backup. JSON <c>iops</c>.</summary>
+    [JsonPropertyName("iops")]
+    [JsonConverter(typeof(TolerantMemberConverter<int?>))]
+    public int? Iops { get; init; }
+
+    /// <summary>The storage throughput for the automated backup. JSON <c>storageThroughput</c>.</summary>
+    [JsonPropertyName("storageThroughput")]
+    [JsonConverter(typeof(TolerantMemberConverter<int?>))]
+    public int? StorageThroughput { get; init; }
+
+    /// <summary>The Amazon Resource Name (ARN) of the recovery point in Amazon Web Services Backup. JSON <c>awsBackupRecoveryPointArn</c>.</summary>
+    [JsonPropertyName("awsBackupRecoveryPointArn")]
+    [JsonConverter(typeof(TolerantMemberConverter<string>))]
+    public string? AwsBackupRecoveryPointArn { get; init; }
+
+    /// <summary>A list of tags. JSON <c>tagList</c>.</summary>
+    [JsonPropertyName("tagList")]
+    [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<Tag>>))]
+    public IReadOnlyList<Tag>? TagList { get; init => field = ValueList<Tag>.From(value); }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -56,14 +191,68 @@ public sealed record DeleteDBClusterAutomatedBackupResponseElements
     /// <returns>True when every member is equal.</returns>
     public bool Equals(DeleteDBClusterAutomatedBackupResponseElements? other) =>
         ReferenceEquals(this, other) || (other is not null
-            && EqualityComparer<DBClusterAutomatedBackup?>.Default.Equals(DBClusterAutomatedBackup, other.DBClusterAutomatedBackup)
+            && EqualityComparer<string?>.Default.Equals(Engine, other.Engine)
+            && EqualityComparer<string?>.Default.Equals(VpcId, other.VpcId)
+            && EqualityComparer<string?>.Default.Equals(DBClusterAutomatedBackupsArn, other.DBClusterAutomatedBackupsArn)
+            && EqualityComparer<string?>.Default.Equals(DBClusterIdentifier, other.DBClusterIdentifier)
+            && EqualityComparer<RestoreWindow?>.Default.Equals(RestoreWindow, other.RestoreWindow)
+            && EqualityComparer<string?>.Default.Equals(MasterUsername, other.MasterUsername)
+            && EqualityComparer<string?>.Default.Equals(DbClusterResourceId, other.DbClusterResourceId)
+            && EqualityComparer<string?>.Default.Equals(Region, other.Region)
+            && EqualityComparer<string?>.Default.Equals(LicenseModel, other.LicenseModel)
+            && EqualityComparer<string?>.Default.Equals(Status, other.Status)
+            && EqualityComparer<bool?>.Default.Equals(IAMDatabaseAuthenticationEnabled, other.IAMDatabaseAuthenticationEnabled)
+            && EqualityComparer<DateTimeOffset?>.Default.Equals(ClusterCreateTime, other.ClusterCreateTime)
+            && EqualityComparer<bool?>.Default.Equals(StorageEncrypted, other.StorageEncrypted)
+            && EqualityComparer<StorageEncryptionType?>.Default.Equals(StorageEncryptionType, other.StorageEncryptionType)
+            && EqualityComparer<int?>.Default.Equals(AllocatedStorage, other.AllocatedStorage)
+            && EqualityComparer<string?>.Default.Equals(EngineVersion, other.EngineVersion)
+            && EqualityComparer<string?>.Default.Equals(DBClusterArn, other.DBClusterArn)
+            && EqualityComparer<int?>.Default.Equals(BackupRetentionPeriod, other.BackupRetentionPeriod)
+            && EqualityComparer<string?>.Default.Equals(PreferredBackupWindow, other.PreferredBackupWindow)
+            && EqualityComparer<string?>.Default.Equals(EngineMode, other.EngineMode)
+            && EqualityComparer<IReadOnlyList<string>?>.Default.Equals(AvailabilityZones, other.AvailabilityZones)
+            && EqualityComparer<int?>.Default.Equals(Port, other.Port)
+            && EqualityComparer<string?>.Default.Equals(KmsKeyId, other.KmsKeyId)
+            && EqualityComparer<string?>.Default.Equals(StorageType, other.StorageType)
+            && EqualityComparer<int?>.Default.Equals(Iops, other.Iops)
+            && EqualityComparer<int?>.Default.Equals(StorageThroughput, other.StorageThroughput)
+            && EqualityComparer<string?>.Default.Equals(AwsBackupRecoveryPointArn, other.AwsBackupRecoveryPointArn)
+            && EqualityComparer<IReadOnlyList<Tag>?>.Default.Equals(TagList, other.TagList)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
 
     /// <inheritdoc/>
     public override int GetHashCode()
     {
         var hash = default(HashCode);
-        hash.Add(DBClusterAutomatedBackup);
+        hash.Add(Engine);
+        hash.Add(VpcId);
+        hash.Add(DBClusterAutomatedBackupsArn);
+        hash.Add(DBClusterIdentifier);
+        hash.Add(RestoreWindow);
+        hash.Add(MasterUsername);
+        hash.Add(DbClusterResourceId);
+        hash.Add(Region);
+        hash.Add(LicenseModel);
+        hash.Add(Status);
+        hash.Add(IAMDatabaseAuthenticationEnabled);
+        hash.Add(ClusterCreateTime);
+        hash.Add(StorageEncrypted);
+        hash.Add(StorageEncryptionType);
+        hash.Add(AllocatedStorage);
+        hash.Add(EngineVersion);
+        hash.Add(DBClusterArn);
+        hash.Add(BackupRetentionPeriod);
+        hash.Add(PreferredBackupWindow);
+        hash.Add(EngineMode);
+        hash.Add(AvailabilityZones);
+        hash.Add(Port);
+        hash.Add(KmsKeyId);
+        hash.Add(StorageType);
+        hash.Add(Iops);
+        hash.Add(StorageThroughput);
+        hash.Add(AwsBackupRecoveryPointArn);
+        hash.Add(TagList);
         hash.Add(JsonFields.Hash(AdditionalFields));
         return hash.ToHashCode();
     }

@@ -42,10 +42,150 @@ public sealed record DeleteDBClusterSnapshotRequestParameters
 /// <summary>The response elements (CloudTrail <c>responseElements</c>) of <c>DeleteDBClusterSnapshot</c>: Deletes a DB cluster snapshot.</summary>
 public sealed record DeleteDBClusterSnapshotResponseElements
 {
-    /// <summary>Contains the details for an Amazon RDS DB cluster snapshot This data type is used as a response element in the DescribeDBClusterSnapshots action. JSON <c>dBClusterSnapshot</c>.</summary>
-    [JsonPropertyName("dBClusterSnapshot")]
-    [JsonConverter(typeof(TolerantMemberConverter<DBClusterSnapshot>))]
-    public DBClusterSnapshot? DBClusterSnapshot { get; init; }
+    /// <summary>The list of Availability Zones (AZs) where instances in the DB cluster snapshot can be restored. JSON <c>availabilityZones</c>.</summary>
+    [JsonPropertyName("availabilityZones")]
+    [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<string>>))]
+    public IReadOnlyList<string>? AvailabilityZones { get; init => field = ValueList<string>.From(value); }
+
+    /// <summary>The identifier for the DB cluster snapshot. JSON <c>dBClusterSnapshotIdentifier</c>.</summary>
+    [JsonPropertyName("dBClusterSnapshotIdentifier")]
+    [JsonConverter(typeof(TolerantMemberConverter<string>))]
+    public string? DBClusterSnapshotIdentifier { get; init; }
+
+    /// <summary>The DB cluster identifier of the DB cluster that this DB cluster snapshot was created from. JSON <c>dBClusterIdentifier</c>.</summary>
+    [JsonPropertyName("dBClusterIdentifier")]
+    [JsonConverter(typeof(TolerantMemberConverter<string>))]
+    public string? DBClusterIdentifier { get; init; }
+
+    /// <summary>The time when the snapshot was taken, in Universal Coordinated Time (UTC). JSON <c>snapshotCreateTime</c>.</summary>
+    [JsonPropertyName("snapshotCreateTime")]
+    [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
+    public DateTimeOffset? SnapshotCreateTime { get; init; }
+
+    /// <summary>The name of the database engine for this DB cluster snapshot. JSON <c>engine</c>.</summary>
+    [JsonPropertyName("engine")]
+    [JsonConverter(typeof(TolerantMemberConverter<string>))]
+    public string? Engine { get; init; }
+
+    /// <summary>The engine mode of the database engine for this DB cluster snapshot. JSON <c>engineMode</c>.</summary>
+    [JsonPropertyName("engineMode")]
+    [JsonConverter(typeof(TolerantMemberConverter<string>))]
+    public string? EngineMode { get; init; }
+
+    /// <summary>The allocated storage size of the DB cluster snapshot in gibibytes (GiB). JSON <c>allocatedStorage</c>.</summary>
+    [JsonPropertyName("allocatedStorage")]
+    [JsonConverter(typeof(TolerantMemberConverter<int?>))]
+    public int? AllocatedStorage { get; init; }
+
+    /// <summary>The status of this DB cluster snapshot. JSON <c>status</c>.</summary>
+    [JsonPropertyName("status")]
+    [JsonConverter(typeof(TolerantMemberConverter<string>))]
+    public string? Status { get; init; }
+
+    /// <summary>The port that the DB cluster was listening on at the time of the snapshot. JSON <c>port</c>.</summary>
+    [JsonPropertyName("port")]
+    [JsonConverter(typeof(TolerantMemberConverter<int?>))]
+    public int? Port { get; init; }
+
+    /// <summary>The VPC ID associated with the DB cluster snapshot. JSON <c>vpcId</c>.</summary>
+    [JsonPropertyName("vpcId")]
+    [JsonConverter(typeof(TolerantMemberConverter<string>))]
+    public string? VpcId { get; init; }
+
+    /// <summary>The time when the DB cluster was created, in Universal Coordinated Time (UTC). JSON <c>clusterCreateTime</c>.</summary>
+    [JsonPropertyName("clusterCreateTime")]
+    [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
+    public DateTimeOffset? ClusterCreateTime { get; init; }
+
+    /// <summary>The master username for this DB cluster snapshot. JSON <c>masterUsername</c>.</summary>
+    [JsonPropertyName("masterUsername")]
+    [JsonConverter(typeof(TolerantMemberConverter<string>))]
+    public string? MasterUsername { get; init; }
+
+    /// <summary>The version of the database engine for this DB cluster snapshot. JSON <c>engineVersion</c>.</summary>
+    [JsonPropertyName("engineVersion")]
+    [JsonConverter(typeof(TolerantMemberConverter<string>))]
+    public string? EngineVersion { get; init; }
+
+    /// <summary>The license model information for this DB cluster snapshot. JSON <c>licenseModel</c>.</summary>
+    [JsonPropertyName("licenseModel")]
+    [JsonConverter(typeof(TolerantMemberConverter<string>))]
+    public string? LicenseModel { get; init; }
+
+    /// <summary>The type of the DB cluster snapshot. JSON <c>snapshotType</c>.</summary>
+    [JsonPropertyName("snapshotType")]
+    [JsonConverter(typeof(TolerantMemberConverter<string>))]
+    public string? SnapshotType { get; init; }
+
+    /// <summary>The percentage of the estimated data that has been transferred. JSON <c>percentProgress</c>.</summary>
+    [JsonPropertyName("percentProgress")]
+    [JsonConverter(typeof(TolerantMemberConverter<int?>))]
+    public int? PercentProgress { get; init; }
+
+    /// <summary>Indicates whether the DB cluster snapshot is encrypted. JSON <c>storageEncrypted</c>.</summary>
+    [JsonPropertyName("storageEncrypted")]
+    [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
+    public bool? StorageEncrypted { get; init; }
+
+    /// <summary>The type of encryption used to protect data at rest in the DB cluster snapshot. JSON <c>storageEncryptionType</c>.</summary>
+    [JsonPropertyName("storageEncryptionType")]
+    [JsonConverter(typeof(TolerantMemberConverter<StorageEncryptionType?>))]
+    public StorageEncryptionType? StorageEncryptionType { get; init; }
+
+    /// <summary>The number of days for which automatic DB snapshots are retained. JSON <c>backupRetentionPeriod</c>.</summary>
+    [JsonPropertyName("backupRetentionPeriod")]
+    [JsonConverter(typeof(TolerantMemberConverter<int?>))]
+    public int? BackupRetentionPeriod { get; init; }
+
+    /// <summary>The daily time range during which automated backups are created if automated backups are enabled, as determined by the BackupRetentionPeriod. JSON <c>preferredBackupWindow</c>.</summary>
+    [JsonPropertyName("preferredBackupWindow")]
+    [JsonConverter(typeof(TolerantMemberConverter<string>))]
+    public string? PreferredBackupWindow { get; init; }
+
+    /// <summary>If StorageEncrypted is true, the Amazon Web Services KMS key identifier for the encrypted DB cluster snapshot. JSON <c>kmsKeyId</c>.</summary>
+    [JsonPropertyName("kmsKeyId")]
+    [JsonConverter(typeof(TolerantMemberConverter<string>))]
+    public string? KmsKeyId { get; init; }
+
+    /// <summary>The Amazon Resource Name (ARN) for the DB cluster snapshot. JSON <c>dBClusterSnapshotArn</c>.</summary>
+    [JsonPropertyName("dBClusterSnapshotArn")]
+    [JsonConverter(typeof(TolerantMemberConverter<string>))]
+    public string? DBClusterSnapshotArn { get; init; }
+
+    /// <summary>If the DB cluster snapshot was copied from a source DB cluster snapshot, the Amazon Resource Name (ARN) for the source DB cluster snapshot, otherwise, a null value. JSON <c>sourceDBClusterSnapshotArn</c>.</summary>
+    [JsonPropertyName("sourceDBClusterSnapshotArn")]
+    [JsonConverter(typeof(TolerantMemberConverter<string>))]
+    public string? SourceDBClusterSnapshotArn { get; init; }
+
+    /// <summary>Indicates whether mapping of Amazon Web Services Identity and Access Management (IAM) accounts to database accounts is enabled. JSON <c>iAMDatabaseAuthenticationEnabled</c>.</summary>
+    [JsonPropertyName("iAMDatabaseAuthenticationEnabled")]
+    [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
+    public bool? IAMDatabaseAuthenticationEnabled { get; init; }
+
+    /// <summary>A list of tags. JSON <c>tagList</c>.</summary>
+    [JsonPropertyName("tagList")]
+    [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<Tag>>))]
+    public IReadOnlyList<Tag>? TagList { get; init => field = ValueList<Tag>.From(value); }
+
+    /// <summary>The storage type associated with the DB cluster snapshot. JSON <c>storageType</c>.</summary>
+    [JsonPropertyName("storageType")]
+    [JsonConverter(typeof(TolerantMemberConverter<string>))]
+    public string? StorageType { get; init; }
+
+    /// <summary>The storage throughput for the DB cluster snapshot. JSON <c>storageThroughput</c>.</summary>
+    [JsonPropertyName("storageThroughput")]
+    [JsonConverter(typeof(TolerantMemberConverter<int?>))]
+    public int? StorageThroughput { get; init; }
+
+    /// <summary>The resource ID of the DB cluster that this DB cluster snapshot was created from. JSON <c>dbClusterResourceId</c>.</summary>
+    [JsonPropertyName("dbClusterResourceId")]
+    [JsonConverter(typeof(TolerantMemberConverter<string>))]
+    public string? DbClusterResourceId { get; init; }
+
+    /// <summary>Reserved for future use. JSON <c>dBSystemId</c>.</summary>
+    [JsonPropertyName("dBSystemId")]
+    [JsonConverter(typeof(TolerantMemberConverter<string>))]
+    public string? DBSystemId { get; init; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -56,14 +196,70 @@ public sealed record DeleteDBClusterSnapshotResponseElements
     /// <returns>True when every member is equal.</returns>
     public bool Equals(DeleteDBClusterSnapshotResponseElements? other) =>
         ReferenceEquals(this, other) || (other is not null
-            && EqualityComparer<DBClusterSnapshot?>.Default.Equals(DBClusterSnapshot, other.DBClusterSnapshot)
+            && EqualityComparer<IReadOnlyList<string>?>.Default.Equals(AvailabilityZones, other.AvailabilityZones)
+            && EqualityComparer<string?>.Default.Equals(DBClusterSnapshotIdentifier, other.DBClusterSnapshotIdentifier)
+            && EqualityComparer<string?>.Default.Equals(DBClusterIdentifier, other.DBClusterIdentifier)
+            && EqualityComparer<DateTimeOffset?>.Default.Equals(SnapshotCreateTime, other.SnapshotCreateTime)
+            && EqualityComparer<string?>.Default.Equals(Engine, other.Engine)
+            && EqualityComparer<string?>.Default.Equals(EngineMode, other.EngineMode)
+            && EqualityComparer<int?>.Default.Equals(AllocatedStorage, other.AllocatedStorage)
+            && EqualityComparer<string?>.Default.Equals(Status, other.Status)
+            && EqualityComparer<int?>.Default.Equals(Port, other.Port)
+            && EqualityComparer<string?>.Default.Equals(VpcId, other.VpcId)
+            && EqualityComparer<DateTimeOffset?>.Default.Equals(ClusterCreateTime, other.ClusterCreateTime)
+            && EqualityComparer<string?>.Default.Equals(MasterUsername, other.MasterUsername)
+            && EqualityComparer<string?>.Default.Equals(EngineVersion, other.EngineVersion)
+            && EqualityComparer<string?>.Default.Equals(LicenseModel, other.LicenseModel)
+            && EqualityComparer<string?>.Default.Equals(SnapshotType, other.SnapshotType)
+            && EqualityComparer<int?>.Default.Equals(PercentProgress, other.PercentProgress)
+            && EqualityComparer<bool?>.Default.Equals(StorageEncrypted, other.StorageEncrypted)
+            && EqualityComparer<StorageEncryptionType?>.Default.Equals(StorageEncryptionType, other.StorageEncryptionType)
+            && EqualityComparer<int?>.Default.Equals(BackupRetentionPeriod, other.BackupRetentionPeriod)
+            && EqualityComparer<string?>.Default.Equals(PreferredBackupWindow, other.PreferredBackupWindow)
+            && EqualityComparer<string?>.Default.Equals(KmsKeyId, other.KmsKeyId)
+            && EqualityComparer<string?>.Default.Equals(DBClusterSnapshotArn, other.DBClusterSnapshotArn)
+            && EqualityComparer<string?>.Default.Equals(SourceDBClusterSnapshotArn, other.SourceDBClusterSnapshotArn)
+            && EqualityComparer<bool?>.Default.Equals(IAMDatabaseAuthenticationEnabled, other.IAMDatabaseAuthenticationEnabled)
+            && EqualityComparer<IReadOnlyList<Tag>?>.Default.Equals(TagList, other.TagList)
+            && EqualityComparer<string?>.Default.Equals(StorageType, other.StorageType)
+            && EqualityComparer<int?>.Default.Equals(StorageThroughput, other.StorageThroughput)
+            && EqualityComparer<string?>.Default.Equals(DbClusterResourceId, other.DbClusterResourceId)
+            && EqualityComparer<string?>.Default.Equals(DBSystemId, other.DBSystemId)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
 
     /// <inheritdoc/>
     public override int GetHashCode()
     {
         var hash = default(HashCode);
-        hash.Add(DBClusterSnapshot);
+        hash.Add(AvailabilityZones);
+        hash.Add(DBClusterSnapshotIdentifier);
+        hash.Add(DBClusterIdentifier);
+        hash.Add(SnapshotCreateTime);
+        hash.Add(Engine);
+        hash.Add(EngineMode);
+        hash.Add(AllocatedStorage);
+        hash.Add(Status);
+        hash.Add(Port);
+        hash.Add(VpcId);
+        hash.Add(ClusterCreateTime);
+        hash.Add(MasterUsername);
+        hash.Add(EngineVersion);
+        hash.Add(LicenseModel);
+        hash.Add(SnapshotType);
+        hash.Add(PercentProgress);
+        hash.Add(StorageEncrypted);
+        hash.Add(StorageEncryptionType);
+        hash.Add(BackupRetentionPeriod);
+        hash.Add(PreferredBackupWindow);
+        hash.Add(KmsKeyId);
+        hash.Add(DBClusterSnapshotArn);
+        hash.Add(SourceDBClusterSnapshotArn);
+        hash.Add(IAMDatabaseAuthenticationEnabled);
+        hash.Add(TagList);
+        hash.Add(StorageType);
+        hash.Add(StorageThroughput);
+        hash.Add(DbClusterResourceId);
+        hash.Add(DBSystemId);
         hash.Add(JsonFields.Hash(AdditionalFields));
         return hash.ToHashCode();
     }

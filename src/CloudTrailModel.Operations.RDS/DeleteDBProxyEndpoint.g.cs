@@ -42,10 +42,65 @@ public sealed record DeleteDBProxyEndpointRequestParameters
 /// <summary>The response elements (CloudTrail <c>responseElements</c>) of <c>DeleteDBProxyEndpoint</c>: Deletes a DBProxyEndpoint.</summary>
 public sealed record DeleteDBProxyEndpointResponseElements
 {
-    /// <summary>The data structure representing the details of the DB proxy endpoint that you delete. JSON <c>dBProxyEndpoint</c>.</summary>
-    [JsonPropertyName("dBProxyEndpoint")]
-    [JsonConverter(typeof(TolerantMemberConverter<DBProxyEndpoint>))]
-    public DBProxyEndpoint? DBProxyEndpoint { get; init; }
+    /// <summary>The name for the DB proxy endpoint. JSON <c>dBProxyEndpointName</c>.</summary>
+    [JsonPropertyName("dBProxyEndpointName")]
+    [JsonConverter(typeof(TolerantMemberConverter<string>))]
+    public string? DBProxyEndpointName { get; init; }
+
+    /// <summary>The Amazon Resource Name (ARN) for the DB proxy endpoint. JSON <c>dBProxyEndpointArn</c>.</summary>
+    [JsonPropertyName("dBProxyEndpointArn")]
+    [JsonConverter(typeof(TolerantMemberConverter<string>))]
+    public string? DBProxyEndpointArn { get; init; }
+
+    /// <summary>The identifier for the DB proxy that is associated with this DB proxy endpoint. JSON <c>dBProxyName</c>.</summary>
+    [JsonPropertyName("dBProxyName")]
+    [JsonConverter(typeof(TolerantMemberConverter<string>))]
+    public string? DBProxyName { get; init; }
+
+    /// <summary>The current status of this DB proxy endpoint. JSON <c>status</c>.</summary>
+    [JsonPropertyName("status")]
+    [JsonConverter(typeof(TolerantMemberConverter<DBProxyEndpointStatus?>))]
+    public DBProxyEndpointStatus? Status { get; init; }
+
+    /// <summary>Provides the VPC ID of the DB proxy endpoint. JSON <c>vpcId</c>.</summary>
+    [JsonPropertyName("vpcId")]
+    [JsonConverter(typeof(TolerantMemberConverter<string>))]
+    public string? VpcId { get; init; }
+
+    /// <summary>Provides a list of VPC security groups that the DB proxy endpoint belongs to. JSON <c>vpcSecurityGroupIds</c>.</summary>
+    [JsonPropertyName("vpcSecurityGroupIds")]
+    [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<string>>))]
+    public IReadOnlyList<string>? VpcSecurityGroupIds { get; init => field = ValueList<string>.From(value); }
+
+    /// <summary>The EC2 subnet IDs for the DB proxy endpoint. JSON <c>vpcSubnetIds</c>.</summary>
+    [JsonPropertyName("vpcSubnetIds")]
+    [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<string>>))]
+    public IReadOnlyList<string>? VpcSubnetIds { get; init => field = ValueList<string>.From(value); }
+
+    /// <summary>The endpoint that you can use to connect to the DB proxy. JSON <c>endpoint</c>.</summary>
+    [JsonPropertyName("endpoint")]
+    [JsonConverter(typeof(TolerantMemberConverter<string>))]
+    public string? Endpoint { get; init; }
+
+    /// <summary>The date and time when the DB proxy endpoint was first created. JSON <c>createdDate</c>.</summary>
+    [JsonPropertyName("createdDate")]
+    [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
+    public DateTimeOffset? CreatedDate { get; init; }
+
+    /// <summary>A value that indicates whether the DB proxy endpoint can be used for read/write or read-only operations. JSON <c>targetRole</c>.</summary>
+    [JsonPropertyName("targetRole")]
+    [JsonConverter(typeof(TolerantMemberConverter<DBProxyEndpointTargetRole?>))]
+    public DBProxyEndpointTargetRole? TargetRole { get; init; }
+
+    /// <summary>Indicates whether this endpoint is the default endpoint for the associated DB proxy. JSON <c>isDefault</c>.</summary>
+    [JsonPropertyName("isDefault")]
+    [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
+    public bool? IsDefault { get; init; }
+
+    /// <summary>The network type of the DB proxy endpoint. JSON <c>endpointNetworkType</c>.</summary>
+    [JsonPropertyName("endpointNetworkType")]
+    [JsonConverter(typeof(TolerantMemberConverter<EndpointNetworkType?>))]
+    public EndpointNetworkType? EndpointNetworkType { get; init; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -56,14 +111,36 @@ public sealed record DeleteDBProxyEndpointResponseElements
     /// <returns>True when every member is equal.</returns>
     public bool Equals(DeleteDBProxyEndpointResponseElements? other) =>
         ReferenceEquals(this, other) || (other is not null
-            && EqualityComparer<DBProxyEndpoint?>.Default.Equals(DBProxyEndpoint, other.DBProxyEndpoint)
+            && EqualityComparer<string?>.Default.Equals(DBProxyEndpointName, other.DBProxyEndpointName)
+            && EqualityComparer<string?>.Default.Equals(DBProxyEndpointArn, other.DBProxyEndpointArn)
+            && EqualityComparer<string?>.Default.Equals(DBProxyName, other.DBProxyName)
+            && EqualityComparer<DBProxyEndpointStatus?>.Default.Equals(Status, other.Status)
+            && EqualityComparer<string?>.Default.Equals(VpcId, other.VpcId)
+            && EqualityComparer<IReadOnlyList<string>?>.Default.Equals(VpcSecurityGroupIds, other.VpcSecurityGroupIds)
+            && EqualityComparer<IReadOnlyList<string>?>.Default.Equals(VpcSubnetIds, other.VpcSubnetIds)
+            && EqualityComparer<string?>.Default.Equals(Endpoint, other.Endpoint)
+            && EqualityComparer<DateTimeOffset?>.Default.Equals(CreatedDate, other.CreatedDate)
+            && EqualityComparer<DBProxyEndpointTargetRole?>.Default.Equals(TargetRole, other.TargetRole)
+            && EqualityComparer<bool?>.Default.Equals(IsDefault, other.IsDefault)
+            && EqualityComparer<EndpointNetworkType?>.Default.Equals(EndpointNetworkType, other.EndpointNetworkType)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
 
     /// <inheritdoc/>
     public override int GetHashCode()
     {
         var hash = default(HashCode);
-        hash.Add(DBProxyEndpoint);
+        hash.Add(DBProxyEndpointName);
+        hash.Add(DBProxyEndpointArn);
+        hash.Add(DBProxyName);
+        hash.Add(Status);
+        hash.Add(VpcId);
+        hash.Add(VpcSecurityGroupIds);
+        hash.Add(VpcSubnetIds);
+        hash.Add(Endpoint);
+        hash.Add(CreatedDate);
+        hash.Add(TargetRole);
+        hash.Add(IsDefault);
+        hash.Add(EndpointNetworkType);
         hash.Add(JsonFields.Hash(AdditionalFields));
         return hash.ToHashCode();
     }

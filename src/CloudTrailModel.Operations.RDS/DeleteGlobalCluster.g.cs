@@ -42,10 +42,80 @@ public sealed record DeleteGlobalClusterRequestParameters
 /// <summary>The response elements (CloudTrail <c>responseElements</c>) of <c>DeleteGlobalCluster</c>: Deletes a global database cluster.</summary>
 public sealed record DeleteGlobalClusterResponseElements
 {
-    /// <summary>A data type representing an Aurora global database. JSON <c>globalCluster</c>.</summary>
-    [JsonPropertyName("globalCluster")]
-    [JsonConverter(typeof(TolerantMemberConverter<GlobalCluster>))]
-    public GlobalCluster? GlobalCluster { get; init; }
+    /// <summary>Contains a user-supplied global database cluster identifier. JSON <c>globalClusterIdentifier</c>.</summary>
+    [JsonPropertyName("globalClusterIdentifier")]
+    [JsonConverter(typeof(TolerantMemberConverter<string>))]
+    public string? GlobalClusterIdentifier { get; init; }
+
+    /// <summary>The Amazon Web Services partition -unique, immutable identifier for the global database cluster. JSON <c>globalClusterResourceId</c>.</summary>
+    [JsonPropertyName("globalClusterResourceId")]
+    [JsonConverter(typeof(TolerantMemberConverter<string>))]
+    public string? GlobalClusterResourceId { get; init; }
+
+    /// <summary>The Amazon Resource Name (ARN) for the global database cluster. JSON <c>globalClusterArn</c>.</summary>
+    [JsonPropertyName("globalClusterArn")]
+    [JsonConverter(typeof(TolerantMemberConverter<string>))]
+    public string? GlobalClusterArn { get; init; }
+
+    /// <summary>Specifies the current state of this global database cluster. JSON <c>status</c>.</summary>
+    [JsonPropertyName("status")]
+    [JsonConverter(typeof(TolerantMemberConverter<string>))]
+    public string? Status { get; init; }
+
+    /// <summary>The Aurora database engine used by the global database cluster. JSON <c>engine</c>.</summary>
+    [JsonPropertyName("engine")]
+    [JsonConverter(typeof(TolerantMemberConverter<string>))]
+    public string? Engine { get; init; }
+
+    /// <summary>Indicates the database engine version. JSON <c>engineVersion</c>.</summary>
+    [JsonPropertyName("engineVersion")]
+    [JsonConverter(typeof(TolerantMemberConverter<string>))]
+    public string? EngineVersion { get; init; }
+
+    /// <summary>The lifecycle type for the global cluster. JSON <c>engineLifecycleSupport</c>.</summary>
+    [JsonPropertyName("engineLifecycleSupport")]
+    [JsonConverter(typeof(TolerantMemberConverter<string>))]
+    public string? EngineLifecycleSupport { get; init; }
+
+    /// <summary>The default database name within the new global database cluster. JSON <c>databaseName</c>.</summary>
+    [JsonPropertyName("databaseName")]
+    [JsonConverter(typeof(TolerantMemberConverter<string>))]
+    public string? DatabaseName { get; init; }
+
+    /// <summary>The storage encryption setting for the global database cluster. JSON <c>storageEncrypted</c>.</summary>
+    [JsonPropertyName("storageEncrypted")]
+    [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
+    public bool? StorageEncrypted { get; init; }
+
+    /// <summary>The type of encryption used to protect data at rest in the global database cluster. JSON <c>storageEncryptionType</c>.</summary>
+    [JsonPropertyName("storageEncryptionType")]
+    [JsonConverter(typeof(TolerantMemberConverter<StorageEncryptionType?>))]
+    public StorageEncryptionType? StorageEncryptionType { get; init; }
+
+    /// <summary>The deletion protection setting for the new global database cluster. JSON <c>deletionProtection</c>.</summary>
+    [JsonPropertyName("deletionProtection")]
+    [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
+    public bool? DeletionProtection { get; init; }
+
+    /// <summary>The list of primary and secondary clusters within the global database cluster. JSON <c>globalClusterMembers</c>.</summary>
+    [JsonPropertyName("globalClusterMembers")]
+    [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<GlobalClusterMember>>))]
+    public IReadOnlyList<GlobalClusterMember>? GlobalClusterMembers { get; init => field = ValueList<GlobalClusterMember>.From(value); }
+
+    /// <summary>The writer endpoint for the new global database cluster. JSON <c>endpoint</c>.</summary>
+    [JsonPropertyName("endpoint")]
+    [JsonConverter(typeof(TolerantMemberConverter<string>))]
+    public string? Endpoint { get; init; }
+
+    /// <summary>A data object containing all properties for the current state of an in-process or pending switchover or failover process for this global cluster (Aurora global database). JSON <c>failoverState</c>.</summary>
+    [JsonPropertyName("failoverState")]
+    [JsonConverter(typeof(TolerantMemberConverter<FailoverState>))]
+    public FailoverState? FailoverState { get; init; }
+
+    /// <summary>A list of tags. JSON <c>tagList</c>.</summary>
+    [JsonPropertyName("tagList")]
+    [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<Tag>>))]
+    public IReadOnlyList<Tag>? TagList { get; init => field = ValueList<Tag>.From(value); }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -56,14 +126,42 @@ public sealed record DeleteGlobalClusterResponseElements
     /// <returns>True when every member is equal.</returns>
     public bool Equals(DeleteGlobalClusterResponseElements? other) =>
         ReferenceEquals(this, other) || (other is not null
-            && EqualityComparer<GlobalCluster?>.Default.Equals(GlobalCluster, other.GlobalCluster)
+            && EqualityComparer<string?>.Default.Equals(GlobalClusterIdentifier, other.GlobalClusterIdentifier)
+            && EqualityComparer<string?>.Default.Equals(GlobalClusterResourceId, other.GlobalClusterResourceId)
+            && EqualityComparer<string?>.Default.Equals(GlobalClusterArn, other.GlobalClusterArn)
+            && EqualityComparer<string?>.Default.Equals(Status, other.Status)
+            && EqualityComparer<string?>.Default.Equals(Engine, other.Engine)
+            && EqualityComparer<string?>.Default.Equals(EngineVersion, other.EngineVersion)
+            && EqualityComparer<string?>.Default.Equals(EngineLifecycleSupport, other.EngineLifecycleSupport)
+            && EqualityComparer<string?>.Default.Equals(DatabaseName, other.DatabaseName)
+            && EqualityComparer<bool?>.Default.Equals(StorageEncrypted, other.StorageEncrypted)
+            && EqualityComparer<StorageEncryptionType?>.Default.Equals(StorageEncryptionType, other.StorageEncryptionType)
+            && EqualityComparer<bool?>.Default.Equals(DeletionProtection, other.DeletionProtection)
+            && EqualityComparer<IReadOnlyList<GlobalClusterMember>?>.Default.Equals(GlobalClusterMembers, other.GlobalClusterMembers)
+            && EqualityComparer<string?>.Default.Equals(Endpoint, other.Endpoint)
+            && EqualityComparer<FailoverState?>.Default.Equals(FailoverState, other.FailoverState)
+            && EqualityComparer<IReadOnlyList<Tag>?>.Default.Equals(TagList, other.TagList)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
 
     /// <inheritdoc/>
     public override int GetHashCode()
     {
         var hash = default(HashCode);
-        hash.Add(GlobalCluster);
+        hash.Add(GlobalClusterIdentifier);
+        hash.Add(GlobalClusterResourceId);
+        hash.Add(GlobalClusterArn);
+        hash.Add(Status);
+        hash.Add(Engine);
+        hash.Add(EngineVersion);
+        hash.Add(EngineLifecycleSupport);
+        hash.Add(DatabaseName);
+        hash.Add(StorageEncrypted);
+        hash.Add(StorageEncryptionType);
+        hash.Add(DeletionProtection);
+        hash.Add(GlobalClusterMembers);
+        hash.Add(Endpoint);
+        hash.Add(FailoverState);
+        hash.Add(TagList);
         hash.Add(JsonFields.Hash(AdditionalFields));
         return hash.ToHashCode();
     }

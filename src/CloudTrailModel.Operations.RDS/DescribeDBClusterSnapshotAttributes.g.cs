@@ -42,10 +42,15 @@ public sealed record DescribeDBClusterSnapshotAttributesRequestParameters
 /// <summary>The response elements (CloudTrail <c>responseElements</c>) of <c>DescribeDBClusterSnapshotAttributes</c>: Returns a list of DB cluster snapshot attribute names and values for a manual DB cluster snapshot.</summary>
 public sealed record DescribeDBClusterSnapshotAttributesResponseElements
 {
-    /// <summary>Contains the results of a successful call to the DescribeDBClusterSnapshotAttributes API action. JSON <c>dBClusterSnapshotAttributesResult</c>.</summary>
-    [JsonPropertyName("dBClusterSnapshotAttributesResult")]
-    [JsonConverter(typeof(TolerantMemberConverter<DBClusterSnapshotAttributesResult>))]
-    public DBClusterSnapshotAttributesResult? DBClusterSnapshotAttributesResult { get; init; }
+    /// <summary>The identifier of the manual DB cluster snapshot that the attributes apply to. JSON <c>dBClusterSnapshotIdentifier</c>.</summary>
+    [JsonPropertyName("dBClusterSnapshotIdentifier")]
+    [JsonConverter(typeof(TolerantMemberConverter<string>))]
+    public string? DBClusterSnapshotIdentifier { get; init; }
+
+    /// <summary>The list of attributes and values for the manual DB cluster snapshot. JSON <c>dBClusterSnapshotAttributes</c>.</summary>
+    [JsonPropertyName("dBClusterSnapshotAttributes")]
+    [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<DBClusterSnapshotAttribute>>))]
+    public IReadOnlyList<DBClusterSnapshotAttribute>? DBClusterSnapshotAttributes { get; init => field = ValueList<DBClusterSnapshotAttribute>.From(value); }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -56,14 +61,16 @@ public sealed record DescribeDBClusterSnapshotAttributesResponseElements
     /// <returns>True when every member is equal.</returns>
     public bool Equals(DescribeDBClusterSnapshotAttributesResponseElements? other) =>
         ReferenceEquals(this, other) || (other is not null
-            && EqualityComparer<DBClusterSnapshotAttributesResult?>.Default.Equals(DBClusterSnapshotAttributesResult, other.DBClusterSnapshotAttributesResult)
+            && EqualityComparer<string?>.Default.Equals(DBClusterSnapshotIdentifier, other.DBClusterSnapshotIdentifier)
+            && EqualityComparer<IReadOnlyList<DBClusterSnapshotAttribute>?>.Default.Equals(DBClusterSnapshotAttributes, other.DBClusterSnapshotAttributes)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
 
     /// <inheritdoc/>
     public override int GetHashCode()
     {
         var hash = default(HashCode);
-        hash.Add(DBClusterSnapshotAttributesResult);
+        hash.Add(DBClusterSnapshotIdentifier);
+        hash.Add(DBClusterSnapshotAttributes);
         hash.Add(JsonFields.Hash(AdditionalFields));
         return hash.ToHashCode();
     }

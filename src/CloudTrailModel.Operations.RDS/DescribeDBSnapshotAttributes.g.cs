@@ -42,10 +42,15 @@ public sealed record DescribeDBSnapshotAttributesRequestParameters
 /// <summary>The response elements (CloudTrail <c>responseElements</c>) of <c>DescribeDBSnapshotAttributes</c>: Returns a list of DB snapshot attribute names and values for a manual DB snapshot.</summary>
 public sealed record DescribeDBSnapshotAttributesResponseElements
 {
-    /// <summary>Contains the results of a successful call to the DescribeDBSnapshotAttributes API action. JSON <c>dBSnapshotAttributesResult</c>.</summary>
-    [JsonPropertyName("dBSnapshotAttributesResult")]
-    [JsonConverter(typeof(TolerantMemberConverter<DBSnapshotAttributesResult>))]
-    public DBSnapshotAttributesResult? DBSnapshotAttributesResult { get; init; }
+    /// <summary>The identifier of the manual DB snapshot that the attributes apply to. JSON <c>dBSnapshotIdentifier</c>.</summary>
+    [JsonPropertyName("dBSnapshotIdentifier")]
+    [JsonConverter(typeof(TolerantMemberConverter<string>))]
+    public string? DBSnapshotIdentifier { get; init; }
+
+    /// <summary>The list of attributes and values for the manual DB snapshot. JSON <c>dBSnapshotAttributes</c>.</summary>
+    [JsonPropertyName("dBSnapshotAttributes")]
+    [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<DBSnapshotAttribute>>))]
+    public IReadOnlyList<DBSnapshotAttribute>? DBSnapshotAttributes { get; init => field = ValueList<DBSnapshotAttribute>.From(value); }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -56,14 +61,16 @@ public sealed record DescribeDBSnapshotAttributesResponseElements
     /// <returns>True when every member is equal.</returns>
     public bool Equals(DescribeDBSnapshotAttributesResponseElements? other) =>
         ReferenceEquals(this, other) || (other is not null
-            && EqualityComparer<DBSnapshotAttributesResult?>.Default.Equals(DBSnapshotAttributesResult, other.DBSnapshotAttributesResult)
+            && EqualityComparer<string?>.Default.Equals(DBSnapshotIdentifier, other.DBSnapshotIdentifier)
+            && EqualityComparer<IReadOnlyList<DBSnapshotAttribute>?>.Default.Equals(DBSnapshotAttributes, other.DBSnapshotAttributes)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
 
     /// <inheritdoc/>
     public override int GetHashCode()
     {
         var hash = default(HashCode);
-        hash.Add(DBSnapshotAttributesResult);
+        hash.Add(DBSnapshotIdentifier);
+        hash.Add(DBSnapshotAttributes);
         hash.Add(JsonFields.Hash(AdditionalFields));
         return hash.ToHashCode();
     }

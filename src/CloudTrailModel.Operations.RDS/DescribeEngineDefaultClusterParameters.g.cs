@@ -63,10 +63,20 @@ public sealed record DescribeEngineDefaultClusterParametersRequestParameters
 /// <summary>The response elements (CloudTrail <c>responseElements</c>) of <c>DescribeEngineDefaultClusterParameters</c>: Returns the default engine and system parameter information for the cluster database engine.</summary>
 public sealed record DescribeEngineDefaultClusterParametersResponseElements
 {
-    /// <summary>Contains the result of a successful invocation of the DescribeEngineDefaultParameters action. JSON <c>engineDefaults</c>.</summary>
-    [JsonPropertyName("engineDefaults")]
-    [JsonConverter(typeof(TolerantMemberConverter<EngineDefaults>))]
-    public EngineDefaults? EngineDefaults { get; init; }
+    /// <summary>Specifies the name of the DB parameter group family that the engine default parameters apply to. JSON <c>dBParameterGroupFamily</c>.</summary>
+    [JsonPropertyName("dBParameterGroupFamily")]
+    [JsonConverter(typeof(TolerantMemberConverter<string>))]
+    public string? DBParameterGroupFamily { get; init; }
+
+    /// <summary>An optional pagination token provided by a previous EngineDefaults request. JSON <c>marker</c>.</summary>
+    [JsonPropertyName("marker")]
+    [JsonConverter(typeof(TolerantMemberConverter<string>))]
+    public string? Marker { get; init; }
+
+    /// <summary>Contains a list of engine default parameters. JSON <c>parameters</c>.</summary>
+    [JsonPropertyName("parameters")]
+    [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<Parameter>>))]
+    public IReadOnlyList<Parameter>? Parameters { get; init => field = ValueList<Parameter>.From(value); }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -77,14 +87,18 @@ public sealed record DescribeEngineDefaultClusterParametersResponseElements
     /// <returns>True when every member is equal.</returns>
     public bool Equals(DescribeEngineDefaultClusterParametersResponseElements? other) =>
         ReferenceEquals(this, other) || (other is not null
-            && EqualityComparer<EngineDefaults?>.Default.Equals(EngineDefaults, other.EngineDefaults)
+            && EqualityComparer<string?>.Default.Equals(DBParameterGroupFamily, other.DBParameterGroupFamily)
+            && EqualityComparer<string?>.Default.Equals(Marker, other.Marker)
+            && EqualityComparer<IReadOnlyList<Parameter>?>.Default.Equals(Parameters, other.Parameters)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
 
     /// <inheritdoc/>
     public override int GetHashCode()
     {
         var hash = default(HashCode);
-        hash.Add(EngineDefaults);
+        hash.Add(DBParameterGroupFamily);
+        hash.Add(Marker);
+        hash.Add(Parameters);
         hash.Add(JsonFields.Hash(AdditionalFields));
         return hash.ToHashCode();
     }

@@ -42,10 +42,25 @@ public sealed record DescribeValidDBInstanceModificationsRequestParameters
 /// <summary>The response elements (CloudTrail <c>responseElements</c>) of <c>DescribeValidDBInstanceModifications</c>: You can call DescribeValidDBInstanceModifications to learn what modifications you can make to your DB instance.</summary>
 public sealed record DescribeValidDBInstanceModificationsResponseElements
 {
-    /// <summary>Information about valid modifications that you can make to your DB instance. JSON <c>validDBInstanceModificationsMessage</c>.</summary>
-    [JsonPropertyName("validDBInstanceModificationsMessage")]
-    [JsonConverter(typeof(TolerantMemberConverter<ValidDBInstanceModificationsMessage>))]
-    public ValidDBInstanceModificationsMessage? ValidDBInstanceModificationsMessage { get; init; }
+    /// <summary>Valid storage options for your DB instance. JSON <c>storage</c>.</summary>
+    [JsonPropertyName("storage")]
+    [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<ValidStorageOptions>>))]
+    public IReadOnlyList<ValidStorageOptions>? Storage { get; init => field = ValueList<ValidStorageOptions>.From(value); }
+
+    /// <summary>Valid processor features for your DB instance. JSON <c>validProcessorFeatures</c>.</summary>
+    [JsonPropertyName("validProcessorFeatures")]
+    [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<AvailableProcessorFeature>>))]
+    public IReadOnlyList<AvailableProcessorFeature>? ValidProcessorFeatures { get; init => field = ValueList<AvailableProcessorFeature>.From(value); }
+
+    /// <summary>Indicates whether a DB instance supports using a dedicated log volume (DLV). JSON <c>supportsDedicatedLogVolume</c>.</summary>
+    [JsonPropertyName("supportsDedicatedLogVolume")]
+    [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
+    public bool? SupportsDedicatedLogVolume { get; init; }
+
+    /// <summary>The valid additional storage options for the DB instance. JSON <c>additionalStorage</c>.</summary>
+    [JsonPropertyName("additionalStorage")]
+    [JsonConverter(typeof(TolerantMemberConverter<ValidAdditionalStorageOptions>))]
+    public ValidAdditionalStorageOptions? AdditionalStorage { get; init; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -56,14 +71,20 @@ public sealed record DescribeValidDBInstanceModificationsResponseElements
     /// <returns>True when every member is equal.</returns>
     public bool Equals(DescribeValidDBInstanceModificationsResponseElements? other) =>
         ReferenceEquals(this, other) || (other is not null
-            && EqualityComparer<ValidDBInstanceModificationsMessage?>.Default.Equals(ValidDBInstanceModificationsMessage, other.ValidDBInstanceModificationsMessage)
+            && EqualityComparer<IReadOnlyList<ValidStorageOptions>?>.Default.Equals(Storage, other.Storage)
+            && EqualityComparer<IReadOnlyList<AvailableProcessorFeature>?>.Default.Equals(ValidProcessorFeatures, other.ValidProcessorFeatures)
+            && EqualityComparer<bool?>.Default.Equals(SupportsDedicatedLogVolume, other.SupportsDedicatedLogVolume)
+            && EqualityComparer<ValidAdditionalStorageOptions?>.Default.Equals(AdditionalStorage, other.AdditionalStorage)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
 
     /// <inheritdoc/>
     public override int GetHashCode()
     {
         var hash = default(HashCode);
-        hash.Add(ValidDBInstanceModificationsMessage);
+        hash.Add(Storage);
+        hash.Add(ValidProcessorFeatures);
+        hash.Add(SupportsDedicatedLogVolume);
+        hash.Add(AdditionalStorage);
         hash.Add(JsonFields.Hash(AdditionalFields));
         return hash.ToHashCode();
     }

@@ -49,10 +49,45 @@ public sealed record ModifyCertificatesRequestParameters
 /// <summary>The response elements (CloudTrail <c>responseElements</c>) of <c>ModifyCertificates</c>: Override the system-default Secure Sockets Layer/Transport Layer Security (SSL/TLS) certificate for Amazon RDS for new DB instances, or remove the override.</summary>
 public sealed record ModifyCertificatesResponseElements
 {
-    /// <summary>A CA certificate for an Amazon Web Services account. JSON <c>certificate</c>.</summary>
-    [JsonPropertyName("certificate")]
-    [JsonConverter(typeof(TolerantMemberConverter<Certificate>))]
-    public Certificate? Certificate { get; init; }
+    /// <summary>The unique key that identifies a certificate. JSON <c>certificateIdentifier</c>.</summary>
+    [JsonPropertyName("certificateIdentifier")]
+    [JsonConverter(typeof(TolerantMemberConverter<string>))]
+    public string? CertificateIdentifier { get; init; }
+
+    /// <summary>The type of the certificate. JSON <c>certificateType</c>.</summary>
+    [JsonPropertyName("certificateType")]
+    [JsonConverter(typeof(TolerantMemberConverter<string>))]
+    public string? CertificateType { get; init; }
+
+    /// <summary>The thumbprint of the certificate. JSON <c>thumbprint</c>.</summary>
+    [JsonPropertyName("thumbprint")]
+    [JsonConverter(typeof(TolerantMemberConverter<string>))]
+    public string? Thumbprint { get; init; }
+
+    /// <summary>The starting date from which the certificate is valid. JSON <c>validFrom</c>.</summary>
+    [JsonPropertyName("validFrom")]
+    [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
+    public DateTimeOffset? ValidFrom { get; init; }
+
+    /// <summary>The final date that the certificate continues to be valid. JSON <c>validTill</c>.</summary>
+    [JsonPropertyName("validTill")]
+    [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
+    public DateTimeOffset? ValidTill { get; init; }
+
+    /// <summary>The Amazon Resource Name (ARN) for the certificate. JSON <c>certificateArn</c>.</summary>
+    [JsonPropertyName("certificateArn")]
+    [JsonConverter(typeof(TolerantMemberConverter<string>))]
+    public string? CertificateArn { get; init; }
+
+    /// <summary>Indicates whether there is an override for the default certificate identifier. JSON <c>customerOverride</c>.</summary>
+    [JsonPropertyName("customerOverride")]
+    [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
+    public bool? CustomerOverride { get; init; }
+
+    /// <summary>If there is an override for the default certificate identifier, when the override expires. JSON <c>customerOverrideValidTill</c>.</summary>
+    [JsonPropertyName("customerOverrideValidTill")]
+    [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
+    public DateTimeOffset? CustomerOverrideValidTill { get; init; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -63,14 +98,28 @@ public sealed record ModifyCertificatesResponseElements
     /// <returns>True when every member is equal.</returns>
     public bool Equals(ModifyCertificatesResponseElements? other) =>
         ReferenceEquals(this, other) || (other is not null
-            && EqualityComparer<Certificate?>.Default.Equals(Certificate, other.Certificate)
+            && EqualityComparer<string?>.Default.Equals(CertificateIdentifier, other.CertificateIdentifier)
+            && EqualityComparer<string?>.Default.Equals(CertificateType, other.CertificateType)
+            && EqualityComparer<string?>.Default.Equals(Thumbprint, other.Thumbprint)
+            && EqualityComparer<DateTimeOffset?>.Default.Equals(ValidFrom, other.ValidFrom)
+            && EqualityComparer<DateTimeOffset?>.Default.Equals(ValidTill, other.ValidTill)
+            && EqualityComparer<string?>.Default.Equals(CertificateArn, other.CertificateArn)
+            && EqualityComparer<bool?>.Default.Equals(CustomerOverride, other.CustomerOverride)
+            && EqualityComparer<DateTimeOffset?>.Default.Equals(CustomerOverrideValidTill, other.CustomerOverrideValidTill)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
 
     /// <inheritdoc/>
     public override int GetHashCode()
     {
         var hash = default(HashCode);
-        hash.Add(Certificate);
+        hash.Add(CertificateIdentifier);
+        hash.Add(CertificateType);
+        hash.Add(Thumbprint);
+        hash.Add(ValidFrom);
+        hash.Add(ValidTill);
+        hash.Add(CertificateArn);
+        hash.Add(CustomerOverride);
+        hash.Add(CustomerOverrideValidTill);
         hash.Add(JsonFields.Hash(AdditionalFields));
         return hash.ToHashCode();
     }

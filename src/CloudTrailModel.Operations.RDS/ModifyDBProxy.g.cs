@@ -98,10 +98,95 @@ public sealed record ModifyDBProxyRequestParameters
 /// <summary>The response elements (CloudTrail <c>responseElements</c>) of <c>ModifyDBProxy</c>: Changes the settings for an existing DB proxy.</summary>
 public sealed record ModifyDBProxyResponseElements
 {
-    /// <summary>The DBProxy object representing the new settings for the proxy. JSON <c>dBProxy</c>.</summary>
-    [JsonPropertyName("dBProxy")]
-    [JsonConverter(typeof(TolerantMemberConverter<DBProxy>))]
-    public DBProxy? DBProxy { get; init; }
+    /// <summary>The identifier for the proxy. JSON <c>dBProxyName</c>.</summary>
+    [JsonPropertyName("dBProxyName")]
+    [JsonConverter(typeof(TolerantMemberConverter<string>))]
+    public string? DBProxyName { get; init; }
+
+    /// <summary>The Amazon Resource Name (ARN) for the proxy. JSON <c>dBProxyArn</c>.</summary>
+    [JsonPropertyName("dBProxyArn")]
+    [JsonConverter(typeof(TolerantMemberConverter<string>))]
+    public string? DBProxyArn { get; init; }
+
+    /// <summary>The current status of this proxy. JSON <c>status</c>.</summary>
+    [JsonPropertyName("status")]
+    [JsonConverter(typeof(TolerantMemberConverter<DBProxyStatus?>))]
+    public DBProxyStatus? Status { get; init; }
+
+    /// <summary>The kinds of databases that the proxy can connect to. JSON <c>engineFamily</c>.</summary>
+    [JsonPropertyName("engineFamily")]
+    [JsonConverter(typeof(TolerantMemberConverter<string>))]
+    public string? EngineFamily { get; init; }
+
+    /// <summary>Provides the VPC ID of the DB proxy. JSON <c>vpcId</c>.</summary>
+    [JsonPropertyName("vpcId")]
+    [JsonConverter(typeof(TolerantMemberConverter<string>))]
+    public string? VpcId { get; init; }
+
+    /// <summary>Provides a list of VPC security groups that the proxy belongs to. JSON <c>vpcSecurityGroupIds</c>.</summary>
+    [JsonPropertyName("vpcSecurityGroupIds")]
+    [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<string>>))]
+    public IReadOnlyList<string>? VpcSecurityGroupIds { get; init => field = ValueList<string>.From(value); }
+
+    /// <summary>The EC2 subnet IDs for the proxy. JSON <c>vpcSubnetIds</c>.</summary>
+    [JsonPropertyName("vpcSubnetIds")]
+    [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<string>>))]
+    public IReadOnlyList<string>? VpcSubnetIds { get; init => field = ValueList<string>.From(value); }
+
+    /// <summary>The default authentication scheme that the proxy uses for client connections to the proxy and connections from the proxy to the underlying database. JSON <c>defaultAuthScheme</c>.</summary>
+    [JsonPropertyName("defaultAuthScheme")]
+    [JsonConverter(typeof(TolerantMemberConverter<string>))]
+    public string? DefaultAuthScheme { get; init; }
+
+    /// <summary>One or more data structures specifying the authorization mechanism to connect to the associated RDS DB instance or Aurora DB cluster. JSON <c>auth</c>.</summary>
+    [JsonPropertyName("auth")]
+    [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<UserAuthConfigInfo>>))]
+    public IReadOnlyList<UserAuthConfigInfo>? Auth { get; init => field = ValueList<UserAuthConfigInfo>.From(value); }
+
+    /// <summary>The Amazon Resource Name (ARN) for the IAM role that the proxy uses to access Amazon Secrets Manager. JSON <c>roleArn</c>.</summary>
+    [JsonPropertyName("roleArn")]
+    [JsonConverter(typeof(TolerantMemberConverter<string>))]
+    public string? RoleArn { get; init; }
+
+    /// <summary>The endpoint that you can use to connect to the DB proxy. JSON <c>endpoint</c>.</summary>
+    [JsonPropertyName("endpoint")]
+    [JsonConverter(typeof(TolerantMemberConverter<string>))]
+    public string? Endpoint { get; init; }
+
+    /// <summary>Indicates whether Transport Layer Security (TLS) encryption is required for connections to the proxy. JSON <c>requireTLS</c>.</summary>
+    [JsonPropertyName("requireTLS")]
+    [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
+    public bool? RequireTLS { get; init; }
+
+    /// <summary>The number of seconds a connection to the proxy can have no activity before the proxy drops the client connection. JSON <c>idleClientTimeout</c>.</summary>
+    [JsonPropertyName("idleClientTimeout")]
+    [JsonConverter(typeof(TolerantMemberConverter<int?>))]
+    public int? IdleClientTimeout { get; init; }
+
+    /// <summary>Specifies whether the proxy logs detailed connection and query information. JSON <c>debugLogging</c>.</summary>
+    [JsonPropertyName("debugLogging")]
+    [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
+    public bool? DebugLogging { get; init; }
+
+    /// <summary>The date and time when the proxy was first created. JSON <c>createdDate</c>.</summary>
+    [JsonPropertyName("createdDate")]
+    [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
+    public DateTimeOffset? CreatedDate { get; init; }
+
+    /// <summary>The date and time when the proxy was last updated. JSON <c>updatedDate</c>.</summary>
+    [JsonPropertyName("updatedDate")]
+    [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
+    public DateTimeOffset? UpdatedDate { get; init; }
+
+    /// <summary>The network type of the DB proxy endpoint. JSON <c>endpointNetworkType</c>.</summary>
+    [JsonPropertyName("endpointNetworkType")]
+    [JsonConverter(typeof(TolerantMemberConverter<EndpointNetworkType?>))]
+    public EndpointNetworkType? EndpointNetworkType { get; init; }
+
+    /// <summary>The network type that the proxy uses to connect to the target database. JSON <c>targetConnectionNetworkType</c>.</summary>
+    [JsonPropertyName("targetConnectionNetworkType")]
+    [JsonConverter(typeof(TolerantMemberConverter<TargetConnectionNetworkType?>))]
+    public TargetConnectionNetworkType? TargetConnectionNetworkType { get; init; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -112,14 +197,48 @@ public sealed record ModifyDBProxyResponseElements
     /// <returns>True when every member is equal.</returns>
     public bool Equals(ModifyDBProxyResponseElements? other) =>
         ReferenceEquals(this, other) || (other is not null
-            && EqualityComparer<DBProxy?>.Default.Equals(DBProxy, other.DBProxy)
+            && EqualityComparer<string?>.Default.Equals(DBProxyName, other.DBProxyName)
+            && EqualityComparer<string?>.Default.Equals(DBProxyArn, other.DBProxyArn)
+            && EqualityComparer<DBProxyStatus?>.Default.Equals(Status, other.Status)
+            && EqualityComparer<string?>.Default.Equals(EngineFamily, other.EngineFamily)
+            && EqualityComparer<string?>.Default.Equals(VpcId, other.VpcId)
+            && EqualityComparer<IReadOnlyList<string>?>.Default.Equals(VpcSecurityGroupIds, other.VpcSecurityGroupIds)
+            && EqualityComparer<IReadOnlyList<string>?>.Default.Equals(VpcSubnetIds, other.VpcSubnetIds)
+            && EqualityComparer<string?>.Default.Equals(DefaultAuthScheme, other.DefaultAuthScheme)
+            && EqualityComparer<IReadOnlyList<UserAuthConfigInfo>?>.Default.Equals(Auth, other.Auth)
+            && EqualityComparer<string?>.Default.Equals(RoleArn, other.RoleArn)
+            && EqualityComparer<string?>.Default.Equals(Endpoint, other.Endpoint)
+            && EqualityComparer<bool?>.Default.Equals(RequireTLS, other.RequireTLS)
+            && EqualityComparer<int?>.Default.Equals(IdleClientTimeout, other.IdleClientTimeout)
+            && EqualityComparer<bool?>.Default.Equals(DebugLogging, other.DebugLogging)
+            && EqualityComparer<DateTimeOffset?>.Default.Equals(CreatedDate, other.CreatedDate)
+            && EqualityComparer<DateTimeOffset?>.Default.Equals(UpdatedDate, other.UpdatedDate)
+            && EqualityComparer<EndpointNetworkType?>.Default.Equals(EndpointNetworkType, other.EndpointNetworkType)
+            && EqualityComparer<TargetConnectionNetworkType?>.Default.Equals(TargetConnectionNetworkType, other.TargetConnectionNetworkType)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
 
     /// <inheritdoc/>
     public override int GetHashCode()
     {
         var hash = default(HashCode);
-        hash.Add(DBProxy);
+        hash.Add(DBProxyName);
+        hash.Add(DBProxyArn);
+        hash.Add(Status);
+        hash.Add(EngineFamily);
+        hash.Add(VpcId);
+        hash.Add(VpcSecurityGroupIds);
+        hash.Add(VpcSubnetIds);
+        hash.Add(DefaultAuthScheme);
+        hash.Add(Auth);
+        hash.Add(RoleArn);
+        hash.Add(Endpoint);
+        hash.Add(RequireTLS);
+        hash.Add(IdleClientTimeout);
+        hash.Add(DebugLogging);
+        hash.Add(CreatedDate);
+        hash.Add(UpdatedDate);
+        hash.Add(EndpointNetworkType);
+        hash.Add(TargetConnectionNetworkType);
         hash.Add(JsonFields.Hash(AdditionalFields));
         return hash.ToHashCode();
     }

@@ -63,10 +63,45 @@ public sealed record ModifyDBProxyTargetGroupRequestParameters
 /// <summary>The response elements (CloudTrail <c>responseElements</c>) of <c>ModifyDBProxyTargetGroup</c>: Modifies the properties of a DBProxyTargetGroup.</summary>
 public sealed record ModifyDBProxyTargetGroupResponseElements
 {
-    /// <summary>The settings of the modified DBProxyTarget. JSON <c>dBProxyTargetGroup</c>.</summary>
-    [JsonPropertyName("dBProxyTargetGroup")]
-    [JsonConverter(typeof(TolerantMemberConverter<DBProxyTargetGroup>))]
-    public DBProxyTargetGroup? DBProxyTargetGroup { get; init; }
+    /// <summary>The identifier for the RDS proxy associated with this target group. JSON <c>dBProxyName</c>.</summary>
+    [JsonPropertyName("dBProxyName")]
+    [JsonConverter(typeof(TolerantMemberConverter<string>))]
+    public string? DBProxyName { get; init; }
+
+    /// <summary>The identifier for the target group. JSON <c>targetGroupName</c>.</summary>
+    [JsonPropertyName("targetGroupName")]
+    [JsonConverter(typeof(TolerantMemberConverter<string>))]
+    public string? TargetGroupName { get; init; }
+
+    /// <summary>The Amazon Resource Name (ARN) representing the target group. JSON <c>targetGroupArn</c>.</summary>
+    [JsonPropertyName("targetGroupArn")]
+    [JsonConverter(typeof(TolerantMemberConverter<string>))]
+    public string? TargetGroupArn { get; init; }
+
+    /// <summary>Indicates whether this target group is the first one used for connection requests by the associated proxy. JSON <c>isDefault</c>.</summary>
+    [JsonPropertyName("isDefault")]
+    [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
+    public bool? IsDefault { get; init; }
+
+    /// <summary>The current status of this target group. JSON <c>status</c>.</summary>
+    [JsonPropertyName("status")]
+    [JsonConverter(typeof(TolerantMemberConverter<string>))]
+    public string? Status { get; init; }
+
+    /// <summary>The settings that determine the size and behavior of the connection pool for the target group. JSON <c>connectionPoolConfig</c>.</summary>
+    [JsonPropertyName("connectionPoolConfig")]
+    [JsonConverter(typeof(TolerantMemberConverter<ConnectionPoolConfigurationInfo>))]
+    public ConnectionPoolConfigurationInfo? ConnectionPoolConfig { get; init; }
+
+    /// <summary>The date and time when the target group was first created. JSON <c>createdDate</c>.</summary>
+    [JsonPropertyName("createdDate")]
+    [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
+    public DateTimeOffset? CreatedDate { get; init; }
+
+    /// <summary>The date and time when the target group was last updated. JSON <c>updatedDate</c>.</summary>
+    [JsonPropertyName("updatedDate")]
+    [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
+    public DateTimeOffset? UpdatedDate { get; init; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -77,14 +112,28 @@ public sealed record ModifyDBProxyTargetGroupResponseElements
     /// <returns>True when every member is equal.</returns>
     public bool Equals(ModifyDBProxyTargetGroupResponseElements? other) =>
         ReferenceEquals(this, other) || (other is not null
-            && EqualityComparer<DBProxyTargetGroup?>.Default.Equals(DBProxyTargetGroup, other.DBProxyTargetGroup)
+            && EqualityComparer<string?>.Default.Equals(DBProxyName, other.DBProxyName)
+            && EqualityComparer<string?>.Default.Equals(TargetGroupName, other.TargetGroupName)
+            && EqualityComparer<string?>.Default.Equals(TargetGroupArn, other.TargetGroupArn)
+            && EqualityComparer<bool?>.Default.Equals(IsDefault, other.IsDefault)
+            && EqualityComparer<string?>.Default.Equals(Status, other.Status)
+            && EqualityComparer<ConnectionPoolConfigurationInfo?>.Default.Equals(ConnectionPoolConfig, other.ConnectionPoolConfig)
+            && EqualityComparer<DateTimeOffset?>.Default.Equals(CreatedDate, other.CreatedDate)
+            && EqualityComparer<DateTimeOffset?>.Default.Equals(UpdatedDate, other.UpdatedDate)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
 
     /// <inheritdoc/>
     public override int GetHashCode()
     {
         var hash = default(HashCode);
-        hash.Add(DBProxyTargetGroup);
+        hash.Add(DBProxyName);
+        hash.Add(TargetGroupName);
+        hash.Add(TargetGroupArn);
+        hash.Add(IsDefault);
+        hash.Add(Status);
+        hash.Add(ConnectionPoolConfig);
+        hash.Add(CreatedDate);
+        hash.Add(UpdatedDate);
         hash.Add(JsonFields.Hash(AdditionalFields));
         return hash.ToHashCode();
     }

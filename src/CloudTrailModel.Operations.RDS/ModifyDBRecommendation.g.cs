@@ -63,10 +63,105 @@ public sealed record ModifyDBRecommendationRequestParameters
 /// <summary>The response elements (CloudTrail <c>responseElements</c>) of <c>ModifyDBRecommendation</c>: Updates the recommendation status and recommended action status for the specified recommendation.</summary>
 public sealed record ModifyDBRecommendationResponseElements
 {
-    /// <summary>The recommendation for your DB instances, DB clusters, and DB parameter groups. JSON <c>dBRecommendation</c>.</summary>
-    [JsonPropertyName("dBRecommendation")]
-    [JsonConverter(typeof(TolerantMemberConverter<DBRecommendation>))]
-    public DBRecommendation? DBRecommendation { get; init; }
+    /// <summary>The unique identifier of the recommendation. JSON <c>recommendationId</c>.</summary>
+    [JsonPropertyName("recommendationId")]
+    [JsonConverter(typeof(TolerantMemberConverter<string>))]
+    public string? RecommendationId { get; init; }
+
+    /// <summary>A value that indicates the type of recommendation. JSON <c>typeId</c>.</summary>
+    [JsonPropertyName("typeId")]
+    [JsonConverter(typeof(TolerantMemberConverter<string>))]
+    public string? TypeId { get; init; }
+
+    /// <summary>The severity level of the recommendation. JSON <c>severity</c>.</summary>
+    [JsonPropertyName("severity")]
+    [JsonConverter(typeof(TolerantMemberConverter<string>))]
+    public string? Severity { get; init; }
+
+    /// <summary>The Amazon Resource Name (ARN) of the RDS resource associated with the recommendation. JSON <c>resourceArn</c>.</summary>
+    [JsonPropertyName("resourceArn")]
+    [JsonConverter(typeof(TolerantMemberConverter<string>))]
+    public string? ResourceArn { get; init; }
+
+    /// <summary>The current status of the recommendation. JSON <c>status</c>.</summary>
+    [JsonPropertyName("status")]
+    [JsonConverter(typeof(TolerantMemberConverter<string>))]
+    public string? Status { get; init; }
+
+    /// <summary>The time when the recommendation was created. JSON <c>createdTime</c>.</summary>
+    [JsonPropertyName("createdTime")]
+    [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
+    public DateTimeOffset? CreatedTime { get; init; }
+
+    /// <summary>The time when the recommendation was last updated. JSON <c>updatedTime</c>.</summary>
+    [JsonPropertyName("updatedTime")]
+    [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
+    public DateTimeOffset? UpdatedTime { get; init; }
+
+    /// <summary>A short description of the issue identified for this recommendation. JSON <c>detection</c>.</summary>
+    [JsonPropertyName("detection")]
+    [JsonConverter(typeof(TolerantMemberConverter<string>))]
+    public string? Detection { get; init; }
+
+    /// <summary>A short description of the recommendation to resolve an issue. JSON <c>recommendation</c>.</summary>
+    [JsonPropertyName("recommendation")]
+    [JsonConverter(typeof(TolerantMemberConverter<string>))]
+    public string? Recommendation { get; init; }
+
+    /// <summary>A detailed description of the recommendation. JSON <c>description</c>.</summary>
+    [JsonPropertyName("description")]
+    [JsonConverter(typeof(TolerantMemberConverter<string>))]
+    public string? Description { get; init; }
+
+    /// <summary>The reason why this recommendation was created. JSON <c>reason</c>.</summary>
+    [JsonPropertyName("reason")]
+    [JsonConverter(typeof(TolerantMemberConverter<string>))]
+    public string? Reason { get; init; }
+
+    /// <summary>A list of recommended actions. JSON <c>recommendedActions</c>.</summary>
+    [JsonPropertyName("recommendedActions")]
+    [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<RecommendedAction>>))]
+    public IReadOnlyList<RecommendedAction>? RecommendedActions { get; init => field = ValueList<RecommendedAction>.From(value); }
+
+    /// <summary>The category of the recommendation. JSON <c>category</c>.</summary>
+    [JsonPropertyName("category")]
+    [JsonConverter(typeof(TolerantMemberConverter<string>))]
+    public string? Category { get; init; }
+
+    /// <summary>The Amazon Web Services service that generated the recommendations. JSON <c>source</c>.</summary>
+    [JsonPropertyName("source")]
+    [JsonConverter(typeof(TolerantMemberConverter<string>))]
+    public string? Source { get; init; }
+
+    /// <summary>A short description of the recommendation type. JSON <c>typeDetection</c>.</summary>
+    [JsonPropertyName("typeDetection")]
+    [JsonConverter(typeof(TolerantMemberConverter<string>))]
+    public string? TypeDetection { get; init; }
+
+    /// <summary>A short description that summarizes the recommendation to fix all the issues of the recommendation type. JSON <c>typeRecommendation</c>.</summary>
+    [JsonPropertyName("typeRecommendation")]
+    [JsonConverter(typeof(TolerantMemberConverter<string>))]
+    public string? TypeRecommendation { get; init; }
+
+    /// <summary>A short description that explains the possible impact of an issue. JSON <c>impact</c>.</summary>
+    [JsonPropertyName("impact")]
+    [JsonConverter(typeof(TolerantMemberConverter<string>))]
+    public string? Impact { get; init; }
+
+    /// <summary>Additional information about the recommendation. JSON <c>additionalInfo</c>.</summary>
+    [JsonPropertyName("additionalInfo")]
+    [JsonConverter(typeof(TolerantMemberConverter<string>))]
+    public string? AdditionalInfo { get; init; }
+
+    /// <summary>A link to documentation that provides additional information about the recommendation. JSON <c>links</c>.</summary>
+    [JsonPropertyName("links")]
+    [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<DocLink>>))]
+    public IReadOnlyList<DocLink>? Links { get; init => field = ValueList<DocLink>.From(value); }
+
+    /// <summary>Details of the issue that caused the recommendation. JSON <c>issueDetails</c>.</summary>
+    [JsonPropertyName("issueDetails")]
+    [JsonConverter(typeof(TolerantMemberConverter<IssueDetails>))]
+    public IssueDetails? IssueDetails { get; init; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -77,14 +172,52 @@ public sealed record ModifyDBRecommendationResponseElements
     /// <returns>True when every member is equal.</returns>
     public bool Equals(ModifyDBRecommendationResponseElements? other) =>
         ReferenceEquals(this, other) || (other is not null
-            && EqualityComparer<DBRecommendation?>.Default.Equals(DBRecommendation, other.DBRecommendation)
+            && EqualityComparer<string?>.Default.Equals(RecommendationId, other.RecommendationId)
+            && EqualityComparer<string?>.Default.Equals(TypeId, other.TypeId)
+            && EqualityComparer<string?>.Default.Equals(Severity, other.Severity)
+            && EqualityComparer<string?>.Default.Equals(ResourceArn, other.ResourceArn)
+            && EqualityComparer<string?>.Default.Equals(Status, other.Status)
+            && EqualityComparer<DateTimeOffset?>.Default.Equals(CreatedTime, other.CreatedTime)
+            && EqualityComparer<DateTimeOffset?>.Default.Equals(UpdatedTime, other.UpdatedTime)
+            && EqualityComparer<string?>.Default.Equals(Detection, other.Detection)
+            && EqualityComparer<string?>.Default.Equals(Recommendation, other.Recommendation)
+            && EqualityComparer<string?>.Default.Equals(Description, other.Description)
+            && EqualityComparer<string?>.Default.Equals(Reason, other.Reason)
+            && EqualityComparer<IReadOnlyList<RecommendedAction>?>.Default.Equals(RecommendedActions, other.RecommendedActions)
+            && EqualityComparer<string?>.Default.Equals(Category, other.Category)
+            && EqualityComparer<string?>.Default.Equals(Source, other.Source)
+            && EqualityComparer<string?>.Default.Equals(TypeDetection, other.TypeDetection)
+            && EqualityComparer<string?>.Default.Equals(TypeRecommendation, other.TypeRecommendation)
+            && EqualityComparer<string?>.Default.Equals(Impact, other.Impact)
+            && EqualityComparer<string?>.Default.Equals(AdditionalInfo, other.AdditionalInfo)
+            && EqualityComparer<IReadOnlyList<DocLink>?>.Default.Equals(Links, other.Links)
+            && EqualityComparer<IssueDetails?>.Default.Equals(IssueDetails, other.IssueDetails)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
 
     /// <inheritdoc/>
     public override int GetHashCode()
     {
         var hash = default(HashCode);
-        hash.Add(DBRecommendation);
+        hash.Add(RecommendationId);
+        hash.Add(TypeId);
+        hash.Add(Severity);
+        hash.Add(ResourceArn);
+        hash.Add(Status);
+        hash.Add(CreatedTime);
+        hash.Add(UpdatedTime);
+        hash.Add(Detection);
+        hash.Add(Recommendation);
+        hash.Add(Description);
+        hash.Add(Reason);
+        hash.Add(RecommendedActions);
+        hash.Add(Category);
+        hash.Add(Source);
+        hash.Add(TypeDetection);
+        hash.Add(TypeRecommendation);
+        hash.Add(Impact);
+        hash.Add(AdditionalInfo);
+        hash.Add(Links);
+        hash.Add(IssueDetails);
         hash.Add(JsonFields.Hash(AdditionalFields));
         return hash.ToHashCode();
     }

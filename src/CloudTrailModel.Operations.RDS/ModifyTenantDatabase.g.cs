@@ -84,10 +84,75 @@ public sealed record ModifyTenantDatabaseRequestParameters
 /// <summary>The response elements (CloudTrail <c>responseElements</c>) of <c>ModifyTenantDatabase</c>: Modifies an existing tenant database in a DB instance.</summary>
 public sealed record ModifyTenantDatabaseResponseElements
 {
-    /// <summary>A tenant database in the DB instance. JSON <c>tenantDatabase</c>.</summary>
-    [JsonPropertyName("tenantDatabase")]
-    [JsonConverter(typeof(TolerantMemberConverter<TenantDatabase>))]
-    public TenantDatabase? TenantDatabase { get; init; }
+    /// <summary>The creation time of the tenant database. JSON <c>tenantDatabaseCreateTime</c>.</summary>
+    [JsonPropertyName("tenantDatabaseCreateTime")]
+    [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
+    public DateTimeOffset? TenantDatabaseCreateTime { get; init; }
+
+    /// <summary>The ID of the DB instance that contains the tenant database. JSON <c>dBInstanceIdentifier</c>.</summary>
+    [JsonPropertyName("dBInstanceIdentifier")]
+    [JsonConverter(typeof(TolerantMemberConverter<string>))]
+    public string? DBInstanceIdentifier { get; init; }
+
+    /// <summary>The database name of the tenant database. JSON <c>tenantDBName</c>.</summary>
+    [JsonPropertyName("tenantDBName")]
+    [JsonConverter(typeof(TolerantMemberConverter<string>))]
+    public string? TenantDBName { get; init; }
+
+    /// <summary>The status of the tenant database. JSON <c>status</c>.</summary>
+    [JsonPropertyName("status")]
+    [JsonConverter(typeof(TolerantMemberConverter<string>))]
+    public string? Status { get; init; }
+
+    /// <summary>The master username of the tenant database. JSON <c>masterUsername</c>.</summary>
+    [JsonPropertyName("masterUsername")]
+    [JsonConverter(typeof(TolerantMemberConverter<string>))]
+    public string? MasterUsername { get; init; }
+
+    /// <summary>The Amazon Web Services Region-unique, immutable identifier for the DB instance. JSON <c>dbiResourceId</c>.</summary>
+    [JsonPropertyName("dbiResourceId")]
+    [JsonConverter(typeof(TolerantMemberConverter<string>))]
+    public string? DbiResourceId { get; init; }
+
+    /// <summary>The Amazon Web Services Region-unique, immutable identifier for the tenant database. JSON <c>tenantDatabaseResourceId</c>.</summary>
+    [JsonPropertyName("tenantDatabaseResourceId")]
+    [JsonConverter(typeof(TolerantMemberConverter<string>))]
+    public string? TenantDatabaseResourceId { get; init; }
+
+    /// <summary>The Amazon Resource Name (ARN) for the tenant database. JSON <c>tenantDatabaseARN</c>.</summary>
+    [JsonPropertyName("tenantDatabaseARN")]
+    [JsonConverter(typeof(TolerantMemberConverter<string>))]
+    public string? TenantDatabaseARN { get; init; }
+
+    /// <summary>The character set of the tenant database. JSON <c>characterSetName</c>.</summary>
+    [JsonPropertyName("characterSetName")]
+    [JsonConverter(typeof(TolerantMemberConverter<string>))]
+    public string? CharacterSetName { get; init; }
+
+    /// <summary>The NCHAR character set name of the tenant database. JSON <c>ncharCharacterSetName</c>.</summary>
+    [JsonPropertyName("ncharCharacterSetName")]
+    [JsonConverter(typeof(TolerantMemberConverter<string>))]
+    public string? NcharCharacterSetName { get; init; }
+
+    /// <summary>Specifies whether deletion protection is enabled for the DB instance. JSON <c>deletionProtection</c>.</summary>
+    [JsonPropertyName("deletionProtection")]
+    [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
+    public bool? DeletionProtection { get; init; }
+
+    /// <summary>Information about pending changes for a tenant database. JSON <c>pendingModifiedValues</c>.</summary>
+    [JsonPropertyName("pendingModifiedValues")]
+    [JsonConverter(typeof(TolerantMemberConverter<TenantDatabasePendingModifiedValues>))]
+    public TenantDatabasePendingModifiedValues? PendingModifiedValues { get; init; }
+
+    /// <summary>Contains the secret managed by RDS in Amazon Web Services Secrets Manager for the master user password. JSON <c>masterUserSecret</c>.</summary>
+    [JsonPropertyName("masterUserSecret")]
+    [JsonConverter(typeof(TolerantMemberConverter<MasterUserSecret>))]
+    public MasterUserSecret? MasterUserSecret { get; init; }
+
+    /// <summary>A list of tags. JSON <c>tagList</c>.</summary>
+    [JsonPropertyName("tagList")]
+    [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<Tag>>))]
+    public IReadOnlyList<Tag>? TagList { get; init => field = ValueList<Tag>.From(value); }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -98,14 +163,40 @@ public sealed record ModifyTenantDatabaseResponseElements
     /// <returns>True when every member is equal.</returns>
     public bool Equals(ModifyTenantDatabaseResponseElements? other) =>
         ReferenceEquals(this, other) || (other is not null
-            && EqualityComparer<TenantDatabase?>.Default.Equals(TenantDatabase, other.TenantDatabase)
+            && EqualityComparer<DateTimeOffset?>.Default.Equals(TenantDatabaseCreateTime, other.TenantDatabaseCreateTime)
+            && EqualityComparer<string?>.Default.Equals(DBInstanceIdentifier, other.DBInstanceIdentifier)
+            && EqualityComparer<string?>.Default.Equals(TenantDBName, other.TenantDBName)
+            && EqualityComparer<string?>.Default.Equals(Status, other.Status)
+            && EqualityComparer<string?>.Default.Equals(MasterUsername, other.MasterUsername)
+            && EqualityComparer<string?>.Default.Equals(DbiResourceId, other.DbiResourceId)
+            && EqualityComparer<string?>.Default.Equals(TenantDatabaseResourceId, other.TenantDatabaseResourceId)
+            && EqualityComparer<string?>.Default.Equals(TenantDatabaseARN, other.TenantDatabaseARN)
+            && EqualityComparer<string?>.Default.Equals(CharacterSetName, other.CharacterSetName)
+            && EqualityComparer<string?>.Default.Equals(NcharCharacterSetName, other.NcharCharacterSetName)
+            && EqualityComparer<bool?>.Default.Equals(DeletionProtection, other.DeletionProtection)
+            && EqualityComparer<TenantDatabasePendingModifiedValues?>.Default.Equals(PendingModifiedValues, other.PendingModifiedValues)
+            && EqualityComparer<MasterUserSecret?>.Default.Equals(MasterUserSecret, other.MasterUserSecret)
+            && EqualityComparer<IReadOnlyList<Tag>?>.Default.Equals(TagList, other.TagList)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
 
     /// <inheritdoc/>
     public override int GetHashCode()
     {
         var hash = default(HashCode);
-        hash.Add(TenantDatabase);
+        hash.Add(TenantDatabaseCreateTime);
+        hash.Add(DBInstanceIdentifier);
+        hash.Add(TenantDBName);
+        hash.Add(Status);
+        hash.Add(MasterUsername);
+        hash.Add(DbiResourceId);
+        hash.Add(TenantDatabaseResourceId);
+        hash.Add(TenantDatabaseARN);
+        hash.Add(CharacterSetName);
+        hash.Add(NcharCharacterSetName);
+        hash.Add(DeletionProtection);
+        hash.Add(PendingModifiedValues);
+        hash.Add(MasterUserSecret);
+        hash.Add(TagList);
         hash.Add(JsonFields.Hash(AdditionalFields));
         return hash.ToHashCode();
     }

@@ -42,10 +42,445 @@ public sealed record PromoteReadReplicaDBClusterRequestParameters
 /// <summary>The response elements (CloudTrail <c>responseElements</c>) of <c>PromoteReadReplicaDBCluster</c>: Promotes a read replica DB cluster to a standalone DB cluster.</summary>
 public sealed record PromoteReadReplicaDBClusterResponseElements
 {
-    /// <summary>Contains the details of an Amazon Aurora DB cluster or Multi-AZ DB cluster. JSON <c>dBCluster</c>.</summary>
-    [JsonPropertyName("dBCluster")]
-    [JsonConverter(typeof(TolerantMemberConverter<DBCluster>))]
-    public DBCluster? DBCluster { get; init; }
+    /// <summary>AllocatedStorage specifies the allocated storage size in gibibytes (GiB). JSON <c>allocatedStorage</c>.</summary>
+    [JsonPropertyName("allocatedStorage")]
+    [JsonConverter(typeof(TolerantMemberConverter<int?>))]
+    public int? AllocatedStorage { get; init; }
+
+    /// <summary>The list of Availability Zones (AZs) where instances in the DB cluster can be created. JSON <c>availabilityZones</c>.</summary>
+    [JsonPropertyName("availabilityZones")]
+    [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<string>>))]
+    public IReadOnlyList<string>? AvailabilityZones { get; init => field = ValueList<string>.From(value); }
+
+    /// <summary>The number of days for which automatic DB snapshots are retained. JSON <c>backupRetentionPeriod</c>.</summary>
+    [JsonPropertyName("backupRetentionPeriod")]
+    [JsonConverter(typeof(TolerantMemberConverter<int?>))]
+    public int? BackupRetentionPeriod { get; init; }
+
+    /// <summary>If present, specifies the name of the character set that this cluster is associated with. JSON <c>characterSetName</c>.</summary>
+    [JsonPropertyName("characterSetName")]
+    [JsonConverter(typeof(TolerantMemberConverter<string>))]
+    public string? CharacterSetName { get; init; }
+
+    /// <summary>The name of the initial database that was specified for the DB cluster when it was created, if one was provided. JSON <c>databaseName</c>.</summary>
+    [JsonPropertyName("databaseName")]
+    [JsonConverter(typeof(TolerantMemberConverter<string>))]
+    public string? DatabaseName { get; init; }
+
+    /// <summary>The user-supplied identifier for the DB cluster. JSON <c>dBClusterIdentifier</c>.</summary>
+    [JsonPropertyName("dBClusterIdentifier")]
+    [JsonConverter(typeof(TolerantMemberConverter<string>))]
+    public string? DBClusterIdentifier { get; init; }
+
+    /// <summary>The name of the DB cluster parameter group for the DB cluster. JSON <c>dBClusterParameterGroup</c>.</summary>
+    [JsonPropertyName("dBClusterParameterGroup")]
+    [JsonConverter(typeof(TolerantMemberConverter<string>))]
+    public string? DBClusterParameterGroup { get; init; }
+
+    /// <summary>Information about the subnet group associated with the DB cluster, including the name, description, and subnets in the subnet group. JSON <c>dBSubnetGroup</c>.</summary>
+    [JsonPropertyName("dBSubnetGroup")]
+    [JsonConverter(typeof(TolerantMemberConverter<string>))]
+    public string? DBSubnetGroup { get; init; }
+
+    /// <summary>The current state of this DB cluster. JSON <c>status</c>.</summary>
+    [JsonPropertyName("status")]
+    [JsonConverter(typeof(TolerantMemberConverter<string>))]
+    public string? Status { get; init; }
+
+    /// <summary>The progress of the operation as a percentage. JSON <c>percentProgress</c>.</summary>
+    [JsonPropertyName("percentProgress")]
+    [JsonConverter(typeof(TolerantMemberConverter<string>))]
+    public string? PercentProgress { get; init; }
+
+    /// <summary>The earliest time to which a database can be restored with point-in-time restore. JSON <c>earliestRestorableTime</c>.</summary>
+    [JsonPropertyName("earliestRestorableTime")]
+    [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
+    public DateTimeOffset? EarliestRestorableTime { get; init; }
+
+    /// <summary>The connection endpoint for the primary instance of the DB cluster. JSON <c>endpoint</c>.</summary>
+    [JsonPropertyName("endpoint")]
+    [JsonConverter(typeof(TolerantMemberConverter<string>))]
+    public string? Endpoint { get; init; }
+
+    /// <summary>The reader endpoint for the DB cluster. JSON <c>readerEndpoint</c>.</summary>
+    [JsonPropertyName("readerEndpoint")]
+    [JsonConverter(typeof(TolerantMemberConverter<string>))]
+    public string? ReaderEndpoint { get; init; }
+
+    /// <summary>The custom endpoints associated with the DB cluster. JSON <c>customEndpoints</c>.</summary>
+    [JsonPropertyName("customEndpoints")]
+    [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<string>>))]
+    public IReadOnlyList<string>? CustomEndpoints { get; init => field = ValueList<string>.From(value); }
+
+    /// <summary>Indicates whether the DB cluster has instances in multiple Availability Zones. JSON <c>multiAZ</c>.</summary>
+    [JsonPropertyName("multiAZ")]
+    [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
+    public bool? MultiAZ { get; init; }
+
+    /// <summary>The database engine used for this DB cluster. JSON <c>engine</c>.</summary>
+    [JsonPropertyName("engine")]
+    [JsonConverter(typeof(TolerantMemberConverter<string>))]
+    public string? Engine { get; init; }
+
+    /// <summary>The version of the database engine. JSON <c>engineVersion</c>.</summary>
+    [JsonPropertyName("engineVersion")]
+    [JsonConverter(typeof(TolerantMemberConverter<string>))]
+    public string? EngineVersion { get; init; }
+
+    /// <summary>The latest time to which a database can be restored with point-in-time restore. JSON <c>latestRestorableTime</c>.</summary>
+    [JsonPropertyName("latestRestorableTime")]
+    [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
+    public DateTimeOffset? LatestRestorableTime { get; init; }
+
+    /// <summary>The port that the database engine is listening on. JSON <c>port</c>.</summary>
+    [JsonPropertyName("port")]
+    [JsonConverter(typeof(TolerantMemberConverter<int?>))]
+    public int? Port { get; init; }
+
+    /// <summary>The master username for the DB cluster. JSON <c>masterUsername</c>.</summary>
+    [JsonPropertyName("masterUsername")]
+    [JsonConverter(typeof(TolerantMemberConverter<string>))]
+    public string? MasterUsername { get; init; }
+
+    /// <summary>The list of option group memberships for this DB cluster. JSON <c>dBClusterOptionGroupMemberships</c>.</summary>
+    [JsonPropertyName("dBClusterOptionGroupMemberships")]
+    [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<DBClusterOptionGroupStatus>>))]
+    public IReadOnlyList<DBClusterOptionGroupStatus>? DBClusterOptionGroupMemberships { get; init => field = ValueList<DBClusterOptionGroupStatus>.From(value); }
+
+    /// <summary>The daily time range during which automated backups are created if automated backups are enabled, as determined by the BackupRetentionPeriod. JSON <c>preferredBackupWindow</c>.</summary>
+    [JsonPropertyName("preferredBackupWindow")]
+    [JsonConverter(typeof(TolerantMemberConverter<string>))]
+    public string? PreferredBackupWindow { get; init; }
+
+    /// <summary>The weekly time range during which system maintenance can occur, in Universal Coordinated Time (UTC). JSON <c>preferredMaintenanceWindow</c>.</summary>
+    [JsonPropertyName("preferredMaintenanceWindow")]
+    [JsonConverter(typeof(TolerantMemberConverter<string>))]
+    public string? PreferredMaintenanceWindow { get; init; }
+
+    /// <summary>This data type represents the order in which the clusters are upgraded. JSON <c>upgradeRolloutOrder</c>.</summary>
+    [JsonPropertyName("upgradeRolloutOrder")]
+    [JsonConverter(typeof(TolerantMemberConverter<UpgradeRolloutOrder?>))]
+    public UpgradeRolloutOrder? UpgradeRolloutOrder { get; init; }
+
+    /// <summary>The identifier of the source DB cluster if this DB cluster is a read replica. JSON <c>replicationSourceIdentifier</c>.</summary>
+    [JsonPropertyName("replicationSourceIdentifier")]
+    [JsonConverter(typeof(TolerantMemberConverter<string>))]
+    public string? ReplicationSourceIdentifier { get; init; }
+
+    /// <summary>Contains one or more identifiers of the read replicas associated with this DB cluster. JSON <c>readReplicaIdentifiers</c>.</summary>
+    [JsonPropertyName("readReplicaIdentifiers")]
+    [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<string>>))]
+    public IReadOnlyList<string>? ReadReplicaIdentifiers { get; init => field = ValueList<string>.From(value); }
+
+    /// <summary>Reserved for future use. JSON <c>statusInfos</c>.</summary>
+    [JsonPropertyName("statusInfos")]
+    [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<DBClusterStatusInfo>>))]
+    public IReadOnlyList<DBClusterStatusInfo>? StatusInfos { get; init => field = ValueList<DBClusterStatusInfo>.From(value); }
+
+    /// <summary>The list of DB instances that make up the DB cluster. JSON <c>dBClusterMembers</c>.</summary>
+    [JsonPropertyName("dBClusterMembers")]
+    [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<DBClusterMember>>))]
+    public IReadOnlyList<DBClusterMember>? DBClusterMembers { get; init => field = ValueList<DBClusterMember>.From(value); }
+
+    /// <summary>The list of VPC security groups that the DB cluster belongs to. JSON <c>vpcSecurityGroups</c>.</summary>
+    [JsonPropertyName("vpcSecurityGroups")]
+    [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<VpcSecurityGroupMembership>>))]
+    public IReadOnlyList<VpcSecurityGroupMembership>? VpcSecurityGroups { get; init => field = ValueList<VpcSecurityGroupMembership>.From(value); }
+
+    /// <summary>The ID that Amazon Route 53 assigns when you create a hosted zone. JSON <c>hostedZoneId</c>.</summary>
+    [JsonPropertyName("hostedZoneId")]
+    [JsonConverter(typeof(TolerantMemberConverter<string>))]
+    public string? HostedZoneId { get; init; }
+
+    /// <summary>Indicates whether the DB cluster is encrypted. JSON <c>storageEncrypted</c>.</summary>
+    [JsonPropertyName("storageEncrypted")]
+    [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
+    public bool? StorageEncrypted { get; init; }
+
+    /// <summary>The type of encryption used to protect data at rest in the DB cluster. JSON <c>storageEncryptionType</c>.</summary>
+    [JsonPropertyName("storageEncryptionType")]
+    [JsonConverter(typeof(TolerantMemberConverter<StorageEncryptionType?>))]
+    public StorageEncryptionType? StorageEncryptionType { get; init; }
+
+    /// <summary>If StorageEncrypted is enabled, the Amazon Web Services KMS key identifier for the encrypted DB cluster. JSON <c>kmsKeyId</c>.</summary>
+    [JsonPropertyName("kmsKeyId")]
+    [JsonConverter(typeof(TolerantMemberConverter<string>))]
+    public string? KmsKeyId { get; init; }
+
+    /// <summary>The Amazon Web Services Region-unique, immutable identifier for the DB cluster. JSON <c>dbClusterResourceId</c>.</summary>
+    [JsonPropertyName("dbClusterResourceId")]
+    [JsonConverter(typeof(TolerantMemberConverter<string>))]
+    public string? DbClusterResourceId { get; init; }
+
+    /// <summary>The Amazon Resource Name (ARN) for the DB cluster. JSON <c>dBClusterArn</c>.</summary>
+    [JsonPropertyName("dBClusterArn")]
+    [JsonConverter(typeof(TolerantMemberConverter<string>))]
+    public string? DBClusterArn { get; init; }
+
+    /// <summary>A list of the Amazon Web Services Identity and Access Management (IAM) roles that are associated with the DB cluster. JSON <c>associatedRoles</c>.</summary>
+    [JsonPropertyName("associatedRoles")]
+    [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<DBClusterRole>>))]
+    public IReadOnlyList<DBClusterRole>? AssociatedRoles { get; init => field = ValueList<DBClusterRole>.From(value); }
+
+    /// <summary>Indicates whether the mapping of Amazon Web Services Identity and Access Management (IAM) accounts to database accounts is enabled. JSON <c>iAMDatabaseAuthenticationEnabled</c>.</summary>
+    [JsonPropertyName("iAMDatabaseAuthenticationEnabled")]
+    [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
+    public bool? IAMDatabaseAuthenticationEnabled { get; init; }
+
+    /// <summary>The ID of the clone group with which the DB cluster is associated. JSON <c>cloneGroupId</c>.</summary>
+    [JsonPropertyName("cloneGroupId")]
+    [JsonConverter(typeof(TolerantMemberConverter<string>))]
+    public string? CloneGroupId { get; init; }
+
+    /// <summary>The time when the DB cluster was created, in Universal Coordinated Time (UTC). JSON <c>clusterCreateTime</c>.</summary>
+    [JsonPropertyName("clusterCreateTime")]
+    [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
+    public DateTimeOffset? ClusterCreateTime { get; init; }
+
+    /// <summary>The earliest time to which a DB cluster can be backtracked. JSON <c>earliestBacktrackTime</c>.</summary>
+    [JsonPropertyName("earliestBacktrackTime")]
+    [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
+    public DateTimeOffset? EarliestBacktrackTime { get; init; }
+
+    /// <summary>The target backtrack window, in seconds. JSON <c>backtrackWindow</c>.</summary>
+    [JsonPropertyName("backtrackWindow")]
+    [JsonConverter(typeof(TolerantMemberConverter<long?>))]
+    public long? BacktrackWindow { get; init; }
+
+    /// <summary>The number of change records stored for Backtrack. JSON <c>backtrackConsumedChangeRecords</c>.</summary>
+    [JsonPropertyName("backtrackConsumedChangeRecords")]
+    [JsonConverter(typeof(TolerantMemberConverter<long?>))]
+    public long? BacktrackConsumedChangeRecords { get; init; }
+
+    /// <summary>A list of log types that this DB cluster is configured to export to CloudWatch Logs. JSON <c>enabledCloudwatchLogsExports</c>.</summary>
+    [JsonPropertyName("enabledCloudwatchLogsExports")]
+    [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<string>>))]
+    public IReadOnlyList<string>? EnabledCloudwatchLogsExports { get; init => field = ValueList<string>.From(value); }
+
+    /// <summary>The current capacity of an Aurora Serverless v1 DB cluster. JSON <c>capacity</c>.</summary>
+    [JsonPropertyName("capacity")]
+    [JsonConverter(typeof(TolerantMemberConverter<int?>))]
+    public int? Capacity { get; init; }
+
+    /// <summary>Information about pending changes to the DB cluster. JSON <c>pendingModifiedValues</c>.</summary>
+    [JsonPropertyName("pendingModifiedValues")]
+    [JsonConverter(typeof(TolerantMemberConverter<ClusterPendingModifiedValues>))]
+    public ClusterPendingModifiedValues? PendingModifiedValues { get; init; }
+
+    /// <summary>The DB engine mode of the DB cluster, either provisioned or serverless. JSON <c>engineMode</c>.</summary>
+    [JsonPropertyName("engineMode")]
+    [JsonConverter(typeof(TolerantMemberConverter<string>))]
+    public string? EngineMode { get; init; }
+
+    /// <summary>The scaling configuration for an Aurora DB cluster in serverless DB engine mode. JSON <c>scalingConfigurationInfo</c>.</summary>
+    [JsonPropertyName("scalingConfigurationInfo")]
+    [JsonConverter(typeof(TolerantMemberConverter<ScalingConfigurationInfo>))]
+    public ScalingConfigurationInfo? ScalingConfigurationInfo { get; init; }
+
+    /// <summary>Reserved for future use. JSON <c>rdsCustomClusterConfiguration</c>.</summary>
+    [JsonPropertyName("rdsCustomClusterConfiguration")]
+    [JsonConverter(typeof(TolerantMemberConverter<RdsCustomClusterConfiguration>))]
+    public RdsCustomClusterConfiguration? RdsCustomClusterConfiguration { get; init; }
+
+    /// <summary>The name of the compute and memory capacity class of the DB instance. JSON <c>dBClusterInstanceClass</c>.</summary>
+    [JsonPropertyName("dBClusterInstanceClass")]
+    [JsonConverter(typeof(TolerantMemberConverter<string>))]
+    public string? DBClusterInstanceClass { get; init; }
+
+    /// <summary>The storage type associated with the DB cluster. JSON <c>storageType</c>.</summary>
+    [JsonPropertyName("storageType")]
+    [JsonConverter(typeof(TolerantMemberConverter<string>))]
+    public string? StorageType { get; init; }
+
+    /// <summary>The Provisioned IOPS (I/O operations per second) value. JSON <c>iops</c>.</summary>
+    [JsonPropertyName("iops")]
+    [JsonConverter(typeof(TolerantMemberConverter<int?>))]
+    public int? Iops { get; init; }
+
+    /// <summary>The storage throughput for the DB cluster. JSON <c>storageThroughput</c>.</summary>
+    [JsonPropertyName("storageThroughput")]
+    [JsonConverter(typeof(TolerantMemberConverter<int?>))]
+    public int? StorageThroughput { get; init; }
+
+    /// <summary>The next time you can modify the DB cluster to use the aurora-iopt1 storage type. JSON <c>iOOptimizedNextAllowedModificationTime</c>.</summary>
+    [JsonPropertyName("iOOptimizedNextAllowedModificationTime")]
+    [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
+    public DateTimeOffset? IOOptimizedNextAllowedModificationTime { get; init; }
+
+    /// <summary>Indicates whether the DB cluster is publicly accessible. JSON <c>publiclyAccessible</c>.</summary>
+    [JsonPropertyName("publiclyAccessible")]
+    [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
+    public bool? PubliclyAccessible { get; init; }
+
+    /// <summary>Indicates whether minor version patches are applied automatically. JSON <c>autoMinorVersionUpgrade</c>.</summary>
+    [JsonPropertyName("autoMinorVersionUpgrade")]
+    [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
+    public bool? AutoMinorVersionUpgrade { get; init; }
+
+    /// <summary>Indicates whether the DB cluster has deletion protection enabled. JSON <c>deletionProtection</c>.</summary>
+    [JsonPropertyName("deletionProtection")]
+    [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
+    public bool? DeletionProtection { get; init; }
+
+    /// <summary>Indicates whether the HTTP endpoint is enabled for an Aurora DB cluster. JSON <c>httpEndpointEnabled</c>.</summary>
+    [JsonPropertyName("httpEndpointEnabled")]
+    [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
+    public bool? HttpEndpointEnabled { get; init; }
+
+    /// <summary>The mode of the database activity stream. JSON <c>activityStreamMode</c>.</summary>
+    [JsonPropertyName("activityStreamMode")]
+    [JsonConverter(typeof(TolerantMemberConverter<ActivityStreamMode?>))]
+    public ActivityStreamMode? ActivityStreamMode { get; init; }
+
+    /// <summary>The status of the database activity stream. JSON <c>activityStreamStatus</c>.</summary>
+    [JsonPropertyName("activityStreamStatus")]
+    [JsonConverter(typeof(TolerantMemberConverter<ActivityStreamStatus?>))]
+    public ActivityStreamStatus? ActivityStreamStatus { get; init; }
+
+    /// <summary>The Amazon Web Services KMS key identifier used for encrypting messages in the database activity stream. JSON <c>activityStreamKmsKeyId</c>.</summary>
+    [JsonPropertyName("activityStreamKmsKeyId")]
+    [JsonConverter(typeof(TolerantMemberConverter<string>))]
+    public string? ActivityStreamKmsKeyId { get; init; }
+
+    /// <summary>The name of the Amazon Kinesis data stream used for the database activity stream. JSON <c>activityStreamKinesisStreamName</c>.</summary>
+    [JsonPropertyName("activityStreamKinesisStreamName")]
+    [JsonConverter(typeof(TolerantMemberConverter<string>))]
+    public string? ActivityStreamKinesisStreamName { get; init; }
+
+    /// <summary>Indicates whether tags are copied from the DB cluster to snapshots of the DB cluster. JSON <c>copyTagsToSnapshot</c>.</summary>
+    [JsonPropertyName("copyTagsToSnapshot")]
+    [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
+    public bool? CopyTagsToSnapshot { get; init; }
+
+    /// <summary>Indicates whether the DB cluster is a clone of a DB cluster owned by a different Amazon Web Services account. JSON <c>crossAccountClone</c>.</summary>
+    [JsonPropertyName("crossAccountClone")]
+    [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
+    public bool? CrossAccountClone { get; init; }
+
+    /// <summary>The Active Directory Domain membership records associated with the DB cluster. JSON <c>domainMemberships</c>.</summary>
+    [JsonPropertyName("domainMemberships")]
+    [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<DomainMembership>>))]
+    public IReadOnlyList<DomainMembership>? DomainMemberships { get; init => field = ValueList<DomainMembership>.From(value); }
+
+    /// <summary>A list of tags. JSON <c>tagList</c>.</summary>
+    [JsonPropertyName("tagList")]
+    [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<Tag>>))]
+    public IReadOnlyList<Tag>? TagList { get; init => field = ValueList<Tag>.From(value); }
+
+    /// <summary>Contains a user-supplied global database cluster identifier. JSON <c>globalClusterIdentifier</c>.</summary>
+    [JsonPropertyName("globalClusterIdentifier")]
+    [JsonConverter(typeof(TolerantMemberConverter<string>))]
+    public string? GlobalClusterIdentifier { get; init; }
+
+    /// <summary>The status of write forwarding for a secondary cluster in an Aurora global database. JSON <c>globalWriteForwardingStatus</c>.</summary>
+    [JsonPropertyName("globalWriteForwardingStatus")]
+    [JsonConverter(typeof(TolerantMemberConverter<WriteForwardingStatus?>))]
+    public WriteForwardingStatus? GlobalWriteForwardingStatus { get; init; }
+
+    /// <summary>Indicates whether write forwarding is enabled for a secondary cluster in an Aurora global database. JSON <c>globalWriteForwardingRequested</c>.</summary>
+    [JsonPropertyName("globalWriteForwardingRequested")]
+    [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
+    public bool? GlobalWriteForwardingRequested { get; init; }
+
+    /// <summary>The network type of the DB instance. JSON <c>networkType</c>.</summary>
+    [JsonPropertyName("networkType")]
+    [JsonConverter(typeof(TolerantMemberConverter<string>))]
+    public string? NetworkType { get; init; }
+
+    /// <summary>The time when a stopped DB cluster is restarted automatically. JSON <c>automaticRestartTime</c>.</summary>
+    [JsonPropertyName("automaticRestartTime")]
+    [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
+    public DateTimeOffset? AutomaticRestartTime { get; init; }
+
+    /// <summary>The scaling configuration for an Aurora Serverless v2 DB cluster. JSON <c>serverlessV2ScalingConfiguration</c>.</summary>
+    [JsonPropertyName("serverlessV2ScalingConfiguration")]
+    [JsonConverter(typeof(TolerantMemberConverter<ServerlessV2ScalingConfigurationInfo>))]
+    public ServerlessV2ScalingConfigurationInfo? ServerlessV2ScalingConfiguration { get; init; }
+
+    /// <summary>The version of the Aurora Serverless V2 platform used by the DB cluster. JSON <c>serverlessV2PlatformVersion</c>.</summary>
+    [JsonPropertyName("serverlessV2PlatformVersion")]
+    [JsonConverter(typeof(TolerantMemberConverter<string>))]
+    public string? ServerlessV2PlatformVersion { get; init; }
+
+    /// <summary>The interval, in seconds, between points when Enhanced Monitoring metrics are collected for the DB cluster. JSON <c>monitoringInterval</c>.</summary>
+    [JsonPropertyName("monitoringInterval")]
+    [JsonConverter(typeof(TolerantMemberConverter<int?>))]
+    public int? MonitoringInterval { get; init; }
+
+    /// <summary>The ARN for the IAM role that permits RDS to send Enhanced Monitoring metrics to Amazon CloudWatch Logs. JSON <c>monitoringRoleArn</c>.</summary>
+    [JsonPropertyName("monitoringRoleArn")]
+    [JsonConverter(typeof(TolerantMemberConverter<string>))]
+    public string? MonitoringRoleArn { get; init; }
+
+    /// <summary>The mode of Database Insights that is enabled for the DB cluster. JSON <c>databaseInsightsMode</c>.</summary>
+    [JsonPropertyName("databaseInsightsMode")]
+    [JsonConverter(typeof(TolerantMemberConverter<DatabaseInsightsMode?>))]
+    public DatabaseInsightsMode? DatabaseInsightsMode { get; init; }
+
+    /// <summary>Indicates whether Performance Insights is enabled for the DB cluster. JSON <c>performanceInsightsEnabled</c>.</summary>
+    [JsonPropertyName("performanceInsightsEnabled")]
+    [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
+    public bool? PerformanceInsightsEnabled { get; init; }
+
+    /// <summary>The Amazon Web Services KMS key identifier for encryption of Performance Insights data. JSON <c>performanceInsightsKMSKeyId</c>.</summary>
+    [JsonPropertyName("performanceInsightsKMSKeyId")]
+    [JsonConverter(typeof(TolerantMemberConverter<string>))]
+    public string? PerformanceInsightsKMSKeyId { get; init; }
+
+    /// <summary>The number of days to retain Performance Insights data. JSON <c>performanceInsightsRetentionPeriod</c>.</summary>
+    [JsonPropertyName("performanceInsightsRetentionPeriod")]
+    [JsonConverter(typeof(TolerantMemberConverter<int?>))]
+    public int? PerformanceInsightsRetentionPeriod { get; init; }
+
+    /// <summary>Reserved for future use. JSON <c>dBSystemId</c>.</summary>
+    [JsonPropertyName("dBSystemId")]
+    [JsonConverter(typeof(TolerantMemberConverter<string>))]
+    public string? DBSystemId { get; init; }
+
+    /// <summary>The secret managed by RDS in Amazon Web Services Secrets Manager for the master user password. JSON <c>masterUserSecret</c>.</summary>
+    [JsonPropertyName("masterUserSecret")]
+    [JsonConverter(typeof(TolerantMemberConverter<MasterUserSecret>))]
+    public MasterUserSecret? MasterUserSecret { get; init; }
+
+    /// <summary>Indicates whether an Aurora DB cluster has in-cluster write forwarding enabled, not enabled, requested, or is in the process of enabling it. JSON <c>localWriteForwardingStatus</c>.</summary>
+    [JsonPropertyName("localWriteForwardingStatus")]
+    [JsonConverter(typeof(TolerantMemberConverter<LocalWriteForwardingStatus?>))]
+    public LocalWriteForwardingStatus? LocalWriteForwardingStatus { get; init; }
+
+    /// <summary>The Amazon Resource Name (ARN) of the recovery point in Amazon Web Services Backup. JSON <c>awsBackupRecoveryPointArn</c>.</summary>
+    [JsonPropertyName("awsBackupRecoveryPointArn")]
+    [JsonConverter(typeof(TolerantMemberConverter<string>))]
+    public string? AwsBackupRecoveryPointArn { get; init; }
+
+    /// <summary>The details for Aurora Limitless Database. JSON <c>limitlessDatabase</c>.</summary>
+    [JsonPropertyName("limitlessDatabase")]
+    [JsonConverter(typeof(TolerantMemberConverter<LimitlessDatabase>))]
+    public LimitlessDatabase? LimitlessDatabase { get; init; }
+
+    /// <summary>The scalability mode of the Aurora DB cluster. JSON <c>clusterScalabilityType</c>.</summary>
+    [JsonPropertyName("clusterScalabilityType")]
+    [JsonConverter(typeof(TolerantMemberConverter<ClusterScalabilityType?>))]
+    public ClusterScalabilityType? ClusterScalabilityType { get; init; }
+
+    /// <summary>The details of the DB instance’s server certificate. JSON <c>certificateDetails</c>.</summary>
+    [JsonPropertyName("certificateDetails")]
+    [JsonConverter(typeof(TolerantMemberConverter<CertificateDetails>))]
+    public CertificateDetails? CertificateDetails { get; init; }
+
+    /// <summary>The lifecycle type for the DB cluster. JSON <c>engineLifecycleSupport</c>.</summary>
+    [JsonPropertyName("engineLifecycleSupport")]
+    [JsonConverter(typeof(TolerantMemberConverter<string>))]
+    public string? EngineLifecycleSupport { get; init; }
+
+    /// <summary>Indicates whether the DB cluster uses VPC-based networking. JSON <c>vPCNetworkingEnabled</c>.</summary>
+    [JsonPropertyName("vPCNetworkingEnabled")]
+    [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
+    public bool? VPCNetworkingEnabled { get; init; }
+
+    /// <summary>Indicates whether the DB cluster has internet-based connectivity enabled through an internet access gateway. JSON <c>internetAccessGatewayEnabled</c>.</summary>
+    [JsonPropertyName("internetAccessGatewayEnabled")]
+    [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
+    public bool? InternetAccessGatewayEnabled { get; init; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -56,14 +491,188 @@ public sealed record PromoteReadReplicaDBClusterResponseElements
     /// <returns>True when every member is equal.</returns>
     public bool Equals(PromoteReadReplicaDBClusterResponseElements? other) =>
         ReferenceEquals(this, other) || (other is not null
-            && EqualityComparer<DBCluster?>.Default.Equals(DBCluster, other.DBCluster)
+            && EqualityComparer<int?>.Default.Equals(AllocatedStorage, other.AllocatedStorage)
+            && EqualityComparer<IReadOnlyList<string>?>.Default.Equals(AvailabilityZones, other.AvailabilityZones)
+            && EqualityComparer<int?>.Default.Equals(BackupRetentionPeriod, other.BackupRetentionPeriod)
+            && EqualityComparer<string?>.Default.Equals(CharacterSetName, other.CharacterSetName)
+            && EqualityComparer<string?>.Default.Equals(DatabaseName, other.DatabaseName)
+            && EqualityComparer<string?>.Default.Equals(DBClusterIdentifier, other.DBClusterIdentifier)
+            && EqualityComparer<string?>.Default.Equals(DBClusterParameterGroup, other.DBClusterParameterGroup)
+            && EqualityComparer<string?>.Default.Equals(DBSubnetGroup, other.DBSubnetGroup)
+            && EqualityComparer<string?>.Default.Equals(Status, other.Status)
+            && EqualityComparer<string?>.Default.Equals(PercentProgress, other.PercentProgress)
+            && EqualityComparer<DateTimeOffset?>.Default.Equals(EarliestRestorableTime, other.EarliestRestorableTime)
+            && EqualityComparer<string?>.Default.Equals(Endpoint, other.Endpoint)
+            && EqualityComparer<string?>.Default.Equals(ReaderEndpoint, other.ReaderEndpoint)
+            && EqualityComparer<IReadOnlyList<string>?>.Default.Equals(CustomEndpoints, other.CustomEndpoints)
+            && EqualityComparer<bool?>.Default.Equals(MultiAZ, other.MultiAZ)
+            && EqualityComparer<string?>.Default.Equals(Engine, other.Engine)
+            && EqualityComparer<string?>.Default.Equals(EngineVersion, other.EngineVersion)
+            && EqualityComparer<DateTimeOffset?>.Default.Equals(LatestRestorableTime, other.LatestRestorableTime)
+            && EqualityComparer<int?>.Default.Equals(Port, other.Port)
+            && EqualityComparer<string?>.Default.Equals(MasterUsername, other.MasterUsername)
+            && EqualityComparer<IReadOnlyList<DBClusterOptionGroupStatus>?>.Default.Equals(DBClusterOptionGroupMemberships, other.DBClusterOptionGroupMemberships)
+            && EqualityComparer<string?>.Default.Equals(PreferredBackupWindow, other.PreferredBackupWindow)
+            && EqualityComparer<string?>.Default.Equals(PreferredMaintenanceWindow, other.PreferredMaintenanceWindow)
+            && EqualityComparer<UpgradeRolloutOrder?>.Default.Equals(UpgradeRolloutOrder, other.UpgradeRolloutOrder)
+            && EqualityComparer<string?>.Default.Equals(ReplicationSourceIdentifier, other.ReplicationSourceIdentifier)
+            && EqualityComparer<IReadOnlyList<string>?>.Default.Equals(ReadReplicaIdentifiers, other.ReadReplicaIdentifiers)
+            && EqualityComparer<IReadOnlyList<DBClusterStatusInfo>?>.Default.Equals(StatusInfos, other.StatusInfos)
+            && EqualityComparer<IReadOnlyList<DBClusterMember>?>.Default.Equals(DBClusterMembers, other.DBClusterMembers)
+            && EqualityComparer<IReadOnlyList<VpcSecurityGroupMembership>?>.Default.Equals(VpcSecurityGroups, other.VpcSecurityGroups)
+            && EqualityComparer<string?>.Default.Equals(HostedZoneId, other.HostedZoneId)
+            && EqualityComparer<bool?>.Default.Equals(StorageEncrypted, other.StorageEncrypted)
+            && EqualityComparer<StorageEncryptionType?>.Default.Equals(StorageEncryptionType, other.StorageEncryptionType)
+            && EqualityComparer<string?>.Default.Equals(KmsKeyId, other.KmsKeyId)
+            && EqualityComparer<string?>.Default.Equals(DbClusterResourceId, other.DbClusterResourceId)
+            && EqualityComparer<string?>.Default.Equals(DBClusterArn, other.DBClusterArn)
+            && EqualityComparer<IReadOnlyList<DBClusterRole>?>.Default.Equals(AssociatedRoles, other.AssociatedRoles)
+            && EqualityComparer<bool?>.Default.Equals(IAMDatabaseAuthenticationEnabled, other.IAMDatabaseAuthenticationEnabled)
+            && EqualityComparer<string?>.Default.Equals(CloneGroupId, other.CloneGroupId)
+            && EqualityComparer<DateTimeOffset?>.Default.Equals(ClusterCreateTime, other.ClusterCreateTime)
+            && EqualityComparer<DateTimeOffset?>.Default.Equals(EarliestBacktrackTime, other.EarliestBacktrackTime)
+            && EqualityComparer<long?>.Default.Equals(BacktrackWindow, other.BacktrackWindow)
+            && EqualityComparer<long?>.Default.Equals(BacktrackConsumedChangeRecords, other.BacktrackConsumedChangeRecords)
+            && EqualityComparer<IReadOnlyList<string>?>.Default.Equals(EnabledCloudwatchLogsExports, other.EnabledCloudwatchLogsExports)
+            && EqualityComparer<int?>.Default.Equals(Capacity, other.Capacity)
+            && EqualityComparer<ClusterPendingModifiedValues?>.Default.Equals(PendingModifiedValues, other.PendingModifiedValues)
+            && EqualityComparer<string?>.Default.Equals(EngineMode, other.EngineMode)
+            && EqualityComparer<ScalingConfigurationInfo?>.Default.Equals(ScalingConfigurationInfo, other.ScalingConfigurationInfo)
+            && EqualityComparer<RdsCustomClusterConfiguration?>.Default.Equals(RdsCustomClusterConfiguration, other.RdsCustomClusterConfiguration)
+            && EqualityComparer<string?>.Default.Equals(DBClusterInstanceClass, other.DBClusterInstanceClass)
+            && EqualityComparer<string?>.Default.Equals(StorageType, other.StorageType)
+            && EqualityComparer<int?>.Default.Equals(Iops, other.Iops)
+            && EqualityComparer<int?>.Default.Equals(StorageThroughput, other.StorageThroughput)
+            && EqualityComparer<DateTimeOffset?>.Default.Equals(IOOptimizedNextAllowedModificationTime, other.IOOptimizedNextAllowedModificationTime)
+            && EqualityComparer<bool?>.Default.Equals(PubliclyAccessible, other.PubliclyAccessible)
+            && EqualityComparer<bool?>.Default.Equals(AutoMinorVersionUpgrade, other.AutoMinorVersionUpgrade)
+            && EqualityComparer<bool?>.Default.Equals(DeletionProtection, other.DeletionProtection)
+            && EqualityComparer<bool?>.Default.Equals(HttpEndpointEnabled, other.HttpEndpointEnabled)
+            && EqualityComparer<ActivityStreamMode?>.Default.Equals(ActivityStreamMode, other.ActivityStreamMode)
+            && EqualityComparer<ActivityStreamStatus?>.Default.Equals(ActivityStreamStatus, other.ActivityStreamStatus)
+            && EqualityComparer<string?>.Default.Equals(ActivityStreamKmsKeyId, other.ActivityStreamKmsKeyId)
+            && EqualityComparer<string?>.Default.Equals(ActivityStreamKinesisStreamName, other.ActivityStreamKinesisStreamName)
+            && EqualityComparer<bool?>.Default.Equals(CopyTagsToSnapshot, other.CopyTagsToSnapshot)
+            && EqualityComparer<bool?>.Default.Equals(CrossAccountClone, other.CrossAccountClone)
+            && EqualityComparer<IReadOnlyList<DomainMembership>?>.Default.Equals(DomainMemberships, other.DomainMemberships)
+            && EqualityComparer<IReadOnlyList<Tag>?>.Default.Equals(TagList, other.TagList)
+            && EqualityComparer<string?>.Default.Equals(GlobalClusterIdentifier, other.GlobalClusterIdentifier)
+            && EqualityComparer<WriteForwardingStatus?>.Default.Equals(GlobalWriteForwardingStatus, other.GlobalWriteForwardingStatus)
+            && EqualityComparer<bool?>.Default.Equals(GlobalWriteForwardingRequested, other.GlobalWriteForwardingRequested)
+            && EqualityComparer<string?>.Default.Equals(NetworkType, other.NetworkType)
+            && EqualityComparer<DateTimeOffset?>.Default.Equals(AutomaticRestartTime, other.AutomaticRestartTime)
+            && EqualityComparer<ServerlessV2ScalingConfigurationInfo?>.Default.Equals(ServerlessV2ScalingConfiguration, other.ServerlessV2ScalingConfiguration)
+            && EqualityComparer<string?>.Default.Equals(ServerlessV2PlatformVersion, other.ServerlessV2PlatformVersion)
+            && EqualityComparer<int?>.Default.Equals(MonitoringInterval, other.MonitoringInterval)
+            && EqualityComparer<string?>.Default.Equals(MonitoringRoleArn, other.MonitoringRoleArn)
+            && EqualityComparer<DatabaseInsightsMode?>.Default.Equals(DatabaseInsightsMode, other.DatabaseInsightsMode)
+            && EqualityComparer<bool?>.Default.Equals(PerformanceInsightsEnabled, other.PerformanceInsightsEnabled)
+            && EqualityComparer<string?>.Default.Equals(PerformanceInsightsKMSKeyId, other.PerformanceInsightsKMSKeyId)
+            && EqualityComparer<int?>.Default.Equals(PerformanceInsightsRetentionPeriod, other.PerformanceInsightsRetentionPeriod)
+            && EqualityComparer<string?>.Default.Equals(DBSystemId, other.DBSystemId)
+            && EqualityComparer<MasterUserSecret?>.Default.Equals(MasterUserSecret, other.MasterUserSecret)
+            && EqualityComparer<LocalWriteForwardingStatus?>.Default.Equals(LocalWriteForwardingStatus, other.LocalWriteForwardingStatus)
+            && EqualityComparer<string?>.Default.Equals(AwsBackupRecoveryPointArn, other.AwsBackupRecoveryPointArn)
+            && EqualityComparer<LimitlessDatabase?>.Default.Equals(LimitlessDatabase, other.LimitlessDatabase)
+            && EqualityComparer<ClusterScalabilityType?>.Default.Equals(ClusterScalabilityType, other.ClusterScalabilityType)
+            && EqualityComparer<CertificateDetails?>.Default.Equals(CertificateDetails, other.CertificateDetails)
+            && EqualityComparer<string?>.Default.Equals(EngineLifecycleSupport, other.EngineLifecycleSupport)
+            && EqualityComparer<bool?>.Default.Equals(VPCNetworkingEnabled, other.VPCNetworkingEnabled)
+            && EqualityComparer<bool?>.Default.Equals(InternetAccessGatewayEnabled, other.InternetAccessGatewayEnabled)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
 
     /// <inheritdoc/>
     public override int GetHashCode()
     {
         var hash = default(HashCode);
-        hash.Add(DBCluster);
+        hash.Add(AllocatedStorage);
+        hash.Add(AvailabilityZones);
+        hash.Add(BackupRetentionPeriod);
+        hash.Add(CharacterSetName);
+        hash.Add(DatabaseName);
+        hash.Add(DBClusterIdentifier);
+        hash.Add(DBClusterParameterGroup);
+        hash.Add(DBSubnetGroup);
+        hash.Add(Status);
+        hash.Add(PercentProgress);
+        hash.Add(EarliestRestorableTime);
+        hash.Add(Endpoint);
+        hash.Add(ReaderEndpoint);
+        hash.Add(CustomEndpoints);
+        hash.Add(MultiAZ);
+        hash.Add(Engine);
+        hash.Add(EngineVersion);
+        hash.Add(LatestRestorableTime);
+        hash.Add(Port);
+        hash.Add(MasterUsername);
+        hash.Add(DBClusterOptionGroupMemberships);
+        hash.Add(PreferredBackupWindow);
+        hash.Add(PreferredMaintenanceWindow);
+        hash.Add(UpgradeRolloutOrder);
+        hash.Add(ReplicationSourceIdentifier);
+        hash.Add(ReadReplicaIdentifiers);
+        hash.Add(StatusInfos);
+        hash.Add(DBClusterMembers);
+        hash.Add(VpcSecurityGroups);
+        hash.Add(HostedZoneId);
+        hash.Add(StorageEncrypted);
+        hash.Add(StorageEncryptionType);
+        hash.Add(KmsKeyId);
+        hash.Add(DbClusterResourceId);
+        hash.Add(DBClusterArn);
+        hash.Add(AssociatedRoles);
+        hash.Add(IAMDatabaseAuthenticationEnabled);
+        hash.Add(CloneGroupId);
+        hash.Add(ClusterCreateTime);
+        hash.Add(EarliestBacktrackTime);
+        hash.Add(BacktrackWindow);
+        hash.Add(BacktrackConsumedChangeRecords);
+        hash.Add(EnabledCloudwatchLogsExports);
+        hash.Add(Capacity);
+        hash.Add(PendingModifiedValues);
+        hash.Add(EngineMode);
+        hash.Add(ScalingConfigurationInfo);
+        hash.Add(RdsCustomClusterConfiguration);
+        hash.Add(DBClusterInstanceClass);
+        hash.Add(StorageType);
+        hash.Add(Iops);
+        hash.Add(StorageThroughput);
+        hash.Add(IOOptimizedNextAllowedModificationTime);
+        hash.Add(PubliclyAccessible);
+        hash.Add(AutoMinorVersionUpgrade);
+        hash.Add(DeletionProtection);
+        hash.Add(HttpEndpointEnabled);
+        hash.Add(ActivityStreamMode);
+        hash.Add(ActivityStreamStatus);
+        hash.Add(ActivityStreamKmsKeyId);
+        hash.Add(ActivityStreamKinesisStreamName);
+        hash.Add(CopyTagsToSnapshot);
+        hash.Add(CrossAccountClone);
+        hash.Add(DomainMemberships);
+        hash.Add(TagList);
+        hash.Add(GlobalClusterIdentifier);
+        hash.Add(GlobalWriteForwardingStatus);
+        hash.Add(GlobalWriteForwardingRequested);
+        hash.Add(NetworkType);
+        hash.Add(AutomaticRestartTime);
+        hash.Add(ServerlessV2ScalingConfiguration);
+        hash.Add(ServerlessV2PlatformVersion);
+        hash.Add(MonitoringInterval);
+        hash.Add(MonitoringRoleArn);
+        hash.Add(DatabaseInsightsMode);
+        hash.Add(PerformanceInsightsEnabled);
+        hash.Add(PerformanceInsightsKMSKeyId);
+        hash.Add(PerformanceInsightsRetentionPeriod);
+        hash.Add(DBSystemId);
+        hash.Add(MasterUserSecret);
+        hash.Add(LocalWriteForwardingStatus);
+        hash.Add(AwsBackupRecoveryPointArn);
+        hash.Add(LimitlessDatabase);
+        hash.Add(ClusterScalabilityType);
+        hash.Add(CertificateDetails);
+        hash.Add(EngineLifecycleSupport);
+        hash.Add(VPCNetworkingEnabled);
+        hash.Add(InternetAccessGatewayEnabled);
         hash.Add(JsonFields.Hash(AdditionalFields));
         return hash.ToHashCode();
     }

@@ -63,10 +63,85 @@ public sealed record PurchaseReservedDBInstancesOfferingRequestParameters
 /// <summary>The response elements (CloudTrail <c>responseElements</c>) of <c>PurchaseReservedDBInstancesOffering</c>: Purchases a reserved DB instance offering.</summary>
 public sealed record PurchaseReservedDBInstancesOfferingResponseElements
 {
-    /// <summary>This data type is used as a response element in the DescribeReservedDBInstances and PurchaseReservedDBInstancesOffering actions. JSON <c>reservedDBInstance</c>.</summary>
-    [JsonPropertyName("reservedDBInstance")]
-    [JsonConverter(typeof(TolerantMemberConverter<ReservedDBInstance>))]
-    public ReservedDBInstance? ReservedDBInstance { get; init; }
+    /// <summary>The unique identifier for the reservation. JSON <c>reservedDBInstanceId</c>.</summary>
+    [JsonPropertyName("reservedDBInstanceId")]
+    [JsonConverter(typeof(TolerantMemberConverter<string>))]
+    public string? ReservedDBInstanceId { get; init; }
+
+    /// <summary>The offering identifier. JSON <c>reservedDBInstancesOfferingId</c>.</summary>
+    [JsonPropertyName("reservedDBInstancesOfferingId")]
+    [JsonConverter(typeof(TolerantMemberConverter<string>))]
+    public string? ReservedDBInstancesOfferingId { get; init; }
+
+    /// <summary>The DB instance class for the reserved DB instance. JSON <c>dBInstanceClass</c>.</summary>
+    [JsonPropertyName("dBInstanceClass")]
+    [JsonConverter(typeof(TolerantMemberConverter<string>))]
+    public string? DBInstanceClass { get; init; }
+
+    /// <summary>The time the reservation started. JSON <c>startTime</c>.</summary>
+    [JsonPropertyName("startTime")]
+    [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
+    public DateTimeOffset? StartTime { get; init; }
+
+    /// <summary>The duration of the reservation in seconds. JSON <c>duration</c>.</summary>
+    [JsonPropertyName("duration")]
+    [JsonConverter(typeof(TolerantMemberConverter<int?>))]
+    public int? Duration { get; init; }
+
+    /// <summary>The fixed price charged for this reserved DB instance. JSON <c>fixedPrice</c>.</summary>
+    [JsonPropertyName("fixedPrice")]
+    [JsonConverter(typeof(TolerantMemberConverter<double?>))]
+    public double? FixedPrice { get; init; }
+
+    /// <summary>The hourly price charged for this reserved DB instance. JSON <c>usagePrice</c>.</summary>
+    [JsonPropertyName("usagePrice")]
+    [JsonConverter(typeof(TolerantMemberConverter<double?>))]
+    public double? UsagePrice { get; init; }
+
+    /// <summary>The currency code for the reserved DB instance. JSON <c>currencyCode</c>.</summary>
+    [JsonPropertyName("currencyCode")]
+    [JsonConverter(typeof(TolerantMemberConverter<string>))]
+    public string? CurrencyCode { get; init; }
+
+    /// <summary>The number of reserved DB instances. JSON <c>dBInstanceCount</c>.</summary>
+    [JsonPropertyName("dBInstanceCount")]
+    [JsonConverter(typeof(TolerantMemberConverter<int?>))]
+    public int? DBInstanceCount { get; init; }
+
+    /// <summary>The description of the reserved DB instance. JSON <c>productDescription</c>.</summary>
+    [JsonPropertyName("productDescription")]
+    [JsonConverter(typeof(TolerantMemberConverter<string>))]
+    public string? ProductDescription { get; init; }
+
+    /// <summary>The offering type of this reserved DB instance. JSON <c>offeringType</c>.</summary>
+    [JsonPropertyName("offeringType")]
+    [JsonConverter(typeof(TolerantMemberConverter<string>))]
+    public string? OfferingType { get; init; }
+
+    /// <summary>Indicates whether the reservation applies to Multi-AZ deployments. JSON <c>multiAZ</c>.</summary>
+    [JsonPropertyName("multiAZ")]
+    [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
+    public bool? MultiAZ { get; init; }
+
+    /// <summary>The state of the reserved DB instance. JSON <c>state</c>.</summary>
+    [JsonPropertyName("state")]
+    [JsonConverter(typeof(TolerantMemberConverter<string>))]
+    public string? State { get; init; }
+
+    /// <summary>The recurring price charged to run this reserved DB instance. JSON <c>recurringCharges</c>.</summary>
+    [JsonPropertyName("recurringCharges")]
+    [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<RecurringCharge>>))]
+    public IReadOnlyList<RecurringCharge>? RecurringCharges { get; init => field = ValueList<RecurringCharge>.From(value); }
+
+    /// <summary>The Amazon Resource Name (ARN) for the reserved DB instance. JSON <c>reservedDBInstanceArn</c>.</summary>
+    [JsonPropertyName("reservedDBInstanceArn")]
+    [JsonConverter(typeof(TolerantMemberConverter<string>))]
+    public string? ReservedDBInstanceArn { get; init; }
+
+    /// <summary>The unique identifier for the lease associated with the reserved DB instance. JSON <c>leaseId</c>.</summary>
+    [JsonPropertyName("leaseId")]
+    [JsonConverter(typeof(TolerantMemberConverter<string>))]
+    public string? LeaseId { get; init; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -77,14 +152,44 @@ public sealed record PurchaseReservedDBInstancesOfferingResponseElements
     /// <returns>True when every member is equal.</returns>
     public bool Equals(PurchaseReservedDBInstancesOfferingResponseElements? other) =>
         ReferenceEquals(this, other) || (other is not null
-            && EqualityComparer<ReservedDBInstance?>.Default.Equals(ReservedDBInstance, other.ReservedDBInstance)
+            && EqualityComparer<string?>.Default.Equals(ReservedDBInstanceId, other.ReservedDBInstanceId)
+            && EqualityComparer<string?>.Default.Equals(ReservedDBInstancesOfferingId, other.ReservedDBInstancesOfferingId)
+            && EqualityComparer<string?>.Default.Equals(DBInstanceClass, other.DBInstanceClass)
+            && EqualityComparer<DateTimeOffset?>.Default.Equals(StartTime, other.StartTime)
+            && EqualityComparer<int?>.Default.Equals(Duration, other.Duration)
+            && EqualityComparer<double?>.Default.Equals(FixedPrice, other.FixedPrice)
+            && EqualityComparer<double?>.Default.Equals(UsagePrice, other.UsagePrice)
+            && EqualityComparer<string?>.Default.Equals(CurrencyCode, other.CurrencyCode)
+            && EqualityComparer<int?>.Default.Equals(DBInstanceCount, other.DBInstanceCount)
+            && EqualityComparer<string?>.Default.Equals(ProductDescription, other.ProductDescription)
+            && EqualityComparer<string?>.Default.Equals(OfferingType, other.OfferingType)
+            && EqualityComparer<bool?>.Default.Equals(MultiAZ, other.MultiAZ)
+            && EqualityComparer<string?>.Default.Equals(State, other.State)
+            && EqualityComparer<IReadOnlyList<RecurringCharge>?>.Default.Equals(RecurringCharges, other.RecurringCharges)
+            && EqualityComparer<string?>.Default.Equals(ReservedDBInstanceArn, other.ReservedDBInstanceArn)
+            && EqualityComparer<string?>.Default.Equals(LeaseId, other.LeaseId)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
 
     /// <inheritdoc/>
     public override int GetHashCode()
     {
         var hash = default(HashCode);
-        hash.Add(ReservedDBInstance);
+        hash.Add(ReservedDBInstanceId);
+        hash.Add(ReservedDBInstancesOfferingId);
+        hash.Add(DBInstanceClass);
+        hash.Add(StartTime);
+        hash.Add(Duration);
+        hash.Add(FixedPrice);
+        hash.Add(UsagePrice);
+        hash.Add(CurrencyCode);
+        hash.Add(DBInstanceCount);
+        hash.Add(ProductDescription);
+        hash.Add(OfferingType);
+        hash.Add(MultiAZ);
+        hash.Add(State);
+        hash.Add(RecurringCharges);
+        hash.Add(ReservedDBInstanceArn);
+        hash.Add(LeaseId);
         hash.Add(JsonFields.Hash(AdditionalFields));
         return hash.ToHashCode();
     }

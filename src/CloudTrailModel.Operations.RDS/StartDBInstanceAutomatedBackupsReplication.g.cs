@@ -70,10 +70,180 @@ public sealed record StartDBInstanceAutomatedBackupsReplicationRequestParameters
 /// <summary>The response elements (CloudTrail <c>responseElements</c>) of <c>StartDBInstanceAutomatedBackupsReplication</c>: Enables replication of automated backups to a different Amazon Web Services Region.</summary>
 public sealed record StartDBInstanceAutomatedBackupsReplicationResponseElements
 {
-    /// <summary>An automated backup of a DB instance. JSON <c>dBInstanceAutomatedBackup</c>.</summary>
-    [JsonPropertyName("dBInstanceAutomatedBackup")]
-    [JsonConverter(typeof(TolerantMemberConverter<DBInstanceAutomatedBackup>))]
-    public DBInstanceAutomatedBackup? DBInstanceAutomatedBackup { get; init; }
+    /// <summary>The Amazon Resource Name (ARN) for the automated backups. JSON <c>dBInstanceArn</c>.</summary>
+    [JsonPropertyName("dBInstanceArn")]
+    [JsonConverter(typeof(TolerantMemberConverter<string>))]
+    public string? DBInstanceArn { get; init; }
+
+    /// <summary>The resource ID for the source DB instance, which can't be changed and which is unique to an Amazon Web Services Region. JSON <c>dbiResourceId</c>.</summary>
+    [JsonPropertyName("dbiResourceId")]
+    [JsonConverter(typeof(TolerantMemberConverter<string>))]
+    public string? DbiResourceId { get; init; }
+
+    /// <summary>The Amazon Web Services Region associated with the automated backup. JSON <c>region</c>.</summary>
+    [JsonPropertyName("region")]
+    [JsonConverter(typeof(TolerantMemberConverter<string>))]
+    public string? Region { get; init; }
+
+    /// <summary>The identifier for the source DB instance, which can't be changed and which is unique to an Amazon Web Services Region. JSON <c>dBInstanceIdentifier</c>.</summary>
+    [JsonPropertyName("dBInstanceIdentifier")]
+    [JsonConverter(typeof(TolerantMemberConverter<string>))]
+    public string? DBInstanceIdentifier { get; init; }
+
+    /// <summary>The earliest and latest time a DB instance can be restored to. JSON <c>restoreWindow</c>.</summary>
+    [JsonPropertyName("restoreWindow")]
+    [JsonConverter(typeof(TolerantMemberConverter<RestoreWindow>))]
+    public RestoreWindow? RestoreWindow { get; init; }
+
+    /// <summary>The allocated storage size for the automated backup in gibibytes (GiB). JSON <c>allocatedStorage</c>.</summary>
+    [JsonPropertyName("allocatedStorage")]
+    [JsonConverter(typeof(TolerantMemberConverter<int?>))]
+    public int? AllocatedStorage { get; init; }
+
+    /// <summary>A list of status information for an automated backup: active - Automated backups for current instances. JSON <c>status</c>.</summary>
+    [JsonPropertyName("status")]
+    [JsonConverter(typeof(TolerantMemberConverter<string>))]
+    public string? Status { get; init; }
+
+    /// <summary>The port number that the automated backup used for connections. JSON <c>port</c>.</summary>
+    [JsonPropertyName("port")]
+    [JsonConverter(typeof(TolerantMemberConverter<int?>))]
+    public int? Port { get; init; }
+
+    /// <summary>The Availability Zone that the automated backup was created in. JSON <c>availabilityZone</c>.</summary>
+    [JsonPropertyName("availabilityZone")]
+    [JsonConverter(typeof(TolerantMemberConverter<string>))]
+    public string? AvailabilityZone { get; init; }
+
+    /// <summary>The VPC ID associated with the DB instance. JSON <c>vpcId</c>.</summary>
+    [JsonPropertyName("vpcId")]
+    [JsonConverter(typeof(TolerantMemberConverter<string>))]
+    public string? VpcId { get; init; }
+
+    /// <summary>The date and time when the DB instance was created. JSON <c>instanceCreateTime</c>.</summary>
+    [JsonPropertyName("instanceCreateTime")]
+    [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
+    public DateTimeOffset? InstanceCreateTime { get; init; }
+
+    /// <summary>The master user name of an automated backup. JSON <c>masterUsername</c>.</summary>
+    [JsonPropertyName("masterUsername")]
+    [JsonConverter(typeof(TolerantMemberConverter<string>))]
+    public string? MasterUsername { get; init; }
+
+    /// <summary>The name of the database engine for this automated backup. JSON <c>engine</c>.</summary>
+    [JsonPropertyName("engine")]
+    [JsonConverter(typeof(TolerantMemberConverter<string>))]
+    public string? Engine { get; init; }
+
+    /// <summary>The version of the database engine for the automated backup. JSON <c>engineVersion</c>.</summary>
+    [JsonPropertyName("engineVersion")]
+    [JsonConverter(typeof(TolerantMemberConverter<string>))]
+    public string? EngineVersion { get; init; }
+
+    /// <summary>The license model information for the automated backup. JSON <c>licenseModel</c>.</summary>
+    [JsonPropertyName("licenseModel")]
+    [JsonConverter(typeof(TolerantMemberConverter<string>))]
+    public string? LicenseModel { get; init; }
+
+    /// <summary>The IOPS (I/O operations per second) value for the automated backup. JSON <c>iops</c>.</summary>
+    [JsonPropertyName("iops")]
+    [JsonConverter(typeof(TolerantMemberConverter<int?>))]
+    public int? Iops { get; init; }
+
+    /// <summary>The storage throughput for the automated backup. JSON <c>storageThroughput</c>.</summary>
+    [JsonPropertyName("storageThroughput")]
+    [JsonConverter(typeof(TolerantMemberConverter<int?>))]
+    public int? StorageThroughput { get; init; }
+
+    /// <summary>The option group the automated backup is associated with. JSON <c>optionGroupName</c>.</summary>
+    [JsonPropertyName("optionGroupName")]
+    [JsonConverter(typeof(TolerantMemberConverter<string>))]
+    public string? OptionGroupName { get; init; }
+
+    /// <summary>The ARN from the key store with which the automated backup is associated for TDE encryption. JSON <c>tdeCredentialArn</c>.</summary>
+    [JsonPropertyName("tdeCredentialArn")]
+    [JsonConverter(typeof(TolerantMemberConverter<string>))]
+    public string? TdeCredentialArn { get; init; }
+
+    /// <summary>Indicates whether the automated backup is encrypted. JSON <c>encrypted</c>.</summary>
+    [JsonPropertyName("encrypted")]
+    [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
+    public bool? Encrypted { get; init; }
+
+    /// <summary>The type of encryption used to protect data at rest in the automated backup. JSON <c>storageEncryptionType</c>.</summary>
+    [JsonPropertyName("storageEncryptionType")]
+    [JsonConverter(typeof(TolerantMemberConverter<StorageEncryptionType?>))]
+    public StorageEncryptionType? StorageEncryptionType { get; init; }
+
+    /// <summary>The storage type associated with the automated backup. JSON <c>storageType</c>.</summary>
+    [JsonPropertyName("storageType")]
+    [JsonConverter(typeof(TolerantMemberConverter<string>))]
+    public string? StorageType { get; init; }
+
+    /// <summary>The Amazon Web Services KMS key ID for an automated backup. JSON <c>kmsKeyId</c>.</summary>
+    [JsonPropertyName("kmsKeyId")]
+    [JsonConverter(typeof(TolerantMemberConverter<string>))]
+    public string? KmsKeyId { get; init; }
+
+    /// <summary>The time zone of the automated backup. JSON <c>timezone</c>.</summary>
+    [JsonPropertyName("timezone")]
+    [JsonConverter(typeof(TolerantMemberConverter<string>))]
+    public string? Timezone { get; init; }
+
+    /// <summary>True if mapping of Amazon Web Services Identity and Access Management (IAM) accounts to database accounts is enabled, and otherwise false. JSON <c>iAMDatabaseAuthenticationEnabled</c>.</summary>
+    [JsonPropertyName("iAMDatabaseAuthenticationEnabled")]
+    [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
+    public bool? IAMDatabaseAuthenticationEnabled { get; init; }
+
+    /// <summary>The retention period for the automated backups. JSON <c>backupRetentionPeriod</c>.</summary>
+    [JsonPropertyName("backupRetentionPeriod")]
+    [JsonConverter(typeof(TolerantMemberConverter<int?>))]
+    public int? BackupRetentionPeriod { get; init; }
+
+    /// <summary>The daily time range during which automated backups are created if automated backups are enabled, as determined by the BackupRetentionPeriod. JSON <c>preferredBackupWindow</c>.</summary>
+    [JsonPropertyName("preferredBackupWindow")]
+    [JsonConverter(typeof(TolerantMemberConverter<string>))]
+    public string? PreferredBackupWindow { get; init; }
+
+    /// <summary>The Amazon Resource Name (ARN) for the replicated automated backups. JSON <c>dBInstanceAutomatedBackupsArn</c>.</summary>
+    [JsonPropertyName("dBInstanceAutomatedBackupsArn")]
+    [JsonConverter(typeof(TolerantMemberConverter<string>))]
+    public string? DBInstanceAutomatedBackupsArn { get; init; }
+
+    /// <summary>The list of replications to different Amazon Web Services Regions associated with the automated backup. JSON <c>dBInstanceAutomatedBackupsReplications</c>.</summary>
+    [JsonPropertyName("dBInstanceAutomatedBackupsReplications")]
+    [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<DBInstanceAutomatedBackupsReplication>>))]
+    public IReadOnlyList<DBInstanceAutomatedBackupsReplication>? DBInstanceAutomatedBackupsReplications { get; init => field = ValueList<DBInstanceAutomatedBackupsReplication>.From(value); }
+
+    /// <summary>The location where automated backups are stored: Dedicated Local Zones, Amazon Web Services Outposts or the Amazon Web Services Region. JSON <c>backupTarget</c>.</summary>
+    [JsonPropertyName("backupTarget")]
+    [JsonConverter(typeof(TolerantMemberConverter<string>))]
+    public string? BackupTarget { get; init; }
+
+    /// <summary>Specifies whether the automatic backup is for a DB instance in the multi-tenant configuration (TRUE) or the single-tenant configuration (FALSE). JSON <c>multiTenant</c>.</summary>
+    [JsonPropertyName("multiTenant")]
+    [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
+    public bool? MultiTenant { get; init; }
+
+    /// <summary>The Amazon Resource Name (ARN) of the recovery point in Amazon Web Services Backup. JSON <c>awsBackupRecoveryPointArn</c>.</summary>
+    [JsonPropertyName("awsBackupRecoveryPointArn")]
+    [JsonConverter(typeof(TolerantMemberConverter<string>))]
+    public string? AwsBackupRecoveryPointArn { get; init; }
+
+    /// <summary>A list of tags. JSON <c>tagList</c>.</summary>
+    [JsonPropertyName("tagList")]
+    [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<Tag>>))]
+    public IReadOnlyList<Tag>? TagList { get; init => field = ValueList<Tag>.From(value); }
+
+    /// <summary>Indicates whether the DB instance has a dedicated log volume (DLV) enabled. JSON <c>dedicatedLogVolume</c>.</summary>
+    [JsonPropertyName("dedicatedLogVolume")]
+    [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
+    public bool? DedicatedLogVolume { get; init; }
+
+    /// <summary>The additional storage volumes associated with the automated backup. JSON <c>additionalStorageVolumes</c>.</summary>
+    [JsonPropertyName("additionalStorageVolumes")]
+    [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<AdditionalStorageVolume>>))]
+    public IReadOnlyList<AdditionalStorageVolume>? AdditionalStorageVolumes { get; init => field = ValueList<AdditionalStorageVolume>.From(value); }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -84,14 +254,82 @@ public sealed record StartDBInstanceAutomatedBackupsReplicationResponseElements
     /// <returns>True when every member is equal.</returns>
     public bool Equals(StartDBInstanceAutomatedBackupsReplicationResponseElements? other) =>
         ReferenceEquals(this, other) || (other is not null
-            && EqualityComparer<DBInstanceAutomatedBackup?>.Default.Equals(DBInstanceAutomatedBackup, other.DBInstanceAutomatedBackup)
+            && EqualityComparer<string?>.Default.Equals(DBInstanceArn, other.DBInstanceArn)
+            && EqualityComparer<string?>.Default.Equals(DbiResourceId, other.DbiResourceId)
+            && EqualityComparer<string?>.Default.Equals(Region, other.Region)
+            && EqualityComparer<string?>.Default.Equals(DBInstanceIdentifier, other.DBInstanceIdentifier)
+            && EqualityComparer<RestoreWindow?>.Default.Equals(RestoreWindow, other.RestoreWindow)
+            && EqualityComparer<int?>.Default.Equals(AllocatedStorage, other.AllocatedStorage)
+            && EqualityComparer<string?>.Default.Equals(Status, other.Status)
+            && EqualityComparer<int?>.Default.Equals(Port, other.Port)
+            && EqualityComparer<string?>.Default.Equals(AvailabilityZone, other.AvailabilityZone)
+            && EqualityComparer<string?>.Default.Equals(VpcId, other.VpcId)
+            && EqualityComparer<DateTimeOffset?>.Default.Equals(InstanceCreateTime, other.InstanceCreateTime)
+            && EqualityComparer<string?>.Default.Equals(MasterUsername, other.MasterUsername)
+            && EqualityComparer<string?>.Default.Equals(Engine, other.Engine)
+            && EqualityComparer<string?>.Default.Equals(EngineVersion, other.EngineVersion)
+            && EqualityComparer<string?>.Default.Equals(LicenseModel, other.LicenseModel)
+            && EqualityComparer<int?>.Default.Equals(Iops, other.Iops)
+            && EqualityComparer<int?>.Default.Equals(StorageThroughput, other.StorageThroughput)
+            && EqualityComparer<string?>.Default.Equals(OptionGroupName, other.OptionGroupName)
+            && EqualityComparer<string?>.Default.Equals(TdeCredentialArn, other.TdeCredentialArn)
+            && EqualityComparer<bool?>.Default.Equals(Encrypted, other.Encrypted)
+            && EqualityComparer<StorageEncryptionType?>.Default.Equals(StorageEncryptionType, other.StorageEncryptionType)
+            && EqualityComparer<string?>.Default.Equals(StorageType, other.StorageType)
+            && EqualityComparer<string?>.Default.Equals(KmsKeyId, other.KmsKeyId)
+            && EqualityComparer<string?>.Default.Equals(Timezone, other.Timezone)
+            && EqualityComparer<bool?>.Default.Equals(IAMDatabaseAuthenticationEnabled, other.IAMDatabaseAuthenticationEnabled)
+            && EqualityComparer<int?>.Default.Equals(BackupRetentionPeriod, other.BackupRetentionPeriod)
+            && EqualityComparer<string?>.Default.Equals(PreferredBackupWindow, other.PreferredBackupWindow)
+            && EqualityComparer<string?>.Default.Equals(DBInstanceAutomatedBackupsArn, other.DBInstanceAutomatedBackupsArn)
+            && EqualityComparer<IReadOnlyList<DBInstanceAutomatedBackupsReplication>?>.Default.Equals(DBInstanceAutomatedBackupsReplications, other.DBInstanceAutomatedBackupsReplications)
+            && EqualityComparer<string?>.Default.Equals(BackupTarget, other.BackupTarget)
+            && EqualityComparer<bool?>.Default.Equals(MultiTenant, other.MultiTenant)
+            && EqualityComparer<string?>.Default.Equals(AwsBackupRecoveryPointArn, other.AwsBackupRecoveryPointArn)
+            && EqualityComparer<IReadOnlyList<Tag>?>.Default.Equals(TagList, other.TagList)
+            && EqualityComparer<bool?>.Default.Equals(DedicatedLogVolume, other.DedicatedLogVolume)
+            && EqualityComparer<IReadOnlyList<AdditionalStorageVolume>?>.Default.Equals(AdditionalStorageVolumes, other.AdditionalStorageVolumes)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
 
     /// <inheritdoc/>
     public override int GetHashCode()
     {
         var hash = default(HashCode);
-        hash.Add(DBInstanceAutomatedBackup);
+        hash.Add(DBInstanceArn);
+        hash.Add(DbiResourceId);
+        hash.Add(Region);
+        hash.Add(DBInstanceIdentifier);
+        hash.Add(RestoreWindow);
+        hash.Add(AllocatedStorage);
+        hash.Add(Status);
+        hash.Add(Port);
+        hash.Add(AvailabilityZone);
+        hash.Add(VpcId);
+        hash.Add(InstanceCreateTime);
+        hash.Add(MasterUsername);
+        hash.Add(Engine);
+        hash.Add(EngineVersion);
+        hash.Add(LicenseModel);
+        hash.Add(Iops);
+        hash.Add(StorageThroughput);
+        hash.Add(OptionGroupName);
+        hash.Add(TdeCredentialArn);
+        hash.Add(Encrypted);
+        hash.Add(StorageEncryptionType);
+        hash.Add(StorageType);
+        hash.Add(KmsKeyId);
+        hash.Add(Timezone);
+        hash.Add(IAMDatabaseAuthenticationEnabled);
+        hash.Add(BackupRetentionPeriod);
+        hash.Add(PreferredBackupWindow);
+        hash.Add(DBInstanceAutomatedBackupsArn);
+        hash.Add(DBInstanceAutomatedBackupsReplications);
+        hash.Add(BackupTarget);
+        hash.Add(MultiTenant);
+        hash.Add(AwsBackupRecoveryPointArn);
+        hash.Add(TagList);
+        hash.Add(DedicatedLogVolume);
+        hash.Add(AdditionalStorageVolumes);
         hash.Add(JsonFields.Hash(AdditionalFields));
         return hash.ToHashCode();
     }

@@ -49,10 +49,470 @@ public sealed record StopDBInstanceRequestParameters
 /// <summary>The response elements (CloudTrail <c>responseElements</c>) of <c>StopDBInstance</c>: Stops an Amazon RDS DB instance temporarily.</summary>
 public sealed record StopDBInstanceResponseElements
 {
-    /// <summary>Contains the details of an Amazon RDS DB instance. JSON <c>dBInstance</c>.</summary>
-    [JsonPropertyName("dBInstance")]
-    [JsonConverter(typeof(TolerantMemberConverter<DBInstance>))]
-    public DBInstance? DBInstance { get; init; }
+    /// <summary>The user-supplied database identifier. JSON <c>dBInstanceIdentifier</c>.</summary>
+    [JsonPropertyName("dBInstanceIdentifier")]
+    [JsonConverter(typeof(TolerantMemberConverter<string>))]
+    public string? DBInstanceIdentifier { get; init; }
+
+    /// <summary>The name of the compute and memory capacity class of the DB instance. JSON <c>dBInstanceClass</c>.</summary>
+    [JsonPropertyName("dBInstanceClass")]
+    [JsonConverter(typeof(TolerantMemberConverter<string>))]
+    public string? DBInstanceClass { get; init; }
+
+    /// <summary>The database engine used for this DB instance. JSON <c>engine</c>.</summary>
+    [JsonPropertyName("engine")]
+    [JsonConverter(typeof(TolerantMemberConverter<string>))]
+    public string? Engine { get; init; }
+
+    /// <summary>The current state of this database. JSON <c>dBInstanceStatus</c>.</summary>
+    [JsonPropertyName("dBInstanceStatus")]
+    [JsonConverter(typeof(TolerantMemberConverter<string>))]
+    public string? DBInstanceStatus { get; init; }
+
+    /// <summary>The master username for the DB instance. JSON <c>masterUsername</c>.</summary>
+    [JsonPropertyName("masterUsername")]
+    [JsonConverter(typeof(TolerantMemberConverter<string>))]
+    public string? MasterUsername { get; init; }
+
+    /// <summary>The initial database name that you provided (if required) when you created the DB instance. JSON <c>dBName</c>.</summary>
+    [JsonPropertyName("dBName")]
+    [JsonConverter(typeof(TolerantMemberConverter<string>))]
+    public string? DBName { get; init; }
+
+    /// <summary>The connection endpoint for the DB instance. JSON <c>endpoint</c>.</summary>
+    [JsonPropertyName("endpoint")]
+    [JsonConverter(typeof(TolerantMemberConverter<Endpoint>))]
+    public Endpoint? Endpoint { get; init; }
+
+    /// <summary>The amount of storage in gibibytes (GiB) allocated for the DB instance. JSON <c>allocatedStorage</c>.</summary>
+    [JsonPropertyName("allocatedStorage")]
+    [JsonConverter(typeof(TolerantMemberConverter<int?>))]
+    public int? AllocatedStorage { get; init; }
+
+    /// <summary>The date and time when the DB instance was created. JSON <c>instanceCreateTime</c>.</summary>
+    [JsonPropertyName("instanceCreateTime")]
+    [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
+    public DateTimeOffset? InstanceCreateTime { get; init; }
+
+    /// <summary>The daily time range during which automated backups are created if automated backups are enabled, as determined by the BackupRetentionPeriod. JSON <c>preferredBackupWindow</c>.</summary>
+    [JsonPropertyName("preferredBackupWindow")]
+    [JsonConverter(typeof(TolerantMemberConverter<string>))]
+    public string? PreferredBackupWindow { get; init; }
+
+    /// <summary>The number of days for which automatic DB snapshots are retained. JSON <c>backupRetentionPeriod</c>.</summary>
+    [JsonPropertyName("backupRetentionPeriod")]
+    [JsonConverter(typeof(TolerantMemberConverter<int?>))]
+    public int? BackupRetentionPeriod { get; init; }
+
+    /// <summary>A list of DB security group elements containing DBSecurityGroup.Name and DBSecurityGroup.Status subelements. JSON <c>dBSecurityGroups</c>.</summary>
+    [JsonPropertyName("dBSecurityGroups")]
+    [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<DBSecurityGroupMembership>>))]
+    public IReadOnlyList<DBSecurityGroupMembership>? DBSecurityGroups { get; init => field = ValueList<DBSecurityGroupMembership>.From(value); }
+
+    /// <summary>The list of Amazon EC2 VPC security groups that the DB instance belongs to. JSON <c>vpcSecurityGroups</c>.</summary>
+    [JsonPropertyName("vpcSecurityGroups")]
+    [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<VpcSecurityGroupMembership>>))]
+    public IReadOnlyList<VpcSecurityGroupMembership>? VpcSecurityGroups { get; init => field = ValueList<VpcSecurityGroupMembership>.From(value); }
+
+    /// <summary>The list of DB parameter groups applied to this DB instance. JSON <c>dBParameterGroups</c>.</summary>
+    [JsonPropertyName("dBParameterGroups")]
+    [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<DBParameterGroupStatus>>))]
+    public IReadOnlyList<DBParameterGroupStatus>? DBParameterGroups { get; init => field = ValueList<DBParameterGroupStatus>.From(value); }
+
+    /// <summary>The name of the Availability Zone where the DB instance is located. JSON <c>availabilityZone</c>.</summary>
+    [JsonPropertyName("availabilityZone")]
+    [JsonConverter(typeof(TolerantMemberConverter<string>))]
+    public string? AvailabilityZone { get; init; }
+
+    /// <summary>Information about the subnet group associated with the DB instance, including the name, description, and subnets in the subnet group. JSON <c>dBSubnetGroup</c>.</summary>
+    [JsonPropertyName("dBSubnetGroup")]
+    [JsonConverter(typeof(TolerantMemberConverter<DBSubnetGroup>))]
+    public DBSubnetGroup? DBSubnetGroup { get; init; }
+
+    /// <summary>The weekly time range during which system maintenance can occur, in Universal Coordinated Time (UTC). JSON <c>preferredMaintenanceWindow</c>.</summary>
+    [JsonPropertyName("preferredMaintenanceWindow")]
+    [JsonConverter(typeof(TolerantMemberConverter<string>))]
+    public string? PreferredMaintenanceWindow { get; init; }
+
+    /// <summary>This data type represents the order in which the instances are upgraded. JSON <c>upgradeRolloutOrder</c>.</summary>
+    [JsonPropertyName("upgradeRolloutOrder")]
+    [JsonConverter(typeof(TolerantMemberConverter<UpgradeRolloutOrder?>))]
+    public UpgradeRolloutOrder? UpgradeRolloutOrder { get; init; }
+
+    /// <summary>Information about pending changes to the DB instance. JSON <c>pendingModifiedValues</c>.</summary>
+    [JsonPropertyName("pendingModifiedValues")]
+    [JsonConverter(typeof(TolerantMemberConverter<PendingModifiedValues>))]
+    public PendingModifiedValues? PendingModifiedValues { get; init; }
+
+    /// <summary>The latest time to which a database in this DB instance can be restored with point-in-time restore. JSON <c>latestRestorableTime</c>.</summary>
+    [JsonPropertyName("latestRestorableTime")]
+    [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
+    public DateTimeOffset? LatestRestorableTime { get; init; }
+
+    /// <summary>Indicates whether the DB instance is a Multi-AZ deployment. JSON <c>multiAZ</c>.</summary>
+    [JsonPropertyName("multiAZ")]
+    [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
+    public bool? MultiAZ { get; init; }
+
+    /// <summary>The version of the database engine. JSON <c>engineVersion</c>.</summary>
+    [JsonPropertyName("engineVersion")]
+    [JsonConverter(typeof(TolerantMemberConverter<string>))]
+    public string? EngineVersion { get; init; }
+
+    /// <summary>Indicates whether minor version patches are applied automatically. JSON <c>autoMinorVersionUpgrade</c>.</summary>
+    [JsonPropertyName("autoMinorVersionUpgrade")]
+    [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
+    public bool? AutoMinorVersionUpgrade { get; init; }
+
+    /// <summary>The identifier of the source DB instance if this DB instance is a read replica. JSON <c>readReplicaSourceDBInstanceIdentifier</c>.</summary>
+    [JsonPropertyName("readReplicaSourceDBInstanceIdentifier")]
+    [JsonConverter(typeof(TolerantMemberConverter<string>))]
+    public string? ReadReplicaSourceDBInstanceIdentifier { get; init; }
+
+    /// <summary>The identifiers of the read replicas associated with this DB instance. JSON <c>readReplicaDBInstanceIdentifiers</c>.</summary>
+    [JsonPropertyName("readReplicaDBInstanceIdentifiers")]
+    [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<string>>))]
+    public IReadOnlyList<string>? ReadReplicaDBInstanceIdentifiers { get; init => field = ValueList<string>.From(value); }
+
+    /// <summary>The identifiers of Aurora DB clusters to which the RDS DB instance is replicated as a read replica. JSON <c>readReplicaDBClusterIdentifiers</c>.</summary>
+    [JsonPropertyName("readReplicaDBClusterIdentifiers")]
+    [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<string>>))]
+    public IReadOnlyList<string>? ReadReplicaDBClusterIdentifiers { get; init => field = ValueList<string>.From(value); }
+
+    /// <summary>The open mode of a Db2 or an Oracle read replica. JSON <c>replicaMode</c>.</summary>
+    [JsonPropertyName("replicaMode")]
+    [JsonConverter(typeof(TolerantMemberConverter<ReplicaMode?>))]
+    public ReplicaMode? ReplicaMode { get; init; }
+
+    /// <summary>The license model information for this DB instance. JSON <c>licenseModel</c>.</summary>
+    [JsonPropertyName("licenseModel")]
+    [JsonConverter(typeof(TolerantMemberConverter<string>))]
+    public string? LicenseModel { get; init; }
+
+    /// <summary>The Provisioned IOPS (I/O operations per second) value for the DB instance. JSON <c>iops</c>.</summary>
+    [JsonPropertyName("iops")]
+    [JsonConverter(typeof(TolerantMemberConverter<int?>))]
+    public int? Iops { get; init; }
+
+    /// <summary>The storage throughput for the DB instance. JSON <c>storageThroughput</c>.</summary>
+    [JsonPropertyName("storageThroughput")]
+    [JsonConverter(typeof(TolerantMemberConverter<int?>))]
+    public int? StorageThroughput { get; init; }
+
+    /// <summary>The list of option group memberships for this DB instance. JSON <c>optionGroupMemberships</c>.</summary>
+    [JsonPropertyName("optionGroupMemberships")]
+    [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<OptionGroupMembership>>))]
+    public IReadOnlyList<OptionGroupMembership>? OptionGroupMemberships { get; init => field = ValueList<OptionGroupMembership>.From(value); }
+
+    /// <summary>If present, specifies the name of the character set that this instance is associated with. JSON <c>characterSetName</c>.</summary>
+    [JsonPropertyName("characterSetName")]
+    [JsonConverter(typeof(TolerantMemberConverter<string>))]
+    public string? CharacterSetName { get; init; }
+
+    /// <summary>The name of the NCHAR character set for the Oracle DB instance. JSON <c>ncharCharacterSetName</c>.</summary>
+    [JsonPropertyName("ncharCharacterSetName")]
+    [JsonConverter(typeof(TolerantMemberConverter<string>))]
+    public string? NcharCharacterSetName { get; init; }
+
+    /// <summary>If present, specifies the name of the secondary Availability Zone for a DB instance with multi-AZ support. JSON <c>secondaryAvailabilityZone</c>.</summary>
+    [JsonPropertyName("secondaryAvailabilityZone")]
+    [JsonConverter(typeof(TolerantMemberConverter<string>))]
+    public string? SecondaryAvailabilityZone { get; init; }
+
+    /// <summary>Indicates whether the DB instance is publicly accessible. JSON <c>publiclyAccessible</c>.</summary>
+    [JsonPropertyName("publiclyAccessible")]
+    [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
+    public bool? PubliclyAccessible { get; init; }
+
+    /// <summary>The status of a read replica. JSON <c>statusInfos</c>.</summary>
+    [JsonPropertyName("statusInfos")]
+    [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<DBInstanceStatusInfo>>))]
+    public IReadOnlyList<DBInstanceStatusInfo>? StatusInfos { get; init => field = ValueList<DBInstanceStatusInfo>.From(value); }
+
+    /// <summary>The storage type associated with the DB instance. JSON <c>storageType</c>.</summary>
+    [JsonPropertyName("storageType")]
+    [JsonConverter(typeof(TolerantMemberConverter<string>))]
+    public string? StorageType { get; init; }
+
+    /// <summary>The type of encryption used to protect data at rest in the DB instance. JSON <c>storageEncryptionType</c>.</summary>
+    [JsonPropertyName("storageEncryptionType")]
+    [JsonConverter(typeof(TolerantMemberConverter<StorageEncryptionType?>))]
+    public StorageEncryptionType? StorageEncryptionType { get; init; }
+
+    /// <summary>The ARN from the key store with which the instance is associated for TDE encryption. JSON <c>tdeCredentialArn</c>.</summary>
+    [JsonPropertyName("tdeCredentialArn")]
+    [JsonConverter(typeof(TolerantMemberConverter<string>))]
+    public string? TdeCredentialArn { get; init; }
+
+    /// <summary>The port that the DB instance listens on. JSON <c>dbInstancePort</c>.</summary>
+    [JsonPropertyName("dbInstancePort")]
+    [JsonConverter(typeof(TolerantMemberConverter<int?>))]
+    public int? DbInstancePort { get; init; }
+
+    /// <summary>If the DB instance is a member of a DB cluster, indicates the name of the DB cluster that the DB instance is a member of. JSON <c>dBClusterIdentifier</c>.</summary>
+    [JsonPropertyName("dBClusterIdentifier")]
+    [JsonConverter(typeof(TolerantMemberConverter<string>))]
+    public string? DBClusterIdentifier { get; init; }
+
+    /// <summary>Indicates whether the DB instance is encrypted. JSON <c>storageEncrypted</c>.</summary>
+    [JsonPropertyName("storageEncrypted")]
+    [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
+    public bool? StorageEncrypted { get; init; }
+
+    /// <summary>If StorageEncrypted is enabled, the Amazon Web Services KMS key identifier for the encrypted DB instance. JSON <c>kmsKeyId</c>.</summary>
+    [JsonPropertyName("kmsKeyId")]
+    [JsonConverter(typeof(TolerantMemberConverter<string>))]
+    public string? KmsKeyId { get; init; }
+
+    /// <summary>The Amazon Web Services Region-unique, immutable identifier for the DB instance. JSON <c>dbiResourceId</c>.</summary>
+    [JsonPropertyName("dbiResourceId")]
+    [JsonConverter(typeof(TolerantMemberConverter<string>))]
+    public string? DbiResourceId { get; init; }
+
+    /// <summary>The identifier of the CA certificate for this DB instance. JSON <c>cACertificateIdentifier</c>.</summary>
+    [JsonPropertyName("cACertificateIdentifier")]
+    [JsonConverter(typeof(TolerantMemberConverter<string>))]
+    public string? CACertificateIdentifier { get; init; }
+
+    /// <summary>The Active Directory Domain membership records associated with the DB instance. JSON <c>domainMemberships</c>.</summary>
+    [JsonPropertyName("domainMemberships")]
+    [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<DomainMembership>>))]
+    public IReadOnlyList<DomainMembership>? DomainMemberships { get; init => field = ValueList<DomainMembership>.From(value); }
+
+    /// <summary>Indicates whether tags are copied from the DB instance to snapshots of the DB instance. JSON <c>copyTagsToSnapshot</c>.</summary>
+    [JsonPropertyName("copyTagsToSnapshot")]
+    [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
+    public bool? CopyTagsToSnapshot { get; init; }
+
+    /// <summary>The interval, in seconds, between points when Enhanced Monitoring metrics are collected for the DB instance. JSON <c>monitoringInterval</c>.</summary>
+    [JsonPropertyName("monitoringInterval")]
+    [JsonConverter(typeof(TolerantMemberConverter<int?>))]
+    public int? MonitoringInterval { get; init; }
+
+    /// <summary>The Amazon Resource Name (ARN) of the Amazon CloudWatch Logs log stream that receives the Enhanced Monitoring metrics data for the DB instance. JSON <c>enhancedMonitoringResourceArn</c>.</summary>
+    [JsonPropertyName("enhancedMonitoringResourceArn")]
+    [JsonConverter(typeof(TolerantMemberConverter<string>))]
+    public string? EnhancedMonitoringResourceArn { get; init; }
+
+    /// <summary>The ARN for the IAM role that permits RDS to send Enhanced Monitoring metrics to Amazon CloudWatch Logs. JSON <c>monitoringRoleArn</c>.</summary>
+    [JsonPropertyName("monitoringRoleArn")]
+    [JsonConverter(typeof(TolerantMemberConverter<string>))]
+    public string? MonitoringRoleArn { get; init; }
+
+    /// <summary>The order of priority in which an Aurora Replica is promoted to the primary instance after a failure of the existing primary instance. JSON <c>promotionTier</c>.</summary>
+    [JsonPropertyName("promotionTier")]
+    [JsonConverter(typeof(TolerantMemberConverter<int?>))]
+    public int? PromotionTier { get; init; }
+
+    /// <summary>The Amazon Resource Name (ARN) for the DB instance. JSON <c>dBInstanceArn</c>.</summary>
+    [JsonPropertyName("dBInstanceArn")]
+    [JsonConverter(typeof(TolerantMemberConverter<string>))]
+    public string? DBInstanceArn { get; init; }
+
+    /// <summary>The time zone of the DB instance. JSON <c>timezone</c>.</summary>
+    [JsonPropertyName("timezone")]
+    [JsonConverter(typeof(TolerantMemberConverter<string>))]
+    public string? Timezone { get; init; }
+
+    /// <summary>Indicates whether mapping of Amazon Web Services Identity and Access Management (IAM) accounts to database accounts is enabled for the DB instance. JSON <c>iAMDatabaseAuthenticationEnabled</c>.</summary>
+    [JsonPropertyName("iAMDatabaseAuthenticationEnabled")]
+    [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
+    public bool? IAMDatabaseAuthenticationEnabled { get; init; }
+
+    /// <summary>The mode of Database Insights that is enabled for the instance. JSON <c>databaseInsightsMode</c>.</summary>
+    [JsonPropertyName("databaseInsightsMode")]
+    [JsonConverter(typeof(TolerantMemberConverter<DatabaseInsightsMode?>))]
+    public DatabaseInsightsMode? DatabaseInsightsMode { get; init; }
+
+    /// <summary>Indicates whether Performance Insights is enabled for the DB instance. JSON <c>performanceInsightsEnabled</c>.</summary>
+    [JsonPropertyName("performanceInsightsEnabled")]
+    [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
+    public bool? PerformanceInsightsEnabled { get; init; }
+
+    /// <summary>The Amazon Web Services KMS key identifier for encryption of Performance Insights data. JSON <c>performanceInsightsKMSKeyId</c>.</summary>
+    [JsonPropertyName("performanceInsightsKMSKeyId")]
+    [JsonConverter(typeof(TolerantMemberConverter<string>))]
+    public string? PerformanceInsightsKMSKeyId { get; init; }
+
+    /// <summary>The number of days to retain Performance Insights data. JSON <c>performanceInsightsRetentionPeriod</c>.</summary>
+    [JsonPropertyName("performanceInsightsRetentionPeriod")]
+    [JsonConverter(typeof(TolerantMemberConverter<int?>))]
+    public int? PerformanceInsightsRetentionPeriod { get; init; }
+
+    /// <summary>A list of log types that this DB instance is configured to export to CloudWatch Logs. JSON <c>enabledCloudwatchLogsExports</c>.</summary>
+    [JsonPropertyName("enabledCloudwatchLogsExports")]
+    [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<string>>))]
+    public IReadOnlyList<string>? EnabledCloudwatchLogsExports { get; init => field = ValueList<string>.From(value); }
+
+    /// <summary>The number of CPU cores and the number of threads per core for the DB instance class of the DB instance. JSON <c>processorFeatures</c>.</summary>
+    [JsonPropertyName("processorFeatures")]
+    [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<ProcessorFeature>>))]
+    public IReadOnlyList<ProcessorFeature>? ProcessorFeatures { get; init => field = ValueList<ProcessorFeature>.From(value); }
+
+    /// <summary>Indicates whether the DB instance has deletion protection enabled. JSON <c>deletionProtection</c>.</summary>
+    [JsonPropertyName("deletionProtection")]
+    [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
+    public bool? DeletionProtection { get; init; }
+
+    /// <summary>The Amazon Web Services Identity and Access Management (IAM) roles associated with the DB instance. JSON <c>associatedRoles</c>.</summary>
+    [JsonPropertyName("associatedRoles")]
+    [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<DBInstanceRole>>))]
+    public IReadOnlyList<DBInstanceRole>? AssociatedRoles { get; init => field = ValueList<DBInstanceRole>.From(value); }
+
+    /// <summary>The listener connection endpoint for SQL Server Always On. JSON <c>listenerEndpoint</c>.</summary>
+    [JsonPropertyName("listenerEndpoint")]
+    [JsonConverter(typeof(TolerantMemberConverter<Endpoint>))]
+    public Endpoint? ListenerEndpoint { get; init; }
+
+    /// <summary>The upper limit in gibibytes (GiB) to which Amazon RDS can automatically scale the storage of the DB instance. JSON <c>maxAllocatedStorage</c>.</summary>
+    [JsonPropertyName("maxAllocatedStorage")]
+    [JsonConverter(typeof(TolerantMemberConverter<int?>))]
+    public int? MaxAllocatedStorage { get; init; }
+
+    /// <summary>A list of tags. JSON <c>tagList</c>.</summary>
+    [JsonPropertyName("tagList")]
+    [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<Tag>>))]
+    public IReadOnlyList<Tag>? TagList { get; init => field = ValueList<Tag>.From(value); }
+
+    /// <summary>The automation mode of the RDS Custom DB instance: full or all paused. JSON <c>automationMode</c>.</summary>
+    [JsonPropertyName("automationMode")]
+    [JsonConverter(typeof(TolerantMemberConverter<AutomationMode?>))]
+    public AutomationMode? AutomationMode { get; init; }
+
+    /// <summary>The number of minutes to pause the automation. JSON <c>resumeFullAutomationModeTime</c>.</summary>
+    [JsonPropertyName("resumeFullAutomationModeTime")]
+    [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
+    public DateTimeOffset? ResumeFullAutomationModeTime { get; init; }
+
+    /// <summary>Indicates whether a customer-owned IP address (CoIP) is enabled for an RDS on Outposts DB instance. JSON <c>customerOwnedIpEnabled</c>.</summary>
+    [JsonPropertyName("customerOwnedIpEnabled")]
+    [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
+    public bool? CustomerOwnedIpEnabled { get; init; }
+
+    /// <summary>The network type of the DB instance. JSON <c>networkType</c>.</summary>
+    [JsonPropertyName("networkType")]
+    [JsonConverter(typeof(TolerantMemberConverter<string>))]
+    public string? NetworkType { get; init; }
+
+    /// <summary>The status of the database activity stream. JSON <c>activityStreamStatus</c>.</summary>
+    [JsonPropertyName("activityStreamStatus")]
+    [JsonConverter(typeof(TolerantMemberConverter<ActivityStreamStatus?>))]
+    public ActivityStreamStatus? ActivityStreamStatus { get; init; }
+
+    /// <summary>The Amazon Web Services KMS key identifier used for encrypting messages in the database activity stream. JSON <c>activityStreamKmsKeyId</c>.</summary>
+    [JsonPropertyName("activityStreamKmsKeyId")]
+    [JsonConverter(typeof(TolerantMemberConverter<string>))]
+    public string? ActivityStreamKmsKeyId { get; init; }
+
+    /// <summary>The name of the Amazon Kinesis data stream used for the database activity stream. JSON <c>activityStreamKinesisStreamName</c>.</summary>
+    [JsonPropertyName("activityStreamKinesisStreamName")]
+    [JsonConverter(typeof(TolerantMemberConverter<string>))]
+    public string? ActivityStreamKinesisStreamName { get; init; }
+
+    /// <summary>The mode of the database activity stream. JSON <c>activityStreamMode</c>.</summary>
+    [JsonPropertyName("activityStreamMode")]
+    [JsonConverter(typeof(TolerantMemberConverter<ActivityStreamMode?>))]
+    public ActivityStreamMode? ActivityStreamMode { get; init; }
+
+    /// <summary>Indicates whether engine-native audit fields are included in the database activity stream. JSON <c>activityStreamEngineNativeAuditFieldsIncluded</c>.</summary>
+    [JsonPropertyName("activityStreamEngineNativeAuditFieldsIncluded")]
+    [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
+    public bool? ActivityStreamEngineNativeAuditFieldsIncluded { get; init; }
+
+    /// <summary>The Amazon Resource Name (ARN) of the recovery point in Amazon Web Services Backup. JSON <c>awsBackupRecoveryPointArn</c>.</summary>
+    [JsonPropertyName("awsBackupRecoveryPointArn")]
+    [JsonConverter(typeof(TolerantMemberConverter<string>))]
+    public string? AwsBackupRecoveryPointArn { get; init; }
+
+    /// <summary>The list of replicated automated backups associated with the DB instance. JSON <c>dBInstanceAutomatedBackupsReplications</c>.</summary>
+    [JsonPropertyName("dBInstanceAutomatedBackupsReplications")]
+    [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<DBInstanceAutomatedBackupsReplication>>))]
+    public IReadOnlyList<DBInstanceAutomatedBackupsReplication>? DBInstanceAutomatedBackupsReplications { get; init => field = ValueList<DBInstanceAutomatedBackupsReplication>.From(value); }
+
+    /// <summary>The location where automated backups and manual snapshots are stored: Dedicated Local Zones, Amazon Web Services Outposts or the Amazon Web Services Region. JSON <c>backupTarget</c>.</summary>
+    [JsonPropertyName("backupTarget")]
+    [JsonConverter(typeof(TolerantMemberConverter<string>))]
+    public string? BackupTarget { get; init; }
+
+    /// <summary>The time when a stopped DB instance is restarted automatically. JSON <c>automaticRestartTime</c>.</summary>
+    [JsonPropertyName("automaticRestartTime")]
+    [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
+    public DateTimeOffset? AutomaticRestartTime { get; init; }
+
+    /// <summary>The instance profile associated with the underlying Amazon EC2 instance of an RDS Custom DB instance. JSON <c>customIamInstanceProfile</c>.</summary>
+    [JsonPropertyName("customIamInstanceProfile")]
+    [JsonConverter(typeof(TolerantMemberConverter<string>))]
+    public string? CustomIamInstanceProfile { get; init; }
+
+    /// <summary>The status of the policy state of the activity stream. JSON <c>activityStreamPolicyStatus</c>.</summary>
+    [JsonPropertyName("activityStreamPolicyStatus")]
+    [JsonConverter(typeof(TolerantMemberConverter<ActivityStreamPolicyStatus?>))]
+    public ActivityStreamPolicyStatus? ActivityStreamPolicyStatus { get; init; }
+
+    /// <summary>The details of the DB instance's server certificate. JSON <c>certificateDetails</c>.</summary>
+    [JsonPropertyName("certificateDetails")]
+    [JsonConverter(typeof(TolerantMemberConverter<CertificateDetails>))]
+    public CertificateDetails? CertificateDetails { get; init; }
+
+    /// <summary>The Oracle system ID (Oracle SID) for a container database (CDB). JSON <c>dBSystemId</c>.</summary>
+    [JsonPropertyName("dBSystemId")]
+    [JsonConverter(typeof(TolerantMemberConverter<string>))]
+    public string? DBSystemId { get; init; }
+
+    /// <summary>The secret managed by RDS in Amazon Web Services Secrets Manager for the master user password. JSON <c>masterUserSecret</c>.</summary>
+    [JsonPropertyName("masterUserSecret")]
+    [JsonConverter(typeof(TolerantMemberConverter<MasterUserSecret>))]
+    public MasterUserSecret? MasterUserSecret { get; init; }
+
+    /// <summary>The identifier of the source DB cluster if this DB instance is a read replica. JSON <c>readReplicaSourceDBClusterIdentifier</c>.</summary>
+    [JsonPropertyName("readReplicaSourceDBClusterIdentifier")]
+    [JsonConverter(typeof(TolerantMemberConverter<string>))]
+    public string? ReadReplicaSourceDBClusterIdentifier { get; init; }
+
+    /// <summary>The progress of the storage optimization operation as a percentage. JSON <c>percentProgress</c>.</summary>
+    [JsonPropertyName("percentProgress")]
+    [JsonConverter(typeof(TolerantMemberConverter<string>))]
+    public string? PercentProgress { get; init; }
+
+    /// <summary>Specifies whether the DB instance is in the multi-tenant configuration (TRUE) or the single-tenant configuration (FALSE). JSON <c>multiTenant</c>.</summary>
+    [JsonPropertyName("multiTenant")]
+    [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
+    public bool? MultiTenant { get; init; }
+
+    /// <summary>Indicates whether the DB instance has a dedicated log volume (DLV) enabled. JSON <c>dedicatedLogVolume</c>.</summary>
+    [JsonPropertyName("dedicatedLogVolume")]
+    [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
+    public bool? DedicatedLogVolume { get; init; }
+
+    /// <summary>Indicates whether an upgrade is recommended for the storage file system configuration on the DB instance. JSON <c>isStorageConfigUpgradeAvailable</c>.</summary>
+    [JsonPropertyName("isStorageConfigUpgradeAvailable")]
+    [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
+    public bool? IsStorageConfigUpgradeAvailable { get; init; }
+
+    /// <summary>The lifecycle type for the DB instance. JSON <c>engineLifecycleSupport</c>.</summary>
+    [JsonPropertyName("engineLifecycleSupport")]
+    [JsonConverter(typeof(TolerantMemberConverter<string>))]
+    public string? EngineLifecycleSupport { get; init; }
+
+    /// <summary>The additional storage volumes associated with the DB instance. JSON <c>additionalStorageVolumes</c>.</summary>
+    [JsonPropertyName("additionalStorageVolumes")]
+    [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<AdditionalStorageVolumeOutput>>))]
+    public IReadOnlyList<AdditionalStorageVolumeOutput>? AdditionalStorageVolumes { get; init => field = ValueList<AdditionalStorageVolumeOutput>.From(value); }
+
+    /// <summary>The detailed status information for storage volumes associated with the DB instance. JSON <c>storageVolumeStatus</c>.</summary>
+    [JsonPropertyName("storageVolumeStatus")]
+    [JsonConverter(typeof(TolerantMemberConverter<string>))]
+    public string? StorageVolumeStatus { get; init; }
+
+    /// <summary>The status of an in-progress storage operation on the DB instance. JSON <c>storageOperationStatus</c>.</summary>
+    [JsonPropertyName("storageOperationStatus")]
+    [JsonConverter(typeof(TolerantMemberConverter<string>))]
+    public string? StorageOperationStatus { get; init; }
+
+    /// <summary>The percentage of the in-progress storage operation on the DB instance that has completed, from 0 to 100. JSON <c>storageOperationPercentProgress</c>.</summary>
+    [JsonPropertyName("storageOperationPercentProgress")]
+    [JsonConverter(typeof(TolerantMemberConverter<int?>))]
+    public int? StorageOperationPercentProgress { get; init; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -63,14 +523,198 @@ public sealed record StopDBInstanceResponseElements
     /// <returns>True when every member is equal.</returns>
     public bool Equals(StopDBInstanceResponseElements? other) =>
         ReferenceEquals(this, other) || (other is not null
-            && EqualityComparer<DBInstance?>.Default.Equals(DBInstance, other.DBInstance)
+            && EqualityComparer<string?>.Default.Equals(DBInstanceIdentifier, other.DBInstanceIdentifier)
+            && EqualityComparer<string?>.Default.Equals(DBInstanceClass, other.DBInstanceClass)
+            && EqualityComparer<string?>.Default.Equals(Engine, other.Engine)
+            && EqualityComparer<string?>.Default.Equals(DBInstanceStatus, other.DBInstanceStatus)
+            && EqualityComparer<string?>.Default.Equals(MasterUsername, other.MasterUsername)
+            && EqualityComparer<string?>.Default.Equals(DBName, other.DBName)
+            && EqualityComparer<Endpoint?>.Default.Equals(Endpoint, other.Endpoint)
+            && EqualityComparer<int?>.Default.Equals(AllocatedStorage, other.AllocatedStorage)
+            && EqualityComparer<DateTimeOffset?>.Default.Equals(InstanceCreateTime, other.InstanceCreateTime)
+            && EqualityComparer<string?>.Default.Equals(PreferredBackupWindow, other.PreferredBackupWindow)
+            && EqualityComparer<int?>.Default.Equals(BackupRetentionPeriod, other.BackupRetentionPeriod)
+            && EqualityComparer<IReadOnlyList<DBSecurityGroupMembership>?>.Default.Equals(DBSecurityGroups, other.DBSecurityGroups)
+            && EqualityComparer<IReadOnlyList<VpcSecurityGroupMembership>?>.Default.Equals(VpcSecurityGroups, other.VpcSecurityGroups)
+            && EqualityComparer<IReadOnlyList<DBParameterGroupStatus>?>.Default.Equals(DBParameterGroups, other.DBParameterGroups)
+            && EqualityComparer<string?>.Default.Equals(AvailabilityZone, other.AvailabilityZone)
+            && EqualityComparer<DBSubnetGroup?>.Default.Equals(DBSubnetGroup, other.DBSubnetGroup)
+            && EqualityComparer<string?>.Default.Equals(PreferredMaintenanceWindow, other.PreferredMaintenanceWindow)
+            && EqualityComparer<UpgradeRolloutOrder?>.Default.Equals(UpgradeRolloutOrder, other.UpgradeRolloutOrder)
+            && EqualityComparer<PendingModifiedValues?>.Default.Equals(PendingModifiedValues, other.PendingModifiedValues)
+            && EqualityComparer<DateTimeOffset?>.Default.Equals(LatestRestorableTime, other.LatestRestorableTime)
+            && EqualityComparer<bool?>.Default.Equals(MultiAZ, other.MultiAZ)
+            && EqualityComparer<string?>.Default.Equals(EngineVersion, other.EngineVersion)
+            && EqualityComparer<bool?>.Default.Equals(AutoMinorVersionUpgrade, other.AutoMinorVersionUpgrade)
+            && EqualityComparer<string?>.Default.Equals(ReadReplicaSourceDBInstanceIdentifier, other.ReadReplicaSourceDBInstanceIdentifier)
+            && EqualityComparer<IReadOnlyList<string>?>.Default.Equals(ReadReplicaDBInstanceIdentifiers, other.ReadReplicaDBInstanceIdentifiers)
+            && EqualityComparer<IReadOnlyList<string>?>.Default.Equals(ReadReplicaDBClusterIdentifiers, other.ReadReplicaDBClusterIdentifiers)
+            && EqualityComparer<ReplicaMode?>.Default.Equals(ReplicaMode, other.ReplicaMode)
+            && EqualityComparer<string?>.Default.Equals(LicenseModel, other.LicenseModel)
+            && EqualityComparer<int?>.Default.Equals(Iops, other.Iops)
+            && EqualityComparer<int?>.Default.Equals(StorageThroughput, other.StorageThroughput)
+            && EqualityComparer<IReadOnlyList<OptionGroupMembership>?>.Default.Equals(OptionGroupMemberships, other.OptionGroupMemberships)
+            && EqualityComparer<string?>.Default.Equals(CharacterSetName, other.CharacterSetName)
+            && EqualityComparer<string?>.Default.Equals(NcharCharacterSetName, other.NcharCharacterSetName)
+            && EqualityComparer<string?>.Default.Equals(SecondaryAvailabilityZone, other.SecondaryAvailabilityZone)
+            && EqualityComparer<bool?>.Default.Equals(PubliclyAccessible, other.PubliclyAccessible)
+            && EqualityComparer<IReadOnlyList<DBInstanceStatusInfo>?>.Default.Equals(StatusInfos, other.StatusInfos)
+            && EqualityComparer<string?>.Default.Equals(StorageType, other.StorageType)
+            && EqualityComparer<StorageEncryptionType?>.Default.Equals(StorageEncryptionType, other.StorageEncryptionType)
+            && EqualityComparer<string?>.Default.Equals(TdeCredentialArn, other.TdeCredentialArn)
+            && EqualityComparer<int?>.Default.Equals(DbInstancePort, other.DbInstancePort)
+            && EqualityComparer<string?>.Default.Equals(DBClusterIdentifier, other.DBClusterIdentifier)
+            && EqualityComparer<bool?>.Default.Equals(StorageEncrypted, other.StorageEncrypted)
+            && EqualityComparer<string?>.Default.Equals(KmsKeyId, other.KmsKeyId)
+            && EqualityComparer<string?>.Default.Equals(DbiResourceId, other.DbiResourceId)
+            && EqualityComparer<string?>.Default.Equals(CACertificateIdentifier, other.CACertificateIdentifier)
+            && EqualityComparer<IReadOnlyList<DomainMembership>?>.Default.Equals(DomainMemberships, other.DomainMemberships)
+            && EqualityComparer<bool?>.Default.Equals(CopyTagsToSnapshot, other.CopyTagsToSnapshot)
+            && EqualityComparer<int?>.Default.Equals(MonitoringInterval, other.MonitoringInterval)
+            && EqualityComparer<string?>.Default.Equals(EnhancedMonitoringResourceArn, other.EnhancedMonitoringResourceArn)
+            && EqualityComparer<string?>.Default.Equals(MonitoringRoleArn, other.MonitoringRoleArn)
+            && EqualityComparer<int?>.Default.Equals(PromotionTier, other.PromotionTier)
+            && EqualityComparer<string?>.Default.Equals(DBInstanceArn, other.DBInstanceArn)
+            && EqualityComparer<string?>.Default.Equals(Timezone, other.Timezone)
+            && EqualityComparer<bool?>.Default.Equals(IAMDatabaseAuthenticationEnabled, other.IAMDatabaseAuthenticationEnabled)
+            && EqualityComparer<DatabaseInsightsMode?>.Default.Equals(DatabaseInsightsMode, other.DatabaseInsightsMode)
+            && EqualityComparer<bool?>.Default.Equals(PerformanceInsightsEnabled, other.PerformanceInsightsEnabled)
+            && EqualityComparer<string?>.Default.Equals(PerformanceInsightsKMSKeyId, other.PerformanceInsightsKMSKeyId)
+            && EqualityComparer<int?>.Default.Equals(PerformanceInsightsRetentionPeriod, other.PerformanceInsightsRetentionPeriod)
+            && EqualityComparer<IReadOnlyList<string>?>.Default.Equals(EnabledCloudwatchLogsExports, other.EnabledCloudwatchLogsExports)
+            && EqualityComparer<IReadOnlyList<ProcessorFeature>?>.Default.Equals(ProcessorFeatures, other.ProcessorFeatures)
+            && EqualityComparer<bool?>.Default.Equals(DeletionProtection, other.DeletionProtection)
+            && EqualityComparer<IReadOnlyList<DBInstanceRole>?>.Default.Equals(AssociatedRoles, other.AssociatedRoles)
+            && EqualityComparer<Endpoint?>.Default.Equals(ListenerEndpoint, other.ListenerEndpoint)
+            && EqualityComparer<int?>.Default.Equals(MaxAllocatedStorage, other.MaxAllocatedStorage)
+            && EqualityComparer<IReadOnlyList<Tag>?>.Default.Equals(TagList, other.TagList)
+            && EqualityComparer<AutomationMode?>.Default.Equals(AutomationMode, other.AutomationMode)
+            && EqualityComparer<DateTimeOffset?>.Default.Equals(ResumeFullAutomationModeTime, other.ResumeFullAutomationModeTime)
+            && EqualityComparer<bool?>.Default.Equals(CustomerOwnedIpEnabled, other.CustomerOwnedIpEnabled)
+            && EqualityComparer<string?>.Default.Equals(NetworkType, other.NetworkType)
+            && EqualityComparer<ActivityStreamStatus?>.Default.Equals(ActivityStreamStatus, other.ActivityStreamStatus)
+            && EqualityComparer<string?>.Default.Equals(ActivityStreamKmsKeyId, other.ActivityStreamKmsKeyId)
+            && EqualityComparer<string?>.Default.Equals(ActivityStreamKinesisStreamName, other.ActivityStreamKinesisStreamName)
+            && EqualityComparer<ActivityStreamMode?>.Default.Equals(ActivityStreamMode, other.ActivityStreamMode)
+            && EqualityComparer<bool?>.Default.Equals(ActivityStreamEngineNativeAuditFieldsIncluded, other.ActivityStreamEngineNativeAuditFieldsIncluded)
+            && EqualityComparer<string?>.Default.Equals(AwsBackupRecoveryPointArn, other.AwsBackupRecoveryPointArn)
+            && EqualityComparer<IReadOnlyList<DBInstanceAutomatedBackupsReplication>?>.Default.Equals(DBInstanceAutomatedBackupsReplications, other.DBInstanceAutomatedBackupsReplications)
+            && EqualityComparer<string?>.Default.Equals(BackupTarget, other.BackupTarget)
+            && EqualityComparer<DateTimeOffset?>.Default.Equals(AutomaticRestartTime, other.AutomaticRestartTime)
+            && EqualityComparer<string?>.Default.Equals(CustomIamInstanceProfile, other.CustomIamInstanceProfile)
+            && EqualityComparer<ActivityStreamPolicyStatus?>.Default.Equals(ActivityStreamPolicyStatus, other.ActivityStreamPolicyStatus)
+            && EqualityComparer<CertificateDetails?>.Default.Equals(CertificateDetails, other.CertificateDetails)
+            && EqualityComparer<string?>.Default.Equals(DBSystemId, other.DBSystemId)
+            && EqualityComparer<MasterUserSecret?>.Default.Equals(MasterUserSecret, other.MasterUserSecret)
+            && EqualityComparer<string?>.Default.Equals(ReadReplicaSourceDBClusterIdentifier, other.ReadReplicaSourceDBClusterIdentifier)
+            && EqualityComparer<string?>.Default.Equals(PercentProgress, other.PercentProgress)
+            && EqualityComparer<bool?>.Default.Equals(MultiTenant, other.MultiTenant)
+            && EqualityComparer<bool?>.Default.Equals(DedicatedLogVolume, other.DedicatedLogVolume)
+            && EqualityComparer<bool?>.Default.Equals(IsStorageConfigUpgradeAvailable, other.IsStorageConfigUpgradeAvailable)
+            && EqualityComparer<string?>.Default.Equals(EngineLifecycleSupport, other.EngineLifecycleSupport)
+            && EqualityComparer<IReadOnlyList<AdditionalStorageVolumeOutput>?>.Default.Equals(AdditionalStorageVolumes, other.AdditionalStorageVolumes)
+            && EqualityComparer<string?>.Default.Equals(StorageVolumeStatus, other.StorageVolumeStatus)
+            && EqualityComparer<string?>.Default.Equals(StorageOperationStatus, other.StorageOperationStatus)
+            && EqualityComparer<int?>.Default.Equals(StorageOperationPercentProgress, other.StorageOperationPercentProgress)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
 
     /// <inheritdoc/>
     public override int GetHashCode()
     {
         var hash = default(HashCode);
-        hash.Add(DBInstance);
+        hash.Add(DBInstanceIdentifier);
+        hash.Add(DBInstanceClass);
+        hash.Add(Engine);
+        hash.Add(DBInstanceStatus);
+        hash.Add(MasterUsername);
+        hash.Add(DBName);
+        hash.Add(Endpoint);
+        hash.Add(AllocatedStorage);
+        hash.Add(InstanceCreateTime);
+        hash.Add(PreferredBackupWindow);
+        hash.Add(BackupRetentionPeriod);
+        hash.Add(DBSecurityGroups);
+        hash.Add(VpcSecurityGroups);
+        hash.Add(DBParameterGroups);
+        hash.Add(AvailabilityZone);
+        hash.Add(DBSubnetGroup);
+        hash.Add(PreferredMaintenanceWindow);
+        hash.Add(UpgradeRolloutOrder);
+        hash.Add(PendingModifiedValues);
+        hash.Add(LatestRestorableTime);
+        hash.Add(MultiAZ);
+        hash.Add(EngineVersion);
+        hash.Add(AutoMinorVersionUpgrade);
+        hash.Add(ReadReplicaSourceDBInstanceIdentifier);
+        hash.Add(ReadReplicaDBInstanceIdentifiers);
+        hash.Add(ReadReplicaDBClusterIdentifiers);
+        hash.Add(ReplicaMode);
+        hash.Add(LicenseModel);
+        hash.Add(Iops);
+        hash.Add(StorageThroughput);
+        hash.Add(OptionGroupMemberships);
+        hash.Add(CharacterSetName);
+        hash.Add(NcharCharacterSetName);
+        hash.Add(SecondaryAvailabilityZone);
+        hash.Add(PubliclyAccessible);
+        hash.Add(StatusInfos);
+        hash.Add(StorageType);
+        hash.Add(StorageEncryptionType);
+        hash.Add(TdeCredentialArn);
+        hash.Add(DbInstancePort);
+        hash.Add(DBClusterIdentifier);
+        hash.Add(StorageEncrypted);
+        hash.Add(KmsKeyId);
+        hash.Add(DbiResourceId);
+        hash.Add(CACertificateIdentifier);
+        hash.Add(DomainMemberships);
+        hash.Add(CopyTagsToSnapshot);
+        hash.Add(MonitoringInterval);
+        hash.Add(EnhancedMonitoringResourceArn);
+        hash.Add(MonitoringRoleArn);
+        hash.Add(PromotionTier);
+        hash.Add(DBInstanceArn);
+        hash.Add(Timezone);
+        hash.Add(IAMDatabaseAuthenticationEnabled);
+        hash.Add(DatabaseInsightsMode);
+        hash.Add(PerformanceInsightsEnabled);
+        hash.Add(PerformanceInsightsKMSKeyId);
+        hash.Add(PerformanceInsightsRetentionPeriod);
+        hash.Add(EnabledCloudwatchLogsExports);
+        hash.Add(ProcessorFeatures);
+        hash.Add(DeletionProtection);
+        hash.Add(AssociatedRoles);
+        hash.Add(ListenerEndpoint);
+        hash.Add(MaxAllocatedStorage);
+        hash.Add(TagList);
+        hash.Add(AutomationMode);
+        hash.Add(ResumeFullAutomationModeTime);
+        hash.Add(CustomerOwnedIpEnabled);
+        hash.Add(NetworkType);
+        hash.Add(ActivityStreamStatus);
+        hash.Add(ActivityStreamKmsKeyId);
+        hash.Add(ActivityStreamKinesisStreamName);
+        hash.Add(ActivityStreamMode);
+        hash.Add(ActivityStreamEngineNativeAuditFieldsIncluded);
+        hash.Add(AwsBackupRecoveryPointArn);
+        hash.Add(DBInstanceAutomatedBackupsReplications);
+        hash.Add(BackupTarget);
+        hash.Add(AutomaticRestartTime);
+        hash.Add(CustomIamInstanceProfile);
+        hash.Add(ActivityStreamPolicyStatus);
+        hash.Add(CertificateDetails);
+        hash.Add(DBSystemId);
+        hash.Add(MasterUserSecret);
+        hash.Add(ReadReplicaSourceDBClusterIdentifier);
+        hash.Add(PercentProgress);
+        hash.Add(MultiTenant);
+        hash.Add(DedicatedLogVolume);
+        hash.Add(IsStorageConfigUpgradeAvailable);
+        hash.Add(EngineLifecycleSupport);
+        hash.Add(AdditionalStorageVolumes);
+        hash.Add(StorageVolumeStatus);
+        hash.Add(StorageOperationStatus);
+        hash.Add(StorageOperationPercentProgress);
         hash.Add(JsonFields.Hash(AdditionalFields));
         return hash.ToHashCode();
     }

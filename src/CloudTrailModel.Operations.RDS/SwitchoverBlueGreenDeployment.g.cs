@@ -49,10 +49,60 @@ public sealed record SwitchoverBlueGreenDeploymentRequestParameters
 /// <summary>The response elements (CloudTrail <c>responseElements</c>) of <c>SwitchoverBlueGreenDeployment</c>: Switches over a blue/green deployment.</summary>
 public sealed record SwitchoverBlueGreenDeploymentResponseElements
 {
-    /// <summary>Details about a blue/green deployment. JSON <c>blueGreenDeployment</c>.</summary>
-    [JsonPropertyName("blueGreenDeployment")]
-    [JsonConverter(typeof(TolerantMemberConverter<BlueGreenDeployment>))]
-    public BlueGreenDeployment? BlueGreenDeployment { get; init; }
+    /// <summary>The unique identifier of the blue/green deployment. JSON <c>blueGreenDeploymentIdentifier</c>.</summary>
+    [JsonPropertyName("blueGreenDeploymentIdentifier")]
+    [JsonConverter(typeof(TolerantMemberConverter<string>))]
+    public string? BlueGreenDeploymentIdentifier { get; init; }
+
+    /// <summary>The user-supplied name of the blue/green deployment. JSON <c>blueGreenDeploymentName</c>.</summary>
+    [JsonPropertyName("blueGreenDeploymentName")]
+    [JsonConverter(typeof(TolerantMemberConverter<string>))]
+    public string? BlueGreenDeploymentName { get; init; }
+
+    /// <summary>The source database for the blue/green deployment. JSON <c>source</c>.</summary>
+    [JsonPropertyName("source")]
+    [JsonConverter(typeof(TolerantMemberConverter<string>))]
+    public string? Source { get; init; }
+
+    /// <summary>The target database for the blue/green deployment. JSON <c>target</c>.</summary>
+    [JsonPropertyName("target")]
+    [JsonConverter(typeof(TolerantMemberConverter<string>))]
+    public string? Target { get; init; }
+
+    /// <summary>The details about each source and target resource in the blue/green deployment. JSON <c>switchoverDetails</c>.</summary>
+    [JsonPropertyName("switchoverDetails")]
+    [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<SwitchoverDetail>>))]
+    public IReadOnlyList<SwitchoverDetail>? SwitchoverDetails { get; init => field = ValueList<SwitchoverDetail>.From(value); }
+
+    /// <summary>Either tasks to be performed or tasks that have been completed on the target database before switchover. JSON <c>tasks</c>.</summary>
+    [JsonPropertyName("tasks")]
+    [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<BlueGreenDeploymentTask>>))]
+    public IReadOnlyList<BlueGreenDeploymentTask>? Tasks { get; init => field = ValueList<BlueGreenDeploymentTask>.From(value); }
+
+    /// <summary>The status of the blue/green deployment. JSON <c>status</c>.</summary>
+    [JsonPropertyName("status")]
+    [JsonConverter(typeof(TolerantMemberConverter<string>))]
+    public string? Status { get; init; }
+
+    /// <summary>Additional information about the status of the blue/green deployment. JSON <c>statusDetails</c>.</summary>
+    [JsonPropertyName("statusDetails")]
+    [JsonConverter(typeof(TolerantMemberConverter<string>))]
+    public string? StatusDetails { get; init; }
+
+    /// <summary>The time when the blue/green deployment was created, in Universal Coordinated Time (UTC). JSON <c>createTime</c>.</summary>
+    [JsonPropertyName("createTime")]
+    [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
+    public DateTimeOffset? CreateTime { get; init; }
+
+    /// <summary>The time when the blue/green deployment was deleted, in Universal Coordinated Time (UTC). JSON <c>deleteTime</c>.</summary>
+    [JsonPropertyName("deleteTime")]
+    [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
+    public DateTimeOffset? DeleteTime { get; init; }
+
+    /// <summary>A list of tags. JSON <c>tagList</c>.</summary>
+    [JsonPropertyName("tagList")]
+    [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<Tag>>))]
+    public IReadOnlyList<Tag>? TagList { get; init => field = ValueList<Tag>.From(value); }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -63,14 +113,34 @@ public sealed record SwitchoverBlueGreenDeploymentResponseElements
     /// <returns>True when every member is equal.</returns>
     public bool Equals(SwitchoverBlueGreenDeploymentResponseElements? other) =>
         ReferenceEquals(this, other) || (other is not null
-            && EqualityComparer<BlueGreenDeployment?>.Default.Equals(BlueGreenDeployment, other.BlueGreenDeployment)
+            && EqualityComparer<string?>.Default.Equals(BlueGreenDeploymentIdentifier, other.BlueGreenDeploymentIdentifier)
+            && EqualityComparer<string?>.Default.Equals(BlueGreenDeploymentName, other.BlueGreenDeploymentName)
+            && EqualityComparer<string?>.Default.Equals(Source, other.Source)
+            && EqualityComparer<string?>.Default.Equals(Target, other.Target)
+            && EqualityComparer<IReadOnlyList<SwitchoverDetail>?>.Default.Equals(SwitchoverDetails, other.SwitchoverDetails)
+            && EqualityComparer<IReadOnlyList<BlueGreenDeploymentTask>?>.Default.Equals(Tasks, other.Tasks)
+            && EqualityComparer<string?>.Default.Equals(Status, other.Status)
+            && EqualityComparer<string?>.Default.Equals(StatusDetails, other.StatusDetails)
+            && EqualityComparer<DateTimeOffset?>.Default.Equals(CreateTime, other.CreateTime)
+            && EqualityComparer<DateTimeOffset?>.Default.Equals(DeleteTime, other.DeleteTime)
+            && EqualityComparer<IReadOnlyList<Tag>?>.Default.Equals(TagList, other.TagList)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
 
     /// <inheritdoc/>
     public override int GetHashCode()
     {
         var hash = default(HashCode);
-        hash.Add(BlueGreenDeployment);
+        hash.Add(BlueGreenDeploymentIdentifier);
+        hash.Add(BlueGreenDeploymentName);
+        hash.Add(Source);
+        hash.Add(Target);
+        hash.Add(SwitchoverDetails);
+        hash.Add(Tasks);
+        hash.Add(Status);
+        hash.Add(StatusDetails);
+        hash.Add(CreateTime);
+        hash.Add(DeleteTime);
+        hash.Add(TagList);
         hash.Add(JsonFields.Hash(AdditionalFields));
         return hash.ToHashCode();
     }

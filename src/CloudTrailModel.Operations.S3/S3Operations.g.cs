@@ -381,7 +381,7 @@ internal static class S3Operations
             },
             new(
                 EventSource,
-                ["DeletePublicAccessBlock"],
+                ["DeletePublicAccessBlock", "DeleteBucketPublicAccessBlock"],
                 typeof(DeletePublicAccessBlockRequestParameters),
                 OperationRegistry.Reader(static () => (JsonTypeInfo<DeletePublicAccessBlockRequestParameters>)S3JsonContext.Tolerant.GetTypeInfo(typeof(DeletePublicAccessBlockRequestParameters))),
                 null,
@@ -844,7 +844,7 @@ internal static class S3Operations
             },
             new(
                 EventSource,
-                ["GetPublicAccessBlock"],
+                ["GetPublicAccessBlock", "GetBucketPublicAccessBlock"],
                 typeof(GetPublicAccessBlockRequestParameters),
                 OperationRegistry.Reader(static () => (JsonTypeInfo<GetPublicAccessBlockRequestParameters>)S3JsonContext.Tolerant.GetTypeInfo(typeof(GetPublicAccessBlockRequestParameters))),
                 typeof(GetPublicAccessBlockResponseElements),
@@ -1400,7 +1400,7 @@ internal static class S3Operations
             },
             new(
                 EventSource,
-                ["PutPublicAccessBlock"],
+                ["PutPublicAccessBlock", "PutBucketPublicAccessBlock"],
                 typeof(PutPublicAccessBlockRequestParameters),
                 OperationRegistry.Reader(static () => (JsonTypeInfo<PutPublicAccessBlockRequestParameters>)S3JsonContext.Tolerant.GetTypeInfo(typeof(PutPublicAccessBlockRequestParameters))),
                 null,

@@ -80,6 +80,8 @@ public sealed class NamingRulesTests
               "jsonValues": ["PutBucketPolicyRequest.Policy"],
               "itemGroups": { "RunInstancesRequest": { "set": "instancesSet", "members": ["ImageId", "MinCount"] } },
               "skipReadOnlyResponses": true,
+              "typedResponses": ["RunInstances"],
+              "unwrapOutputs": true,
               "targets": { "userName": "User", "response:accessKey.accessKeyId": "AccessKey" },
               "operationTargets": { "GetParameter": [{ "kind": "Parameter", "path": "name" }] }
             }
@@ -90,6 +92,8 @@ public sealed class NamingRulesTests
         rules.JsonValues.Should().Contain("PutBucketPolicyRequest.Policy");
         rules.ItemGroups["RunInstancesRequest"].Members.Should().Equal("ImageId", "MinCount");
         rules.SkipReadOnlyResponses.Should().BeTrue();
+        rules.TypedResponses.Should().BeEquivalentTo(["RunInstances"]);
+        rules.UnwrapOutputs.Should().BeTrue();
         rules.MemberTargets.Should().Equal(("userName", "User", false), ("accessKey.accessKeyId", "AccessKey", true));
         rules.OperationTargets["GetParameter"].Should().Equal(new TargetSpec("Parameter", "name", false));
     }
