@@ -127,24 +127,25 @@ public static partial class ServiceGenerator
         }
 
         /// <summary>
-        /// The init accessor of a property: a list or map is kept as a copy that compares by value (ValueList, ValueMap),
+        /// The setter of a property (a setter, not init: System.Text.Json then sets members one by one, which lets a member that
+        /// did not fit move to AdditionalFields): a list or map is kept as a copy that compares by value (ValueList, ValueMap),
         /// so the records that hold them compare by value; any other value as given.
         /// </summary>
-        private static string InitAccessor(string type)
+        private static string SetAccessor(string type)
         {
             const string List = "IReadOnlyList<";
             const string Map = "IReadOnlyDictionary<string, ";
             if (type.StartsWith(List, StringComparison.Ordinal))
             {
-                return $"init => field = ValueList<{type[List.Length..^1]}>.From(value);";
+                return $"set => field = ValueList<{type[List.Length..^1]}>.From(value);";
             }
 
             if (type.StartsWith(Map, StringComparison.Ordinal))
             {
-                return $"init => field = ValueMap<{type[Map.Length..^1]}>.From(value);";
+                return $"set => field = ValueMap<{type[Map.Length..^1]}>.From(value);";
             }
 
-            return "init;";
+            return "set;";
         }
 
         private static string Unique(HashSet<string> used, string name)

@@ -158,7 +158,7 @@ public static partial class ServiceGenerator
                     sb.Append($"    /// <summary>{summary2}</summary>\n");
                     sb.Append($"    [JsonPropertyName({Literal(member.Json)})]\n");
                     sb.Append($"    [JsonConverter(typeof(SensitiveValueConverter<{member.Type}>))]\n");
-                    sb.Append($"    public SensitiveValue<{member.Type}>? {propertyName} {{ get; init; }}\n\n");
+                    sb.Append($"    public SensitiveValue<{member.Type}>? {propertyName} {{ get; set; }}\n\n");
                     properties.Add((propertyName, $"SensitiveValue<{member.Type}>"));
                 }
                 else
@@ -168,7 +168,7 @@ public static partial class ServiceGenerator
                     sb.Append($"    /// <summary>{summary2}</summary>\n");
                     sb.Append($"    [JsonPropertyName({Literal(member.Json)})]\n");
                     sb.Append($"    [JsonConverter(typeof(TolerantMemberConverter<{nullable}>))]\n");
-                    sb.Append($"    public {member.Type}? {propertyName} {{ get; {InitAccessor(member.Type)} }}\n\n");
+                    sb.Append($"    public {member.Type}? {propertyName} {{ get; {SetAccessor(member.Type)} }}\n\n");
                     properties.Add((propertyName, member.Type));
                 }
             }

@@ -15,12 +15,12 @@ public sealed record AddTagsRequestParameters
     /// <summary>Specifies the ARN of the trail, event data store, dashboard, or channel to which one or more tags will be added. JSON <c>resourceId</c>.</summary>
     [JsonPropertyName("resourceId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ResourceId { get; init; }
+    public string? ResourceId { get; set; }
 
     /// <summary>Contains a list of tags, up to a limit of 50. JSON <c>tagsList</c>.</summary>
     [JsonPropertyName("tagsList")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<Tag>>))]
-    public IReadOnlyList<Tag>? TagsList { get; init => field = ValueList<Tag>.From(value); }
+    public IReadOnlyList<Tag>? TagsList { get; set => field = ValueList<Tag>.From(value); }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

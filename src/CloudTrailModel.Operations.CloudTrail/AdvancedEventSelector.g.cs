@@ -15,12 +15,12 @@ public sealed record AdvancedEventSelector
     /// <summary>An optional, descriptive name for an advanced event selector, such as "Log data events for only two S3 buckets". JSON <c>name</c>.</summary>
     [JsonPropertyName("name")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Name { get; init; }
+    public string? Name { get; set; }
 
     /// <summary>Contains all selector statements in an advanced event selector. JSON <c>fieldSelectors</c>.</summary>
     [JsonPropertyName("fieldSelectors")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<AdvancedFieldSelector>>))]
-    public IReadOnlyList<AdvancedFieldSelector>? FieldSelectors { get; init => field = ValueList<AdvancedFieldSelector>.From(value); }
+    public IReadOnlyList<AdvancedFieldSelector>? FieldSelectors { get; set => field = ValueList<AdvancedFieldSelector>.From(value); }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,37 +15,37 @@ public sealed record AdvancedFieldSelector
     /// <summary>A field in a CloudTrail event record on which to filter events to be logged. JSON <c>field</c>.</summary>
     [JsonPropertyName("field")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Field { get; init; }
+    public string? Field { get; set; }
 
     /// <summary>An operator that includes events that match the exact value of the event record field specified as the value of Field. JSON <c>equals</c>.</summary>
     [JsonPropertyName("equals")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<string>>))]
-    public IReadOnlyList<string>? EqualsValue { get; init => field = ValueList<string>.From(value); }
+    public IReadOnlyList<string>? EqualsValue { get; set => field = ValueList<string>.From(value); }
 
     /// <summary>An operator that includes events that match the first few characters of the event record field specified as the value of Field. JSON <c>startsWith</c>.</summary>
     [JsonPropertyName("startsWith")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<string>>))]
-    public IReadOnlyList<string>? StartsWith { get; init => field = ValueList<string>.From(value); }
+    public IReadOnlyList<string>? StartsWith { get; set => field = ValueList<string>.From(value); }
 
     /// <summary>An operator that includes events that match the last few characters of the event record field specified as the value of Field. JSON <c>endsWith</c>.</summary>
     [JsonPropertyName("endsWith")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<string>>))]
-    public IReadOnlyList<string>? EndsWith { get; init => field = ValueList<string>.From(value); }
+    public IReadOnlyList<string>? EndsWith { get; set => field = ValueList<string>.From(value); }
 
     /// <summary>An operator that excludes events that match the exact value of the event record field specified as the value of Field. JSON <c>notEquals</c>.</summary>
     [JsonPropertyName("notEquals")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<string>>))]
-    public IReadOnlyList<string>? NotEquals { get; init => field = ValueList<string>.From(value); }
+    public IReadOnlyList<string>? NotEquals { get; set => field = ValueList<string>.From(value); }
 
     /// <summary>An operator that excludes events that match the first few characters of the event record field specified as the value of Field. JSON <c>notStartsWith</c>.</summary>
     [JsonPropertyName("notStartsWith")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<string>>))]
-    public IReadOnlyList<string>? NotStartsWith { get; init => field = ValueList<string>.From(value); }
+    public IReadOnlyList<string>? NotStartsWith { get; set => field = ValueList<string>.From(value); }
 
     /// <summary>An operator that excludes events that match the last few characters of the event record field specified as the value of Field. JSON <c>notEndsWith</c>.</summary>
     [JsonPropertyName("notEndsWith")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<string>>))]
-    public IReadOnlyList<string>? NotEndsWith { get; init => field = ValueList<string>.From(value); }
+    public IReadOnlyList<string>? NotEndsWith { get; set => field = ValueList<string>.From(value); }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

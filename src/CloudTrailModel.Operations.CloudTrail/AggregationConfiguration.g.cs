@@ -15,12 +15,12 @@ public sealed record AggregationConfiguration
     /// <summary>A list of aggregation templates that can be used to configure event aggregation. JSON <c>templates</c>.</summary>
     [JsonPropertyName("templates")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<Template>>))]
-    public IReadOnlyList<Template>? Templates { get; init => field = ValueList<Template>.From(value); }
+    public IReadOnlyList<Template>? Templates { get; set => field = ValueList<Template>.From(value); }
 
     /// <summary>Specifies the event category for which aggregation should be performed. JSON <c>eventCategory</c>.</summary>
     [JsonPropertyName("eventCategory")]
     [JsonConverter(typeof(TolerantMemberConverter<EventCategoryAggregation?>))]
-    public EventCategoryAggregation? EventCategory { get; init; }
+    public EventCategoryAggregation? EventCategory { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

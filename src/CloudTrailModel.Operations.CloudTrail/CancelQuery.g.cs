@@ -15,17 +15,17 @@ public sealed record CancelQueryRequestParameters
     /// <summary>The ARN (or the ID suffix of the ARN) of an event data store on which the specified query is running. JSON <c>eventDataStore</c>.</summary>
     [JsonPropertyName("eventDataStore")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? EventDataStore { get; init; }
+    public string? EventDataStore { get; set; }
 
     /// <summary>The ID of the query that you want to cancel. JSON <c>queryId</c>.</summary>
     [JsonPropertyName("queryId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? QueryId { get; init; }
+    public string? QueryId { get; set; }
 
     /// <summary>The account ID of the event data store owner. JSON <c>eventDataStoreOwnerAccountId</c>.</summary>
     [JsonPropertyName("eventDataStoreOwnerAccountId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? EventDataStoreOwnerAccountId { get; init; }
+    public string? EventDataStoreOwnerAccountId { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -59,17 +59,17 @@ public sealed record CancelQueryResponseElements
     /// <summary>The ID of the canceled query. JSON <c>queryId</c>.</summary>
     [JsonPropertyName("queryId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? QueryId { get; init; }
+    public string? QueryId { get; set; }
 
     /// <summary>Shows the status of a query after a CancelQuery request. JSON <c>queryStatus</c>.</summary>
     [JsonPropertyName("queryStatus")]
     [JsonConverter(typeof(TolerantMemberConverter<QueryStatus?>))]
-    public QueryStatus? QueryStatus { get; init; }
+    public QueryStatus? QueryStatus { get; set; }
 
     /// <summary>The account ID of the event data store owner. JSON <c>eventDataStoreOwnerAccountId</c>.</summary>
     [JsonPropertyName("eventDataStoreOwnerAccountId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? EventDataStoreOwnerAccountId { get; init; }
+    public string? EventDataStoreOwnerAccountId { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

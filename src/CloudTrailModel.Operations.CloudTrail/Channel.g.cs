@@ -15,12 +15,12 @@ public sealed record Channel
     /// <summary>The Amazon Resource Name (ARN) of a channel. JSON <c>channelArn</c>.</summary>
     [JsonPropertyName("channelArn")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ChannelArn { get; init; }
+    public string? ChannelArn { get; set; }
 
     /// <summary>The name of the CloudTrail channel. JSON <c>name</c>.</summary>
     [JsonPropertyName("name")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Name { get; init; }
+    public string? Name { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,12 +15,12 @@ public sealed record ContextKeySelector
     /// <summary>Specifies the type of the event record field in ContextKeySelector. JSON <c>type</c>.</summary>
     [JsonPropertyName("type")]
     [JsonConverter(typeof(TolerantMemberConverter<Type?>))]
-    public Type? Type { get; init; }
+    public Type? Type { get; set; }
 
     /// <summary>A list of keys defined by Type to be included in CloudTrail enriched events. JSON <c>equals</c>.</summary>
     [JsonPropertyName("equals")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<string>>))]
-    public IReadOnlyList<string>? EqualsValue { get; init => field = ValueList<string>.From(value); }
+    public IReadOnlyList<string>? EqualsValue { get; set => field = ValueList<string>.From(value); }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

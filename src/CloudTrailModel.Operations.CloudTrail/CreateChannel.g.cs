@@ -15,22 +15,22 @@ public sealed record CreateChannelRequestParameters
     /// <summary>The name of the channel. JSON <c>name</c>.</summary>
     [JsonPropertyName("name")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Name { get; init; }
+    public string? Name { get; set; }
 
     /// <summary>The name of the partner or external event source. JSON <c>source</c>.</summary>
     [JsonPropertyName("source")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Source { get; init; }
+    public string? Source { get; set; }
 
     /// <summary>One or more event data stores to which events arriving through a channel will be logged. JSON <c>destinations</c>.</summary>
     [JsonPropertyName("destinations")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<Destination>>))]
-    public IReadOnlyList<Destination>? Destinations { get; init => field = ValueList<Destination>.From(value); }
+    public IReadOnlyList<Destination>? Destinations { get; set => field = ValueList<Destination>.From(value); }
 
     /// <summary>A list of tags. JSON <c>tags</c>.</summary>
     [JsonPropertyName("tags")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<Tag>>))]
-    public IReadOnlyList<Tag>? Tags { get; init => field = ValueList<Tag>.From(value); }
+    public IReadOnlyList<Tag>? Tags { get; set => field = ValueList<Tag>.From(value); }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -66,27 +66,27 @@ public sealed record CreateChannelResponseElements
     /// <summary>The Amazon Resource Name (ARN) of the new channel. JSON <c>channelArn</c>.</summary>
     [JsonPropertyName("channelArn")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ChannelArn { get; init; }
+    public string? ChannelArn { get; set; }
 
     /// <summary>The name of the new channel. JSON <c>name</c>.</summary>
     [JsonPropertyName("name")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Name { get; init; }
+    public string? Name { get; set; }
 
     /// <summary>The partner or external event source name. JSON <c>source</c>.</summary>
     [JsonPropertyName("source")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Source { get; init; }
+    public string? Source { get; set; }
 
     /// <summary>The event data stores that log the events arriving through the channel. JSON <c>destinations</c>.</summary>
     [JsonPropertyName("destinations")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<Destination>>))]
-    public IReadOnlyList<Destination>? Destinations { get; init => field = ValueList<Destination>.From(value); }
+    public IReadOnlyList<Destination>? Destinations { get; set => field = ValueList<Destination>.From(value); }
 
     /// <summary>A list of tags. JSON <c>tags</c>.</summary>
     [JsonPropertyName("tags")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<Tag>>))]
-    public IReadOnlyList<Tag>? Tags { get; init => field = ValueList<Tag>.From(value); }
+    public IReadOnlyList<Tag>? Tags { get; set => field = ValueList<Tag>.From(value); }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,27 +15,27 @@ public sealed record CreateDashboardRequestParameters
     /// <summary>The name of the dashboard. JSON <c>name</c>.</summary>
     [JsonPropertyName("name")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Name { get; init; }
+    public string? Name { get; set; }
 
     /// <summary>The refresh schedule configuration for the dashboard. JSON <c>refreshSchedule</c>.</summary>
     [JsonPropertyName("refreshSchedule")]
     [JsonConverter(typeof(TolerantMemberConverter<RefreshSchedule>))]
-    public RefreshSchedule? RefreshSchedule { get; init; }
+    public RefreshSchedule? RefreshSchedule { get; set; }
 
     /// <summary>A list of tags. JSON <c>tagsList</c>.</summary>
     [JsonPropertyName("tagsList")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<Tag>>))]
-    public IReadOnlyList<Tag>? TagsList { get; init => field = ValueList<Tag>.From(value); }
+    public IReadOnlyList<Tag>? TagsList { get; set => field = ValueList<Tag>.From(value); }
 
     /// <summary>Specifies whether termination protection is enabled for the dashboard. JSON <c>terminationProtectionEnabled</c>.</summary>
     [JsonPropertyName("terminationProtectionEnabled")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? TerminationProtectionEnabled { get; init; }
+    public bool? TerminationProtectionEnabled { get; set; }
 
     /// <summary>An array of widgets for a custom dashboard. JSON <c>widgets</c>.</summary>
     [JsonPropertyName("widgets")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<RequestWidget>>))]
-    public IReadOnlyList<RequestWidget>? Widgets { get; init => field = ValueList<RequestWidget>.From(value); }
+    public IReadOnlyList<RequestWidget>? Widgets { get; set => field = ValueList<RequestWidget>.From(value); }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -73,37 +73,37 @@ public sealed record CreateDashboardResponseElements
     /// <summary>The ARN for the dashboard. JSON <c>dashboardArn</c>.</summary>
     [JsonPropertyName("dashboardArn")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? DashboardArn { get; init; }
+    public string? DashboardArn { get; set; }
 
     /// <summary>The name of the dashboard. JSON <c>name</c>.</summary>
     [JsonPropertyName("name")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Name { get; init; }
+    public string? Name { get; set; }
 
     /// <summary>The dashboard type. JSON <c>type</c>.</summary>
     [JsonPropertyName("type")]
     [JsonConverter(typeof(TolerantMemberConverter<DashboardType?>))]
-    public DashboardType? Type { get; init; }
+    public DashboardType? Type { get; set; }
 
     /// <summary>An array of widgets for the dashboard. JSON <c>widgets</c>.</summary>
     [JsonPropertyName("widgets")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<Widget>>))]
-    public IReadOnlyList<Widget>? Widgets { get; init => field = ValueList<Widget>.From(value); }
+    public IReadOnlyList<Widget>? Widgets { get; set => field = ValueList<Widget>.From(value); }
 
     /// <summary>A list of tags. JSON <c>tagsList</c>.</summary>
     [JsonPropertyName("tagsList")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<Tag>>))]
-    public IReadOnlyList<Tag>? TagsList { get; init => field = ValueList<Tag>.From(value); }
+    public IReadOnlyList<Tag>? TagsList { get; set => field = ValueList<Tag>.From(value); }
 
     /// <summary>The refresh schedule for the dashboard, if configured. JSON <c>refreshSchedule</c>.</summary>
     [JsonPropertyName("refreshSchedule")]
     [JsonConverter(typeof(TolerantMemberConverter<RefreshSchedule>))]
-    public RefreshSchedule? RefreshSchedule { get; init; }
+    public RefreshSchedule? RefreshSchedule { get; set; }
 
     /// <summary>Indicates whether termination protection is enabled for the dashboard. JSON <c>terminationProtectionEnabled</c>.</summary>
     [JsonPropertyName("terminationProtectionEnabled")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? TerminationProtectionEnabled { get; init; }
+    public bool? TerminationProtectionEnabled { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

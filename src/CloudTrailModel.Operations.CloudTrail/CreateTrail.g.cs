@@ -15,62 +15,62 @@ public sealed record CreateTrailRequestParameters
     /// <summary>Specifies the name of the trail. JSON <c>name</c>.</summary>
     [JsonPropertyName("name")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Name { get; init; }
+    public string? Name { get; set; }
 
     /// <summary>Specifies the name of the Amazon S3 bucket designated for publishing log files. JSON <c>s3BucketName</c>.</summary>
     [JsonPropertyName("s3BucketName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? S3BucketName { get; init; }
+    public string? S3BucketName { get; set; }
 
     /// <summary>Specifies the Amazon S3 key prefix that comes after the name of the bucket you have designated for log file delivery. JSON <c>s3KeyPrefix</c>.</summary>
     [JsonPropertyName("s3KeyPrefix")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? S3KeyPrefix { get; init; }
+    public string? S3KeyPrefix { get; set; }
 
     /// <summary>Specifies the name or ARN of the Amazon SNS topic defined for notification of log file delivery. JSON <c>snsTopicName</c>.</summary>
     [JsonPropertyName("snsTopicName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? SnsTopicName { get; init; }
+    public string? SnsTopicName { get; set; }
 
     /// <summary>Specifies whether the trail is publishing events from global services such as IAM to the log files. JSON <c>includeGlobalServiceEvents</c>.</summary>
     [JsonPropertyName("includeGlobalServiceEvents")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? IncludeGlobalServiceEvents { get; init; }
+    public bool? IncludeGlobalServiceEvents { get; set; }
 
     /// <summary>Specifies whether the trail is created in the current Region or in all Regions. JSON <c>isMultiRegionTrail</c>.</summary>
     [JsonPropertyName("isMultiRegionTrail")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? IsMultiRegionTrail { get; init; }
+    public bool? IsMultiRegionTrail { get; set; }
 
     /// <summary>Specifies whether log file integrity validation is enabled. JSON <c>enableLogFileValidation</c>.</summary>
     [JsonPropertyName("enableLogFileValidation")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? EnableLogFileValidation { get; init; }
+    public bool? EnableLogFileValidation { get; set; }
 
     /// <summary>Specifies a log group name using an Amazon Resource Name (ARN), a unique identifier that represents the log group to which CloudTrail logs will be delivered. JSON <c>cloudWatchLogsLogGroupArn</c>.</summary>
     [JsonPropertyName("cloudWatchLogsLogGroupArn")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? CloudWatchLogsLogGroupArn { get; init; }
+    public string? CloudWatchLogsLogGroupArn { get; set; }
 
     /// <summary>Specifies the role for the CloudWatch Logs endpoint to assume to write to a user's log group. JSON <c>cloudWatchLogsRoleArn</c>.</summary>
     [JsonPropertyName("cloudWatchLogsRoleArn")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? CloudWatchLogsRoleArn { get; init; }
+    public string? CloudWatchLogsRoleArn { get; set; }
 
     /// <summary>Specifies the KMS key ID to use to encrypt the logs and digest files delivered by CloudTrail. JSON <c>kmsKeyId</c>.</summary>
     [JsonPropertyName("kmsKeyId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? KmsKeyId { get; init; }
+    public string? KmsKeyId { get; set; }
 
     /// <summary>Specifies whether the trail is created for all accounts in an organization in Organizations, or only for the current Amazon Web Services account. JSON <c>isOrganizationTrail</c>.</summary>
     [JsonPropertyName("isOrganizationTrail")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? IsOrganizationTrail { get; init; }
+    public bool? IsOrganizationTrail { get; set; }
 
     /// <summary>A list of tags. JSON <c>tagsList</c>.</summary>
     [JsonPropertyName("tagsList")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<Tag>>))]
-    public IReadOnlyList<Tag>? TagsList { get; init => field = ValueList<Tag>.From(value); }
+    public IReadOnlyList<Tag>? TagsList { get; set => field = ValueList<Tag>.From(value); }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -122,67 +122,67 @@ public sealed record CreateTrailResponseElements
     /// <summary>Specifies the name of the trail. JSON <c>name</c>.</summary>
     [JsonPropertyName("name")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Name { get; init; }
+    public string? Name { get; set; }
 
     /// <summary>Specifies the name of the Amazon S3 bucket designated for publishing log files. JSON <c>s3BucketName</c>.</summary>
     [JsonPropertyName("s3BucketName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? S3BucketName { get; init; }
+    public string? S3BucketName { get; set; }
 
     /// <summary>Specifies the Amazon S3 key prefix that comes after the name of the bucket you have designated for log file delivery. JSON <c>s3KeyPrefix</c>.</summary>
     [JsonPropertyName("s3KeyPrefix")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? S3KeyPrefix { get; init; }
+    public string? S3KeyPrefix { get; set; }
 
     /// <summary>This field is no longer in use. JSON <c>snsTopicName</c>.</summary>
     [JsonPropertyName("snsTopicName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? SnsTopicName { get; init; }
+    public string? SnsTopicName { get; set; }
 
     /// <summary>Specifies the ARN of the Amazon SNS topic that CloudTrail uses to send notifications when log files are delivered. JSON <c>snsTopicARN</c>.</summary>
     [JsonPropertyName("snsTopicARN")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? SnsTopicARN { get; init; }
+    public string? SnsTopicARN { get; set; }
 
     /// <summary>Specifies whether the trail is publishing events from global services such as IAM to the log files. JSON <c>includeGlobalServiceEvents</c>.</summary>
     [JsonPropertyName("includeGlobalServiceEvents")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? IncludeGlobalServiceEvents { get; init; }
+    public bool? IncludeGlobalServiceEvents { get; set; }
 
     /// <summary>Specifies whether the trail exists in one Region or in all Regions. JSON <c>isMultiRegionTrail</c>.</summary>
     [JsonPropertyName("isMultiRegionTrail")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? IsMultiRegionTrail { get; init; }
+    public bool? IsMultiRegionTrail { get; set; }
 
     /// <summary>Specifies the ARN of the trail that was created. JSON <c>trailARN</c>.</summary>
     [JsonPropertyName("trailARN")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? TrailARN { get; init; }
+    public string? TrailARN { get; set; }
 
     /// <summary>Specifies whether log file integrity validation is enabled. JSON <c>logFileValidationEnabled</c>.</summary>
     [JsonPropertyName("logFileValidationEnabled")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? LogFileValidationEnabled { get; init; }
+    public bool? LogFileValidationEnabled { get; set; }
 
     /// <summary>Specifies the Amazon Resource Name (ARN) of the log group to which CloudTrail logs will be delivered. JSON <c>cloudWatchLogsLogGroupArn</c>.</summary>
     [JsonPropertyName("cloudWatchLogsLogGroupArn")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? CloudWatchLogsLogGroupArn { get; init; }
+    public string? CloudWatchLogsLogGroupArn { get; set; }
 
     /// <summary>Specifies the role for the CloudWatch Logs endpoint to assume to write to a user's log group. JSON <c>cloudWatchLogsRoleArn</c>.</summary>
     [JsonPropertyName("cloudWatchLogsRoleArn")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? CloudWatchLogsRoleArn { get; init; }
+    public string? CloudWatchLogsRoleArn { get; set; }
 
     /// <summary>Specifies the KMS key ID that encrypts the events delivered by CloudTrail. JSON <c>kmsKeyId</c>.</summary>
     [JsonPropertyName("kmsKeyId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? KmsKeyId { get; init; }
+    public string? KmsKeyId { get; set; }
 
     /// <summary>Specifies whether the trail is an organization trail. JSON <c>isOrganizationTrail</c>.</summary>
     [JsonPropertyName("isOrganizationTrail")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? IsOrganizationTrail { get; init; }
+    public bool? IsOrganizationTrail { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

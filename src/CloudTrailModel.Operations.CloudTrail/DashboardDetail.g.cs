@@ -15,12 +15,12 @@ public sealed record DashboardDetail
     /// <summary>The ARN for the dashboard. JSON <c>dashboardArn</c>.</summary>
     [JsonPropertyName("dashboardArn")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? DashboardArn { get; init; }
+    public string? DashboardArn { get; set; }
 
     /// <summary>The type of dashboard. JSON <c>type</c>.</summary>
     [JsonPropertyName("type")]
     [JsonConverter(typeof(TolerantMemberConverter<DashboardType?>))]
-    public DashboardType? Type { get; init; }
+    public DashboardType? Type { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,12 +15,12 @@ public sealed record DataResource
     /// <summary>The resource type in which you want to log data events. JSON <c>type</c>.</summary>
     [JsonPropertyName("type")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Type { get; init; }
+    public string? Type { get; set; }
 
     /// <summary>An array of Amazon Resource Name (ARN) strings or partial ARN strings for the specified resource type. JSON <c>values</c>.</summary>
     [JsonPropertyName("values")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<string>>))]
-    public IReadOnlyList<string>? Values { get; init => field = ValueList<string>.From(value); }
+    public IReadOnlyList<string>? Values { get; set => field = ValueList<string>.From(value); }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

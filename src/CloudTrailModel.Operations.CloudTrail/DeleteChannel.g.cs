@@ -15,7 +15,7 @@ public sealed record DeleteChannelRequestParameters
     /// <summary>The ARN or the UUID value of the channel that you want to delete. JSON <c>channel</c>.</summary>
     [JsonPropertyName("channel")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Channel { get; init; }
+    public string? Channel { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

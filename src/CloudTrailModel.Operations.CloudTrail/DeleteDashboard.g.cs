@@ -15,7 +15,7 @@ public sealed record DeleteDashboardRequestParameters
     /// <summary>The name or ARN for the dashboard. JSON <c>dashboardId</c>.</summary>
     [JsonPropertyName("dashboardId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? DashboardId { get; init; }
+    public string? DashboardId { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,7 +15,7 @@ public sealed record DeleteEventDataStoreRequestParameters
     /// <summary>The ARN (or the ID suffix of the ARN) of the event data store to delete. JSON <c>eventDataStore</c>.</summary>
     [JsonPropertyName("eventDataStore")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? EventDataStore { get; init; }
+    public string? EventDataStore { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,7 +15,7 @@ public sealed record DeleteResourcePolicyRequestParameters
     /// <summary>The Amazon Resource Name (ARN) of the CloudTrail event data store, dashboard, or channel you're deleting the resource-based policy from. JSON <c>resourceArn</c>.</summary>
     [JsonPropertyName("resourceArn")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ResourceArn { get; init; }
+    public string? ResourceArn { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

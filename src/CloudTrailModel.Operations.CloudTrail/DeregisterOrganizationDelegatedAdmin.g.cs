@@ -15,7 +15,7 @@ public sealed record DeregisterOrganizationDelegatedAdminRequestParameters
     /// <summary>A delegated administrator account ID. JSON <c>delegatedAdminAccountId</c>.</summary>
     [JsonPropertyName("delegatedAdminAccountId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? DelegatedAdminAccountId { get; init; }
+    public string? DelegatedAdminAccountId { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

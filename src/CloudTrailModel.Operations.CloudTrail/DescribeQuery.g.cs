@@ -15,27 +15,27 @@ public sealed record DescribeQueryRequestParameters
     /// <summary>The ARN (or the ID suffix of the ARN) of an event data store on which the specified query was run. JSON <c>eventDataStore</c>.</summary>
     [JsonPropertyName("eventDataStore")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? EventDataStore { get; init; }
+    public string? EventDataStore { get; set; }
 
     /// <summary>The query ID. JSON <c>queryId</c>.</summary>
     [JsonPropertyName("queryId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? QueryId { get; init; }
+    public string? QueryId { get; set; }
 
     /// <summary>The alias that identifies a query template. JSON <c>queryAlias</c>.</summary>
     [JsonPropertyName("queryAlias")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? QueryAlias { get; init; }
+    public string? QueryAlias { get; set; }
 
     /// <summary>The ID of the dashboard refresh. JSON <c>refreshId</c>.</summary>
     [JsonPropertyName("refreshId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? RefreshId { get; init; }
+    public string? RefreshId { get; set; }
 
     /// <summary>The account ID of the event data store owner. JSON <c>eventDataStoreOwnerAccountId</c>.</summary>
     [JsonPropertyName("eventDataStoreOwnerAccountId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? EventDataStoreOwnerAccountId { get; init; }
+    public string? EventDataStoreOwnerAccountId { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -73,47 +73,47 @@ public sealed record DescribeQueryResponseElements
     /// <summary>The ID of the query. JSON <c>queryId</c>.</summary>
     [JsonPropertyName("queryId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? QueryId { get; init; }
+    public string? QueryId { get; set; }
 
     /// <summary>The SQL code of a query. JSON <c>queryString</c>.</summary>
     [JsonPropertyName("queryString")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? QueryString { get; init; }
+    public string? QueryString { get; set; }
 
     /// <summary>The status of a query. JSON <c>queryStatus</c>.</summary>
     [JsonPropertyName("queryStatus")]
     [JsonConverter(typeof(TolerantMemberConverter<QueryStatus?>))]
-    public QueryStatus? QueryStatus { get; init; }
+    public QueryStatus? QueryStatus { get; set; }
 
     /// <summary>Metadata about a query, including the number of events that were matched, the total number of events scanned, the query run time in milliseconds, and the query's creation time. JSON <c>queryStatistics</c>.</summary>
     [JsonPropertyName("queryStatistics")]
     [JsonConverter(typeof(TolerantMemberConverter<QueryStatisticsForDescribeQuery>))]
-    public QueryStatisticsForDescribeQuery? QueryStatistics { get; init; }
+    public QueryStatisticsForDescribeQuery? QueryStatistics { get; set; }
 
     /// <summary>The error message returned if a query failed. JSON <c>errorMessage</c>.</summary>
     [JsonPropertyName("errorMessage")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ErrorMessage { get; init; }
+    public string? ErrorMessage { get; set; }
 
     /// <summary>The URI for the S3 bucket where CloudTrail delivered query results, if applicable. JSON <c>deliveryS3Uri</c>.</summary>
     [JsonPropertyName("deliveryS3Uri")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? DeliveryS3Uri { get; init; }
+    public string? DeliveryS3Uri { get; set; }
 
     /// <summary>The delivery status. JSON <c>deliveryStatus</c>.</summary>
     [JsonPropertyName("deliveryStatus")]
     [JsonConverter(typeof(TolerantMemberConverter<DeliveryStatus?>))]
-    public DeliveryStatus? DeliveryStatus { get; init; }
+    public DeliveryStatus? DeliveryStatus { get; set; }
 
     /// <summary>The prompt used for a generated query. JSON <c>prompt</c>.</summary>
     [JsonPropertyName("prompt")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Prompt { get; init; }
+    public string? Prompt { get; set; }
 
     /// <summary>The account ID of the event data store owner. JSON <c>eventDataStoreOwnerAccountId</c>.</summary>
     [JsonPropertyName("eventDataStoreOwnerAccountId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? EventDataStoreOwnerAccountId { get; init; }
+    public string? EventDataStoreOwnerAccountId { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,12 +15,12 @@ public sealed record DescribeTrailsRequestParameters
     /// <summary>Specifies a list of trail names, trail ARNs, or both, of the trails to describe. JSON <c>trailNameList</c>.</summary>
     [JsonPropertyName("trailNameList")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<string>>))]
-    public IReadOnlyList<string>? TrailNameList { get; init => field = ValueList<string>.From(value); }
+    public IReadOnlyList<string>? TrailNameList { get; set => field = ValueList<string>.From(value); }
 
     /// <summary>Specifies whether to include shadow trails in the response. JSON <c>includeShadowTrails</c>.</summary>
     [JsonPropertyName("includeShadowTrails")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? IncludeShadowTrails { get; init; }
+    public bool? IncludeShadowTrails { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -52,7 +52,7 @@ public sealed record DescribeTrailsResponseElements
     /// <summary>The list of trail objects. JSON <c>trailList</c>.</summary>
     [JsonPropertyName("trailList")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<Trail>>))]
-    public IReadOnlyList<Trail>? TrailList { get; init => field = ValueList<Trail>.From(value); }
+    public IReadOnlyList<Trail>? TrailList { get; set => field = ValueList<Trail>.From(value); }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,12 +15,12 @@ public sealed record Destination
     /// <summary>The type of destination for events arriving from a channel. JSON <c>type</c>.</summary>
     [JsonPropertyName("type")]
     [JsonConverter(typeof(TolerantMemberConverter<DestinationType?>))]
-    public DestinationType? Type { get; init; }
+    public DestinationType? Type { get; set; }
 
     /// <summary>For channels used for a CloudTrail Lake integration, the location is the ARN of an event data store that receives events from a channel. JSON <c>location</c>.</summary>
     [JsonPropertyName("location")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Location { get; init; }
+    public string? Location { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,7 +15,7 @@ public sealed record DisableFederationRequestParameters
     /// <summary>The ARN (or ID suffix of the ARN) of the event data store for which you want to disable Lake query federation. JSON <c>eventDataStore</c>.</summary>
     [JsonPropertyName("eventDataStore")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? EventDataStore { get; init; }
+    public string? EventDataStore { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -45,12 +45,12 @@ public sealed record DisableFederationResponseElements
     /// <summary>The ARN of the event data store for which you disabled Lake query federation. JSON <c>eventDataStoreArn</c>.</summary>
     [JsonPropertyName("eventDataStoreArn")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? EventDataStoreArn { get; init; }
+    public string? EventDataStoreArn { get; set; }
 
     /// <summary>The federation status. JSON <c>federationStatus</c>.</summary>
     [JsonPropertyName("federationStatus")]
     [JsonConverter(typeof(TolerantMemberConverter<FederationStatus?>))]
-    public FederationStatus? FederationStatus { get; init; }
+    public FederationStatus? FederationStatus { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,12 +15,12 @@ public sealed record EnableFederationRequestParameters
     /// <summary>The ARN (or ID suffix of the ARN) of the event data store for which you want to enable Lake query federation. JSON <c>eventDataStore</c>.</summary>
     [JsonPropertyName("eventDataStore")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? EventDataStore { get; init; }
+    public string? EventDataStore { get; set; }
 
     /// <summary>The ARN of the federation role to use for the event data store. JSON <c>federationRoleArn</c>.</summary>
     [JsonPropertyName("federationRoleArn")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? FederationRoleArn { get; init; }
+    public string? FederationRoleArn { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -52,17 +52,17 @@ public sealed record EnableFederationResponseElements
     /// <summary>The ARN of the event data store for which you enabled Lake query federation. JSON <c>eventDataStoreArn</c>.</summary>
     [JsonPropertyName("eventDataStoreArn")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? EventDataStoreArn { get; init; }
+    public string? EventDataStoreArn { get; set; }
 
     /// <summary>The federation status. JSON <c>federationStatus</c>.</summary>
     [JsonPropertyName("federationStatus")]
     [JsonConverter(typeof(TolerantMemberConverter<FederationStatus?>))]
-    public FederationStatus? FederationStatus { get; init; }
+    public FederationStatus? FederationStatus { get; set; }
 
     /// <summary>The ARN of the federation role. JSON <c>federationRoleArn</c>.</summary>
     [JsonPropertyName("federationRoleArn")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? FederationRoleArn { get; init; }
+    public string? FederationRoleArn { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

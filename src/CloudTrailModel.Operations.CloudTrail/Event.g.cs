@@ -15,47 +15,47 @@ public sealed record Event
     /// <summary>The CloudTrail ID of the event returned. JSON <c>eventId</c>.</summary>
     [JsonPropertyName("eventId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? EventId { get; init; }
+    public string? EventId { get; set; }
 
     /// <summary>The name of the event returned. JSON <c>eventName</c>.</summary>
     [JsonPropertyName("eventName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? EventName { get; init; }
+    public string? EventName { get; set; }
 
     /// <summary>Information about whether the event is a write event or a read event. JSON <c>readOnly</c>.</summary>
     [JsonPropertyName("readOnly")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ReadOnly { get; init; }
+    public string? ReadOnly { get; set; }
 
     /// <summary>The Amazon Web Services access key ID that was used to sign the request. JSON <c>accessKeyId</c>.</summary>
     [JsonPropertyName("accessKeyId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? AccessKeyId { get; init; }
+    public string? AccessKeyId { get; set; }
 
     /// <summary>The date and time of the event returned. JSON <c>eventTime</c>.</summary>
     [JsonPropertyName("eventTime")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? EventTime { get; init; }
+    public DateTimeOffset? EventTime { get; set; }
 
     /// <summary>The Amazon Web Services service to which the request was made. JSON <c>eventSource</c>.</summary>
     [JsonPropertyName("eventSource")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? EventSource { get; init; }
+    public string? EventSource { get; set; }
 
     /// <summary>A user name or role name of the requester that called the API in the event returned. JSON <c>username</c>.</summary>
     [JsonPropertyName("username")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Username { get; init; }
+    public string? Username { get; set; }
 
     /// <summary>A list of resources referenced by the event returned. JSON <c>resources</c>.</summary>
     [JsonPropertyName("resources")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<Resource>>))]
-    public IReadOnlyList<Resource>? Resources { get; init => field = ValueList<Resource>.From(value); }
+    public IReadOnlyList<Resource>? Resources { get; set => field = ValueList<Resource>.From(value); }
 
     /// <summary>A JSON string that contains a representation of the event returned. JSON <c>cloudTrailEvent</c>.</summary>
     [JsonPropertyName("cloudTrailEvent")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? CloudTrailEvent { get; init; }
+    public string? CloudTrailEvent { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,52 +15,52 @@ public sealed record EventDataStore
     /// <summary>The ARN of the event data store. JSON <c>eventDataStoreArn</c>.</summary>
     [JsonPropertyName("eventDataStoreArn")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? EventDataStoreArn { get; init; }
+    public string? EventDataStoreArn { get; set; }
 
     /// <summary>The name of the event data store. JSON <c>name</c>.</summary>
     [JsonPropertyName("name")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Name { get; init; }
+    public string? Name { get; set; }
 
     /// <summary>Indicates whether the event data store is protected from termination. JSON <c>terminationProtectionEnabled</c>.</summary>
     [JsonPropertyName("terminationProtectionEnabled")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? TerminationProtectionEnabled { get; init; }
+    public bool? TerminationProtectionEnabled { get; set; }
 
     /// <summary>The status of an event data store. JSON <c>status</c>.</summary>
     [JsonPropertyName("status")]
     [JsonConverter(typeof(TolerantMemberConverter<EventDataStoreStatus?>))]
-    public EventDataStoreStatus? Status { get; init; }
+    public EventDataStoreStatus? Status { get; set; }
 
     /// <summary>The advanced event selectors that were used to select events for the data store. JSON <c>advancedEventSelectors</c>.</summary>
     [JsonPropertyName("advancedEventSelectors")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<AdvancedEventSelector>>))]
-    public IReadOnlyList<AdvancedEventSelector>? AdvancedEventSelectors { get; init => field = ValueList<AdvancedEventSelector>.From(value); }
+    public IReadOnlyList<AdvancedEventSelector>? AdvancedEventSelectors { get; set => field = ValueList<AdvancedEventSelector>.From(value); }
 
     /// <summary>Indicates whether the event data store includes events from all Regions, or only from the Region in which it was created. JSON <c>multiRegionEnabled</c>.</summary>
     [JsonPropertyName("multiRegionEnabled")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? MultiRegionEnabled { get; init; }
+    public bool? MultiRegionEnabled { get; set; }
 
     /// <summary>Indicates that an event data store is collecting logged events for an organization. JSON <c>organizationEnabled</c>.</summary>
     [JsonPropertyName("organizationEnabled")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? OrganizationEnabled { get; init; }
+    public bool? OrganizationEnabled { get; set; }
 
     /// <summary>The retention period, in days. JSON <c>retentionPeriod</c>.</summary>
     [JsonPropertyName("retentionPeriod")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? RetentionPeriod { get; init; }
+    public int? RetentionPeriod { get; set; }
 
     /// <summary>The timestamp of the event data store's creation. JSON <c>createdTimestamp</c>.</summary>
     [JsonPropertyName("createdTimestamp")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? CreatedTimestamp { get; init; }
+    public DateTimeOffset? CreatedTimestamp { get; set; }
 
     /// <summary>The timestamp showing when an event data store was updated, if applicable. JSON <c>updatedTimestamp</c>.</summary>
     [JsonPropertyName("updatedTimestamp")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? UpdatedTimestamp { get; init; }
+    public DateTimeOffset? UpdatedTimestamp { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,22 +15,22 @@ public sealed record EventSelector
     /// <summary>Specify if you want your trail to log read-only events, write-only events, or all. JSON <c>readWriteType</c>.</summary>
     [JsonPropertyName("readWriteType")]
     [JsonConverter(typeof(TolerantMemberConverter<ReadWriteType?>))]
-    public ReadWriteType? ReadWriteType { get; init; }
+    public ReadWriteType? ReadWriteType { get; set; }
 
     /// <summary>Specify if you want your event selector to include management events for your trail. JSON <c>includeManagementEvents</c>.</summary>
     [JsonPropertyName("includeManagementEvents")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? IncludeManagementEvents { get; init; }
+    public bool? IncludeManagementEvents { get; set; }
 
     /// <summary>CloudTrail supports data event logging for Amazon S3 objects in standard S3 buckets, Lambda functions, and Amazon DynamoDB tables with basic event selectors. JSON <c>dataResources</c>.</summary>
     [JsonPropertyName("dataResources")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<DataResource>>))]
-    public IReadOnlyList<DataResource>? DataResources { get; init => field = ValueList<DataResource>.From(value); }
+    public IReadOnlyList<DataResource>? DataResources { get; set => field = ValueList<DataResource>.From(value); }
 
     /// <summary>An optional list of service event sources from which you do not want management events to be logged on your trail. JSON <c>excludeManagementEventSources</c>.</summary>
     [JsonPropertyName("excludeManagementEventSources")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<string>>))]
-    public IReadOnlyList<string>? ExcludeManagementEventSources { get; init => field = ValueList<string>.From(value); }
+    public IReadOnlyList<string>? ExcludeManagementEventSources { get; set => field = ValueList<string>.From(value); }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,12 +15,12 @@ public sealed record GenerateQueryRequestParameters
     /// <summary>The ARN (or ID suffix of the ARN) of the event data store that you want to query. JSON <c>eventDataStores</c>.</summary>
     [JsonPropertyName("eventDataStores")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<string>>))]
-    public IReadOnlyList<string>? EventDataStores { get; init => field = ValueList<string>.From(value); }
+    public IReadOnlyList<string>? EventDataStores { get; set => field = ValueList<string>.From(value); }
 
     /// <summary>The prompt that you want to use to generate the query. JSON <c>prompt</c>.</summary>
     [JsonPropertyName("prompt")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Prompt { get; init; }
+    public string? Prompt { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -52,17 +52,17 @@ public sealed record GenerateQueryResponseElements
     /// <summary>The SQL query statement generated from the prompt. JSON <c>queryStatement</c>.</summary>
     [JsonPropertyName("queryStatement")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? QueryStatement { get; init; }
+    public string? QueryStatement { get; set; }
 
     /// <summary>An alias that identifies the prompt. JSON <c>queryAlias</c>.</summary>
     [JsonPropertyName("queryAlias")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? QueryAlias { get; init; }
+    public string? QueryAlias { get; set; }
 
     /// <summary>The account ID of the event data store owner. JSON <c>eventDataStoreOwnerAccountId</c>.</summary>
     [JsonPropertyName("eventDataStoreOwnerAccountId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? EventDataStoreOwnerAccountId { get; init; }
+    public string? EventDataStoreOwnerAccountId { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,7 +15,7 @@ public sealed record GetChannelRequestParameters
     /// <summary>The ARN or UUID of a channel. JSON <c>channel</c>.</summary>
     [JsonPropertyName("channel")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Channel { get; init; }
+    public string? Channel { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -45,32 +45,32 @@ public sealed record GetChannelResponseElements
     /// <summary>The ARN of an channel returned by a GetChannel request. JSON <c>channelArn</c>.</summary>
     [JsonPropertyName("channelArn")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ChannelArn { get; init; }
+    public string? ChannelArn { get; set; }
 
     /// <summary>The name of the CloudTrail channel. JSON <c>name</c>.</summary>
     [JsonPropertyName("name")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Name { get; init; }
+    public string? Name { get; set; }
 
     /// <summary>The source for the CloudTrail channel. JSON <c>source</c>.</summary>
     [JsonPropertyName("source")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Source { get; init; }
+    public string? Source { get; set; }
 
     /// <summary>Provides information about the advanced event selectors configured for the channel, and whether the channel applies to all Regions or a single Region. JSON <c>sourceConfig</c>.</summary>
     [JsonPropertyName("sourceConfig")]
     [JsonConverter(typeof(TolerantMemberConverter<SourceConfig>))]
-    public SourceConfig? SourceConfig { get; init; }
+    public SourceConfig? SourceConfig { get; set; }
 
     /// <summary>The destinations for the channel. JSON <c>destinations</c>.</summary>
     [JsonPropertyName("destinations")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<Destination>>))]
-    public IReadOnlyList<Destination>? Destinations { get; init => field = ValueList<Destination>.From(value); }
+    public IReadOnlyList<Destination>? Destinations { get; set => field = ValueList<Destination>.From(value); }
 
     /// <summary>A table showing information about the most recent successful and failed attempts to ingest events. JSON <c>ingestionStatus</c>.</summary>
     [JsonPropertyName("ingestionStatus")]
     [JsonConverter(typeof(TolerantMemberConverter<IngestionStatus>))]
-    public IngestionStatus? IngestionStatus { get; init; }
+    public IngestionStatus? IngestionStatus { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

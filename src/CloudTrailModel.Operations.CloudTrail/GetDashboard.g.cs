@@ -15,7 +15,7 @@ public sealed record GetDashboardRequestParameters
     /// <summary>The name or ARN for the dashboard. JSON <c>dashboardId</c>.</summary>
     [JsonPropertyName("dashboardId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? DashboardId { get; init; }
+    public string? DashboardId { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -45,52 +45,52 @@ public sealed record GetDashboardResponseElements
     /// <summary>The ARN for the dashboard. JSON <c>dashboardArn</c>.</summary>
     [JsonPropertyName("dashboardArn")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? DashboardArn { get; init; }
+    public string? DashboardArn { get; set; }
 
     /// <summary>The type of dashboard. JSON <c>type</c>.</summary>
     [JsonPropertyName("type")]
     [JsonConverter(typeof(TolerantMemberConverter<DashboardType?>))]
-    public DashboardType? Type { get; init; }
+    public DashboardType? Type { get; set; }
 
     /// <summary>The status of the dashboard. JSON <c>status</c>.</summary>
     [JsonPropertyName("status")]
     [JsonConverter(typeof(TolerantMemberConverter<DashboardStatus?>))]
-    public DashboardStatus? Status { get; init; }
+    public DashboardStatus? Status { get; set; }
 
     /// <summary>An array of widgets for the dashboard. JSON <c>widgets</c>.</summary>
     [JsonPropertyName("widgets")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<Widget>>))]
-    public IReadOnlyList<Widget>? Widgets { get; init => field = ValueList<Widget>.From(value); }
+    public IReadOnlyList<Widget>? Widgets { get; set => field = ValueList<Widget>.From(value); }
 
     /// <summary>The refresh schedule for the dashboard, if configured. JSON <c>refreshSchedule</c>.</summary>
     [JsonPropertyName("refreshSchedule")]
     [JsonConverter(typeof(TolerantMemberConverter<RefreshSchedule>))]
-    public RefreshSchedule? RefreshSchedule { get; init; }
+    public RefreshSchedule? RefreshSchedule { get; set; }
 
     /// <summary>The timestamp that shows when the dashboard was created. JSON <c>createdTimestamp</c>.</summary>
     [JsonPropertyName("createdTimestamp")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? CreatedTimestamp { get; init; }
+    public DateTimeOffset? CreatedTimestamp { get; set; }
 
     /// <summary>The timestamp that shows when the dashboard was last updated. JSON <c>updatedTimestamp</c>.</summary>
     [JsonPropertyName("updatedTimestamp")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? UpdatedTimestamp { get; init; }
+    public DateTimeOffset? UpdatedTimestamp { get; set; }
 
     /// <summary>The ID of the last dashboard refresh. JSON <c>lastRefreshId</c>.</summary>
     [JsonPropertyName("lastRefreshId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? LastRefreshId { get; init; }
+    public string? LastRefreshId { get; set; }
 
     /// <summary>Provides information about failures for the last scheduled refresh. JSON <c>lastRefreshFailureReason</c>.</summary>
     [JsonPropertyName("lastRefreshFailureReason")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? LastRefreshFailureReason { get; init; }
+    public string? LastRefreshFailureReason { get; set; }
 
     /// <summary>Indicates whether termination protection is enabled for the dashboard. JSON <c>terminationProtectionEnabled</c>.</summary>
     [JsonPropertyName("terminationProtectionEnabled")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? TerminationProtectionEnabled { get; init; }
+    public bool? TerminationProtectionEnabled { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,12 +15,12 @@ public sealed record GetEventConfigurationRequestParameters
     /// <summary>The name of the trail for which you want to retrieve event configuration settings. JSON <c>trailName</c>.</summary>
     [JsonPropertyName("trailName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? TrailName { get; init; }
+    public string? TrailName { get; set; }
 
     /// <summary>The Amazon Resource Name (ARN) or ID suffix of the ARN of the event data store for which you want to retrieve event configuration settings. JSON <c>eventDataStore</c>.</summary>
     [JsonPropertyName("eventDataStore")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? EventDataStore { get; init; }
+    public string? EventDataStore { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -52,27 +52,27 @@ public sealed record GetEventConfigurationResponseElements
     /// <summary>The Amazon Resource Name (ARN) of the trail for which the event configuration settings are returned. JSON <c>trailARN</c>.</summary>
     [JsonPropertyName("trailARN")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? TrailARN { get; init; }
+    public string? TrailARN { get; set; }
 
     /// <summary>The Amazon Resource Name (ARN) or ID suffix of the ARN of the event data store for which the event configuration settings are returned. JSON <c>eventDataStoreArn</c>.</summary>
     [JsonPropertyName("eventDataStoreArn")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? EventDataStoreArn { get; init; }
+    public string? EventDataStoreArn { get; set; }
 
     /// <summary>The maximum allowed size for events stored in the specified event data store. JSON <c>maxEventSize</c>.</summary>
     [JsonPropertyName("maxEventSize")]
     [JsonConverter(typeof(TolerantMemberConverter<MaxEventSize?>))]
-    public MaxEventSize? MaxEventSize { get; init; }
+    public MaxEventSize? MaxEventSize { get; set; }
 
     /// <summary>The list of context key selectors that are configured for the event data store. JSON <c>contextKeySelectors</c>.</summary>
     [JsonPropertyName("contextKeySelectors")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<ContextKeySelector>>))]
-    public IReadOnlyList<ContextKeySelector>? ContextKeySelectors { get; init => field = ValueList<ContextKeySelector>.From(value); }
+    public IReadOnlyList<ContextKeySelector>? ContextKeySelectors { get; set => field = ValueList<ContextKeySelector>.From(value); }
 
     /// <summary>The list of aggregation configurations that are configured for the trail. JSON <c>aggregationConfigurations</c>.</summary>
     [JsonPropertyName("aggregationConfigurations")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<AggregationConfiguration>>))]
-    public IReadOnlyList<AggregationConfiguration>? AggregationConfigurations { get; init => field = ValueList<AggregationConfiguration>.From(value); }
+    public IReadOnlyList<AggregationConfiguration>? AggregationConfigurations { get; set => field = ValueList<AggregationConfiguration>.From(value); }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

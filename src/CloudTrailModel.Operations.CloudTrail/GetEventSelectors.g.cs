@@ -15,7 +15,7 @@ public sealed record GetEventSelectorsRequestParameters
     /// <summary>Specifies the name of the trail or trail ARN. JSON <c>trailName</c>.</summary>
     [JsonPropertyName("trailName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? TrailName { get; init; }
+    public string? TrailName { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -45,17 +45,17 @@ public sealed record GetEventSelectorsResponseElements
     /// <summary>The specified trail ARN that has the event selectors. JSON <c>trailARN</c>.</summary>
     [JsonPropertyName("trailARN")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? TrailARN { get; init; }
+    public string? TrailARN { get; set; }
 
     /// <summary>The event selectors that are configured for the trail. JSON <c>eventSelectors</c>.</summary>
     [JsonPropertyName("eventSelectors")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<EventSelector>>))]
-    public IReadOnlyList<EventSelector>? EventSelectors { get; init => field = ValueList<EventSelector>.From(value); }
+    public IReadOnlyList<EventSelector>? EventSelectors { get; set => field = ValueList<EventSelector>.From(value); }
 
     /// <summary>The advanced event selectors that are configured for the trail. JSON <c>advancedEventSelectors</c>.</summary>
     [JsonPropertyName("advancedEventSelectors")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<AdvancedEventSelector>>))]
-    public IReadOnlyList<AdvancedEventSelector>? AdvancedEventSelectors { get; init => field = ValueList<AdvancedEventSelector>.From(value); }
+    public IReadOnlyList<AdvancedEventSelector>? AdvancedEventSelectors { get; set => field = ValueList<AdvancedEventSelector>.From(value); }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

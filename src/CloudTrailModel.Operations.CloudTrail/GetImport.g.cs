@@ -15,7 +15,7 @@ public sealed record GetImportRequestParameters
     /// <summary>The ID for the import. JSON <c>importId</c>.</summary>
     [JsonPropertyName("importId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ImportId { get; init; }
+    public string? ImportId { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -45,47 +45,47 @@ public sealed record GetImportResponseElements
     /// <summary>The ID of the import. JSON <c>importId</c>.</summary>
     [JsonPropertyName("importId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ImportId { get; init; }
+    public string? ImportId { get; set; }
 
     /// <summary>The ARN of the destination event data store. JSON <c>destinations</c>.</summary>
     [JsonPropertyName("destinations")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<string>>))]
-    public IReadOnlyList<string>? Destinations { get; init => field = ValueList<string>.From(value); }
+    public IReadOnlyList<string>? Destinations { get; set => field = ValueList<string>.From(value); }
 
     /// <summary>The source S3 bucket. JSON <c>importSource</c>.</summary>
     [JsonPropertyName("importSource")]
     [JsonConverter(typeof(TolerantMemberConverter<ImportSource>))]
-    public ImportSource? ImportSource { get; init; }
+    public ImportSource? ImportSource { get; set; }
 
     /// <summary>Used with EndEventTime to bound a StartImport request, and limit imported trail events to only those events logged within a specified time period. JSON <c>startEventTime</c>.</summary>
     [JsonPropertyName("startEventTime")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? StartEventTime { get; init; }
+    public DateTimeOffset? StartEventTime { get; set; }
 
     /// <summary>Used with StartEventTime to bound a StartImport request, and limit imported trail events to only those events logged within a specified time period. JSON <c>endEventTime</c>.</summary>
     [JsonPropertyName("endEventTime")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? EndEventTime { get; init; }
+    public DateTimeOffset? EndEventTime { get; set; }
 
     /// <summary>The status of the import. JSON <c>importStatus</c>.</summary>
     [JsonPropertyName("importStatus")]
     [JsonConverter(typeof(TolerantMemberConverter<ImportStatus?>))]
-    public ImportStatus? ImportStatus { get; init; }
+    public ImportStatus? ImportStatus { get; set; }
 
     /// <summary>The timestamp of the import's creation. JSON <c>createdTimestamp</c>.</summary>
     [JsonPropertyName("createdTimestamp")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? CreatedTimestamp { get; init; }
+    public DateTimeOffset? CreatedTimestamp { get; set; }
 
     /// <summary>The timestamp of when the import was updated. JSON <c>updatedTimestamp</c>.</summary>
     [JsonPropertyName("updatedTimestamp")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? UpdatedTimestamp { get; init; }
+    public DateTimeOffset? UpdatedTimestamp { get; set; }
 
     /// <summary>Provides statistics for the import. JSON <c>importStatistics</c>.</summary>
     [JsonPropertyName("importStatistics")]
     [JsonConverter(typeof(TolerantMemberConverter<ImportStatistics>))]
-    public ImportStatistics? ImportStatistics { get; init; }
+    public ImportStatistics? ImportStatistics { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

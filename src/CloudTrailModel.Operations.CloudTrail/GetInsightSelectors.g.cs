@@ -15,12 +15,12 @@ public sealed record GetInsightSelectorsRequestParameters
     /// <summary>Specifies the name of the trail or trail ARN. JSON <c>trailName</c>.</summary>
     [JsonPropertyName("trailName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? TrailName { get; init; }
+    public string? TrailName { get; set; }
 
     /// <summary>Specifies the ARN (or ID suffix of the ARN) of the event data store for which you want to get Insights selectors. JSON <c>eventDataStore</c>.</summary>
     [JsonPropertyName("eventDataStore")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? EventDataStore { get; init; }
+    public string? EventDataStore { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -52,22 +52,22 @@ public sealed record GetInsightSelectorsResponseElements
     /// <summary>The Amazon Resource Name (ARN) of a trail for which you want to get Insights selectors. JSON <c>trailARN</c>.</summary>
     [JsonPropertyName("trailARN")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? TrailARN { get; init; }
+    public string? TrailARN { get; set; }
 
     /// <summary>Contains the Insights types that are enabled on a trail or event data store. JSON <c>insightSelectors</c>.</summary>
     [JsonPropertyName("insightSelectors")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<InsightSelector>>))]
-    public IReadOnlyList<InsightSelector>? InsightSelectors { get; init => field = ValueList<InsightSelector>.From(value); }
+    public IReadOnlyList<InsightSelector>? InsightSelectors { get; set => field = ValueList<InsightSelector>.From(value); }
 
     /// <summary>The ARN of the source event data store that enabled Insights events. JSON <c>eventDataStoreArn</c>.</summary>
     [JsonPropertyName("eventDataStoreArn")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? EventDataStoreArn { get; init; }
+    public string? EventDataStoreArn { get; set; }
 
     /// <summary>The ARN of the destination event data store that logs Insights events. JSON <c>insightsDestination</c>.</summary>
     [JsonPropertyName("insightsDestination")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? InsightsDestination { get; init; }
+    public string? InsightsDestination { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

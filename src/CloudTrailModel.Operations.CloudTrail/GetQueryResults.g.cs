@@ -15,27 +15,27 @@ public sealed record GetQueryResultsRequestParameters
     /// <summary>The ARN (or ID suffix of the ARN) of the event data store against which the query was run. JSON <c>eventDataStore</c>.</summary>
     [JsonPropertyName("eventDataStore")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? EventDataStore { get; init; }
+    public string? EventDataStore { get; set; }
 
     /// <summary>The ID of the query for which you want to get results. JSON <c>queryId</c>.</summary>
     [JsonPropertyName("queryId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? QueryId { get; init; }
+    public string? QueryId { get; set; }
 
     /// <summary>A token you can use to get the next page of query results. JSON <c>nextToken</c>.</summary>
     [JsonPropertyName("nextToken")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? NextToken { get; init; }
+    public string? NextToken { get; set; }
 
     /// <summary>The maximum number of query results to display on a single page. JSON <c>maxQueryResults</c>.</summary>
     [JsonPropertyName("maxQueryResults")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? MaxQueryResults { get; init; }
+    public int? MaxQueryResults { get; set; }
 
     /// <summary>The account ID of the event data store owner. JSON <c>eventDataStoreOwnerAccountId</c>.</summary>
     [JsonPropertyName("eventDataStoreOwnerAccountId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? EventDataStoreOwnerAccountId { get; init; }
+    public string? EventDataStoreOwnerAccountId { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -73,27 +73,27 @@ public sealed record GetQueryResultsResponseElements
     /// <summary>The status of the query. JSON <c>queryStatus</c>.</summary>
     [JsonPropertyName("queryStatus")]
     [JsonConverter(typeof(TolerantMemberConverter<QueryStatus?>))]
-    public QueryStatus? QueryStatus { get; init; }
+    public QueryStatus? QueryStatus { get; set; }
 
     /// <summary>Shows the count of query results. JSON <c>queryStatistics</c>.</summary>
     [JsonPropertyName("queryStatistics")]
     [JsonConverter(typeof(TolerantMemberConverter<QueryStatistics>))]
-    public QueryStatistics? QueryStatistics { get; init; }
+    public QueryStatistics? QueryStatistics { get; set; }
 
     /// <summary>Contains the individual event results of the query. JSON <c>queryResultRows</c>.</summary>
     [JsonPropertyName("queryResultRows")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<IReadOnlyList<IReadOnlyDictionary<string, string>>>>))]
-    public IReadOnlyList<IReadOnlyList<IReadOnlyDictionary<string, string>>>? QueryResultRows { get; init => field = ValueList<IReadOnlyList<IReadOnlyDictionary<string, string>>>.From(value); }
+    public IReadOnlyList<IReadOnlyList<IReadOnlyDictionary<string, string>>>? QueryResultRows { get; set => field = ValueList<IReadOnlyList<IReadOnlyDictionary<string, string>>>.From(value); }
 
     /// <summary>A token you can use to get the next page of query results. JSON <c>nextToken</c>.</summary>
     [JsonPropertyName("nextToken")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? NextToken { get; init; }
+    public string? NextToken { get; set; }
 
     /// <summary>The error message returned if a query failed. JSON <c>errorMessage</c>.</summary>
     [JsonPropertyName("errorMessage")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ErrorMessage { get; init; }
+    public string? ErrorMessage { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,7 +15,7 @@ public sealed record GetTrailRequestParameters
     /// <summary>The name or the Amazon Resource Name (ARN) of the trail for which you want to retrieve settings information. JSON <c>name</c>.</summary>
     [JsonPropertyName("name")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Name { get; init; }
+    public string? Name { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -45,7 +45,7 @@ public sealed record GetTrailResponseElements
     /// <summary>The settings for a trail. JSON <c>trail</c>.</summary>
     [JsonPropertyName("trail")]
     [JsonConverter(typeof(TolerantMemberConverter<Trail>))]
-    public Trail? Trail { get; init; }
+    public Trail? Trail { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,7 +15,7 @@ public sealed record GetTrailStatusRequestParameters
     /// <summary>Specifies the name or the CloudTrail ARN of the trail for which you are requesting status. JSON <c>name</c>.</summary>
     [JsonPropertyName("name")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Name { get; init; }
+    public string? Name { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -45,87 +45,87 @@ public sealed record GetTrailStatusResponseElements
     /// <summary>Whether the CloudTrail trail is currently logging Amazon Web Services API calls. JSON <c>isLogging</c>.</summary>
     [JsonPropertyName("isLogging")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? IsLogging { get; init; }
+    public bool? IsLogging { get; set; }
 
     /// <summary>Displays any Amazon S3 error that CloudTrail encountered when attempting to deliver log files to the designated bucket. JSON <c>latestDeliveryError</c>.</summary>
     [JsonPropertyName("latestDeliveryError")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? LatestDeliveryError { get; init; }
+    public string? LatestDeliveryError { get; set; }
 
     /// <summary>Displays any Amazon SNS error that CloudTrail encountered when attempting to send a notification. JSON <c>latestNotificationError</c>.</summary>
     [JsonPropertyName("latestNotificationError")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? LatestNotificationError { get; init; }
+    public string? LatestNotificationError { get; set; }
 
     /// <summary>Specifies the date and time that CloudTrail last delivered log files to an account's Amazon S3 bucket. JSON <c>latestDeliveryTime</c>.</summary>
     [JsonPropertyName("latestDeliveryTime")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? LatestDeliveryTime { get; init; }
+    public DateTimeOffset? LatestDeliveryTime { get; set; }
 
     /// <summary>Specifies the date and time of the most recent Amazon SNS notification that CloudTrail has written a new log file to an account's Amazon S3 bucket. JSON <c>latestNotificationTime</c>.</summary>
     [JsonPropertyName("latestNotificationTime")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? LatestNotificationTime { get; init; }
+    public DateTimeOffset? LatestNotificationTime { get; set; }
 
     /// <summary>Specifies the most recent date and time when CloudTrail started recording API calls for an Amazon Web Services account. JSON <c>startLoggingTime</c>.</summary>
     [JsonPropertyName("startLoggingTime")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? StartLoggingTime { get; init; }
+    public DateTimeOffset? StartLoggingTime { get; set; }
 
     /// <summary>Specifies the most recent date and time when CloudTrail stopped recording API calls for an Amazon Web Services account. JSON <c>stopLoggingTime</c>.</summary>
     [JsonPropertyName("stopLoggingTime")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? StopLoggingTime { get; init; }
+    public DateTimeOffset? StopLoggingTime { get; set; }
 
     /// <summary>Displays any CloudWatch Logs error that CloudTrail encountered when attempting to deliver logs to CloudWatch Logs. JSON <c>latestCloudWatchLogsDeliveryError</c>.</summary>
     [JsonPropertyName("latestCloudWatchLogsDeliveryError")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? LatestCloudWatchLogsDeliveryError { get; init; }
+    public string? LatestCloudWatchLogsDeliveryError { get; set; }
 
     /// <summary>Displays the most recent date and time when CloudTrail delivered logs to CloudWatch Logs. JSON <c>latestCloudWatchLogsDeliveryTime</c>.</summary>
     [JsonPropertyName("latestCloudWatchLogsDeliveryTime")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? LatestCloudWatchLogsDeliveryTime { get; init; }
+    public DateTimeOffset? LatestCloudWatchLogsDeliveryTime { get; set; }
 
     /// <summary>Specifies the date and time that CloudTrail last delivered a digest file to an account's Amazon S3 bucket. JSON <c>latestDigestDeliveryTime</c>.</summary>
     [JsonPropertyName("latestDigestDeliveryTime")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? LatestDigestDeliveryTime { get; init; }
+    public DateTimeOffset? LatestDigestDeliveryTime { get; set; }
 
     /// <summary>Displays any Amazon S3 error that CloudTrail encountered when attempting to deliver a digest file to the designated bucket. JSON <c>latestDigestDeliveryError</c>.</summary>
     [JsonPropertyName("latestDigestDeliveryError")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? LatestDigestDeliveryError { get; init; }
+    public string? LatestDigestDeliveryError { get; set; }
 
     /// <summary>This field is no longer in use. JSON <c>latestDeliveryAttemptTime</c>.</summary>
     [JsonPropertyName("latestDeliveryAttemptTime")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? LatestDeliveryAttemptTime { get; init; }
+    public string? LatestDeliveryAttemptTime { get; set; }
 
     /// <summary>This field is no longer in use. JSON <c>latestNotificationAttemptTime</c>.</summary>
     [JsonPropertyName("latestNotificationAttemptTime")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? LatestNotificationAttemptTime { get; init; }
+    public string? LatestNotificationAttemptTime { get; set; }
 
     /// <summary>This field is no longer in use. JSON <c>latestNotificationAttemptSucceeded</c>.</summary>
     [JsonPropertyName("latestNotificationAttemptSucceeded")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? LatestNotificationAttemptSucceeded { get; init; }
+    public string? LatestNotificationAttemptSucceeded { get; set; }
 
     /// <summary>This field is no longer in use. JSON <c>latestDeliveryAttemptSucceeded</c>.</summary>
     [JsonPropertyName("latestDeliveryAttemptSucceeded")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? LatestDeliveryAttemptSucceeded { get; init; }
+    public string? LatestDeliveryAttemptSucceeded { get; set; }
 
     /// <summary>This field is no longer in use. JSON <c>timeLoggingStarted</c>.</summary>
     [JsonPropertyName("timeLoggingStarted")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? TimeLoggingStarted { get; init; }
+    public string? TimeLoggingStarted { get; set; }
 
     /// <summary>This field is no longer in use. JSON <c>timeLoggingStopped</c>.</summary>
     [JsonPropertyName("timeLoggingStopped")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? TimeLoggingStopped { get; init; }
+    public string? TimeLoggingStopped { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

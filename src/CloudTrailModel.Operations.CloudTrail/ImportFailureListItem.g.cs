@@ -15,27 +15,27 @@ public sealed record ImportFailureListItem
     /// <summary>The location of the failure in the S3 bucket. JSON <c>location</c>.</summary>
     [JsonPropertyName("location")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Location { get; init; }
+    public string? Location { get; set; }
 
     /// <summary>The status of the import. JSON <c>status</c>.</summary>
     [JsonPropertyName("status")]
     [JsonConverter(typeof(TolerantMemberConverter<ImportFailureStatus?>))]
-    public ImportFailureStatus? Status { get; init; }
+    public ImportFailureStatus? Status { get; set; }
 
     /// <summary>The type of import error. JSON <c>errorType</c>.</summary>
     [JsonPropertyName("errorType")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ErrorType { get; init; }
+    public string? ErrorType { get; set; }
 
     /// <summary>Provides the reason the import failed. JSON <c>errorMessage</c>.</summary>
     [JsonPropertyName("errorMessage")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ErrorMessage { get; init; }
+    public string? ErrorMessage { get; set; }
 
     /// <summary>When the import was last updated. JSON <c>lastUpdatedTime</c>.</summary>
     [JsonPropertyName("lastUpdatedTime")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? LastUpdatedTime { get; init; }
+    public DateTimeOffset? LastUpdatedTime { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,27 +15,27 @@ public sealed record ImportStatistics
     /// <summary>The number of S3 prefixes found for the import. JSON <c>prefixesFound</c>.</summary>
     [JsonPropertyName("prefixesFound")]
     [JsonConverter(typeof(TolerantMemberConverter<long?>))]
-    public long? PrefixesFound { get; init; }
+    public long? PrefixesFound { get; set; }
 
     /// <summary>The number of S3 prefixes that completed import. JSON <c>prefixesCompleted</c>.</summary>
     [JsonPropertyName("prefixesCompleted")]
     [JsonConverter(typeof(TolerantMemberConverter<long?>))]
-    public long? PrefixesCompleted { get; init; }
+    public long? PrefixesCompleted { get; set; }
 
     /// <summary>The number of log files that completed import. JSON <c>filesCompleted</c>.</summary>
     [JsonPropertyName("filesCompleted")]
     [JsonConverter(typeof(TolerantMemberConverter<long?>))]
-    public long? FilesCompleted { get; init; }
+    public long? FilesCompleted { get; set; }
 
     /// <summary>The number of trail events imported into the event data store. JSON <c>eventsCompleted</c>.</summary>
     [JsonPropertyName("eventsCompleted")]
     [JsonConverter(typeof(TolerantMemberConverter<long?>))]
-    public long? EventsCompleted { get; init; }
+    public long? EventsCompleted { get; set; }
 
     /// <summary>The number of failed entries. JSON <c>failedEntries</c>.</summary>
     [JsonPropertyName("failedEntries")]
     [JsonConverter(typeof(TolerantMemberConverter<long?>))]
-    public long? FailedEntries { get; init; }
+    public long? FailedEntries { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

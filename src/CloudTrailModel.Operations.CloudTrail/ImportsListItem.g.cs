@@ -15,27 +15,27 @@ public sealed record ImportsListItem
     /// <summary>The ID of the import. JSON <c>importId</c>.</summary>
     [JsonPropertyName("importId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ImportId { get; init; }
+    public string? ImportId { get; set; }
 
     /// <summary>The status of the import. JSON <c>importStatus</c>.</summary>
     [JsonPropertyName("importStatus")]
     [JsonConverter(typeof(TolerantMemberConverter<ImportStatus?>))]
-    public ImportStatus? ImportStatus { get; init; }
+    public ImportStatus? ImportStatus { get; set; }
 
     /// <summary>The ARN of the destination event data store. JSON <c>destinations</c>.</summary>
     [JsonPropertyName("destinations")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<string>>))]
-    public IReadOnlyList<string>? Destinations { get; init => field = ValueList<string>.From(value); }
+    public IReadOnlyList<string>? Destinations { get; set => field = ValueList<string>.From(value); }
 
     /// <summary>The timestamp of the import's creation. JSON <c>createdTimestamp</c>.</summary>
     [JsonPropertyName("createdTimestamp")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? CreatedTimestamp { get; init; }
+    public DateTimeOffset? CreatedTimestamp { get; set; }
 
     /// <summary>The timestamp of the import's last update. JSON <c>updatedTimestamp</c>.</summary>
     [JsonPropertyName("updatedTimestamp")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? UpdatedTimestamp { get; init; }
+    public DateTimeOffset? UpdatedTimestamp { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,27 +15,27 @@ public sealed record IngestionStatus
     /// <summary>The time stamp of the most recent successful ingestion of events for the channel. JSON <c>latestIngestionSuccessTime</c>.</summary>
     [JsonPropertyName("latestIngestionSuccessTime")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? LatestIngestionSuccessTime { get; init; }
+    public DateTimeOffset? LatestIngestionSuccessTime { get; set; }
 
     /// <summary>The event ID of the most recent successful ingestion of events. JSON <c>latestIngestionSuccessEventID</c>.</summary>
     [JsonPropertyName("latestIngestionSuccessEventID")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? LatestIngestionSuccessEventID { get; init; }
+    public string? LatestIngestionSuccessEventID { get; set; }
 
     /// <summary>The error code for the most recent failure to ingest events. JSON <c>latestIngestionErrorCode</c>.</summary>
     [JsonPropertyName("latestIngestionErrorCode")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? LatestIngestionErrorCode { get; init; }
+    public string? LatestIngestionErrorCode { get; set; }
 
     /// <summary>The time stamp of the most recent attempt to ingest events on the channel. JSON <c>latestIngestionAttemptTime</c>.</summary>
     [JsonPropertyName("latestIngestionAttemptTime")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? LatestIngestionAttemptTime { get; init; }
+    public DateTimeOffset? LatestIngestionAttemptTime { get; set; }
 
     /// <summary>The event ID of the most recent attempt to ingest events. JSON <c>latestIngestionAttemptEventID</c>.</summary>
     [JsonPropertyName("latestIngestionAttemptEventID")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? LatestIngestionAttemptEventID { get; init; }
+    public string? LatestIngestionAttemptEventID { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,12 +15,12 @@ public sealed record InsightSelector
     /// <summary>The type of Insights events to log on a trail or event data store. JSON <c>insightType</c>.</summary>
     [JsonPropertyName("insightType")]
     [JsonConverter(typeof(TolerantMemberConverter<InsightType?>))]
-    public InsightType? InsightType { get; init; }
+    public InsightType? InsightType { get; set; }
 
     /// <summary>Select the event category on which Insights should be enabled. JSON <c>eventCategories</c>.</summary>
     [JsonPropertyName("eventCategories")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<SourceEventCategory>>))]
-    public IReadOnlyList<SourceEventCategory>? EventCategories { get; init => field = ValueList<SourceEventCategory>.From(value); }
+    public IReadOnlyList<SourceEventCategory>? EventCategories { get; set => field = ValueList<SourceEventCategory>.From(value); }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,12 +15,12 @@ public sealed record ListChannelsRequestParameters
     /// <summary>The maximum number of CloudTrail channels to display on a single page. JSON <c>maxResults</c>.</summary>
     [JsonPropertyName("maxResults")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? MaxResults { get; init; }
+    public int? MaxResults { get; set; }
 
     /// <summary>The token to use to get the next page of results after a previous API call. JSON <c>nextToken</c>.</summary>
     [JsonPropertyName("nextToken")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? NextToken { get; init; }
+    public string? NextToken { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -52,12 +52,12 @@ public sealed record ListChannelsResponseElements
     /// <summary>The list of channels in the account. JSON <c>channels</c>.</summary>
     [JsonPropertyName("channels")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<Channel>>))]
-    public IReadOnlyList<Channel>? Channels { get; init => field = ValueList<Channel>.From(value); }
+    public IReadOnlyList<Channel>? Channels { get; set => field = ValueList<Channel>.From(value); }
 
     /// <summary>The token to use to get the next page of results after a previous API call. JSON <c>nextToken</c>.</summary>
     [JsonPropertyName("nextToken")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? NextToken { get; init; }
+    public string? NextToken { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,22 +15,22 @@ public sealed record ListDashboardsRequestParameters
     /// <summary>Specify a name prefix to filter on. JSON <c>namePrefix</c>.</summary>
     [JsonPropertyName("namePrefix")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? NamePrefix { get; init; }
+    public string? NamePrefix { get; set; }
 
     /// <summary>Specify a dashboard type to filter on: CUSTOM or MANAGED. JSON <c>type</c>.</summary>
     [JsonPropertyName("type")]
     [JsonConverter(typeof(TolerantMemberConverter<DashboardType?>))]
-    public DashboardType? Type { get; init; }
+    public DashboardType? Type { get; set; }
 
     /// <summary>A token you can use to get the next page of dashboard results. JSON <c>nextToken</c>.</summary>
     [JsonPropertyName("nextToken")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? NextToken { get; init; }
+    public string? NextToken { get; set; }
 
     /// <summary>The maximum number of dashboards to display on a single page. JSON <c>maxResults</c>.</summary>
     [JsonPropertyName("maxResults")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? MaxResults { get; init; }
+    public int? MaxResults { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -66,12 +66,12 @@ public sealed record ListDashboardsResponseElements
     /// <summary>Contains information about dashboards in the account, in the current Region that match the applied filters. JSON <c>dashboards</c>.</summary>
     [JsonPropertyName("dashboards")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<DashboardDetail>>))]
-    public IReadOnlyList<DashboardDetail>? Dashboards { get; init => field = ValueList<DashboardDetail>.From(value); }
+    public IReadOnlyList<DashboardDetail>? Dashboards { get; set => field = ValueList<DashboardDetail>.From(value); }
 
     /// <summary>A token you can use to get the next page of dashboard results. JSON <c>nextToken</c>.</summary>
     [JsonPropertyName("nextToken")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? NextToken { get; init; }
+    public string? NextToken { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,12 +15,12 @@ public sealed record ListEventDataStoresRequestParameters
     /// <summary>A token you can use to get the next page of event data store results. JSON <c>nextToken</c>.</summary>
     [JsonPropertyName("nextToken")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? NextToken { get; init; }
+    public string? NextToken { get; set; }
 
     /// <summary>The maximum number of event data stores to display on a single page. JSON <c>maxResults</c>.</summary>
     [JsonPropertyName("maxResults")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? MaxResults { get; init; }
+    public int? MaxResults { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -52,12 +52,12 @@ public sealed record ListEventDataStoresResponseElements
     /// <summary>Contains information about event data stores in the account, in the current Region. JSON <c>eventDataStores</c>.</summary>
     [JsonPropertyName("eventDataStores")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<EventDataStore>>))]
-    public IReadOnlyList<EventDataStore>? EventDataStores { get; init => field = ValueList<EventDataStore>.From(value); }
+    public IReadOnlyList<EventDataStore>? EventDataStores { get; set => field = ValueList<EventDataStore>.From(value); }
 
     /// <summary>A token you can use to get the next page of results. JSON <c>nextToken</c>.</summary>
     [JsonPropertyName("nextToken")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? NextToken { get; init; }
+    public string? NextToken { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

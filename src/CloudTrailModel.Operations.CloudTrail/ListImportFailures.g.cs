@@ -15,17 +15,17 @@ public sealed record ListImportFailuresRequestParameters
     /// <summary>The ID of the import. JSON <c>importId</c>.</summary>
     [JsonPropertyName("importId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ImportId { get; init; }
+    public string? ImportId { get; set; }
 
     /// <summary>The maximum number of failures to display on a single page. JSON <c>maxResults</c>.</summary>
     [JsonPropertyName("maxResults")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? MaxResults { get; init; }
+    public int? MaxResults { get; set; }
 
     /// <summary>A token you can use to get the next page of import failures. JSON <c>nextToken</c>.</summary>
     [JsonPropertyName("nextToken")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? NextToken { get; init; }
+    public string? NextToken { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -59,12 +59,12 @@ public sealed record ListImportFailuresResponseElements
     /// <summary>Contains information about the import failures. JSON <c>failures</c>.</summary>
     [JsonPropertyName("failures")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<ImportFailureListItem>>))]
-    public IReadOnlyList<ImportFailureListItem>? Failures { get; init => field = ValueList<ImportFailureListItem>.From(value); }
+    public IReadOnlyList<ImportFailureListItem>? Failures { get; set => field = ValueList<ImportFailureListItem>.From(value); }
 
     /// <summary>A token you can use to get the next page of results. JSON <c>nextToken</c>.</summary>
     [JsonPropertyName("nextToken")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? NextToken { get; init; }
+    public string? NextToken { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,22 +15,22 @@ public sealed record ListImportsRequestParameters
     /// <summary>The maximum number of imports to display on a single page. JSON <c>maxResults</c>.</summary>
     [JsonPropertyName("maxResults")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? MaxResults { get; init; }
+    public int? MaxResults { get; set; }
 
     /// <summary>The ARN of the destination event data store. JSON <c>destination</c>.</summary>
     [JsonPropertyName("destination")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Destination { get; init; }
+    public string? Destination { get; set; }
 
     /// <summary>The status of the import. JSON <c>importStatus</c>.</summary>
     [JsonPropertyName("importStatus")]
     [JsonConverter(typeof(TolerantMemberConverter<ImportStatus?>))]
-    public ImportStatus? ImportStatus { get; init; }
+    public ImportStatus? ImportStatus { get; set; }
 
     /// <summary>A token you can use to get the next page of import results. JSON <c>nextToken</c>.</summary>
     [JsonPropertyName("nextToken")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? NextToken { get; init; }
+    public string? NextToken { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -66,12 +66,12 @@ public sealed record ListImportsResponseElements
     /// <summary>The list of returned imports. JSON <c>imports</c>.</summary>
     [JsonPropertyName("imports")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<ImportsListItem>>))]
-    public IReadOnlyList<ImportsListItem>? Imports { get; init => field = ValueList<ImportsListItem>.From(value); }
+    public IReadOnlyList<ImportsListItem>? Imports { get; set => field = ValueList<ImportsListItem>.From(value); }
 
     /// <summary>A token you can use to get the next page of import results. JSON <c>nextToken</c>.</summary>
     [JsonPropertyName("nextToken")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? NextToken { get; init; }
+    public string? NextToken { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

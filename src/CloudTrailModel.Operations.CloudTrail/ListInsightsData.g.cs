@@ -15,37 +15,37 @@ public sealed record ListInsightsDataRequestParameters
     /// <summary>The Amazon Resource Name(ARN) of the trail for which you want to retrieve Insights events. JSON <c>insightSource</c>.</summary>
     [JsonPropertyName("insightSource")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? InsightSource { get; init; }
+    public string? InsightSource { get; set; }
 
     /// <summary>Specifies the category of events returned. JSON <c>dataType</c>.</summary>
     [JsonPropertyName("dataType")]
     [JsonConverter(typeof(TolerantMemberConverter<ListInsightsDataType?>))]
-    public ListInsightsDataType? DataType { get; init; }
+    public ListInsightsDataType? DataType { get; set; }
 
     /// <summary>Contains a map of dimensions. JSON <c>dimensions</c>.</summary>
     [JsonPropertyName("dimensions")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyDictionary<string, string>>))]
-    public IReadOnlyDictionary<string, string>? Dimensions { get; init => field = ValueMap<string>.From(value); }
+    public IReadOnlyDictionary<string, string>? Dimensions { get; set => field = ValueMap<string>.From(value); }
 
     /// <summary>Specifies that only events that occur after or at the specified time are returned. JSON <c>startTime</c>.</summary>
     [JsonPropertyName("startTime")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? StartTime { get; init; }
+    public DateTimeOffset? StartTime { get; set; }
 
     /// <summary>Specifies that only events that occur before or at the specified time are returned. JSON <c>endTime</c>.</summary>
     [JsonPropertyName("endTime")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? EndTime { get; init; }
+    public DateTimeOffset? EndTime { get; set; }
 
     /// <summary>The number of events to return. JSON <c>maxResults</c>.</summary>
     [JsonPropertyName("maxResults")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? MaxResults { get; init; }
+    public int? MaxResults { get; set; }
 
     /// <summary>The token to use to get the next page of results after a previous API call. JSON <c>nextToken</c>.</summary>
     [JsonPropertyName("nextToken")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? NextToken { get; init; }
+    public string? NextToken { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -87,12 +87,12 @@ public sealed record ListInsightsDataResponseElements
     /// <summary>A list of events returned based on the InsightSource, DataType or Dimensions specified. JSON <c>events</c>.</summary>
     [JsonPropertyName("events")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<Event>>))]
-    public IReadOnlyList<Event>? Events { get; init => field = ValueList<Event>.From(value); }
+    public IReadOnlyList<Event>? Events { get; set => field = ValueList<Event>.From(value); }
 
     /// <summary>The token to use to get the next page of results after a previous API call. JSON <c>nextToken</c>.</summary>
     [JsonPropertyName("nextToken")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? NextToken { get; init; }
+    public string? NextToken { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,57 +15,57 @@ public sealed record ListInsightsMetricDataRequestParameters
     /// <summary>The Amazon Resource Name(ARN) or name of the trail for which you want to retrieve Insights metrics data. JSON <c>trailName</c>.</summary>
     [JsonPropertyName("trailName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? TrailName { get; init; }
+    public string? TrailName { get; set; }
 
     /// <summary>The Amazon Web Services service to which the request was made, such as iam.amazonaws.com or s3.amazonaws.com. JSON <c>eventSource</c>.</summary>
     [JsonPropertyName("eventSource")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? EventSource { get; init; }
+    public string? EventSource { get; set; }
 
     /// <summary>The name of the event, typically the Amazon Web Services API on which unusual levels of activity were recorded. JSON <c>eventName</c>.</summary>
     [JsonPropertyName("eventName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? EventName { get; init; }
+    public string? EventName { get; set; }
 
     /// <summary>The type of CloudTrail Insights event, which is either ApiCallRateInsight or ApiErrorRateInsight. JSON <c>insightType</c>.</summary>
     [JsonPropertyName("insightType")]
     [JsonConverter(typeof(TolerantMemberConverter<InsightType?>))]
-    public InsightType? InsightType { get; init; }
+    public InsightType? InsightType { get; set; }
 
     /// <summary>Conditionally required if the InsightType parameter is set to ApiErrorRateInsight. JSON <c>errorCode</c>.</summary>
     [JsonPropertyName("errorCode")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ErrorCode { get; init; }
+    public string? ErrorCode { get; set; }
 
     /// <summary>Specifies, in UTC, the start time for time-series data. JSON <c>startTime</c>.</summary>
     [JsonPropertyName("startTime")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? StartTime { get; init; }
+    public DateTimeOffset? StartTime { get; set; }
 
     /// <summary>Specifies, in UTC, the end time for time-series data. JSON <c>endTime</c>.</summary>
     [JsonPropertyName("endTime")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? EndTime { get; init; }
+    public DateTimeOffset? EndTime { get; set; }
 
     /// <summary>Granularity of data to retrieve, in seconds. JSON <c>period</c>.</summary>
     [JsonPropertyName("period")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? Period { get; init; }
+    public int? Period { get; set; }
 
     /// <summary>Type of data points to return. JSON <c>dataType</c>.</summary>
     [JsonPropertyName("dataType")]
     [JsonConverter(typeof(TolerantMemberConverter<InsightsMetricDataType?>))]
-    public InsightsMetricDataType? DataType { get; init; }
+    public InsightsMetricDataType? DataType { get; set; }
 
     /// <summary>The maximum number of data points to return. JSON <c>maxResults</c>.</summary>
     [JsonPropertyName("maxResults")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? MaxResults { get; init; }
+    public int? MaxResults { get; set; }
 
     /// <summary>Returned if all datapoints can't be returned in a single call. JSON <c>nextToken</c>.</summary>
     [JsonPropertyName("nextToken")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? NextToken { get; init; }
+    public string? NextToken { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -115,42 +115,42 @@ public sealed record ListInsightsMetricDataResponseElements
     /// <summary>Specifies the ARN of the trail. JSON <c>trailARN</c>.</summary>
     [JsonPropertyName("trailARN")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? TrailARN { get; init; }
+    public string? TrailARN { get; set; }
 
     /// <summary>The Amazon Web Services service to which the request was made, such as iam.amazonaws.com or s3.amazonaws.com. JSON <c>eventSource</c>.</summary>
     [JsonPropertyName("eventSource")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? EventSource { get; init; }
+    public string? EventSource { get; set; }
 
     /// <summary>The name of the event, typically the Amazon Web Services API on which unusual levels of activity were recorded. JSON <c>eventName</c>.</summary>
     [JsonPropertyName("eventName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? EventName { get; init; }
+    public string? EventName { get; set; }
 
     /// <summary>The type of CloudTrail Insights event, which is either ApiCallRateInsight or ApiErrorRateInsight. JSON <c>insightType</c>.</summary>
     [JsonPropertyName("insightType")]
     [JsonConverter(typeof(TolerantMemberConverter<InsightType?>))]
-    public InsightType? InsightType { get; init; }
+    public InsightType? InsightType { get; set; }
 
     /// <summary>Only returned if InsightType parameter was set to ApiErrorRateInsight. JSON <c>errorCode</c>.</summary>
     [JsonPropertyName("errorCode")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ErrorCode { get; init; }
+    public string? ErrorCode { get; set; }
 
     /// <summary>List of timestamps at intervals corresponding to the specified time period. JSON <c>timestamps</c>.</summary>
     [JsonPropertyName("timestamps")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<DateTimeOffset>>))]
-    public IReadOnlyList<DateTimeOffset>? Timestamps { get; init => field = ValueList<DateTimeOffset>.From(value); }
+    public IReadOnlyList<DateTimeOffset>? Timestamps { get; set => field = ValueList<DateTimeOffset>.From(value); }
 
     /// <summary>List of values representing the API call rate or error rate at each timestamp. JSON <c>values</c>.</summary>
     [JsonPropertyName("values")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<double>>))]
-    public IReadOnlyList<double>? Values { get; init => field = ValueList<double>.From(value); }
+    public IReadOnlyList<double>? Values { get; set => field = ValueList<double>.From(value); }
 
     /// <summary>Only returned if the full results could not be returned in a single query. JSON <c>nextToken</c>.</summary>
     [JsonPropertyName("nextToken")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? NextToken { get; init; }
+    public string? NextToken { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

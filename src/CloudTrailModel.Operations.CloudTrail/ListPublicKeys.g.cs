@@ -15,17 +15,17 @@ public sealed record ListPublicKeysRequestParameters
     /// <summary>Optionally specifies, in UTC, the start of the time range to look up public keys for CloudTrail digest files. JSON <c>startTime</c>.</summary>
     [JsonPropertyName("startTime")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? StartTime { get; init; }
+    public DateTimeOffset? StartTime { get; set; }
 
     /// <summary>Optionally specifies, in UTC, the end of the time range to look up public keys for CloudTrail digest files. JSON <c>endTime</c>.</summary>
     [JsonPropertyName("endTime")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? EndTime { get; init; }
+    public DateTimeOffset? EndTime { get; set; }
 
     /// <summary>Reserved for future use. JSON <c>nextToken</c>.</summary>
     [JsonPropertyName("nextToken")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? NextToken { get; init; }
+    public string? NextToken { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -59,12 +59,12 @@ public sealed record ListPublicKeysResponseElements
     /// <summary>Contains an array of PublicKey objects. JSON <c>publicKeyList</c>.</summary>
     [JsonPropertyName("publicKeyList")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<PublicKey>>))]
-    public IReadOnlyList<PublicKey>? PublicKeyList { get; init => field = ValueList<PublicKey>.From(value); }
+    public IReadOnlyList<PublicKey>? PublicKeyList { get; set => field = ValueList<PublicKey>.From(value); }
 
     /// <summary>Reserved for future use. JSON <c>nextToken</c>.</summary>
     [JsonPropertyName("nextToken")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? NextToken { get; init; }
+    public string? NextToken { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,32 +15,32 @@ public sealed record ListQueriesRequestParameters
     /// <summary>The ARN (or the ID suffix of the ARN) of an event data store on which queries were run. JSON <c>eventDataStore</c>.</summary>
     [JsonPropertyName("eventDataStore")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? EventDataStore { get; init; }
+    public string? EventDataStore { get; set; }
 
     /// <summary>A token you can use to get the next page of results. JSON <c>nextToken</c>.</summary>
     [JsonPropertyName("nextToken")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? NextToken { get; init; }
+    public string? NextToken { get; set; }
 
     /// <summary>The maximum number of queries to show on a page. JSON <c>maxResults</c>.</summary>
     [JsonPropertyName("maxResults")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? MaxResults { get; init; }
+    public int? MaxResults { get; set; }
 
     /// <summary>Use with EndTime to bound a ListQueries request, and limit its results to only those queries run within a specified time period. JSON <c>startTime</c>.</summary>
     [JsonPropertyName("startTime")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? StartTime { get; init; }
+    public DateTimeOffset? StartTime { get; set; }
 
     /// <summary>Use with StartTime to bound a ListQueries request, and limit its results to only those queries run within a specified time period. JSON <c>endTime</c>.</summary>
     [JsonPropertyName("endTime")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? EndTime { get; init; }
+    public DateTimeOffset? EndTime { get; set; }
 
     /// <summary>The status of queries that you want to return in results. JSON <c>queryStatus</c>.</summary>
     [JsonPropertyName("queryStatus")]
     [JsonConverter(typeof(TolerantMemberConverter<QueryStatus?>))]
-    public QueryStatus? QueryStatus { get; init; }
+    public QueryStatus? QueryStatus { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -80,12 +80,12 @@ public sealed record ListQueriesResponseElements
     /// <summary>Lists matching query results, and shows query ID, status, and creation time of each query. JSON <c>queries</c>.</summary>
     [JsonPropertyName("queries")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<Query>>))]
-    public IReadOnlyList<Query>? Queries { get; init => field = ValueList<Query>.From(value); }
+    public IReadOnlyList<Query>? Queries { get; set => field = ValueList<Query>.From(value); }
 
     /// <summary>A token you can use to get the next page of results. JSON <c>nextToken</c>.</summary>
     [JsonPropertyName("nextToken")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? NextToken { get; init; }
+    public string? NextToken { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

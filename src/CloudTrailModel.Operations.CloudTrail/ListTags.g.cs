@@ -15,12 +15,12 @@ public sealed record ListTagsRequestParameters
     /// <summary>Specifies a list of trail, event data store, dashboard, or channel ARNs whose tags will be listed. JSON <c>resourceIdList</c>.</summary>
     [JsonPropertyName("resourceIdList")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<string>>))]
-    public IReadOnlyList<string>? ResourceIdList { get; init => field = ValueList<string>.From(value); }
+    public IReadOnlyList<string>? ResourceIdList { get; set => field = ValueList<string>.From(value); }
 
     /// <summary>Reserved for future use. JSON <c>nextToken</c>.</summary>
     [JsonPropertyName("nextToken")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? NextToken { get; init; }
+    public string? NextToken { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -52,12 +52,12 @@ public sealed record ListTagsResponseElements
     /// <summary>A list of resource tags. JSON <c>resourceTagList</c>.</summary>
     [JsonPropertyName("resourceTagList")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<ResourceTag>>))]
-    public IReadOnlyList<ResourceTag>? ResourceTagList { get; init => field = ValueList<ResourceTag>.From(value); }
+    public IReadOnlyList<ResourceTag>? ResourceTagList { get; set => field = ValueList<ResourceTag>.From(value); }
 
     /// <summary>Reserved for future use. JSON <c>nextToken</c>.</summary>
     [JsonPropertyName("nextToken")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? NextToken { get; init; }
+    public string? NextToken { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

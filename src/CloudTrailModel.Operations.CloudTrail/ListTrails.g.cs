@@ -15,7 +15,7 @@ public sealed record ListTrailsRequestParameters
     /// <summary>The token to use to get the next page of results after a previous API call. JSON <c>nextToken</c>.</summary>
     [JsonPropertyName("nextToken")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? NextToken { get; init; }
+    public string? NextToken { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -45,12 +45,12 @@ public sealed record ListTrailsResponseElements
     /// <summary>Returns the name, ARN, and home Region of trails in the current account. JSON <c>trails</c>.</summary>
     [JsonPropertyName("trails")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<TrailInfo>>))]
-    public IReadOnlyList<TrailInfo>? Trails { get; init => field = ValueList<TrailInfo>.From(value); }
+    public IReadOnlyList<TrailInfo>? Trails { get; set => field = ValueList<TrailInfo>.From(value); }
 
     /// <summary>The token to use to get the next page of results after a previous API call. JSON <c>nextToken</c>.</summary>
     [JsonPropertyName("nextToken")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? NextToken { get; init; }
+    public string? NextToken { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

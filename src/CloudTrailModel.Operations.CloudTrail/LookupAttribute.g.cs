@@ -15,12 +15,12 @@ public sealed record LookupAttribute
     /// <summary>Specifies an attribute on which to filter the events returned. JSON <c>attributeKey</c>.</summary>
     [JsonPropertyName("attributeKey")]
     [JsonConverter(typeof(TolerantMemberConverter<LookupAttributeKey?>))]
-    public LookupAttributeKey? AttributeKey { get; init; }
+    public LookupAttributeKey? AttributeKey { get; set; }
 
     /// <summary>Specifies a value for the specified AttributeKey. JSON <c>attributeValue</c>.</summary>
     [JsonPropertyName("attributeValue")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? AttributeValue { get; init; }
+    public string? AttributeValue { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

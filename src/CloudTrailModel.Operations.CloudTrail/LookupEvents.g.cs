@@ -15,32 +15,32 @@ public sealed record LookupEventsRequestParameters
     /// <summary>Contains a list of lookup attributes. JSON <c>lookupAttributes</c>.</summary>
     [JsonPropertyName("lookupAttributes")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<LookupAttribute>>))]
-    public IReadOnlyList<LookupAttribute>? LookupAttributes { get; init => field = ValueList<LookupAttribute>.From(value); }
+    public IReadOnlyList<LookupAttribute>? LookupAttributes { get; set => field = ValueList<LookupAttribute>.From(value); }
 
     /// <summary>Specifies that only events that occur after or at the specified time are returned. JSON <c>startTime</c>.</summary>
     [JsonPropertyName("startTime")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? StartTime { get; init; }
+    public DateTimeOffset? StartTime { get; set; }
 
     /// <summary>Specifies that only events that occur before or at the specified time are returned. JSON <c>endTime</c>.</summary>
     [JsonPropertyName("endTime")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? EndTime { get; init; }
+    public DateTimeOffset? EndTime { get; set; }
 
     /// <summary>Specifies the event category. JSON <c>eventCategory</c>.</summary>
     [JsonPropertyName("eventCategory")]
     [JsonConverter(typeof(TolerantMemberConverter<EventCategory?>))]
-    public EventCategory? EventCategory { get; init; }
+    public EventCategory? EventCategory { get; set; }
 
     /// <summary>The number of events to return. JSON <c>maxResults</c>.</summary>
     [JsonPropertyName("maxResults")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? MaxResults { get; init; }
+    public int? MaxResults { get; set; }
 
     /// <summary>The token to use to get the next page of results after a previous API call. JSON <c>nextToken</c>.</summary>
     [JsonPropertyName("nextToken")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? NextToken { get; init; }
+    public string? NextToken { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -80,12 +80,12 @@ public sealed record LookupEventsResponseElements
     /// <summary>A list of events returned based on the lookup attributes specified and the CloudTrail event. JSON <c>events</c>.</summary>
     [JsonPropertyName("events")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<Event>>))]
-    public IReadOnlyList<Event>? Events { get; init => field = ValueList<Event>.From(value); }
+    public IReadOnlyList<Event>? Events { get; set => field = ValueList<Event>.From(value); }
 
     /// <summary>The token to use to get the next page of results after a previous API call. JSON <c>nextToken</c>.</summary>
     [JsonPropertyName("nextToken")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? NextToken { get; init; }
+    public string? NextToken { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,22 +15,22 @@ public sealed record PublicKey
     /// <summary>The DER encoded public key value in PKCS#1 format. JSON <c>value</c>.</summary>
     [JsonPropertyName("value")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Value { get; init; }
+    public string? Value { get; set; }
 
     /// <summary>The starting time of validity of the public key. JSON <c>validityStartTime</c>.</summary>
     [JsonPropertyName("validityStartTime")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? ValidityStartTime { get; init; }
+    public DateTimeOffset? ValidityStartTime { get; set; }
 
     /// <summary>The ending time of validity of the public key. JSON <c>validityEndTime</c>.</summary>
     [JsonPropertyName("validityEndTime")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? ValidityEndTime { get; init; }
+    public DateTimeOffset? ValidityEndTime { get; set; }
 
     /// <summary>The fingerprint of the public key. JSON <c>fingerprint</c>.</summary>
     [JsonPropertyName("fingerprint")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Fingerprint { get; init; }
+    public string? Fingerprint { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,17 +15,17 @@ public sealed record PutEventSelectorsRequestParameters
     /// <summary>Specifies the name of the trail or trail ARN. JSON <c>trailName</c>.</summary>
     [JsonPropertyName("trailName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? TrailName { get; init; }
+    public string? TrailName { get; set; }
 
     /// <summary>Specifies the settings for your event selectors. JSON <c>eventSelectors</c>.</summary>
     [JsonPropertyName("eventSelectors")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<EventSelector>>))]
-    public IReadOnlyList<EventSelector>? EventSelectors { get; init => field = ValueList<EventSelector>.From(value); }
+    public IReadOnlyList<EventSelector>? EventSelectors { get; set => field = ValueList<EventSelector>.From(value); }
 
     /// <summary>Specifies the settings for advanced event selectors. JSON <c>advancedEventSelectors</c>.</summary>
     [JsonPropertyName("advancedEventSelectors")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<AdvancedEventSelector>>))]
-    public IReadOnlyList<AdvancedEventSelector>? AdvancedEventSelectors { get; init => field = ValueList<AdvancedEventSelector>.From(value); }
+    public IReadOnlyList<AdvancedEventSelector>? AdvancedEventSelectors { get; set => field = ValueList<AdvancedEventSelector>.From(value); }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -59,17 +59,17 @@ public sealed record PutEventSelectorsResponseElements
     /// <summary>Specifies the ARN of the trail that was updated with event selectors. JSON <c>trailARN</c>.</summary>
     [JsonPropertyName("trailARN")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? TrailARN { get; init; }
+    public string? TrailARN { get; set; }
 
     /// <summary>Specifies the event selectors configured for your trail. JSON <c>eventSelectors</c>.</summary>
     [JsonPropertyName("eventSelectors")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<EventSelector>>))]
-    public IReadOnlyList<EventSelector>? EventSelectors { get; init => field = ValueList<EventSelector>.From(value); }
+    public IReadOnlyList<EventSelector>? EventSelectors { get; set => field = ValueList<EventSelector>.From(value); }
 
     /// <summary>Specifies the advanced event selectors configured for your trail. JSON <c>advancedEventSelectors</c>.</summary>
     [JsonPropertyName("advancedEventSelectors")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<AdvancedEventSelector>>))]
-    public IReadOnlyList<AdvancedEventSelector>? AdvancedEventSelectors { get; init => field = ValueList<AdvancedEventSelector>.From(value); }
+    public IReadOnlyList<AdvancedEventSelector>? AdvancedEventSelectors { get; set => field = ValueList<AdvancedEventSelector>.From(value); }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

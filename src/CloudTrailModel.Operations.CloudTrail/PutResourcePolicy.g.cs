@@ -15,12 +15,12 @@ public sealed record PutResourcePolicyRequestParameters
     /// <summary>The Amazon Resource Name (ARN) of the CloudTrail event data store, dashboard, or channel attached to the resource-based policy. JSON <c>resourceArn</c>.</summary>
     [JsonPropertyName("resourceArn")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ResourceArn { get; init; }
+    public string? ResourceArn { get; set; }
 
     /// <summary>A JSON-formatted string for an Amazon Web Services resource-based policy. JSON <c>resourcePolicy</c>.</summary>
     [JsonPropertyName("resourcePolicy")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ResourcePolicy { get; init; }
+    public string? ResourcePolicy { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -52,17 +52,17 @@ public sealed record PutResourcePolicyResponseElements
     /// <summary>The Amazon Resource Name (ARN) of the CloudTrail event data store, dashboard, or channel attached to the resource-based policy. JSON <c>resourceArn</c>.</summary>
     [JsonPropertyName("resourceArn")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ResourceArn { get; init; }
+    public string? ResourceArn { get; set; }
 
     /// <summary>The JSON-formatted string of the Amazon Web Services resource-based policy attached to the CloudTrail event data store, dashboard, or channel. JSON <c>resourcePolicy</c>.</summary>
     [JsonPropertyName("resourcePolicy")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ResourcePolicy { get; init; }
+    public string? ResourcePolicy { get; set; }
 
     /// <summary>The default resource-based policy that is automatically generated for the delegated administrator of an Organizations organization. JSON <c>delegatedAdminResourcePolicy</c>.</summary>
     [JsonPropertyName("delegatedAdminResourcePolicy")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? DelegatedAdminResourcePolicy { get; init; }
+    public string? DelegatedAdminResourcePolicy { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,17 +15,17 @@ public sealed record Query
     /// <summary>The ID of a query. JSON <c>queryId</c>.</summary>
     [JsonPropertyName("queryId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? QueryId { get; init; }
+    public string? QueryId { get; set; }
 
     /// <summary>The status of the query. JSON <c>queryStatus</c>.</summary>
     [JsonPropertyName("queryStatus")]
     [JsonConverter(typeof(TolerantMemberConverter<QueryStatus?>))]
-    public QueryStatus? QueryStatus { get; init; }
+    public QueryStatus? QueryStatus { get; set; }
 
     /// <summary>The creation time of a query. JSON <c>creationTime</c>.</summary>
     [JsonPropertyName("creationTime")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? CreationTime { get; init; }
+    public DateTimeOffset? CreationTime { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

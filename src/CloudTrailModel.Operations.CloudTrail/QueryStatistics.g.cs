@@ -15,17 +15,17 @@ public sealed record QueryStatistics
     /// <summary>The number of results returned. JSON <c>resultsCount</c>.</summary>
     [JsonPropertyName("resultsCount")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? ResultsCount { get; init; }
+    public int? ResultsCount { get; set; }
 
     /// <summary>The total number of results returned by a query. JSON <c>totalResultsCount</c>.</summary>
     [JsonPropertyName("totalResultsCount")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? TotalResultsCount { get; init; }
+    public int? TotalResultsCount { get; set; }
 
     /// <summary>The total bytes that the query scanned in the event data store. JSON <c>bytesScanned</c>.</summary>
     [JsonPropertyName("bytesScanned")]
     [JsonConverter(typeof(TolerantMemberConverter<long?>))]
-    public long? BytesScanned { get; init; }
+    public long? BytesScanned { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,27 +15,27 @@ public sealed record QueryStatisticsForDescribeQuery
     /// <summary>The number of events that matched a query. JSON <c>eventsMatched</c>.</summary>
     [JsonPropertyName("eventsMatched")]
     [JsonConverter(typeof(TolerantMemberConverter<long?>))]
-    public long? EventsMatched { get; init; }
+    public long? EventsMatched { get; set; }
 
     /// <summary>The number of events that the query scanned in the event data store. JSON <c>eventsScanned</c>.</summary>
     [JsonPropertyName("eventsScanned")]
     [JsonConverter(typeof(TolerantMemberConverter<long?>))]
-    public long? EventsScanned { get; init; }
+    public long? EventsScanned { get; set; }
 
     /// <summary>The total bytes that the query scanned in the event data store. JSON <c>bytesScanned</c>.</summary>
     [JsonPropertyName("bytesScanned")]
     [JsonConverter(typeof(TolerantMemberConverter<long?>))]
-    public long? BytesScanned { get; init; }
+    public long? BytesScanned { get; set; }
 
     /// <summary>The query's run time, in milliseconds. JSON <c>executionTimeInMillis</c>.</summary>
     [JsonPropertyName("executionTimeInMillis")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? ExecutionTimeInMillis { get; init; }
+    public int? ExecutionTimeInMillis { get; set; }
 
     /// <summary>The creation time of the query. JSON <c>creationTime</c>.</summary>
     [JsonPropertyName("creationTime")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? CreationTime { get; init; }
+    public DateTimeOffset? CreationTime { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,17 +15,17 @@ public sealed record RefreshSchedule
     /// <summary>The frequency at which you want the dashboard refreshed. JSON <c>frequency</c>.</summary>
     [JsonPropertyName("frequency")]
     [JsonConverter(typeof(TolerantMemberConverter<RefreshScheduleFrequency>))]
-    public RefreshScheduleFrequency? Frequency { get; init; }
+    public RefreshScheduleFrequency? Frequency { get; set; }
 
     /// <summary>Specifies whether the refresh schedule is enabled. JSON <c>status</c>.</summary>
     [JsonPropertyName("status")]
     [JsonConverter(typeof(TolerantMemberConverter<RefreshScheduleStatus?>))]
-    public RefreshScheduleStatus? Status { get; init; }
+    public RefreshScheduleStatus? Status { get; set; }
 
     /// <summary>The time of day in UTC to run the schedule; for hourly only refer to minutes; default is 00:00. JSON <c>timeOfDay</c>.</summary>
     [JsonPropertyName("timeOfDay")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? TimeOfDay { get; init; }
+    public string? TimeOfDay { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

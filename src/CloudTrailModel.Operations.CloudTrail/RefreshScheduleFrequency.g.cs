@@ -15,12 +15,12 @@ public sealed record RefreshScheduleFrequency
     /// <summary>The unit to use for the refresh. JSON <c>unit</c>.</summary>
     [JsonPropertyName("unit")]
     [JsonConverter(typeof(TolerantMemberConverter<RefreshScheduleFrequencyUnit?>))]
-    public RefreshScheduleFrequencyUnit? Unit { get; init; }
+    public RefreshScheduleFrequencyUnit? Unit { get; set; }
 
     /// <summary>The value for the refresh schedule. JSON <c>value</c>.</summary>
     [JsonPropertyName("value")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? Value { get; init; }
+    public int? Value { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

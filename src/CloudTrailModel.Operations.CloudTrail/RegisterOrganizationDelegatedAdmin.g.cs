@@ -15,7 +15,7 @@ public sealed record RegisterOrganizationDelegatedAdminRequestParameters
     /// <summary>An organization member account ID that you want to designate as a delegated administrator. JSON <c>memberAccountId</c>.</summary>
     [JsonPropertyName("memberAccountId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? MemberAccountId { get; init; }
+    public string? MemberAccountId { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,12 +15,12 @@ public sealed record Resource
     /// <summary>The type of a resource referenced by the event returned. JSON <c>resourceType</c>.</summary>
     [JsonPropertyName("resourceType")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ResourceType { get; init; }
+    public string? ResourceType { get; set; }
 
     /// <summary>The name of the resource referenced by the event returned. JSON <c>resourceName</c>.</summary>
     [JsonPropertyName("resourceName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ResourceName { get; init; }
+    public string? ResourceName { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,17 +15,17 @@ public sealed record S3ImportSource
     /// <summary>The URI for the source S3 bucket. JSON <c>s3LocationUri</c>.</summary>
     [JsonPropertyName("s3LocationUri")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? S3LocationUri { get; init; }
+    public string? S3LocationUri { get; set; }
 
     /// <summary>The Region associated with the source S3 bucket. JSON <c>s3BucketRegion</c>.</summary>
     [JsonPropertyName("s3BucketRegion")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? S3BucketRegion { get; init; }
+    public string? S3BucketRegion { get; set; }
 
     /// <summary>The IAM ARN role used to access the source S3 bucket. JSON <c>s3BucketAccessRoleArn</c>.</summary>
     [JsonPropertyName("s3BucketAccessRoleArn")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? S3BucketAccessRoleArn { get; init; }
+    public string? S3BucketAccessRoleArn { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,17 +15,17 @@ public sealed record SearchSampleQueriesRequestParameters
     /// <summary>The natural language phrase to use for the semantic search. JSON <c>searchPhrase</c>.</summary>
     [JsonPropertyName("searchPhrase")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? SearchPhrase { get; init; }
+    public string? SearchPhrase { get; set; }
 
     /// <summary>The maximum number of results to return on a single page. JSON <c>maxResults</c>.</summary>
     [JsonPropertyName("maxResults")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? MaxResults { get; init; }
+    public int? MaxResults { get; set; }
 
     /// <summary>A token you can use to get the next page of results. JSON <c>nextToken</c>.</summary>
     [JsonPropertyName("nextToken")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? NextToken { get; init; }
+    public string? NextToken { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -59,12 +59,12 @@ public sealed record SearchSampleQueriesResponseElements
     /// <summary>A list of objects containing the search results ordered from most relevant to least relevant. JSON <c>searchResults</c>.</summary>
     [JsonPropertyName("searchResults")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<SearchSampleQueriesSearchResult>>))]
-    public IReadOnlyList<SearchSampleQueriesSearchResult>? SearchResults { get; init => field = ValueList<SearchSampleQueriesSearchResult>.From(value); }
+    public IReadOnlyList<SearchSampleQueriesSearchResult>? SearchResults { get; set => field = ValueList<SearchSampleQueriesSearchResult>.From(value); }
 
     /// <summary>A token you can use to get the next page of results. JSON <c>nextToken</c>.</summary>
     [JsonPropertyName("nextToken")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? NextToken { get; init; }
+    public string? NextToken { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,22 +15,22 @@ public sealed record SearchSampleQueriesSearchResult
     /// <summary>The name of a sample query. JSON <c>name</c>.</summary>
     [JsonPropertyName("name")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Name { get; init; }
+    public string? Name { get; set; }
 
     /// <summary>A longer description of a sample query. JSON <c>description</c>.</summary>
     [JsonPropertyName("description")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Description { get; init; }
+    public string? Description { get; set; }
 
     /// <summary>The SQL code of the sample query. JSON <c>sQL</c>.</summary>
     [JsonPropertyName("sQL")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? SQL { get; init; }
+    public string? SQL { get; set; }
 
     /// <summary>A value between 0 and 1 indicating the similarity between the search phrase and result. JSON <c>relevance</c>.</summary>
     [JsonPropertyName("relevance")]
     [JsonConverter(typeof(TolerantMemberConverter<double?>))]
-    public double? Relevance { get; init; }
+    public double? Relevance { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,12 +15,12 @@ public sealed record SourceConfig
     /// <summary>Specifies whether the channel applies to a single Region or to all Regions. JSON <c>applyToAllRegions</c>.</summary>
     [JsonPropertyName("applyToAllRegions")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? ApplyToAllRegions { get; init; }
+    public bool? ApplyToAllRegions { get; set; }
 
     /// <summary>The advanced event selectors that are configured for the channel. JSON <c>advancedEventSelectors</c>.</summary>
     [JsonPropertyName("advancedEventSelectors")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<AdvancedEventSelector>>))]
-    public IReadOnlyList<AdvancedEventSelector>? AdvancedEventSelectors { get; init => field = ValueList<AdvancedEventSelector>.From(value); }
+    public IReadOnlyList<AdvancedEventSelector>? AdvancedEventSelectors { get; set => field = ValueList<AdvancedEventSelector>.From(value); }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

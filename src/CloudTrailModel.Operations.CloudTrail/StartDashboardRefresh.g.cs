@@ -15,12 +15,12 @@ public sealed record StartDashboardRefreshRequestParameters
     /// <summary>The name or ARN of the dashboard. JSON <c>dashboardId</c>.</summary>
     [JsonPropertyName("dashboardId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? DashboardId { get; init; }
+    public string? DashboardId { get; set; }
 
     /// <summary>The query parameter values for the dashboard For custom dashboards, the following query parameters are valid: $StartTime$, $EndTime$, and $Period$. JSON <c>queryParameterValues</c>.</summary>
     [JsonPropertyName("queryParameterValues")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyDictionary<string, string>>))]
-    public IReadOnlyDictionary<string, string>? QueryParameterValues { get; init => field = ValueMap<string>.From(value); }
+    public IReadOnlyDictionary<string, string>? QueryParameterValues { get; set => field = ValueMap<string>.From(value); }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -52,7 +52,7 @@ public sealed record StartDashboardRefreshResponseElements
     /// <summary>The refresh ID for the dashboard. JSON <c>refreshId</c>.</summary>
     [JsonPropertyName("refreshId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? RefreshId { get; init; }
+    public string? RefreshId { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

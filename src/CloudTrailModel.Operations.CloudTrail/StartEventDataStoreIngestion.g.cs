@@ -15,7 +15,7 @@ public sealed record StartEventDataStoreIngestionRequestParameters
     /// <summary>The ARN (or ID suffix of the ARN) of the event data store for which you want to start ingestion. JSON <c>eventDataStore</c>.</summary>
     [JsonPropertyName("eventDataStore")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? EventDataStore { get; init; }
+    public string? EventDataStore { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

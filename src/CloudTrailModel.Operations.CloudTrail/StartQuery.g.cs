@@ -15,27 +15,27 @@ public sealed record StartQueryRequestParameters
     /// <summary>The SQL code of your query. JSON <c>queryStatement</c>.</summary>
     [JsonPropertyName("queryStatement")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? QueryStatement { get; init; }
+    public string? QueryStatement { get; set; }
 
     /// <summary>The URI for the S3 bucket where CloudTrail delivers the query results. JSON <c>deliveryS3Uri</c>.</summary>
     [JsonPropertyName("deliveryS3Uri")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? DeliveryS3Uri { get; init; }
+    public string? DeliveryS3Uri { get; set; }
 
     /// <summary>The alias that identifies a query template. JSON <c>queryAlias</c>.</summary>
     [JsonPropertyName("queryAlias")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? QueryAlias { get; init; }
+    public string? QueryAlias { get; set; }
 
     /// <summary>The query parameters for the specified QueryAlias. JSON <c>queryParameters</c>.</summary>
     [JsonPropertyName("queryParameters")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<string>>))]
-    public IReadOnlyList<string>? QueryParameters { get; init => field = ValueList<string>.From(value); }
+    public IReadOnlyList<string>? QueryParameters { get; set => field = ValueList<string>.From(value); }
 
     /// <summary>The account ID of the event data store owner. JSON <c>eventDataStoreOwnerAccountId</c>.</summary>
     [JsonPropertyName("eventDataStoreOwnerAccountId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? EventDataStoreOwnerAccountId { get; init; }
+    public string? EventDataStoreOwnerAccountId { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -73,12 +73,12 @@ public sealed record StartQueryResponseElements
     /// <summary>The ID of the started query. JSON <c>queryId</c>.</summary>
     [JsonPropertyName("queryId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? QueryId { get; init; }
+    public string? QueryId { get; set; }
 
     /// <summary>The account ID of the event data store owner. JSON <c>eventDataStoreOwnerAccountId</c>.</summary>
     [JsonPropertyName("eventDataStoreOwnerAccountId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? EventDataStoreOwnerAccountId { get; init; }
+    public string? EventDataStoreOwnerAccountId { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

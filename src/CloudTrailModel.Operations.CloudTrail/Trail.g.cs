@@ -15,82 +15,82 @@ public sealed record Trail
     /// <summary>Name of the trail set by calling CreateTrail. JSON <c>name</c>.</summary>
     [JsonPropertyName("name")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Name { get; init; }
+    public string? Name { get; set; }
 
     /// <summary>Name of the Amazon S3 bucket into which CloudTrail delivers your trail files. JSON <c>s3BucketName</c>.</summary>
     [JsonPropertyName("s3BucketName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? S3BucketName { get; init; }
+    public string? S3BucketName { get; set; }
 
     /// <summary>Specifies the Amazon S3 key prefix that comes after the name of the bucket you have designated for log file delivery. JSON <c>s3KeyPrefix</c>.</summary>
     [JsonPropertyName("s3KeyPrefix")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? S3KeyPrefix { get; init; }
+    public string? S3KeyPrefix { get; set; }
 
     /// <summary>This field is no longer in use. JSON <c>snsTopicName</c>.</summary>
     [JsonPropertyName("snsTopicName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? SnsTopicName { get; init; }
+    public string? SnsTopicName { get; set; }
 
     /// <summary>Specifies the ARN of the Amazon SNS topic that CloudTrail uses to send notifications when log files are delivered. JSON <c>snsTopicARN</c>.</summary>
     [JsonPropertyName("snsTopicARN")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? SnsTopicARN { get; init; }
+    public string? SnsTopicARN { get; set; }
 
     /// <summary>Set to True to include Amazon Web Services API calls from Amazon Web Services global services such as IAM. JSON <c>includeGlobalServiceEvents</c>.</summary>
     [JsonPropertyName("includeGlobalServiceEvents")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? IncludeGlobalServiceEvents { get; init; }
+    public bool? IncludeGlobalServiceEvents { get; set; }
 
     /// <summary>Specifies whether the trail exists only in one Region or exists in all Regions. JSON <c>isMultiRegionTrail</c>.</summary>
     [JsonPropertyName("isMultiRegionTrail")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? IsMultiRegionTrail { get; init; }
+    public bool? IsMultiRegionTrail { get; set; }
 
     /// <summary>The Region in which the trail was created. JSON <c>homeRegion</c>.</summary>
     [JsonPropertyName("homeRegion")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? HomeRegion { get; init; }
+    public string? HomeRegion { get; set; }
 
     /// <summary>Specifies the ARN of the trail. JSON <c>trailARN</c>.</summary>
     [JsonPropertyName("trailARN")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? TrailARN { get; init; }
+    public string? TrailARN { get; set; }
 
     /// <summary>Specifies whether log file validation is enabled. JSON <c>logFileValidationEnabled</c>.</summary>
     [JsonPropertyName("logFileValidationEnabled")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? LogFileValidationEnabled { get; init; }
+    public bool? LogFileValidationEnabled { get; set; }
 
     /// <summary>Specifies an Amazon Resource Name (ARN), a unique identifier that represents the log group to which CloudTrail logs will be delivered. JSON <c>cloudWatchLogsLogGroupArn</c>.</summary>
     [JsonPropertyName("cloudWatchLogsLogGroupArn")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? CloudWatchLogsLogGroupArn { get; init; }
+    public string? CloudWatchLogsLogGroupArn { get; set; }
 
     /// <summary>Specifies the role for the CloudWatch Logs endpoint to assume to write to a user's log group. JSON <c>cloudWatchLogsRoleArn</c>.</summary>
     [JsonPropertyName("cloudWatchLogsRoleArn")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? CloudWatchLogsRoleArn { get; init; }
+    public string? CloudWatchLogsRoleArn { get; set; }
 
     /// <summary>Specifies the KMS key ID that encrypts the logs and digest files delivered by CloudTrail. JSON <c>kmsKeyId</c>.</summary>
     [JsonPropertyName("kmsKeyId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? KmsKeyId { get; init; }
+    public string? KmsKeyId { get; set; }
 
     /// <summary>Specifies if the trail has custom event selectors. JSON <c>hasCustomEventSelectors</c>.</summary>
     [JsonPropertyName("hasCustomEventSelectors")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? HasCustomEventSelectors { get; init; }
+    public bool? HasCustomEventSelectors { get; set; }
 
     /// <summary>Specifies whether a trail has insight types specified in an InsightSelector list. JSON <c>hasInsightSelectors</c>.</summary>
     [JsonPropertyName("hasInsightSelectors")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? HasInsightSelectors { get; init; }
+    public bool? HasInsightSelectors { get; set; }
 
     /// <summary>Specifies whether the trail is an organization trail. JSON <c>isOrganizationTrail</c>.</summary>
     [JsonPropertyName("isOrganizationTrail")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? IsOrganizationTrail { get; init; }
+    public bool? IsOrganizationTrail { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

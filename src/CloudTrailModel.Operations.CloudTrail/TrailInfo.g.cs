@@ -15,17 +15,17 @@ public sealed record TrailInfo
     /// <summary>The ARN of a trail. JSON <c>trailARN</c>.</summary>
     [JsonPropertyName("trailARN")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? TrailARN { get; init; }
+    public string? TrailARN { get; set; }
 
     /// <summary>The name of a trail. JSON <c>name</c>.</summary>
     [JsonPropertyName("name")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Name { get; init; }
+    public string? Name { get; set; }
 
     /// <summary>The Amazon Web Services Region in which a trail was created. JSON <c>homeRegion</c>.</summary>
     [JsonPropertyName("homeRegion")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? HomeRegion { get; init; }
+    public string? HomeRegion { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,17 +15,17 @@ public sealed record UpdateChannelRequestParameters
     /// <summary>The ARN or ID (the ARN suffix) of the channel that you want to update. JSON <c>channel</c>.</summary>
     [JsonPropertyName("channel")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Channel { get; init; }
+    public string? Channel { get; set; }
 
     /// <summary>The ARNs of event data stores that you want to log events arriving through the channel. JSON <c>destinations</c>.</summary>
     [JsonPropertyName("destinations")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<Destination>>))]
-    public IReadOnlyList<Destination>? Destinations { get; init => field = ValueList<Destination>.From(value); }
+    public IReadOnlyList<Destination>? Destinations { get; set => field = ValueList<Destination>.From(value); }
 
     /// <summary>Changes the name of the channel. JSON <c>name</c>.</summary>
     [JsonPropertyName("name")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Name { get; init; }
+    public string? Name { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -59,22 +59,22 @@ public sealed record UpdateChannelResponseElements
     /// <summary>The ARN of the channel that was updated. JSON <c>channelArn</c>.</summary>
     [JsonPropertyName("channelArn")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ChannelArn { get; init; }
+    public string? ChannelArn { get; set; }
 
     /// <summary>The name of the channel that was updated. JSON <c>name</c>.</summary>
     [JsonPropertyName("name")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Name { get; init; }
+    public string? Name { get; set; }
 
     /// <summary>The event source of the channel that was updated. JSON <c>source</c>.</summary>
     [JsonPropertyName("source")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Source { get; init; }
+    public string? Source { get; set; }
 
     /// <summary>The event data stores that log events arriving through the channel. JSON <c>destinations</c>.</summary>
     [JsonPropertyName("destinations")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<Destination>>))]
-    public IReadOnlyList<Destination>? Destinations { get; init => field = ValueList<Destination>.From(value); }
+    public IReadOnlyList<Destination>? Destinations { get; set => field = ValueList<Destination>.From(value); }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

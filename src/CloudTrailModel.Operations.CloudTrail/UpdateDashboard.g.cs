@@ -15,22 +15,22 @@ public sealed record UpdateDashboardRequestParameters
     /// <summary>The name or ARN of the dashboard. JSON <c>dashboardId</c>.</summary>
     [JsonPropertyName("dashboardId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? DashboardId { get; init; }
+    public string? DashboardId { get; set; }
 
     /// <summary>An array of widgets for the dashboard. JSON <c>widgets</c>.</summary>
     [JsonPropertyName("widgets")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<RequestWidget>>))]
-    public IReadOnlyList<RequestWidget>? Widgets { get; init => field = ValueList<RequestWidget>.From(value); }
+    public IReadOnlyList<RequestWidget>? Widgets { get; set => field = ValueList<RequestWidget>.From(value); }
 
     /// <summary>The refresh schedule configuration for the dashboard. JSON <c>refreshSchedule</c>.</summary>
     [JsonPropertyName("refreshSchedule")]
     [JsonConverter(typeof(TolerantMemberConverter<RefreshSchedule>))]
-    public RefreshSchedule? RefreshSchedule { get; init; }
+    public RefreshSchedule? RefreshSchedule { get; set; }
 
     /// <summary>Specifies whether termination protection is enabled for the dashboard. JSON <c>terminationProtectionEnabled</c>.</summary>
     [JsonPropertyName("terminationProtectionEnabled")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? TerminationProtectionEnabled { get; init; }
+    public bool? TerminationProtectionEnabled { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -66,42 +66,42 @@ public sealed record UpdateDashboardResponseElements
     /// <summary>The ARN for the dashboard. JSON <c>dashboardArn</c>.</summary>
     [JsonPropertyName("dashboardArn")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? DashboardArn { get; init; }
+    public string? DashboardArn { get; set; }
 
     /// <summary>The name for the dashboard. JSON <c>name</c>.</summary>
     [JsonPropertyName("name")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Name { get; init; }
+    public string? Name { get; set; }
 
     /// <summary>The type of dashboard. JSON <c>type</c>.</summary>
     [JsonPropertyName("type")]
     [JsonConverter(typeof(TolerantMemberConverter<DashboardType?>))]
-    public DashboardType? Type { get; init; }
+    public DashboardType? Type { get; set; }
 
     /// <summary>An array of widgets for the dashboard. JSON <c>widgets</c>.</summary>
     [JsonPropertyName("widgets")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<Widget>>))]
-    public IReadOnlyList<Widget>? Widgets { get; init => field = ValueList<Widget>.From(value); }
+    public IReadOnlyList<Widget>? Widgets { get; set => field = ValueList<Widget>.From(value); }
 
     /// <summary>The refresh schedule for the dashboard, if configured. JSON <c>refreshSchedule</c>.</summary>
     [JsonPropertyName("refreshSchedule")]
     [JsonConverter(typeof(TolerantMemberConverter<RefreshSchedule>))]
-    public RefreshSchedule? RefreshSchedule { get; init; }
+    public RefreshSchedule? RefreshSchedule { get; set; }
 
     /// <summary>Indicates whether termination protection is enabled for the dashboard. JSON <c>terminationProtectionEnabled</c>.</summary>
     [JsonPropertyName("terminationProtectionEnabled")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? TerminationProtectionEnabled { get; init; }
+    public bool? TerminationProtectionEnabled { get; set; }
 
     /// <summary>The timestamp that shows when the dashboard was created. JSON <c>createdTimestamp</c>.</summary>
     [JsonPropertyName("createdTimestamp")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? CreatedTimestamp { get; init; }
+    public DateTimeOffset? CreatedTimestamp { get; set; }
 
     /// <summary>The timestamp that shows when the dashboard was updated. JSON <c>updatedTimestamp</c>.</summary>
     [JsonPropertyName("updatedTimestamp")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? UpdatedTimestamp { get; init; }
+    public DateTimeOffset? UpdatedTimestamp { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

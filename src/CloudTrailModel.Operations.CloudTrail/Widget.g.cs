@@ -15,22 +15,22 @@ public sealed record Widget
     /// <summary>The query alias used to identify the query for the widget. JSON <c>queryAlias</c>.</summary>
     [JsonPropertyName("queryAlias")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? QueryAlias { get; init; }
+    public string? QueryAlias { get; set; }
 
     /// <summary>The SQL query statement for the widget. JSON <c>queryStatement</c>.</summary>
     [JsonPropertyName("queryStatement")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? QueryStatement { get; init; }
+    public string? QueryStatement { get; set; }
 
     /// <summary>The query parameters for the widget. JSON <c>queryParameters</c>.</summary>
     [JsonPropertyName("queryParameters")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<string>>))]
-    public IReadOnlyList<string>? QueryParameters { get; init => field = ValueList<string>.From(value); }
+    public IReadOnlyList<string>? QueryParameters { get; set => field = ValueList<string>.From(value); }
 
     /// <summary>The view properties for the widget. JSON <c>viewProperties</c>.</summary>
     [JsonPropertyName("viewProperties")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyDictionary<string, string>>))]
-    public IReadOnlyDictionary<string, string>? ViewProperties { get; init => field = ValueMap<string>.From(value); }
+    public IReadOnlyDictionary<string, string>? ViewProperties { get; set => field = ValueMap<string>.From(value); }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

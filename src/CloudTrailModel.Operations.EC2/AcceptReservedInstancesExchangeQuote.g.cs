@@ -15,17 +15,17 @@ public sealed record AcceptReservedInstancesExchangeQuoteRequestParameters
     /// <summary>Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. JSON <c>dryRun</c>.</summary>
     [JsonPropertyName("dryRun")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? DryRun { get; init; }
+    public bool? DryRun { get; set; }
 
     /// <summary>The IDs of the Convertible Reserved Instances to exchange for another Convertible Reserved Instance of the same or higher value. JSON <c>reservedInstanceIdSet</c>.</summary>
     [JsonPropertyName("reservedInstanceIdSet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<ReservedInstanceIdSetItem>>))]
-    public ItemSet<ReservedInstanceIdSetItem>? ReservedInstanceIds { get; init; }
+    public ItemSet<ReservedInstanceIdSetItem>? ReservedInstanceIds { get; set; }
 
     /// <summary>The configuration of the target Convertible Reserved Instance to exchange for your current Convertible Reserved Instances. JSON <c>targetConfigurationSet</c>.</summary>
     [JsonPropertyName("targetConfigurationSet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<TargetConfigurationRequest>>))]
-    public ItemSet<TargetConfigurationRequest>? TargetConfigurations { get; init; }
+    public ItemSet<TargetConfigurationRequest>? TargetConfigurations { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -59,12 +59,12 @@ public sealed record AcceptReservedInstancesExchangeQuoteResponseElements
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? RequestId { get; init; }
+    public string? RequestId { get; set; }
 
     /// <summary>Whether the call succeeded (the query API's <c>return</c>). JSON <c>_return</c>.</summary>
     [JsonPropertyName("_return")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? Return { get; init; }
+    public bool? Return { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,17 +15,17 @@ public sealed record AccessScopePathRequest
     /// <summary>The source. JSON <c>source</c>.</summary>
     [JsonPropertyName("source")]
     [JsonConverter(typeof(TolerantMemberConverter<PathStatementRequest>))]
-    public PathStatementRequest? Source { get; init; }
+    public PathStatementRequest? Source { get; set; }
 
     /// <summary>The destination. JSON <c>destination</c>.</summary>
     [JsonPropertyName("destination")]
     [JsonConverter(typeof(TolerantMemberConverter<PathStatementRequest>))]
-    public PathStatementRequest? Destination { get; init; }
+    public PathStatementRequest? Destination { get; set; }
 
     /// <summary>The through resources. JSON <c>throughResourceSet</c>.</summary>
     [JsonPropertyName("throughResourceSet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<ThroughResourcesStatementRequest>>))]
-    public ItemSet<ThroughResourcesStatementRequest>? ThroughResources { get; init; }
+    public ItemSet<ThroughResourcesStatementRequest>? ThroughResources { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

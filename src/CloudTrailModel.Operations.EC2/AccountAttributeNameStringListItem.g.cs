@@ -15,7 +15,7 @@ public sealed record AccountAttributeNameStringListItem
     /// <summary>The entry's value. JSON <c>attributeName</c>.</summary>
     [JsonPropertyName("attributeName")]
     [JsonConverter(typeof(TolerantMemberConverter<AccountAttributeName?>))]
-    public AccountAttributeName? AttributeName { get; init; }
+    public AccountAttributeName? AttributeName { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,7 +15,7 @@ public sealed record AddIpamOperatingRegion
     /// <summary>The name of the operating Region. JSON <c>regionName</c>.</summary>
     [JsonPropertyName("regionName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? RegionName { get; init; }
+    public string? RegionName { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

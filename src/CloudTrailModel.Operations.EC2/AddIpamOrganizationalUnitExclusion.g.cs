@@ -15,7 +15,7 @@ public sealed record AddIpamOrganizationalUnitExclusion
     /// <summary>An Amazon Web Services Organizations entity path. JSON <c>organizationsEntityPath</c>.</summary>
     [JsonPropertyName("organizationsEntityPath")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? OrganizationsEntityPath { get; init; }
+    public string? OrganizationsEntityPath { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,42 +15,42 @@ public sealed record AllocateAddressRequestParameters
     /// <summary>The network ( vpc). JSON <c>domain</c>.</summary>
     [JsonPropertyName("domain")]
     [JsonConverter(typeof(TolerantMemberConverter<DomainType?>))]
-    public DomainType? Domain { get; init; }
+    public DomainType? Domain { get; set; }
 
     /// <summary>The Elastic IP address to recover or an IPv4 address from an address pool. JSON <c>address</c>.</summary>
     [JsonPropertyName("address")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Address { get; init; }
+    public string? Address { get; set; }
 
     /// <summary>The ID of an address pool that you own. JSON <c>publicIpv4Pool</c>.</summary>
     [JsonPropertyName("publicIpv4Pool")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? PublicIpv4Pool { get; init; }
+    public string? PublicIpv4Pool { get; set; }
 
     /// <summary>A unique set of Availability Zones, Local Zones, or Wavelength Zones from which Amazon Web Services advertises IP addresses. JSON <c>networkBorderGroup</c>.</summary>
     [JsonPropertyName("networkBorderGroup")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? NetworkBorderGroup { get; init; }
+    public string? NetworkBorderGroup { get; set; }
 
     /// <summary>The ID of a customer-owned address pool. JSON <c>customerOwnedIpv4Pool</c>.</summary>
     [JsonPropertyName("customerOwnedIpv4Pool")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? CustomerOwnedIpv4Pool { get; init; }
+    public string? CustomerOwnedIpv4Pool { get; set; }
 
     /// <summary>The tags to assign to the Elastic IP address. JSON <c>tagSpecificationSet</c>.</summary>
     [JsonPropertyName("tagSpecificationSet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<TagSpecification>>))]
-    public ItemSet<TagSpecification>? TagSpecifications { get; init; }
+    public ItemSet<TagSpecification>? TagSpecifications { get; set; }
 
     /// <summary>The ID of an IPAM pool which has an Amazon-provided or BYOIP public IPv4 CIDR provisioned to it. JSON <c>ipamPoolId</c>.</summary>
     [JsonPropertyName("ipamPoolId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? IpamPoolId { get; init; }
+    public string? IpamPoolId { get; set; }
 
     /// <summary>Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. JSON <c>dryRun</c>.</summary>
     [JsonPropertyName("dryRun")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? DryRun { get; init; }
+    public bool? DryRun { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -94,52 +94,52 @@ public sealed record AllocateAddressResponseElements
     /// <summary>The ID that represents the allocation of the Elastic IP address. JSON <c>allocationId</c>.</summary>
     [JsonPropertyName("allocationId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? AllocationId { get; init; }
+    public string? AllocationId { get; set; }
 
     /// <summary>The ID of an address pool that you own. JSON <c>publicIpv4Pool</c>.</summary>
     [JsonPropertyName("publicIpv4Pool")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? PublicIpv4Pool { get; init; }
+    public string? PublicIpv4Pool { get; set; }
 
     /// <summary>The set of Availability Zones, Local Zones, or Wavelength Zones from which Amazon Web Services advertises IP addresses. JSON <c>networkBorderGroup</c>.</summary>
     [JsonPropertyName("networkBorderGroup")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? NetworkBorderGroup { get; init; }
+    public string? NetworkBorderGroup { get; set; }
 
     /// <summary>The network ( vpc). JSON <c>domain</c>.</summary>
     [JsonPropertyName("domain")]
     [JsonConverter(typeof(TolerantMemberConverter<DomainType?>))]
-    public DomainType? Domain { get; init; }
+    public DomainType? Domain { get; set; }
 
     /// <summary>The customer-owned IP address. JSON <c>customerOwnedIp</c>.</summary>
     [JsonPropertyName("customerOwnedIp")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? CustomerOwnedIp { get; init; }
+    public string? CustomerOwnedIp { get; set; }
 
     /// <summary>The ID of the customer-owned address pool. JSON <c>customerOwnedIpv4Pool</c>.</summary>
     [JsonPropertyName("customerOwnedIpv4Pool")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? CustomerOwnedIpv4Pool { get; init; }
+    public string? CustomerOwnedIpv4Pool { get; set; }
 
     /// <summary>The carrier IP address. JSON <c>carrierIp</c>.</summary>
     [JsonPropertyName("carrierIp")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? CarrierIp { get; init; }
+    public string? CarrierIp { get; set; }
 
     /// <summary>The Amazon-owned IP address. JSON <c>publicIp</c>.</summary>
     [JsonPropertyName("publicIp")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? PublicIp { get; init; }
+    public string? PublicIp { get; set; }
 
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? RequestId { get; init; }
+    public string? RequestId { get; set; }
 
     /// <summary>Whether the call succeeded (the query API's <c>return</c>). JSON <c>_return</c>.</summary>
     [JsonPropertyName("_return")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? Return { get; init; }
+    public bool? Return { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,67 +15,67 @@ public sealed record AllocateHostsRequestParameters
     /// <summary>Specifies the instance family to be supported by the Dedicated Hosts. JSON <c>instanceFamily</c>.</summary>
     [JsonPropertyName("instanceFamily")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? InstanceFamily { get; init; }
+    public string? InstanceFamily { get; set; }
 
     /// <summary>The tags to apply to the Dedicated Host during creation. JSON <c>tagSpecificationSet</c>.</summary>
     [JsonPropertyName("tagSpecificationSet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<TagSpecification>>))]
-    public ItemSet<TagSpecification>? TagSpecifications { get; init; }
+    public ItemSet<TagSpecification>? TagSpecifications { get; set; }
 
     /// <summary>Indicates whether to enable or disable host recovery for the Dedicated Host. JSON <c>hostRecovery</c>.</summary>
     [JsonPropertyName("hostRecovery")]
     [JsonConverter(typeof(TolerantMemberConverter<HostRecovery?>))]
-    public HostRecovery? HostRecovery { get; init; }
+    public HostRecovery? HostRecovery { get; set; }
 
     /// <summary>The Amazon Resource Name (ARN) of the Amazon Web Services Outpost on which to allocate the Dedicated Host. JSON <c>outpostArn</c>.</summary>
     [JsonPropertyName("outpostArn")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? OutpostArn { get; init; }
+    public string? OutpostArn { get; set; }
 
     /// <summary>Indicates whether to enable or disable host maintenance for the Dedicated Host. JSON <c>hostMaintenance</c>.</summary>
     [JsonPropertyName("hostMaintenance")]
     [JsonConverter(typeof(TolerantMemberConverter<HostMaintenance?>))]
-    public HostMaintenance? HostMaintenance { get; init; }
+    public HostMaintenance? HostMaintenance { get; set; }
 
     /// <summary>The IDs of the Outpost hardware assets on which to allocate the Dedicated Hosts. JSON <c>assetIdSet</c>.</summary>
     [JsonPropertyName("assetIdSet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<AssetIdListItem>>))]
-    public ItemSet<AssetIdListItem>? AssetIds { get; init; }
+    public ItemSet<AssetIdListItem>? AssetIds { get; set; }
 
     /// <summary>The ID of the Availability Zone. JSON <c>availabilityZoneId</c>.</summary>
     [JsonPropertyName("availabilityZoneId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? AvailabilityZoneId { get; init; }
+    public string? AvailabilityZoneId { get; set; }
 
     /// <summary>The CPU configuration options to apply to the Dedicated Host. JSON <c>cpuOptions</c>.</summary>
     [JsonPropertyName("cpuOptions")]
     [JsonConverter(typeof(TolerantMemberConverter<HostCpuOptionsRequest>))]
-    public HostCpuOptionsRequest? CpuOptions { get; init; }
+    public HostCpuOptionsRequest? CpuOptions { get; set; }
 
     /// <summary>Indicates whether the host accepts any untargeted instance launches that match its instance type configuration, or if it only accepts Host tenancy instance launches that specify its unique host ID. JSON <c>autoPlacement</c>.</summary>
     [JsonPropertyName("autoPlacement")]
     [JsonConverter(typeof(TolerantMemberConverter<AutoPlacement?>))]
-    public AutoPlacement? AutoPlacement { get; init; }
+    public AutoPlacement? AutoPlacement { get; set; }
 
     /// <summary>Unique, case-sensitive identifier that you provide to ensure the idempotency of the request. JSON <c>clientToken</c>.</summary>
     [JsonPropertyName("clientToken")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ClientToken { get; init; }
+    public string? ClientToken { get; set; }
 
     /// <summary>Specifies the instance type to be supported by the Dedicated Hosts. JSON <c>instanceType</c>.</summary>
     [JsonPropertyName("instanceType")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? InstanceType { get; init; }
+    public string? InstanceType { get; set; }
 
     /// <summary>The number of Dedicated Hosts to allocate to your account with these parameters. JSON <c>quantity</c>.</summary>
     [JsonPropertyName("quantity")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? Quantity { get; init; }
+    public int? Quantity { get; set; }
 
     /// <summary>The Availability Zone in which to allocate the Dedicated Host. JSON <c>availabilityZone</c>.</summary>
     [JsonPropertyName("availabilityZone")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? AvailabilityZone { get; init; }
+    public string? AvailabilityZone { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -129,12 +129,12 @@ public sealed record AllocateHostsResponseElements
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? RequestId { get; init; }
+    public string? RequestId { get; set; }
 
     /// <summary>Whether the call succeeded (the query API's <c>return</c>). JSON <c>_return</c>.</summary>
     [JsonPropertyName("_return")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? Return { get; init; }
+    public bool? Return { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,52 +15,52 @@ public sealed record AllocateIpamPoolCidrRequestParameters
     /// <summary>A check for whether you have the required permissions for the action without actually making the request and provides an error response. JSON <c>dryRun</c>.</summary>
     [JsonPropertyName("dryRun")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? DryRun { get; init; }
+    public bool? DryRun { get; set; }
 
     /// <summary>The ID of the IPAM pool from which you would like to allocate a CIDR. JSON <c>ipamPoolId</c>.</summary>
     [JsonPropertyName("ipamPoolId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? IpamPoolId { get; init; }
+    public string? IpamPoolId { get; set; }
 
     /// <summary>The CIDR you would like to allocate from the IPAM pool. JSON <c>cidr</c>.</summary>
     [JsonPropertyName("cidr")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Cidr { get; init; }
+    public string? Cidr { get; set; }
 
     /// <summary>The netmask length of the CIDR you would like to allocate from the IPAM pool. JSON <c>netmaskLength</c>.</summary>
     [JsonPropertyName("netmaskLength")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? NetmaskLength { get; init; }
+    public int? NetmaskLength { get; set; }
 
     /// <summary>A unique, case-sensitive identifier that you provide to ensure the idempotency of the request. JSON <c>clientToken</c>.</summary>
     [JsonPropertyName("clientToken")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ClientToken { get; init; }
+    public string? ClientToken { get; set; }
 
     /// <summary>A description for the allocation. JSON <c>description</c>.</summary>
     [JsonPropertyName("description")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Description { get; init; }
+    public string? Description { get; set; }
 
     /// <summary>A preview of the next available CIDR in a pool. JSON <c>previewNextCidr</c>.</summary>
     [JsonPropertyName("previewNextCidr")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? PreviewNextCidr { get; init; }
+    public bool? PreviewNextCidr { get; set; }
 
     /// <summary>Include a particular CIDR range that can be returned by the pool. JSON <c>allowedCidrSet</c>.</summary>
     [JsonPropertyName("allowedCidrSet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<IpamPoolAllocationAllowedCidrsItem>>))]
-    public ItemSet<IpamPoolAllocationAllowedCidrsItem>? AllowedCidrs { get; init; }
+    public ItemSet<IpamPoolAllocationAllowedCidrsItem>? AllowedCidrs { get; set; }
 
     /// <summary>Exclude a particular CIDR range from being returned by the pool. JSON <c>disallowedCidrSet</c>.</summary>
     [JsonPropertyName("disallowedCidrSet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<IpamPoolAllocationDisallowedCidrsItem>>))]
-    public ItemSet<IpamPoolAllocationDisallowedCidrsItem>? DisallowedCidrs { get; init; }
+    public ItemSet<IpamPoolAllocationDisallowedCidrsItem>? DisallowedCidrs { get; set; }
 
     /// <summary>The key/value combination of a tag assigned to the resource. JSON <c>tagSpecificationSet</c>.</summary>
     [JsonPropertyName("tagSpecificationSet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<TagSpecification>>))]
-    public ItemSet<TagSpecification>? TagSpecifications { get; init; }
+    public ItemSet<TagSpecification>? TagSpecifications { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -108,12 +108,12 @@ public sealed record AllocateIpamPoolCidrResponseElements
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? RequestId { get; init; }
+    public string? RequestId { get; set; }
 
     /// <summary>Whether the call succeeded (the query API's <c>return</c>). JSON <c>_return</c>.</summary>
     [JsonPropertyName("_return")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? Return { get; init; }
+    public bool? Return { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,7 +15,7 @@ public sealed record AllocationIdListItem
     /// <summary>The entry's value. JSON <c>allocationId</c>.</summary>
     [JsonPropertyName("allocationId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? AllocationId { get; init; }
+    public string? AllocationId { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

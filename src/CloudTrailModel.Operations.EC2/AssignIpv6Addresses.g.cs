@@ -15,27 +15,27 @@ public sealed record AssignIpv6AddressesRequestParameters
     /// <summary>The number of IPv6 prefixes that Amazon Web Services automatically assigns to the network interface. JSON <c>ipv6PrefixCount</c>.</summary>
     [JsonPropertyName("ipv6PrefixCount")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? Ipv6PrefixCount { get; init; }
+    public int? Ipv6PrefixCount { get; set; }
 
     /// <summary>One or more IPv6 prefixes assigned to the network interface. JSON <c>ipv6PrefixSet</c>.</summary>
     [JsonPropertyName("ipv6PrefixSet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<IpPrefixListItem>>))]
-    public ItemSet<IpPrefixListItem>? Ipv6Prefixes { get; init; }
+    public ItemSet<IpPrefixListItem>? Ipv6Prefixes { get; set; }
 
     /// <summary>The ID of the network interface. JSON <c>networkInterfaceId</c>.</summary>
     [JsonPropertyName("networkInterfaceId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? NetworkInterfaceId { get; init; }
+    public string? NetworkInterfaceId { get; set; }
 
     /// <summary>The IPv6 addresses to be assigned to the network interface. JSON <c>ipv6Addresses</c>.</summary>
     [JsonPropertyName("ipv6Addresses")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<Ipv6AddressListItem>>))]
-    public ItemSet<Ipv6AddressListItem>? Ipv6Addresses { get; init; }
+    public ItemSet<Ipv6AddressListItem>? Ipv6Addresses { get; set; }
 
     /// <summary>The number of additional IPv6 addresses to assign to the network interface. JSON <c>ipv6AddressCount</c>.</summary>
     [JsonPropertyName("ipv6AddressCount")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? Ipv6AddressCount { get; init; }
+    public int? Ipv6AddressCount { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -73,12 +73,12 @@ public sealed record AssignIpv6AddressesResponseElements
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? RequestId { get; init; }
+    public string? RequestId { get; set; }
 
     /// <summary>Whether the call succeeded (the query API's <c>return</c>). JSON <c>_return</c>.</summary>
     [JsonPropertyName("_return")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? Return { get; init; }
+    public bool? Return { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

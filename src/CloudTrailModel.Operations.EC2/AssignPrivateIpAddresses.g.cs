@@ -15,32 +15,32 @@ public sealed record AssignPrivateIpAddressesRequestParameters
     /// <summary>One or more IPv4 prefixes assigned to the network interface. JSON <c>ipv4PrefixSet</c>.</summary>
     [JsonPropertyName("ipv4PrefixSet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<IpPrefixListItem>>))]
-    public ItemSet<IpPrefixListItem>? Ipv4Prefixes { get; init; }
+    public ItemSet<IpPrefixListItem>? Ipv4Prefixes { get; set; }
 
     /// <summary>The number of IPv4 prefixes that Amazon Web Services automatically assigns to the network interface. JSON <c>ipv4PrefixCount</c>.</summary>
     [JsonPropertyName("ipv4PrefixCount")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? Ipv4PrefixCount { get; init; }
+    public int? Ipv4PrefixCount { get; set; }
 
     /// <summary>The ID of the network interface. JSON <c>networkInterfaceId</c>.</summary>
     [JsonPropertyName("networkInterfaceId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? NetworkInterfaceId { get; init; }
+    public string? NetworkInterfaceId { get; set; }
 
     /// <summary>The IP addresses to be assigned as a secondary private IP address to the network interface. JSON <c>privateIpAddress</c>.</summary>
     [JsonPropertyName("privateIpAddress")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<PrivateIpAddressStringListItem>>))]
-    public ItemSet<PrivateIpAddressStringListItem>? PrivateIpAddresses { get; init; }
+    public ItemSet<PrivateIpAddressStringListItem>? PrivateIpAddresses { get; set; }
 
     /// <summary>The number of secondary IP addresses to assign to the network interface. JSON <c>secondaryPrivateIpAddressCount</c>.</summary>
     [JsonPropertyName("secondaryPrivateIpAddressCount")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? SecondaryPrivateIpAddressCount { get; init; }
+    public int? SecondaryPrivateIpAddressCount { get; set; }
 
     /// <summary>Indicates whether to allow an IP address that is already assigned to another network interface or instance to be reassigned to the specified network interface. JSON <c>allowReassignment</c>.</summary>
     [JsonPropertyName("allowReassignment")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? AllowReassignment { get; init; }
+    public bool? AllowReassignment { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -80,12 +80,12 @@ public sealed record AssignPrivateIpAddressesResponseElements
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? RequestId { get; init; }
+    public string? RequestId { get; set; }
 
     /// <summary>Whether the call succeeded (the query API's <c>return</c>). JSON <c>_return</c>.</summary>
     [JsonPropertyName("_return")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? Return { get; init; }
+    public bool? Return { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,22 +15,22 @@ public sealed record AssignPrivateNatGatewayAddressRequestParameters
     /// <summary>The ID of the NAT gateway. JSON <c>natGatewayId</c>.</summary>
     [JsonPropertyName("natGatewayId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? NatGatewayId { get; init; }
+    public string? NatGatewayId { get; set; }
 
     /// <summary>The private IPv4 addresses you want to assign to the private NAT gateway. JSON <c>privateIpAddressSet</c>.</summary>
     [JsonPropertyName("privateIpAddressSet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<IpListItem>>))]
-    public ItemSet<IpListItem>? PrivateIpAddresses { get; init; }
+    public ItemSet<IpListItem>? PrivateIpAddresses { get; set; }
 
     /// <summary>The number of private IP addresses to assign to the NAT gateway. JSON <c>privateIpAddressCount</c>.</summary>
     [JsonPropertyName("privateIpAddressCount")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? PrivateIpAddressCount { get; init; }
+    public int? PrivateIpAddressCount { get; set; }
 
     /// <summary>Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. JSON <c>dryRun</c>.</summary>
     [JsonPropertyName("dryRun")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? DryRun { get; init; }
+    public bool? DryRun { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -66,12 +66,12 @@ public sealed record AssignPrivateNatGatewayAddressResponseElements
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? RequestId { get; init; }
+    public string? RequestId { get; set; }
 
     /// <summary>Whether the call succeeded (the query API's <c>return</c>). JSON <c>_return</c>.</summary>
     [JsonPropertyName("_return")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? Return { get; init; }
+    public bool? Return { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

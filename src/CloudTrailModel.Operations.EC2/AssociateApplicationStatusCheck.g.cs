@@ -15,27 +15,27 @@ public sealed record AssociateApplicationStatusCheckRequestParameters
     /// <summary>The ID of the application status check to associate. JSON <c>applicationStatusCheckId</c>.</summary>
     [JsonPropertyName("applicationStatusCheckId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ApplicationStatusCheckId { get; init; }
+    public string? ApplicationStatusCheckId { get; set; }
 
     /// <summary>The tags to associate the application status check with. JSON <c>targetTagAssociationSet</c>.</summary>
     [JsonPropertyName("targetTagAssociationSet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<CustomTagKeyValueRequestPair>>))]
-    public ItemSet<CustomTagKeyValueRequestPair>? TargetTagAssociations { get; init; }
+    public ItemSet<CustomTagKeyValueRequestPair>? TargetTagAssociations { get; set; }
 
     /// <summary>The IDs of the instances to associate with the application status check. JSON <c>instanceIdSet</c>.</summary>
     [JsonPropertyName("instanceIdSet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<InstanceIdListItem>>))]
-    public ItemSet<InstanceIdListItem>? InstanceIds { get; init; }
+    public ItemSet<InstanceIdListItem>? InstanceIds { get; set; }
 
     /// <summary>Unique, case-sensitive identifier that you provide to ensure the idempotency of the request. JSON <c>clientToken</c>.</summary>
     [JsonPropertyName("clientToken")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ClientToken { get; init; }
+    public string? ClientToken { get; set; }
 
     /// <summary>Checks whether you have the required permissions for the operation, without actually making the request, and provides an error response. JSON <c>dryRun</c>.</summary>
     [JsonPropertyName("dryRun")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? DryRun { get; init; }
+    public bool? DryRun { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -73,12 +73,12 @@ public sealed record AssociateApplicationStatusCheckResponseElements
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? RequestId { get; init; }
+    public string? RequestId { get; set; }
 
     /// <summary>Whether the call succeeded (the query API's <c>return</c>). JSON <c>_return</c>.</summary>
     [JsonPropertyName("_return")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? Return { get; init; }
+    public bool? Return { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

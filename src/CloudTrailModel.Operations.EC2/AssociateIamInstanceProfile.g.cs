@@ -15,12 +15,12 @@ public sealed record AssociateIamInstanceProfileRequestParameters
     /// <summary>The IAM instance profile. JSON <c>iamInstanceProfile</c>.</summary>
     [JsonPropertyName("iamInstanceProfile")]
     [JsonConverter(typeof(TolerantMemberConverter<IamInstanceProfileSpecification>))]
-    public IamInstanceProfileSpecification? IamInstanceProfile { get; init; }
+    public IamInstanceProfileSpecification? IamInstanceProfile { get; set; }
 
     /// <summary>The ID of the instance. JSON <c>instanceId</c>.</summary>
     [JsonPropertyName("instanceId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? InstanceId { get; init; }
+    public string? InstanceId { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -52,17 +52,17 @@ public sealed record AssociateIamInstanceProfileResponseElements
     /// <summary>Information about the IAM instance profile association. JSON <c>iamInstanceProfileAssociation</c>.</summary>
     [JsonPropertyName("iamInstanceProfileAssociation")]
     [JsonConverter(typeof(TolerantMemberConverter<IamInstanceProfileAssociation>))]
-    public IamInstanceProfileAssociation? IamInstanceProfileAssociation { get; init; }
+    public IamInstanceProfileAssociation? IamInstanceProfileAssociation { get; set; }
 
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? RequestId { get; init; }
+    public string? RequestId { get; set; }
 
     /// <summary>Whether the call succeeded (the query API's <c>return</c>). JSON <c>_return</c>.</summary>
     [JsonPropertyName("_return")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? Return { get; init; }
+    public bool? Return { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,17 +15,17 @@ public sealed record AssociateIpamByoasnRequestParameters
     /// <summary>Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. JSON <c>dryRun</c>.</summary>
     [JsonPropertyName("dryRun")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? DryRun { get; init; }
+    public bool? DryRun { get; set; }
 
     /// <summary>A public 2-byte or 4-byte ASN. JSON <c>asn</c>.</summary>
     [JsonPropertyName("asn")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Asn { get; init; }
+    public string? Asn { get; set; }
 
     /// <summary>The BYOIP CIDR you want to associate with an ASN. JSON <c>cidr</c>.</summary>
     [JsonPropertyName("cidr")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Cidr { get; init; }
+    public string? Cidr { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -59,12 +59,12 @@ public sealed record AssociateIpamByoasnResponseElements
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? RequestId { get; init; }
+    public string? RequestId { get; set; }
 
     /// <summary>Whether the call succeeded (the query API's <c>return</c>). JSON <c>_return</c>.</summary>
     [JsonPropertyName("_return")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? Return { get; init; }
+    public bool? Return { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,32 +15,32 @@ public sealed record AssociateNatGatewayAddressRequestParameters
     /// <summary>The ID of the NAT gateway. JSON <c>natGatewayId</c>.</summary>
     [JsonPropertyName("natGatewayId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? NatGatewayId { get; init; }
+    public string? NatGatewayId { get; set; }
 
     /// <summary>The allocation IDs of EIPs that you want to associate with your NAT gateway. JSON <c>allocationIdSet</c>.</summary>
     [JsonPropertyName("allocationIdSet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<AllocationIdListItem>>))]
-    public ItemSet<AllocationIdListItem>? AllocationIds { get; init; }
+    public ItemSet<AllocationIdListItem>? AllocationIds { get; set; }
 
     /// <summary>The private IPv4 addresses that you want to assign to the NAT gateway. JSON <c>privateIpAddressSet</c>.</summary>
     [JsonPropertyName("privateIpAddressSet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<IpListItem>>))]
-    public ItemSet<IpListItem>? PrivateIpAddresses { get; init; }
+    public ItemSet<IpListItem>? PrivateIpAddresses { get; set; }
 
     /// <summary>Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. JSON <c>dryRun</c>.</summary>
     [JsonPropertyName("dryRun")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? DryRun { get; init; }
+    public bool? DryRun { get; set; }
 
     /// <summary>For regional NAT gateways only: The Availability Zone where you want to associate an Elastic IP address (EIP). JSON <c>availabilityZone</c>.</summary>
     [JsonPropertyName("availabilityZone")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? AvailabilityZone { get; init; }
+    public string? AvailabilityZone { get; set; }
 
     /// <summary>For regional NAT gateways only: The ID of the Availability Zone where you want to associate an Elastic IP address (EIP). JSON <c>availabilityZoneId</c>.</summary>
     [JsonPropertyName("availabilityZoneId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? AvailabilityZoneId { get; init; }
+    public string? AvailabilityZoneId { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -80,12 +80,12 @@ public sealed record AssociateNatGatewayAddressResponseElements
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? RequestId { get; init; }
+    public string? RequestId { get; set; }
 
     /// <summary>Whether the call succeeded (the query API's <c>return</c>). JSON <c>_return</c>.</summary>
     [JsonPropertyName("_return")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? Return { get; init; }
+    public bool? Return { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

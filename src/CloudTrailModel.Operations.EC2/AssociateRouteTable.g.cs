@@ -15,27 +15,27 @@ public sealed record AssociateRouteTableRequestParameters
     /// <summary>The ID of the internet gateway or virtual private gateway. JSON <c>gatewayId</c>.</summary>
     [JsonPropertyName("gatewayId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? GatewayId { get; init; }
+    public string? GatewayId { get; set; }
 
     /// <summary>The ID of a public IPv4 pool. JSON <c>publicIpv4Pool</c>.</summary>
     [JsonPropertyName("publicIpv4Pool")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? PublicIpv4Pool { get; init; }
+    public string? PublicIpv4Pool { get; set; }
 
     /// <summary>Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. JSON <c>dryRun</c>.</summary>
     [JsonPropertyName("dryRun")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? DryRun { get; init; }
+    public bool? DryRun { get; set; }
 
     /// <summary>The ID of the subnet. JSON <c>subnetId</c>.</summary>
     [JsonPropertyName("subnetId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? SubnetId { get; init; }
+    public string? SubnetId { get; set; }
 
     /// <summary>The ID of the route table. JSON <c>routeTableId</c>.</summary>
     [JsonPropertyName("routeTableId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? RouteTableId { get; init; }
+    public string? RouteTableId { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -73,12 +73,12 @@ public sealed record AssociateRouteTableResponseElements
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? RequestId { get; init; }
+    public string? RequestId { get; set; }
 
     /// <summary>Whether the call succeeded (the query API's <c>return</c>). JSON <c>_return</c>.</summary>
     [JsonPropertyName("_return")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? Return { get; init; }
+    public bool? Return { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

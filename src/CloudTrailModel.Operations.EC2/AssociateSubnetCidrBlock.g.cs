@@ -15,22 +15,22 @@ public sealed record AssociateSubnetCidrBlockRequestParameters
     /// <summary>An IPv6 IPAM pool ID. JSON <c>ipv6IpamPoolId</c>.</summary>
     [JsonPropertyName("ipv6IpamPoolId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Ipv6IpamPoolId { get; init; }
+    public string? Ipv6IpamPoolId { get; set; }
 
     /// <summary>An IPv6 netmask length. JSON <c>ipv6NetmaskLength</c>.</summary>
     [JsonPropertyName("ipv6NetmaskLength")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? Ipv6NetmaskLength { get; init; }
+    public int? Ipv6NetmaskLength { get; set; }
 
     /// <summary>The ID of your subnet. JSON <c>subnetId</c>.</summary>
     [JsonPropertyName("subnetId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? SubnetId { get; init; }
+    public string? SubnetId { get; set; }
 
     /// <summary>The IPv6 CIDR block for your subnet. JSON <c>ipv6CidrBlock</c>.</summary>
     [JsonPropertyName("ipv6CidrBlock")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Ipv6CidrBlock { get; init; }
+    public string? Ipv6CidrBlock { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -66,12 +66,12 @@ public sealed record AssociateSubnetCidrBlockResponseElements
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? RequestId { get; init; }
+    public string? RequestId { get; set; }
 
     /// <summary>Whether the call succeeded (the query API's <c>return</c>). JSON <c>_return</c>.</summary>
     [JsonPropertyName("_return")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? Return { get; init; }
+    public bool? Return { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

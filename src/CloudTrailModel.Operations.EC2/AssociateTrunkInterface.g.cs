@@ -15,32 +15,32 @@ public sealed record AssociateTrunkInterfaceRequestParameters
     /// <summary>The ID of the branch network interface. JSON <c>branchInterfaceId</c>.</summary>
     [JsonPropertyName("branchInterfaceId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? BranchInterfaceId { get; init; }
+    public string? BranchInterfaceId { get; set; }
 
     /// <summary>The ID of the trunk network interface. JSON <c>trunkInterfaceId</c>.</summary>
     [JsonPropertyName("trunkInterfaceId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? TrunkInterfaceId { get; init; }
+    public string? TrunkInterfaceId { get; set; }
 
     /// <summary>The ID of the VLAN. JSON <c>vlanId</c>.</summary>
     [JsonPropertyName("vlanId")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? VlanId { get; init; }
+    public int? VlanId { get; set; }
 
     /// <summary>The application key. JSON <c>greKey</c>.</summary>
     [JsonPropertyName("greKey")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? GreKey { get; init; }
+    public int? GreKey { get; set; }
 
     /// <summary>Unique, case-sensitive identifier that you provide to ensure the idempotency of the request. JSON <c>clientToken</c>.</summary>
     [JsonPropertyName("clientToken")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ClientToken { get; init; }
+    public string? ClientToken { get; set; }
 
     /// <summary>Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. JSON <c>dryRun</c>.</summary>
     [JsonPropertyName("dryRun")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? DryRun { get; init; }
+    public bool? DryRun { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -80,12 +80,12 @@ public sealed record AssociateTrunkInterfaceResponseElements
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? RequestId { get; init; }
+    public string? RequestId { get; set; }
 
     /// <summary>Whether the call succeeded (the query API's <c>return</c>). JSON <c>_return</c>.</summary>
     [JsonPropertyName("_return")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? Return { get; init; }
+    public bool? Return { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,52 +15,52 @@ public sealed record AssociateVpcCidrBlockRequestParameters
     /// <summary>An IPv4 CIDR block to associate with the VPC. JSON <c>cidrBlock</c>.</summary>
     [JsonPropertyName("cidrBlock")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? CidrBlock { get; init; }
+    public string? CidrBlock { get; set; }
 
     /// <summary>The name of the location from which we advertise the IPV6 CIDR block. JSON <c>ipv6CidrBlockNetworkBorderGroup</c>.</summary>
     [JsonPropertyName("ipv6CidrBlockNetworkBorderGroup")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Ipv6CidrBlockNetworkBorderGroup { get; init; }
+    public string? Ipv6CidrBlockNetworkBorderGroup { get; set; }
 
     /// <summary>The ID of an IPv6 address pool from which to allocate the IPv6 CIDR block. JSON <c>ipv6Pool</c>.</summary>
     [JsonPropertyName("ipv6Pool")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Ipv6Pool { get; init; }
+    public string? Ipv6Pool { get; set; }
 
     /// <summary>An IPv6 CIDR block from the IPv6 address pool. JSON <c>ipv6CidrBlock</c>.</summary>
     [JsonPropertyName("ipv6CidrBlock")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Ipv6CidrBlock { get; init; }
+    public string? Ipv6CidrBlock { get; set; }
 
     /// <summary>Associate a CIDR allocated from an IPv4 IPAM pool to a VPC. JSON <c>ipv4IpamPoolId</c>.</summary>
     [JsonPropertyName("ipv4IpamPoolId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Ipv4IpamPoolId { get; init; }
+    public string? Ipv4IpamPoolId { get; set; }
 
     /// <summary>The netmask length of the IPv4 CIDR you would like to associate from an Amazon VPC IP Address Manager (IPAM) pool. JSON <c>ipv4NetmaskLength</c>.</summary>
     [JsonPropertyName("ipv4NetmaskLength")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? Ipv4NetmaskLength { get; init; }
+    public int? Ipv4NetmaskLength { get; set; }
 
     /// <summary>Associates a CIDR allocated from an IPv6 IPAM pool to a VPC. JSON <c>ipv6IpamPoolId</c>.</summary>
     [JsonPropertyName("ipv6IpamPoolId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Ipv6IpamPoolId { get; init; }
+    public string? Ipv6IpamPoolId { get; set; }
 
     /// <summary>The netmask length of the IPv6 CIDR you would like to associate from an Amazon VPC IP Address Manager (IPAM) pool. JSON <c>ipv6NetmaskLength</c>.</summary>
     [JsonPropertyName("ipv6NetmaskLength")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? Ipv6NetmaskLength { get; init; }
+    public int? Ipv6NetmaskLength { get; set; }
 
     /// <summary>The ID of the VPC. JSON <c>vpcId</c>.</summary>
     [JsonPropertyName("vpcId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? VpcId { get; init; }
+    public string? VpcId { get; set; }
 
     /// <summary>Requests an Amazon-provided IPv6 CIDR block with a /56 prefix length for the VPC. JSON <c>amazonProvidedIpv6CidrBlock</c>.</summary>
     [JsonPropertyName("amazonProvidedIpv6CidrBlock")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? AmazonProvidedIpv6CidrBlock { get; init; }
+    public bool? AmazonProvidedIpv6CidrBlock { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -108,12 +108,12 @@ public sealed record AssociateVpcCidrBlockResponseElements
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? RequestId { get; init; }
+    public string? RequestId { get; set; }
 
     /// <summary>Whether the call succeeded (the query API's <c>return</c>). JSON <c>_return</c>.</summary>
     [JsonPropertyName("_return")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? Return { get; init; }
+    public bool? Return { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

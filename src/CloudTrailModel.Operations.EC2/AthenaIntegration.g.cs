@@ -15,22 +15,22 @@ public sealed record AthenaIntegration
     /// <summary>The location in Amazon S3 to store the generated CloudFormation template. JSON <c>integrationResultS3DestinationArn</c>.</summary>
     [JsonPropertyName("integrationResultS3DestinationArn")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? IntegrationResultS3DestinationArn { get; init; }
+    public string? IntegrationResultS3DestinationArn { get; set; }
 
     /// <summary>The schedule for adding new partitions to the table. JSON <c>partitionLoadFrequency</c>.</summary>
     [JsonPropertyName("partitionLoadFrequency")]
     [JsonConverter(typeof(TolerantMemberConverter<PartitionLoadFrequency?>))]
-    public PartitionLoadFrequency? PartitionLoadFrequency { get; init; }
+    public PartitionLoadFrequency? PartitionLoadFrequency { get; set; }
 
     /// <summary>The start date for the partition. JSON <c>partitionStartDate</c>.</summary>
     [JsonPropertyName("partitionStartDate")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? PartitionStartDate { get; init; }
+    public DateTimeOffset? PartitionStartDate { get; set; }
 
     /// <summary>The end date for the partition. JSON <c>partitionEndDate</c>.</summary>
     [JsonPropertyName("partitionEndDate")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? PartitionEndDate { get; init; }
+    public DateTimeOffset? PartitionEndDate { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

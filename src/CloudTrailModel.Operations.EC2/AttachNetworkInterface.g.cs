@@ -15,37 +15,37 @@ public sealed record AttachNetworkInterfaceRequestParameters
     /// <summary>The index of the network card. JSON <c>networkCardIndex</c>.</summary>
     [JsonPropertyName("networkCardIndex")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? NetworkCardIndex { get; init; }
+    public int? NetworkCardIndex { get; set; }
 
     /// <summary>Configures ENA Express for the network interface that this action attaches to the instance. JSON <c>enaSrdSpecification</c>.</summary>
     [JsonPropertyName("enaSrdSpecification")]
     [JsonConverter(typeof(TolerantMemberConverter<EnaSrdSpecification>))]
-    public EnaSrdSpecification? EnaSrdSpecification { get; init; }
+    public EnaSrdSpecification? EnaSrdSpecification { get; set; }
 
     /// <summary>The number of ENA queues to be created with the instance. JSON <c>enaQueueCount</c>.</summary>
     [JsonPropertyName("enaQueueCount")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? EnaQueueCount { get; init; }
+    public int? EnaQueueCount { get; set; }
 
     /// <summary>Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. JSON <c>dryRun</c>.</summary>
     [JsonPropertyName("dryRun")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? DryRun { get; init; }
+    public bool? DryRun { get; set; }
 
     /// <summary>The ID of the network interface. JSON <c>networkInterfaceId</c>.</summary>
     [JsonPropertyName("networkInterfaceId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? NetworkInterfaceId { get; init; }
+    public string? NetworkInterfaceId { get; set; }
 
     /// <summary>The ID of the instance. JSON <c>instanceId</c>.</summary>
     [JsonPropertyName("instanceId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? InstanceId { get; init; }
+    public string? InstanceId { get; set; }
 
     /// <summary>The index of the device for the network interface attachment. JSON <c>deviceIndex</c>.</summary>
     [JsonPropertyName("deviceIndex")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? DeviceIndex { get; init; }
+    public int? DeviceIndex { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -87,12 +87,12 @@ public sealed record AttachNetworkInterfaceResponseElements
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? RequestId { get; init; }
+    public string? RequestId { get; set; }
 
     /// <summary>Whether the call succeeded (the query API's <c>return</c>). JSON <c>_return</c>.</summary>
     [JsonPropertyName("_return")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? Return { get; init; }
+    public bool? Return { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,22 +15,22 @@ public sealed record AttachVerifiedAccessTrustProviderRequestParameters
     /// <summary>The ID of the Verified Access instance. JSON <c>verifiedAccessInstanceId</c>.</summary>
     [JsonPropertyName("verifiedAccessInstanceId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? VerifiedAccessInstanceId { get; init; }
+    public string? VerifiedAccessInstanceId { get; set; }
 
     /// <summary>The ID of the Verified Access trust provider. JSON <c>verifiedAccessTrustProviderId</c>.</summary>
     [JsonPropertyName("verifiedAccessTrustProviderId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? VerifiedAccessTrustProviderId { get; init; }
+    public string? VerifiedAccessTrustProviderId { get; set; }
 
     /// <summary>A unique, case-sensitive token that you provide to ensure idempotency of your modification request. JSON <c>clientToken</c>.</summary>
     [JsonPropertyName("clientToken")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ClientToken { get; init; }
+    public string? ClientToken { get; set; }
 
     /// <summary>Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. JSON <c>dryRun</c>.</summary>
     [JsonPropertyName("dryRun")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? DryRun { get; init; }
+    public bool? DryRun { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -66,12 +66,12 @@ public sealed record AttachVerifiedAccessTrustProviderResponseElements
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? RequestId { get; init; }
+    public string? RequestId { get; set; }
 
     /// <summary>Whether the call succeeded (the query API's <c>return</c>). JSON <c>_return</c>.</summary>
     [JsonPropertyName("_return")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? Return { get; init; }
+    public bool? Return { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

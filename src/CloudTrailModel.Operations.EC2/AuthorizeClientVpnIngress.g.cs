@@ -15,37 +15,37 @@ public sealed record AuthorizeClientVpnIngressRequestParameters
     /// <summary>The ID of the Client VPN endpoint. JSON <c>clientVpnEndpointId</c>.</summary>
     [JsonPropertyName("clientVpnEndpointId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ClientVpnEndpointId { get; init; }
+    public string? ClientVpnEndpointId { get; set; }
 
     /// <summary>The IPv4 address range, in CIDR notation, of the network for which access is being authorized. JSON <c>targetNetworkCidr</c>.</summary>
     [JsonPropertyName("targetNetworkCidr")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? TargetNetworkCidr { get; init; }
+    public string? TargetNetworkCidr { get; set; }
 
     /// <summary>The ID of the group to grant access to, for example, the Active Directory group or identity provider (IdP) group. JSON <c>accessGroupId</c>.</summary>
     [JsonPropertyName("accessGroupId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? AccessGroupId { get; init; }
+    public string? AccessGroupId { get; set; }
 
     /// <summary>Indicates whether to grant access to all clients. JSON <c>authorizeAllGroups</c>.</summary>
     [JsonPropertyName("authorizeAllGroups")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? AuthorizeAllGroups { get; init; }
+    public bool? AuthorizeAllGroups { get; set; }
 
     /// <summary>A brief description of the authorization rule. JSON <c>description</c>.</summary>
     [JsonPropertyName("description")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Description { get; init; }
+    public string? Description { get; set; }
 
     /// <summary>Unique, case-sensitive identifier that you provide to ensure the idempotency of the request. JSON <c>clientToken</c>.</summary>
     [JsonPropertyName("clientToken")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ClientToken { get; init; }
+    public string? ClientToken { get; set; }
 
     /// <summary>Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. JSON <c>dryRun</c>.</summary>
     [JsonPropertyName("dryRun")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? DryRun { get; init; }
+    public bool? DryRun { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -87,12 +87,12 @@ public sealed record AuthorizeClientVpnIngressResponseElements
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? RequestId { get; init; }
+    public string? RequestId { get; set; }
 
     /// <summary>Whether the call succeeded (the query API's <c>return</c>). JSON <c>_return</c>.</summary>
     [JsonPropertyName("_return")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? Return { get; init; }
+    public bool? Return { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,57 +15,57 @@ public sealed record AuthorizeSecurityGroupIngressRequestParameters
     /// <summary>The IPv4 address range, in CIDR format. JSON <c>cidrIp</c>.</summary>
     [JsonPropertyName("cidrIp")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? CidrIp { get; init; }
+    public string? CidrIp { get; set; }
 
     /// <summary>If the protocol is TCP or UDP, this is the start of the port range. JSON <c>fromPort</c>.</summary>
     [JsonPropertyName("fromPort")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? FromPort { get; init; }
+    public int? FromPort { get; set; }
 
     /// <summary>The ID of the security group. JSON <c>groupId</c>.</summary>
     [JsonPropertyName("groupId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? GroupId { get; init; }
+    public string? GroupId { get; set; }
 
     /// <summary>[Default VPC] The name of the security group. JSON <c>groupName</c>.</summary>
     [JsonPropertyName("groupName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? GroupName { get; init; }
+    public string? GroupName { get; set; }
 
     /// <summary>The permissions for the security group rules. JSON <c>ipPermissions</c>.</summary>
     [JsonPropertyName("ipPermissions")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<IpPermission>>))]
-    public ItemSet<IpPermission>? IpPermissions { get; init; }
+    public ItemSet<IpPermission>? IpPermissions { get; set; }
 
     /// <summary>The IP protocol name ( tcp, udp, icmp) or number (see Protocol Numbers). JSON <c>ipProtocol</c>.</summary>
     [JsonPropertyName("ipProtocol")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? IpProtocol { get; init; }
+    public string? IpProtocol { get; set; }
 
     /// <summary>[Default VPC] The name of the source security group. JSON <c>sourceSecurityGroupName</c>.</summary>
     [JsonPropertyName("sourceSecurityGroupName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? SourceSecurityGroupName { get; init; }
+    public string? SourceSecurityGroupName { get; set; }
 
     /// <summary>The Amazon Web Services account ID for the source security group, if the source security group is in a different account. JSON <c>sourceSecurityGroupOwnerId</c>.</summary>
     [JsonPropertyName("sourceSecurityGroupOwnerId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? SourceSecurityGroupOwnerId { get; init; }
+    public string? SourceSecurityGroupOwnerId { get; set; }
 
     /// <summary>If the protocol is TCP or UDP, this is the end of the port range. JSON <c>toPort</c>.</summary>
     [JsonPropertyName("toPort")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? ToPort { get; init; }
+    public int? ToPort { get; set; }
 
     /// <summary>The tags applied to the security group rule. JSON <c>tagSpecificationSet</c>.</summary>
     [JsonPropertyName("tagSpecificationSet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<TagSpecification>>))]
-    public ItemSet<TagSpecification>? TagSpecifications { get; init; }
+    public ItemSet<TagSpecification>? TagSpecifications { get; set; }
 
     /// <summary>Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. JSON <c>dryRun</c>.</summary>
     [JsonPropertyName("dryRun")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? DryRun { get; init; }
+    public bool? DryRun { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -115,17 +115,17 @@ public sealed record AuthorizeSecurityGroupIngressResponseElements
     /// <summary>Returns true if the request succeeds; otherwise, returns an error. JSON <c>_return</c>.</summary>
     [JsonPropertyName("_return")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? Return { get; init; }
+    public bool? Return { get; set; }
 
     /// <summary>Information about the inbound (ingress) security group rules that were added. JSON <c>securityGroupRuleSet</c>.</summary>
     [JsonPropertyName("securityGroupRuleSet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<SecurityGroupRule>>))]
-    public ItemSet<SecurityGroupRule>? SecurityGroupRules { get; init; }
+    public ItemSet<SecurityGroupRule>? SecurityGroupRules { get; set; }
 
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? RequestId { get; init; }
+    public string? RequestId { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

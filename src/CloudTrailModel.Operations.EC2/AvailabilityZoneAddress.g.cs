@@ -15,17 +15,17 @@ public sealed record AvailabilityZoneAddress
     /// <summary>For regional NAT gateways only: The Availability Zone where this specific NAT gateway configuration will be active. JSON <c>availabilityZone</c>.</summary>
     [JsonPropertyName("availabilityZone")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? AvailabilityZone { get; init; }
+    public string? AvailabilityZone { get; set; }
 
     /// <summary>For regional NAT gateways only: The ID of the Availability Zone where this specific NAT gateway configuration will be active. JSON <c>availabilityZoneId</c>.</summary>
     [JsonPropertyName("availabilityZoneId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? AvailabilityZoneId { get; init; }
+    public string? AvailabilityZoneId { get; set; }
 
     /// <summary>The allocation IDs of the Elastic IP addresses (EIPs) to be used for handling outbound NAT traffic in this specific Availability Zone. JSON <c>allocationIdSet</c>.</summary>
     [JsonPropertyName("allocationIdSet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<AllocationIdListItem>>))]
-    public ItemSet<AllocationIdListItem>? AllocationIds { get; init; }
+    public ItemSet<AllocationIdListItem>? AllocationIds { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,7 +15,7 @@ public sealed record BaselinePerformanceFactors
     /// <summary>The CPU performance to consider, using an instance family as the baseline reference. JSON <c>cpu</c>.</summary>
     [JsonPropertyName("cpu")]
     [JsonConverter(typeof(TolerantMemberConverter<CpuPerformanceFactor>))]
-    public CpuPerformanceFactor? Cpu { get; init; }
+    public CpuPerformanceFactor? Cpu { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,7 +15,7 @@ public sealed record BaselinePerformanceFactorsRequest
     /// <summary>The CPU performance to consider, using an instance family as the baseline reference. JSON <c>cpu</c>.</summary>
     [JsonPropertyName("cpu")]
     [JsonConverter(typeof(TolerantMemberConverter<CpuPerformanceFactorRequest>))]
-    public CpuPerformanceFactorRequest? Cpu { get; init; }
+    public CpuPerformanceFactorRequest? Cpu { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,22 +15,22 @@ public sealed record BlockDeviceMapping
     /// <summary>Parameters used to automatically set up EBS volumes when the instance is launched. JSON <c>ebs</c>.</summary>
     [JsonPropertyName("ebs")]
     [JsonConverter(typeof(TolerantMemberConverter<EbsBlockDevice>))]
-    public EbsBlockDevice? Ebs { get; init; }
+    public EbsBlockDevice? Ebs { get; set; }
 
     /// <summary>To omit the device from the block device mapping, specify an empty string. JSON <c>noDevice</c>.</summary>
     [JsonPropertyName("noDevice")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? NoDevice { get; init; }
+    public string? NoDevice { get; set; }
 
     /// <summary>The device name. JSON <c>deviceName</c>.</summary>
     [JsonPropertyName("deviceName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? DeviceName { get; init; }
+    public string? DeviceName { get; set; }
 
     /// <summary>The virtual device name ( ephemeral N). JSON <c>virtualName</c>.</summary>
     [JsonPropertyName("virtualName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? VirtualName { get; init; }
+    public string? VirtualName { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,7 +15,7 @@ public sealed record BlockPublicAccessStates
     /// <summary>The mode of VPC BPA. JSON <c>internetGatewayBlockMode</c>.</summary>
     [JsonPropertyName("internetGatewayBlockMode")]
     [JsonConverter(typeof(TolerantMemberConverter<BlockPublicAccessMode?>))]
-    public BlockPublicAccessMode? InternetGatewayBlockMode { get; init; }
+    public BlockPublicAccessMode? InternetGatewayBlockMode { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

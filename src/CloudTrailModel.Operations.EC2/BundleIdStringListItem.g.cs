@@ -15,7 +15,7 @@ public sealed record BundleIdStringListItem
     /// <summary>The entry's value. JSON <c>bundleId</c>.</summary>
     [JsonPropertyName("bundleId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? BundleId { get; init; }
+    public string? BundleId { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

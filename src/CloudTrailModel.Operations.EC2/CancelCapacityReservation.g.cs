@@ -15,22 +15,22 @@ public sealed record CancelCapacityReservationRequestParameters
     /// <summary>The ID of the Capacity Reservation to be cancelled. JSON <c>capacityReservationId</c>.</summary>
     [JsonPropertyName("capacityReservationId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? CapacityReservationId { get; init; }
+    public string? CapacityReservationId { get; set; }
 
     /// <summary>Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. JSON <c>dryRun</c>.</summary>
     [JsonPropertyName("dryRun")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? DryRun { get; init; }
+    public bool? DryRun { get; set; }
 
     /// <summary>Specifies the cancellation charge type to apply when cancelling a future-dated Capacity Reservation during its commitment duration. JSON <c>applyCancellationCharges</c>.</summary>
     [JsonPropertyName("applyCancellationCharges")]
     [JsonConverter(typeof(TolerantMemberConverter<ApplyCancellationCharges?>))]
-    public ApplyCancellationCharges? ApplyCancellationCharges { get; init; }
+    public ApplyCancellationCharges? ApplyCancellationCharges { get; set; }
 
     /// <summary>The ID of the cancellation quote to use for the cancellation. JSON <c>quoteId</c>.</summary>
     [JsonPropertyName("quoteId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? QuoteId { get; init; }
+    public string? QuoteId { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -66,12 +66,12 @@ public sealed record CancelCapacityReservationResponseElements
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? RequestId { get; init; }
+    public string? RequestId { get; set; }
 
     /// <summary>Whether the call succeeded (the query API's <c>return</c>). JSON <c>_return</c>.</summary>
     [JsonPropertyName("_return")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? Return { get; init; }
+    public bool? Return { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,7 +15,7 @@ public sealed record CapacityManagerCondition
     /// <summary>The dimension-based condition that specifies how to filter the data based on dimension values. JSON <c>dimensionCondition</c>.</summary>
     [JsonPropertyName("dimensionCondition")]
     [JsonConverter(typeof(TolerantMemberConverter<DimensionCondition>))]
-    public DimensionCondition? DimensionCondition { get; init; }
+    public DimensionCondition? DimensionCondition { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

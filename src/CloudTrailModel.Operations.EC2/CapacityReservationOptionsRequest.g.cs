@@ -15,7 +15,7 @@ public sealed record CapacityReservationOptionsRequest
     /// <summary>Indicates whether to use unused Capacity Reservations for fulfilling On-Demand capacity. JSON <c>usageStrategy</c>.</summary>
     [JsonPropertyName("usageStrategy")]
     [JsonConverter(typeof(TolerantMemberConverter<FleetCapacityReservationUsageStrategy?>))]
-    public FleetCapacityReservationUsageStrategy? UsageStrategy { get; init; }
+    public FleetCapacityReservationUsageStrategy? UsageStrategy { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,12 +15,12 @@ public sealed record CapacityReservationSpecificationResponse
     /// <summary>Describes the instance's Capacity Reservation preferences. JSON <c>capacityReservationPreference</c>.</summary>
     [JsonPropertyName("capacityReservationPreference")]
     [JsonConverter(typeof(TolerantMemberConverter<CapacityReservationPreference?>))]
-    public CapacityReservationPreference? CapacityReservationPreference { get; init; }
+    public CapacityReservationPreference? CapacityReservationPreference { get; set; }
 
     /// <summary>Information about the targeted Capacity Reservation or Capacity Reservation group. JSON <c>capacityReservationTarget</c>.</summary>
     [JsonPropertyName("capacityReservationTarget")]
     [JsonConverter(typeof(TolerantMemberConverter<CapacityReservationTargetResponse>))]
-    public CapacityReservationTargetResponse? CapacityReservationTarget { get; init; }
+    public CapacityReservationTargetResponse? CapacityReservationTarget { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

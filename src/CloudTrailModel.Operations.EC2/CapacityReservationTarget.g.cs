@@ -15,12 +15,12 @@ public sealed record CapacityReservationTarget
     /// <summary>The ID of the Capacity Reservation in which to run the instance. JSON <c>capacityReservationId</c>.</summary>
     [JsonPropertyName("capacityReservationId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? CapacityReservationId { get; init; }
+    public string? CapacityReservationId { get; set; }
 
     /// <summary>The ARN of the Capacity Reservation resource group in which to run the instance. JSON <c>capacityReservationResourceGroupArn</c>.</summary>
     [JsonPropertyName("capacityReservationResourceGroupArn")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? CapacityReservationResourceGroupArn { get; init; }
+    public string? CapacityReservationResourceGroupArn { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,7 +15,7 @@ public sealed record CertificateAuthenticationRequest
     /// <summary>The ARN of the client certificate. JSON <c>clientRootCertificateChainArn</c>.</summary>
     [JsonPropertyName("clientRootCertificateChainArn")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ClientRootCertificateChainArn { get; init; }
+    public string? ClientRootCertificateChainArn { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,12 +15,12 @@ public sealed record CidrAuthorizationContext
     /// <summary>The plain-text authorization message for the prefix and account. JSON <c>message</c>.</summary>
     [JsonPropertyName("message")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Message { get; init; }
+    public string? Message { get; set; }
 
     /// <summary>The signed authorization message for the prefix and account. JSON <c>signature</c>.</summary>
     [JsonPropertyName("signature")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Signature { get; init; }
+    public string? Signature { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,7 +15,7 @@ public sealed record CidrBlock
     /// <summary>The IPv4 CIDR block. JSON <c>cidrBlock</c>.</summary>
     [JsonPropertyName("cidrBlock")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? CidrBlockValue { get; init; }
+    public string? CidrBlockValue { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

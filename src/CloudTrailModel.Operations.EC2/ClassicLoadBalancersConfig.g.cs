@@ -15,7 +15,7 @@ public sealed record ClassicLoadBalancersConfig
     /// <summary>One or more Classic Load Balancers. JSON <c>classicLoadBalancers</c>.</summary>
     [JsonPropertyName("classicLoadBalancers")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<ClassicLoadBalancer>>))]
-    public ItemSet<ClassicLoadBalancer>? ClassicLoadBalancers { get; init; }
+    public ItemSet<ClassicLoadBalancer>? ClassicLoadBalancers { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

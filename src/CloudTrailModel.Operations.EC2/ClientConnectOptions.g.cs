@@ -15,12 +15,12 @@ public sealed record ClientConnectOptions
     /// <summary>Indicates whether client connect options are enabled. JSON <c>enabled</c>.</summary>
     [JsonPropertyName("enabled")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? Enabled { get; init; }
+    public bool? Enabled { get; set; }
 
     /// <summary>The Amazon Resource Name (ARN) of the Lambda function used for connection authorization. JSON <c>lambdaFunctionArn</c>.</summary>
     [JsonPropertyName("lambdaFunctionArn")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? LambdaFunctionArn { get; init; }
+    public string? LambdaFunctionArn { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

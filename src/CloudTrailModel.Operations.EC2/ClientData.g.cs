@@ -15,22 +15,22 @@ public sealed record ClientData
     /// <summary>A user-defined comment about the disk upload. JSON <c>comment</c>.</summary>
     [JsonPropertyName("comment")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Comment { get; init; }
+    public string? Comment { get; set; }
 
     /// <summary>The time that the disk upload ends. JSON <c>uploadEnd</c>.</summary>
     [JsonPropertyName("uploadEnd")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? UploadEnd { get; init; }
+    public DateTimeOffset? UploadEnd { get; set; }
 
     /// <summary>The size of the uploaded disk image, in GiB. JSON <c>uploadSize</c>.</summary>
     [JsonPropertyName("uploadSize")]
     [JsonConverter(typeof(TolerantMemberConverter<double?>))]
-    public double? UploadSize { get; init; }
+    public double? UploadSize { get; set; }
 
     /// <summary>The time that the disk upload starts. JSON <c>uploadStart</c>.</summary>
     [JsonPropertyName("uploadStart")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? UploadStart { get; init; }
+    public DateTimeOffset? UploadStart { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

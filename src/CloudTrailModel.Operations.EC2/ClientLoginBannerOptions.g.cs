@@ -15,12 +15,12 @@ public sealed record ClientLoginBannerOptions
     /// <summary>Enable or disable a customizable text banner that will be displayed on Amazon Web Services provided clients when a VPN session is established. JSON <c>enabled</c>.</summary>
     [JsonPropertyName("enabled")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? Enabled { get; init; }
+    public bool? Enabled { get; set; }
 
     /// <summary>Customizable text that will be displayed in a banner on Amazon Web Services provided clients when a VPN session is established. JSON <c>bannerText</c>.</summary>
     [JsonPropertyName("bannerText")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? BannerText { get; init; }
+    public string? BannerText { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

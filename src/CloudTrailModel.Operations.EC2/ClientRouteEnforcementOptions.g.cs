@@ -15,7 +15,7 @@ public sealed record ClientRouteEnforcementOptions
     /// <summary>Enable or disable Client Route Enforcement. JSON <c>enforced</c>.</summary>
     [JsonPropertyName("enforced")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? Enforced { get; init; }
+    public bool? Enforced { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,22 +15,22 @@ public sealed record ClientVpnAuthenticationRequest
     /// <summary>The type of client authentication to be used. JSON <c>type</c>.</summary>
     [JsonPropertyName("type")]
     [JsonConverter(typeof(TolerantMemberConverter<ClientVpnAuthenticationType?>))]
-    public ClientVpnAuthenticationType? Type { get; init; }
+    public ClientVpnAuthenticationType? Type { get; set; }
 
     /// <summary>Information about the Active Directory to be used, if applicable. JSON <c>activeDirectory</c>.</summary>
     [JsonPropertyName("activeDirectory")]
     [JsonConverter(typeof(TolerantMemberConverter<DirectoryServiceAuthenticationRequest>))]
-    public DirectoryServiceAuthenticationRequest? ActiveDirectory { get; init; }
+    public DirectoryServiceAuthenticationRequest? ActiveDirectory { get; set; }
 
     /// <summary>Information about the authentication certificates to be used, if applicable. JSON <c>mutualAuthentication</c>.</summary>
     [JsonPropertyName("mutualAuthentication")]
     [JsonConverter(typeof(TolerantMemberConverter<CertificateAuthenticationRequest>))]
-    public CertificateAuthenticationRequest? MutualAuthentication { get; init; }
+    public CertificateAuthenticationRequest? MutualAuthentication { get; set; }
 
     /// <summary>Information about the IAM SAML identity provider to be used, if applicable. JSON <c>federatedAuthentication</c>.</summary>
     [JsonPropertyName("federatedAuthentication")]
     [JsonConverter(typeof(TolerantMemberConverter<FederatedAuthenticationRequest>))]
-    public FederatedAuthenticationRequest? FederatedAuthentication { get; init; }
+    public FederatedAuthenticationRequest? FederatedAuthentication { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,32 +15,32 @@ public sealed record CloudWatchLogOptionsSpecification
     /// <summary>Enable or disable VPN tunnel logging feature. JSON <c>logEnabled</c>.</summary>
     [JsonPropertyName("logEnabled")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? LogEnabled { get; init; }
+    public bool? LogEnabled { get; set; }
 
     /// <summary>The Amazon Resource Name (ARN) of the CloudWatch log group to send logs to. JSON <c>logGroupArn</c>.</summary>
     [JsonPropertyName("logGroupArn")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? LogGroupArn { get; init; }
+    public string? LogGroupArn { get; set; }
 
     /// <summary>Set log format. JSON <c>logOutputFormat</c>.</summary>
     [JsonPropertyName("logOutputFormat")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? LogOutputFormat { get; init; }
+    public string? LogOutputFormat { get; set; }
 
     /// <summary>Specifies whether to enable BGP logging for the VPN connection. JSON <c>bgpLogEnabled</c>.</summary>
     [JsonPropertyName("bgpLogEnabled")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? BgpLogEnabled { get; init; }
+    public bool? BgpLogEnabled { get; set; }
 
     /// <summary>The Amazon Resource Name (ARN) of the CloudWatch log group where BGP logs will be sent. JSON <c>bgpLogGroupArn</c>.</summary>
     [JsonPropertyName("bgpLogGroupArn")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? BgpLogGroupArn { get; init; }
+    public string? BgpLogGroupArn { get; set; }
 
     /// <summary>The desired output format for BGP logs to be sent to CloudWatch. JSON <c>bgpLogOutputFormat</c>.</summary>
     [JsonPropertyName("bgpLogOutputFormat")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? BgpLogOutputFormat { get; init; }
+    public string? BgpLogOutputFormat { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,17 +15,17 @@ public sealed record ConnectionLogOptions
     /// <summary>Indicates whether connection logging is enabled. JSON <c>enabled</c>.</summary>
     [JsonPropertyName("enabled")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? Enabled { get; init; }
+    public bool? Enabled { get; set; }
 
     /// <summary>The name of the CloudWatch Logs log group. JSON <c>cloudwatchLogGroup</c>.</summary>
     [JsonPropertyName("cloudwatchLogGroup")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? CloudwatchLogGroup { get; init; }
+    public string? CloudwatchLogGroup { get; set; }
 
     /// <summary>The name of the CloudWatch Logs log stream to which the connection data is published. JSON <c>cloudwatchLogStream</c>.</summary>
     [JsonPropertyName("cloudwatchLogStream")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? CloudwatchLogStream { get; init; }
+    public string? CloudwatchLogStream { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

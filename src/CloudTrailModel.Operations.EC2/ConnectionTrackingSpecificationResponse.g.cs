@@ -15,17 +15,17 @@ public sealed record ConnectionTrackingSpecificationResponse
     /// <summary>Timeout (in seconds) for idle TCP connections in an established state. JSON <c>tcpEstablishedTimeout</c>.</summary>
     [JsonPropertyName("tcpEstablishedTimeout")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? TcpEstablishedTimeout { get; init; }
+    public int? TcpEstablishedTimeout { get; set; }
 
     /// <summary>Timeout (in seconds) for idle UDP flows classified as streams which have seen more than one request-response transaction. JSON <c>udpStreamTimeout</c>.</summary>
     [JsonPropertyName("udpStreamTimeout")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? UdpStreamTimeout { get; init; }
+    public int? UdpStreamTimeout { get; set; }
 
     /// <summary>Timeout (in seconds) for idle UDP flows that have seen traffic only in a single direction or a single request-response transaction. JSON <c>udpTimeout</c>.</summary>
     [JsonPropertyName("udpTimeout")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? UdpTimeout { get; init; }
+    public int? UdpTimeout { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,72 +15,72 @@ public sealed record CopyImageRequestParameters
     /// <summary>Unique, case-sensitive identifier you provide to ensure idempotency of the request. JSON <c>clientToken</c>.</summary>
     [JsonPropertyName("clientToken")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ClientToken { get; init; }
+    public string? ClientToken { get; set; }
 
     /// <summary>A description for the new AMI. JSON <c>description</c>.</summary>
     [JsonPropertyName("description")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Description { get; init; }
+    public string? Description { get; set; }
 
     /// <summary>Specifies whether to encrypt the snapshots of the copied image. JSON <c>encrypted</c>.</summary>
     [JsonPropertyName("encrypted")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? Encrypted { get; init; }
+    public bool? Encrypted { get; set; }
 
     /// <summary>The identifier of the symmetric Key Management Service (KMS) KMS key to use when creating encrypted volumes. JSON <c>kmsKeyId</c>.</summary>
     [JsonPropertyName("kmsKeyId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? KmsKeyId { get; init; }
+    public string? KmsKeyId { get; set; }
 
     /// <summary>The name of the new AMI. JSON <c>name</c>.</summary>
     [JsonPropertyName("name")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Name { get; init; }
+    public string? Name { get; set; }
 
     /// <summary>The ID of the AMI to copy. JSON <c>sourceImageId</c>.</summary>
     [JsonPropertyName("sourceImageId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? SourceImageId { get; init; }
+    public string? SourceImageId { get; set; }
 
     /// <summary>The name of the Region that contains the AMI to copy. JSON <c>sourceRegion</c>.</summary>
     [JsonPropertyName("sourceRegion")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? SourceRegion { get; init; }
+    public string? SourceRegion { get; set; }
 
     /// <summary>The Amazon Resource Name (ARN) of the Outpost for the new AMI. JSON <c>destinationOutpostArn</c>.</summary>
     [JsonPropertyName("destinationOutpostArn")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? DestinationOutpostArn { get; init; }
+    public string? DestinationOutpostArn { get; set; }
 
     /// <summary>Specifies whether to copy your user-defined AMI tags to the new AMI. JSON <c>copyImageTags</c>.</summary>
     [JsonPropertyName("copyImageTags")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? CopyImageTags { get; init; }
+    public bool? CopyImageTags { get; set; }
 
     /// <summary>The tags to apply to the new AMI and new snapshots. JSON <c>tagSpecificationSet</c>.</summary>
     [JsonPropertyName("tagSpecificationSet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<TagSpecification>>))]
-    public ItemSet<TagSpecification>? TagSpecifications { get; init; }
+    public ItemSet<TagSpecification>? TagSpecifications { get; set; }
 
     /// <summary>Specify a completion duration, in 15 minute increments, to initiate a time-based AMI copy. JSON <c>snapshotCopyCompletionDurationMinutes</c>.</summary>
     [JsonPropertyName("snapshotCopyCompletionDurationMinutes")]
     [JsonConverter(typeof(TolerantMemberConverter<long?>))]
-    public long? SnapshotCopyCompletionDurationMinutes { get; init; }
+    public long? SnapshotCopyCompletionDurationMinutes { get; set; }
 
     /// <summary>The Local Zone for the new AMI (for example, cn-north-1-pkx-1a). JSON <c>destinationAvailabilityZone</c>.</summary>
     [JsonPropertyName("destinationAvailabilityZone")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? DestinationAvailabilityZone { get; init; }
+    public string? DestinationAvailabilityZone { get; set; }
 
     /// <summary>The ID of the Local Zone for the new AMI (for example, cnn1-pkx1-az1). JSON <c>destinationAvailabilityZoneId</c>.</summary>
     [JsonPropertyName("destinationAvailabilityZoneId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? DestinationAvailabilityZoneId { get; init; }
+    public string? DestinationAvailabilityZoneId { get; set; }
 
     /// <summary>Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. JSON <c>dryRun</c>.</summary>
     [JsonPropertyName("dryRun")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? DryRun { get; init; }
+    public bool? DryRun { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -136,17 +136,17 @@ public sealed record CopyImageResponseElements
     /// <summary>The ID of the new AMI. JSON <c>imageId</c>.</summary>
     [JsonPropertyName("imageId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ImageId { get; init; }
+    public string? ImageId { get; set; }
 
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? RequestId { get; init; }
+    public string? RequestId { get; set; }
 
     /// <summary>Whether the call succeeded (the query API's <c>return</c>). JSON <c>_return</c>.</summary>
     [JsonPropertyName("_return")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? Return { get; init; }
+    public bool? Return { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

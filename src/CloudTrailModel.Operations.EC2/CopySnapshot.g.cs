@@ -15,62 +15,62 @@ public sealed record CopySnapshotRequestParameters
     /// <summary>A description for the EBS snapshot. JSON <c>description</c>.</summary>
     [JsonPropertyName("description")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Description { get; init; }
+    public string? Description { get; set; }
 
     /// <summary>The Amazon Resource Name (ARN) of the Outpost to which to copy the snapshot. JSON <c>destinationOutpostArn</c>.</summary>
     [JsonPropertyName("destinationOutpostArn")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? DestinationOutpostArn { get; init; }
+    public string? DestinationOutpostArn { get; set; }
 
     /// <summary>The destination Region to use in the PresignedUrl parameter of a snapshot copy operation. JSON <c>destinationRegion</c>.</summary>
     [JsonPropertyName("destinationRegion")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? DestinationRegion { get; init; }
+    public string? DestinationRegion { get; set; }
 
     /// <summary>To encrypt a copy of an unencrypted snapshot if encryption by default is not enabled, enable encryption using this parameter. JSON <c>encrypted</c>.</summary>
     [JsonPropertyName("encrypted")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? Encrypted { get; init; }
+    public bool? Encrypted { get; set; }
 
     /// <summary>The identifier of the KMS key to use for Amazon EBS encryption. JSON <c>kmsKeyId</c>.</summary>
     [JsonPropertyName("kmsKeyId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? KmsKeyId { get; init; }
+    public string? KmsKeyId { get; set; }
 
     /// <summary>When you copy an encrypted source snapshot using the Amazon EC2 Query API, you must supply a pre-signed URL. JSON <c>presignedUrl</c>.</summary>
     [JsonPropertyName("presignedUrl")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? PresignedUrl { get; init; }
+    public string? PresignedUrl { get; set; }
 
     /// <summary>The ID of the Region that contains the snapshot to be copied. JSON <c>sourceRegion</c>.</summary>
     [JsonPropertyName("sourceRegion")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? SourceRegion { get; init; }
+    public string? SourceRegion { get; set; }
 
     /// <summary>The ID of the EBS snapshot to copy. JSON <c>sourceSnapshotId</c>.</summary>
     [JsonPropertyName("sourceSnapshotId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? SourceSnapshotId { get; init; }
+    public string? SourceSnapshotId { get; set; }
 
     /// <summary>The tags to apply to the new snapshot. JSON <c>tagSpecificationSet</c>.</summary>
     [JsonPropertyName("tagSpecificationSet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<TagSpecification>>))]
-    public ItemSet<TagSpecification>? TagSpecifications { get; init; }
+    public ItemSet<TagSpecification>? TagSpecifications { get; set; }
 
     /// <summary>Not supported when copying snapshots to or from Local Zones or Outposts. JSON <c>completionDurationMinutes</c>.</summary>
     [JsonPropertyName("completionDurationMinutes")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? CompletionDurationMinutes { get; init; }
+    public int? CompletionDurationMinutes { get; set; }
 
     /// <summary>The Local Zone, for example, cn-north-1-pkx-1a to which to copy the snapshot. JSON <c>destinationAvailabilityZone</c>.</summary>
     [JsonPropertyName("destinationAvailabilityZone")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? DestinationAvailabilityZone { get; init; }
+    public string? DestinationAvailabilityZone { get; set; }
 
     /// <summary>Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. JSON <c>dryRun</c>.</summary>
     [JsonPropertyName("dryRun")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? DryRun { get; init; }
+    public bool? DryRun { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -122,22 +122,22 @@ public sealed record CopySnapshotResponseElements
     /// <summary>Any tags applied to the new snapshot. JSON <c>tagSet</c>.</summary>
     [JsonPropertyName("tagSet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<Tag>>))]
-    public ItemSet<Tag>? Tags { get; init; }
+    public ItemSet<Tag>? Tags { get; set; }
 
     /// <summary>The ID of the new snapshot. JSON <c>snapshotId</c>.</summary>
     [JsonPropertyName("snapshotId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? SnapshotId { get; init; }
+    public string? SnapshotId { get; set; }
 
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? RequestId { get; init; }
+    public string? RequestId { get; set; }
 
     /// <summary>Whether the call succeeded (the query API's <c>return</c>). JSON <c>_return</c>.</summary>
     [JsonPropertyName("_return")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? Return { get; init; }
+    public bool? Return { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,47 +15,47 @@ public sealed record CopyVolumesRequestParameters
     /// <summary>The ID of the source EBS volume to copy. JSON <c>sourceVolumeId</c>.</summary>
     [JsonPropertyName("sourceVolumeId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? SourceVolumeId { get; init; }
+    public string? SourceVolumeId { get; set; }
 
     /// <summary>The number of I/O operations per second (IOPS) to provision for the volume copy. JSON <c>iops</c>.</summary>
     [JsonPropertyName("iops")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? Iops { get; init; }
+    public int? Iops { get; set; }
 
     /// <summary>The size of the volume copy, in GiBs. JSON <c>size</c>.</summary>
     [JsonPropertyName("size")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? Size { get; init; }
+    public int? Size { get; set; }
 
     /// <summary>The volume type for the volume copy. JSON <c>volumeType</c>.</summary>
     [JsonPropertyName("volumeType")]
     [JsonConverter(typeof(TolerantMemberConverter<VolumeType?>))]
-    public VolumeType? VolumeType { get; init; }
+    public VolumeType? VolumeType { get; set; }
 
     /// <summary>Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. JSON <c>dryRun</c>.</summary>
     [JsonPropertyName("dryRun")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? DryRun { get; init; }
+    public bool? DryRun { get; set; }
 
     /// <summary>The tags to apply to the volume copy during creation. JSON <c>tagSpecificationSet</c>.</summary>
     [JsonPropertyName("tagSpecificationSet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<TagSpecification>>))]
-    public ItemSet<TagSpecification>? TagSpecifications { get; init; }
+    public ItemSet<TagSpecification>? TagSpecifications { get; set; }
 
     /// <summary>Indicates whether to enable Amazon EBS Multi-Attach for the volume copy. JSON <c>multiAttachEnabled</c>.</summary>
     [JsonPropertyName("multiAttachEnabled")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? MultiAttachEnabled { get; init; }
+    public bool? MultiAttachEnabled { get; set; }
 
     /// <summary>The throughput to provision for the volume copy, in MiB/s. JSON <c>throughput</c>.</summary>
     [JsonPropertyName("throughput")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? Throughput { get; init; }
+    public int? Throughput { get; set; }
 
     /// <summary>Unique, case-sensitive identifier that you provide to ensure the idempotency of the request. JSON <c>clientToken</c>.</summary>
     [JsonPropertyName("clientToken")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ClientToken { get; init; }
+    public string? ClientToken { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -101,12 +101,12 @@ public sealed record CopyVolumesResponseElements
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? RequestId { get; init; }
+    public string? RequestId { get; set; }
 
     /// <summary>Whether the call succeeded (the query API's <c>return</c>). JSON <c>_return</c>.</summary>
     [JsonPropertyName("_return")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? Return { get; init; }
+    public bool? Return { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

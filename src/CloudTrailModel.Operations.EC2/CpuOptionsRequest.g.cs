@@ -15,22 +15,22 @@ public sealed record CpuOptionsRequest
     /// <summary>The number of CPU cores for the instance. JSON <c>coreCount</c>.</summary>
     [JsonPropertyName("coreCount")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? CoreCount { get; init; }
+    public int? CoreCount { get; set; }
 
     /// <summary>The number of threads per CPU core. JSON <c>threadsPerCore</c>.</summary>
     [JsonPropertyName("threadsPerCore")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? ThreadsPerCore { get; init; }
+    public int? ThreadsPerCore { get; set; }
 
     /// <summary>Indicates whether to enable the instance for AMD SEV-SNP. JSON <c>amdSevSnp</c>.</summary>
     [JsonPropertyName("amdSevSnp")]
     [JsonConverter(typeof(TolerantMemberConverter<AmdSevSnpSpecification?>))]
-    public AmdSevSnpSpecification? AmdSevSnp { get; init; }
+    public AmdSevSnpSpecification? AmdSevSnp { get; set; }
 
     /// <summary>Indicates whether to enable the instance for nested virtualization. JSON <c>nestedVirtualization</c>.</summary>
     [JsonPropertyName("nestedVirtualization")]
     [JsonConverter(typeof(TolerantMemberConverter<NestedVirtualizationSpecification?>))]
-    public NestedVirtualizationSpecification? NestedVirtualization { get; init; }
+    public NestedVirtualizationSpecification? NestedVirtualization { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,7 +15,7 @@ public sealed record CpuPerformanceFactorRequest
     /// <summary>Specify an instance family to use as the baseline reference for CPU performance. JSON <c>referenceSet</c>.</summary>
     [JsonPropertyName("referenceSet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<PerformanceFactorReferenceRequest>>))]
-    public ItemSet<PerformanceFactorReferenceRequest>? References { get; init; }
+    public ItemSet<PerformanceFactorReferenceRequest>? References { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,87 +15,87 @@ public sealed record CreateApplicationStatusCheckRequestParameters
     /// <summary>The health check paths to use for the application status check. JSON <c>healthCheckPathSet</c>.</summary>
     [JsonPropertyName("healthCheckPathSet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<HealthCheckPathRequestObject>>))]
-    public ItemSet<HealthCheckPathRequestObject>? HealthCheckPaths { get; init; }
+    public ItemSet<HealthCheckPathRequestObject>? HealthCheckPaths { get; set; }
 
     /// <summary>The aggregation setting for the application status check. JSON <c>aggregation</c>.</summary>
     [JsonPropertyName("aggregation")]
     [JsonConverter(typeof(TolerantMemberConverter<AggregationStatusEnum?>))]
-    public AggregationStatusEnum? Aggregation { get; init; }
+    public AggregationStatusEnum? Aggregation { get; set; }
 
     /// <summary>The protocol to use for the health check. JSON <c>protocol</c>.</summary>
     [JsonPropertyName("protocol")]
     [JsonConverter(typeof(TolerantMemberConverter<NetworkProtocolEnum?>))]
-    public NetworkProtocolEnum? Protocol { get; init; }
+    public NetworkProtocolEnum? Protocol { get; set; }
 
     /// <summary>The port to use for the health check. JSON <c>port</c>.</summary>
     [JsonPropertyName("port")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? Port { get; init; }
+    public int? Port { get; set; }
 
     /// <summary>The URL path to use for the health check HTTP request (for example, /health or /status). JSON <c>path</c>.</summary>
     [JsonPropertyName("path")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Path { get; init; }
+    public string? Path { get; set; }
 
     /// <summary>The index of the network device to use for the health check. JSON <c>deviceIndex</c>.</summary>
     [JsonPropertyName("deviceIndex")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? DeviceIndex { get; init; }
+    public int? DeviceIndex { get; set; }
 
     /// <summary>The IP version to use for the health check. JSON <c>ipVersion</c>.</summary>
     [JsonPropertyName("ipVersion")]
     [JsonConverter(typeof(TolerantMemberConverter<IpVersionEnum?>))]
-    public IpVersionEnum? IpVersion { get; init; }
+    public IpVersionEnum? IpVersion { get; set; }
 
     /// <summary>The IP scope to use for the health check. JSON <c>ipScope</c>.</summary>
     [JsonPropertyName("ipScope")]
     [JsonConverter(typeof(TolerantMemberConverter<IpScopeEnum?>))]
-    public IpScopeEnum? IpScope { get; init; }
+    public IpScopeEnum? IpScope { get; set; }
 
     /// <summary>The interval, in seconds, between health checks. JSON <c>interval</c>.</summary>
     [JsonPropertyName("interval")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? Interval { get; init; }
+    public int? Interval { get; set; }
 
     /// <summary>The amount of time, in seconds, to wait for a health check response before considering it failed. JSON <c>timeout</c>.</summary>
     [JsonPropertyName("timeout")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? Timeout { get; init; }
+    public int? Timeout { get; set; }
 
     /// <summary>The number of consecutive failed health checks before the application status is considered impaired. JSON <c>failureThreshold</c>.</summary>
     [JsonPropertyName("failureThreshold")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? FailureThreshold { get; init; }
+    public int? FailureThreshold { get; set; }
 
     /// <summary>The number of consecutive successful health checks before the application status is considered healthy. JSON <c>successThreshold</c>.</summary>
     [JsonPropertyName("successThreshold")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? SuccessThreshold { get; init; }
+    public int? SuccessThreshold { get; set; }
 
     /// <summary>The HTTP status codes that indicate a successful health check response. JSON <c>statusCodeMatcher</c>.</summary>
     [JsonPropertyName("statusCodeMatcher")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? StatusCodeMatcher { get; init; }
+    public string? StatusCodeMatcher { get; set; }
 
     /// <summary>The number of seconds to wait before starting health checks after an instance is launched. JSON <c>initializationGracePeriodSeconds</c>.</summary>
     [JsonPropertyName("initializationGracePeriodSeconds")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? InitializationGracePeriodSeconds { get; init; }
+    public int? InitializationGracePeriodSeconds { get; set; }
 
     /// <summary>The tags to apply to the application status check. JSON <c>tagSpecificationSet</c>.</summary>
     [JsonPropertyName("tagSpecificationSet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<TagSpecification>>))]
-    public ItemSet<TagSpecification>? TagSpecifications { get; init; }
+    public ItemSet<TagSpecification>? TagSpecifications { get; set; }
 
     /// <summary>Unique, case-sensitive identifier that you provide to ensure the idempotency of the request. JSON <c>clientToken</c>.</summary>
     [JsonPropertyName("clientToken")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ClientToken { get; init; }
+    public string? ClientToken { get; set; }
 
     /// <summary>Checks whether you have the required permissions for the operation, without actually making the request, and provides an error response. JSON <c>dryRun</c>.</summary>
     [JsonPropertyName("dryRun")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? DryRun { get; init; }
+    public bool? DryRun { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -157,12 +157,12 @@ public sealed record CreateApplicationStatusCheckResponseElements
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? RequestId { get; init; }
+    public string? RequestId { get; set; }
 
     /// <summary>Whether the call succeeded (the query API's <c>return</c>). JSON <c>_return</c>.</summary>
     [JsonPropertyName("_return")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? Return { get; init; }
+    public bool? Return { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

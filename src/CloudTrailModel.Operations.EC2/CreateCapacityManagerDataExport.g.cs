@@ -15,37 +15,37 @@ public sealed record CreateCapacityManagerDataExportRequestParameters
     /// <summary>The name of the S3 bucket where the capacity data export files will be delivered. JSON <c>s3BucketName</c>.</summary>
     [JsonPropertyName("s3BucketName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? S3BucketName { get; init; }
+    public string? S3BucketName { get; set; }
 
     /// <summary>The S3 key prefix for the exported data files. JSON <c>s3BucketPrefix</c>.</summary>
     [JsonPropertyName("s3BucketPrefix")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? S3BucketPrefix { get; init; }
+    public string? S3BucketPrefix { get; set; }
 
     /// <summary>The frequency at which data exports are generated. JSON <c>schedule</c>.</summary>
     [JsonPropertyName("schedule")]
     [JsonConverter(typeof(TolerantMemberConverter<Schedule?>))]
-    public Schedule? Schedule { get; init; }
+    public Schedule? Schedule { get; set; }
 
     /// <summary>The file format for the exported data. JSON <c>outputFormat</c>.</summary>
     [JsonPropertyName("outputFormat")]
     [JsonConverter(typeof(TolerantMemberConverter<OutputFormat?>))]
-    public OutputFormat? OutputFormat { get; init; }
+    public OutputFormat? OutputFormat { get; set; }
 
     /// <summary>Unique, case-sensitive identifier that you provide to ensure the idempotency of the request. JSON <c>clientToken</c>.</summary>
     [JsonPropertyName("clientToken")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ClientToken { get; init; }
+    public string? ClientToken { get; set; }
 
     /// <summary>Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. JSON <c>dryRun</c>.</summary>
     [JsonPropertyName("dryRun")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? DryRun { get; init; }
+    public bool? DryRun { get; set; }
 
     /// <summary>The tags to apply to the data export configuration. JSON <c>tagSpecificationSet</c>.</summary>
     [JsonPropertyName("tagSpecificationSet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<TagSpecification>>))]
-    public ItemSet<TagSpecification>? TagSpecifications { get; init; }
+    public ItemSet<TagSpecification>? TagSpecifications { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -87,12 +87,12 @@ public sealed record CreateCapacityManagerDataExportResponseElements
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? RequestId { get; init; }
+    public string? RequestId { get; set; }
 
     /// <summary>Whether the call succeeded (the query API's <c>return</c>). JSON <c>_return</c>.</summary>
     [JsonPropertyName("_return")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? Return { get; init; }
+    public bool? Return { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,97 +15,97 @@ public sealed record CreateCapacityReservationRequestParameters
     /// <summary>Unique, case-sensitive identifier that you provide to ensure the idempotency of the request. JSON <c>clientToken</c>.</summary>
     [JsonPropertyName("clientToken")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ClientToken { get; init; }
+    public string? ClientToken { get; set; }
 
     /// <summary>The instance type for which to reserve capacity. JSON <c>instanceType</c>.</summary>
     [JsonPropertyName("instanceType")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? InstanceType { get; init; }
+    public string? InstanceType { get; set; }
 
     /// <summary>The type of operating system for which to reserve capacity. JSON <c>instancePlatform</c>.</summary>
     [JsonPropertyName("instancePlatform")]
     [JsonConverter(typeof(TolerantMemberConverter<CapacityReservationInstancePlatform?>))]
-    public CapacityReservationInstancePlatform? InstancePlatform { get; init; }
+    public CapacityReservationInstancePlatform? InstancePlatform { get; set; }
 
     /// <summary>The Availability Zone in which to create the Capacity Reservation. JSON <c>availabilityZone</c>.</summary>
     [JsonPropertyName("availabilityZone")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? AvailabilityZone { get; init; }
+    public string? AvailabilityZone { get; set; }
 
     /// <summary>The ID of the Availability Zone in which to create the Capacity Reservation. JSON <c>availabilityZoneId</c>.</summary>
     [JsonPropertyName("availabilityZoneId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? AvailabilityZoneId { get; init; }
+    public string? AvailabilityZoneId { get; set; }
 
     /// <summary>Indicates the tenancy of the Capacity Reservation. JSON <c>tenancy</c>.</summary>
     [JsonPropertyName("tenancy")]
     [JsonConverter(typeof(TolerantMemberConverter<CapacityReservationTenancy?>))]
-    public CapacityReservationTenancy? Tenancy { get; init; }
+    public CapacityReservationTenancy? Tenancy { get; set; }
 
     /// <summary>The number of instances for which to reserve capacity. JSON <c>instanceCount</c>.</summary>
     [JsonPropertyName("instanceCount")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? InstanceCount { get; init; }
+    public int? InstanceCount { get; set; }
 
     /// <summary>Indicates whether the Capacity Reservation supports EBS-optimized instances. JSON <c>ebsOptimized</c>.</summary>
     [JsonPropertyName("ebsOptimized")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? EbsOptimized { get; init; }
+    public bool? EbsOptimized { get; set; }
 
     /// <summary>Deprecated. JSON <c>ephemeralStorage</c>.</summary>
     [JsonPropertyName("ephemeralStorage")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? EphemeralStorage { get; init; }
+    public bool? EphemeralStorage { get; set; }
 
     /// <summary>The date and time at which the Capacity Reservation expires. JSON <c>endDate</c>.</summary>
     [JsonPropertyName("endDate")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? EndDate { get; init; }
+    public DateTimeOffset? EndDate { get; set; }
 
     /// <summary>Indicates the way in which the Capacity Reservation ends. JSON <c>endDateType</c>.</summary>
     [JsonPropertyName("endDateType")]
     [JsonConverter(typeof(TolerantMemberConverter<EndDateType?>))]
-    public EndDateType? EndDateType { get; init; }
+    public EndDateType? EndDateType { get; set; }
 
     /// <summary>Indicates the type of instance launches that the Capacity Reservation accepts. JSON <c>instanceMatchCriteria</c>.</summary>
     [JsonPropertyName("instanceMatchCriteria")]
     [JsonConverter(typeof(TolerantMemberConverter<InstanceMatchCriteria?>))]
-    public InstanceMatchCriteria? InstanceMatchCriteria { get; init; }
+    public InstanceMatchCriteria? InstanceMatchCriteria { get; set; }
 
     /// <summary>The tags to apply to the Capacity Reservation during launch. JSON <c>tagSpecifications</c>.</summary>
     [JsonPropertyName("tagSpecifications")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<TagSpecification>>))]
-    public ItemSet<TagSpecification>? TagSpecifications { get; init; }
+    public ItemSet<TagSpecification>? TagSpecifications { get; set; }
 
     /// <summary>Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. JSON <c>dryRun</c>.</summary>
     [JsonPropertyName("dryRun")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? DryRun { get; init; }
+    public bool? DryRun { get; set; }
 
     /// <summary>Not supported for future-dated Capacity Reservations. JSON <c>outpostArn</c>.</summary>
     [JsonPropertyName("outpostArn")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? OutpostArn { get; init; }
+    public string? OutpostArn { get; set; }
 
     /// <summary>Not supported for future-dated Capacity Reservations. JSON <c>placementGroupArn</c>.</summary>
     [JsonPropertyName("placementGroupArn")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? PlacementGroupArn { get; init; }
+    public string? PlacementGroupArn { get; set; }
 
     /// <summary>Required for future-dated Capacity Reservations only. JSON <c>startDate</c>.</summary>
     [JsonPropertyName("startDate")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? StartDate { get; init; }
+    public DateTimeOffset? StartDate { get; set; }
 
     /// <summary>Required for future-dated Capacity Reservations only. JSON <c>commitmentDuration</c>.</summary>
     [JsonPropertyName("commitmentDuration")]
     [JsonConverter(typeof(TolerantMemberConverter<long?>))]
-    public long? CommitmentDuration { get; init; }
+    public long? CommitmentDuration { get; set; }
 
     /// <summary>Required for future-dated Capacity Reservations only. JSON <c>deliveryPreference</c>.</summary>
     [JsonPropertyName("deliveryPreference")]
     [JsonConverter(typeof(TolerantMemberConverter<CapacityReservationDeliveryPreference?>))]
-    public CapacityReservationDeliveryPreference? DeliveryPreference { get; init; }
+    public CapacityReservationDeliveryPreference? DeliveryPreference { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -171,12 +171,12 @@ public sealed record CreateCapacityReservationResponseElements
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? RequestId { get; init; }
+    public string? RequestId { get; set; }
 
     /// <summary>Whether the call succeeded (the query API's <c>return</c>). JSON <c>_return</c>.</summary>
     [JsonPropertyName("_return")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? Return { get; init; }
+    public bool? Return { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,47 +15,47 @@ public sealed record CreateCapacityReservationFleetRequestParameters
     /// <summary>The strategy used by the Capacity Reservation Fleet to determine which of the specified instance types to use. JSON <c>allocationStrategy</c>.</summary>
     [JsonPropertyName("allocationStrategy")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? AllocationStrategy { get; init; }
+    public string? AllocationStrategy { get; set; }
 
     /// <summary>Unique, case-sensitive identifier that you provide to ensure the idempotency of the request. JSON <c>clientToken</c>.</summary>
     [JsonPropertyName("clientToken")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ClientToken { get; init; }
+    public string? ClientToken { get; set; }
 
     /// <summary>Information about the instance types for which to reserve the capacity. JSON <c>instanceTypeSpecificationSet</c>.</summary>
     [JsonPropertyName("instanceTypeSpecificationSet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<ReservationFleetInstanceSpecification>>))]
-    public ItemSet<ReservationFleetInstanceSpecification>? InstanceTypeSpecifications { get; init; }
+    public ItemSet<ReservationFleetInstanceSpecification>? InstanceTypeSpecifications { get; set; }
 
     /// <summary>Indicates the tenancy of the Capacity Reservation Fleet. JSON <c>tenancy</c>.</summary>
     [JsonPropertyName("tenancy")]
     [JsonConverter(typeof(TolerantMemberConverter<FleetCapacityReservationTenancy?>))]
-    public FleetCapacityReservationTenancy? Tenancy { get; init; }
+    public FleetCapacityReservationTenancy? Tenancy { get; set; }
 
     /// <summary>The total number of capacity units to be reserved by the Capacity Reservation Fleet. JSON <c>totalTargetCapacity</c>.</summary>
     [JsonPropertyName("totalTargetCapacity")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? TotalTargetCapacity { get; init; }
+    public int? TotalTargetCapacity { get; set; }
 
     /// <summary>The date and time at which the Capacity Reservation Fleet expires. JSON <c>endDate</c>.</summary>
     [JsonPropertyName("endDate")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? EndDate { get; init; }
+    public DateTimeOffset? EndDate { get; set; }
 
     /// <summary>Indicates the type of instance launches that the Capacity Reservation Fleet accepts. JSON <c>instanceMatchCriteria</c>.</summary>
     [JsonPropertyName("instanceMatchCriteria")]
     [JsonConverter(typeof(TolerantMemberConverter<FleetInstanceMatchCriteria?>))]
-    public FleetInstanceMatchCriteria? InstanceMatchCriteria { get; init; }
+    public FleetInstanceMatchCriteria? InstanceMatchCriteria { get; set; }
 
     /// <summary>The tags to assign to the Capacity Reservation Fleet. JSON <c>tagSpecificationSet</c>.</summary>
     [JsonPropertyName("tagSpecificationSet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<TagSpecification>>))]
-    public ItemSet<TagSpecification>? TagSpecifications { get; init; }
+    public ItemSet<TagSpecification>? TagSpecifications { get; set; }
 
     /// <summary>Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. JSON <c>dryRun</c>.</summary>
     [JsonPropertyName("dryRun")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? DryRun { get; init; }
+    public bool? DryRun { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -101,12 +101,12 @@ public sealed record CreateCapacityReservationFleetResponseElements
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? RequestId { get; init; }
+    public string? RequestId { get; set; }
 
     /// <summary>Whether the call succeeded (the query API's <c>return</c>). JSON <c>_return</c>.</summary>
     [JsonPropertyName("_return")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? Return { get; init; }
+    public bool? Return { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,117 +15,117 @@ public sealed record CreateClientVpnEndpointRequestParameters
     /// <summary>The IPv4 address range, in CIDR notation, from which to assign client IP addresses. JSON <c>clientCidrBlock</c>.</summary>
     [JsonPropertyName("clientCidrBlock")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ClientCidrBlock { get; init; }
+    public string? ClientCidrBlock { get; set; }
 
     /// <summary>The ARN of the server certificate. JSON <c>serverCertificateArn</c>.</summary>
     [JsonPropertyName("serverCertificateArn")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ServerCertificateArn { get; init; }
+    public string? ServerCertificateArn { get; set; }
 
     /// <summary>Information about the authentication method to be used to authenticate clients. JSON <c>authenticationSet</c>.</summary>
     [JsonPropertyName("authenticationSet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<ClientVpnAuthenticationRequest>>))]
-    public ItemSet<ClientVpnAuthenticationRequest>? AuthenticationOptions { get; init; }
+    public ItemSet<ClientVpnAuthenticationRequest>? AuthenticationOptions { get; set; }
 
     /// <summary>Information about the client connection logging options. JSON <c>connectionLogOptions</c>.</summary>
     [JsonPropertyName("connectionLogOptions")]
     [JsonConverter(typeof(TolerantMemberConverter<ConnectionLogOptions>))]
-    public ConnectionLogOptions? ConnectionLogOptions { get; init; }
+    public ConnectionLogOptions? ConnectionLogOptions { get; set; }
 
     /// <summary>Information about the DNS servers to be used for DNS resolution. JSON <c>dnsServers</c>.</summary>
     [JsonPropertyName("dnsServers")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<ValueStringListItem>>))]
-    public ItemSet<ValueStringListItem>? DnsServers { get; init; }
+    public ItemSet<ValueStringListItem>? DnsServers { get; set; }
 
     /// <summary>The transport protocol to be used by the VPN session. JSON <c>transportProtocol</c>.</summary>
     [JsonPropertyName("transportProtocol")]
     [JsonConverter(typeof(TolerantMemberConverter<TransportProtocol?>))]
-    public TransportProtocol? TransportProtocol { get; init; }
+    public TransportProtocol? TransportProtocol { get; set; }
 
     /// <summary>The port number to assign to the Client VPN endpoint for TCP and UDP traffic. JSON <c>vpnPort</c>.</summary>
     [JsonPropertyName("vpnPort")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? VpnPort { get; init; }
+    public int? VpnPort { get; set; }
 
     /// <summary>A brief description of the Client VPN endpoint. JSON <c>description</c>.</summary>
     [JsonPropertyName("description")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Description { get; init; }
+    public string? Description { get; set; }
 
     /// <summary>Indicates whether split-tunnel is enabled on the Client VPN endpoint. JSON <c>splitTunnel</c>.</summary>
     [JsonPropertyName("splitTunnel")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? SplitTunnel { get; init; }
+    public bool? SplitTunnel { get; set; }
 
     /// <summary>Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. JSON <c>dryRun</c>.</summary>
     [JsonPropertyName("dryRun")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? DryRun { get; init; }
+    public bool? DryRun { get; set; }
 
     /// <summary>Unique, case-sensitive identifier that you provide to ensure the idempotency of the request. JSON <c>clientToken</c>.</summary>
     [JsonPropertyName("clientToken")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ClientToken { get; init; }
+    public string? ClientToken { get; set; }
 
     /// <summary>The tags to apply to the Client VPN endpoint during creation. JSON <c>tagSpecificationSet</c>.</summary>
     [JsonPropertyName("tagSpecificationSet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<TagSpecification>>))]
-    public ItemSet<TagSpecification>? TagSpecifications { get; init; }
+    public ItemSet<TagSpecification>? TagSpecifications { get; set; }
 
     /// <summary>The IDs of one or more security groups to apply to the target network. JSON <c>securityGroupIdSet</c>.</summary>
     [JsonPropertyName("securityGroupIdSet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<ClientVpnSecurityGroupIdSetItem>>))]
-    public ItemSet<ClientVpnSecurityGroupIdSetItem>? SecurityGroupIds { get; init; }
+    public ItemSet<ClientVpnSecurityGroupIdSetItem>? SecurityGroupIds { get; set; }
 
     /// <summary>The ID of the VPC to associate with the Client VPN endpoint. JSON <c>vpcId</c>.</summary>
     [JsonPropertyName("vpcId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? VpcId { get; init; }
+    public string? VpcId { get; set; }
 
     /// <summary>Specify whether to enable the self-service portal for the Client VPN endpoint. JSON <c>selfServicePortal</c>.</summary>
     [JsonPropertyName("selfServicePortal")]
     [JsonConverter(typeof(TolerantMemberConverter<SelfServicePortal?>))]
-    public SelfServicePortal? SelfServicePortal { get; init; }
+    public SelfServicePortal? SelfServicePortal { get; set; }
 
     /// <summary>The options for managing connection authorization for new client connections. JSON <c>clientConnectOptions</c>.</summary>
     [JsonPropertyName("clientConnectOptions")]
     [JsonConverter(typeof(TolerantMemberConverter<ClientConnectOptions>))]
-    public ClientConnectOptions? ClientConnectOptions { get; init; }
+    public ClientConnectOptions? ClientConnectOptions { get; set; }
 
     /// <summary>The maximum VPN session duration time in hours. JSON <c>sessionTimeoutHours</c>.</summary>
     [JsonPropertyName("sessionTimeoutHours")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? SessionTimeoutHours { get; init; }
+    public int? SessionTimeoutHours { get; set; }
 
     /// <summary>Options for enabling a customizable text banner that will be displayed on Amazon Web Services provided clients when a VPN session is established. JSON <c>clientLoginBannerOptions</c>.</summary>
     [JsonPropertyName("clientLoginBannerOptions")]
     [JsonConverter(typeof(TolerantMemberConverter<ClientLoginBannerOptions>))]
-    public ClientLoginBannerOptions? ClientLoginBannerOptions { get; init; }
+    public ClientLoginBannerOptions? ClientLoginBannerOptions { get; set; }
 
     /// <summary>Client route enforcement is a feature of the Client VPN service that helps enforce administrator defined routes on devices connected through the VPN. JSON <c>clientRouteEnforcementOptions</c>.</summary>
     [JsonPropertyName("clientRouteEnforcementOptions")]
     [JsonConverter(typeof(TolerantMemberConverter<ClientRouteEnforcementOptions>))]
-    public ClientRouteEnforcementOptions? ClientRouteEnforcementOptions { get; init; }
+    public ClientRouteEnforcementOptions? ClientRouteEnforcementOptions { get; set; }
 
     /// <summary>Indicates whether the client VPN session is disconnected after the maximum timeout specified in SessionTimeoutHours is reached. JSON <c>disconnectOnSessionTimeout</c>.</summary>
     [JsonPropertyName("disconnectOnSessionTimeout")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? DisconnectOnSessionTimeout { get; init; }
+    public bool? DisconnectOnSessionTimeout { get; set; }
 
     /// <summary>The IP address type for the Client VPN endpoint. JSON <c>endpointIpAddressType</c>.</summary>
     [JsonPropertyName("endpointIpAddressType")]
     [JsonConverter(typeof(TolerantMemberConverter<EndpointIpAddressType?>))]
-    public EndpointIpAddressType? EndpointIpAddressType { get; init; }
+    public EndpointIpAddressType? EndpointIpAddressType { get; set; }
 
     /// <summary>The IP address type for traffic within the Client VPN tunnel. JSON <c>trafficIpAddressType</c>.</summary>
     [JsonPropertyName("trafficIpAddressType")]
     [JsonConverter(typeof(TolerantMemberConverter<TrafficIpAddressType?>))]
-    public TrafficIpAddressType? TrafficIpAddressType { get; init; }
+    public TrafficIpAddressType? TrafficIpAddressType { get; set; }
 
     /// <summary>The Transit Gateway configuration for the Client VPN endpoint. JSON <c>transitGatewayConfiguration</c>.</summary>
     [JsonPropertyName("transitGatewayConfiguration")]
     [JsonConverter(typeof(TolerantMemberConverter<TransitGatewayConfigurationInputStructure>))]
-    public TransitGatewayConfigurationInputStructure? TransitGatewayConfiguration { get; init; }
+    public TransitGatewayConfigurationInputStructure? TransitGatewayConfiguration { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -199,12 +199,12 @@ public sealed record CreateClientVpnEndpointResponseElements
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? RequestId { get; init; }
+    public string? RequestId { get; set; }
 
     /// <summary>Whether the call succeeded (the query API's <c>return</c>). JSON <c>_return</c>.</summary>
     [JsonPropertyName("_return")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? Return { get; init; }
+    public bool? Return { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

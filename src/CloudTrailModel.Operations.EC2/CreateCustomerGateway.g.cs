@@ -15,47 +15,47 @@ public sealed record CreateCustomerGatewayRequestParameters
     /// <summary>For customer gateway devices that support BGP, specify the device's ASN. JSON <c>bgpAsn</c>.</summary>
     [JsonPropertyName("bgpAsn")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? BgpAsn { get; init; }
+    public int? BgpAsn { get; set; }
 
     /// <summary>This member has been deprecated. JSON <c>publicIp</c>.</summary>
     [JsonPropertyName("publicIp")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? PublicIp { get; init; }
+    public string? PublicIp { get; set; }
 
     /// <summary>The Amazon Resource Name (ARN) for the customer gateway certificate. JSON <c>certificateArn</c>.</summary>
     [JsonPropertyName("certificateArn")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? CertificateArn { get; init; }
+    public string? CertificateArn { get; set; }
 
     /// <summary>The type of VPN connection that this customer gateway supports ( ipsec.1). JSON <c>type</c>.</summary>
     [JsonPropertyName("type")]
     [JsonConverter(typeof(TolerantMemberConverter<GatewayType?>))]
-    public GatewayType? Type { get; init; }
+    public GatewayType? Type { get; set; }
 
     /// <summary>The tags to apply to the customer gateway. JSON <c>tagSpecificationSet</c>.</summary>
     [JsonPropertyName("tagSpecificationSet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<TagSpecification>>))]
-    public ItemSet<TagSpecification>? TagSpecifications { get; init; }
+    public ItemSet<TagSpecification>? TagSpecifications { get; set; }
 
     /// <summary>A name for the customer gateway device. JSON <c>deviceName</c>.</summary>
     [JsonPropertyName("deviceName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? DeviceName { get; init; }
+    public string? DeviceName { get; set; }
 
     /// <summary>The IP address for the customer gateway device's outside interface. JSON <c>ipAddress</c>.</summary>
     [JsonPropertyName("ipAddress")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? IpAddress { get; init; }
+    public string? IpAddress { get; set; }
 
     /// <summary>For customer gateway devices that support BGP, specify the device's ASN. JSON <c>bgpAsnExtended</c>.</summary>
     [JsonPropertyName("bgpAsnExtended")]
     [JsonConverter(typeof(TolerantMemberConverter<long?>))]
-    public long? BgpAsnExtended { get; init; }
+    public long? BgpAsnExtended { get; set; }
 
     /// <summary>Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. JSON <c>dryRun</c>.</summary>
     [JsonPropertyName("dryRun")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? DryRun { get; init; }
+    public bool? DryRun { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -101,12 +101,12 @@ public sealed record CreateCustomerGatewayResponseElements
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? RequestId { get; init; }
+    public string? RequestId { get; set; }
 
     /// <summary>Whether the call succeeded (the query API's <c>return</c>). JSON <c>_return</c>.</summary>
     [JsonPropertyName("_return")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? Return { get; init; }
+    public bool? Return { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,77 +15,77 @@ public sealed record CreateFleetRequestParameters
     /// <summary>Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. JSON <c>dryRun</c>.</summary>
     [JsonPropertyName("dryRun")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? DryRun { get; init; }
+    public bool? DryRun { get; set; }
 
     /// <summary>Unique, case-sensitive identifier that you provide to ensure the idempotency of the request. JSON <c>clientToken</c>.</summary>
     [JsonPropertyName("clientToken")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ClientToken { get; init; }
+    public string? ClientToken { get; set; }
 
     /// <summary>Describes the configuration of Spot Instances in an EC2 Fleet. JSON <c>spotOptions</c>.</summary>
     [JsonPropertyName("spotOptions")]
     [JsonConverter(typeof(TolerantMemberConverter<SpotOptionsRequest>))]
-    public SpotOptionsRequest? SpotOptions { get; init; }
+    public SpotOptionsRequest? SpotOptions { get; set; }
 
     /// <summary>Describes the configuration of On-Demand Instances in an EC2 Fleet. JSON <c>onDemandOptions</c>.</summary>
     [JsonPropertyName("onDemandOptions")]
     [JsonConverter(typeof(TolerantMemberConverter<OnDemandOptionsRequest>))]
-    public OnDemandOptionsRequest? OnDemandOptions { get; init; }
+    public OnDemandOptionsRequest? OnDemandOptions { get; set; }
 
     /// <summary>Defines EC2 Fleet preferences for utilizing reserved capacity when DefaultTargetCapacityType is set to reserved-capacity. JSON <c>reservedCapacityOptions</c>.</summary>
     [JsonPropertyName("reservedCapacityOptions")]
     [JsonConverter(typeof(TolerantMemberConverter<ReservedCapacityOptionsRequest>))]
-    public ReservedCapacityOptionsRequest? ReservedCapacityOptions { get; init; }
+    public ReservedCapacityOptionsRequest? ReservedCapacityOptions { get; set; }
 
     /// <summary>Indicates whether running instances should be terminated if the total target capacity of the EC2 Fleet is decreased below the current size of the EC2 Fleet. JSON <c>excessCapacityTerminationPolicy</c>.</summary>
     [JsonPropertyName("excessCapacityTerminationPolicy")]
     [JsonConverter(typeof(TolerantMemberConverter<FleetExcessCapacityTerminationPolicy?>))]
-    public FleetExcessCapacityTerminationPolicy? ExcessCapacityTerminationPolicy { get; init; }
+    public FleetExcessCapacityTerminationPolicy? ExcessCapacityTerminationPolicy { get; set; }
 
     /// <summary>The configuration for the EC2 Fleet. JSON <c>launchTemplateConfigs</c>.</summary>
     [JsonPropertyName("launchTemplateConfigs")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<FleetLaunchTemplateConfigRequest>>))]
-    public ItemSet<FleetLaunchTemplateConfigRequest>? LaunchTemplateConfigs { get; init; }
+    public ItemSet<FleetLaunchTemplateConfigRequest>? LaunchTemplateConfigs { get; set; }
 
     /// <summary>The number of units to request. JSON <c>targetCapacitySpecification</c>.</summary>
     [JsonPropertyName("targetCapacitySpecification")]
     [JsonConverter(typeof(TolerantMemberConverter<TargetCapacitySpecificationRequest>))]
-    public TargetCapacitySpecificationRequest? TargetCapacitySpecification { get; init; }
+    public TargetCapacitySpecificationRequest? TargetCapacitySpecification { get; set; }
 
     /// <summary>Indicates whether running instances should be terminated when the EC2 Fleet expires. JSON <c>terminateInstancesWithExpiration</c>.</summary>
     [JsonPropertyName("terminateInstancesWithExpiration")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? TerminateInstancesWithExpiration { get; init; }
+    public bool? TerminateInstancesWithExpiration { get; set; }
 
     /// <summary>The fleet type. JSON <c>type</c>.</summary>
     [JsonPropertyName("type")]
     [JsonConverter(typeof(TolerantMemberConverter<FleetType?>))]
-    public FleetType? Type { get; init; }
+    public FleetType? Type { get; set; }
 
     /// <summary>The start date and time of the request, in UTC format (for example, YYYY - MM - DD T HH: MM: SS Z). JSON <c>validFrom</c>.</summary>
     [JsonPropertyName("validFrom")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? ValidFrom { get; init; }
+    public DateTimeOffset? ValidFrom { get; set; }
 
     /// <summary>The end date and time of the request, in UTC format (for example, YYYY - MM - DD T HH: MM: SS Z). JSON <c>validUntil</c>.</summary>
     [JsonPropertyName("validUntil")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? ValidUntil { get; init; }
+    public DateTimeOffset? ValidUntil { get; set; }
 
     /// <summary>Indicates whether EC2 Fleet should replace unhealthy Spot Instances. JSON <c>replaceUnhealthyInstances</c>.</summary>
     [JsonPropertyName("replaceUnhealthyInstances")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? ReplaceUnhealthyInstances { get; init; }
+    public bool? ReplaceUnhealthyInstances { get; set; }
 
     /// <summary>The key-value pair for tagging the EC2 Fleet request on creation. JSON <c>tagSpecificationSet</c>.</summary>
     [JsonPropertyName("tagSpecificationSet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<TagSpecification>>))]
-    public ItemSet<TagSpecification>? TagSpecifications { get; init; }
+    public ItemSet<TagSpecification>? TagSpecifications { get; set; }
 
     /// <summary>Reserved. JSON <c>context</c>.</summary>
     [JsonPropertyName("context")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Context { get; init; }
+    public string? Context { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -143,12 +143,12 @@ public sealed record CreateFleetResponseElements
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? RequestId { get; init; }
+    public string? RequestId { get; set; }
 
     /// <summary>Whether the call succeeded (the query API's <c>return</c>). JSON <c>_return</c>.</summary>
     [JsonPropertyName("_return")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? Return { get; init; }
+    public bool? Return { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,77 +15,77 @@ public sealed record CreateFlowLogsRequestParameters
     /// <summary>Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. JSON <c>dryRun</c>.</summary>
     [JsonPropertyName("dryRun")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? DryRun { get; init; }
+    public bool? DryRun { get; set; }
 
     /// <summary>Unique, case-sensitive identifier that you provide to ensure the idempotency of the request. JSON <c>clientToken</c>.</summary>
     [JsonPropertyName("clientToken")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ClientToken { get; init; }
+    public string? ClientToken { get; set; }
 
     /// <summary>The ARN of the IAM role that allows Amazon EC2 to publish flow logs to the log destination. JSON <c>deliverLogsPermissionArn</c>.</summary>
     [JsonPropertyName("deliverLogsPermissionArn")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? DeliverLogsPermissionArn { get; init; }
+    public string? DeliverLogsPermissionArn { get; set; }
 
     /// <summary>The ARN of the IAM role that allows Amazon EC2 to publish flow logs across accounts. JSON <c>deliverCrossAccountRole</c>.</summary>
     [JsonPropertyName("deliverCrossAccountRole")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? DeliverCrossAccountRole { get; init; }
+    public string? DeliverCrossAccountRole { get; set; }
 
     /// <summary>The name of a new or existing CloudWatch Logs log group where Amazon EC2 publishes your flow logs. JSON <c>logGroupName</c>.</summary>
     [JsonPropertyName("logGroupName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? LogGroupName { get; init; }
+    public string? LogGroupName { get; set; }
 
     /// <summary>The IDs of the resources to monitor. JSON <c>resourceIdSet</c>.</summary>
     [JsonPropertyName("resourceIdSet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<FlowLogResourceIdsItem>>))]
-    public ItemSet<FlowLogResourceIdsItem>? ResourceIds { get; init; }
+    public ItemSet<FlowLogResourceIdsItem>? ResourceIds { get; set; }
 
     /// <summary>The type of resource to monitor. JSON <c>resourceType</c>.</summary>
     [JsonPropertyName("resourceType")]
     [JsonConverter(typeof(TolerantMemberConverter<FlowLogsResourceType?>))]
-    public FlowLogsResourceType? ResourceType { get; init; }
+    public FlowLogsResourceType? ResourceType { get; set; }
 
     /// <summary>The type of traffic to monitor (accepted traffic, rejected traffic, or all traffic). JSON <c>trafficType</c>.</summary>
     [JsonPropertyName("trafficType")]
     [JsonConverter(typeof(TolerantMemberConverter<TrafficType?>))]
-    public TrafficType? TrafficType { get; init; }
+    public TrafficType? TrafficType { get; set; }
 
     /// <summary>The type of destination for the flow log data. JSON <c>logDestinationType</c>.</summary>
     [JsonPropertyName("logDestinationType")]
     [JsonConverter(typeof(TolerantMemberConverter<LogDestinationType?>))]
-    public LogDestinationType? LogDestinationType { get; init; }
+    public LogDestinationType? LogDestinationType { get; set; }
 
     /// <summary>The destination for the flow log data. JSON <c>logDestination</c>.</summary>
     [JsonPropertyName("logDestination")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? LogDestination { get; init; }
+    public string? LogDestination { get; set; }
 
     /// <summary>The fields to include in the flow log record. JSON <c>logFormat</c>.</summary>
     [JsonPropertyName("logFormat")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? LogFormat { get; init; }
+    public string? LogFormat { get; set; }
 
     /// <summary>The tags to apply to the flow logs. JSON <c>tagSpecificationSet</c>.</summary>
     [JsonPropertyName("tagSpecificationSet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<TagSpecification>>))]
-    public ItemSet<TagSpecification>? TagSpecifications { get; init; }
+    public ItemSet<TagSpecification>? TagSpecifications { get; set; }
 
     /// <summary>The maximum interval of time during which a flow of packets is captured and aggregated into a flow log record. JSON <c>maxAggregationInterval</c>.</summary>
     [JsonPropertyName("maxAggregationInterval")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? MaxAggregationInterval { get; init; }
+    public int? MaxAggregationInterval { get; set; }
 
     /// <summary>The destination options. JSON <c>destinationOptions</c>.</summary>
     [JsonPropertyName("destinationOptions")]
     [JsonConverter(typeof(TolerantMemberConverter<DestinationOptionsRequest>))]
-    public DestinationOptionsRequest? DestinationOptions { get; init; }
+    public DestinationOptionsRequest? DestinationOptions { get; set; }
 
     /// <summary>The tag configuration associated with the Flow Logs Amazon EC2 Tags feature fields in your custom log format. JSON <c>tagFieldSpecificationSet</c>.</summary>
     [JsonPropertyName("tagFieldSpecificationSet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<TagFieldSpecificationRequest>>))]
-    public ItemSet<TagFieldSpecificationRequest>? TagFieldSpecifications { get; init; }
+    public ItemSet<TagFieldSpecificationRequest>? TagFieldSpecifications { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -143,27 +143,27 @@ public sealed record CreateFlowLogsResponseElements
     /// <summary>Unique, case-sensitive identifier that you provide to ensure the idempotency of the request. JSON <c>clientToken</c>.</summary>
     [JsonPropertyName("clientToken")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ClientToken { get; init; }
+    public string? ClientToken { get; set; }
 
     /// <summary>The IDs of the flow logs. JSON <c>flowLogIdSet</c>.</summary>
     [JsonPropertyName("flowLogIdSet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<ValueStringListItem>>))]
-    public ItemSet<ValueStringListItem>? FlowLogIds { get; init; }
+    public ItemSet<ValueStringListItem>? FlowLogIds { get; set; }
 
     /// <summary>Information about the flow logs that could not be created successfully. JSON <c>unsuccessful</c>.</summary>
     [JsonPropertyName("unsuccessful")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<UnsuccessfulItem>>))]
-    public ItemSet<UnsuccessfulItem>? Unsuccessful { get; init; }
+    public ItemSet<UnsuccessfulItem>? Unsuccessful { get; set; }
 
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? RequestId { get; init; }
+    public string? RequestId { get; set; }
 
     /// <summary>Whether the call succeeded (the query API's <c>return</c>). JSON <c>_return</c>.</summary>
     [JsonPropertyName("_return")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? Return { get; init; }
+    public bool? Return { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,42 +15,42 @@ public sealed record CreateImageRequestParameters
     /// <summary>The tags to apply to the AMI and snapshots on creation. JSON <c>tagSpecificationSet</c>.</summary>
     [JsonPropertyName("tagSpecificationSet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<TagSpecification>>))]
-    public ItemSet<TagSpecification>? TagSpecifications { get; init; }
+    public ItemSet<TagSpecification>? TagSpecifications { get; set; }
 
     /// <summary>Only supported for instances in Local Zones. JSON <c>snapshotLocation</c>.</summary>
     [JsonPropertyName("snapshotLocation")]
     [JsonConverter(typeof(TolerantMemberConverter<SnapshotLocationEnum?>))]
-    public SnapshotLocationEnum? SnapshotLocation { get; init; }
+    public SnapshotLocationEnum? SnapshotLocation { get; set; }
 
     /// <summary>Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. JSON <c>dryRun</c>.</summary>
     [JsonPropertyName("dryRun")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? DryRun { get; init; }
+    public bool? DryRun { get; set; }
 
     /// <summary>The ID of the instance. JSON <c>instanceId</c>.</summary>
     [JsonPropertyName("instanceId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? InstanceId { get; init; }
+    public string? InstanceId { get; set; }
 
     /// <summary>A name for the new image. JSON <c>name</c>.</summary>
     [JsonPropertyName("name")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Name { get; init; }
+    public string? Name { get; set; }
 
     /// <summary>A description for the new image. JSON <c>description</c>.</summary>
     [JsonPropertyName("description")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Description { get; init; }
+    public string? Description { get; set; }
 
     /// <summary>Indicates whether or not the instance should be automatically rebooted before creating the image. JSON <c>noReboot</c>.</summary>
     [JsonPropertyName("noReboot")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? NoReboot { get; init; }
+    public bool? NoReboot { get; set; }
 
     /// <summary>The block device mappings. JSON <c>blockDeviceMapping</c>.</summary>
     [JsonPropertyName("blockDeviceMapping")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<BlockDeviceMapping>>))]
-    public ItemSet<BlockDeviceMapping>? BlockDeviceMappings { get; init; }
+    public ItemSet<BlockDeviceMapping>? BlockDeviceMappings { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -94,17 +94,17 @@ public sealed record CreateImageResponseElements
     /// <summary>The ID of the new AMI. JSON <c>imageId</c>.</summary>
     [JsonPropertyName("imageId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ImageId { get; init; }
+    public string? ImageId { get; set; }
 
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? RequestId { get; init; }
+    public string? RequestId { get; set; }
 
     /// <summary>Whether the call succeeded (the query API's <c>return</c>). JSON <c>_return</c>.</summary>
     [JsonPropertyName("_return")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? Return { get; init; }
+    public bool? Return { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,32 +15,32 @@ public sealed record CreateImageUsageReportRequestParameters
     /// <summary>The ID of the image to report on. JSON <c>imageId</c>.</summary>
     [JsonPropertyName("imageId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ImageId { get; init; }
+    public string? ImageId { get; set; }
 
     /// <summary>Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. JSON <c>dryRun</c>.</summary>
     [JsonPropertyName("dryRun")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? DryRun { get; init; }
+    public bool? DryRun { get; set; }
 
     /// <summary>The resource types to include in the report. JSON <c>resourceTypeSet</c>.</summary>
     [JsonPropertyName("resourceTypeSet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<ImageUsageResourceTypeRequest>>))]
-    public ItemSet<ImageUsageResourceTypeRequest>? ResourceTypes { get; init; }
+    public ItemSet<ImageUsageResourceTypeRequest>? ResourceTypes { get; set; }
 
     /// <summary>The Amazon Web Services account IDs to include in the report. JSON <c>accountIdSet</c>.</summary>
     [JsonPropertyName("accountIdSet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<ImageUsageReportUserIdStringListItem>>))]
-    public ItemSet<ImageUsageReportUserIdStringListItem>? AccountIds { get; init; }
+    public ItemSet<ImageUsageReportUserIdStringListItem>? AccountIds { get; set; }
 
     /// <summary>A unique, case-sensitive identifier that you provide to ensure idempotency of the request. JSON <c>clientToken</c>.</summary>
     [JsonPropertyName("clientToken")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ClientToken { get; init; }
+    public string? ClientToken { get; set; }
 
     /// <summary>The tags to apply to the report on creation. JSON <c>tagSpecificationSet</c>.</summary>
     [JsonPropertyName("tagSpecificationSet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<TagSpecification>>))]
-    public ItemSet<TagSpecification>? TagSpecifications { get; init; }
+    public ItemSet<TagSpecification>? TagSpecifications { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -80,12 +80,12 @@ public sealed record CreateImageUsageReportResponseElements
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? RequestId { get; init; }
+    public string? RequestId { get; set; }
 
     /// <summary>Whether the call succeeded (the query API's <c>return</c>). JSON <c>_return</c>.</summary>
     [JsonPropertyName("_return")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? Return { get; init; }
+    public bool? Return { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,37 +15,37 @@ public sealed record CreateInstanceConnectEndpointRequestParameters
     /// <summary>Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. JSON <c>dryRun</c>.</summary>
     [JsonPropertyName("dryRun")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? DryRun { get; init; }
+    public bool? DryRun { get; set; }
 
     /// <summary>The ID of the subnet in which to create the EC2 Instance Connect Endpoint. JSON <c>subnetId</c>.</summary>
     [JsonPropertyName("subnetId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? SubnetId { get; init; }
+    public string? SubnetId { get; set; }
 
     /// <summary>One or more security groups to associate with the endpoint. JSON <c>securityGroupIdSet</c>.</summary>
     [JsonPropertyName("securityGroupIdSet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<SecurityGroupIdStringListRequestItem>>))]
-    public ItemSet<SecurityGroupIdStringListRequestItem>? SecurityGroupIds { get; init; }
+    public ItemSet<SecurityGroupIdStringListRequestItem>? SecurityGroupIds { get; set; }
 
     /// <summary>Indicates whether the client IP address is preserved as the source. JSON <c>preserveClientIp</c>.</summary>
     [JsonPropertyName("preserveClientIp")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? PreserveClientIp { get; init; }
+    public bool? PreserveClientIp { get; set; }
 
     /// <summary>Unique, case-sensitive identifier that you provide to ensure the idempotency of the request. JSON <c>clientToken</c>.</summary>
     [JsonPropertyName("clientToken")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ClientToken { get; init; }
+    public string? ClientToken { get; set; }
 
     /// <summary>The tags to apply to the EC2 Instance Connect Endpoint during creation. JSON <c>tagSpecificationSet</c>.</summary>
     [JsonPropertyName("tagSpecificationSet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<TagSpecification>>))]
-    public ItemSet<TagSpecification>? TagSpecifications { get; init; }
+    public ItemSet<TagSpecification>? TagSpecifications { get; set; }
 
     /// <summary>The IP address type of the endpoint. JSON <c>ipAddressType</c>.</summary>
     [JsonPropertyName("ipAddressType")]
     [JsonConverter(typeof(TolerantMemberConverter<IpAddressType?>))]
-    public IpAddressType? IpAddressType { get; init; }
+    public IpAddressType? IpAddressType { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -87,12 +87,12 @@ public sealed record CreateInstanceConnectEndpointResponseElements
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? RequestId { get; init; }
+    public string? RequestId { get; set; }
 
     /// <summary>Whether the call succeeded (the query API's <c>return</c>). JSON <c>_return</c>.</summary>
     [JsonPropertyName("_return")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? Return { get; init; }
+    public bool? Return { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

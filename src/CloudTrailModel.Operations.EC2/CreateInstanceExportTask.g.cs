@@ -15,27 +15,27 @@ public sealed record CreateInstanceExportTaskRequestParameters
     /// <summary>The tags to apply to the export instance task during creation. JSON <c>tagSpecificationSet</c>.</summary>
     [JsonPropertyName("tagSpecificationSet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<TagSpecification>>))]
-    public ItemSet<TagSpecification>? TagSpecifications { get; init; }
+    public ItemSet<TagSpecification>? TagSpecifications { get; set; }
 
     /// <summary>A description for the conversion task or the resource being exported. JSON <c>description</c>.</summary>
     [JsonPropertyName("description")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Description { get; init; }
+    public string? Description { get; set; }
 
     /// <summary>The ID of the instance. JSON <c>instanceId</c>.</summary>
     [JsonPropertyName("instanceId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? InstanceId { get; init; }
+    public string? InstanceId { get; set; }
 
     /// <summary>The target virtualization environment. JSON <c>targetEnvironment</c>.</summary>
     [JsonPropertyName("targetEnvironment")]
     [JsonConverter(typeof(TolerantMemberConverter<ExportEnvironment?>))]
-    public ExportEnvironment? TargetEnvironment { get; init; }
+    public ExportEnvironment? TargetEnvironment { get; set; }
 
     /// <summary>The format and location for an export instance task. JSON <c>exportToS3</c>.</summary>
     [JsonPropertyName("exportToS3")]
     [JsonConverter(typeof(TolerantMemberConverter<ExportToS3TaskSpecification>))]
-    public ExportToS3TaskSpecification? ExportToS3Task { get; init; }
+    public ExportToS3TaskSpecification? ExportToS3Task { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -73,12 +73,12 @@ public sealed record CreateInstanceExportTaskResponseElements
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? RequestId { get; init; }
+    public string? RequestId { get; set; }
 
     /// <summary>Whether the call succeeded (the query API's <c>return</c>). JSON <c>_return</c>.</summary>
     [JsonPropertyName("_return")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? Return { get; init; }
+    public bool? Return { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

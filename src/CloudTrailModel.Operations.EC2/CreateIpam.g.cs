@@ -15,42 +15,42 @@ public sealed record CreateIpamRequestParameters
     /// <summary>A check for whether you have the required permissions for the action without actually making the request and provides an error response. JSON <c>dryRun</c>.</summary>
     [JsonPropertyName("dryRun")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? DryRun { get; init; }
+    public bool? DryRun { get; set; }
 
     /// <summary>A description for the IPAM. JSON <c>description</c>.</summary>
     [JsonPropertyName("description")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Description { get; init; }
+    public string? Description { get; set; }
 
     /// <summary>The operating Regions for the IPAM. JSON <c>operatingRegionSet</c>.</summary>
     [JsonPropertyName("operatingRegionSet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<AddIpamOperatingRegion>>))]
-    public ItemSet<AddIpamOperatingRegion>? OperatingRegions { get; init; }
+    public ItemSet<AddIpamOperatingRegion>? OperatingRegions { get; set; }
 
     /// <summary>The key/value combination of a tag assigned to the resource. JSON <c>tagSpecificationSet</c>.</summary>
     [JsonPropertyName("tagSpecificationSet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<TagSpecification>>))]
-    public ItemSet<TagSpecification>? TagSpecifications { get; init; }
+    public ItemSet<TagSpecification>? TagSpecifications { get; set; }
 
     /// <summary>A unique, case-sensitive identifier that you provide to ensure the idempotency of the request. JSON <c>clientToken</c>.</summary>
     [JsonPropertyName("clientToken")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ClientToken { get; init; }
+    public string? ClientToken { get; set; }
 
     /// <summary>IPAM is offered in a Free Tier and an Advanced Tier. JSON <c>tier</c>.</summary>
     [JsonPropertyName("tier")]
     [JsonConverter(typeof(TolerantMemberConverter<IpamTier?>))]
-    public IpamTier? Tier { get; init; }
+    public IpamTier? Tier { get; set; }
 
     /// <summary>Enable this option to use your own GUA ranges as private IPv6 addresses. JSON <c>enablePrivateGua</c>.</summary>
     [JsonPropertyName("enablePrivateGua")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? EnablePrivateGua { get; init; }
+    public bool? EnablePrivateGua { get; set; }
 
     /// <summary>A metered account is an Amazon Web Services account that is charged for active IP addresses managed in IPAM. JSON <c>meteredAccount</c>.</summary>
     [JsonPropertyName("meteredAccount")]
     [JsonConverter(typeof(TolerantMemberConverter<IpamMeteredAccount?>))]
-    public IpamMeteredAccount? MeteredAccount { get; init; }
+    public IpamMeteredAccount? MeteredAccount { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -94,12 +94,12 @@ public sealed record CreateIpamResponseElements
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? RequestId { get; init; }
+    public string? RequestId { get; set; }
 
     /// <summary>Whether the call succeeded (the query API's <c>return</c>). JSON <c>_return</c>.</summary>
     [JsonPropertyName("_return")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? Return { get; init; }
+    public bool? Return { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

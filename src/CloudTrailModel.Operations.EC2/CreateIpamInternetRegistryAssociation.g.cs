@@ -15,37 +15,37 @@ public sealed record CreateIpamInternetRegistryAssociationRequestParameters
     /// <summary>Checks whether you have the required permissions for the operation, without actually making the request, and provides an error response. JSON <c>dryRun</c>.</summary>
     [JsonPropertyName("dryRun")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? DryRun { get; init; }
+    public bool? DryRun { get; set; }
 
     /// <summary>The ID of the IPAM to associate with the internet registry. JSON <c>ipamId</c>.</summary>
     [JsonPropertyName("ipamId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? IpamId { get; init; }
+    public string? IpamId { get; set; }
 
     /// <summary>The Regional Internet Registry to associate with. JSON <c>rir</c>.</summary>
     [JsonPropertyName("rir")]
     [JsonConverter(typeof(TolerantMemberConverter<Rir?>))]
-    public Rir? Rir { get; init; }
+    public Rir? Rir { get; set; }
 
     /// <summary>The organization handle at the internet registry (for example, a RIPE NCC organization ID or ARIN Org ID). JSON <c>organizationHandle</c>.</summary>
     [JsonPropertyName("organizationHandle")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? OrganizationHandle { get; init; }
+    public string? OrganizationHandle { get; set; }
 
     /// <summary>A description for the internet registry association. JSON <c>description</c>.</summary>
     [JsonPropertyName("description")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Description { get; init; }
+    public string? Description { get; set; }
 
     /// <summary>The tags to assign to the internet registry association. JSON <c>tagSpecificationSet</c>.</summary>
     [JsonPropertyName("tagSpecificationSet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<TagSpecification>>))]
-    public ItemSet<TagSpecification>? TagSpecifications { get; init; }
+    public ItemSet<TagSpecification>? TagSpecifications { get; set; }
 
     /// <summary>A unique, case-sensitive identifier to ensure that the operation completes no more than one time. JSON <c>clientToken</c>.</summary>
     [JsonPropertyName("clientToken")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ClientToken { get; init; }
+    public string? ClientToken { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -87,12 +87,12 @@ public sealed record CreateIpamInternetRegistryAssociationResponseElements
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? RequestId { get; init; }
+    public string? RequestId { get; set; }
 
     /// <summary>Whether the call succeeded (the query API's <c>return</c>). JSON <c>_return</c>.</summary>
     [JsonPropertyName("_return")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? Return { get; init; }
+    public bool? Return { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

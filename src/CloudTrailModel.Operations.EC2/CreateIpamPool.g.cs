@@ -15,87 +15,87 @@ public sealed record CreateIpamPoolRequestParameters
     /// <summary>A check for whether you have the required permissions for the action without actually making the request and provides an error response. JSON <c>dryRun</c>.</summary>
     [JsonPropertyName("dryRun")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? DryRun { get; init; }
+    public bool? DryRun { get; set; }
 
     /// <summary>The ID of the scope in which you would like to create the IPAM pool. JSON <c>ipamScopeId</c>.</summary>
     [JsonPropertyName("ipamScopeId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? IpamScopeId { get; init; }
+    public string? IpamScopeId { get; set; }
 
     /// <summary>The locale for the pool should be one of the following: An Amazon Web Services Region where you want this IPAM pool to be available for allocations. JSON <c>locale</c>.</summary>
     [JsonPropertyName("locale")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Locale { get; init; }
+    public string? Locale { get; set; }
 
     /// <summary>The ID of the source IPAM pool. JSON <c>sourceIpamPoolId</c>.</summary>
     [JsonPropertyName("sourceIpamPoolId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? SourceIpamPoolId { get; init; }
+    public string? SourceIpamPoolId { get; set; }
 
     /// <summary>A description for the IPAM pool. JSON <c>description</c>.</summary>
     [JsonPropertyName("description")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Description { get; init; }
+    public string? Description { get; set; }
 
     /// <summary>The IP protocol assigned to this IPAM pool. JSON <c>addressFamily</c>.</summary>
     [JsonPropertyName("addressFamily")]
     [JsonConverter(typeof(TolerantMemberConverter<AddressFamily?>))]
-    public AddressFamily? AddressFamily { get; init; }
+    public AddressFamily? AddressFamily { get; set; }
 
     /// <summary>If selected, IPAM will continuously look for resources within the CIDR range of this pool and automatically import them as allocations into your IPAM. JSON <c>autoImport</c>.</summary>
     [JsonPropertyName("autoImport")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? AutoImport { get; init; }
+    public bool? AutoImport { get; set; }
 
     /// <summary>Determines if the pool is publicly advertisable. JSON <c>publiclyAdvertisable</c>.</summary>
     [JsonPropertyName("publiclyAdvertisable")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? PubliclyAdvertisable { get; init; }
+    public bool? PubliclyAdvertisable { get; set; }
 
     /// <summary>The minimum netmask length required for CIDR allocations in this IPAM pool to be compliant. JSON <c>allocationMinNetmaskLength</c>.</summary>
     [JsonPropertyName("allocationMinNetmaskLength")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? AllocationMinNetmaskLength { get; init; }
+    public int? AllocationMinNetmaskLength { get; set; }
 
     /// <summary>The maximum netmask length possible for CIDR allocations in this IPAM pool to be compliant. JSON <c>allocationMaxNetmaskLength</c>.</summary>
     [JsonPropertyName("allocationMaxNetmaskLength")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? AllocationMaxNetmaskLength { get; init; }
+    public int? AllocationMaxNetmaskLength { get; set; }
 
     /// <summary>The default netmask length for allocations added to this pool. JSON <c>allocationDefaultNetmaskLength</c>.</summary>
     [JsonPropertyName("allocationDefaultNetmaskLength")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? AllocationDefaultNetmaskLength { get; init; }
+    public int? AllocationDefaultNetmaskLength { get; set; }
 
     /// <summary>Tags that are required for resources that use CIDRs from this IPAM pool. JSON <c>allocationResourceTagSet</c>.</summary>
     [JsonPropertyName("allocationResourceTagSet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<RequestIpamResourceTag>>))]
-    public ItemSet<RequestIpamResourceTag>? AllocationResourceTags { get; init; }
+    public ItemSet<RequestIpamResourceTag>? AllocationResourceTags { get; set; }
 
     /// <summary>The key/value combination of a tag assigned to the resource. JSON <c>tagSpecificationSet</c>.</summary>
     [JsonPropertyName("tagSpecificationSet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<TagSpecification>>))]
-    public ItemSet<TagSpecification>? TagSpecifications { get; init; }
+    public ItemSet<TagSpecification>? TagSpecifications { get; set; }
 
     /// <summary>A unique, case-sensitive identifier that you provide to ensure the idempotency of the request. JSON <c>clientToken</c>.</summary>
     [JsonPropertyName("clientToken")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ClientToken { get; init; }
+    public string? ClientToken { get; set; }
 
     /// <summary>Limits which service in Amazon Web Services that the pool can be used in. JSON <c>awsService</c>.</summary>
     [JsonPropertyName("awsService")]
     [JsonConverter(typeof(TolerantMemberConverter<IpamPoolAwsService?>))]
-    public IpamPoolAwsService? AwsService { get; init; }
+    public IpamPoolAwsService? AwsService { get; set; }
 
     /// <summary>The IP address source for pools in the public scope. JSON <c>publicIpSource</c>.</summary>
     [JsonPropertyName("publicIpSource")]
     [JsonConverter(typeof(TolerantMemberConverter<IpamPoolPublicIpSource?>))]
-    public IpamPoolPublicIpSource? PublicIpSource { get; init; }
+    public IpamPoolPublicIpSource? PublicIpSource { get; set; }
 
     /// <summary>The resource used to provision CIDRs to a resource planning pool. JSON <c>sourceResource</c>.</summary>
     [JsonPropertyName("sourceResource")]
     [JsonConverter(typeof(TolerantMemberConverter<IpamPoolSourceResourceRequest>))]
-    public IpamPoolSourceResourceRequest? SourceResource { get; init; }
+    public IpamPoolSourceResourceRequest? SourceResource { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -157,12 +157,12 @@ public sealed record CreateIpamPoolResponseElements
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? RequestId { get; init; }
+    public string? RequestId { get; set; }
 
     /// <summary>Whether the call succeeded (the query API's <c>return</c>). JSON <c>_return</c>.</summary>
     [JsonPropertyName("_return")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? Return { get; init; }
+    public bool? Return { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,37 +15,37 @@ public sealed record CreateIpamPrefixListResolverRequestParameters
     /// <summary>A check for whether you have the required permissions for the action without actually making the request and provides an error response. JSON <c>dryRun</c>.</summary>
     [JsonPropertyName("dryRun")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? DryRun { get; init; }
+    public bool? DryRun { get; set; }
 
     /// <summary>The ID of the IPAM that will serve as the source of the IP address database for CIDR selection. JSON <c>ipamId</c>.</summary>
     [JsonPropertyName("ipamId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? IpamId { get; init; }
+    public string? IpamId { get; set; }
 
     /// <summary>A description for the IPAM prefix list resolver to help you identify its purpose and configuration. JSON <c>description</c>.</summary>
     [JsonPropertyName("description")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Description { get; init; }
+    public string? Description { get; set; }
 
     /// <summary>The address family for the IPAM prefix list resolver. JSON <c>addressFamily</c>.</summary>
     [JsonPropertyName("addressFamily")]
     [JsonConverter(typeof(TolerantMemberConverter<AddressFamily?>))]
-    public AddressFamily? AddressFamily { get; init; }
+    public AddressFamily? AddressFamily { get; set; }
 
     /// <summary>The CIDR selection rules for the resolver. JSON <c>ruleSet</c>.</summary>
     [JsonPropertyName("ruleSet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<IpamPrefixListResolverRuleRequest>>))]
-    public ItemSet<IpamPrefixListResolverRuleRequest>? Rules { get; init; }
+    public ItemSet<IpamPrefixListResolverRuleRequest>? Rules { get; set; }
 
     /// <summary>The tags to apply to the IPAM prefix list resolver during creation. JSON <c>tagSpecificationSet</c>.</summary>
     [JsonPropertyName("tagSpecificationSet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<TagSpecification>>))]
-    public ItemSet<TagSpecification>? TagSpecifications { get; init; }
+    public ItemSet<TagSpecification>? TagSpecifications { get; set; }
 
     /// <summary>A unique, case-sensitive identifier that you provide to ensure the idempotency of the request. JSON <c>clientToken</c>.</summary>
     [JsonPropertyName("clientToken")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ClientToken { get; init; }
+    public string? ClientToken { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -87,12 +87,12 @@ public sealed record CreateIpamPrefixListResolverResponseElements
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? RequestId { get; init; }
+    public string? RequestId { get; set; }
 
     /// <summary>Whether the call succeeded (the query API's <c>return</c>). JSON <c>_return</c>.</summary>
     [JsonPropertyName("_return")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? Return { get; init; }
+    public bool? Return { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

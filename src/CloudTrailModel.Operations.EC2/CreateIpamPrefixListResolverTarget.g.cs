@@ -15,42 +15,42 @@ public sealed record CreateIpamPrefixListResolverTargetRequestParameters
     /// <summary>A check for whether you have the required permissions for the action without actually making the request and provides an error response. JSON <c>dryRun</c>.</summary>
     [JsonPropertyName("dryRun")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? DryRun { get; init; }
+    public bool? DryRun { get; set; }
 
     /// <summary>The ID of the IPAM prefix list resolver that will manage the synchronization of CIDRs to the target prefix list. JSON <c>ipamPrefixListResolverId</c>.</summary>
     [JsonPropertyName("ipamPrefixListResolverId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? IpamPrefixListResolverId { get; init; }
+    public string? IpamPrefixListResolverId { get; set; }
 
     /// <summary>The ID of the managed prefix list that will be synchronized with CIDRs selected by the IPAM prefix list resolver. JSON <c>prefixListId</c>.</summary>
     [JsonPropertyName("prefixListId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? PrefixListId { get; init; }
+    public string? PrefixListId { get; set; }
 
     /// <summary>The Amazon Web Services Region where the prefix list is located. JSON <c>prefixListRegion</c>.</summary>
     [JsonPropertyName("prefixListRegion")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? PrefixListRegion { get; init; }
+    public string? PrefixListRegion { get; set; }
 
     /// <summary>The specific version of the prefix list to target. JSON <c>desiredVersion</c>.</summary>
     [JsonPropertyName("desiredVersion")]
     [JsonConverter(typeof(TolerantMemberConverter<long?>))]
-    public long? DesiredVersion { get; init; }
+    public long? DesiredVersion { get; set; }
 
     /// <summary>Indicates whether the resolver target should automatically track the latest version of the prefix list. JSON <c>trackLatestVersion</c>.</summary>
     [JsonPropertyName("trackLatestVersion")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? TrackLatestVersion { get; init; }
+    public bool? TrackLatestVersion { get; set; }
 
     /// <summary>The tags to apply to the IPAM prefix list resolver target during creation. JSON <c>tagSpecificationSet</c>.</summary>
     [JsonPropertyName("tagSpecificationSet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<TagSpecification>>))]
-    public ItemSet<TagSpecification>? TagSpecifications { get; init; }
+    public ItemSet<TagSpecification>? TagSpecifications { get; set; }
 
     /// <summary>A unique, case-sensitive identifier that you provide to ensure the idempotency of the request. JSON <c>clientToken</c>.</summary>
     [JsonPropertyName("clientToken")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ClientToken { get; init; }
+    public string? ClientToken { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -94,12 +94,12 @@ public sealed record CreateIpamPrefixListResolverTargetResponseElements
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? RequestId { get; init; }
+    public string? RequestId { get; set; }
 
     /// <summary>Whether the call succeeded (the query API's <c>return</c>). JSON <c>_return</c>.</summary>
     [JsonPropertyName("_return")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? Return { get; init; }
+    public bool? Return { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

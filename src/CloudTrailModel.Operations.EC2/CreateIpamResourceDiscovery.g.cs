@@ -15,27 +15,27 @@ public sealed record CreateIpamResourceDiscoveryRequestParameters
     /// <summary>A check for whether you have the required permissions for the action without actually making the request and provides an error response. JSON <c>dryRun</c>.</summary>
     [JsonPropertyName("dryRun")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? DryRun { get; init; }
+    public bool? DryRun { get; set; }
 
     /// <summary>A description for the IPAM resource discovery. JSON <c>description</c>.</summary>
     [JsonPropertyName("description")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Description { get; init; }
+    public string? Description { get; set; }
 
     /// <summary>Operating Regions for the IPAM resource discovery. JSON <c>operatingRegionSet</c>.</summary>
     [JsonPropertyName("operatingRegionSet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<AddIpamOperatingRegion>>))]
-    public ItemSet<AddIpamOperatingRegion>? OperatingRegions { get; init; }
+    public ItemSet<AddIpamOperatingRegion>? OperatingRegions { get; set; }
 
     /// <summary>Tag specifications for the IPAM resource discovery. JSON <c>tagSpecificationSet</c>.</summary>
     [JsonPropertyName("tagSpecificationSet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<TagSpecification>>))]
-    public ItemSet<TagSpecification>? TagSpecifications { get; init; }
+    public ItemSet<TagSpecification>? TagSpecifications { get; set; }
 
     /// <summary>A client token for the IPAM resource discovery. JSON <c>clientToken</c>.</summary>
     [JsonPropertyName("clientToken")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ClientToken { get; init; }
+    public string? ClientToken { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -73,12 +73,12 @@ public sealed record CreateIpamResourceDiscoveryResponseElements
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? RequestId { get; init; }
+    public string? RequestId { get; set; }
 
     /// <summary>Whether the call succeeded (the query API's <c>return</c>). JSON <c>_return</c>.</summary>
     [JsonPropertyName("_return")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? Return { get; init; }
+    public bool? Return { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

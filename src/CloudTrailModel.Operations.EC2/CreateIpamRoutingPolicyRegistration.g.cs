@@ -15,47 +15,47 @@ public sealed record CreateIpamRoutingPolicyRegistrationRequestParameters
     /// <summary>Checks whether you have the required permissions for the operation, without actually making the request, and provides an error response. JSON <c>dryRun</c>.</summary>
     [JsonPropertyName("dryRun")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? DryRun { get; init; }
+    public bool? DryRun { get; set; }
 
     /// <summary>The ID of the IPAM internet registry association. JSON <c>ipamInternetRegistryAssociationId</c>.</summary>
     [JsonPropertyName("ipamInternetRegistryAssociationId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? IpamInternetRegistryAssociationId { get; init; }
+    public string? IpamInternetRegistryAssociationId { get; set; }
 
     /// <summary>The IP address prefix in CIDR notation to authorize in the ROA. JSON <c>cidr</c>.</summary>
     [JsonPropertyName("cidr")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Cidr { get; init; }
+    public string? Cidr { get; set; }
 
     /// <summary>The Autonomous System Numbers (ASNs) authorized to originate the prefix. JSON <c>asnSet</c>.</summary>
     [JsonPropertyName("asnSet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<AsnListItem>>))]
-    public ItemSet<AsnListItem>? Asns { get; init; }
+    public ItemSet<AsnListItem>? Asns { get; set; }
 
     /// <summary>Specifies whether to permit more specific route announcements than the CIDR prefix. JSON <c>permitMoreSpecificAnnouncements</c>.</summary>
     [JsonPropertyName("permitMoreSpecificAnnouncements")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? PermitMoreSpecificAnnouncements { get; init; }
+    public bool? PermitMoreSpecificAnnouncements { get; set; }
 
     /// <summary>The maximum prefix length that the ASNs are authorized to announce. JSON <c>maxLength</c>.</summary>
     [JsonPropertyName("maxLength")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? MaxLength { get; init; }
+    public int? MaxLength { get; set; }
 
     /// <summary>A description for the routing policy registration. JSON <c>description</c>.</summary>
     [JsonPropertyName("description")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Description { get; init; }
+    public string? Description { get; set; }
 
     /// <summary>Forces the creation of the routing policy registration even if it conflicts with an announced route. JSON <c>force</c>.</summary>
     [JsonPropertyName("force")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? Force { get; init; }
+    public bool? Force { get; set; }
 
     /// <summary>A unique, case-sensitive identifier to ensure that the operation completes no more than one time. JSON <c>clientToken</c>.</summary>
     [JsonPropertyName("clientToken")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ClientToken { get; init; }
+    public string? ClientToken { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -101,12 +101,12 @@ public sealed record CreateIpamRoutingPolicyRegistrationResponseElements
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? RequestId { get; init; }
+    public string? RequestId { get; set; }
 
     /// <summary>Whether the call succeeded (the query API's <c>return</c>). JSON <c>_return</c>.</summary>
     [JsonPropertyName("_return")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? Return { get; init; }
+    public bool? Return { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,27 +15,27 @@ public sealed record CreateKeyPairRequestParameters
     /// <summary>A unique name for the key pair. JSON <c>keyName</c>.</summary>
     [JsonPropertyName("keyName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? KeyName { get; init; }
+    public string? KeyName { get; set; }
 
     /// <summary>The type of key pair. JSON <c>keyType</c>.</summary>
     [JsonPropertyName("keyType")]
     [JsonConverter(typeof(TolerantMemberConverter<KeyType?>))]
-    public KeyType? KeyType { get; init; }
+    public KeyType? KeyType { get; set; }
 
     /// <summary>The tags to apply to the new key pair. JSON <c>tagSpecificationSet</c>.</summary>
     [JsonPropertyName("tagSpecificationSet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<TagSpecification>>))]
-    public ItemSet<TagSpecification>? TagSpecifications { get; init; }
+    public ItemSet<TagSpecification>? TagSpecifications { get; set; }
 
     /// <summary>The format of the key pair. JSON <c>keyFormat</c>.</summary>
     [JsonPropertyName("keyFormat")]
     [JsonConverter(typeof(TolerantMemberConverter<KeyFormat?>))]
-    public KeyFormat? KeyFormat { get; init; }
+    public KeyFormat? KeyFormat { get; set; }
 
     /// <summary>Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. JSON <c>dryRun</c>.</summary>
     [JsonPropertyName("dryRun")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? DryRun { get; init; }
+    public bool? DryRun { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -73,37 +73,37 @@ public sealed record CreateKeyPairResponseElements
     /// <summary>The ID of the key pair. JSON <c>keyPairId</c>.</summary>
     [JsonPropertyName("keyPairId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? KeyPairId { get; init; }
+    public string? KeyPairId { get; set; }
 
     /// <summary>Any tags applied to the key pair. JSON <c>tagSet</c>.</summary>
     [JsonPropertyName("tagSet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<Tag>>))]
-    public ItemSet<Tag>? Tags { get; init; }
+    public ItemSet<Tag>? Tags { get; set; }
 
     /// <summary>The name of the key pair. JSON <c>keyName</c>.</summary>
     [JsonPropertyName("keyName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? KeyName { get; init; }
+    public string? KeyName { get; set; }
 
     /// <summary>For RSA key pairs, the key fingerprint is the SHA-1 digest of the DER encoded private key. JSON <c>keyFingerprint</c>.</summary>
     [JsonPropertyName("keyFingerprint")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? KeyFingerprint { get; init; }
+    public string? KeyFingerprint { get; set; }
 
     /// <summary>An unencrypted PEM encoded RSA or ED25519 private key. JSON <c>keyMaterial</c>.</summary>
     [JsonPropertyName("keyMaterial")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? KeyMaterial { get; init; }
+    public string? KeyMaterial { get; set; }
 
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? RequestId { get; init; }
+    public string? RequestId { get; set; }
 
     /// <summary>Whether the call succeeded (the query API's <c>return</c>). JSON <c>_return</c>.</summary>
     [JsonPropertyName("_return")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? Return { get; init; }
+    public bool? Return { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,37 +15,37 @@ public sealed record CreateLaunchTemplateRequestParameters
     /// <summary>Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. JSON <c>dryRun</c>.</summary>
     [JsonPropertyName("dryRun")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? DryRun { get; init; }
+    public bool? DryRun { get; set; }
 
     /// <summary>Unique, case-sensitive identifier you provide to ensure the idempotency of the request. JSON <c>clientToken</c>.</summary>
     [JsonPropertyName("clientToken")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ClientToken { get; init; }
+    public string? ClientToken { get; set; }
 
     /// <summary>A name for the launch template. JSON <c>launchTemplateName</c>.</summary>
     [JsonPropertyName("launchTemplateName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? LaunchTemplateName { get; init; }
+    public string? LaunchTemplateName { get; set; }
 
     /// <summary>A description for the first version of the launch template. JSON <c>versionDescription</c>.</summary>
     [JsonPropertyName("versionDescription")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? VersionDescription { get; init; }
+    public string? VersionDescription { get; set; }
 
     /// <summary>The information for the launch template. JSON <c>launchTemplateData</c>.</summary>
     [JsonPropertyName("launchTemplateData")]
     [JsonConverter(typeof(TolerantMemberConverter<RequestLaunchTemplateData>))]
-    public RequestLaunchTemplateData? LaunchTemplateData { get; init; }
+    public RequestLaunchTemplateData? LaunchTemplateData { get; set; }
 
     /// <summary>Reserved for internal use. JSON <c>operator</c>.</summary>
     [JsonPropertyName("operator")]
     [JsonConverter(typeof(TolerantMemberConverter<OperatorRequest>))]
-    public OperatorRequest? Operator { get; init; }
+    public OperatorRequest? Operator { get; set; }
 
     /// <summary>The tags to apply to the launch template on creation. JSON <c>tagSpecificationSet</c>.</summary>
     [JsonPropertyName("tagSpecificationSet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<TagSpecification>>))]
-    public ItemSet<TagSpecification>? TagSpecifications { get; init; }
+    public ItemSet<TagSpecification>? TagSpecifications { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -87,12 +87,12 @@ public sealed record CreateLaunchTemplateResponseElements
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? RequestId { get; init; }
+    public string? RequestId { get; set; }
 
     /// <summary>Whether the call succeeded (the query API's <c>return</c>). JSON <c>_return</c>.</summary>
     [JsonPropertyName("_return")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? Return { get; init; }
+    public bool? Return { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,42 +15,42 @@ public sealed record CreateLaunchTemplateVersionRequestParameters
     /// <summary>Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. JSON <c>dryRun</c>.</summary>
     [JsonPropertyName("dryRun")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? DryRun { get; init; }
+    public bool? DryRun { get; set; }
 
     /// <summary>Unique, case-sensitive identifier you provide to ensure the idempotency of the request. JSON <c>clientToken</c>.</summary>
     [JsonPropertyName("clientToken")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ClientToken { get; init; }
+    public string? ClientToken { get; set; }
 
     /// <summary>The ID of the launch template. JSON <c>launchTemplateId</c>.</summary>
     [JsonPropertyName("launchTemplateId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? LaunchTemplateId { get; init; }
+    public string? LaunchTemplateId { get; set; }
 
     /// <summary>The name of the launch template. JSON <c>launchTemplateName</c>.</summary>
     [JsonPropertyName("launchTemplateName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? LaunchTemplateName { get; init; }
+    public string? LaunchTemplateName { get; set; }
 
     /// <summary>The version of the launch template on which to base the new version. JSON <c>sourceVersion</c>.</summary>
     [JsonPropertyName("sourceVersion")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? SourceVersion { get; init; }
+    public string? SourceVersion { get; set; }
 
     /// <summary>A description for the version of the launch template. JSON <c>versionDescription</c>.</summary>
     [JsonPropertyName("versionDescription")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? VersionDescription { get; init; }
+    public string? VersionDescription { get; set; }
 
     /// <summary>The information for the launch template. JSON <c>launchTemplateData</c>.</summary>
     [JsonPropertyName("launchTemplateData")]
     [JsonConverter(typeof(TolerantMemberConverter<RequestLaunchTemplateData>))]
-    public RequestLaunchTemplateData? LaunchTemplateData { get; init; }
+    public RequestLaunchTemplateData? LaunchTemplateData { get; set; }
 
     /// <summary>If true, and if a Systems Manager parameter is specified for ImageId, the AMI ID is displayed in the response for imageID. JSON <c>resolveAlias</c>.</summary>
     [JsonPropertyName("resolveAlias")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? ResolveAlias { get; init; }
+    public bool? ResolveAlias { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -94,12 +94,12 @@ public sealed record CreateLaunchTemplateVersionResponseElements
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? RequestId { get; init; }
+    public string? RequestId { get; set; }
 
     /// <summary>Whether the call succeeded (the query API's <c>return</c>). JSON <c>_return</c>.</summary>
     [JsonPropertyName("_return")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? Return { get; init; }
+    public bool? Return { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,32 +15,32 @@ public sealed record CreateLocalGatewayRouteRequestParameters
     /// <summary>The CIDR range used for destination matches. JSON <c>destinationCidrBlock</c>.</summary>
     [JsonPropertyName("destinationCidrBlock")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? DestinationCidrBlock { get; init; }
+    public string? DestinationCidrBlock { get; set; }
 
     /// <summary>The ID of the local gateway route table. JSON <c>localGatewayRouteTableId</c>.</summary>
     [JsonPropertyName("localGatewayRouteTableId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? LocalGatewayRouteTableId { get; init; }
+    public string? LocalGatewayRouteTableId { get; set; }
 
     /// <summary>The ID of the virtual interface group. JSON <c>localGatewayVirtualInterfaceGroupId</c>.</summary>
     [JsonPropertyName("localGatewayVirtualInterfaceGroupId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? LocalGatewayVirtualInterfaceGroupId { get; init; }
+    public string? LocalGatewayVirtualInterfaceGroupId { get; set; }
 
     /// <summary>Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. JSON <c>dryRun</c>.</summary>
     [JsonPropertyName("dryRun")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? DryRun { get; init; }
+    public bool? DryRun { get; set; }
 
     /// <summary>The ID of the network interface. JSON <c>networkInterfaceId</c>.</summary>
     [JsonPropertyName("networkInterfaceId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? NetworkInterfaceId { get; init; }
+    public string? NetworkInterfaceId { get; set; }
 
     /// <summary>The ID of the prefix list. JSON <c>destinationPrefixListId</c>.</summary>
     [JsonPropertyName("destinationPrefixListId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? DestinationPrefixListId { get; init; }
+    public string? DestinationPrefixListId { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -80,12 +80,12 @@ public sealed record CreateLocalGatewayRouteResponseElements
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? RequestId { get; init; }
+    public string? RequestId { get; set; }
 
     /// <summary>Whether the call succeeded (the query API's <c>return</c>). JSON <c>_return</c>.</summary>
     [JsonPropertyName("_return")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? Return { get; init; }
+    public bool? Return { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,47 +15,47 @@ public sealed record CreateLocalGatewayVirtualInterfaceRequestParameters
     /// <summary>The ID of the local gateway virtual interface group. JSON <c>localGatewayVirtualInterfaceGroupId</c>.</summary>
     [JsonPropertyName("localGatewayVirtualInterfaceGroupId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? LocalGatewayVirtualInterfaceGroupId { get; init; }
+    public string? LocalGatewayVirtualInterfaceGroupId { get; set; }
 
     /// <summary>References the Link Aggregation Group (LAG) that connects the Outpost to on-premises network devices. JSON <c>outpostLagId</c>.</summary>
     [JsonPropertyName("outpostLagId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? OutpostLagId { get; init; }
+    public string? OutpostLagId { get; set; }
 
     /// <summary>The virtual local area network (VLAN) used for the local gateway virtual interface. JSON <c>vlan</c>.</summary>
     [JsonPropertyName("vlan")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? Vlan { get; init; }
+    public int? Vlan { get; set; }
 
     /// <summary>The IP address assigned to the local gateway virtual interface on the Outpost side. JSON <c>localAddress</c>.</summary>
     [JsonPropertyName("localAddress")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? LocalAddress { get; init; }
+    public string? LocalAddress { get; set; }
 
     /// <summary>The peer IP address for the local gateway virtual interface. JSON <c>peerAddress</c>.</summary>
     [JsonPropertyName("peerAddress")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? PeerAddress { get; init; }
+    public string? PeerAddress { get; set; }
 
     /// <summary>The Autonomous System Number (ASN) of the Border Gateway Protocol (BGP) peer. JSON <c>peerBgpAsn</c>.</summary>
     [JsonPropertyName("peerBgpAsn")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? PeerBgpAsn { get; init; }
+    public int? PeerBgpAsn { get; set; }
 
     /// <summary>The tags to apply to a resource when the local gateway virtual interface is being created. JSON <c>tagSpecificationSet</c>.</summary>
     [JsonPropertyName("tagSpecificationSet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<TagSpecification>>))]
-    public ItemSet<TagSpecification>? TagSpecifications { get; init; }
+    public ItemSet<TagSpecification>? TagSpecifications { get; set; }
 
     /// <summary>Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. JSON <c>dryRun</c>.</summary>
     [JsonPropertyName("dryRun")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? DryRun { get; init; }
+    public bool? DryRun { get; set; }
 
     /// <summary>The extended 32-bit ASN of the BGP peer for use with larger ASN values. JSON <c>peerBgpAsnExtended</c>.</summary>
     [JsonPropertyName("peerBgpAsnExtended")]
     [JsonConverter(typeof(TolerantMemberConverter<long?>))]
-    public long? PeerBgpAsnExtended { get; init; }
+    public long? PeerBgpAsnExtended { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -101,12 +101,12 @@ public sealed record CreateLocalGatewayVirtualInterfaceResponseElements
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? RequestId { get; init; }
+    public string? RequestId { get; set; }
 
     /// <summary>Whether the call succeeded (the query API's <c>return</c>). JSON <c>_return</c>.</summary>
     [JsonPropertyName("_return")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? Return { get; init; }
+    public bool? Return { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

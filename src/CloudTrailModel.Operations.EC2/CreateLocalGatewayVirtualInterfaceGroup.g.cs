@@ -15,27 +15,27 @@ public sealed record CreateLocalGatewayVirtualInterfaceGroupRequestParameters
     /// <summary>The ID of the local gateway. JSON <c>localGatewayId</c>.</summary>
     [JsonPropertyName("localGatewayId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? LocalGatewayId { get; init; }
+    public string? LocalGatewayId { get; set; }
 
     /// <summary>The Autonomous System Number(ASN) for the local Border Gateway Protocol (BGP). JSON <c>localBgpAsn</c>.</summary>
     [JsonPropertyName("localBgpAsn")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? LocalBgpAsn { get; init; }
+    public int? LocalBgpAsn { get; set; }
 
     /// <summary>The extended 32-bit ASN for the local BGP configuration. JSON <c>localBgpAsnExtended</c>.</summary>
     [JsonPropertyName("localBgpAsnExtended")]
     [JsonConverter(typeof(TolerantMemberConverter<long?>))]
-    public long? LocalBgpAsnExtended { get; init; }
+    public long? LocalBgpAsnExtended { get; set; }
 
     /// <summary>The tags to apply to the local gateway virtual interface group when the resource is being created. JSON <c>tagSpecificationSet</c>.</summary>
     [JsonPropertyName("tagSpecificationSet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<TagSpecification>>))]
-    public ItemSet<TagSpecification>? TagSpecifications { get; init; }
+    public ItemSet<TagSpecification>? TagSpecifications { get; set; }
 
     /// <summary>Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. JSON <c>dryRun</c>.</summary>
     [JsonPropertyName("dryRun")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? DryRun { get; init; }
+    public bool? DryRun { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -73,12 +73,12 @@ public sealed record CreateLocalGatewayVirtualInterfaceGroupResponseElements
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? RequestId { get; init; }
+    public string? RequestId { get; set; }
 
     /// <summary>Whether the call succeeded (the query API's <c>return</c>). JSON <c>_return</c>.</summary>
     [JsonPropertyName("_return")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? Return { get; init; }
+    public bool? Return { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

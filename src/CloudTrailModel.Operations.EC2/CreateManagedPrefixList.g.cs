@@ -15,37 +15,37 @@ public sealed record CreateManagedPrefixListRequestParameters
     /// <summary>Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. JSON <c>dryRun</c>.</summary>
     [JsonPropertyName("dryRun")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? DryRun { get; init; }
+    public bool? DryRun { get; set; }
 
     /// <summary>A name for the prefix list. JSON <c>prefixListName</c>.</summary>
     [JsonPropertyName("prefixListName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? PrefixListName { get; init; }
+    public string? PrefixListName { get; set; }
 
     /// <summary>One or more entries for the prefix list. JSON <c>entrySet</c>.</summary>
     [JsonPropertyName("entrySet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<AddPrefixListEntry>>))]
-    public ItemSet<AddPrefixListEntry>? Entries { get; init; }
+    public ItemSet<AddPrefixListEntry>? Entries { get; set; }
 
     /// <summary>The maximum number of entries for the prefix list. JSON <c>maxEntries</c>.</summary>
     [JsonPropertyName("maxEntries")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? MaxEntries { get; init; }
+    public int? MaxEntries { get; set; }
 
     /// <summary>The tags to apply to the prefix list during creation. JSON <c>tagSpecificationSet</c>.</summary>
     [JsonPropertyName("tagSpecificationSet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<TagSpecification>>))]
-    public ItemSet<TagSpecification>? TagSpecifications { get; init; }
+    public ItemSet<TagSpecification>? TagSpecifications { get; set; }
 
     /// <summary>The IP address type. JSON <c>addressFamily</c>.</summary>
     [JsonPropertyName("addressFamily")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? AddressFamily { get; init; }
+    public string? AddressFamily { get; set; }
 
     /// <summary>Unique, case-sensitive identifier you provide to ensure the idempotency of the request. JSON <c>clientToken</c>.</summary>
     [JsonPropertyName("clientToken")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ClientToken { get; init; }
+    public string? ClientToken { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -87,12 +87,12 @@ public sealed record CreateManagedPrefixListResponseElements
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? RequestId { get; init; }
+    public string? RequestId { get; set; }
 
     /// <summary>Whether the call succeeded (the query API's <c>return</c>). JSON <c>_return</c>.</summary>
     [JsonPropertyName("_return")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? Return { get; init; }
+    public bool? Return { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

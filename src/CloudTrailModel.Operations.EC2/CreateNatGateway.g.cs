@@ -15,67 +15,67 @@ public sealed record CreateNatGatewayRequestParameters
     /// <summary>Specifies whether to create a zonal (single-AZ) or regional (multi-AZ) NAT gateway. JSON <c>availabilityMode</c>.</summary>
     [JsonPropertyName("availabilityMode")]
     [JsonConverter(typeof(TolerantMemberConverter<AvailabilityMode?>))]
-    public AvailabilityMode? AvailabilityMode { get; init; }
+    public AvailabilityMode? AvailabilityMode { get; set; }
 
     /// <summary>[Public NAT gateways only] The allocation ID of an Elastic IP address to associate with the NAT gateway. JSON <c>allocationId</c>.</summary>
     [JsonPropertyName("allocationId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? AllocationId { get; init; }
+    public string? AllocationId { get; set; }
 
     /// <summary>Unique, case-sensitive identifier that you provide to ensure the idempotency of the request. JSON <c>clientToken</c>.</summary>
     [JsonPropertyName("clientToken")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ClientToken { get; init; }
+    public string? ClientToken { get; set; }
 
     /// <summary>Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. JSON <c>dryRun</c>.</summary>
     [JsonPropertyName("dryRun")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? DryRun { get; init; }
+    public bool? DryRun { get; set; }
 
     /// <summary>The ID of the subnet in which to create the NAT gateway. JSON <c>subnetId</c>.</summary>
     [JsonPropertyName("subnetId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? SubnetId { get; init; }
+    public string? SubnetId { get; set; }
 
     /// <summary>The ID of the VPC where you want to create a regional NAT gateway. JSON <c>vpcId</c>.</summary>
     [JsonPropertyName("vpcId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? VpcId { get; init; }
+    public string? VpcId { get; set; }
 
     /// <summary>For regional NAT gateways only: Specifies which Availability Zones you want the NAT gateway to support and the Elastic IP addresses (EIPs) to use in each AZ. JSON <c>availabilityZoneAddressSet</c>.</summary>
     [JsonPropertyName("availabilityZoneAddressSet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<AvailabilityZoneAddress>>))]
-    public ItemSet<AvailabilityZoneAddress>? AvailabilityZoneAddresses { get; init; }
+    public ItemSet<AvailabilityZoneAddress>? AvailabilityZoneAddresses { get; set; }
 
     /// <summary>The tags to assign to the NAT gateway. JSON <c>tagSpecificationSet</c>.</summary>
     [JsonPropertyName("tagSpecificationSet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<TagSpecification>>))]
-    public ItemSet<TagSpecification>? TagSpecifications { get; init; }
+    public ItemSet<TagSpecification>? TagSpecifications { get; set; }
 
     /// <summary>Indicates whether the NAT gateway supports public or private connectivity. JSON <c>connectivityType</c>.</summary>
     [JsonPropertyName("connectivityType")]
     [JsonConverter(typeof(TolerantMemberConverter<ConnectivityType?>))]
-    public ConnectivityType? ConnectivityType { get; init; }
+    public ConnectivityType? ConnectivityType { get; set; }
 
     /// <summary>The private IPv4 address to assign to the NAT gateway. JSON <c>privateIpAddress</c>.</summary>
     [JsonPropertyName("privateIpAddress")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? PrivateIpAddress { get; init; }
+    public string? PrivateIpAddress { get; set; }
 
     /// <summary>Secondary EIP allocation IDs. JSON <c>secondaryAllocationIdSet</c>.</summary>
     [JsonPropertyName("secondaryAllocationIdSet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<AllocationIdListItem>>))]
-    public ItemSet<AllocationIdListItem>? SecondaryAllocationIds { get; init; }
+    public ItemSet<AllocationIdListItem>? SecondaryAllocationIds { get; set; }
 
     /// <summary>Secondary private IPv4 addresses. JSON <c>secondaryPrivateIpAddressSet</c>.</summary>
     [JsonPropertyName("secondaryPrivateIpAddressSet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<IpListItem>>))]
-    public ItemSet<IpListItem>? SecondaryPrivateIpAddresses { get; init; }
+    public ItemSet<IpListItem>? SecondaryPrivateIpAddresses { get; set; }
 
     /// <summary>[Private NAT gateway only] The number of secondary private IPv4 addresses you want to assign to the NAT gateway. JSON <c>secondaryPrivateIpAddressCount</c>.</summary>
     [JsonPropertyName("secondaryPrivateIpAddressCount")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? SecondaryPrivateIpAddressCount { get; init; }
+    public int? SecondaryPrivateIpAddressCount { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -129,12 +129,12 @@ public sealed record CreateNatGatewayResponseElements
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? RequestId { get; init; }
+    public string? RequestId { get; set; }
 
     /// <summary>Whether the call succeeded (the query API's <c>return</c>). JSON <c>_return</c>.</summary>
     [JsonPropertyName("_return")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? Return { get; init; }
+    public bool? Return { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

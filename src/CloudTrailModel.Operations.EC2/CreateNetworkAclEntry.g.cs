@@ -15,52 +15,52 @@ public sealed record CreateNetworkAclEntryRequestParameters
     /// <summary>Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. JSON <c>dryRun</c>.</summary>
     [JsonPropertyName("dryRun")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? DryRun { get; init; }
+    public bool? DryRun { get; set; }
 
     /// <summary>The ID of the network ACL. JSON <c>networkAclId</c>.</summary>
     [JsonPropertyName("networkAclId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? NetworkAclId { get; init; }
+    public string? NetworkAclId { get; set; }
 
     /// <summary>The rule number for the entry (for example, 100). JSON <c>ruleNumber</c>.</summary>
     [JsonPropertyName("ruleNumber")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? RuleNumber { get; init; }
+    public int? RuleNumber { get; set; }
 
     /// <summary>The protocol number. JSON <c>aclProtocol</c>.</summary>
     [JsonPropertyName("aclProtocol")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Protocol { get; init; }
+    public string? Protocol { get; set; }
 
     /// <summary>Indicates whether to allow or deny the traffic that matches the rule. JSON <c>ruleAction</c>.</summary>
     [JsonPropertyName("ruleAction")]
     [JsonConverter(typeof(TolerantMemberConverter<RuleAction?>))]
-    public RuleAction? RuleAction { get; init; }
+    public RuleAction? RuleAction { get; set; }
 
     /// <summary>Indicates whether this is an egress rule (rule is applied to traffic leaving the subnet). JSON <c>egress</c>.</summary>
     [JsonPropertyName("egress")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? Egress { get; init; }
+    public bool? Egress { get; set; }
 
     /// <summary>The IPv4 network range to allow or deny, in CIDR notation (for example 172.16.0.0/24). JSON <c>cidrBlock</c>.</summary>
     [JsonPropertyName("cidrBlock")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? CidrBlock { get; init; }
+    public string? CidrBlock { get; set; }
 
     /// <summary>The IPv6 network range to allow or deny, in CIDR notation (for example 2001:db8:1234:1a00::/64). JSON <c>ipv6CidrBlock</c>.</summary>
     [JsonPropertyName("ipv6CidrBlock")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Ipv6CidrBlock { get; init; }
+    public string? Ipv6CidrBlock { get; set; }
 
     /// <summary>ICMP protocol: The ICMP or ICMPv6 type and code. JSON <c>icmpTypeCode</c>.</summary>
     [JsonPropertyName("icmpTypeCode")]
     [JsonConverter(typeof(TolerantMemberConverter<IcmpTypeCode>))]
-    public IcmpTypeCode? IcmpTypeCode { get; init; }
+    public IcmpTypeCode? IcmpTypeCode { get; set; }
 
     /// <summary>TCP or UDP protocols: The range of ports the rule applies to. JSON <c>portRange</c>.</summary>
     [JsonPropertyName("portRange")]
     [JsonConverter(typeof(TolerantMemberConverter<PortRange>))]
-    public PortRange? PortRange { get; init; }
+    public PortRange? PortRange { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -108,12 +108,12 @@ public sealed record CreateNetworkAclEntryResponseElements
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? RequestId { get; init; }
+    public string? RequestId { get; set; }
 
     /// <summary>Whether the call succeeded (the query API's <c>return</c>). JSON <c>_return</c>.</summary>
     [JsonPropertyName("_return")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? Return { get; init; }
+    public bool? Return { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

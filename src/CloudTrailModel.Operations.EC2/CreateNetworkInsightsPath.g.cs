@@ -15,57 +15,57 @@ public sealed record CreateNetworkInsightsPathRequestParameters
     /// <summary>The IP address of the source. JSON <c>sourceIp</c>.</summary>
     [JsonPropertyName("sourceIp")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? SourceIp { get; init; }
+    public string? SourceIp { get; set; }
 
     /// <summary>The IP address of the destination. JSON <c>destinationIp</c>.</summary>
     [JsonPropertyName("destinationIp")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? DestinationIp { get; init; }
+    public string? DestinationIp { get; set; }
 
     /// <summary>The ID or ARN of the source. JSON <c>source</c>.</summary>
     [JsonPropertyName("source")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Source { get; init; }
+    public string? Source { get; set; }
 
     /// <summary>The ID or ARN of the destination. JSON <c>destination</c>.</summary>
     [JsonPropertyName("destination")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Destination { get; init; }
+    public string? Destination { get; set; }
 
     /// <summary>The protocol. JSON <c>protocol</c>.</summary>
     [JsonPropertyName("protocol")]
     [JsonConverter(typeof(TolerantMemberConverter<Protocol?>))]
-    public Protocol? Protocol { get; init; }
+    public Protocol? Protocol { get; set; }
 
     /// <summary>The destination port. JSON <c>destinationPort</c>.</summary>
     [JsonPropertyName("destinationPort")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? DestinationPort { get; init; }
+    public int? DestinationPort { get; set; }
 
     /// <summary>The tags to add to the path. JSON <c>tagSpecificationSet</c>.</summary>
     [JsonPropertyName("tagSpecificationSet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<TagSpecification>>))]
-    public ItemSet<TagSpecification>? TagSpecifications { get; init; }
+    public ItemSet<TagSpecification>? TagSpecifications { get; set; }
 
     /// <summary>Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. JSON <c>dryRun</c>.</summary>
     [JsonPropertyName("dryRun")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? DryRun { get; init; }
+    public bool? DryRun { get; set; }
 
     /// <summary>Unique, case-sensitive identifier that you provide to ensure the idempotency of the request. JSON <c>clientToken</c>.</summary>
     [JsonPropertyName("clientToken")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ClientToken { get; init; }
+    public string? ClientToken { get; set; }
 
     /// <summary>Scopes the analysis to network paths that match specific filters at the source. JSON <c>filterAtSource</c>.</summary>
     [JsonPropertyName("filterAtSource")]
     [JsonConverter(typeof(TolerantMemberConverter<PathRequestFilter>))]
-    public PathRequestFilter? FilterAtSource { get; init; }
+    public PathRequestFilter? FilterAtSource { get; set; }
 
     /// <summary>Scopes the analysis to network paths that match specific filters at the destination. JSON <c>filterAtDestination</c>.</summary>
     [JsonPropertyName("filterAtDestination")]
     [JsonConverter(typeof(TolerantMemberConverter<PathRequestFilter>))]
-    public PathRequestFilter? FilterAtDestination { get; init; }
+    public PathRequestFilter? FilterAtDestination { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -115,12 +115,12 @@ public sealed record CreateNetworkInsightsPathResponseElements
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? RequestId { get; init; }
+    public string? RequestId { get; set; }
 
     /// <summary>Whether the call succeeded (the query API's <c>return</c>). JSON <c>_return</c>.</summary>
     [JsonPropertyName("_return")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? Return { get; init; }
+    public bool? Return { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,97 +15,97 @@ public sealed record CreateNetworkInterfaceRequestParameters
     /// <summary>The IPv4 prefixes assigned to the network interface. JSON <c>ipv4PrefixSet</c>.</summary>
     [JsonPropertyName("ipv4PrefixSet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<Ipv4PrefixSpecificationRequest>>))]
-    public ItemSet<Ipv4PrefixSpecificationRequest>? Ipv4Prefixes { get; init; }
+    public ItemSet<Ipv4PrefixSpecificationRequest>? Ipv4Prefixes { get; set; }
 
     /// <summary>The number of IPv4 prefixes that Amazon Web Services automatically assigns to the network interface. JSON <c>ipv4PrefixCount</c>.</summary>
     [JsonPropertyName("ipv4PrefixCount")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? Ipv4PrefixCount { get; init; }
+    public int? Ipv4PrefixCount { get; set; }
 
     /// <summary>The IPv6 prefixes assigned to the network interface. JSON <c>ipv6PrefixSet</c>.</summary>
     [JsonPropertyName("ipv6PrefixSet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<Ipv6PrefixSpecificationRequest>>))]
-    public ItemSet<Ipv6PrefixSpecificationRequest>? Ipv6Prefixes { get; init; }
+    public ItemSet<Ipv6PrefixSpecificationRequest>? Ipv6Prefixes { get; set; }
 
     /// <summary>The number of IPv6 prefixes that Amazon Web Services automatically assigns to the network interface. JSON <c>ipv6PrefixCount</c>.</summary>
     [JsonPropertyName("ipv6PrefixCount")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? Ipv6PrefixCount { get; init; }
+    public int? Ipv6PrefixCount { get; set; }
 
     /// <summary>The type of network interface. JSON <c>interfaceType</c>.</summary>
     [JsonPropertyName("interfaceType")]
     [JsonConverter(typeof(TolerantMemberConverter<NetworkInterfaceCreationType?>))]
-    public NetworkInterfaceCreationType? InterfaceType { get; init; }
+    public NetworkInterfaceCreationType? InterfaceType { get; set; }
 
     /// <summary>The tags to apply to the new network interface. JSON <c>tagSpecificationSet</c>.</summary>
     [JsonPropertyName("tagSpecificationSet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<TagSpecification>>))]
-    public ItemSet<TagSpecification>? TagSpecifications { get; init; }
+    public ItemSet<TagSpecification>? TagSpecifications { get; set; }
 
     /// <summary>Unique, case-sensitive identifier that you provide to ensure the idempotency of the request. JSON <c>clientToken</c>.</summary>
     [JsonPropertyName("clientToken")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ClientToken { get; init; }
+    public string? ClientToken { get; set; }
 
     /// <summary>If you’re creating a network interface in a dual-stack or IPv6-only subnet, you have the option to assign a primary IPv6 IP address. JSON <c>enablePrimaryIpv6</c>.</summary>
     [JsonPropertyName("enablePrimaryIpv6")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? EnablePrimaryIpv6 { get; init; }
+    public bool? EnablePrimaryIpv6 { get; set; }
 
     /// <summary>A connection tracking specification for the network interface. JSON <c>connectionTrackingSpecification</c>.</summary>
     [JsonPropertyName("connectionTrackingSpecification")]
     [JsonConverter(typeof(TolerantMemberConverter<ConnectionTrackingSpecificationRequest>))]
-    public ConnectionTrackingSpecificationRequest? ConnectionTrackingSpecification { get; init; }
+    public ConnectionTrackingSpecificationRequest? ConnectionTrackingSpecification { get; set; }
 
     /// <summary>Reserved for internal use. JSON <c>operator</c>.</summary>
     [JsonPropertyName("operator")]
     [JsonConverter(typeof(TolerantMemberConverter<OperatorRequest>))]
-    public OperatorRequest? Operator { get; init; }
+    public OperatorRequest? Operator { get; set; }
 
     /// <summary>The ID of the subnet to associate with the network interface. JSON <c>subnetId</c>.</summary>
     [JsonPropertyName("subnetId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? SubnetId { get; init; }
+    public string? SubnetId { get; set; }
 
     /// <summary>A description for the network interface. JSON <c>description</c>.</summary>
     [JsonPropertyName("description")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Description { get; init; }
+    public string? Description { get; set; }
 
     /// <summary>The primary private IPv4 address of the network interface. JSON <c>privateIpAddress</c>.</summary>
     [JsonPropertyName("privateIpAddress")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? PrivateIpAddress { get; init; }
+    public string? PrivateIpAddress { get; set; }
 
     /// <summary>The IDs of the security groups. JSON <c>securityGroupIdSet</c>.</summary>
     [JsonPropertyName("securityGroupIdSet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<SecurityGroupIdStringListItem>>))]
-    public ItemSet<SecurityGroupIdStringListItem>? Groups { get; init; }
+    public ItemSet<SecurityGroupIdStringListItem>? Groups { get; set; }
 
     /// <summary>The private IPv4 addresses. JSON <c>privateIpAddresses</c>.</summary>
     [JsonPropertyName("privateIpAddresses")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<PrivateIpAddressSpecification>>))]
-    public ItemSet<PrivateIpAddressSpecification>? PrivateIpAddresses { get; init; }
+    public ItemSet<PrivateIpAddressSpecification>? PrivateIpAddresses { get; set; }
 
     /// <summary>The number of secondary private IPv4 addresses to assign to a network interface. JSON <c>secondaryPrivateIpAddressCount</c>.</summary>
     [JsonPropertyName("secondaryPrivateIpAddressCount")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? SecondaryPrivateIpAddressCount { get; init; }
+    public int? SecondaryPrivateIpAddressCount { get; set; }
 
     /// <summary>The IPv6 addresses from the IPv6 CIDR block range of your subnet. JSON <c>ipv6Addresses</c>.</summary>
     [JsonPropertyName("ipv6Addresses")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<InstanceIpv6Address>>))]
-    public ItemSet<InstanceIpv6Address>? Ipv6Addresses { get; init; }
+    public ItemSet<InstanceIpv6Address>? Ipv6Addresses { get; set; }
 
     /// <summary>The number of IPv6 addresses to assign to a network interface. JSON <c>ipv6AddressCount</c>.</summary>
     [JsonPropertyName("ipv6AddressCount")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? Ipv6AddressCount { get; init; }
+    public int? Ipv6AddressCount { get; set; }
 
     /// <summary>Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. JSON <c>dryRun</c>.</summary>
     [JsonPropertyName("dryRun")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? DryRun { get; init; }
+    public bool? DryRun { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -171,12 +171,12 @@ public sealed record CreateNetworkInterfaceResponseElements
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? RequestId { get; init; }
+    public string? RequestId { get; set; }
 
     /// <summary>Whether the call succeeded (the query API's <c>return</c>). JSON <c>_return</c>.</summary>
     [JsonPropertyName("_return")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? Return { get; init; }
+    public bool? Return { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,27 +15,27 @@ public sealed record CreateNetworkInterfacePermissionRequestParameters
     /// <summary>The ID of the network interface. JSON <c>networkInterfaceId</c>.</summary>
     [JsonPropertyName("networkInterfaceId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? NetworkInterfaceId { get; init; }
+    public string? NetworkInterfaceId { get; set; }
 
     /// <summary>The Amazon Web Services account ID. JSON <c>awsAccountId</c>.</summary>
     [JsonPropertyName("awsAccountId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? AwsAccountId { get; init; }
+    public string? AwsAccountId { get; set; }
 
     /// <summary>The Amazon Web Services service. JSON <c>awsService</c>.</summary>
     [JsonPropertyName("awsService")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? AwsService { get; init; }
+    public string? AwsService { get; set; }
 
     /// <summary>The type of permission to grant. JSON <c>permission</c>.</summary>
     [JsonPropertyName("permission")]
     [JsonConverter(typeof(TolerantMemberConverter<InterfacePermissionType?>))]
-    public InterfacePermissionType? Permission { get; init; }
+    public InterfacePermissionType? Permission { get; set; }
 
     /// <summary>Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. JSON <c>dryRun</c>.</summary>
     [JsonPropertyName("dryRun")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? DryRun { get; init; }
+    public bool? DryRun { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -73,12 +73,12 @@ public sealed record CreateNetworkInterfacePermissionResponseElements
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? RequestId { get; init; }
+    public string? RequestId { get; set; }
 
     /// <summary>Whether the call succeeded (the query API's <c>return</c>). JSON <c>_return</c>.</summary>
     [JsonPropertyName("_return")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? Return { get; init; }
+    public bool? Return { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,47 +15,47 @@ public sealed record CreatePlacementGroupRequestParameters
     /// <summary>The number of partitions. JSON <c>partitionCount</c>.</summary>
     [JsonPropertyName("partitionCount")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? PartitionCount { get; init; }
+    public int? PartitionCount { get; set; }
 
     /// <summary>The tags to apply to the new placement group. JSON <c>tagSpecificationSet</c>.</summary>
     [JsonPropertyName("tagSpecificationSet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<TagSpecification>>))]
-    public ItemSet<TagSpecification>? TagSpecifications { get; init; }
+    public ItemSet<TagSpecification>? TagSpecifications { get; set; }
 
     /// <summary>Determines how placement groups spread instances. JSON <c>spreadLevel</c>.</summary>
     [JsonPropertyName("spreadLevel")]
     [JsonConverter(typeof(TolerantMemberConverter<SpreadLevel?>))]
-    public SpreadLevel? SpreadLevel { get; init; }
+    public SpreadLevel? SpreadLevel { get; set; }
 
     /// <summary>Reserved for future use. JSON <c>linkedGroupId</c>.</summary>
     [JsonPropertyName("linkedGroupId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? LinkedGroupId { get; init; }
+    public string? LinkedGroupId { get; set; }
 
     /// <summary>Reserved for internal use. JSON <c>operator</c>.</summary>
     [JsonPropertyName("operator")]
     [JsonConverter(typeof(TolerantMemberConverter<OperatorRequest>))]
-    public OperatorRequest? Operator { get; init; }
+    public OperatorRequest? Operator { get; set; }
 
     /// <summary>The ID of a parent placement group. JSON <c>parentGroupId</c>.</summary>
     [JsonPropertyName("parentGroupId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ParentGroupId { get; init; }
+    public string? ParentGroupId { get; set; }
 
     /// <summary>Checks whether you have the required permissions for the operation, without actually making the request, and provides an error response. JSON <c>dryRun</c>.</summary>
     [JsonPropertyName("dryRun")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? DryRun { get; init; }
+    public bool? DryRun { get; set; }
 
     /// <summary>A name for the placement group. JSON <c>groupName</c>.</summary>
     [JsonPropertyName("groupName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? GroupName { get; init; }
+    public string? GroupName { get; set; }
 
     /// <summary>The placement strategy. JSON <c>strategy</c>.</summary>
     [JsonPropertyName("strategy")]
     [JsonConverter(typeof(TolerantMemberConverter<PlacementStrategy?>))]
-    public PlacementStrategy? Strategy { get; init; }
+    public PlacementStrategy? Strategy { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -101,12 +101,12 @@ public sealed record CreatePlacementGroupResponseElements
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? RequestId { get; init; }
+    public string? RequestId { get; set; }
 
     /// <summary>Whether the call succeeded (the query API's <c>return</c>). JSON <c>_return</c>.</summary>
     [JsonPropertyName("_return")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? Return { get; init; }
+    public bool? Return { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

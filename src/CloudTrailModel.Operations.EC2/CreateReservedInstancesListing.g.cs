@@ -15,22 +15,22 @@ public sealed record CreateReservedInstancesListingRequestParameters
     /// <summary>The ID of the active Standard Reserved Instance. JSON <c>reservedInstancesId</c>.</summary>
     [JsonPropertyName("reservedInstancesId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ReservedInstancesId { get; init; }
+    public string? ReservedInstancesId { get; set; }
 
     /// <summary>The number of instances that are a part of a Reserved Instance account to be listed in the Reserved Instance Marketplace. JSON <c>instanceCount</c>.</summary>
     [JsonPropertyName("instanceCount")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? InstanceCount { get; init; }
+    public int? InstanceCount { get; set; }
 
     /// <summary>A list specifying the price of the Standard Reserved Instance for each month remaining in the Reserved Instance term. JSON <c>priceSchedules</c>.</summary>
     [JsonPropertyName("priceSchedules")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<PriceScheduleSpecification>>))]
-    public ItemSet<PriceScheduleSpecification>? PriceSchedules { get; init; }
+    public ItemSet<PriceScheduleSpecification>? PriceSchedules { get; set; }
 
     /// <summary>Unique, case-sensitive identifier you provide to ensure idempotency of your listings. JSON <c>clientToken</c>.</summary>
     [JsonPropertyName("clientToken")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ClientToken { get; init; }
+    public string? ClientToken { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -66,12 +66,12 @@ public sealed record CreateReservedInstancesListingResponseElements
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? RequestId { get; init; }
+    public string? RequestId { get; set; }
 
     /// <summary>Whether the call succeeded (the query API's <c>return</c>). JSON <c>_return</c>.</summary>
     [JsonPropertyName("_return")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? Return { get; init; }
+    public bool? Return { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,87 +15,87 @@ public sealed record CreateRouteRequestParameters
     /// <summary>The ID of a prefix list used for the destination match. JSON <c>destinationPrefixListId</c>.</summary>
     [JsonPropertyName("destinationPrefixListId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? DestinationPrefixListId { get; init; }
+    public string? DestinationPrefixListId { get; set; }
 
     /// <summary>The ID of a VPC endpoint. JSON <c>vpcEndpointId</c>.</summary>
     [JsonPropertyName("vpcEndpointId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? VpcEndpointId { get; init; }
+    public string? VpcEndpointId { get; set; }
 
     /// <summary>The ID of a transit gateway. JSON <c>transitGatewayId</c>.</summary>
     [JsonPropertyName("transitGatewayId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? TransitGatewayId { get; init; }
+    public string? TransitGatewayId { get; set; }
 
     /// <summary>The ID of the local gateway. JSON <c>localGatewayId</c>.</summary>
     [JsonPropertyName("localGatewayId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? LocalGatewayId { get; init; }
+    public string? LocalGatewayId { get; set; }
 
     /// <summary>The ID of the carrier gateway. JSON <c>carrierGatewayId</c>.</summary>
     [JsonPropertyName("carrierGatewayId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? CarrierGatewayId { get; init; }
+    public string? CarrierGatewayId { get; set; }
 
     /// <summary>The Amazon Resource Name (ARN) of the core network. JSON <c>coreNetworkArn</c>.</summary>
     [JsonPropertyName("coreNetworkArn")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? CoreNetworkArn { get; init; }
+    public string? CoreNetworkArn { get; set; }
 
     /// <summary>The Amazon Resource Name (ARN) of the ODB network. JSON <c>odbNetworkArn</c>.</summary>
     [JsonPropertyName("odbNetworkArn")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? OdbNetworkArn { get; init; }
+    public string? OdbNetworkArn { get; set; }
 
     /// <summary>Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. JSON <c>dryRun</c>.</summary>
     [JsonPropertyName("dryRun")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? DryRun { get; init; }
+    public bool? DryRun { get; set; }
 
     /// <summary>The ID of the route table for the route. JSON <c>routeTableId</c>.</summary>
     [JsonPropertyName("routeTableId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? RouteTableId { get; init; }
+    public string? RouteTableId { get; set; }
 
     /// <summary>The IPv4 CIDR address block used for the destination match. JSON <c>destinationCidrBlock</c>.</summary>
     [JsonPropertyName("destinationCidrBlock")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? DestinationCidrBlock { get; init; }
+    public string? DestinationCidrBlock { get; set; }
 
     /// <summary>The ID of an internet gateway or virtual private gateway attached to your VPC. JSON <c>gatewayId</c>.</summary>
     [JsonPropertyName("gatewayId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? GatewayId { get; init; }
+    public string? GatewayId { get; set; }
 
     /// <summary>The IPv6 CIDR block used for the destination match. JSON <c>destinationIpv6CidrBlock</c>.</summary>
     [JsonPropertyName("destinationIpv6CidrBlock")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? DestinationIpv6CidrBlock { get; init; }
+    public string? DestinationIpv6CidrBlock { get; set; }
 
     /// <summary>[IPv6 traffic only] The ID of an egress-only internet gateway. JSON <c>egressOnlyInternetGatewayId</c>.</summary>
     [JsonPropertyName("egressOnlyInternetGatewayId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? EgressOnlyInternetGatewayId { get; init; }
+    public string? EgressOnlyInternetGatewayId { get; set; }
 
     /// <summary>The ID of a NAT instance in your VPC. JSON <c>instanceId</c>.</summary>
     [JsonPropertyName("instanceId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? InstanceId { get; init; }
+    public string? InstanceId { get; set; }
 
     /// <summary>The ID of a network interface. JSON <c>networkInterfaceId</c>.</summary>
     [JsonPropertyName("networkInterfaceId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? NetworkInterfaceId { get; init; }
+    public string? NetworkInterfaceId { get; set; }
 
     /// <summary>The ID of a VPC peering connection. JSON <c>vpcPeeringConnectionId</c>.</summary>
     [JsonPropertyName("vpcPeeringConnectionId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? VpcPeeringConnectionId { get; init; }
+    public string? VpcPeeringConnectionId { get; set; }
 
     /// <summary>[IPv4 traffic only] The ID of a NAT gateway. JSON <c>natGatewayId</c>.</summary>
     [JsonPropertyName("natGatewayId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? NatGatewayId { get; init; }
+    public string? NatGatewayId { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -157,12 +157,12 @@ public sealed record CreateRouteResponseElements
     /// <summary>Returns true if the request succeeds; otherwise, it returns an error. JSON <c>_return</c>.</summary>
     [JsonPropertyName("_return")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? Return { get; init; }
+    public bool? Return { get; set; }
 
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? RequestId { get; init; }
+    public string? RequestId { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,37 +15,37 @@ public sealed record CreateRouteServerRequestParameters
     /// <summary>The private Autonomous System Number (ASN) for the Amazon side of the BGP session. JSON <c>amazonSideAsn</c>.</summary>
     [JsonPropertyName("amazonSideAsn")]
     [JsonConverter(typeof(TolerantMemberConverter<long?>))]
-    public long? AmazonSideAsn { get; init; }
+    public long? AmazonSideAsn { get; set; }
 
     /// <summary>Unique, case-sensitive identifier to ensure idempotency of the request. JSON <c>clientToken</c>.</summary>
     [JsonPropertyName("clientToken")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ClientToken { get; init; }
+    public string? ClientToken { get; set; }
 
     /// <summary>A check for whether you have the required permissions for the action without actually making the request and provides an error response. JSON <c>dryRun</c>.</summary>
     [JsonPropertyName("dryRun")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? DryRun { get; init; }
+    public bool? DryRun { get; set; }
 
     /// <summary>Indicates whether routes should be persisted after all BGP sessions are terminated. JSON <c>persistRoutes</c>.</summary>
     [JsonPropertyName("persistRoutes")]
     [JsonConverter(typeof(TolerantMemberConverter<RouteServerPersistRoutesAction?>))]
-    public RouteServerPersistRoutesAction? PersistRoutes { get; init; }
+    public RouteServerPersistRoutesAction? PersistRoutes { get; set; }
 
     /// <summary>The number of minutes a route server will wait after BGP is re-established to unpersist the routes in the FIB and RIB. JSON <c>persistRoutesDuration</c>.</summary>
     [JsonPropertyName("persistRoutesDuration")]
     [JsonConverter(typeof(TolerantMemberConverter<long?>))]
-    public long? PersistRoutesDuration { get; init; }
+    public long? PersistRoutesDuration { get; set; }
 
     /// <summary>Indicates whether SNS notifications should be enabled for route server events. JSON <c>snsNotificationsEnabled</c>.</summary>
     [JsonPropertyName("snsNotificationsEnabled")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? SnsNotificationsEnabled { get; init; }
+    public bool? SnsNotificationsEnabled { get; set; }
 
     /// <summary>The tags to apply to the route server during creation. JSON <c>tagSpecificationSet</c>.</summary>
     [JsonPropertyName("tagSpecificationSet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<TagSpecification>>))]
-    public ItemSet<TagSpecification>? TagSpecifications { get; init; }
+    public ItemSet<TagSpecification>? TagSpecifications { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -87,12 +87,12 @@ public sealed record CreateRouteServerResponseElements
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? RequestId { get; init; }
+    public string? RequestId { get; set; }
 
     /// <summary>Whether the call succeeded (the query API's <c>return</c>). JSON <c>_return</c>.</summary>
     [JsonPropertyName("_return")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? Return { get; init; }
+    public bool? Return { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,27 +15,27 @@ public sealed record CreateRouteServerPeerRequestParameters
     /// <summary>The ID of the route server endpoint for which to create a peer. JSON <c>routeServerEndpointId</c>.</summary>
     [JsonPropertyName("routeServerEndpointId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? RouteServerEndpointId { get; init; }
+    public string? RouteServerEndpointId { get; set; }
 
     /// <summary>The IPv4 address of the peer device. JSON <c>peerAddress</c>.</summary>
     [JsonPropertyName("peerAddress")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? PeerAddress { get; init; }
+    public string? PeerAddress { get; set; }
 
     /// <summary>The BGP options for the peer, including ASN (Autonomous System Number) and BFD (Bidrectional Forwarding Detection) settings. JSON <c>bgpOptions</c>.</summary>
     [JsonPropertyName("bgpOptions")]
     [JsonConverter(typeof(TolerantMemberConverter<RouteServerBgpOptionsRequest>))]
-    public RouteServerBgpOptionsRequest? BgpOptions { get; init; }
+    public RouteServerBgpOptionsRequest? BgpOptions { get; set; }
 
     /// <summary>A check for whether you have the required permissions for the action without actually making the request and provides an error response. JSON <c>dryRun</c>.</summary>
     [JsonPropertyName("dryRun")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? DryRun { get; init; }
+    public bool? DryRun { get; set; }
 
     /// <summary>The tags to apply to the route server peer during creation. JSON <c>tagSpecificationSet</c>.</summary>
     [JsonPropertyName("tagSpecificationSet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<TagSpecification>>))]
-    public ItemSet<TagSpecification>? TagSpecifications { get; init; }
+    public ItemSet<TagSpecification>? TagSpecifications { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -73,12 +73,12 @@ public sealed record CreateRouteServerPeerResponseElements
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? RequestId { get; init; }
+    public string? RequestId { get; set; }
 
     /// <summary>Whether the call succeeded (the query API's <c>return</c>). JSON <c>_return</c>.</summary>
     [JsonPropertyName("_return")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? Return { get; init; }
+    public bool? Return { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

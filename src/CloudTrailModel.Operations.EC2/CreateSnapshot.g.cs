@@ -15,32 +15,32 @@ public sealed record CreateSnapshotRequestParameters
     /// <summary>A description for the snapshot. JSON <c>description</c>.</summary>
     [JsonPropertyName("description")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Description { get; init; }
+    public string? Description { get; set; }
 
     /// <summary>Only supported for volumes on Outposts. JSON <c>outpostArn</c>.</summary>
     [JsonPropertyName("outpostArn")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? OutpostArn { get; init; }
+    public string? OutpostArn { get; set; }
 
     /// <summary>The ID of the Amazon EBS volume. JSON <c>volumeId</c>.</summary>
     [JsonPropertyName("volumeId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? VolumeId { get; init; }
+    public string? VolumeId { get; set; }
 
     /// <summary>The tags to apply to the snapshot during creation. JSON <c>tagSpecificationSet</c>.</summary>
     [JsonPropertyName("tagSpecificationSet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<TagSpecification>>))]
-    public ItemSet<TagSpecification>? TagSpecifications { get; init; }
+    public ItemSet<TagSpecification>? TagSpecifications { get; set; }
 
     /// <summary>Only supported for volumes in Local Zones. JSON <c>location</c>.</summary>
     [JsonPropertyName("location")]
     [JsonConverter(typeof(TolerantMemberConverter<SnapshotLocationEnum?>))]
-    public SnapshotLocationEnum? Location { get; init; }
+    public SnapshotLocationEnum? Location { get; set; }
 
     /// <summary>Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. JSON <c>dryRun</c>.</summary>
     [JsonPropertyName("dryRun")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? DryRun { get; init; }
+    public bool? DryRun { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -80,127 +80,127 @@ public sealed record CreateSnapshotResponseElements
     /// <summary>The Amazon Web Services owner alias, from an Amazon-maintained list ( amazon). JSON <c>ownerAlias</c>.</summary>
     [JsonPropertyName("ownerAlias")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? OwnerAlias { get; init; }
+    public string? OwnerAlias { get; set; }
 
     /// <summary>The ARN of the Outpost on which the snapshot is stored. JSON <c>outpostArn</c>.</summary>
     [JsonPropertyName("outpostArn")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? OutpostArn { get; init; }
+    public string? OutpostArn { get; set; }
 
     /// <summary>Any tags assigned to the snapshot. JSON <c>tagSet</c>.</summary>
     [JsonPropertyName("tagSet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<Tag>>))]
-    public ItemSet<Tag>? Tags { get; init; }
+    public ItemSet<Tag>? Tags { get; set; }
 
     /// <summary>The storage tier in which the snapshot is stored. JSON <c>storageTier</c>.</summary>
     [JsonPropertyName("storageTier")]
     [JsonConverter(typeof(TolerantMemberConverter<StorageTier?>))]
-    public StorageTier? StorageTier { get; init; }
+    public StorageTier? StorageTier { get; set; }
 
     /// <summary>Only for archived snapshots that are temporarily restored. JSON <c>restoreExpiryTime</c>.</summary>
     [JsonPropertyName("restoreExpiryTime")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? RestoreExpiryTime { get; init; }
+    public DateTimeOffset? RestoreExpiryTime { get; set; }
 
     /// <summary>Reserved for future use. JSON <c>sseType</c>.</summary>
     [JsonPropertyName("sseType")]
     [JsonConverter(typeof(TolerantMemberConverter<SSEType?>))]
-    public SSEType? SseType { get; init; }
+    public SSEType? SseType { get; set; }
 
     /// <summary>The Availability Zone or Local Zone of the snapshot. JSON <c>availabilityZone</c>.</summary>
     [JsonPropertyName("availabilityZone")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? AvailabilityZone { get; init; }
+    public string? AvailabilityZone { get; set; }
 
     /// <summary>Only for snapshot copies. JSON <c>transferType</c>.</summary>
     [JsonPropertyName("transferType")]
     [JsonConverter(typeof(TolerantMemberConverter<TransferType?>))]
-    public TransferType? TransferType { get; init; }
+    public TransferType? TransferType { get; set; }
 
     /// <summary>Only for snapshot copies created with time-based snapshot copy operations. JSON <c>completionDurationMinutes</c>.</summary>
     [JsonPropertyName("completionDurationMinutes")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? CompletionDurationMinutes { get; init; }
+    public int? CompletionDurationMinutes { get; set; }
 
     /// <summary>The time stamp when the snapshot was completed. JSON <c>completionTime</c>.</summary>
     [JsonPropertyName("completionTime")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? CompletionTime { get; init; }
+    public DateTimeOffset? CompletionTime { get; set; }
 
     /// <summary>The full size of the snapshot, in bytes. JSON <c>fullSnapshotSizeInBytes</c>.</summary>
     [JsonPropertyName("fullSnapshotSizeInBytes")]
     [JsonConverter(typeof(TolerantMemberConverter<long?>))]
-    public long? FullSnapshotSizeInBytes { get; init; }
+    public long? FullSnapshotSizeInBytes { get; set; }
 
     /// <summary>The ID of the snapshot. JSON <c>snapshotId</c>.</summary>
     [JsonPropertyName("snapshotId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? SnapshotId { get; init; }
+    public string? SnapshotId { get; set; }
 
     /// <summary>The ID of the volume that was used to create the snapshot. JSON <c>volumeId</c>.</summary>
     [JsonPropertyName("volumeId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? VolumeId { get; init; }
+    public string? VolumeId { get; set; }
 
     /// <summary>The snapshot state. JSON <c>status</c>.</summary>
     [JsonPropertyName("status")]
     [JsonConverter(typeof(TolerantMemberConverter<SnapshotState?>))]
-    public SnapshotState? State { get; init; }
+    public SnapshotState? State { get; set; }
 
     /// <summary>Encrypted Amazon EBS snapshots are copied asynchronously. JSON <c>statusMessage</c>.</summary>
     [JsonPropertyName("statusMessage")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? StateMessage { get; init; }
+    public string? StateMessage { get; set; }
 
     /// <summary>The time stamp when the snapshot was initiated. JSON <c>startTime</c>.</summary>
     [JsonPropertyName("startTime")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? StartTime { get; init; }
+    public DateTimeOffset? StartTime { get; set; }
 
     /// <summary>The progress of the snapshot, as a percentage. JSON <c>progress</c>.</summary>
     [JsonPropertyName("progress")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Progress { get; init; }
+    public string? Progress { get; set; }
 
     /// <summary>The ID of the Amazon Web Services account that owns the EBS snapshot. JSON <c>ownerId</c>.</summary>
     [JsonPropertyName("ownerId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? OwnerId { get; init; }
+    public string? OwnerId { get; set; }
 
     /// <summary>The description for the snapshot. JSON <c>description</c>.</summary>
     [JsonPropertyName("description")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Description { get; init; }
+    public string? Description { get; set; }
 
     /// <summary>The size of the volume, in GiB. JSON <c>volumeSize</c>.</summary>
     [JsonPropertyName("volumeSize")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? VolumeSize { get; init; }
+    public int? VolumeSize { get; set; }
 
     /// <summary>Indicates whether the snapshot is encrypted. JSON <c>encrypted</c>.</summary>
     [JsonPropertyName("encrypted")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? Encrypted { get; init; }
+    public bool? Encrypted { get; set; }
 
     /// <summary>The Amazon Resource Name (ARN) of the KMS key that was used to protect the volume encryption key for the parent volume. JSON <c>kmsKeyId</c>.</summary>
     [JsonPropertyName("kmsKeyId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? KmsKeyId { get; init; }
+    public string? KmsKeyId { get; set; }
 
     /// <summary>The data encryption key identifier for the snapshot. JSON <c>dataEncryptionKeyId</c>.</summary>
     [JsonPropertyName("dataEncryptionKeyId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? DataEncryptionKeyId { get; init; }
+    public string? DataEncryptionKeyId { get; set; }
 
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? RequestId { get; init; }
+    public string? RequestId { get; set; }
 
     /// <summary>Whether the call succeeded (the query API's <c>return</c>). JSON <c>_return</c>.</summary>
     [JsonPropertyName("_return")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? Return { get; init; }
+    public bool? Return { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

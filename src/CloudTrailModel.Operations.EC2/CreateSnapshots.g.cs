@@ -15,37 +15,37 @@ public sealed record CreateSnapshotsRequestParameters
     /// <summary>A description propagated to every snapshot specified by the instance. JSON <c>description</c>.</summary>
     [JsonPropertyName("description")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Description { get; init; }
+    public string? Description { get; set; }
 
     /// <summary>The instance to specify which volumes should be included in the snapshots. JSON <c>instanceSpecification</c>.</summary>
     [JsonPropertyName("instanceSpecification")]
     [JsonConverter(typeof(TolerantMemberConverter<InstanceSpecification>))]
-    public InstanceSpecification? InstanceSpecification { get; init; }
+    public InstanceSpecification? InstanceSpecification { get; set; }
 
     /// <summary>Only supported for instances on Outposts. JSON <c>outpostArn</c>.</summary>
     [JsonPropertyName("outpostArn")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? OutpostArn { get; init; }
+    public string? OutpostArn { get; set; }
 
     /// <summary>Tags to apply to every snapshot specified by the instance. JSON <c>tagSpecificationSet</c>.</summary>
     [JsonPropertyName("tagSpecificationSet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<TagSpecification>>))]
-    public ItemSet<TagSpecification>? TagSpecifications { get; init; }
+    public ItemSet<TagSpecification>? TagSpecifications { get; set; }
 
     /// <summary>Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. JSON <c>dryRun</c>.</summary>
     [JsonPropertyName("dryRun")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? DryRun { get; init; }
+    public bool? DryRun { get; set; }
 
     /// <summary>Copies the tags from the specified volume to corresponding snapshot. JSON <c>copyTagsFromSource</c>.</summary>
     [JsonPropertyName("copyTagsFromSource")]
     [JsonConverter(typeof(TolerantMemberConverter<CopyTagsFromSource?>))]
-    public CopyTagsFromSource? CopyTagsFromSource { get; init; }
+    public CopyTagsFromSource? CopyTagsFromSource { get; set; }
 
     /// <summary>Only supported for instances in Local Zones. JSON <c>location</c>.</summary>
     [JsonPropertyName("location")]
     [JsonConverter(typeof(TolerantMemberConverter<SnapshotLocationEnum?>))]
-    public SnapshotLocationEnum? Location { get; init; }
+    public SnapshotLocationEnum? Location { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -87,12 +87,12 @@ public sealed record CreateSnapshotsResponseElements
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? RequestId { get; init; }
+    public string? RequestId { get; set; }
 
     /// <summary>Whether the call succeeded (the query API's <c>return</c>). JSON <c>_return</c>.</summary>
     [JsonPropertyName("_return")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? Return { get; init; }
+    public bool? Return { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

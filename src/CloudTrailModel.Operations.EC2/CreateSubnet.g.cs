@@ -15,67 +15,67 @@ public sealed record CreateSubnetRequestParameters
     /// <summary>The tags to assign to the subnet. JSON <c>tagSpecificationSet</c>.</summary>
     [JsonPropertyName("tagSpecificationSet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<TagSpecification>>))]
-    public ItemSet<TagSpecification>? TagSpecifications { get; init; }
+    public ItemSet<TagSpecification>? TagSpecifications { get; set; }
 
     /// <summary>The Availability Zone or Local Zone for the subnet. JSON <c>availabilityZone</c>.</summary>
     [JsonPropertyName("availabilityZone")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? AvailabilityZone { get; init; }
+    public string? AvailabilityZone { get; set; }
 
     /// <summary>The AZ ID or the Local Zone ID of the subnet. JSON <c>availabilityZoneId</c>.</summary>
     [JsonPropertyName("availabilityZoneId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? AvailabilityZoneId { get; init; }
+    public string? AvailabilityZoneId { get; set; }
 
     /// <summary>The IPv4 network range for the subnet, in CIDR notation. JSON <c>cidrBlock</c>.</summary>
     [JsonPropertyName("cidrBlock")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? CidrBlock { get; init; }
+    public string? CidrBlock { get; set; }
 
     /// <summary>The IPv6 network range for the subnet, in CIDR notation. JSON <c>ipv6CidrBlock</c>.</summary>
     [JsonPropertyName("ipv6CidrBlock")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Ipv6CidrBlock { get; init; }
+    public string? Ipv6CidrBlock { get; set; }
 
     /// <summary>The Amazon Resource Name (ARN) of the Outpost. JSON <c>outpostArn</c>.</summary>
     [JsonPropertyName("outpostArn")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? OutpostArn { get; init; }
+    public string? OutpostArn { get; set; }
 
     /// <summary>The ID of the VPC. JSON <c>vpcId</c>.</summary>
     [JsonPropertyName("vpcId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? VpcId { get; init; }
+    public string? VpcId { get; set; }
 
     /// <summary>Indicates whether to create an IPv6 only subnet. JSON <c>ipv6Native</c>.</summary>
     [JsonPropertyName("ipv6Native")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? Ipv6Native { get; init; }
+    public bool? Ipv6Native { get; set; }
 
     /// <summary>An IPv4 IPAM pool ID for the subnet. JSON <c>ipv4IpamPoolId</c>.</summary>
     [JsonPropertyName("ipv4IpamPoolId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Ipv4IpamPoolId { get; init; }
+    public string? Ipv4IpamPoolId { get; set; }
 
     /// <summary>An IPv4 netmask length for the subnet. JSON <c>ipv4NetmaskLength</c>.</summary>
     [JsonPropertyName("ipv4NetmaskLength")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? Ipv4NetmaskLength { get; init; }
+    public int? Ipv4NetmaskLength { get; set; }
 
     /// <summary>An IPv6 IPAM pool ID for the subnet. JSON <c>ipv6IpamPoolId</c>.</summary>
     [JsonPropertyName("ipv6IpamPoolId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Ipv6IpamPoolId { get; init; }
+    public string? Ipv6IpamPoolId { get; set; }
 
     /// <summary>An IPv6 netmask length for the subnet. JSON <c>ipv6NetmaskLength</c>.</summary>
     [JsonPropertyName("ipv6NetmaskLength")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? Ipv6NetmaskLength { get; init; }
+    public int? Ipv6NetmaskLength { get; set; }
 
     /// <summary>Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. JSON <c>dryRun</c>.</summary>
     [JsonPropertyName("dryRun")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? DryRun { get; init; }
+    public bool? DryRun { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -129,17 +129,17 @@ public sealed record CreateSubnetResponseElements
     /// <summary>Information about the subnet. JSON <c>subnet</c>.</summary>
     [JsonPropertyName("subnet")]
     [JsonConverter(typeof(TolerantMemberConverter<Subnet>))]
-    public Subnet? Subnet { get; init; }
+    public Subnet? Subnet { get; set; }
 
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? RequestId { get; init; }
+    public string? RequestId { get; set; }
 
     /// <summary>Whether the call succeeded (the query API's <c>return</c>). JSON <c>_return</c>.</summary>
     [JsonPropertyName("_return")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? Return { get; init; }
+    public bool? Return { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

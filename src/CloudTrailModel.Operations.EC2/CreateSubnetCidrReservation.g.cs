@@ -15,32 +15,32 @@ public sealed record CreateSubnetCidrReservationRequestParameters
     /// <summary>The ID of the subnet. JSON <c>subnetId</c>.</summary>
     [JsonPropertyName("subnetId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? SubnetId { get; init; }
+    public string? SubnetId { get; set; }
 
     /// <summary>The IPv4 or IPV6 CIDR range to reserve. JSON <c>cidr</c>.</summary>
     [JsonPropertyName("cidr")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Cidr { get; init; }
+    public string? Cidr { get; set; }
 
     /// <summary>The type of reservation. JSON <c>reservationType</c>.</summary>
     [JsonPropertyName("reservationType")]
     [JsonConverter(typeof(TolerantMemberConverter<SubnetCidrReservationType?>))]
-    public SubnetCidrReservationType? ReservationType { get; init; }
+    public SubnetCidrReservationType? ReservationType { get; set; }
 
     /// <summary>The description to assign to the subnet CIDR reservation. JSON <c>description</c>.</summary>
     [JsonPropertyName("description")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Description { get; init; }
+    public string? Description { get; set; }
 
     /// <summary>Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. JSON <c>dryRun</c>.</summary>
     [JsonPropertyName("dryRun")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? DryRun { get; init; }
+    public bool? DryRun { get; set; }
 
     /// <summary>The tags to assign to the subnet CIDR reservation. JSON <c>tagSpecificationSet</c>.</summary>
     [JsonPropertyName("tagSpecificationSet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<TagSpecification>>))]
-    public ItemSet<TagSpecification>? TagSpecifications { get; init; }
+    public ItemSet<TagSpecification>? TagSpecifications { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -80,12 +80,12 @@ public sealed record CreateSubnetCidrReservationResponseElements
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? RequestId { get; init; }
+    public string? RequestId { get; set; }
 
     /// <summary>Whether the call succeeded (the query API's <c>return</c>). JSON <c>_return</c>.</summary>
     [JsonPropertyName("_return")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? Return { get; init; }
+    public bool? Return { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,67 +15,67 @@ public sealed record CreateTrafficMirrorFilterRuleRequestParameters
     /// <summary>The ID of the filter that this rule is associated with. JSON <c>trafficMirrorFilterId</c>.</summary>
     [JsonPropertyName("trafficMirrorFilterId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? TrafficMirrorFilterId { get; init; }
+    public string? TrafficMirrorFilterId { get; set; }
 
     /// <summary>The type of traffic. JSON <c>trafficDirection</c>.</summary>
     [JsonPropertyName("trafficDirection")]
     [JsonConverter(typeof(TolerantMemberConverter<TrafficDirection?>))]
-    public TrafficDirection? TrafficDirection { get; init; }
+    public TrafficDirection? TrafficDirection { get; set; }
 
     /// <summary>The number of the Traffic Mirror rule. JSON <c>ruleNumber</c>.</summary>
     [JsonPropertyName("ruleNumber")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? RuleNumber { get; init; }
+    public int? RuleNumber { get; set; }
 
     /// <summary>The action to take on the filtered traffic. JSON <c>ruleAction</c>.</summary>
     [JsonPropertyName("ruleAction")]
     [JsonConverter(typeof(TolerantMemberConverter<TrafficMirrorRuleAction?>))]
-    public TrafficMirrorRuleAction? RuleAction { get; init; }
+    public TrafficMirrorRuleAction? RuleAction { get; set; }
 
     /// <summary>The destination port range. JSON <c>destinationPortRange</c>.</summary>
     [JsonPropertyName("destinationPortRange")]
     [JsonConverter(typeof(TolerantMemberConverter<TrafficMirrorPortRangeRequest>))]
-    public TrafficMirrorPortRangeRequest? DestinationPortRange { get; init; }
+    public TrafficMirrorPortRangeRequest? DestinationPortRange { get; set; }
 
     /// <summary>The source port range. JSON <c>sourcePortRange</c>.</summary>
     [JsonPropertyName("sourcePortRange")]
     [JsonConverter(typeof(TolerantMemberConverter<TrafficMirrorPortRangeRequest>))]
-    public TrafficMirrorPortRangeRequest? SourcePortRange { get; init; }
+    public TrafficMirrorPortRangeRequest? SourcePortRange { get; set; }
 
     /// <summary>The protocol, for example UDP, to assign to the Traffic Mirror rule. JSON <c>protocol</c>.</summary>
     [JsonPropertyName("protocol")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? Protocol { get; init; }
+    public int? Protocol { get; set; }
 
     /// <summary>The destination CIDR block to assign to the Traffic Mirror rule. JSON <c>destinationCidrBlock</c>.</summary>
     [JsonPropertyName("destinationCidrBlock")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? DestinationCidrBlock { get; init; }
+    public string? DestinationCidrBlock { get; set; }
 
     /// <summary>The source CIDR block to assign to the Traffic Mirror rule. JSON <c>sourceCidrBlock</c>.</summary>
     [JsonPropertyName("sourceCidrBlock")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? SourceCidrBlock { get; init; }
+    public string? SourceCidrBlock { get; set; }
 
     /// <summary>The description of the Traffic Mirror rule. JSON <c>description</c>.</summary>
     [JsonPropertyName("description")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Description { get; init; }
+    public string? Description { get; set; }
 
     /// <summary>Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. JSON <c>dryRun</c>.</summary>
     [JsonPropertyName("dryRun")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? DryRun { get; init; }
+    public bool? DryRun { get; set; }
 
     /// <summary>Unique, case-sensitive identifier that you provide to ensure the idempotency of the request. JSON <c>clientToken</c>.</summary>
     [JsonPropertyName("clientToken")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ClientToken { get; init; }
+    public string? ClientToken { get; set; }
 
     /// <summary>Traffic Mirroring tags specifications. JSON <c>tagSpecificationSet</c>.</summary>
     [JsonPropertyName("tagSpecificationSet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<TagSpecification>>))]
-    public ItemSet<TagSpecification>? TagSpecifications { get; init; }
+    public ItemSet<TagSpecification>? TagSpecifications { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -129,12 +129,12 @@ public sealed record CreateTrafficMirrorFilterRuleResponseElements
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? RequestId { get; init; }
+    public string? RequestId { get; set; }
 
     /// <summary>Whether the call succeeded (the query API's <c>return</c>). JSON <c>_return</c>.</summary>
     [JsonPropertyName("_return")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? Return { get; init; }
+    public bool? Return { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,52 +15,52 @@ public sealed record CreateTrafficMirrorSessionRequestParameters
     /// <summary>The ID of the source network interface. JSON <c>networkInterfaceId</c>.</summary>
     [JsonPropertyName("networkInterfaceId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? NetworkInterfaceId { get; init; }
+    public string? NetworkInterfaceId { get; set; }
 
     /// <summary>The ID of the Traffic Mirror target. JSON <c>trafficMirrorTargetId</c>.</summary>
     [JsonPropertyName("trafficMirrorTargetId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? TrafficMirrorTargetId { get; init; }
+    public string? TrafficMirrorTargetId { get; set; }
 
     /// <summary>The ID of the Traffic Mirror filter. JSON <c>trafficMirrorFilterId</c>.</summary>
     [JsonPropertyName("trafficMirrorFilterId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? TrafficMirrorFilterId { get; init; }
+    public string? TrafficMirrorFilterId { get; set; }
 
     /// <summary>The number of bytes in each packet to mirror. JSON <c>packetLength</c>.</summary>
     [JsonPropertyName("packetLength")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? PacketLength { get; init; }
+    public int? PacketLength { get; set; }
 
     /// <summary>The session number determines the order in which sessions are evaluated when an interface is used by multiple sessions. JSON <c>sessionNumber</c>.</summary>
     [JsonPropertyName("sessionNumber")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? SessionNumber { get; init; }
+    public int? SessionNumber { get; set; }
 
     /// <summary>The VXLAN ID for the Traffic Mirror session. JSON <c>virtualNetworkId</c>.</summary>
     [JsonPropertyName("virtualNetworkId")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? VirtualNetworkId { get; init; }
+    public int? VirtualNetworkId { get; set; }
 
     /// <summary>The description of the Traffic Mirror session. JSON <c>description</c>.</summary>
     [JsonPropertyName("description")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Description { get; init; }
+    public string? Description { get; set; }
 
     /// <summary>The tags to assign to a Traffic Mirror session. JSON <c>tagSpecificationSet</c>.</summary>
     [JsonPropertyName("tagSpecificationSet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<TagSpecification>>))]
-    public ItemSet<TagSpecification>? TagSpecifications { get; init; }
+    public ItemSet<TagSpecification>? TagSpecifications { get; set; }
 
     /// <summary>Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. JSON <c>dryRun</c>.</summary>
     [JsonPropertyName("dryRun")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? DryRun { get; init; }
+    public bool? DryRun { get; set; }
 
     /// <summary>Unique, case-sensitive identifier that you provide to ensure the idempotency of the request. JSON <c>clientToken</c>.</summary>
     [JsonPropertyName("clientToken")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ClientToken { get; init; }
+    public string? ClientToken { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -108,22 +108,22 @@ public sealed record CreateTrafficMirrorSessionResponseElements
     /// <summary>Information about the Traffic Mirror session. JSON <c>trafficMirrorSession</c>.</summary>
     [JsonPropertyName("trafficMirrorSession")]
     [JsonConverter(typeof(TolerantMemberConverter<TrafficMirrorSession>))]
-    public TrafficMirrorSession? TrafficMirrorSession { get; init; }
+    public TrafficMirrorSession? TrafficMirrorSession { get; set; }
 
     /// <summary>Unique, case-sensitive identifier that you provide to ensure the idempotency of the request. JSON <c>clientToken</c>.</summary>
     [JsonPropertyName("clientToken")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ClientToken { get; init; }
+    public string? ClientToken { get; set; }
 
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? RequestId { get; init; }
+    public string? RequestId { get; set; }
 
     /// <summary>Whether the call succeeded (the query API's <c>return</c>). JSON <c>_return</c>.</summary>
     [JsonPropertyName("_return")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? Return { get; init; }
+    public bool? Return { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

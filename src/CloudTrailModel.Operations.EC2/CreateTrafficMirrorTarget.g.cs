@@ -15,37 +15,37 @@ public sealed record CreateTrafficMirrorTargetRequestParameters
     /// <summary>The network interface ID that is associated with the target. JSON <c>networkInterfaceId</c>.</summary>
     [JsonPropertyName("networkInterfaceId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? NetworkInterfaceId { get; init; }
+    public string? NetworkInterfaceId { get; set; }
 
     /// <summary>The Amazon Resource Name (ARN) of the Network Load Balancer that is associated with the target. JSON <c>networkLoadBalancerArn</c>.</summary>
     [JsonPropertyName("networkLoadBalancerArn")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? NetworkLoadBalancerArn { get; init; }
+    public string? NetworkLoadBalancerArn { get; set; }
 
     /// <summary>The description of the Traffic Mirror target. JSON <c>description</c>.</summary>
     [JsonPropertyName("description")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Description { get; init; }
+    public string? Description { get; set; }
 
     /// <summary>The tags to assign to the Traffic Mirror target. JSON <c>tagSpecificationSet</c>.</summary>
     [JsonPropertyName("tagSpecificationSet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<TagSpecification>>))]
-    public ItemSet<TagSpecification>? TagSpecifications { get; init; }
+    public ItemSet<TagSpecification>? TagSpecifications { get; set; }
 
     /// <summary>Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. JSON <c>dryRun</c>.</summary>
     [JsonPropertyName("dryRun")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? DryRun { get; init; }
+    public bool? DryRun { get; set; }
 
     /// <summary>Unique, case-sensitive identifier that you provide to ensure the idempotency of the request. JSON <c>clientToken</c>.</summary>
     [JsonPropertyName("clientToken")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ClientToken { get; init; }
+    public string? ClientToken { get; set; }
 
     /// <summary>The ID of the Gateway Load Balancer endpoint. JSON <c>gatewayLoadBalancerEndpointId</c>.</summary>
     [JsonPropertyName("gatewayLoadBalancerEndpointId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? GatewayLoadBalancerEndpointId { get; init; }
+    public string? GatewayLoadBalancerEndpointId { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -87,22 +87,22 @@ public sealed record CreateTrafficMirrorTargetResponseElements
     /// <summary>Information about the Traffic Mirror target. JSON <c>trafficMirrorTarget</c>.</summary>
     [JsonPropertyName("trafficMirrorTarget")]
     [JsonConverter(typeof(TolerantMemberConverter<TrafficMirrorTarget>))]
-    public TrafficMirrorTarget? TrafficMirrorTarget { get; init; }
+    public TrafficMirrorTarget? TrafficMirrorTarget { get; set; }
 
     /// <summary>Unique, case-sensitive identifier that you provide to ensure the idempotency of the request. JSON <c>clientToken</c>.</summary>
     [JsonPropertyName("clientToken")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ClientToken { get; init; }
+    public string? ClientToken { get; set; }
 
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? RequestId { get; init; }
+    public string? RequestId { get; set; }
 
     /// <summary>Whether the call succeeded (the query API's <c>return</c>). JSON <c>_return</c>.</summary>
     [JsonPropertyName("_return")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? Return { get; init; }
+    public bool? Return { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,22 +15,22 @@ public sealed record CreateTransitGatewayConnectRequestParameters
     /// <summary>The ID of the transit gateway attachment. JSON <c>transportTransitGatewayAttachmentId</c>.</summary>
     [JsonPropertyName("transportTransitGatewayAttachmentId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? TransportTransitGatewayAttachmentId { get; init; }
+    public string? TransportTransitGatewayAttachmentId { get; set; }
 
     /// <summary>The Connect attachment options. JSON <c>options</c>.</summary>
     [JsonPropertyName("options")]
     [JsonConverter(typeof(TolerantMemberConverter<CreateTransitGatewayConnectRequestOptions>))]
-    public CreateTransitGatewayConnectRequestOptions? Options { get; init; }
+    public CreateTransitGatewayConnectRequestOptions? Options { get; set; }
 
     /// <summary>The tags to apply to the Connect attachment. JSON <c>tagSpecificationSet</c>.</summary>
     [JsonPropertyName("tagSpecificationSet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<TagSpecification>>))]
-    public ItemSet<TagSpecification>? TagSpecifications { get; init; }
+    public ItemSet<TagSpecification>? TagSpecifications { get; set; }
 
     /// <summary>Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. JSON <c>dryRun</c>.</summary>
     [JsonPropertyName("dryRun")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? DryRun { get; init; }
+    public bool? DryRun { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -66,12 +66,12 @@ public sealed record CreateTransitGatewayConnectResponseElements
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? RequestId { get; init; }
+    public string? RequestId { get; set; }
 
     /// <summary>Whether the call succeeded (the query API's <c>return</c>). JSON <c>_return</c>.</summary>
     [JsonPropertyName("_return")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? Return { get; init; }
+    public bool? Return { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,37 +15,37 @@ public sealed record CreateTransitGatewayConnectPeerRequestParameters
     /// <summary>The ID of the Connect attachment. JSON <c>transitGatewayAttachmentId</c>.</summary>
     [JsonPropertyName("transitGatewayAttachmentId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? TransitGatewayAttachmentId { get; init; }
+    public string? TransitGatewayAttachmentId { get; set; }
 
     /// <summary>The peer IP address (GRE outer IP address) on the transit gateway side of the Connect peer, which must be specified from a transit gateway CIDR block. JSON <c>transitGatewayAddress</c>.</summary>
     [JsonPropertyName("transitGatewayAddress")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? TransitGatewayAddress { get; init; }
+    public string? TransitGatewayAddress { get; set; }
 
     /// <summary>The peer IP address (GRE outer IP address) on the appliance side of the Connect peer. JSON <c>peerAddress</c>.</summary>
     [JsonPropertyName("peerAddress")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? PeerAddress { get; init; }
+    public string? PeerAddress { get; set; }
 
     /// <summary>The BGP options for the Connect peer. JSON <c>bgpOptions</c>.</summary>
     [JsonPropertyName("bgpOptions")]
     [JsonConverter(typeof(TolerantMemberConverter<TransitGatewayConnectRequestBgpOptions>))]
-    public TransitGatewayConnectRequestBgpOptions? BgpOptions { get; init; }
+    public TransitGatewayConnectRequestBgpOptions? BgpOptions { get; set; }
 
     /// <summary>The range of inside IP addresses that are used for BGP peering. JSON <c>insideCidrBlocks</c>.</summary>
     [JsonPropertyName("insideCidrBlocks")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<InsideCidrBlocksStringListItem>>))]
-    public ItemSet<InsideCidrBlocksStringListItem>? InsideCidrBlocks { get; init; }
+    public ItemSet<InsideCidrBlocksStringListItem>? InsideCidrBlocks { get; set; }
 
     /// <summary>The tags to apply to the Connect peer. JSON <c>tagSpecificationSet</c>.</summary>
     [JsonPropertyName("tagSpecificationSet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<TagSpecification>>))]
-    public ItemSet<TagSpecification>? TagSpecifications { get; init; }
+    public ItemSet<TagSpecification>? TagSpecifications { get; set; }
 
     /// <summary>Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. JSON <c>dryRun</c>.</summary>
     [JsonPropertyName("dryRun")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? DryRun { get; init; }
+    public bool? DryRun { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -87,12 +87,12 @@ public sealed record CreateTransitGatewayConnectPeerResponseElements
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? RequestId { get; init; }
+    public string? RequestId { get; set; }
 
     /// <summary>Whether the call succeeded (the query API's <c>return</c>). JSON <c>_return</c>.</summary>
     [JsonPropertyName("_return")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? Return { get; init; }
+    public bool? Return { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,7 +15,7 @@ public sealed record CreateTransitGatewayConnectRequestOptions
     /// <summary>The tunnel protocol. JSON <c>protocol</c>.</summary>
     [JsonPropertyName("protocol")]
     [JsonConverter(typeof(TolerantMemberConverter<ProtocolValue?>))]
-    public ProtocolValue? Protocol { get; init; }
+    public ProtocolValue? Protocol { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

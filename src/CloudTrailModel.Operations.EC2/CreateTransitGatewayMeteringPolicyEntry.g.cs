@@ -15,67 +15,67 @@ public sealed record CreateTransitGatewayMeteringPolicyEntryRequestParameters
     /// <summary>The ID of the transit gateway metering policy to add the entry to. JSON <c>transitGatewayMeteringPolicyId</c>.</summary>
     [JsonPropertyName("transitGatewayMeteringPolicyId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? TransitGatewayMeteringPolicyId { get; init; }
+    public string? TransitGatewayMeteringPolicyId { get; set; }
 
     /// <summary>The rule number for the metering policy entry. JSON <c>policyRuleNumber</c>.</summary>
     [JsonPropertyName("policyRuleNumber")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? PolicyRuleNumber { get; init; }
+    public int? PolicyRuleNumber { get; set; }
 
     /// <summary>The ID of the source transit gateway attachment for traffic matching. JSON <c>sourceTransitGatewayAttachmentId</c>.</summary>
     [JsonPropertyName("sourceTransitGatewayAttachmentId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? SourceTransitGatewayAttachmentId { get; init; }
+    public string? SourceTransitGatewayAttachmentId { get; set; }
 
     /// <summary>The type of the source transit gateway attachment for traffic matching. JSON <c>sourceTransitGatewayAttachmentType</c>.</summary>
     [JsonPropertyName("sourceTransitGatewayAttachmentType")]
     [JsonConverter(typeof(TolerantMemberConverter<TransitGatewayAttachmentResourceType?>))]
-    public TransitGatewayAttachmentResourceType? SourceTransitGatewayAttachmentType { get; init; }
+    public TransitGatewayAttachmentResourceType? SourceTransitGatewayAttachmentType { get; set; }
 
     /// <summary>The source CIDR block for traffic matching. JSON <c>sourceCidrBlock</c>.</summary>
     [JsonPropertyName("sourceCidrBlock")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? SourceCidrBlock { get; init; }
+    public string? SourceCidrBlock { get; set; }
 
     /// <summary>The source port range for traffic matching. JSON <c>sourcePortRange</c>.</summary>
     [JsonPropertyName("sourcePortRange")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? SourcePortRange { get; init; }
+    public string? SourcePortRange { get; set; }
 
     /// <summary>The ID of the destination transit gateway attachment for traffic matching. JSON <c>destinationTransitGatewayAttachmentId</c>.</summary>
     [JsonPropertyName("destinationTransitGatewayAttachmentId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? DestinationTransitGatewayAttachmentId { get; init; }
+    public string? DestinationTransitGatewayAttachmentId { get; set; }
 
     /// <summary>The type of the destination transit gateway attachment for traffic matching. JSON <c>destinationTransitGatewayAttachmentType</c>.</summary>
     [JsonPropertyName("destinationTransitGatewayAttachmentType")]
     [JsonConverter(typeof(TolerantMemberConverter<TransitGatewayAttachmentResourceType?>))]
-    public TransitGatewayAttachmentResourceType? DestinationTransitGatewayAttachmentType { get; init; }
+    public TransitGatewayAttachmentResourceType? DestinationTransitGatewayAttachmentType { get; set; }
 
     /// <summary>The destination CIDR block for traffic matching. JSON <c>destinationCidrBlock</c>.</summary>
     [JsonPropertyName("destinationCidrBlock")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? DestinationCidrBlock { get; init; }
+    public string? DestinationCidrBlock { get; set; }
 
     /// <summary>The destination port range for traffic matching. JSON <c>destinationPortRange</c>.</summary>
     [JsonPropertyName("destinationPortRange")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? DestinationPortRange { get; init; }
+    public string? DestinationPortRange { get; set; }
 
     /// <summary>The protocol for traffic matching (1, 6, 17, etc.). JSON <c>protocol</c>.</summary>
     [JsonPropertyName("protocol")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Protocol { get; init; }
+    public string? Protocol { get; set; }
 
     /// <summary>The Amazon Web Services account ID to which the metered traffic should be attributed. JSON <c>meteredAccount</c>.</summary>
     [JsonPropertyName("meteredAccount")]
     [JsonConverter(typeof(TolerantMemberConverter<TransitGatewayMeteringPayerType?>))]
-    public TransitGatewayMeteringPayerType? MeteredAccount { get; init; }
+    public TransitGatewayMeteringPayerType? MeteredAccount { get; set; }
 
     /// <summary>Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. JSON <c>dryRun</c>.</summary>
     [JsonPropertyName("dryRun")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? DryRun { get; init; }
+    public bool? DryRun { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -129,12 +129,12 @@ public sealed record CreateTransitGatewayMeteringPolicyEntryResponseElements
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? RequestId { get; init; }
+    public string? RequestId { get; set; }
 
     /// <summary>Whether the call succeeded (the query API's <c>return</c>). JSON <c>_return</c>.</summary>
     [JsonPropertyName("_return")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? Return { get; init; }
+    public bool? Return { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

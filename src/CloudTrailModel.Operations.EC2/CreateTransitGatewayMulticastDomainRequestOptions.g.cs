@@ -15,17 +15,17 @@ public sealed record CreateTransitGatewayMulticastDomainRequestOptions
     /// <summary>Specify whether to enable Internet Group Management Protocol (IGMP) version 2 for the transit gateway multicast domain. JSON <c>igmpv2Support</c>.</summary>
     [JsonPropertyName("igmpv2Support")]
     [JsonConverter(typeof(TolerantMemberConverter<Igmpv2SupportValue?>))]
-    public Igmpv2SupportValue? Igmpv2Support { get; init; }
+    public Igmpv2SupportValue? Igmpv2Support { get; set; }
 
     /// <summary>Specify whether to enable support for statically configuring multicast group sources for a domain. JSON <c>staticSourcesSupport</c>.</summary>
     [JsonPropertyName("staticSourcesSupport")]
     [JsonConverter(typeof(TolerantMemberConverter<StaticSourcesSupportValue?>))]
-    public StaticSourcesSupportValue? StaticSourcesSupport { get; init; }
+    public StaticSourcesSupportValue? StaticSourcesSupport { get; set; }
 
     /// <summary>Indicates whether to automatically accept cross-account subnet associations that are associated with the transit gateway multicast domain. JSON <c>autoAcceptSharedAssociations</c>.</summary>
     [JsonPropertyName("autoAcceptSharedAssociations")]
     [JsonConverter(typeof(TolerantMemberConverter<AutoAcceptSharedAssociationsValue?>))]
-    public AutoAcceptSharedAssociationsValue? AutoAcceptSharedAssociations { get; init; }
+    public AutoAcceptSharedAssociationsValue? AutoAcceptSharedAssociations { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

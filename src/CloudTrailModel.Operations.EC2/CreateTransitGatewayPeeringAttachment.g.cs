@@ -15,37 +15,37 @@ public sealed record CreateTransitGatewayPeeringAttachmentRequestParameters
     /// <summary>The ID of the transit gateway. JSON <c>transitGatewayId</c>.</summary>
     [JsonPropertyName("transitGatewayId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? TransitGatewayId { get; init; }
+    public string? TransitGatewayId { get; set; }
 
     /// <summary>The ID of the peer transit gateway with which to create the peering attachment. JSON <c>peerTransitGatewayId</c>.</summary>
     [JsonPropertyName("peerTransitGatewayId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? PeerTransitGatewayId { get; init; }
+    public string? PeerTransitGatewayId { get; set; }
 
     /// <summary>The ID of the Amazon Web Services account that owns the peer transit gateway. JSON <c>peerAccountId</c>.</summary>
     [JsonPropertyName("peerAccountId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? PeerAccountId { get; init; }
+    public string? PeerAccountId { get; set; }
 
     /// <summary>The Region where the peer transit gateway is located. JSON <c>peerRegion</c>.</summary>
     [JsonPropertyName("peerRegion")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? PeerRegion { get; init; }
+    public string? PeerRegion { get; set; }
 
     /// <summary>Requests a transit gateway peering attachment. JSON <c>options</c>.</summary>
     [JsonPropertyName("options")]
     [JsonConverter(typeof(TolerantMemberConverter<CreateTransitGatewayPeeringAttachmentRequestOptions>))]
-    public CreateTransitGatewayPeeringAttachmentRequestOptions? Options { get; init; }
+    public CreateTransitGatewayPeeringAttachmentRequestOptions? Options { get; set; }
 
     /// <summary>The tags to apply to the transit gateway peering attachment. JSON <c>tagSpecificationSet</c>.</summary>
     [JsonPropertyName("tagSpecificationSet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<TagSpecification>>))]
-    public ItemSet<TagSpecification>? TagSpecifications { get; init; }
+    public ItemSet<TagSpecification>? TagSpecifications { get; set; }
 
     /// <summary>Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. JSON <c>dryRun</c>.</summary>
     [JsonPropertyName("dryRun")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? DryRun { get; init; }
+    public bool? DryRun { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -87,12 +87,12 @@ public sealed record CreateTransitGatewayPeeringAttachmentResponseElements
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? RequestId { get; init; }
+    public string? RequestId { get; set; }
 
     /// <summary>Whether the call succeeded (the query API's <c>return</c>). JSON <c>_return</c>.</summary>
     [JsonPropertyName("_return")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? Return { get; init; }
+    public bool? Return { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,7 +15,7 @@ public sealed record CreateTransitGatewayPeeringAttachmentRequestOptions
     /// <summary>Indicates whether dynamic routing is enabled or disabled. JSON <c>dynamicRouting</c>.</summary>
     [JsonPropertyName("dynamicRouting")]
     [JsonConverter(typeof(TolerantMemberConverter<DynamicRoutingValue?>))]
-    public DynamicRoutingValue? DynamicRouting { get; init; }
+    public DynamicRoutingValue? DynamicRouting { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,27 +15,27 @@ public sealed record CreateTransitGatewayPolicyTableEntryRequestParameters
     /// <summary>The ID of the transit gateway policy table. JSON <c>transitGatewayPolicyTableId</c>.</summary>
     [JsonPropertyName("transitGatewayPolicyTableId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? TransitGatewayPolicyTableId { get; init; }
+    public string? TransitGatewayPolicyTableId { get; set; }
 
     /// <summary>The rule number for the policy table entry. JSON <c>policyRuleNumber</c>.</summary>
     [JsonPropertyName("policyRuleNumber")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? PolicyRuleNumber { get; init; }
+    public string? PolicyRuleNumber { get; set; }
 
     /// <summary>The matching criteria for the policy table entry. JSON <c>policyRule</c>.</summary>
     [JsonPropertyName("policyRule")]
     [JsonConverter(typeof(TolerantMemberConverter<TransitGatewayRequestPolicyRule>))]
-    public TransitGatewayRequestPolicyRule? PolicyRule { get; init; }
+    public TransitGatewayRequestPolicyRule? PolicyRule { get; set; }
 
     /// <summary>The ID of the transit gateway route table to use for traffic matching this rule. JSON <c>targetRouteTableId</c>.</summary>
     [JsonPropertyName("targetRouteTableId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? TargetRouteTableId { get; init; }
+    public string? TargetRouteTableId { get; set; }
 
     /// <summary>Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. JSON <c>dryRun</c>.</summary>
     [JsonPropertyName("dryRun")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? DryRun { get; init; }
+    public bool? DryRun { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -73,12 +73,12 @@ public sealed record CreateTransitGatewayPolicyTableEntryResponseElements
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? RequestId { get; init; }
+    public string? RequestId { get; set; }
 
     /// <summary>Whether the call succeeded (the query API's <c>return</c>). JSON <c>_return</c>.</summary>
     [JsonPropertyName("_return")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? Return { get; init; }
+    public bool? Return { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

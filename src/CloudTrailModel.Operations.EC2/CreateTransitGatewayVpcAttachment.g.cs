@@ -15,32 +15,32 @@ public sealed record CreateTransitGatewayVpcAttachmentRequestParameters
     /// <summary>The ID of the transit gateway. JSON <c>transitGatewayId</c>.</summary>
     [JsonPropertyName("transitGatewayId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? TransitGatewayId { get; init; }
+    public string? TransitGatewayId { get; set; }
 
     /// <summary>The ID of the VPC. JSON <c>vpcId</c>.</summary>
     [JsonPropertyName("vpcId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? VpcId { get; init; }
+    public string? VpcId { get; set; }
 
     /// <summary>The IDs of one or more subnets. JSON <c>subnetIds</c>.</summary>
     [JsonPropertyName("subnetIds")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<TransitGatewaySubnetIdListItem>>))]
-    public ItemSet<TransitGatewaySubnetIdListItem>? SubnetIds { get; init; }
+    public ItemSet<TransitGatewaySubnetIdListItem>? SubnetIds { get; set; }
 
     /// <summary>The VPC attachment options. JSON <c>options</c>.</summary>
     [JsonPropertyName("options")]
     [JsonConverter(typeof(TolerantMemberConverter<CreateTransitGatewayVpcAttachmentRequestOptions>))]
-    public CreateTransitGatewayVpcAttachmentRequestOptions? Options { get; init; }
+    public CreateTransitGatewayVpcAttachmentRequestOptions? Options { get; set; }
 
     /// <summary>The tags to apply to the VPC attachment. JSON <c>tagSpecifications</c>.</summary>
     [JsonPropertyName("tagSpecifications")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<TagSpecification>>))]
-    public ItemSet<TagSpecification>? TagSpecifications { get; init; }
+    public ItemSet<TagSpecification>? TagSpecifications { get; set; }
 
     /// <summary>Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. JSON <c>dryRun</c>.</summary>
     [JsonPropertyName("dryRun")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? DryRun { get; init; }
+    public bool? DryRun { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -80,12 +80,12 @@ public sealed record CreateTransitGatewayVpcAttachmentResponseElements
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? RequestId { get; init; }
+    public string? RequestId { get; set; }
 
     /// <summary>Whether the call succeeded (the query API's <c>return</c>). JSON <c>_return</c>.</summary>
     [JsonPropertyName("_return")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? Return { get; init; }
+    public bool? Return { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

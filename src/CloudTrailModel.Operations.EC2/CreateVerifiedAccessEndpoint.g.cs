@@ -15,87 +15,87 @@ public sealed record CreateVerifiedAccessEndpointRequestParameters
     /// <summary>The ID of the Verified Access group to associate the endpoint with. JSON <c>verifiedAccessGroupId</c>.</summary>
     [JsonPropertyName("verifiedAccessGroupId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? VerifiedAccessGroupId { get; init; }
+    public string? VerifiedAccessGroupId { get; set; }
 
     /// <summary>The type of Verified Access endpoint to create. JSON <c>endpointType</c>.</summary>
     [JsonPropertyName("endpointType")]
     [JsonConverter(typeof(TolerantMemberConverter<VerifiedAccessEndpointType?>))]
-    public VerifiedAccessEndpointType? EndpointType { get; init; }
+    public VerifiedAccessEndpointType? EndpointType { get; set; }
 
     /// <summary>The type of attachment. JSON <c>attachmentType</c>.</summary>
     [JsonPropertyName("attachmentType")]
     [JsonConverter(typeof(TolerantMemberConverter<VerifiedAccessEndpointAttachmentType?>))]
-    public VerifiedAccessEndpointAttachmentType? AttachmentType { get; init; }
+    public VerifiedAccessEndpointAttachmentType? AttachmentType { get; set; }
 
     /// <summary>The ARN of the public TLS/SSL certificate in Amazon Web Services Certificate Manager to associate with the endpoint. JSON <c>domainCertificateArn</c>.</summary>
     [JsonPropertyName("domainCertificateArn")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? DomainCertificateArn { get; init; }
+    public string? DomainCertificateArn { get; set; }
 
     /// <summary>The DNS name for users to reach your application. JSON <c>applicationDomain</c>.</summary>
     [JsonPropertyName("applicationDomain")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ApplicationDomain { get; init; }
+    public string? ApplicationDomain { get; set; }
 
     /// <summary>A custom identifier that is prepended to the DNS name that is generated for the endpoint. JSON <c>endpointDomainPrefix</c>.</summary>
     [JsonPropertyName("endpointDomainPrefix")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? EndpointDomainPrefix { get; init; }
+    public string? EndpointDomainPrefix { get; set; }
 
     /// <summary>The IDs of the security groups to associate with the Verified Access endpoint. JSON <c>securityGroupIdSet</c>.</summary>
     [JsonPropertyName("securityGroupIdSet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<SecurityGroupIdListItem>>))]
-    public ItemSet<SecurityGroupIdListItem>? SecurityGroupIds { get; init; }
+    public ItemSet<SecurityGroupIdListItem>? SecurityGroupIds { get; set; }
 
     /// <summary>The load balancer details. JSON <c>loadBalancerOptions</c>.</summary>
     [JsonPropertyName("loadBalancerOptions")]
     [JsonConverter(typeof(TolerantMemberConverter<CreateVerifiedAccessEndpointLoadBalancerOptions>))]
-    public CreateVerifiedAccessEndpointLoadBalancerOptions? LoadBalancerOptions { get; init; }
+    public CreateVerifiedAccessEndpointLoadBalancerOptions? LoadBalancerOptions { get; set; }
 
     /// <summary>The network interface details. JSON <c>networkInterfaceOptions</c>.</summary>
     [JsonPropertyName("networkInterfaceOptions")]
     [JsonConverter(typeof(TolerantMemberConverter<CreateVerifiedAccessEndpointEniOptions>))]
-    public CreateVerifiedAccessEndpointEniOptions? NetworkInterfaceOptions { get; init; }
+    public CreateVerifiedAccessEndpointEniOptions? NetworkInterfaceOptions { get; set; }
 
     /// <summary>A description for the Verified Access endpoint. JSON <c>description</c>.</summary>
     [JsonPropertyName("description")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Description { get; init; }
+    public string? Description { get; set; }
 
     /// <summary>The Verified Access policy document. JSON <c>policyDocument</c>.</summary>
     [JsonPropertyName("policyDocument")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? PolicyDocument { get; init; }
+    public string? PolicyDocument { get; set; }
 
     /// <summary>The tags to assign to the Verified Access endpoint. JSON <c>tagSpecificationSet</c>.</summary>
     [JsonPropertyName("tagSpecificationSet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<TagSpecification>>))]
-    public ItemSet<TagSpecification>? TagSpecifications { get; init; }
+    public ItemSet<TagSpecification>? TagSpecifications { get; set; }
 
     /// <summary>A unique, case-sensitive token that you provide to ensure idempotency of your modification request. JSON <c>clientToken</c>.</summary>
     [JsonPropertyName("clientToken")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ClientToken { get; init; }
+    public string? ClientToken { get; set; }
 
     /// <summary>Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. JSON <c>dryRun</c>.</summary>
     [JsonPropertyName("dryRun")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? DryRun { get; init; }
+    public bool? DryRun { get; set; }
 
     /// <summary>The options for server side encryption. JSON <c>sseSpecification</c>.</summary>
     [JsonPropertyName("sseSpecification")]
     [JsonConverter(typeof(TolerantMemberConverter<VerifiedAccessSseSpecificationRequest>))]
-    public VerifiedAccessSseSpecificationRequest? SseSpecification { get; init; }
+    public VerifiedAccessSseSpecificationRequest? SseSpecification { get; set; }
 
     /// <summary>The RDS details. JSON <c>rdsOptions</c>.</summary>
     [JsonPropertyName("rdsOptions")]
     [JsonConverter(typeof(TolerantMemberConverter<CreateVerifiedAccessEndpointRdsOptions>))]
-    public CreateVerifiedAccessEndpointRdsOptions? RdsOptions { get; init; }
+    public CreateVerifiedAccessEndpointRdsOptions? RdsOptions { get; set; }
 
     /// <summary>The CIDR options. JSON <c>cidrOptions</c>.</summary>
     [JsonPropertyName("cidrOptions")]
     [JsonConverter(typeof(TolerantMemberConverter<CreateVerifiedAccessEndpointCidrOptions>))]
-    public CreateVerifiedAccessEndpointCidrOptions? CidrOptions { get; init; }
+    public CreateVerifiedAccessEndpointCidrOptions? CidrOptions { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -157,12 +157,12 @@ public sealed record CreateVerifiedAccessEndpointResponseElements
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? RequestId { get; init; }
+    public string? RequestId { get; set; }
 
     /// <summary>Whether the call succeeded (the query API's <c>return</c>). JSON <c>_return</c>.</summary>
     [JsonPropertyName("_return")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? Return { get; init; }
+    public bool? Return { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

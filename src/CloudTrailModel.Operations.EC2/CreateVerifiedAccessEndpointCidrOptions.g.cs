@@ -15,22 +15,22 @@ public sealed record CreateVerifiedAccessEndpointCidrOptions
     /// <summary>The protocol. JSON <c>protocol</c>.</summary>
     [JsonPropertyName("protocol")]
     [JsonConverter(typeof(TolerantMemberConverter<VerifiedAccessEndpointProtocol?>))]
-    public VerifiedAccessEndpointProtocol? Protocol { get; init; }
+    public VerifiedAccessEndpointProtocol? Protocol { get; set; }
 
     /// <summary>The IDs of the subnets. JSON <c>subnetIdSet</c>.</summary>
     [JsonPropertyName("subnetIdSet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<CreateVerifiedAccessEndpointSubnetIdListItem>>))]
-    public ItemSet<CreateVerifiedAccessEndpointSubnetIdListItem>? SubnetIds { get; init; }
+    public ItemSet<CreateVerifiedAccessEndpointSubnetIdListItem>? SubnetIds { get; set; }
 
     /// <summary>The CIDR. JSON <c>cidr</c>.</summary>
     [JsonPropertyName("cidr")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Cidr { get; init; }
+    public string? Cidr { get; set; }
 
     /// <summary>The port ranges. JSON <c>portRangeSet</c>.</summary>
     [JsonPropertyName("portRangeSet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<CreateVerifiedAccessEndpointPortRange>>))]
-    public ItemSet<CreateVerifiedAccessEndpointPortRange>? PortRanges { get; init; }
+    public ItemSet<CreateVerifiedAccessEndpointPortRange>? PortRanges { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,22 +15,22 @@ public sealed record CreateVerifiedAccessEndpointEniOptions
     /// <summary>The ID of the network interface. JSON <c>networkInterfaceId</c>.</summary>
     [JsonPropertyName("networkInterfaceId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? NetworkInterfaceId { get; init; }
+    public string? NetworkInterfaceId { get; set; }
 
     /// <summary>The IP protocol. JSON <c>protocol</c>.</summary>
     [JsonPropertyName("protocol")]
     [JsonConverter(typeof(TolerantMemberConverter<VerifiedAccessEndpointProtocol?>))]
-    public VerifiedAccessEndpointProtocol? Protocol { get; init; }
+    public VerifiedAccessEndpointProtocol? Protocol { get; set; }
 
     /// <summary>The IP port number. JSON <c>port</c>.</summary>
     [JsonPropertyName("port")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? Port { get; init; }
+    public int? Port { get; set; }
 
     /// <summary>The port ranges. JSON <c>portRangeSet</c>.</summary>
     [JsonPropertyName("portRangeSet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<CreateVerifiedAccessEndpointPortRange>>))]
-    public ItemSet<CreateVerifiedAccessEndpointPortRange>? PortRanges { get; init; }
+    public ItemSet<CreateVerifiedAccessEndpointPortRange>? PortRanges { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

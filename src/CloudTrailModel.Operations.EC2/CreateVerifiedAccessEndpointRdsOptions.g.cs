@@ -15,37 +15,37 @@ public sealed record CreateVerifiedAccessEndpointRdsOptions
     /// <summary>The protocol. JSON <c>protocol</c>.</summary>
     [JsonPropertyName("protocol")]
     [JsonConverter(typeof(TolerantMemberConverter<VerifiedAccessEndpointProtocol?>))]
-    public VerifiedAccessEndpointProtocol? Protocol { get; init; }
+    public VerifiedAccessEndpointProtocol? Protocol { get; set; }
 
     /// <summary>The port. JSON <c>port</c>.</summary>
     [JsonPropertyName("port")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? Port { get; init; }
+    public int? Port { get; set; }
 
     /// <summary>The ARN of the RDS instance. JSON <c>rdsDbInstanceArn</c>.</summary>
     [JsonPropertyName("rdsDbInstanceArn")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? RdsDbInstanceArn { get; init; }
+    public string? RdsDbInstanceArn { get; set; }
 
     /// <summary>The ARN of the DB cluster. JSON <c>rdsDbClusterArn</c>.</summary>
     [JsonPropertyName("rdsDbClusterArn")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? RdsDbClusterArn { get; init; }
+    public string? RdsDbClusterArn { get; set; }
 
     /// <summary>The ARN of the RDS proxy. JSON <c>rdsDbProxyArn</c>.</summary>
     [JsonPropertyName("rdsDbProxyArn")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? RdsDbProxyArn { get; init; }
+    public string? RdsDbProxyArn { get; set; }
 
     /// <summary>The RDS endpoint. JSON <c>rdsEndpoint</c>.</summary>
     [JsonPropertyName("rdsEndpoint")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? RdsEndpoint { get; init; }
+    public string? RdsEndpoint { get; set; }
 
     /// <summary>The IDs of the subnets. JSON <c>subnetIdSet</c>.</summary>
     [JsonPropertyName("subnetIdSet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<CreateVerifiedAccessEndpointSubnetIdListItem>>))]
-    public ItemSet<CreateVerifiedAccessEndpointSubnetIdListItem>? SubnetIds { get; init; }
+    public ItemSet<CreateVerifiedAccessEndpointSubnetIdListItem>? SubnetIds { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

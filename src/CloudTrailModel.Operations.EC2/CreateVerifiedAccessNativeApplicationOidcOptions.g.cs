@@ -15,42 +15,42 @@ public sealed record CreateVerifiedAccessNativeApplicationOidcOptions
     /// <summary>The public signing key endpoint. JSON <c>publicSigningKeyEndpoint</c>.</summary>
     [JsonPropertyName("publicSigningKeyEndpoint")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? PublicSigningKeyEndpoint { get; init; }
+    public string? PublicSigningKeyEndpoint { get; set; }
 
     /// <summary>The OIDC issuer identifier of the IdP. JSON <c>issuer</c>.</summary>
     [JsonPropertyName("issuer")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Issuer { get; init; }
+    public string? Issuer { get; set; }
 
     /// <summary>The authorization endpoint of the IdP. JSON <c>authorizationEndpoint</c>.</summary>
     [JsonPropertyName("authorizationEndpoint")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? AuthorizationEndpoint { get; init; }
+    public string? AuthorizationEndpoint { get; set; }
 
     /// <summary>The token endpoint of the IdP. JSON <c>tokenEndpoint</c>.</summary>
     [JsonPropertyName("tokenEndpoint")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? TokenEndpoint { get; init; }
+    public string? TokenEndpoint { get; set; }
 
     /// <summary>The user info endpoint of the IdP. JSON <c>userInfoEndpoint</c>.</summary>
     [JsonPropertyName("userInfoEndpoint")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? UserInfoEndpoint { get; init; }
+    public string? UserInfoEndpoint { get; set; }
 
     /// <summary>The OAuth 2.0 client identifier. JSON <c>clientId</c>.</summary>
     [JsonPropertyName("clientId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ClientId { get; init; }
+    public string? ClientId { get; set; }
 
     /// <summary>The OAuth 2.0 client secret. JSON <c>clientSecret</c>.</summary>
     [JsonPropertyName("clientSecret")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ClientSecret { get; init; }
+    public string? ClientSecret { get; set; }
 
     /// <summary>The set of user claims to be requested from the IdP. JSON <c>scope</c>.</summary>
     [JsonPropertyName("scope")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Scope { get; init; }
+    public string? Scope { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

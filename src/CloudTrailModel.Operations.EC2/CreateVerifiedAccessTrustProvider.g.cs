@@ -15,62 +15,62 @@ public sealed record CreateVerifiedAccessTrustProviderRequestParameters
     /// <summary>The type of trust provider. JSON <c>trustProviderType</c>.</summary>
     [JsonPropertyName("trustProviderType")]
     [JsonConverter(typeof(TolerantMemberConverter<TrustProviderType?>))]
-    public TrustProviderType? TrustProviderType { get; init; }
+    public TrustProviderType? TrustProviderType { get; set; }
 
     /// <summary>The type of user-based trust provider. JSON <c>userTrustProviderType</c>.</summary>
     [JsonPropertyName("userTrustProviderType")]
     [JsonConverter(typeof(TolerantMemberConverter<UserTrustProviderType?>))]
-    public UserTrustProviderType? UserTrustProviderType { get; init; }
+    public UserTrustProviderType? UserTrustProviderType { get; set; }
 
     /// <summary>The type of device-based trust provider. JSON <c>deviceTrustProviderType</c>.</summary>
     [JsonPropertyName("deviceTrustProviderType")]
     [JsonConverter(typeof(TolerantMemberConverter<DeviceTrustProviderType?>))]
-    public DeviceTrustProviderType? DeviceTrustProviderType { get; init; }
+    public DeviceTrustProviderType? DeviceTrustProviderType { get; set; }
 
     /// <summary>The options for a OpenID Connect-compatible user-identity trust provider. JSON <c>oidcOptions</c>.</summary>
     [JsonPropertyName("oidcOptions")]
     [JsonConverter(typeof(TolerantMemberConverter<CreateVerifiedAccessTrustProviderOidcOptions>))]
-    public CreateVerifiedAccessTrustProviderOidcOptions? OidcOptions { get; init; }
+    public CreateVerifiedAccessTrustProviderOidcOptions? OidcOptions { get; set; }
 
     /// <summary>The options for a device-based trust provider. JSON <c>deviceOptions</c>.</summary>
     [JsonPropertyName("deviceOptions")]
     [JsonConverter(typeof(TolerantMemberConverter<CreateVerifiedAccessTrustProviderDeviceOptions>))]
-    public CreateVerifiedAccessTrustProviderDeviceOptions? DeviceOptions { get; init; }
+    public CreateVerifiedAccessTrustProviderDeviceOptions? DeviceOptions { get; set; }
 
     /// <summary>The identifier to be used when working with policy rules. JSON <c>policyReferenceName</c>.</summary>
     [JsonPropertyName("policyReferenceName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? PolicyReferenceName { get; init; }
+    public string? PolicyReferenceName { get; set; }
 
     /// <summary>A description for the Verified Access trust provider. JSON <c>description</c>.</summary>
     [JsonPropertyName("description")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Description { get; init; }
+    public string? Description { get; set; }
 
     /// <summary>The tags to assign to the Verified Access trust provider. JSON <c>tagSpecificationSet</c>.</summary>
     [JsonPropertyName("tagSpecificationSet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<TagSpecification>>))]
-    public ItemSet<TagSpecification>? TagSpecifications { get; init; }
+    public ItemSet<TagSpecification>? TagSpecifications { get; set; }
 
     /// <summary>A unique, case-sensitive token that you provide to ensure idempotency of your modification request. JSON <c>clientToken</c>.</summary>
     [JsonPropertyName("clientToken")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ClientToken { get; init; }
+    public string? ClientToken { get; set; }
 
     /// <summary>Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. JSON <c>dryRun</c>.</summary>
     [JsonPropertyName("dryRun")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? DryRun { get; init; }
+    public bool? DryRun { get; set; }
 
     /// <summary>The options for server side encryption. JSON <c>sseSpecification</c>.</summary>
     [JsonPropertyName("sseSpecification")]
     [JsonConverter(typeof(TolerantMemberConverter<VerifiedAccessSseSpecificationRequest>))]
-    public VerifiedAccessSseSpecificationRequest? SseSpecification { get; init; }
+    public VerifiedAccessSseSpecificationRequest? SseSpecification { get; set; }
 
     /// <summary>The OpenID Connect (OIDC) options. JSON <c>nativeApplicationOidcOptions</c>.</summary>
     [JsonPropertyName("nativeApplicationOidcOptions")]
     [JsonConverter(typeof(TolerantMemberConverter<CreateVerifiedAccessNativeApplicationOidcOptions>))]
-    public CreateVerifiedAccessNativeApplicationOidcOptions? NativeApplicationOidcOptions { get; init; }
+    public CreateVerifiedAccessNativeApplicationOidcOptions? NativeApplicationOidcOptions { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -122,12 +122,12 @@ public sealed record CreateVerifiedAccessTrustProviderResponseElements
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? RequestId { get; init; }
+    public string? RequestId { get; set; }
 
     /// <summary>Whether the call succeeded (the query API's <c>return</c>). JSON <c>_return</c>.</summary>
     [JsonPropertyName("_return")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? Return { get; init; }
+    public bool? Return { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

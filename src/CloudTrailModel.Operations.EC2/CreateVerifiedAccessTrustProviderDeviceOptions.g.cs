@@ -15,12 +15,12 @@ public sealed record CreateVerifiedAccessTrustProviderDeviceOptions
     /// <summary>The ID of the tenant application with the device-identity provider. JSON <c>tenantId</c>.</summary>
     [JsonPropertyName("tenantId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? TenantId { get; init; }
+    public string? TenantId { get; set; }
 
     /// <summary>The URL Amazon Web Services Verified Access will use to verify the authenticity of the device tokens. JSON <c>publicSigningKeyUrl</c>.</summary>
     [JsonPropertyName("publicSigningKeyUrl")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? PublicSigningKeyUrl { get; init; }
+    public string? PublicSigningKeyUrl { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

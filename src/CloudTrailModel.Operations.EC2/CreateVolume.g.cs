@@ -15,82 +15,82 @@ public sealed record CreateVolumeRequestParameters
     /// <summary>The ID of the Availability Zone in which to create the volume. JSON <c>availabilityZone</c>.</summary>
     [JsonPropertyName("availabilityZone")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? AvailabilityZone { get; init; }
+    public string? AvailabilityZone { get; set; }
 
     /// <summary>The ID of the Availability Zone in which to create the volume. JSON <c>availabilityZoneId</c>.</summary>
     [JsonPropertyName("availabilityZoneId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? AvailabilityZoneId { get; init; }
+    public string? AvailabilityZoneId { get; set; }
 
     /// <summary>Indicates whether the volume should be encrypted. JSON <c>encrypted</c>.</summary>
     [JsonPropertyName("encrypted")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? Encrypted { get; init; }
+    public bool? Encrypted { get; set; }
 
     /// <summary>The number of I/O operations per second (IOPS) to provision for the volume. JSON <c>iops</c>.</summary>
     [JsonPropertyName("iops")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? Iops { get; init; }
+    public int? Iops { get; set; }
 
     /// <summary>The identifier of the KMS key to use for Amazon EBS encryption. JSON <c>kmsKeyId</c>.</summary>
     [JsonPropertyName("kmsKeyId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? KmsKeyId { get; init; }
+    public string? KmsKeyId { get; set; }
 
     /// <summary>The Amazon Resource Name (ARN) of the Outpost on which to create the volume. JSON <c>outpostArn</c>.</summary>
     [JsonPropertyName("outpostArn")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? OutpostArn { get; init; }
+    public string? OutpostArn { get; set; }
 
     /// <summary>The size of the volume, in GiBs. JSON <c>size</c>.</summary>
     [JsonPropertyName("size")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? Size { get; init; }
+    public int? Size { get; set; }
 
     /// <summary>The snapshot from which to create the volume. JSON <c>snapshotId</c>.</summary>
     [JsonPropertyName("snapshotId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? SnapshotId { get; init; }
+    public string? SnapshotId { get; set; }
 
     /// <summary>The volume type. JSON <c>volumeType</c>.</summary>
     [JsonPropertyName("volumeType")]
     [JsonConverter(typeof(TolerantMemberConverter<VolumeType?>))]
-    public VolumeType? VolumeType { get; init; }
+    public VolumeType? VolumeType { get; set; }
 
     /// <summary>The tags to apply to the volume during creation. JSON <c>tagSpecificationSet</c>.</summary>
     [JsonPropertyName("tagSpecificationSet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<TagSpecification>>))]
-    public ItemSet<TagSpecification>? TagSpecifications { get; init; }
+    public ItemSet<TagSpecification>? TagSpecifications { get; set; }
 
     /// <summary>Indicates whether to enable Amazon EBS Multi-Attach. JSON <c>multiAttachEnabled</c>.</summary>
     [JsonPropertyName("multiAttachEnabled")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? MultiAttachEnabled { get; init; }
+    public bool? MultiAttachEnabled { get; set; }
 
     /// <summary>The throughput to provision for the volume, in MiB/s. JSON <c>throughput</c>.</summary>
     [JsonPropertyName("throughput")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? Throughput { get; init; }
+    public int? Throughput { get; set; }
 
     /// <summary>Unique, case-sensitive identifier that you provide to ensure the idempotency of the request. JSON <c>clientToken</c>.</summary>
     [JsonPropertyName("clientToken")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ClientToken { get; init; }
+    public string? ClientToken { get; set; }
 
     /// <summary>Specifies the Amazon EBS Provisioned Rate for Volume Initialization (volume initialization rate), in MiB/s, at which to download the snapshot blocks from Amazon S3 to the volume. JSON <c>volumeInitializationRate</c>.</summary>
     [JsonPropertyName("volumeInitializationRate")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? VolumeInitializationRate { get; init; }
+    public int? VolumeInitializationRate { get; set; }
 
     /// <summary>Reserved for internal use. JSON <c>operator</c>.</summary>
     [JsonPropertyName("operator")]
     [JsonConverter(typeof(TolerantMemberConverter<OperatorRequest>))]
-    public OperatorRequest? Operator { get; init; }
+    public OperatorRequest? Operator { get; set; }
 
     /// <summary>Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. JSON <c>dryRun</c>.</summary>
     [JsonPropertyName("dryRun")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? DryRun { get; init; }
+    public bool? DryRun { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -150,117 +150,117 @@ public sealed record CreateVolumeResponseElements
     /// <summary>The ID of the Availability Zone for the volume. JSON <c>availabilityZoneId</c>.</summary>
     [JsonPropertyName("availabilityZoneId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? AvailabilityZoneId { get; init; }
+    public string? AvailabilityZoneId { get; set; }
 
     /// <summary>The Amazon Resource Name (ARN) of the Outpost. JSON <c>outpostArn</c>.</summary>
     [JsonPropertyName("outpostArn")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? OutpostArn { get; init; }
+    public string? OutpostArn { get; set; }
 
     /// <summary>The ID of the source volume from which the volume copy was created. JSON <c>sourceVolumeId</c>.</summary>
     [JsonPropertyName("sourceVolumeId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? SourceVolumeId { get; init; }
+    public string? SourceVolumeId { get; set; }
 
     /// <summary>The number of I/O operations per second (IOPS). JSON <c>iops</c>.</summary>
     [JsonPropertyName("iops")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? Iops { get; init; }
+    public int? Iops { get; set; }
 
     /// <summary>Any tags assigned to the volume. JSON <c>tagSet</c>.</summary>
     [JsonPropertyName("tagSet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<Tag>>))]
-    public ItemSet<Tag>? Tags { get; init; }
+    public ItemSet<Tag>? Tags { get; set; }
 
     /// <summary>The volume type. JSON <c>volumeType</c>.</summary>
     [JsonPropertyName("volumeType")]
     [JsonConverter(typeof(TolerantMemberConverter<VolumeType?>))]
-    public VolumeType? VolumeType { get; init; }
+    public VolumeType? VolumeType { get; set; }
 
     /// <summary>This parameter is not returned by CreateVolume. JSON <c>fastRestored</c>.</summary>
     [JsonPropertyName("fastRestored")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? FastRestored { get; init; }
+    public bool? FastRestored { get; set; }
 
     /// <summary>Indicates whether Amazon EBS Multi-Attach is enabled. JSON <c>multiAttachEnabled</c>.</summary>
     [JsonPropertyName("multiAttachEnabled")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? MultiAttachEnabled { get; init; }
+    public bool? MultiAttachEnabled { get; set; }
 
     /// <summary>The throughput that the volume supports, in MiB/s. JSON <c>throughput</c>.</summary>
     [JsonPropertyName("throughput")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? Throughput { get; init; }
+    public int? Throughput { get; set; }
 
     /// <summary>This parameter is not returned by CreateVolume. JSON <c>sseType</c>.</summary>
     [JsonPropertyName("sseType")]
     [JsonConverter(typeof(TolerantMemberConverter<SSEType?>))]
-    public SSEType? SseType { get; init; }
+    public SSEType? SseType { get; set; }
 
     /// <summary>The service provider that manages the volume. JSON <c>operator</c>.</summary>
     [JsonPropertyName("operator")]
     [JsonConverter(typeof(TolerantMemberConverter<OperatorResponse>))]
-    public OperatorResponse? Operator { get; init; }
+    public OperatorResponse? Operator { get; set; }
 
     /// <summary>The Amazon EBS Provisioned Rate for Volume Initialization (volume initialization rate) specified for the volume during creation, in MiB/s. JSON <c>volumeInitializationRate</c>.</summary>
     [JsonPropertyName("volumeInitializationRate")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? VolumeInitializationRate { get; init; }
+    public int? VolumeInitializationRate { get; set; }
 
     /// <summary>The ID of the volume. JSON <c>volumeId</c>.</summary>
     [JsonPropertyName("volumeId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? VolumeId { get; init; }
+    public string? VolumeId { get; set; }
 
     /// <summary>The size of the volume, in GiBs. JSON <c>size</c>.</summary>
     [JsonPropertyName("size")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? Size { get; init; }
+    public int? Size { get; set; }
 
     /// <summary>The snapshot from which the volume was created, if applicable. JSON <c>snapshotId</c>.</summary>
     [JsonPropertyName("snapshotId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? SnapshotId { get; init; }
+    public string? SnapshotId { get; set; }
 
     /// <summary>The Availability Zone for the volume. JSON <c>availabilityZone</c>.</summary>
     [JsonPropertyName("availabilityZone")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? AvailabilityZone { get; init; }
+    public string? AvailabilityZone { get; set; }
 
     /// <summary>The volume state. JSON <c>status</c>.</summary>
     [JsonPropertyName("status")]
     [JsonConverter(typeof(TolerantMemberConverter<VolumeState?>))]
-    public VolumeState? State { get; init; }
+    public VolumeState? State { get; set; }
 
     /// <summary>The time stamp when volume creation was initiated. JSON <c>createTime</c>.</summary>
     [JsonPropertyName("createTime")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? CreateTime { get; init; }
+    public DateTimeOffset? CreateTime { get; set; }
 
     /// <summary>This parameter is not returned by CreateVolume. JSON <c>attachmentSet</c>.</summary>
     [JsonPropertyName("attachmentSet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<VolumeAttachment>>))]
-    public ItemSet<VolumeAttachment>? Attachments { get; init; }
+    public ItemSet<VolumeAttachment>? Attachments { get; set; }
 
     /// <summary>Indicates whether the volume is encrypted. JSON <c>encrypted</c>.</summary>
     [JsonPropertyName("encrypted")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? Encrypted { get; init; }
+    public bool? Encrypted { get; set; }
 
     /// <summary>The Amazon Resource Name (ARN) of the KMS key that was used to protect the volume encryption key for the volume. JSON <c>kmsKeyId</c>.</summary>
     [JsonPropertyName("kmsKeyId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? KmsKeyId { get; init; }
+    public string? KmsKeyId { get; set; }
 
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? RequestId { get; init; }
+    public string? RequestId { get; set; }
 
     /// <summary>Whether the call succeeded (the query API's <c>return</c>). JSON <c>_return</c>.</summary>
     [JsonPropertyName("_return")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? Return { get; init; }
+    public bool? Return { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

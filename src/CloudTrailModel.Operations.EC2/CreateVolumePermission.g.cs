@@ -15,12 +15,12 @@ public sealed record CreateVolumePermission
     /// <summary>The ID of the Amazon Web Services account to be added or removed. JSON <c>userId</c>.</summary>
     [JsonPropertyName("userId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? UserId { get; init; }
+    public string? UserId { get; set; }
 
     /// <summary>The group to be added or removed. JSON <c>group</c>.</summary>
     [JsonPropertyName("group")]
     [JsonConverter(typeof(TolerantMemberConverter<PermissionGroup?>))]
-    public PermissionGroup? Group { get; init; }
+    public PermissionGroup? Group { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,12 +15,12 @@ public sealed record CreateVolumePermissionModifications
     /// <summary>Adds the specified Amazon Web Services account ID or group to the list. JSON <c>add</c>.</summary>
     [JsonPropertyName("add")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<CreateVolumePermission>>))]
-    public ItemSet<CreateVolumePermission>? Add { get; init; }
+    public ItemSet<CreateVolumePermission>? Add { get; set; }
 
     /// <summary>Removes the specified Amazon Web Services account ID or group from the list. JSON <c>remove</c>.</summary>
     [JsonPropertyName("remove")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<CreateVolumePermission>>))]
-    public ItemSet<CreateVolumePermission>? Remove { get; init; }
+    public ItemSet<CreateVolumePermission>? Remove { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,67 +15,67 @@ public sealed record CreateVpcRequestParameters
     /// <summary>The IPv4 network range for the VPC, in CIDR notation. JSON <c>cidrBlock</c>.</summary>
     [JsonPropertyName("cidrBlock")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? CidrBlock { get; init; }
+    public string? CidrBlock { get; set; }
 
     /// <summary>The ID of an IPv6 address pool from which to allocate the IPv6 CIDR block. JSON <c>ipv6Pool</c>.</summary>
     [JsonPropertyName("ipv6Pool")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Ipv6Pool { get; init; }
+    public string? Ipv6Pool { get; set; }
 
     /// <summary>The IPv6 CIDR block from the IPv6 address pool. JSON <c>ipv6CidrBlock</c>.</summary>
     [JsonPropertyName("ipv6CidrBlock")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Ipv6CidrBlock { get; init; }
+    public string? Ipv6CidrBlock { get; set; }
 
     /// <summary>The ID of an IPv4 IPAM pool you want to use for allocating this VPC's CIDR. JSON <c>ipv4IpamPoolId</c>.</summary>
     [JsonPropertyName("ipv4IpamPoolId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Ipv4IpamPoolId { get; init; }
+    public string? Ipv4IpamPoolId { get; set; }
 
     /// <summary>The netmask length of the IPv4 CIDR you want to allocate to this VPC from an Amazon VPC IP Address Manager (IPAM) pool. JSON <c>ipv4NetmaskLength</c>.</summary>
     [JsonPropertyName("ipv4NetmaskLength")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? Ipv4NetmaskLength { get; init; }
+    public int? Ipv4NetmaskLength { get; set; }
 
     /// <summary>The ID of an IPv6 IPAM pool which will be used to allocate this VPC an IPv6 CIDR. JSON <c>ipv6IpamPoolId</c>.</summary>
     [JsonPropertyName("ipv6IpamPoolId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Ipv6IpamPoolId { get; init; }
+    public string? Ipv6IpamPoolId { get; set; }
 
     /// <summary>The netmask length of the IPv6 CIDR you want to allocate to this VPC from an Amazon VPC IP Address Manager (IPAM) pool. JSON <c>ipv6NetmaskLength</c>.</summary>
     [JsonPropertyName("ipv6NetmaskLength")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? Ipv6NetmaskLength { get; init; }
+    public int? Ipv6NetmaskLength { get; set; }
 
     /// <summary>The name of the location from which we advertise the IPV6 CIDR block. JSON <c>ipv6CidrBlockNetworkBorderGroup</c>.</summary>
     [JsonPropertyName("ipv6CidrBlockNetworkBorderGroup")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Ipv6CidrBlockNetworkBorderGroup { get; init; }
+    public string? Ipv6CidrBlockNetworkBorderGroup { get; set; }
 
     /// <summary>Specifies the encryption control configuration to apply to the VPC during creation. JSON <c>vpcEncryptionControl</c>.</summary>
     [JsonPropertyName("vpcEncryptionControl")]
     [JsonConverter(typeof(TolerantMemberConverter<VpcEncryptionControlConfiguration>))]
-    public VpcEncryptionControlConfiguration? VpcEncryptionControl { get; init; }
+    public VpcEncryptionControlConfiguration? VpcEncryptionControl { get; set; }
 
     /// <summary>The tags to assign to the VPC. JSON <c>tagSpecificationSet</c>.</summary>
     [JsonPropertyName("tagSpecificationSet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<TagSpecification>>))]
-    public ItemSet<TagSpecification>? TagSpecifications { get; init; }
+    public ItemSet<TagSpecification>? TagSpecifications { get; set; }
 
     /// <summary>Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. JSON <c>dryRun</c>.</summary>
     [JsonPropertyName("dryRun")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? DryRun { get; init; }
+    public bool? DryRun { get; set; }
 
     /// <summary>The tenancy options for instances launched into the VPC. JSON <c>instanceTenancy</c>.</summary>
     [JsonPropertyName("instanceTenancy")]
     [JsonConverter(typeof(TolerantMemberConverter<Tenancy?>))]
-    public Tenancy? InstanceTenancy { get; init; }
+    public Tenancy? InstanceTenancy { get; set; }
 
     /// <summary>Requests an Amazon-provided IPv6 CIDR block with a /56 prefix length for the VPC. JSON <c>amazonProvidedIpv6CidrBlock</c>.</summary>
     [JsonPropertyName("amazonProvidedIpv6CidrBlock")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? AmazonProvidedIpv6CidrBlock { get; init; }
+    public bool? AmazonProvidedIpv6CidrBlock { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -129,17 +129,17 @@ public sealed record CreateVpcResponseElements
     /// <summary>Information about the VPC. JSON <c>vpc</c>.</summary>
     [JsonPropertyName("vpc")]
     [JsonConverter(typeof(TolerantMemberConverter<Vpc>))]
-    public Vpc? Vpc { get; init; }
+    public Vpc? Vpc { get; set; }
 
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? RequestId { get; init; }
+    public string? RequestId { get; set; }
 
     /// <summary>Whether the call succeeded (the query API's <c>return</c>). JSON <c>_return</c>.</summary>
     [JsonPropertyName("_return")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? Return { get; init; }
+    public bool? Return { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

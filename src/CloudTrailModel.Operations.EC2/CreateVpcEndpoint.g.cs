@@ -15,87 +15,87 @@ public sealed record CreateVpcEndpointRequestParameters
     /// <summary>Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. JSON <c>dryRun</c>.</summary>
     [JsonPropertyName("dryRun")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? DryRun { get; init; }
+    public bool? DryRun { get; set; }
 
     /// <summary>The type of endpoint. JSON <c>vpcEndpointType</c>.</summary>
     [JsonPropertyName("vpcEndpointType")]
     [JsonConverter(typeof(TolerantMemberConverter<VpcEndpointType?>))]
-    public VpcEndpointType? VpcEndpointType { get; init; }
+    public VpcEndpointType? VpcEndpointType { get; set; }
 
     /// <summary>The ID of the VPC. JSON <c>vpcId</c>.</summary>
     [JsonPropertyName("vpcId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? VpcId { get; init; }
+    public string? VpcId { get; set; }
 
     /// <summary>The name of the endpoint service. JSON <c>serviceName</c>.</summary>
     [JsonPropertyName("serviceName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ServiceName { get; init; }
+    public string? ServiceName { get; set; }
 
     /// <summary>(Interface and gateway endpoints) A policy to attach to the endpoint that controls access to the service. JSON <c>policyDocument</c>.</summary>
     [JsonPropertyName("policyDocument")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? PolicyDocument { get; init; }
+    public string? PolicyDocument { get; set; }
 
     /// <summary>(Gateway endpoint) The route table IDs. JSON <c>routeTableIdSet</c>.</summary>
     [JsonPropertyName("routeTableIdSet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<VpcEndpointRouteTableIdListItem>>))]
-    public ItemSet<VpcEndpointRouteTableIdListItem>? RouteTableIds { get; init; }
+    public ItemSet<VpcEndpointRouteTableIdListItem>? RouteTableIds { get; set; }
 
     /// <summary>(Interface and Gateway Load Balancer endpoints) The IDs of the subnets in which to create endpoint network interfaces. JSON <c>subnetIdSet</c>.</summary>
     [JsonPropertyName("subnetIdSet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<VpcEndpointSubnetIdListItem>>))]
-    public ItemSet<VpcEndpointSubnetIdListItem>? SubnetIds { get; init; }
+    public ItemSet<VpcEndpointSubnetIdListItem>? SubnetIds { get; set; }
 
     /// <summary>(Interface endpoint) The IDs of the security groups to associate with the endpoint network interfaces. JSON <c>securityGroupIdSet</c>.</summary>
     [JsonPropertyName("securityGroupIdSet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<VpcEndpointSecurityGroupIdListItem>>))]
-    public ItemSet<VpcEndpointSecurityGroupIdListItem>? SecurityGroupIds { get; init; }
+    public ItemSet<VpcEndpointSecurityGroupIdListItem>? SecurityGroupIds { get; set; }
 
     /// <summary>The IP address type for the endpoint. JSON <c>ipAddressType</c>.</summary>
     [JsonPropertyName("ipAddressType")]
     [JsonConverter(typeof(TolerantMemberConverter<IpAddressType?>))]
-    public IpAddressType? IpAddressType { get; init; }
+    public IpAddressType? IpAddressType { get; set; }
 
     /// <summary>The DNS options for the endpoint. JSON <c>dnsOptions</c>.</summary>
     [JsonPropertyName("dnsOptions")]
     [JsonConverter(typeof(TolerantMemberConverter<DnsOptionsSpecification>))]
-    public DnsOptionsSpecification? DnsOptions { get; init; }
+    public DnsOptionsSpecification? DnsOptions { get; set; }
 
     /// <summary>Unique, case-sensitive identifier that you provide to ensure the idempotency of the request. JSON <c>clientToken</c>.</summary>
     [JsonPropertyName("clientToken")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ClientToken { get; init; }
+    public string? ClientToken { get; set; }
 
     /// <summary>(Interface endpoint) Indicates whether to associate a private hosted zone with the specified VPC. JSON <c>privateDnsEnabled</c>.</summary>
     [JsonPropertyName("privateDnsEnabled")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? PrivateDnsEnabled { get; init; }
+    public bool? PrivateDnsEnabled { get; set; }
 
     /// <summary>The tags to associate with the endpoint. JSON <c>tagSpecificationSet</c>.</summary>
     [JsonPropertyName("tagSpecificationSet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<TagSpecification>>))]
-    public ItemSet<TagSpecification>? TagSpecifications { get; init; }
+    public ItemSet<TagSpecification>? TagSpecifications { get; set; }
 
     /// <summary>The subnet configurations for the endpoint. JSON <c>subnetConfigurationSet</c>.</summary>
     [JsonPropertyName("subnetConfigurationSet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<SubnetConfiguration>>))]
-    public ItemSet<SubnetConfiguration>? SubnetConfigurations { get; init; }
+    public ItemSet<SubnetConfiguration>? SubnetConfigurations { get; set; }
 
     /// <summary>The Amazon Resource Name (ARN) of a service network that will be associated with the VPC endpoint of type service-network. JSON <c>serviceNetworkArn</c>.</summary>
     [JsonPropertyName("serviceNetworkArn")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ServiceNetworkArn { get; init; }
+    public string? ServiceNetworkArn { get; set; }
 
     /// <summary>The Amazon Resource Name (ARN) of a resource configuration that will be associated with the VPC endpoint of type resource. JSON <c>resourceConfigurationArn</c>.</summary>
     [JsonPropertyName("resourceConfigurationArn")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ResourceConfigurationArn { get; init; }
+    public string? ResourceConfigurationArn { get; set; }
 
     /// <summary>The Region where the service is hosted. JSON <c>serviceRegion</c>.</summary>
     [JsonPropertyName("serviceRegion")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ServiceRegion { get; init; }
+    public string? ServiceRegion { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -157,12 +157,12 @@ public sealed record CreateVpcEndpointResponseElements
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? RequestId { get; init; }
+    public string? RequestId { get; set; }
 
     /// <summary>Whether the call succeeded (the query API's <c>return</c>). JSON <c>_return</c>.</summary>
     [JsonPropertyName("_return")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? Return { get; init; }
+    public bool? Return { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

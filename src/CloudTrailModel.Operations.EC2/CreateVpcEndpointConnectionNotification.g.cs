@@ -15,32 +15,32 @@ public sealed record CreateVpcEndpointConnectionNotificationRequestParameters
     /// <summary>Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. JSON <c>dryRun</c>.</summary>
     [JsonPropertyName("dryRun")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? DryRun { get; init; }
+    public bool? DryRun { get; set; }
 
     /// <summary>The ID of the endpoint service. JSON <c>serviceId</c>.</summary>
     [JsonPropertyName("serviceId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ServiceId { get; init; }
+    public string? ServiceId { get; set; }
 
     /// <summary>The ID of the endpoint. JSON <c>vpcEndpointId</c>.</summary>
     [JsonPropertyName("vpcEndpointId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? VpcEndpointId { get; init; }
+    public string? VpcEndpointId { get; set; }
 
     /// <summary>The ARN of the SNS topic for the notifications. JSON <c>connectionNotificationArn</c>.</summary>
     [JsonPropertyName("connectionNotificationArn")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ConnectionNotificationArn { get; init; }
+    public string? ConnectionNotificationArn { get; set; }
 
     /// <summary>The endpoint events for which to receive notifications. JSON <c>connectionEvents</c>.</summary>
     [JsonPropertyName("connectionEvents")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<ValueStringListItem>>))]
-    public ItemSet<ValueStringListItem>? ConnectionEvents { get; init; }
+    public ItemSet<ValueStringListItem>? ConnectionEvents { get; set; }
 
     /// <summary>Unique, case-sensitive identifier that you provide to ensure the idempotency of the request. JSON <c>clientToken</c>.</summary>
     [JsonPropertyName("clientToken")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ClientToken { get; init; }
+    public string? ClientToken { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -80,12 +80,12 @@ public sealed record CreateVpcEndpointConnectionNotificationResponseElements
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? RequestId { get; init; }
+    public string? RequestId { get; set; }
 
     /// <summary>Whether the call succeeded (the query API's <c>return</c>). JSON <c>_return</c>.</summary>
     [JsonPropertyName("_return")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? Return { get; init; }
+    public bool? Return { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

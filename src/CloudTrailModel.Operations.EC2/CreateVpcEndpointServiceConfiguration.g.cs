@@ -15,47 +15,47 @@ public sealed record CreateVpcEndpointServiceConfigurationRequestParameters
     /// <summary>Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. JSON <c>dryRun</c>.</summary>
     [JsonPropertyName("dryRun")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? DryRun { get; init; }
+    public bool? DryRun { get; set; }
 
     /// <summary>Indicates whether requests from service consumers to create an endpoint to your service must be accepted manually. JSON <c>acceptanceRequired</c>.</summary>
     [JsonPropertyName("acceptanceRequired")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? AcceptanceRequired { get; init; }
+    public bool? AcceptanceRequired { get; set; }
 
     /// <summary>(Interface endpoint configuration) The private DNS name to assign to the VPC endpoint service. JSON <c>privateDnsName</c>.</summary>
     [JsonPropertyName("privateDnsName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? PrivateDnsName { get; init; }
+    public string? PrivateDnsName { get; set; }
 
     /// <summary>The Amazon Resource Names (ARNs) of the Network Load Balancers. JSON <c>networkLoadBalancerArnSet</c>.</summary>
     [JsonPropertyName("networkLoadBalancerArnSet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<ValueStringListItem>>))]
-    public ItemSet<ValueStringListItem>? NetworkLoadBalancerArns { get; init; }
+    public ItemSet<ValueStringListItem>? NetworkLoadBalancerArns { get; set; }
 
     /// <summary>The Amazon Resource Names (ARNs) of the Gateway Load Balancers. JSON <c>gatewayLoadBalancerArnSet</c>.</summary>
     [JsonPropertyName("gatewayLoadBalancerArnSet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<ValueStringListItem>>))]
-    public ItemSet<ValueStringListItem>? GatewayLoadBalancerArns { get; init; }
+    public ItemSet<ValueStringListItem>? GatewayLoadBalancerArns { get; set; }
 
     /// <summary>The supported IP address types. JSON <c>supportedIpAddressTypeSet</c>.</summary>
     [JsonPropertyName("supportedIpAddressTypeSet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<ValueStringListItem>>))]
-    public ItemSet<ValueStringListItem>? SupportedIpAddressTypes { get; init; }
+    public ItemSet<ValueStringListItem>? SupportedIpAddressTypes { get; set; }
 
     /// <summary>The Regions from which service consumers can access the service. JSON <c>supportedRegionSet</c>.</summary>
     [JsonPropertyName("supportedRegionSet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<ValueStringListItem>>))]
-    public ItemSet<ValueStringListItem>? SupportedRegions { get; init; }
+    public ItemSet<ValueStringListItem>? SupportedRegions { get; set; }
 
     /// <summary>Unique, case-sensitive identifier that you provide to ensure the idempotency of the request. JSON <c>clientToken</c>.</summary>
     [JsonPropertyName("clientToken")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ClientToken { get; init; }
+    public string? ClientToken { get; set; }
 
     /// <summary>The tags to associate with the service. JSON <c>tagSpecificationSet</c>.</summary>
     [JsonPropertyName("tagSpecificationSet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<TagSpecification>>))]
-    public ItemSet<TagSpecification>? TagSpecifications { get; init; }
+    public ItemSet<TagSpecification>? TagSpecifications { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -101,12 +101,12 @@ public sealed record CreateVpcEndpointServiceConfigurationResponseElements
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? RequestId { get; init; }
+    public string? RequestId { get; set; }
 
     /// <summary>Whether the call succeeded (the query API's <c>return</c>). JSON <c>_return</c>.</summary>
     [JsonPropertyName("_return")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? Return { get; init; }
+    public bool? Return { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

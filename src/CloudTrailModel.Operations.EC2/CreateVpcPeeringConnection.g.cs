@@ -15,32 +15,32 @@ public sealed record CreateVpcPeeringConnectionRequestParameters
     /// <summary>The Region code for the accepter VPC, if the accepter VPC is located in a Region other than the Region in which you make the request. JSON <c>peerRegion</c>.</summary>
     [JsonPropertyName("peerRegion")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? PeerRegion { get; init; }
+    public string? PeerRegion { get; set; }
 
     /// <summary>The tags to assign to the peering connection. JSON <c>tagSpecificationSet</c>.</summary>
     [JsonPropertyName("tagSpecificationSet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<TagSpecification>>))]
-    public ItemSet<TagSpecification>? TagSpecifications { get; init; }
+    public ItemSet<TagSpecification>? TagSpecifications { get; set; }
 
     /// <summary>Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. JSON <c>dryRun</c>.</summary>
     [JsonPropertyName("dryRun")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? DryRun { get; init; }
+    public bool? DryRun { get; set; }
 
     /// <summary>The ID of the requester VPC. JSON <c>vpcId</c>.</summary>
     [JsonPropertyName("vpcId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? VpcId { get; init; }
+    public string? VpcId { get; set; }
 
     /// <summary>The ID of the VPC with which you are creating the VPC peering connection. JSON <c>peerVpcId</c>.</summary>
     [JsonPropertyName("peerVpcId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? PeerVpcId { get; init; }
+    public string? PeerVpcId { get; set; }
 
     /// <summary>The Amazon Web Services account ID of the owner of the accepter VPC. JSON <c>peerOwnerId</c>.</summary>
     [JsonPropertyName("peerOwnerId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? PeerOwnerId { get; init; }
+    public string? PeerOwnerId { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -80,17 +80,17 @@ public sealed record CreateVpcPeeringConnectionResponseElements
     /// <summary>Information about the VPC peering connection. JSON <c>vpcPeeringConnection</c>.</summary>
     [JsonPropertyName("vpcPeeringConnection")]
     [JsonConverter(typeof(TolerantMemberConverter<VpcPeeringConnection>))]
-    public VpcPeeringConnection? VpcPeeringConnection { get; init; }
+    public VpcPeeringConnection? VpcPeeringConnection { get; set; }
 
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? RequestId { get; init; }
+    public string? RequestId { get; set; }
 
     /// <summary>Whether the call succeeded (the query API's <c>return</c>). JSON <c>_return</c>.</summary>
     [JsonPropertyName("_return")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? Return { get; init; }
+    public bool? Return { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

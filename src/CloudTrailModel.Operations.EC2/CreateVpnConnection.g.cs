@@ -15,47 +15,47 @@ public sealed record CreateVpnConnectionRequestParameters
     /// <summary>The ID of the customer gateway. JSON <c>customerGatewayId</c>.</summary>
     [JsonPropertyName("customerGatewayId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? CustomerGatewayId { get; init; }
+    public string? CustomerGatewayId { get; set; }
 
     /// <summary>The type of VPN connection ( ipsec.1). JSON <c>type</c>.</summary>
     [JsonPropertyName("type")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Type { get; init; }
+    public string? Type { get; set; }
 
     /// <summary>The ID of the virtual private gateway. JSON <c>vpnGatewayId</c>.</summary>
     [JsonPropertyName("vpnGatewayId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? VpnGatewayId { get; init; }
+    public string? VpnGatewayId { get; set; }
 
     /// <summary>The ID of the transit gateway. JSON <c>transitGatewayId</c>.</summary>
     [JsonPropertyName("transitGatewayId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? TransitGatewayId { get; init; }
+    public string? TransitGatewayId { get; set; }
 
     /// <summary>The ID of the VPN concentrator to associate with the VPN connection. JSON <c>vpnConcentratorId</c>.</summary>
     [JsonPropertyName("vpnConcentratorId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? VpnConcentratorId { get; init; }
+    public string? VpnConcentratorId { get; set; }
 
     /// <summary>The tags to apply to the VPN connection. JSON <c>tagSpecificationSet</c>.</summary>
     [JsonPropertyName("tagSpecificationSet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<TagSpecification>>))]
-    public ItemSet<TagSpecification>? TagSpecifications { get; init; }
+    public ItemSet<TagSpecification>? TagSpecifications { get; set; }
 
     /// <summary>Specifies the storage mode for the pre-shared key (PSK). JSON <c>preSharedKeyStorage</c>.</summary>
     [JsonPropertyName("preSharedKeyStorage")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? PreSharedKeyStorage { get; init; }
+    public string? PreSharedKeyStorage { get; set; }
 
     /// <summary>Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. JSON <c>dryRun</c>.</summary>
     [JsonPropertyName("dryRun")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? DryRun { get; init; }
+    public bool? DryRun { get; set; }
 
     /// <summary>The options for the VPN connection. JSON <c>options</c>.</summary>
     [JsonPropertyName("options")]
     [JsonConverter(typeof(TolerantMemberConverter<VpnConnectionOptionsSpecification>))]
-    public VpnConnectionOptionsSpecification? Options { get; init; }
+    public VpnConnectionOptionsSpecification? Options { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -101,12 +101,12 @@ public sealed record CreateVpnConnectionResponseElements
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? RequestId { get; init; }
+    public string? RequestId { get; set; }
 
     /// <summary>Whether the call succeeded (the query API's <c>return</c>). JSON <c>_return</c>.</summary>
     [JsonPropertyName("_return")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? Return { get; init; }
+    public bool? Return { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

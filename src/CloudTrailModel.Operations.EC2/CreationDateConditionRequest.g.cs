@@ -15,7 +15,7 @@ public sealed record CreationDateConditionRequest
     /// <summary>The maximum number of days that have elapsed since the image was created. JSON <c>maximumDaysSinceCreated</c>.</summary>
     [JsonPropertyName("maximumDaysSinceCreated")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? MaximumDaysSinceCreated { get; init; }
+    public int? MaximumDaysSinceCreated { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

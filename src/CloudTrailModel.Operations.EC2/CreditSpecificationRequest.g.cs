@@ -15,7 +15,7 @@ public sealed record CreditSpecificationRequest
     /// <summary>The credit option for CPU usage of a T instance. JSON <c>cpuCredits</c>.</summary>
     [JsonPropertyName("cpuCredits")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? CpuCredits { get; init; }
+    public string? CpuCredits { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,7 +15,7 @@ public sealed record CustomerGatewayIdStringListItem
     /// <summary>The entry's value. JSON <c>customerGatewayId</c>.</summary>
     [JsonPropertyName("customerGatewayId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? CustomerGatewayId { get; init; }
+    public string? CustomerGatewayId { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,32 +15,32 @@ public sealed record DataQuery
     /// <summary>A user-defined ID associated with a data query that's returned in the dataResponse identifying the query. JSON <c>id</c>.</summary>
     [JsonPropertyName("id")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Id { get; init; }
+    public string? Id { get; set; }
 
     /// <summary>The Region or Availability Zone that's the source for the data query. JSON <c>source</c>.</summary>
     [JsonPropertyName("source")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Source { get; init; }
+    public string? Source { get; set; }
 
     /// <summary>The Region or Availability Zone that's the target for the data query. JSON <c>destination</c>.</summary>
     [JsonPropertyName("destination")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Destination { get; init; }
+    public string? Destination { get; set; }
 
     /// <summary>The metric used for the network performance request. JSON <c>metric</c>.</summary>
     [JsonPropertyName("metric")]
     [JsonConverter(typeof(TolerantMemberConverter<MetricType?>))]
-    public MetricType? Metric { get; init; }
+    public MetricType? Metric { get; set; }
 
     /// <summary>The metric data aggregation period, p50, between the specified startDate and endDate. JSON <c>statistic</c>.</summary>
     [JsonPropertyName("statistic")]
     [JsonConverter(typeof(TolerantMemberConverter<StatisticType?>))]
-    public StatisticType? Statistic { get; init; }
+    public StatisticType? Statistic { get; set; }
 
     /// <summary>The aggregation period used for the data query. JSON <c>period</c>.</summary>
     [JsonPropertyName("period")]
     [JsonConverter(typeof(TolerantMemberConverter<PeriodType?>))]
-    public PeriodType? Period { get; init; }
+    public PeriodType? Period { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

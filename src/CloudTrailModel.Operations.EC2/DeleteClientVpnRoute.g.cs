@@ -15,22 +15,22 @@ public sealed record DeleteClientVpnRouteRequestParameters
     /// <summary>The ID of the Client VPN endpoint from which the route is to be deleted. JSON <c>clientVpnEndpointId</c>.</summary>
     [JsonPropertyName("clientVpnEndpointId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ClientVpnEndpointId { get; init; }
+    public string? ClientVpnEndpointId { get; set; }
 
     /// <summary>The ID of the target subnet used by the route. JSON <c>targetVpcSubnetId</c>.</summary>
     [JsonPropertyName("targetVpcSubnetId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? TargetVpcSubnetId { get; init; }
+    public string? TargetVpcSubnetId { get; set; }
 
     /// <summary>The IPv4 address range, in CIDR notation, of the route to be deleted. JSON <c>destinationCidrBlock</c>.</summary>
     [JsonPropertyName("destinationCidrBlock")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? DestinationCidrBlock { get; init; }
+    public string? DestinationCidrBlock { get; set; }
 
     /// <summary>Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. JSON <c>dryRun</c>.</summary>
     [JsonPropertyName("dryRun")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? DryRun { get; init; }
+    public bool? DryRun { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -66,12 +66,12 @@ public sealed record DeleteClientVpnRouteResponseElements
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? RequestId { get; init; }
+    public string? RequestId { get; set; }
 
     /// <summary>Whether the call succeeded (the query API's <c>return</c>). JSON <c>_return</c>.</summary>
     [JsonPropertyName("_return")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? Return { get; init; }
+    public bool? Return { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,17 +15,17 @@ public sealed record DeleteKeyPairRequestParameters
     /// <summary>The name of the key pair. JSON <c>keyName</c>.</summary>
     [JsonPropertyName("keyName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? KeyName { get; init; }
+    public string? KeyName { get; set; }
 
     /// <summary>The ID of the key pair. JSON <c>keyPairId</c>.</summary>
     [JsonPropertyName("keyPairId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? KeyPairId { get; init; }
+    public string? KeyPairId { get; set; }
 
     /// <summary>Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. JSON <c>dryRun</c>.</summary>
     [JsonPropertyName("dryRun")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? DryRun { get; init; }
+    public bool? DryRun { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -59,17 +59,17 @@ public sealed record DeleteKeyPairResponseElements
     /// <summary>Is true if the request succeeds, and an error otherwise. JSON <c>_return</c>.</summary>
     [JsonPropertyName("_return")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? Return { get; init; }
+    public bool? Return { get; set; }
 
     /// <summary>The ID of the key pair. JSON <c>keyPairId</c>.</summary>
     [JsonPropertyName("keyPairId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? KeyPairId { get; init; }
+    public string? KeyPairId { get; set; }
 
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? RequestId { get; init; }
+    public string? RequestId { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

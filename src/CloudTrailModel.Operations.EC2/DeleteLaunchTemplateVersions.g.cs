@@ -15,22 +15,22 @@ public sealed record DeleteLaunchTemplateVersionsRequestParameters
     /// <summary>Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. JSON <c>dryRun</c>.</summary>
     [JsonPropertyName("dryRun")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? DryRun { get; init; }
+    public bool? DryRun { get; set; }
 
     /// <summary>The ID of the launch template. JSON <c>launchTemplateId</c>.</summary>
     [JsonPropertyName("launchTemplateId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? LaunchTemplateId { get; init; }
+    public string? LaunchTemplateId { get; set; }
 
     /// <summary>The name of the launch template. JSON <c>launchTemplateName</c>.</summary>
     [JsonPropertyName("launchTemplateName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? LaunchTemplateName { get; init; }
+    public string? LaunchTemplateName { get; set; }
 
     /// <summary>The version numbers of one or more launch template versions to delete. JSON <c>launchTemplateVersionSet</c>.</summary>
     [JsonPropertyName("launchTemplateVersionSet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<VersionStringListItem>>))]
-    public ItemSet<VersionStringListItem>? Versions { get; init; }
+    public ItemSet<VersionStringListItem>? Versions { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -66,12 +66,12 @@ public sealed record DeleteLaunchTemplateVersionsResponseElements
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? RequestId { get; init; }
+    public string? RequestId { get; set; }
 
     /// <summary>Whether the call succeeded (the query API's <c>return</c>). JSON <c>_return</c>.</summary>
     [JsonPropertyName("_return")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? Return { get; init; }
+    public bool? Return { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

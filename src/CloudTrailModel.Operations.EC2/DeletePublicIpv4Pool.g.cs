@@ -15,17 +15,17 @@ public sealed record DeletePublicIpv4PoolRequestParameters
     /// <summary>A check for whether you have the required permissions for the action without actually making the request and provides an error response. JSON <c>dryRun</c>.</summary>
     [JsonPropertyName("dryRun")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? DryRun { get; init; }
+    public bool? DryRun { get; set; }
 
     /// <summary>The ID of the public IPv4 pool you want to delete. JSON <c>poolId</c>.</summary>
     [JsonPropertyName("poolId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? PoolId { get; init; }
+    public string? PoolId { get; set; }
 
     /// <summary>The Availability Zone (AZ) or Local Zone (LZ) network border group that the resource that the IP address is assigned to is in. JSON <c>networkBorderGroup</c>.</summary>
     [JsonPropertyName("networkBorderGroup")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? NetworkBorderGroup { get; init; }
+    public string? NetworkBorderGroup { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -59,12 +59,12 @@ public sealed record DeletePublicIpv4PoolResponseElements
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? RequestId { get; init; }
+    public string? RequestId { get; set; }
 
     /// <summary>Whether the call succeeded (the query API's <c>return</c>). JSON <c>_return</c>.</summary>
     [JsonPropertyName("_return")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? Return { get; init; }
+    public bool? Return { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

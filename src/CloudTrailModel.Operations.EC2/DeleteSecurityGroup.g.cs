@@ -15,17 +15,17 @@ public sealed record DeleteSecurityGroupRequestParameters
     /// <summary>The ID of the security group. JSON <c>groupId</c>.</summary>
     [JsonPropertyName("groupId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? GroupId { get; init; }
+    public string? GroupId { get; set; }
 
     /// <summary>[Default VPC] The name of the security group. JSON <c>groupName</c>.</summary>
     [JsonPropertyName("groupName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? GroupName { get; init; }
+    public string? GroupName { get; set; }
 
     /// <summary>Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. JSON <c>dryRun</c>.</summary>
     [JsonPropertyName("dryRun")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? DryRun { get; init; }
+    public bool? DryRun { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -59,17 +59,17 @@ public sealed record DeleteSecurityGroupResponseElements
     /// <summary>Returns true if the request succeeds; otherwise, returns an error. JSON <c>_return</c>.</summary>
     [JsonPropertyName("_return")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? Return { get; init; }
+    public bool? Return { get; set; }
 
     /// <summary>The ID of the deleted security group. JSON <c>groupId</c>.</summary>
     [JsonPropertyName("groupId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? GroupId { get; init; }
+    public string? GroupId { get; set; }
 
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? RequestId { get; init; }
+    public string? RequestId { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,12 +15,12 @@ public sealed record DeleteVpnConnectionRouteRequestParameters
     /// <summary>The CIDR block associated with the local subnet of the customer network. JSON <c>destinationCidrBlock</c>.</summary>
     [JsonPropertyName("destinationCidrBlock")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? DestinationCidrBlock { get; init; }
+    public string? DestinationCidrBlock { get; set; }
 
     /// <summary>The ID of the VPN connection. JSON <c>vpnConnectionId</c>.</summary>
     [JsonPropertyName("vpnConnectionId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? VpnConnectionId { get; init; }
+    public string? VpnConnectionId { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -52,12 +52,12 @@ public sealed record DeleteVpnConnectionRouteResponseElements
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? RequestId { get; init; }
+    public string? RequestId { get; set; }
 
     /// <summary>Whether the call succeeded (the query API's <c>return</c>). JSON <c>_return</c>.</summary>
     [JsonPropertyName("_return")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? Return { get; init; }
+    public bool? Return { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,7 +15,7 @@ public sealed record DeprecationTimeConditionRequest
     /// <summary>The maximum number of days that have elapsed since the image was deprecated. JSON <c>maximumDaysSinceDeprecated</c>.</summary>
     [JsonPropertyName("maximumDaysSinceDeprecated")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? MaximumDaysSinceDeprecated { get; init; }
+    public int? MaximumDaysSinceDeprecated { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

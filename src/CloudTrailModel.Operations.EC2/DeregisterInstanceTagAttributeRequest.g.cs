@@ -15,12 +15,12 @@ public sealed record DeregisterInstanceTagAttributeRequest
     /// <summary>Indicates whether to deregister all tag keys in the current Region. JSON <c>includeAllTagsOfInstance</c>.</summary>
     [JsonPropertyName("includeAllTagsOfInstance")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? IncludeAllTagsOfInstance { get; init; }
+    public bool? IncludeAllTagsOfInstance { get; set; }
 
     /// <summary>Information about the tag keys to deregister. JSON <c>instanceTagKeySet</c>.</summary>
     [JsonPropertyName("instanceTagKeySet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<InstanceTagKeySetItem>>))]
-    public ItemSet<InstanceTagKeySetItem>? InstanceTagKeys { get; init; }
+    public ItemSet<InstanceTagKeySetItem>? InstanceTagKeys { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

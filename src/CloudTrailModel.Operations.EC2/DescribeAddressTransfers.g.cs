@@ -15,22 +15,22 @@ public sealed record DescribeAddressTransfersRequestParameters
     /// <summary>The allocation IDs of Elastic IP addresses. JSON <c>allocationIdSet</c>.</summary>
     [JsonPropertyName("allocationIdSet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<AllocationIdListItem>>))]
-    public ItemSet<AllocationIdListItem>? AllocationIds { get; init; }
+    public ItemSet<AllocationIdListItem>? AllocationIds { get; set; }
 
     /// <summary>Specify the pagination token from a previous request to retrieve the next page of results. JSON <c>nextToken</c>.</summary>
     [JsonPropertyName("nextToken")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? NextToken { get; init; }
+    public string? NextToken { get; set; }
 
     /// <summary>The maximum number of address transfers to return in one page of results. JSON <c>maxResults</c>.</summary>
     [JsonPropertyName("maxResults")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? MaxResults { get; init; }
+    public int? MaxResults { get; set; }
 
     /// <summary>Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. JSON <c>dryRun</c>.</summary>
     [JsonPropertyName("dryRun")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? DryRun { get; init; }
+    public bool? DryRun { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,22 +15,22 @@ public sealed record DescribeAddressesRequestParameters
     /// <summary>One or more Elastic IP addresses. JSON <c>publicIpSet</c>.</summary>
     [JsonPropertyName("publicIpSet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<PublicIpStringListItem>>))]
-    public ItemSet<PublicIpStringListItem>? PublicIps { get; init; }
+    public ItemSet<PublicIpStringListItem>? PublicIps { get; set; }
 
     /// <summary>Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. JSON <c>dryRun</c>.</summary>
     [JsonPropertyName("dryRun")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? DryRun { get; init; }
+    public bool? DryRun { get; set; }
 
     /// <summary>One or more filters. JSON <c>filterSet</c>.</summary>
     [JsonPropertyName("filterSet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<Filter>>))]
-    public ItemSet<Filter>? Filters { get; init; }
+    public ItemSet<Filter>? Filters { get; set; }
 
     /// <summary>Information about the allocation IDs. JSON <c>allocationIdSet</c>.</summary>
     [JsonPropertyName("allocationIdSet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<AllocationIdListItem>>))]
-    public ItemSet<AllocationIdListItem>? AllocationIds { get; init; }
+    public ItemSet<AllocationIdListItem>? AllocationIds { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,27 +15,27 @@ public sealed record DescribeAddressesAttributeRequestParameters
     /// <summary>[EC2-VPC] The allocation IDs. JSON <c>allocationIdSet</c>.</summary>
     [JsonPropertyName("allocationIdSet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<AllocationIdsItem>>))]
-    public ItemSet<AllocationIdsItem>? AllocationIds { get; init; }
+    public ItemSet<AllocationIdsItem>? AllocationIds { get; set; }
 
     /// <summary>The attribute of the IP address. JSON <c>attribute</c>.</summary>
     [JsonPropertyName("attribute")]
     [JsonConverter(typeof(TolerantMemberConverter<AddressAttributeName?>))]
-    public AddressAttributeName? Attribute { get; init; }
+    public AddressAttributeName? Attribute { get; set; }
 
     /// <summary>The token for the next page of results. JSON <c>nextToken</c>.</summary>
     [JsonPropertyName("nextToken")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? NextToken { get; init; }
+    public string? NextToken { get; set; }
 
     /// <summary>The maximum number of results to return with a single call. JSON <c>maxResults</c>.</summary>
     [JsonPropertyName("maxResults")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? MaxResults { get; init; }
+    public int? MaxResults { get; set; }
 
     /// <summary>Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. JSON <c>dryRun</c>.</summary>
     [JsonPropertyName("dryRun")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? DryRun { get; init; }
+    public bool? DryRun { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

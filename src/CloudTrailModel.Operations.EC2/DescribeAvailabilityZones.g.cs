@@ -15,27 +15,27 @@ public sealed record DescribeAvailabilityZonesRequestParameters
     /// <summary>The names of the Availability Zones, Local Zones, and Wavelength Zones. JSON <c>zoneNameSet</c>.</summary>
     [JsonPropertyName("zoneNameSet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<ZoneNameStringListItem>>))]
-    public ItemSet<ZoneNameStringListItem>? ZoneNames { get; init; }
+    public ItemSet<ZoneNameStringListItem>? ZoneNames { get; set; }
 
     /// <summary>The IDs of the Availability Zones, Local Zones, and Wavelength Zones. JSON <c>zoneIdSet</c>.</summary>
     [JsonPropertyName("zoneIdSet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<ZoneIdStringListItem>>))]
-    public ItemSet<ZoneIdStringListItem>? ZoneIds { get; init; }
+    public ItemSet<ZoneIdStringListItem>? ZoneIds { get; set; }
 
     /// <summary>Include all Availability Zones, Local Zones, and Wavelength Zones regardless of your opt-in status. JSON <c>allAvailabilityZones</c>.</summary>
     [JsonPropertyName("allAvailabilityZones")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? AllAvailabilityZones { get; init; }
+    public bool? AllAvailabilityZones { get; set; }
 
     /// <summary>Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. JSON <c>dryRun</c>.</summary>
     [JsonPropertyName("dryRun")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? DryRun { get; init; }
+    public bool? DryRun { get; set; }
 
     /// <summary>The filters. JSON <c>filterSet</c>.</summary>
     [JsonPropertyName("filterSet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<Filter>>))]
-    public ItemSet<Filter>? Filters { get; init; }
+    public ItemSet<Filter>? Filters { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

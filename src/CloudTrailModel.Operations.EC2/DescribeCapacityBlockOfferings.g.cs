@@ -15,57 +15,57 @@ public sealed record DescribeCapacityBlockOfferingsRequestParameters
     /// <summary>Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. JSON <c>dryRun</c>.</summary>
     [JsonPropertyName("dryRun")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? DryRun { get; init; }
+    public bool? DryRun { get; set; }
 
     /// <summary>The type of instance for which the Capacity Block offering reserves capacity. JSON <c>instanceType</c>.</summary>
     [JsonPropertyName("instanceType")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? InstanceType { get; init; }
+    public string? InstanceType { get; set; }
 
     /// <summary>The number of instances for which to reserve capacity. JSON <c>instanceCount</c>.</summary>
     [JsonPropertyName("instanceCount")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? InstanceCount { get; init; }
+    public int? InstanceCount { get; set; }
 
     /// <summary>The earliest start date for the Capacity Block offering. JSON <c>startDateRange</c>.</summary>
     [JsonPropertyName("startDateRange")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? StartDateRange { get; init; }
+    public DateTimeOffset? StartDateRange { get; set; }
 
     /// <summary>The latest end date for the Capacity Block offering. JSON <c>endDateRange</c>.</summary>
     [JsonPropertyName("endDateRange")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? EndDateRange { get; init; }
+    public DateTimeOffset? EndDateRange { get; set; }
 
     /// <summary>The reservation duration for the Capacity Block, in hours. JSON <c>capacityDurationHours</c>.</summary>
     [JsonPropertyName("capacityDurationHours")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? CapacityDurationHours { get; init; }
+    public int? CapacityDurationHours { get; set; }
 
     /// <summary>The token to use to retrieve the next page of results. JSON <c>nextToken</c>.</summary>
     [JsonPropertyName("nextToken")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? NextToken { get; init; }
+    public string? NextToken { get; set; }
 
     /// <summary>The maximum number of items to return for this request. JSON <c>maxResults</c>.</summary>
     [JsonPropertyName("maxResults")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? MaxResults { get; init; }
+    public int? MaxResults { get; set; }
 
     /// <summary>The EC2 UltraServer type of the Capacity Block offerings. JSON <c>ultraserverType</c>.</summary>
     [JsonPropertyName("ultraserverType")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? UltraserverType { get; init; }
+    public string? UltraserverType { get; set; }
 
     /// <summary>The number of EC2 UltraServers in the offerings. JSON <c>ultraserverCount</c>.</summary>
     [JsonPropertyName("ultraserverCount")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? UltraserverCount { get; init; }
+    public int? UltraserverCount { get; set; }
 
     /// <summary>Include all Availability Zones and Local Zones, regardless of your opt-in status. JSON <c>allAvailabilityZones</c>.</summary>
     [JsonPropertyName("allAvailabilityZones")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? AllAvailabilityZones { get; init; }
+    public bool? AllAvailabilityZones { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

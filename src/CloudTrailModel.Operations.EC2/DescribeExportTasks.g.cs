@@ -15,12 +15,12 @@ public sealed record DescribeExportTasksRequestParameters
     /// <summary>the filters for the export tasks. JSON <c>filterSet</c>.</summary>
     [JsonPropertyName("filterSet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<Filter>>))]
-    public ItemSet<Filter>? Filters { get; init; }
+    public ItemSet<Filter>? Filters { get; set; }
 
     /// <summary>The export task IDs. JSON <c>exportTaskId</c>.</summary>
     [JsonPropertyName("exportTaskId")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<ExportTaskIdStringListItem>>))]
-    public ItemSet<ExportTaskIdStringListItem>? ExportTaskIds { get; init; }
+    public ItemSet<ExportTaskIdStringListItem>? ExportTaskIds { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,32 +15,32 @@ public sealed record DescribeFleetHistoryRequestParameters
     /// <summary>Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. JSON <c>dryRun</c>.</summary>
     [JsonPropertyName("dryRun")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? DryRun { get; init; }
+    public bool? DryRun { get; set; }
 
     /// <summary>The type of events to describe. JSON <c>eventType</c>.</summary>
     [JsonPropertyName("eventType")]
     [JsonConverter(typeof(TolerantMemberConverter<FleetEventType?>))]
-    public FleetEventType? EventType { get; init; }
+    public FleetEventType? EventType { get; set; }
 
     /// <summary>The maximum number of items to return for this request. JSON <c>maxResults</c>.</summary>
     [JsonPropertyName("maxResults")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? MaxResults { get; init; }
+    public int? MaxResults { get; set; }
 
     /// <summary>The token returned from a previous paginated request. JSON <c>nextToken</c>.</summary>
     [JsonPropertyName("nextToken")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? NextToken { get; init; }
+    public string? NextToken { get; set; }
 
     /// <summary>The ID of the EC2 Fleet. JSON <c>fleetId</c>.</summary>
     [JsonPropertyName("fleetId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? FleetId { get; init; }
+    public string? FleetId { get; set; }
 
     /// <summary>The start date and time for the events, in UTC format (for example, YYYY - MM - DD T HH: MM: SS Z). JSON <c>startTime</c>.</summary>
     [JsonPropertyName("startTime")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? StartTime { get; init; }
+    public DateTimeOffset? StartTime { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,27 +15,27 @@ public sealed record DescribeFlowLogsRequestParameters
     /// <summary>Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. JSON <c>dryRun</c>.</summary>
     [JsonPropertyName("dryRun")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? DryRun { get; init; }
+    public bool? DryRun { get; set; }
 
     /// <summary>One or more filters. JSON <c>filter</c>.</summary>
     [JsonPropertyName("filter")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<Filter>>))]
-    public ItemSet<Filter>? Filter { get; init; }
+    public ItemSet<Filter>? Filter { get; set; }
 
     /// <summary>One or more flow log IDs. JSON <c>flowLogIdSet</c>.</summary>
     [JsonPropertyName("flowLogIdSet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<FlowLogIdListItem>>))]
-    public ItemSet<FlowLogIdListItem>? FlowLogIds { get; init; }
+    public ItemSet<FlowLogIdListItem>? FlowLogIds { get; set; }
 
     /// <summary>The maximum number of items to return for this request. JSON <c>maxResults</c>.</summary>
     [JsonPropertyName("maxResults")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? MaxResults { get; init; }
+    public int? MaxResults { get; set; }
 
     /// <summary>The token to request the next page of items. JSON <c>nextToken</c>.</summary>
     [JsonPropertyName("nextToken")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? NextToken { get; init; }
+    public string? NextToken { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

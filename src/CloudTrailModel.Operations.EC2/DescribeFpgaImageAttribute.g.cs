@@ -15,17 +15,17 @@ public sealed record DescribeFpgaImageAttributeRequestParameters
     /// <summary>Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. JSON <c>dryRun</c>.</summary>
     [JsonPropertyName("dryRun")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? DryRun { get; init; }
+    public bool? DryRun { get; set; }
 
     /// <summary>The ID of the AFI. JSON <c>fpgaImageId</c>.</summary>
     [JsonPropertyName("fpgaImageId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? FpgaImageId { get; init; }
+    public string? FpgaImageId { get; set; }
 
     /// <summary>The AFI attribute. JSON <c>attribute</c>.</summary>
     [JsonPropertyName("attribute")]
     [JsonConverter(typeof(TolerantMemberConverter<FpgaImageAttributeName?>))]
-    public FpgaImageAttributeName? Attribute { get; init; }
+    public FpgaImageAttributeName? Attribute { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,32 +15,32 @@ public sealed record DescribeHostReservationOfferingsRequestParameters
     /// <summary>The filters. JSON <c>filter</c>.</summary>
     [JsonPropertyName("filter")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<Filter>>))]
-    public ItemSet<Filter>? Filter { get; init; }
+    public ItemSet<Filter>? Filter { get; set; }
 
     /// <summary>This is the maximum duration of the reservation to purchase, specified in seconds. JSON <c>maxDuration</c>.</summary>
     [JsonPropertyName("maxDuration")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? MaxDuration { get; init; }
+    public int? MaxDuration { get; set; }
 
     /// <summary>The maximum number of results to return for the request in a single page. JSON <c>maxResults</c>.</summary>
     [JsonPropertyName("maxResults")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? MaxResults { get; init; }
+    public int? MaxResults { get; set; }
 
     /// <summary>This is the minimum duration of the reservation you'd like to purchase, specified in seconds. JSON <c>minDuration</c>.</summary>
     [JsonPropertyName("minDuration")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? MinDuration { get; init; }
+    public int? MinDuration { get; set; }
 
     /// <summary>The token to use to retrieve the next page of results. JSON <c>nextToken</c>.</summary>
     [JsonPropertyName("nextToken")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? NextToken { get; init; }
+    public string? NextToken { get; set; }
 
     /// <summary>The ID of the reservation offering. JSON <c>offeringId</c>.</summary>
     [JsonPropertyName("offeringId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? OfferingId { get; init; }
+    public string? OfferingId { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

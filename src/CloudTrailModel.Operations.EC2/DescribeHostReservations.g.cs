@@ -15,22 +15,22 @@ public sealed record DescribeHostReservationsRequestParameters
     /// <summary>The filters. JSON <c>filter</c>.</summary>
     [JsonPropertyName("filter")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<Filter>>))]
-    public ItemSet<Filter>? Filter { get; init; }
+    public ItemSet<Filter>? Filter { get; set; }
 
     /// <summary>The host reservation IDs. JSON <c>hostReservationIdSet</c>.</summary>
     [JsonPropertyName("hostReservationIdSet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<HostReservationIdSetItem>>))]
-    public ItemSet<HostReservationIdSetItem>? HostReservationIdSet { get; init; }
+    public ItemSet<HostReservationIdSetItem>? HostReservationIdSet { get; set; }
 
     /// <summary>The maximum number of results to return for the request in a single page. JSON <c>maxResults</c>.</summary>
     [JsonPropertyName("maxResults")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? MaxResults { get; init; }
+    public int? MaxResults { get; set; }
 
     /// <summary>The token to use to retrieve the next page of results. JSON <c>nextToken</c>.</summary>
     [JsonPropertyName("nextToken")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? NextToken { get; init; }
+    public string? NextToken { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,22 +15,22 @@ public sealed record DescribeIamInstanceProfileAssociationsRequestParameters
     /// <summary>The IAM instance profile associations. JSON <c>associationIdSet</c>.</summary>
     [JsonPropertyName("associationIdSet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<AssociationIdListItem>>))]
-    public ItemSet<AssociationIdListItem>? AssociationIds { get; init; }
+    public ItemSet<AssociationIdListItem>? AssociationIds { get; set; }
 
     /// <summary>The filters. JSON <c>filterSet</c>.</summary>
     [JsonPropertyName("filterSet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<Filter>>))]
-    public ItemSet<Filter>? Filters { get; init; }
+    public ItemSet<Filter>? Filters { get; set; }
 
     /// <summary>The maximum number of items to return for this request. JSON <c>maxResults</c>.</summary>
     [JsonPropertyName("maxResults")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? MaxResults { get; init; }
+    public int? MaxResults { get; set; }
 
     /// <summary>The token returned from a previous paginated request. JSON <c>nextToken</c>.</summary>
     [JsonPropertyName("nextToken")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? NextToken { get; init; }
+    public string? NextToken { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,12 +15,12 @@ public sealed record DescribeIdentityIdFormatRequestParameters
     /// <summary>The type of resource: bundle | conversion-task | customer-gateway | dhcp-options | elastic-ip-allocation | elastic-ip-association | export-task | flow-log | image | import-task | instance | internet-gateway | network-acl | network-acl-association | network-interface | network-interface-attachment | prefix-list | reservation | route-table | route-table-association | security-group | snapshot | subnet | subnet-cidr-block-association | volume | vpc | vpc-cidr-block-association | vpc-endpoint | vpc-peering-connection | vpn-connection | vpn-gateway. JSON <c>resource</c>.</summary>
     [JsonPropertyName("resource")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Resource { get; init; }
+    public string? Resource { get; set; }
 
     /// <summary>The ARN of the principal, which can be an IAM role, IAM user, or the root user. JSON <c>principalArn</c>.</summary>
     [JsonPropertyName("principalArn")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? PrincipalArn { get; init; }
+    public string? PrincipalArn { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,32 +15,32 @@ public sealed record DescribeImageReferencesRequestParameters
     /// <summary>The IDs of the images to check for resource references. JSON <c>imageIdSet</c>.</summary>
     [JsonPropertyName("imageIdSet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<DescribeImageReferencesImageIdStringListItem>>))]
-    public ItemSet<DescribeImageReferencesImageIdStringListItem>? ImageIds { get; init; }
+    public ItemSet<DescribeImageReferencesImageIdStringListItem>? ImageIds { get; set; }
 
     /// <summary>Specifies whether to check all supported Amazon Web Services resource types for image references. JSON <c>includeAllResourceTypes</c>.</summary>
     [JsonPropertyName("includeAllResourceTypes")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? IncludeAllResourceTypes { get; init; }
+    public bool? IncludeAllResourceTypes { get; set; }
 
     /// <summary>The Amazon Web Services resource types to check for image references. JSON <c>resourceTypeSet</c>.</summary>
     [JsonPropertyName("resourceTypeSet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<ResourceTypeRequest>>))]
-    public ItemSet<ResourceTypeRequest>? ResourceTypes { get; init; }
+    public ItemSet<ResourceTypeRequest>? ResourceTypes { get; set; }
 
     /// <summary>The token returned from a previous paginated request. JSON <c>nextToken</c>.</summary>
     [JsonPropertyName("nextToken")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? NextToken { get; init; }
+    public string? NextToken { get; set; }
 
     /// <summary>Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. JSON <c>dryRun</c>.</summary>
     [JsonPropertyName("dryRun")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? DryRun { get; init; }
+    public bool? DryRun { get; set; }
 
     /// <summary>The maximum number of items to return for this request. JSON <c>maxResults</c>.</summary>
     [JsonPropertyName("maxResults")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? MaxResults { get; init; }
+    public int? MaxResults { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

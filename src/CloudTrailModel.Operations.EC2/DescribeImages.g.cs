@@ -15,47 +15,47 @@ public sealed record DescribeImagesRequestParameters
     /// <summary>Scopes the images by users with explicit launch permissions. JSON <c>executableBySet</c>.</summary>
     [JsonPropertyName("executableBySet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<ExecutableByStringListItem>>))]
-    public ItemSet<ExecutableByStringListItem>? ExecutableUsers { get; init; }
+    public ItemSet<ExecutableByStringListItem>? ExecutableUsers { get; set; }
 
     /// <summary>The image IDs. JSON <c>imageIdSet</c>.</summary>
     [JsonPropertyName("imageIdSet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<ImageIdStringListItem>>))]
-    public ItemSet<ImageIdStringListItem>? ImageIds { get; init; }
+    public ItemSet<ImageIdStringListItem>? ImageIds { get; set; }
 
     /// <summary>Scopes the results to images with the specified owners. JSON <c>ownerSet</c>.</summary>
     [JsonPropertyName("ownerSet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<OwnerStringListItem>>))]
-    public ItemSet<OwnerStringListItem>? Owners { get; init; }
+    public ItemSet<OwnerStringListItem>? Owners { get; set; }
 
     /// <summary>Specifies whether to include deprecated AMIs. JSON <c>includeDeprecated</c>.</summary>
     [JsonPropertyName("includeDeprecated")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? IncludeDeprecated { get; init; }
+    public bool? IncludeDeprecated { get; set; }
 
     /// <summary>Specifies whether to include disabled AMIs. JSON <c>includeDisabled</c>.</summary>
     [JsonPropertyName("includeDisabled")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? IncludeDisabled { get; init; }
+    public bool? IncludeDisabled { get; set; }
 
     /// <summary>The maximum number of items to return for this request. JSON <c>maxResults</c>.</summary>
     [JsonPropertyName("maxResults")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? MaxResults { get; init; }
+    public int? MaxResults { get; set; }
 
     /// <summary>The token returned from a previous paginated request. JSON <c>nextToken</c>.</summary>
     [JsonPropertyName("nextToken")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? NextToken { get; init; }
+    public string? NextToken { get; set; }
 
     /// <summary>Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. JSON <c>dryRun</c>.</summary>
     [JsonPropertyName("dryRun")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? DryRun { get; init; }
+    public bool? DryRun { get; set; }
 
     /// <summary>The filters. JSON <c>filterSet</c>.</summary>
     [JsonPropertyName("filterSet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<Filter>>))]
-    public ItemSet<Filter>? Filters { get; init; }
+    public ItemSet<Filter>? Filters { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

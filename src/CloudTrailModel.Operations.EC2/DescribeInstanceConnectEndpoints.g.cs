@@ -15,27 +15,27 @@ public sealed record DescribeInstanceConnectEndpointsRequestParameters
     /// <summary>Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. JSON <c>dryRun</c>.</summary>
     [JsonPropertyName("dryRun")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? DryRun { get; init; }
+    public bool? DryRun { get; set; }
 
     /// <summary>The maximum number of items to return for this request. JSON <c>maxResults</c>.</summary>
     [JsonPropertyName("maxResults")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? MaxResults { get; init; }
+    public int? MaxResults { get; set; }
 
     /// <summary>The token returned from a previous paginated request. JSON <c>nextToken</c>.</summary>
     [JsonPropertyName("nextToken")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? NextToken { get; init; }
+    public string? NextToken { get; set; }
 
     /// <summary>One or more filters. JSON <c>filterSet</c>.</summary>
     [JsonPropertyName("filterSet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<Filter>>))]
-    public ItemSet<Filter>? Filters { get; init; }
+    public ItemSet<Filter>? Filters { get; set; }
 
     /// <summary>One or more EC2 Instance Connect Endpoint IDs. JSON <c>instanceConnectEndpointIdSet</c>.</summary>
     [JsonPropertyName("instanceConnectEndpointIdSet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<ValueStringListItem>>))]
-    public ItemSet<ValueStringListItem>? InstanceConnectEndpointIds { get; init; }
+    public ItemSet<ValueStringListItem>? InstanceConnectEndpointIds { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

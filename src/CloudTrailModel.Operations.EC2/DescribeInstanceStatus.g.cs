@@ -15,37 +15,37 @@ public sealed record DescribeInstanceStatusRequestParameters
     /// <summary>The instance IDs. JSON <c>instancesSet</c>.</summary>
     [JsonPropertyName("instancesSet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<InstanceIdStringListItem>>))]
-    public ItemSet<InstanceIdStringListItem>? InstanceIds { get; init; }
+    public ItemSet<InstanceIdStringListItem>? InstanceIds { get; set; }
 
     /// <summary>The maximum number of items to return for this request. JSON <c>maxResults</c>.</summary>
     [JsonPropertyName("maxResults")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? MaxResults { get; init; }
+    public int? MaxResults { get; set; }
 
     /// <summary>The token returned from a previous paginated request. JSON <c>nextToken</c>.</summary>
     [JsonPropertyName("nextToken")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? NextToken { get; init; }
+    public string? NextToken { get; set; }
 
     /// <summary>Indicates whether to include managed resources in the output. JSON <c>includeManagedResources</c>.</summary>
     [JsonPropertyName("includeManagedResources")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? IncludeManagedResources { get; init; }
+    public bool? IncludeManagedResources { get; set; }
 
     /// <summary>Checks whether you have the required permissions for the operation, without actually making the request, and provides an error response. JSON <c>dryRun</c>.</summary>
     [JsonPropertyName("dryRun")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? DryRun { get; init; }
+    public bool? DryRun { get; set; }
 
     /// <summary>The filters. JSON <c>filterSet</c>.</summary>
     [JsonPropertyName("filterSet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<Filter>>))]
-    public ItemSet<Filter>? Filters { get; init; }
+    public ItemSet<Filter>? Filters { get; set; }
 
     /// <summary>When true, includes the health status for all instances. JSON <c>includeAllInstances</c>.</summary>
     [JsonPropertyName("includeAllInstances")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? IncludeAllInstances { get; init; }
+    public bool? IncludeAllInstances { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,32 +15,32 @@ public sealed record DescribeIpamPrefixListResolverTargetsRequestParameters
     /// <summary>A check for whether you have the required permissions for the action without actually making the request and provides an error response. JSON <c>dryRun</c>.</summary>
     [JsonPropertyName("dryRun")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? DryRun { get; init; }
+    public bool? DryRun { get; set; }
 
     /// <summary>One or more filters to limit the results. JSON <c>filterSet</c>.</summary>
     [JsonPropertyName("filterSet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<Filter>>))]
-    public ItemSet<Filter>? Filters { get; init; }
+    public ItemSet<Filter>? Filters { get; set; }
 
     /// <summary>The maximum number of items to return for this request. JSON <c>maxResults</c>.</summary>
     [JsonPropertyName("maxResults")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? MaxResults { get; init; }
+    public int? MaxResults { get; set; }
 
     /// <summary>The token for the next page of results. JSON <c>nextToken</c>.</summary>
     [JsonPropertyName("nextToken")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? NextToken { get; init; }
+    public string? NextToken { get; set; }
 
     /// <summary>The IDs of the IPAM prefix list resolver Targets to describe. JSON <c>ipamPrefixListResolverTargetIdSet</c>.</summary>
     [JsonPropertyName("ipamPrefixListResolverTargetIdSet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<ValueStringListItem>>))]
-    public ItemSet<ValueStringListItem>? IpamPrefixListResolverTargetIds { get; init; }
+    public ItemSet<ValueStringListItem>? IpamPrefixListResolverTargetIds { get; set; }
 
     /// <summary>The ID of the IPAM prefix list resolver to filter targets by. JSON <c>ipamPrefixListResolverId</c>.</summary>
     [JsonPropertyName("ipamPrefixListResolverId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? IpamPrefixListResolverId { get; init; }
+    public string? IpamPrefixListResolverId { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,27 +15,27 @@ public sealed record DescribeKeyPairsRequestParameters
     /// <summary>The key pair names. JSON <c>keyNameSet</c>.</summary>
     [JsonPropertyName("keyNameSet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<KeyNameStringListItem>>))]
-    public ItemSet<KeyNameStringListItem>? KeyNames { get; init; }
+    public ItemSet<KeyNameStringListItem>? KeyNames { get; set; }
 
     /// <summary>The IDs of the key pairs. JSON <c>keyPairIdSet</c>.</summary>
     [JsonPropertyName("keyPairIdSet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<KeyPairIdStringListItem>>))]
-    public ItemSet<KeyPairIdStringListItem>? KeyPairIds { get; init; }
+    public ItemSet<KeyPairIdStringListItem>? KeyPairIds { get; set; }
 
     /// <summary>If true, the public key material is included in the response. JSON <c>includePublicKey</c>.</summary>
     [JsonPropertyName("includePublicKey")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? IncludePublicKey { get; init; }
+    public bool? IncludePublicKey { get; set; }
 
     /// <summary>Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. JSON <c>dryRun</c>.</summary>
     [JsonPropertyName("dryRun")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? DryRun { get; init; }
+    public bool? DryRun { get; set; }
 
     /// <summary>The filters. JSON <c>filterSet</c>.</summary>
     [JsonPropertyName("filterSet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<Filter>>))]
-    public ItemSet<Filter>? Filters { get; init; }
+    public ItemSet<Filter>? Filters { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

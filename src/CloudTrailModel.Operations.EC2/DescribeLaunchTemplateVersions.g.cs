@@ -15,57 +15,57 @@ public sealed record DescribeLaunchTemplateVersionsRequestParameters
     /// <summary>Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. JSON <c>dryRun</c>.</summary>
     [JsonPropertyName("dryRun")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? DryRun { get; init; }
+    public bool? DryRun { get; set; }
 
     /// <summary>The ID of the launch template. JSON <c>launchTemplateId</c>.</summary>
     [JsonPropertyName("launchTemplateId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? LaunchTemplateId { get; init; }
+    public string? LaunchTemplateId { get; set; }
 
     /// <summary>The name of the launch template. JSON <c>launchTemplateName</c>.</summary>
     [JsonPropertyName("launchTemplateName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? LaunchTemplateName { get; init; }
+    public string? LaunchTemplateName { get; set; }
 
     /// <summary>One or more versions of the launch template. JSON <c>launchTemplateVersionSet</c>.</summary>
     [JsonPropertyName("launchTemplateVersionSet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<VersionStringListItem>>))]
-    public ItemSet<VersionStringListItem>? Versions { get; init; }
+    public ItemSet<VersionStringListItem>? Versions { get; set; }
 
     /// <summary>The version number after which to describe launch template versions. JSON <c>minVersion</c>.</summary>
     [JsonPropertyName("minVersion")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? MinVersion { get; init; }
+    public string? MinVersion { get; set; }
 
     /// <summary>The version number up to which to describe launch template versions. JSON <c>maxVersion</c>.</summary>
     [JsonPropertyName("maxVersion")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? MaxVersion { get; init; }
+    public string? MaxVersion { get; set; }
 
     /// <summary>The token to request the next page of results. JSON <c>nextToken</c>.</summary>
     [JsonPropertyName("nextToken")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? NextToken { get; init; }
+    public string? NextToken { get; set; }
 
     /// <summary>The maximum number of results to return in a single call. JSON <c>maxResults</c>.</summary>
     [JsonPropertyName("maxResults")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? MaxResults { get; init; }
+    public int? MaxResults { get; set; }
 
     /// <summary>One or more filters. JSON <c>filterSet</c>.</summary>
     [JsonPropertyName("filterSet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<Filter>>))]
-    public ItemSet<Filter>? Filters { get; init; }
+    public ItemSet<Filter>? Filters { get; set; }
 
     /// <summary>If true, and if a Systems Manager parameter is specified for ImageId, the AMI ID is displayed in the response for imageId. JSON <c>resolveAlias</c>.</summary>
     [JsonPropertyName("resolveAlias")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? ResolveAlias { get; init; }
+    public bool? ResolveAlias { get; set; }
 
     /// <summary>Indicates whether to include managed resources in the output. JSON <c>includeManagedResources</c>.</summary>
     [JsonPropertyName("includeManagedResources")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? IncludeManagedResources { get; init; }
+    public bool? IncludeManagedResources { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

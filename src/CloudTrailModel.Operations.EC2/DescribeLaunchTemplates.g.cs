@@ -15,37 +15,37 @@ public sealed record DescribeLaunchTemplatesRequestParameters
     /// <summary>Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. JSON <c>dryRun</c>.</summary>
     [JsonPropertyName("dryRun")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? DryRun { get; init; }
+    public bool? DryRun { get; set; }
 
     /// <summary>One or more launch template IDs. JSON <c>launchTemplateIdSet</c>.</summary>
     [JsonPropertyName("launchTemplateIdSet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<LaunchTemplateIdStringListItem>>))]
-    public ItemSet<LaunchTemplateIdStringListItem>? LaunchTemplateIds { get; init; }
+    public ItemSet<LaunchTemplateIdStringListItem>? LaunchTemplateIds { get; set; }
 
     /// <summary>One or more launch template names. JSON <c>launchTemplateNameSet</c>.</summary>
     [JsonPropertyName("launchTemplateNameSet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<LaunchTemplateNameStringListItem>>))]
-    public ItemSet<LaunchTemplateNameStringListItem>? LaunchTemplateNames { get; init; }
+    public ItemSet<LaunchTemplateNameStringListItem>? LaunchTemplateNames { get; set; }
 
     /// <summary>One or more filters. JSON <c>filterSet</c>.</summary>
     [JsonPropertyName("filterSet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<Filter>>))]
-    public ItemSet<Filter>? Filters { get; init; }
+    public ItemSet<Filter>? Filters { get; set; }
 
     /// <summary>The token to request the next page of results. JSON <c>nextToken</c>.</summary>
     [JsonPropertyName("nextToken")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? NextToken { get; init; }
+    public string? NextToken { get; set; }
 
     /// <summary>The maximum number of results to return in a single call. JSON <c>maxResults</c>.</summary>
     [JsonPropertyName("maxResults")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? MaxResults { get; init; }
+    public int? MaxResults { get; set; }
 
     /// <summary>Indicates whether to include managed resources in the output. JSON <c>includeManagedResources</c>.</summary>
     [JsonPropertyName("includeManagedResources")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? IncludeManagedResources { get; init; }
+    public bool? IncludeManagedResources { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

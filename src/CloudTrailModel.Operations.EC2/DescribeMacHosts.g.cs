@@ -15,22 +15,22 @@ public sealed record DescribeMacHostsRequestParameters
     /// <summary>The filters. JSON <c>filterSet</c>.</summary>
     [JsonPropertyName("filterSet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<Filter>>))]
-    public ItemSet<Filter>? Filters { get; init; }
+    public ItemSet<Filter>? Filters { get; set; }
 
     /// <summary>The IDs of the EC2 Mac Dedicated Hosts. JSON <c>hostIdSet</c>.</summary>
     [JsonPropertyName("hostIdSet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<RequestHostIdListItem>>))]
-    public ItemSet<RequestHostIdListItem>? HostIds { get; init; }
+    public ItemSet<RequestHostIdListItem>? HostIds { get; set; }
 
     /// <summary>The maximum number of results to return for the request in a single page. JSON <c>maxResults</c>.</summary>
     [JsonPropertyName("maxResults")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? MaxResults { get; init; }
+    public int? MaxResults { get; set; }
 
     /// <summary>The token to use to retrieve the next page of results. JSON <c>nextToken</c>.</summary>
     [JsonPropertyName("nextToken")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? NextToken { get; init; }
+    public string? NextToken { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,42 +15,42 @@ public sealed record DescribeNetworkInsightsAccessScopeAnalysesRequestParameters
     /// <summary>The IDs of the Network Access Scope analyses. JSON <c>networkInsightsAccessScopeAnalysisIdSet</c>.</summary>
     [JsonPropertyName("networkInsightsAccessScopeAnalysisIdSet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<NetworkInsightsAccessScopeAnalysisIdListItem>>))]
-    public ItemSet<NetworkInsightsAccessScopeAnalysisIdListItem>? NetworkInsightsAccessScopeAnalysisIds { get; init; }
+    public ItemSet<NetworkInsightsAccessScopeAnalysisIdListItem>? NetworkInsightsAccessScopeAnalysisIds { get; set; }
 
     /// <summary>The ID of the Network Access Scope. JSON <c>networkInsightsAccessScopeId</c>.</summary>
     [JsonPropertyName("networkInsightsAccessScopeId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? NetworkInsightsAccessScopeId { get; init; }
+    public string? NetworkInsightsAccessScopeId { get; set; }
 
     /// <summary>Filters the results based on the start time. JSON <c>analysisStartTimeBegin</c>.</summary>
     [JsonPropertyName("analysisStartTimeBegin")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? AnalysisStartTimeBegin { get; init; }
+    public DateTimeOffset? AnalysisStartTimeBegin { get; set; }
 
     /// <summary>Filters the results based on the start time. JSON <c>analysisStartTimeEnd</c>.</summary>
     [JsonPropertyName("analysisStartTimeEnd")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? AnalysisStartTimeEnd { get; init; }
+    public DateTimeOffset? AnalysisStartTimeEnd { get; set; }
 
     /// <summary>There are no supported filters. JSON <c>filterSet</c>.</summary>
     [JsonPropertyName("filterSet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<Filter>>))]
-    public ItemSet<Filter>? Filters { get; init; }
+    public ItemSet<Filter>? Filters { get; set; }
 
     /// <summary>The maximum number of results to return with a single call. JSON <c>maxResults</c>.</summary>
     [JsonPropertyName("maxResults")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? MaxResults { get; init; }
+    public int? MaxResults { get; set; }
 
     /// <summary>Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. JSON <c>dryRun</c>.</summary>
     [JsonPropertyName("dryRun")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? DryRun { get; init; }
+    public bool? DryRun { get; set; }
 
     /// <summary>The token for the next page of results. JSON <c>nextToken</c>.</summary>
     [JsonPropertyName("nextToken")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? NextToken { get; init; }
+    public string? NextToken { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

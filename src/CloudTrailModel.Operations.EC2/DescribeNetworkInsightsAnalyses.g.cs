@@ -15,42 +15,42 @@ public sealed record DescribeNetworkInsightsAnalysesRequestParameters
     /// <summary>The ID of the network insights analyses. JSON <c>networkInsightsAnalysisIdSet</c>.</summary>
     [JsonPropertyName("networkInsightsAnalysisIdSet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<NetworkInsightsAnalysisIdListItem>>))]
-    public ItemSet<NetworkInsightsAnalysisIdListItem>? NetworkInsightsAnalysisIds { get; init; }
+    public ItemSet<NetworkInsightsAnalysisIdListItem>? NetworkInsightsAnalysisIds { get; set; }
 
     /// <summary>The ID of the path. JSON <c>networkInsightsPathId</c>.</summary>
     [JsonPropertyName("networkInsightsPathId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? NetworkInsightsPathId { get; init; }
+    public string? NetworkInsightsPathId { get; set; }
 
     /// <summary>The time when the network insights analyses started. JSON <c>analysisStartTime</c>.</summary>
     [JsonPropertyName("analysisStartTime")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? AnalysisStartTime { get; init; }
+    public DateTimeOffset? AnalysisStartTime { get; set; }
 
     /// <summary>The time when the network insights analyses ended. JSON <c>analysisEndTime</c>.</summary>
     [JsonPropertyName("analysisEndTime")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? AnalysisEndTime { get; init; }
+    public DateTimeOffset? AnalysisEndTime { get; set; }
 
     /// <summary>The filters. JSON <c>filterSet</c>.</summary>
     [JsonPropertyName("filterSet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<Filter>>))]
-    public ItemSet<Filter>? Filters { get; init; }
+    public ItemSet<Filter>? Filters { get; set; }
 
     /// <summary>The maximum number of results to return with a single call. JSON <c>maxResults</c>.</summary>
     [JsonPropertyName("maxResults")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? MaxResults { get; init; }
+    public int? MaxResults { get; set; }
 
     /// <summary>Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. JSON <c>dryRun</c>.</summary>
     [JsonPropertyName("dryRun")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? DryRun { get; init; }
+    public bool? DryRun { get; set; }
 
     /// <summary>The token for the next page of results. JSON <c>nextToken</c>.</summary>
     [JsonPropertyName("nextToken")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? NextToken { get; init; }
+    public string? NextToken { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

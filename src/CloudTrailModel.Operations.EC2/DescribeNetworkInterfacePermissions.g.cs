@@ -15,22 +15,22 @@ public sealed record DescribeNetworkInterfacePermissionsRequestParameters
     /// <summary>The network interface permission IDs. JSON <c>networkInterfacePermissionIdSet</c>.</summary>
     [JsonPropertyName("networkInterfacePermissionIdSet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<NetworkInterfacePermissionIdListItem>>))]
-    public ItemSet<NetworkInterfacePermissionIdListItem>? NetworkInterfacePermissionIds { get; init; }
+    public ItemSet<NetworkInterfacePermissionIdListItem>? NetworkInterfacePermissionIds { get; set; }
 
     /// <summary>One or more filters. JSON <c>filterSet</c>.</summary>
     [JsonPropertyName("filterSet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<Filter>>))]
-    public ItemSet<Filter>? Filters { get; init; }
+    public ItemSet<Filter>? Filters { get; set; }
 
     /// <summary>The token returned from a previous paginated request. JSON <c>nextToken</c>.</summary>
     [JsonPropertyName("nextToken")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? NextToken { get; init; }
+    public string? NextToken { get; set; }
 
     /// <summary>The maximum number of items to return for this request. JSON <c>maxResults</c>.</summary>
     [JsonPropertyName("maxResults")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? MaxResults { get; init; }
+    public int? MaxResults { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,22 +15,22 @@ public sealed record DescribePlacementGroupsRequestParameters
     /// <summary>The IDs of the placement groups. JSON <c>groupIdSet</c>.</summary>
     [JsonPropertyName("groupIdSet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<PlacementGroupIdStringListItem>>))]
-    public ItemSet<PlacementGroupIdStringListItem>? GroupIds { get; init; }
+    public ItemSet<PlacementGroupIdStringListItem>? GroupIds { get; set; }
 
     /// <summary>Checks whether you have the required permissions for the operation, without actually making the request, and provides an error response. JSON <c>dryRun</c>.</summary>
     [JsonPropertyName("dryRun")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? DryRun { get; init; }
+    public bool? DryRun { get; set; }
 
     /// <summary>The names of the placement groups. JSON <c>groupName</c>.</summary>
     [JsonPropertyName("groupName")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<PlacementGroupStringListItem>>))]
-    public ItemSet<PlacementGroupStringListItem>? GroupNames { get; init; }
+    public ItemSet<PlacementGroupStringListItem>? GroupNames { get; set; }
 
     /// <summary>The filters. JSON <c>filterSet</c>.</summary>
     [JsonPropertyName("filterSet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<Filter>>))]
-    public ItemSet<Filter>? Filters { get; init; }
+    public ItemSet<Filter>? Filters { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,22 +15,22 @@ public sealed record DescribePublicIpv4PoolsRequestParameters
     /// <summary>The IDs of the address pools. JSON <c>poolIdSet</c>.</summary>
     [JsonPropertyName("poolIdSet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<PublicIpv4PoolIdStringListItem>>))]
-    public ItemSet<PublicIpv4PoolIdStringListItem>? PoolIds { get; init; }
+    public ItemSet<PublicIpv4PoolIdStringListItem>? PoolIds { get; set; }
 
     /// <summary>The token for the next page of results. JSON <c>nextToken</c>.</summary>
     [JsonPropertyName("nextToken")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? NextToken { get; init; }
+    public string? NextToken { get; set; }
 
     /// <summary>The maximum number of results to return with a single call. JSON <c>maxResults</c>.</summary>
     [JsonPropertyName("maxResults")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? MaxResults { get; init; }
+    public int? MaxResults { get; set; }
 
     /// <summary>One or more filters. JSON <c>filterSet</c>.</summary>
     [JsonPropertyName("filterSet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<Filter>>))]
-    public ItemSet<Filter>? Filters { get; init; }
+    public ItemSet<Filter>? Filters { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,22 +15,22 @@ public sealed record DescribeRegionsRequestParameters
     /// <summary>The names of the Regions. JSON <c>regionNameSet</c>.</summary>
     [JsonPropertyName("regionNameSet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<RegionNameStringListItem>>))]
-    public ItemSet<RegionNameStringListItem>? RegionNames { get; init; }
+    public ItemSet<RegionNameStringListItem>? RegionNames { get; set; }
 
     /// <summary>Indicates whether to display all Regions, including Regions that are disabled for your account. JSON <c>allRegions</c>.</summary>
     [JsonPropertyName("allRegions")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? AllRegions { get; init; }
+    public bool? AllRegions { get; set; }
 
     /// <summary>Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. JSON <c>dryRun</c>.</summary>
     [JsonPropertyName("dryRun")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? DryRun { get; init; }
+    public bool? DryRun { get; set; }
 
     /// <summary>The filters. JSON <c>filterSet</c>.</summary>
     [JsonPropertyName("filterSet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<Filter>>))]
-    public ItemSet<Filter>? Filters { get; init; }
+    public ItemSet<Filter>? Filters { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,27 +15,27 @@ public sealed record DescribeReservedInstancesRequestParameters
     /// <summary>Describes whether the Reserved Instance is Standard or Convertible. JSON <c>offeringClass</c>.</summary>
     [JsonPropertyName("offeringClass")]
     [JsonConverter(typeof(TolerantMemberConverter<OfferingClassType?>))]
-    public OfferingClassType? OfferingClass { get; init; }
+    public OfferingClassType? OfferingClass { get; set; }
 
     /// <summary>One or more Reserved Instance IDs. JSON <c>reservedInstancesIdSet</c>.</summary>
     [JsonPropertyName("reservedInstancesIdSet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<ReservedInstancesIdStringListItem>>))]
-    public ItemSet<ReservedInstancesIdStringListItem>? ReservedInstancesIds { get; init; }
+    public ItemSet<ReservedInstancesIdStringListItem>? ReservedInstancesIds { get; set; }
 
     /// <summary>Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. JSON <c>dryRun</c>.</summary>
     [JsonPropertyName("dryRun")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? DryRun { get; init; }
+    public bool? DryRun { get; set; }
 
     /// <summary>One or more filters. JSON <c>filterSet</c>.</summary>
     [JsonPropertyName("filterSet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<Filter>>))]
-    public ItemSet<Filter>? Filters { get; init; }
+    public ItemSet<Filter>? Filters { get; set; }
 
     /// <summary>The Reserved Instance offering type. JSON <c>offeringType</c>.</summary>
     [JsonPropertyName("offeringType")]
     [JsonConverter(typeof(TolerantMemberConverter<OfferingTypeValues?>))]
-    public OfferingTypeValues? OfferingType { get; init; }
+    public OfferingTypeValues? OfferingType { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

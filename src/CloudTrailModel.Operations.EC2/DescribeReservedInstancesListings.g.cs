@@ -15,17 +15,17 @@ public sealed record DescribeReservedInstancesListingsRequestParameters
     /// <summary>One or more Reserved Instance IDs. JSON <c>reservedInstancesId</c>.</summary>
     [JsonPropertyName("reservedInstancesId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ReservedInstancesId { get; init; }
+    public string? ReservedInstancesId { get; set; }
 
     /// <summary>One or more Reserved Instance listing IDs. JSON <c>reservedInstancesListingId</c>.</summary>
     [JsonPropertyName("reservedInstancesListingId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ReservedInstancesListingId { get; init; }
+    public string? ReservedInstancesListingId { get; set; }
 
     /// <summary>One or more filters. JSON <c>filterSet</c>.</summary>
     [JsonPropertyName("filterSet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<Filter>>))]
-    public ItemSet<Filter>? Filters { get; init; }
+    public ItemSet<Filter>? Filters { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,17 +15,17 @@ public sealed record DescribeReservedInstancesModificationsRequestParameters
     /// <summary>IDs for the submitted modification request. JSON <c>reservedInstancesModificationIdSet</c>.</summary>
     [JsonPropertyName("reservedInstancesModificationIdSet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<ReservedInstancesModificationIdStringListItem>>))]
-    public ItemSet<ReservedInstancesModificationIdStringListItem>? ReservedInstancesModificationIds { get; init; }
+    public ItemSet<ReservedInstancesModificationIdStringListItem>? ReservedInstancesModificationIds { get; set; }
 
     /// <summary>The token to retrieve the next page of results. JSON <c>nextToken</c>.</summary>
     [JsonPropertyName("nextToken")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? NextToken { get; init; }
+    public string? NextToken { get; set; }
 
     /// <summary>One or more filters. JSON <c>filterSet</c>.</summary>
     [JsonPropertyName("filterSet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<Filter>>))]
-    public ItemSet<Filter>? Filters { get; init; }
+    public ItemSet<Filter>? Filters { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

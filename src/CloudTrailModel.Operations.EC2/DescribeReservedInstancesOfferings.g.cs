@@ -15,82 +15,82 @@ public sealed record DescribeReservedInstancesOfferingsRequestParameters
     /// <summary>The Availability Zone in which the Reserved Instance can be used. JSON <c>availabilityZone</c>.</summary>
     [JsonPropertyName("availabilityZone")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? AvailabilityZone { get; init; }
+    public string? AvailabilityZone { get; set; }
 
     /// <summary>Include Reserved Instance Marketplace offerings in the response. JSON <c>includeMarketplace</c>.</summary>
     [JsonPropertyName("includeMarketplace")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? IncludeMarketplace { get; init; }
+    public bool? IncludeMarketplace { get; set; }
 
     /// <summary>The instance type that the reservation will cover (for example, m1.small). JSON <c>instanceType</c>.</summary>
     [JsonPropertyName("instanceType")]
     [JsonConverter(typeof(TolerantMemberConverter<InstanceType?>))]
-    public InstanceType? InstanceType { get; init; }
+    public InstanceType? InstanceType { get; set; }
 
     /// <summary>The maximum duration (in seconds) to filter when searching for offerings. JSON <c>maxDuration</c>.</summary>
     [JsonPropertyName("maxDuration")]
     [JsonConverter(typeof(TolerantMemberConverter<long?>))]
-    public long? MaxDuration { get; init; }
+    public long? MaxDuration { get; set; }
 
     /// <summary>The maximum number of instances to filter when searching for offerings. JSON <c>maxInstanceCount</c>.</summary>
     [JsonPropertyName("maxInstanceCount")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? MaxInstanceCount { get; init; }
+    public int? MaxInstanceCount { get; set; }
 
     /// <summary>The minimum duration (in seconds) to filter when searching for offerings. JSON <c>minDuration</c>.</summary>
     [JsonPropertyName("minDuration")]
     [JsonConverter(typeof(TolerantMemberConverter<long?>))]
-    public long? MinDuration { get; init; }
+    public long? MinDuration { get; set; }
 
     /// <summary>The offering class of the Reserved Instance. JSON <c>offeringClass</c>.</summary>
     [JsonPropertyName("offeringClass")]
     [JsonConverter(typeof(TolerantMemberConverter<OfferingClassType?>))]
-    public OfferingClassType? OfferingClass { get; init; }
+    public OfferingClassType? OfferingClass { get; set; }
 
     /// <summary>The Reserved Instance product platform description. JSON <c>productDescription</c>.</summary>
     [JsonPropertyName("productDescription")]
     [JsonConverter(typeof(TolerantMemberConverter<RIProductDescription?>))]
-    public RIProductDescription? ProductDescription { get; init; }
+    public RIProductDescription? ProductDescription { get; set; }
 
     /// <summary>One or more Reserved Instances offering IDs. JSON <c>reservedInstancesOfferingIdSet</c>.</summary>
     [JsonPropertyName("reservedInstancesOfferingIdSet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<ReservedInstancesOfferingIdStringListItem>>))]
-    public ItemSet<ReservedInstancesOfferingIdStringListItem>? ReservedInstancesOfferingIds { get; init; }
+    public ItemSet<ReservedInstancesOfferingIdStringListItem>? ReservedInstancesOfferingIds { get; set; }
 
     /// <summary>The ID of the Availability Zone. JSON <c>availabilityZoneId</c>.</summary>
     [JsonPropertyName("availabilityZoneId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? AvailabilityZoneId { get; init; }
+    public string? AvailabilityZoneId { get; set; }
 
     /// <summary>Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. JSON <c>dryRun</c>.</summary>
     [JsonPropertyName("dryRun")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? DryRun { get; init; }
+    public bool? DryRun { get; set; }
 
     /// <summary>One or more filters. JSON <c>filterSet</c>.</summary>
     [JsonPropertyName("filterSet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<Filter>>))]
-    public ItemSet<Filter>? Filters { get; init; }
+    public ItemSet<Filter>? Filters { get; set; }
 
     /// <summary>The tenancy of the instances covered by the reservation. JSON <c>instanceTenancy</c>.</summary>
     [JsonPropertyName("instanceTenancy")]
     [JsonConverter(typeof(TolerantMemberConverter<Tenancy?>))]
-    public Tenancy? InstanceTenancy { get; init; }
+    public Tenancy? InstanceTenancy { get; set; }
 
     /// <summary>The Reserved Instance offering type. JSON <c>offeringType</c>.</summary>
     [JsonPropertyName("offeringType")]
     [JsonConverter(typeof(TolerantMemberConverter<OfferingTypeValues?>))]
-    public OfferingTypeValues? OfferingType { get; init; }
+    public OfferingTypeValues? OfferingType { get; set; }
 
     /// <summary>The token to retrieve the next page of results. JSON <c>nextToken</c>.</summary>
     [JsonPropertyName("nextToken")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? NextToken { get; init; }
+    public string? NextToken { get; set; }
 
     /// <summary>The maximum number of results to return for the request in a single page. JSON <c>maxResults</c>.</summary>
     [JsonPropertyName("maxResults")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? MaxResults { get; init; }
+    public int? MaxResults { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,42 +15,42 @@ public sealed record DescribeScheduledInstanceAvailabilityRequestParameters
     /// <summary>Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. JSON <c>dryRun</c>.</summary>
     [JsonPropertyName("dryRun")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? DryRun { get; init; }
+    public bool? DryRun { get; set; }
 
     /// <summary>The filters. JSON <c>filterSet</c>.</summary>
     [JsonPropertyName("filterSet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<Filter>>))]
-    public ItemSet<Filter>? Filters { get; init; }
+    public ItemSet<Filter>? Filters { get; set; }
 
     /// <summary>The time period for the first schedule to start. JSON <c>firstSlotStartTimeRange</c>.</summary>
     [JsonPropertyName("firstSlotStartTimeRange")]
     [JsonConverter(typeof(TolerantMemberConverter<SlotDateTimeRangeRequest>))]
-    public SlotDateTimeRangeRequest? FirstSlotStartTimeRange { get; init; }
+    public SlotDateTimeRangeRequest? FirstSlotStartTimeRange { get; set; }
 
     /// <summary>The maximum number of results to return in a single call. JSON <c>maxResults</c>.</summary>
     [JsonPropertyName("maxResults")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? MaxResults { get; init; }
+    public int? MaxResults { get; set; }
 
     /// <summary>The maximum available duration, in hours. JSON <c>maxSlotDurationInHours</c>.</summary>
     [JsonPropertyName("maxSlotDurationInHours")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? MaxSlotDurationInHours { get; init; }
+    public int? MaxSlotDurationInHours { get; set; }
 
     /// <summary>The minimum available duration, in hours. JSON <c>minSlotDurationInHours</c>.</summary>
     [JsonPropertyName("minSlotDurationInHours")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? MinSlotDurationInHours { get; init; }
+    public int? MinSlotDurationInHours { get; set; }
 
     /// <summary>The token for the next set of results. JSON <c>nextToken</c>.</summary>
     [JsonPropertyName("nextToken")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? NextToken { get; init; }
+    public string? NextToken { get; set; }
 
     /// <summary>The schedule recurrence. JSON <c>recurrence</c>.</summary>
     [JsonPropertyName("recurrence")]
     [JsonConverter(typeof(TolerantMemberConverter<ScheduledInstanceRecurrenceRequest>))]
-    public ScheduledInstanceRecurrenceRequest? Recurrence { get; init; }
+    public ScheduledInstanceRecurrenceRequest? Recurrence { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

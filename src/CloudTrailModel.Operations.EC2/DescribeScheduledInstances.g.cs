@@ -15,32 +15,32 @@ public sealed record DescribeScheduledInstancesRequestParameters
     /// <summary>Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. JSON <c>dryRun</c>.</summary>
     [JsonPropertyName("dryRun")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? DryRun { get; init; }
+    public bool? DryRun { get; set; }
 
     /// <summary>The filters. JSON <c>filterSet</c>.</summary>
     [JsonPropertyName("filterSet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<Filter>>))]
-    public ItemSet<Filter>? Filters { get; init; }
+    public ItemSet<Filter>? Filters { get; set; }
 
     /// <summary>The maximum number of results to return in a single call. JSON <c>maxResults</c>.</summary>
     [JsonPropertyName("maxResults")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? MaxResults { get; init; }
+    public int? MaxResults { get; set; }
 
     /// <summary>The token for the next set of results. JSON <c>nextToken</c>.</summary>
     [JsonPropertyName("nextToken")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? NextToken { get; init; }
+    public string? NextToken { get; set; }
 
     /// <summary>The Scheduled Instance IDs. JSON <c>scheduledInstanceIdSet</c>.</summary>
     [JsonPropertyName("scheduledInstanceIdSet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<ScheduledInstanceIdRequestSetItem>>))]
-    public ItemSet<ScheduledInstanceIdRequestSetItem>? ScheduledInstanceIds { get; init; }
+    public ItemSet<ScheduledInstanceIdRequestSetItem>? ScheduledInstanceIds { get; set; }
 
     /// <summary>The time period for the first schedule to start. JSON <c>slotStartTimeRange</c>.</summary>
     [JsonPropertyName("slotStartTimeRange")]
     [JsonConverter(typeof(TolerantMemberConverter<SlotStartTimeRangeRequest>))]
-    public SlotStartTimeRangeRequest? SlotStartTimeRange { get; init; }
+    public SlotStartTimeRangeRequest? SlotStartTimeRange { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,17 +15,17 @@ public sealed record DescribeSnapshotAttributeRequestParameters
     /// <summary>The snapshot attribute you would like to view. JSON <c>attribute</c>.</summary>
     [JsonPropertyName("attribute")]
     [JsonConverter(typeof(TolerantMemberConverter<SnapshotAttributeName?>))]
-    public SnapshotAttributeName? Attribute { get; init; }
+    public SnapshotAttributeName? Attribute { get; set; }
 
     /// <summary>The ID of the EBS snapshot. JSON <c>snapshotId</c>.</summary>
     [JsonPropertyName("snapshotId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? SnapshotId { get; init; }
+    public string? SnapshotId { get; set; }
 
     /// <summary>Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. JSON <c>dryRun</c>.</summary>
     [JsonPropertyName("dryRun")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? DryRun { get; init; }
+    public bool? DryRun { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,37 +15,37 @@ public sealed record DescribeSnapshotsRequestParameters
     /// <summary>The maximum number of items to return for this request. JSON <c>maxResults</c>.</summary>
     [JsonPropertyName("maxResults")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? MaxResults { get; init; }
+    public int? MaxResults { get; set; }
 
     /// <summary>The token returned from a previous paginated request. JSON <c>nextToken</c>.</summary>
     [JsonPropertyName("nextToken")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? NextToken { get; init; }
+    public string? NextToken { get; set; }
 
     /// <summary>Scopes the results to snapshots with the specified owners. JSON <c>ownerSet</c>.</summary>
     [JsonPropertyName("ownerSet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<OwnerStringListItem>>))]
-    public ItemSet<OwnerStringListItem>? OwnerIds { get; init; }
+    public ItemSet<OwnerStringListItem>? OwnerIds { get; set; }
 
     /// <summary>The IDs of the Amazon Web Services accounts that can create volumes from the snapshot. JSON <c>restorableBySet</c>.</summary>
     [JsonPropertyName("restorableBySet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<RestorableByStringListItem>>))]
-    public ItemSet<RestorableByStringListItem>? RestorableByUserIds { get; init; }
+    public ItemSet<RestorableByStringListItem>? RestorableByUserIds { get; set; }
 
     /// <summary>The snapshot IDs. JSON <c>snapshotIdSet</c>.</summary>
     [JsonPropertyName("snapshotIdSet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<SnapshotIdStringListItem>>))]
-    public ItemSet<SnapshotIdStringListItem>? SnapshotIds { get; init; }
+    public ItemSet<SnapshotIdStringListItem>? SnapshotIds { get; set; }
 
     /// <summary>Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. JSON <c>dryRun</c>.</summary>
     [JsonPropertyName("dryRun")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? DryRun { get; init; }
+    public bool? DryRun { get; set; }
 
     /// <summary>The filters. JSON <c>filterSet</c>.</summary>
     [JsonPropertyName("filterSet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<Filter>>))]
-    public ItemSet<Filter>? Filters { get; init; }
+    public ItemSet<Filter>? Filters { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,52 +15,52 @@ public sealed record DescribeSpotPriceHistoryRequestParameters
     /// <summary>Filters the results by the specified ID of the Availability Zone. JSON <c>availabilityZoneId</c>.</summary>
     [JsonPropertyName("availabilityZoneId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? AvailabilityZoneId { get; init; }
+    public string? AvailabilityZoneId { get; set; }
 
     /// <summary>Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. JSON <c>dryRun</c>.</summary>
     [JsonPropertyName("dryRun")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? DryRun { get; init; }
+    public bool? DryRun { get; set; }
 
     /// <summary>The date and time, up to the past 90 days, from which to start retrieving the price history data, in UTC format (for example, YYYY - MM - DD T HH: MM: SS Z). JSON <c>startTime</c>.</summary>
     [JsonPropertyName("startTime")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? StartTime { get; init; }
+    public DateTimeOffset? StartTime { get; set; }
 
     /// <summary>The date and time, up to the current date, from which to stop retrieving the price history data, in UTC format (for example, YYYY - MM - DD T HH: MM: SS Z). JSON <c>endTime</c>.</summary>
     [JsonPropertyName("endTime")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? EndTime { get; init; }
+    public DateTimeOffset? EndTime { get; set; }
 
     /// <summary>Filters the results by the specified instance types. JSON <c>instanceTypeSet</c>.</summary>
     [JsonPropertyName("instanceTypeSet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<InstanceTypeListItem>>))]
-    public ItemSet<InstanceTypeListItem>? InstanceTypes { get; init; }
+    public ItemSet<InstanceTypeListItem>? InstanceTypes { get; set; }
 
     /// <summary>Filters the results by the specified basic product descriptions. JSON <c>productDescriptionSet</c>.</summary>
     [JsonPropertyName("productDescriptionSet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<ProductDescriptionListItem>>))]
-    public ItemSet<ProductDescriptionListItem>? ProductDescriptions { get; init; }
+    public ItemSet<ProductDescriptionListItem>? ProductDescriptions { get; set; }
 
     /// <summary>The filters. JSON <c>filterSet</c>.</summary>
     [JsonPropertyName("filterSet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<Filter>>))]
-    public ItemSet<Filter>? Filters { get; init; }
+    public ItemSet<Filter>? Filters { get; set; }
 
     /// <summary>Filters the results by the specified Availability Zone. JSON <c>availabilityZone</c>.</summary>
     [JsonPropertyName("availabilityZone")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? AvailabilityZone { get; init; }
+    public string? AvailabilityZone { get; set; }
 
     /// <summary>The maximum number of items to return for this request. JSON <c>maxResults</c>.</summary>
     [JsonPropertyName("maxResults")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? MaxResults { get; init; }
+    public int? MaxResults { get; set; }
 
     /// <summary>The token returned from a previous paginated request. JSON <c>nextToken</c>.</summary>
     [JsonPropertyName("nextToken")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? NextToken { get; init; }
+    public string? NextToken { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,17 +15,17 @@ public sealed record DescribeVolumeAttributeRequestParameters
     /// <summary>The attribute of the volume. JSON <c>attribute</c>.</summary>
     [JsonPropertyName("attribute")]
     [JsonConverter(typeof(TolerantMemberConverter<VolumeAttributeName?>))]
-    public VolumeAttributeName? Attribute { get; init; }
+    public VolumeAttributeName? Attribute { get; set; }
 
     /// <summary>The ID of the volume. JSON <c>volumeId</c>.</summary>
     [JsonPropertyName("volumeId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? VolumeId { get; init; }
+    public string? VolumeId { get; set; }
 
     /// <summary>Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. JSON <c>dryRun</c>.</summary>
     [JsonPropertyName("dryRun")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? DryRun { get; init; }
+    public bool? DryRun { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,17 +15,17 @@ public sealed record DescribeVpcClassicLinkRequestParameters
     /// <summary>Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. JSON <c>dryRun</c>.</summary>
     [JsonPropertyName("dryRun")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? DryRun { get; init; }
+    public bool? DryRun { get; set; }
 
     /// <summary>The VPCs for which you want to describe the ClassicLink status. JSON <c>vpcIdSet</c>.</summary>
     [JsonPropertyName("vpcIdSet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<VpcClassicLinkIdListItem>>))]
-    public ItemSet<VpcClassicLinkIdListItem>? VpcIds { get; init; }
+    public ItemSet<VpcClassicLinkIdListItem>? VpcIds { get; set; }
 
     /// <summary>The filters. JSON <c>filterSet</c>.</summary>
     [JsonPropertyName("filterSet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<Filter>>))]
-    public ItemSet<Filter>? Filters { get; init; }
+    public ItemSet<Filter>? Filters { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,17 +15,17 @@ public sealed record DescribeVpcClassicLinkDnsSupportRequestParameters
     /// <summary>The IDs of the VPCs. JSON <c>vpcIds</c>.</summary>
     [JsonPropertyName("vpcIds")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<VpcClassicLinkIdListItem>>))]
-    public ItemSet<VpcClassicLinkIdListItem>? VpcIds { get; init; }
+    public ItemSet<VpcClassicLinkIdListItem>? VpcIds { get; set; }
 
     /// <summary>The maximum number of items to return for this request. JSON <c>maxResults</c>.</summary>
     [JsonPropertyName("maxResults")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? MaxResults { get; init; }
+    public int? MaxResults { get; set; }
 
     /// <summary>The token returned from a previous paginated request. JSON <c>nextToken</c>.</summary>
     [JsonPropertyName("nextToken")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? NextToken { get; init; }
+    public string? NextToken { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,17 +15,17 @@ public sealed record DescribeVpnGatewaysRequestParameters
     /// <summary>One or more filters. JSON <c>filterSet</c>.</summary>
     [JsonPropertyName("filterSet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<Filter>>))]
-    public ItemSet<Filter>? Filters { get; init; }
+    public ItemSet<Filter>? Filters { get; set; }
 
     /// <summary>One or more virtual private gateway IDs. JSON <c>vpnGatewayIdSet</c>.</summary>
     [JsonPropertyName("vpnGatewayIdSet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<VpnGatewayIdStringListItem>>))]
-    public ItemSet<VpnGatewayIdStringListItem>? VpnGatewayIds { get; init; }
+    public ItemSet<VpnGatewayIdStringListItem>? VpnGatewayIds { get; set; }
 
     /// <summary>Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. JSON <c>dryRun</c>.</summary>
     [JsonPropertyName("dryRun")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? DryRun { get; init; }
+    public bool? DryRun { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

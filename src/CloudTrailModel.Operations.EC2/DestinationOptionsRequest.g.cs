@@ -15,17 +15,17 @@ public sealed record DestinationOptionsRequest
     /// <summary>The format for the flow log. JSON <c>fileFormat</c>.</summary>
     [JsonPropertyName("fileFormat")]
     [JsonConverter(typeof(TolerantMemberConverter<DestinationFileFormat?>))]
-    public DestinationFileFormat? FileFormat { get; init; }
+    public DestinationFileFormat? FileFormat { get; set; }
 
     /// <summary>Indicates whether to use Hive-compatible prefixes for flow logs stored in Amazon S3. JSON <c>hiveCompatiblePartitions</c>.</summary>
     [JsonPropertyName("hiveCompatiblePartitions")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? HiveCompatiblePartitions { get; init; }
+    public bool? HiveCompatiblePartitions { get; set; }
 
     /// <summary>Indicates whether to partition the flow log per hour. JSON <c>perHourPartition</c>.</summary>
     [JsonPropertyName("perHourPartition")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? PerHourPartition { get; init; }
+    public bool? PerHourPartition { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

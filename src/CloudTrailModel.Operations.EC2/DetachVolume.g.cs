@@ -15,27 +15,27 @@ public sealed record DetachVolumeRequestParameters
     /// <summary>The device name. JSON <c>device</c>.</summary>
     [JsonPropertyName("device")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Device { get; init; }
+    public string? Device { get; set; }
 
     /// <summary>Forces detachment if the previous detachment attempt did not occur cleanly (for example, logging into an instance, unmounting the volume, and detaching normally). JSON <c>force</c>.</summary>
     [JsonPropertyName("force")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? Force { get; init; }
+    public bool? Force { get; set; }
 
     /// <summary>The ID of the instance. JSON <c>instanceId</c>.</summary>
     [JsonPropertyName("instanceId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? InstanceId { get; init; }
+    public string? InstanceId { get; set; }
 
     /// <summary>The ID of the volume. JSON <c>volumeId</c>.</summary>
     [JsonPropertyName("volumeId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? VolumeId { get; init; }
+    public string? VolumeId { get; set; }
 
     /// <summary>Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. JSON <c>dryRun</c>.</summary>
     [JsonPropertyName("dryRun")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? DryRun { get; init; }
+    public bool? DryRun { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -73,57 +73,57 @@ public sealed record DetachVolumeResponseElements
     /// <summary>Indicates whether the EBS volume is deleted on instance termination. JSON <c>deleteOnTermination</c>.</summary>
     [JsonPropertyName("deleteOnTermination")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? DeleteOnTermination { get; init; }
+    public bool? DeleteOnTermination { get; set; }
 
     /// <summary>The ARN of the Amazon Web Services-managed resource to which the volume is attached. JSON <c>associatedResource</c>.</summary>
     [JsonPropertyName("associatedResource")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? AssociatedResource { get; init; }
+    public string? AssociatedResource { get; set; }
 
     /// <summary>The service principal of the Amazon Web Services service that owns the underlying resource to which the volume is attached. JSON <c>instanceOwningService</c>.</summary>
     [JsonPropertyName("instanceOwningService")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? InstanceOwningService { get; init; }
+    public string? InstanceOwningService { get; set; }
 
     /// <summary>The index of the EBS card. JSON <c>ebsCardIndex</c>.</summary>
     [JsonPropertyName("ebsCardIndex")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? EbsCardIndex { get; init; }
+    public int? EbsCardIndex { get; set; }
 
     /// <summary>The ID of the volume. JSON <c>volumeId</c>.</summary>
     [JsonPropertyName("volumeId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? VolumeId { get; init; }
+    public string? VolumeId { get; set; }
 
     /// <summary>The ID of the instance. JSON <c>instanceId</c>.</summary>
     [JsonPropertyName("instanceId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? InstanceId { get; init; }
+    public string? InstanceId { get; set; }
 
     /// <summary>The device name. JSON <c>device</c>.</summary>
     [JsonPropertyName("device")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Device { get; init; }
+    public string? Device { get; set; }
 
     /// <summary>The attachment state of the volume. JSON <c>status</c>.</summary>
     [JsonPropertyName("status")]
     [JsonConverter(typeof(TolerantMemberConverter<VolumeAttachmentState?>))]
-    public VolumeAttachmentState? State { get; init; }
+    public VolumeAttachmentState? State { get; set; }
 
     /// <summary>The time stamp when the attachment initiated. JSON <c>attachTime</c>.</summary>
     [JsonPropertyName("attachTime")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? AttachTime { get; init; }
+    public DateTimeOffset? AttachTime { get; set; }
 
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? RequestId { get; init; }
+    public string? RequestId { get; set; }
 
     /// <summary>Whether the call succeeded (the query API's <c>return</c>). JSON <c>_return</c>.</summary>
     [JsonPropertyName("_return")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? Return { get; init; }
+    public bool? Return { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,7 +15,7 @@ public sealed record DhcpOptionsIdStringListItem
     /// <summary>The entry's value. JSON <c>dhcpOptionsId</c>.</summary>
     [JsonPropertyName("dhcpOptionsId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? DhcpOptionsId { get; init; }
+    public string? DhcpOptionsId { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,17 +15,17 @@ public sealed record DimensionCondition
     /// <summary>The name of the dimension to filter by. JSON <c>dimension</c>.</summary>
     [JsonPropertyName("dimension")]
     [JsonConverter(typeof(TolerantMemberConverter<FilterByDimension?>))]
-    public FilterByDimension? Dimension { get; init; }
+    public FilterByDimension? Dimension { get; set; }
 
     /// <summary>The comparison operator to use for the filter. JSON <c>comparison</c>.</summary>
     [JsonPropertyName("comparison")]
     [JsonConverter(typeof(TolerantMemberConverter<Comparison?>))]
-    public Comparison? Comparison { get; init; }
+    public Comparison? Comparison { get; set; }
 
     /// <summary>The list of values to match against the specified dimension. JSON <c>valueSet</c>.</summary>
     [JsonPropertyName("valueSet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<ConditionValueListItem>>))]
-    public ItemSet<ConditionValueListItem>? Values { get; init; }
+    public ItemSet<ConditionValueListItem>? Values { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,7 +15,7 @@ public sealed record DirectoryServiceAuthenticationRequest
     /// <summary>The ID of the Active Directory to be used for authentication. JSON <c>directoryId</c>.</summary>
     [JsonPropertyName("directoryId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? DirectoryId { get; init; }
+    public string? DirectoryId { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,22 +15,22 @@ public sealed record DisableFastSnapshotRestoresRequestParameters
     /// <summary>One or more Availability Zones. JSON <c>availabilityZoneSet</c>.</summary>
     [JsonPropertyName("availabilityZoneSet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<AvailabilityZoneStringListItem>>))]
-    public ItemSet<AvailabilityZoneStringListItem>? AvailabilityZones { get; init; }
+    public ItemSet<AvailabilityZoneStringListItem>? AvailabilityZones { get; set; }
 
     /// <summary>One or more Availability Zone IDs. JSON <c>availabilityZoneIdSet</c>.</summary>
     [JsonPropertyName("availabilityZoneIdSet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<AvailabilityZoneIdStringListItem>>))]
-    public ItemSet<AvailabilityZoneIdStringListItem>? AvailabilityZoneIds { get; init; }
+    public ItemSet<AvailabilityZoneIdStringListItem>? AvailabilityZoneIds { get; set; }
 
     /// <summary>The IDs of one or more snapshots. JSON <c>sourceSnapshotIdSet</c>.</summary>
     [JsonPropertyName("sourceSnapshotIdSet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<SnapshotIdStringListItem>>))]
-    public ItemSet<SnapshotIdStringListItem>? SourceSnapshotIds { get; init; }
+    public ItemSet<SnapshotIdStringListItem>? SourceSnapshotIds { get; set; }
 
     /// <summary>Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. JSON <c>dryRun</c>.</summary>
     [JsonPropertyName("dryRun")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? DryRun { get; init; }
+    public bool? DryRun { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -66,12 +66,12 @@ public sealed record DisableFastSnapshotRestoresResponseElements
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? RequestId { get; init; }
+    public string? RequestId { get; set; }
 
     /// <summary>Whether the call succeeded (the query API's <c>return</c>). JSON <c>_return</c>.</summary>
     [JsonPropertyName("_return")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? Return { get; init; }
+    public bool? Return { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,17 +15,17 @@ public sealed record DiskImage
     /// <summary>A description of the disk image. JSON <c>description</c>.</summary>
     [JsonPropertyName("description")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Description { get; init; }
+    public string? Description { get; set; }
 
     /// <summary>Information about the disk image. JSON <c>image</c>.</summary>
     [JsonPropertyName("image")]
     [JsonConverter(typeof(TolerantMemberConverter<DiskImageDetail>))]
-    public DiskImageDetail? Image { get; init; }
+    public DiskImageDetail? Image { get; set; }
 
     /// <summary>Information about the volume. JSON <c>volume</c>.</summary>
     [JsonPropertyName("volume")]
     [JsonConverter(typeof(TolerantMemberConverter<VolumeDetail>))]
-    public VolumeDetail? Volume { get; init; }
+    public VolumeDetail? Volume { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,17 +15,17 @@ public sealed record DiskImageDetail
     /// <summary>The disk image format. JSON <c>format</c>.</summary>
     [JsonPropertyName("format")]
     [JsonConverter(typeof(TolerantMemberConverter<DiskImageFormat?>))]
-    public DiskImageFormat? Format { get; init; }
+    public DiskImageFormat? Format { get; set; }
 
     /// <summary>The size of the disk image, in GiB. JSON <c>bytes</c>.</summary>
     [JsonPropertyName("bytes")]
     [JsonConverter(typeof(TolerantMemberConverter<long?>))]
-    public long? Bytes { get; init; }
+    public long? Bytes { get; set; }
 
     /// <summary>A presigned URL for the import manifest stored in Amazon S3 and presented here as an Amazon S3 presigned URL. JSON <c>importManifestUrl</c>.</summary>
     [JsonPropertyName("importManifestUrl")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ImportManifestUrl { get; init; }
+    public string? ImportManifestUrl { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,22 +15,22 @@ public sealed record DnsOptionsSpecification
     /// <summary>The DNS records created for the endpoint. JSON <c>dnsRecordIpType</c>.</summary>
     [JsonPropertyName("dnsRecordIpType")]
     [JsonConverter(typeof(TolerantMemberConverter<DnsRecordIpType?>))]
-    public DnsRecordIpType? DnsRecordIpType { get; init; }
+    public DnsRecordIpType? DnsRecordIpType { get; set; }
 
     /// <summary>Indicates whether to enable private DNS only for inbound endpoints. JSON <c>privateDnsOnlyForInboundResolverEndpoint</c>.</summary>
     [JsonPropertyName("privateDnsOnlyForInboundResolverEndpoint")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? PrivateDnsOnlyForInboundResolverEndpoint { get; init; }
+    public bool? PrivateDnsOnlyForInboundResolverEndpoint { get; set; }
 
     /// <summary>The preference for which private domains have a private hosted zone created for and associated with the specified VPC. JSON <c>privateDnsPreference</c>.</summary>
     [JsonPropertyName("privateDnsPreference")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? PrivateDnsPreference { get; init; }
+    public string? PrivateDnsPreference { get; set; }
 
     /// <summary>Indicates which of the private domains to create private hosted zones for and associate with the specified VPC. JSON <c>privateDnsSpecifiedDomainSet</c>.</summary>
     [JsonPropertyName("privateDnsSpecifiedDomainSet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<PrivateDnsSpecifiedDomainSetItem>>))]
-    public ItemSet<PrivateDnsSpecifiedDomainSetItem>? PrivateDnsSpecifiedDomains { get; init; }
+    public ItemSet<PrivateDnsSpecifiedDomainSetItem>? PrivateDnsSpecifiedDomains { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

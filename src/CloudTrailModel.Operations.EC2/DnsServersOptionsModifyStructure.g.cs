@@ -15,12 +15,12 @@ public sealed record DnsServersOptionsModifyStructure
     /// <summary>The IPv4 address range, in CIDR notation, of the DNS servers to be used. JSON <c>customDnsServers</c>.</summary>
     [JsonPropertyName("customDnsServers")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<ValueStringListItem>>))]
-    public ItemSet<ValueStringListItem>? CustomDnsServers { get; init; }
+    public ItemSet<ValueStringListItem>? CustomDnsServers { get; set; }
 
     /// <summary>Indicates whether DNS servers should be used. JSON <c>enabled</c>.</summary>
     [JsonPropertyName("enabled")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? Enabled { get; init; }
+    public bool? Enabled { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,67 +15,67 @@ public sealed record EbsBlockDevice
     /// <summary>Indicates whether the EBS volume is deleted on instance termination. JSON <c>deleteOnTermination</c>.</summary>
     [JsonPropertyName("deleteOnTermination")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? DeleteOnTermination { get; init; }
+    public bool? DeleteOnTermination { get; set; }
 
     /// <summary>The number of I/O operations per second (IOPS). JSON <c>iops</c>.</summary>
     [JsonPropertyName("iops")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? Iops { get; init; }
+    public int? Iops { get; set; }
 
     /// <summary>The ID of the snapshot. JSON <c>snapshotId</c>.</summary>
     [JsonPropertyName("snapshotId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? SnapshotId { get; init; }
+    public string? SnapshotId { get; set; }
 
     /// <summary>The size of the volume, in GiBs. JSON <c>volumeSize</c>.</summary>
     [JsonPropertyName("volumeSize")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? VolumeSize { get; init; }
+    public int? VolumeSize { get; set; }
 
     /// <summary>The volume type. JSON <c>volumeType</c>.</summary>
     [JsonPropertyName("volumeType")]
     [JsonConverter(typeof(TolerantMemberConverter<VolumeType?>))]
-    public VolumeType? VolumeType { get; init; }
+    public VolumeType? VolumeType { get; set; }
 
     /// <summary>Identifier (key ID, key alias, key ARN, or alias ARN) of the customer managed KMS key to use for EBS encryption. JSON <c>kmsKeyId</c>.</summary>
     [JsonPropertyName("kmsKeyId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? KmsKeyId { get; init; }
+    public string? KmsKeyId { get; set; }
 
     /// <summary>The throughput that the volume supports, in MiB/s. JSON <c>throughput</c>.</summary>
     [JsonPropertyName("throughput")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? Throughput { get; init; }
+    public int? Throughput { get; set; }
 
     /// <summary>The ARN of the Outpost on which the snapshot is stored. JSON <c>outpostArn</c>.</summary>
     [JsonPropertyName("outpostArn")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? OutpostArn { get; init; }
+    public string? OutpostArn { get; set; }
 
     /// <summary>The Availability Zone where the EBS volume will be created (for example, us-east-1a). JSON <c>availabilityZone</c>.</summary>
     [JsonPropertyName("availabilityZone")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? AvailabilityZone { get; init; }
+    public string? AvailabilityZone { get; set; }
 
     /// <summary>Indicates whether the encryption state of an EBS volume is changed while being restored from a backing snapshot. JSON <c>encrypted</c>.</summary>
     [JsonPropertyName("encrypted")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? Encrypted { get; init; }
+    public bool? Encrypted { get; set; }
 
     /// <summary>Specifies the Amazon EBS Provisioned Rate for Volume Initialization (volume initialization rate), in MiB/s, at which to download the snapshot blocks from Amazon S3 to the volume. JSON <c>volumeInitializationRate</c>.</summary>
     [JsonPropertyName("volumeInitializationRate")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? VolumeInitializationRate { get; init; }
+    public int? VolumeInitializationRate { get; set; }
 
     /// <summary>The ID of the Availability Zone where the EBS volume will be created (for example, use1-az1). JSON <c>availabilityZoneId</c>.</summary>
     [JsonPropertyName("availabilityZoneId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? AvailabilityZoneId { get; init; }
+    public string? AvailabilityZoneId { get; set; }
 
     /// <summary>The index of the EBS card. JSON <c>ebsCardIndex</c>.</summary>
     [JsonPropertyName("ebsCardIndex")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? EbsCardIndex { get; init; }
+    public int? EbsCardIndex { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

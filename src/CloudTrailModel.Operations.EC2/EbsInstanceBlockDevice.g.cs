@@ -15,42 +15,42 @@ public sealed record EbsInstanceBlockDevice
     /// <summary>The time stamp when the attachment initiated. JSON <c>attachTime</c>.</summary>
     [JsonPropertyName("attachTime")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? AttachTime { get; init; }
+    public DateTimeOffset? AttachTime { get; set; }
 
     /// <summary>Indicates whether the volume is deleted on instance termination. JSON <c>deleteOnTermination</c>.</summary>
     [JsonPropertyName("deleteOnTermination")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? DeleteOnTermination { get; init; }
+    public bool? DeleteOnTermination { get; set; }
 
     /// <summary>The attachment state. JSON <c>status</c>.</summary>
     [JsonPropertyName("status")]
     [JsonConverter(typeof(TolerantMemberConverter<AttachmentStatus?>))]
-    public AttachmentStatus? Status { get; init; }
+    public AttachmentStatus? Status { get; set; }
 
     /// <summary>The ID of the EBS volume. JSON <c>volumeId</c>.</summary>
     [JsonPropertyName("volumeId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? VolumeId { get; init; }
+    public string? VolumeId { get; set; }
 
     /// <summary>The ARN of the Amazon Web Services-managed resource to which the volume is attached. JSON <c>associatedResource</c>.</summary>
     [JsonPropertyName("associatedResource")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? AssociatedResource { get; init; }
+    public string? AssociatedResource { get; set; }
 
     /// <summary>The ID of the Amazon Web Services account that owns the volume. JSON <c>volumeOwnerId</c>.</summary>
     [JsonPropertyName("volumeOwnerId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? VolumeOwnerId { get; init; }
+    public string? VolumeOwnerId { get; set; }
 
     /// <summary>The service provider that manages the EBS volume. JSON <c>operator</c>.</summary>
     [JsonPropertyName("operator")]
     [JsonConverter(typeof(TolerantMemberConverter<OperatorResponse>))]
-    public OperatorResponse? Operator { get; init; }
+    public OperatorResponse? Operator { get; set; }
 
     /// <summary>The index of the EBS card. JSON <c>ebsCardIndex</c>.</summary>
     [JsonPropertyName("ebsCardIndex")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? EbsCardIndex { get; init; }
+    public int? EbsCardIndex { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

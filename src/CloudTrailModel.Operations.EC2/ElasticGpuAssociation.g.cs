@@ -15,22 +15,22 @@ public sealed record ElasticGpuAssociation
     /// <summary>The ID of the Elastic Graphics accelerator. JSON <c>elasticGpuId</c>.</summary>
     [JsonPropertyName("elasticGpuId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ElasticGpuId { get; init; }
+    public string? ElasticGpuId { get; set; }
 
     /// <summary>The ID of the association. JSON <c>elasticGpuAssociationId</c>.</summary>
     [JsonPropertyName("elasticGpuAssociationId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ElasticGpuAssociationId { get; init; }
+    public string? ElasticGpuAssociationId { get; set; }
 
     /// <summary>The state of the association between the instance and the Elastic Graphics accelerator. JSON <c>elasticGpuAssociationState</c>.</summary>
     [JsonPropertyName("elasticGpuAssociationState")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ElasticGpuAssociationState { get; init; }
+    public string? ElasticGpuAssociationState { get; set; }
 
     /// <summary>The time the Elastic Graphics accelerator was associated with the instance. JSON <c>elasticGpuAssociationTime</c>.</summary>
     [JsonPropertyName("elasticGpuAssociationTime")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ElasticGpuAssociationTime { get; init; }
+    public string? ElasticGpuAssociationTime { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,22 +15,22 @@ public sealed record ElasticInferenceAcceleratorAssociation
     /// <summary>The Amazon Resource Name (ARN) of the elastic inference accelerator. JSON <c>elasticInferenceAcceleratorArn</c>.</summary>
     [JsonPropertyName("elasticInferenceAcceleratorArn")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ElasticInferenceAcceleratorArn { get; init; }
+    public string? ElasticInferenceAcceleratorArn { get; set; }
 
     /// <summary>The ID of the association. JSON <c>elasticInferenceAcceleratorAssociationId</c>.</summary>
     [JsonPropertyName("elasticInferenceAcceleratorAssociationId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ElasticInferenceAcceleratorAssociationId { get; init; }
+    public string? ElasticInferenceAcceleratorAssociationId { get; set; }
 
     /// <summary>The state of the elastic inference accelerator. JSON <c>elasticInferenceAcceleratorAssociationState</c>.</summary>
     [JsonPropertyName("elasticInferenceAcceleratorAssociationState")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ElasticInferenceAcceleratorAssociationState { get; init; }
+    public string? ElasticInferenceAcceleratorAssociationState { get; set; }
 
     /// <summary>The time at which the elastic inference accelerator is associated with an instance. JSON <c>elasticInferenceAcceleratorAssociationTime</c>.</summary>
     [JsonPropertyName("elasticInferenceAcceleratorAssociationTime")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? ElasticInferenceAcceleratorAssociationTime { get; init; }
+    public DateTimeOffset? ElasticInferenceAcceleratorAssociationTime { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,12 +15,12 @@ public sealed record EnaSrdSpecificationRequest
     /// <summary>Specifies whether ENA Express is enabled for the network interface when you launch an instance. JSON <c>enaSrdEnabled</c>.</summary>
     [JsonPropertyName("enaSrdEnabled")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? EnaSrdEnabled { get; init; }
+    public bool? EnaSrdEnabled { get; set; }
 
     /// <summary>Contains ENA Express settings for UDP network traffic for the network interface attached to the instance. JSON <c>enaSrdUdpSpecification</c>.</summary>
     [JsonPropertyName("enaSrdUdpSpecification")]
     [JsonConverter(typeof(TolerantMemberConverter<EnaSrdUdpSpecificationRequest>))]
-    public EnaSrdUdpSpecificationRequest? EnaSrdUdpSpecification { get; init; }
+    public EnaSrdUdpSpecificationRequest? EnaSrdUdpSpecification { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

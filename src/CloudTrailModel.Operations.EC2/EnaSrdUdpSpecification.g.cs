@@ -15,7 +15,7 @@ public sealed record EnaSrdUdpSpecification
     /// <summary>Indicates whether UDP traffic to and from the instance uses ENA Express. JSON <c>enaSrdUdpEnabled</c>.</summary>
     [JsonPropertyName("enaSrdUdpEnabled")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? EnaSrdUdpEnabled { get; init; }
+    public bool? EnaSrdUdpEnabled { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,17 +15,17 @@ public sealed record EnableAddressTransferRequestParameters
     /// <summary>The allocation ID of an Elastic IP address. JSON <c>allocationId</c>.</summary>
     [JsonPropertyName("allocationId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? AllocationId { get; init; }
+    public string? AllocationId { get; set; }
 
     /// <summary>The ID of the account that you want to transfer the Elastic IP address to. JSON <c>transferAccountId</c>.</summary>
     [JsonPropertyName("transferAccountId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? TransferAccountId { get; init; }
+    public string? TransferAccountId { get; set; }
 
     /// <summary>Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. JSON <c>dryRun</c>.</summary>
     [JsonPropertyName("dryRun")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? DryRun { get; init; }
+    public bool? DryRun { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -59,12 +59,12 @@ public sealed record EnableAddressTransferResponseElements
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? RequestId { get; init; }
+    public string? RequestId { get; set; }
 
     /// <summary>Whether the call succeeded (the query API's <c>return</c>). JSON <c>_return</c>.</summary>
     [JsonPropertyName("_return")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? Return { get; init; }
+    public bool? Return { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

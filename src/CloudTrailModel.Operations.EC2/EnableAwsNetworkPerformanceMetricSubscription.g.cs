@@ -15,27 +15,27 @@ public sealed record EnableAwsNetworkPerformanceMetricSubscriptionRequestParamet
     /// <summary>The source Region (like us-east-1) or Availability Zone ID (like use1-az1) that the metric subscription is enabled for. JSON <c>source</c>.</summary>
     [JsonPropertyName("source")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Source { get; init; }
+    public string? Source { get; set; }
 
     /// <summary>The target Region (like us-east-2) or Availability Zone ID (like use2-az2) that the metric subscription is enabled for. JSON <c>destination</c>.</summary>
     [JsonPropertyName("destination")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Destination { get; init; }
+    public string? Destination { get; set; }
 
     /// <summary>The metric used for the enabled subscription. JSON <c>metric</c>.</summary>
     [JsonPropertyName("metric")]
     [JsonConverter(typeof(TolerantMemberConverter<MetricType?>))]
-    public MetricType? Metric { get; init; }
+    public MetricType? Metric { get; set; }
 
     /// <summary>The statistic used for the enabled subscription. JSON <c>statistic</c>.</summary>
     [JsonPropertyName("statistic")]
     [JsonConverter(typeof(TolerantMemberConverter<StatisticType?>))]
-    public StatisticType? Statistic { get; init; }
+    public StatisticType? Statistic { get; set; }
 
     /// <summary>Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. JSON <c>dryRun</c>.</summary>
     [JsonPropertyName("dryRun")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? DryRun { get; init; }
+    public bool? DryRun { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -73,12 +73,12 @@ public sealed record EnableAwsNetworkPerformanceMetricSubscriptionResponseElemen
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? RequestId { get; init; }
+    public string? RequestId { get; set; }
 
     /// <summary>Whether the call succeeded (the query API's <c>return</c>). JSON <c>_return</c>.</summary>
     [JsonPropertyName("_return")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? Return { get; init; }
+    public bool? Return { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

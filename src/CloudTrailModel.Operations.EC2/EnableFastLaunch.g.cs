@@ -15,32 +15,32 @@ public sealed record EnableFastLaunchRequestParameters
     /// <summary>Specify the ID of the image for which to enable Windows fast launch. JSON <c>imageId</c>.</summary>
     [JsonPropertyName("imageId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ImageId { get; init; }
+    public string? ImageId { get; set; }
 
     /// <summary>The type of resource to use for pre-provisioning the AMI for Windows fast launch. JSON <c>resourceType</c>.</summary>
     [JsonPropertyName("resourceType")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ResourceType { get; init; }
+    public string? ResourceType { get; set; }
 
     /// <summary>Configuration settings for creating and managing the snapshots that are used for pre-provisioning the AMI for Windows fast launch. JSON <c>snapshotConfiguration</c>.</summary>
     [JsonPropertyName("snapshotConfiguration")]
     [JsonConverter(typeof(TolerantMemberConverter<FastLaunchSnapshotConfigurationRequest>))]
-    public FastLaunchSnapshotConfigurationRequest? SnapshotConfiguration { get; init; }
+    public FastLaunchSnapshotConfigurationRequest? SnapshotConfiguration { get; set; }
 
     /// <summary>The launch template to use when launching Windows instances from pre-provisioned snapshots. JSON <c>launchTemplate</c>.</summary>
     [JsonPropertyName("launchTemplate")]
     [JsonConverter(typeof(TolerantMemberConverter<FastLaunchLaunchTemplateSpecificationRequest>))]
-    public FastLaunchLaunchTemplateSpecificationRequest? LaunchTemplate { get; init; }
+    public FastLaunchLaunchTemplateSpecificationRequest? LaunchTemplate { get; set; }
 
     /// <summary>The maximum number of instances that Amazon EC2 can launch at the same time to create pre-provisioned snapshots for Windows fast launch. JSON <c>maxParallelLaunches</c>.</summary>
     [JsonPropertyName("maxParallelLaunches")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? MaxParallelLaunches { get; init; }
+    public int? MaxParallelLaunches { get; set; }
 
     /// <summary>Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. JSON <c>dryRun</c>.</summary>
     [JsonPropertyName("dryRun")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? DryRun { get; init; }
+    public bool? DryRun { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -80,12 +80,12 @@ public sealed record EnableFastLaunchResponseElements
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? RequestId { get; init; }
+    public string? RequestId { get; set; }
 
     /// <summary>Whether the call succeeded (the query API's <c>return</c>). JSON <c>_return</c>.</summary>
     [JsonPropertyName("_return")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? Return { get; init; }
+    public bool? Return { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,17 +15,17 @@ public sealed record EnableInstanceSqlHaStandbyDetectionsRequestParameters
     /// <summary>The IDs of the instances to enable for SQL Server High Availability standby detection monitoring. JSON <c>instanceIdSet</c>.</summary>
     [JsonPropertyName("instanceIdSet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<InstanceIdUpdateStringListItem>>))]
-    public ItemSet<InstanceIdUpdateStringListItem>? InstanceIds { get; init; }
+    public ItemSet<InstanceIdUpdateStringListItem>? InstanceIds { get; set; }
 
     /// <summary>The ARN of the Secrets Manager secret containing the SQL Server access credentials. JSON <c>sqlServerCredentials</c>.</summary>
     [JsonPropertyName("sqlServerCredentials")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? SqlServerCredentials { get; init; }
+    public string? SqlServerCredentials { get; set; }
 
     /// <summary>Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. JSON <c>dryRun</c>.</summary>
     [JsonPropertyName("dryRun")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? DryRun { get; init; }
+    public bool? DryRun { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -59,12 +59,12 @@ public sealed record EnableInstanceSqlHaStandbyDetectionsResponseElements
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? RequestId { get; init; }
+    public string? RequestId { get; set; }
 
     /// <summary>Whether the call succeeded (the query API's <c>return</c>). JSON <c>_return</c>.</summary>
     [JsonPropertyName("_return")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? Return { get; init; }
+    public bool? Return { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,42 +15,42 @@ public sealed record EnableIpamInternetRegistryAssociationRequestParameters
     /// <summary>Checks whether you have the required permissions for the operation, without actually making the request, and provides an error response. JSON <c>dryRun</c>.</summary>
     [JsonPropertyName("dryRun")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? DryRun { get; init; }
+    public bool? DryRun { get; set; }
 
     /// <summary>The ID of the IPAM internet registry association to enable. JSON <c>ipamInternetRegistryAssociationId</c>.</summary>
     [JsonPropertyName("ipamInternetRegistryAssociationId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? IpamInternetRegistryAssociationId { get; init; }
+    public string? IpamInternetRegistryAssociationId { get; set; }
 
     /// <summary>The RPKI version to use from the Parent Response XML. JSON <c>rpkiVersion</c>.</summary>
     [JsonPropertyName("rpkiVersion")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? RpkiVersion { get; init; }
+    public string? RpkiVersion { get; set; }
 
     /// <summary>The RPKI service URI for the publication point from the Parent Response XML. JSON <c>serviceUri</c>.</summary>
     [JsonPropertyName("serviceUri")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ServiceUri { get; init; }
+    public string? ServiceUri { get; set; }
 
     /// <summary>The child handle for the BPKI certificate hierarchy from the Parent Response XML. JSON <c>childHandle</c>.</summary>
     [JsonPropertyName("childHandle")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ChildHandle { get; init; }
+    public string? ChildHandle { get; set; }
 
     /// <summary>The parent handle for the BPKI certificate hierarchy from the Parent Response XML. JSON <c>parentHandle</c>.</summary>
     [JsonPropertyName("parentHandle")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ParentHandle { get; init; }
+    public string? ParentHandle { get; set; }
 
     /// <summary>The parent BPKI Trust Anchor certificate in PEM format from the Parent Response XML. JSON <c>parentBpkiTa</c>.</summary>
     [JsonPropertyName("parentBpkiTa")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ParentBpkiTa { get; init; }
+    public string? ParentBpkiTa { get; set; }
 
     /// <summary>A unique, case-sensitive identifier to ensure that the operation completes no more than one time. JSON <c>clientToken</c>.</summary>
     [JsonPropertyName("clientToken")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ClientToken { get; init; }
+    public string? ClientToken { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -94,12 +94,12 @@ public sealed record EnableIpamInternetRegistryAssociationResponseElements
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? RequestId { get; init; }
+    public string? RequestId { get; set; }
 
     /// <summary>Whether the call succeeded (the query API's <c>return</c>). JSON <c>_return</c>.</summary>
     [JsonPropertyName("_return")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? Return { get; init; }
+    public bool? Return { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,17 +15,17 @@ public sealed record EnableRouteServerPropagationRequestParameters
     /// <summary>The ID of the route server for which to enable propagation. JSON <c>routeServerId</c>.</summary>
     [JsonPropertyName("routeServerId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? RouteServerId { get; init; }
+    public string? RouteServerId { get; set; }
 
     /// <summary>The ID of the route table to which route server will propagate routes. JSON <c>routeTableId</c>.</summary>
     [JsonPropertyName("routeTableId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? RouteTableId { get; init; }
+    public string? RouteTableId { get; set; }
 
     /// <summary>A check for whether you have the required permissions for the action without actually making the request and provides an error response. JSON <c>dryRun</c>.</summary>
     [JsonPropertyName("dryRun")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? DryRun { get; init; }
+    public bool? DryRun { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -59,12 +59,12 @@ public sealed record EnableRouteServerPropagationResponseElements
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? RequestId { get; init; }
+    public string? RequestId { get; set; }
 
     /// <summary>Whether the call succeeded (the query API's <c>return</c>). JSON <c>_return</c>.</summary>
     [JsonPropertyName("_return")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? Return { get; init; }
+    public bool? Return { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

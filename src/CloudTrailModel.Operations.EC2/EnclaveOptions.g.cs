@@ -15,7 +15,7 @@ public sealed record EnclaveOptions
     /// <summary>If this parameter is set to true, the instance is enabled for Amazon Web Services Nitro Enclaves; otherwise, it is not enabled for Amazon Web Services Nitro Enclaves. JSON <c>enabled</c>.</summary>
     [JsonPropertyName("enabled")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? Enabled { get; init; }
+    public bool? Enabled { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,7 +15,7 @@ public sealed record EnclaveOptionsRequest
     /// <summary>To enable the instance for Amazon Web Services Nitro Enclaves, set this parameter to true. JSON <c>enabled</c>.</summary>
     [JsonPropertyName("enabled")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? Enabled { get; init; }
+    public bool? Enabled { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,7 +15,7 @@ public sealed record ExecutableByStringListItem
     /// <summary>The entry's value. JSON <c>executableBy</c>.</summary>
     [JsonPropertyName("executableBy")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ExecutableBy { get; init; }
+    public string? ExecutableBy { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

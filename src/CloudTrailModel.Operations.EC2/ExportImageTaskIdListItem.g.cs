@@ -15,7 +15,7 @@ public sealed record ExportImageTaskIdListItem
     /// <summary>The entry's value. JSON <c>exportImageTaskId</c>.</summary>
     [JsonPropertyName("exportImageTaskId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ExportImageTaskId { get; init; }
+    public string? ExportImageTaskId { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,7 +15,7 @@ public sealed record ExportTaskIdStringListItem
     /// <summary>The entry's value. JSON <c>exportTaskId</c>.</summary>
     [JsonPropertyName("exportTaskId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ExportTaskId { get; init; }
+    public string? ExportTaskId { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

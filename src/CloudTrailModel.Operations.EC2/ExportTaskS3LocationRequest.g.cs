@@ -15,12 +15,12 @@ public sealed record ExportTaskS3LocationRequest
     /// <summary>The destination Amazon S3 bucket. JSON <c>s3Bucket</c>.</summary>
     [JsonPropertyName("s3Bucket")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? S3Bucket { get; init; }
+    public string? S3Bucket { get; set; }
 
     /// <summary>The prefix (logical hierarchy) in the bucket. JSON <c>s3Prefix</c>.</summary>
     [JsonPropertyName("s3Prefix")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? S3Prefix { get; init; }
+    public string? S3Prefix { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

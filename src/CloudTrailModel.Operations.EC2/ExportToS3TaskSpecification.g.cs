@@ -15,22 +15,22 @@ public sealed record ExportToS3TaskSpecification
     /// <summary>The format for the exported image. JSON <c>diskImageFormat</c>.</summary>
     [JsonPropertyName("diskImageFormat")]
     [JsonConverter(typeof(TolerantMemberConverter<DiskImageFormat?>))]
-    public DiskImageFormat? DiskImageFormat { get; init; }
+    public DiskImageFormat? DiskImageFormat { get; set; }
 
     /// <summary>The container format used to combine disk images with metadata (such as OVF). JSON <c>containerFormat</c>.</summary>
     [JsonPropertyName("containerFormat")]
     [JsonConverter(typeof(TolerantMemberConverter<ContainerFormat?>))]
-    public ContainerFormat? ContainerFormat { get; init; }
+    public ContainerFormat? ContainerFormat { get; set; }
 
     /// <summary>The Amazon S3 bucket for the destination image. JSON <c>s3Bucket</c>.</summary>
     [JsonPropertyName("s3Bucket")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? S3Bucket { get; init; }
+    public string? S3Bucket { get; set; }
 
     /// <summary>The image is written to a single object in the Amazon S3 bucket at the S3 key s3prefix + exportTaskId + '.' + diskImageFormat. JSON <c>s3Prefix</c>.</summary>
     [JsonPropertyName("s3Prefix")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? S3Prefix { get; init; }
+    public string? S3Prefix { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

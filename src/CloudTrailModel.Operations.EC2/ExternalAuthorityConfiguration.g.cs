@@ -15,12 +15,12 @@ public sealed record ExternalAuthorityConfiguration
     /// <summary>The type of external authority. JSON <c>type</c>.</summary>
     [JsonPropertyName("type")]
     [JsonConverter(typeof(TolerantMemberConverter<IpamScopeExternalAuthorityType?>))]
-    public IpamScopeExternalAuthorityType? Type { get; init; }
+    public IpamScopeExternalAuthorityType? Type { get; set; }
 
     /// <summary>The identifier for the external resource managing this scope. JSON <c>externalResourceIdentifier</c>.</summary>
     [JsonPropertyName("externalResourceIdentifier")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ExternalResourceIdentifier { get; init; }
+    public string? ExternalResourceIdentifier { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

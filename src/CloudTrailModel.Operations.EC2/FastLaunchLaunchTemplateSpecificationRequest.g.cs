@@ -15,17 +15,17 @@ public sealed record FastLaunchLaunchTemplateSpecificationRequest
     /// <summary>Specify the ID of the launch template that the AMI should use for Windows fast launch. JSON <c>launchTemplateId</c>.</summary>
     [JsonPropertyName("launchTemplateId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? LaunchTemplateId { get; init; }
+    public string? LaunchTemplateId { get; set; }
 
     /// <summary>Specify the name of the launch template that the AMI should use for Windows fast launch. JSON <c>launchTemplateName</c>.</summary>
     [JsonPropertyName("launchTemplateName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? LaunchTemplateName { get; init; }
+    public string? LaunchTemplateName { get; set; }
 
     /// <summary>Specify the version of the launch template that the AMI should use for Windows fast launch. JSON <c>version</c>.</summary>
     [JsonPropertyName("version")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Version { get; init; }
+    public string? Version { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,7 +15,7 @@ public sealed record FastLaunchSnapshotConfigurationRequest
     /// <summary>The number of pre-provisioned snapshots to keep on hand for a Windows fast launch enabled AMI. JSON <c>targetResourceCount</c>.</summary>
     [JsonPropertyName("targetResourceCount")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? TargetResourceCount { get; init; }
+    public int? TargetResourceCount { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,12 +15,12 @@ public sealed record FederatedAuthenticationRequest
     /// <summary>The Amazon Resource Name (ARN) of the IAM SAML identity provider. JSON <c>sAMLProviderArn</c>.</summary>
     [JsonPropertyName("sAMLProviderArn")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? SAMLProviderArn { get; init; }
+    public string? SAMLProviderArn { get; set; }
 
     /// <summary>The Amazon Resource Name (ARN) of the IAM SAML identity provider for the self-service portal. JSON <c>selfServiceSAMLProviderArn</c>.</summary>
     [JsonPropertyName("selfServiceSAMLProviderArn")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? SelfServiceSAMLProviderArn { get; init; }
+    public string? SelfServiceSAMLProviderArn { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,12 +15,12 @@ public sealed record Filter
     /// <summary>The name of the filter. JSON <c>name</c>.</summary>
     [JsonPropertyName("name")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Name { get; init; }
+    public string? Name { get; set; }
 
     /// <summary>The filter values. JSON <c>valueSet</c>.</summary>
     [JsonPropertyName("valueSet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<ValueStringListItem>>))]
-    public ItemSet<ValueStringListItem>? Values { get; init; }
+    public ItemSet<ValueStringListItem>? Values { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,17 +15,17 @@ public sealed record FleetInstanceMetadataOptionsRequest
     /// <summary>Indicates whether IMDSv2 is required. JSON <c>httpTokens</c>.</summary>
     [JsonPropertyName("httpTokens")]
     [JsonConverter(typeof(TolerantMemberConverter<FleetHttpTokensState?>))]
-    public FleetHttpTokensState? HttpTokens { get; init; }
+    public FleetHttpTokensState? HttpTokens { get; set; }
 
     /// <summary>The desired HTTP PUT response hop limit for instance metadata requests. JSON <c>httpPutResponseHopLimit</c>.</summary>
     [JsonPropertyName("httpPutResponseHopLimit")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? HttpPutResponseHopLimit { get; init; }
+    public int? HttpPutResponseHopLimit { get; set; }
 
     /// <summary>Enables or disables the HTTP metadata endpoint on your instances. JSON <c>httpEndpoint</c>.</summary>
     [JsonPropertyName("httpEndpoint")]
     [JsonConverter(typeof(TolerantMemberConverter<FleetInstanceMetadataEndpointState?>))]
-    public FleetInstanceMetadataEndpointState? HttpEndpoint { get; init; }
+    public FleetInstanceMetadataEndpointState? HttpEndpoint { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,12 +15,12 @@ public sealed record FleetLaunchTemplateConfigRequest
     /// <summary>The launch template to use. JSON <c>launchTemplateSpecification</c>.</summary>
     [JsonPropertyName("launchTemplateSpecification")]
     [JsonConverter(typeof(TolerantMemberConverter<FleetLaunchTemplateSpecificationRequest>))]
-    public FleetLaunchTemplateSpecificationRequest? LaunchTemplateSpecification { get; init; }
+    public FleetLaunchTemplateSpecificationRequest? LaunchTemplateSpecification { get; set; }
 
     /// <summary>Any parameters that you specify override the same parameters in the launch template. JSON <c>overrides</c>.</summary>
     [JsonPropertyName("overrides")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<FleetLaunchTemplateOverridesRequest>>))]
-    public ItemSet<FleetLaunchTemplateOverridesRequest>? Overrides { get; init; }
+    public ItemSet<FleetLaunchTemplateOverridesRequest>? Overrides { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,72 +15,72 @@ public sealed record FleetLaunchTemplateOverridesRequest
     /// <summary>The instance type. JSON <c>instanceType</c>.</summary>
     [JsonPropertyName("instanceType")]
     [JsonConverter(typeof(TolerantMemberConverter<InstanceType?>))]
-    public InstanceType? InstanceType { get; init; }
+    public InstanceType? InstanceType { get; set; }
 
     /// <summary>The maximum price per unit hour that you are willing to pay for a Spot Instance. JSON <c>maxPrice</c>.</summary>
     [JsonPropertyName("maxPrice")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? MaxPrice { get; init; }
+    public string? MaxPrice { get; set; }
 
     /// <summary>The IDs of the subnets in which to launch the instances. JSON <c>subnetId</c>.</summary>
     [JsonPropertyName("subnetId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? SubnetId { get; init; }
+    public string? SubnetId { get; set; }
 
     /// <summary>The Availability Zone in which to launch the instances. JSON <c>availabilityZone</c>.</summary>
     [JsonPropertyName("availabilityZone")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? AvailabilityZone { get; init; }
+    public string? AvailabilityZone { get; set; }
 
     /// <summary>The number of units provided by the specified instance type. JSON <c>weightedCapacity</c>.</summary>
     [JsonPropertyName("weightedCapacity")]
     [JsonConverter(typeof(TolerantMemberConverter<double?>))]
-    public double? WeightedCapacity { get; init; }
+    public double? WeightedCapacity { get; set; }
 
     /// <summary>The priority for the launch template override. JSON <c>priority</c>.</summary>
     [JsonPropertyName("priority")]
     [JsonConverter(typeof(TolerantMemberConverter<double?>))]
-    public double? Priority { get; init; }
+    public double? Priority { get; set; }
 
     /// <summary>The location where the instance launched, if applicable. JSON <c>placement</c>.</summary>
     [JsonPropertyName("placement")]
     [JsonConverter(typeof(TolerantMemberConverter<Placement>))]
-    public Placement? Placement { get; init; }
+    public Placement? Placement { get; set; }
 
     /// <summary>The name of the key pair to use for the instances. JSON <c>keyName</c>.</summary>
     [JsonPropertyName("keyName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? KeyName { get; init; }
+    public string? KeyName { get; set; }
 
     /// <summary>The block device mappings, which define the EBS volumes and instance store volumes to attach to the instance at launch. JSON <c>blockDeviceMappingSet</c>.</summary>
     [JsonPropertyName("blockDeviceMappingSet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<FleetBlockDeviceMappingRequest>>))]
-    public ItemSet<FleetBlockDeviceMappingRequest>? BlockDeviceMappings { get; init; }
+    public ItemSet<FleetBlockDeviceMappingRequest>? BlockDeviceMappings { get; set; }
 
     /// <summary>The IAM instance profile to associate with the instances. JSON <c>iamInstanceProfile</c>.</summary>
     [JsonPropertyName("iamInstanceProfile")]
     [JsonConverter(typeof(TolerantMemberConverter<FleetIamInstanceProfileSpecificationRequest>))]
-    public FleetIamInstanceProfileSpecificationRequest? IamInstanceProfile { get; init; }
+    public FleetIamInstanceProfileSpecificationRequest? IamInstanceProfile { get; set; }
 
     /// <summary>The metadata options for the instances. JSON <c>metadataOptions</c>.</summary>
     [JsonPropertyName("metadataOptions")]
     [JsonConverter(typeof(TolerantMemberConverter<FleetInstanceMetadataOptionsRequest>))]
-    public FleetInstanceMetadataOptionsRequest? MetadataOptions { get; init; }
+    public FleetInstanceMetadataOptionsRequest? MetadataOptions { get; set; }
 
     /// <summary>The attributes for the instance types. JSON <c>instanceRequirements</c>.</summary>
     [JsonPropertyName("instanceRequirements")]
     [JsonConverter(typeof(TolerantMemberConverter<InstanceRequirementsRequest>))]
-    public InstanceRequirementsRequest? InstanceRequirements { get; init; }
+    public InstanceRequirementsRequest? InstanceRequirements { get; set; }
 
     /// <summary>The ID of the AMI in the format ami-17characters00000. JSON <c>imageId</c>.</summary>
     [JsonPropertyName("imageId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ImageId { get; init; }
+    public string? ImageId { get; set; }
 
     /// <summary>The ID of the Availability Zone in which to launch the instances. JSON <c>availabilityZoneId</c>.</summary>
     [JsonPropertyName("availabilityZoneId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? AvailabilityZoneId { get; init; }
+    public string? AvailabilityZoneId { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

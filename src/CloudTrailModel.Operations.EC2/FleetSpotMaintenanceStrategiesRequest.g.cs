@@ -15,7 +15,7 @@ public sealed record FleetSpotMaintenanceStrategiesRequest
     /// <summary>The strategy to use when Amazon EC2 emits a signal that your Spot Instance is at an elevated risk of being interrupted. JSON <c>capacityRebalance</c>.</summary>
     [JsonPropertyName("capacityRebalance")]
     [JsonConverter(typeof(TolerantMemberConverter<FleetSpotCapacityRebalanceRequest>))]
-    public FleetSpotCapacityRebalanceRequest? CapacityRebalance { get; init; }
+    public FleetSpotCapacityRebalanceRequest? CapacityRebalance { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,17 +15,17 @@ public sealed record GetActiveVpnTunnelStatusRequestParameters
     /// <summary>The ID of the VPN connection for which to retrieve the active tunnel status. JSON <c>vpnConnectionId</c>.</summary>
     [JsonPropertyName("vpnConnectionId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? VpnConnectionId { get; init; }
+    public string? VpnConnectionId { get; set; }
 
     /// <summary>The external IP address of the VPN tunnel for which to retrieve the active status. JSON <c>vpnTunnelOutsideIpAddress</c>.</summary>
     [JsonPropertyName("vpnTunnelOutsideIpAddress")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? VpnTunnelOutsideIpAddress { get; init; }
+    public string? VpnTunnelOutsideIpAddress { get; set; }
 
     /// <summary>Checks whether you have the required permissions for the action, without actually making the request. JSON <c>dryRun</c>.</summary>
     [JsonPropertyName("dryRun")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? DryRun { get; init; }
+    public bool? DryRun { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,12 +15,12 @@ public sealed record GetAssociatedEnclaveCertificateIamRolesRequestParameters
     /// <summary>The ARN of the ACM certificate for which to view the associated IAM roles, encryption keys, and Amazon S3 object information. JSON <c>certificateArn</c>.</summary>
     [JsonPropertyName("certificateArn")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? CertificateArn { get; init; }
+    public string? CertificateArn { get; set; }
 
     /// <summary>Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. JSON <c>dryRun</c>.</summary>
     [JsonPropertyName("dryRun")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? DryRun { get; init; }
+    public bool? DryRun { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

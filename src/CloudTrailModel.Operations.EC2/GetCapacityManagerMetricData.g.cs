@@ -15,47 +15,47 @@ public sealed record GetCapacityManagerMetricDataRequestParameters
     /// <summary>The names of the metrics to retrieve. JSON <c>metricNameSet</c>.</summary>
     [JsonPropertyName("metricNameSet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<MetricSetItem>>))]
-    public ItemSet<MetricSetItem>? MetricNames { get; init; }
+    public ItemSet<MetricSetItem>? MetricNames { get; set; }
 
     /// <summary>The start time for the metric data query, in ISO 8601 format. JSON <c>startTime</c>.</summary>
     [JsonPropertyName("startTime")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? StartTime { get; init; }
+    public DateTimeOffset? StartTime { get; set; }
 
     /// <summary>The end time for the metric data query, in ISO 8601 format. JSON <c>endTime</c>.</summary>
     [JsonPropertyName("endTime")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? EndTime { get; init; }
+    public DateTimeOffset? EndTime { get; set; }
 
     /// <summary>The granularity, in seconds, of the returned data points. JSON <c>period</c>.</summary>
     [JsonPropertyName("period")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? Period { get; init; }
+    public int? Period { get; set; }
 
     /// <summary>The dimensions by which to group the metric data. JSON <c>groupBy</c>.</summary>
     [JsonPropertyName("groupBy")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<GroupBySetItem>>))]
-    public ItemSet<GroupBySetItem>? GroupBy { get; init; }
+    public ItemSet<GroupBySetItem>? GroupBy { get; set; }
 
     /// <summary>Conditions to filter the metric data. JSON <c>filterBy</c>.</summary>
     [JsonPropertyName("filterBy")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<CapacityManagerCondition>>))]
-    public ItemSet<CapacityManagerCondition>? FilterBy { get; init; }
+    public ItemSet<CapacityManagerCondition>? FilterBy { get; set; }
 
     /// <summary>The maximum number of data points to return. JSON <c>maxResults</c>.</summary>
     [JsonPropertyName("maxResults")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? MaxResults { get; init; }
+    public int? MaxResults { get; set; }
 
     /// <summary>The token for the next page of results. JSON <c>nextToken</c>.</summary>
     [JsonPropertyName("nextToken")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? NextToken { get; init; }
+    public string? NextToken { get; set; }
 
     /// <summary>Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. JSON <c>dryRun</c>.</summary>
     [JsonPropertyName("dryRun")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? DryRun { get; init; }
+    public bool? DryRun { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,17 +15,17 @@ public sealed record GetConsoleScreenshotRequestParameters
     /// <summary>Checks whether you have the required permissions for the operation, without actually making the request, and provides an error response. JSON <c>dryRun</c>.</summary>
     [JsonPropertyName("dryRun")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? DryRun { get; init; }
+    public bool? DryRun { get; set; }
 
     /// <summary>The ID of the instance. JSON <c>instanceId</c>.</summary>
     [JsonPropertyName("instanceId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? InstanceId { get; init; }
+    public string? InstanceId { get; set; }
 
     /// <summary>When set to true, acts as keystroke input and wakes up an instance that's in standby or "sleep" mode. JSON <c>wakeUp</c>.</summary>
     [JsonPropertyName("wakeUp")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? WakeUp { get; init; }
+    public bool? WakeUp { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

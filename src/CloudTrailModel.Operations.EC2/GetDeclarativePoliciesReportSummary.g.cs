@@ -15,12 +15,12 @@ public sealed record GetDeclarativePoliciesReportSummaryRequestParameters
     /// <summary>Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. JSON <c>dryRun</c>.</summary>
     [JsonPropertyName("dryRun")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? DryRun { get; init; }
+    public bool? DryRun { get; set; }
 
     /// <summary>The ID of the report. JSON <c>reportId</c>.</summary>
     [JsonPropertyName("reportId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ReportId { get; init; }
+    public string? ReportId { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,12 +15,12 @@ public sealed record GetDefaultCreditSpecificationRequestParameters
     /// <summary>Checks whether you have the required permissions for the operation, without actually making the request, and provides an error response. JSON <c>dryRun</c>.</summary>
     [JsonPropertyName("dryRun")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? DryRun { get; init; }
+    public bool? DryRun { get; set; }
 
     /// <summary>The instance family. JSON <c>instanceFamily</c>.</summary>
     [JsonPropertyName("instanceFamily")]
     [JsonConverter(typeof(TolerantMemberConverter<UnlimitedSupportedInstanceFamily?>))]
-    public UnlimitedSupportedInstanceFamily? InstanceFamily { get; init; }
+    public UnlimitedSupportedInstanceFamily? InstanceFamily { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,22 +15,22 @@ public sealed record GetFlowLogsIntegrationTemplateRequestParameters
     /// <summary>Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. JSON <c>dryRun</c>.</summary>
     [JsonPropertyName("dryRun")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? DryRun { get; init; }
+    public bool? DryRun { get; set; }
 
     /// <summary>The ID of the flow log. JSON <c>flowLogId</c>.</summary>
     [JsonPropertyName("flowLogId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? FlowLogId { get; init; }
+    public string? FlowLogId { get; set; }
 
     /// <summary>To store the CloudFormation template in Amazon S3, specify the location in Amazon S3. JSON <c>configDeliveryS3DestinationArn</c>.</summary>
     [JsonPropertyName("configDeliveryS3DestinationArn")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ConfigDeliveryS3DestinationArn { get; init; }
+    public string? ConfigDeliveryS3DestinationArn { get; set; }
 
     /// <summary>Information about the service integration. JSON <c>integrateService</c>.</summary>
     [JsonPropertyName("integrateService")]
     [JsonConverter(typeof(TolerantMemberConverter<IntegrateServices>))]
-    public IntegrateServices? IntegrateServices { get; init; }
+    public IntegrateServices? IntegrateServices { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,12 +15,12 @@ public sealed record GetHostReservationPurchasePreviewRequestParameters
     /// <summary>The IDs of the Dedicated Hosts with which the reservation is associated. JSON <c>hostIdSet</c>.</summary>
     [JsonPropertyName("hostIdSet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<RequestHostIdSetItem>>))]
-    public ItemSet<RequestHostIdSetItem>? HostIdSet { get; init; }
+    public ItemSet<RequestHostIdSetItem>? HostIdSet { get; set; }
 
     /// <summary>The offering ID of the reservation. JSON <c>offeringId</c>.</summary>
     [JsonPropertyName("offeringId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? OfferingId { get; init; }
+    public string? OfferingId { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,22 +15,22 @@ public sealed record GetInstanceTpmEkPubRequestParameters
     /// <summary>The ID of the instance for which to get the public endorsement key. JSON <c>instanceId</c>.</summary>
     [JsonPropertyName("instanceId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? InstanceId { get; init; }
+    public string? InstanceId { get; set; }
 
     /// <summary>The required public endorsement key type. JSON <c>keyType</c>.</summary>
     [JsonPropertyName("keyType")]
     [JsonConverter(typeof(TolerantMemberConverter<EkPubKeyType?>))]
-    public EkPubKeyType? KeyType { get; init; }
+    public EkPubKeyType? KeyType { get; set; }
 
     /// <summary>The required public endorsement key format. JSON <c>keyFormat</c>.</summary>
     [JsonPropertyName("keyFormat")]
     [JsonConverter(typeof(TolerantMemberConverter<EkPubKeyFormat?>))]
-    public EkPubKeyFormat? KeyFormat { get; init; }
+    public EkPubKeyFormat? KeyFormat { get; set; }
 
     /// <summary>Specify this parameter to verify whether the request will succeed, without actually making the request. JSON <c>dryRun</c>.</summary>
     [JsonPropertyName("dryRun")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? DryRun { get; init; }
+    public bool? DryRun { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,37 +15,37 @@ public sealed record GetInstanceTypesFromInstanceRequirementsRequestParameters
     /// <summary>Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. JSON <c>dryRun</c>.</summary>
     [JsonPropertyName("dryRun")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? DryRun { get; init; }
+    public bool? DryRun { get; set; }
 
     /// <summary>The processor architecture type. JSON <c>architectureTypeSet</c>.</summary>
     [JsonPropertyName("architectureTypeSet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<ArchitectureTypeSetItem>>))]
-    public ItemSet<ArchitectureTypeSetItem>? ArchitectureTypes { get; init; }
+    public ItemSet<ArchitectureTypeSetItem>? ArchitectureTypes { get; set; }
 
     /// <summary>The virtualization type. JSON <c>virtualizationTypeSet</c>.</summary>
     [JsonPropertyName("virtualizationTypeSet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<VirtualizationTypeSetItem>>))]
-    public ItemSet<VirtualizationTypeSetItem>? VirtualizationTypes { get; init; }
+    public ItemSet<VirtualizationTypeSetItem>? VirtualizationTypes { get; set; }
 
     /// <summary>The attributes required for the instance types. JSON <c>instanceRequirements</c>.</summary>
     [JsonPropertyName("instanceRequirements")]
     [JsonConverter(typeof(TolerantMemberConverter<InstanceRequirementsRequest>))]
-    public InstanceRequirementsRequest? InstanceRequirements { get; init; }
+    public InstanceRequirementsRequest? InstanceRequirements { get; set; }
 
     /// <summary>The maximum number of items to return for this request. JSON <c>maxResults</c>.</summary>
     [JsonPropertyName("maxResults")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? MaxResults { get; init; }
+    public int? MaxResults { get; set; }
 
     /// <summary>The token returned from a previous paginated request. JSON <c>nextToken</c>.</summary>
     [JsonPropertyName("nextToken")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? NextToken { get; init; }
+    public string? NextToken { get; set; }
 
     /// <summary>Reserved. JSON <c>context</c>.</summary>
     [JsonPropertyName("context")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Context { get; init; }
+    public string? Context { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

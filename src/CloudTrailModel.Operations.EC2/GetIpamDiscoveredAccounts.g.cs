@@ -15,32 +15,32 @@ public sealed record GetIpamDiscoveredAccountsRequestParameters
     /// <summary>A check for whether you have the required permissions for the action without actually making the request and provides an error response. JSON <c>dryRun</c>.</summary>
     [JsonPropertyName("dryRun")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? DryRun { get; init; }
+    public bool? DryRun { get; set; }
 
     /// <summary>A resource discovery ID. JSON <c>ipamResourceDiscoveryId</c>.</summary>
     [JsonPropertyName("ipamResourceDiscoveryId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? IpamResourceDiscoveryId { get; init; }
+    public string? IpamResourceDiscoveryId { get; set; }
 
     /// <summary>The Amazon Web Services Region that the account information is returned from. JSON <c>discoveryRegion</c>.</summary>
     [JsonPropertyName("discoveryRegion")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? DiscoveryRegion { get; init; }
+    public string? DiscoveryRegion { get; set; }
 
     /// <summary>Discovered account filters. JSON <c>filterSet</c>.</summary>
     [JsonPropertyName("filterSet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<Filter>>))]
-    public ItemSet<Filter>? Filters { get; init; }
+    public ItemSet<Filter>? Filters { get; set; }
 
     /// <summary>Specify the pagination token from a previous request to retrieve the next page of results. JSON <c>nextToken</c>.</summary>
     [JsonPropertyName("nextToken")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? NextToken { get; init; }
+    public string? NextToken { get; set; }
 
     /// <summary>The maximum number of discovered accounts to return in one page of results. JSON <c>maxResults</c>.</summary>
     [JsonPropertyName("maxResults")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? MaxResults { get; init; }
+    public int? MaxResults { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,32 +15,32 @@ public sealed record GetIpamDiscoveredPublicAddressesRequestParameters
     /// <summary>A check for whether you have the required permissions for the action without actually making the request and provides an error response. JSON <c>dryRun</c>.</summary>
     [JsonPropertyName("dryRun")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? DryRun { get; init; }
+    public bool? DryRun { get; set; }
 
     /// <summary>An IPAM resource discovery ID. JSON <c>ipamResourceDiscoveryId</c>.</summary>
     [JsonPropertyName("ipamResourceDiscoveryId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? IpamResourceDiscoveryId { get; init; }
+    public string? IpamResourceDiscoveryId { get; set; }
 
     /// <summary>The Amazon Web Services Region for the IP address. JSON <c>addressRegion</c>.</summary>
     [JsonPropertyName("addressRegion")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? AddressRegion { get; init; }
+    public string? AddressRegion { get; set; }
 
     /// <summary>Filters. JSON <c>filterSet</c>.</summary>
     [JsonPropertyName("filterSet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<Filter>>))]
-    public ItemSet<Filter>? Filters { get; init; }
+    public ItemSet<Filter>? Filters { get; set; }
 
     /// <summary>The token for the next page of results. JSON <c>nextToken</c>.</summary>
     [JsonPropertyName("nextToken")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? NextToken { get; init; }
+    public string? NextToken { get; set; }
 
     /// <summary>The maximum number of IPAM discovered public addresses to return in one page of results. JSON <c>maxResults</c>.</summary>
     [JsonPropertyName("maxResults")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? MaxResults { get; init; }
+    public int? MaxResults { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

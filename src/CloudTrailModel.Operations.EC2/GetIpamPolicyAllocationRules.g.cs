@@ -15,37 +15,37 @@ public sealed record GetIpamPolicyAllocationRulesRequestParameters
     /// <summary>A check for whether you have the required permissions for the action without actually making the request and provides an error response. JSON <c>dryRun</c>.</summary>
     [JsonPropertyName("dryRun")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? DryRun { get; init; }
+    public bool? DryRun { get; set; }
 
     /// <summary>The ID of the IPAM policy for which to get allocation rules. JSON <c>ipamPolicyId</c>.</summary>
     [JsonPropertyName("ipamPolicyId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? IpamPolicyId { get; init; }
+    public string? IpamPolicyId { get; set; }
 
     /// <summary>One or more filters for the allocation rules. JSON <c>filterSet</c>.</summary>
     [JsonPropertyName("filterSet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<Filter>>))]
-    public ItemSet<Filter>? Filters { get; init; }
+    public ItemSet<Filter>? Filters { get; set; }
 
     /// <summary>The locale for which to get the allocation rules. JSON <c>locale</c>.</summary>
     [JsonPropertyName("locale")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Locale { get; init; }
+    public string? Locale { get; set; }
 
     /// <summary>The resource type for which to get the allocation rules. JSON <c>resourceType</c>.</summary>
     [JsonPropertyName("resourceType")]
     [JsonConverter(typeof(TolerantMemberConverter<IpamPolicyResourceType?>))]
-    public IpamPolicyResourceType? ResourceType { get; init; }
+    public IpamPolicyResourceType? ResourceType { get; set; }
 
     /// <summary>The maximum number of results to return in a single call. JSON <c>maxResults</c>.</summary>
     [JsonPropertyName("maxResults")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? MaxResults { get; init; }
+    public int? MaxResults { get; set; }
 
     /// <summary>The token for the next page of results. JSON <c>nextToken</c>.</summary>
     [JsonPropertyName("nextToken")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? NextToken { get; init; }
+    public string? NextToken { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

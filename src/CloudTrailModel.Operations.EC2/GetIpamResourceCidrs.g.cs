@@ -15,52 +15,52 @@ public sealed record GetIpamResourceCidrsRequestParameters
     /// <summary>A check for whether you have the required permissions for the action without actually making the request and provides an error response. JSON <c>dryRun</c>.</summary>
     [JsonPropertyName("dryRun")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? DryRun { get; init; }
+    public bool? DryRun { get; set; }
 
     /// <summary>One or more filters for the request. JSON <c>filterSet</c>.</summary>
     [JsonPropertyName("filterSet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<Filter>>))]
-    public ItemSet<Filter>? Filters { get; init; }
+    public ItemSet<Filter>? Filters { get; set; }
 
     /// <summary>The maximum number of items to return for this request. JSON <c>maxResults</c>.</summary>
     [JsonPropertyName("maxResults")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? MaxResults { get; init; }
+    public int? MaxResults { get; set; }
 
     /// <summary>The token for the next page of results. JSON <c>nextToken</c>.</summary>
     [JsonPropertyName("nextToken")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? NextToken { get; init; }
+    public string? NextToken { get; set; }
 
     /// <summary>The ID of the scope that the resource is in. JSON <c>ipamScopeId</c>.</summary>
     [JsonPropertyName("ipamScopeId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? IpamScopeId { get; init; }
+    public string? IpamScopeId { get; set; }
 
     /// <summary>The ID of the IPAM pool that the resource is in. JSON <c>ipamPoolId</c>.</summary>
     [JsonPropertyName("ipamPoolId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? IpamPoolId { get; init; }
+    public string? IpamPoolId { get; set; }
 
     /// <summary>The ID of the resource. JSON <c>resourceId</c>.</summary>
     [JsonPropertyName("resourceId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ResourceId { get; init; }
+    public string? ResourceId { get; set; }
 
     /// <summary>The resource type. JSON <c>resourceType</c>.</summary>
     [JsonPropertyName("resourceType")]
     [JsonConverter(typeof(TolerantMemberConverter<IpamResourceType?>))]
-    public IpamResourceType? ResourceType { get; init; }
+    public IpamResourceType? ResourceType { get; set; }
 
     /// <summary>The resource tag. JSON <c>resourceTag</c>.</summary>
     [JsonPropertyName("resourceTag")]
     [JsonConverter(typeof(TolerantMemberConverter<RequestIpamResourceTag>))]
-    public RequestIpamResourceTag? ResourceTag { get; init; }
+    public RequestIpamResourceTag? ResourceTag { get; set; }
 
     /// <summary>The ID of the Amazon Web Services account that owns the resource. JSON <c>resourceOwner</c>.</summary>
     [JsonPropertyName("resourceOwner")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ResourceOwner { get; init; }
+    public string? ResourceOwner { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,42 +15,42 @@ public sealed record GetIpamRoutingPolicyRegistrationDeltasRequestParameters
     /// <summary>Checks whether you have the required permissions for the operation, without actually making the request, and provides an error response. JSON <c>dryRun</c>.</summary>
     [JsonPropertyName("dryRun")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? DryRun { get; init; }
+    public bool? DryRun { get; set; }
 
     /// <summary>The ID of the IPAM internet registry association. JSON <c>ipamInternetRegistryAssociationId</c>.</summary>
     [JsonPropertyName("ipamInternetRegistryAssociationId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? IpamInternetRegistryAssociationId { get; init; }
+    public string? IpamInternetRegistryAssociationId { get; set; }
 
     /// <summary>Filter results to a specific delta ID. JSON <c>deltaId</c>.</summary>
     [JsonPropertyName("deltaId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? DeltaId { get; init; }
+    public string? DeltaId { get; set; }
 
     /// <summary>The start of the time range to filter deltas by. JSON <c>startTime</c>.</summary>
     [JsonPropertyName("startTime")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? StartTime { get; init; }
+    public DateTimeOffset? StartTime { get; set; }
 
     /// <summary>The end of the time range to filter deltas by. JSON <c>endTime</c>.</summary>
     [JsonPropertyName("endTime")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? EndTime { get; init; }
+    public DateTimeOffset? EndTime { get; set; }
 
     /// <summary>The chronological order to return results in. JSON <c>chronologicalOrder</c>.</summary>
     [JsonPropertyName("chronologicalOrder")]
     [JsonConverter(typeof(TolerantMemberConverter<ChronologicalOrder?>))]
-    public ChronologicalOrder? ChronologicalOrder { get; init; }
+    public ChronologicalOrder? ChronologicalOrder { get; set; }
 
     /// <summary>The maximum number of results to return in a single call. JSON <c>maxResults</c>.</summary>
     [JsonPropertyName("maxResults")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? MaxResults { get; init; }
+    public int? MaxResults { get; set; }
 
     /// <summary>The token for the next page of results. JSON <c>nextToken</c>.</summary>
     [JsonPropertyName("nextToken")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? NextToken { get; init; }
+    public string? NextToken { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

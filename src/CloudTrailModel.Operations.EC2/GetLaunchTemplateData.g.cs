@@ -15,12 +15,12 @@ public sealed record GetLaunchTemplateDataRequestParameters
     /// <summary>Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. JSON <c>dryRun</c>.</summary>
     [JsonPropertyName("dryRun")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? DryRun { get; init; }
+    public bool? DryRun { get; set; }
 
     /// <summary>The ID of the instance. JSON <c>instanceId</c>.</summary>
     [JsonPropertyName("instanceId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? InstanceId { get; init; }
+    public string? InstanceId { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

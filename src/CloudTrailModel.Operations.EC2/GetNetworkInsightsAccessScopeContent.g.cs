@@ -15,12 +15,12 @@ public sealed record GetNetworkInsightsAccessScopeContentRequestParameters
     /// <summary>The ID of the Network Access Scope. JSON <c>networkInsightsAccessScopeId</c>.</summary>
     [JsonPropertyName("networkInsightsAccessScopeId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? NetworkInsightsAccessScopeId { get; init; }
+    public string? NetworkInsightsAccessScopeId { get; set; }
 
     /// <summary>Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. JSON <c>dryRun</c>.</summary>
     [JsonPropertyName("dryRun")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? DryRun { get; init; }
+    public bool? DryRun { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,17 +15,17 @@ public sealed record GetReservedInstancesExchangeQuoteRequestParameters
     /// <summary>Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. JSON <c>dryRun</c>.</summary>
     [JsonPropertyName("dryRun")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? DryRun { get; init; }
+    public bool? DryRun { get; set; }
 
     /// <summary>The IDs of the Convertible Reserved Instances to exchange. JSON <c>reservedInstanceIdSet</c>.</summary>
     [JsonPropertyName("reservedInstanceIdSet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<ReservedInstanceIdSetItem>>))]
-    public ItemSet<ReservedInstanceIdSetItem>? ReservedInstanceIds { get; init; }
+    public ItemSet<ReservedInstanceIdSetItem>? ReservedInstanceIds { get; set; }
 
     /// <summary>The configuration of the target Convertible Reserved Instance to exchange for your current Convertible Reserved Instances. JSON <c>targetConfigurationSet</c>.</summary>
     [JsonPropertyName("targetConfigurationSet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<TargetConfigurationRequest>>))]
-    public ItemSet<TargetConfigurationRequest>? TargetConfigurations { get; init; }
+    public ItemSet<TargetConfigurationRequest>? TargetConfigurations { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,17 +15,17 @@ public sealed record GetRouteServerPropagationsRequestParameters
     /// <summary>The ID of the route server for which to get propagation information. JSON <c>routeServerId</c>.</summary>
     [JsonPropertyName("routeServerId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? RouteServerId { get; init; }
+    public string? RouteServerId { get; set; }
 
     /// <summary>The ID of the route table for which to get propagation information. JSON <c>routeTableId</c>.</summary>
     [JsonPropertyName("routeTableId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? RouteTableId { get; init; }
+    public string? RouteTableId { get; set; }
 
     /// <summary>A check for whether you have the required permissions for the action without actually making the request and provides an error response. JSON <c>dryRun</c>.</summary>
     [JsonPropertyName("dryRun")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? DryRun { get; init; }
+    public bool? DryRun { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,52 +15,52 @@ public sealed record GetSpotPlacementScoresRequestParameters
     /// <summary>The instance types. JSON <c>instanceTypeSet</c>.</summary>
     [JsonPropertyName("instanceTypeSet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<InstanceTypesItem>>))]
-    public ItemSet<InstanceTypesItem>? InstanceTypes { get; init; }
+    public ItemSet<InstanceTypesItem>? InstanceTypes { get; set; }
 
     /// <summary>The target capacity. JSON <c>targetCapacity</c>.</summary>
     [JsonPropertyName("targetCapacity")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? TargetCapacity { get; init; }
+    public int? TargetCapacity { get; set; }
 
     /// <summary>The unit for the target capacity. JSON <c>targetCapacityUnitType</c>.</summary>
     [JsonPropertyName("targetCapacityUnitType")]
     [JsonConverter(typeof(TolerantMemberConverter<TargetCapacityUnitType?>))]
-    public TargetCapacityUnitType? TargetCapacityUnitType { get; init; }
+    public TargetCapacityUnitType? TargetCapacityUnitType { get; set; }
 
     /// <summary>Specify true so that the response returns a list of scored Availability Zones. JSON <c>singleAvailabilityZone</c>.</summary>
     [JsonPropertyName("singleAvailabilityZone")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? SingleAvailabilityZone { get; init; }
+    public bool? SingleAvailabilityZone { get; set; }
 
     /// <summary>The Regions used to narrow down the list of Regions to be scored. JSON <c>regionNameSet</c>.</summary>
     [JsonPropertyName("regionNameSet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<RegionNamesItem>>))]
-    public ItemSet<RegionNamesItem>? RegionNames { get; init; }
+    public ItemSet<RegionNamesItem>? RegionNames { get; set; }
 
     /// <summary>The attributes for the instance types. JSON <c>instanceRequirementsWithMetadata</c>.</summary>
     [JsonPropertyName("instanceRequirementsWithMetadata")]
     [JsonConverter(typeof(TolerantMemberConverter<InstanceRequirementsWithMetadataRequest>))]
-    public InstanceRequirementsWithMetadataRequest? InstanceRequirementsWithMetadata { get; init; }
+    public InstanceRequirementsWithMetadataRequest? InstanceRequirementsWithMetadata { get; set; }
 
     /// <summary>Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. JSON <c>dryRun</c>.</summary>
     [JsonPropertyName("dryRun")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? DryRun { get; init; }
+    public bool? DryRun { get; set; }
 
     /// <summary>The maximum number of items to return for this request. JSON <c>maxResults</c>.</summary>
     [JsonPropertyName("maxResults")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? MaxResults { get; init; }
+    public int? MaxResults { get; set; }
 
     /// <summary>The token returned from a previous paginated request. JSON <c>nextToken</c>.</summary>
     [JsonPropertyName("nextToken")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? NextToken { get; init; }
+    public string? NextToken { get; set; }
 
     /// <summary>Specify true so that the response returns scores that include Local Zones. JSON <c>includeLocalZones</c>.</summary>
     [JsonPropertyName("includeLocalZones")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? IncludeLocalZones { get; init; }
+    public bool? IncludeLocalZones { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

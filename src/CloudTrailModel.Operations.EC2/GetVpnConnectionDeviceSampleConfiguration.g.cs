@@ -15,27 +15,27 @@ public sealed record GetVpnConnectionDeviceSampleConfigurationRequestParameters
     /// <summary>The VpnConnectionId specifies the Site-to-Site VPN connection used for the sample configuration. JSON <c>vpnConnectionId</c>.</summary>
     [JsonPropertyName("vpnConnectionId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? VpnConnectionId { get; init; }
+    public string? VpnConnectionId { get; set; }
 
     /// <summary>Device identifier provided by the GetVpnConnectionDeviceTypes API. JSON <c>vpnConnectionDeviceTypeId</c>.</summary>
     [JsonPropertyName("vpnConnectionDeviceTypeId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? VpnConnectionDeviceTypeId { get; init; }
+    public string? VpnConnectionDeviceTypeId { get; set; }
 
     /// <summary>The IKE version to be used in the sample configuration file for your customer gateway device. JSON <c>internetKeyExchangeVersion</c>.</summary>
     [JsonPropertyName("internetKeyExchangeVersion")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? InternetKeyExchangeVersion { get; init; }
+    public string? InternetKeyExchangeVersion { get; set; }
 
     /// <summary>The type of sample configuration to generate. JSON <c>sampleType</c>.</summary>
     [JsonPropertyName("sampleType")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? SampleType { get; init; }
+    public string? SampleType { get; set; }
 
     /// <summary>Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. JSON <c>dryRun</c>.</summary>
     [JsonPropertyName("dryRun")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? DryRun { get; init; }
+    public bool? DryRun { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

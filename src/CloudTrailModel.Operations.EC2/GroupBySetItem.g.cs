@@ -15,7 +15,7 @@ public sealed record GroupBySetItem
     /// <summary>The entry's value. JSON <c>item</c>.</summary>
     [JsonPropertyName("item")]
     [JsonConverter(typeof(TolerantMemberConverter<GroupBy?>))]
-    public GroupBy? Item { get; init; }
+    public GroupBy? Item { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

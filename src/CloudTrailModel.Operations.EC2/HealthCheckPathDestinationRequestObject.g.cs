@@ -15,12 +15,12 @@ public sealed record HealthCheckPathDestinationRequestObject
     /// <summary>The ID of the subnet for the destination. JSON <c>subnetId</c>.</summary>
     [JsonPropertyName("subnetId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? SubnetId { get; init; }
+    public string? SubnetId { get; set; }
 
     /// <summary>The ID of the security group for the destination. JSON <c>securityGroupId</c>.</summary>
     [JsonPropertyName("securityGroupId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? SecurityGroupId { get; init; }
+    public string? SecurityGroupId { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,12 +15,12 @@ public sealed record HealthCheckPathRequestObject
     /// <summary>The source for the health check path. JSON <c>source</c>.</summary>
     [JsonPropertyName("source")]
     [JsonConverter(typeof(TolerantMemberConverter<HealthCheckPathSourceRequestObject>))]
-    public HealthCheckPathSourceRequestObject? Source { get; init; }
+    public HealthCheckPathSourceRequestObject? Source { get; set; }
 
     /// <summary>The destinations for the health check path. JSON <c>destinationSet</c>.</summary>
     [JsonPropertyName("destinationSet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<HealthCheckPathDestinationRequestObject>>))]
-    public ItemSet<HealthCheckPathDestinationRequestObject>? Destinations { get; init; }
+    public ItemSet<HealthCheckPathDestinationRequestObject>? Destinations { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

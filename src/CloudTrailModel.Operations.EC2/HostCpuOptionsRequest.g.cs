@@ -15,7 +15,7 @@ public sealed record HostCpuOptionsRequest
     /// <summary>Specifies whether AMD Secure Encrypted Virtualization-Secure Nested Paging (AMD SEV-SNP) is enabled or disabled for the Dedicated Host. JSON <c>amdSevSnp</c>.</summary>
     [JsonPropertyName("amdSevSnp")]
     [JsonConverter(typeof(TolerantMemberConverter<AmdSevSnp?>))]
-    public AmdSevSnp? AmdSevSnp { get; init; }
+    public AmdSevSnp? AmdSevSnp { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,27 +15,27 @@ public sealed record IamInstanceProfileAssociation
     /// <summary>The ID of the association. JSON <c>associationId</c>.</summary>
     [JsonPropertyName("associationId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? AssociationId { get; init; }
+    public string? AssociationId { get; set; }
 
     /// <summary>The ID of the instance. JSON <c>instanceId</c>.</summary>
     [JsonPropertyName("instanceId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? InstanceId { get; init; }
+    public string? InstanceId { get; set; }
 
     /// <summary>The IAM instance profile. JSON <c>iamInstanceProfile</c>.</summary>
     [JsonPropertyName("iamInstanceProfile")]
     [JsonConverter(typeof(TolerantMemberConverter<IamInstanceProfile>))]
-    public IamInstanceProfile? IamInstanceProfile { get; init; }
+    public IamInstanceProfile? IamInstanceProfile { get; set; }
 
     /// <summary>The state of the association. JSON <c>state</c>.</summary>
     [JsonPropertyName("state")]
     [JsonConverter(typeof(TolerantMemberConverter<IamInstanceProfileAssociationState?>))]
-    public IamInstanceProfileAssociationState? State { get; init; }
+    public IamInstanceProfileAssociationState? State { get; set; }
 
     /// <summary>The time the IAM instance profile was associated with the instance. JSON <c>timestamp</c>.</summary>
     [JsonPropertyName("timestamp")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? Timestamp { get; init; }
+    public DateTimeOffset? Timestamp { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

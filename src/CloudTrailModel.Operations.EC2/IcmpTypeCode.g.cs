@@ -15,12 +15,12 @@ public sealed record IcmpTypeCode
     /// <summary>The ICMP code. JSON <c>code</c>.</summary>
     [JsonPropertyName("code")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? Code { get; init; }
+    public int? Code { get; set; }
 
     /// <summary>The ICMP type. JSON <c>type</c>.</summary>
     [JsonPropertyName("type")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? Type { get; init; }
+    public int? Type { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,32 +15,32 @@ public sealed record ImageCriterionRequest
     /// <summary>The image providers whose images are allowed. JSON <c>imageProviderSet</c>.</summary>
     [JsonPropertyName("imageProviderSet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<ImageProviderRequestListItem>>))]
-    public ItemSet<ImageProviderRequestListItem>? ImageProviders { get; init; }
+    public ItemSet<ImageProviderRequestListItem>? ImageProviders { get; set; }
 
     /// <summary>The Amazon Web Services Marketplace product codes for allowed images. JSON <c>marketplaceProductCodeSet</c>.</summary>
     [JsonPropertyName("marketplaceProductCodeSet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<MarketplaceProductCodeRequestListItem>>))]
-    public ItemSet<MarketplaceProductCodeRequestListItem>? MarketplaceProductCodes { get; init; }
+    public ItemSet<MarketplaceProductCodeRequestListItem>? MarketplaceProductCodes { get; set; }
 
     /// <summary>The names of allowed images. JSON <c>imageNameSet</c>.</summary>
     [JsonPropertyName("imageNameSet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<ImageNameCriteriaRequestListItem>>))]
-    public ItemSet<ImageNameCriteriaRequestListItem>? ImageNames { get; init; }
+    public ItemSet<ImageNameCriteriaRequestListItem>? ImageNames { get; set; }
 
     /// <summary>The maximum period since deprecation for allowed images. JSON <c>deprecationTimeCondition</c>.</summary>
     [JsonPropertyName("deprecationTimeCondition")]
     [JsonConverter(typeof(TolerantMemberConverter<DeprecationTimeConditionRequest>))]
-    public DeprecationTimeConditionRequest? DeprecationTimeCondition { get; init; }
+    public DeprecationTimeConditionRequest? DeprecationTimeCondition { get; set; }
 
     /// <summary>The maximum age for allowed images. JSON <c>creationDateCondition</c>.</summary>
     [JsonPropertyName("creationDateCondition")]
     [JsonConverter(typeof(TolerantMemberConverter<CreationDateConditionRequest>))]
-    public CreationDateConditionRequest? CreationDateCondition { get; init; }
+    public CreationDateConditionRequest? CreationDateCondition { get; set; }
 
     /// <summary>The watermark criteria that an AMI must match to be allowed. JSON <c>imageWatermarkSet</c>.</summary>
     [JsonPropertyName("imageWatermarkSet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<ImageWatermarkFilterRequest>>))]
-    public ItemSet<ImageWatermarkFilterRequest>? ImageWatermarks { get; init; }
+    public ItemSet<ImageWatermarkFilterRequest>? ImageWatermarks { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,32 +15,32 @@ public sealed record ImageDiskContainer
     /// <summary>The description of the disk image. JSON <c>description</c>.</summary>
     [JsonPropertyName("description")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Description { get; init; }
+    public string? Description { get; set; }
 
     /// <summary>The block device mapping for the disk. JSON <c>deviceName</c>.</summary>
     [JsonPropertyName("deviceName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? DeviceName { get; init; }
+    public string? DeviceName { get; set; }
 
     /// <summary>The format of the disk image being imported. JSON <c>format</c>.</summary>
     [JsonPropertyName("format")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Format { get; init; }
+    public string? Format { get; set; }
 
     /// <summary>The ID of the EBS snapshot to be used for importing the snapshot. JSON <c>snapshotId</c>.</summary>
     [JsonPropertyName("snapshotId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? SnapshotId { get; init; }
+    public string? SnapshotId { get; set; }
 
     /// <summary>The URL to the Amazon S3-based disk image being imported. JSON <c>url</c>.</summary>
     [JsonPropertyName("url")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Url { get; init; }
+    public string? Url { get; set; }
 
     /// <summary>The S3 bucket for the disk image. JSON <c>userBucket</c>.</summary>
     [JsonPropertyName("userBucket")]
     [JsonConverter(typeof(TolerantMemberConverter<UserBucket>))]
-    public UserBucket? UserBucket { get; init; }
+    public UserBucket? UserBucket { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

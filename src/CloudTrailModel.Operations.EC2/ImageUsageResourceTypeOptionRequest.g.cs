@@ -15,12 +15,12 @@ public sealed record ImageUsageResourceTypeOptionRequest
     /// <summary>The name of the option. JSON <c>optionName</c>.</summary>
     [JsonPropertyName("optionName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? OptionName { get; init; }
+    public string? OptionName { get; set; }
 
     /// <summary>A value for the specified option. JSON <c>optionValueSet</c>.</summary>
     [JsonPropertyName("optionValueSet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<ImageUsageResourceTypeOptionValuesListItem>>))]
-    public ItemSet<ImageUsageResourceTypeOptionValuesListItem>? OptionValues { get; init; }
+    public ItemSet<ImageUsageResourceTypeOptionValuesListItem>? OptionValues { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

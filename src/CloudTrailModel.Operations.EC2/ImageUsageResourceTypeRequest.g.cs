@@ -15,12 +15,12 @@ public sealed record ImageUsageResourceTypeRequest
     /// <summary>The resource type. JSON <c>resourceType</c>.</summary>
     [JsonPropertyName("resourceType")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ResourceType { get; init; }
+    public string? ResourceType { get; set; }
 
     /// <summary>The options that affect the scope of the report. JSON <c>resourceTypeOptionSet</c>.</summary>
     [JsonPropertyName("resourceTypeOptionSet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<ImageUsageResourceTypeOptionRequest>>))]
-    public ItemSet<ImageUsageResourceTypeOptionRequest>? ResourceTypeOptions { get; init; }
+    public ItemSet<ImageUsageResourceTypeOptionRequest>? ResourceTypeOptions { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

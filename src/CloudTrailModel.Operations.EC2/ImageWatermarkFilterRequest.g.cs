@@ -15,22 +15,22 @@ public sealed record ImageWatermarkFilterRequest
     /// <summary>The accountId:name of the watermark. JSON <c>watermarkKey</c>.</summary>
     [JsonPropertyName("watermarkKey")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? WatermarkKey { get; init; }
+    public string? WatermarkKey { get; set; }
 
     /// <summary>The Region where the watermark was originally created. JSON <c>sourceImageRegion</c>.</summary>
     [JsonPropertyName("sourceImageRegion")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? SourceImageRegion { get; init; }
+    public string? SourceImageRegion { get; set; }
 
     /// <summary>The maximum number of days that have elapsed since the source image was created. JSON <c>maximumDaysSinceSourceImageCreated</c>.</summary>
     [JsonPropertyName("maximumDaysSinceSourceImageCreated")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? MaximumDaysSinceSourceImageCreated { get; init; }
+    public int? MaximumDaysSinceSourceImageCreated { get; set; }
 
     /// <summary>The maximum number of days that have elapsed since the watermark was attached to the image. JSON <c>maximumDaysSinceWatermarkCreated</c>.</summary>
     [JsonPropertyName("maximumDaysSinceWatermarkCreated")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? MaximumDaysSinceWatermarkCreated { get; init; }
+    public int? MaximumDaysSinceWatermarkCreated { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,82 +15,82 @@ public sealed record ImportImageRequestParameters
     /// <summary>The architecture of the virtual machine. JSON <c>architecture</c>.</summary>
     [JsonPropertyName("architecture")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Architecture { get; init; }
+    public string? Architecture { get; set; }
 
     /// <summary>The client-specific data. JSON <c>clientData</c>.</summary>
     [JsonPropertyName("clientData")]
     [JsonConverter(typeof(TolerantMemberConverter<ClientData>))]
-    public ClientData? ClientData { get; init; }
+    public ClientData? ClientData { get; set; }
 
     /// <summary>The token to enable idempotency for VM import requests. JSON <c>clientToken</c>.</summary>
     [JsonPropertyName("clientToken")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ClientToken { get; init; }
+    public string? ClientToken { get; set; }
 
     /// <summary>A description string for the import image task. JSON <c>description</c>.</summary>
     [JsonPropertyName("description")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Description { get; init; }
+    public string? Description { get; set; }
 
     /// <summary>Information about the disk containers. JSON <c>diskContainerSet</c>.</summary>
     [JsonPropertyName("diskContainerSet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<ImageDiskContainer>>))]
-    public ItemSet<ImageDiskContainer>? DiskContainers { get; init; }
+    public ItemSet<ImageDiskContainer>? DiskContainers { get; set; }
 
     /// <summary>Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. JSON <c>dryRun</c>.</summary>
     [JsonPropertyName("dryRun")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? DryRun { get; init; }
+    public bool? DryRun { get; set; }
 
     /// <summary>Specifies whether the destination AMI of the imported image should be encrypted. JSON <c>encrypted</c>.</summary>
     [JsonPropertyName("encrypted")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? Encrypted { get; init; }
+    public bool? Encrypted { get; set; }
 
     /// <summary>The target hypervisor platform. JSON <c>hypervisor</c>.</summary>
     [JsonPropertyName("hypervisor")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Hypervisor { get; init; }
+    public string? Hypervisor { get; set; }
 
     /// <summary>An identifier for the symmetric KMS key to use when creating the encrypted AMI. JSON <c>kmsKeyId</c>.</summary>
     [JsonPropertyName("kmsKeyId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? KmsKeyId { get; init; }
+    public string? KmsKeyId { get; set; }
 
     /// <summary>The license type to be used for the Amazon Machine Image (AMI) after importing. JSON <c>licenseType</c>.</summary>
     [JsonPropertyName("licenseType")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? LicenseType { get; init; }
+    public string? LicenseType { get; set; }
 
     /// <summary>The operating system of the virtual machine. JSON <c>platform</c>.</summary>
     [JsonPropertyName("platform")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Platform { get; init; }
+    public string? Platform { get; set; }
 
     /// <summary>The name of the role to use when not using the default role, 'vmimport'. JSON <c>roleName</c>.</summary>
     [JsonPropertyName("roleName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? RoleName { get; init; }
+    public string? RoleName { get; set; }
 
     /// <summary>The ARNs of the license configurations. JSON <c>licenseSpecifications</c>.</summary>
     [JsonPropertyName("licenseSpecifications")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<ImportImageLicenseConfigurationRequest>>))]
-    public ItemSet<ImportImageLicenseConfigurationRequest>? LicenseSpecifications { get; init; }
+    public ItemSet<ImportImageLicenseConfigurationRequest>? LicenseSpecifications { get; set; }
 
     /// <summary>The tags to apply to the import image task during creation. JSON <c>tagSpecificationSet</c>.</summary>
     [JsonPropertyName("tagSpecificationSet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<TagSpecification>>))]
-    public ItemSet<TagSpecification>? TagSpecifications { get; init; }
+    public ItemSet<TagSpecification>? TagSpecifications { get; set; }
 
     /// <summary>The usage operation value. JSON <c>usageOperation</c>.</summary>
     [JsonPropertyName("usageOperation")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? UsageOperation { get; init; }
+    public string? UsageOperation { get; set; }
 
     /// <summary>The boot mode of the virtual machine. JSON <c>bootMode</c>.</summary>
     [JsonPropertyName("bootMode")]
     [JsonConverter(typeof(TolerantMemberConverter<BootModeValues?>))]
-    public BootModeValues? BootMode { get; init; }
+    public BootModeValues? BootMode { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -150,12 +150,12 @@ public sealed record ImportImageResponseElements
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? RequestId { get; init; }
+    public string? RequestId { get; set; }
 
     /// <summary>Whether the call succeeded (the query API's <c>return</c>). JSON <c>_return</c>.</summary>
     [JsonPropertyName("_return")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? Return { get; init; }
+    public bool? Return { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,27 +15,27 @@ public sealed record ImportInstanceRequestParameters
     /// <summary>Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. JSON <c>dryRun</c>.</summary>
     [JsonPropertyName("dryRun")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? DryRun { get; init; }
+    public bool? DryRun { get; set; }
 
     /// <summary>A description for the instance being imported. JSON <c>description</c>.</summary>
     [JsonPropertyName("description")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Description { get; init; }
+    public string? Description { get; set; }
 
     /// <summary>The launch specification. JSON <c>launchSpecification</c>.</summary>
     [JsonPropertyName("launchSpecification")]
     [JsonConverter(typeof(TolerantMemberConverter<ImportInstanceLaunchSpecification>))]
-    public ImportInstanceLaunchSpecification? LaunchSpecification { get; init; }
+    public ImportInstanceLaunchSpecification? LaunchSpecification { get; set; }
 
     /// <summary>The disk image. JSON <c>diskImage</c>.</summary>
     [JsonPropertyName("diskImage")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<DiskImage>>))]
-    public ItemSet<DiskImage>? DiskImages { get; init; }
+    public ItemSet<DiskImage>? DiskImages { get; set; }
 
     /// <summary>The instance operating system. JSON <c>platform</c>.</summary>
     [JsonPropertyName("platform")]
     [JsonConverter(typeof(TolerantMemberConverter<PlatformValues?>))]
-    public PlatformValues? Platform { get; init; }
+    public PlatformValues? Platform { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -73,12 +73,12 @@ public sealed record ImportInstanceResponseElements
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? RequestId { get; init; }
+    public string? RequestId { get; set; }
 
     /// <summary>Whether the call succeeded (the query API's <c>return</c>). JSON <c>_return</c>.</summary>
     [JsonPropertyName("_return")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? Return { get; init; }
+    public bool? Return { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

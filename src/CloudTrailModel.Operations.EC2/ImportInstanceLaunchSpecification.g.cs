@@ -15,57 +15,57 @@ public sealed record ImportInstanceLaunchSpecification
     /// <summary>The architecture of the instance. JSON <c>architecture</c>.</summary>
     [JsonPropertyName("architecture")]
     [JsonConverter(typeof(TolerantMemberConverter<ArchitectureValues?>))]
-    public ArchitectureValues? Architecture { get; init; }
+    public ArchitectureValues? Architecture { get; set; }
 
     /// <summary>The security group names. JSON <c>groupNameSet</c>.</summary>
     [JsonPropertyName("groupNameSet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<SecurityGroupStringListItem>>))]
-    public ItemSet<SecurityGroupStringListItem>? GroupNames { get; init; }
+    public ItemSet<SecurityGroupStringListItem>? GroupNames { get; set; }
 
     /// <summary>The security group IDs. JSON <c>groupIdSet</c>.</summary>
     [JsonPropertyName("groupIdSet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<SecurityGroupIdStringListItem>>))]
-    public ItemSet<SecurityGroupIdStringListItem>? GroupIds { get; init; }
+    public ItemSet<SecurityGroupIdStringListItem>? GroupIds { get; set; }
 
     /// <summary>Reserved. JSON <c>additionalInfo</c>.</summary>
     [JsonPropertyName("additionalInfo")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? AdditionalInfo { get; init; }
+    public string? AdditionalInfo { get; set; }
 
     /// <summary>The Base64-encoded user data to make available to the instance. JSON <c>userData</c>. AWS marks it sensitive: CloudTrail may log a placeholder string instead, kept in <see cref="SensitiveValue{T}.RedactedText"/>.</summary>
     [JsonPropertyName("userData")]
     [JsonConverter(typeof(SensitiveValueConverter<UserData>))]
-    public SensitiveValue<UserData>? UserData { get; init; }
+    public SensitiveValue<UserData>? UserData { get; set; }
 
     /// <summary>The instance type. JSON <c>instanceType</c>.</summary>
     [JsonPropertyName("instanceType")]
     [JsonConverter(typeof(TolerantMemberConverter<InstanceType?>))]
-    public InstanceType? InstanceType { get; init; }
+    public InstanceType? InstanceType { get; set; }
 
     /// <summary>The placement information for the instance. JSON <c>placement</c>.</summary>
     [JsonPropertyName("placement")]
     [JsonConverter(typeof(TolerantMemberConverter<Placement>))]
-    public Placement? Placement { get; init; }
+    public Placement? Placement { get; set; }
 
     /// <summary>Indicates whether monitoring is enabled. JSON <c>monitoring</c>.</summary>
     [JsonPropertyName("monitoring")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? Monitoring { get; init; }
+    public bool? Monitoring { get; set; }
 
     /// <summary>[EC2-VPC] The ID of the subnet in which to launch the instance. JSON <c>subnetId</c>.</summary>
     [JsonPropertyName("subnetId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? SubnetId { get; init; }
+    public string? SubnetId { get; set; }
 
     /// <summary>Indicates whether an instance stops or terminates when you initiate shutdown from the instance (using the operating system command for system shutdown). JSON <c>instanceInitiatedShutdownBehavior</c>.</summary>
     [JsonPropertyName("instanceInitiatedShutdownBehavior")]
     [JsonConverter(typeof(TolerantMemberConverter<ShutdownBehavior?>))]
-    public ShutdownBehavior? InstanceInitiatedShutdownBehavior { get; init; }
+    public ShutdownBehavior? InstanceInitiatedShutdownBehavior { get; set; }
 
     /// <summary>[EC2-VPC] An available IP address from the IP address range of the subnet. JSON <c>privateIpAddress</c>.</summary>
     [JsonPropertyName("privateIpAddress")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? PrivateIpAddress { get; init; }
+    public string? PrivateIpAddress { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

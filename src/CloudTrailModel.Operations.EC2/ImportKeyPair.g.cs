@@ -15,22 +15,22 @@ public sealed record ImportKeyPairRequestParameters
     /// <summary>The tags to apply to the imported key pair. JSON <c>tagSpecificationSet</c>.</summary>
     [JsonPropertyName("tagSpecificationSet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<TagSpecification>>))]
-    public ItemSet<TagSpecification>? TagSpecifications { get; init; }
+    public ItemSet<TagSpecification>? TagSpecifications { get; set; }
 
     /// <summary>Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. JSON <c>dryRun</c>.</summary>
     [JsonPropertyName("dryRun")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? DryRun { get; init; }
+    public bool? DryRun { get; set; }
 
     /// <summary>A unique name for the key pair. JSON <c>keyName</c>.</summary>
     [JsonPropertyName("keyName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? KeyName { get; init; }
+    public string? KeyName { get; set; }
 
     /// <summary>The public key. JSON <c>publicKeyMaterial</c>.</summary>
     [JsonPropertyName("publicKeyMaterial")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? PublicKeyMaterial { get; init; }
+    public string? PublicKeyMaterial { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -66,32 +66,32 @@ public sealed record ImportKeyPairResponseElements
     /// <summary>For RSA key pairs, the key fingerprint is the MD5 public key fingerprint as specified in section 4 of RFC 4716. JSON <c>keyFingerprint</c>.</summary>
     [JsonPropertyName("keyFingerprint")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? KeyFingerprint { get; init; }
+    public string? KeyFingerprint { get; set; }
 
     /// <summary>The key pair name that you provided. JSON <c>keyName</c>.</summary>
     [JsonPropertyName("keyName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? KeyName { get; init; }
+    public string? KeyName { get; set; }
 
     /// <summary>The ID of the resulting key pair. JSON <c>keyPairId</c>.</summary>
     [JsonPropertyName("keyPairId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? KeyPairId { get; init; }
+    public string? KeyPairId { get; set; }
 
     /// <summary>The tags applied to the imported key pair. JSON <c>tagSet</c>.</summary>
     [JsonPropertyName("tagSet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<Tag>>))]
-    public ItemSet<Tag>? Tags { get; init; }
+    public ItemSet<Tag>? Tags { get; set; }
 
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? RequestId { get; init; }
+    public string? RequestId { get; set; }
 
     /// <summary>Whether the call succeeded (the query API's <c>return</c>). JSON <c>_return</c>.</summary>
     [JsonPropertyName("_return")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? Return { get; init; }
+    public bool? Return { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,7 +15,7 @@ public sealed record ImportTaskIdListItem
     /// <summary>The entry's value. JSON <c>importTaskId</c>.</summary>
     [JsonPropertyName("importTaskId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ImportTaskId { get; init; }
+    public string? ImportTaskId { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,307 +15,307 @@ public sealed record Instance
     /// <summary>The architecture of the image. JSON <c>architecture</c>.</summary>
     [JsonPropertyName("architecture")]
     [JsonConverter(typeof(TolerantMemberConverter<ArchitectureValues?>))]
-    public ArchitectureValues? Architecture { get; init; }
+    public ArchitectureValues? Architecture { get; set; }
 
     /// <summary>Any block device mapping entries for the instance. JSON <c>blockDeviceMapping</c>.</summary>
     [JsonPropertyName("blockDeviceMapping")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<InstanceBlockDeviceMapping>>))]
-    public ItemSet<InstanceBlockDeviceMapping>? BlockDeviceMappings { get; init; }
+    public ItemSet<InstanceBlockDeviceMapping>? BlockDeviceMappings { get; set; }
 
     /// <summary>The idempotency token you provided when you launched the instance, if applicable. JSON <c>clientToken</c>.</summary>
     [JsonPropertyName("clientToken")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ClientToken { get; init; }
+    public string? ClientToken { get; set; }
 
     /// <summary>Indicates whether the instance is optimized for Amazon EBS I/O. JSON <c>ebsOptimized</c>.</summary>
     [JsonPropertyName("ebsOptimized")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? EbsOptimized { get; init; }
+    public bool? EbsOptimized { get; set; }
 
     /// <summary>Specifies whether enhanced networking with ENA is enabled. JSON <c>enaSupport</c>.</summary>
     [JsonPropertyName("enaSupport")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? EnaSupport { get; init; }
+    public bool? EnaSupport { get; set; }
 
     /// <summary>The hypervisor type of the instance. JSON <c>hypervisor</c>.</summary>
     [JsonPropertyName("hypervisor")]
     [JsonConverter(typeof(TolerantMemberConverter<HypervisorType?>))]
-    public HypervisorType? Hypervisor { get; init; }
+    public HypervisorType? Hypervisor { get; set; }
 
     /// <summary>The IAM instance profile associated with the instance, if applicable. JSON <c>iamInstanceProfile</c>.</summary>
     [JsonPropertyName("iamInstanceProfile")]
     [JsonConverter(typeof(TolerantMemberConverter<IamInstanceProfile>))]
-    public IamInstanceProfile? IamInstanceProfile { get; init; }
+    public IamInstanceProfile? IamInstanceProfile { get; set; }
 
     /// <summary>Indicates whether this is a Spot Instance or a Scheduled Instance. JSON <c>instanceLifecycle</c>.</summary>
     [JsonPropertyName("instanceLifecycle")]
     [JsonConverter(typeof(TolerantMemberConverter<InstanceLifecycleType?>))]
-    public InstanceLifecycleType? InstanceLifecycle { get; init; }
+    public InstanceLifecycleType? InstanceLifecycle { get; set; }
 
     /// <summary>Deprecated. JSON <c>elasticGpuAssociationSet</c>.</summary>
     [JsonPropertyName("elasticGpuAssociationSet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<ElasticGpuAssociation>>))]
-    public ItemSet<ElasticGpuAssociation>? ElasticGpuAssociations { get; init; }
+    public ItemSet<ElasticGpuAssociation>? ElasticGpuAssociations { get; set; }
 
     /// <summary>Deprecated Amazon Elastic Inference is no longer available. JSON <c>elasticInferenceAcceleratorAssociationSet</c>.</summary>
     [JsonPropertyName("elasticInferenceAcceleratorAssociationSet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<ElasticInferenceAcceleratorAssociation>>))]
-    public ItemSet<ElasticInferenceAcceleratorAssociation>? ElasticInferenceAcceleratorAssociations { get; init; }
+    public ItemSet<ElasticInferenceAcceleratorAssociation>? ElasticInferenceAcceleratorAssociations { get; set; }
 
     /// <summary>The network interfaces for the instance. JSON <c>networkInterfaceSet</c>.</summary>
     [JsonPropertyName("networkInterfaceSet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<InstanceNetworkInterface>>))]
-    public ItemSet<InstanceNetworkInterface>? NetworkInterfaces { get; init; }
+    public ItemSet<InstanceNetworkInterface>? NetworkInterfaces { get; set; }
 
     /// <summary>The Amazon Resource Name (ARN) of the Outpost. JSON <c>outpostArn</c>.</summary>
     [JsonPropertyName("outpostArn")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? OutpostArn { get; init; }
+    public string? OutpostArn { get; set; }
 
     /// <summary>The device name of the root device volume (for example, /dev/sda1). JSON <c>rootDeviceName</c>.</summary>
     [JsonPropertyName("rootDeviceName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? RootDeviceName { get; init; }
+    public string? RootDeviceName { get; set; }
 
     /// <summary>The root device type used by the AMI. JSON <c>rootDeviceType</c>.</summary>
     [JsonPropertyName("rootDeviceType")]
     [JsonConverter(typeof(TolerantMemberConverter<DeviceType?>))]
-    public DeviceType? RootDeviceType { get; init; }
+    public DeviceType? RootDeviceType { get; set; }
 
     /// <summary>The security groups for the instance. JSON <c>groupSet</c>.</summary>
     [JsonPropertyName("groupSet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<GroupIdentifier>>))]
-    public ItemSet<GroupIdentifier>? SecurityGroups { get; init; }
+    public ItemSet<GroupIdentifier>? SecurityGroups { get; set; }
 
     /// <summary>Indicates whether source/destination checking is enabled. JSON <c>sourceDestCheck</c>.</summary>
     [JsonPropertyName("sourceDestCheck")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? SourceDestCheck { get; init; }
+    public bool? SourceDestCheck { get; set; }
 
     /// <summary>If the request is a Spot Instance request, the ID of the request. JSON <c>spotInstanceRequestId</c>.</summary>
     [JsonPropertyName("spotInstanceRequestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? SpotInstanceRequestId { get; init; }
+    public string? SpotInstanceRequestId { get; set; }
 
     /// <summary>Specifies whether enhanced networking with the Intel 82599 Virtual Function interface is enabled. JSON <c>sriovNetSupport</c>.</summary>
     [JsonPropertyName("sriovNetSupport")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? SriovNetSupport { get; init; }
+    public string? SriovNetSupport { get; set; }
 
     /// <summary>The reason for the most recent state transition. JSON <c>stateReason</c>.</summary>
     [JsonPropertyName("stateReason")]
     [JsonConverter(typeof(TolerantMemberConverter<StateReason>))]
-    public StateReason? StateReason { get; init; }
+    public StateReason? StateReason { get; set; }
 
     /// <summary>Any tags assigned to the instance. JSON <c>tagSet</c>.</summary>
     [JsonPropertyName("tagSet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<Tag>>))]
-    public ItemSet<Tag>? Tags { get; init; }
+    public ItemSet<Tag>? Tags { get; set; }
 
     /// <summary>The virtualization type of the instance. JSON <c>virtualizationType</c>.</summary>
     [JsonPropertyName("virtualizationType")]
     [JsonConverter(typeof(TolerantMemberConverter<VirtualizationType?>))]
-    public VirtualizationType? VirtualizationType { get; init; }
+    public VirtualizationType? VirtualizationType { get; set; }
 
     /// <summary>The CPU options for the instance. JSON <c>cpuOptions</c>.</summary>
     [JsonPropertyName("cpuOptions")]
     [JsonConverter(typeof(TolerantMemberConverter<CpuOptions>))]
-    public CpuOptions? CpuOptions { get; init; }
+    public CpuOptions? CpuOptions { get; set; }
 
     /// <summary>The ID of the Capacity Block. JSON <c>capacityBlockId</c>.</summary>
     [JsonPropertyName("capacityBlockId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? CapacityBlockId { get; init; }
+    public string? CapacityBlockId { get; set; }
 
     /// <summary>The ID of the Capacity Reservation. JSON <c>capacityReservationId</c>.</summary>
     [JsonPropertyName("capacityReservationId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? CapacityReservationId { get; init; }
+    public string? CapacityReservationId { get; set; }
 
     /// <summary>Information about the Capacity Reservation targeting option. JSON <c>capacityReservationSpecification</c>.</summary>
     [JsonPropertyName("capacityReservationSpecification")]
     [JsonConverter(typeof(TolerantMemberConverter<CapacityReservationSpecificationResponse>))]
-    public CapacityReservationSpecificationResponse? CapacityReservationSpecification { get; init; }
+    public CapacityReservationSpecificationResponse? CapacityReservationSpecification { get; set; }
 
     /// <summary>Indicates whether the instance is enabled for hibernation. JSON <c>hibernationOptions</c>.</summary>
     [JsonPropertyName("hibernationOptions")]
     [JsonConverter(typeof(TolerantMemberConverter<HibernationOptions>))]
-    public HibernationOptions? HibernationOptions { get; init; }
+    public HibernationOptions? HibernationOptions { get; set; }
 
     /// <summary>The license configurations for the instance. JSON <c>licenseSet</c>.</summary>
     [JsonPropertyName("licenseSet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<LicenseConfiguration>>))]
-    public ItemSet<LicenseConfiguration>? Licenses { get; init; }
+    public ItemSet<LicenseConfiguration>? Licenses { get; set; }
 
     /// <summary>The metadata options for the instance. JSON <c>metadataOptions</c>.</summary>
     [JsonPropertyName("metadataOptions")]
     [JsonConverter(typeof(TolerantMemberConverter<InstanceMetadataOptionsResponse>))]
-    public InstanceMetadataOptionsResponse? MetadataOptions { get; init; }
+    public InstanceMetadataOptionsResponse? MetadataOptions { get; set; }
 
     /// <summary>Indicates whether the instance is enabled for Amazon Web Services Nitro Enclaves. JSON <c>enclaveOptions</c>.</summary>
     [JsonPropertyName("enclaveOptions")]
     [JsonConverter(typeof(TolerantMemberConverter<EnclaveOptions>))]
-    public EnclaveOptions? EnclaveOptions { get; init; }
+    public EnclaveOptions? EnclaveOptions { get; set; }
 
     /// <summary>The boot mode that was specified by the AMI. JSON <c>bootMode</c>.</summary>
     [JsonPropertyName("bootMode")]
     [JsonConverter(typeof(TolerantMemberConverter<BootModeValues?>))]
-    public BootModeValues? BootMode { get; init; }
+    public BootModeValues? BootMode { get; set; }
 
     /// <summary>The platform details value for the instance. JSON <c>platformDetails</c>.</summary>
     [JsonPropertyName("platformDetails")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? PlatformDetails { get; init; }
+    public string? PlatformDetails { get; set; }
 
     /// <summary>The usage operation value for the instance. JSON <c>usageOperation</c>.</summary>
     [JsonPropertyName("usageOperation")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? UsageOperation { get; init; }
+    public string? UsageOperation { get; set; }
 
     /// <summary>The time that the usage operation was last updated. JSON <c>usageOperationUpdateTime</c>.</summary>
     [JsonPropertyName("usageOperationUpdateTime")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? UsageOperationUpdateTime { get; init; }
+    public DateTimeOffset? UsageOperationUpdateTime { get; set; }
 
     /// <summary>The options for the instance hostname. JSON <c>privateDnsNameOptions</c>.</summary>
     [JsonPropertyName("privateDnsNameOptions")]
     [JsonConverter(typeof(TolerantMemberConverter<PrivateDnsNameOptionsResponse>))]
-    public PrivateDnsNameOptionsResponse? PrivateDnsNameOptions { get; init; }
+    public PrivateDnsNameOptionsResponse? PrivateDnsNameOptions { get; set; }
 
     /// <summary>The IPv6 address assigned to the instance. JSON <c>ipv6Address</c>.</summary>
     [JsonPropertyName("ipv6Address")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Ipv6Address { get; init; }
+    public string? Ipv6Address { get; set; }
 
     /// <summary>If the instance is configured for NitroTPM support, the value is v2.0. JSON <c>tpmSupport</c>.</summary>
     [JsonPropertyName("tpmSupport")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? TpmSupport { get; init; }
+    public string? TpmSupport { get; set; }
 
     /// <summary>Provides information on the recovery and maintenance options of your instance. JSON <c>maintenanceOptions</c>.</summary>
     [JsonPropertyName("maintenanceOptions")]
     [JsonConverter(typeof(TolerantMemberConverter<InstanceMaintenanceOptions>))]
-    public InstanceMaintenanceOptions? MaintenanceOptions { get; init; }
+    public InstanceMaintenanceOptions? MaintenanceOptions { get; set; }
 
     /// <summary>The boot mode that is used to boot the instance at launch or start. JSON <c>currentInstanceBootMode</c>.</summary>
     [JsonPropertyName("currentInstanceBootMode")]
     [JsonConverter(typeof(TolerantMemberConverter<InstanceBootModeValues?>))]
-    public InstanceBootModeValues? CurrentInstanceBootMode { get; init; }
+    public InstanceBootModeValues? CurrentInstanceBootMode { get; set; }
 
     /// <summary>Contains settings for the network performance options for your instance. JSON <c>networkPerformanceOptions</c>.</summary>
     [JsonPropertyName("networkPerformanceOptions")]
     [JsonConverter(typeof(TolerantMemberConverter<InstanceNetworkPerformanceOptions>))]
-    public InstanceNetworkPerformanceOptions? NetworkPerformanceOptions { get; init; }
+    public InstanceNetworkPerformanceOptions? NetworkPerformanceOptions { get; set; }
 
     /// <summary>The service provider that manages the instance. JSON <c>operator</c>.</summary>
     [JsonPropertyName("operator")]
     [JsonConverter(typeof(TolerantMemberConverter<OperatorResponse>))]
-    public OperatorResponse? Operator { get; init; }
+    public OperatorResponse? Operator { get; set; }
 
     /// <summary>The secondary interfaces for the instance. JSON <c>secondaryInterfaceSet</c>.</summary>
     [JsonPropertyName("secondaryInterfaceSet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<InstanceSecondaryInterface>>))]
-    public ItemSet<InstanceSecondaryInterface>? SecondaryInterfaces { get; init; }
+    public ItemSet<InstanceSecondaryInterface>? SecondaryInterfaces { get; set; }
 
     /// <summary>The ID of the instance. JSON <c>instanceId</c>.</summary>
     [JsonPropertyName("instanceId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? InstanceId { get; init; }
+    public string? InstanceId { get; set; }
 
     /// <summary>The ID of the AMI used to launch the instance. JSON <c>imageId</c>.</summary>
     [JsonPropertyName("imageId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ImageId { get; init; }
+    public string? ImageId { get; set; }
 
     /// <summary>The current state of the instance. JSON <c>instanceState</c>.</summary>
     [JsonPropertyName("instanceState")]
     [JsonConverter(typeof(TolerantMemberConverter<InstanceState>))]
-    public InstanceState? State { get; init; }
+    public InstanceState? State { get; set; }
 
     /// <summary>[IPv4 only] The private DNS hostname name assigned to the instance. JSON <c>privateDnsName</c>.</summary>
     [JsonPropertyName("privateDnsName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? PrivateDnsName { get; init; }
+    public string? PrivateDnsName { get; set; }
 
     /// <summary>The public DNS name assigned to the instance. JSON <c>dnsName</c>.</summary>
     [JsonPropertyName("dnsName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? PublicDnsName { get; init; }
+    public string? PublicDnsName { get; set; }
 
     /// <summary>The reason for the most recent state transition. JSON <c>reason</c>.</summary>
     [JsonPropertyName("reason")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? StateTransitionReason { get; init; }
+    public string? StateTransitionReason { get; set; }
 
     /// <summary>The name of the key pair, if this instance was launched with an associated key pair. JSON <c>keyName</c>.</summary>
     [JsonPropertyName("keyName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? KeyName { get; init; }
+    public string? KeyName { get; set; }
 
     /// <summary>The AMI launch index, which can be used to find this instance in the launch group. JSON <c>amiLaunchIndex</c>.</summary>
     [JsonPropertyName("amiLaunchIndex")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? AmiLaunchIndex { get; init; }
+    public int? AmiLaunchIndex { get; set; }
 
     /// <summary>The product codes attached to this instance, if applicable. JSON <c>productCodes</c>.</summary>
     [JsonPropertyName("productCodes")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<ProductCode>>))]
-    public ItemSet<ProductCode>? ProductCodes { get; init; }
+    public ItemSet<ProductCode>? ProductCodes { get; set; }
 
     /// <summary>The instance type. JSON <c>instanceType</c>.</summary>
     [JsonPropertyName("instanceType")]
     [JsonConverter(typeof(TolerantMemberConverter<InstanceType?>))]
-    public InstanceType? InstanceType { get; init; }
+    public InstanceType? InstanceType { get; set; }
 
     /// <summary>The time that the instance was last launched. JSON <c>launchTime</c>.</summary>
     [JsonPropertyName("launchTime")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? LaunchTime { get; init; }
+    public DateTimeOffset? LaunchTime { get; set; }
 
     /// <summary>The location where the instance launched, if applicable. JSON <c>placement</c>.</summary>
     [JsonPropertyName("placement")]
     [JsonConverter(typeof(TolerantMemberConverter<Placement>))]
-    public Placement? Placement { get; init; }
+    public Placement? Placement { get; set; }
 
     /// <summary>The kernel associated with this instance, if applicable. JSON <c>kernelId</c>.</summary>
     [JsonPropertyName("kernelId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? KernelId { get; init; }
+    public string? KernelId { get; set; }
 
     /// <summary>The RAM disk associated with this instance, if applicable. JSON <c>ramdiskId</c>.</summary>
     [JsonPropertyName("ramdiskId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? RamdiskId { get; init; }
+    public string? RamdiskId { get; set; }
 
     /// <summary>The platform. JSON <c>platform</c>.</summary>
     [JsonPropertyName("platform")]
     [JsonConverter(typeof(TolerantMemberConverter<PlatformValues?>))]
-    public PlatformValues? Platform { get; init; }
+    public PlatformValues? Platform { get; set; }
 
     /// <summary>The monitoring for the instance. JSON <c>monitoring</c>.</summary>
     [JsonPropertyName("monitoring")]
     [JsonConverter(typeof(TolerantMemberConverter<Monitoring>))]
-    public Monitoring? Monitoring { get; init; }
+    public Monitoring? Monitoring { get; set; }
 
     /// <summary>The ID of the subnet in which the instance is running. JSON <c>subnetId</c>.</summary>
     [JsonPropertyName("subnetId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? SubnetId { get; init; }
+    public string? SubnetId { get; set; }
 
     /// <summary>The ID of the VPC in which the instance is running. JSON <c>vpcId</c>.</summary>
     [JsonPropertyName("vpcId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? VpcId { get; init; }
+    public string? VpcId { get; set; }
 
     /// <summary>The private IPv4 address assigned to the instance. JSON <c>privateIpAddress</c>.</summary>
     [JsonPropertyName("privateIpAddress")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? PrivateIpAddress { get; init; }
+    public string? PrivateIpAddress { get; set; }
 
     /// <summary>The public IPv4 address, or the Carrier IP address assigned to the instance, if applicable. JSON <c>ipAddress</c>.</summary>
     [JsonPropertyName("ipAddress")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? PublicIpAddress { get; init; }
+    public string? PublicIpAddress { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,12 +15,12 @@ public sealed record InstanceAttachmentEnaSrdSpecification
     /// <summary>Indicates whether ENA Express is enabled for the network interface. JSON <c>enaSrdEnabled</c>.</summary>
     [JsonPropertyName("enaSrdEnabled")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? EnaSrdEnabled { get; init; }
+    public bool? EnaSrdEnabled { get; set; }
 
     /// <summary>Configures ENA Express for UDP network traffic. JSON <c>enaSrdUdpSpecification</c>.</summary>
     [JsonPropertyName("enaSrdUdpSpecification")]
     [JsonConverter(typeof(TolerantMemberConverter<InstanceAttachmentEnaSrdUdpSpecification>))]
-    public InstanceAttachmentEnaSrdUdpSpecification? EnaSrdUdpSpecification { get; init; }
+    public InstanceAttachmentEnaSrdUdpSpecification? EnaSrdUdpSpecification { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

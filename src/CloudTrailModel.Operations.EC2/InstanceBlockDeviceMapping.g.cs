@@ -15,12 +15,12 @@ public sealed record InstanceBlockDeviceMapping
     /// <summary>The device name. JSON <c>deviceName</c>.</summary>
     [JsonPropertyName("deviceName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? DeviceName { get; init; }
+    public string? DeviceName { get; set; }
 
     /// <summary>Parameters used to automatically set up EBS volumes when the instance is launched. JSON <c>ebs</c>.</summary>
     [JsonPropertyName("ebs")]
     [JsonConverter(typeof(TolerantMemberConverter<EbsInstanceBlockDevice>))]
-    public EbsInstanceBlockDevice? Ebs { get; init; }
+    public EbsInstanceBlockDevice? Ebs { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,12 +15,12 @@ public sealed record InstanceCreditSpecificationRequest
     /// <summary>The ID of the instance. JSON <c>instanceId</c>.</summary>
     [JsonPropertyName("instanceId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? InstanceId { get; init; }
+    public string? InstanceId { get; set; }
 
     /// <summary>The credit option for CPU usage of the instance. JSON <c>cpuCredits</c>.</summary>
     [JsonPropertyName("cpuCredits")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? CpuCredits { get; init; }
+    public string? CpuCredits { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

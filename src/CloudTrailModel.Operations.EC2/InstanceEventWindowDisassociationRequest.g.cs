@@ -15,17 +15,17 @@ public sealed record InstanceEventWindowDisassociationRequest
     /// <summary>The IDs of the instances to disassociate from the event window. JSON <c>instanceIdSet</c>.</summary>
     [JsonPropertyName("instanceIdSet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<InstanceIdListItem>>))]
-    public ItemSet<InstanceIdListItem>? InstanceIds { get; init; }
+    public ItemSet<InstanceIdListItem>? InstanceIds { get; set; }
 
     /// <summary>The instance tags to disassociate from the event window. JSON <c>instanceTagSet</c>.</summary>
     [JsonPropertyName("instanceTagSet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<Tag>>))]
-    public ItemSet<Tag>? InstanceTags { get; init; }
+    public ItemSet<Tag>? InstanceTags { get; set; }
 
     /// <summary>The IDs of the Dedicated Hosts to disassociate from the event window. JSON <c>dedicatedHostIdSet</c>.</summary>
     [JsonPropertyName("dedicatedHostIdSet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<DedicatedHostIdListItem>>))]
-    public ItemSet<DedicatedHostIdListItem>? DedicatedHostIds { get; init; }
+    public ItemSet<DedicatedHostIdListItem>? DedicatedHostIds { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,7 +15,7 @@ public sealed record InstanceEventWindowIdSetItem
     /// <summary>The entry's value. JSON <c>instanceEventWindowId</c>.</summary>
     [JsonPropertyName("instanceEventWindowId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? InstanceEventWindowId { get; init; }
+    public string? InstanceEventWindowId { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,22 +15,22 @@ public sealed record InstanceEventWindowTimeRangeRequest
     /// <summary>The day on which the time range begins. JSON <c>startWeekDay</c>.</summary>
     [JsonPropertyName("startWeekDay")]
     [JsonConverter(typeof(TolerantMemberConverter<WeekDay?>))]
-    public WeekDay? StartWeekDay { get; init; }
+    public WeekDay? StartWeekDay { get; set; }
 
     /// <summary>The hour when the time range begins. JSON <c>startHour</c>.</summary>
     [JsonPropertyName("startHour")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? StartHour { get; init; }
+    public int? StartHour { get; set; }
 
     /// <summary>The day on which the time range ends. JSON <c>endWeekDay</c>.</summary>
     [JsonPropertyName("endWeekDay")]
     [JsonConverter(typeof(TolerantMemberConverter<WeekDay?>))]
-    public WeekDay? EndWeekDay { get; init; }
+    public WeekDay? EndWeekDay { get; set; }
 
     /// <summary>The hour when the time range ends. JSON <c>endHour</c>.</summary>
     [JsonPropertyName("endHour")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? EndHour { get; init; }
+    public int? EndHour { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

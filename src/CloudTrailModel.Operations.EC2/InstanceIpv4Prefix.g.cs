@@ -15,7 +15,7 @@ public sealed record InstanceIpv4Prefix
     /// <summary>One or more IPv4 prefixes assigned to the network interface. JSON <c>ipv4Prefix</c>.</summary>
     [JsonPropertyName("ipv4Prefix")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Ipv4Prefix { get; init; }
+    public string? Ipv4Prefix { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

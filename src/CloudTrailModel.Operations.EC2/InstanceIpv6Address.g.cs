@@ -15,12 +15,12 @@ public sealed record InstanceIpv6Address
     /// <summary>The IPv6 address. JSON <c>ipv6Address</c>.</summary>
     [JsonPropertyName("ipv6Address")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Ipv6Address { get; init; }
+    public string? Ipv6Address { get; set; }
 
     /// <summary>Determines if an IPv6 address associated with a network interface is the primary IPv6 address. JSON <c>isPrimaryIpv6</c>.</summary>
     [JsonPropertyName("isPrimaryIpv6")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? IsPrimaryIpv6 { get; init; }
+    public bool? IsPrimaryIpv6 { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,7 +15,7 @@ public sealed record InstanceIpv6Prefix
     /// <summary>One or more IPv6 prefixes assigned to the network interface. JSON <c>ipv6Prefix</c>.</summary>
     [JsonPropertyName("ipv6Prefix")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Ipv6Prefix { get; init; }
+    public string? Ipv6Prefix { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

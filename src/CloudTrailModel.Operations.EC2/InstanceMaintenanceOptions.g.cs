@@ -15,12 +15,12 @@ public sealed record InstanceMaintenanceOptions
     /// <summary>Provides information on the current automatic recovery behavior of your instance. JSON <c>autoRecovery</c>.</summary>
     [JsonPropertyName("autoRecovery")]
     [JsonConverter(typeof(TolerantMemberConverter<InstanceAutoRecoveryState?>))]
-    public InstanceAutoRecoveryState? AutoRecovery { get; init; }
+    public InstanceAutoRecoveryState? AutoRecovery { get; set; }
 
     /// <summary>Specifies whether to attempt reboot migration during a user-initiated reboot of an instance that has a scheduled system-reboot event: default - Amazon EC2 attempts to migrate the instance to new hardware (reboot migration). JSON <c>rebootMigration</c>.</summary>
     [JsonPropertyName("rebootMigration")]
     [JsonConverter(typeof(TolerantMemberConverter<InstanceRebootMigrationState?>))]
-    public InstanceRebootMigrationState? RebootMigration { get; init; }
+    public InstanceRebootMigrationState? RebootMigration { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

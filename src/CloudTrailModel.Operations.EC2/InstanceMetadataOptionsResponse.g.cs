@@ -15,32 +15,32 @@ public sealed record InstanceMetadataOptionsResponse
     /// <summary>The state of the metadata option changes. JSON <c>state</c>.</summary>
     [JsonPropertyName("state")]
     [JsonConverter(typeof(TolerantMemberConverter<InstanceMetadataOptionsState?>))]
-    public InstanceMetadataOptionsState? State { get; init; }
+    public InstanceMetadataOptionsState? State { get; set; }
 
     /// <summary>Indicates whether IMDSv2 is required. JSON <c>httpTokens</c>.</summary>
     [JsonPropertyName("httpTokens")]
     [JsonConverter(typeof(TolerantMemberConverter<HttpTokensState?>))]
-    public HttpTokensState? HttpTokens { get; init; }
+    public HttpTokensState? HttpTokens { get; set; }
 
     /// <summary>The maximum number of hops that the metadata token can travel. JSON <c>httpPutResponseHopLimit</c>.</summary>
     [JsonPropertyName("httpPutResponseHopLimit")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? HttpPutResponseHopLimit { get; init; }
+    public int? HttpPutResponseHopLimit { get; set; }
 
     /// <summary>Indicates whether the HTTP metadata endpoint on your instances is enabled or disabled. JSON <c>httpEndpoint</c>.</summary>
     [JsonPropertyName("httpEndpoint")]
     [JsonConverter(typeof(TolerantMemberConverter<InstanceMetadataEndpointState?>))]
-    public InstanceMetadataEndpointState? HttpEndpoint { get; init; }
+    public InstanceMetadataEndpointState? HttpEndpoint { get; set; }
 
     /// <summary>Indicates whether the IPv6 endpoint for the instance metadata service is enabled or disabled. JSON <c>httpProtocolIpv6</c>.</summary>
     [JsonPropertyName("httpProtocolIpv6")]
     [JsonConverter(typeof(TolerantMemberConverter<InstanceMetadataProtocolState?>))]
-    public InstanceMetadataProtocolState? HttpProtocolIpv6 { get; init; }
+    public InstanceMetadataProtocolState? HttpProtocolIpv6 { get; set; }
 
     /// <summary>Indicates whether access to instance tags from the instance metadata is enabled or disabled. JSON <c>instanceMetadataTags</c>.</summary>
     [JsonPropertyName("instanceMetadataTags")]
     [JsonConverter(typeof(TolerantMemberConverter<InstanceMetadataTagsState?>))]
-    public InstanceMetadataTagsState? InstanceMetadataTags { get; init; }
+    public InstanceMetadataTagsState? InstanceMetadataTags { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,102 +15,102 @@ public sealed record InstanceNetworkInterface
     /// <summary>The association information for an Elastic IPv4 associated with the network interface. JSON <c>association</c>.</summary>
     [JsonPropertyName("association")]
     [JsonConverter(typeof(TolerantMemberConverter<InstanceNetworkInterfaceAssociation>))]
-    public InstanceNetworkInterfaceAssociation? Association { get; init; }
+    public InstanceNetworkInterfaceAssociation? Association { get; set; }
 
     /// <summary>The network interface attachment. JSON <c>attachment</c>.</summary>
     [JsonPropertyName("attachment")]
     [JsonConverter(typeof(TolerantMemberConverter<InstanceNetworkInterfaceAttachment>))]
-    public InstanceNetworkInterfaceAttachment? Attachment { get; init; }
+    public InstanceNetworkInterfaceAttachment? Attachment { get; set; }
 
     /// <summary>The description. JSON <c>description</c>.</summary>
     [JsonPropertyName("description")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Description { get; init; }
+    public string? Description { get; set; }
 
     /// <summary>The security groups. JSON <c>groupSet</c>.</summary>
     [JsonPropertyName("groupSet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<GroupIdentifier>>))]
-    public ItemSet<GroupIdentifier>? Groups { get; init; }
+    public ItemSet<GroupIdentifier>? Groups { get; set; }
 
     /// <summary>The IPv6 addresses associated with the network interface. JSON <c>ipv6AddressesSet</c>.</summary>
     [JsonPropertyName("ipv6AddressesSet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<InstanceIpv6Address>>))]
-    public ItemSet<InstanceIpv6Address>? Ipv6Addresses { get; init; }
+    public ItemSet<InstanceIpv6Address>? Ipv6Addresses { get; set; }
 
     /// <summary>The MAC address. JSON <c>macAddress</c>.</summary>
     [JsonPropertyName("macAddress")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? MacAddress { get; init; }
+    public string? MacAddress { get; set; }
 
     /// <summary>The ID of the network interface. JSON <c>networkInterfaceId</c>.</summary>
     [JsonPropertyName("networkInterfaceId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? NetworkInterfaceId { get; init; }
+    public string? NetworkInterfaceId { get; set; }
 
     /// <summary>The ID of the Amazon Web Services account that created the network interface. JSON <c>ownerId</c>.</summary>
     [JsonPropertyName("ownerId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? OwnerId { get; init; }
+    public string? OwnerId { get; set; }
 
     /// <summary>The private DNS name. JSON <c>privateDnsName</c>.</summary>
     [JsonPropertyName("privateDnsName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? PrivateDnsName { get; init; }
+    public string? PrivateDnsName { get; set; }
 
     /// <summary>The IPv4 address of the network interface within the subnet. JSON <c>privateIpAddress</c>.</summary>
     [JsonPropertyName("privateIpAddress")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? PrivateIpAddress { get; init; }
+    public string? PrivateIpAddress { get; set; }
 
     /// <summary>The private IPv4 addresses associated with the network interface. JSON <c>privateIpAddressesSet</c>.</summary>
     [JsonPropertyName("privateIpAddressesSet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<InstancePrivateIpAddress>>))]
-    public ItemSet<InstancePrivateIpAddress>? PrivateIpAddresses { get; init; }
+    public ItemSet<InstancePrivateIpAddress>? PrivateIpAddresses { get; set; }
 
     /// <summary>Indicates whether source/destination checking is enabled. JSON <c>sourceDestCheck</c>.</summary>
     [JsonPropertyName("sourceDestCheck")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? SourceDestCheck { get; init; }
+    public bool? SourceDestCheck { get; set; }
 
     /// <summary>The status of the network interface. JSON <c>status</c>.</summary>
     [JsonPropertyName("status")]
     [JsonConverter(typeof(TolerantMemberConverter<NetworkInterfaceStatus?>))]
-    public NetworkInterfaceStatus? Status { get; init; }
+    public NetworkInterfaceStatus? Status { get; set; }
 
     /// <summary>The ID of the subnet. JSON <c>subnetId</c>.</summary>
     [JsonPropertyName("subnetId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? SubnetId { get; init; }
+    public string? SubnetId { get; set; }
 
     /// <summary>The ID of the VPC. JSON <c>vpcId</c>.</summary>
     [JsonPropertyName("vpcId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? VpcId { get; init; }
+    public string? VpcId { get; set; }
 
     /// <summary>The type of network interface. JSON <c>interfaceType</c>.</summary>
     [JsonPropertyName("interfaceType")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? InterfaceType { get; init; }
+    public string? InterfaceType { get; set; }
 
     /// <summary>The IPv4 delegated prefixes that are assigned to the network interface. JSON <c>ipv4PrefixSet</c>.</summary>
     [JsonPropertyName("ipv4PrefixSet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<InstanceIpv4Prefix>>))]
-    public ItemSet<InstanceIpv4Prefix>? Ipv4Prefixes { get; init; }
+    public ItemSet<InstanceIpv4Prefix>? Ipv4Prefixes { get; set; }
 
     /// <summary>The IPv6 delegated prefixes that are assigned to the network interface. JSON <c>ipv6PrefixSet</c>.</summary>
     [JsonPropertyName("ipv6PrefixSet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<InstanceIpv6Prefix>>))]
-    public ItemSet<InstanceIpv6Prefix>? Ipv6Prefixes { get; init; }
+    public ItemSet<InstanceIpv6Prefix>? Ipv6Prefixes { get; set; }
 
     /// <summary>A security group connection tracking configuration that enables you to set the timeout for connection tracking on an Elastic network interface. JSON <c>connectionTrackingConfiguration</c>.</summary>
     [JsonPropertyName("connectionTrackingConfiguration")]
     [JsonConverter(typeof(TolerantMemberConverter<ConnectionTrackingSpecificationResponse>))]
-    public ConnectionTrackingSpecificationResponse? ConnectionTrackingConfiguration { get; init; }
+    public ConnectionTrackingSpecificationResponse? ConnectionTrackingConfiguration { get; set; }
 
     /// <summary>The service provider that manages the network interface. JSON <c>operator</c>.</summary>
     [JsonPropertyName("operator")]
     [JsonConverter(typeof(TolerantMemberConverter<OperatorResponse>))]
-    public OperatorResponse? Operator { get; init; }
+    public OperatorResponse? Operator { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

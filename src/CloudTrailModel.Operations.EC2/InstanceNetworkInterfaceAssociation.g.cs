@@ -15,27 +15,27 @@ public sealed record InstanceNetworkInterfaceAssociation
     /// <summary>The carrier IP address associated with the network interface. JSON <c>carrierIp</c>.</summary>
     [JsonPropertyName("carrierIp")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? CarrierIp { get; init; }
+    public string? CarrierIp { get; set; }
 
     /// <summary>The customer-owned IP address associated with the network interface. JSON <c>customerOwnedIp</c>.</summary>
     [JsonPropertyName("customerOwnedIp")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? CustomerOwnedIp { get; init; }
+    public string? CustomerOwnedIp { get; set; }
 
     /// <summary>The ID of the owner of the Elastic IP address. JSON <c>ipOwnerId</c>.</summary>
     [JsonPropertyName("ipOwnerId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? IpOwnerId { get; init; }
+    public string? IpOwnerId { get; set; }
 
     /// <summary>The public DNS name. JSON <c>publicDnsName</c>.</summary>
     [JsonPropertyName("publicDnsName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? PublicDnsName { get; init; }
+    public string? PublicDnsName { get; set; }
 
     /// <summary>The public IP address or Elastic IP address bound to the network interface. JSON <c>publicIp</c>.</summary>
     [JsonPropertyName("publicIp")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? PublicIp { get; init; }
+    public string? PublicIp { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

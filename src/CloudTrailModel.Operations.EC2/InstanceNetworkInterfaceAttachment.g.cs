@@ -15,42 +15,42 @@ public sealed record InstanceNetworkInterfaceAttachment
     /// <summary>The time stamp when the attachment initiated. JSON <c>attachTime</c>.</summary>
     [JsonPropertyName("attachTime")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? AttachTime { get; init; }
+    public DateTimeOffset? AttachTime { get; set; }
 
     /// <summary>The ID of the network interface attachment. JSON <c>attachmentId</c>.</summary>
     [JsonPropertyName("attachmentId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? AttachmentId { get; init; }
+    public string? AttachmentId { get; set; }
 
     /// <summary>Indicates whether the network interface is deleted when the instance is terminated. JSON <c>deleteOnTermination</c>.</summary>
     [JsonPropertyName("deleteOnTermination")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? DeleteOnTermination { get; init; }
+    public bool? DeleteOnTermination { get; set; }
 
     /// <summary>The index of the device on the instance for the network interface attachment. JSON <c>deviceIndex</c>.</summary>
     [JsonPropertyName("deviceIndex")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? DeviceIndex { get; init; }
+    public int? DeviceIndex { get; set; }
 
     /// <summary>The attachment state. JSON <c>status</c>.</summary>
     [JsonPropertyName("status")]
     [JsonConverter(typeof(TolerantMemberConverter<AttachmentStatus?>))]
-    public AttachmentStatus? Status { get; init; }
+    public AttachmentStatus? Status { get; set; }
 
     /// <summary>The index of the network card. JSON <c>networkCardIndex</c>.</summary>
     [JsonPropertyName("networkCardIndex")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? NetworkCardIndex { get; init; }
+    public int? NetworkCardIndex { get; set; }
 
     /// <summary>Contains the ENA Express settings for the network interface that's attached to the instance. JSON <c>enaSrdSpecification</c>.</summary>
     [JsonPropertyName("enaSrdSpecification")]
     [JsonConverter(typeof(TolerantMemberConverter<InstanceAttachmentEnaSrdSpecification>))]
-    public InstanceAttachmentEnaSrdSpecification? EnaSrdSpecification { get; init; }
+    public InstanceAttachmentEnaSrdSpecification? EnaSrdSpecification { get; set; }
 
     /// <summary>The number of ENA queues created with the instance. JSON <c>enaQueueCount</c>.</summary>
     [JsonPropertyName("enaQueueCount")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? EnaQueueCount { get; init; }
+    public int? EnaQueueCount { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

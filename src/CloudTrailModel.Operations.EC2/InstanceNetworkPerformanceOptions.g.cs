@@ -15,7 +15,7 @@ public sealed record InstanceNetworkPerformanceOptions
     /// <summary>When you configure network bandwidth weighting, you can boost your baseline bandwidth for either networking or EBS by up to 25%. JSON <c>bandwidthWeighting</c>.</summary>
     [JsonPropertyName("bandwidthWeighting")]
     [JsonConverter(typeof(TolerantMemberConverter<InstanceBandwidthWeighting?>))]
-    public InstanceBandwidthWeighting? BandwidthWeighting { get; init; }
+    public InstanceBandwidthWeighting? BandwidthWeighting { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,7 +15,7 @@ public sealed record InstanceNetworkPerformanceOptionsRequest
     /// <summary>Specify the bandwidth weighting option to boost the associated type of baseline bandwidth, as follows: default This option uses the standard bandwidth configuration for your instance type. JSON <c>bandwidthWeighting</c>.</summary>
     [JsonPropertyName("bandwidthWeighting")]
     [JsonConverter(typeof(TolerantMemberConverter<InstanceBandwidthWeighting?>))]
-    public InstanceBandwidthWeighting? BandwidthWeighting { get; init; }
+    public InstanceBandwidthWeighting? BandwidthWeighting { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,22 +15,22 @@ public sealed record InstancePrivateIpAddress
     /// <summary>The association information for an Elastic IP address for the network interface. JSON <c>association</c>.</summary>
     [JsonPropertyName("association")]
     [JsonConverter(typeof(TolerantMemberConverter<InstanceNetworkInterfaceAssociation>))]
-    public InstanceNetworkInterfaceAssociation? Association { get; init; }
+    public InstanceNetworkInterfaceAssociation? Association { get; set; }
 
     /// <summary>Indicates whether this IPv4 address is the primary private IP address of the network interface. JSON <c>primary</c>.</summary>
     [JsonPropertyName("primary")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? Primary { get; init; }
+    public bool? Primary { get; set; }
 
     /// <summary>The private IPv4 DNS name. JSON <c>privateDnsName</c>.</summary>
     [JsonPropertyName("privateDnsName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? PrivateDnsName { get; init; }
+    public string? PrivateDnsName { get; set; }
 
     /// <summary>The private IPv4 address of the network interface. JSON <c>privateIpAddress</c>.</summary>
     [JsonPropertyName("privateIpAddress")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? PrivateIpAddress { get; init; }
+    public string? PrivateIpAddress { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,132 +15,132 @@ public sealed record InstanceRequirements
     /// <summary>The minimum and maximum number of vCPUs. JSON <c>vCpuCount</c>.</summary>
     [JsonPropertyName("vCpuCount")]
     [JsonConverter(typeof(TolerantMemberConverter<VCpuCountRange>))]
-    public VCpuCountRange? VCpuCount { get; init; }
+    public VCpuCountRange? VCpuCount { get; set; }
 
     /// <summary>The minimum and maximum amount of memory, in MiB. JSON <c>memoryMiB</c>.</summary>
     [JsonPropertyName("memoryMiB")]
     [JsonConverter(typeof(TolerantMemberConverter<MemoryMiB>))]
-    public MemoryMiB? MemoryMiB { get; init; }
+    public MemoryMiB? MemoryMiB { get; set; }
 
     /// <summary>The CPU manufacturers to include. JSON <c>cpuManufacturerSet</c>.</summary>
     [JsonPropertyName("cpuManufacturerSet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<CpuManufacturerSetItem>>))]
-    public ItemSet<CpuManufacturerSetItem>? CpuManufacturers { get; init; }
+    public ItemSet<CpuManufacturerSetItem>? CpuManufacturers { get; set; }
 
     /// <summary>The minimum and maximum amount of memory per vCPU, in GiB. JSON <c>memoryGiBPerVCpu</c>.</summary>
     [JsonPropertyName("memoryGiBPerVCpu")]
     [JsonConverter(typeof(TolerantMemberConverter<MemoryGiBPerVCpu>))]
-    public MemoryGiBPerVCpu? MemoryGiBPerVCpu { get; init; }
+    public MemoryGiBPerVCpu? MemoryGiBPerVCpu { get; set; }
 
     /// <summary>The instance types to exclude. JSON <c>excludedInstanceTypeSet</c>.</summary>
     [JsonPropertyName("excludedInstanceTypeSet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<ExcludedInstanceTypeSetItem>>))]
-    public ItemSet<ExcludedInstanceTypeSetItem>? ExcludedInstanceTypes { get; init; }
+    public ItemSet<ExcludedInstanceTypeSetItem>? ExcludedInstanceTypes { get; set; }
 
     /// <summary>Indicates whether current or previous generation instance types are included. JSON <c>instanceGenerationSet</c>.</summary>
     [JsonPropertyName("instanceGenerationSet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<InstanceGenerationSetItem>>))]
-    public ItemSet<InstanceGenerationSetItem>? InstanceGenerations { get; init; }
+    public ItemSet<InstanceGenerationSetItem>? InstanceGenerations { get; set; }
 
     /// <summary>[Price protection] The price protection threshold for Spot Instances, as a percentage higher than an identified Spot price. JSON <c>spotMaxPricePercentageOverLowestPrice</c>.</summary>
     [JsonPropertyName("spotMaxPricePercentageOverLowestPrice")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? SpotMaxPricePercentageOverLowestPrice { get; init; }
+    public int? SpotMaxPricePercentageOverLowestPrice { get; set; }
 
     /// <summary>[Price protection] The price protection threshold for On-Demand Instances, as a percentage higher than an identified On-Demand price. JSON <c>onDemandMaxPricePercentageOverLowestPrice</c>.</summary>
     [JsonPropertyName("onDemandMaxPricePercentageOverLowestPrice")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? OnDemandMaxPricePercentageOverLowestPrice { get; init; }
+    public int? OnDemandMaxPricePercentageOverLowestPrice { get; set; }
 
     /// <summary>Indicates whether bare metal instance types must be included, excluded, or required. JSON <c>bareMetal</c>.</summary>
     [JsonPropertyName("bareMetal")]
     [JsonConverter(typeof(TolerantMemberConverter<BareMetal?>))]
-    public BareMetal? BareMetal { get; init; }
+    public BareMetal? BareMetal { get; set; }
 
     /// <summary>Indicates whether burstable performance T instance types are included, excluded, or required. JSON <c>burstablePerformance</c>.</summary>
     [JsonPropertyName("burstablePerformance")]
     [JsonConverter(typeof(TolerantMemberConverter<BurstablePerformance?>))]
-    public BurstablePerformance? BurstablePerformance { get; init; }
+    public BurstablePerformance? BurstablePerformance { get; set; }
 
     /// <summary>Indicates whether instance types must support hibernation for On-Demand Instances. JSON <c>requireHibernateSupport</c>.</summary>
     [JsonPropertyName("requireHibernateSupport")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? RequireHibernateSupport { get; init; }
+    public bool? RequireHibernateSupport { get; set; }
 
     /// <summary>The minimum and maximum number of network interfaces. JSON <c>networkInterfaceCount</c>.</summary>
     [JsonPropertyName("networkInterfaceCount")]
     [JsonConverter(typeof(TolerantMemberConverter<NetworkInterfaceCount>))]
-    public NetworkInterfaceCount? NetworkInterfaceCount { get; init; }
+    public NetworkInterfaceCount? NetworkInterfaceCount { get; set; }
 
     /// <summary>Indicates whether instance types with instance store volumes are included, excluded, or required. JSON <c>localStorage</c>.</summary>
     [JsonPropertyName("localStorage")]
     [JsonConverter(typeof(TolerantMemberConverter<LocalStorage?>))]
-    public LocalStorage? LocalStorage { get; init; }
+    public LocalStorage? LocalStorage { get; set; }
 
     /// <summary>The type of local storage that is required. JSON <c>localStorageTypeSet</c>.</summary>
     [JsonPropertyName("localStorageTypeSet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<LocalStorageTypeSetItem>>))]
-    public ItemSet<LocalStorageTypeSetItem>? LocalStorageTypes { get; init; }
+    public ItemSet<LocalStorageTypeSetItem>? LocalStorageTypes { get; set; }
 
     /// <summary>The minimum and maximum amount of total local storage, in GB. JSON <c>totalLocalStorageGB</c>.</summary>
     [JsonPropertyName("totalLocalStorageGB")]
     [JsonConverter(typeof(TolerantMemberConverter<TotalLocalStorageGB>))]
-    public TotalLocalStorageGB? TotalLocalStorageGB { get; init; }
+    public TotalLocalStorageGB? TotalLocalStorageGB { get; set; }
 
     /// <summary>The minimum and maximum baseline bandwidth to Amazon EBS, in Mbps. JSON <c>baselineEbsBandwidthMbps</c>.</summary>
     [JsonPropertyName("baselineEbsBandwidthMbps")]
     [JsonConverter(typeof(TolerantMemberConverter<BaselineEbsBandwidthMbps>))]
-    public BaselineEbsBandwidthMbps? BaselineEbsBandwidthMbps { get; init; }
+    public BaselineEbsBandwidthMbps? BaselineEbsBandwidthMbps { get; set; }
 
     /// <summary>The accelerator types that must be on the instance type. JSON <c>acceleratorTypeSet</c>.</summary>
     [JsonPropertyName("acceleratorTypeSet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<AcceleratorTypeSetItem>>))]
-    public ItemSet<AcceleratorTypeSetItem>? AcceleratorTypes { get; init; }
+    public ItemSet<AcceleratorTypeSetItem>? AcceleratorTypes { get; set; }
 
     /// <summary>The minimum and maximum number of accelerators (GPUs, FPGAs, or Amazon Web Services Inferentia chips) on an instance. JSON <c>acceleratorCount</c>.</summary>
     [JsonPropertyName("acceleratorCount")]
     [JsonConverter(typeof(TolerantMemberConverter<AcceleratorCount>))]
-    public AcceleratorCount? AcceleratorCount { get; init; }
+    public AcceleratorCount? AcceleratorCount { get; set; }
 
     /// <summary>Indicates whether instance types must have accelerators by specific manufacturers. JSON <c>acceleratorManufacturerSet</c>.</summary>
     [JsonPropertyName("acceleratorManufacturerSet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<AcceleratorManufacturerSetItem>>))]
-    public ItemSet<AcceleratorManufacturerSetItem>? AcceleratorManufacturers { get; init; }
+    public ItemSet<AcceleratorManufacturerSetItem>? AcceleratorManufacturers { get; set; }
 
     /// <summary>The accelerators that must be on the instance type. JSON <c>acceleratorNameSet</c>.</summary>
     [JsonPropertyName("acceleratorNameSet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<AcceleratorNameSetItem>>))]
-    public ItemSet<AcceleratorNameSetItem>? AcceleratorNames { get; init; }
+    public ItemSet<AcceleratorNameSetItem>? AcceleratorNames { get; set; }
 
     /// <summary>The minimum and maximum amount of total accelerator memory, in MiB. JSON <c>acceleratorTotalMemoryMiB</c>.</summary>
     [JsonPropertyName("acceleratorTotalMemoryMiB")]
     [JsonConverter(typeof(TolerantMemberConverter<AcceleratorTotalMemoryMiB>))]
-    public AcceleratorTotalMemoryMiB? AcceleratorTotalMemoryMiB { get; init; }
+    public AcceleratorTotalMemoryMiB? AcceleratorTotalMemoryMiB { get; set; }
 
     /// <summary>The minimum and maximum amount of network bandwidth, in gigabits per second (Gbps). JSON <c>networkBandwidthGbps</c>.</summary>
     [JsonPropertyName("networkBandwidthGbps")]
     [JsonConverter(typeof(TolerantMemberConverter<NetworkBandwidthGbps>))]
-    public NetworkBandwidthGbps? NetworkBandwidthGbps { get; init; }
+    public NetworkBandwidthGbps? NetworkBandwidthGbps { get; set; }
 
     /// <summary>The instance types to apply your specified attributes against. JSON <c>allowedInstanceTypeSet</c>.</summary>
     [JsonPropertyName("allowedInstanceTypeSet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<AllowedInstanceTypeSetItem>>))]
-    public ItemSet<AllowedInstanceTypeSetItem>? AllowedInstanceTypes { get; init; }
+    public ItemSet<AllowedInstanceTypeSetItem>? AllowedInstanceTypes { get; set; }
 
     /// <summary>[Price protection] The price protection threshold for Spot Instances, as a percentage of an identified On-Demand price. JSON <c>maxSpotPriceAsPercentageOfOptimalOnDemandPrice</c>.</summary>
     [JsonPropertyName("maxSpotPriceAsPercentageOfOptimalOnDemandPrice")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? MaxSpotPriceAsPercentageOfOptimalOnDemandPrice { get; init; }
+    public int? MaxSpotPriceAsPercentageOfOptimalOnDemandPrice { get; set; }
 
     /// <summary>The baseline performance to consider, using an instance family as a baseline reference. JSON <c>baselinePerformanceFactors</c>.</summary>
     [JsonPropertyName("baselinePerformanceFactors")]
     [JsonConverter(typeof(TolerantMemberConverter<BaselinePerformanceFactors>))]
-    public BaselinePerformanceFactors? BaselinePerformanceFactors { get; init; }
+    public BaselinePerformanceFactors? BaselinePerformanceFactors { get; set; }
 
     /// <summary>Specifies whether instance types must support encrypting in-transit traffic between instances. JSON <c>requireEncryptionInTransit</c>.</summary>
     [JsonPropertyName("requireEncryptionInTransit")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? RequireEncryptionInTransit { get; init; }
+    public bool? RequireEncryptionInTransit { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

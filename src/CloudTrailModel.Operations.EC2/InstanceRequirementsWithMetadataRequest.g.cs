@@ -15,17 +15,17 @@ public sealed record InstanceRequirementsWithMetadataRequest
     /// <summary>The architecture type. JSON <c>architectureTypeSet</c>.</summary>
     [JsonPropertyName("architectureTypeSet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<ArchitectureTypeSetItem>>))]
-    public ItemSet<ArchitectureTypeSetItem>? ArchitectureTypes { get; init; }
+    public ItemSet<ArchitectureTypeSetItem>? ArchitectureTypes { get; set; }
 
     /// <summary>The virtualization type. JSON <c>virtualizationTypeSet</c>.</summary>
     [JsonPropertyName("virtualizationTypeSet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<VirtualizationTypeSetItem>>))]
-    public ItemSet<VirtualizationTypeSetItem>? VirtualizationTypes { get; init; }
+    public ItemSet<VirtualizationTypeSetItem>? VirtualizationTypes { get; set; }
 
     /// <summary>The attributes for the instance types. JSON <c>instanceRequirements</c>.</summary>
     [JsonPropertyName("instanceRequirements")]
     [JsonConverter(typeof(TolerantMemberConverter<InstanceRequirementsRequest>))]
-    public InstanceRequirementsRequest? InstanceRequirements { get; init; }
+    public InstanceRequirementsRequest? InstanceRequirements { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,52 +15,52 @@ public sealed record InstanceSecondaryInterface
     /// <summary>The attachment information for the secondary interface. JSON <c>attachment</c>.</summary>
     [JsonPropertyName("attachment")]
     [JsonConverter(typeof(TolerantMemberConverter<InstanceSecondaryInterfaceAttachment>))]
-    public InstanceSecondaryInterfaceAttachment? Attachment { get; init; }
+    public InstanceSecondaryInterfaceAttachment? Attachment { get; set; }
 
     /// <summary>The MAC address of the secondary interface. JSON <c>macAddress</c>.</summary>
     [JsonPropertyName("macAddress")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? MacAddress { get; init; }
+    public string? MacAddress { get; set; }
 
     /// <summary>The ID of the secondary interface. JSON <c>secondaryInterfaceId</c>.</summary>
     [JsonPropertyName("secondaryInterfaceId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? SecondaryInterfaceId { get; init; }
+    public string? SecondaryInterfaceId { get; set; }
 
     /// <summary>The Amazon Web Services account ID of the owner of the secondary interface. JSON <c>ownerId</c>.</summary>
     [JsonPropertyName("ownerId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? OwnerId { get; init; }
+    public string? OwnerId { get; set; }
 
     /// <summary>The private IPv4 addresses associated with the secondary interface. JSON <c>privateIpAddressSet</c>.</summary>
     [JsonPropertyName("privateIpAddressSet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<InstanceSecondaryInterfacePrivateIpAddress>>))]
-    public ItemSet<InstanceSecondaryInterfacePrivateIpAddress>? PrivateIpAddresses { get; init; }
+    public ItemSet<InstanceSecondaryInterfacePrivateIpAddress>? PrivateIpAddresses { get; set; }
 
     /// <summary>Indicates whether source/destination checking is enabled. JSON <c>sourceDestCheck</c>.</summary>
     [JsonPropertyName("sourceDestCheck")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? SourceDestCheck { get; init; }
+    public bool? SourceDestCheck { get; set; }
 
     /// <summary>The status of the secondary interface. JSON <c>status</c>.</summary>
     [JsonPropertyName("status")]
     [JsonConverter(typeof(TolerantMemberConverter<SecondaryInterfaceStatus?>))]
-    public SecondaryInterfaceStatus? Status { get; init; }
+    public SecondaryInterfaceStatus? Status { get; set; }
 
     /// <summary>The ID of the secondary subnet. JSON <c>secondarySubnetId</c>.</summary>
     [JsonPropertyName("secondarySubnetId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? SecondarySubnetId { get; init; }
+    public string? SecondarySubnetId { get; set; }
 
     /// <summary>The ID of the secondary network. JSON <c>secondaryNetworkId</c>.</summary>
     [JsonPropertyName("secondaryNetworkId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? SecondaryNetworkId { get; init; }
+    public string? SecondaryNetworkId { get; set; }
 
     /// <summary>The type of secondary interface. JSON <c>interfaceType</c>.</summary>
     [JsonPropertyName("interfaceType")]
     [JsonConverter(typeof(TolerantMemberConverter<SecondaryInterfaceType?>))]
-    public SecondaryInterfaceType? InterfaceType { get; init; }
+    public SecondaryInterfaceType? InterfaceType { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,32 +15,32 @@ public sealed record InstanceSecondaryInterfaceAttachment
     /// <summary>The timestamp when the attachment was created. JSON <c>attachTime</c>.</summary>
     [JsonPropertyName("attachTime")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? AttachTime { get; init; }
+    public DateTimeOffset? AttachTime { get; set; }
 
     /// <summary>The ID of the attachment. JSON <c>attachmentId</c>.</summary>
     [JsonPropertyName("attachmentId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? AttachmentId { get; init; }
+    public string? AttachmentId { get; set; }
 
     /// <summary>Indicates whether the secondary interface is deleted when the instance is terminated. JSON <c>deleteOnTermination</c>.</summary>
     [JsonPropertyName("deleteOnTermination")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? DeleteOnTermination { get; init; }
+    public bool? DeleteOnTermination { get; set; }
 
     /// <summary>The device index of the secondary interface. JSON <c>deviceIndex</c>.</summary>
     [JsonPropertyName("deviceIndex")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? DeviceIndex { get; init; }
+    public int? DeviceIndex { get; set; }
 
     /// <summary>The attachment state. JSON <c>status</c>.</summary>
     [JsonPropertyName("status")]
     [JsonConverter(typeof(TolerantMemberConverter<AttachmentStatus?>))]
-    public AttachmentStatus? Status { get; init; }
+    public AttachmentStatus? Status { get; set; }
 
     /// <summary>The index of the network card. JSON <c>networkCardIndex</c>.</summary>
     [JsonPropertyName("networkCardIndex")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? NetworkCardIndex { get; init; }
+    public int? NetworkCardIndex { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

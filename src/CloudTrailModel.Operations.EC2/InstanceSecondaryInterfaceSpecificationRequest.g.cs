@@ -15,37 +15,37 @@ public sealed record InstanceSecondaryInterfaceSpecificationRequest
     /// <summary>Indicates whether the secondary interface is deleted when the instance is terminated. JSON <c>deleteOnTermination</c>.</summary>
     [JsonPropertyName("deleteOnTermination")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? DeleteOnTermination { get; init; }
+    public bool? DeleteOnTermination { get; set; }
 
     /// <summary>The device index for the secondary interface attachment. JSON <c>deviceIndex</c>.</summary>
     [JsonPropertyName("deviceIndex")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? DeviceIndex { get; init; }
+    public int? DeviceIndex { get; set; }
 
     /// <summary>The private IPv4 addresses to assign to the secondary interface. JSON <c>privateIpAddressSet</c>.</summary>
     [JsonPropertyName("privateIpAddressSet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<InstanceSecondaryInterfacePrivateIpAddressRequest>>))]
-    public ItemSet<InstanceSecondaryInterfacePrivateIpAddressRequest>? PrivateIpAddresses { get; init; }
+    public ItemSet<InstanceSecondaryInterfacePrivateIpAddressRequest>? PrivateIpAddresses { get; set; }
 
     /// <summary>The number of private IPv4 addresses to assign to the secondary interface. JSON <c>privateIpAddressCount</c>.</summary>
     [JsonPropertyName("privateIpAddressCount")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? PrivateIpAddressCount { get; init; }
+    public int? PrivateIpAddressCount { get; set; }
 
     /// <summary>The ID of the secondary subnet. JSON <c>secondarySubnetId</c>.</summary>
     [JsonPropertyName("secondarySubnetId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? SecondarySubnetId { get; init; }
+    public string? SecondarySubnetId { get; set; }
 
     /// <summary>The type of secondary interface. JSON <c>interfaceType</c>.</summary>
     [JsonPropertyName("interfaceType")]
     [JsonConverter(typeof(TolerantMemberConverter<SecondaryInterfaceType?>))]
-    public SecondaryInterfaceType? InterfaceType { get; init; }
+    public SecondaryInterfaceType? InterfaceType { get; set; }
 
     /// <summary>The index of the network card. JSON <c>networkCardIndex</c>.</summary>
     [JsonPropertyName("networkCardIndex")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? NetworkCardIndex { get; init; }
+    public int? NetworkCardIndex { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

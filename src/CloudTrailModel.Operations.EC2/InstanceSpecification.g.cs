@@ -15,17 +15,17 @@ public sealed record InstanceSpecification
     /// <summary>The instance to specify which volumes should be snapshotted. JSON <c>instanceId</c>.</summary>
     [JsonPropertyName("instanceId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? InstanceId { get; init; }
+    public string? InstanceId { get; set; }
 
     /// <summary>Excludes the root volume from being snapshotted. JSON <c>excludeBootVolume</c>.</summary>
     [JsonPropertyName("excludeBootVolume")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? ExcludeBootVolume { get; init; }
+    public bool? ExcludeBootVolume { get; set; }
 
     /// <summary>The IDs of the data (non-root) volumes to exclude from the multi-volume snapshot set. JSON <c>excludeDataVolumeIdSet</c>.</summary>
     [JsonPropertyName("excludeDataVolumeIdSet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<VolumeIdStringListItem>>))]
-    public ItemSet<VolumeIdStringListItem>? ExcludeDataVolumeIds { get; init; }
+    public ItemSet<VolumeIdStringListItem>? ExcludeDataVolumeIds { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,12 +15,12 @@ public sealed record InstanceState
     /// <summary>The state of the instance as a 16-bit unsigned integer. JSON <c>code</c>.</summary>
     [JsonPropertyName("code")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? Code { get; init; }
+    public int? Code { get; set; }
 
     /// <summary>The current state of the instance. JSON <c>name</c>.</summary>
     [JsonPropertyName("name")]
     [JsonConverter(typeof(TolerantMemberConverter<InstanceStateName?>))]
-    public InstanceStateName? Name { get; init; }
+    public InstanceStateName? Name { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

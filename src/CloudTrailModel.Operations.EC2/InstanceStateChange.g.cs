@@ -15,17 +15,17 @@ public sealed record InstanceStateChange
     /// <summary>The ID of the instance. JSON <c>instanceId</c>.</summary>
     [JsonPropertyName("instanceId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? InstanceId { get; init; }
+    public string? InstanceId { get; set; }
 
     /// <summary>The current state of the instance. JSON <c>currentState</c>.</summary>
     [JsonPropertyName("currentState")]
     [JsonConverter(typeof(TolerantMemberConverter<InstanceState>))]
-    public InstanceState? CurrentState { get; init; }
+    public InstanceState? CurrentState { get; set; }
 
     /// <summary>The previous state of the instance. JSON <c>previousState</c>.</summary>
     [JsonPropertyName("previousState")]
     [JsonConverter(typeof(TolerantMemberConverter<InstanceState>))]
-    public InstanceState? PreviousState { get; init; }
+    public InstanceState? PreviousState { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

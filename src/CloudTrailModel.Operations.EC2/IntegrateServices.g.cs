@@ -15,7 +15,7 @@ public sealed record IntegrateServices
     /// <summary>Information about the integration with Amazon Athena. JSON <c>athenaIntegrationSet</c>.</summary>
     [JsonPropertyName("athenaIntegrationSet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<AthenaIntegration>>))]
-    public ItemSet<AthenaIntegration>? AthenaIntegrations { get; init; }
+    public ItemSet<AthenaIntegration>? AthenaIntegrations { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

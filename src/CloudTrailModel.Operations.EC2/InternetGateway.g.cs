@@ -15,22 +15,22 @@ public sealed record InternetGateway
     /// <summary>Any VPCs attached to the internet gateway. JSON <c>attachmentSet</c>.</summary>
     [JsonPropertyName("attachmentSet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<InternetGatewayAttachment>>))]
-    public ItemSet<InternetGatewayAttachment>? Attachments { get; init; }
+    public ItemSet<InternetGatewayAttachment>? Attachments { get; set; }
 
     /// <summary>The ID of the internet gateway. JSON <c>internetGatewayId</c>.</summary>
     [JsonPropertyName("internetGatewayId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? InternetGatewayId { get; init; }
+    public string? InternetGatewayId { get; set; }
 
     /// <summary>The ID of the Amazon Web Services account that owns the internet gateway. JSON <c>ownerId</c>.</summary>
     [JsonPropertyName("ownerId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? OwnerId { get; init; }
+    public string? OwnerId { get; set; }
 
     /// <summary>Any tags assigned to the internet gateway. JSON <c>tagSet</c>.</summary>
     [JsonPropertyName("tagSet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<Tag>>))]
-    public ItemSet<Tag>? Tags { get; init; }
+    public ItemSet<Tag>? Tags { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

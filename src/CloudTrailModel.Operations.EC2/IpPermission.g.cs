@@ -15,37 +15,37 @@ public sealed record IpPermission
     /// <summary>The IP protocol name ( tcp, udp, icmp, icmpv6) or number (see Protocol Numbers). JSON <c>ipProtocol</c>.</summary>
     [JsonPropertyName("ipProtocol")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? IpProtocol { get; init; }
+    public string? IpProtocol { get; set; }
 
     /// <summary>If the protocol is TCP or UDP, this is the start of the port range. JSON <c>fromPort</c>.</summary>
     [JsonPropertyName("fromPort")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? FromPort { get; init; }
+    public int? FromPort { get; set; }
 
     /// <summary>If the protocol is TCP or UDP, this is the end of the port range. JSON <c>toPort</c>.</summary>
     [JsonPropertyName("toPort")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? ToPort { get; init; }
+    public int? ToPort { get; set; }
 
     /// <summary>The security group and Amazon Web Services account ID pairs. JSON <c>groups</c>.</summary>
     [JsonPropertyName("groups")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<UserIdGroupPair>>))]
-    public ItemSet<UserIdGroupPair>? UserIdGroupPairs { get; init; }
+    public ItemSet<UserIdGroupPair>? UserIdGroupPairs { get; set; }
 
     /// <summary>The IPv4 address ranges. JSON <c>ipRanges</c>.</summary>
     [JsonPropertyName("ipRanges")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<IpRange>>))]
-    public ItemSet<IpRange>? IpRanges { get; init; }
+    public ItemSet<IpRange>? IpRanges { get; set; }
 
     /// <summary>The IPv6 address ranges. JSON <c>ipv6Ranges</c>.</summary>
     [JsonPropertyName("ipv6Ranges")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<Ipv6Range>>))]
-    public ItemSet<Ipv6Range>? Ipv6Ranges { get; init; }
+    public ItemSet<Ipv6Range>? Ipv6Ranges { get; set; }
 
     /// <summary>The prefix list IDs. JSON <c>prefixListIds</c>.</summary>
     [JsonPropertyName("prefixListIds")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<PrefixListId>>))]
-    public ItemSet<PrefixListId>? PrefixListIds { get; init; }
+    public ItemSet<PrefixListId>? PrefixListIds { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

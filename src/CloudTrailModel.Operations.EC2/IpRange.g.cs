@@ -15,12 +15,12 @@ public sealed record IpRange
     /// <summary>A description for the security group rule that references this IPv4 address range. JSON <c>description</c>.</summary>
     [JsonPropertyName("description")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Description { get; init; }
+    public string? Description { get; set; }
 
     /// <summary>The IPv4 address range. JSON <c>cidrIp</c>.</summary>
     [JsonPropertyName("cidrIp")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? CidrIp { get; init; }
+    public string? CidrIp { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

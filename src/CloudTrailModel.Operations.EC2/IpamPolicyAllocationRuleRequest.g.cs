@@ -15,7 +15,7 @@ public sealed record IpamPolicyAllocationRuleRequest
     /// <summary>The ID of the source IPAM pool for the requested allocation rule. JSON <c>sourceIpamPoolId</c>.</summary>
     [JsonPropertyName("sourceIpamPoolId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? SourceIpamPoolId { get; init; }
+    public string? SourceIpamPoolId { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,22 +15,22 @@ public sealed record IpamPoolSourceResourceRequest
     /// <summary>The source resource ID. JSON <c>resourceId</c>.</summary>
     [JsonPropertyName("resourceId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ResourceId { get; init; }
+    public string? ResourceId { get; set; }
 
     /// <summary>The source resource type. JSON <c>resourceType</c>.</summary>
     [JsonPropertyName("resourceType")]
     [JsonConverter(typeof(TolerantMemberConverter<IpamPoolSourceResourceType?>))]
-    public IpamPoolSourceResourceType? ResourceType { get; init; }
+    public IpamPoolSourceResourceType? ResourceType { get; set; }
 
     /// <summary>The source resource Region. JSON <c>resourceRegion</c>.</summary>
     [JsonPropertyName("resourceRegion")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ResourceRegion { get; init; }
+    public string? ResourceRegion { get; set; }
 
     /// <summary>The source resource owner. JSON <c>resourceOwner</c>.</summary>
     [JsonPropertyName("resourceOwner")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ResourceOwner { get; init; }
+    public string? ResourceOwner { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

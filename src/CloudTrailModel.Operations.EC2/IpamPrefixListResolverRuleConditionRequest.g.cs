@@ -15,37 +15,37 @@ public sealed record IpamPrefixListResolverRuleConditionRequest
     /// <summary>The operation to perform when evaluating this condition. JSON <c>operation</c>.</summary>
     [JsonPropertyName("operation")]
     [JsonConverter(typeof(TolerantMemberConverter<IpamPrefixListResolverRuleConditionOperation?>))]
-    public IpamPrefixListResolverRuleConditionOperation? Operation { get; init; }
+    public IpamPrefixListResolverRuleConditionOperation? Operation { get; set; }
 
     /// <summary>The ID of the IPAM pool to match against. JSON <c>ipamPoolId</c>.</summary>
     [JsonPropertyName("ipamPoolId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? IpamPoolId { get; init; }
+    public string? IpamPoolId { get; set; }
 
     /// <summary>The ID of the Amazon Web Services resource to match against. JSON <c>resourceId</c>.</summary>
     [JsonPropertyName("resourceId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ResourceId { get; init; }
+    public string? ResourceId { get; set; }
 
     /// <summary>The Amazon Web Services account ID that owns the resources to match against. JSON <c>resourceOwner</c>.</summary>
     [JsonPropertyName("resourceOwner")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ResourceOwner { get; init; }
+    public string? ResourceOwner { get; set; }
 
     /// <summary>The Amazon Web Services Region where the resources are located. JSON <c>resourceRegion</c>.</summary>
     [JsonPropertyName("resourceRegion")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ResourceRegion { get; init; }
+    public string? ResourceRegion { get; set; }
 
     /// <summary>A tag key-value pair to match against. JSON <c>resourceTag</c>.</summary>
     [JsonPropertyName("resourceTag")]
     [JsonConverter(typeof(TolerantMemberConverter<RequestIpamResourceTag>))]
-    public RequestIpamResourceTag? ResourceTag { get; init; }
+    public RequestIpamResourceTag? ResourceTag { get; set; }
 
     /// <summary>A CIDR block to match against. JSON <c>cidr</c>.</summary>
     [JsonPropertyName("cidr")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Cidr { get; init; }
+    public string? Cidr { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

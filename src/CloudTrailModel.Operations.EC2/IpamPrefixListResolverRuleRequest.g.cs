@@ -15,27 +15,27 @@ public sealed record IpamPrefixListResolverRuleRequest
     /// <summary>The type of CIDR selection rule. JSON <c>ruleType</c>.</summary>
     [JsonPropertyName("ruleType")]
     [JsonConverter(typeof(TolerantMemberConverter<IpamPrefixListResolverRuleType?>))]
-    public IpamPrefixListResolverRuleType? RuleType { get; init; }
+    public IpamPrefixListResolverRuleType? RuleType { get; set; }
 
     /// <summary>A fixed list of CIDRs that do not change (like a manual list replicated across Regions). JSON <c>staticCidr</c>.</summary>
     [JsonPropertyName("staticCidr")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? StaticCidr { get; init; }
+    public string? StaticCidr { get; set; }
 
     /// <summary>The ID of the IPAM scope from which to select CIDRs. JSON <c>ipamScopeId</c>.</summary>
     [JsonPropertyName("ipamScopeId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? IpamScopeId { get; init; }
+    public string? IpamScopeId { get; set; }
 
     /// <summary>For rules of type ipam-resource-cidr, this is the resource type. JSON <c>resourceType</c>.</summary>
     [JsonPropertyName("resourceType")]
     [JsonConverter(typeof(TolerantMemberConverter<IpamResourceType?>))]
-    public IpamResourceType? ResourceType { get; init; }
+    public IpamResourceType? ResourceType { get; set; }
 
     /// <summary>The conditions that determine which CIDRs are selected by this rule. JSON <c>conditionSet</c>.</summary>
     [JsonPropertyName("conditionSet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<IpamPrefixListResolverRuleConditionRequest>>))]
-    public ItemSet<IpamPrefixListResolverRuleConditionRequest>? Conditions { get; init; }
+    public ItemSet<IpamPrefixListResolverRuleConditionRequest>? Conditions { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

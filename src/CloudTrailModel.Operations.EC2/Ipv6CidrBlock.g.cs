@@ -15,7 +15,7 @@ public sealed record Ipv6CidrBlock
     /// <summary>The IPv6 CIDR block. JSON <c>ipv6CidrBlock</c>.</summary>
     [JsonPropertyName("ipv6CidrBlock")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Ipv6CidrBlockValue { get; init; }
+    public string? Ipv6CidrBlockValue { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

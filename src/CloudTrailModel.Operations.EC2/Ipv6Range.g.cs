@@ -15,12 +15,12 @@ public sealed record Ipv6Range
     /// <summary>A description for the security group rule that references this IPv6 address range. JSON <c>description</c>.</summary>
     [JsonPropertyName("description")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Description { get; init; }
+    public string? Description { get; set; }
 
     /// <summary>The IPv6 address range. JSON <c>cidrIpv6</c>.</summary>
     [JsonPropertyName("cidrIpv6")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? CidrIpv6 { get; init; }
+    public string? CidrIpv6 { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

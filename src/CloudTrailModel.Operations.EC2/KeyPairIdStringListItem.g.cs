@@ -15,7 +15,7 @@ public sealed record KeyPairIdStringListItem
     /// <summary>The entry's value. JSON <c>keyPairId</c>.</summary>
     [JsonPropertyName("keyPairId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? KeyPairId { get; init; }
+    public string? KeyPairId { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

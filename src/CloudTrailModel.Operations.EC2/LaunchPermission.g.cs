@@ -15,22 +15,22 @@ public sealed record LaunchPermission
     /// <summary>The Amazon Resource Name (ARN) of an organization. JSON <c>organizationArn</c>.</summary>
     [JsonPropertyName("organizationArn")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? OrganizationArn { get; init; }
+    public string? OrganizationArn { get; set; }
 
     /// <summary>The Amazon Resource Name (ARN) of an organizational unit (OU). JSON <c>organizationalUnitArn</c>.</summary>
     [JsonPropertyName("organizationalUnitArn")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? OrganizationalUnitArn { get; init; }
+    public string? OrganizationalUnitArn { get; set; }
 
     /// <summary>The Amazon Web Services account ID. JSON <c>userId</c>.</summary>
     [JsonPropertyName("userId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? UserId { get; init; }
+    public string? UserId { get; set; }
 
     /// <summary>The name of the group. JSON <c>group</c>.</summary>
     [JsonPropertyName("group")]
     [JsonConverter(typeof(TolerantMemberConverter<PermissionGroup?>))]
-    public PermissionGroup? Group { get; init; }
+    public PermissionGroup? Group { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

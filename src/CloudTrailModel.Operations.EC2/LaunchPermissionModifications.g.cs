@@ -15,12 +15,12 @@ public sealed record LaunchPermissionModifications
     /// <summary>The Amazon Web Services account ID, organization ARN, or OU ARN to add to the list of launch permissions for the AMI. JSON <c>add</c>.</summary>
     [JsonPropertyName("add")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<LaunchPermission>>))]
-    public ItemSet<LaunchPermission>? Add { get; init; }
+    public ItemSet<LaunchPermission>? Add { get; set; }
 
     /// <summary>The Amazon Web Services account ID, organization ARN, or OU ARN to remove from the list of launch permissions for the AMI. JSON <c>remove</c>.</summary>
     [JsonPropertyName("remove")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<LaunchPermission>>))]
-    public ItemSet<LaunchPermission>? Remove { get; init; }
+    public ItemSet<LaunchPermission>? Remove { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,12 +15,12 @@ public sealed record LaunchTemplateElasticInferenceAccelerator
     /// <summary>The type of elastic inference accelerator. JSON <c>type</c>.</summary>
     [JsonPropertyName("type")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Type { get; init; }
+    public string? Type { get; set; }
 
     /// <summary>The number of elastic inference accelerators to attach to the instance. JSON <c>count</c>.</summary>
     [JsonPropertyName("count")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? Count { get; init; }
+    public int? Count { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

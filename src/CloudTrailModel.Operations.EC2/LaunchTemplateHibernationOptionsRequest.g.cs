@@ -15,7 +15,7 @@ public sealed record LaunchTemplateHibernationOptionsRequest
     /// <summary>If you set this parameter to true, the instance is enabled for hibernation. JSON <c>configured</c>.</summary>
     [JsonPropertyName("configured")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? Configured { get; init; }
+    public bool? Configured { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

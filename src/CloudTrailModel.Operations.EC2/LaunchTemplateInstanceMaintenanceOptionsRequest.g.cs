@@ -15,7 +15,7 @@ public sealed record LaunchTemplateInstanceMaintenanceOptionsRequest
     /// <summary>Disables the automatic recovery behavior of your instance or sets it to default. JSON <c>autoRecovery</c>.</summary>
     [JsonPropertyName("autoRecovery")]
     [JsonConverter(typeof(TolerantMemberConverter<LaunchTemplateAutoRecoveryState?>))]
-    public LaunchTemplateAutoRecoveryState? AutoRecovery { get; init; }
+    public LaunchTemplateAutoRecoveryState? AutoRecovery { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

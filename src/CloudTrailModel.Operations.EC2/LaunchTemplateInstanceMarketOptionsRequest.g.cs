@@ -15,12 +15,12 @@ public sealed record LaunchTemplateInstanceMarketOptionsRequest
     /// <summary>The market type. JSON <c>marketType</c>.</summary>
     [JsonPropertyName("marketType")]
     [JsonConverter(typeof(TolerantMemberConverter<MarketType?>))]
-    public MarketType? MarketType { get; init; }
+    public MarketType? MarketType { get; set; }
 
     /// <summary>The options for Spot Instances. JSON <c>spotOptions</c>.</summary>
     [JsonPropertyName("spotOptions")]
     [JsonConverter(typeof(TolerantMemberConverter<LaunchTemplateSpotMarketOptionsRequest>))]
-    public LaunchTemplateSpotMarketOptionsRequest? SpotOptions { get; init; }
+    public LaunchTemplateSpotMarketOptionsRequest? SpotOptions { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

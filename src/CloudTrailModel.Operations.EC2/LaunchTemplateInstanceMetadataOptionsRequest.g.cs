@@ -15,27 +15,27 @@ public sealed record LaunchTemplateInstanceMetadataOptionsRequest
     /// <summary>Indicates whether IMDSv2 is required. JSON <c>httpTokens</c>.</summary>
     [JsonPropertyName("httpTokens")]
     [JsonConverter(typeof(TolerantMemberConverter<LaunchTemplateHttpTokensState?>))]
-    public LaunchTemplateHttpTokensState? HttpTokens { get; init; }
+    public LaunchTemplateHttpTokensState? HttpTokens { get; set; }
 
     /// <summary>The desired HTTP PUT response hop limit for instance metadata requests. JSON <c>httpPutResponseHopLimit</c>.</summary>
     [JsonPropertyName("httpPutResponseHopLimit")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? HttpPutResponseHopLimit { get; init; }
+    public int? HttpPutResponseHopLimit { get; set; }
 
     /// <summary>Enables or disables the HTTP metadata endpoint on your instances. JSON <c>httpEndpoint</c>.</summary>
     [JsonPropertyName("httpEndpoint")]
     [JsonConverter(typeof(TolerantMemberConverter<LaunchTemplateInstanceMetadataEndpointState?>))]
-    public LaunchTemplateInstanceMetadataEndpointState? HttpEndpoint { get; init; }
+    public LaunchTemplateInstanceMetadataEndpointState? HttpEndpoint { get; set; }
 
     /// <summary>Enables or disables the IPv6 endpoint for the instance metadata service. JSON <c>httpProtocolIpv6</c>.</summary>
     [JsonPropertyName("httpProtocolIpv6")]
     [JsonConverter(typeof(TolerantMemberConverter<LaunchTemplateInstanceMetadataProtocolIpv6?>))]
-    public LaunchTemplateInstanceMetadataProtocolIpv6? HttpProtocolIpv6 { get; init; }
+    public LaunchTemplateInstanceMetadataProtocolIpv6? HttpProtocolIpv6 { get; set; }
 
     /// <summary>Set to enabled to allow access to instance tags from the instance metadata. JSON <c>instanceMetadataTags</c>.</summary>
     [JsonPropertyName("instanceMetadataTags")]
     [JsonConverter(typeof(TolerantMemberConverter<LaunchTemplateInstanceMetadataTagsState?>))]
-    public LaunchTemplateInstanceMetadataTagsState? InstanceMetadataTags { get; init; }
+    public LaunchTemplateInstanceMetadataTagsState? InstanceMetadataTags { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,117 +15,117 @@ public sealed record LaunchTemplateInstanceNetworkInterfaceSpecificationRequest
     /// <summary>Associates a Carrier IP address with eth0 for a new network interface. JSON <c>associateCarrierIpAddress</c>.</summary>
     [JsonPropertyName("associateCarrierIpAddress")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? AssociateCarrierIpAddress { get; init; }
+    public bool? AssociateCarrierIpAddress { get; set; }
 
     /// <summary>Associates a public IPv4 address with eth0 for a new network interface. JSON <c>associatePublicIpAddress</c>.</summary>
     [JsonPropertyName("associatePublicIpAddress")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? AssociatePublicIpAddress { get; init; }
+    public bool? AssociatePublicIpAddress { get; set; }
 
     /// <summary>Indicates whether the network interface is deleted when the instance is terminated. JSON <c>deleteOnTermination</c>.</summary>
     [JsonPropertyName("deleteOnTermination")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? DeleteOnTermination { get; init; }
+    public bool? DeleteOnTermination { get; set; }
 
     /// <summary>A description for the network interface. JSON <c>description</c>.</summary>
     [JsonPropertyName("description")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Description { get; init; }
+    public string? Description { get; set; }
 
     /// <summary>The device index for the network interface attachment. JSON <c>deviceIndex</c>.</summary>
     [JsonPropertyName("deviceIndex")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? DeviceIndex { get; init; }
+    public int? DeviceIndex { get; set; }
 
     /// <summary>The IDs of one or more security groups. JSON <c>securityGroupIdSet</c>.</summary>
     [JsonPropertyName("securityGroupIdSet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<SecurityGroupIdStringListItem>>))]
-    public ItemSet<SecurityGroupIdStringListItem>? Groups { get; init; }
+    public ItemSet<SecurityGroupIdStringListItem>? Groups { get; set; }
 
     /// <summary>The type of network interface. JSON <c>interfaceType</c>.</summary>
     [JsonPropertyName("interfaceType")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? InterfaceType { get; init; }
+    public string? InterfaceType { get; set; }
 
     /// <summary>The number of IPv6 addresses to assign to a network interface. JSON <c>ipv6AddressCount</c>.</summary>
     [JsonPropertyName("ipv6AddressCount")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? Ipv6AddressCount { get; init; }
+    public int? Ipv6AddressCount { get; set; }
 
     /// <summary>One or more specific IPv6 addresses from the IPv6 CIDR block range of your subnet. JSON <c>ipv6Addresses</c>.</summary>
     [JsonPropertyName("ipv6Addresses")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<InstanceIpv6AddressRequest>>))]
-    public ItemSet<InstanceIpv6AddressRequest>? Ipv6Addresses { get; init; }
+    public ItemSet<InstanceIpv6AddressRequest>? Ipv6Addresses { get; set; }
 
     /// <summary>The ID of the network interface. JSON <c>networkInterfaceId</c>.</summary>
     [JsonPropertyName("networkInterfaceId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? NetworkInterfaceId { get; init; }
+    public string? NetworkInterfaceId { get; set; }
 
     /// <summary>The primary private IPv4 address of the network interface. JSON <c>privateIpAddress</c>.</summary>
     [JsonPropertyName("privateIpAddress")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? PrivateIpAddress { get; init; }
+    public string? PrivateIpAddress { get; set; }
 
     /// <summary>One or more private IPv4 addresses. JSON <c>privateIpAddresses</c>.</summary>
     [JsonPropertyName("privateIpAddresses")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<PrivateIpAddressSpecification>>))]
-    public ItemSet<PrivateIpAddressSpecification>? PrivateIpAddresses { get; init; }
+    public ItemSet<PrivateIpAddressSpecification>? PrivateIpAddresses { get; set; }
 
     /// <summary>The number of secondary private IPv4 addresses to assign to a network interface. JSON <c>secondaryPrivateIpAddressCount</c>.</summary>
     [JsonPropertyName("secondaryPrivateIpAddressCount")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? SecondaryPrivateIpAddressCount { get; init; }
+    public int? SecondaryPrivateIpAddressCount { get; set; }
 
     /// <summary>The ID of the subnet for the network interface. JSON <c>subnetId</c>.</summary>
     [JsonPropertyName("subnetId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? SubnetId { get; init; }
+    public string? SubnetId { get; set; }
 
     /// <summary>The index of the network card. JSON <c>networkCardIndex</c>.</summary>
     [JsonPropertyName("networkCardIndex")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? NetworkCardIndex { get; init; }
+    public int? NetworkCardIndex { get; set; }
 
     /// <summary>One or more IPv4 prefixes to be assigned to the network interface. JSON <c>ipv4PrefixSet</c>.</summary>
     [JsonPropertyName("ipv4PrefixSet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<Ipv4PrefixSpecificationRequest>>))]
-    public ItemSet<Ipv4PrefixSpecificationRequest>? Ipv4Prefixes { get; init; }
+    public ItemSet<Ipv4PrefixSpecificationRequest>? Ipv4Prefixes { get; set; }
 
     /// <summary>The number of IPv4 prefixes to be automatically assigned to the network interface. JSON <c>ipv4PrefixCount</c>.</summary>
     [JsonPropertyName("ipv4PrefixCount")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? Ipv4PrefixCount { get; init; }
+    public int? Ipv4PrefixCount { get; set; }
 
     /// <summary>One or more IPv6 prefixes to be assigned to the network interface. JSON <c>ipv6PrefixSet</c>.</summary>
     [JsonPropertyName("ipv6PrefixSet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<Ipv6PrefixSpecificationRequest>>))]
-    public ItemSet<Ipv6PrefixSpecificationRequest>? Ipv6Prefixes { get; init; }
+    public ItemSet<Ipv6PrefixSpecificationRequest>? Ipv6Prefixes { get; set; }
 
     /// <summary>The number of IPv6 prefixes to be automatically assigned to the network interface. JSON <c>ipv6PrefixCount</c>.</summary>
     [JsonPropertyName("ipv6PrefixCount")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? Ipv6PrefixCount { get; init; }
+    public int? Ipv6PrefixCount { get; set; }
 
     /// <summary>The primary IPv6 address of the network interface. JSON <c>primaryIpv6</c>.</summary>
     [JsonPropertyName("primaryIpv6")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? PrimaryIpv6 { get; init; }
+    public bool? PrimaryIpv6 { get; set; }
 
     /// <summary>Configure ENA Express settings for your launch template. JSON <c>enaSrdSpecification</c>.</summary>
     [JsonPropertyName("enaSrdSpecification")]
     [JsonConverter(typeof(TolerantMemberConverter<EnaSrdSpecificationRequest>))]
-    public EnaSrdSpecificationRequest? EnaSrdSpecification { get; init; }
+    public EnaSrdSpecificationRequest? EnaSrdSpecification { get; set; }
 
     /// <summary>A security group connection tracking specification that enables you to set the timeout for connection tracking on an Elastic network interface. JSON <c>connectionTrackingSpecification</c>.</summary>
     [JsonPropertyName("connectionTrackingSpecification")]
     [JsonConverter(typeof(TolerantMemberConverter<ConnectionTrackingSpecificationRequest>))]
-    public ConnectionTrackingSpecificationRequest? ConnectionTrackingSpecification { get; init; }
+    public ConnectionTrackingSpecificationRequest? ConnectionTrackingSpecification { get; set; }
 
     /// <summary>The number of ENA queues to be created with the instance. JSON <c>enaQueueCount</c>.</summary>
     [JsonPropertyName("enaQueueCount")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? EnaQueueCount { get; init; }
+    public int? EnaQueueCount { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

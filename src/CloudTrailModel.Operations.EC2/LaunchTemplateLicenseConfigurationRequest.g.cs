@@ -15,7 +15,7 @@ public sealed record LaunchTemplateLicenseConfigurationRequest
     /// <summary>The Amazon Resource Name (ARN) of the license configuration. JSON <c>licenseConfigurationArn</c>.</summary>
     [JsonPropertyName("licenseConfigurationArn")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? LicenseConfigurationArn { get; init; }
+    public string? LicenseConfigurationArn { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,42 +15,42 @@ public sealed record LaunchTemplateOverrides
     /// <summary>The instance type. JSON <c>instanceType</c>.</summary>
     [JsonPropertyName("instanceType")]
     [JsonConverter(typeof(TolerantMemberConverter<InstanceType?>))]
-    public InstanceType? InstanceType { get; init; }
+    public InstanceType? InstanceType { get; set; }
 
     /// <summary>The maximum price per unit hour that you are willing to pay for a Spot Instance. JSON <c>spotPrice</c>.</summary>
     [JsonPropertyName("spotPrice")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? SpotPrice { get; init; }
+    public string? SpotPrice { get; set; }
 
     /// <summary>The ID of the subnet in which to launch the instances. JSON <c>subnetId</c>.</summary>
     [JsonPropertyName("subnetId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? SubnetId { get; init; }
+    public string? SubnetId { get; set; }
 
     /// <summary>The Availability Zone in which to launch the instances. JSON <c>availabilityZone</c>.</summary>
     [JsonPropertyName("availabilityZone")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? AvailabilityZone { get; init; }
+    public string? AvailabilityZone { get; set; }
 
     /// <summary>The number of units provided by the specified instance type. JSON <c>weightedCapacity</c>.</summary>
     [JsonPropertyName("weightedCapacity")]
     [JsonConverter(typeof(TolerantMemberConverter<double?>))]
-    public double? WeightedCapacity { get; init; }
+    public double? WeightedCapacity { get; set; }
 
     /// <summary>The priority for the launch template override. JSON <c>priority</c>.</summary>
     [JsonPropertyName("priority")]
     [JsonConverter(typeof(TolerantMemberConverter<double?>))]
-    public double? Priority { get; init; }
+    public double? Priority { get; set; }
 
     /// <summary>The instance requirements. JSON <c>instanceRequirements</c>.</summary>
     [JsonPropertyName("instanceRequirements")]
     [JsonConverter(typeof(TolerantMemberConverter<InstanceRequirements>))]
-    public InstanceRequirements? InstanceRequirements { get; init; }
+    public InstanceRequirements? InstanceRequirements { get; set; }
 
     /// <summary>The ID of the Availability Zone in which to launch the instances. JSON <c>availabilityZoneId</c>.</summary>
     [JsonPropertyName("availabilityZoneId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? AvailabilityZoneId { get; init; }
+    public string? AvailabilityZoneId { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,52 +15,52 @@ public sealed record LaunchTemplatePlacementRequest
     /// <summary>The Availability Zone for the instance. JSON <c>availabilityZone</c>.</summary>
     [JsonPropertyName("availabilityZone")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? AvailabilityZone { get; init; }
+    public string? AvailabilityZone { get; set; }
 
     /// <summary>The ID of the Availability Zone for the instance. JSON <c>availabilityZoneId</c>.</summary>
     [JsonPropertyName("availabilityZoneId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? AvailabilityZoneId { get; init; }
+    public string? AvailabilityZoneId { get; set; }
 
     /// <summary>The affinity setting for an instance on a Dedicated Host. JSON <c>affinity</c>.</summary>
     [JsonPropertyName("affinity")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Affinity { get; init; }
+    public string? Affinity { get; set; }
 
     /// <summary>The name of the placement group for the instance. JSON <c>groupName</c>.</summary>
     [JsonPropertyName("groupName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? GroupName { get; init; }
+    public string? GroupName { get; set; }
 
     /// <summary>The ID of the Dedicated Host for the instance. JSON <c>hostId</c>.</summary>
     [JsonPropertyName("hostId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? HostId { get; init; }
+    public string? HostId { get; set; }
 
     /// <summary>The tenancy of the instance. JSON <c>tenancy</c>.</summary>
     [JsonPropertyName("tenancy")]
     [JsonConverter(typeof(TolerantMemberConverter<Tenancy?>))]
-    public Tenancy? Tenancy { get; init; }
+    public Tenancy? Tenancy { get; set; }
 
     /// <summary>Reserved for future use. JSON <c>spreadDomain</c>.</summary>
     [JsonPropertyName("spreadDomain")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? SpreadDomain { get; init; }
+    public string? SpreadDomain { get; set; }
 
     /// <summary>The ARN of the host resource group in which to launch the instances. JSON <c>hostResourceGroupArn</c>.</summary>
     [JsonPropertyName("hostResourceGroupArn")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? HostResourceGroupArn { get; init; }
+    public string? HostResourceGroupArn { get; set; }
 
     /// <summary>The number of the partition the instance should launch in. JSON <c>partitionNumber</c>.</summary>
     [JsonPropertyName("partitionNumber")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? PartitionNumber { get; init; }
+    public int? PartitionNumber { get; set; }
 
     /// <summary>The Group Id of a placement group. JSON <c>groupId</c>.</summary>
     [JsonPropertyName("groupId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? GroupId { get; init; }
+    public string? GroupId { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,27 +15,27 @@ public sealed record LaunchTemplateSpotMarketOptionsRequest
     /// <summary>The maximum hourly price you're willing to pay for a Spot Instance. JSON <c>maxPrice</c>.</summary>
     [JsonPropertyName("maxPrice")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? MaxPrice { get; init; }
+    public string? MaxPrice { get; set; }
 
     /// <summary>The Spot Instance request type. JSON <c>spotInstanceType</c>.</summary>
     [JsonPropertyName("spotInstanceType")]
     [JsonConverter(typeof(TolerantMemberConverter<SpotInstanceType?>))]
-    public SpotInstanceType? SpotInstanceType { get; init; }
+    public SpotInstanceType? SpotInstanceType { get; set; }
 
     /// <summary>Deprecated. JSON <c>blockDurationMinutes</c>.</summary>
     [JsonPropertyName("blockDurationMinutes")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? BlockDurationMinutes { get; init; }
+    public int? BlockDurationMinutes { get; set; }
 
     /// <summary>The end date of the request, in UTC format ( YYYY-MM-DD T HH:MM:SS Z). JSON <c>validUntil</c>.</summary>
     [JsonPropertyName("validUntil")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? ValidUntil { get; init; }
+    public DateTimeOffset? ValidUntil { get; set; }
 
     /// <summary>The behavior when a Spot Instance is interrupted. JSON <c>instanceInterruptionBehavior</c>.</summary>
     [JsonPropertyName("instanceInterruptionBehavior")]
     [JsonConverter(typeof(TolerantMemberConverter<InstanceInterruptionBehavior?>))]
-    public InstanceInterruptionBehavior? InstanceInterruptionBehavior { get; init; }
+    public InstanceInterruptionBehavior? InstanceInterruptionBehavior { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

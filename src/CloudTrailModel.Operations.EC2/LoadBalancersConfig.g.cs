@@ -15,12 +15,12 @@ public sealed record LoadBalancersConfig
     /// <summary>The Classic Load Balancers. JSON <c>classicLoadBalancersConfig</c>.</summary>
     [JsonPropertyName("classicLoadBalancersConfig")]
     [JsonConverter(typeof(TolerantMemberConverter<ClassicLoadBalancersConfig>))]
-    public ClassicLoadBalancersConfig? ClassicLoadBalancersConfig { get; init; }
+    public ClassicLoadBalancersConfig? ClassicLoadBalancersConfig { get; set; }
 
     /// <summary>The target groups. JSON <c>targetGroupsConfig</c>.</summary>
     [JsonPropertyName("targetGroupsConfig")]
     [JsonConverter(typeof(TolerantMemberConverter<TargetGroupsConfig>))]
-    public TargetGroupsConfig? TargetGroupsConfig { get; init; }
+    public TargetGroupsConfig? TargetGroupsConfig { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,12 +15,12 @@ public sealed record LoadPermissionModifications
     /// <summary>The load permissions to add. JSON <c>add</c>.</summary>
     [JsonPropertyName("add")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<LoadPermissionRequest>>))]
-    public ItemSet<LoadPermissionRequest>? Add { get; init; }
+    public ItemSet<LoadPermissionRequest>? Add { get; set; }
 
     /// <summary>The load permissions to remove. JSON <c>remove</c>.</summary>
     [JsonPropertyName("remove")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<LoadPermissionRequest>>))]
-    public ItemSet<LoadPermissionRequest>? Remove { get; init; }
+    public ItemSet<LoadPermissionRequest>? Remove { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

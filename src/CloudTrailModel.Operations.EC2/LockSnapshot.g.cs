@@ -15,32 +15,32 @@ public sealed record LockSnapshotRequestParameters
     /// <summary>The ID of the snapshot to lock. JSON <c>snapshotId</c>.</summary>
     [JsonPropertyName("snapshotId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? SnapshotId { get; init; }
+    public string? SnapshotId { get; set; }
 
     /// <summary>Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. JSON <c>dryRun</c>.</summary>
     [JsonPropertyName("dryRun")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? DryRun { get; init; }
+    public bool? DryRun { get; set; }
 
     /// <summary>The mode in which to lock the snapshot. JSON <c>lockMode</c>.</summary>
     [JsonPropertyName("lockMode")]
     [JsonConverter(typeof(TolerantMemberConverter<LockMode?>))]
-    public LockMode? LockMode { get; init; }
+    public LockMode? LockMode { get; set; }
 
     /// <summary>The cooling-off period during which you can unlock the snapshot or modify the lock settings after locking the snapshot in compliance mode, in hours. JSON <c>coolOffPeriod</c>.</summary>
     [JsonPropertyName("coolOffPeriod")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? CoolOffPeriod { get; init; }
+    public int? CoolOffPeriod { get; set; }
 
     /// <summary>The period of time for which to lock the snapshot, in days. JSON <c>lockDuration</c>.</summary>
     [JsonPropertyName("lockDuration")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? LockDuration { get; init; }
+    public int? LockDuration { get; set; }
 
     /// <summary>The date and time at which the snapshot lock is to automatically expire, in the UTC time zone ( YYYY-MM-DDThh:mm:ss.sssZ). JSON <c>expirationDate</c>.</summary>
     [JsonPropertyName("expirationDate")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? ExpirationDate { get; init; }
+    public DateTimeOffset? ExpirationDate { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -80,12 +80,12 @@ public sealed record LockSnapshotResponseElements
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? RequestId { get; init; }
+    public string? RequestId { get; set; }
 
     /// <summary>Whether the call succeeded (the query API's <c>return</c>). JSON <c>_return</c>.</summary>
     [JsonPropertyName("_return")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? Return { get; init; }
+    public bool? Return { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,37 +15,37 @@ public sealed record MacSystemIntegrityProtectionConfigurationRequest
     /// <summary>Enables or disables Apple Internal. JSON <c>appleInternal</c>.</summary>
     [JsonPropertyName("appleInternal")]
     [JsonConverter(typeof(TolerantMemberConverter<MacSystemIntegrityProtectionSettingStatus?>))]
-    public MacSystemIntegrityProtectionSettingStatus? AppleInternal { get; init; }
+    public MacSystemIntegrityProtectionSettingStatus? AppleInternal { get; set; }
 
     /// <summary>Enables or disables Base System. JSON <c>baseSystem</c>.</summary>
     [JsonPropertyName("baseSystem")]
     [JsonConverter(typeof(TolerantMemberConverter<MacSystemIntegrityProtectionSettingStatus?>))]
-    public MacSystemIntegrityProtectionSettingStatus? BaseSystem { get; init; }
+    public MacSystemIntegrityProtectionSettingStatus? BaseSystem { get; set; }
 
     /// <summary>Enables or disables Debugging Restrictions. JSON <c>debuggingRestrictions</c>.</summary>
     [JsonPropertyName("debuggingRestrictions")]
     [JsonConverter(typeof(TolerantMemberConverter<MacSystemIntegrityProtectionSettingStatus?>))]
-    public MacSystemIntegrityProtectionSettingStatus? DebuggingRestrictions { get; init; }
+    public MacSystemIntegrityProtectionSettingStatus? DebuggingRestrictions { get; set; }
 
     /// <summary>Enables or disables Dtrace Restrictions. JSON <c>dTraceRestrictions</c>.</summary>
     [JsonPropertyName("dTraceRestrictions")]
     [JsonConverter(typeof(TolerantMemberConverter<MacSystemIntegrityProtectionSettingStatus?>))]
-    public MacSystemIntegrityProtectionSettingStatus? DTraceRestrictions { get; init; }
+    public MacSystemIntegrityProtectionSettingStatus? DTraceRestrictions { get; set; }
 
     /// <summary>Enables or disables Filesystem Protections. JSON <c>filesystemProtections</c>.</summary>
     [JsonPropertyName("filesystemProtections")]
     [JsonConverter(typeof(TolerantMemberConverter<MacSystemIntegrityProtectionSettingStatus?>))]
-    public MacSystemIntegrityProtectionSettingStatus? FilesystemProtections { get; init; }
+    public MacSystemIntegrityProtectionSettingStatus? FilesystemProtections { get; set; }
 
     /// <summary>Enables or disables Kext Signing. JSON <c>kextSigning</c>.</summary>
     [JsonPropertyName("kextSigning")]
     [JsonConverter(typeof(TolerantMemberConverter<MacSystemIntegrityProtectionSettingStatus?>))]
-    public MacSystemIntegrityProtectionSettingStatus? KextSigning { get; init; }
+    public MacSystemIntegrityProtectionSettingStatus? KextSigning { get; set; }
 
     /// <summary>Enables or disables Nvram Protections. JSON <c>nvramProtections</c>.</summary>
     [JsonPropertyName("nvramProtections")]
     [JsonConverter(typeof(TolerantMemberConverter<MacSystemIntegrityProtectionSettingStatus?>))]
-    public MacSystemIntegrityProtectionSettingStatus? NvramProtections { get; init; }
+    public MacSystemIntegrityProtectionSettingStatus? NvramProtections { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

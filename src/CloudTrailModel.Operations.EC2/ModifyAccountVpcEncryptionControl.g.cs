@@ -15,52 +15,52 @@ public sealed record ModifyAccountVpcEncryptionControlRequestParameters
     /// <summary>Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. JSON <c>dryRun</c>.</summary>
     [JsonPropertyName("dryRun")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? DryRun { get; init; }
+    public bool? DryRun { get; set; }
 
     /// <summary>The encryption mode for the account encryption control configuration. JSON <c>mode</c>.</summary>
     [JsonPropertyName("mode")]
     [JsonConverter(typeof(TolerantMemberConverter<AccountVpcEncryptionControlMode?>))]
-    public AccountVpcEncryptionControlMode? Mode { get; init; }
+    public AccountVpcEncryptionControlMode? Mode { get; set; }
 
     /// <summary>Specifies whether to exclude internet gateway resource from account-level encryption enforcement. JSON <c>internetGateway</c>.</summary>
     [JsonPropertyName("internetGateway")]
     [JsonConverter(typeof(TolerantMemberConverter<VpcEncryptionControlExclusionStateInput?>))]
-    public VpcEncryptionControlExclusionStateInput? InternetGateway { get; init; }
+    public VpcEncryptionControlExclusionStateInput? InternetGateway { get; set; }
 
     /// <summary>Specifies whether to exclude egress-only internet gateway resource from account-level encryption enforcement. JSON <c>egressOnlyInternetGateway</c>.</summary>
     [JsonPropertyName("egressOnlyInternetGateway")]
     [JsonConverter(typeof(TolerantMemberConverter<VpcEncryptionControlExclusionStateInput?>))]
-    public VpcEncryptionControlExclusionStateInput? EgressOnlyInternetGateway { get; init; }
+    public VpcEncryptionControlExclusionStateInput? EgressOnlyInternetGateway { get; set; }
 
     /// <summary>Specifies whether to exclude NAT gateway resource from account-level encryption enforcement. JSON <c>natGateway</c>.</summary>
     [JsonPropertyName("natGateway")]
     [JsonConverter(typeof(TolerantMemberConverter<VpcEncryptionControlExclusionStateInput?>))]
-    public VpcEncryptionControlExclusionStateInput? NatGateway { get; init; }
+    public VpcEncryptionControlExclusionStateInput? NatGateway { get; set; }
 
     /// <summary>Specifies whether to exclude virtual private gateway resource from account-level encryption enforcement. JSON <c>virtualPrivateGateway</c>.</summary>
     [JsonPropertyName("virtualPrivateGateway")]
     [JsonConverter(typeof(TolerantMemberConverter<VpcEncryptionControlExclusionStateInput?>))]
-    public VpcEncryptionControlExclusionStateInput? VirtualPrivateGateway { get; init; }
+    public VpcEncryptionControlExclusionStateInput? VirtualPrivateGateway { get; set; }
 
     /// <summary>Specifies whether to exclude VPC peering connection resource from account-level encryption enforcement. JSON <c>vpcPeering</c>.</summary>
     [JsonPropertyName("vpcPeering")]
     [JsonConverter(typeof(TolerantMemberConverter<VpcEncryptionControlExclusionStateInput?>))]
-    public VpcEncryptionControlExclusionStateInput? VpcPeering { get; init; }
+    public VpcEncryptionControlExclusionStateInput? VpcPeering { get; set; }
 
     /// <summary>Specifies whether to exclude Lambda service from account-level encryption enforcement. JSON <c>lambda</c>.</summary>
     [JsonPropertyName("lambda")]
     [JsonConverter(typeof(TolerantMemberConverter<VpcEncryptionControlExclusionStateInput?>))]
-    public VpcEncryptionControlExclusionStateInput? Lambda { get; init; }
+    public VpcEncryptionControlExclusionStateInput? Lambda { get; set; }
 
     /// <summary>Specifies whether to exclude VPC Lattice service from account-level encryption enforcement. JSON <c>vpcLattice</c>.</summary>
     [JsonPropertyName("vpcLattice")]
     [JsonConverter(typeof(TolerantMemberConverter<VpcEncryptionControlExclusionStateInput?>))]
-    public VpcEncryptionControlExclusionStateInput? VpcLattice { get; init; }
+    public VpcEncryptionControlExclusionStateInput? VpcLattice { get; set; }
 
     /// <summary>Specifies whether to exclude Elastic File System service from account-level encryption enforcement. JSON <c>elasticFileSystem</c>.</summary>
     [JsonPropertyName("elasticFileSystem")]
     [JsonConverter(typeof(TolerantMemberConverter<VpcEncryptionControlExclusionStateInput?>))]
-    public VpcEncryptionControlExclusionStateInput? ElasticFileSystem { get; init; }
+    public VpcEncryptionControlExclusionStateInput? ElasticFileSystem { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -108,12 +108,12 @@ public sealed record ModifyAccountVpcEncryptionControlResponseElements
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? RequestId { get; init; }
+    public string? RequestId { get; set; }
 
     /// <summary>Whether the call succeeded (the query API's <c>return</c>). JSON <c>_return</c>.</summary>
     [JsonPropertyName("_return")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? Return { get; init; }
+    public bool? Return { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

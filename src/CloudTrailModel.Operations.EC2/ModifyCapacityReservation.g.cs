@@ -15,42 +15,42 @@ public sealed record ModifyCapacityReservationRequestParameters
     /// <summary>The ID of the Capacity Reservation. JSON <c>capacityReservationId</c>.</summary>
     [JsonPropertyName("capacityReservationId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? CapacityReservationId { get; init; }
+    public string? CapacityReservationId { get; set; }
 
     /// <summary>The number of instances for which to reserve capacity. JSON <c>instanceCount</c>.</summary>
     [JsonPropertyName("instanceCount")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? InstanceCount { get; init; }
+    public int? InstanceCount { get; set; }
 
     /// <summary>The date and time at which the Capacity Reservation expires. JSON <c>endDate</c>.</summary>
     [JsonPropertyName("endDate")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? EndDate { get; init; }
+    public DateTimeOffset? EndDate { get; set; }
 
     /// <summary>Indicates the way in which the Capacity Reservation ends. JSON <c>endDateType</c>.</summary>
     [JsonPropertyName("endDateType")]
     [JsonConverter(typeof(TolerantMemberConverter<EndDateType?>))]
-    public EndDateType? EndDateType { get; init; }
+    public EndDateType? EndDateType { get; set; }
 
     /// <summary>Reserved. JSON <c>accept</c>.</summary>
     [JsonPropertyName("accept")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? Accept { get; init; }
+    public bool? Accept { get; set; }
 
     /// <summary>Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. JSON <c>dryRun</c>.</summary>
     [JsonPropertyName("dryRun")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? DryRun { get; init; }
+    public bool? DryRun { get; set; }
 
     /// <summary>Reserved for future use. JSON <c>additionalInfo</c>.</summary>
     [JsonPropertyName("additionalInfo")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? AdditionalInfo { get; init; }
+    public string? AdditionalInfo { get; set; }
 
     /// <summary>The matching criteria (instance eligibility) that you want to use in the modified Capacity Reservation. JSON <c>instanceMatchCriteria</c>.</summary>
     [JsonPropertyName("instanceMatchCriteria")]
     [JsonConverter(typeof(TolerantMemberConverter<InstanceMatchCriteria?>))]
-    public InstanceMatchCriteria? InstanceMatchCriteria { get; init; }
+    public InstanceMatchCriteria? InstanceMatchCriteria { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -94,12 +94,12 @@ public sealed record ModifyCapacityReservationResponseElements
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? RequestId { get; init; }
+    public string? RequestId { get; set; }
 
     /// <summary>Whether the call succeeded (the query API's <c>return</c>). JSON <c>_return</c>.</summary>
     [JsonPropertyName("_return")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? Return { get; init; }
+    public bool? Return { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

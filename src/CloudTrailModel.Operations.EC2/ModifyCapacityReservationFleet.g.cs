@@ -15,27 +15,27 @@ public sealed record ModifyCapacityReservationFleetRequestParameters
     /// <summary>The ID of the Capacity Reservation Fleet to modify. JSON <c>capacityReservationFleetId</c>.</summary>
     [JsonPropertyName("capacityReservationFleetId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? CapacityReservationFleetId { get; init; }
+    public string? CapacityReservationFleetId { get; set; }
 
     /// <summary>The total number of capacity units to be reserved by the Capacity Reservation Fleet. JSON <c>totalTargetCapacity</c>.</summary>
     [JsonPropertyName("totalTargetCapacity")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? TotalTargetCapacity { get; init; }
+    public int? TotalTargetCapacity { get; set; }
 
     /// <summary>The date and time at which the Capacity Reservation Fleet expires. JSON <c>endDate</c>.</summary>
     [JsonPropertyName("endDate")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? EndDate { get; init; }
+    public DateTimeOffset? EndDate { get; set; }
 
     /// <summary>Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. JSON <c>dryRun</c>.</summary>
     [JsonPropertyName("dryRun")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? DryRun { get; init; }
+    public bool? DryRun { get; set; }
 
     /// <summary>Indicates whether to remove the end date from the Capacity Reservation Fleet. JSON <c>removeEndDate</c>.</summary>
     [JsonPropertyName("removeEndDate")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? RemoveEndDate { get; init; }
+    public bool? RemoveEndDate { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -73,12 +73,12 @@ public sealed record ModifyCapacityReservationFleetResponseElements
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? RequestId { get; init; }
+    public string? RequestId { get; set; }
 
     /// <summary>Whether the call succeeded (the query API's <c>return</c>). JSON <c>_return</c>.</summary>
     [JsonPropertyName("_return")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? Return { get; init; }
+    public bool? Return { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,32 +15,32 @@ public sealed record ModifyFleetRequestParameters
     /// <summary>Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. JSON <c>dryRun</c>.</summary>
     [JsonPropertyName("dryRun")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? DryRun { get; init; }
+    public bool? DryRun { get; set; }
 
     /// <summary>Indicates whether running instances should be terminated if the total target capacity of the EC2 Fleet is decreased below the current size of the EC2 Fleet. JSON <c>excessCapacityTerminationPolicy</c>.</summary>
     [JsonPropertyName("excessCapacityTerminationPolicy")]
     [JsonConverter(typeof(TolerantMemberConverter<FleetExcessCapacityTerminationPolicy?>))]
-    public FleetExcessCapacityTerminationPolicy? ExcessCapacityTerminationPolicy { get; init; }
+    public FleetExcessCapacityTerminationPolicy? ExcessCapacityTerminationPolicy { get; set; }
 
     /// <summary>The launch template and overrides. JSON <c>launchTemplateConfigSet</c>.</summary>
     [JsonPropertyName("launchTemplateConfigSet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<FleetLaunchTemplateConfigRequest>>))]
-    public ItemSet<FleetLaunchTemplateConfigRequest>? LaunchTemplateConfigs { get; init; }
+    public ItemSet<FleetLaunchTemplateConfigRequest>? LaunchTemplateConfigs { get; set; }
 
     /// <summary>The ID of the EC2 Fleet. JSON <c>fleetId</c>.</summary>
     [JsonPropertyName("fleetId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? FleetId { get; init; }
+    public string? FleetId { get; set; }
 
     /// <summary>The size of the EC2 Fleet. JSON <c>targetCapacitySpecification</c>.</summary>
     [JsonPropertyName("targetCapacitySpecification")]
     [JsonConverter(typeof(TolerantMemberConverter<TargetCapacitySpecificationRequest>))]
-    public TargetCapacitySpecificationRequest? TargetCapacitySpecification { get; init; }
+    public TargetCapacitySpecificationRequest? TargetCapacitySpecification { get; set; }
 
     /// <summary>Reserved. JSON <c>context</c>.</summary>
     [JsonPropertyName("context")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Context { get; init; }
+    public string? Context { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -80,12 +80,12 @@ public sealed record ModifyFleetResponseElements
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? RequestId { get; init; }
+    public string? RequestId { get; set; }
 
     /// <summary>Whether the call succeeded (the query API's <c>return</c>). JSON <c>_return</c>.</summary>
     [JsonPropertyName("_return")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? Return { get; init; }
+    public bool? Return { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,52 +15,52 @@ public sealed record ModifyFpgaImageAttributeRequestParameters
     /// <summary>Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. JSON <c>dryRun</c>.</summary>
     [JsonPropertyName("dryRun")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? DryRun { get; init; }
+    public bool? DryRun { get; set; }
 
     /// <summary>The ID of the AFI. JSON <c>fpgaImageId</c>.</summary>
     [JsonPropertyName("fpgaImageId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? FpgaImageId { get; init; }
+    public string? FpgaImageId { get; set; }
 
     /// <summary>The name of the attribute. JSON <c>attribute</c>.</summary>
     [JsonPropertyName("attribute")]
     [JsonConverter(typeof(TolerantMemberConverter<FpgaImageAttributeName?>))]
-    public FpgaImageAttributeName? Attribute { get; init; }
+    public FpgaImageAttributeName? Attribute { get; set; }
 
     /// <summary>The operation type. JSON <c>operationType</c>.</summary>
     [JsonPropertyName("operationType")]
     [JsonConverter(typeof(TolerantMemberConverter<OperationType?>))]
-    public OperationType? OperationType { get; init; }
+    public OperationType? OperationType { get; set; }
 
     /// <summary>The Amazon Web Services account IDs. JSON <c>userIdSet</c>.</summary>
     [JsonPropertyName("userIdSet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<UserIdStringListItem>>))]
-    public ItemSet<UserIdStringListItem>? UserIds { get; init; }
+    public ItemSet<UserIdStringListItem>? UserIds { get; set; }
 
     /// <summary>The user groups. JSON <c>userGroupSet</c>.</summary>
     [JsonPropertyName("userGroupSet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<UserGroupStringListItem>>))]
-    public ItemSet<UserGroupStringListItem>? UserGroups { get; init; }
+    public ItemSet<UserGroupStringListItem>? UserGroups { get; set; }
 
     /// <summary>The product codes. JSON <c>productCodeSet</c>.</summary>
     [JsonPropertyName("productCodeSet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<ProductCodeStringListItem>>))]
-    public ItemSet<ProductCodeStringListItem>? ProductCodes { get; init; }
+    public ItemSet<ProductCodeStringListItem>? ProductCodes { get; set; }
 
     /// <summary>The load permission for the AFI. JSON <c>loadPermission</c>.</summary>
     [JsonPropertyName("loadPermission")]
     [JsonConverter(typeof(TolerantMemberConverter<LoadPermissionModifications>))]
-    public LoadPermissionModifications? LoadPermission { get; init; }
+    public LoadPermissionModifications? LoadPermission { get; set; }
 
     /// <summary>A description for the AFI. JSON <c>description</c>.</summary>
     [JsonPropertyName("description")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Description { get; init; }
+    public string? Description { get; set; }
 
     /// <summary>A name for the AFI. JSON <c>name</c>.</summary>
     [JsonPropertyName("name")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Name { get; init; }
+    public string? Name { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -108,12 +108,12 @@ public sealed record ModifyFpgaImageAttributeResponseElements
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? RequestId { get; init; }
+    public string? RequestId { get; set; }
 
     /// <summary>Whether the call succeeded (the query API's <c>return</c>). JSON <c>_return</c>.</summary>
     [JsonPropertyName("_return")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? Return { get; init; }
+    public bool? Return { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

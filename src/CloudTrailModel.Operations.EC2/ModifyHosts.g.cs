@@ -15,32 +15,32 @@ public sealed record ModifyHostsRequestParameters
     /// <summary>Indicates whether to enable or disable host recovery for the Dedicated Host. JSON <c>hostRecovery</c>.</summary>
     [JsonPropertyName("hostRecovery")]
     [JsonConverter(typeof(TolerantMemberConverter<HostRecovery?>))]
-    public HostRecovery? HostRecovery { get; init; }
+    public HostRecovery? HostRecovery { get; set; }
 
     /// <summary>Specifies the instance type to be supported by the Dedicated Host. JSON <c>instanceType</c>.</summary>
     [JsonPropertyName("instanceType")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? InstanceType { get; init; }
+    public string? InstanceType { get; set; }
 
     /// <summary>Specifies the instance family to be supported by the Dedicated Host. JSON <c>instanceFamily</c>.</summary>
     [JsonPropertyName("instanceFamily")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? InstanceFamily { get; init; }
+    public string? InstanceFamily { get; set; }
 
     /// <summary>Indicates whether to enable or disable host maintenance for the Dedicated Host. JSON <c>hostMaintenance</c>.</summary>
     [JsonPropertyName("hostMaintenance")]
     [JsonConverter(typeof(TolerantMemberConverter<HostMaintenance?>))]
-    public HostMaintenance? HostMaintenance { get; init; }
+    public HostMaintenance? HostMaintenance { get; set; }
 
     /// <summary>The IDs of the Dedicated Hosts to modify. JSON <c>hostId</c>.</summary>
     [JsonPropertyName("hostId")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<RequestHostIdListItem>>))]
-    public ItemSet<RequestHostIdListItem>? HostIds { get; init; }
+    public ItemSet<RequestHostIdListItem>? HostIds { get; set; }
 
     /// <summary>Specify whether to enable or disable auto-placement. JSON <c>autoPlacement</c>.</summary>
     [JsonPropertyName("autoPlacement")]
     [JsonConverter(typeof(TolerantMemberConverter<AutoPlacement?>))]
-    public AutoPlacement? AutoPlacement { get; init; }
+    public AutoPlacement? AutoPlacement { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -80,12 +80,12 @@ public sealed record ModifyHostsResponseElements
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? RequestId { get; init; }
+    public string? RequestId { get; set; }
 
     /// <summary>Whether the call succeeded (the query API's <c>return</c>). JSON <c>_return</c>.</summary>
     [JsonPropertyName("_return")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? Return { get; init; }
+    public bool? Return { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

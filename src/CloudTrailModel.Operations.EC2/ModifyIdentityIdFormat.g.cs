@@ -15,17 +15,17 @@ public sealed record ModifyIdentityIdFormatRequestParameters
     /// <summary>The type of resource: bundle | conversion-task | customer-gateway | dhcp-options | elastic-ip-allocation | elastic-ip-association | export-task | flow-log | image | import-task | internet-gateway | network-acl | network-acl-association | network-interface | network-interface-attachment | prefix-list | route-table | route-table-association | security-group | subnet | subnet-cidr-block-association | vpc | vpc-cidr-block-association | vpc-endpoint | vpc-peering-connection | vpn-connection | vpn-gateway. JSON <c>resource</c>.</summary>
     [JsonPropertyName("resource")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Resource { get; init; }
+    public string? Resource { get; set; }
 
     /// <summary>Indicates whether the resource should use longer IDs (17-character IDs). JSON <c>useLongIds</c>.</summary>
     [JsonPropertyName("useLongIds")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? UseLongIds { get; init; }
+    public bool? UseLongIds { get; set; }
 
     /// <summary>The ARN of the principal, which can be an IAM user, IAM role, or the root user. JSON <c>principalArn</c>.</summary>
     [JsonPropertyName("principalArn")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? PrincipalArn { get; init; }
+    public string? PrincipalArn { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -59,12 +59,12 @@ public sealed record ModifyIdentityIdFormatResponseElements
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? RequestId { get; init; }
+    public string? RequestId { get; set; }
 
     /// <summary>Whether the call succeeded (the query API's <c>return</c>). JSON <c>_return</c>.</summary>
     [JsonPropertyName("_return")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? Return { get; init; }
+    public bool? Return { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,67 +15,67 @@ public sealed record ModifyImageAttributeRequestParameters
     /// <summary>The name of the attribute to modify. JSON <c>attributeType</c>.</summary>
     [JsonPropertyName("attributeType")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Attribute { get; init; }
+    public string? Attribute { get; set; }
 
     /// <summary>A new description for the AMI. JSON <c>description</c>.</summary>
     [JsonPropertyName("description")]
     [JsonConverter(typeof(TolerantMemberConverter<AttributeValue>))]
-    public AttributeValue? Description { get; init; }
+    public AttributeValue? Description { get; set; }
 
     /// <summary>The ID of the AMI. JSON <c>imageId</c>.</summary>
     [JsonPropertyName("imageId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ImageId { get; init; }
+    public string? ImageId { get; set; }
 
     /// <summary>A new launch permission for the AMI. JSON <c>launchPermission</c>.</summary>
     [JsonPropertyName("launchPermission")]
     [JsonConverter(typeof(TolerantMemberConverter<LaunchPermissionModifications>))]
-    public LaunchPermissionModifications? LaunchPermission { get; init; }
+    public LaunchPermissionModifications? LaunchPermission { get; set; }
 
     /// <summary>The operation type. JSON <c>operationType</c>.</summary>
     [JsonPropertyName("operationType")]
     [JsonConverter(typeof(TolerantMemberConverter<OperationType?>))]
-    public OperationType? OperationType { get; init; }
+    public OperationType? OperationType { get; set; }
 
     /// <summary>Not supported. JSON <c>productCodeSet</c>.</summary>
     [JsonPropertyName("productCodeSet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<ProductCodeStringListItem>>))]
-    public ItemSet<ProductCodeStringListItem>? ProductCodes { get; init; }
+    public ItemSet<ProductCodeStringListItem>? ProductCodes { get; set; }
 
     /// <summary>The user groups. JSON <c>userGroupSet</c>.</summary>
     [JsonPropertyName("userGroupSet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<UserGroupStringListItem>>))]
-    public ItemSet<UserGroupStringListItem>? UserGroups { get; init; }
+    public ItemSet<UserGroupStringListItem>? UserGroups { get; set; }
 
     /// <summary>The Amazon Web Services account IDs. JSON <c>userIdSet</c>.</summary>
     [JsonPropertyName("userIdSet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<UserIdStringListItem>>))]
-    public ItemSet<UserIdStringListItem>? UserIds { get; init; }
+    public ItemSet<UserIdStringListItem>? UserIds { get; set; }
 
     /// <summary>The value of the attribute being modified. JSON <c>value</c>.</summary>
     [JsonPropertyName("value")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Value { get; init; }
+    public string? Value { get; set; }
 
     /// <summary>The Amazon Resource Name (ARN) of an organization. JSON <c>organizationArnSet</c>.</summary>
     [JsonPropertyName("organizationArnSet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<OrganizationArnStringListItem>>))]
-    public ItemSet<OrganizationArnStringListItem>? OrganizationArns { get; init; }
+    public ItemSet<OrganizationArnStringListItem>? OrganizationArns { get; set; }
 
     /// <summary>The Amazon Resource Name (ARN) of an organizational unit (OU). JSON <c>organizationalUnitArnSet</c>.</summary>
     [JsonPropertyName("organizationalUnitArnSet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<OrganizationalUnitArnStringListItem>>))]
-    public ItemSet<OrganizationalUnitArnStringListItem>? OrganizationalUnitArns { get; init; }
+    public ItemSet<OrganizationalUnitArnStringListItem>? OrganizationalUnitArns { get; set; }
 
     /// <summary>Set to v2.0 to indicate that IMDSv2 is specified in the AMI. JSON <c>imdsSupport</c>.</summary>
     [JsonPropertyName("imdsSupport")]
     [JsonConverter(typeof(TolerantMemberConverter<AttributeValue>))]
-    public AttributeValue? ImdsSupport { get; init; }
+    public AttributeValue? ImdsSupport { get; set; }
 
     /// <summary>Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. JSON <c>dryRun</c>.</summary>
     [JsonPropertyName("dryRun")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? DryRun { get; init; }
+    public bool? DryRun { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -129,12 +129,12 @@ public sealed record ModifyImageAttributeResponseElements
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? RequestId { get; init; }
+    public string? RequestId { get; set; }
 
     /// <summary>Whether the call succeeded (the query API's <c>return</c>). JSON <c>_return</c>.</summary>
     [JsonPropertyName("_return")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? Return { get; init; }
+    public bool? Return { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,92 +15,92 @@ public sealed record ModifyInstanceAttributeRequestParameters
     /// <summary>Enable or disable source/destination checks, which ensure that the instance is either the source or the destination of any traffic that it receives. JSON <c>sourceDestCheck</c>.</summary>
     [JsonPropertyName("sourceDestCheck")]
     [JsonConverter(typeof(TolerantMemberConverter<AttributeBooleanValue>))]
-    public AttributeBooleanValue? SourceDestCheck { get; init; }
+    public AttributeBooleanValue? SourceDestCheck { get; set; }
 
     /// <summary>Enables or disables the instance for Amazon Web Services Nitro Enclaves. JSON <c>enclaveOptions</c>.</summary>
     [JsonPropertyName("enclaveOptions")]
     [JsonConverter(typeof(TolerantMemberConverter<EnclaveOptionsRequest>))]
-    public EnclaveOptionsRequest? EnclaveOptions { get; init; }
+    public EnclaveOptionsRequest? EnclaveOptions { get; set; }
 
     /// <summary>Indicates whether an instance is enabled for stop protection. JSON <c>disableApiStop</c>.</summary>
     [JsonPropertyName("disableApiStop")]
     [JsonConverter(typeof(TolerantMemberConverter<AttributeBooleanValue>))]
-    public AttributeBooleanValue? DisableApiStop { get; init; }
+    public AttributeBooleanValue? DisableApiStop { get; set; }
 
     /// <summary>Checks whether you have the required permissions for the operation, without actually making the request, and provides an error response. JSON <c>dryRun</c>.</summary>
     [JsonPropertyName("dryRun")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? DryRun { get; init; }
+    public bool? DryRun { get; set; }
 
     /// <summary>The ID of the instance. JSON <c>instanceId</c>.</summary>
     [JsonPropertyName("instanceId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? InstanceId { get; init; }
+    public string? InstanceId { get; set; }
 
     /// <summary>The name of the attribute to modify. JSON <c>attribute</c>.</summary>
     [JsonPropertyName("attribute")]
     [JsonConverter(typeof(TolerantMemberConverter<InstanceAttributeName?>))]
-    public InstanceAttributeName? Attribute { get; init; }
+    public InstanceAttributeName? Attribute { get; set; }
 
     /// <summary>A new value for the attribute. JSON <c>value</c>.</summary>
     [JsonPropertyName("value")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Value { get; init; }
+    public string? Value { get; set; }
 
     /// <summary>Modifies the DeleteOnTermination attribute for volumes that are currently attached. JSON <c>blockDeviceMapping</c>.</summary>
     [JsonPropertyName("blockDeviceMapping")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<InstanceBlockDeviceMappingSpecification>>))]
-    public ItemSet<InstanceBlockDeviceMappingSpecification>? BlockDeviceMappings { get; init; }
+    public ItemSet<InstanceBlockDeviceMappingSpecification>? BlockDeviceMappings { get; set; }
 
     /// <summary>Enable or disable termination protection for the instance. JSON <c>disableApiTermination</c>.</summary>
     [JsonPropertyName("disableApiTermination")]
     [JsonConverter(typeof(TolerantMemberConverter<AttributeBooleanValue>))]
-    public AttributeBooleanValue? DisableApiTermination { get; init; }
+    public AttributeBooleanValue? DisableApiTermination { get; set; }
 
     /// <summary>Changes the instance type to the specified value. JSON <c>instanceType</c>.</summary>
     [JsonPropertyName("instanceType")]
     [JsonConverter(typeof(TolerantMemberConverter<AttributeValue>))]
-    public AttributeValue? InstanceType { get; init; }
+    public AttributeValue? InstanceType { get; set; }
 
     /// <summary>Changes the instance's kernel to the specified value. JSON <c>kernel</c>.</summary>
     [JsonPropertyName("kernel")]
     [JsonConverter(typeof(TolerantMemberConverter<AttributeValue>))]
-    public AttributeValue? Kernel { get; init; }
+    public AttributeValue? Kernel { get; set; }
 
     /// <summary>Changes the instance's RAM disk to the specified value. JSON <c>ramdisk</c>.</summary>
     [JsonPropertyName("ramdisk")]
     [JsonConverter(typeof(TolerantMemberConverter<AttributeValue>))]
-    public AttributeValue? Ramdisk { get; init; }
+    public AttributeValue? Ramdisk { get; set; }
 
     /// <summary>Changes the instance's user data to the specified value. JSON <c>userData</c>.</summary>
     [JsonPropertyName("userData")]
     [JsonConverter(typeof(TolerantMemberConverter<SecureBlobAttributeValue>))]
-    public SecureBlobAttributeValue? UserData { get; init; }
+    public SecureBlobAttributeValue? UserData { get; set; }
 
     /// <summary>Specifies whether an instance stops or terminates when you initiate shutdown from the instance (using the operating system command for system shutdown). JSON <c>instanceInitiatedShutdownBehavior</c>.</summary>
     [JsonPropertyName("instanceInitiatedShutdownBehavior")]
     [JsonConverter(typeof(TolerantMemberConverter<AttributeValue>))]
-    public AttributeValue? InstanceInitiatedShutdownBehavior { get; init; }
+    public AttributeValue? InstanceInitiatedShutdownBehavior { get; set; }
 
     /// <summary>Replaces the security groups of the instance with the specified security groups. JSON <c>groupIdSet</c>.</summary>
     [JsonPropertyName("groupIdSet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<GroupIdStringListItem>>))]
-    public ItemSet<GroupIdStringListItem>? Groups { get; init; }
+    public ItemSet<GroupIdStringListItem>? Groups { get; set; }
 
     /// <summary>Specifies whether the instance is optimized for Amazon EBS I/O. JSON <c>ebsOptimized</c>.</summary>
     [JsonPropertyName("ebsOptimized")]
     [JsonConverter(typeof(TolerantMemberConverter<AttributeBooleanValue>))]
-    public AttributeBooleanValue? EbsOptimized { get; init; }
+    public AttributeBooleanValue? EbsOptimized { get; set; }
 
     /// <summary>Set to simple to enable enhanced networking with the Intel 82599 Virtual Function interface for the instance. JSON <c>sriovNetSupport</c>.</summary>
     [JsonPropertyName("sriovNetSupport")]
     [JsonConverter(typeof(TolerantMemberConverter<AttributeValue>))]
-    public AttributeValue? SriovNetSupport { get; init; }
+    public AttributeValue? SriovNetSupport { get; set; }
 
     /// <summary>Set to true to enable enhanced networking with ENA for the instance. JSON <c>enaSupport</c>.</summary>
     [JsonPropertyName("enaSupport")]
     [JsonConverter(typeof(TolerantMemberConverter<AttributeBooleanValue>))]
-    public AttributeBooleanValue? EnaSupport { get; init; }
+    public AttributeBooleanValue? EnaSupport { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -164,12 +164,12 @@ public sealed record ModifyInstanceAttributeResponseElements
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? RequestId { get; init; }
+    public string? RequestId { get; set; }
 
     /// <summary>Whether the call succeeded (the query API's <c>return</c>). JSON <c>_return</c>.</summary>
     [JsonPropertyName("_return")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? Return { get; init; }
+    public bool? Return { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,27 +15,27 @@ public sealed record ModifyInstanceConnectEndpointRequestParameters
     /// <summary>Checks whether you have the required permissions for the operation, without actually making the request, and provides an error response. JSON <c>dryRun</c>.</summary>
     [JsonPropertyName("dryRun")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? DryRun { get; init; }
+    public bool? DryRun { get; set; }
 
     /// <summary>The ID of the EC2 Instance Connect Endpoint to modify. JSON <c>instanceConnectEndpointId</c>.</summary>
     [JsonPropertyName("instanceConnectEndpointId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? InstanceConnectEndpointId { get; init; }
+    public string? InstanceConnectEndpointId { get; set; }
 
     /// <summary>The new IP address type for the EC2 Instance Connect Endpoint. JSON <c>ipAddressType</c>.</summary>
     [JsonPropertyName("ipAddressType")]
     [JsonConverter(typeof(TolerantMemberConverter<IpAddressType?>))]
-    public IpAddressType? IpAddressType { get; init; }
+    public IpAddressType? IpAddressType { get; set; }
 
     /// <summary>Changes the security groups for the EC2 Instance Connect Endpoint. JSON <c>securityGroupIdSet</c>.</summary>
     [JsonPropertyName("securityGroupIdSet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<SecurityGroupIdStringListRequestItem>>))]
-    public ItemSet<SecurityGroupIdStringListRequestItem>? SecurityGroupIds { get; init; }
+    public ItemSet<SecurityGroupIdStringListRequestItem>? SecurityGroupIds { get; set; }
 
     /// <summary>Indicates whether the client IP address is preserved as the source when you connect to a resource. JSON <c>preserveClientIp</c>.</summary>
     [JsonPropertyName("preserveClientIp")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? PreserveClientIp { get; init; }
+    public bool? PreserveClientIp { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -73,12 +73,12 @@ public sealed record ModifyInstanceConnectEndpointResponseElements
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? RequestId { get; init; }
+    public string? RequestId { get; set; }
 
     /// <summary>Whether the call succeeded (the query API's <c>return</c>). JSON <c>_return</c>.</summary>
     [JsonPropertyName("_return")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? Return { get; init; }
+    public bool? Return { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,27 +15,27 @@ public sealed record ModifyInstanceCpuOptionsRequestParameters
     /// <summary>The ID of the instance to update. JSON <c>instanceId</c>.</summary>
     [JsonPropertyName("instanceId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? InstanceId { get; init; }
+    public string? InstanceId { get; set; }
 
     /// <summary>The number of CPU cores to activate for the specified instance. JSON <c>coreCount</c>.</summary>
     [JsonPropertyName("coreCount")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? CoreCount { get; init; }
+    public int? CoreCount { get; set; }
 
     /// <summary>The number of threads to run for each CPU core. JSON <c>threadsPerCore</c>.</summary>
     [JsonPropertyName("threadsPerCore")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? ThreadsPerCore { get; init; }
+    public int? ThreadsPerCore { get; set; }
 
     /// <summary>Indicates whether to enable or disable nested virtualization for the instance. JSON <c>nestedVirtualization</c>.</summary>
     [JsonPropertyName("nestedVirtualization")]
     [JsonConverter(typeof(TolerantMemberConverter<NestedVirtualizationSpecification?>))]
-    public NestedVirtualizationSpecification? NestedVirtualization { get; init; }
+    public NestedVirtualizationSpecification? NestedVirtualization { get; set; }
 
     /// <summary>Checks whether you have the required permissions for the operation, without actually making the request, and provides an error response. JSON <c>dryRun</c>.</summary>
     [JsonPropertyName("dryRun")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? DryRun { get; init; }
+    public bool? DryRun { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -73,12 +73,12 @@ public sealed record ModifyInstanceCpuOptionsResponseElements
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? RequestId { get; init; }
+    public string? RequestId { get; set; }
 
     /// <summary>Whether the call succeeded (the query API's <c>return</c>). JSON <c>_return</c>.</summary>
     [JsonPropertyName("_return")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? Return { get; init; }
+    public bool? Return { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

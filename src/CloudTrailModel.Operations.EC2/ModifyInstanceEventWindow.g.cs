@@ -15,27 +15,27 @@ public sealed record ModifyInstanceEventWindowRequestParameters
     /// <summary>Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. JSON <c>dryRun</c>.</summary>
     [JsonPropertyName("dryRun")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? DryRun { get; init; }
+    public bool? DryRun { get; set; }
 
     /// <summary>The name of the event window. JSON <c>name</c>.</summary>
     [JsonPropertyName("name")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Name { get; init; }
+    public string? Name { get; set; }
 
     /// <summary>The ID of the event window. JSON <c>instanceEventWindowId</c>.</summary>
     [JsonPropertyName("instanceEventWindowId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? InstanceEventWindowId { get; init; }
+    public string? InstanceEventWindowId { get; set; }
 
     /// <summary>The time ranges of the event window. JSON <c>timeRangeSet</c>.</summary>
     [JsonPropertyName("timeRangeSet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<InstanceEventWindowTimeRangeRequest>>))]
-    public ItemSet<InstanceEventWindowTimeRangeRequest>? TimeRanges { get; init; }
+    public ItemSet<InstanceEventWindowTimeRangeRequest>? TimeRanges { get; set; }
 
     /// <summary>The cron expression of the event window, for example, * 0-4,20-23 * * 1,5. JSON <c>cronExpression</c>.</summary>
     [JsonPropertyName("cronExpression")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? CronExpression { get; init; }
+    public string? CronExpression { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -73,12 +73,12 @@ public sealed record ModifyInstanceEventWindowResponseElements
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? RequestId { get; init; }
+    public string? RequestId { get; set; }
 
     /// <summary>Whether the call succeeded (the query API's <c>return</c>). JSON <c>_return</c>.</summary>
     [JsonPropertyName("_return")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? Return { get; init; }
+    public bool? Return { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

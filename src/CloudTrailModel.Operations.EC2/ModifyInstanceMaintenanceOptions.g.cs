@@ -15,22 +15,22 @@ public sealed record ModifyInstanceMaintenanceOptionsRequestParameters
     /// <summary>The ID of the instance. JSON <c>instanceId</c>.</summary>
     [JsonPropertyName("instanceId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? InstanceId { get; init; }
+    public string? InstanceId { get; set; }
 
     /// <summary>Disables the automatic recovery behavior of your instance or sets it to default. JSON <c>autoRecovery</c>.</summary>
     [JsonPropertyName("autoRecovery")]
     [JsonConverter(typeof(TolerantMemberConverter<InstanceAutoRecoveryState?>))]
-    public InstanceAutoRecoveryState? AutoRecovery { get; init; }
+    public InstanceAutoRecoveryState? AutoRecovery { get; set; }
 
     /// <summary>Specifies whether to attempt reboot migration during a user-initiated reboot of an instance that has a scheduled system-reboot event: default - Amazon EC2 attempts to migrate the instance to new hardware (reboot migration). JSON <c>rebootMigration</c>.</summary>
     [JsonPropertyName("rebootMigration")]
     [JsonConverter(typeof(TolerantMemberConverter<InstanceRebootMigrationState?>))]
-    public InstanceRebootMigrationState? RebootMigration { get; init; }
+    public InstanceRebootMigrationState? RebootMigration { get; set; }
 
     /// <summary>Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. JSON <c>dryRun</c>.</summary>
     [JsonPropertyName("dryRun")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? DryRun { get; init; }
+    public bool? DryRun { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -66,12 +66,12 @@ public sealed record ModifyInstanceMaintenanceOptionsResponseElements
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? RequestId { get; init; }
+    public string? RequestId { get; set; }
 
     /// <summary>Whether the call succeeded (the query API's <c>return</c>). JSON <c>_return</c>.</summary>
     [JsonPropertyName("_return")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? Return { get; init; }
+    public bool? Return { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,32 +15,32 @@ public sealed record ModifyInstanceMetadataDefaultsRequestParameters
     /// <summary>Indicates whether IMDSv2 is required. JSON <c>httpTokens</c>.</summary>
     [JsonPropertyName("httpTokens")]
     [JsonConverter(typeof(TolerantMemberConverter<MetadataDefaultHttpTokensState?>))]
-    public MetadataDefaultHttpTokensState? HttpTokens { get; init; }
+    public MetadataDefaultHttpTokensState? HttpTokens { get; set; }
 
     /// <summary>The maximum number of hops that the metadata token can travel. JSON <c>httpPutResponseHopLimit</c>.</summary>
     [JsonPropertyName("httpPutResponseHopLimit")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? HttpPutResponseHopLimit { get; init; }
+    public int? HttpPutResponseHopLimit { get; set; }
 
     /// <summary>Enables or disables the IMDS endpoint on an instance. JSON <c>httpEndpoint</c>.</summary>
     [JsonPropertyName("httpEndpoint")]
     [JsonConverter(typeof(TolerantMemberConverter<DefaultInstanceMetadataEndpointState?>))]
-    public DefaultInstanceMetadataEndpointState? HttpEndpoint { get; init; }
+    public DefaultInstanceMetadataEndpointState? HttpEndpoint { get; set; }
 
     /// <summary>Enables or disables access to an instance's tags from the instance metadata. JSON <c>instanceMetadataTags</c>.</summary>
     [JsonPropertyName("instanceMetadataTags")]
     [JsonConverter(typeof(TolerantMemberConverter<DefaultInstanceMetadataTagsState?>))]
-    public DefaultInstanceMetadataTagsState? InstanceMetadataTags { get; init; }
+    public DefaultInstanceMetadataTagsState? InstanceMetadataTags { get; set; }
 
     /// <summary>Checks whether you have the required permissions for the operation, without actually making the request, and provides an error response. JSON <c>dryRun</c>.</summary>
     [JsonPropertyName("dryRun")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? DryRun { get; init; }
+    public bool? DryRun { get; set; }
 
     /// <summary>Specifies whether to enforce the requirement of IMDSv2 on an instance at the time of launch. JSON <c>httpTokensEnforced</c>.</summary>
     [JsonPropertyName("httpTokensEnforced")]
     [JsonConverter(typeof(TolerantMemberConverter<DefaultHttpTokensEnforcedState?>))]
-    public DefaultHttpTokensEnforcedState? HttpTokensEnforced { get; init; }
+    public DefaultHttpTokensEnforcedState? HttpTokensEnforced { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -80,12 +80,12 @@ public sealed record ModifyInstanceMetadataDefaultsResponseElements
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? RequestId { get; init; }
+    public string? RequestId { get; set; }
 
     /// <summary>Whether the call succeeded (the query API's <c>return</c>). JSON <c>_return</c>.</summary>
     [JsonPropertyName("_return")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? Return { get; init; }
+    public bool? Return { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,37 +15,37 @@ public sealed record ModifyInstanceMetadataOptionsRequestParameters
     /// <summary>The ID of the instance. JSON <c>instanceId</c>.</summary>
     [JsonPropertyName("instanceId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? InstanceId { get; init; }
+    public string? InstanceId { get; set; }
 
     /// <summary>Indicates whether IMDSv2 is required. JSON <c>httpTokens</c>.</summary>
     [JsonPropertyName("httpTokens")]
     [JsonConverter(typeof(TolerantMemberConverter<HttpTokensState?>))]
-    public HttpTokensState? HttpTokens { get; init; }
+    public HttpTokensState? HttpTokens { get; set; }
 
     /// <summary>The desired HTTP PUT response hop limit for instance metadata requests. JSON <c>httpPutResponseHopLimit</c>.</summary>
     [JsonPropertyName("httpPutResponseHopLimit")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? HttpPutResponseHopLimit { get; init; }
+    public int? HttpPutResponseHopLimit { get; set; }
 
     /// <summary>Enables or disables the HTTP metadata endpoint on your instances. JSON <c>httpEndpoint</c>.</summary>
     [JsonPropertyName("httpEndpoint")]
     [JsonConverter(typeof(TolerantMemberConverter<InstanceMetadataEndpointState?>))]
-    public InstanceMetadataEndpointState? HttpEndpoint { get; init; }
+    public InstanceMetadataEndpointState? HttpEndpoint { get; set; }
 
     /// <summary>Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. JSON <c>dryRun</c>.</summary>
     [JsonPropertyName("dryRun")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? DryRun { get; init; }
+    public bool? DryRun { get; set; }
 
     /// <summary>Enables or disables the IPv6 endpoint for the instance metadata service. JSON <c>httpProtocolIpv6</c>.</summary>
     [JsonPropertyName("httpProtocolIpv6")]
     [JsonConverter(typeof(TolerantMemberConverter<InstanceMetadataProtocolState?>))]
-    public InstanceMetadataProtocolState? HttpProtocolIpv6 { get; init; }
+    public InstanceMetadataProtocolState? HttpProtocolIpv6 { get; set; }
 
     /// <summary>Set to enabled to allow access to instance tags from the instance metadata. JSON <c>instanceMetadataTags</c>.</summary>
     [JsonPropertyName("instanceMetadataTags")]
     [JsonConverter(typeof(TolerantMemberConverter<InstanceMetadataTagsState?>))]
-    public InstanceMetadataTagsState? InstanceMetadataTags { get; init; }
+    public InstanceMetadataTagsState? InstanceMetadataTags { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -87,22 +87,22 @@ public sealed record ModifyInstanceMetadataOptionsResponseElements
     /// <summary>The ID of the instance. JSON <c>instanceId</c>.</summary>
     [JsonPropertyName("instanceId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? InstanceId { get; init; }
+    public string? InstanceId { get; set; }
 
     /// <summary>The metadata options for the instance. JSON <c>instanceMetadataOptions</c>.</summary>
     [JsonPropertyName("instanceMetadataOptions")]
     [JsonConverter(typeof(TolerantMemberConverter<InstanceMetadataOptionsResponse>))]
-    public InstanceMetadataOptionsResponse? InstanceMetadataOptions { get; init; }
+    public InstanceMetadataOptionsResponse? InstanceMetadataOptions { get; set; }
 
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? RequestId { get; init; }
+    public string? RequestId { get; set; }
 
     /// <summary>Whether the call succeeded (the query API's <c>return</c>). JSON <c>_return</c>.</summary>
     [JsonPropertyName("_return")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? Return { get; init; }
+    public bool? Return { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,42 +15,42 @@ public sealed record ModifyInstancePlacementRequestParameters
     /// <summary>The name of the placement group in which to place the instance. JSON <c>groupName</c>.</summary>
     [JsonPropertyName("groupName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? GroupName { get; init; }
+    public string? GroupName { get; set; }
 
     /// <summary>The number of the partition in which to place the instance. JSON <c>partitionNumber</c>.</summary>
     [JsonPropertyName("partitionNumber")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? PartitionNumber { get; init; }
+    public int? PartitionNumber { get; set; }
 
     /// <summary>The ARN of the host resource group in which to place the instance. JSON <c>hostResourceGroupArn</c>.</summary>
     [JsonPropertyName("hostResourceGroupArn")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? HostResourceGroupArn { get; init; }
+    public string? HostResourceGroupArn { get; set; }
 
     /// <summary>The Group Id of a placement group. JSON <c>groupId</c>.</summary>
     [JsonPropertyName("groupId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? GroupId { get; init; }
+    public string? GroupId { get; set; }
 
     /// <summary>The ID of the instance that you are modifying. JSON <c>instanceId</c>.</summary>
     [JsonPropertyName("instanceId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? InstanceId { get; init; }
+    public string? InstanceId { get; set; }
 
     /// <summary>The tenancy for the instance. JSON <c>tenancy</c>.</summary>
     [JsonPropertyName("tenancy")]
     [JsonConverter(typeof(TolerantMemberConverter<HostTenancy?>))]
-    public HostTenancy? Tenancy { get; init; }
+    public HostTenancy? Tenancy { get; set; }
 
     /// <summary>The affinity setting for the instance. JSON <c>affinity</c>.</summary>
     [JsonPropertyName("affinity")]
     [JsonConverter(typeof(TolerantMemberConverter<Affinity?>))]
-    public Affinity? Affinity { get; init; }
+    public Affinity? Affinity { get; set; }
 
     /// <summary>The ID of the Dedicated Host with which to associate the instance. JSON <c>hostId</c>.</summary>
     [JsonPropertyName("hostId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? HostId { get; init; }
+    public string? HostId { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -94,12 +94,12 @@ public sealed record ModifyInstancePlacementResponseElements
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? RequestId { get; init; }
+    public string? RequestId { get; set; }
 
     /// <summary>Whether the call succeeded (the query API's <c>return</c>). JSON <c>_return</c>.</summary>
     [JsonPropertyName("_return")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? Return { get; init; }
+    public bool? Return { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,27 +15,27 @@ public sealed record ModifyIpamPolicyAllocationRulesRequestParameters
     /// <summary>A check for whether you have the required permissions for the action without actually making the request and provides an error response. JSON <c>dryRun</c>.</summary>
     [JsonPropertyName("dryRun")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? DryRun { get; init; }
+    public bool? DryRun { get; set; }
 
     /// <summary>The ID of the IPAM policy whose allocation rules you want to modify. JSON <c>ipamPolicyId</c>.</summary>
     [JsonPropertyName("ipamPolicyId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? IpamPolicyId { get; init; }
+    public string? IpamPolicyId { get; set; }
 
     /// <summary>The locale for which to modify the allocation rules. JSON <c>locale</c>.</summary>
     [JsonPropertyName("locale")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Locale { get; init; }
+    public string? Locale { get; set; }
 
     /// <summary>The resource type for which to modify the allocation rules. JSON <c>resourceType</c>.</summary>
     [JsonPropertyName("resourceType")]
     [JsonConverter(typeof(TolerantMemberConverter<IpamPolicyResourceType?>))]
-    public IpamPolicyResourceType? ResourceType { get; init; }
+    public IpamPolicyResourceType? ResourceType { get; set; }
 
     /// <summary>The new allocation rules to apply to the IPAM policy. JSON <c>allocationRuleSet</c>.</summary>
     [JsonPropertyName("allocationRuleSet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<IpamPolicyAllocationRuleRequest>>))]
-    public ItemSet<IpamPolicyAllocationRuleRequest>? AllocationRules { get; init; }
+    public ItemSet<IpamPolicyAllocationRuleRequest>? AllocationRules { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -73,12 +73,12 @@ public sealed record ModifyIpamPolicyAllocationRulesResponseElements
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? RequestId { get; init; }
+    public string? RequestId { get; set; }
 
     /// <summary>Whether the call succeeded (the query API's <c>return</c>). JSON <c>_return</c>.</summary>
     [JsonPropertyName("_return")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? Return { get; init; }
+    public bool? Return { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,52 +15,52 @@ public sealed record ModifyIpamPoolRequestParameters
     /// <summary>A check for whether you have the required permissions for the action without actually making the request and provides an error response. JSON <c>dryRun</c>.</summary>
     [JsonPropertyName("dryRun")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? DryRun { get; init; }
+    public bool? DryRun { get; set; }
 
     /// <summary>The ID of the IPAM pool you want to modify. JSON <c>ipamPoolId</c>.</summary>
     [JsonPropertyName("ipamPoolId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? IpamPoolId { get; init; }
+    public string? IpamPoolId { get; set; }
 
     /// <summary>The description of the IPAM pool you want to modify. JSON <c>description</c>.</summary>
     [JsonPropertyName("description")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Description { get; init; }
+    public string? Description { get; set; }
 
     /// <summary>If true, IPAM will continuously look for resources within the CIDR range of this pool and automatically import them as allocations into your IPAM. JSON <c>autoImport</c>.</summary>
     [JsonPropertyName("autoImport")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? AutoImport { get; init; }
+    public bool? AutoImport { get; set; }
 
     /// <summary>The minimum netmask length required for CIDR allocations in this IPAM pool to be compliant. JSON <c>allocationMinNetmaskLength</c>.</summary>
     [JsonPropertyName("allocationMinNetmaskLength")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? AllocationMinNetmaskLength { get; init; }
+    public int? AllocationMinNetmaskLength { get; set; }
 
     /// <summary>The maximum netmask length possible for CIDR allocations in this IPAM pool to be compliant. JSON <c>allocationMaxNetmaskLength</c>.</summary>
     [JsonPropertyName("allocationMaxNetmaskLength")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? AllocationMaxNetmaskLength { get; init; }
+    public int? AllocationMaxNetmaskLength { get; set; }
 
     /// <summary>The default netmask length for allocations added to this pool. JSON <c>allocationDefaultNetmaskLength</c>.</summary>
     [JsonPropertyName("allocationDefaultNetmaskLength")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? AllocationDefaultNetmaskLength { get; init; }
+    public int? AllocationDefaultNetmaskLength { get; set; }
 
     /// <summary>Clear the default netmask length allocation rule for this pool. JSON <c>clearAllocationDefaultNetmaskLength</c>.</summary>
     [JsonPropertyName("clearAllocationDefaultNetmaskLength")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? ClearAllocationDefaultNetmaskLength { get; init; }
+    public bool? ClearAllocationDefaultNetmaskLength { get; set; }
 
     /// <summary>Add tag allocation rules to a pool. JSON <c>addAllocationResourceTagSet</c>.</summary>
     [JsonPropertyName("addAllocationResourceTagSet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<RequestIpamResourceTag>>))]
-    public ItemSet<RequestIpamResourceTag>? AddAllocationResourceTags { get; init; }
+    public ItemSet<RequestIpamResourceTag>? AddAllocationResourceTags { get; set; }
 
     /// <summary>Remove tag allocation rules from a pool. JSON <c>removeAllocationResourceTagSet</c>.</summary>
     [JsonPropertyName("removeAllocationResourceTagSet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<RequestIpamResourceTag>>))]
-    public ItemSet<RequestIpamResourceTag>? RemoveAllocationResourceTags { get; init; }
+    public ItemSet<RequestIpamResourceTag>? RemoveAllocationResourceTags { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -108,12 +108,12 @@ public sealed record ModifyIpamPoolResponseElements
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? RequestId { get; init; }
+    public string? RequestId { get; set; }
 
     /// <summary>Whether the call succeeded (the query API's <c>return</c>). JSON <c>_return</c>.</summary>
     [JsonPropertyName("_return")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? Return { get; init; }
+    public bool? Return { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,22 +15,22 @@ public sealed record ModifyIpamPrefixListResolverRequestParameters
     /// <summary>A check for whether you have the required permissions for the action without actually making the request and provides an error response. JSON <c>dryRun</c>.</summary>
     [JsonPropertyName("dryRun")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? DryRun { get; init; }
+    public bool? DryRun { get; set; }
 
     /// <summary>The ID of the IPAM prefix list resolver to modify. JSON <c>ipamPrefixListResolverId</c>.</summary>
     [JsonPropertyName("ipamPrefixListResolverId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? IpamPrefixListResolverId { get; init; }
+    public string? IpamPrefixListResolverId { get; set; }
 
     /// <summary>A new description for the IPAM prefix list resolver. JSON <c>description</c>.</summary>
     [JsonPropertyName("description")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Description { get; init; }
+    public string? Description { get; set; }
 
     /// <summary>The updated CIDR selection rules for the resolver. JSON <c>ruleSet</c>.</summary>
     [JsonPropertyName("ruleSet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<IpamPrefixListResolverRuleRequest>>))]
-    public ItemSet<IpamPrefixListResolverRuleRequest>? Rules { get; init; }
+    public ItemSet<IpamPrefixListResolverRuleRequest>? Rules { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -66,12 +66,12 @@ public sealed record ModifyIpamPrefixListResolverResponseElements
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? RequestId { get; init; }
+    public string? RequestId { get; set; }
 
     /// <summary>Whether the call succeeded (the query API's <c>return</c>). JSON <c>_return</c>.</summary>
     [JsonPropertyName("_return")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? Return { get; init; }
+    public bool? Return { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,27 +15,27 @@ public sealed record ModifyIpamPrefixListResolverTargetRequestParameters
     /// <summary>A check for whether you have the required permissions for the action without actually making the request and provides an error response. JSON <c>dryRun</c>.</summary>
     [JsonPropertyName("dryRun")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? DryRun { get; init; }
+    public bool? DryRun { get; set; }
 
     /// <summary>The ID of the IPAM prefix list resolver target to modify. JSON <c>ipamPrefixListResolverTargetId</c>.</summary>
     [JsonPropertyName("ipamPrefixListResolverTargetId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? IpamPrefixListResolverTargetId { get; init; }
+    public string? IpamPrefixListResolverTargetId { get; set; }
 
     /// <summary>The desired version of the prefix list to target. JSON <c>desiredVersion</c>.</summary>
     [JsonPropertyName("desiredVersion")]
     [JsonConverter(typeof(TolerantMemberConverter<long?>))]
-    public long? DesiredVersion { get; init; }
+    public long? DesiredVersion { get; set; }
 
     /// <summary>Indicates whether the resolver target should automatically track the latest version of the prefix list. JSON <c>trackLatestVersion</c>.</summary>
     [JsonPropertyName("trackLatestVersion")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? TrackLatestVersion { get; init; }
+    public bool? TrackLatestVersion { get; set; }
 
     /// <summary>A unique, case-sensitive identifier that you provide to ensure the idempotency of the request. JSON <c>clientToken</c>.</summary>
     [JsonPropertyName("clientToken")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ClientToken { get; init; }
+    public string? ClientToken { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -73,12 +73,12 @@ public sealed record ModifyIpamPrefixListResolverTargetResponseElements
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? RequestId { get; init; }
+    public string? RequestId { get; set; }
 
     /// <summary>Whether the call succeeded (the query API's <c>return</c>). JSON <c>_return</c>.</summary>
     [JsonPropertyName("_return")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? Return { get; init; }
+    public bool? Return { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,37 +15,37 @@ public sealed record ModifyIpamResourceCidrRequestParameters
     /// <summary>A check for whether you have the required permissions for the action without actually making the request and provides an error response. JSON <c>dryRun</c>.</summary>
     [JsonPropertyName("dryRun")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? DryRun { get; init; }
+    public bool? DryRun { get; set; }
 
     /// <summary>The ID of the resource you want to modify. JSON <c>resourceId</c>.</summary>
     [JsonPropertyName("resourceId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ResourceId { get; init; }
+    public string? ResourceId { get; set; }
 
     /// <summary>The CIDR of the resource you want to modify. JSON <c>resourceCidr</c>.</summary>
     [JsonPropertyName("resourceCidr")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ResourceCidr { get; init; }
+    public string? ResourceCidr { get; set; }
 
     /// <summary>The Amazon Web Services Region of the resource you want to modify. JSON <c>resourceRegion</c>.</summary>
     [JsonPropertyName("resourceRegion")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ResourceRegion { get; init; }
+    public string? ResourceRegion { get; set; }
 
     /// <summary>The ID of the current scope that the resource CIDR is in. JSON <c>currentIpamScopeId</c>.</summary>
     [JsonPropertyName("currentIpamScopeId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? CurrentIpamScopeId { get; init; }
+    public string? CurrentIpamScopeId { get; set; }
 
     /// <summary>The ID of the scope you want to transfer the resource CIDR to. JSON <c>destinationIpamScopeId</c>.</summary>
     [JsonPropertyName("destinationIpamScopeId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? DestinationIpamScopeId { get; init; }
+    public string? DestinationIpamScopeId { get; set; }
 
     /// <summary>Determines if the resource is monitored by IPAM. JSON <c>monitored</c>.</summary>
     [JsonPropertyName("monitored")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? Monitored { get; init; }
+    public bool? Monitored { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -87,12 +87,12 @@ public sealed record ModifyIpamResourceCidrResponseElements
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? RequestId { get; init; }
+    public string? RequestId { get; set; }
 
     /// <summary>Whether the call succeeded (the query API's <c>return</c>). JSON <c>_return</c>.</summary>
     [JsonPropertyName("_return")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? Return { get; init; }
+    public bool? Return { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,37 +15,37 @@ public sealed record ModifyIpamResourceDiscoveryRequestParameters
     /// <summary>A check for whether you have the required permissions for the action without actually making the request and provides an error response. JSON <c>dryRun</c>.</summary>
     [JsonPropertyName("dryRun")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? DryRun { get; init; }
+    public bool? DryRun { get; set; }
 
     /// <summary>A resource discovery ID. JSON <c>ipamResourceDiscoveryId</c>.</summary>
     [JsonPropertyName("ipamResourceDiscoveryId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? IpamResourceDiscoveryId { get; init; }
+    public string? IpamResourceDiscoveryId { get; set; }
 
     /// <summary>A resource discovery description. JSON <c>description</c>.</summary>
     [JsonPropertyName("description")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Description { get; init; }
+    public string? Description { get; set; }
 
     /// <summary>Add operating Regions to the resource discovery. JSON <c>addOperatingRegionSet</c>.</summary>
     [JsonPropertyName("addOperatingRegionSet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<AddIpamOperatingRegion>>))]
-    public ItemSet<AddIpamOperatingRegion>? AddOperatingRegions { get; init; }
+    public ItemSet<AddIpamOperatingRegion>? AddOperatingRegions { get; set; }
 
     /// <summary>Remove operating Regions. JSON <c>removeOperatingRegionSet</c>.</summary>
     [JsonPropertyName("removeOperatingRegionSet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<RemoveIpamOperatingRegion>>))]
-    public ItemSet<RemoveIpamOperatingRegion>? RemoveOperatingRegions { get; init; }
+    public ItemSet<RemoveIpamOperatingRegion>? RemoveOperatingRegions { get; set; }
 
     /// <summary>Add an Organizational Unit (OU) exclusion to your IPAM. JSON <c>addOrganizationalUnitExclusionSet</c>.</summary>
     [JsonPropertyName("addOrganizationalUnitExclusionSet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<AddIpamOrganizationalUnitExclusion>>))]
-    public ItemSet<AddIpamOrganizationalUnitExclusion>? AddOrganizationalUnitExclusions { get; init; }
+    public ItemSet<AddIpamOrganizationalUnitExclusion>? AddOrganizationalUnitExclusions { get; set; }
 
     /// <summary>Remove an Organizational Unit (OU) exclusion to your IPAM. JSON <c>removeOrganizationalUnitExclusionSet</c>.</summary>
     [JsonPropertyName("removeOrganizationalUnitExclusionSet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<RemoveIpamOrganizationalUnitExclusion>>))]
-    public ItemSet<RemoveIpamOrganizationalUnitExclusion>? RemoveOrganizationalUnitExclusions { get; init; }
+    public ItemSet<RemoveIpamOrganizationalUnitExclusion>? RemoveOrganizationalUnitExclusions { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -87,12 +87,12 @@ public sealed record ModifyIpamResourceDiscoveryResponseElements
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? RequestId { get; init; }
+    public string? RequestId { get; set; }
 
     /// <summary>Whether the call succeeded (the query API's <c>return</c>). JSON <c>_return</c>.</summary>
     [JsonPropertyName("_return")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? Return { get; init; }
+    public bool? Return { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

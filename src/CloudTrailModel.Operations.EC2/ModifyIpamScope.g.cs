@@ -15,27 +15,27 @@ public sealed record ModifyIpamScopeRequestParameters
     /// <summary>A check for whether you have the required permissions for the action without actually making the request and provides an error response. JSON <c>dryRun</c>.</summary>
     [JsonPropertyName("dryRun")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? DryRun { get; init; }
+    public bool? DryRun { get; set; }
 
     /// <summary>The ID of the scope you want to modify. JSON <c>ipamScopeId</c>.</summary>
     [JsonPropertyName("ipamScopeId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? IpamScopeId { get; init; }
+    public string? IpamScopeId { get; set; }
 
     /// <summary>The description of the scope you want to modify. JSON <c>description</c>.</summary>
     [JsonPropertyName("description")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Description { get; init; }
+    public string? Description { get; set; }
 
     /// <summary>The configuration that links an Amazon VPC IPAM scope to an external authority system. JSON <c>externalAuthorityConfiguration</c>.</summary>
     [JsonPropertyName("externalAuthorityConfiguration")]
     [JsonConverter(typeof(TolerantMemberConverter<ExternalAuthorityConfiguration>))]
-    public ExternalAuthorityConfiguration? ExternalAuthorityConfiguration { get; init; }
+    public ExternalAuthorityConfiguration? ExternalAuthorityConfiguration { get; set; }
 
     /// <summary>Remove the external authority configuration. JSON <c>removeExternalAuthorityConfiguration</c>.</summary>
     [JsonPropertyName("removeExternalAuthorityConfiguration")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? RemoveExternalAuthorityConfiguration { get; init; }
+    public bool? RemoveExternalAuthorityConfiguration { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -73,12 +73,12 @@ public sealed record ModifyIpamScopeResponseElements
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? RequestId { get; init; }
+    public string? RequestId { get; set; }
 
     /// <summary>Whether the call succeeded (the query API's <c>return</c>). JSON <c>_return</c>.</summary>
     [JsonPropertyName("_return")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? Return { get; init; }
+    public bool? Return { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,42 +15,42 @@ public sealed record ModifyManagedPrefixListRequestParameters
     /// <summary>Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. JSON <c>dryRun</c>.</summary>
     [JsonPropertyName("dryRun")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? DryRun { get; init; }
+    public bool? DryRun { get; set; }
 
     /// <summary>The ID of the prefix list. JSON <c>prefixListId</c>.</summary>
     [JsonPropertyName("prefixListId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? PrefixListId { get; init; }
+    public string? PrefixListId { get; set; }
 
     /// <summary>The current version of the prefix list. JSON <c>currentVersion</c>.</summary>
     [JsonPropertyName("currentVersion")]
     [JsonConverter(typeof(TolerantMemberConverter<long?>))]
-    public long? CurrentVersion { get; init; }
+    public long? CurrentVersion { get; set; }
 
     /// <summary>A name for the prefix list. JSON <c>prefixListName</c>.</summary>
     [JsonPropertyName("prefixListName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? PrefixListName { get; init; }
+    public string? PrefixListName { get; set; }
 
     /// <summary>One or more entries to add to the prefix list. JSON <c>addEntrySet</c>.</summary>
     [JsonPropertyName("addEntrySet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<AddPrefixListEntry>>))]
-    public ItemSet<AddPrefixListEntry>? AddEntries { get; init; }
+    public ItemSet<AddPrefixListEntry>? AddEntries { get; set; }
 
     /// <summary>One or more entries to remove from the prefix list. JSON <c>removeEntrySet</c>.</summary>
     [JsonPropertyName("removeEntrySet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<RemovePrefixListEntry>>))]
-    public ItemSet<RemovePrefixListEntry>? RemoveEntries { get; init; }
+    public ItemSet<RemovePrefixListEntry>? RemoveEntries { get; set; }
 
     /// <summary>The maximum number of entries for the prefix list. JSON <c>maxEntries</c>.</summary>
     [JsonPropertyName("maxEntries")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? MaxEntries { get; init; }
+    public int? MaxEntries { get; set; }
 
     /// <summary>Indicates whether synchronization with an IPAM prefix list resolver should be enabled for this managed prefix list. JSON <c>ipamPrefixListResolverSyncEnabled</c>.</summary>
     [JsonPropertyName("ipamPrefixListResolverSyncEnabled")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? IpamPrefixListResolverSyncEnabled { get; init; }
+    public bool? IpamPrefixListResolverSyncEnabled { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -94,12 +94,12 @@ public sealed record ModifyManagedPrefixListResponseElements
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? RequestId { get; init; }
+    public string? RequestId { get; set; }
 
     /// <summary>Whether the call succeeded (the query API's <c>return</c>). JSON <c>_return</c>.</summary>
     [JsonPropertyName("_return")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? Return { get; init; }
+    public bool? Return { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

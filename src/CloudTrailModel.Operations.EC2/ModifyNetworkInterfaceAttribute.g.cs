@@ -15,57 +15,57 @@ public sealed record ModifyNetworkInterfaceAttributeRequestParameters
     /// <summary>Updates the ENA Express configuration for the network interface that’s attached to the instance. JSON <c>enaSrdSpecification</c>.</summary>
     [JsonPropertyName("enaSrdSpecification")]
     [JsonConverter(typeof(TolerantMemberConverter<EnaSrdSpecification>))]
-    public EnaSrdSpecification? EnaSrdSpecification { get; init; }
+    public EnaSrdSpecification? EnaSrdSpecification { get; set; }
 
     /// <summary>If you’re modifying a network interface in a dual-stack or IPv6-only subnet, you have the option to assign a primary IPv6 IP address. JSON <c>enablePrimaryIpv6</c>.</summary>
     [JsonPropertyName("enablePrimaryIpv6")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? EnablePrimaryIpv6 { get; init; }
+    public bool? EnablePrimaryIpv6 { get; set; }
 
     /// <summary>A connection tracking specification. JSON <c>connectionTrackingSpecification</c>.</summary>
     [JsonPropertyName("connectionTrackingSpecification")]
     [JsonConverter(typeof(TolerantMemberConverter<ConnectionTrackingSpecificationRequest>))]
-    public ConnectionTrackingSpecificationRequest? ConnectionTrackingSpecification { get; init; }
+    public ConnectionTrackingSpecificationRequest? ConnectionTrackingSpecification { get; set; }
 
     /// <summary>Indicates whether to assign a public IPv4 address to a network interface. JSON <c>associatePublicIpAddress</c>.</summary>
     [JsonPropertyName("associatePublicIpAddress")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? AssociatePublicIpAddress { get; init; }
+    public bool? AssociatePublicIpAddress { get; set; }
 
     /// <summary>A list of subnet IDs to associate with the network interface. JSON <c>associatedSubnetIdSet</c>.</summary>
     [JsonPropertyName("associatedSubnetIdSet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<SubnetIdListItem>>))]
-    public ItemSet<SubnetIdListItem>? AssociatedSubnetIds { get; init; }
+    public ItemSet<SubnetIdListItem>? AssociatedSubnetIds { get; set; }
 
     /// <summary>Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. JSON <c>dryRun</c>.</summary>
     [JsonPropertyName("dryRun")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? DryRun { get; init; }
+    public bool? DryRun { get; set; }
 
     /// <summary>The ID of the network interface. JSON <c>networkInterfaceId</c>.</summary>
     [JsonPropertyName("networkInterfaceId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? NetworkInterfaceId { get; init; }
+    public string? NetworkInterfaceId { get; set; }
 
     /// <summary>A description for the network interface. JSON <c>description</c>.</summary>
     [JsonPropertyName("description")]
     [JsonConverter(typeof(TolerantMemberConverter<AttributeValue>))]
-    public AttributeValue? Description { get; init; }
+    public AttributeValue? Description { get; set; }
 
     /// <summary>Enable or disable source/destination checks, which ensure that the instance is either the source or the destination of any traffic that it receives. JSON <c>sourceDestCheck</c>.</summary>
     [JsonPropertyName("sourceDestCheck")]
     [JsonConverter(typeof(TolerantMemberConverter<AttributeBooleanValue>))]
-    public AttributeBooleanValue? SourceDestCheck { get; init; }
+    public AttributeBooleanValue? SourceDestCheck { get; set; }
 
     /// <summary>Changes the security groups for the network interface. JSON <c>securityGroupIdSet</c>.</summary>
     [JsonPropertyName("securityGroupIdSet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<SecurityGroupIdStringListItem>>))]
-    public ItemSet<SecurityGroupIdStringListItem>? Groups { get; init; }
+    public ItemSet<SecurityGroupIdStringListItem>? Groups { get; set; }
 
     /// <summary>Information about the interface attachment. JSON <c>attachment</c>.</summary>
     [JsonPropertyName("attachment")]
     [JsonConverter(typeof(TolerantMemberConverter<NetworkInterfaceAttachmentChanges>))]
-    public NetworkInterfaceAttachmentChanges? Attachment { get; init; }
+    public NetworkInterfaceAttachmentChanges? Attachment { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -115,12 +115,12 @@ public sealed record ModifyNetworkInterfaceAttributeResponseElements
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? RequestId { get; init; }
+    public string? RequestId { get; set; }
 
     /// <summary>Whether the call succeeded (the query API's <c>return</c>). JSON <c>_return</c>.</summary>
     [JsonPropertyName("_return")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? Return { get; init; }
+    public bool? Return { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,27 +15,27 @@ public sealed record ModifyPrivateDnsNameOptionsRequestParameters
     /// <summary>Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. JSON <c>dryRun</c>.</summary>
     [JsonPropertyName("dryRun")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? DryRun { get; init; }
+    public bool? DryRun { get; set; }
 
     /// <summary>The ID of the instance. JSON <c>instanceId</c>.</summary>
     [JsonPropertyName("instanceId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? InstanceId { get; init; }
+    public string? InstanceId { get; set; }
 
     /// <summary>The type of hostname for EC2 instances. JSON <c>privateDnsHostnameType</c>.</summary>
     [JsonPropertyName("privateDnsHostnameType")]
     [JsonConverter(typeof(TolerantMemberConverter<HostnameType?>))]
-    public HostnameType? PrivateDnsHostnameType { get; init; }
+    public HostnameType? PrivateDnsHostnameType { get; set; }
 
     /// <summary>Indicates whether to respond to DNS queries for instance hostnames with DNS A records. JSON <c>enableResourceNameDnsARecord</c>.</summary>
     [JsonPropertyName("enableResourceNameDnsARecord")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? EnableResourceNameDnsARecord { get; init; }
+    public bool? EnableResourceNameDnsARecord { get; set; }
 
     /// <summary>Indicates whether to respond to DNS queries for instance hostnames with DNS AAAA records. JSON <c>enableResourceNameDnsAAAARecord</c>.</summary>
     [JsonPropertyName("enableResourceNameDnsAAAARecord")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? EnableResourceNameDnsAAAARecord { get; init; }
+    public bool? EnableResourceNameDnsAAAARecord { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -73,12 +73,12 @@ public sealed record ModifyPrivateDnsNameOptionsResponseElements
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? RequestId { get; init; }
+    public string? RequestId { get; set; }
 
     /// <summary>Whether the call succeeded (the query API's <c>return</c>). JSON <c>_return</c>.</summary>
     [JsonPropertyName("_return")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? Return { get; init; }
+    public bool? Return { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,17 +15,17 @@ public sealed record ModifyReservedInstancesRequestParameters
     /// <summary>The IDs of the Reserved Instances to modify. JSON <c>reservedInstancesIdSet</c>.</summary>
     [JsonPropertyName("reservedInstancesIdSet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<ReservedInstancesIdStringListItem>>))]
-    public ItemSet<ReservedInstancesIdStringListItem>? ReservedInstancesIds { get; init; }
+    public ItemSet<ReservedInstancesIdStringListItem>? ReservedInstancesIds { get; set; }
 
     /// <summary>A unique, case-sensitive token you provide to ensure idempotency of your modification request. JSON <c>clientToken</c>.</summary>
     [JsonPropertyName("clientToken")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ClientToken { get; init; }
+    public string? ClientToken { get; set; }
 
     /// <summary>The configuration settings for the Reserved Instances to modify. JSON <c>reservedInstancesConfigurationSetItemTypeSet</c>.</summary>
     [JsonPropertyName("reservedInstancesConfigurationSetItemTypeSet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<ReservedInstancesConfiguration>>))]
-    public ItemSet<ReservedInstancesConfiguration>? TargetConfigurations { get; init; }
+    public ItemSet<ReservedInstancesConfiguration>? TargetConfigurations { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -59,12 +59,12 @@ public sealed record ModifyReservedInstancesResponseElements
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? RequestId { get; init; }
+    public string? RequestId { get; set; }
 
     /// <summary>Whether the call succeeded (the query API's <c>return</c>). JSON <c>_return</c>.</summary>
     [JsonPropertyName("_return")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? Return { get; init; }
+    public bool? Return { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,27 +15,27 @@ public sealed record ModifyRouteServerRequestParameters
     /// <summary>The ID of the route server to modify. JSON <c>routeServerId</c>.</summary>
     [JsonPropertyName("routeServerId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? RouteServerId { get; init; }
+    public string? RouteServerId { get; set; }
 
     /// <summary>Specifies whether to persist routes after all BGP sessions are terminated. JSON <c>persistRoutes</c>.</summary>
     [JsonPropertyName("persistRoutes")]
     [JsonConverter(typeof(TolerantMemberConverter<RouteServerPersistRoutesAction?>))]
-    public RouteServerPersistRoutesAction? PersistRoutes { get; init; }
+    public RouteServerPersistRoutesAction? PersistRoutes { get; set; }
 
     /// <summary>The number of minutes a route server will wait after BGP is re-established to unpersist the routes in the FIB and RIB. JSON <c>persistRoutesDuration</c>.</summary>
     [JsonPropertyName("persistRoutesDuration")]
     [JsonConverter(typeof(TolerantMemberConverter<long?>))]
-    public long? PersistRoutesDuration { get; init; }
+    public long? PersistRoutesDuration { get; set; }
 
     /// <summary>Specifies whether to enable SNS notifications for route server events. JSON <c>snsNotificationsEnabled</c>.</summary>
     [JsonPropertyName("snsNotificationsEnabled")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? SnsNotificationsEnabled { get; init; }
+    public bool? SnsNotificationsEnabled { get; set; }
 
     /// <summary>A check for whether you have the required permissions for the action without actually making the request and provides an error response. JSON <c>dryRun</c>.</summary>
     [JsonPropertyName("dryRun")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? DryRun { get; init; }
+    public bool? DryRun { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -73,12 +73,12 @@ public sealed record ModifyRouteServerResponseElements
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? RequestId { get; init; }
+    public string? RequestId { get; set; }
 
     /// <summary>Whether the call succeeded (the query API's <c>return</c>). JSON <c>_return</c>.</summary>
     [JsonPropertyName("_return")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? Return { get; init; }
+    public bool? Return { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

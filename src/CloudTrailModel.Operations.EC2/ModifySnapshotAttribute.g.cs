@@ -15,37 +15,37 @@ public sealed record ModifySnapshotAttributeRequestParameters
     /// <summary>The snapshot attribute to modify. JSON <c>attributeType</c>.</summary>
     [JsonPropertyName("attributeType")]
     [JsonConverter(typeof(TolerantMemberConverter<SnapshotAttributeName?>))]
-    public SnapshotAttributeName? Attribute { get; init; }
+    public SnapshotAttributeName? Attribute { get; set; }
 
     /// <summary>A JSON representation of the snapshot attribute modification. JSON <c>createVolumePermission</c>.</summary>
     [JsonPropertyName("createVolumePermission")]
     [JsonConverter(typeof(TolerantMemberConverter<CreateVolumePermissionModifications>))]
-    public CreateVolumePermissionModifications? CreateVolumePermission { get; init; }
+    public CreateVolumePermissionModifications? CreateVolumePermission { get; set; }
 
     /// <summary>The group to modify for the snapshot. JSON <c>userGroupSet</c>.</summary>
     [JsonPropertyName("userGroupSet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<GroupNameStringListItem>>))]
-    public ItemSet<GroupNameStringListItem>? GroupNames { get; init; }
+    public ItemSet<GroupNameStringListItem>? GroupNames { get; set; }
 
     /// <summary>The type of operation to perform to the attribute. JSON <c>operationType</c>.</summary>
     [JsonPropertyName("operationType")]
     [JsonConverter(typeof(TolerantMemberConverter<OperationType?>))]
-    public OperationType? OperationType { get; init; }
+    public OperationType? OperationType { get; set; }
 
     /// <summary>The ID of the snapshot. JSON <c>snapshotId</c>.</summary>
     [JsonPropertyName("snapshotId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? SnapshotId { get; init; }
+    public string? SnapshotId { get; set; }
 
     /// <summary>The account ID to modify for the snapshot. JSON <c>userIdSet</c>.</summary>
     [JsonPropertyName("userIdSet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<UserIdStringListItem>>))]
-    public ItemSet<UserIdStringListItem>? UserIds { get; init; }
+    public ItemSet<UserIdStringListItem>? UserIds { get; set; }
 
     /// <summary>Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. JSON <c>dryRun</c>.</summary>
     [JsonPropertyName("dryRun")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? DryRun { get; init; }
+    public bool? DryRun { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -87,12 +87,12 @@ public sealed record ModifySnapshotAttributeResponseElements
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? RequestId { get; init; }
+    public string? RequestId { get; set; }
 
     /// <summary>Whether the call succeeded (the query API's <c>return</c>). JSON <c>_return</c>.</summary>
     [JsonPropertyName("_return")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? Return { get; init; }
+    public bool? Return { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,32 +15,32 @@ public sealed record ModifySpotFleetRequestRequestParameters
     /// <summary>The launch template and overrides. JSON <c>launchTemplateConfigSet</c>.</summary>
     [JsonPropertyName("launchTemplateConfigSet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<LaunchTemplateConfig>>))]
-    public ItemSet<LaunchTemplateConfig>? LaunchTemplateConfigs { get; init; }
+    public ItemSet<LaunchTemplateConfig>? LaunchTemplateConfigs { get; set; }
 
     /// <summary>The number of On-Demand Instances in the fleet. JSON <c>onDemandTargetCapacity</c>.</summary>
     [JsonPropertyName("onDemandTargetCapacity")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? OnDemandTargetCapacity { get; init; }
+    public int? OnDemandTargetCapacity { get; set; }
 
     /// <summary>Reserved. JSON <c>context</c>.</summary>
     [JsonPropertyName("context")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Context { get; init; }
+    public string? Context { get; set; }
 
     /// <summary>The ID of the Spot Fleet request. JSON <c>spotFleetRequestId</c>.</summary>
     [JsonPropertyName("spotFleetRequestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? SpotFleetRequestId { get; init; }
+    public string? SpotFleetRequestId { get; set; }
 
     /// <summary>The size of the fleet. JSON <c>targetCapacity</c>.</summary>
     [JsonPropertyName("targetCapacity")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? TargetCapacity { get; init; }
+    public int? TargetCapacity { get; set; }
 
     /// <summary>Indicates whether running instances should be terminated if the target capacity of the Spot Fleet request is decreased below the current size of the Spot Fleet. JSON <c>excessCapacityTerminationPolicy</c>.</summary>
     [JsonPropertyName("excessCapacityTerminationPolicy")]
     [JsonConverter(typeof(TolerantMemberConverter<ExcessCapacityTerminationPolicy?>))]
-    public ExcessCapacityTerminationPolicy? ExcessCapacityTerminationPolicy { get; init; }
+    public ExcessCapacityTerminationPolicy? ExcessCapacityTerminationPolicy { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -80,12 +80,12 @@ public sealed record ModifySpotFleetRequestResponseElements
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? RequestId { get; init; }
+    public string? RequestId { get; set; }
 
     /// <summary>Whether the call succeeded (the query API's <c>return</c>). JSON <c>_return</c>.</summary>
     [JsonPropertyName("_return")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? Return { get; init; }
+    public bool? Return { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

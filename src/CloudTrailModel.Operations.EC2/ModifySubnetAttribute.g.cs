@@ -15,57 +15,57 @@ public sealed record ModifySubnetAttributeRequestParameters
     /// <summary>Specify true to indicate that network interfaces created in the specified subnet should be assigned an IPv6 address. JSON <c>assignIpv6AddressOnCreation</c>.</summary>
     [JsonPropertyName("assignIpv6AddressOnCreation")]
     [JsonConverter(typeof(TolerantMemberConverter<AttributeBooleanValue>))]
-    public AttributeBooleanValue? AssignIpv6AddressOnCreation { get; init; }
+    public AttributeBooleanValue? AssignIpv6AddressOnCreation { get; set; }
 
     /// <summary>Specify true to indicate that network interfaces attached to instances created in the specified subnet should be assigned a public IPv4 address. JSON <c>mapPublicIpOnLaunch</c>.</summary>
     [JsonPropertyName("mapPublicIpOnLaunch")]
     [JsonConverter(typeof(TolerantMemberConverter<AttributeBooleanValue>))]
-    public AttributeBooleanValue? MapPublicIpOnLaunch { get; init; }
+    public AttributeBooleanValue? MapPublicIpOnLaunch { get; set; }
 
     /// <summary>The ID of the subnet. JSON <c>subnetId</c>.</summary>
     [JsonPropertyName("subnetId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? SubnetId { get; init; }
+    public string? SubnetId { get; set; }
 
     /// <summary>Specify true to indicate that network interfaces attached to instances created in the specified subnet should be assigned a customer-owned IPv4 address. JSON <c>mapCustomerOwnedIpOnLaunch</c>.</summary>
     [JsonPropertyName("mapCustomerOwnedIpOnLaunch")]
     [JsonConverter(typeof(TolerantMemberConverter<AttributeBooleanValue>))]
-    public AttributeBooleanValue? MapCustomerOwnedIpOnLaunch { get; init; }
+    public AttributeBooleanValue? MapCustomerOwnedIpOnLaunch { get; set; }
 
     /// <summary>The customer-owned IPv4 address pool associated with the subnet. JSON <c>customerOwnedIpv4Pool</c>.</summary>
     [JsonPropertyName("customerOwnedIpv4Pool")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? CustomerOwnedIpv4Pool { get; init; }
+    public string? CustomerOwnedIpv4Pool { get; set; }
 
     /// <summary>Indicates whether DNS queries made to the Amazon-provided DNS Resolver in this subnet should return synthetic IPv6 addresses for IPv4-only destinations. JSON <c>enableDns64</c>.</summary>
     [JsonPropertyName("enableDns64")]
     [JsonConverter(typeof(TolerantMemberConverter<AttributeBooleanValue>))]
-    public AttributeBooleanValue? EnableDns64 { get; init; }
+    public AttributeBooleanValue? EnableDns64 { get; set; }
 
     /// <summary>The type of hostname to assign to instances in the subnet at launch. JSON <c>privateDnsHostnameTypeOnLaunch</c>.</summary>
     [JsonPropertyName("privateDnsHostnameTypeOnLaunch")]
     [JsonConverter(typeof(TolerantMemberConverter<HostnameType?>))]
-    public HostnameType? PrivateDnsHostnameTypeOnLaunch { get; init; }
+    public HostnameType? PrivateDnsHostnameTypeOnLaunch { get; set; }
 
     /// <summary>Indicates whether to respond to DNS queries for instance hostnames with DNS A records. JSON <c>enableResourceNameDnsARecordOnLaunch</c>.</summary>
     [JsonPropertyName("enableResourceNameDnsARecordOnLaunch")]
     [JsonConverter(typeof(TolerantMemberConverter<AttributeBooleanValue>))]
-    public AttributeBooleanValue? EnableResourceNameDnsARecordOnLaunch { get; init; }
+    public AttributeBooleanValue? EnableResourceNameDnsARecordOnLaunch { get; set; }
 
     /// <summary>Indicates whether to respond to DNS queries for instance hostnames with DNS AAAA records. JSON <c>enableResourceNameDnsAAAARecordOnLaunch</c>.</summary>
     [JsonPropertyName("enableResourceNameDnsAAAARecordOnLaunch")]
     [JsonConverter(typeof(TolerantMemberConverter<AttributeBooleanValue>))]
-    public AttributeBooleanValue? EnableResourceNameDnsAAAARecordOnLaunch { get; init; }
+    public AttributeBooleanValue? EnableResourceNameDnsAAAARecordOnLaunch { get; set; }
 
     /// <summary>Indicates the device position for local network interfaces in this subnet. JSON <c>enableLniAtDeviceIndex</c>.</summary>
     [JsonPropertyName("enableLniAtDeviceIndex")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? EnableLniAtDeviceIndex { get; init; }
+    public int? EnableLniAtDeviceIndex { get; set; }
 
     /// <summary>Specify true to indicate that local network interfaces at the current position should be disabled. JSON <c>disableLniAtDeviceIndex</c>.</summary>
     [JsonPropertyName("disableLniAtDeviceIndex")]
     [JsonConverter(typeof(TolerantMemberConverter<AttributeBooleanValue>))]
-    public AttributeBooleanValue? DisableLniAtDeviceIndex { get; init; }
+    public AttributeBooleanValue? DisableLniAtDeviceIndex { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -115,12 +115,12 @@ public sealed record ModifySubnetAttributeResponseElements
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? RequestId { get; init; }
+    public string? RequestId { get; set; }
 
     /// <summary>Whether the call succeeded (the query API's <c>return</c>). JSON <c>_return</c>.</summary>
     [JsonPropertyName("_return")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? Return { get; init; }
+    public bool? Return { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,22 +15,22 @@ public sealed record ModifyTrafficMirrorFilterNetworkServicesRequestParameters
     /// <summary>The ID of the Traffic Mirror filter. JSON <c>trafficMirrorFilterId</c>.</summary>
     [JsonPropertyName("trafficMirrorFilterId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? TrafficMirrorFilterId { get; init; }
+    public string? TrafficMirrorFilterId { get; set; }
 
     /// <summary>The network service, for example Amazon DNS, that you want to mirror. JSON <c>addNetworkServiceSet</c>.</summary>
     [JsonPropertyName("addNetworkServiceSet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<TrafficMirrorNetworkServiceListItem>>))]
-    public ItemSet<TrafficMirrorNetworkServiceListItem>? AddNetworkServices { get; init; }
+    public ItemSet<TrafficMirrorNetworkServiceListItem>? AddNetworkServices { get; set; }
 
     /// <summary>The network service, for example Amazon DNS, that you no longer want to mirror. JSON <c>removeNetworkServiceSet</c>.</summary>
     [JsonPropertyName("removeNetworkServiceSet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<TrafficMirrorNetworkServiceListItem>>))]
-    public ItemSet<TrafficMirrorNetworkServiceListItem>? RemoveNetworkServices { get; init; }
+    public ItemSet<TrafficMirrorNetworkServiceListItem>? RemoveNetworkServices { get; set; }
 
     /// <summary>Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. JSON <c>dryRun</c>.</summary>
     [JsonPropertyName("dryRun")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? DryRun { get; init; }
+    public bool? DryRun { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -66,12 +66,12 @@ public sealed record ModifyTrafficMirrorFilterNetworkServicesResponseElements
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? RequestId { get; init; }
+    public string? RequestId { get; set; }
 
     /// <summary>Whether the call succeeded (the query API's <c>return</c>). JSON <c>_return</c>.</summary>
     [JsonPropertyName("_return")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? Return { get; init; }
+    public bool? Return { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

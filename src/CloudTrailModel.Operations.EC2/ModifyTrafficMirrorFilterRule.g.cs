@@ -15,62 +15,62 @@ public sealed record ModifyTrafficMirrorFilterRuleRequestParameters
     /// <summary>The ID of the Traffic Mirror rule. JSON <c>trafficMirrorFilterRuleId</c>.</summary>
     [JsonPropertyName("trafficMirrorFilterRuleId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? TrafficMirrorFilterRuleId { get; init; }
+    public string? TrafficMirrorFilterRuleId { get; set; }
 
     /// <summary>The type of traffic to assign to the rule. JSON <c>trafficDirection</c>.</summary>
     [JsonPropertyName("trafficDirection")]
     [JsonConverter(typeof(TolerantMemberConverter<TrafficDirection?>))]
-    public TrafficDirection? TrafficDirection { get; init; }
+    public TrafficDirection? TrafficDirection { get; set; }
 
     /// <summary>The number of the Traffic Mirror rule. JSON <c>ruleNumber</c>.</summary>
     [JsonPropertyName("ruleNumber")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? RuleNumber { get; init; }
+    public int? RuleNumber { get; set; }
 
     /// <summary>The action to assign to the rule. JSON <c>ruleAction</c>.</summary>
     [JsonPropertyName("ruleAction")]
     [JsonConverter(typeof(TolerantMemberConverter<TrafficMirrorRuleAction?>))]
-    public TrafficMirrorRuleAction? RuleAction { get; init; }
+    public TrafficMirrorRuleAction? RuleAction { get; set; }
 
     /// <summary>The destination ports that are associated with the Traffic Mirror rule. JSON <c>destinationPortRange</c>.</summary>
     [JsonPropertyName("destinationPortRange")]
     [JsonConverter(typeof(TolerantMemberConverter<TrafficMirrorPortRangeRequest>))]
-    public TrafficMirrorPortRangeRequest? DestinationPortRange { get; init; }
+    public TrafficMirrorPortRangeRequest? DestinationPortRange { get; set; }
 
     /// <summary>The port range to assign to the Traffic Mirror rule. JSON <c>sourcePortRange</c>.</summary>
     [JsonPropertyName("sourcePortRange")]
     [JsonConverter(typeof(TolerantMemberConverter<TrafficMirrorPortRangeRequest>))]
-    public TrafficMirrorPortRangeRequest? SourcePortRange { get; init; }
+    public TrafficMirrorPortRangeRequest? SourcePortRange { get; set; }
 
     /// <summary>The protocol, for example TCP, to assign to the Traffic Mirror rule. JSON <c>protocol</c>.</summary>
     [JsonPropertyName("protocol")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? Protocol { get; init; }
+    public int? Protocol { get; set; }
 
     /// <summary>The destination CIDR block to assign to the Traffic Mirror rule. JSON <c>destinationCidrBlock</c>.</summary>
     [JsonPropertyName("destinationCidrBlock")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? DestinationCidrBlock { get; init; }
+    public string? DestinationCidrBlock { get; set; }
 
     /// <summary>The source CIDR block to assign to the Traffic Mirror rule. JSON <c>sourceCidrBlock</c>.</summary>
     [JsonPropertyName("sourceCidrBlock")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? SourceCidrBlock { get; init; }
+    public string? SourceCidrBlock { get; set; }
 
     /// <summary>The description to assign to the Traffic Mirror rule. JSON <c>description</c>.</summary>
     [JsonPropertyName("description")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Description { get; init; }
+    public string? Description { get; set; }
 
     /// <summary>The properties that you want to remove from the Traffic Mirror filter rule. JSON <c>removeFieldSet</c>.</summary>
     [JsonPropertyName("removeFieldSet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<TrafficMirrorFilterRuleFieldListItem>>))]
-    public ItemSet<TrafficMirrorFilterRuleFieldListItem>? RemoveFields { get; init; }
+    public ItemSet<TrafficMirrorFilterRuleFieldListItem>? RemoveFields { get; set; }
 
     /// <summary>Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. JSON <c>dryRun</c>.</summary>
     [JsonPropertyName("dryRun")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? DryRun { get; init; }
+    public bool? DryRun { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -122,12 +122,12 @@ public sealed record ModifyTrafficMirrorFilterRuleResponseElements
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? RequestId { get; init; }
+    public string? RequestId { get; set; }
 
     /// <summary>Whether the call succeeded (the query API's <c>return</c>). JSON <c>_return</c>.</summary>
     [JsonPropertyName("_return")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? Return { get; init; }
+    public bool? Return { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

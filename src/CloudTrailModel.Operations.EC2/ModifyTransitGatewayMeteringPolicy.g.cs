@@ -15,22 +15,22 @@ public sealed record ModifyTransitGatewayMeteringPolicyRequestParameters
     /// <summary>The ID of the transit gateway metering policy to modify. JSON <c>transitGatewayMeteringPolicyId</c>.</summary>
     [JsonPropertyName("transitGatewayMeteringPolicyId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? TransitGatewayMeteringPolicyId { get; init; }
+    public string? TransitGatewayMeteringPolicyId { get; set; }
 
     /// <summary>The IDs of middlebox attachments to add to the metering policy. JSON <c>addMiddleboxAttachmentIdSet</c>.</summary>
     [JsonPropertyName("addMiddleboxAttachmentIdSet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<TransitGatewayAttachmentIdStringListItem>>))]
-    public ItemSet<TransitGatewayAttachmentIdStringListItem>? AddMiddleboxAttachmentIds { get; init; }
+    public ItemSet<TransitGatewayAttachmentIdStringListItem>? AddMiddleboxAttachmentIds { get; set; }
 
     /// <summary>The IDs of middlebox attachments to remove from the metering policy. JSON <c>removeMiddleboxAttachmentIdSet</c>.</summary>
     [JsonPropertyName("removeMiddleboxAttachmentIdSet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<TransitGatewayAttachmentIdStringListItem>>))]
-    public ItemSet<TransitGatewayAttachmentIdStringListItem>? RemoveMiddleboxAttachmentIds { get; init; }
+    public ItemSet<TransitGatewayAttachmentIdStringListItem>? RemoveMiddleboxAttachmentIds { get; set; }
 
     /// <summary>Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. JSON <c>dryRun</c>.</summary>
     [JsonPropertyName("dryRun")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? DryRun { get; init; }
+    public bool? DryRun { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -66,12 +66,12 @@ public sealed record ModifyTransitGatewayMeteringPolicyResponseElements
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? RequestId { get; init; }
+    public string? RequestId { get; set; }
 
     /// <summary>Whether the call succeeded (the query API's <c>return</c>). JSON <c>_return</c>.</summary>
     [JsonPropertyName("_return")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? Return { get; init; }
+    public bool? Return { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

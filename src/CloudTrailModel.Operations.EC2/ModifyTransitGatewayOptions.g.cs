@@ -15,62 +15,62 @@ public sealed record ModifyTransitGatewayOptions
     /// <summary>Adds IPv4 or IPv6 CIDR blocks for the transit gateway. JSON <c>addTransitGatewayCidrBlocks</c>.</summary>
     [JsonPropertyName("addTransitGatewayCidrBlocks")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<TransitGatewayCidrBlockStringListItem>>))]
-    public ItemSet<TransitGatewayCidrBlockStringListItem>? AddTransitGatewayCidrBlocks { get; init; }
+    public ItemSet<TransitGatewayCidrBlockStringListItem>? AddTransitGatewayCidrBlocks { get; set; }
 
     /// <summary>Removes CIDR blocks for the transit gateway. JSON <c>removeTransitGatewayCidrBlocks</c>.</summary>
     [JsonPropertyName("removeTransitGatewayCidrBlocks")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<TransitGatewayCidrBlockStringListItem>>))]
-    public ItemSet<TransitGatewayCidrBlockStringListItem>? RemoveTransitGatewayCidrBlocks { get; init; }
+    public ItemSet<TransitGatewayCidrBlockStringListItem>? RemoveTransitGatewayCidrBlocks { get; set; }
 
     /// <summary>Enable or disable Equal Cost Multipath Protocol support. JSON <c>vpnEcmpSupport</c>.</summary>
     [JsonPropertyName("vpnEcmpSupport")]
     [JsonConverter(typeof(TolerantMemberConverter<VpnEcmpSupportValue?>))]
-    public VpnEcmpSupportValue? VpnEcmpSupport { get; init; }
+    public VpnEcmpSupportValue? VpnEcmpSupport { get; set; }
 
     /// <summary>Enable or disable DNS support. JSON <c>dnsSupport</c>.</summary>
     [JsonPropertyName("dnsSupport")]
     [JsonConverter(typeof(TolerantMemberConverter<DnsSupportValue?>))]
-    public DnsSupportValue? DnsSupport { get; init; }
+    public DnsSupportValue? DnsSupport { get; set; }
 
     /// <summary>Enables you to reference a security group across VPCs attached to a transit gateway to simplify security group management. JSON <c>securityGroupReferencingSupport</c>.</summary>
     [JsonPropertyName("securityGroupReferencingSupport")]
     [JsonConverter(typeof(TolerantMemberConverter<SecurityGroupReferencingSupportValue?>))]
-    public SecurityGroupReferencingSupportValue? SecurityGroupReferencingSupport { get; init; }
+    public SecurityGroupReferencingSupportValue? SecurityGroupReferencingSupport { get; set; }
 
     /// <summary>Enable or disable automatic acceptance of attachment requests. JSON <c>autoAcceptSharedAttachments</c>.</summary>
     [JsonPropertyName("autoAcceptSharedAttachments")]
     [JsonConverter(typeof(TolerantMemberConverter<AutoAcceptSharedAttachmentsValue?>))]
-    public AutoAcceptSharedAttachmentsValue? AutoAcceptSharedAttachments { get; init; }
+    public AutoAcceptSharedAttachmentsValue? AutoAcceptSharedAttachments { get; set; }
 
     /// <summary>Enable or disable automatic association with the default association route table. JSON <c>defaultRouteTableAssociation</c>.</summary>
     [JsonPropertyName("defaultRouteTableAssociation")]
     [JsonConverter(typeof(TolerantMemberConverter<DefaultRouteTableAssociationValue?>))]
-    public DefaultRouteTableAssociationValue? DefaultRouteTableAssociation { get; init; }
+    public DefaultRouteTableAssociationValue? DefaultRouteTableAssociation { get; set; }
 
     /// <summary>The ID of the default association route table. JSON <c>associationDefaultRouteTableId</c>.</summary>
     [JsonPropertyName("associationDefaultRouteTableId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? AssociationDefaultRouteTableId { get; init; }
+    public string? AssociationDefaultRouteTableId { get; set; }
 
     /// <summary>Indicates whether resource attachments automatically propagate routes to the default propagation route table. JSON <c>defaultRouteTablePropagation</c>.</summary>
     [JsonPropertyName("defaultRouteTablePropagation")]
     [JsonConverter(typeof(TolerantMemberConverter<DefaultRouteTablePropagationValue?>))]
-    public DefaultRouteTablePropagationValue? DefaultRouteTablePropagation { get; init; }
+    public DefaultRouteTablePropagationValue? DefaultRouteTablePropagation { get; set; }
 
     /// <summary>The ID of the default propagation route table. JSON <c>propagationDefaultRouteTableId</c>.</summary>
     [JsonPropertyName("propagationDefaultRouteTableId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? PropagationDefaultRouteTableId { get; init; }
+    public string? PropagationDefaultRouteTableId { get; set; }
 
     /// <summary>A private Autonomous System Number (ASN) for the Amazon side of a BGP session. JSON <c>amazonSideAsn</c>.</summary>
     [JsonPropertyName("amazonSideAsn")]
     [JsonConverter(typeof(TolerantMemberConverter<long?>))]
-    public long? AmazonSideAsn { get; init; }
+    public long? AmazonSideAsn { get; set; }
 
     /// <summary>Enable or disable encryption support for VPC Encryption Control. JSON <c>encryptionSupport</c>.</summary>
     [JsonPropertyName("encryptionSupport")]
     [JsonConverter(typeof(TolerantMemberConverter<EncryptionSupportOptionValue?>))]
-    public EncryptionSupportOptionValue? EncryptionSupport { get; init; }
+    public EncryptionSupportOptionValue? EncryptionSupport { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,27 +15,27 @@ public sealed record ModifyTransitGatewayPrefixListReferenceRequestParameters
     /// <summary>The ID of the transit gateway route table. JSON <c>transitGatewayRouteTableId</c>.</summary>
     [JsonPropertyName("transitGatewayRouteTableId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? TransitGatewayRouteTableId { get; init; }
+    public string? TransitGatewayRouteTableId { get; set; }
 
     /// <summary>The ID of the prefix list. JSON <c>prefixListId</c>.</summary>
     [JsonPropertyName("prefixListId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? PrefixListId { get; init; }
+    public string? PrefixListId { get; set; }
 
     /// <summary>The ID of the attachment to which traffic is routed. JSON <c>transitGatewayAttachmentId</c>.</summary>
     [JsonPropertyName("transitGatewayAttachmentId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? TransitGatewayAttachmentId { get; init; }
+    public string? TransitGatewayAttachmentId { get; set; }
 
     /// <summary>Indicates whether to drop traffic that matches this route. JSON <c>blackhole</c>.</summary>
     [JsonPropertyName("blackhole")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? Blackhole { get; init; }
+    public bool? Blackhole { get; set; }
 
     /// <summary>Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. JSON <c>dryRun</c>.</summary>
     [JsonPropertyName("dryRun")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? DryRun { get; init; }
+    public bool? DryRun { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -73,12 +73,12 @@ public sealed record ModifyTransitGatewayPrefixListReferenceResponseElements
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? RequestId { get; init; }
+    public string? RequestId { get; set; }
 
     /// <summary>Whether the call succeeded (the query API's <c>return</c>). JSON <c>_return</c>.</summary>
     [JsonPropertyName("_return")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? Return { get; init; }
+    public bool? Return { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

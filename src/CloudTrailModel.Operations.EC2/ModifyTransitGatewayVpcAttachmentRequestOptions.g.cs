@@ -15,22 +15,22 @@ public sealed record ModifyTransitGatewayVpcAttachmentRequestOptions
     /// <summary>Enable or disable DNS support. JSON <c>dnsSupport</c>.</summary>
     [JsonPropertyName("dnsSupport")]
     [JsonConverter(typeof(TolerantMemberConverter<DnsSupportValue?>))]
-    public DnsSupportValue? DnsSupport { get; init; }
+    public DnsSupportValue? DnsSupport { get; set; }
 
     /// <summary>Enables you to reference a security group across VPCs attached to a transit gateway to simplify security group management. JSON <c>securityGroupReferencingSupport</c>.</summary>
     [JsonPropertyName("securityGroupReferencingSupport")]
     [JsonConverter(typeof(TolerantMemberConverter<SecurityGroupReferencingSupportValue?>))]
-    public SecurityGroupReferencingSupportValue? SecurityGroupReferencingSupport { get; init; }
+    public SecurityGroupReferencingSupportValue? SecurityGroupReferencingSupport { get; set; }
 
     /// <summary>Specifies whether IPv6 support is enabled for the attachment. JSON <c>ipv6Support</c>.</summary>
     [JsonPropertyName("ipv6Support")]
     [JsonConverter(typeof(TolerantMemberConverter<Ipv6SupportValue?>))]
-    public Ipv6SupportValue? Ipv6Support { get; init; }
+    public Ipv6SupportValue? Ipv6Support { get; set; }
 
     /// <summary>Enable or disable support for appliance mode. JSON <c>applianceModeSupport</c>.</summary>
     [JsonPropertyName("applianceModeSupport")]
     [JsonConverter(typeof(TolerantMemberConverter<ApplianceModeSupportValue?>))]
-    public ApplianceModeSupportValue? ApplianceModeSupport { get; init; }
+    public ApplianceModeSupportValue? ApplianceModeSupport { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

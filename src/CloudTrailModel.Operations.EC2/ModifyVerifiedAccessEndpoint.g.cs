@@ -15,47 +15,47 @@ public sealed record ModifyVerifiedAccessEndpointRequestParameters
     /// <summary>The ID of the Verified Access endpoint. JSON <c>verifiedAccessEndpointId</c>.</summary>
     [JsonPropertyName("verifiedAccessEndpointId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? VerifiedAccessEndpointId { get; init; }
+    public string? VerifiedAccessEndpointId { get; set; }
 
     /// <summary>The ID of the Verified Access group. JSON <c>verifiedAccessGroupId</c>.</summary>
     [JsonPropertyName("verifiedAccessGroupId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? VerifiedAccessGroupId { get; init; }
+    public string? VerifiedAccessGroupId { get; set; }
 
     /// <summary>The load balancer details if creating the Verified Access endpoint as load-balancer type. JSON <c>loadBalancerOptions</c>.</summary>
     [JsonPropertyName("loadBalancerOptions")]
     [JsonConverter(typeof(TolerantMemberConverter<ModifyVerifiedAccessEndpointLoadBalancerOptions>))]
-    public ModifyVerifiedAccessEndpointLoadBalancerOptions? LoadBalancerOptions { get; init; }
+    public ModifyVerifiedAccessEndpointLoadBalancerOptions? LoadBalancerOptions { get; set; }
 
     /// <summary>The network interface options. JSON <c>networkInterfaceOptions</c>.</summary>
     [JsonPropertyName("networkInterfaceOptions")]
     [JsonConverter(typeof(TolerantMemberConverter<ModifyVerifiedAccessEndpointEniOptions>))]
-    public ModifyVerifiedAccessEndpointEniOptions? NetworkInterfaceOptions { get; init; }
+    public ModifyVerifiedAccessEndpointEniOptions? NetworkInterfaceOptions { get; set; }
 
     /// <summary>A description for the Verified Access endpoint. JSON <c>description</c>.</summary>
     [JsonPropertyName("description")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Description { get; init; }
+    public string? Description { get; set; }
 
     /// <summary>A unique, case-sensitive token that you provide to ensure idempotency of your modification request. JSON <c>clientToken</c>.</summary>
     [JsonPropertyName("clientToken")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ClientToken { get; init; }
+    public string? ClientToken { get; set; }
 
     /// <summary>Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. JSON <c>dryRun</c>.</summary>
     [JsonPropertyName("dryRun")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? DryRun { get; init; }
+    public bool? DryRun { get; set; }
 
     /// <summary>The RDS options. JSON <c>rdsOptions</c>.</summary>
     [JsonPropertyName("rdsOptions")]
     [JsonConverter(typeof(TolerantMemberConverter<ModifyVerifiedAccessEndpointRdsOptions>))]
-    public ModifyVerifiedAccessEndpointRdsOptions? RdsOptions { get; init; }
+    public ModifyVerifiedAccessEndpointRdsOptions? RdsOptions { get; set; }
 
     /// <summary>The CIDR options. JSON <c>cidrOptions</c>.</summary>
     [JsonPropertyName("cidrOptions")]
     [JsonConverter(typeof(TolerantMemberConverter<ModifyVerifiedAccessEndpointCidrOptions>))]
-    public ModifyVerifiedAccessEndpointCidrOptions? CidrOptions { get; init; }
+    public ModifyVerifiedAccessEndpointCidrOptions? CidrOptions { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -101,12 +101,12 @@ public sealed record ModifyVerifiedAccessEndpointResponseElements
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? RequestId { get; init; }
+    public string? RequestId { get; set; }
 
     /// <summary>Whether the call succeeded (the query API's <c>return</c>). JSON <c>_return</c>.</summary>
     [JsonPropertyName("_return")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? Return { get; init; }
+    public bool? Return { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

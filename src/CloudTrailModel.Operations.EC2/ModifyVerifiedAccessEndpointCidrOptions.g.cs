@@ -15,7 +15,7 @@ public sealed record ModifyVerifiedAccessEndpointCidrOptions
     /// <summary>The port ranges. JSON <c>portRangeSet</c>.</summary>
     [JsonPropertyName("portRangeSet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<ModifyVerifiedAccessEndpointPortRange>>))]
-    public ItemSet<ModifyVerifiedAccessEndpointPortRange>? PortRanges { get; init; }
+    public ItemSet<ModifyVerifiedAccessEndpointPortRange>? PortRanges { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,17 +15,17 @@ public sealed record ModifyVerifiedAccessEndpointEniOptions
     /// <summary>The IP protocol. JSON <c>protocol</c>.</summary>
     [JsonPropertyName("protocol")]
     [JsonConverter(typeof(TolerantMemberConverter<VerifiedAccessEndpointProtocol?>))]
-    public VerifiedAccessEndpointProtocol? Protocol { get; init; }
+    public VerifiedAccessEndpointProtocol? Protocol { get; set; }
 
     /// <summary>The IP port number. JSON <c>port</c>.</summary>
     [JsonPropertyName("port")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? Port { get; init; }
+    public int? Port { get; set; }
 
     /// <summary>The port ranges. JSON <c>portRangeSet</c>.</summary>
     [JsonPropertyName("portRangeSet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<ModifyVerifiedAccessEndpointPortRange>>))]
-    public ItemSet<ModifyVerifiedAccessEndpointPortRange>? PortRanges { get; init; }
+    public ItemSet<ModifyVerifiedAccessEndpointPortRange>? PortRanges { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,22 +15,22 @@ public sealed record ModifyVerifiedAccessEndpointLoadBalancerOptions
     /// <summary>The IDs of the subnets. JSON <c>subnetIdSet</c>.</summary>
     [JsonPropertyName("subnetIdSet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<ModifyVerifiedAccessEndpointSubnetIdListItem>>))]
-    public ItemSet<ModifyVerifiedAccessEndpointSubnetIdListItem>? SubnetIds { get; init; }
+    public ItemSet<ModifyVerifiedAccessEndpointSubnetIdListItem>? SubnetIds { get; set; }
 
     /// <summary>The IP protocol. JSON <c>protocol</c>.</summary>
     [JsonPropertyName("protocol")]
     [JsonConverter(typeof(TolerantMemberConverter<VerifiedAccessEndpointProtocol?>))]
-    public VerifiedAccessEndpointProtocol? Protocol { get; init; }
+    public VerifiedAccessEndpointProtocol? Protocol { get; set; }
 
     /// <summary>The IP port number. JSON <c>port</c>.</summary>
     [JsonPropertyName("port")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? Port { get; init; }
+    public int? Port { get; set; }
 
     /// <summary>The port ranges. JSON <c>portRangeSet</c>.</summary>
     [JsonPropertyName("portRangeSet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<ModifyVerifiedAccessEndpointPortRange>>))]
-    public ItemSet<ModifyVerifiedAccessEndpointPortRange>? PortRanges { get; init; }
+    public ItemSet<ModifyVerifiedAccessEndpointPortRange>? PortRanges { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

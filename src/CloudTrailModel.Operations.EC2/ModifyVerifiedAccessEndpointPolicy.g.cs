@@ -15,32 +15,32 @@ public sealed record ModifyVerifiedAccessEndpointPolicyRequestParameters
     /// <summary>The ID of the Verified Access endpoint. JSON <c>verifiedAccessEndpointId</c>.</summary>
     [JsonPropertyName("verifiedAccessEndpointId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? VerifiedAccessEndpointId { get; init; }
+    public string? VerifiedAccessEndpointId { get; set; }
 
     /// <summary>The status of the Verified Access policy. JSON <c>policyEnabled</c>.</summary>
     [JsonPropertyName("policyEnabled")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? PolicyEnabled { get; init; }
+    public bool? PolicyEnabled { get; set; }
 
     /// <summary>The Verified Access policy document. JSON <c>policyDocument</c>.</summary>
     [JsonPropertyName("policyDocument")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? PolicyDocument { get; init; }
+    public string? PolicyDocument { get; set; }
 
     /// <summary>A unique, case-sensitive token that you provide to ensure idempotency of your modification request. JSON <c>clientToken</c>.</summary>
     [JsonPropertyName("clientToken")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ClientToken { get; init; }
+    public string? ClientToken { get; set; }
 
     /// <summary>Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. JSON <c>dryRun</c>.</summary>
     [JsonPropertyName("dryRun")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? DryRun { get; init; }
+    public bool? DryRun { get; set; }
 
     /// <summary>The options for server side encryption. JSON <c>sseSpecification</c>.</summary>
     [JsonPropertyName("sseSpecification")]
     [JsonConverter(typeof(TolerantMemberConverter<VerifiedAccessSseSpecificationRequest>))]
-    public VerifiedAccessSseSpecificationRequest? SseSpecification { get; init; }
+    public VerifiedAccessSseSpecificationRequest? SseSpecification { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -80,12 +80,12 @@ public sealed record ModifyVerifiedAccessEndpointPolicyResponseElements
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? RequestId { get; init; }
+    public string? RequestId { get; set; }
 
     /// <summary>Whether the call succeeded (the query API's <c>return</c>). JSON <c>_return</c>.</summary>
     [JsonPropertyName("_return")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? Return { get; init; }
+    public bool? Return { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

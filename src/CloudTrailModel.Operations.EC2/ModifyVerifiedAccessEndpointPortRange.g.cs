@@ -15,12 +15,12 @@ public sealed record ModifyVerifiedAccessEndpointPortRange
     /// <summary>The start of the port range. JSON <c>fromPort</c>.</summary>
     [JsonPropertyName("fromPort")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? FromPort { get; init; }
+    public int? FromPort { get; set; }
 
     /// <summary>The end of the port range. JSON <c>toPort</c>.</summary>
     [JsonPropertyName("toPort")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? ToPort { get; init; }
+    public int? ToPort { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,17 +15,17 @@ public sealed record ModifyVerifiedAccessEndpointRdsOptions
     /// <summary>The IDs of the subnets. JSON <c>subnetIdSet</c>.</summary>
     [JsonPropertyName("subnetIdSet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<ModifyVerifiedAccessEndpointSubnetIdListItem>>))]
-    public ItemSet<ModifyVerifiedAccessEndpointSubnetIdListItem>? SubnetIds { get; init; }
+    public ItemSet<ModifyVerifiedAccessEndpointSubnetIdListItem>? SubnetIds { get; set; }
 
     /// <summary>The port. JSON <c>port</c>.</summary>
     [JsonPropertyName("port")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? Port { get; init; }
+    public int? Port { get; set; }
 
     /// <summary>The RDS endpoint. JSON <c>rdsEndpoint</c>.</summary>
     [JsonPropertyName("rdsEndpoint")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? RdsEndpoint { get; init; }
+    public string? RdsEndpoint { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,27 +15,27 @@ public sealed record ModifyVerifiedAccessGroupRequestParameters
     /// <summary>The ID of the Verified Access group. JSON <c>verifiedAccessGroupId</c>.</summary>
     [JsonPropertyName("verifiedAccessGroupId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? VerifiedAccessGroupId { get; init; }
+    public string? VerifiedAccessGroupId { get; set; }
 
     /// <summary>The ID of the Verified Access instance. JSON <c>verifiedAccessInstanceId</c>.</summary>
     [JsonPropertyName("verifiedAccessInstanceId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? VerifiedAccessInstanceId { get; init; }
+    public string? VerifiedAccessInstanceId { get; set; }
 
     /// <summary>A description for the Verified Access group. JSON <c>description</c>.</summary>
     [JsonPropertyName("description")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Description { get; init; }
+    public string? Description { get; set; }
 
     /// <summary>A unique, case-sensitive token that you provide to ensure idempotency of your modification request. JSON <c>clientToken</c>.</summary>
     [JsonPropertyName("clientToken")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ClientToken { get; init; }
+    public string? ClientToken { get; set; }
 
     /// <summary>Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. JSON <c>dryRun</c>.</summary>
     [JsonPropertyName("dryRun")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? DryRun { get; init; }
+    public bool? DryRun { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -73,12 +73,12 @@ public sealed record ModifyVerifiedAccessGroupResponseElements
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? RequestId { get; init; }
+    public string? RequestId { get; set; }
 
     /// <summary>Whether the call succeeded (the query API's <c>return</c>). JSON <c>_return</c>.</summary>
     [JsonPropertyName("_return")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? Return { get; init; }
+    public bool? Return { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,42 +15,42 @@ public sealed record ModifyVerifiedAccessTrustProviderRequestParameters
     /// <summary>The ID of the Verified Access trust provider. JSON <c>verifiedAccessTrustProviderId</c>.</summary>
     [JsonPropertyName("verifiedAccessTrustProviderId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? VerifiedAccessTrustProviderId { get; init; }
+    public string? VerifiedAccessTrustProviderId { get; set; }
 
     /// <summary>The options for an OpenID Connect-compatible user-identity trust provider. JSON <c>oidcOptions</c>.</summary>
     [JsonPropertyName("oidcOptions")]
     [JsonConverter(typeof(TolerantMemberConverter<ModifyVerifiedAccessTrustProviderOidcOptions>))]
-    public ModifyVerifiedAccessTrustProviderOidcOptions? OidcOptions { get; init; }
+    public ModifyVerifiedAccessTrustProviderOidcOptions? OidcOptions { get; set; }
 
     /// <summary>The options for a device-based trust provider. JSON <c>deviceOptions</c>.</summary>
     [JsonPropertyName("deviceOptions")]
     [JsonConverter(typeof(TolerantMemberConverter<ModifyVerifiedAccessTrustProviderDeviceOptions>))]
-    public ModifyVerifiedAccessTrustProviderDeviceOptions? DeviceOptions { get; init; }
+    public ModifyVerifiedAccessTrustProviderDeviceOptions? DeviceOptions { get; set; }
 
     /// <summary>A description for the Verified Access trust provider. JSON <c>description</c>.</summary>
     [JsonPropertyName("description")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Description { get; init; }
+    public string? Description { get; set; }
 
     /// <summary>Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. JSON <c>dryRun</c>.</summary>
     [JsonPropertyName("dryRun")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? DryRun { get; init; }
+    public bool? DryRun { get; set; }
 
     /// <summary>A unique, case-sensitive token that you provide to ensure idempotency of your modification request. JSON <c>clientToken</c>.</summary>
     [JsonPropertyName("clientToken")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ClientToken { get; init; }
+    public string? ClientToken { get; set; }
 
     /// <summary>The options for server side encryption. JSON <c>sseSpecification</c>.</summary>
     [JsonPropertyName("sseSpecification")]
     [JsonConverter(typeof(TolerantMemberConverter<VerifiedAccessSseSpecificationRequest>))]
-    public VerifiedAccessSseSpecificationRequest? SseSpecification { get; init; }
+    public VerifiedAccessSseSpecificationRequest? SseSpecification { get; set; }
 
     /// <summary>The OpenID Connect (OIDC) options. JSON <c>nativeApplicationOidcOptions</c>.</summary>
     [JsonPropertyName("nativeApplicationOidcOptions")]
     [JsonConverter(typeof(TolerantMemberConverter<ModifyVerifiedAccessNativeApplicationOidcOptions>))]
-    public ModifyVerifiedAccessNativeApplicationOidcOptions? NativeApplicationOidcOptions { get; init; }
+    public ModifyVerifiedAccessNativeApplicationOidcOptions? NativeApplicationOidcOptions { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -94,12 +94,12 @@ public sealed record ModifyVerifiedAccessTrustProviderResponseElements
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? RequestId { get; init; }
+    public string? RequestId { get; set; }
 
     /// <summary>Whether the call succeeded (the query API's <c>return</c>). JSON <c>_return</c>.</summary>
     [JsonPropertyName("_return")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? Return { get; init; }
+    public bool? Return { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

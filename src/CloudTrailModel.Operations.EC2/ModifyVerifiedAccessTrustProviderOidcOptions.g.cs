@@ -15,37 +15,37 @@ public sealed record ModifyVerifiedAccessTrustProviderOidcOptions
     /// <summary>The OIDC issuer. JSON <c>issuer</c>.</summary>
     [JsonPropertyName("issuer")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Issuer { get; init; }
+    public string? Issuer { get; set; }
 
     /// <summary>The OIDC authorization endpoint. JSON <c>authorizationEndpoint</c>.</summary>
     [JsonPropertyName("authorizationEndpoint")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? AuthorizationEndpoint { get; init; }
+    public string? AuthorizationEndpoint { get; set; }
 
     /// <summary>The OIDC token endpoint. JSON <c>tokenEndpoint</c>.</summary>
     [JsonPropertyName("tokenEndpoint")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? TokenEndpoint { get; init; }
+    public string? TokenEndpoint { get; set; }
 
     /// <summary>The OIDC user info endpoint. JSON <c>userInfoEndpoint</c>.</summary>
     [JsonPropertyName("userInfoEndpoint")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? UserInfoEndpoint { get; init; }
+    public string? UserInfoEndpoint { get; set; }
 
     /// <summary>The client identifier. JSON <c>clientId</c>.</summary>
     [JsonPropertyName("clientId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ClientId { get; init; }
+    public string? ClientId { get; set; }
 
     /// <summary>The client secret. JSON <c>clientSecret</c>.</summary>
     [JsonPropertyName("clientSecret")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ClientSecret { get; init; }
+    public string? ClientSecret { get; set; }
 
     /// <summary>OpenID Connect (OIDC) scopes are used by an application during authentication to authorize access to a user's details. JSON <c>scope</c>.</summary>
     [JsonPropertyName("scope")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Scope { get; init; }
+    public string? Scope { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,37 +15,37 @@ public sealed record ModifyVolumeRequestParameters
     /// <summary>Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. JSON <c>dryRun</c>.</summary>
     [JsonPropertyName("dryRun")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? DryRun { get; init; }
+    public bool? DryRun { get; set; }
 
     /// <summary>The ID of the volume. JSON <c>volumeId</c>.</summary>
     [JsonPropertyName("volumeId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? VolumeId { get; init; }
+    public string? VolumeId { get; set; }
 
     /// <summary>The target size of the volume, in GiB. JSON <c>size</c>.</summary>
     [JsonPropertyName("size")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? Size { get; init; }
+    public int? Size { get; set; }
 
     /// <summary>The target EBS volume type of the volume. JSON <c>volumeType</c>.</summary>
     [JsonPropertyName("volumeType")]
     [JsonConverter(typeof(TolerantMemberConverter<VolumeType?>))]
-    public VolumeType? VolumeType { get; init; }
+    public VolumeType? VolumeType { get; set; }
 
     /// <summary>The target IOPS rate of the volume. JSON <c>iops</c>.</summary>
     [JsonPropertyName("iops")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? Iops { get; init; }
+    public int? Iops { get; set; }
 
     /// <summary>The target throughput of the volume, in MiB/s. JSON <c>throughput</c>.</summary>
     [JsonPropertyName("throughput")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? Throughput { get; init; }
+    public int? Throughput { get; set; }
 
     /// <summary>Specifies whether to enable Amazon EBS Multi-Attach. JSON <c>multiAttachEnabled</c>.</summary>
     [JsonPropertyName("multiAttachEnabled")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? MultiAttachEnabled { get; init; }
+    public bool? MultiAttachEnabled { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -87,12 +87,12 @@ public sealed record ModifyVolumeResponseElements
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? RequestId { get; init; }
+    public string? RequestId { get; set; }
 
     /// <summary>Whether the call succeeded (the query API's <c>return</c>). JSON <c>_return</c>.</summary>
     [JsonPropertyName("_return")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? Return { get; init; }
+    public bool? Return { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,22 +15,22 @@ public sealed record ModifyVpcAttributeRequestParameters
     /// <summary>Indicates whether the instances launched in the VPC get DNS hostnames. JSON <c>enableDnsHostnames</c>.</summary>
     [JsonPropertyName("enableDnsHostnames")]
     [JsonConverter(typeof(TolerantMemberConverter<AttributeBooleanValue>))]
-    public AttributeBooleanValue? EnableDnsHostnames { get; init; }
+    public AttributeBooleanValue? EnableDnsHostnames { get; set; }
 
     /// <summary>Indicates whether the DNS resolution is supported for the VPC. JSON <c>enableDnsSupport</c>.</summary>
     [JsonPropertyName("enableDnsSupport")]
     [JsonConverter(typeof(TolerantMemberConverter<AttributeBooleanValue>))]
-    public AttributeBooleanValue? EnableDnsSupport { get; init; }
+    public AttributeBooleanValue? EnableDnsSupport { get; set; }
 
     /// <summary>The ID of the VPC. JSON <c>vpcId</c>.</summary>
     [JsonPropertyName("vpcId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? VpcId { get; init; }
+    public string? VpcId { get; set; }
 
     /// <summary>Indicates whether Network Address Usage metrics are enabled for your VPC. JSON <c>enableNetworkAddressUsageMetrics</c>.</summary>
     [JsonPropertyName("enableNetworkAddressUsageMetrics")]
     [JsonConverter(typeof(TolerantMemberConverter<AttributeBooleanValue>))]
-    public AttributeBooleanValue? EnableNetworkAddressUsageMetrics { get; init; }
+    public AttributeBooleanValue? EnableNetworkAddressUsageMetrics { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -66,12 +66,12 @@ public sealed record ModifyVpcAttributeResponseElements
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? RequestId { get; init; }
+    public string? RequestId { get; set; }
 
     /// <summary>Whether the call succeeded (the query API's <c>return</c>). JSON <c>_return</c>.</summary>
     [JsonPropertyName("_return")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? Return { get; init; }
+    public bool? Return { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

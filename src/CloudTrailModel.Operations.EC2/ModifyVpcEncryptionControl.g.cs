@@ -15,57 +15,57 @@ public sealed record ModifyVpcEncryptionControlRequestParameters
     /// <summary>Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. JSON <c>dryRun</c>.</summary>
     [JsonPropertyName("dryRun")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? DryRun { get; init; }
+    public bool? DryRun { get; set; }
 
     /// <summary>The ID of the VPC Encryption Control resource to modify. JSON <c>vpcEncryptionControlId</c>.</summary>
     [JsonPropertyName("vpcEncryptionControlId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? VpcEncryptionControlId { get; init; }
+    public string? VpcEncryptionControlId { get; set; }
 
     /// <summary>The encryption mode for the VPC Encryption Control configuration. JSON <c>mode</c>.</summary>
     [JsonPropertyName("mode")]
     [JsonConverter(typeof(TolerantMemberConverter<VpcEncryptionControlMode?>))]
-    public VpcEncryptionControlMode? Mode { get; init; }
+    public VpcEncryptionControlMode? Mode { get; set; }
 
     /// <summary>Specifies whether to exclude internet gateway traffic from encryption enforcement. JSON <c>internetGatewayExclusion</c>.</summary>
     [JsonPropertyName("internetGatewayExclusion")]
     [JsonConverter(typeof(TolerantMemberConverter<VpcEncryptionControlExclusionStateInput?>))]
-    public VpcEncryptionControlExclusionStateInput? InternetGatewayExclusion { get; init; }
+    public VpcEncryptionControlExclusionStateInput? InternetGatewayExclusion { get; set; }
 
     /// <summary>Specifies whether to exclude egress-only internet gateway traffic from encryption enforcement. JSON <c>egressOnlyInternetGatewayExclusion</c>.</summary>
     [JsonPropertyName("egressOnlyInternetGatewayExclusion")]
     [JsonConverter(typeof(TolerantMemberConverter<VpcEncryptionControlExclusionStateInput?>))]
-    public VpcEncryptionControlExclusionStateInput? EgressOnlyInternetGatewayExclusion { get; init; }
+    public VpcEncryptionControlExclusionStateInput? EgressOnlyInternetGatewayExclusion { get; set; }
 
     /// <summary>Specifies whether to exclude NAT gateway traffic from encryption enforcement. JSON <c>natGatewayExclusion</c>.</summary>
     [JsonPropertyName("natGatewayExclusion")]
     [JsonConverter(typeof(TolerantMemberConverter<VpcEncryptionControlExclusionStateInput?>))]
-    public VpcEncryptionControlExclusionStateInput? NatGatewayExclusion { get; init; }
+    public VpcEncryptionControlExclusionStateInput? NatGatewayExclusion { get; set; }
 
     /// <summary>Specifies whether to exclude virtual private gateway traffic from encryption enforcement. JSON <c>virtualPrivateGatewayExclusion</c>.</summary>
     [JsonPropertyName("virtualPrivateGatewayExclusion")]
     [JsonConverter(typeof(TolerantMemberConverter<VpcEncryptionControlExclusionStateInput?>))]
-    public VpcEncryptionControlExclusionStateInput? VirtualPrivateGatewayExclusion { get; init; }
+    public VpcEncryptionControlExclusionStateInput? VirtualPrivateGatewayExclusion { get; set; }
 
     /// <summary>Specifies whether to exclude VPC peering connection traffic from encryption enforcement. JSON <c>vpcPeeringExclusion</c>.</summary>
     [JsonPropertyName("vpcPeeringExclusion")]
     [JsonConverter(typeof(TolerantMemberConverter<VpcEncryptionControlExclusionStateInput?>))]
-    public VpcEncryptionControlExclusionStateInput? VpcPeeringExclusion { get; init; }
+    public VpcEncryptionControlExclusionStateInput? VpcPeeringExclusion { get; set; }
 
     /// <summary>Specifies whether to exclude Lambda function traffic from encryption enforcement. JSON <c>lambdaExclusion</c>.</summary>
     [JsonPropertyName("lambdaExclusion")]
     [JsonConverter(typeof(TolerantMemberConverter<VpcEncryptionControlExclusionStateInput?>))]
-    public VpcEncryptionControlExclusionStateInput? LambdaExclusion { get; init; }
+    public VpcEncryptionControlExclusionStateInput? LambdaExclusion { get; set; }
 
     /// <summary>Specifies whether to exclude VPC Lattice traffic from encryption enforcement. JSON <c>vpcLatticeExclusion</c>.</summary>
     [JsonPropertyName("vpcLatticeExclusion")]
     [JsonConverter(typeof(TolerantMemberConverter<VpcEncryptionControlExclusionStateInput?>))]
-    public VpcEncryptionControlExclusionStateInput? VpcLatticeExclusion { get; init; }
+    public VpcEncryptionControlExclusionStateInput? VpcLatticeExclusion { get; set; }
 
     /// <summary>Specifies whether to exclude Elastic File System traffic from encryption enforcement. JSON <c>elasticFileSystemExclusion</c>.</summary>
     [JsonPropertyName("elasticFileSystemExclusion")]
     [JsonConverter(typeof(TolerantMemberConverter<VpcEncryptionControlExclusionStateInput?>))]
-    public VpcEncryptionControlExclusionStateInput? ElasticFileSystemExclusion { get; init; }
+    public VpcEncryptionControlExclusionStateInput? ElasticFileSystemExclusion { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -115,12 +115,12 @@ public sealed record ModifyVpcEncryptionControlResponseElements
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? RequestId { get; init; }
+    public string? RequestId { get; set; }
 
     /// <summary>Whether the call succeeded (the query API's <c>return</c>). JSON <c>_return</c>.</summary>
     [JsonPropertyName("_return")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? Return { get; init; }
+    public bool? Return { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

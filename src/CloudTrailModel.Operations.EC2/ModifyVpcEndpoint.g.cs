@@ -15,72 +15,72 @@ public sealed record ModifyVpcEndpointRequestParameters
     /// <summary>Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. JSON <c>dryRun</c>.</summary>
     [JsonPropertyName("dryRun")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? DryRun { get; init; }
+    public bool? DryRun { get; set; }
 
     /// <summary>The ID of the endpoint. JSON <c>vpcEndpointId</c>.</summary>
     [JsonPropertyName("vpcEndpointId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? VpcEndpointId { get; init; }
+    public string? VpcEndpointId { get; set; }
 
     /// <summary>(Gateway endpoint) Specify true to reset the policy document to the default policy. JSON <c>resetPolicy</c>.</summary>
     [JsonPropertyName("resetPolicy")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? ResetPolicy { get; init; }
+    public bool? ResetPolicy { get; set; }
 
     /// <summary>(Interface and gateway endpoints) A policy to attach to the endpoint that controls access to the service. JSON <c>policyDocument</c>.</summary>
     [JsonPropertyName("policyDocument")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? PolicyDocument { get; init; }
+    public string? PolicyDocument { get; set; }
 
     /// <summary>(Gateway endpoint) The IDs of the route tables to associate with the endpoint. JSON <c>addRouteTableIdSet</c>.</summary>
     [JsonPropertyName("addRouteTableIdSet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<VpcEndpointRouteTableIdListItem>>))]
-    public ItemSet<VpcEndpointRouteTableIdListItem>? AddRouteTableIds { get; init; }
+    public ItemSet<VpcEndpointRouteTableIdListItem>? AddRouteTableIds { get; set; }
 
     /// <summary>(Gateway endpoint) The IDs of the route tables to disassociate from the endpoint. JSON <c>removeRouteTableIdSet</c>.</summary>
     [JsonPropertyName("removeRouteTableIdSet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<VpcEndpointRouteTableIdListItem>>))]
-    public ItemSet<VpcEndpointRouteTableIdListItem>? RemoveRouteTableIds { get; init; }
+    public ItemSet<VpcEndpointRouteTableIdListItem>? RemoveRouteTableIds { get; set; }
 
     /// <summary>(Interface and Gateway Load Balancer endpoints) The IDs of the subnets in which to serve the endpoint. JSON <c>addSubnetIdSet</c>.</summary>
     [JsonPropertyName("addSubnetIdSet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<VpcEndpointSubnetIdListItem>>))]
-    public ItemSet<VpcEndpointSubnetIdListItem>? AddSubnetIds { get; init; }
+    public ItemSet<VpcEndpointSubnetIdListItem>? AddSubnetIds { get; set; }
 
     /// <summary>(Interface endpoint) The IDs of the subnets from which to remove the endpoint. JSON <c>removeSubnetIdSet</c>.</summary>
     [JsonPropertyName("removeSubnetIdSet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<VpcEndpointSubnetIdListItem>>))]
-    public ItemSet<VpcEndpointSubnetIdListItem>? RemoveSubnetIds { get; init; }
+    public ItemSet<VpcEndpointSubnetIdListItem>? RemoveSubnetIds { get; set; }
 
     /// <summary>(Interface endpoint) The IDs of the security groups to associate with the endpoint network interfaces. JSON <c>addSecurityGroupIdSet</c>.</summary>
     [JsonPropertyName("addSecurityGroupIdSet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<VpcEndpointSecurityGroupIdListItem>>))]
-    public ItemSet<VpcEndpointSecurityGroupIdListItem>? AddSecurityGroupIds { get; init; }
+    public ItemSet<VpcEndpointSecurityGroupIdListItem>? AddSecurityGroupIds { get; set; }
 
     /// <summary>(Interface endpoint) The IDs of the security groups to disassociate from the endpoint network interfaces. JSON <c>removeSecurityGroupIdSet</c>.</summary>
     [JsonPropertyName("removeSecurityGroupIdSet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<VpcEndpointSecurityGroupIdListItem>>))]
-    public ItemSet<VpcEndpointSecurityGroupIdListItem>? RemoveSecurityGroupIds { get; init; }
+    public ItemSet<VpcEndpointSecurityGroupIdListItem>? RemoveSecurityGroupIds { get; set; }
 
     /// <summary>The IP address type for the endpoint. JSON <c>ipAddressType</c>.</summary>
     [JsonPropertyName("ipAddressType")]
     [JsonConverter(typeof(TolerantMemberConverter<IpAddressType?>))]
-    public IpAddressType? IpAddressType { get; init; }
+    public IpAddressType? IpAddressType { get; set; }
 
     /// <summary>The DNS options for the endpoint. JSON <c>dnsOptions</c>.</summary>
     [JsonPropertyName("dnsOptions")]
     [JsonConverter(typeof(TolerantMemberConverter<DnsOptionsSpecification>))]
-    public DnsOptionsSpecification? DnsOptions { get; init; }
+    public DnsOptionsSpecification? DnsOptions { get; set; }
 
     /// <summary>(Interface endpoint) Indicates whether a private hosted zone is associated with the VPC. JSON <c>privateDnsEnabled</c>.</summary>
     [JsonPropertyName("privateDnsEnabled")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? PrivateDnsEnabled { get; init; }
+    public bool? PrivateDnsEnabled { get; set; }
 
     /// <summary>The subnet configurations for the endpoint. JSON <c>subnetConfigurationSet</c>.</summary>
     [JsonPropertyName("subnetConfigurationSet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<SubnetConfiguration>>))]
-    public ItemSet<SubnetConfiguration>? SubnetConfigurations { get; init; }
+    public ItemSet<SubnetConfiguration>? SubnetConfigurations { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -136,12 +136,12 @@ public sealed record ModifyVpcEndpointResponseElements
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? RequestId { get; init; }
+    public string? RequestId { get; set; }
 
     /// <summary>Whether the call succeeded (the query API's <c>return</c>). JSON <c>_return</c>.</summary>
     [JsonPropertyName("_return")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? Return { get; init; }
+    public bool? Return { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,22 +15,22 @@ public sealed record ModifyVpcEndpointConnectionNotificationRequestParameters
     /// <summary>Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. JSON <c>dryRun</c>.</summary>
     [JsonPropertyName("dryRun")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? DryRun { get; init; }
+    public bool? DryRun { get; set; }
 
     /// <summary>The ID of the notification. JSON <c>connectionNotificationId</c>.</summary>
     [JsonPropertyName("connectionNotificationId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ConnectionNotificationId { get; init; }
+    public string? ConnectionNotificationId { get; set; }
 
     /// <summary>The ARN for the SNS topic for the notification. JSON <c>connectionNotificationArn</c>.</summary>
     [JsonPropertyName("connectionNotificationArn")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ConnectionNotificationArn { get; init; }
+    public string? ConnectionNotificationArn { get; set; }
 
     /// <summary>The events for the endpoint. JSON <c>connectionEvents</c>.</summary>
     [JsonPropertyName("connectionEvents")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<ValueStringListItem>>))]
-    public ItemSet<ValueStringListItem>? ConnectionEvents { get; init; }
+    public ItemSet<ValueStringListItem>? ConnectionEvents { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -66,12 +66,12 @@ public sealed record ModifyVpcEndpointConnectionNotificationResponseElements
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? RequestId { get; init; }
+    public string? RequestId { get; set; }
 
     /// <summary>Whether the call succeeded (the query API's <c>return</c>). JSON <c>_return</c>.</summary>
     [JsonPropertyName("_return")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? Return { get; init; }
+    public bool? Return { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

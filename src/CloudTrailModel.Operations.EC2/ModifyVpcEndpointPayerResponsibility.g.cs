@@ -15,27 +15,27 @@ public sealed record ModifyVpcEndpointPayerResponsibilityRequestParameters
     /// <summary>Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. JSON <c>dryRun</c>.</summary>
     [JsonPropertyName("dryRun")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? DryRun { get; init; }
+    public bool? DryRun { get; set; }
 
     /// <summary>The ID of the VPC endpoint service. JSON <c>serviceId</c>.</summary>
     [JsonPropertyName("serviceId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ServiceId { get; init; }
+    public string? ServiceId { get; set; }
 
     /// <summary>The ID of the VPC endpoint. JSON <c>vpcEndpointId</c>.</summary>
     [JsonPropertyName("vpcEndpointId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? VpcEndpointId { get; init; }
+    public string? VpcEndpointId { get; set; }
 
     /// <summary>The Amazon Web Services account to which the usage of VPC endpoint is charged. JSON <c>payerResponsibility</c>.</summary>
     [JsonPropertyName("payerResponsibility")]
     [JsonConverter(typeof(TolerantMemberConverter<PayerResponsibilityType?>))]
-    public PayerResponsibilityType? PayerResponsibility { get; init; }
+    public PayerResponsibilityType? PayerResponsibility { get; set; }
 
     /// <summary>The scope of usage/charges for which the billing account is being modified. JSON <c>scope</c>.</summary>
     [JsonPropertyName("scope")]
     [JsonConverter(typeof(TolerantMemberConverter<PayerResponsibilityScope?>))]
-    public PayerResponsibilityScope? Scope { get; init; }
+    public PayerResponsibilityScope? Scope { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -73,12 +73,12 @@ public sealed record ModifyVpcEndpointPayerResponsibilityResponseElements
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? RequestId { get; init; }
+    public string? RequestId { get; set; }
 
     /// <summary>Whether the call succeeded (the query API's <c>return</c>). JSON <c>_return</c>.</summary>
     [JsonPropertyName("_return")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? Return { get; init; }
+    public bool? Return { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

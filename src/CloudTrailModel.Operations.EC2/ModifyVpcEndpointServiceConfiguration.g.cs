@@ -15,67 +15,67 @@ public sealed record ModifyVpcEndpointServiceConfigurationRequestParameters
     /// <summary>Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. JSON <c>dryRun</c>.</summary>
     [JsonPropertyName("dryRun")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? DryRun { get; init; }
+    public bool? DryRun { get; set; }
 
     /// <summary>The ID of the service. JSON <c>serviceId</c>.</summary>
     [JsonPropertyName("serviceId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ServiceId { get; init; }
+    public string? ServiceId { get; set; }
 
     /// <summary>(Interface endpoint configuration) The private DNS name to assign to the endpoint service. JSON <c>privateDnsName</c>.</summary>
     [JsonPropertyName("privateDnsName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? PrivateDnsName { get; init; }
+    public string? PrivateDnsName { get; set; }
 
     /// <summary>(Interface endpoint configuration) Removes the private DNS name of the endpoint service. JSON <c>removePrivateDnsName</c>.</summary>
     [JsonPropertyName("removePrivateDnsName")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? RemovePrivateDnsName { get; init; }
+    public bool? RemovePrivateDnsName { get; set; }
 
     /// <summary>Indicates whether requests to create an endpoint to the service must be accepted. JSON <c>acceptanceRequired</c>.</summary>
     [JsonPropertyName("acceptanceRequired")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? AcceptanceRequired { get; init; }
+    public bool? AcceptanceRequired { get; set; }
 
     /// <summary>The Amazon Resource Names (ARNs) of Network Load Balancers to add to the service configuration. JSON <c>addNetworkLoadBalancerArnSet</c>.</summary>
     [JsonPropertyName("addNetworkLoadBalancerArnSet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<ValueStringListItem>>))]
-    public ItemSet<ValueStringListItem>? AddNetworkLoadBalancerArns { get; init; }
+    public ItemSet<ValueStringListItem>? AddNetworkLoadBalancerArns { get; set; }
 
     /// <summary>The Amazon Resource Names (ARNs) of Network Load Balancers to remove from the service configuration. JSON <c>removeNetworkLoadBalancerArnSet</c>.</summary>
     [JsonPropertyName("removeNetworkLoadBalancerArnSet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<ValueStringListItem>>))]
-    public ItemSet<ValueStringListItem>? RemoveNetworkLoadBalancerArns { get; init; }
+    public ItemSet<ValueStringListItem>? RemoveNetworkLoadBalancerArns { get; set; }
 
     /// <summary>The Amazon Resource Names (ARNs) of Gateway Load Balancers to add to the service configuration. JSON <c>addGatewayLoadBalancerArnSet</c>.</summary>
     [JsonPropertyName("addGatewayLoadBalancerArnSet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<ValueStringListItem>>))]
-    public ItemSet<ValueStringListItem>? AddGatewayLoadBalancerArns { get; init; }
+    public ItemSet<ValueStringListItem>? AddGatewayLoadBalancerArns { get; set; }
 
     /// <summary>The Amazon Resource Names (ARNs) of Gateway Load Balancers to remove from the service configuration. JSON <c>removeGatewayLoadBalancerArnSet</c>.</summary>
     [JsonPropertyName("removeGatewayLoadBalancerArnSet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<ValueStringListItem>>))]
-    public ItemSet<ValueStringListItem>? RemoveGatewayLoadBalancerArns { get; init; }
+    public ItemSet<ValueStringListItem>? RemoveGatewayLoadBalancerArns { get; set; }
 
     /// <summary>The IP address types to add to the service configuration. JSON <c>addSupportedIpAddressTypeSet</c>.</summary>
     [JsonPropertyName("addSupportedIpAddressTypeSet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<ValueStringListItem>>))]
-    public ItemSet<ValueStringListItem>? AddSupportedIpAddressTypes { get; init; }
+    public ItemSet<ValueStringListItem>? AddSupportedIpAddressTypes { get; set; }
 
     /// <summary>The IP address types to remove from the service configuration. JSON <c>removeSupportedIpAddressTypeSet</c>.</summary>
     [JsonPropertyName("removeSupportedIpAddressTypeSet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<ValueStringListItem>>))]
-    public ItemSet<ValueStringListItem>? RemoveSupportedIpAddressTypes { get; init; }
+    public ItemSet<ValueStringListItem>? RemoveSupportedIpAddressTypes { get; set; }
 
     /// <summary>The supported Regions to add to the service configuration. JSON <c>addSupportedRegionSet</c>.</summary>
     [JsonPropertyName("addSupportedRegionSet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<ValueStringListItem>>))]
-    public ItemSet<ValueStringListItem>? AddSupportedRegions { get; init; }
+    public ItemSet<ValueStringListItem>? AddSupportedRegions { get; set; }
 
     /// <summary>The supported Regions to remove from the service configuration. JSON <c>removeSupportedRegionSet</c>.</summary>
     [JsonPropertyName("removeSupportedRegionSet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<ValueStringListItem>>))]
-    public ItemSet<ValueStringListItem>? RemoveSupportedRegions { get; init; }
+    public ItemSet<ValueStringListItem>? RemoveSupportedRegions { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -129,12 +129,12 @@ public sealed record ModifyVpcEndpointServiceConfigurationResponseElements
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? RequestId { get; init; }
+    public string? RequestId { get; set; }
 
     /// <summary>Whether the call succeeded (the query API's <c>return</c>). JSON <c>_return</c>.</summary>
     [JsonPropertyName("_return")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? Return { get; init; }
+    public bool? Return { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,37 +15,37 @@ public sealed record ModifyVpnConnectionOptionsRequestParameters
     /// <summary>The ID of the Site-to-Site VPN connection. JSON <c>vpnConnectionId</c>.</summary>
     [JsonPropertyName("vpnConnectionId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? VpnConnectionId { get; init; }
+    public string? VpnConnectionId { get; set; }
 
     /// <summary>The IPv4 CIDR on the customer gateway (on-premises) side of the VPN connection. JSON <c>localIpv4NetworkCidr</c>.</summary>
     [JsonPropertyName("localIpv4NetworkCidr")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? LocalIpv4NetworkCidr { get; init; }
+    public string? LocalIpv4NetworkCidr { get; set; }
 
     /// <summary>The IPv4 CIDR on the Amazon Web Services side of the VPN connection. JSON <c>remoteIpv4NetworkCidr</c>.</summary>
     [JsonPropertyName("remoteIpv4NetworkCidr")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? RemoteIpv4NetworkCidr { get; init; }
+    public string? RemoteIpv4NetworkCidr { get; set; }
 
     /// <summary>The IPv6 CIDR on the customer gateway (on-premises) side of the VPN connection. JSON <c>localIpv6NetworkCidr</c>.</summary>
     [JsonPropertyName("localIpv6NetworkCidr")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? LocalIpv6NetworkCidr { get; init; }
+    public string? LocalIpv6NetworkCidr { get; set; }
 
     /// <summary>The IPv6 CIDR on the Amazon Web Services side of the VPN connection. JSON <c>remoteIpv6NetworkCidr</c>.</summary>
     [JsonPropertyName("remoteIpv6NetworkCidr")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? RemoteIpv6NetworkCidr { get; init; }
+    public string? RemoteIpv6NetworkCidr { get; set; }
 
     /// <summary>The desired bandwidth specification for the VPN connection. JSON <c>tunnelBandwidth</c>.</summary>
     [JsonPropertyName("tunnelBandwidth")]
     [JsonConverter(typeof(TolerantMemberConverter<VpnTunnelBandwidth?>))]
-    public VpnTunnelBandwidth? TunnelBandwidth { get; init; }
+    public VpnTunnelBandwidth? TunnelBandwidth { get; set; }
 
     /// <summary>Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. JSON <c>dryRun</c>.</summary>
     [JsonPropertyName("dryRun")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? DryRun { get; init; }
+    public bool? DryRun { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -87,12 +87,12 @@ public sealed record ModifyVpnConnectionOptionsResponseElements
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? RequestId { get; init; }
+    public string? RequestId { get; set; }
 
     /// <summary>Whether the call succeeded (the query API's <c>return</c>). JSON <c>_return</c>.</summary>
     [JsonPropertyName("_return")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? Return { get; init; }
+    public bool? Return { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,32 +15,32 @@ public sealed record ModifyVpnTunnelOptionsRequestParameters
     /// <summary>The ID of the Amazon Web Services Site-to-Site VPN connection. JSON <c>vpnConnectionId</c>.</summary>
     [JsonPropertyName("vpnConnectionId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? VpnConnectionId { get; init; }
+    public string? VpnConnectionId { get; set; }
 
     /// <summary>The external IP address of the VPN tunnel. JSON <c>vpnTunnelOutsideIpAddress</c>.</summary>
     [JsonPropertyName("vpnTunnelOutsideIpAddress")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? VpnTunnelOutsideIpAddress { get; init; }
+    public string? VpnTunnelOutsideIpAddress { get; set; }
 
     /// <summary>The tunnel options to modify. JSON <c>tunnelOptions</c>. AWS marks it sensitive: CloudTrail may log a placeholder string instead, kept in <see cref="SensitiveValue{T}.RedactedText"/>.</summary>
     [JsonPropertyName("tunnelOptions")]
     [JsonConverter(typeof(SensitiveValueConverter<ModifyVpnTunnelOptionsSpecification>))]
-    public SensitiveValue<ModifyVpnTunnelOptionsSpecification>? TunnelOptions { get; init; }
+    public SensitiveValue<ModifyVpnTunnelOptionsSpecification>? TunnelOptions { get; set; }
 
     /// <summary>Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. JSON <c>dryRun</c>.</summary>
     [JsonPropertyName("dryRun")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? DryRun { get; init; }
+    public bool? DryRun { get; set; }
 
     /// <summary>Choose whether or not to trigger immediate tunnel replacement. JSON <c>skipTunnelReplacement</c>.</summary>
     [JsonPropertyName("skipTunnelReplacement")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? SkipTunnelReplacement { get; init; }
+    public bool? SkipTunnelReplacement { get; set; }
 
     /// <summary>Specifies the storage mode for the pre-shared key (PSK). JSON <c>preSharedKeyStorage</c>.</summary>
     [JsonPropertyName("preSharedKeyStorage")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? PreSharedKeyStorage { get; init; }
+    public string? PreSharedKeyStorage { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -80,12 +80,12 @@ public sealed record ModifyVpnTunnelOptionsResponseElements
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? RequestId { get; init; }
+    public string? RequestId { get; set; }
 
     /// <summary>Whether the call succeeded (the query API's <c>return</c>). JSON <c>_return</c>.</summary>
     [JsonPropertyName("_return")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? Return { get; init; }
+    public bool? Return { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,102 +15,102 @@ public sealed record ModifyVpnTunnelOptionsSpecification
     /// <summary>The range of inside IPv4 addresses for the tunnel. JSON <c>tunnelInsideCidr</c>.</summary>
     [JsonPropertyName("tunnelInsideCidr")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? TunnelInsideCidr { get; init; }
+    public string? TunnelInsideCidr { get; set; }
 
     /// <summary>The range of inside IPv6 addresses for the tunnel. JSON <c>tunnelInsideIpv6Cidr</c>.</summary>
     [JsonPropertyName("tunnelInsideIpv6Cidr")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? TunnelInsideIpv6Cidr { get; init; }
+    public string? TunnelInsideIpv6Cidr { get; set; }
 
     /// <summary>The pre-shared key (PSK) to establish initial authentication between the virtual private gateway and the customer gateway. JSON <c>preSharedKey</c>.</summary>
     [JsonPropertyName("preSharedKey")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? PreSharedKey { get; init; }
+    public string? PreSharedKey { get; set; }
 
     /// <summary>The lifetime for phase 1 of the IKE negotiation, in seconds. JSON <c>phase1LifetimeSeconds</c>.</summary>
     [JsonPropertyName("phase1LifetimeSeconds")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? Phase1LifetimeSeconds { get; init; }
+    public int? Phase1LifetimeSeconds { get; set; }
 
     /// <summary>The lifetime for phase 2 of the IKE negotiation, in seconds. JSON <c>phase2LifetimeSeconds</c>.</summary>
     [JsonPropertyName("phase2LifetimeSeconds")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? Phase2LifetimeSeconds { get; init; }
+    public int? Phase2LifetimeSeconds { get; set; }
 
     /// <summary>The margin time, in seconds, before the phase 2 lifetime expires, during which the Amazon Web Services side of the VPN connection performs an IKE rekey. JSON <c>rekeyMarginTimeSeconds</c>.</summary>
     [JsonPropertyName("rekeyMarginTimeSeconds")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? RekeyMarginTimeSeconds { get; init; }
+    public int? RekeyMarginTimeSeconds { get; set; }
 
     /// <summary>The percentage of the rekey window (determined by RekeyMarginTimeSeconds) during which the rekey time is randomly selected. JSON <c>rekeyFuzzPercentage</c>.</summary>
     [JsonPropertyName("rekeyFuzzPercentage")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? RekeyFuzzPercentage { get; init; }
+    public int? RekeyFuzzPercentage { get; set; }
 
     /// <summary>The number of packets in an IKE replay window. JSON <c>replayWindowSize</c>.</summary>
     [JsonPropertyName("replayWindowSize")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? ReplayWindowSize { get; init; }
+    public int? ReplayWindowSize { get; set; }
 
     /// <summary>The number of seconds after which a DPD timeout occurs. JSON <c>dPDTimeoutSeconds</c>.</summary>
     [JsonPropertyName("dPDTimeoutSeconds")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? DPDTimeoutSeconds { get; init; }
+    public int? DPDTimeoutSeconds { get; set; }
 
     /// <summary>The action to take after DPD timeout occurs. JSON <c>dPDTimeoutAction</c>.</summary>
     [JsonPropertyName("dPDTimeoutAction")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? DPDTimeoutAction { get; init; }
+    public string? DPDTimeoutAction { get; set; }
 
     /// <summary>One or more encryption algorithms that are permitted for the VPN tunnel for phase 1 IKE negotiations. JSON <c>phase1EncryptionAlgorithmSet</c>.</summary>
     [JsonPropertyName("phase1EncryptionAlgorithmSet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<Phase1EncryptionAlgorithmsRequestListValue>>))]
-    public ItemSet<Phase1EncryptionAlgorithmsRequestListValue>? Phase1EncryptionAlgorithms { get; init; }
+    public ItemSet<Phase1EncryptionAlgorithmsRequestListValue>? Phase1EncryptionAlgorithms { get; set; }
 
     /// <summary>One or more encryption algorithms that are permitted for the VPN tunnel for phase 2 IKE negotiations. JSON <c>phase2EncryptionAlgorithmSet</c>.</summary>
     [JsonPropertyName("phase2EncryptionAlgorithmSet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<Phase2EncryptionAlgorithmsRequestListValue>>))]
-    public ItemSet<Phase2EncryptionAlgorithmsRequestListValue>? Phase2EncryptionAlgorithms { get; init; }
+    public ItemSet<Phase2EncryptionAlgorithmsRequestListValue>? Phase2EncryptionAlgorithms { get; set; }
 
     /// <summary>One or more integrity algorithms that are permitted for the VPN tunnel for phase 1 IKE negotiations. JSON <c>phase1IntegrityAlgorithmSet</c>.</summary>
     [JsonPropertyName("phase1IntegrityAlgorithmSet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<Phase1IntegrityAlgorithmsRequestListValue>>))]
-    public ItemSet<Phase1IntegrityAlgorithmsRequestListValue>? Phase1IntegrityAlgorithms { get; init; }
+    public ItemSet<Phase1IntegrityAlgorithmsRequestListValue>? Phase1IntegrityAlgorithms { get; set; }
 
     /// <summary>One or more integrity algorithms that are permitted for the VPN tunnel for phase 2 IKE negotiations. JSON <c>phase2IntegrityAlgorithmSet</c>.</summary>
     [JsonPropertyName("phase2IntegrityAlgorithmSet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<Phase2IntegrityAlgorithmsRequestListValue>>))]
-    public ItemSet<Phase2IntegrityAlgorithmsRequestListValue>? Phase2IntegrityAlgorithms { get; init; }
+    public ItemSet<Phase2IntegrityAlgorithmsRequestListValue>? Phase2IntegrityAlgorithms { get; set; }
 
     /// <summary>One or more Diffie-Hellman group numbers that are permitted for the VPN tunnel for phase 1 IKE negotiations. JSON <c>phase1DHGroupNumberSet</c>.</summary>
     [JsonPropertyName("phase1DHGroupNumberSet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<Phase1DHGroupNumbersRequestListValue>>))]
-    public ItemSet<Phase1DHGroupNumbersRequestListValue>? Phase1DHGroupNumbers { get; init; }
+    public ItemSet<Phase1DHGroupNumbersRequestListValue>? Phase1DHGroupNumbers { get; set; }
 
     /// <summary>One or more Diffie-Hellman group numbers that are permitted for the VPN tunnel for phase 2 IKE negotiations. JSON <c>phase2DHGroupNumberSet</c>.</summary>
     [JsonPropertyName("phase2DHGroupNumberSet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<Phase2DHGroupNumbersRequestListValue>>))]
-    public ItemSet<Phase2DHGroupNumbersRequestListValue>? Phase2DHGroupNumbers { get; init; }
+    public ItemSet<Phase2DHGroupNumbersRequestListValue>? Phase2DHGroupNumbers { get; set; }
 
     /// <summary>The IKE versions that are permitted for the VPN tunnel. JSON <c>iKEVersionSet</c>.</summary>
     [JsonPropertyName("iKEVersionSet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<IKEVersionsRequestListValue>>))]
-    public ItemSet<IKEVersionsRequestListValue>? IKEVersions { get; init; }
+    public ItemSet<IKEVersionsRequestListValue>? IKEVersions { get; set; }
 
     /// <summary>The action to take when the establishing the tunnel for the VPN connection. JSON <c>startupAction</c>.</summary>
     [JsonPropertyName("startupAction")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? StartupAction { get; init; }
+    public string? StartupAction { get; set; }
 
     /// <summary>Options for logging VPN tunnel activity. JSON <c>logOptions</c>.</summary>
     [JsonPropertyName("logOptions")]
     [JsonConverter(typeof(TolerantMemberConverter<VpnTunnelLogOptionsSpecification>))]
-    public VpnTunnelLogOptionsSpecification? LogOptions { get; init; }
+    public VpnTunnelLogOptionsSpecification? LogOptions { get; set; }
 
     /// <summary>Turn on or off tunnel endpoint lifecycle control feature. JSON <c>enableTunnelLifecycleControl</c>.</summary>
     [JsonPropertyName("enableTunnelLifecycleControl")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? EnableTunnelLifecycleControl { get; init; }
+    public bool? EnableTunnelLifecycleControl { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

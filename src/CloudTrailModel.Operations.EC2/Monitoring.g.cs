@@ -15,7 +15,7 @@ public sealed record Monitoring
     /// <summary>Indicates whether detailed monitoring is enabled. JSON <c>state</c>.</summary>
     [JsonPropertyName("state")]
     [JsonConverter(typeof(TolerantMemberConverter<MonitoringState?>))]
-    public MonitoringState? State { get; init; }
+    public MonitoringState? State { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,27 +15,27 @@ public sealed record MoveCapacityReservationInstancesRequestParameters
     /// <summary>Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. JSON <c>dryRun</c>.</summary>
     [JsonPropertyName("dryRun")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? DryRun { get; init; }
+    public bool? DryRun { get; set; }
 
     /// <summary>Unique, case-sensitive identifier that you provide to ensure the idempotency of the request. JSON <c>clientToken</c>.</summary>
     [JsonPropertyName("clientToken")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ClientToken { get; init; }
+    public string? ClientToken { get; set; }
 
     /// <summary>The ID of the Capacity Reservation from which you want to move capacity. JSON <c>sourceCapacityReservationId</c>.</summary>
     [JsonPropertyName("sourceCapacityReservationId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? SourceCapacityReservationId { get; init; }
+    public string? SourceCapacityReservationId { get; set; }
 
     /// <summary>The ID of the Capacity Reservation that you want to move capacity into. JSON <c>destinationCapacityReservationId</c>.</summary>
     [JsonPropertyName("destinationCapacityReservationId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? DestinationCapacityReservationId { get; init; }
+    public string? DestinationCapacityReservationId { get; set; }
 
     /// <summary>The number of instances that you want to move from the source Capacity Reservation. JSON <c>instanceCount</c>.</summary>
     [JsonPropertyName("instanceCount")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? InstanceCount { get; init; }
+    public int? InstanceCount { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -73,12 +73,12 @@ public sealed record MoveCapacityReservationInstancesResponseElements
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? RequestId { get; init; }
+    public string? RequestId { get; set; }
 
     /// <summary>Whether the call succeeded (the query API's <c>return</c>). JSON <c>_return</c>.</summary>
     [JsonPropertyName("_return")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? Return { get; init; }
+    public bool? Return { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,22 +15,22 @@ public sealed record NetworkInterfaceAttachmentChanges
     /// <summary>The default number of the ENA queues. JSON <c>defaultEnaQueueCount</c>.</summary>
     [JsonPropertyName("defaultEnaQueueCount")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? DefaultEnaQueueCount { get; init; }
+    public bool? DefaultEnaQueueCount { get; set; }
 
     /// <summary>The number of ENA queues to be created with the instance. JSON <c>enaQueueCount</c>.</summary>
     [JsonPropertyName("enaQueueCount")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? EnaQueueCount { get; init; }
+    public int? EnaQueueCount { get; set; }
 
     /// <summary>The ID of the network interface attachment. JSON <c>attachmentId</c>.</summary>
     [JsonPropertyName("attachmentId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? AttachmentId { get; init; }
+    public string? AttachmentId { get; set; }
 
     /// <summary>Indicates whether the network interface is deleted when the instance is terminated. JSON <c>deleteOnTermination</c>.</summary>
     [JsonPropertyName("deleteOnTermination")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? DeleteOnTermination { get; init; }
+    public bool? DeleteOnTermination { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,12 +15,12 @@ public sealed record NetworkInterfaceCountRequest
     /// <summary>The minimum number of network interfaces. JSON <c>min</c>.</summary>
     [JsonPropertyName("min")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? Min { get; init; }
+    public int? Min { get; set; }
 
     /// <summary>The maximum number of network interfaces. JSON <c>max</c>.</summary>
     [JsonPropertyName("max")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? Max { get; init; }
+    public int? Max { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

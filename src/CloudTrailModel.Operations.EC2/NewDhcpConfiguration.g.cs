@@ -15,12 +15,12 @@ public sealed record NewDhcpConfiguration
     /// <summary>The name of a DHCP option. JSON <c>key</c>.</summary>
     [JsonPropertyName("key")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Key { get; init; }
+    public string? Key { get; set; }
 
     /// <summary>The values for the DHCP option. JSON <c>valueSet</c>.</summary>
     [JsonPropertyName("valueSet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<ValueStringListItem>>))]
-    public ItemSet<ValueStringListItem>? Values { get; init; }
+    public ItemSet<ValueStringListItem>? Values { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,7 +15,7 @@ public sealed record OccurrenceDayRequestSetItem
     /// <summary>The entry's value. JSON <c>occurenceDay</c>.</summary>
     [JsonPropertyName("occurenceDay")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? OccurenceDay { get; init; }
+    public int? OccurenceDay { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

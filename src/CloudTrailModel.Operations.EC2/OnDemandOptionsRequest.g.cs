@@ -15,32 +15,32 @@ public sealed record OnDemandOptionsRequest
     /// <summary>The strategy that determines the order of the launch template overrides to use in fulfilling On-Demand capacity. JSON <c>allocationStrategy</c>.</summary>
     [JsonPropertyName("allocationStrategy")]
     [JsonConverter(typeof(TolerantMemberConverter<FleetOnDemandAllocationStrategy?>))]
-    public FleetOnDemandAllocationStrategy? AllocationStrategy { get; init; }
+    public FleetOnDemandAllocationStrategy? AllocationStrategy { get; set; }
 
     /// <summary>The strategy for using unused Capacity Reservations for fulfilling On-Demand capacity. JSON <c>capacityReservationOptions</c>.</summary>
     [JsonPropertyName("capacityReservationOptions")]
     [JsonConverter(typeof(TolerantMemberConverter<CapacityReservationOptionsRequest>))]
-    public CapacityReservationOptionsRequest? CapacityReservationOptions { get; init; }
+    public CapacityReservationOptionsRequest? CapacityReservationOptions { get; set; }
 
     /// <summary>Indicates that the fleet uses a single instance type to launch all On-Demand Instances in the fleet. JSON <c>singleInstanceType</c>.</summary>
     [JsonPropertyName("singleInstanceType")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? SingleInstanceType { get; init; }
+    public bool? SingleInstanceType { get; set; }
 
     /// <summary>Indicates that the fleet launches all On-Demand Instances into a single Availability Zone. JSON <c>singleAvailabilityZone</c>.</summary>
     [JsonPropertyName("singleAvailabilityZone")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? SingleAvailabilityZone { get; init; }
+    public bool? SingleAvailabilityZone { get; set; }
 
     /// <summary>The minimum target capacity for On-Demand Instances in the fleet. JSON <c>minTargetCapacity</c>.</summary>
     [JsonPropertyName("minTargetCapacity")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? MinTargetCapacity { get; init; }
+    public int? MinTargetCapacity { get; set; }
 
     /// <summary>The maximum amount per hour for On-Demand Instances that you're willing to pay. JSON <c>maxTotalPrice</c>.</summary>
     [JsonPropertyName("maxTotalPrice")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? MaxTotalPrice { get; init; }
+    public string? MaxTotalPrice { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

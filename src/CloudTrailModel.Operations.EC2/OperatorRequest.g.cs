@@ -15,7 +15,7 @@ public sealed record OperatorRequest
     /// <summary>The service provider that manages the resource. JSON <c>principal</c>.</summary>
     [JsonPropertyName("principal")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Principal { get; init; }
+    public string? Principal { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

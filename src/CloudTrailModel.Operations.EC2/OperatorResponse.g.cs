@@ -15,17 +15,17 @@ public sealed record OperatorResponse
     /// <summary>If true, the resource is managed by a service provider. JSON <c>managed</c>.</summary>
     [JsonPropertyName("managed")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? Managed { get; init; }
+    public bool? Managed { get; set; }
 
     /// <summary>If managed is true, then the principal is returned. JSON <c>principal</c>.</summary>
     [JsonPropertyName("principal")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Principal { get; init; }
+    public string? Principal { get; set; }
 
     /// <summary>If true, the resource is hidden by default based on the managed resource visibility settings for the account. JSON <c>hiddenByDefault</c>.</summary>
     [JsonPropertyName("hiddenByDefault")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? HiddenByDefault { get; init; }
+    public bool? HiddenByDefault { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

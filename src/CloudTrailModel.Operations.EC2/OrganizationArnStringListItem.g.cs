@@ -15,7 +15,7 @@ public sealed record OrganizationArnStringListItem
     /// <summary>The entry's value. JSON <c>organizationArn</c>.</summary>
     [JsonPropertyName("organizationArn")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? OrganizationArn { get; init; }
+    public string? OrganizationArn { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,7 +15,7 @@ public sealed record OrganizationalUnitArnStringListItem
     /// <summary>The entry's value. JSON <c>organizationalUnitArn</c>.</summary>
     [JsonPropertyName("organizationalUnitArn")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? OrganizationalUnitArn { get; init; }
+    public string? OrganizationalUnitArn { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,7 +15,7 @@ public sealed record OwnerStringListItem
     /// <summary>The entry's value. JSON <c>owner</c>.</summary>
     [JsonPropertyName("owner")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Owner { get; init; }
+    public string? Owner { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,37 +15,37 @@ public sealed record PacketHeaderStatementRequest
     /// <summary>The source addresses. JSON <c>sourceAddressSet</c>.</summary>
     [JsonPropertyName("sourceAddressSet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<ValueStringListItem>>))]
-    public ItemSet<ValueStringListItem>? SourceAddresses { get; init; }
+    public ItemSet<ValueStringListItem>? SourceAddresses { get; set; }
 
     /// <summary>The destination addresses. JSON <c>destinationAddressSet</c>.</summary>
     [JsonPropertyName("destinationAddressSet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<ValueStringListItem>>))]
-    public ItemSet<ValueStringListItem>? DestinationAddresses { get; init; }
+    public ItemSet<ValueStringListItem>? DestinationAddresses { get; set; }
 
     /// <summary>The source ports. JSON <c>sourcePortSet</c>.</summary>
     [JsonPropertyName("sourcePortSet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<ValueStringListItem>>))]
-    public ItemSet<ValueStringListItem>? SourcePorts { get; init; }
+    public ItemSet<ValueStringListItem>? SourcePorts { get; set; }
 
     /// <summary>The destination ports. JSON <c>destinationPortSet</c>.</summary>
     [JsonPropertyName("destinationPortSet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<ValueStringListItem>>))]
-    public ItemSet<ValueStringListItem>? DestinationPorts { get; init; }
+    public ItemSet<ValueStringListItem>? DestinationPorts { get; set; }
 
     /// <summary>The source prefix lists. JSON <c>sourcePrefixListSet</c>.</summary>
     [JsonPropertyName("sourcePrefixListSet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<ValueStringListItem>>))]
-    public ItemSet<ValueStringListItem>? SourcePrefixLists { get; init; }
+    public ItemSet<ValueStringListItem>? SourcePrefixLists { get; set; }
 
     /// <summary>The destination prefix lists. JSON <c>destinationPrefixListSet</c>.</summary>
     [JsonPropertyName("destinationPrefixListSet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<ValueStringListItem>>))]
-    public ItemSet<ValueStringListItem>? DestinationPrefixLists { get; init; }
+    public ItemSet<ValueStringListItem>? DestinationPrefixLists { get; set; }
 
     /// <summary>The protocols. JSON <c>protocolSet</c>.</summary>
     [JsonPropertyName("protocolSet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<ProtocolListItem>>))]
-    public ItemSet<ProtocolListItem>? Protocols { get; init; }
+    public ItemSet<ProtocolListItem>? Protocols { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

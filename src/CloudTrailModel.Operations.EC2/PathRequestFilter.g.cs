@@ -15,22 +15,22 @@ public sealed record PathRequestFilter
     /// <summary>The source IPv4 address. JSON <c>sourceAddress</c>.</summary>
     [JsonPropertyName("sourceAddress")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? SourceAddress { get; init; }
+    public string? SourceAddress { get; set; }
 
     /// <summary>The source port range. JSON <c>sourcePortRange</c>.</summary>
     [JsonPropertyName("sourcePortRange")]
     [JsonConverter(typeof(TolerantMemberConverter<RequestFilterPortRange>))]
-    public RequestFilterPortRange? SourcePortRange { get; init; }
+    public RequestFilterPortRange? SourcePortRange { get; set; }
 
     /// <summary>The destination IPv4 address. JSON <c>destinationAddress</c>.</summary>
     [JsonPropertyName("destinationAddress")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? DestinationAddress { get; init; }
+    public string? DestinationAddress { get; set; }
 
     /// <summary>The destination port range. JSON <c>destinationPortRange</c>.</summary>
     [JsonPropertyName("destinationPortRange")]
     [JsonConverter(typeof(TolerantMemberConverter<RequestFilterPortRange>))]
-    public RequestFilterPortRange? DestinationPortRange { get; init; }
+    public RequestFilterPortRange? DestinationPortRange { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

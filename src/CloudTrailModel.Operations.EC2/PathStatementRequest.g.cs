@@ -15,12 +15,12 @@ public sealed record PathStatementRequest
     /// <summary>The packet header statement. JSON <c>packetHeaderStatement</c>.</summary>
     [JsonPropertyName("packetHeaderStatement")]
     [JsonConverter(typeof(TolerantMemberConverter<PacketHeaderStatementRequest>))]
-    public PacketHeaderStatementRequest? PacketHeaderStatement { get; init; }
+    public PacketHeaderStatementRequest? PacketHeaderStatement { get; set; }
 
     /// <summary>The resource statement. JSON <c>resourceStatement</c>.</summary>
     [JsonPropertyName("resourceStatement")]
     [JsonConverter(typeof(TolerantMemberConverter<ResourceStatementRequest>))]
-    public ResourceStatementRequest? ResourceStatement { get; init; }
+    public ResourceStatementRequest? ResourceStatement { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,7 +15,7 @@ public sealed record PerformanceFactorReference
     /// <summary>The instance family to use as a baseline reference. JSON <c>instanceFamily</c>.</summary>
     [JsonPropertyName("instanceFamily")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? InstanceFamily { get; init; }
+    public string? InstanceFamily { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

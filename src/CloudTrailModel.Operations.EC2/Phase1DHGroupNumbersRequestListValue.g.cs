@@ -15,7 +15,7 @@ public sealed record Phase1DHGroupNumbersRequestListValue
     /// <summary>The Diffie-Hellmann group number. JSON <c>value</c>.</summary>
     [JsonPropertyName("value")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? Value { get; init; }
+    public int? Value { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

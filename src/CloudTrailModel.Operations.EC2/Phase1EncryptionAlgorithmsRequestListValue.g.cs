@@ -15,7 +15,7 @@ public sealed record Phase1EncryptionAlgorithmsRequestListValue
     /// <summary>The value for the encryption algorithm. JSON <c>value</c>.</summary>
     [JsonPropertyName("value")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Value { get; init; }
+    public string? Value { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,12 +15,12 @@ public sealed record PortRange
     /// <summary>The first port in the range. JSON <c>from</c>.</summary>
     [JsonPropertyName("from")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? From { get; init; }
+    public int? From { get; set; }
 
     /// <summary>The last port in the range. JSON <c>to</c>.</summary>
     [JsonPropertyName("to")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? To { get; init; }
+    public int? To { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

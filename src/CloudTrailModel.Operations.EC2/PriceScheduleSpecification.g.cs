@@ -15,17 +15,17 @@ public sealed record PriceScheduleSpecification
     /// <summary>The number of months remaining in the reservation. JSON <c>term</c>.</summary>
     [JsonPropertyName("term")]
     [JsonConverter(typeof(TolerantMemberConverter<long?>))]
-    public long? Term { get; init; }
+    public long? Term { get; set; }
 
     /// <summary>The fixed price for the term. JSON <c>price</c>.</summary>
     [JsonPropertyName("price")]
     [JsonConverter(typeof(TolerantMemberConverter<double?>))]
-    public double? Price { get; init; }
+    public double? Price { get; set; }
 
     /// <summary>The currency for transacting the Reserved Instance resale. JSON <c>currencyCode</c>.</summary>
     [JsonPropertyName("currencyCode")]
     [JsonConverter(typeof(TolerantMemberConverter<CurrencyCodeValues?>))]
-    public CurrencyCodeValues? CurrencyCode { get; init; }
+    public CurrencyCodeValues? CurrencyCode { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,17 +15,17 @@ public sealed record PrivateDnsNameOptionsOnLaunch
     /// <summary>The type of hostname for EC2 instances. JSON <c>hostnameType</c>.</summary>
     [JsonPropertyName("hostnameType")]
     [JsonConverter(typeof(TolerantMemberConverter<HostnameType?>))]
-    public HostnameType? HostnameType { get; init; }
+    public HostnameType? HostnameType { get; set; }
 
     /// <summary>Indicates whether to respond to DNS queries for instance hostnames with DNS A records. JSON <c>enableResourceNameDnsARecord</c>.</summary>
     [JsonPropertyName("enableResourceNameDnsARecord")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? EnableResourceNameDnsARecord { get; init; }
+    public bool? EnableResourceNameDnsARecord { get; set; }
 
     /// <summary>Indicates whether to respond to DNS queries for instance hostname with DNS AAAA records. JSON <c>enableResourceNameDnsAAAARecord</c>.</summary>
     [JsonPropertyName("enableResourceNameDnsAAAARecord")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? EnableResourceNameDnsAAAARecord { get; init; }
+    public bool? EnableResourceNameDnsAAAARecord { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,12 +15,12 @@ public sealed record PrivateIpAddressSpecification
     /// <summary>Indicates whether the private IPv4 address is the primary private IPv4 address. JSON <c>primary</c>.</summary>
     [JsonPropertyName("primary")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? Primary { get; init; }
+    public bool? Primary { get; set; }
 
     /// <summary>The private IPv4 address. JSON <c>privateIpAddress</c>.</summary>
     [JsonPropertyName("privateIpAddress")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? PrivateIpAddress { get; init; }
+    public string? PrivateIpAddress { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,7 +15,7 @@ public sealed record PrivateIpAddressStringListItem
     /// <summary>The entry's value. JSON <c>privateIpAddress</c>.</summary>
     [JsonPropertyName("privateIpAddress")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? PrivateIpAddress { get; init; }
+    public string? PrivateIpAddress { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,12 +15,12 @@ public sealed record ProductCode
     /// <summary>The product code. JSON <c>productCode</c>.</summary>
     [JsonPropertyName("productCode")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ProductCodeId { get; init; }
+    public string? ProductCodeId { get; set; }
 
     /// <summary>The type of product code. JSON <c>type</c>.</summary>
     [JsonPropertyName("type")]
     [JsonConverter(typeof(TolerantMemberConverter<ProductCodeValues?>))]
-    public ProductCodeValues? ProductCodeType { get; init; }
+    public ProductCodeValues? ProductCodeType { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

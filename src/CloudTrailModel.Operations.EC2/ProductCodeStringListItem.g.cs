@@ -15,7 +15,7 @@ public sealed record ProductCodeStringListItem
     /// <summary>The entry's value. JSON <c>productCode</c>.</summary>
     [JsonPropertyName("productCode")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ProductCode { get; init; }
+    public string? ProductCode { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

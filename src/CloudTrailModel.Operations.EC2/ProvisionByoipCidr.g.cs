@@ -15,42 +15,42 @@ public sealed record ProvisionByoipCidrRequestParameters
     /// <summary>The public IPv4 or IPv6 address range, in CIDR notation. JSON <c>cidr</c>.</summary>
     [JsonPropertyName("cidr")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Cidr { get; init; }
+    public string? Cidr { get; set; }
 
     /// <summary>A signed document that proves that you are authorized to bring the specified IP address range to Amazon using BYOIP. JSON <c>cidrAuthorizationContext</c>.</summary>
     [JsonPropertyName("cidrAuthorizationContext")]
     [JsonConverter(typeof(TolerantMemberConverter<CidrAuthorizationContext>))]
-    public CidrAuthorizationContext? CidrAuthorizationContext { get; init; }
+    public CidrAuthorizationContext? CidrAuthorizationContext { get; set; }
 
     /// <summary>(IPv6 only) Indicate whether the address range will be publicly advertised to the internet. JSON <c>publiclyAdvertisable</c>.</summary>
     [JsonPropertyName("publiclyAdvertisable")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? PubliclyAdvertisable { get; init; }
+    public bool? PubliclyAdvertisable { get; set; }
 
     /// <summary>A description for the address range and the address pool. JSON <c>description</c>.</summary>
     [JsonPropertyName("description")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Description { get; init; }
+    public string? Description { get; set; }
 
     /// <summary>Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. JSON <c>dryRun</c>.</summary>
     [JsonPropertyName("dryRun")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? DryRun { get; init; }
+    public bool? DryRun { get; set; }
 
     /// <summary>The tags to apply to the address pool. JSON <c>poolTagSpecificationSet</c>.</summary>
     [JsonPropertyName("poolTagSpecificationSet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<TagSpecification>>))]
-    public ItemSet<TagSpecification>? PoolTagSpecifications { get; init; }
+    public ItemSet<TagSpecification>? PoolTagSpecifications { get; set; }
 
     /// <summary>Reserved. JSON <c>multiRegion</c>.</summary>
     [JsonPropertyName("multiRegion")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? MultiRegion { get; init; }
+    public bool? MultiRegion { get; set; }
 
     /// <summary>If you have Local Zones enabled, you can choose a network border group for Local Zones when you provision and advertise a BYOIPv4 CIDR. JSON <c>networkBorderGroup</c>.</summary>
     [JsonPropertyName("networkBorderGroup")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? NetworkBorderGroup { get; init; }
+    public string? NetworkBorderGroup { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -94,12 +94,12 @@ public sealed record ProvisionByoipCidrResponseElements
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? RequestId { get; init; }
+    public string? RequestId { get; set; }
 
     /// <summary>Whether the call succeeded (the query API's <c>return</c>). JSON <c>_return</c>.</summary>
     [JsonPropertyName("_return")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? Return { get; init; }
+    public bool? Return { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

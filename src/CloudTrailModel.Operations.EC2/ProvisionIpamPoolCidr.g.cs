@@ -15,42 +15,42 @@ public sealed record ProvisionIpamPoolCidrRequestParameters
     /// <summary>A check for whether you have the required permissions for the action without actually making the request and provides an error response. JSON <c>dryRun</c>.</summary>
     [JsonPropertyName("dryRun")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? DryRun { get; init; }
+    public bool? DryRun { get; set; }
 
     /// <summary>The ID of the IPAM pool to which you want to assign a CIDR. JSON <c>ipamPoolId</c>.</summary>
     [JsonPropertyName("ipamPoolId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? IpamPoolId { get; init; }
+    public string? IpamPoolId { get; set; }
 
     /// <summary>The CIDR you want to assign to the IPAM pool. JSON <c>cidr</c>.</summary>
     [JsonPropertyName("cidr")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Cidr { get; init; }
+    public string? Cidr { get; set; }
 
     /// <summary>A signed document that proves that you are authorized to bring a specified IP address range to Amazon using BYOIP. JSON <c>cidrAuthorizationContext</c>.</summary>
     [JsonPropertyName("cidrAuthorizationContext")]
     [JsonConverter(typeof(TolerantMemberConverter<IpamCidrAuthorizationContext>))]
-    public IpamCidrAuthorizationContext? CidrAuthorizationContext { get; init; }
+    public IpamCidrAuthorizationContext? CidrAuthorizationContext { get; set; }
 
     /// <summary>The netmask length of the CIDR you'd like to provision to a pool. JSON <c>netmaskLength</c>.</summary>
     [JsonPropertyName("netmaskLength")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? NetmaskLength { get; init; }
+    public int? NetmaskLength { get; set; }
 
     /// <summary>A unique, case-sensitive identifier that you provide to ensure the idempotency of the request. JSON <c>clientToken</c>.</summary>
     [JsonPropertyName("clientToken")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ClientToken { get; init; }
+    public string? ClientToken { get; set; }
 
     /// <summary>The method for verifying control of a public IP address range. JSON <c>verificationMethod</c>.</summary>
     [JsonPropertyName("verificationMethod")]
     [JsonConverter(typeof(TolerantMemberConverter<VerificationMethod?>))]
-    public VerificationMethod? VerificationMethod { get; init; }
+    public VerificationMethod? VerificationMethod { get; set; }
 
     /// <summary>Verification token ID. JSON <c>ipamExternalResourceVerificationTokenId</c>.</summary>
     [JsonPropertyName("ipamExternalResourceVerificationTokenId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? IpamExternalResourceVerificationTokenId { get; init; }
+    public string? IpamExternalResourceVerificationTokenId { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -94,12 +94,12 @@ public sealed record ProvisionIpamPoolCidrResponseElements
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? RequestId { get; init; }
+    public string? RequestId { get; set; }
 
     /// <summary>Whether the call succeeded (the query API's <c>return</c>). JSON <c>_return</c>.</summary>
     [JsonPropertyName("_return")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? Return { get; init; }
+    public bool? Return { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,7 +15,7 @@ public sealed record PublicIpStringListItem
     /// <summary>The entry's value. JSON <c>publicIp</c>.</summary>
     [JsonPropertyName("publicIp")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? PublicIp { get; init; }
+    public string? PublicIp { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

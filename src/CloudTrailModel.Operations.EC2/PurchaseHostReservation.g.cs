@@ -15,32 +15,32 @@ public sealed record PurchaseHostReservationRequestParameters
     /// <summary>Unique, case-sensitive identifier that you provide to ensure the idempotency of the request. JSON <c>clientToken</c>.</summary>
     [JsonPropertyName("clientToken")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ClientToken { get; init; }
+    public string? ClientToken { get; set; }
 
     /// <summary>The currency in which the totalUpfrontPrice, LimitPrice, and totalHourlyPrice amounts are specified. JSON <c>currencyCode</c>.</summary>
     [JsonPropertyName("currencyCode")]
     [JsonConverter(typeof(TolerantMemberConverter<CurrencyCodeValues?>))]
-    public CurrencyCodeValues? CurrencyCode { get; init; }
+    public CurrencyCodeValues? CurrencyCode { get; set; }
 
     /// <summary>The IDs of the Dedicated Hosts with which the reservation will be associated. JSON <c>hostIdSet</c>.</summary>
     [JsonPropertyName("hostIdSet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<RequestHostIdSetItem>>))]
-    public ItemSet<RequestHostIdSetItem>? HostIdSet { get; init; }
+    public ItemSet<RequestHostIdSetItem>? HostIdSet { get; set; }
 
     /// <summary>The specified limit is checked against the total upfront cost of the reservation (calculated as the offering's upfront cost multiplied by the host count). JSON <c>limitPrice</c>.</summary>
     [JsonPropertyName("limitPrice")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? LimitPrice { get; init; }
+    public string? LimitPrice { get; set; }
 
     /// <summary>The ID of the offering. JSON <c>offeringId</c>.</summary>
     [JsonPropertyName("offeringId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? OfferingId { get; init; }
+    public string? OfferingId { get; set; }
 
     /// <summary>The tags to apply to the Dedicated Host Reservation during purchase. JSON <c>tagSpecificationSet</c>.</summary>
     [JsonPropertyName("tagSpecificationSet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<TagSpecification>>))]
-    public ItemSet<TagSpecification>? TagSpecifications { get; init; }
+    public ItemSet<TagSpecification>? TagSpecifications { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -80,12 +80,12 @@ public sealed record PurchaseHostReservationResponseElements
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? RequestId { get; init; }
+    public string? RequestId { get; set; }
 
     /// <summary>Whether the call succeeded (the query API's <c>return</c>). JSON <c>_return</c>.</summary>
     [JsonPropertyName("_return")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? Return { get; init; }
+    public bool? Return { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,12 +15,12 @@ public sealed record PurchaseRequest
     /// <summary>The number of instances. JSON <c>instanceCount</c>.</summary>
     [JsonPropertyName("instanceCount")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? InstanceCount { get; init; }
+    public int? InstanceCount { get; set; }
 
     /// <summary>The purchase token. JSON <c>purchaseToken</c>.</summary>
     [JsonPropertyName("purchaseToken")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? PurchaseToken { get; init; }
+    public string? PurchaseToken { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

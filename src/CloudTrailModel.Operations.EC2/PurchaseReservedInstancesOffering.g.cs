@@ -15,27 +15,27 @@ public sealed record PurchaseReservedInstancesOfferingRequestParameters
     /// <summary>The number of Reserved Instances to purchase. JSON <c>instanceCount</c>.</summary>
     [JsonPropertyName("instanceCount")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? InstanceCount { get; init; }
+    public int? InstanceCount { get; set; }
 
     /// <summary>The ID of the Reserved Instance offering to purchase. JSON <c>reservedInstancesOfferingId</c>.</summary>
     [JsonPropertyName("reservedInstancesOfferingId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ReservedInstancesOfferingId { get; init; }
+    public string? ReservedInstancesOfferingId { get; set; }
 
     /// <summary>The time at which to purchase the Reserved Instance, in UTC format (for example, YYYY - MM - DD T HH: MM: SS Z). JSON <c>purchaseTime</c>.</summary>
     [JsonPropertyName("purchaseTime")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? PurchaseTime { get; init; }
+    public DateTimeOffset? PurchaseTime { get; set; }
 
     /// <summary>Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. JSON <c>dryRun</c>.</summary>
     [JsonPropertyName("dryRun")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? DryRun { get; init; }
+    public bool? DryRun { get; set; }
 
     /// <summary>Specified for Reserved Instance Marketplace offerings to limit the total order and ensure that the Reserved Instances are not purchased at unexpected prices. JSON <c>limitPrice</c>.</summary>
     [JsonPropertyName("limitPrice")]
     [JsonConverter(typeof(TolerantMemberConverter<ReservedInstanceLimitPrice>))]
-    public ReservedInstanceLimitPrice? LimitPrice { get; init; }
+    public ReservedInstanceLimitPrice? LimitPrice { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -73,12 +73,12 @@ public sealed record PurchaseReservedInstancesOfferingResponseElements
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? RequestId { get; init; }
+    public string? RequestId { get; set; }
 
     /// <summary>Whether the call succeeded (the query API's <c>return</c>). JSON <c>_return</c>.</summary>
     [JsonPropertyName("_return")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? Return { get; init; }
+    public bool? Return { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,27 +15,27 @@ public sealed record ReferencedSecurityGroup
     /// <summary>The ID of the security group. JSON <c>groupId</c>.</summary>
     [JsonPropertyName("groupId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? GroupId { get; init; }
+    public string? GroupId { get; set; }
 
     /// <summary>The status of a VPC peering connection, if applicable. JSON <c>peeringStatus</c>.</summary>
     [JsonPropertyName("peeringStatus")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? PeeringStatus { get; init; }
+    public string? PeeringStatus { get; set; }
 
     /// <summary>The Amazon Web Services account ID. JSON <c>userId</c>.</summary>
     [JsonPropertyName("userId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? UserId { get; init; }
+    public string? UserId { get; set; }
 
     /// <summary>The ID of the VPC. JSON <c>vpcId</c>.</summary>
     [JsonPropertyName("vpcId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? VpcId { get; init; }
+    public string? VpcId { get; set; }
 
     /// <summary>The ID of the VPC peering connection (if applicable). JSON <c>vpcPeeringConnectionId</c>.</summary>
     [JsonPropertyName("vpcPeeringConnectionId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? VpcPeeringConnectionId { get; init; }
+    public string? VpcPeeringConnectionId { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

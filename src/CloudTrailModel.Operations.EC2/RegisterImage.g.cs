@@ -15,92 +15,92 @@ public sealed record RegisterImageRequestParameters
     /// <summary>The full path to your AMI manifest in Amazon S3 storage. JSON <c>imageLocation</c>.</summary>
     [JsonPropertyName("imageLocation")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ImageLocation { get; init; }
+    public string? ImageLocation { get; set; }
 
     /// <summary>The billing product codes. JSON <c>billingProductSet</c>.</summary>
     [JsonPropertyName("billingProductSet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<BillingProductListItem>>))]
-    public ItemSet<BillingProductListItem>? BillingProducts { get; init; }
+    public ItemSet<BillingProductListItem>? BillingProducts { get; set; }
 
     /// <summary>The boot mode of the AMI. JSON <c>bootMode</c>.</summary>
     [JsonPropertyName("bootMode")]
     [JsonConverter(typeof(TolerantMemberConverter<BootModeValues?>))]
-    public BootModeValues? BootMode { get; init; }
+    public BootModeValues? BootMode { get; set; }
 
     /// <summary>Set to v2.0 to enable Trusted Platform Module (TPM) support. JSON <c>tpmSupport</c>.</summary>
     [JsonPropertyName("tpmSupport")]
     [JsonConverter(typeof(TolerantMemberConverter<TpmSupportValues?>))]
-    public TpmSupportValues? TpmSupport { get; init; }
+    public TpmSupportValues? TpmSupport { get; set; }
 
     /// <summary>Base64 representation of the non-volatile UEFI variable store. JSON <c>uefiData</c>.</summary>
     [JsonPropertyName("uefiData")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? UefiData { get; init; }
+    public string? UefiData { get; set; }
 
     /// <summary>Set to v2.0 to indicate that IMDSv2 is specified in the AMI. JSON <c>imdsSupport</c>.</summary>
     [JsonPropertyName("imdsSupport")]
     [JsonConverter(typeof(TolerantMemberConverter<ImdsSupportValues?>))]
-    public ImdsSupportValues? ImdsSupport { get; init; }
+    public ImdsSupportValues? ImdsSupport { get; set; }
 
     /// <summary>The tags to apply to the AMI. JSON <c>tagSpecificationSet</c>.</summary>
     [JsonPropertyName("tagSpecificationSet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<TagSpecification>>))]
-    public ItemSet<TagSpecification>? TagSpecifications { get; init; }
+    public ItemSet<TagSpecification>? TagSpecifications { get; set; }
 
     /// <summary>Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. JSON <c>dryRun</c>.</summary>
     [JsonPropertyName("dryRun")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? DryRun { get; init; }
+    public bool? DryRun { get; set; }
 
     /// <summary>A name for your AMI. JSON <c>name</c>.</summary>
     [JsonPropertyName("name")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Name { get; init; }
+    public string? Name { get; set; }
 
     /// <summary>A description for your AMI. JSON <c>description</c>.</summary>
     [JsonPropertyName("description")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Description { get; init; }
+    public string? Description { get; set; }
 
     /// <summary>The architecture of the AMI. JSON <c>architecture</c>.</summary>
     [JsonPropertyName("architecture")]
     [JsonConverter(typeof(TolerantMemberConverter<ArchitectureValues?>))]
-    public ArchitectureValues? Architecture { get; init; }
+    public ArchitectureValues? Architecture { get; set; }
 
     /// <summary>The ID of the kernel. JSON <c>kernelId</c>.</summary>
     [JsonPropertyName("kernelId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? KernelId { get; init; }
+    public string? KernelId { get; set; }
 
     /// <summary>The ID of the RAM disk. JSON <c>ramdiskId</c>.</summary>
     [JsonPropertyName("ramdiskId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? RamdiskId { get; init; }
+    public string? RamdiskId { get; set; }
 
     /// <summary>The device name of the root device volume (for example, /dev/sda1). JSON <c>rootDeviceName</c>.</summary>
     [JsonPropertyName("rootDeviceName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? RootDeviceName { get; init; }
+    public string? RootDeviceName { get; set; }
 
     /// <summary>The block device mapping entries. JSON <c>blockDeviceMappingSet</c>.</summary>
     [JsonPropertyName("blockDeviceMappingSet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<BlockDeviceMapping>>))]
-    public ItemSet<BlockDeviceMapping>? BlockDeviceMappings { get; init; }
+    public ItemSet<BlockDeviceMapping>? BlockDeviceMappings { get; set; }
 
     /// <summary>The type of virtualization ( hvm | paravirtual). JSON <c>virtualizationType</c>.</summary>
     [JsonPropertyName("virtualizationType")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? VirtualizationType { get; init; }
+    public string? VirtualizationType { get; set; }
 
     /// <summary>Set to simple to enable enhanced networking with the Intel 82599 Virtual Function interface for the AMI and any instances that you launch from the AMI. JSON <c>sriovNetSupport</c>.</summary>
     [JsonPropertyName("sriovNetSupport")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? SriovNetSupport { get; init; }
+    public string? SriovNetSupport { get; set; }
 
     /// <summary>Set to true to enable enhanced networking with ENA for the AMI and any instances that you launch from the AMI. JSON <c>enaSupport</c>.</summary>
     [JsonPropertyName("enaSupport")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? EnaSupport { get; init; }
+    public bool? EnaSupport { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -164,12 +164,12 @@ public sealed record RegisterImageResponseElements
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? RequestId { get; init; }
+    public string? RequestId { get; set; }
 
     /// <summary>Whether the call succeeded (the query API's <c>return</c>). JSON <c>_return</c>.</summary>
     [JsonPropertyName("_return")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? Return { get; init; }
+    public bool? Return { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

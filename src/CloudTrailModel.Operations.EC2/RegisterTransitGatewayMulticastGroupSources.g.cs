@@ -15,22 +15,22 @@ public sealed record RegisterTransitGatewayMulticastGroupSourcesRequestParameter
     /// <summary>The ID of the transit gateway multicast domain. JSON <c>transitGatewayMulticastDomainId</c>.</summary>
     [JsonPropertyName("transitGatewayMulticastDomainId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? TransitGatewayMulticastDomainId { get; init; }
+    public string? TransitGatewayMulticastDomainId { get; set; }
 
     /// <summary>The IP address assigned to the transit gateway multicast group. JSON <c>groupIpAddress</c>.</summary>
     [JsonPropertyName("groupIpAddress")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? GroupIpAddress { get; init; }
+    public string? GroupIpAddress { get; set; }
 
     /// <summary>The group sources' network interface IDs to register with the transit gateway multicast group. JSON <c>networkInterfaceIds</c>.</summary>
     [JsonPropertyName("networkInterfaceIds")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<TransitGatewayNetworkInterfaceIdListItem>>))]
-    public ItemSet<TransitGatewayNetworkInterfaceIdListItem>? NetworkInterfaceIds { get; init; }
+    public ItemSet<TransitGatewayNetworkInterfaceIdListItem>? NetworkInterfaceIds { get; set; }
 
     /// <summary>Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. JSON <c>dryRun</c>.</summary>
     [JsonPropertyName("dryRun")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? DryRun { get; init; }
+    public bool? DryRun { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -66,12 +66,12 @@ public sealed record RegisterTransitGatewayMulticastGroupSourcesResponseElements
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? RequestId { get; init; }
+    public string? RequestId { get; set; }
 
     /// <summary>Whether the call succeeded (the query API's <c>return</c>). JSON <c>_return</c>.</summary>
     [JsonPropertyName("_return")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? Return { get; init; }
+    public bool? Return { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

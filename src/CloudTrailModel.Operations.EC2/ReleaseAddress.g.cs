@@ -15,22 +15,22 @@ public sealed record ReleaseAddressRequestParameters
     /// <summary>The allocation ID. JSON <c>allocationId</c>.</summary>
     [JsonPropertyName("allocationId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? AllocationId { get; init; }
+    public string? AllocationId { get; set; }
 
     /// <summary>Deprecated. JSON <c>publicIp</c>.</summary>
     [JsonPropertyName("publicIp")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? PublicIp { get; init; }
+    public string? PublicIp { get; set; }
 
     /// <summary>The set of Availability Zones, Local Zones, or Wavelength Zones from which Amazon Web Services advertises IP addresses. JSON <c>networkBorderGroup</c>.</summary>
     [JsonPropertyName("networkBorderGroup")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? NetworkBorderGroup { get; init; }
+    public string? NetworkBorderGroup { get; set; }
 
     /// <summary>Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. JSON <c>dryRun</c>.</summary>
     [JsonPropertyName("dryRun")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? DryRun { get; init; }
+    public bool? DryRun { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -66,12 +66,12 @@ public sealed record ReleaseAddressResponseElements
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? RequestId { get; init; }
+    public string? RequestId { get; set; }
 
     /// <summary>Whether the call succeeded (the query API's <c>return</c>). JSON <c>_return</c>.</summary>
     [JsonPropertyName("_return")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? Return { get; init; }
+    public bool? Return { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,7 +15,7 @@ public sealed record ReplaceRootVolumeTaskIdsItem
     /// <summary>The entry's value. JSON <c>replaceRootVolumeTaskId</c>.</summary>
     [JsonPropertyName("replaceRootVolumeTaskId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ReplaceRootVolumeTaskId { get; init; }
+    public string? ReplaceRootVolumeTaskId { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

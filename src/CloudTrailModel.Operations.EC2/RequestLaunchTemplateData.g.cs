@@ -15,172 +15,172 @@ public sealed record RequestLaunchTemplateData
     /// <summary>The ID of the kernel. JSON <c>kernelId</c>.</summary>
     [JsonPropertyName("kernelId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? KernelId { get; init; }
+    public string? KernelId { get; set; }
 
     /// <summary>Indicates whether the instance is optimized for Amazon EBS I/O. JSON <c>ebsOptimized</c>.</summary>
     [JsonPropertyName("ebsOptimized")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? EbsOptimized { get; init; }
+    public bool? EbsOptimized { get; set; }
 
     /// <summary>The name or Amazon Resource Name (ARN) of an IAM instance profile. JSON <c>iamInstanceProfile</c>.</summary>
     [JsonPropertyName("iamInstanceProfile")]
     [JsonConverter(typeof(TolerantMemberConverter<LaunchTemplateIamInstanceProfileSpecificationRequest>))]
-    public LaunchTemplateIamInstanceProfileSpecificationRequest? IamInstanceProfile { get; init; }
+    public LaunchTemplateIamInstanceProfileSpecificationRequest? IamInstanceProfile { get; set; }
 
     /// <summary>The block device mapping. JSON <c>blockDeviceMappingSet</c>.</summary>
     [JsonPropertyName("blockDeviceMappingSet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<LaunchTemplateBlockDeviceMappingRequest>>))]
-    public ItemSet<LaunchTemplateBlockDeviceMappingRequest>? BlockDeviceMappings { get; init; }
+    public ItemSet<LaunchTemplateBlockDeviceMappingRequest>? BlockDeviceMappings { get; set; }
 
     /// <summary>The network interfaces for the instance. JSON <c>networkInterfaceSet</c>.</summary>
     [JsonPropertyName("networkInterfaceSet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<LaunchTemplateInstanceNetworkInterfaceSpecificationRequest>>))]
-    public ItemSet<LaunchTemplateInstanceNetworkInterfaceSpecificationRequest>? NetworkInterfaces { get; init; }
+    public ItemSet<LaunchTemplateInstanceNetworkInterfaceSpecificationRequest>? NetworkInterfaces { get; set; }
 
     /// <summary>The ID of the AMI in the format ami-0ac394d6a3example. JSON <c>imageId</c>.</summary>
     [JsonPropertyName("imageId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ImageId { get; init; }
+    public string? ImageId { get; set; }
 
     /// <summary>The instance type. JSON <c>instanceType</c>.</summary>
     [JsonPropertyName("instanceType")]
     [JsonConverter(typeof(TolerantMemberConverter<InstanceType?>))]
-    public InstanceType? InstanceType { get; init; }
+    public InstanceType? InstanceType { get; set; }
 
     /// <summary>The name of the key pair. JSON <c>keyName</c>.</summary>
     [JsonPropertyName("keyName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? KeyName { get; init; }
+    public string? KeyName { get; set; }
 
     /// <summary>The monitoring for the instance. JSON <c>monitoring</c>.</summary>
     [JsonPropertyName("monitoring")]
     [JsonConverter(typeof(TolerantMemberConverter<LaunchTemplatesMonitoringRequest>))]
-    public LaunchTemplatesMonitoringRequest? Monitoring { get; init; }
+    public LaunchTemplatesMonitoringRequest? Monitoring { get; set; }
 
     /// <summary>The placement for the instance. JSON <c>placement</c>.</summary>
     [JsonPropertyName("placement")]
     [JsonConverter(typeof(TolerantMemberConverter<LaunchTemplatePlacementRequest>))]
-    public LaunchTemplatePlacementRequest? Placement { get; init; }
+    public LaunchTemplatePlacementRequest? Placement { get; set; }
 
     /// <summary>The ID of the RAM disk. JSON <c>ramDiskId</c>.</summary>
     [JsonPropertyName("ramDiskId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? RamDiskId { get; init; }
+    public string? RamDiskId { get; set; }
 
     /// <summary>Indicates whether termination protection is enabled for the instance. JSON <c>disableApiTermination</c>.</summary>
     [JsonPropertyName("disableApiTermination")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? DisableApiTermination { get; init; }
+    public bool? DisableApiTermination { get; set; }
 
     /// <summary>Indicates whether an instance stops or terminates when you initiate shutdown from the instance (using the operating system command for system shutdown). JSON <c>instanceInitiatedShutdownBehavior</c>.</summary>
     [JsonPropertyName("instanceInitiatedShutdownBehavior")]
     [JsonConverter(typeof(TolerantMemberConverter<ShutdownBehavior?>))]
-    public ShutdownBehavior? InstanceInitiatedShutdownBehavior { get; init; }
+    public ShutdownBehavior? InstanceInitiatedShutdownBehavior { get; set; }
 
     /// <summary>The user data to make available to the instance. JSON <c>userData</c>.</summary>
     [JsonPropertyName("userData")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? UserData { get; init; }
+    public string? UserData { get; set; }
 
     /// <summary>The tags to apply to the resources that are created during instance launch. JSON <c>tagSpecificationSet</c>.</summary>
     [JsonPropertyName("tagSpecificationSet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<LaunchTemplateTagSpecificationRequest>>))]
-    public ItemSet<LaunchTemplateTagSpecificationRequest>? TagSpecifications { get; init; }
+    public ItemSet<LaunchTemplateTagSpecificationRequest>? TagSpecifications { get; set; }
 
     /// <summary>Deprecated. JSON <c>elasticGpuSpecificationSet</c>.</summary>
     [JsonPropertyName("elasticGpuSpecificationSet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<ElasticGpuSpecification>>))]
-    public ItemSet<ElasticGpuSpecification>? ElasticGpuSpecifications { get; init; }
+    public ItemSet<ElasticGpuSpecification>? ElasticGpuSpecifications { get; set; }
 
     /// <summary>Amazon Elastic Inference is no longer available. JSON <c>elasticInferenceAcceleratorSet</c>.</summary>
     [JsonPropertyName("elasticInferenceAcceleratorSet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<LaunchTemplateElasticInferenceAccelerator>>))]
-    public ItemSet<LaunchTemplateElasticInferenceAccelerator>? ElasticInferenceAccelerators { get; init; }
+    public ItemSet<LaunchTemplateElasticInferenceAccelerator>? ElasticInferenceAccelerators { get; set; }
 
     /// <summary>The IDs of the security groups. JSON <c>securityGroupIdSet</c>.</summary>
     [JsonPropertyName("securityGroupIdSet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<SecurityGroupIdStringListItem>>))]
-    public ItemSet<SecurityGroupIdStringListItem>? SecurityGroupIds { get; init; }
+    public ItemSet<SecurityGroupIdStringListItem>? SecurityGroupIds { get; set; }
 
     /// <summary>The names of the security groups. JSON <c>securityGroupSet</c>.</summary>
     [JsonPropertyName("securityGroupSet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<SecurityGroupStringListItem>>))]
-    public ItemSet<SecurityGroupStringListItem>? SecurityGroups { get; init; }
+    public ItemSet<SecurityGroupStringListItem>? SecurityGroups { get; set; }
 
     /// <summary>The market (purchasing) option for the instances. JSON <c>instanceMarketOptions</c>.</summary>
     [JsonPropertyName("instanceMarketOptions")]
     [JsonConverter(typeof(TolerantMemberConverter<LaunchTemplateInstanceMarketOptionsRequest>))]
-    public LaunchTemplateInstanceMarketOptionsRequest? InstanceMarketOptions { get; init; }
+    public LaunchTemplateInstanceMarketOptionsRequest? InstanceMarketOptions { get; set; }
 
     /// <summary>The credit option for CPU usage of the instance. JSON <c>creditSpecification</c>.</summary>
     [JsonPropertyName("creditSpecification")]
     [JsonConverter(typeof(TolerantMemberConverter<CreditSpecificationRequest>))]
-    public CreditSpecificationRequest? CreditSpecification { get; init; }
+    public CreditSpecificationRequest? CreditSpecification { get; set; }
 
     /// <summary>The CPU options for the instance. JSON <c>cpuOptions</c>.</summary>
     [JsonPropertyName("cpuOptions")]
     [JsonConverter(typeof(TolerantMemberConverter<LaunchTemplateCpuOptionsRequest>))]
-    public LaunchTemplateCpuOptionsRequest? CpuOptions { get; init; }
+    public LaunchTemplateCpuOptionsRequest? CpuOptions { get; set; }
 
     /// <summary>The Capacity Reservation targeting option. JSON <c>capacityReservationSpecification</c>.</summary>
     [JsonPropertyName("capacityReservationSpecification")]
     [JsonConverter(typeof(TolerantMemberConverter<LaunchTemplateCapacityReservationSpecificationRequest>))]
-    public LaunchTemplateCapacityReservationSpecificationRequest? CapacityReservationSpecification { get; init; }
+    public LaunchTemplateCapacityReservationSpecificationRequest? CapacityReservationSpecification { get; set; }
 
     /// <summary>The license configurations. JSON <c>licenseSpecificationSet</c>.</summary>
     [JsonPropertyName("licenseSpecificationSet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<LaunchTemplateLicenseConfigurationRequest>>))]
-    public ItemSet<LaunchTemplateLicenseConfigurationRequest>? LicenseSpecifications { get; init; }
+    public ItemSet<LaunchTemplateLicenseConfigurationRequest>? LicenseSpecifications { get; set; }
 
     /// <summary>Indicates whether an instance is enabled for hibernation. JSON <c>hibernationOptions</c>.</summary>
     [JsonPropertyName("hibernationOptions")]
     [JsonConverter(typeof(TolerantMemberConverter<LaunchTemplateHibernationOptionsRequest>))]
-    public LaunchTemplateHibernationOptionsRequest? HibernationOptions { get; init; }
+    public LaunchTemplateHibernationOptionsRequest? HibernationOptions { get; set; }
 
     /// <summary>The metadata options for the instance. JSON <c>metadataOptions</c>.</summary>
     [JsonPropertyName("metadataOptions")]
     [JsonConverter(typeof(TolerantMemberConverter<LaunchTemplateInstanceMetadataOptionsRequest>))]
-    public LaunchTemplateInstanceMetadataOptionsRequest? MetadataOptions { get; init; }
+    public LaunchTemplateInstanceMetadataOptionsRequest? MetadataOptions { get; set; }
 
     /// <summary>Indicates whether the instance is enabled for Amazon Web Services Nitro Enclaves. JSON <c>enclaveOptions</c>.</summary>
     [JsonPropertyName("enclaveOptions")]
     [JsonConverter(typeof(TolerantMemberConverter<LaunchTemplateEnclaveOptionsRequest>))]
-    public LaunchTemplateEnclaveOptionsRequest? EnclaveOptions { get; init; }
+    public LaunchTemplateEnclaveOptionsRequest? EnclaveOptions { get; set; }
 
     /// <summary>The attributes for the instance types. JSON <c>instanceRequirements</c>.</summary>
     [JsonPropertyName("instanceRequirements")]
     [JsonConverter(typeof(TolerantMemberConverter<InstanceRequirementsRequest>))]
-    public InstanceRequirementsRequest? InstanceRequirements { get; init; }
+    public InstanceRequirementsRequest? InstanceRequirements { get; set; }
 
     /// <summary>The options for the instance hostname. JSON <c>privateDnsNameOptions</c>.</summary>
     [JsonPropertyName("privateDnsNameOptions")]
     [JsonConverter(typeof(TolerantMemberConverter<LaunchTemplatePrivateDnsNameOptionsRequest>))]
-    public LaunchTemplatePrivateDnsNameOptionsRequest? PrivateDnsNameOptions { get; init; }
+    public LaunchTemplatePrivateDnsNameOptionsRequest? PrivateDnsNameOptions { get; set; }
 
     /// <summary>The maintenance options for the instance. JSON <c>maintenanceOptions</c>.</summary>
     [JsonPropertyName("maintenanceOptions")]
     [JsonConverter(typeof(TolerantMemberConverter<LaunchTemplateInstanceMaintenanceOptionsRequest>))]
-    public LaunchTemplateInstanceMaintenanceOptionsRequest? MaintenanceOptions { get; init; }
+    public LaunchTemplateInstanceMaintenanceOptionsRequest? MaintenanceOptions { get; set; }
 
     /// <summary>Indicates whether to enable the instance for stop protection. JSON <c>disableApiStop</c>.</summary>
     [JsonPropertyName("disableApiStop")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? DisableApiStop { get; init; }
+    public bool? DisableApiStop { get; set; }
 
     /// <summary>The entity that manages the launch template. JSON <c>operator</c>.</summary>
     [JsonPropertyName("operator")]
     [JsonConverter(typeof(TolerantMemberConverter<OperatorRequest>))]
-    public OperatorRequest? Operator { get; init; }
+    public OperatorRequest? Operator { get; set; }
 
     /// <summary>Contains launch template settings to boost network performance for the type of workload that runs on your instance. JSON <c>networkPerformanceOptions</c>.</summary>
     [JsonPropertyName("networkPerformanceOptions")]
     [JsonConverter(typeof(TolerantMemberConverter<LaunchTemplateNetworkPerformanceOptionsRequest>))]
-    public LaunchTemplateNetworkPerformanceOptionsRequest? NetworkPerformanceOptions { get; init; }
+    public LaunchTemplateNetworkPerformanceOptionsRequest? NetworkPerformanceOptions { get; set; }
 
     /// <summary>The secondary interfaces to associate with instances launched from the template. JSON <c>secondaryInterfaceSet</c>.</summary>
     [JsonPropertyName("secondaryInterfaceSet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<LaunchTemplateInstanceSecondaryInterfaceSpecificationRequest>>))]
-    public ItemSet<LaunchTemplateInstanceSecondaryInterfaceSpecificationRequest>? SecondaryInterfaces { get; init; }
+    public ItemSet<LaunchTemplateInstanceSecondaryInterfaceSpecificationRequest>? SecondaryInterfaces { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

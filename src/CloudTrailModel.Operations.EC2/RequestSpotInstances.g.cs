@@ -15,67 +15,67 @@ public sealed record RequestSpotInstancesRequestParameters
     /// <summary>The launch specification. JSON <c>launchSpecification</c>.</summary>
     [JsonPropertyName("launchSpecification")]
     [JsonConverter(typeof(TolerantMemberConverter<RequestSpotLaunchSpecification>))]
-    public RequestSpotLaunchSpecification? LaunchSpecification { get; init; }
+    public RequestSpotLaunchSpecification? LaunchSpecification { get; set; }
 
     /// <summary>The key-value pair for tagging the Spot Instance request on creation. JSON <c>tagSpecificationSet</c>.</summary>
     [JsonPropertyName("tagSpecificationSet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<TagSpecification>>))]
-    public ItemSet<TagSpecification>? TagSpecifications { get; init; }
+    public ItemSet<TagSpecification>? TagSpecifications { get; set; }
 
     /// <summary>The behavior when a Spot Instance is interrupted. JSON <c>instanceInterruptionBehavior</c>.</summary>
     [JsonPropertyName("instanceInterruptionBehavior")]
     [JsonConverter(typeof(TolerantMemberConverter<InstanceInterruptionBehavior?>))]
-    public InstanceInterruptionBehavior? InstanceInterruptionBehavior { get; init; }
+    public InstanceInterruptionBehavior? InstanceInterruptionBehavior { get; set; }
 
     /// <summary>Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. JSON <c>dryRun</c>.</summary>
     [JsonPropertyName("dryRun")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? DryRun { get; init; }
+    public bool? DryRun { get; set; }
 
     /// <summary>The maximum price per unit hour that you are willing to pay for a Spot Instance. JSON <c>spotPrice</c>.</summary>
     [JsonPropertyName("spotPrice")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? SpotPrice { get; init; }
+    public string? SpotPrice { get; set; }
 
     /// <summary>Unique, case-sensitive identifier that you provide to ensure the idempotency of the request. JSON <c>clientToken</c>.</summary>
     [JsonPropertyName("clientToken")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ClientToken { get; init; }
+    public string? ClientToken { get; set; }
 
     /// <summary>The maximum number of Spot Instances to launch. JSON <c>instanceCount</c>.</summary>
     [JsonPropertyName("instanceCount")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? InstanceCount { get; init; }
+    public int? InstanceCount { get; set; }
 
     /// <summary>The Spot Instance request type. JSON <c>type</c>.</summary>
     [JsonPropertyName("type")]
     [JsonConverter(typeof(TolerantMemberConverter<SpotInstanceType?>))]
-    public SpotInstanceType? Type { get; init; }
+    public SpotInstanceType? Type { get; set; }
 
     /// <summary>The start date of the request. JSON <c>validFrom</c>.</summary>
     [JsonPropertyName("validFrom")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? ValidFrom { get; init; }
+    public DateTimeOffset? ValidFrom { get; set; }
 
     /// <summary>The end date of the request, in UTC format ( YYYY - MM - DD T HH: MM: SS Z). JSON <c>validUntil</c>.</summary>
     [JsonPropertyName("validUntil")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? ValidUntil { get; init; }
+    public DateTimeOffset? ValidUntil { get; set; }
 
     /// <summary>The instance launch group. JSON <c>launchGroup</c>.</summary>
     [JsonPropertyName("launchGroup")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? LaunchGroup { get; init; }
+    public string? LaunchGroup { get; set; }
 
     /// <summary>The user-specified name for a logical grouping of requests. JSON <c>availabilityZoneGroup</c>.</summary>
     [JsonPropertyName("availabilityZoneGroup")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? AvailabilityZoneGroup { get; init; }
+    public string? AvailabilityZoneGroup { get; set; }
 
     /// <summary>Deprecated. JSON <c>blockDurationMinutes</c>.</summary>
     [JsonPropertyName("blockDurationMinutes")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? BlockDurationMinutes { get; init; }
+    public int? BlockDurationMinutes { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -129,12 +129,12 @@ public sealed record RequestSpotInstancesResponseElements
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? RequestId { get; init; }
+    public string? RequestId { get; set; }
 
     /// <summary>Whether the call succeeded (the query API's <c>return</c>). JSON <c>_return</c>.</summary>
     [JsonPropertyName("_return")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? Return { get; init; }
+    public bool? Return { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,82 +15,82 @@ public sealed record RequestSpotLaunchSpecification
     /// <summary>The IDs of the security groups. JSON <c>securityGroupIdSet</c>.</summary>
     [JsonPropertyName("securityGroupIdSet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<RequestSpotLaunchSpecificationSecurityGroupIdListItem>>))]
-    public ItemSet<RequestSpotLaunchSpecificationSecurityGroupIdListItem>? SecurityGroupIds { get; init; }
+    public ItemSet<RequestSpotLaunchSpecificationSecurityGroupIdListItem>? SecurityGroupIds { get; set; }
 
     /// <summary>Not supported. JSON <c>securityGroupSet</c>.</summary>
     [JsonPropertyName("securityGroupSet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<RequestSpotLaunchSpecificationSecurityGroupListItem>>))]
-    public ItemSet<RequestSpotLaunchSpecificationSecurityGroupListItem>? SecurityGroups { get; init; }
+    public ItemSet<RequestSpotLaunchSpecificationSecurityGroupListItem>? SecurityGroups { get; set; }
 
     /// <summary>Deprecated. JSON <c>addressingType</c>.</summary>
     [JsonPropertyName("addressingType")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? AddressingType { get; init; }
+    public string? AddressingType { get; set; }
 
     /// <summary>The block device mapping entries. JSON <c>blockDeviceMapping</c>.</summary>
     [JsonPropertyName("blockDeviceMapping")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<BlockDeviceMapping>>))]
-    public ItemSet<BlockDeviceMapping>? BlockDeviceMappings { get; init; }
+    public ItemSet<BlockDeviceMapping>? BlockDeviceMappings { get; set; }
 
     /// <summary>Indicates whether the instance is optimized for EBS I/O. JSON <c>ebsOptimized</c>.</summary>
     [JsonPropertyName("ebsOptimized")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? EbsOptimized { get; init; }
+    public bool? EbsOptimized { get; set; }
 
     /// <summary>The IAM instance profile. JSON <c>iamInstanceProfile</c>.</summary>
     [JsonPropertyName("iamInstanceProfile")]
     [JsonConverter(typeof(TolerantMemberConverter<IamInstanceProfileSpecification>))]
-    public IamInstanceProfileSpecification? IamInstanceProfile { get; init; }
+    public IamInstanceProfileSpecification? IamInstanceProfile { get; set; }
 
     /// <summary>The ID of the AMI. JSON <c>imageId</c>.</summary>
     [JsonPropertyName("imageId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ImageId { get; init; }
+    public string? ImageId { get; set; }
 
     /// <summary>The instance type. JSON <c>instanceType</c>.</summary>
     [JsonPropertyName("instanceType")]
     [JsonConverter(typeof(TolerantMemberConverter<InstanceType?>))]
-    public InstanceType? InstanceType { get; init; }
+    public InstanceType? InstanceType { get; set; }
 
     /// <summary>The ID of the kernel. JSON <c>kernelId</c>.</summary>
     [JsonPropertyName("kernelId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? KernelId { get; init; }
+    public string? KernelId { get; set; }
 
     /// <summary>The name of the key pair. JSON <c>keyName</c>.</summary>
     [JsonPropertyName("keyName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? KeyName { get; init; }
+    public string? KeyName { get; set; }
 
     /// <summary>Indicates whether basic or detailed monitoring is enabled for the instance. JSON <c>monitoring</c>.</summary>
     [JsonPropertyName("monitoring")]
     [JsonConverter(typeof(TolerantMemberConverter<RunInstancesMonitoringEnabled>))]
-    public RunInstancesMonitoringEnabled? Monitoring { get; init; }
+    public RunInstancesMonitoringEnabled? Monitoring { get; set; }
 
     /// <summary>The network interfaces. JSON <c>networkInterfaceSet</c>.</summary>
     [JsonPropertyName("networkInterfaceSet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<InstanceNetworkInterfaceSpecification>>))]
-    public ItemSet<InstanceNetworkInterfaceSpecification>? NetworkInterfaces { get; init; }
+    public ItemSet<InstanceNetworkInterfaceSpecification>? NetworkInterfaces { get; set; }
 
     /// <summary>The placement information for the instance. JSON <c>placement</c>.</summary>
     [JsonPropertyName("placement")]
     [JsonConverter(typeof(TolerantMemberConverter<SpotPlacement>))]
-    public SpotPlacement? Placement { get; init; }
+    public SpotPlacement? Placement { get; set; }
 
     /// <summary>The ID of the RAM disk. JSON <c>ramdiskId</c>.</summary>
     [JsonPropertyName("ramdiskId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? RamdiskId { get; init; }
+    public string? RamdiskId { get; set; }
 
     /// <summary>The ID of the subnet in which to launch the instance. JSON <c>subnetId</c>.</summary>
     [JsonPropertyName("subnetId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? SubnetId { get; init; }
+    public string? SubnetId { get; set; }
 
     /// <summary>The base64-encoded user data that instances use when starting up. JSON <c>userData</c>.</summary>
     [JsonPropertyName("userData")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? UserData { get; init; }
+    public string? UserData { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

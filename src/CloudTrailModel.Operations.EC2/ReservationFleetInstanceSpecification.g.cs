@@ -15,37 +15,37 @@ public sealed record ReservationFleetInstanceSpecification
     /// <summary>The instance type for which the Capacity Reservation Fleet reserves capacity. JSON <c>instanceType</c>.</summary>
     [JsonPropertyName("instanceType")]
     [JsonConverter(typeof(TolerantMemberConverter<InstanceType?>))]
-    public InstanceType? InstanceType { get; init; }
+    public InstanceType? InstanceType { get; set; }
 
     /// <summary>The type of operating system for which the Capacity Reservation Fleet reserves capacity. JSON <c>instancePlatform</c>.</summary>
     [JsonPropertyName("instancePlatform")]
     [JsonConverter(typeof(TolerantMemberConverter<CapacityReservationInstancePlatform?>))]
-    public CapacityReservationInstancePlatform? InstancePlatform { get; init; }
+    public CapacityReservationInstancePlatform? InstancePlatform { get; set; }
 
     /// <summary>The number of capacity units provided by the specified instance type. JSON <c>weight</c>.</summary>
     [JsonPropertyName("weight")]
     [JsonConverter(typeof(TolerantMemberConverter<double?>))]
-    public double? Weight { get; init; }
+    public double? Weight { get; set; }
 
     /// <summary>The Availability Zone in which the Capacity Reservation Fleet reserves the capacity. JSON <c>availabilityZone</c>.</summary>
     [JsonPropertyName("availabilityZone")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? AvailabilityZone { get; init; }
+    public string? AvailabilityZone { get; set; }
 
     /// <summary>The ID of the Availability Zone in which the Capacity Reservation Fleet reserves the capacity. JSON <c>availabilityZoneId</c>.</summary>
     [JsonPropertyName("availabilityZoneId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? AvailabilityZoneId { get; init; }
+    public string? AvailabilityZoneId { get; set; }
 
     /// <summary>Indicates whether the Capacity Reservation Fleet supports EBS-optimized instances types. JSON <c>ebsOptimized</c>.</summary>
     [JsonPropertyName("ebsOptimized")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? EbsOptimized { get; init; }
+    public bool? EbsOptimized { get; set; }
 
     /// <summary>The priority to assign to the instance type. JSON <c>priority</c>.</summary>
     [JsonPropertyName("priority")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? Priority { get; init; }
+    public int? Priority { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

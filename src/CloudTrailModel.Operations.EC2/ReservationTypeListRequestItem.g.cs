@@ -15,7 +15,7 @@ public sealed record ReservationTypeListRequestItem
     /// <summary>The entry's value. JSON <c>reservationType</c>.</summary>
     [JsonPropertyName("reservationType")]
     [JsonConverter(typeof(TolerantMemberConverter<FleetReservationType?>))]
-    public FleetReservationType? ReservationType { get; init; }
+    public FleetReservationType? ReservationType { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,7 +15,7 @@ public sealed record ReservedCapacityOptionsRequest
     /// <summary>The types of Capacity Reservations to use for fulfilling the EC2 Fleet request. JSON <c>reservationTypeSet</c>.</summary>
     [JsonPropertyName("reservationTypeSet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<ReservationTypeListRequestItem>>))]
-    public ItemSet<ReservationTypeListRequestItem>? ReservationTypes { get; init; }
+    public ItemSet<ReservationTypeListRequestItem>? ReservationTypes { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

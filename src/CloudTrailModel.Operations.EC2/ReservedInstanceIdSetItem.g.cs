@@ -15,7 +15,7 @@ public sealed record ReservedInstanceIdSetItem
     /// <summary>The entry's value. JSON <c>reservedInstanceId</c>.</summary>
     [JsonPropertyName("reservedInstanceId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ReservedInstanceId { get; init; }
+    public string? ReservedInstanceId { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

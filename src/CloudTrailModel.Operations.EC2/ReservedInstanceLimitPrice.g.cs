@@ -15,12 +15,12 @@ public sealed record ReservedInstanceLimitPrice
     /// <summary>Used for Reserved Instance Marketplace offerings. JSON <c>amount</c>.</summary>
     [JsonPropertyName("amount")]
     [JsonConverter(typeof(TolerantMemberConverter<double?>))]
-    public double? Amount { get; init; }
+    public double? Amount { get; set; }
 
     /// <summary>The currency in which the limitPrice amount is specified. JSON <c>currencyCode</c>.</summary>
     [JsonPropertyName("currencyCode")]
     [JsonConverter(typeof(TolerantMemberConverter<CurrencyCodeValues?>))]
-    public CurrencyCodeValues? CurrencyCode { get; init; }
+    public CurrencyCodeValues? CurrencyCode { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,32 +15,32 @@ public sealed record ReservedInstancesConfiguration
     /// <summary>The Availability Zone for the modified Reserved Instances. JSON <c>availabilityZone</c>.</summary>
     [JsonPropertyName("availabilityZone")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? AvailabilityZone { get; init; }
+    public string? AvailabilityZone { get; set; }
 
     /// <summary>The number of modified Reserved Instances. JSON <c>instanceCount</c>.</summary>
     [JsonPropertyName("instanceCount")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? InstanceCount { get; init; }
+    public int? InstanceCount { get; set; }
 
     /// <summary>The instance type for the modified Reserved Instances. JSON <c>instanceType</c>.</summary>
     [JsonPropertyName("instanceType")]
     [JsonConverter(typeof(TolerantMemberConverter<InstanceType?>))]
-    public InstanceType? InstanceType { get; init; }
+    public InstanceType? InstanceType { get; set; }
 
     /// <summary>The network platform of the modified Reserved Instances. JSON <c>platform</c>.</summary>
     [JsonPropertyName("platform")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Platform { get; init; }
+    public string? Platform { get; set; }
 
     /// <summary>Whether the Reserved Instance is applied to instances in a Region or instances in a specific Availability Zone. JSON <c>scope</c>.</summary>
     [JsonPropertyName("scope")]
     [JsonConverter(typeof(TolerantMemberConverter<Scope?>))]
-    public Scope? Scope { get; init; }
+    public Scope? Scope { get; set; }
 
     /// <summary>The ID of the Availability Zone. JSON <c>availabilityZoneId</c>.</summary>
     [JsonPropertyName("availabilityZoneId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? AvailabilityZoneId { get; init; }
+    public string? AvailabilityZoneId { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,7 +15,7 @@ public sealed record ReservedInstancesIdStringListItem
     /// <summary>The entry's value. JSON <c>reservedInstancesId</c>.</summary>
     [JsonPropertyName("reservedInstancesId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ReservedInstancesId { get; init; }
+    public string? ReservedInstancesId { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

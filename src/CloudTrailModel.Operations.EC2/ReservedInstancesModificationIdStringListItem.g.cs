@@ -15,7 +15,7 @@ public sealed record ReservedInstancesModificationIdStringListItem
     /// <summary>The entry's value. JSON <c>reservedInstancesModificationId</c>.</summary>
     [JsonPropertyName("reservedInstancesModificationId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ReservedInstancesModificationId { get; init; }
+    public string? ReservedInstancesModificationId { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,12 +15,12 @@ public sealed record ResourceStatementRequest
     /// <summary>The resources. JSON <c>resourceSet</c>.</summary>
     [JsonPropertyName("resourceSet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<ValueStringListItem>>))]
-    public ItemSet<ValueStringListItem>? Resources { get; init; }
+    public ItemSet<ValueStringListItem>? Resources { get; set; }
 
     /// <summary>The resource types. JSON <c>resourceTypeSet</c>.</summary>
     [JsonPropertyName("resourceTypeSet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<ValueStringListItem>>))]
-    public ItemSet<ValueStringListItem>? ResourceTypes { get; init; }
+    public ItemSet<ValueStringListItem>? ResourceTypes { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

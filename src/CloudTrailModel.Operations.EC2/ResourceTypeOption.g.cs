@@ -15,12 +15,12 @@ public sealed record ResourceTypeOption
     /// <summary>The name of the option. JSON <c>optionName</c>.</summary>
     [JsonPropertyName("optionName")]
     [JsonConverter(typeof(TolerantMemberConverter<ImageReferenceOptionName?>))]
-    public ImageReferenceOptionName? OptionName { get; init; }
+    public ImageReferenceOptionName? OptionName { get; set; }
 
     /// <summary>A value for the specified option. JSON <c>optionValueSet</c>.</summary>
     [JsonPropertyName("optionValueSet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<ResourceTypeOptionValuesListItem>>))]
-    public ItemSet<ResourceTypeOptionValuesListItem>? OptionValues { get; init; }
+    public ItemSet<ResourceTypeOptionValuesListItem>? OptionValues { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

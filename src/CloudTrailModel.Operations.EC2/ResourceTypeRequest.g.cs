@@ -15,12 +15,12 @@ public sealed record ResourceTypeRequest
     /// <summary>The resource type. JSON <c>resourceType</c>.</summary>
     [JsonPropertyName("resourceType")]
     [JsonConverter(typeof(TolerantMemberConverter<ImageReferenceResourceType?>))]
-    public ImageReferenceResourceType? ResourceType { get; init; }
+    public ImageReferenceResourceType? ResourceType { get; set; }
 
     /// <summary>The options that affect the scope of the response. JSON <c>resourceTypeOptionSet</c>.</summary>
     [JsonPropertyName("resourceTypeOptionSet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<ResourceTypeOption>>))]
-    public ItemSet<ResourceTypeOption>? ResourceTypeOptions { get; init; }
+    public ItemSet<ResourceTypeOption>? ResourceTypeOptions { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,22 +15,22 @@ public sealed record RestoreManagedPrefixListVersionRequestParameters
     /// <summary>Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. JSON <c>dryRun</c>.</summary>
     [JsonPropertyName("dryRun")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? DryRun { get; init; }
+    public bool? DryRun { get; set; }
 
     /// <summary>The ID of the prefix list. JSON <c>prefixListId</c>.</summary>
     [JsonPropertyName("prefixListId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? PrefixListId { get; init; }
+    public string? PrefixListId { get; set; }
 
     /// <summary>The version to restore. JSON <c>previousVersion</c>.</summary>
     [JsonPropertyName("previousVersion")]
     [JsonConverter(typeof(TolerantMemberConverter<long?>))]
-    public long? PreviousVersion { get; init; }
+    public long? PreviousVersion { get; set; }
 
     /// <summary>The current version number for the prefix list. JSON <c>currentVersion</c>.</summary>
     [JsonPropertyName("currentVersion")]
     [JsonConverter(typeof(TolerantMemberConverter<long?>))]
-    public long? CurrentVersion { get; init; }
+    public long? CurrentVersion { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -66,12 +66,12 @@ public sealed record RestoreManagedPrefixListVersionResponseElements
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? RequestId { get; init; }
+    public string? RequestId { get; set; }
 
     /// <summary>Whether the call succeeded (the query API's <c>return</c>). JSON <c>_return</c>.</summary>
     [JsonPropertyName("_return")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? Return { get; init; }
+    public bool? Return { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

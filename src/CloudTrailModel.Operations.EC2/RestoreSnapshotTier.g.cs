@@ -15,22 +15,22 @@ public sealed record RestoreSnapshotTierRequestParameters
     /// <summary>The ID of the snapshot to restore. JSON <c>snapshotId</c>.</summary>
     [JsonPropertyName("snapshotId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? SnapshotId { get; init; }
+    public string? SnapshotId { get; set; }
 
     /// <summary>Specifies the number of days for which to temporarily restore an archived snapshot. JSON <c>temporaryRestoreDays</c>.</summary>
     [JsonPropertyName("temporaryRestoreDays")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? TemporaryRestoreDays { get; init; }
+    public int? TemporaryRestoreDays { get; set; }
 
     /// <summary>Indicates whether to permanently restore an archived snapshot. JSON <c>permanentRestore</c>.</summary>
     [JsonPropertyName("permanentRestore")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? PermanentRestore { get; init; }
+    public bool? PermanentRestore { get; set; }
 
     /// <summary>Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. JSON <c>dryRun</c>.</summary>
     [JsonPropertyName("dryRun")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? DryRun { get; init; }
+    public bool? DryRun { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -66,12 +66,12 @@ public sealed record RestoreSnapshotTierResponseElements
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? RequestId { get; init; }
+    public string? RequestId { get; set; }
 
     /// <summary>Whether the call succeeded (the query API's <c>return</c>). JSON <c>_return</c>.</summary>
     [JsonPropertyName("_return")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? Return { get; init; }
+    public bool? Return { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,27 +15,27 @@ public sealed record RevokeClientVpnIngressRequestParameters
     /// <summary>The ID of the Client VPN endpoint with which the authorization rule is associated. JSON <c>clientVpnEndpointId</c>.</summary>
     [JsonPropertyName("clientVpnEndpointId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ClientVpnEndpointId { get; init; }
+    public string? ClientVpnEndpointId { get; set; }
 
     /// <summary>The IPv4 address range, in CIDR notation, of the network for which access is being removed. JSON <c>targetNetworkCidr</c>.</summary>
     [JsonPropertyName("targetNetworkCidr")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? TargetNetworkCidr { get; init; }
+    public string? TargetNetworkCidr { get; set; }
 
     /// <summary>The ID of the Active Directory group for which to revoke access. JSON <c>accessGroupId</c>.</summary>
     [JsonPropertyName("accessGroupId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? AccessGroupId { get; init; }
+    public string? AccessGroupId { get; set; }
 
     /// <summary>Indicates whether access should be revoked for all groups for a single TargetNetworkCidr that earlier authorized ingress for all groups using AuthorizeAllGroups. JSON <c>revokeAllGroups</c>.</summary>
     [JsonPropertyName("revokeAllGroups")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? RevokeAllGroups { get; init; }
+    public bool? RevokeAllGroups { get; set; }
 
     /// <summary>Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. JSON <c>dryRun</c>.</summary>
     [JsonPropertyName("dryRun")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? DryRun { get; init; }
+    public bool? DryRun { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -73,12 +73,12 @@ public sealed record RevokeClientVpnIngressResponseElements
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? RequestId { get; init; }
+    public string? RequestId { get; set; }
 
     /// <summary>Whether the call succeeded (the query API's <c>return</c>). JSON <c>_return</c>.</summary>
     [JsonPropertyName("_return")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? Return { get; init; }
+    public bool? Return { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,52 +15,52 @@ public sealed record RevokeSecurityGroupEgressRequestParameters
     /// <summary>The IDs of the security group rules. JSON <c>securityGroupRuleIdSet</c>.</summary>
     [JsonPropertyName("securityGroupRuleIdSet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<SecurityGroupRuleIdListItem>>))]
-    public ItemSet<SecurityGroupRuleIdListItem>? SecurityGroupRuleIds { get; init; }
+    public ItemSet<SecurityGroupRuleIdListItem>? SecurityGroupRuleIds { get; set; }
 
     /// <summary>Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. JSON <c>dryRun</c>.</summary>
     [JsonPropertyName("dryRun")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? DryRun { get; init; }
+    public bool? DryRun { get; set; }
 
     /// <summary>The ID of the security group. JSON <c>groupId</c>.</summary>
     [JsonPropertyName("groupId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? GroupId { get; init; }
+    public string? GroupId { get; set; }
 
     /// <summary>Not supported. JSON <c>sourceSecurityGroupName</c>.</summary>
     [JsonPropertyName("sourceSecurityGroupName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? SourceSecurityGroupName { get; init; }
+    public string? SourceSecurityGroupName { get; set; }
 
     /// <summary>Not supported. JSON <c>sourceSecurityGroupOwnerId</c>.</summary>
     [JsonPropertyName("sourceSecurityGroupOwnerId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? SourceSecurityGroupOwnerId { get; init; }
+    public string? SourceSecurityGroupOwnerId { get; set; }
 
     /// <summary>Not supported. JSON <c>ipProtocol</c>.</summary>
     [JsonPropertyName("ipProtocol")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? IpProtocol { get; init; }
+    public string? IpProtocol { get; set; }
 
     /// <summary>Not supported. JSON <c>fromPort</c>.</summary>
     [JsonPropertyName("fromPort")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? FromPort { get; init; }
+    public int? FromPort { get; set; }
 
     /// <summary>Not supported. JSON <c>toPort</c>.</summary>
     [JsonPropertyName("toPort")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? ToPort { get; init; }
+    public int? ToPort { get; set; }
 
     /// <summary>Not supported. JSON <c>cidrIp</c>.</summary>
     [JsonPropertyName("cidrIp")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? CidrIp { get; init; }
+    public string? CidrIp { get; set; }
 
     /// <summary>The sets of IP permissions. JSON <c>ipPermissions</c>.</summary>
     [JsonPropertyName("ipPermissions")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<IpPermission>>))]
-    public ItemSet<IpPermission>? IpPermissions { get; init; }
+    public ItemSet<IpPermission>? IpPermissions { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -108,22 +108,22 @@ public sealed record RevokeSecurityGroupEgressResponseElements
     /// <summary>Returns true if the request succeeds; otherwise, returns an error. JSON <c>_return</c>.</summary>
     [JsonPropertyName("_return")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? Return { get; init; }
+    public bool? Return { get; set; }
 
     /// <summary>The outbound rules that were unknown to the service. JSON <c>unknownIpPermissionSet</c>.</summary>
     [JsonPropertyName("unknownIpPermissionSet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<IpPermission>>))]
-    public ItemSet<IpPermission>? UnknownIpPermissions { get; init; }
+    public ItemSet<IpPermission>? UnknownIpPermissions { get; set; }
 
     /// <summary>Details about the revoked security group rules. JSON <c>revokedSecurityGroupRuleSet</c>.</summary>
     [JsonPropertyName("revokedSecurityGroupRuleSet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<RevokedSecurityGroupRule>>))]
-    public ItemSet<RevokedSecurityGroupRule>? RevokedSecurityGroupRules { get; init; }
+    public ItemSet<RevokedSecurityGroupRule>? RevokedSecurityGroupRules { get; set; }
 
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? RequestId { get; init; }
+    public string? RequestId { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

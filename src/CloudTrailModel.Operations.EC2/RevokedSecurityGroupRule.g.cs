@@ -15,57 +15,57 @@ public sealed record RevokedSecurityGroupRule
     /// <summary>A security group rule ID. JSON <c>securityGroupRuleId</c>.</summary>
     [JsonPropertyName("securityGroupRuleId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? SecurityGroupRuleId { get; init; }
+    public string? SecurityGroupRuleId { get; set; }
 
     /// <summary>A security group ID. JSON <c>groupId</c>.</summary>
     [JsonPropertyName("groupId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? GroupId { get; init; }
+    public string? GroupId { get; set; }
 
     /// <summary>Defines if a security group rule is an outbound rule. JSON <c>isEgress</c>.</summary>
     [JsonPropertyName("isEgress")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? IsEgress { get; init; }
+    public bool? IsEgress { get; set; }
 
     /// <summary>The security group rule's protocol. JSON <c>ipProtocol</c>.</summary>
     [JsonPropertyName("ipProtocol")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? IpProtocol { get; init; }
+    public string? IpProtocol { get; set; }
 
     /// <summary>The 'from' port number of the security group rule. JSON <c>fromPort</c>.</summary>
     [JsonPropertyName("fromPort")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? FromPort { get; init; }
+    public int? FromPort { get; set; }
 
     /// <summary>The 'to' port number of the security group rule. JSON <c>toPort</c>.</summary>
     [JsonPropertyName("toPort")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? ToPort { get; init; }
+    public int? ToPort { get; set; }
 
     /// <summary>The IPv4 CIDR of the traffic source. JSON <c>cidrIpv4</c>.</summary>
     [JsonPropertyName("cidrIpv4")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? CidrIpv4 { get; init; }
+    public string? CidrIpv4 { get; set; }
 
     /// <summary>The IPv6 CIDR of the traffic source. JSON <c>cidrIpv6</c>.</summary>
     [JsonPropertyName("cidrIpv6")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? CidrIpv6 { get; init; }
+    public string? CidrIpv6 { get; set; }
 
     /// <summary>The ID of a prefix list that's the traffic source. JSON <c>prefixListId</c>.</summary>
     [JsonPropertyName("prefixListId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? PrefixListId { get; init; }
+    public string? PrefixListId { get; set; }
 
     /// <summary>The ID of a referenced security group. JSON <c>referencedGroupId</c>.</summary>
     [JsonPropertyName("referencedGroupId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ReferencedGroupId { get; init; }
+    public string? ReferencedGroupId { get; set; }
 
     /// <summary>A description of the revoked security group rule. JSON <c>description</c>.</summary>
     [JsonPropertyName("description")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Description { get; init; }
+    public string? Description { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

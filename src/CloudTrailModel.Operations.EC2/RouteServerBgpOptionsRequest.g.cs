@@ -15,12 +15,12 @@ public sealed record RouteServerBgpOptionsRequest
     /// <summary>The Border Gateway Protocol (BGP) Autonomous System Number (ASN) for the appliance. JSON <c>peerAsn</c>.</summary>
     [JsonPropertyName("peerAsn")]
     [JsonConverter(typeof(TolerantMemberConverter<long?>))]
-    public long? PeerAsn { get; init; }
+    public long? PeerAsn { get; set; }
 
     /// <summary>The requested liveness detection protocol for the BGP peer. JSON <c>peerLivenessDetection</c>.</summary>
     [JsonPropertyName("peerLivenessDetection")]
     [JsonConverter(typeof(TolerantMemberConverter<RouteServerPeerLivenessMode?>))]
-    public RouteServerPeerLivenessMode? PeerLivenessDetection { get; init; }
+    public RouteServerPeerLivenessMode? PeerLivenessDetection { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,207 +15,207 @@ public sealed record RunInstancesRequestParameters
     /// <summary>The block device mapping, which defines the EBS volumes and instance store volumes to attach to the instance at launch. JSON <c>blockDeviceMapping</c>.</summary>
     [JsonPropertyName("blockDeviceMapping")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<BlockDeviceMapping>>))]
-    public ItemSet<BlockDeviceMapping>? BlockDeviceMappings { get; init; }
+    public ItemSet<BlockDeviceMapping>? BlockDeviceMappings { get; set; }
 
     /// <summary>The instance type. JSON <c>instanceType</c>.</summary>
     [JsonPropertyName("instanceType")]
     [JsonConverter(typeof(TolerantMemberConverter<InstanceType?>))]
-    public InstanceType? InstanceType { get; init; }
+    public InstanceType? InstanceType { get; set; }
 
     /// <summary>The number of IPv6 addresses to associate with the primary network interface. JSON <c>ipv6AddressCount</c>.</summary>
     [JsonPropertyName("ipv6AddressCount")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? Ipv6AddressCount { get; init; }
+    public int? Ipv6AddressCount { get; set; }
 
     /// <summary>The IPv6 addresses from the range of the subnet to associate with the primary network interface. JSON <c>ipv6AddressSet</c>.</summary>
     [JsonPropertyName("ipv6AddressSet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<InstanceIpv6Address>>))]
-    public ItemSet<InstanceIpv6Address>? Ipv6Addresses { get; init; }
+    public ItemSet<InstanceIpv6Address>? Ipv6Addresses { get; set; }
 
     /// <summary>The ID of the kernel. JSON <c>kernelId</c>.</summary>
     [JsonPropertyName("kernelId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? KernelId { get; init; }
+    public string? KernelId { get; set; }
 
     /// <summary>Specifies whether detailed monitoring is enabled for the instance. JSON <c>monitoring</c>.</summary>
     [JsonPropertyName("monitoring")]
     [JsonConverter(typeof(TolerantMemberConverter<RunInstancesMonitoringEnabled>))]
-    public RunInstancesMonitoringEnabled? Monitoring { get; init; }
+    public RunInstancesMonitoringEnabled? Monitoring { get; set; }
 
     /// <summary>The placement for the instance. JSON <c>placement</c>.</summary>
     [JsonPropertyName("placement")]
     [JsonConverter(typeof(TolerantMemberConverter<Placement>))]
-    public Placement? Placement { get; init; }
+    public Placement? Placement { get; set; }
 
     /// <summary>The ID of the RAM disk to select. JSON <c>ramdiskId</c>.</summary>
     [JsonPropertyName("ramdiskId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? RamdiskId { get; init; }
+    public string? RamdiskId { get; set; }
 
     /// <summary>The IDs of the security groups. JSON <c>groupSet</c>.</summary>
     [JsonPropertyName("groupSet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<SecurityGroupIdStringListItem>>))]
-    public ItemSet<SecurityGroupIdStringListItem>? SecurityGroupIds { get; init; }
+    public ItemSet<SecurityGroupIdStringListItem>? SecurityGroupIds { get; set; }
 
     /// <summary>[Default VPC] The names of the security groups. JSON <c>securityGroupSet</c>.</summary>
     [JsonPropertyName("securityGroupSet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<SecurityGroupStringListItem>>))]
-    public ItemSet<SecurityGroupStringListItem>? SecurityGroups { get; init; }
+    public ItemSet<SecurityGroupStringListItem>? SecurityGroups { get; set; }
 
     /// <summary>The ID of the subnet to launch the instance into. JSON <c>subnetId</c>.</summary>
     [JsonPropertyName("subnetId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? SubnetId { get; init; }
+    public string? SubnetId { get; set; }
 
     /// <summary>The user data to make available to the instance. JSON <c>userData</c>.</summary>
     [JsonPropertyName("userData")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? UserData { get; init; }
+    public string? UserData { get; set; }
 
     /// <summary>An elastic GPU to associate with the instance. JSON <c>elasticGpuSpecification</c>.</summary>
     [JsonPropertyName("elasticGpuSpecification")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<ElasticGpuSpecification>>))]
-    public ItemSet<ElasticGpuSpecification>? ElasticGpuSpecification { get; init; }
+    public ItemSet<ElasticGpuSpecification>? ElasticGpuSpecification { get; set; }
 
     /// <summary>An elastic inference accelerator to associate with the instance. JSON <c>elasticInferenceAcceleratorSet</c>.</summary>
     [JsonPropertyName("elasticInferenceAcceleratorSet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<ElasticInferenceAccelerator>>))]
-    public ItemSet<ElasticInferenceAccelerator>? ElasticInferenceAccelerators { get; init; }
+    public ItemSet<ElasticInferenceAccelerator>? ElasticInferenceAccelerators { get; set; }
 
     /// <summary>The tags to apply to the resources that are created during instance launch. JSON <c>tagSpecificationSet</c>.</summary>
     [JsonPropertyName("tagSpecificationSet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<TagSpecification>>))]
-    public ItemSet<TagSpecification>? TagSpecifications { get; init; }
+    public ItemSet<TagSpecification>? TagSpecifications { get; set; }
 
     /// <summary>The launch template. JSON <c>launchTemplate</c>.</summary>
     [JsonPropertyName("launchTemplate")]
     [JsonConverter(typeof(TolerantMemberConverter<LaunchTemplateSpecification>))]
-    public LaunchTemplateSpecification? LaunchTemplate { get; init; }
+    public LaunchTemplateSpecification? LaunchTemplate { get; set; }
 
     /// <summary>The market (purchasing) option for the instances. JSON <c>instanceMarketOptions</c>.</summary>
     [JsonPropertyName("instanceMarketOptions")]
     [JsonConverter(typeof(TolerantMemberConverter<InstanceMarketOptionsRequest>))]
-    public InstanceMarketOptionsRequest? InstanceMarketOptions { get; init; }
+    public InstanceMarketOptionsRequest? InstanceMarketOptions { get; set; }
 
     /// <summary>The credit option for CPU usage of the burstable performance instance. JSON <c>creditSpecification</c>.</summary>
     [JsonPropertyName("creditSpecification")]
     [JsonConverter(typeof(TolerantMemberConverter<CreditSpecificationRequest>))]
-    public CreditSpecificationRequest? CreditSpecification { get; init; }
+    public CreditSpecificationRequest? CreditSpecification { get; set; }
 
     /// <summary>The CPU options for the instance. JSON <c>cpuOptions</c>.</summary>
     [JsonPropertyName("cpuOptions")]
     [JsonConverter(typeof(TolerantMemberConverter<CpuOptionsRequest>))]
-    public CpuOptionsRequest? CpuOptions { get; init; }
+    public CpuOptionsRequest? CpuOptions { get; set; }
 
     /// <summary>Information about the Capacity Reservation targeting option. JSON <c>capacityReservationSpecification</c>.</summary>
     [JsonPropertyName("capacityReservationSpecification")]
     [JsonConverter(typeof(TolerantMemberConverter<CapacityReservationSpecification>))]
-    public CapacityReservationSpecification? CapacityReservationSpecification { get; init; }
+    public CapacityReservationSpecification? CapacityReservationSpecification { get; set; }
 
     /// <summary>Indicates whether an instance is enabled for hibernation. JSON <c>hibernationOptions</c>.</summary>
     [JsonPropertyName("hibernationOptions")]
     [JsonConverter(typeof(TolerantMemberConverter<HibernationOptionsRequest>))]
-    public HibernationOptionsRequest? HibernationOptions { get; init; }
+    public HibernationOptionsRequest? HibernationOptions { get; set; }
 
     /// <summary>The license configurations. JSON <c>licenseSpecificationSet</c>.</summary>
     [JsonPropertyName("licenseSpecificationSet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<LicenseConfigurationRequest>>))]
-    public ItemSet<LicenseConfigurationRequest>? LicenseSpecifications { get; init; }
+    public ItemSet<LicenseConfigurationRequest>? LicenseSpecifications { get; set; }
 
     /// <summary>The metadata options for the instance. JSON <c>metadataOptions</c>.</summary>
     [JsonPropertyName("metadataOptions")]
     [JsonConverter(typeof(TolerantMemberConverter<InstanceMetadataOptionsRequest>))]
-    public InstanceMetadataOptionsRequest? MetadataOptions { get; init; }
+    public InstanceMetadataOptionsRequest? MetadataOptions { get; set; }
 
     /// <summary>Indicates whether the instance is enabled for Amazon Web Services Nitro Enclaves. JSON <c>enclaveOptions</c>.</summary>
     [JsonPropertyName("enclaveOptions")]
     [JsonConverter(typeof(TolerantMemberConverter<EnclaveOptionsRequest>))]
-    public EnclaveOptionsRequest? EnclaveOptions { get; init; }
+    public EnclaveOptionsRequest? EnclaveOptions { get; set; }
 
     /// <summary>The options for the instance hostname. JSON <c>privateDnsNameOptions</c>.</summary>
     [JsonPropertyName("privateDnsNameOptions")]
     [JsonConverter(typeof(TolerantMemberConverter<PrivateDnsNameOptionsRequest>))]
-    public PrivateDnsNameOptionsRequest? PrivateDnsNameOptions { get; init; }
+    public PrivateDnsNameOptionsRequest? PrivateDnsNameOptions { get; set; }
 
     /// <summary>The maintenance and recovery options for the instance. JSON <c>maintenanceOptions</c>.</summary>
     [JsonPropertyName("maintenanceOptions")]
     [JsonConverter(typeof(TolerantMemberConverter<InstanceMaintenanceOptionsRequest>))]
-    public InstanceMaintenanceOptionsRequest? MaintenanceOptions { get; init; }
+    public InstanceMaintenanceOptionsRequest? MaintenanceOptions { get; set; }
 
     /// <summary>Indicates whether an instance is enabled for stop protection. JSON <c>disableApiStop</c>.</summary>
     [JsonPropertyName("disableApiStop")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? DisableApiStop { get; init; }
+    public bool? DisableApiStop { get; set; }
 
     /// <summary>If you’re launching an instance into a dual-stack or IPv6-only subnet, you can enable assigning a primary IPv6 address. JSON <c>enablePrimaryIpv6</c>.</summary>
     [JsonPropertyName("enablePrimaryIpv6")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? EnablePrimaryIpv6 { get; init; }
+    public bool? EnablePrimaryIpv6 { get; set; }
 
     /// <summary>Contains settings for the network performance options for the instance. JSON <c>networkPerformanceOptions</c>.</summary>
     [JsonPropertyName("networkPerformanceOptions")]
     [JsonConverter(typeof(TolerantMemberConverter<InstanceNetworkPerformanceOptionsRequest>))]
-    public InstanceNetworkPerformanceOptionsRequest? NetworkPerformanceOptions { get; init; }
+    public InstanceNetworkPerformanceOptionsRequest? NetworkPerformanceOptions { get; set; }
 
     /// <summary>Reserved for internal use. JSON <c>operator</c>.</summary>
     [JsonPropertyName("operator")]
     [JsonConverter(typeof(TolerantMemberConverter<OperatorRequest>))]
-    public OperatorRequest? Operator { get; init; }
+    public OperatorRequest? Operator { get; set; }
 
     /// <summary>The secondary interfaces to associate with the instance. JSON <c>secondaryInterfaceSet</c>.</summary>
     [JsonPropertyName("secondaryInterfaceSet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<InstanceSecondaryInterfaceSpecificationRequest>>))]
-    public ItemSet<InstanceSecondaryInterfaceSpecificationRequest>? SecondaryInterfaces { get; init; }
+    public ItemSet<InstanceSecondaryInterfaceSpecificationRequest>? SecondaryInterfaces { get; set; }
 
     /// <summary>Checks whether you have the required permissions for the operation, without actually making the request, and provides an error response. JSON <c>dryRun</c>.</summary>
     [JsonPropertyName("dryRun")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? DryRun { get; init; }
+    public bool? DryRun { get; set; }
 
     /// <summary>Indicates whether termination protection is enabled for the instance. JSON <c>disableApiTermination</c>.</summary>
     [JsonPropertyName("disableApiTermination")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? DisableApiTermination { get; init; }
+    public bool? DisableApiTermination { get; set; }
 
     /// <summary>Indicates whether an instance stops or terminates when you initiate shutdown from the instance (using the operating system command for system shutdown). JSON <c>instanceInitiatedShutdownBehavior</c>.</summary>
     [JsonPropertyName("instanceInitiatedShutdownBehavior")]
     [JsonConverter(typeof(TolerantMemberConverter<ShutdownBehavior?>))]
-    public ShutdownBehavior? InstanceInitiatedShutdownBehavior { get; init; }
+    public ShutdownBehavior? InstanceInitiatedShutdownBehavior { get; set; }
 
     /// <summary>The primary IPv4 address. JSON <c>privateIpAddress</c>.</summary>
     [JsonPropertyName("privateIpAddress")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? PrivateIpAddress { get; init; }
+    public string? PrivateIpAddress { get; set; }
 
     /// <summary>Unique, case-sensitive identifier you provide to ensure the idempotency of the request. JSON <c>clientToken</c>.</summary>
     [JsonPropertyName("clientToken")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ClientToken { get; init; }
+    public string? ClientToken { get; set; }
 
     /// <summary>Reserved. JSON <c>additionalInfo</c>.</summary>
     [JsonPropertyName("additionalInfo")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? AdditionalInfo { get; init; }
+    public string? AdditionalInfo { get; set; }
 
     /// <summary>The network interfaces to associate with the instance. JSON <c>networkInterfaceSet</c>.</summary>
     [JsonPropertyName("networkInterfaceSet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<InstanceNetworkInterfaceSpecification>>))]
-    public ItemSet<InstanceNetworkInterfaceSpecification>? NetworkInterfaces { get; init; }
+    public ItemSet<InstanceNetworkInterfaceSpecification>? NetworkInterfaces { get; set; }
 
     /// <summary>The name or Amazon Resource Name (ARN) of an IAM instance profile. JSON <c>iamInstanceProfile</c>.</summary>
     [JsonPropertyName("iamInstanceProfile")]
     [JsonConverter(typeof(TolerantMemberConverter<IamInstanceProfileSpecification>))]
-    public IamInstanceProfileSpecification? IamInstanceProfile { get; init; }
+    public IamInstanceProfileSpecification? IamInstanceProfile { get; set; }
 
     /// <summary>Indicates whether the instance is optimized for Amazon EBS I/O. JSON <c>ebsOptimized</c>.</summary>
     [JsonPropertyName("ebsOptimized")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? EbsOptimized { get; init; }
+    public bool? EbsOptimized { get; set; }
 
     /// <summary>The members CloudTrail groups into one <c>items</c> entry. JSON <c>instancesSet</c>.</summary>
     [JsonPropertyName("instancesSet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<RunInstancesInstancesSetItem>>))]
-    public ItemSet<RunInstancesInstancesSetItem>? InstancesSet { get; init; }
+    public ItemSet<RunInstancesInstancesSetItem>? InstancesSet { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -325,37 +325,37 @@ public sealed record RunInstancesResponseElements
     /// <summary>The ID of the reservation. JSON <c>reservationId</c>.</summary>
     [JsonPropertyName("reservationId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ReservationId { get; init; }
+    public string? ReservationId { get; set; }
 
     /// <summary>The ID of the Amazon Web Services account that owns the reservation. JSON <c>ownerId</c>.</summary>
     [JsonPropertyName("ownerId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? OwnerId { get; init; }
+    public string? OwnerId { get; set; }
 
     /// <summary>The ID of the requester that launched the instances on your behalf (for example, Amazon Web Services Management Console or Auto Scaling). JSON <c>requesterId</c>.</summary>
     [JsonPropertyName("requesterId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? RequesterId { get; init; }
+    public string? RequesterId { get; set; }
 
     /// <summary>Not supported. JSON <c>groupSet</c>.</summary>
     [JsonPropertyName("groupSet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<GroupIdentifier>>))]
-    public ItemSet<GroupIdentifier>? Groups { get; init; }
+    public ItemSet<GroupIdentifier>? Groups { get; set; }
 
     /// <summary>The instances. JSON <c>instancesSet</c>.</summary>
     [JsonPropertyName("instancesSet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<Instance>>))]
-    public ItemSet<Instance>? Instances { get; init; }
+    public ItemSet<Instance>? Instances { get; set; }
 
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? RequestId { get; init; }
+    public string? RequestId { get; set; }
 
     /// <summary>Whether the call succeeded (the query API's <c>return</c>). JSON <c>_return</c>.</summary>
     [JsonPropertyName("_return")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? Return { get; init; }
+    public bool? Return { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,22 +15,22 @@ public sealed record RunInstancesInstancesSetItem
     /// <summary>The ID of the AMI. JSON <c>imageId</c>.</summary>
     [JsonPropertyName("imageId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ImageId { get; init; }
+    public string? ImageId { get; set; }
 
     /// <summary>The name of the key pair. JSON <c>keyName</c>.</summary>
     [JsonPropertyName("keyName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? KeyName { get; init; }
+    public string? KeyName { get; set; }
 
     /// <summary>The maximum number of instances to launch. JSON <c>maxCount</c>.</summary>
     [JsonPropertyName("maxCount")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? MaxCount { get; init; }
+    public int? MaxCount { get; set; }
 
     /// <summary>The minimum number of instances to launch. JSON <c>minCount</c>.</summary>
     [JsonPropertyName("minCount")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? MinCount { get; init; }
+    public int? MinCount { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,27 +15,27 @@ public sealed record S3Storage
     /// <summary>The access key ID of the owner of the bucket. JSON <c>aWSAccessKeyId</c>.</summary>
     [JsonPropertyName("aWSAccessKeyId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? AWSAccessKeyId { get; init; }
+    public string? AWSAccessKeyId { get; set; }
 
     /// <summary>The bucket in which to store the AMI. JSON <c>bucket</c>.</summary>
     [JsonPropertyName("bucket")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Bucket { get; init; }
+    public string? Bucket { get; set; }
 
     /// <summary>The beginning of the file name of the AMI. JSON <c>prefix</c>.</summary>
     [JsonPropertyName("prefix")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Prefix { get; init; }
+    public string? Prefix { get; set; }
 
     /// <summary>An Amazon S3 upload policy that gives Amazon EC2 permission to upload items into Amazon S3 on your behalf. JSON <c>uploadPolicy</c>.</summary>
     [JsonPropertyName("uploadPolicy")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? UploadPolicy { get; init; }
+    public string? UploadPolicy { get; set; }
 
     /// <summary>The signature of the JSON document. JSON <c>uploadPolicySignature</c>.</summary>
     [JsonPropertyName("uploadPolicySignature")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? UploadPolicySignature { get; init; }
+    public string? UploadPolicySignature { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

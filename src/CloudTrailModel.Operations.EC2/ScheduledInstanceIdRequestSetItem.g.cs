@@ -15,7 +15,7 @@ public sealed record ScheduledInstanceIdRequestSetItem
     /// <summary>The entry's value. JSON <c>scheduledInstanceId</c>.</summary>
     [JsonPropertyName("scheduledInstanceId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ScheduledInstanceId { get; init; }
+    public string? ScheduledInstanceId { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,27 +15,27 @@ public sealed record ScheduledInstanceRecurrenceRequest
     /// <summary>The frequency ( Daily, Weekly, or Monthly). JSON <c>frequency</c>.</summary>
     [JsonPropertyName("frequency")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Frequency { get; init; }
+    public string? Frequency { get; set; }
 
     /// <summary>The interval quantity. JSON <c>interval</c>.</summary>
     [JsonPropertyName("interval")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? Interval { get; init; }
+    public int? Interval { get; set; }
 
     /// <summary>The days. JSON <c>occurrenceDaySet</c>.</summary>
     [JsonPropertyName("occurrenceDaySet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<OccurrenceDayRequestSetItem>>))]
-    public ItemSet<OccurrenceDayRequestSetItem>? OccurrenceDays { get; init; }
+    public ItemSet<OccurrenceDayRequestSetItem>? OccurrenceDays { get; set; }
 
     /// <summary>Indicates whether the occurrence is relative to the end of the specified week or month. JSON <c>occurrenceRelativeToEnd</c>.</summary>
     [JsonPropertyName("occurrenceRelativeToEnd")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? OccurrenceRelativeToEnd { get; init; }
+    public bool? OccurrenceRelativeToEnd { get; set; }
 
     /// <summary>The unit for OccurrenceDays ( DayOfWeek or DayOfMonth). JSON <c>occurrenceUnit</c>.</summary>
     [JsonPropertyName("occurrenceUnit")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? OccurrenceUnit { get; init; }
+    public string? OccurrenceUnit { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,32 +15,32 @@ public sealed record ScheduledInstancesEbs
     /// <summary>Indicates whether the volume is deleted on instance termination. JSON <c>deleteOnTermination</c>.</summary>
     [JsonPropertyName("deleteOnTermination")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? DeleteOnTermination { get; init; }
+    public bool? DeleteOnTermination { get; set; }
 
     /// <summary>Indicates whether the volume is encrypted. JSON <c>encrypted</c>.</summary>
     [JsonPropertyName("encrypted")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? Encrypted { get; init; }
+    public bool? Encrypted { get; set; }
 
     /// <summary>The number of I/O operations per second (IOPS) to provision for a gp3, io1, or io2 volume. JSON <c>iops</c>.</summary>
     [JsonPropertyName("iops")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? Iops { get; init; }
+    public int? Iops { get; set; }
 
     /// <summary>The ID of the snapshot. JSON <c>snapshotId</c>.</summary>
     [JsonPropertyName("snapshotId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? SnapshotId { get; init; }
+    public string? SnapshotId { get; set; }
 
     /// <summary>The size of the volume, in GiB. JSON <c>volumeSize</c>.</summary>
     [JsonPropertyName("volumeSize")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? VolumeSize { get; init; }
+    public int? VolumeSize { get; set; }
 
     /// <summary>The volume type. JSON <c>volumeType</c>.</summary>
     [JsonPropertyName("volumeType")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? VolumeType { get; init; }
+    public string? VolumeType { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,7 +15,7 @@ public sealed record ScheduledInstancesIpv6Address
     /// <summary>The IPv6 address. JSON <c>ipv6Address</c>.</summary>
     [JsonPropertyName("ipv6Address")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Ipv6Address { get; init; }
+    public string? Ipv6Address { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

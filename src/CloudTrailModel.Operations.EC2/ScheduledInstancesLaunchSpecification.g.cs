@@ -15,72 +15,72 @@ public sealed record ScheduledInstancesLaunchSpecification
     /// <summary>The block device mapping entries. JSON <c>blockDeviceMappingSet</c>.</summary>
     [JsonPropertyName("blockDeviceMappingSet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<ScheduledInstancesBlockDeviceMapping>>))]
-    public ItemSet<ScheduledInstancesBlockDeviceMapping>? BlockDeviceMappings { get; init; }
+    public ItemSet<ScheduledInstancesBlockDeviceMapping>? BlockDeviceMappings { get; set; }
 
     /// <summary>Indicates whether the instances are optimized for EBS I/O. JSON <c>ebsOptimized</c>.</summary>
     [JsonPropertyName("ebsOptimized")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? EbsOptimized { get; init; }
+    public bool? EbsOptimized { get; set; }
 
     /// <summary>The IAM instance profile. JSON <c>iamInstanceProfile</c>.</summary>
     [JsonPropertyName("iamInstanceProfile")]
     [JsonConverter(typeof(TolerantMemberConverter<ScheduledInstancesIamInstanceProfile>))]
-    public ScheduledInstancesIamInstanceProfile? IamInstanceProfile { get; init; }
+    public ScheduledInstancesIamInstanceProfile? IamInstanceProfile { get; set; }
 
     /// <summary>The ID of the Amazon Machine Image (AMI). JSON <c>imageId</c>.</summary>
     [JsonPropertyName("imageId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ImageId { get; init; }
+    public string? ImageId { get; set; }
 
     /// <summary>The instance type. JSON <c>instanceType</c>.</summary>
     [JsonPropertyName("instanceType")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? InstanceType { get; init; }
+    public string? InstanceType { get; set; }
 
     /// <summary>The ID of the kernel. JSON <c>kernelId</c>.</summary>
     [JsonPropertyName("kernelId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? KernelId { get; init; }
+    public string? KernelId { get; set; }
 
     /// <summary>The name of the key pair. JSON <c>keyName</c>.</summary>
     [JsonPropertyName("keyName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? KeyName { get; init; }
+    public string? KeyName { get; set; }
 
     /// <summary>Enable or disable monitoring for the instances. JSON <c>monitoring</c>.</summary>
     [JsonPropertyName("monitoring")]
     [JsonConverter(typeof(TolerantMemberConverter<ScheduledInstancesMonitoring>))]
-    public ScheduledInstancesMonitoring? Monitoring { get; init; }
+    public ScheduledInstancesMonitoring? Monitoring { get; set; }
 
     /// <summary>The network interfaces. JSON <c>networkInterfaceSet</c>.</summary>
     [JsonPropertyName("networkInterfaceSet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<ScheduledInstancesNetworkInterface>>))]
-    public ItemSet<ScheduledInstancesNetworkInterface>? NetworkInterfaces { get; init; }
+    public ItemSet<ScheduledInstancesNetworkInterface>? NetworkInterfaces { get; set; }
 
     /// <summary>The placement information. JSON <c>placement</c>.</summary>
     [JsonPropertyName("placement")]
     [JsonConverter(typeof(TolerantMemberConverter<ScheduledInstancesPlacement>))]
-    public ScheduledInstancesPlacement? Placement { get; init; }
+    public ScheduledInstancesPlacement? Placement { get; set; }
 
     /// <summary>The ID of the RAM disk. JSON <c>ramdiskId</c>.</summary>
     [JsonPropertyName("ramdiskId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? RamdiskId { get; init; }
+    public string? RamdiskId { get; set; }
 
     /// <summary>The IDs of the security groups. JSON <c>securityGroupIdSet</c>.</summary>
     [JsonPropertyName("securityGroupIdSet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<ScheduledInstancesSecurityGroupIdSetItem>>))]
-    public ItemSet<ScheduledInstancesSecurityGroupIdSetItem>? SecurityGroupIds { get; init; }
+    public ItemSet<ScheduledInstancesSecurityGroupIdSetItem>? SecurityGroupIds { get; set; }
 
     /// <summary>The ID of the subnet in which to launch the instances. JSON <c>subnetId</c>.</summary>
     [JsonPropertyName("subnetId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? SubnetId { get; init; }
+    public string? SubnetId { get; set; }
 
     /// <summary>The base64-encoded MIME user data. JSON <c>userData</c>.</summary>
     [JsonPropertyName("userData")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? UserData { get; init; }
+    public string? UserData { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

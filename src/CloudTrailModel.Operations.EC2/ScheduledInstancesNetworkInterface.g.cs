@@ -15,62 +15,62 @@ public sealed record ScheduledInstancesNetworkInterface
     /// <summary>Indicates whether to assign a public IPv4 address to instances launched in a VPC. JSON <c>associatePublicIpAddress</c>.</summary>
     [JsonPropertyName("associatePublicIpAddress")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? AssociatePublicIpAddress { get; init; }
+    public bool? AssociatePublicIpAddress { get; set; }
 
     /// <summary>Indicates whether to delete the interface when the instance is terminated. JSON <c>deleteOnTermination</c>.</summary>
     [JsonPropertyName("deleteOnTermination")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? DeleteOnTermination { get; init; }
+    public bool? DeleteOnTermination { get; set; }
 
     /// <summary>The description. JSON <c>description</c>.</summary>
     [JsonPropertyName("description")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Description { get; init; }
+    public string? Description { get; set; }
 
     /// <summary>The index of the device for the network interface attachment. JSON <c>deviceIndex</c>.</summary>
     [JsonPropertyName("deviceIndex")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? DeviceIndex { get; init; }
+    public int? DeviceIndex { get; set; }
 
     /// <summary>The IDs of the security groups. JSON <c>groupSet</c>.</summary>
     [JsonPropertyName("groupSet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<ScheduledInstancesSecurityGroupIdSetItem>>))]
-    public ItemSet<ScheduledInstancesSecurityGroupIdSetItem>? Groups { get; init; }
+    public ItemSet<ScheduledInstancesSecurityGroupIdSetItem>? Groups { get; set; }
 
     /// <summary>The number of IPv6 addresses to assign to the network interface. JSON <c>ipv6AddressCount</c>.</summary>
     [JsonPropertyName("ipv6AddressCount")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? Ipv6AddressCount { get; init; }
+    public int? Ipv6AddressCount { get; set; }
 
     /// <summary>The specific IPv6 addresses from the subnet range. JSON <c>ipv6AddressSet</c>.</summary>
     [JsonPropertyName("ipv6AddressSet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<ScheduledInstancesIpv6Address>>))]
-    public ItemSet<ScheduledInstancesIpv6Address>? Ipv6Addresses { get; init; }
+    public ItemSet<ScheduledInstancesIpv6Address>? Ipv6Addresses { get; set; }
 
     /// <summary>The ID of the network interface. JSON <c>networkInterfaceId</c>.</summary>
     [JsonPropertyName("networkInterfaceId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? NetworkInterfaceId { get; init; }
+    public string? NetworkInterfaceId { get; set; }
 
     /// <summary>The IPv4 address of the network interface within the subnet. JSON <c>privateIpAddress</c>.</summary>
     [JsonPropertyName("privateIpAddress")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? PrivateIpAddress { get; init; }
+    public string? PrivateIpAddress { get; set; }
 
     /// <summary>The private IPv4 addresses. JSON <c>privateIpAddressConfigSet</c>.</summary>
     [JsonPropertyName("privateIpAddressConfigSet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<ScheduledInstancesPrivateIpAddressConfig>>))]
-    public ItemSet<ScheduledInstancesPrivateIpAddressConfig>? PrivateIpAddressConfigs { get; init; }
+    public ItemSet<ScheduledInstancesPrivateIpAddressConfig>? PrivateIpAddressConfigs { get; set; }
 
     /// <summary>The number of secondary private IPv4 addresses. JSON <c>secondaryPrivateIpAddressCount</c>.</summary>
     [JsonPropertyName("secondaryPrivateIpAddressCount")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? SecondaryPrivateIpAddressCount { get; init; }
+    public int? SecondaryPrivateIpAddressCount { get; set; }
 
     /// <summary>The ID of the subnet. JSON <c>subnetId</c>.</summary>
     [JsonPropertyName("subnetId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? SubnetId { get; init; }
+    public string? SubnetId { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

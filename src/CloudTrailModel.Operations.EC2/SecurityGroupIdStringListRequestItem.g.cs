@@ -15,7 +15,7 @@ public sealed record SecurityGroupIdStringListRequestItem
     /// <summary>The entry's value. JSON <c>securityGroupId</c>.</summary>
     [JsonPropertyName("securityGroupId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? SecurityGroupId { get; init; }
+    public string? SecurityGroupId { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,72 +15,72 @@ public sealed record SecurityGroupRule
     /// <summary>The ID of the security group rule. JSON <c>securityGroupRuleId</c>.</summary>
     [JsonPropertyName("securityGroupRuleId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? SecurityGroupRuleId { get; init; }
+    public string? SecurityGroupRuleId { get; set; }
 
     /// <summary>The ID of the security group. JSON <c>groupId</c>.</summary>
     [JsonPropertyName("groupId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? GroupId { get; init; }
+    public string? GroupId { get; set; }
 
     /// <summary>The ID of the Amazon Web Services account that owns the security group. JSON <c>groupOwnerId</c>.</summary>
     [JsonPropertyName("groupOwnerId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? GroupOwnerId { get; init; }
+    public string? GroupOwnerId { get; set; }
 
     /// <summary>Indicates whether the security group rule is an outbound rule. JSON <c>isEgress</c>.</summary>
     [JsonPropertyName("isEgress")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? IsEgress { get; init; }
+    public bool? IsEgress { get; set; }
 
     /// <summary>The IP protocol name ( tcp, udp, icmp, icmpv6) or number (see Protocol Numbers). JSON <c>ipProtocol</c>.</summary>
     [JsonPropertyName("ipProtocol")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? IpProtocol { get; init; }
+    public string? IpProtocol { get; set; }
 
     /// <summary>If the protocol is TCP or UDP, this is the start of the port range. JSON <c>fromPort</c>.</summary>
     [JsonPropertyName("fromPort")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? FromPort { get; init; }
+    public int? FromPort { get; set; }
 
     /// <summary>If the protocol is TCP or UDP, this is the end of the port range. JSON <c>toPort</c>.</summary>
     [JsonPropertyName("toPort")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? ToPort { get; init; }
+    public int? ToPort { get; set; }
 
     /// <summary>The IPv4 CIDR range. JSON <c>cidrIpv4</c>.</summary>
     [JsonPropertyName("cidrIpv4")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? CidrIpv4 { get; init; }
+    public string? CidrIpv4 { get; set; }
 
     /// <summary>The IPv6 CIDR range. JSON <c>cidrIpv6</c>.</summary>
     [JsonPropertyName("cidrIpv6")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? CidrIpv6 { get; init; }
+    public string? CidrIpv6 { get; set; }
 
     /// <summary>The ID of the prefix list. JSON <c>prefixListId</c>.</summary>
     [JsonPropertyName("prefixListId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? PrefixListId { get; init; }
+    public string? PrefixListId { get; set; }
 
     /// <summary>Describes the security group that is referenced in the rule. JSON <c>referencedGroupInfo</c>.</summary>
     [JsonPropertyName("referencedGroupInfo")]
     [JsonConverter(typeof(TolerantMemberConverter<ReferencedSecurityGroup>))]
-    public ReferencedSecurityGroup? ReferencedGroupInfo { get; init; }
+    public ReferencedSecurityGroup? ReferencedGroupInfo { get; set; }
 
     /// <summary>The security group rule description. JSON <c>description</c>.</summary>
     [JsonPropertyName("description")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Description { get; init; }
+    public string? Description { get; set; }
 
     /// <summary>The tags applied to the security group rule. JSON <c>tagSet</c>.</summary>
     [JsonPropertyName("tagSet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<Tag>>))]
-    public ItemSet<Tag>? Tags { get; init; }
+    public ItemSet<Tag>? Tags { get; set; }
 
     /// <summary>The ARN of the security group rule. JSON <c>securityGroupRuleArn</c>.</summary>
     [JsonPropertyName("securityGroupRuleArn")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? SecurityGroupRuleArn { get; init; }
+    public string? SecurityGroupRuleArn { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

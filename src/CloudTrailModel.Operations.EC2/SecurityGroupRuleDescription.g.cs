@@ -15,12 +15,12 @@ public sealed record SecurityGroupRuleDescription
     /// <summary>The ID of the security group rule. JSON <c>securityGroupRuleId</c>.</summary>
     [JsonPropertyName("securityGroupRuleId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? SecurityGroupRuleId { get; init; }
+    public string? SecurityGroupRuleId { get; set; }
 
     /// <summary>The description of the security group rule. JSON <c>description</c>.</summary>
     [JsonPropertyName("description")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Description { get; init; }
+    public string? Description { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,42 +15,42 @@ public sealed record SecurityGroupRuleRequest
     /// <summary>The IP protocol name ( tcp, udp, icmp, icmpv6) or number (see Protocol Numbers). JSON <c>ipProtocol</c>.</summary>
     [JsonPropertyName("ipProtocol")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? IpProtocol { get; init; }
+    public string? IpProtocol { get; set; }
 
     /// <summary>If the protocol is TCP or UDP, this is the start of the port range. JSON <c>fromPort</c>.</summary>
     [JsonPropertyName("fromPort")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? FromPort { get; init; }
+    public int? FromPort { get; set; }
 
     /// <summary>If the protocol is TCP or UDP, this is the end of the port range. JSON <c>toPort</c>.</summary>
     [JsonPropertyName("toPort")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? ToPort { get; init; }
+    public int? ToPort { get; set; }
 
     /// <summary>The IPv4 CIDR range. JSON <c>cidrIpv4</c>.</summary>
     [JsonPropertyName("cidrIpv4")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? CidrIpv4 { get; init; }
+    public string? CidrIpv4 { get; set; }
 
     /// <summary>The IPv6 CIDR range. JSON <c>cidrIpv6</c>.</summary>
     [JsonPropertyName("cidrIpv6")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? CidrIpv6 { get; init; }
+    public string? CidrIpv6 { get; set; }
 
     /// <summary>The ID of the prefix list. JSON <c>prefixListId</c>.</summary>
     [JsonPropertyName("prefixListId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? PrefixListId { get; init; }
+    public string? PrefixListId { get; set; }
 
     /// <summary>The ID of the security group that is referenced in the security group rule. JSON <c>referencedGroupId</c>.</summary>
     [JsonPropertyName("referencedGroupId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ReferencedGroupId { get; init; }
+    public string? ReferencedGroupId { get; set; }
 
     /// <summary>The description of the security group rule. JSON <c>description</c>.</summary>
     [JsonPropertyName("description")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Description { get; init; }
+    public string? Description { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,12 +15,12 @@ public sealed record SecurityGroupRuleUpdate
     /// <summary>The ID of the security group rule. JSON <c>securityGroupRuleId</c>.</summary>
     [JsonPropertyName("securityGroupRuleId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? SecurityGroupRuleId { get; init; }
+    public string? SecurityGroupRuleId { get; set; }
 
     /// <summary>Information about the security group rule. JSON <c>securityGroupRule</c>.</summary>
     [JsonPropertyName("securityGroupRule")]
     [JsonConverter(typeof(TolerantMemberConverter<SecurityGroupRuleRequest>))]
-    public SecurityGroupRuleRequest? SecurityGroupRule { get; init; }
+    public SecurityGroupRuleRequest? SecurityGroupRule { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,7 +15,7 @@ public sealed record SecurityGroupStringListItem
     /// <summary>The entry's value. JSON <c>securityGroup</c>.</summary>
     [JsonPropertyName("securityGroup")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? SecurityGroup { get; init; }
+    public string? SecurityGroup { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,7 +15,7 @@ public sealed record SnapshotIdStringListItem
     /// <summary>The entry's value. JSON <c>snapshotId</c>.</summary>
     [JsonPropertyName("snapshotId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? SnapshotId { get; init; }
+    public string? SnapshotId { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

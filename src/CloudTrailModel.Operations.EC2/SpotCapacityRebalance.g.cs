@@ -15,12 +15,12 @@ public sealed record SpotCapacityRebalance
     /// <summary>The replacement strategy to use. JSON <c>replacementStrategy</c>.</summary>
     [JsonPropertyName("replacementStrategy")]
     [JsonConverter(typeof(TolerantMemberConverter<ReplacementStrategy?>))]
-    public ReplacementStrategy? ReplacementStrategy { get; init; }
+    public ReplacementStrategy? ReplacementStrategy { get; set; }
 
     /// <summary>The amount of time (in seconds) that Amazon EC2 waits before terminating the old Spot Instance after launching a new replacement Spot Instance. JSON <c>terminationDelay</c>.</summary>
     [JsonPropertyName("terminationDelay")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? TerminationDelay { get; init; }
+    public int? TerminationDelay { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

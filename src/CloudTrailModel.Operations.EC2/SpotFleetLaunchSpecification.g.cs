@@ -15,97 +15,97 @@ public sealed record SpotFleetLaunchSpecification
     /// <summary>Deprecated. JSON <c>addressingType</c>.</summary>
     [JsonPropertyName("addressingType")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? AddressingType { get; init; }
+    public string? AddressingType { get; set; }
 
     /// <summary>One or more block devices that are mapped to the Spot Instances. JSON <c>blockDeviceMapping</c>.</summary>
     [JsonPropertyName("blockDeviceMapping")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<BlockDeviceMapping>>))]
-    public ItemSet<BlockDeviceMapping>? BlockDeviceMappings { get; init; }
+    public ItemSet<BlockDeviceMapping>? BlockDeviceMappings { get; set; }
 
     /// <summary>Indicates whether the instances are optimized for EBS I/O. JSON <c>ebsOptimized</c>.</summary>
     [JsonPropertyName("ebsOptimized")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? EbsOptimized { get; init; }
+    public bool? EbsOptimized { get; set; }
 
     /// <summary>The IAM instance profile. JSON <c>iamInstanceProfile</c>.</summary>
     [JsonPropertyName("iamInstanceProfile")]
     [JsonConverter(typeof(TolerantMemberConverter<IamInstanceProfileSpecification>))]
-    public IamInstanceProfileSpecification? IamInstanceProfile { get; init; }
+    public IamInstanceProfileSpecification? IamInstanceProfile { get; set; }
 
     /// <summary>The ID of the AMI. JSON <c>imageId</c>.</summary>
     [JsonPropertyName("imageId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ImageId { get; init; }
+    public string? ImageId { get; set; }
 
     /// <summary>The instance type. JSON <c>instanceType</c>.</summary>
     [JsonPropertyName("instanceType")]
     [JsonConverter(typeof(TolerantMemberConverter<InstanceType?>))]
-    public InstanceType? InstanceType { get; init; }
+    public InstanceType? InstanceType { get; set; }
 
     /// <summary>The ID of the kernel. JSON <c>kernelId</c>.</summary>
     [JsonPropertyName("kernelId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? KernelId { get; init; }
+    public string? KernelId { get; set; }
 
     /// <summary>The name of the key pair. JSON <c>keyName</c>.</summary>
     [JsonPropertyName("keyName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? KeyName { get; init; }
+    public string? KeyName { get; set; }
 
     /// <summary>Enable or disable monitoring for the instances. JSON <c>monitoring</c>.</summary>
     [JsonPropertyName("monitoring")]
     [JsonConverter(typeof(TolerantMemberConverter<SpotFleetMonitoring>))]
-    public SpotFleetMonitoring? Monitoring { get; init; }
+    public SpotFleetMonitoring? Monitoring { get; set; }
 
     /// <summary>The network interfaces. JSON <c>networkInterfaceSet</c>.</summary>
     [JsonPropertyName("networkInterfaceSet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<InstanceNetworkInterfaceSpecification>>))]
-    public ItemSet<InstanceNetworkInterfaceSpecification>? NetworkInterfaces { get; init; }
+    public ItemSet<InstanceNetworkInterfaceSpecification>? NetworkInterfaces { get; set; }
 
     /// <summary>The placement information. JSON <c>placement</c>.</summary>
     [JsonPropertyName("placement")]
     [JsonConverter(typeof(TolerantMemberConverter<SpotPlacement>))]
-    public SpotPlacement? Placement { get; init; }
+    public SpotPlacement? Placement { get; set; }
 
     /// <summary>The ID of the RAM disk. JSON <c>ramdiskId</c>.</summary>
     [JsonPropertyName("ramdiskId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? RamdiskId { get; init; }
+    public string? RamdiskId { get; set; }
 
     /// <summary>The maximum price per unit hour that you are willing to pay for a Spot Instance. JSON <c>spotPrice</c>.</summary>
     [JsonPropertyName("spotPrice")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? SpotPrice { get; init; }
+    public string? SpotPrice { get; set; }
 
     /// <summary>The IDs of the subnets in which to launch the instances. JSON <c>subnetId</c>.</summary>
     [JsonPropertyName("subnetId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? SubnetId { get; init; }
+    public string? SubnetId { get; set; }
 
     /// <summary>The base64-encoded user data that instances use when starting up. JSON <c>userData</c>.</summary>
     [JsonPropertyName("userData")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? UserData { get; init; }
+    public string? UserData { get; set; }
 
     /// <summary>The number of units provided by the specified instance type. JSON <c>weightedCapacity</c>.</summary>
     [JsonPropertyName("weightedCapacity")]
     [JsonConverter(typeof(TolerantMemberConverter<double?>))]
-    public double? WeightedCapacity { get; init; }
+    public double? WeightedCapacity { get; set; }
 
     /// <summary>The tags to apply during creation. JSON <c>tagSpecificationSet</c>.</summary>
     [JsonPropertyName("tagSpecificationSet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<SpotFleetTagSpecification>>))]
-    public ItemSet<SpotFleetTagSpecification>? TagSpecifications { get; init; }
+    public ItemSet<SpotFleetTagSpecification>? TagSpecifications { get; set; }
 
     /// <summary>The attributes for the instance types. JSON <c>instanceRequirements</c>.</summary>
     [JsonPropertyName("instanceRequirements")]
     [JsonConverter(typeof(TolerantMemberConverter<InstanceRequirements>))]
-    public InstanceRequirements? InstanceRequirements { get; init; }
+    public InstanceRequirements? InstanceRequirements { get; set; }
 
     /// <summary>The security groups. JSON <c>groupSet</c>.</summary>
     [JsonPropertyName("groupSet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<GroupIdentifier>>))]
-    public ItemSet<GroupIdentifier>? SecurityGroups { get; init; }
+    public ItemSet<GroupIdentifier>? SecurityGroups { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,7 +15,7 @@ public sealed record SpotFleetMonitoring
     /// <summary>Enables monitoring for the instance. JSON <c>enabled</c>.</summary>
     [JsonPropertyName("enabled")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? Enabled { get; init; }
+    public bool? Enabled { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

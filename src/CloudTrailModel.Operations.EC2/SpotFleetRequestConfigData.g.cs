@@ -15,132 +15,132 @@ public sealed record SpotFleetRequestConfigData
     /// <summary>The strategy that determines how to allocate the target Spot Instance capacity across the Spot Instance pools specified by the Spot Fleet launch configuration. JSON <c>allocationStrategy</c>.</summary>
     [JsonPropertyName("allocationStrategy")]
     [JsonConverter(typeof(TolerantMemberConverter<AllocationStrategy?>))]
-    public AllocationStrategy? AllocationStrategy { get; init; }
+    public AllocationStrategy? AllocationStrategy { get; set; }
 
     /// <summary>The order of the launch template overrides to use in fulfilling On-Demand capacity. JSON <c>onDemandAllocationStrategy</c>.</summary>
     [JsonPropertyName("onDemandAllocationStrategy")]
     [JsonConverter(typeof(TolerantMemberConverter<OnDemandAllocationStrategy?>))]
-    public OnDemandAllocationStrategy? OnDemandAllocationStrategy { get; init; }
+    public OnDemandAllocationStrategy? OnDemandAllocationStrategy { get; set; }
 
     /// <summary>The strategies for managing your Spot Instances that are at an elevated risk of being interrupted. JSON <c>spotMaintenanceStrategies</c>.</summary>
     [JsonPropertyName("spotMaintenanceStrategies")]
     [JsonConverter(typeof(TolerantMemberConverter<SpotMaintenanceStrategies>))]
-    public SpotMaintenanceStrategies? SpotMaintenanceStrategies { get; init; }
+    public SpotMaintenanceStrategies? SpotMaintenanceStrategies { get; set; }
 
     /// <summary>A unique, case-sensitive identifier that you provide to ensure the idempotency of your listings. JSON <c>clientToken</c>.</summary>
     [JsonPropertyName("clientToken")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ClientToken { get; init; }
+    public string? ClientToken { get; set; }
 
     /// <summary>Indicates whether running instances should be terminated if you decrease the target capacity of the Spot Fleet request below the current size of the Spot Fleet. JSON <c>excessCapacityTerminationPolicy</c>.</summary>
     [JsonPropertyName("excessCapacityTerminationPolicy")]
     [JsonConverter(typeof(TolerantMemberConverter<ExcessCapacityTerminationPolicy?>))]
-    public ExcessCapacityTerminationPolicy? ExcessCapacityTerminationPolicy { get; init; }
+    public ExcessCapacityTerminationPolicy? ExcessCapacityTerminationPolicy { get; set; }
 
     /// <summary>The number of units fulfilled by this request compared to the set target capacity. JSON <c>fulfilledCapacity</c>.</summary>
     [JsonPropertyName("fulfilledCapacity")]
     [JsonConverter(typeof(TolerantMemberConverter<double?>))]
-    public double? FulfilledCapacity { get; init; }
+    public double? FulfilledCapacity { get; set; }
 
     /// <summary>The number of On-Demand units fulfilled by this request compared to the set target On-Demand capacity. JSON <c>onDemandFulfilledCapacity</c>.</summary>
     [JsonPropertyName("onDemandFulfilledCapacity")]
     [JsonConverter(typeof(TolerantMemberConverter<double?>))]
-    public double? OnDemandFulfilledCapacity { get; init; }
+    public double? OnDemandFulfilledCapacity { get; set; }
 
     /// <summary>The Amazon Resource Name (ARN) of an Identity and Access Management (IAM) role that grants the Spot Fleet the permission to request, launch, terminate, and tag instances on your behalf. JSON <c>iamFleetRole</c>.</summary>
     [JsonPropertyName("iamFleetRole")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? IamFleetRole { get; init; }
+    public string? IamFleetRole { get; set; }
 
     /// <summary>The launch specifications for the Spot Fleet request. JSON <c>launchSpecifications</c>.</summary>
     [JsonPropertyName("launchSpecifications")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<SpotFleetLaunchSpecification>>))]
-    public ItemSet<SpotFleetLaunchSpecification>? LaunchSpecifications { get; init; }
+    public ItemSet<SpotFleetLaunchSpecification>? LaunchSpecifications { get; set; }
 
     /// <summary>The launch template and overrides. JSON <c>launchTemplateConfigs</c>.</summary>
     [JsonPropertyName("launchTemplateConfigs")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<LaunchTemplateConfig>>))]
-    public ItemSet<LaunchTemplateConfig>? LaunchTemplateConfigs { get; init; }
+    public ItemSet<LaunchTemplateConfig>? LaunchTemplateConfigs { get; set; }
 
     /// <summary>The maximum price per unit hour that you are willing to pay for a Spot Instance. JSON <c>spotPrice</c>.</summary>
     [JsonPropertyName("spotPrice")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? SpotPrice { get; init; }
+    public string? SpotPrice { get; set; }
 
     /// <summary>The number of units to request for the Spot Fleet. JSON <c>targetCapacity</c>.</summary>
     [JsonPropertyName("targetCapacity")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? TargetCapacity { get; init; }
+    public int? TargetCapacity { get; set; }
 
     /// <summary>The number of On-Demand units to request. JSON <c>onDemandTargetCapacity</c>.</summary>
     [JsonPropertyName("onDemandTargetCapacity")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? OnDemandTargetCapacity { get; init; }
+    public int? OnDemandTargetCapacity { get; set; }
 
     /// <summary>The maximum amount per hour for On-Demand Instances that you're willing to pay. JSON <c>onDemandMaxTotalPrice</c>.</summary>
     [JsonPropertyName("onDemandMaxTotalPrice")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? OnDemandMaxTotalPrice { get; init; }
+    public string? OnDemandMaxTotalPrice { get; set; }
 
     /// <summary>The maximum amount per hour for Spot Instances that you're willing to pay. JSON <c>spotMaxTotalPrice</c>.</summary>
     [JsonPropertyName("spotMaxTotalPrice")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? SpotMaxTotalPrice { get; init; }
+    public string? SpotMaxTotalPrice { get; set; }
 
     /// <summary>Indicates whether running Spot Instances are terminated when the Spot Fleet request expires. JSON <c>terminateInstancesWithExpiration</c>.</summary>
     [JsonPropertyName("terminateInstancesWithExpiration")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? TerminateInstancesWithExpiration { get; init; }
+    public bool? TerminateInstancesWithExpiration { get; set; }
 
     /// <summary>The type of request. JSON <c>type</c>.</summary>
     [JsonPropertyName("type")]
     [JsonConverter(typeof(TolerantMemberConverter<FleetType?>))]
-    public FleetType? Type { get; init; }
+    public FleetType? Type { get; set; }
 
     /// <summary>The start date and time of the request, in UTC format ( YYYY - MM - DD T HH: MM: SS Z). JSON <c>validFrom</c>.</summary>
     [JsonPropertyName("validFrom")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? ValidFrom { get; init; }
+    public DateTimeOffset? ValidFrom { get; set; }
 
     /// <summary>The end date and time of the request, in UTC format ( YYYY - MM - DD T HH: MM: SS Z). JSON <c>validUntil</c>.</summary>
     [JsonPropertyName("validUntil")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? ValidUntil { get; init; }
+    public DateTimeOffset? ValidUntil { get; set; }
 
     /// <summary>Indicates whether Spot Fleet should replace unhealthy instances. JSON <c>replaceUnhealthyInstances</c>.</summary>
     [JsonPropertyName("replaceUnhealthyInstances")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? ReplaceUnhealthyInstances { get; init; }
+    public bool? ReplaceUnhealthyInstances { get; set; }
 
     /// <summary>The behavior when a Spot Instance is interrupted. JSON <c>instanceInterruptionBehavior</c>.</summary>
     [JsonPropertyName("instanceInterruptionBehavior")]
     [JsonConverter(typeof(TolerantMemberConverter<InstanceInterruptionBehavior?>))]
-    public InstanceInterruptionBehavior? InstanceInterruptionBehavior { get; init; }
+    public InstanceInterruptionBehavior? InstanceInterruptionBehavior { get; set; }
 
     /// <summary>One or more Classic Load Balancers and target groups to attach to the Spot Fleet request. JSON <c>loadBalancersConfig</c>.</summary>
     [JsonPropertyName("loadBalancersConfig")]
     [JsonConverter(typeof(TolerantMemberConverter<LoadBalancersConfig>))]
-    public LoadBalancersConfig? LoadBalancersConfig { get; init; }
+    public LoadBalancersConfig? LoadBalancersConfig { get; set; }
 
     /// <summary>The number of Spot pools across which to allocate your target Spot capacity. JSON <c>instancePoolsToUseCount</c>.</summary>
     [JsonPropertyName("instancePoolsToUseCount")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? InstancePoolsToUseCount { get; init; }
+    public int? InstancePoolsToUseCount { get; set; }
 
     /// <summary>Reserved. JSON <c>context</c>.</summary>
     [JsonPropertyName("context")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Context { get; init; }
+    public string? Context { get; set; }
 
     /// <summary>The unit for the target capacity. JSON <c>targetCapacityUnitType</c>.</summary>
     [JsonPropertyName("targetCapacityUnitType")]
     [JsonConverter(typeof(TolerantMemberConverter<TargetCapacityUnitType?>))]
-    public TargetCapacityUnitType? TargetCapacityUnitType { get; init; }
+    public TargetCapacityUnitType? TargetCapacityUnitType { get; set; }
 
     /// <summary>The key-value pair for tagging the Spot Fleet request on creation. JSON <c>tagSpecificationSet</c>.</summary>
     [JsonPropertyName("tagSpecificationSet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<TagSpecification>>))]
-    public ItemSet<TagSpecification>? TagSpecifications { get; init; }
+    public ItemSet<TagSpecification>? TagSpecifications { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

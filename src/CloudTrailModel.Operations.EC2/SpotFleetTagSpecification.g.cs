@@ -15,12 +15,12 @@ public sealed record SpotFleetTagSpecification
     /// <summary>The type of resource. JSON <c>resourceType</c>.</summary>
     [JsonPropertyName("resourceType")]
     [JsonConverter(typeof(TolerantMemberConverter<ResourceType?>))]
-    public ResourceType? ResourceType { get; init; }
+    public ResourceType? ResourceType { get; set; }
 
     /// <summary>The tags. JSON <c>tag</c>.</summary>
     [JsonPropertyName("tag")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<Tag>>))]
-    public ItemSet<Tag>? Tags { get; init; }
+    public ItemSet<Tag>? Tags { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

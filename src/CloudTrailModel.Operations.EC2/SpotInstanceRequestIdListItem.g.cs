@@ -15,7 +15,7 @@ public sealed record SpotInstanceRequestIdListItem
     /// <summary>The entry's value. JSON <c>spotInstanceRequestId</c>.</summary>
     [JsonPropertyName("spotInstanceRequestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? SpotInstanceRequestId { get; init; }
+    public string? SpotInstanceRequestId { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

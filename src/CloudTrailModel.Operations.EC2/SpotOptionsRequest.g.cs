@@ -15,42 +15,42 @@ public sealed record SpotOptionsRequest
     /// <summary>The strategy that determines how to allocate the target Spot Instance capacity across the Spot Instance pools specified by the EC2 Fleet launch configuration. JSON <c>allocationStrategy</c>.</summary>
     [JsonPropertyName("allocationStrategy")]
     [JsonConverter(typeof(TolerantMemberConverter<SpotAllocationStrategy?>))]
-    public SpotAllocationStrategy? AllocationStrategy { get; init; }
+    public SpotAllocationStrategy? AllocationStrategy { get; set; }
 
     /// <summary>The strategies for managing your Spot Instances that are at an elevated risk of being interrupted. JSON <c>maintenanceStrategies</c>.</summary>
     [JsonPropertyName("maintenanceStrategies")]
     [JsonConverter(typeof(TolerantMemberConverter<FleetSpotMaintenanceStrategiesRequest>))]
-    public FleetSpotMaintenanceStrategiesRequest? MaintenanceStrategies { get; init; }
+    public FleetSpotMaintenanceStrategiesRequest? MaintenanceStrategies { get; set; }
 
     /// <summary>The behavior when a Spot Instance is interrupted. JSON <c>instanceInterruptionBehavior</c>.</summary>
     [JsonPropertyName("instanceInterruptionBehavior")]
     [JsonConverter(typeof(TolerantMemberConverter<SpotInstanceInterruptionBehavior?>))]
-    public SpotInstanceInterruptionBehavior? InstanceInterruptionBehavior { get; init; }
+    public SpotInstanceInterruptionBehavior? InstanceInterruptionBehavior { get; set; }
 
     /// <summary>The number of Spot pools across which to allocate your target Spot capacity. JSON <c>instancePoolsToUseCount</c>.</summary>
     [JsonPropertyName("instancePoolsToUseCount")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? InstancePoolsToUseCount { get; init; }
+    public int? InstancePoolsToUseCount { get; set; }
 
     /// <summary>Indicates that the fleet uses a single instance type to launch all Spot Instances in the fleet. JSON <c>singleInstanceType</c>.</summary>
     [JsonPropertyName("singleInstanceType")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? SingleInstanceType { get; init; }
+    public bool? SingleInstanceType { get; set; }
 
     /// <summary>Indicates that the fleet launches all Spot Instances into a single Availability Zone. JSON <c>singleAvailabilityZone</c>.</summary>
     [JsonPropertyName("singleAvailabilityZone")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? SingleAvailabilityZone { get; init; }
+    public bool? SingleAvailabilityZone { get; set; }
 
     /// <summary>The minimum target capacity for Spot Instances in the fleet. JSON <c>minTargetCapacity</c>.</summary>
     [JsonPropertyName("minTargetCapacity")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? MinTargetCapacity { get; init; }
+    public int? MinTargetCapacity { get; set; }
 
     /// <summary>The maximum amount per hour for Spot Instances that you're willing to pay. JSON <c>maxTotalPrice</c>.</summary>
     [JsonPropertyName("maxTotalPrice")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? MaxTotalPrice { get; init; }
+    public string? MaxTotalPrice { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

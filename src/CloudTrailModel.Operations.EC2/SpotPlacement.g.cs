@@ -15,22 +15,22 @@ public sealed record SpotPlacement
     /// <summary>The Availability Zone. JSON <c>availabilityZone</c>.</summary>
     [JsonPropertyName("availabilityZone")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? AvailabilityZone { get; init; }
+    public string? AvailabilityZone { get; set; }
 
     /// <summary>The name of the placement group. JSON <c>groupName</c>.</summary>
     [JsonPropertyName("groupName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? GroupName { get; init; }
+    public string? GroupName { get; set; }
 
     /// <summary>The tenancy of the instance (if the instance is running in a VPC). JSON <c>tenancy</c>.</summary>
     [JsonPropertyName("tenancy")]
     [JsonConverter(typeof(TolerantMemberConverter<Tenancy?>))]
-    public Tenancy? Tenancy { get; init; }
+    public Tenancy? Tenancy { get; set; }
 
     /// <summary>The ID of the Availability Zone. JSON <c>availabilityZoneId</c>.</summary>
     [JsonPropertyName("availabilityZoneId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? AvailabilityZoneId { get; init; }
+    public string? AvailabilityZoneId { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

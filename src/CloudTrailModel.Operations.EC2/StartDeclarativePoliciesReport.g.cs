@@ -15,27 +15,27 @@ public sealed record StartDeclarativePoliciesReportRequestParameters
     /// <summary>Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. JSON <c>dryRun</c>.</summary>
     [JsonPropertyName("dryRun")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? DryRun { get; init; }
+    public bool? DryRun { get; set; }
 
     /// <summary>The name of the S3 bucket where the report will be saved. JSON <c>s3Bucket</c>.</summary>
     [JsonPropertyName("s3Bucket")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? S3Bucket { get; init; }
+    public string? S3Bucket { get; set; }
 
     /// <summary>The prefix for your S3 object. JSON <c>s3Prefix</c>.</summary>
     [JsonPropertyName("s3Prefix")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? S3Prefix { get; init; }
+    public string? S3Prefix { get; set; }
 
     /// <summary>The root ID, organizational unit ID, or account ID. JSON <c>targetId</c>.</summary>
     [JsonPropertyName("targetId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? TargetId { get; init; }
+    public string? TargetId { get; set; }
 
     /// <summary>The tags to apply. JSON <c>tagSpecificationSet</c>.</summary>
     [JsonPropertyName("tagSpecificationSet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<TagSpecification>>))]
-    public ItemSet<TagSpecification>? TagSpecifications { get; init; }
+    public ItemSet<TagSpecification>? TagSpecifications { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -73,12 +73,12 @@ public sealed record StartDeclarativePoliciesReportResponseElements
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? RequestId { get; init; }
+    public string? RequestId { get; set; }
 
     /// <summary>Whether the call succeeded (the query API's <c>return</c>). JSON <c>_return</c>.</summary>
     [JsonPropertyName("_return")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? Return { get; init; }
+    public bool? Return { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,17 +15,17 @@ public sealed record StartInstancesRequestParameters
     /// <summary>The IDs of the instances. JSON <c>instancesSet</c>.</summary>
     [JsonPropertyName("instancesSet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<InstanceIdStringListItem>>))]
-    public ItemSet<InstanceIdStringListItem>? InstanceIds { get; init; }
+    public ItemSet<InstanceIdStringListItem>? InstanceIds { get; set; }
 
     /// <summary>Reserved. JSON <c>additionalInfo</c>.</summary>
     [JsonPropertyName("additionalInfo")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? AdditionalInfo { get; init; }
+    public string? AdditionalInfo { get; set; }
 
     /// <summary>Checks whether you have the required permissions for the operation, without actually making the request, and provides an error response. JSON <c>dryRun</c>.</summary>
     [JsonPropertyName("dryRun")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? DryRun { get; init; }
+    public bool? DryRun { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -59,17 +59,17 @@ public sealed record StartInstancesResponseElements
     /// <summary>Information about the started instances. JSON <c>instancesSet</c>.</summary>
     [JsonPropertyName("instancesSet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<InstanceStateChange>>))]
-    public ItemSet<InstanceStateChange>? StartingInstances { get; init; }
+    public ItemSet<InstanceStateChange>? StartingInstances { get; set; }
 
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? RequestId { get; init; }
+    public string? RequestId { get; set; }
 
     /// <summary>Whether the call succeeded (the query API's <c>return</c>). JSON <c>_return</c>.</summary>
     [JsonPropertyName("_return")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? Return { get; init; }
+    public bool? Return { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

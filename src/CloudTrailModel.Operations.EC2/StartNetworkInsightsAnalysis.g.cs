@@ -15,37 +15,37 @@ public sealed record StartNetworkInsightsAnalysisRequestParameters
     /// <summary>The ID of the path. JSON <c>networkInsightsPathId</c>.</summary>
     [JsonPropertyName("networkInsightsPathId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? NetworkInsightsPathId { get; init; }
+    public string? NetworkInsightsPathId { get; set; }
 
     /// <summary>The member accounts that contain resources that the path can traverse. JSON <c>additionalAccountSet</c>.</summary>
     [JsonPropertyName("additionalAccountSet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<ValueStringListItem>>))]
-    public ItemSet<ValueStringListItem>? AdditionalAccounts { get; init; }
+    public ItemSet<ValueStringListItem>? AdditionalAccounts { get; set; }
 
     /// <summary>The Amazon Resource Names (ARN) of the resources that the path must traverse. JSON <c>filterInArnSet</c>.</summary>
     [JsonPropertyName("filterInArnSet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<ArnListItem>>))]
-    public ItemSet<ArnListItem>? FilterInArns { get; init; }
+    public ItemSet<ArnListItem>? FilterInArns { get; set; }
 
     /// <summary>The Amazon Resource Names (ARN) of the resources that the path will ignore. JSON <c>filterOutArnSet</c>.</summary>
     [JsonPropertyName("filterOutArnSet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<ArnListItem>>))]
-    public ItemSet<ArnListItem>? FilterOutArns { get; init; }
+    public ItemSet<ArnListItem>? FilterOutArns { get; set; }
 
     /// <summary>Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. JSON <c>dryRun</c>.</summary>
     [JsonPropertyName("dryRun")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? DryRun { get; init; }
+    public bool? DryRun { get; set; }
 
     /// <summary>The tags to apply. JSON <c>tagSpecificationSet</c>.</summary>
     [JsonPropertyName("tagSpecificationSet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<TagSpecification>>))]
-    public ItemSet<TagSpecification>? TagSpecifications { get; init; }
+    public ItemSet<TagSpecification>? TagSpecifications { get; set; }
 
     /// <summary>Unique, case-sensitive identifier that you provide to ensure the idempotency of the request. JSON <c>clientToken</c>.</summary>
     [JsonPropertyName("clientToken")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ClientToken { get; init; }
+    public string? ClientToken { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -87,12 +87,12 @@ public sealed record StartNetworkInsightsAnalysisResponseElements
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? RequestId { get; init; }
+    public string? RequestId { get; set; }
 
     /// <summary>Whether the call succeeded (the query API's <c>return</c>). JSON <c>_return</c>.</summary>
     [JsonPropertyName("_return")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? Return { get; init; }
+    public bool? Return { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

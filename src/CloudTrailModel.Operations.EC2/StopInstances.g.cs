@@ -15,27 +15,27 @@ public sealed record StopInstancesRequestParameters
     /// <summary>The IDs of the instances. JSON <c>instancesSet</c>.</summary>
     [JsonPropertyName("instancesSet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<InstanceIdStringListItem>>))]
-    public ItemSet<InstanceIdStringListItem>? InstanceIds { get; init; }
+    public ItemSet<InstanceIdStringListItem>? InstanceIds { get; set; }
 
     /// <summary>Hibernates the instance if the instance was enabled for hibernation at launch. JSON <c>hibernate</c>.</summary>
     [JsonPropertyName("hibernate")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? Hibernate { get; init; }
+    public bool? Hibernate { get; set; }
 
     /// <summary>Specifies whether to bypass the graceful OS shutdown process when the instance is stopped. JSON <c>skipOsShutdown</c>.</summary>
     [JsonPropertyName("skipOsShutdown")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? SkipOsShutdown { get; init; }
+    public bool? SkipOsShutdown { get; set; }
 
     /// <summary>Checks whether you have the required permissions for the operation, without actually making the request, and provides an error response. JSON <c>dryRun</c>.</summary>
     [JsonPropertyName("dryRun")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? DryRun { get; init; }
+    public bool? DryRun { get; set; }
 
     /// <summary>Forces the instance to stop. JSON <c>force</c>.</summary>
     [JsonPropertyName("force")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? Force { get; init; }
+    public bool? Force { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -73,17 +73,17 @@ public sealed record StopInstancesResponseElements
     /// <summary>Information about the stopped instances. JSON <c>instancesSet</c>.</summary>
     [JsonPropertyName("instancesSet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<InstanceStateChange>>))]
-    public ItemSet<InstanceStateChange>? StoppingInstances { get; init; }
+    public ItemSet<InstanceStateChange>? StoppingInstances { get; set; }
 
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? RequestId { get; init; }
+    public string? RequestId { get; set; }
 
     /// <summary>Whether the call succeeded (the query API's <c>return</c>). JSON <c>_return</c>.</summary>
     [JsonPropertyName("_return")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? Return { get; init; }
+    public bool? Return { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,7 +15,7 @@ public sealed record Storage
     /// <summary>An Amazon S3 storage location. JSON <c>s3</c>.</summary>
     [JsonPropertyName("s3")]
     [JsonConverter(typeof(TolerantMemberConverter<S3Storage>))]
-    public S3Storage? S3 { get; init; }
+    public S3Storage? S3 { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

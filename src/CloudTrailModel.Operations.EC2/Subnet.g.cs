@@ -15,117 +15,117 @@ public sealed record Subnet
     /// <summary>The AZ ID of the subnet. JSON <c>availabilityZoneId</c>.</summary>
     [JsonPropertyName("availabilityZoneId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? AvailabilityZoneId { get; init; }
+    public string? AvailabilityZoneId { get; set; }
 
     /// <summary>Indicates the device position for local network interfaces in this subnet. JSON <c>enableLniAtDeviceIndex</c>.</summary>
     [JsonPropertyName("enableLniAtDeviceIndex")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? EnableLniAtDeviceIndex { get; init; }
+    public int? EnableLniAtDeviceIndex { get; set; }
 
     /// <summary>Indicates whether a network interface created in this subnet (including a network interface created by RunInstances) receives a customer-owned IPv4 address. JSON <c>mapCustomerOwnedIpOnLaunch</c>.</summary>
     [JsonPropertyName("mapCustomerOwnedIpOnLaunch")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? MapCustomerOwnedIpOnLaunch { get; init; }
+    public bool? MapCustomerOwnedIpOnLaunch { get; set; }
 
     /// <summary>The customer-owned IPv4 address pool associated with the subnet. JSON <c>customerOwnedIpv4Pool</c>.</summary>
     [JsonPropertyName("customerOwnedIpv4Pool")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? CustomerOwnedIpv4Pool { get; init; }
+    public string? CustomerOwnedIpv4Pool { get; set; }
 
     /// <summary>The ID of the Amazon Web Services account that owns the subnet. JSON <c>ownerId</c>.</summary>
     [JsonPropertyName("ownerId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? OwnerId { get; init; }
+    public string? OwnerId { get; set; }
 
     /// <summary>Indicates whether a network interface created in this subnet (including a network interface created by RunInstances) receives an IPv6 address. JSON <c>assignIpv6AddressOnCreation</c>.</summary>
     [JsonPropertyName("assignIpv6AddressOnCreation")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? AssignIpv6AddressOnCreation { get; init; }
+    public bool? AssignIpv6AddressOnCreation { get; set; }
 
     /// <summary>Information about the IPv6 CIDR blocks associated with the subnet. JSON <c>ipv6CidrBlockAssociationSet</c>.</summary>
     [JsonPropertyName("ipv6CidrBlockAssociationSet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<SubnetIpv6CidrBlockAssociation>>))]
-    public ItemSet<SubnetIpv6CidrBlockAssociation>? Ipv6CidrBlockAssociationSet { get; init; }
+    public ItemSet<SubnetIpv6CidrBlockAssociation>? Ipv6CidrBlockAssociationSet { get; set; }
 
     /// <summary>Any tags assigned to the subnet. JSON <c>tagSet</c>.</summary>
     [JsonPropertyName("tagSet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<Tag>>))]
-    public ItemSet<Tag>? Tags { get; init; }
+    public ItemSet<Tag>? Tags { get; set; }
 
     /// <summary>The Amazon Resource Name (ARN) of the subnet. JSON <c>subnetArn</c>.</summary>
     [JsonPropertyName("subnetArn")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? SubnetArn { get; init; }
+    public string? SubnetArn { get; set; }
 
     /// <summary>The Amazon Resource Name (ARN) of the Outpost. JSON <c>outpostArn</c>.</summary>
     [JsonPropertyName("outpostArn")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? OutpostArn { get; init; }
+    public string? OutpostArn { get; set; }
 
     /// <summary>Indicates whether DNS queries made to the Amazon-provided DNS Resolver in this subnet should return synthetic IPv6 addresses for IPv4-only destinations. JSON <c>enableDns64</c>.</summary>
     [JsonPropertyName("enableDns64")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? EnableDns64 { get; init; }
+    public bool? EnableDns64 { get; set; }
 
     /// <summary>Indicates whether this is an IPv6 only subnet. JSON <c>ipv6Native</c>.</summary>
     [JsonPropertyName("ipv6Native")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? Ipv6Native { get; init; }
+    public bool? Ipv6Native { get; set; }
 
     /// <summary>The type of hostnames to assign to instances in the subnet at launch. JSON <c>privateDnsNameOptionsOnLaunch</c>.</summary>
     [JsonPropertyName("privateDnsNameOptionsOnLaunch")]
     [JsonConverter(typeof(TolerantMemberConverter<PrivateDnsNameOptionsOnLaunch>))]
-    public PrivateDnsNameOptionsOnLaunch? PrivateDnsNameOptionsOnLaunch { get; init; }
+    public PrivateDnsNameOptionsOnLaunch? PrivateDnsNameOptionsOnLaunch { get; set; }
 
     /// <summary>The state of VPC Block Public Access (BPA). JSON <c>blockPublicAccessStates</c>.</summary>
     [JsonPropertyName("blockPublicAccessStates")]
     [JsonConverter(typeof(TolerantMemberConverter<BlockPublicAccessStates>))]
-    public BlockPublicAccessStates? BlockPublicAccessStates { get; init; }
+    public BlockPublicAccessStates? BlockPublicAccessStates { get; set; }
 
     /// <summary>Indicates if this is a subnet used with Amazon Elastic VMware Service (EVS). JSON <c>type</c>.</summary>
     [JsonPropertyName("type")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Type { get; init; }
+    public string? Type { get; set; }
 
     /// <summary>The ID of the subnet. JSON <c>subnetId</c>.</summary>
     [JsonPropertyName("subnetId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? SubnetId { get; init; }
+    public string? SubnetId { get; set; }
 
     /// <summary>The current state of the subnet. JSON <c>state</c>.</summary>
     [JsonPropertyName("state")]
     [JsonConverter(typeof(TolerantMemberConverter<SubnetState?>))]
-    public SubnetState? State { get; init; }
+    public SubnetState? State { get; set; }
 
     /// <summary>The ID of the VPC the subnet is in. JSON <c>vpcId</c>.</summary>
     [JsonPropertyName("vpcId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? VpcId { get; init; }
+    public string? VpcId { get; set; }
 
     /// <summary>The IPv4 CIDR block assigned to the subnet. JSON <c>cidrBlock</c>.</summary>
     [JsonPropertyName("cidrBlock")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? CidrBlock { get; init; }
+    public string? CidrBlock { get; set; }
 
     /// <summary>The number of unused private IPv4 addresses in the subnet. JSON <c>availableIpAddressCount</c>.</summary>
     [JsonPropertyName("availableIpAddressCount")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? AvailableIpAddressCount { get; init; }
+    public int? AvailableIpAddressCount { get; set; }
 
     /// <summary>The Availability Zone of the subnet. JSON <c>availabilityZone</c>.</summary>
     [JsonPropertyName("availabilityZone")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? AvailabilityZone { get; init; }
+    public string? AvailabilityZone { get; set; }
 
     /// <summary>Indicates whether this is the default subnet for the Availability Zone. JSON <c>defaultForAz</c>.</summary>
     [JsonPropertyName("defaultForAz")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? DefaultForAz { get; init; }
+    public bool? DefaultForAz { get; set; }
 
     /// <summary>Indicates whether instances launched in this subnet receive a public IPv4 address. JSON <c>mapPublicIpOnLaunch</c>.</summary>
     [JsonPropertyName("mapPublicIpOnLaunch")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? MapPublicIpOnLaunch { get; init; }
+    public bool? MapPublicIpOnLaunch { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,12 +15,12 @@ public sealed record SubnetCidrBlockState
     /// <summary>The state of a CIDR block. JSON <c>state</c>.</summary>
     [JsonPropertyName("state")]
     [JsonConverter(typeof(TolerantMemberConverter<SubnetCidrBlockStateCode?>))]
-    public SubnetCidrBlockStateCode? State { get; init; }
+    public SubnetCidrBlockStateCode? State { get; set; }
 
     /// <summary>A message about the status of the CIDR block, if applicable. JSON <c>statusMessage</c>.</summary>
     [JsonPropertyName("statusMessage")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? StatusMessage { get; init; }
+    public string? StatusMessage { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,17 +15,17 @@ public sealed record SubnetConfiguration
     /// <summary>The ID of the subnet. JSON <c>subnetId</c>.</summary>
     [JsonPropertyName("subnetId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? SubnetId { get; init; }
+    public string? SubnetId { get; set; }
 
     /// <summary>The IPv4 address to assign to the endpoint network interface in the subnet. JSON <c>ipv4</c>.</summary>
     [JsonPropertyName("ipv4")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Ipv4 { get; init; }
+    public string? Ipv4 { get; set; }
 
     /// <summary>The IPv6 address to assign to the endpoint network interface in the subnet. JSON <c>ipv6</c>.</summary>
     [JsonPropertyName("ipv6")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Ipv6 { get; init; }
+    public string? Ipv6 { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

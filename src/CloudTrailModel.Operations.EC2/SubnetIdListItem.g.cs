@@ -15,7 +15,7 @@ public sealed record SubnetIdListItem
     /// <summary>The entry's value. JSON <c>associatedSubnetId</c>.</summary>
     [JsonPropertyName("associatedSubnetId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? AssociatedSubnetId { get; init; }
+    public string? AssociatedSubnetId { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,27 +15,27 @@ public sealed record SubnetIpv6CidrBlockAssociation
     /// <summary>The ID of the association. JSON <c>associationId</c>.</summary>
     [JsonPropertyName("associationId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? AssociationId { get; init; }
+    public string? AssociationId { get; set; }
 
     /// <summary>The IPv6 CIDR block. JSON <c>ipv6CidrBlock</c>.</summary>
     [JsonPropertyName("ipv6CidrBlock")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Ipv6CidrBlock { get; init; }
+    public string? Ipv6CidrBlock { get; set; }
 
     /// <summary>The state of the CIDR block. JSON <c>ipv6CidrBlockState</c>.</summary>
     [JsonPropertyName("ipv6CidrBlockState")]
     [JsonConverter(typeof(TolerantMemberConverter<SubnetCidrBlockState>))]
-    public SubnetCidrBlockState? Ipv6CidrBlockState { get; init; }
+    public SubnetCidrBlockState? Ipv6CidrBlockState { get; set; }
 
     /// <summary>Public IPv6 addresses are those advertised on the internet from Amazon Web Services. JSON <c>ipv6AddressAttribute</c>.</summary>
     [JsonPropertyName("ipv6AddressAttribute")]
     [JsonConverter(typeof(TolerantMemberConverter<Ipv6AddressAttribute?>))]
-    public Ipv6AddressAttribute? Ipv6AddressAttribute { get; init; }
+    public Ipv6AddressAttribute? Ipv6AddressAttribute { get; set; }
 
     /// <summary>The source that allocated the IP address space. JSON <c>ipSource</c>.</summary>
     [JsonPropertyName("ipSource")]
     [JsonConverter(typeof(TolerantMemberConverter<IpSource?>))]
-    public IpSource? IpSource { get; init; }
+    public IpSource? IpSource { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

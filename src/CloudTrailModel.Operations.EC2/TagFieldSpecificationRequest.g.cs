@@ -15,12 +15,12 @@ public sealed record TagFieldSpecificationRequest
     /// <summary>The resource type for the tag keys associated with the Flow Logs Amazon EC2 Tags feature fields in your custom log format. JSON <c>resourceType</c>.</summary>
     [JsonPropertyName("resourceType")]
     [JsonConverter(typeof(TolerantMemberConverter<TaggableResourceType?>))]
-    public TaggableResourceType? ResourceType { get; init; }
+    public TaggableResourceType? ResourceType { get; set; }
 
     /// <summary>The tag keys on your tagged resources to be displayed by the Flow Logs Amazon EC2 Tags feature fields in your custom log format. JSON <c>tagKeySet</c>.</summary>
     [JsonPropertyName("tagKeySet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<TagKeyListItem>>))]
-    public ItemSet<TagKeyListItem>? TagKeys { get; init; }
+    public ItemSet<TagKeyListItem>? TagKeys { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,12 +15,12 @@ public sealed record TagSpecification
     /// <summary>The type of resource to tag on creation. JSON <c>resourceType</c>.</summary>
     [JsonPropertyName("resourceType")]
     [JsonConverter(typeof(TolerantMemberConverter<ResourceType?>))]
-    public ResourceType? ResourceType { get; init; }
+    public ResourceType? ResourceType { get; set; }
 
     /// <summary>The tags to apply to the resource. JSON <c>tagSet</c>.</summary>
     [JsonPropertyName("tagSet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<Tag>>))]
-    public ItemSet<Tag>? Tags { get; init; }
+    public ItemSet<Tag>? Tags { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,27 +15,27 @@ public sealed record TargetCapacitySpecificationRequest
     /// <summary>The number of units to request, filled using the default target capacity type. JSON <c>totalTargetCapacity</c>.</summary>
     [JsonPropertyName("totalTargetCapacity")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? TotalTargetCapacity { get; init; }
+    public int? TotalTargetCapacity { get; set; }
 
     /// <summary>The number of On-Demand units to request. JSON <c>onDemandTargetCapacity</c>.</summary>
     [JsonPropertyName("onDemandTargetCapacity")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? OnDemandTargetCapacity { get; init; }
+    public int? OnDemandTargetCapacity { get; set; }
 
     /// <summary>The number of Spot units to request. JSON <c>spotTargetCapacity</c>.</summary>
     [JsonPropertyName("spotTargetCapacity")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? SpotTargetCapacity { get; init; }
+    public int? SpotTargetCapacity { get; set; }
 
     /// <summary>The default target capacity type. JSON <c>defaultTargetCapacityType</c>.</summary>
     [JsonPropertyName("defaultTargetCapacityType")]
     [JsonConverter(typeof(TolerantMemberConverter<DefaultTargetCapacityType?>))]
-    public DefaultTargetCapacityType? DefaultTargetCapacityType { get; init; }
+    public DefaultTargetCapacityType? DefaultTargetCapacityType { get; set; }
 
     /// <summary>The unit for the target capacity. JSON <c>targetCapacityUnitType</c>.</summary>
     [JsonPropertyName("targetCapacityUnitType")]
     [JsonConverter(typeof(TolerantMemberConverter<TargetCapacityUnitType?>))]
-    public TargetCapacityUnitType? TargetCapacityUnitType { get; init; }
+    public TargetCapacityUnitType? TargetCapacityUnitType { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

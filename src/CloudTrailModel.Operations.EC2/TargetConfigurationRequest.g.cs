@@ -15,12 +15,12 @@ public sealed record TargetConfigurationRequest
     /// <summary>The number of instances the Convertible Reserved Instance offering can be applied to. JSON <c>instanceCount</c>.</summary>
     [JsonPropertyName("instanceCount")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? InstanceCount { get; init; }
+    public int? InstanceCount { get; set; }
 
     /// <summary>The Convertible Reserved Instance offering ID. JSON <c>offeringId</c>.</summary>
     [JsonPropertyName("offeringId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? OfferingId { get; init; }
+    public string? OfferingId { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,7 +15,7 @@ public sealed record TargetGroupsConfig
     /// <summary>One or more target groups. JSON <c>targetGroups</c>.</summary>
     [JsonPropertyName("targetGroups")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<TargetGroup>>))]
-    public ItemSet<TargetGroup>? TargetGroups { get; init; }
+    public ItemSet<TargetGroup>? TargetGroups { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

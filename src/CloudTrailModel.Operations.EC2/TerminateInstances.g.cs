@@ -15,22 +15,22 @@ public sealed record TerminateInstancesRequestParameters
     /// <summary>The IDs of the instances. JSON <c>instancesSet</c>.</summary>
     [JsonPropertyName("instancesSet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<InstanceIdStringListItem>>))]
-    public ItemSet<InstanceIdStringListItem>? InstanceIds { get; init; }
+    public ItemSet<InstanceIdStringListItem>? InstanceIds { get; set; }
 
     /// <summary>Forces the instances to terminate. JSON <c>force</c>.</summary>
     [JsonPropertyName("force")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? Force { get; init; }
+    public bool? Force { get; set; }
 
     /// <summary>Specifies whether to bypass the graceful OS shutdown process when the instance is terminated. JSON <c>skipOsShutdown</c>.</summary>
     [JsonPropertyName("skipOsShutdown")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? SkipOsShutdown { get; init; }
+    public bool? SkipOsShutdown { get; set; }
 
     /// <summary>Checks whether you have the required permissions for the operation, without actually making the request, and provides an error response. JSON <c>dryRun</c>.</summary>
     [JsonPropertyName("dryRun")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? DryRun { get; init; }
+    public bool? DryRun { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -66,17 +66,17 @@ public sealed record TerminateInstancesResponseElements
     /// <summary>Information about the terminated instances. JSON <c>instancesSet</c>.</summary>
     [JsonPropertyName("instancesSet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<InstanceStateChange>>))]
-    public ItemSet<InstanceStateChange>? TerminatingInstances { get; init; }
+    public ItemSet<InstanceStateChange>? TerminatingInstances { get; set; }
 
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? RequestId { get; init; }
+    public string? RequestId { get; set; }
 
     /// <summary>Whether the call succeeded (the query API's <c>return</c>). JSON <c>_return</c>.</summary>
     [JsonPropertyName("_return")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? Return { get; init; }
+    public bool? Return { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

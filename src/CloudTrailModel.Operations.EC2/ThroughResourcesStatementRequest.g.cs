@@ -15,7 +15,7 @@ public sealed record ThroughResourcesStatementRequest
     /// <summary>The resource statement. JSON <c>resourceStatement</c>.</summary>
     [JsonPropertyName("resourceStatement")]
     [JsonConverter(typeof(TolerantMemberConverter<ResourceStatementRequest>))]
-    public ResourceStatementRequest? ResourceStatement { get; init; }
+    public ResourceStatementRequest? ResourceStatement { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,12 +15,12 @@ public sealed record TotalLocalStorageGB
     /// <summary>The minimum amount of total local storage, in GB. JSON <c>min</c>.</summary>
     [JsonPropertyName("min")]
     [JsonConverter(typeof(TolerantMemberConverter<double?>))]
-    public double? Min { get; init; }
+    public double? Min { get; set; }
 
     /// <summary>The maximum amount of total local storage, in GB. JSON <c>max</c>.</summary>
     [JsonPropertyName("max")]
     [JsonConverter(typeof(TolerantMemberConverter<double?>))]
-    public double? Max { get; init; }
+    public double? Max { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,32 +15,32 @@ public sealed record TrafficMirrorFilter
     /// <summary>The ID of the Traffic Mirror filter. JSON <c>trafficMirrorFilterId</c>.</summary>
     [JsonPropertyName("trafficMirrorFilterId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? TrafficMirrorFilterId { get; init; }
+    public string? TrafficMirrorFilterId { get; set; }
 
     /// <summary>Information about the ingress rules that are associated with the Traffic Mirror filter. JSON <c>ingressFilterRuleSet</c>.</summary>
     [JsonPropertyName("ingressFilterRuleSet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<TrafficMirrorFilterRule>>))]
-    public ItemSet<TrafficMirrorFilterRule>? IngressFilterRules { get; init; }
+    public ItemSet<TrafficMirrorFilterRule>? IngressFilterRules { get; set; }
 
     /// <summary>Information about the egress rules that are associated with the Traffic Mirror filter. JSON <c>egressFilterRuleSet</c>.</summary>
     [JsonPropertyName("egressFilterRuleSet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<TrafficMirrorFilterRule>>))]
-    public ItemSet<TrafficMirrorFilterRule>? EgressFilterRules { get; init; }
+    public ItemSet<TrafficMirrorFilterRule>? EgressFilterRules { get; set; }
 
     /// <summary>The network service traffic that is associated with the Traffic Mirror filter. JSON <c>networkServiceSet</c>.</summary>
     [JsonPropertyName("networkServiceSet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<TrafficMirrorNetworkServiceListItem>>))]
-    public ItemSet<TrafficMirrorNetworkServiceListItem>? NetworkServices { get; init; }
+    public ItemSet<TrafficMirrorNetworkServiceListItem>? NetworkServices { get; set; }
 
     /// <summary>The description of the Traffic Mirror filter. JSON <c>description</c>.</summary>
     [JsonPropertyName("description")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Description { get; init; }
+    public string? Description { get; set; }
 
     /// <summary>The tags assigned to the Traffic Mirror filter. JSON <c>tagSet</c>.</summary>
     [JsonPropertyName("tagSet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<Tag>>))]
-    public ItemSet<Tag>? Tags { get; init; }
+    public ItemSet<Tag>? Tags { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

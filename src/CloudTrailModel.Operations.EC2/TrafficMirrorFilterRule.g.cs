@@ -15,62 +15,62 @@ public sealed record TrafficMirrorFilterRule
     /// <summary>The ID of the Traffic Mirror rule. JSON <c>trafficMirrorFilterRuleId</c>.</summary>
     [JsonPropertyName("trafficMirrorFilterRuleId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? TrafficMirrorFilterRuleId { get; init; }
+    public string? TrafficMirrorFilterRuleId { get; set; }
 
     /// <summary>The ID of the Traffic Mirror filter that the rule is associated with. JSON <c>trafficMirrorFilterId</c>.</summary>
     [JsonPropertyName("trafficMirrorFilterId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? TrafficMirrorFilterId { get; init; }
+    public string? TrafficMirrorFilterId { get; set; }
 
     /// <summary>The traffic direction assigned to the Traffic Mirror rule. JSON <c>trafficDirection</c>.</summary>
     [JsonPropertyName("trafficDirection")]
     [JsonConverter(typeof(TolerantMemberConverter<TrafficDirection?>))]
-    public TrafficDirection? TrafficDirection { get; init; }
+    public TrafficDirection? TrafficDirection { get; set; }
 
     /// <summary>The rule number of the Traffic Mirror rule. JSON <c>ruleNumber</c>.</summary>
     [JsonPropertyName("ruleNumber")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? RuleNumber { get; init; }
+    public int? RuleNumber { get; set; }
 
     /// <summary>The action assigned to the Traffic Mirror rule. JSON <c>ruleAction</c>.</summary>
     [JsonPropertyName("ruleAction")]
     [JsonConverter(typeof(TolerantMemberConverter<TrafficMirrorRuleAction?>))]
-    public TrafficMirrorRuleAction? RuleAction { get; init; }
+    public TrafficMirrorRuleAction? RuleAction { get; set; }
 
     /// <summary>The protocol assigned to the Traffic Mirror rule. JSON <c>protocol</c>.</summary>
     [JsonPropertyName("protocol")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? Protocol { get; init; }
+    public int? Protocol { get; set; }
 
     /// <summary>The destination port range assigned to the Traffic Mirror rule. JSON <c>destinationPortRange</c>.</summary>
     [JsonPropertyName("destinationPortRange")]
     [JsonConverter(typeof(TolerantMemberConverter<TrafficMirrorPortRange>))]
-    public TrafficMirrorPortRange? DestinationPortRange { get; init; }
+    public TrafficMirrorPortRange? DestinationPortRange { get; set; }
 
     /// <summary>The source port range assigned to the Traffic Mirror rule. JSON <c>sourcePortRange</c>.</summary>
     [JsonPropertyName("sourcePortRange")]
     [JsonConverter(typeof(TolerantMemberConverter<TrafficMirrorPortRange>))]
-    public TrafficMirrorPortRange? SourcePortRange { get; init; }
+    public TrafficMirrorPortRange? SourcePortRange { get; set; }
 
     /// <summary>The destination CIDR block assigned to the Traffic Mirror rule. JSON <c>destinationCidrBlock</c>.</summary>
     [JsonPropertyName("destinationCidrBlock")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? DestinationCidrBlock { get; init; }
+    public string? DestinationCidrBlock { get; set; }
 
     /// <summary>The source CIDR block assigned to the Traffic Mirror rule. JSON <c>sourceCidrBlock</c>.</summary>
     [JsonPropertyName("sourceCidrBlock")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? SourceCidrBlock { get; init; }
+    public string? SourceCidrBlock { get; set; }
 
     /// <summary>The description of the Traffic Mirror rule. JSON <c>description</c>.</summary>
     [JsonPropertyName("description")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Description { get; init; }
+    public string? Description { get; set; }
 
     /// <summary>Tags on Traffic Mirroring filter rules. JSON <c>tagSet</c>.</summary>
     [JsonPropertyName("tagSet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<Tag>>))]
-    public ItemSet<Tag>? Tags { get; init; }
+    public ItemSet<Tag>? Tags { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,7 +15,7 @@ public sealed record TrafficMirrorFilterRuleFieldListItem
     /// <summary>The entry's value. JSON <c>item</c>.</summary>
     [JsonPropertyName("item")]
     [JsonConverter(typeof(TolerantMemberConverter<TrafficMirrorFilterRuleField?>))]
-    public TrafficMirrorFilterRuleField? Item { get; init; }
+    public TrafficMirrorFilterRuleField? Item { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,7 +15,7 @@ public sealed record TrafficMirrorNetworkServiceListItem
     /// <summary>The entry's value. JSON <c>item</c>.</summary>
     [JsonPropertyName("item")]
     [JsonConverter(typeof(TolerantMemberConverter<TrafficMirrorNetworkService?>))]
-    public TrafficMirrorNetworkService? Item { get; init; }
+    public TrafficMirrorNetworkService? Item { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

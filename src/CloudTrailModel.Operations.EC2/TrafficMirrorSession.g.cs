@@ -15,52 +15,52 @@ public sealed record TrafficMirrorSession
     /// <summary>The ID for the Traffic Mirror session. JSON <c>trafficMirrorSessionId</c>.</summary>
     [JsonPropertyName("trafficMirrorSessionId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? TrafficMirrorSessionId { get; init; }
+    public string? TrafficMirrorSessionId { get; set; }
 
     /// <summary>The ID of the Traffic Mirror target. JSON <c>trafficMirrorTargetId</c>.</summary>
     [JsonPropertyName("trafficMirrorTargetId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? TrafficMirrorTargetId { get; init; }
+    public string? TrafficMirrorTargetId { get; set; }
 
     /// <summary>The ID of the Traffic Mirror filter. JSON <c>trafficMirrorFilterId</c>.</summary>
     [JsonPropertyName("trafficMirrorFilterId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? TrafficMirrorFilterId { get; init; }
+    public string? TrafficMirrorFilterId { get; set; }
 
     /// <summary>The ID of the Traffic Mirror session's network interface. JSON <c>networkInterfaceId</c>.</summary>
     [JsonPropertyName("networkInterfaceId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? NetworkInterfaceId { get; init; }
+    public string? NetworkInterfaceId { get; set; }
 
     /// <summary>The ID of the account that owns the Traffic Mirror session. JSON <c>ownerId</c>.</summary>
     [JsonPropertyName("ownerId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? OwnerId { get; init; }
+    public string? OwnerId { get; set; }
 
     /// <summary>The number of bytes in each packet to mirror. JSON <c>packetLength</c>.</summary>
     [JsonPropertyName("packetLength")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? PacketLength { get; init; }
+    public int? PacketLength { get; set; }
 
     /// <summary>The session number determines the order in which sessions are evaluated when an interface is used by multiple sessions. JSON <c>sessionNumber</c>.</summary>
     [JsonPropertyName("sessionNumber")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? SessionNumber { get; init; }
+    public int? SessionNumber { get; set; }
 
     /// <summary>The virtual network ID associated with the Traffic Mirror session. JSON <c>virtualNetworkId</c>.</summary>
     [JsonPropertyName("virtualNetworkId")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? VirtualNetworkId { get; init; }
+    public int? VirtualNetworkId { get; set; }
 
     /// <summary>The description of the Traffic Mirror session. JSON <c>description</c>.</summary>
     [JsonPropertyName("description")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Description { get; init; }
+    public string? Description { get; set; }
 
     /// <summary>The tags assigned to the Traffic Mirror session. JSON <c>tagSet</c>.</summary>
     [JsonPropertyName("tagSet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<Tag>>))]
-    public ItemSet<Tag>? Tags { get; init; }
+    public ItemSet<Tag>? Tags { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

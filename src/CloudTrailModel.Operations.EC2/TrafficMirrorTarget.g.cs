@@ -15,42 +15,42 @@ public sealed record TrafficMirrorTarget
     /// <summary>The ID of the Traffic Mirror target. JSON <c>trafficMirrorTargetId</c>.</summary>
     [JsonPropertyName("trafficMirrorTargetId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? TrafficMirrorTargetId { get; init; }
+    public string? TrafficMirrorTargetId { get; set; }
 
     /// <summary>The network interface ID that is attached to the target. JSON <c>networkInterfaceId</c>.</summary>
     [JsonPropertyName("networkInterfaceId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? NetworkInterfaceId { get; init; }
+    public string? NetworkInterfaceId { get; set; }
 
     /// <summary>The Amazon Resource Name (ARN) of the Network Load Balancer. JSON <c>networkLoadBalancerArn</c>.</summary>
     [JsonPropertyName("networkLoadBalancerArn")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? NetworkLoadBalancerArn { get; init; }
+    public string? NetworkLoadBalancerArn { get; set; }
 
     /// <summary>The type of Traffic Mirror target. JSON <c>type</c>.</summary>
     [JsonPropertyName("type")]
     [JsonConverter(typeof(TolerantMemberConverter<TrafficMirrorTargetType?>))]
-    public TrafficMirrorTargetType? Type { get; init; }
+    public TrafficMirrorTargetType? Type { get; set; }
 
     /// <summary>Information about the Traffic Mirror target. JSON <c>description</c>.</summary>
     [JsonPropertyName("description")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Description { get; init; }
+    public string? Description { get; set; }
 
     /// <summary>The ID of the account that owns the Traffic Mirror target. JSON <c>ownerId</c>.</summary>
     [JsonPropertyName("ownerId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? OwnerId { get; init; }
+    public string? OwnerId { get; set; }
 
     /// <summary>The tags assigned to the Traffic Mirror target. JSON <c>tagSet</c>.</summary>
     [JsonPropertyName("tagSet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<Tag>>))]
-    public ItemSet<Tag>? Tags { get; init; }
+    public ItemSet<Tag>? Tags { get; set; }
 
     /// <summary>The ID of the Gateway Load Balancer endpoint. JSON <c>gatewayLoadBalancerEndpointId</c>.</summary>
     [JsonPropertyName("gatewayLoadBalancerEndpointId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? GatewayLoadBalancerEndpointId { get; init; }
+    public string? GatewayLoadBalancerEndpointId { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,17 +15,17 @@ public sealed record TransitGatewayConfigurationInputStructure
     /// <summary>The ID of the Transit Gateway to associate with the Client VPN endpoint. JSON <c>transitGatewayId</c>.</summary>
     [JsonPropertyName("transitGatewayId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? TransitGatewayId { get; init; }
+    public string? TransitGatewayId { get; set; }
 
     /// <summary>The Availability Zone names for the Transit Gateway association. JSON <c>availabilityZoneSet</c>.</summary>
     [JsonPropertyName("availabilityZoneSet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<ClientVpnAvailabilityZoneSetItem>>))]
-    public ItemSet<ClientVpnAvailabilityZoneSetItem>? AvailabilityZones { get; init; }
+    public ItemSet<ClientVpnAvailabilityZoneSetItem>? AvailabilityZones { get; set; }
 
     /// <summary>The Availability Zone IDs for the Transit Gateway association. JSON <c>availabilityZoneIdSet</c>.</summary>
     [JsonPropertyName("availabilityZoneIdSet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<ClientVpnAvailabilityZoneIdSetItem>>))]
-    public ItemSet<ClientVpnAvailabilityZoneIdSetItem>? AvailabilityZoneIds { get; init; }
+    public ItemSet<ClientVpnAvailabilityZoneIdSetItem>? AvailabilityZoneIds { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,7 +15,7 @@ public sealed record TransitGatewayConnectRequestBgpOptions
     /// <summary>The peer Autonomous System Number (ASN). JSON <c>peerAsn</c>.</summary>
     [JsonPropertyName("peerAsn")]
     [JsonConverter(typeof(TolerantMemberConverter<long?>))]
-    public long? PeerAsn { get; init; }
+    public long? PeerAsn { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

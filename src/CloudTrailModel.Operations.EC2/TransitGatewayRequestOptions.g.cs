@@ -15,47 +15,47 @@ public sealed record TransitGatewayRequestOptions
     /// <summary>A private Autonomous System Number (ASN) for the Amazon side of a BGP session. JSON <c>amazonSideAsn</c>.</summary>
     [JsonPropertyName("amazonSideAsn")]
     [JsonConverter(typeof(TolerantMemberConverter<long?>))]
-    public long? AmazonSideAsn { get; init; }
+    public long? AmazonSideAsn { get; set; }
 
     /// <summary>Enable or disable automatic acceptance of attachment requests. JSON <c>autoAcceptSharedAttachments</c>.</summary>
     [JsonPropertyName("autoAcceptSharedAttachments")]
     [JsonConverter(typeof(TolerantMemberConverter<AutoAcceptSharedAttachmentsValue?>))]
-    public AutoAcceptSharedAttachmentsValue? AutoAcceptSharedAttachments { get; init; }
+    public AutoAcceptSharedAttachmentsValue? AutoAcceptSharedAttachments { get; set; }
 
     /// <summary>Enable or disable automatic association with the default association route table. JSON <c>defaultRouteTableAssociation</c>.</summary>
     [JsonPropertyName("defaultRouteTableAssociation")]
     [JsonConverter(typeof(TolerantMemberConverter<DefaultRouteTableAssociationValue?>))]
-    public DefaultRouteTableAssociationValue? DefaultRouteTableAssociation { get; init; }
+    public DefaultRouteTableAssociationValue? DefaultRouteTableAssociation { get; set; }
 
     /// <summary>Enable or disable automatic propagation of routes to the default propagation route table. JSON <c>defaultRouteTablePropagation</c>.</summary>
     [JsonPropertyName("defaultRouteTablePropagation")]
     [JsonConverter(typeof(TolerantMemberConverter<DefaultRouteTablePropagationValue?>))]
-    public DefaultRouteTablePropagationValue? DefaultRouteTablePropagation { get; init; }
+    public DefaultRouteTablePropagationValue? DefaultRouteTablePropagation { get; set; }
 
     /// <summary>Enable or disable Equal Cost Multipath Protocol support. JSON <c>vpnEcmpSupport</c>.</summary>
     [JsonPropertyName("vpnEcmpSupport")]
     [JsonConverter(typeof(TolerantMemberConverter<VpnEcmpSupportValue?>))]
-    public VpnEcmpSupportValue? VpnEcmpSupport { get; init; }
+    public VpnEcmpSupportValue? VpnEcmpSupport { get; set; }
 
     /// <summary>Enable or disable DNS support. JSON <c>dnsSupport</c>.</summary>
     [JsonPropertyName("dnsSupport")]
     [JsonConverter(typeof(TolerantMemberConverter<DnsSupportValue?>))]
-    public DnsSupportValue? DnsSupport { get; init; }
+    public DnsSupportValue? DnsSupport { get; set; }
 
     /// <summary>Enables you to reference a security group across VPCs attached to a transit gateway to simplify security group management. JSON <c>securityGroupReferencingSupport</c>.</summary>
     [JsonPropertyName("securityGroupReferencingSupport")]
     [JsonConverter(typeof(TolerantMemberConverter<SecurityGroupReferencingSupportValue?>))]
-    public SecurityGroupReferencingSupportValue? SecurityGroupReferencingSupport { get; init; }
+    public SecurityGroupReferencingSupportValue? SecurityGroupReferencingSupport { get; set; }
 
     /// <summary>Indicates whether multicast is enabled on the transit gateway. JSON <c>multicastSupport</c>.</summary>
     [JsonPropertyName("multicastSupport")]
     [JsonConverter(typeof(TolerantMemberConverter<MulticastSupportValue?>))]
-    public MulticastSupportValue? MulticastSupport { get; init; }
+    public MulticastSupportValue? MulticastSupport { get; set; }
 
     /// <summary>One or more IPv4 or IPv6 CIDR blocks for the transit gateway. JSON <c>transitGatewayCidrBlocks</c>.</summary>
     [JsonPropertyName("transitGatewayCidrBlocks")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<TransitGatewayCidrBlockStringListItem>>))]
-    public ItemSet<TransitGatewayCidrBlockStringListItem>? TransitGatewayCidrBlocks { get; init; }
+    public ItemSet<TransitGatewayCidrBlockStringListItem>? TransitGatewayCidrBlocks { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,32 +15,32 @@ public sealed record TransitGatewayRequestPolicyRule
     /// <summary>The source CIDR block for the policy rule. JSON <c>sourceCidrBlock</c>.</summary>
     [JsonPropertyName("sourceCidrBlock")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? SourceCidrBlock { get; init; }
+    public string? SourceCidrBlock { get; set; }
 
     /// <summary>The source port or port range for the policy rule. JSON <c>sourcePortRange</c>.</summary>
     [JsonPropertyName("sourcePortRange")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? SourcePortRange { get; init; }
+    public string? SourcePortRange { get; set; }
 
     /// <summary>The destination CIDR block for the policy rule. JSON <c>destinationCidrBlock</c>.</summary>
     [JsonPropertyName("destinationCidrBlock")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? DestinationCidrBlock { get; init; }
+    public string? DestinationCidrBlock { get; set; }
 
     /// <summary>The destination port or port range for the policy rule. JSON <c>destinationPortRange</c>.</summary>
     [JsonPropertyName("destinationPortRange")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? DestinationPortRange { get; init; }
+    public string? DestinationPortRange { get; set; }
 
     /// <summary>The protocol for the policy rule. JSON <c>protocol</c>.</summary>
     [JsonPropertyName("protocol")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Protocol { get; init; }
+    public string? Protocol { get; set; }
 
     /// <summary>The metadata key-value pair for the policy rule. JSON <c>metaData</c>.</summary>
     [JsonPropertyName("metaData")]
     [JsonConverter(typeof(TolerantMemberConverter<TransitGatewayRequestPolicyRuleMetaData>))]
-    public TransitGatewayRequestPolicyRuleMetaData? MetaData { get; init; }
+    public TransitGatewayRequestPolicyRuleMetaData? MetaData { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,12 +15,12 @@ public sealed record TransitGatewayRequestPolicyRuleMetaData
     /// <summary>The key of the metadata pair for the policy rule. JSON <c>metaDataKey</c>.</summary>
     [JsonPropertyName("metaDataKey")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? MetaDataKey { get; init; }
+    public string? MetaDataKey { get; set; }
 
     /// <summary>The value of the metadata pair for the policy rule. JSON <c>metaDataValue</c>.</summary>
     [JsonPropertyName("metaDataValue")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? MetaDataValue { get; init; }
+    public string? MetaDataValue { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,17 +15,17 @@ public sealed record UnassignIpv6AddressesRequestParameters
     /// <summary>The IPv6 prefixes to unassign from the network interface. JSON <c>ipv6PrefixSet</c>.</summary>
     [JsonPropertyName("ipv6PrefixSet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<IpPrefixListItem>>))]
-    public ItemSet<IpPrefixListItem>? Ipv6Prefixes { get; init; }
+    public ItemSet<IpPrefixListItem>? Ipv6Prefixes { get; set; }
 
     /// <summary>The ID of the network interface. JSON <c>networkInterfaceId</c>.</summary>
     [JsonPropertyName("networkInterfaceId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? NetworkInterfaceId { get; init; }
+    public string? NetworkInterfaceId { get; set; }
 
     /// <summary>The IPv6 addresses to unassign from the network interface. JSON <c>ipv6Addresses</c>.</summary>
     [JsonPropertyName("ipv6Addresses")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<Ipv6AddressListItem>>))]
-    public ItemSet<Ipv6AddressListItem>? Ipv6Addresses { get; init; }
+    public ItemSet<Ipv6AddressListItem>? Ipv6Addresses { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -59,12 +59,12 @@ public sealed record UnassignIpv6AddressesResponseElements
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? RequestId { get; init; }
+    public string? RequestId { get; set; }
 
     /// <summary>Whether the call succeeded (the query API's <c>return</c>). JSON <c>_return</c>.</summary>
     [JsonPropertyName("_return")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? Return { get; init; }
+    public bool? Return { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,17 +15,17 @@ public sealed record UnassignPrivateIpAddressesRequestParameters
     /// <summary>The IPv4 prefixes to unassign from the network interface. JSON <c>ipv4PrefixSet</c>.</summary>
     [JsonPropertyName("ipv4PrefixSet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<IpPrefixListItem>>))]
-    public ItemSet<IpPrefixListItem>? Ipv4Prefixes { get; init; }
+    public ItemSet<IpPrefixListItem>? Ipv4Prefixes { get; set; }
 
     /// <summary>The ID of the network interface. JSON <c>networkInterfaceId</c>.</summary>
     [JsonPropertyName("networkInterfaceId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? NetworkInterfaceId { get; init; }
+    public string? NetworkInterfaceId { get; set; }
 
     /// <summary>The secondary private IP addresses to unassign from the network interface. JSON <c>privateIpAddress</c>.</summary>
     [JsonPropertyName("privateIpAddress")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<PrivateIpAddressStringListItem>>))]
-    public ItemSet<PrivateIpAddressStringListItem>? PrivateIpAddresses { get; init; }
+    public ItemSet<PrivateIpAddressStringListItem>? PrivateIpAddresses { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -59,12 +59,12 @@ public sealed record UnassignPrivateIpAddressesResponseElements
     /// <summary>The ID of the EC2 request. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? RequestId { get; init; }
+    public string? RequestId { get; set; }
 
     /// <summary>Whether the call succeeded (the query API's <c>return</c>). JSON <c>_return</c>.</summary>
     [JsonPropertyName("_return")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? Return { get; init; }
+    public bool? Return { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

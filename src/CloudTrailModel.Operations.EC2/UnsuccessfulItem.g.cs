@@ -15,12 +15,12 @@ public sealed record UnsuccessfulItem
     /// <summary>Information about the error. JSON <c>error</c>.</summary>
     [JsonPropertyName("error")]
     [JsonConverter(typeof(TolerantMemberConverter<UnsuccessfulItemError>))]
-    public UnsuccessfulItemError? Error { get; init; }
+    public UnsuccessfulItemError? Error { get; set; }
 
     /// <summary>The ID of the resource. JSON <c>resourceId</c>.</summary>
     [JsonPropertyName("resourceId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ResourceId { get; init; }
+    public string? ResourceId { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

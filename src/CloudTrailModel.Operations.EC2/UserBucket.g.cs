@@ -15,12 +15,12 @@ public sealed record UserBucket
     /// <summary>The name of the Amazon S3 bucket where the disk image is located. JSON <c>s3Bucket</c>.</summary>
     [JsonPropertyName("s3Bucket")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? S3Bucket { get; init; }
+    public string? S3Bucket { get; set; }
 
     /// <summary>The file name of the disk image. JSON <c>s3Key</c>.</summary>
     [JsonPropertyName("s3Key")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? S3Key { get; init; }
+    public string? S3Key { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

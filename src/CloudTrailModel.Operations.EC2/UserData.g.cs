@@ -15,7 +15,7 @@ public sealed record UserData
     /// <summary>The user data. JSON <c>data</c>.</summary>
     [JsonPropertyName("data")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Data { get; init; }
+    public string? Data { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,7 +15,7 @@ public sealed record UserGroupStringListItem
     /// <summary>The entry's value. JSON <c>userGroup</c>.</summary>
     [JsonPropertyName("userGroup")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? UserGroup { get; init; }
+    public string? UserGroup { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,37 +15,37 @@ public sealed record UserIdGroupPair
     /// <summary>A description for the security group rule that references this user ID group pair. JSON <c>description</c>.</summary>
     [JsonPropertyName("description")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Description { get; init; }
+    public string? Description { get; set; }
 
     /// <summary>The ID of an Amazon Web Services account. JSON <c>userId</c>.</summary>
     [JsonPropertyName("userId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? UserId { get; init; }
+    public string? UserId { get; set; }
 
     /// <summary>[Default VPC] The name of the security group. JSON <c>groupName</c>.</summary>
     [JsonPropertyName("groupName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? GroupName { get; init; }
+    public string? GroupName { get; set; }
 
     /// <summary>The ID of the security group. JSON <c>groupId</c>.</summary>
     [JsonPropertyName("groupId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? GroupId { get; init; }
+    public string? GroupId { get; set; }
 
     /// <summary>The ID of the VPC for the referenced security group, if applicable. JSON <c>vpcId</c>.</summary>
     [JsonPropertyName("vpcId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? VpcId { get; init; }
+    public string? VpcId { get; set; }
 
     /// <summary>The ID of the VPC peering connection, if applicable. JSON <c>vpcPeeringConnectionId</c>.</summary>
     [JsonPropertyName("vpcPeeringConnectionId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? VpcPeeringConnectionId { get; init; }
+    public string? VpcPeeringConnectionId { get; set; }
 
     /// <summary>The status of a VPC peering connection, if applicable. JSON <c>peeringStatus</c>.</summary>
     [JsonPropertyName("peeringStatus")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? PeeringStatus { get; init; }
+    public string? PeeringStatus { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,7 +15,7 @@ public sealed record UserIdStringListItem
     /// <summary>The entry's value. JSON <c>userId</c>.</summary>
     [JsonPropertyName("userId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? UserId { get; init; }
+    public string? UserId { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

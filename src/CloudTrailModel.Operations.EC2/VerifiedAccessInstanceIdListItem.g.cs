@@ -15,7 +15,7 @@ public sealed record VerifiedAccessInstanceIdListItem
     /// <summary>The entry's value. JSON <c>item</c>.</summary>
     [JsonPropertyName("item")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Item { get; init; }
+    public string? Item { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

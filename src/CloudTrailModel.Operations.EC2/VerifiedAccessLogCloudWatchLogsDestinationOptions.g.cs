@@ -15,12 +15,12 @@ public sealed record VerifiedAccessLogCloudWatchLogsDestinationOptions
     /// <summary>Indicates whether logging is enabled. JSON <c>enabled</c>.</summary>
     [JsonPropertyName("enabled")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? Enabled { get; init; }
+    public bool? Enabled { get; set; }
 
     /// <summary>The ID of the CloudWatch Logs log group. JSON <c>logGroup</c>.</summary>
     [JsonPropertyName("logGroup")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? LogGroup { get; init; }
+    public string? LogGroup { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

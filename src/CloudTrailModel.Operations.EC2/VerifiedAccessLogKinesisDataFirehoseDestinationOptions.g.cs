@@ -15,12 +15,12 @@ public sealed record VerifiedAccessLogKinesisDataFirehoseDestinationOptions
     /// <summary>Indicates whether logging is enabled. JSON <c>enabled</c>.</summary>
     [JsonPropertyName("enabled")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? Enabled { get; init; }
+    public bool? Enabled { get; set; }
 
     /// <summary>The ID of the delivery stream. JSON <c>deliveryStream</c>.</summary>
     [JsonPropertyName("deliveryStream")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? DeliveryStream { get; init; }
+    public string? DeliveryStream { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,27 +15,27 @@ public sealed record VerifiedAccessLogOptions
     /// <summary>Sends Verified Access logs to Amazon S3. JSON <c>s3</c>.</summary>
     [JsonPropertyName("s3")]
     [JsonConverter(typeof(TolerantMemberConverter<VerifiedAccessLogS3DestinationOptions>))]
-    public VerifiedAccessLogS3DestinationOptions? S3 { get; init; }
+    public VerifiedAccessLogS3DestinationOptions? S3 { get; set; }
 
     /// <summary>Sends Verified Access logs to CloudWatch Logs. JSON <c>cloudWatchLogs</c>.</summary>
     [JsonPropertyName("cloudWatchLogs")]
     [JsonConverter(typeof(TolerantMemberConverter<VerifiedAccessLogCloudWatchLogsDestinationOptions>))]
-    public VerifiedAccessLogCloudWatchLogsDestinationOptions? CloudWatchLogs { get; init; }
+    public VerifiedAccessLogCloudWatchLogsDestinationOptions? CloudWatchLogs { get; set; }
 
     /// <summary>Sends Verified Access logs to Kinesis. JSON <c>kinesisDataFirehose</c>.</summary>
     [JsonPropertyName("kinesisDataFirehose")]
     [JsonConverter(typeof(TolerantMemberConverter<VerifiedAccessLogKinesisDataFirehoseDestinationOptions>))]
-    public VerifiedAccessLogKinesisDataFirehoseDestinationOptions? KinesisDataFirehose { get; init; }
+    public VerifiedAccessLogKinesisDataFirehoseDestinationOptions? KinesisDataFirehose { get; set; }
 
     /// <summary>The logging version. JSON <c>logVersion</c>.</summary>
     [JsonPropertyName("logVersion")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? LogVersion { get; init; }
+    public string? LogVersion { get; set; }
 
     /// <summary>Indicates whether to include trust data sent by trust providers in the logs. JSON <c>includeTrustContext</c>.</summary>
     [JsonPropertyName("includeTrustContext")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? IncludeTrustContext { get; init; }
+    public bool? IncludeTrustContext { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,22 +15,22 @@ public sealed record VerifiedAccessLogS3DestinationOptions
     /// <summary>Indicates whether logging is enabled. JSON <c>enabled</c>.</summary>
     [JsonPropertyName("enabled")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? Enabled { get; init; }
+    public bool? Enabled { get; set; }
 
     /// <summary>The bucket name. JSON <c>bucketName</c>.</summary>
     [JsonPropertyName("bucketName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? BucketName { get; init; }
+    public string? BucketName { get; set; }
 
     /// <summary>The bucket prefix. JSON <c>prefix</c>.</summary>
     [JsonPropertyName("prefix")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Prefix { get; init; }
+    public string? Prefix { get; set; }
 
     /// <summary>The ID of the Amazon Web Services account that owns the Amazon S3 bucket. JSON <c>bucketOwner</c>.</summary>
     [JsonPropertyName("bucketOwner")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? BucketOwner { get; init; }
+    public string? BucketOwner { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

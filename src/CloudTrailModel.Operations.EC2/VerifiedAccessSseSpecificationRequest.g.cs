@@ -15,12 +15,12 @@ public sealed record VerifiedAccessSseSpecificationRequest
     /// <summary>Enable or disable the use of customer managed KMS keys for server side encryption. JSON <c>customerManagedKeyEnabled</c>.</summary>
     [JsonPropertyName("customerManagedKeyEnabled")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? CustomerManagedKeyEnabled { get; init; }
+    public bool? CustomerManagedKeyEnabled { get; set; }
 
     /// <summary>The ARN of the KMS key. JSON <c>kmsKeyArn</c>.</summary>
     [JsonPropertyName("kmsKeyArn")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? KmsKeyArn { get; init; }
+    public string? KmsKeyArn { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,47 +15,47 @@ public sealed record VolumeAttachment
     /// <summary>Indicates whether the EBS volume is deleted on instance termination. JSON <c>deleteOnTermination</c>.</summary>
     [JsonPropertyName("deleteOnTermination")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? DeleteOnTermination { get; init; }
+    public bool? DeleteOnTermination { get; set; }
 
     /// <summary>The ARN of the Amazon Web Services-managed resource to which the volume is attached. JSON <c>associatedResource</c>.</summary>
     [JsonPropertyName("associatedResource")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? AssociatedResource { get; init; }
+    public string? AssociatedResource { get; set; }
 
     /// <summary>The service principal of the Amazon Web Services service that owns the underlying resource to which the volume is attached. JSON <c>instanceOwningService</c>.</summary>
     [JsonPropertyName("instanceOwningService")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? InstanceOwningService { get; init; }
+    public string? InstanceOwningService { get; set; }
 
     /// <summary>The index of the EBS card. JSON <c>ebsCardIndex</c>.</summary>
     [JsonPropertyName("ebsCardIndex")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? EbsCardIndex { get; init; }
+    public int? EbsCardIndex { get; set; }
 
     /// <summary>The ID of the volume. JSON <c>volumeId</c>.</summary>
     [JsonPropertyName("volumeId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? VolumeId { get; init; }
+    public string? VolumeId { get; set; }
 
     /// <summary>The ID of the instance. JSON <c>instanceId</c>.</summary>
     [JsonPropertyName("instanceId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? InstanceId { get; init; }
+    public string? InstanceId { get; set; }
 
     /// <summary>The device name. JSON <c>device</c>.</summary>
     [JsonPropertyName("device")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Device { get; init; }
+    public string? Device { get; set; }
 
     /// <summary>The attachment state of the volume. JSON <c>status</c>.</summary>
     [JsonPropertyName("status")]
     [JsonConverter(typeof(TolerantMemberConverter<VolumeAttachmentState?>))]
-    public VolumeAttachmentState? State { get; init; }
+    public VolumeAttachmentState? State { get; set; }
 
     /// <summary>The time stamp when the attachment initiated. JSON <c>attachTime</c>.</summary>
     [JsonPropertyName("attachTime")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? AttachTime { get; init; }
+    public DateTimeOffset? AttachTime { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,7 +15,7 @@ public sealed record VolumeDetail
     /// <summary>The size of the volume, in GiB. JSON <c>size</c>.</summary>
     [JsonPropertyName("size")]
     [JsonConverter(typeof(TolerantMemberConverter<long?>))]
-    public long? Size { get; init; }
+    public long? Size { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,62 +15,62 @@ public sealed record Vpc
     /// <summary>The ID of the Amazon Web Services account that owns the VPC. JSON <c>ownerId</c>.</summary>
     [JsonPropertyName("ownerId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? OwnerId { get; init; }
+    public string? OwnerId { get; set; }
 
     /// <summary>The allowed tenancy of instances launched into the VPC. JSON <c>instanceTenancy</c>.</summary>
     [JsonPropertyName("instanceTenancy")]
     [JsonConverter(typeof(TolerantMemberConverter<Tenancy?>))]
-    public Tenancy? InstanceTenancy { get; init; }
+    public Tenancy? InstanceTenancy { get; set; }
 
     /// <summary>Information about the IPv6 CIDR blocks associated with the VPC. JSON <c>ipv6CidrBlockAssociationSet</c>.</summary>
     [JsonPropertyName("ipv6CidrBlockAssociationSet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<VpcIpv6CidrBlockAssociation>>))]
-    public ItemSet<VpcIpv6CidrBlockAssociation>? Ipv6CidrBlockAssociationSet { get; init; }
+    public ItemSet<VpcIpv6CidrBlockAssociation>? Ipv6CidrBlockAssociationSet { get; set; }
 
     /// <summary>Information about the IPv4 CIDR blocks associated with the VPC. JSON <c>cidrBlockAssociationSet</c>.</summary>
     [JsonPropertyName("cidrBlockAssociationSet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<VpcCidrBlockAssociation>>))]
-    public ItemSet<VpcCidrBlockAssociation>? CidrBlockAssociationSet { get; init; }
+    public ItemSet<VpcCidrBlockAssociation>? CidrBlockAssociationSet { get; set; }
 
     /// <summary>Indicates whether the VPC is the default VPC. JSON <c>isDefault</c>.</summary>
     [JsonPropertyName("isDefault")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? IsDefault { get; init; }
+    public bool? IsDefault { get; set; }
 
     /// <summary>Describes the configuration and state of VPC encryption controls. JSON <c>encryptionControl</c>.</summary>
     [JsonPropertyName("encryptionControl")]
     [JsonConverter(typeof(TolerantMemberConverter<VpcEncryptionControl>))]
-    public VpcEncryptionControl? EncryptionControl { get; init; }
+    public VpcEncryptionControl? EncryptionControl { get; set; }
 
     /// <summary>Any tags assigned to the VPC. JSON <c>tagSet</c>.</summary>
     [JsonPropertyName("tagSet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<Tag>>))]
-    public ItemSet<Tag>? Tags { get; init; }
+    public ItemSet<Tag>? Tags { get; set; }
 
     /// <summary>The state of VPC Block Public Access (BPA). JSON <c>blockPublicAccessStates</c>.</summary>
     [JsonPropertyName("blockPublicAccessStates")]
     [JsonConverter(typeof(TolerantMemberConverter<BlockPublicAccessStates>))]
-    public BlockPublicAccessStates? BlockPublicAccessStates { get; init; }
+    public BlockPublicAccessStates? BlockPublicAccessStates { get; set; }
 
     /// <summary>The ID of the VPC. JSON <c>vpcId</c>.</summary>
     [JsonPropertyName("vpcId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? VpcId { get; init; }
+    public string? VpcId { get; set; }
 
     /// <summary>The current state of the VPC. JSON <c>state</c>.</summary>
     [JsonPropertyName("state")]
     [JsonConverter(typeof(TolerantMemberConverter<VpcState?>))]
-    public VpcState? State { get; init; }
+    public VpcState? State { get; set; }
 
     /// <summary>The primary IPv4 CIDR block for the VPC. JSON <c>cidrBlock</c>.</summary>
     [JsonPropertyName("cidrBlock")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? CidrBlock { get; init; }
+    public string? CidrBlock { get; set; }
 
     /// <summary>The ID of the set of DHCP options you've associated with the VPC. JSON <c>dhcpOptionsId</c>.</summary>
     [JsonPropertyName("dhcpOptionsId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? DhcpOptionsId { get; init; }
+    public string? DhcpOptionsId { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

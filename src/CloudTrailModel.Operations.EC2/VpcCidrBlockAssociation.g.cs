@@ -15,17 +15,17 @@ public sealed record VpcCidrBlockAssociation
     /// <summary>The association ID for the IPv4 CIDR block. JSON <c>associationId</c>.</summary>
     [JsonPropertyName("associationId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? AssociationId { get; init; }
+    public string? AssociationId { get; set; }
 
     /// <summary>The IPv4 CIDR block. JSON <c>cidrBlock</c>.</summary>
     [JsonPropertyName("cidrBlock")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? CidrBlock { get; init; }
+    public string? CidrBlock { get; set; }
 
     /// <summary>Information about the state of the CIDR block. JSON <c>cidrBlockState</c>.</summary>
     [JsonPropertyName("cidrBlockState")]
     [JsonConverter(typeof(TolerantMemberConverter<VpcCidrBlockState>))]
-    public VpcCidrBlockState? CidrBlockState { get; init; }
+    public VpcCidrBlockState? CidrBlockState { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

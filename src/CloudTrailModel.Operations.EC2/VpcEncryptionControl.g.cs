@@ -15,37 +15,37 @@ public sealed record VpcEncryptionControl
     /// <summary>The ID of the VPC associated with the encryption control configuration. JSON <c>vpcId</c>.</summary>
     [JsonPropertyName("vpcId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? VpcId { get; init; }
+    public string? VpcId { get; set; }
 
     /// <summary>The ID of the VPC Encryption Control configuration. JSON <c>vpcEncryptionControlId</c>.</summary>
     [JsonPropertyName("vpcEncryptionControlId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? VpcEncryptionControlId { get; init; }
+    public string? VpcEncryptionControlId { get; set; }
 
     /// <summary>The encryption mode for the VPC Encryption Control configuration. JSON <c>mode</c>.</summary>
     [JsonPropertyName("mode")]
     [JsonConverter(typeof(TolerantMemberConverter<VpcEncryptionControlMode?>))]
-    public VpcEncryptionControlMode? Mode { get; init; }
+    public VpcEncryptionControlMode? Mode { get; set; }
 
     /// <summary>The current state of the VPC Encryption Control configuration. JSON <c>state</c>.</summary>
     [JsonPropertyName("state")]
     [JsonConverter(typeof(TolerantMemberConverter<VpcEncryptionControlState?>))]
-    public VpcEncryptionControlState? State { get; init; }
+    public VpcEncryptionControlState? State { get; set; }
 
     /// <summary>A message providing additional information about the encryption control state. JSON <c>stateMessage</c>.</summary>
     [JsonPropertyName("stateMessage")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? StateMessage { get; init; }
+    public string? StateMessage { get; set; }
 
     /// <summary>Information about resource exclusions for the VPC Encryption Control configuration. JSON <c>resourceExclusions</c>.</summary>
     [JsonPropertyName("resourceExclusions")]
     [JsonConverter(typeof(TolerantMemberConverter<VpcEncryptionControlExclusions>))]
-    public VpcEncryptionControlExclusions? ResourceExclusions { get; init; }
+    public VpcEncryptionControlExclusions? ResourceExclusions { get; set; }
 
     /// <summary>The tags assigned to the VPC Encryption Control configuration. JSON <c>tagSet</c>.</summary>
     [JsonPropertyName("tagSet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<Tag>>))]
-    public ItemSet<Tag>? Tags { get; init; }
+    public ItemSet<Tag>? Tags { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,12 +15,12 @@ public sealed record VpcEncryptionControlExclusion
     /// <summary>The current state of the exclusion configuration. JSON <c>state</c>.</summary>
     [JsonPropertyName("state")]
     [JsonConverter(typeof(TolerantMemberConverter<VpcEncryptionControlExclusionState?>))]
-    public VpcEncryptionControlExclusionState? State { get; init; }
+    public VpcEncryptionControlExclusionState? State { get; set; }
 
     /// <summary>A message providing additional information about the exclusion state. JSON <c>stateMessage</c>.</summary>
     [JsonPropertyName("stateMessage")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? StateMessage { get; init; }
+    public string? StateMessage { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,42 +15,42 @@ public sealed record VpcEncryptionControlExclusions
     /// <summary>The exclusion configuration for internet gateway traffic. JSON <c>internetGateway</c>.</summary>
     [JsonPropertyName("internetGateway")]
     [JsonConverter(typeof(TolerantMemberConverter<VpcEncryptionControlExclusion>))]
-    public VpcEncryptionControlExclusion? InternetGateway { get; init; }
+    public VpcEncryptionControlExclusion? InternetGateway { get; set; }
 
     /// <summary>The exclusion configuration for egress-only internet gateway traffic. JSON <c>egressOnlyInternetGateway</c>.</summary>
     [JsonPropertyName("egressOnlyInternetGateway")]
     [JsonConverter(typeof(TolerantMemberConverter<VpcEncryptionControlExclusion>))]
-    public VpcEncryptionControlExclusion? EgressOnlyInternetGateway { get; init; }
+    public VpcEncryptionControlExclusion? EgressOnlyInternetGateway { get; set; }
 
     /// <summary>The exclusion configuration for NAT gateway traffic. JSON <c>natGateway</c>.</summary>
     [JsonPropertyName("natGateway")]
     [JsonConverter(typeof(TolerantMemberConverter<VpcEncryptionControlExclusion>))]
-    public VpcEncryptionControlExclusion? NatGateway { get; init; }
+    public VpcEncryptionControlExclusion? NatGateway { get; set; }
 
     /// <summary>The exclusion configuration for virtual private gateway traffic. JSON <c>virtualPrivateGateway</c>.</summary>
     [JsonPropertyName("virtualPrivateGateway")]
     [JsonConverter(typeof(TolerantMemberConverter<VpcEncryptionControlExclusion>))]
-    public VpcEncryptionControlExclusion? VirtualPrivateGateway { get; init; }
+    public VpcEncryptionControlExclusion? VirtualPrivateGateway { get; set; }
 
     /// <summary>The exclusion configuration for VPC peering connection traffic. JSON <c>vpcPeering</c>.</summary>
     [JsonPropertyName("vpcPeering")]
     [JsonConverter(typeof(TolerantMemberConverter<VpcEncryptionControlExclusion>))]
-    public VpcEncryptionControlExclusion? VpcPeering { get; init; }
+    public VpcEncryptionControlExclusion? VpcPeering { get; set; }
 
     /// <summary>The exclusion configuration for Lambda function traffic. JSON <c>lambda</c>.</summary>
     [JsonPropertyName("lambda")]
     [JsonConverter(typeof(TolerantMemberConverter<VpcEncryptionControlExclusion>))]
-    public VpcEncryptionControlExclusion? Lambda { get; init; }
+    public VpcEncryptionControlExclusion? Lambda { get; set; }
 
     /// <summary>The exclusion configuration for VPC Lattice traffic. JSON <c>vpcLattice</c>.</summary>
     [JsonPropertyName("vpcLattice")]
     [JsonConverter(typeof(TolerantMemberConverter<VpcEncryptionControlExclusion>))]
-    public VpcEncryptionControlExclusion? VpcLattice { get; init; }
+    public VpcEncryptionControlExclusion? VpcLattice { get; set; }
 
     /// <summary>The exclusion configuration for Elastic File System traffic. JSON <c>elasticFileSystem</c>.</summary>
     [JsonPropertyName("elasticFileSystem")]
     [JsonConverter(typeof(TolerantMemberConverter<VpcEncryptionControlExclusion>))]
-    public VpcEncryptionControlExclusion? ElasticFileSystem { get; init; }
+    public VpcEncryptionControlExclusion? ElasticFileSystem { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,37 +15,37 @@ public sealed record VpcIpv6CidrBlockAssociation
     /// <summary>The association ID for the IPv6 CIDR block. JSON <c>associationId</c>.</summary>
     [JsonPropertyName("associationId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? AssociationId { get; init; }
+    public string? AssociationId { get; set; }
 
     /// <summary>The IPv6 CIDR block. JSON <c>ipv6CidrBlock</c>.</summary>
     [JsonPropertyName("ipv6CidrBlock")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Ipv6CidrBlock { get; init; }
+    public string? Ipv6CidrBlock { get; set; }
 
     /// <summary>Information about the state of the CIDR block. JSON <c>ipv6CidrBlockState</c>.</summary>
     [JsonPropertyName("ipv6CidrBlockState")]
     [JsonConverter(typeof(TolerantMemberConverter<VpcCidrBlockState>))]
-    public VpcCidrBlockState? Ipv6CidrBlockState { get; init; }
+    public VpcCidrBlockState? Ipv6CidrBlockState { get; set; }
 
     /// <summary>The name of the unique set of Availability Zones, Local Zones, or Wavelength Zones from which Amazon Web Services advertises IP addresses, for example, us-east-1-wl1-bos-wlz-1. JSON <c>networkBorderGroup</c>.</summary>
     [JsonPropertyName("networkBorderGroup")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? NetworkBorderGroup { get; init; }
+    public string? NetworkBorderGroup { get; set; }
 
     /// <summary>The ID of the IPv6 address pool from which the IPv6 CIDR block is allocated. JSON <c>ipv6Pool</c>.</summary>
     [JsonPropertyName("ipv6Pool")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Ipv6Pool { get; init; }
+    public string? Ipv6Pool { get; set; }
 
     /// <summary>Public IPv6 addresses are those advertised on the internet from Amazon Web Services. JSON <c>ipv6AddressAttribute</c>.</summary>
     [JsonPropertyName("ipv6AddressAttribute")]
     [JsonConverter(typeof(TolerantMemberConverter<Ipv6AddressAttribute?>))]
-    public Ipv6AddressAttribute? Ipv6AddressAttribute { get; init; }
+    public Ipv6AddressAttribute? Ipv6AddressAttribute { get; set; }
 
     /// <summary>The source that allocated the IP address space. JSON <c>ipSource</c>.</summary>
     [JsonPropertyName("ipSource")]
     [JsonConverter(typeof(TolerantMemberConverter<IpSource?>))]
-    public IpSource? IpSource { get; init; }
+    public IpSource? IpSource { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,32 +15,32 @@ public sealed record VpcPeeringConnection
     /// <summary>Information about the accepter VPC. JSON <c>accepterVpcInfo</c>.</summary>
     [JsonPropertyName("accepterVpcInfo")]
     [JsonConverter(typeof(TolerantMemberConverter<VpcPeeringConnectionVpcInfo>))]
-    public VpcPeeringConnectionVpcInfo? AccepterVpcInfo { get; init; }
+    public VpcPeeringConnectionVpcInfo? AccepterVpcInfo { get; set; }
 
     /// <summary>The time that an unaccepted VPC peering connection will expire. JSON <c>expirationTime</c>.</summary>
     [JsonPropertyName("expirationTime")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? ExpirationTime { get; init; }
+    public DateTimeOffset? ExpirationTime { get; set; }
 
     /// <summary>Information about the requester VPC. JSON <c>requesterVpcInfo</c>.</summary>
     [JsonPropertyName("requesterVpcInfo")]
     [JsonConverter(typeof(TolerantMemberConverter<VpcPeeringConnectionVpcInfo>))]
-    public VpcPeeringConnectionVpcInfo? RequesterVpcInfo { get; init; }
+    public VpcPeeringConnectionVpcInfo? RequesterVpcInfo { get; set; }
 
     /// <summary>The status of the VPC peering connection. JSON <c>status</c>.</summary>
     [JsonPropertyName("status")]
     [JsonConverter(typeof(TolerantMemberConverter<VpcPeeringConnectionStateReason>))]
-    public VpcPeeringConnectionStateReason? Status { get; init; }
+    public VpcPeeringConnectionStateReason? Status { get; set; }
 
     /// <summary>Any tags assigned to the resource. JSON <c>tagSet</c>.</summary>
     [JsonPropertyName("tagSet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<Tag>>))]
-    public ItemSet<Tag>? Tags { get; init; }
+    public ItemSet<Tag>? Tags { get; set; }
 
     /// <summary>The ID of the VPC peering connection. JSON <c>vpcPeeringConnectionId</c>.</summary>
     [JsonPropertyName("vpcPeeringConnectionId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? VpcPeeringConnectionId { get; init; }
+    public string? VpcPeeringConnectionId { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

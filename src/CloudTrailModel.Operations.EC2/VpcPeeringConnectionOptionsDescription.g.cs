@@ -15,17 +15,17 @@ public sealed record VpcPeeringConnectionOptionsDescription
     /// <summary>Indicates whether a local VPC can resolve public DNS hostnames to private IP addresses when queried from instances in a peer VPC. JSON <c>allowDnsResolutionFromRemoteVpc</c>.</summary>
     [JsonPropertyName("allowDnsResolutionFromRemoteVpc")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? AllowDnsResolutionFromRemoteVpc { get; init; }
+    public bool? AllowDnsResolutionFromRemoteVpc { get; set; }
 
     /// <summary>Deprecated. JSON <c>allowEgressFromLocalClassicLinkToRemoteVpc</c>.</summary>
     [JsonPropertyName("allowEgressFromLocalClassicLinkToRemoteVpc")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? AllowEgressFromLocalClassicLinkToRemoteVpc { get; init; }
+    public bool? AllowEgressFromLocalClassicLinkToRemoteVpc { get; set; }
 
     /// <summary>Deprecated. JSON <c>allowEgressFromLocalVpcToRemoteClassicLink</c>.</summary>
     [JsonPropertyName("allowEgressFromLocalVpcToRemoteClassicLink")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? AllowEgressFromLocalVpcToRemoteClassicLink { get; init; }
+    public bool? AllowEgressFromLocalVpcToRemoteClassicLink { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,12 +15,12 @@ public sealed record VpcPeeringConnectionStateReason
     /// <summary>The status of the VPC peering connection. JSON <c>code</c>.</summary>
     [JsonPropertyName("code")]
     [JsonConverter(typeof(TolerantMemberConverter<VpcPeeringConnectionStateReasonCode?>))]
-    public VpcPeeringConnectionStateReasonCode? Code { get; init; }
+    public VpcPeeringConnectionStateReasonCode? Code { get; set; }
 
     /// <summary>A message that provides more information about the status, if applicable. JSON <c>message</c>.</summary>
     [JsonPropertyName("message")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Message { get; init; }
+    public string? Message { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

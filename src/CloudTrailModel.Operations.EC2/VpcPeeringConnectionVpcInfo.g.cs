@@ -15,37 +15,37 @@ public sealed record VpcPeeringConnectionVpcInfo
     /// <summary>The IPv4 CIDR block for the VPC. JSON <c>cidrBlock</c>.</summary>
     [JsonPropertyName("cidrBlock")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? CidrBlock { get; init; }
+    public string? CidrBlock { get; set; }
 
     /// <summary>The IPv6 CIDR block for the VPC. JSON <c>ipv6CidrBlockSet</c>.</summary>
     [JsonPropertyName("ipv6CidrBlockSet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<Ipv6CidrBlock>>))]
-    public ItemSet<Ipv6CidrBlock>? Ipv6CidrBlockSet { get; init; }
+    public ItemSet<Ipv6CidrBlock>? Ipv6CidrBlockSet { get; set; }
 
     /// <summary>Information about the IPv4 CIDR blocks for the VPC. JSON <c>cidrBlockSet</c>.</summary>
     [JsonPropertyName("cidrBlockSet")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<CidrBlock>>))]
-    public ItemSet<CidrBlock>? CidrBlockSet { get; init; }
+    public ItemSet<CidrBlock>? CidrBlockSet { get; set; }
 
     /// <summary>The ID of the Amazon Web Services account that owns the VPC. JSON <c>ownerId</c>.</summary>
     [JsonPropertyName("ownerId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? OwnerId { get; init; }
+    public string? OwnerId { get; set; }
 
     /// <summary>Information about the VPC peering connection options for the accepter or requester VPC. JSON <c>peeringOptions</c>.</summary>
     [JsonPropertyName("peeringOptions")]
     [JsonConverter(typeof(TolerantMemberConverter<VpcPeeringConnectionOptionsDescription>))]
-    public VpcPeeringConnectionOptionsDescription? PeeringOptions { get; init; }
+    public VpcPeeringConnectionOptionsDescription? PeeringOptions { get; set; }
 
     /// <summary>The ID of the VPC. JSON <c>vpcId</c>.</summary>
     [JsonPropertyName("vpcId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? VpcId { get; init; }
+    public string? VpcId { get; set; }
 
     /// <summary>The Region in which the VPC is located. JSON <c>region</c>.</summary>
     [JsonPropertyName("region")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Region { get; init; }
+    public string? Region { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,7 +15,7 @@ public sealed record VpnConcentratorIdStringListItem
     /// <summary>The entry's value. JSON <c>vpnConcentratorId</c>.</summary>
     [JsonPropertyName("vpnConcentratorId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? VpnConcentratorId { get; init; }
+    public string? VpnConcentratorId { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

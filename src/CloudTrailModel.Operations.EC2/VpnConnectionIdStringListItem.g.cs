@@ -15,7 +15,7 @@ public sealed record VpnConnectionIdStringListItem
     /// <summary>The entry's value. JSON <c>vpnConnectionId</c>.</summary>
     [JsonPropertyName("vpnConnectionId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? VpnConnectionId { get; init; }
+    public string? VpnConnectionId { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

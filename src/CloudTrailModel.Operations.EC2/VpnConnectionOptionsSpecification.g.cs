@@ -15,57 +15,57 @@ public sealed record VpnConnectionOptionsSpecification
     /// <summary>Indicate whether to enable acceleration for the VPN connection. JSON <c>enableAcceleration</c>.</summary>
     [JsonPropertyName("enableAcceleration")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? EnableAcceleration { get; init; }
+    public bool? EnableAcceleration { get; set; }
 
     /// <summary>Indicate whether the VPN tunnels process IPv4 or IPv6 traffic. JSON <c>tunnelInsideIpVersion</c>.</summary>
     [JsonPropertyName("tunnelInsideIpVersion")]
     [JsonConverter(typeof(TolerantMemberConverter<TunnelInsideIpVersion?>))]
-    public TunnelInsideIpVersion? TunnelInsideIpVersion { get; init; }
+    public TunnelInsideIpVersion? TunnelInsideIpVersion { get; set; }
 
     /// <summary>The tunnel options for the VPN connection. JSON <c>tunnelOptions</c>.</summary>
     [JsonPropertyName("tunnelOptions")]
     [JsonConverter(typeof(TolerantMemberConverter<ItemSet<VpnTunnelOptionsSpecification>>))]
-    public ItemSet<VpnTunnelOptionsSpecification>? TunnelOptions { get; init; }
+    public ItemSet<VpnTunnelOptionsSpecification>? TunnelOptions { get; set; }
 
     /// <summary>The IPv4 CIDR on the customer gateway (on-premises) side of the VPN connection. JSON <c>localIpv4NetworkCidr</c>.</summary>
     [JsonPropertyName("localIpv4NetworkCidr")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? LocalIpv4NetworkCidr { get; init; }
+    public string? LocalIpv4NetworkCidr { get; set; }
 
     /// <summary>The IPv4 CIDR on the Amazon Web Services side of the VPN connection. JSON <c>remoteIpv4NetworkCidr</c>.</summary>
     [JsonPropertyName("remoteIpv4NetworkCidr")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? RemoteIpv4NetworkCidr { get; init; }
+    public string? RemoteIpv4NetworkCidr { get; set; }
 
     /// <summary>The IPv6 CIDR on the customer gateway (on-premises) side of the VPN connection. JSON <c>localIpv6NetworkCidr</c>.</summary>
     [JsonPropertyName("localIpv6NetworkCidr")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? LocalIpv6NetworkCidr { get; init; }
+    public string? LocalIpv6NetworkCidr { get; set; }
 
     /// <summary>The IPv6 CIDR on the Amazon Web Services side of the VPN connection. JSON <c>remoteIpv6NetworkCidr</c>.</summary>
     [JsonPropertyName("remoteIpv6NetworkCidr")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? RemoteIpv6NetworkCidr { get; init; }
+    public string? RemoteIpv6NetworkCidr { get; set; }
 
     /// <summary>The type of IP address assigned to the outside interface of the customer gateway device. JSON <c>outsideIpAddressType</c>.</summary>
     [JsonPropertyName("outsideIpAddressType")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? OutsideIpAddressType { get; init; }
+    public string? OutsideIpAddressType { get; set; }
 
     /// <summary>The transit gateway attachment ID to use for the VPN tunnel. JSON <c>transportTransitGatewayAttachmentId</c>.</summary>
     [JsonPropertyName("transportTransitGatewayAttachmentId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? TransportTransitGatewayAttachmentId { get; init; }
+    public string? TransportTransitGatewayAttachmentId { get; set; }
 
     /// <summary>The desired bandwidth specification for the VPN tunnel, used when creating or modifying VPN connection options to set the tunnel's throughput capacity. JSON <c>tunnelBandwidth</c>.</summary>
     [JsonPropertyName("tunnelBandwidth")]
     [JsonConverter(typeof(TolerantMemberConverter<VpnTunnelBandwidth?>))]
-    public VpnTunnelBandwidth? TunnelBandwidth { get; init; }
+    public VpnTunnelBandwidth? TunnelBandwidth { get; set; }
 
     /// <summary>Indicate whether the VPN connection uses static routes only. JSON <c>staticRoutesOnly</c>.</summary>
     [JsonPropertyName("staticRoutesOnly")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? StaticRoutesOnly { get; init; }
+    public bool? StaticRoutesOnly { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,7 +15,7 @@ public sealed record VpnGatewayIdStringListItem
     /// <summary>The entry's value. JSON <c>vpnGatewayId</c>.</summary>
     [JsonPropertyName("vpnGatewayId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? VpnGatewayId { get; init; }
+    public string? VpnGatewayId { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,7 +15,7 @@ public sealed record VpnTunnelLogOptionsSpecification
     /// <summary>Options for sending VPN tunnel logs to CloudWatch. JSON <c>cloudWatchLogOptions</c>.</summary>
     [JsonPropertyName("cloudWatchLogOptions")]
     [JsonConverter(typeof(TolerantMemberConverter<CloudWatchLogOptionsSpecification>))]
-    public CloudWatchLogOptionsSpecification? CloudWatchLogOptions { get; init; }
+    public CloudWatchLogOptionsSpecification? CloudWatchLogOptions { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

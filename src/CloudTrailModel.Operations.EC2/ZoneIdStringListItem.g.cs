@@ -15,7 +15,7 @@ public sealed record ZoneIdStringListItem
     /// <summary>The entry's value. JSON <c>zoneId</c>.</summary>
     [JsonPropertyName("zoneId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ZoneId { get; init; }
+    public string? ZoneId { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,7 +15,7 @@ public sealed record ZoneNameStringListItem
     /// <summary>The entry's value. JSON <c>zoneName</c>.</summary>
     [JsonPropertyName("zoneName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ZoneName { get; init; }
+    public string? ZoneName { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,32 +15,32 @@ public sealed record AccessDetail
     /// <summary>The name of the service in which access was attempted. JSON <c>serviceName</c>.</summary>
     [JsonPropertyName("serviceName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ServiceName { get; init; }
+    public string? ServiceName { get; set; }
 
     /// <summary>The namespace of the service in which access was attempted. JSON <c>serviceNamespace</c>.</summary>
     [JsonPropertyName("serviceNamespace")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ServiceNamespace { get; init; }
+    public string? ServiceNamespace { get; set; }
 
     /// <summary>The Region where the last service access attempt occurred. JSON <c>region</c>.</summary>
     [JsonPropertyName("region")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Region { get; init; }
+    public string? Region { get; set; }
 
     /// <summary>The path of the Organizations entity (root, organizational unit, or account) from which an authenticated principal last attempted to access the service. JSON <c>entityPath</c>.</summary>
     [JsonPropertyName("entityPath")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? EntityPath { get; init; }
+    public string? EntityPath { get; set; }
 
     /// <summary>The date and time, in ISO 8601 date-time format, when an authenticated principal most recently attempted to access the service. JSON <c>lastAuthenticatedTime</c>.</summary>
     [JsonPropertyName("lastAuthenticatedTime")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? LastAuthenticatedTime { get; init; }
+    public DateTimeOffset? LastAuthenticatedTime { get; set; }
 
     /// <summary>The number of accounts with authenticated principals (root user, IAM users, and IAM roles) that attempted to access the service in the tracking period. JSON <c>totalAuthenticatedEntities</c>.</summary>
     [JsonPropertyName("totalAuthenticatedEntities")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? TotalAuthenticatedEntities { get; init; }
+    public int? TotalAuthenticatedEntities { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

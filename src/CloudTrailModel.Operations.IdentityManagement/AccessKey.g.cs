@@ -15,27 +15,27 @@ public sealed record AccessKey
     /// <summary>The name of the IAM user that the access key is associated with. JSON <c>userName</c>.</summary>
     [JsonPropertyName("userName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? UserName { get; init; }
+    public string? UserName { get; set; }
 
     /// <summary>The ID for this access key. JSON <c>accessKeyId</c>.</summary>
     [JsonPropertyName("accessKeyId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? AccessKeyId { get; init; }
+    public string? AccessKeyId { get; set; }
 
     /// <summary>The status of the access key. JSON <c>status</c>.</summary>
     [JsonPropertyName("status")]
     [JsonConverter(typeof(TolerantMemberConverter<StatusType?>))]
-    public StatusType? Status { get; init; }
+    public StatusType? Status { get; set; }
 
     /// <summary>The secret key used to sign requests. JSON <c>secretAccessKey</c>.</summary>
     [JsonPropertyName("secretAccessKey")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? SecretAccessKey { get; init; }
+    public string? SecretAccessKey { get; set; }
 
     /// <summary>The date when the access key was created. JSON <c>createDate</c>.</summary>
     [JsonPropertyName("createDate")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? CreateDate { get; init; }
+    public DateTimeOffset? CreateDate { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

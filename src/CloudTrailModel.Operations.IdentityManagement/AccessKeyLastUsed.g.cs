@@ -15,17 +15,17 @@ public sealed record AccessKeyLastUsed
     /// <summary>The date and time, in ISO 8601 date-time format, when the access key was most recently used. JSON <c>lastUsedDate</c>.</summary>
     [JsonPropertyName("lastUsedDate")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? LastUsedDate { get; init; }
+    public DateTimeOffset? LastUsedDate { get; set; }
 
     /// <summary>The name of the Amazon Web Services service with which this access key was most recently used. JSON <c>serviceName</c>.</summary>
     [JsonPropertyName("serviceName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ServiceName { get; init; }
+    public string? ServiceName { get; set; }
 
     /// <summary>The Amazon Web Services Region where this access key was most recently used. JSON <c>region</c>.</summary>
     [JsonPropertyName("region")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Region { get; init; }
+    public string? Region { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

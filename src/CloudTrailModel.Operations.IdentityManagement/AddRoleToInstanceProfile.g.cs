@@ -15,12 +15,12 @@ public sealed record AddRoleToInstanceProfileRequestParameters
     /// <summary>The name of the instance profile to update. JSON <c>instanceProfileName</c>.</summary>
     [JsonPropertyName("instanceProfileName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? InstanceProfileName { get; init; }
+    public string? InstanceProfileName { get; set; }
 
     /// <summary>The name of the role to add. JSON <c>roleName</c>.</summary>
     [JsonPropertyName("roleName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? RoleName { get; init; }
+    public string? RoleName { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,12 +15,12 @@ public sealed record AddUserToGroupRequestParameters
     /// <summary>The name of the group to update. JSON <c>groupName</c>.</summary>
     [JsonPropertyName("groupName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? GroupName { get; init; }
+    public string? GroupName { get; set; }
 
     /// <summary>The name of the user to add. JSON <c>userName</c>.</summary>
     [JsonPropertyName("userName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? UserName { get; init; }
+    public string? UserName { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,12 +15,12 @@ public sealed record AttachedPermissionsBoundary
     /// <summary>The permissions boundary usage type that indicates what type of IAM resource is used as the permissions boundary for an entity. JSON <c>permissionsBoundaryType</c>.</summary>
     [JsonPropertyName("permissionsBoundaryType")]
     [JsonConverter(typeof(TolerantMemberConverter<PermissionsBoundaryAttachmentType?>))]
-    public PermissionsBoundaryAttachmentType? PermissionsBoundaryType { get; init; }
+    public PermissionsBoundaryAttachmentType? PermissionsBoundaryType { get; set; }
 
     /// <summary>The ARN of the policy used to set the permissions boundary for the user or role. JSON <c>permissionsBoundaryArn</c>.</summary>
     [JsonPropertyName("permissionsBoundaryArn")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? PermissionsBoundaryArn { get; init; }
+    public string? PermissionsBoundaryArn { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

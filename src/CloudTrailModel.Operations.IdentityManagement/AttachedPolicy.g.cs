@@ -15,12 +15,12 @@ public sealed record AttachedPolicy
     /// <summary>The friendly name of the attached policy. JSON <c>policyName</c>.</summary>
     [JsonPropertyName("policyName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? PolicyName { get; init; }
+    public string? PolicyName { get; set; }
 
     /// <summary>The Amazon Resource Name (ARN). JSON <c>policyArn</c>.</summary>
     [JsonPropertyName("policyArn")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? PolicyArn { get; init; }
+    public string? PolicyArn { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

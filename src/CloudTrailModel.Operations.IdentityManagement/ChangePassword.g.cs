@@ -15,12 +15,12 @@ public sealed record ChangePasswordRequestParameters
     /// <summary>The IAM user's current password. JSON <c>oldPassword</c>.</summary>
     [JsonPropertyName("oldPassword")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? OldPassword { get; init; }
+    public string? OldPassword { get; set; }
 
     /// <summary>The new password. JSON <c>newPassword</c>.</summary>
     [JsonPropertyName("newPassword")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? NewPassword { get; init; }
+    public string? NewPassword { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,17 +15,17 @@ public sealed record ContextEntry
     /// <summary>The full name of a condition context key, including the service prefix. JSON <c>contextKeyName</c>.</summary>
     [JsonPropertyName("contextKeyName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ContextKeyName { get; init; }
+    public string? ContextKeyName { get; set; }
 
     /// <summary>The value (or values, if the condition context key supports multiple values) to provide to the simulation when the key is referenced by a Condition element in an input policy. JSON <c>contextKeyValues</c>.</summary>
     [JsonPropertyName("contextKeyValues")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<string>>))]
-    public IReadOnlyList<string>? ContextKeyValues { get; init => field = ValueList<string>.From(value); }
+    public IReadOnlyList<string>? ContextKeyValues { get; set => field = ValueList<string>.From(value); }
 
     /// <summary>The data type of the value (or values) specified in the ContextKeyValues parameter. JSON <c>contextKeyType</c>.</summary>
     [JsonPropertyName("contextKeyType")]
     [JsonConverter(typeof(TolerantMemberConverter<ContextKeyTypeEnum?>))]
-    public ContextKeyTypeEnum? ContextKeyType { get; init; }
+    public ContextKeyTypeEnum? ContextKeyType { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

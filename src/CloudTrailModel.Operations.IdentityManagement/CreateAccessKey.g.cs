@@ -15,7 +15,7 @@ public sealed record CreateAccessKeyRequestParameters
     /// <summary>The name of the IAM user that the new key will belong to. JSON <c>userName</c>.</summary>
     [JsonPropertyName("userName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? UserName { get; init; }
+    public string? UserName { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -45,7 +45,7 @@ public sealed record CreateAccessKeyResponseElements
     /// <summary>A structure with details about the access key. JSON <c>accessKey</c>.</summary>
     [JsonPropertyName("accessKey")]
     [JsonConverter(typeof(TolerantMemberConverter<AccessKey>))]
-    public AccessKey? AccessKey { get; init; }
+    public AccessKey? AccessKey { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,47 +15,47 @@ public sealed record CreateDelegationRequestRequestParameters
     /// <summary>The Amazon Web Services account ID this delegation request is targeted to. JSON <c>ownerAccountId</c>.</summary>
     [JsonPropertyName("ownerAccountId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? OwnerAccountId { get; init; }
+    public string? OwnerAccountId { get; set; }
 
     /// <summary>A description of the delegation request. JSON <c>description</c>.</summary>
     [JsonPropertyName("description")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Description { get; init; }
+    public string? Description { get; set; }
 
     /// <summary>The permissions to be delegated in this delegation request. JSON <c>permissions</c>.</summary>
     [JsonPropertyName("permissions")]
     [JsonConverter(typeof(TolerantMemberConverter<DelegationPermission>))]
-    public DelegationPermission? Permissions { get; init; }
+    public DelegationPermission? Permissions { get; set; }
 
     /// <summary>A message explaining the reason for the delegation request. JSON <c>requestMessage</c>.</summary>
     [JsonPropertyName("requestMessage")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? RequestMessage { get; init; }
+    public string? RequestMessage { get; set; }
 
     /// <summary>The workflow ID associated with the requestor. JSON <c>requestorWorkflowId</c>.</summary>
     [JsonPropertyName("requestorWorkflowId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? RequestorWorkflowId { get; init; }
+    public string? RequestorWorkflowId { get; set; }
 
     /// <summary>The URL to redirect to after the delegation request is processed. JSON <c>redirectUrl</c>.</summary>
     [JsonPropertyName("redirectUrl")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? RedirectUrl { get; init; }
+    public string? RedirectUrl { get; set; }
 
     /// <summary>The notification channel for updates about the delegation request. JSON <c>notificationChannel</c>.</summary>
     [JsonPropertyName("notificationChannel")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? NotificationChannel { get; init; }
+    public string? NotificationChannel { get; set; }
 
     /// <summary>The duration for which the delegated session should remain active, in seconds. JSON <c>sessionDuration</c>.</summary>
     [JsonPropertyName("sessionDuration")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? SessionDuration { get; init; }
+    public int? SessionDuration { get; set; }
 
     /// <summary>Specifies whether the delegation token should only be sent by the owner. JSON <c>onlySendByOwner</c>.</summary>
     [JsonPropertyName("onlySendByOwner")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? OnlySendByOwner { get; init; }
+    public bool? OnlySendByOwner { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -101,12 +101,12 @@ public sealed record CreateDelegationRequestResponseElements
     /// <summary>A deep link URL to the Amazon Web Services Management Console for managing the delegation request. JSON <c>consoleDeepLink</c>.</summary>
     [JsonPropertyName("consoleDeepLink")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ConsoleDeepLink { get; init; }
+    public string? ConsoleDeepLink { get; set; }
 
     /// <summary>The unique identifier for the created delegation request. JSON <c>delegationRequestId</c>.</summary>
     [JsonPropertyName("delegationRequestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? DelegationRequestId { get; init; }
+    public string? DelegationRequestId { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,12 +15,12 @@ public sealed record CreateGroupRequestParameters
     /// <summary>The path to the group. JSON <c>path</c>.</summary>
     [JsonPropertyName("path")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Path { get; init; }
+    public string? Path { get; set; }
 
     /// <summary>The name of the group to create. JSON <c>groupName</c>.</summary>
     [JsonPropertyName("groupName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? GroupName { get; init; }
+    public string? GroupName { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -52,7 +52,7 @@ public sealed record CreateGroupResponseElements
     /// <summary>A structure containing details about the new group. JSON <c>group</c>.</summary>
     [JsonPropertyName("group")]
     [JsonConverter(typeof(TolerantMemberConverter<Group>))]
-    public Group? Group { get; init; }
+    public Group? Group { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

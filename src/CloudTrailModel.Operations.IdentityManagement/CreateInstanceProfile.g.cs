@@ -15,17 +15,17 @@ public sealed record CreateInstanceProfileRequestParameters
     /// <summary>The name of the instance profile to create. JSON <c>instanceProfileName</c>.</summary>
     [JsonPropertyName("instanceProfileName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? InstanceProfileName { get; init; }
+    public string? InstanceProfileName { get; set; }
 
     /// <summary>The path to the instance profile. JSON <c>path</c>.</summary>
     [JsonPropertyName("path")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Path { get; init; }
+    public string? Path { get; set; }
 
     /// <summary>A list of tags that you want to attach to the newly created IAM instance profile. JSON <c>tags</c>.</summary>
     [JsonPropertyName("tags")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<Tag>>))]
-    public IReadOnlyList<Tag>? Tags { get; init => field = ValueList<Tag>.From(value); }
+    public IReadOnlyList<Tag>? Tags { get; set => field = ValueList<Tag>.From(value); }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -59,7 +59,7 @@ public sealed record CreateInstanceProfileResponseElements
     /// <summary>A structure containing details about the new instance profile. JSON <c>instanceProfile</c>.</summary>
     [JsonPropertyName("instanceProfile")]
     [JsonConverter(typeof(TolerantMemberConverter<InstanceProfile>))]
-    public InstanceProfile? InstanceProfile { get; init; }
+    public InstanceProfile? InstanceProfile { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

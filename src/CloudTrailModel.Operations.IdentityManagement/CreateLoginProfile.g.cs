@@ -15,17 +15,17 @@ public sealed record CreateLoginProfileRequestParameters
     /// <summary>The name of the IAM user to create a password for. JSON <c>userName</c>.</summary>
     [JsonPropertyName("userName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? UserName { get; init; }
+    public string? UserName { get; set; }
 
     /// <summary>The new password for the user. JSON <c>password</c>.</summary>
     [JsonPropertyName("password")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Password { get; init; }
+    public string? Password { get; set; }
 
     /// <summary>Specifies whether the user is required to set a new password on next sign-in. JSON <c>passwordResetRequired</c>.</summary>
     [JsonPropertyName("passwordResetRequired")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? PasswordResetRequired { get; init; }
+    public bool? PasswordResetRequired { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -59,7 +59,7 @@ public sealed record CreateLoginProfileResponseElements
     /// <summary>A structure containing the user name and password create date. JSON <c>loginProfile</c>.</summary>
     [JsonPropertyName("loginProfile")]
     [JsonConverter(typeof(TolerantMemberConverter<LoginProfile>))]
-    public LoginProfile? LoginProfile { get; init; }
+    public LoginProfile? LoginProfile { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,22 +15,22 @@ public sealed record CreateOpenIDConnectProviderRequestParameters
     /// <summary>The URL of the identity provider. JSON <c>url</c>.</summary>
     [JsonPropertyName("url")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Url { get; init; }
+    public string? Url { get; set; }
 
     /// <summary>Provides a list of client IDs, also known as audiences. JSON <c>clientIDList</c>.</summary>
     [JsonPropertyName("clientIDList")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<string>>))]
-    public IReadOnlyList<string>? ClientIDList { get; init => field = ValueList<string>.From(value); }
+    public IReadOnlyList<string>? ClientIDList { get; set => field = ValueList<string>.From(value); }
 
     /// <summary>A list of server certificate thumbprints for the OpenID Connect (OIDC) identity provider's server certificates. JSON <c>thumbprintList</c>.</summary>
     [JsonPropertyName("thumbprintList")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<string>>))]
-    public IReadOnlyList<string>? ThumbprintList { get; init => field = ValueList<string>.From(value); }
+    public IReadOnlyList<string>? ThumbprintList { get; set => field = ValueList<string>.From(value); }
 
     /// <summary>A list of tags that you want to attach to the new IAM OpenID Connect (OIDC) provider. JSON <c>tags</c>.</summary>
     [JsonPropertyName("tags")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<Tag>>))]
-    public IReadOnlyList<Tag>? Tags { get; init => field = ValueList<Tag>.From(value); }
+    public IReadOnlyList<Tag>? Tags { get; set => field = ValueList<Tag>.From(value); }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -66,12 +66,12 @@ public sealed record CreateOpenIDConnectProviderResponseElements
     /// <summary>The Amazon Resource Name (ARN) of the new IAM OpenID Connect provider that is created. JSON <c>openIDConnectProviderArn</c>.</summary>
     [JsonPropertyName("openIDConnectProviderArn")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? OpenIDConnectProviderArn { get; init; }
+    public string? OpenIDConnectProviderArn { get; set; }
 
     /// <summary>A list of tags that are attached to the new IAM OIDC provider. JSON <c>tags</c>.</summary>
     [JsonPropertyName("tags")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<Tag>>))]
-    public IReadOnlyList<Tag>? Tags { get; init => field = ValueList<Tag>.From(value); }
+    public IReadOnlyList<Tag>? Tags { get; set => field = ValueList<Tag>.From(value); }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,17 +15,17 @@ public sealed record CreatePolicyVersionRequestParameters
     /// <summary>The Amazon Resource Name (ARN) of the IAM policy to which you want to add a new version. JSON <c>policyArn</c>.</summary>
     [JsonPropertyName("policyArn")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? PolicyArn { get; init; }
+    public string? PolicyArn { get; set; }
 
     /// <summary>The JSON policy document that you want to use as the content for this new version of the policy. Logged as a JSON string or as a JSON object; kept as it came. JSON <c>policyDocument</c>.</summary>
     [JsonPropertyName("policyDocument")]
     [JsonConverter(typeof(TolerantMemberConverter<JsonElement?>))]
-    public JsonElement? PolicyDocument { get; init; }
+    public JsonElement? PolicyDocument { get; set; }
 
     /// <summary>Specifies whether to set this version as the policy's default version. JSON <c>setAsDefault</c>.</summary>
     [JsonPropertyName("setAsDefault")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? SetAsDefault { get; init; }
+    public bool? SetAsDefault { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -59,7 +59,7 @@ public sealed record CreatePolicyVersionResponseElements
     /// <summary>A structure containing details about the new policy version. JSON <c>policyVersion</c>.</summary>
     [JsonPropertyName("policyVersion")]
     [JsonConverter(typeof(TolerantMemberConverter<PolicyVersion>))]
-    public PolicyVersion? PolicyVersion { get; init; }
+    public PolicyVersion? PolicyVersion { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

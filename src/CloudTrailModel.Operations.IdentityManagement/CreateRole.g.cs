@@ -15,37 +15,37 @@ public sealed record CreateRoleRequestParameters
     /// <summary>The path to the role. JSON <c>path</c>.</summary>
     [JsonPropertyName("path")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Path { get; init; }
+    public string? Path { get; set; }
 
     /// <summary>The name of the role to create. JSON <c>roleName</c>.</summary>
     [JsonPropertyName("roleName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? RoleName { get; init; }
+    public string? RoleName { get; set; }
 
     /// <summary>The trust relationship policy document that grants an entity permission to assume the role. Logged as a JSON string or as a JSON object; kept as it came. JSON <c>assumeRolePolicyDocument</c>.</summary>
     [JsonPropertyName("assumeRolePolicyDocument")]
     [JsonConverter(typeof(TolerantMemberConverter<JsonElement?>))]
-    public JsonElement? AssumeRolePolicyDocument { get; init; }
+    public JsonElement? AssumeRolePolicyDocument { get; set; }
 
     /// <summary>A description of the role. JSON <c>description</c>.</summary>
     [JsonPropertyName("description")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Description { get; init; }
+    public string? Description { get; set; }
 
     /// <summary>The maximum session duration (in seconds) that you want to set for the specified role. JSON <c>maxSessionDuration</c>.</summary>
     [JsonPropertyName("maxSessionDuration")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? MaxSessionDuration { get; init; }
+    public int? MaxSessionDuration { get; set; }
 
     /// <summary>The ARN of the managed policy that is used to set the permissions boundary for the role. JSON <c>permissionsBoundary</c>.</summary>
     [JsonPropertyName("permissionsBoundary")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? PermissionsBoundary { get; init; }
+    public string? PermissionsBoundary { get; set; }
 
     /// <summary>A list of tags that you want to attach to the new role. JSON <c>tags</c>.</summary>
     [JsonPropertyName("tags")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<Tag>>))]
-    public IReadOnlyList<Tag>? Tags { get; init => field = ValueList<Tag>.From(value); }
+    public IReadOnlyList<Tag>? Tags { get; set => field = ValueList<Tag>.From(value); }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -87,7 +87,7 @@ public sealed record CreateRoleResponseElements
     /// <summary>A structure containing details about the new role. JSON <c>role</c>.</summary>
     [JsonPropertyName("role")]
     [JsonConverter(typeof(TolerantMemberConverter<Role>))]
-    public Role? Role { get; init; }
+    public Role? Role { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,17 +15,17 @@ public sealed record CreateServiceLinkedRoleRequestParameters
     /// <summary>The service principal for the Amazon Web Services service to which this role is attached. JSON <c>aWSServiceName</c>.</summary>
     [JsonPropertyName("aWSServiceName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? AWSServiceName { get; init; }
+    public string? AWSServiceName { get; set; }
 
     /// <summary>The description of the role. JSON <c>description</c>.</summary>
     [JsonPropertyName("description")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Description { get; init; }
+    public string? Description { get; set; }
 
     /// <summary>A string that you provide, which is combined with the service-provided prefix to form the complete role name. JSON <c>customSuffix</c>.</summary>
     [JsonPropertyName("customSuffix")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? CustomSuffix { get; init; }
+    public string? CustomSuffix { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -59,7 +59,7 @@ public sealed record CreateServiceLinkedRoleResponseElements
     /// <summary>A Role object that contains details about the newly created role. JSON <c>role</c>.</summary>
     [JsonPropertyName("role")]
     [JsonConverter(typeof(TolerantMemberConverter<Role>))]
-    public Role? Role { get; init; }
+    public Role? Role { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,17 +15,17 @@ public sealed record CreateServiceSpecificCredentialRequestParameters
     /// <summary>The name of the IAM user that is to be associated with the credentials. JSON <c>userName</c>.</summary>
     [JsonPropertyName("userName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? UserName { get; init; }
+    public string? UserName { get; set; }
 
     /// <summary>The name of the Amazon Web Services service that is to be associated with the credentials. JSON <c>serviceName</c>.</summary>
     [JsonPropertyName("serviceName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ServiceName { get; init; }
+    public string? ServiceName { get; set; }
 
     /// <summary>The number of days until the service specific credential expires. JSON <c>credentialAgeDays</c>.</summary>
     [JsonPropertyName("credentialAgeDays")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? CredentialAgeDays { get; init; }
+    public int? CredentialAgeDays { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -59,7 +59,7 @@ public sealed record CreateServiceSpecificCredentialResponseElements
     /// <summary>A structure that contains information about the newly created service-specific credential. JSON <c>serviceSpecificCredential</c>.</summary>
     [JsonPropertyName("serviceSpecificCredential")]
     [JsonConverter(typeof(TolerantMemberConverter<ServiceSpecificCredential>))]
-    public ServiceSpecificCredential? ServiceSpecificCredential { get; init; }
+    public ServiceSpecificCredential? ServiceSpecificCredential { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,22 +15,22 @@ public sealed record CreateUserRequestParameters
     /// <summary>The path for the user name. JSON <c>path</c>.</summary>
     [JsonPropertyName("path")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Path { get; init; }
+    public string? Path { get; set; }
 
     /// <summary>The name of the user to create. JSON <c>userName</c>.</summary>
     [JsonPropertyName("userName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? UserName { get; init; }
+    public string? UserName { get; set; }
 
     /// <summary>The ARN of the managed policy that is used to set the permissions boundary for the user. JSON <c>permissionsBoundary</c>.</summary>
     [JsonPropertyName("permissionsBoundary")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? PermissionsBoundary { get; init; }
+    public string? PermissionsBoundary { get; set; }
 
     /// <summary>A list of tags that you want to attach to the new user. JSON <c>tags</c>.</summary>
     [JsonPropertyName("tags")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<Tag>>))]
-    public IReadOnlyList<Tag>? Tags { get; init => field = ValueList<Tag>.From(value); }
+    public IReadOnlyList<Tag>? Tags { get; set => field = ValueList<Tag>.From(value); }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -66,7 +66,7 @@ public sealed record CreateUserResponseElements
     /// <summary>A structure with details about the new IAM user. JSON <c>user</c>.</summary>
     [JsonPropertyName("user")]
     [JsonConverter(typeof(TolerantMemberConverter<User>))]
-    public User? User { get; init; }
+    public User? User { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,17 +15,17 @@ public sealed record CreateVirtualMFADeviceRequestParameters
     /// <summary>The path for the virtual MFA device. JSON <c>path</c>.</summary>
     [JsonPropertyName("path")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Path { get; init; }
+    public string? Path { get; set; }
 
     /// <summary>The name of the virtual MFA device, which must be unique. JSON <c>virtualMFADeviceName</c>.</summary>
     [JsonPropertyName("virtualMFADeviceName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? VirtualMFADeviceName { get; init; }
+    public string? VirtualMFADeviceName { get; set; }
 
     /// <summary>A list of tags that you want to attach to the new IAM virtual MFA device. JSON <c>tags</c>.</summary>
     [JsonPropertyName("tags")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<Tag>>))]
-    public IReadOnlyList<Tag>? Tags { get; init => field = ValueList<Tag>.From(value); }
+    public IReadOnlyList<Tag>? Tags { get; set => field = ValueList<Tag>.From(value); }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -59,7 +59,7 @@ public sealed record CreateVirtualMFADeviceResponseElements
     /// <summary>A structure containing details about the new virtual MFA device. JSON <c>virtualMFADevice</c>.</summary>
     [JsonPropertyName("virtualMFADevice")]
     [JsonConverter(typeof(TolerantMemberConverter<VirtualMFADevice>))]
-    public VirtualMFADevice? VirtualMFADevice { get; init; }
+    public VirtualMFADevice? VirtualMFADevice { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

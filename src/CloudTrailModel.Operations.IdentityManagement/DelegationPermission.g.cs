@@ -15,12 +15,12 @@ public sealed record DelegationPermission
     /// <summary>This ARN maps to a pre-registered policy content for this partner. JSON <c>policyTemplateArn</c>.</summary>
     [JsonPropertyName("policyTemplateArn")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? PolicyTemplateArn { get; init; }
+    public string? PolicyTemplateArn { get; set; }
 
     /// <summary>A list of policy parameters that define the scope and constraints of the delegated permissions. JSON <c>parameters</c>.</summary>
     [JsonPropertyName("parameters")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<PolicyParameter>>))]
-    public IReadOnlyList<PolicyParameter>? Parameters { get; init => field = ValueList<PolicyParameter>.From(value); }
+    public IReadOnlyList<PolicyParameter>? Parameters { get; set => field = ValueList<PolicyParameter>.From(value); }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,102 +15,102 @@ public sealed record DelegationRequest
     /// <summary>The unique identifier for the delegation request. JSON <c>delegationRequestId</c>.</summary>
     [JsonPropertyName("delegationRequestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? DelegationRequestId { get; init; }
+    public string? DelegationRequestId { get; set; }
 
     /// <summary>Amazon Web Services account ID of the owner of the delegation request. JSON <c>ownerAccountId</c>.</summary>
     [JsonPropertyName("ownerAccountId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? OwnerAccountId { get; init; }
+    public string? OwnerAccountId { get; set; }
 
     /// <summary>Description of the delegation request. JSON <c>description</c>.</summary>
     [JsonPropertyName("description")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Description { get; init; }
+    public string? Description { get; set; }
 
     /// <summary>A custom message that is added to the delegation request by the partner. JSON <c>requestMessage</c>.</summary>
     [JsonPropertyName("requestMessage")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? RequestMessage { get; init; }
+    public string? RequestMessage { get; set; }
 
     /// <summary>Contains information about the permissions being delegated in a delegation request. JSON <c>permissions</c>.</summary>
     [JsonPropertyName("permissions")]
     [JsonConverter(typeof(TolerantMemberConverter<DelegationPermission>))]
-    public DelegationPermission? Permissions { get; init; }
+    public DelegationPermission? Permissions { get; set; }
 
     /// <summary>JSON content of the associated permission policy of this delegation request. JSON <c>permissionPolicy</c>.</summary>
     [JsonPropertyName("permissionPolicy")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? PermissionPolicy { get; init; }
+    public string? PermissionPolicy { get; set; }
 
     /// <summary>If the PermissionPolicy includes role creation permissions, this element will include the list of permissions boundary policies associated with the role creation. JSON <c>rolePermissionRestrictionArns</c>.</summary>
     [JsonPropertyName("rolePermissionRestrictionArns")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<string>>))]
-    public IReadOnlyList<string>? RolePermissionRestrictionArns { get; init => field = ValueList<string>.From(value); }
+    public IReadOnlyList<string>? RolePermissionRestrictionArns { get; set => field = ValueList<string>.From(value); }
 
     /// <summary>ARN of the owner of this delegation request. JSON <c>ownerId</c>.</summary>
     [JsonPropertyName("ownerId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? OwnerId { get; init; }
+    public string? OwnerId { get; set; }
 
     /// <summary>The Amazon Resource Name (ARN). JSON <c>approverId</c>.</summary>
     [JsonPropertyName("approverId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ApproverId { get; init; }
+    public string? ApproverId { get; set; }
 
     /// <summary>The state of this delegation request. JSON <c>state</c>.</summary>
     [JsonPropertyName("state")]
     [JsonConverter(typeof(TolerantMemberConverter<StateType?>))]
-    public StateType? State { get; init; }
+    public StateType? State { get; set; }
 
     /// <summary>The expiry time of this delegation request See the Understanding the Request Lifecycle for details on the life time of a delegation request at each state. JSON <c>expirationTime</c>.</summary>
     [JsonPropertyName("expirationTime")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? ExpirationTime { get; init; }
+    public DateTimeOffset? ExpirationTime { get; set; }
 
     /// <summary>Identity of the requestor of this delegation request. JSON <c>requestorId</c>.</summary>
     [JsonPropertyName("requestorId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? RequestorId { get; init; }
+    public string? RequestorId { get; set; }
 
     /// <summary>A friendly name of the requestor. JSON <c>requestorName</c>.</summary>
     [JsonPropertyName("requestorName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? RequestorName { get; init; }
+    public string? RequestorName { get; set; }
 
     /// <summary>Creation date (timestamp) of this delegation request. JSON <c>createDate</c>.</summary>
     [JsonPropertyName("createDate")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? CreateDate { get; init; }
+    public DateTimeOffset? CreateDate { get; set; }
 
     /// <summary>The life-time of the requested session credential. JSON <c>sessionDuration</c>.</summary>
     [JsonPropertyName("sessionDuration")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? SessionDuration { get; init; }
+    public int? SessionDuration { get; set; }
 
     /// <summary>A URL to be redirected to once the delegation request is approved. JSON <c>redirectUrl</c>.</summary>
     [JsonPropertyName("redirectUrl")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? RedirectUrl { get; init; }
+    public string? RedirectUrl { get; set; }
 
     /// <summary>Notes added to this delegation request, if this request was updated via the UpdateDelegationRequest API. JSON <c>notes</c>.</summary>
     [JsonPropertyName("notes")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Notes { get; init; }
+    public string? Notes { get; set; }
 
     /// <summary>Reasons for rejecting this delegation request, if this request was rejected. JSON <c>rejectionReason</c>.</summary>
     [JsonPropertyName("rejectionReason")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? RejectionReason { get; init; }
+    public string? RejectionReason { get; set; }
 
     /// <summary>A flag indicating whether the SendDelegationToken must be called by the owner of this delegation request. JSON <c>onlySendByOwner</c>.</summary>
     [JsonPropertyName("onlySendByOwner")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? OnlySendByOwner { get; init; }
+    public bool? OnlySendByOwner { get; set; }
 
     /// <summary>Last updated timestamp of the request. JSON <c>updatedTime</c>.</summary>
     [JsonPropertyName("updatedTime")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? UpdatedTime { get; init; }
+    public DateTimeOffset? UpdatedTime { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

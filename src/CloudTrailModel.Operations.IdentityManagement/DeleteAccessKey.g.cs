@@ -15,12 +15,12 @@ public sealed record DeleteAccessKeyRequestParameters
     /// <summary>The name of the user whose access key pair you want to delete. JSON <c>userName</c>.</summary>
     [JsonPropertyName("userName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? UserName { get; init; }
+    public string? UserName { get; set; }
 
     /// <summary>The access key ID for the access key ID and secret access key you want to delete. JSON <c>accessKeyId</c>.</summary>
     [JsonPropertyName("accessKeyId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? AccessKeyId { get; init; }
+    public string? AccessKeyId { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,7 +15,7 @@ public sealed record DeleteAccountAliasRequestParameters
     /// <summary>The name of the account alias to delete. JSON <c>accountAlias</c>.</summary>
     [JsonPropertyName("accountAlias")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? AccountAlias { get; init; }
+    public string? AccountAlias { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,12 +15,12 @@ public sealed record DeleteGroupPolicyRequestParameters
     /// <summary>The name (friendly name, not ARN) identifying the group that the policy is embedded in. JSON <c>groupName</c>.</summary>
     [JsonPropertyName("groupName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? GroupName { get; init; }
+    public string? GroupName { get; set; }
 
     /// <summary>The name identifying the policy document to delete. JSON <c>policyName</c>.</summary>
     [JsonPropertyName("policyName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? PolicyName { get; init; }
+    public string? PolicyName { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,7 +15,7 @@ public sealed record DeleteInstanceProfileRequestParameters
     /// <summary>The name of the instance profile to delete. JSON <c>instanceProfileName</c>.</summary>
     [JsonPropertyName("instanceProfileName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? InstanceProfileName { get; init; }
+    public string? InstanceProfileName { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,7 +15,7 @@ public sealed record DeleteOpenIDConnectProviderRequestParameters
     /// <summary>The Amazon Resource Name (ARN) of the IAM OpenID Connect provider resource object to delete. JSON <c>openIDConnectProviderArn</c>.</summary>
     [JsonPropertyName("openIDConnectProviderArn")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? OpenIDConnectProviderArn { get; init; }
+    public string? OpenIDConnectProviderArn { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,7 +15,7 @@ public sealed record DeleteRolePermissionsBoundaryRequestParameters
     /// <summary>The name (friendly name, not ARN) of the IAM role from which you want to remove the permissions boundary. JSON <c>roleName</c>.</summary>
     [JsonPropertyName("roleName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? RoleName { get; init; }
+    public string? RoleName { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,7 +15,7 @@ public sealed record DeleteSAMLProviderRequestParameters
     /// <summary>The Amazon Resource Name (ARN) of the SAML provider to delete. JSON <c>sAMLProviderArn</c>.</summary>
     [JsonPropertyName("sAMLProviderArn")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? SAMLProviderArn { get; init; }
+    public string? SAMLProviderArn { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,7 +15,7 @@ public sealed record DeleteServerCertificateRequestParameters
     /// <summary>The name of the server certificate you want to delete. JSON <c>serverCertificateName</c>.</summary>
     [JsonPropertyName("serverCertificateName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ServerCertificateName { get; init; }
+    public string? ServerCertificateName { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

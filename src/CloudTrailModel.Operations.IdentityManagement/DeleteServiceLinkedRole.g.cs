@@ -15,7 +15,7 @@ public sealed record DeleteServiceLinkedRoleRequestParameters
     /// <summary>The name of the service-linked role to be deleted. JSON <c>roleName</c>.</summary>
     [JsonPropertyName("roleName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? RoleName { get; init; }
+    public string? RoleName { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -45,7 +45,7 @@ public sealed record DeleteServiceLinkedRoleResponseElements
     /// <summary>The deletion task identifier that you can use to check the status of the deletion. JSON <c>deletionTaskId</c>.</summary>
     [JsonPropertyName("deletionTaskId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? DeletionTaskId { get; init; }
+    public string? DeletionTaskId { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

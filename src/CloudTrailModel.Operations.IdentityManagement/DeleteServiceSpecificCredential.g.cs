@@ -15,12 +15,12 @@ public sealed record DeleteServiceSpecificCredentialRequestParameters
     /// <summary>The name of the IAM user associated with the service-specific credential. JSON <c>userName</c>.</summary>
     [JsonPropertyName("userName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? UserName { get; init; }
+    public string? UserName { get; set; }
 
     /// <summary>The unique identifier of the service-specific credential. JSON <c>serviceSpecificCredentialId</c>.</summary>
     [JsonPropertyName("serviceSpecificCredentialId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ServiceSpecificCredentialId { get; init; }
+    public string? ServiceSpecificCredentialId { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

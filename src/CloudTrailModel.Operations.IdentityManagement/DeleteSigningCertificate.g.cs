@@ -15,12 +15,12 @@ public sealed record DeleteSigningCertificateRequestParameters
     /// <summary>The name of the user the signing certificate belongs to. JSON <c>userName</c>.</summary>
     [JsonPropertyName("userName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? UserName { get; init; }
+    public string? UserName { get; set; }
 
     /// <summary>The ID of the signing certificate to delete. JSON <c>certificateId</c>.</summary>
     [JsonPropertyName("certificateId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? CertificateId { get; init; }
+    public string? CertificateId { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

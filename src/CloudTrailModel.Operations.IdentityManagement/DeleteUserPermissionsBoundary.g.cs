@@ -15,7 +15,7 @@ public sealed record DeleteUserPermissionsBoundaryRequestParameters
     /// <summary>The name (friendly name, not ARN) of the IAM user from which you want to remove the permissions boundary. JSON <c>userName</c>.</summary>
     [JsonPropertyName("userName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? UserName { get; init; }
+    public string? UserName { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

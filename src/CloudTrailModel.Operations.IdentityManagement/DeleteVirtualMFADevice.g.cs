@@ -15,7 +15,7 @@ public sealed record DeleteVirtualMFADeviceRequestParameters
     /// <summary>The serial number that uniquely identifies the MFA device. JSON <c>serialNumber</c>.</summary>
     [JsonPropertyName("serialNumber")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? SerialNumber { get; init; }
+    public string? SerialNumber { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,12 +15,12 @@ public sealed record DeletionTaskFailureReasonType
     /// <summary>A short description of the reason that the service-linked role deletion failed. JSON <c>reason</c>.</summary>
     [JsonPropertyName("reason")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Reason { get; init; }
+    public string? Reason { get; set; }
 
     /// <summary>A list of objects that contains details about the service-linked role deletion failure, if that information is returned by the service. JSON <c>roleUsageList</c>.</summary>
     [JsonPropertyName("roleUsageList")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<RoleUsageType>>))]
-    public IReadOnlyList<RoleUsageType>? RoleUsageList { get; init => field = ValueList<RoleUsageType>.From(value); }
+    public IReadOnlyList<RoleUsageType>? RoleUsageList { get; set => field = ValueList<RoleUsageType>.From(value); }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

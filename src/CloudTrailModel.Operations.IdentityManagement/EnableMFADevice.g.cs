@@ -15,22 +15,22 @@ public sealed record EnableMFADeviceRequestParameters
     /// <summary>The name of the IAM user for whom you want to enable the MFA device. JSON <c>userName</c>.</summary>
     [JsonPropertyName("userName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? UserName { get; init; }
+    public string? UserName { get; set; }
 
     /// <summary>The serial number that uniquely identifies the MFA device. JSON <c>serialNumber</c>.</summary>
     [JsonPropertyName("serialNumber")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? SerialNumber { get; init; }
+    public string? SerialNumber { get; set; }
 
     /// <summary>An authentication code emitted by the device. JSON <c>authenticationCode1</c>.</summary>
     [JsonPropertyName("authenticationCode1")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? AuthenticationCode1 { get; init; }
+    public string? AuthenticationCode1 { get; set; }
 
     /// <summary>A subsequent authentication code emitted by the device. JSON <c>authenticationCode2</c>.</summary>
     [JsonPropertyName("authenticationCode2")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? AuthenticationCode2 { get; init; }
+    public string? AuthenticationCode2 { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

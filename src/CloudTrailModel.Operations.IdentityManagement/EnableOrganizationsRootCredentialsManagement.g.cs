@@ -38,12 +38,12 @@ public sealed record EnableOrganizationsRootCredentialsManagementResponseElement
     /// <summary>The unique identifier (ID) of an organization. JSON <c>organizationId</c>.</summary>
     [JsonPropertyName("organizationId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? OrganizationId { get; init; }
+    public string? OrganizationId { get; set; }
 
     /// <summary>The features you have enabled for centralized root access. JSON <c>enabledFeatures</c>.</summary>
     [JsonPropertyName("enabledFeatures")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<FeatureType>>))]
-    public IReadOnlyList<FeatureType>? EnabledFeatures { get; init => field = ValueList<FeatureType>.From(value); }
+    public IReadOnlyList<FeatureType>? EnabledFeatures { get; set => field = ValueList<FeatureType>.From(value); }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,7 +15,7 @@ public sealed record EnableOutboundWebIdentityFederationResponseElements
     /// <summary>A unique issuer URL for your Amazon Web Services account that hosts the OpenID Connect (OIDC) discovery endpoints at /.well-known/openid-configuration and /.well-known/jwks.json. JSON <c>issuerIdentifier</c>.</summary>
     [JsonPropertyName("issuerIdentifier")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? IssuerIdentifier { get; init; }
+    public string? IssuerIdentifier { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

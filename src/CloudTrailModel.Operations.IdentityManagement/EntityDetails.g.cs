@@ -15,12 +15,12 @@ public sealed record EntityDetails
     /// <summary>The EntityInfo object that contains details about the entity (user or role). JSON <c>entityInfo</c>.</summary>
     [JsonPropertyName("entityInfo")]
     [JsonConverter(typeof(TolerantMemberConverter<EntityInfo>))]
-    public EntityInfo? EntityInfo { get; init; }
+    public EntityInfo? EntityInfo { get; set; }
 
     /// <summary>The date and time, in ISO 8601 date-time format, when the authenticated entity last attempted to access Amazon Web Services. JSON <c>lastAuthenticated</c>.</summary>
     [JsonPropertyName("lastAuthenticated")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? LastAuthenticated { get; init; }
+    public DateTimeOffset? LastAuthenticated { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

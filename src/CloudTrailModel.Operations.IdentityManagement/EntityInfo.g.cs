@@ -15,27 +15,27 @@ public sealed record EntityInfo
     /// <summary>The Amazon Resource Name (ARN). JSON <c>arn</c>.</summary>
     [JsonPropertyName("arn")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Arn { get; init; }
+    public string? Arn { get; set; }
 
     /// <summary>The name of the entity (user or role). JSON <c>name</c>.</summary>
     [JsonPropertyName("name")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Name { get; init; }
+    public string? Name { get; set; }
 
     /// <summary>The type of entity (user or role). JSON <c>type</c>.</summary>
     [JsonPropertyName("type")]
     [JsonConverter(typeof(TolerantMemberConverter<PolicyOwnerEntityType?>))]
-    public PolicyOwnerEntityType? Type { get; init; }
+    public PolicyOwnerEntityType? Type { get; set; }
 
     /// <summary>The identifier of the entity (user or role). JSON <c>id</c>.</summary>
     [JsonPropertyName("id")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Id { get; init; }
+    public string? Id { get; set; }
 
     /// <summary>The path to the entity (user or role). JSON <c>path</c>.</summary>
     [JsonPropertyName("path")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Path { get; init; }
+    public string? Path { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

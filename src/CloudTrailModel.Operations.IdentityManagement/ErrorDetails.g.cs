@@ -15,12 +15,12 @@ public sealed record ErrorDetails
     /// <summary>Detailed information about the reason that the operation failed. JSON <c>message</c>.</summary>
     [JsonPropertyName("message")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Message { get; init; }
+    public string? Message { get; set; }
 
     /// <summary>The error code associated with the operation failure. JSON <c>code</c>.</summary>
     [JsonPropertyName("code")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Code { get; init; }
+    public string? Code { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

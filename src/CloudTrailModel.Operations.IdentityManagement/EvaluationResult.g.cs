@@ -15,47 +15,47 @@ public sealed record EvaluationResult
     /// <summary>The name of the API operation tested on the indicated resource. JSON <c>evalActionName</c>.</summary>
     [JsonPropertyName("evalActionName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? EvalActionName { get; init; }
+    public string? EvalActionName { get; set; }
 
     /// <summary>The ARN template for the simulated resource type (for example, arn:${Partition}:s3:::${BucketName}/${KeyName}), or * if no ARN format is defined for the action. JSON <c>evalResourceName</c>.</summary>
     [JsonPropertyName("evalResourceName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? EvalResourceName { get; init; }
+    public string? EvalResourceName { get; set; }
 
     /// <summary>The result of the simulation. JSON <c>evalDecision</c>.</summary>
     [JsonPropertyName("evalDecision")]
     [JsonConverter(typeof(TolerantMemberConverter<PolicyEvaluationDecisionType?>))]
-    public PolicyEvaluationDecisionType? EvalDecision { get; init; }
+    public PolicyEvaluationDecisionType? EvalDecision { get; set; }
 
     /// <summary>A list of the statements in the input policies that determine the result for this scenario. JSON <c>matchedStatements</c>.</summary>
     [JsonPropertyName("matchedStatements")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<Statement>>))]
-    public IReadOnlyList<Statement>? MatchedStatements { get; init => field = ValueList<Statement>.From(value); }
+    public IReadOnlyList<Statement>? MatchedStatements { get; set => field = ValueList<Statement>.From(value); }
 
     /// <summary>A list of context keys that are required by the included input policies but that were not provided by one of the input parameters. JSON <c>missingContextValues</c>.</summary>
     [JsonPropertyName("missingContextValues")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<string>>))]
-    public IReadOnlyList<string>? MissingContextValues { get; init => field = ValueList<string>.From(value); }
+    public IReadOnlyList<string>? MissingContextValues { get; set => field = ValueList<string>.From(value); }
 
     /// <summary>A structure that details how Organizations and its service control policies affect the results of the simulation. JSON <c>organizationsDecisionDetail</c>.</summary>
     [JsonPropertyName("organizationsDecisionDetail")]
     [JsonConverter(typeof(TolerantMemberConverter<OrganizationsDecisionDetail>))]
-    public OrganizationsDecisionDetail? OrganizationsDecisionDetail { get; init; }
+    public OrganizationsDecisionDetail? OrganizationsDecisionDetail { get; set; }
 
     /// <summary>Contains information about the effect that a permissions boundary has on a policy simulation when the boundary is applied to an IAM entity. JSON <c>permissionsBoundaryDecisionDetail</c>.</summary>
     [JsonPropertyName("permissionsBoundaryDecisionDetail")]
     [JsonConverter(typeof(TolerantMemberConverter<PermissionsBoundaryDecisionDetail>))]
-    public PermissionsBoundaryDecisionDetail? PermissionsBoundaryDecisionDetail { get; init; }
+    public PermissionsBoundaryDecisionDetail? PermissionsBoundaryDecisionDetail { get; set; }
 
     /// <summary>Additional details about the results of the cross-account evaluation decision. JSON <c>evalDecisionDetails</c>.</summary>
     [JsonPropertyName("evalDecisionDetails")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyDictionary<string, PolicyEvaluationDecisionType>>))]
-    public IReadOnlyDictionary<string, PolicyEvaluationDecisionType>? EvalDecisionDetails { get; init => field = ValueMap<PolicyEvaluationDecisionType>.From(value); }
+    public IReadOnlyDictionary<string, PolicyEvaluationDecisionType>? EvalDecisionDetails { get; set => field = ValueMap<PolicyEvaluationDecisionType>.From(value); }
 
     /// <summary>The individual results of the simulation of the API operation specified in EvalActionName on each resource. JSON <c>resourceSpecificResults</c>.</summary>
     [JsonPropertyName("resourceSpecificResults")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<ResourceSpecificResult>>))]
-    public IReadOnlyList<ResourceSpecificResult>? ResourceSpecificResults { get; init => field = ValueList<ResourceSpecificResult>.From(value); }
+    public IReadOnlyList<ResourceSpecificResult>? ResourceSpecificResults { get; set => field = ValueList<ResourceSpecificResult>.From(value); }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

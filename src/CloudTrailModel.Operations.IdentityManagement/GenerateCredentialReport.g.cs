@@ -15,12 +15,12 @@ public sealed record GenerateCredentialReportResponseElements
     /// <summary>Information about the state of the credential report. JSON <c>state</c>.</summary>
     [JsonPropertyName("state")]
     [JsonConverter(typeof(TolerantMemberConverter<ReportStateType?>))]
-    public ReportStateType? State { get; init; }
+    public ReportStateType? State { get; set; }
 
     /// <summary>Information about the credential report. JSON <c>description</c>.</summary>
     [JsonPropertyName("description")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Description { get; init; }
+    public string? Description { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

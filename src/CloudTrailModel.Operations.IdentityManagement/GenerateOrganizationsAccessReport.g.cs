@@ -15,12 +15,12 @@ public sealed record GenerateOrganizationsAccessReportRequestParameters
     /// <summary>The path of the Organizations entity (root, OU, or account). JSON <c>entityPath</c>.</summary>
     [JsonPropertyName("entityPath")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? EntityPath { get; init; }
+    public string? EntityPath { get; set; }
 
     /// <summary>The identifier of the Organizations service control policy (SCP). JSON <c>organizationsPolicyId</c>.</summary>
     [JsonPropertyName("organizationsPolicyId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? OrganizationsPolicyId { get; init; }
+    public string? OrganizationsPolicyId { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -52,7 +52,7 @@ public sealed record GenerateOrganizationsAccessReportResponseElements
     /// <summary>The job identifier that you can use in the GetOrganizationsAccessReport operation. JSON <c>jobId</c>.</summary>
     [JsonPropertyName("jobId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? JobId { get; init; }
+    public string? JobId { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

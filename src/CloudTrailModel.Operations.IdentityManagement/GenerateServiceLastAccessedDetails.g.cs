@@ -15,12 +15,12 @@ public sealed record GenerateServiceLastAccessedDetailsRequestParameters
     /// <summary>The ARN of the IAM resource (user, group, role, or managed policy) used to generate information about when the resource was last used in an attempt to access an Amazon Web Services service. JSON <c>arn</c>.</summary>
     [JsonPropertyName("arn")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Arn { get; init; }
+    public string? Arn { get; set; }
 
     /// <summary>The level of detail that you want to generate. JSON <c>granularity</c>.</summary>
     [JsonPropertyName("granularity")]
     [JsonConverter(typeof(TolerantMemberConverter<AccessAdvisorUsageGranularityType?>))]
-    public AccessAdvisorUsageGranularityType? Granularity { get; init; }
+    public AccessAdvisorUsageGranularityType? Granularity { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -52,7 +52,7 @@ public sealed record GenerateServiceLastAccessedDetailsResponseElements
     /// <summary>The JobId that you can use in the GetServiceLastAccessedDetails or GetServiceLastAccessedDetailsWithEntities operations. JSON <c>jobId</c>.</summary>
     [JsonPropertyName("jobId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? JobId { get; init; }
+    public string? JobId { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,7 +15,7 @@ public sealed record GetAccessKeyLastUsedRequestParameters
     /// <summary>The identifier of an access key. JSON <c>accessKeyId</c>.</summary>
     [JsonPropertyName("accessKeyId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? AccessKeyId { get; init; }
+    public string? AccessKeyId { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -45,12 +45,12 @@ public sealed record GetAccessKeyLastUsedResponseElements
     /// <summary>The name of the IAM user that owns this access key. JSON <c>userName</c>.</summary>
     [JsonPropertyName("userName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? UserName { get; init; }
+    public string? UserName { get; set; }
 
     /// <summary>Contains information about the last time the access key was used. JSON <c>accessKeyLastUsed</c>.</summary>
     [JsonPropertyName("accessKeyLastUsed")]
     [JsonConverter(typeof(TolerantMemberConverter<AccessKeyLastUsed>))]
-    public AccessKeyLastUsed? AccessKeyLastUsed { get; init; }
+    public AccessKeyLastUsed? AccessKeyLastUsed { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

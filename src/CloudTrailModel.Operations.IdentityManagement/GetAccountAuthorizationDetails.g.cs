@@ -15,17 +15,17 @@ public sealed record GetAccountAuthorizationDetailsRequestParameters
     /// <summary>A list of entity types used to filter the results. JSON <c>filter</c>.</summary>
     [JsonPropertyName("filter")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<EntityType>>))]
-    public IReadOnlyList<EntityType>? Filter { get; init => field = ValueList<EntityType>.From(value); }
+    public IReadOnlyList<EntityType>? Filter { get; set => field = ValueList<EntityType>.From(value); }
 
     /// <summary>Use this only when paginating results to indicate the maximum number of items you want in the response. JSON <c>maxItems</c>.</summary>
     [JsonPropertyName("maxItems")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? MaxItems { get; init; }
+    public int? MaxItems { get; set; }
 
     /// <summary>Use this parameter only when paginating results and only after you receive a response indicating that the results are truncated. JSON <c>marker</c>.</summary>
     [JsonPropertyName("marker")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Marker { get; init; }
+    public string? Marker { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -59,32 +59,32 @@ public sealed record GetAccountAuthorizationDetailsResponseElements
     /// <summary>A list containing information about IAM users. JSON <c>userDetailList</c>.</summary>
     [JsonPropertyName("userDetailList")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<UserDetail>>))]
-    public IReadOnlyList<UserDetail>? UserDetailList { get; init => field = ValueList<UserDetail>.From(value); }
+    public IReadOnlyList<UserDetail>? UserDetailList { get; set => field = ValueList<UserDetail>.From(value); }
 
     /// <summary>A list containing information about IAM groups. JSON <c>groupDetailList</c>.</summary>
     [JsonPropertyName("groupDetailList")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<GroupDetail>>))]
-    public IReadOnlyList<GroupDetail>? GroupDetailList { get; init => field = ValueList<GroupDetail>.From(value); }
+    public IReadOnlyList<GroupDetail>? GroupDetailList { get; set => field = ValueList<GroupDetail>.From(value); }
 
     /// <summary>A list containing information about IAM roles. JSON <c>roleDetailList</c>.</summary>
     [JsonPropertyName("roleDetailList")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<RoleDetail>>))]
-    public IReadOnlyList<RoleDetail>? RoleDetailList { get; init => field = ValueList<RoleDetail>.From(value); }
+    public IReadOnlyList<RoleDetail>? RoleDetailList { get; set => field = ValueList<RoleDetail>.From(value); }
 
     /// <summary>A list containing information about managed policies. JSON <c>policies</c>.</summary>
     [JsonPropertyName("policies")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<ManagedPolicyDetail>>))]
-    public IReadOnlyList<ManagedPolicyDetail>? Policies { get; init => field = ValueList<ManagedPolicyDetail>.From(value); }
+    public IReadOnlyList<ManagedPolicyDetail>? Policies { get; set => field = ValueList<ManagedPolicyDetail>.From(value); }
 
     /// <summary>A flag that indicates whether there are more items to return. JSON <c>isTruncated</c>.</summary>
     [JsonPropertyName("isTruncated")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? IsTruncated { get; init; }
+    public bool? IsTruncated { get; set; }
 
     /// <summary>When IsTruncated is true, this element is present and contains the value to use for the Marker parameter in a subsequent pagination request. JSON <c>marker</c>.</summary>
     [JsonPropertyName("marker")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Marker { get; init; }
+    public string? Marker { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,7 +15,7 @@ public sealed record GetAccountPasswordPolicyResponseElements
     /// <summary>A structure that contains details about the account's password policy. JSON <c>passwordPolicy</c>.</summary>
     [JsonPropertyName("passwordPolicy")]
     [JsonConverter(typeof(TolerantMemberConverter<PasswordPolicy>))]
-    public PasswordPolicy? PasswordPolicy { get; init; }
+    public PasswordPolicy? PasswordPolicy { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,7 +15,7 @@ public sealed record GetAccountSummaryResponseElements
     /// <summary>A set of key–value pairs containing information about IAM entity usage and IAM quotas. JSON <c>summaryMap</c>.</summary>
     [JsonPropertyName("summaryMap")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyDictionary<string, int>>))]
-    public IReadOnlyDictionary<string, int>? SummaryMap { get; init => field = ValueMap<int>.From(value); }
+    public IReadOnlyDictionary<string, int>? SummaryMap { get; set => field = ValueMap<int>.From(value); }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,7 +15,7 @@ public sealed record GetContextKeysForCustomPolicyRequestParameters
     /// <summary>A list of policies for which you want the list of context keys referenced in those policies. JSON <c>policyInputList</c>.</summary>
     [JsonPropertyName("policyInputList")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<string>>))]
-    public IReadOnlyList<string>? PolicyInputList { get; init => field = ValueList<string>.From(value); }
+    public IReadOnlyList<string>? PolicyInputList { get; set => field = ValueList<string>.From(value); }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -45,7 +45,7 @@ public sealed record GetContextKeysForCustomPolicyResponseElements
     /// <summary>The list of context keys that are referenced in the input policies. JSON <c>contextKeyNames</c>.</summary>
     [JsonPropertyName("contextKeyNames")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<string>>))]
-    public IReadOnlyList<string>? ContextKeyNames { get; init => field = ValueList<string>.From(value); }
+    public IReadOnlyList<string>? ContextKeyNames { get; set => field = ValueList<string>.From(value); }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,12 +15,12 @@ public sealed record GetContextKeysForPrincipalPolicyRequestParameters
     /// <summary>The ARN of a user, group, or role whose policies contain the context keys that you want listed. JSON <c>policySourceArn</c>.</summary>
     [JsonPropertyName("policySourceArn")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? PolicySourceArn { get; init; }
+    public string? PolicySourceArn { get; set; }
 
     /// <summary>An optional list of additional policies for which you want the list of context keys that are referenced. JSON <c>policyInputList</c>.</summary>
     [JsonPropertyName("policyInputList")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<string>>))]
-    public IReadOnlyList<string>? PolicyInputList { get; init => field = ValueList<string>.From(value); }
+    public IReadOnlyList<string>? PolicyInputList { get; set => field = ValueList<string>.From(value); }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -52,7 +52,7 @@ public sealed record GetContextKeysForPrincipalPolicyResponseElements
     /// <summary>The list of context keys that are referenced in the input policies. JSON <c>contextKeyNames</c>.</summary>
     [JsonPropertyName("contextKeyNames")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<string>>))]
-    public IReadOnlyList<string>? ContextKeyNames { get; init => field = ValueList<string>.From(value); }
+    public IReadOnlyList<string>? ContextKeyNames { get; set => field = ValueList<string>.From(value); }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,17 +15,17 @@ public sealed record GetCredentialReportResponseElements
     /// <summary>Contains the credential report. JSON <c>content</c>.</summary>
     [JsonPropertyName("content")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Content { get; init; }
+    public string? Content { get; set; }
 
     /// <summary>The format (MIME type) of the credential report. JSON <c>reportFormat</c>.</summary>
     [JsonPropertyName("reportFormat")]
     [JsonConverter(typeof(TolerantMemberConverter<ReportFormatType?>))]
-    public ReportFormatType? ReportFormat { get; init; }
+    public ReportFormatType? ReportFormat { get; set; }
 
     /// <summary>The date and time when the credential report was created, in ISO 8601 date-time format. JSON <c>generatedTime</c>.</summary>
     [JsonPropertyName("generatedTime")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? GeneratedTime { get; init; }
+    public DateTimeOffset? GeneratedTime { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

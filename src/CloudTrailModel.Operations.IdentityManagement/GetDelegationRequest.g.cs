@@ -15,12 +15,12 @@ public sealed record GetDelegationRequestRequestParameters
     /// <summary>The unique identifier of the delegation request to retrieve. JSON <c>delegationRequestId</c>.</summary>
     [JsonPropertyName("delegationRequestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? DelegationRequestId { get; init; }
+    public string? DelegationRequestId { get; set; }
 
     /// <summary>Specifies whether to perform a permission check for the delegation request. JSON <c>delegationPermissionCheck</c>.</summary>
     [JsonPropertyName("delegationPermissionCheck")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? DelegationPermissionCheck { get; init; }
+    public bool? DelegationPermissionCheck { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -52,17 +52,17 @@ public sealed record GetDelegationRequestResponseElements
     /// <summary>The delegation request object containing all details about the request. JSON <c>delegationRequest</c>.</summary>
     [JsonPropertyName("delegationRequest")]
     [JsonConverter(typeof(TolerantMemberConverter<DelegationRequest>))]
-    public DelegationRequest? DelegationRequest { get; init; }
+    public DelegationRequest? DelegationRequest { get; set; }
 
     /// <summary>The status of the permission check for the delegation request. JSON <c>permissionCheckStatus</c>.</summary>
     [JsonPropertyName("permissionCheckStatus")]
     [JsonConverter(typeof(TolerantMemberConverter<PermissionCheckStatusType?>))]
-    public PermissionCheckStatusType? PermissionCheckStatus { get; init; }
+    public PermissionCheckStatusType? PermissionCheckStatus { get; set; }
 
     /// <summary>The result of the permission check, indicating whether the caller has sufficient permissions to cover the requested permissions. JSON <c>permissionCheckResult</c>.</summary>
     [JsonPropertyName("permissionCheckResult")]
     [JsonConverter(typeof(TolerantMemberConverter<PermissionCheckResultType?>))]
-    public PermissionCheckResultType? PermissionCheckResult { get; init; }
+    public PermissionCheckResultType? PermissionCheckResult { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,12 +15,12 @@ public sealed record GetHumanReadableSummaryRequestParameters
     /// <summary>Arn of the entity to be summarized. JSON <c>entityArn</c>.</summary>
     [JsonPropertyName("entityArn")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? EntityArn { get; init; }
+    public string? EntityArn { get; set; }
 
     /// <summary>A string representing the locale to use for the summary generation. JSON <c>locale</c>.</summary>
     [JsonPropertyName("locale")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Locale { get; init; }
+    public string? Locale { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -52,17 +52,17 @@ public sealed record GetHumanReadableSummaryResponseElements
     /// <summary>Summary content in the specified locale. JSON <c>summaryContent</c>.</summary>
     [JsonPropertyName("summaryContent")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? SummaryContent { get; init; }
+    public string? SummaryContent { get; set; }
 
     /// <summary>The locale that this response was generated for. JSON <c>locale</c>.</summary>
     [JsonPropertyName("locale")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Locale { get; init; }
+    public string? Locale { get; set; }
 
     /// <summary>State of summary generation. JSON <c>summaryState</c>.</summary>
     [JsonPropertyName("summaryState")]
     [JsonConverter(typeof(TolerantMemberConverter<SummaryStateType?>))]
-    public SummaryStateType? SummaryState { get; init; }
+    public SummaryStateType? SummaryState { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,7 +15,7 @@ public sealed record GetInstanceProfileRequestParameters
     /// <summary>The name of the instance profile to get information about. JSON <c>instanceProfileName</c>.</summary>
     [JsonPropertyName("instanceProfileName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? InstanceProfileName { get; init; }
+    public string? InstanceProfileName { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -45,7 +45,7 @@ public sealed record GetInstanceProfileResponseElements
     /// <summary>A structure containing details about the instance profile. JSON <c>instanceProfile</c>.</summary>
     [JsonPropertyName("instanceProfile")]
     [JsonConverter(typeof(TolerantMemberConverter<InstanceProfile>))]
-    public InstanceProfile? InstanceProfile { get; init; }
+    public InstanceProfile? InstanceProfile { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

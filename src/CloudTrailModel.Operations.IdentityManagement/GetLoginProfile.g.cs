@@ -15,7 +15,7 @@ public sealed record GetLoginProfileRequestParameters
     /// <summary>The name of the user whose login profile you want to retrieve. JSON <c>userName</c>.</summary>
     [JsonPropertyName("userName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? UserName { get; init; }
+    public string? UserName { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -45,7 +45,7 @@ public sealed record GetLoginProfileResponseElements
     /// <summary>A structure containing the user name and the profile creation date for the user. JSON <c>loginProfile</c>.</summary>
     [JsonPropertyName("loginProfile")]
     [JsonConverter(typeof(TolerantMemberConverter<LoginProfile>))]
-    public LoginProfile? LoginProfile { get; init; }
+    public LoginProfile? LoginProfile { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,12 +15,12 @@ public sealed record GetMFADeviceRequestParameters
     /// <summary>Serial number that uniquely identifies the MFA device. JSON <c>serialNumber</c>.</summary>
     [JsonPropertyName("serialNumber")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? SerialNumber { get; init; }
+    public string? SerialNumber { get; set; }
 
     /// <summary>The friendly name identifying the user. JSON <c>userName</c>.</summary>
     [JsonPropertyName("userName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? UserName { get; init; }
+    public string? UserName { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -52,22 +52,22 @@ public sealed record GetMFADeviceResponseElements
     /// <summary>The friendly name identifying the user. JSON <c>userName</c>.</summary>
     [JsonPropertyName("userName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? UserName { get; init; }
+    public string? UserName { get; set; }
 
     /// <summary>Serial number that uniquely identifies the MFA device. JSON <c>serialNumber</c>.</summary>
     [JsonPropertyName("serialNumber")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? SerialNumber { get; init; }
+    public string? SerialNumber { get; set; }
 
     /// <summary>The date that a specified user's MFA device was first enabled. JSON <c>enableDate</c>.</summary>
     [JsonPropertyName("enableDate")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? EnableDate { get; init; }
+    public DateTimeOffset? EnableDate { get; set; }
 
     /// <summary>The certifications of a specified user's MFA device. JSON <c>certifications</c>.</summary>
     [JsonPropertyName("certifications")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyDictionary<string, string>>))]
-    public IReadOnlyDictionary<string, string>? Certifications { get; init => field = ValueMap<string>.From(value); }
+    public IReadOnlyDictionary<string, string>? Certifications { get; set => field = ValueMap<string>.From(value); }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

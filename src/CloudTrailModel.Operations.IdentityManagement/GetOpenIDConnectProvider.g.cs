@@ -15,7 +15,7 @@ public sealed record GetOpenIDConnectProviderRequestParameters
     /// <summary>The Amazon Resource Name (ARN) of the OIDC provider resource object in IAM to get information for. JSON <c>openIDConnectProviderArn</c>.</summary>
     [JsonPropertyName("openIDConnectProviderArn")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? OpenIDConnectProviderArn { get; init; }
+    public string? OpenIDConnectProviderArn { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -45,27 +45,27 @@ public sealed record GetOpenIDConnectProviderResponseElements
     /// <summary>The URL that the IAM OIDC provider resource object is associated with. JSON <c>url</c>.</summary>
     [JsonPropertyName("url")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Url { get; init; }
+    public string? Url { get; set; }
 
     /// <summary>A list of client IDs (also known as audiences) that are associated with the specified IAM OIDC provider resource object. JSON <c>clientIDList</c>.</summary>
     [JsonPropertyName("clientIDList")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<string>>))]
-    public IReadOnlyList<string>? ClientIDList { get; init => field = ValueList<string>.From(value); }
+    public IReadOnlyList<string>? ClientIDList { get; set => field = ValueList<string>.From(value); }
 
     /// <summary>A list of certificate thumbprints that are associated with the specified IAM OIDC provider resource object. JSON <c>thumbprintList</c>.</summary>
     [JsonPropertyName("thumbprintList")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<string>>))]
-    public IReadOnlyList<string>? ThumbprintList { get; init => field = ValueList<string>.From(value); }
+    public IReadOnlyList<string>? ThumbprintList { get; set => field = ValueList<string>.From(value); }
 
     /// <summary>The date and time when the IAM OIDC provider resource object was created in the Amazon Web Services account. JSON <c>createDate</c>.</summary>
     [JsonPropertyName("createDate")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? CreateDate { get; init; }
+    public DateTimeOffset? CreateDate { get; set; }
 
     /// <summary>A list of tags that are attached to the specified IAM OIDC provider. JSON <c>tags</c>.</summary>
     [JsonPropertyName("tags")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<Tag>>))]
-    public IReadOnlyList<Tag>? Tags { get; init => field = ValueList<Tag>.From(value); }
+    public IReadOnlyList<Tag>? Tags { get; set => field = ValueList<Tag>.From(value); }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,12 +15,12 @@ public sealed record GetOutboundWebIdentityFederationInfoResponseElements
     /// <summary>A unique issuer URL for your Amazon Web Services account that hosts the OpenID Connect (OIDC) discovery endpoints at /.well-known/openid-configuration and /.well-known/jwks.json. JSON <c>issuerIdentifier</c>.</summary>
     [JsonPropertyName("issuerIdentifier")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? IssuerIdentifier { get; init; }
+    public string? IssuerIdentifier { get; set; }
 
     /// <summary>Indicates whether outbound identity federation is currently enabled for your Amazon Web Services account. JSON <c>jwtVendingEnabled</c>.</summary>
     [JsonPropertyName("jwtVendingEnabled")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? JwtVendingEnabled { get; init; }
+    public bool? JwtVendingEnabled { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

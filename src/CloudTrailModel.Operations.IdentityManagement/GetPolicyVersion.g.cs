@@ -15,12 +15,12 @@ public sealed record GetPolicyVersionRequestParameters
     /// <summary>The Amazon Resource Name (ARN) of the managed policy that you want information about. JSON <c>policyArn</c>.</summary>
     [JsonPropertyName("policyArn")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? PolicyArn { get; init; }
+    public string? PolicyArn { get; set; }
 
     /// <summary>Identifies the policy version to retrieve. JSON <c>versionId</c>.</summary>
     [JsonPropertyName("versionId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? VersionId { get; init; }
+    public string? VersionId { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -52,7 +52,7 @@ public sealed record GetPolicyVersionResponseElements
     /// <summary>A structure containing details about the policy version. JSON <c>policyVersion</c>.</summary>
     [JsonPropertyName("policyVersion")]
     [JsonConverter(typeof(TolerantMemberConverter<PolicyVersion>))]
-    public PolicyVersion? PolicyVersion { get; init; }
+    public PolicyVersion? PolicyVersion { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,7 +15,7 @@ public sealed record GetRoleRequestParameters
     /// <summary>The name of the IAM role to get information about. JSON <c>roleName</c>.</summary>
     [JsonPropertyName("roleName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? RoleName { get; init; }
+    public string? RoleName { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -45,7 +45,7 @@ public sealed record GetRoleResponseElements
     /// <summary>A structure containing details about the IAM role. JSON <c>role</c>.</summary>
     [JsonPropertyName("role")]
     [JsonConverter(typeof(TolerantMemberConverter<Role>))]
-    public Role? Role { get; init; }
+    public Role? Role { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,7 +15,7 @@ public sealed record GetSAMLProviderRequestParameters
     /// <summary>The Amazon Resource Name (ARN) of the SAML provider resource object in IAM to get information about. JSON <c>sAMLProviderArn</c>.</summary>
     [JsonPropertyName("sAMLProviderArn")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? SAMLProviderArn { get; init; }
+    public string? SAMLProviderArn { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -45,37 +45,37 @@ public sealed record GetSAMLProviderResponseElements
     /// <summary>The unique identifier assigned to the SAML provider. JSON <c>sAMLProviderUUID</c>.</summary>
     [JsonPropertyName("sAMLProviderUUID")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? SAMLProviderUUID { get; init; }
+    public string? SAMLProviderUUID { get; set; }
 
     /// <summary>The XML metadata document that includes information about an identity provider. JSON <c>sAMLMetadataDocument</c>.</summary>
     [JsonPropertyName("sAMLMetadataDocument")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? SAMLMetadataDocument { get; init; }
+    public string? SAMLMetadataDocument { get; set; }
 
     /// <summary>The date and time when the SAML provider was created. JSON <c>createDate</c>.</summary>
     [JsonPropertyName("createDate")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? CreateDate { get; init; }
+    public DateTimeOffset? CreateDate { get; set; }
 
     /// <summary>The expiration date and time for the SAML provider. JSON <c>validUntil</c>.</summary>
     [JsonPropertyName("validUntil")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? ValidUntil { get; init; }
+    public DateTimeOffset? ValidUntil { get; set; }
 
     /// <summary>A list of tags that are attached to the specified IAM SAML provider. JSON <c>tags</c>.</summary>
     [JsonPropertyName("tags")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<Tag>>))]
-    public IReadOnlyList<Tag>? Tags { get; init => field = ValueList<Tag>.From(value); }
+    public IReadOnlyList<Tag>? Tags { get; set => field = ValueList<Tag>.From(value); }
 
     /// <summary>Specifies the encryption setting for the SAML provider. JSON <c>assertionEncryptionMode</c>.</summary>
     [JsonPropertyName("assertionEncryptionMode")]
     [JsonConverter(typeof(TolerantMemberConverter<AssertionEncryptionModeType?>))]
-    public AssertionEncryptionModeType? AssertionEncryptionMode { get; init; }
+    public AssertionEncryptionModeType? AssertionEncryptionMode { get; set; }
 
     /// <summary>The private key metadata for the SAML provider. JSON <c>privateKeyList</c>.</summary>
     [JsonPropertyName("privateKeyList")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<SAMLPrivateKey>>))]
-    public IReadOnlyList<SAMLPrivateKey>? PrivateKeyList { get; init => field = ValueList<SAMLPrivateKey>.From(value); }
+    public IReadOnlyList<SAMLPrivateKey>? PrivateKeyList { get; set => field = ValueList<SAMLPrivateKey>.From(value); }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,17 +15,17 @@ public sealed record GetSSHPublicKeyRequestParameters
     /// <summary>The name of the IAM user associated with the SSH public key. JSON <c>userName</c>.</summary>
     [JsonPropertyName("userName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? UserName { get; init; }
+    public string? UserName { get; set; }
 
     /// <summary>The unique identifier for the SSH public key. JSON <c>sSHPublicKeyId</c>.</summary>
     [JsonPropertyName("sSHPublicKeyId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? SSHPublicKeyId { get; init; }
+    public string? SSHPublicKeyId { get; set; }
 
     /// <summary>Specifies the public key encoding format to use in the response. JSON <c>encoding</c>.</summary>
     [JsonPropertyName("encoding")]
     [JsonConverter(typeof(TolerantMemberConverter<EncodingType?>))]
-    public EncodingType? Encoding { get; init; }
+    public EncodingType? Encoding { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -59,7 +59,7 @@ public sealed record GetSSHPublicKeyResponseElements
     /// <summary>A structure containing details about the SSH public key. JSON <c>sSHPublicKey</c>.</summary>
     [JsonPropertyName("sSHPublicKey")]
     [JsonConverter(typeof(TolerantMemberConverter<SSHPublicKey>))]
-    public SSHPublicKey? SSHPublicKey { get; init; }
+    public SSHPublicKey? SSHPublicKey { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,7 +15,7 @@ public sealed record GetServerCertificateRequestParameters
     /// <summary>The name of the server certificate you want to retrieve information about. JSON <c>serverCertificateName</c>.</summary>
     [JsonPropertyName("serverCertificateName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ServerCertificateName { get; init; }
+    public string? ServerCertificateName { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -45,7 +45,7 @@ public sealed record GetServerCertificateResponseElements
     /// <summary>A structure containing details about the server certificate. JSON <c>serverCertificate</c>.</summary>
     [JsonPropertyName("serverCertificate")]
     [JsonConverter(typeof(TolerantMemberConverter<ServerCertificate>))]
-    public ServerCertificate? ServerCertificate { get; init; }
+    public ServerCertificate? ServerCertificate { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,7 +15,7 @@ public sealed record GetServiceLinkedRoleDeletionStatusRequestParameters
     /// <summary>The deletion task identifier. JSON <c>deletionTaskId</c>.</summary>
     [JsonPropertyName("deletionTaskId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? DeletionTaskId { get; init; }
+    public string? DeletionTaskId { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -45,12 +45,12 @@ public sealed record GetServiceLinkedRoleDeletionStatusResponseElements
     /// <summary>The status of the deletion. JSON <c>status</c>.</summary>
     [JsonPropertyName("status")]
     [JsonConverter(typeof(TolerantMemberConverter<DeletionTaskStatusType?>))]
-    public DeletionTaskStatusType? Status { get; init; }
+    public DeletionTaskStatusType? Status { get; set; }
 
     /// <summary>An object that contains details about the reason the deletion failed. JSON <c>reason</c>.</summary>
     [JsonPropertyName("reason")]
     [JsonConverter(typeof(TolerantMemberConverter<DeletionTaskFailureReasonType>))]
-    public DeletionTaskFailureReasonType? Reason { get; init; }
+    public DeletionTaskFailureReasonType? Reason { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,7 +15,7 @@ public sealed record GetUserRequestParameters
     /// <summary>The name of the user to get information about. JSON <c>userName</c>.</summary>
     [JsonPropertyName("userName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? UserName { get; init; }
+    public string? UserName { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -45,7 +45,7 @@ public sealed record GetUserResponseElements
     /// <summary>A structure containing details about the IAM user. JSON <c>user</c>.</summary>
     [JsonPropertyName("user")]
     [JsonConverter(typeof(TolerantMemberConverter<User>))]
-    public User? User { get; init; }
+    public User? User { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

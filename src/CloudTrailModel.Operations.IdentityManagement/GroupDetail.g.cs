@@ -15,37 +15,37 @@ public sealed record GroupDetail
     /// <summary>The path to the group. JSON <c>path</c>.</summary>
     [JsonPropertyName("path")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Path { get; init; }
+    public string? Path { get; set; }
 
     /// <summary>The friendly name that identifies the group. JSON <c>groupName</c>.</summary>
     [JsonPropertyName("groupName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? GroupName { get; init; }
+    public string? GroupName { get; set; }
 
     /// <summary>The stable and unique string identifying the group. JSON <c>groupId</c>.</summary>
     [JsonPropertyName("groupId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? GroupId { get; init; }
+    public string? GroupId { get; set; }
 
     /// <summary>The Amazon Resource Name (ARN). JSON <c>arn</c>.</summary>
     [JsonPropertyName("arn")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Arn { get; init; }
+    public string? Arn { get; set; }
 
     /// <summary>The date and time, in ISO 8601 date-time format, when the group was created. JSON <c>createDate</c>.</summary>
     [JsonPropertyName("createDate")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? CreateDate { get; init; }
+    public DateTimeOffset? CreateDate { get; set; }
 
     /// <summary>A list of the inline policies embedded in the group. JSON <c>groupPolicyList</c>.</summary>
     [JsonPropertyName("groupPolicyList")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<PolicyDetail>>))]
-    public IReadOnlyList<PolicyDetail>? GroupPolicyList { get; init => field = ValueList<PolicyDetail>.From(value); }
+    public IReadOnlyList<PolicyDetail>? GroupPolicyList { get; set => field = ValueList<PolicyDetail>.From(value); }
 
     /// <summary>A list of the managed policies attached to the group. JSON <c>attachedManagedPolicies</c>.</summary>
     [JsonPropertyName("attachedManagedPolicies")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<AttachedPolicy>>))]
-    public IReadOnlyList<AttachedPolicy>? AttachedManagedPolicies { get; init => field = ValueList<AttachedPolicy>.From(value); }
+    public IReadOnlyList<AttachedPolicy>? AttachedManagedPolicies { get; set => field = ValueList<AttachedPolicy>.From(value); }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,17 +15,17 @@ public sealed record InlinePolicyIdentifierType
     /// <summary>The name of the inline policy. JSON <c>policyName</c>.</summary>
     [JsonPropertyName("policyName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? PolicyName { get; init; }
+    public string? PolicyName { get; set; }
 
     /// <summary>The type of IAM entity that the inline policy is attached to. JSON <c>attachmentType</c>.</summary>
     [JsonPropertyName("attachmentType")]
     [JsonConverter(typeof(TolerantMemberConverter<AttachmentType?>))]
-    public AttachmentType? AttachmentType { get; init; }
+    public AttachmentType? AttachmentType { get; set; }
 
     /// <summary>The name of the IAM user, group, or role that the inline policy is attached to. JSON <c>attachmentName</c>.</summary>
     [JsonPropertyName("attachmentName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? AttachmentName { get; init; }
+    public string? AttachmentName { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,37 +15,37 @@ public sealed record InstanceProfile
     /// <summary>The path to the instance profile. JSON <c>path</c>.</summary>
     [JsonPropertyName("path")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Path { get; init; }
+    public string? Path { get; set; }
 
     /// <summary>The name identifying the instance profile. JSON <c>instanceProfileName</c>.</summary>
     [JsonPropertyName("instanceProfileName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? InstanceProfileName { get; init; }
+    public string? InstanceProfileName { get; set; }
 
     /// <summary>The stable and unique string identifying the instance profile. JSON <c>instanceProfileId</c>.</summary>
     [JsonPropertyName("instanceProfileId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? InstanceProfileId { get; init; }
+    public string? InstanceProfileId { get; set; }
 
     /// <summary>The Amazon Resource Name (ARN) specifying the instance profile. JSON <c>arn</c>.</summary>
     [JsonPropertyName("arn")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Arn { get; init; }
+    public string? Arn { get; set; }
 
     /// <summary>The date when the instance profile was created. JSON <c>createDate</c>.</summary>
     [JsonPropertyName("createDate")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? CreateDate { get; init; }
+    public DateTimeOffset? CreateDate { get; set; }
 
     /// <summary>The role associated with the instance profile. JSON <c>roles</c>.</summary>
     [JsonPropertyName("roles")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<Role>>))]
-    public IReadOnlyList<Role>? Roles { get; init => field = ValueList<Role>.From(value); }
+    public IReadOnlyList<Role>? Roles { get; set => field = ValueList<Role>.From(value); }
 
     /// <summary>A list of tags that are attached to the instance profile. JSON <c>tags</c>.</summary>
     [JsonPropertyName("tags")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<Tag>>))]
-    public IReadOnlyList<Tag>? Tags { get; init => field = ValueList<Tag>.From(value); }
+    public IReadOnlyList<Tag>? Tags { get; set => field = ValueList<Tag>.From(value); }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

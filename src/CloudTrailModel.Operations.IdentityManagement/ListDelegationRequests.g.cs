@@ -15,17 +15,17 @@ public sealed record ListDelegationRequestsRequestParameters
     /// <summary>The owner ID to filter delegation requests by. JSON <c>ownerId</c>.</summary>
     [JsonPropertyName("ownerId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? OwnerId { get; init; }
+    public string? OwnerId { get; set; }
 
     /// <summary>Use this parameter only when paginating results and only after you receive a response indicating that the results are truncated. JSON <c>marker</c>.</summary>
     [JsonPropertyName("marker")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Marker { get; init; }
+    public string? Marker { get; set; }
 
     /// <summary>Use this only when paginating results to indicate the maximum number of items you want in the response. JSON <c>maxItems</c>.</summary>
     [JsonPropertyName("maxItems")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? MaxItems { get; init; }
+    public int? MaxItems { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -59,17 +59,17 @@ public sealed record ListDelegationRequestsResponseElements
     /// <summary>A list of delegation requests that match the specified criteria. JSON <c>delegationRequests</c>.</summary>
     [JsonPropertyName("delegationRequests")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<DelegationRequest>>))]
-    public IReadOnlyList<DelegationRequest>? DelegationRequests { get; init => field = ValueList<DelegationRequest>.From(value); }
+    public IReadOnlyList<DelegationRequest>? DelegationRequests { get; set => field = ValueList<DelegationRequest>.From(value); }
 
     /// <summary>When isTruncated is true, this element is present and contains the value to use for the Marker parameter in a subsequent pagination request. JSON <c>marker</c>.</summary>
     [JsonPropertyName("marker")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Marker { get; init; }
+    public string? Marker { get; set; }
 
     /// <summary>A flag that indicates whether there are more items to return. JSON <c>isTruncated</c>.</summary>
     [JsonPropertyName("isTruncated")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? IsTruncated { get; init; }
+    public bool? IsTruncated { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

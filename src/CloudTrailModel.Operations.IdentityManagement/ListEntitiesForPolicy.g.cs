@@ -15,32 +15,32 @@ public sealed record ListEntitiesForPolicyRequestParameters
     /// <summary>The Amazon Resource Name (ARN) of the IAM policy for which you want the versions. JSON <c>policyArn</c>.</summary>
     [JsonPropertyName("policyArn")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? PolicyArn { get; init; }
+    public string? PolicyArn { get; set; }
 
     /// <summary>The entity type to use for filtering the results. JSON <c>entityFilter</c>.</summary>
     [JsonPropertyName("entityFilter")]
     [JsonConverter(typeof(TolerantMemberConverter<EntityType?>))]
-    public EntityType? EntityFilter { get; init; }
+    public EntityType? EntityFilter { get; set; }
 
     /// <summary>The path prefix for filtering the results. JSON <c>pathPrefix</c>.</summary>
     [JsonPropertyName("pathPrefix")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? PathPrefix { get; init; }
+    public string? PathPrefix { get; set; }
 
     /// <summary>The policy usage method to use for filtering the results. JSON <c>policyUsageFilter</c>.</summary>
     [JsonPropertyName("policyUsageFilter")]
     [JsonConverter(typeof(TolerantMemberConverter<PolicyUsageType?>))]
-    public PolicyUsageType? PolicyUsageFilter { get; init; }
+    public PolicyUsageType? PolicyUsageFilter { get; set; }
 
     /// <summary>Use this parameter only when paginating results and only after you receive a response indicating that the results are truncated. JSON <c>marker</c>.</summary>
     [JsonPropertyName("marker")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Marker { get; init; }
+    public string? Marker { get; set; }
 
     /// <summary>Use this only when paginating results to indicate the maximum number of items you want in the response. JSON <c>maxItems</c>.</summary>
     [JsonPropertyName("maxItems")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? MaxItems { get; init; }
+    public int? MaxItems { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -80,27 +80,27 @@ public sealed record ListEntitiesForPolicyResponseElements
     /// <summary>A list of IAM groups that the policy is attached to. JSON <c>policyGroups</c>.</summary>
     [JsonPropertyName("policyGroups")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<PolicyGroup>>))]
-    public IReadOnlyList<PolicyGroup>? PolicyGroups { get; init => field = ValueList<PolicyGroup>.From(value); }
+    public IReadOnlyList<PolicyGroup>? PolicyGroups { get; set => field = ValueList<PolicyGroup>.From(value); }
 
     /// <summary>A list of IAM users that the policy is attached to. JSON <c>policyUsers</c>.</summary>
     [JsonPropertyName("policyUsers")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<PolicyUser>>))]
-    public IReadOnlyList<PolicyUser>? PolicyUsers { get; init => field = ValueList<PolicyUser>.From(value); }
+    public IReadOnlyList<PolicyUser>? PolicyUsers { get; set => field = ValueList<PolicyUser>.From(value); }
 
     /// <summary>A list of IAM roles that the policy is attached to. JSON <c>policyRoles</c>.</summary>
     [JsonPropertyName("policyRoles")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<PolicyRole>>))]
-    public IReadOnlyList<PolicyRole>? PolicyRoles { get; init => field = ValueList<PolicyRole>.From(value); }
+    public IReadOnlyList<PolicyRole>? PolicyRoles { get; set => field = ValueList<PolicyRole>.From(value); }
 
     /// <summary>A flag that indicates whether there are more items to return. JSON <c>isTruncated</c>.</summary>
     [JsonPropertyName("isTruncated")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? IsTruncated { get; init; }
+    public bool? IsTruncated { get; set; }
 
     /// <summary>When IsTruncated is true, this element is present and contains the value to use for the Marker parameter in a subsequent pagination request. JSON <c>marker</c>.</summary>
     [JsonPropertyName("marker")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Marker { get; init; }
+    public string? Marker { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

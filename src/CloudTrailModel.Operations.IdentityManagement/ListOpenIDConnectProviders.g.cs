@@ -38,7 +38,7 @@ public sealed record ListOpenIDConnectProvidersResponseElements
     /// <summary>The list of IAM OIDC provider resource objects defined in the Amazon Web Services account. JSON <c>openIDConnectProviderList</c>.</summary>
     [JsonPropertyName("openIDConnectProviderList")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<OpenIDConnectProviderListEntry>>))]
-    public IReadOnlyList<OpenIDConnectProviderListEntry>? OpenIDConnectProviderList { get; init => field = ValueList<OpenIDConnectProviderListEntry>.From(value); }
+    public IReadOnlyList<OpenIDConnectProviderListEntry>? OpenIDConnectProviderList { get; set => field = ValueList<OpenIDConnectProviderListEntry>.From(value); }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,32 +15,32 @@ public sealed record ListPoliciesRequestParameters
     /// <summary>The scope to use for filtering the results. JSON <c>scope</c>.</summary>
     [JsonPropertyName("scope")]
     [JsonConverter(typeof(TolerantMemberConverter<PolicyScopeType?>))]
-    public PolicyScopeType? Scope { get; init; }
+    public PolicyScopeType? Scope { get; set; }
 
     /// <summary>A flag to filter the results to only the attached policies. JSON <c>onlyAttached</c>.</summary>
     [JsonPropertyName("onlyAttached")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? OnlyAttached { get; init; }
+    public bool? OnlyAttached { get; set; }
 
     /// <summary>The path prefix for filtering the results. JSON <c>pathPrefix</c>.</summary>
     [JsonPropertyName("pathPrefix")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? PathPrefix { get; init; }
+    public string? PathPrefix { get; set; }
 
     /// <summary>The policy usage method to use for filtering the results. JSON <c>policyUsageFilter</c>.</summary>
     [JsonPropertyName("policyUsageFilter")]
     [JsonConverter(typeof(TolerantMemberConverter<PolicyUsageType?>))]
-    public PolicyUsageType? PolicyUsageFilter { get; init; }
+    public PolicyUsageType? PolicyUsageFilter { get; set; }
 
     /// <summary>Use this parameter only when paginating results and only after you receive a response indicating that the results are truncated. JSON <c>marker</c>.</summary>
     [JsonPropertyName("marker")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Marker { get; init; }
+    public string? Marker { get; set; }
 
     /// <summary>Use this only when paginating results to indicate the maximum number of items you want in the response. JSON <c>maxItems</c>.</summary>
     [JsonPropertyName("maxItems")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? MaxItems { get; init; }
+    public int? MaxItems { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -80,17 +80,17 @@ public sealed record ListPoliciesResponseElements
     /// <summary>A list of policies. JSON <c>policies</c>.</summary>
     [JsonPropertyName("policies")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<Policy>>))]
-    public IReadOnlyList<Policy>? Policies { get; init => field = ValueList<Policy>.From(value); }
+    public IReadOnlyList<Policy>? Policies { get; set => field = ValueList<Policy>.From(value); }
 
     /// <summary>A flag that indicates whether there are more items to return. JSON <c>isTruncated</c>.</summary>
     [JsonPropertyName("isTruncated")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? IsTruncated { get; init; }
+    public bool? IsTruncated { get; set; }
 
     /// <summary>When IsTruncated is true, this element is present and contains the value to use for the Marker parameter in a subsequent pagination request. JSON <c>marker</c>.</summary>
     [JsonPropertyName("marker")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Marker { get; init; }
+    public string? Marker { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,17 +15,17 @@ public sealed record ListPoliciesGrantingServiceAccessRequestParameters
     /// <summary>Use this parameter only when paginating results and only after you receive a response indicating that the results are truncated. JSON <c>marker</c>.</summary>
     [JsonPropertyName("marker")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Marker { get; init; }
+    public string? Marker { get; set; }
 
     /// <summary>The ARN of the IAM identity (user, group, or role) whose policies you want to list. JSON <c>arn</c>.</summary>
     [JsonPropertyName("arn")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Arn { get; init; }
+    public string? Arn { get; set; }
 
     /// <summary>The service namespace for the Amazon Web Services services whose policies you want to list. JSON <c>serviceNamespaces</c>.</summary>
     [JsonPropertyName("serviceNamespaces")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<string>>))]
-    public IReadOnlyList<string>? ServiceNamespaces { get; init => field = ValueList<string>.From(value); }
+    public IReadOnlyList<string>? ServiceNamespaces { get; set => field = ValueList<string>.From(value); }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -59,17 +59,17 @@ public sealed record ListPoliciesGrantingServiceAccessResponseElements
     /// <summary>A ListPoliciesGrantingServiceAccess object that contains details about the permissions policies attached to the specified identity (user, group, or role). JSON <c>policiesGrantingServiceAccess</c>.</summary>
     [JsonPropertyName("policiesGrantingServiceAccess")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<ListPoliciesGrantingServiceAccessEntry>>))]
-    public IReadOnlyList<ListPoliciesGrantingServiceAccessEntry>? PoliciesGrantingServiceAccess { get; init => field = ValueList<ListPoliciesGrantingServiceAccessEntry>.From(value); }
+    public IReadOnlyList<ListPoliciesGrantingServiceAccessEntry>? PoliciesGrantingServiceAccess { get; set => field = ValueList<ListPoliciesGrantingServiceAccessEntry>.From(value); }
 
     /// <summary>A flag that indicates whether there are more items to return. JSON <c>isTruncated</c>.</summary>
     [JsonPropertyName("isTruncated")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? IsTruncated { get; init; }
+    public bool? IsTruncated { get; set; }
 
     /// <summary>When IsTruncated is true, this element is present and contains the value to use for the Marker parameter in a subsequent pagination request. JSON <c>marker</c>.</summary>
     [JsonPropertyName("marker")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Marker { get; init; }
+    public string? Marker { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,12 +15,12 @@ public sealed record ListPoliciesGrantingServiceAccessEntry
     /// <summary>The namespace of the service that was accessed. JSON <c>serviceNamespace</c>.</summary>
     [JsonPropertyName("serviceNamespace")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ServiceNamespace { get; init; }
+    public string? ServiceNamespace { get; set; }
 
     /// <summary>The PoliciesGrantingServiceAccess object that contains details about the policy. JSON <c>policies</c>.</summary>
     [JsonPropertyName("policies")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<PolicyGrantingServiceAccess>>))]
-    public IReadOnlyList<PolicyGrantingServiceAccess>? Policies { get; init => field = ValueList<PolicyGrantingServiceAccess>.From(value); }
+    public IReadOnlyList<PolicyGrantingServiceAccess>? Policies { get; set => field = ValueList<PolicyGrantingServiceAccess>.From(value); }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

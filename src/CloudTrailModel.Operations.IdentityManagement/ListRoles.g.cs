@@ -15,17 +15,17 @@ public sealed record ListRolesRequestParameters
     /// <summary>The path prefix for filtering the results. JSON <c>pathPrefix</c>.</summary>
     [JsonPropertyName("pathPrefix")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? PathPrefix { get; init; }
+    public string? PathPrefix { get; set; }
 
     /// <summary>Use this parameter only when paginating results and only after you receive a response indicating that the results are truncated. JSON <c>marker</c>.</summary>
     [JsonPropertyName("marker")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Marker { get; init; }
+    public string? Marker { get; set; }
 
     /// <summary>Use this only when paginating results to indicate the maximum number of items you want in the response. JSON <c>maxItems</c>.</summary>
     [JsonPropertyName("maxItems")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? MaxItems { get; init; }
+    public int? MaxItems { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -59,17 +59,17 @@ public sealed record ListRolesResponseElements
     /// <summary>A list of roles. JSON <c>roles</c>.</summary>
     [JsonPropertyName("roles")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<Role>>))]
-    public IReadOnlyList<Role>? Roles { get; init => field = ValueList<Role>.From(value); }
+    public IReadOnlyList<Role>? Roles { get; set => field = ValueList<Role>.From(value); }
 
     /// <summary>A flag that indicates whether there are more items to return. JSON <c>isTruncated</c>.</summary>
     [JsonPropertyName("isTruncated")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? IsTruncated { get; init; }
+    public bool? IsTruncated { get; set; }
 
     /// <summary>When IsTruncated is true, this element is present and contains the value to use for the Marker parameter in a subsequent pagination request. JSON <c>marker</c>.</summary>
     [JsonPropertyName("marker")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Marker { get; init; }
+    public string? Marker { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -38,7 +38,7 @@ public sealed record ListSAMLProvidersResponseElements
     /// <summary>The list of SAML provider resource objects defined in IAM for this Amazon Web Services account. JSON <c>sAMLProviderList</c>.</summary>
     [JsonPropertyName("sAMLProviderList")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<SAMLProviderListEntry>>))]
-    public IReadOnlyList<SAMLProviderListEntry>? SAMLProviderList { get; init => field = ValueList<SAMLProviderListEntry>.From(value); }
+    public IReadOnlyList<SAMLProviderListEntry>? SAMLProviderList { get; set => field = ValueList<SAMLProviderListEntry>.From(value); }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,27 +15,27 @@ public sealed record ListServiceSpecificCredentialsRequestParameters
     /// <summary>The name of the user whose service-specific credentials you want information about. JSON <c>userName</c>.</summary>
     [JsonPropertyName("userName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? UserName { get; init; }
+    public string? UserName { get; set; }
 
     /// <summary>Filters the returned results to only those for the specified Amazon Web Services service. JSON <c>serviceName</c>.</summary>
     [JsonPropertyName("serviceName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ServiceName { get; init; }
+    public string? ServiceName { get; set; }
 
     /// <summary>A flag indicating whether to list service specific credentials for all users. JSON <c>allUsers</c>.</summary>
     [JsonPropertyName("allUsers")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? AllUsers { get; init; }
+    public bool? AllUsers { get; set; }
 
     /// <summary>Use this parameter only when paginating results and only after you receive a response indicating that the results are truncated. JSON <c>marker</c>.</summary>
     [JsonPropertyName("marker")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Marker { get; init; }
+    public string? Marker { get; set; }
 
     /// <summary>Use this only when paginating results to indicate the maximum number of items you want in the response. JSON <c>maxItems</c>.</summary>
     [JsonPropertyName("maxItems")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? MaxItems { get; init; }
+    public int? MaxItems { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -73,17 +73,17 @@ public sealed record ListServiceSpecificCredentialsResponseElements
     /// <summary>A list of structures that each contain details about a service-specific credential. JSON <c>serviceSpecificCredentials</c>.</summary>
     [JsonPropertyName("serviceSpecificCredentials")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<ServiceSpecificCredentialMetadata>>))]
-    public IReadOnlyList<ServiceSpecificCredentialMetadata>? ServiceSpecificCredentials { get; init => field = ValueList<ServiceSpecificCredentialMetadata>.From(value); }
+    public IReadOnlyList<ServiceSpecificCredentialMetadata>? ServiceSpecificCredentials { get; set => field = ValueList<ServiceSpecificCredentialMetadata>.From(value); }
 
     /// <summary>When IsTruncated is true, this element is present and contains the value to use for the Marker parameter in a subsequent pagination request. JSON <c>marker</c>.</summary>
     [JsonPropertyName("marker")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Marker { get; init; }
+    public string? Marker { get; set; }
 
     /// <summary>A flag that indicates whether there are more items to return. JSON <c>isTruncated</c>.</summary>
     [JsonPropertyName("isTruncated")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? IsTruncated { get; init; }
+    public bool? IsTruncated { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

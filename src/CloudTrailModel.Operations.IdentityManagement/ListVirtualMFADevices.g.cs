@@ -15,17 +15,17 @@ public sealed record ListVirtualMFADevicesRequestParameters
     /// <summary>The status ( Unassigned or Assigned) of the devices to list. JSON <c>assignmentStatus</c>.</summary>
     [JsonPropertyName("assignmentStatus")]
     [JsonConverter(typeof(TolerantMemberConverter<AssignmentStatusType?>))]
-    public AssignmentStatusType? AssignmentStatus { get; init; }
+    public AssignmentStatusType? AssignmentStatus { get; set; }
 
     /// <summary>Use this parameter only when paginating results and only after you receive a response indicating that the results are truncated. JSON <c>marker</c>.</summary>
     [JsonPropertyName("marker")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Marker { get; init; }
+    public string? Marker { get; set; }
 
     /// <summary>Use this only when paginating results to indicate the maximum number of items you want in the response. JSON <c>maxItems</c>.</summary>
     [JsonPropertyName("maxItems")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? MaxItems { get; init; }
+    public int? MaxItems { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -59,17 +59,17 @@ public sealed record ListVirtualMFADevicesResponseElements
     /// <summary>The list of virtual MFA devices in the current account that match the AssignmentStatus value that was passed in the request. JSON <c>virtualMFADevices</c>.</summary>
     [JsonPropertyName("virtualMFADevices")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<VirtualMFADevice>>))]
-    public IReadOnlyList<VirtualMFADevice>? VirtualMFADevices { get; init => field = ValueList<VirtualMFADevice>.From(value); }
+    public IReadOnlyList<VirtualMFADevice>? VirtualMFADevices { get; set => field = ValueList<VirtualMFADevice>.From(value); }
 
     /// <summary>A flag that indicates whether there are more items to return. JSON <c>isTruncated</c>.</summary>
     [JsonPropertyName("isTruncated")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? IsTruncated { get; init; }
+    public bool? IsTruncated { get; set; }
 
     /// <summary>When IsTruncated is true, this element is present and contains the value to use for the Marker parameter in a subsequent pagination request. JSON <c>marker</c>.</summary>
     [JsonPropertyName("marker")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Marker { get; init; }
+    public string? Marker { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

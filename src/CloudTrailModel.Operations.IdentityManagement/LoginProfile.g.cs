@@ -15,17 +15,17 @@ public sealed record LoginProfile
     /// <summary>The name of the user, which can be used for signing in to the Amazon Web Services Management Console. JSON <c>userName</c>.</summary>
     [JsonPropertyName("userName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? UserName { get; init; }
+    public string? UserName { get; set; }
 
     /// <summary>The date when the password for the user was created. JSON <c>createDate</c>.</summary>
     [JsonPropertyName("createDate")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? CreateDate { get; init; }
+    public DateTimeOffset? CreateDate { get; set; }
 
     /// <summary>Specifies whether the user is required to set a new password on next sign-in. JSON <c>passwordResetRequired</c>.</summary>
     [JsonPropertyName("passwordResetRequired")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? PasswordResetRequired { get; init; }
+    public bool? PasswordResetRequired { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,62 +15,62 @@ public sealed record ManagedPolicyDetail
     /// <summary>The friendly name (not ARN) identifying the policy. JSON <c>policyName</c>.</summary>
     [JsonPropertyName("policyName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? PolicyName { get; init; }
+    public string? PolicyName { get; set; }
 
     /// <summary>The stable and unique string identifying the policy. JSON <c>policyId</c>.</summary>
     [JsonPropertyName("policyId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? PolicyId { get; init; }
+    public string? PolicyId { get; set; }
 
     /// <summary>The Amazon Resource Name (ARN). JSON <c>arn</c>.</summary>
     [JsonPropertyName("arn")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Arn { get; init; }
+    public string? Arn { get; set; }
 
     /// <summary>The path to the policy. JSON <c>path</c>.</summary>
     [JsonPropertyName("path")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Path { get; init; }
+    public string? Path { get; set; }
 
     /// <summary>The identifier for the version of the policy that is set as the default (operative) version. JSON <c>defaultVersionId</c>.</summary>
     [JsonPropertyName("defaultVersionId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? DefaultVersionId { get; init; }
+    public string? DefaultVersionId { get; set; }
 
     /// <summary>The number of principal entities (users, groups, and roles) that the policy is attached to. JSON <c>attachmentCount</c>.</summary>
     [JsonPropertyName("attachmentCount")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? AttachmentCount { get; init; }
+    public int? AttachmentCount { get; set; }
 
     /// <summary>The number of entities (users and roles) for which the policy is used as the permissions boundary. JSON <c>permissionsBoundaryUsageCount</c>.</summary>
     [JsonPropertyName("permissionsBoundaryUsageCount")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? PermissionsBoundaryUsageCount { get; init; }
+    public int? PermissionsBoundaryUsageCount { get; set; }
 
     /// <summary>Specifies whether the policy can be attached to an IAM user, group, or role. JSON <c>isAttachable</c>.</summary>
     [JsonPropertyName("isAttachable")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? IsAttachable { get; init; }
+    public bool? IsAttachable { get; set; }
 
     /// <summary>A friendly description of the policy. JSON <c>description</c>.</summary>
     [JsonPropertyName("description")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Description { get; init; }
+    public string? Description { get; set; }
 
     /// <summary>The date and time, in ISO 8601 date-time format, when the policy was created. JSON <c>createDate</c>.</summary>
     [JsonPropertyName("createDate")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? CreateDate { get; init; }
+    public DateTimeOffset? CreateDate { get; set; }
 
     /// <summary>The date and time, in ISO 8601 date-time format, when the policy was last updated. JSON <c>updateDate</c>.</summary>
     [JsonPropertyName("updateDate")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? UpdateDate { get; init; }
+    public DateTimeOffset? UpdateDate { get; set; }
 
     /// <summary>A list containing information about the versions of the policy. JSON <c>policyVersionList</c>.</summary>
     [JsonPropertyName("policyVersionList")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<PolicyVersion>>))]
-    public IReadOnlyList<PolicyVersion>? PolicyVersionList { get; init => field = ValueList<PolicyVersion>.From(value); }
+    public IReadOnlyList<PolicyVersion>? PolicyVersionList { get; set => field = ValueList<PolicyVersion>.From(value); }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,7 +15,7 @@ public sealed record OrderedOrganizationPolicyType
     /// <summary>A list of SCP documents that apply at this level of the Organizations hierarchy. JSON <c>serviceControlPolicyInputList</c>.</summary>
     [JsonPropertyName("serviceControlPolicyInputList")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<string>>))]
-    public IReadOnlyList<string>? ServiceControlPolicyInputList { get; init => field = ValueList<string>.From(value); }
+    public IReadOnlyList<string>? ServiceControlPolicyInputList { get; set => field = ValueList<string>.From(value); }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

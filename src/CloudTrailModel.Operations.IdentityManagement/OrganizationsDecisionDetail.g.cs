@@ -15,7 +15,7 @@ public sealed record OrganizationsDecisionDetail
     /// <summary>Specifies whether the simulated operation is allowed by the Organizations service control policies that impact the simulated user's account. JSON <c>allowedByOrganizations</c>.</summary>
     [JsonPropertyName("allowedByOrganizations")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? AllowedByOrganizations { get; init; }
+    public bool? AllowedByOrganizations { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,52 +15,52 @@ public sealed record PasswordPolicy
     /// <summary>Minimum length to require for IAM user passwords. JSON <c>minimumPasswordLength</c>.</summary>
     [JsonPropertyName("minimumPasswordLength")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? MinimumPasswordLength { get; init; }
+    public int? MinimumPasswordLength { get; set; }
 
     /// <summary>Specifies whether IAM user passwords must contain at least one of the following symbols:! JSON <c>requireSymbols</c>.</summary>
     [JsonPropertyName("requireSymbols")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? RequireSymbols { get; init; }
+    public bool? RequireSymbols { get; set; }
 
     /// <summary>Specifies whether IAM user passwords must contain at least one numeric character (0 to 9). JSON <c>requireNumbers</c>.</summary>
     [JsonPropertyName("requireNumbers")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? RequireNumbers { get; init; }
+    public bool? RequireNumbers { get; set; }
 
     /// <summary>Specifies whether IAM user passwords must contain at least one uppercase character (A to Z). JSON <c>requireUppercaseCharacters</c>.</summary>
     [JsonPropertyName("requireUppercaseCharacters")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? RequireUppercaseCharacters { get; init; }
+    public bool? RequireUppercaseCharacters { get; set; }
 
     /// <summary>Specifies whether IAM user passwords must contain at least one lowercase character (a to z). JSON <c>requireLowercaseCharacters</c>.</summary>
     [JsonPropertyName("requireLowercaseCharacters")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? RequireLowercaseCharacters { get; init; }
+    public bool? RequireLowercaseCharacters { get; set; }
 
     /// <summary>Specifies whether IAM users are allowed to change their own password. JSON <c>allowUsersToChangePassword</c>.</summary>
     [JsonPropertyName("allowUsersToChangePassword")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? AllowUsersToChangePassword { get; init; }
+    public bool? AllowUsersToChangePassword { get; set; }
 
     /// <summary>Indicates whether passwords in the account expire. JSON <c>expirePasswords</c>.</summary>
     [JsonPropertyName("expirePasswords")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? ExpirePasswords { get; init; }
+    public bool? ExpirePasswords { get; set; }
 
     /// <summary>The number of days that an IAM user password is valid. JSON <c>maxPasswordAge</c>.</summary>
     [JsonPropertyName("maxPasswordAge")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? MaxPasswordAge { get; init; }
+    public int? MaxPasswordAge { get; set; }
 
     /// <summary>Specifies the number of previous passwords that IAM users are prevented from reusing. JSON <c>passwordReusePrevention</c>.</summary>
     [JsonPropertyName("passwordReusePrevention")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? PasswordReusePrevention { get; init; }
+    public int? PasswordReusePrevention { get; set; }
 
     /// <summary>Specifies whether IAM users are prevented from setting a new password via the Amazon Web Services Management Console after their password has expired. JSON <c>hardExpiry</c>.</summary>
     [JsonPropertyName("hardExpiry")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? HardExpiry { get; init; }
+    public bool? HardExpiry { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,7 +15,7 @@ public sealed record PermissionsBoundaryDecisionDetail
     /// <summary>Specifies whether an action is allowed by a permissions boundary that is applied to an IAM entity (user or role). JSON <c>allowedByPermissionsBoundary</c>.</summary>
     [JsonPropertyName("allowedByPermissionsBoundary")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? AllowedByPermissionsBoundary { get; init; }
+    public bool? AllowedByPermissionsBoundary { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,27 +15,27 @@ public sealed record PolicyGrantingServiceAccess
     /// <summary>The policy name. JSON <c>policyName</c>.</summary>
     [JsonPropertyName("policyName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? PolicyName { get; init; }
+    public string? PolicyName { get; set; }
 
     /// <summary>The policy type. JSON <c>policyType</c>.</summary>
     [JsonPropertyName("policyType")]
     [JsonConverter(typeof(TolerantMemberConverter<PolicyType?>))]
-    public PolicyType? PolicyType { get; init; }
+    public PolicyType? PolicyType { get; set; }
 
     /// <summary>The Amazon Resource Name (ARN). JSON <c>policyArn</c>.</summary>
     [JsonPropertyName("policyArn")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? PolicyArn { get; init; }
+    public string? PolicyArn { get; set; }
 
     /// <summary>The type of entity (user or role) that used the policy to access the service to which the inline policy is attached. JSON <c>entityType</c>.</summary>
     [JsonPropertyName("entityType")]
     [JsonConverter(typeof(TolerantMemberConverter<PolicyOwnerEntityType?>))]
-    public PolicyOwnerEntityType? EntityType { get; init; }
+    public PolicyOwnerEntityType? EntityType { get; set; }
 
     /// <summary>The name of the entity (user or role) to which the inline policy is attached. JSON <c>entityName</c>.</summary>
     [JsonPropertyName("entityName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? EntityName { get; init; }
+    public string? EntityName { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

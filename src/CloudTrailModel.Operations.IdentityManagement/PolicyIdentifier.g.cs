@@ -15,17 +15,17 @@ public sealed record PolicyIdentifier
     /// <summary>The policy type to identify. JSON <c>policyType</c>.</summary>
     [JsonPropertyName("policyType")]
     [JsonConverter(typeof(TolerantMemberConverter<PolicyIdentifierPolicyType?>))]
-    public PolicyIdentifierPolicyType? PolicyType { get; init; }
+    public PolicyIdentifierPolicyType? PolicyType { get; set; }
 
     /// <summary>The Amazon Resource Name (ARN) of an Amazon Web Services managed policy or a customer managed policy that is attached to an IAM user, group, or role. JSON <c>policyArn</c>.</summary>
     [JsonPropertyName("policyArn")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? PolicyArn { get; init; }
+    public string? PolicyArn { get; set; }
 
     /// <summary>An inline policy identifier consisting of a policy name and the entity it is attached to. JSON <c>inlinePolicyIdentifier</c>.</summary>
     [JsonPropertyName("inlinePolicyIdentifier")]
     [JsonConverter(typeof(TolerantMemberConverter<InlinePolicyIdentifierType>))]
-    public InlinePolicyIdentifierType? InlinePolicyIdentifier { get; init; }
+    public InlinePolicyIdentifierType? InlinePolicyIdentifier { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,17 +15,17 @@ public sealed record PolicyParameter
     /// <summary>The name of the policy parameter. JSON <c>name</c>.</summary>
     [JsonPropertyName("name")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Name { get; init; }
+    public string? Name { get; set; }
 
     /// <summary>The allowed values for the policy parameter. JSON <c>values</c>.</summary>
     [JsonPropertyName("values")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<string>>))]
-    public IReadOnlyList<string>? Values { get; init => field = ValueList<string>.From(value); }
+    public IReadOnlyList<string>? Values { get; set => field = ValueList<string>.From(value); }
 
     /// <summary>The data type of the policy parameter value. JSON <c>type</c>.</summary>
     [JsonPropertyName("type")]
     [JsonConverter(typeof(TolerantMemberConverter<PolicyParameterTypeEnum?>))]
-    public PolicyParameterTypeEnum? Type { get; init; }
+    public PolicyParameterTypeEnum? Type { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,12 +15,12 @@ public sealed record PolicyRole
     /// <summary>The name (friendly name, not ARN) identifying the role. JSON <c>roleName</c>.</summary>
     [JsonPropertyName("roleName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? RoleName { get; init; }
+    public string? RoleName { get; set; }
 
     /// <summary>The stable and unique string identifying the role. JSON <c>roleId</c>.</summary>
     [JsonPropertyName("roleId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? RoleId { get; init; }
+    public string? RoleId { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,12 +15,12 @@ public sealed record PolicyUser
     /// <summary>The name (friendly name, not ARN) identifying the user. JSON <c>userName</c>.</summary>
     [JsonPropertyName("userName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? UserName { get; init; }
+    public string? UserName { get; set; }
 
     /// <summary>The stable and unique string identifying the user. JSON <c>userId</c>.</summary>
     [JsonPropertyName("userId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? UserId { get; init; }
+    public string? UserId { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

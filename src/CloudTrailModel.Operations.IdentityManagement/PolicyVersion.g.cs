@@ -15,22 +15,22 @@ public sealed record PolicyVersion
     /// <summary>The policy document. JSON <c>document</c>.</summary>
     [JsonPropertyName("document")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Document { get; init; }
+    public string? Document { get; set; }
 
     /// <summary>The identifier for the policy version. JSON <c>versionId</c>.</summary>
     [JsonPropertyName("versionId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? VersionId { get; init; }
+    public string? VersionId { get; set; }
 
     /// <summary>Specifies whether the policy version is set as the policy's default version. JSON <c>isDefaultVersion</c>.</summary>
     [JsonPropertyName("isDefaultVersion")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? IsDefaultVersion { get; init; }
+    public bool? IsDefaultVersion { get; set; }
 
     /// <summary>The date and time, in ISO 8601 date-time format, when the policy version was created. JSON <c>createDate</c>.</summary>
     [JsonPropertyName("createDate")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? CreateDate { get; init; }
+    public DateTimeOffset? CreateDate { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

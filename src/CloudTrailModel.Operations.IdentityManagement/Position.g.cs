@@ -15,12 +15,12 @@ public sealed record Position
     /// <summary>The line containing the specified position in the document. JSON <c>line</c>.</summary>
     [JsonPropertyName("line")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? Line { get; init; }
+    public int? Line { get; set; }
 
     /// <summary>The column in the line containing the specified position in the document. JSON <c>column</c>.</summary>
     [JsonPropertyName("column")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? Column { get; init; }
+    public int? Column { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,12 +15,12 @@ public sealed record PutUserPermissionsBoundaryRequestParameters
     /// <summary>The name (friendly name, not ARN) of the IAM user for which you want to set the permissions boundary. JSON <c>userName</c>.</summary>
     [JsonPropertyName("userName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? UserName { get; init; }
+    public string? UserName { get; set; }
 
     /// <summary>The ARN of the managed policy that is used to set the permissions boundary for the user. JSON <c>permissionsBoundary</c>.</summary>
     [JsonPropertyName("permissionsBoundary")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? PermissionsBoundary { get; init; }
+    public string? PermissionsBoundary { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

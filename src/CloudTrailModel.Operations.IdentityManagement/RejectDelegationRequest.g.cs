@@ -15,12 +15,12 @@ public sealed record RejectDelegationRequestRequestParameters
     /// <summary>The unique identifier of the delegation request to reject. JSON <c>delegationRequestId</c>.</summary>
     [JsonPropertyName("delegationRequestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? DelegationRequestId { get; init; }
+    public string? DelegationRequestId { get; set; }
 
     /// <summary>Optional notes explaining the reason for rejecting the delegation request. JSON <c>notes</c>.</summary>
     [JsonPropertyName("notes")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Notes { get; init; }
+    public string? Notes { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,12 +15,12 @@ public sealed record RemoveClientIDFromOpenIDConnectProviderRequestParameters
     /// <summary>The Amazon Resource Name (ARN) of the IAM OIDC provider resource to remove the client ID from. JSON <c>openIDConnectProviderArn</c>.</summary>
     [JsonPropertyName("openIDConnectProviderArn")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? OpenIDConnectProviderArn { get; init; }
+    public string? OpenIDConnectProviderArn { get; set; }
 
     /// <summary>The client ID (also known as audience) to remove from the IAM OIDC provider resource. JSON <c>clientID</c>.</summary>
     [JsonPropertyName("clientID")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ClientID { get; init; }
+    public string? ClientID { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

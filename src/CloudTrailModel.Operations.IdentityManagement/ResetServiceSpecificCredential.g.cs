@@ -15,12 +15,12 @@ public sealed record ResetServiceSpecificCredentialRequestParameters
     /// <summary>The name of the IAM user associated with the service-specific credential. JSON <c>userName</c>.</summary>
     [JsonPropertyName("userName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? UserName { get; init; }
+    public string? UserName { get; set; }
 
     /// <summary>The unique identifier of the service-specific credential. JSON <c>serviceSpecificCredentialId</c>.</summary>
     [JsonPropertyName("serviceSpecificCredentialId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ServiceSpecificCredentialId { get; init; }
+    public string? ServiceSpecificCredentialId { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -52,7 +52,7 @@ public sealed record ResetServiceSpecificCredentialResponseElements
     /// <summary>A structure with details about the updated service-specific credential, including the new password. JSON <c>serviceSpecificCredential</c>.</summary>
     [JsonPropertyName("serviceSpecificCredential")]
     [JsonConverter(typeof(TolerantMemberConverter<ServiceSpecificCredential>))]
-    public ServiceSpecificCredential? ServiceSpecificCredential { get; init; }
+    public ServiceSpecificCredential? ServiceSpecificCredential { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

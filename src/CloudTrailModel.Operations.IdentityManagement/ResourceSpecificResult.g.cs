@@ -15,32 +15,32 @@ public sealed record ResourceSpecificResult
     /// <summary>The name of the simulated resource, in Amazon Resource Name (ARN) format. JSON <c>evalResourceName</c>.</summary>
     [JsonPropertyName("evalResourceName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? EvalResourceName { get; init; }
+    public string? EvalResourceName { get; set; }
 
     /// <summary>The result of the simulation of the simulated API operation on the resource specified in EvalResourceName. JSON <c>evalResourceDecision</c>.</summary>
     [JsonPropertyName("evalResourceDecision")]
     [JsonConverter(typeof(TolerantMemberConverter<PolicyEvaluationDecisionType?>))]
-    public PolicyEvaluationDecisionType? EvalResourceDecision { get; init; }
+    public PolicyEvaluationDecisionType? EvalResourceDecision { get; set; }
 
     /// <summary>A list of the statements in the input policies that determine the result for this part of the simulation. JSON <c>matchedStatements</c>.</summary>
     [JsonPropertyName("matchedStatements")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<Statement>>))]
-    public IReadOnlyList<Statement>? MatchedStatements { get; init => field = ValueList<Statement>.From(value); }
+    public IReadOnlyList<Statement>? MatchedStatements { get; set => field = ValueList<Statement>.From(value); }
 
     /// <summary>A list of context keys that are required by the included input policies but that were not provided by one of the input parameters. JSON <c>missingContextValues</c>.</summary>
     [JsonPropertyName("missingContextValues")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<string>>))]
-    public IReadOnlyList<string>? MissingContextValues { get; init => field = ValueList<string>.From(value); }
+    public IReadOnlyList<string>? MissingContextValues { get; set => field = ValueList<string>.From(value); }
 
     /// <summary>Additional details about the results of the evaluation decision on a single resource. JSON <c>evalDecisionDetails</c>.</summary>
     [JsonPropertyName("evalDecisionDetails")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyDictionary<string, PolicyEvaluationDecisionType>>))]
-    public IReadOnlyDictionary<string, PolicyEvaluationDecisionType>? EvalDecisionDetails { get; init => field = ValueMap<PolicyEvaluationDecisionType>.From(value); }
+    public IReadOnlyDictionary<string, PolicyEvaluationDecisionType>? EvalDecisionDetails { get; set => field = ValueMap<PolicyEvaluationDecisionType>.From(value); }
 
     /// <summary>Contains information about the effect that a permissions boundary has on a policy simulation when that boundary is applied to an IAM entity. JSON <c>permissionsBoundaryDecisionDetail</c>.</summary>
     [JsonPropertyName("permissionsBoundaryDecisionDetail")]
     [JsonConverter(typeof(TolerantMemberConverter<PermissionsBoundaryDecisionDetail>))]
-    public PermissionsBoundaryDecisionDetail? PermissionsBoundaryDecisionDetail { get; init; }
+    public PermissionsBoundaryDecisionDetail? PermissionsBoundaryDecisionDetail { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,57 +15,57 @@ public sealed record Role
     /// <summary>The path to the role. JSON <c>path</c>.</summary>
     [JsonPropertyName("path")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Path { get; init; }
+    public string? Path { get; set; }
 
     /// <summary>The friendly name that identifies the role. JSON <c>roleName</c>.</summary>
     [JsonPropertyName("roleName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? RoleName { get; init; }
+    public string? RoleName { get; set; }
 
     /// <summary>The stable and unique string identifying the role. JSON <c>roleId</c>.</summary>
     [JsonPropertyName("roleId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? RoleId { get; init; }
+    public string? RoleId { get; set; }
 
     /// <summary>The Amazon Resource Name (ARN) specifying the role. JSON <c>arn</c>.</summary>
     [JsonPropertyName("arn")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Arn { get; init; }
+    public string? Arn { get; set; }
 
     /// <summary>The date and time, in ISO 8601 date-time format, when the role was created. JSON <c>createDate</c>.</summary>
     [JsonPropertyName("createDate")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? CreateDate { get; init; }
+    public DateTimeOffset? CreateDate { get; set; }
 
     /// <summary>The policy that grants an entity permission to assume the role. JSON <c>assumeRolePolicyDocument</c>.</summary>
     [JsonPropertyName("assumeRolePolicyDocument")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? AssumeRolePolicyDocument { get; init; }
+    public string? AssumeRolePolicyDocument { get; set; }
 
     /// <summary>A description of the role that you provide. JSON <c>description</c>.</summary>
     [JsonPropertyName("description")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Description { get; init; }
+    public string? Description { get; set; }
 
     /// <summary>The maximum session duration (in seconds) for the specified role. JSON <c>maxSessionDuration</c>.</summary>
     [JsonPropertyName("maxSessionDuration")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? MaxSessionDuration { get; init; }
+    public int? MaxSessionDuration { get; set; }
 
     /// <summary>The ARN of the policy used to set the permissions boundary for the role. JSON <c>permissionsBoundary</c>.</summary>
     [JsonPropertyName("permissionsBoundary")]
     [JsonConverter(typeof(TolerantMemberConverter<AttachedPermissionsBoundary>))]
-    public AttachedPermissionsBoundary? PermissionsBoundary { get; init; }
+    public AttachedPermissionsBoundary? PermissionsBoundary { get; set; }
 
     /// <summary>A list of tags that are attached to the role. JSON <c>tags</c>.</summary>
     [JsonPropertyName("tags")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<Tag>>))]
-    public IReadOnlyList<Tag>? Tags { get; init => field = ValueList<Tag>.From(value); }
+    public IReadOnlyList<Tag>? Tags { get; set => field = ValueList<Tag>.From(value); }
 
     /// <summary>Contains information about the last time that an IAM role was used. JSON <c>roleLastUsed</c>.</summary>
     [JsonPropertyName("roleLastUsed")]
     [JsonConverter(typeof(TolerantMemberConverter<RoleLastUsed>))]
-    public RoleLastUsed? RoleLastUsed { get; init; }
+    public RoleLastUsed? RoleLastUsed { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,62 +15,62 @@ public sealed record RoleDetail
     /// <summary>The path to the role. JSON <c>path</c>.</summary>
     [JsonPropertyName("path")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Path { get; init; }
+    public string? Path { get; set; }
 
     /// <summary>The friendly name that identifies the role. JSON <c>roleName</c>.</summary>
     [JsonPropertyName("roleName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? RoleName { get; init; }
+    public string? RoleName { get; set; }
 
     /// <summary>The stable and unique string identifying the role. JSON <c>roleId</c>.</summary>
     [JsonPropertyName("roleId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? RoleId { get; init; }
+    public string? RoleId { get; set; }
 
     /// <summary>The Amazon Resource Name (ARN). JSON <c>arn</c>.</summary>
     [JsonPropertyName("arn")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Arn { get; init; }
+    public string? Arn { get; set; }
 
     /// <summary>The date and time, in ISO 8601 date-time format, when the role was created. JSON <c>createDate</c>.</summary>
     [JsonPropertyName("createDate")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? CreateDate { get; init; }
+    public DateTimeOffset? CreateDate { get; set; }
 
     /// <summary>The trust policy that grants permission to assume the role. JSON <c>assumeRolePolicyDocument</c>.</summary>
     [JsonPropertyName("assumeRolePolicyDocument")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? AssumeRolePolicyDocument { get; init; }
+    public string? AssumeRolePolicyDocument { get; set; }
 
     /// <summary>A list of instance profiles that contain this role. JSON <c>instanceProfileList</c>.</summary>
     [JsonPropertyName("instanceProfileList")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<InstanceProfile>>))]
-    public IReadOnlyList<InstanceProfile>? InstanceProfileList { get; init => field = ValueList<InstanceProfile>.From(value); }
+    public IReadOnlyList<InstanceProfile>? InstanceProfileList { get; set => field = ValueList<InstanceProfile>.From(value); }
 
     /// <summary>A list of inline policies embedded in the role. JSON <c>rolePolicyList</c>.</summary>
     [JsonPropertyName("rolePolicyList")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<PolicyDetail>>))]
-    public IReadOnlyList<PolicyDetail>? RolePolicyList { get; init => field = ValueList<PolicyDetail>.From(value); }
+    public IReadOnlyList<PolicyDetail>? RolePolicyList { get; set => field = ValueList<PolicyDetail>.From(value); }
 
     /// <summary>A list of managed policies attached to the role. JSON <c>attachedManagedPolicies</c>.</summary>
     [JsonPropertyName("attachedManagedPolicies")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<AttachedPolicy>>))]
-    public IReadOnlyList<AttachedPolicy>? AttachedManagedPolicies { get; init => field = ValueList<AttachedPolicy>.From(value); }
+    public IReadOnlyList<AttachedPolicy>? AttachedManagedPolicies { get; set => field = ValueList<AttachedPolicy>.From(value); }
 
     /// <summary>The ARN of the policy used to set the permissions boundary for the role. JSON <c>permissionsBoundary</c>.</summary>
     [JsonPropertyName("permissionsBoundary")]
     [JsonConverter(typeof(TolerantMemberConverter<AttachedPermissionsBoundary>))]
-    public AttachedPermissionsBoundary? PermissionsBoundary { get; init; }
+    public AttachedPermissionsBoundary? PermissionsBoundary { get; set; }
 
     /// <summary>A list of tags that are attached to the role. JSON <c>tags</c>.</summary>
     [JsonPropertyName("tags")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<Tag>>))]
-    public IReadOnlyList<Tag>? Tags { get; init => field = ValueList<Tag>.From(value); }
+    public IReadOnlyList<Tag>? Tags { get; set => field = ValueList<Tag>.From(value); }
 
     /// <summary>Contains information about the last time that an IAM role was used. JSON <c>roleLastUsed</c>.</summary>
     [JsonPropertyName("roleLastUsed")]
     [JsonConverter(typeof(TolerantMemberConverter<RoleLastUsed>))]
-    public RoleLastUsed? RoleLastUsed { get; init; }
+    public RoleLastUsed? RoleLastUsed { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

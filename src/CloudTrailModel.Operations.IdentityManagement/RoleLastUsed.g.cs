@@ -15,12 +15,12 @@ public sealed record RoleLastUsed
     /// <summary>The date and time, in ISO 8601 date-time format that the role was last used. JSON <c>lastUsedDate</c>.</summary>
     [JsonPropertyName("lastUsedDate")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? LastUsedDate { get; init; }
+    public DateTimeOffset? LastUsedDate { get; set; }
 
     /// <summary>The name of the Amazon Web Services Region in which the role was last used. JSON <c>region</c>.</summary>
     [JsonPropertyName("region")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Region { get; init; }
+    public string? Region { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

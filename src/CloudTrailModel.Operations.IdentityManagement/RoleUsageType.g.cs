@@ -15,12 +15,12 @@ public sealed record RoleUsageType
     /// <summary>The name of the Region where the service-linked role is being used. JSON <c>region</c>.</summary>
     [JsonPropertyName("region")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Region { get; init; }
+    public string? Region { get; set; }
 
     /// <summary>The name of the resource that is using the service-linked role. JSON <c>resources</c>.</summary>
     [JsonPropertyName("resources")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<string>>))]
-    public IReadOnlyList<string>? Resources { get; init => field = ValueList<string>.From(value); }
+    public IReadOnlyList<string>? Resources { get; set => field = ValueList<string>.From(value); }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

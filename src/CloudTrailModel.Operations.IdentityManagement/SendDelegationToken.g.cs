@@ -15,7 +15,7 @@ public sealed record SendDelegationTokenRequestParameters
     /// <summary>The unique identifier of the delegation request for which to send the token. JSON <c>delegationRequestId</c>.</summary>
     [JsonPropertyName("delegationRequestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? DelegationRequestId { get; init; }
+    public string? DelegationRequestId { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,22 +15,22 @@ public sealed record ServerCertificate
     /// <summary>The meta information of the server certificate, such as its name, path, ID, and ARN. JSON <c>serverCertificateMetadata</c>.</summary>
     [JsonPropertyName("serverCertificateMetadata")]
     [JsonConverter(typeof(TolerantMemberConverter<ServerCertificateMetadata>))]
-    public ServerCertificateMetadata? ServerCertificateMetadata { get; init; }
+    public ServerCertificateMetadata? ServerCertificateMetadata { get; set; }
 
     /// <summary>The contents of the public key certificate. JSON <c>certificateBody</c>.</summary>
     [JsonPropertyName("certificateBody")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? CertificateBody { get; init; }
+    public string? CertificateBody { get; set; }
 
     /// <summary>The contents of the public key certificate chain. JSON <c>certificateChain</c>.</summary>
     [JsonPropertyName("certificateChain")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? CertificateChain { get; init; }
+    public string? CertificateChain { get; set; }
 
     /// <summary>A list of tags that are attached to the server certificate. JSON <c>tags</c>.</summary>
     [JsonPropertyName("tags")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<Tag>>))]
-    public IReadOnlyList<Tag>? Tags { get; init => field = ValueList<Tag>.From(value); }
+    public IReadOnlyList<Tag>? Tags { get; set => field = ValueList<Tag>.From(value); }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,32 +15,32 @@ public sealed record ServerCertificateMetadata
     /// <summary>The path to the server certificate. JSON <c>path</c>.</summary>
     [JsonPropertyName("path")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Path { get; init; }
+    public string? Path { get; set; }
 
     /// <summary>The name that identifies the server certificate. JSON <c>serverCertificateName</c>.</summary>
     [JsonPropertyName("serverCertificateName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ServerCertificateName { get; init; }
+    public string? ServerCertificateName { get; set; }
 
     /// <summary>The stable and unique string identifying the server certificate. JSON <c>serverCertificateId</c>.</summary>
     [JsonPropertyName("serverCertificateId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ServerCertificateId { get; init; }
+    public string? ServerCertificateId { get; set; }
 
     /// <summary>The Amazon Resource Name (ARN) specifying the server certificate. JSON <c>arn</c>.</summary>
     [JsonPropertyName("arn")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Arn { get; init; }
+    public string? Arn { get; set; }
 
     /// <summary>The date when the server certificate was uploaded. JSON <c>uploadDate</c>.</summary>
     [JsonPropertyName("uploadDate")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? UploadDate { get; init; }
+    public DateTimeOffset? UploadDate { get; set; }
 
     /// <summary>The date on which the certificate is set to expire. JSON <c>expiration</c>.</summary>
     [JsonPropertyName("expiration")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? Expiration { get; init; }
+    public DateTimeOffset? Expiration { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,37 +15,37 @@ public sealed record ServiceLastAccessed
     /// <summary>The name of the service in which access was attempted. JSON <c>serviceName</c>.</summary>
     [JsonPropertyName("serviceName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ServiceName { get; init; }
+    public string? ServiceName { get; set; }
 
     /// <summary>The date and time, in ISO 8601 date-time format, when an authenticated entity most recently attempted to access the service. JSON <c>lastAuthenticated</c>.</summary>
     [JsonPropertyName("lastAuthenticated")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? LastAuthenticated { get; init; }
+    public DateTimeOffset? LastAuthenticated { get; set; }
 
     /// <summary>The namespace of the service in which access was attempted. JSON <c>serviceNamespace</c>.</summary>
     [JsonPropertyName("serviceNamespace")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ServiceNamespace { get; init; }
+    public string? ServiceNamespace { get; set; }
 
     /// <summary>The ARN of the authenticated entity (user or role) that last attempted to access the service. JSON <c>lastAuthenticatedEntity</c>.</summary>
     [JsonPropertyName("lastAuthenticatedEntity")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? LastAuthenticatedEntity { get; init; }
+    public string? LastAuthenticatedEntity { get; set; }
 
     /// <summary>The Region from which the authenticated entity (user or role) last attempted to access the service. JSON <c>lastAuthenticatedRegion</c>.</summary>
     [JsonPropertyName("lastAuthenticatedRegion")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? LastAuthenticatedRegion { get; init; }
+    public string? LastAuthenticatedRegion { get; set; }
 
     /// <summary>The total number of authenticated principals (root user, IAM users, or IAM roles) that have attempted to access the service. JSON <c>totalAuthenticatedEntities</c>.</summary>
     [JsonPropertyName("totalAuthenticatedEntities")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? TotalAuthenticatedEntities { get; init; }
+    public int? TotalAuthenticatedEntities { get; set; }
 
     /// <summary>An object that contains details about the most recent attempt to access a tracked action within the service. JSON <c>trackedActionsLastAccessed</c>.</summary>
     [JsonPropertyName("trackedActionsLastAccessed")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<TrackedActionLastAccessed>>))]
-    public IReadOnlyList<TrackedActionLastAccessed>? TrackedActionsLastAccessed { get; init => field = ValueList<TrackedActionLastAccessed>.From(value); }
+    public IReadOnlyList<TrackedActionLastAccessed>? TrackedActionsLastAccessed { get; set => field = ValueList<TrackedActionLastAccessed>.From(value); }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

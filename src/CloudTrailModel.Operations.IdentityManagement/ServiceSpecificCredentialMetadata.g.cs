@@ -15,42 +15,42 @@ public sealed record ServiceSpecificCredentialMetadata
     /// <summary>The name of the IAM user associated with the service-specific credential. JSON <c>userName</c>.</summary>
     [JsonPropertyName("userName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? UserName { get; init; }
+    public string? UserName { get; set; }
 
     /// <summary>The status of the service-specific credential. JSON <c>status</c>.</summary>
     [JsonPropertyName("status")]
     [JsonConverter(typeof(TolerantMemberConverter<StatusType?>))]
-    public StatusType? Status { get; init; }
+    public StatusType? Status { get; set; }
 
     /// <summary>The generated user name for the service-specific credential. JSON <c>serviceUserName</c>.</summary>
     [JsonPropertyName("serviceUserName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ServiceUserName { get; init; }
+    public string? ServiceUserName { get; set; }
 
     /// <summary>For Bedrock API keys and CloudWatch Logs API keys, this is the public portion of the credential that includes the IAM user name and a suffix containing version and creation information. JSON <c>serviceCredentialAlias</c>.</summary>
     [JsonPropertyName("serviceCredentialAlias")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ServiceCredentialAlias { get; init; }
+    public string? ServiceCredentialAlias { get; set; }
 
     /// <summary>The date and time, in ISO 8601 date-time format, when the service-specific credential were created. JSON <c>createDate</c>.</summary>
     [JsonPropertyName("createDate")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? CreateDate { get; init; }
+    public DateTimeOffset? CreateDate { get; set; }
 
     /// <summary>The date and time when the service specific credential expires. JSON <c>expirationDate</c>.</summary>
     [JsonPropertyName("expirationDate")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? ExpirationDate { get; init; }
+    public DateTimeOffset? ExpirationDate { get; set; }
 
     /// <summary>The unique identifier for the service-specific credential. JSON <c>serviceSpecificCredentialId</c>.</summary>
     [JsonPropertyName("serviceSpecificCredentialId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ServiceSpecificCredentialId { get; init; }
+    public string? ServiceSpecificCredentialId { get; set; }
 
     /// <summary>The name of the service associated with the service-specific credential. JSON <c>serviceName</c>.</summary>
     [JsonPropertyName("serviceName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ServiceName { get; init; }
+    public string? ServiceName { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

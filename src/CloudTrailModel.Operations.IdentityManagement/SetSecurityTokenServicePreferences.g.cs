@@ -15,7 +15,7 @@ public sealed record SetSecurityTokenServicePreferencesRequestParameters
     /// <summary>The version of the global endpoint token. JSON <c>globalEndpointTokenVersion</c>.</summary>
     [JsonPropertyName("globalEndpointTokenVersion")]
     [JsonConverter(typeof(TolerantMemberConverter<GlobalEndpointTokenVersion?>))]
-    public GlobalEndpointTokenVersion? GlobalEndpointTokenVersion { get; init; }
+    public GlobalEndpointTokenVersion? GlobalEndpointTokenVersion { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

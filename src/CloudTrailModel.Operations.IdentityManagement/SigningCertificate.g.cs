@@ -15,27 +15,27 @@ public sealed record SigningCertificate
     /// <summary>The name of the user the signing certificate is associated with. JSON <c>userName</c>.</summary>
     [JsonPropertyName("userName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? UserName { get; init; }
+    public string? UserName { get; set; }
 
     /// <summary>The ID for the signing certificate. JSON <c>certificateId</c>.</summary>
     [JsonPropertyName("certificateId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? CertificateId { get; init; }
+    public string? CertificateId { get; set; }
 
     /// <summary>The contents of the signing certificate. JSON <c>certificateBody</c>.</summary>
     [JsonPropertyName("certificateBody")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? CertificateBody { get; init; }
+    public string? CertificateBody { get; set; }
 
     /// <summary>The status of the signing certificate. JSON <c>status</c>.</summary>
     [JsonPropertyName("status")]
     [JsonConverter(typeof(TolerantMemberConverter<StatusType?>))]
-    public StatusType? Status { get; init; }
+    public StatusType? Status { get; set; }
 
     /// <summary>The date when the signing certificate was uploaded. JSON <c>uploadDate</c>.</summary>
     [JsonPropertyName("uploadDate")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? UploadDate { get; init; }
+    public DateTimeOffset? UploadDate { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

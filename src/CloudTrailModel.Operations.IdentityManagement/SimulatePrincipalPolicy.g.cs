@@ -15,67 +15,67 @@ public sealed record SimulatePrincipalPolicyRequestParameters
     /// <summary>The Amazon Resource Name (ARN) of a user, group, or role whose policies you want to include in the simulation. JSON <c>policySourceArn</c>.</summary>
     [JsonPropertyName("policySourceArn")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? PolicySourceArn { get; init; }
+    public string? PolicySourceArn { get; set; }
 
     /// <summary>An optional list of additional policy documents to include in the simulation. JSON <c>policyInputList</c>.</summary>
     [JsonPropertyName("policyInputList")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<string>>))]
-    public IReadOnlyList<string>? PolicyInputList { get; init => field = ValueList<string>.From(value); }
+    public IReadOnlyList<string>? PolicyInputList { get; set => field = ValueList<string>.From(value); }
 
     /// <summary>The IAM permissions boundary policy to simulate. JSON <c>permissionsBoundaryPolicyInputList</c>.</summary>
     [JsonPropertyName("permissionsBoundaryPolicyInputList")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<string>>))]
-    public IReadOnlyList<string>? PermissionsBoundaryPolicyInputList { get; init => field = ValueList<string>.From(value); }
+    public IReadOnlyList<string>? PermissionsBoundaryPolicyInputList { get; set => field = ValueList<string>.From(value); }
 
     /// <summary>A list of policies to exclude from the simulation. JSON <c>policyExclusionList</c>.</summary>
     [JsonPropertyName("policyExclusionList")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<PolicyIdentifier>>))]
-    public IReadOnlyList<PolicyIdentifier>? PolicyExclusionList { get; init => field = ValueList<PolicyIdentifier>.From(value); }
+    public IReadOnlyList<PolicyIdentifier>? PolicyExclusionList { get; set => field = ValueList<PolicyIdentifier>.From(value); }
 
     /// <summary>A list of names of API operations to evaluate in the simulation. JSON <c>actionNames</c>.</summary>
     [JsonPropertyName("actionNames")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<string>>))]
-    public IReadOnlyList<string>? ActionNames { get; init => field = ValueList<string>.From(value); }
+    public IReadOnlyList<string>? ActionNames { get; set => field = ValueList<string>.From(value); }
 
     /// <summary>A list of ARNs of Amazon Web Services resources to include in the simulation. JSON <c>resourceArns</c>.</summary>
     [JsonPropertyName("resourceArns")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<string>>))]
-    public IReadOnlyList<string>? ResourceArns { get; init => field = ValueList<string>.From(value); }
+    public IReadOnlyList<string>? ResourceArns { get; set => field = ValueList<string>.From(value); }
 
     /// <summary>A resource-based policy to include in the simulation provided as a string. JSON <c>resourcePolicy</c>.</summary>
     [JsonPropertyName("resourcePolicy")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ResourcePolicy { get; init; }
+    public string? ResourcePolicy { get; set; }
 
     /// <summary>An Amazon Web Services account ID that specifies the owner of any simulated resource that does not identify its owner in the resource ARN. JSON <c>resourceOwner</c>.</summary>
     [JsonPropertyName("resourceOwner")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ResourceOwner { get; init; }
+    public string? ResourceOwner { get; set; }
 
     /// <summary>The ARN of the IAM user, group, or role that you want to specify as the simulated caller of the API operations. JSON <c>callerArn</c>.</summary>
     [JsonPropertyName("callerArn")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? CallerArn { get; init; }
+    public string? CallerArn { get; set; }
 
     /// <summary>A list of context keys and corresponding values for the simulation to use. JSON <c>contextEntries</c>.</summary>
     [JsonPropertyName("contextEntries")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<ContextEntry>>))]
-    public IReadOnlyList<ContextEntry>? ContextEntries { get; init => field = ValueList<ContextEntry>.From(value); }
+    public IReadOnlyList<ContextEntry>? ContextEntries { get; set => field = ValueList<ContextEntry>.From(value); }
 
     /// <summary>Specifies the type of simulation to run. JSON <c>resourceHandlingOption</c>.</summary>
     [JsonPropertyName("resourceHandlingOption")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ResourceHandlingOption { get; init; }
+    public string? ResourceHandlingOption { get; set; }
 
     /// <summary>Use this only when paginating results to indicate the maximum number of items you want in the response. JSON <c>maxItems</c>.</summary>
     [JsonPropertyName("maxItems")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? MaxItems { get; init; }
+    public int? MaxItems { get; set; }
 
     /// <summary>Use this parameter only when paginating results and only after you receive a response indicating that the results are truncated. JSON <c>marker</c>.</summary>
     [JsonPropertyName("marker")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Marker { get; init; }
+    public string? Marker { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -129,17 +129,17 @@ public sealed record SimulatePrincipalPolicyResponseElements
     /// <summary>The results of the simulation. JSON <c>evaluationResults</c>.</summary>
     [JsonPropertyName("evaluationResults")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<EvaluationResult>>))]
-    public IReadOnlyList<EvaluationResult>? EvaluationResults { get; init => field = ValueList<EvaluationResult>.From(value); }
+    public IReadOnlyList<EvaluationResult>? EvaluationResults { get; set => field = ValueList<EvaluationResult>.From(value); }
 
     /// <summary>A flag that indicates whether there are more items to return. JSON <c>isTruncated</c>.</summary>
     [JsonPropertyName("isTruncated")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? IsTruncated { get; init; }
+    public bool? IsTruncated { get; set; }
 
     /// <summary>When IsTruncated is true, this element is present and contains the value to use for the Marker parameter in a subsequent pagination request. JSON <c>marker</c>.</summary>
     [JsonPropertyName("marker")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Marker { get; init; }
+    public string? Marker { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,22 +15,22 @@ public sealed record Statement
     /// <summary>The identifier of the policy that was provided as an input. JSON <c>sourcePolicyId</c>.</summary>
     [JsonPropertyName("sourcePolicyId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? SourcePolicyId { get; init; }
+    public string? SourcePolicyId { get; set; }
 
     /// <summary>The type of the policy. JSON <c>sourcePolicyType</c>.</summary>
     [JsonPropertyName("sourcePolicyType")]
     [JsonConverter(typeof(TolerantMemberConverter<PolicySourceType?>))]
-    public PolicySourceType? SourcePolicyType { get; init; }
+    public PolicySourceType? SourcePolicyType { get; set; }
 
     /// <summary>The row and column of the beginning of the Statement in an IAM policy. JSON <c>startPosition</c>.</summary>
     [JsonPropertyName("startPosition")]
     [JsonConverter(typeof(TolerantMemberConverter<Position>))]
-    public Position? StartPosition { get; init; }
+    public Position? StartPosition { get; set; }
 
     /// <summary>The row and column of the end of a Statement in an IAM policy. JSON <c>endPosition</c>.</summary>
     [JsonPropertyName("endPosition")]
     [JsonConverter(typeof(TolerantMemberConverter<Position>))]
-    public Position? EndPosition { get; init; }
+    public Position? EndPosition { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,12 +15,12 @@ public sealed record TagMFADeviceRequestParameters
     /// <summary>The unique identifier for the IAM virtual MFA device to which you want to add tags. JSON <c>serialNumber</c>.</summary>
     [JsonPropertyName("serialNumber")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? SerialNumber { get; init; }
+    public string? SerialNumber { get; set; }
 
     /// <summary>The list of tags that you want to attach to the IAM virtual MFA device. JSON <c>tags</c>.</summary>
     [JsonPropertyName("tags")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<Tag>>))]
-    public IReadOnlyList<Tag>? Tags { get; init => field = ValueList<Tag>.From(value); }
+    public IReadOnlyList<Tag>? Tags { get; set => field = ValueList<Tag>.From(value); }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,12 +15,12 @@ public sealed record TagSAMLProviderRequestParameters
     /// <summary>The ARN of the SAML identity provider in IAM to which you want to add tags. JSON <c>sAMLProviderArn</c>.</summary>
     [JsonPropertyName("sAMLProviderArn")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? SAMLProviderArn { get; init; }
+    public string? SAMLProviderArn { get; set; }
 
     /// <summary>The list of tags that you want to attach to the SAML identity provider in IAM. JSON <c>tags</c>.</summary>
     [JsonPropertyName("tags")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<Tag>>))]
-    public IReadOnlyList<Tag>? Tags { get; init => field = ValueList<Tag>.From(value); }
+    public IReadOnlyList<Tag>? Tags { get; set => field = ValueList<Tag>.From(value); }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,12 +15,12 @@ public sealed record TagServerCertificateRequestParameters
     /// <summary>The name of the IAM server certificate to which you want to add tags. JSON <c>serverCertificateName</c>.</summary>
     [JsonPropertyName("serverCertificateName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ServerCertificateName { get; init; }
+    public string? ServerCertificateName { get; set; }
 
     /// <summary>The list of tags that you want to attach to the IAM server certificate. JSON <c>tags</c>.</summary>
     [JsonPropertyName("tags")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<Tag>>))]
-    public IReadOnlyList<Tag>? Tags { get; init => field = ValueList<Tag>.From(value); }
+    public IReadOnlyList<Tag>? Tags { get; set => field = ValueList<Tag>.From(value); }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

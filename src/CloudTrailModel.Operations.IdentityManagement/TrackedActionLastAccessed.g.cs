@@ -15,22 +15,22 @@ public sealed record TrackedActionLastAccessed
     /// <summary>The name of the tracked action to which access was attempted. JSON <c>actionName</c>.</summary>
     [JsonPropertyName("actionName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ActionName { get; init; }
+    public string? ActionName { get; set; }
 
     /// <summary>The Amazon Resource Name (ARN). JSON <c>lastAccessedEntity</c>.</summary>
     [JsonPropertyName("lastAccessedEntity")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? LastAccessedEntity { get; init; }
+    public string? LastAccessedEntity { get; set; }
 
     /// <summary>The date and time, in ISO 8601 date-time format, when an authenticated entity most recently attempted to access the tracked service. JSON <c>lastAccessedTime</c>.</summary>
     [JsonPropertyName("lastAccessedTime")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? LastAccessedTime { get; init; }
+    public DateTimeOffset? LastAccessedTime { get; set; }
 
     /// <summary>The Region from which the authenticated entity (user or role) last attempted to access the tracked action. JSON <c>lastAccessedRegion</c>.</summary>
     [JsonPropertyName("lastAccessedRegion")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? LastAccessedRegion { get; init; }
+    public string? LastAccessedRegion { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,12 +15,12 @@ public sealed record UntagInstanceProfileRequestParameters
     /// <summary>The name of the IAM instance profile from which you want to remove tags. JSON <c>instanceProfileName</c>.</summary>
     [JsonPropertyName("instanceProfileName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? InstanceProfileName { get; init; }
+    public string? InstanceProfileName { get; set; }
 
     /// <summary>A list of key names as a simple array of strings. JSON <c>tagKeys</c>.</summary>
     [JsonPropertyName("tagKeys")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<string>>))]
-    public IReadOnlyList<string>? TagKeys { get; init => field = ValueList<string>.From(value); }
+    public IReadOnlyList<string>? TagKeys { get; set => field = ValueList<string>.From(value); }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,12 +15,12 @@ public sealed record UntagSAMLProviderRequestParameters
     /// <summary>The ARN of the SAML identity provider in IAM from which you want to remove tags. JSON <c>sAMLProviderArn</c>.</summary>
     [JsonPropertyName("sAMLProviderArn")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? SAMLProviderArn { get; init; }
+    public string? SAMLProviderArn { get; set; }
 
     /// <summary>A list of key names as a simple array of strings. JSON <c>tagKeys</c>.</summary>
     [JsonPropertyName("tagKeys")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<string>>))]
-    public IReadOnlyList<string>? TagKeys { get; init => field = ValueList<string>.From(value); }
+    public IReadOnlyList<string>? TagKeys { get; set => field = ValueList<string>.From(value); }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

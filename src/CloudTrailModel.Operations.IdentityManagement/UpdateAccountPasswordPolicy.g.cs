@@ -15,47 +15,47 @@ public sealed record UpdateAccountPasswordPolicyRequestParameters
     /// <summary>The minimum number of characters allowed in an IAM user password. JSON <c>minimumPasswordLength</c>.</summary>
     [JsonPropertyName("minimumPasswordLength")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? MinimumPasswordLength { get; init; }
+    public int? MinimumPasswordLength { get; set; }
 
     /// <summary>Specifies whether IAM user passwords must contain at least one of the following non-alphanumeric characters:! JSON <c>requireSymbols</c>.</summary>
     [JsonPropertyName("requireSymbols")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? RequireSymbols { get; init; }
+    public bool? RequireSymbols { get; set; }
 
     /// <summary>Specifies whether IAM user passwords must contain at least one numeric character (0 to 9). JSON <c>requireNumbers</c>.</summary>
     [JsonPropertyName("requireNumbers")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? RequireNumbers { get; init; }
+    public bool? RequireNumbers { get; set; }
 
     /// <summary>Specifies whether IAM user passwords must contain at least one uppercase character from the ISO basic Latin alphabet (A to Z). JSON <c>requireUppercaseCharacters</c>.</summary>
     [JsonPropertyName("requireUppercaseCharacters")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? RequireUppercaseCharacters { get; init; }
+    public bool? RequireUppercaseCharacters { get; set; }
 
     /// <summary>Specifies whether IAM user passwords must contain at least one lowercase character from the ISO basic Latin alphabet (a to z). JSON <c>requireLowercaseCharacters</c>.</summary>
     [JsonPropertyName("requireLowercaseCharacters")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? RequireLowercaseCharacters { get; init; }
+    public bool? RequireLowercaseCharacters { get; set; }
 
     /// <summary>Allows all IAM users in your account to use the Amazon Web Services Management Console to change their own passwords. JSON <c>allowUsersToChangePassword</c>.</summary>
     [JsonPropertyName("allowUsersToChangePassword")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? AllowUsersToChangePassword { get; init; }
+    public bool? AllowUsersToChangePassword { get; set; }
 
     /// <summary>The number of days that an IAM user password is valid. JSON <c>maxPasswordAge</c>.</summary>
     [JsonPropertyName("maxPasswordAge")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? MaxPasswordAge { get; init; }
+    public int? MaxPasswordAge { get; set; }
 
     /// <summary>Specifies the number of previous passwords that IAM users are prevented from reusing. JSON <c>passwordReusePrevention</c>.</summary>
     [JsonPropertyName("passwordReusePrevention")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? PasswordReusePrevention { get; init; }
+    public int? PasswordReusePrevention { get; set; }
 
     /// <summary>Prevents IAM users who are accessing the account via the Amazon Web Services Management Console from setting a new console password after their password has expired. JSON <c>hardExpiry</c>.</summary>
     [JsonPropertyName("hardExpiry")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? HardExpiry { get; init; }
+    public bool? HardExpiry { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

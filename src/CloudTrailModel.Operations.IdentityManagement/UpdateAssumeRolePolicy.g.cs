@@ -15,12 +15,12 @@ public sealed record UpdateAssumeRolePolicyRequestParameters
     /// <summary>The name of the role to update with the new policy. JSON <c>roleName</c>.</summary>
     [JsonPropertyName("roleName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? RoleName { get; init; }
+    public string? RoleName { get; set; }
 
     /// <summary>The policy that grants an entity permission to assume the role. Logged as a JSON string or as a JSON object; kept as it came. JSON <c>policyDocument</c>.</summary>
     [JsonPropertyName("policyDocument")]
     [JsonConverter(typeof(TolerantMemberConverter<JsonElement?>))]
-    public JsonElement? PolicyDocument { get; init; }
+    public JsonElement? PolicyDocument { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,17 +15,17 @@ public sealed record UpdateGroupRequestParameters
     /// <summary>Name of the IAM group to update. JSON <c>groupName</c>.</summary>
     [JsonPropertyName("groupName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? GroupName { get; init; }
+    public string? GroupName { get; set; }
 
     /// <summary>New path for the IAM group. JSON <c>newPath</c>.</summary>
     [JsonPropertyName("newPath")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? NewPath { get; init; }
+    public string? NewPath { get; set; }
 
     /// <summary>New name for the IAM group. JSON <c>newGroupName</c>.</summary>
     [JsonPropertyName("newGroupName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? NewGroupName { get; init; }
+    public string? NewGroupName { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,17 +15,17 @@ public sealed record UpdateLoginProfileRequestParameters
     /// <summary>The name of the user whose password you want to update. JSON <c>userName</c>.</summary>
     [JsonPropertyName("userName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? UserName { get; init; }
+    public string? UserName { get; set; }
 
     /// <summary>The new password for the specified IAM user. JSON <c>password</c>.</summary>
     [JsonPropertyName("password")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Password { get; init; }
+    public string? Password { get; set; }
 
     /// <summary>Allows this new password to be used only once by requiring the specified IAM user to set a new password on next sign-in. JSON <c>passwordResetRequired</c>.</summary>
     [JsonPropertyName("passwordResetRequired")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? PasswordResetRequired { get; init; }
+    public bool? PasswordResetRequired { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

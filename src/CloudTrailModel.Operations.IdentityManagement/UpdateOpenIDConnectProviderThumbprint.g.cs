@@ -15,12 +15,12 @@ public sealed record UpdateOpenIDConnectProviderThumbprintRequestParameters
     /// <summary>The Amazon Resource Name (ARN) of the IAM OIDC provider resource object for which you want to update the thumbprint. JSON <c>openIDConnectProviderArn</c>.</summary>
     [JsonPropertyName("openIDConnectProviderArn")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? OpenIDConnectProviderArn { get; init; }
+    public string? OpenIDConnectProviderArn { get; set; }
 
     /// <summary>A list of certificate thumbprints that are associated with the specified IAM OpenID Connect provider. JSON <c>thumbprintList</c>.</summary>
     [JsonPropertyName("thumbprintList")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<string>>))]
-    public IReadOnlyList<string>? ThumbprintList { get; init => field = ValueList<string>.From(value); }
+    public IReadOnlyList<string>? ThumbprintList { get; set => field = ValueList<string>.From(value); }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

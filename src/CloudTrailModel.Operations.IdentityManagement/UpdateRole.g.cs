@@ -15,17 +15,17 @@ public sealed record UpdateRoleRequestParameters
     /// <summary>The name of the role that you want to modify. JSON <c>roleName</c>.</summary>
     [JsonPropertyName("roleName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? RoleName { get; init; }
+    public string? RoleName { get; set; }
 
     /// <summary>The new description that you want to apply to the specified role. JSON <c>description</c>.</summary>
     [JsonPropertyName("description")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Description { get; init; }
+    public string? Description { get; set; }
 
     /// <summary>The maximum session duration (in seconds) that you want to set for the specified role. JSON <c>maxSessionDuration</c>.</summary>
     [JsonPropertyName("maxSessionDuration")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? MaxSessionDuration { get; init; }
+    public int? MaxSessionDuration { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,17 +15,17 @@ public sealed record UpdateSSHPublicKeyRequestParameters
     /// <summary>The name of the IAM user associated with the SSH public key. JSON <c>userName</c>.</summary>
     [JsonPropertyName("userName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? UserName { get; init; }
+    public string? UserName { get; set; }
 
     /// <summary>The unique identifier for the SSH public key. JSON <c>sSHPublicKeyId</c>.</summary>
     [JsonPropertyName("sSHPublicKeyId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? SSHPublicKeyId { get; init; }
+    public string? SSHPublicKeyId { get; set; }
 
     /// <summary>The status to assign to the SSH public key. JSON <c>status</c>.</summary>
     [JsonPropertyName("status")]
     [JsonConverter(typeof(TolerantMemberConverter<StatusType?>))]
-    public StatusType? Status { get; init; }
+    public StatusType? Status { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,17 +15,17 @@ public sealed record UpdateServerCertificateRequestParameters
     /// <summary>The name of the server certificate that you want to update. JSON <c>serverCertificateName</c>.</summary>
     [JsonPropertyName("serverCertificateName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ServerCertificateName { get; init; }
+    public string? ServerCertificateName { get; set; }
 
     /// <summary>The new path for the server certificate. JSON <c>newPath</c>.</summary>
     [JsonPropertyName("newPath")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? NewPath { get; init; }
+    public string? NewPath { get; set; }
 
     /// <summary>The new name for the server certificate. JSON <c>newServerCertificateName</c>.</summary>
     [JsonPropertyName("newServerCertificateName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? NewServerCertificateName { get; init; }
+    public string? NewServerCertificateName { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

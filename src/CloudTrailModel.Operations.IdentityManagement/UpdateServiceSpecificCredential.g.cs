@@ -15,17 +15,17 @@ public sealed record UpdateServiceSpecificCredentialRequestParameters
     /// <summary>The name of the IAM user associated with the service-specific credential. JSON <c>userName</c>.</summary>
     [JsonPropertyName("userName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? UserName { get; init; }
+    public string? UserName { get; set; }
 
     /// <summary>The unique identifier of the service-specific credential. JSON <c>serviceSpecificCredentialId</c>.</summary>
     [JsonPropertyName("serviceSpecificCredentialId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ServiceSpecificCredentialId { get; init; }
+    public string? ServiceSpecificCredentialId { get; set; }
 
     /// <summary>The status to be assigned to the service-specific credential. JSON <c>status</c>.</summary>
     [JsonPropertyName("status")]
     [JsonConverter(typeof(TolerantMemberConverter<StatusType?>))]
-    public StatusType? Status { get; init; }
+    public StatusType? Status { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,17 +15,17 @@ public sealed record UpdateSigningCertificateRequestParameters
     /// <summary>The name of the IAM user the signing certificate belongs to. JSON <c>userName</c>.</summary>
     [JsonPropertyName("userName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? UserName { get; init; }
+    public string? UserName { get; set; }
 
     /// <summary>The ID of the signing certificate you want to update. JSON <c>certificateId</c>.</summary>
     [JsonPropertyName("certificateId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? CertificateId { get; init; }
+    public string? CertificateId { get; set; }
 
     /// <summary>The status you want to assign to the certificate. JSON <c>status</c>.</summary>
     [JsonPropertyName("status")]
     [JsonConverter(typeof(TolerantMemberConverter<StatusType?>))]
-    public StatusType? Status { get; init; }
+    public StatusType? Status { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,17 +15,17 @@ public sealed record UpdateUserRequestParameters
     /// <summary>Name of the user to update. JSON <c>userName</c>.</summary>
     [JsonPropertyName("userName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? UserName { get; init; }
+    public string? UserName { get; set; }
 
     /// <summary>New path for the IAM user. JSON <c>newPath</c>.</summary>
     [JsonPropertyName("newPath")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? NewPath { get; init; }
+    public string? NewPath { get; set; }
 
     /// <summary>New name for the user. JSON <c>newUserName</c>.</summary>
     [JsonPropertyName("newUserName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? NewUserName { get; init; }
+    public string? NewUserName { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

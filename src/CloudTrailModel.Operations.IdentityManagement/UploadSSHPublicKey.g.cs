@@ -15,12 +15,12 @@ public sealed record UploadSSHPublicKeyRequestParameters
     /// <summary>The name of the IAM user to associate the SSH public key with. JSON <c>userName</c>.</summary>
     [JsonPropertyName("userName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? UserName { get; init; }
+    public string? UserName { get; set; }
 
     /// <summary>The SSH public key. JSON <c>sSHPublicKeyBody</c>.</summary>
     [JsonPropertyName("sSHPublicKeyBody")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? SSHPublicKeyBody { get; init; }
+    public string? SSHPublicKeyBody { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -52,7 +52,7 @@ public sealed record UploadSSHPublicKeyResponseElements
     /// <summary>Contains information about the SSH public key. JSON <c>sSHPublicKey</c>.</summary>
     [JsonPropertyName("sSHPublicKey")]
     [JsonConverter(typeof(TolerantMemberConverter<SSHPublicKey>))]
-    public SSHPublicKey? SSHPublicKey { get; init; }
+    public SSHPublicKey? SSHPublicKey { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

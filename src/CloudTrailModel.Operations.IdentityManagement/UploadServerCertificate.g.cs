@@ -15,32 +15,32 @@ public sealed record UploadServerCertificateRequestParameters
     /// <summary>The path for the server certificate. JSON <c>path</c>.</summary>
     [JsonPropertyName("path")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Path { get; init; }
+    public string? Path { get; set; }
 
     /// <summary>The name for the server certificate. JSON <c>serverCertificateName</c>.</summary>
     [JsonPropertyName("serverCertificateName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ServerCertificateName { get; init; }
+    public string? ServerCertificateName { get; set; }
 
     /// <summary>The contents of the public key certificate in PEM-encoded format. JSON <c>certificateBody</c>.</summary>
     [JsonPropertyName("certificateBody")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? CertificateBody { get; init; }
+    public string? CertificateBody { get; set; }
 
     /// <summary>The contents of the private key in PEM-encoded format. JSON <c>privateKey</c>.</summary>
     [JsonPropertyName("privateKey")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? PrivateKey { get; init; }
+    public string? PrivateKey { get; set; }
 
     /// <summary>The contents of the certificate chain. JSON <c>certificateChain</c>.</summary>
     [JsonPropertyName("certificateChain")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? CertificateChain { get; init; }
+    public string? CertificateChain { get; set; }
 
     /// <summary>A list of tags that you want to attach to the new IAM server certificate resource. JSON <c>tags</c>.</summary>
     [JsonPropertyName("tags")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<Tag>>))]
-    public IReadOnlyList<Tag>? Tags { get; init => field = ValueList<Tag>.From(value); }
+    public IReadOnlyList<Tag>? Tags { get; set => field = ValueList<Tag>.From(value); }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -80,12 +80,12 @@ public sealed record UploadServerCertificateResponseElements
     /// <summary>The meta information of the uploaded server certificate without its certificate body, certificate chain, and private key. JSON <c>serverCertificateMetadata</c>.</summary>
     [JsonPropertyName("serverCertificateMetadata")]
     [JsonConverter(typeof(TolerantMemberConverter<ServerCertificateMetadata>))]
-    public ServerCertificateMetadata? ServerCertificateMetadata { get; init; }
+    public ServerCertificateMetadata? ServerCertificateMetadata { get; set; }
 
     /// <summary>A list of tags that are attached to the new IAM server certificate. JSON <c>tags</c>.</summary>
     [JsonPropertyName("tags")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<Tag>>))]
-    public IReadOnlyList<Tag>? Tags { get; init => field = ValueList<Tag>.From(value); }
+    public IReadOnlyList<Tag>? Tags { get; set => field = ValueList<Tag>.From(value); }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,12 +15,12 @@ public sealed record UploadSigningCertificateRequestParameters
     /// <summary>The name of the user the signing certificate is for. JSON <c>userName</c>.</summary>
     [JsonPropertyName("userName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? UserName { get; init; }
+    public string? UserName { get; set; }
 
     /// <summary>The contents of the signing certificate. JSON <c>certificateBody</c>.</summary>
     [JsonPropertyName("certificateBody")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? CertificateBody { get; init; }
+    public string? CertificateBody { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -52,7 +52,7 @@ public sealed record UploadSigningCertificateResponseElements
     /// <summary>Information about the certificate. JSON <c>certificate</c>.</summary>
     [JsonPropertyName("certificate")]
     [JsonConverter(typeof(TolerantMemberConverter<SigningCertificate>))]
-    public SigningCertificate? Certificate { get; init; }
+    public SigningCertificate? Certificate { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

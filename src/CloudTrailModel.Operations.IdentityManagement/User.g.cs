@@ -15,42 +15,42 @@ public sealed record User
     /// <summary>The path to the user. JSON <c>path</c>.</summary>
     [JsonPropertyName("path")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Path { get; init; }
+    public string? Path { get; set; }
 
     /// <summary>The friendly name identifying the user. JSON <c>userName</c>.</summary>
     [JsonPropertyName("userName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? UserName { get; init; }
+    public string? UserName { get; set; }
 
     /// <summary>The stable and unique string identifying the user. JSON <c>userId</c>.</summary>
     [JsonPropertyName("userId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? UserId { get; init; }
+    public string? UserId { get; set; }
 
     /// <summary>The Amazon Resource Name (ARN) that identifies the user. JSON <c>arn</c>.</summary>
     [JsonPropertyName("arn")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Arn { get; init; }
+    public string? Arn { get; set; }
 
     /// <summary>The date and time, in ISO 8601 date-time format, when the user was created. JSON <c>createDate</c>.</summary>
     [JsonPropertyName("createDate")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? CreateDate { get; init; }
+    public DateTimeOffset? CreateDate { get; set; }
 
     /// <summary>The date and time, in ISO 8601 date-time format, when the user's password was last used to sign in to an Amazon Web Services website. JSON <c>passwordLastUsed</c>.</summary>
     [JsonPropertyName("passwordLastUsed")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? PasswordLastUsed { get; init; }
+    public DateTimeOffset? PasswordLastUsed { get; set; }
 
     /// <summary>For more information about permissions boundaries, see Permissions boundaries for IAM identities in the IAM User Guide. JSON <c>permissionsBoundary</c>.</summary>
     [JsonPropertyName("permissionsBoundary")]
     [JsonConverter(typeof(TolerantMemberConverter<AttachedPermissionsBoundary>))]
-    public AttachedPermissionsBoundary? PermissionsBoundary { get; init; }
+    public AttachedPermissionsBoundary? PermissionsBoundary { get; set; }
 
     /// <summary>A list of tags that are associated with the user. JSON <c>tags</c>.</summary>
     [JsonPropertyName("tags")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<Tag>>))]
-    public IReadOnlyList<Tag>? Tags { get; init => field = ValueList<Tag>.From(value); }
+    public IReadOnlyList<Tag>? Tags { get; set => field = ValueList<Tag>.From(value); }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,52 +15,52 @@ public sealed record UserDetail
     /// <summary>The path to the user. JSON <c>path</c>.</summary>
     [JsonPropertyName("path")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Path { get; init; }
+    public string? Path { get; set; }
 
     /// <summary>The friendly name identifying the user. JSON <c>userName</c>.</summary>
     [JsonPropertyName("userName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? UserName { get; init; }
+    public string? UserName { get; set; }
 
     /// <summary>The stable and unique string identifying the user. JSON <c>userId</c>.</summary>
     [JsonPropertyName("userId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? UserId { get; init; }
+    public string? UserId { get; set; }
 
     /// <summary>The Amazon Resource Name (ARN). JSON <c>arn</c>.</summary>
     [JsonPropertyName("arn")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Arn { get; init; }
+    public string? Arn { get; set; }
 
     /// <summary>The date and time, in ISO 8601 date-time format, when the user was created. JSON <c>createDate</c>.</summary>
     [JsonPropertyName("createDate")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? CreateDate { get; init; }
+    public DateTimeOffset? CreateDate { get; set; }
 
     /// <summary>A list of the inline policies embedded in the user. JSON <c>userPolicyList</c>.</summary>
     [JsonPropertyName("userPolicyList")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<PolicyDetail>>))]
-    public IReadOnlyList<PolicyDetail>? UserPolicyList { get; init => field = ValueList<PolicyDetail>.From(value); }
+    public IReadOnlyList<PolicyDetail>? UserPolicyList { get; set => field = ValueList<PolicyDetail>.From(value); }
 
     /// <summary>A list of IAM groups that the user is in. JSON <c>groupList</c>.</summary>
     [JsonPropertyName("groupList")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<string>>))]
-    public IReadOnlyList<string>? GroupList { get; init => field = ValueList<string>.From(value); }
+    public IReadOnlyList<string>? GroupList { get; set => field = ValueList<string>.From(value); }
 
     /// <summary>A list of the managed policies attached to the user. JSON <c>attachedManagedPolicies</c>.</summary>
     [JsonPropertyName("attachedManagedPolicies")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<AttachedPolicy>>))]
-    public IReadOnlyList<AttachedPolicy>? AttachedManagedPolicies { get; init => field = ValueList<AttachedPolicy>.From(value); }
+    public IReadOnlyList<AttachedPolicy>? AttachedManagedPolicies { get; set => field = ValueList<AttachedPolicy>.From(value); }
 
     /// <summary>The ARN of the policy used to set the permissions boundary for the user. JSON <c>permissionsBoundary</c>.</summary>
     [JsonPropertyName("permissionsBoundary")]
     [JsonConverter(typeof(TolerantMemberConverter<AttachedPermissionsBoundary>))]
-    public AttachedPermissionsBoundary? PermissionsBoundary { get; init; }
+    public AttachedPermissionsBoundary? PermissionsBoundary { get; set; }
 
     /// <summary>A list of tags that are associated with the user. JSON <c>tags</c>.</summary>
     [JsonPropertyName("tags")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<Tag>>))]
-    public IReadOnlyList<Tag>? Tags { get; init => field = ValueList<Tag>.From(value); }
+    public IReadOnlyList<Tag>? Tags { get; set => field = ValueList<Tag>.From(value); }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,32 +15,32 @@ public sealed record VirtualMFADevice
     /// <summary>The serial number associated with VirtualMFADevice. JSON <c>serialNumber</c>.</summary>
     [JsonPropertyName("serialNumber")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? SerialNumber { get; init; }
+    public string? SerialNumber { get; set; }
 
     /// <summary>The base32 seed defined as specified in RFC3548. JSON <c>base32StringSeed</c>.</summary>
     [JsonPropertyName("base32StringSeed")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Base32StringSeed { get; init; }
+    public string? Base32StringSeed { get; set; }
 
     /// <summary>A QR code PNG image that encodes otpauth://totp/$virtualMFADeviceName@$AccountName?secret=$Base32String where $virtualMFADeviceName is one of the create call arguments. JSON <c>qRCodePNG</c>.</summary>
     [JsonPropertyName("qRCodePNG")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? QRCodePNG { get; init; }
+    public string? QRCodePNG { get; set; }
 
     /// <summary>The IAM user associated with this virtual MFA device. JSON <c>user</c>.</summary>
     [JsonPropertyName("user")]
     [JsonConverter(typeof(TolerantMemberConverter<User>))]
-    public User? User { get; init; }
+    public User? User { get; set; }
 
     /// <summary>The date and time on which the virtual MFA device was enabled. JSON <c>enableDate</c>.</summary>
     [JsonPropertyName("enableDate")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? EnableDate { get; init; }
+    public DateTimeOffset? EnableDate { get; set; }
 
     /// <summary>A list of tags that are attached to the virtual MFA device. JSON <c>tags</c>.</summary>
     [JsonPropertyName("tags")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<Tag>>))]
-    public IReadOnlyList<Tag>? Tags { get; init => field = ValueList<Tag>.From(value); }
+    public IReadOnlyList<Tag>? Tags { get; set => field = ValueList<Tag>.From(value); }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

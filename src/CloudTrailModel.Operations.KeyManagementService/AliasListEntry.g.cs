@@ -15,27 +15,27 @@ public sealed record AliasListEntry
     /// <summary>String that contains the alias. JSON <c>aliasName</c>.</summary>
     [JsonPropertyName("aliasName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? AliasName { get; init; }
+    public string? AliasName { get; set; }
 
     /// <summary>String that contains the key ARN. JSON <c>aliasArn</c>.</summary>
     [JsonPropertyName("aliasArn")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? AliasArn { get; init; }
+    public string? AliasArn { get; set; }
 
     /// <summary>String that contains the key identifier of the KMS key associated with the alias. JSON <c>targetKeyId</c>.</summary>
     [JsonPropertyName("targetKeyId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? TargetKeyId { get; init; }
+    public string? TargetKeyId { get; set; }
 
     /// <summary>Date and time that the alias was most recently created in the account and Region. JSON <c>creationDate</c>.</summary>
     [JsonPropertyName("creationDate")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? CreationDate { get; init; }
+    public DateTimeOffset? CreationDate { get; set; }
 
     /// <summary>Date and time that the alias was most recently associated with a KMS key in the account and Region. JSON <c>lastUpdatedDate</c>.</summary>
     [JsonPropertyName("lastUpdatedDate")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? LastUpdatedDate { get; init; }
+    public DateTimeOffset? LastUpdatedDate { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

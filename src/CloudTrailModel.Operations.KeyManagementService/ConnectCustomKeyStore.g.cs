@@ -15,7 +15,7 @@ public sealed record ConnectCustomKeyStoreRequestParameters
     /// <summary>Enter the key store ID of the custom key store that you want to connect. JSON <c>customKeyStoreId</c>.</summary>
     [JsonPropertyName("customKeyStoreId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? CustomKeyStoreId { get; init; }
+    public string? CustomKeyStoreId { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,12 +15,12 @@ public sealed record CreateAliasRequestParameters
     /// <summary>Specifies the alias name. JSON <c>aliasName</c>.</summary>
     [JsonPropertyName("aliasName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? AliasName { get; init; }
+    public string? AliasName { get; set; }
 
     /// <summary>Associates the alias with the specified customer managed key. JSON <c>targetKeyId</c>.</summary>
     [JsonPropertyName("targetKeyId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? TargetKeyId { get; init; }
+    public string? TargetKeyId { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,57 +15,57 @@ public sealed record CreateCustomKeyStoreRequestParameters
     /// <summary>Specifies a friendly name for the custom key store. JSON <c>customKeyStoreName</c>.</summary>
     [JsonPropertyName("customKeyStoreName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? CustomKeyStoreName { get; init; }
+    public string? CustomKeyStoreName { get; set; }
 
     /// <summary>Identifies the CloudHSM cluster for an CloudHSM key store. JSON <c>cloudHsmClusterId</c>.</summary>
     [JsonPropertyName("cloudHsmClusterId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? CloudHsmClusterId { get; init; }
+    public string? CloudHsmClusterId { get; set; }
 
     /// <summary>Specifies the certificate for an CloudHSM key store. JSON <c>trustAnchorCertificate</c>.</summary>
     [JsonPropertyName("trustAnchorCertificate")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? TrustAnchorCertificate { get; init; }
+    public string? TrustAnchorCertificate { get; set; }
 
     /// <summary>Specifies the kmsuser password for an CloudHSM key store. JSON <c>keyStorePassword</c>.</summary>
     [JsonPropertyName("keyStorePassword")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? KeyStorePassword { get; init; }
+    public string? KeyStorePassword { get; set; }
 
     /// <summary>Specifies the type of custom key store. JSON <c>customKeyStoreType</c>.</summary>
     [JsonPropertyName("customKeyStoreType")]
     [JsonConverter(typeof(TolerantMemberConverter<CustomKeyStoreType?>))]
-    public CustomKeyStoreType? CustomKeyStoreType { get; init; }
+    public CustomKeyStoreType? CustomKeyStoreType { get; set; }
 
     /// <summary>Specifies the endpoint that KMS uses to send requests to the external key store proxy (XKS proxy). JSON <c>xksProxyUriEndpoint</c>.</summary>
     [JsonPropertyName("xksProxyUriEndpoint")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? XksProxyUriEndpoint { get; init; }
+    public string? XksProxyUriEndpoint { get; set; }
 
     /// <summary>Specifies the base path to the proxy APIs for this external key store. JSON <c>xksProxyUriPath</c>.</summary>
     [JsonPropertyName("xksProxyUriPath")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? XksProxyUriPath { get; init; }
+    public string? XksProxyUriPath { get; set; }
 
     /// <summary>Specifies the name of the Amazon VPC endpoint service for interface endpoints that is used to communicate with your external key store proxy (XKS proxy). JSON <c>xksProxyVpcEndpointServiceName</c>.</summary>
     [JsonPropertyName("xksProxyVpcEndpointServiceName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? XksProxyVpcEndpointServiceName { get; init; }
+    public string? XksProxyVpcEndpointServiceName { get; set; }
 
     /// <summary>Specifies the Amazon Web Services account ID that owns the Amazon VPC service endpoint for the interface that is used to communicate with your external key store proxy (XKS proxy). JSON <c>xksProxyVpcEndpointServiceOwner</c>.</summary>
     [JsonPropertyName("xksProxyVpcEndpointServiceOwner")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? XksProxyVpcEndpointServiceOwner { get; init; }
+    public string? XksProxyVpcEndpointServiceOwner { get; set; }
 
     /// <summary>Specifies an authentication credential for the external key store proxy (XKS proxy). JSON <c>xksProxyAuthenticationCredential</c>.</summary>
     [JsonPropertyName("xksProxyAuthenticationCredential")]
     [JsonConverter(typeof(TolerantMemberConverter<XksProxyAuthenticationCredentialType>))]
-    public XksProxyAuthenticationCredentialType? XksProxyAuthenticationCredential { get; init; }
+    public XksProxyAuthenticationCredentialType? XksProxyAuthenticationCredential { get; set; }
 
     /// <summary>Indicates how KMS communicates with the external key store proxy. JSON <c>xksProxyConnectivity</c>.</summary>
     [JsonPropertyName("xksProxyConnectivity")]
     [JsonConverter(typeof(TolerantMemberConverter<XksProxyConnectivityType?>))]
-    public XksProxyConnectivityType? XksProxyConnectivity { get; init; }
+    public XksProxyConnectivityType? XksProxyConnectivity { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -115,7 +115,7 @@ public sealed record CreateCustomKeyStoreResponseElements
     /// <summary>A unique identifier for the new custom key store. JSON <c>customKeyStoreId</c>.</summary>
     [JsonPropertyName("customKeyStoreId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? CustomKeyStoreId { get; init; }
+    public string? CustomKeyStoreId { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

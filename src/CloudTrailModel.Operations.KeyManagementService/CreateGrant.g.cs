@@ -15,52 +15,52 @@ public sealed record CreateGrantRequestParameters
     /// <summary>Identifies the KMS key for the grant. JSON <c>keyId</c>.</summary>
     [JsonPropertyName("keyId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? KeyId { get; init; }
+    public string? KeyId { get; set; }
 
     /// <summary>The identity that gets the permissions specified in the grant. JSON <c>granteePrincipal</c>.</summary>
     [JsonPropertyName("granteePrincipal")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? GranteePrincipal { get; init; }
+    public string? GranteePrincipal { get; set; }
 
     /// <summary>The principal that has permission to use the RetireGrant operation to retire the grant. JSON <c>retiringPrincipal</c>.</summary>
     [JsonPropertyName("retiringPrincipal")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? RetiringPrincipal { get; init; }
+    public string? RetiringPrincipal { get; set; }
 
     /// <summary>A list of operations that the grant permits. JSON <c>operations</c>.</summary>
     [JsonPropertyName("operations")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<GrantOperation>>))]
-    public IReadOnlyList<GrantOperation>? Operations { get; init => field = ValueList<GrantOperation>.From(value); }
+    public IReadOnlyList<GrantOperation>? Operations { get; set => field = ValueList<GrantOperation>.From(value); }
 
     /// <summary>Specifies a grant constraint. JSON <c>constraints</c>.</summary>
     [JsonPropertyName("constraints")]
     [JsonConverter(typeof(TolerantMemberConverter<GrantConstraints>))]
-    public GrantConstraints? Constraints { get; init; }
+    public GrantConstraints? Constraints { get; set; }
 
     /// <summary>A list of grant tokens. JSON <c>grantTokens</c>.</summary>
     [JsonPropertyName("grantTokens")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<string>>))]
-    public IReadOnlyList<string>? GrantTokens { get; init => field = ValueList<string>.From(value); }
+    public IReadOnlyList<string>? GrantTokens { get; set => field = ValueList<string>.From(value); }
 
     /// <summary>A friendly name for the grant. JSON <c>name</c>.</summary>
     [JsonPropertyName("name")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Name { get; init; }
+    public string? Name { get; set; }
 
     /// <summary>Checks if your request will succeed. JSON <c>dryRun</c>.</summary>
     [JsonPropertyName("dryRun")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? DryRun { get; init; }
+    public bool? DryRun { get; set; }
 
     /// <summary>The Amazon Web Services service principal that gets the permissions specified in the grant. JSON <c>granteeServicePrincipal</c>.</summary>
     [JsonPropertyName("granteeServicePrincipal")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? GranteeServicePrincipal { get; init; }
+    public string? GranteeServicePrincipal { get; set; }
 
     /// <summary>The Amazon Web Services service principal that has permission to use the RetireGrant operation to retire the grant. JSON <c>retiringServicePrincipal</c>.</summary>
     [JsonPropertyName("retiringServicePrincipal")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? RetiringServicePrincipal { get; init; }
+    public string? RetiringServicePrincipal { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -108,12 +108,12 @@ public sealed record CreateGrantResponseElements
     /// <summary>The grant token. JSON <c>grantToken</c>.</summary>
     [JsonPropertyName("grantToken")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? GrantToken { get; init; }
+    public string? GrantToken { get; set; }
 
     /// <summary>The unique identifier for the grant. JSON <c>grantId</c>.</summary>
     [JsonPropertyName("grantId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? GrantId { get; init; }
+    public string? GrantId { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

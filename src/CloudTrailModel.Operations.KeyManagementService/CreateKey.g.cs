@@ -15,57 +15,57 @@ public sealed record CreateKeyRequestParameters
     /// <summary>The key policy to attach to the KMS key. Logged as a JSON string or as a JSON object; kept as it came. JSON <c>policy</c>.</summary>
     [JsonPropertyName("policy")]
     [JsonConverter(typeof(TolerantMemberConverter<JsonElement?>))]
-    public JsonElement? Policy { get; init; }
+    public JsonElement? Policy { get; set; }
 
     /// <summary>A description of the KMS key. JSON <c>description</c>.</summary>
     [JsonPropertyName("description")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Description { get; init; }
+    public string? Description { get; set; }
 
     /// <summary>Determines the cryptographic operations for which you can use the KMS key. JSON <c>keyUsage</c>.</summary>
     [JsonPropertyName("keyUsage")]
     [JsonConverter(typeof(TolerantMemberConverter<KeyUsageType?>))]
-    public KeyUsageType? KeyUsage { get; init; }
+    public KeyUsageType? KeyUsage { get; set; }
 
     /// <summary>Instead, use the KeySpec parameter. JSON <c>customerMasterKeySpec</c>.</summary>
     [JsonPropertyName("customerMasterKeySpec")]
     [JsonConverter(typeof(TolerantMemberConverter<CustomerMasterKeySpec?>))]
-    public CustomerMasterKeySpec? CustomerMasterKeySpec { get; init; }
+    public CustomerMasterKeySpec? CustomerMasterKeySpec { get; set; }
 
     /// <summary>Specifies the type of KMS key to create. JSON <c>keySpec</c>.</summary>
     [JsonPropertyName("keySpec")]
     [JsonConverter(typeof(TolerantMemberConverter<KeySpec?>))]
-    public KeySpec? KeySpec { get; init; }
+    public KeySpec? KeySpec { get; set; }
 
     /// <summary>The source of the key material for the KMS key. JSON <c>origin</c>.</summary>
     [JsonPropertyName("origin")]
     [JsonConverter(typeof(TolerantMemberConverter<OriginType?>))]
-    public OriginType? Origin { get; init; }
+    public OriginType? Origin { get; set; }
 
     /// <summary>Creates the KMS key in the specified custom key store. JSON <c>customKeyStoreId</c>.</summary>
     [JsonPropertyName("customKeyStoreId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? CustomKeyStoreId { get; init; }
+    public string? CustomKeyStoreId { get; set; }
 
     /// <summary>Skips ("bypasses") the key policy lockout safety check. JSON <c>bypassPolicyLockoutSafetyCheck</c>.</summary>
     [JsonPropertyName("bypassPolicyLockoutSafetyCheck")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? BypassPolicyLockoutSafetyCheck { get; init; }
+    public bool? BypassPolicyLockoutSafetyCheck { get; set; }
 
     /// <summary>Assigns one or more tags to the KMS key. JSON <c>tags</c>.</summary>
     [JsonPropertyName("tags")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<Tag>>))]
-    public IReadOnlyList<Tag>? Tags { get; init => field = ValueList<Tag>.From(value); }
+    public IReadOnlyList<Tag>? Tags { get; set => field = ValueList<Tag>.From(value); }
 
     /// <summary>Creates a multi-Region primary key that you can replicate into other Amazon Web Services Regions. JSON <c>multiRegion</c>.</summary>
     [JsonPropertyName("multiRegion")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? MultiRegion { get; init; }
+    public bool? MultiRegion { get; set; }
 
     /// <summary>Identifies the external key that serves as key material for the KMS key in an external key store. JSON <c>xksKeyId</c>.</summary>
     [JsonPropertyName("xksKeyId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? XksKeyId { get; init; }
+    public string? XksKeyId { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -115,7 +115,7 @@ public sealed record CreateKeyResponseElements
     /// <summary>Metadata associated with the KMS key. JSON <c>keyMetadata</c>.</summary>
     [JsonPropertyName("keyMetadata")]
     [JsonConverter(typeof(TolerantMemberConverter<KeyMetadata>))]
-    public KeyMetadata? KeyMetadata { get; init; }
+    public KeyMetadata? KeyMetadata { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

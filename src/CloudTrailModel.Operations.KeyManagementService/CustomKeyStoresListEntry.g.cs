@@ -15,47 +15,47 @@ public sealed record CustomKeyStoresListEntry
     /// <summary>A unique identifier for the custom key store. JSON <c>customKeyStoreId</c>.</summary>
     [JsonPropertyName("customKeyStoreId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? CustomKeyStoreId { get; init; }
+    public string? CustomKeyStoreId { get; set; }
 
     /// <summary>The user-specified friendly name for the custom key store. JSON <c>customKeyStoreName</c>.</summary>
     [JsonPropertyName("customKeyStoreName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? CustomKeyStoreName { get; init; }
+    public string? CustomKeyStoreName { get; set; }
 
     /// <summary>A unique identifier for the CloudHSM cluster that is associated with an CloudHSM key store. JSON <c>cloudHsmClusterId</c>.</summary>
     [JsonPropertyName("cloudHsmClusterId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? CloudHsmClusterId { get; init; }
+    public string? CloudHsmClusterId { get; set; }
 
     /// <summary>The trust anchor certificate of the CloudHSM cluster associated with an CloudHSM key store. JSON <c>trustAnchorCertificate</c>.</summary>
     [JsonPropertyName("trustAnchorCertificate")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? TrustAnchorCertificate { get; init; }
+    public string? TrustAnchorCertificate { get; set; }
 
     /// <summary>Indicates whether the custom key store is connected to its backing key store. JSON <c>connectionState</c>.</summary>
     [JsonPropertyName("connectionState")]
     [JsonConverter(typeof(TolerantMemberConverter<ConnectionStateType?>))]
-    public ConnectionStateType? ConnectionState { get; init; }
+    public ConnectionStateType? ConnectionState { get; set; }
 
     /// <summary>Describes the connection error. JSON <c>connectionErrorCode</c>.</summary>
     [JsonPropertyName("connectionErrorCode")]
     [JsonConverter(typeof(TolerantMemberConverter<ConnectionErrorCodeType?>))]
-    public ConnectionErrorCodeType? ConnectionErrorCode { get; init; }
+    public ConnectionErrorCodeType? ConnectionErrorCode { get; set; }
 
     /// <summary>The date and time when the custom key store was created. JSON <c>creationDate</c>.</summary>
     [JsonPropertyName("creationDate")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? CreationDate { get; init; }
+    public DateTimeOffset? CreationDate { get; set; }
 
     /// <summary>Indicates the type of the custom key store. JSON <c>customKeyStoreType</c>.</summary>
     [JsonPropertyName("customKeyStoreType")]
     [JsonConverter(typeof(TolerantMemberConverter<CustomKeyStoreType?>))]
-    public CustomKeyStoreType? CustomKeyStoreType { get; init; }
+    public CustomKeyStoreType? CustomKeyStoreType { get; set; }
 
     /// <summary>Configuration settings for the external key store proxy (XKS proxy). JSON <c>xksProxyConfiguration</c>.</summary>
     [JsonPropertyName("xksProxyConfiguration")]
     [JsonConverter(typeof(TolerantMemberConverter<XksProxyConfigurationType>))]
-    public XksProxyConfigurationType? XksProxyConfiguration { get; init; }
+    public XksProxyConfigurationType? XksProxyConfiguration { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,42 +15,42 @@ public sealed record DecryptRequestParameters
     /// <summary>Ciphertext to be decrypted. JSON <c>ciphertextBlob</c>.</summary>
     [JsonPropertyName("ciphertextBlob")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? CiphertextBlob { get; init; }
+    public string? CiphertextBlob { get; set; }
 
     /// <summary>Specifies the encryption context to use when decrypting the data. JSON <c>encryptionContext</c>.</summary>
     [JsonPropertyName("encryptionContext")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyDictionary<string, string>>))]
-    public IReadOnlyDictionary<string, string>? EncryptionContext { get; init => field = ValueMap<string>.From(value); }
+    public IReadOnlyDictionary<string, string>? EncryptionContext { get; set => field = ValueMap<string>.From(value); }
 
     /// <summary>A list of grant tokens. JSON <c>grantTokens</c>.</summary>
     [JsonPropertyName("grantTokens")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<string>>))]
-    public IReadOnlyList<string>? GrantTokens { get; init => field = ValueList<string>.From(value); }
+    public IReadOnlyList<string>? GrantTokens { get; set => field = ValueList<string>.From(value); }
 
     /// <summary>Specifies the KMS key that KMS uses to decrypt the ciphertext. JSON <c>keyId</c>.</summary>
     [JsonPropertyName("keyId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? KeyId { get; init; }
+    public string? KeyId { get; set; }
 
     /// <summary>Specifies the encryption algorithm that will be used to decrypt the ciphertext. JSON <c>encryptionAlgorithm</c>.</summary>
     [JsonPropertyName("encryptionAlgorithm")]
     [JsonConverter(typeof(TolerantMemberConverter<EncryptionAlgorithmSpec?>))]
-    public EncryptionAlgorithmSpec? EncryptionAlgorithm { get; init; }
+    public EncryptionAlgorithmSpec? EncryptionAlgorithm { get; set; }
 
     /// <summary>A signed attestation document from an Amazon Web Services Nitro enclave or NitroTPM, and the encryption algorithm to use with the public key in the attestation document. JSON <c>recipient</c>.</summary>
     [JsonPropertyName("recipient")]
     [JsonConverter(typeof(TolerantMemberConverter<RecipientInfo>))]
-    public RecipientInfo? Recipient { get; init; }
+    public RecipientInfo? Recipient { get; set; }
 
     /// <summary>Checks if your request will succeed. JSON <c>dryRun</c>.</summary>
     [JsonPropertyName("dryRun")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? DryRun { get; init; }
+    public bool? DryRun { get; set; }
 
     /// <summary>Specifies the modifiers to apply to the dry run operation. JSON <c>dryRunModifiers</c>.</summary>
     [JsonPropertyName("dryRunModifiers")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<DryRunModifierType>>))]
-    public IReadOnlyList<DryRunModifierType>? DryRunModifiers { get; init => field = ValueList<DryRunModifierType>.From(value); }
+    public IReadOnlyList<DryRunModifierType>? DryRunModifiers { get; set => field = ValueList<DryRunModifierType>.From(value); }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -94,27 +94,27 @@ public sealed record DecryptResponseElements
     /// <summary>The Amazon Resource Name ( key ARN) of the KMS key that was used to decrypt the ciphertext. JSON <c>keyId</c>.</summary>
     [JsonPropertyName("keyId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? KeyId { get; init; }
+    public string? KeyId { get; set; }
 
     /// <summary>Decrypted plaintext data. JSON <c>plaintext</c>.</summary>
     [JsonPropertyName("plaintext")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Plaintext { get; init; }
+    public string? Plaintext { get; set; }
 
     /// <summary>The encryption algorithm that was used to decrypt the ciphertext. JSON <c>encryptionAlgorithm</c>.</summary>
     [JsonPropertyName("encryptionAlgorithm")]
     [JsonConverter(typeof(TolerantMemberConverter<EncryptionAlgorithmSpec?>))]
-    public EncryptionAlgorithmSpec? EncryptionAlgorithm { get; init; }
+    public EncryptionAlgorithmSpec? EncryptionAlgorithm { get; set; }
 
     /// <summary>The plaintext data encrypted with the public key from the attestation document. JSON <c>ciphertextForRecipient</c>.</summary>
     [JsonPropertyName("ciphertextForRecipient")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? CiphertextForRecipient { get; init; }
+    public string? CiphertextForRecipient { get; set; }
 
     /// <summary>The identifier of the key material used to decrypt the ciphertext. JSON <c>keyMaterialId</c>.</summary>
     [JsonPropertyName("keyMaterialId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? KeyMaterialId { get; init; }
+    public string? KeyMaterialId { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

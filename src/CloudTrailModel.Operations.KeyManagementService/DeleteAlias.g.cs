@@ -15,7 +15,7 @@ public sealed record DeleteAliasRequestParameters
     /// <summary>The alias to be deleted. JSON <c>aliasName</c>.</summary>
     [JsonPropertyName("aliasName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? AliasName { get; init; }
+    public string? AliasName { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

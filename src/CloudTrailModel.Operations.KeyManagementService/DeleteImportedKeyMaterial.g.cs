@@ -15,12 +15,12 @@ public sealed record DeleteImportedKeyMaterialRequestParameters
     /// <summary>Identifies the KMS key from which you are deleting imported key material. JSON <c>keyId</c>.</summary>
     [JsonPropertyName("keyId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? KeyId { get; init; }
+    public string? KeyId { get; set; }
 
     /// <summary>Identifies the imported key material you are deleting. JSON <c>keyMaterialId</c>.</summary>
     [JsonPropertyName("keyMaterialId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? KeyMaterialId { get; init; }
+    public string? KeyMaterialId { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -52,12 +52,12 @@ public sealed record DeleteImportedKeyMaterialResponseElements
     /// <summary>The Amazon Resource Name ( key ARN) of the KMS key from which the key material was deleted. JSON <c>keyId</c>.</summary>
     [JsonPropertyName("keyId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? KeyId { get; init; }
+    public string? KeyId { get; set; }
 
     /// <summary>Identifies the deleted key material. JSON <c>keyMaterialId</c>.</summary>
     [JsonPropertyName("keyMaterialId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? KeyMaterialId { get; init; }
+    public string? KeyMaterialId { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

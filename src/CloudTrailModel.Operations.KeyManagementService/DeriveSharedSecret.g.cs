@@ -15,32 +15,32 @@ public sealed record DeriveSharedSecretRequestParameters
     /// <summary>Identifies an asymmetric NIST-standard ECC or SM2 (China Regions only) KMS key. JSON <c>keyId</c>.</summary>
     [JsonPropertyName("keyId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? KeyId { get; init; }
+    public string? KeyId { get; set; }
 
     /// <summary>Specifies the key agreement algorithm used to derive the shared secret. JSON <c>keyAgreementAlgorithm</c>.</summary>
     [JsonPropertyName("keyAgreementAlgorithm")]
     [JsonConverter(typeof(TolerantMemberConverter<KeyAgreementAlgorithmSpec?>))]
-    public KeyAgreementAlgorithmSpec? KeyAgreementAlgorithm { get; init; }
+    public KeyAgreementAlgorithmSpec? KeyAgreementAlgorithm { get; set; }
 
     /// <summary>Specifies the public key in your peer's NIST-standard elliptic curve (ECC) or SM2 (China Regions only) key pair. JSON <c>publicKey</c>.</summary>
     [JsonPropertyName("publicKey")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? PublicKey { get; init; }
+    public string? PublicKey { get; set; }
 
     /// <summary>A list of grant tokens. JSON <c>grantTokens</c>.</summary>
     [JsonPropertyName("grantTokens")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<string>>))]
-    public IReadOnlyList<string>? GrantTokens { get; init => field = ValueList<string>.From(value); }
+    public IReadOnlyList<string>? GrantTokens { get; set => field = ValueList<string>.From(value); }
 
     /// <summary>Checks if your request will succeed. JSON <c>dryRun</c>.</summary>
     [JsonPropertyName("dryRun")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? DryRun { get; init; }
+    public bool? DryRun { get; set; }
 
     /// <summary>A signed attestation document from an Amazon Web Services Nitro enclave or NitroTPM, and the encryption algorithm to use with the public key in the attestation document. JSON <c>recipient</c>.</summary>
     [JsonPropertyName("recipient")]
     [JsonConverter(typeof(TolerantMemberConverter<RecipientInfo>))]
-    public RecipientInfo? Recipient { get; init; }
+    public RecipientInfo? Recipient { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -80,27 +80,27 @@ public sealed record DeriveSharedSecretResponseElements
     /// <summary>Identifies the KMS key used to derive the shared secret. JSON <c>keyId</c>.</summary>
     [JsonPropertyName("keyId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? KeyId { get; init; }
+    public string? KeyId { get; set; }
 
     /// <summary>The raw secret derived from the specified key agreement algorithm, private key in the asymmetric KMS key, and your peer's public key. JSON <c>sharedSecret</c>.</summary>
     [JsonPropertyName("sharedSecret")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? SharedSecret { get; init; }
+    public string? SharedSecret { get; set; }
 
     /// <summary>The plaintext shared secret encrypted with the public key from the attestation document. JSON <c>ciphertextForRecipient</c>.</summary>
     [JsonPropertyName("ciphertextForRecipient")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? CiphertextForRecipient { get; init; }
+    public string? CiphertextForRecipient { get; set; }
 
     /// <summary>Identifies the key agreement algorithm used to derive the shared secret. JSON <c>keyAgreementAlgorithm</c>.</summary>
     [JsonPropertyName("keyAgreementAlgorithm")]
     [JsonConverter(typeof(TolerantMemberConverter<KeyAgreementAlgorithmSpec?>))]
-    public KeyAgreementAlgorithmSpec? KeyAgreementAlgorithm { get; init; }
+    public KeyAgreementAlgorithmSpec? KeyAgreementAlgorithm { get; set; }
 
     /// <summary>The source of the key material for the specified KMS key. JSON <c>keyOrigin</c>.</summary>
     [JsonPropertyName("keyOrigin")]
     [JsonConverter(typeof(TolerantMemberConverter<OriginType?>))]
-    public OriginType? KeyOrigin { get; init; }
+    public OriginType? KeyOrigin { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,22 +15,22 @@ public sealed record DescribeCustomKeyStoresRequestParameters
     /// <summary>Gets only information about the specified custom key store. JSON <c>customKeyStoreId</c>.</summary>
     [JsonPropertyName("customKeyStoreId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? CustomKeyStoreId { get; init; }
+    public string? CustomKeyStoreId { get; set; }
 
     /// <summary>Gets only information about the specified custom key store. JSON <c>customKeyStoreName</c>.</summary>
     [JsonPropertyName("customKeyStoreName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? CustomKeyStoreName { get; init; }
+    public string? CustomKeyStoreName { get; set; }
 
     /// <summary>Use this parameter to specify the maximum number of items to return. JSON <c>limit</c>.</summary>
     [JsonPropertyName("limit")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? Limit { get; init; }
+    public int? Limit { get; set; }
 
     /// <summary>Use this parameter in a subsequent request after you receive a response with truncated results. JSON <c>marker</c>.</summary>
     [JsonPropertyName("marker")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Marker { get; init; }
+    public string? Marker { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -66,17 +66,17 @@ public sealed record DescribeCustomKeyStoresResponseElements
     /// <summary>Contains metadata about each custom key store. JSON <c>customKeyStores</c>.</summary>
     [JsonPropertyName("customKeyStores")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<CustomKeyStoresListEntry>>))]
-    public IReadOnlyList<CustomKeyStoresListEntry>? CustomKeyStores { get; init => field = ValueList<CustomKeyStoresListEntry>.From(value); }
+    public IReadOnlyList<CustomKeyStoresListEntry>? CustomKeyStores { get; set => field = ValueList<CustomKeyStoresListEntry>.From(value); }
 
     /// <summary>When Truncated is true, this element is present and contains the value to use for the Marker parameter in a subsequent request. JSON <c>nextMarker</c>.</summary>
     [JsonPropertyName("nextMarker")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? NextMarker { get; init; }
+    public string? NextMarker { get; set; }
 
     /// <summary>A flag that indicates whether there are more items in the list. JSON <c>truncated</c>.</summary>
     [JsonPropertyName("truncated")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? Truncated { get; init; }
+    public bool? Truncated { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,12 +15,12 @@ public sealed record DescribeKeyRequestParameters
     /// <summary>Describes the specified KMS key. JSON <c>keyId</c>.</summary>
     [JsonPropertyName("keyId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? KeyId { get; init; }
+    public string? KeyId { get; set; }
 
     /// <summary>A list of grant tokens. JSON <c>grantTokens</c>.</summary>
     [JsonPropertyName("grantTokens")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<string>>))]
-    public IReadOnlyList<string>? GrantTokens { get; init => field = ValueList<string>.From(value); }
+    public IReadOnlyList<string>? GrantTokens { get; set => field = ValueList<string>.From(value); }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -52,7 +52,7 @@ public sealed record DescribeKeyResponseElements
     /// <summary>Metadata associated with the key. JSON <c>keyMetadata</c>.</summary>
     [JsonPropertyName("keyMetadata")]
     [JsonConverter(typeof(TolerantMemberConverter<KeyMetadata>))]
-    public KeyMetadata? KeyMetadata { get; init; }
+    public KeyMetadata? KeyMetadata { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

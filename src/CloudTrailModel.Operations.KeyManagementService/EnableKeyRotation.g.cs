@@ -15,12 +15,12 @@ public sealed record EnableKeyRotationRequestParameters
     /// <summary>Identifies a symmetric encryption KMS key. JSON <c>keyId</c>.</summary>
     [JsonPropertyName("keyId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? KeyId { get; init; }
+    public string? KeyId { get; set; }
 
     /// <summary>Use this parameter to specify a custom period of time between each rotation date. JSON <c>rotationPeriodInDays</c>.</summary>
     [JsonPropertyName("rotationPeriodInDays")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? RotationPeriodInDays { get; init; }
+    public int? RotationPeriodInDays { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,32 +15,32 @@ public sealed record EncryptRequestParameters
     /// <summary>Identifies the KMS key to use in the encryption operation. JSON <c>keyId</c>.</summary>
     [JsonPropertyName("keyId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? KeyId { get; init; }
+    public string? KeyId { get; set; }
 
     /// <summary>Data to be encrypted. JSON <c>plaintext</c>.</summary>
     [JsonPropertyName("plaintext")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Plaintext { get; init; }
+    public string? Plaintext { get; set; }
 
     /// <summary>Specifies the encryption context that will be used to encrypt the data. JSON <c>encryptionContext</c>.</summary>
     [JsonPropertyName("encryptionContext")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyDictionary<string, string>>))]
-    public IReadOnlyDictionary<string, string>? EncryptionContext { get; init => field = ValueMap<string>.From(value); }
+    public IReadOnlyDictionary<string, string>? EncryptionContext { get; set => field = ValueMap<string>.From(value); }
 
     /// <summary>A list of grant tokens. JSON <c>grantTokens</c>.</summary>
     [JsonPropertyName("grantTokens")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<string>>))]
-    public IReadOnlyList<string>? GrantTokens { get; init => field = ValueList<string>.From(value); }
+    public IReadOnlyList<string>? GrantTokens { get; set => field = ValueList<string>.From(value); }
 
     /// <summary>Specifies the encryption algorithm that KMS will use to encrypt the plaintext message. JSON <c>encryptionAlgorithm</c>.</summary>
     [JsonPropertyName("encryptionAlgorithm")]
     [JsonConverter(typeof(TolerantMemberConverter<EncryptionAlgorithmSpec?>))]
-    public EncryptionAlgorithmSpec? EncryptionAlgorithm { get; init; }
+    public EncryptionAlgorithmSpec? EncryptionAlgorithm { get; set; }
 
     /// <summary>Checks if your request will succeed. JSON <c>dryRun</c>.</summary>
     [JsonPropertyName("dryRun")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? DryRun { get; init; }
+    public bool? DryRun { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -80,17 +80,17 @@ public sealed record EncryptResponseElements
     /// <summary>The encrypted plaintext. JSON <c>ciphertextBlob</c>.</summary>
     [JsonPropertyName("ciphertextBlob")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? CiphertextBlob { get; init; }
+    public string? CiphertextBlob { get; set; }
 
     /// <summary>The Amazon Resource Name ( key ARN) of the KMS key that was used to encrypt the plaintext. JSON <c>keyId</c>.</summary>
     [JsonPropertyName("keyId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? KeyId { get; init; }
+    public string? KeyId { get; set; }
 
     /// <summary>The encryption algorithm that was used to encrypt the plaintext. JSON <c>encryptionAlgorithm</c>.</summary>
     [JsonPropertyName("encryptionAlgorithm")]
     [JsonConverter(typeof(TolerantMemberConverter<EncryptionAlgorithmSpec?>))]
-    public EncryptionAlgorithmSpec? EncryptionAlgorithm { get; init; }
+    public EncryptionAlgorithmSpec? EncryptionAlgorithm { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,37 +15,37 @@ public sealed record GenerateDataKeyRequestParameters
     /// <summary>Specifies the symmetric encryption KMS key that encrypts the data key. JSON <c>keyId</c>.</summary>
     [JsonPropertyName("keyId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? KeyId { get; init; }
+    public string? KeyId { get; set; }
 
     /// <summary>Specifies the encryption context that will be used when encrypting the data key. JSON <c>encryptionContext</c>.</summary>
     [JsonPropertyName("encryptionContext")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyDictionary<string, string>>))]
-    public IReadOnlyDictionary<string, string>? EncryptionContext { get; init => field = ValueMap<string>.From(value); }
+    public IReadOnlyDictionary<string, string>? EncryptionContext { get; set => field = ValueMap<string>.From(value); }
 
     /// <summary>Specifies the length of the data key in bytes. JSON <c>numberOfBytes</c>.</summary>
     [JsonPropertyName("numberOfBytes")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? NumberOfBytes { get; init; }
+    public int? NumberOfBytes { get; set; }
 
     /// <summary>Specifies the length of the data key. JSON <c>keySpec</c>.</summary>
     [JsonPropertyName("keySpec")]
     [JsonConverter(typeof(TolerantMemberConverter<DataKeySpec?>))]
-    public DataKeySpec? KeySpec { get; init; }
+    public DataKeySpec? KeySpec { get; set; }
 
     /// <summary>A list of grant tokens. JSON <c>grantTokens</c>.</summary>
     [JsonPropertyName("grantTokens")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<string>>))]
-    public IReadOnlyList<string>? GrantTokens { get; init => field = ValueList<string>.From(value); }
+    public IReadOnlyList<string>? GrantTokens { get; set => field = ValueList<string>.From(value); }
 
     /// <summary>A signed attestation document from an Amazon Web Services Nitro enclave or NitroTPM, and the encryption algorithm to use with the public key in the attestation document. JSON <c>recipient</c>.</summary>
     [JsonPropertyName("recipient")]
     [JsonConverter(typeof(TolerantMemberConverter<RecipientInfo>))]
-    public RecipientInfo? Recipient { get; init; }
+    public RecipientInfo? Recipient { get; set; }
 
     /// <summary>Checks if your request will succeed. JSON <c>dryRun</c>.</summary>
     [JsonPropertyName("dryRun")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? DryRun { get; init; }
+    public bool? DryRun { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -87,27 +87,27 @@ public sealed record GenerateDataKeyResponseElements
     /// <summary>The encrypted copy of the data key. JSON <c>ciphertextBlob</c>.</summary>
     [JsonPropertyName("ciphertextBlob")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? CiphertextBlob { get; init; }
+    public string? CiphertextBlob { get; set; }
 
     /// <summary>The plaintext data key. JSON <c>plaintext</c>.</summary>
     [JsonPropertyName("plaintext")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Plaintext { get; init; }
+    public string? Plaintext { get; set; }
 
     /// <summary>The Amazon Resource Name ( key ARN) of the KMS key that encrypted the data key. JSON <c>keyId</c>.</summary>
     [JsonPropertyName("keyId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? KeyId { get; init; }
+    public string? KeyId { get; set; }
 
     /// <summary>The plaintext data key encrypted with the public key from the attestation document. JSON <c>ciphertextForRecipient</c>.</summary>
     [JsonPropertyName("ciphertextForRecipient")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? CiphertextForRecipient { get; init; }
+    public string? CiphertextForRecipient { get; set; }
 
     /// <summary>The identifier of the key material used to encrypt the data key. JSON <c>keyMaterialId</c>.</summary>
     [JsonPropertyName("keyMaterialId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? KeyMaterialId { get; init; }
+    public string? KeyMaterialId { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

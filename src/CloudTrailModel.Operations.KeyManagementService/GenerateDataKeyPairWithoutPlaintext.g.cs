@@ -15,27 +15,27 @@ public sealed record GenerateDataKeyPairWithoutPlaintextRequestParameters
     /// <summary>Specifies the encryption context that will be used when encrypting the private key in the data key pair. JSON <c>encryptionContext</c>.</summary>
     [JsonPropertyName("encryptionContext")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyDictionary<string, string>>))]
-    public IReadOnlyDictionary<string, string>? EncryptionContext { get; init => field = ValueMap<string>.From(value); }
+    public IReadOnlyDictionary<string, string>? EncryptionContext { get; set => field = ValueMap<string>.From(value); }
 
     /// <summary>Specifies the symmetric encryption KMS key that encrypts the private key in the data key pair. JSON <c>keyId</c>.</summary>
     [JsonPropertyName("keyId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? KeyId { get; init; }
+    public string? KeyId { get; set; }
 
     /// <summary>Determines the type of data key pair that is generated. JSON <c>keyPairSpec</c>.</summary>
     [JsonPropertyName("keyPairSpec")]
     [JsonConverter(typeof(TolerantMemberConverter<DataKeyPairSpec?>))]
-    public DataKeyPairSpec? KeyPairSpec { get; init; }
+    public DataKeyPairSpec? KeyPairSpec { get; set; }
 
     /// <summary>A list of grant tokens. JSON <c>grantTokens</c>.</summary>
     [JsonPropertyName("grantTokens")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<string>>))]
-    public IReadOnlyList<string>? GrantTokens { get; init => field = ValueList<string>.From(value); }
+    public IReadOnlyList<string>? GrantTokens { get; set => field = ValueList<string>.From(value); }
 
     /// <summary>Checks if your request will succeed. JSON <c>dryRun</c>.</summary>
     [JsonPropertyName("dryRun")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? DryRun { get; init; }
+    public bool? DryRun { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -73,27 +73,27 @@ public sealed record GenerateDataKeyPairWithoutPlaintextResponseElements
     /// <summary>The encrypted copy of the private key. JSON <c>privateKeyCiphertextBlob</c>.</summary>
     [JsonPropertyName("privateKeyCiphertextBlob")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? PrivateKeyCiphertextBlob { get; init; }
+    public string? PrivateKeyCiphertextBlob { get; set; }
 
     /// <summary>The public key (in plaintext). JSON <c>publicKey</c>.</summary>
     [JsonPropertyName("publicKey")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? PublicKey { get; init; }
+    public string? PublicKey { get; set; }
 
     /// <summary>The Amazon Resource Name ( key ARN) of the KMS key that encrypted the private key. JSON <c>keyId</c>.</summary>
     [JsonPropertyName("keyId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? KeyId { get; init; }
+    public string? KeyId { get; set; }
 
     /// <summary>The type of data key pair that was generated. JSON <c>keyPairSpec</c>.</summary>
     [JsonPropertyName("keyPairSpec")]
     [JsonConverter(typeof(TolerantMemberConverter<DataKeyPairSpec?>))]
-    public DataKeyPairSpec? KeyPairSpec { get; init; }
+    public DataKeyPairSpec? KeyPairSpec { get; set; }
 
     /// <summary>The identifier of the key material used to encrypt the private key. JSON <c>keyMaterialId</c>.</summary>
     [JsonPropertyName("keyMaterialId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? KeyMaterialId { get; init; }
+    public string? KeyMaterialId { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,32 +15,32 @@ public sealed record GenerateDataKeyWithoutPlaintextRequestParameters
     /// <summary>Specifies the symmetric encryption KMS key that encrypts the data key. JSON <c>keyId</c>.</summary>
     [JsonPropertyName("keyId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? KeyId { get; init; }
+    public string? KeyId { get; set; }
 
     /// <summary>Specifies the encryption context that will be used when encrypting the data key. JSON <c>encryptionContext</c>.</summary>
     [JsonPropertyName("encryptionContext")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyDictionary<string, string>>))]
-    public IReadOnlyDictionary<string, string>? EncryptionContext { get; init => field = ValueMap<string>.From(value); }
+    public IReadOnlyDictionary<string, string>? EncryptionContext { get; set => field = ValueMap<string>.From(value); }
 
     /// <summary>The length of the data key. JSON <c>keySpec</c>.</summary>
     [JsonPropertyName("keySpec")]
     [JsonConverter(typeof(TolerantMemberConverter<DataKeySpec?>))]
-    public DataKeySpec? KeySpec { get; init; }
+    public DataKeySpec? KeySpec { get; set; }
 
     /// <summary>The length of the data key in bytes. JSON <c>numberOfBytes</c>.</summary>
     [JsonPropertyName("numberOfBytes")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? NumberOfBytes { get; init; }
+    public int? NumberOfBytes { get; set; }
 
     /// <summary>A list of grant tokens. JSON <c>grantTokens</c>.</summary>
     [JsonPropertyName("grantTokens")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<string>>))]
-    public IReadOnlyList<string>? GrantTokens { get; init => field = ValueList<string>.From(value); }
+    public IReadOnlyList<string>? GrantTokens { get; set => field = ValueList<string>.From(value); }
 
     /// <summary>Checks if your request will succeed. JSON <c>dryRun</c>.</summary>
     [JsonPropertyName("dryRun")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? DryRun { get; init; }
+    public bool? DryRun { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -80,17 +80,17 @@ public sealed record GenerateDataKeyWithoutPlaintextResponseElements
     /// <summary>The encrypted data key. JSON <c>ciphertextBlob</c>.</summary>
     [JsonPropertyName("ciphertextBlob")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? CiphertextBlob { get; init; }
+    public string? CiphertextBlob { get; set; }
 
     /// <summary>The Amazon Resource Name ( key ARN) of the KMS key that encrypted the data key. JSON <c>keyId</c>.</summary>
     [JsonPropertyName("keyId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? KeyId { get; init; }
+    public string? KeyId { get; set; }
 
     /// <summary>The identifier of the key material used to encrypt the data key. JSON <c>keyMaterialId</c>.</summary>
     [JsonPropertyName("keyMaterialId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? KeyMaterialId { get; init; }
+    public string? KeyMaterialId { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

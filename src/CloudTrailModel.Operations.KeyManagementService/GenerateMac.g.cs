@@ -15,27 +15,27 @@ public sealed record GenerateMacRequestParameters
     /// <summary>The message to be hashed. JSON <c>message</c>.</summary>
     [JsonPropertyName("message")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Message { get; init; }
+    public string? Message { get; set; }
 
     /// <summary>The HMAC KMS key to use in the operation. JSON <c>keyId</c>.</summary>
     [JsonPropertyName("keyId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? KeyId { get; init; }
+    public string? KeyId { get; set; }
 
     /// <summary>The MAC algorithm used in the operation. JSON <c>macAlgorithm</c>.</summary>
     [JsonPropertyName("macAlgorithm")]
     [JsonConverter(typeof(TolerantMemberConverter<MacAlgorithmSpec?>))]
-    public MacAlgorithmSpec? MacAlgorithm { get; init; }
+    public MacAlgorithmSpec? MacAlgorithm { get; set; }
 
     /// <summary>A list of grant tokens. JSON <c>grantTokens</c>.</summary>
     [JsonPropertyName("grantTokens")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<string>>))]
-    public IReadOnlyList<string>? GrantTokens { get; init => field = ValueList<string>.From(value); }
+    public IReadOnlyList<string>? GrantTokens { get; set => field = ValueList<string>.From(value); }
 
     /// <summary>Checks if your request will succeed. JSON <c>dryRun</c>.</summary>
     [JsonPropertyName("dryRun")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? DryRun { get; init; }
+    public bool? DryRun { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -73,17 +73,17 @@ public sealed record GenerateMacResponseElements
     /// <summary>The hash-based message authentication code (HMAC) that was generated for the specified message, HMAC KMS key, and MAC algorithm. JSON <c>mac</c>.</summary>
     [JsonPropertyName("mac")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Mac { get; init; }
+    public string? Mac { get; set; }
 
     /// <summary>The MAC algorithm that was used to generate the HMAC. JSON <c>macAlgorithm</c>.</summary>
     [JsonPropertyName("macAlgorithm")]
     [JsonConverter(typeof(TolerantMemberConverter<MacAlgorithmSpec?>))]
-    public MacAlgorithmSpec? MacAlgorithm { get; init; }
+    public MacAlgorithmSpec? MacAlgorithm { get; set; }
 
     /// <summary>The HMAC KMS key used in the operation. JSON <c>keyId</c>.</summary>
     [JsonPropertyName("keyId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? KeyId { get; init; }
+    public string? KeyId { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

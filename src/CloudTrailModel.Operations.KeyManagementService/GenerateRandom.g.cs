@@ -15,17 +15,17 @@ public sealed record GenerateRandomRequestParameters
     /// <summary>The length of the random byte string. JSON <c>numberOfBytes</c>.</summary>
     [JsonPropertyName("numberOfBytes")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? NumberOfBytes { get; init; }
+    public int? NumberOfBytes { get; set; }
 
     /// <summary>Generates the random byte string in the CloudHSM cluster that is associated with the specified CloudHSM key store. JSON <c>customKeyStoreId</c>.</summary>
     [JsonPropertyName("customKeyStoreId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? CustomKeyStoreId { get; init; }
+    public string? CustomKeyStoreId { get; set; }
 
     /// <summary>A signed attestation document from an Amazon Web Services Nitro enclave or NitroTPM, and the encryption algorithm to use with the public key in the attestation document. JSON <c>recipient</c>.</summary>
     [JsonPropertyName("recipient")]
     [JsonConverter(typeof(TolerantMemberConverter<RecipientInfo>))]
-    public RecipientInfo? Recipient { get; init; }
+    public RecipientInfo? Recipient { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -59,12 +59,12 @@ public sealed record GenerateRandomResponseElements
     /// <summary>The random byte string. JSON <c>plaintext</c>.</summary>
     [JsonPropertyName("plaintext")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Plaintext { get; init; }
+    public string? Plaintext { get; set; }
 
     /// <summary>The plaintext random bytes encrypted with the public key from the attestation document. JSON <c>ciphertextForRecipient</c>.</summary>
     [JsonPropertyName("ciphertextForRecipient")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? CiphertextForRecipient { get; init; }
+    public string? CiphertextForRecipient { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

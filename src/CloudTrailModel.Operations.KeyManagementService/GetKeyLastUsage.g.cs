@@ -15,7 +15,7 @@ public sealed record GetKeyLastUsageRequestParameters
     /// <summary>Identifies the KMS key to get usage information for. JSON <c>keyId</c>.</summary>
     [JsonPropertyName("keyId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? KeyId { get; init; }
+    public string? KeyId { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -45,22 +45,22 @@ public sealed record GetKeyLastUsageResponseElements
     /// <summary>The globally unique identifier for the KMS key. JSON <c>keyId</c>.</summary>
     [JsonPropertyName("keyId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? KeyId { get; init; }
+    public string? KeyId { get; set; }
 
     /// <summary>Contains usage information about the last time the KMS key was used for a successful cryptographic operation. JSON <c>keyLastUsage</c>.</summary>
     [JsonPropertyName("keyLastUsage")]
     [JsonConverter(typeof(TolerantMemberConverter<KeyLastUsageData>))]
-    public KeyLastUsageData? KeyLastUsage { get; init; }
+    public KeyLastUsageData? KeyLastUsage { get; set; }
 
     /// <summary>The date from which KMS began recording cryptographic activity for this key, or the date the KMS key was created, whichever is later. JSON <c>trackingStartDate</c>.</summary>
     [JsonPropertyName("trackingStartDate")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? TrackingStartDate { get; init; }
+    public DateTimeOffset? TrackingStartDate { get; set; }
 
     /// <summary>The date and time when the KMS key was created. JSON <c>keyCreationDate</c>.</summary>
     [JsonPropertyName("keyCreationDate")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? KeyCreationDate { get; init; }
+    public DateTimeOffset? KeyCreationDate { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,12 +15,12 @@ public sealed record GetKeyPolicyRequestParameters
     /// <summary>Gets the key policy for the specified KMS key. JSON <c>keyId</c>.</summary>
     [JsonPropertyName("keyId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? KeyId { get; init; }
+    public string? KeyId { get; set; }
 
     /// <summary>Specifies the name of the key policy. JSON <c>policyName</c>.</summary>
     [JsonPropertyName("policyName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? PolicyName { get; init; }
+    public string? PolicyName { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -52,12 +52,12 @@ public sealed record GetKeyPolicyResponseElements
     /// <summary>A key policy document in JSON format. JSON <c>policy</c>.</summary>
     [JsonPropertyName("policy")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Policy { get; init; }
+    public string? Policy { get; set; }
 
     /// <summary>The name of the key policy. JSON <c>policyName</c>.</summary>
     [JsonPropertyName("policyName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? PolicyName { get; init; }
+    public string? PolicyName { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,7 +15,7 @@ public sealed record GetKeyRotationStatusRequestParameters
     /// <summary>Gets the rotation status for the specified KMS key. JSON <c>keyId</c>.</summary>
     [JsonPropertyName("keyId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? KeyId { get; init; }
+    public string? KeyId { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -45,27 +45,27 @@ public sealed record GetKeyRotationStatusResponseElements
     /// <summary>A Boolean value that specifies whether key rotation is enabled. JSON <c>keyRotationEnabled</c>.</summary>
     [JsonPropertyName("keyRotationEnabled")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? KeyRotationEnabled { get; init; }
+    public bool? KeyRotationEnabled { get; set; }
 
     /// <summary>Identifies the specified symmetric encryption KMS key. JSON <c>keyId</c>.</summary>
     [JsonPropertyName("keyId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? KeyId { get; init; }
+    public string? KeyId { get; set; }
 
     /// <summary>The number of days between each automatic rotation. JSON <c>rotationPeriodInDays</c>.</summary>
     [JsonPropertyName("rotationPeriodInDays")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? RotationPeriodInDays { get; init; }
+    public int? RotationPeriodInDays { get; set; }
 
     /// <summary>The next date that KMS will automatically rotate the key material. JSON <c>nextRotationDate</c>.</summary>
     [JsonPropertyName("nextRotationDate")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? NextRotationDate { get; init; }
+    public DateTimeOffset? NextRotationDate { get; set; }
 
     /// <summary>Identifies the date and time that an in progress on-demand rotation was initiated. JSON <c>onDemandRotationStartDate</c>.</summary>
     [JsonPropertyName("onDemandRotationStartDate")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? OnDemandRotationStartDate { get; init; }
+    public DateTimeOffset? OnDemandRotationStartDate { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,17 +15,17 @@ public sealed record GetParametersForImportRequestParameters
     /// <summary>The identifier of the KMS key that will be associated with the imported key material. JSON <c>keyId</c>.</summary>
     [JsonPropertyName("keyId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? KeyId { get; init; }
+    public string? KeyId { get; set; }
 
     /// <summary>The algorithm you will use with the RSA public key ( PublicKey) in the response to protect your key material during import. JSON <c>wrappingAlgorithm</c>.</summary>
     [JsonPropertyName("wrappingAlgorithm")]
     [JsonConverter(typeof(TolerantMemberConverter<AlgorithmSpec?>))]
-    public AlgorithmSpec? WrappingAlgorithm { get; init; }
+    public AlgorithmSpec? WrappingAlgorithm { get; set; }
 
     /// <summary>The type of RSA public key to return in the response. JSON <c>wrappingKeySpec</c>.</summary>
     [JsonPropertyName("wrappingKeySpec")]
     [JsonConverter(typeof(TolerantMemberConverter<WrappingKeySpec?>))]
-    public WrappingKeySpec? WrappingKeySpec { get; init; }
+    public WrappingKeySpec? WrappingKeySpec { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -59,22 +59,22 @@ public sealed record GetParametersForImportResponseElements
     /// <summary>The Amazon Resource Name ( key ARN) of the KMS key to use in a subsequent ImportKeyMaterial request. JSON <c>keyId</c>.</summary>
     [JsonPropertyName("keyId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? KeyId { get; init; }
+    public string? KeyId { get; set; }
 
     /// <summary>The import token to send in a subsequent ImportKeyMaterial request. JSON <c>importToken</c>.</summary>
     [JsonPropertyName("importToken")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ImportToken { get; init; }
+    public string? ImportToken { get; set; }
 
     /// <summary>The public key to use to encrypt the key material before importing it with ImportKeyMaterial. JSON <c>publicKey</c>.</summary>
     [JsonPropertyName("publicKey")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? PublicKey { get; init; }
+    public string? PublicKey { get; set; }
 
     /// <summary>The time at which the import token and public key are no longer valid. JSON <c>parametersValidTo</c>.</summary>
     [JsonPropertyName("parametersValidTo")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? ParametersValidTo { get; init; }
+    public DateTimeOffset? ParametersValidTo { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

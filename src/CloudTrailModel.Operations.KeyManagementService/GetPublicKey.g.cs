@@ -15,12 +15,12 @@ public sealed record GetPublicKeyRequestParameters
     /// <summary>Identifies the asymmetric KMS key that includes the public key. JSON <c>keyId</c>.</summary>
     [JsonPropertyName("keyId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? KeyId { get; init; }
+    public string? KeyId { get; set; }
 
     /// <summary>A list of grant tokens. JSON <c>grantTokens</c>.</summary>
     [JsonPropertyName("grantTokens")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<string>>))]
-    public IReadOnlyList<string>? GrantTokens { get; init => field = ValueList<string>.From(value); }
+    public IReadOnlyList<string>? GrantTokens { get; set => field = ValueList<string>.From(value); }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -52,42 +52,42 @@ public sealed record GetPublicKeyResponseElements
     /// <summary>The Amazon Resource Name ( key ARN) of the asymmetric KMS key from which the public key was downloaded. JSON <c>keyId</c>.</summary>
     [JsonPropertyName("keyId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? KeyId { get; init; }
+    public string? KeyId { get; set; }
 
     /// <summary>The exported public key. JSON <c>publicKey</c>.</summary>
     [JsonPropertyName("publicKey")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? PublicKey { get; init; }
+    public string? PublicKey { get; set; }
 
     /// <summary>Instead, use the KeySpec field in the GetPublicKey response. JSON <c>customerMasterKeySpec</c>.</summary>
     [JsonPropertyName("customerMasterKeySpec")]
     [JsonConverter(typeof(TolerantMemberConverter<CustomerMasterKeySpec?>))]
-    public CustomerMasterKeySpec? CustomerMasterKeySpec { get; init; }
+    public CustomerMasterKeySpec? CustomerMasterKeySpec { get; set; }
 
     /// <summary>The type of the of the public key that was downloaded. JSON <c>keySpec</c>.</summary>
     [JsonPropertyName("keySpec")]
     [JsonConverter(typeof(TolerantMemberConverter<KeySpec?>))]
-    public KeySpec? KeySpec { get; init; }
+    public KeySpec? KeySpec { get; set; }
 
     /// <summary>The permitted use of the public key. JSON <c>keyUsage</c>.</summary>
     [JsonPropertyName("keyUsage")]
     [JsonConverter(typeof(TolerantMemberConverter<KeyUsageType?>))]
-    public KeyUsageType? KeyUsage { get; init; }
+    public KeyUsageType? KeyUsage { get; set; }
 
     /// <summary>The encryption algorithms that KMS supports for this key. JSON <c>encryptionAlgorithms</c>.</summary>
     [JsonPropertyName("encryptionAlgorithms")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<EncryptionAlgorithmSpec>>))]
-    public IReadOnlyList<EncryptionAlgorithmSpec>? EncryptionAlgorithms { get; init => field = ValueList<EncryptionAlgorithmSpec>.From(value); }
+    public IReadOnlyList<EncryptionAlgorithmSpec>? EncryptionAlgorithms { get; set => field = ValueList<EncryptionAlgorithmSpec>.From(value); }
 
     /// <summary>The signing algorithms that KMS supports for this key. JSON <c>signingAlgorithms</c>.</summary>
     [JsonPropertyName("signingAlgorithms")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<SigningAlgorithmSpec>>))]
-    public IReadOnlyList<SigningAlgorithmSpec>? SigningAlgorithms { get; init => field = ValueList<SigningAlgorithmSpec>.From(value); }
+    public IReadOnlyList<SigningAlgorithmSpec>? SigningAlgorithms { get; set => field = ValueList<SigningAlgorithmSpec>.From(value); }
 
     /// <summary>The key agreement algorithm used to derive a shared secret. JSON <c>keyAgreementAlgorithms</c>.</summary>
     [JsonPropertyName("keyAgreementAlgorithms")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<KeyAgreementAlgorithmSpec>>))]
-    public IReadOnlyList<KeyAgreementAlgorithmSpec>? KeyAgreementAlgorithms { get; init => field = ValueList<KeyAgreementAlgorithmSpec>.From(value); }
+    public IReadOnlyList<KeyAgreementAlgorithmSpec>? KeyAgreementAlgorithms { get; set => field = ValueList<KeyAgreementAlgorithmSpec>.From(value); }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

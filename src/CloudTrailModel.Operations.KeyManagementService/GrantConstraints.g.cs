@@ -15,17 +15,17 @@ public sealed record GrantConstraints
     /// <summary>A list of key-value pairs that must be included in the encryption context of the cryptographic operation request. JSON <c>encryptionContextSubset</c>.</summary>
     [JsonPropertyName("encryptionContextSubset")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyDictionary<string, string>>))]
-    public IReadOnlyDictionary<string, string>? EncryptionContextSubset { get; init => field = ValueMap<string>.From(value); }
+    public IReadOnlyDictionary<string, string>? EncryptionContextSubset { get; set => field = ValueMap<string>.From(value); }
 
     /// <summary>A list of key-value pairs that must match the encryption context in the cryptographic operation request. JSON <c>encryptionContextEquals</c>.</summary>
     [JsonPropertyName("encryptionContextEquals")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyDictionary<string, string>>))]
-    public IReadOnlyDictionary<string, string>? EncryptionContextEquals { get; init => field = ValueMap<string>.From(value); }
+    public IReadOnlyDictionary<string, string>? EncryptionContextEquals { get; set => field = ValueMap<string>.From(value); }
 
     /// <summary>The Amazon Resource Name (ARN) of an Amazon Web Services resource on behalf of which the request is made. JSON <c>sourceArn</c>.</summary>
     [JsonPropertyName("sourceArn")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? SourceArn { get; init; }
+    public string? SourceArn { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

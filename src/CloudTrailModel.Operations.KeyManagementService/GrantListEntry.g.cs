@@ -15,57 +15,57 @@ public sealed record GrantListEntry
     /// <summary>The unique identifier for the KMS key to which the grant applies. JSON <c>keyId</c>.</summary>
     [JsonPropertyName("keyId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? KeyId { get; init; }
+    public string? KeyId { get; set; }
 
     /// <summary>The unique identifier for the grant. JSON <c>grantId</c>.</summary>
     [JsonPropertyName("grantId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? GrantId { get; init; }
+    public string? GrantId { get; set; }
 
     /// <summary>The friendly name that identifies the grant. JSON <c>name</c>.</summary>
     [JsonPropertyName("name")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Name { get; init; }
+    public string? Name { get; set; }
 
     /// <summary>The date and time when the grant was created. JSON <c>creationDate</c>.</summary>
     [JsonPropertyName("creationDate")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? CreationDate { get; init; }
+    public DateTimeOffset? CreationDate { get; set; }
 
     /// <summary>The identity that gets the permissions in the grant. JSON <c>granteePrincipal</c>.</summary>
     [JsonPropertyName("granteePrincipal")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? GranteePrincipal { get; init; }
+    public string? GranteePrincipal { get; set; }
 
     /// <summary>The principal that can retire the grant. JSON <c>retiringPrincipal</c>.</summary>
     [JsonPropertyName("retiringPrincipal")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? RetiringPrincipal { get; init; }
+    public string? RetiringPrincipal { get; set; }
 
     /// <summary>The Amazon Web Services account under which the grant was issued. JSON <c>issuingAccount</c>.</summary>
     [JsonPropertyName("issuingAccount")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? IssuingAccount { get; init; }
+    public string? IssuingAccount { get; set; }
 
     /// <summary>The list of operations permitted by the grant. JSON <c>operations</c>.</summary>
     [JsonPropertyName("operations")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<GrantOperation>>))]
-    public IReadOnlyList<GrantOperation>? Operations { get; init => field = ValueList<GrantOperation>.From(value); }
+    public IReadOnlyList<GrantOperation>? Operations { get; set => field = ValueList<GrantOperation>.From(value); }
 
     /// <summary>The constraints on the grant, such as encryption context pairs or a SourceArn, that restrict the subsequent operations the grant allows. JSON <c>constraints</c>.</summary>
     [JsonPropertyName("constraints")]
     [JsonConverter(typeof(TolerantMemberConverter<GrantConstraints>))]
-    public GrantConstraints? Constraints { get; init; }
+    public GrantConstraints? Constraints { get; set; }
 
     /// <summary>The Amazon Web Services service principal that gets the permissions in the grant. JSON <c>granteeServicePrincipal</c>.</summary>
     [JsonPropertyName("granteeServicePrincipal")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? GranteeServicePrincipal { get; init; }
+    public string? GranteeServicePrincipal { get; set; }
 
     /// <summary>The Amazon Web Services service principal that can retire the grant. JSON <c>retiringServicePrincipal</c>.</summary>
     [JsonPropertyName("retiringServicePrincipal")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? RetiringServicePrincipal { get; init; }
+    public string? RetiringServicePrincipal { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,42 +15,42 @@ public sealed record ImportKeyMaterialRequestParameters
     /// <summary>The identifier of the KMS key that will be associated with the imported key material. JSON <c>keyId</c>.</summary>
     [JsonPropertyName("keyId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? KeyId { get; init; }
+    public string? KeyId { get; set; }
 
     /// <summary>The import token that you received in the response to a previous GetParametersForImport request. JSON <c>importToken</c>.</summary>
     [JsonPropertyName("importToken")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ImportToken { get; init; }
+    public string? ImportToken { get; set; }
 
     /// <summary>The encrypted key material to import. JSON <c>encryptedKeyMaterial</c>.</summary>
     [JsonPropertyName("encryptedKeyMaterial")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? EncryptedKeyMaterial { get; init; }
+    public string? EncryptedKeyMaterial { get; set; }
 
     /// <summary>The date and time when the imported key material expires. JSON <c>validTo</c>.</summary>
     [JsonPropertyName("validTo")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? ValidTo { get; init; }
+    public DateTimeOffset? ValidTo { get; set; }
 
     /// <summary>Specifies whether the key material expires. JSON <c>expirationModel</c>.</summary>
     [JsonPropertyName("expirationModel")]
     [JsonConverter(typeof(TolerantMemberConverter<ExpirationModelType?>))]
-    public ExpirationModelType? ExpirationModel { get; init; }
+    public ExpirationModelType? ExpirationModel { get; set; }
 
     /// <summary>Indicates whether the key material being imported is previously associated with this KMS key or not. JSON <c>importType</c>.</summary>
     [JsonPropertyName("importType")]
     [JsonConverter(typeof(TolerantMemberConverter<ImportType?>))]
-    public ImportType? ImportType { get; init; }
+    public ImportType? ImportType { get; set; }
 
     /// <summary>Description for the key material being imported. JSON <c>keyMaterialDescription</c>.</summary>
     [JsonPropertyName("keyMaterialDescription")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? KeyMaterialDescription { get; init; }
+    public string? KeyMaterialDescription { get; set; }
 
     /// <summary>Identifies the key material being imported. JSON <c>keyMaterialId</c>.</summary>
     [JsonPropertyName("keyMaterialId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? KeyMaterialId { get; init; }
+    public string? KeyMaterialId { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -94,12 +94,12 @@ public sealed record ImportKeyMaterialResponseElements
     /// <summary>The Amazon Resource Name ( key ARN) of the KMS key into which key material was imported. JSON <c>keyId</c>.</summary>
     [JsonPropertyName("keyId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? KeyId { get; init; }
+    public string? KeyId { get; set; }
 
     /// <summary>Identifies the imported key material. JSON <c>keyMaterialId</c>.</summary>
     [JsonPropertyName("keyMaterialId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? KeyMaterialId { get; init; }
+    public string? KeyMaterialId { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

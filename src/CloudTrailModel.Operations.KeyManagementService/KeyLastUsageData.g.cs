@@ -15,22 +15,22 @@ public sealed record KeyLastUsageData
     /// <summary>The last successful cryptographic operation the KMS key was used for. JSON <c>operation</c>.</summary>
     [JsonPropertyName("operation")]
     [JsonConverter(typeof(TolerantMemberConverter<KeyLastUsageTrackingOperation?>))]
-    public KeyLastUsageTrackingOperation? Operation { get; init; }
+    public KeyLastUsageTrackingOperation? Operation { get; set; }
 
     /// <summary>The date and time when the KMS key was most recently used for a successful cryptographic operation. JSON <c>timestamp</c>.</summary>
     [JsonPropertyName("timestamp")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? Timestamp { get; init; }
+    public DateTimeOffset? Timestamp { get; set; }
 
     /// <summary>The CloudTrail eventId associated with the last successful cryptographic operation. JSON <c>cloudTrailEventId</c>.</summary>
     [JsonPropertyName("cloudTrailEventId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? CloudTrailEventId { get; init; }
+    public string? CloudTrailEventId { get; set; }
 
     /// <summary>The KMS request ID associated with the last successful cryptographic operation. JSON <c>kmsRequestId</c>.</summary>
     [JsonPropertyName("kmsRequestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? KmsRequestId { get; init; }
+    public string? KmsRequestId { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,12 +15,12 @@ public sealed record KeyListEntry
     /// <summary>Unique identifier of the key. JSON <c>keyId</c>.</summary>
     [JsonPropertyName("keyId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? KeyId { get; init; }
+    public string? KeyId { get; set; }
 
     /// <summary>ARN of the key. JSON <c>keyArn</c>.</summary>
     [JsonPropertyName("keyArn")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? KeyArn { get; init; }
+    public string? KeyArn { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,132 +15,132 @@ public sealed record KeyMetadata
     /// <summary>The twelve-digit account ID of the Amazon Web Services account that owns the KMS key. JSON <c>aWSAccountId</c>.</summary>
     [JsonPropertyName("aWSAccountId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? AWSAccountId { get; init; }
+    public string? AWSAccountId { get; set; }
 
     /// <summary>The globally unique identifier for the KMS key. JSON <c>keyId</c>.</summary>
     [JsonPropertyName("keyId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? KeyId { get; init; }
+    public string? KeyId { get; set; }
 
     /// <summary>The Amazon Resource Name (ARN) of the KMS key. JSON <c>arn</c>.</summary>
     [JsonPropertyName("arn")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Arn { get; init; }
+    public string? Arn { get; set; }
 
     /// <summary>The date and time when the KMS key was created. JSON <c>creationDate</c>.</summary>
     [JsonPropertyName("creationDate")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? CreationDate { get; init; }
+    public DateTimeOffset? CreationDate { get; set; }
 
     /// <summary>Specifies whether the KMS key is enabled. JSON <c>enabled</c>.</summary>
     [JsonPropertyName("enabled")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? Enabled { get; init; }
+    public bool? Enabled { get; set; }
 
     /// <summary>The description of the KMS key. JSON <c>description</c>.</summary>
     [JsonPropertyName("description")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Description { get; init; }
+    public string? Description { get; set; }
 
     /// <summary>The cryptographic operations for which you can use the KMS key. JSON <c>keyUsage</c>.</summary>
     [JsonPropertyName("keyUsage")]
     [JsonConverter(typeof(TolerantMemberConverter<KeyUsageType?>))]
-    public KeyUsageType? KeyUsage { get; init; }
+    public KeyUsageType? KeyUsage { get; set; }
 
     /// <summary>The current status of the KMS key. JSON <c>keyState</c>.</summary>
     [JsonPropertyName("keyState")]
     [JsonConverter(typeof(TolerantMemberConverter<KeyState?>))]
-    public KeyState? KeyState { get; init; }
+    public KeyState? KeyState { get; set; }
 
     /// <summary>The date and time after which KMS deletes this KMS key. JSON <c>deletionDate</c>.</summary>
     [JsonPropertyName("deletionDate")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? DeletionDate { get; init; }
+    public DateTimeOffset? DeletionDate { get; set; }
 
     /// <summary>The earliest time at which any imported key material permanently associated with this KMS key expires. JSON <c>validTo</c>.</summary>
     [JsonPropertyName("validTo")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? ValidTo { get; init; }
+    public DateTimeOffset? ValidTo { get; set; }
 
     /// <summary>The source of the key material for the KMS key. JSON <c>origin</c>.</summary>
     [JsonPropertyName("origin")]
     [JsonConverter(typeof(TolerantMemberConverter<OriginType?>))]
-    public OriginType? Origin { get; init; }
+    public OriginType? Origin { get; set; }
 
     /// <summary>A unique identifier for the custom key store that contains the KMS key. JSON <c>customKeyStoreId</c>.</summary>
     [JsonPropertyName("customKeyStoreId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? CustomKeyStoreId { get; init; }
+    public string? CustomKeyStoreId { get; set; }
 
     /// <summary>The cluster ID of the CloudHSM cluster that contains the key material for the KMS key. JSON <c>cloudHsmClusterId</c>.</summary>
     [JsonPropertyName("cloudHsmClusterId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? CloudHsmClusterId { get; init; }
+    public string? CloudHsmClusterId { get; set; }
 
     /// <summary>Specifies whether the KMS key's key material expires. JSON <c>expirationModel</c>.</summary>
     [JsonPropertyName("expirationModel")]
     [JsonConverter(typeof(TolerantMemberConverter<ExpirationModelType?>))]
-    public ExpirationModelType? ExpirationModel { get; init; }
+    public ExpirationModelType? ExpirationModel { get; set; }
 
     /// <summary>The manager of the KMS key. JSON <c>keyManager</c>.</summary>
     [JsonPropertyName("keyManager")]
     [JsonConverter(typeof(TolerantMemberConverter<KeyManagerType?>))]
-    public KeyManagerType? KeyManager { get; init; }
+    public KeyManagerType? KeyManager { get; set; }
 
     /// <summary>Instead, use the KeySpec field. JSON <c>customerMasterKeySpec</c>.</summary>
     [JsonPropertyName("customerMasterKeySpec")]
     [JsonConverter(typeof(TolerantMemberConverter<CustomerMasterKeySpec?>))]
-    public CustomerMasterKeySpec? CustomerMasterKeySpec { get; init; }
+    public CustomerMasterKeySpec? CustomerMasterKeySpec { get; set; }
 
     /// <summary>Describes the type of key material in the KMS key. JSON <c>keySpec</c>.</summary>
     [JsonPropertyName("keySpec")]
     [JsonConverter(typeof(TolerantMemberConverter<KeySpec?>))]
-    public KeySpec? KeySpec { get; init; }
+    public KeySpec? KeySpec { get; set; }
 
     /// <summary>The encryption algorithms that the KMS key supports. JSON <c>encryptionAlgorithms</c>.</summary>
     [JsonPropertyName("encryptionAlgorithms")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<EncryptionAlgorithmSpec>>))]
-    public IReadOnlyList<EncryptionAlgorithmSpec>? EncryptionAlgorithms { get; init => field = ValueList<EncryptionAlgorithmSpec>.From(value); }
+    public IReadOnlyList<EncryptionAlgorithmSpec>? EncryptionAlgorithms { get; set => field = ValueList<EncryptionAlgorithmSpec>.From(value); }
 
     /// <summary>The signing algorithms that the KMS key supports. JSON <c>signingAlgorithms</c>.</summary>
     [JsonPropertyName("signingAlgorithms")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<SigningAlgorithmSpec>>))]
-    public IReadOnlyList<SigningAlgorithmSpec>? SigningAlgorithms { get; init => field = ValueList<SigningAlgorithmSpec>.From(value); }
+    public IReadOnlyList<SigningAlgorithmSpec>? SigningAlgorithms { get; set => field = ValueList<SigningAlgorithmSpec>.From(value); }
 
     /// <summary>The key agreement algorithm used to derive a shared secret. JSON <c>keyAgreementAlgorithms</c>.</summary>
     [JsonPropertyName("keyAgreementAlgorithms")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<KeyAgreementAlgorithmSpec>>))]
-    public IReadOnlyList<KeyAgreementAlgorithmSpec>? KeyAgreementAlgorithms { get; init => field = ValueList<KeyAgreementAlgorithmSpec>.From(value); }
+    public IReadOnlyList<KeyAgreementAlgorithmSpec>? KeyAgreementAlgorithms { get; set => field = ValueList<KeyAgreementAlgorithmSpec>.From(value); }
 
     /// <summary>Indicates whether the KMS key is a multi-Region ( True) or regional ( False) key. JSON <c>multiRegion</c>.</summary>
     [JsonPropertyName("multiRegion")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? MultiRegion { get; init; }
+    public bool? MultiRegion { get; set; }
 
     /// <summary>Lists the primary and replica keys in same multi-Region key. JSON <c>multiRegionConfiguration</c>.</summary>
     [JsonPropertyName("multiRegionConfiguration")]
     [JsonConverter(typeof(TolerantMemberConverter<MultiRegionConfiguration>))]
-    public MultiRegionConfiguration? MultiRegionConfiguration { get; init; }
+    public MultiRegionConfiguration? MultiRegionConfiguration { get; set; }
 
     /// <summary>The waiting period before the primary key in a multi-Region key is deleted. JSON <c>pendingDeletionWindowInDays</c>.</summary>
     [JsonPropertyName("pendingDeletionWindowInDays")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? PendingDeletionWindowInDays { get; init; }
+    public int? PendingDeletionWindowInDays { get; set; }
 
     /// <summary>The message authentication code (MAC) algorithm that the HMAC KMS key supports. JSON <c>macAlgorithms</c>.</summary>
     [JsonPropertyName("macAlgorithms")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<MacAlgorithmSpec>>))]
-    public IReadOnlyList<MacAlgorithmSpec>? MacAlgorithms { get; init => field = ValueList<MacAlgorithmSpec>.From(value); }
+    public IReadOnlyList<MacAlgorithmSpec>? MacAlgorithms { get; set => field = ValueList<MacAlgorithmSpec>.From(value); }
 
     /// <summary>Information about the external key that is associated with a KMS key in an external key store. JSON <c>xksKeyConfiguration</c>.</summary>
     [JsonPropertyName("xksKeyConfiguration")]
     [JsonConverter(typeof(TolerantMemberConverter<XksKeyConfigurationType>))]
-    public XksKeyConfigurationType? XksKeyConfiguration { get; init; }
+    public XksKeyConfigurationType? XksKeyConfiguration { get; set; }
 
     /// <summary>Identifies the current key material. JSON <c>currentKeyMaterialId</c>.</summary>
     [JsonPropertyName("currentKeyMaterialId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? CurrentKeyMaterialId { get; init; }
+    public string? CurrentKeyMaterialId { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

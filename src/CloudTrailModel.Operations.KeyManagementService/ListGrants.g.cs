@@ -15,32 +15,32 @@ public sealed record ListGrantsRequestParameters
     /// <summary>Use this parameter to specify the maximum number of items to return. JSON <c>limit</c>.</summary>
     [JsonPropertyName("limit")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? Limit { get; init; }
+    public int? Limit { get; set; }
 
     /// <summary>Use this parameter in a subsequent request after you receive a response with truncated results. JSON <c>marker</c>.</summary>
     [JsonPropertyName("marker")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Marker { get; init; }
+    public string? Marker { get; set; }
 
     /// <summary>Returns only grants for the specified KMS key. JSON <c>keyId</c>.</summary>
     [JsonPropertyName("keyId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? KeyId { get; init; }
+    public string? KeyId { get; set; }
 
     /// <summary>Returns only the grant with the specified grant ID. JSON <c>grantId</c>.</summary>
     [JsonPropertyName("grantId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? GrantId { get; init; }
+    public string? GrantId { get; set; }
 
     /// <summary>Returns only grants where the specified principal is the grantee principal for the grant. JSON <c>granteePrincipal</c>.</summary>
     [JsonPropertyName("granteePrincipal")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? GranteePrincipal { get; init; }
+    public string? GranteePrincipal { get; set; }
 
     /// <summary>Returns only grants where the specified Amazon Web Services service principal is the grantee service principal for the grant. JSON <c>granteeServicePrincipal</c>.</summary>
     [JsonPropertyName("granteeServicePrincipal")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? GranteeServicePrincipal { get; init; }
+    public string? GranteeServicePrincipal { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -80,17 +80,17 @@ public sealed record ListGrantsResponseElements
     /// <summary>A list of grants. JSON <c>grants</c>.</summary>
     [JsonPropertyName("grants")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<GrantListEntry>>))]
-    public IReadOnlyList<GrantListEntry>? Grants { get; init => field = ValueList<GrantListEntry>.From(value); }
+    public IReadOnlyList<GrantListEntry>? Grants { get; set => field = ValueList<GrantListEntry>.From(value); }
 
     /// <summary>When Truncated is true, this element is present and contains the value to use for the Marker parameter in a subsequent request. JSON <c>nextMarker</c>.</summary>
     [JsonPropertyName("nextMarker")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? NextMarker { get; init; }
+    public string? NextMarker { get; set; }
 
     /// <summary>A flag that indicates whether there are more items in the list. JSON <c>truncated</c>.</summary>
     [JsonPropertyName("truncated")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? Truncated { get; init; }
+    public bool? Truncated { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,17 +15,17 @@ public sealed record ListKeyPoliciesRequestParameters
     /// <summary>Gets the names of key policies for the specified KMS key. JSON <c>keyId</c>.</summary>
     [JsonPropertyName("keyId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? KeyId { get; init; }
+    public string? KeyId { get; set; }
 
     /// <summary>Use this parameter to specify the maximum number of items to return. JSON <c>limit</c>.</summary>
     [JsonPropertyName("limit")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? Limit { get; init; }
+    public int? Limit { get; set; }
 
     /// <summary>Use this parameter in a subsequent request after you receive a response with truncated results. JSON <c>marker</c>.</summary>
     [JsonPropertyName("marker")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Marker { get; init; }
+    public string? Marker { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -59,17 +59,17 @@ public sealed record ListKeyPoliciesResponseElements
     /// <summary>A list of key policy names. JSON <c>policyNames</c>.</summary>
     [JsonPropertyName("policyNames")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<string>>))]
-    public IReadOnlyList<string>? PolicyNames { get; init => field = ValueList<string>.From(value); }
+    public IReadOnlyList<string>? PolicyNames { get; set => field = ValueList<string>.From(value); }
 
     /// <summary>When Truncated is true, this element is present and contains the value to use for the Marker parameter in a subsequent request. JSON <c>nextMarker</c>.</summary>
     [JsonPropertyName("nextMarker")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? NextMarker { get; init; }
+    public string? NextMarker { get; set; }
 
     /// <summary>A flag that indicates whether there are more items in the list. JSON <c>truncated</c>.</summary>
     [JsonPropertyName("truncated")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? Truncated { get; init; }
+    public bool? Truncated { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

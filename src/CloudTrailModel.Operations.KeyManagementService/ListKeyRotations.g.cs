@@ -15,22 +15,22 @@ public sealed record ListKeyRotationsRequestParameters
     /// <summary>Gets the key rotations for the specified KMS key. JSON <c>keyId</c>.</summary>
     [JsonPropertyName("keyId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? KeyId { get; init; }
+    public string? KeyId { get; set; }
 
     /// <summary>Use this optional parameter to control which key materials associated with this key are listed in the response. JSON <c>includeKeyMaterial</c>.</summary>
     [JsonPropertyName("includeKeyMaterial")]
     [JsonConverter(typeof(TolerantMemberConverter<IncludeKeyMaterial?>))]
-    public IncludeKeyMaterial? IncludeKeyMaterial { get; init; }
+    public IncludeKeyMaterial? IncludeKeyMaterial { get; set; }
 
     /// <summary>Use this parameter to specify the maximum number of items to return. JSON <c>limit</c>.</summary>
     [JsonPropertyName("limit")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? Limit { get; init; }
+    public int? Limit { get; set; }
 
     /// <summary>Use this parameter in a subsequent request after you receive a response with truncated results. JSON <c>marker</c>.</summary>
     [JsonPropertyName("marker")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Marker { get; init; }
+    public string? Marker { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -66,17 +66,17 @@ public sealed record ListKeyRotationsResponseElements
     /// <summary>A list of completed key material rotations. JSON <c>rotations</c>.</summary>
     [JsonPropertyName("rotations")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<RotationsListEntry>>))]
-    public IReadOnlyList<RotationsListEntry>? Rotations { get; init => field = ValueList<RotationsListEntry>.From(value); }
+    public IReadOnlyList<RotationsListEntry>? Rotations { get; set => field = ValueList<RotationsListEntry>.From(value); }
 
     /// <summary>When Truncated is true, this element is present and contains the value to use for the Marker parameter in a subsequent request. JSON <c>nextMarker</c>.</summary>
     [JsonPropertyName("nextMarker")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? NextMarker { get; init; }
+    public string? NextMarker { get; set; }
 
     /// <summary>A flag that indicates whether there are more items in the list. JSON <c>truncated</c>.</summary>
     [JsonPropertyName("truncated")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? Truncated { get; init; }
+    public bool? Truncated { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,12 +15,12 @@ public sealed record ListKeysRequestParameters
     /// <summary>Use this parameter to specify the maximum number of items to return. JSON <c>limit</c>.</summary>
     [JsonPropertyName("limit")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? Limit { get; init; }
+    public int? Limit { get; set; }
 
     /// <summary>Use this parameter in a subsequent request after you receive a response with truncated results. JSON <c>marker</c>.</summary>
     [JsonPropertyName("marker")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Marker { get; init; }
+    public string? Marker { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -52,17 +52,17 @@ public sealed record ListKeysResponseElements
     /// <summary>A list of KMS keys. JSON <c>keys</c>.</summary>
     [JsonPropertyName("keys")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<KeyListEntry>>))]
-    public IReadOnlyList<KeyListEntry>? Keys { get; init => field = ValueList<KeyListEntry>.From(value); }
+    public IReadOnlyList<KeyListEntry>? Keys { get; set => field = ValueList<KeyListEntry>.From(value); }
 
     /// <summary>When Truncated is true, this element is present and contains the value to use for the Marker parameter in a subsequent request. JSON <c>nextMarker</c>.</summary>
     [JsonPropertyName("nextMarker")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? NextMarker { get; init; }
+    public string? NextMarker { get; set; }
 
     /// <summary>A flag that indicates whether there are more items in the list. JSON <c>truncated</c>.</summary>
     [JsonPropertyName("truncated")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? Truncated { get; init; }
+    public bool? Truncated { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

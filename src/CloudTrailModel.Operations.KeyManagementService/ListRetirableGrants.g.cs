@@ -15,22 +15,22 @@ public sealed record ListRetirableGrantsRequestParameters
     /// <summary>Use this parameter to specify the maximum number of items to return. JSON <c>limit</c>.</summary>
     [JsonPropertyName("limit")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? Limit { get; init; }
+    public int? Limit { get; set; }
 
     /// <summary>Use this parameter in a subsequent request after you receive a response with truncated results. JSON <c>marker</c>.</summary>
     [JsonPropertyName("marker")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Marker { get; init; }
+    public string? Marker { get; set; }
 
     /// <summary>The retiring principal for which to list grants. JSON <c>retiringPrincipal</c>.</summary>
     [JsonPropertyName("retiringPrincipal")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? RetiringPrincipal { get; init; }
+    public string? RetiringPrincipal { get; set; }
 
     /// <summary>The retiring service principal for which to list grants. JSON <c>retiringServicePrincipal</c>.</summary>
     [JsonPropertyName("retiringServicePrincipal")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? RetiringServicePrincipal { get; init; }
+    public string? RetiringServicePrincipal { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -66,17 +66,17 @@ public sealed record ListRetirableGrantsResponseElements
     /// <summary>A list of grants. JSON <c>grants</c>.</summary>
     [JsonPropertyName("grants")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<GrantListEntry>>))]
-    public IReadOnlyList<GrantListEntry>? Grants { get; init => field = ValueList<GrantListEntry>.From(value); }
+    public IReadOnlyList<GrantListEntry>? Grants { get; set => field = ValueList<GrantListEntry>.From(value); }
 
     /// <summary>When Truncated is true, this element is present and contains the value to use for the Marker parameter in a subsequent request. JSON <c>nextMarker</c>.</summary>
     [JsonPropertyName("nextMarker")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? NextMarker { get; init; }
+    public string? NextMarker { get; set; }
 
     /// <summary>A flag that indicates whether there are more items in the list. JSON <c>truncated</c>.</summary>
     [JsonPropertyName("truncated")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? Truncated { get; init; }
+    public bool? Truncated { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,17 +15,17 @@ public sealed record MultiRegionConfiguration
     /// <summary>Indicates whether the KMS key is a PRIMARY or REPLICA key. JSON <c>multiRegionKeyType</c>.</summary>
     [JsonPropertyName("multiRegionKeyType")]
     [JsonConverter(typeof(TolerantMemberConverter<MultiRegionKeyType?>))]
-    public MultiRegionKeyType? MultiRegionKeyType { get; init; }
+    public MultiRegionKeyType? MultiRegionKeyType { get; set; }
 
     /// <summary>Displays the key ARN and Region of the primary key. JSON <c>primaryKey</c>.</summary>
     [JsonPropertyName("primaryKey")]
     [JsonConverter(typeof(TolerantMemberConverter<MultiRegionKey>))]
-    public MultiRegionKey? PrimaryKey { get; init; }
+    public MultiRegionKey? PrimaryKey { get; set; }
 
     /// <summary>displays the key ARNs and Regions of all replica keys. JSON <c>replicaKeys</c>.</summary>
     [JsonPropertyName("replicaKeys")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<MultiRegionKey>>))]
-    public IReadOnlyList<MultiRegionKey>? ReplicaKeys { get; init => field = ValueList<MultiRegionKey>.From(value); }
+    public IReadOnlyList<MultiRegionKey>? ReplicaKeys { get; set => field = ValueList<MultiRegionKey>.From(value); }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,22 +15,22 @@ public sealed record PutKeyPolicyRequestParameters
     /// <summary>Sets the key policy on the specified KMS key. JSON <c>keyId</c>.</summary>
     [JsonPropertyName("keyId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? KeyId { get; init; }
+    public string? KeyId { get; set; }
 
     /// <summary>The name of the key policy. JSON <c>policyName</c>.</summary>
     [JsonPropertyName("policyName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? PolicyName { get; init; }
+    public string? PolicyName { get; set; }
 
     /// <summary>The key policy to attach to the KMS key. Logged as a JSON string or as a JSON object; kept as it came. JSON <c>policy</c>.</summary>
     [JsonPropertyName("policy")]
     [JsonConverter(typeof(TolerantMemberConverter<JsonElement?>))]
-    public JsonElement? Policy { get; init; }
+    public JsonElement? Policy { get; set; }
 
     /// <summary>Skips ("bypasses") the key policy lockout safety check. JSON <c>bypassPolicyLockoutSafetyCheck</c>.</summary>
     [JsonPropertyName("bypassPolicyLockoutSafetyCheck")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? BypassPolicyLockoutSafetyCheck { get; init; }
+    public bool? BypassPolicyLockoutSafetyCheck { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

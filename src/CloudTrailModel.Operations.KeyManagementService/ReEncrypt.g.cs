@@ -15,52 +15,52 @@ public sealed record ReEncryptRequestParameters
     /// <summary>Ciphertext of the data to reencrypt. JSON <c>ciphertextBlob</c>.</summary>
     [JsonPropertyName("ciphertextBlob")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? CiphertextBlob { get; init; }
+    public string? CiphertextBlob { get; set; }
 
     /// <summary>Specifies the encryption context to use to decrypt the ciphertext. JSON <c>sourceEncryptionContext</c>.</summary>
     [JsonPropertyName("sourceEncryptionContext")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyDictionary<string, string>>))]
-    public IReadOnlyDictionary<string, string>? SourceEncryptionContext { get; init => field = ValueMap<string>.From(value); }
+    public IReadOnlyDictionary<string, string>? SourceEncryptionContext { get; set => field = ValueMap<string>.From(value); }
 
     /// <summary>Specifies the KMS key that KMS will use to decrypt the ciphertext before it is re-encrypted. JSON <c>sourceKeyId</c>.</summary>
     [JsonPropertyName("sourceKeyId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? SourceKeyId { get; init; }
+    public string? SourceKeyId { get; set; }
 
     /// <summary>A unique identifier for the KMS key that is used to reencrypt the data. JSON <c>destinationKeyId</c>.</summary>
     [JsonPropertyName("destinationKeyId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? DestinationKeyId { get; init; }
+    public string? DestinationKeyId { get; set; }
 
     /// <summary>Specifies that encryption context to use when the reencrypting the data. JSON <c>destinationEncryptionContext</c>.</summary>
     [JsonPropertyName("destinationEncryptionContext")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyDictionary<string, string>>))]
-    public IReadOnlyDictionary<string, string>? DestinationEncryptionContext { get; init => field = ValueMap<string>.From(value); }
+    public IReadOnlyDictionary<string, string>? DestinationEncryptionContext { get; set => field = ValueMap<string>.From(value); }
 
     /// <summary>Specifies the encryption algorithm that KMS will use to decrypt the ciphertext before it is reencrypted. JSON <c>sourceEncryptionAlgorithm</c>.</summary>
     [JsonPropertyName("sourceEncryptionAlgorithm")]
     [JsonConverter(typeof(TolerantMemberConverter<EncryptionAlgorithmSpec?>))]
-    public EncryptionAlgorithmSpec? SourceEncryptionAlgorithm { get; init; }
+    public EncryptionAlgorithmSpec? SourceEncryptionAlgorithm { get; set; }
 
     /// <summary>Specifies the encryption algorithm that KMS will use to reecrypt the data after it has decrypted it. JSON <c>destinationEncryptionAlgorithm</c>.</summary>
     [JsonPropertyName("destinationEncryptionAlgorithm")]
     [JsonConverter(typeof(TolerantMemberConverter<EncryptionAlgorithmSpec?>))]
-    public EncryptionAlgorithmSpec? DestinationEncryptionAlgorithm { get; init; }
+    public EncryptionAlgorithmSpec? DestinationEncryptionAlgorithm { get; set; }
 
     /// <summary>A list of grant tokens. JSON <c>grantTokens</c>.</summary>
     [JsonPropertyName("grantTokens")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<string>>))]
-    public IReadOnlyList<string>? GrantTokens { get; init => field = ValueList<string>.From(value); }
+    public IReadOnlyList<string>? GrantTokens { get; set => field = ValueList<string>.From(value); }
 
     /// <summary>Checks if your request will succeed. JSON <c>dryRun</c>.</summary>
     [JsonPropertyName("dryRun")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? DryRun { get; init; }
+    public bool? DryRun { get; set; }
 
     /// <summary>Specifies the modifiers to apply to the dry run operation. JSON <c>dryRunModifiers</c>.</summary>
     [JsonPropertyName("dryRunModifiers")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<DryRunModifierType>>))]
-    public IReadOnlyList<DryRunModifierType>? DryRunModifiers { get; init => field = ValueList<DryRunModifierType>.From(value); }
+    public IReadOnlyList<DryRunModifierType>? DryRunModifiers { get; set => field = ValueList<DryRunModifierType>.From(value); }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -108,37 +108,37 @@ public sealed record ReEncryptResponseElements
     /// <summary>The reencrypted data. JSON <c>ciphertextBlob</c>.</summary>
     [JsonPropertyName("ciphertextBlob")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? CiphertextBlob { get; init; }
+    public string? CiphertextBlob { get; set; }
 
     /// <summary>Unique identifier of the KMS key used to originally encrypt the data. JSON <c>sourceKeyId</c>.</summary>
     [JsonPropertyName("sourceKeyId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? SourceKeyId { get; init; }
+    public string? SourceKeyId { get; set; }
 
     /// <summary>The Amazon Resource Name ( key ARN) of the KMS key that was used to reencrypt the data. JSON <c>keyId</c>.</summary>
     [JsonPropertyName("keyId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? KeyId { get; init; }
+    public string? KeyId { get; set; }
 
     /// <summary>The encryption algorithm that was used to decrypt the ciphertext before it was reencrypted. JSON <c>sourceEncryptionAlgorithm</c>.</summary>
     [JsonPropertyName("sourceEncryptionAlgorithm")]
     [JsonConverter(typeof(TolerantMemberConverter<EncryptionAlgorithmSpec?>))]
-    public EncryptionAlgorithmSpec? SourceEncryptionAlgorithm { get; init; }
+    public EncryptionAlgorithmSpec? SourceEncryptionAlgorithm { get; set; }
 
     /// <summary>The encryption algorithm that was used to reencrypt the data. JSON <c>destinationEncryptionAlgorithm</c>.</summary>
     [JsonPropertyName("destinationEncryptionAlgorithm")]
     [JsonConverter(typeof(TolerantMemberConverter<EncryptionAlgorithmSpec?>))]
-    public EncryptionAlgorithmSpec? DestinationEncryptionAlgorithm { get; init; }
+    public EncryptionAlgorithmSpec? DestinationEncryptionAlgorithm { get; set; }
 
     /// <summary>The identifier of the key material used to originally encrypt the data. JSON <c>sourceKeyMaterialId</c>.</summary>
     [JsonPropertyName("sourceKeyMaterialId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? SourceKeyMaterialId { get; init; }
+    public string? SourceKeyMaterialId { get; set; }
 
     /// <summary>The identifier of the key material used to reencrypt the data. JSON <c>destinationKeyMaterialId</c>.</summary>
     [JsonPropertyName("destinationKeyMaterialId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? DestinationKeyMaterialId { get; init; }
+    public string? DestinationKeyMaterialId { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

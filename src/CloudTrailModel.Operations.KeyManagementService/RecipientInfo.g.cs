@@ -15,12 +15,12 @@ public sealed record RecipientInfo
     /// <summary>The encryption algorithm that KMS should use with the public key for an Amazon Web Services Nitro Enclave or NitroTPM to encrypt plaintext values for the response. JSON <c>keyEncryptionAlgorithm</c>.</summary>
     [JsonPropertyName("keyEncryptionAlgorithm")]
     [JsonConverter(typeof(TolerantMemberConverter<KeyEncryptionMechanism?>))]
-    public KeyEncryptionMechanism? KeyEncryptionAlgorithm { get; init; }
+    public KeyEncryptionMechanism? KeyEncryptionAlgorithm { get; set; }
 
     /// <summary>The attestation document for an Amazon Web Services Nitro Enclave or a NitroTPM. JSON <c>attestationDocument</c>.</summary>
     [JsonPropertyName("attestationDocument")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? AttestationDocument { get; init; }
+    public string? AttestationDocument { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,32 +15,32 @@ public sealed record ReplicateKeyRequestParameters
     /// <summary>Identifies the multi-Region primary key that is being replicated. JSON <c>keyId</c>.</summary>
     [JsonPropertyName("keyId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? KeyId { get; init; }
+    public string? KeyId { get; set; }
 
     /// <summary>The Region ID of the Amazon Web Services Region for this replica key. JSON <c>replicaRegion</c>.</summary>
     [JsonPropertyName("replicaRegion")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ReplicaRegion { get; init; }
+    public string? ReplicaRegion { get; set; }
 
     /// <summary>The key policy to attach to the KMS key. Logged as a JSON string or as a JSON object; kept as it came. JSON <c>policy</c>.</summary>
     [JsonPropertyName("policy")]
     [JsonConverter(typeof(TolerantMemberConverter<JsonElement?>))]
-    public JsonElement? Policy { get; init; }
+    public JsonElement? Policy { get; set; }
 
     /// <summary>Skips ("bypasses") the key policy lockout safety check. JSON <c>bypassPolicyLockoutSafetyCheck</c>.</summary>
     [JsonPropertyName("bypassPolicyLockoutSafetyCheck")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? BypassPolicyLockoutSafetyCheck { get; init; }
+    public bool? BypassPolicyLockoutSafetyCheck { get; set; }
 
     /// <summary>A description of the KMS key. JSON <c>description</c>.</summary>
     [JsonPropertyName("description")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Description { get; init; }
+    public string? Description { get; set; }
 
     /// <summary>Assigns one or more tags to the replica key. JSON <c>tags</c>.</summary>
     [JsonPropertyName("tags")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<Tag>>))]
-    public IReadOnlyList<Tag>? Tags { get; init => field = ValueList<Tag>.From(value); }
+    public IReadOnlyList<Tag>? Tags { get; set => field = ValueList<Tag>.From(value); }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -80,17 +80,17 @@ public sealed record ReplicateKeyResponseElements
     /// <summary>Displays details about the new replica key, including its Amazon Resource Name ( key ARN) and Key states of KMS keys. JSON <c>replicaKeyMetadata</c>.</summary>
     [JsonPropertyName("replicaKeyMetadata")]
     [JsonConverter(typeof(TolerantMemberConverter<KeyMetadata>))]
-    public KeyMetadata? ReplicaKeyMetadata { get; init; }
+    public KeyMetadata? ReplicaKeyMetadata { get; set; }
 
     /// <summary>The key policy of the new replica key. JSON <c>replicaPolicy</c>.</summary>
     [JsonPropertyName("replicaPolicy")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ReplicaPolicy { get; init; }
+    public string? ReplicaPolicy { get; set; }
 
     /// <summary>The tags on the new replica key. JSON <c>replicaTags</c>.</summary>
     [JsonPropertyName("replicaTags")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<Tag>>))]
-    public IReadOnlyList<Tag>? ReplicaTags { get; init => field = ValueList<Tag>.From(value); }
+    public IReadOnlyList<Tag>? ReplicaTags { get; set => field = ValueList<Tag>.From(value); }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,22 +15,22 @@ public sealed record RetireGrantRequestParameters
     /// <summary>Identifies the grant to be retired. JSON <c>grantToken</c>.</summary>
     [JsonPropertyName("grantToken")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? GrantToken { get; init; }
+    public string? GrantToken { get; set; }
 
     /// <summary>The key ARN KMS key associated with the grant. JSON <c>keyId</c>.</summary>
     [JsonPropertyName("keyId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? KeyId { get; init; }
+    public string? KeyId { get; set; }
 
     /// <summary>Identifies the grant to retire. JSON <c>grantId</c>.</summary>
     [JsonPropertyName("grantId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? GrantId { get; init; }
+    public string? GrantId { get; set; }
 
     /// <summary>Checks if your request will succeed. JSON <c>dryRun</c>.</summary>
     [JsonPropertyName("dryRun")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? DryRun { get; init; }
+    public bool? DryRun { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

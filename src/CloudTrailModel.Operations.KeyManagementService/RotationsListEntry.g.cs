@@ -15,47 +15,47 @@ public sealed record RotationsListEntry
     /// <summary>Unique identifier of the key. JSON <c>keyId</c>.</summary>
     [JsonPropertyName("keyId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? KeyId { get; init; }
+    public string? KeyId { get; set; }
 
     /// <summary>Unique identifier of the key material. JSON <c>keyMaterialId</c>.</summary>
     [JsonPropertyName("keyMaterialId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? KeyMaterialId { get; init; }
+    public string? KeyMaterialId { get; set; }
 
     /// <summary>User-specified description of the key material. JSON <c>keyMaterialDescription</c>.</summary>
     [JsonPropertyName("keyMaterialDescription")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? KeyMaterialDescription { get; init; }
+    public string? KeyMaterialDescription { get; set; }
 
     /// <summary>Indicates if the key material is currently imported into KMS. JSON <c>importState</c>.</summary>
     [JsonPropertyName("importState")]
     [JsonConverter(typeof(TolerantMemberConverter<ImportState?>))]
-    public ImportState? ImportState { get; init; }
+    public ImportState? ImportState { get; set; }
 
     /// <summary>There are four possible values for this field: CURRENT, NON_CURRENT, PENDING_MULTI_REGION_IMPORT_AND_ROTATION and PENDING_ROTATION. JSON <c>keyMaterialState</c>.</summary>
     [JsonPropertyName("keyMaterialState")]
     [JsonConverter(typeof(TolerantMemberConverter<KeyMaterialState?>))]
-    public KeyMaterialState? KeyMaterialState { get; init; }
+    public KeyMaterialState? KeyMaterialState { get; set; }
 
     /// <summary>Indicates if the key material is configured to automatically expire. JSON <c>expirationModel</c>.</summary>
     [JsonPropertyName("expirationModel")]
     [JsonConverter(typeof(TolerantMemberConverter<ExpirationModelType?>))]
-    public ExpirationModelType? ExpirationModel { get; init; }
+    public ExpirationModelType? ExpirationModel { get; set; }
 
     /// <summary>Date and time at which the key material expires. JSON <c>validTo</c>.</summary>
     [JsonPropertyName("validTo")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? ValidTo { get; init; }
+    public DateTimeOffset? ValidTo { get; set; }
 
     /// <summary>Date and time that the key material rotation completed. JSON <c>rotationDate</c>.</summary>
     [JsonPropertyName("rotationDate")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? RotationDate { get; init; }
+    public DateTimeOffset? RotationDate { get; set; }
 
     /// <summary>Identifies whether the key material rotation was a scheduled automatic rotation or an on-demand rotation. JSON <c>rotationType</c>.</summary>
     [JsonPropertyName("rotationType")]
     [JsonConverter(typeof(TolerantMemberConverter<RotationType?>))]
-    public RotationType? RotationType { get; init; }
+    public RotationType? RotationType { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

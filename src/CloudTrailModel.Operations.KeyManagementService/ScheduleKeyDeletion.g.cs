@@ -15,12 +15,12 @@ public sealed record ScheduleKeyDeletionRequestParameters
     /// <summary>The unique identifier of the KMS key to delete. JSON <c>keyId</c>.</summary>
     [JsonPropertyName("keyId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? KeyId { get; init; }
+    public string? KeyId { get; set; }
 
     /// <summary>The waiting period, specified in number of days. JSON <c>pendingWindowInDays</c>.</summary>
     [JsonPropertyName("pendingWindowInDays")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? PendingWindowInDays { get; init; }
+    public int? PendingWindowInDays { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -52,22 +52,22 @@ public sealed record ScheduleKeyDeletionResponseElements
     /// <summary>The Amazon Resource Name ( key ARN) of the KMS key whose deletion is scheduled. JSON <c>keyId</c>.</summary>
     [JsonPropertyName("keyId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? KeyId { get; init; }
+    public string? KeyId { get; set; }
 
     /// <summary>The date and time after which KMS deletes the KMS key. JSON <c>deletionDate</c>.</summary>
     [JsonPropertyName("deletionDate")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? DeletionDate { get; init; }
+    public DateTimeOffset? DeletionDate { get; set; }
 
     /// <summary>The current status of the KMS key. JSON <c>keyState</c>.</summary>
     [JsonPropertyName("keyState")]
     [JsonConverter(typeof(TolerantMemberConverter<KeyState?>))]
-    public KeyState? KeyState { get; init; }
+    public KeyState? KeyState { get; set; }
 
     /// <summary>The waiting period before the KMS key is deleted. JSON <c>pendingWindowInDays</c>.</summary>
     [JsonPropertyName("pendingWindowInDays")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? PendingWindowInDays { get; init; }
+    public int? PendingWindowInDays { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

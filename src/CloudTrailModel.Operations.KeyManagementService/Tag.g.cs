@@ -15,12 +15,12 @@ public sealed record Tag
     /// <summary>The key of the tag. JSON <c>tagKey</c>.</summary>
     [JsonPropertyName("tagKey")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? TagKey { get; init; }
+    public string? TagKey { get; set; }
 
     /// <summary>The value of the tag. JSON <c>tagValue</c>.</summary>
     [JsonPropertyName("tagValue")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? TagValue { get; init; }
+    public string? TagValue { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

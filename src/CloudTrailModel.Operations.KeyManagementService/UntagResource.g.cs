@@ -15,12 +15,12 @@ public sealed record UntagResourceRequestParameters
     /// <summary>Identifies the KMS key from which you are removing tags. JSON <c>keyId</c>.</summary>
     [JsonPropertyName("keyId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? KeyId { get; init; }
+    public string? KeyId { get; set; }
 
     /// <summary>One or more tag keys. JSON <c>tagKeys</c>.</summary>
     [JsonPropertyName("tagKeys")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<string>>))]
-    public IReadOnlyList<string>? TagKeys { get; init => field = ValueList<string>.From(value); }
+    public IReadOnlyList<string>? TagKeys { get; set => field = ValueList<string>.From(value); }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,12 +15,12 @@ public sealed record UpdateAliasRequestParameters
     /// <summary>Identifies the alias that is changing its KMS key. JSON <c>aliasName</c>.</summary>
     [JsonPropertyName("aliasName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? AliasName { get; init; }
+    public string? AliasName { get; set; }
 
     /// <summary>Identifies the customer managed key to associate with the alias. JSON <c>targetKeyId</c>.</summary>
     [JsonPropertyName("targetKeyId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? TargetKeyId { get; init; }
+    public string? TargetKeyId { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

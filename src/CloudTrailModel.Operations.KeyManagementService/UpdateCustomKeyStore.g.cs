@@ -15,52 +15,52 @@ public sealed record UpdateCustomKeyStoreRequestParameters
     /// <summary>Identifies the custom key store that you want to update. JSON <c>customKeyStoreId</c>.</summary>
     [JsonPropertyName("customKeyStoreId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? CustomKeyStoreId { get; init; }
+    public string? CustomKeyStoreId { get; set; }
 
     /// <summary>Changes the friendly name of the custom key store to the value that you specify. JSON <c>newCustomKeyStoreName</c>.</summary>
     [JsonPropertyName("newCustomKeyStoreName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? NewCustomKeyStoreName { get; init; }
+    public string? NewCustomKeyStoreName { get; set; }
 
     /// <summary>Enter the current password of the kmsuser crypto user (CU) in the CloudHSM cluster that is associated with the custom key store. JSON <c>keyStorePassword</c>.</summary>
     [JsonPropertyName("keyStorePassword")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? KeyStorePassword { get; init; }
+    public string? KeyStorePassword { get; set; }
 
     /// <summary>Associates the custom key store with a related CloudHSM cluster. JSON <c>cloudHsmClusterId</c>.</summary>
     [JsonPropertyName("cloudHsmClusterId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? CloudHsmClusterId { get; init; }
+    public string? CloudHsmClusterId { get; set; }
 
     /// <summary>Changes the URI endpoint that KMS uses to connect to your external key store proxy (XKS proxy). JSON <c>xksProxyUriEndpoint</c>.</summary>
     [JsonPropertyName("xksProxyUriEndpoint")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? XksProxyUriEndpoint { get; init; }
+    public string? XksProxyUriEndpoint { get; set; }
 
     /// <summary>Changes the base path to the proxy APIs for this external key store. JSON <c>xksProxyUriPath</c>.</summary>
     [JsonPropertyName("xksProxyUriPath")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? XksProxyUriPath { get; init; }
+    public string? XksProxyUriPath { get; set; }
 
     /// <summary>Changes the name that KMS uses to identify the Amazon VPC endpoint service for your external key store proxy (XKS proxy). JSON <c>xksProxyVpcEndpointServiceName</c>.</summary>
     [JsonPropertyName("xksProxyVpcEndpointServiceName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? XksProxyVpcEndpointServiceName { get; init; }
+    public string? XksProxyVpcEndpointServiceName { get; set; }
 
     /// <summary>Changes the Amazon Web Services account ID that KMS uses to identify the Amazon VPC endpoint service for your external key store proxy (XKS proxy). JSON <c>xksProxyVpcEndpointServiceOwner</c>.</summary>
     [JsonPropertyName("xksProxyVpcEndpointServiceOwner")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? XksProxyVpcEndpointServiceOwner { get; init; }
+    public string? XksProxyVpcEndpointServiceOwner { get; set; }
 
     /// <summary>Changes the credentials that KMS uses to sign requests to the external key store proxy (XKS proxy). JSON <c>xksProxyAuthenticationCredential</c>.</summary>
     [JsonPropertyName("xksProxyAuthenticationCredential")]
     [JsonConverter(typeof(TolerantMemberConverter<XksProxyAuthenticationCredentialType>))]
-    public XksProxyAuthenticationCredentialType? XksProxyAuthenticationCredential { get; init; }
+    public XksProxyAuthenticationCredentialType? XksProxyAuthenticationCredential { get; set; }
 
     /// <summary>Changes the connectivity setting for the external key store. JSON <c>xksProxyConnectivity</c>.</summary>
     [JsonPropertyName("xksProxyConnectivity")]
     [JsonConverter(typeof(TolerantMemberConverter<XksProxyConnectivityType?>))]
-    public XksProxyConnectivityType? XksProxyConnectivity { get; init; }
+    public XksProxyConnectivityType? XksProxyConnectivity { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

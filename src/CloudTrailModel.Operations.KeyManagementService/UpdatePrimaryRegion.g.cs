@@ -15,12 +15,12 @@ public sealed record UpdatePrimaryRegionRequestParameters
     /// <summary>Identifies the current primary key. JSON <c>keyId</c>.</summary>
     [JsonPropertyName("keyId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? KeyId { get; init; }
+    public string? KeyId { get; set; }
 
     /// <summary>The Amazon Web Services Region of the new primary key. JSON <c>primaryRegion</c>.</summary>
     [JsonPropertyName("primaryRegion")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? PrimaryRegion { get; init; }
+    public string? PrimaryRegion { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,37 +15,37 @@ public sealed record VerifyRequestParameters
     /// <summary>Identifies the asymmetric KMS key that will be used to verify the signature. JSON <c>keyId</c>.</summary>
     [JsonPropertyName("keyId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? KeyId { get; init; }
+    public string? KeyId { get; set; }
 
     /// <summary>Specifies the message that was signed. JSON <c>message</c>.</summary>
     [JsonPropertyName("message")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Message { get; init; }
+    public string? Message { get; set; }
 
     /// <summary>Tells KMS whether the value of the Message parameter should be hashed as part of the signing algorithm. JSON <c>messageType</c>.</summary>
     [JsonPropertyName("messageType")]
     [JsonConverter(typeof(TolerantMemberConverter<MessageType?>))]
-    public MessageType? MessageType { get; init; }
+    public MessageType? MessageType { get; set; }
 
     /// <summary>The signature that the Sign operation generated. JSON <c>signature</c>.</summary>
     [JsonPropertyName("signature")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Signature { get; init; }
+    public string? Signature { get; set; }
 
     /// <summary>The signing algorithm that was used to sign the message. JSON <c>signingAlgorithm</c>.</summary>
     [JsonPropertyName("signingAlgorithm")]
     [JsonConverter(typeof(TolerantMemberConverter<SigningAlgorithmSpec?>))]
-    public SigningAlgorithmSpec? SigningAlgorithm { get; init; }
+    public SigningAlgorithmSpec? SigningAlgorithm { get; set; }
 
     /// <summary>A list of grant tokens. JSON <c>grantTokens</c>.</summary>
     [JsonPropertyName("grantTokens")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<string>>))]
-    public IReadOnlyList<string>? GrantTokens { get; init => field = ValueList<string>.From(value); }
+    public IReadOnlyList<string>? GrantTokens { get; set => field = ValueList<string>.From(value); }
 
     /// <summary>Checks if your request will succeed. JSON <c>dryRun</c>.</summary>
     [JsonPropertyName("dryRun")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? DryRun { get; init; }
+    public bool? DryRun { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -87,17 +87,17 @@ public sealed record VerifyResponseElements
     /// <summary>The Amazon Resource Name ( key ARN) of the asymmetric KMS key that was used to verify the signature. JSON <c>keyId</c>.</summary>
     [JsonPropertyName("keyId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? KeyId { get; init; }
+    public string? KeyId { get; set; }
 
     /// <summary>A Boolean value that indicates whether the signature was verified. JSON <c>signatureValid</c>.</summary>
     [JsonPropertyName("signatureValid")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? SignatureValid { get; init; }
+    public bool? SignatureValid { get; set; }
 
     /// <summary>The signing algorithm that was used to verify the signature. JSON <c>signingAlgorithm</c>.</summary>
     [JsonPropertyName("signingAlgorithm")]
     [JsonConverter(typeof(TolerantMemberConverter<SigningAlgorithmSpec?>))]
-    public SigningAlgorithmSpec? SigningAlgorithm { get; init; }
+    public SigningAlgorithmSpec? SigningAlgorithm { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,32 +15,32 @@ public sealed record VerifyMacRequestParameters
     /// <summary>The message that will be used in the verification. JSON <c>message</c>.</summary>
     [JsonPropertyName("message")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Message { get; init; }
+    public string? Message { get; set; }
 
     /// <summary>The KMS key that will be used in the verification. JSON <c>keyId</c>.</summary>
     [JsonPropertyName("keyId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? KeyId { get; init; }
+    public string? KeyId { get; set; }
 
     /// <summary>The MAC algorithm that will be used in the verification. JSON <c>macAlgorithm</c>.</summary>
     [JsonPropertyName("macAlgorithm")]
     [JsonConverter(typeof(TolerantMemberConverter<MacAlgorithmSpec?>))]
-    public MacAlgorithmSpec? MacAlgorithm { get; init; }
+    public MacAlgorithmSpec? MacAlgorithm { get; set; }
 
     /// <summary>The HMAC to verify. JSON <c>mac</c>.</summary>
     [JsonPropertyName("mac")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Mac { get; init; }
+    public string? Mac { get; set; }
 
     /// <summary>A list of grant tokens. JSON <c>grantTokens</c>.</summary>
     [JsonPropertyName("grantTokens")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<string>>))]
-    public IReadOnlyList<string>? GrantTokens { get; init => field = ValueList<string>.From(value); }
+    public IReadOnlyList<string>? GrantTokens { get; set => field = ValueList<string>.From(value); }
 
     /// <summary>Checks if your request will succeed. JSON <c>dryRun</c>.</summary>
     [JsonPropertyName("dryRun")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? DryRun { get; init; }
+    public bool? DryRun { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -80,17 +80,17 @@ public sealed record VerifyMacResponseElements
     /// <summary>The HMAC KMS key used in the verification. JSON <c>keyId</c>.</summary>
     [JsonPropertyName("keyId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? KeyId { get; init; }
+    public string? KeyId { get; set; }
 
     /// <summary>A Boolean value that indicates whether the HMAC was verified. JSON <c>macValid</c>.</summary>
     [JsonPropertyName("macValid")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? MacValid { get; init; }
+    public bool? MacValid { get; set; }
 
     /// <summary>The MAC algorithm used in the verification. JSON <c>macAlgorithm</c>.</summary>
     [JsonPropertyName("macAlgorithm")]
     [JsonConverter(typeof(TolerantMemberConverter<MacAlgorithmSpec?>))]
-    public MacAlgorithmSpec? MacAlgorithm { get; init; }
+    public MacAlgorithmSpec? MacAlgorithm { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

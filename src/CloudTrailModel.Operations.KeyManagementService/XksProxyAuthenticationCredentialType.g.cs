@@ -15,12 +15,12 @@ public sealed record XksProxyAuthenticationCredentialType
     /// <summary>A unique identifier for the raw secret access key. JSON <c>accessKeyId</c>.</summary>
     [JsonPropertyName("accessKeyId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? AccessKeyId { get; init; }
+    public string? AccessKeyId { get; set; }
 
     /// <summary>A secret string of 43-64 characters. JSON <c>rawSecretAccessKey</c>.</summary>
     [JsonPropertyName("rawSecretAccessKey")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? RawSecretAccessKey { get; init; }
+    public string? RawSecretAccessKey { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,32 +15,32 @@ public sealed record XksProxyConfigurationType
     /// <summary>Indicates whether the external key store proxy uses a public endpoint or an Amazon VPC endpoint service to communicate with KMS. JSON <c>connectivity</c>.</summary>
     [JsonPropertyName("connectivity")]
     [JsonConverter(typeof(TolerantMemberConverter<XksProxyConnectivityType?>))]
-    public XksProxyConnectivityType? Connectivity { get; init; }
+    public XksProxyConnectivityType? Connectivity { get; set; }
 
     /// <summary>The part of the external key store proxy authentication credential that uniquely identifies the secret access key. JSON <c>accessKeyId</c>.</summary>
     [JsonPropertyName("accessKeyId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? AccessKeyId { get; init; }
+    public string? AccessKeyId { get; set; }
 
     /// <summary>The URI endpoint for the external key store proxy. JSON <c>uriEndpoint</c>.</summary>
     [JsonPropertyName("uriEndpoint")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? UriEndpoint { get; init; }
+    public string? UriEndpoint { get; set; }
 
     /// <summary>The path to the external key store proxy APIs. JSON <c>uriPath</c>.</summary>
     [JsonPropertyName("uriPath")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? UriPath { get; init; }
+    public string? UriPath { get; set; }
 
     /// <summary>The Amazon VPC endpoint service used to communicate with the external key store proxy. JSON <c>vpcEndpointServiceName</c>.</summary>
     [JsonPropertyName("vpcEndpointServiceName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? VpcEndpointServiceName { get; init; }
+    public string? VpcEndpointServiceName { get; set; }
 
     /// <summary>The Amazon Web Services account ID that owns the Amazon VPC endpoint service used to communicate with the external key store proxy (XKS). JSON <c>vpcEndpointServiceOwner</c>.</summary>
     [JsonPropertyName("vpcEndpointServiceOwner")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? VpcEndpointServiceOwner { get; init; }
+    public string? VpcEndpointServiceOwner { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

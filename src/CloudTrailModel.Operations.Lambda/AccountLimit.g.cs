@@ -15,27 +15,27 @@ public sealed record AccountLimit
     /// <summary>The amount of storage space that you can use for all deployment packages and layer archives. JSON <c>totalCodeSize</c>.</summary>
     [JsonPropertyName("totalCodeSize")]
     [JsonConverter(typeof(TolerantMemberConverter<long?>))]
-    public long? TotalCodeSize { get; init; }
+    public long? TotalCodeSize { get; set; }
 
     /// <summary>The maximum size of a function's deployment package and layers when they're extracted. JSON <c>codeSizeUnzipped</c>.</summary>
     [JsonPropertyName("codeSizeUnzipped")]
     [JsonConverter(typeof(TolerantMemberConverter<long?>))]
-    public long? CodeSizeUnzipped { get; init; }
+    public long? CodeSizeUnzipped { get; set; }
 
     /// <summary>The maximum size of a deployment package when it's uploaded directly to Lambda. JSON <c>codeSizeZipped</c>.</summary>
     [JsonPropertyName("codeSizeZipped")]
     [JsonConverter(typeof(TolerantMemberConverter<long?>))]
-    public long? CodeSizeZipped { get; init; }
+    public long? CodeSizeZipped { get; set; }
 
     /// <summary>The maximum number of simultaneous function executions. JSON <c>concurrentExecutions</c>.</summary>
     [JsonPropertyName("concurrentExecutions")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? ConcurrentExecutions { get; init; }
+    public int? ConcurrentExecutions { get; set; }
 
     /// <summary>The maximum number of simultaneous function executions, minus the capacity that's reserved for individual functions with PutFunctionConcurrency. JSON <c>unreservedConcurrentExecutions</c>.</summary>
     [JsonPropertyName("unreservedConcurrentExecutions")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? UnreservedConcurrentExecutions { get; init; }
+    public int? UnreservedConcurrentExecutions { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

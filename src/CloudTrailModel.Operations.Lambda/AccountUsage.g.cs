@@ -15,12 +15,12 @@ public sealed record AccountUsage
     /// <summary>The amount of storage space, in bytes, that's being used by deployment packages and layer archives. JSON <c>totalCodeSize</c>.</summary>
     [JsonPropertyName("totalCodeSize")]
     [JsonConverter(typeof(TolerantMemberConverter<long?>))]
-    public long? TotalCodeSize { get; init; }
+    public long? TotalCodeSize { get; set; }
 
     /// <summary>The number of Lambda functions. JSON <c>functionCount</c>.</summary>
     [JsonPropertyName("functionCount")]
     [JsonConverter(typeof(TolerantMemberConverter<long?>))]
-    public long? FunctionCount { get; init; }
+    public long? FunctionCount { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

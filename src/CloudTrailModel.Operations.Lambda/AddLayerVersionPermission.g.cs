@@ -15,37 +15,37 @@ public sealed record AddLayerVersionPermissionRequestParameters
     /// <summary>The name or Amazon Resource Name (ARN) of the layer. JSON <c>layerName</c>.</summary>
     [JsonPropertyName("layerName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? LayerName { get; init; }
+    public string? LayerName { get; set; }
 
     /// <summary>The version number. JSON <c>versionNumber</c>.</summary>
     [JsonPropertyName("versionNumber")]
     [JsonConverter(typeof(TolerantMemberConverter<long?>))]
-    public long? VersionNumber { get; init; }
+    public long? VersionNumber { get; set; }
 
     /// <summary>An identifier that distinguishes the policy from others on the same layer version. JSON <c>statementId</c>.</summary>
     [JsonPropertyName("statementId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? StatementId { get; init; }
+    public string? StatementId { get; set; }
 
     /// <summary>The API action that grants access to the layer. JSON <c>action</c>.</summary>
     [JsonPropertyName("action")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Action { get; init; }
+    public string? Action { get; set; }
 
     /// <summary>An account ID, or * to grant layer usage permission to all accounts in an organization, or all Amazon Web Services accounts (if organizationId is not specified). JSON <c>principal</c>.</summary>
     [JsonPropertyName("principal")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Principal { get; init; }
+    public string? Principal { get; set; }
 
     /// <summary>With the principal set to *, grant permission to all accounts in the specified organization. JSON <c>organizationId</c>.</summary>
     [JsonPropertyName("organizationId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? OrganizationId { get; init; }
+    public string? OrganizationId { get; set; }
 
     /// <summary>Only update the policy if the revision ID matches the ID specified. JSON <c>revisionId</c>.</summary>
     [JsonPropertyName("revisionId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? RevisionId { get; init; }
+    public string? RevisionId { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -87,12 +87,12 @@ public sealed record AddLayerVersionPermissionResponseElements
     /// <summary>The permission statement. JSON <c>statement</c>.</summary>
     [JsonPropertyName("statement")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Statement { get; init; }
+    public string? Statement { get; set; }
 
     /// <summary>A unique identifier for the current revision of the policy. JSON <c>revisionId</c>.</summary>
     [JsonPropertyName("revisionId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? RevisionId { get; init; }
+    public string? RevisionId { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

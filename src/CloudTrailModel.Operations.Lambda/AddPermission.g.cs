@@ -15,62 +15,62 @@ public sealed record AddPermissionRequestParameters
     /// <summary>The name or ARN of the Lambda function, version, or alias. JSON <c>functionName</c>.</summary>
     [JsonPropertyName("functionName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? FunctionName { get; init; }
+    public string? FunctionName { get; set; }
 
     /// <summary>A statement identifier that differentiates the statement from others in the same policy. JSON <c>statementId</c>.</summary>
     [JsonPropertyName("statementId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? StatementId { get; init; }
+    public string? StatementId { get; set; }
 
     /// <summary>The action that the principal can use on the function. JSON <c>action</c>.</summary>
     [JsonPropertyName("action")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Action { get; init; }
+    public string? Action { get; set; }
 
     /// <summary>The Amazon Web Services service, Amazon Web Services account, IAM user, or IAM role that invokes the function. JSON <c>principal</c>.</summary>
     [JsonPropertyName("principal")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Principal { get; init; }
+    public string? Principal { get; set; }
 
     /// <summary>For Amazon Web Services services, the ARN of the Amazon Web Services resource that invokes the function. JSON <c>sourceArn</c>.</summary>
     [JsonPropertyName("sourceArn")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? SourceArn { get; init; }
+    public string? SourceArn { get; set; }
 
     /// <summary>The type of authentication that your function URL uses. JSON <c>functionUrlAuthType</c>.</summary>
     [JsonPropertyName("functionUrlAuthType")]
     [JsonConverter(typeof(TolerantMemberConverter<FunctionUrlAuthType?>))]
-    public FunctionUrlAuthType? FunctionUrlAuthType { get; init; }
+    public FunctionUrlAuthType? FunctionUrlAuthType { get; set; }
 
     /// <summary>Indicates whether the permission applies when the function is invoked through a function URL. JSON <c>invokedViaFunctionUrl</c>.</summary>
     [JsonPropertyName("invokedViaFunctionUrl")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? InvokedViaFunctionUrl { get; init; }
+    public bool? InvokedViaFunctionUrl { get; set; }
 
     /// <summary>For Amazon Web Services service, the ID of the Amazon Web Services account that owns the resource. JSON <c>sourceAccount</c>.</summary>
     [JsonPropertyName("sourceAccount")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? SourceAccount { get; init; }
+    public string? SourceAccount { get; set; }
 
     /// <summary>For Alexa Smart Home functions, a token that the invoker must supply. JSON <c>eventSourceToken</c>.</summary>
     [JsonPropertyName("eventSourceToken")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? EventSourceToken { get; init; }
+    public string? EventSourceToken { get; set; }
 
     /// <summary>Specify a version or alias to add permissions to a published version of the function. JSON <c>qualifier</c>.</summary>
     [JsonPropertyName("qualifier")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Qualifier { get; init; }
+    public string? Qualifier { get; set; }
 
     /// <summary>Update the policy only if the revision ID matches the ID that's specified. JSON <c>revisionId</c>.</summary>
     [JsonPropertyName("revisionId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? RevisionId { get; init; }
+    public string? RevisionId { get; set; }
 
     /// <summary>The identifier for your organization in Organizations. JSON <c>principalOrgID</c>.</summary>
     [JsonPropertyName("principalOrgID")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? PrincipalOrgID { get; init; }
+    public string? PrincipalOrgID { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -122,7 +122,7 @@ public sealed record AddPermissionResponseElements
     /// <summary>The permission statement that's added to the function policy. JSON <c>statement</c>.</summary>
     [JsonPropertyName("statement")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Statement { get; init; }
+    public string? Statement { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

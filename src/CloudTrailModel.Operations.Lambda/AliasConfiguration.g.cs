@@ -15,32 +15,32 @@ public sealed record AliasConfiguration
     /// <summary>The Amazon Resource Name (ARN) of the alias. JSON <c>aliasArn</c>.</summary>
     [JsonPropertyName("aliasArn")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? AliasArn { get; init; }
+    public string? AliasArn { get; set; }
 
     /// <summary>The name of the alias. JSON <c>name</c>.</summary>
     [JsonPropertyName("name")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Name { get; init; }
+    public string? Name { get; set; }
 
     /// <summary>The function version that the alias invokes. JSON <c>functionVersion</c>.</summary>
     [JsonPropertyName("functionVersion")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? FunctionVersion { get; init; }
+    public string? FunctionVersion { get; set; }
 
     /// <summary>A description of the alias. JSON <c>description</c>.</summary>
     [JsonPropertyName("description")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Description { get; init; }
+    public string? Description { get; set; }
 
     /// <summary>The routing configuration of the alias. JSON <c>routingConfig</c>.</summary>
     [JsonPropertyName("routingConfig")]
     [JsonConverter(typeof(TolerantMemberConverter<AliasRoutingConfiguration>))]
-    public AliasRoutingConfiguration? RoutingConfig { get; init; }
+    public AliasRoutingConfiguration? RoutingConfig { get; set; }
 
     /// <summary>A unique identifier that changes when you update the alias. JSON <c>revisionId</c>.</summary>
     [JsonPropertyName("revisionId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? RevisionId { get; init; }
+    public string? RevisionId { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

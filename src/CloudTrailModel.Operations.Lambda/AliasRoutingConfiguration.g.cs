@@ -15,7 +15,7 @@ public sealed record AliasRoutingConfiguration
     /// <summary>The second version, and the percentage of traffic that's routed to it. JSON <c>additionalVersionWeights</c>.</summary>
     [JsonPropertyName("additionalVersionWeights")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyDictionary<string, double>>))]
-    public IReadOnlyDictionary<string, double>? AdditionalVersionWeights { get; init => field = ValueMap<double>.From(value); }
+    public IReadOnlyDictionary<string, double>? AdditionalVersionWeights { get; set => field = ValueMap<double>.From(value); }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,7 +15,7 @@ public sealed record AllowedPublishers
     /// <summary>The Amazon Resource Name (ARN) for each of the signing profiles. JSON <c>signingProfileVersionArns</c>.</summary>
     [JsonPropertyName("signingProfileVersionArns")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<string>>))]
-    public IReadOnlyList<string>? SigningProfileVersionArns { get; init => field = ValueList<string>.From(value); }
+    public IReadOnlyList<string>? SigningProfileVersionArns { get; set => field = ValueList<string>.From(value); }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

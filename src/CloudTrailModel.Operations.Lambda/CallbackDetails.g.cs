@@ -15,17 +15,17 @@ public sealed record CallbackDetails
     /// <summary>The callback ID. JSON <c>callbackId</c>.</summary>
     [JsonPropertyName("callbackId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? CallbackId { get; init; }
+    public string? CallbackId { get; set; }
 
     /// <summary>The response payload from the callback operation as a string. JSON <c>result</c>.</summary>
     [JsonPropertyName("result")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Result { get; init; }
+    public string? Result { get; set; }
 
     /// <summary>An error object that contains details about the failure. JSON <c>error</c>.</summary>
     [JsonPropertyName("error")]
     [JsonConverter(typeof(TolerantMemberConverter<ErrorObject>))]
-    public ErrorObject? Error { get; init; }
+    public ErrorObject? Error { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,12 +15,12 @@ public sealed record CallbackOptions
     /// <summary>The timeout for the callback operation in seconds. JSON <c>timeoutSeconds</c>.</summary>
     [JsonPropertyName("timeoutSeconds")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? TimeoutSeconds { get; init; }
+    public int? TimeoutSeconds { get; set; }
 
     /// <summary>The heartbeat timeout for the callback operation, in seconds. JSON <c>heartbeatTimeoutSeconds</c>.</summary>
     [JsonPropertyName("heartbeatTimeoutSeconds")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? HeartbeatTimeoutSeconds { get; init; }
+    public int? HeartbeatTimeoutSeconds { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

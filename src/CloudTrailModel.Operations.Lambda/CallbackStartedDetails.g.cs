@@ -15,17 +15,17 @@ public sealed record CallbackStartedDetails
     /// <summary>The callback ID. JSON <c>callbackId</c>.</summary>
     [JsonPropertyName("callbackId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? CallbackId { get; init; }
+    public string? CallbackId { get; set; }
 
     /// <summary>The heartbeat timeout value, in seconds. JSON <c>heartbeatTimeout</c>.</summary>
     [JsonPropertyName("heartbeatTimeout")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? HeartbeatTimeout { get; init; }
+    public int? HeartbeatTimeout { get; set; }
 
     /// <summary>The timeout value, in seconds. JSON <c>timeout</c>.</summary>
     [JsonPropertyName("timeout")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? Timeout { get; init; }
+    public int? Timeout { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

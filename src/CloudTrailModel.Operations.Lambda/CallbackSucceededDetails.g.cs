@@ -15,7 +15,7 @@ public sealed record CallbackSucceededDetails
     /// <summary>The response payload from the successful operation. JSON <c>result</c>.</summary>
     [JsonPropertyName("result")]
     [JsonConverter(typeof(TolerantMemberConverter<EventResult>))]
-    public EventResult? Result { get; init; }
+    public EventResult? Result { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

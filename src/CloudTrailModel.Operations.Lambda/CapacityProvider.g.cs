@@ -15,52 +15,52 @@ public sealed record CapacityProvider
     /// <summary>The Amazon Resource Name (ARN) of the capacity provider. JSON <c>capacityProviderArn</c>.</summary>
     [JsonPropertyName("capacityProviderArn")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? CapacityProviderArn { get; init; }
+    public string? CapacityProviderArn { get; set; }
 
     /// <summary>The current state of the capacity provider. JSON <c>state</c>.</summary>
     [JsonPropertyName("state")]
     [JsonConverter(typeof(TolerantMemberConverter<CapacityProviderState?>))]
-    public CapacityProviderState? State { get; init; }
+    public CapacityProviderState? State { get; set; }
 
     /// <summary>The VPC configuration for the capacity provider. JSON <c>vpcConfig</c>.</summary>
     [JsonPropertyName("vpcConfig")]
     [JsonConverter(typeof(TolerantMemberConverter<CapacityProviderVpcConfig>))]
-    public CapacityProviderVpcConfig? VpcConfig { get; init; }
+    public CapacityProviderVpcConfig? VpcConfig { get; set; }
 
     /// <summary>The permissions configuration for the capacity provider. JSON <c>permissionsConfig</c>.</summary>
     [JsonPropertyName("permissionsConfig")]
     [JsonConverter(typeof(TolerantMemberConverter<CapacityProviderPermissionsConfig>))]
-    public CapacityProviderPermissionsConfig? PermissionsConfig { get; init; }
+    public CapacityProviderPermissionsConfig? PermissionsConfig { get; set; }
 
     /// <summary>The instance requirements for compute resources managed by the capacity provider. JSON <c>instanceRequirements</c>.</summary>
     [JsonPropertyName("instanceRequirements")]
     [JsonConverter(typeof(TolerantMemberConverter<InstanceRequirements>))]
-    public InstanceRequirements? InstanceRequirements { get; init; }
+    public InstanceRequirements? InstanceRequirements { get; set; }
 
     /// <summary>The scaling configuration for the capacity provider. JSON <c>capacityProviderScalingConfig</c>.</summary>
     [JsonPropertyName("capacityProviderScalingConfig")]
     [JsonConverter(typeof(TolerantMemberConverter<CapacityProviderScalingConfig>))]
-    public CapacityProviderScalingConfig? CapacityProviderScalingConfig { get; init; }
+    public CapacityProviderScalingConfig? CapacityProviderScalingConfig { get; set; }
 
     /// <summary>The ARN of the KMS key used to encrypt the capacity provider's resources. JSON <c>kmsKeyArn</c>.</summary>
     [JsonPropertyName("kmsKeyArn")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? KmsKeyArn { get; init; }
+    public string? KmsKeyArn { get; set; }
 
     /// <summary>The date and time when the capacity provider was last modified. JSON <c>lastModified</c>.</summary>
     [JsonPropertyName("lastModified")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? LastModified { get; init; }
+    public string? LastModified { get; set; }
 
     /// <summary>Configuration for tag propagation to managed resources launched by the capacity provider. JSON <c>propagateTags</c>.</summary>
     [JsonPropertyName("propagateTags")]
     [JsonConverter(typeof(TolerantMemberConverter<PropagateTags>))]
-    public PropagateTags? PropagateTags { get; init; }
+    public PropagateTags? PropagateTags { get; set; }
 
     /// <summary>The telemetry configuration for the capacity provider, including logging settings. JSON <c>telemetryConfig</c>.</summary>
     [JsonPropertyName("telemetryConfig")]
     [JsonConverter(typeof(TolerantMemberConverter<CapacityProviderTelemetryConfig>))]
-    public CapacityProviderTelemetryConfig? TelemetryConfig { get; init; }
+    public CapacityProviderTelemetryConfig? TelemetryConfig { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,7 +15,7 @@ public sealed record CapacityProviderConfig
     /// <summary>Configuration for Lambda-managed instances used by the capacity provider. JSON <c>lambdaManagedInstancesCapacityProviderConfig</c>.</summary>
     [JsonPropertyName("lambdaManagedInstancesCapacityProviderConfig")]
     [JsonConverter(typeof(TolerantMemberConverter<LambdaManagedInstancesCapacityProviderConfig>))]
-    public LambdaManagedInstancesCapacityProviderConfig? LambdaManagedInstancesCapacityProviderConfig { get; init; }
+    public LambdaManagedInstancesCapacityProviderConfig? LambdaManagedInstancesCapacityProviderConfig { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,12 +15,12 @@ public sealed record CapacityProviderLoggingConfig
     /// <summary>Set this property to filter the system logs for your capacity provider that Lambda sends to CloudWatch. JSON <c>systemLogLevel</c>.</summary>
     [JsonPropertyName("systemLogLevel")]
     [JsonConverter(typeof(TolerantMemberConverter<SystemLogLevel?>))]
-    public SystemLogLevel? SystemLogLevel { get; init; }
+    public SystemLogLevel? SystemLogLevel { get; set; }
 
     /// <summary>The name of the Amazon CloudWatch log group the capacity provider sends logs to. JSON <c>logGroup</c>.</summary>
     [JsonPropertyName("logGroup")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? LogGroup { get; init; }
+    public string? LogGroup { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,7 +15,7 @@ public sealed record CapacityProviderPermissionsConfig
     /// <summary>The ARN of the IAM role that the capacity provider uses to manage compute instances and other Amazon Web Services resources. JSON <c>capacityProviderOperatorRoleArn</c>.</summary>
     [JsonPropertyName("capacityProviderOperatorRoleArn")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? CapacityProviderOperatorRoleArn { get; init; }
+    public string? CapacityProviderOperatorRoleArn { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

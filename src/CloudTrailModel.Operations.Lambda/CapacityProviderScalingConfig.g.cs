@@ -15,17 +15,17 @@ public sealed record CapacityProviderScalingConfig
     /// <summary>The maximum number of vCPUs that the capacity provider can provision across all compute instances. JSON <c>maxVCpuCount</c>.</summary>
     [JsonPropertyName("maxVCpuCount")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? MaxVCpuCount { get; init; }
+    public int? MaxVCpuCount { get; set; }
 
     /// <summary>The scaling mode that determines how the capacity provider responds to changes in demand. JSON <c>scalingMode</c>.</summary>
     [JsonPropertyName("scalingMode")]
     [JsonConverter(typeof(TolerantMemberConverter<CapacityProviderScalingMode?>))]
-    public CapacityProviderScalingMode? ScalingMode { get; init; }
+    public CapacityProviderScalingMode? ScalingMode { get; set; }
 
     /// <summary>A list of scaling policies that define how the capacity provider scales compute instances based on metrics and thresholds. JSON <c>scalingPolicies</c>.</summary>
     [JsonPropertyName("scalingPolicies")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<TargetTrackingScalingPolicy>>))]
-    public IReadOnlyList<TargetTrackingScalingPolicy>? ScalingPolicies { get; init => field = ValueList<TargetTrackingScalingPolicy>.From(value); }
+    public IReadOnlyList<TargetTrackingScalingPolicy>? ScalingPolicies { get; set => field = ValueList<TargetTrackingScalingPolicy>.From(value); }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

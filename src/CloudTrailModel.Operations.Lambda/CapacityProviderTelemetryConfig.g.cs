@@ -15,7 +15,7 @@ public sealed record CapacityProviderTelemetryConfig
     /// <summary>The capacity provider's Amazon CloudWatch Logs configuration settings. JSON <c>loggingConfig</c>.</summary>
     [JsonPropertyName("loggingConfig")]
     [JsonConverter(typeof(TolerantMemberConverter<CapacityProviderLoggingConfig>))]
-    public CapacityProviderLoggingConfig? LoggingConfig { get; init; }
+    public CapacityProviderLoggingConfig? LoggingConfig { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,12 +15,12 @@ public sealed record CapacityProviderVpcConfig
     /// <summary>A list of subnet IDs where the capacity provider launches compute instances. JSON <c>subnetIds</c>.</summary>
     [JsonPropertyName("subnetIds")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<string>>))]
-    public IReadOnlyList<string>? SubnetIds { get; init => field = ValueList<string>.From(value); }
+    public IReadOnlyList<string>? SubnetIds { get; set => field = ValueList<string>.From(value); }
 
     /// <summary>A list of security group IDs that control network access for compute instances managed by the capacity provider. JSON <c>securityGroupIds</c>.</summary>
     [JsonPropertyName("securityGroupIds")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<string>>))]
-    public IReadOnlyList<string>? SecurityGroupIds { get; init => field = ValueList<string>.From(value); }
+    public IReadOnlyList<string>? SecurityGroupIds { get; set => field = ValueList<string>.From(value); }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,12 +15,12 @@ public sealed record ChainedInvokeDetails
     /// <summary>The response payload from the chained invocation. JSON <c>result</c>.</summary>
     [JsonPropertyName("result")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Result { get; init; }
+    public string? Result { get; set; }
 
     /// <summary>Details about the chained invocation failure. JSON <c>error</c>.</summary>
     [JsonPropertyName("error")]
     [JsonConverter(typeof(TolerantMemberConverter<ErrorObject>))]
-    public ErrorObject? Error { get; init; }
+    public ErrorObject? Error { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,12 +15,12 @@ public sealed record ChainedInvokeOptions
     /// <summary>The name or ARN of the Lambda function to invoke. JSON <c>functionName</c>.</summary>
     [JsonPropertyName("functionName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? FunctionName { get; init; }
+    public string? FunctionName { get; set; }
 
     /// <summary>The tenant identifier for the chained invocation. JSON <c>tenantId</c>.</summary>
     [JsonPropertyName("tenantId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? TenantId { get; init; }
+    public string? TenantId { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

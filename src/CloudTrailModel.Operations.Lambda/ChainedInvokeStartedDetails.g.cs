@@ -15,27 +15,27 @@ public sealed record ChainedInvokeStartedDetails
     /// <summary>The name or ARN of the Lambda function being invoked. JSON <c>functionName</c>.</summary>
     [JsonPropertyName("functionName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? FunctionName { get; init; }
+    public string? FunctionName { get; set; }
 
     /// <summary>The tenant identifier for the chained invocation. JSON <c>tenantId</c>.</summary>
     [JsonPropertyName("tenantId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? TenantId { get; init; }
+    public string? TenantId { get; set; }
 
     /// <summary>The JSON input payload provided to the chained invocation. JSON <c>input</c>.</summary>
     [JsonPropertyName("input")]
     [JsonConverter(typeof(TolerantMemberConverter<EventInput>))]
-    public EventInput? Input { get; init; }
+    public EventInput? Input { get; set; }
 
     /// <summary>The version of the function that was executed. JSON <c>executedVersion</c>.</summary>
     [JsonPropertyName("executedVersion")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ExecutedVersion { get; init; }
+    public string? ExecutedVersion { get; set; }
 
     /// <summary>The Amazon Resource Name (ARN) that identifies the durable execution. JSON <c>durableExecutionArn</c>.</summary>
     [JsonPropertyName("durableExecutionArn")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? DurableExecutionArn { get; init; }
+    public string? DurableExecutionArn { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

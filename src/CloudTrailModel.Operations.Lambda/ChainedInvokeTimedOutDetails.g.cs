@@ -15,7 +15,7 @@ public sealed record ChainedInvokeTimedOutDetails
     /// <summary>Details about the chained invocation timeout. JSON <c>error</c>.</summary>
     [JsonPropertyName("error")]
     [JsonConverter(typeof(TolerantMemberConverter<EventError>))]
-    public EventError? Error { get; init; }
+    public EventError? Error { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

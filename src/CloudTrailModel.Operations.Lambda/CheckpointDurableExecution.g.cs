@@ -15,22 +15,22 @@ public sealed record CheckpointDurableExecutionRequestParameters
     /// <summary>The Amazon Resource Name (ARN) of the durable execution. JSON <c>durableExecutionArn</c>.</summary>
     [JsonPropertyName("durableExecutionArn")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? DurableExecutionArn { get; init; }
+    public string? DurableExecutionArn { get; set; }
 
     /// <summary>A unique token that identifies the current checkpoint state. JSON <c>checkpointToken</c>.</summary>
     [JsonPropertyName("checkpointToken")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? CheckpointToken { get; init; }
+    public string? CheckpointToken { get; set; }
 
     /// <summary>An array of state updates to apply during this checkpoint. JSON <c>updates</c>.</summary>
     [JsonPropertyName("updates")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<OperationUpdate>>))]
-    public IReadOnlyList<OperationUpdate>? Updates { get; init => field = ValueList<OperationUpdate>.From(value); }
+    public IReadOnlyList<OperationUpdate>? Updates { get; set => field = ValueList<OperationUpdate>.From(value); }
 
     /// <summary>An optional idempotency token to ensure that duplicate checkpoint requests are handled correctly. JSON <c>clientToken</c>.</summary>
     [JsonPropertyName("clientToken")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ClientToken { get; init; }
+    public string? ClientToken { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -66,12 +66,12 @@ public sealed record CheckpointDurableExecutionResponseElements
     /// <summary>A new checkpoint token to use for the next checkpoint operation. JSON <c>checkpointToken</c>.</summary>
     [JsonPropertyName("checkpointToken")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? CheckpointToken { get; init; }
+    public string? CheckpointToken { get; set; }
 
     /// <summary>Updated execution state information that includes any changes that occurred since the last checkpoint, such as completed callbacks or expired timers. JSON <c>newExecutionState</c>.</summary>
     [JsonPropertyName("newExecutionState")]
     [JsonConverter(typeof(TolerantMemberConverter<CheckpointUpdatedExecutionState>))]
-    public CheckpointUpdatedExecutionState? NewExecutionState { get; init; }
+    public CheckpointUpdatedExecutionState? NewExecutionState { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,12 +15,12 @@ public sealed record CheckpointUpdatedExecutionState
     /// <summary>A list of operations that have been updated since the last checkpoint. JSON <c>operations</c>.</summary>
     [JsonPropertyName("operations")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<Operation>>))]
-    public IReadOnlyList<Operation>? Operations { get; init => field = ValueList<Operation>.From(value); }
+    public IReadOnlyList<Operation>? Operations { get; set => field = ValueList<Operation>.From(value); }
 
     /// <summary>Indicates that more results are available. JSON <c>nextMarker</c>.</summary>
     [JsonPropertyName("nextMarker")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? NextMarker { get; init; }
+    public string? NextMarker { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,32 +15,32 @@ public sealed record CodeSigningConfig
     /// <summary>Unique identifer for the Code signing configuration. JSON <c>codeSigningConfigId</c>.</summary>
     [JsonPropertyName("codeSigningConfigId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? CodeSigningConfigId { get; init; }
+    public string? CodeSigningConfigId { get; set; }
 
     /// <summary>The Amazon Resource Name (ARN) of the Code signing configuration. JSON <c>codeSigningConfigArn</c>.</summary>
     [JsonPropertyName("codeSigningConfigArn")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? CodeSigningConfigArn { get; init; }
+    public string? CodeSigningConfigArn { get; set; }
 
     /// <summary>Code signing configuration description. JSON <c>description</c>.</summary>
     [JsonPropertyName("description")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Description { get; init; }
+    public string? Description { get; set; }
 
     /// <summary>List of allowed publishers. JSON <c>allowedPublishers</c>.</summary>
     [JsonPropertyName("allowedPublishers")]
     [JsonConverter(typeof(TolerantMemberConverter<AllowedPublishers>))]
-    public AllowedPublishers? AllowedPublishers { get; init; }
+    public AllowedPublishers? AllowedPublishers { get; set; }
 
     /// <summary>The code signing policy controls the validation failure action for signature mismatch or expiry. JSON <c>codeSigningPolicies</c>.</summary>
     [JsonPropertyName("codeSigningPolicies")]
     [JsonConverter(typeof(TolerantMemberConverter<CodeSigningPolicies>))]
-    public CodeSigningPolicies? CodeSigningPolicies { get; init; }
+    public CodeSigningPolicies? CodeSigningPolicies { get; set; }
 
     /// <summary>The date and time that the Code signing configuration was last modified, in ISO-8601 format (YYYY-MM-DDThh:mm:ss.sTZD). JSON <c>lastModified</c>.</summary>
     [JsonPropertyName("lastModified")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? LastModified { get; init; }
+    public string? LastModified { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

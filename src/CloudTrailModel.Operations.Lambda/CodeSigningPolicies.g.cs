@@ -15,7 +15,7 @@ public sealed record CodeSigningPolicies
     /// <summary>Code signing configuration policy for deployment validation failure. JSON <c>untrustedArtifactOnDeployment</c>.</summary>
     [JsonPropertyName("untrustedArtifactOnDeployment")]
     [JsonConverter(typeof(TolerantMemberConverter<CodeSigningPolicy?>))]
-    public CodeSigningPolicy? UntrustedArtifactOnDeployment { get; init; }
+    public CodeSigningPolicy? UntrustedArtifactOnDeployment { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,7 +15,7 @@ public sealed record Concurrency
     /// <summary>The number of concurrent executions that are reserved for this function. JSON <c>reservedConcurrentExecutions</c>.</summary>
     [JsonPropertyName("reservedConcurrentExecutions")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? ReservedConcurrentExecutions { get; init; }
+    public int? ReservedConcurrentExecutions { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

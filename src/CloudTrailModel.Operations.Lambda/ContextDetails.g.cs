@@ -15,17 +15,17 @@ public sealed record ContextDetails
     /// <summary>Whether the state data of child operations of this completed context should be included in the invoke payload and GetDurableExecutionState response. JSON <c>replayChildren</c>.</summary>
     [JsonPropertyName("replayChildren")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? ReplayChildren { get; init; }
+    public bool? ReplayChildren { get; set; }
 
     /// <summary>The response payload from the context. JSON <c>result</c>.</summary>
     [JsonPropertyName("result")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Result { get; init; }
+    public string? Result { get; set; }
 
     /// <summary>Details about the context failure. JSON <c>error</c>.</summary>
     [JsonPropertyName("error")]
     [JsonConverter(typeof(TolerantMemberConverter<ErrorObject>))]
-    public ErrorObject? Error { get; init; }
+    public ErrorObject? Error { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,7 +15,7 @@ public sealed record ContextOptions
     /// <summary>Whether the state data of children of the completed context should be included in the invoke payload and GetDurableExecutionState response. JSON <c>replayChildren</c>.</summary>
     [JsonPropertyName("replayChildren")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? ReplayChildren { get; init; }
+    public bool? ReplayChildren { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

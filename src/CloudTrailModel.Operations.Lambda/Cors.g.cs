@@ -15,32 +15,32 @@ public sealed record Cors
     /// <summary>Whether to allow cookies or other credentials in requests to your function URL. JSON <c>allowCredentials</c>.</summary>
     [JsonPropertyName("allowCredentials")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? AllowCredentials { get; init; }
+    public bool? AllowCredentials { get; set; }
 
     /// <summary>The HTTP headers that origins can include in requests to your function URL. JSON <c>allowHeaders</c>.</summary>
     [JsonPropertyName("allowHeaders")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<string>>))]
-    public IReadOnlyList<string>? AllowHeaders { get; init => field = ValueList<string>.From(value); }
+    public IReadOnlyList<string>? AllowHeaders { get; set => field = ValueList<string>.From(value); }
 
     /// <summary>The HTTP methods that are allowed when calling your function URL. JSON <c>allowMethods</c>.</summary>
     [JsonPropertyName("allowMethods")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<string>>))]
-    public IReadOnlyList<string>? AllowMethods { get; init => field = ValueList<string>.From(value); }
+    public IReadOnlyList<string>? AllowMethods { get; set => field = ValueList<string>.From(value); }
 
     /// <summary>The origins that can access your function URL. JSON <c>allowOrigins</c>.</summary>
     [JsonPropertyName("allowOrigins")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<string>>))]
-    public IReadOnlyList<string>? AllowOrigins { get; init => field = ValueList<string>.From(value); }
+    public IReadOnlyList<string>? AllowOrigins { get; set => field = ValueList<string>.From(value); }
 
     /// <summary>The HTTP headers in your function response that you want to expose to origins that call your function URL. JSON <c>exposeHeaders</c>.</summary>
     [JsonPropertyName("exposeHeaders")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<string>>))]
-    public IReadOnlyList<string>? ExposeHeaders { get; init => field = ValueList<string>.From(value); }
+    public IReadOnlyList<string>? ExposeHeaders { get; set => field = ValueList<string>.From(value); }
 
     /// <summary>The maximum amount of time, in seconds, that web browsers can cache results of a preflight request. JSON <c>maxAge</c>.</summary>
     [JsonPropertyName("maxAge")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? MaxAge { get; init; }
+    public int? MaxAge { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

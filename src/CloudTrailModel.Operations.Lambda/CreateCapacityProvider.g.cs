@@ -15,47 +15,47 @@ public sealed record CreateCapacityProviderRequestParameters
     /// <summary>The name of the capacity provider. JSON <c>capacityProviderName</c>.</summary>
     [JsonPropertyName("capacityProviderName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? CapacityProviderName { get; init; }
+    public string? CapacityProviderName { get; set; }
 
     /// <summary>The VPC configuration for the capacity provider, including subnet IDs and security group IDs where compute instances will be launched. JSON <c>vpcConfig</c>.</summary>
     [JsonPropertyName("vpcConfig")]
     [JsonConverter(typeof(TolerantMemberConverter<CapacityProviderVpcConfig>))]
-    public CapacityProviderVpcConfig? VpcConfig { get; init; }
+    public CapacityProviderVpcConfig? VpcConfig { get; set; }
 
     /// <summary>The permissions configuration that specifies the IAM role ARN used by the capacity provider to manage compute resources. JSON <c>permissionsConfig</c>.</summary>
     [JsonPropertyName("permissionsConfig")]
     [JsonConverter(typeof(TolerantMemberConverter<CapacityProviderPermissionsConfig>))]
-    public CapacityProviderPermissionsConfig? PermissionsConfig { get; init; }
+    public CapacityProviderPermissionsConfig? PermissionsConfig { get; set; }
 
     /// <summary>The instance requirements that specify the compute instance characteristics, including architectures and allowed or excluded instance types. JSON <c>instanceRequirements</c>.</summary>
     [JsonPropertyName("instanceRequirements")]
     [JsonConverter(typeof(TolerantMemberConverter<InstanceRequirements>))]
-    public InstanceRequirements? InstanceRequirements { get; init; }
+    public InstanceRequirements? InstanceRequirements { get; set; }
 
     /// <summary>The scaling configuration that defines how the capacity provider scales compute instances, including maximum vCPU count and scaling policies. JSON <c>capacityProviderScalingConfig</c>.</summary>
     [JsonPropertyName("capacityProviderScalingConfig")]
     [JsonConverter(typeof(TolerantMemberConverter<CapacityProviderScalingConfig>))]
-    public CapacityProviderScalingConfig? CapacityProviderScalingConfig { get; init; }
+    public CapacityProviderScalingConfig? CapacityProviderScalingConfig { get; set; }
 
     /// <summary>The ARN of the KMS key used to encrypt data associated with the capacity provider. JSON <c>kmsKeyArn</c>.</summary>
     [JsonPropertyName("kmsKeyArn")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? KmsKeyArn { get; init; }
+    public string? KmsKeyArn { get; set; }
 
     /// <summary>A list of tags to associate with the capacity provider. JSON <c>tags</c>.</summary>
     [JsonPropertyName("tags")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyDictionary<string, string>>))]
-    public IReadOnlyDictionary<string, string>? Tags { get; init => field = ValueMap<string>.From(value); }
+    public IReadOnlyDictionary<string, string>? Tags { get; set => field = ValueMap<string>.From(value); }
 
     /// <summary>The tag propagation configuration for the capacity provider. JSON <c>propagateTags</c>.</summary>
     [JsonPropertyName("propagateTags")]
     [JsonConverter(typeof(TolerantMemberConverter<PropagateTags>))]
-    public PropagateTags? PropagateTags { get; init; }
+    public PropagateTags? PropagateTags { get; set; }
 
     /// <summary>The telemetry configuration for the capacity provider. JSON <c>telemetryConfig</c>.</summary>
     [JsonPropertyName("telemetryConfig")]
     [JsonConverter(typeof(TolerantMemberConverter<CapacityProviderTelemetryConfig>))]
-    public CapacityProviderTelemetryConfig? TelemetryConfig { get; init; }
+    public CapacityProviderTelemetryConfig? TelemetryConfig { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -101,7 +101,7 @@ public sealed record CreateCapacityProviderResponseElements
     /// <summary>Information about the capacity provider that was created. JSON <c>capacityProvider</c>.</summary>
     [JsonPropertyName("capacityProvider")]
     [JsonConverter(typeof(TolerantMemberConverter<CapacityProvider>))]
-    public CapacityProvider? CapacityProvider { get; init; }
+    public CapacityProvider? CapacityProvider { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

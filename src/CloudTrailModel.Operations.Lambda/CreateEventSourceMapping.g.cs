@@ -15,142 +15,142 @@ public sealed record CreateEventSourceMappingRequestParameters
     /// <summary>The Amazon Resource Name (ARN) of the event source. JSON <c>eventSourceArn</c>.</summary>
     [JsonPropertyName("eventSourceArn")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? EventSourceArn { get; init; }
+    public string? EventSourceArn { get; set; }
 
     /// <summary>The name or ARN of the Lambda function. JSON <c>functionName</c>.</summary>
     [JsonPropertyName("functionName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? FunctionName { get; init; }
+    public string? FunctionName { get; set; }
 
     /// <summary>When true, the event source mapping is active. JSON <c>enabled</c>.</summary>
     [JsonPropertyName("enabled")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? Enabled { get; init; }
+    public bool? Enabled { get; set; }
 
     /// <summary>The maximum number of records in each batch that Lambda pulls from your stream or queue and sends to your function. JSON <c>batchSize</c>.</summary>
     [JsonPropertyName("batchSize")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? BatchSize { get; init; }
+    public int? BatchSize { get; set; }
 
     /// <summary>An object that defines the filter criteria that determine whether Lambda should process an event. JSON <c>filterCriteria</c>.</summary>
     [JsonPropertyName("filterCriteria")]
     [JsonConverter(typeof(TolerantMemberConverter<FilterCriteria>))]
-    public FilterCriteria? FilterCriteria { get; init; }
+    public FilterCriteria? FilterCriteria { get; set; }
 
     /// <summary>The ARN of the Key Management Service (KMS) customer managed key that Lambda uses to encrypt your function's filter criteria. JSON <c>kMSKeyArn</c>.</summary>
     [JsonPropertyName("kMSKeyArn")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? KMSKeyArn { get; init; }
+    public string? KMSKeyArn { get; set; }
 
     /// <summary>The metrics configuration for your event source. JSON <c>metricsConfig</c>.</summary>
     [JsonPropertyName("metricsConfig")]
     [JsonConverter(typeof(TolerantMemberConverter<EventSourceMappingMetricsConfig>))]
-    public EventSourceMappingMetricsConfig? MetricsConfig { get; init; }
+    public EventSourceMappingMetricsConfig? MetricsConfig { get; set; }
 
     /// <summary>(Amazon MSK, and self-managed Apache Kafka only) The logging configuration for your event source. JSON <c>loggingConfig</c>.</summary>
     [JsonPropertyName("loggingConfig")]
     [JsonConverter(typeof(TolerantMemberConverter<EventSourceMappingLoggingConfig>))]
-    public EventSourceMappingLoggingConfig? LoggingConfig { get; init; }
+    public EventSourceMappingLoggingConfig? LoggingConfig { get; set; }
 
     /// <summary>(Amazon SQS only) The scaling configuration for the event source. JSON <c>scalingConfig</c>.</summary>
     [JsonPropertyName("scalingConfig")]
     [JsonConverter(typeof(TolerantMemberConverter<ScalingConfig>))]
-    public ScalingConfig? ScalingConfig { get; init; }
+    public ScalingConfig? ScalingConfig { get; set; }
 
     /// <summary>The maximum amount of time, in seconds, that Lambda spends gathering records before invoking the function. JSON <c>maximumBatchingWindowInSeconds</c>.</summary>
     [JsonPropertyName("maximumBatchingWindowInSeconds")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? MaximumBatchingWindowInSeconds { get; init; }
+    public int? MaximumBatchingWindowInSeconds { get; set; }
 
     /// <summary>(Kinesis and DynamoDB Streams only) The number of batches to process from each shard concurrently. JSON <c>parallelizationFactor</c>.</summary>
     [JsonPropertyName("parallelizationFactor")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? ParallelizationFactor { get; init; }
+    public int? ParallelizationFactor { get; set; }
 
     /// <summary>The position in a stream from which to start reading. JSON <c>startingPosition</c>.</summary>
     [JsonPropertyName("startingPosition")]
     [JsonConverter(typeof(TolerantMemberConverter<EventSourcePosition?>))]
-    public EventSourcePosition? StartingPosition { get; init; }
+    public EventSourcePosition? StartingPosition { get; set; }
 
     /// <summary>With StartingPosition set to AT_TIMESTAMP, the time from which to start reading. JSON <c>startingPositionTimestamp</c>.</summary>
     [JsonPropertyName("startingPositionTimestamp")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? StartingPositionTimestamp { get; init; }
+    public DateTimeOffset? StartingPositionTimestamp { get; set; }
 
     /// <summary>(Kinesis, DynamoDB Streams, Amazon MSK, and self-managed Apache Kafka) A configuration object that specifies the destination of an event after Lambda processes it. JSON <c>destinationConfig</c>.</summary>
     [JsonPropertyName("destinationConfig")]
     [JsonConverter(typeof(TolerantMemberConverter<DestinationConfig>))]
-    public DestinationConfig? DestinationConfig { get; init; }
+    public DestinationConfig? DestinationConfig { get; set; }
 
     /// <summary>(Kinesis, DynamoDB Streams, Amazon MSK, and self-managed Apache Kafka) Discard records older than the specified age. JSON <c>maximumRecordAgeInSeconds</c>.</summary>
     [JsonPropertyName("maximumRecordAgeInSeconds")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? MaximumRecordAgeInSeconds { get; init; }
+    public int? MaximumRecordAgeInSeconds { get; set; }
 
     /// <summary>(Kinesis, DynamoDB Streams, Amazon MSK, and self-managed Apache Kafka) If the function returns an error, split the batch in two and retry. JSON <c>bisectBatchOnFunctionError</c>.</summary>
     [JsonPropertyName("bisectBatchOnFunctionError")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? BisectBatchOnFunctionError { get; init; }
+    public bool? BisectBatchOnFunctionError { get; set; }
 
     /// <summary>(Kinesis, DynamoDB Streams, Amazon MSK, and self-managed Apache Kafka) Discard records after the specified number of retries. JSON <c>maximumRetryAttempts</c>.</summary>
     [JsonPropertyName("maximumRetryAttempts")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? MaximumRetryAttempts { get; init; }
+    public int? MaximumRetryAttempts { get; set; }
 
     /// <summary>A list of tags to apply to the event source mapping. JSON <c>tags</c>.</summary>
     [JsonPropertyName("tags")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyDictionary<string, string>>))]
-    public IReadOnlyDictionary<string, string>? Tags { get; init => field = ValueMap<string>.From(value); }
+    public IReadOnlyDictionary<string, string>? Tags { get; set => field = ValueMap<string>.From(value); }
 
     /// <summary>(Kinesis and DynamoDB Streams only) The duration in seconds of a processing window for DynamoDB and Kinesis Streams event sources. JSON <c>tumblingWindowInSeconds</c>.</summary>
     [JsonPropertyName("tumblingWindowInSeconds")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? TumblingWindowInSeconds { get; init; }
+    public int? TumblingWindowInSeconds { get; set; }
 
     /// <summary>The name of the Kafka topic. JSON <c>topics</c>.</summary>
     [JsonPropertyName("topics")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<string>>))]
-    public IReadOnlyList<string>? Topics { get; init => field = ValueList<string>.From(value); }
+    public IReadOnlyList<string>? Topics { get; set => field = ValueList<string>.From(value); }
 
     /// <summary>(MQ) The name of the Amazon MQ broker destination queue to consume. JSON <c>queues</c>.</summary>
     [JsonPropertyName("queues")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<string>>))]
-    public IReadOnlyList<string>? Queues { get; init => field = ValueList<string>.From(value); }
+    public IReadOnlyList<string>? Queues { get; set => field = ValueList<string>.From(value); }
 
     /// <summary>An array of authentication protocols or VPC components required to secure your event source. JSON <c>sourceAccessConfigurations</c>.</summary>
     [JsonPropertyName("sourceAccessConfigurations")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<SourceAccessConfiguration>>))]
-    public IReadOnlyList<SourceAccessConfiguration>? SourceAccessConfigurations { get; init => field = ValueList<SourceAccessConfiguration>.From(value); }
+    public IReadOnlyList<SourceAccessConfiguration>? SourceAccessConfigurations { get; set => field = ValueList<SourceAccessConfiguration>.From(value); }
 
     /// <summary>The self-managed Apache Kafka cluster to receive records from. JSON <c>selfManagedEventSource</c>.</summary>
     [JsonPropertyName("selfManagedEventSource")]
     [JsonConverter(typeof(TolerantMemberConverter<SelfManagedEventSource>))]
-    public SelfManagedEventSource? SelfManagedEventSource { get; init; }
+    public SelfManagedEventSource? SelfManagedEventSource { get; set; }
 
     /// <summary>(Kinesis, DynamoDB Streams, Amazon MSK, self-managed Apache Kafka, and Amazon SQS) A list of current response type enums applied to the event source mapping. JSON <c>functionResponseTypes</c>.</summary>
     [JsonPropertyName("functionResponseTypes")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<FunctionResponseType>>))]
-    public IReadOnlyList<FunctionResponseType>? FunctionResponseTypes { get; init => field = ValueList<FunctionResponseType>.From(value); }
+    public IReadOnlyList<FunctionResponseType>? FunctionResponseTypes { get; set => field = ValueList<FunctionResponseType>.From(value); }
 
     /// <summary>Specific configuration settings for an Amazon Managed Streaming for Apache Kafka (Amazon MSK) event source. JSON <c>amazonManagedKafkaEventSourceConfig</c>.</summary>
     [JsonPropertyName("amazonManagedKafkaEventSourceConfig")]
     [JsonConverter(typeof(TolerantMemberConverter<AmazonManagedKafkaEventSourceConfig>))]
-    public AmazonManagedKafkaEventSourceConfig? AmazonManagedKafkaEventSourceConfig { get; init; }
+    public AmazonManagedKafkaEventSourceConfig? AmazonManagedKafkaEventSourceConfig { get; set; }
 
     /// <summary>Specific configuration settings for a self-managed Apache Kafka event source. JSON <c>selfManagedKafkaEventSourceConfig</c>.</summary>
     [JsonPropertyName("selfManagedKafkaEventSourceConfig")]
     [JsonConverter(typeof(TolerantMemberConverter<SelfManagedKafkaEventSourceConfig>))]
-    public SelfManagedKafkaEventSourceConfig? SelfManagedKafkaEventSourceConfig { get; init; }
+    public SelfManagedKafkaEventSourceConfig? SelfManagedKafkaEventSourceConfig { get; set; }
 
     /// <summary>Specific configuration settings for a DocumentDB event source. JSON <c>documentDBEventSourceConfig</c>.</summary>
     [JsonPropertyName("documentDBEventSourceConfig")]
     [JsonConverter(typeof(TolerantMemberConverter<DocumentDBEventSourceConfig>))]
-    public DocumentDBEventSourceConfig? DocumentDBEventSourceConfig { get; init; }
+    public DocumentDBEventSourceConfig? DocumentDBEventSourceConfig { get; set; }
 
     /// <summary>(Amazon SQS, Amazon MSK, and self-managed Apache Kafka only) The provisioned mode configuration for the event source. JSON <c>provisionedPollerConfig</c>.</summary>
     [JsonPropertyName("provisionedPollerConfig")]
     [JsonConverter(typeof(TolerantMemberConverter<ProvisionedPollerConfig>))]
-    public ProvisionedPollerConfig? ProvisionedPollerConfig { get; init; }
+    public ProvisionedPollerConfig? ProvisionedPollerConfig { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -234,167 +234,167 @@ public sealed record CreateEventSourceMappingResponseElements
     /// <summary>The identifier of the event source mapping. JSON <c>uUID</c>.</summary>
     [JsonPropertyName("uUID")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? UUID { get; init; }
+    public string? UUID { get; set; }
 
     /// <summary>The position in a stream from which to start reading. JSON <c>startingPosition</c>.</summary>
     [JsonPropertyName("startingPosition")]
     [JsonConverter(typeof(TolerantMemberConverter<EventSourcePosition?>))]
-    public EventSourcePosition? StartingPosition { get; init; }
+    public EventSourcePosition? StartingPosition { get; set; }
 
     /// <summary>With StartingPosition set to AT_TIMESTAMP, the time from which to start reading. JSON <c>startingPositionTimestamp</c>.</summary>
     [JsonPropertyName("startingPositionTimestamp")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? StartingPositionTimestamp { get; init; }
+    public DateTimeOffset? StartingPositionTimestamp { get; set; }
 
     /// <summary>The maximum number of records in each batch that Lambda pulls from your stream or queue and sends to your function. JSON <c>batchSize</c>.</summary>
     [JsonPropertyName("batchSize")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? BatchSize { get; init; }
+    public int? BatchSize { get; set; }
 
     /// <summary>The maximum amount of time, in seconds, that Lambda spends gathering records before invoking the function. JSON <c>maximumBatchingWindowInSeconds</c>.</summary>
     [JsonPropertyName("maximumBatchingWindowInSeconds")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? MaximumBatchingWindowInSeconds { get; init; }
+    public int? MaximumBatchingWindowInSeconds { get; set; }
 
     /// <summary>(Kinesis and DynamoDB Streams only) The number of batches to process concurrently from each shard. JSON <c>parallelizationFactor</c>.</summary>
     [JsonPropertyName("parallelizationFactor")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? ParallelizationFactor { get; init; }
+    public int? ParallelizationFactor { get; set; }
 
     /// <summary>The Amazon Resource Name (ARN) of the event source. JSON <c>eventSourceArn</c>.</summary>
     [JsonPropertyName("eventSourceArn")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? EventSourceArn { get; init; }
+    public string? EventSourceArn { get; set; }
 
     /// <summary>An object that defines the filter criteria that determine whether Lambda should process an event. JSON <c>filterCriteria</c>.</summary>
     [JsonPropertyName("filterCriteria")]
     [JsonConverter(typeof(TolerantMemberConverter<FilterCriteria>))]
-    public FilterCriteria? FilterCriteria { get; init; }
+    public FilterCriteria? FilterCriteria { get; set; }
 
     /// <summary>An object that contains details about an error related to filter criteria encryption. JSON <c>filterCriteriaError</c>.</summary>
     [JsonPropertyName("filterCriteriaError")]
     [JsonConverter(typeof(TolerantMemberConverter<FilterCriteriaError>))]
-    public FilterCriteriaError? FilterCriteriaError { get; init; }
+    public FilterCriteriaError? FilterCriteriaError { get; set; }
 
     /// <summary>The ARN of the Key Management Service (KMS) customer managed key that Lambda uses to encrypt your function's filter criteria. JSON <c>kMSKeyArn</c>.</summary>
     [JsonPropertyName("kMSKeyArn")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? KMSKeyArn { get; init; }
+    public string? KMSKeyArn { get; set; }
 
     /// <summary>The metrics configuration for your event source. JSON <c>metricsConfig</c>.</summary>
     [JsonPropertyName("metricsConfig")]
     [JsonConverter(typeof(TolerantMemberConverter<EventSourceMappingMetricsConfig>))]
-    public EventSourceMappingMetricsConfig? MetricsConfig { get; init; }
+    public EventSourceMappingMetricsConfig? MetricsConfig { get; set; }
 
     /// <summary>(Amazon MSK, and self-managed Apache Kafka only) The logging configuration for your event source. JSON <c>loggingConfig</c>.</summary>
     [JsonPropertyName("loggingConfig")]
     [JsonConverter(typeof(TolerantMemberConverter<EventSourceMappingLoggingConfig>))]
-    public EventSourceMappingLoggingConfig? LoggingConfig { get; init; }
+    public EventSourceMappingLoggingConfig? LoggingConfig { get; set; }
 
     /// <summary>(Amazon SQS only) The scaling configuration for the event source. JSON <c>scalingConfig</c>.</summary>
     [JsonPropertyName("scalingConfig")]
     [JsonConverter(typeof(TolerantMemberConverter<ScalingConfig>))]
-    public ScalingConfig? ScalingConfig { get; init; }
+    public ScalingConfig? ScalingConfig { get; set; }
 
     /// <summary>The ARN of the Lambda function. JSON <c>functionArn</c>.</summary>
     [JsonPropertyName("functionArn")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? FunctionArn { get; init; }
+    public string? FunctionArn { get; set; }
 
     /// <summary>The date that the event source mapping was last updated or that its state changed. JSON <c>lastModified</c>.</summary>
     [JsonPropertyName("lastModified")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? LastModified { get; init; }
+    public DateTimeOffset? LastModified { get; set; }
 
     /// <summary>The result of the event source mapping's last processing attempt. JSON <c>lastProcessingResult</c>.</summary>
     [JsonPropertyName("lastProcessingResult")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? LastProcessingResult { get; init; }
+    public string? LastProcessingResult { get; set; }
 
     /// <summary>The state of the event source mapping. JSON <c>state</c>.</summary>
     [JsonPropertyName("state")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? State { get; init; }
+    public string? State { get; set; }
 
     /// <summary>Indicates whether a user or Lambda made the last change to the event source mapping. JSON <c>stateTransitionReason</c>.</summary>
     [JsonPropertyName("stateTransitionReason")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? StateTransitionReason { get; init; }
+    public string? StateTransitionReason { get; set; }
 
     /// <summary>(Kinesis, DynamoDB Streams, Amazon MSK, and self-managed Apache Kafka) A configuration object that specifies the destination of an event after Lambda processes it. JSON <c>destinationConfig</c>.</summary>
     [JsonPropertyName("destinationConfig")]
     [JsonConverter(typeof(TolerantMemberConverter<DestinationConfig>))]
-    public DestinationConfig? DestinationConfig { get; init; }
+    public DestinationConfig? DestinationConfig { get; set; }
 
     /// <summary>The name of the Kafka topic. JSON <c>topics</c>.</summary>
     [JsonPropertyName("topics")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<string>>))]
-    public IReadOnlyList<string>? Topics { get; init => field = ValueList<string>.From(value); }
+    public IReadOnlyList<string>? Topics { get; set => field = ValueList<string>.From(value); }
 
     /// <summary>(Amazon MQ) The name of the Amazon MQ broker destination queue to consume. JSON <c>queues</c>.</summary>
     [JsonPropertyName("queues")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<string>>))]
-    public IReadOnlyList<string>? Queues { get; init => field = ValueList<string>.From(value); }
+    public IReadOnlyList<string>? Queues { get; set => field = ValueList<string>.From(value); }
 
     /// <summary>An array of the authentication protocol, VPC components, or virtual host to secure and define your event source. JSON <c>sourceAccessConfigurations</c>.</summary>
     [JsonPropertyName("sourceAccessConfigurations")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<SourceAccessConfiguration>>))]
-    public IReadOnlyList<SourceAccessConfiguration>? SourceAccessConfigurations { get; init => field = ValueList<SourceAccessConfiguration>.From(value); }
+    public IReadOnlyList<SourceAccessConfiguration>? SourceAccessConfigurations { get; set => field = ValueList<SourceAccessConfiguration>.From(value); }
 
     /// <summary>The self-managed Apache Kafka cluster for your event source. JSON <c>selfManagedEventSource</c>.</summary>
     [JsonPropertyName("selfManagedEventSource")]
     [JsonConverter(typeof(TolerantMemberConverter<SelfManagedEventSource>))]
-    public SelfManagedEventSource? SelfManagedEventSource { get; init; }
+    public SelfManagedEventSource? SelfManagedEventSource { get; set; }
 
     /// <summary>(Kinesis, DynamoDB Streams, Amazon MSK, and self-managed Apache Kafka) Discard records older than the specified age. JSON <c>maximumRecordAgeInSeconds</c>.</summary>
     [JsonPropertyName("maximumRecordAgeInSeconds")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? MaximumRecordAgeInSeconds { get; init; }
+    public int? MaximumRecordAgeInSeconds { get; set; }
 
     /// <summary>(Kinesis, DynamoDB Streams, Amazon MSK, and self-managed Apache Kafka) If the function returns an error, split the batch in two and retry. JSON <c>bisectBatchOnFunctionError</c>.</summary>
     [JsonPropertyName("bisectBatchOnFunctionError")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? BisectBatchOnFunctionError { get; init; }
+    public bool? BisectBatchOnFunctionError { get; set; }
 
     /// <summary>(Kinesis, DynamoDB Streams, Amazon MSK, and self-managed Apache Kafka) Discard records after the specified number of retries. JSON <c>maximumRetryAttempts</c>.</summary>
     [JsonPropertyName("maximumRetryAttempts")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? MaximumRetryAttempts { get; init; }
+    public int? MaximumRetryAttempts { get; set; }
 
     /// <summary>(Kinesis and DynamoDB Streams only) The duration in seconds of a processing window for DynamoDB and Kinesis Streams event sources. JSON <c>tumblingWindowInSeconds</c>.</summary>
     [JsonPropertyName("tumblingWindowInSeconds")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? TumblingWindowInSeconds { get; init; }
+    public int? TumblingWindowInSeconds { get; set; }
 
     /// <summary>(Kinesis, DynamoDB Streams, Amazon MSK, self-managed Apache Kafka, and Amazon SQS) A list of current response type enums applied to the event source mapping. JSON <c>functionResponseTypes</c>.</summary>
     [JsonPropertyName("functionResponseTypes")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<FunctionResponseType>>))]
-    public IReadOnlyList<FunctionResponseType>? FunctionResponseTypes { get; init => field = ValueList<FunctionResponseType>.From(value); }
+    public IReadOnlyList<FunctionResponseType>? FunctionResponseTypes { get; set => field = ValueList<FunctionResponseType>.From(value); }
 
     /// <summary>Specific configuration settings for an Amazon Managed Streaming for Apache Kafka (Amazon MSK) event source. JSON <c>amazonManagedKafkaEventSourceConfig</c>.</summary>
     [JsonPropertyName("amazonManagedKafkaEventSourceConfig")]
     [JsonConverter(typeof(TolerantMemberConverter<AmazonManagedKafkaEventSourceConfig>))]
-    public AmazonManagedKafkaEventSourceConfig? AmazonManagedKafkaEventSourceConfig { get; init; }
+    public AmazonManagedKafkaEventSourceConfig? AmazonManagedKafkaEventSourceConfig { get; set; }
 
     /// <summary>Specific configuration settings for a self-managed Apache Kafka event source. JSON <c>selfManagedKafkaEventSourceConfig</c>.</summary>
     [JsonPropertyName("selfManagedKafkaEventSourceConfig")]
     [JsonConverter(typeof(TolerantMemberConverter<SelfManagedKafkaEventSourceConfig>))]
-    public SelfManagedKafkaEventSourceConfig? SelfManagedKafkaEventSourceConfig { get; init; }
+    public SelfManagedKafkaEventSourceConfig? SelfManagedKafkaEventSourceConfig { get; set; }
 
     /// <summary>Specific configuration settings for a DocumentDB event source. JSON <c>documentDBEventSourceConfig</c>.</summary>
     [JsonPropertyName("documentDBEventSourceConfig")]
     [JsonConverter(typeof(TolerantMemberConverter<DocumentDBEventSourceConfig>))]
-    public DocumentDBEventSourceConfig? DocumentDBEventSourceConfig { get; init; }
+    public DocumentDBEventSourceConfig? DocumentDBEventSourceConfig { get; set; }
 
     /// <summary>The Amazon Resource Name (ARN) of the event source mapping. JSON <c>eventSourceMappingArn</c>.</summary>
     [JsonPropertyName("eventSourceMappingArn")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? EventSourceMappingArn { get; init; }
+    public string? EventSourceMappingArn { get; set; }
 
     /// <summary>(Amazon SQS, Amazon MSK, and self-managed Apache Kafka only) The provisioned mode configuration for the event source. JSON <c>provisionedPollerConfig</c>.</summary>
     [JsonPropertyName("provisionedPollerConfig")]
     [JsonConverter(typeof(TolerantMemberConverter<ProvisionedPollerConfig>))]
-    public ProvisionedPollerConfig? ProvisionedPollerConfig { get; init; }
+    public ProvisionedPollerConfig? ProvisionedPollerConfig { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

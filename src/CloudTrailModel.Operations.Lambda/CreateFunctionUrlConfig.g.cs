@@ -15,27 +15,27 @@ public sealed record CreateFunctionUrlConfigRequestParameters
     /// <summary>The name or ARN of the Lambda function. JSON <c>functionName</c>.</summary>
     [JsonPropertyName("functionName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? FunctionName { get; init; }
+    public string? FunctionName { get; set; }
 
     /// <summary>The alias name. JSON <c>qualifier</c>.</summary>
     [JsonPropertyName("qualifier")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Qualifier { get; init; }
+    public string? Qualifier { get; set; }
 
     /// <summary>The type of authentication that your function URL uses. JSON <c>authType</c>.</summary>
     [JsonPropertyName("authType")]
     [JsonConverter(typeof(TolerantMemberConverter<FunctionUrlAuthType?>))]
-    public FunctionUrlAuthType? AuthType { get; init; }
+    public FunctionUrlAuthType? AuthType { get; set; }
 
     /// <summary>The cross-origin resource sharing (CORS) settings for your function URL. JSON <c>cors</c>.</summary>
     [JsonPropertyName("cors")]
     [JsonConverter(typeof(TolerantMemberConverter<Cors>))]
-    public Cors? Cors { get; init; }
+    public Cors? Cors { get; set; }
 
     /// <summary>Use one of the following options: BUFFERED – This is the default option. JSON <c>invokeMode</c>.</summary>
     [JsonPropertyName("invokeMode")]
     [JsonConverter(typeof(TolerantMemberConverter<InvokeMode?>))]
-    public InvokeMode? InvokeMode { get; init; }
+    public InvokeMode? InvokeMode { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -73,32 +73,32 @@ public sealed record CreateFunctionUrlConfigResponseElements
     /// <summary>The HTTP URL endpoint for your function. JSON <c>functionUrl</c>.</summary>
     [JsonPropertyName("functionUrl")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? FunctionUrl { get; init; }
+    public string? FunctionUrl { get; set; }
 
     /// <summary>The Amazon Resource Name (ARN) of your function. JSON <c>functionArn</c>.</summary>
     [JsonPropertyName("functionArn")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? FunctionArn { get; init; }
+    public string? FunctionArn { get; set; }
 
     /// <summary>The type of authentication that your function URL uses. JSON <c>authType</c>.</summary>
     [JsonPropertyName("authType")]
     [JsonConverter(typeof(TolerantMemberConverter<FunctionUrlAuthType?>))]
-    public FunctionUrlAuthType? AuthType { get; init; }
+    public FunctionUrlAuthType? AuthType { get; set; }
 
     /// <summary>The cross-origin resource sharing (CORS) settings for your function URL. JSON <c>cors</c>.</summary>
     [JsonPropertyName("cors")]
     [JsonConverter(typeof(TolerantMemberConverter<Cors>))]
-    public Cors? Cors { get; init; }
+    public Cors? Cors { get; set; }
 
     /// <summary>When the function URL was created, in ISO-8601 format (YYYY-MM-DDThh:mm:ss.sTZD). JSON <c>creationTime</c>.</summary>
     [JsonPropertyName("creationTime")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? CreationTime { get; init; }
+    public string? CreationTime { get; set; }
 
     /// <summary>Use one of the following options: BUFFERED – This is the default option. JSON <c>invokeMode</c>.</summary>
     [JsonPropertyName("invokeMode")]
     [JsonConverter(typeof(TolerantMemberConverter<InvokeMode?>))]
-    public InvokeMode? InvokeMode { get; init; }
+    public InvokeMode? InvokeMode { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,7 +15,7 @@ public sealed record DeadLetterConfig
     /// <summary>The Amazon Resource Name (ARN) of an Amazon SQS queue or Amazon SNS topic. JSON <c>targetArn</c>.</summary>
     [JsonPropertyName("targetArn")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? TargetArn { get; init; }
+    public string? TargetArn { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

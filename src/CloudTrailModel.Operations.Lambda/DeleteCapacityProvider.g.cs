@@ -15,7 +15,7 @@ public sealed record DeleteCapacityProviderRequestParameters
     /// <summary>The name of the capacity provider to delete. JSON <c>capacityProviderName</c>.</summary>
     [JsonPropertyName("capacityProviderName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? CapacityProviderName { get; init; }
+    public string? CapacityProviderName { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -45,7 +45,7 @@ public sealed record DeleteCapacityProviderResponseElements
     /// <summary>Information about the deleted capacity provider. JSON <c>capacityProvider</c>.</summary>
     [JsonPropertyName("capacityProvider")]
     [JsonConverter(typeof(TolerantMemberConverter<CapacityProvider>))]
-    public CapacityProvider? CapacityProvider { get; init; }
+    public CapacityProvider? CapacityProvider { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

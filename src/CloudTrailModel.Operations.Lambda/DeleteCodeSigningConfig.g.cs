@@ -15,7 +15,7 @@ public sealed record DeleteCodeSigningConfigRequestParameters
     /// <summary>The The Amazon Resource Name (ARN) of the code signing configuration. JSON <c>codeSigningConfigArn</c>.</summary>
     [JsonPropertyName("codeSigningConfigArn")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? CodeSigningConfigArn { get; init; }
+    public string? CodeSigningConfigArn { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

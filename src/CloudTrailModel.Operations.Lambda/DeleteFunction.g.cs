@@ -15,12 +15,12 @@ public sealed record DeleteFunctionRequestParameters
     /// <summary>The name or ARN of the Lambda function or version. JSON <c>functionName</c>.</summary>
     [JsonPropertyName("functionName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? FunctionName { get; init; }
+    public string? FunctionName { get; set; }
 
     /// <summary>Specify a version to delete. JSON <c>qualifier</c>.</summary>
     [JsonPropertyName("qualifier")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Qualifier { get; init; }
+    public string? Qualifier { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -52,7 +52,7 @@ public sealed record DeleteFunctionResponseElements
     /// <summary>The HTTP status code returned by the operation. JSON <c>statusCode</c>.</summary>
     [JsonPropertyName("statusCode")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? StatusCode { get; init; }
+    public int? StatusCode { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,12 +15,12 @@ public sealed record DeleteLayerVersionRequestParameters
     /// <summary>The name or Amazon Resource Name (ARN) of the layer. JSON <c>layerName</c>.</summary>
     [JsonPropertyName("layerName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? LayerName { get; init; }
+    public string? LayerName { get; set; }
 
     /// <summary>The version number. JSON <c>versionNumber</c>.</summary>
     [JsonPropertyName("versionNumber")]
     [JsonConverter(typeof(TolerantMemberConverter<long?>))]
-    public long? VersionNumber { get; init; }
+    public long? VersionNumber { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,12 +15,12 @@ public sealed record DestinationConfig
     /// <summary>The destination configuration for successful invocations. JSON <c>onSuccess</c>.</summary>
     [JsonPropertyName("onSuccess")]
     [JsonConverter(typeof(TolerantMemberConverter<OnSuccess>))]
-    public OnSuccess? OnSuccess { get; init; }
+    public OnSuccess? OnSuccess { get; set; }
 
     /// <summary>The destination configuration for failed invocations. JSON <c>onFailure</c>.</summary>
     [JsonPropertyName("onFailure")]
     [JsonConverter(typeof(TolerantMemberConverter<OnFailure>))]
-    public OnFailure? OnFailure { get; init; }
+    public OnFailure? OnFailure { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,17 +15,17 @@ public sealed record DocumentDBEventSourceConfig
     /// <summary>The name of the database to consume within the DocumentDB cluster. JSON <c>databaseName</c>.</summary>
     [JsonPropertyName("databaseName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? DatabaseName { get; init; }
+    public string? DatabaseName { get; set; }
 
     /// <summary>The name of the collection to consume within the database. JSON <c>collectionName</c>.</summary>
     [JsonPropertyName("collectionName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? CollectionName { get; init; }
+    public string? CollectionName { get; set; }
 
     /// <summary>Determines what DocumentDB sends to your event stream during document update operations. JSON <c>fullDocument</c>.</summary>
     [JsonPropertyName("fullDocument")]
     [JsonConverter(typeof(TolerantMemberConverter<FullDocument?>))]
-    public FullDocument? FullDocument { get; init; }
+    public FullDocument? FullDocument { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

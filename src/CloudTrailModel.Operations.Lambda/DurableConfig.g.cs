@@ -15,17 +15,17 @@ public sealed record DurableConfig
     /// <summary>The ARN of the Key Management Service (KMS) customer managed key that is used to encrypt your durable execution's payload data, including input, output, and error payloads. JSON <c>kMSKeyArn</c>.</summary>
     [JsonPropertyName("kMSKeyArn")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? KMSKeyArn { get; init; }
+    public string? KMSKeyArn { get; set; }
 
     /// <summary>The number of days to retain execution history after a durable execution completes. JSON <c>retentionPeriodInDays</c>.</summary>
     [JsonPropertyName("retentionPeriodInDays")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? RetentionPeriodInDays { get; init; }
+    public int? RetentionPeriodInDays { get; set; }
 
     /// <summary>The maximum time (in seconds) that a durable execution can run before timing out. JSON <c>executionTimeout</c>.</summary>
     [JsonPropertyName("executionTimeout")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? ExecutionTimeout { get; init; }
+    public int? ExecutionTimeout { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,7 +15,7 @@ public sealed record Environment
     /// <summary>Environment variable key-value pairs. JSON <c>variables</c>. AWS marks it sensitive: CloudTrail may log a placeholder string instead, kept in <see cref="SensitiveValue{T}.RedactedText"/>.</summary>
     [JsonPropertyName("variables")]
     [JsonConverter(typeof(SensitiveValueConverter<IReadOnlyDictionary<string, string>>))]
-    public SensitiveValue<IReadOnlyDictionary<string, string>>? Variables { get; init; }
+    public SensitiveValue<IReadOnlyDictionary<string, string>>? Variables { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,12 +15,12 @@ public sealed record EnvironmentResponse
     /// <summary>Environment variable key-value pairs. JSON <c>variables</c>. AWS marks it sensitive: CloudTrail may log a placeholder string instead, kept in <see cref="SensitiveValue{T}.RedactedText"/>.</summary>
     [JsonPropertyName("variables")]
     [JsonConverter(typeof(SensitiveValueConverter<IReadOnlyDictionary<string, string>>))]
-    public SensitiveValue<IReadOnlyDictionary<string, string>>? Variables { get; init; }
+    public SensitiveValue<IReadOnlyDictionary<string, string>>? Variables { get; set; }
 
     /// <summary>Error messages for environment variables that couldn't be applied. JSON <c>error</c>.</summary>
     [JsonPropertyName("error")]
     [JsonConverter(typeof(TolerantMemberConverter<EnvironmentError>))]
-    public EnvironmentError? Error { get; init; }
+    public EnvironmentError? Error { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,7 +15,7 @@ public sealed record EphemeralStorage
     /// <summary>The size of the function's /tmp directory. JSON <c>size</c>.</summary>
     [JsonPropertyName("size")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? Size { get; init; }
+    public int? Size { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

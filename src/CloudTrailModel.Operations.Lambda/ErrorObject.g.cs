@@ -15,22 +15,22 @@ public sealed record ErrorObject
     /// <summary>A human-readable error message. JSON <c>errorMessage</c>.</summary>
     [JsonPropertyName("errorMessage")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ErrorMessage { get; init; }
+    public string? ErrorMessage { get; set; }
 
     /// <summary>The error type. JSON <c>errorType</c>.</summary>
     [JsonPropertyName("errorType")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ErrorType { get; init; }
+    public string? ErrorType { get; set; }
 
     /// <summary>Machine-readable error data. JSON <c>errorData</c>.</summary>
     [JsonPropertyName("errorData")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ErrorData { get; init; }
+    public string? ErrorData { get; set; }
 
     /// <summary>Stack trace information for the error. JSON <c>stackTrace</c>.</summary>
     [JsonPropertyName("stackTrace")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<string>>))]
-    public IReadOnlyList<string>? StackTrace { get; init => field = ValueList<string>.From(value); }
+    public IReadOnlyList<string>? StackTrace { get; set => field = ValueList<string>.From(value); }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

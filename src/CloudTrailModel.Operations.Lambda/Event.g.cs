@@ -15,157 +15,157 @@ public sealed record Event
     /// <summary>The type of event that occurred. JSON <c>eventType</c>.</summary>
     [JsonPropertyName("eventType")]
     [JsonConverter(typeof(TolerantMemberConverter<EventType?>))]
-    public EventType? EventType { get; init; }
+    public EventType? EventType { get; set; }
 
     /// <summary>The subtype of the event, providing additional categorization. JSON <c>subType</c>.</summary>
     [JsonPropertyName("subType")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? SubType { get; init; }
+    public string? SubType { get; set; }
 
     /// <summary>The unique identifier for this event. JSON <c>eventId</c>.</summary>
     [JsonPropertyName("eventId")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? EventId { get; init; }
+    public int? EventId { get; set; }
 
     /// <summary>The unique identifier for this operation. JSON <c>id</c>.</summary>
     [JsonPropertyName("id")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Id { get; init; }
+    public string? Id { get; set; }
 
     /// <summary>The customer-provided name for this operation. JSON <c>name</c>.</summary>
     [JsonPropertyName("name")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Name { get; init; }
+    public string? Name { get; set; }
 
     /// <summary>The date and time when this event occurred, in ISO-8601 format (YYYY-MM-DDThh:mm:ss.sTZD). JSON <c>eventTimestamp</c>.</summary>
     [JsonPropertyName("eventTimestamp")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? EventTimestamp { get; init; }
+    public DateTimeOffset? EventTimestamp { get; set; }
 
     /// <summary>The unique identifier of the parent operation, if this operation is running within a child context. JSON <c>parentId</c>.</summary>
     [JsonPropertyName("parentId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ParentId { get; init; }
+    public string? ParentId { get; set; }
 
     /// <summary>Details about an execution that started. JSON <c>executionStartedDetails</c>.</summary>
     [JsonPropertyName("executionStartedDetails")]
     [JsonConverter(typeof(TolerantMemberConverter<ExecutionStartedDetails>))]
-    public ExecutionStartedDetails? ExecutionStartedDetails { get; init; }
+    public ExecutionStartedDetails? ExecutionStartedDetails { get; set; }
 
     /// <summary>Details about an execution that succeeded. JSON <c>executionSucceededDetails</c>.</summary>
     [JsonPropertyName("executionSucceededDetails")]
     [JsonConverter(typeof(TolerantMemberConverter<ExecutionSucceededDetails>))]
-    public ExecutionSucceededDetails? ExecutionSucceededDetails { get; init; }
+    public ExecutionSucceededDetails? ExecutionSucceededDetails { get; set; }
 
     /// <summary>Details about an execution that failed. JSON <c>executionFailedDetails</c>.</summary>
     [JsonPropertyName("executionFailedDetails")]
     [JsonConverter(typeof(TolerantMemberConverter<ExecutionFailedDetails>))]
-    public ExecutionFailedDetails? ExecutionFailedDetails { get; init; }
+    public ExecutionFailedDetails? ExecutionFailedDetails { get; set; }
 
     /// <summary>Details about an execution that timed out. JSON <c>executionTimedOutDetails</c>.</summary>
     [JsonPropertyName("executionTimedOutDetails")]
     [JsonConverter(typeof(TolerantMemberConverter<ExecutionTimedOutDetails>))]
-    public ExecutionTimedOutDetails? ExecutionTimedOutDetails { get; init; }
+    public ExecutionTimedOutDetails? ExecutionTimedOutDetails { get; set; }
 
     /// <summary>Details about an execution that was stopped. JSON <c>executionStoppedDetails</c>.</summary>
     [JsonPropertyName("executionStoppedDetails")]
     [JsonConverter(typeof(TolerantMemberConverter<ExecutionStoppedDetails>))]
-    public ExecutionStoppedDetails? ExecutionStoppedDetails { get; init; }
+    public ExecutionStoppedDetails? ExecutionStoppedDetails { get; set; }
 
     /// <summary>Details about a context that started. JSON <c>contextStartedDetails</c>.</summary>
     [JsonPropertyName("contextStartedDetails")]
     [JsonConverter(typeof(TolerantMemberConverter<ContextStartedDetails>))]
-    public ContextStartedDetails? ContextStartedDetails { get; init; }
+    public ContextStartedDetails? ContextStartedDetails { get; set; }
 
     /// <summary>Details about a context that succeeded. JSON <c>contextSucceededDetails</c>.</summary>
     [JsonPropertyName("contextSucceededDetails")]
     [JsonConverter(typeof(TolerantMemberConverter<ContextSucceededDetails>))]
-    public ContextSucceededDetails? ContextSucceededDetails { get; init; }
+    public ContextSucceededDetails? ContextSucceededDetails { get; set; }
 
     /// <summary>Details about a context that failed. JSON <c>contextFailedDetails</c>.</summary>
     [JsonPropertyName("contextFailedDetails")]
     [JsonConverter(typeof(TolerantMemberConverter<ContextFailedDetails>))]
-    public ContextFailedDetails? ContextFailedDetails { get; init; }
+    public ContextFailedDetails? ContextFailedDetails { get; set; }
 
     /// <summary>Details about a wait operation that started. JSON <c>waitStartedDetails</c>.</summary>
     [JsonPropertyName("waitStartedDetails")]
     [JsonConverter(typeof(TolerantMemberConverter<WaitStartedDetails>))]
-    public WaitStartedDetails? WaitStartedDetails { get; init; }
+    public WaitStartedDetails? WaitStartedDetails { get; set; }
 
     /// <summary>Details about a wait operation that succeeded. JSON <c>waitSucceededDetails</c>.</summary>
     [JsonPropertyName("waitSucceededDetails")]
     [JsonConverter(typeof(TolerantMemberConverter<WaitSucceededDetails>))]
-    public WaitSucceededDetails? WaitSucceededDetails { get; init; }
+    public WaitSucceededDetails? WaitSucceededDetails { get; set; }
 
     /// <summary>Details about a wait operation that was cancelled. JSON <c>waitCancelledDetails</c>.</summary>
     [JsonPropertyName("waitCancelledDetails")]
     [JsonConverter(typeof(TolerantMemberConverter<WaitCancelledDetails>))]
-    public WaitCancelledDetails? WaitCancelledDetails { get; init; }
+    public WaitCancelledDetails? WaitCancelledDetails { get; set; }
 
     /// <summary>Details about a step that started. JSON <c>stepStartedDetails</c>.</summary>
     [JsonPropertyName("stepStartedDetails")]
     [JsonConverter(typeof(TolerantMemberConverter<StepStartedDetails>))]
-    public StepStartedDetails? StepStartedDetails { get; init; }
+    public StepStartedDetails? StepStartedDetails { get; set; }
 
     /// <summary>Details about a step that succeeded. JSON <c>stepSucceededDetails</c>.</summary>
     [JsonPropertyName("stepSucceededDetails")]
     [JsonConverter(typeof(TolerantMemberConverter<StepSucceededDetails>))]
-    public StepSucceededDetails? StepSucceededDetails { get; init; }
+    public StepSucceededDetails? StepSucceededDetails { get; set; }
 
     /// <summary>Details about a step that failed. JSON <c>stepFailedDetails</c>.</summary>
     [JsonPropertyName("stepFailedDetails")]
     [JsonConverter(typeof(TolerantMemberConverter<StepFailedDetails>))]
-    public StepFailedDetails? StepFailedDetails { get; init; }
+    public StepFailedDetails? StepFailedDetails { get; set; }
 
     /// <summary>Contains details about a chained function invocation that has started execution, including start time and execution context. JSON <c>chainedInvokeStartedDetails</c>.</summary>
     [JsonPropertyName("chainedInvokeStartedDetails")]
     [JsonConverter(typeof(TolerantMemberConverter<ChainedInvokeStartedDetails>))]
-    public ChainedInvokeStartedDetails? ChainedInvokeStartedDetails { get; init; }
+    public ChainedInvokeStartedDetails? ChainedInvokeStartedDetails { get; set; }
 
     /// <summary>Details about a chained invocation that succeeded. JSON <c>chainedInvokeSucceededDetails</c>.</summary>
     [JsonPropertyName("chainedInvokeSucceededDetails")]
     [JsonConverter(typeof(TolerantMemberConverter<ChainedInvokeSucceededDetails>))]
-    public ChainedInvokeSucceededDetails? ChainedInvokeSucceededDetails { get; init; }
+    public ChainedInvokeSucceededDetails? ChainedInvokeSucceededDetails { get; set; }
 
     /// <summary>Contains details about a failed chained function invocation, including error information and failure reason. JSON <c>chainedInvokeFailedDetails</c>.</summary>
     [JsonPropertyName("chainedInvokeFailedDetails")]
     [JsonConverter(typeof(TolerantMemberConverter<ChainedInvokeFailedDetails>))]
-    public ChainedInvokeFailedDetails? ChainedInvokeFailedDetails { get; init; }
+    public ChainedInvokeFailedDetails? ChainedInvokeFailedDetails { get; set; }
 
     /// <summary>Details about a chained invocation that timed out. JSON <c>chainedInvokeTimedOutDetails</c>.</summary>
     [JsonPropertyName("chainedInvokeTimedOutDetails")]
     [JsonConverter(typeof(TolerantMemberConverter<ChainedInvokeTimedOutDetails>))]
-    public ChainedInvokeTimedOutDetails? ChainedInvokeTimedOutDetails { get; init; }
+    public ChainedInvokeTimedOutDetails? ChainedInvokeTimedOutDetails { get; set; }
 
     /// <summary>Details about a chained invocation that was stopped. JSON <c>chainedInvokeStoppedDetails</c>.</summary>
     [JsonPropertyName("chainedInvokeStoppedDetails")]
     [JsonConverter(typeof(TolerantMemberConverter<ChainedInvokeStoppedDetails>))]
-    public ChainedInvokeStoppedDetails? ChainedInvokeStoppedDetails { get; init; }
+    public ChainedInvokeStoppedDetails? ChainedInvokeStoppedDetails { get; set; }
 
     /// <summary>Contains details about a callback operation that has started, including timing information and callback metadata. JSON <c>callbackStartedDetails</c>.</summary>
     [JsonPropertyName("callbackStartedDetails")]
     [JsonConverter(typeof(TolerantMemberConverter<CallbackStartedDetails>))]
-    public CallbackStartedDetails? CallbackStartedDetails { get; init; }
+    public CallbackStartedDetails? CallbackStartedDetails { get; set; }
 
     /// <summary>Contains details about a successfully completed callback operation, including the result data and completion timestamp. JSON <c>callbackSucceededDetails</c>.</summary>
     [JsonPropertyName("callbackSucceededDetails")]
     [JsonConverter(typeof(TolerantMemberConverter<CallbackSucceededDetails>))]
-    public CallbackSucceededDetails? CallbackSucceededDetails { get; init; }
+    public CallbackSucceededDetails? CallbackSucceededDetails { get; set; }
 
     /// <summary>Contains details about a failed callback operation, including error information and the reason for failure. JSON <c>callbackFailedDetails</c>.</summary>
     [JsonPropertyName("callbackFailedDetails")]
     [JsonConverter(typeof(TolerantMemberConverter<CallbackFailedDetails>))]
-    public CallbackFailedDetails? CallbackFailedDetails { get; init; }
+    public CallbackFailedDetails? CallbackFailedDetails { get; set; }
 
     /// <summary>Contains details about a callback operation that timed out, including timeout duration and any partial results. JSON <c>callbackTimedOutDetails</c>.</summary>
     [JsonPropertyName("callbackTimedOutDetails")]
     [JsonConverter(typeof(TolerantMemberConverter<CallbackTimedOutDetails>))]
-    public CallbackTimedOutDetails? CallbackTimedOutDetails { get; init; }
+    public CallbackTimedOutDetails? CallbackTimedOutDetails { get; set; }
 
     /// <summary>Details about a function invocation that completed. JSON <c>invocationCompletedDetails</c>.</summary>
     [JsonPropertyName("invocationCompletedDetails")]
     [JsonConverter(typeof(TolerantMemberConverter<InvocationCompletedDetails>))]
-    public InvocationCompletedDetails? InvocationCompletedDetails { get; init; }
+    public InvocationCompletedDetails? InvocationCompletedDetails { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,12 +15,12 @@ public sealed record EventResult
     /// <summary>The result payload. JSON <c>payload</c>.</summary>
     [JsonPropertyName("payload")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Payload { get; init; }
+    public string? Payload { get; set; }
 
     /// <summary>Indicates if the error payload was truncated due to size limits. JSON <c>truncated</c>.</summary>
     [JsonPropertyName("truncated")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? Truncated { get; init; }
+    public bool? Truncated { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,7 +15,7 @@ public sealed record EventSourceMappingLoggingConfig
     /// <summary>The log level you want your event source mapping to use. JSON <c>systemLogLevel</c>.</summary>
     [JsonPropertyName("systemLogLevel")]
     [JsonConverter(typeof(TolerantMemberConverter<EventSourceMappingSystemLogLevel?>))]
-    public EventSourceMappingSystemLogLevel? SystemLogLevel { get; init; }
+    public EventSourceMappingSystemLogLevel? SystemLogLevel { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

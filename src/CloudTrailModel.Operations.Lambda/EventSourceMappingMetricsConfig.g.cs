@@ -15,7 +15,7 @@ public sealed record EventSourceMappingMetricsConfig
     /// <summary>The metrics you want your event source mapping to produce, including EventCount, ErrorCount, KafkaMetrics. JSON <c>metrics</c>.</summary>
     [JsonPropertyName("metrics")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<EventSourceMappingMetric>>))]
-    public IReadOnlyList<EventSourceMappingMetric>? Metrics { get; init => field = ValueList<EventSourceMappingMetric>.From(value); }
+    public IReadOnlyList<EventSourceMappingMetric>? Metrics { get; set => field = ValueList<EventSourceMappingMetric>.From(value); }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

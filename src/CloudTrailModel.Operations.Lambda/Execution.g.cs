@@ -15,37 +15,37 @@ public sealed record Execution
     /// <summary>The Amazon Resource Name (ARN) of the durable execution, if this execution is a durable execution. JSON <c>durableExecutionArn</c>.</summary>
     [JsonPropertyName("durableExecutionArn")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? DurableExecutionArn { get; init; }
+    public string? DurableExecutionArn { get; set; }
 
     /// <summary>The unique name of the durable execution, if one was provided when the execution was started. JSON <c>durableExecutionName</c>.</summary>
     [JsonPropertyName("durableExecutionName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? DurableExecutionName { get; init; }
+    public string? DurableExecutionName { get; set; }
 
     /// <summary>The Amazon Resource Name (ARN) of the Lambda function. JSON <c>functionArn</c>.</summary>
     [JsonPropertyName("functionArn")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? FunctionArn { get; init; }
+    public string? FunctionArn { get; set; }
 
     /// <summary>The current status of the durable execution. JSON <c>status</c>.</summary>
     [JsonPropertyName("status")]
     [JsonConverter(typeof(TolerantMemberConverter<ExecutionStatus?>))]
-    public ExecutionStatus? Status { get; init; }
+    public ExecutionStatus? Status { get; set; }
 
     /// <summary>The date and time when the durable execution started, in ISO-8601 format (YYYY-MM-DDThh:mm:ss.sTZD). JSON <c>startTimestamp</c>.</summary>
     [JsonPropertyName("startTimestamp")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? StartTimestamp { get; init; }
+    public DateTimeOffset? StartTimestamp { get; set; }
 
     /// <summary>The date and time when the durable execution ended, in ISO-8601 format (YYYY-MM-DDThh:mm:ss.sTZD). JSON <c>endTimestamp</c>.</summary>
     [JsonPropertyName("endTimestamp")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? EndTimestamp { get; init; }
+    public DateTimeOffset? EndTimestamp { get; set; }
 
     /// <summary>The ARN of the Key Management Service (KMS) customer managed key that is used to encrypt your durable execution's payload data, including input, output, and error payloads. JSON <c>kMSKeyArn</c>.</summary>
     [JsonPropertyName("kMSKeyArn")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? KMSKeyArn { get; init; }
+    public string? KMSKeyArn { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

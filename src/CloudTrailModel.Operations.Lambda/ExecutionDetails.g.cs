@@ -15,7 +15,7 @@ public sealed record ExecutionDetails
     /// <summary>The original input payload provided for the durable execution. JSON <c>inputPayload</c>.</summary>
     [JsonPropertyName("inputPayload")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? InputPayload { get; init; }
+    public string? InputPayload { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

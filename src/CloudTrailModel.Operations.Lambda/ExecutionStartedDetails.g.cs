@@ -15,12 +15,12 @@ public sealed record ExecutionStartedDetails
     /// <summary>The input payload provided for the durable execution. JSON <c>input</c>.</summary>
     [JsonPropertyName("input")]
     [JsonConverter(typeof(TolerantMemberConverter<EventInput>))]
-    public EventInput? Input { get; init; }
+    public EventInput? Input { get; set; }
 
     /// <summary>The maximum amount of time that the durable execution is allowed to run, in seconds. JSON <c>executionTimeout</c>.</summary>
     [JsonPropertyName("executionTimeout")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? ExecutionTimeout { get; init; }
+    public int? ExecutionTimeout { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,12 +15,12 @@ public sealed record FileSystemConfig
     /// <summary>The Amazon Resource Name (ARN) of the Amazon EFS or Amazon S3 Files access point that provides access to the file system. JSON <c>arn</c>.</summary>
     [JsonPropertyName("arn")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Arn { get; init; }
+    public string? Arn { get; set; }
 
     /// <summary>The path where the function can access the file system, starting with /mnt/. JSON <c>localMountPath</c>.</summary>
     [JsonPropertyName("localMountPath")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? LocalMountPath { get; init; }
+    public string? LocalMountPath { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,7 +15,7 @@ public sealed record Filter
     /// <summary>A filter pattern. JSON <c>pattern</c>.</summary>
     [JsonPropertyName("pattern")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Pattern { get; init; }
+    public string? Pattern { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,37 +15,37 @@ public sealed record FunctionCode
     /// <summary>The base64-encoded contents of the deployment package. JSON <c>zipFile</c>.</summary>
     [JsonPropertyName("zipFile")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ZipFile { get; init; }
+    public string? ZipFile { get; set; }
 
     /// <summary>An Amazon S3 bucket in the same Amazon Web Services Region as your function. JSON <c>s3Bucket</c>.</summary>
     [JsonPropertyName("s3Bucket")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? S3Bucket { get; init; }
+    public string? S3Bucket { get; set; }
 
     /// <summary>The Amazon S3 key of the deployment package. JSON <c>s3Key</c>.</summary>
     [JsonPropertyName("s3Key")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? S3Key { get; init; }
+    public string? S3Key { get; set; }
 
     /// <summary>For versioned objects, the version of the deployment package object to use. JSON <c>s3ObjectVersion</c>.</summary>
     [JsonPropertyName("s3ObjectVersion")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? S3ObjectVersion { get; init; }
+    public string? S3ObjectVersion { get; set; }
 
     /// <summary>Specifies how the deployment package is stored. JSON <c>s3ObjectStorageMode</c>.</summary>
     [JsonPropertyName("s3ObjectStorageMode")]
     [JsonConverter(typeof(TolerantMemberConverter<S3ObjectStorageMode?>))]
-    public S3ObjectStorageMode? S3ObjectStorageMode { get; init; }
+    public S3ObjectStorageMode? S3ObjectStorageMode { get; set; }
 
     /// <summary>URI of a container image in the Amazon ECR registry. JSON <c>imageUri</c>.</summary>
     [JsonPropertyName("imageUri")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ImageUri { get; init; }
+    public string? ImageUri { get; set; }
 
     /// <summary>The ARN of the Key Management Service (KMS) customer managed key that's used to encrypt your function's.zip deployment package. JSON <c>sourceKMSKeyArn</c>.</summary>
     [JsonPropertyName("sourceKMSKeyArn")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? SourceKMSKeyArn { get; init; }
+    public string? SourceKMSKeyArn { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,37 +15,37 @@ public sealed record FunctionCodeLocation
     /// <summary>The service that's hosting the file. JSON <c>repositoryType</c>.</summary>
     [JsonPropertyName("repositoryType")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? RepositoryType { get; init; }
+    public string? RepositoryType { get; set; }
 
     /// <summary>A presigned URL that you can use to download the deployment package. JSON <c>location</c>.</summary>
     [JsonPropertyName("location")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Location { get; init; }
+    public string? Location { get; set; }
 
     /// <summary>URI of a container image in the Amazon ECR registry. JSON <c>imageUri</c>.</summary>
     [JsonPropertyName("imageUri")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ImageUri { get; init; }
+    public string? ImageUri { get; set; }
 
     /// <summary>The resolved URI for the image. JSON <c>resolvedImageUri</c>.</summary>
     [JsonPropertyName("resolvedImageUri")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ResolvedImageUri { get; init; }
+    public string? ResolvedImageUri { get; set; }
 
     /// <summary>The resolved Amazon S3 object that contains the deployment package. JSON <c>resolvedS3Object</c>.</summary>
     [JsonPropertyName("resolvedS3Object")]
     [JsonConverter(typeof(TolerantMemberConverter<ResolvedS3Object>))]
-    public ResolvedS3Object? ResolvedS3Object { get; init; }
+    public ResolvedS3Object? ResolvedS3Object { get; set; }
 
     /// <summary>The ARN of the Key Management Service (KMS) customer managed key that's used to encrypt your function's.zip deployment package. JSON <c>sourceKMSKeyArn</c>.</summary>
     [JsonPropertyName("sourceKMSKeyArn")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? SourceKMSKeyArn { get; init; }
+    public string? SourceKMSKeyArn { get; set; }
 
     /// <summary>An object that contains details about an error related to function deployment package retrieval. JSON <c>error</c>.</summary>
     [JsonPropertyName("error")]
     [JsonConverter(typeof(TolerantMemberConverter<FunctionCodeLocationError>))]
-    public FunctionCodeLocationError? Error { get; init; }
+    public FunctionCodeLocationError? Error { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,12 +15,12 @@ public sealed record FunctionScalingConfig
     /// <summary>The minimum number of execution environments to maintain for the function. JSON <c>minExecutionEnvironments</c>.</summary>
     [JsonPropertyName("minExecutionEnvironments")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? MinExecutionEnvironments { get; init; }
+    public int? MinExecutionEnvironments { get; set; }
 
     /// <summary>The maximum number of execution environments that can be provisioned for the function. JSON <c>maxExecutionEnvironments</c>.</summary>
     [JsonPropertyName("maxExecutionEnvironments")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? MaxExecutionEnvironments { get; init; }
+    public int? MaxExecutionEnvironments { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

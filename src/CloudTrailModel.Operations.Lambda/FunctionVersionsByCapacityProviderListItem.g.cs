@@ -15,12 +15,12 @@ public sealed record FunctionVersionsByCapacityProviderListItem
     /// <summary>The Amazon Resource Name (ARN) of the function version. JSON <c>functionArn</c>.</summary>
     [JsonPropertyName("functionArn")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? FunctionArn { get; init; }
+    public string? FunctionArn { get; set; }
 
     /// <summary>The current state of the function version. JSON <c>state</c>.</summary>
     [JsonPropertyName("state")]
     [JsonConverter(typeof(TolerantMemberConverter<State?>))]
-    public State? State { get; init; }
+    public State? State { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

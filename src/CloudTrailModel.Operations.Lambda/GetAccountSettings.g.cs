@@ -38,12 +38,12 @@ public sealed record GetAccountSettingsResponseElements
     /// <summary>Limits that are related to concurrency and code storage. JSON <c>accountLimit</c>.</summary>
     [JsonPropertyName("accountLimit")]
     [JsonConverter(typeof(TolerantMemberConverter<AccountLimit>))]
-    public AccountLimit? AccountLimit { get; init; }
+    public AccountLimit? AccountLimit { get; set; }
 
     /// <summary>The number of functions and amount of storage in use. JSON <c>accountUsage</c>.</summary>
     [JsonPropertyName("accountUsage")]
     [JsonConverter(typeof(TolerantMemberConverter<AccountUsage>))]
-    public AccountUsage? AccountUsage { get; init; }
+    public AccountUsage? AccountUsage { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

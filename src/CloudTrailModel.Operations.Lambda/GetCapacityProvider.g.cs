@@ -15,7 +15,7 @@ public sealed record GetCapacityProviderRequestParameters
     /// <summary>The name of the capacity provider to retrieve. JSON <c>capacityProviderName</c>.</summary>
     [JsonPropertyName("capacityProviderName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? CapacityProviderName { get; init; }
+    public string? CapacityProviderName { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -45,7 +45,7 @@ public sealed record GetCapacityProviderResponseElements
     /// <summary>Information about the capacity provider, including its configuration and current state. JSON <c>capacityProvider</c>.</summary>
     [JsonPropertyName("capacityProvider")]
     [JsonConverter(typeof(TolerantMemberConverter<CapacityProvider>))]
-    public CapacityProvider? CapacityProvider { get; init; }
+    public CapacityProvider? CapacityProvider { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,12 +15,12 @@ public sealed record GetDurableExecutionRequestParameters
     /// <summary>The Amazon Resource Name (ARN) of the durable execution. JSON <c>durableExecutionArn</c>.</summary>
     [JsonPropertyName("durableExecutionArn")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? DurableExecutionArn { get; init; }
+    public string? DurableExecutionArn { get; set; }
 
     /// <summary>Specifies whether to include execution data such as input payload, result, and error information in the response. JSON <c>includeExecutionData</c>.</summary>
     [JsonPropertyName("includeExecutionData")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? IncludeExecutionData { get; init; }
+    public bool? IncludeExecutionData { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -52,67 +52,67 @@ public sealed record GetDurableExecutionResponseElements
     /// <summary>The Amazon Resource Name (ARN) of the durable execution. JSON <c>durableExecutionArn</c>.</summary>
     [JsonPropertyName("durableExecutionArn")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? DurableExecutionArn { get; init; }
+    public string? DurableExecutionArn { get; set; }
 
     /// <summary>The name of the durable execution. JSON <c>durableExecutionName</c>.</summary>
     [JsonPropertyName("durableExecutionName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? DurableExecutionName { get; init; }
+    public string? DurableExecutionName { get; set; }
 
     /// <summary>The Amazon Resource Name (ARN) of the Lambda function that was invoked to start this durable execution. JSON <c>functionArn</c>.</summary>
     [JsonPropertyName("functionArn")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? FunctionArn { get; init; }
+    public string? FunctionArn { get; set; }
 
     /// <summary>The JSON input payload that was provided when the durable execution was started. JSON <c>inputPayload</c>.</summary>
     [JsonPropertyName("inputPayload")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? InputPayload { get; init; }
+    public string? InputPayload { get; set; }
 
     /// <summary>The JSON result returned by the durable execution if it completed successfully. JSON <c>result</c>.</summary>
     [JsonPropertyName("result")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Result { get; init; }
+    public string? Result { get; set; }
 
     /// <summary>Error information if the durable execution failed. JSON <c>error</c>.</summary>
     [JsonPropertyName("error")]
     [JsonConverter(typeof(TolerantMemberConverter<ErrorObject>))]
-    public ErrorObject? Error { get; init; }
+    public ErrorObject? Error { get; set; }
 
     /// <summary>The date and time when the durable execution started, in Unix timestamp format. JSON <c>startTimestamp</c>.</summary>
     [JsonPropertyName("startTimestamp")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? StartTimestamp { get; init; }
+    public DateTimeOffset? StartTimestamp { get; set; }
 
     /// <summary>The current status of the durable execution. JSON <c>status</c>.</summary>
     [JsonPropertyName("status")]
     [JsonConverter(typeof(TolerantMemberConverter<ExecutionStatus?>))]
-    public ExecutionStatus? Status { get; init; }
+    public ExecutionStatus? Status { get; set; }
 
     /// <summary>The date and time when the durable execution ended, in Unix timestamp format. JSON <c>endTimestamp</c>.</summary>
     [JsonPropertyName("endTimestamp")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? EndTimestamp { get; init; }
+    public DateTimeOffset? EndTimestamp { get; set; }
 
     /// <summary>The version of the Lambda function that was invoked for this durable execution. JSON <c>version</c>.</summary>
     [JsonPropertyName("version")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Version { get; init; }
+    public string? Version { get; set; }
 
     /// <summary>The trace headers associated with the durable execution. JSON <c>traceHeader</c>.</summary>
     [JsonPropertyName("traceHeader")]
     [JsonConverter(typeof(TolerantMemberConverter<TraceHeader>))]
-    public TraceHeader? TraceHeader { get; init; }
+    public TraceHeader? TraceHeader { get; set; }
 
     /// <summary>Indicates whether execution data is included in this response. JSON <c>executionDataIncluded</c>.</summary>
     [JsonPropertyName("executionDataIncluded")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? ExecutionDataIncluded { get; init; }
+    public bool? ExecutionDataIncluded { get; set; }
 
     /// <summary>Configuration settings for the durable execution, including execution timeout, retention period for execution history, and an optional ARN of the Key Management Service (KMS) customer managed key that is used to encrypt your durable execution's payload data, including input, output, and error payloads. JSON <c>durableConfig</c>.</summary>
     [JsonPropertyName("durableConfig")]
     [JsonConverter(typeof(TolerantMemberConverter<DurableConfig>))]
-    public DurableConfig? DurableConfig { get; init; }
+    public DurableConfig? DurableConfig { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

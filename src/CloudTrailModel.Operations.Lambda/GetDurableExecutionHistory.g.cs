@@ -15,27 +15,27 @@ public sealed record GetDurableExecutionHistoryRequestParameters
     /// <summary>The Amazon Resource Name (ARN) of the durable execution. JSON <c>durableExecutionArn</c>.</summary>
     [JsonPropertyName("durableExecutionArn")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? DurableExecutionArn { get; init; }
+    public string? DurableExecutionArn { get; set; }
 
     /// <summary>Specifies whether to include execution data such as step results and callback payloads in the history events. JSON <c>includeExecutionData</c>.</summary>
     [JsonPropertyName("includeExecutionData")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? IncludeExecutionData { get; init; }
+    public bool? IncludeExecutionData { get; set; }
 
     /// <summary>The maximum number of history events to return per call. JSON <c>maxItems</c>.</summary>
     [JsonPropertyName("maxItems")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? MaxItems { get; init; }
+    public int? MaxItems { get; set; }
 
     /// <summary>If NextMarker was returned from a previous request, use this value to retrieve the next page of results. JSON <c>marker</c>.</summary>
     [JsonPropertyName("marker")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Marker { get; init; }
+    public string? Marker { get; set; }
 
     /// <summary>When set to true, returns the history events in reverse chronological order (newest first). JSON <c>reverseOrder</c>.</summary>
     [JsonPropertyName("reverseOrder")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? ReverseOrder { get; init; }
+    public bool? ReverseOrder { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -73,12 +73,12 @@ public sealed record GetDurableExecutionHistoryResponseElements
     /// <summary>An array of execution history events, ordered chronologically unless ReverseOrder is set to true. JSON <c>events</c>.</summary>
     [JsonPropertyName("events")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<Event>>))]
-    public IReadOnlyList<Event>? Events { get; init => field = ValueList<Event>.From(value); }
+    public IReadOnlyList<Event>? Events { get; set => field = ValueList<Event>.From(value); }
 
     /// <summary>If present, indicates that more history events are available. JSON <c>nextMarker</c>.</summary>
     [JsonPropertyName("nextMarker")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? NextMarker { get; init; }
+    public string? NextMarker { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,22 +15,22 @@ public sealed record GetDurableExecutionStateRequestParameters
     /// <summary>The Amazon Resource Name (ARN) of the durable execution. JSON <c>durableExecutionArn</c>.</summary>
     [JsonPropertyName("durableExecutionArn")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? DurableExecutionArn { get; init; }
+    public string? DurableExecutionArn { get; set; }
 
     /// <summary>A checkpoint token that identifies the current state of the execution. JSON <c>checkpointToken</c>.</summary>
     [JsonPropertyName("checkpointToken")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? CheckpointToken { get; init; }
+    public string? CheckpointToken { get; set; }
 
     /// <summary>If NextMarker was returned from a previous request, use this value to retrieve the next page of operations. JSON <c>marker</c>.</summary>
     [JsonPropertyName("marker")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Marker { get; init; }
+    public string? Marker { get; set; }
 
     /// <summary>The maximum number of operations to return per call. JSON <c>maxItems</c>.</summary>
     [JsonPropertyName("maxItems")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? MaxItems { get; init; }
+    public int? MaxItems { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -66,12 +66,12 @@ public sealed record GetDurableExecutionStateResponseElements
     /// <summary>An array of operations that represent the current state of the durable execution. JSON <c>operations</c>.</summary>
     [JsonPropertyName("operations")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<Operation>>))]
-    public IReadOnlyList<Operation>? Operations { get; init => field = ValueList<Operation>.From(value); }
+    public IReadOnlyList<Operation>? Operations { get; set => field = ValueList<Operation>.From(value); }
 
     /// <summary>If present, indicates that more operations are available. JSON <c>nextMarker</c>.</summary>
     [JsonPropertyName("nextMarker")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? NextMarker { get; init; }
+    public string? NextMarker { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,12 +15,12 @@ public sealed record GetFunctionRequestParameters
     /// <summary>The name or ARN of the Lambda function, version, or alias. JSON <c>functionName</c>.</summary>
     [JsonPropertyName("functionName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? FunctionName { get; init; }
+    public string? FunctionName { get; set; }
 
     /// <summary>Specify a version or alias to get details about a published version of the function. JSON <c>qualifier</c>.</summary>
     [JsonPropertyName("qualifier")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Qualifier { get; init; }
+    public string? Qualifier { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -52,27 +52,27 @@ public sealed record GetFunctionResponseElements
     /// <summary>The configuration of the function or version. JSON <c>configuration</c>.</summary>
     [JsonPropertyName("configuration")]
     [JsonConverter(typeof(TolerantMemberConverter<FunctionConfiguration>))]
-    public FunctionConfiguration? Configuration { get; init; }
+    public FunctionConfiguration? Configuration { get; set; }
 
     /// <summary>The deployment package of the function or version. JSON <c>code</c>.</summary>
     [JsonPropertyName("code")]
     [JsonConverter(typeof(TolerantMemberConverter<FunctionCodeLocation>))]
-    public FunctionCodeLocation? Code { get; init; }
+    public FunctionCodeLocation? Code { get; set; }
 
     /// <summary>The function's tags. JSON <c>tags</c>.</summary>
     [JsonPropertyName("tags")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyDictionary<string, string>>))]
-    public IReadOnlyDictionary<string, string>? Tags { get; init => field = ValueMap<string>.From(value); }
+    public IReadOnlyDictionary<string, string>? Tags { get; set => field = ValueMap<string>.From(value); }
 
     /// <summary>An object that contains details about an error related to retrieving tags. JSON <c>tagsError</c>.</summary>
     [JsonPropertyName("tagsError")]
     [JsonConverter(typeof(TolerantMemberConverter<TagsError>))]
-    public TagsError? TagsError { get; init; }
+    public TagsError? TagsError { get; set; }
 
     /// <summary>The function's reserved concurrency. JSON <c>concurrency</c>.</summary>
     [JsonPropertyName("concurrency")]
     [JsonConverter(typeof(TolerantMemberConverter<Concurrency>))]
-    public Concurrency? Concurrency { get; init; }
+    public Concurrency? Concurrency { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,7 +15,7 @@ public sealed record GetFunctionRecursionConfigRequestParameters
     /// <summary>The name of the function. JSON <c>functionName</c>.</summary>
     [JsonPropertyName("functionName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? FunctionName { get; init; }
+    public string? FunctionName { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -45,7 +45,7 @@ public sealed record GetFunctionRecursionConfigResponseElements
     /// <summary>If your function's recursive loop detection configuration is Allow, Lambda doesn't take any action when it detects your function being invoked as part of a recursive loop. JSON <c>recursiveLoop</c>.</summary>
     [JsonPropertyName("recursiveLoop")]
     [JsonConverter(typeof(TolerantMemberConverter<RecursiveLoop?>))]
-    public RecursiveLoop? RecursiveLoop { get; init; }
+    public RecursiveLoop? RecursiveLoop { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

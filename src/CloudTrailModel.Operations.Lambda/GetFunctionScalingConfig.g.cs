@@ -15,12 +15,12 @@ public sealed record GetFunctionScalingConfigRequestParameters
     /// <summary>The name or ARN of the Lambda function. JSON <c>functionName</c>.</summary>
     [JsonPropertyName("functionName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? FunctionName { get; init; }
+    public string? FunctionName { get; set; }
 
     /// <summary>Specify a version or alias to get the scaling configuration for a published version of the function. JSON <c>qualifier</c>.</summary>
     [JsonPropertyName("qualifier")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Qualifier { get; init; }
+    public string? Qualifier { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -52,17 +52,17 @@ public sealed record GetFunctionScalingConfigResponseElements
     /// <summary>The Amazon Resource Name (ARN) of the function. JSON <c>functionArn</c>.</summary>
     [JsonPropertyName("functionArn")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? FunctionArn { get; init; }
+    public string? FunctionArn { get; set; }
 
     /// <summary>The scaling configuration that is currently applied to the function. JSON <c>appliedFunctionScalingConfig</c>.</summary>
     [JsonPropertyName("appliedFunctionScalingConfig")]
     [JsonConverter(typeof(TolerantMemberConverter<FunctionScalingConfig>))]
-    public FunctionScalingConfig? AppliedFunctionScalingConfig { get; init; }
+    public FunctionScalingConfig? AppliedFunctionScalingConfig { get; set; }
 
     /// <summary>The scaling configuration that was requested for the function. JSON <c>requestedFunctionScalingConfig</c>.</summary>
     [JsonPropertyName("requestedFunctionScalingConfig")]
     [JsonConverter(typeof(TolerantMemberConverter<FunctionScalingConfig>))]
-    public FunctionScalingConfig? RequestedFunctionScalingConfig { get; init; }
+    public FunctionScalingConfig? RequestedFunctionScalingConfig { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,12 +15,12 @@ public sealed record GetLayerVersionRequestParameters
     /// <summary>The name or Amazon Resource Name (ARN) of the layer. JSON <c>layerName</c>.</summary>
     [JsonPropertyName("layerName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? LayerName { get; init; }
+    public string? LayerName { get; set; }
 
     /// <summary>The version number. JSON <c>versionNumber</c>.</summary>
     [JsonPropertyName("versionNumber")]
     [JsonConverter(typeof(TolerantMemberConverter<long?>))]
-    public long? VersionNumber { get; init; }
+    public long? VersionNumber { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -52,47 +52,47 @@ public sealed record GetLayerVersionResponseElements
     /// <summary>Details about the layer version. JSON <c>content</c>.</summary>
     [JsonPropertyName("content")]
     [JsonConverter(typeof(TolerantMemberConverter<LayerVersionContentOutput>))]
-    public LayerVersionContentOutput? Content { get; init; }
+    public LayerVersionContentOutput? Content { get; set; }
 
     /// <summary>The ARN of the layer. JSON <c>layerArn</c>.</summary>
     [JsonPropertyName("layerArn")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? LayerArn { get; init; }
+    public string? LayerArn { get; set; }
 
     /// <summary>The ARN of the layer version. JSON <c>layerVersionArn</c>.</summary>
     [JsonPropertyName("layerVersionArn")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? LayerVersionArn { get; init; }
+    public string? LayerVersionArn { get; set; }
 
     /// <summary>The description of the version. JSON <c>description</c>.</summary>
     [JsonPropertyName("description")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Description { get; init; }
+    public string? Description { get; set; }
 
     /// <summary>The date that the layer version was created, in ISO-8601 format (YYYY-MM-DDThh:mm:ss.sTZD). JSON <c>createdDate</c>.</summary>
     [JsonPropertyName("createdDate")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? CreatedDate { get; init; }
+    public string? CreatedDate { get; set; }
 
     /// <summary>The version number. JSON <c>version</c>.</summary>
     [JsonPropertyName("version")]
     [JsonConverter(typeof(TolerantMemberConverter<long?>))]
-    public long? Version { get; init; }
+    public long? Version { get; set; }
 
     /// <summary>A list of compatible instruction set architectures. JSON <c>compatibleArchitectures</c>.</summary>
     [JsonPropertyName("compatibleArchitectures")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<Architecture>>))]
-    public IReadOnlyList<Architecture>? CompatibleArchitectures { get; init => field = ValueList<Architecture>.From(value); }
+    public IReadOnlyList<Architecture>? CompatibleArchitectures { get; set => field = ValueList<Architecture>.From(value); }
 
     /// <summary>The layer's compatible runtimes. JSON <c>compatibleRuntimes</c>.</summary>
     [JsonPropertyName("compatibleRuntimes")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<Runtime>>))]
-    public IReadOnlyList<Runtime>? CompatibleRuntimes { get; init => field = ValueList<Runtime>.From(value); }
+    public IReadOnlyList<Runtime>? CompatibleRuntimes { get; set => field = ValueList<Runtime>.From(value); }
 
     /// <summary>The layer's software license. JSON <c>licenseInfo</c>.</summary>
     [JsonPropertyName("licenseInfo")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? LicenseInfo { get; init; }
+    public string? LicenseInfo { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,12 +15,12 @@ public sealed record GetLayerVersionPolicyRequestParameters
     /// <summary>The name or Amazon Resource Name (ARN) of the layer. JSON <c>layerName</c>.</summary>
     [JsonPropertyName("layerName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? LayerName { get; init; }
+    public string? LayerName { get; set; }
 
     /// <summary>The version number. JSON <c>versionNumber</c>.</summary>
     [JsonPropertyName("versionNumber")]
     [JsonConverter(typeof(TolerantMemberConverter<long?>))]
-    public long? VersionNumber { get; init; }
+    public long? VersionNumber { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -52,12 +52,12 @@ public sealed record GetLayerVersionPolicyResponseElements
     /// <summary>The policy document. JSON <c>policy</c>.</summary>
     [JsonPropertyName("policy")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Policy { get; init; }
+    public string? Policy { get; set; }
 
     /// <summary>A unique identifier for the current revision of the policy. JSON <c>revisionId</c>.</summary>
     [JsonPropertyName("revisionId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? RevisionId { get; init; }
+    public string? RevisionId { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,12 +15,12 @@ public sealed record GetRuntimeManagementConfigRequestParameters
     /// <summary>The name or ARN of the Lambda function. JSON <c>functionName</c>.</summary>
     [JsonPropertyName("functionName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? FunctionName { get; init; }
+    public string? FunctionName { get; set; }
 
     /// <summary>Specify a version of the function. JSON <c>qualifier</c>.</summary>
     [JsonPropertyName("qualifier")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Qualifier { get; init; }
+    public string? Qualifier { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -52,17 +52,17 @@ public sealed record GetRuntimeManagementConfigResponseElements
     /// <summary>The current runtime update mode of the function. JSON <c>updateRuntimeOn</c>.</summary>
     [JsonPropertyName("updateRuntimeOn")]
     [JsonConverter(typeof(TolerantMemberConverter<UpdateRuntimeOn?>))]
-    public UpdateRuntimeOn? UpdateRuntimeOn { get; init; }
+    public UpdateRuntimeOn? UpdateRuntimeOn { get; set; }
 
     /// <summary>The Amazon Resource Name (ARN) of your function. JSON <c>functionArn</c>.</summary>
     [JsonPropertyName("functionArn")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? FunctionArn { get; init; }
+    public string? FunctionArn { get; set; }
 
     /// <summary>The ARN of the runtime the function is configured to use. JSON <c>runtimeVersionArn</c>.</summary>
     [JsonPropertyName("runtimeVersionArn")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? RuntimeVersionArn { get; init; }
+    public string? RuntimeVersionArn { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,17 +15,17 @@ public sealed record ImageConfig
     /// <summary>Specifies the entry point to their application, which is typically the location of the runtime executable. JSON <c>entryPoint</c>.</summary>
     [JsonPropertyName("entryPoint")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<string>>))]
-    public IReadOnlyList<string>? EntryPoint { get; init => field = ValueList<string>.From(value); }
+    public IReadOnlyList<string>? EntryPoint { get; set => field = ValueList<string>.From(value); }
 
     /// <summary>Specifies parameters that you want to pass in with ENTRYPOINT. JSON <c>command</c>.</summary>
     [JsonPropertyName("command")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<string>>))]
-    public IReadOnlyList<string>? Command { get; init => field = ValueList<string>.From(value); }
+    public IReadOnlyList<string>? Command { get; set => field = ValueList<string>.From(value); }
 
     /// <summary>Specifies the working directory. JSON <c>workingDirectory</c>.</summary>
     [JsonPropertyName("workingDirectory")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? WorkingDirectory { get; init; }
+    public string? WorkingDirectory { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

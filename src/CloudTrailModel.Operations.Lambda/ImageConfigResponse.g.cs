@@ -15,12 +15,12 @@ public sealed record ImageConfigResponse
     /// <summary>Configuration values that override the container image Dockerfile. JSON <c>imageConfig</c>.</summary>
     [JsonPropertyName("imageConfig")]
     [JsonConverter(typeof(TolerantMemberConverter<ImageConfig>))]
-    public ImageConfig? ImageConfig { get; init; }
+    public ImageConfig? ImageConfig { get; set; }
 
     /// <summary>Error response to GetFunctionConfiguration. JSON <c>error</c>.</summary>
     [JsonPropertyName("error")]
     [JsonConverter(typeof(TolerantMemberConverter<ImageConfigError>))]
-    public ImageConfigError? Error { get; init; }
+    public ImageConfigError? Error { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,17 +15,17 @@ public sealed record InstanceRequirements
     /// <summary>A list of supported CPU architectures for compute instances. JSON <c>architectures</c>.</summary>
     [JsonPropertyName("architectures")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<Architecture>>))]
-    public IReadOnlyList<Architecture>? Architectures { get; init => field = ValueList<Architecture>.From(value); }
+    public IReadOnlyList<Architecture>? Architectures { get; set => field = ValueList<Architecture>.From(value); }
 
     /// <summary>A list of EC2 instance types that the capacity provider is allowed to use. JSON <c>allowedInstanceTypes</c>.</summary>
     [JsonPropertyName("allowedInstanceTypes")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<string>>))]
-    public IReadOnlyList<string>? AllowedInstanceTypes { get; init => field = ValueList<string>.From(value); }
+    public IReadOnlyList<string>? AllowedInstanceTypes { get; set => field = ValueList<string>.From(value); }
 
     /// <summary>A list of EC2 instance types that the capacity provider should not use, even if they meet other requirements. JSON <c>excludedInstanceTypes</c>.</summary>
     [JsonPropertyName("excludedInstanceTypes")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<string>>))]
-    public IReadOnlyList<string>? ExcludedInstanceTypes { get; init => field = ValueList<string>.From(value); }
+    public IReadOnlyList<string>? ExcludedInstanceTypes { get; set => field = ValueList<string>.From(value); }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

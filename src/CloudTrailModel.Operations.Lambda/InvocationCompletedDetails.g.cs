@@ -15,22 +15,22 @@ public sealed record InvocationCompletedDetails
     /// <summary>The date and time when the invocation started, in ISO-8601 format (YYYY-MM-DDThh:mm:ss.sTZD). JSON <c>startTimestamp</c>.</summary>
     [JsonPropertyName("startTimestamp")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? StartTimestamp { get; init; }
+    public DateTimeOffset? StartTimestamp { get; set; }
 
     /// <summary>The date and time when the invocation ended, in ISO-8601 format (YYYY-MM-DDThh:mm:ss.sTZD). JSON <c>endTimestamp</c>.</summary>
     [JsonPropertyName("endTimestamp")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? EndTimestamp { get; init; }
+    public DateTimeOffset? EndTimestamp { get; set; }
 
     /// <summary>The request ID for the invocation. JSON <c>requestId</c>.</summary>
     [JsonPropertyName("requestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? RequestId { get; init; }
+    public string? RequestId { get; set; }
 
     /// <summary>Details about the invocation failure. JSON <c>error</c>.</summary>
     [JsonPropertyName("error")]
     [JsonConverter(typeof(TolerantMemberConverter<EventError>))]
-    public EventError? Error { get; init; }
+    public EventError? Error { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

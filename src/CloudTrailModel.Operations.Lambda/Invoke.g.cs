@@ -15,42 +15,42 @@ public sealed record InvokeRequestParameters
     /// <summary>The name or ARN of the Lambda function, version, or alias. JSON <c>functionName</c>.</summary>
     [JsonPropertyName("functionName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? FunctionName { get; init; }
+    public string? FunctionName { get; set; }
 
     /// <summary>Choose from the following options. JSON <c>invocationType</c>.</summary>
     [JsonPropertyName("invocationType")]
     [JsonConverter(typeof(TolerantMemberConverter<InvocationType?>))]
-    public InvocationType? InvocationType { get; init; }
+    public InvocationType? InvocationType { get; set; }
 
     /// <summary>Set to Tail to include the execution log in the response. JSON <c>logType</c>.</summary>
     [JsonPropertyName("logType")]
     [JsonConverter(typeof(TolerantMemberConverter<LogType?>))]
-    public LogType? LogType { get; init; }
+    public LogType? LogType { get; set; }
 
     /// <summary>Up to 3,583 bytes of base64-encoded data about the invoking client to pass to the function in the context object. JSON <c>clientContext</c>.</summary>
     [JsonPropertyName("clientContext")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ClientContext { get; init; }
+    public string? ClientContext { get; set; }
 
     /// <summary>A unique name for the durable execution. JSON <c>durableExecutionName</c>.</summary>
     [JsonPropertyName("durableExecutionName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? DurableExecutionName { get; init; }
+    public string? DurableExecutionName { get; set; }
 
     /// <summary>The JSON that you want to provide to your Lambda function as input. JSON <c>payload</c>.</summary>
     [JsonPropertyName("payload")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Payload { get; init; }
+    public string? Payload { get; set; }
 
     /// <summary>Specify a version or alias to invoke a published version of the function. JSON <c>qualifier</c>.</summary>
     [JsonPropertyName("qualifier")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Qualifier { get; init; }
+    public string? Qualifier { get; set; }
 
     /// <summary>The identifier of the tenant in a multi-tenant Lambda function. JSON <c>tenantId</c>.</summary>
     [JsonPropertyName("tenantId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? TenantId { get; init; }
+    public string? TenantId { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -94,32 +94,32 @@ public sealed record InvokeResponseElements
     /// <summary>The HTTP status code is in the 200 range for a successful request. JSON <c>statusCode</c>.</summary>
     [JsonPropertyName("statusCode")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? StatusCode { get; init; }
+    public int? StatusCode { get; set; }
 
     /// <summary>If present, indicates that an error occurred during function execution. JSON <c>functionError</c>.</summary>
     [JsonPropertyName("functionError")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? FunctionError { get; init; }
+    public string? FunctionError { get; set; }
 
     /// <summary>The last 4 KB of the execution log, which is base64-encoded. JSON <c>logResult</c>.</summary>
     [JsonPropertyName("logResult")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? LogResult { get; init; }
+    public string? LogResult { get; set; }
 
     /// <summary>The response from the function, or an error object. JSON <c>payload</c>.</summary>
     [JsonPropertyName("payload")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Payload { get; init; }
+    public string? Payload { get; set; }
 
     /// <summary>The version of the function that executed. JSON <c>executedVersion</c>.</summary>
     [JsonPropertyName("executedVersion")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ExecutedVersion { get; init; }
+    public string? ExecutedVersion { get; set; }
 
     /// <summary>The ARN of the durable execution that was started. JSON <c>durableExecutionArn</c>.</summary>
     [JsonPropertyName("durableExecutionArn")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? DurableExecutionArn { get; init; }
+    public string? DurableExecutionArn { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,12 +15,12 @@ public sealed record InvokeAsyncRequestParameters
     /// <summary>The name or ARN of the Lambda function. JSON <c>functionName</c>.</summary>
     [JsonPropertyName("functionName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? FunctionName { get; init; }
+    public string? FunctionName { get; set; }
 
     /// <summary>The JSON that you want to provide to your Lambda function as input. JSON <c>invokeArgs</c>.</summary>
     [JsonPropertyName("invokeArgs")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? InvokeArgs { get; init; }
+    public string? InvokeArgs { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -52,7 +52,7 @@ public sealed record InvokeAsyncResponseElements
     /// <summary>The status code. JSON <c>status</c>.</summary>
     [JsonPropertyName("status")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? Status { get; init; }
+    public int? Status { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,7 +15,7 @@ public sealed record InvokeResponseStreamUpdate
     /// <summary>Data returned by your Lambda function. JSON <c>payload</c>.</summary>
     [JsonPropertyName("payload")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Payload { get; init; }
+    public string? Payload { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,37 +15,37 @@ public sealed record InvokeWithResponseStreamRequestParameters
     /// <summary>The name or ARN of the Lambda function. JSON <c>functionName</c>.</summary>
     [JsonPropertyName("functionName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? FunctionName { get; init; }
+    public string? FunctionName { get; set; }
 
     /// <summary>Set to Tail to include the execution log in the response. JSON <c>logType</c>.</summary>
     [JsonPropertyName("logType")]
     [JsonConverter(typeof(TolerantMemberConverter<LogType?>))]
-    public LogType? LogType { get; init; }
+    public LogType? LogType { get; set; }
 
     /// <summary>Up to 3,583 bytes of base64-encoded data about the invoking client to pass to the function in the context object. JSON <c>clientContext</c>.</summary>
     [JsonPropertyName("clientContext")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ClientContext { get; init; }
+    public string? ClientContext { get; set; }
 
     /// <summary>The alias name. JSON <c>qualifier</c>.</summary>
     [JsonPropertyName("qualifier")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Qualifier { get; init; }
+    public string? Qualifier { get; set; }
 
     /// <summary>The JSON that you want to provide to your Lambda function as input. JSON <c>payload</c>.</summary>
     [JsonPropertyName("payload")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Payload { get; init; }
+    public string? Payload { get; set; }
 
     /// <summary>The identifier of the tenant in a multi-tenant Lambda function. JSON <c>tenantId</c>.</summary>
     [JsonPropertyName("tenantId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? TenantId { get; init; }
+    public string? TenantId { get; set; }
 
     /// <summary>Use one of the following options: RequestResponse (default) – Invoke the function synchronously. JSON <c>invocationType</c>.</summary>
     [JsonPropertyName("invocationType")]
     [JsonConverter(typeof(TolerantMemberConverter<ResponseStreamingInvocationType?>))]
-    public ResponseStreamingInvocationType? InvocationType { get; init; }
+    public ResponseStreamingInvocationType? InvocationType { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -87,22 +87,22 @@ public sealed record InvokeWithResponseStreamResponseElements
     /// <summary>For a successful request, the HTTP status code is in the 200 range. JSON <c>statusCode</c>.</summary>
     [JsonPropertyName("statusCode")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? StatusCode { get; init; }
+    public int? StatusCode { get; set; }
 
     /// <summary>The version of the function that executed. JSON <c>executedVersion</c>.</summary>
     [JsonPropertyName("executedVersion")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ExecutedVersion { get; init; }
+    public string? ExecutedVersion { get; set; }
 
     /// <summary>The stream of response payloads. JSON <c>eventStream</c>.</summary>
     [JsonPropertyName("eventStream")]
     [JsonConverter(typeof(TolerantMemberConverter<InvokeWithResponseStreamResponseEvent>))]
-    public InvokeWithResponseStreamResponseEvent? EventStream { get; init; }
+    public InvokeWithResponseStreamResponseEvent? EventStream { get; set; }
 
     /// <summary>The type of data the stream is returning. JSON <c>responseStreamContentType</c>.</summary>
     [JsonPropertyName("responseStreamContentType")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ResponseStreamContentType { get; init; }
+    public string? ResponseStreamContentType { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

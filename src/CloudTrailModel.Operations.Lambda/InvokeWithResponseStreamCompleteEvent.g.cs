@@ -15,17 +15,17 @@ public sealed record InvokeWithResponseStreamCompleteEvent
     /// <summary>An error code. JSON <c>errorCode</c>.</summary>
     [JsonPropertyName("errorCode")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ErrorCode { get; init; }
+    public string? ErrorCode { get; set; }
 
     /// <summary>The details of any returned error. JSON <c>errorDetails</c>.</summary>
     [JsonPropertyName("errorDetails")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ErrorDetails { get; init; }
+    public string? ErrorDetails { get; set; }
 
     /// <summary>The last 4 KB of the execution log, which is base64-encoded. JSON <c>logResult</c>.</summary>
     [JsonPropertyName("logResult")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? LogResult { get; init; }
+    public string? LogResult { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

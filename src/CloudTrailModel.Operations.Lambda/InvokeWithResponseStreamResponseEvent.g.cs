@@ -15,12 +15,12 @@ public sealed record InvokeWithResponseStreamResponseEvent
     /// <summary>A chunk of the streamed response payload. JSON <c>payloadChunk</c>.</summary>
     [JsonPropertyName("payloadChunk")]
     [JsonConverter(typeof(TolerantMemberConverter<InvokeResponseStreamUpdate>))]
-    public InvokeResponseStreamUpdate? PayloadChunk { get; init; }
+    public InvokeResponseStreamUpdate? PayloadChunk { get; set; }
 
     /// <summary>An object that's returned when the stream has ended and all the payload chunks have been returned. JSON <c>invokeComplete</c>.</summary>
     [JsonPropertyName("invokeComplete")]
     [JsonConverter(typeof(TolerantMemberConverter<InvokeWithResponseStreamCompleteEvent>))]
-    public InvokeWithResponseStreamCompleteEvent? InvokeComplete { get; init; }
+    public InvokeWithResponseStreamCompleteEvent? InvokeComplete { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,12 +15,12 @@ public sealed record KafkaSchemaRegistryAccessConfig
     /// <summary>The type of authentication Lambda uses to access your schema registry. JSON <c>type</c>.</summary>
     [JsonPropertyName("type")]
     [JsonConverter(typeof(TolerantMemberConverter<KafkaSchemaRegistryAuthType?>))]
-    public KafkaSchemaRegistryAuthType? Type { get; init; }
+    public KafkaSchemaRegistryAuthType? Type { get; set; }
 
     /// <summary>The URI of the secret (Secrets Manager secret ARN) to authenticate with your schema registry. JSON <c>uRI</c>.</summary>
     [JsonPropertyName("uRI")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? URI { get; init; }
+    public string? URI { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,22 +15,22 @@ public sealed record KafkaSchemaRegistryConfig
     /// <summary>The URI for your schema registry. JSON <c>schemaRegistryURI</c>.</summary>
     [JsonPropertyName("schemaRegistryURI")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? SchemaRegistryURI { get; init; }
+    public string? SchemaRegistryURI { get; set; }
 
     /// <summary>The record format that Lambda delivers to your function after schema validation. JSON <c>eventRecordFormat</c>.</summary>
     [JsonPropertyName("eventRecordFormat")]
     [JsonConverter(typeof(TolerantMemberConverter<SchemaRegistryEventRecordFormat?>))]
-    public SchemaRegistryEventRecordFormat? EventRecordFormat { get; init; }
+    public SchemaRegistryEventRecordFormat? EventRecordFormat { get; set; }
 
     /// <summary>An array of access configuration objects that tell Lambda how to authenticate with your schema registry. JSON <c>accessConfigs</c>.</summary>
     [JsonPropertyName("accessConfigs")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<KafkaSchemaRegistryAccessConfig>>))]
-    public IReadOnlyList<KafkaSchemaRegistryAccessConfig>? AccessConfigs { get; init => field = ValueList<KafkaSchemaRegistryAccessConfig>.From(value); }
+    public IReadOnlyList<KafkaSchemaRegistryAccessConfig>? AccessConfigs { get; set => field = ValueList<KafkaSchemaRegistryAccessConfig>.From(value); }
 
     /// <summary>An array of schema validation configuration objects, which tell Lambda the message attributes you want to validate and filter using your schema registry. JSON <c>schemaValidationConfigs</c>.</summary>
     [JsonPropertyName("schemaValidationConfigs")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<KafkaSchemaValidationConfig>>))]
-    public IReadOnlyList<KafkaSchemaValidationConfig>? SchemaValidationConfigs { get; init => field = ValueList<KafkaSchemaValidationConfig>.From(value); }
+    public IReadOnlyList<KafkaSchemaValidationConfig>? SchemaValidationConfigs { get; set => field = ValueList<KafkaSchemaValidationConfig>.From(value); }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,7 +15,7 @@ public sealed record KafkaSchemaValidationConfig
     /// <summary>The attributes you want your schema registry to validate and filter for. JSON <c>attribute</c>.</summary>
     [JsonPropertyName("attribute")]
     [JsonConverter(typeof(TolerantMemberConverter<KafkaSchemaValidationAttribute?>))]
-    public KafkaSchemaValidationAttribute? Attribute { get; init; }
+    public KafkaSchemaValidationAttribute? Attribute { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,17 +15,17 @@ public sealed record LambdaManagedInstancesCapacityProviderConfig
     /// <summary>The Amazon Resource Name (ARN) of the capacity provider. JSON <c>capacityProviderArn</c>.</summary>
     [JsonPropertyName("capacityProviderArn")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? CapacityProviderArn { get; init; }
+    public string? CapacityProviderArn { get; set; }
 
     /// <summary>The maximum number of concurrent execution environments that can run on each compute instance. JSON <c>perExecutionEnvironmentMaxConcurrency</c>.</summary>
     [JsonPropertyName("perExecutionEnvironmentMaxConcurrency")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? PerExecutionEnvironmentMaxConcurrency { get; init; }
+    public int? PerExecutionEnvironmentMaxConcurrency { get; set; }
 
     /// <summary>The amount of memory in GiB allocated per vCPU for execution environments. JSON <c>executionEnvironmentMemoryGiBPerVCpu</c>.</summary>
     [JsonPropertyName("executionEnvironmentMemoryGiBPerVCpu")]
     [JsonConverter(typeof(TolerantMemberConverter<double?>))]
-    public double? ExecutionEnvironmentMemoryGiBPerVCpu { get; init; }
+    public double? ExecutionEnvironmentMemoryGiBPerVCpu { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

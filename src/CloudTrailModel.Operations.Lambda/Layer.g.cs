@@ -15,22 +15,22 @@ public sealed record Layer
     /// <summary>The Amazon Resource Name (ARN) of the function layer. JSON <c>arn</c>.</summary>
     [JsonPropertyName("arn")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Arn { get; init; }
+    public string? Arn { get; set; }
 
     /// <summary>The size of the layer archive in bytes. JSON <c>codeSize</c>.</summary>
     [JsonPropertyName("codeSize")]
     [JsonConverter(typeof(TolerantMemberConverter<long?>))]
-    public long? CodeSize { get; init; }
+    public long? CodeSize { get; set; }
 
     /// <summary>The Amazon Resource Name (ARN) for a signing profile version. JSON <c>signingProfileVersionArn</c>.</summary>
     [JsonPropertyName("signingProfileVersionArn")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? SigningProfileVersionArn { get; init; }
+    public string? SigningProfileVersionArn { get; set; }
 
     /// <summary>The Amazon Resource Name (ARN) of a signing job. JSON <c>signingJobArn</c>.</summary>
     [JsonPropertyName("signingJobArn")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? SigningJobArn { get; init; }
+    public string? SigningJobArn { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

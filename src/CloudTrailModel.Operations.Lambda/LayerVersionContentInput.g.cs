@@ -15,27 +15,27 @@ public sealed record LayerVersionContentInput
     /// <summary>The Amazon S3 bucket of the layer archive. JSON <c>s3Bucket</c>.</summary>
     [JsonPropertyName("s3Bucket")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? S3Bucket { get; init; }
+    public string? S3Bucket { get; set; }
 
     /// <summary>The Amazon S3 key of the layer archive. JSON <c>s3Key</c>.</summary>
     [JsonPropertyName("s3Key")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? S3Key { get; init; }
+    public string? S3Key { get; set; }
 
     /// <summary>For versioned objects, the version of the layer archive object to use. JSON <c>s3ObjectVersion</c>.</summary>
     [JsonPropertyName("s3ObjectVersion")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? S3ObjectVersion { get; init; }
+    public string? S3ObjectVersion { get; set; }
 
     /// <summary>Specifies how the layer archive is stored. JSON <c>s3ObjectStorageMode</c>.</summary>
     [JsonPropertyName("s3ObjectStorageMode")]
     [JsonConverter(typeof(TolerantMemberConverter<S3ObjectStorageMode?>))]
-    public S3ObjectStorageMode? S3ObjectStorageMode { get; init; }
+    public S3ObjectStorageMode? S3ObjectStorageMode { get; set; }
 
     /// <summary>The base64-encoded contents of the layer archive. JSON <c>zipFile</c>.</summary>
     [JsonPropertyName("zipFile")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ZipFile { get; init; }
+    public string? ZipFile { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,32 +15,32 @@ public sealed record LayerVersionContentOutput
     /// <summary>A link to the layer archive in Amazon S3 that is valid for 10 minutes. JSON <c>location</c>.</summary>
     [JsonPropertyName("location")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Location { get; init; }
+    public string? Location { get; set; }
 
     /// <summary>The SHA-256 hash of the layer archive. JSON <c>codeSha256</c>.</summary>
     [JsonPropertyName("codeSha256")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? CodeSha256 { get; init; }
+    public string? CodeSha256 { get; set; }
 
     /// <summary>The size of the layer archive in bytes. JSON <c>codeSize</c>.</summary>
     [JsonPropertyName("codeSize")]
     [JsonConverter(typeof(TolerantMemberConverter<long?>))]
-    public long? CodeSize { get; init; }
+    public long? CodeSize { get; set; }
 
     /// <summary>The Amazon Resource Name (ARN) for a signing profile version. JSON <c>signingProfileVersionArn</c>.</summary>
     [JsonPropertyName("signingProfileVersionArn")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? SigningProfileVersionArn { get; init; }
+    public string? SigningProfileVersionArn { get; set; }
 
     /// <summary>The Amazon Resource Name (ARN) of a signing job. JSON <c>signingJobArn</c>.</summary>
     [JsonPropertyName("signingJobArn")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? SigningJobArn { get; init; }
+    public string? SigningJobArn { get; set; }
 
     /// <summary>The resolved Amazon S3 object that contains the layer archive. JSON <c>resolvedS3Object</c>.</summary>
     [JsonPropertyName("resolvedS3Object")]
     [JsonConverter(typeof(TolerantMemberConverter<ResolvedS3Object>))]
-    public ResolvedS3Object? ResolvedS3Object { get; init; }
+    public ResolvedS3Object? ResolvedS3Object { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,17 +15,17 @@ public sealed record LayersListItem
     /// <summary>The name of the layer. JSON <c>layerName</c>.</summary>
     [JsonPropertyName("layerName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? LayerName { get; init; }
+    public string? LayerName { get; set; }
 
     /// <summary>The Amazon Resource Name (ARN) of the function layer. JSON <c>layerArn</c>.</summary>
     [JsonPropertyName("layerArn")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? LayerArn { get; init; }
+    public string? LayerArn { get; set; }
 
     /// <summary>The newest version of the layer. JSON <c>latestMatchingVersion</c>.</summary>
     [JsonPropertyName("latestMatchingVersion")]
     [JsonConverter(typeof(TolerantMemberConverter<LayerVersionsListItem>))]
-    public LayerVersionsListItem? LatestMatchingVersion { get; init; }
+    public LayerVersionsListItem? LatestMatchingVersion { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

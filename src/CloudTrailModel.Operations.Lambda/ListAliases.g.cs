@@ -15,22 +15,22 @@ public sealed record ListAliasesRequestParameters
     /// <summary>The name or ARN of the Lambda function. JSON <c>functionName</c>.</summary>
     [JsonPropertyName("functionName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? FunctionName { get; init; }
+    public string? FunctionName { get; set; }
 
     /// <summary>Specify a function version to only list aliases that invoke that version. JSON <c>functionVersion</c>.</summary>
     [JsonPropertyName("functionVersion")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? FunctionVersion { get; init; }
+    public string? FunctionVersion { get; set; }
 
     /// <summary>Specify the pagination token that's returned by a previous request to retrieve the next page of results. JSON <c>marker</c>.</summary>
     [JsonPropertyName("marker")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Marker { get; init; }
+    public string? Marker { get; set; }
 
     /// <summary>Limit the number of aliases returned. JSON <c>maxItems</c>.</summary>
     [JsonPropertyName("maxItems")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? MaxItems { get; init; }
+    public int? MaxItems { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -66,12 +66,12 @@ public sealed record ListAliasesResponseElements
     /// <summary>The pagination token that's included if more results are available. JSON <c>nextMarker</c>.</summary>
     [JsonPropertyName("nextMarker")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? NextMarker { get; init; }
+    public string? NextMarker { get; set; }
 
     /// <summary>A list of aliases. JSON <c>aliases</c>.</summary>
     [JsonPropertyName("aliases")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<AliasConfiguration>>))]
-    public IReadOnlyList<AliasConfiguration>? Aliases { get; init => field = ValueList<AliasConfiguration>.From(value); }
+    public IReadOnlyList<AliasConfiguration>? Aliases { get; set => field = ValueList<AliasConfiguration>.From(value); }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

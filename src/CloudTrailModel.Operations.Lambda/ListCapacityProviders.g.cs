@@ -15,17 +15,17 @@ public sealed record ListCapacityProvidersRequestParameters
     /// <summary>Filter capacity providers by their current state. JSON <c>state</c>.</summary>
     [JsonPropertyName("state")]
     [JsonConverter(typeof(TolerantMemberConverter<CapacityProviderState?>))]
-    public CapacityProviderState? State { get; init; }
+    public CapacityProviderState? State { get; set; }
 
     /// <summary>Specify the pagination token that's returned by a previous request to retrieve the next page of results. JSON <c>marker</c>.</summary>
     [JsonPropertyName("marker")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Marker { get; init; }
+    public string? Marker { get; set; }
 
     /// <summary>The maximum number of capacity providers to return. JSON <c>maxItems</c>.</summary>
     [JsonPropertyName("maxItems")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? MaxItems { get; init; }
+    public int? MaxItems { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -59,12 +59,12 @@ public sealed record ListCapacityProvidersResponseElements
     /// <summary>A list of capacity providers in your account. JSON <c>capacityProviders</c>.</summary>
     [JsonPropertyName("capacityProviders")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<CapacityProvider>>))]
-    public IReadOnlyList<CapacityProvider>? CapacityProviders { get; init => field = ValueList<CapacityProvider>.From(value); }
+    public IReadOnlyList<CapacityProvider>? CapacityProviders { get; set => field = ValueList<CapacityProvider>.From(value); }
 
     /// <summary>The pagination token that's included if more results are available. JSON <c>nextMarker</c>.</summary>
     [JsonPropertyName("nextMarker")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? NextMarker { get; init; }
+    public string? NextMarker { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,12 +15,12 @@ public sealed record ListCodeSigningConfigsRequestParameters
     /// <summary>Specify the pagination token that's returned by a previous request to retrieve the next page of results. JSON <c>marker</c>.</summary>
     [JsonPropertyName("marker")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Marker { get; init; }
+    public string? Marker { get; set; }
 
     /// <summary>Maximum number of items to return. JSON <c>maxItems</c>.</summary>
     [JsonPropertyName("maxItems")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? MaxItems { get; init; }
+    public int? MaxItems { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -52,12 +52,12 @@ public sealed record ListCodeSigningConfigsResponseElements
     /// <summary>The pagination token that's included if more results are available. JSON <c>nextMarker</c>.</summary>
     [JsonPropertyName("nextMarker")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? NextMarker { get; init; }
+    public string? NextMarker { get; set; }
 
     /// <summary>The code signing configurations. JSON <c>codeSigningConfigs</c>.</summary>
     [JsonPropertyName("codeSigningConfigs")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<CodeSigningConfig>>))]
-    public IReadOnlyList<CodeSigningConfig>? CodeSigningConfigs { get; init => field = ValueList<CodeSigningConfig>.From(value); }
+    public IReadOnlyList<CodeSigningConfig>? CodeSigningConfigs { get; set => field = ValueList<CodeSigningConfig>.From(value); }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

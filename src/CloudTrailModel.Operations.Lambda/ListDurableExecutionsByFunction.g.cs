@@ -15,47 +15,47 @@ public sealed record ListDurableExecutionsByFunctionRequestParameters
     /// <summary>The name or ARN of the Lambda function. JSON <c>functionName</c>.</summary>
     [JsonPropertyName("functionName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? FunctionName { get; init; }
+    public string? FunctionName { get; set; }
 
     /// <summary>The function version or alias. JSON <c>qualifier</c>.</summary>
     [JsonPropertyName("qualifier")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Qualifier { get; init; }
+    public string? Qualifier { get; set; }
 
     /// <summary>Filter executions by name. JSON <c>durableExecutionName</c>.</summary>
     [JsonPropertyName("durableExecutionName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? DurableExecutionName { get; init; }
+    public string? DurableExecutionName { get; set; }
 
     /// <summary>Filter executions by status. JSON <c>statuses</c>.</summary>
     [JsonPropertyName("statuses")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<ExecutionStatus>>))]
-    public IReadOnlyList<ExecutionStatus>? Statuses { get; init => field = ValueList<ExecutionStatus>.From(value); }
+    public IReadOnlyList<ExecutionStatus>? Statuses { get; set => field = ValueList<ExecutionStatus>.From(value); }
 
     /// <summary>Filter executions that started after this timestamp (ISO 8601 format). JSON <c>startedAfter</c>.</summary>
     [JsonPropertyName("startedAfter")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? StartedAfter { get; init; }
+    public DateTimeOffset? StartedAfter { get; set; }
 
     /// <summary>Filter executions that started before this timestamp (ISO 8601 format). JSON <c>startedBefore</c>.</summary>
     [JsonPropertyName("startedBefore")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? StartedBefore { get; init; }
+    public DateTimeOffset? StartedBefore { get; set; }
 
     /// <summary>Set to true to return results in chronological order (oldest first). JSON <c>reverseOrder</c>.</summary>
     [JsonPropertyName("reverseOrder")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? ReverseOrder { get; init; }
+    public bool? ReverseOrder { get; set; }
 
     /// <summary>Pagination token from a previous request to continue retrieving results. JSON <c>marker</c>.</summary>
     [JsonPropertyName("marker")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Marker { get; init; }
+    public string? Marker { get; set; }
 
     /// <summary>Maximum number of executions to return (1-1000). JSON <c>maxItems</c>.</summary>
     [JsonPropertyName("maxItems")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? MaxItems { get; init; }
+    public int? MaxItems { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -101,12 +101,12 @@ public sealed record ListDurableExecutionsByFunctionResponseElements
     /// <summary>List of durable execution summaries matching the filter criteria. JSON <c>durableExecutions</c>.</summary>
     [JsonPropertyName("durableExecutions")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<Execution>>))]
-    public IReadOnlyList<Execution>? DurableExecutions { get; init => field = ValueList<Execution>.From(value); }
+    public IReadOnlyList<Execution>? DurableExecutions { get; set => field = ValueList<Execution>.From(value); }
 
     /// <summary>Pagination token for retrieving additional results. JSON <c>nextMarker</c>.</summary>
     [JsonPropertyName("nextMarker")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? NextMarker { get; init; }
+    public string? NextMarker { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

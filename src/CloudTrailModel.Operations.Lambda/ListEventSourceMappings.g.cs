@@ -15,22 +15,22 @@ public sealed record ListEventSourceMappingsRequestParameters
     /// <summary>The Amazon Resource Name (ARN) of the event source. JSON <c>eventSourceArn</c>.</summary>
     [JsonPropertyName("eventSourceArn")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? EventSourceArn { get; init; }
+    public string? EventSourceArn { get; set; }
 
     /// <summary>The name or ARN of the Lambda function. JSON <c>functionName</c>.</summary>
     [JsonPropertyName("functionName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? FunctionName { get; init; }
+    public string? FunctionName { get; set; }
 
     /// <summary>A pagination token returned by a previous call. JSON <c>marker</c>.</summary>
     [JsonPropertyName("marker")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Marker { get; init; }
+    public string? Marker { get; set; }
 
     /// <summary>The maximum number of event source mappings to return. JSON <c>maxItems</c>.</summary>
     [JsonPropertyName("maxItems")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? MaxItems { get; init; }
+    public int? MaxItems { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -66,12 +66,12 @@ public sealed record ListEventSourceMappingsResponseElements
     /// <summary>A pagination token that's returned when the response doesn't contain all event source mappings. JSON <c>nextMarker</c>.</summary>
     [JsonPropertyName("nextMarker")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? NextMarker { get; init; }
+    public string? NextMarker { get; set; }
 
     /// <summary>A list of event source mappings. JSON <c>eventSourceMappings</c>.</summary>
     [JsonPropertyName("eventSourceMappings")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<EventSourceMappingConfiguration>>))]
-    public IReadOnlyList<EventSourceMappingConfiguration>? EventSourceMappings { get; init => field = ValueList<EventSourceMappingConfiguration>.From(value); }
+    public IReadOnlyList<EventSourceMappingConfiguration>? EventSourceMappings { get; set => field = ValueList<EventSourceMappingConfiguration>.From(value); }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,17 +15,17 @@ public sealed record ListFunctionVersionsByCapacityProviderRequestParameters
     /// <summary>The name of the capacity provider to list function versions for. JSON <c>capacityProviderName</c>.</summary>
     [JsonPropertyName("capacityProviderName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? CapacityProviderName { get; init; }
+    public string? CapacityProviderName { get; set; }
 
     /// <summary>Specify the pagination token that's returned by a previous request to retrieve the next page of results. JSON <c>marker</c>.</summary>
     [JsonPropertyName("marker")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Marker { get; init; }
+    public string? Marker { get; set; }
 
     /// <summary>The maximum number of function versions to return in the response. JSON <c>maxItems</c>.</summary>
     [JsonPropertyName("maxItems")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? MaxItems { get; init; }
+    public int? MaxItems { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -59,17 +59,17 @@ public sealed record ListFunctionVersionsByCapacityProviderResponseElements
     /// <summary>The Amazon Resource Name (ARN) of the capacity provider. JSON <c>capacityProviderArn</c>.</summary>
     [JsonPropertyName("capacityProviderArn")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? CapacityProviderArn { get; init; }
+    public string? CapacityProviderArn { get; set; }
 
     /// <summary>A list of function versions that use the specified capacity provider. JSON <c>functionVersions</c>.</summary>
     [JsonPropertyName("functionVersions")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<FunctionVersionsByCapacityProviderListItem>>))]
-    public IReadOnlyList<FunctionVersionsByCapacityProviderListItem>? FunctionVersions { get; init => field = ValueList<FunctionVersionsByCapacityProviderListItem>.From(value); }
+    public IReadOnlyList<FunctionVersionsByCapacityProviderListItem>? FunctionVersions { get; set => field = ValueList<FunctionVersionsByCapacityProviderListItem>.From(value); }
 
     /// <summary>The pagination token that's included if more results are available. JSON <c>nextMarker</c>.</summary>
     [JsonPropertyName("nextMarker")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? NextMarker { get; init; }
+    public string? NextMarker { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,22 +15,22 @@ public sealed record ListFunctionsRequestParameters
     /// <summary>For Lambda@Edge functions, the Amazon Web Services Region of the master function. JSON <c>masterRegion</c>.</summary>
     [JsonPropertyName("masterRegion")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? MasterRegion { get; init; }
+    public string? MasterRegion { get; set; }
 
     /// <summary>Set to ALL to include entries for all published versions of each function. JSON <c>functionVersion</c>.</summary>
     [JsonPropertyName("functionVersion")]
     [JsonConverter(typeof(TolerantMemberConverter<FunctionVersion?>))]
-    public FunctionVersion? FunctionVersion { get; init; }
+    public FunctionVersion? FunctionVersion { get; set; }
 
     /// <summary>Specify the pagination token that's returned by a previous request to retrieve the next page of results. JSON <c>marker</c>.</summary>
     [JsonPropertyName("marker")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Marker { get; init; }
+    public string? Marker { get; set; }
 
     /// <summary>The maximum number of functions to return in the response. JSON <c>maxItems</c>.</summary>
     [JsonPropertyName("maxItems")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? MaxItems { get; init; }
+    public int? MaxItems { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -66,12 +66,12 @@ public sealed record ListFunctionsResponseElements
     /// <summary>The pagination token that's included if more results are available. JSON <c>nextMarker</c>.</summary>
     [JsonPropertyName("nextMarker")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? NextMarker { get; init; }
+    public string? NextMarker { get; set; }
 
     /// <summary>A list of Lambda functions. JSON <c>functions</c>.</summary>
     [JsonPropertyName("functions")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<FunctionConfiguration>>))]
-    public IReadOnlyList<FunctionConfiguration>? Functions { get; init => field = ValueList<FunctionConfiguration>.From(value); }
+    public IReadOnlyList<FunctionConfiguration>? Functions { get; set => field = ValueList<FunctionConfiguration>.From(value); }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

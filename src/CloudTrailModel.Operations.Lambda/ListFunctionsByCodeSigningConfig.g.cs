@@ -15,17 +15,17 @@ public sealed record ListFunctionsByCodeSigningConfigRequestParameters
     /// <summary>The The Amazon Resource Name (ARN) of the code signing configuration. JSON <c>codeSigningConfigArn</c>.</summary>
     [JsonPropertyName("codeSigningConfigArn")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? CodeSigningConfigArn { get; init; }
+    public string? CodeSigningConfigArn { get; set; }
 
     /// <summary>Specify the pagination token that's returned by a previous request to retrieve the next page of results. JSON <c>marker</c>.</summary>
     [JsonPropertyName("marker")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Marker { get; init; }
+    public string? Marker { get; set; }
 
     /// <summary>Maximum number of items to return. JSON <c>maxItems</c>.</summary>
     [JsonPropertyName("maxItems")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? MaxItems { get; init; }
+    public int? MaxItems { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -59,12 +59,12 @@ public sealed record ListFunctionsByCodeSigningConfigResponseElements
     /// <summary>The pagination token that's included if more results are available. JSON <c>nextMarker</c>.</summary>
     [JsonPropertyName("nextMarker")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? NextMarker { get; init; }
+    public string? NextMarker { get; set; }
 
     /// <summary>The function ARNs. JSON <c>functionArns</c>.</summary>
     [JsonPropertyName("functionArns")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<string>>))]
-    public IReadOnlyList<string>? FunctionArns { get; init => field = ValueList<string>.From(value); }
+    public IReadOnlyList<string>? FunctionArns { get; set => field = ValueList<string>.From(value); }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

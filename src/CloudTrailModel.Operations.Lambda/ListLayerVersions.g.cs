@@ -15,27 +15,27 @@ public sealed record ListLayerVersionsRequestParameters
     /// <summary>The compatible instruction set architecture. JSON <c>compatibleArchitecture</c>.</summary>
     [JsonPropertyName("compatibleArchitecture")]
     [JsonConverter(typeof(TolerantMemberConverter<Architecture?>))]
-    public Architecture? CompatibleArchitecture { get; init; }
+    public Architecture? CompatibleArchitecture { get; set; }
 
     /// <summary>A runtime identifier. JSON <c>compatibleRuntime</c>.</summary>
     [JsonPropertyName("compatibleRuntime")]
     [JsonConverter(typeof(TolerantMemberConverter<Runtime?>))]
-    public Runtime? CompatibleRuntime { get; init; }
+    public Runtime? CompatibleRuntime { get; set; }
 
     /// <summary>The name or Amazon Resource Name (ARN) of the layer. JSON <c>layerName</c>.</summary>
     [JsonPropertyName("layerName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? LayerName { get; init; }
+    public string? LayerName { get; set; }
 
     /// <summary>A pagination token returned by a previous call. JSON <c>marker</c>.</summary>
     [JsonPropertyName("marker")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Marker { get; init; }
+    public string? Marker { get; set; }
 
     /// <summary>The maximum number of versions to return. JSON <c>maxItems</c>.</summary>
     [JsonPropertyName("maxItems")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? MaxItems { get; init; }
+    public int? MaxItems { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -73,12 +73,12 @@ public sealed record ListLayerVersionsResponseElements
     /// <summary>A pagination token returned when the response doesn't contain all versions. JSON <c>nextMarker</c>.</summary>
     [JsonPropertyName("nextMarker")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? NextMarker { get; init; }
+    public string? NextMarker { get; set; }
 
     /// <summary>A list of versions. JSON <c>layerVersions</c>.</summary>
     [JsonPropertyName("layerVersions")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<LayerVersionsListItem>>))]
-    public IReadOnlyList<LayerVersionsListItem>? LayerVersions { get; init => field = ValueList<LayerVersionsListItem>.From(value); }
+    public IReadOnlyList<LayerVersionsListItem>? LayerVersions { get; set => field = ValueList<LayerVersionsListItem>.From(value); }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,22 +15,22 @@ public sealed record ListLayersRequestParameters
     /// <summary>The compatible instruction set architecture. JSON <c>compatibleArchitecture</c>.</summary>
     [JsonPropertyName("compatibleArchitecture")]
     [JsonConverter(typeof(TolerantMemberConverter<Architecture?>))]
-    public Architecture? CompatibleArchitecture { get; init; }
+    public Architecture? CompatibleArchitecture { get; set; }
 
     /// <summary>A runtime identifier. JSON <c>compatibleRuntime</c>.</summary>
     [JsonPropertyName("compatibleRuntime")]
     [JsonConverter(typeof(TolerantMemberConverter<Runtime?>))]
-    public Runtime? CompatibleRuntime { get; init; }
+    public Runtime? CompatibleRuntime { get; set; }
 
     /// <summary>A pagination token returned by a previous call. JSON <c>marker</c>.</summary>
     [JsonPropertyName("marker")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Marker { get; init; }
+    public string? Marker { get; set; }
 
     /// <summary>The maximum number of layers to return. JSON <c>maxItems</c>.</summary>
     [JsonPropertyName("maxItems")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? MaxItems { get; init; }
+    public int? MaxItems { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -66,12 +66,12 @@ public sealed record ListLayersResponseElements
     /// <summary>A pagination token returned when the response doesn't contain all layers. JSON <c>nextMarker</c>.</summary>
     [JsonPropertyName("nextMarker")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? NextMarker { get; init; }
+    public string? NextMarker { get; set; }
 
     /// <summary>A list of function layers. JSON <c>layers</c>.</summary>
     [JsonPropertyName("layers")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<LayersListItem>>))]
-    public IReadOnlyList<LayersListItem>? Layers { get; init => field = ValueList<LayersListItem>.From(value); }
+    public IReadOnlyList<LayersListItem>? Layers { get; set => field = ValueList<LayersListItem>.From(value); }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,7 +15,7 @@ public sealed record ListTagsRequestParameters
     /// <summary>The resource's Amazon Resource Name (ARN). JSON <c>resource</c>.</summary>
     [JsonPropertyName("resource")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Resource { get; init; }
+    public string? Resource { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -45,7 +45,7 @@ public sealed record ListTagsResponseElements
     /// <summary>The function's tags. JSON <c>tags</c>.</summary>
     [JsonPropertyName("tags")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyDictionary<string, string>>))]
-    public IReadOnlyDictionary<string, string>? Tags { get; init => field = ValueMap<string>.From(value); }
+    public IReadOnlyDictionary<string, string>? Tags { get; set => field = ValueMap<string>.From(value); }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

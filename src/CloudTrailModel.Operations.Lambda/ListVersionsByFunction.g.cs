@@ -15,17 +15,17 @@ public sealed record ListVersionsByFunctionRequestParameters
     /// <summary>The name or ARN of the Lambda function. JSON <c>functionName</c>.</summary>
     [JsonPropertyName("functionName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? FunctionName { get; init; }
+    public string? FunctionName { get; set; }
 
     /// <summary>Specify the pagination token that's returned by a previous request to retrieve the next page of results. JSON <c>marker</c>.</summary>
     [JsonPropertyName("marker")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Marker { get; init; }
+    public string? Marker { get; set; }
 
     /// <summary>The maximum number of versions to return. JSON <c>maxItems</c>.</summary>
     [JsonPropertyName("maxItems")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? MaxItems { get; init; }
+    public int? MaxItems { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -59,12 +59,12 @@ public sealed record ListVersionsByFunctionResponseElements
     /// <summary>The pagination token that's included if more results are available. JSON <c>nextMarker</c>.</summary>
     [JsonPropertyName("nextMarker")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? NextMarker { get; init; }
+    public string? NextMarker { get; set; }
 
     /// <summary>A list of Lambda function versions. JSON <c>versions</c>.</summary>
     [JsonPropertyName("versions")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<FunctionConfiguration>>))]
-    public IReadOnlyList<FunctionConfiguration>? Versions { get; init => field = ValueList<FunctionConfiguration>.From(value); }
+    public IReadOnlyList<FunctionConfiguration>? Versions { get; set => field = ValueList<FunctionConfiguration>.From(value); }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

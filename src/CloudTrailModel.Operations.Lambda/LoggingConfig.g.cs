@@ -15,22 +15,22 @@ public sealed record LoggingConfig
     /// <summary>The format in which Lambda sends your function's application and system logs to CloudWatch. JSON <c>logFormat</c>.</summary>
     [JsonPropertyName("logFormat")]
     [JsonConverter(typeof(TolerantMemberConverter<LogFormat?>))]
-    public LogFormat? LogFormat { get; init; }
+    public LogFormat? LogFormat { get; set; }
 
     /// <summary>Set this property to filter the application logs for your function that Lambda sends to CloudWatch. JSON <c>applicationLogLevel</c>.</summary>
     [JsonPropertyName("applicationLogLevel")]
     [JsonConverter(typeof(TolerantMemberConverter<ApplicationLogLevel?>))]
-    public ApplicationLogLevel? ApplicationLogLevel { get; init; }
+    public ApplicationLogLevel? ApplicationLogLevel { get; set; }
 
     /// <summary>Set this property to filter the system logs for your function that Lambda sends to CloudWatch. JSON <c>systemLogLevel</c>.</summary>
     [JsonPropertyName("systemLogLevel")]
     [JsonConverter(typeof(TolerantMemberConverter<SystemLogLevel?>))]
-    public SystemLogLevel? SystemLogLevel { get; init; }
+    public SystemLogLevel? SystemLogLevel { get; set; }
 
     /// <summary>The name of the Amazon CloudWatch log group the function sends logs to. JSON <c>logGroup</c>.</summary>
     [JsonPropertyName("logGroup")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? LogGroup { get; init; }
+    public string? LogGroup { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

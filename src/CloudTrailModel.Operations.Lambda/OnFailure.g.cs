@@ -15,7 +15,7 @@ public sealed record OnFailure
     /// <summary>The Amazon Resource Name (ARN) of the destination resource. JSON <c>destination</c>.</summary>
     [JsonPropertyName("destination")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Destination { get; init; }
+    public string? Destination { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

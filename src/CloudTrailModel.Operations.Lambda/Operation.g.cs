@@ -15,72 +15,72 @@ public sealed record Operation
     /// <summary>The unique identifier for this operation. JSON <c>id</c>.</summary>
     [JsonPropertyName("id")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Id { get; init; }
+    public string? Id { get; set; }
 
     /// <summary>The unique identifier of the parent operation, if this operation is running within a child context. JSON <c>parentId</c>.</summary>
     [JsonPropertyName("parentId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ParentId { get; init; }
+    public string? ParentId { get; set; }
 
     /// <summary>The customer-provided name for this operation. JSON <c>name</c>.</summary>
     [JsonPropertyName("name")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Name { get; init; }
+    public string? Name { get; set; }
 
     /// <summary>The type of operation. JSON <c>type</c>.</summary>
     [JsonPropertyName("type")]
     [JsonConverter(typeof(TolerantMemberConverter<OperationType?>))]
-    public OperationType? Type { get; init; }
+    public OperationType? Type { get; set; }
 
     /// <summary>The subtype of the operation, providing additional categorization. JSON <c>subType</c>.</summary>
     [JsonPropertyName("subType")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? SubType { get; init; }
+    public string? SubType { get; set; }
 
     /// <summary>The date and time when the operation started, in ISO-8601 format (YYYY-MM-DDThh:mm:ss.sTZD). JSON <c>startTimestamp</c>.</summary>
     [JsonPropertyName("startTimestamp")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? StartTimestamp { get; init; }
+    public DateTimeOffset? StartTimestamp { get; set; }
 
     /// <summary>The date and time when the operation ended, in ISO-8601 format (YYYY-MM-DDThh:mm:ss.sTZD). JSON <c>endTimestamp</c>.</summary>
     [JsonPropertyName("endTimestamp")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? EndTimestamp { get; init; }
+    public DateTimeOffset? EndTimestamp { get; set; }
 
     /// <summary>The current status of the operation. JSON <c>status</c>.</summary>
     [JsonPropertyName("status")]
     [JsonConverter(typeof(TolerantMemberConverter<OperationStatus?>))]
-    public OperationStatus? Status { get; init; }
+    public OperationStatus? Status { get; set; }
 
     /// <summary>Details about the execution, if this operation represents an execution. JSON <c>executionDetails</c>.</summary>
     [JsonPropertyName("executionDetails")]
     [JsonConverter(typeof(TolerantMemberConverter<ExecutionDetails>))]
-    public ExecutionDetails? ExecutionDetails { get; init; }
+    public ExecutionDetails? ExecutionDetails { get; set; }
 
     /// <summary>Details about the context, if this operation represents a context. JSON <c>contextDetails</c>.</summary>
     [JsonPropertyName("contextDetails")]
     [JsonConverter(typeof(TolerantMemberConverter<ContextDetails>))]
-    public ContextDetails? ContextDetails { get; init; }
+    public ContextDetails? ContextDetails { get; set; }
 
     /// <summary>Details about the step, if this operation represents a step. JSON <c>stepDetails</c>.</summary>
     [JsonPropertyName("stepDetails")]
     [JsonConverter(typeof(TolerantMemberConverter<StepDetails>))]
-    public StepDetails? StepDetails { get; init; }
+    public StepDetails? StepDetails { get; set; }
 
     /// <summary>Details about the wait operation, if this operation represents a wait. JSON <c>waitDetails</c>.</summary>
     [JsonPropertyName("waitDetails")]
     [JsonConverter(typeof(TolerantMemberConverter<WaitDetails>))]
-    public WaitDetails? WaitDetails { get; init; }
+    public WaitDetails? WaitDetails { get; set; }
 
     /// <summary>Contains details about a callback operation in a durable execution, including the callback token and timeout configuration. JSON <c>callbackDetails</c>.</summary>
     [JsonPropertyName("callbackDetails")]
     [JsonConverter(typeof(TolerantMemberConverter<CallbackDetails>))]
-    public CallbackDetails? CallbackDetails { get; init; }
+    public CallbackDetails? CallbackDetails { get; set; }
 
     /// <summary>Contains details about a chained function invocation in a durable execution, including the target function and invocation parameters. JSON <c>chainedInvokeDetails</c>.</summary>
     [JsonPropertyName("chainedInvokeDetails")]
     [JsonConverter(typeof(TolerantMemberConverter<ChainedInvokeDetails>))]
-    public ChainedInvokeDetails? ChainedInvokeDetails { get; init; }
+    public ChainedInvokeDetails? ChainedInvokeDetails { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

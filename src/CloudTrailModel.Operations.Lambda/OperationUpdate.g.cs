@@ -15,67 +15,67 @@ public sealed record OperationUpdate
     /// <summary>The unique identifier for this operation. JSON <c>id</c>.</summary>
     [JsonPropertyName("id")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Id { get; init; }
+    public string? Id { get; set; }
 
     /// <summary>The unique identifier of the parent operation, if this operation is running within a child context. JSON <c>parentId</c>.</summary>
     [JsonPropertyName("parentId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ParentId { get; init; }
+    public string? ParentId { get; set; }
 
     /// <summary>The customer-provided name for this operation. JSON <c>name</c>.</summary>
     [JsonPropertyName("name")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Name { get; init; }
+    public string? Name { get; set; }
 
     /// <summary>The type of operation to update. JSON <c>type</c>.</summary>
     [JsonPropertyName("type")]
     [JsonConverter(typeof(TolerantMemberConverter<OperationType?>))]
-    public OperationType? Type { get; init; }
+    public OperationType? Type { get; set; }
 
     /// <summary>The subtype of the operation, providing additional categorization. JSON <c>subType</c>.</summary>
     [JsonPropertyName("subType")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? SubType { get; init; }
+    public string? SubType { get; set; }
 
     /// <summary>The action to take on the operation. JSON <c>action</c>.</summary>
     [JsonPropertyName("action")]
     [JsonConverter(typeof(TolerantMemberConverter<OperationAction?>))]
-    public OperationAction? Action { get; init; }
+    public OperationAction? Action { get; set; }
 
     /// <summary>The payload for successful operations. JSON <c>payload</c>.</summary>
     [JsonPropertyName("payload")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Payload { get; init; }
+    public string? Payload { get; set; }
 
     /// <summary>The error information for failed operations. JSON <c>error</c>.</summary>
     [JsonPropertyName("error")]
     [JsonConverter(typeof(TolerantMemberConverter<ErrorObject>))]
-    public ErrorObject? Error { get; init; }
+    public ErrorObject? Error { get; set; }
 
     /// <summary>Options for context operations. JSON <c>contextOptions</c>.</summary>
     [JsonPropertyName("contextOptions")]
     [JsonConverter(typeof(TolerantMemberConverter<ContextOptions>))]
-    public ContextOptions? ContextOptions { get; init; }
+    public ContextOptions? ContextOptions { get; set; }
 
     /// <summary>Options for step operations. JSON <c>stepOptions</c>.</summary>
     [JsonPropertyName("stepOptions")]
     [JsonConverter(typeof(TolerantMemberConverter<StepOptions>))]
-    public StepOptions? StepOptions { get; init; }
+    public StepOptions? StepOptions { get; set; }
 
     /// <summary>Options for wait operations. JSON <c>waitOptions</c>.</summary>
     [JsonPropertyName("waitOptions")]
     [JsonConverter(typeof(TolerantMemberConverter<WaitOptions>))]
-    public WaitOptions? WaitOptions { get; init; }
+    public WaitOptions? WaitOptions { get; set; }
 
     /// <summary>Configuration options for callback operations in durable executions, including timeout settings and retry behavior. JSON <c>callbackOptions</c>.</summary>
     [JsonPropertyName("callbackOptions")]
     [JsonConverter(typeof(TolerantMemberConverter<CallbackOptions>))]
-    public CallbackOptions? CallbackOptions { get; init; }
+    public CallbackOptions? CallbackOptions { get; set; }
 
     /// <summary>Configuration options for chained function invocations in durable executions, including retry settings and timeout configuration. JSON <c>chainedInvokeOptions</c>.</summary>
     [JsonPropertyName("chainedInvokeOptions")]
     [JsonConverter(typeof(TolerantMemberConverter<ChainedInvokeOptions>))]
-    public ChainedInvokeOptions? ChainedInvokeOptions { get; init; }
+    public ChainedInvokeOptions? ChainedInvokeOptions { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

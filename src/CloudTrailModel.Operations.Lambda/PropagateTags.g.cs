@@ -15,12 +15,12 @@ public sealed record PropagateTags
     /// <summary>The tag propagation mode. JSON <c>mode</c>.</summary>
     [JsonPropertyName("mode")]
     [JsonConverter(typeof(TolerantMemberConverter<PropagateTagsMode?>))]
-    public PropagateTagsMode? Mode { get; init; }
+    public PropagateTagsMode? Mode { get; set; }
 
     /// <summary>A list of tags to apply to managed resources when Mode is set to Explicit. JSON <c>explicitTags</c>.</summary>
     [JsonPropertyName("explicitTags")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyDictionary<string, string>>))]
-    public IReadOnlyDictionary<string, string>? ExplicitTags { get; init => field = ValueMap<string>.From(value); }
+    public IReadOnlyDictionary<string, string>? ExplicitTags { get; set => field = ValueMap<string>.From(value); }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,17 +15,17 @@ public sealed record ProvisionedPollerConfig
     /// <summary>The minimum number of event pollers this event source can scale down to. JSON <c>minimumPollers</c>.</summary>
     [JsonPropertyName("minimumPollers")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? MinimumPollers { get; init; }
+    public int? MinimumPollers { get; set; }
 
     /// <summary>The maximum number of event pollers this event source can scale up to. JSON <c>maximumPollers</c>.</summary>
     [JsonPropertyName("maximumPollers")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? MaximumPollers { get; init; }
+    public int? MaximumPollers { get; set; }
 
     /// <summary>(Amazon MSK and self-managed Apache Kafka) The name of the provisioned poller group. JSON <c>pollerGroupName</c>.</summary>
     [JsonPropertyName("pollerGroupName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? PollerGroupName { get; init; }
+    public string? PollerGroupName { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,12 +15,12 @@ public sealed record PutFunctionCodeSigningConfigRequestParameters
     /// <summary>The The Amazon Resource Name (ARN) of the code signing configuration. JSON <c>codeSigningConfigArn</c>.</summary>
     [JsonPropertyName("codeSigningConfigArn")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? CodeSigningConfigArn { get; init; }
+    public string? CodeSigningConfigArn { get; set; }
 
     /// <summary>The name or ARN of the Lambda function. JSON <c>functionName</c>.</summary>
     [JsonPropertyName("functionName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? FunctionName { get; init; }
+    public string? FunctionName { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -52,12 +52,12 @@ public sealed record PutFunctionCodeSigningConfigResponseElements
     /// <summary>The The Amazon Resource Name (ARN) of the code signing configuration. JSON <c>codeSigningConfigArn</c>.</summary>
     [JsonPropertyName("codeSigningConfigArn")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? CodeSigningConfigArn { get; init; }
+    public string? CodeSigningConfigArn { get; set; }
 
     /// <summary>The name or ARN of the Lambda function. JSON <c>functionName</c>.</summary>
     [JsonPropertyName("functionName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? FunctionName { get; init; }
+    public string? FunctionName { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,12 +15,12 @@ public sealed record PutFunctionConcurrencyRequestParameters
     /// <summary>The name or ARN of the Lambda function. JSON <c>functionName</c>.</summary>
     [JsonPropertyName("functionName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? FunctionName { get; init; }
+    public string? FunctionName { get; set; }
 
     /// <summary>The number of simultaneous executions to reserve for the function. JSON <c>reservedConcurrentExecutions</c>.</summary>
     [JsonPropertyName("reservedConcurrentExecutions")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? ReservedConcurrentExecutions { get; init; }
+    public int? ReservedConcurrentExecutions { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -52,7 +52,7 @@ public sealed record PutFunctionConcurrencyResponseElements
     /// <summary>The number of concurrent executions that are reserved for this function. JSON <c>reservedConcurrentExecutions</c>.</summary>
     [JsonPropertyName("reservedConcurrentExecutions")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? ReservedConcurrentExecutions { get; init; }
+    public int? ReservedConcurrentExecutions { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

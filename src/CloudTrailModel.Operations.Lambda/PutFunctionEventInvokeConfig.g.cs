@@ -15,27 +15,27 @@ public sealed record PutFunctionEventInvokeConfigRequestParameters
     /// <summary>The name or ARN of the Lambda function, version, or alias. JSON <c>functionName</c>.</summary>
     [JsonPropertyName("functionName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? FunctionName { get; init; }
+    public string? FunctionName { get; set; }
 
     /// <summary>A version number or alias name. JSON <c>qualifier</c>.</summary>
     [JsonPropertyName("qualifier")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Qualifier { get; init; }
+    public string? Qualifier { get; set; }
 
     /// <summary>The maximum number of times to retry when the function returns an error. JSON <c>maximumRetryAttempts</c>.</summary>
     [JsonPropertyName("maximumRetryAttempts")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? MaximumRetryAttempts { get; init; }
+    public int? MaximumRetryAttempts { get; set; }
 
     /// <summary>The maximum age of a request that Lambda sends to a function for processing. JSON <c>maximumEventAgeInSeconds</c>.</summary>
     [JsonPropertyName("maximumEventAgeInSeconds")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? MaximumEventAgeInSeconds { get; init; }
+    public int? MaximumEventAgeInSeconds { get; set; }
 
     /// <summary>A destination for events after they have been sent to a function for processing. JSON <c>destinationConfig</c>.</summary>
     [JsonPropertyName("destinationConfig")]
     [JsonConverter(typeof(TolerantMemberConverter<DestinationConfig>))]
-    public DestinationConfig? DestinationConfig { get; init; }
+    public DestinationConfig? DestinationConfig { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -73,27 +73,27 @@ public sealed record PutFunctionEventInvokeConfigResponseElements
     /// <summary>The date and time that the configuration was last updated. JSON <c>lastModified</c>.</summary>
     [JsonPropertyName("lastModified")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? LastModified { get; init; }
+    public DateTimeOffset? LastModified { get; set; }
 
     /// <summary>The Amazon Resource Name (ARN) of the function. JSON <c>functionArn</c>.</summary>
     [JsonPropertyName("functionArn")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? FunctionArn { get; init; }
+    public string? FunctionArn { get; set; }
 
     /// <summary>The maximum number of times to retry when the function returns an error. JSON <c>maximumRetryAttempts</c>.</summary>
     [JsonPropertyName("maximumRetryAttempts")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? MaximumRetryAttempts { get; init; }
+    public int? MaximumRetryAttempts { get; set; }
 
     /// <summary>The maximum age of a request that Lambda sends to a function for processing. JSON <c>maximumEventAgeInSeconds</c>.</summary>
     [JsonPropertyName("maximumEventAgeInSeconds")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? MaximumEventAgeInSeconds { get; init; }
+    public int? MaximumEventAgeInSeconds { get; set; }
 
     /// <summary>A destination for events after they have been sent to a function for processing. JSON <c>destinationConfig</c>.</summary>
     [JsonPropertyName("destinationConfig")]
     [JsonConverter(typeof(TolerantMemberConverter<DestinationConfig>))]
-    public DestinationConfig? DestinationConfig { get; init; }
+    public DestinationConfig? DestinationConfig { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

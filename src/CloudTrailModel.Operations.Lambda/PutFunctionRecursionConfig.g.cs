@@ -15,12 +15,12 @@ public sealed record PutFunctionRecursionConfigRequestParameters
     /// <summary>The name or ARN of the Lambda function. JSON <c>functionName</c>.</summary>
     [JsonPropertyName("functionName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? FunctionName { get; init; }
+    public string? FunctionName { get; set; }
 
     /// <summary>If you set your function's recursive loop detection configuration to Allow, Lambda doesn't take any action when it detects your function being invoked as part of a recursive loop. JSON <c>recursiveLoop</c>.</summary>
     [JsonPropertyName("recursiveLoop")]
     [JsonConverter(typeof(TolerantMemberConverter<RecursiveLoop?>))]
-    public RecursiveLoop? RecursiveLoop { get; init; }
+    public RecursiveLoop? RecursiveLoop { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -52,7 +52,7 @@ public sealed record PutFunctionRecursionConfigResponseElements
     /// <summary>The status of your function's recursive loop detection configuration. JSON <c>recursiveLoop</c>.</summary>
     [JsonPropertyName("recursiveLoop")]
     [JsonConverter(typeof(TolerantMemberConverter<RecursiveLoop?>))]
-    public RecursiveLoop? RecursiveLoop { get; init; }
+    public RecursiveLoop? RecursiveLoop { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,17 +15,17 @@ public sealed record PutFunctionScalingConfigRequestParameters
     /// <summary>The name or ARN of the Lambda function. JSON <c>functionName</c>.</summary>
     [JsonPropertyName("functionName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? FunctionName { get; init; }
+    public string? FunctionName { get; set; }
 
     /// <summary>Specify a version or alias to set the scaling configuration for a published version of the function. JSON <c>qualifier</c>.</summary>
     [JsonPropertyName("qualifier")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Qualifier { get; init; }
+    public string? Qualifier { get; set; }
 
     /// <summary>The scaling configuration to apply to the function, including minimum and maximum execution environment limits. JSON <c>functionScalingConfig</c>.</summary>
     [JsonPropertyName("functionScalingConfig")]
     [JsonConverter(typeof(TolerantMemberConverter<FunctionScalingConfig>))]
-    public FunctionScalingConfig? FunctionScalingConfig { get; init; }
+    public FunctionScalingConfig? FunctionScalingConfig { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -59,7 +59,7 @@ public sealed record PutFunctionScalingConfigResponseElements
     /// <summary>The current state of the function after applying the scaling configuration. JSON <c>functionState</c>.</summary>
     [JsonPropertyName("functionState")]
     [JsonConverter(typeof(TolerantMemberConverter<State?>))]
-    public State? FunctionState { get; init; }
+    public State? FunctionState { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

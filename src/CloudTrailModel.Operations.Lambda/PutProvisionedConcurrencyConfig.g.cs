@@ -15,17 +15,17 @@ public sealed record PutProvisionedConcurrencyConfigRequestParameters
     /// <summary>The name or ARN of the Lambda function. JSON <c>functionName</c>.</summary>
     [JsonPropertyName("functionName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? FunctionName { get; init; }
+    public string? FunctionName { get; set; }
 
     /// <summary>The version number or alias name. JSON <c>qualifier</c>.</summary>
     [JsonPropertyName("qualifier")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Qualifier { get; init; }
+    public string? Qualifier { get; set; }
 
     /// <summary>The amount of provisioned concurrency to allocate for the version or alias. JSON <c>provisionedConcurrentExecutions</c>.</summary>
     [JsonPropertyName("provisionedConcurrentExecutions")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? ProvisionedConcurrentExecutions { get; init; }
+    public int? ProvisionedConcurrentExecutions { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -59,32 +59,32 @@ public sealed record PutProvisionedConcurrencyConfigResponseElements
     /// <summary>The amount of provisioned concurrency requested. JSON <c>requestedProvisionedConcurrentExecutions</c>.</summary>
     [JsonPropertyName("requestedProvisionedConcurrentExecutions")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? RequestedProvisionedConcurrentExecutions { get; init; }
+    public int? RequestedProvisionedConcurrentExecutions { get; set; }
 
     /// <summary>The amount of provisioned concurrency allocated. JSON <c>allocatedProvisionedConcurrentExecutions</c>.</summary>
     [JsonPropertyName("allocatedProvisionedConcurrentExecutions")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? AllocatedProvisionedConcurrentExecutions { get; init; }
+    public int? AllocatedProvisionedConcurrentExecutions { get; set; }
 
     /// <summary>The amount of provisioned concurrency available. JSON <c>availableProvisionedConcurrentExecutions</c>.</summary>
     [JsonPropertyName("availableProvisionedConcurrentExecutions")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? AvailableProvisionedConcurrentExecutions { get; init; }
+    public int? AvailableProvisionedConcurrentExecutions { get; set; }
 
     /// <summary>The status of the allocation process. JSON <c>status</c>.</summary>
     [JsonPropertyName("status")]
     [JsonConverter(typeof(TolerantMemberConverter<ProvisionedConcurrencyStatusEnum?>))]
-    public ProvisionedConcurrencyStatusEnum? Status { get; init; }
+    public ProvisionedConcurrencyStatusEnum? Status { get; set; }
 
     /// <summary>For failed allocations, the reason that provisioned concurrency could not be allocated. JSON <c>statusReason</c>.</summary>
     [JsonPropertyName("statusReason")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? StatusReason { get; init; }
+    public string? StatusReason { get; set; }
 
     /// <summary>The date and time that a user last updated the configuration, in ISO 8601 format. JSON <c>lastModified</c>.</summary>
     [JsonPropertyName("lastModified")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? LastModified { get; init; }
+    public string? LastModified { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

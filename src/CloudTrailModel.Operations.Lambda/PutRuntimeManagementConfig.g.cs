@@ -15,22 +15,22 @@ public sealed record PutRuntimeManagementConfigRequestParameters
     /// <summary>The name or ARN of the Lambda function. JSON <c>functionName</c>.</summary>
     [JsonPropertyName("functionName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? FunctionName { get; init; }
+    public string? FunctionName { get; set; }
 
     /// <summary>Specify a version of the function. JSON <c>qualifier</c>.</summary>
     [JsonPropertyName("qualifier")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Qualifier { get; init; }
+    public string? Qualifier { get; set; }
 
     /// <summary>Specify the runtime update mode. JSON <c>updateRuntimeOn</c>.</summary>
     [JsonPropertyName("updateRuntimeOn")]
     [JsonConverter(typeof(TolerantMemberConverter<UpdateRuntimeOn?>))]
-    public UpdateRuntimeOn? UpdateRuntimeOn { get; init; }
+    public UpdateRuntimeOn? UpdateRuntimeOn { get; set; }
 
     /// <summary>The ARN of the runtime version you want the function to use. JSON <c>runtimeVersionArn</c>.</summary>
     [JsonPropertyName("runtimeVersionArn")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? RuntimeVersionArn { get; init; }
+    public string? RuntimeVersionArn { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -66,17 +66,17 @@ public sealed record PutRuntimeManagementConfigResponseElements
     /// <summary>The runtime update mode. JSON <c>updateRuntimeOn</c>.</summary>
     [JsonPropertyName("updateRuntimeOn")]
     [JsonConverter(typeof(TolerantMemberConverter<UpdateRuntimeOn?>))]
-    public UpdateRuntimeOn? UpdateRuntimeOn { get; init; }
+    public UpdateRuntimeOn? UpdateRuntimeOn { get; set; }
 
     /// <summary>The ARN of the function. JSON <c>functionArn</c>.</summary>
     [JsonPropertyName("functionArn")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? FunctionArn { get; init; }
+    public string? FunctionArn { get; set; }
 
     /// <summary>The ARN of the runtime the function is configured to use. JSON <c>runtimeVersionArn</c>.</summary>
     [JsonPropertyName("runtimeVersionArn")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? RuntimeVersionArn { get; init; }
+    public string? RuntimeVersionArn { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

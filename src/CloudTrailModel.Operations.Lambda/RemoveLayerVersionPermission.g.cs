@@ -15,22 +15,22 @@ public sealed record RemoveLayerVersionPermissionRequestParameters
     /// <summary>The name or Amazon Resource Name (ARN) of the layer. JSON <c>layerName</c>.</summary>
     [JsonPropertyName("layerName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? LayerName { get; init; }
+    public string? LayerName { get; set; }
 
     /// <summary>The version number. JSON <c>versionNumber</c>.</summary>
     [JsonPropertyName("versionNumber")]
     [JsonConverter(typeof(TolerantMemberConverter<long?>))]
-    public long? VersionNumber { get; init; }
+    public long? VersionNumber { get; set; }
 
     /// <summary>The identifier that was specified when the statement was added. JSON <c>statementId</c>.</summary>
     [JsonPropertyName("statementId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? StatementId { get; init; }
+    public string? StatementId { get; set; }
 
     /// <summary>Only update the policy if the revision ID matches the ID specified. JSON <c>revisionId</c>.</summary>
     [JsonPropertyName("revisionId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? RevisionId { get; init; }
+    public string? RevisionId { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,22 +15,22 @@ public sealed record RemovePermissionRequestParameters
     /// <summary>The name or ARN of the Lambda function, version, or alias. JSON <c>functionName</c>.</summary>
     [JsonPropertyName("functionName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? FunctionName { get; init; }
+    public string? FunctionName { get; set; }
 
     /// <summary>Statement ID of the permission to remove. JSON <c>statementId</c>.</summary>
     [JsonPropertyName("statementId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? StatementId { get; init; }
+    public string? StatementId { get; set; }
 
     /// <summary>Specify a version or alias to remove permissions from a published version of the function. JSON <c>qualifier</c>.</summary>
     [JsonPropertyName("qualifier")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Qualifier { get; init; }
+    public string? Qualifier { get; set; }
 
     /// <summary>Update the policy only if the revision ID matches the ID that's specified. JSON <c>revisionId</c>.</summary>
     [JsonPropertyName("revisionId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? RevisionId { get; init; }
+    public string? RevisionId { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

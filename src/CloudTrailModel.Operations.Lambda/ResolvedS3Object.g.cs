@@ -15,17 +15,17 @@ public sealed record ResolvedS3Object
     /// <summary>The Amazon S3 bucket that contains the deployment package. JSON <c>s3Bucket</c>.</summary>
     [JsonPropertyName("s3Bucket")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? S3Bucket { get; init; }
+    public string? S3Bucket { get; set; }
 
     /// <summary>The Amazon S3 key of the deployment package. JSON <c>s3Key</c>.</summary>
     [JsonPropertyName("s3Key")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? S3Key { get; init; }
+    public string? S3Key { get; set; }
 
     /// <summary>The version of the deployment package object. JSON <c>s3ObjectVersion</c>.</summary>
     [JsonPropertyName("s3ObjectVersion")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? S3ObjectVersion { get; init; }
+    public string? S3ObjectVersion { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

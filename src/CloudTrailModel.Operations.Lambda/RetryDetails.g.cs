@@ -15,12 +15,12 @@ public sealed record RetryDetails
     /// <summary>The current attempt number for this operation. JSON <c>currentAttempt</c>.</summary>
     [JsonPropertyName("currentAttempt")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? CurrentAttempt { get; init; }
+    public int? CurrentAttempt { get; set; }
 
     /// <summary>The delay before the next retry attempt, in seconds. JSON <c>nextAttemptDelaySeconds</c>.</summary>
     [JsonPropertyName("nextAttemptDelaySeconds")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? NextAttemptDelaySeconds { get; init; }
+    public int? NextAttemptDelaySeconds { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

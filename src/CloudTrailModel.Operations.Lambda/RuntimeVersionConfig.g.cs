@@ -15,12 +15,12 @@ public sealed record RuntimeVersionConfig
     /// <summary>The ARN of the runtime version you want the function to use. JSON <c>runtimeVersionArn</c>.</summary>
     [JsonPropertyName("runtimeVersionArn")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? RuntimeVersionArn { get; init; }
+    public string? RuntimeVersionArn { get; set; }
 
     /// <summary>Error response when Lambda is unable to retrieve the runtime version for a function. JSON <c>error</c>.</summary>
     [JsonPropertyName("error")]
     [JsonConverter(typeof(TolerantMemberConverter<RuntimeVersionError>))]
-    public RuntimeVersionError? Error { get; init; }
+    public RuntimeVersionError? Error { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

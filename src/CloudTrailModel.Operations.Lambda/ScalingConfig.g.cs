@@ -15,7 +15,7 @@ public sealed record ScalingConfig
     /// <summary>Limits the number of concurrent instances that the Amazon SQS event source can invoke. JSON <c>maximumConcurrency</c>.</summary>
     [JsonPropertyName("maximumConcurrency")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? MaximumConcurrency { get; init; }
+    public int? MaximumConcurrency { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,7 +15,7 @@ public sealed record SelfManagedEventSource
     /// <summary>The list of bootstrap servers for your Kafka brokers in the following format: "KAFKA_BOOTSTRAP_SERVERS": ["abc.xyz.com:xxxx","abc2.xyz.com:xxxx"]. JSON <c>endpoints</c>.</summary>
     [JsonPropertyName("endpoints")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyDictionary<string, IReadOnlyList<string>>>))]
-    public IReadOnlyDictionary<string, IReadOnlyList<string>>? Endpoints { get; init => field = ValueMap<IReadOnlyList<string>>.From(value); }
+    public IReadOnlyDictionary<string, IReadOnlyList<string>>? Endpoints { get; set => field = ValueMap<IReadOnlyList<string>>.From(value); }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,12 +15,12 @@ public sealed record SelfManagedKafkaEventSourceConfig
     /// <summary>The identifier for the Kafka consumer group to join. JSON <c>consumerGroupId</c>.</summary>
     [JsonPropertyName("consumerGroupId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ConsumerGroupId { get; init; }
+    public string? ConsumerGroupId { get; set; }
 
     /// <summary>Specific configuration settings for a Kafka schema registry. JSON <c>schemaRegistryConfig</c>.</summary>
     [JsonPropertyName("schemaRegistryConfig")]
     [JsonConverter(typeof(TolerantMemberConverter<KafkaSchemaRegistryConfig>))]
-    public KafkaSchemaRegistryConfig? SchemaRegistryConfig { get; init; }
+    public KafkaSchemaRegistryConfig? SchemaRegistryConfig { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

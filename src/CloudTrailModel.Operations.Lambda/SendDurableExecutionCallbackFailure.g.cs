@@ -15,12 +15,12 @@ public sealed record SendDurableExecutionCallbackFailureRequestParameters
     /// <summary>The unique identifier for the callback operation. JSON <c>callbackId</c>.</summary>
     [JsonPropertyName("callbackId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? CallbackId { get; init; }
+    public string? CallbackId { get; set; }
 
     /// <summary>Error details describing why the callback operation failed. JSON <c>error</c>.</summary>
     [JsonPropertyName("error")]
     [JsonConverter(typeof(TolerantMemberConverter<ErrorObject>))]
-    public ErrorObject? Error { get; init; }
+    public ErrorObject? Error { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,7 +15,7 @@ public sealed record SendDurableExecutionCallbackHeartbeatRequestParameters
     /// <summary>The unique identifier for the callback operation. JSON <c>callbackId</c>.</summary>
     [JsonPropertyName("callbackId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? CallbackId { get; init; }
+    public string? CallbackId { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

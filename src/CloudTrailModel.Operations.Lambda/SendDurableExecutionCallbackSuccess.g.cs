@@ -15,12 +15,12 @@ public sealed record SendDurableExecutionCallbackSuccessRequestParameters
     /// <summary>The unique identifier for the callback operation. JSON <c>callbackId</c>.</summary>
     [JsonPropertyName("callbackId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? CallbackId { get; init; }
+    public string? CallbackId { get; set; }
 
     /// <summary>The result data from the successful callback operation. JSON <c>result</c>.</summary>
     [JsonPropertyName("result")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Result { get; init; }
+    public string? Result { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,7 +15,7 @@ public sealed record SnapStart
     /// <summary>Set to PublishedVersions to create a snapshot of the initialized execution environment when you publish a function version. JSON <c>applyOn</c>.</summary>
     [JsonPropertyName("applyOn")]
     [JsonConverter(typeof(TolerantMemberConverter<SnapStartApplyOn?>))]
-    public SnapStartApplyOn? ApplyOn { get; init; }
+    public SnapStartApplyOn? ApplyOn { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,12 +15,12 @@ public sealed record SnapStartResponse
     /// <summary>When set to PublishedVersions, Lambda creates a snapshot of the execution environment when you publish a function version. JSON <c>applyOn</c>.</summary>
     [JsonPropertyName("applyOn")]
     [JsonConverter(typeof(TolerantMemberConverter<SnapStartApplyOn?>))]
-    public SnapStartApplyOn? ApplyOn { get; init; }
+    public SnapStartApplyOn? ApplyOn { get; set; }
 
     /// <summary>When you provide a qualified Amazon Resource Name (ARN), this response element indicates whether SnapStart is activated for the specified function version. JSON <c>optimizationStatus</c>.</summary>
     [JsonPropertyName("optimizationStatus")]
     [JsonConverter(typeof(TolerantMemberConverter<SnapStartOptimizationStatus?>))]
-    public SnapStartOptimizationStatus? OptimizationStatus { get; init; }
+    public SnapStartOptimizationStatus? OptimizationStatus { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

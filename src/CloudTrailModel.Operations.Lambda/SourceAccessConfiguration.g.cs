@@ -15,12 +15,12 @@ public sealed record SourceAccessConfiguration
     /// <summary>The type of authentication protocol, VPC components, or virtual host for your event source. JSON <c>type</c>.</summary>
     [JsonPropertyName("type")]
     [JsonConverter(typeof(TolerantMemberConverter<SourceAccessType?>))]
-    public SourceAccessType? Type { get; init; }
+    public SourceAccessType? Type { get; set; }
 
     /// <summary>The value for your chosen configuration in Type. JSON <c>uRI</c>.</summary>
     [JsonPropertyName("uRI")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? URI { get; init; }
+    public string? URI { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,22 +15,22 @@ public sealed record StepDetails
     /// <summary>The current attempt number for this step. JSON <c>attempt</c>.</summary>
     [JsonPropertyName("attempt")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? Attempt { get; init; }
+    public int? Attempt { get; set; }
 
     /// <summary>The date and time when the next attempt is scheduled, in ISO-8601 format (YYYY-MM-DDThh:mm:ss.sTZD). JSON <c>nextAttemptTimestamp</c>.</summary>
     [JsonPropertyName("nextAttemptTimestamp")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? NextAttemptTimestamp { get; init; }
+    public DateTimeOffset? NextAttemptTimestamp { get; set; }
 
     /// <summary>The JSON response payload from the step operation. JSON <c>result</c>.</summary>
     [JsonPropertyName("result")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Result { get; init; }
+    public string? Result { get; set; }
 
     /// <summary>Details about the step failure. JSON <c>error</c>.</summary>
     [JsonPropertyName("error")]
     [JsonConverter(typeof(TolerantMemberConverter<ErrorObject>))]
-    public ErrorObject? Error { get; init; }
+    public ErrorObject? Error { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,7 +15,7 @@ public sealed record StepOptions
     /// <summary>The delay in seconds before the next retry attempt. JSON <c>nextAttemptDelaySeconds</c>.</summary>
     [JsonPropertyName("nextAttemptDelaySeconds")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? NextAttemptDelaySeconds { get; init; }
+    public int? NextAttemptDelaySeconds { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,12 +15,12 @@ public sealed record StepSucceededDetails
     /// <summary>The response payload from the successful operation. JSON <c>result</c>.</summary>
     [JsonPropertyName("result")]
     [JsonConverter(typeof(TolerantMemberConverter<EventResult>))]
-    public EventResult? Result { get; init; }
+    public EventResult? Result { get; set; }
 
     /// <summary>Information about retry attempts for this step operation. JSON <c>retryDetails</c>.</summary>
     [JsonPropertyName("retryDetails")]
     [JsonConverter(typeof(TolerantMemberConverter<RetryDetails>))]
-    public RetryDetails? RetryDetails { get; init; }
+    public RetryDetails? RetryDetails { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,12 +15,12 @@ public sealed record StopDurableExecutionRequestParameters
     /// <summary>The Amazon Resource Name (ARN) of the durable execution. JSON <c>durableExecutionArn</c>.</summary>
     [JsonPropertyName("durableExecutionArn")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? DurableExecutionArn { get; init; }
+    public string? DurableExecutionArn { get; set; }
 
     /// <summary>Optional error details explaining why the execution is being stopped. JSON <c>error</c>.</summary>
     [JsonPropertyName("error")]
     [JsonConverter(typeof(TolerantMemberConverter<ErrorObject>))]
-    public ErrorObject? Error { get; init; }
+    public ErrorObject? Error { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -52,7 +52,7 @@ public sealed record StopDurableExecutionResponseElements
     /// <summary>The timestamp when the execution was stopped (ISO 8601 format). JSON <c>stopTimestamp</c>.</summary>
     [JsonPropertyName("stopTimestamp")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? StopTimestamp { get; init; }
+    public DateTimeOffset? StopTimestamp { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

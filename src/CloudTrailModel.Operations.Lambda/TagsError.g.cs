@@ -15,12 +15,12 @@ public sealed record TagsError
     /// <summary>The error code. JSON <c>errorCode</c>.</summary>
     [JsonPropertyName("errorCode")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ErrorCode { get; init; }
+    public string? ErrorCode { get; set; }
 
     /// <summary>The error message. JSON <c>message</c>.</summary>
     [JsonPropertyName("message")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Message { get; init; }
+    public string? Message { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

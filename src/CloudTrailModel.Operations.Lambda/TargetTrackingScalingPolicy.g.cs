@@ -15,12 +15,12 @@ public sealed record TargetTrackingScalingPolicy
     /// <summary>The predefined metric type to track for scaling decisions. JSON <c>predefinedMetricType</c>.</summary>
     [JsonPropertyName("predefinedMetricType")]
     [JsonConverter(typeof(TolerantMemberConverter<CapacityProviderPredefinedMetricType?>))]
-    public CapacityProviderPredefinedMetricType? PredefinedMetricType { get; init; }
+    public CapacityProviderPredefinedMetricType? PredefinedMetricType { get; set; }
 
     /// <summary>The target value for the metric that the scaling policy attempts to maintain through scaling actions. JSON <c>targetValue</c>.</summary>
     [JsonPropertyName("targetValue")]
     [JsonConverter(typeof(TolerantMemberConverter<double?>))]
-    public double? TargetValue { get; init; }
+    public double? TargetValue { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

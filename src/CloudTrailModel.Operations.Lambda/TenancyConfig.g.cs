@@ -15,7 +15,7 @@ public sealed record TenancyConfig
     /// <summary>Tenant isolation mode allows for invocation to be sent to a corresponding execution environment dedicated to a specific tenant ID. JSON <c>tenantIsolationMode</c>.</summary>
     [JsonPropertyName("tenantIsolationMode")]
     [JsonConverter(typeof(TolerantMemberConverter<TenantIsolationMode?>))]
-    public TenantIsolationMode? TenantIsolationMode { get; init; }
+    public TenantIsolationMode? TenantIsolationMode { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,7 +15,7 @@ public sealed record TraceHeader
     /// <summary>The X-Ray trace header associated with the durable execution. JSON <c>xAmznTraceId</c>.</summary>
     [JsonPropertyName("xAmznTraceId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? XAmznTraceId { get; init; }
+    public string? XAmznTraceId { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,7 +15,7 @@ public sealed record TracingConfigResponse
     /// <summary>The tracing mode. JSON <c>mode</c>.</summary>
     [JsonPropertyName("mode")]
     [JsonConverter(typeof(TolerantMemberConverter<TracingMode?>))]
-    public TracingMode? Mode { get; init; }
+    public TracingMode? Mode { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

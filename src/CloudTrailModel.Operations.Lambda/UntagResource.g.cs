@@ -15,12 +15,12 @@ public sealed record UntagResourceRequestParameters
     /// <summary>The resource's Amazon Resource Name (ARN). JSON <c>resource</c>.</summary>
     [JsonPropertyName("resource")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Resource { get; init; }
+    public string? Resource { get; set; }
 
     /// <summary>A list of tag keys to remove from the resource. JSON <c>tagKeys</c>.</summary>
     [JsonPropertyName("tagKeys")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<string>>))]
-    public IReadOnlyList<string>? TagKeys { get; init => field = ValueList<string>.From(value); }
+    public IReadOnlyList<string>? TagKeys { get; set => field = ValueList<string>.From(value); }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

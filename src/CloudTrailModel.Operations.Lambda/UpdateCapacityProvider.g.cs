@@ -15,22 +15,22 @@ public sealed record UpdateCapacityProviderRequestParameters
     /// <summary>The name of the capacity provider to update. JSON <c>capacityProviderName</c>.</summary>
     [JsonPropertyName("capacityProviderName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? CapacityProviderName { get; init; }
+    public string? CapacityProviderName { get; set; }
 
     /// <summary>The updated scaling configuration for the capacity provider. JSON <c>capacityProviderScalingConfig</c>.</summary>
     [JsonPropertyName("capacityProviderScalingConfig")]
     [JsonConverter(typeof(TolerantMemberConverter<CapacityProviderScalingConfig>))]
-    public CapacityProviderScalingConfig? CapacityProviderScalingConfig { get; init; }
+    public CapacityProviderScalingConfig? CapacityProviderScalingConfig { get; set; }
 
     /// <summary>Configuration for tag propagation to managed resources launched by the capacity provider. JSON <c>propagateTags</c>.</summary>
     [JsonPropertyName("propagateTags")]
     [JsonConverter(typeof(TolerantMemberConverter<PropagateTags>))]
-    public PropagateTags? PropagateTags { get; init; }
+    public PropagateTags? PropagateTags { get; set; }
 
     /// <summary>The updated telemetry configuration for the capacity provider. JSON <c>telemetryConfig</c>.</summary>
     [JsonPropertyName("telemetryConfig")]
     [JsonConverter(typeof(TolerantMemberConverter<CapacityProviderTelemetryConfig>))]
-    public CapacityProviderTelemetryConfig? TelemetryConfig { get; init; }
+    public CapacityProviderTelemetryConfig? TelemetryConfig { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -66,7 +66,7 @@ public sealed record UpdateCapacityProviderResponseElements
     /// <summary>Information about the updated capacity provider. JSON <c>capacityProvider</c>.</summary>
     [JsonPropertyName("capacityProvider")]
     [JsonConverter(typeof(TolerantMemberConverter<CapacityProvider>))]
-    public CapacityProvider? CapacityProvider { get; init; }
+    public CapacityProvider? CapacityProvider { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

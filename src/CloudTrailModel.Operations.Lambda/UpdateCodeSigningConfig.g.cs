@@ -15,22 +15,22 @@ public sealed record UpdateCodeSigningConfigRequestParameters
     /// <summary>The The Amazon Resource Name (ARN) of the code signing configuration. JSON <c>codeSigningConfigArn</c>.</summary>
     [JsonPropertyName("codeSigningConfigArn")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? CodeSigningConfigArn { get; init; }
+    public string? CodeSigningConfigArn { get; set; }
 
     /// <summary>Descriptive name for this code signing configuration. JSON <c>description</c>.</summary>
     [JsonPropertyName("description")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Description { get; init; }
+    public string? Description { get; set; }
 
     /// <summary>Signing profiles for this code signing configuration. JSON <c>allowedPublishers</c>.</summary>
     [JsonPropertyName("allowedPublishers")]
     [JsonConverter(typeof(TolerantMemberConverter<AllowedPublishers>))]
-    public AllowedPublishers? AllowedPublishers { get; init; }
+    public AllowedPublishers? AllowedPublishers { get; set; }
 
     /// <summary>The code signing policy. JSON <c>codeSigningPolicies</c>.</summary>
     [JsonPropertyName("codeSigningPolicies")]
     [JsonConverter(typeof(TolerantMemberConverter<CodeSigningPolicies>))]
-    public CodeSigningPolicies? CodeSigningPolicies { get; init; }
+    public CodeSigningPolicies? CodeSigningPolicies { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -66,7 +66,7 @@ public sealed record UpdateCodeSigningConfigResponseElements
     /// <summary>The code signing configuration. JSON <c>codeSigningConfig</c>.</summary>
     [JsonPropertyName("codeSigningConfig")]
     [JsonConverter(typeof(TolerantMemberConverter<CodeSigningConfig>))]
-    public CodeSigningConfig? CodeSigningConfig { get; init; }
+    public CodeSigningConfig? CodeSigningConfig { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,67 +15,67 @@ public sealed record UpdateFunctionCodeRequestParameters
     /// <summary>The name or ARN of the Lambda function. JSON <c>functionName</c>.</summary>
     [JsonPropertyName("functionName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? FunctionName { get; init; }
+    public string? FunctionName { get; set; }
 
     /// <summary>The base64-encoded contents of the deployment package. JSON <c>zipFile</c>.</summary>
     [JsonPropertyName("zipFile")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ZipFile { get; init; }
+    public string? ZipFile { get; set; }
 
     /// <summary>An Amazon S3 bucket in the same Amazon Web Services Region as your function. JSON <c>s3Bucket</c>.</summary>
     [JsonPropertyName("s3Bucket")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? S3Bucket { get; init; }
+    public string? S3Bucket { get; set; }
 
     /// <summary>The Amazon S3 key of the deployment package. JSON <c>s3Key</c>.</summary>
     [JsonPropertyName("s3Key")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? S3Key { get; init; }
+    public string? S3Key { get; set; }
 
     /// <summary>For versioned objects, the version of the deployment package object to use. JSON <c>s3ObjectVersion</c>.</summary>
     [JsonPropertyName("s3ObjectVersion")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? S3ObjectVersion { get; init; }
+    public string? S3ObjectVersion { get; set; }
 
     /// <summary>Specifies how the deployment package is stored. JSON <c>s3ObjectStorageMode</c>.</summary>
     [JsonPropertyName("s3ObjectStorageMode")]
     [JsonConverter(typeof(TolerantMemberConverter<S3ObjectStorageMode?>))]
-    public S3ObjectStorageMode? S3ObjectStorageMode { get; init; }
+    public S3ObjectStorageMode? S3ObjectStorageMode { get; set; }
 
     /// <summary>URI of a container image in the Amazon ECR registry. JSON <c>imageUri</c>.</summary>
     [JsonPropertyName("imageUri")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ImageUri { get; init; }
+    public string? ImageUri { get; set; }
 
     /// <summary>The instruction set architecture that the function supports. JSON <c>architectures</c>.</summary>
     [JsonPropertyName("architectures")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<Architecture>>))]
-    public IReadOnlyList<Architecture>? Architectures { get; init => field = ValueList<Architecture>.From(value); }
+    public IReadOnlyList<Architecture>? Architectures { get; set => field = ValueList<Architecture>.From(value); }
 
     /// <summary>Set to true to publish a new version of the function after updating the code. JSON <c>publish</c>.</summary>
     [JsonPropertyName("publish")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? Publish { get; init; }
+    public bool? Publish { get; set; }
 
     /// <summary>Specifies where to publish the function version or configuration. JSON <c>publishTo</c>.</summary>
     [JsonPropertyName("publishTo")]
     [JsonConverter(typeof(TolerantMemberConverter<FunctionVersionLatestPublished?>))]
-    public FunctionVersionLatestPublished? PublishTo { get; init; }
+    public FunctionVersionLatestPublished? PublishTo { get; set; }
 
     /// <summary>Set to true to validate the request parameters and access permissions without modifying the function code. JSON <c>dryRun</c>.</summary>
     [JsonPropertyName("dryRun")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? DryRun { get; init; }
+    public bool? DryRun { get; set; }
 
     /// <summary>Update the function only if the revision ID matches the ID that's specified. JSON <c>revisionId</c>.</summary>
     [JsonPropertyName("revisionId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? RevisionId { get; init; }
+    public string? RevisionId { get; set; }
 
     /// <summary>The ARN of the Key Management Service (KMS) customer managed key that's used to encrypt your function's.zip deployment package. JSON <c>sourceKMSKeyArn</c>.</summary>
     [JsonPropertyName("sourceKMSKeyArn")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? SourceKMSKeyArn { get; init; }
+    public string? SourceKMSKeyArn { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -129,202 +129,202 @@ public sealed record UpdateFunctionCodeResponseElements
     /// <summary>The name of the function. JSON <c>functionName</c>.</summary>
     [JsonPropertyName("functionName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? FunctionName { get; init; }
+    public string? FunctionName { get; set; }
 
     /// <summary>The function's Amazon Resource Name (ARN). JSON <c>functionArn</c>.</summary>
     [JsonPropertyName("functionArn")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? FunctionArn { get; init; }
+    public string? FunctionArn { get; set; }
 
     /// <summary>The identifier of the function's runtime. JSON <c>runtime</c>.</summary>
     [JsonPropertyName("runtime")]
     [JsonConverter(typeof(TolerantMemberConverter<Runtime?>))]
-    public Runtime? Runtime { get; init; }
+    public Runtime? Runtime { get; set; }
 
     /// <summary>The function's execution role. JSON <c>role</c>.</summary>
     [JsonPropertyName("role")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Role { get; init; }
+    public string? Role { get; set; }
 
     /// <summary>The function that Lambda calls to begin running your function. JSON <c>handler</c>.</summary>
     [JsonPropertyName("handler")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Handler { get; init; }
+    public string? Handler { get; set; }
 
     /// <summary>The size of the function's deployment package, in bytes. JSON <c>codeSize</c>.</summary>
     [JsonPropertyName("codeSize")]
     [JsonConverter(typeof(TolerantMemberConverter<long?>))]
-    public long? CodeSize { get; init; }
+    public long? CodeSize { get; set; }
 
     /// <summary>The function's description. JSON <c>description</c>.</summary>
     [JsonPropertyName("description")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Description { get; init; }
+    public string? Description { get; set; }
 
     /// <summary>The amount of time in seconds that Lambda allows a function to run before stopping it. JSON <c>timeout</c>.</summary>
     [JsonPropertyName("timeout")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? Timeout { get; init; }
+    public int? Timeout { get; set; }
 
     /// <summary>The amount of memory available to the function at runtime. JSON <c>memorySize</c>.</summary>
     [JsonPropertyName("memorySize")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? MemorySize { get; init; }
+    public int? MemorySize { get; set; }
 
     /// <summary>The date and time that the function was last updated, in ISO-8601 format (YYYY-MM-DDThh:mm:ss.sTZD). JSON <c>lastModified</c>.</summary>
     [JsonPropertyName("lastModified")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? LastModified { get; init; }
+    public string? LastModified { get; set; }
 
     /// <summary>The SHA256 hash of the function's deployment package. JSON <c>codeSha256</c>.</summary>
     [JsonPropertyName("codeSha256")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? CodeSha256 { get; init; }
+    public string? CodeSha256 { get; set; }
 
     /// <summary>The version of the Lambda function. JSON <c>version</c>.</summary>
     [JsonPropertyName("version")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Version { get; init; }
+    public string? Version { get; set; }
 
     /// <summary>The function's networking configuration. JSON <c>vpcConfig</c>.</summary>
     [JsonPropertyName("vpcConfig")]
     [JsonConverter(typeof(TolerantMemberConverter<VpcConfigResponse>))]
-    public VpcConfigResponse? VpcConfig { get; init; }
+    public VpcConfigResponse? VpcConfig { get; set; }
 
     /// <summary>The function's dead letter queue. JSON <c>deadLetterConfig</c>.</summary>
     [JsonPropertyName("deadLetterConfig")]
     [JsonConverter(typeof(TolerantMemberConverter<DeadLetterConfig>))]
-    public DeadLetterConfig? DeadLetterConfig { get; init; }
+    public DeadLetterConfig? DeadLetterConfig { get; set; }
 
     /// <summary>The function's environment variables. JSON <c>environment</c>.</summary>
     [JsonPropertyName("environment")]
     [JsonConverter(typeof(TolerantMemberConverter<EnvironmentResponse>))]
-    public EnvironmentResponse? Environment { get; init; }
+    public EnvironmentResponse? Environment { get; set; }
 
     /// <summary>The ARN of the Key Management Service (KMS) customer managed key that's used to encrypt the following resources: The function's environment variables. JSON <c>kMSKeyArn</c>.</summary>
     [JsonPropertyName("kMSKeyArn")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? KMSKeyArn { get; init; }
+    public string? KMSKeyArn { get; set; }
 
     /// <summary>The function's X-Ray tracing configuration. JSON <c>tracingConfig</c>.</summary>
     [JsonPropertyName("tracingConfig")]
     [JsonConverter(typeof(TolerantMemberConverter<TracingConfigResponse>))]
-    public TracingConfigResponse? TracingConfig { get; init; }
+    public TracingConfigResponse? TracingConfig { get; set; }
 
     /// <summary>For Lambda@Edge functions, the ARN of the main function. JSON <c>masterArn</c>.</summary>
     [JsonPropertyName("masterArn")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? MasterArn { get; init; }
+    public string? MasterArn { get; set; }
 
     /// <summary>The latest updated revision of the function or alias. JSON <c>revisionId</c>.</summary>
     [JsonPropertyName("revisionId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? RevisionId { get; init; }
+    public string? RevisionId { get; set; }
 
     /// <summary>The function's layers. JSON <c>layers</c>.</summary>
     [JsonPropertyName("layers")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<Layer>>))]
-    public IReadOnlyList<Layer>? Layers { get; init => field = ValueList<Layer>.From(value); }
+    public IReadOnlyList<Layer>? Layers { get; set => field = ValueList<Layer>.From(value); }
 
     /// <summary>The current state of the function. JSON <c>state</c>.</summary>
     [JsonPropertyName("state")]
     [JsonConverter(typeof(TolerantMemberConverter<State?>))]
-    public State? State { get; init; }
+    public State? State { get; set; }
 
     /// <summary>The reason for the function's current state. JSON <c>stateReason</c>.</summary>
     [JsonPropertyName("stateReason")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? StateReason { get; init; }
+    public string? StateReason { get; set; }
 
     /// <summary>The reason code for the function's current state. JSON <c>stateReasonCode</c>.</summary>
     [JsonPropertyName("stateReasonCode")]
     [JsonConverter(typeof(TolerantMemberConverter<StateReasonCode?>))]
-    public StateReasonCode? StateReasonCode { get; init; }
+    public StateReasonCode? StateReasonCode { get; set; }
 
     /// <summary>The status of the last update that was performed on the function. JSON <c>lastUpdateStatus</c>.</summary>
     [JsonPropertyName("lastUpdateStatus")]
     [JsonConverter(typeof(TolerantMemberConverter<LastUpdateStatus?>))]
-    public LastUpdateStatus? LastUpdateStatus { get; init; }
+    public LastUpdateStatus? LastUpdateStatus { get; set; }
 
     /// <summary>The reason for the last update that was performed on the function. JSON <c>lastUpdateStatusReason</c>.</summary>
     [JsonPropertyName("lastUpdateStatusReason")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? LastUpdateStatusReason { get; init; }
+    public string? LastUpdateStatusReason { get; set; }
 
     /// <summary>The reason code for the last update that was performed on the function. JSON <c>lastUpdateStatusReasonCode</c>.</summary>
     [JsonPropertyName("lastUpdateStatusReasonCode")]
     [JsonConverter(typeof(TolerantMemberConverter<LastUpdateStatusReasonCode?>))]
-    public LastUpdateStatusReasonCode? LastUpdateStatusReasonCode { get; init; }
+    public LastUpdateStatusReasonCode? LastUpdateStatusReasonCode { get; set; }
 
     /// <summary>Connection settings for an Amazon EFS file system or an Amazon S3 Files file system. JSON <c>fileSystemConfigs</c>.</summary>
     [JsonPropertyName("fileSystemConfigs")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<FileSystemConfig>>))]
-    public IReadOnlyList<FileSystemConfig>? FileSystemConfigs { get; init => field = ValueList<FileSystemConfig>.From(value); }
+    public IReadOnlyList<FileSystemConfig>? FileSystemConfigs { get; set => field = ValueList<FileSystemConfig>.From(value); }
 
     /// <summary>The ARN of the signing profile version. JSON <c>signingProfileVersionArn</c>.</summary>
     [JsonPropertyName("signingProfileVersionArn")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? SigningProfileVersionArn { get; init; }
+    public string? SigningProfileVersionArn { get; set; }
 
     /// <summary>The ARN of the signing job. JSON <c>signingJobArn</c>.</summary>
     [JsonPropertyName("signingJobArn")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? SigningJobArn { get; init; }
+    public string? SigningJobArn { get; set; }
 
     /// <summary>The type of deployment package. JSON <c>packageType</c>.</summary>
     [JsonPropertyName("packageType")]
     [JsonConverter(typeof(TolerantMemberConverter<PackageType?>))]
-    public PackageType? PackageType { get; init; }
+    public PackageType? PackageType { get; set; }
 
     /// <summary>The function's image configuration values. JSON <c>imageConfigResponse</c>.</summary>
     [JsonPropertyName("imageConfigResponse")]
     [JsonConverter(typeof(TolerantMemberConverter<ImageConfigResponse>))]
-    public ImageConfigResponse? ImageConfigResponse { get; init; }
+    public ImageConfigResponse? ImageConfigResponse { get; set; }
 
     /// <summary>The instruction set architecture that the function supports. JSON <c>architectures</c>.</summary>
     [JsonPropertyName("architectures")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<Architecture>>))]
-    public IReadOnlyList<Architecture>? Architectures { get; init => field = ValueList<Architecture>.From(value); }
+    public IReadOnlyList<Architecture>? Architectures { get; set => field = ValueList<Architecture>.From(value); }
 
     /// <summary>The size of the function's /tmp directory in MB. JSON <c>ephemeralStorage</c>.</summary>
     [JsonPropertyName("ephemeralStorage")]
     [JsonConverter(typeof(TolerantMemberConverter<EphemeralStorage>))]
-    public EphemeralStorage? EphemeralStorage { get; init; }
+    public EphemeralStorage? EphemeralStorage { get; set; }
 
     /// <summary>Set ApplyOn to PublishedVersions to create a snapshot of the initialized execution environment when you publish a function version. JSON <c>snapStart</c>.</summary>
     [JsonPropertyName("snapStart")]
     [JsonConverter(typeof(TolerantMemberConverter<SnapStartResponse>))]
-    public SnapStartResponse? SnapStart { get; init; }
+    public SnapStartResponse? SnapStart { get; set; }
 
     /// <summary>The ARN of the runtime and any errors that occured. JSON <c>runtimeVersionConfig</c>.</summary>
     [JsonPropertyName("runtimeVersionConfig")]
     [JsonConverter(typeof(TolerantMemberConverter<RuntimeVersionConfig>))]
-    public RuntimeVersionConfig? RuntimeVersionConfig { get; init; }
+    public RuntimeVersionConfig? RuntimeVersionConfig { get; set; }
 
     /// <summary>The function's Amazon CloudWatch Logs configuration settings. JSON <c>loggingConfig</c>.</summary>
     [JsonPropertyName("loggingConfig")]
     [JsonConverter(typeof(TolerantMemberConverter<LoggingConfig>))]
-    public LoggingConfig? LoggingConfig { get; init; }
+    public LoggingConfig? LoggingConfig { get; set; }
 
     /// <summary>The function's tenant isolation configuration settings. JSON <c>tenancyConfig</c>.</summary>
     [JsonPropertyName("tenancyConfig")]
     [JsonConverter(typeof(TolerantMemberConverter<TenancyConfig>))]
-    public TenancyConfig? TenancyConfig { get; init; }
+    public TenancyConfig? TenancyConfig { get; set; }
 
     /// <summary>Configuration for the capacity provider that manages compute resources for Lambda functions. JSON <c>capacityProviderConfig</c>.</summary>
     [JsonPropertyName("capacityProviderConfig")]
     [JsonConverter(typeof(TolerantMemberConverter<CapacityProviderConfig>))]
-    public CapacityProviderConfig? CapacityProviderConfig { get; init; }
+    public CapacityProviderConfig? CapacityProviderConfig { get; set; }
 
     /// <summary>The SHA256 hash of the function configuration. JSON <c>configSha256</c>.</summary>
     [JsonPropertyName("configSha256")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ConfigSha256 { get; init; }
+    public string? ConfigSha256 { get; set; }
 
     /// <summary>The function's durable execution configuration settings, if the function is configured for durability. JSON <c>durableConfig</c>.</summary>
     [JsonPropertyName("durableConfig")]
     [JsonConverter(typeof(TolerantMemberConverter<DurableConfig>))]
-    public DurableConfig? DurableConfig { get; init; }
+    public DurableConfig? DurableConfig { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

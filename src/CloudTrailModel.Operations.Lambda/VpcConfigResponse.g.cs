@@ -15,22 +15,22 @@ public sealed record VpcConfigResponse
     /// <summary>A list of VPC subnet IDs. JSON <c>subnetIds</c>.</summary>
     [JsonPropertyName("subnetIds")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<string>>))]
-    public IReadOnlyList<string>? SubnetIds { get; init => field = ValueList<string>.From(value); }
+    public IReadOnlyList<string>? SubnetIds { get; set => field = ValueList<string>.From(value); }
 
     /// <summary>A list of VPC security group IDs. JSON <c>securityGroupIds</c>.</summary>
     [JsonPropertyName("securityGroupIds")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<string>>))]
-    public IReadOnlyList<string>? SecurityGroupIds { get; init => field = ValueList<string>.From(value); }
+    public IReadOnlyList<string>? SecurityGroupIds { get; set => field = ValueList<string>.From(value); }
 
     /// <summary>The ID of the VPC. JSON <c>vpcId</c>.</summary>
     [JsonPropertyName("vpcId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? VpcId { get; init; }
+    public string? VpcId { get; set; }
 
     /// <summary>Allows outbound IPv6 traffic on VPC functions that are connected to dual-stack subnets. JSON <c>ipv6AllowedForDualStack</c>.</summary>
     [JsonPropertyName("ipv6AllowedForDualStack")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? Ipv6AllowedForDualStack { get; init; }
+    public bool? Ipv6AllowedForDualStack { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,7 +15,7 @@ public sealed record WaitOptions
     /// <summary>The duration to wait, in seconds. JSON <c>waitSeconds</c>.</summary>
     [JsonPropertyName("waitSeconds")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? WaitSeconds { get; init; }
+    public int? WaitSeconds { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,12 +15,12 @@ public sealed record WaitStartedDetails
     /// <summary>The duration to wait, in seconds. JSON <c>duration</c>.</summary>
     [JsonPropertyName("duration")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? Duration { get; init; }
+    public int? Duration { get; set; }
 
     /// <summary>The date and time when the wait operation is scheduled to complete, in ISO-8601 format (YYYY-MM-DDThh:mm:ss.sTZD). JSON <c>scheduledEndTimestamp</c>.</summary>
     [JsonPropertyName("scheduledEndTimestamp")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? ScheduledEndTimestamp { get; init; }
+    public DateTimeOffset? ScheduledEndTimestamp { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,7 +15,7 @@ public sealed record WaitSucceededDetails
     /// <summary>The wait duration, in seconds. JSON <c>duration</c>.</summary>
     [JsonPropertyName("duration")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? Duration { get; init; }
+    public int? Duration { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,27 +15,27 @@ public sealed record CreateTemplateRequestParameters
     /// <summary>The name of the migration workflow template. JSON <c>templateName</c>.</summary>
     [JsonPropertyName("templateName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? TemplateName { get; init; }
+    public string? TemplateName { get; set; }
 
     /// <summary>A description of the migration workflow template. JSON <c>templateDescription</c>.</summary>
     [JsonPropertyName("templateDescription")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? TemplateDescription { get; init; }
+    public string? TemplateDescription { get; set; }
 
     /// <summary>The source of the migration workflow template. JSON <c>templateSource</c>.</summary>
     [JsonPropertyName("templateSource")]
     [JsonConverter(typeof(TolerantMemberConverter<TemplateSource>))]
-    public TemplateSource? TemplateSource { get; init; }
+    public TemplateSource? TemplateSource { get; set; }
 
     /// <summary>A unique, case-sensitive identifier that you provide to ensure the idempotency of the request. JSON <c>clientToken</c>.</summary>
     [JsonPropertyName("clientToken")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ClientToken { get; init; }
+    public string? ClientToken { get; set; }
 
     /// <summary>The tags to add to the migration workflow template. JSON <c>tags</c>.</summary>
     [JsonPropertyName("tags")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyDictionary<string, string>>))]
-    public IReadOnlyDictionary<string, string>? Tags { get; init => field = ValueMap<string>.From(value); }
+    public IReadOnlyDictionary<string, string>? Tags { get; set => field = ValueMap<string>.From(value); }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -73,17 +73,17 @@ public sealed record CreateTemplateResponseElements
     /// <summary>The ID of the migration workflow template. JSON <c>templateId</c>.</summary>
     [JsonPropertyName("templateId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? TemplateId { get; init; }
+    public string? TemplateId { get; set; }
 
     /// <summary>The Amazon Resource Name (ARN) of the migration workflow template. JSON <c>templateArn</c>.</summary>
     [JsonPropertyName("templateArn")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? TemplateArn { get; init; }
+    public string? TemplateArn { get; set; }
 
     /// <summary>The tags added to the migration workflow template. JSON <c>tags</c>.</summary>
     [JsonPropertyName("tags")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyDictionary<string, string>>))]
-    public IReadOnlyDictionary<string, string>? Tags { get; init => field = ValueMap<string>.From(value); }
+    public IReadOnlyDictionary<string, string>? Tags { get; set => field = ValueMap<string>.From(value); }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

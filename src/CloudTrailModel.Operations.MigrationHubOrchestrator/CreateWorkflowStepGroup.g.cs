@@ -15,27 +15,27 @@ public sealed record CreateWorkflowStepGroupRequestParameters
     /// <summary>The ID of the migration workflow that will contain the step group. JSON <c>workflowId</c>.</summary>
     [JsonPropertyName("workflowId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? WorkflowId { get; init; }
+    public string? WorkflowId { get; set; }
 
     /// <summary>The name of the step group. JSON <c>name</c>.</summary>
     [JsonPropertyName("name")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Name { get; init; }
+    public string? Name { get; set; }
 
     /// <summary>The description of the step group. JSON <c>description</c>.</summary>
     [JsonPropertyName("description")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Description { get; init; }
+    public string? Description { get; set; }
 
     /// <summary>The next step group. JSON <c>next</c>.</summary>
     [JsonPropertyName("next")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<string>>))]
-    public IReadOnlyList<string>? Next { get; init => field = ValueList<string>.From(value); }
+    public IReadOnlyList<string>? Next { get; set => field = ValueList<string>.From(value); }
 
     /// <summary>The previous step group. JSON <c>previous</c>.</summary>
     [JsonPropertyName("previous")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<string>>))]
-    public IReadOnlyList<string>? Previous { get; init => field = ValueList<string>.From(value); }
+    public IReadOnlyList<string>? Previous { get; set => field = ValueList<string>.From(value); }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -73,42 +73,42 @@ public sealed record CreateWorkflowStepGroupResponseElements
     /// <summary>The ID of the migration workflow that contains the step group. JSON <c>workflowId</c>.</summary>
     [JsonPropertyName("workflowId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? WorkflowId { get; init; }
+    public string? WorkflowId { get; set; }
 
     /// <summary>The name of the step group. JSON <c>name</c>.</summary>
     [JsonPropertyName("name")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Name { get; init; }
+    public string? Name { get; set; }
 
     /// <summary>The ID of the step group. JSON <c>id</c>.</summary>
     [JsonPropertyName("id")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Id { get; init; }
+    public string? Id { get; set; }
 
     /// <summary>The description of the step group. JSON <c>description</c>.</summary>
     [JsonPropertyName("description")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Description { get; init; }
+    public string? Description { get; set; }
 
     /// <summary>List of AWS services utilized in a migration workflow. JSON <c>tools</c>.</summary>
     [JsonPropertyName("tools")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<Tool>>))]
-    public IReadOnlyList<Tool>? Tools { get; init => field = ValueList<Tool>.From(value); }
+    public IReadOnlyList<Tool>? Tools { get; set => field = ValueList<Tool>.From(value); }
 
     /// <summary>The next step group. JSON <c>next</c>.</summary>
     [JsonPropertyName("next")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<string>>))]
-    public IReadOnlyList<string>? Next { get; init => field = ValueList<string>.From(value); }
+    public IReadOnlyList<string>? Next { get; set => field = ValueList<string>.From(value); }
 
     /// <summary>The previous step group. JSON <c>previous</c>.</summary>
     [JsonPropertyName("previous")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<string>>))]
-    public IReadOnlyList<string>? Previous { get; init => field = ValueList<string>.From(value); }
+    public IReadOnlyList<string>? Previous { get; set => field = ValueList<string>.From(value); }
 
     /// <summary>The time at which the step group is created. JSON <c>creationTime</c>.</summary>
     [JsonPropertyName("creationTime")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? CreationTime { get; init; }
+    public DateTimeOffset? CreationTime { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

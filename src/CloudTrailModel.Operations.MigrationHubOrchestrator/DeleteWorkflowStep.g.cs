@@ -15,17 +15,17 @@ public sealed record DeleteWorkflowStepRequestParameters
     /// <summary>The ID of the step you want to delete. JSON <c>id</c>.</summary>
     [JsonPropertyName("id")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Id { get; init; }
+    public string? Id { get; set; }
 
     /// <summary>The ID of the step group that contains the step you want to delete. JSON <c>stepGroupId</c>.</summary>
     [JsonPropertyName("stepGroupId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? StepGroupId { get; init; }
+    public string? StepGroupId { get; set; }
 
     /// <summary>The ID of the migration workflow. JSON <c>workflowId</c>.</summary>
     [JsonPropertyName("workflowId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? WorkflowId { get; init; }
+    public string? WorkflowId { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,7 +15,7 @@ public sealed record GetTemplateRequestParameters
     /// <summary>The ID of the template. JSON <c>id</c>.</summary>
     [JsonPropertyName("id")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Id { get; init; }
+    public string? Id { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -45,62 +45,62 @@ public sealed record GetTemplateResponseElements
     /// <summary>The ID of the template. JSON <c>id</c>.</summary>
     [JsonPropertyName("id")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Id { get; init; }
+    public string? Id { get; set; }
 
     /// <summary>&gt;The Amazon Resource Name (ARN) of the migration workflow template. JSON <c>templateArn</c>.</summary>
     [JsonPropertyName("templateArn")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? TemplateArn { get; init; }
+    public string? TemplateArn { get; set; }
 
     /// <summary>The name of the template. JSON <c>name</c>.</summary>
     [JsonPropertyName("name")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Name { get; init; }
+    public string? Name { get; set; }
 
     /// <summary>The time at which the template was last created. JSON <c>description</c>.</summary>
     [JsonPropertyName("description")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Description { get; init; }
+    public string? Description { get; set; }
 
     /// <summary>The inputs provided for the creation of the migration workflow. JSON <c>inputs</c>.</summary>
     [JsonPropertyName("inputs")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<TemplateInput>>))]
-    public IReadOnlyList<TemplateInput>? Inputs { get; init => field = ValueList<TemplateInput>.From(value); }
+    public IReadOnlyList<TemplateInput>? Inputs { get; set => field = ValueList<TemplateInput>.From(value); }
 
     /// <summary>List of AWS services utilized in a migration workflow. JSON <c>tools</c>.</summary>
     [JsonPropertyName("tools")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<Tool>>))]
-    public IReadOnlyList<Tool>? Tools { get; init => field = ValueList<Tool>.From(value); }
+    public IReadOnlyList<Tool>? Tools { get; set => field = ValueList<Tool>.From(value); }
 
     /// <summary>The time at which the template was last created. JSON <c>creationTime</c>.</summary>
     [JsonPropertyName("creationTime")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? CreationTime { get; init; }
+    public DateTimeOffset? CreationTime { get; set; }
 
     /// <summary>The owner of the migration workflow template. JSON <c>owner</c>.</summary>
     [JsonPropertyName("owner")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Owner { get; init; }
+    public string? Owner { get; set; }
 
     /// <summary>The status of the template. JSON <c>status</c>.</summary>
     [JsonPropertyName("status")]
     [JsonConverter(typeof(TolerantMemberConverter<TemplateStatus?>))]
-    public TemplateStatus? Status { get; init; }
+    public TemplateStatus? Status { get; set; }
 
     /// <summary>The status message of retrieving migration workflow templates. JSON <c>statusMessage</c>.</summary>
     [JsonPropertyName("statusMessage")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? StatusMessage { get; init; }
+    public string? StatusMessage { get; set; }
 
     /// <summary>The class of the migration workflow template. JSON <c>templateClass</c>.</summary>
     [JsonPropertyName("templateClass")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? TemplateClass { get; init; }
+    public string? TemplateClass { get; set; }
 
     /// <summary>The tags added to the migration workflow template. JSON <c>tags</c>.</summary>
     [JsonPropertyName("tags")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyDictionary<string, string>>))]
-    public IReadOnlyDictionary<string, string>? Tags { get; init => field = ValueMap<string>.From(value); }
+    public IReadOnlyDictionary<string, string>? Tags { get; set => field = ValueMap<string>.From(value); }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,17 +15,17 @@ public sealed record GetTemplateStepRequestParameters
     /// <summary>The ID of the step. JSON <c>id</c>.</summary>
     [JsonPropertyName("id")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Id { get; init; }
+    public string? Id { get; set; }
 
     /// <summary>The ID of the template. JSON <c>templateId</c>.</summary>
     [JsonPropertyName("templateId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? TemplateId { get; init; }
+    public string? TemplateId { get; set; }
 
     /// <summary>The ID of the step group. JSON <c>stepGroupId</c>.</summary>
     [JsonPropertyName("stepGroupId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? StepGroupId { get; init; }
+    public string? StepGroupId { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -59,57 +59,57 @@ public sealed record GetTemplateStepResponseElements
     /// <summary>The ID of the step. JSON <c>id</c>.</summary>
     [JsonPropertyName("id")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Id { get; init; }
+    public string? Id { get; set; }
 
     /// <summary>The ID of the step group. JSON <c>stepGroupId</c>.</summary>
     [JsonPropertyName("stepGroupId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? StepGroupId { get; init; }
+    public string? StepGroupId { get; set; }
 
     /// <summary>The ID of the template. JSON <c>templateId</c>.</summary>
     [JsonPropertyName("templateId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? TemplateId { get; init; }
+    public string? TemplateId { get; set; }
 
     /// <summary>The name of the step. JSON <c>name</c>.</summary>
     [JsonPropertyName("name")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Name { get; init; }
+    public string? Name { get; set; }
 
     /// <summary>The description of the step. JSON <c>description</c>.</summary>
     [JsonPropertyName("description")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Description { get; init; }
+    public string? Description { get; set; }
 
     /// <summary>The action type of the step. JSON <c>stepActionType</c>.</summary>
     [JsonPropertyName("stepActionType")]
     [JsonConverter(typeof(TolerantMemberConverter<StepActionType?>))]
-    public StepActionType? StepActionType { get; init; }
+    public StepActionType? StepActionType { get; set; }
 
     /// <summary>The time at which the step was created. JSON <c>creationTime</c>.</summary>
     [JsonPropertyName("creationTime")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? CreationTime { get; init; }
+    public string? CreationTime { get; set; }
 
     /// <summary>The previous step. JSON <c>previous</c>.</summary>
     [JsonPropertyName("previous")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<string>>))]
-    public IReadOnlyList<string>? Previous { get; init => field = ValueList<string>.From(value); }
+    public IReadOnlyList<string>? Previous { get; set => field = ValueList<string>.From(value); }
 
     /// <summary>The next step. JSON <c>next</c>.</summary>
     [JsonPropertyName("next")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<string>>))]
-    public IReadOnlyList<string>? Next { get; init => field = ValueList<string>.From(value); }
+    public IReadOnlyList<string>? Next { get; set => field = ValueList<string>.From(value); }
 
     /// <summary>The outputs of the step. JSON <c>outputs</c>.</summary>
     [JsonPropertyName("outputs")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<StepOutput>>))]
-    public IReadOnlyList<StepOutput>? Outputs { get; init => field = ValueList<StepOutput>.From(value); }
+    public IReadOnlyList<StepOutput>? Outputs { get; set => field = ValueList<StepOutput>.From(value); }
 
     /// <summary>The custom script to run tests on source or target environments. JSON <c>stepAutomationConfiguration</c>.</summary>
     [JsonPropertyName("stepAutomationConfiguration")]
     [JsonConverter(typeof(TolerantMemberConverter<StepAutomationConfiguration>))]
-    public StepAutomationConfiguration? StepAutomationConfiguration { get; init; }
+    public StepAutomationConfiguration? StepAutomationConfiguration { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,7 +15,7 @@ public sealed record GetWorkflowRequestParameters
     /// <summary>The ID of the migration workflow. JSON <c>id</c>.</summary>
     [JsonPropertyName("id")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Id { get; init; }
+    public string? Id { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -45,102 +45,102 @@ public sealed record GetWorkflowResponseElements
     /// <summary>The ID of the migration workflow. JSON <c>id</c>.</summary>
     [JsonPropertyName("id")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Id { get; init; }
+    public string? Id { get; set; }
 
     /// <summary>The Amazon Resource Name (ARN) of the migration workflow. JSON <c>arn</c>.</summary>
     [JsonPropertyName("arn")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Arn { get; init; }
+    public string? Arn { get; set; }
 
     /// <summary>The name of the migration workflow. JSON <c>name</c>.</summary>
     [JsonPropertyName("name")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Name { get; init; }
+    public string? Name { get; set; }
 
     /// <summary>The description of the migration workflow. JSON <c>description</c>.</summary>
     [JsonPropertyName("description")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Description { get; init; }
+    public string? Description { get; set; }
 
     /// <summary>The ID of the template. JSON <c>templateId</c>.</summary>
     [JsonPropertyName("templateId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? TemplateId { get; init; }
+    public string? TemplateId { get; set; }
 
     /// <summary>The configuration ID of the application configured in Application Discovery Service. JSON <c>adsApplicationConfigurationId</c>.</summary>
     [JsonPropertyName("adsApplicationConfigurationId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? AdsApplicationConfigurationId { get; init; }
+    public string? AdsApplicationConfigurationId { get; set; }
 
     /// <summary>The name of the application configured in Application Discovery Service. JSON <c>adsApplicationName</c>.</summary>
     [JsonPropertyName("adsApplicationName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? AdsApplicationName { get; init; }
+    public string? AdsApplicationName { get; set; }
 
     /// <summary>The status of the migration workflow. JSON <c>status</c>.</summary>
     [JsonPropertyName("status")]
     [JsonConverter(typeof(TolerantMemberConverter<MigrationWorkflowStatusEnum?>))]
-    public MigrationWorkflowStatusEnum? Status { get; init; }
+    public MigrationWorkflowStatusEnum? Status { get; set; }
 
     /// <summary>The status message of the migration workflow. JSON <c>statusMessage</c>.</summary>
     [JsonPropertyName("statusMessage")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? StatusMessage { get; init; }
+    public string? StatusMessage { get; set; }
 
     /// <summary>The time at which the migration workflow was created. JSON <c>creationTime</c>.</summary>
     [JsonPropertyName("creationTime")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? CreationTime { get; init; }
+    public DateTimeOffset? CreationTime { get; set; }
 
     /// <summary>The time at which the migration workflow was last started. JSON <c>lastStartTime</c>.</summary>
     [JsonPropertyName("lastStartTime")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? LastStartTime { get; init; }
+    public DateTimeOffset? LastStartTime { get; set; }
 
     /// <summary>The time at which the migration workflow was last stopped. JSON <c>lastStopTime</c>.</summary>
     [JsonPropertyName("lastStopTime")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? LastStopTime { get; init; }
+    public DateTimeOffset? LastStopTime { get; set; }
 
     /// <summary>The time at which the migration workflow was last modified. JSON <c>lastModifiedTime</c>.</summary>
     [JsonPropertyName("lastModifiedTime")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? LastModifiedTime { get; init; }
+    public DateTimeOffset? LastModifiedTime { get; set; }
 
     /// <summary>The time at which the migration workflow ended. JSON <c>endTime</c>.</summary>
     [JsonPropertyName("endTime")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? EndTime { get; init; }
+    public DateTimeOffset? EndTime { get; set; }
 
     /// <summary>List of AWS services utilized in a migration workflow. JSON <c>tools</c>.</summary>
     [JsonPropertyName("tools")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<Tool>>))]
-    public IReadOnlyList<Tool>? Tools { get; init => field = ValueList<Tool>.From(value); }
+    public IReadOnlyList<Tool>? Tools { get; set => field = ValueList<Tool>.From(value); }
 
     /// <summary>The total number of steps in the migration workflow. JSON <c>totalSteps</c>.</summary>
     [JsonPropertyName("totalSteps")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? TotalSteps { get; init; }
+    public int? TotalSteps { get; set; }
 
     /// <summary>Get a list of completed steps in the migration workflow. JSON <c>completedSteps</c>.</summary>
     [JsonPropertyName("completedSteps")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? CompletedSteps { get; init; }
+    public int? CompletedSteps { get; set; }
 
     /// <summary>The inputs required for creating the migration workflow. JSON <c>workflowInputs</c>. AWS marks it sensitive: CloudTrail may log a placeholder string instead, kept in <see cref="SensitiveValue{T}.RedactedText"/>.</summary>
     [JsonPropertyName("workflowInputs")]
     [JsonConverter(typeof(SensitiveValueConverter<IReadOnlyDictionary<string, StepInput>>))]
-    public SensitiveValue<IReadOnlyDictionary<string, StepInput>>? WorkflowInputs { get; init; }
+    public SensitiveValue<IReadOnlyDictionary<string, StepInput>>? WorkflowInputs { get; set; }
 
     /// <summary>The tags added to the migration workflow. JSON <c>tags</c>.</summary>
     [JsonPropertyName("tags")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyDictionary<string, string>>))]
-    public IReadOnlyDictionary<string, string>? Tags { get; init => field = ValueMap<string>.From(value); }
+    public IReadOnlyDictionary<string, string>? Tags { get; set => field = ValueMap<string>.From(value); }
 
     /// <summary>The Amazon S3 bucket where the migration logs are stored. JSON <c>workflowBucket</c>.</summary>
     [JsonPropertyName("workflowBucket")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? WorkflowBucket { get; init; }
+    public string? WorkflowBucket { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,17 +15,17 @@ public sealed record GetWorkflowStepRequestParameters
     /// <summary>The ID of the migration workflow. JSON <c>workflowId</c>.</summary>
     [JsonPropertyName("workflowId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? WorkflowId { get; init; }
+    public string? WorkflowId { get; set; }
 
     /// <summary>The ID of the step group. JSON <c>stepGroupId</c>.</summary>
     [JsonPropertyName("stepGroupId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? StepGroupId { get; init; }
+    public string? StepGroupId { get; set; }
 
     /// <summary>The ID of the step. JSON <c>id</c>.</summary>
     [JsonPropertyName("id")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Id { get; init; }
+    public string? Id { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -59,107 +59,107 @@ public sealed record GetWorkflowStepResponseElements
     /// <summary>The name of the step. JSON <c>name</c>.</summary>
     [JsonPropertyName("name")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Name { get; init; }
+    public string? Name { get; set; }
 
     /// <summary>The ID of the step group. JSON <c>stepGroupId</c>.</summary>
     [JsonPropertyName("stepGroupId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? StepGroupId { get; init; }
+    public string? StepGroupId { get; set; }
 
     /// <summary>The ID of the migration workflow. JSON <c>workflowId</c>.</summary>
     [JsonPropertyName("workflowId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? WorkflowId { get; init; }
+    public string? WorkflowId { get; set; }
 
     /// <summary>The ID of the step. JSON <c>stepId</c>.</summary>
     [JsonPropertyName("stepId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? StepId { get; init; }
+    public string? StepId { get; set; }
 
     /// <summary>The description of the step. JSON <c>description</c>.</summary>
     [JsonPropertyName("description")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Description { get; init; }
+    public string? Description { get; set; }
 
     /// <summary>The action type of the step. JSON <c>stepActionType</c>.</summary>
     [JsonPropertyName("stepActionType")]
     [JsonConverter(typeof(TolerantMemberConverter<StepActionType?>))]
-    public StepActionType? StepActionType { get; init; }
+    public StepActionType? StepActionType { get; set; }
 
     /// <summary>The owner of the step. JSON <c>owner</c>.</summary>
     [JsonPropertyName("owner")]
     [JsonConverter(typeof(TolerantMemberConverter<Owner?>))]
-    public Owner? Owner { get; init; }
+    public Owner? Owner { get; set; }
 
     /// <summary>The custom script to run tests on source or target environments. JSON <c>workflowStepAutomationConfiguration</c>.</summary>
     [JsonPropertyName("workflowStepAutomationConfiguration")]
     [JsonConverter(typeof(TolerantMemberConverter<WorkflowStepAutomationConfiguration>))]
-    public WorkflowStepAutomationConfiguration? WorkflowStepAutomationConfiguration { get; init; }
+    public WorkflowStepAutomationConfiguration? WorkflowStepAutomationConfiguration { get; set; }
 
     /// <summary>The servers on which a step will be run. JSON <c>stepTarget</c>.</summary>
     [JsonPropertyName("stepTarget")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<string>>))]
-    public IReadOnlyList<string>? StepTarget { get; init => field = ValueList<string>.From(value); }
+    public IReadOnlyList<string>? StepTarget { get; set => field = ValueList<string>.From(value); }
 
     /// <summary>The outputs of the step. JSON <c>outputs</c>.</summary>
     [JsonPropertyName("outputs")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<WorkflowStepOutput>>))]
-    public IReadOnlyList<WorkflowStepOutput>? Outputs { get; init => field = ValueList<WorkflowStepOutput>.From(value); }
+    public IReadOnlyList<WorkflowStepOutput>? Outputs { get; set => field = ValueList<WorkflowStepOutput>.From(value); }
 
     /// <summary>The previous step. JSON <c>previous</c>.</summary>
     [JsonPropertyName("previous")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<string>>))]
-    public IReadOnlyList<string>? Previous { get; init => field = ValueList<string>.From(value); }
+    public IReadOnlyList<string>? Previous { get; set => field = ValueList<string>.From(value); }
 
     /// <summary>The next step. JSON <c>next</c>.</summary>
     [JsonPropertyName("next")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<string>>))]
-    public IReadOnlyList<string>? Next { get; init => field = ValueList<string>.From(value); }
+    public IReadOnlyList<string>? Next { get; set => field = ValueList<string>.From(value); }
 
     /// <summary>The status of the step. JSON <c>status</c>.</summary>
     [JsonPropertyName("status")]
     [JsonConverter(typeof(TolerantMemberConverter<StepStatus?>))]
-    public StepStatus? Status { get; init; }
+    public StepStatus? Status { get; set; }
 
     /// <summary>The status message of the migration workflow. JSON <c>statusMessage</c>.</summary>
     [JsonPropertyName("statusMessage")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? StatusMessage { get; init; }
+    public string? StatusMessage { get; set; }
 
     /// <summary>The output location of the script. JSON <c>scriptOutputLocation</c>.</summary>
     [JsonPropertyName("scriptOutputLocation")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ScriptOutputLocation { get; init; }
+    public string? ScriptOutputLocation { get; set; }
 
     /// <summary>The time at which the step was created. JSON <c>creationTime</c>.</summary>
     [JsonPropertyName("creationTime")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? CreationTime { get; init; }
+    public DateTimeOffset? CreationTime { get; set; }
 
     /// <summary>The time at which the workflow was last started. JSON <c>lastStartTime</c>.</summary>
     [JsonPropertyName("lastStartTime")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? LastStartTime { get; init; }
+    public DateTimeOffset? LastStartTime { get; set; }
 
     /// <summary>The time at which the step ended. JSON <c>endTime</c>.</summary>
     [JsonPropertyName("endTime")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? EndTime { get; init; }
+    public DateTimeOffset? EndTime { get; set; }
 
     /// <summary>The number of servers that have been migrated. JSON <c>noOfSrvCompleted</c>.</summary>
     [JsonPropertyName("noOfSrvCompleted")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? NoOfSrvCompleted { get; init; }
+    public int? NoOfSrvCompleted { get; set; }
 
     /// <summary>The number of servers that have failed to migrate. JSON <c>noOfSrvFailed</c>.</summary>
     [JsonPropertyName("noOfSrvFailed")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? NoOfSrvFailed { get; init; }
+    public int? NoOfSrvFailed { get; set; }
 
     /// <summary>The total number of servers that have been migrated. JSON <c>totalNoOfSrv</c>.</summary>
     [JsonPropertyName("totalNoOfSrv")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? TotalNoOfSrv { get; init; }
+    public int? TotalNoOfSrv { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

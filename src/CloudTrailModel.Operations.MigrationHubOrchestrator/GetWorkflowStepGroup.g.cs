@@ -15,12 +15,12 @@ public sealed record GetWorkflowStepGroupRequestParameters
     /// <summary>The ID of the step group. JSON <c>id</c>.</summary>
     [JsonPropertyName("id")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Id { get; init; }
+    public string? Id { get; set; }
 
     /// <summary>The ID of the migration workflow. JSON <c>workflowId</c>.</summary>
     [JsonPropertyName("workflowId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? WorkflowId { get; init; }
+    public string? WorkflowId { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -52,62 +52,62 @@ public sealed record GetWorkflowStepGroupResponseElements
     /// <summary>The ID of the step group. JSON <c>id</c>.</summary>
     [JsonPropertyName("id")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Id { get; init; }
+    public string? Id { get; set; }
 
     /// <summary>The ID of the migration workflow. JSON <c>workflowId</c>.</summary>
     [JsonPropertyName("workflowId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? WorkflowId { get; init; }
+    public string? WorkflowId { get; set; }
 
     /// <summary>The name of the step group. JSON <c>name</c>.</summary>
     [JsonPropertyName("name")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Name { get; init; }
+    public string? Name { get; set; }
 
     /// <summary>The description of the step group. JSON <c>description</c>.</summary>
     [JsonPropertyName("description")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Description { get; init; }
+    public string? Description { get; set; }
 
     /// <summary>The status of the step group. JSON <c>status</c>.</summary>
     [JsonPropertyName("status")]
     [JsonConverter(typeof(TolerantMemberConverter<StepGroupStatus?>))]
-    public StepGroupStatus? Status { get; init; }
+    public StepGroupStatus? Status { get; set; }
 
     /// <summary>The owner of the step group. JSON <c>owner</c>.</summary>
     [JsonPropertyName("owner")]
     [JsonConverter(typeof(TolerantMemberConverter<Owner?>))]
-    public Owner? Owner { get; init; }
+    public Owner? Owner { get; set; }
 
     /// <summary>The time at which the step group was created. JSON <c>creationTime</c>.</summary>
     [JsonPropertyName("creationTime")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? CreationTime { get; init; }
+    public DateTimeOffset? CreationTime { get; set; }
 
     /// <summary>The time at which the step group was last modified. JSON <c>lastModifiedTime</c>.</summary>
     [JsonPropertyName("lastModifiedTime")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? LastModifiedTime { get; init; }
+    public DateTimeOffset? LastModifiedTime { get; set; }
 
     /// <summary>The time at which the step group ended. JSON <c>endTime</c>.</summary>
     [JsonPropertyName("endTime")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? EndTime { get; init; }
+    public DateTimeOffset? EndTime { get; set; }
 
     /// <summary>List of AWS services utilized in a migration workflow. JSON <c>tools</c>.</summary>
     [JsonPropertyName("tools")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<Tool>>))]
-    public IReadOnlyList<Tool>? Tools { get; init => field = ValueList<Tool>.From(value); }
+    public IReadOnlyList<Tool>? Tools { get; set => field = ValueList<Tool>.From(value); }
 
     /// <summary>The previous step group. JSON <c>previous</c>.</summary>
     [JsonPropertyName("previous")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<string>>))]
-    public IReadOnlyList<string>? Previous { get; init => field = ValueList<string>.From(value); }
+    public IReadOnlyList<string>? Previous { get; set => field = ValueList<string>.From(value); }
 
     /// <summary>The next step group. JSON <c>next</c>.</summary>
     [JsonPropertyName("next")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<string>>))]
-    public IReadOnlyList<string>? Next { get; init => field = ValueList<string>.From(value); }
+    public IReadOnlyList<string>? Next { get; set => field = ValueList<string>.From(value); }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,12 +15,12 @@ public sealed record ListPluginsRequestParameters
     /// <summary>The maximum number of plugins that can be returned. JSON <c>maxResults</c>.</summary>
     [JsonPropertyName("maxResults")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? MaxResults { get; init; }
+    public int? MaxResults { get; set; }
 
     /// <summary>The pagination token. JSON <c>nextToken</c>.</summary>
     [JsonPropertyName("nextToken")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? NextToken { get; init; }
+    public string? NextToken { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -52,12 +52,12 @@ public sealed record ListPluginsResponseElements
     /// <summary>The pagination token. JSON <c>nextToken</c>.</summary>
     [JsonPropertyName("nextToken")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? NextToken { get; init; }
+    public string? NextToken { get; set; }
 
     /// <summary>Migration Hub Orchestrator plugins. JSON <c>plugins</c>.</summary>
     [JsonPropertyName("plugins")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<PluginSummary>>))]
-    public IReadOnlyList<PluginSummary>? Plugins { get; init => field = ValueList<PluginSummary>.From(value); }
+    public IReadOnlyList<PluginSummary>? Plugins { get; set => field = ValueList<PluginSummary>.From(value); }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

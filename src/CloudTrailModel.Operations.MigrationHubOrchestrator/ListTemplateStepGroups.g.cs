@@ -15,17 +15,17 @@ public sealed record ListTemplateStepGroupsRequestParameters
     /// <summary>The maximum number of results that can be returned. JSON <c>maxResults</c>.</summary>
     [JsonPropertyName("maxResults")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? MaxResults { get; init; }
+    public int? MaxResults { get; set; }
 
     /// <summary>The pagination token. JSON <c>nextToken</c>.</summary>
     [JsonPropertyName("nextToken")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? NextToken { get; init; }
+    public string? NextToken { get; set; }
 
     /// <summary>The ID of the template. JSON <c>templateId</c>.</summary>
     [JsonPropertyName("templateId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? TemplateId { get; init; }
+    public string? TemplateId { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -59,12 +59,12 @@ public sealed record ListTemplateStepGroupsResponseElements
     /// <summary>The pagination token. JSON <c>nextToken</c>.</summary>
     [JsonPropertyName("nextToken")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? NextToken { get; init; }
+    public string? NextToken { get; set; }
 
     /// <summary>The summary of the step group in the template. JSON <c>templateStepGroupSummary</c>.</summary>
     [JsonPropertyName("templateStepGroupSummary")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<TemplateStepGroupSummary>>))]
-    public IReadOnlyList<TemplateStepGroupSummary>? TemplateStepGroupSummary { get; init => field = ValueList<TemplateStepGroupSummary>.From(value); }
+    public IReadOnlyList<TemplateStepGroupSummary>? TemplateStepGroupSummary { get; set => field = ValueList<TemplateStepGroupSummary>.From(value); }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

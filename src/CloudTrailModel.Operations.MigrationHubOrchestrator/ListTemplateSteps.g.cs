@@ -15,22 +15,22 @@ public sealed record ListTemplateStepsRequestParameters
     /// <summary>The maximum number of results that can be returned. JSON <c>maxResults</c>.</summary>
     [JsonPropertyName("maxResults")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? MaxResults { get; init; }
+    public int? MaxResults { get; set; }
 
     /// <summary>The pagination token. JSON <c>nextToken</c>.</summary>
     [JsonPropertyName("nextToken")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? NextToken { get; init; }
+    public string? NextToken { get; set; }
 
     /// <summary>The ID of the template. JSON <c>templateId</c>.</summary>
     [JsonPropertyName("templateId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? TemplateId { get; init; }
+    public string? TemplateId { get; set; }
 
     /// <summary>The ID of the step group. JSON <c>stepGroupId</c>.</summary>
     [JsonPropertyName("stepGroupId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? StepGroupId { get; init; }
+    public string? StepGroupId { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -66,12 +66,12 @@ public sealed record ListTemplateStepsResponseElements
     /// <summary>The pagination token. JSON <c>nextToken</c>.</summary>
     [JsonPropertyName("nextToken")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? NextToken { get; init; }
+    public string? NextToken { get; set; }
 
     /// <summary>The list of summaries of steps in a template. JSON <c>templateStepSummaryList</c>.</summary>
     [JsonPropertyName("templateStepSummaryList")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<TemplateStepSummary>>))]
-    public IReadOnlyList<TemplateStepSummary>? TemplateStepSummaryList { get; init => field = ValueList<TemplateStepSummary>.From(value); }
+    public IReadOnlyList<TemplateStepSummary>? TemplateStepSummaryList { get; set => field = ValueList<TemplateStepSummary>.From(value); }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

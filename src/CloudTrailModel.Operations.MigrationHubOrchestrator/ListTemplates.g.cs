@@ -15,17 +15,17 @@ public sealed record ListTemplatesRequestParameters
     /// <summary>The maximum number of results that can be returned. JSON <c>maxResults</c>.</summary>
     [JsonPropertyName("maxResults")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? MaxResults { get; init; }
+    public int? MaxResults { get; set; }
 
     /// <summary>The pagination token. JSON <c>nextToken</c>.</summary>
     [JsonPropertyName("nextToken")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? NextToken { get; init; }
+    public string? NextToken { get; set; }
 
     /// <summary>The name of the template. JSON <c>name</c>.</summary>
     [JsonPropertyName("name")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Name { get; init; }
+    public string? Name { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -59,12 +59,12 @@ public sealed record ListTemplatesResponseElements
     /// <summary>The pagination token. JSON <c>nextToken</c>.</summary>
     [JsonPropertyName("nextToken")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? NextToken { get; init; }
+    public string? NextToken { get; set; }
 
     /// <summary>The summary of the template. JSON <c>templateSummary</c>.</summary>
     [JsonPropertyName("templateSummary")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<TemplateSummary>>))]
-    public IReadOnlyList<TemplateSummary>? TemplateSummary { get; init => field = ValueList<TemplateSummary>.From(value); }
+    public IReadOnlyList<TemplateSummary>? TemplateSummary { get; set => field = ValueList<TemplateSummary>.From(value); }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

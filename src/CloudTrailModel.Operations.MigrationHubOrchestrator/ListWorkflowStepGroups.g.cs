@@ -15,17 +15,17 @@ public sealed record ListWorkflowStepGroupsRequestParameters
     /// <summary>The pagination token. JSON <c>nextToken</c>.</summary>
     [JsonPropertyName("nextToken")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? NextToken { get; init; }
+    public string? NextToken { get; set; }
 
     /// <summary>The maximum number of results that can be returned. JSON <c>maxResults</c>.</summary>
     [JsonPropertyName("maxResults")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? MaxResults { get; init; }
+    public int? MaxResults { get; set; }
 
     /// <summary>The ID of the migration workflow. JSON <c>workflowId</c>.</summary>
     [JsonPropertyName("workflowId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? WorkflowId { get; init; }
+    public string? WorkflowId { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -59,12 +59,12 @@ public sealed record ListWorkflowStepGroupsResponseElements
     /// <summary>The pagination token. JSON <c>nextToken</c>.</summary>
     [JsonPropertyName("nextToken")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? NextToken { get; init; }
+    public string? NextToken { get; set; }
 
     /// <summary>The summary of step groups in a migration workflow. JSON <c>workflowStepGroupsSummary</c>.</summary>
     [JsonPropertyName("workflowStepGroupsSummary")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<WorkflowStepGroupSummary>>))]
-    public IReadOnlyList<WorkflowStepGroupSummary>? WorkflowStepGroupsSummary { get; init => field = ValueList<WorkflowStepGroupSummary>.From(value); }
+    public IReadOnlyList<WorkflowStepGroupSummary>? WorkflowStepGroupsSummary { get; set => field = ValueList<WorkflowStepGroupSummary>.From(value); }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

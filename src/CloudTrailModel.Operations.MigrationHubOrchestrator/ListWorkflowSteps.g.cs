@@ -15,22 +15,22 @@ public sealed record ListWorkflowStepsRequestParameters
     /// <summary>The pagination token. JSON <c>nextToken</c>.</summary>
     [JsonPropertyName("nextToken")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? NextToken { get; init; }
+    public string? NextToken { get; set; }
 
     /// <summary>The maximum number of results that can be returned. JSON <c>maxResults</c>.</summary>
     [JsonPropertyName("maxResults")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? MaxResults { get; init; }
+    public int? MaxResults { get; set; }
 
     /// <summary>The ID of the migration workflow. JSON <c>workflowId</c>.</summary>
     [JsonPropertyName("workflowId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? WorkflowId { get; init; }
+    public string? WorkflowId { get; set; }
 
     /// <summary>The ID of the step group. JSON <c>stepGroupId</c>.</summary>
     [JsonPropertyName("stepGroupId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? StepGroupId { get; init; }
+    public string? StepGroupId { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -66,12 +66,12 @@ public sealed record ListWorkflowStepsResponseElements
     /// <summary>The pagination token. JSON <c>nextToken</c>.</summary>
     [JsonPropertyName("nextToken")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? NextToken { get; init; }
+    public string? NextToken { get; set; }
 
     /// <summary>The summary of steps in a migration workflow. JSON <c>workflowStepsSummary</c>.</summary>
     [JsonPropertyName("workflowStepsSummary")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<WorkflowStepSummary>>))]
-    public IReadOnlyList<WorkflowStepSummary>? WorkflowStepsSummary { get; init => field = ValueList<WorkflowStepSummary>.From(value); }
+    public IReadOnlyList<WorkflowStepSummary>? WorkflowStepsSummary { get; set => field = ValueList<WorkflowStepSummary>.From(value); }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

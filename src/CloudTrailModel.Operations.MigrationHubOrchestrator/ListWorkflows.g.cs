@@ -15,32 +15,32 @@ public sealed record ListWorkflowsRequestParameters
     /// <summary>The maximum number of results that can be returned. JSON <c>maxResults</c>.</summary>
     [JsonPropertyName("maxResults")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? MaxResults { get; init; }
+    public int? MaxResults { get; set; }
 
     /// <summary>The pagination token. JSON <c>nextToken</c>.</summary>
     [JsonPropertyName("nextToken")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? NextToken { get; init; }
+    public string? NextToken { get; set; }
 
     /// <summary>The ID of the template. JSON <c>templateId</c>.</summary>
     [JsonPropertyName("templateId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? TemplateId { get; init; }
+    public string? TemplateId { get; set; }
 
     /// <summary>The name of the application configured in Application Discovery Service. JSON <c>adsApplicationConfigurationName</c>.</summary>
     [JsonPropertyName("adsApplicationConfigurationName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? AdsApplicationConfigurationName { get; init; }
+    public string? AdsApplicationConfigurationName { get; set; }
 
     /// <summary>The status of the migration workflow. JSON <c>status</c>.</summary>
     [JsonPropertyName("status")]
     [JsonConverter(typeof(TolerantMemberConverter<MigrationWorkflowStatusEnum?>))]
-    public MigrationWorkflowStatusEnum? Status { get; init; }
+    public MigrationWorkflowStatusEnum? Status { get; set; }
 
     /// <summary>The name of the migration workflow. JSON <c>name</c>.</summary>
     [JsonPropertyName("name")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Name { get; init; }
+    public string? Name { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -80,12 +80,12 @@ public sealed record ListWorkflowsResponseElements
     /// <summary>The pagination token. JSON <c>nextToken</c>.</summary>
     [JsonPropertyName("nextToken")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? NextToken { get; init; }
+    public string? NextToken { get; set; }
 
     /// <summary>The summary of the migration workflow. JSON <c>migrationWorkflowSummary</c>.</summary>
     [JsonPropertyName("migrationWorkflowSummary")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<MigrationWorkflowSummary>>))]
-    public IReadOnlyList<MigrationWorkflowSummary>? MigrationWorkflowSummary { get; init => field = ValueList<MigrationWorkflowSummary>.From(value); }
+    public IReadOnlyList<MigrationWorkflowSummary>? MigrationWorkflowSummary { get; set => field = ValueList<MigrationWorkflowSummary>.From(value); }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

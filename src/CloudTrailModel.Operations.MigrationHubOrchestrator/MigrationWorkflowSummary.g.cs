@@ -15,52 +15,52 @@ public sealed record MigrationWorkflowSummary
     /// <summary>The ID of the migration workflow. JSON <c>id</c>.</summary>
     [JsonPropertyName("id")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Id { get; init; }
+    public string? Id { get; set; }
 
     /// <summary>The name of the migration workflow. JSON <c>name</c>.</summary>
     [JsonPropertyName("name")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Name { get; init; }
+    public string? Name { get; set; }
 
     /// <summary>The ID of the template. JSON <c>templateId</c>.</summary>
     [JsonPropertyName("templateId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? TemplateId { get; init; }
+    public string? TemplateId { get; set; }
 
     /// <summary>The name of the application configured in Application Discovery Service. JSON <c>adsApplicationConfigurationName</c>.</summary>
     [JsonPropertyName("adsApplicationConfigurationName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? AdsApplicationConfigurationName { get; init; }
+    public string? AdsApplicationConfigurationName { get; set; }
 
     /// <summary>The status of the migration workflow. JSON <c>status</c>.</summary>
     [JsonPropertyName("status")]
     [JsonConverter(typeof(TolerantMemberConverter<MigrationWorkflowStatusEnum?>))]
-    public MigrationWorkflowStatusEnum? Status { get; init; }
+    public MigrationWorkflowStatusEnum? Status { get; set; }
 
     /// <summary>The time at which the migration workflow was created. JSON <c>creationTime</c>.</summary>
     [JsonPropertyName("creationTime")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? CreationTime { get; init; }
+    public DateTimeOffset? CreationTime { get; set; }
 
     /// <summary>The time at which the migration workflow ended. JSON <c>endTime</c>.</summary>
     [JsonPropertyName("endTime")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? EndTime { get; init; }
+    public DateTimeOffset? EndTime { get; set; }
 
     /// <summary>The status message of the migration workflow. JSON <c>statusMessage</c>.</summary>
     [JsonPropertyName("statusMessage")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? StatusMessage { get; init; }
+    public string? StatusMessage { get; set; }
 
     /// <summary>The steps completed in the migration workflow. JSON <c>completedSteps</c>.</summary>
     [JsonPropertyName("completedSteps")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? CompletedSteps { get; init; }
+    public int? CompletedSteps { get; set; }
 
     /// <summary>All the steps in a migration workflow. JSON <c>totalSteps</c>.</summary>
     [JsonPropertyName("totalSteps")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? TotalSteps { get; init; }
+    public int? TotalSteps { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,12 +15,12 @@ public sealed record PlatformCommand
     /// <summary>Command for Linux. JSON <c>linux</c>.</summary>
     [JsonPropertyName("linux")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Linux { get; init; }
+    public string? Linux { get; set; }
 
     /// <summary>Command for Windows. JSON <c>windows</c>.</summary>
     [JsonPropertyName("windows")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Windows { get; init; }
+    public string? Windows { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

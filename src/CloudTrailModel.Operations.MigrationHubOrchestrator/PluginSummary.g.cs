@@ -15,32 +15,32 @@ public sealed record PluginSummary
     /// <summary>The ID of the plugin. JSON <c>pluginId</c>.</summary>
     [JsonPropertyName("pluginId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? PluginId { get; init; }
+    public string? PluginId { get; set; }
 
     /// <summary>The name of the host. JSON <c>hostname</c>.</summary>
     [JsonPropertyName("hostname")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Hostname { get; init; }
+    public string? Hostname { get; set; }
 
     /// <summary>The status of the plugin. JSON <c>status</c>.</summary>
     [JsonPropertyName("status")]
     [JsonConverter(typeof(TolerantMemberConverter<PluginHealth?>))]
-    public PluginHealth? Status { get; init; }
+    public PluginHealth? Status { get; set; }
 
     /// <summary>The IP address at which the plugin is located. JSON <c>ipAddress</c>.</summary>
     [JsonPropertyName("ipAddress")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? IpAddress { get; init; }
+    public string? IpAddress { get; set; }
 
     /// <summary>The version of the plugin. JSON <c>version</c>.</summary>
     [JsonPropertyName("version")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Version { get; init; }
+    public string? Version { get; set; }
 
     /// <summary>The time at which the plugin was registered. JSON <c>registeredTime</c>.</summary>
     [JsonPropertyName("registeredTime")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? RegisteredTime { get; init; }
+    public string? RegisteredTime { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

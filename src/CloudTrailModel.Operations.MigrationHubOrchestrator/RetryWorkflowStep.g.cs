@@ -15,17 +15,17 @@ public sealed record RetryWorkflowStepRequestParameters
     /// <summary>The ID of the migration workflow. JSON <c>workflowId</c>.</summary>
     [JsonPropertyName("workflowId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? WorkflowId { get; init; }
+    public string? WorkflowId { get; set; }
 
     /// <summary>The ID of the step group. JSON <c>stepGroupId</c>.</summary>
     [JsonPropertyName("stepGroupId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? StepGroupId { get; init; }
+    public string? StepGroupId { get; set; }
 
     /// <summary>The ID of the step. JSON <c>id</c>.</summary>
     [JsonPropertyName("id")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Id { get; init; }
+    public string? Id { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -59,22 +59,22 @@ public sealed record RetryWorkflowStepResponseElements
     /// <summary>The ID of the step group. JSON <c>stepGroupId</c>.</summary>
     [JsonPropertyName("stepGroupId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? StepGroupId { get; init; }
+    public string? StepGroupId { get; set; }
 
     /// <summary>The ID of the migration workflow. JSON <c>workflowId</c>.</summary>
     [JsonPropertyName("workflowId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? WorkflowId { get; init; }
+    public string? WorkflowId { get; set; }
 
     /// <summary>The ID of the step. JSON <c>id</c>.</summary>
     [JsonPropertyName("id")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Id { get; init; }
+    public string? Id { get; set; }
 
     /// <summary>The status of the step. JSON <c>status</c>.</summary>
     [JsonPropertyName("status")]
     [JsonConverter(typeof(TolerantMemberConverter<StepStatus?>))]
-    public StepStatus? Status { get; init; }
+    public StepStatus? Status { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

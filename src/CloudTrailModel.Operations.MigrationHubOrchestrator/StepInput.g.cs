@@ -15,22 +15,22 @@ public sealed record StepInput
     /// <summary>The value of the integer. JSON <c>integerValue</c>.</summary>
     [JsonPropertyName("integerValue")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? IntegerValue { get; init; }
+    public int? IntegerValue { get; set; }
 
     /// <summary>String value. JSON <c>stringValue</c>.</summary>
     [JsonPropertyName("stringValue")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? StringValue { get; init; }
+    public string? StringValue { get; set; }
 
     /// <summary>List of string values. JSON <c>listOfStringsValue</c>.</summary>
     [JsonPropertyName("listOfStringsValue")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<string>>))]
-    public IReadOnlyList<string>? ListOfStringsValue { get; init => field = ValueList<string>.From(value); }
+    public IReadOnlyList<string>? ListOfStringsValue { get; set => field = ValueList<string>.From(value); }
 
     /// <summary>Map of string values. JSON <c>mapOfStringValue</c>.</summary>
     [JsonPropertyName("mapOfStringValue")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyDictionary<string, string>>))]
-    public IReadOnlyDictionary<string, string>? MapOfStringValue { get; init => field = ValueMap<string>.From(value); }
+    public IReadOnlyDictionary<string, string>? MapOfStringValue { get; set => field = ValueMap<string>.From(value); }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

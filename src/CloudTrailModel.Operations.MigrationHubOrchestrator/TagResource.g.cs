@@ -15,12 +15,12 @@ public sealed record TagResourceRequestParameters
     /// <summary>The Amazon Resource Name (ARN) of the resource to which you want to add tags. JSON <c>resourceArn</c>.</summary>
     [JsonPropertyName("resourceArn")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ResourceArn { get; init; }
+    public string? ResourceArn { get; set; }
 
     /// <summary>A collection of labels, in the form of key:value pairs, that apply to this resource. JSON <c>tags</c>.</summary>
     [JsonPropertyName("tags")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyDictionary<string, string>>))]
-    public IReadOnlyDictionary<string, string>? Tags { get; init => field = ValueMap<string>.From(value); }
+    public IReadOnlyDictionary<string, string>? Tags { get; set => field = ValueMap<string>.From(value); }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,17 +15,17 @@ public sealed record TemplateInput
     /// <summary>The name of the template. JSON <c>inputName</c>.</summary>
     [JsonPropertyName("inputName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? InputName { get; init; }
+    public string? InputName { get; set; }
 
     /// <summary>The data type of the template input. JSON <c>dataType</c>.</summary>
     [JsonPropertyName("dataType")]
     [JsonConverter(typeof(TolerantMemberConverter<DataType?>))]
-    public DataType? DataType { get; init; }
+    public DataType? DataType { get; set; }
 
     /// <summary>Determine if an input is required from the template. JSON <c>required</c>.</summary>
     [JsonPropertyName("required")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? Required { get; init; }
+    public bool? Required { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

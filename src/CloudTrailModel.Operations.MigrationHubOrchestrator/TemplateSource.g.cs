@@ -15,7 +15,7 @@ public sealed record TemplateSource
     /// <summary>The ID of the workflow from the source migration workflow template. JSON <c>workflowId</c>.</summary>
     [JsonPropertyName("workflowId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? WorkflowId { get; init; }
+    public string? WorkflowId { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,12 +15,12 @@ public sealed record Tool
     /// <summary>The name of an AWS service. JSON <c>name</c>.</summary>
     [JsonPropertyName("name")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Name { get; init; }
+    public string? Name { get; set; }
 
     /// <summary>The URL of an AWS service. JSON <c>url</c>.</summary>
     [JsonPropertyName("url")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Url { get; init; }
+    public string? Url { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

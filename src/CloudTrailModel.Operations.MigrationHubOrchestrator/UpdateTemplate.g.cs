@@ -15,22 +15,22 @@ public sealed record UpdateTemplateRequestParameters
     /// <summary>The ID of the request to update a migration workflow template. JSON <c>id</c>.</summary>
     [JsonPropertyName("id")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Id { get; init; }
+    public string? Id { get; set; }
 
     /// <summary>The name of the migration workflow template to update. JSON <c>templateName</c>.</summary>
     [JsonPropertyName("templateName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? TemplateName { get; init; }
+    public string? TemplateName { get; set; }
 
     /// <summary>The description of the migration workflow template to update. JSON <c>templateDescription</c>.</summary>
     [JsonPropertyName("templateDescription")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? TemplateDescription { get; init; }
+    public string? TemplateDescription { get; set; }
 
     /// <summary>A unique, case-sensitive identifier that you provide to ensure the idempotency of the request. JSON <c>clientToken</c>.</summary>
     [JsonPropertyName("clientToken")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ClientToken { get; init; }
+    public string? ClientToken { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -66,17 +66,17 @@ public sealed record UpdateTemplateResponseElements
     /// <summary>The ID of the migration workflow template being updated. JSON <c>templateId</c>.</summary>
     [JsonPropertyName("templateId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? TemplateId { get; init; }
+    public string? TemplateId { get; set; }
 
     /// <summary>The ARN of the migration workflow template being updated. JSON <c>templateArn</c>.</summary>
     [JsonPropertyName("templateArn")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? TemplateArn { get; init; }
+    public string? TemplateArn { get; set; }
 
     /// <summary>The tags added to the migration workflow template. JSON <c>tags</c>.</summary>
     [JsonPropertyName("tags")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyDictionary<string, string>>))]
-    public IReadOnlyDictionary<string, string>? Tags { get; init => field = ValueMap<string>.From(value); }
+    public IReadOnlyDictionary<string, string>? Tags { get; set => field = ValueMap<string>.From(value); }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

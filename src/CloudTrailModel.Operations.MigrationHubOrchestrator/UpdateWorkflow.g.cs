@@ -15,27 +15,27 @@ public sealed record UpdateWorkflowRequestParameters
     /// <summary>The ID of the migration workflow. JSON <c>id</c>.</summary>
     [JsonPropertyName("id")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Id { get; init; }
+    public string? Id { get; set; }
 
     /// <summary>The name of the migration workflow. JSON <c>name</c>.</summary>
     [JsonPropertyName("name")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Name { get; init; }
+    public string? Name { get; set; }
 
     /// <summary>The description of the migration workflow. JSON <c>description</c>.</summary>
     [JsonPropertyName("description")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Description { get; init; }
+    public string? Description { get; set; }
 
     /// <summary>The input parameters required to update a migration workflow. JSON <c>inputParameters</c>. AWS marks it sensitive: CloudTrail may log a placeholder string instead, kept in <see cref="SensitiveValue{T}.RedactedText"/>.</summary>
     [JsonPropertyName("inputParameters")]
     [JsonConverter(typeof(SensitiveValueConverter<IReadOnlyDictionary<string, StepInput>>))]
-    public SensitiveValue<IReadOnlyDictionary<string, StepInput>>? InputParameters { get; init; }
+    public SensitiveValue<IReadOnlyDictionary<string, StepInput>>? InputParameters { get; set; }
 
     /// <summary>The servers on which a step will be run. JSON <c>stepTargets</c>.</summary>
     [JsonPropertyName("stepTargets")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<string>>))]
-    public IReadOnlyList<string>? StepTargets { get; init => field = ValueList<string>.From(value); }
+    public IReadOnlyList<string>? StepTargets { get; set => field = ValueList<string>.From(value); }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -73,62 +73,62 @@ public sealed record UpdateWorkflowResponseElements
     /// <summary>The ID of the migration workflow. JSON <c>id</c>.</summary>
     [JsonPropertyName("id")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Id { get; init; }
+    public string? Id { get; set; }
 
     /// <summary>The Amazon Resource Name (ARN) of the migration workflow. JSON <c>arn</c>.</summary>
     [JsonPropertyName("arn")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Arn { get; init; }
+    public string? Arn { get; set; }
 
     /// <summary>The name of the migration workflow. JSON <c>name</c>.</summary>
     [JsonPropertyName("name")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Name { get; init; }
+    public string? Name { get; set; }
 
     /// <summary>The description of the migration workflow. JSON <c>description</c>.</summary>
     [JsonPropertyName("description")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Description { get; init; }
+    public string? Description { get; set; }
 
     /// <summary>The ID of the template. JSON <c>templateId</c>.</summary>
     [JsonPropertyName("templateId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? TemplateId { get; init; }
+    public string? TemplateId { get; set; }
 
     /// <summary>The ID of the application configured in Application Discovery Service. JSON <c>adsApplicationConfigurationId</c>.</summary>
     [JsonPropertyName("adsApplicationConfigurationId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? AdsApplicationConfigurationId { get; init; }
+    public string? AdsApplicationConfigurationId { get; set; }
 
     /// <summary>The inputs required to update a migration workflow. JSON <c>workflowInputs</c>. AWS marks it sensitive: CloudTrail may log a placeholder string instead, kept in <see cref="SensitiveValue{T}.RedactedText"/>.</summary>
     [JsonPropertyName("workflowInputs")]
     [JsonConverter(typeof(SensitiveValueConverter<IReadOnlyDictionary<string, StepInput>>))]
-    public SensitiveValue<IReadOnlyDictionary<string, StepInput>>? WorkflowInputs { get; init; }
+    public SensitiveValue<IReadOnlyDictionary<string, StepInput>>? WorkflowInputs { get; set; }
 
     /// <summary>The servers on which a step will be run. JSON <c>stepTargets</c>.</summary>
     [JsonPropertyName("stepTargets")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<string>>))]
-    public IReadOnlyList<string>? StepTargets { get; init => field = ValueList<string>.From(value); }
+    public IReadOnlyList<string>? StepTargets { get; set => field = ValueList<string>.From(value); }
 
     /// <summary>The status of the migration workflow. JSON <c>status</c>.</summary>
     [JsonPropertyName("status")]
     [JsonConverter(typeof(TolerantMemberConverter<MigrationWorkflowStatusEnum?>))]
-    public MigrationWorkflowStatusEnum? Status { get; init; }
+    public MigrationWorkflowStatusEnum? Status { get; set; }
 
     /// <summary>The time at which the migration workflow was created. JSON <c>creationTime</c>.</summary>
     [JsonPropertyName("creationTime")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? CreationTime { get; init; }
+    public DateTimeOffset? CreationTime { get; set; }
 
     /// <summary>The time at which the migration workflow was last modified. JSON <c>lastModifiedTime</c>.</summary>
     [JsonPropertyName("lastModifiedTime")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? LastModifiedTime { get; init; }
+    public DateTimeOffset? LastModifiedTime { get; set; }
 
     /// <summary>The tags added to the migration workflow. JSON <c>tags</c>.</summary>
     [JsonPropertyName("tags")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyDictionary<string, string>>))]
-    public IReadOnlyDictionary<string, string>? Tags { get; init => field = ValueMap<string>.From(value); }
+    public IReadOnlyDictionary<string, string>? Tags { get; set => field = ValueMap<string>.From(value); }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,62 +15,62 @@ public sealed record UpdateWorkflowStepRequestParameters
     /// <summary>The ID of the step. JSON <c>id</c>.</summary>
     [JsonPropertyName("id")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Id { get; init; }
+    public string? Id { get; set; }
 
     /// <summary>The ID of the step group. JSON <c>stepGroupId</c>.</summary>
     [JsonPropertyName("stepGroupId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? StepGroupId { get; init; }
+    public string? StepGroupId { get; set; }
 
     /// <summary>The ID of the migration workflow. JSON <c>workflowId</c>.</summary>
     [JsonPropertyName("workflowId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? WorkflowId { get; init; }
+    public string? WorkflowId { get; set; }
 
     /// <summary>The name of the step. JSON <c>name</c>.</summary>
     [JsonPropertyName("name")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Name { get; init; }
+    public string? Name { get; set; }
 
     /// <summary>The description of the step. JSON <c>description</c>.</summary>
     [JsonPropertyName("description")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Description { get; init; }
+    public string? Description { get; set; }
 
     /// <summary>The action type of the step. JSON <c>stepActionType</c>.</summary>
     [JsonPropertyName("stepActionType")]
     [JsonConverter(typeof(TolerantMemberConverter<StepActionType?>))]
-    public StepActionType? StepActionType { get; init; }
+    public StepActionType? StepActionType { get; set; }
 
     /// <summary>The custom script to run tests on the source and target environments. JSON <c>workflowStepAutomationConfiguration</c>.</summary>
     [JsonPropertyName("workflowStepAutomationConfiguration")]
     [JsonConverter(typeof(TolerantMemberConverter<WorkflowStepAutomationConfiguration>))]
-    public WorkflowStepAutomationConfiguration? WorkflowStepAutomationConfiguration { get; init; }
+    public WorkflowStepAutomationConfiguration? WorkflowStepAutomationConfiguration { get; set; }
 
     /// <summary>The servers on which a step will be run. JSON <c>stepTarget</c>.</summary>
     [JsonPropertyName("stepTarget")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<string>>))]
-    public IReadOnlyList<string>? StepTarget { get; init => field = ValueList<string>.From(value); }
+    public IReadOnlyList<string>? StepTarget { get; set => field = ValueList<string>.From(value); }
 
     /// <summary>The outputs of a step. JSON <c>outputs</c>.</summary>
     [JsonPropertyName("outputs")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<WorkflowStepOutput>>))]
-    public IReadOnlyList<WorkflowStepOutput>? Outputs { get; init => field = ValueList<WorkflowStepOutput>.From(value); }
+    public IReadOnlyList<WorkflowStepOutput>? Outputs { get; set => field = ValueList<WorkflowStepOutput>.From(value); }
 
     /// <summary>The previous step. JSON <c>previous</c>.</summary>
     [JsonPropertyName("previous")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<string>>))]
-    public IReadOnlyList<string>? Previous { get; init => field = ValueList<string>.From(value); }
+    public IReadOnlyList<string>? Previous { get; set => field = ValueList<string>.From(value); }
 
     /// <summary>The next step. JSON <c>next</c>.</summary>
     [JsonPropertyName("next")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<string>>))]
-    public IReadOnlyList<string>? Next { get; init => field = ValueList<string>.From(value); }
+    public IReadOnlyList<string>? Next { get; set => field = ValueList<string>.From(value); }
 
     /// <summary>The status of the step. JSON <c>status</c>.</summary>
     [JsonPropertyName("status")]
     [JsonConverter(typeof(TolerantMemberConverter<StepStatus?>))]
-    public StepStatus? Status { get; init; }
+    public StepStatus? Status { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -122,22 +122,22 @@ public sealed record UpdateWorkflowStepResponseElements
     /// <summary>The ID of the step. JSON <c>id</c>.</summary>
     [JsonPropertyName("id")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Id { get; init; }
+    public string? Id { get; set; }
 
     /// <summary>The ID of the step group. JSON <c>stepGroupId</c>.</summary>
     [JsonPropertyName("stepGroupId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? StepGroupId { get; init; }
+    public string? StepGroupId { get; set; }
 
     /// <summary>The ID of the migration workflow. JSON <c>workflowId</c>.</summary>
     [JsonPropertyName("workflowId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? WorkflowId { get; init; }
+    public string? WorkflowId { get; set; }
 
     /// <summary>The name of the step. JSON <c>name</c>.</summary>
     [JsonPropertyName("name")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Name { get; init; }
+    public string? Name { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,27 +15,27 @@ public sealed record WorkflowStepAutomationConfiguration
     /// <summary>The Amazon S3 bucket where the script is located. JSON <c>scriptLocationS3Bucket</c>.</summary>
     [JsonPropertyName("scriptLocationS3Bucket")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ScriptLocationS3Bucket { get; init; }
+    public string? ScriptLocationS3Bucket { get; set; }
 
     /// <summary>The Amazon S3 key for the script location. JSON <c>scriptLocationS3Key</c>.</summary>
     [JsonPropertyName("scriptLocationS3Key")]
     [JsonConverter(typeof(TolerantMemberConverter<PlatformScriptKey>))]
-    public PlatformScriptKey? ScriptLocationS3Key { get; init; }
+    public PlatformScriptKey? ScriptLocationS3Key { get; set; }
 
     /// <summary>The command required to run the script. JSON <c>command</c>.</summary>
     [JsonPropertyName("command")]
     [JsonConverter(typeof(TolerantMemberConverter<PlatformCommand>))]
-    public PlatformCommand? Command { get; init; }
+    public PlatformCommand? Command { get; set; }
 
     /// <summary>The source or target environment. JSON <c>runEnvironment</c>.</summary>
     [JsonPropertyName("runEnvironment")]
     [JsonConverter(typeof(TolerantMemberConverter<RunEnvironment?>))]
-    public RunEnvironment? RunEnvironment { get; init; }
+    public RunEnvironment? RunEnvironment { get; set; }
 
     /// <summary>The servers on which to run the script. JSON <c>targetType</c>.</summary>
     [JsonPropertyName("targetType")]
     [JsonConverter(typeof(TolerantMemberConverter<TargetType?>))]
-    public TargetType? TargetType { get; init; }
+    public TargetType? TargetType { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,22 +15,22 @@ public sealed record WorkflowStepOutput
     /// <summary>The name of the step. JSON <c>name</c>.</summary>
     [JsonPropertyName("name")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Name { get; init; }
+    public string? Name { get; set; }
 
     /// <summary>The data type of the output. JSON <c>dataType</c>.</summary>
     [JsonPropertyName("dataType")]
     [JsonConverter(typeof(TolerantMemberConverter<DataType?>))]
-    public DataType? DataType { get; init; }
+    public DataType? DataType { get; set; }
 
     /// <summary>Determine if an output is required from a step. JSON <c>required</c>.</summary>
     [JsonPropertyName("required")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? Required { get; init; }
+    public bool? Required { get; set; }
 
     /// <summary>The value of the output. JSON <c>value</c>.</summary>
     [JsonPropertyName("value")]
     [JsonConverter(typeof(TolerantMemberConverter<WorkflowStepOutputUnion>))]
-    public WorkflowStepOutputUnion? Value { get; init; }
+    public WorkflowStepOutputUnion? Value { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,17 +15,17 @@ public sealed record WorkflowStepOutputUnion
     /// <summary>The integer value. JSON <c>integerValue</c>.</summary>
     [JsonPropertyName("integerValue")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? IntegerValue { get; init; }
+    public int? IntegerValue { get; set; }
 
     /// <summary>The string value. JSON <c>stringValue</c>.</summary>
     [JsonPropertyName("stringValue")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? StringValue { get; init; }
+    public string? StringValue { get; set; }
 
     /// <summary>The list of string value. JSON <c>listOfStringValue</c>.</summary>
     [JsonPropertyName("listOfStringValue")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<string>>))]
-    public IReadOnlyList<string>? ListOfStringValue { get; init => field = ValueList<string>.From(value); }
+    public IReadOnlyList<string>? ListOfStringValue { get; set => field = ValueList<string>.From(value); }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

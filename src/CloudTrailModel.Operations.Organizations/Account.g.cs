@@ -15,47 +15,47 @@ public sealed record Account
     /// <summary>The unique identifier (ID) of the account. JSON <c>id</c>.</summary>
     [JsonPropertyName("id")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Id { get; init; }
+    public string? Id { get; set; }
 
     /// <summary>The Amazon Resource Name (ARN) of the account. JSON <c>arn</c>.</summary>
     [JsonPropertyName("arn")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Arn { get; init; }
+    public string? Arn { get; set; }
 
     /// <summary>The email address associated with the Amazon Web Services account. JSON <c>email</c>.</summary>
     [JsonPropertyName("email")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Email { get; init; }
+    public string? Email { get; set; }
 
     /// <summary>The friendly name of the account. JSON <c>name</c>.</summary>
     [JsonPropertyName("name")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Name { get; init; }
+    public string? Name { get; set; }
 
     /// <summary>The status of the account in the organization. JSON <c>status</c>.</summary>
     [JsonPropertyName("status")]
     [JsonConverter(typeof(TolerantMemberConverter<AccountStatus?>))]
-    public AccountStatus? Status { get; init; }
+    public AccountStatus? Status { get; set; }
 
     /// <summary>Each state represents a specific phase in the account lifecycle. JSON <c>state</c>.</summary>
     [JsonPropertyName("state")]
     [JsonConverter(typeof(TolerantMemberConverter<AccountState?>))]
-    public AccountState? State { get; init; }
+    public AccountState? State { get; set; }
 
     /// <summary>The paths in the organization where the account exists. JSON <c>paths</c>.</summary>
     [JsonPropertyName("paths")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<string>>))]
-    public IReadOnlyList<string>? Paths { get; init => field = ValueList<string>.From(value); }
+    public IReadOnlyList<string>? Paths { get; set => field = ValueList<string>.From(value); }
 
     /// <summary>The method by which the account joined the organization. JSON <c>joinedMethod</c>.</summary>
     [JsonPropertyName("joinedMethod")]
     [JsonConverter(typeof(TolerantMemberConverter<AccountJoinedMethod?>))]
-    public AccountJoinedMethod? JoinedMethod { get; init; }
+    public AccountJoinedMethod? JoinedMethod { get; set; }
 
     /// <summary>The date the account became a part of the organization. JSON <c>joinedTimestamp</c>.</summary>
     [JsonPropertyName("joinedTimestamp")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? JoinedTimestamp { get; init; }
+    public DateTimeOffset? JoinedTimestamp { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

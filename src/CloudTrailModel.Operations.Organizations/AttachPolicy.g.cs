@@ -15,12 +15,12 @@ public sealed record AttachPolicyRequestParameters
     /// <summary>ID for the policy that you want to attach to the target. JSON <c>policyId</c>.</summary>
     [JsonPropertyName("policyId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? PolicyId { get; init; }
+    public string? PolicyId { get; set; }
 
     /// <summary>ID for the root, OU, or account that you want to attach the policy to. JSON <c>targetId</c>.</summary>
     [JsonPropertyName("targetId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? TargetId { get; init; }
+    public string? TargetId { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

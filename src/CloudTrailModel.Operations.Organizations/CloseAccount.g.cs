@@ -15,7 +15,7 @@ public sealed record CloseAccountRequestParameters
     /// <summary>Retrieves the Amazon Web Services account Id for the current CloseAccount API request. JSON <c>accountId</c>.</summary>
     [JsonPropertyName("accountId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? AccountId { get; init; }
+    public string? AccountId { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,27 +15,27 @@ public sealed record CreateAccountRequestParameters
     /// <summary>The email address of the owner to assign to the new member account. JSON <c>email</c>.</summary>
     [JsonPropertyName("email")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Email { get; init; }
+    public string? Email { get; set; }
 
     /// <summary>The friendly name of the member account. JSON <c>accountName</c>.</summary>
     [JsonPropertyName("accountName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? AccountName { get; init; }
+    public string? AccountName { get; set; }
 
     /// <summary>The name of an IAM role that Organizations automatically preconfigures in the new member account. JSON <c>roleName</c>.</summary>
     [JsonPropertyName("roleName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? RoleName { get; init; }
+    public string? RoleName { get; set; }
 
     /// <summary>If set to ALLOW, the new account enables IAM users to access account billing information if they have the required permissions. JSON <c>iamUserAccessToBilling</c>.</summary>
     [JsonPropertyName("iamUserAccessToBilling")]
     [JsonConverter(typeof(TolerantMemberConverter<IAMUserAccessToBilling?>))]
-    public IAMUserAccessToBilling? IamUserAccessToBilling { get; init; }
+    public IAMUserAccessToBilling? IamUserAccessToBilling { get; set; }
 
     /// <summary>A list of tags that you want to attach to the newly created account. JSON <c>tags</c>.</summary>
     [JsonPropertyName("tags")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<Tag>>))]
-    public IReadOnlyList<Tag>? Tags { get; init => field = ValueList<Tag>.From(value); }
+    public IReadOnlyList<Tag>? Tags { get; set => field = ValueList<Tag>.From(value); }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -73,7 +73,7 @@ public sealed record CreateAccountResponseElements
     /// <summary>A structure that contains details about the request to create an account. JSON <c>createAccountStatus</c>.</summary>
     [JsonPropertyName("createAccountStatus")]
     [JsonConverter(typeof(TolerantMemberConverter<CreateAccountStatus>))]
-    public CreateAccountStatus? CreateAccountStatus { get; init; }
+    public CreateAccountStatus? CreateAccountStatus { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

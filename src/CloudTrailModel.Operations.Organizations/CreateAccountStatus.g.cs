@@ -15,42 +15,42 @@ public sealed record CreateAccountStatus
     /// <summary>The unique identifier (ID) that references this request. JSON <c>id</c>.</summary>
     [JsonPropertyName("id")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Id { get; init; }
+    public string? Id { get; set; }
 
     /// <summary>The account name given to the account when it was created. JSON <c>accountName</c>.</summary>
     [JsonPropertyName("accountName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? AccountName { get; init; }
+    public string? AccountName { get; set; }
 
     /// <summary>The status of the asynchronous request to create an Amazon Web Services account. JSON <c>state</c>.</summary>
     [JsonPropertyName("state")]
     [JsonConverter(typeof(TolerantMemberConverter<CreateAccountState?>))]
-    public CreateAccountState? State { get; init; }
+    public CreateAccountState? State { get; set; }
 
     /// <summary>The date and time that the request was made for the account creation. JSON <c>requestedTimestamp</c>.</summary>
     [JsonPropertyName("requestedTimestamp")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? RequestedTimestamp { get; init; }
+    public DateTimeOffset? RequestedTimestamp { get; set; }
 
     /// <summary>The date and time that the account was created and the request completed. JSON <c>completedTimestamp</c>.</summary>
     [JsonPropertyName("completedTimestamp")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? CompletedTimestamp { get; init; }
+    public DateTimeOffset? CompletedTimestamp { get; set; }
 
     /// <summary>If the account was created successfully, the unique identifier (ID) of the new account. JSON <c>accountId</c>.</summary>
     [JsonPropertyName("accountId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? AccountId { get; init; }
+    public string? AccountId { get; set; }
 
     /// <summary>If the account was created successfully, the ID for the new account in the Amazon Web Services GovCloud (US) Region. JSON <c>govCloudAccountId</c>.</summary>
     [JsonPropertyName("govCloudAccountId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? GovCloudAccountId { get; init; }
+    public string? GovCloudAccountId { get; set; }
 
     /// <summary>If the request failed, a description of the reason for the failure. JSON <c>failureReason</c>.</summary>
     [JsonPropertyName("failureReason")]
     [JsonConverter(typeof(TolerantMemberConverter<CreateAccountFailureReason?>))]
-    public CreateAccountFailureReason? FailureReason { get; init; }
+    public CreateAccountFailureReason? FailureReason { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

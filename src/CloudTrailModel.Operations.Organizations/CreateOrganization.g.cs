@@ -15,7 +15,7 @@ public sealed record CreateOrganizationRequestParameters
     /// <summary>Specifies the feature set supported by the new organization. JSON <c>featureSet</c>.</summary>
     [JsonPropertyName("featureSet")]
     [JsonConverter(typeof(TolerantMemberConverter<OrganizationFeatureSet?>))]
-    public OrganizationFeatureSet? FeatureSet { get; init; }
+    public OrganizationFeatureSet? FeatureSet { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -45,7 +45,7 @@ public sealed record CreateOrganizationResponseElements
     /// <summary>A structure that contains details about the newly created organization. JSON <c>organization</c>.</summary>
     [JsonPropertyName("organization")]
     [JsonConverter(typeof(TolerantMemberConverter<Organization>))]
-    public Organization? Organization { get; init; }
+    public Organization? Organization { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

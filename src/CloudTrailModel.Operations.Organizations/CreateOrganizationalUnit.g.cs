@@ -15,17 +15,17 @@ public sealed record CreateOrganizationalUnitRequestParameters
     /// <summary>ID for the parent root or OU that you want to create the new OU in. JSON <c>parentId</c>.</summary>
     [JsonPropertyName("parentId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ParentId { get; init; }
+    public string? ParentId { get; set; }
 
     /// <summary>The friendly name to assign to the new OU. JSON <c>name</c>.</summary>
     [JsonPropertyName("name")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Name { get; init; }
+    public string? Name { get; set; }
 
     /// <summary>A list of tags that you want to attach to the newly created OU. JSON <c>tags</c>.</summary>
     [JsonPropertyName("tags")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<Tag>>))]
-    public IReadOnlyList<Tag>? Tags { get; init => field = ValueList<Tag>.From(value); }
+    public IReadOnlyList<Tag>? Tags { get; set => field = ValueList<Tag>.From(value); }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -59,7 +59,7 @@ public sealed record CreateOrganizationalUnitResponseElements
     /// <summary>A structure that contains details about the newly created OU. JSON <c>organizationalUnit</c>.</summary>
     [JsonPropertyName("organizationalUnit")]
     [JsonConverter(typeof(TolerantMemberConverter<OrganizationalUnit>))]
-    public OrganizationalUnit? OrganizationalUnit { get; init; }
+    public OrganizationalUnit? OrganizationalUnit { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

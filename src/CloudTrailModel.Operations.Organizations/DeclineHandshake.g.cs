@@ -15,7 +15,7 @@ public sealed record DeclineHandshakeRequestParameters
     /// <summary>ID for the handshake that you want to decline. JSON <c>handshakeId</c>.</summary>
     [JsonPropertyName("handshakeId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? HandshakeId { get; init; }
+    public string? HandshakeId { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -45,7 +45,7 @@ public sealed record DeclineHandshakeResponseElements
     /// <summary>A Handshake object. JSON <c>handshake</c>.</summary>
     [JsonPropertyName("handshake")]
     [JsonConverter(typeof(TolerantMemberConverter<Handshake>))]
-    public Handshake? Handshake { get; init; }
+    public Handshake? Handshake { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,12 +15,12 @@ public sealed record DelegatedService
     /// <summary>The name of an Amazon Web Services service that can request an operation for the specified service. JSON <c>servicePrincipal</c>.</summary>
     [JsonPropertyName("servicePrincipal")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ServicePrincipal { get; init; }
+    public string? ServicePrincipal { get; set; }
 
     /// <summary>The date that the account became a delegated administrator for this service. JSON <c>delegationEnabledDate</c>.</summary>
     [JsonPropertyName("delegationEnabledDate")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? DelegationEnabledDate { get; init; }
+    public DateTimeOffset? DelegationEnabledDate { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

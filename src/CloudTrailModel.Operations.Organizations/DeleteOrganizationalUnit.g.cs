@@ -15,7 +15,7 @@ public sealed record DeleteOrganizationalUnitRequestParameters
     /// <summary>ID for the organizational unit that you want to delete. JSON <c>organizationalUnitId</c>.</summary>
     [JsonPropertyName("organizationalUnitId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? OrganizationalUnitId { get; init; }
+    public string? OrganizationalUnitId { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

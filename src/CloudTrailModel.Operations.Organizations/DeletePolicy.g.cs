@@ -15,7 +15,7 @@ public sealed record DeletePolicyRequestParameters
     /// <summary>ID for the policy that you want to delete. JSON <c>policyId</c>.</summary>
     [JsonPropertyName("policyId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? PolicyId { get; init; }
+    public string? PolicyId { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

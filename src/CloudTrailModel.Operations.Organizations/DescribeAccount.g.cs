@@ -15,7 +15,7 @@ public sealed record DescribeAccountRequestParameters
     /// <summary>The unique identifier (ID) of the Amazon Web Services account that you want information about. JSON <c>accountId</c>.</summary>
     [JsonPropertyName("accountId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? AccountId { get; init; }
+    public string? AccountId { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -45,7 +45,7 @@ public sealed record DescribeAccountResponseElements
     /// <summary>A structure that contains information about the requested account. JSON <c>account</c>.</summary>
     [JsonPropertyName("account")]
     [JsonConverter(typeof(TolerantMemberConverter<Account>))]
-    public Account? Account { get; init; }
+    public Account? Account { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

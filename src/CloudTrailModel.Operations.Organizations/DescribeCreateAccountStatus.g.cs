@@ -15,7 +15,7 @@ public sealed record DescribeCreateAccountStatusRequestParameters
     /// <summary>Specifies the Id value that uniquely identifies the CreateAccount request. JSON <c>createAccountRequestId</c>.</summary>
     [JsonPropertyName("createAccountRequestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? CreateAccountRequestId { get; init; }
+    public string? CreateAccountRequestId { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -45,7 +45,7 @@ public sealed record DescribeCreateAccountStatusResponseElements
     /// <summary>A structure that contains the current status of an account creation request. JSON <c>createAccountStatus</c>.</summary>
     [JsonPropertyName("createAccountStatus")]
     [JsonConverter(typeof(TolerantMemberConverter<CreateAccountStatus>))]
-    public CreateAccountStatus? CreateAccountStatus { get; init; }
+    public CreateAccountStatus? CreateAccountStatus { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

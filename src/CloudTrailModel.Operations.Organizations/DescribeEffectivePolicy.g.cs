@@ -15,12 +15,12 @@ public sealed record DescribeEffectivePolicyRequestParameters
     /// <summary>The type of policy that you want information about. JSON <c>policyType</c>.</summary>
     [JsonPropertyName("policyType")]
     [JsonConverter(typeof(TolerantMemberConverter<EffectivePolicyType?>))]
-    public EffectivePolicyType? PolicyType { get; init; }
+    public EffectivePolicyType? PolicyType { get; set; }
 
     /// <summary>When you're signed in as the management account, specify the ID of the account that you want details about. JSON <c>targetId</c>.</summary>
     [JsonPropertyName("targetId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? TargetId { get; init; }
+    public string? TargetId { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -52,7 +52,7 @@ public sealed record DescribeEffectivePolicyResponseElements
     /// <summary>The contents of the effective policy. JSON <c>effectivePolicy</c>.</summary>
     [JsonPropertyName("effectivePolicy")]
     [JsonConverter(typeof(TolerantMemberConverter<EffectivePolicy>))]
-    public EffectivePolicy? EffectivePolicy { get; init; }
+    public EffectivePolicy? EffectivePolicy { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,7 +15,7 @@ public sealed record DescribeOrganizationResponseElements
     /// <summary>A structure that contains information about the organization. JSON <c>organization</c>.</summary>
     [JsonPropertyName("organization")]
     [JsonConverter(typeof(TolerantMemberConverter<Organization>))]
-    public Organization? Organization { get; init; }
+    public Organization? Organization { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

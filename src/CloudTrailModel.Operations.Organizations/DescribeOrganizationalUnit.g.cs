@@ -15,7 +15,7 @@ public sealed record DescribeOrganizationalUnitRequestParameters
     /// <summary>ID for the organizational unit that you want details about. JSON <c>organizationalUnitId</c>.</summary>
     [JsonPropertyName("organizationalUnitId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? OrganizationalUnitId { get; init; }
+    public string? OrganizationalUnitId { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -45,7 +45,7 @@ public sealed record DescribeOrganizationalUnitResponseElements
     /// <summary>A structure that contains details about the specified OU. JSON <c>organizationalUnit</c>.</summary>
     [JsonPropertyName("organizationalUnit")]
     [JsonConverter(typeof(TolerantMemberConverter<OrganizationalUnit>))]
-    public OrganizationalUnit? OrganizationalUnit { get; init; }
+    public OrganizationalUnit? OrganizationalUnit { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

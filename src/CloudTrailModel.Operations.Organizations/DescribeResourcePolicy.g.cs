@@ -15,7 +15,7 @@ public sealed record DescribeResourcePolicyResponseElements
     /// <summary>A structure that contains details about the resource policy. JSON <c>resourcePolicy</c>.</summary>
     [JsonPropertyName("resourcePolicy")]
     [JsonConverter(typeof(TolerantMemberConverter<ResourcePolicy>))]
-    public ResourcePolicy? ResourcePolicy { get; init; }
+    public ResourcePolicy? ResourcePolicy { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,7 +15,7 @@ public sealed record DescribeResponsibilityTransferRequestParameters
     /// <summary>ID for the transfer. JSON <c>id</c>.</summary>
     [JsonPropertyName("id")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Id { get; init; }
+    public string? Id { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -45,7 +45,7 @@ public sealed record DescribeResponsibilityTransferResponseElements
     /// <summary>A ResponsibilityTransfer object. JSON <c>responsibilityTransfer</c>.</summary>
     [JsonPropertyName("responsibilityTransfer")]
     [JsonConverter(typeof(TolerantMemberConverter<ResponsibilityTransfer>))]
-    public ResponsibilityTransfer? ResponsibilityTransfer { get; init; }
+    public ResponsibilityTransfer? ResponsibilityTransfer { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,12 +15,12 @@ public sealed record DetachPolicyRequestParameters
     /// <summary>ID for the policy you want to detach. JSON <c>policyId</c>.</summary>
     [JsonPropertyName("policyId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? PolicyId { get; init; }
+    public string? PolicyId { get; set; }
 
     /// <summary>ID for the root, OU, or account that you want to detach the policy from. JSON <c>targetId</c>.</summary>
     [JsonPropertyName("targetId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? TargetId { get; init; }
+    public string? TargetId { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,22 +15,22 @@ public sealed record EffectivePolicy
     /// <summary>The text content of the policy. JSON <c>policyContent</c>.</summary>
     [JsonPropertyName("policyContent")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? PolicyContent { get; init; }
+    public string? PolicyContent { get; set; }
 
     /// <summary>The time of the last update to this policy. JSON <c>lastUpdatedTimestamp</c>.</summary>
     [JsonPropertyName("lastUpdatedTimestamp")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? LastUpdatedTimestamp { get; init; }
+    public DateTimeOffset? LastUpdatedTimestamp { get; set; }
 
     /// <summary>The account ID of the policy target. JSON <c>targetId</c>.</summary>
     [JsonPropertyName("targetId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? TargetId { get; init; }
+    public string? TargetId { get; set; }
 
     /// <summary>The policy type. JSON <c>policyType</c>.</summary>
     [JsonPropertyName("policyType")]
     [JsonConverter(typeof(TolerantMemberConverter<EffectivePolicyType?>))]
-    public EffectivePolicyType? PolicyType { get; init; }
+    public EffectivePolicyType? PolicyType { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

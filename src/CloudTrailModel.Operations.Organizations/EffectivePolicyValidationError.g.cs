@@ -15,22 +15,22 @@ public sealed record EffectivePolicyValidationError
     /// <summary>The error code for the validation error. JSON <c>errorCode</c>.</summary>
     [JsonPropertyName("errorCode")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ErrorCode { get; init; }
+    public string? ErrorCode { get; set; }
 
     /// <summary>The error message for the validation error. JSON <c>errorMessage</c>.</summary>
     [JsonPropertyName("errorMessage")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ErrorMessage { get; init; }
+    public string? ErrorMessage { get; set; }
 
     /// <summary>The path within the effective policy where the validation error occurred. JSON <c>pathToError</c>.</summary>
     [JsonPropertyName("pathToError")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? PathToError { get; init; }
+    public string? PathToError { get; set; }
 
     /// <summary>The individual policies inherited and attached to the account which contributed to the validation error. JSON <c>contributingPolicies</c>.</summary>
     [JsonPropertyName("contributingPolicies")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<string>>))]
-    public IReadOnlyList<string>? ContributingPolicies { get; init => field = ValueList<string>.From(value); }
+    public IReadOnlyList<string>? ContributingPolicies { get; set => field = ValueList<string>.From(value); }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

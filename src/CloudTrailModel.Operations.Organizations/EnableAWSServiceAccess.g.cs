@@ -15,7 +15,7 @@ public sealed record EnableAWSServiceAccessRequestParameters
     /// <summary>The service principal name of the Amazon Web Services service for which you want to enable integration with your organization. JSON <c>servicePrincipal</c>.</summary>
     [JsonPropertyName("servicePrincipal")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ServicePrincipal { get; init; }
+    public string? ServicePrincipal { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

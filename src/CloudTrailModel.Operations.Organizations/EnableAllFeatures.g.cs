@@ -38,7 +38,7 @@ public sealed record EnableAllFeaturesResponseElements
     /// <summary>A structure that contains details about the handshake created to support this request to enable all features in the organization. JSON <c>handshake</c>.</summary>
     [JsonPropertyName("handshake")]
     [JsonConverter(typeof(TolerantMemberConverter<Handshake>))]
-    public Handshake? Handshake { get; init; }
+    public Handshake? Handshake { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,12 +15,12 @@ public sealed record EnablePolicyTypeRequestParameters
     /// <summary>ID for the root in which you want to enable a policy type. JSON <c>rootId</c>.</summary>
     [JsonPropertyName("rootId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? RootId { get; init; }
+    public string? RootId { get; set; }
 
     /// <summary>The policy type that you want to enable. JSON <c>policyType</c>.</summary>
     [JsonPropertyName("policyType")]
     [JsonConverter(typeof(TolerantMemberConverter<PolicyType?>))]
-    public PolicyType? PolicyType { get; init; }
+    public PolicyType? PolicyType { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -52,7 +52,7 @@ public sealed record EnablePolicyTypeResponseElements
     /// <summary>A structure that shows the root with the updated list of enabled policy types. JSON <c>root</c>.</summary>
     [JsonPropertyName("root")]
     [JsonConverter(typeof(TolerantMemberConverter<Root>))]
-    public Root? Root { get; init; }
+    public Root? Root { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

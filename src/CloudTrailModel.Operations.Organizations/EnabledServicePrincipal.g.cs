@@ -15,12 +15,12 @@ public sealed record EnabledServicePrincipal
     /// <summary>The name of the service principal. JSON <c>servicePrincipal</c>.</summary>
     [JsonPropertyName("servicePrincipal")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ServicePrincipal { get; init; }
+    public string? ServicePrincipal { get; set; }
 
     /// <summary>The date that the service principal was enabled for integration with Organizations. JSON <c>dateEnabled</c>.</summary>
     [JsonPropertyName("dateEnabled")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? DateEnabled { get; init; }
+    public DateTimeOffset? DateEnabled { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

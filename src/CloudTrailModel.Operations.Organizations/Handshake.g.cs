@@ -15,42 +15,42 @@ public sealed record Handshake
     /// <summary>ID for the handshake. JSON <c>id</c>.</summary>
     [JsonPropertyName("id")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Id { get; init; }
+    public string? Id { get; set; }
 
     /// <summary>Amazon Resource Name (ARN) for the handshake. JSON <c>arn</c>.</summary>
     [JsonPropertyName("arn")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Arn { get; init; }
+    public string? Arn { get; set; }
 
     /// <summary>An array of HandshakeParty objects. JSON <c>parties</c>.</summary>
     [JsonPropertyName("parties")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<HandshakeParty>>))]
-    public IReadOnlyList<HandshakeParty>? Parties { get; init => field = ValueList<HandshakeParty>.From(value); }
+    public IReadOnlyList<HandshakeParty>? Parties { get; set => field = ValueList<HandshakeParty>.From(value); }
 
     /// <summary>Current state for the handshake. JSON <c>state</c>.</summary>
     [JsonPropertyName("state")]
     [JsonConverter(typeof(TolerantMemberConverter<HandshakeState?>))]
-    public HandshakeState? State { get; init; }
+    public HandshakeState? State { get; set; }
 
     /// <summary>Timestamp when the handshake request was made. JSON <c>requestedTimestamp</c>.</summary>
     [JsonPropertyName("requestedTimestamp")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? RequestedTimestamp { get; init; }
+    public DateTimeOffset? RequestedTimestamp { get; set; }
 
     /// <summary>Timestamp when the handshake expires. JSON <c>expirationTimestamp</c>.</summary>
     [JsonPropertyName("expirationTimestamp")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? ExpirationTimestamp { get; init; }
+    public DateTimeOffset? ExpirationTimestamp { get; set; }
 
     /// <summary>The type of handshake: INVITE: Handshake sent to a standalone account requesting that it to join the sender's organization. JSON <c>action</c>.</summary>
     [JsonPropertyName("action")]
     [JsonConverter(typeof(TolerantMemberConverter<ActionType?>))]
-    public ActionType? Action { get; init; }
+    public ActionType? Action { get; set; }
 
     /// <summary>An array of HandshakeResource objects. JSON <c>resources</c>.</summary>
     [JsonPropertyName("resources")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<HandshakeResource>>))]
-    public IReadOnlyList<HandshakeResource>? Resources { get; init => field = ValueList<HandshakeResource>.From(value); }
+    public IReadOnlyList<HandshakeResource>? Resources { get; set => field = ValueList<HandshakeResource>.From(value); }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

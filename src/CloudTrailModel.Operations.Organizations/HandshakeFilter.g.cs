@@ -15,12 +15,12 @@ public sealed record HandshakeFilter
     /// <summary>The type of handshake. JSON <c>actionType</c>.</summary>
     [JsonPropertyName("actionType")]
     [JsonConverter(typeof(TolerantMemberConverter<ActionType?>))]
-    public ActionType? ActionType { get; init; }
+    public ActionType? ActionType { get; set; }
 
     /// <summary>The parent handshake. JSON <c>parentHandshakeId</c>.</summary>
     [JsonPropertyName("parentHandshakeId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ParentHandshakeId { get; init; }
+    public string? ParentHandshakeId { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

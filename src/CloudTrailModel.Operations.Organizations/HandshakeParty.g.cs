@@ -15,12 +15,12 @@ public sealed record HandshakeParty
     /// <summary>ID for the participant: Acccount ID, organization ID, or email address. JSON <c>id</c>.</summary>
     [JsonPropertyName("id")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Id { get; init; }
+    public string? Id { get; set; }
 
     /// <summary>The type of ID for the participant. JSON <c>type</c>.</summary>
     [JsonPropertyName("type")]
     [JsonConverter(typeof(TolerantMemberConverter<HandshakePartyType?>))]
-    public HandshakePartyType? Type { get; init; }
+    public HandshakePartyType? Type { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,17 +15,17 @@ public sealed record HandshakeResource
     /// <summary>Additional information for the handshake. JSON <c>value</c>.</summary>
     [JsonPropertyName("value")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Value { get; init; }
+    public string? Value { get; set; }
 
     /// <summary>The type of information being passed, specifying how the value is to be interpreted by the other party: ACCOUNT: ID for an Amazon Web Services account. JSON <c>type</c>.</summary>
     [JsonPropertyName("type")]
     [JsonConverter(typeof(TolerantMemberConverter<HandshakeResourceType?>))]
-    public HandshakeResourceType? Type { get; init; }
+    public HandshakeResourceType? Type { get; set; }
 
     /// <summary>An array of HandshakeResource objects. JSON <c>resources</c>.</summary>
     [JsonPropertyName("resources")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<HandshakeResource>>))]
-    public IReadOnlyList<HandshakeResource>? Resources { get; init => field = ValueList<HandshakeResource>.From(value); }
+    public IReadOnlyList<HandshakeResource>? Resources { get; set => field = ValueList<HandshakeResource>.From(value); }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

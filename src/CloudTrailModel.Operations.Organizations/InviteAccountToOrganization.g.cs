@@ -15,17 +15,17 @@ public sealed record InviteAccountToOrganizationRequestParameters
     /// <summary>The identifier (ID) of the Amazon Web Services account that you want to invite to join your organization. JSON <c>target</c>.</summary>
     [JsonPropertyName("target")]
     [JsonConverter(typeof(TolerantMemberConverter<HandshakeParty>))]
-    public HandshakeParty? Target { get; init; }
+    public HandshakeParty? Target { get; set; }
 
     /// <summary>Additional information that you want to include in the generated email to the recipient account owner. JSON <c>notes</c>.</summary>
     [JsonPropertyName("notes")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Notes { get; init; }
+    public string? Notes { get; set; }
 
     /// <summary>A list of tags that you want to attach to the account when it becomes a member of the organization. JSON <c>tags</c>.</summary>
     [JsonPropertyName("tags")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<Tag>>))]
-    public IReadOnlyList<Tag>? Tags { get; init => field = ValueList<Tag>.From(value); }
+    public IReadOnlyList<Tag>? Tags { get; set => field = ValueList<Tag>.From(value); }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -59,7 +59,7 @@ public sealed record InviteAccountToOrganizationResponseElements
     /// <summary>A structure that contains details about the handshake that is created to support this invitation request. JSON <c>handshake</c>.</summary>
     [JsonPropertyName("handshake")]
     [JsonConverter(typeof(TolerantMemberConverter<Handshake>))]
-    public Handshake? Handshake { get; init; }
+    public Handshake? Handshake { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,32 +15,32 @@ public sealed record InviteOrganizationToTransferResponsibilityRequestParameters
     /// <summary>The type of responsibility you want to designate to your organization. JSON <c>type</c>.</summary>
     [JsonPropertyName("type")]
     [JsonConverter(typeof(TolerantMemberConverter<ResponsibilityTransferType?>))]
-    public ResponsibilityTransferType? Type { get; init; }
+    public ResponsibilityTransferType? Type { get; set; }
 
     /// <summary>A HandshakeParty object. JSON <c>target</c>.</summary>
     [JsonPropertyName("target")]
     [JsonConverter(typeof(TolerantMemberConverter<HandshakeParty>))]
-    public HandshakeParty? Target { get; init; }
+    public HandshakeParty? Target { get; set; }
 
     /// <summary>Additional information that you want to include in the invitation. JSON <c>notes</c>.</summary>
     [JsonPropertyName("notes")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Notes { get; init; }
+    public string? Notes { get; set; }
 
     /// <summary>Timestamp when the recipient will begin managing the specified responsibilities. JSON <c>startTimestamp</c>.</summary>
     [JsonPropertyName("startTimestamp")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? StartTimestamp { get; init; }
+    public DateTimeOffset? StartTimestamp { get; set; }
 
     /// <summary>Name you want to assign to the transfer. JSON <c>sourceName</c>.</summary>
     [JsonPropertyName("sourceName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? SourceName { get; init; }
+    public string? SourceName { get; set; }
 
     /// <summary>A list of tags that you want to attach to the transfer. JSON <c>tags</c>.</summary>
     [JsonPropertyName("tags")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<Tag>>))]
-    public IReadOnlyList<Tag>? Tags { get; init => field = ValueList<Tag>.From(value); }
+    public IReadOnlyList<Tag>? Tags { get; set => field = ValueList<Tag>.From(value); }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -80,7 +80,7 @@ public sealed record InviteOrganizationToTransferResponsibilityResponseElements
     /// <summary>Contains details for a handshake. JSON <c>handshake</c>.</summary>
     [JsonPropertyName("handshake")]
     [JsonConverter(typeof(TolerantMemberConverter<Handshake>))]
-    public Handshake? Handshake { get; init; }
+    public Handshake? Handshake { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

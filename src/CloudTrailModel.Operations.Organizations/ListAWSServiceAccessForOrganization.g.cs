@@ -15,12 +15,12 @@ public sealed record ListAWSServiceAccessForOrganizationRequestParameters
     /// <summary>The parameter for receiving additional results if you receive a NextToken response in a previous request. JSON <c>nextToken</c>.</summary>
     [JsonPropertyName("nextToken")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? NextToken { get; init; }
+    public string? NextToken { get; set; }
 
     /// <summary>The maximum number of items to return in the response. JSON <c>maxResults</c>.</summary>
     [JsonPropertyName("maxResults")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? MaxResults { get; init; }
+    public int? MaxResults { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -52,12 +52,12 @@ public sealed record ListAWSServiceAccessForOrganizationResponseElements
     /// <summary>A list of the service principals for the services that are enabled to integrate with your organization. JSON <c>enabledServicePrincipals</c>.</summary>
     [JsonPropertyName("enabledServicePrincipals")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<EnabledServicePrincipal>>))]
-    public IReadOnlyList<EnabledServicePrincipal>? EnabledServicePrincipals { get; init => field = ValueList<EnabledServicePrincipal>.From(value); }
+    public IReadOnlyList<EnabledServicePrincipal>? EnabledServicePrincipals { get; set => field = ValueList<EnabledServicePrincipal>.From(value); }
 
     /// <summary>If present, indicates that more output is available than is included in the current response. JSON <c>nextToken</c>.</summary>
     [JsonPropertyName("nextToken")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? NextToken { get; init; }
+    public string? NextToken { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

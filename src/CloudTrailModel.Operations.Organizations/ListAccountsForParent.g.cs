@@ -15,17 +15,17 @@ public sealed record ListAccountsForParentRequestParameters
     /// <summary>The unique identifier (ID) for the parent root or organization unit (OU) whose accounts you want to list. JSON <c>parentId</c>.</summary>
     [JsonPropertyName("parentId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ParentId { get; init; }
+    public string? ParentId { get; set; }
 
     /// <summary>The parameter for receiving additional results if you receive a NextToken response in a previous request. JSON <c>nextToken</c>.</summary>
     [JsonPropertyName("nextToken")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? NextToken { get; init; }
+    public string? NextToken { get; set; }
 
     /// <summary>The maximum number of items to return in the response. JSON <c>maxResults</c>.</summary>
     [JsonPropertyName("maxResults")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? MaxResults { get; init; }
+    public int? MaxResults { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -59,12 +59,12 @@ public sealed record ListAccountsForParentResponseElements
     /// <summary>A list of the accounts in the specified root or OU. JSON <c>accounts</c>.</summary>
     [JsonPropertyName("accounts")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<Account>>))]
-    public IReadOnlyList<Account>? Accounts { get; init => field = ValueList<Account>.From(value); }
+    public IReadOnlyList<Account>? Accounts { get; set => field = ValueList<Account>.From(value); }
 
     /// <summary>If present, indicates that more output is available than is included in the current response. JSON <c>nextToken</c>.</summary>
     [JsonPropertyName("nextToken")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? NextToken { get; init; }
+    public string? NextToken { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,22 +15,22 @@ public sealed record ListChildrenRequestParameters
     /// <summary>The unique identifier (ID) for the parent root or OU whose children you want to list. JSON <c>parentId</c>.</summary>
     [JsonPropertyName("parentId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ParentId { get; init; }
+    public string? ParentId { get; set; }
 
     /// <summary>Filters the output to include only the specified child type. JSON <c>childType</c>.</summary>
     [JsonPropertyName("childType")]
     [JsonConverter(typeof(TolerantMemberConverter<ChildType?>))]
-    public ChildType? ChildType { get; init; }
+    public ChildType? ChildType { get; set; }
 
     /// <summary>The parameter for receiving additional results if you receive a NextToken response in a previous request. JSON <c>nextToken</c>.</summary>
     [JsonPropertyName("nextToken")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? NextToken { get; init; }
+    public string? NextToken { get; set; }
 
     /// <summary>The maximum number of items to return in the response. JSON <c>maxResults</c>.</summary>
     [JsonPropertyName("maxResults")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? MaxResults { get; init; }
+    public int? MaxResults { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -66,12 +66,12 @@ public sealed record ListChildrenResponseElements
     /// <summary>The list of children of the specified parent container. JSON <c>children</c>.</summary>
     [JsonPropertyName("children")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<Child>>))]
-    public IReadOnlyList<Child>? Children { get; init => field = ValueList<Child>.From(value); }
+    public IReadOnlyList<Child>? Children { get; set => field = ValueList<Child>.From(value); }
 
     /// <summary>If present, indicates that more output is available than is included in the current response. JSON <c>nextToken</c>.</summary>
     [JsonPropertyName("nextToken")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? NextToken { get; init; }
+    public string? NextToken { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,17 +15,17 @@ public sealed record ListCreateAccountStatusRequestParameters
     /// <summary>A list of one or more states that you want included in the response. JSON <c>states</c>.</summary>
     [JsonPropertyName("states")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<CreateAccountState>>))]
-    public IReadOnlyList<CreateAccountState>? States { get; init => field = ValueList<CreateAccountState>.From(value); }
+    public IReadOnlyList<CreateAccountState>? States { get; set => field = ValueList<CreateAccountState>.From(value); }
 
     /// <summary>The parameter for receiving additional results if you receive a NextToken response in a previous request. JSON <c>nextToken</c>.</summary>
     [JsonPropertyName("nextToken")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? NextToken { get; init; }
+    public string? NextToken { get; set; }
 
     /// <summary>The maximum number of items to return in the response. JSON <c>maxResults</c>.</summary>
     [JsonPropertyName("maxResults")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? MaxResults { get; init; }
+    public int? MaxResults { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -59,12 +59,12 @@ public sealed record ListCreateAccountStatusResponseElements
     /// <summary>A list of objects with details about the requests. JSON <c>createAccountStatuses</c>.</summary>
     [JsonPropertyName("createAccountStatuses")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<CreateAccountStatus>>))]
-    public IReadOnlyList<CreateAccountStatus>? CreateAccountStatuses { get; init => field = ValueList<CreateAccountStatus>.From(value); }
+    public IReadOnlyList<CreateAccountStatus>? CreateAccountStatuses { get; set => field = ValueList<CreateAccountStatus>.From(value); }
 
     /// <summary>If present, indicates that more output is available than is included in the current response. JSON <c>nextToken</c>.</summary>
     [JsonPropertyName("nextToken")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? NextToken { get; init; }
+    public string? NextToken { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,17 +15,17 @@ public sealed record ListDelegatedAdministratorsRequestParameters
     /// <summary>Specifies a service principal name. JSON <c>servicePrincipal</c>.</summary>
     [JsonPropertyName("servicePrincipal")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ServicePrincipal { get; init; }
+    public string? ServicePrincipal { get; set; }
 
     /// <summary>The parameter for receiving additional results if you receive a NextToken response in a previous request. JSON <c>nextToken</c>.</summary>
     [JsonPropertyName("nextToken")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? NextToken { get; init; }
+    public string? NextToken { get; set; }
 
     /// <summary>The maximum number of items to return in the response. JSON <c>maxResults</c>.</summary>
     [JsonPropertyName("maxResults")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? MaxResults { get; init; }
+    public int? MaxResults { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -59,12 +59,12 @@ public sealed record ListDelegatedAdministratorsResponseElements
     /// <summary>The list of delegated administrators in your organization. JSON <c>delegatedAdministrators</c>.</summary>
     [JsonPropertyName("delegatedAdministrators")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<DelegatedAdministrator>>))]
-    public IReadOnlyList<DelegatedAdministrator>? DelegatedAdministrators { get; init => field = ValueList<DelegatedAdministrator>.From(value); }
+    public IReadOnlyList<DelegatedAdministrator>? DelegatedAdministrators { get; set => field = ValueList<DelegatedAdministrator>.From(value); }
 
     /// <summary>If present, indicates that more output is available than is included in the current response. JSON <c>nextToken</c>.</summary>
     [JsonPropertyName("nextToken")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? NextToken { get; init; }
+    public string? NextToken { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

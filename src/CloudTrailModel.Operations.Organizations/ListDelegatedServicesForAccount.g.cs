@@ -15,17 +15,17 @@ public sealed record ListDelegatedServicesForAccountRequestParameters
     /// <summary>The account ID number of a delegated administrator account in the organization. JSON <c>accountId</c>.</summary>
     [JsonPropertyName("accountId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? AccountId { get; init; }
+    public string? AccountId { get; set; }
 
     /// <summary>The parameter for receiving additional results if you receive a NextToken response in a previous request. JSON <c>nextToken</c>.</summary>
     [JsonPropertyName("nextToken")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? NextToken { get; init; }
+    public string? NextToken { get; set; }
 
     /// <summary>The maximum number of items to return in the response. JSON <c>maxResults</c>.</summary>
     [JsonPropertyName("maxResults")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? MaxResults { get; init; }
+    public int? MaxResults { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -59,12 +59,12 @@ public sealed record ListDelegatedServicesForAccountResponseElements
     /// <summary>The services for which the account is a delegated administrator. JSON <c>delegatedServices</c>.</summary>
     [JsonPropertyName("delegatedServices")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<DelegatedService>>))]
-    public IReadOnlyList<DelegatedService>? DelegatedServices { get; init => field = ValueList<DelegatedService>.From(value); }
+    public IReadOnlyList<DelegatedService>? DelegatedServices { get; set => field = ValueList<DelegatedService>.From(value); }
 
     /// <summary>If present, indicates that more output is available than is included in the current response. JSON <c>nextToken</c>.</summary>
     [JsonPropertyName("nextToken")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? NextToken { get; init; }
+    public string? NextToken { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,22 +15,22 @@ public sealed record ListEffectivePolicyValidationErrorsRequestParameters
     /// <summary>The ID of the account that you want details about. JSON <c>accountId</c>.</summary>
     [JsonPropertyName("accountId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? AccountId { get; init; }
+    public string? AccountId { get; set; }
 
     /// <summary>The type of policy that you want information about. JSON <c>policyType</c>.</summary>
     [JsonPropertyName("policyType")]
     [JsonConverter(typeof(TolerantMemberConverter<EffectivePolicyType?>))]
-    public EffectivePolicyType? PolicyType { get; init; }
+    public EffectivePolicyType? PolicyType { get; set; }
 
     /// <summary>The parameter for receiving additional results if you receive a NextToken response in a previous request. JSON <c>nextToken</c>.</summary>
     [JsonPropertyName("nextToken")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? NextToken { get; init; }
+    public string? NextToken { get; set; }
 
     /// <summary>The maximum number of items to return in the response. JSON <c>maxResults</c>.</summary>
     [JsonPropertyName("maxResults")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? MaxResults { get; init; }
+    public int? MaxResults { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -66,32 +66,32 @@ public sealed record ListEffectivePolicyValidationErrorsResponseElements
     /// <summary>The ID of the specified account. JSON <c>accountId</c>.</summary>
     [JsonPropertyName("accountId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? AccountId { get; init; }
+    public string? AccountId { get; set; }
 
     /// <summary>The specified policy type. JSON <c>policyType</c>.</summary>
     [JsonPropertyName("policyType")]
     [JsonConverter(typeof(TolerantMemberConverter<EffectivePolicyType?>))]
-    public EffectivePolicyType? PolicyType { get; init; }
+    public EffectivePolicyType? PolicyType { get; set; }
 
     /// <summary>The path in the organization where the specified account exists. JSON <c>path</c>.</summary>
     [JsonPropertyName("path")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Path { get; init; }
+    public string? Path { get; set; }
 
     /// <summary>The time when the latest effective policy was generated for the specified account. JSON <c>evaluationTimestamp</c>.</summary>
     [JsonPropertyName("evaluationTimestamp")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? EvaluationTimestamp { get; init; }
+    public DateTimeOffset? EvaluationTimestamp { get; set; }
 
     /// <summary>If present, indicates that more output is available than is included in the current response. JSON <c>nextToken</c>.</summary>
     [JsonPropertyName("nextToken")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? NextToken { get; init; }
+    public string? NextToken { get; set; }
 
     /// <summary>The EffectivePolicyValidationError object contains details about the validation errors that occurred when generating or enforcing an effective policy, such as which policies contributed to the error and location of the error. JSON <c>effectivePolicyValidationErrors</c>.</summary>
     [JsonPropertyName("effectivePolicyValidationErrors")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<EffectivePolicyValidationError>>))]
-    public IReadOnlyList<EffectivePolicyValidationError>? EffectivePolicyValidationErrors { get; init => field = ValueList<EffectivePolicyValidationError>.From(value); }
+    public IReadOnlyList<EffectivePolicyValidationError>? EffectivePolicyValidationErrors { get; set => field = ValueList<EffectivePolicyValidationError>.From(value); }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

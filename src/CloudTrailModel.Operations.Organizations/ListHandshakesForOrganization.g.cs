@@ -15,17 +15,17 @@ public sealed record ListHandshakesForOrganizationRequestParameters
     /// <summary>A HandshakeFilter object. JSON <c>filter</c>.</summary>
     [JsonPropertyName("filter")]
     [JsonConverter(typeof(TolerantMemberConverter<HandshakeFilter>))]
-    public HandshakeFilter? Filter { get; init; }
+    public HandshakeFilter? Filter { get; set; }
 
     /// <summary>The parameter for receiving additional results if you receive a NextToken response in a previous request. JSON <c>nextToken</c>.</summary>
     [JsonPropertyName("nextToken")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? NextToken { get; init; }
+    public string? NextToken { get; set; }
 
     /// <summary>The maximum number of items to return in the response. JSON <c>maxResults</c>.</summary>
     [JsonPropertyName("maxResults")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? MaxResults { get; init; }
+    public int? MaxResults { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -59,12 +59,12 @@ public sealed record ListHandshakesForOrganizationResponseElements
     /// <summary>An array of Handshake objects. JSON <c>handshakes</c>.</summary>
     [JsonPropertyName("handshakes")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<Handshake>>))]
-    public IReadOnlyList<Handshake>? Handshakes { get; init => field = ValueList<Handshake>.From(value); }
+    public IReadOnlyList<Handshake>? Handshakes { get; set => field = ValueList<Handshake>.From(value); }
 
     /// <summary>If present, indicates that more output is available than is included in the current response. JSON <c>nextToken</c>.</summary>
     [JsonPropertyName("nextToken")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? NextToken { get; init; }
+    public string? NextToken { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

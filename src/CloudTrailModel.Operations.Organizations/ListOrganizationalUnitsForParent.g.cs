@@ -15,17 +15,17 @@ public sealed record ListOrganizationalUnitsForParentRequestParameters
     /// <summary>ID for the root or OU whose child OUs you want to list. JSON <c>parentId</c>.</summary>
     [JsonPropertyName("parentId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ParentId { get; init; }
+    public string? ParentId { get; set; }
 
     /// <summary>The parameter for receiving additional results if you receive a NextToken response in a previous request. JSON <c>nextToken</c>.</summary>
     [JsonPropertyName("nextToken")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? NextToken { get; init; }
+    public string? NextToken { get; set; }
 
     /// <summary>The maximum number of items to return in the response. JSON <c>maxResults</c>.</summary>
     [JsonPropertyName("maxResults")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? MaxResults { get; init; }
+    public int? MaxResults { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -59,12 +59,12 @@ public sealed record ListOrganizationalUnitsForParentResponseElements
     /// <summary>A list of the OUs in the specified root or parent OU. JSON <c>organizationalUnits</c>.</summary>
     [JsonPropertyName("organizationalUnits")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<OrganizationalUnit>>))]
-    public IReadOnlyList<OrganizationalUnit>? OrganizationalUnits { get; init => field = ValueList<OrganizationalUnit>.From(value); }
+    public IReadOnlyList<OrganizationalUnit>? OrganizationalUnits { get; set => field = ValueList<OrganizationalUnit>.From(value); }
 
     /// <summary>If present, indicates that more output is available than is included in the current response. JSON <c>nextToken</c>.</summary>
     [JsonPropertyName("nextToken")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? NextToken { get; init; }
+    public string? NextToken { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,17 +15,17 @@ public sealed record ListOutboundResponsibilityTransfersRequestParameters
     /// <summary>The type of responsibility. JSON <c>type</c>.</summary>
     [JsonPropertyName("type")]
     [JsonConverter(typeof(TolerantMemberConverter<ResponsibilityTransferType?>))]
-    public ResponsibilityTransferType? Type { get; init; }
+    public ResponsibilityTransferType? Type { get; set; }
 
     /// <summary>The parameter for receiving additional results if you receive a NextToken response in a previous request. JSON <c>nextToken</c>.</summary>
     [JsonPropertyName("nextToken")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? NextToken { get; init; }
+    public string? NextToken { get; set; }
 
     /// <summary>The maximum number of items to return in the response. JSON <c>maxResults</c>.</summary>
     [JsonPropertyName("maxResults")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? MaxResults { get; init; }
+    public int? MaxResults { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -59,12 +59,12 @@ public sealed record ListOutboundResponsibilityTransfersResponseElements
     /// <summary>An array of ResponsibilityTransfer objects. JSON <c>responsibilityTransfers</c>.</summary>
     [JsonPropertyName("responsibilityTransfers")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<ResponsibilityTransfer>>))]
-    public IReadOnlyList<ResponsibilityTransfer>? ResponsibilityTransfers { get; init => field = ValueList<ResponsibilityTransfer>.From(value); }
+    public IReadOnlyList<ResponsibilityTransfer>? ResponsibilityTransfers { get; set => field = ValueList<ResponsibilityTransfer>.From(value); }
 
     /// <summary>If present, indicates that more output is available than is included in the current response. JSON <c>nextToken</c>.</summary>
     [JsonPropertyName("nextToken")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? NextToken { get; init; }
+    public string? NextToken { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,17 +15,17 @@ public sealed record ListParentsRequestParameters
     /// <summary>ID for the OU or account whose parent containers you want to list. JSON <c>childId</c>.</summary>
     [JsonPropertyName("childId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ChildId { get; init; }
+    public string? ChildId { get; set; }
 
     /// <summary>The parameter for receiving additional results if you receive a NextToken response in a previous request. JSON <c>nextToken</c>.</summary>
     [JsonPropertyName("nextToken")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? NextToken { get; init; }
+    public string? NextToken { get; set; }
 
     /// <summary>The maximum number of items to return in the response. JSON <c>maxResults</c>.</summary>
     [JsonPropertyName("maxResults")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? MaxResults { get; init; }
+    public int? MaxResults { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -59,12 +59,12 @@ public sealed record ListParentsResponseElements
     /// <summary>A list of parents for the specified child account or OU. JSON <c>parents</c>.</summary>
     [JsonPropertyName("parents")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<Parent>>))]
-    public IReadOnlyList<Parent>? Parents { get; init => field = ValueList<Parent>.From(value); }
+    public IReadOnlyList<Parent>? Parents { get; set => field = ValueList<Parent>.From(value); }
 
     /// <summary>If present, indicates that more output is available than is included in the current response. JSON <c>nextToken</c>.</summary>
     [JsonPropertyName("nextToken")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? NextToken { get; init; }
+    public string? NextToken { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,17 +15,17 @@ public sealed record ListPoliciesRequestParameters
     /// <summary>Specifies the type of policy that you want to include in the response. JSON <c>filter</c>.</summary>
     [JsonPropertyName("filter")]
     [JsonConverter(typeof(TolerantMemberConverter<PolicyType?>))]
-    public PolicyType? Filter { get; init; }
+    public PolicyType? Filter { get; set; }
 
     /// <summary>The parameter for receiving additional results if you receive a NextToken response in a previous request. JSON <c>nextToken</c>.</summary>
     [JsonPropertyName("nextToken")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? NextToken { get; init; }
+    public string? NextToken { get; set; }
 
     /// <summary>The maximum number of items to return in the response. JSON <c>maxResults</c>.</summary>
     [JsonPropertyName("maxResults")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? MaxResults { get; init; }
+    public int? MaxResults { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -59,12 +59,12 @@ public sealed record ListPoliciesResponseElements
     /// <summary>A list of policies that match the filter criteria in the request. JSON <c>policies</c>.</summary>
     [JsonPropertyName("policies")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<PolicySummary>>))]
-    public IReadOnlyList<PolicySummary>? Policies { get; init => field = ValueList<PolicySummary>.From(value); }
+    public IReadOnlyList<PolicySummary>? Policies { get; set => field = ValueList<PolicySummary>.From(value); }
 
     /// <summary>If present, indicates that more output is available than is included in the current response. JSON <c>nextToken</c>.</summary>
     [JsonPropertyName("nextToken")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? NextToken { get; init; }
+    public string? NextToken { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,17 +15,17 @@ public sealed record ListTargetsForPolicyRequestParameters
     /// <summary>ID for the policy whose attachments you want to know. JSON <c>policyId</c>.</summary>
     [JsonPropertyName("policyId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? PolicyId { get; init; }
+    public string? PolicyId { get; set; }
 
     /// <summary>The parameter for receiving additional results if you receive a NextToken response in a previous request. JSON <c>nextToken</c>.</summary>
     [JsonPropertyName("nextToken")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? NextToken { get; init; }
+    public string? NextToken { get; set; }
 
     /// <summary>The maximum number of items to return in the response. JSON <c>maxResults</c>.</summary>
     [JsonPropertyName("maxResults")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? MaxResults { get; init; }
+    public int? MaxResults { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -59,12 +59,12 @@ public sealed record ListTargetsForPolicyResponseElements
     /// <summary>A list of structures, each of which contains details about one of the entities to which the specified policy is attached. JSON <c>targets</c>.</summary>
     [JsonPropertyName("targets")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<PolicyTargetSummary>>))]
-    public IReadOnlyList<PolicyTargetSummary>? Targets { get; init => field = ValueList<PolicyTargetSummary>.From(value); }
+    public IReadOnlyList<PolicyTargetSummary>? Targets { get; set => field = ValueList<PolicyTargetSummary>.From(value); }
 
     /// <summary>If present, indicates that more output is available than is included in the current response. JSON <c>nextToken</c>.</summary>
     [JsonPropertyName("nextToken")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? NextToken { get; init; }
+    public string? NextToken { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,17 +15,17 @@ public sealed record MoveAccountRequestParameters
     /// <summary>ID for the account that you want to move. JSON <c>accountId</c>.</summary>
     [JsonPropertyName("accountId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? AccountId { get; init; }
+    public string? AccountId { get; set; }
 
     /// <summary>ID for the root or organizational unit that you want to move the account from. JSON <c>sourceParentId</c>.</summary>
     [JsonPropertyName("sourceParentId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? SourceParentId { get; init; }
+    public string? SourceParentId { get; set; }
 
     /// <summary>ID for the root or organizational unit that you want to move the account to. JSON <c>destinationParentId</c>.</summary>
     [JsonPropertyName("destinationParentId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? DestinationParentId { get; init; }
+    public string? DestinationParentId { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,37 +15,37 @@ public sealed record Organization
     /// <summary>The unique identifier (ID) of an organization. JSON <c>id</c>.</summary>
     [JsonPropertyName("id")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Id { get; init; }
+    public string? Id { get; set; }
 
     /// <summary>The Amazon Resource Name (ARN) of an organization. JSON <c>arn</c>.</summary>
     [JsonPropertyName("arn")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Arn { get; init; }
+    public string? Arn { get; set; }
 
     /// <summary>Specifies the functionality that currently is available to the organization. JSON <c>featureSet</c>.</summary>
     [JsonPropertyName("featureSet")]
     [JsonConverter(typeof(TolerantMemberConverter<OrganizationFeatureSet?>))]
-    public OrganizationFeatureSet? FeatureSet { get; init; }
+    public OrganizationFeatureSet? FeatureSet { get; set; }
 
     /// <summary>The Amazon Resource Name (ARN) of the account that is designated as the management account for the organization. JSON <c>masterAccountArn</c>.</summary>
     [JsonPropertyName("masterAccountArn")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? MasterAccountArn { get; init; }
+    public string? MasterAccountArn { get; set; }
 
     /// <summary>The unique identifier (ID) of the management account of an organization. JSON <c>masterAccountId</c>.</summary>
     [JsonPropertyName("masterAccountId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? MasterAccountId { get; init; }
+    public string? MasterAccountId { get; set; }
 
     /// <summary>The email address that is associated with the Amazon Web Services account that is designated as the management account for the organization. JSON <c>masterAccountEmail</c>.</summary>
     [JsonPropertyName("masterAccountEmail")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? MasterAccountEmail { get; init; }
+    public string? MasterAccountEmail { get; set; }
 
     /// <summary>Do not use. JSON <c>availablePolicyTypes</c>.</summary>
     [JsonPropertyName("availablePolicyTypes")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<PolicyTypeSummary>>))]
-    public IReadOnlyList<PolicyTypeSummary>? AvailablePolicyTypes { get; init => field = ValueList<PolicyTypeSummary>.From(value); }
+    public IReadOnlyList<PolicyTypeSummary>? AvailablePolicyTypes { get; set => field = ValueList<PolicyTypeSummary>.From(value); }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,22 +15,22 @@ public sealed record OrganizationalUnit
     /// <summary>The unique identifier (ID) associated with this OU. JSON <c>id</c>.</summary>
     [JsonPropertyName("id")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Id { get; init; }
+    public string? Id { get; set; }
 
     /// <summary>The Amazon Resource Name (ARN) of this OU. JSON <c>arn</c>.</summary>
     [JsonPropertyName("arn")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Arn { get; init; }
+    public string? Arn { get; set; }
 
     /// <summary>The friendly name of this OU. JSON <c>name</c>.</summary>
     [JsonPropertyName("name")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Name { get; init; }
+    public string? Name { get; set; }
 
     /// <summary>The path in the organization where this OU exists. JSON <c>path</c>.</summary>
     [JsonPropertyName("path")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Path { get; init; }
+    public string? Path { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

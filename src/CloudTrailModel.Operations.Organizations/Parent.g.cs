@@ -15,12 +15,12 @@ public sealed record Parent
     /// <summary>The unique identifier (ID) of the parent entity. JSON <c>id</c>.</summary>
     [JsonPropertyName("id")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Id { get; init; }
+    public string? Id { get; set; }
 
     /// <summary>The type of the parent entity. JSON <c>type</c>.</summary>
     [JsonPropertyName("type")]
     [JsonConverter(typeof(TolerantMemberConverter<ParentType?>))]
-    public ParentType? Type { get; init; }
+    public ParentType? Type { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,12 +15,12 @@ public sealed record Policy
     /// <summary>A structure that contains additional details about the policy. JSON <c>policySummary</c>.</summary>
     [JsonPropertyName("policySummary")]
     [JsonConverter(typeof(TolerantMemberConverter<PolicySummary>))]
-    public PolicySummary? PolicySummary { get; init; }
+    public PolicySummary? PolicySummary { get; set; }
 
     /// <summary>The text content of the policy. JSON <c>content</c>.</summary>
     [JsonPropertyName("content")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Content { get; init; }
+    public string? Content { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,32 +15,32 @@ public sealed record PolicySummary
     /// <summary>The unique identifier (ID) of the policy. JSON <c>id</c>.</summary>
     [JsonPropertyName("id")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Id { get; init; }
+    public string? Id { get; set; }
 
     /// <summary>The Amazon Resource Name (ARN) of the policy. JSON <c>arn</c>.</summary>
     [JsonPropertyName("arn")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Arn { get; init; }
+    public string? Arn { get; set; }
 
     /// <summary>The friendly name of the policy. JSON <c>name</c>.</summary>
     [JsonPropertyName("name")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Name { get; init; }
+    public string? Name { get; set; }
 
     /// <summary>The description of the policy. JSON <c>description</c>.</summary>
     [JsonPropertyName("description")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Description { get; init; }
+    public string? Description { get; set; }
 
     /// <summary>The type of policy. JSON <c>type</c>.</summary>
     [JsonPropertyName("type")]
     [JsonConverter(typeof(TolerantMemberConverter<PolicyType?>))]
-    public PolicyType? Type { get; init; }
+    public PolicyType? Type { get; set; }
 
     /// <summary>A boolean value that indicates whether the specified policy is an Amazon Web Services managed policy. JSON <c>awsManaged</c>.</summary>
     [JsonPropertyName("awsManaged")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? AwsManaged { get; init; }
+    public bool? AwsManaged { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

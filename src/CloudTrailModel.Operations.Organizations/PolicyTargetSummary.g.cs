@@ -15,22 +15,22 @@ public sealed record PolicyTargetSummary
     /// <summary>The unique identifier (ID) of the policy target. JSON <c>targetId</c>.</summary>
     [JsonPropertyName("targetId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? TargetId { get; init; }
+    public string? TargetId { get; set; }
 
     /// <summary>The Amazon Resource Name (ARN) of the policy target. JSON <c>arn</c>.</summary>
     [JsonPropertyName("arn")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Arn { get; init; }
+    public string? Arn { get; set; }
 
     /// <summary>The friendly name of the policy target. JSON <c>name</c>.</summary>
     [JsonPropertyName("name")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Name { get; init; }
+    public string? Name { get; set; }
 
     /// <summary>The type of the policy target. JSON <c>type</c>.</summary>
     [JsonPropertyName("type")]
     [JsonConverter(typeof(TolerantMemberConverter<TargetType?>))]
-    public TargetType? Type { get; init; }
+    public TargetType? Type { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,12 +15,12 @@ public sealed record PolicyTypeSummary
     /// <summary>The name of the policy type. JSON <c>type</c>.</summary>
     [JsonPropertyName("type")]
     [JsonConverter(typeof(TolerantMemberConverter<PolicyType?>))]
-    public PolicyType? Type { get; init; }
+    public PolicyType? Type { get; set; }
 
     /// <summary>The status of the policy type as it relates to the associated root. JSON <c>status</c>.</summary>
     [JsonPropertyName("status")]
     [JsonConverter(typeof(TolerantMemberConverter<PolicyTypeStatus?>))]
-    public PolicyTypeStatus? Status { get; init; }
+    public PolicyTypeStatus? Status { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,12 +15,12 @@ public sealed record RegisterDelegatedAdministratorRequestParameters
     /// <summary>The account ID number of the member account in the organization to register as a delegated administrator. JSON <c>accountId</c>.</summary>
     [JsonPropertyName("accountId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? AccountId { get; init; }
+    public string? AccountId { get; set; }
 
     /// <summary>The service principal of the Amazon Web Services service for which you want to make the member account a delegated administrator. JSON <c>servicePrincipal</c>.</summary>
     [JsonPropertyName("servicePrincipal")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ServicePrincipal { get; init; }
+    public string? ServicePrincipal { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,12 +15,12 @@ public sealed record ResourcePolicy
     /// <summary>A structure that contains resource policy ID and Amazon Resource Name (ARN). JSON <c>resourcePolicySummary</c>.</summary>
     [JsonPropertyName("resourcePolicySummary")]
     [JsonConverter(typeof(TolerantMemberConverter<ResourcePolicySummary>))]
-    public ResourcePolicySummary? ResourcePolicySummary { get; init; }
+    public ResourcePolicySummary? ResourcePolicySummary { get; set; }
 
     /// <summary>The policy text of the resource policy. JSON <c>content</c>.</summary>
     [JsonPropertyName("content")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Content { get; init; }
+    public string? Content { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

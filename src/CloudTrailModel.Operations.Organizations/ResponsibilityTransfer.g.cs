@@ -15,52 +15,52 @@ public sealed record ResponsibilityTransfer
     /// <summary>Amazon Resource Name (ARN) for the transfer. JSON <c>arn</c>.</summary>
     [JsonPropertyName("arn")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Arn { get; init; }
+    public string? Arn { get; set; }
 
     /// <summary>Name assigned to the transfer. JSON <c>name</c>.</summary>
     [JsonPropertyName("name")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Name { get; init; }
+    public string? Name { get; set; }
 
     /// <summary>ID for the transfer. JSON <c>id</c>.</summary>
     [JsonPropertyName("id")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Id { get; init; }
+    public string? Id { get; set; }
 
     /// <summary>The type of transfer. JSON <c>type</c>.</summary>
     [JsonPropertyName("type")]
     [JsonConverter(typeof(TolerantMemberConverter<ResponsibilityTransferType?>))]
-    public ResponsibilityTransferType? Type { get; init; }
+    public ResponsibilityTransferType? Type { get; set; }
 
     /// <summary>Status for the transfer. JSON <c>status</c>.</summary>
     [JsonPropertyName("status")]
     [JsonConverter(typeof(TolerantMemberConverter<ResponsibilityTransferStatus?>))]
-    public ResponsibilityTransferStatus? Status { get; init; }
+    public ResponsibilityTransferStatus? Status { get; set; }
 
     /// <summary>Account that allows another account external to its organization to manage the specified responsibilities for the organization. JSON <c>source</c>.</summary>
     [JsonPropertyName("source")]
     [JsonConverter(typeof(TolerantMemberConverter<TransferParticipant>))]
-    public TransferParticipant? Source { get; init; }
+    public TransferParticipant? Source { get; set; }
 
     /// <summary>Account that manages the specified responsibilities for another organization. JSON <c>target</c>.</summary>
     [JsonPropertyName("target")]
     [JsonConverter(typeof(TolerantMemberConverter<TransferParticipant>))]
-    public TransferParticipant? Target { get; init; }
+    public TransferParticipant? Target { get; set; }
 
     /// <summary>Timestamp when the transfer starts. JSON <c>startTimestamp</c>.</summary>
     [JsonPropertyName("startTimestamp")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? StartTimestamp { get; init; }
+    public DateTimeOffset? StartTimestamp { get; set; }
 
     /// <summary>Timestamp when the transfer ends. JSON <c>endTimestamp</c>.</summary>
     [JsonPropertyName("endTimestamp")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? EndTimestamp { get; init; }
+    public DateTimeOffset? EndTimestamp { get; set; }
 
     /// <summary>ID for the handshake of the transfer. JSON <c>activeHandshakeId</c>.</summary>
     [JsonPropertyName("activeHandshakeId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ActiveHandshakeId { get; init; }
+    public string? ActiveHandshakeId { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,22 +15,22 @@ public sealed record Root
     /// <summary>The unique identifier (ID) for the root. JSON <c>id</c>.</summary>
     [JsonPropertyName("id")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Id { get; init; }
+    public string? Id { get; set; }
 
     /// <summary>The Amazon Resource Name (ARN) of the root. JSON <c>arn</c>.</summary>
     [JsonPropertyName("arn")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Arn { get; init; }
+    public string? Arn { get; set; }
 
     /// <summary>The friendly name of the root. JSON <c>name</c>.</summary>
     [JsonPropertyName("name")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Name { get; init; }
+    public string? Name { get; set; }
 
     /// <summary>The types of policies that are currently enabled for the root and therefore can be attached to the root or to its OUs or accounts. JSON <c>policyTypes</c>.</summary>
     [JsonPropertyName("policyTypes")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<PolicyTypeSummary>>))]
-    public IReadOnlyList<PolicyTypeSummary>? PolicyTypes { get; init => field = ValueList<PolicyTypeSummary>.From(value); }
+    public IReadOnlyList<PolicyTypeSummary>? PolicyTypes { get; set => field = ValueList<PolicyTypeSummary>.From(value); }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

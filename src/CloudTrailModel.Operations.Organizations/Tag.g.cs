@@ -15,12 +15,12 @@ public sealed record Tag
     /// <summary>The key identifier, or name, of the tag. JSON <c>key</c>.</summary>
     [JsonPropertyName("key")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Key { get; init; }
+    public string? Key { get; set; }
 
     /// <summary>The string value that's associated with the key of the tag. JSON <c>value</c>.</summary>
     [JsonPropertyName("value")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Value { get; init; }
+    public string? Value { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,12 +15,12 @@ public sealed record TagResourceRequestParameters
     /// <summary>The ID of the resource to add a tag to. JSON <c>resourceId</c>.</summary>
     [JsonPropertyName("resourceId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ResourceId { get; init; }
+    public string? ResourceId { get; set; }
 
     /// <summary>A list of tags to add to the specified resource. JSON <c>tags</c>.</summary>
     [JsonPropertyName("tags")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<Tag>>))]
-    public IReadOnlyList<Tag>? Tags { get; init => field = ValueList<Tag>.From(value); }
+    public IReadOnlyList<Tag>? Tags { get; set => field = ValueList<Tag>.From(value); }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,12 +15,12 @@ public sealed record TerminateResponsibilityTransferRequestParameters
     /// <summary>ID for the transfer. JSON <c>id</c>.</summary>
     [JsonPropertyName("id")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Id { get; init; }
+    public string? Id { get; set; }
 
     /// <summary>Timestamp when the responsibility transfer is to end. JSON <c>endTimestamp</c>.</summary>
     [JsonPropertyName("endTimestamp")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? EndTimestamp { get; init; }
+    public DateTimeOffset? EndTimestamp { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -52,7 +52,7 @@ public sealed record TerminateResponsibilityTransferResponseElements
     /// <summary>A ResponsibilityTransfer object. JSON <c>responsibilityTransfer</c>.</summary>
     [JsonPropertyName("responsibilityTransfer")]
     [JsonConverter(typeof(TolerantMemberConverter<ResponsibilityTransfer>))]
-    public ResponsibilityTransfer? ResponsibilityTransfer { get; init; }
+    public ResponsibilityTransfer? ResponsibilityTransfer { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,12 +15,12 @@ public sealed record TransferParticipant
     /// <summary>ID for the management account. JSON <c>managementAccountId</c>.</summary>
     [JsonPropertyName("managementAccountId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ManagementAccountId { get; init; }
+    public string? ManagementAccountId { get; set; }
 
     /// <summary>Email address for the management account. JSON <c>managementAccountEmail</c>.</summary>
     [JsonPropertyName("managementAccountEmail")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ManagementAccountEmail { get; init; }
+    public string? ManagementAccountEmail { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,12 +15,12 @@ public sealed record UpdateOrganizationalUnitRequestParameters
     /// <summary>ID for the OU that you want to rename. JSON <c>organizationalUnitId</c>.</summary>
     [JsonPropertyName("organizationalUnitId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? OrganizationalUnitId { get; init; }
+    public string? OrganizationalUnitId { get; set; }
 
     /// <summary>The new name that you want to assign to the OU. JSON <c>name</c>.</summary>
     [JsonPropertyName("name")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Name { get; init; }
+    public string? Name { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -52,7 +52,7 @@ public sealed record UpdateOrganizationalUnitResponseElements
     /// <summary>A structure that contains the details about the specified OU, including its new name. JSON <c>organizationalUnit</c>.</summary>
     [JsonPropertyName("organizationalUnit")]
     [JsonConverter(typeof(TolerantMemberConverter<OrganizationalUnit>))]
-    public OrganizationalUnit? OrganizationalUnit { get; init; }
+    public OrganizationalUnit? OrganizationalUnit { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

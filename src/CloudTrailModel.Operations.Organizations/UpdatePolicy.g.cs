@@ -15,22 +15,22 @@ public sealed record UpdatePolicyRequestParameters
     /// <summary>ID for the policy that you want to update. JSON <c>policyId</c>.</summary>
     [JsonPropertyName("policyId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? PolicyId { get; init; }
+    public string? PolicyId { get; set; }
 
     /// <summary>If provided, the new name for the policy. JSON <c>name</c>.</summary>
     [JsonPropertyName("name")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Name { get; init; }
+    public string? Name { get; set; }
 
     /// <summary>If provided, the new description for the policy. JSON <c>description</c>.</summary>
     [JsonPropertyName("description")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Description { get; init; }
+    public string? Description { get; set; }
 
     /// <summary>If provided, the new content for the policy. Logged as a JSON string or as a JSON object; kept as it came. JSON <c>content</c>.</summary>
     [JsonPropertyName("content")]
     [JsonConverter(typeof(TolerantMemberConverter<JsonElement?>))]
-    public JsonElement? Content { get; init; }
+    public JsonElement? Content { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -66,7 +66,7 @@ public sealed record UpdatePolicyResponseElements
     /// <summary>A structure that contains details about the updated policy, showing the requested changes. JSON <c>policy</c>.</summary>
     [JsonPropertyName("policy")]
     [JsonConverter(typeof(TolerantMemberConverter<Policy>))]
-    public Policy? Policy { get; init; }
+    public Policy? Policy { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,12 +15,12 @@ public sealed record UpdateResponsibilityTransferRequestParameters
     /// <summary>ID for the transfer. JSON <c>id</c>.</summary>
     [JsonPropertyName("id")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Id { get; init; }
+    public string? Id { get; set; }
 
     /// <summary>New name you want to assign to the transfer. JSON <c>name</c>.</summary>
     [JsonPropertyName("name")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Name { get; init; }
+    public string? Name { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -52,7 +52,7 @@ public sealed record UpdateResponsibilityTransferResponseElements
     /// <summary>Contains details for a transfer. JSON <c>responsibilityTransfer</c>.</summary>
     [JsonPropertyName("responsibilityTransfer")]
     [JsonConverter(typeof(TolerantMemberConverter<ResponsibilityTransfer>))]
-    public ResponsibilityTransfer? ResponsibilityTransfer { get; init; }
+    public ResponsibilityTransfer? ResponsibilityTransfer { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,17 +15,17 @@ public sealed record AccountQuota
     /// <summary>The name of the Amazon RDS quota for this Amazon Web Services account. JSON <c>accountQuotaName</c>.</summary>
     [JsonPropertyName("accountQuotaName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? AccountQuotaName { get; init; }
+    public string? AccountQuotaName { get; set; }
 
     /// <summary>The amount currently used toward the quota maximum. JSON <c>used</c>.</summary>
     [JsonPropertyName("used")]
     [JsonConverter(typeof(TolerantMemberConverter<long?>))]
-    public long? Used { get; init; }
+    public long? Used { get; set; }
 
     /// <summary>The maximum allowed value for the quota. JSON <c>max</c>.</summary>
     [JsonPropertyName("max")]
     [JsonConverter(typeof(TolerantMemberConverter<long?>))]
-    public long? Max { get; init; }
+    public long? Max { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,17 +15,17 @@ public sealed record AddRoleToDBClusterRequestParameters
     /// <summary>The name of the DB cluster to associate the IAM role with. JSON <c>dBClusterIdentifier</c>.</summary>
     [JsonPropertyName("dBClusterIdentifier")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? DBClusterIdentifier { get; init; }
+    public string? DBClusterIdentifier { get; set; }
 
     /// <summary>The Amazon Resource Name (ARN) of the IAM role to associate with the Aurora DB cluster, for example arn:aws:iam::123456789012:role/AuroraAccessRole. JSON <c>roleArn</c>.</summary>
     [JsonPropertyName("roleArn")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? RoleArn { get; init; }
+    public string? RoleArn { get; set; }
 
     /// <summary>The name of the feature for the DB cluster that the IAM role is to be associated with. JSON <c>featureName</c>.</summary>
     [JsonPropertyName("featureName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? FeatureName { get; init; }
+    public string? FeatureName { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

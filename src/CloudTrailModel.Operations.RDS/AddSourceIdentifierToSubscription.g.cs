@@ -15,12 +15,12 @@ public sealed record AddSourceIdentifierToSubscriptionRequestParameters
     /// <summary>The name of the RDS event notification subscription you want to add a source identifier to. JSON <c>subscriptionName</c>.</summary>
     [JsonPropertyName("subscriptionName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? SubscriptionName { get; init; }
+    public string? SubscriptionName { get; set; }
 
     /// <summary>The identifier of the event source to be added. JSON <c>sourceIdentifier</c>.</summary>
     [JsonPropertyName("sourceIdentifier")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? SourceIdentifier { get; init; }
+    public string? SourceIdentifier { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -52,52 +52,52 @@ public sealed record AddSourceIdentifierToSubscriptionResponseElements
     /// <summary>The Amazon Web Services customer account associated with the RDS event notification subscription. JSON <c>customerAwsId</c>.</summary>
     [JsonPropertyName("customerAwsId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? CustomerAwsId { get; init; }
+    public string? CustomerAwsId { get; set; }
 
     /// <summary>The RDS event notification subscription Id. JSON <c>custSubscriptionId</c>.</summary>
     [JsonPropertyName("custSubscriptionId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? CustSubscriptionId { get; init; }
+    public string? CustSubscriptionId { get; set; }
 
     /// <summary>The topic ARN of the RDS event notification subscription. JSON <c>snsTopicArn</c>.</summary>
     [JsonPropertyName("snsTopicArn")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? SnsTopicArn { get; init; }
+    public string? SnsTopicArn { get; set; }
 
     /// <summary>The status of the RDS event notification subscription. JSON <c>status</c>.</summary>
     [JsonPropertyName("status")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Status { get; init; }
+    public string? Status { get; set; }
 
     /// <summary>The time the RDS event notification subscription was created. JSON <c>subscriptionCreationTime</c>.</summary>
     [JsonPropertyName("subscriptionCreationTime")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? SubscriptionCreationTime { get; init; }
+    public string? SubscriptionCreationTime { get; set; }
 
     /// <summary>The source type for the RDS event notification subscription. JSON <c>sourceType</c>.</summary>
     [JsonPropertyName("sourceType")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? SourceType { get; init; }
+    public string? SourceType { get; set; }
 
     /// <summary>A list of source IDs for the RDS event notification subscription. JSON <c>sourceIdsList</c>.</summary>
     [JsonPropertyName("sourceIdsList")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<string>>))]
-    public IReadOnlyList<string>? SourceIdsList { get; init => field = ValueList<string>.From(value); }
+    public IReadOnlyList<string>? SourceIdsList { get; set => field = ValueList<string>.From(value); }
 
     /// <summary>A list of event categories for the RDS event notification subscription. JSON <c>eventCategoriesList</c>.</summary>
     [JsonPropertyName("eventCategoriesList")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<string>>))]
-    public IReadOnlyList<string>? EventCategoriesList { get; init => field = ValueList<string>.From(value); }
+    public IReadOnlyList<string>? EventCategoriesList { get; set => field = ValueList<string>.From(value); }
 
     /// <summary>Specifies whether the subscription is enabled. JSON <c>enabled</c>.</summary>
     [JsonPropertyName("enabled")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? Enabled { get; init; }
+    public bool? Enabled { get; set; }
 
     /// <summary>The Amazon Resource Name (ARN) for the event subscription. JSON <c>eventSubscriptionArn</c>.</summary>
     [JsonPropertyName("eventSubscriptionArn")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? EventSubscriptionArn { get; init; }
+    public string? EventSubscriptionArn { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,12 +15,12 @@ public sealed record AddTagsToResourceRequestParameters
     /// <summary>The Amazon RDS resource that the tags are added to. JSON <c>resourceName</c>.</summary>
     [JsonPropertyName("resourceName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ResourceName { get; init; }
+    public string? ResourceName { get; set; }
 
     /// <summary>The tags to be assigned to the Amazon RDS resource. JSON <c>tags</c>.</summary>
     [JsonPropertyName("tags")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<Tag>>))]
-    public IReadOnlyList<Tag>? Tags { get; init => field = ValueList<Tag>.From(value); }
+    public IReadOnlyList<Tag>? Tags { get; set => field = ValueList<Tag>.From(value); }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

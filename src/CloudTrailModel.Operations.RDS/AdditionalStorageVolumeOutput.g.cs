@@ -15,47 +15,47 @@ public sealed record AdditionalStorageVolumeOutput
     /// <summary>The name of the additional storage volume. JSON <c>volumeName</c>.</summary>
     [JsonPropertyName("volumeName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? VolumeName { get; init; }
+    public string? VolumeName { get; set; }
 
     /// <summary>The status of the additional storage volume. JSON <c>storageVolumeStatus</c>.</summary>
     [JsonPropertyName("storageVolumeStatus")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? StorageVolumeStatus { get; init; }
+    public string? StorageVolumeStatus { get; set; }
 
     /// <summary>The status of an in-progress storage operation on the additional storage volume. JSON <c>storageOperationStatus</c>.</summary>
     [JsonPropertyName("storageOperationStatus")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? StorageOperationStatus { get; init; }
+    public string? StorageOperationStatus { get; set; }
 
     /// <summary>The percentage of the in-progress storage operation on the additional storage volume that has completed, from 0 to 100. JSON <c>storageOperationPercentProgress</c>.</summary>
     [JsonPropertyName("storageOperationPercentProgress")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? StorageOperationPercentProgress { get; init; }
+    public int? StorageOperationPercentProgress { get; set; }
 
     /// <summary>The amount of storage allocated for the additional storage volume, in gibibytes (GiB). JSON <c>allocatedStorage</c>.</summary>
     [JsonPropertyName("allocatedStorage")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? AllocatedStorage { get; init; }
+    public int? AllocatedStorage { get; set; }
 
     /// <summary>The number of I/O operations per second (IOPS) provisioned for the additional storage volume. JSON <c>iOPS</c>.</summary>
     [JsonPropertyName("iOPS")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? IOPS { get; init; }
+    public int? IOPS { get; set; }
 
     /// <summary>The upper limit in gibibytes (GiB) to which RDS can automatically scale the storage of the additional storage volume. JSON <c>maxAllocatedStorage</c>.</summary>
     [JsonPropertyName("maxAllocatedStorage")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? MaxAllocatedStorage { get; init; }
+    public int? MaxAllocatedStorage { get; set; }
 
     /// <summary>The storage throughput value for the additional storage volume, in mebibytes per second (MiBps). JSON <c>storageThroughput</c>.</summary>
     [JsonPropertyName("storageThroughput")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? StorageThroughput { get; init; }
+    public int? StorageThroughput { get; set; }
 
     /// <summary>The storage type for the additional storage volume. JSON <c>storageType</c>.</summary>
     [JsonPropertyName("storageType")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? StorageType { get; init; }
+    public string? StorageType { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

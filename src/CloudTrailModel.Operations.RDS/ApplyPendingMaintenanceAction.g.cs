@@ -15,17 +15,17 @@ public sealed record ApplyPendingMaintenanceActionRequestParameters
     /// <summary>The RDS Amazon Resource Name (ARN) of the resource that the pending maintenance action applies to. JSON <c>resourceIdentifier</c>.</summary>
     [JsonPropertyName("resourceIdentifier")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ResourceIdentifier { get; init; }
+    public string? ResourceIdentifier { get; set; }
 
     /// <summary>The pending maintenance action to apply to this resource. JSON <c>applyAction</c>.</summary>
     [JsonPropertyName("applyAction")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ApplyAction { get; init; }
+    public string? ApplyAction { get; set; }
 
     /// <summary>A value that specifies the type of opt-in request, or undoes an opt-in request. JSON <c>optInType</c>.</summary>
     [JsonPropertyName("optInType")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? OptInType { get; init; }
+    public string? OptInType { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -59,12 +59,12 @@ public sealed record ApplyPendingMaintenanceActionResponseElements
     /// <summary>The ARN of the resource that has pending maintenance actions. JSON <c>resourceIdentifier</c>.</summary>
     [JsonPropertyName("resourceIdentifier")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ResourceIdentifier { get; init; }
+    public string? ResourceIdentifier { get; set; }
 
     /// <summary>A list that provides details about the pending maintenance actions for the resource. JSON <c>pendingMaintenanceActionDetails</c>.</summary>
     [JsonPropertyName("pendingMaintenanceActionDetails")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<PendingMaintenanceAction>>))]
-    public IReadOnlyList<PendingMaintenanceAction>? PendingMaintenanceActionDetails { get; init => field = ValueList<PendingMaintenanceAction>.From(value); }
+    public IReadOnlyList<PendingMaintenanceAction>? PendingMaintenanceActionDetails { get; set => field = ValueList<PendingMaintenanceAction>.From(value); }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

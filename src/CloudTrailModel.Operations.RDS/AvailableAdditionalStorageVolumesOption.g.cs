@@ -15,62 +15,62 @@ public sealed record AvailableAdditionalStorageVolumesOption
     /// <summary>Indicates whether the additional storage volume supports storage autoscaling. JSON <c>supportsStorageAutoscaling</c>.</summary>
     [JsonPropertyName("supportsStorageAutoscaling")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? SupportsStorageAutoscaling { get; init; }
+    public bool? SupportsStorageAutoscaling { get; set; }
 
     /// <summary>Indicates whether the additional storage volume supports configurable storage throughput. JSON <c>supportsStorageThroughput</c>.</summary>
     [JsonPropertyName("supportsStorageThroughput")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? SupportsStorageThroughput { get; init; }
+    public bool? SupportsStorageThroughput { get; set; }
 
     /// <summary>Indicates whether the additional storage volume supports provisioned IOPS. JSON <c>supportsIops</c>.</summary>
     [JsonPropertyName("supportsIops")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? SupportsIops { get; init; }
+    public bool? SupportsIops { get; set; }
 
     /// <summary>The storage type for the additional storage volume. JSON <c>storageType</c>.</summary>
     [JsonPropertyName("storageType")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? StorageType { get; init; }
+    public string? StorageType { get; set; }
 
     /// <summary>The minimum amount of storage that you can allocate for the additional storage volume, in gibibytes (GiB). JSON <c>minStorageSize</c>.</summary>
     [JsonPropertyName("minStorageSize")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? MinStorageSize { get; init; }
+    public int? MinStorageSize { get; set; }
 
     /// <summary>The maximum amount of storage that you can allocate for the additional storage volume, in gibibytes (GiB). JSON <c>maxStorageSize</c>.</summary>
     [JsonPropertyName("maxStorageSize")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? MaxStorageSize { get; init; }
+    public int? MaxStorageSize { get; set; }
 
     /// <summary>The minimum number of I/O operations per second (IOPS) that the additional storage volume supports. JSON <c>minIops</c>.</summary>
     [JsonPropertyName("minIops")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? MinIops { get; init; }
+    public int? MinIops { get; set; }
 
     /// <summary>The maximum number of I/O operations per second (IOPS) that the additional storage volume supports. JSON <c>maxIops</c>.</summary>
     [JsonPropertyName("maxIops")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? MaxIops { get; init; }
+    public int? MaxIops { get; set; }
 
     /// <summary>The minimum ratio of I/O operations per second (IOPS) to gibibytes (GiB) of storage for the additional storage volume. JSON <c>minIopsPerGib</c>.</summary>
     [JsonPropertyName("minIopsPerGib")]
     [JsonConverter(typeof(TolerantMemberConverter<double?>))]
-    public double? MinIopsPerGib { get; init; }
+    public double? MinIopsPerGib { get; set; }
 
     /// <summary>The maximum ratio of I/O operations per second (IOPS) to gibibytes (GiB) of storage for the additional storage volume. JSON <c>maxIopsPerGib</c>.</summary>
     [JsonPropertyName("maxIopsPerGib")]
     [JsonConverter(typeof(TolerantMemberConverter<double?>))]
-    public double? MaxIopsPerGib { get; init; }
+    public double? MaxIopsPerGib { get; set; }
 
     /// <summary>The minimum storage throughput that the additional storage volume supports, in mebibytes per second (MiBps). JSON <c>minStorageThroughput</c>.</summary>
     [JsonPropertyName("minStorageThroughput")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? MinStorageThroughput { get; init; }
+    public int? MinStorageThroughput { get; set; }
 
     /// <summary>The maximum storage throughput that the additional storage volume supports, in mebibytes per second (MiBps). JSON <c>maxStorageThroughput</c>.</summary>
     [JsonPropertyName("maxStorageThroughput")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? MaxStorageThroughput { get; init; }
+    public int? MaxStorageThroughput { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,17 +15,17 @@ public sealed record AvailableProcessorFeature
     /// <summary>The name of the processor feature. JSON <c>name</c>.</summary>
     [JsonPropertyName("name")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Name { get; init; }
+    public string? Name { get; set; }
 
     /// <summary>The default value for the processor feature of the DB instance class. JSON <c>defaultValue</c>.</summary>
     [JsonPropertyName("defaultValue")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? DefaultValue { get; init; }
+    public string? DefaultValue { get; set; }
 
     /// <summary>The allowed values for the processor feature of the DB instance class. JSON <c>allowedValues</c>.</summary>
     [JsonPropertyName("allowedValues")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? AllowedValues { get; init; }
+    public string? AllowedValues { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,22 +15,22 @@ public sealed record BacktrackDBClusterRequestParameters
     /// <summary>The DB cluster identifier of the DB cluster to be backtracked. JSON <c>dBClusterIdentifier</c>.</summary>
     [JsonPropertyName("dBClusterIdentifier")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? DBClusterIdentifier { get; init; }
+    public string? DBClusterIdentifier { get; set; }
 
     /// <summary>The timestamp of the time to backtrack the DB cluster to, specified in ISO 8601 format. JSON <c>backtrackTo</c>.</summary>
     [JsonPropertyName("backtrackTo")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? BacktrackTo { get; init; }
+    public DateTimeOffset? BacktrackTo { get; set; }
 
     /// <summary>Specifies whether to force the DB cluster to backtrack when binary logging is enabled. JSON <c>force</c>.</summary>
     [JsonPropertyName("force")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? Force { get; init; }
+    public bool? Force { get; set; }
 
     /// <summary>Specifies whether to backtrack the DB cluster to the earliest possible backtrack time when BacktrackTo is set to a timestamp earlier than the earliest backtrack time. JSON <c>useEarliestTimeOnPointInTimeUnavailable</c>.</summary>
     [JsonPropertyName("useEarliestTimeOnPointInTimeUnavailable")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? UseEarliestTimeOnPointInTimeUnavailable { get; init; }
+    public bool? UseEarliestTimeOnPointInTimeUnavailable { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -66,32 +66,32 @@ public sealed record BacktrackDBClusterResponseElements
     /// <summary>Contains a user-supplied DB cluster identifier. JSON <c>dBClusterIdentifier</c>.</summary>
     [JsonPropertyName("dBClusterIdentifier")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? DBClusterIdentifier { get; init; }
+    public string? DBClusterIdentifier { get; set; }
 
     /// <summary>Contains the backtrack identifier. JSON <c>backtrackIdentifier</c>.</summary>
     [JsonPropertyName("backtrackIdentifier")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? BacktrackIdentifier { get; init; }
+    public string? BacktrackIdentifier { get; set; }
 
     /// <summary>The timestamp of the time to which the DB cluster was backtracked. JSON <c>backtrackTo</c>.</summary>
     [JsonPropertyName("backtrackTo")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? BacktrackTo { get; init; }
+    public DateTimeOffset? BacktrackTo { get; set; }
 
     /// <summary>The timestamp of the time from which the DB cluster was backtracked. JSON <c>backtrackedFrom</c>.</summary>
     [JsonPropertyName("backtrackedFrom")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? BacktrackedFrom { get; init; }
+    public DateTimeOffset? BacktrackedFrom { get; set; }
 
     /// <summary>The timestamp of the time at which the backtrack was requested. JSON <c>backtrackRequestCreationTime</c>.</summary>
     [JsonPropertyName("backtrackRequestCreationTime")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? BacktrackRequestCreationTime { get; init; }
+    public DateTimeOffset? BacktrackRequestCreationTime { get; set; }
 
     /// <summary>The status of the backtrack. JSON <c>status</c>.</summary>
     [JsonPropertyName("status")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Status { get; init; }
+    public string? Status { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,12 +15,12 @@ public sealed record CertificateDetails
     /// <summary>The CA identifier of the CA certificate used for the DB instance's server certificate. JSON <c>cAIdentifier</c>.</summary>
     [JsonPropertyName("cAIdentifier")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? CAIdentifier { get; init; }
+    public string? CAIdentifier { get; set; }
 
     /// <summary>The expiration date of the DB instance’s server certificate. JSON <c>validTill</c>.</summary>
     [JsonPropertyName("validTill")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? ValidTill { get; init; }
+    public DateTimeOffset? ValidTill { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

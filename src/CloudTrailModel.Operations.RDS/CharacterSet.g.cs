@@ -15,12 +15,12 @@ public sealed record CharacterSet
     /// <summary>The name of the character set. JSON <c>characterSetName</c>.</summary>
     [JsonPropertyName("characterSetName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? CharacterSetName { get; init; }
+    public string? CharacterSetName { get; set; }
 
     /// <summary>The description of the character set. JSON <c>characterSetDescription</c>.</summary>
     [JsonPropertyName("characterSetDescription")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? CharacterSetDescription { get; init; }
+    public string? CharacterSetDescription { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,12 +15,12 @@ public sealed record CloudwatchLogsExportConfiguration
     /// <summary>The list of log types to enable. JSON <c>enableLogTypes</c>.</summary>
     [JsonPropertyName("enableLogTypes")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<string>>))]
-    public IReadOnlyList<string>? EnableLogTypes { get; init => field = ValueList<string>.From(value); }
+    public IReadOnlyList<string>? EnableLogTypes { get; set => field = ValueList<string>.From(value); }
 
     /// <summary>The list of log types to disable. JSON <c>disableLogTypes</c>.</summary>
     [JsonPropertyName("disableLogTypes")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<string>>))]
-    public IReadOnlyList<string>? DisableLogTypes { get; init => field = ValueList<string>.From(value); }
+    public IReadOnlyList<string>? DisableLogTypes { get; set => field = ValueList<string>.From(value); }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,57 +15,57 @@ public sealed record ClusterPendingModifiedValues
     /// <summary>A list of the log types whose configuration is still pending. JSON <c>pendingCloudwatchLogsExports</c>.</summary>
     [JsonPropertyName("pendingCloudwatchLogsExports")]
     [JsonConverter(typeof(TolerantMemberConverter<PendingCloudwatchLogsExports>))]
-    public PendingCloudwatchLogsExports? PendingCloudwatchLogsExports { get; init; }
+    public PendingCloudwatchLogsExports? PendingCloudwatchLogsExports { get; set; }
 
     /// <summary>The DBClusterIdentifier value for the DB cluster. JSON <c>dBClusterIdentifier</c>.</summary>
     [JsonPropertyName("dBClusterIdentifier")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? DBClusterIdentifier { get; init; }
+    public string? DBClusterIdentifier { get; set; }
 
     /// <summary>The master credentials for the DB cluster. JSON <c>masterUserPassword</c>.</summary>
     [JsonPropertyName("masterUserPassword")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? MasterUserPassword { get; init; }
+    public string? MasterUserPassword { get; set; }
 
     /// <summary>Indicates whether mapping of Amazon Web Services Identity and Access Management (IAM) accounts to database accounts is enabled. JSON <c>iAMDatabaseAuthenticationEnabled</c>.</summary>
     [JsonPropertyName("iAMDatabaseAuthenticationEnabled")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? IAMDatabaseAuthenticationEnabled { get; init; }
+    public bool? IAMDatabaseAuthenticationEnabled { get; set; }
 
     /// <summary>The database engine version. JSON <c>engineVersion</c>.</summary>
     [JsonPropertyName("engineVersion")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? EngineVersion { get; init; }
+    public string? EngineVersion { get; set; }
 
     /// <summary>The number of days for which automatic DB snapshots are retained. JSON <c>backupRetentionPeriod</c>.</summary>
     [JsonPropertyName("backupRetentionPeriod")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? BackupRetentionPeriod { get; init; }
+    public int? BackupRetentionPeriod { get; set; }
 
     /// <summary>The storage type for the DB cluster. JSON <c>storageType</c>.</summary>
     [JsonPropertyName("storageType")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? StorageType { get; init; }
+    public string? StorageType { get; set; }
 
     /// <summary>The allocated storage size in gibibytes (GiB) for all database engines except Amazon Aurora. JSON <c>allocatedStorage</c>.</summary>
     [JsonPropertyName("allocatedStorage")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? AllocatedStorage { get; init; }
+    public int? AllocatedStorage { get; set; }
 
     /// <summary>Reserved for future use. JSON <c>rdsCustomClusterConfiguration</c>.</summary>
     [JsonPropertyName("rdsCustomClusterConfiguration")]
     [JsonConverter(typeof(TolerantMemberConverter<RdsCustomClusterConfiguration>))]
-    public RdsCustomClusterConfiguration? RdsCustomClusterConfiguration { get; init; }
+    public RdsCustomClusterConfiguration? RdsCustomClusterConfiguration { get; set; }
 
     /// <summary>The Provisioned IOPS (I/O operations per second) value. JSON <c>iops</c>.</summary>
     [JsonPropertyName("iops")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? Iops { get; init; }
+    public int? Iops { get; set; }
 
     /// <summary>The details of the DB instance’s server certificate. JSON <c>certificateDetails</c>.</summary>
     [JsonPropertyName("certificateDetails")]
     [JsonConverter(typeof(TolerantMemberConverter<CertificateDetails>))]
-    public CertificateDetails? CertificateDetails { get; init; }
+    public CertificateDetails? CertificateDetails { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,27 +15,27 @@ public sealed record ConnectionPoolConfigurationInfo
     /// <summary>The maximum size of the connection pool for each target in a target group. JSON <c>maxConnectionsPercent</c>.</summary>
     [JsonPropertyName("maxConnectionsPercent")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? MaxConnectionsPercent { get; init; }
+    public int? MaxConnectionsPercent { get; set; }
 
     /// <summary>Controls how actively the proxy closes idle database connections in the connection pool. JSON <c>maxIdleConnectionsPercent</c>.</summary>
     [JsonPropertyName("maxIdleConnectionsPercent")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? MaxIdleConnectionsPercent { get; init; }
+    public int? MaxIdleConnectionsPercent { get; set; }
 
     /// <summary>The number of seconds for a proxy to wait for a connection to become available in the connection pool. JSON <c>connectionBorrowTimeout</c>.</summary>
     [JsonPropertyName("connectionBorrowTimeout")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? ConnectionBorrowTimeout { get; init; }
+    public int? ConnectionBorrowTimeout { get; set; }
 
     /// <summary>Each item in the list represents a class of SQL operations that normally cause all later statements in a session using a proxy to be pinned to the same underlying database connection. JSON <c>sessionPinningFilters</c>.</summary>
     [JsonPropertyName("sessionPinningFilters")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<string>>))]
-    public IReadOnlyList<string>? SessionPinningFilters { get; init => field = ValueList<string>.From(value); }
+    public IReadOnlyList<string>? SessionPinningFilters { get; set => field = ValueList<string>.From(value); }
 
     /// <summary>One or more SQL statements for the proxy to run when opening each new database connection. JSON <c>initQuery</c>.</summary>
     [JsonPropertyName("initQuery")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? InitQuery { get; init; }
+    public string? InitQuery { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

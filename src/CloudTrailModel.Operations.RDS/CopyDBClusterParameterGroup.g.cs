@@ -15,22 +15,22 @@ public sealed record CopyDBClusterParameterGroupRequestParameters
     /// <summary>The identifier or Amazon Resource Name (ARN) for the source DB cluster parameter group. JSON <c>sourceDBClusterParameterGroupIdentifier</c>.</summary>
     [JsonPropertyName("sourceDBClusterParameterGroupIdentifier")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? SourceDBClusterParameterGroupIdentifier { get; init; }
+    public string? SourceDBClusterParameterGroupIdentifier { get; set; }
 
     /// <summary>The identifier for the copied DB cluster parameter group. JSON <c>targetDBClusterParameterGroupIdentifier</c>.</summary>
     [JsonPropertyName("targetDBClusterParameterGroupIdentifier")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? TargetDBClusterParameterGroupIdentifier { get; init; }
+    public string? TargetDBClusterParameterGroupIdentifier { get; set; }
 
     /// <summary>A description for the copied DB cluster parameter group. JSON <c>targetDBClusterParameterGroupDescription</c>.</summary>
     [JsonPropertyName("targetDBClusterParameterGroupDescription")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? TargetDBClusterParameterGroupDescription { get; init; }
+    public string? TargetDBClusterParameterGroupDescription { get; set; }
 
     /// <summary>A list of tags. JSON <c>tags</c>.</summary>
     [JsonPropertyName("tags")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<Tag>>))]
-    public IReadOnlyList<Tag>? Tags { get; init => field = ValueList<Tag>.From(value); }
+    public IReadOnlyList<Tag>? Tags { get; set => field = ValueList<Tag>.From(value); }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -66,22 +66,22 @@ public sealed record CopyDBClusterParameterGroupResponseElements
     /// <summary>The name of the DB cluster parameter group. JSON <c>dBClusterParameterGroupName</c>.</summary>
     [JsonPropertyName("dBClusterParameterGroupName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? DBClusterParameterGroupName { get; init; }
+    public string? DBClusterParameterGroupName { get; set; }
 
     /// <summary>The name of the DB parameter group family that this DB cluster parameter group is compatible with. JSON <c>dBParameterGroupFamily</c>.</summary>
     [JsonPropertyName("dBParameterGroupFamily")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? DBParameterGroupFamily { get; init; }
+    public string? DBParameterGroupFamily { get; set; }
 
     /// <summary>Provides the customer-specified description for this DB cluster parameter group. JSON <c>description</c>.</summary>
     [JsonPropertyName("description")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Description { get; init; }
+    public string? Description { get; set; }
 
     /// <summary>The Amazon Resource Name (ARN) for the DB cluster parameter group. JSON <c>dBClusterParameterGroupArn</c>.</summary>
     [JsonPropertyName("dBClusterParameterGroupArn")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? DBClusterParameterGroupArn { get; init; }
+    public string? DBClusterParameterGroupArn { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

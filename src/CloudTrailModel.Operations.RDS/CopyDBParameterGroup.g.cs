@@ -15,22 +15,22 @@ public sealed record CopyDBParameterGroupRequestParameters
     /// <summary>The identifier or ARN for the source DB parameter group. JSON <c>sourceDBParameterGroupIdentifier</c>.</summary>
     [JsonPropertyName("sourceDBParameterGroupIdentifier")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? SourceDBParameterGroupIdentifier { get; init; }
+    public string? SourceDBParameterGroupIdentifier { get; set; }
 
     /// <summary>The identifier for the copied DB parameter group. JSON <c>targetDBParameterGroupIdentifier</c>.</summary>
     [JsonPropertyName("targetDBParameterGroupIdentifier")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? TargetDBParameterGroupIdentifier { get; init; }
+    public string? TargetDBParameterGroupIdentifier { get; set; }
 
     /// <summary>A description for the copied DB parameter group. JSON <c>targetDBParameterGroupDescription</c>.</summary>
     [JsonPropertyName("targetDBParameterGroupDescription")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? TargetDBParameterGroupDescription { get; init; }
+    public string? TargetDBParameterGroupDescription { get; set; }
 
     /// <summary>A list of tags. JSON <c>tags</c>.</summary>
     [JsonPropertyName("tags")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<Tag>>))]
-    public IReadOnlyList<Tag>? Tags { get; init => field = ValueList<Tag>.From(value); }
+    public IReadOnlyList<Tag>? Tags { get; set => field = ValueList<Tag>.From(value); }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -66,22 +66,22 @@ public sealed record CopyDBParameterGroupResponseElements
     /// <summary>The name of the DB parameter group. JSON <c>dBParameterGroupName</c>.</summary>
     [JsonPropertyName("dBParameterGroupName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? DBParameterGroupName { get; init; }
+    public string? DBParameterGroupName { get; set; }
 
     /// <summary>The name of the DB parameter group family that this DB parameter group is compatible with. JSON <c>dBParameterGroupFamily</c>.</summary>
     [JsonPropertyName("dBParameterGroupFamily")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? DBParameterGroupFamily { get; init; }
+    public string? DBParameterGroupFamily { get; set; }
 
     /// <summary>Provides the customer-specified description for this DB parameter group. JSON <c>description</c>.</summary>
     [JsonPropertyName("description")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Description { get; init; }
+    public string? Description { get; set; }
 
     /// <summary>The Amazon Resource Name (ARN) for the DB parameter group. JSON <c>dBParameterGroupArn</c>.</summary>
     [JsonPropertyName("dBParameterGroupArn")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? DBParameterGroupArn { get; init; }
+    public string? DBParameterGroupArn { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

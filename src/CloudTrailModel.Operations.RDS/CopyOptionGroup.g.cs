@@ -15,22 +15,22 @@ public sealed record CopyOptionGroupRequestParameters
     /// <summary>The identifier for the source option group. JSON <c>sourceOptionGroupIdentifier</c>.</summary>
     [JsonPropertyName("sourceOptionGroupIdentifier")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? SourceOptionGroupIdentifier { get; init; }
+    public string? SourceOptionGroupIdentifier { get; set; }
 
     /// <summary>The identifier for the copied option group. JSON <c>targetOptionGroupIdentifier</c>.</summary>
     [JsonPropertyName("targetOptionGroupIdentifier")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? TargetOptionGroupIdentifier { get; init; }
+    public string? TargetOptionGroupIdentifier { get; set; }
 
     /// <summary>The description for the copied option group. JSON <c>targetOptionGroupDescription</c>.</summary>
     [JsonPropertyName("targetOptionGroupDescription")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? TargetOptionGroupDescription { get; init; }
+    public string? TargetOptionGroupDescription { get; set; }
 
     /// <summary>A list of tags. JSON <c>tags</c>.</summary>
     [JsonPropertyName("tags")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<Tag>>))]
-    public IReadOnlyList<Tag>? Tags { get; init => field = ValueList<Tag>.From(value); }
+    public IReadOnlyList<Tag>? Tags { get; set => field = ValueList<Tag>.From(value); }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -66,57 +66,57 @@ public sealed record CopyOptionGroupResponseElements
     /// <summary>Specifies the name of the option group. JSON <c>optionGroupName</c>.</summary>
     [JsonPropertyName("optionGroupName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? OptionGroupName { get; init; }
+    public string? OptionGroupName { get; set; }
 
     /// <summary>Provides a description of the option group. JSON <c>optionGroupDescription</c>.</summary>
     [JsonPropertyName("optionGroupDescription")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? OptionGroupDescription { get; init; }
+    public string? OptionGroupDescription { get; set; }
 
     /// <summary>Indicates the name of the engine that this option group can be applied to. JSON <c>engineName</c>.</summary>
     [JsonPropertyName("engineName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? EngineName { get; init; }
+    public string? EngineName { get; set; }
 
     /// <summary>Indicates the major engine version associated with this option group. JSON <c>majorEngineVersion</c>.</summary>
     [JsonPropertyName("majorEngineVersion")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? MajorEngineVersion { get; init; }
+    public string? MajorEngineVersion { get; set; }
 
     /// <summary>Indicates what options are available in the option group. JSON <c>options</c>.</summary>
     [JsonPropertyName("options")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<Option>>))]
-    public IReadOnlyList<Option>? Options { get; init => field = ValueList<Option>.From(value); }
+    public IReadOnlyList<Option>? Options { get; set => field = ValueList<Option>.From(value); }
 
     /// <summary>Indicates whether this option group can be applied to both VPC and non-VPC instances. JSON <c>allowsVpcAndNonVpcInstanceMemberships</c>.</summary>
     [JsonPropertyName("allowsVpcAndNonVpcInstanceMemberships")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? AllowsVpcAndNonVpcInstanceMemberships { get; init; }
+    public bool? AllowsVpcAndNonVpcInstanceMemberships { get; set; }
 
     /// <summary>If AllowsVpcAndNonVpcInstanceMemberships is false, this field is blank. JSON <c>vpcId</c>.</summary>
     [JsonPropertyName("vpcId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? VpcId { get; init; }
+    public string? VpcId { get; set; }
 
     /// <summary>Specifies the Amazon Resource Name (ARN) for the option group. JSON <c>optionGroupArn</c>.</summary>
     [JsonPropertyName("optionGroupArn")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? OptionGroupArn { get; init; }
+    public string? OptionGroupArn { get; set; }
 
     /// <summary>Specifies the name of the option group from which this option group is copied. JSON <c>sourceOptionGroup</c>.</summary>
     [JsonPropertyName("sourceOptionGroup")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? SourceOptionGroup { get; init; }
+    public string? SourceOptionGroup { get; set; }
 
     /// <summary>Specifies the Amazon Web Services account ID for the option group from which this option group is copied. JSON <c>sourceAccountId</c>.</summary>
     [JsonPropertyName("sourceAccountId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? SourceAccountId { get; init; }
+    public string? SourceAccountId { get; set; }
 
     /// <summary>Indicates when the option group was copied. JSON <c>copyTimestamp</c>.</summary>
     [JsonPropertyName("copyTimestamp")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? CopyTimestamp { get; init; }
+    public DateTimeOffset? CopyTimestamp { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,62 +15,62 @@ public sealed record CreateBlueGreenDeploymentRequestParameters
     /// <summary>The name of the blue/green deployment. JSON <c>blueGreenDeploymentName</c>.</summary>
     [JsonPropertyName("blueGreenDeploymentName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? BlueGreenDeploymentName { get; init; }
+    public string? BlueGreenDeploymentName { get; set; }
 
     /// <summary>The Amazon Resource Name (ARN) of the source production database. JSON <c>source</c>.</summary>
     [JsonPropertyName("source")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Source { get; init; }
+    public string? Source { get; set; }
 
     /// <summary>The engine version of the database in the green environment. JSON <c>targetEngineVersion</c>.</summary>
     [JsonPropertyName("targetEngineVersion")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? TargetEngineVersion { get; init; }
+    public string? TargetEngineVersion { get; set; }
 
     /// <summary>The DB parameter group associated with the DB instance in the green environment. JSON <c>targetDBParameterGroupName</c>.</summary>
     [JsonPropertyName("targetDBParameterGroupName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? TargetDBParameterGroupName { get; init; }
+    public string? TargetDBParameterGroupName { get; set; }
 
     /// <summary>The DB cluster parameter group associated with the Aurora DB cluster in the green environment. JSON <c>targetDBClusterParameterGroupName</c>.</summary>
     [JsonPropertyName("targetDBClusterParameterGroupName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? TargetDBClusterParameterGroupName { get; init; }
+    public string? TargetDBClusterParameterGroupName { get; set; }
 
     /// <summary>Tags to assign to the blue/green deployment. JSON <c>tags</c>.</summary>
     [JsonPropertyName("tags")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<Tag>>))]
-    public IReadOnlyList<Tag>? Tags { get; init => field = ValueList<Tag>.From(value); }
+    public IReadOnlyList<Tag>? Tags { get; set => field = ValueList<Tag>.From(value); }
 
     /// <summary>Specify the DB instance class for the databases in the green environment. JSON <c>targetDBInstanceClass</c>.</summary>
     [JsonPropertyName("targetDBInstanceClass")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? TargetDBInstanceClass { get; init; }
+    public string? TargetDBInstanceClass { get; set; }
 
     /// <summary>Whether to upgrade the storage file system configuration on the green database. JSON <c>upgradeTargetStorageConfig</c>.</summary>
     [JsonPropertyName("upgradeTargetStorageConfig")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? UpgradeTargetStorageConfig { get; init; }
+    public bool? UpgradeTargetStorageConfig { get; set; }
 
     /// <summary>The amount of Provisioned IOPS (input/output operations per second) to allocate for the green DB instance. JSON <c>targetIops</c>.</summary>
     [JsonPropertyName("targetIops")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? TargetIops { get; init; }
+    public int? TargetIops { get; set; }
 
     /// <summary>The storage type to associate with the green DB instance. JSON <c>targetStorageType</c>.</summary>
     [JsonPropertyName("targetStorageType")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? TargetStorageType { get; init; }
+    public string? TargetStorageType { get; set; }
 
     /// <summary>The amount of storage in gibibytes (GiB) to allocate for the green DB instance. JSON <c>targetAllocatedStorage</c>.</summary>
     [JsonPropertyName("targetAllocatedStorage")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? TargetAllocatedStorage { get; init; }
+    public int? TargetAllocatedStorage { get; set; }
 
     /// <summary>The storage throughput value for the green DB instance. JSON <c>targetStorageThroughput</c>.</summary>
     [JsonPropertyName("targetStorageThroughput")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? TargetStorageThroughput { get; init; }
+    public int? TargetStorageThroughput { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -122,57 +122,57 @@ public sealed record CreateBlueGreenDeploymentResponseElements
     /// <summary>The unique identifier of the blue/green deployment. JSON <c>blueGreenDeploymentIdentifier</c>.</summary>
     [JsonPropertyName("blueGreenDeploymentIdentifier")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? BlueGreenDeploymentIdentifier { get; init; }
+    public string? BlueGreenDeploymentIdentifier { get; set; }
 
     /// <summary>The user-supplied name of the blue/green deployment. JSON <c>blueGreenDeploymentName</c>.</summary>
     [JsonPropertyName("blueGreenDeploymentName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? BlueGreenDeploymentName { get; init; }
+    public string? BlueGreenDeploymentName { get; set; }
 
     /// <summary>The source database for the blue/green deployment. JSON <c>source</c>.</summary>
     [JsonPropertyName("source")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Source { get; init; }
+    public string? Source { get; set; }
 
     /// <summary>The target database for the blue/green deployment. JSON <c>target</c>.</summary>
     [JsonPropertyName("target")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Target { get; init; }
+    public string? Target { get; set; }
 
     /// <summary>The details about each source and target resource in the blue/green deployment. JSON <c>switchoverDetails</c>.</summary>
     [JsonPropertyName("switchoverDetails")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<SwitchoverDetail>>))]
-    public IReadOnlyList<SwitchoverDetail>? SwitchoverDetails { get; init => field = ValueList<SwitchoverDetail>.From(value); }
+    public IReadOnlyList<SwitchoverDetail>? SwitchoverDetails { get; set => field = ValueList<SwitchoverDetail>.From(value); }
 
     /// <summary>Either tasks to be performed or tasks that have been completed on the target database before switchover. JSON <c>tasks</c>.</summary>
     [JsonPropertyName("tasks")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<BlueGreenDeploymentTask>>))]
-    public IReadOnlyList<BlueGreenDeploymentTask>? Tasks { get; init => field = ValueList<BlueGreenDeploymentTask>.From(value); }
+    public IReadOnlyList<BlueGreenDeploymentTask>? Tasks { get; set => field = ValueList<BlueGreenDeploymentTask>.From(value); }
 
     /// <summary>The status of the blue/green deployment. JSON <c>status</c>.</summary>
     [JsonPropertyName("status")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Status { get; init; }
+    public string? Status { get; set; }
 
     /// <summary>Additional information about the status of the blue/green deployment. JSON <c>statusDetails</c>.</summary>
     [JsonPropertyName("statusDetails")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? StatusDetails { get; init; }
+    public string? StatusDetails { get; set; }
 
     /// <summary>The time when the blue/green deployment was created, in Universal Coordinated Time (UTC). JSON <c>createTime</c>.</summary>
     [JsonPropertyName("createTime")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? CreateTime { get; init; }
+    public DateTimeOffset? CreateTime { get; set; }
 
     /// <summary>The time when the blue/green deployment was deleted, in Universal Coordinated Time (UTC). JSON <c>deleteTime</c>.</summary>
     [JsonPropertyName("deleteTime")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? DeleteTime { get; init; }
+    public DateTimeOffset? DeleteTime { get; set; }
 
     /// <summary>A list of tags. JSON <c>tagList</c>.</summary>
     [JsonPropertyName("tagList")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<Tag>>))]
-    public IReadOnlyList<Tag>? TagList { get; init => field = ValueList<Tag>.From(value); }
+    public IReadOnlyList<Tag>? TagList { get; set => field = ValueList<Tag>.From(value); }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

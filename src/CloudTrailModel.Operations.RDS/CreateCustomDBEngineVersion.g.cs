@@ -15,62 +15,62 @@ public sealed record CreateCustomDBEngineVersionRequestParameters
     /// <summary>The database engine. JSON <c>engine</c>.</summary>
     [JsonPropertyName("engine")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Engine { get; init; }
+    public string? Engine { get; set; }
 
     /// <summary>The name of your custom engine version (CEV). JSON <c>engineVersion</c>.</summary>
     [JsonPropertyName("engineVersion")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? EngineVersion { get; init; }
+    public string? EngineVersion { get; set; }
 
     /// <summary>The name of an Amazon S3 bucket that contains database installation files for your CEV. JSON <c>databaseInstallationFilesS3BucketName</c>.</summary>
     [JsonPropertyName("databaseInstallationFilesS3BucketName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? DatabaseInstallationFilesS3BucketName { get; init; }
+    public string? DatabaseInstallationFilesS3BucketName { get; set; }
 
     /// <summary>The Amazon S3 directory that contains the database installation files for your CEV. JSON <c>databaseInstallationFilesS3Prefix</c>.</summary>
     [JsonPropertyName("databaseInstallationFilesS3Prefix")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? DatabaseInstallationFilesS3Prefix { get; init; }
+    public string? DatabaseInstallationFilesS3Prefix { get; set; }
 
     /// <summary>The database installation files (ISO and EXE) uploaded to Amazon S3 for your database engine version to import to Amazon RDS. JSON <c>databaseInstallationFiles</c>.</summary>
     [JsonPropertyName("databaseInstallationFiles")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<string>>))]
-    public IReadOnlyList<string>? DatabaseInstallationFiles { get; init => field = ValueList<string>.From(value); }
+    public IReadOnlyList<string>? DatabaseInstallationFiles { get; set => field = ValueList<string>.From(value); }
 
     /// <summary>The ID of the Amazon Machine Image (AMI). JSON <c>imageId</c>.</summary>
     [JsonPropertyName("imageId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ImageId { get; init; }
+    public string? ImageId { get; set; }
 
     /// <summary>The Amazon Web Services KMS key identifier for an encrypted CEV. JSON <c>kMSKeyId</c>.</summary>
     [JsonPropertyName("kMSKeyId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? KMSKeyId { get; init; }
+    public string? KMSKeyId { get; set; }
 
     /// <summary>The ARN of a CEV to use as a source for creating a new CEV. JSON <c>sourceCustomDbEngineVersionIdentifier</c>.</summary>
     [JsonPropertyName("sourceCustomDbEngineVersionIdentifier")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? SourceCustomDbEngineVersionIdentifier { get; init; }
+    public string? SourceCustomDbEngineVersionIdentifier { get; set; }
 
     /// <summary>Specifies whether to use the latest service-provided Amazon Machine Image (AMI) for the CEV. JSON <c>useAwsProvidedLatestImage</c>.</summary>
     [JsonPropertyName("useAwsProvidedLatestImage")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? UseAwsProvidedLatestImage { get; init; }
+    public bool? UseAwsProvidedLatestImage { get; set; }
 
     /// <summary>An optional description of your CEV. JSON <c>description</c>.</summary>
     [JsonPropertyName("description")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Description { get; init; }
+    public string? Description { get; set; }
 
     /// <summary>The CEV manifest, which is a JSON document that describes the installation.zip files stored in Amazon S3. JSON <c>manifest</c>.</summary>
     [JsonPropertyName("manifest")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Manifest { get; init; }
+    public string? Manifest { get; set; }
 
     /// <summary>A list of tags. JSON <c>tags</c>.</summary>
     [JsonPropertyName("tags")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<Tag>>))]
-    public IReadOnlyList<Tag>? Tags { get; init => field = ValueList<Tag>.From(value); }
+    public IReadOnlyList<Tag>? Tags { get; set => field = ValueList<Tag>.From(value); }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -122,187 +122,187 @@ public sealed record CreateCustomDBEngineVersionResponseElements
     /// <summary>The name of the database engine. JSON <c>engine</c>.</summary>
     [JsonPropertyName("engine")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Engine { get; init; }
+    public string? Engine { get; set; }
 
     /// <summary>The major engine version of the CEV. JSON <c>majorEngineVersion</c>.</summary>
     [JsonPropertyName("majorEngineVersion")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? MajorEngineVersion { get; init; }
+    public string? MajorEngineVersion { get; set; }
 
     /// <summary>The version number of the database engine. JSON <c>engineVersion</c>.</summary>
     [JsonPropertyName("engineVersion")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? EngineVersion { get; init; }
+    public string? EngineVersion { get; set; }
 
     /// <summary>The name of the Amazon S3 bucket that contains your database installation files. JSON <c>databaseInstallationFilesS3BucketName</c>.</summary>
     [JsonPropertyName("databaseInstallationFilesS3BucketName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? DatabaseInstallationFilesS3BucketName { get; init; }
+    public string? DatabaseInstallationFilesS3BucketName { get; set; }
 
     /// <summary>The Amazon S3 directory that contains the database installation files. JSON <c>databaseInstallationFilesS3Prefix</c>.</summary>
     [JsonPropertyName("databaseInstallationFilesS3Prefix")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? DatabaseInstallationFilesS3Prefix { get; init; }
+    public string? DatabaseInstallationFilesS3Prefix { get; set; }
 
     /// <summary>The database installation files (ISO and EXE) that were uploaded to Amazon S3 and used to import the database engine version to Amazon RDS. JSON <c>databaseInstallationFiles</c>.</summary>
     [JsonPropertyName("databaseInstallationFiles")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<string>>))]
-    public IReadOnlyList<string>? DatabaseInstallationFiles { get; init => field = ValueList<string>.From(value); }
+    public IReadOnlyList<string>? DatabaseInstallationFiles { get; set => field = ValueList<string>.From(value); }
 
     /// <summary>JSON string that lists the installation files and parameters that RDS Custom uses to create a custom engine version (CEV). JSON <c>customDBEngineVersionManifest</c>.</summary>
     [JsonPropertyName("customDBEngineVersionManifest")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? CustomDBEngineVersionManifest { get; init; }
+    public string? CustomDBEngineVersionManifest { get; set; }
 
     /// <summary>The name of the DB parameter group family for the database engine. JSON <c>dBParameterGroupFamily</c>.</summary>
     [JsonPropertyName("dBParameterGroupFamily")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? DBParameterGroupFamily { get; init; }
+    public string? DBParameterGroupFamily { get; set; }
 
     /// <summary>The description of the database engine. JSON <c>dBEngineDescription</c>.</summary>
     [JsonPropertyName("dBEngineDescription")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? DBEngineDescription { get; init; }
+    public string? DBEngineDescription { get; set; }
 
     /// <summary>The ARN of the custom engine version. JSON <c>dBEngineVersionArn</c>.</summary>
     [JsonPropertyName("dBEngineVersionArn")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? DBEngineVersionArn { get; init; }
+    public string? DBEngineVersionArn { get; set; }
 
     /// <summary>The description of the database engine version. JSON <c>dBEngineVersionDescription</c>.</summary>
     [JsonPropertyName("dBEngineVersionDescription")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? DBEngineVersionDescription { get; init; }
+    public string? DBEngineVersionDescription { get; set; }
 
     /// <summary>The default character set for new instances of this engine version, if the CharacterSetName parameter of the CreateDBInstance API isn't specified. JSON <c>defaultCharacterSet</c>.</summary>
     [JsonPropertyName("defaultCharacterSet")]
     [JsonConverter(typeof(TolerantMemberConverter<CharacterSet>))]
-    public CharacterSet? DefaultCharacterSet { get; init; }
+    public CharacterSet? DefaultCharacterSet { get; set; }
 
     /// <summary>The reason that the custom engine version creation failed with an incompatible-installation-media status. JSON <c>failureReason</c>.</summary>
     [JsonPropertyName("failureReason")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? FailureReason { get; init; }
+    public string? FailureReason { get; set; }
 
     /// <summary>The EC2 image. JSON <c>image</c>.</summary>
     [JsonPropertyName("image")]
     [JsonConverter(typeof(TolerantMemberConverter<CustomDBEngineVersionAMI>))]
-    public CustomDBEngineVersionAMI? Image { get; init; }
+    public CustomDBEngineVersionAMI? Image { get; set; }
 
     /// <summary>The source of the installation media for this engine version. JSON <c>dBEngineMediaType</c>.</summary>
     [JsonPropertyName("dBEngineMediaType")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? DBEngineMediaType { get; init; }
+    public string? DBEngineMediaType { get; set; }
 
     /// <summary>The Amazon Web Services KMS key identifier for an encrypted CEV. JSON <c>kMSKeyId</c>.</summary>
     [JsonPropertyName("kMSKeyId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? KMSKeyId { get; init; }
+    public string? KMSKeyId { get; set; }
 
     /// <summary>The creation time of the DB engine version. JSON <c>createTime</c>.</summary>
     [JsonPropertyName("createTime")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? CreateTime { get; init; }
+    public DateTimeOffset? CreateTime { get; set; }
 
     /// <summary>A list of the character sets supported by this engine for the CharacterSetName parameter of the CreateDBInstance operation. JSON <c>supportedCharacterSets</c>.</summary>
     [JsonPropertyName("supportedCharacterSets")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<CharacterSet>>))]
-    public IReadOnlyList<CharacterSet>? SupportedCharacterSets { get; init => field = ValueList<CharacterSet>.From(value); }
+    public IReadOnlyList<CharacterSet>? SupportedCharacterSets { get; set => field = ValueList<CharacterSet>.From(value); }
 
     /// <summary>A list of the character sets supported by the Oracle DB engine for the NcharCharacterSetName parameter of the CreateDBInstance operation. JSON <c>supportedNcharCharacterSets</c>.</summary>
     [JsonPropertyName("supportedNcharCharacterSets")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<CharacterSet>>))]
-    public IReadOnlyList<CharacterSet>? SupportedNcharCharacterSets { get; init => field = ValueList<CharacterSet>.From(value); }
+    public IReadOnlyList<CharacterSet>? SupportedNcharCharacterSets { get; set => field = ValueList<CharacterSet>.From(value); }
 
     /// <summary>A list of engine versions that this database engine version can be upgraded to. JSON <c>validUpgradeTarget</c>.</summary>
     [JsonPropertyName("validUpgradeTarget")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<UpgradeTarget>>))]
-    public IReadOnlyList<UpgradeTarget>? ValidUpgradeTarget { get; init => field = ValueList<UpgradeTarget>.From(value); }
+    public IReadOnlyList<UpgradeTarget>? ValidUpgradeTarget { get; set => field = ValueList<UpgradeTarget>.From(value); }
 
     /// <summary>A list of the time zones supported by this engine for the Timezone parameter of the CreateDBInstance action. JSON <c>supportedTimezones</c>.</summary>
     [JsonPropertyName("supportedTimezones")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<Timezone>>))]
-    public IReadOnlyList<Timezone>? SupportedTimezones { get; init => field = ValueList<Timezone>.From(value); }
+    public IReadOnlyList<Timezone>? SupportedTimezones { get; set => field = ValueList<Timezone>.From(value); }
 
     /// <summary>The types of logs that the database engine has available for export to CloudWatch Logs. JSON <c>exportableLogTypes</c>.</summary>
     [JsonPropertyName("exportableLogTypes")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<string>>))]
-    public IReadOnlyList<string>? ExportableLogTypes { get; init => field = ValueList<string>.From(value); }
+    public IReadOnlyList<string>? ExportableLogTypes { get; set => field = ValueList<string>.From(value); }
 
     /// <summary>Indicates whether the engine version supports exporting the log types specified by ExportableLogTypes to CloudWatch Logs. JSON <c>supportsLogExportsToCloudwatchLogs</c>.</summary>
     [JsonPropertyName("supportsLogExportsToCloudwatchLogs")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? SupportsLogExportsToCloudwatchLogs { get; init; }
+    public bool? SupportsLogExportsToCloudwatchLogs { get; set; }
 
     /// <summary>Indicates whether the database engine version supports read replicas. JSON <c>supportsReadReplica</c>.</summary>
     [JsonPropertyName("supportsReadReplica")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? SupportsReadReplica { get; init; }
+    public bool? SupportsReadReplica { get; set; }
 
     /// <summary>A list of the supported DB engine modes. JSON <c>supportedEngineModes</c>.</summary>
     [JsonPropertyName("supportedEngineModes")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<string>>))]
-    public IReadOnlyList<string>? SupportedEngineModes { get; init => field = ValueList<string>.From(value); }
+    public IReadOnlyList<string>? SupportedEngineModes { get; set => field = ValueList<string>.From(value); }
 
     /// <summary>A list of features supported by the DB engine. JSON <c>supportedFeatureNames</c>.</summary>
     [JsonPropertyName("supportedFeatureNames")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<string>>))]
-    public IReadOnlyList<string>? SupportedFeatureNames { get; init => field = ValueList<string>.From(value); }
+    public IReadOnlyList<string>? SupportedFeatureNames { get; set => field = ValueList<string>.From(value); }
 
     /// <summary>The status of the DB engine version, either available or deprecated. JSON <c>status</c>.</summary>
     [JsonPropertyName("status")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Status { get; init; }
+    public string? Status { get; set; }
 
     /// <summary>Indicates whether you can use Aurora parallel query with a specific DB engine version. JSON <c>supportsParallelQuery</c>.</summary>
     [JsonPropertyName("supportsParallelQuery")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? SupportsParallelQuery { get; init; }
+    public bool? SupportsParallelQuery { get; set; }
 
     /// <summary>Indicates whether you can use Aurora global databases with a specific DB engine version. JSON <c>supportsGlobalDatabases</c>.</summary>
     [JsonPropertyName("supportsGlobalDatabases")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? SupportsGlobalDatabases { get; init; }
+    public bool? SupportsGlobalDatabases { get; set; }
 
     /// <summary>A list of tags. JSON <c>tagList</c>.</summary>
     [JsonPropertyName("tagList")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<Tag>>))]
-    public IReadOnlyList<Tag>? TagList { get; init => field = ValueList<Tag>.From(value); }
+    public IReadOnlyList<Tag>? TagList { get; set => field = ValueList<Tag>.From(value); }
 
     /// <summary>Indicates whether the engine version supports Babelfish for Aurora PostgreSQL. JSON <c>supportsBabelfish</c>.</summary>
     [JsonPropertyName("supportsBabelfish")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? SupportsBabelfish { get; init; }
+    public bool? SupportsBabelfish { get; set; }
 
     /// <summary>Indicates whether the DB engine version supports Aurora Limitless Database. JSON <c>supportsLimitlessDatabase</c>.</summary>
     [JsonPropertyName("supportsLimitlessDatabase")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? SupportsLimitlessDatabase { get; init; }
+    public bool? SupportsLimitlessDatabase { get; set; }
 
     /// <summary>Indicates whether the engine version supports rotating the server certificate without rebooting the DB instance. JSON <c>supportsCertificateRotationWithoutRestart</c>.</summary>
     [JsonPropertyName("supportsCertificateRotationWithoutRestart")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? SupportsCertificateRotationWithoutRestart { get; init; }
+    public bool? SupportsCertificateRotationWithoutRestart { get; set; }
 
     /// <summary>A list of the supported CA certificate identifiers. JSON <c>supportedCACertificateIdentifiers</c>.</summary>
     [JsonPropertyName("supportedCACertificateIdentifiers")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<string>>))]
-    public IReadOnlyList<string>? SupportedCACertificateIdentifiers { get; init => field = ValueList<string>.From(value); }
+    public IReadOnlyList<string>? SupportedCACertificateIdentifiers { get; set => field = ValueList<string>.From(value); }
 
     /// <summary>Indicates whether the DB engine version supports forwarding write operations from reader DB instances to the writer DB instance in the DB cluster. JSON <c>supportsLocalWriteForwarding</c>.</summary>
     [JsonPropertyName("supportsLocalWriteForwarding")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? SupportsLocalWriteForwarding { get; init; }
+    public bool? SupportsLocalWriteForwarding { get; set; }
 
     /// <summary>Indicates whether the DB engine version supports zero-ETL integrations with Amazon Redshift. JSON <c>supportsIntegrations</c>.</summary>
     [JsonPropertyName("supportsIntegrations")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? SupportsIntegrations { get; init; }
+    public bool? SupportsIntegrations { get; set; }
 
     /// <summary>Specifies any Aurora Serverless v2 properties or limits that differ between Aurora engine versions. JSON <c>serverlessV2FeaturesSupport</c>.</summary>
     [JsonPropertyName("serverlessV2FeaturesSupport")]
     [JsonConverter(typeof(TolerantMemberConverter<ServerlessV2FeaturesSupport>))]
-    public ServerlessV2FeaturesSupport? ServerlessV2FeaturesSupport { get; init; }
+    public ServerlessV2FeaturesSupport? ServerlessV2FeaturesSupport { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

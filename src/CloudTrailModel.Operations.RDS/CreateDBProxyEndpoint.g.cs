@@ -15,37 +15,37 @@ public sealed record CreateDBProxyEndpointRequestParameters
     /// <summary>The name of the DB proxy associated with the DB proxy endpoint that you create. JSON <c>dBProxyName</c>.</summary>
     [JsonPropertyName("dBProxyName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? DBProxyName { get; init; }
+    public string? DBProxyName { get; set; }
 
     /// <summary>The name of the DB proxy endpoint to create. JSON <c>dBProxyEndpointName</c>.</summary>
     [JsonPropertyName("dBProxyEndpointName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? DBProxyEndpointName { get; init; }
+    public string? DBProxyEndpointName { get; set; }
 
     /// <summary>The VPC subnet IDs for the DB proxy endpoint that you create. JSON <c>vpcSubnetIds</c>.</summary>
     [JsonPropertyName("vpcSubnetIds")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<string>>))]
-    public IReadOnlyList<string>? VpcSubnetIds { get; init => field = ValueList<string>.From(value); }
+    public IReadOnlyList<string>? VpcSubnetIds { get; set => field = ValueList<string>.From(value); }
 
     /// <summary>The VPC security group IDs for the DB proxy endpoint that you create. JSON <c>vpcSecurityGroupIds</c>.</summary>
     [JsonPropertyName("vpcSecurityGroupIds")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<string>>))]
-    public IReadOnlyList<string>? VpcSecurityGroupIds { get; init => field = ValueList<string>.From(value); }
+    public IReadOnlyList<string>? VpcSecurityGroupIds { get; set => field = ValueList<string>.From(value); }
 
     /// <summary>The role of the DB proxy endpoint. JSON <c>targetRole</c>.</summary>
     [JsonPropertyName("targetRole")]
     [JsonConverter(typeof(TolerantMemberConverter<DBProxyEndpointTargetRole?>))]
-    public DBProxyEndpointTargetRole? TargetRole { get; init; }
+    public DBProxyEndpointTargetRole? TargetRole { get; set; }
 
     /// <summary>A list of tags. JSON <c>tags</c>.</summary>
     [JsonPropertyName("tags")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<Tag>>))]
-    public IReadOnlyList<Tag>? Tags { get; init => field = ValueList<Tag>.From(value); }
+    public IReadOnlyList<Tag>? Tags { get; set => field = ValueList<Tag>.From(value); }
 
     /// <summary>The network type of the DB proxy endpoint. JSON <c>endpointNetworkType</c>.</summary>
     [JsonPropertyName("endpointNetworkType")]
     [JsonConverter(typeof(TolerantMemberConverter<EndpointNetworkType?>))]
-    public EndpointNetworkType? EndpointNetworkType { get; init; }
+    public EndpointNetworkType? EndpointNetworkType { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -87,62 +87,62 @@ public sealed record CreateDBProxyEndpointResponseElements
     /// <summary>The name for the DB proxy endpoint. JSON <c>dBProxyEndpointName</c>.</summary>
     [JsonPropertyName("dBProxyEndpointName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? DBProxyEndpointName { get; init; }
+    public string? DBProxyEndpointName { get; set; }
 
     /// <summary>The Amazon Resource Name (ARN) for the DB proxy endpoint. JSON <c>dBProxyEndpointArn</c>.</summary>
     [JsonPropertyName("dBProxyEndpointArn")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? DBProxyEndpointArn { get; init; }
+    public string? DBProxyEndpointArn { get; set; }
 
     /// <summary>The identifier for the DB proxy that is associated with this DB proxy endpoint. JSON <c>dBProxyName</c>.</summary>
     [JsonPropertyName("dBProxyName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? DBProxyName { get; init; }
+    public string? DBProxyName { get; set; }
 
     /// <summary>The current status of this DB proxy endpoint. JSON <c>status</c>.</summary>
     [JsonPropertyName("status")]
     [JsonConverter(typeof(TolerantMemberConverter<DBProxyEndpointStatus?>))]
-    public DBProxyEndpointStatus? Status { get; init; }
+    public DBProxyEndpointStatus? Status { get; set; }
 
     /// <summary>Provides the VPC ID of the DB proxy endpoint. JSON <c>vpcId</c>.</summary>
     [JsonPropertyName("vpcId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? VpcId { get; init; }
+    public string? VpcId { get; set; }
 
     /// <summary>Provides a list of VPC security groups that the DB proxy endpoint belongs to. JSON <c>vpcSecurityGroupIds</c>.</summary>
     [JsonPropertyName("vpcSecurityGroupIds")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<string>>))]
-    public IReadOnlyList<string>? VpcSecurityGroupIds { get; init => field = ValueList<string>.From(value); }
+    public IReadOnlyList<string>? VpcSecurityGroupIds { get; set => field = ValueList<string>.From(value); }
 
     /// <summary>The EC2 subnet IDs for the DB proxy endpoint. JSON <c>vpcSubnetIds</c>.</summary>
     [JsonPropertyName("vpcSubnetIds")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<string>>))]
-    public IReadOnlyList<string>? VpcSubnetIds { get; init => field = ValueList<string>.From(value); }
+    public IReadOnlyList<string>? VpcSubnetIds { get; set => field = ValueList<string>.From(value); }
 
     /// <summary>The endpoint that you can use to connect to the DB proxy. JSON <c>endpoint</c>.</summary>
     [JsonPropertyName("endpoint")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Endpoint { get; init; }
+    public string? Endpoint { get; set; }
 
     /// <summary>The date and time when the DB proxy endpoint was first created. JSON <c>createdDate</c>.</summary>
     [JsonPropertyName("createdDate")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? CreatedDate { get; init; }
+    public DateTimeOffset? CreatedDate { get; set; }
 
     /// <summary>A value that indicates whether the DB proxy endpoint can be used for read/write or read-only operations. JSON <c>targetRole</c>.</summary>
     [JsonPropertyName("targetRole")]
     [JsonConverter(typeof(TolerantMemberConverter<DBProxyEndpointTargetRole?>))]
-    public DBProxyEndpointTargetRole? TargetRole { get; init; }
+    public DBProxyEndpointTargetRole? TargetRole { get; set; }
 
     /// <summary>Indicates whether this endpoint is the default endpoint for the associated DB proxy. JSON <c>isDefault</c>.</summary>
     [JsonPropertyName("isDefault")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? IsDefault { get; init; }
+    public bool? IsDefault { get; set; }
 
     /// <summary>The network type of the DB proxy endpoint. JSON <c>endpointNetworkType</c>.</summary>
     [JsonPropertyName("endpointNetworkType")]
     [JsonConverter(typeof(TolerantMemberConverter<EndpointNetworkType?>))]
-    public EndpointNetworkType? EndpointNetworkType { get; init; }
+    public EndpointNetworkType? EndpointNetworkType { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,17 +15,17 @@ public sealed record CreateDBSecurityGroupRequestParameters
     /// <summary>The name for the DB security group. JSON <c>dBSecurityGroupName</c>.</summary>
     [JsonPropertyName("dBSecurityGroupName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? DBSecurityGroupName { get; init; }
+    public string? DBSecurityGroupName { get; set; }
 
     /// <summary>The description for the DB security group. JSON <c>dBSecurityGroupDescription</c>.</summary>
     [JsonPropertyName("dBSecurityGroupDescription")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? DBSecurityGroupDescription { get; init; }
+    public string? DBSecurityGroupDescription { get; set; }
 
     /// <summary>Tags to assign to the DB security group. JSON <c>tags</c>.</summary>
     [JsonPropertyName("tags")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<Tag>>))]
-    public IReadOnlyList<Tag>? Tags { get; init => field = ValueList<Tag>.From(value); }
+    public IReadOnlyList<Tag>? Tags { get; set => field = ValueList<Tag>.From(value); }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -59,37 +59,37 @@ public sealed record CreateDBSecurityGroupResponseElements
     /// <summary>Provides the Amazon Web Services ID of the owner of a specific DB security group. JSON <c>ownerId</c>.</summary>
     [JsonPropertyName("ownerId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? OwnerId { get; init; }
+    public string? OwnerId { get; set; }
 
     /// <summary>Specifies the name of the DB security group. JSON <c>dBSecurityGroupName</c>.</summary>
     [JsonPropertyName("dBSecurityGroupName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? DBSecurityGroupName { get; init; }
+    public string? DBSecurityGroupName { get; set; }
 
     /// <summary>Provides the description of the DB security group. JSON <c>dBSecurityGroupDescription</c>.</summary>
     [JsonPropertyName("dBSecurityGroupDescription")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? DBSecurityGroupDescription { get; init; }
+    public string? DBSecurityGroupDescription { get; set; }
 
     /// <summary>Provides the VpcId of the DB security group. JSON <c>vpcId</c>.</summary>
     [JsonPropertyName("vpcId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? VpcId { get; init; }
+    public string? VpcId { get; set; }
 
     /// <summary>Contains a list of EC2SecurityGroup elements. JSON <c>eC2SecurityGroups</c>.</summary>
     [JsonPropertyName("eC2SecurityGroups")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<EC2SecurityGroup>>))]
-    public IReadOnlyList<EC2SecurityGroup>? EC2SecurityGroups { get; init => field = ValueList<EC2SecurityGroup>.From(value); }
+    public IReadOnlyList<EC2SecurityGroup>? EC2SecurityGroups { get; set => field = ValueList<EC2SecurityGroup>.From(value); }
 
     /// <summary>Contains a list of IPRange elements. JSON <c>iPRanges</c>.</summary>
     [JsonPropertyName("iPRanges")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<IPRange>>))]
-    public IReadOnlyList<IPRange>? IPRanges { get; init => field = ValueList<IPRange>.From(value); }
+    public IReadOnlyList<IPRange>? IPRanges { get; set => field = ValueList<IPRange>.From(value); }
 
     /// <summary>The Amazon Resource Name (ARN) for the DB security group. JSON <c>dBSecurityGroupArn</c>.</summary>
     [JsonPropertyName("dBSecurityGroupArn")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? DBSecurityGroupArn { get; init; }
+    public string? DBSecurityGroupArn { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,37 +15,37 @@ public sealed record CreateDBShardGroupRequestParameters
     /// <summary>The name of the DB shard group. JSON <c>dBShardGroupIdentifier</c>.</summary>
     [JsonPropertyName("dBShardGroupIdentifier")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? DBShardGroupIdentifier { get; init; }
+    public string? DBShardGroupIdentifier { get; set; }
 
     /// <summary>The name of the primary DB cluster for the DB shard group. JSON <c>dBClusterIdentifier</c>.</summary>
     [JsonPropertyName("dBClusterIdentifier")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? DBClusterIdentifier { get; init; }
+    public string? DBClusterIdentifier { get; set; }
 
     /// <summary>Specifies whether to create standby standby DB data access shard for the DB shard group. JSON <c>computeRedundancy</c>.</summary>
     [JsonPropertyName("computeRedundancy")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? ComputeRedundancy { get; init; }
+    public int? ComputeRedundancy { get; set; }
 
     /// <summary>The maximum capacity of the DB shard group in Aurora capacity units (ACUs). JSON <c>maxACU</c>.</summary>
     [JsonPropertyName("maxACU")]
     [JsonConverter(typeof(TolerantMemberConverter<double?>))]
-    public double? MaxACU { get; init; }
+    public double? MaxACU { get; set; }
 
     /// <summary>The minimum capacity of the DB shard group in Aurora capacity units (ACUs). JSON <c>minACU</c>.</summary>
     [JsonPropertyName("minACU")]
     [JsonConverter(typeof(TolerantMemberConverter<double?>))]
-    public double? MinACU { get; init; }
+    public double? MinACU { get; set; }
 
     /// <summary>Specifies whether the DB shard group is publicly accessible. JSON <c>publiclyAccessible</c>.</summary>
     [JsonPropertyName("publiclyAccessible")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? PubliclyAccessible { get; init; }
+    public bool? PubliclyAccessible { get; set; }
 
     /// <summary>A list of tags. JSON <c>tags</c>.</summary>
     [JsonPropertyName("tags")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<Tag>>))]
-    public IReadOnlyList<Tag>? Tags { get; init => field = ValueList<Tag>.From(value); }
+    public IReadOnlyList<Tag>? Tags { get; set => field = ValueList<Tag>.From(value); }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -87,57 +87,57 @@ public sealed record CreateDBShardGroupResponseElements
     /// <summary>The Amazon Web Services Region-unique, immutable identifier for the DB shard group. JSON <c>dBShardGroupResourceId</c>.</summary>
     [JsonPropertyName("dBShardGroupResourceId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? DBShardGroupResourceId { get; init; }
+    public string? DBShardGroupResourceId { get; set; }
 
     /// <summary>The name of the DB shard group. JSON <c>dBShardGroupIdentifier</c>.</summary>
     [JsonPropertyName("dBShardGroupIdentifier")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? DBShardGroupIdentifier { get; init; }
+    public string? DBShardGroupIdentifier { get; set; }
 
     /// <summary>The name of the primary DB cluster for the DB shard group. JSON <c>dBClusterIdentifier</c>.</summary>
     [JsonPropertyName("dBClusterIdentifier")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? DBClusterIdentifier { get; init; }
+    public string? DBClusterIdentifier { get; set; }
 
     /// <summary>The maximum capacity of the DB shard group in Aurora capacity units (ACUs). JSON <c>maxACU</c>.</summary>
     [JsonPropertyName("maxACU")]
     [JsonConverter(typeof(TolerantMemberConverter<double?>))]
-    public double? MaxACU { get; init; }
+    public double? MaxACU { get; set; }
 
     /// <summary>The minimum capacity of the DB shard group in Aurora capacity units (ACUs). JSON <c>minACU</c>.</summary>
     [JsonPropertyName("minACU")]
     [JsonConverter(typeof(TolerantMemberConverter<double?>))]
-    public double? MinACU { get; init; }
+    public double? MinACU { get; set; }
 
     /// <summary>Specifies whether to create standby DB shard groups for the DB shard group. JSON <c>computeRedundancy</c>.</summary>
     [JsonPropertyName("computeRedundancy")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? ComputeRedundancy { get; init; }
+    public int? ComputeRedundancy { get; set; }
 
     /// <summary>The status of the DB shard group. JSON <c>status</c>.</summary>
     [JsonPropertyName("status")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Status { get; init; }
+    public string? Status { get; set; }
 
     /// <summary>Indicates whether the DB shard group is publicly accessible. JSON <c>publiclyAccessible</c>.</summary>
     [JsonPropertyName("publiclyAccessible")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? PubliclyAccessible { get; init; }
+    public bool? PubliclyAccessible { get; set; }
 
     /// <summary>The connection endpoint for the DB shard group. JSON <c>endpoint</c>.</summary>
     [JsonPropertyName("endpoint")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Endpoint { get; init; }
+    public string? Endpoint { get; set; }
 
     /// <summary>The Amazon Resource Name (ARN) for the DB shard group. JSON <c>dBShardGroupArn</c>.</summary>
     [JsonPropertyName("dBShardGroupArn")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? DBShardGroupArn { get; init; }
+    public string? DBShardGroupArn { get; set; }
 
     /// <summary>A list of tags. JSON <c>tagList</c>.</summary>
     [JsonPropertyName("tagList")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<Tag>>))]
-    public IReadOnlyList<Tag>? TagList { get; init => field = ValueList<Tag>.From(value); }
+    public IReadOnlyList<Tag>? TagList { get; set => field = ValueList<Tag>.From(value); }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,22 +15,22 @@ public sealed record CreateDBSubnetGroupRequestParameters
     /// <summary>The name for the DB subnet group. JSON <c>dBSubnetGroupName</c>.</summary>
     [JsonPropertyName("dBSubnetGroupName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? DBSubnetGroupName { get; init; }
+    public string? DBSubnetGroupName { get; set; }
 
     /// <summary>The description for the DB subnet group. JSON <c>dBSubnetGroupDescription</c>.</summary>
     [JsonPropertyName("dBSubnetGroupDescription")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? DBSubnetGroupDescription { get; init; }
+    public string? DBSubnetGroupDescription { get; set; }
 
     /// <summary>The EC2 Subnet IDs for the DB subnet group. JSON <c>subnetIds</c>.</summary>
     [JsonPropertyName("subnetIds")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<string>>))]
-    public IReadOnlyList<string>? SubnetIds { get; init => field = ValueList<string>.From(value); }
+    public IReadOnlyList<string>? SubnetIds { get; set => field = ValueList<string>.From(value); }
 
     /// <summary>Tags to assign to the DB subnet group. JSON <c>tags</c>.</summary>
     [JsonPropertyName("tags")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<Tag>>))]
-    public IReadOnlyList<Tag>? Tags { get; init => field = ValueList<Tag>.From(value); }
+    public IReadOnlyList<Tag>? Tags { get; set => field = ValueList<Tag>.From(value); }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -66,37 +66,37 @@ public sealed record CreateDBSubnetGroupResponseElements
     /// <summary>The name of the DB subnet group. JSON <c>dBSubnetGroupName</c>.</summary>
     [JsonPropertyName("dBSubnetGroupName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? DBSubnetGroupName { get; init; }
+    public string? DBSubnetGroupName { get; set; }
 
     /// <summary>Provides the description of the DB subnet group. JSON <c>dBSubnetGroupDescription</c>.</summary>
     [JsonPropertyName("dBSubnetGroupDescription")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? DBSubnetGroupDescription { get; init; }
+    public string? DBSubnetGroupDescription { get; set; }
 
     /// <summary>Provides the VpcId of the DB subnet group. JSON <c>vpcId</c>.</summary>
     [JsonPropertyName("vpcId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? VpcId { get; init; }
+    public string? VpcId { get; set; }
 
     /// <summary>Provides the status of the DB subnet group. JSON <c>subnetGroupStatus</c>.</summary>
     [JsonPropertyName("subnetGroupStatus")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? SubnetGroupStatus { get; init; }
+    public string? SubnetGroupStatus { get; set; }
 
     /// <summary>Contains a list of Subnet elements. JSON <c>subnets</c>.</summary>
     [JsonPropertyName("subnets")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<Subnet>>))]
-    public IReadOnlyList<Subnet>? Subnets { get; init => field = ValueList<Subnet>.From(value); }
+    public IReadOnlyList<Subnet>? Subnets { get; set => field = ValueList<Subnet>.From(value); }
 
     /// <summary>The Amazon Resource Name (ARN) for the DB subnet group. JSON <c>dBSubnetGroupArn</c>.</summary>
     [JsonPropertyName("dBSubnetGroupArn")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? DBSubnetGroupArn { get; init; }
+    public string? DBSubnetGroupArn { get; set; }
 
     /// <summary>The network type of the DB subnet group. JSON <c>supportedNetworkTypes</c>.</summary>
     [JsonPropertyName("supportedNetworkTypes")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<string>>))]
-    public IReadOnlyList<string>? SupportedNetworkTypes { get; init => field = ValueList<string>.From(value); }
+    public IReadOnlyList<string>? SupportedNetworkTypes { get; set => field = ValueList<string>.From(value); }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,47 +15,47 @@ public sealed record CreateGlobalClusterRequestParameters
     /// <summary>The cluster identifier for this global database cluster. JSON <c>globalClusterIdentifier</c>.</summary>
     [JsonPropertyName("globalClusterIdentifier")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? GlobalClusterIdentifier { get; init; }
+    public string? GlobalClusterIdentifier { get; set; }
 
     /// <summary>The Amazon Resource Name (ARN) to use as the primary cluster of the global database. JSON <c>sourceDBClusterIdentifier</c>.</summary>
     [JsonPropertyName("sourceDBClusterIdentifier")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? SourceDBClusterIdentifier { get; init; }
+    public string? SourceDBClusterIdentifier { get; set; }
 
     /// <summary>The database engine to use for this global database cluster. JSON <c>engine</c>.</summary>
     [JsonPropertyName("engine")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Engine { get; init; }
+    public string? Engine { get; set; }
 
     /// <summary>The engine version to use for this global database cluster. JSON <c>engineVersion</c>.</summary>
     [JsonPropertyName("engineVersion")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? EngineVersion { get; init; }
+    public string? EngineVersion { get; set; }
 
     /// <summary>The lifecycle type for this global database cluster. JSON <c>engineLifecycleSupport</c>.</summary>
     [JsonPropertyName("engineLifecycleSupport")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? EngineLifecycleSupport { get; init; }
+    public string? EngineLifecycleSupport { get; set; }
 
     /// <summary>Specifies whether to enable deletion protection for the new global database cluster. JSON <c>deletionProtection</c>.</summary>
     [JsonPropertyName("deletionProtection")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? DeletionProtection { get; init; }
+    public bool? DeletionProtection { get; set; }
 
     /// <summary>The name for your database of up to 64 alphanumeric characters. JSON <c>databaseName</c>.</summary>
     [JsonPropertyName("databaseName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? DatabaseName { get; init; }
+    public string? DatabaseName { get; set; }
 
     /// <summary>Specifies whether to enable storage encryption for the new global database cluster. JSON <c>storageEncrypted</c>.</summary>
     [JsonPropertyName("storageEncrypted")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? StorageEncrypted { get; init; }
+    public bool? StorageEncrypted { get; set; }
 
     /// <summary>Tags to assign to the global cluster. JSON <c>tags</c>.</summary>
     [JsonPropertyName("tags")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<Tag>>))]
-    public IReadOnlyList<Tag>? Tags { get; init => field = ValueList<Tag>.From(value); }
+    public IReadOnlyList<Tag>? Tags { get; set => field = ValueList<Tag>.From(value); }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -101,77 +101,77 @@ public sealed record CreateGlobalClusterResponseElements
     /// <summary>Contains a user-supplied global database cluster identifier. JSON <c>globalClusterIdentifier</c>.</summary>
     [JsonPropertyName("globalClusterIdentifier")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? GlobalClusterIdentifier { get; init; }
+    public string? GlobalClusterIdentifier { get; set; }
 
     /// <summary>The Amazon Web Services partition -unique, immutable identifier for the global database cluster. JSON <c>globalClusterResourceId</c>.</summary>
     [JsonPropertyName("globalClusterResourceId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? GlobalClusterResourceId { get; init; }
+    public string? GlobalClusterResourceId { get; set; }
 
     /// <summary>The Amazon Resource Name (ARN) for the global database cluster. JSON <c>globalClusterArn</c>.</summary>
     [JsonPropertyName("globalClusterArn")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? GlobalClusterArn { get; init; }
+    public string? GlobalClusterArn { get; set; }
 
     /// <summary>Specifies the current state of this global database cluster. JSON <c>status</c>.</summary>
     [JsonPropertyName("status")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Status { get; init; }
+    public string? Status { get; set; }
 
     /// <summary>The Aurora database engine used by the global database cluster. JSON <c>engine</c>.</summary>
     [JsonPropertyName("engine")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Engine { get; init; }
+    public string? Engine { get; set; }
 
     /// <summary>Indicates the database engine version. JSON <c>engineVersion</c>.</summary>
     [JsonPropertyName("engineVersion")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? EngineVersion { get; init; }
+    public string? EngineVersion { get; set; }
 
     /// <summary>The lifecycle type for the global cluster. JSON <c>engineLifecycleSupport</c>.</summary>
     [JsonPropertyName("engineLifecycleSupport")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? EngineLifecycleSupport { get; init; }
+    public string? EngineLifecycleSupport { get; set; }
 
     /// <summary>The default database name within the new global database cluster. JSON <c>databaseName</c>.</summary>
     [JsonPropertyName("databaseName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? DatabaseName { get; init; }
+    public string? DatabaseName { get; set; }
 
     /// <summary>The storage encryption setting for the global database cluster. JSON <c>storageEncrypted</c>.</summary>
     [JsonPropertyName("storageEncrypted")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? StorageEncrypted { get; init; }
+    public bool? StorageEncrypted { get; set; }
 
     /// <summary>The type of encryption used to protect data at rest in the global database cluster. JSON <c>storageEncryptionType</c>.</summary>
     [JsonPropertyName("storageEncryptionType")]
     [JsonConverter(typeof(TolerantMemberConverter<StorageEncryptionType?>))]
-    public StorageEncryptionType? StorageEncryptionType { get; init; }
+    public StorageEncryptionType? StorageEncryptionType { get; set; }
 
     /// <summary>The deletion protection setting for the new global database cluster. JSON <c>deletionProtection</c>.</summary>
     [JsonPropertyName("deletionProtection")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? DeletionProtection { get; init; }
+    public bool? DeletionProtection { get; set; }
 
     /// <summary>The list of primary and secondary clusters within the global database cluster. JSON <c>globalClusterMembers</c>.</summary>
     [JsonPropertyName("globalClusterMembers")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<GlobalClusterMember>>))]
-    public IReadOnlyList<GlobalClusterMember>? GlobalClusterMembers { get; init => field = ValueList<GlobalClusterMember>.From(value); }
+    public IReadOnlyList<GlobalClusterMember>? GlobalClusterMembers { get; set => field = ValueList<GlobalClusterMember>.From(value); }
 
     /// <summary>The writer endpoint for the new global database cluster. JSON <c>endpoint</c>.</summary>
     [JsonPropertyName("endpoint")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Endpoint { get; init; }
+    public string? Endpoint { get; set; }
 
     /// <summary>A data object containing all properties for the current state of an in-process or pending switchover or failover process for this global cluster (Aurora global database). JSON <c>failoverState</c>.</summary>
     [JsonPropertyName("failoverState")]
     [JsonConverter(typeof(TolerantMemberConverter<FailoverState>))]
-    public FailoverState? FailoverState { get; init; }
+    public FailoverState? FailoverState { get; set; }
 
     /// <summary>A list of tags. JSON <c>tagList</c>.</summary>
     [JsonPropertyName("tagList")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<Tag>>))]
-    public IReadOnlyList<Tag>? TagList { get; init => field = ValueList<Tag>.From(value); }
+    public IReadOnlyList<Tag>? TagList { get; set => field = ValueList<Tag>.From(value); }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,12 +15,12 @@ public sealed record CustomDBEngineVersionAMI
     /// <summary>A value that indicates the ID of the AMI. JSON <c>imageId</c>.</summary>
     [JsonPropertyName("imageId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ImageId { get; init; }
+    public string? ImageId { get; set; }
 
     /// <summary>A value that indicates the status of a custom engine version (CEV). JSON <c>status</c>.</summary>
     [JsonPropertyName("status")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Status { get; init; }
+    public string? Status { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,12 +15,12 @@ public sealed record DBClusterAssociatedRole
     /// <summary>The Amazon Resource Name (ARN) of the IAM role to associate with the DB cluster. JSON <c>roleArn</c>.</summary>
     [JsonPropertyName("roleArn")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? RoleArn { get; init; }
+    public string? RoleArn { get; set; }
 
     /// <summary>The name of the feature associated with the IAM role. JSON <c>featureName</c>.</summary>
     [JsonPropertyName("featureName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? FeatureName { get; init; }
+    public string? FeatureName { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,142 +15,142 @@ public sealed record DBClusterAutomatedBackup
     /// <summary>The name of the database engine for this automated backup. JSON <c>engine</c>.</summary>
     [JsonPropertyName("engine")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Engine { get; init; }
+    public string? Engine { get; set; }
 
     /// <summary>The VPC ID associated with the DB cluster. JSON <c>vpcId</c>.</summary>
     [JsonPropertyName("vpcId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? VpcId { get; init; }
+    public string? VpcId { get; set; }
 
     /// <summary>The Amazon Resource Name (ARN) for the automated backups. JSON <c>dBClusterAutomatedBackupsArn</c>.</summary>
     [JsonPropertyName("dBClusterAutomatedBackupsArn")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? DBClusterAutomatedBackupsArn { get; init; }
+    public string? DBClusterAutomatedBackupsArn { get; set; }
 
     /// <summary>The identifier for the source DB cluster, which can't be changed and which is unique to an Amazon Web Services Region. JSON <c>dBClusterIdentifier</c>.</summary>
     [JsonPropertyName("dBClusterIdentifier")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? DBClusterIdentifier { get; init; }
+    public string? DBClusterIdentifier { get; set; }
 
     /// <summary>Earliest and latest time an instance can be restored to:. JSON <c>restoreWindow</c>.</summary>
     [JsonPropertyName("restoreWindow")]
     [JsonConverter(typeof(TolerantMemberConverter<RestoreWindow>))]
-    public RestoreWindow? RestoreWindow { get; init; }
+    public RestoreWindow? RestoreWindow { get; set; }
 
     /// <summary>The master user name of the automated backup. JSON <c>masterUsername</c>.</summary>
     [JsonPropertyName("masterUsername")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? MasterUsername { get; init; }
+    public string? MasterUsername { get; set; }
 
     /// <summary>The resource ID for the source DB cluster, which can't be changed and which is unique to an Amazon Web Services Region. JSON <c>dbClusterResourceId</c>.</summary>
     [JsonPropertyName("dbClusterResourceId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? DbClusterResourceId { get; init; }
+    public string? DbClusterResourceId { get; set; }
 
     /// <summary>The Amazon Web Services Region associated with the automated backup. JSON <c>region</c>.</summary>
     [JsonPropertyName("region")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Region { get; init; }
+    public string? Region { get; set; }
 
     /// <summary>The license model information for this DB cluster automated backup. JSON <c>licenseModel</c>.</summary>
     [JsonPropertyName("licenseModel")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? LicenseModel { get; init; }
+    public string? LicenseModel { get; set; }
 
     /// <summary>A list of status information for an automated backup: retained - Automated backups for deleted clusters. JSON <c>status</c>.</summary>
     [JsonPropertyName("status")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Status { get; init; }
+    public string? Status { get; set; }
 
     /// <summary>Indicates whether mapping of Amazon Web Services Identity and Access Management (IAM) accounts to database accounts is enabled. JSON <c>iAMDatabaseAuthenticationEnabled</c>.</summary>
     [JsonPropertyName("iAMDatabaseAuthenticationEnabled")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? IAMDatabaseAuthenticationEnabled { get; init; }
+    public bool? IAMDatabaseAuthenticationEnabled { get; set; }
 
     /// <summary>The time when the DB cluster was created, in Universal Coordinated Time (UTC). JSON <c>clusterCreateTime</c>.</summary>
     [JsonPropertyName("clusterCreateTime")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? ClusterCreateTime { get; init; }
+    public DateTimeOffset? ClusterCreateTime { get; set; }
 
     /// <summary>Indicates whether the source DB cluster is encrypted. JSON <c>storageEncrypted</c>.</summary>
     [JsonPropertyName("storageEncrypted")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? StorageEncrypted { get; init; }
+    public bool? StorageEncrypted { get; set; }
 
     /// <summary>The type of encryption used to protect data at rest in the automated backup. JSON <c>storageEncryptionType</c>.</summary>
     [JsonPropertyName("storageEncryptionType")]
     [JsonConverter(typeof(TolerantMemberConverter<StorageEncryptionType?>))]
-    public StorageEncryptionType? StorageEncryptionType { get; init; }
+    public StorageEncryptionType? StorageEncryptionType { get; set; }
 
     /// <summary>For all database engines except Amazon Aurora, AllocatedStorage specifies the allocated storage size in gibibytes (GiB). JSON <c>allocatedStorage</c>.</summary>
     [JsonPropertyName("allocatedStorage")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? AllocatedStorage { get; init; }
+    public int? AllocatedStorage { get; set; }
 
     /// <summary>The version of the database engine for the automated backup. JSON <c>engineVersion</c>.</summary>
     [JsonPropertyName("engineVersion")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? EngineVersion { get; init; }
+    public string? EngineVersion { get; set; }
 
     /// <summary>The Amazon Resource Name (ARN) for the source DB cluster. JSON <c>dBClusterArn</c>.</summary>
     [JsonPropertyName("dBClusterArn")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? DBClusterArn { get; init; }
+    public string? DBClusterArn { get; set; }
 
     /// <summary>The retention period for the automated backups. JSON <c>backupRetentionPeriod</c>.</summary>
     [JsonPropertyName("backupRetentionPeriod")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? BackupRetentionPeriod { get; init; }
+    public int? BackupRetentionPeriod { get; set; }
 
     /// <summary>The daily time range during which automated backups are created if automated backups are enabled, as determined by the BackupRetentionPeriod. JSON <c>preferredBackupWindow</c>.</summary>
     [JsonPropertyName("preferredBackupWindow")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? PreferredBackupWindow { get; init; }
+    public string? PreferredBackupWindow { get; set; }
 
     /// <summary>The engine mode of the database engine for the automated backup. JSON <c>engineMode</c>.</summary>
     [JsonPropertyName("engineMode")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? EngineMode { get; init; }
+    public string? EngineMode { get; set; }
 
     /// <summary>The Availability Zones where instances in the DB cluster can be created. JSON <c>availabilityZones</c>.</summary>
     [JsonPropertyName("availabilityZones")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<string>>))]
-    public IReadOnlyList<string>? AvailabilityZones { get; init => field = ValueList<string>.From(value); }
+    public IReadOnlyList<string>? AvailabilityZones { get; set => field = ValueList<string>.From(value); }
 
     /// <summary>The port number that the automated backup used for connections. JSON <c>port</c>.</summary>
     [JsonPropertyName("port")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? Port { get; init; }
+    public int? Port { get; set; }
 
     /// <summary>The Amazon Web Services KMS key ID for an automated backup. JSON <c>kmsKeyId</c>.</summary>
     [JsonPropertyName("kmsKeyId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? KmsKeyId { get; init; }
+    public string? KmsKeyId { get; set; }
 
     /// <summary>The storage type associated with the DB cluster. JSON <c>storageType</c>.</summary>
     [JsonPropertyName("storageType")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? StorageType { get; init; }
+    public string? StorageType { get; set; }
 
     /// <summary>The IOPS (I/O operations per second) value for the automated backup. JSON <c>iops</c>.</summary>
     [JsonPropertyName("iops")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? Iops { get; init; }
+    public int? Iops { get; set; }
 
     /// <summary>The storage throughput for the automated backup. JSON <c>storageThroughput</c>.</summary>
     [JsonPropertyName("storageThroughput")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? StorageThroughput { get; init; }
+    public int? StorageThroughput { get; set; }
 
     /// <summary>The Amazon Resource Name (ARN) of the recovery point in Amazon Web Services Backup. JSON <c>awsBackupRecoveryPointArn</c>.</summary>
     [JsonPropertyName("awsBackupRecoveryPointArn")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? AwsBackupRecoveryPointArn { get; init; }
+    public string? AwsBackupRecoveryPointArn { get; set; }
 
     /// <summary>A list of tags. JSON <c>tagList</c>.</summary>
     [JsonPropertyName("tagList")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<Tag>>))]
-    public IReadOnlyList<Tag>? TagList { get; init => field = ValueList<Tag>.From(value); }
+    public IReadOnlyList<Tag>? TagList { get; set => field = ValueList<Tag>.From(value); }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,32 +15,32 @@ public sealed record DBClusterBacktrack
     /// <summary>Contains a user-supplied DB cluster identifier. JSON <c>dBClusterIdentifier</c>.</summary>
     [JsonPropertyName("dBClusterIdentifier")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? DBClusterIdentifier { get; init; }
+    public string? DBClusterIdentifier { get; set; }
 
     /// <summary>Contains the backtrack identifier. JSON <c>backtrackIdentifier</c>.</summary>
     [JsonPropertyName("backtrackIdentifier")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? BacktrackIdentifier { get; init; }
+    public string? BacktrackIdentifier { get; set; }
 
     /// <summary>The timestamp of the time to which the DB cluster was backtracked. JSON <c>backtrackTo</c>.</summary>
     [JsonPropertyName("backtrackTo")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? BacktrackTo { get; init; }
+    public DateTimeOffset? BacktrackTo { get; set; }
 
     /// <summary>The timestamp of the time from which the DB cluster was backtracked. JSON <c>backtrackedFrom</c>.</summary>
     [JsonPropertyName("backtrackedFrom")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? BacktrackedFrom { get; init; }
+    public DateTimeOffset? BacktrackedFrom { get; set; }
 
     /// <summary>The timestamp of the time at which the backtrack was requested. JSON <c>backtrackRequestCreationTime</c>.</summary>
     [JsonPropertyName("backtrackRequestCreationTime")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? BacktrackRequestCreationTime { get; init; }
+    public DateTimeOffset? BacktrackRequestCreationTime { get; set; }
 
     /// <summary>The status of the backtrack. JSON <c>status</c>.</summary>
     [JsonPropertyName("status")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Status { get; init; }
+    public string? Status { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,52 +15,52 @@ public sealed record DBClusterEndpoint
     /// <summary>The identifier associated with the endpoint. JSON <c>dBClusterEndpointIdentifier</c>.</summary>
     [JsonPropertyName("dBClusterEndpointIdentifier")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? DBClusterEndpointIdentifier { get; init; }
+    public string? DBClusterEndpointIdentifier { get; set; }
 
     /// <summary>The DB cluster identifier of the DB cluster associated with the endpoint. JSON <c>dBClusterIdentifier</c>.</summary>
     [JsonPropertyName("dBClusterIdentifier")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? DBClusterIdentifier { get; init; }
+    public string? DBClusterIdentifier { get; set; }
 
     /// <summary>A unique system-generated identifier for an endpoint. JSON <c>dBClusterEndpointResourceIdentifier</c>.</summary>
     [JsonPropertyName("dBClusterEndpointResourceIdentifier")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? DBClusterEndpointResourceIdentifier { get; init; }
+    public string? DBClusterEndpointResourceIdentifier { get; set; }
 
     /// <summary>The DNS address of the endpoint. JSON <c>endpoint</c>.</summary>
     [JsonPropertyName("endpoint")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Endpoint { get; init; }
+    public string? Endpoint { get; set; }
 
     /// <summary>The current status of the endpoint. JSON <c>status</c>.</summary>
     [JsonPropertyName("status")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Status { get; init; }
+    public string? Status { get; set; }
 
     /// <summary>The type of the endpoint. JSON <c>endpointType</c>.</summary>
     [JsonPropertyName("endpointType")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? EndpointType { get; init; }
+    public string? EndpointType { get; set; }
 
     /// <summary>The type associated with a custom endpoint. JSON <c>customEndpointType</c>.</summary>
     [JsonPropertyName("customEndpointType")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? CustomEndpointType { get; init; }
+    public string? CustomEndpointType { get; set; }
 
     /// <summary>List of DB instance identifiers that are part of the custom endpoint group. JSON <c>staticMembers</c>.</summary>
     [JsonPropertyName("staticMembers")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<string>>))]
-    public IReadOnlyList<string>? StaticMembers { get; init => field = ValueList<string>.From(value); }
+    public IReadOnlyList<string>? StaticMembers { get; set => field = ValueList<string>.From(value); }
 
     /// <summary>List of DB instance identifiers that aren't part of the custom endpoint group. JSON <c>excludedMembers</c>.</summary>
     [JsonPropertyName("excludedMembers")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<string>>))]
-    public IReadOnlyList<string>? ExcludedMembers { get; init => field = ValueList<string>.From(value); }
+    public IReadOnlyList<string>? ExcludedMembers { get; set => field = ValueList<string>.From(value); }
 
     /// <summary>The Amazon Resource Name (ARN) for the endpoint. JSON <c>dBClusterEndpointArn</c>.</summary>
     [JsonPropertyName("dBClusterEndpointArn")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? DBClusterEndpointArn { get; init; }
+    public string? DBClusterEndpointArn { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

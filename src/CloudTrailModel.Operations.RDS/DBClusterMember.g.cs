@@ -15,22 +15,22 @@ public sealed record DBClusterMember
     /// <summary>Specifies the instance identifier for this member of the DB cluster. JSON <c>dBInstanceIdentifier</c>.</summary>
     [JsonPropertyName("dBInstanceIdentifier")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? DBInstanceIdentifier { get; init; }
+    public string? DBInstanceIdentifier { get; set; }
 
     /// <summary>Indicates whether the cluster member is the primary DB instance for the DB cluster. JSON <c>isClusterWriter</c>.</summary>
     [JsonPropertyName("isClusterWriter")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? IsClusterWriter { get; init; }
+    public bool? IsClusterWriter { get; set; }
 
     /// <summary>Specifies the status of the DB cluster parameter group for this member of the DB cluster. JSON <c>dBClusterParameterGroupStatus</c>.</summary>
     [JsonPropertyName("dBClusterParameterGroupStatus")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? DBClusterParameterGroupStatus { get; init; }
+    public string? DBClusterParameterGroupStatus { get; set; }
 
     /// <summary>A value that specifies the order in which an Aurora Replica is promoted to the primary instance after a failure of the existing primary instance. JSON <c>promotionTier</c>.</summary>
     [JsonPropertyName("promotionTier")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? PromotionTier { get; init; }
+    public int? PromotionTier { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

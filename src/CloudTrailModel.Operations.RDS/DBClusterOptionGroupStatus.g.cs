@@ -15,12 +15,12 @@ public sealed record DBClusterOptionGroupStatus
     /// <summary>Specifies the name of the DB cluster option group. JSON <c>dBClusterOptionGroupName</c>.</summary>
     [JsonPropertyName("dBClusterOptionGroupName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? DBClusterOptionGroupName { get; init; }
+    public string? DBClusterOptionGroupName { get; set; }
 
     /// <summary>Specifies the status of the DB cluster option group. JSON <c>status</c>.</summary>
     [JsonPropertyName("status")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Status { get; init; }
+    public string? Status { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,22 +15,22 @@ public sealed record DBClusterParameterGroup
     /// <summary>The name of the DB cluster parameter group. JSON <c>dBClusterParameterGroupName</c>.</summary>
     [JsonPropertyName("dBClusterParameterGroupName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? DBClusterParameterGroupName { get; init; }
+    public string? DBClusterParameterGroupName { get; set; }
 
     /// <summary>The name of the DB parameter group family that this DB cluster parameter group is compatible with. JSON <c>dBParameterGroupFamily</c>.</summary>
     [JsonPropertyName("dBParameterGroupFamily")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? DBParameterGroupFamily { get; init; }
+    public string? DBParameterGroupFamily { get; set; }
 
     /// <summary>Provides the customer-specified description for this DB cluster parameter group. JSON <c>description</c>.</summary>
     [JsonPropertyName("description")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Description { get; init; }
+    public string? Description { get; set; }
 
     /// <summary>The Amazon Resource Name (ARN) for the DB cluster parameter group. JSON <c>dBClusterParameterGroupArn</c>.</summary>
     [JsonPropertyName("dBClusterParameterGroupArn")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? DBClusterParameterGroupArn { get; init; }
+    public string? DBClusterParameterGroupArn { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,12 +15,12 @@ public sealed record DBClusterSnapshotAttribute
     /// <summary>The name of the manual DB cluster snapshot attribute. JSON <c>attributeName</c>.</summary>
     [JsonPropertyName("attributeName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? AttributeName { get; init; }
+    public string? AttributeName { get; set; }
 
     /// <summary>The value(s) for the manual DB cluster snapshot attribute. JSON <c>attributeValues</c>.</summary>
     [JsonPropertyName("attributeValues")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<string>>))]
-    public IReadOnlyList<string>? AttributeValues { get; init => field = ValueList<string>.From(value); }
+    public IReadOnlyList<string>? AttributeValues { get; set => field = ValueList<string>.From(value); }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

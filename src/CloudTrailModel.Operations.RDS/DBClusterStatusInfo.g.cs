@@ -15,22 +15,22 @@ public sealed record DBClusterStatusInfo
     /// <summary>Reserved for future use. JSON <c>statusType</c>.</summary>
     [JsonPropertyName("statusType")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? StatusType { get; init; }
+    public string? StatusType { get; set; }
 
     /// <summary>Reserved for future use. JSON <c>normal</c>.</summary>
     [JsonPropertyName("normal")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? Normal { get; init; }
+    public bool? Normal { get; set; }
 
     /// <summary>Reserved for future use. JSON <c>status</c>.</summary>
     [JsonPropertyName("status")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Status { get; init; }
+    public string? Status { get; set; }
 
     /// <summary>Reserved for future use. JSON <c>message</c>.</summary>
     [JsonPropertyName("message")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Message { get; init; }
+    public string? Message { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,7 +15,7 @@ public sealed record DBInstanceAutomatedBackupsReplication
     /// <summary>The Amazon Resource Name (ARN) of the replicated automated backups. JSON <c>dBInstanceAutomatedBackupsArn</c>.</summary>
     [JsonPropertyName("dBInstanceAutomatedBackupsArn")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? DBInstanceAutomatedBackupsArn { get; init; }
+    public string? DBInstanceAutomatedBackupsArn { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

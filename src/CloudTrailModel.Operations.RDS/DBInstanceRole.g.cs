@@ -15,17 +15,17 @@ public sealed record DBInstanceRole
     /// <summary>The Amazon Resource Name (ARN) of the IAM role that is associated with the DB instance. JSON <c>roleArn</c>.</summary>
     [JsonPropertyName("roleArn")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? RoleArn { get; init; }
+    public string? RoleArn { get; set; }
 
     /// <summary>The name of the feature associated with the Amazon Web Services Identity and Access Management (IAM) role. JSON <c>featureName</c>.</summary>
     [JsonPropertyName("featureName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? FeatureName { get; init; }
+    public string? FeatureName { get; set; }
 
     /// <summary>Information about the state of association between the IAM role and the DB instance. JSON <c>status</c>.</summary>
     [JsonPropertyName("status")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Status { get; init; }
+    public string? Status { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

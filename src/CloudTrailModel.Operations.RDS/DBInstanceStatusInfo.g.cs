@@ -15,22 +15,22 @@ public sealed record DBInstanceStatusInfo
     /// <summary>This value is currently "read replication.". JSON <c>statusType</c>.</summary>
     [JsonPropertyName("statusType")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? StatusType { get; init; }
+    public string? StatusType { get; set; }
 
     /// <summary>Indicates whether the instance is operating normally (TRUE) or is in an error state (FALSE). JSON <c>normal</c>.</summary>
     [JsonPropertyName("normal")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? Normal { get; init; }
+    public bool? Normal { get; set; }
 
     /// <summary>The status of the DB instance. JSON <c>status</c>.</summary>
     [JsonPropertyName("status")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Status { get; init; }
+    public string? Status { get; set; }
 
     /// <summary>Details of the error if there is an error for the instance. JSON <c>message</c>.</summary>
     [JsonPropertyName("message")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Message { get; init; }
+    public string? Message { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

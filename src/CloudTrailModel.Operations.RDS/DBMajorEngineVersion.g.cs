@@ -15,17 +15,17 @@ public sealed record DBMajorEngineVersion
     /// <summary>The name of the database engine. JSON <c>engine</c>.</summary>
     [JsonPropertyName("engine")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Engine { get; init; }
+    public string? Engine { get; set; }
 
     /// <summary>The major version number of the database engine. JSON <c>majorEngineVersion</c>.</summary>
     [JsonPropertyName("majorEngineVersion")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? MajorEngineVersion { get; init; }
+    public string? MajorEngineVersion { get; set; }
 
     /// <summary>A list of the lifecycles supported by this engine for the DescribeDBMajorEngineVersions operation. JSON <c>supportedEngineLifecycles</c>.</summary>
     [JsonPropertyName("supportedEngineLifecycles")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<SupportedEngineLifecycle>>))]
-    public IReadOnlyList<SupportedEngineLifecycle>? SupportedEngineLifecycles { get; init => field = ValueList<SupportedEngineLifecycle>.From(value); }
+    public IReadOnlyList<SupportedEngineLifecycle>? SupportedEngineLifecycles { get; set => field = ValueList<SupportedEngineLifecycle>.From(value); }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

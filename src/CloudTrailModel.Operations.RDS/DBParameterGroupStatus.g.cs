@@ -15,12 +15,12 @@ public sealed record DBParameterGroupStatus
     /// <summary>The name of the DB parameter group. JSON <c>dBParameterGroupName</c>.</summary>
     [JsonPropertyName("dBParameterGroupName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? DBParameterGroupName { get; init; }
+    public string? DBParameterGroupName { get; set; }
 
     /// <summary>The status of parameter updates. JSON <c>parameterApplyStatus</c>.</summary>
     [JsonPropertyName("parameterApplyStatus")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ParameterApplyStatus { get; init; }
+    public string? ParameterApplyStatus { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

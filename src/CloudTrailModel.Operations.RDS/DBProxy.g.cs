@@ -15,92 +15,92 @@ public sealed record DBProxy
     /// <summary>The identifier for the proxy. JSON <c>dBProxyName</c>.</summary>
     [JsonPropertyName("dBProxyName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? DBProxyName { get; init; }
+    public string? DBProxyName { get; set; }
 
     /// <summary>The Amazon Resource Name (ARN) for the proxy. JSON <c>dBProxyArn</c>.</summary>
     [JsonPropertyName("dBProxyArn")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? DBProxyArn { get; init; }
+    public string? DBProxyArn { get; set; }
 
     /// <summary>The current status of this proxy. JSON <c>status</c>.</summary>
     [JsonPropertyName("status")]
     [JsonConverter(typeof(TolerantMemberConverter<DBProxyStatus?>))]
-    public DBProxyStatus? Status { get; init; }
+    public DBProxyStatus? Status { get; set; }
 
     /// <summary>The kinds of databases that the proxy can connect to. JSON <c>engineFamily</c>.</summary>
     [JsonPropertyName("engineFamily")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? EngineFamily { get; init; }
+    public string? EngineFamily { get; set; }
 
     /// <summary>Provides the VPC ID of the DB proxy. JSON <c>vpcId</c>.</summary>
     [JsonPropertyName("vpcId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? VpcId { get; init; }
+    public string? VpcId { get; set; }
 
     /// <summary>Provides a list of VPC security groups that the proxy belongs to. JSON <c>vpcSecurityGroupIds</c>.</summary>
     [JsonPropertyName("vpcSecurityGroupIds")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<string>>))]
-    public IReadOnlyList<string>? VpcSecurityGroupIds { get; init => field = ValueList<string>.From(value); }
+    public IReadOnlyList<string>? VpcSecurityGroupIds { get; set => field = ValueList<string>.From(value); }
 
     /// <summary>The EC2 subnet IDs for the proxy. JSON <c>vpcSubnetIds</c>.</summary>
     [JsonPropertyName("vpcSubnetIds")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<string>>))]
-    public IReadOnlyList<string>? VpcSubnetIds { get; init => field = ValueList<string>.From(value); }
+    public IReadOnlyList<string>? VpcSubnetIds { get; set => field = ValueList<string>.From(value); }
 
     /// <summary>The default authentication scheme that the proxy uses for client connections to the proxy and connections from the proxy to the underlying database. JSON <c>defaultAuthScheme</c>.</summary>
     [JsonPropertyName("defaultAuthScheme")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? DefaultAuthScheme { get; init; }
+    public string? DefaultAuthScheme { get; set; }
 
     /// <summary>One or more data structures specifying the authorization mechanism to connect to the associated RDS DB instance or Aurora DB cluster. JSON <c>auth</c>.</summary>
     [JsonPropertyName("auth")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<UserAuthConfigInfo>>))]
-    public IReadOnlyList<UserAuthConfigInfo>? Auth { get; init => field = ValueList<UserAuthConfigInfo>.From(value); }
+    public IReadOnlyList<UserAuthConfigInfo>? Auth { get; set => field = ValueList<UserAuthConfigInfo>.From(value); }
 
     /// <summary>The Amazon Resource Name (ARN) for the IAM role that the proxy uses to access Amazon Secrets Manager. JSON <c>roleArn</c>.</summary>
     [JsonPropertyName("roleArn")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? RoleArn { get; init; }
+    public string? RoleArn { get; set; }
 
     /// <summary>The endpoint that you can use to connect to the DB proxy. JSON <c>endpoint</c>.</summary>
     [JsonPropertyName("endpoint")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Endpoint { get; init; }
+    public string? Endpoint { get; set; }
 
     /// <summary>Indicates whether Transport Layer Security (TLS) encryption is required for connections to the proxy. JSON <c>requireTLS</c>.</summary>
     [JsonPropertyName("requireTLS")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? RequireTLS { get; init; }
+    public bool? RequireTLS { get; set; }
 
     /// <summary>The number of seconds a connection to the proxy can have no activity before the proxy drops the client connection. JSON <c>idleClientTimeout</c>.</summary>
     [JsonPropertyName("idleClientTimeout")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? IdleClientTimeout { get; init; }
+    public int? IdleClientTimeout { get; set; }
 
     /// <summary>Specifies whether the proxy logs detailed connection and query information. JSON <c>debugLogging</c>.</summary>
     [JsonPropertyName("debugLogging")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? DebugLogging { get; init; }
+    public bool? DebugLogging { get; set; }
 
     /// <summary>The date and time when the proxy was first created. JSON <c>createdDate</c>.</summary>
     [JsonPropertyName("createdDate")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? CreatedDate { get; init; }
+    public DateTimeOffset? CreatedDate { get; set; }
 
     /// <summary>The date and time when the proxy was last updated. JSON <c>updatedDate</c>.</summary>
     [JsonPropertyName("updatedDate")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? UpdatedDate { get; init; }
+    public DateTimeOffset? UpdatedDate { get; set; }
 
     /// <summary>The network type of the DB proxy endpoint. JSON <c>endpointNetworkType</c>.</summary>
     [JsonPropertyName("endpointNetworkType")]
     [JsonConverter(typeof(TolerantMemberConverter<EndpointNetworkType?>))]
-    public EndpointNetworkType? EndpointNetworkType { get; init; }
+    public EndpointNetworkType? EndpointNetworkType { get; set; }
 
     /// <summary>The network type that the proxy uses to connect to the target database. JSON <c>targetConnectionNetworkType</c>.</summary>
     [JsonPropertyName("targetConnectionNetworkType")]
     [JsonConverter(typeof(TolerantMemberConverter<TargetConnectionNetworkType?>))]
-    public TargetConnectionNetworkType? TargetConnectionNetworkType { get; init; }
+    public TargetConnectionNetworkType? TargetConnectionNetworkType { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,42 +15,42 @@ public sealed record DBProxyTarget
     /// <summary>The Amazon Resource Name (ARN) for the RDS DB instance or Aurora DB cluster. JSON <c>targetArn</c>.</summary>
     [JsonPropertyName("targetArn")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? TargetArn { get; init; }
+    public string? TargetArn { get; set; }
 
     /// <summary>The writer endpoint for the RDS DB instance or Aurora DB cluster. JSON <c>endpoint</c>.</summary>
     [JsonPropertyName("endpoint")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Endpoint { get; init; }
+    public string? Endpoint { get; set; }
 
     /// <summary>The DB cluster identifier when the target represents an Aurora DB cluster. JSON <c>trackedClusterId</c>.</summary>
     [JsonPropertyName("trackedClusterId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? TrackedClusterId { get; init; }
+    public string? TrackedClusterId { get; set; }
 
     /// <summary>The identifier representing the target. JSON <c>rdsResourceId</c>.</summary>
     [JsonPropertyName("rdsResourceId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? RdsResourceId { get; init; }
+    public string? RdsResourceId { get; set; }
 
     /// <summary>The port that the RDS Proxy uses to connect to the target RDS DB instance or Aurora DB cluster. JSON <c>port</c>.</summary>
     [JsonPropertyName("port")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? Port { get; init; }
+    public int? Port { get; set; }
 
     /// <summary>Specifies the kind of database, such as an RDS DB instance or an Aurora DB cluster, that the target represents. JSON <c>type</c>.</summary>
     [JsonPropertyName("type")]
     [JsonConverter(typeof(TolerantMemberConverter<TargetType?>))]
-    public TargetType? Type { get; init; }
+    public TargetType? Type { get; set; }
 
     /// <summary>A value that indicates whether the target of the proxy can be used for read/write or read-only operations. JSON <c>role</c>.</summary>
     [JsonPropertyName("role")]
     [JsonConverter(typeof(TolerantMemberConverter<TargetRole?>))]
-    public TargetRole? Role { get; init; }
+    public TargetRole? Role { get; set; }
 
     /// <summary>Information about the connection health of the RDS Proxy target. JSON <c>targetHealth</c>.</summary>
     [JsonPropertyName("targetHealth")]
     [JsonConverter(typeof(TolerantMemberConverter<TargetHealth>))]
-    public TargetHealth? TargetHealth { get; init; }
+    public TargetHealth? TargetHealth { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

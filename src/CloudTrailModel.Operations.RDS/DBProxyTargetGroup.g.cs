@@ -15,42 +15,42 @@ public sealed record DBProxyTargetGroup
     /// <summary>The identifier for the RDS proxy associated with this target group. JSON <c>dBProxyName</c>.</summary>
     [JsonPropertyName("dBProxyName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? DBProxyName { get; init; }
+    public string? DBProxyName { get; set; }
 
     /// <summary>The identifier for the target group. JSON <c>targetGroupName</c>.</summary>
     [JsonPropertyName("targetGroupName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? TargetGroupName { get; init; }
+    public string? TargetGroupName { get; set; }
 
     /// <summary>The Amazon Resource Name (ARN) representing the target group. JSON <c>targetGroupArn</c>.</summary>
     [JsonPropertyName("targetGroupArn")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? TargetGroupArn { get; init; }
+    public string? TargetGroupArn { get; set; }
 
     /// <summary>Indicates whether this target group is the first one used for connection requests by the associated proxy. JSON <c>isDefault</c>.</summary>
     [JsonPropertyName("isDefault")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? IsDefault { get; init; }
+    public bool? IsDefault { get; set; }
 
     /// <summary>The current status of this target group. JSON <c>status</c>.</summary>
     [JsonPropertyName("status")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Status { get; init; }
+    public string? Status { get; set; }
 
     /// <summary>The settings that determine the size and behavior of the connection pool for the target group. JSON <c>connectionPoolConfig</c>.</summary>
     [JsonPropertyName("connectionPoolConfig")]
     [JsonConverter(typeof(TolerantMemberConverter<ConnectionPoolConfigurationInfo>))]
-    public ConnectionPoolConfigurationInfo? ConnectionPoolConfig { get; init; }
+    public ConnectionPoolConfigurationInfo? ConnectionPoolConfig { get; set; }
 
     /// <summary>The date and time when the target group was first created. JSON <c>createdDate</c>.</summary>
     [JsonPropertyName("createdDate")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? CreatedDate { get; init; }
+    public DateTimeOffset? CreatedDate { get; set; }
 
     /// <summary>The date and time when the target group was last updated. JSON <c>updatedDate</c>.</summary>
     [JsonPropertyName("updatedDate")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? UpdatedDate { get; init; }
+    public DateTimeOffset? UpdatedDate { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,102 +15,102 @@ public sealed record DBRecommendation
     /// <summary>The unique identifier of the recommendation. JSON <c>recommendationId</c>.</summary>
     [JsonPropertyName("recommendationId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? RecommendationId { get; init; }
+    public string? RecommendationId { get; set; }
 
     /// <summary>A value that indicates the type of recommendation. JSON <c>typeId</c>.</summary>
     [JsonPropertyName("typeId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? TypeId { get; init; }
+    public string? TypeId { get; set; }
 
     /// <summary>The severity level of the recommendation. JSON <c>severity</c>.</summary>
     [JsonPropertyName("severity")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Severity { get; init; }
+    public string? Severity { get; set; }
 
     /// <summary>The Amazon Resource Name (ARN) of the RDS resource associated with the recommendation. JSON <c>resourceArn</c>.</summary>
     [JsonPropertyName("resourceArn")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ResourceArn { get; init; }
+    public string? ResourceArn { get; set; }
 
     /// <summary>The current status of the recommendation. JSON <c>status</c>.</summary>
     [JsonPropertyName("status")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Status { get; init; }
+    public string? Status { get; set; }
 
     /// <summary>The time when the recommendation was created. JSON <c>createdTime</c>.</summary>
     [JsonPropertyName("createdTime")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? CreatedTime { get; init; }
+    public DateTimeOffset? CreatedTime { get; set; }
 
     /// <summary>The time when the recommendation was last updated. JSON <c>updatedTime</c>.</summary>
     [JsonPropertyName("updatedTime")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? UpdatedTime { get; init; }
+    public DateTimeOffset? UpdatedTime { get; set; }
 
     /// <summary>A short description of the issue identified for this recommendation. JSON <c>detection</c>.</summary>
     [JsonPropertyName("detection")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Detection { get; init; }
+    public string? Detection { get; set; }
 
     /// <summary>A short description of the recommendation to resolve an issue. JSON <c>recommendation</c>.</summary>
     [JsonPropertyName("recommendation")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Recommendation { get; init; }
+    public string? Recommendation { get; set; }
 
     /// <summary>A detailed description of the recommendation. JSON <c>description</c>.</summary>
     [JsonPropertyName("description")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Description { get; init; }
+    public string? Description { get; set; }
 
     /// <summary>The reason why this recommendation was created. JSON <c>reason</c>.</summary>
     [JsonPropertyName("reason")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Reason { get; init; }
+    public string? Reason { get; set; }
 
     /// <summary>A list of recommended actions. JSON <c>recommendedActions</c>.</summary>
     [JsonPropertyName("recommendedActions")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<RecommendedAction>>))]
-    public IReadOnlyList<RecommendedAction>? RecommendedActions { get; init => field = ValueList<RecommendedAction>.From(value); }
+    public IReadOnlyList<RecommendedAction>? RecommendedActions { get; set => field = ValueList<RecommendedAction>.From(value); }
 
     /// <summary>The category of the recommendation. JSON <c>category</c>.</summary>
     [JsonPropertyName("category")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Category { get; init; }
+    public string? Category { get; set; }
 
     /// <summary>The Amazon Web Services service that generated the recommendations. JSON <c>source</c>.</summary>
     [JsonPropertyName("source")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Source { get; init; }
+    public string? Source { get; set; }
 
     /// <summary>A short description of the recommendation type. JSON <c>typeDetection</c>.</summary>
     [JsonPropertyName("typeDetection")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? TypeDetection { get; init; }
+    public string? TypeDetection { get; set; }
 
     /// <summary>A short description that summarizes the recommendation to fix all the issues of the recommendation type. JSON <c>typeRecommendation</c>.</summary>
     [JsonPropertyName("typeRecommendation")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? TypeRecommendation { get; init; }
+    public string? TypeRecommendation { get; set; }
 
     /// <summary>A short description that explains the possible impact of an issue. JSON <c>impact</c>.</summary>
     [JsonPropertyName("impact")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Impact { get; init; }
+    public string? Impact { get; set; }
 
     /// <summary>Additional information about the recommendation. JSON <c>additionalInfo</c>.</summary>
     [JsonPropertyName("additionalInfo")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? AdditionalInfo { get; init; }
+    public string? AdditionalInfo { get; set; }
 
     /// <summary>A link to documentation that provides additional information about the recommendation. JSON <c>links</c>.</summary>
     [JsonPropertyName("links")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<DocLink>>))]
-    public IReadOnlyList<DocLink>? Links { get; init => field = ValueList<DocLink>.From(value); }
+    public IReadOnlyList<DocLink>? Links { get; set => field = ValueList<DocLink>.From(value); }
 
     /// <summary>Details of the issue that caused the recommendation. JSON <c>issueDetails</c>.</summary>
     [JsonPropertyName("issueDetails")]
     [JsonConverter(typeof(TolerantMemberConverter<IssueDetails>))]
-    public IssueDetails? IssueDetails { get; init; }
+    public IssueDetails? IssueDetails { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,12 +15,12 @@ public sealed record DBSecurityGroupMembership
     /// <summary>The name of the DB security group. JSON <c>dBSecurityGroupName</c>.</summary>
     [JsonPropertyName("dBSecurityGroupName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? DBSecurityGroupName { get; init; }
+    public string? DBSecurityGroupName { get; set; }
 
     /// <summary>The status of the DB security group. JSON <c>status</c>.</summary>
     [JsonPropertyName("status")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Status { get; init; }
+    public string? Status { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

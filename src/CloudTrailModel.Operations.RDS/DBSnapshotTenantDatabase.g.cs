@@ -15,67 +15,67 @@ public sealed record DBSnapshotTenantDatabase
     /// <summary>The identifier for the snapshot of the DB instance. JSON <c>dBSnapshotIdentifier</c>.</summary>
     [JsonPropertyName("dBSnapshotIdentifier")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? DBSnapshotIdentifier { get; init; }
+    public string? DBSnapshotIdentifier { get; set; }
 
     /// <summary>The ID for the DB instance that contains the tenant databases. JSON <c>dBInstanceIdentifier</c>.</summary>
     [JsonPropertyName("dBInstanceIdentifier")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? DBInstanceIdentifier { get; init; }
+    public string? DBInstanceIdentifier { get; set; }
 
     /// <summary>The resource identifier of the source CDB instance. JSON <c>dbiResourceId</c>.</summary>
     [JsonPropertyName("dbiResourceId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? DbiResourceId { get; init; }
+    public string? DbiResourceId { get; set; }
 
     /// <summary>The name of the database engine. JSON <c>engineName</c>.</summary>
     [JsonPropertyName("engineName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? EngineName { get; init; }
+    public string? EngineName { get; set; }
 
     /// <summary>The type of DB snapshot. JSON <c>snapshotType</c>.</summary>
     [JsonPropertyName("snapshotType")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? SnapshotType { get; init; }
+    public string? SnapshotType { get; set; }
 
     /// <summary>The time the DB snapshot was taken, specified in Coordinated Universal Time (UTC). JSON <c>tenantDatabaseCreateTime</c>.</summary>
     [JsonPropertyName("tenantDatabaseCreateTime")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? TenantDatabaseCreateTime { get; init; }
+    public DateTimeOffset? TenantDatabaseCreateTime { get; set; }
 
     /// <summary>The name of the tenant database. JSON <c>tenantDBName</c>.</summary>
     [JsonPropertyName("tenantDBName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? TenantDBName { get; init; }
+    public string? TenantDBName { get; set; }
 
     /// <summary>The master username of the tenant database. JSON <c>masterUsername</c>.</summary>
     [JsonPropertyName("masterUsername")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? MasterUsername { get; init; }
+    public string? MasterUsername { get; set; }
 
     /// <summary>The resource ID of the tenant database. JSON <c>tenantDatabaseResourceId</c>.</summary>
     [JsonPropertyName("tenantDatabaseResourceId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? TenantDatabaseResourceId { get; init; }
+    public string? TenantDatabaseResourceId { get; set; }
 
     /// <summary>The name of the character set of a tenant database. JSON <c>characterSetName</c>.</summary>
     [JsonPropertyName("characterSetName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? CharacterSetName { get; init; }
+    public string? CharacterSetName { get; set; }
 
     /// <summary>The Amazon Resource Name (ARN) for the snapshot tenant database. JSON <c>dBSnapshotTenantDatabaseARN</c>.</summary>
     [JsonPropertyName("dBSnapshotTenantDatabaseARN")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? DBSnapshotTenantDatabaseARN { get; init; }
+    public string? DBSnapshotTenantDatabaseARN { get; set; }
 
     /// <summary>The NCHAR character set name of the tenant database. JSON <c>ncharCharacterSetName</c>.</summary>
     [JsonPropertyName("ncharCharacterSetName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? NcharCharacterSetName { get; init; }
+    public string? NcharCharacterSetName { get; set; }
 
     /// <summary>A list of tags. JSON <c>tagList</c>.</summary>
     [JsonPropertyName("tagList")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<Tag>>))]
-    public IReadOnlyList<Tag>? TagList { get; init => field = ValueList<Tag>.From(value); }
+    public IReadOnlyList<Tag>? TagList { get; set => field = ValueList<Tag>.From(value); }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

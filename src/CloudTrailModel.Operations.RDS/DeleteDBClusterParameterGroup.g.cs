@@ -15,7 +15,7 @@ public sealed record DeleteDBClusterParameterGroupRequestParameters
     /// <summary>The name of the DB cluster parameter group. JSON <c>dBClusterParameterGroupName</c>.</summary>
     [JsonPropertyName("dBClusterParameterGroupName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? DBClusterParameterGroupName { get; init; }
+    public string? DBClusterParameterGroupName { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,7 +15,7 @@ public sealed record DeleteDBClusterSnapshotRequestParameters
     /// <summary>The identifier of the DB cluster snapshot to delete. JSON <c>dBClusterSnapshotIdentifier</c>.</summary>
     [JsonPropertyName("dBClusterSnapshotIdentifier")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? DBClusterSnapshotIdentifier { get; init; }
+    public string? DBClusterSnapshotIdentifier { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -45,147 +45,147 @@ public sealed record DeleteDBClusterSnapshotResponseElements
     /// <summary>The list of Availability Zones (AZs) where instances in the DB cluster snapshot can be restored. JSON <c>availabilityZones</c>.</summary>
     [JsonPropertyName("availabilityZones")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<string>>))]
-    public IReadOnlyList<string>? AvailabilityZones { get; init => field = ValueList<string>.From(value); }
+    public IReadOnlyList<string>? AvailabilityZones { get; set => field = ValueList<string>.From(value); }
 
     /// <summary>The identifier for the DB cluster snapshot. JSON <c>dBClusterSnapshotIdentifier</c>.</summary>
     [JsonPropertyName("dBClusterSnapshotIdentifier")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? DBClusterSnapshotIdentifier { get; init; }
+    public string? DBClusterSnapshotIdentifier { get; set; }
 
     /// <summary>The DB cluster identifier of the DB cluster that this DB cluster snapshot was created from. JSON <c>dBClusterIdentifier</c>.</summary>
     [JsonPropertyName("dBClusterIdentifier")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? DBClusterIdentifier { get; init; }
+    public string? DBClusterIdentifier { get; set; }
 
     /// <summary>The time when the snapshot was taken, in Universal Coordinated Time (UTC). JSON <c>snapshotCreateTime</c>.</summary>
     [JsonPropertyName("snapshotCreateTime")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? SnapshotCreateTime { get; init; }
+    public DateTimeOffset? SnapshotCreateTime { get; set; }
 
     /// <summary>The name of the database engine for this DB cluster snapshot. JSON <c>engine</c>.</summary>
     [JsonPropertyName("engine")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Engine { get; init; }
+    public string? Engine { get; set; }
 
     /// <summary>The engine mode of the database engine for this DB cluster snapshot. JSON <c>engineMode</c>.</summary>
     [JsonPropertyName("engineMode")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? EngineMode { get; init; }
+    public string? EngineMode { get; set; }
 
     /// <summary>The allocated storage size of the DB cluster snapshot in gibibytes (GiB). JSON <c>allocatedStorage</c>.</summary>
     [JsonPropertyName("allocatedStorage")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? AllocatedStorage { get; init; }
+    public int? AllocatedStorage { get; set; }
 
     /// <summary>The status of this DB cluster snapshot. JSON <c>status</c>.</summary>
     [JsonPropertyName("status")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Status { get; init; }
+    public string? Status { get; set; }
 
     /// <summary>The port that the DB cluster was listening on at the time of the snapshot. JSON <c>port</c>.</summary>
     [JsonPropertyName("port")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? Port { get; init; }
+    public int? Port { get; set; }
 
     /// <summary>The VPC ID associated with the DB cluster snapshot. JSON <c>vpcId</c>.</summary>
     [JsonPropertyName("vpcId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? VpcId { get; init; }
+    public string? VpcId { get; set; }
 
     /// <summary>The time when the DB cluster was created, in Universal Coordinated Time (UTC). JSON <c>clusterCreateTime</c>.</summary>
     [JsonPropertyName("clusterCreateTime")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? ClusterCreateTime { get; init; }
+    public DateTimeOffset? ClusterCreateTime { get; set; }
 
     /// <summary>The master username for this DB cluster snapshot. JSON <c>masterUsername</c>.</summary>
     [JsonPropertyName("masterUsername")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? MasterUsername { get; init; }
+    public string? MasterUsername { get; set; }
 
     /// <summary>The version of the database engine for this DB cluster snapshot. JSON <c>engineVersion</c>.</summary>
     [JsonPropertyName("engineVersion")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? EngineVersion { get; init; }
+    public string? EngineVersion { get; set; }
 
     /// <summary>The license model information for this DB cluster snapshot. JSON <c>licenseModel</c>.</summary>
     [JsonPropertyName("licenseModel")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? LicenseModel { get; init; }
+    public string? LicenseModel { get; set; }
 
     /// <summary>The type of the DB cluster snapshot. JSON <c>snapshotType</c>.</summary>
     [JsonPropertyName("snapshotType")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? SnapshotType { get; init; }
+    public string? SnapshotType { get; set; }
 
     /// <summary>The percentage of the estimated data that has been transferred. JSON <c>percentProgress</c>.</summary>
     [JsonPropertyName("percentProgress")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? PercentProgress { get; init; }
+    public int? PercentProgress { get; set; }
 
     /// <summary>Indicates whether the DB cluster snapshot is encrypted. JSON <c>storageEncrypted</c>.</summary>
     [JsonPropertyName("storageEncrypted")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? StorageEncrypted { get; init; }
+    public bool? StorageEncrypted { get; set; }
 
     /// <summary>The type of encryption used to protect data at rest in the DB cluster snapshot. JSON <c>storageEncryptionType</c>.</summary>
     [JsonPropertyName("storageEncryptionType")]
     [JsonConverter(typeof(TolerantMemberConverter<StorageEncryptionType?>))]
-    public StorageEncryptionType? StorageEncryptionType { get; init; }
+    public StorageEncryptionType? StorageEncryptionType { get; set; }
 
     /// <summary>The number of days for which automatic DB snapshots are retained. JSON <c>backupRetentionPeriod</c>.</summary>
     [JsonPropertyName("backupRetentionPeriod")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? BackupRetentionPeriod { get; init; }
+    public int? BackupRetentionPeriod { get; set; }
 
     /// <summary>The daily time range during which automated backups are created if automated backups are enabled, as determined by the BackupRetentionPeriod. JSON <c>preferredBackupWindow</c>.</summary>
     [JsonPropertyName("preferredBackupWindow")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? PreferredBackupWindow { get; init; }
+    public string? PreferredBackupWindow { get; set; }
 
     /// <summary>If StorageEncrypted is true, the Amazon Web Services KMS key identifier for the encrypted DB cluster snapshot. JSON <c>kmsKeyId</c>.</summary>
     [JsonPropertyName("kmsKeyId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? KmsKeyId { get; init; }
+    public string? KmsKeyId { get; set; }
 
     /// <summary>The Amazon Resource Name (ARN) for the DB cluster snapshot. JSON <c>dBClusterSnapshotArn</c>.</summary>
     [JsonPropertyName("dBClusterSnapshotArn")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? DBClusterSnapshotArn { get; init; }
+    public string? DBClusterSnapshotArn { get; set; }
 
     /// <summary>If the DB cluster snapshot was copied from a source DB cluster snapshot, the Amazon Resource Name (ARN) for the source DB cluster snapshot, otherwise, a null value. JSON <c>sourceDBClusterSnapshotArn</c>.</summary>
     [JsonPropertyName("sourceDBClusterSnapshotArn")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? SourceDBClusterSnapshotArn { get; init; }
+    public string? SourceDBClusterSnapshotArn { get; set; }
 
     /// <summary>Indicates whether mapping of Amazon Web Services Identity and Access Management (IAM) accounts to database accounts is enabled. JSON <c>iAMDatabaseAuthenticationEnabled</c>.</summary>
     [JsonPropertyName("iAMDatabaseAuthenticationEnabled")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? IAMDatabaseAuthenticationEnabled { get; init; }
+    public bool? IAMDatabaseAuthenticationEnabled { get; set; }
 
     /// <summary>A list of tags. JSON <c>tagList</c>.</summary>
     [JsonPropertyName("tagList")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<Tag>>))]
-    public IReadOnlyList<Tag>? TagList { get; init => field = ValueList<Tag>.From(value); }
+    public IReadOnlyList<Tag>? TagList { get; set => field = ValueList<Tag>.From(value); }
 
     /// <summary>The storage type associated with the DB cluster snapshot. JSON <c>storageType</c>.</summary>
     [JsonPropertyName("storageType")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? StorageType { get; init; }
+    public string? StorageType { get; set; }
 
     /// <summary>The storage throughput for the DB cluster snapshot. JSON <c>storageThroughput</c>.</summary>
     [JsonPropertyName("storageThroughput")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? StorageThroughput { get; init; }
+    public int? StorageThroughput { get; set; }
 
     /// <summary>The resource ID of the DB cluster that this DB cluster snapshot was created from. JSON <c>dbClusterResourceId</c>.</summary>
     [JsonPropertyName("dbClusterResourceId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? DbClusterResourceId { get; init; }
+    public string? DbClusterResourceId { get; set; }
 
     /// <summary>Reserved for future use. JSON <c>dBSystemId</c>.</summary>
     [JsonPropertyName("dBSystemId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? DBSystemId { get; init; }
+    public string? DBSystemId { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,7 +15,7 @@ public sealed record DeleteDBSecurityGroupRequestParameters
     /// <summary>The name of the DB security group to delete. JSON <c>dBSecurityGroupName</c>.</summary>
     [JsonPropertyName("dBSecurityGroupName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? DBSecurityGroupName { get; init; }
+    public string? DBSecurityGroupName { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

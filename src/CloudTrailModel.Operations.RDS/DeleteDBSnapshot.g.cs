@@ -15,7 +15,7 @@ public sealed record DeleteDBSnapshotRequestParameters
     /// <summary>The DB snapshot identifier. JSON <c>dBSnapshotIdentifier</c>.</summary>
     [JsonPropertyName("dBSnapshotIdentifier")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? DBSnapshotIdentifier { get; init; }
+    public string? DBSnapshotIdentifier { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -45,207 +45,207 @@ public sealed record DeleteDBSnapshotResponseElements
     /// <summary>Specifies the identifier for the DB snapshot. JSON <c>dBSnapshotIdentifier</c>.</summary>
     [JsonPropertyName("dBSnapshotIdentifier")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? DBSnapshotIdentifier { get; init; }
+    public string? DBSnapshotIdentifier { get; set; }
 
     /// <summary>Specifies the DB instance identifier of the DB instance this DB snapshot was created from. JSON <c>dBInstanceIdentifier</c>.</summary>
     [JsonPropertyName("dBInstanceIdentifier")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? DBInstanceIdentifier { get; init; }
+    public string? DBInstanceIdentifier { get; set; }
 
     /// <summary>Specifies when the snapshot was taken in Coordinated Universal Time (UTC). JSON <c>snapshotCreateTime</c>.</summary>
     [JsonPropertyName("snapshotCreateTime")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? SnapshotCreateTime { get; init; }
+    public DateTimeOffset? SnapshotCreateTime { get; set; }
 
     /// <summary>Specifies the name of the database engine. JSON <c>engine</c>.</summary>
     [JsonPropertyName("engine")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Engine { get; init; }
+    public string? Engine { get; set; }
 
     /// <summary>Specifies the allocated storage size in gibibytes (GiB). JSON <c>allocatedStorage</c>.</summary>
     [JsonPropertyName("allocatedStorage")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? AllocatedStorage { get; init; }
+    public int? AllocatedStorage { get; set; }
 
     /// <summary>Specifies the status of this DB snapshot. JSON <c>status</c>.</summary>
     [JsonPropertyName("status")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Status { get; init; }
+    public string? Status { get; set; }
 
     /// <summary>Specifies the port that the database engine was listening on at the time of the snapshot. JSON <c>port</c>.</summary>
     [JsonPropertyName("port")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? Port { get; init; }
+    public int? Port { get; set; }
 
     /// <summary>Specifies the name of the Availability Zone the DB instance was located in at the time of the DB snapshot. JSON <c>availabilityZone</c>.</summary>
     [JsonPropertyName("availabilityZone")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? AvailabilityZone { get; init; }
+    public string? AvailabilityZone { get; set; }
 
     /// <summary>Provides the VPC ID associated with the DB snapshot. JSON <c>vpcId</c>.</summary>
     [JsonPropertyName("vpcId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? VpcId { get; init; }
+    public string? VpcId { get; set; }
 
     /// <summary>Specifies the time in Coordinated Universal Time (UTC) when the DB instance, from which the snapshot was taken, was created. JSON <c>instanceCreateTime</c>.</summary>
     [JsonPropertyName("instanceCreateTime")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? InstanceCreateTime { get; init; }
+    public DateTimeOffset? InstanceCreateTime { get; set; }
 
     /// <summary>Provides the master username for the DB snapshot. JSON <c>masterUsername</c>.</summary>
     [JsonPropertyName("masterUsername")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? MasterUsername { get; init; }
+    public string? MasterUsername { get; set; }
 
     /// <summary>Specifies the version of the database engine. JSON <c>engineVersion</c>.</summary>
     [JsonPropertyName("engineVersion")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? EngineVersion { get; init; }
+    public string? EngineVersion { get; set; }
 
     /// <summary>License model information for the restored DB instance. JSON <c>licenseModel</c>.</summary>
     [JsonPropertyName("licenseModel")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? LicenseModel { get; init; }
+    public string? LicenseModel { get; set; }
 
     /// <summary>Provides the type of the DB snapshot. JSON <c>snapshotType</c>.</summary>
     [JsonPropertyName("snapshotType")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? SnapshotType { get; init; }
+    public string? SnapshotType { get; set; }
 
     /// <summary>Specifies the Provisioned IOPS (I/O operations per second) value of the DB instance at the time of the snapshot. JSON <c>iops</c>.</summary>
     [JsonPropertyName("iops")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? Iops { get; init; }
+    public int? Iops { get; set; }
 
     /// <summary>Specifies the storage throughput for the DB snapshot. JSON <c>storageThroughput</c>.</summary>
     [JsonPropertyName("storageThroughput")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? StorageThroughput { get; init; }
+    public int? StorageThroughput { get; set; }
 
     /// <summary>Provides the option group name for the DB snapshot. JSON <c>optionGroupName</c>.</summary>
     [JsonPropertyName("optionGroupName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? OptionGroupName { get; init; }
+    public string? OptionGroupName { get; set; }
 
     /// <summary>The percentage of the estimated data that has been transferred. JSON <c>percentProgress</c>.</summary>
     [JsonPropertyName("percentProgress")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? PercentProgress { get; init; }
+    public int? PercentProgress { get; set; }
 
     /// <summary>The Amazon Web Services Region that the DB snapshot was created in or copied from. JSON <c>sourceRegion</c>.</summary>
     [JsonPropertyName("sourceRegion")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? SourceRegion { get; init; }
+    public string? SourceRegion { get; set; }
 
     /// <summary>The DB snapshot Amazon Resource Name (ARN) that the DB snapshot was copied from. JSON <c>sourceDBSnapshotIdentifier</c>.</summary>
     [JsonPropertyName("sourceDBSnapshotIdentifier")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? SourceDBSnapshotIdentifier { get; init; }
+    public string? SourceDBSnapshotIdentifier { get; set; }
 
     /// <summary>Specifies the storage type associated with DB snapshot. JSON <c>storageType</c>.</summary>
     [JsonPropertyName("storageType")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? StorageType { get; init; }
+    public string? StorageType { get; set; }
 
     /// <summary>The ARN from the key store with which to associate the instance for TDE encryption. JSON <c>tdeCredentialArn</c>.</summary>
     [JsonPropertyName("tdeCredentialArn")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? TdeCredentialArn { get; init; }
+    public string? TdeCredentialArn { get; set; }
 
     /// <summary>Indicates whether the DB snapshot is encrypted. JSON <c>encrypted</c>.</summary>
     [JsonPropertyName("encrypted")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? Encrypted { get; init; }
+    public bool? Encrypted { get; set; }
 
     /// <summary>The type of encryption used to protect data at rest in the DB snapshot. JSON <c>storageEncryptionType</c>.</summary>
     [JsonPropertyName("storageEncryptionType")]
     [JsonConverter(typeof(TolerantMemberConverter<StorageEncryptionType?>))]
-    public StorageEncryptionType? StorageEncryptionType { get; init; }
+    public StorageEncryptionType? StorageEncryptionType { get; set; }
 
     /// <summary>The number of days for which automatic DB snapshots are retained. JSON <c>backupRetentionPeriod</c>.</summary>
     [JsonPropertyName("backupRetentionPeriod")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? BackupRetentionPeriod { get; init; }
+    public int? BackupRetentionPeriod { get; set; }
 
     /// <summary>The daily time range during which automated backups are created if automated backups are enabled, as determined by the BackupRetentionPeriod. JSON <c>preferredBackupWindow</c>.</summary>
     [JsonPropertyName("preferredBackupWindow")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? PreferredBackupWindow { get; init; }
+    public string? PreferredBackupWindow { get; set; }
 
     /// <summary>If Encrypted is true, the Amazon Web Services KMS key identifier for the encrypted DB snapshot. JSON <c>kmsKeyId</c>.</summary>
     [JsonPropertyName("kmsKeyId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? KmsKeyId { get; init; }
+    public string? KmsKeyId { get; set; }
 
     /// <summary>The Amazon Resource Name (ARN) for the DB snapshot. JSON <c>dBSnapshotArn</c>.</summary>
     [JsonPropertyName("dBSnapshotArn")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? DBSnapshotArn { get; init; }
+    public string? DBSnapshotArn { get; set; }
 
     /// <summary>The time zone of the DB snapshot. JSON <c>timezone</c>.</summary>
     [JsonPropertyName("timezone")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Timezone { get; init; }
+    public string? Timezone { get; set; }
 
     /// <summary>Indicates whether mapping of Amazon Web Services Identity and Access Management (IAM) accounts to database accounts is enabled. JSON <c>iAMDatabaseAuthenticationEnabled</c>.</summary>
     [JsonPropertyName("iAMDatabaseAuthenticationEnabled")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? IAMDatabaseAuthenticationEnabled { get; init; }
+    public bool? IAMDatabaseAuthenticationEnabled { get; set; }
 
     /// <summary>The number of CPU cores and the number of threads per core for the DB instance class of the DB instance when the DB snapshot was created. JSON <c>processorFeatures</c>.</summary>
     [JsonPropertyName("processorFeatures")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<ProcessorFeature>>))]
-    public IReadOnlyList<ProcessorFeature>? ProcessorFeatures { get; init => field = ValueList<ProcessorFeature>.From(value); }
+    public IReadOnlyList<ProcessorFeature>? ProcessorFeatures { get; set => field = ValueList<ProcessorFeature>.From(value); }
 
     /// <summary>The identifier for the source DB instance, which can't be changed and which is unique to an Amazon Web Services Region. JSON <c>dbiResourceId</c>.</summary>
     [JsonPropertyName("dbiResourceId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? DbiResourceId { get; init; }
+    public string? DbiResourceId { get; set; }
 
     /// <summary>A list of tags. JSON <c>tagList</c>.</summary>
     [JsonPropertyName("tagList")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<Tag>>))]
-    public IReadOnlyList<Tag>? TagList { get; init => field = ValueList<Tag>.From(value); }
+    public IReadOnlyList<Tag>? TagList { get; set => field = ValueList<Tag>.From(value); }
 
     /// <summary>Specifies where manual snapshots are stored: Dedicated Local Zones, Amazon Web Services Outposts or the Amazon Web Services Region. JSON <c>snapshotTarget</c>.</summary>
     [JsonPropertyName("snapshotTarget")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? SnapshotTarget { get; init; }
+    public string? SnapshotTarget { get; set; }
 
     /// <summary>Specifies the time of the CreateDBSnapshot operation in Coordinated Universal Time (UTC). JSON <c>originalSnapshotCreateTime</c>.</summary>
     [JsonPropertyName("originalSnapshotCreateTime")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? OriginalSnapshotCreateTime { get; init; }
+    public DateTimeOffset? OriginalSnapshotCreateTime { get; set; }
 
     /// <summary>The timestamp of the most recent transaction applied to the database that you're backing up. JSON <c>snapshotDatabaseTime</c>.</summary>
     [JsonPropertyName("snapshotDatabaseTime")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? SnapshotDatabaseTime { get; init; }
+    public DateTimeOffset? SnapshotDatabaseTime { get; set; }
 
     /// <summary>The Oracle system identifier (SID), which is the name of the Oracle database instance that manages your database files. JSON <c>dBSystemId</c>.</summary>
     [JsonPropertyName("dBSystemId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? DBSystemId { get; init; }
+    public string? DBSystemId { get; set; }
 
     /// <summary>Indicates whether the snapshot is of a DB instance using the multi-tenant configuration (TRUE) or the single-tenant configuration (FALSE). JSON <c>multiTenant</c>.</summary>
     [JsonPropertyName("multiTenant")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? MultiTenant { get; init; }
+    public bool? MultiTenant { get; set; }
 
     /// <summary>Indicates whether the DB instance has a dedicated log volume (DLV) enabled. JSON <c>dedicatedLogVolume</c>.</summary>
     [JsonPropertyName("dedicatedLogVolume")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? DedicatedLogVolume { get; init; }
+    public bool? DedicatedLogVolume { get; set; }
 
     /// <summary>The additional storage volumes associated with the DB snapshot. JSON <c>additionalStorageVolumes</c>.</summary>
     [JsonPropertyName("additionalStorageVolumes")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<AdditionalStorageVolume>>))]
-    public IReadOnlyList<AdditionalStorageVolume>? AdditionalStorageVolumes { get; init => field = ValueList<AdditionalStorageVolume>.From(value); }
+    public IReadOnlyList<AdditionalStorageVolume>? AdditionalStorageVolumes { get; set => field = ValueList<AdditionalStorageVolume>.From(value); }
 
     /// <summary>Specifies the name of the Availability Zone where RDS stores the DB snapshot. JSON <c>snapshotAvailabilityZone</c>.</summary>
     [JsonPropertyName("snapshotAvailabilityZone")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? SnapshotAvailabilityZone { get; init; }
+    public string? SnapshotAvailabilityZone { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

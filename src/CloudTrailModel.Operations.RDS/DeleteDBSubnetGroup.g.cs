@@ -15,7 +15,7 @@ public sealed record DeleteDBSubnetGroupRequestParameters
     /// <summary>The name of the database subnet group to delete. JSON <c>dBSubnetGroupName</c>.</summary>
     [JsonPropertyName("dBSubnetGroupName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? DBSubnetGroupName { get; init; }
+    public string? DBSubnetGroupName { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,7 +15,7 @@ public sealed record DeleteOptionGroupRequestParameters
     /// <summary>The name of the option group to be deleted. JSON <c>optionGroupName</c>.</summary>
     [JsonPropertyName("optionGroupName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? OptionGroupName { get; init; }
+    public string? OptionGroupName { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

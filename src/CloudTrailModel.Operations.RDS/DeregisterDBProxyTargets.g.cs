@@ -15,22 +15,22 @@ public sealed record DeregisterDBProxyTargetsRequestParameters
     /// <summary>The identifier of the DBProxy that is associated with the DBProxyTargetGroup. JSON <c>dBProxyName</c>.</summary>
     [JsonPropertyName("dBProxyName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? DBProxyName { get; init; }
+    public string? DBProxyName { get; set; }
 
     /// <summary>The identifier of the DBProxyTargetGroup. JSON <c>targetGroupName</c>.</summary>
     [JsonPropertyName("targetGroupName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? TargetGroupName { get; init; }
+    public string? TargetGroupName { get; set; }
 
     /// <summary>One or more DB instance identifiers. JSON <c>dBInstanceIdentifiers</c>.</summary>
     [JsonPropertyName("dBInstanceIdentifiers")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<string>>))]
-    public IReadOnlyList<string>? DBInstanceIdentifiers { get; init => field = ValueList<string>.From(value); }
+    public IReadOnlyList<string>? DBInstanceIdentifiers { get; set => field = ValueList<string>.From(value); }
 
     /// <summary>One or more DB cluster identifiers. JSON <c>dBClusterIdentifiers</c>.</summary>
     [JsonPropertyName("dBClusterIdentifiers")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<string>>))]
-    public IReadOnlyList<string>? DBClusterIdentifiers { get; init => field = ValueList<string>.From(value); }
+    public IReadOnlyList<string>? DBClusterIdentifiers { get; set => field = ValueList<string>.From(value); }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -38,7 +38,7 @@ public sealed record DescribeAccountAttributesResponseElements
     /// <summary>A list of AccountQuota objects. JSON <c>accountQuotas</c>.</summary>
     [JsonPropertyName("accountQuotas")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<AccountQuota>>))]
-    public IReadOnlyList<AccountQuota>? AccountQuotas { get; init => field = ValueList<AccountQuota>.From(value); }
+    public IReadOnlyList<AccountQuota>? AccountQuotas { get; set => field = ValueList<AccountQuota>.From(value); }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

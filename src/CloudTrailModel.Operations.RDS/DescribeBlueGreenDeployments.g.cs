@@ -15,22 +15,22 @@ public sealed record DescribeBlueGreenDeploymentsRequestParameters
     /// <summary>The blue/green deployment identifier. JSON <c>blueGreenDeploymentIdentifier</c>.</summary>
     [JsonPropertyName("blueGreenDeploymentIdentifier")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? BlueGreenDeploymentIdentifier { get; init; }
+    public string? BlueGreenDeploymentIdentifier { get; set; }
 
     /// <summary>A filter that specifies one or more blue/green deployments to describe. JSON <c>filters</c>.</summary>
     [JsonPropertyName("filters")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<Filter>>))]
-    public IReadOnlyList<Filter>? Filters { get; init => field = ValueList<Filter>.From(value); }
+    public IReadOnlyList<Filter>? Filters { get; set => field = ValueList<Filter>.From(value); }
 
     /// <summary>An optional pagination token provided by a previous DescribeBlueGreenDeployments request. JSON <c>marker</c>.</summary>
     [JsonPropertyName("marker")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Marker { get; init; }
+    public string? Marker { get; set; }
 
     /// <summary>The maximum number of records to include in the response. JSON <c>maxRecords</c>.</summary>
     [JsonPropertyName("maxRecords")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? MaxRecords { get; init; }
+    public int? MaxRecords { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -66,12 +66,12 @@ public sealed record DescribeBlueGreenDeploymentsResponseElements
     /// <summary>A list of blue/green deployments in the current account and Amazon Web Services Region. JSON <c>blueGreenDeployments</c>.</summary>
     [JsonPropertyName("blueGreenDeployments")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<BlueGreenDeployment>>))]
-    public IReadOnlyList<BlueGreenDeployment>? BlueGreenDeployments { get; init => field = ValueList<BlueGreenDeployment>.From(value); }
+    public IReadOnlyList<BlueGreenDeployment>? BlueGreenDeployments { get; set => field = ValueList<BlueGreenDeployment>.From(value); }
 
     /// <summary>A pagination token that can be used in a later DescribeBlueGreenDeployments request. JSON <c>marker</c>.</summary>
     [JsonPropertyName("marker")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Marker { get; init; }
+    public string? Marker { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,22 +15,22 @@ public sealed record DescribeCertificatesRequestParameters
     /// <summary>The user-supplied certificate identifier. JSON <c>certificateIdentifier</c>.</summary>
     [JsonPropertyName("certificateIdentifier")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? CertificateIdentifier { get; init; }
+    public string? CertificateIdentifier { get; set; }
 
     /// <summary>This parameter isn't currently supported. JSON <c>filters</c>.</summary>
     [JsonPropertyName("filters")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<Filter>>))]
-    public IReadOnlyList<Filter>? Filters { get; init => field = ValueList<Filter>.From(value); }
+    public IReadOnlyList<Filter>? Filters { get; set => field = ValueList<Filter>.From(value); }
 
     /// <summary>The maximum number of records to include in the response. JSON <c>maxRecords</c>.</summary>
     [JsonPropertyName("maxRecords")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? MaxRecords { get; init; }
+    public int? MaxRecords { get; set; }
 
     /// <summary>An optional pagination token provided by a previous DescribeCertificates request. JSON <c>marker</c>.</summary>
     [JsonPropertyName("marker")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Marker { get; init; }
+    public string? Marker { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -66,17 +66,17 @@ public sealed record DescribeCertificatesResponseElements
     /// <summary>The default root CA for new databases created by your Amazon Web Services account. JSON <c>defaultCertificateForNewLaunches</c>.</summary>
     [JsonPropertyName("defaultCertificateForNewLaunches")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? DefaultCertificateForNewLaunches { get; init; }
+    public string? DefaultCertificateForNewLaunches { get; set; }
 
     /// <summary>The list of Certificate objects for the Amazon Web Services account. JSON <c>certificates</c>.</summary>
     [JsonPropertyName("certificates")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<Certificate>>))]
-    public IReadOnlyList<Certificate>? Certificates { get; init => field = ValueList<Certificate>.From(value); }
+    public IReadOnlyList<Certificate>? Certificates { get; set => field = ValueList<Certificate>.From(value); }
 
     /// <summary>An optional pagination token provided by a previous DescribeCertificates request. JSON <c>marker</c>.</summary>
     [JsonPropertyName("marker")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Marker { get; init; }
+    public string? Marker { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,27 +15,27 @@ public sealed record DescribeDBClusterAutomatedBackupsRequestParameters
     /// <summary>The resource ID of the DB cluster that is the source of the automated backup. JSON <c>dbClusterResourceId</c>.</summary>
     [JsonPropertyName("dbClusterResourceId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? DbClusterResourceId { get; init; }
+    public string? DbClusterResourceId { get; set; }
 
     /// <summary>(Optional) The user-supplied DB cluster identifier. JSON <c>dBClusterIdentifier</c>.</summary>
     [JsonPropertyName("dBClusterIdentifier")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? DBClusterIdentifier { get; init; }
+    public string? DBClusterIdentifier { get; set; }
 
     /// <summary>A filter that specifies which resources to return based on status. JSON <c>filters</c>.</summary>
     [JsonPropertyName("filters")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<Filter>>))]
-    public IReadOnlyList<Filter>? Filters { get; init => field = ValueList<Filter>.From(value); }
+    public IReadOnlyList<Filter>? Filters { get; set => field = ValueList<Filter>.From(value); }
 
     /// <summary>The maximum number of records to include in the response. JSON <c>maxRecords</c>.</summary>
     [JsonPropertyName("maxRecords")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? MaxRecords { get; init; }
+    public int? MaxRecords { get; set; }
 
     /// <summary>The pagination token provided in the previous request. JSON <c>marker</c>.</summary>
     [JsonPropertyName("marker")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Marker { get; init; }
+    public string? Marker { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -73,12 +73,12 @@ public sealed record DescribeDBClusterAutomatedBackupsResponseElements
     /// <summary>The pagination token provided in the previous request. JSON <c>marker</c>.</summary>
     [JsonPropertyName("marker")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Marker { get; init; }
+    public string? Marker { get; set; }
 
     /// <summary>A list of DBClusterAutomatedBackup backups. JSON <c>dBClusterAutomatedBackups</c>.</summary>
     [JsonPropertyName("dBClusterAutomatedBackups")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<DBClusterAutomatedBackup>>))]
-    public IReadOnlyList<DBClusterAutomatedBackup>? DBClusterAutomatedBackups { get; init => field = ValueList<DBClusterAutomatedBackup>.From(value); }
+    public IReadOnlyList<DBClusterAutomatedBackup>? DBClusterAutomatedBackups { get; set => field = ValueList<DBClusterAutomatedBackup>.From(value); }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,27 +15,27 @@ public sealed record DescribeDBClusterBacktracksRequestParameters
     /// <summary>The DB cluster identifier of the DB cluster to be described. JSON <c>dBClusterIdentifier</c>.</summary>
     [JsonPropertyName("dBClusterIdentifier")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? DBClusterIdentifier { get; init; }
+    public string? DBClusterIdentifier { get; set; }
 
     /// <summary>If specified, this value is the backtrack identifier of the backtrack to be described. JSON <c>backtrackIdentifier</c>.</summary>
     [JsonPropertyName("backtrackIdentifier")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? BacktrackIdentifier { get; init; }
+    public string? BacktrackIdentifier { get; set; }
 
     /// <summary>A filter that specifies one or more DB clusters to describe. JSON <c>filters</c>.</summary>
     [JsonPropertyName("filters")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<Filter>>))]
-    public IReadOnlyList<Filter>? Filters { get; init => field = ValueList<Filter>.From(value); }
+    public IReadOnlyList<Filter>? Filters { get; set => field = ValueList<Filter>.From(value); }
 
     /// <summary>The maximum number of records to include in the response. JSON <c>maxRecords</c>.</summary>
     [JsonPropertyName("maxRecords")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? MaxRecords { get; init; }
+    public int? MaxRecords { get; set; }
 
     /// <summary>An optional pagination token provided by a previous DescribeDBClusterBacktracks request. JSON <c>marker</c>.</summary>
     [JsonPropertyName("marker")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Marker { get; init; }
+    public string? Marker { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -73,12 +73,12 @@ public sealed record DescribeDBClusterBacktracksResponseElements
     /// <summary>A pagination token that can be used in a later DescribeDBClusterBacktracks request. JSON <c>marker</c>.</summary>
     [JsonPropertyName("marker")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Marker { get; init; }
+    public string? Marker { get; set; }
 
     /// <summary>Contains a list of backtracks for the user. JSON <c>dBClusterBacktracks</c>.</summary>
     [JsonPropertyName("dBClusterBacktracks")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<DBClusterBacktrack>>))]
-    public IReadOnlyList<DBClusterBacktrack>? DBClusterBacktracks { get; init => field = ValueList<DBClusterBacktrack>.From(value); }
+    public IReadOnlyList<DBClusterBacktrack>? DBClusterBacktracks { get; set => field = ValueList<DBClusterBacktrack>.From(value); }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,27 +15,27 @@ public sealed record DescribeDBClusterEndpointsRequestParameters
     /// <summary>The DB cluster identifier of the DB cluster associated with the endpoint. JSON <c>dBClusterIdentifier</c>.</summary>
     [JsonPropertyName("dBClusterIdentifier")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? DBClusterIdentifier { get; init; }
+    public string? DBClusterIdentifier { get; set; }
 
     /// <summary>The identifier of the endpoint to describe. JSON <c>dBClusterEndpointIdentifier</c>.</summary>
     [JsonPropertyName("dBClusterEndpointIdentifier")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? DBClusterEndpointIdentifier { get; init; }
+    public string? DBClusterEndpointIdentifier { get; set; }
 
     /// <summary>A set of name-value pairs that define which endpoints to include in the output. JSON <c>filters</c>.</summary>
     [JsonPropertyName("filters")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<Filter>>))]
-    public IReadOnlyList<Filter>? Filters { get; init => field = ValueList<Filter>.From(value); }
+    public IReadOnlyList<Filter>? Filters { get; set => field = ValueList<Filter>.From(value); }
 
     /// <summary>The maximum number of records to include in the response. JSON <c>maxRecords</c>.</summary>
     [JsonPropertyName("maxRecords")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? MaxRecords { get; init; }
+    public int? MaxRecords { get; set; }
 
     /// <summary>An optional pagination token provided by a previous DescribeDBClusterEndpoints request. JSON <c>marker</c>.</summary>
     [JsonPropertyName("marker")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Marker { get; init; }
+    public string? Marker { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -73,12 +73,12 @@ public sealed record DescribeDBClusterEndpointsResponseElements
     /// <summary>An optional pagination token provided by a previous DescribeDBClusterEndpoints request. JSON <c>marker</c>.</summary>
     [JsonPropertyName("marker")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Marker { get; init; }
+    public string? Marker { get; set; }
 
     /// <summary>Contains the details of the endpoints associated with the cluster and matching any filter conditions. JSON <c>dBClusterEndpoints</c>.</summary>
     [JsonPropertyName("dBClusterEndpoints")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<DBClusterEndpoint>>))]
-    public IReadOnlyList<DBClusterEndpoint>? DBClusterEndpoints { get; init => field = ValueList<DBClusterEndpoint>.From(value); }
+    public IReadOnlyList<DBClusterEndpoint>? DBClusterEndpoints { get; set => field = ValueList<DBClusterEndpoint>.From(value); }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

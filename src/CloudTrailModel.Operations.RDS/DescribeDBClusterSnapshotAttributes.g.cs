@@ -15,7 +15,7 @@ public sealed record DescribeDBClusterSnapshotAttributesRequestParameters
     /// <summary>The identifier for the DB cluster snapshot to describe the attributes for. JSON <c>dBClusterSnapshotIdentifier</c>.</summary>
     [JsonPropertyName("dBClusterSnapshotIdentifier")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? DBClusterSnapshotIdentifier { get; init; }
+    public string? DBClusterSnapshotIdentifier { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -45,12 +45,12 @@ public sealed record DescribeDBClusterSnapshotAttributesResponseElements
     /// <summary>The identifier of the manual DB cluster snapshot that the attributes apply to. JSON <c>dBClusterSnapshotIdentifier</c>.</summary>
     [JsonPropertyName("dBClusterSnapshotIdentifier")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? DBClusterSnapshotIdentifier { get; init; }
+    public string? DBClusterSnapshotIdentifier { get; set; }
 
     /// <summary>The list of attributes and values for the manual DB cluster snapshot. JSON <c>dBClusterSnapshotAttributes</c>.</summary>
     [JsonPropertyName("dBClusterSnapshotAttributes")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<DBClusterSnapshotAttribute>>))]
-    public IReadOnlyList<DBClusterSnapshotAttribute>? DBClusterSnapshotAttributes { get; init => field = ValueList<DBClusterSnapshotAttribute>.From(value); }
+    public IReadOnlyList<DBClusterSnapshotAttribute>? DBClusterSnapshotAttributes { get; set => field = ValueList<DBClusterSnapshotAttribute>.From(value); }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,47 +15,47 @@ public sealed record DescribeDBClusterSnapshotsRequestParameters
     /// <summary>The ID of the DB cluster to retrieve the list of DB cluster snapshots for. JSON <c>dBClusterIdentifier</c>.</summary>
     [JsonPropertyName("dBClusterIdentifier")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? DBClusterIdentifier { get; init; }
+    public string? DBClusterIdentifier { get; set; }
 
     /// <summary>A specific DB cluster snapshot identifier to describe. JSON <c>dBClusterSnapshotIdentifier</c>.</summary>
     [JsonPropertyName("dBClusterSnapshotIdentifier")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? DBClusterSnapshotIdentifier { get; init; }
+    public string? DBClusterSnapshotIdentifier { get; set; }
 
     /// <summary>The type of DB cluster snapshots to be returned. JSON <c>snapshotType</c>.</summary>
     [JsonPropertyName("snapshotType")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? SnapshotType { get; init; }
+    public string? SnapshotType { get; set; }
 
     /// <summary>A filter that specifies one or more DB cluster snapshots to describe. JSON <c>filters</c>.</summary>
     [JsonPropertyName("filters")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<Filter>>))]
-    public IReadOnlyList<Filter>? Filters { get; init => field = ValueList<Filter>.From(value); }
+    public IReadOnlyList<Filter>? Filters { get; set => field = ValueList<Filter>.From(value); }
 
     /// <summary>The maximum number of records to include in the response. JSON <c>maxRecords</c>.</summary>
     [JsonPropertyName("maxRecords")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? MaxRecords { get; init; }
+    public int? MaxRecords { get; set; }
 
     /// <summary>An optional pagination token provided by a previous DescribeDBClusterSnapshots request. JSON <c>marker</c>.</summary>
     [JsonPropertyName("marker")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Marker { get; init; }
+    public string? Marker { get; set; }
 
     /// <summary>Specifies whether to include shared manual DB cluster snapshots from other Amazon Web Services accounts that this Amazon Web Services account has been given permission to copy or restore. JSON <c>includeShared</c>.</summary>
     [JsonPropertyName("includeShared")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? IncludeShared { get; init; }
+    public bool? IncludeShared { get; set; }
 
     /// <summary>Specifies whether to include manual DB cluster snapshots that are public and can be copied or restored by any Amazon Web Services account. JSON <c>includePublic</c>.</summary>
     [JsonPropertyName("includePublic")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? IncludePublic { get; init; }
+    public bool? IncludePublic { get; set; }
 
     /// <summary>A specific DB cluster resource ID to describe. JSON <c>dbClusterResourceId</c>.</summary>
     [JsonPropertyName("dbClusterResourceId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? DbClusterResourceId { get; init; }
+    public string? DbClusterResourceId { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -101,12 +101,12 @@ public sealed record DescribeDBClusterSnapshotsResponseElements
     /// <summary>An optional pagination token provided by a previous DescribeDBClusterSnapshots request. JSON <c>marker</c>.</summary>
     [JsonPropertyName("marker")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Marker { get; init; }
+    public string? Marker { get; set; }
 
     /// <summary>Provides a list of DB cluster snapshots for the user. JSON <c>dBClusterSnapshots</c>.</summary>
     [JsonPropertyName("dBClusterSnapshots")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<DBClusterSnapshot>>))]
-    public IReadOnlyList<DBClusterSnapshot>? DBClusterSnapshots { get; init => field = ValueList<DBClusterSnapshot>.From(value); }
+    public IReadOnlyList<DBClusterSnapshot>? DBClusterSnapshots { get; set => field = ValueList<DBClusterSnapshot>.From(value); }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,27 +15,27 @@ public sealed record DescribeDBClustersRequestParameters
     /// <summary>The user-supplied DB cluster identifier or the Amazon Resource Name (ARN) of the DB cluster. JSON <c>dBClusterIdentifier</c>.</summary>
     [JsonPropertyName("dBClusterIdentifier")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? DBClusterIdentifier { get; init; }
+    public string? DBClusterIdentifier { get; set; }
 
     /// <summary>A filter that specifies one or more DB clusters to describe. JSON <c>filters</c>.</summary>
     [JsonPropertyName("filters")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<Filter>>))]
-    public IReadOnlyList<Filter>? Filters { get; init => field = ValueList<Filter>.From(value); }
+    public IReadOnlyList<Filter>? Filters { get; set => field = ValueList<Filter>.From(value); }
 
     /// <summary>The maximum number of records to include in the response. JSON <c>maxRecords</c>.</summary>
     [JsonPropertyName("maxRecords")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? MaxRecords { get; init; }
+    public int? MaxRecords { get; set; }
 
     /// <summary>An optional pagination token provided by a previous DescribeDBClusters request. JSON <c>marker</c>.</summary>
     [JsonPropertyName("marker")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Marker { get; init; }
+    public string? Marker { get; set; }
 
     /// <summary>Specifies whether the output includes information about clusters shared from other Amazon Web Services accounts. JSON <c>includeShared</c>.</summary>
     [JsonPropertyName("includeShared")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? IncludeShared { get; init; }
+    public bool? IncludeShared { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -73,12 +73,12 @@ public sealed record DescribeDBClustersResponseElements
     /// <summary>A pagination token that can be used in a later DescribeDBClusters request. JSON <c>marker</c>.</summary>
     [JsonPropertyName("marker")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Marker { get; init; }
+    public string? Marker { get; set; }
 
     /// <summary>Contains a list of DB clusters for the user. JSON <c>dBClusters</c>.</summary>
     [JsonPropertyName("dBClusters")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<DBCluster>>))]
-    public IReadOnlyList<DBCluster>? DBClusters { get; init => field = ValueList<DBCluster>.From(value); }
+    public IReadOnlyList<DBCluster>? DBClusters { get; set => field = ValueList<DBCluster>.From(value); }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

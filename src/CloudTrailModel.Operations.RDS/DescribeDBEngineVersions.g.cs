@@ -15,52 +15,52 @@ public sealed record DescribeDBEngineVersionsRequestParameters
     /// <summary>The database engine to return version details for. JSON <c>engine</c>.</summary>
     [JsonPropertyName("engine")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Engine { get; init; }
+    public string? Engine { get; set; }
 
     /// <summary>A specific database engine version to return details for. JSON <c>engineVersion</c>.</summary>
     [JsonPropertyName("engineVersion")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? EngineVersion { get; init; }
+    public string? EngineVersion { get; set; }
 
     /// <summary>The name of a specific DB parameter group family to return details for. JSON <c>dBParameterGroupFamily</c>.</summary>
     [JsonPropertyName("dBParameterGroupFamily")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? DBParameterGroupFamily { get; init; }
+    public string? DBParameterGroupFamily { get; set; }
 
     /// <summary>A filter that specifies one or more DB engine versions to describe. JSON <c>filters</c>.</summary>
     [JsonPropertyName("filters")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<Filter>>))]
-    public IReadOnlyList<Filter>? Filters { get; init => field = ValueList<Filter>.From(value); }
+    public IReadOnlyList<Filter>? Filters { get; set => field = ValueList<Filter>.From(value); }
 
     /// <summary>The maximum number of records to include in the response. JSON <c>maxRecords</c>.</summary>
     [JsonPropertyName("maxRecords")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? MaxRecords { get; init; }
+    public int? MaxRecords { get; set; }
 
     /// <summary>An optional pagination token provided by a previous request. JSON <c>marker</c>.</summary>
     [JsonPropertyName("marker")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Marker { get; init; }
+    public string? Marker { get; set; }
 
     /// <summary>Specifies whether to return only the default version of the specified engine or the engine and major version combination. JSON <c>defaultOnly</c>.</summary>
     [JsonPropertyName("defaultOnly")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? DefaultOnly { get; init; }
+    public bool? DefaultOnly { get; set; }
 
     /// <summary>Specifies whether to list the supported character sets for each engine version. JSON <c>listSupportedCharacterSets</c>.</summary>
     [JsonPropertyName("listSupportedCharacterSets")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? ListSupportedCharacterSets { get; init; }
+    public bool? ListSupportedCharacterSets { get; set; }
 
     /// <summary>Specifies whether to list the supported time zones for each engine version. JSON <c>listSupportedTimezones</c>.</summary>
     [JsonPropertyName("listSupportedTimezones")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? ListSupportedTimezones { get; init; }
+    public bool? ListSupportedTimezones { get; set; }
 
     /// <summary>Specifies whether to also list the engine versions that aren't available. JSON <c>includeAll</c>.</summary>
     [JsonPropertyName("includeAll")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? IncludeAll { get; init; }
+    public bool? IncludeAll { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -108,12 +108,12 @@ public sealed record DescribeDBEngineVersionsResponseElements
     /// <summary>An optional pagination token provided by a previous request. JSON <c>marker</c>.</summary>
     [JsonPropertyName("marker")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Marker { get; init; }
+    public string? Marker { get; set; }
 
     /// <summary>A list of DBEngineVersion elements. JSON <c>dBEngineVersions</c>.</summary>
     [JsonPropertyName("dBEngineVersions")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<DBEngineVersion>>))]
-    public IReadOnlyList<DBEngineVersion>? DBEngineVersions { get; init => field = ValueList<DBEngineVersion>.From(value); }
+    public IReadOnlyList<DBEngineVersion>? DBEngineVersions { get; set => field = ValueList<DBEngineVersion>.From(value); }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

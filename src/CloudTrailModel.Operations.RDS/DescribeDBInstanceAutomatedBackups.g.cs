@@ -15,32 +15,32 @@ public sealed record DescribeDBInstanceAutomatedBackupsRequestParameters
     /// <summary>The resource ID of the DB instance that is the source of the automated backup. JSON <c>dbiResourceId</c>.</summary>
     [JsonPropertyName("dbiResourceId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? DbiResourceId { get; init; }
+    public string? DbiResourceId { get; set; }
 
     /// <summary>(Optional) The user-supplied instance identifier. JSON <c>dBInstanceIdentifier</c>.</summary>
     [JsonPropertyName("dBInstanceIdentifier")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? DBInstanceIdentifier { get; init; }
+    public string? DBInstanceIdentifier { get; set; }
 
     /// <summary>A filter that specifies which resources to return based on status. JSON <c>filters</c>.</summary>
     [JsonPropertyName("filters")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<Filter>>))]
-    public IReadOnlyList<Filter>? Filters { get; init => field = ValueList<Filter>.From(value); }
+    public IReadOnlyList<Filter>? Filters { get; set => field = ValueList<Filter>.From(value); }
 
     /// <summary>The maximum number of records to include in the response. JSON <c>maxRecords</c>.</summary>
     [JsonPropertyName("maxRecords")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? MaxRecords { get; init; }
+    public int? MaxRecords { get; set; }
 
     /// <summary>The pagination token provided in the previous request. JSON <c>marker</c>.</summary>
     [JsonPropertyName("marker")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Marker { get; init; }
+    public string? Marker { get; set; }
 
     /// <summary>The Amazon Resource Name (ARN) of the replicated automated backups, for example, arn:aws:rds:us-east-1:123456789012:auto-backup:ab-L2IJCEXJP7XQ7HOJ4SIEXAMPLE. JSON <c>dBInstanceAutomatedBackupsArn</c>.</summary>
     [JsonPropertyName("dBInstanceAutomatedBackupsArn")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? DBInstanceAutomatedBackupsArn { get; init; }
+    public string? DBInstanceAutomatedBackupsArn { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -80,12 +80,12 @@ public sealed record DescribeDBInstanceAutomatedBackupsResponseElements
     /// <summary>An optional pagination token provided by a previous request. JSON <c>marker</c>.</summary>
     [JsonPropertyName("marker")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Marker { get; init; }
+    public string? Marker { get; set; }
 
     /// <summary>A list of DBInstanceAutomatedBackup instances. JSON <c>dBInstanceAutomatedBackups</c>.</summary>
     [JsonPropertyName("dBInstanceAutomatedBackups")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<DBInstanceAutomatedBackup>>))]
-    public IReadOnlyList<DBInstanceAutomatedBackup>? DBInstanceAutomatedBackups { get; init => field = ValueList<DBInstanceAutomatedBackup>.From(value); }
+    public IReadOnlyList<DBInstanceAutomatedBackup>? DBInstanceAutomatedBackups { get; set => field = ValueList<DBInstanceAutomatedBackup>.From(value); }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,22 +15,22 @@ public sealed record DescribeDBInstancesRequestParameters
     /// <summary>The user-supplied instance identifier or the Amazon Resource Name (ARN) of the DB instance. JSON <c>dBInstanceIdentifier</c>.</summary>
     [JsonPropertyName("dBInstanceIdentifier")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? DBInstanceIdentifier { get; init; }
+    public string? DBInstanceIdentifier { get; set; }
 
     /// <summary>A filter that specifies one or more DB instances to describe. JSON <c>filters</c>.</summary>
     [JsonPropertyName("filters")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<Filter>>))]
-    public IReadOnlyList<Filter>? Filters { get; init => field = ValueList<Filter>.From(value); }
+    public IReadOnlyList<Filter>? Filters { get; set => field = ValueList<Filter>.From(value); }
 
     /// <summary>The maximum number of records to include in the response. JSON <c>maxRecords</c>.</summary>
     [JsonPropertyName("maxRecords")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? MaxRecords { get; init; }
+    public int? MaxRecords { get; set; }
 
     /// <summary>An optional pagination token provided by a previous DescribeDBInstances request. JSON <c>marker</c>.</summary>
     [JsonPropertyName("marker")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Marker { get; init; }
+    public string? Marker { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -66,12 +66,12 @@ public sealed record DescribeDBInstancesResponseElements
     /// <summary>An optional pagination token provided by a previous request. JSON <c>marker</c>.</summary>
     [JsonPropertyName("marker")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Marker { get; init; }
+    public string? Marker { get; set; }
 
     /// <summary>A list of DBInstance instances. JSON <c>dBInstances</c>.</summary>
     [JsonPropertyName("dBInstances")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<DBInstance>>))]
-    public IReadOnlyList<DBInstance>? DBInstances { get; init => field = ValueList<DBInstance>.From(value); }
+    public IReadOnlyList<DBInstance>? DBInstances { get; set => field = ValueList<DBInstance>.From(value); }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,37 +15,37 @@ public sealed record DescribeDBLogFilesRequestParameters
     /// <summary>The customer-assigned name of the DB instance that contains the log files you want to list. JSON <c>dBInstanceIdentifier</c>.</summary>
     [JsonPropertyName("dBInstanceIdentifier")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? DBInstanceIdentifier { get; init; }
+    public string? DBInstanceIdentifier { get; set; }
 
     /// <summary>Filters the available log files for log file names that contain the specified string. JSON <c>filenameContains</c>.</summary>
     [JsonPropertyName("filenameContains")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? FilenameContains { get; init; }
+    public string? FilenameContains { get; set; }
 
     /// <summary>Filters the available log files for files written since the specified date, in POSIX timestamp format with milliseconds. JSON <c>fileLastWritten</c>.</summary>
     [JsonPropertyName("fileLastWritten")]
     [JsonConverter(typeof(TolerantMemberConverter<long?>))]
-    public long? FileLastWritten { get; init; }
+    public long? FileLastWritten { get; set; }
 
     /// <summary>Filters the available log files for files larger than the specified size. JSON <c>fileSize</c>.</summary>
     [JsonPropertyName("fileSize")]
     [JsonConverter(typeof(TolerantMemberConverter<long?>))]
-    public long? FileSize { get; init; }
+    public long? FileSize { get; set; }
 
     /// <summary>This parameter isn't currently supported. JSON <c>filters</c>.</summary>
     [JsonPropertyName("filters")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<Filter>>))]
-    public IReadOnlyList<Filter>? Filters { get; init => field = ValueList<Filter>.From(value); }
+    public IReadOnlyList<Filter>? Filters { get; set => field = ValueList<Filter>.From(value); }
 
     /// <summary>The maximum number of records to include in the response. JSON <c>maxRecords</c>.</summary>
     [JsonPropertyName("maxRecords")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? MaxRecords { get; init; }
+    public int? MaxRecords { get; set; }
 
     /// <summary>The pagination token provided in the previous request. JSON <c>marker</c>.</summary>
     [JsonPropertyName("marker")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Marker { get; init; }
+    public string? Marker { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -87,12 +87,12 @@ public sealed record DescribeDBLogFilesResponseElements
     /// <summary>The DB log files returned. JSON <c>describeDBLogFiles</c>.</summary>
     [JsonPropertyName("describeDBLogFiles")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<DescribeDBLogFilesDetails>>))]
-    public IReadOnlyList<DescribeDBLogFilesDetails>? DescribeDBLogFiles { get; init => field = ValueList<DescribeDBLogFilesDetails>.From(value); }
+    public IReadOnlyList<DescribeDBLogFilesDetails>? DescribeDBLogFiles { get; set => field = ValueList<DescribeDBLogFilesDetails>.From(value); }
 
     /// <summary>A pagination token that can be used in a later DescribeDBLogFiles request. JSON <c>marker</c>.</summary>
     [JsonPropertyName("marker")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Marker { get; init; }
+    public string? Marker { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

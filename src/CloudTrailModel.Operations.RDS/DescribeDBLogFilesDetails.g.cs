@@ -15,17 +15,17 @@ public sealed record DescribeDBLogFilesDetails
     /// <summary>The name of the log file for the specified DB instance. JSON <c>logFileName</c>.</summary>
     [JsonPropertyName("logFileName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? LogFileName { get; init; }
+    public string? LogFileName { get; set; }
 
     /// <summary>A POSIX timestamp when the last log entry was written. JSON <c>lastWritten</c>.</summary>
     [JsonPropertyName("lastWritten")]
     [JsonConverter(typeof(TolerantMemberConverter<long?>))]
-    public long? LastWritten { get; init; }
+    public long? LastWritten { get; set; }
 
     /// <summary>The size, in bytes, of the log file for the specified DB instance. JSON <c>size</c>.</summary>
     [JsonPropertyName("size")]
     [JsonConverter(typeof(TolerantMemberConverter<long?>))]
-    public long? Size { get; init; }
+    public long? Size { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,22 +15,22 @@ public sealed record DescribeDBMajorEngineVersionsRequestParameters
     /// <summary>The database engine to return major version details for. JSON <c>engine</c>.</summary>
     [JsonPropertyName("engine")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Engine { get; init; }
+    public string? Engine { get; set; }
 
     /// <summary>A specific database major engine version to return details for. JSON <c>majorEngineVersion</c>.</summary>
     [JsonPropertyName("majorEngineVersion")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? MajorEngineVersion { get; init; }
+    public string? MajorEngineVersion { get; set; }
 
     /// <summary>An optional pagination token provided by a previous request. JSON <c>marker</c>.</summary>
     [JsonPropertyName("marker")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Marker { get; init; }
+    public string? Marker { get; set; }
 
     /// <summary>The maximum number of records to include in the response. JSON <c>maxRecords</c>.</summary>
     [JsonPropertyName("maxRecords")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? MaxRecords { get; init; }
+    public int? MaxRecords { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -66,12 +66,12 @@ public sealed record DescribeDBMajorEngineVersionsResponseElements
     /// <summary>A list of DBMajorEngineVersion elements. JSON <c>dBMajorEngineVersions</c>.</summary>
     [JsonPropertyName("dBMajorEngineVersions")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<DBMajorEngineVersion>>))]
-    public IReadOnlyList<DBMajorEngineVersion>? DBMajorEngineVersions { get; init => field = ValueList<DBMajorEngineVersion>.From(value); }
+    public IReadOnlyList<DBMajorEngineVersion>? DBMajorEngineVersions { get; set => field = ValueList<DBMajorEngineVersion>.From(value); }
 
     /// <summary>An optional pagination token provided by a previous request. JSON <c>marker</c>.</summary>
     [JsonPropertyName("marker")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Marker { get; init; }
+    public string? Marker { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,22 +15,22 @@ public sealed record DescribeDBParameterGroupsRequestParameters
     /// <summary>The name of a specific DB parameter group to return details for. JSON <c>dBParameterGroupName</c>.</summary>
     [JsonPropertyName("dBParameterGroupName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? DBParameterGroupName { get; init; }
+    public string? DBParameterGroupName { get; set; }
 
     /// <summary>This parameter isn't currently supported. JSON <c>filters</c>.</summary>
     [JsonPropertyName("filters")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<Filter>>))]
-    public IReadOnlyList<Filter>? Filters { get; init => field = ValueList<Filter>.From(value); }
+    public IReadOnlyList<Filter>? Filters { get; set => field = ValueList<Filter>.From(value); }
 
     /// <summary>The maximum number of records to include in the response. JSON <c>maxRecords</c>.</summary>
     [JsonPropertyName("maxRecords")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? MaxRecords { get; init; }
+    public int? MaxRecords { get; set; }
 
     /// <summary>An optional pagination token provided by a previous DescribeDBParameterGroups request. JSON <c>marker</c>.</summary>
     [JsonPropertyName("marker")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Marker { get; init; }
+    public string? Marker { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -66,12 +66,12 @@ public sealed record DescribeDBParameterGroupsResponseElements
     /// <summary>An optional pagination token provided by a previous request. JSON <c>marker</c>.</summary>
     [JsonPropertyName("marker")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Marker { get; init; }
+    public string? Marker { get; set; }
 
     /// <summary>A list of DBParameterGroup instances. JSON <c>dBParameterGroups</c>.</summary>
     [JsonPropertyName("dBParameterGroups")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<DBParameterGroup>>))]
-    public IReadOnlyList<DBParameterGroup>? DBParameterGroups { get; init => field = ValueList<DBParameterGroup>.From(value); }
+    public IReadOnlyList<DBParameterGroup>? DBParameterGroups { get; set => field = ValueList<DBParameterGroup>.From(value); }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

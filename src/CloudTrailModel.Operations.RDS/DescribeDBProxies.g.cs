@@ -15,22 +15,22 @@ public sealed record DescribeDBProxiesRequestParameters
     /// <summary>The name of the DB proxy. JSON <c>dBProxyName</c>.</summary>
     [JsonPropertyName("dBProxyName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? DBProxyName { get; init; }
+    public string? DBProxyName { get; set; }
 
     /// <summary>This parameter is not currently supported. JSON <c>filters</c>.</summary>
     [JsonPropertyName("filters")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<Filter>>))]
-    public IReadOnlyList<Filter>? Filters { get; init => field = ValueList<Filter>.From(value); }
+    public IReadOnlyList<Filter>? Filters { get; set => field = ValueList<Filter>.From(value); }
 
     /// <summary>An optional pagination token provided by a previous request. JSON <c>marker</c>.</summary>
     [JsonPropertyName("marker")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Marker { get; init; }
+    public string? Marker { get; set; }
 
     /// <summary>The maximum number of records to include in the response. JSON <c>maxRecords</c>.</summary>
     [JsonPropertyName("maxRecords")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? MaxRecords { get; init; }
+    public int? MaxRecords { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -66,12 +66,12 @@ public sealed record DescribeDBProxiesResponseElements
     /// <summary>A return value representing an arbitrary number of DBProxy data structures. JSON <c>dBProxies</c>.</summary>
     [JsonPropertyName("dBProxies")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<DBProxy>>))]
-    public IReadOnlyList<DBProxy>? DBProxies { get; init => field = ValueList<DBProxy>.From(value); }
+    public IReadOnlyList<DBProxy>? DBProxies { get; set => field = ValueList<DBProxy>.From(value); }
 
     /// <summary>An optional pagination token provided by a previous request. JSON <c>marker</c>.</summary>
     [JsonPropertyName("marker")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Marker { get; init; }
+    public string? Marker { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

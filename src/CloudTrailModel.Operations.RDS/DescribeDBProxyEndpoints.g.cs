@@ -15,27 +15,27 @@ public sealed record DescribeDBProxyEndpointsRequestParameters
     /// <summary>The name of the DB proxy whose endpoints you want to describe. JSON <c>dBProxyName</c>.</summary>
     [JsonPropertyName("dBProxyName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? DBProxyName { get; init; }
+    public string? DBProxyName { get; set; }
 
     /// <summary>The name of a DB proxy endpoint to describe. JSON <c>dBProxyEndpointName</c>.</summary>
     [JsonPropertyName("dBProxyEndpointName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? DBProxyEndpointName { get; init; }
+    public string? DBProxyEndpointName { get; set; }
 
     /// <summary>This parameter is not currently supported. JSON <c>filters</c>.</summary>
     [JsonPropertyName("filters")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<Filter>>))]
-    public IReadOnlyList<Filter>? Filters { get; init => field = ValueList<Filter>.From(value); }
+    public IReadOnlyList<Filter>? Filters { get; set => field = ValueList<Filter>.From(value); }
 
     /// <summary>An optional pagination token provided by a previous request. JSON <c>marker</c>.</summary>
     [JsonPropertyName("marker")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Marker { get; init; }
+    public string? Marker { get; set; }
 
     /// <summary>The maximum number of records to include in the response. JSON <c>maxRecords</c>.</summary>
     [JsonPropertyName("maxRecords")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? MaxRecords { get; init; }
+    public int? MaxRecords { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -73,12 +73,12 @@ public sealed record DescribeDBProxyEndpointsResponseElements
     /// <summary>The list of ProxyEndpoint objects returned by the API operation. JSON <c>dBProxyEndpoints</c>.</summary>
     [JsonPropertyName("dBProxyEndpoints")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<DBProxyEndpoint>>))]
-    public IReadOnlyList<DBProxyEndpoint>? DBProxyEndpoints { get; init => field = ValueList<DBProxyEndpoint>.From(value); }
+    public IReadOnlyList<DBProxyEndpoint>? DBProxyEndpoints { get; set => field = ValueList<DBProxyEndpoint>.From(value); }
 
     /// <summary>An optional pagination token provided by a previous request. JSON <c>marker</c>.</summary>
     [JsonPropertyName("marker")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Marker { get; init; }
+    public string? Marker { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,27 +15,27 @@ public sealed record DescribeDBProxyTargetsRequestParameters
     /// <summary>The identifier of the DBProxyTarget to describe. JSON <c>dBProxyName</c>.</summary>
     [JsonPropertyName("dBProxyName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? DBProxyName { get; init; }
+    public string? DBProxyName { get; set; }
 
     /// <summary>The identifier of the DBProxyTargetGroup to describe. JSON <c>targetGroupName</c>.</summary>
     [JsonPropertyName("targetGroupName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? TargetGroupName { get; init; }
+    public string? TargetGroupName { get; set; }
 
     /// <summary>This parameter is not currently supported. JSON <c>filters</c>.</summary>
     [JsonPropertyName("filters")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<Filter>>))]
-    public IReadOnlyList<Filter>? Filters { get; init => field = ValueList<Filter>.From(value); }
+    public IReadOnlyList<Filter>? Filters { get; set => field = ValueList<Filter>.From(value); }
 
     /// <summary>An optional pagination token provided by a previous request. JSON <c>marker</c>.</summary>
     [JsonPropertyName("marker")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Marker { get; init; }
+    public string? Marker { get; set; }
 
     /// <summary>The maximum number of records to include in the response. JSON <c>maxRecords</c>.</summary>
     [JsonPropertyName("maxRecords")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? MaxRecords { get; init; }
+    public int? MaxRecords { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -73,12 +73,12 @@ public sealed record DescribeDBProxyTargetsResponseElements
     /// <summary>An arbitrary number of DBProxyTarget objects, containing details of the corresponding targets. JSON <c>targets</c>.</summary>
     [JsonPropertyName("targets")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<DBProxyTarget>>))]
-    public IReadOnlyList<DBProxyTarget>? Targets { get; init => field = ValueList<DBProxyTarget>.From(value); }
+    public IReadOnlyList<DBProxyTarget>? Targets { get; set => field = ValueList<DBProxyTarget>.From(value); }
 
     /// <summary>An optional pagination token provided by a previous request. JSON <c>marker</c>.</summary>
     [JsonPropertyName("marker")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Marker { get; init; }
+    public string? Marker { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

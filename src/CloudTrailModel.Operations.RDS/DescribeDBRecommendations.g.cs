@@ -15,32 +15,32 @@ public sealed record DescribeDBRecommendationsRequestParameters
     /// <summary>A filter to include only the recommendations that were updated after this specified time. JSON <c>lastUpdatedAfter</c>.</summary>
     [JsonPropertyName("lastUpdatedAfter")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? LastUpdatedAfter { get; init; }
+    public DateTimeOffset? LastUpdatedAfter { get; set; }
 
     /// <summary>A filter to include only the recommendations that were updated before this specified time. JSON <c>lastUpdatedBefore</c>.</summary>
     [JsonPropertyName("lastUpdatedBefore")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? LastUpdatedBefore { get; init; }
+    public DateTimeOffset? LastUpdatedBefore { get; set; }
 
     /// <summary>The language that you choose to return the list of recommendations. JSON <c>locale</c>.</summary>
     [JsonPropertyName("locale")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Locale { get; init; }
+    public string? Locale { get; set; }
 
     /// <summary>A filter that specifies one or more recommendations to describe. JSON <c>filters</c>.</summary>
     [JsonPropertyName("filters")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<Filter>>))]
-    public IReadOnlyList<Filter>? Filters { get; init => field = ValueList<Filter>.From(value); }
+    public IReadOnlyList<Filter>? Filters { get; set => field = ValueList<Filter>.From(value); }
 
     /// <summary>The maximum number of recommendations to include in the response. JSON <c>maxRecords</c>.</summary>
     [JsonPropertyName("maxRecords")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? MaxRecords { get; init; }
+    public int? MaxRecords { get; set; }
 
     /// <summary>An optional pagination token provided by a previous DescribeDBRecommendations request. JSON <c>marker</c>.</summary>
     [JsonPropertyName("marker")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Marker { get; init; }
+    public string? Marker { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -80,12 +80,12 @@ public sealed record DescribeDBRecommendationsResponseElements
     /// <summary>A list of recommendations which is returned from DescribeDBRecommendations API request. JSON <c>dBRecommendations</c>.</summary>
     [JsonPropertyName("dBRecommendations")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<DBRecommendation>>))]
-    public IReadOnlyList<DBRecommendation>? DBRecommendations { get; init => field = ValueList<DBRecommendation>.From(value); }
+    public IReadOnlyList<DBRecommendation>? DBRecommendations { get; set => field = ValueList<DBRecommendation>.From(value); }
 
     /// <summary>An optional pagination token provided by a previous DBRecommendationsMessage request. JSON <c>marker</c>.</summary>
     [JsonPropertyName("marker")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Marker { get; init; }
+    public string? Marker { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,22 +15,22 @@ public sealed record DescribeDBSecurityGroupsRequestParameters
     /// <summary>The name of the DB security group to return details for. JSON <c>dBSecurityGroupName</c>.</summary>
     [JsonPropertyName("dBSecurityGroupName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? DBSecurityGroupName { get; init; }
+    public string? DBSecurityGroupName { get; set; }
 
     /// <summary>This parameter isn't currently supported. JSON <c>filters</c>.</summary>
     [JsonPropertyName("filters")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<Filter>>))]
-    public IReadOnlyList<Filter>? Filters { get; init => field = ValueList<Filter>.From(value); }
+    public IReadOnlyList<Filter>? Filters { get; set => field = ValueList<Filter>.From(value); }
 
     /// <summary>The maximum number of records to include in the response. JSON <c>maxRecords</c>.</summary>
     [JsonPropertyName("maxRecords")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? MaxRecords { get; init; }
+    public int? MaxRecords { get; set; }
 
     /// <summary>An optional pagination token provided by a previous DescribeDBSecurityGroups request. JSON <c>marker</c>.</summary>
     [JsonPropertyName("marker")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Marker { get; init; }
+    public string? Marker { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -66,12 +66,12 @@ public sealed record DescribeDBSecurityGroupsResponseElements
     /// <summary>An optional pagination token provided by a previous request. JSON <c>marker</c>.</summary>
     [JsonPropertyName("marker")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Marker { get; init; }
+    public string? Marker { get; set; }
 
     /// <summary>A list of DBSecurityGroup instances. JSON <c>dBSecurityGroups</c>.</summary>
     [JsonPropertyName("dBSecurityGroups")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<DBSecurityGroup>>))]
-    public IReadOnlyList<DBSecurityGroup>? DBSecurityGroups { get; init => field = ValueList<DBSecurityGroup>.From(value); }
+    public IReadOnlyList<DBSecurityGroup>? DBSecurityGroups { get; set => field = ValueList<DBSecurityGroup>.From(value); }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

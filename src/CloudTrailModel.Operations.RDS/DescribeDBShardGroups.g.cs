@@ -15,22 +15,22 @@ public sealed record DescribeDBShardGroupsRequestParameters
     /// <summary>The user-supplied DB shard group identifier. JSON <c>dBShardGroupIdentifier</c>.</summary>
     [JsonPropertyName("dBShardGroupIdentifier")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? DBShardGroupIdentifier { get; init; }
+    public string? DBShardGroupIdentifier { get; set; }
 
     /// <summary>A filter that specifies one or more DB shard groups to describe. JSON <c>filters</c>.</summary>
     [JsonPropertyName("filters")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<Filter>>))]
-    public IReadOnlyList<Filter>? Filters { get; init => field = ValueList<Filter>.From(value); }
+    public IReadOnlyList<Filter>? Filters { get; set => field = ValueList<Filter>.From(value); }
 
     /// <summary>An optional pagination token provided by a previous DescribeDBShardGroups request. JSON <c>marker</c>.</summary>
     [JsonPropertyName("marker")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Marker { get; init; }
+    public string? Marker { get; set; }
 
     /// <summary>The maximum number of records to include in the response. JSON <c>maxRecords</c>.</summary>
     [JsonPropertyName("maxRecords")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? MaxRecords { get; init; }
+    public int? MaxRecords { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -66,12 +66,12 @@ public sealed record DescribeDBShardGroupsResponseElements
     /// <summary>Contains a list of DB shard groups for the user. JSON <c>dBShardGroups</c>.</summary>
     [JsonPropertyName("dBShardGroups")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<DBShardGroup>>))]
-    public IReadOnlyList<DBShardGroup>? DBShardGroups { get; init => field = ValueList<DBShardGroup>.From(value); }
+    public IReadOnlyList<DBShardGroup>? DBShardGroups { get; set => field = ValueList<DBShardGroup>.From(value); }
 
     /// <summary>A pagination token that can be used in a later DescribeDBClusters request. JSON <c>marker</c>.</summary>
     [JsonPropertyName("marker")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Marker { get; init; }
+    public string? Marker { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,7 +15,7 @@ public sealed record DescribeDBSnapshotAttributesRequestParameters
     /// <summary>The identifier for the DB snapshot to describe the attributes for. JSON <c>dBSnapshotIdentifier</c>.</summary>
     [JsonPropertyName("dBSnapshotIdentifier")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? DBSnapshotIdentifier { get; init; }
+    public string? DBSnapshotIdentifier { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -45,12 +45,12 @@ public sealed record DescribeDBSnapshotAttributesResponseElements
     /// <summary>The identifier of the manual DB snapshot that the attributes apply to. JSON <c>dBSnapshotIdentifier</c>.</summary>
     [JsonPropertyName("dBSnapshotIdentifier")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? DBSnapshotIdentifier { get; init; }
+    public string? DBSnapshotIdentifier { get; set; }
 
     /// <summary>The list of attributes and values for the manual DB snapshot. JSON <c>dBSnapshotAttributes</c>.</summary>
     [JsonPropertyName("dBSnapshotAttributes")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<DBSnapshotAttribute>>))]
-    public IReadOnlyList<DBSnapshotAttribute>? DBSnapshotAttributes { get; init => field = ValueList<DBSnapshotAttribute>.From(value); }
+    public IReadOnlyList<DBSnapshotAttribute>? DBSnapshotAttributes { get; set => field = ValueList<DBSnapshotAttribute>.From(value); }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

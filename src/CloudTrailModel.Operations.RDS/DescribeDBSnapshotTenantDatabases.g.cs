@@ -15,37 +15,37 @@ public sealed record DescribeDBSnapshotTenantDatabasesRequestParameters
     /// <summary>The ID of the DB instance used to create the DB snapshots. JSON <c>dBInstanceIdentifier</c>.</summary>
     [JsonPropertyName("dBInstanceIdentifier")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? DBInstanceIdentifier { get; init; }
+    public string? DBInstanceIdentifier { get; set; }
 
     /// <summary>The ID of a DB snapshot that contains the tenant databases to describe. JSON <c>dBSnapshotIdentifier</c>.</summary>
     [JsonPropertyName("dBSnapshotIdentifier")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? DBSnapshotIdentifier { get; init; }
+    public string? DBSnapshotIdentifier { get; set; }
 
     /// <summary>The type of DB snapshots to be returned. JSON <c>snapshotType</c>.</summary>
     [JsonPropertyName("snapshotType")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? SnapshotType { get; init; }
+    public string? SnapshotType { get; set; }
 
     /// <summary>A filter that specifies one or more tenant databases to describe. JSON <c>filters</c>.</summary>
     [JsonPropertyName("filters")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<Filter>>))]
-    public IReadOnlyList<Filter>? Filters { get; init => field = ValueList<Filter>.From(value); }
+    public IReadOnlyList<Filter>? Filters { get; set => field = ValueList<Filter>.From(value); }
 
     /// <summary>The maximum number of records to include in the response. JSON <c>maxRecords</c>.</summary>
     [JsonPropertyName("maxRecords")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? MaxRecords { get; init; }
+    public int? MaxRecords { get; set; }
 
     /// <summary>An optional pagination token provided by a previous DescribeDBSnapshotTenantDatabases request. JSON <c>marker</c>.</summary>
     [JsonPropertyName("marker")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Marker { get; init; }
+    public string? Marker { get; set; }
 
     /// <summary>A specific DB resource identifier to describe. JSON <c>dbiResourceId</c>.</summary>
     [JsonPropertyName("dbiResourceId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? DbiResourceId { get; init; }
+    public string? DbiResourceId { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -87,12 +87,12 @@ public sealed record DescribeDBSnapshotTenantDatabasesResponseElements
     /// <summary>An optional pagination token provided by a previous request. JSON <c>marker</c>.</summary>
     [JsonPropertyName("marker")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Marker { get; init; }
+    public string? Marker { get; set; }
 
     /// <summary>A list of DB snapshot tenant databases. JSON <c>dBSnapshotTenantDatabases</c>.</summary>
     [JsonPropertyName("dBSnapshotTenantDatabases")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<DBSnapshotTenantDatabase>>))]
-    public IReadOnlyList<DBSnapshotTenantDatabase>? DBSnapshotTenantDatabases { get; init => field = ValueList<DBSnapshotTenantDatabase>.From(value); }
+    public IReadOnlyList<DBSnapshotTenantDatabase>? DBSnapshotTenantDatabases { get; set => field = ValueList<DBSnapshotTenantDatabase>.From(value); }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

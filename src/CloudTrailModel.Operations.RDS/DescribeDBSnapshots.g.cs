@@ -15,47 +15,47 @@ public sealed record DescribeDBSnapshotsRequestParameters
     /// <summary>The ID of the DB instance to retrieve the list of DB snapshots for. JSON <c>dBInstanceIdentifier</c>.</summary>
     [JsonPropertyName("dBInstanceIdentifier")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? DBInstanceIdentifier { get; init; }
+    public string? DBInstanceIdentifier { get; set; }
 
     /// <summary>A specific DB snapshot identifier to describe. JSON <c>dBSnapshotIdentifier</c>.</summary>
     [JsonPropertyName("dBSnapshotIdentifier")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? DBSnapshotIdentifier { get; init; }
+    public string? DBSnapshotIdentifier { get; set; }
 
     /// <summary>The type of snapshots to be returned. JSON <c>snapshotType</c>.</summary>
     [JsonPropertyName("snapshotType")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? SnapshotType { get; init; }
+    public string? SnapshotType { get; set; }
 
     /// <summary>A filter that specifies one or more DB snapshots to describe. JSON <c>filters</c>.</summary>
     [JsonPropertyName("filters")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<Filter>>))]
-    public IReadOnlyList<Filter>? Filters { get; init => field = ValueList<Filter>.From(value); }
+    public IReadOnlyList<Filter>? Filters { get; set => field = ValueList<Filter>.From(value); }
 
     /// <summary>The maximum number of records to include in the response. JSON <c>maxRecords</c>.</summary>
     [JsonPropertyName("maxRecords")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? MaxRecords { get; init; }
+    public int? MaxRecords { get; set; }
 
     /// <summary>An optional pagination token provided by a previous DescribeDBSnapshots request. JSON <c>marker</c>.</summary>
     [JsonPropertyName("marker")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Marker { get; init; }
+    public string? Marker { get; set; }
 
     /// <summary>Specifies whether to include shared manual DB cluster snapshots from other Amazon Web Services accounts that this Amazon Web Services account has been given permission to copy or restore. JSON <c>includeShared</c>.</summary>
     [JsonPropertyName("includeShared")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? IncludeShared { get; init; }
+    public bool? IncludeShared { get; set; }
 
     /// <summary>Specifies whether to include manual DB cluster snapshots that are public and can be copied or restored by any Amazon Web Services account. JSON <c>includePublic</c>.</summary>
     [JsonPropertyName("includePublic")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? IncludePublic { get; init; }
+    public bool? IncludePublic { get; set; }
 
     /// <summary>A specific DB resource ID to describe. JSON <c>dbiResourceId</c>.</summary>
     [JsonPropertyName("dbiResourceId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? DbiResourceId { get; init; }
+    public string? DbiResourceId { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -101,12 +101,12 @@ public sealed record DescribeDBSnapshotsResponseElements
     /// <summary>An optional pagination token provided by a previous request. JSON <c>marker</c>.</summary>
     [JsonPropertyName("marker")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Marker { get; init; }
+    public string? Marker { get; set; }
 
     /// <summary>A list of DBSnapshot instances. JSON <c>dBSnapshots</c>.</summary>
     [JsonPropertyName("dBSnapshots")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<DBSnapshot>>))]
-    public IReadOnlyList<DBSnapshot>? DBSnapshots { get; init => field = ValueList<DBSnapshot>.From(value); }
+    public IReadOnlyList<DBSnapshot>? DBSnapshots { get; set => field = ValueList<DBSnapshot>.From(value); }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

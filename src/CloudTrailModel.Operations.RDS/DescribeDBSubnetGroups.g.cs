@@ -15,22 +15,22 @@ public sealed record DescribeDBSubnetGroupsRequestParameters
     /// <summary>The name of the DB subnet group to return details for. JSON <c>dBSubnetGroupName</c>.</summary>
     [JsonPropertyName("dBSubnetGroupName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? DBSubnetGroupName { get; init; }
+    public string? DBSubnetGroupName { get; set; }
 
     /// <summary>This parameter isn't currently supported. JSON <c>filters</c>.</summary>
     [JsonPropertyName("filters")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<Filter>>))]
-    public IReadOnlyList<Filter>? Filters { get; init => field = ValueList<Filter>.From(value); }
+    public IReadOnlyList<Filter>? Filters { get; set => field = ValueList<Filter>.From(value); }
 
     /// <summary>The maximum number of records to include in the response. JSON <c>maxRecords</c>.</summary>
     [JsonPropertyName("maxRecords")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? MaxRecords { get; init; }
+    public int? MaxRecords { get; set; }
 
     /// <summary>An optional pagination token provided by a previous DescribeDBSubnetGroups request. JSON <c>marker</c>.</summary>
     [JsonPropertyName("marker")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Marker { get; init; }
+    public string? Marker { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -66,12 +66,12 @@ public sealed record DescribeDBSubnetGroupsResponseElements
     /// <summary>An optional pagination token provided by a previous request. JSON <c>marker</c>.</summary>
     [JsonPropertyName("marker")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Marker { get; init; }
+    public string? Marker { get; set; }
 
     /// <summary>A list of DBSubnetGroup instances. JSON <c>dBSubnetGroups</c>.</summary>
     [JsonPropertyName("dBSubnetGroups")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<DBSubnetGroup>>))]
-    public IReadOnlyList<DBSubnetGroup>? DBSubnetGroups { get; init => field = ValueList<DBSubnetGroup>.From(value); }
+    public IReadOnlyList<DBSubnetGroup>? DBSubnetGroups { get; set => field = ValueList<DBSubnetGroup>.From(value); }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,22 +15,22 @@ public sealed record DescribeEngineDefaultParametersRequestParameters
     /// <summary>The name of the DB parameter group family. JSON <c>dBParameterGroupFamily</c>.</summary>
     [JsonPropertyName("dBParameterGroupFamily")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? DBParameterGroupFamily { get; init; }
+    public string? DBParameterGroupFamily { get; set; }
 
     /// <summary>A filter that specifies one or more parameters to describe. JSON <c>filters</c>.</summary>
     [JsonPropertyName("filters")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<Filter>>))]
-    public IReadOnlyList<Filter>? Filters { get; init => field = ValueList<Filter>.From(value); }
+    public IReadOnlyList<Filter>? Filters { get; set => field = ValueList<Filter>.From(value); }
 
     /// <summary>The maximum number of records to include in the response. JSON <c>maxRecords</c>.</summary>
     [JsonPropertyName("maxRecords")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? MaxRecords { get; init; }
+    public int? MaxRecords { get; set; }
 
     /// <summary>An optional pagination token provided by a previous DescribeEngineDefaultParameters request. JSON <c>marker</c>.</summary>
     [JsonPropertyName("marker")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Marker { get; init; }
+    public string? Marker { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -66,17 +66,17 @@ public sealed record DescribeEngineDefaultParametersResponseElements
     /// <summary>Specifies the name of the DB parameter group family that the engine default parameters apply to. JSON <c>dBParameterGroupFamily</c>.</summary>
     [JsonPropertyName("dBParameterGroupFamily")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? DBParameterGroupFamily { get; init; }
+    public string? DBParameterGroupFamily { get; set; }
 
     /// <summary>An optional pagination token provided by a previous EngineDefaults request. JSON <c>marker</c>.</summary>
     [JsonPropertyName("marker")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Marker { get; init; }
+    public string? Marker { get; set; }
 
     /// <summary>Contains a list of engine default parameters. JSON <c>parameters</c>.</summary>
     [JsonPropertyName("parameters")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<Parameter>>))]
-    public IReadOnlyList<Parameter>? Parameters { get; init => field = ValueList<Parameter>.From(value); }
+    public IReadOnlyList<Parameter>? Parameters { get; set => field = ValueList<Parameter>.From(value); }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,12 +15,12 @@ public sealed record DescribeEventCategoriesRequestParameters
     /// <summary>The type of source that is generating the events. JSON <c>sourceType</c>.</summary>
     [JsonPropertyName("sourceType")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? SourceType { get; init; }
+    public string? SourceType { get; set; }
 
     /// <summary>This parameter isn't currently supported. JSON <c>filters</c>.</summary>
     [JsonPropertyName("filters")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<Filter>>))]
-    public IReadOnlyList<Filter>? Filters { get; init => field = ValueList<Filter>.From(value); }
+    public IReadOnlyList<Filter>? Filters { get; set => field = ValueList<Filter>.From(value); }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -52,7 +52,7 @@ public sealed record DescribeEventCategoriesResponseElements
     /// <summary>A list of EventCategoriesMap data types. JSON <c>eventCategoriesMapList</c>.</summary>
     [JsonPropertyName("eventCategoriesMapList")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<EventCategoriesMap>>))]
-    public IReadOnlyList<EventCategoriesMap>? EventCategoriesMapList { get; init => field = ValueList<EventCategoriesMap>.From(value); }
+    public IReadOnlyList<EventCategoriesMap>? EventCategoriesMapList { get; set => field = ValueList<EventCategoriesMap>.From(value); }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

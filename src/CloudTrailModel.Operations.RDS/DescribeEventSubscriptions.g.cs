@@ -15,22 +15,22 @@ public sealed record DescribeEventSubscriptionsRequestParameters
     /// <summary>The name of the RDS event notification subscription you want to describe. JSON <c>subscriptionName</c>.</summary>
     [JsonPropertyName("subscriptionName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? SubscriptionName { get; init; }
+    public string? SubscriptionName { get; set; }
 
     /// <summary>This parameter isn't currently supported. JSON <c>filters</c>.</summary>
     [JsonPropertyName("filters")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<Filter>>))]
-    public IReadOnlyList<Filter>? Filters { get; init => field = ValueList<Filter>.From(value); }
+    public IReadOnlyList<Filter>? Filters { get; set => field = ValueList<Filter>.From(value); }
 
     /// <summary>The maximum number of records to include in the response. JSON <c>maxRecords</c>.</summary>
     [JsonPropertyName("maxRecords")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? MaxRecords { get; init; }
+    public int? MaxRecords { get; set; }
 
     /// <summary>An optional pagination token provided by a previous DescribeOrderableDBInstanceOptions request. JSON <c>marker</c>.</summary>
     [JsonPropertyName("marker")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Marker { get; init; }
+    public string? Marker { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -66,12 +66,12 @@ public sealed record DescribeEventSubscriptionsResponseElements
     /// <summary>An optional pagination token provided by a previous DescribeOrderableDBInstanceOptions request. JSON <c>marker</c>.</summary>
     [JsonPropertyName("marker")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Marker { get; init; }
+    public string? Marker { get; set; }
 
     /// <summary>A list of EventSubscriptions data types. JSON <c>eventSubscriptionsList</c>.</summary>
     [JsonPropertyName("eventSubscriptionsList")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<EventSubscription>>))]
-    public IReadOnlyList<EventSubscription>? EventSubscriptionsList { get; init => field = ValueList<EventSubscription>.From(value); }
+    public IReadOnlyList<EventSubscription>? EventSubscriptionsList { get; set => field = ValueList<EventSubscription>.From(value); }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,47 +15,47 @@ public sealed record DescribeEventsRequestParameters
     /// <summary>The identifier of the event source for which events are returned. JSON <c>sourceIdentifier</c>.</summary>
     [JsonPropertyName("sourceIdentifier")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? SourceIdentifier { get; init; }
+    public string? SourceIdentifier { get; set; }
 
     /// <summary>The event source to retrieve events for. JSON <c>sourceType</c>.</summary>
     [JsonPropertyName("sourceType")]
     [JsonConverter(typeof(TolerantMemberConverter<SourceType?>))]
-    public SourceType? SourceType { get; init; }
+    public SourceType? SourceType { get; set; }
 
     /// <summary>The beginning of the time interval to retrieve events for, specified in ISO 8601 format. JSON <c>startTime</c>.</summary>
     [JsonPropertyName("startTime")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? StartTime { get; init; }
+    public DateTimeOffset? StartTime { get; set; }
 
     /// <summary>The end of the time interval for which to retrieve events, specified in ISO 8601 format. JSON <c>endTime</c>.</summary>
     [JsonPropertyName("endTime")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? EndTime { get; init; }
+    public DateTimeOffset? EndTime { get; set; }
 
     /// <summary>The number of minutes to retrieve events for. JSON <c>duration</c>.</summary>
     [JsonPropertyName("duration")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? Duration { get; init; }
+    public int? Duration { get; set; }
 
     /// <summary>A list of event categories that trigger notifications for a event notification subscription. JSON <c>eventCategories</c>.</summary>
     [JsonPropertyName("eventCategories")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<string>>))]
-    public IReadOnlyList<string>? EventCategories { get; init => field = ValueList<string>.From(value); }
+    public IReadOnlyList<string>? EventCategories { get; set => field = ValueList<string>.From(value); }
 
     /// <summary>This parameter isn't currently supported. JSON <c>filters</c>.</summary>
     [JsonPropertyName("filters")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<Filter>>))]
-    public IReadOnlyList<Filter>? Filters { get; init => field = ValueList<Filter>.From(value); }
+    public IReadOnlyList<Filter>? Filters { get; set => field = ValueList<Filter>.From(value); }
 
     /// <summary>The maximum number of records to include in the response. JSON <c>maxRecords</c>.</summary>
     [JsonPropertyName("maxRecords")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? MaxRecords { get; init; }
+    public int? MaxRecords { get; set; }
 
     /// <summary>An optional pagination token provided by a previous DescribeEvents request. JSON <c>marker</c>.</summary>
     [JsonPropertyName("marker")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Marker { get; init; }
+    public string? Marker { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -101,12 +101,12 @@ public sealed record DescribeEventsResponseElements
     /// <summary>An optional pagination token provided by a previous Events request. JSON <c>marker</c>.</summary>
     [JsonPropertyName("marker")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Marker { get; init; }
+    public string? Marker { get; set; }
 
     /// <summary>A list of Event instances. JSON <c>events</c>.</summary>
     [JsonPropertyName("events")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<Event>>))]
-    public IReadOnlyList<Event>? Events { get; init => field = ValueList<Event>.From(value); }
+    public IReadOnlyList<Event>? Events { get; set => field = ValueList<Event>.From(value); }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

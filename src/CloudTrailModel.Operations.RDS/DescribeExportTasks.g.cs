@@ -15,32 +15,32 @@ public sealed record DescribeExportTasksRequestParameters
     /// <summary>The identifier of the snapshot or cluster export task to be described. JSON <c>exportTaskIdentifier</c>.</summary>
     [JsonPropertyName("exportTaskIdentifier")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ExportTaskIdentifier { get; init; }
+    public string? ExportTaskIdentifier { get; set; }
 
     /// <summary>The Amazon Resource Name (ARN) of the snapshot or cluster exported to Amazon S3. JSON <c>sourceArn</c>.</summary>
     [JsonPropertyName("sourceArn")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? SourceArn { get; init; }
+    public string? SourceArn { get; set; }
 
     /// <summary>Filters specify one or more snapshot or cluster exports to describe. JSON <c>filters</c>.</summary>
     [JsonPropertyName("filters")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<Filter>>))]
-    public IReadOnlyList<Filter>? Filters { get; init => field = ValueList<Filter>.From(value); }
+    public IReadOnlyList<Filter>? Filters { get; set => field = ValueList<Filter>.From(value); }
 
     /// <summary>An optional pagination token provided by a previous DescribeExportTasks request. JSON <c>marker</c>.</summary>
     [JsonPropertyName("marker")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Marker { get; init; }
+    public string? Marker { get; set; }
 
     /// <summary>The maximum number of records to include in the response. JSON <c>maxRecords</c>.</summary>
     [JsonPropertyName("maxRecords")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? MaxRecords { get; init; }
+    public int? MaxRecords { get; set; }
 
     /// <summary>The type of source for the export. JSON <c>sourceType</c>.</summary>
     [JsonPropertyName("sourceType")]
     [JsonConverter(typeof(TolerantMemberConverter<ExportSourceType?>))]
-    public ExportSourceType? SourceType { get; init; }
+    public ExportSourceType? SourceType { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -80,12 +80,12 @@ public sealed record DescribeExportTasksResponseElements
     /// <summary>A pagination token that can be used in a later DescribeExportTasks request. JSON <c>marker</c>.</summary>
     [JsonPropertyName("marker")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Marker { get; init; }
+    public string? Marker { get; set; }
 
     /// <summary>Information about an export of a snapshot or cluster to Amazon S3. JSON <c>exportTasks</c>.</summary>
     [JsonPropertyName("exportTasks")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<ExportTask>>))]
-    public IReadOnlyList<ExportTask>? ExportTasks { get; init => field = ValueList<ExportTask>.From(value); }
+    public IReadOnlyList<ExportTask>? ExportTasks { get; set => field = ValueList<ExportTask>.From(value); }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

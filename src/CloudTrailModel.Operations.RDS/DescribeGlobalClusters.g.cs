@@ -15,22 +15,22 @@ public sealed record DescribeGlobalClustersRequestParameters
     /// <summary>The user-supplied DB cluster identifier. JSON <c>globalClusterIdentifier</c>.</summary>
     [JsonPropertyName("globalClusterIdentifier")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? GlobalClusterIdentifier { get; init; }
+    public string? GlobalClusterIdentifier { get; set; }
 
     /// <summary>A filter that specifies one or more global database clusters to describe. JSON <c>filters</c>.</summary>
     [JsonPropertyName("filters")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<Filter>>))]
-    public IReadOnlyList<Filter>? Filters { get; init => field = ValueList<Filter>.From(value); }
+    public IReadOnlyList<Filter>? Filters { get; set => field = ValueList<Filter>.From(value); }
 
     /// <summary>The maximum number of records to include in the response. JSON <c>maxRecords</c>.</summary>
     [JsonPropertyName("maxRecords")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? MaxRecords { get; init; }
+    public int? MaxRecords { get; set; }
 
     /// <summary>An optional pagination token provided by a previous DescribeGlobalClusters request. JSON <c>marker</c>.</summary>
     [JsonPropertyName("marker")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Marker { get; init; }
+    public string? Marker { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -66,12 +66,12 @@ public sealed record DescribeGlobalClustersResponseElements
     /// <summary>An optional pagination token provided by a previous DescribeGlobalClusters request. JSON <c>marker</c>.</summary>
     [JsonPropertyName("marker")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Marker { get; init; }
+    public string? Marker { get; set; }
 
     /// <summary>The list of global clusters returned by this request. JSON <c>globalClusters</c>.</summary>
     [JsonPropertyName("globalClusters")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<GlobalCluster>>))]
-    public IReadOnlyList<GlobalCluster>? GlobalClusters { get; init => field = ValueList<GlobalCluster>.From(value); }
+    public IReadOnlyList<GlobalCluster>? GlobalClusters { get; set => field = ValueList<GlobalCluster>.From(value); }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

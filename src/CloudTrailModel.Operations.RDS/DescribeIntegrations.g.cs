@@ -15,22 +15,22 @@ public sealed record DescribeIntegrationsRequestParameters
     /// <summary>The unique identifier of the integration. JSON <c>integrationIdentifier</c>.</summary>
     [JsonPropertyName("integrationIdentifier")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? IntegrationIdentifier { get; init; }
+    public string? IntegrationIdentifier { get; set; }
 
     /// <summary>A filter that specifies one or more resources to return. JSON <c>filters</c>.</summary>
     [JsonPropertyName("filters")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<Filter>>))]
-    public IReadOnlyList<Filter>? Filters { get; init => field = ValueList<Filter>.From(value); }
+    public IReadOnlyList<Filter>? Filters { get; set => field = ValueList<Filter>.From(value); }
 
     /// <summary>The maximum number of records to include in the response. JSON <c>maxRecords</c>.</summary>
     [JsonPropertyName("maxRecords")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? MaxRecords { get; init; }
+    public int? MaxRecords { get; set; }
 
     /// <summary>An optional pagination token provided by a previous DescribeIntegrations request. JSON <c>marker</c>.</summary>
     [JsonPropertyName("marker")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Marker { get; init; }
+    public string? Marker { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -66,12 +66,12 @@ public sealed record DescribeIntegrationsResponseElements
     /// <summary>A pagination token that can be used in a later DescribeIntegrations request. JSON <c>marker</c>.</summary>
     [JsonPropertyName("marker")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Marker { get; init; }
+    public string? Marker { get; set; }
 
     /// <summary>A list of integrations. JSON <c>integrations</c>.</summary>
     [JsonPropertyName("integrations")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<Integration>>))]
-    public IReadOnlyList<Integration>? Integrations { get; init => field = ValueList<Integration>.From(value); }
+    public IReadOnlyList<Integration>? Integrations { get; set => field = ValueList<Integration>.From(value); }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,27 +15,27 @@ public sealed record DescribeOptionGroupOptionsRequestParameters
     /// <summary>The name of the engine to describe options for. JSON <c>engineName</c>.</summary>
     [JsonPropertyName("engineName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? EngineName { get; init; }
+    public string? EngineName { get; set; }
 
     /// <summary>If specified, filters the results to include only options for the specified major engine version. JSON <c>majorEngineVersion</c>.</summary>
     [JsonPropertyName("majorEngineVersion")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? MajorEngineVersion { get; init; }
+    public string? MajorEngineVersion { get; set; }
 
     /// <summary>This parameter isn't currently supported. JSON <c>filters</c>.</summary>
     [JsonPropertyName("filters")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<Filter>>))]
-    public IReadOnlyList<Filter>? Filters { get; init => field = ValueList<Filter>.From(value); }
+    public IReadOnlyList<Filter>? Filters { get; set => field = ValueList<Filter>.From(value); }
 
     /// <summary>The maximum number of records to include in the response. JSON <c>maxRecords</c>.</summary>
     [JsonPropertyName("maxRecords")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? MaxRecords { get; init; }
+    public int? MaxRecords { get; set; }
 
     /// <summary>An optional pagination token provided by a previous request. JSON <c>marker</c>.</summary>
     [JsonPropertyName("marker")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Marker { get; init; }
+    public string? Marker { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -73,12 +73,12 @@ public sealed record DescribeOptionGroupOptionsResponseElements
     /// <summary>List of available option group options. JSON <c>optionGroupOptions</c>.</summary>
     [JsonPropertyName("optionGroupOptions")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<OptionGroupOption>>))]
-    public IReadOnlyList<OptionGroupOption>? OptionGroupOptions { get; init => field = ValueList<OptionGroupOption>.From(value); }
+    public IReadOnlyList<OptionGroupOption>? OptionGroupOptions { get; set => field = ValueList<OptionGroupOption>.From(value); }
 
     /// <summary>An optional pagination token provided by a previous request. JSON <c>marker</c>.</summary>
     [JsonPropertyName("marker")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Marker { get; init; }
+    public string? Marker { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,47 +15,47 @@ public sealed record DescribeOrderableDBInstanceOptionsRequestParameters
     /// <summary>The name of the database engine to describe DB instance options for. JSON <c>engine</c>.</summary>
     [JsonPropertyName("engine")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Engine { get; init; }
+    public string? Engine { get; set; }
 
     /// <summary>A filter to include only the available options for the specified engine version. JSON <c>engineVersion</c>.</summary>
     [JsonPropertyName("engineVersion")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? EngineVersion { get; init; }
+    public string? EngineVersion { get; set; }
 
     /// <summary>A filter to include only the available options for the specified DB instance class. JSON <c>dBInstanceClass</c>.</summary>
     [JsonPropertyName("dBInstanceClass")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? DBInstanceClass { get; init; }
+    public string? DBInstanceClass { get; set; }
 
     /// <summary>A filter to include only the available options for the specified license model. JSON <c>licenseModel</c>.</summary>
     [JsonPropertyName("licenseModel")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? LicenseModel { get; init; }
+    public string? LicenseModel { get; set; }
 
     /// <summary>The Availability Zone group associated with a Local Zone. JSON <c>availabilityZoneGroup</c>.</summary>
     [JsonPropertyName("availabilityZoneGroup")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? AvailabilityZoneGroup { get; init; }
+    public string? AvailabilityZoneGroup { get; set; }
 
     /// <summary>Specifies whether to show only VPC or non-VPC offerings. JSON <c>vpc</c>.</summary>
     [JsonPropertyName("vpc")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? Vpc { get; init; }
+    public bool? Vpc { get; set; }
 
     /// <summary>This parameter isn't currently supported. JSON <c>filters</c>.</summary>
     [JsonPropertyName("filters")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<Filter>>))]
-    public IReadOnlyList<Filter>? Filters { get; init => field = ValueList<Filter>.From(value); }
+    public IReadOnlyList<Filter>? Filters { get; set => field = ValueList<Filter>.From(value); }
 
     /// <summary>The maximum number of records to include in the response. JSON <c>maxRecords</c>.</summary>
     [JsonPropertyName("maxRecords")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? MaxRecords { get; init; }
+    public int? MaxRecords { get; set; }
 
     /// <summary>An optional pagination token provided by a previous DescribeOrderableDBInstanceOptions request. JSON <c>marker</c>.</summary>
     [JsonPropertyName("marker")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Marker { get; init; }
+    public string? Marker { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -101,12 +101,12 @@ public sealed record DescribeOrderableDBInstanceOptionsResponseElements
     /// <summary>An OrderableDBInstanceOption structure containing information about orderable options for the DB instance. JSON <c>orderableDBInstanceOptions</c>.</summary>
     [JsonPropertyName("orderableDBInstanceOptions")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<OrderableDBInstanceOption>>))]
-    public IReadOnlyList<OrderableDBInstanceOption>? OrderableDBInstanceOptions { get; init => field = ValueList<OrderableDBInstanceOption>.From(value); }
+    public IReadOnlyList<OrderableDBInstanceOption>? OrderableDBInstanceOptions { get; set => field = ValueList<OrderableDBInstanceOption>.From(value); }
 
     /// <summary>An optional pagination token provided by a previous OrderableDBInstanceOptions request. JSON <c>marker</c>.</summary>
     [JsonPropertyName("marker")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Marker { get; init; }
+    public string? Marker { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

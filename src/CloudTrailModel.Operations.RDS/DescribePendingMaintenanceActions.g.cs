@@ -15,22 +15,22 @@ public sealed record DescribePendingMaintenanceActionsRequestParameters
     /// <summary>The ARN of a resource to return pending maintenance actions for. JSON <c>resourceIdentifier</c>.</summary>
     [JsonPropertyName("resourceIdentifier")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ResourceIdentifier { get; init; }
+    public string? ResourceIdentifier { get; set; }
 
     /// <summary>A filter that specifies one or more resources to return pending maintenance actions for. JSON <c>filters</c>.</summary>
     [JsonPropertyName("filters")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<Filter>>))]
-    public IReadOnlyList<Filter>? Filters { get; init => field = ValueList<Filter>.From(value); }
+    public IReadOnlyList<Filter>? Filters { get; set => field = ValueList<Filter>.From(value); }
 
     /// <summary>An optional pagination token provided by a previous DescribePendingMaintenanceActions request. JSON <c>marker</c>.</summary>
     [JsonPropertyName("marker")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Marker { get; init; }
+    public string? Marker { get; set; }
 
     /// <summary>The maximum number of records to include in the response. JSON <c>maxRecords</c>.</summary>
     [JsonPropertyName("maxRecords")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? MaxRecords { get; init; }
+    public int? MaxRecords { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -66,12 +66,12 @@ public sealed record DescribePendingMaintenanceActionsResponseElements
     /// <summary>A list of the pending maintenance actions for the resource. JSON <c>pendingMaintenanceActions</c>.</summary>
     [JsonPropertyName("pendingMaintenanceActions")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<ResourcePendingMaintenanceActions>>))]
-    public IReadOnlyList<ResourcePendingMaintenanceActions>? PendingMaintenanceActions { get; init => field = ValueList<ResourcePendingMaintenanceActions>.From(value); }
+    public IReadOnlyList<ResourcePendingMaintenanceActions>? PendingMaintenanceActions { get; set => field = ValueList<ResourcePendingMaintenanceActions>.From(value); }
 
     /// <summary>An optional pagination token provided by a previous DescribePendingMaintenanceActions request. JSON <c>marker</c>.</summary>
     [JsonPropertyName("marker")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Marker { get; init; }
+    public string? Marker { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

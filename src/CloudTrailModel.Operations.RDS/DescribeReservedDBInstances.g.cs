@@ -15,57 +15,57 @@ public sealed record DescribeReservedDBInstancesRequestParameters
     /// <summary>The reserved DB instance identifier filter value. JSON <c>reservedDBInstanceId</c>.</summary>
     [JsonPropertyName("reservedDBInstanceId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ReservedDBInstanceId { get; init; }
+    public string? ReservedDBInstanceId { get; set; }
 
     /// <summary>The offering identifier filter value. JSON <c>reservedDBInstancesOfferingId</c>.</summary>
     [JsonPropertyName("reservedDBInstancesOfferingId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ReservedDBInstancesOfferingId { get; init; }
+    public string? ReservedDBInstancesOfferingId { get; set; }
 
     /// <summary>The DB instance class filter value. JSON <c>dBInstanceClass</c>.</summary>
     [JsonPropertyName("dBInstanceClass")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? DBInstanceClass { get; init; }
+    public string? DBInstanceClass { get; set; }
 
     /// <summary>The duration filter value, specified in years or seconds. JSON <c>duration</c>.</summary>
     [JsonPropertyName("duration")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Duration { get; init; }
+    public string? Duration { get; set; }
 
     /// <summary>The product description filter value. JSON <c>productDescription</c>.</summary>
     [JsonPropertyName("productDescription")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ProductDescription { get; init; }
+    public string? ProductDescription { get; set; }
 
     /// <summary>The offering type filter value. JSON <c>offeringType</c>.</summary>
     [JsonPropertyName("offeringType")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? OfferingType { get; init; }
+    public string? OfferingType { get; set; }
 
     /// <summary>Specifies whether to show only those reservations that support Multi-AZ. JSON <c>multiAZ</c>.</summary>
     [JsonPropertyName("multiAZ")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? MultiAZ { get; init; }
+    public bool? MultiAZ { get; set; }
 
     /// <summary>The lease identifier filter value. JSON <c>leaseId</c>.</summary>
     [JsonPropertyName("leaseId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? LeaseId { get; init; }
+    public string? LeaseId { get; set; }
 
     /// <summary>This parameter isn't currently supported. JSON <c>filters</c>.</summary>
     [JsonPropertyName("filters")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<Filter>>))]
-    public IReadOnlyList<Filter>? Filters { get; init => field = ValueList<Filter>.From(value); }
+    public IReadOnlyList<Filter>? Filters { get; set => field = ValueList<Filter>.From(value); }
 
     /// <summary>The maximum number of records to include in the response. JSON <c>maxRecords</c>.</summary>
     [JsonPropertyName("maxRecords")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? MaxRecords { get; init; }
+    public int? MaxRecords { get; set; }
 
     /// <summary>An optional pagination token provided by a previous request. JSON <c>marker</c>.</summary>
     [JsonPropertyName("marker")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Marker { get; init; }
+    public string? Marker { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -115,12 +115,12 @@ public sealed record DescribeReservedDBInstancesResponseElements
     /// <summary>An optional pagination token provided by a previous request. JSON <c>marker</c>.</summary>
     [JsonPropertyName("marker")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Marker { get; init; }
+    public string? Marker { get; set; }
 
     /// <summary>A list of reserved DB instances. JSON <c>reservedDBInstances</c>.</summary>
     [JsonPropertyName("reservedDBInstances")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<ReservedDBInstance>>))]
-    public IReadOnlyList<ReservedDBInstance>? ReservedDBInstances { get; init => field = ValueList<ReservedDBInstance>.From(value); }
+    public IReadOnlyList<ReservedDBInstance>? ReservedDBInstances { get; set => field = ValueList<ReservedDBInstance>.From(value); }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

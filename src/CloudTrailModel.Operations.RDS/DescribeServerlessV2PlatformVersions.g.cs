@@ -15,37 +15,37 @@ public sealed record DescribeServerlessV2PlatformVersionsRequestParameters
     /// <summary>A specific platform version to return details for. JSON <c>serverlessV2PlatformVersion</c>.</summary>
     [JsonPropertyName("serverlessV2PlatformVersion")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ServerlessV2PlatformVersion { get; init; }
+    public string? ServerlessV2PlatformVersion { get; set; }
 
     /// <summary>The database engine to return platform version details for. JSON <c>engine</c>.</summary>
     [JsonPropertyName("engine")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Engine { get; init; }
+    public string? Engine { get; set; }
 
     /// <summary>This parameter isn't currently supported. JSON <c>filters</c>.</summary>
     [JsonPropertyName("filters")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<Filter>>))]
-    public IReadOnlyList<Filter>? Filters { get; init => field = ValueList<Filter>.From(value); }
+    public IReadOnlyList<Filter>? Filters { get; set => field = ValueList<Filter>.From(value); }
 
     /// <summary>Specifies whether to return only the default platform versions for each engine. JSON <c>defaultOnly</c>.</summary>
     [JsonPropertyName("defaultOnly")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? DefaultOnly { get; init; }
+    public bool? DefaultOnly { get; set; }
 
     /// <summary>Specifies whether to also include platform versions which are no longer in use. JSON <c>includeAll</c>.</summary>
     [JsonPropertyName("includeAll")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? IncludeAll { get; init; }
+    public bool? IncludeAll { get; set; }
 
     /// <summary>The maximum number of records to include in the response. JSON <c>maxRecords</c>.</summary>
     [JsonPropertyName("maxRecords")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? MaxRecords { get; init; }
+    public int? MaxRecords { get; set; }
 
     /// <summary>An optional pagination token provided by a previous request. JSON <c>marker</c>.</summary>
     [JsonPropertyName("marker")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Marker { get; init; }
+    public string? Marker { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -87,12 +87,12 @@ public sealed record DescribeServerlessV2PlatformVersionsResponseElements
     /// <summary>An optional pagination token provided by a previous request. JSON <c>marker</c>.</summary>
     [JsonPropertyName("marker")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Marker { get; init; }
+    public string? Marker { get; set; }
 
     /// <summary>A list of ServerlessV2PlatformVersionInfo elements. JSON <c>serverlessV2PlatformVersions</c>.</summary>
     [JsonPropertyName("serverlessV2PlatformVersions")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<ServerlessV2PlatformVersionInfo>>))]
-    public IReadOnlyList<ServerlessV2PlatformVersionInfo>? ServerlessV2PlatformVersions { get; init => field = ValueList<ServerlessV2PlatformVersionInfo>.From(value); }
+    public IReadOnlyList<ServerlessV2PlatformVersionInfo>? ServerlessV2PlatformVersions { get; set => field = ValueList<ServerlessV2PlatformVersionInfo>.From(value); }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

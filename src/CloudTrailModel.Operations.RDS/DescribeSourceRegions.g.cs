@@ -15,22 +15,22 @@ public sealed record DescribeSourceRegionsRequestParameters
     /// <summary>The source Amazon Web Services Region name. JSON <c>regionName</c>.</summary>
     [JsonPropertyName("regionName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? RegionName { get; init; }
+    public string? RegionName { get; set; }
 
     /// <summary>The maximum number of records to include in the response. JSON <c>maxRecords</c>.</summary>
     [JsonPropertyName("maxRecords")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? MaxRecords { get; init; }
+    public int? MaxRecords { get; set; }
 
     /// <summary>An optional pagination token provided by a previous DescribeSourceRegions request. JSON <c>marker</c>.</summary>
     [JsonPropertyName("marker")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Marker { get; init; }
+    public string? Marker { get; set; }
 
     /// <summary>This parameter isn't currently supported. JSON <c>filters</c>.</summary>
     [JsonPropertyName("filters")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<Filter>>))]
-    public IReadOnlyList<Filter>? Filters { get; init => field = ValueList<Filter>.From(value); }
+    public IReadOnlyList<Filter>? Filters { get; set => field = ValueList<Filter>.From(value); }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -66,12 +66,12 @@ public sealed record DescribeSourceRegionsResponseElements
     /// <summary>An optional pagination token provided by a previous request. JSON <c>marker</c>.</summary>
     [JsonPropertyName("marker")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Marker { get; init; }
+    public string? Marker { get; set; }
 
     /// <summary>A list of SourceRegion instances that contains each source Amazon Web Services Region that the current Amazon Web Services Region can get a read replica or a DB snapshot from. JSON <c>sourceRegions</c>.</summary>
     [JsonPropertyName("sourceRegions")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<SourceRegion>>))]
-    public IReadOnlyList<SourceRegion>? SourceRegions { get; init => field = ValueList<SourceRegion>.From(value); }
+    public IReadOnlyList<SourceRegion>? SourceRegions { get; set => field = ValueList<SourceRegion>.From(value); }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

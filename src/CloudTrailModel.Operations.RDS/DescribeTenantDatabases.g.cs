@@ -15,27 +15,27 @@ public sealed record DescribeTenantDatabasesRequestParameters
     /// <summary>The user-supplied DB instance identifier, which must match the identifier of an existing instance owned by the Amazon Web Services account. JSON <c>dBInstanceIdentifier</c>.</summary>
     [JsonPropertyName("dBInstanceIdentifier")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? DBInstanceIdentifier { get; init; }
+    public string? DBInstanceIdentifier { get; set; }
 
     /// <summary>The user-supplied tenant database name, which must match the name of an existing tenant database on the specified DB instance owned by your Amazon Web Services account. JSON <c>tenantDBName</c>.</summary>
     [JsonPropertyName("tenantDBName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? TenantDBName { get; init; }
+    public string? TenantDBName { get; set; }
 
     /// <summary>A filter that specifies one or more database tenants to describe. JSON <c>filters</c>.</summary>
     [JsonPropertyName("filters")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<Filter>>))]
-    public IReadOnlyList<Filter>? Filters { get; init => field = ValueList<Filter>.From(value); }
+    public IReadOnlyList<Filter>? Filters { get; set => field = ValueList<Filter>.From(value); }
 
     /// <summary>An optional pagination token provided by a previous DescribeTenantDatabases request. JSON <c>marker</c>.</summary>
     [JsonPropertyName("marker")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Marker { get; init; }
+    public string? Marker { get; set; }
 
     /// <summary>The maximum number of records to include in the response. JSON <c>maxRecords</c>.</summary>
     [JsonPropertyName("maxRecords")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? MaxRecords { get; init; }
+    public int? MaxRecords { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -73,12 +73,12 @@ public sealed record DescribeTenantDatabasesResponseElements
     /// <summary>An optional pagination token provided by a previous DescribeTenantDatabases request. JSON <c>marker</c>.</summary>
     [JsonPropertyName("marker")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Marker { get; init; }
+    public string? Marker { get; set; }
 
     /// <summary>An array of the tenant databases requested by the DescribeTenantDatabases operation. JSON <c>tenantDatabases</c>.</summary>
     [JsonPropertyName("tenantDatabases")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<TenantDatabase>>))]
-    public IReadOnlyList<TenantDatabase>? TenantDatabases { get; init => field = ValueList<TenantDatabase>.From(value); }
+    public IReadOnlyList<TenantDatabase>? TenantDatabases { get; set => field = ValueList<TenantDatabase>.From(value); }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,7 +15,7 @@ public sealed record DescribeValidDBInstanceModificationsRequestParameters
     /// <summary>The customer identifier or the ARN of your DB instance. JSON <c>dBInstanceIdentifier</c>.</summary>
     [JsonPropertyName("dBInstanceIdentifier")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? DBInstanceIdentifier { get; init; }
+    public string? DBInstanceIdentifier { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -45,22 +45,22 @@ public sealed record DescribeValidDBInstanceModificationsResponseElements
     /// <summary>Valid storage options for your DB instance. JSON <c>storage</c>.</summary>
     [JsonPropertyName("storage")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<ValidStorageOptions>>))]
-    public IReadOnlyList<ValidStorageOptions>? Storage { get; init => field = ValueList<ValidStorageOptions>.From(value); }
+    public IReadOnlyList<ValidStorageOptions>? Storage { get; set => field = ValueList<ValidStorageOptions>.From(value); }
 
     /// <summary>Valid processor features for your DB instance. JSON <c>validProcessorFeatures</c>.</summary>
     [JsonPropertyName("validProcessorFeatures")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<AvailableProcessorFeature>>))]
-    public IReadOnlyList<AvailableProcessorFeature>? ValidProcessorFeatures { get; init => field = ValueList<AvailableProcessorFeature>.From(value); }
+    public IReadOnlyList<AvailableProcessorFeature>? ValidProcessorFeatures { get; set => field = ValueList<AvailableProcessorFeature>.From(value); }
 
     /// <summary>Indicates whether a DB instance supports using a dedicated log volume (DLV). JSON <c>supportsDedicatedLogVolume</c>.</summary>
     [JsonPropertyName("supportsDedicatedLogVolume")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? SupportsDedicatedLogVolume { get; init; }
+    public bool? SupportsDedicatedLogVolume { get; set; }
 
     /// <summary>The valid additional storage options for the DB instance. JSON <c>additionalStorage</c>.</summary>
     [JsonPropertyName("additionalStorage")]
     [JsonConverter(typeof(TolerantMemberConverter<ValidAdditionalStorageOptions>))]
-    public ValidAdditionalStorageOptions? AdditionalStorage { get; init; }
+    public ValidAdditionalStorageOptions? AdditionalStorage { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,7 +15,7 @@ public sealed record DisableHttpEndpointRequestParameters
     /// <summary>The Amazon Resource Name (ARN) of the DB cluster. JSON <c>resourceArn</c>.</summary>
     [JsonPropertyName("resourceArn")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ResourceArn { get; init; }
+    public string? ResourceArn { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -45,12 +45,12 @@ public sealed record DisableHttpEndpointResponseElements
     /// <summary>The ARN of the DB cluster. JSON <c>resourceArn</c>.</summary>
     [JsonPropertyName("resourceArn")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ResourceArn { get; init; }
+    public string? ResourceArn { get; set; }
 
     /// <summary>Indicates whether the HTTP endpoint is enabled or disabled for the DB cluster. JSON <c>httpEndpointEnabled</c>.</summary>
     [JsonPropertyName("httpEndpointEnabled")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? HttpEndpointEnabled { get; init; }
+    public bool? HttpEndpointEnabled { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,12 +15,12 @@ public sealed record DocLink
     /// <summary>The text with the link to documentation for the recommendation. JSON <c>text</c>.</summary>
     [JsonPropertyName("text")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Text { get; init; }
+    public string? Text { get; set; }
 
     /// <summary>The URL for the documentation for the recommendation. JSON <c>url</c>.</summary>
     [JsonPropertyName("url")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Url { get; init; }
+    public string? Url { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

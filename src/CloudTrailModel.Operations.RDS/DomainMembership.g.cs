@@ -15,37 +15,37 @@ public sealed record DomainMembership
     /// <summary>The identifier of the Active Directory Domain. JSON <c>domain</c>.</summary>
     [JsonPropertyName("domain")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Domain { get; init; }
+    public string? Domain { get; set; }
 
     /// <summary>The status of the Active Directory Domain membership for the DB instance or cluster. JSON <c>status</c>.</summary>
     [JsonPropertyName("status")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Status { get; init; }
+    public string? Status { get; set; }
 
     /// <summary>The fully qualified domain name (FQDN) of the Active Directory Domain. JSON <c>fQDN</c>.</summary>
     [JsonPropertyName("fQDN")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? FQDN { get; init; }
+    public string? FQDN { get; set; }
 
     /// <summary>The name of the IAM role used when making API calls to the Directory Service. JSON <c>iAMRoleName</c>.</summary>
     [JsonPropertyName("iAMRoleName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? IAMRoleName { get; init; }
+    public string? IAMRoleName { get; set; }
 
     /// <summary>The Active Directory organizational unit for the DB instance or cluster. JSON <c>oU</c>.</summary>
     [JsonPropertyName("oU")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? OU { get; init; }
+    public string? OU { get; set; }
 
     /// <summary>The ARN for the Secrets Manager secret with the credentials for the user that's a member of the domain. JSON <c>authSecretArn</c>.</summary>
     [JsonPropertyName("authSecretArn")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? AuthSecretArn { get; init; }
+    public string? AuthSecretArn { get; set; }
 
     /// <summary>The IPv4 DNS IP addresses of the primary and secondary Active Directory domain controllers. JSON <c>dnsIps</c>.</summary>
     [JsonPropertyName("dnsIps")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<string>>))]
-    public IReadOnlyList<string>? DnsIps { get; init => field = ValueList<string>.From(value); }
+    public IReadOnlyList<string>? DnsIps { get; set => field = ValueList<string>.From(value); }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,12 +15,12 @@ public sealed record DoubleRange
     /// <summary>The minimum value in the range. JSON <c>from</c>.</summary>
     [JsonPropertyName("from")]
     [JsonConverter(typeof(TolerantMemberConverter<double?>))]
-    public double? From { get; init; }
+    public double? From { get; set; }
 
     /// <summary>The maximum value in the range. JSON <c>to</c>.</summary>
     [JsonPropertyName("to")]
     [JsonConverter(typeof(TolerantMemberConverter<double?>))]
-    public double? To { get; init; }
+    public double? To { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,22 +15,22 @@ public sealed record DownloadDBLogFilePortionRequestParameters
     /// <summary>The customer-assigned name of the DB instance that contains the log files you want to list. JSON <c>dBInstanceIdentifier</c>.</summary>
     [JsonPropertyName("dBInstanceIdentifier")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? DBInstanceIdentifier { get; init; }
+    public string? DBInstanceIdentifier { get; set; }
 
     /// <summary>The name of the log file to be downloaded. JSON <c>logFileName</c>.</summary>
     [JsonPropertyName("logFileName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? LogFileName { get; init; }
+    public string? LogFileName { get; set; }
 
     /// <summary>The pagination token provided in the previous request or "0". JSON <c>marker</c>.</summary>
     [JsonPropertyName("marker")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Marker { get; init; }
+    public string? Marker { get; set; }
 
     /// <summary>The number of lines to download. JSON <c>numberOfLines</c>.</summary>
     [JsonPropertyName("numberOfLines")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? NumberOfLines { get; init; }
+    public int? NumberOfLines { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -66,17 +66,17 @@ public sealed record DownloadDBLogFilePortionResponseElements
     /// <summary>Entries from the specified log file. JSON <c>logFileData</c>.</summary>
     [JsonPropertyName("logFileData")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? LogFileData { get; init; }
+    public string? LogFileData { get; set; }
 
     /// <summary>A pagination token that can be used in a later DownloadDBLogFilePortion request. JSON <c>marker</c>.</summary>
     [JsonPropertyName("marker")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Marker { get; init; }
+    public string? Marker { get; set; }
 
     /// <summary>A Boolean value that, if true, indicates there is more data to be downloaded. JSON <c>additionalDataPending</c>.</summary>
     [JsonPropertyName("additionalDataPending")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? AdditionalDataPending { get; init; }
+    public bool? AdditionalDataPending { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

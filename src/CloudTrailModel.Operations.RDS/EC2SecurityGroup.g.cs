@@ -15,22 +15,22 @@ public sealed record EC2SecurityGroup
     /// <summary>Provides the status of the EC2 security group. JSON <c>status</c>.</summary>
     [JsonPropertyName("status")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Status { get; init; }
+    public string? Status { get; set; }
 
     /// <summary>Specifies the name of the EC2 security group. JSON <c>eC2SecurityGroupName</c>.</summary>
     [JsonPropertyName("eC2SecurityGroupName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? EC2SecurityGroupName { get; init; }
+    public string? EC2SecurityGroupName { get; set; }
 
     /// <summary>Specifies the id of the EC2 security group. JSON <c>eC2SecurityGroupId</c>.</summary>
     [JsonPropertyName("eC2SecurityGroupId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? EC2SecurityGroupId { get; init; }
+    public string? EC2SecurityGroupId { get; set; }
 
     /// <summary>Specifies the Amazon Web Services ID of the owner of the EC2 security group specified in the EC2SecurityGroupName field. JSON <c>eC2SecurityGroupOwnerId</c>.</summary>
     [JsonPropertyName("eC2SecurityGroupOwnerId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? EC2SecurityGroupOwnerId { get; init; }
+    public string? EC2SecurityGroupOwnerId { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,17 +15,17 @@ public sealed record Endpoint
     /// <summary>Specifies the DNS address of the DB instance. JSON <c>address</c>.</summary>
     [JsonPropertyName("address")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Address { get; init; }
+    public string? Address { get; set; }
 
     /// <summary>Specifies the port that the database engine is listening on. JSON <c>port</c>.</summary>
     [JsonPropertyName("port")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? Port { get; init; }
+    public int? Port { get; set; }
 
     /// <summary>Specifies the ID that Amazon Route 53 assigns when you create a hosted zone. JSON <c>hostedZoneId</c>.</summary>
     [JsonPropertyName("hostedZoneId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? HostedZoneId { get; init; }
+    public string? HostedZoneId { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,32 +15,32 @@ public sealed record Event
     /// <summary>Provides the identifier for the source of the event. JSON <c>sourceIdentifier</c>.</summary>
     [JsonPropertyName("sourceIdentifier")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? SourceIdentifier { get; init; }
+    public string? SourceIdentifier { get; set; }
 
     /// <summary>Specifies the source type for this event. JSON <c>sourceType</c>.</summary>
     [JsonPropertyName("sourceType")]
     [JsonConverter(typeof(TolerantMemberConverter<SourceType?>))]
-    public SourceType? SourceType { get; init; }
+    public SourceType? SourceType { get; set; }
 
     /// <summary>Provides the text of this event. JSON <c>message</c>.</summary>
     [JsonPropertyName("message")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Message { get; init; }
+    public string? Message { get; set; }
 
     /// <summary>Specifies the category for the event. JSON <c>eventCategories</c>.</summary>
     [JsonPropertyName("eventCategories")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<string>>))]
-    public IReadOnlyList<string>? EventCategories { get; init => field = ValueList<string>.From(value); }
+    public IReadOnlyList<string>? EventCategories { get; set => field = ValueList<string>.From(value); }
 
     /// <summary>Specifies the date and time of the event. JSON <c>date</c>.</summary>
     [JsonPropertyName("date")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? Date { get; init; }
+    public DateTimeOffset? Date { get; set; }
 
     /// <summary>The Amazon Resource Name (ARN) for the event. JSON <c>sourceArn</c>.</summary>
     [JsonPropertyName("sourceArn")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? SourceArn { get; init; }
+    public string? SourceArn { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

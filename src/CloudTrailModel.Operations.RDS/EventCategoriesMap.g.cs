@@ -15,12 +15,12 @@ public sealed record EventCategoriesMap
     /// <summary>The source type that the returned categories belong to. JSON <c>sourceType</c>.</summary>
     [JsonPropertyName("sourceType")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? SourceType { get; init; }
+    public string? SourceType { get; set; }
 
     /// <summary>The event categories for the specified source type. JSON <c>eventCategories</c>.</summary>
     [JsonPropertyName("eventCategories")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<string>>))]
-    public IReadOnlyList<string>? EventCategories { get; init => field = ValueList<string>.From(value); }
+    public IReadOnlyList<string>? EventCategories { get; set => field = ValueList<string>.From(value); }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,22 +15,22 @@ public sealed record FailoverState
     /// <summary>The current status of the global cluster. JSON <c>status</c>.</summary>
     [JsonPropertyName("status")]
     [JsonConverter(typeof(TolerantMemberConverter<FailoverStatus?>))]
-    public FailoverStatus? Status { get; init; }
+    public FailoverStatus? Status { get; set; }
 
     /// <summary>The Amazon Resource Name (ARN) of the Aurora DB cluster that is currently being demoted, and which is associated with this state. JSON <c>fromDbClusterArn</c>.</summary>
     [JsonPropertyName("fromDbClusterArn")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? FromDbClusterArn { get; init; }
+    public string? FromDbClusterArn { get; set; }
 
     /// <summary>The Amazon Resource Name (ARN) of the Aurora DB cluster that is currently being promoted, and which is associated with this state. JSON <c>toDbClusterArn</c>.</summary>
     [JsonPropertyName("toDbClusterArn")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ToDbClusterArn { get; init; }
+    public string? ToDbClusterArn { get; set; }
 
     /// <summary>Indicates whether the operation is a global switchover or a global failover. JSON <c>isDataLossAllowed</c>.</summary>
     [JsonPropertyName("isDataLossAllowed")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? IsDataLossAllowed { get; init; }
+    public bool? IsDataLossAllowed { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,27 +15,27 @@ public sealed record GlobalClusterMember
     /// <summary>The Amazon Resource Name (ARN) for each Aurora DB cluster in the global cluster. JSON <c>dBClusterArn</c>.</summary>
     [JsonPropertyName("dBClusterArn")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? DBClusterArn { get; init; }
+    public string? DBClusterArn { get; set; }
 
     /// <summary>The Amazon Resource Name (ARN) for each read-only secondary cluster associated with the global cluster. JSON <c>readers</c>.</summary>
     [JsonPropertyName("readers")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<string>>))]
-    public IReadOnlyList<string>? Readers { get; init => field = ValueList<string>.From(value); }
+    public IReadOnlyList<string>? Readers { get; set => field = ValueList<string>.From(value); }
 
     /// <summary>Indicates whether the Aurora DB cluster is the primary cluster (that is, has read-write capability) for the global cluster with which it is associated. JSON <c>isWriter</c>.</summary>
     [JsonPropertyName("isWriter")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? IsWriter { get; init; }
+    public bool? IsWriter { get; set; }
 
     /// <summary>The status of write forwarding for a secondary cluster in the global cluster. JSON <c>globalWriteForwardingStatus</c>.</summary>
     [JsonPropertyName("globalWriteForwardingStatus")]
     [JsonConverter(typeof(TolerantMemberConverter<WriteForwardingStatus?>))]
-    public WriteForwardingStatus? GlobalWriteForwardingStatus { get; init; }
+    public WriteForwardingStatus? GlobalWriteForwardingStatus { get; set; }
 
     /// <summary>The status of synchronization of each Aurora DB cluster in the global cluster. JSON <c>synchronizationStatus</c>.</summary>
     [JsonPropertyName("synchronizationStatus")]
     [JsonConverter(typeof(TolerantMemberConverter<GlobalClusterMemberSynchronizationStatus?>))]
-    public GlobalClusterMemberSynchronizationStatus? SynchronizationStatus { get; init; }
+    public GlobalClusterMemberSynchronizationStatus? SynchronizationStatus { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,12 +15,12 @@ public sealed record IPRange
     /// <summary>The status of the IP range. JSON <c>status</c>.</summary>
     [JsonPropertyName("status")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Status { get; init; }
+    public string? Status { get; set; }
 
     /// <summary>The IP range. JSON <c>cIDRIP</c>.</summary>
     [JsonPropertyName("cIDRIP")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? CIDRIP { get; init; }
+    public string? CIDRIP { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

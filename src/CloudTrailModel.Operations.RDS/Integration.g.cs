@@ -15,62 +15,62 @@ public sealed record Integration
     /// <summary>The Amazon Resource Name (ARN) of the database used as the source for replication. JSON <c>sourceArn</c>.</summary>
     [JsonPropertyName("sourceArn")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? SourceArn { get; init; }
+    public string? SourceArn { get; set; }
 
     /// <summary>The ARN of the Redshift data warehouse used as the target for replication. JSON <c>targetArn</c>.</summary>
     [JsonPropertyName("targetArn")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? TargetArn { get; init; }
+    public string? TargetArn { get; set; }
 
     /// <summary>The name of the integration. JSON <c>integrationName</c>.</summary>
     [JsonPropertyName("integrationName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? IntegrationName { get; init; }
+    public string? IntegrationName { get; set; }
 
     /// <summary>The ARN of the integration. JSON <c>integrationArn</c>.</summary>
     [JsonPropertyName("integrationArn")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? IntegrationArn { get; init; }
+    public string? IntegrationArn { get; set; }
 
     /// <summary>The Amazon Web Services Key Management System (Amazon Web Services KMS) key identifier for the key used to to encrypt the integration. JSON <c>kMSKeyId</c>.</summary>
     [JsonPropertyName("kMSKeyId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? KMSKeyId { get; init; }
+    public string? KMSKeyId { get; set; }
 
     /// <summary>The encryption context for the integration. JSON <c>additionalEncryptionContext</c>.</summary>
     [JsonPropertyName("additionalEncryptionContext")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyDictionary<string, string>>))]
-    public IReadOnlyDictionary<string, string>? AdditionalEncryptionContext { get; init => field = ValueMap<string>.From(value); }
+    public IReadOnlyDictionary<string, string>? AdditionalEncryptionContext { get; set => field = ValueMap<string>.From(value); }
 
     /// <summary>The current status of the integration. JSON <c>status</c>.</summary>
     [JsonPropertyName("status")]
     [JsonConverter(typeof(TolerantMemberConverter<IntegrationStatus?>))]
-    public IntegrationStatus? Status { get; init; }
+    public IntegrationStatus? Status { get; set; }
 
     /// <summary>A list of tags. JSON <c>tags</c>.</summary>
     [JsonPropertyName("tags")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<Tag>>))]
-    public IReadOnlyList<Tag>? Tags { get; init => field = ValueList<Tag>.From(value); }
+    public IReadOnlyList<Tag>? Tags { get; set => field = ValueList<Tag>.From(value); }
 
     /// <summary>Data filters for the integration. JSON <c>dataFilter</c>.</summary>
     [JsonPropertyName("dataFilter")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? DataFilter { get; init; }
+    public string? DataFilter { get; set; }
 
     /// <summary>A description of the integration. JSON <c>description</c>.</summary>
     [JsonPropertyName("description")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Description { get; init; }
+    public string? Description { get; set; }
 
     /// <summary>The time when the integration was created, in Universal Coordinated Time (UTC). JSON <c>createTime</c>.</summary>
     [JsonPropertyName("createTime")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? CreateTime { get; init; }
+    public DateTimeOffset? CreateTime { get; set; }
 
     /// <summary>Any errors associated with the integration. JSON <c>errors</c>.</summary>
     [JsonPropertyName("errors")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<IntegrationError>>))]
-    public IReadOnlyList<IntegrationError>? Errors { get; init => field = ValueList<IntegrationError>.From(value); }
+    public IReadOnlyList<IntegrationError>? Errors { get; set => field = ValueList<IntegrationError>.From(value); }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,12 +15,12 @@ public sealed record IntegrationError
     /// <summary>The error code associated with the integration. JSON <c>errorCode</c>.</summary>
     [JsonPropertyName("errorCode")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ErrorCode { get; init; }
+    public string? ErrorCode { get; set; }
 
     /// <summary>A message explaining the error. JSON <c>errorMessage</c>.</summary>
     [JsonPropertyName("errorMessage")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ErrorMessage { get; init; }
+    public string? ErrorMessage { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

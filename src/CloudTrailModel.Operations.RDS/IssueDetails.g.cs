@@ -15,7 +15,7 @@ public sealed record IssueDetails
     /// <summary>A detailed description of the issue when the recommendation category is performance. JSON <c>performanceIssueDetails</c>.</summary>
     [JsonPropertyName("performanceIssueDetails")]
     [JsonConverter(typeof(TolerantMemberConverter<PerformanceIssueDetails>))]
-    public PerformanceIssueDetails? PerformanceIssueDetails { get; init; }
+    public PerformanceIssueDetails? PerformanceIssueDetails { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,12 +15,12 @@ public sealed record LimitlessDatabase
     /// <summary>The status of Aurora Limitless Database. JSON <c>status</c>.</summary>
     [JsonPropertyName("status")]
     [JsonConverter(typeof(TolerantMemberConverter<LimitlessDatabaseStatus?>))]
-    public LimitlessDatabaseStatus? Status { get; init; }
+    public LimitlessDatabaseStatus? Status { get; set; }
 
     /// <summary>The minimum required capacity for Aurora Limitless Database in Aurora capacity units (ACUs). JSON <c>minRequiredACU</c>.</summary>
     [JsonPropertyName("minRequiredACU")]
     [JsonConverter(typeof(TolerantMemberConverter<double?>))]
-    public double? MinRequiredACU { get; init; }
+    public double? MinRequiredACU { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,17 +15,17 @@ public sealed record MasterUserSecret
     /// <summary>The Amazon Resource Name (ARN) of the secret. JSON <c>secretArn</c>.</summary>
     [JsonPropertyName("secretArn")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? SecretArn { get; init; }
+    public string? SecretArn { get; set; }
 
     /// <summary>The status of the secret. JSON <c>secretStatus</c>.</summary>
     [JsonPropertyName("secretStatus")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? SecretStatus { get; init; }
+    public string? SecretStatus { get; set; }
 
     /// <summary>The Amazon Web Services KMS key identifier that is used to encrypt the secret. JSON <c>kmsKeyId</c>.</summary>
     [JsonPropertyName("kmsKeyId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? KmsKeyId { get; init; }
+    public string? KmsKeyId { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,22 +15,22 @@ public sealed record Metric
     /// <summary>The name of a metric. JSON <c>name</c>.</summary>
     [JsonPropertyName("name")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Name { get; init; }
+    public string? Name { get; set; }
 
     /// <summary>A list of metric references (thresholds). JSON <c>references</c>.</summary>
     [JsonPropertyName("references")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<MetricReference>>))]
-    public IReadOnlyList<MetricReference>? References { get; init => field = ValueList<MetricReference>.From(value); }
+    public IReadOnlyList<MetricReference>? References { get; set => field = ValueList<MetricReference>.From(value); }
 
     /// <summary>The details of different statistics for a metric. JSON <c>statisticsDetails</c>.</summary>
     [JsonPropertyName("statisticsDetails")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? StatisticsDetails { get; init; }
+    public string? StatisticsDetails { get; set; }
 
     /// <summary>The query to retrieve metric data points. JSON <c>metricQuery</c>.</summary>
     [JsonPropertyName("metricQuery")]
     [JsonConverter(typeof(TolerantMemberConverter<MetricQuery>))]
-    public MetricQuery? MetricQuery { get; init; }
+    public MetricQuery? MetricQuery { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,7 +15,7 @@ public sealed record MetricQuery
     /// <summary>The Performance Insights query that you can use to retrieve Performance Insights metric data points. JSON <c>performanceInsightsMetricQuery</c>.</summary>
     [JsonPropertyName("performanceInsightsMetricQuery")]
     [JsonConverter(typeof(TolerantMemberConverter<PerformanceInsightsMetricQuery>))]
-    public PerformanceInsightsMetricQuery? PerformanceInsightsMetricQuery { get; init; }
+    public PerformanceInsightsMetricQuery? PerformanceInsightsMetricQuery { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

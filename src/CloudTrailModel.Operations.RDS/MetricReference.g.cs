@@ -15,12 +15,12 @@ public sealed record MetricReference
     /// <summary>The name of the metric reference. JSON <c>name</c>.</summary>
     [JsonPropertyName("name")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Name { get; init; }
+    public string? Name { get; set; }
 
     /// <summary>The details of a performance issue. JSON <c>referenceDetails</c>.</summary>
     [JsonPropertyName("referenceDetails")]
     [JsonConverter(typeof(TolerantMemberConverter<ReferenceDetails>))]
-    public ReferenceDetails? ReferenceDetails { get; init; }
+    public ReferenceDetails? ReferenceDetails { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,12 +15,12 @@ public sealed record MinimumEngineVersionPerAllowedValue
     /// <summary>The allowed value for an option setting. JSON <c>allowedValue</c>.</summary>
     [JsonPropertyName("allowedValue")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? AllowedValue { get; init; }
+    public string? AllowedValue { get; set; }
 
     /// <summary>The minimum DB engine version required for the allowed value. JSON <c>minimumEngineVersion</c>.</summary>
     [JsonPropertyName("minimumEngineVersion")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? MinimumEngineVersion { get; init; }
+    public string? MinimumEngineVersion { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

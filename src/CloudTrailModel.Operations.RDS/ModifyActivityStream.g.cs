@@ -15,12 +15,12 @@ public sealed record ModifyActivityStreamRequestParameters
     /// <summary>The Amazon Resource Name (ARN) of the RDS for Oracle or Microsoft SQL Server DB instance. JSON <c>resourceArn</c>.</summary>
     [JsonPropertyName("resourceArn")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ResourceArn { get; init; }
+    public string? ResourceArn { get; set; }
 
     /// <summary>The audit policy state. JSON <c>auditPolicyState</c>.</summary>
     [JsonPropertyName("auditPolicyState")]
     [JsonConverter(typeof(TolerantMemberConverter<AuditPolicyState?>))]
-    public AuditPolicyState? AuditPolicyState { get; init; }
+    public AuditPolicyState? AuditPolicyState { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -52,32 +52,32 @@ public sealed record ModifyActivityStreamResponseElements
     /// <summary>The Amazon Web Services KMS key identifier for encryption of messages in the database activity stream. JSON <c>kmsKeyId</c>.</summary>
     [JsonPropertyName("kmsKeyId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? KmsKeyId { get; init; }
+    public string? KmsKeyId { get; set; }
 
     /// <summary>The name of the Amazon Kinesis data stream to be used for the database activity stream. JSON <c>kinesisStreamName</c>.</summary>
     [JsonPropertyName("kinesisStreamName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? KinesisStreamName { get; init; }
+    public string? KinesisStreamName { get; set; }
 
     /// <summary>The status of the modification to the database activity stream. JSON <c>status</c>.</summary>
     [JsonPropertyName("status")]
     [JsonConverter(typeof(TolerantMemberConverter<ActivityStreamStatus?>))]
-    public ActivityStreamStatus? Status { get; init; }
+    public ActivityStreamStatus? Status { get; set; }
 
     /// <summary>The mode of the database activity stream. JSON <c>mode</c>.</summary>
     [JsonPropertyName("mode")]
     [JsonConverter(typeof(TolerantMemberConverter<ActivityStreamMode?>))]
-    public ActivityStreamMode? Mode { get; init; }
+    public ActivityStreamMode? Mode { get; set; }
 
     /// <summary>Indicates whether engine-native audit fields are included in the database activity stream. JSON <c>engineNativeAuditFieldsIncluded</c>.</summary>
     [JsonPropertyName("engineNativeAuditFieldsIncluded")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? EngineNativeAuditFieldsIncluded { get; init; }
+    public bool? EngineNativeAuditFieldsIncluded { get; set; }
 
     /// <summary>The status of the modification to the policy state of the database activity stream. JSON <c>policyStatus</c>.</summary>
     [JsonPropertyName("policyStatus")]
     [JsonConverter(typeof(TolerantMemberConverter<ActivityStreamPolicyStatus?>))]
-    public ActivityStreamPolicyStatus? PolicyStatus { get; init; }
+    public ActivityStreamPolicyStatus? PolicyStatus { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

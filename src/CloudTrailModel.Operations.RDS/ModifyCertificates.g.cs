@@ -15,12 +15,12 @@ public sealed record ModifyCertificatesRequestParameters
     /// <summary>The new default certificate identifier to override the current one with. JSON <c>certificateIdentifier</c>.</summary>
     [JsonPropertyName("certificateIdentifier")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? CertificateIdentifier { get; init; }
+    public string? CertificateIdentifier { get; set; }
 
     /// <summary>Specifies whether to remove the override for the default certificate. JSON <c>removeCustomerOverride</c>.</summary>
     [JsonPropertyName("removeCustomerOverride")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? RemoveCustomerOverride { get; init; }
+    public bool? RemoveCustomerOverride { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -52,42 +52,42 @@ public sealed record ModifyCertificatesResponseElements
     /// <summary>The unique key that identifies a certificate. JSON <c>certificateIdentifier</c>.</summary>
     [JsonPropertyName("certificateIdentifier")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? CertificateIdentifier { get; init; }
+    public string? CertificateIdentifier { get; set; }
 
     /// <summary>The type of the certificate. JSON <c>certificateType</c>.</summary>
     [JsonPropertyName("certificateType")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? CertificateType { get; init; }
+    public string? CertificateType { get; set; }
 
     /// <summary>The thumbprint of the certificate. JSON <c>thumbprint</c>.</summary>
     [JsonPropertyName("thumbprint")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Thumbprint { get; init; }
+    public string? Thumbprint { get; set; }
 
     /// <summary>The starting date from which the certificate is valid. JSON <c>validFrom</c>.</summary>
     [JsonPropertyName("validFrom")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? ValidFrom { get; init; }
+    public DateTimeOffset? ValidFrom { get; set; }
 
     /// <summary>The final date that the certificate continues to be valid. JSON <c>validTill</c>.</summary>
     [JsonPropertyName("validTill")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? ValidTill { get; init; }
+    public DateTimeOffset? ValidTill { get; set; }
 
     /// <summary>The Amazon Resource Name (ARN) for the certificate. JSON <c>certificateArn</c>.</summary>
     [JsonPropertyName("certificateArn")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? CertificateArn { get; init; }
+    public string? CertificateArn { get; set; }
 
     /// <summary>Indicates whether there is an override for the default certificate identifier. JSON <c>customerOverride</c>.</summary>
     [JsonPropertyName("customerOverride")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? CustomerOverride { get; init; }
+    public bool? CustomerOverride { get; set; }
 
     /// <summary>If there is an override for the default certificate identifier, when the override expires. JSON <c>customerOverrideValidTill</c>.</summary>
     [JsonPropertyName("customerOverrideValidTill")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? CustomerOverrideValidTill { get; init; }
+    public DateTimeOffset? CustomerOverrideValidTill { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,22 +15,22 @@ public sealed record ModifyCurrentDBClusterCapacityRequestParameters
     /// <summary>The DB cluster identifier for the cluster being modified. JSON <c>dBClusterIdentifier</c>.</summary>
     [JsonPropertyName("dBClusterIdentifier")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? DBClusterIdentifier { get; init; }
+    public string? DBClusterIdentifier { get; set; }
 
     /// <summary>The DB cluster capacity. JSON <c>capacity</c>.</summary>
     [JsonPropertyName("capacity")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? Capacity { get; init; }
+    public int? Capacity { get; set; }
 
     /// <summary>The amount of time, in seconds, that Aurora Serverless v1 tries to find a scaling point to perform seamless scaling before enforcing the timeout action. JSON <c>secondsBeforeTimeout</c>.</summary>
     [JsonPropertyName("secondsBeforeTimeout")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? SecondsBeforeTimeout { get; init; }
+    public int? SecondsBeforeTimeout { get; set; }
 
     /// <summary>The action to take when the timeout is reached, either ForceApplyCapacityChange or RollbackCapacityChange. JSON <c>timeoutAction</c>.</summary>
     [JsonPropertyName("timeoutAction")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? TimeoutAction { get; init; }
+    public string? TimeoutAction { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -66,27 +66,27 @@ public sealed record ModifyCurrentDBClusterCapacityResponseElements
     /// <summary>A user-supplied DB cluster identifier. JSON <c>dBClusterIdentifier</c>.</summary>
     [JsonPropertyName("dBClusterIdentifier")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? DBClusterIdentifier { get; init; }
+    public string? DBClusterIdentifier { get; set; }
 
     /// <summary>A value that specifies the capacity that the DB cluster scales to next. JSON <c>pendingCapacity</c>.</summary>
     [JsonPropertyName("pendingCapacity")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? PendingCapacity { get; init; }
+    public int? PendingCapacity { get; set; }
 
     /// <summary>The current capacity of the DB cluster. JSON <c>currentCapacity</c>.</summary>
     [JsonPropertyName("currentCapacity")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? CurrentCapacity { get; init; }
+    public int? CurrentCapacity { get; set; }
 
     /// <summary>The number of seconds before a call to ModifyCurrentDBClusterCapacity times out. JSON <c>secondsBeforeTimeout</c>.</summary>
     [JsonPropertyName("secondsBeforeTimeout")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? SecondsBeforeTimeout { get; init; }
+    public int? SecondsBeforeTimeout { get; set; }
 
     /// <summary>The timeout action of a call to ModifyCurrentDBClusterCapacity, either ForceApplyCapacityChange or RollbackCapacityChange. JSON <c>timeoutAction</c>.</summary>
     [JsonPropertyName("timeoutAction")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? TimeoutAction { get; init; }
+    public string? TimeoutAction { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,22 +15,22 @@ public sealed record ModifyDBClusterSnapshotAttributeRequestParameters
     /// <summary>The identifier for the DB cluster snapshot to modify the attributes for. JSON <c>dBClusterSnapshotIdentifier</c>.</summary>
     [JsonPropertyName("dBClusterSnapshotIdentifier")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? DBClusterSnapshotIdentifier { get; init; }
+    public string? DBClusterSnapshotIdentifier { get; set; }
 
     /// <summary>The name of the DB cluster snapshot attribute to modify. JSON <c>attributeName</c>.</summary>
     [JsonPropertyName("attributeName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? AttributeName { get; init; }
+    public string? AttributeName { get; set; }
 
     /// <summary>A list of DB cluster snapshot attributes to add to the attribute specified by AttributeName. JSON <c>valuesToAdd</c>.</summary>
     [JsonPropertyName("valuesToAdd")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<string>>))]
-    public IReadOnlyList<string>? ValuesToAdd { get; init => field = ValueList<string>.From(value); }
+    public IReadOnlyList<string>? ValuesToAdd { get; set => field = ValueList<string>.From(value); }
 
     /// <summary>A list of DB cluster snapshot attributes to remove from the attribute specified by AttributeName. JSON <c>valuesToRemove</c>.</summary>
     [JsonPropertyName("valuesToRemove")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<string>>))]
-    public IReadOnlyList<string>? ValuesToRemove { get; init => field = ValueList<string>.From(value); }
+    public IReadOnlyList<string>? ValuesToRemove { get; set => field = ValueList<string>.From(value); }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -66,12 +66,12 @@ public sealed record ModifyDBClusterSnapshotAttributeResponseElements
     /// <summary>The identifier of the manual DB cluster snapshot that the attributes apply to. JSON <c>dBClusterSnapshotIdentifier</c>.</summary>
     [JsonPropertyName("dBClusterSnapshotIdentifier")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? DBClusterSnapshotIdentifier { get; init; }
+    public string? DBClusterSnapshotIdentifier { get; set; }
 
     /// <summary>The list of attributes and values for the manual DB cluster snapshot. JSON <c>dBClusterSnapshotAttributes</c>.</summary>
     [JsonPropertyName("dBClusterSnapshotAttributes")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<DBClusterSnapshotAttribute>>))]
-    public IReadOnlyList<DBClusterSnapshotAttribute>? DBClusterSnapshotAttributes { get; init => field = ValueList<DBClusterSnapshotAttribute>.From(value); }
+    public IReadOnlyList<DBClusterSnapshotAttribute>? DBClusterSnapshotAttributes { get; set => field = ValueList<DBClusterSnapshotAttribute>.From(value); }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

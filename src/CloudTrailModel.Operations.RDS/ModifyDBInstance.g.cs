@@ -15,327 +15,327 @@ public sealed record ModifyDBInstanceRequestParameters
     /// <summary>The identifier of DB instance to modify. JSON <c>dBInstanceIdentifier</c>.</summary>
     [JsonPropertyName("dBInstanceIdentifier")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? DBInstanceIdentifier { get; init; }
+    public string? DBInstanceIdentifier { get; set; }
 
     /// <summary>The new amount of storage in gibibytes (GiB) to allocate for the DB instance. JSON <c>allocatedStorage</c>.</summary>
     [JsonPropertyName("allocatedStorage")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? AllocatedStorage { get; init; }
+    public int? AllocatedStorage { get; set; }
 
     /// <summary>The new compute and memory capacity of the DB instance, for example db.m4.large. JSON <c>dBInstanceClass</c>.</summary>
     [JsonPropertyName("dBInstanceClass")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? DBInstanceClass { get; init; }
+    public string? DBInstanceClass { get; set; }
 
     /// <summary>The new DB subnet group for the DB instance. JSON <c>dBSubnetGroupName</c>.</summary>
     [JsonPropertyName("dBSubnetGroupName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? DBSubnetGroupName { get; init; }
+    public string? DBSubnetGroupName { get; set; }
 
     /// <summary>A list of DB security groups to authorize on this DB instance. JSON <c>dBSecurityGroups</c>.</summary>
     [JsonPropertyName("dBSecurityGroups")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<string>>))]
-    public IReadOnlyList<string>? DBSecurityGroups { get; init => field = ValueList<string>.From(value); }
+    public IReadOnlyList<string>? DBSecurityGroups { get; set => field = ValueList<string>.From(value); }
 
     /// <summary>A list of Amazon EC2 VPC security groups to associate with this DB instance. JSON <c>vpcSecurityGroupIds</c>.</summary>
     [JsonPropertyName("vpcSecurityGroupIds")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<string>>))]
-    public IReadOnlyList<string>? VpcSecurityGroupIds { get; init => field = ValueList<string>.From(value); }
+    public IReadOnlyList<string>? VpcSecurityGroupIds { get; set => field = ValueList<string>.From(value); }
 
     /// <summary>Specifies whether the modifications in this request and any pending modifications are asynchronously applied as soon as possible, regardless of the PreferredMaintenanceWindow setting for the DB instance. JSON <c>applyImmediately</c>.</summary>
     [JsonPropertyName("applyImmediately")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? ApplyImmediately { get; init; }
+    public bool? ApplyImmediately { get; set; }
 
     /// <summary>The new password for the master user. JSON <c>masterUserPassword</c>.</summary>
     [JsonPropertyName("masterUserPassword")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? MasterUserPassword { get; init; }
+    public string? MasterUserPassword { get; set; }
 
     /// <summary>The name of the DB parameter group to apply to the DB instance. JSON <c>dBParameterGroupName</c>.</summary>
     [JsonPropertyName("dBParameterGroupName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? DBParameterGroupName { get; init; }
+    public string? DBParameterGroupName { get; set; }
 
     /// <summary>The number of days to retain automated backups. JSON <c>backupRetentionPeriod</c>.</summary>
     [JsonPropertyName("backupRetentionPeriod")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? BackupRetentionPeriod { get; init; }
+    public int? BackupRetentionPeriod { get; set; }
 
     /// <summary>The daily time range during which automated backups are created if automated backups are enabled, as determined by the BackupRetentionPeriod parameter. JSON <c>preferredBackupWindow</c>.</summary>
     [JsonPropertyName("preferredBackupWindow")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? PreferredBackupWindow { get; init; }
+    public string? PreferredBackupWindow { get; set; }
 
     /// <summary>The weekly time range during which system maintenance can occur, which might result in an outage. JSON <c>preferredMaintenanceWindow</c>.</summary>
     [JsonPropertyName("preferredMaintenanceWindow")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? PreferredMaintenanceWindow { get; init; }
+    public string? PreferredMaintenanceWindow { get; set; }
 
     /// <summary>Specifies whether the DB instance is a Multi-AZ deployment. JSON <c>multiAZ</c>.</summary>
     [JsonPropertyName("multiAZ")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? MultiAZ { get; init; }
+    public bool? MultiAZ { get; set; }
 
     /// <summary>The version number of the database engine to upgrade to. JSON <c>engineVersion</c>.</summary>
     [JsonPropertyName("engineVersion")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? EngineVersion { get; init; }
+    public string? EngineVersion { get; set; }
 
     /// <summary>Specifies whether major version upgrades are allowed. JSON <c>allowMajorVersionUpgrade</c>.</summary>
     [JsonPropertyName("allowMajorVersionUpgrade")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? AllowMajorVersionUpgrade { get; init; }
+    public bool? AllowMajorVersionUpgrade { get; set; }
 
     /// <summary>Specifies whether minor version upgrades are applied automatically to the DB instance during the maintenance window. JSON <c>autoMinorVersionUpgrade</c>.</summary>
     [JsonPropertyName("autoMinorVersionUpgrade")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? AutoMinorVersionUpgrade { get; init; }
+    public bool? AutoMinorVersionUpgrade { get; set; }
 
     /// <summary>The license model for the DB instance. JSON <c>licenseModel</c>.</summary>
     [JsonPropertyName("licenseModel")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? LicenseModel { get; init; }
+    public string? LicenseModel { get; set; }
 
     /// <summary>The new Provisioned IOPS (I/O operations per second) value for the RDS instance. JSON <c>iops</c>.</summary>
     [JsonPropertyName("iops")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? Iops { get; init; }
+    public int? Iops { get; set; }
 
     /// <summary>The storage throughput value for the DB instance. JSON <c>storageThroughput</c>.</summary>
     [JsonPropertyName("storageThroughput")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? StorageThroughput { get; init; }
+    public int? StorageThroughput { get; set; }
 
     /// <summary>The option group to associate the DB instance with. JSON <c>optionGroupName</c>.</summary>
     [JsonPropertyName("optionGroupName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? OptionGroupName { get; init; }
+    public string? OptionGroupName { get; set; }
 
     /// <summary>The new identifier for the DB instance when renaming a DB instance. JSON <c>newDBInstanceIdentifier</c>.</summary>
     [JsonPropertyName("newDBInstanceIdentifier")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? NewDBInstanceIdentifier { get; init; }
+    public string? NewDBInstanceIdentifier { get; set; }
 
     /// <summary>The storage type to associate with the DB instance. JSON <c>storageType</c>.</summary>
     [JsonPropertyName("storageType")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? StorageType { get; init; }
+    public string? StorageType { get; set; }
 
     /// <summary>The ARN from the key store with which to associate the instance for TDE encryption. JSON <c>tdeCredentialArn</c>.</summary>
     [JsonPropertyName("tdeCredentialArn")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? TdeCredentialArn { get; init; }
+    public string? TdeCredentialArn { get; set; }
 
     /// <summary>The password for the given ARN from the key store in order to access the device. JSON <c>tdeCredentialPassword</c>.</summary>
     [JsonPropertyName("tdeCredentialPassword")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? TdeCredentialPassword { get; init; }
+    public string? TdeCredentialPassword { get; set; }
 
     /// <summary>The CA certificate identifier to use for the DB instance's server certificate. JSON <c>cACertificateIdentifier</c>.</summary>
     [JsonPropertyName("cACertificateIdentifier")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? CACertificateIdentifier { get; init; }
+    public string? CACertificateIdentifier { get; set; }
 
     /// <summary>The Active Directory directory ID to move the DB instance to. JSON <c>domain</c>.</summary>
     [JsonPropertyName("domain")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Domain { get; init; }
+    public string? Domain { get; set; }
 
     /// <summary>The fully qualified domain name (FQDN) of an Active Directory domain. JSON <c>domainFqdn</c>.</summary>
     [JsonPropertyName("domainFqdn")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? DomainFqdn { get; init; }
+    public string? DomainFqdn { get; set; }
 
     /// <summary>The Active Directory organizational unit for your DB instance to join. JSON <c>domainOu</c>.</summary>
     [JsonPropertyName("domainOu")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? DomainOu { get; init; }
+    public string? DomainOu { get; set; }
 
     /// <summary>The ARN for the Secrets Manager secret with the credentials for the user joining the domain. JSON <c>domainAuthSecretArn</c>.</summary>
     [JsonPropertyName("domainAuthSecretArn")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? DomainAuthSecretArn { get; init; }
+    public string? DomainAuthSecretArn { get; set; }
 
     /// <summary>The IPv4 DNS IP addresses of your primary and secondary Active Directory domain controllers. JSON <c>domainDnsIps</c>.</summary>
     [JsonPropertyName("domainDnsIps")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<string>>))]
-    public IReadOnlyList<string>? DomainDnsIps { get; init => field = ValueList<string>.From(value); }
+    public IReadOnlyList<string>? DomainDnsIps { get; set => field = ValueList<string>.From(value); }
 
     /// <summary>Specifies whether to remove the DB instance from the Active Directory domain. JSON <c>disableDomain</c>.</summary>
     [JsonPropertyName("disableDomain")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? DisableDomain { get; init; }
+    public bool? DisableDomain { get; set; }
 
     /// <summary>Specifies whether to copy all tags from the DB instance to snapshots of the DB instance. JSON <c>copyTagsToSnapshot</c>.</summary>
     [JsonPropertyName("copyTagsToSnapshot")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? CopyTagsToSnapshot { get; init; }
+    public bool? CopyTagsToSnapshot { get; set; }
 
     /// <summary>The interval, in seconds, between points when Enhanced Monitoring metrics are collected for the DB instance. JSON <c>monitoringInterval</c>.</summary>
     [JsonPropertyName("monitoringInterval")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? MonitoringInterval { get; init; }
+    public int? MonitoringInterval { get; set; }
 
     /// <summary>The port number on which the database accepts connections. JSON <c>dBPortNumber</c>.</summary>
     [JsonPropertyName("dBPortNumber")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? DBPortNumber { get; init; }
+    public int? DBPortNumber { get; set; }
 
     /// <summary>Specifies whether the DB instance is publicly accessible. JSON <c>publiclyAccessible</c>.</summary>
     [JsonPropertyName("publiclyAccessible")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? PubliclyAccessible { get; init; }
+    public bool? PubliclyAccessible { get; set; }
 
     /// <summary>The ARN for the IAM role that permits RDS to send enhanced monitoring metrics to Amazon CloudWatch Logs. JSON <c>monitoringRoleArn</c>.</summary>
     [JsonPropertyName("monitoringRoleArn")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? MonitoringRoleArn { get; init; }
+    public string? MonitoringRoleArn { get; set; }
 
     /// <summary>The name of the IAM role to use when making API calls to the Directory Service. JSON <c>domainIAMRoleName</c>.</summary>
     [JsonPropertyName("domainIAMRoleName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? DomainIAMRoleName { get; init; }
+    public string? DomainIAMRoleName { get; set; }
 
     /// <summary>The order of priority in which an Aurora Replica is promoted to the primary instance after a failure of the existing primary instance. JSON <c>promotionTier</c>.</summary>
     [JsonPropertyName("promotionTier")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? PromotionTier { get; init; }
+    public int? PromotionTier { get; set; }
 
     /// <summary>Specifies whether to enable mapping of Amazon Web Services Identity and Access Management (IAM) accounts to database accounts. JSON <c>enableIAMDatabaseAuthentication</c>.</summary>
     [JsonPropertyName("enableIAMDatabaseAuthentication")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? EnableIAMDatabaseAuthentication { get; init; }
+    public bool? EnableIAMDatabaseAuthentication { get; set; }
 
     /// <summary>Specifies the mode of Database Insights to enable for the DB instance. JSON <c>databaseInsightsMode</c>.</summary>
     [JsonPropertyName("databaseInsightsMode")]
     [JsonConverter(typeof(TolerantMemberConverter<DatabaseInsightsMode?>))]
-    public DatabaseInsightsMode? DatabaseInsightsMode { get; init; }
+    public DatabaseInsightsMode? DatabaseInsightsMode { get; set; }
 
     /// <summary>Specifies whether to enable Performance Insights for the DB instance. JSON <c>enablePerformanceInsights</c>.</summary>
     [JsonPropertyName("enablePerformanceInsights")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? EnablePerformanceInsights { get; init; }
+    public bool? EnablePerformanceInsights { get; set; }
 
     /// <summary>The Amazon Web Services KMS key identifier for encryption of Performance Insights data. JSON <c>performanceInsightsKMSKeyId</c>.</summary>
     [JsonPropertyName("performanceInsightsKMSKeyId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? PerformanceInsightsKMSKeyId { get; init; }
+    public string? PerformanceInsightsKMSKeyId { get; set; }
 
     /// <summary>The number of days to retain Performance Insights data. JSON <c>performanceInsightsRetentionPeriod</c>.</summary>
     [JsonPropertyName("performanceInsightsRetentionPeriod")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? PerformanceInsightsRetentionPeriod { get; init; }
+    public int? PerformanceInsightsRetentionPeriod { get; set; }
 
     /// <summary>The log types to be enabled for export to CloudWatch Logs for a specific DB instance. JSON <c>cloudwatchLogsExportConfiguration</c>.</summary>
     [JsonPropertyName("cloudwatchLogsExportConfiguration")]
     [JsonConverter(typeof(TolerantMemberConverter<CloudwatchLogsExportConfiguration>))]
-    public CloudwatchLogsExportConfiguration? CloudwatchLogsExportConfiguration { get; init; }
+    public CloudwatchLogsExportConfiguration? CloudwatchLogsExportConfiguration { get; set; }
 
     /// <summary>The number of CPU cores and the number of threads per core for the DB instance class of the DB instance. JSON <c>processorFeatures</c>.</summary>
     [JsonPropertyName("processorFeatures")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<ProcessorFeature>>))]
-    public IReadOnlyList<ProcessorFeature>? ProcessorFeatures { get; init => field = ValueList<ProcessorFeature>.From(value); }
+    public IReadOnlyList<ProcessorFeature>? ProcessorFeatures { get; set => field = ValueList<ProcessorFeature>.From(value); }
 
     /// <summary>Specifies whether the DB instance class of the DB instance uses its default processor features. JSON <c>useDefaultProcessorFeatures</c>.</summary>
     [JsonPropertyName("useDefaultProcessorFeatures")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? UseDefaultProcessorFeatures { get; init; }
+    public bool? UseDefaultProcessorFeatures { get; set; }
 
     /// <summary>Specifies whether the DB instance has deletion protection enabled. JSON <c>deletionProtection</c>.</summary>
     [JsonPropertyName("deletionProtection")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? DeletionProtection { get; init; }
+    public bool? DeletionProtection { get; set; }
 
     /// <summary>The upper limit in gibibytes (GiB) to which Amazon RDS can automatically scale the storage of the DB instance. JSON <c>maxAllocatedStorage</c>.</summary>
     [JsonPropertyName("maxAllocatedStorage")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? MaxAllocatedStorage { get; init; }
+    public int? MaxAllocatedStorage { get; set; }
 
     /// <summary>Specifies whether the DB instance is restarted when you rotate your SSL/TLS certificate. JSON <c>certificateRotationRestart</c>.</summary>
     [JsonPropertyName("certificateRotationRestart")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? CertificateRotationRestart { get; init; }
+    public bool? CertificateRotationRestart { get; set; }
 
     /// <summary>The open mode of a replica database. JSON <c>replicaMode</c>.</summary>
     [JsonPropertyName("replicaMode")]
     [JsonConverter(typeof(TolerantMemberConverter<ReplicaMode?>))]
-    public ReplicaMode? ReplicaMode { get; init; }
+    public ReplicaMode? ReplicaMode { get; set; }
 
     /// <summary>The automation mode of the RDS Custom DB instance. JSON <c>automationMode</c>.</summary>
     [JsonPropertyName("automationMode")]
     [JsonConverter(typeof(TolerantMemberConverter<AutomationMode?>))]
-    public AutomationMode? AutomationMode { get; init; }
+    public AutomationMode? AutomationMode { get; set; }
 
     /// <summary>The number of minutes to pause the automation. JSON <c>resumeFullAutomationModeMinutes</c>.</summary>
     [JsonPropertyName("resumeFullAutomationModeMinutes")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? ResumeFullAutomationModeMinutes { get; init; }
+    public int? ResumeFullAutomationModeMinutes { get; set; }
 
     /// <summary>Specifies whether to enable a customer-owned IP address (CoIP) for an RDS on Outposts DB instance. JSON <c>enableCustomerOwnedIp</c>.</summary>
     [JsonPropertyName("enableCustomerOwnedIp")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? EnableCustomerOwnedIp { get; init; }
+    public bool? EnableCustomerOwnedIp { get; set; }
 
     /// <summary>The network type of the DB instance. JSON <c>networkType</c>.</summary>
     [JsonPropertyName("networkType")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? NetworkType { get; init; }
+    public string? NetworkType { get; set; }
 
     /// <summary>The Amazon Resource Name (ARN) of the recovery point in Amazon Web Services Backup. JSON <c>awsBackupRecoveryPointArn</c>.</summary>
     [JsonPropertyName("awsBackupRecoveryPointArn")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? AwsBackupRecoveryPointArn { get; init; }
+    public string? AwsBackupRecoveryPointArn { get; set; }
 
     /// <summary>Specifies whether to manage the master user password with Amazon Web Services Secrets Manager. JSON <c>manageMasterUserPassword</c>.</summary>
     [JsonPropertyName("manageMasterUserPassword")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? ManageMasterUserPassword { get; init; }
+    public bool? ManageMasterUserPassword { get; set; }
 
     /// <summary>Specifies whether to rotate the secret managed by Amazon Web Services Secrets Manager for the master user password. JSON <c>rotateMasterUserPassword</c>.</summary>
     [JsonPropertyName("rotateMasterUserPassword")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? RotateMasterUserPassword { get; init; }
+    public bool? RotateMasterUserPassword { get; set; }
 
     /// <summary>The Amazon Web Services KMS key identifier to encrypt a secret that is automatically generated and managed in Amazon Web Services Secrets Manager. JSON <c>masterUserSecretKmsKeyId</c>.</summary>
     [JsonPropertyName("masterUserSecretKmsKeyId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? MasterUserSecretKmsKeyId { get; init; }
+    public string? MasterUserSecretKmsKeyId { get; set; }
 
     /// <summary>Specifies whether the to convert your DB instance from the single-tenant conﬁguration to the multi-tenant conﬁguration. JSON <c>multiTenant</c>.</summary>
     [JsonPropertyName("multiTenant")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? MultiTenant { get; init; }
+    public bool? MultiTenant { get; set; }
 
     /// <summary>Indicates whether the DB instance has a dedicated log volume (DLV) enabled. JSON <c>dedicatedLogVolume</c>.</summary>
     [JsonPropertyName("dedicatedLogVolume")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? DedicatedLogVolume { get; init; }
+    public bool? DedicatedLogVolume { get; set; }
 
     /// <summary>The target Oracle DB engine when you convert a non-CDB to a CDB. JSON <c>engine</c>.</summary>
     [JsonPropertyName("engine")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Engine { get; init; }
+    public string? Engine { get; set; }
 
     /// <summary>A list of additional storage volumes to modify or delete for the DB instance. JSON <c>additionalStorageVolumes</c>.</summary>
     [JsonPropertyName("additionalStorageVolumes")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<ModifyAdditionalStorageVolume>>))]
-    public IReadOnlyList<ModifyAdditionalStorageVolume>? AdditionalStorageVolumes { get; init => field = ValueList<ModifyAdditionalStorageVolume>.From(value); }
+    public IReadOnlyList<ModifyAdditionalStorageVolume>? AdditionalStorageVolumes { get; set => field = ValueList<ModifyAdditionalStorageVolume>.From(value); }
 
     /// <summary>Tags to assign to resources associated with the DB instance. JSON <c>tagSpecifications</c>.</summary>
     [JsonPropertyName("tagSpecifications")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<TagSpecification>>))]
-    public IReadOnlyList<TagSpecification>? TagSpecifications { get; init => field = ValueList<TagSpecification>.From(value); }
+    public IReadOnlyList<TagSpecification>? TagSpecifications { get; set => field = ValueList<TagSpecification>.From(value); }
 
     /// <summary>Specifies the authentication type for the master user. JSON <c>masterUserAuthenticationType</c>.</summary>
     [JsonPropertyName("masterUserAuthenticationType")]
     [JsonConverter(typeof(TolerantMemberConverter<MasterUserAuthenticationType?>))]
-    public MasterUserAuthenticationType? MasterUserAuthenticationType { get; init; }
+    public MasterUserAuthenticationType? MasterUserAuthenticationType { get; set; }
 
     /// <summary>The lifecycle type for this DB instance. JSON <c>engineLifecycleSupport</c>.</summary>
     [JsonPropertyName("engineLifecycleSupport")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? EngineLifecycleSupport { get; init; }
+    public string? EngineLifecycleSupport { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -493,467 +493,467 @@ public sealed record ModifyDBInstanceResponseElements
     /// <summary>The user-supplied database identifier. JSON <c>dBInstanceIdentifier</c>.</summary>
     [JsonPropertyName("dBInstanceIdentifier")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? DBInstanceIdentifier { get; init; }
+    public string? DBInstanceIdentifier { get; set; }
 
     /// <summary>The name of the compute and memory capacity class of the DB instance. JSON <c>dBInstanceClass</c>.</summary>
     [JsonPropertyName("dBInstanceClass")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? DBInstanceClass { get; init; }
+    public string? DBInstanceClass { get; set; }
 
     /// <summary>The database engine used for this DB instance. JSON <c>engine</c>.</summary>
     [JsonPropertyName("engine")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Engine { get; init; }
+    public string? Engine { get; set; }
 
     /// <summary>The current state of this database. JSON <c>dBInstanceStatus</c>.</summary>
     [JsonPropertyName("dBInstanceStatus")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? DBInstanceStatus { get; init; }
+    public string? DBInstanceStatus { get; set; }
 
     /// <summary>The master username for the DB instance. JSON <c>masterUsername</c>.</summary>
     [JsonPropertyName("masterUsername")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? MasterUsername { get; init; }
+    public string? MasterUsername { get; set; }
 
     /// <summary>The initial database name that you provided (if required) when you created the DB instance. JSON <c>dBName</c>.</summary>
     [JsonPropertyName("dBName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? DBName { get; init; }
+    public string? DBName { get; set; }
 
     /// <summary>The connection endpoint for the DB instance. JSON <c>endpoint</c>.</summary>
     [JsonPropertyName("endpoint")]
     [JsonConverter(typeof(TolerantMemberConverter<Endpoint>))]
-    public Endpoint? Endpoint { get; init; }
+    public Endpoint? Endpoint { get; set; }
 
     /// <summary>The amount of storage in gibibytes (GiB) allocated for the DB instance. JSON <c>allocatedStorage</c>.</summary>
     [JsonPropertyName("allocatedStorage")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? AllocatedStorage { get; init; }
+    public int? AllocatedStorage { get; set; }
 
     /// <summary>The date and time when the DB instance was created. JSON <c>instanceCreateTime</c>.</summary>
     [JsonPropertyName("instanceCreateTime")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? InstanceCreateTime { get; init; }
+    public DateTimeOffset? InstanceCreateTime { get; set; }
 
     /// <summary>The daily time range during which automated backups are created if automated backups are enabled, as determined by the BackupRetentionPeriod. JSON <c>preferredBackupWindow</c>.</summary>
     [JsonPropertyName("preferredBackupWindow")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? PreferredBackupWindow { get; init; }
+    public string? PreferredBackupWindow { get; set; }
 
     /// <summary>The number of days for which automatic DB snapshots are retained. JSON <c>backupRetentionPeriod</c>.</summary>
     [JsonPropertyName("backupRetentionPeriod")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? BackupRetentionPeriod { get; init; }
+    public int? BackupRetentionPeriod { get; set; }
 
     /// <summary>A list of DB security group elements containing DBSecurityGroup.Name and DBSecurityGroup.Status subelements. JSON <c>dBSecurityGroups</c>.</summary>
     [JsonPropertyName("dBSecurityGroups")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<DBSecurityGroupMembership>>))]
-    public IReadOnlyList<DBSecurityGroupMembership>? DBSecurityGroups { get; init => field = ValueList<DBSecurityGroupMembership>.From(value); }
+    public IReadOnlyList<DBSecurityGroupMembership>? DBSecurityGroups { get; set => field = ValueList<DBSecurityGroupMembership>.From(value); }
 
     /// <summary>The list of Amazon EC2 VPC security groups that the DB instance belongs to. JSON <c>vpcSecurityGroups</c>.</summary>
     [JsonPropertyName("vpcSecurityGroups")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<VpcSecurityGroupMembership>>))]
-    public IReadOnlyList<VpcSecurityGroupMembership>? VpcSecurityGroups { get; init => field = ValueList<VpcSecurityGroupMembership>.From(value); }
+    public IReadOnlyList<VpcSecurityGroupMembership>? VpcSecurityGroups { get; set => field = ValueList<VpcSecurityGroupMembership>.From(value); }
 
     /// <summary>The list of DB parameter groups applied to this DB instance. JSON <c>dBParameterGroups</c>.</summary>
     [JsonPropertyName("dBParameterGroups")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<DBParameterGroupStatus>>))]
-    public IReadOnlyList<DBParameterGroupStatus>? DBParameterGroups { get; init => field = ValueList<DBParameterGroupStatus>.From(value); }
+    public IReadOnlyList<DBParameterGroupStatus>? DBParameterGroups { get; set => field = ValueList<DBParameterGroupStatus>.From(value); }
 
     /// <summary>The name of the Availability Zone where the DB instance is located. JSON <c>availabilityZone</c>.</summary>
     [JsonPropertyName("availabilityZone")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? AvailabilityZone { get; init; }
+    public string? AvailabilityZone { get; set; }
 
     /// <summary>Information about the subnet group associated with the DB instance, including the name, description, and subnets in the subnet group. JSON <c>dBSubnetGroup</c>.</summary>
     [JsonPropertyName("dBSubnetGroup")]
     [JsonConverter(typeof(TolerantMemberConverter<DBSubnetGroup>))]
-    public DBSubnetGroup? DBSubnetGroup { get; init; }
+    public DBSubnetGroup? DBSubnetGroup { get; set; }
 
     /// <summary>The weekly time range during which system maintenance can occur, in Universal Coordinated Time (UTC). JSON <c>preferredMaintenanceWindow</c>.</summary>
     [JsonPropertyName("preferredMaintenanceWindow")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? PreferredMaintenanceWindow { get; init; }
+    public string? PreferredMaintenanceWindow { get; set; }
 
     /// <summary>This data type represents the order in which the instances are upgraded. JSON <c>upgradeRolloutOrder</c>.</summary>
     [JsonPropertyName("upgradeRolloutOrder")]
     [JsonConverter(typeof(TolerantMemberConverter<UpgradeRolloutOrder?>))]
-    public UpgradeRolloutOrder? UpgradeRolloutOrder { get; init; }
+    public UpgradeRolloutOrder? UpgradeRolloutOrder { get; set; }
 
     /// <summary>Information about pending changes to the DB instance. JSON <c>pendingModifiedValues</c>.</summary>
     [JsonPropertyName("pendingModifiedValues")]
     [JsonConverter(typeof(TolerantMemberConverter<PendingModifiedValues>))]
-    public PendingModifiedValues? PendingModifiedValues { get; init; }
+    public PendingModifiedValues? PendingModifiedValues { get; set; }
 
     /// <summary>The latest time to which a database in this DB instance can be restored with point-in-time restore. JSON <c>latestRestorableTime</c>.</summary>
     [JsonPropertyName("latestRestorableTime")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? LatestRestorableTime { get; init; }
+    public DateTimeOffset? LatestRestorableTime { get; set; }
 
     /// <summary>Indicates whether the DB instance is a Multi-AZ deployment. JSON <c>multiAZ</c>.</summary>
     [JsonPropertyName("multiAZ")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? MultiAZ { get; init; }
+    public bool? MultiAZ { get; set; }
 
     /// <summary>The version of the database engine. JSON <c>engineVersion</c>.</summary>
     [JsonPropertyName("engineVersion")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? EngineVersion { get; init; }
+    public string? EngineVersion { get; set; }
 
     /// <summary>Indicates whether minor version patches are applied automatically. JSON <c>autoMinorVersionUpgrade</c>.</summary>
     [JsonPropertyName("autoMinorVersionUpgrade")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? AutoMinorVersionUpgrade { get; init; }
+    public bool? AutoMinorVersionUpgrade { get; set; }
 
     /// <summary>The identifier of the source DB instance if this DB instance is a read replica. JSON <c>readReplicaSourceDBInstanceIdentifier</c>.</summary>
     [JsonPropertyName("readReplicaSourceDBInstanceIdentifier")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ReadReplicaSourceDBInstanceIdentifier { get; init; }
+    public string? ReadReplicaSourceDBInstanceIdentifier { get; set; }
 
     /// <summary>The identifiers of the read replicas associated with this DB instance. JSON <c>readReplicaDBInstanceIdentifiers</c>.</summary>
     [JsonPropertyName("readReplicaDBInstanceIdentifiers")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<string>>))]
-    public IReadOnlyList<string>? ReadReplicaDBInstanceIdentifiers { get; init => field = ValueList<string>.From(value); }
+    public IReadOnlyList<string>? ReadReplicaDBInstanceIdentifiers { get; set => field = ValueList<string>.From(value); }
 
     /// <summary>The identifiers of Aurora DB clusters to which the RDS DB instance is replicated as a read replica. JSON <c>readReplicaDBClusterIdentifiers</c>.</summary>
     [JsonPropertyName("readReplicaDBClusterIdentifiers")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<string>>))]
-    public IReadOnlyList<string>? ReadReplicaDBClusterIdentifiers { get; init => field = ValueList<string>.From(value); }
+    public IReadOnlyList<string>? ReadReplicaDBClusterIdentifiers { get; set => field = ValueList<string>.From(value); }
 
     /// <summary>The open mode of a Db2 or an Oracle read replica. JSON <c>replicaMode</c>.</summary>
     [JsonPropertyName("replicaMode")]
     [JsonConverter(typeof(TolerantMemberConverter<ReplicaMode?>))]
-    public ReplicaMode? ReplicaMode { get; init; }
+    public ReplicaMode? ReplicaMode { get; set; }
 
     /// <summary>The license model information for this DB instance. JSON <c>licenseModel</c>.</summary>
     [JsonPropertyName("licenseModel")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? LicenseModel { get; init; }
+    public string? LicenseModel { get; set; }
 
     /// <summary>The Provisioned IOPS (I/O operations per second) value for the DB instance. JSON <c>iops</c>.</summary>
     [JsonPropertyName("iops")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? Iops { get; init; }
+    public int? Iops { get; set; }
 
     /// <summary>The storage throughput for the DB instance. JSON <c>storageThroughput</c>.</summary>
     [JsonPropertyName("storageThroughput")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? StorageThroughput { get; init; }
+    public int? StorageThroughput { get; set; }
 
     /// <summary>The list of option group memberships for this DB instance. JSON <c>optionGroupMemberships</c>.</summary>
     [JsonPropertyName("optionGroupMemberships")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<OptionGroupMembership>>))]
-    public IReadOnlyList<OptionGroupMembership>? OptionGroupMemberships { get; init => field = ValueList<OptionGroupMembership>.From(value); }
+    public IReadOnlyList<OptionGroupMembership>? OptionGroupMemberships { get; set => field = ValueList<OptionGroupMembership>.From(value); }
 
     /// <summary>If present, specifies the name of the character set that this instance is associated with. JSON <c>characterSetName</c>.</summary>
     [JsonPropertyName("characterSetName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? CharacterSetName { get; init; }
+    public string? CharacterSetName { get; set; }
 
     /// <summary>The name of the NCHAR character set for the Oracle DB instance. JSON <c>ncharCharacterSetName</c>.</summary>
     [JsonPropertyName("ncharCharacterSetName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? NcharCharacterSetName { get; init; }
+    public string? NcharCharacterSetName { get; set; }
 
     /// <summary>If present, specifies the name of the secondary Availability Zone for a DB instance with multi-AZ support. JSON <c>secondaryAvailabilityZone</c>.</summary>
     [JsonPropertyName("secondaryAvailabilityZone")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? SecondaryAvailabilityZone { get; init; }
+    public string? SecondaryAvailabilityZone { get; set; }
 
     /// <summary>Indicates whether the DB instance is publicly accessible. JSON <c>publiclyAccessible</c>.</summary>
     [JsonPropertyName("publiclyAccessible")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? PubliclyAccessible { get; init; }
+    public bool? PubliclyAccessible { get; set; }
 
     /// <summary>The status of a read replica. JSON <c>statusInfos</c>.</summary>
     [JsonPropertyName("statusInfos")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<DBInstanceStatusInfo>>))]
-    public IReadOnlyList<DBInstanceStatusInfo>? StatusInfos { get; init => field = ValueList<DBInstanceStatusInfo>.From(value); }
+    public IReadOnlyList<DBInstanceStatusInfo>? StatusInfos { get; set => field = ValueList<DBInstanceStatusInfo>.From(value); }
 
     /// <summary>The storage type associated with the DB instance. JSON <c>storageType</c>.</summary>
     [JsonPropertyName("storageType")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? StorageType { get; init; }
+    public string? StorageType { get; set; }
 
     /// <summary>The type of encryption used to protect data at rest in the DB instance. JSON <c>storageEncryptionType</c>.</summary>
     [JsonPropertyName("storageEncryptionType")]
     [JsonConverter(typeof(TolerantMemberConverter<StorageEncryptionType?>))]
-    public StorageEncryptionType? StorageEncryptionType { get; init; }
+    public StorageEncryptionType? StorageEncryptionType { get; set; }
 
     /// <summary>The ARN from the key store with which the instance is associated for TDE encryption. JSON <c>tdeCredentialArn</c>.</summary>
     [JsonPropertyName("tdeCredentialArn")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? TdeCredentialArn { get; init; }
+    public string? TdeCredentialArn { get; set; }
 
     /// <summary>The port that the DB instance listens on. JSON <c>dbInstancePort</c>.</summary>
     [JsonPropertyName("dbInstancePort")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? DbInstancePort { get; init; }
+    public int? DbInstancePort { get; set; }
 
     /// <summary>If the DB instance is a member of a DB cluster, indicates the name of the DB cluster that the DB instance is a member of. JSON <c>dBClusterIdentifier</c>.</summary>
     [JsonPropertyName("dBClusterIdentifier")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? DBClusterIdentifier { get; init; }
+    public string? DBClusterIdentifier { get; set; }
 
     /// <summary>Indicates whether the DB instance is encrypted. JSON <c>storageEncrypted</c>.</summary>
     [JsonPropertyName("storageEncrypted")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? StorageEncrypted { get; init; }
+    public bool? StorageEncrypted { get; set; }
 
     /// <summary>If StorageEncrypted is enabled, the Amazon Web Services KMS key identifier for the encrypted DB instance. JSON <c>kmsKeyId</c>.</summary>
     [JsonPropertyName("kmsKeyId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? KmsKeyId { get; init; }
+    public string? KmsKeyId { get; set; }
 
     /// <summary>The Amazon Web Services Region-unique, immutable identifier for the DB instance. JSON <c>dbiResourceId</c>.</summary>
     [JsonPropertyName("dbiResourceId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? DbiResourceId { get; init; }
+    public string? DbiResourceId { get; set; }
 
     /// <summary>The identifier of the CA certificate for this DB instance. JSON <c>cACertificateIdentifier</c>.</summary>
     [JsonPropertyName("cACertificateIdentifier")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? CACertificateIdentifier { get; init; }
+    public string? CACertificateIdentifier { get; set; }
 
     /// <summary>The Active Directory Domain membership records associated with the DB instance. JSON <c>domainMemberships</c>.</summary>
     [JsonPropertyName("domainMemberships")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<DomainMembership>>))]
-    public IReadOnlyList<DomainMembership>? DomainMemberships { get; init => field = ValueList<DomainMembership>.From(value); }
+    public IReadOnlyList<DomainMembership>? DomainMemberships { get; set => field = ValueList<DomainMembership>.From(value); }
 
     /// <summary>Indicates whether tags are copied from the DB instance to snapshots of the DB instance. JSON <c>copyTagsToSnapshot</c>.</summary>
     [JsonPropertyName("copyTagsToSnapshot")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? CopyTagsToSnapshot { get; init; }
+    public bool? CopyTagsToSnapshot { get; set; }
 
     /// <summary>The interval, in seconds, between points when Enhanced Monitoring metrics are collected for the DB instance. JSON <c>monitoringInterval</c>.</summary>
     [JsonPropertyName("monitoringInterval")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? MonitoringInterval { get; init; }
+    public int? MonitoringInterval { get; set; }
 
     /// <summary>The Amazon Resource Name (ARN) of the Amazon CloudWatch Logs log stream that receives the Enhanced Monitoring metrics data for the DB instance. JSON <c>enhancedMonitoringResourceArn</c>.</summary>
     [JsonPropertyName("enhancedMonitoringResourceArn")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? EnhancedMonitoringResourceArn { get; init; }
+    public string? EnhancedMonitoringResourceArn { get; set; }
 
     /// <summary>The ARN for the IAM role that permits RDS to send Enhanced Monitoring metrics to Amazon CloudWatch Logs. JSON <c>monitoringRoleArn</c>.</summary>
     [JsonPropertyName("monitoringRoleArn")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? MonitoringRoleArn { get; init; }
+    public string? MonitoringRoleArn { get; set; }
 
     /// <summary>The order of priority in which an Aurora Replica is promoted to the primary instance after a failure of the existing primary instance. JSON <c>promotionTier</c>.</summary>
     [JsonPropertyName("promotionTier")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? PromotionTier { get; init; }
+    public int? PromotionTier { get; set; }
 
     /// <summary>The Amazon Resource Name (ARN) for the DB instance. JSON <c>dBInstanceArn</c>.</summary>
     [JsonPropertyName("dBInstanceArn")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? DBInstanceArn { get; init; }
+    public string? DBInstanceArn { get; set; }
 
     /// <summary>The time zone of the DB instance. JSON <c>timezone</c>.</summary>
     [JsonPropertyName("timezone")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Timezone { get; init; }
+    public string? Timezone { get; set; }
 
     /// <summary>Indicates whether mapping of Amazon Web Services Identity and Access Management (IAM) accounts to database accounts is enabled for the DB instance. JSON <c>iAMDatabaseAuthenticationEnabled</c>.</summary>
     [JsonPropertyName("iAMDatabaseAuthenticationEnabled")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? IAMDatabaseAuthenticationEnabled { get; init; }
+    public bool? IAMDatabaseAuthenticationEnabled { get; set; }
 
     /// <summary>The mode of Database Insights that is enabled for the instance. JSON <c>databaseInsightsMode</c>.</summary>
     [JsonPropertyName("databaseInsightsMode")]
     [JsonConverter(typeof(TolerantMemberConverter<DatabaseInsightsMode?>))]
-    public DatabaseInsightsMode? DatabaseInsightsMode { get; init; }
+    public DatabaseInsightsMode? DatabaseInsightsMode { get; set; }
 
     /// <summary>Indicates whether Performance Insights is enabled for the DB instance. JSON <c>performanceInsightsEnabled</c>.</summary>
     [JsonPropertyName("performanceInsightsEnabled")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? PerformanceInsightsEnabled { get; init; }
+    public bool? PerformanceInsightsEnabled { get; set; }
 
     /// <summary>The Amazon Web Services KMS key identifier for encryption of Performance Insights data. JSON <c>performanceInsightsKMSKeyId</c>.</summary>
     [JsonPropertyName("performanceInsightsKMSKeyId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? PerformanceInsightsKMSKeyId { get; init; }
+    public string? PerformanceInsightsKMSKeyId { get; set; }
 
     /// <summary>The number of days to retain Performance Insights data. JSON <c>performanceInsightsRetentionPeriod</c>.</summary>
     [JsonPropertyName("performanceInsightsRetentionPeriod")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? PerformanceInsightsRetentionPeriod { get; init; }
+    public int? PerformanceInsightsRetentionPeriod { get; set; }
 
     /// <summary>A list of log types that this DB instance is configured to export to CloudWatch Logs. JSON <c>enabledCloudwatchLogsExports</c>.</summary>
     [JsonPropertyName("enabledCloudwatchLogsExports")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<string>>))]
-    public IReadOnlyList<string>? EnabledCloudwatchLogsExports { get; init => field = ValueList<string>.From(value); }
+    public IReadOnlyList<string>? EnabledCloudwatchLogsExports { get; set => field = ValueList<string>.From(value); }
 
     /// <summary>The number of CPU cores and the number of threads per core for the DB instance class of the DB instance. JSON <c>processorFeatures</c>.</summary>
     [JsonPropertyName("processorFeatures")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<ProcessorFeature>>))]
-    public IReadOnlyList<ProcessorFeature>? ProcessorFeatures { get; init => field = ValueList<ProcessorFeature>.From(value); }
+    public IReadOnlyList<ProcessorFeature>? ProcessorFeatures { get; set => field = ValueList<ProcessorFeature>.From(value); }
 
     /// <summary>Indicates whether the DB instance has deletion protection enabled. JSON <c>deletionProtection</c>.</summary>
     [JsonPropertyName("deletionProtection")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? DeletionProtection { get; init; }
+    public bool? DeletionProtection { get; set; }
 
     /// <summary>The Amazon Web Services Identity and Access Management (IAM) roles associated with the DB instance. JSON <c>associatedRoles</c>.</summary>
     [JsonPropertyName("associatedRoles")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<DBInstanceRole>>))]
-    public IReadOnlyList<DBInstanceRole>? AssociatedRoles { get; init => field = ValueList<DBInstanceRole>.From(value); }
+    public IReadOnlyList<DBInstanceRole>? AssociatedRoles { get; set => field = ValueList<DBInstanceRole>.From(value); }
 
     /// <summary>The listener connection endpoint for SQL Server Always On. JSON <c>listenerEndpoint</c>.</summary>
     [JsonPropertyName("listenerEndpoint")]
     [JsonConverter(typeof(TolerantMemberConverter<Endpoint>))]
-    public Endpoint? ListenerEndpoint { get; init; }
+    public Endpoint? ListenerEndpoint { get; set; }
 
     /// <summary>The upper limit in gibibytes (GiB) to which Amazon RDS can automatically scale the storage of the DB instance. JSON <c>maxAllocatedStorage</c>.</summary>
     [JsonPropertyName("maxAllocatedStorage")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? MaxAllocatedStorage { get; init; }
+    public int? MaxAllocatedStorage { get; set; }
 
     /// <summary>A list of tags. JSON <c>tagList</c>.</summary>
     [JsonPropertyName("tagList")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<Tag>>))]
-    public IReadOnlyList<Tag>? TagList { get; init => field = ValueList<Tag>.From(value); }
+    public IReadOnlyList<Tag>? TagList { get; set => field = ValueList<Tag>.From(value); }
 
     /// <summary>The automation mode of the RDS Custom DB instance: full or all paused. JSON <c>automationMode</c>.</summary>
     [JsonPropertyName("automationMode")]
     [JsonConverter(typeof(TolerantMemberConverter<AutomationMode?>))]
-    public AutomationMode? AutomationMode { get; init; }
+    public AutomationMode? AutomationMode { get; set; }
 
     /// <summary>The number of minutes to pause the automation. JSON <c>resumeFullAutomationModeTime</c>.</summary>
     [JsonPropertyName("resumeFullAutomationModeTime")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? ResumeFullAutomationModeTime { get; init; }
+    public DateTimeOffset? ResumeFullAutomationModeTime { get; set; }
 
     /// <summary>Indicates whether a customer-owned IP address (CoIP) is enabled for an RDS on Outposts DB instance. JSON <c>customerOwnedIpEnabled</c>.</summary>
     [JsonPropertyName("customerOwnedIpEnabled")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? CustomerOwnedIpEnabled { get; init; }
+    public bool? CustomerOwnedIpEnabled { get; set; }
 
     /// <summary>The network type of the DB instance. JSON <c>networkType</c>.</summary>
     [JsonPropertyName("networkType")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? NetworkType { get; init; }
+    public string? NetworkType { get; set; }
 
     /// <summary>The status of the database activity stream. JSON <c>activityStreamStatus</c>.</summary>
     [JsonPropertyName("activityStreamStatus")]
     [JsonConverter(typeof(TolerantMemberConverter<ActivityStreamStatus?>))]
-    public ActivityStreamStatus? ActivityStreamStatus { get; init; }
+    public ActivityStreamStatus? ActivityStreamStatus { get; set; }
 
     /// <summary>The Amazon Web Services KMS key identifier used for encrypting messages in the database activity stream. JSON <c>activityStreamKmsKeyId</c>.</summary>
     [JsonPropertyName("activityStreamKmsKeyId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ActivityStreamKmsKeyId { get; init; }
+    public string? ActivityStreamKmsKeyId { get; set; }
 
     /// <summary>The name of the Amazon Kinesis data stream used for the database activity stream. JSON <c>activityStreamKinesisStreamName</c>.</summary>
     [JsonPropertyName("activityStreamKinesisStreamName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ActivityStreamKinesisStreamName { get; init; }
+    public string? ActivityStreamKinesisStreamName { get; set; }
 
     /// <summary>The mode of the database activity stream. JSON <c>activityStreamMode</c>.</summary>
     [JsonPropertyName("activityStreamMode")]
     [JsonConverter(typeof(TolerantMemberConverter<ActivityStreamMode?>))]
-    public ActivityStreamMode? ActivityStreamMode { get; init; }
+    public ActivityStreamMode? ActivityStreamMode { get; set; }
 
     /// <summary>Indicates whether engine-native audit fields are included in the database activity stream. JSON <c>activityStreamEngineNativeAuditFieldsIncluded</c>.</summary>
     [JsonPropertyName("activityStreamEngineNativeAuditFieldsIncluded")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? ActivityStreamEngineNativeAuditFieldsIncluded { get; init; }
+    public bool? ActivityStreamEngineNativeAuditFieldsIncluded { get; set; }
 
     /// <summary>The Amazon Resource Name (ARN) of the recovery point in Amazon Web Services Backup. JSON <c>awsBackupRecoveryPointArn</c>.</summary>
     [JsonPropertyName("awsBackupRecoveryPointArn")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? AwsBackupRecoveryPointArn { get; init; }
+    public string? AwsBackupRecoveryPointArn { get; set; }
 
     /// <summary>The list of replicated automated backups associated with the DB instance. JSON <c>dBInstanceAutomatedBackupsReplications</c>.</summary>
     [JsonPropertyName("dBInstanceAutomatedBackupsReplications")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<DBInstanceAutomatedBackupsReplication>>))]
-    public IReadOnlyList<DBInstanceAutomatedBackupsReplication>? DBInstanceAutomatedBackupsReplications { get; init => field = ValueList<DBInstanceAutomatedBackupsReplication>.From(value); }
+    public IReadOnlyList<DBInstanceAutomatedBackupsReplication>? DBInstanceAutomatedBackupsReplications { get; set => field = ValueList<DBInstanceAutomatedBackupsReplication>.From(value); }
 
     /// <summary>The location where automated backups and manual snapshots are stored: Dedicated Local Zones, Amazon Web Services Outposts or the Amazon Web Services Region. JSON <c>backupTarget</c>.</summary>
     [JsonPropertyName("backupTarget")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? BackupTarget { get; init; }
+    public string? BackupTarget { get; set; }
 
     /// <summary>The time when a stopped DB instance is restarted automatically. JSON <c>automaticRestartTime</c>.</summary>
     [JsonPropertyName("automaticRestartTime")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? AutomaticRestartTime { get; init; }
+    public DateTimeOffset? AutomaticRestartTime { get; set; }
 
     /// <summary>The instance profile associated with the underlying Amazon EC2 instance of an RDS Custom DB instance. JSON <c>customIamInstanceProfile</c>.</summary>
     [JsonPropertyName("customIamInstanceProfile")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? CustomIamInstanceProfile { get; init; }
+    public string? CustomIamInstanceProfile { get; set; }
 
     /// <summary>The status of the policy state of the activity stream. JSON <c>activityStreamPolicyStatus</c>.</summary>
     [JsonPropertyName("activityStreamPolicyStatus")]
     [JsonConverter(typeof(TolerantMemberConverter<ActivityStreamPolicyStatus?>))]
-    public ActivityStreamPolicyStatus? ActivityStreamPolicyStatus { get; init; }
+    public ActivityStreamPolicyStatus? ActivityStreamPolicyStatus { get; set; }
 
     /// <summary>The details of the DB instance's server certificate. JSON <c>certificateDetails</c>.</summary>
     [JsonPropertyName("certificateDetails")]
     [JsonConverter(typeof(TolerantMemberConverter<CertificateDetails>))]
-    public CertificateDetails? CertificateDetails { get; init; }
+    public CertificateDetails? CertificateDetails { get; set; }
 
     /// <summary>The Oracle system ID (Oracle SID) for a container database (CDB). JSON <c>dBSystemId</c>.</summary>
     [JsonPropertyName("dBSystemId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? DBSystemId { get; init; }
+    public string? DBSystemId { get; set; }
 
     /// <summary>The secret managed by RDS in Amazon Web Services Secrets Manager for the master user password. JSON <c>masterUserSecret</c>.</summary>
     [JsonPropertyName("masterUserSecret")]
     [JsonConverter(typeof(TolerantMemberConverter<MasterUserSecret>))]
-    public MasterUserSecret? MasterUserSecret { get; init; }
+    public MasterUserSecret? MasterUserSecret { get; set; }
 
     /// <summary>The identifier of the source DB cluster if this DB instance is a read replica. JSON <c>readReplicaSourceDBClusterIdentifier</c>.</summary>
     [JsonPropertyName("readReplicaSourceDBClusterIdentifier")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ReadReplicaSourceDBClusterIdentifier { get; init; }
+    public string? ReadReplicaSourceDBClusterIdentifier { get; set; }
 
     /// <summary>The progress of the storage optimization operation as a percentage. JSON <c>percentProgress</c>.</summary>
     [JsonPropertyName("percentProgress")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? PercentProgress { get; init; }
+    public string? PercentProgress { get; set; }
 
     /// <summary>Specifies whether the DB instance is in the multi-tenant configuration (TRUE) or the single-tenant configuration (FALSE). JSON <c>multiTenant</c>.</summary>
     [JsonPropertyName("multiTenant")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? MultiTenant { get; init; }
+    public bool? MultiTenant { get; set; }
 
     /// <summary>Indicates whether the DB instance has a dedicated log volume (DLV) enabled. JSON <c>dedicatedLogVolume</c>.</summary>
     [JsonPropertyName("dedicatedLogVolume")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? DedicatedLogVolume { get; init; }
+    public bool? DedicatedLogVolume { get; set; }
 
     /// <summary>Indicates whether an upgrade is recommended for the storage file system configuration on the DB instance. JSON <c>isStorageConfigUpgradeAvailable</c>.</summary>
     [JsonPropertyName("isStorageConfigUpgradeAvailable")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? IsStorageConfigUpgradeAvailable { get; init; }
+    public bool? IsStorageConfigUpgradeAvailable { get; set; }
 
     /// <summary>The lifecycle type for the DB instance. JSON <c>engineLifecycleSupport</c>.</summary>
     [JsonPropertyName("engineLifecycleSupport")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? EngineLifecycleSupport { get; init; }
+    public string? EngineLifecycleSupport { get; set; }
 
     /// <summary>The additional storage volumes associated with the DB instance. JSON <c>additionalStorageVolumes</c>.</summary>
     [JsonPropertyName("additionalStorageVolumes")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<AdditionalStorageVolumeOutput>>))]
-    public IReadOnlyList<AdditionalStorageVolumeOutput>? AdditionalStorageVolumes { get; init => field = ValueList<AdditionalStorageVolumeOutput>.From(value); }
+    public IReadOnlyList<AdditionalStorageVolumeOutput>? AdditionalStorageVolumes { get; set => field = ValueList<AdditionalStorageVolumeOutput>.From(value); }
 
     /// <summary>The detailed status information for storage volumes associated with the DB instance. JSON <c>storageVolumeStatus</c>.</summary>
     [JsonPropertyName("storageVolumeStatus")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? StorageVolumeStatus { get; init; }
+    public string? StorageVolumeStatus { get; set; }
 
     /// <summary>The status of an in-progress storage operation on the DB instance. JSON <c>storageOperationStatus</c>.</summary>
     [JsonPropertyName("storageOperationStatus")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? StorageOperationStatus { get; init; }
+    public string? StorageOperationStatus { get; set; }
 
     /// <summary>The percentage of the in-progress storage operation on the DB instance that has completed, from 0 to 100. JSON <c>storageOperationPercentProgress</c>.</summary>
     [JsonPropertyName("storageOperationPercentProgress")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? StorageOperationPercentProgress { get; init; }
+    public int? StorageOperationPercentProgress { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,12 +15,12 @@ public sealed record ModifyDBParameterGroupRequestParameters
     /// <summary>The name of the DB parameter group. JSON <c>dBParameterGroupName</c>.</summary>
     [JsonPropertyName("dBParameterGroupName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? DBParameterGroupName { get; init; }
+    public string? DBParameterGroupName { get; set; }
 
     /// <summary>An array of parameter names, values, and the application methods for the parameter update. JSON <c>parameters</c>.</summary>
     [JsonPropertyName("parameters")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<Parameter>>))]
-    public IReadOnlyList<Parameter>? Parameters { get; init => field = ValueList<Parameter>.From(value); }
+    public IReadOnlyList<Parameter>? Parameters { get; set => field = ValueList<Parameter>.From(value); }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -52,7 +52,7 @@ public sealed record ModifyDBParameterGroupResponseElements
     /// <summary>The name of the DB parameter group. JSON <c>dBParameterGroupName</c>.</summary>
     [JsonPropertyName("dBParameterGroupName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? DBParameterGroupName { get; init; }
+    public string? DBParameterGroupName { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,22 +15,22 @@ public sealed record ModifyDBSnapshotAttributeRequestParameters
     /// <summary>The identifier for the DB snapshot to modify the attributes for. JSON <c>dBSnapshotIdentifier</c>.</summary>
     [JsonPropertyName("dBSnapshotIdentifier")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? DBSnapshotIdentifier { get; init; }
+    public string? DBSnapshotIdentifier { get; set; }
 
     /// <summary>The name of the DB snapshot attribute to modify. JSON <c>attributeName</c>.</summary>
     [JsonPropertyName("attributeName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? AttributeName { get; init; }
+    public string? AttributeName { get; set; }
 
     /// <summary>A list of DB snapshot attributes to add to the attribute specified by AttributeName. JSON <c>valuesToAdd</c>.</summary>
     [JsonPropertyName("valuesToAdd")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<string>>))]
-    public IReadOnlyList<string>? ValuesToAdd { get; init => field = ValueList<string>.From(value); }
+    public IReadOnlyList<string>? ValuesToAdd { get; set => field = ValueList<string>.From(value); }
 
     /// <summary>A list of DB snapshot attributes to remove from the attribute specified by AttributeName. JSON <c>valuesToRemove</c>.</summary>
     [JsonPropertyName("valuesToRemove")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<string>>))]
-    public IReadOnlyList<string>? ValuesToRemove { get; init => field = ValueList<string>.From(value); }
+    public IReadOnlyList<string>? ValuesToRemove { get; set => field = ValueList<string>.From(value); }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -66,12 +66,12 @@ public sealed record ModifyDBSnapshotAttributeResponseElements
     /// <summary>The identifier of the manual DB snapshot that the attributes apply to. JSON <c>dBSnapshotIdentifier</c>.</summary>
     [JsonPropertyName("dBSnapshotIdentifier")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? DBSnapshotIdentifier { get; init; }
+    public string? DBSnapshotIdentifier { get; set; }
 
     /// <summary>The list of attributes and values for the manual DB snapshot. JSON <c>dBSnapshotAttributes</c>.</summary>
     [JsonPropertyName("dBSnapshotAttributes")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<DBSnapshotAttribute>>))]
-    public IReadOnlyList<DBSnapshotAttribute>? DBSnapshotAttributes { get; init => field = ValueList<DBSnapshotAttribute>.From(value); }
+    public IReadOnlyList<DBSnapshotAttribute>? DBSnapshotAttributes { get; set => field = ValueList<DBSnapshotAttribute>.From(value); }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

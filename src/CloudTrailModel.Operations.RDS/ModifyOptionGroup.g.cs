@@ -15,22 +15,22 @@ public sealed record ModifyOptionGroupRequestParameters
     /// <summary>The name of the option group to be modified. JSON <c>optionGroupName</c>.</summary>
     [JsonPropertyName("optionGroupName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? OptionGroupName { get; init; }
+    public string? OptionGroupName { get; set; }
 
     /// <summary>Options in this list are added to the option group or, if already present, the specified configuration is used to update the existing configuration. JSON <c>optionsToInclude</c>.</summary>
     [JsonPropertyName("optionsToInclude")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<OptionConfiguration>>))]
-    public IReadOnlyList<OptionConfiguration>? OptionsToInclude { get; init => field = ValueList<OptionConfiguration>.From(value); }
+    public IReadOnlyList<OptionConfiguration>? OptionsToInclude { get; set => field = ValueList<OptionConfiguration>.From(value); }
 
     /// <summary>Options in this list are removed from the option group. JSON <c>optionsToRemove</c>.</summary>
     [JsonPropertyName("optionsToRemove")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<string>>))]
-    public IReadOnlyList<string>? OptionsToRemove { get; init => field = ValueList<string>.From(value); }
+    public IReadOnlyList<string>? OptionsToRemove { get; set => field = ValueList<string>.From(value); }
 
     /// <summary>Specifies whether to apply the change immediately or during the next maintenance window for each instance associated with the option group. JSON <c>applyImmediately</c>.</summary>
     [JsonPropertyName("applyImmediately")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? ApplyImmediately { get; init; }
+    public bool? ApplyImmediately { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -66,57 +66,57 @@ public sealed record ModifyOptionGroupResponseElements
     /// <summary>Specifies the name of the option group. JSON <c>optionGroupName</c>.</summary>
     [JsonPropertyName("optionGroupName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? OptionGroupName { get; init; }
+    public string? OptionGroupName { get; set; }
 
     /// <summary>Provides a description of the option group. JSON <c>optionGroupDescription</c>.</summary>
     [JsonPropertyName("optionGroupDescription")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? OptionGroupDescription { get; init; }
+    public string? OptionGroupDescription { get; set; }
 
     /// <summary>Indicates the name of the engine that this option group can be applied to. JSON <c>engineName</c>.</summary>
     [JsonPropertyName("engineName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? EngineName { get; init; }
+    public string? EngineName { get; set; }
 
     /// <summary>Indicates the major engine version associated with this option group. JSON <c>majorEngineVersion</c>.</summary>
     [JsonPropertyName("majorEngineVersion")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? MajorEngineVersion { get; init; }
+    public string? MajorEngineVersion { get; set; }
 
     /// <summary>Indicates what options are available in the option group. JSON <c>options</c>.</summary>
     [JsonPropertyName("options")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<Option>>))]
-    public IReadOnlyList<Option>? Options { get; init => field = ValueList<Option>.From(value); }
+    public IReadOnlyList<Option>? Options { get; set => field = ValueList<Option>.From(value); }
 
     /// <summary>Indicates whether this option group can be applied to both VPC and non-VPC instances. JSON <c>allowsVpcAndNonVpcInstanceMemberships</c>.</summary>
     [JsonPropertyName("allowsVpcAndNonVpcInstanceMemberships")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? AllowsVpcAndNonVpcInstanceMemberships { get; init; }
+    public bool? AllowsVpcAndNonVpcInstanceMemberships { get; set; }
 
     /// <summary>If AllowsVpcAndNonVpcInstanceMemberships is false, this field is blank. JSON <c>vpcId</c>.</summary>
     [JsonPropertyName("vpcId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? VpcId { get; init; }
+    public string? VpcId { get; set; }
 
     /// <summary>Specifies the Amazon Resource Name (ARN) for the option group. JSON <c>optionGroupArn</c>.</summary>
     [JsonPropertyName("optionGroupArn")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? OptionGroupArn { get; init; }
+    public string? OptionGroupArn { get; set; }
 
     /// <summary>Specifies the name of the option group from which this option group is copied. JSON <c>sourceOptionGroup</c>.</summary>
     [JsonPropertyName("sourceOptionGroup")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? SourceOptionGroup { get; init; }
+    public string? SourceOptionGroup { get; set; }
 
     /// <summary>Specifies the Amazon Web Services account ID for the option group from which this option group is copied. JSON <c>sourceAccountId</c>.</summary>
     [JsonPropertyName("sourceAccountId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? SourceAccountId { get; init; }
+    public string? SourceAccountId { get; set; }
 
     /// <summary>Indicates when the option group was copied. JSON <c>copyTimestamp</c>.</summary>
     [JsonPropertyName("copyTimestamp")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? CopyTimestamp { get; init; }
+    public DateTimeOffset? CopyTimestamp { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

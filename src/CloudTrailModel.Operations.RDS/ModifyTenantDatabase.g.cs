@@ -15,37 +15,37 @@ public sealed record ModifyTenantDatabaseRequestParameters
     /// <summary>The identifier of the DB instance that contains the tenant database that you are modifying. JSON <c>dBInstanceIdentifier</c>.</summary>
     [JsonPropertyName("dBInstanceIdentifier")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? DBInstanceIdentifier { get; init; }
+    public string? DBInstanceIdentifier { get; set; }
 
     /// <summary>The user-supplied name of the tenant database that you want to modify. JSON <c>tenantDBName</c>.</summary>
     [JsonPropertyName("tenantDBName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? TenantDBName { get; init; }
+    public string? TenantDBName { get; set; }
 
     /// <summary>The new password for the master user of the specified tenant database in your DB instance. JSON <c>masterUserPassword</c>.</summary>
     [JsonPropertyName("masterUserPassword")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? MasterUserPassword { get; init; }
+    public string? MasterUserPassword { get; set; }
 
     /// <summary>The new name of the tenant database when renaming a tenant database. JSON <c>newTenantDBName</c>.</summary>
     [JsonPropertyName("newTenantDBName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? NewTenantDBName { get; init; }
+    public string? NewTenantDBName { get; set; }
 
     /// <summary>Specifies whether to manage the master user password with Amazon Web Services Secrets Manager. JSON <c>manageMasterUserPassword</c>.</summary>
     [JsonPropertyName("manageMasterUserPassword")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? ManageMasterUserPassword { get; init; }
+    public bool? ManageMasterUserPassword { get; set; }
 
     /// <summary>Specifies whether to rotate the secret managed by Amazon Web Services Secrets Manager for the master user password. JSON <c>rotateMasterUserPassword</c>.</summary>
     [JsonPropertyName("rotateMasterUserPassword")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? RotateMasterUserPassword { get; init; }
+    public bool? RotateMasterUserPassword { get; set; }
 
     /// <summary>The Amazon Web Services KMS key identifier to encrypt a secret that is automatically generated and managed in Amazon Web Services Secrets Manager. JSON <c>masterUserSecretKmsKeyId</c>.</summary>
     [JsonPropertyName("masterUserSecretKmsKeyId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? MasterUserSecretKmsKeyId { get; init; }
+    public string? MasterUserSecretKmsKeyId { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -87,72 +87,72 @@ public sealed record ModifyTenantDatabaseResponseElements
     /// <summary>The creation time of the tenant database. JSON <c>tenantDatabaseCreateTime</c>.</summary>
     [JsonPropertyName("tenantDatabaseCreateTime")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? TenantDatabaseCreateTime { get; init; }
+    public DateTimeOffset? TenantDatabaseCreateTime { get; set; }
 
     /// <summary>The ID of the DB instance that contains the tenant database. JSON <c>dBInstanceIdentifier</c>.</summary>
     [JsonPropertyName("dBInstanceIdentifier")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? DBInstanceIdentifier { get; init; }
+    public string? DBInstanceIdentifier { get; set; }
 
     /// <summary>The database name of the tenant database. JSON <c>tenantDBName</c>.</summary>
     [JsonPropertyName("tenantDBName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? TenantDBName { get; init; }
+    public string? TenantDBName { get; set; }
 
     /// <summary>The status of the tenant database. JSON <c>status</c>.</summary>
     [JsonPropertyName("status")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Status { get; init; }
+    public string? Status { get; set; }
 
     /// <summary>The master username of the tenant database. JSON <c>masterUsername</c>.</summary>
     [JsonPropertyName("masterUsername")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? MasterUsername { get; init; }
+    public string? MasterUsername { get; set; }
 
     /// <summary>The Amazon Web Services Region-unique, immutable identifier for the DB instance. JSON <c>dbiResourceId</c>.</summary>
     [JsonPropertyName("dbiResourceId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? DbiResourceId { get; init; }
+    public string? DbiResourceId { get; set; }
 
     /// <summary>The Amazon Web Services Region-unique, immutable identifier for the tenant database. JSON <c>tenantDatabaseResourceId</c>.</summary>
     [JsonPropertyName("tenantDatabaseResourceId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? TenantDatabaseResourceId { get; init; }
+    public string? TenantDatabaseResourceId { get; set; }
 
     /// <summary>The Amazon Resource Name (ARN) for the tenant database. JSON <c>tenantDatabaseARN</c>.</summary>
     [JsonPropertyName("tenantDatabaseARN")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? TenantDatabaseARN { get; init; }
+    public string? TenantDatabaseARN { get; set; }
 
     /// <summary>The character set of the tenant database. JSON <c>characterSetName</c>.</summary>
     [JsonPropertyName("characterSetName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? CharacterSetName { get; init; }
+    public string? CharacterSetName { get; set; }
 
     /// <summary>The NCHAR character set name of the tenant database. JSON <c>ncharCharacterSetName</c>.</summary>
     [JsonPropertyName("ncharCharacterSetName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? NcharCharacterSetName { get; init; }
+    public string? NcharCharacterSetName { get; set; }
 
     /// <summary>Specifies whether deletion protection is enabled for the DB instance. JSON <c>deletionProtection</c>.</summary>
     [JsonPropertyName("deletionProtection")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? DeletionProtection { get; init; }
+    public bool? DeletionProtection { get; set; }
 
     /// <summary>Information about pending changes for a tenant database. JSON <c>pendingModifiedValues</c>.</summary>
     [JsonPropertyName("pendingModifiedValues")]
     [JsonConverter(typeof(TolerantMemberConverter<TenantDatabasePendingModifiedValues>))]
-    public TenantDatabasePendingModifiedValues? PendingModifiedValues { get; init; }
+    public TenantDatabasePendingModifiedValues? PendingModifiedValues { get; set; }
 
     /// <summary>Contains the secret managed by RDS in Amazon Web Services Secrets Manager for the master user password. JSON <c>masterUserSecret</c>.</summary>
     [JsonPropertyName("masterUserSecret")]
     [JsonConverter(typeof(TolerantMemberConverter<MasterUserSecret>))]
-    public MasterUserSecret? MasterUserSecret { get; init; }
+    public MasterUserSecret? MasterUserSecret { get; set; }
 
     /// <summary>A list of tags. JSON <c>tagList</c>.</summary>
     [JsonPropertyName("tagList")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<Tag>>))]
-    public IReadOnlyList<Tag>? TagList { get; init => field = ValueList<Tag>.From(value); }
+    public IReadOnlyList<Tag>? TagList { get; set => field = ValueList<Tag>.From(value); }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

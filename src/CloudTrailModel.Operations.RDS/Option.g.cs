@@ -15,47 +15,47 @@ public sealed record Option
     /// <summary>The name of the option. JSON <c>optionName</c>.</summary>
     [JsonPropertyName("optionName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? OptionName { get; init; }
+    public string? OptionName { get; set; }
 
     /// <summary>The description of the option. JSON <c>optionDescription</c>.</summary>
     [JsonPropertyName("optionDescription")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? OptionDescription { get; init; }
+    public string? OptionDescription { get; set; }
 
     /// <summary>Indicates whether this option is persistent. JSON <c>persistent</c>.</summary>
     [JsonPropertyName("persistent")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? Persistent { get; init; }
+    public bool? Persistent { get; set; }
 
     /// <summary>Indicates whether this option is permanent. JSON <c>permanent</c>.</summary>
     [JsonPropertyName("permanent")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? Permanent { get; init; }
+    public bool? Permanent { get; set; }
 
     /// <summary>If required, the port configured for this option to use. JSON <c>port</c>.</summary>
     [JsonPropertyName("port")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? Port { get; init; }
+    public int? Port { get; set; }
 
     /// <summary>The version of the option. JSON <c>optionVersion</c>.</summary>
     [JsonPropertyName("optionVersion")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? OptionVersion { get; init; }
+    public string? OptionVersion { get; set; }
 
     /// <summary>The option settings for this option. JSON <c>optionSettings</c>.</summary>
     [JsonPropertyName("optionSettings")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<OptionSetting>>))]
-    public IReadOnlyList<OptionSetting>? OptionSettings { get; init => field = ValueList<OptionSetting>.From(value); }
+    public IReadOnlyList<OptionSetting>? OptionSettings { get; set => field = ValueList<OptionSetting>.From(value); }
 
     /// <summary>If the option requires access to a port, then this DB security group allows access to the port. JSON <c>dBSecurityGroupMemberships</c>.</summary>
     [JsonPropertyName("dBSecurityGroupMemberships")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<DBSecurityGroupMembership>>))]
-    public IReadOnlyList<DBSecurityGroupMembership>? DBSecurityGroupMemberships { get; init => field = ValueList<DBSecurityGroupMembership>.From(value); }
+    public IReadOnlyList<DBSecurityGroupMembership>? DBSecurityGroupMemberships { get; set => field = ValueList<DBSecurityGroupMembership>.From(value); }
 
     /// <summary>If the option requires access to a port, then this VPC security group allows access to the port. JSON <c>vpcSecurityGroupMemberships</c>.</summary>
     [JsonPropertyName("vpcSecurityGroupMemberships")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<VpcSecurityGroupMembership>>))]
-    public IReadOnlyList<VpcSecurityGroupMembership>? VpcSecurityGroupMemberships { get; init => field = ValueList<VpcSecurityGroupMembership>.From(value); }
+    public IReadOnlyList<VpcSecurityGroupMembership>? VpcSecurityGroupMemberships { get; set => field = ValueList<VpcSecurityGroupMembership>.From(value); }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

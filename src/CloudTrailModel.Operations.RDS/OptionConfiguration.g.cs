@@ -15,32 +15,32 @@ public sealed record OptionConfiguration
     /// <summary>The configuration of options to include in a group. JSON <c>optionName</c>.</summary>
     [JsonPropertyName("optionName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? OptionName { get; init; }
+    public string? OptionName { get; set; }
 
     /// <summary>The optional port for the option. JSON <c>port</c>.</summary>
     [JsonPropertyName("port")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? Port { get; init; }
+    public int? Port { get; set; }
 
     /// <summary>The version for the option. JSON <c>optionVersion</c>.</summary>
     [JsonPropertyName("optionVersion")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? OptionVersion { get; init; }
+    public string? OptionVersion { get; set; }
 
     /// <summary>A list of DB security groups used for this option. JSON <c>dBSecurityGroupMemberships</c>.</summary>
     [JsonPropertyName("dBSecurityGroupMemberships")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<string>>))]
-    public IReadOnlyList<string>? DBSecurityGroupMemberships { get; init => field = ValueList<string>.From(value); }
+    public IReadOnlyList<string>? DBSecurityGroupMemberships { get; set => field = ValueList<string>.From(value); }
 
     /// <summary>A list of VPC security group names used for this option. JSON <c>vpcSecurityGroupMemberships</c>.</summary>
     [JsonPropertyName("vpcSecurityGroupMemberships")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<string>>))]
-    public IReadOnlyList<string>? VpcSecurityGroupMemberships { get; init => field = ValueList<string>.From(value); }
+    public IReadOnlyList<string>? VpcSecurityGroupMemberships { get; set => field = ValueList<string>.From(value); }
 
     /// <summary>The option settings to include in an option group. JSON <c>optionSettings</c>.</summary>
     [JsonPropertyName("optionSettings")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<OptionSetting>>))]
-    public IReadOnlyList<OptionSetting>? OptionSettings { get; init => field = ValueList<OptionSetting>.From(value); }
+    public IReadOnlyList<OptionSetting>? OptionSettings { get; set => field = ValueList<OptionSetting>.From(value); }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,12 +15,12 @@ public sealed record OptionGroupMembership
     /// <summary>The name of the option group that the instance belongs to. JSON <c>optionGroupName</c>.</summary>
     [JsonPropertyName("optionGroupName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? OptionGroupName { get; init; }
+    public string? OptionGroupName { get; set; }
 
     /// <summary>The status of the DB instance's option group membership. JSON <c>status</c>.</summary>
     [JsonPropertyName("status")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Status { get; init; }
+    public string? Status { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

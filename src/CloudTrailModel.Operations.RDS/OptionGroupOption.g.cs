@@ -15,87 +15,87 @@ public sealed record OptionGroupOption
     /// <summary>The name of the option. JSON <c>name</c>.</summary>
     [JsonPropertyName("name")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Name { get; init; }
+    public string? Name { get; set; }
 
     /// <summary>The description of the option. JSON <c>description</c>.</summary>
     [JsonPropertyName("description")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Description { get; init; }
+    public string? Description { get; set; }
 
     /// <summary>The name of the engine that this option can be applied to. JSON <c>engineName</c>.</summary>
     [JsonPropertyName("engineName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? EngineName { get; init; }
+    public string? EngineName { get; set; }
 
     /// <summary>Indicates the major engine version that the option is available for. JSON <c>majorEngineVersion</c>.</summary>
     [JsonPropertyName("majorEngineVersion")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? MajorEngineVersion { get; init; }
+    public string? MajorEngineVersion { get; set; }
 
     /// <summary>The minimum required engine version for the option to be applied. JSON <c>minimumRequiredMinorEngineVersion</c>.</summary>
     [JsonPropertyName("minimumRequiredMinorEngineVersion")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? MinimumRequiredMinorEngineVersion { get; init; }
+    public string? MinimumRequiredMinorEngineVersion { get; set; }
 
     /// <summary>Indicates whether the option requires a port. JSON <c>portRequired</c>.</summary>
     [JsonPropertyName("portRequired")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? PortRequired { get; init; }
+    public bool? PortRequired { get; set; }
 
     /// <summary>If the option requires a port, specifies the default port for the option. JSON <c>defaultPort</c>.</summary>
     [JsonPropertyName("defaultPort")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? DefaultPort { get; init; }
+    public int? DefaultPort { get; set; }
 
     /// <summary>The options that are prerequisites for this option. JSON <c>optionsDependedOn</c>.</summary>
     [JsonPropertyName("optionsDependedOn")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<string>>))]
-    public IReadOnlyList<string>? OptionsDependedOn { get; init => field = ValueList<string>.From(value); }
+    public IReadOnlyList<string>? OptionsDependedOn { get; set => field = ValueList<string>.From(value); }
 
     /// <summary>The options that conflict with this option. JSON <c>optionsConflictsWith</c>.</summary>
     [JsonPropertyName("optionsConflictsWith")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<string>>))]
-    public IReadOnlyList<string>? OptionsConflictsWith { get; init => field = ValueList<string>.From(value); }
+    public IReadOnlyList<string>? OptionsConflictsWith { get; set => field = ValueList<string>.From(value); }
 
     /// <summary>Persistent options can't be removed from an option group while DB instances are associated with the option group. JSON <c>persistent</c>.</summary>
     [JsonPropertyName("persistent")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? Persistent { get; init; }
+    public bool? Persistent { get; set; }
 
     /// <summary>Permanent options can never be removed from an option group. JSON <c>permanent</c>.</summary>
     [JsonPropertyName("permanent")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? Permanent { get; init; }
+    public bool? Permanent { get; set; }
 
     /// <summary>If true, you must enable the Auto Minor Version Upgrade setting for your DB instance before you can use this option. JSON <c>requiresAutoMinorEngineVersionUpgrade</c>.</summary>
     [JsonPropertyName("requiresAutoMinorEngineVersionUpgrade")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? RequiresAutoMinorEngineVersionUpgrade { get; init; }
+    public bool? RequiresAutoMinorEngineVersionUpgrade { get; set; }
 
     /// <summary>If true, you can only use this option with a DB instance that is in a VPC. JSON <c>vpcOnly</c>.</summary>
     [JsonPropertyName("vpcOnly")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? VpcOnly { get; init; }
+    public bool? VpcOnly { get; set; }
 
     /// <summary>If true, you can change the option to an earlier version of the option. JSON <c>supportsOptionVersionDowngrade</c>.</summary>
     [JsonPropertyName("supportsOptionVersionDowngrade")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? SupportsOptionVersionDowngrade { get; init; }
+    public bool? SupportsOptionVersionDowngrade { get; set; }
 
     /// <summary>The option settings that are available (and the default value) for each option in an option group. JSON <c>optionGroupOptionSettings</c>.</summary>
     [JsonPropertyName("optionGroupOptionSettings")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<OptionGroupOptionSetting>>))]
-    public IReadOnlyList<OptionGroupOptionSetting>? OptionGroupOptionSettings { get; init => field = ValueList<OptionGroupOptionSetting>.From(value); }
+    public IReadOnlyList<OptionGroupOptionSetting>? OptionGroupOptionSettings { get; set => field = ValueList<OptionGroupOptionSetting>.From(value); }
 
     /// <summary>The versions that are available for the option. JSON <c>optionGroupOptionVersions</c>.</summary>
     [JsonPropertyName("optionGroupOptionVersions")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<OptionVersion>>))]
-    public IReadOnlyList<OptionVersion>? OptionGroupOptionVersions { get; init => field = ValueList<OptionVersion>.From(value); }
+    public IReadOnlyList<OptionVersion>? OptionGroupOptionVersions { get; set => field = ValueList<OptionVersion>.From(value); }
 
     /// <summary>Indicates whether the option can be copied across Amazon Web Services accounts. JSON <c>copyableCrossAccount</c>.</summary>
     [JsonPropertyName("copyableCrossAccount")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? CopyableCrossAccount { get; init; }
+    public bool? CopyableCrossAccount { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,42 +15,42 @@ public sealed record OptionGroupOptionSetting
     /// <summary>The name of the option group option. JSON <c>settingName</c>.</summary>
     [JsonPropertyName("settingName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? SettingName { get; init; }
+    public string? SettingName { get; set; }
 
     /// <summary>The description of the option group option. JSON <c>settingDescription</c>.</summary>
     [JsonPropertyName("settingDescription")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? SettingDescription { get; init; }
+    public string? SettingDescription { get; set; }
 
     /// <summary>The default value for the option group option. JSON <c>defaultValue</c>.</summary>
     [JsonPropertyName("defaultValue")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? DefaultValue { get; init; }
+    public string? DefaultValue { get; set; }
 
     /// <summary>The DB engine specific parameter type for the option group option. JSON <c>applyType</c>.</summary>
     [JsonPropertyName("applyType")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ApplyType { get; init; }
+    public string? ApplyType { get; set; }
 
     /// <summary>Indicates the acceptable values for the option group option. JSON <c>allowedValues</c>.</summary>
     [JsonPropertyName("allowedValues")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? AllowedValues { get; init; }
+    public string? AllowedValues { get; set; }
 
     /// <summary>Indicates whether this option group option can be changed from the default value. JSON <c>isModifiable</c>.</summary>
     [JsonPropertyName("isModifiable")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? IsModifiable { get; init; }
+    public bool? IsModifiable { get; set; }
 
     /// <summary>Indicates whether a value must be specified for this option setting of the option group option. JSON <c>isRequired</c>.</summary>
     [JsonPropertyName("isRequired")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? IsRequired { get; init; }
+    public bool? IsRequired { get; set; }
 
     /// <summary>The minimum DB engine version required for the corresponding allowed value for this option setting. JSON <c>minimumEngineVersionPerAllowedValue</c>.</summary>
     [JsonPropertyName("minimumEngineVersionPerAllowedValue")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<MinimumEngineVersionPerAllowedValue>>))]
-    public IReadOnlyList<MinimumEngineVersionPerAllowedValue>? MinimumEngineVersionPerAllowedValue { get; init => field = ValueList<MinimumEngineVersionPerAllowedValue>.From(value); }
+    public IReadOnlyList<MinimumEngineVersionPerAllowedValue>? MinimumEngineVersionPerAllowedValue { get; set => field = ValueList<MinimumEngineVersionPerAllowedValue>.From(value); }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

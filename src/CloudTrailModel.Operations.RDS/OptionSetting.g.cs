@@ -15,47 +15,47 @@ public sealed record OptionSetting
     /// <summary>The name of the option that has settings that you can set. JSON <c>name</c>.</summary>
     [JsonPropertyName("name")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Name { get; init; }
+    public string? Name { get; set; }
 
     /// <summary>The current value of the option setting. JSON <c>value</c>.</summary>
     [JsonPropertyName("value")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Value { get; init; }
+    public string? Value { get; set; }
 
     /// <summary>The default value of the option setting. JSON <c>defaultValue</c>.</summary>
     [JsonPropertyName("defaultValue")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? DefaultValue { get; init; }
+    public string? DefaultValue { get; set; }
 
     /// <summary>The description of the option setting. JSON <c>description</c>.</summary>
     [JsonPropertyName("description")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Description { get; init; }
+    public string? Description { get; set; }
 
     /// <summary>The DB engine specific parameter type. JSON <c>applyType</c>.</summary>
     [JsonPropertyName("applyType")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ApplyType { get; init; }
+    public string? ApplyType { get; set; }
 
     /// <summary>The data type of the option setting. JSON <c>dataType</c>.</summary>
     [JsonPropertyName("dataType")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? DataType { get; init; }
+    public string? DataType { get; set; }
 
     /// <summary>The allowed values of the option setting. JSON <c>allowedValues</c>.</summary>
     [JsonPropertyName("allowedValues")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? AllowedValues { get; init; }
+    public string? AllowedValues { get; set; }
 
     /// <summary>Indicates whether the option setting can be modified from the default. JSON <c>isModifiable</c>.</summary>
     [JsonPropertyName("isModifiable")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? IsModifiable { get; init; }
+    public bool? IsModifiable { get; set; }
 
     /// <summary>Indicates whether the option setting is part of a collection. JSON <c>isCollection</c>.</summary>
     [JsonPropertyName("isCollection")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? IsCollection { get; init; }
+    public bool? IsCollection { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,12 +15,12 @@ public sealed record OptionVersion
     /// <summary>The version of the option. JSON <c>version</c>.</summary>
     [JsonPropertyName("version")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Version { get; init; }
+    public string? Version { get; set; }
 
     /// <summary>Indicates whether the version is the default version of the option. JSON <c>isDefault</c>.</summary>
     [JsonPropertyName("isDefault")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? IsDefault { get; init; }
+    public bool? IsDefault { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,197 +15,197 @@ public sealed record OrderableDBInstanceOption
     /// <summary>The engine type of a DB instance. JSON <c>engine</c>.</summary>
     [JsonPropertyName("engine")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Engine { get; init; }
+    public string? Engine { get; set; }
 
     /// <summary>The engine version of a DB instance. JSON <c>engineVersion</c>.</summary>
     [JsonPropertyName("engineVersion")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? EngineVersion { get; init; }
+    public string? EngineVersion { get; set; }
 
     /// <summary>The DB instance class for a DB instance. JSON <c>dBInstanceClass</c>.</summary>
     [JsonPropertyName("dBInstanceClass")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? DBInstanceClass { get; init; }
+    public string? DBInstanceClass { get; set; }
 
     /// <summary>The license model for a DB instance. JSON <c>licenseModel</c>.</summary>
     [JsonPropertyName("licenseModel")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? LicenseModel { get; init; }
+    public string? LicenseModel { get; set; }
 
     /// <summary>The Availability Zone group for a DB instance. JSON <c>availabilityZoneGroup</c>.</summary>
     [JsonPropertyName("availabilityZoneGroup")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? AvailabilityZoneGroup { get; init; }
+    public string? AvailabilityZoneGroup { get; set; }
 
     /// <summary>A list of Availability Zones for a DB instance. JSON <c>availabilityZones</c>.</summary>
     [JsonPropertyName("availabilityZones")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<AvailabilityZone>>))]
-    public IReadOnlyList<AvailabilityZone>? AvailabilityZones { get; init => field = ValueList<AvailabilityZone>.From(value); }
+    public IReadOnlyList<AvailabilityZone>? AvailabilityZones { get; set => field = ValueList<AvailabilityZone>.From(value); }
 
     /// <summary>Indicates whether a DB instance is Multi-AZ capable. JSON <c>multiAZCapable</c>.</summary>
     [JsonPropertyName("multiAZCapable")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? MultiAZCapable { get; init; }
+    public bool? MultiAZCapable { get; set; }
 
     /// <summary>Indicates whether a DB instance can have a read replica. JSON <c>readReplicaCapable</c>.</summary>
     [JsonPropertyName("readReplicaCapable")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? ReadReplicaCapable { get; init; }
+    public bool? ReadReplicaCapable { get; set; }
 
     /// <summary>Indicates whether a DB instance is in a VPC. JSON <c>vpc</c>.</summary>
     [JsonPropertyName("vpc")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? Vpc { get; init; }
+    public bool? Vpc { get; set; }
 
     /// <summary>Indicates whether a DB instance supports encrypted storage. JSON <c>supportsStorageEncryption</c>.</summary>
     [JsonPropertyName("supportsStorageEncryption")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? SupportsStorageEncryption { get; init; }
+    public bool? SupportsStorageEncryption { get; set; }
 
     /// <summary>The storage type for a DB instance. JSON <c>storageType</c>.</summary>
     [JsonPropertyName("storageType")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? StorageType { get; init; }
+    public string? StorageType { get; set; }
 
     /// <summary>Indicates whether a DB instance supports provisioned IOPS. JSON <c>supportsIops</c>.</summary>
     [JsonPropertyName("supportsIops")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? SupportsIops { get; init; }
+    public bool? SupportsIops { get; set; }
 
     /// <summary>Indicates whether a DB instance supports storage throughput. JSON <c>supportsStorageThroughput</c>.</summary>
     [JsonPropertyName("supportsStorageThroughput")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? SupportsStorageThroughput { get; init; }
+    public bool? SupportsStorageThroughput { get; set; }
 
     /// <summary>Indicates whether a DB instance supports Enhanced Monitoring at intervals from 1 to 60 seconds. JSON <c>supportsEnhancedMonitoring</c>.</summary>
     [JsonPropertyName("supportsEnhancedMonitoring")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? SupportsEnhancedMonitoring { get; init; }
+    public bool? SupportsEnhancedMonitoring { get; set; }
 
     /// <summary>Indicates whether a DB instance supports IAM database authentication. JSON <c>supportsIAMDatabaseAuthentication</c>.</summary>
     [JsonPropertyName("supportsIAMDatabaseAuthentication")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? SupportsIAMDatabaseAuthentication { get; init; }
+    public bool? SupportsIAMDatabaseAuthentication { get; set; }
 
     /// <summary>Indicates whether a DB instance supports Performance Insights. JSON <c>supportsPerformanceInsights</c>.</summary>
     [JsonPropertyName("supportsPerformanceInsights")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? SupportsPerformanceInsights { get; init; }
+    public bool? SupportsPerformanceInsights { get; set; }
 
     /// <summary>Minimum storage size for a DB instance. JSON <c>minStorageSize</c>.</summary>
     [JsonPropertyName("minStorageSize")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? MinStorageSize { get; init; }
+    public int? MinStorageSize { get; set; }
 
     /// <summary>Maximum storage size for a DB instance. JSON <c>maxStorageSize</c>.</summary>
     [JsonPropertyName("maxStorageSize")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? MaxStorageSize { get; init; }
+    public int? MaxStorageSize { get; set; }
 
     /// <summary>Minimum total provisioned IOPS for a DB instance. JSON <c>minIopsPerDbInstance</c>.</summary>
     [JsonPropertyName("minIopsPerDbInstance")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? MinIopsPerDbInstance { get; init; }
+    public int? MinIopsPerDbInstance { get; set; }
 
     /// <summary>Maximum total provisioned IOPS for a DB instance. JSON <c>maxIopsPerDbInstance</c>.</summary>
     [JsonPropertyName("maxIopsPerDbInstance")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? MaxIopsPerDbInstance { get; init; }
+    public int? MaxIopsPerDbInstance { get; set; }
 
     /// <summary>Minimum provisioned IOPS per GiB for a DB instance. JSON <c>minIopsPerGib</c>.</summary>
     [JsonPropertyName("minIopsPerGib")]
     [JsonConverter(typeof(TolerantMemberConverter<double?>))]
-    public double? MinIopsPerGib { get; init; }
+    public double? MinIopsPerGib { get; set; }
 
     /// <summary>Maximum provisioned IOPS per GiB for a DB instance. JSON <c>maxIopsPerGib</c>.</summary>
     [JsonPropertyName("maxIopsPerGib")]
     [JsonConverter(typeof(TolerantMemberConverter<double?>))]
-    public double? MaxIopsPerGib { get; init; }
+    public double? MaxIopsPerGib { get; set; }
 
     /// <summary>Minimum storage throughput for a DB instance. JSON <c>minStorageThroughputPerDbInstance</c>.</summary>
     [JsonPropertyName("minStorageThroughputPerDbInstance")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? MinStorageThroughputPerDbInstance { get; init; }
+    public int? MinStorageThroughputPerDbInstance { get; set; }
 
     /// <summary>Maximum storage throughput for a DB instance. JSON <c>maxStorageThroughputPerDbInstance</c>.</summary>
     [JsonPropertyName("maxStorageThroughputPerDbInstance")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? MaxStorageThroughputPerDbInstance { get; init; }
+    public int? MaxStorageThroughputPerDbInstance { get; set; }
 
     /// <summary>Minimum storage throughput to provisioned IOPS ratio for a DB instance. JSON <c>minStorageThroughputPerIops</c>.</summary>
     [JsonPropertyName("minStorageThroughputPerIops")]
     [JsonConverter(typeof(TolerantMemberConverter<double?>))]
-    public double? MinStorageThroughputPerIops { get; init; }
+    public double? MinStorageThroughputPerIops { get; set; }
 
     /// <summary>Maximum storage throughput to provisioned IOPS ratio for a DB instance. JSON <c>maxStorageThroughputPerIops</c>.</summary>
     [JsonPropertyName("maxStorageThroughputPerIops")]
     [JsonConverter(typeof(TolerantMemberConverter<double?>))]
-    public double? MaxStorageThroughputPerIops { get; init; }
+    public double? MaxStorageThroughputPerIops { get; set; }
 
     /// <summary>A list of the available processor features for the DB instance class of a DB instance. JSON <c>availableProcessorFeatures</c>.</summary>
     [JsonPropertyName("availableProcessorFeatures")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<AvailableProcessorFeature>>))]
-    public IReadOnlyList<AvailableProcessorFeature>? AvailableProcessorFeatures { get; init => field = ValueList<AvailableProcessorFeature>.From(value); }
+    public IReadOnlyList<AvailableProcessorFeature>? AvailableProcessorFeatures { get; set => field = ValueList<AvailableProcessorFeature>.From(value); }
 
     /// <summary>A list of the supported DB engine modes. JSON <c>supportedEngineModes</c>.</summary>
     [JsonPropertyName("supportedEngineModes")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<string>>))]
-    public IReadOnlyList<string>? SupportedEngineModes { get; init => field = ValueList<string>.From(value); }
+    public IReadOnlyList<string>? SupportedEngineModes { get; set => field = ValueList<string>.From(value); }
 
     /// <summary>Indicates whether Amazon RDS can automatically scale storage for DB instances that use the specified DB instance class. JSON <c>supportsStorageAutoscaling</c>.</summary>
     [JsonPropertyName("supportsStorageAutoscaling")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? SupportsStorageAutoscaling { get; init; }
+    public bool? SupportsStorageAutoscaling { get; set; }
 
     /// <summary>Indicates whether a DB instance supports Kerberos Authentication. JSON <c>supportsKerberosAuthentication</c>.</summary>
     [JsonPropertyName("supportsKerberosAuthentication")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? SupportsKerberosAuthentication { get; init; }
+    public bool? SupportsKerberosAuthentication { get; set; }
 
     /// <summary>Indicates whether a DB instance supports RDS on Outposts. JSON <c>outpostCapable</c>.</summary>
     [JsonPropertyName("outpostCapable")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? OutpostCapable { get; init; }
+    public bool? OutpostCapable { get; set; }
 
     /// <summary>The list of supported modes for Database Activity Streams. JSON <c>supportedActivityStreamModes</c>.</summary>
     [JsonPropertyName("supportedActivityStreamModes")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<string>>))]
-    public IReadOnlyList<string>? SupportedActivityStreamModes { get; init => field = ValueList<string>.From(value); }
+    public IReadOnlyList<string>? SupportedActivityStreamModes { get; set => field = ValueList<string>.From(value); }
 
     /// <summary>Indicates whether you can use Aurora global databases with a specific combination of other DB engine attributes. JSON <c>supportsGlobalDatabases</c>.</summary>
     [JsonPropertyName("supportsGlobalDatabases")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? SupportsGlobalDatabases { get; init; }
+    public bool? SupportsGlobalDatabases { get; set; }
 
     /// <summary>The network types supported by the DB instance ( IPV4 or DUAL). JSON <c>supportedNetworkTypes</c>.</summary>
     [JsonPropertyName("supportedNetworkTypes")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<string>>))]
-    public IReadOnlyList<string>? SupportedNetworkTypes { get; init => field = ValueList<string>.From(value); }
+    public IReadOnlyList<string>? SupportedNetworkTypes { get; set => field = ValueList<string>.From(value); }
 
     /// <summary>Indicates whether DB instances can be configured as a Multi-AZ DB cluster. JSON <c>supportsClusters</c>.</summary>
     [JsonPropertyName("supportsClusters")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? SupportsClusters { get; init; }
+    public bool? SupportsClusters { get; set; }
 
     /// <summary>Indicates whether a DB instance supports using a dedicated log volume (DLV). JSON <c>supportsDedicatedLogVolume</c>.</summary>
     [JsonPropertyName("supportsDedicatedLogVolume")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? SupportsDedicatedLogVolume { get; init; }
+    public bool? SupportsDedicatedLogVolume { get; set; }
 
     /// <summary>Indicates whether the DB instance class supports additional storage volumes. JSON <c>supportsAdditionalStorageVolumes</c>.</summary>
     [JsonPropertyName("supportsAdditionalStorageVolumes")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? SupportsAdditionalStorageVolumes { get; init; }
+    public bool? SupportsAdditionalStorageVolumes { get; set; }
 
     /// <summary>Indicates whether a DB instance supports HTTP endpoints. JSON <c>supportsHttpEndpoint</c>.</summary>
     [JsonPropertyName("supportsHttpEndpoint")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? SupportsHttpEndpoint { get; init; }
+    public bool? SupportsHttpEndpoint { get; set; }
 
     /// <summary>The available options for additional storage volumes for the DB instance class. JSON <c>availableAdditionalStorageVolumesOptions</c>.</summary>
     [JsonPropertyName("availableAdditionalStorageVolumesOptions")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<AvailableAdditionalStorageVolumesOption>>))]
-    public IReadOnlyList<AvailableAdditionalStorageVolumesOption>? AvailableAdditionalStorageVolumesOptions { get; init => field = ValueList<AvailableAdditionalStorageVolumesOption>.From(value); }
+    public IReadOnlyList<AvailableAdditionalStorageVolumesOption>? AvailableAdditionalStorageVolumesOptions { get; set => field = ValueList<AvailableAdditionalStorageVolumesOption>.From(value); }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,57 +15,57 @@ public sealed record Parameter
     /// <summary>The name of the parameter. JSON <c>parameterName</c>.</summary>
     [JsonPropertyName("parameterName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ParameterName { get; init; }
+    public string? ParameterName { get; set; }
 
     /// <summary>The value of the parameter. JSON <c>parameterValue</c>.</summary>
     [JsonPropertyName("parameterValue")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ParameterValue { get; init; }
+    public string? ParameterValue { get; set; }
 
     /// <summary>Provides a description of the parameter. JSON <c>description</c>.</summary>
     [JsonPropertyName("description")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Description { get; init; }
+    public string? Description { get; set; }
 
     /// <summary>The source of the parameter value. JSON <c>source</c>.</summary>
     [JsonPropertyName("source")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Source { get; init; }
+    public string? Source { get; set; }
 
     /// <summary>Specifies the engine specific parameters type. JSON <c>applyType</c>.</summary>
     [JsonPropertyName("applyType")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ApplyType { get; init; }
+    public string? ApplyType { get; set; }
 
     /// <summary>Specifies the valid data type for the parameter. JSON <c>dataType</c>.</summary>
     [JsonPropertyName("dataType")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? DataType { get; init; }
+    public string? DataType { get; set; }
 
     /// <summary>Specifies the valid range of values for the parameter. JSON <c>allowedValues</c>.</summary>
     [JsonPropertyName("allowedValues")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? AllowedValues { get; init; }
+    public string? AllowedValues { get; set; }
 
     /// <summary>Indicates whether ( true) or not ( false) the parameter can be modified. JSON <c>isModifiable</c>.</summary>
     [JsonPropertyName("isModifiable")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? IsModifiable { get; init; }
+    public bool? IsModifiable { get; set; }
 
     /// <summary>The earliest engine version to which the parameter can apply. JSON <c>minimumEngineVersion</c>.</summary>
     [JsonPropertyName("minimumEngineVersion")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? MinimumEngineVersion { get; init; }
+    public string? MinimumEngineVersion { get; set; }
 
     /// <summary>Indicates when to apply parameter updates. JSON <c>applyMethod</c>.</summary>
     [JsonPropertyName("applyMethod")]
     [JsonConverter(typeof(TolerantMemberConverter<ApplyMethod?>))]
-    public ApplyMethod? ApplyMethod { get; init; }
+    public ApplyMethod? ApplyMethod { get; set; }
 
     /// <summary>The valid DB engine modes. JSON <c>supportedEngineModes</c>.</summary>
     [JsonPropertyName("supportedEngineModes")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<string>>))]
-    public IReadOnlyList<string>? SupportedEngineModes { get; init => field = ValueList<string>.From(value); }
+    public IReadOnlyList<string>? SupportedEngineModes { get; set => field = ValueList<string>.From(value); }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

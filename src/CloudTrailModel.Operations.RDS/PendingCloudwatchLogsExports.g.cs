@@ -15,12 +15,12 @@ public sealed record PendingCloudwatchLogsExports
     /// <summary>Log types that are in the process of being deactivated. JSON <c>logTypesToEnable</c>.</summary>
     [JsonPropertyName("logTypesToEnable")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<string>>))]
-    public IReadOnlyList<string>? LogTypesToEnable { get; init => field = ValueList<string>.From(value); }
+    public IReadOnlyList<string>? LogTypesToEnable { get; set => field = ValueList<string>.From(value); }
 
     /// <summary>Log types that are in the process of being enabled. JSON <c>logTypesToDisable</c>.</summary>
     [JsonPropertyName("logTypesToDisable")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<string>>))]
-    public IReadOnlyList<string>? LogTypesToDisable { get; init => field = ValueList<string>.From(value); }
+    public IReadOnlyList<string>? LogTypesToDisable { get; set => field = ValueList<string>.From(value); }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,32 +15,32 @@ public sealed record PendingMaintenanceAction
     /// <summary>The type of pending maintenance action that is available for the resource. JSON <c>action</c>.</summary>
     [JsonPropertyName("action")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Action { get; init; }
+    public string? Action { get; set; }
 
     /// <summary>The date of the maintenance window when the action is applied. JSON <c>autoAppliedAfterDate</c>.</summary>
     [JsonPropertyName("autoAppliedAfterDate")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? AutoAppliedAfterDate { get; init; }
+    public DateTimeOffset? AutoAppliedAfterDate { get; set; }
 
     /// <summary>The date when the maintenance action is automatically applied. JSON <c>forcedApplyDate</c>.</summary>
     [JsonPropertyName("forcedApplyDate")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? ForcedApplyDate { get; init; }
+    public DateTimeOffset? ForcedApplyDate { get; set; }
 
     /// <summary>Indicates the type of opt-in request that has been received for the resource. JSON <c>optInStatus</c>.</summary>
     [JsonPropertyName("optInStatus")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? OptInStatus { get; init; }
+    public string? OptInStatus { get; set; }
 
     /// <summary>The effective date when the pending maintenance action is applied to the resource. JSON <c>currentApplyDate</c>.</summary>
     [JsonPropertyName("currentApplyDate")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? CurrentApplyDate { get; init; }
+    public DateTimeOffset? CurrentApplyDate { get; set; }
 
     /// <summary>A description providing more detail about the maintenance action. JSON <c>description</c>.</summary>
     [JsonPropertyName("description")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Description { get; init; }
+    public string? Description { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,117 +15,117 @@ public sealed record PendingModifiedValues
     /// <summary>The name of the compute and memory capacity class for the DB instance. JSON <c>dBInstanceClass</c>.</summary>
     [JsonPropertyName("dBInstanceClass")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? DBInstanceClass { get; init; }
+    public string? DBInstanceClass { get; set; }
 
     /// <summary>The allocated storage size for the DB instance specified in gibibytes (GiB). JSON <c>allocatedStorage</c>.</summary>
     [JsonPropertyName("allocatedStorage")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? AllocatedStorage { get; init; }
+    public int? AllocatedStorage { get; set; }
 
     /// <summary>The master credentials for the DB instance. JSON <c>masterUserPassword</c>.</summary>
     [JsonPropertyName("masterUserPassword")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? MasterUserPassword { get; init; }
+    public string? MasterUserPassword { get; set; }
 
     /// <summary>The port for the DB instance. JSON <c>port</c>.</summary>
     [JsonPropertyName("port")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? Port { get; init; }
+    public int? Port { get; set; }
 
     /// <summary>The number of days for which automated backups are retained. JSON <c>backupRetentionPeriod</c>.</summary>
     [JsonPropertyName("backupRetentionPeriod")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? BackupRetentionPeriod { get; init; }
+    public int? BackupRetentionPeriod { get; set; }
 
     /// <summary>Indicates whether the Single-AZ DB instance will change to a Multi-AZ deployment. JSON <c>multiAZ</c>.</summary>
     [JsonPropertyName("multiAZ")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? MultiAZ { get; init; }
+    public bool? MultiAZ { get; set; }
 
     /// <summary>The database engine version. JSON <c>engineVersion</c>.</summary>
     [JsonPropertyName("engineVersion")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? EngineVersion { get; init; }
+    public string? EngineVersion { get; set; }
 
     /// <summary>The license model for the DB instance. JSON <c>licenseModel</c>.</summary>
     [JsonPropertyName("licenseModel")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? LicenseModel { get; init; }
+    public string? LicenseModel { get; set; }
 
     /// <summary>The Provisioned IOPS value for the DB instance. JSON <c>iops</c>.</summary>
     [JsonPropertyName("iops")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? Iops { get; init; }
+    public int? Iops { get; set; }
 
     /// <summary>The storage throughput of the DB instance. JSON <c>storageThroughput</c>.</summary>
     [JsonPropertyName("storageThroughput")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? StorageThroughput { get; init; }
+    public int? StorageThroughput { get; set; }
 
     /// <summary>The database identifier for the DB instance. JSON <c>dBInstanceIdentifier</c>.</summary>
     [JsonPropertyName("dBInstanceIdentifier")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? DBInstanceIdentifier { get; init; }
+    public string? DBInstanceIdentifier { get; set; }
 
     /// <summary>The storage type of the DB instance. JSON <c>storageType</c>.</summary>
     [JsonPropertyName("storageType")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? StorageType { get; init; }
+    public string? StorageType { get; set; }
 
     /// <summary>The identifier of the CA certificate for the DB instance. JSON <c>cACertificateIdentifier</c>.</summary>
     [JsonPropertyName("cACertificateIdentifier")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? CACertificateIdentifier { get; init; }
+    public string? CACertificateIdentifier { get; set; }
 
     /// <summary>The DB subnet group for the DB instance. JSON <c>dBSubnetGroupName</c>.</summary>
     [JsonPropertyName("dBSubnetGroupName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? DBSubnetGroupName { get; init; }
+    public string? DBSubnetGroupName { get; set; }
 
     /// <summary>A list of the log types whose configuration is still pending. JSON <c>pendingCloudwatchLogsExports</c>.</summary>
     [JsonPropertyName("pendingCloudwatchLogsExports")]
     [JsonConverter(typeof(TolerantMemberConverter<PendingCloudwatchLogsExports>))]
-    public PendingCloudwatchLogsExports? PendingCloudwatchLogsExports { get; init; }
+    public PendingCloudwatchLogsExports? PendingCloudwatchLogsExports { get; set; }
 
     /// <summary>The number of CPU cores and the number of threads per core for the DB instance class of the DB instance. JSON <c>processorFeatures</c>.</summary>
     [JsonPropertyName("processorFeatures")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<ProcessorFeature>>))]
-    public IReadOnlyList<ProcessorFeature>? ProcessorFeatures { get; init => field = ValueList<ProcessorFeature>.From(value); }
+    public IReadOnlyList<ProcessorFeature>? ProcessorFeatures { get; set => field = ValueList<ProcessorFeature>.From(value); }
 
     /// <summary>The automation mode of the RDS Custom DB instance: full or all-paused. JSON <c>automationMode</c>.</summary>
     [JsonPropertyName("automationMode")]
     [JsonConverter(typeof(TolerantMemberConverter<AutomationMode?>))]
-    public AutomationMode? AutomationMode { get; init; }
+    public AutomationMode? AutomationMode { get; set; }
 
     /// <summary>The number of minutes to pause the automation. JSON <c>resumeFullAutomationModeTime</c>.</summary>
     [JsonPropertyName("resumeFullAutomationModeTime")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? ResumeFullAutomationModeTime { get; init; }
+    public DateTimeOffset? ResumeFullAutomationModeTime { get; set; }
 
     /// <summary>Indicates whether the DB instance will change to the multi-tenant configuration (TRUE) or the single-tenant configuration (FALSE). JSON <c>multiTenant</c>.</summary>
     [JsonPropertyName("multiTenant")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? MultiTenant { get; init; }
+    public bool? MultiTenant { get; set; }
 
     /// <summary>Indicates whether mapping of Amazon Web Services Identity and Access Management (IAM) accounts to database accounts is enabled. JSON <c>iAMDatabaseAuthenticationEnabled</c>.</summary>
     [JsonPropertyName("iAMDatabaseAuthenticationEnabled")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? IAMDatabaseAuthenticationEnabled { get; init; }
+    public bool? IAMDatabaseAuthenticationEnabled { get; set; }
 
     /// <summary>Indicates whether the DB instance has a dedicated log volume (DLV) enabled.&gt;. JSON <c>dedicatedLogVolume</c>.</summary>
     [JsonPropertyName("dedicatedLogVolume")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? DedicatedLogVolume { get; init; }
+    public bool? DedicatedLogVolume { get; set; }
 
     /// <summary>The database engine of the DB instance. JSON <c>engine</c>.</summary>
     [JsonPropertyName("engine")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Engine { get; init; }
+    public string? Engine { get; set; }
 
     /// <summary>The additional storage volume modifications that are pending for the DB instance. JSON <c>additionalStorageVolumes</c>.</summary>
     [JsonPropertyName("additionalStorageVolumes")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<AdditionalStorageVolume>>))]
-    public IReadOnlyList<AdditionalStorageVolume>? AdditionalStorageVolumes { get; init => field = ValueList<AdditionalStorageVolume>.From(value); }
+    public IReadOnlyList<AdditionalStorageVolume>? AdditionalStorageVolumes { get; set => field = ValueList<AdditionalStorageVolume>.From(value); }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

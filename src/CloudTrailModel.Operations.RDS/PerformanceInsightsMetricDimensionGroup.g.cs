@@ -15,17 +15,17 @@ public sealed record PerformanceInsightsMetricDimensionGroup
     /// <summary>A list of specific dimensions from a dimension group. JSON <c>dimensions</c>.</summary>
     [JsonPropertyName("dimensions")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<string>>))]
-    public IReadOnlyList<string>? Dimensions { get; init => field = ValueList<string>.From(value); }
+    public IReadOnlyList<string>? Dimensions { get; set => field = ValueList<string>.From(value); }
 
     /// <summary>The available dimension groups for Performance Insights metric type. JSON <c>group</c>.</summary>
     [JsonPropertyName("group")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Group { get; init; }
+    public string? Group { get; set; }
 
     /// <summary>The maximum number of items to fetch for this dimension group. JSON <c>limit</c>.</summary>
     [JsonPropertyName("limit")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? Limit { get; init; }
+    public int? Limit { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

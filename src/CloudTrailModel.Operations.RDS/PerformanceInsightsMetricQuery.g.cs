@@ -15,12 +15,12 @@ public sealed record PerformanceInsightsMetricQuery
     /// <summary>A specification for how to aggregate the data points from a query result. JSON <c>groupBy</c>.</summary>
     [JsonPropertyName("groupBy")]
     [JsonConverter(typeof(TolerantMemberConverter<PerformanceInsightsMetricDimensionGroup>))]
-    public PerformanceInsightsMetricDimensionGroup? GroupBy { get; init; }
+    public PerformanceInsightsMetricDimensionGroup? GroupBy { get; set; }
 
     /// <summary>The name of a Performance Insights metric to be measured. JSON <c>metric</c>.</summary>
     [JsonPropertyName("metric")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Metric { get; init; }
+    public string? Metric { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

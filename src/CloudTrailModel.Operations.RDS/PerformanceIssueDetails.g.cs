@@ -15,22 +15,22 @@ public sealed record PerformanceIssueDetails
     /// <summary>The time when the performance issue started. JSON <c>startTime</c>.</summary>
     [JsonPropertyName("startTime")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? StartTime { get; init; }
+    public DateTimeOffset? StartTime { get; set; }
 
     /// <summary>The time when the performance issue stopped. JSON <c>endTime</c>.</summary>
     [JsonPropertyName("endTime")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? EndTime { get; init; }
+    public DateTimeOffset? EndTime { get; set; }
 
     /// <summary>The metrics that are relevant to the performance issue. JSON <c>metrics</c>.</summary>
     [JsonPropertyName("metrics")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<Metric>>))]
-    public IReadOnlyList<Metric>? Metrics { get; init => field = ValueList<Metric>.From(value); }
+    public IReadOnlyList<Metric>? Metrics { get; set => field = ValueList<Metric>.From(value); }
 
     /// <summary>The analysis of the performance issue. JSON <c>analysis</c>.</summary>
     [JsonPropertyName("analysis")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Analysis { get; init; }
+    public string? Analysis { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,22 +15,22 @@ public sealed record PurchaseReservedDBInstancesOfferingRequestParameters
     /// <summary>The ID of the Reserved DB instance offering to purchase. JSON <c>reservedDBInstancesOfferingId</c>.</summary>
     [JsonPropertyName("reservedDBInstancesOfferingId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ReservedDBInstancesOfferingId { get; init; }
+    public string? ReservedDBInstancesOfferingId { get; set; }
 
     /// <summary>Customer-specified identifier to track this reservation. JSON <c>reservedDBInstanceId</c>.</summary>
     [JsonPropertyName("reservedDBInstanceId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ReservedDBInstanceId { get; init; }
+    public string? ReservedDBInstanceId { get; set; }
 
     /// <summary>The number of instances to reserve. JSON <c>dBInstanceCount</c>.</summary>
     [JsonPropertyName("dBInstanceCount")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? DBInstanceCount { get; init; }
+    public int? DBInstanceCount { get; set; }
 
     /// <summary>A list of tags. JSON <c>tags</c>.</summary>
     [JsonPropertyName("tags")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<Tag>>))]
-    public IReadOnlyList<Tag>? Tags { get; init => field = ValueList<Tag>.From(value); }
+    public IReadOnlyList<Tag>? Tags { get; set => field = ValueList<Tag>.From(value); }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -66,82 +66,82 @@ public sealed record PurchaseReservedDBInstancesOfferingResponseElements
     /// <summary>The unique identifier for the reservation. JSON <c>reservedDBInstanceId</c>.</summary>
     [JsonPropertyName("reservedDBInstanceId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ReservedDBInstanceId { get; init; }
+    public string? ReservedDBInstanceId { get; set; }
 
     /// <summary>The offering identifier. JSON <c>reservedDBInstancesOfferingId</c>.</summary>
     [JsonPropertyName("reservedDBInstancesOfferingId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ReservedDBInstancesOfferingId { get; init; }
+    public string? ReservedDBInstancesOfferingId { get; set; }
 
     /// <summary>The DB instance class for the reserved DB instance. JSON <c>dBInstanceClass</c>.</summary>
     [JsonPropertyName("dBInstanceClass")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? DBInstanceClass { get; init; }
+    public string? DBInstanceClass { get; set; }
 
     /// <summary>The time the reservation started. JSON <c>startTime</c>.</summary>
     [JsonPropertyName("startTime")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? StartTime { get; init; }
+    public DateTimeOffset? StartTime { get; set; }
 
     /// <summary>The duration of the reservation in seconds. JSON <c>duration</c>.</summary>
     [JsonPropertyName("duration")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? Duration { get; init; }
+    public int? Duration { get; set; }
 
     /// <summary>The fixed price charged for this reserved DB instance. JSON <c>fixedPrice</c>.</summary>
     [JsonPropertyName("fixedPrice")]
     [JsonConverter(typeof(TolerantMemberConverter<double?>))]
-    public double? FixedPrice { get; init; }
+    public double? FixedPrice { get; set; }
 
     /// <summary>The hourly price charged for this reserved DB instance. JSON <c>usagePrice</c>.</summary>
     [JsonPropertyName("usagePrice")]
     [JsonConverter(typeof(TolerantMemberConverter<double?>))]
-    public double? UsagePrice { get; init; }
+    public double? UsagePrice { get; set; }
 
     /// <summary>The currency code for the reserved DB instance. JSON <c>currencyCode</c>.</summary>
     [JsonPropertyName("currencyCode")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? CurrencyCode { get; init; }
+    public string? CurrencyCode { get; set; }
 
     /// <summary>The number of reserved DB instances. JSON <c>dBInstanceCount</c>.</summary>
     [JsonPropertyName("dBInstanceCount")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? DBInstanceCount { get; init; }
+    public int? DBInstanceCount { get; set; }
 
     /// <summary>The description of the reserved DB instance. JSON <c>productDescription</c>.</summary>
     [JsonPropertyName("productDescription")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ProductDescription { get; init; }
+    public string? ProductDescription { get; set; }
 
     /// <summary>The offering type of this reserved DB instance. JSON <c>offeringType</c>.</summary>
     [JsonPropertyName("offeringType")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? OfferingType { get; init; }
+    public string? OfferingType { get; set; }
 
     /// <summary>Indicates whether the reservation applies to Multi-AZ deployments. JSON <c>multiAZ</c>.</summary>
     [JsonPropertyName("multiAZ")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? MultiAZ { get; init; }
+    public bool? MultiAZ { get; set; }
 
     /// <summary>The state of the reserved DB instance. JSON <c>state</c>.</summary>
     [JsonPropertyName("state")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? State { get; init; }
+    public string? State { get; set; }
 
     /// <summary>The recurring price charged to run this reserved DB instance. JSON <c>recurringCharges</c>.</summary>
     [JsonPropertyName("recurringCharges")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<RecurringCharge>>))]
-    public IReadOnlyList<RecurringCharge>? RecurringCharges { get; init => field = ValueList<RecurringCharge>.From(value); }
+    public IReadOnlyList<RecurringCharge>? RecurringCharges { get; set => field = ValueList<RecurringCharge>.From(value); }
 
     /// <summary>The Amazon Resource Name (ARN) for the reserved DB instance. JSON <c>reservedDBInstanceArn</c>.</summary>
     [JsonPropertyName("reservedDBInstanceArn")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ReservedDBInstanceArn { get; init; }
+    public string? ReservedDBInstanceArn { get; set; }
 
     /// <summary>The unique identifier for the lease associated with the reserved DB instance. JSON <c>leaseId</c>.</summary>
     [JsonPropertyName("leaseId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? LeaseId { get; init; }
+    public string? LeaseId { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

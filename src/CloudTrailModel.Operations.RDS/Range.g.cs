@@ -15,17 +15,17 @@ public sealed record Range
     /// <summary>The minimum value in the range. JSON <c>from</c>.</summary>
     [JsonPropertyName("from")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? From { get; init; }
+    public int? From { get; set; }
 
     /// <summary>The maximum value in the range. JSON <c>to</c>.</summary>
     [JsonPropertyName("to")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? To { get; init; }
+    public int? To { get; set; }
 
     /// <summary>The step value for the range. JSON <c>step</c>.</summary>
     [JsonPropertyName("step")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? Step { get; init; }
+    public int? Step { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,17 +15,17 @@ public sealed record RdsCustomClusterConfiguration
     /// <summary>Reserved for future use. JSON <c>interconnectSubnetId</c>.</summary>
     [JsonPropertyName("interconnectSubnetId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? InterconnectSubnetId { get; init; }
+    public string? InterconnectSubnetId { get; set; }
 
     /// <summary>Reserved for future use. JSON <c>transitGatewayMulticastDomainId</c>.</summary>
     [JsonPropertyName("transitGatewayMulticastDomainId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? TransitGatewayMulticastDomainId { get; init; }
+    public string? TransitGatewayMulticastDomainId { get; set; }
 
     /// <summary>Reserved for future use. JSON <c>replicaMode</c>.</summary>
     [JsonPropertyName("replicaMode")]
     [JsonConverter(typeof(TolerantMemberConverter<ReplicaMode?>))]
-    public ReplicaMode? ReplicaMode { get; init; }
+    public ReplicaMode? ReplicaMode { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

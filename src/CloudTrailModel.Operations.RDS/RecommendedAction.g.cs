@@ -15,47 +15,47 @@ public sealed record RecommendedAction
     /// <summary>The unique identifier of the recommended action. JSON <c>actionId</c>.</summary>
     [JsonPropertyName("actionId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ActionId { get; init; }
+    public string? ActionId { get; set; }
 
     /// <summary>A short description to summarize the action. JSON <c>title</c>.</summary>
     [JsonPropertyName("title")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Title { get; init; }
+    public string? Title { get; set; }
 
     /// <summary>A detailed description of the action. JSON <c>description</c>.</summary>
     [JsonPropertyName("description")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Description { get; init; }
+    public string? Description { get; set; }
 
     /// <summary>An API operation for the action. JSON <c>operation</c>.</summary>
     [JsonPropertyName("operation")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Operation { get; init; }
+    public string? Operation { get; set; }
 
     /// <summary>The parameters for the API operation. JSON <c>parameters</c>.</summary>
     [JsonPropertyName("parameters")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<RecommendedActionParameter>>))]
-    public IReadOnlyList<RecommendedActionParameter>? Parameters { get; init => field = ValueList<RecommendedActionParameter>.From(value); }
+    public IReadOnlyList<RecommendedActionParameter>? Parameters { get; set => field = ValueList<RecommendedActionParameter>.From(value); }
 
     /// <summary>The methods to apply the recommended action. JSON <c>applyModes</c>.</summary>
     [JsonPropertyName("applyModes")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<string>>))]
-    public IReadOnlyList<string>? ApplyModes { get; init => field = ValueList<string>.From(value); }
+    public IReadOnlyList<string>? ApplyModes { get; set => field = ValueList<string>.From(value); }
 
     /// <summary>The status of the action. JSON <c>status</c>.</summary>
     [JsonPropertyName("status")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Status { get; init; }
+    public string? Status { get; set; }
 
     /// <summary>The details of the issue. JSON <c>issueDetails</c>.</summary>
     [JsonPropertyName("issueDetails")]
     [JsonConverter(typeof(TolerantMemberConverter<IssueDetails>))]
-    public IssueDetails? IssueDetails { get; init; }
+    public IssueDetails? IssueDetails { get; set; }
 
     /// <summary>The supporting attributes to explain the recommended action. JSON <c>contextAttributes</c>.</summary>
     [JsonPropertyName("contextAttributes")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<ContextAttribute>>))]
-    public IReadOnlyList<ContextAttribute>? ContextAttributes { get; init => field = ValueList<ContextAttribute>.From(value); }
+    public IReadOnlyList<ContextAttribute>? ContextAttributes { get; set => field = ValueList<ContextAttribute>.From(value); }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,12 +15,12 @@ public sealed record RecommendedActionUpdate
     /// <summary>A unique identifier of the updated recommendation action. JSON <c>actionId</c>.</summary>
     [JsonPropertyName("actionId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ActionId { get; init; }
+    public string? ActionId { get; set; }
 
     /// <summary>The status of the updated recommendation action. JSON <c>status</c>.</summary>
     [JsonPropertyName("status")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Status { get; init; }
+    public string? Status { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,12 +15,12 @@ public sealed record RecurringCharge
     /// <summary>The amount of the recurring charge. JSON <c>recurringChargeAmount</c>.</summary>
     [JsonPropertyName("recurringChargeAmount")]
     [JsonConverter(typeof(TolerantMemberConverter<double?>))]
-    public double? RecurringChargeAmount { get; init; }
+    public double? RecurringChargeAmount { get; set; }
 
     /// <summary>The frequency of the recurring charge. JSON <c>recurringChargeFrequency</c>.</summary>
     [JsonPropertyName("recurringChargeFrequency")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? RecurringChargeFrequency { get; init; }
+    public string? RecurringChargeFrequency { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

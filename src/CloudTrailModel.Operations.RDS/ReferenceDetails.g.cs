@@ -15,7 +15,7 @@ public sealed record ReferenceDetails
     /// <summary>The metric reference details when the reference is a scalar. JSON <c>scalarReferenceDetails</c>.</summary>
     [JsonPropertyName("scalarReferenceDetails")]
     [JsonConverter(typeof(TolerantMemberConverter<ScalarReferenceDetails>))]
-    public ScalarReferenceDetails? ScalarReferenceDetails { get; init; }
+    public ScalarReferenceDetails? ScalarReferenceDetails { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

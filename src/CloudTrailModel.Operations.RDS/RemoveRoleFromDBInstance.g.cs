@@ -15,17 +15,17 @@ public sealed record RemoveRoleFromDBInstanceRequestParameters
     /// <summary>The name of the DB instance to disassociate the IAM role from. JSON <c>dBInstanceIdentifier</c>.</summary>
     [JsonPropertyName("dBInstanceIdentifier")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? DBInstanceIdentifier { get; init; }
+    public string? DBInstanceIdentifier { get; set; }
 
     /// <summary>The Amazon Resource Name (ARN) of the IAM role to disassociate from the DB instance, for example, arn:aws:iam::123456789012:role/AccessRole. JSON <c>roleArn</c>.</summary>
     [JsonPropertyName("roleArn")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? RoleArn { get; init; }
+    public string? RoleArn { get; set; }
 
     /// <summary>The name of the feature for the DB instance that the IAM role is to be disassociated from. JSON <c>featureName</c>.</summary>
     [JsonPropertyName("featureName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? FeatureName { get; init; }
+    public string? FeatureName { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,12 +15,12 @@ public sealed record RemoveTagsFromResourceRequestParameters
     /// <summary>The Amazon RDS resource that the tags are removed from. JSON <c>resourceName</c>.</summary>
     [JsonPropertyName("resourceName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ResourceName { get; init; }
+    public string? ResourceName { get; set; }
 
     /// <summary>The tag key (name) of the tag to be removed. JSON <c>tagKeys</c>.</summary>
     [JsonPropertyName("tagKeys")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<string>>))]
-    public IReadOnlyList<string>? TagKeys { get; init => field = ValueList<string>.From(value); }
+    public IReadOnlyList<string>? TagKeys { get; set => field = ValueList<string>.From(value); }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,52 +15,52 @@ public sealed record ReservedDBInstancesOffering
     /// <summary>The offering identifier. JSON <c>reservedDBInstancesOfferingId</c>.</summary>
     [JsonPropertyName("reservedDBInstancesOfferingId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ReservedDBInstancesOfferingId { get; init; }
+    public string? ReservedDBInstancesOfferingId { get; set; }
 
     /// <summary>The DB instance class for the reserved DB instance. JSON <c>dBInstanceClass</c>.</summary>
     [JsonPropertyName("dBInstanceClass")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? DBInstanceClass { get; init; }
+    public string? DBInstanceClass { get; set; }
 
     /// <summary>The duration of the offering in seconds. JSON <c>duration</c>.</summary>
     [JsonPropertyName("duration")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? Duration { get; init; }
+    public int? Duration { get; set; }
 
     /// <summary>The fixed price charged for this offering. JSON <c>fixedPrice</c>.</summary>
     [JsonPropertyName("fixedPrice")]
     [JsonConverter(typeof(TolerantMemberConverter<double?>))]
-    public double? FixedPrice { get; init; }
+    public double? FixedPrice { get; set; }
 
     /// <summary>The hourly price charged for this offering. JSON <c>usagePrice</c>.</summary>
     [JsonPropertyName("usagePrice")]
     [JsonConverter(typeof(TolerantMemberConverter<double?>))]
-    public double? UsagePrice { get; init; }
+    public double? UsagePrice { get; set; }
 
     /// <summary>The currency code for the reserved DB instance offering. JSON <c>currencyCode</c>.</summary>
     [JsonPropertyName("currencyCode")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? CurrencyCode { get; init; }
+    public string? CurrencyCode { get; set; }
 
     /// <summary>The database engine used by the offering. JSON <c>productDescription</c>.</summary>
     [JsonPropertyName("productDescription")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ProductDescription { get; init; }
+    public string? ProductDescription { get; set; }
 
     /// <summary>The offering type. JSON <c>offeringType</c>.</summary>
     [JsonPropertyName("offeringType")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? OfferingType { get; init; }
+    public string? OfferingType { get; set; }
 
     /// <summary>Indicates whether the offering applies to Multi-AZ deployments. JSON <c>multiAZ</c>.</summary>
     [JsonPropertyName("multiAZ")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? MultiAZ { get; init; }
+    public bool? MultiAZ { get; set; }
 
     /// <summary>The recurring price charged to run this reserved DB instance. JSON <c>recurringCharges</c>.</summary>
     [JsonPropertyName("recurringCharges")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<RecurringCharge>>))]
-    public IReadOnlyList<RecurringCharge>? RecurringCharges { get; init => field = ValueList<RecurringCharge>.From(value); }
+    public IReadOnlyList<RecurringCharge>? RecurringCharges { get; set => field = ValueList<RecurringCharge>.From(value); }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,17 +15,17 @@ public sealed record ResetDBParameterGroupRequestParameters
     /// <summary>The name of the DB parameter group. JSON <c>dBParameterGroupName</c>.</summary>
     [JsonPropertyName("dBParameterGroupName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? DBParameterGroupName { get; init; }
+    public string? DBParameterGroupName { get; set; }
 
     /// <summary>Specifies whether to reset all parameters in the DB parameter group to default values. JSON <c>resetAllParameters</c>.</summary>
     [JsonPropertyName("resetAllParameters")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? ResetAllParameters { get; init; }
+    public bool? ResetAllParameters { get; set; }
 
     /// <summary>To reset the entire DB parameter group, specify the DBParameterGroup name and ResetAllParameters parameters. JSON <c>parameters</c>.</summary>
     [JsonPropertyName("parameters")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<Parameter>>))]
-    public IReadOnlyList<Parameter>? Parameters { get; init => field = ValueList<Parameter>.From(value); }
+    public IReadOnlyList<Parameter>? Parameters { get; set => field = ValueList<Parameter>.From(value); }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -59,7 +59,7 @@ public sealed record ResetDBParameterGroupResponseElements
     /// <summary>The name of the DB parameter group. JSON <c>dBParameterGroupName</c>.</summary>
     [JsonPropertyName("dBParameterGroupName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? DBParameterGroupName { get; init; }
+    public string? DBParameterGroupName { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,12 +15,12 @@ public sealed record ResourcePendingMaintenanceActions
     /// <summary>The ARN of the resource that has pending maintenance actions. JSON <c>resourceIdentifier</c>.</summary>
     [JsonPropertyName("resourceIdentifier")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ResourceIdentifier { get; init; }
+    public string? ResourceIdentifier { get; set; }
 
     /// <summary>A list that provides details about the pending maintenance actions for the resource. JSON <c>pendingMaintenanceActionDetails</c>.</summary>
     [JsonPropertyName("pendingMaintenanceActionDetails")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<PendingMaintenanceAction>>))]
-    public IReadOnlyList<PendingMaintenanceAction>? PendingMaintenanceActionDetails { get; init => field = ValueList<PendingMaintenanceAction>.From(value); }
+    public IReadOnlyList<PendingMaintenanceAction>? PendingMaintenanceActionDetails { get; set => field = ValueList<PendingMaintenanceAction>.From(value); }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,207 +15,207 @@ public sealed record RestoreDBClusterFromSnapshotRequestParameters
     /// <summary>Provides the list of Availability Zones (AZs) where instances in the restored DB cluster can be created. JSON <c>availabilityZones</c>.</summary>
     [JsonPropertyName("availabilityZones")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<string>>))]
-    public IReadOnlyList<string>? AvailabilityZones { get; init => field = ValueList<string>.From(value); }
+    public IReadOnlyList<string>? AvailabilityZones { get; set => field = ValueList<string>.From(value); }
 
     /// <summary>The name of the DB cluster to create from the DB snapshot or DB cluster snapshot. JSON <c>dBClusterIdentifier</c>.</summary>
     [JsonPropertyName("dBClusterIdentifier")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? DBClusterIdentifier { get; init; }
+    public string? DBClusterIdentifier { get; set; }
 
     /// <summary>The identifier for the DB snapshot or DB cluster snapshot to restore from. JSON <c>snapshotIdentifier</c>.</summary>
     [JsonPropertyName("snapshotIdentifier")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? SnapshotIdentifier { get; init; }
+    public string? SnapshotIdentifier { get; set; }
 
     /// <summary>The database engine to use for the new DB cluster. JSON <c>engine</c>.</summary>
     [JsonPropertyName("engine")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Engine { get; init; }
+    public string? Engine { get; set; }
 
     /// <summary>The version of the database engine to use for the new DB cluster. JSON <c>engineVersion</c>.</summary>
     [JsonPropertyName("engineVersion")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? EngineVersion { get; init; }
+    public string? EngineVersion { get; set; }
 
     /// <summary>The port number on which the new DB cluster accepts connections. JSON <c>port</c>.</summary>
     [JsonPropertyName("port")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? Port { get; init; }
+    public int? Port { get; set; }
 
     /// <summary>The name of the DB subnet group to use for the new DB cluster. JSON <c>dBSubnetGroupName</c>.</summary>
     [JsonPropertyName("dBSubnetGroupName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? DBSubnetGroupName { get; init; }
+    public string? DBSubnetGroupName { get; set; }
 
     /// <summary>The database name for the restored DB cluster. JSON <c>databaseName</c>.</summary>
     [JsonPropertyName("databaseName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? DatabaseName { get; init; }
+    public string? DatabaseName { get; set; }
 
     /// <summary>The name of the option group to use for the restored DB cluster. JSON <c>optionGroupName</c>.</summary>
     [JsonPropertyName("optionGroupName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? OptionGroupName { get; init; }
+    public string? OptionGroupName { get; set; }
 
     /// <summary>A list of VPC security groups that the new DB cluster will belong to. JSON <c>vpcSecurityGroupIds</c>.</summary>
     [JsonPropertyName("vpcSecurityGroupIds")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<string>>))]
-    public IReadOnlyList<string>? VpcSecurityGroupIds { get; init => field = ValueList<string>.From(value); }
+    public IReadOnlyList<string>? VpcSecurityGroupIds { get; set => field = ValueList<string>.From(value); }
 
     /// <summary>The tags to be assigned to the restored DB cluster. JSON <c>tags</c>.</summary>
     [JsonPropertyName("tags")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<Tag>>))]
-    public IReadOnlyList<Tag>? Tags { get; init => field = ValueList<Tag>.From(value); }
+    public IReadOnlyList<Tag>? Tags { get; set => field = ValueList<Tag>.From(value); }
 
     /// <summary>The Amazon Web Services KMS key identifier to use when restoring an encrypted DB cluster from a DB snapshot or DB cluster snapshot. JSON <c>kmsKeyId</c>.</summary>
     [JsonPropertyName("kmsKeyId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? KmsKeyId { get; init; }
+    public string? KmsKeyId { get; set; }
 
     /// <summary>Specifies whether to enable mapping of Amazon Web Services Identity and Access Management (IAM) accounts to database accounts. JSON <c>enableIAMDatabaseAuthentication</c>.</summary>
     [JsonPropertyName("enableIAMDatabaseAuthentication")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? EnableIAMDatabaseAuthentication { get; init; }
+    public bool? EnableIAMDatabaseAuthentication { get; set; }
 
     /// <summary>The target backtrack window, in seconds. JSON <c>backtrackWindow</c>.</summary>
     [JsonPropertyName("backtrackWindow")]
     [JsonConverter(typeof(TolerantMemberConverter<long?>))]
-    public long? BacktrackWindow { get; init; }
+    public long? BacktrackWindow { get; set; }
 
     /// <summary>The list of logs that the restored DB cluster is to export to Amazon CloudWatch Logs. JSON <c>enableCloudwatchLogsExports</c>.</summary>
     [JsonPropertyName("enableCloudwatchLogsExports")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<string>>))]
-    public IReadOnlyList<string>? EnableCloudwatchLogsExports { get; init => field = ValueList<string>.From(value); }
+    public IReadOnlyList<string>? EnableCloudwatchLogsExports { get; set => field = ValueList<string>.From(value); }
 
     /// <summary>The DB engine mode of the DB cluster, either provisioned or serverless. JSON <c>engineMode</c>.</summary>
     [JsonPropertyName("engineMode")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? EngineMode { get; init; }
+    public string? EngineMode { get; set; }
 
     /// <summary>For DB clusters in serverless DB engine mode, the scaling properties of the DB cluster. JSON <c>scalingConfiguration</c>.</summary>
     [JsonPropertyName("scalingConfiguration")]
     [JsonConverter(typeof(TolerantMemberConverter<ScalingConfiguration>))]
-    public ScalingConfiguration? ScalingConfiguration { get; init; }
+    public ScalingConfiguration? ScalingConfiguration { get; set; }
 
     /// <summary>The name of the DB cluster parameter group to associate with this DB cluster. JSON <c>dBClusterParameterGroupName</c>.</summary>
     [JsonPropertyName("dBClusterParameterGroupName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? DBClusterParameterGroupName { get; init; }
+    public string? DBClusterParameterGroupName { get; set; }
 
     /// <summary>Specifies whether to enable deletion protection for the DB cluster. JSON <c>deletionProtection</c>.</summary>
     [JsonPropertyName("deletionProtection")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? DeletionProtection { get; init; }
+    public bool? DeletionProtection { get; set; }
 
     /// <summary>Specifies whether to copy all tags from the restored DB cluster to snapshots of the restored DB cluster. JSON <c>copyTagsToSnapshot</c>.</summary>
     [JsonPropertyName("copyTagsToSnapshot")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? CopyTagsToSnapshot { get; init; }
+    public bool? CopyTagsToSnapshot { get; set; }
 
     /// <summary>The Active Directory directory ID to restore the DB cluster in. JSON <c>domain</c>.</summary>
     [JsonPropertyName("domain")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Domain { get; init; }
+    public string? Domain { get; set; }
 
     /// <summary>The name of the IAM role to be used when making API calls to the Directory Service. JSON <c>domainIAMRoleName</c>.</summary>
     [JsonPropertyName("domainIAMRoleName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? DomainIAMRoleName { get; init; }
+    public string? DomainIAMRoleName { get; set; }
 
     /// <summary>The compute and memory capacity of the each DB instance in the Multi-AZ DB cluster, for example db.m6gd.xlarge. JSON <c>dBClusterInstanceClass</c>.</summary>
     [JsonPropertyName("dBClusterInstanceClass")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? DBClusterInstanceClass { get; init; }
+    public string? DBClusterInstanceClass { get; set; }
 
     /// <summary>Specifies the storage type to be associated with the DB cluster. JSON <c>storageType</c>.</summary>
     [JsonPropertyName("storageType")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? StorageType { get; init; }
+    public string? StorageType { get; set; }
 
     /// <summary>The amount of Provisioned IOPS (input/output operations per second) to be initially allocated for each DB instance in the Multi-AZ DB cluster. JSON <c>iops</c>.</summary>
     [JsonPropertyName("iops")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? Iops { get; init; }
+    public int? Iops { get; set; }
 
     /// <summary>Specifies whether the DB cluster is publicly accessible. JSON <c>publiclyAccessible</c>.</summary>
     [JsonPropertyName("publiclyAccessible")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? PubliclyAccessible { get; init; }
+    public bool? PubliclyAccessible { get; set; }
 
     /// <summary>The network type of the DB cluster. JSON <c>networkType</c>.</summary>
     [JsonPropertyName("networkType")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? NetworkType { get; init; }
+    public string? NetworkType { get; set; }
 
     /// <summary>Contains the scaling configuration of an Aurora Serverless v2 DB cluster. JSON <c>serverlessV2ScalingConfiguration</c>.</summary>
     [JsonPropertyName("serverlessV2ScalingConfiguration")]
     [JsonConverter(typeof(TolerantMemberConverter<ServerlessV2ScalingConfiguration>))]
-    public ServerlessV2ScalingConfiguration? ServerlessV2ScalingConfiguration { get; init; }
+    public ServerlessV2ScalingConfiguration? ServerlessV2ScalingConfiguration { get; set; }
 
     /// <summary>Reserved for future use. JSON <c>rdsCustomClusterConfiguration</c>.</summary>
     [JsonPropertyName("rdsCustomClusterConfiguration")]
     [JsonConverter(typeof(TolerantMemberConverter<RdsCustomClusterConfiguration>))]
-    public RdsCustomClusterConfiguration? RdsCustomClusterConfiguration { get; init; }
+    public RdsCustomClusterConfiguration? RdsCustomClusterConfiguration { get; set; }
 
     /// <summary>The interval, in seconds, between points when Enhanced Monitoring metrics are collected for the DB cluster. JSON <c>monitoringInterval</c>.</summary>
     [JsonPropertyName("monitoringInterval")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? MonitoringInterval { get; init; }
+    public int? MonitoringInterval { get; set; }
 
     /// <summary>The Amazon Resource Name (ARN) for the IAM role that permits RDS to send Enhanced Monitoring metrics to Amazon CloudWatch Logs. JSON <c>monitoringRoleArn</c>.</summary>
     [JsonPropertyName("monitoringRoleArn")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? MonitoringRoleArn { get; init; }
+    public string? MonitoringRoleArn { get; set; }
 
     /// <summary>Specifies whether to turn on Performance Insights for the DB cluster. JSON <c>enablePerformanceInsights</c>.</summary>
     [JsonPropertyName("enablePerformanceInsights")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? EnablePerformanceInsights { get; init; }
+    public bool? EnablePerformanceInsights { get; set; }
 
     /// <summary>The Amazon Web Services KMS key identifier for encryption of Performance Insights data. JSON <c>performanceInsightsKMSKeyId</c>.</summary>
     [JsonPropertyName("performanceInsightsKMSKeyId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? PerformanceInsightsKMSKeyId { get; init; }
+    public string? PerformanceInsightsKMSKeyId { get; set; }
 
     /// <summary>The number of days to retain Performance Insights data. JSON <c>performanceInsightsRetentionPeriod</c>.</summary>
     [JsonPropertyName("performanceInsightsRetentionPeriod")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? PerformanceInsightsRetentionPeriod { get; init; }
+    public int? PerformanceInsightsRetentionPeriod { get; set; }
 
     /// <summary>The number of days for which automated backups are retained. JSON <c>backupRetentionPeriod</c>.</summary>
     [JsonPropertyName("backupRetentionPeriod")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? BackupRetentionPeriod { get; init; }
+    public int? BackupRetentionPeriod { get; set; }
 
     /// <summary>The daily time range during which automated backups are created if automated backups are enabled, using the BackupRetentionPeriod parameter. JSON <c>preferredBackupWindow</c>.</summary>
     [JsonPropertyName("preferredBackupWindow")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? PreferredBackupWindow { get; init; }
+    public string? PreferredBackupWindow { get; set; }
 
     /// <summary>The lifecycle type for this DB cluster. JSON <c>engineLifecycleSupport</c>.</summary>
     [JsonPropertyName("engineLifecycleSupport")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? EngineLifecycleSupport { get; init; }
+    public string? EngineLifecycleSupport { get; set; }
 
     /// <summary>Tags to assign to resources associated with the DB cluster. JSON <c>tagSpecifications</c>.</summary>
     [JsonPropertyName("tagSpecifications")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<TagSpecification>>))]
-    public IReadOnlyList<TagSpecification>? TagSpecifications { get; init => field = ValueList<TagSpecification>.From(value); }
+    public IReadOnlyList<TagSpecification>? TagSpecifications { get; set => field = ValueList<TagSpecification>.From(value); }
 
     /// <summary>Specifies whether to enable VPC networking for the restored DB cluster. JSON <c>enableVPCNetworking</c>.</summary>
     [JsonPropertyName("enableVPCNetworking")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? EnableVPCNetworking { get; init; }
+    public bool? EnableVPCNetworking { get; set; }
 
     /// <summary>Specifies that the restored DB cluster should use internet-based connectivity through an internet access gateway. JSON <c>enableInternetAccessGateway</c>.</summary>
     [JsonPropertyName("enableInternetAccessGateway")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? EnableInternetAccessGateway { get; init; }
+    public bool? EnableInternetAccessGateway { get; set; }
 
     /// <summary>A list of Amazon Web Services Identity and Access Management (IAM) roles to associate with the DB cluster when it's restored from a snapshot. JSON <c>associatedRoles</c>.</summary>
     [JsonPropertyName("associatedRoles")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<DBClusterAssociatedRole>>))]
-    public IReadOnlyList<DBClusterAssociatedRole>? AssociatedRoles { get; init => field = ValueList<DBClusterAssociatedRole>.From(value); }
+    public IReadOnlyList<DBClusterAssociatedRole>? AssociatedRoles { get; set => field = ValueList<DBClusterAssociatedRole>.From(value); }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -325,442 +325,442 @@ public sealed record RestoreDBClusterFromSnapshotResponseElements
     /// <summary>AllocatedStorage specifies the allocated storage size in gibibytes (GiB). JSON <c>allocatedStorage</c>.</summary>
     [JsonPropertyName("allocatedStorage")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? AllocatedStorage { get; init; }
+    public int? AllocatedStorage { get; set; }
 
     /// <summary>The list of Availability Zones (AZs) where instances in the DB cluster can be created. JSON <c>availabilityZones</c>.</summary>
     [JsonPropertyName("availabilityZones")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<string>>))]
-    public IReadOnlyList<string>? AvailabilityZones { get; init => field = ValueList<string>.From(value); }
+    public IReadOnlyList<string>? AvailabilityZones { get; set => field = ValueList<string>.From(value); }
 
     /// <summary>The number of days for which automatic DB snapshots are retained. JSON <c>backupRetentionPeriod</c>.</summary>
     [JsonPropertyName("backupRetentionPeriod")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? BackupRetentionPeriod { get; init; }
+    public int? BackupRetentionPeriod { get; set; }
 
     /// <summary>If present, specifies the name of the character set that this cluster is associated with. JSON <c>characterSetName</c>.</summary>
     [JsonPropertyName("characterSetName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? CharacterSetName { get; init; }
+    public string? CharacterSetName { get; set; }
 
     /// <summary>The name of the initial database that was specified for the DB cluster when it was created, if one was provided. JSON <c>databaseName</c>.</summary>
     [JsonPropertyName("databaseName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? DatabaseName { get; init; }
+    public string? DatabaseName { get; set; }
 
     /// <summary>The user-supplied identifier for the DB cluster. JSON <c>dBClusterIdentifier</c>.</summary>
     [JsonPropertyName("dBClusterIdentifier")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? DBClusterIdentifier { get; init; }
+    public string? DBClusterIdentifier { get; set; }
 
     /// <summary>The name of the DB cluster parameter group for the DB cluster. JSON <c>dBClusterParameterGroup</c>.</summary>
     [JsonPropertyName("dBClusterParameterGroup")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? DBClusterParameterGroup { get; init; }
+    public string? DBClusterParameterGroup { get; set; }
 
     /// <summary>Information about the subnet group associated with the DB cluster, including the name, description, and subnets in the subnet group. JSON <c>dBSubnetGroup</c>.</summary>
     [JsonPropertyName("dBSubnetGroup")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? DBSubnetGroup { get; init; }
+    public string? DBSubnetGroup { get; set; }
 
     /// <summary>The current state of this DB cluster. JSON <c>status</c>.</summary>
     [JsonPropertyName("status")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Status { get; init; }
+    public string? Status { get; set; }
 
     /// <summary>The progress of the operation as a percentage. JSON <c>percentProgress</c>.</summary>
     [JsonPropertyName("percentProgress")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? PercentProgress { get; init; }
+    public string? PercentProgress { get; set; }
 
     /// <summary>The earliest time to which a database can be restored with point-in-time restore. JSON <c>earliestRestorableTime</c>.</summary>
     [JsonPropertyName("earliestRestorableTime")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? EarliestRestorableTime { get; init; }
+    public DateTimeOffset? EarliestRestorableTime { get; set; }
 
     /// <summary>The connection endpoint for the primary instance of the DB cluster. JSON <c>endpoint</c>.</summary>
     [JsonPropertyName("endpoint")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Endpoint { get; init; }
+    public string? Endpoint { get; set; }
 
     /// <summary>The reader endpoint for the DB cluster. JSON <c>readerEndpoint</c>.</summary>
     [JsonPropertyName("readerEndpoint")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ReaderEndpoint { get; init; }
+    public string? ReaderEndpoint { get; set; }
 
     /// <summary>The custom endpoints associated with the DB cluster. JSON <c>customEndpoints</c>.</summary>
     [JsonPropertyName("customEndpoints")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<string>>))]
-    public IReadOnlyList<string>? CustomEndpoints { get; init => field = ValueList<string>.From(value); }
+    public IReadOnlyList<string>? CustomEndpoints { get; set => field = ValueList<string>.From(value); }
 
     /// <summary>Indicates whether the DB cluster has instances in multiple Availability Zones. JSON <c>multiAZ</c>.</summary>
     [JsonPropertyName("multiAZ")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? MultiAZ { get; init; }
+    public bool? MultiAZ { get; set; }
 
     /// <summary>The database engine used for this DB cluster. JSON <c>engine</c>.</summary>
     [JsonPropertyName("engine")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Engine { get; init; }
+    public string? Engine { get; set; }
 
     /// <summary>The version of the database engine. JSON <c>engineVersion</c>.</summary>
     [JsonPropertyName("engineVersion")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? EngineVersion { get; init; }
+    public string? EngineVersion { get; set; }
 
     /// <summary>The latest time to which a database can be restored with point-in-time restore. JSON <c>latestRestorableTime</c>.</summary>
     [JsonPropertyName("latestRestorableTime")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? LatestRestorableTime { get; init; }
+    public DateTimeOffset? LatestRestorableTime { get; set; }
 
     /// <summary>The port that the database engine is listening on. JSON <c>port</c>.</summary>
     [JsonPropertyName("port")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? Port { get; init; }
+    public int? Port { get; set; }
 
     /// <summary>The master username for the DB cluster. JSON <c>masterUsername</c>.</summary>
     [JsonPropertyName("masterUsername")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? MasterUsername { get; init; }
+    public string? MasterUsername { get; set; }
 
     /// <summary>The list of option group memberships for this DB cluster. JSON <c>dBClusterOptionGroupMemberships</c>.</summary>
     [JsonPropertyName("dBClusterOptionGroupMemberships")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<DBClusterOptionGroupStatus>>))]
-    public IReadOnlyList<DBClusterOptionGroupStatus>? DBClusterOptionGroupMemberships { get; init => field = ValueList<DBClusterOptionGroupStatus>.From(value); }
+    public IReadOnlyList<DBClusterOptionGroupStatus>? DBClusterOptionGroupMemberships { get; set => field = ValueList<DBClusterOptionGroupStatus>.From(value); }
 
     /// <summary>The daily time range during which automated backups are created if automated backups are enabled, as determined by the BackupRetentionPeriod. JSON <c>preferredBackupWindow</c>.</summary>
     [JsonPropertyName("preferredBackupWindow")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? PreferredBackupWindow { get; init; }
+    public string? PreferredBackupWindow { get; set; }
 
     /// <summary>The weekly time range during which system maintenance can occur, in Universal Coordinated Time (UTC). JSON <c>preferredMaintenanceWindow</c>.</summary>
     [JsonPropertyName("preferredMaintenanceWindow")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? PreferredMaintenanceWindow { get; init; }
+    public string? PreferredMaintenanceWindow { get; set; }
 
     /// <summary>This data type represents the order in which the clusters are upgraded. JSON <c>upgradeRolloutOrder</c>.</summary>
     [JsonPropertyName("upgradeRolloutOrder")]
     [JsonConverter(typeof(TolerantMemberConverter<UpgradeRolloutOrder?>))]
-    public UpgradeRolloutOrder? UpgradeRolloutOrder { get; init; }
+    public UpgradeRolloutOrder? UpgradeRolloutOrder { get; set; }
 
     /// <summary>The identifier of the source DB cluster if this DB cluster is a read replica. JSON <c>replicationSourceIdentifier</c>.</summary>
     [JsonPropertyName("replicationSourceIdentifier")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ReplicationSourceIdentifier { get; init; }
+    public string? ReplicationSourceIdentifier { get; set; }
 
     /// <summary>Contains one or more identifiers of the read replicas associated with this DB cluster. JSON <c>readReplicaIdentifiers</c>.</summary>
     [JsonPropertyName("readReplicaIdentifiers")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<string>>))]
-    public IReadOnlyList<string>? ReadReplicaIdentifiers { get; init => field = ValueList<string>.From(value); }
+    public IReadOnlyList<string>? ReadReplicaIdentifiers { get; set => field = ValueList<string>.From(value); }
 
     /// <summary>Reserved for future use. JSON <c>statusInfos</c>.</summary>
     [JsonPropertyName("statusInfos")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<DBClusterStatusInfo>>))]
-    public IReadOnlyList<DBClusterStatusInfo>? StatusInfos { get; init => field = ValueList<DBClusterStatusInfo>.From(value); }
+    public IReadOnlyList<DBClusterStatusInfo>? StatusInfos { get; set => field = ValueList<DBClusterStatusInfo>.From(value); }
 
     /// <summary>The list of DB instances that make up the DB cluster. JSON <c>dBClusterMembers</c>.</summary>
     [JsonPropertyName("dBClusterMembers")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<DBClusterMember>>))]
-    public IReadOnlyList<DBClusterMember>? DBClusterMembers { get; init => field = ValueList<DBClusterMember>.From(value); }
+    public IReadOnlyList<DBClusterMember>? DBClusterMembers { get; set => field = ValueList<DBClusterMember>.From(value); }
 
     /// <summary>The list of VPC security groups that the DB cluster belongs to. JSON <c>vpcSecurityGroups</c>.</summary>
     [JsonPropertyName("vpcSecurityGroups")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<VpcSecurityGroupMembership>>))]
-    public IReadOnlyList<VpcSecurityGroupMembership>? VpcSecurityGroups { get; init => field = ValueList<VpcSecurityGroupMembership>.From(value); }
+    public IReadOnlyList<VpcSecurityGroupMembership>? VpcSecurityGroups { get; set => field = ValueList<VpcSecurityGroupMembership>.From(value); }
 
     /// <summary>The ID that Amazon Route 53 assigns when you create a hosted zone. JSON <c>hostedZoneId</c>.</summary>
     [JsonPropertyName("hostedZoneId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? HostedZoneId { get; init; }
+    public string? HostedZoneId { get; set; }
 
     /// <summary>Indicates whether the DB cluster is encrypted. JSON <c>storageEncrypted</c>.</summary>
     [JsonPropertyName("storageEncrypted")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? StorageEncrypted { get; init; }
+    public bool? StorageEncrypted { get; set; }
 
     /// <summary>The type of encryption used to protect data at rest in the DB cluster. JSON <c>storageEncryptionType</c>.</summary>
     [JsonPropertyName("storageEncryptionType")]
     [JsonConverter(typeof(TolerantMemberConverter<StorageEncryptionType?>))]
-    public StorageEncryptionType? StorageEncryptionType { get; init; }
+    public StorageEncryptionType? StorageEncryptionType { get; set; }
 
     /// <summary>If StorageEncrypted is enabled, the Amazon Web Services KMS key identifier for the encrypted DB cluster. JSON <c>kmsKeyId</c>.</summary>
     [JsonPropertyName("kmsKeyId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? KmsKeyId { get; init; }
+    public string? KmsKeyId { get; set; }
 
     /// <summary>The Amazon Web Services Region-unique, immutable identifier for the DB cluster. JSON <c>dbClusterResourceId</c>.</summary>
     [JsonPropertyName("dbClusterResourceId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? DbClusterResourceId { get; init; }
+    public string? DbClusterResourceId { get; set; }
 
     /// <summary>The Amazon Resource Name (ARN) for the DB cluster. JSON <c>dBClusterArn</c>.</summary>
     [JsonPropertyName("dBClusterArn")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? DBClusterArn { get; init; }
+    public string? DBClusterArn { get; set; }
 
     /// <summary>A list of the Amazon Web Services Identity and Access Management (IAM) roles that are associated with the DB cluster. JSON <c>associatedRoles</c>.</summary>
     [JsonPropertyName("associatedRoles")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<DBClusterRole>>))]
-    public IReadOnlyList<DBClusterRole>? AssociatedRoles { get; init => field = ValueList<DBClusterRole>.From(value); }
+    public IReadOnlyList<DBClusterRole>? AssociatedRoles { get; set => field = ValueList<DBClusterRole>.From(value); }
 
     /// <summary>Indicates whether the mapping of Amazon Web Services Identity and Access Management (IAM) accounts to database accounts is enabled. JSON <c>iAMDatabaseAuthenticationEnabled</c>.</summary>
     [JsonPropertyName("iAMDatabaseAuthenticationEnabled")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? IAMDatabaseAuthenticationEnabled { get; init; }
+    public bool? IAMDatabaseAuthenticationEnabled { get; set; }
 
     /// <summary>The ID of the clone group with which the DB cluster is associated. JSON <c>cloneGroupId</c>.</summary>
     [JsonPropertyName("cloneGroupId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? CloneGroupId { get; init; }
+    public string? CloneGroupId { get; set; }
 
     /// <summary>The time when the DB cluster was created, in Universal Coordinated Time (UTC). JSON <c>clusterCreateTime</c>.</summary>
     [JsonPropertyName("clusterCreateTime")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? ClusterCreateTime { get; init; }
+    public DateTimeOffset? ClusterCreateTime { get; set; }
 
     /// <summary>The earliest time to which a DB cluster can be backtracked. JSON <c>earliestBacktrackTime</c>.</summary>
     [JsonPropertyName("earliestBacktrackTime")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? EarliestBacktrackTime { get; init; }
+    public DateTimeOffset? EarliestBacktrackTime { get; set; }
 
     /// <summary>The target backtrack window, in seconds. JSON <c>backtrackWindow</c>.</summary>
     [JsonPropertyName("backtrackWindow")]
     [JsonConverter(typeof(TolerantMemberConverter<long?>))]
-    public long? BacktrackWindow { get; init; }
+    public long? BacktrackWindow { get; set; }
 
     /// <summary>The number of change records stored for Backtrack. JSON <c>backtrackConsumedChangeRecords</c>.</summary>
     [JsonPropertyName("backtrackConsumedChangeRecords")]
     [JsonConverter(typeof(TolerantMemberConverter<long?>))]
-    public long? BacktrackConsumedChangeRecords { get; init; }
+    public long? BacktrackConsumedChangeRecords { get; set; }
 
     /// <summary>A list of log types that this DB cluster is configured to export to CloudWatch Logs. JSON <c>enabledCloudwatchLogsExports</c>.</summary>
     [JsonPropertyName("enabledCloudwatchLogsExports")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<string>>))]
-    public IReadOnlyList<string>? EnabledCloudwatchLogsExports { get; init => field = ValueList<string>.From(value); }
+    public IReadOnlyList<string>? EnabledCloudwatchLogsExports { get; set => field = ValueList<string>.From(value); }
 
     /// <summary>The current capacity of an Aurora Serverless v1 DB cluster. JSON <c>capacity</c>.</summary>
     [JsonPropertyName("capacity")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? Capacity { get; init; }
+    public int? Capacity { get; set; }
 
     /// <summary>Information about pending changes to the DB cluster. JSON <c>pendingModifiedValues</c>.</summary>
     [JsonPropertyName("pendingModifiedValues")]
     [JsonConverter(typeof(TolerantMemberConverter<ClusterPendingModifiedValues>))]
-    public ClusterPendingModifiedValues? PendingModifiedValues { get; init; }
+    public ClusterPendingModifiedValues? PendingModifiedValues { get; set; }
 
     /// <summary>The DB engine mode of the DB cluster, either provisioned or serverless. JSON <c>engineMode</c>.</summary>
     [JsonPropertyName("engineMode")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? EngineMode { get; init; }
+    public string? EngineMode { get; set; }
 
     /// <summary>The scaling configuration for an Aurora DB cluster in serverless DB engine mode. JSON <c>scalingConfigurationInfo</c>.</summary>
     [JsonPropertyName("scalingConfigurationInfo")]
     [JsonConverter(typeof(TolerantMemberConverter<ScalingConfigurationInfo>))]
-    public ScalingConfigurationInfo? ScalingConfigurationInfo { get; init; }
+    public ScalingConfigurationInfo? ScalingConfigurationInfo { get; set; }
 
     /// <summary>Reserved for future use. JSON <c>rdsCustomClusterConfiguration</c>.</summary>
     [JsonPropertyName("rdsCustomClusterConfiguration")]
     [JsonConverter(typeof(TolerantMemberConverter<RdsCustomClusterConfiguration>))]
-    public RdsCustomClusterConfiguration? RdsCustomClusterConfiguration { get; init; }
+    public RdsCustomClusterConfiguration? RdsCustomClusterConfiguration { get; set; }
 
     /// <summary>The name of the compute and memory capacity class of the DB instance. JSON <c>dBClusterInstanceClass</c>.</summary>
     [JsonPropertyName("dBClusterInstanceClass")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? DBClusterInstanceClass { get; init; }
+    public string? DBClusterInstanceClass { get; set; }
 
     /// <summary>The storage type associated with the DB cluster. JSON <c>storageType</c>.</summary>
     [JsonPropertyName("storageType")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? StorageType { get; init; }
+    public string? StorageType { get; set; }
 
     /// <summary>The Provisioned IOPS (I/O operations per second) value. JSON <c>iops</c>.</summary>
     [JsonPropertyName("iops")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? Iops { get; init; }
+    public int? Iops { get; set; }
 
     /// <summary>The storage throughput for the DB cluster. JSON <c>storageThroughput</c>.</summary>
     [JsonPropertyName("storageThroughput")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? StorageThroughput { get; init; }
+    public int? StorageThroughput { get; set; }
 
     /// <summary>The next time you can modify the DB cluster to use the aurora-iopt1 storage type. JSON <c>iOOptimizedNextAllowedModificationTime</c>.</summary>
     [JsonPropertyName("iOOptimizedNextAllowedModificationTime")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? IOOptimizedNextAllowedModificationTime { get; init; }
+    public DateTimeOffset? IOOptimizedNextAllowedModificationTime { get; set; }
 
     /// <summary>Indicates whether the DB cluster is publicly accessible. JSON <c>publiclyAccessible</c>.</summary>
     [JsonPropertyName("publiclyAccessible")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? PubliclyAccessible { get; init; }
+    public bool? PubliclyAccessible { get; set; }
 
     /// <summary>Indicates whether minor version patches are applied automatically. JSON <c>autoMinorVersionUpgrade</c>.</summary>
     [JsonPropertyName("autoMinorVersionUpgrade")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? AutoMinorVersionUpgrade { get; init; }
+    public bool? AutoMinorVersionUpgrade { get; set; }
 
     /// <summary>Indicates whether the DB cluster has deletion protection enabled. JSON <c>deletionProtection</c>.</summary>
     [JsonPropertyName("deletionProtection")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? DeletionProtection { get; init; }
+    public bool? DeletionProtection { get; set; }
 
     /// <summary>Indicates whether the HTTP endpoint is enabled for an Aurora DB cluster. JSON <c>httpEndpointEnabled</c>.</summary>
     [JsonPropertyName("httpEndpointEnabled")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? HttpEndpointEnabled { get; init; }
+    public bool? HttpEndpointEnabled { get; set; }
 
     /// <summary>The mode of the database activity stream. JSON <c>activityStreamMode</c>.</summary>
     [JsonPropertyName("activityStreamMode")]
     [JsonConverter(typeof(TolerantMemberConverter<ActivityStreamMode?>))]
-    public ActivityStreamMode? ActivityStreamMode { get; init; }
+    public ActivityStreamMode? ActivityStreamMode { get; set; }
 
     /// <summary>The status of the database activity stream. JSON <c>activityStreamStatus</c>.</summary>
     [JsonPropertyName("activityStreamStatus")]
     [JsonConverter(typeof(TolerantMemberConverter<ActivityStreamStatus?>))]
-    public ActivityStreamStatus? ActivityStreamStatus { get; init; }
+    public ActivityStreamStatus? ActivityStreamStatus { get; set; }
 
     /// <summary>The Amazon Web Services KMS key identifier used for encrypting messages in the database activity stream. JSON <c>activityStreamKmsKeyId</c>.</summary>
     [JsonPropertyName("activityStreamKmsKeyId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ActivityStreamKmsKeyId { get; init; }
+    public string? ActivityStreamKmsKeyId { get; set; }
 
     /// <summary>The name of the Amazon Kinesis data stream used for the database activity stream. JSON <c>activityStreamKinesisStreamName</c>.</summary>
     [JsonPropertyName("activityStreamKinesisStreamName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ActivityStreamKinesisStreamName { get; init; }
+    public string? ActivityStreamKinesisStreamName { get; set; }
 
     /// <summary>Indicates whether tags are copied from the DB cluster to snapshots of the DB cluster. JSON <c>copyTagsToSnapshot</c>.</summary>
     [JsonPropertyName("copyTagsToSnapshot")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? CopyTagsToSnapshot { get; init; }
+    public bool? CopyTagsToSnapshot { get; set; }
 
     /// <summary>Indicates whether the DB cluster is a clone of a DB cluster owned by a different Amazon Web Services account. JSON <c>crossAccountClone</c>.</summary>
     [JsonPropertyName("crossAccountClone")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? CrossAccountClone { get; init; }
+    public bool? CrossAccountClone { get; set; }
 
     /// <summary>The Active Directory Domain membership records associated with the DB cluster. JSON <c>domainMemberships</c>.</summary>
     [JsonPropertyName("domainMemberships")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<DomainMembership>>))]
-    public IReadOnlyList<DomainMembership>? DomainMemberships { get; init => field = ValueList<DomainMembership>.From(value); }
+    public IReadOnlyList<DomainMembership>? DomainMemberships { get; set => field = ValueList<DomainMembership>.From(value); }
 
     /// <summary>A list of tags. JSON <c>tagList</c>.</summary>
     [JsonPropertyName("tagList")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<Tag>>))]
-    public IReadOnlyList<Tag>? TagList { get; init => field = ValueList<Tag>.From(value); }
+    public IReadOnlyList<Tag>? TagList { get; set => field = ValueList<Tag>.From(value); }
 
     /// <summary>Contains a user-supplied global database cluster identifier. JSON <c>globalClusterIdentifier</c>.</summary>
     [JsonPropertyName("globalClusterIdentifier")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? GlobalClusterIdentifier { get; init; }
+    public string? GlobalClusterIdentifier { get; set; }
 
     /// <summary>The status of write forwarding for a secondary cluster in an Aurora global database. JSON <c>globalWriteForwardingStatus</c>.</summary>
     [JsonPropertyName("globalWriteForwardingStatus")]
     [JsonConverter(typeof(TolerantMemberConverter<WriteForwardingStatus?>))]
-    public WriteForwardingStatus? GlobalWriteForwardingStatus { get; init; }
+    public WriteForwardingStatus? GlobalWriteForwardingStatus { get; set; }
 
     /// <summary>Indicates whether write forwarding is enabled for a secondary cluster in an Aurora global database. JSON <c>globalWriteForwardingRequested</c>.</summary>
     [JsonPropertyName("globalWriteForwardingRequested")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? GlobalWriteForwardingRequested { get; init; }
+    public bool? GlobalWriteForwardingRequested { get; set; }
 
     /// <summary>The network type of the DB instance. JSON <c>networkType</c>.</summary>
     [JsonPropertyName("networkType")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? NetworkType { get; init; }
+    public string? NetworkType { get; set; }
 
     /// <summary>The time when a stopped DB cluster is restarted automatically. JSON <c>automaticRestartTime</c>.</summary>
     [JsonPropertyName("automaticRestartTime")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? AutomaticRestartTime { get; init; }
+    public DateTimeOffset? AutomaticRestartTime { get; set; }
 
     /// <summary>The scaling configuration for an Aurora Serverless v2 DB cluster. JSON <c>serverlessV2ScalingConfiguration</c>.</summary>
     [JsonPropertyName("serverlessV2ScalingConfiguration")]
     [JsonConverter(typeof(TolerantMemberConverter<ServerlessV2ScalingConfigurationInfo>))]
-    public ServerlessV2ScalingConfigurationInfo? ServerlessV2ScalingConfiguration { get; init; }
+    public ServerlessV2ScalingConfigurationInfo? ServerlessV2ScalingConfiguration { get; set; }
 
     /// <summary>The version of the Aurora Serverless V2 platform used by the DB cluster. JSON <c>serverlessV2PlatformVersion</c>.</summary>
     [JsonPropertyName("serverlessV2PlatformVersion")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ServerlessV2PlatformVersion { get; init; }
+    public string? ServerlessV2PlatformVersion { get; set; }
 
     /// <summary>The interval, in seconds, between points when Enhanced Monitoring metrics are collected for the DB cluster. JSON <c>monitoringInterval</c>.</summary>
     [JsonPropertyName("monitoringInterval")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? MonitoringInterval { get; init; }
+    public int? MonitoringInterval { get; set; }
 
     /// <summary>The ARN for the IAM role that permits RDS to send Enhanced Monitoring metrics to Amazon CloudWatch Logs. JSON <c>monitoringRoleArn</c>.</summary>
     [JsonPropertyName("monitoringRoleArn")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? MonitoringRoleArn { get; init; }
+    public string? MonitoringRoleArn { get; set; }
 
     /// <summary>The mode of Database Insights that is enabled for the DB cluster. JSON <c>databaseInsightsMode</c>.</summary>
     [JsonPropertyName("databaseInsightsMode")]
     [JsonConverter(typeof(TolerantMemberConverter<DatabaseInsightsMode?>))]
-    public DatabaseInsightsMode? DatabaseInsightsMode { get; init; }
+    public DatabaseInsightsMode? DatabaseInsightsMode { get; set; }
 
     /// <summary>Indicates whether Performance Insights is enabled for the DB cluster. JSON <c>performanceInsightsEnabled</c>.</summary>
     [JsonPropertyName("performanceInsightsEnabled")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? PerformanceInsightsEnabled { get; init; }
+    public bool? PerformanceInsightsEnabled { get; set; }
 
     /// <summary>The Amazon Web Services KMS key identifier for encryption of Performance Insights data. JSON <c>performanceInsightsKMSKeyId</c>.</summary>
     [JsonPropertyName("performanceInsightsKMSKeyId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? PerformanceInsightsKMSKeyId { get; init; }
+    public string? PerformanceInsightsKMSKeyId { get; set; }
 
     /// <summary>The number of days to retain Performance Insights data. JSON <c>performanceInsightsRetentionPeriod</c>.</summary>
     [JsonPropertyName("performanceInsightsRetentionPeriod")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? PerformanceInsightsRetentionPeriod { get; init; }
+    public int? PerformanceInsightsRetentionPeriod { get; set; }
 
     /// <summary>Reserved for future use. JSON <c>dBSystemId</c>.</summary>
     [JsonPropertyName("dBSystemId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? DBSystemId { get; init; }
+    public string? DBSystemId { get; set; }
 
     /// <summary>The secret managed by RDS in Amazon Web Services Secrets Manager for the master user password. JSON <c>masterUserSecret</c>.</summary>
     [JsonPropertyName("masterUserSecret")]
     [JsonConverter(typeof(TolerantMemberConverter<MasterUserSecret>))]
-    public MasterUserSecret? MasterUserSecret { get; init; }
+    public MasterUserSecret? MasterUserSecret { get; set; }
 
     /// <summary>Indicates whether an Aurora DB cluster has in-cluster write forwarding enabled, not enabled, requested, or is in the process of enabling it. JSON <c>localWriteForwardingStatus</c>.</summary>
     [JsonPropertyName("localWriteForwardingStatus")]
     [JsonConverter(typeof(TolerantMemberConverter<LocalWriteForwardingStatus?>))]
-    public LocalWriteForwardingStatus? LocalWriteForwardingStatus { get; init; }
+    public LocalWriteForwardingStatus? LocalWriteForwardingStatus { get; set; }
 
     /// <summary>The Amazon Resource Name (ARN) of the recovery point in Amazon Web Services Backup. JSON <c>awsBackupRecoveryPointArn</c>.</summary>
     [JsonPropertyName("awsBackupRecoveryPointArn")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? AwsBackupRecoveryPointArn { get; init; }
+    public string? AwsBackupRecoveryPointArn { get; set; }
 
     /// <summary>The details for Aurora Limitless Database. JSON <c>limitlessDatabase</c>.</summary>
     [JsonPropertyName("limitlessDatabase")]
     [JsonConverter(typeof(TolerantMemberConverter<LimitlessDatabase>))]
-    public LimitlessDatabase? LimitlessDatabase { get; init; }
+    public LimitlessDatabase? LimitlessDatabase { get; set; }
 
     /// <summary>The scalability mode of the Aurora DB cluster. JSON <c>clusterScalabilityType</c>.</summary>
     [JsonPropertyName("clusterScalabilityType")]
     [JsonConverter(typeof(TolerantMemberConverter<ClusterScalabilityType?>))]
-    public ClusterScalabilityType? ClusterScalabilityType { get; init; }
+    public ClusterScalabilityType? ClusterScalabilityType { get; set; }
 
     /// <summary>The details of the DB instance’s server certificate. JSON <c>certificateDetails</c>.</summary>
     [JsonPropertyName("certificateDetails")]
     [JsonConverter(typeof(TolerantMemberConverter<CertificateDetails>))]
-    public CertificateDetails? CertificateDetails { get; init; }
+    public CertificateDetails? CertificateDetails { get; set; }
 
     /// <summary>The lifecycle type for the DB cluster. JSON <c>engineLifecycleSupport</c>.</summary>
     [JsonPropertyName("engineLifecycleSupport")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? EngineLifecycleSupport { get; init; }
+    public string? EngineLifecycleSupport { get; set; }
 
     /// <summary>Indicates whether the DB cluster uses VPC-based networking. JSON <c>vPCNetworkingEnabled</c>.</summary>
     [JsonPropertyName("vPCNetworkingEnabled")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? VPCNetworkingEnabled { get; init; }
+    public bool? VPCNetworkingEnabled { get; set; }
 
     /// <summary>Indicates whether the DB cluster has internet-based connectivity enabled through an internet access gateway. JSON <c>internetAccessGatewayEnabled</c>.</summary>
     [JsonPropertyName("internetAccessGatewayEnabled")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? InternetAccessGatewayEnabled { get; init; }
+    public bool? InternetAccessGatewayEnabled { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,12 +15,12 @@ public sealed record RestoreWindow
     /// <summary>The earliest time you can restore an instance to. JSON <c>earliestTime</c>.</summary>
     [JsonPropertyName("earliestTime")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? EarliestTime { get; init; }
+    public DateTimeOffset? EarliestTime { get; set; }
 
     /// <summary>The latest time you can restore an instance to. JSON <c>latestTime</c>.</summary>
     [JsonPropertyName("latestTime")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? LatestTime { get; init; }
+    public DateTimeOffset? LatestTime { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

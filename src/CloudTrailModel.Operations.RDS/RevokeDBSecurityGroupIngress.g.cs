@@ -15,27 +15,27 @@ public sealed record RevokeDBSecurityGroupIngressRequestParameters
     /// <summary>The name of the DB security group to revoke ingress from. JSON <c>dBSecurityGroupName</c>.</summary>
     [JsonPropertyName("dBSecurityGroupName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? DBSecurityGroupName { get; init; }
+    public string? DBSecurityGroupName { get; set; }
 
     /// <summary>The IP range to revoke access from. JSON <c>cIDRIP</c>.</summary>
     [JsonPropertyName("cIDRIP")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? CIDRIP { get; init; }
+    public string? CIDRIP { get; set; }
 
     /// <summary>The name of the EC2 security group to revoke access from. JSON <c>eC2SecurityGroupName</c>.</summary>
     [JsonPropertyName("eC2SecurityGroupName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? EC2SecurityGroupName { get; init; }
+    public string? EC2SecurityGroupName { get; set; }
 
     /// <summary>The id of the EC2 security group to revoke access from. JSON <c>eC2SecurityGroupId</c>.</summary>
     [JsonPropertyName("eC2SecurityGroupId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? EC2SecurityGroupId { get; init; }
+    public string? EC2SecurityGroupId { get; set; }
 
     /// <summary>The Amazon Web Services account number of the owner of the EC2 security group specified in the EC2SecurityGroupName parameter. JSON <c>eC2SecurityGroupOwnerId</c>.</summary>
     [JsonPropertyName("eC2SecurityGroupOwnerId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? EC2SecurityGroupOwnerId { get; init; }
+    public string? EC2SecurityGroupOwnerId { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -73,37 +73,37 @@ public sealed record RevokeDBSecurityGroupIngressResponseElements
     /// <summary>Provides the Amazon Web Services ID of the owner of a specific DB security group. JSON <c>ownerId</c>.</summary>
     [JsonPropertyName("ownerId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? OwnerId { get; init; }
+    public string? OwnerId { get; set; }
 
     /// <summary>Specifies the name of the DB security group. JSON <c>dBSecurityGroupName</c>.</summary>
     [JsonPropertyName("dBSecurityGroupName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? DBSecurityGroupName { get; init; }
+    public string? DBSecurityGroupName { get; set; }
 
     /// <summary>Provides the description of the DB security group. JSON <c>dBSecurityGroupDescription</c>.</summary>
     [JsonPropertyName("dBSecurityGroupDescription")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? DBSecurityGroupDescription { get; init; }
+    public string? DBSecurityGroupDescription { get; set; }
 
     /// <summary>Provides the VpcId of the DB security group. JSON <c>vpcId</c>.</summary>
     [JsonPropertyName("vpcId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? VpcId { get; init; }
+    public string? VpcId { get; set; }
 
     /// <summary>Contains a list of EC2SecurityGroup elements. JSON <c>eC2SecurityGroups</c>.</summary>
     [JsonPropertyName("eC2SecurityGroups")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<EC2SecurityGroup>>))]
-    public IReadOnlyList<EC2SecurityGroup>? EC2SecurityGroups { get; init => field = ValueList<EC2SecurityGroup>.From(value); }
+    public IReadOnlyList<EC2SecurityGroup>? EC2SecurityGroups { get; set => field = ValueList<EC2SecurityGroup>.From(value); }
 
     /// <summary>Contains a list of IPRange elements. JSON <c>iPRanges</c>.</summary>
     [JsonPropertyName("iPRanges")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<IPRange>>))]
-    public IReadOnlyList<IPRange>? IPRanges { get; init => field = ValueList<IPRange>.From(value); }
+    public IReadOnlyList<IPRange>? IPRanges { get; set => field = ValueList<IPRange>.From(value); }
 
     /// <summary>The Amazon Resource Name (ARN) for the DB security group. JSON <c>dBSecurityGroupArn</c>.</summary>
     [JsonPropertyName("dBSecurityGroupArn")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? DBSecurityGroupArn { get; init; }
+    public string? DBSecurityGroupArn { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

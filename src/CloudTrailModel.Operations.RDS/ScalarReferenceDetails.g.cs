@@ -15,7 +15,7 @@ public sealed record ScalarReferenceDetails
     /// <summary>The value of a scalar reference. JSON <c>value</c>.</summary>
     [JsonPropertyName("value")]
     [JsonConverter(typeof(TolerantMemberConverter<double?>))]
-    public double? Value { get; init; }
+    public double? Value { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

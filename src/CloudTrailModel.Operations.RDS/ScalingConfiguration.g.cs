@@ -15,32 +15,32 @@ public sealed record ScalingConfiguration
     /// <summary>The minimum capacity for an Aurora DB cluster in serverless DB engine mode. JSON <c>minCapacity</c>.</summary>
     [JsonPropertyName("minCapacity")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? MinCapacity { get; init; }
+    public int? MinCapacity { get; set; }
 
     /// <summary>The maximum capacity for an Aurora DB cluster in serverless DB engine mode. JSON <c>maxCapacity</c>.</summary>
     [JsonPropertyName("maxCapacity")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? MaxCapacity { get; init; }
+    public int? MaxCapacity { get; set; }
 
     /// <summary>Indicates whether to allow or disallow automatic pause for an Aurora DB cluster in serverless DB engine mode. JSON <c>autoPause</c>.</summary>
     [JsonPropertyName("autoPause")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? AutoPause { get; init; }
+    public bool? AutoPause { get; set; }
 
     /// <summary>The time, in seconds, before an Aurora DB cluster in serverless mode is paused. JSON <c>secondsUntilAutoPause</c>.</summary>
     [JsonPropertyName("secondsUntilAutoPause")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? SecondsUntilAutoPause { get; init; }
+    public int? SecondsUntilAutoPause { get; set; }
 
     /// <summary>The action to take when the timeout is reached, either ForceApplyCapacityChange or RollbackCapacityChange. JSON <c>timeoutAction</c>.</summary>
     [JsonPropertyName("timeoutAction")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? TimeoutAction { get; init; }
+    public string? TimeoutAction { get; set; }
 
     /// <summary>The amount of time, in seconds, that Aurora Serverless v1 tries to find a scaling point to perform seamless scaling before enforcing the timeout action. JSON <c>secondsBeforeTimeout</c>.</summary>
     [JsonPropertyName("secondsBeforeTimeout")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? SecondsBeforeTimeout { get; init; }
+    public int? SecondsBeforeTimeout { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

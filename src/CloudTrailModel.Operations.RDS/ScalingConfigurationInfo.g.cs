@@ -15,32 +15,32 @@ public sealed record ScalingConfigurationInfo
     /// <summary>The minimum capacity for an Aurora DB cluster in serverless DB engine mode. JSON <c>minCapacity</c>.</summary>
     [JsonPropertyName("minCapacity")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? MinCapacity { get; init; }
+    public int? MinCapacity { get; set; }
 
     /// <summary>The maximum capacity for an Aurora DB cluster in serverless DB engine mode. JSON <c>maxCapacity</c>.</summary>
     [JsonPropertyName("maxCapacity")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? MaxCapacity { get; init; }
+    public int? MaxCapacity { get; set; }
 
     /// <summary>Indicates whether automatic pause is allowed for the Aurora DB cluster in serverless DB engine mode. JSON <c>autoPause</c>.</summary>
     [JsonPropertyName("autoPause")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? AutoPause { get; init; }
+    public bool? AutoPause { get; set; }
 
     /// <summary>The remaining amount of time, in seconds, before the Aurora DB cluster in serverless mode is paused. JSON <c>secondsUntilAutoPause</c>.</summary>
     [JsonPropertyName("secondsUntilAutoPause")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? SecondsUntilAutoPause { get; init; }
+    public int? SecondsUntilAutoPause { get; set; }
 
     /// <summary>The action that occurs when Aurora times out while attempting to change the capacity of an Aurora Serverless v1 cluster. JSON <c>timeoutAction</c>.</summary>
     [JsonPropertyName("timeoutAction")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? TimeoutAction { get; init; }
+    public string? TimeoutAction { get; set; }
 
     /// <summary>The number of seconds before scaling times out. JSON <c>secondsBeforeTimeout</c>.</summary>
     [JsonPropertyName("secondsBeforeTimeout")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? SecondsBeforeTimeout { get; init; }
+    public int? SecondsBeforeTimeout { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

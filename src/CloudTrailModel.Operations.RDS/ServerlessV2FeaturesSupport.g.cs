@@ -15,12 +15,12 @@ public sealed record ServerlessV2FeaturesSupport
     /// <summary>If the minimum capacity is 0 ACUs, the engine version or platform version supports the automatic pause/resume feature of Aurora Serverless v2. JSON <c>minCapacity</c>.</summary>
     [JsonPropertyName("minCapacity")]
     [JsonConverter(typeof(TolerantMemberConverter<double?>))]
-    public double? MinCapacity { get; init; }
+    public double? MinCapacity { get; set; }
 
     /// <summary>Specifies the upper Aurora Serverless v2 capacity limit for a particular engine version or platform version. JSON <c>maxCapacity</c>.</summary>
     [JsonPropertyName("maxCapacity")]
     [JsonConverter(typeof(TolerantMemberConverter<double?>))]
-    public double? MaxCapacity { get; init; }
+    public double? MaxCapacity { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

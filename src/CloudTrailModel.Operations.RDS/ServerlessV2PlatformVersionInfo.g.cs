@@ -15,32 +15,32 @@ public sealed record ServerlessV2PlatformVersionInfo
     /// <summary>The version number of the serverless platform. JSON <c>serverlessV2PlatformVersion</c>.</summary>
     [JsonPropertyName("serverlessV2PlatformVersion")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ServerlessV2PlatformVersion { get; init; }
+    public string? ServerlessV2PlatformVersion { get; set; }
 
     /// <summary>The description of the serverless platform. JSON <c>serverlessV2PlatformVersionDescription</c>.</summary>
     [JsonPropertyName("serverlessV2PlatformVersionDescription")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ServerlessV2PlatformVersionDescription { get; init; }
+    public string? ServerlessV2PlatformVersionDescription { get; set; }
 
     /// <summary>The name of the database engine. JSON <c>engine</c>.</summary>
     [JsonPropertyName("engine")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Engine { get; init; }
+    public string? Engine { get; set; }
 
     /// <summary>Specifies any Aurora Serverless v2 properties or limits that differ between Aurora Serverless v2 platform versions. JSON <c>serverlessV2FeaturesSupport</c>.</summary>
     [JsonPropertyName("serverlessV2FeaturesSupport")]
     [JsonConverter(typeof(TolerantMemberConverter<ServerlessV2FeaturesSupport>))]
-    public ServerlessV2FeaturesSupport? ServerlessV2FeaturesSupport { get; init; }
+    public ServerlessV2FeaturesSupport? ServerlessV2FeaturesSupport { get; set; }
 
     /// <summary>The status of the serverless platform. JSON <c>status</c>.</summary>
     [JsonPropertyName("status")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Status { get; init; }
+    public string? Status { get; set; }
 
     /// <summary>Indicates whether this platform version is the default version for the engine. JSON <c>isDefault</c>.</summary>
     [JsonPropertyName("isDefault")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? IsDefault { get; init; }
+    public bool? IsDefault { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

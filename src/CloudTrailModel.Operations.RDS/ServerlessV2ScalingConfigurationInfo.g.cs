@@ -15,17 +15,17 @@ public sealed record ServerlessV2ScalingConfigurationInfo
     /// <summary>The minimum number of Aurora capacity units (ACUs) for a DB instance in an Aurora Serverless v2 cluster. JSON <c>minCapacity</c>.</summary>
     [JsonPropertyName("minCapacity")]
     [JsonConverter(typeof(TolerantMemberConverter<double?>))]
-    public double? MinCapacity { get; init; }
+    public double? MinCapacity { get; set; }
 
     /// <summary>The maximum number of Aurora capacity units (ACUs) for a DB instance in an Aurora Serverless v2 cluster. JSON <c>maxCapacity</c>.</summary>
     [JsonPropertyName("maxCapacity")]
     [JsonConverter(typeof(TolerantMemberConverter<double?>))]
-    public double? MaxCapacity { get; init; }
+    public double? MaxCapacity { get; set; }
 
     /// <summary>The number of seconds an Aurora Serverless v2 DB instance must be idle before Aurora attempts to automatically pause it. JSON <c>secondsUntilAutoPause</c>.</summary>
     [JsonPropertyName("secondsUntilAutoPause")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? SecondsUntilAutoPause { get; init; }
+    public int? SecondsUntilAutoPause { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

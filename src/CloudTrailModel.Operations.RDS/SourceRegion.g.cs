@@ -15,22 +15,22 @@ public sealed record SourceRegion
     /// <summary>The name of the source Amazon Web Services Region. JSON <c>regionName</c>.</summary>
     [JsonPropertyName("regionName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? RegionName { get; init; }
+    public string? RegionName { get; set; }
 
     /// <summary>The endpoint for the source Amazon Web Services Region endpoint. JSON <c>endpoint</c>.</summary>
     [JsonPropertyName("endpoint")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Endpoint { get; init; }
+    public string? Endpoint { get; set; }
 
     /// <summary>The status of the source Amazon Web Services Region. JSON <c>status</c>.</summary>
     [JsonPropertyName("status")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Status { get; init; }
+    public string? Status { get; set; }
 
     /// <summary>Indicates whether the source Amazon Web Services Region supports replicating automated backups to the current Amazon Web Services Region. JSON <c>supportsDBInstanceAutomatedBackupsReplication</c>.</summary>
     [JsonPropertyName("supportsDBInstanceAutomatedBackupsReplication")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? SupportsDBInstanceAutomatedBackupsReplication { get; init; }
+    public bool? SupportsDBInstanceAutomatedBackupsReplication { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,27 +15,27 @@ public sealed record StartActivityStreamRequestParameters
     /// <summary>The Amazon Resource Name (ARN) of the DB cluster, for example, arn:aws:rds:us-east-1:12345667890:cluster:das-cluster. JSON <c>resourceArn</c>.</summary>
     [JsonPropertyName("resourceArn")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ResourceArn { get; init; }
+    public string? ResourceArn { get; set; }
 
     /// <summary>Specifies the mode of the database activity stream. JSON <c>mode</c>.</summary>
     [JsonPropertyName("mode")]
     [JsonConverter(typeof(TolerantMemberConverter<ActivityStreamMode?>))]
-    public ActivityStreamMode? Mode { get; init; }
+    public ActivityStreamMode? Mode { get; set; }
 
     /// <summary>The Amazon Web Services KMS key identifier for encrypting messages in the database activity stream. JSON <c>kmsKeyId</c>.</summary>
     [JsonPropertyName("kmsKeyId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? KmsKeyId { get; init; }
+    public string? KmsKeyId { get; set; }
 
     /// <summary>Specifies whether or not the database activity stream is to start as soon as possible, regardless of the maintenance window for the database. JSON <c>applyImmediately</c>.</summary>
     [JsonPropertyName("applyImmediately")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? ApplyImmediately { get; init; }
+    public bool? ApplyImmediately { get; set; }
 
     /// <summary>Specifies whether the database activity stream includes engine-native audit fields. JSON <c>engineNativeAuditFieldsIncluded</c>.</summary>
     [JsonPropertyName("engineNativeAuditFieldsIncluded")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? EngineNativeAuditFieldsIncluded { get; init; }
+    public bool? EngineNativeAuditFieldsIncluded { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -73,32 +73,32 @@ public sealed record StartActivityStreamResponseElements
     /// <summary>The Amazon Web Services KMS key identifier for encryption of messages in the database activity stream. JSON <c>kmsKeyId</c>.</summary>
     [JsonPropertyName("kmsKeyId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? KmsKeyId { get; init; }
+    public string? KmsKeyId { get; set; }
 
     /// <summary>The name of the Amazon Kinesis data stream to be used for the database activity stream. JSON <c>kinesisStreamName</c>.</summary>
     [JsonPropertyName("kinesisStreamName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? KinesisStreamName { get; init; }
+    public string? KinesisStreamName { get; set; }
 
     /// <summary>The status of the database activity stream. JSON <c>status</c>.</summary>
     [JsonPropertyName("status")]
     [JsonConverter(typeof(TolerantMemberConverter<ActivityStreamStatus?>))]
-    public ActivityStreamStatus? Status { get; init; }
+    public ActivityStreamStatus? Status { get; set; }
 
     /// <summary>The mode of the database activity stream. JSON <c>mode</c>.</summary>
     [JsonPropertyName("mode")]
     [JsonConverter(typeof(TolerantMemberConverter<ActivityStreamMode?>))]
-    public ActivityStreamMode? Mode { get; init; }
+    public ActivityStreamMode? Mode { get; set; }
 
     /// <summary>Indicates whether engine-native audit fields are included in the database activity stream. JSON <c>engineNativeAuditFieldsIncluded</c>.</summary>
     [JsonPropertyName("engineNativeAuditFieldsIncluded")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? EngineNativeAuditFieldsIncluded { get; init; }
+    public bool? EngineNativeAuditFieldsIncluded { get; set; }
 
     /// <summary>Indicates whether or not the database activity stream will start as soon as possible, regardless of the maintenance window for the database. JSON <c>applyImmediately</c>.</summary>
     [JsonPropertyName("applyImmediately")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? ApplyImmediately { get; init; }
+    public bool? ApplyImmediately { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

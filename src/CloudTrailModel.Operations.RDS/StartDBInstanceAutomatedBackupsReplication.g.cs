@@ -15,27 +15,27 @@ public sealed record StartDBInstanceAutomatedBackupsReplicationRequestParameters
     /// <summary>The Amazon Resource Name (ARN) of the source DB instance for the replicated automated backups, for example, arn:aws:rds:us-west-2:123456789012:db:mydatabase. JSON <c>sourceDBInstanceArn</c>.</summary>
     [JsonPropertyName("sourceDBInstanceArn")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? SourceDBInstanceArn { get; init; }
+    public string? SourceDBInstanceArn { get; set; }
 
     /// <summary>The retention period for the replicated automated backups. JSON <c>backupRetentionPeriod</c>.</summary>
     [JsonPropertyName("backupRetentionPeriod")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? BackupRetentionPeriod { get; init; }
+    public int? BackupRetentionPeriod { get; set; }
 
     /// <summary>The Amazon Web Services KMS key identifier for encryption of the replicated automated backups. JSON <c>kmsKeyId</c>.</summary>
     [JsonPropertyName("kmsKeyId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? KmsKeyId { get; init; }
+    public string? KmsKeyId { get; set; }
 
     /// <summary>In an Amazon Web Services GovCloud (US) Region, an URL that contains a Signature Version 4 signed request for the StartDBInstanceAutomatedBackupsReplication operation to call in the Amazon Web Services Region of the source DB instance. JSON <c>preSignedUrl</c>.</summary>
     [JsonPropertyName("preSignedUrl")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? PreSignedUrl { get; init; }
+    public string? PreSignedUrl { get; set; }
 
     /// <summary>A list of tags to associate with the replicated automated backups. JSON <c>tags</c>.</summary>
     [JsonPropertyName("tags")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<Tag>>))]
-    public IReadOnlyList<Tag>? Tags { get; init => field = ValueList<Tag>.From(value); }
+    public IReadOnlyList<Tag>? Tags { get; set => field = ValueList<Tag>.From(value); }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -73,177 +73,177 @@ public sealed record StartDBInstanceAutomatedBackupsReplicationResponseElements
     /// <summary>The Amazon Resource Name (ARN) for the automated backups. JSON <c>dBInstanceArn</c>.</summary>
     [JsonPropertyName("dBInstanceArn")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? DBInstanceArn { get; init; }
+    public string? DBInstanceArn { get; set; }
 
     /// <summary>The resource ID for the source DB instance, which can't be changed and which is unique to an Amazon Web Services Region. JSON <c>dbiResourceId</c>.</summary>
     [JsonPropertyName("dbiResourceId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? DbiResourceId { get; init; }
+    public string? DbiResourceId { get; set; }
 
     /// <summary>The Amazon Web Services Region associated with the automated backup. JSON <c>region</c>.</summary>
     [JsonPropertyName("region")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Region { get; init; }
+    public string? Region { get; set; }
 
     /// <summary>The identifier for the source DB instance, which can't be changed and which is unique to an Amazon Web Services Region. JSON <c>dBInstanceIdentifier</c>.</summary>
     [JsonPropertyName("dBInstanceIdentifier")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? DBInstanceIdentifier { get; init; }
+    public string? DBInstanceIdentifier { get; set; }
 
     /// <summary>The earliest and latest time a DB instance can be restored to. JSON <c>restoreWindow</c>.</summary>
     [JsonPropertyName("restoreWindow")]
     [JsonConverter(typeof(TolerantMemberConverter<RestoreWindow>))]
-    public RestoreWindow? RestoreWindow { get; init; }
+    public RestoreWindow? RestoreWindow { get; set; }
 
     /// <summary>The allocated storage size for the automated backup in gibibytes (GiB). JSON <c>allocatedStorage</c>.</summary>
     [JsonPropertyName("allocatedStorage")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? AllocatedStorage { get; init; }
+    public int? AllocatedStorage { get; set; }
 
     /// <summary>A list of status information for an automated backup: active - Automated backups for current instances. JSON <c>status</c>.</summary>
     [JsonPropertyName("status")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Status { get; init; }
+    public string? Status { get; set; }
 
     /// <summary>The port number that the automated backup used for connections. JSON <c>port</c>.</summary>
     [JsonPropertyName("port")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? Port { get; init; }
+    public int? Port { get; set; }
 
     /// <summary>The Availability Zone that the automated backup was created in. JSON <c>availabilityZone</c>.</summary>
     [JsonPropertyName("availabilityZone")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? AvailabilityZone { get; init; }
+    public string? AvailabilityZone { get; set; }
 
     /// <summary>The VPC ID associated with the DB instance. JSON <c>vpcId</c>.</summary>
     [JsonPropertyName("vpcId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? VpcId { get; init; }
+    public string? VpcId { get; set; }
 
     /// <summary>The date and time when the DB instance was created. JSON <c>instanceCreateTime</c>.</summary>
     [JsonPropertyName("instanceCreateTime")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? InstanceCreateTime { get; init; }
+    public DateTimeOffset? InstanceCreateTime { get; set; }
 
     /// <summary>The master user name of an automated backup. JSON <c>masterUsername</c>.</summary>
     [JsonPropertyName("masterUsername")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? MasterUsername { get; init; }
+    public string? MasterUsername { get; set; }
 
     /// <summary>The name of the database engine for this automated backup. JSON <c>engine</c>.</summary>
     [JsonPropertyName("engine")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Engine { get; init; }
+    public string? Engine { get; set; }
 
     /// <summary>The version of the database engine for the automated backup. JSON <c>engineVersion</c>.</summary>
     [JsonPropertyName("engineVersion")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? EngineVersion { get; init; }
+    public string? EngineVersion { get; set; }
 
     /// <summary>The license model information for the automated backup. JSON <c>licenseModel</c>.</summary>
     [JsonPropertyName("licenseModel")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? LicenseModel { get; init; }
+    public string? LicenseModel { get; set; }
 
     /// <summary>The IOPS (I/O operations per second) value for the automated backup. JSON <c>iops</c>.</summary>
     [JsonPropertyName("iops")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? Iops { get; init; }
+    public int? Iops { get; set; }
 
     /// <summary>The storage throughput for the automated backup. JSON <c>storageThroughput</c>.</summary>
     [JsonPropertyName("storageThroughput")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? StorageThroughput { get; init; }
+    public int? StorageThroughput { get; set; }
 
     /// <summary>The option group the automated backup is associated with. JSON <c>optionGroupName</c>.</summary>
     [JsonPropertyName("optionGroupName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? OptionGroupName { get; init; }
+    public string? OptionGroupName { get; set; }
 
     /// <summary>The ARN from the key store with which the automated backup is associated for TDE encryption. JSON <c>tdeCredentialArn</c>.</summary>
     [JsonPropertyName("tdeCredentialArn")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? TdeCredentialArn { get; init; }
+    public string? TdeCredentialArn { get; set; }
 
     /// <summary>Indicates whether the automated backup is encrypted. JSON <c>encrypted</c>.</summary>
     [JsonPropertyName("encrypted")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? Encrypted { get; init; }
+    public bool? Encrypted { get; set; }
 
     /// <summary>The type of encryption used to protect data at rest in the automated backup. JSON <c>storageEncryptionType</c>.</summary>
     [JsonPropertyName("storageEncryptionType")]
     [JsonConverter(typeof(TolerantMemberConverter<StorageEncryptionType?>))]
-    public StorageEncryptionType? StorageEncryptionType { get; init; }
+    public StorageEncryptionType? StorageEncryptionType { get; set; }
 
     /// <summary>The storage type associated with the automated backup. JSON <c>storageType</c>.</summary>
     [JsonPropertyName("storageType")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? StorageType { get; init; }
+    public string? StorageType { get; set; }
 
     /// <summary>The Amazon Web Services KMS key ID for an automated backup. JSON <c>kmsKeyId</c>.</summary>
     [JsonPropertyName("kmsKeyId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? KmsKeyId { get; init; }
+    public string? KmsKeyId { get; set; }
 
     /// <summary>The time zone of the automated backup. JSON <c>timezone</c>.</summary>
     [JsonPropertyName("timezone")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Timezone { get; init; }
+    public string? Timezone { get; set; }
 
     /// <summary>True if mapping of Amazon Web Services Identity and Access Management (IAM) accounts to database accounts is enabled, and otherwise false. JSON <c>iAMDatabaseAuthenticationEnabled</c>.</summary>
     [JsonPropertyName("iAMDatabaseAuthenticationEnabled")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? IAMDatabaseAuthenticationEnabled { get; init; }
+    public bool? IAMDatabaseAuthenticationEnabled { get; set; }
 
     /// <summary>The retention period for the automated backups. JSON <c>backupRetentionPeriod</c>.</summary>
     [JsonPropertyName("backupRetentionPeriod")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? BackupRetentionPeriod { get; init; }
+    public int? BackupRetentionPeriod { get; set; }
 
     /// <summary>The daily time range during which automated backups are created if automated backups are enabled, as determined by the BackupRetentionPeriod. JSON <c>preferredBackupWindow</c>.</summary>
     [JsonPropertyName("preferredBackupWindow")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? PreferredBackupWindow { get; init; }
+    public string? PreferredBackupWindow { get; set; }
 
     /// <summary>The Amazon Resource Name (ARN) for the replicated automated backups. JSON <c>dBInstanceAutomatedBackupsArn</c>.</summary>
     [JsonPropertyName("dBInstanceAutomatedBackupsArn")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? DBInstanceAutomatedBackupsArn { get; init; }
+    public string? DBInstanceAutomatedBackupsArn { get; set; }
 
     /// <summary>The list of replications to different Amazon Web Services Regions associated with the automated backup. JSON <c>dBInstanceAutomatedBackupsReplications</c>.</summary>
     [JsonPropertyName("dBInstanceAutomatedBackupsReplications")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<DBInstanceAutomatedBackupsReplication>>))]
-    public IReadOnlyList<DBInstanceAutomatedBackupsReplication>? DBInstanceAutomatedBackupsReplications { get; init => field = ValueList<DBInstanceAutomatedBackupsReplication>.From(value); }
+    public IReadOnlyList<DBInstanceAutomatedBackupsReplication>? DBInstanceAutomatedBackupsReplications { get; set => field = ValueList<DBInstanceAutomatedBackupsReplication>.From(value); }
 
     /// <summary>The location where automated backups are stored: Dedicated Local Zones, Amazon Web Services Outposts or the Amazon Web Services Region. JSON <c>backupTarget</c>.</summary>
     [JsonPropertyName("backupTarget")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? BackupTarget { get; init; }
+    public string? BackupTarget { get; set; }
 
     /// <summary>Specifies whether the automatic backup is for a DB instance in the multi-tenant configuration (TRUE) or the single-tenant configuration (FALSE). JSON <c>multiTenant</c>.</summary>
     [JsonPropertyName("multiTenant")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? MultiTenant { get; init; }
+    public bool? MultiTenant { get; set; }
 
     /// <summary>The Amazon Resource Name (ARN) of the recovery point in Amazon Web Services Backup. JSON <c>awsBackupRecoveryPointArn</c>.</summary>
     [JsonPropertyName("awsBackupRecoveryPointArn")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? AwsBackupRecoveryPointArn { get; init; }
+    public string? AwsBackupRecoveryPointArn { get; set; }
 
     /// <summary>A list of tags. JSON <c>tagList</c>.</summary>
     [JsonPropertyName("tagList")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<Tag>>))]
-    public IReadOnlyList<Tag>? TagList { get; init => field = ValueList<Tag>.From(value); }
+    public IReadOnlyList<Tag>? TagList { get; set => field = ValueList<Tag>.From(value); }
 
     /// <summary>Indicates whether the DB instance has a dedicated log volume (DLV) enabled. JSON <c>dedicatedLogVolume</c>.</summary>
     [JsonPropertyName("dedicatedLogVolume")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? DedicatedLogVolume { get; init; }
+    public bool? DedicatedLogVolume { get; set; }
 
     /// <summary>The additional storage volumes associated with the automated backup. JSON <c>additionalStorageVolumes</c>.</summary>
     [JsonPropertyName("additionalStorageVolumes")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<AdditionalStorageVolume>>))]
-    public IReadOnlyList<AdditionalStorageVolume>? AdditionalStorageVolumes { get; init => field = ValueList<AdditionalStorageVolume>.From(value); }
+    public IReadOnlyList<AdditionalStorageVolume>? AdditionalStorageVolumes { get; set => field = ValueList<AdditionalStorageVolume>.From(value); }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

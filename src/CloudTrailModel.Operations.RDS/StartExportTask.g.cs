@@ -15,37 +15,37 @@ public sealed record StartExportTaskRequestParameters
     /// <summary>A unique identifier for the export task. JSON <c>exportTaskIdentifier</c>.</summary>
     [JsonPropertyName("exportTaskIdentifier")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ExportTaskIdentifier { get; init; }
+    public string? ExportTaskIdentifier { get; set; }
 
     /// <summary>The Amazon Resource Name (ARN) of the snapshot or cluster to export to Amazon S3. JSON <c>sourceArn</c>.</summary>
     [JsonPropertyName("sourceArn")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? SourceArn { get; init; }
+    public string? SourceArn { get; set; }
 
     /// <summary>The name of the Amazon S3 bucket to export the snapshot or cluster data to. JSON <c>s3BucketName</c>.</summary>
     [JsonPropertyName("s3BucketName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? S3BucketName { get; init; }
+    public string? S3BucketName { get; set; }
 
     /// <summary>The name of the IAM role to use for writing to the Amazon S3 bucket when exporting a snapshot or cluster. JSON <c>iamRoleArn</c>.</summary>
     [JsonPropertyName("iamRoleArn")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? IamRoleArn { get; init; }
+    public string? IamRoleArn { get; set; }
 
     /// <summary>The ID of the Amazon Web Services KMS key to use to encrypt the data exported to Amazon S3. JSON <c>kmsKeyId</c>.</summary>
     [JsonPropertyName("kmsKeyId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? KmsKeyId { get; init; }
+    public string? KmsKeyId { get; set; }
 
     /// <summary>The Amazon S3 bucket prefix to use as the file name and path of the exported data. JSON <c>s3Prefix</c>.</summary>
     [JsonPropertyName("s3Prefix")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? S3Prefix { get; init; }
+    public string? S3Prefix { get; set; }
 
     /// <summary>The data to be exported from the snapshot or cluster. JSON <c>exportOnly</c>.</summary>
     [JsonPropertyName("exportOnly")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<string>>))]
-    public IReadOnlyList<string>? ExportOnly { get; init => field = ValueList<string>.From(value); }
+    public IReadOnlyList<string>? ExportOnly { get; set => field = ValueList<string>.From(value); }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -87,82 +87,82 @@ public sealed record StartExportTaskResponseElements
     /// <summary>A unique identifier for the snapshot or cluster export task. JSON <c>exportTaskIdentifier</c>.</summary>
     [JsonPropertyName("exportTaskIdentifier")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ExportTaskIdentifier { get; init; }
+    public string? ExportTaskIdentifier { get; set; }
 
     /// <summary>The Amazon Resource Name (ARN) of the snapshot or cluster exported to Amazon S3. JSON <c>sourceArn</c>.</summary>
     [JsonPropertyName("sourceArn")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? SourceArn { get; init; }
+    public string? SourceArn { get; set; }
 
     /// <summary>The data exported from the snapshot or cluster. JSON <c>exportOnly</c>.</summary>
     [JsonPropertyName("exportOnly")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<string>>))]
-    public IReadOnlyList<string>? ExportOnly { get; init => field = ValueList<string>.From(value); }
+    public IReadOnlyList<string>? ExportOnly { get; set => field = ValueList<string>.From(value); }
 
     /// <summary>The time when the snapshot was created. JSON <c>snapshotTime</c>.</summary>
     [JsonPropertyName("snapshotTime")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? SnapshotTime { get; init; }
+    public DateTimeOffset? SnapshotTime { get; set; }
 
     /// <summary>The time when the snapshot or cluster export task started. JSON <c>taskStartTime</c>.</summary>
     [JsonPropertyName("taskStartTime")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? TaskStartTime { get; init; }
+    public DateTimeOffset? TaskStartTime { get; set; }
 
     /// <summary>The time when the snapshot or cluster export task ended. JSON <c>taskEndTime</c>.</summary>
     [JsonPropertyName("taskEndTime")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? TaskEndTime { get; init; }
+    public DateTimeOffset? TaskEndTime { get; set; }
 
     /// <summary>The Amazon S3 bucket where the snapshot or cluster is exported to. JSON <c>s3Bucket</c>.</summary>
     [JsonPropertyName("s3Bucket")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? S3Bucket { get; init; }
+    public string? S3Bucket { get; set; }
 
     /// <summary>The Amazon S3 bucket prefix that is the file name and path of the exported data. JSON <c>s3Prefix</c>.</summary>
     [JsonPropertyName("s3Prefix")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? S3Prefix { get; init; }
+    public string? S3Prefix { get; set; }
 
     /// <summary>The name of the IAM role that is used to write to Amazon S3 when exporting a snapshot or cluster. JSON <c>iamRoleArn</c>.</summary>
     [JsonPropertyName("iamRoleArn")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? IamRoleArn { get; init; }
+    public string? IamRoleArn { get; set; }
 
     /// <summary>The key identifier of the Amazon Web Services KMS key that is used to encrypt the data when it's exported to Amazon S3. JSON <c>kmsKeyId</c>.</summary>
     [JsonPropertyName("kmsKeyId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? KmsKeyId { get; init; }
+    public string? KmsKeyId { get; set; }
 
     /// <summary>The progress status of the export task. JSON <c>status</c>.</summary>
     [JsonPropertyName("status")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Status { get; init; }
+    public string? Status { get; set; }
 
     /// <summary>The progress of the snapshot or cluster export task as a percentage. JSON <c>percentProgress</c>.</summary>
     [JsonPropertyName("percentProgress")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? PercentProgress { get; init; }
+    public int? PercentProgress { get; set; }
 
     /// <summary>The total amount of data exported, in gigabytes. JSON <c>totalExtractedDataInGB</c>.</summary>
     [JsonPropertyName("totalExtractedDataInGB")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? TotalExtractedDataInGB { get; init; }
+    public int? TotalExtractedDataInGB { get; set; }
 
     /// <summary>The reason the export failed, if it failed. JSON <c>failureCause</c>.</summary>
     [JsonPropertyName("failureCause")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? FailureCause { get; init; }
+    public string? FailureCause { get; set; }
 
     /// <summary>A warning about the snapshot or cluster export task. JSON <c>warningMessage</c>.</summary>
     [JsonPropertyName("warningMessage")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? WarningMessage { get; init; }
+    public string? WarningMessage { get; set; }
 
     /// <summary>The type of source for the export. JSON <c>sourceType</c>.</summary>
     [JsonPropertyName("sourceType")]
     [JsonConverter(typeof(TolerantMemberConverter<ExportSourceType?>))]
-    public ExportSourceType? SourceType { get; init; }
+    public ExportSourceType? SourceType { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,12 +15,12 @@ public sealed record StopActivityStreamRequestParameters
     /// <summary>The Amazon Resource Name (ARN) of the DB cluster for the database activity stream. JSON <c>resourceArn</c>.</summary>
     [JsonPropertyName("resourceArn")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ResourceArn { get; init; }
+    public string? ResourceArn { get; set; }
 
     /// <summary>Specifies whether or not the database activity stream is to stop as soon as possible, regardless of the maintenance window for the database. JSON <c>applyImmediately</c>.</summary>
     [JsonPropertyName("applyImmediately")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? ApplyImmediately { get; init; }
+    public bool? ApplyImmediately { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -52,17 +52,17 @@ public sealed record StopActivityStreamResponseElements
     /// <summary>The Amazon Web Services KMS key identifier used for encrypting messages in the database activity stream. JSON <c>kmsKeyId</c>.</summary>
     [JsonPropertyName("kmsKeyId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? KmsKeyId { get; init; }
+    public string? KmsKeyId { get; set; }
 
     /// <summary>The name of the Amazon Kinesis data stream used for the database activity stream. JSON <c>kinesisStreamName</c>.</summary>
     [JsonPropertyName("kinesisStreamName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? KinesisStreamName { get; init; }
+    public string? KinesisStreamName { get; set; }
 
     /// <summary>The status of the database activity stream. JSON <c>status</c>.</summary>
     [JsonPropertyName("status")]
     [JsonConverter(typeof(TolerantMemberConverter<ActivityStreamStatus?>))]
-    public ActivityStreamStatus? Status { get; init; }
+    public ActivityStreamStatus? Status { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,22 +15,22 @@ public sealed record Subnet
     /// <summary>The identifier of the subnet. JSON <c>subnetIdentifier</c>.</summary>
     [JsonPropertyName("subnetIdentifier")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? SubnetIdentifier { get; init; }
+    public string? SubnetIdentifier { get; set; }
 
     /// <summary>Contains Availability Zone information. JSON <c>subnetAvailabilityZone</c>.</summary>
     [JsonPropertyName("subnetAvailabilityZone")]
     [JsonConverter(typeof(TolerantMemberConverter<AvailabilityZone>))]
-    public AvailabilityZone? SubnetAvailabilityZone { get; init; }
+    public AvailabilityZone? SubnetAvailabilityZone { get; set; }
 
     /// <summary>If the subnet is associated with an Outpost, this value specifies the Outpost. JSON <c>subnetOutpost</c>.</summary>
     [JsonPropertyName("subnetOutpost")]
     [JsonConverter(typeof(TolerantMemberConverter<Outpost>))]
-    public Outpost? SubnetOutpost { get; init; }
+    public Outpost? SubnetOutpost { get; set; }
 
     /// <summary>The status of the subnet. JSON <c>subnetStatus</c>.</summary>
     [JsonPropertyName("subnetStatus")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? SubnetStatus { get; init; }
+    public string? SubnetStatus { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

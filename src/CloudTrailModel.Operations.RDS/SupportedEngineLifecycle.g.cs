@@ -15,17 +15,17 @@ public sealed record SupportedEngineLifecycle
     /// <summary>The type of lifecycle support that the engine version is in. JSON <c>lifecycleSupportName</c>.</summary>
     [JsonPropertyName("lifecycleSupportName")]
     [JsonConverter(typeof(TolerantMemberConverter<LifecycleSupportName?>))]
-    public LifecycleSupportName? LifecycleSupportName { get; init; }
+    public LifecycleSupportName? LifecycleSupportName { get; set; }
 
     /// <summary>The start date for the type of support returned by LifecycleSupportName. JSON <c>lifecycleSupportStartDate</c>.</summary>
     [JsonPropertyName("lifecycleSupportStartDate")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? LifecycleSupportStartDate { get; init; }
+    public DateTimeOffset? LifecycleSupportStartDate { get; set; }
 
     /// <summary>The end date for the type of support returned by LifecycleSupportName. JSON <c>lifecycleSupportEndDate</c>.</summary>
     [JsonPropertyName("lifecycleSupportEndDate")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? LifecycleSupportEndDate { get; init; }
+    public DateTimeOffset? LifecycleSupportEndDate { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,12 +15,12 @@ public sealed record SwitchoverBlueGreenDeploymentRequestParameters
     /// <summary>The resource ID of the blue/green deployment. JSON <c>blueGreenDeploymentIdentifier</c>.</summary>
     [JsonPropertyName("blueGreenDeploymentIdentifier")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? BlueGreenDeploymentIdentifier { get; init; }
+    public string? BlueGreenDeploymentIdentifier { get; set; }
 
     /// <summary>The amount of time, in seconds, for the switchover to complete. JSON <c>switchoverTimeout</c>.</summary>
     [JsonPropertyName("switchoverTimeout")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? SwitchoverTimeout { get; init; }
+    public int? SwitchoverTimeout { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -52,57 +52,57 @@ public sealed record SwitchoverBlueGreenDeploymentResponseElements
     /// <summary>The unique identifier of the blue/green deployment. JSON <c>blueGreenDeploymentIdentifier</c>.</summary>
     [JsonPropertyName("blueGreenDeploymentIdentifier")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? BlueGreenDeploymentIdentifier { get; init; }
+    public string? BlueGreenDeploymentIdentifier { get; set; }
 
     /// <summary>The user-supplied name of the blue/green deployment. JSON <c>blueGreenDeploymentName</c>.</summary>
     [JsonPropertyName("blueGreenDeploymentName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? BlueGreenDeploymentName { get; init; }
+    public string? BlueGreenDeploymentName { get; set; }
 
     /// <summary>The source database for the blue/green deployment. JSON <c>source</c>.</summary>
     [JsonPropertyName("source")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Source { get; init; }
+    public string? Source { get; set; }
 
     /// <summary>The target database for the blue/green deployment. JSON <c>target</c>.</summary>
     [JsonPropertyName("target")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Target { get; init; }
+    public string? Target { get; set; }
 
     /// <summary>The details about each source and target resource in the blue/green deployment. JSON <c>switchoverDetails</c>.</summary>
     [JsonPropertyName("switchoverDetails")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<SwitchoverDetail>>))]
-    public IReadOnlyList<SwitchoverDetail>? SwitchoverDetails { get; init => field = ValueList<SwitchoverDetail>.From(value); }
+    public IReadOnlyList<SwitchoverDetail>? SwitchoverDetails { get; set => field = ValueList<SwitchoverDetail>.From(value); }
 
     /// <summary>Either tasks to be performed or tasks that have been completed on the target database before switchover. JSON <c>tasks</c>.</summary>
     [JsonPropertyName("tasks")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<BlueGreenDeploymentTask>>))]
-    public IReadOnlyList<BlueGreenDeploymentTask>? Tasks { get; init => field = ValueList<BlueGreenDeploymentTask>.From(value); }
+    public IReadOnlyList<BlueGreenDeploymentTask>? Tasks { get; set => field = ValueList<BlueGreenDeploymentTask>.From(value); }
 
     /// <summary>The status of the blue/green deployment. JSON <c>status</c>.</summary>
     [JsonPropertyName("status")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Status { get; init; }
+    public string? Status { get; set; }
 
     /// <summary>Additional information about the status of the blue/green deployment. JSON <c>statusDetails</c>.</summary>
     [JsonPropertyName("statusDetails")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? StatusDetails { get; init; }
+    public string? StatusDetails { get; set; }
 
     /// <summary>The time when the blue/green deployment was created, in Universal Coordinated Time (UTC). JSON <c>createTime</c>.</summary>
     [JsonPropertyName("createTime")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? CreateTime { get; init; }
+    public DateTimeOffset? CreateTime { get; set; }
 
     /// <summary>The time when the blue/green deployment was deleted, in Universal Coordinated Time (UTC). JSON <c>deleteTime</c>.</summary>
     [JsonPropertyName("deleteTime")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? DeleteTime { get; init; }
+    public DateTimeOffset? DeleteTime { get; set; }
 
     /// <summary>A list of tags. JSON <c>tagList</c>.</summary>
     [JsonPropertyName("tagList")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<Tag>>))]
-    public IReadOnlyList<Tag>? TagList { get; init => field = ValueList<Tag>.From(value); }
+    public IReadOnlyList<Tag>? TagList { get; set => field = ValueList<Tag>.From(value); }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

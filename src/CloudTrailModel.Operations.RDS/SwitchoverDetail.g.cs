@@ -15,17 +15,17 @@ public sealed record SwitchoverDetail
     /// <summary>The Amazon Resource Name (ARN) of a resource in the blue environment. JSON <c>sourceMember</c>.</summary>
     [JsonPropertyName("sourceMember")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? SourceMember { get; init; }
+    public string? SourceMember { get; set; }
 
     /// <summary>The Amazon Resource Name (ARN) of a resource in the green environment. JSON <c>targetMember</c>.</summary>
     [JsonPropertyName("targetMember")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? TargetMember { get; init; }
+    public string? TargetMember { get; set; }
 
     /// <summary>The switchover status of a resource in a blue/green deployment. JSON <c>status</c>.</summary>
     [JsonPropertyName("status")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Status { get; init; }
+    public string? Status { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

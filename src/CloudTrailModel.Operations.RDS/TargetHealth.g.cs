@@ -15,17 +15,17 @@ public sealed record TargetHealth
     /// <summary>The current state of the connection health lifecycle for the RDS Proxy target. JSON <c>state</c>.</summary>
     [JsonPropertyName("state")]
     [JsonConverter(typeof(TolerantMemberConverter<TargetState?>))]
-    public TargetState? State { get; init; }
+    public TargetState? State { get; set; }
 
     /// <summary>The reason for the current health State of the RDS Proxy target. JSON <c>reason</c>.</summary>
     [JsonPropertyName("reason")]
     [JsonConverter(typeof(TolerantMemberConverter<TargetHealthReason?>))]
-    public TargetHealthReason? Reason { get; init; }
+    public TargetHealthReason? Reason { get; set; }
 
     /// <summary>A description of the health of the RDS Proxy target. JSON <c>description</c>.</summary>
     [JsonPropertyName("description")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Description { get; init; }
+    public string? Description { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,12 +15,12 @@ public sealed record TenantDatabasePendingModifiedValues
     /// <summary>The master password for the tenant database. JSON <c>masterUserPassword</c>.</summary>
     [JsonPropertyName("masterUserPassword")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? MasterUserPassword { get; init; }
+    public string? MasterUserPassword { get; set; }
 
     /// <summary>The name of the tenant database. JSON <c>tenantDBName</c>.</summary>
     [JsonPropertyName("tenantDBName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? TenantDBName { get; init; }
+    public string? TenantDBName { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

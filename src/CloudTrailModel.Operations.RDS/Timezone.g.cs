@@ -15,7 +15,7 @@ public sealed record Timezone
     /// <summary>The name of the time zone. JSON <c>timezoneName</c>.</summary>
     [JsonPropertyName("timezoneName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? TimezoneName { get; init; }
+    public string? TimezoneName { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

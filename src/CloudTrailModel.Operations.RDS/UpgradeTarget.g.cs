@@ -15,62 +15,62 @@ public sealed record UpgradeTarget
     /// <summary>The name of the upgrade target database engine. JSON <c>engine</c>.</summary>
     [JsonPropertyName("engine")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Engine { get; init; }
+    public string? Engine { get; set; }
 
     /// <summary>The version number of the upgrade target database engine. JSON <c>engineVersion</c>.</summary>
     [JsonPropertyName("engineVersion")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? EngineVersion { get; init; }
+    public string? EngineVersion { get; set; }
 
     /// <summary>The version of the database engine that a DB instance can be upgraded to. JSON <c>description</c>.</summary>
     [JsonPropertyName("description")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Description { get; init; }
+    public string? Description { get; set; }
 
     /// <summary>Indicates whether the target version is applied to any source DB instances that have AutoMinorVersionUpgrade set to true. JSON <c>autoUpgrade</c>.</summary>
     [JsonPropertyName("autoUpgrade")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? AutoUpgrade { get; init; }
+    public bool? AutoUpgrade { get; set; }
 
     /// <summary>Indicates whether upgrading to the target version requires upgrading the major version of the database engine. JSON <c>isMajorVersionUpgrade</c>.</summary>
     [JsonPropertyName("isMajorVersionUpgrade")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? IsMajorVersionUpgrade { get; init; }
+    public bool? IsMajorVersionUpgrade { get; set; }
 
     /// <summary>A list of the supported DB engine modes for the target engine version. JSON <c>supportedEngineModes</c>.</summary>
     [JsonPropertyName("supportedEngineModes")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<string>>))]
-    public IReadOnlyList<string>? SupportedEngineModes { get; init => field = ValueList<string>.From(value); }
+    public IReadOnlyList<string>? SupportedEngineModes { get; set => field = ValueList<string>.From(value); }
 
     /// <summary>Indicates whether you can use Aurora parallel query with the target engine version. JSON <c>supportsParallelQuery</c>.</summary>
     [JsonPropertyName("supportsParallelQuery")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? SupportsParallelQuery { get; init; }
+    public bool? SupportsParallelQuery { get; set; }
 
     /// <summary>Indicates whether you can use Aurora global databases with the target engine version. JSON <c>supportsGlobalDatabases</c>.</summary>
     [JsonPropertyName("supportsGlobalDatabases")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? SupportsGlobalDatabases { get; init; }
+    public bool? SupportsGlobalDatabases { get; set; }
 
     /// <summary>Indicates whether you can use Babelfish for Aurora PostgreSQL with the target engine version. JSON <c>supportsBabelfish</c>.</summary>
     [JsonPropertyName("supportsBabelfish")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? SupportsBabelfish { get; init; }
+    public bool? SupportsBabelfish { get; set; }
 
     /// <summary>Indicates whether the DB engine version supports Aurora Limitless Database. JSON <c>supportsLimitlessDatabase</c>.</summary>
     [JsonPropertyName("supportsLimitlessDatabase")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? SupportsLimitlessDatabase { get; init; }
+    public bool? SupportsLimitlessDatabase { get; set; }
 
     /// <summary>Indicates whether the target engine version supports forwarding write operations from reader DB instances to the writer DB instance in the DB cluster. JSON <c>supportsLocalWriteForwarding</c>.</summary>
     [JsonPropertyName("supportsLocalWriteForwarding")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? SupportsLocalWriteForwarding { get; init; }
+    public bool? SupportsLocalWriteForwarding { get; set; }
 
     /// <summary>Indicates whether the DB engine version supports zero-ETL integrations with Amazon Redshift. JSON <c>supportsIntegrations</c>.</summary>
     [JsonPropertyName("supportsIntegrations")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? SupportsIntegrations { get; init; }
+    public bool? SupportsIntegrations { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

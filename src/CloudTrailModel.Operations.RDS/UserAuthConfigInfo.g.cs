@@ -15,32 +15,32 @@ public sealed record UserAuthConfigInfo
     /// <summary>A user-specified description about the authentication used by a proxy to log in as a specific database user. JSON <c>description</c>.</summary>
     [JsonPropertyName("description")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Description { get; init; }
+    public string? Description { get; set; }
 
     /// <summary>The name of the database user to which the proxy connects. JSON <c>userName</c>.</summary>
     [JsonPropertyName("userName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? UserName { get; init; }
+    public string? UserName { get; set; }
 
     /// <summary>The type of authentication that the proxy uses for connections from the proxy to the underlying database. JSON <c>authScheme</c>.</summary>
     [JsonPropertyName("authScheme")]
     [JsonConverter(typeof(TolerantMemberConverter<AuthScheme?>))]
-    public AuthScheme? AuthScheme { get; init; }
+    public AuthScheme? AuthScheme { get; set; }
 
     /// <summary>The Amazon Resource Name (ARN) representing the secret that the proxy uses to authenticate to the RDS DB instance or Aurora DB cluster. JSON <c>secretArn</c>.</summary>
     [JsonPropertyName("secretArn")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? SecretArn { get; init; }
+    public string? SecretArn { get; set; }
 
     /// <summary>Whether to require or disallow Amazon Web Services Identity and Access Management (IAM) authentication for connections to the proxy. JSON <c>iAMAuth</c>.</summary>
     [JsonPropertyName("iAMAuth")]
     [JsonConverter(typeof(TolerantMemberConverter<IAMAuthMode?>))]
-    public IAMAuthMode? IAMAuth { get; init; }
+    public IAMAuthMode? IAMAuth { get; set; }
 
     /// <summary>The type of authentication the proxy uses for connections from clients. JSON <c>clientPasswordAuthType</c>.</summary>
     [JsonPropertyName("clientPasswordAuthType")]
     [JsonConverter(typeof(TolerantMemberConverter<ClientPasswordAuthType?>))]
-    public ClientPasswordAuthType? ClientPasswordAuthType { get; init; }
+    public ClientPasswordAuthType? ClientPasswordAuthType { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,12 +15,12 @@ public sealed record ValidAdditionalStorageOptions
     /// <summary>Indicates whether the DB instance supports additional storage volumes. JSON <c>supportsAdditionalStorageVolumes</c>.</summary>
     [JsonPropertyName("supportsAdditionalStorageVolumes")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? SupportsAdditionalStorageVolumes { get; init; }
+    public bool? SupportsAdditionalStorageVolumes { get; set; }
 
     /// <summary>The valid additional storage volume options for the DB instance. JSON <c>volumes</c>.</summary>
     [JsonPropertyName("volumes")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<ValidVolumeOptions>>))]
-    public IReadOnlyList<ValidVolumeOptions>? Volumes { get; init => field = ValueList<ValidVolumeOptions>.From(value); }
+    public IReadOnlyList<ValidVolumeOptions>? Volumes { get; set => field = ValueList<ValidVolumeOptions>.From(value); }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

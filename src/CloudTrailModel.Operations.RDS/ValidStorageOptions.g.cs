@@ -15,37 +15,37 @@ public sealed record ValidStorageOptions
     /// <summary>The valid storage types for your DB instance. JSON <c>storageType</c>.</summary>
     [JsonPropertyName("storageType")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? StorageType { get; init; }
+    public string? StorageType { get; set; }
 
     /// <summary>The valid range of storage in gibibytes (GiB). JSON <c>storageSize</c>.</summary>
     [JsonPropertyName("storageSize")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<Range>>))]
-    public IReadOnlyList<Range>? StorageSize { get; init => field = ValueList<Range>.From(value); }
+    public IReadOnlyList<Range>? StorageSize { get; set => field = ValueList<Range>.From(value); }
 
     /// <summary>The valid range of provisioned IOPS. JSON <c>provisionedIops</c>.</summary>
     [JsonPropertyName("provisionedIops")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<Range>>))]
-    public IReadOnlyList<Range>? ProvisionedIops { get; init => field = ValueList<Range>.From(value); }
+    public IReadOnlyList<Range>? ProvisionedIops { get; set => field = ValueList<Range>.From(value); }
 
     /// <summary>The valid range of Provisioned IOPS to gibibytes of storage multiplier. JSON <c>iopsToStorageRatio</c>.</summary>
     [JsonPropertyName("iopsToStorageRatio")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<DoubleRange>>))]
-    public IReadOnlyList<DoubleRange>? IopsToStorageRatio { get; init => field = ValueList<DoubleRange>.From(value); }
+    public IReadOnlyList<DoubleRange>? IopsToStorageRatio { get; set => field = ValueList<DoubleRange>.From(value); }
 
     /// <summary>The valid range of provisioned storage throughput. JSON <c>provisionedStorageThroughput</c>.</summary>
     [JsonPropertyName("provisionedStorageThroughput")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<Range>>))]
-    public IReadOnlyList<Range>? ProvisionedStorageThroughput { get; init => field = ValueList<Range>.From(value); }
+    public IReadOnlyList<Range>? ProvisionedStorageThroughput { get; set => field = ValueList<Range>.From(value); }
 
     /// <summary>The valid range of storage throughput to provisioned IOPS ratios. JSON <c>storageThroughputToIopsRatio</c>.</summary>
     [JsonPropertyName("storageThroughputToIopsRatio")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<DoubleRange>>))]
-    public IReadOnlyList<DoubleRange>? StorageThroughputToIopsRatio { get; init => field = ValueList<DoubleRange>.From(value); }
+    public IReadOnlyList<DoubleRange>? StorageThroughputToIopsRatio { get; set => field = ValueList<DoubleRange>.From(value); }
 
     /// <summary>Indicates whether or not Amazon RDS can automatically scale storage for DB instances that use the new instance class. JSON <c>supportsStorageAutoscaling</c>.</summary>
     [JsonPropertyName("supportsStorageAutoscaling")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? SupportsStorageAutoscaling { get; init; }
+    public bool? SupportsStorageAutoscaling { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,12 +15,12 @@ public sealed record ValidVolumeOptions
     /// <summary>The name of the additional storage volume. JSON <c>volumeName</c>.</summary>
     [JsonPropertyName("volumeName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? VolumeName { get; init; }
+    public string? VolumeName { get; set; }
 
     /// <summary>The valid storage options for the additional storage volume. JSON <c>storage</c>.</summary>
     [JsonPropertyName("storage")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<ValidStorageOptions>>))]
-    public IReadOnlyList<ValidStorageOptions>? Storage { get; init => field = ValueList<ValidStorageOptions>.From(value); }
+    public IReadOnlyList<ValidStorageOptions>? Storage { get; set => field = ValueList<ValidStorageOptions>.From(value); }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

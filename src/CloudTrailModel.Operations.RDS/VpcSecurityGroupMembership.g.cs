@@ -15,12 +15,12 @@ public sealed record VpcSecurityGroupMembership
     /// <summary>The name of the VPC security group. JSON <c>vpcSecurityGroupId</c>.</summary>
     [JsonPropertyName("vpcSecurityGroupId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? VpcSecurityGroupId { get; init; }
+    public string? VpcSecurityGroupId { get; set; }
 
     /// <summary>The membership status of the VPC security group. JSON <c>status</c>.</summary>
     [JsonPropertyName("status")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Status { get; init; }
+    public string? Status { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,12 +15,12 @@ public sealed record AbortIncompleteMultipartUpload
     /// <summary>Specifies the number of days after which Amazon S3 aborts an incomplete multipart upload. JSON <c>DaysAfterInitiation</c>.</summary>
     [JsonPropertyName("DaysAfterInitiation")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? DaysAfterInitiation { get; init; }
+    public int? DaysAfterInitiation { get; set; }
 
     /// <summary>The XML namespace of the element. JSON <c>xmlns</c>.</summary>
     [JsonPropertyName("xmlns")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Xmlns { get; init; }
+    public string? Xmlns { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,12 +15,12 @@ public sealed record AccelerateConfiguration
     /// <summary>Specifies the transfer acceleration status of the bucket. JSON <c>Status</c>.</summary>
     [JsonPropertyName("Status")]
     [JsonConverter(typeof(TolerantMemberConverter<BucketAccelerateStatus?>))]
-    public BucketAccelerateStatus? Status { get; init; }
+    public BucketAccelerateStatus? Status { get; set; }
 
     /// <summary>The XML namespace of the element. JSON <c>xmlns</c>.</summary>
     [JsonPropertyName("xmlns")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Xmlns { get; init; }
+    public string? Xmlns { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

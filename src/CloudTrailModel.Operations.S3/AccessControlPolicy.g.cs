@@ -15,17 +15,17 @@ public sealed record AccessControlPolicy
     /// <summary>A list of grants. JSON <c>AccessControlList</c>.</summary>
     [JsonPropertyName("AccessControlList")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<Grant>>))]
-    public IReadOnlyList<Grant>? Grants { get; init => field = ValueList<Grant>.From(value); }
+    public IReadOnlyList<Grant>? Grants { get; set => field = ValueList<Grant>.From(value); }
 
     /// <summary>Container for the bucket owner's display name and ID. JSON <c>Owner</c>.</summary>
     [JsonPropertyName("Owner")]
     [JsonConverter(typeof(TolerantMemberConverter<Owner>))]
-    public Owner? Owner { get; init; }
+    public Owner? Owner { get; set; }
 
     /// <summary>The XML namespace of the element. JSON <c>xmlns</c>.</summary>
     [JsonPropertyName("xmlns")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Xmlns { get; init; }
+    public string? Xmlns { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,12 +15,12 @@ public sealed record AccessControlTranslation
     /// <summary>Specifies the replica ownership. JSON <c>Owner</c>.</summary>
     [JsonPropertyName("Owner")]
     [JsonConverter(typeof(TolerantMemberConverter<OwnerOverride?>))]
-    public OwnerOverride? Owner { get; init; }
+    public OwnerOverride? Owner { get; set; }
 
     /// <summary>The XML namespace of the element. JSON <c>xmlns</c>.</summary>
     [JsonPropertyName("xmlns")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Xmlns { get; init; }
+    public string? Xmlns { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

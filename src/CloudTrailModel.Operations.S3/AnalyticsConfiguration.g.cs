@@ -15,22 +15,22 @@ public sealed record AnalyticsConfiguration
     /// <summary>The ID that identifies the analytics configuration. JSON <c>Id</c>.</summary>
     [JsonPropertyName("Id")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Id { get; init; }
+    public string? Id { get; set; }
 
     /// <summary>The filter used to describe a set of objects for analyses. JSON <c>Filter</c>.</summary>
     [JsonPropertyName("Filter")]
     [JsonConverter(typeof(TolerantMemberConverter<AnalyticsFilter>))]
-    public AnalyticsFilter? Filter { get; init; }
+    public AnalyticsFilter? Filter { get; set; }
 
     /// <summary>Contains data related to access patterns to be collected and made available to analyze the tradeoffs between different storage classes. JSON <c>StorageClassAnalysis</c>.</summary>
     [JsonPropertyName("StorageClassAnalysis")]
     [JsonConverter(typeof(TolerantMemberConverter<StorageClassAnalysis>))]
-    public StorageClassAnalysis? StorageClassAnalysis { get; init; }
+    public StorageClassAnalysis? StorageClassAnalysis { get; set; }
 
     /// <summary>The XML namespace of the element. JSON <c>xmlns</c>.</summary>
     [JsonPropertyName("xmlns")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Xmlns { get; init; }
+    public string? Xmlns { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,12 +15,12 @@ public sealed record AnalyticsExportDestination
     /// <summary>A destination signifying output to an S3 bucket. JSON <c>S3BucketDestination</c>.</summary>
     [JsonPropertyName("S3BucketDestination")]
     [JsonConverter(typeof(TolerantMemberConverter<AnalyticsS3BucketDestination>))]
-    public AnalyticsS3BucketDestination? S3BucketDestination { get; init; }
+    public AnalyticsS3BucketDestination? S3BucketDestination { get; set; }
 
     /// <summary>The XML namespace of the element. JSON <c>xmlns</c>.</summary>
     [JsonPropertyName("xmlns")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Xmlns { get; init; }
+    public string? Xmlns { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

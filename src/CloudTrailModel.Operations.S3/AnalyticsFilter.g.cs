@@ -15,22 +15,22 @@ public sealed record AnalyticsFilter
     /// <summary>The prefix to use when evaluating an analytics filter. JSON <c>Prefix</c>.</summary>
     [JsonPropertyName("Prefix")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Prefix { get; init; }
+    public string? Prefix { get; set; }
 
     /// <summary>The tag to use when evaluating an analytics filter. JSON <c>Tag</c>.</summary>
     [JsonPropertyName("Tag")]
     [JsonConverter(typeof(TolerantMemberConverter<Tag>))]
-    public Tag? Tag { get; init; }
+    public Tag? Tag { get; set; }
 
     /// <summary>A conjunction (logical AND) of predicates, which is used in evaluating an analytics filter. JSON <c>And</c>.</summary>
     [JsonPropertyName("And")]
     [JsonConverter(typeof(TolerantMemberConverter<AnalyticsAndOperator>))]
-    public AnalyticsAndOperator? And { get; init; }
+    public AnalyticsAndOperator? And { get; set; }
 
     /// <summary>The XML namespace of the element. JSON <c>xmlns</c>.</summary>
     [JsonPropertyName("xmlns")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Xmlns { get; init; }
+    public string? Xmlns { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

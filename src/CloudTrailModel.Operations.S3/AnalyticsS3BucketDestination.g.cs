@@ -15,27 +15,27 @@ public sealed record AnalyticsS3BucketDestination
     /// <summary>Specifies the file format used when exporting data to Amazon S3. JSON <c>Format</c>.</summary>
     [JsonPropertyName("Format")]
     [JsonConverter(typeof(TolerantMemberConverter<AnalyticsS3ExportFileFormat?>))]
-    public AnalyticsS3ExportFileFormat? Format { get; init; }
+    public AnalyticsS3ExportFileFormat? Format { get; set; }
 
     /// <summary>The account ID that owns the destination S3 bucket. JSON <c>BucketAccountId</c>.</summary>
     [JsonPropertyName("BucketAccountId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? BucketAccountId { get; init; }
+    public string? BucketAccountId { get; set; }
 
     /// <summary>The Amazon Resource Name (ARN) of the bucket to which data is exported. JSON <c>Bucket</c>.</summary>
     [JsonPropertyName("Bucket")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Bucket { get; init; }
+    public string? Bucket { get; set; }
 
     /// <summary>The prefix to use when exporting data. JSON <c>Prefix</c>.</summary>
     [JsonPropertyName("Prefix")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Prefix { get; init; }
+    public string? Prefix { get; set; }
 
     /// <summary>The XML namespace of the element. JSON <c>xmlns</c>.</summary>
     [JsonPropertyName("xmlns")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Xmlns { get; init; }
+    public string? Xmlns { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

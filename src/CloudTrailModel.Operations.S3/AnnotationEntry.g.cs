@@ -15,37 +15,37 @@ public sealed record AnnotationEntry
     /// <summary>The name of the annotation. JSON <c>AnnotationName</c>.</summary>
     [JsonPropertyName("AnnotationName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? AnnotationName { get; init; }
+    public string? AnnotationName { get; set; }
 
     /// <summary>The date and time the annotation was last modified. JSON <c>LastModified</c>.</summary>
     [JsonPropertyName("LastModified")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? LastModified { get; init; }
+    public DateTimeOffset? LastModified { get; set; }
 
     /// <summary>The entity tag of the annotation. JSON <c>ETag</c>.</summary>
     [JsonPropertyName("ETag")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ETag { get; init; }
+    public string? ETag { get; set; }
 
     /// <summary>The checksum algorithm used for the annotation. JSON <c>ChecksumAlgorithm</c>.</summary>
     [JsonPropertyName("ChecksumAlgorithm")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<ChecksumAlgorithm>>))]
-    public IReadOnlyList<ChecksumAlgorithm>? ChecksumAlgorithm { get; init => field = ValueList<ChecksumAlgorithm>.From(value); }
+    public IReadOnlyList<ChecksumAlgorithm>? ChecksumAlgorithm { get; set => field = ValueList<ChecksumAlgorithm>.From(value); }
 
     /// <summary>The size of the annotation payload, in bytes. JSON <c>Size</c>.</summary>
     [JsonPropertyName("Size")]
     [JsonConverter(typeof(TolerantMemberConverter<long?>))]
-    public long? Size { get; init; }
+    public long? Size { get; set; }
 
     /// <summary>The replication status of the annotation. JSON <c>ReplicationStatus</c>.</summary>
     [JsonPropertyName("ReplicationStatus")]
     [JsonConverter(typeof(TolerantMemberConverter<ReplicationStatus?>))]
-    public ReplicationStatus? ReplicationStatus { get; init; }
+    public ReplicationStatus? ReplicationStatus { get; set; }
 
     /// <summary>The XML namespace of the element. JSON <c>xmlns</c>.</summary>
     [JsonPropertyName("xmlns")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Xmlns { get; init; }
+    public string? Xmlns { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

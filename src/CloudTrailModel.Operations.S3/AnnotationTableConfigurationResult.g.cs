@@ -15,37 +15,37 @@ public sealed record AnnotationTableConfigurationResult
     /// <summary>The current configuration state of the annotation table. JSON <c>ConfigurationState</c>.</summary>
     [JsonPropertyName("ConfigurationState")]
     [JsonConverter(typeof(TolerantMemberConverter<AnnotationConfigurationState?>))]
-    public AnnotationConfigurationState? ConfigurationState { get; init; }
+    public AnnotationConfigurationState? ConfigurationState { get; set; }
 
     /// <summary>The provisioning status of the annotation table. JSON <c>TableStatus</c>.</summary>
     [JsonPropertyName("TableStatus")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? TableStatus { get; init; }
+    public string? TableStatus { get; set; }
 
     /// <summary>If an S3 Metadata V1 CreateBucketMetadataTableConfiguration or V2 CreateBucketMetadataConfiguration request succeeds, but S3 Metadata was unable to create the table, this structure contains the error code and error message. JSON <c>Error</c>.</summary>
     [JsonPropertyName("Error")]
     [JsonConverter(typeof(TolerantMemberConverter<ErrorDetails>))]
-    public ErrorDetails? Error { get; init; }
+    public ErrorDetails? Error { get; set; }
 
     /// <summary>The name of the annotation table. JSON <c>TableName</c>.</summary>
     [JsonPropertyName("TableName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? TableName { get; init; }
+    public string? TableName { get; set; }
 
     /// <summary>The ARN of the annotation table. JSON <c>TableArn</c>.</summary>
     [JsonPropertyName("TableArn")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? TableArn { get; init; }
+    public string? TableArn { get; set; }
 
     /// <summary>The ARN of the IAM role associated with the annotation table. JSON <c>Role</c>.</summary>
     [JsonPropertyName("Role")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Role { get; init; }
+    public string? Role { get; set; }
 
     /// <summary>The XML namespace of the element. JSON <c>xmlns</c>.</summary>
     [JsonPropertyName("xmlns")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Xmlns { get; init; }
+    public string? Xmlns { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

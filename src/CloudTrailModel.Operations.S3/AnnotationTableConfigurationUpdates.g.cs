@@ -15,22 +15,22 @@ public sealed record AnnotationTableConfigurationUpdates
     /// <summary>The new configuration state to apply. JSON <c>ConfigurationState</c>.</summary>
     [JsonPropertyName("ConfigurationState")]
     [JsonConverter(typeof(TolerantMemberConverter<AnnotationConfigurationState?>))]
-    public AnnotationConfigurationState? ConfigurationState { get; init; }
+    public AnnotationConfigurationState? ConfigurationState { get; set; }
 
     /// <summary>The encryption settings for an S3 Metadata journal table or inventory table configuration. JSON <c>EncryptionConfiguration</c>.</summary>
     [JsonPropertyName("EncryptionConfiguration")]
     [JsonConverter(typeof(TolerantMemberConverter<MetadataTableEncryptionConfiguration>))]
-    public MetadataTableEncryptionConfiguration? EncryptionConfiguration { get; init; }
+    public MetadataTableEncryptionConfiguration? EncryptionConfiguration { get; set; }
 
     /// <summary>The new IAM role ARN to apply. JSON <c>Role</c>.</summary>
     [JsonPropertyName("Role")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Role { get; init; }
+    public string? Role { get; set; }
 
     /// <summary>The XML namespace of the element. JSON <c>xmlns</c>.</summary>
     [JsonPropertyName("xmlns")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Xmlns { get; init; }
+    public string? Xmlns { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

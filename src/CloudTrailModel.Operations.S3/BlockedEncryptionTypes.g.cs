@@ -15,12 +15,12 @@ public sealed record BlockedEncryptionTypes
     /// <summary>The object encryption type that you want to block or unblock for an Amazon S3 general purpose bucket. JSON <c>EncryptionType</c>.</summary>
     [JsonPropertyName("EncryptionType")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<EncryptionType>>))]
-    public IReadOnlyList<EncryptionType>? EncryptionType { get; init => field = ValueList<EncryptionType>.From(value); }
+    public IReadOnlyList<EncryptionType>? EncryptionType { get; set => field = ValueList<EncryptionType>.From(value); }
 
     /// <summary>The XML namespace of the element. JSON <c>xmlns</c>.</summary>
     [JsonPropertyName("xmlns")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Xmlns { get; init; }
+    public string? Xmlns { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

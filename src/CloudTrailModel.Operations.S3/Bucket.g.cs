@@ -15,27 +15,27 @@ public sealed record Bucket
     /// <summary>The name of the bucket. JSON <c>Name</c>.</summary>
     [JsonPropertyName("Name")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Name { get; init; }
+    public string? Name { get; set; }
 
     /// <summary>Date the bucket was created. JSON <c>CreationDate</c>.</summary>
     [JsonPropertyName("CreationDate")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? CreationDate { get; init; }
+    public DateTimeOffset? CreationDate { get; set; }
 
     /// <summary>BucketRegion indicates the Amazon Web Services region where the bucket is located. JSON <c>BucketRegion</c>.</summary>
     [JsonPropertyName("BucketRegion")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? BucketRegion { get; init; }
+    public string? BucketRegion { get; set; }
 
     /// <summary>The Amazon Resource Name (ARN) of the S3 bucket. JSON <c>BucketArn</c>.</summary>
     [JsonPropertyName("BucketArn")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? BucketArn { get; init; }
+    public string? BucketArn { get; set; }
 
     /// <summary>The XML namespace of the element. JSON <c>xmlns</c>.</summary>
     [JsonPropertyName("xmlns")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Xmlns { get; init; }
+    public string? Xmlns { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,17 +15,17 @@ public sealed record BucketInfo
     /// <summary>The number of Zone (Availability Zone or Local Zone) that's used for redundancy for the bucket. JSON <c>DataRedundancy</c>.</summary>
     [JsonPropertyName("DataRedundancy")]
     [JsonConverter(typeof(TolerantMemberConverter<DataRedundancy?>))]
-    public DataRedundancy? DataRedundancy { get; init; }
+    public DataRedundancy? DataRedundancy { get; set; }
 
     /// <summary>The type of bucket. JSON <c>Type</c>.</summary>
     [JsonPropertyName("Type")]
     [JsonConverter(typeof(TolerantMemberConverter<BucketType?>))]
-    public BucketType? Type { get; init; }
+    public BucketType? Type { get; set; }
 
     /// <summary>The XML namespace of the element. JSON <c>xmlns</c>.</summary>
     [JsonPropertyName("xmlns")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Xmlns { get; init; }
+    public string? Xmlns { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,12 +15,12 @@ public sealed record BucketLoggingStatus
     /// <summary>Describes where logs are stored and the prefix that Amazon S3 assigns to all log object keys for a bucket. JSON <c>LoggingEnabled</c>.</summary>
     [JsonPropertyName("LoggingEnabled")]
     [JsonConverter(typeof(TolerantMemberConverter<LoggingEnabled>))]
-    public LoggingEnabled? LoggingEnabled { get; init; }
+    public LoggingEnabled? LoggingEnabled { get; set; }
 
     /// <summary>The XML namespace of the element. JSON <c>xmlns</c>.</summary>
     [JsonPropertyName("xmlns")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Xmlns { get; init; }
+    public string? Xmlns { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

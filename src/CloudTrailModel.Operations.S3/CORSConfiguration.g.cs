@@ -15,12 +15,12 @@ public sealed record CORSConfiguration
     /// <summary>A set of origins and methods (cross-origin access that you want to allow). JSON <c>CORSRule</c>.</summary>
     [JsonPropertyName("CORSRule")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<CORSRule>>))]
-    public IReadOnlyList<CORSRule>? CORSRules { get; init => field = ValueList<CORSRule>.From(value); }
+    public IReadOnlyList<CORSRule>? CORSRules { get; set => field = ValueList<CORSRule>.From(value); }
 
     /// <summary>The XML namespace of the element. JSON <c>xmlns</c>.</summary>
     [JsonPropertyName("xmlns")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Xmlns { get; init; }
+    public string? Xmlns { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,37 +15,37 @@ public sealed record CORSRule
     /// <summary>Unique identifier for the rule. JSON <c>ID</c>.</summary>
     [JsonPropertyName("ID")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ID { get; init; }
+    public string? ID { get; set; }
 
     /// <summary>Headers that are specified in the Access-Control-Request-Headers header. JSON <c>AllowedHeader</c>.</summary>
     [JsonPropertyName("AllowedHeader")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<string>>))]
-    public IReadOnlyList<string>? AllowedHeaders { get; init => field = ValueList<string>.From(value); }
+    public IReadOnlyList<string>? AllowedHeaders { get; set => field = ValueList<string>.From(value); }
 
     /// <summary>An HTTP method that you allow the origin to execute. JSON <c>AllowedMethod</c>.</summary>
     [JsonPropertyName("AllowedMethod")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<string>>))]
-    public IReadOnlyList<string>? AllowedMethods { get; init => field = ValueList<string>.From(value); }
+    public IReadOnlyList<string>? AllowedMethods { get; set => field = ValueList<string>.From(value); }
 
     /// <summary>One or more origins you want customers to be able to access the bucket from. JSON <c>AllowedOrigin</c>.</summary>
     [JsonPropertyName("AllowedOrigin")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<string>>))]
-    public IReadOnlyList<string>? AllowedOrigins { get; init => field = ValueList<string>.From(value); }
+    public IReadOnlyList<string>? AllowedOrigins { get; set => field = ValueList<string>.From(value); }
 
     /// <summary>One or more headers in the response that you want customers to be able to access from their applications (for example, from a JavaScript XMLHttpRequest object). JSON <c>ExposeHeader</c>.</summary>
     [JsonPropertyName("ExposeHeader")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<string>>))]
-    public IReadOnlyList<string>? ExposeHeaders { get; init => field = ValueList<string>.From(value); }
+    public IReadOnlyList<string>? ExposeHeaders { get; set => field = ValueList<string>.From(value); }
 
     /// <summary>The time in seconds that your browser is to cache the preflight response for the specified resource. JSON <c>MaxAgeSeconds</c>.</summary>
     [JsonPropertyName("MaxAgeSeconds")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? MaxAgeSeconds { get; init; }
+    public int? MaxAgeSeconds { get; set; }
 
     /// <summary>The XML namespace of the element. JSON <c>xmlns</c>.</summary>
     [JsonPropertyName("xmlns")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Xmlns { get; init; }
+    public string? Xmlns { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

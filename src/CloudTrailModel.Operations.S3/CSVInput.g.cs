@@ -15,42 +15,42 @@ public sealed record CSVInput
     /// <summary>Describes the first line of input. JSON <c>FileHeaderInfo</c>.</summary>
     [JsonPropertyName("FileHeaderInfo")]
     [JsonConverter(typeof(TolerantMemberConverter<FileHeaderInfo?>))]
-    public FileHeaderInfo? FileHeaderInfo { get; init; }
+    public FileHeaderInfo? FileHeaderInfo { get; set; }
 
     /// <summary>A single character used to indicate that a row should be ignored when the character is present at the start of that row. JSON <c>Comments</c>.</summary>
     [JsonPropertyName("Comments")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Comments { get; init; }
+    public string? Comments { get; set; }
 
     /// <summary>A single character used for escaping the quotation mark character inside an already escaped value. JSON <c>QuoteEscapeCharacter</c>.</summary>
     [JsonPropertyName("QuoteEscapeCharacter")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? QuoteEscapeCharacter { get; init; }
+    public string? QuoteEscapeCharacter { get; set; }
 
     /// <summary>A single character used to separate individual records in the input. JSON <c>RecordDelimiter</c>.</summary>
     [JsonPropertyName("RecordDelimiter")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? RecordDelimiter { get; init; }
+    public string? RecordDelimiter { get; set; }
 
     /// <summary>A single character used to separate individual fields in a record. JSON <c>FieldDelimiter</c>.</summary>
     [JsonPropertyName("FieldDelimiter")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? FieldDelimiter { get; init; }
+    public string? FieldDelimiter { get; set; }
 
     /// <summary>A single character used for escaping when the field delimiter is part of the value. JSON <c>QuoteCharacter</c>.</summary>
     [JsonPropertyName("QuoteCharacter")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? QuoteCharacter { get; init; }
+    public string? QuoteCharacter { get; set; }
 
     /// <summary>Specifies that CSV field values may contain quoted record delimiters and such records should be allowed. JSON <c>AllowQuotedRecordDelimiter</c>.</summary>
     [JsonPropertyName("AllowQuotedRecordDelimiter")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? AllowQuotedRecordDelimiter { get; init; }
+    public bool? AllowQuotedRecordDelimiter { get; set; }
 
     /// <summary>The XML namespace of the element. JSON <c>xmlns</c>.</summary>
     [JsonPropertyName("xmlns")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Xmlns { get; init; }
+    public string? Xmlns { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

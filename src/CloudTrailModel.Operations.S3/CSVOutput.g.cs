@@ -15,32 +15,32 @@ public sealed record CSVOutput
     /// <summary>Indicates whether to use quotation marks around output fields. JSON <c>QuoteFields</c>.</summary>
     [JsonPropertyName("QuoteFields")]
     [JsonConverter(typeof(TolerantMemberConverter<QuoteFields?>))]
-    public QuoteFields? QuoteFields { get; init; }
+    public QuoteFields? QuoteFields { get; set; }
 
     /// <summary>The single character used for escaping the quote character inside an already escaped value. JSON <c>QuoteEscapeCharacter</c>.</summary>
     [JsonPropertyName("QuoteEscapeCharacter")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? QuoteEscapeCharacter { get; init; }
+    public string? QuoteEscapeCharacter { get; set; }
 
     /// <summary>A single character used to separate individual records in the output. JSON <c>RecordDelimiter</c>.</summary>
     [JsonPropertyName("RecordDelimiter")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? RecordDelimiter { get; init; }
+    public string? RecordDelimiter { get; set; }
 
     /// <summary>The value used to separate individual fields in a record. JSON <c>FieldDelimiter</c>.</summary>
     [JsonPropertyName("FieldDelimiter")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? FieldDelimiter { get; init; }
+    public string? FieldDelimiter { get; set; }
 
     /// <summary>A single character used for escaping when the field delimiter is part of the value. JSON <c>QuoteCharacter</c>.</summary>
     [JsonPropertyName("QuoteCharacter")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? QuoteCharacter { get; init; }
+    public string? QuoteCharacter { get; set; }
 
     /// <summary>The XML namespace of the element. JSON <c>xmlns</c>.</summary>
     [JsonPropertyName("xmlns")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Xmlns { get; init; }
+    public string? Xmlns { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,27 +15,27 @@ public sealed record CloudFunctionConfiguration
     /// <summary>An optional unique identifier for configurations in a notification configuration. JSON <c>Id</c>.</summary>
     [JsonPropertyName("Id")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Id { get; init; }
+    public string? Id { get; set; }
 
     /// <summary>The bucket event for which to send notifications. JSON <c>Event</c>.</summary>
     [JsonPropertyName("Event")]
     [JsonConverter(typeof(TolerantMemberConverter<Event?>))]
-    public Event? Event { get; init; }
+    public Event? Event { get; set; }
 
     /// <summary>Lambda cloud function ARN that Amazon S3 can invoke when it detects events of the specified type. JSON <c>CloudFunction</c>.</summary>
     [JsonPropertyName("CloudFunction")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? CloudFunction { get; init; }
+    public string? CloudFunction { get; set; }
 
     /// <summary>The role supporting the invocation of the Lambda function. JSON <c>InvocationRole</c>.</summary>
     [JsonPropertyName("InvocationRole")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? InvocationRole { get; init; }
+    public string? InvocationRole { get; set; }
 
     /// <summary>The XML namespace of the element. JSON <c>xmlns</c>.</summary>
     [JsonPropertyName("xmlns")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Xmlns { get; init; }
+    public string? Xmlns { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

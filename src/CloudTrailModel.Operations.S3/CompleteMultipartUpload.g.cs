@@ -15,127 +15,127 @@ public sealed record CompleteMultipartUploadRequestParameters
     /// <summary>Name of the bucket to which the multipart upload was initiated. JSON <c>bucketName</c>.</summary>
     [JsonPropertyName("bucketName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Bucket { get; init; }
+    public string? Bucket { get; set; }
 
     /// <summary>Object key for which the multipart upload was initiated. JSON <c>key</c>.</summary>
     [JsonPropertyName("key")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Key { get; init; }
+    public string? Key { get; set; }
 
     /// <summary>The container for the multipart upload request information. JSON <c>CompleteMultipartUpload</c>.</summary>
     [JsonPropertyName("CompleteMultipartUpload")]
     [JsonConverter(typeof(TolerantMemberConverter<CompletedMultipartUpload>))]
-    public CompletedMultipartUpload? MultipartUpload { get; init; }
+    public CompletedMultipartUpload? MultipartUpload { get; set; }
 
     /// <summary>ID for the initiated multipart upload. JSON <c>uploadId</c>.</summary>
     [JsonPropertyName("uploadId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? UploadId { get; init; }
+    public string? UploadId { get; set; }
 
     /// <summary>This header can be used as a data integrity check to verify that the data received is the same data that was originally sent. JSON <c>x-amz-checksum-crc32</c>.</summary>
     [JsonPropertyName("x-amz-checksum-crc32")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ChecksumCRC32 { get; init; }
+    public string? ChecksumCRC32 { get; set; }
 
     /// <summary>This header can be used as a data integrity check to verify that the data received is the same data that was originally sent. JSON <c>x-amz-checksum-crc32c</c>.</summary>
     [JsonPropertyName("x-amz-checksum-crc32c")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ChecksumCRC32C { get; init; }
+    public string? ChecksumCRC32C { get; set; }
 
     /// <summary>This header can be used as a data integrity check to verify that the data received is the same data that was originally sent. JSON <c>x-amz-checksum-crc64nvme</c>.</summary>
     [JsonPropertyName("x-amz-checksum-crc64nvme")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ChecksumCRC64NVME { get; init; }
+    public string? ChecksumCRC64NVME { get; set; }
 
     /// <summary>This header can be used as a data integrity check to verify that the data received is the same data that was originally sent. JSON <c>x-amz-checksum-sha1</c>.</summary>
     [JsonPropertyName("x-amz-checksum-sha1")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ChecksumSHA1 { get; init; }
+    public string? ChecksumSHA1 { get; set; }
 
     /// <summary>This header can be used as a data integrity check to verify that the data received is the same data that was originally sent. JSON <c>x-amz-checksum-sha256</c>.</summary>
     [JsonPropertyName("x-amz-checksum-sha256")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ChecksumSHA256 { get; init; }
+    public string? ChecksumSHA256 { get; set; }
 
     /// <summary>This header can be used as a data integrity check to verify that the data received is the same data that was originally sent. JSON <c>x-amz-checksum-sha512</c>.</summary>
     [JsonPropertyName("x-amz-checksum-sha512")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ChecksumSHA512 { get; init; }
+    public string? ChecksumSHA512 { get; set; }
 
     /// <summary>This header can be used as a data integrity check to verify that the data received is the same data that was originally sent. JSON <c>x-amz-checksum-md5</c>.</summary>
     [JsonPropertyName("x-amz-checksum-md5")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ChecksumMD5 { get; init; }
+    public string? ChecksumMD5 { get; set; }
 
     /// <summary>This header can be used as a data integrity check to verify that the data received is the same data that was originally sent. JSON <c>x-amz-checksum-xxhash64</c>.</summary>
     [JsonPropertyName("x-amz-checksum-xxhash64")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ChecksumXXHASH64 { get; init; }
+    public string? ChecksumXXHASH64 { get; set; }
 
     /// <summary>This header can be used as a data integrity check to verify that the data received is the same data that was originally sent. JSON <c>x-amz-checksum-xxhash3</c>.</summary>
     [JsonPropertyName("x-amz-checksum-xxhash3")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ChecksumXXHASH3 { get; init; }
+    public string? ChecksumXXHASH3 { get; set; }
 
     /// <summary>This header can be used as a data integrity check to verify that the data received is the same data that was originally sent. JSON <c>x-amz-checksum-xxhash128</c>.</summary>
     [JsonPropertyName("x-amz-checksum-xxhash128")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ChecksumXXHASH128 { get; init; }
+    public string? ChecksumXXHASH128 { get; set; }
 
     /// <summary>This header specifies the checksum type of the object, which determines how part-level checksums are combined to create an object-level checksum for multipart objects. JSON <c>x-amz-checksum-type</c>.</summary>
     [JsonPropertyName("x-amz-checksum-type")]
     [JsonConverter(typeof(TolerantMemberConverter<ChecksumType?>))]
-    public ChecksumType? ChecksumType { get; init; }
+    public ChecksumType? ChecksumType { get; set; }
 
     /// <summary>The expected total object size of the multipart upload request. JSON <c>x-amz-mp-object-size</c>.</summary>
     [JsonPropertyName("x-amz-mp-object-size")]
     [JsonConverter(typeof(TolerantMemberConverter<long?>))]
-    public long? MpuObjectSize { get; init; }
+    public long? MpuObjectSize { get; set; }
 
     /// <summary>Confirms that the requester knows that they will be charged for the request. JSON <c>x-amz-request-payer</c>.</summary>
     [JsonPropertyName("x-amz-request-payer")]
     [JsonConverter(typeof(TolerantMemberConverter<RequestPayer?>))]
-    public RequestPayer? RequestPayer { get; init; }
+    public RequestPayer? RequestPayer { get; set; }
 
     /// <summary>The account ID of the expected bucket owner. JSON <c>x-amz-expected-bucket-owner</c>.</summary>
     [JsonPropertyName("x-amz-expected-bucket-owner")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ExpectedBucketOwner { get; init; }
+    public string? ExpectedBucketOwner { get; set; }
 
     /// <summary>Uploads the object only if the ETag (entity tag) value provided during the WRITE operation matches the ETag of the object in S3. JSON <c>If-Match</c>.</summary>
     [JsonPropertyName("If-Match")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? IfMatch { get; init; }
+    public string? IfMatch { get; set; }
 
     /// <summary>Uploads the object only if the object key name does not already exist in the bucket specified. JSON <c>If-None-Match</c>.</summary>
     [JsonPropertyName("If-None-Match")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? IfNoneMatch { get; init; }
+    public string? IfNoneMatch { get; set; }
 
     /// <summary>The server-side encryption (SSE) algorithm used to encrypt the object. JSON <c>x-amz-server-side-encryption-customer-algorithm</c>.</summary>
     [JsonPropertyName("x-amz-server-side-encryption-customer-algorithm")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? SSECustomerAlgorithm { get; init; }
+    public string? SSECustomerAlgorithm { get; set; }
 
     /// <summary>The server-side encryption (SSE) customer managed key. JSON <c>x-amz-server-side-encryption-customer-key</c>.</summary>
     [JsonPropertyName("x-amz-server-side-encryption-customer-key")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? SSECustomerKey { get; init; }
+    public string? SSECustomerKey { get; set; }
 
     /// <summary>The MD5 server-side encryption (SSE) customer managed key. JSON <c>x-amz-server-side-encryption-customer-key-MD5</c>.</summary>
     [JsonPropertyName("x-amz-server-side-encryption-customer-key-MD5")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? SSECustomerKeyMD5 { get; init; }
+    public string? SSECustomerKeyMD5 { get; set; }
 
     /// <summary>The host the request was sent to, as a string or a list of strings. JSON <c>Host</c>.</summary>
     [JsonPropertyName("Host")]
     [JsonConverter(typeof(TolerantMemberConverter<JsonElement?>))]
-    public JsonElement? Host { get; init; }
+    public JsonElement? Host { get; set; }
 
     /// <summary>The host the request was sent to (lower-case spelling), as a string or a list of strings. JSON <c>host</c>.</summary>
     [JsonPropertyName("host")]
     [JsonConverter(typeof(TolerantMemberConverter<JsonElement?>))]
-    public JsonElement? HostLowercase { get; init; }
+    public JsonElement? HostLowercase { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -213,107 +213,107 @@ public sealed record CompleteMultipartUploadResponseElements
     /// <summary>The URI that identifies the newly created object. JSON <c>Location</c>.</summary>
     [JsonPropertyName("Location")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Location { get; init; }
+    public string? Location { get; set; }
 
     /// <summary>The name of the bucket that contains the newly created object. JSON <c>Bucket</c>.</summary>
     [JsonPropertyName("Bucket")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Bucket { get; init; }
+    public string? Bucket { get; set; }
 
     /// <summary>The object key of the newly created object. JSON <c>Key</c>.</summary>
     [JsonPropertyName("Key")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Key { get; init; }
+    public string? Key { get; set; }
 
     /// <summary>If the object expiration is configured, this will contain the expiration date ( expiry-date) and rule ID ( rule-id). JSON <c>x-amz-expiration</c>.</summary>
     [JsonPropertyName("x-amz-expiration")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Expiration { get; init; }
+    public string? Expiration { get; set; }
 
     /// <summary>Entity tag that identifies the newly created object's data. JSON <c>ETag</c>.</summary>
     [JsonPropertyName("ETag")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ETag { get; init; }
+    public string? ETag { get; set; }
 
     /// <summary>The Base64 encoded, 32-bit CRC32 checksum of the object. JSON <c>ChecksumCRC32</c>.</summary>
     [JsonPropertyName("ChecksumCRC32")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ChecksumCRC32 { get; init; }
+    public string? ChecksumCRC32 { get; set; }
 
     /// <summary>The Base64 encoded, 32-bit CRC32C checksum of the object. JSON <c>ChecksumCRC32C</c>.</summary>
     [JsonPropertyName("ChecksumCRC32C")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ChecksumCRC32C { get; init; }
+    public string? ChecksumCRC32C { get; set; }
 
     /// <summary>This header can be used as a data integrity check to verify that the data received is the same data that was originally sent. JSON <c>ChecksumCRC64NVME</c>.</summary>
     [JsonPropertyName("ChecksumCRC64NVME")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ChecksumCRC64NVME { get; init; }
+    public string? ChecksumCRC64NVME { get; set; }
 
     /// <summary>The Base64 encoded, 160-bit SHA1 digest of the object. JSON <c>ChecksumSHA1</c>.</summary>
     [JsonPropertyName("ChecksumSHA1")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ChecksumSHA1 { get; init; }
+    public string? ChecksumSHA1 { get; set; }
 
     /// <summary>The Base64 encoded, 256-bit SHA256 digest of the object. JSON <c>ChecksumSHA256</c>.</summary>
     [JsonPropertyName("ChecksumSHA256")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ChecksumSHA256 { get; init; }
+    public string? ChecksumSHA256 { get; set; }
 
     /// <summary>The Base64 encoded, 512-bit SHA512 digest of the object. JSON <c>ChecksumSHA512</c>.</summary>
     [JsonPropertyName("ChecksumSHA512")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ChecksumSHA512 { get; init; }
+    public string? ChecksumSHA512 { get; set; }
 
     /// <summary>The Base64 encoded, 128-bit MD5 digest of the object. JSON <c>ChecksumMD5</c>.</summary>
     [JsonPropertyName("ChecksumMD5")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ChecksumMD5 { get; init; }
+    public string? ChecksumMD5 { get; set; }
 
     /// <summary>The Base64 encoded, 64-bit XXHASH64 checksum of the object. JSON <c>ChecksumXXHASH64</c>.</summary>
     [JsonPropertyName("ChecksumXXHASH64")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ChecksumXXHASH64 { get; init; }
+    public string? ChecksumXXHASH64 { get; set; }
 
     /// <summary>The Base64 encoded, 64-bit XXHASH3 checksum of the object. JSON <c>ChecksumXXHASH3</c>.</summary>
     [JsonPropertyName("ChecksumXXHASH3")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ChecksumXXHASH3 { get; init; }
+    public string? ChecksumXXHASH3 { get; set; }
 
     /// <summary>The Base64 encoded, 128-bit XXHASH128 checksum of the object. JSON <c>ChecksumXXHASH128</c>.</summary>
     [JsonPropertyName("ChecksumXXHASH128")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ChecksumXXHASH128 { get; init; }
+    public string? ChecksumXXHASH128 { get; set; }
 
     /// <summary>The checksum type, which determines how part-level checksums are combined to create an object-level checksum for multipart objects. JSON <c>ChecksumType</c>.</summary>
     [JsonPropertyName("ChecksumType")]
     [JsonConverter(typeof(TolerantMemberConverter<ChecksumType?>))]
-    public ChecksumType? ChecksumType { get; init; }
+    public ChecksumType? ChecksumType { get; set; }
 
     /// <summary>The server-side encryption algorithm used when storing this object in Amazon S3. JSON <c>x-amz-server-side-encryption</c>.</summary>
     [JsonPropertyName("x-amz-server-side-encryption")]
     [JsonConverter(typeof(TolerantMemberConverter<ServerSideEncryption?>))]
-    public ServerSideEncryption? ServerSideEncryption { get; init; }
+    public ServerSideEncryption? ServerSideEncryption { get; set; }
 
     /// <summary>Version ID of the newly created object, in case the bucket has versioning turned on. JSON <c>x-amz-version-id</c>.</summary>
     [JsonPropertyName("x-amz-version-id")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? VersionId { get; init; }
+    public string? VersionId { get; set; }
 
     /// <summary>If present, indicates the ID of the KMS key that was used for object encryption. JSON <c>x-amz-server-side-encryption-aws-kms-key-id</c>.</summary>
     [JsonPropertyName("x-amz-server-side-encryption-aws-kms-key-id")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? SSEKMSKeyId { get; init; }
+    public string? SSEKMSKeyId { get; set; }
 
     /// <summary>Indicates whether the multipart upload uses an S3 Bucket Key for server-side encryption with Key Management Service (KMS) keys (SSE-KMS). JSON <c>x-amz-server-side-encryption-bucket-key-enabled</c>.</summary>
     [JsonPropertyName("x-amz-server-side-encryption-bucket-key-enabled")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? BucketKeyEnabled { get; init; }
+    public bool? BucketKeyEnabled { get; set; }
 
     /// <summary>If present, indicates that the requester was successfully charged for the request. JSON <c>x-amz-request-charged</c>.</summary>
     [JsonPropertyName("x-amz-request-charged")]
     [JsonConverter(typeof(TolerantMemberConverter<RequestCharged?>))]
-    public RequestCharged? RequestCharged { get; init; }
+    public RequestCharged? RequestCharged { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

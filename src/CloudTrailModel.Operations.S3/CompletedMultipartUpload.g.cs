@@ -15,12 +15,12 @@ public sealed record CompletedMultipartUpload
     /// <summary>Array of CompletedPart data types. JSON <c>Part</c>.</summary>
     [JsonPropertyName("Part")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<CompletedPart>>))]
-    public IReadOnlyList<CompletedPart>? Parts { get; init => field = ValueList<CompletedPart>.From(value); }
+    public IReadOnlyList<CompletedPart>? Parts { get; set => field = ValueList<CompletedPart>.From(value); }
 
     /// <summary>The XML namespace of the element. JSON <c>xmlns</c>.</summary>
     [JsonPropertyName("xmlns")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Xmlns { get; init; }
+    public string? Xmlns { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

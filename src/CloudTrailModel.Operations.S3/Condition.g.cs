@@ -15,17 +15,17 @@ public sealed record Condition
     /// <summary>The HTTP error code when the redirect is applied. JSON <c>HttpErrorCodeReturnedEquals</c>.</summary>
     [JsonPropertyName("HttpErrorCodeReturnedEquals")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? HttpErrorCodeReturnedEquals { get; init; }
+    public string? HttpErrorCodeReturnedEquals { get; set; }
 
     /// <summary>The object key name prefix when the redirect is applied. JSON <c>KeyPrefixEquals</c>.</summary>
     [JsonPropertyName("KeyPrefixEquals")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? KeyPrefixEquals { get; init; }
+    public string? KeyPrefixEquals { get; set; }
 
     /// <summary>The XML namespace of the element. JSON <c>xmlns</c>.</summary>
     [JsonPropertyName("xmlns")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Xmlns { get; init; }
+    public string? Xmlns { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

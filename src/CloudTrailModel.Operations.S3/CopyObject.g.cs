@@ -15,232 +15,232 @@ public sealed record CopyObjectRequestParameters
     /// <summary>The canned access control list (ACL) to apply to the object. JSON <c>x-amz-acl</c>.</summary>
     [JsonPropertyName("x-amz-acl")]
     [JsonConverter(typeof(TolerantMemberConverter<ObjectCannedACL?>))]
-    public ObjectCannedACL? ACL { get; init; }
+    public ObjectCannedACL? ACL { get; set; }
 
     /// <summary>The name of the destination bucket. JSON <c>bucketName</c>.</summary>
     [JsonPropertyName("bucketName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Bucket { get; init; }
+    public string? Bucket { get; set; }
 
     /// <summary>Specifies the caching behavior along the request/reply chain. JSON <c>Cache-Control</c>.</summary>
     [JsonPropertyName("Cache-Control")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? CacheControl { get; init; }
+    public string? CacheControl { get; set; }
 
     /// <summary>Indicates the algorithm that you want Amazon S3 to use to create the checksum for the object. JSON <c>x-amz-checksum-algorithm</c>.</summary>
     [JsonPropertyName("x-amz-checksum-algorithm")]
     [JsonConverter(typeof(TolerantMemberConverter<ChecksumAlgorithm?>))]
-    public ChecksumAlgorithm? ChecksumAlgorithm { get; init; }
+    public ChecksumAlgorithm? ChecksumAlgorithm { get; set; }
 
     /// <summary>Specifies presentational information for the object. JSON <c>Content-Disposition</c>.</summary>
     [JsonPropertyName("Content-Disposition")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ContentDisposition { get; init; }
+    public string? ContentDisposition { get; set; }
 
     /// <summary>Specifies what content encodings have been applied to the object and thus what decoding mechanisms must be applied to obtain the media-type referenced by the Content-Type header field. JSON <c>Content-Encoding</c>.</summary>
     [JsonPropertyName("Content-Encoding")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ContentEncoding { get; init; }
+    public string? ContentEncoding { get; set; }
 
     /// <summary>The language the content is in. JSON <c>Content-Language</c>.</summary>
     [JsonPropertyName("Content-Language")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ContentLanguage { get; init; }
+    public string? ContentLanguage { get; set; }
 
     /// <summary>A standard MIME type that describes the format of the object data. JSON <c>Content-Type</c>.</summary>
     [JsonPropertyName("Content-Type")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ContentType { get; init; }
+    public string? ContentType { get; set; }
 
     /// <summary>Specifies the source object for the copy operation. JSON <c>x-amz-copy-source</c>.</summary>
     [JsonPropertyName("x-amz-copy-source")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? CopySource { get; init; }
+    public string? CopySource { get; set; }
 
     /// <summary>Copies the object if its entity tag (ETag) matches the specified tag. JSON <c>x-amz-copy-source-if-match</c>.</summary>
     [JsonPropertyName("x-amz-copy-source-if-match")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? CopySourceIfMatch { get; init; }
+    public string? CopySourceIfMatch { get; set; }
 
     /// <summary>Copies the object if it has been modified since the specified time. JSON <c>x-amz-copy-source-if-modified-since</c>.</summary>
     [JsonPropertyName("x-amz-copy-source-if-modified-since")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? CopySourceIfModifiedSince { get; init; }
+    public DateTimeOffset? CopySourceIfModifiedSince { get; set; }
 
     /// <summary>Copies the object if its entity tag (ETag) is different than the specified ETag. JSON <c>x-amz-copy-source-if-none-match</c>.</summary>
     [JsonPropertyName("x-amz-copy-source-if-none-match")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? CopySourceIfNoneMatch { get; init; }
+    public string? CopySourceIfNoneMatch { get; set; }
 
     /// <summary>Copies the object if it hasn't been modified since the specified time. JSON <c>x-amz-copy-source-if-unmodified-since</c>.</summary>
     [JsonPropertyName("x-amz-copy-source-if-unmodified-since")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? CopySourceIfUnmodifiedSince { get; init; }
+    public DateTimeOffset? CopySourceIfUnmodifiedSince { get; set; }
 
     /// <summary>The date and time at which the object is no longer cacheable. JSON <c>Expires</c>.</summary>
     [JsonPropertyName("Expires")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? Expires { get; init; }
+    public DateTimeOffset? Expires { get; set; }
 
     /// <summary>Gives the grantee READ, READ_ACP, and WRITE_ACP permissions on the object. JSON <c>x-amz-grant-full-control</c>.</summary>
     [JsonPropertyName("x-amz-grant-full-control")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? GrantFullControl { get; init; }
+    public string? GrantFullControl { get; set; }
 
     /// <summary>Allows grantee to read the object data and its metadata. JSON <c>x-amz-grant-read</c>.</summary>
     [JsonPropertyName("x-amz-grant-read")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? GrantRead { get; init; }
+    public string? GrantRead { get; set; }
 
     /// <summary>Allows grantee to read the object ACL. JSON <c>x-amz-grant-read-acp</c>.</summary>
     [JsonPropertyName("x-amz-grant-read-acp")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? GrantReadACP { get; init; }
+    public string? GrantReadACP { get; set; }
 
     /// <summary>Allows grantee to write the ACL for the applicable object. JSON <c>x-amz-grant-write-acp</c>.</summary>
     [JsonPropertyName("x-amz-grant-write-acp")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? GrantWriteACP { get; init; }
+    public string? GrantWriteACP { get; set; }
 
     /// <summary>Copies the object if the entity tag (ETag) of the destination object matches the specified tag. JSON <c>If-Match</c>.</summary>
     [JsonPropertyName("If-Match")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? IfMatch { get; init; }
+    public string? IfMatch { get; set; }
 
     /// <summary>Copies the object only if the object key name at the destination does not already exist in the bucket specified. JSON <c>If-None-Match</c>.</summary>
     [JsonPropertyName("If-None-Match")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? IfNoneMatch { get; init; }
+    public string? IfNoneMatch { get; set; }
 
     /// <summary>The key of the destination object. JSON <c>key</c>.</summary>
     [JsonPropertyName("key")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Key { get; init; }
+    public string? Key { get; set; }
 
     /// <summary>A map of metadata to store with the object in S3. JSON <c>x-amz-meta-</c>.</summary>
     [JsonPropertyName("x-amz-meta-")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyDictionary<string, string>>))]
-    public IReadOnlyDictionary<string, string>? Metadata { get; init => field = ValueMap<string>.From(value); }
+    public IReadOnlyDictionary<string, string>? Metadata { get; set => field = ValueMap<string>.From(value); }
 
     /// <summary>Specifies whether the metadata is copied from the source object or replaced with metadata that's provided in the request. JSON <c>x-amz-metadata-directive</c>.</summary>
     [JsonPropertyName("x-amz-metadata-directive")]
     [JsonConverter(typeof(TolerantMemberConverter<MetadataDirective?>))]
-    public MetadataDirective? MetadataDirective { get; init; }
+    public MetadataDirective? MetadataDirective { get; set; }
 
     /// <summary>Specifies whether the object tag-set is copied from the source object or replaced with the tag-set that's provided in the request. JSON <c>x-amz-tagging-directive</c>.</summary>
     [JsonPropertyName("x-amz-tagging-directive")]
     [JsonConverter(typeof(TolerantMemberConverter<TaggingDirective?>))]
-    public TaggingDirective? TaggingDirective { get; init; }
+    public TaggingDirective? TaggingDirective { get; set; }
 
     /// <summary>Specifies whether you want to copy annotations from the source object or exclude them. JSON <c>x-amz-object-annotation-directive</c>.</summary>
     [JsonPropertyName("x-amz-object-annotation-directive")]
     [JsonConverter(typeof(TolerantMemberConverter<AnnotationDirective?>))]
-    public AnnotationDirective? AnnotationDirective { get; init; }
+    public AnnotationDirective? AnnotationDirective { get; set; }
 
     /// <summary>The server-side encryption algorithm used when storing this object in Amazon S3. JSON <c>x-amz-server-side-encryption</c>.</summary>
     [JsonPropertyName("x-amz-server-side-encryption")]
     [JsonConverter(typeof(TolerantMemberConverter<ServerSideEncryption?>))]
-    public ServerSideEncryption? ServerSideEncryption { get; init; }
+    public ServerSideEncryption? ServerSideEncryption { get; set; }
 
     /// <summary>If the x-amz-storage-class header is not used, the copied object will be stored in the STANDARD Storage Class by default. JSON <c>x-amz-storage-class</c>.</summary>
     [JsonPropertyName("x-amz-storage-class")]
     [JsonConverter(typeof(TolerantMemberConverter<StorageClass?>))]
-    public StorageClass? StorageClass { get; init; }
+    public StorageClass? StorageClass { get; set; }
 
     /// <summary>If the destination bucket is configured as a website, redirects requests for this object copy to another object in the same bucket or to an external URL. JSON <c>x-amz-website-redirect-location</c>.</summary>
     [JsonPropertyName("x-amz-website-redirect-location")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? WebsiteRedirectLocation { get; init; }
+    public string? WebsiteRedirectLocation { get; set; }
 
     /// <summary>Specifies the algorithm to use when encrypting the object (for example, AES256). JSON <c>x-amz-server-side-encryption-customer-algorithm</c>.</summary>
     [JsonPropertyName("x-amz-server-side-encryption-customer-algorithm")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? SSECustomerAlgorithm { get; init; }
+    public string? SSECustomerAlgorithm { get; set; }
 
     /// <summary>Specifies the customer-provided encryption key for Amazon S3 to use in encrypting data. JSON <c>x-amz-server-side-encryption-customer-key</c>.</summary>
     [JsonPropertyName("x-amz-server-side-encryption-customer-key")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? SSECustomerKey { get; init; }
+    public string? SSECustomerKey { get; set; }
 
     /// <summary>Specifies the 128-bit MD5 digest of the encryption key according to RFC 1321. JSON <c>x-amz-server-side-encryption-customer-key-MD5</c>.</summary>
     [JsonPropertyName("x-amz-server-side-encryption-customer-key-MD5")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? SSECustomerKeyMD5 { get; init; }
+    public string? SSECustomerKeyMD5 { get; set; }
 
     /// <summary>Specifies the KMS key ID (Key ID, Key ARN, or Key Alias) to use for object encryption. JSON <c>x-amz-server-side-encryption-aws-kms-key-id</c>.</summary>
     [JsonPropertyName("x-amz-server-side-encryption-aws-kms-key-id")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? SSEKMSKeyId { get; init; }
+    public string? SSEKMSKeyId { get; set; }
 
     /// <summary>Specifies the Amazon Web Services KMS Encryption Context as an additional encryption context to use for the destination object encryption. JSON <c>x-amz-server-side-encryption-context</c>.</summary>
     [JsonPropertyName("x-amz-server-side-encryption-context")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? SSEKMSEncryptionContext { get; init; }
+    public string? SSEKMSEncryptionContext { get; set; }
 
     /// <summary>Specifies whether Amazon S3 should use an S3 Bucket Key for object encryption with server-side encryption using Key Management Service (KMS) keys (SSE-KMS). JSON <c>x-amz-server-side-encryption-bucket-key-enabled</c>.</summary>
     [JsonPropertyName("x-amz-server-side-encryption-bucket-key-enabled")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? BucketKeyEnabled { get; init; }
+    public bool? BucketKeyEnabled { get; set; }
 
     /// <summary>Specifies the algorithm to use when decrypting the source object (for example, AES256). JSON <c>x-amz-copy-source-server-side-encryption-customer-algorithm</c>.</summary>
     [JsonPropertyName("x-amz-copy-source-server-side-encryption-customer-algorithm")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? CopySourceSSECustomerAlgorithm { get; init; }
+    public string? CopySourceSSECustomerAlgorithm { get; set; }
 
     /// <summary>Specifies the customer-provided encryption key for Amazon S3 to use to decrypt the source object. JSON <c>x-amz-copy-source-server-side-encryption-customer-key</c>.</summary>
     [JsonPropertyName("x-amz-copy-source-server-side-encryption-customer-key")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? CopySourceSSECustomerKey { get; init; }
+    public string? CopySourceSSECustomerKey { get; set; }
 
     /// <summary>Specifies the 128-bit MD5 digest of the encryption key according to RFC 1321. JSON <c>x-amz-copy-source-server-side-encryption-customer-key-MD5</c>.</summary>
     [JsonPropertyName("x-amz-copy-source-server-side-encryption-customer-key-MD5")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? CopySourceSSECustomerKeyMD5 { get; init; }
+    public string? CopySourceSSECustomerKeyMD5 { get; set; }
 
     /// <summary>Confirms that the requester knows that they will be charged for the request. JSON <c>x-amz-request-payer</c>.</summary>
     [JsonPropertyName("x-amz-request-payer")]
     [JsonConverter(typeof(TolerantMemberConverter<RequestPayer?>))]
-    public RequestPayer? RequestPayer { get; init; }
+    public RequestPayer? RequestPayer { get; set; }
 
     /// <summary>The tag-set for the object copy in the destination bucket. JSON <c>x-amz-tagging</c>.</summary>
     [JsonPropertyName("x-amz-tagging")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Tagging { get; init; }
+    public string? Tagging { get; set; }
 
     /// <summary>The Object Lock mode that you want to apply to the object copy. JSON <c>x-amz-object-lock-mode</c>.</summary>
     [JsonPropertyName("x-amz-object-lock-mode")]
     [JsonConverter(typeof(TolerantMemberConverter<ObjectLockMode?>))]
-    public ObjectLockMode? ObjectLockMode { get; init; }
+    public ObjectLockMode? ObjectLockMode { get; set; }
 
     /// <summary>The date and time when you want the Object Lock of the object copy to expire. JSON <c>x-amz-object-lock-retain-until-date</c>.</summary>
     [JsonPropertyName("x-amz-object-lock-retain-until-date")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? ObjectLockRetainUntilDate { get; init; }
+    public DateTimeOffset? ObjectLockRetainUntilDate { get; set; }
 
     /// <summary>Specifies whether you want to apply a legal hold to the object copy. JSON <c>x-amz-object-lock-legal-hold</c>.</summary>
     [JsonPropertyName("x-amz-object-lock-legal-hold")]
     [JsonConverter(typeof(TolerantMemberConverter<ObjectLockLegalHoldStatus?>))]
-    public ObjectLockLegalHoldStatus? ObjectLockLegalHoldStatus { get; init; }
+    public ObjectLockLegalHoldStatus? ObjectLockLegalHoldStatus { get; set; }
 
     /// <summary>The account ID of the expected destination bucket owner. JSON <c>x-amz-expected-bucket-owner</c>.</summary>
     [JsonPropertyName("x-amz-expected-bucket-owner")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ExpectedBucketOwner { get; init; }
+    public string? ExpectedBucketOwner { get; set; }
 
     /// <summary>The account ID of the expected source bucket owner. JSON <c>x-amz-source-expected-bucket-owner</c>.</summary>
     [JsonPropertyName("x-amz-source-expected-bucket-owner")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ExpectedSourceBucketOwner { get; init; }
+    public string? ExpectedSourceBucketOwner { get; set; }
 
     /// <summary>The host the request was sent to, as a string or a list of strings. JSON <c>Host</c>.</summary>
     [JsonPropertyName("Host")]
     [JsonConverter(typeof(TolerantMemberConverter<JsonElement?>))]
-    public JsonElement? Host { get; init; }
+    public JsonElement? Host { get; set; }
 
     /// <summary>The host the request was sent to (lower-case spelling), as a string or a list of strings. JSON <c>host</c>.</summary>
     [JsonPropertyName("host")]
     [JsonConverter(typeof(TolerantMemberConverter<JsonElement?>))]
-    public JsonElement? HostLowercase { get; init; }
+    public JsonElement? HostLowercase { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -360,57 +360,57 @@ public sealed record CopyObjectResponseElements
     /// <summary>Container for all response elements. JSON <c>CopyObjectResult</c>.</summary>
     [JsonPropertyName("CopyObjectResult")]
     [JsonConverter(typeof(TolerantMemberConverter<CopyObjectResult>))]
-    public CopyObjectResult? CopyObjectResult { get; init; }
+    public CopyObjectResult? CopyObjectResult { get; set; }
 
     /// <summary>If the object expiration is configured, the response includes this header. JSON <c>x-amz-expiration</c>.</summary>
     [JsonPropertyName("x-amz-expiration")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Expiration { get; init; }
+    public string? Expiration { get; set; }
 
     /// <summary>Version ID of the source object that was copied. JSON <c>x-amz-copy-source-version-id</c>.</summary>
     [JsonPropertyName("x-amz-copy-source-version-id")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? CopySourceVersionId { get; init; }
+    public string? CopySourceVersionId { get; set; }
 
     /// <summary>Version ID of the newly created copy. JSON <c>x-amz-version-id</c>.</summary>
     [JsonPropertyName("x-amz-version-id")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? VersionId { get; init; }
+    public string? VersionId { get; set; }
 
     /// <summary>The server-side encryption algorithm used when you store this object in Amazon S3 or Amazon FSx. JSON <c>x-amz-server-side-encryption</c>.</summary>
     [JsonPropertyName("x-amz-server-side-encryption")]
     [JsonConverter(typeof(TolerantMemberConverter<ServerSideEncryption?>))]
-    public ServerSideEncryption? ServerSideEncryption { get; init; }
+    public ServerSideEncryption? ServerSideEncryption { get; set; }
 
     /// <summary>If server-side encryption with a customer-provided encryption key was requested, the response will include this header to confirm the encryption algorithm that's used. JSON <c>x-amz-server-side-encryption-customer-algorithm</c>.</summary>
     [JsonPropertyName("x-amz-server-side-encryption-customer-algorithm")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? SSECustomerAlgorithm { get; init; }
+    public string? SSECustomerAlgorithm { get; set; }
 
     /// <summary>If server-side encryption with a customer-provided encryption key was requested, the response will include this header to provide the round-trip message integrity verification of the customer-provided encryption key. JSON <c>x-amz-server-side-encryption-customer-key-MD5</c>.</summary>
     [JsonPropertyName("x-amz-server-side-encryption-customer-key-MD5")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? SSECustomerKeyMD5 { get; init; }
+    public string? SSECustomerKeyMD5 { get; set; }
 
     /// <summary>If present, indicates the ID of the KMS key that was used for object encryption. JSON <c>x-amz-server-side-encryption-aws-kms-key-id</c>.</summary>
     [JsonPropertyName("x-amz-server-side-encryption-aws-kms-key-id")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? SSEKMSKeyId { get; init; }
+    public string? SSEKMSKeyId { get; set; }
 
     /// <summary>If present, indicates the Amazon Web Services KMS Encryption Context to use for object encryption. JSON <c>x-amz-server-side-encryption-context</c>.</summary>
     [JsonPropertyName("x-amz-server-side-encryption-context")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? SSEKMSEncryptionContext { get; init; }
+    public string? SSEKMSEncryptionContext { get; set; }
 
     /// <summary>Indicates whether the copied object uses an S3 Bucket Key for server-side encryption with Key Management Service (KMS) keys (SSE-KMS). JSON <c>x-amz-server-side-encryption-bucket-key-enabled</c>.</summary>
     [JsonPropertyName("x-amz-server-side-encryption-bucket-key-enabled")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? BucketKeyEnabled { get; init; }
+    public bool? BucketKeyEnabled { get; set; }
 
     /// <summary>If present, indicates that the requester was successfully charged for the request. JSON <c>x-amz-request-charged</c>.</summary>
     [JsonPropertyName("x-amz-request-charged")]
     [JsonConverter(typeof(TolerantMemberConverter<RequestCharged?>))]
-    public RequestCharged? RequestCharged { get; init; }
+    public RequestCharged? RequestCharged { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,72 +15,72 @@ public sealed record CopyObjectResult
     /// <summary>Returns the ETag of the new object. JSON <c>ETag</c>.</summary>
     [JsonPropertyName("ETag")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ETag { get; init; }
+    public string? ETag { get; set; }
 
     /// <summary>Creation date of the object. JSON <c>LastModified</c>.</summary>
     [JsonPropertyName("LastModified")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? LastModified { get; init; }
+    public DateTimeOffset? LastModified { get; set; }
 
     /// <summary>The checksum type that is used to calculate the object’s checksum value. JSON <c>ChecksumType</c>.</summary>
     [JsonPropertyName("ChecksumType")]
     [JsonConverter(typeof(TolerantMemberConverter<ChecksumType?>))]
-    public ChecksumType? ChecksumType { get; init; }
+    public ChecksumType? ChecksumType { get; set; }
 
     /// <summary>The Base64 encoded, 32-bit CRC32 checksum of the object. JSON <c>ChecksumCRC32</c>.</summary>
     [JsonPropertyName("ChecksumCRC32")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ChecksumCRC32 { get; init; }
+    public string? ChecksumCRC32 { get; set; }
 
     /// <summary>The Base64 encoded, 32-bit CRC32C checksum of the object. JSON <c>ChecksumCRC32C</c>.</summary>
     [JsonPropertyName("ChecksumCRC32C")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ChecksumCRC32C { get; init; }
+    public string? ChecksumCRC32C { get; set; }
 
     /// <summary>The Base64 encoded, 64-bit CRC64NVME checksum of the object. JSON <c>ChecksumCRC64NVME</c>.</summary>
     [JsonPropertyName("ChecksumCRC64NVME")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ChecksumCRC64NVME { get; init; }
+    public string? ChecksumCRC64NVME { get; set; }
 
     /// <summary>The Base64 encoded, 160-bit SHA1 digest of the object. JSON <c>ChecksumSHA1</c>.</summary>
     [JsonPropertyName("ChecksumSHA1")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ChecksumSHA1 { get; init; }
+    public string? ChecksumSHA1 { get; set; }
 
     /// <summary>The Base64 encoded, 256-bit SHA256 digest of the object. JSON <c>ChecksumSHA256</c>.</summary>
     [JsonPropertyName("ChecksumSHA256")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ChecksumSHA256 { get; init; }
+    public string? ChecksumSHA256 { get; set; }
 
     /// <summary>The Base64 encoded, 512-bit SHA512 digest of the object. JSON <c>ChecksumSHA512</c>.</summary>
     [JsonPropertyName("ChecksumSHA512")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ChecksumSHA512 { get; init; }
+    public string? ChecksumSHA512 { get; set; }
 
     /// <summary>The Base64 encoded, 128-bit MD5 digest of the object. JSON <c>ChecksumMD5</c>.</summary>
     [JsonPropertyName("ChecksumMD5")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ChecksumMD5 { get; init; }
+    public string? ChecksumMD5 { get; set; }
 
     /// <summary>The Base64 encoded, 64-bit XXHASH64 checksum of the object. JSON <c>ChecksumXXHASH64</c>.</summary>
     [JsonPropertyName("ChecksumXXHASH64")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ChecksumXXHASH64 { get; init; }
+    public string? ChecksumXXHASH64 { get; set; }
 
     /// <summary>The Base64 encoded, 64-bit XXHASH3 checksum of the object. JSON <c>ChecksumXXHASH3</c>.</summary>
     [JsonPropertyName("ChecksumXXHASH3")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ChecksumXXHASH3 { get; init; }
+    public string? ChecksumXXHASH3 { get; set; }
 
     /// <summary>The Base64 encoded, 128-bit XXHASH128 checksum of the object. JSON <c>ChecksumXXHASH128</c>.</summary>
     [JsonPropertyName("ChecksumXXHASH128")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ChecksumXXHASH128 { get; init; }
+    public string? ChecksumXXHASH128 { get; set; }
 
     /// <summary>The XML namespace of the element. JSON <c>xmlns</c>.</summary>
     [JsonPropertyName("xmlns")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Xmlns { get; init; }
+    public string? Xmlns { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,67 +15,67 @@ public sealed record CreateBucketRequestParameters
     /// <summary>The canned ACL to apply to the bucket. JSON <c>x-amz-acl</c>.</summary>
     [JsonPropertyName("x-amz-acl")]
     [JsonConverter(typeof(TolerantMemberConverter<BucketCannedACL?>))]
-    public BucketCannedACL? ACL { get; init; }
+    public BucketCannedACL? ACL { get; set; }
 
     /// <summary>The name of the bucket to create. JSON <c>bucketName</c>.</summary>
     [JsonPropertyName("bucketName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Bucket { get; init; }
+    public string? Bucket { get; set; }
 
     /// <summary>The configuration information for the bucket. JSON <c>CreateBucketConfiguration</c>.</summary>
     [JsonPropertyName("CreateBucketConfiguration")]
     [JsonConverter(typeof(TolerantMemberConverter<CreateBucketConfiguration>))]
-    public CreateBucketConfiguration? CreateBucketConfiguration { get; init; }
+    public CreateBucketConfiguration? CreateBucketConfiguration { get; set; }
 
     /// <summary>Allows grantee the read, write, read ACP, and write ACP permissions on the bucket. JSON <c>x-amz-grant-full-control</c>.</summary>
     [JsonPropertyName("x-amz-grant-full-control")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? GrantFullControl { get; init; }
+    public string? GrantFullControl { get; set; }
 
     /// <summary>Allows grantee to list the objects in the bucket. JSON <c>x-amz-grant-read</c>.</summary>
     [JsonPropertyName("x-amz-grant-read")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? GrantRead { get; init; }
+    public string? GrantRead { get; set; }
 
     /// <summary>Allows grantee to read the bucket ACL. JSON <c>x-amz-grant-read-acp</c>.</summary>
     [JsonPropertyName("x-amz-grant-read-acp")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? GrantReadACP { get; init; }
+    public string? GrantReadACP { get; set; }
 
     /// <summary>Allows grantee to create new objects in the bucket. JSON <c>x-amz-grant-write</c>.</summary>
     [JsonPropertyName("x-amz-grant-write")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? GrantWrite { get; init; }
+    public string? GrantWrite { get; set; }
 
     /// <summary>Allows grantee to write the ACL for the applicable bucket. JSON <c>x-amz-grant-write-acp</c>.</summary>
     [JsonPropertyName("x-amz-grant-write-acp")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? GrantWriteACP { get; init; }
+    public string? GrantWriteACP { get; set; }
 
     /// <summary>Specifies whether you want S3 Object Lock to be enabled for the new bucket. JSON <c>x-amz-bucket-object-lock-enabled</c>.</summary>
     [JsonPropertyName("x-amz-bucket-object-lock-enabled")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? ObjectLockEnabledForBucket { get; init; }
+    public bool? ObjectLockEnabledForBucket { get; set; }
 
     /// <summary>The container element for object ownership for a bucket's ownership controls. JSON <c>x-amz-object-ownership</c>.</summary>
     [JsonPropertyName("x-amz-object-ownership")]
     [JsonConverter(typeof(TolerantMemberConverter<ObjectOwnership?>))]
-    public ObjectOwnership? ObjectOwnership { get; init; }
+    public ObjectOwnership? ObjectOwnership { get; set; }
 
     /// <summary>Specifies the namespace where you want to create your general purpose bucket. JSON <c>x-amz-bucket-namespace</c>.</summary>
     [JsonPropertyName("x-amz-bucket-namespace")]
     [JsonConverter(typeof(TolerantMemberConverter<BucketNamespace?>))]
-    public BucketNamespace? BucketNamespace { get; init; }
+    public BucketNamespace? BucketNamespace { get; set; }
 
     /// <summary>The host the request was sent to, as a string or a list of strings. JSON <c>Host</c>.</summary>
     [JsonPropertyName("Host")]
     [JsonConverter(typeof(TolerantMemberConverter<JsonElement?>))]
-    public JsonElement? Host { get; init; }
+    public JsonElement? Host { get; set; }
 
     /// <summary>The host the request was sent to (lower-case spelling), as a string or a list of strings. JSON <c>host</c>.</summary>
     [JsonPropertyName("host")]
     [JsonConverter(typeof(TolerantMemberConverter<JsonElement?>))]
-    public JsonElement? HostLowercase { get; init; }
+    public JsonElement? HostLowercase { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -129,12 +129,12 @@ public sealed record CreateBucketResponseElements
     /// <summary>A forward slash followed by the name of the bucket for all account regional namespace buckets and all global general purpose buckets created in us-east-1. JSON <c>Location</c>.</summary>
     [JsonPropertyName("Location")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Location { get; init; }
+    public string? Location { get; set; }
 
     /// <summary>The Amazon Resource Name (ARN) of the S3 bucket. JSON <c>x-amz-bucket-arn</c>.</summary>
     [JsonPropertyName("x-amz-bucket-arn")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? BucketArn { get; init; }
+    public string? BucketArn { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

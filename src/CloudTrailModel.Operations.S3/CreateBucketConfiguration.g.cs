@@ -15,27 +15,27 @@ public sealed record CreateBucketConfiguration
     /// <summary>Specifies the Region where the bucket will be created. JSON <c>LocationConstraint</c>.</summary>
     [JsonPropertyName("LocationConstraint")]
     [JsonConverter(typeof(TolerantMemberConverter<BucketLocationConstraint?>))]
-    public BucketLocationConstraint? LocationConstraint { get; init; }
+    public BucketLocationConstraint? LocationConstraint { get; set; }
 
     /// <summary>Specifies the location where the bucket will be created. JSON <c>Location</c>.</summary>
     [JsonPropertyName("Location")]
     [JsonConverter(typeof(TolerantMemberConverter<LocationInfo>))]
-    public LocationInfo? Location { get; init; }
+    public LocationInfo? Location { get; set; }
 
     /// <summary>Specifies the information about the bucket that will be created. JSON <c>Bucket</c>.</summary>
     [JsonPropertyName("Bucket")]
     [JsonConverter(typeof(TolerantMemberConverter<BucketInfo>))]
-    public BucketInfo? Bucket { get; init; }
+    public BucketInfo? Bucket { get; set; }
 
     /// <summary>An array of tags that you can apply to the bucket that you're creating. JSON <c>Tags</c>.</summary>
     [JsonPropertyName("Tags")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<Tag>>))]
-    public IReadOnlyList<Tag>? Tags { get; init => field = ValueList<Tag>.From(value); }
+    public IReadOnlyList<Tag>? Tags { get; set => field = ValueList<Tag>.From(value); }
 
     /// <summary>The XML namespace of the element. JSON <c>xmlns</c>.</summary>
     [JsonPropertyName("xmlns")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Xmlns { get; init; }
+    public string? Xmlns { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

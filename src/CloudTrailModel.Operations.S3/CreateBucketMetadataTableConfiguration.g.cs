@@ -15,42 +15,42 @@ public sealed record CreateBucketMetadataTableConfigurationRequestParameters
     /// <summary>The general purpose bucket that you want to create the metadata table configuration for. JSON <c>bucketName</c>.</summary>
     [JsonPropertyName("bucketName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Bucket { get; init; }
+    public string? Bucket { get; set; }
 
     /// <summary>The Content-MD5 header for the metadata table configuration. JSON <c>Content-MD5</c>.</summary>
     [JsonPropertyName("Content-MD5")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ContentMD5 { get; init; }
+    public string? ContentMD5 { get; set; }
 
     /// <summary>The checksum algorithm to use with your metadata table configuration. JSON <c>x-amz-sdk-checksum-algorithm</c>.</summary>
     [JsonPropertyName("x-amz-sdk-checksum-algorithm")]
     [JsonConverter(typeof(TolerantMemberConverter<ChecksumAlgorithm?>))]
-    public ChecksumAlgorithm? ChecksumAlgorithm { get; init; }
+    public ChecksumAlgorithm? ChecksumAlgorithm { get; set; }
 
     /// <summary>The contents of your metadata table configuration. JSON <c>MetadataTableConfiguration</c>.</summary>
     [JsonPropertyName("MetadataTableConfiguration")]
     [JsonConverter(typeof(TolerantMemberConverter<MetadataTableConfiguration>))]
-    public MetadataTableConfiguration? MetadataTableConfiguration { get; init; }
+    public MetadataTableConfiguration? MetadataTableConfiguration { get; set; }
 
     /// <summary>The expected owner of the general purpose bucket that corresponds to your metadata table configuration. JSON <c>x-amz-expected-bucket-owner</c>.</summary>
     [JsonPropertyName("x-amz-expected-bucket-owner")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ExpectedBucketOwner { get; init; }
+    public string? ExpectedBucketOwner { get; set; }
 
     /// <summary>The host the request was sent to, as a string or a list of strings. JSON <c>Host</c>.</summary>
     [JsonPropertyName("Host")]
     [JsonConverter(typeof(TolerantMemberConverter<JsonElement?>))]
-    public JsonElement? Host { get; init; }
+    public JsonElement? Host { get; set; }
 
     /// <summary>The host the request was sent to (lower-case spelling), as a string or a list of strings. JSON <c>host</c>.</summary>
     [JsonPropertyName("host")]
     [JsonConverter(typeof(TolerantMemberConverter<JsonElement?>))]
-    public JsonElement? HostLowercase { get; init; }
+    public JsonElement? HostLowercase { get; set; }
 
     /// <summary>The <c>?metadataTable</c> subresource marker, logged as an empty string or a list holding one. JSON <c>metadataTable</c>.</summary>
     [JsonPropertyName("metadataTable")]
     [JsonConverter(typeof(TolerantMemberConverter<JsonElement?>))]
-    public JsonElement? MetadataTableSubresource { get; init; }
+    public JsonElement? MetadataTableSubresource { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,172 +15,172 @@ public sealed record CreateMultipartUploadRequestParameters
     /// <summary>The canned ACL to apply to the object. JSON <c>x-amz-acl</c>.</summary>
     [JsonPropertyName("x-amz-acl")]
     [JsonConverter(typeof(TolerantMemberConverter<ObjectCannedACL?>))]
-    public ObjectCannedACL? ACL { get; init; }
+    public ObjectCannedACL? ACL { get; set; }
 
     /// <summary>The name of the bucket where the multipart upload is initiated and where the object is uploaded. JSON <c>bucketName</c>.</summary>
     [JsonPropertyName("bucketName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Bucket { get; init; }
+    public string? Bucket { get; set; }
 
     /// <summary>Specifies caching behavior along the request/reply chain. JSON <c>Cache-Control</c>.</summary>
     [JsonPropertyName("Cache-Control")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? CacheControl { get; init; }
+    public string? CacheControl { get; set; }
 
     /// <summary>Specifies presentational information for the object. JSON <c>Content-Disposition</c>.</summary>
     [JsonPropertyName("Content-Disposition")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ContentDisposition { get; init; }
+    public string? ContentDisposition { get; set; }
 
     /// <summary>Specifies what content encodings have been applied to the object and thus what decoding mechanisms must be applied to obtain the media-type referenced by the Content-Type header field. JSON <c>Content-Encoding</c>.</summary>
     [JsonPropertyName("Content-Encoding")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ContentEncoding { get; init; }
+    public string? ContentEncoding { get; set; }
 
     /// <summary>The language that the content is in. JSON <c>Content-Language</c>.</summary>
     [JsonPropertyName("Content-Language")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ContentLanguage { get; init; }
+    public string? ContentLanguage { get; set; }
 
     /// <summary>A standard MIME type describing the format of the object data. JSON <c>Content-Type</c>.</summary>
     [JsonPropertyName("Content-Type")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ContentType { get; init; }
+    public string? ContentType { get; set; }
 
     /// <summary>The date and time at which the object is no longer cacheable. JSON <c>Expires</c>.</summary>
     [JsonPropertyName("Expires")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? Expires { get; init; }
+    public DateTimeOffset? Expires { get; set; }
 
     /// <summary>Specify access permissions explicitly to give the grantee READ, READ_ACP, and WRITE_ACP permissions on the object. JSON <c>x-amz-grant-full-control</c>.</summary>
     [JsonPropertyName("x-amz-grant-full-control")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? GrantFullControl { get; init; }
+    public string? GrantFullControl { get; set; }
 
     /// <summary>Specify access permissions explicitly to allow grantee to read the object data and its metadata. JSON <c>x-amz-grant-read</c>.</summary>
     [JsonPropertyName("x-amz-grant-read")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? GrantRead { get; init; }
+    public string? GrantRead { get; set; }
 
     /// <summary>Specify access permissions explicitly to allows grantee to read the object ACL. JSON <c>x-amz-grant-read-acp</c>.</summary>
     [JsonPropertyName("x-amz-grant-read-acp")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? GrantReadACP { get; init; }
+    public string? GrantReadACP { get; set; }
 
     /// <summary>Specify access permissions explicitly to allows grantee to allow grantee to write the ACL for the applicable object. JSON <c>x-amz-grant-write-acp</c>.</summary>
     [JsonPropertyName("x-amz-grant-write-acp")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? GrantWriteACP { get; init; }
+    public string? GrantWriteACP { get; set; }
 
     /// <summary>Object key for which the multipart upload is to be initiated. JSON <c>key</c>.</summary>
     [JsonPropertyName("key")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Key { get; init; }
+    public string? Key { get; set; }
 
     /// <summary>A map of metadata to store with the object in S3. JSON <c>x-amz-meta-</c>.</summary>
     [JsonPropertyName("x-amz-meta-")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyDictionary<string, string>>))]
-    public IReadOnlyDictionary<string, string>? Metadata { get; init => field = ValueMap<string>.From(value); }
+    public IReadOnlyDictionary<string, string>? Metadata { get; set => field = ValueMap<string>.From(value); }
 
     /// <summary>The server-side encryption algorithm used when you store this object in Amazon S3 or Amazon FSx. JSON <c>x-amz-server-side-encryption</c>.</summary>
     [JsonPropertyName("x-amz-server-side-encryption")]
     [JsonConverter(typeof(TolerantMemberConverter<ServerSideEncryption?>))]
-    public ServerSideEncryption? ServerSideEncryption { get; init; }
+    public ServerSideEncryption? ServerSideEncryption { get; set; }
 
     /// <summary>By default, Amazon S3 uses the STANDARD Storage Class to store newly created objects. JSON <c>x-amz-storage-class</c>.</summary>
     [JsonPropertyName("x-amz-storage-class")]
     [JsonConverter(typeof(TolerantMemberConverter<StorageClass?>))]
-    public StorageClass? StorageClass { get; init; }
+    public StorageClass? StorageClass { get; set; }
 
     /// <summary>If the bucket is configured as a website, redirects requests for this object to another object in the same bucket or to an external URL. JSON <c>x-amz-website-redirect-location</c>.</summary>
     [JsonPropertyName("x-amz-website-redirect-location")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? WebsiteRedirectLocation { get; init; }
+    public string? WebsiteRedirectLocation { get; set; }
 
     /// <summary>Specifies the algorithm to use when encrypting the object (for example, AES256). JSON <c>x-amz-server-side-encryption-customer-algorithm</c>.</summary>
     [JsonPropertyName("x-amz-server-side-encryption-customer-algorithm")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? SSECustomerAlgorithm { get; init; }
+    public string? SSECustomerAlgorithm { get; set; }
 
     /// <summary>Specifies the customer-provided encryption key for Amazon S3 to use in encrypting data. JSON <c>x-amz-server-side-encryption-customer-key</c>.</summary>
     [JsonPropertyName("x-amz-server-side-encryption-customer-key")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? SSECustomerKey { get; init; }
+    public string? SSECustomerKey { get; set; }
 
     /// <summary>Specifies the 128-bit MD5 digest of the customer-provided encryption key according to RFC 1321. JSON <c>x-amz-server-side-encryption-customer-key-MD5</c>.</summary>
     [JsonPropertyName("x-amz-server-side-encryption-customer-key-MD5")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? SSECustomerKeyMD5 { get; init; }
+    public string? SSECustomerKeyMD5 { get; set; }
 
     /// <summary>Specifies the KMS key ID (Key ID, Key ARN, or Key Alias) to use for object encryption. JSON <c>x-amz-server-side-encryption-aws-kms-key-id</c>.</summary>
     [JsonPropertyName("x-amz-server-side-encryption-aws-kms-key-id")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? SSEKMSKeyId { get; init; }
+    public string? SSEKMSKeyId { get; set; }
 
     /// <summary>Specifies the Amazon Web Services KMS Encryption Context to use for object encryption. JSON <c>x-amz-server-side-encryption-context</c>.</summary>
     [JsonPropertyName("x-amz-server-side-encryption-context")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? SSEKMSEncryptionContext { get; init; }
+    public string? SSEKMSEncryptionContext { get; set; }
 
     /// <summary>Specifies whether Amazon S3 should use an S3 Bucket Key for object encryption with server-side encryption using Key Management Service (KMS) keys (SSE-KMS). JSON <c>x-amz-server-side-encryption-bucket-key-enabled</c>.</summary>
     [JsonPropertyName("x-amz-server-side-encryption-bucket-key-enabled")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? BucketKeyEnabled { get; init; }
+    public bool? BucketKeyEnabled { get; set; }
 
     /// <summary>Confirms that the requester knows that they will be charged for the request. JSON <c>x-amz-request-payer</c>.</summary>
     [JsonPropertyName("x-amz-request-payer")]
     [JsonConverter(typeof(TolerantMemberConverter<RequestPayer?>))]
-    public RequestPayer? RequestPayer { get; init; }
+    public RequestPayer? RequestPayer { get; set; }
 
     /// <summary>The tag-set for the object. JSON <c>x-amz-tagging</c>.</summary>
     [JsonPropertyName("x-amz-tagging")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Tagging { get; init; }
+    public string? Tagging { get; set; }
 
     /// <summary>Specifies the Object Lock mode that you want to apply to the uploaded object. JSON <c>x-amz-object-lock-mode</c>.</summary>
     [JsonPropertyName("x-amz-object-lock-mode")]
     [JsonConverter(typeof(TolerantMemberConverter<ObjectLockMode?>))]
-    public ObjectLockMode? ObjectLockMode { get; init; }
+    public ObjectLockMode? ObjectLockMode { get; set; }
 
     /// <summary>Specifies the date and time when you want the Object Lock to expire. JSON <c>x-amz-object-lock-retain-until-date</c>.</summary>
     [JsonPropertyName("x-amz-object-lock-retain-until-date")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? ObjectLockRetainUntilDate { get; init; }
+    public DateTimeOffset? ObjectLockRetainUntilDate { get; set; }
 
     /// <summary>Specifies whether you want to apply a legal hold to the uploaded object. JSON <c>x-amz-object-lock-legal-hold</c>.</summary>
     [JsonPropertyName("x-amz-object-lock-legal-hold")]
     [JsonConverter(typeof(TolerantMemberConverter<ObjectLockLegalHoldStatus?>))]
-    public ObjectLockLegalHoldStatus? ObjectLockLegalHoldStatus { get; init; }
+    public ObjectLockLegalHoldStatus? ObjectLockLegalHoldStatus { get; set; }
 
     /// <summary>The account ID of the expected bucket owner. JSON <c>x-amz-expected-bucket-owner</c>.</summary>
     [JsonPropertyName("x-amz-expected-bucket-owner")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ExpectedBucketOwner { get; init; }
+    public string? ExpectedBucketOwner { get; set; }
 
     /// <summary>Indicates the algorithm that you want Amazon S3 to use to create the checksum for the object. JSON <c>x-amz-checksum-algorithm</c>.</summary>
     [JsonPropertyName("x-amz-checksum-algorithm")]
     [JsonConverter(typeof(TolerantMemberConverter<ChecksumAlgorithm?>))]
-    public ChecksumAlgorithm? ChecksumAlgorithm { get; init; }
+    public ChecksumAlgorithm? ChecksumAlgorithm { get; set; }
 
     /// <summary>Indicates the checksum type that you want Amazon S3 to use to calculate the object’s checksum value. JSON <c>x-amz-checksum-type</c>.</summary>
     [JsonPropertyName("x-amz-checksum-type")]
     [JsonConverter(typeof(TolerantMemberConverter<ChecksumType?>))]
-    public ChecksumType? ChecksumType { get; init; }
+    public ChecksumType? ChecksumType { get; set; }
 
     /// <summary>The host the request was sent to, as a string or a list of strings. JSON <c>Host</c>.</summary>
     [JsonPropertyName("Host")]
     [JsonConverter(typeof(TolerantMemberConverter<JsonElement?>))]
-    public JsonElement? Host { get; init; }
+    public JsonElement? Host { get; set; }
 
     /// <summary>The host the request was sent to (lower-case spelling), as a string or a list of strings. JSON <c>host</c>.</summary>
     [JsonPropertyName("host")]
     [JsonConverter(typeof(TolerantMemberConverter<JsonElement?>))]
-    public JsonElement? HostLowercase { get; init; }
+    public JsonElement? HostLowercase { get; set; }
 
     /// <summary>The <c>?uploads</c> subresource marker, logged as an empty string or a list holding one. JSON <c>uploads</c>.</summary>
     [JsonPropertyName("uploads")]
     [JsonConverter(typeof(TolerantMemberConverter<JsonElement?>))]
-    public JsonElement? UploadsSubresource { get; init; }
+    public JsonElement? UploadsSubresource { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -276,72 +276,72 @@ public sealed record CreateMultipartUploadResponseElements
     /// <summary>If the bucket has a lifecycle rule configured with an action to abort incomplete multipart uploads and the prefix in the lifecycle rule matches the object name in the request, the response includes this header. JSON <c>x-amz-abort-date</c>.</summary>
     [JsonPropertyName("x-amz-abort-date")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? AbortDate { get; init; }
+    public DateTimeOffset? AbortDate { get; set; }
 
     /// <summary>This header is returned along with the x-amz-abort-date header. JSON <c>x-amz-abort-rule-id</c>.</summary>
     [JsonPropertyName("x-amz-abort-rule-id")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? AbortRuleId { get; init; }
+    public string? AbortRuleId { get; set; }
 
     /// <summary>The name of the bucket to which the multipart upload was initiated. JSON <c>Bucket</c>.</summary>
     [JsonPropertyName("Bucket")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Bucket { get; init; }
+    public string? Bucket { get; set; }
 
     /// <summary>Object key for which the multipart upload was initiated. JSON <c>Key</c>.</summary>
     [JsonPropertyName("Key")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Key { get; init; }
+    public string? Key { get; set; }
 
     /// <summary>ID for the initiated multipart upload. JSON <c>UploadId</c>.</summary>
     [JsonPropertyName("UploadId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? UploadId { get; init; }
+    public string? UploadId { get; set; }
 
     /// <summary>The server-side encryption algorithm used when you store this object in Amazon S3 or Amazon FSx. JSON <c>x-amz-server-side-encryption</c>.</summary>
     [JsonPropertyName("x-amz-server-side-encryption")]
     [JsonConverter(typeof(TolerantMemberConverter<ServerSideEncryption?>))]
-    public ServerSideEncryption? ServerSideEncryption { get; init; }
+    public ServerSideEncryption? ServerSideEncryption { get; set; }
 
     /// <summary>If server-side encryption with a customer-provided encryption key was requested, the response will include this header to confirm the encryption algorithm that's used. JSON <c>x-amz-server-side-encryption-customer-algorithm</c>.</summary>
     [JsonPropertyName("x-amz-server-side-encryption-customer-algorithm")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? SSECustomerAlgorithm { get; init; }
+    public string? SSECustomerAlgorithm { get; set; }
 
     /// <summary>If server-side encryption with a customer-provided encryption key was requested, the response will include this header to provide the round-trip message integrity verification of the customer-provided encryption key. JSON <c>x-amz-server-side-encryption-customer-key-MD5</c>.</summary>
     [JsonPropertyName("x-amz-server-side-encryption-customer-key-MD5")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? SSECustomerKeyMD5 { get; init; }
+    public string? SSECustomerKeyMD5 { get; set; }
 
     /// <summary>If present, indicates the ID of the KMS key that was used for object encryption. JSON <c>x-amz-server-side-encryption-aws-kms-key-id</c>.</summary>
     [JsonPropertyName("x-amz-server-side-encryption-aws-kms-key-id")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? SSEKMSKeyId { get; init; }
+    public string? SSEKMSKeyId { get; set; }
 
     /// <summary>If present, indicates the Amazon Web Services KMS Encryption Context to use for object encryption. JSON <c>x-amz-server-side-encryption-context</c>.</summary>
     [JsonPropertyName("x-amz-server-side-encryption-context")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? SSEKMSEncryptionContext { get; init; }
+    public string? SSEKMSEncryptionContext { get; set; }
 
     /// <summary>Indicates whether the multipart upload uses an S3 Bucket Key for server-side encryption with Key Management Service (KMS) keys (SSE-KMS). JSON <c>x-amz-server-side-encryption-bucket-key-enabled</c>.</summary>
     [JsonPropertyName("x-amz-server-side-encryption-bucket-key-enabled")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? BucketKeyEnabled { get; init; }
+    public bool? BucketKeyEnabled { get; set; }
 
     /// <summary>If present, indicates that the requester was successfully charged for the request. JSON <c>x-amz-request-charged</c>.</summary>
     [JsonPropertyName("x-amz-request-charged")]
     [JsonConverter(typeof(TolerantMemberConverter<RequestCharged?>))]
-    public RequestCharged? RequestCharged { get; init; }
+    public RequestCharged? RequestCharged { get; set; }
 
     /// <summary>The algorithm that was used to create a checksum of the object. JSON <c>x-amz-checksum-algorithm</c>.</summary>
     [JsonPropertyName("x-amz-checksum-algorithm")]
     [JsonConverter(typeof(TolerantMemberConverter<ChecksumAlgorithm?>))]
-    public ChecksumAlgorithm? ChecksumAlgorithm { get; init; }
+    public ChecksumAlgorithm? ChecksumAlgorithm { get; set; }
 
     /// <summary>Indicates the checksum type that you want Amazon S3 to use to calculate the object’s checksum value. JSON <c>x-amz-checksum-type</c>.</summary>
     [JsonPropertyName("x-amz-checksum-type")]
     [JsonConverter(typeof(TolerantMemberConverter<ChecksumType?>))]
-    public ChecksumType? ChecksumType { get; init; }
+    public ChecksumType? ChecksumType { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,47 +15,47 @@ public sealed record CreateSessionRequestParameters
     /// <summary>Specifies the mode of the session that will be created, either ReadWrite or ReadOnly. JSON <c>x-amz-create-session-mode</c>.</summary>
     [JsonPropertyName("x-amz-create-session-mode")]
     [JsonConverter(typeof(TolerantMemberConverter<SessionMode?>))]
-    public SessionMode? SessionMode { get; init; }
+    public SessionMode? SessionMode { get; set; }
 
     /// <summary>The name of the bucket that you create a session for. JSON <c>bucketName</c>.</summary>
     [JsonPropertyName("bucketName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Bucket { get; init; }
+    public string? Bucket { get; set; }
 
     /// <summary>The server-side encryption algorithm to use when you store objects in the directory bucket. JSON <c>x-amz-server-side-encryption</c>.</summary>
     [JsonPropertyName("x-amz-server-side-encryption")]
     [JsonConverter(typeof(TolerantMemberConverter<ServerSideEncryption?>))]
-    public ServerSideEncryption? ServerSideEncryption { get; init; }
+    public ServerSideEncryption? ServerSideEncryption { get; set; }
 
     /// <summary>If you specify x-amz-server-side-encryption with aws:kms, you must specify the x-amz-server-side-encryption-aws-kms-key-id header with the ID (Key ID or Key ARN) of the KMS symmetric encryption customer managed key to use. JSON <c>x-amz-server-side-encryption-aws-kms-key-id</c>.</summary>
     [JsonPropertyName("x-amz-server-side-encryption-aws-kms-key-id")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? SSEKMSKeyId { get; init; }
+    public string? SSEKMSKeyId { get; set; }
 
     /// <summary>Specifies the Amazon Web Services KMS Encryption Context as an additional encryption context to use for object encryption. JSON <c>x-amz-server-side-encryption-context</c>.</summary>
     [JsonPropertyName("x-amz-server-side-encryption-context")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? SSEKMSEncryptionContext { get; init; }
+    public string? SSEKMSEncryptionContext { get; set; }
 
     /// <summary>Specifies whether Amazon S3 should use an S3 Bucket Key for object encryption with server-side encryption using KMS keys (SSE-KMS). JSON <c>x-amz-server-side-encryption-bucket-key-enabled</c>.</summary>
     [JsonPropertyName("x-amz-server-side-encryption-bucket-key-enabled")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? BucketKeyEnabled { get; init; }
+    public bool? BucketKeyEnabled { get; set; }
 
     /// <summary>The host the request was sent to, as a string or a list of strings. JSON <c>Host</c>.</summary>
     [JsonPropertyName("Host")]
     [JsonConverter(typeof(TolerantMemberConverter<JsonElement?>))]
-    public JsonElement? Host { get; init; }
+    public JsonElement? Host { get; set; }
 
     /// <summary>The host the request was sent to (lower-case spelling), as a string or a list of strings. JSON <c>host</c>.</summary>
     [JsonPropertyName("host")]
     [JsonConverter(typeof(TolerantMemberConverter<JsonElement?>))]
-    public JsonElement? HostLowercase { get; init; }
+    public JsonElement? HostLowercase { get; set; }
 
     /// <summary>The <c>?session</c> subresource marker, logged as an empty string or a list holding one. JSON <c>session</c>.</summary>
     [JsonPropertyName("session")]
     [JsonConverter(typeof(TolerantMemberConverter<JsonElement?>))]
-    public JsonElement? SessionSubresource { get; init; }
+    public JsonElement? SessionSubresource { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -101,27 +101,27 @@ public sealed record CreateSessionResponseElements
     /// <summary>The server-side encryption algorithm used when you store objects in the directory bucket. JSON <c>x-amz-server-side-encryption</c>.</summary>
     [JsonPropertyName("x-amz-server-side-encryption")]
     [JsonConverter(typeof(TolerantMemberConverter<ServerSideEncryption?>))]
-    public ServerSideEncryption? ServerSideEncryption { get; init; }
+    public ServerSideEncryption? ServerSideEncryption { get; set; }
 
     /// <summary>If you specify x-amz-server-side-encryption with aws:kms, this header indicates the ID of the KMS symmetric encryption customer managed key that was used for object encryption. JSON <c>x-amz-server-side-encryption-aws-kms-key-id</c>.</summary>
     [JsonPropertyName("x-amz-server-side-encryption-aws-kms-key-id")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? SSEKMSKeyId { get; init; }
+    public string? SSEKMSKeyId { get; set; }
 
     /// <summary>If present, indicates the Amazon Web Services KMS Encryption Context to use for object encryption. JSON <c>x-amz-server-side-encryption-context</c>.</summary>
     [JsonPropertyName("x-amz-server-side-encryption-context")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? SSEKMSEncryptionContext { get; init; }
+    public string? SSEKMSEncryptionContext { get; set; }
 
     /// <summary>Indicates whether to use an S3 Bucket Key for server-side encryption with KMS keys (SSE-KMS). JSON <c>x-amz-server-side-encryption-bucket-key-enabled</c>.</summary>
     [JsonPropertyName("x-amz-server-side-encryption-bucket-key-enabled")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? BucketKeyEnabled { get; init; }
+    public bool? BucketKeyEnabled { get; set; }
 
     /// <summary>The established temporary security credentials for the created session. JSON <c>Credentials</c>.</summary>
     [JsonPropertyName("Credentials")]
     [JsonConverter(typeof(TolerantMemberConverter<SessionCredentials>))]
-    public SessionCredentials? Credentials { get; init; }
+    public SessionCredentials? Credentials { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,22 +15,22 @@ public sealed record DefaultRetention
     /// <summary>The default Object Lock retention mode you want to apply to new objects placed in the specified bucket. JSON <c>Mode</c>.</summary>
     [JsonPropertyName("Mode")]
     [JsonConverter(typeof(TolerantMemberConverter<ObjectLockRetentionMode?>))]
-    public ObjectLockRetentionMode? Mode { get; init; }
+    public ObjectLockRetentionMode? Mode { get; set; }
 
     /// <summary>The number of days that you want to specify for the default retention period. JSON <c>Days</c>.</summary>
     [JsonPropertyName("Days")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? Days { get; init; }
+    public int? Days { get; set; }
 
     /// <summary>The number of years that you want to specify for the default retention period. JSON <c>Years</c>.</summary>
     [JsonPropertyName("Years")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? Years { get; init; }
+    public int? Years { get; set; }
 
     /// <summary>The XML namespace of the element. JSON <c>xmlns</c>.</summary>
     [JsonPropertyName("xmlns")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Xmlns { get; init; }
+    public string? Xmlns { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

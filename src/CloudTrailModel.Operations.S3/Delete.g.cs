@@ -15,17 +15,17 @@ public sealed record Delete
     /// <summary>The object to delete. JSON <c>Object</c>.</summary>
     [JsonPropertyName("Object")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<ObjectIdentifier>>))]
-    public IReadOnlyList<ObjectIdentifier>? Objects { get; init => field = ValueList<ObjectIdentifier>.From(value); }
+    public IReadOnlyList<ObjectIdentifier>? Objects { get; set => field = ValueList<ObjectIdentifier>.From(value); }
 
     /// <summary>Element to enable quiet mode for the request. JSON <c>Quiet</c>.</summary>
     [JsonPropertyName("Quiet")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? Quiet { get; init; }
+    public bool? Quiet { get; set; }
 
     /// <summary>The XML namespace of the element. JSON <c>xmlns</c>.</summary>
     [JsonPropertyName("xmlns")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Xmlns { get; init; }
+    public string? Xmlns { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,32 +15,32 @@ public sealed record DeleteMarkerEntry
     /// <summary>The account that created the delete marker. JSON <c>Owner</c>.</summary>
     [JsonPropertyName("Owner")]
     [JsonConverter(typeof(TolerantMemberConverter<Owner>))]
-    public Owner? Owner { get; init; }
+    public Owner? Owner { get; set; }
 
     /// <summary>The object key. JSON <c>Key</c>.</summary>
     [JsonPropertyName("Key")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Key { get; init; }
+    public string? Key { get; set; }
 
     /// <summary>Version ID of an object. JSON <c>VersionId</c>.</summary>
     [JsonPropertyName("VersionId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? VersionId { get; init; }
+    public string? VersionId { get; set; }
 
     /// <summary>Specifies whether the object is (true) or is not (false) the latest version of an object. JSON <c>IsLatest</c>.</summary>
     [JsonPropertyName("IsLatest")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? IsLatest { get; init; }
+    public bool? IsLatest { get; set; }
 
     /// <summary>Date and time when the object was last modified. JSON <c>LastModified</c>.</summary>
     [JsonPropertyName("LastModified")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? LastModified { get; init; }
+    public DateTimeOffset? LastModified { get; set; }
 
     /// <summary>The XML namespace of the element. JSON <c>xmlns</c>.</summary>
     [JsonPropertyName("xmlns")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Xmlns { get; init; }
+    public string? Xmlns { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

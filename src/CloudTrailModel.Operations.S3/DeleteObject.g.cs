@@ -15,62 +15,62 @@ public sealed record DeleteObjectRequestParameters
     /// <summary>The bucket name of the bucket containing the object. JSON <c>bucketName</c>.</summary>
     [JsonPropertyName("bucketName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Bucket { get; init; }
+    public string? Bucket { get; set; }
 
     /// <summary>Key name of the object to delete. JSON <c>key</c>.</summary>
     [JsonPropertyName("key")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Key { get; init; }
+    public string? Key { get; set; }
 
     /// <summary>The concatenation of the authentication device's serial number, a space, and the value that is displayed on your authentication device. JSON <c>x-amz-mfa</c>.</summary>
     [JsonPropertyName("x-amz-mfa")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? MFA { get; init; }
+    public string? MFA { get; set; }
 
     /// <summary>Version ID used to reference a specific version of the object. JSON <c>versionId</c>.</summary>
     [JsonPropertyName("versionId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? VersionId { get; init; }
+    public string? VersionId { get; set; }
 
     /// <summary>Confirms that the requester knows that they will be charged for the request. JSON <c>x-amz-request-payer</c>.</summary>
     [JsonPropertyName("x-amz-request-payer")]
     [JsonConverter(typeof(TolerantMemberConverter<RequestPayer?>))]
-    public RequestPayer? RequestPayer { get; init; }
+    public RequestPayer? RequestPayer { get; set; }
 
     /// <summary>Indicates whether S3 Object Lock should bypass Governance-mode restrictions to process this operation. JSON <c>x-amz-bypass-governance-retention</c>.</summary>
     [JsonPropertyName("x-amz-bypass-governance-retention")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? BypassGovernanceRetention { get; init; }
+    public bool? BypassGovernanceRetention { get; set; }
 
     /// <summary>The account ID of the expected bucket owner. JSON <c>x-amz-expected-bucket-owner</c>.</summary>
     [JsonPropertyName("x-amz-expected-bucket-owner")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ExpectedBucketOwner { get; init; }
+    public string? ExpectedBucketOwner { get; set; }
 
     /// <summary>Deletes the object if the ETag (entity tag) value provided during the delete operation matches the ETag of the object in S3. JSON <c>If-Match</c>.</summary>
     [JsonPropertyName("If-Match")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? IfMatch { get; init; }
+    public string? IfMatch { get; set; }
 
     /// <summary>If present, the object is deleted only if its modification times matches the provided Timestamp. JSON <c>x-amz-if-match-last-modified-time</c>.</summary>
     [JsonPropertyName("x-amz-if-match-last-modified-time")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? IfMatchLastModifiedTime { get; init; }
+    public DateTimeOffset? IfMatchLastModifiedTime { get; set; }
 
     /// <summary>If present, the object is deleted only if its size matches the provided size in bytes. JSON <c>x-amz-if-match-size</c>.</summary>
     [JsonPropertyName("x-amz-if-match-size")]
     [JsonConverter(typeof(TolerantMemberConverter<long?>))]
-    public long? IfMatchSize { get; init; }
+    public long? IfMatchSize { get; set; }
 
     /// <summary>The host the request was sent to, as a string or a list of strings. JSON <c>Host</c>.</summary>
     [JsonPropertyName("Host")]
     [JsonConverter(typeof(TolerantMemberConverter<JsonElement?>))]
-    public JsonElement? Host { get; init; }
+    public JsonElement? Host { get; set; }
 
     /// <summary>The host the request was sent to (lower-case spelling), as a string or a list of strings. JSON <c>host</c>.</summary>
     [JsonPropertyName("host")]
     [JsonConverter(typeof(TolerantMemberConverter<JsonElement?>))]
-    public JsonElement? HostLowercase { get; init; }
+    public JsonElement? HostLowercase { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -122,17 +122,17 @@ public sealed record DeleteObjectResponseElements
     /// <summary>Indicates whether the specified object version that was permanently deleted was (true) or was not (false) a delete marker before deletion. JSON <c>x-amz-delete-marker</c>.</summary>
     [JsonPropertyName("x-amz-delete-marker")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? DeleteMarker { get; init; }
+    public bool? DeleteMarker { get; set; }
 
     /// <summary>Returns the version ID of the delete marker created as a result of the DELETE operation. JSON <c>x-amz-version-id</c>.</summary>
     [JsonPropertyName("x-amz-version-id")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? VersionId { get; init; }
+    public string? VersionId { get; set; }
 
     /// <summary>If present, indicates that the requester was successfully charged for the request. JSON <c>x-amz-request-charged</c>.</summary>
     [JsonPropertyName("x-amz-request-charged")]
     [JsonConverter(typeof(TolerantMemberConverter<RequestCharged?>))]
-    public RequestCharged? RequestCharged { get; init; }
+    public RequestCharged? RequestCharged { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

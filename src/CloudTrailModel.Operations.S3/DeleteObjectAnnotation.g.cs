@@ -15,52 +15,52 @@ public sealed record DeleteObjectAnnotationRequestParameters
     /// <summary>The name of the bucket that contains the object. JSON <c>bucketName</c>.</summary>
     [JsonPropertyName("bucketName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Bucket { get; init; }
+    public string? Bucket { get; set; }
 
     /// <summary>The object key. JSON <c>key</c>.</summary>
     [JsonPropertyName("key")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Key { get; init; }
+    public string? Key { get; set; }
 
     /// <summary>The name of the annotation to delete. JSON <c>annotationName</c>.</summary>
     [JsonPropertyName("annotationName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? AnnotationName { get; init; }
+    public string? AnnotationName { get; set; }
 
     /// <summary>The version ID of the object. JSON <c>versionId</c>.</summary>
     [JsonPropertyName("versionId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? VersionId { get; init; }
+    public string? VersionId { get; set; }
 
     /// <summary>Confirms that the requester knows that they will be charged for the request. JSON <c>x-amz-request-payer</c>.</summary>
     [JsonPropertyName("x-amz-request-payer")]
     [JsonConverter(typeof(TolerantMemberConverter<RequestPayer?>))]
-    public RequestPayer? RequestPayer { get; init; }
+    public RequestPayer? RequestPayer { get; set; }
 
     /// <summary>The account ID of the expected bucket owner. JSON <c>x-amz-expected-bucket-owner</c>.</summary>
     [JsonPropertyName("x-amz-expected-bucket-owner")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ExpectedBucketOwner { get; init; }
+    public string? ExpectedBucketOwner { get; set; }
 
     /// <summary>If specified, the operation only succeeds if the object's ETag matches the provided value. JSON <c>x-amz-object-if-match</c>.</summary>
     [JsonPropertyName("x-amz-object-if-match")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ObjectIfMatch { get; init; }
+    public string? ObjectIfMatch { get; set; }
 
     /// <summary>The host the request was sent to, as a string or a list of strings. JSON <c>Host</c>.</summary>
     [JsonPropertyName("Host")]
     [JsonConverter(typeof(TolerantMemberConverter<JsonElement?>))]
-    public JsonElement? Host { get; init; }
+    public JsonElement? Host { get; set; }
 
     /// <summary>The host the request was sent to (lower-case spelling), as a string or a list of strings. JSON <c>host</c>.</summary>
     [JsonPropertyName("host")]
     [JsonConverter(typeof(TolerantMemberConverter<JsonElement?>))]
-    public JsonElement? HostLowercase { get; init; }
+    public JsonElement? HostLowercase { get; set; }
 
     /// <summary>The <c>?annotation</c> subresource marker, logged as an empty string or a list holding one. JSON <c>annotation</c>.</summary>
     [JsonPropertyName("annotation")]
     [JsonConverter(typeof(TolerantMemberConverter<JsonElement?>))]
-    public JsonElement? AnnotationSubresource { get; init; }
+    public JsonElement? AnnotationSubresource { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -108,12 +108,12 @@ public sealed record DeleteObjectAnnotationResponseElements
     /// <summary>The version ID of the object that the annotation was deleted from. JSON <c>x-amz-object-version-id</c>.</summary>
     [JsonPropertyName("x-amz-object-version-id")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ObjectVersionId { get; init; }
+    public string? ObjectVersionId { get; set; }
 
     /// <summary>If present, indicates that the requester was successfully charged for the request. JSON <c>x-amz-request-charged</c>.</summary>
     [JsonPropertyName("x-amz-request-charged")]
     [JsonConverter(typeof(TolerantMemberConverter<RequestCharged?>))]
-    public RequestCharged? RequestCharged { get; init; }
+    public RequestCharged? RequestCharged { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

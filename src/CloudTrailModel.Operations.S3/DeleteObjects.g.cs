@@ -15,52 +15,52 @@ public sealed record DeleteObjectsRequestParameters
     /// <summary>The bucket name containing the objects to delete. JSON <c>bucketName</c>.</summary>
     [JsonPropertyName("bucketName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Bucket { get; init; }
+    public string? Bucket { get; set; }
 
     /// <summary>Container for the request. JSON <c>Delete</c>.</summary>
     [JsonPropertyName("Delete")]
     [JsonConverter(typeof(TolerantMemberConverter<Delete>))]
-    public Delete? Delete { get; init; }
+    public Delete? Delete { get; set; }
 
     /// <summary>The concatenation of the authentication device's serial number, a space, and the value that is displayed on your authentication device. JSON <c>x-amz-mfa</c>.</summary>
     [JsonPropertyName("x-amz-mfa")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? MFA { get; init; }
+    public string? MFA { get; set; }
 
     /// <summary>Confirms that the requester knows that they will be charged for the request. JSON <c>x-amz-request-payer</c>.</summary>
     [JsonPropertyName("x-amz-request-payer")]
     [JsonConverter(typeof(TolerantMemberConverter<RequestPayer?>))]
-    public RequestPayer? RequestPayer { get; init; }
+    public RequestPayer? RequestPayer { get; set; }
 
     /// <summary>Specifies whether you want to delete this object even if it has a Governance-type Object Lock in place. JSON <c>x-amz-bypass-governance-retention</c>.</summary>
     [JsonPropertyName("x-amz-bypass-governance-retention")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? BypassGovernanceRetention { get; init; }
+    public bool? BypassGovernanceRetention { get; set; }
 
     /// <summary>The account ID of the expected bucket owner. JSON <c>x-amz-expected-bucket-owner</c>.</summary>
     [JsonPropertyName("x-amz-expected-bucket-owner")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ExpectedBucketOwner { get; init; }
+    public string? ExpectedBucketOwner { get; set; }
 
     /// <summary>Indicates the algorithm used to create the checksum for the object when you use the SDK. JSON <c>x-amz-sdk-checksum-algorithm</c>.</summary>
     [JsonPropertyName("x-amz-sdk-checksum-algorithm")]
     [JsonConverter(typeof(TolerantMemberConverter<ChecksumAlgorithm?>))]
-    public ChecksumAlgorithm? ChecksumAlgorithm { get; init; }
+    public ChecksumAlgorithm? ChecksumAlgorithm { get; set; }
 
     /// <summary>The host the request was sent to, as a string or a list of strings. JSON <c>Host</c>.</summary>
     [JsonPropertyName("Host")]
     [JsonConverter(typeof(TolerantMemberConverter<JsonElement?>))]
-    public JsonElement? Host { get; init; }
+    public JsonElement? Host { get; set; }
 
     /// <summary>The host the request was sent to (lower-case spelling), as a string or a list of strings. JSON <c>host</c>.</summary>
     [JsonPropertyName("host")]
     [JsonConverter(typeof(TolerantMemberConverter<JsonElement?>))]
-    public JsonElement? HostLowercase { get; init; }
+    public JsonElement? HostLowercase { get; set; }
 
     /// <summary>The <c>?delete</c> subresource marker, logged as an empty string or a list holding one. JSON <c>delete</c>.</summary>
     [JsonPropertyName("delete")]
     [JsonConverter(typeof(TolerantMemberConverter<JsonElement?>))]
-    public JsonElement? DeleteSubresource { get; init; }
+    public JsonElement? DeleteSubresource { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -108,17 +108,17 @@ public sealed record DeleteObjectsResponseElements
     /// <summary>Container element for a successful delete. JSON <c>Deleted</c>.</summary>
     [JsonPropertyName("Deleted")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<DeletedObject>>))]
-    public IReadOnlyList<DeletedObject>? Deleted { get; init => field = ValueList<DeletedObject>.From(value); }
+    public IReadOnlyList<DeletedObject>? Deleted { get; set => field = ValueList<DeletedObject>.From(value); }
 
     /// <summary>If present, indicates that the requester was successfully charged for the request. JSON <c>x-amz-request-charged</c>.</summary>
     [JsonPropertyName("x-amz-request-charged")]
     [JsonConverter(typeof(TolerantMemberConverter<RequestCharged?>))]
-    public RequestCharged? RequestCharged { get; init; }
+    public RequestCharged? RequestCharged { get; set; }
 
     /// <summary>Container for a failed delete action that describes the object that Amazon S3 attempted to delete and the error it encountered. JSON <c>Error</c>.</summary>
     [JsonPropertyName("Error")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<Error>>))]
-    public IReadOnlyList<Error>? Errors { get; init => field = ValueList<Error>.From(value); }
+    public IReadOnlyList<Error>? Errors { get; set => field = ValueList<Error>.From(value); }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

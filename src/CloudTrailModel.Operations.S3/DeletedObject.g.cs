@@ -15,27 +15,27 @@ public sealed record DeletedObject
     /// <summary>The name of the deleted object. JSON <c>Key</c>.</summary>
     [JsonPropertyName("Key")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Key { get; init; }
+    public string? Key { get; set; }
 
     /// <summary>The version ID of the deleted object. JSON <c>VersionId</c>.</summary>
     [JsonPropertyName("VersionId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? VersionId { get; init; }
+    public string? VersionId { get; set; }
 
     /// <summary>Indicates whether the specified object version that was permanently deleted was (true) or was not (false) a delete marker before deletion. JSON <c>DeleteMarker</c>.</summary>
     [JsonPropertyName("DeleteMarker")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? DeleteMarker { get; init; }
+    public bool? DeleteMarker { get; set; }
 
     /// <summary>The version ID of the delete marker created as a result of the DELETE operation. JSON <c>DeleteMarkerVersionId</c>.</summary>
     [JsonPropertyName("DeleteMarkerVersionId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? DeleteMarkerVersionId { get; init; }
+    public string? DeleteMarkerVersionId { get; set; }
 
     /// <summary>The XML namespace of the element. JSON <c>xmlns</c>.</summary>
     [JsonPropertyName("xmlns")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Xmlns { get; init; }
+    public string? Xmlns { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

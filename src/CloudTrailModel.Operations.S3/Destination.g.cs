@@ -15,42 +15,42 @@ public sealed record Destination
     /// <summary>The Amazon Resource Name (ARN) of the bucket where you want Amazon S3 to store the results. JSON <c>Bucket</c>.</summary>
     [JsonPropertyName("Bucket")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Bucket { get; init; }
+    public string? Bucket { get; set; }
 
     /// <summary>Destination bucket owner account ID. JSON <c>Account</c>.</summary>
     [JsonPropertyName("Account")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Account { get; init; }
+    public string? Account { get; set; }
 
     /// <summary>The storage class to use when replicating objects, such as S3 Standard or reduced redundancy. JSON <c>StorageClass</c>.</summary>
     [JsonPropertyName("StorageClass")]
     [JsonConverter(typeof(TolerantMemberConverter<StorageClass?>))]
-    public StorageClass? StorageClass { get; init; }
+    public StorageClass? StorageClass { get; set; }
 
     /// <summary>Specify this only in a cross-account scenario (where source and destination bucket owners are not the same), and you want to change replica ownership to the Amazon Web Services account that owns the destination bucket. JSON <c>AccessControlTranslation</c>.</summary>
     [JsonPropertyName("AccessControlTranslation")]
     [JsonConverter(typeof(TolerantMemberConverter<AccessControlTranslation>))]
-    public AccessControlTranslation? AccessControlTranslation { get; init; }
+    public AccessControlTranslation? AccessControlTranslation { get; set; }
 
     /// <summary>A container that provides information about encryption. JSON <c>EncryptionConfiguration</c>.</summary>
     [JsonPropertyName("EncryptionConfiguration")]
     [JsonConverter(typeof(TolerantMemberConverter<EncryptionConfiguration>))]
-    public EncryptionConfiguration? EncryptionConfiguration { get; init; }
+    public EncryptionConfiguration? EncryptionConfiguration { get; set; }
 
     /// <summary>A container specifying S3 Replication Time Control (S3 RTC), including whether S3 RTC is enabled and the time when all objects and operations on objects must be replicated. JSON <c>ReplicationTime</c>.</summary>
     [JsonPropertyName("ReplicationTime")]
     [JsonConverter(typeof(TolerantMemberConverter<ReplicationTime>))]
-    public ReplicationTime? ReplicationTime { get; init; }
+    public ReplicationTime? ReplicationTime { get; set; }
 
     /// <summary>A container specifying replication metrics-related settings enabling replication metrics and events. JSON <c>Metrics</c>.</summary>
     [JsonPropertyName("Metrics")]
     [JsonConverter(typeof(TolerantMemberConverter<Metrics>))]
-    public Metrics? Metrics { get; init; }
+    public Metrics? Metrics { get; set; }
 
     /// <summary>The XML namespace of the element. JSON <c>xmlns</c>.</summary>
     [JsonPropertyName("xmlns")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Xmlns { get; init; }
+    public string? Xmlns { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,22 +15,22 @@ public sealed record DestinationResult
     /// <summary>The type of the table bucket where the metadata configuration is stored. JSON <c>TableBucketType</c>.</summary>
     [JsonPropertyName("TableBucketType")]
     [JsonConverter(typeof(TolerantMemberConverter<S3TablesBucketType?>))]
-    public S3TablesBucketType? TableBucketType { get; init; }
+    public S3TablesBucketType? TableBucketType { get; set; }
 
     /// <summary>The Amazon Resource Name (ARN) of the table bucket where the metadata configuration is stored. JSON <c>TableBucketArn</c>.</summary>
     [JsonPropertyName("TableBucketArn")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? TableBucketArn { get; init; }
+    public string? TableBucketArn { get; set; }
 
     /// <summary>The namespace in the table bucket where the metadata tables for a metadata configuration are stored. JSON <c>TableNamespace</c>.</summary>
     [JsonPropertyName("TableNamespace")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? TableNamespace { get; init; }
+    public string? TableNamespace { get; set; }
 
     /// <summary>The XML namespace of the element. JSON <c>xmlns</c>.</summary>
     [JsonPropertyName("xmlns")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Xmlns { get; init; }
+    public string? Xmlns { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

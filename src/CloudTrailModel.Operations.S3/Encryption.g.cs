@@ -15,22 +15,22 @@ public sealed record Encryption
     /// <summary>The server-side encryption algorithm used when storing job results in Amazon S3 (for example, AES256, aws:kms). JSON <c>EncryptionType</c>.</summary>
     [JsonPropertyName("EncryptionType")]
     [JsonConverter(typeof(TolerantMemberConverter<ServerSideEncryption?>))]
-    public ServerSideEncryption? EncryptionType { get; init; }
+    public ServerSideEncryption? EncryptionType { get; set; }
 
     /// <summary>If the encryption type is aws:kms, this optional value specifies the ID of the symmetric encryption customer managed key to use for encryption of job results. JSON <c>KMSKeyId</c>.</summary>
     [JsonPropertyName("KMSKeyId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? KMSKeyId { get; init; }
+    public string? KMSKeyId { get; set; }
 
     /// <summary>If the encryption type is aws:kms, this optional value can be used to specify the encryption context for the restore results. JSON <c>KMSContext</c>.</summary>
     [JsonPropertyName("KMSContext")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? KMSContext { get; init; }
+    public string? KMSContext { get; set; }
 
     /// <summary>The XML namespace of the element. JSON <c>xmlns</c>.</summary>
     [JsonPropertyName("xmlns")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Xmlns { get; init; }
+    public string? Xmlns { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,12 +15,12 @@ public sealed record EncryptionConfiguration
     /// <summary>Specifies the ID (Key ARN or Alias ARN) of the customer managed Amazon Web Services KMS key stored in Amazon Web Services Key Management Service (KMS) for the destination bucket. JSON <c>ReplicaKmsKeyID</c>.</summary>
     [JsonPropertyName("ReplicaKmsKeyID")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ReplicaKmsKeyID { get; init; }
+    public string? ReplicaKmsKeyID { get; set; }
 
     /// <summary>The XML namespace of the element. JSON <c>xmlns</c>.</summary>
     [JsonPropertyName("xmlns")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Xmlns { get; init; }
+    public string? Xmlns { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

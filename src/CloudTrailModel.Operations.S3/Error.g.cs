@@ -15,27 +15,27 @@ public sealed record Error
     /// <summary>The error key. JSON <c>Key</c>.</summary>
     [JsonPropertyName("Key")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Key { get; init; }
+    public string? Key { get; set; }
 
     /// <summary>The version ID of the error. JSON <c>VersionId</c>.</summary>
     [JsonPropertyName("VersionId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? VersionId { get; init; }
+    public string? VersionId { get; set; }
 
     /// <summary>The error code is a string that uniquely identifies an error condition. JSON <c>Code</c>.</summary>
     [JsonPropertyName("Code")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Code { get; init; }
+    public string? Code { get; set; }
 
     /// <summary>The error message contains a generic description of the error condition in English. JSON <c>Message</c>.</summary>
     [JsonPropertyName("Message")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Message { get; init; }
+    public string? Message { get; set; }
 
     /// <summary>The XML namespace of the element. JSON <c>xmlns</c>.</summary>
     [JsonPropertyName("xmlns")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Xmlns { get; init; }
+    public string? Xmlns { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

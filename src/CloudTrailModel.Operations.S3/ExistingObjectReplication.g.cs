@@ -15,12 +15,12 @@ public sealed record ExistingObjectReplication
     /// <summary>Specifies whether Amazon S3 replicates existing source bucket objects. JSON <c>Status</c>.</summary>
     [JsonPropertyName("Status")]
     [JsonConverter(typeof(TolerantMemberConverter<ExistingObjectReplicationStatus?>))]
-    public ExistingObjectReplicationStatus? Status { get; init; }
+    public ExistingObjectReplicationStatus? Status { get; set; }
 
     /// <summary>The XML namespace of the element. JSON <c>xmlns</c>.</summary>
     [JsonPropertyName("xmlns")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Xmlns { get; init; }
+    public string? Xmlns { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,17 +15,17 @@ public sealed record FilterRule
     /// <summary>The object key name prefix or suffix identifying one or more objects to which the filtering rule applies. JSON <c>Name</c>.</summary>
     [JsonPropertyName("Name")]
     [JsonConverter(typeof(TolerantMemberConverter<FilterRuleName?>))]
-    public FilterRuleName? Name { get; init; }
+    public FilterRuleName? Name { get; set; }
 
     /// <summary>The value that the filter searches for in object key names. JSON <c>Value</c>.</summary>
     [JsonPropertyName("Value")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Value { get; init; }
+    public string? Value { get; set; }
 
     /// <summary>The XML namespace of the element. JSON <c>xmlns</c>.</summary>
     [JsonPropertyName("xmlns")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Xmlns { get; init; }
+    public string? Xmlns { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

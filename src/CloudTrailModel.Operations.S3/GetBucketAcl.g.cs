@@ -15,27 +15,27 @@ public sealed record GetBucketAclRequestParameters
     /// <summary>Specifies the S3 bucket whose ACL is being requested. JSON <c>bucketName</c>.</summary>
     [JsonPropertyName("bucketName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Bucket { get; init; }
+    public string? Bucket { get; set; }
 
     /// <summary>The account ID of the expected bucket owner. JSON <c>x-amz-expected-bucket-owner</c>.</summary>
     [JsonPropertyName("x-amz-expected-bucket-owner")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ExpectedBucketOwner { get; init; }
+    public string? ExpectedBucketOwner { get; set; }
 
     /// <summary>The host the request was sent to, as a string or a list of strings. JSON <c>Host</c>.</summary>
     [JsonPropertyName("Host")]
     [JsonConverter(typeof(TolerantMemberConverter<JsonElement?>))]
-    public JsonElement? Host { get; init; }
+    public JsonElement? Host { get; set; }
 
     /// <summary>The host the request was sent to (lower-case spelling), as a string or a list of strings. JSON <c>host</c>.</summary>
     [JsonPropertyName("host")]
     [JsonConverter(typeof(TolerantMemberConverter<JsonElement?>))]
-    public JsonElement? HostLowercase { get; init; }
+    public JsonElement? HostLowercase { get; set; }
 
     /// <summary>The <c>?acl</c> subresource marker, logged as an empty string or a list holding one. JSON <c>acl</c>.</summary>
     [JsonPropertyName("acl")]
     [JsonConverter(typeof(TolerantMemberConverter<JsonElement?>))]
-    public JsonElement? AclSubresource { get; init; }
+    public JsonElement? AclSubresource { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -73,12 +73,12 @@ public sealed record GetBucketAclResponseElements
     /// <summary>Container for the bucket owner's ID. JSON <c>Owner</c>.</summary>
     [JsonPropertyName("Owner")]
     [JsonConverter(typeof(TolerantMemberConverter<Owner>))]
-    public Owner? Owner { get; init; }
+    public Owner? Owner { get; set; }
 
     /// <summary>A list of grants. JSON <c>AccessControlList</c>.</summary>
     [JsonPropertyName("AccessControlList")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<Grant>>))]
-    public IReadOnlyList<Grant>? Grants { get; init => field = ValueList<Grant>.From(value); }
+    public IReadOnlyList<Grant>? Grants { get; set => field = ValueList<Grant>.From(value); }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,27 +15,27 @@ public sealed record GetBucketCorsRequestParameters
     /// <summary>The bucket name for which to get the cors configuration. JSON <c>bucketName</c>.</summary>
     [JsonPropertyName("bucketName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Bucket { get; init; }
+    public string? Bucket { get; set; }
 
     /// <summary>The account ID of the expected bucket owner. JSON <c>x-amz-expected-bucket-owner</c>.</summary>
     [JsonPropertyName("x-amz-expected-bucket-owner")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ExpectedBucketOwner { get; init; }
+    public string? ExpectedBucketOwner { get; set; }
 
     /// <summary>The host the request was sent to, as a string or a list of strings. JSON <c>Host</c>.</summary>
     [JsonPropertyName("Host")]
     [JsonConverter(typeof(TolerantMemberConverter<JsonElement?>))]
-    public JsonElement? Host { get; init; }
+    public JsonElement? Host { get; set; }
 
     /// <summary>The host the request was sent to (lower-case spelling), as a string or a list of strings. JSON <c>host</c>.</summary>
     [JsonPropertyName("host")]
     [JsonConverter(typeof(TolerantMemberConverter<JsonElement?>))]
-    public JsonElement? HostLowercase { get; init; }
+    public JsonElement? HostLowercase { get; set; }
 
     /// <summary>The <c>?cors</c> subresource marker, logged as an empty string or a list holding one. JSON <c>cors</c>.</summary>
     [JsonPropertyName("cors")]
     [JsonConverter(typeof(TolerantMemberConverter<JsonElement?>))]
-    public JsonElement? CorsSubresource { get; init; }
+    public JsonElement? CorsSubresource { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -73,7 +73,7 @@ public sealed record GetBucketCorsResponseElements
     /// <summary>A set of origins and methods (cross-origin access that you want to allow). JSON <c>CORSRule</c>.</summary>
     [JsonPropertyName("CORSRule")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<CORSRule>>))]
-    public IReadOnlyList<CORSRule>? CORSRules { get; init => field = ValueList<CORSRule>.From(value); }
+    public IReadOnlyList<CORSRule>? CORSRules { get; set => field = ValueList<CORSRule>.From(value); }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

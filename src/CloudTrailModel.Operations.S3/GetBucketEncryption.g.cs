@@ -15,27 +15,27 @@ public sealed record GetBucketEncryptionRequestParameters
     /// <summary>The name of the bucket from which the server-side encryption configuration is retrieved. JSON <c>bucketName</c>.</summary>
     [JsonPropertyName("bucketName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Bucket { get; init; }
+    public string? Bucket { get; set; }
 
     /// <summary>The account ID of the expected bucket owner. JSON <c>x-amz-expected-bucket-owner</c>.</summary>
     [JsonPropertyName("x-amz-expected-bucket-owner")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ExpectedBucketOwner { get; init; }
+    public string? ExpectedBucketOwner { get; set; }
 
     /// <summary>The host the request was sent to, as a string or a list of strings. JSON <c>Host</c>.</summary>
     [JsonPropertyName("Host")]
     [JsonConverter(typeof(TolerantMemberConverter<JsonElement?>))]
-    public JsonElement? Host { get; init; }
+    public JsonElement? Host { get; set; }
 
     /// <summary>The host the request was sent to (lower-case spelling), as a string or a list of strings. JSON <c>host</c>.</summary>
     [JsonPropertyName("host")]
     [JsonConverter(typeof(TolerantMemberConverter<JsonElement?>))]
-    public JsonElement? HostLowercase { get; init; }
+    public JsonElement? HostLowercase { get; set; }
 
     /// <summary>The <c>?encryption</c> subresource marker, logged as an empty string or a list holding one. JSON <c>encryption</c>.</summary>
     [JsonPropertyName("encryption")]
     [JsonConverter(typeof(TolerantMemberConverter<JsonElement?>))]
-    public JsonElement? EncryptionSubresource { get; init; }
+    public JsonElement? EncryptionSubresource { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -73,7 +73,7 @@ public sealed record GetBucketEncryptionResponseElements
     /// <summary>Specifies the default server-side-encryption configuration. JSON <c>ServerSideEncryptionConfiguration</c>.</summary>
     [JsonPropertyName("ServerSideEncryptionConfiguration")]
     [JsonConverter(typeof(TolerantMemberConverter<ServerSideEncryptionConfiguration>))]
-    public ServerSideEncryptionConfiguration? ServerSideEncryptionConfiguration { get; init; }
+    public ServerSideEncryptionConfiguration? ServerSideEncryptionConfiguration { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

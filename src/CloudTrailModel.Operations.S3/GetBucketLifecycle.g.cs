@@ -15,27 +15,27 @@ public sealed record GetBucketLifecycleRequestParameters
     /// <summary>The name of the bucket for which to get the lifecycle information. JSON <c>bucketName</c>.</summary>
     [JsonPropertyName("bucketName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Bucket { get; init; }
+    public string? Bucket { get; set; }
 
     /// <summary>The account ID of the expected bucket owner. JSON <c>x-amz-expected-bucket-owner</c>.</summary>
     [JsonPropertyName("x-amz-expected-bucket-owner")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ExpectedBucketOwner { get; init; }
+    public string? ExpectedBucketOwner { get; set; }
 
     /// <summary>The host the request was sent to, as a string or a list of strings. JSON <c>Host</c>.</summary>
     [JsonPropertyName("Host")]
     [JsonConverter(typeof(TolerantMemberConverter<JsonElement?>))]
-    public JsonElement? Host { get; init; }
+    public JsonElement? Host { get; set; }
 
     /// <summary>The host the request was sent to (lower-case spelling), as a string or a list of strings. JSON <c>host</c>.</summary>
     [JsonPropertyName("host")]
     [JsonConverter(typeof(TolerantMemberConverter<JsonElement?>))]
-    public JsonElement? HostLowercase { get; init; }
+    public JsonElement? HostLowercase { get; set; }
 
     /// <summary>The <c>?lifecycle</c> subresource marker, logged as an empty string or a list holding one. JSON <c>lifecycle</c>.</summary>
     [JsonPropertyName("lifecycle")]
     [JsonConverter(typeof(TolerantMemberConverter<JsonElement?>))]
-    public JsonElement? LifecycleSubresource { get; init; }
+    public JsonElement? LifecycleSubresource { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -73,7 +73,7 @@ public sealed record GetBucketLifecycleResponseElements
     /// <summary>Container for a lifecycle rule. JSON <c>Rule</c>.</summary>
     [JsonPropertyName("Rule")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<Rule>>))]
-    public IReadOnlyList<Rule>? Rules { get; init => field = ValueList<Rule>.From(value); }
+    public IReadOnlyList<Rule>? Rules { get; set => field = ValueList<Rule>.From(value); }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,27 +15,27 @@ public sealed record GetBucketLifecycleConfigurationRequestParameters
     /// <summary>The name of the bucket for which to get the lifecycle information. JSON <c>bucketName</c>.</summary>
     [JsonPropertyName("bucketName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Bucket { get; init; }
+    public string? Bucket { get; set; }
 
     /// <summary>The account ID of the expected bucket owner. JSON <c>x-amz-expected-bucket-owner</c>.</summary>
     [JsonPropertyName("x-amz-expected-bucket-owner")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ExpectedBucketOwner { get; init; }
+    public string? ExpectedBucketOwner { get; set; }
 
     /// <summary>The host the request was sent to, as a string or a list of strings. JSON <c>Host</c>.</summary>
     [JsonPropertyName("Host")]
     [JsonConverter(typeof(TolerantMemberConverter<JsonElement?>))]
-    public JsonElement? Host { get; init; }
+    public JsonElement? Host { get; set; }
 
     /// <summary>The host the request was sent to (lower-case spelling), as a string or a list of strings. JSON <c>host</c>.</summary>
     [JsonPropertyName("host")]
     [JsonConverter(typeof(TolerantMemberConverter<JsonElement?>))]
-    public JsonElement? HostLowercase { get; init; }
+    public JsonElement? HostLowercase { get; set; }
 
     /// <summary>The <c>?lifecycle</c> subresource marker, logged as an empty string or a list holding one. JSON <c>lifecycle</c>.</summary>
     [JsonPropertyName("lifecycle")]
     [JsonConverter(typeof(TolerantMemberConverter<JsonElement?>))]
-    public JsonElement? LifecycleSubresource { get; init; }
+    public JsonElement? LifecycleSubresource { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -73,12 +73,12 @@ public sealed record GetBucketLifecycleConfigurationResponseElements
     /// <summary>Container for a lifecycle rule. JSON <c>Rule</c>.</summary>
     [JsonPropertyName("Rule")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<LifecycleRule>>))]
-    public IReadOnlyList<LifecycleRule>? Rules { get; init => field = ValueList<LifecycleRule>.From(value); }
+    public IReadOnlyList<LifecycleRule>? Rules { get; set => field = ValueList<LifecycleRule>.From(value); }
 
     /// <summary>Indicates which default minimum object size behavior is applied to the lifecycle configuration. JSON <c>x-amz-transition-default-minimum-object-size</c>.</summary>
     [JsonPropertyName("x-amz-transition-default-minimum-object-size")]
     [JsonConverter(typeof(TolerantMemberConverter<TransitionDefaultMinimumObjectSize?>))]
-    public TransitionDefaultMinimumObjectSize? TransitionDefaultMinimumObjectSize { get; init; }
+    public TransitionDefaultMinimumObjectSize? TransitionDefaultMinimumObjectSize { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,27 +15,27 @@ public sealed record GetBucketMetadataConfigurationRequestParameters
     /// <summary>The general purpose bucket that corresponds to the metadata configuration that you want to retrieve. JSON <c>bucketName</c>.</summary>
     [JsonPropertyName("bucketName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Bucket { get; init; }
+    public string? Bucket { get; set; }
 
     /// <summary>The expected owner of the general purpose bucket that you want to retrieve the metadata table configuration for. JSON <c>x-amz-expected-bucket-owner</c>.</summary>
     [JsonPropertyName("x-amz-expected-bucket-owner")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ExpectedBucketOwner { get; init; }
+    public string? ExpectedBucketOwner { get; set; }
 
     /// <summary>The host the request was sent to, as a string or a list of strings. JSON <c>Host</c>.</summary>
     [JsonPropertyName("Host")]
     [JsonConverter(typeof(TolerantMemberConverter<JsonElement?>))]
-    public JsonElement? Host { get; init; }
+    public JsonElement? Host { get; set; }
 
     /// <summary>The host the request was sent to (lower-case spelling), as a string or a list of strings. JSON <c>host</c>.</summary>
     [JsonPropertyName("host")]
     [JsonConverter(typeof(TolerantMemberConverter<JsonElement?>))]
-    public JsonElement? HostLowercase { get; init; }
+    public JsonElement? HostLowercase { get; set; }
 
     /// <summary>The <c>?metadataConfiguration</c> subresource marker, logged as an empty string or a list holding one. JSON <c>metadataConfiguration</c>.</summary>
     [JsonPropertyName("metadataConfiguration")]
     [JsonConverter(typeof(TolerantMemberConverter<JsonElement?>))]
-    public JsonElement? MetadataConfigurationSubresource { get; init; }
+    public JsonElement? MetadataConfigurationSubresource { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -73,7 +73,7 @@ public sealed record GetBucketMetadataConfigurationResponseElements
     /// <summary>The metadata configuration for the general purpose bucket. JSON <c>GetBucketMetadataConfigurationResult</c>.</summary>
     [JsonPropertyName("GetBucketMetadataConfigurationResult")]
     [JsonConverter(typeof(TolerantMemberConverter<GetBucketMetadataConfigurationResult>))]
-    public GetBucketMetadataConfigurationResult? GetBucketMetadataConfigurationResult { get; init; }
+    public GetBucketMetadataConfigurationResult? GetBucketMetadataConfigurationResult { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

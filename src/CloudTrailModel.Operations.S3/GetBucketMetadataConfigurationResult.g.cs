@@ -15,12 +15,12 @@ public sealed record GetBucketMetadataConfigurationResult
     /// <summary>The metadata configuration for a general purpose bucket. JSON <c>MetadataConfigurationResult</c>.</summary>
     [JsonPropertyName("MetadataConfigurationResult")]
     [JsonConverter(typeof(TolerantMemberConverter<MetadataConfigurationResult>))]
-    public MetadataConfigurationResult? MetadataConfigurationResult { get; init; }
+    public MetadataConfigurationResult? MetadataConfigurationResult { get; set; }
 
     /// <summary>The XML namespace of the element. JSON <c>xmlns</c>.</summary>
     [JsonPropertyName("xmlns")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Xmlns { get; init; }
+    public string? Xmlns { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,22 +15,22 @@ public sealed record GetBucketMetadataTableConfigurationResult
     /// <summary>The V1 S3 Metadata configuration for a general purpose bucket. JSON <c>MetadataTableConfigurationResult</c>.</summary>
     [JsonPropertyName("MetadataTableConfigurationResult")]
     [JsonConverter(typeof(TolerantMemberConverter<MetadataTableConfigurationResult>))]
-    public MetadataTableConfigurationResult? MetadataTableConfigurationResult { get; init; }
+    public MetadataTableConfigurationResult? MetadataTableConfigurationResult { get; set; }
 
     /// <summary>The status of the metadata table. JSON <c>Status</c>.</summary>
     [JsonPropertyName("Status")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Status { get; init; }
+    public string? Status { get; set; }
 
     /// <summary>If the CreateBucketMetadataTableConfiguration request succeeds, but S3 Metadata was unable to create the table, this structure contains the error code and error message. JSON <c>Error</c>.</summary>
     [JsonPropertyName("Error")]
     [JsonConverter(typeof(TolerantMemberConverter<ErrorDetails>))]
-    public ErrorDetails? Error { get; init; }
+    public ErrorDetails? Error { get; set; }
 
     /// <summary>The XML namespace of the element. JSON <c>xmlns</c>.</summary>
     [JsonPropertyName("xmlns")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Xmlns { get; init; }
+    public string? Xmlns { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

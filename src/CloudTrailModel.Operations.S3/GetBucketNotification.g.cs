@@ -15,27 +15,27 @@ public sealed record GetBucketNotificationRequestParameters
     /// <summary>The name of the bucket for which to get the notification configuration. JSON <c>bucketName</c>.</summary>
     [JsonPropertyName("bucketName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Bucket { get; init; }
+    public string? Bucket { get; set; }
 
     /// <summary>The account ID of the expected bucket owner. JSON <c>x-amz-expected-bucket-owner</c>.</summary>
     [JsonPropertyName("x-amz-expected-bucket-owner")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ExpectedBucketOwner { get; init; }
+    public string? ExpectedBucketOwner { get; set; }
 
     /// <summary>The host the request was sent to, as a string or a list of strings. JSON <c>Host</c>.</summary>
     [JsonPropertyName("Host")]
     [JsonConverter(typeof(TolerantMemberConverter<JsonElement?>))]
-    public JsonElement? Host { get; init; }
+    public JsonElement? Host { get; set; }
 
     /// <summary>The host the request was sent to (lower-case spelling), as a string or a list of strings. JSON <c>host</c>.</summary>
     [JsonPropertyName("host")]
     [JsonConverter(typeof(TolerantMemberConverter<JsonElement?>))]
-    public JsonElement? HostLowercase { get; init; }
+    public JsonElement? HostLowercase { get; set; }
 
     /// <summary>The <c>?notification</c> subresource marker, logged as an empty string or a list holding one. JSON <c>notification</c>.</summary>
     [JsonPropertyName("notification")]
     [JsonConverter(typeof(TolerantMemberConverter<JsonElement?>))]
-    public JsonElement? NotificationSubresource { get; init; }
+    public JsonElement? NotificationSubresource { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -73,17 +73,17 @@ public sealed record GetBucketNotificationResponseElements
     /// <summary>This data type is deprecated. JSON <c>TopicConfiguration</c>.</summary>
     [JsonPropertyName("TopicConfiguration")]
     [JsonConverter(typeof(TolerantMemberConverter<TopicConfigurationDeprecated>))]
-    public TopicConfigurationDeprecated? TopicConfiguration { get; init; }
+    public TopicConfigurationDeprecated? TopicConfiguration { get; set; }
 
     /// <summary>This data type is deprecated. JSON <c>QueueConfiguration</c>.</summary>
     [JsonPropertyName("QueueConfiguration")]
     [JsonConverter(typeof(TolerantMemberConverter<QueueConfigurationDeprecated>))]
-    public QueueConfigurationDeprecated? QueueConfiguration { get; init; }
+    public QueueConfigurationDeprecated? QueueConfiguration { get; set; }
 
     /// <summary>Container for specifying the Lambda notification configuration. JSON <c>CloudFunctionConfiguration</c>.</summary>
     [JsonPropertyName("CloudFunctionConfiguration")]
     [JsonConverter(typeof(TolerantMemberConverter<CloudFunctionConfiguration>))]
-    public CloudFunctionConfiguration? CloudFunctionConfiguration { get; init; }
+    public CloudFunctionConfiguration? CloudFunctionConfiguration { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

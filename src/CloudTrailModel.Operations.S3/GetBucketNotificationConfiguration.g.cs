@@ -15,27 +15,27 @@ public sealed record GetBucketNotificationConfigurationRequestParameters
     /// <summary>The name of the bucket for which to get the notification configuration. JSON <c>bucketName</c>.</summary>
     [JsonPropertyName("bucketName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Bucket { get; init; }
+    public string? Bucket { get; set; }
 
     /// <summary>The account ID of the expected bucket owner. JSON <c>x-amz-expected-bucket-owner</c>.</summary>
     [JsonPropertyName("x-amz-expected-bucket-owner")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ExpectedBucketOwner { get; init; }
+    public string? ExpectedBucketOwner { get; set; }
 
     /// <summary>The host the request was sent to, as a string or a list of strings. JSON <c>Host</c>.</summary>
     [JsonPropertyName("Host")]
     [JsonConverter(typeof(TolerantMemberConverter<JsonElement?>))]
-    public JsonElement? Host { get; init; }
+    public JsonElement? Host { get; set; }
 
     /// <summary>The host the request was sent to (lower-case spelling), as a string or a list of strings. JSON <c>host</c>.</summary>
     [JsonPropertyName("host")]
     [JsonConverter(typeof(TolerantMemberConverter<JsonElement?>))]
-    public JsonElement? HostLowercase { get; init; }
+    public JsonElement? HostLowercase { get; set; }
 
     /// <summary>The <c>?notification</c> subresource marker, logged as an empty string or a list holding one. JSON <c>notification</c>.</summary>
     [JsonPropertyName("notification")]
     [JsonConverter(typeof(TolerantMemberConverter<JsonElement?>))]
-    public JsonElement? NotificationSubresource { get; init; }
+    public JsonElement? NotificationSubresource { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -73,22 +73,22 @@ public sealed record GetBucketNotificationConfigurationResponseElements
     /// <summary>The topic to which notifications are sent and the events for which notifications are generated. JSON <c>TopicConfiguration</c>.</summary>
     [JsonPropertyName("TopicConfiguration")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<TopicConfiguration>>))]
-    public IReadOnlyList<TopicConfiguration>? TopicConfigurations { get; init => field = ValueList<TopicConfiguration>.From(value); }
+    public IReadOnlyList<TopicConfiguration>? TopicConfigurations { get; set => field = ValueList<TopicConfiguration>.From(value); }
 
     /// <summary>The Amazon Simple Queue Service queues to publish messages to and the events for which to publish messages. JSON <c>QueueConfiguration</c>.</summary>
     [JsonPropertyName("QueueConfiguration")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<QueueConfiguration>>))]
-    public IReadOnlyList<QueueConfiguration>? QueueConfigurations { get; init => field = ValueList<QueueConfiguration>.From(value); }
+    public IReadOnlyList<QueueConfiguration>? QueueConfigurations { get; set => field = ValueList<QueueConfiguration>.From(value); }
 
     /// <summary>Describes the Lambda functions to invoke and the events for which to invoke them. JSON <c>CloudFunctionConfiguration</c>.</summary>
     [JsonPropertyName("CloudFunctionConfiguration")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<LambdaFunctionConfiguration>>))]
-    public IReadOnlyList<LambdaFunctionConfiguration>? LambdaFunctionConfigurations { get; init => field = ValueList<LambdaFunctionConfiguration>.From(value); }
+    public IReadOnlyList<LambdaFunctionConfiguration>? LambdaFunctionConfigurations { get; set => field = ValueList<LambdaFunctionConfiguration>.From(value); }
 
     /// <summary>Enables delivery of events to Amazon EventBridge. JSON <c>EventBridgeConfiguration</c>.</summary>
     [JsonPropertyName("EventBridgeConfiguration")]
     [JsonConverter(typeof(TolerantMemberConverter<EventBridgeConfiguration>))]
-    public EventBridgeConfiguration? EventBridgeConfiguration { get; init; }
+    public EventBridgeConfiguration? EventBridgeConfiguration { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,27 +15,27 @@ public sealed record GetBucketRequestPaymentRequestParameters
     /// <summary>The name of the bucket for which to get the payment request configuration. JSON <c>bucketName</c>.</summary>
     [JsonPropertyName("bucketName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Bucket { get; init; }
+    public string? Bucket { get; set; }
 
     /// <summary>The account ID of the expected bucket owner. JSON <c>x-amz-expected-bucket-owner</c>.</summary>
     [JsonPropertyName("x-amz-expected-bucket-owner")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ExpectedBucketOwner { get; init; }
+    public string? ExpectedBucketOwner { get; set; }
 
     /// <summary>The host the request was sent to, as a string or a list of strings. JSON <c>Host</c>.</summary>
     [JsonPropertyName("Host")]
     [JsonConverter(typeof(TolerantMemberConverter<JsonElement?>))]
-    public JsonElement? Host { get; init; }
+    public JsonElement? Host { get; set; }
 
     /// <summary>The host the request was sent to (lower-case spelling), as a string or a list of strings. JSON <c>host</c>.</summary>
     [JsonPropertyName("host")]
     [JsonConverter(typeof(TolerantMemberConverter<JsonElement?>))]
-    public JsonElement? HostLowercase { get; init; }
+    public JsonElement? HostLowercase { get; set; }
 
     /// <summary>The <c>?requestPayment</c> subresource marker, logged as an empty string or a list holding one. JSON <c>requestPayment</c>.</summary>
     [JsonPropertyName("requestPayment")]
     [JsonConverter(typeof(TolerantMemberConverter<JsonElement?>))]
-    public JsonElement? RequestPaymentSubresource { get; init; }
+    public JsonElement? RequestPaymentSubresource { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -73,7 +73,7 @@ public sealed record GetBucketRequestPaymentResponseElements
     /// <summary>Specifies who pays for the download and request fees. JSON <c>Payer</c>.</summary>
     [JsonPropertyName("Payer")]
     [JsonConverter(typeof(TolerantMemberConverter<Payer?>))]
-    public Payer? Payer { get; init; }
+    public Payer? Payer { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

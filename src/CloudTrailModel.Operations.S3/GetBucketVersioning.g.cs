@@ -15,27 +15,27 @@ public sealed record GetBucketVersioningRequestParameters
     /// <summary>The name of the bucket for which to get the versioning information. JSON <c>bucketName</c>.</summary>
     [JsonPropertyName("bucketName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Bucket { get; init; }
+    public string? Bucket { get; set; }
 
     /// <summary>The account ID of the expected bucket owner. JSON <c>x-amz-expected-bucket-owner</c>.</summary>
     [JsonPropertyName("x-amz-expected-bucket-owner")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ExpectedBucketOwner { get; init; }
+    public string? ExpectedBucketOwner { get; set; }
 
     /// <summary>The host the request was sent to, as a string or a list of strings. JSON <c>Host</c>.</summary>
     [JsonPropertyName("Host")]
     [JsonConverter(typeof(TolerantMemberConverter<JsonElement?>))]
-    public JsonElement? Host { get; init; }
+    public JsonElement? Host { get; set; }
 
     /// <summary>The host the request was sent to (lower-case spelling), as a string or a list of strings. JSON <c>host</c>.</summary>
     [JsonPropertyName("host")]
     [JsonConverter(typeof(TolerantMemberConverter<JsonElement?>))]
-    public JsonElement? HostLowercase { get; init; }
+    public JsonElement? HostLowercase { get; set; }
 
     /// <summary>The <c>?versioning</c> subresource marker, logged as an empty string or a list holding one. JSON <c>versioning</c>.</summary>
     [JsonPropertyName("versioning")]
     [JsonConverter(typeof(TolerantMemberConverter<JsonElement?>))]
-    public JsonElement? VersioningSubresource { get; init; }
+    public JsonElement? VersioningSubresource { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -73,12 +73,12 @@ public sealed record GetBucketVersioningResponseElements
     /// <summary>The versioning state of the bucket. JSON <c>Status</c>.</summary>
     [JsonPropertyName("Status")]
     [JsonConverter(typeof(TolerantMemberConverter<BucketVersioningStatus?>))]
-    public BucketVersioningStatus? Status { get; init; }
+    public BucketVersioningStatus? Status { get; set; }
 
     /// <summary>Specifies whether MFA delete is enabled in the bucket versioning configuration. JSON <c>MfaDelete</c>.</summary>
     [JsonPropertyName("MfaDelete")]
     [JsonConverter(typeof(TolerantMemberConverter<MFADeleteStatus?>))]
-    public MFADeleteStatus? MFADelete { get; init; }
+    public MFADeleteStatus? MFADelete { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,27 +15,27 @@ public sealed record GetBucketWebsiteRequestParameters
     /// <summary>The bucket name for which to get the website configuration. JSON <c>bucketName</c>.</summary>
     [JsonPropertyName("bucketName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Bucket { get; init; }
+    public string? Bucket { get; set; }
 
     /// <summary>The account ID of the expected bucket owner. JSON <c>x-amz-expected-bucket-owner</c>.</summary>
     [JsonPropertyName("x-amz-expected-bucket-owner")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ExpectedBucketOwner { get; init; }
+    public string? ExpectedBucketOwner { get; set; }
 
     /// <summary>The host the request was sent to, as a string or a list of strings. JSON <c>Host</c>.</summary>
     [JsonPropertyName("Host")]
     [JsonConverter(typeof(TolerantMemberConverter<JsonElement?>))]
-    public JsonElement? Host { get; init; }
+    public JsonElement? Host { get; set; }
 
     /// <summary>The host the request was sent to (lower-case spelling), as a string or a list of strings. JSON <c>host</c>.</summary>
     [JsonPropertyName("host")]
     [JsonConverter(typeof(TolerantMemberConverter<JsonElement?>))]
-    public JsonElement? HostLowercase { get; init; }
+    public JsonElement? HostLowercase { get; set; }
 
     /// <summary>The <c>?website</c> subresource marker, logged as an empty string or a list holding one. JSON <c>website</c>.</summary>
     [JsonPropertyName("website")]
     [JsonConverter(typeof(TolerantMemberConverter<JsonElement?>))]
-    public JsonElement? WebsiteSubresource { get; init; }
+    public JsonElement? WebsiteSubresource { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -73,22 +73,22 @@ public sealed record GetBucketWebsiteResponseElements
     /// <summary>Specifies the redirect behavior of all requests to a website endpoint of an Amazon S3 bucket. JSON <c>RedirectAllRequestsTo</c>.</summary>
     [JsonPropertyName("RedirectAllRequestsTo")]
     [JsonConverter(typeof(TolerantMemberConverter<RedirectAllRequestsTo>))]
-    public RedirectAllRequestsTo? RedirectAllRequestsTo { get; init; }
+    public RedirectAllRequestsTo? RedirectAllRequestsTo { get; set; }
 
     /// <summary>The name of the index document for the website (for example index.html). JSON <c>IndexDocument</c>.</summary>
     [JsonPropertyName("IndexDocument")]
     [JsonConverter(typeof(TolerantMemberConverter<IndexDocument>))]
-    public IndexDocument? IndexDocument { get; init; }
+    public IndexDocument? IndexDocument { get; set; }
 
     /// <summary>The object key name of the website error document to use for 4XX class errors. JSON <c>ErrorDocument</c>.</summary>
     [JsonPropertyName("ErrorDocument")]
     [JsonConverter(typeof(TolerantMemberConverter<ErrorDocument>))]
-    public ErrorDocument? ErrorDocument { get; init; }
+    public ErrorDocument? ErrorDocument { get; set; }
 
     /// <summary>Rules that define when a redirect is applied and the redirect behavior. JSON <c>RoutingRules</c>.</summary>
     [JsonPropertyName("RoutingRules")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<RoutingRule>>))]
-    public IReadOnlyList<RoutingRule>? RoutingRules { get; init => field = ValueList<RoutingRule>.From(value); }
+    public IReadOnlyList<RoutingRule>? RoutingRules { get; set => field = ValueList<RoutingRule>.From(value); }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

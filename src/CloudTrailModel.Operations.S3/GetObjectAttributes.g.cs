@@ -15,72 +15,72 @@ public sealed record GetObjectAttributesRequestParameters
     /// <summary>The name of the bucket that contains the object. JSON <c>bucketName</c>.</summary>
     [JsonPropertyName("bucketName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Bucket { get; init; }
+    public string? Bucket { get; set; }
 
     /// <summary>The object key. JSON <c>key</c>.</summary>
     [JsonPropertyName("key")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Key { get; init; }
+    public string? Key { get; set; }
 
     /// <summary>The version ID used to reference a specific version of the object. JSON <c>versionId</c>.</summary>
     [JsonPropertyName("versionId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? VersionId { get; init; }
+    public string? VersionId { get; set; }
 
     /// <summary>Sets the maximum number of parts to return. JSON <c>x-amz-max-parts</c>.</summary>
     [JsonPropertyName("x-amz-max-parts")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? MaxParts { get; init; }
+    public int? MaxParts { get; set; }
 
     /// <summary>Specifies the part after which listing should begin. JSON <c>x-amz-part-number-marker</c>.</summary>
     [JsonPropertyName("x-amz-part-number-marker")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? PartNumberMarker { get; init; }
+    public int? PartNumberMarker { get; set; }
 
     /// <summary>Specifies the algorithm to use when encrypting the object (for example, AES256). JSON <c>x-amz-server-side-encryption-customer-algorithm</c>.</summary>
     [JsonPropertyName("x-amz-server-side-encryption-customer-algorithm")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? SSECustomerAlgorithm { get; init; }
+    public string? SSECustomerAlgorithm { get; set; }
 
     /// <summary>Specifies the customer-provided encryption key for Amazon S3 to use in encrypting data. JSON <c>x-amz-server-side-encryption-customer-key</c>.</summary>
     [JsonPropertyName("x-amz-server-side-encryption-customer-key")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? SSECustomerKey { get; init; }
+    public string? SSECustomerKey { get; set; }
 
     /// <summary>Specifies the 128-bit MD5 digest of the encryption key according to RFC 1321. JSON <c>x-amz-server-side-encryption-customer-key-MD5</c>.</summary>
     [JsonPropertyName("x-amz-server-side-encryption-customer-key-MD5")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? SSECustomerKeyMD5 { get; init; }
+    public string? SSECustomerKeyMD5 { get; set; }
 
     /// <summary>Confirms that the requester knows that they will be charged for the request. JSON <c>x-amz-request-payer</c>.</summary>
     [JsonPropertyName("x-amz-request-payer")]
     [JsonConverter(typeof(TolerantMemberConverter<RequestPayer?>))]
-    public RequestPayer? RequestPayer { get; init; }
+    public RequestPayer? RequestPayer { get; set; }
 
     /// <summary>The account ID of the expected bucket owner. JSON <c>x-amz-expected-bucket-owner</c>.</summary>
     [JsonPropertyName("x-amz-expected-bucket-owner")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ExpectedBucketOwner { get; init; }
+    public string? ExpectedBucketOwner { get; set; }
 
     /// <summary>Specifies the fields at the root level that you want returned in the response. JSON <c>x-amz-object-attributes</c>.</summary>
     [JsonPropertyName("x-amz-object-attributes")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<ObjectAttributes>>))]
-    public IReadOnlyList<ObjectAttributes>? ObjectAttributes { get; init => field = ValueList<ObjectAttributes>.From(value); }
+    public IReadOnlyList<ObjectAttributes>? ObjectAttributes { get; set => field = ValueList<ObjectAttributes>.From(value); }
 
     /// <summary>The host the request was sent to, as a string or a list of strings. JSON <c>Host</c>.</summary>
     [JsonPropertyName("Host")]
     [JsonConverter(typeof(TolerantMemberConverter<JsonElement?>))]
-    public JsonElement? Host { get; init; }
+    public JsonElement? Host { get; set; }
 
     /// <summary>The host the request was sent to (lower-case spelling), as a string or a list of strings. JSON <c>host</c>.</summary>
     [JsonPropertyName("host")]
     [JsonConverter(typeof(TolerantMemberConverter<JsonElement?>))]
-    public JsonElement? HostLowercase { get; init; }
+    public JsonElement? HostLowercase { get; set; }
 
     /// <summary>The <c>?attributes</c> subresource marker, logged as an empty string or a list holding one. JSON <c>attributes</c>.</summary>
     [JsonPropertyName("attributes")]
     [JsonConverter(typeof(TolerantMemberConverter<JsonElement?>))]
-    public JsonElement? AttributesSubresource { get; init; }
+    public JsonElement? AttributesSubresource { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -136,47 +136,47 @@ public sealed record GetObjectAttributesResponseElements
     /// <summary>Specifies whether the object retrieved was ( true) or was not ( false) a delete marker. JSON <c>x-amz-delete-marker</c>.</summary>
     [JsonPropertyName("x-amz-delete-marker")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? DeleteMarker { get; init; }
+    public bool? DeleteMarker { get; set; }
 
     /// <summary>Date and time when the object was last modified. JSON <c>Last-Modified</c>.</summary>
     [JsonPropertyName("Last-Modified")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? LastModified { get; init; }
+    public DateTimeOffset? LastModified { get; set; }
 
     /// <summary>The version ID of the object. JSON <c>x-amz-version-id</c>.</summary>
     [JsonPropertyName("x-amz-version-id")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? VersionId { get; init; }
+    public string? VersionId { get; set; }
 
     /// <summary>If present, indicates that the requester was successfully charged for the request. JSON <c>x-amz-request-charged</c>.</summary>
     [JsonPropertyName("x-amz-request-charged")]
     [JsonConverter(typeof(TolerantMemberConverter<RequestCharged?>))]
-    public RequestCharged? RequestCharged { get; init; }
+    public RequestCharged? RequestCharged { get; set; }
 
     /// <summary>An ETag is an opaque identifier assigned by a web server to a specific version of a resource found at a URL. JSON <c>ETag</c>.</summary>
     [JsonPropertyName("ETag")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ETag { get; init; }
+    public string? ETag { get; set; }
 
     /// <summary>The checksum or digest of the object. JSON <c>Checksum</c>.</summary>
     [JsonPropertyName("Checksum")]
     [JsonConverter(typeof(TolerantMemberConverter<Checksum>))]
-    public Checksum? Checksum { get; init; }
+    public Checksum? Checksum { get; set; }
 
     /// <summary>A collection of parts associated with a multipart upload. JSON <c>ObjectParts</c>.</summary>
     [JsonPropertyName("ObjectParts")]
     [JsonConverter(typeof(TolerantMemberConverter<GetObjectAttributesParts>))]
-    public GetObjectAttributesParts? ObjectParts { get; init; }
+    public GetObjectAttributesParts? ObjectParts { get; set; }
 
     /// <summary>Provides the storage class information of the object. JSON <c>StorageClass</c>.</summary>
     [JsonPropertyName("StorageClass")]
     [JsonConverter(typeof(TolerantMemberConverter<StorageClass?>))]
-    public StorageClass? StorageClass { get; init; }
+    public StorageClass? StorageClass { get; set; }
 
     /// <summary>The size of the object in bytes. JSON <c>ObjectSize</c>.</summary>
     [JsonPropertyName("ObjectSize")]
     [JsonConverter(typeof(TolerantMemberConverter<long?>))]
-    public long? ObjectSize { get; init; }
+    public long? ObjectSize { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

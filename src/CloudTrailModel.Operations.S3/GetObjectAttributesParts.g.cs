@@ -15,37 +15,37 @@ public sealed record GetObjectAttributesParts
     /// <summary>The total number of parts. JSON <c>PartsCount</c>.</summary>
     [JsonPropertyName("PartsCount")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? TotalPartsCount { get; init; }
+    public int? TotalPartsCount { get; set; }
 
     /// <summary>The marker for the current part. JSON <c>PartNumberMarker</c>.</summary>
     [JsonPropertyName("PartNumberMarker")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? PartNumberMarker { get; init; }
+    public int? PartNumberMarker { get; set; }
 
     /// <summary>When a list is truncated, this element specifies the last part in the list, as well as the value to use for the PartNumberMarker request parameter in a subsequent request. JSON <c>NextPartNumberMarker</c>.</summary>
     [JsonPropertyName("NextPartNumberMarker")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? NextPartNumberMarker { get; init; }
+    public int? NextPartNumberMarker { get; set; }
 
     /// <summary>The maximum number of parts allowed in the response. JSON <c>MaxParts</c>.</summary>
     [JsonPropertyName("MaxParts")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? MaxParts { get; init; }
+    public int? MaxParts { get; set; }
 
     /// <summary>Indicates whether the returned list of parts is truncated. JSON <c>IsTruncated</c>.</summary>
     [JsonPropertyName("IsTruncated")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? IsTruncated { get; init; }
+    public bool? IsTruncated { get; set; }
 
     /// <summary>A container for elements related to a particular part. JSON <c>Part</c>.</summary>
     [JsonPropertyName("Part")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<ObjectPart>>))]
-    public IReadOnlyList<ObjectPart>? Parts { get; init => field = ValueList<ObjectPart>.From(value); }
+    public IReadOnlyList<ObjectPart>? Parts { get; set => field = ValueList<ObjectPart>.From(value); }
 
     /// <summary>The XML namespace of the element. JSON <c>xmlns</c>.</summary>
     [JsonPropertyName("xmlns")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Xmlns { get; init; }
+    public string? Xmlns { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

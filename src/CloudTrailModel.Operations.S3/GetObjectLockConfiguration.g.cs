@@ -15,27 +15,27 @@ public sealed record GetObjectLockConfigurationRequestParameters
     /// <summary>The bucket whose Object Lock configuration you want to retrieve. JSON <c>bucketName</c>.</summary>
     [JsonPropertyName("bucketName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Bucket { get; init; }
+    public string? Bucket { get; set; }
 
     /// <summary>The account ID of the expected bucket owner. JSON <c>x-amz-expected-bucket-owner</c>.</summary>
     [JsonPropertyName("x-amz-expected-bucket-owner")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ExpectedBucketOwner { get; init; }
+    public string? ExpectedBucketOwner { get; set; }
 
     /// <summary>The host the request was sent to, as a string or a list of strings. JSON <c>Host</c>.</summary>
     [JsonPropertyName("Host")]
     [JsonConverter(typeof(TolerantMemberConverter<JsonElement?>))]
-    public JsonElement? Host { get; init; }
+    public JsonElement? Host { get; set; }
 
     /// <summary>The host the request was sent to (lower-case spelling), as a string or a list of strings. JSON <c>host</c>.</summary>
     [JsonPropertyName("host")]
     [JsonConverter(typeof(TolerantMemberConverter<JsonElement?>))]
-    public JsonElement? HostLowercase { get; init; }
+    public JsonElement? HostLowercase { get; set; }
 
     /// <summary>The <c>?object-lock</c> subresource marker, logged as an empty string or a list holding one. JSON <c>object-lock</c>.</summary>
     [JsonPropertyName("object-lock")]
     [JsonConverter(typeof(TolerantMemberConverter<JsonElement?>))]
-    public JsonElement? ObjectLockSubresource { get; init; }
+    public JsonElement? ObjectLockSubresource { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -73,7 +73,7 @@ public sealed record GetObjectLockConfigurationResponseElements
     /// <summary>The specified bucket's Object Lock configuration. JSON <c>ObjectLockConfiguration</c>.</summary>
     [JsonPropertyName("ObjectLockConfiguration")]
     [JsonConverter(typeof(TolerantMemberConverter<ObjectLockConfiguration>))]
-    public ObjectLockConfiguration? ObjectLockConfiguration { get; init; }
+    public ObjectLockConfiguration? ObjectLockConfiguration { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,27 +15,27 @@ public sealed record GetPublicAccessBlockRequestParameters
     /// <summary>The name of the Amazon S3 bucket whose PublicAccessBlock configuration you want to retrieve. JSON <c>bucketName</c>.</summary>
     [JsonPropertyName("bucketName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Bucket { get; init; }
+    public string? Bucket { get; set; }
 
     /// <summary>The account ID of the expected bucket owner. JSON <c>x-amz-expected-bucket-owner</c>.</summary>
     [JsonPropertyName("x-amz-expected-bucket-owner")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ExpectedBucketOwner { get; init; }
+    public string? ExpectedBucketOwner { get; set; }
 
     /// <summary>The host the request was sent to, as a string or a list of strings. JSON <c>Host</c>.</summary>
     [JsonPropertyName("Host")]
     [JsonConverter(typeof(TolerantMemberConverter<JsonElement?>))]
-    public JsonElement? Host { get; init; }
+    public JsonElement? Host { get; set; }
 
     /// <summary>The host the request was sent to (lower-case spelling), as a string or a list of strings. JSON <c>host</c>.</summary>
     [JsonPropertyName("host")]
     [JsonConverter(typeof(TolerantMemberConverter<JsonElement?>))]
-    public JsonElement? HostLowercase { get; init; }
+    public JsonElement? HostLowercase { get; set; }
 
     /// <summary>The <c>?publicAccessBlock</c> subresource marker, logged as an empty string or a list holding one. JSON <c>publicAccessBlock</c>.</summary>
     [JsonPropertyName("publicAccessBlock")]
     [JsonConverter(typeof(TolerantMemberConverter<JsonElement?>))]
-    public JsonElement? PublicAccessBlockSubresource { get; init; }
+    public JsonElement? PublicAccessBlockSubresource { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -73,7 +73,7 @@ public sealed record GetPublicAccessBlockResponseElements
     /// <summary>The PublicAccessBlock configuration currently in effect for this Amazon S3 bucket. JSON <c>PublicAccessBlockConfiguration</c>.</summary>
     [JsonPropertyName("PublicAccessBlockConfiguration")]
     [JsonConverter(typeof(TolerantMemberConverter<PublicAccessBlockConfiguration>))]
-    public PublicAccessBlockConfiguration? PublicAccessBlockConfiguration { get; init; }
+    public PublicAccessBlockConfiguration? PublicAccessBlockConfiguration { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,12 +15,12 @@ public sealed record GlacierJobParameters
     /// <summary>Retrieval tier at which the restore will be processed. JSON <c>Tier</c>.</summary>
     [JsonPropertyName("Tier")]
     [JsonConverter(typeof(TolerantMemberConverter<Tier?>))]
-    public Tier? Tier { get; init; }
+    public Tier? Tier { get; set; }
 
     /// <summary>The XML namespace of the element. JSON <c>xmlns</c>.</summary>
     [JsonPropertyName("xmlns")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Xmlns { get; init; }
+    public string? Xmlns { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,17 +15,17 @@ public sealed record Grant
     /// <summary>The person being granted permissions. JSON <c>Grantee</c>.</summary>
     [JsonPropertyName("Grantee")]
     [JsonConverter(typeof(TolerantMemberConverter<Grantee>))]
-    public Grantee? Grantee { get; init; }
+    public Grantee? Grantee { get; set; }
 
     /// <summary>Specifies the permission given to the grantee. JSON <c>Permission</c>.</summary>
     [JsonPropertyName("Permission")]
     [JsonConverter(typeof(TolerantMemberConverter<Permission?>))]
-    public Permission? Permission { get; init; }
+    public Permission? Permission { get; set; }
 
     /// <summary>The XML namespace of the element. JSON <c>xmlns</c>.</summary>
     [JsonPropertyName("xmlns")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Xmlns { get; init; }
+    public string? Xmlns { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,32 +15,32 @@ public sealed record Grantee
     /// <summary>JSON <c>DisplayName</c>.</summary>
     [JsonPropertyName("DisplayName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? DisplayName { get; init; }
+    public string? DisplayName { get; set; }
 
     /// <summary>JSON <c>EmailAddress</c>.</summary>
     [JsonPropertyName("EmailAddress")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? EmailAddress { get; init; }
+    public string? EmailAddress { get; set; }
 
     /// <summary>The canonical user ID of the grantee. JSON <c>ID</c>.</summary>
     [JsonPropertyName("ID")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ID { get; init; }
+    public string? ID { get; set; }
 
     /// <summary>Type of grantee. JSON <c>xsi:type</c>.</summary>
     [JsonPropertyName("xsi:type")]
     [JsonConverter(typeof(TolerantMemberConverter<Type?>))]
-    public Type? Type { get; init; }
+    public Type? Type { get; set; }
 
     /// <summary>URI of the grantee group. JSON <c>URI</c>.</summary>
     [JsonPropertyName("URI")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? URI { get; init; }
+    public string? URI { get; set; }
 
     /// <summary>The XML namespace of the element. JSON <c>xmlns</c>.</summary>
     [JsonPropertyName("xmlns")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Xmlns { get; init; }
+    public string? Xmlns { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

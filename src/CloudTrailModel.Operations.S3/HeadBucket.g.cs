@@ -15,22 +15,22 @@ public sealed record HeadBucketRequestParameters
     /// <summary>The bucket name. JSON <c>bucketName</c>.</summary>
     [JsonPropertyName("bucketName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Bucket { get; init; }
+    public string? Bucket { get; set; }
 
     /// <summary>The account ID of the expected bucket owner. JSON <c>x-amz-expected-bucket-owner</c>.</summary>
     [JsonPropertyName("x-amz-expected-bucket-owner")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ExpectedBucketOwner { get; init; }
+    public string? ExpectedBucketOwner { get; set; }
 
     /// <summary>The host the request was sent to, as a string or a list of strings. JSON <c>Host</c>.</summary>
     [JsonPropertyName("Host")]
     [JsonConverter(typeof(TolerantMemberConverter<JsonElement?>))]
-    public JsonElement? Host { get; init; }
+    public JsonElement? Host { get; set; }
 
     /// <summary>The host the request was sent to (lower-case spelling), as a string or a list of strings. JSON <c>host</c>.</summary>
     [JsonPropertyName("host")]
     [JsonConverter(typeof(TolerantMemberConverter<JsonElement?>))]
-    public JsonElement? HostLowercase { get; init; }
+    public JsonElement? HostLowercase { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -66,27 +66,27 @@ public sealed record HeadBucketResponseElements
     /// <summary>The Amazon Resource Name (ARN) of the S3 bucket. JSON <c>x-amz-bucket-arn</c>.</summary>
     [JsonPropertyName("x-amz-bucket-arn")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? BucketArn { get; init; }
+    public string? BucketArn { get; set; }
 
     /// <summary>The type of location where the bucket is created. JSON <c>x-amz-bucket-location-type</c>.</summary>
     [JsonPropertyName("x-amz-bucket-location-type")]
     [JsonConverter(typeof(TolerantMemberConverter<LocationType?>))]
-    public LocationType? BucketLocationType { get; init; }
+    public LocationType? BucketLocationType { get; set; }
 
     /// <summary>The name of the location where the bucket will be created. JSON <c>x-amz-bucket-location-name</c>.</summary>
     [JsonPropertyName("x-amz-bucket-location-name")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? BucketLocationName { get; init; }
+    public string? BucketLocationName { get; set; }
 
     /// <summary>The Region that the bucket is located. JSON <c>x-amz-bucket-region</c>.</summary>
     [JsonPropertyName("x-amz-bucket-region")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? BucketRegion { get; init; }
+    public string? BucketRegion { get; set; }
 
     /// <summary>Indicates whether the bucket name used in the request is an access point alias. JSON <c>x-amz-access-point-alias</c>.</summary>
     [JsonPropertyName("x-amz-access-point-alias")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? AccessPointAlias { get; init; }
+    public bool? AccessPointAlias { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,117 +15,117 @@ public sealed record HeadObjectRequestParameters
     /// <summary>The name of the bucket that contains the object. JSON <c>bucketName</c>.</summary>
     [JsonPropertyName("bucketName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Bucket { get; init; }
+    public string? Bucket { get; set; }
 
     /// <summary>Return the object only if its entity tag (ETag) is the same as the one specified; otherwise, return a 412 (precondition failed) error. JSON <c>If-Match</c>.</summary>
     [JsonPropertyName("If-Match")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? IfMatch { get; init; }
+    public string? IfMatch { get; set; }
 
     /// <summary>Return the object only if it has been modified since the specified time; otherwise, return a 304 (not modified) error. JSON <c>If-Modified-Since</c>.</summary>
     [JsonPropertyName("If-Modified-Since")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? IfModifiedSince { get; init; }
+    public DateTimeOffset? IfModifiedSince { get; set; }
 
     /// <summary>Return the object only if its entity tag (ETag) is different from the one specified; otherwise, return a 304 (not modified) error. JSON <c>If-None-Match</c>.</summary>
     [JsonPropertyName("If-None-Match")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? IfNoneMatch { get; init; }
+    public string? IfNoneMatch { get; set; }
 
     /// <summary>Return the object only if it has not been modified since the specified time; otherwise, return a 412 (precondition failed) error. JSON <c>If-Unmodified-Since</c>.</summary>
     [JsonPropertyName("If-Unmodified-Since")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? IfUnmodifiedSince { get; init; }
+    public DateTimeOffset? IfUnmodifiedSince { get; set; }
 
     /// <summary>The object key. JSON <c>key</c>.</summary>
     [JsonPropertyName("key")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Key { get; init; }
+    public string? Key { get; set; }
 
     /// <summary>HeadObject returns only the metadata for an object. JSON <c>Range</c>.</summary>
     [JsonPropertyName("Range")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Range { get; init; }
+    public string? Range { get; set; }
 
     /// <summary>Sets the Cache-Control header of the response. JSON <c>response-cache-control</c>.</summary>
     [JsonPropertyName("response-cache-control")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ResponseCacheControl { get; init; }
+    public string? ResponseCacheControl { get; set; }
 
     /// <summary>Sets the Content-Disposition header of the response. JSON <c>response-content-disposition</c>.</summary>
     [JsonPropertyName("response-content-disposition")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ResponseContentDisposition { get; init; }
+    public string? ResponseContentDisposition { get; set; }
 
     /// <summary>Sets the Content-Encoding header of the response. JSON <c>response-content-encoding</c>.</summary>
     [JsonPropertyName("response-content-encoding")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ResponseContentEncoding { get; init; }
+    public string? ResponseContentEncoding { get; set; }
 
     /// <summary>Sets the Content-Language header of the response. JSON <c>response-content-language</c>.</summary>
     [JsonPropertyName("response-content-language")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ResponseContentLanguage { get; init; }
+    public string? ResponseContentLanguage { get; set; }
 
     /// <summary>Sets the Content-Type header of the response. JSON <c>response-content-type</c>.</summary>
     [JsonPropertyName("response-content-type")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ResponseContentType { get; init; }
+    public string? ResponseContentType { get; set; }
 
     /// <summary>Sets the Expires header of the response. JSON <c>response-expires</c>.</summary>
     [JsonPropertyName("response-expires")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? ResponseExpires { get; init; }
+    public DateTimeOffset? ResponseExpires { get; set; }
 
     /// <summary>Version ID used to reference a specific version of the object. JSON <c>versionId</c>.</summary>
     [JsonPropertyName("versionId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? VersionId { get; init; }
+    public string? VersionId { get; set; }
 
     /// <summary>Specifies the algorithm to use when encrypting the object (for example, AES256). JSON <c>x-amz-server-side-encryption-customer-algorithm</c>.</summary>
     [JsonPropertyName("x-amz-server-side-encryption-customer-algorithm")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? SSECustomerAlgorithm { get; init; }
+    public string? SSECustomerAlgorithm { get; set; }
 
     /// <summary>Specifies the customer-provided encryption key for Amazon S3 to use in encrypting data. JSON <c>x-amz-server-side-encryption-customer-key</c>.</summary>
     [JsonPropertyName("x-amz-server-side-encryption-customer-key")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? SSECustomerKey { get; init; }
+    public string? SSECustomerKey { get; set; }
 
     /// <summary>Specifies the 128-bit MD5 digest of the encryption key according to RFC 1321. JSON <c>x-amz-server-side-encryption-customer-key-MD5</c>.</summary>
     [JsonPropertyName("x-amz-server-side-encryption-customer-key-MD5")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? SSECustomerKeyMD5 { get; init; }
+    public string? SSECustomerKeyMD5 { get; set; }
 
     /// <summary>Confirms that the requester knows that they will be charged for the request. JSON <c>x-amz-request-payer</c>.</summary>
     [JsonPropertyName("x-amz-request-payer")]
     [JsonConverter(typeof(TolerantMemberConverter<RequestPayer?>))]
-    public RequestPayer? RequestPayer { get; init; }
+    public RequestPayer? RequestPayer { get; set; }
 
     /// <summary>Part number of the object being read. JSON <c>partNumber</c>.</summary>
     [JsonPropertyName("partNumber")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? PartNumber { get; init; }
+    public int? PartNumber { get; set; }
 
     /// <summary>The account ID of the expected bucket owner. JSON <c>x-amz-expected-bucket-owner</c>.</summary>
     [JsonPropertyName("x-amz-expected-bucket-owner")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ExpectedBucketOwner { get; init; }
+    public string? ExpectedBucketOwner { get; set; }
 
     /// <summary>To retrieve the checksum, this parameter must be enabled. JSON <c>x-amz-checksum-mode</c>.</summary>
     [JsonPropertyName("x-amz-checksum-mode")]
     [JsonConverter(typeof(TolerantMemberConverter<ChecksumMode?>))]
-    public ChecksumMode? ChecksumMode { get; init; }
+    public ChecksumMode? ChecksumMode { get; set; }
 
     /// <summary>The host the request was sent to, as a string or a list of strings. JSON <c>Host</c>.</summary>
     [JsonPropertyName("Host")]
     [JsonConverter(typeof(TolerantMemberConverter<JsonElement?>))]
-    public JsonElement? Host { get; init; }
+    public JsonElement? Host { get; set; }
 
     /// <summary>The host the request was sent to (lower-case spelling), as a string or a list of strings. JSON <c>host</c>.</summary>
     [JsonPropertyName("host")]
     [JsonConverter(typeof(TolerantMemberConverter<JsonElement?>))]
-    public JsonElement? HostLowercase { get; init; }
+    public JsonElement? HostLowercase { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -199,217 +199,217 @@ public sealed record HeadObjectResponseElements
     /// <summary>Specifies whether the object retrieved was (true) or was not (false) a Delete Marker. JSON <c>x-amz-delete-marker</c>.</summary>
     [JsonPropertyName("x-amz-delete-marker")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? DeleteMarker { get; init; }
+    public bool? DeleteMarker { get; set; }
 
     /// <summary>Indicates that a range of bytes was specified. JSON <c>accept-ranges</c>.</summary>
     [JsonPropertyName("accept-ranges")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? AcceptRanges { get; init; }
+    public string? AcceptRanges { get; set; }
 
     /// <summary>If the object expiration is configured (see PutBucketLifecycleConfiguration), the response includes this header. JSON <c>x-amz-expiration</c>.</summary>
     [JsonPropertyName("x-amz-expiration")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Expiration { get; init; }
+    public string? Expiration { get; set; }
 
     /// <summary>If the object is an archived object (an object whose storage class is GLACIER), the response includes this header if either the archive restoration is in progress (see RestoreObject or an archive copy is already restored. JSON <c>x-amz-restore</c>.</summary>
     [JsonPropertyName("x-amz-restore")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Restore { get; init; }
+    public string? Restore { get; set; }
 
     /// <summary>The archive state of the head object. JSON <c>x-amz-archive-status</c>.</summary>
     [JsonPropertyName("x-amz-archive-status")]
     [JsonConverter(typeof(TolerantMemberConverter<ArchiveStatus?>))]
-    public ArchiveStatus? ArchiveStatus { get; init; }
+    public ArchiveStatus? ArchiveStatus { get; set; }
 
     /// <summary>Date and time when the object was last modified. JSON <c>Last-Modified</c>.</summary>
     [JsonPropertyName("Last-Modified")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? LastModified { get; init; }
+    public DateTimeOffset? LastModified { get; set; }
 
     /// <summary>Size of the body in bytes. JSON <c>Content-Length</c>.</summary>
     [JsonPropertyName("Content-Length")]
     [JsonConverter(typeof(TolerantMemberConverter<long?>))]
-    public long? ContentLength { get; init; }
+    public long? ContentLength { get; set; }
 
     /// <summary>The Base64 encoded, 32-bit CRC32 checksum of the object. JSON <c>x-amz-checksum-crc32</c>.</summary>
     [JsonPropertyName("x-amz-checksum-crc32")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ChecksumCRC32 { get; init; }
+    public string? ChecksumCRC32 { get; set; }
 
     /// <summary>The Base64 encoded, 32-bit CRC32C checksum of the object. JSON <c>x-amz-checksum-crc32c</c>.</summary>
     [JsonPropertyName("x-amz-checksum-crc32c")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ChecksumCRC32C { get; init; }
+    public string? ChecksumCRC32C { get; set; }
 
     /// <summary>The Base64 encoded, 64-bit CRC64NVME checksum of the object. JSON <c>x-amz-checksum-crc64nvme</c>.</summary>
     [JsonPropertyName("x-amz-checksum-crc64nvme")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ChecksumCRC64NVME { get; init; }
+    public string? ChecksumCRC64NVME { get; set; }
 
     /// <summary>The Base64 encoded, 160-bit SHA1 digest of the object. JSON <c>x-amz-checksum-sha1</c>.</summary>
     [JsonPropertyName("x-amz-checksum-sha1")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ChecksumSHA1 { get; init; }
+    public string? ChecksumSHA1 { get; set; }
 
     /// <summary>The Base64 encoded, 256-bit SHA256 digest of the object. JSON <c>x-amz-checksum-sha256</c>.</summary>
     [JsonPropertyName("x-amz-checksum-sha256")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ChecksumSHA256 { get; init; }
+    public string? ChecksumSHA256 { get; set; }
 
     /// <summary>The Base64 encoded, 512-bit SHA512 digest of the object. JSON <c>x-amz-checksum-sha512</c>.</summary>
     [JsonPropertyName("x-amz-checksum-sha512")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ChecksumSHA512 { get; init; }
+    public string? ChecksumSHA512 { get; set; }
 
     /// <summary>The Base64 encoded, 128-bit MD5 digest of the object. JSON <c>x-amz-checksum-md5</c>.</summary>
     [JsonPropertyName("x-amz-checksum-md5")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ChecksumMD5 { get; init; }
+    public string? ChecksumMD5 { get; set; }
 
     /// <summary>The Base64 encoded, 64-bit XXHASH64 checksum of the object. JSON <c>x-amz-checksum-xxhash64</c>.</summary>
     [JsonPropertyName("x-amz-checksum-xxhash64")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ChecksumXXHASH64 { get; init; }
+    public string? ChecksumXXHASH64 { get; set; }
 
     /// <summary>The Base64 encoded, 64-bit XXHASH3 checksum of the object. JSON <c>x-amz-checksum-xxhash3</c>.</summary>
     [JsonPropertyName("x-amz-checksum-xxhash3")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ChecksumXXHASH3 { get; init; }
+    public string? ChecksumXXHASH3 { get; set; }
 
     /// <summary>The Base64 encoded, 128-bit XXHASH128 checksum of the object. JSON <c>x-amz-checksum-xxhash128</c>.</summary>
     [JsonPropertyName("x-amz-checksum-xxhash128")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ChecksumXXHASH128 { get; init; }
+    public string? ChecksumXXHASH128 { get; set; }
 
     /// <summary>The checksum type, which determines how part-level checksums are combined to create an object-level checksum for multipart objects. JSON <c>x-amz-checksum-type</c>.</summary>
     [JsonPropertyName("x-amz-checksum-type")]
     [JsonConverter(typeof(TolerantMemberConverter<ChecksumType?>))]
-    public ChecksumType? ChecksumType { get; init; }
+    public ChecksumType? ChecksumType { get; set; }
 
     /// <summary>An entity tag (ETag) is an opaque identifier assigned by a web server to a specific version of a resource found at a URL. JSON <c>ETag</c>.</summary>
     [JsonPropertyName("ETag")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ETag { get; init; }
+    public string? ETag { get; set; }
 
     /// <summary>This is set to the number of metadata entries not returned in x-amz-meta headers. JSON <c>x-amz-missing-meta</c>.</summary>
     [JsonPropertyName("x-amz-missing-meta")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? MissingMeta { get; init; }
+    public int? MissingMeta { get; set; }
 
     /// <summary>Version ID of the object. JSON <c>x-amz-version-id</c>.</summary>
     [JsonPropertyName("x-amz-version-id")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? VersionId { get; init; }
+    public string? VersionId { get; set; }
 
     /// <summary>Specifies caching behavior along the request/reply chain. JSON <c>Cache-Control</c>.</summary>
     [JsonPropertyName("Cache-Control")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? CacheControl { get; init; }
+    public string? CacheControl { get; set; }
 
     /// <summary>Specifies presentational information for the object. JSON <c>Content-Disposition</c>.</summary>
     [JsonPropertyName("Content-Disposition")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ContentDisposition { get; init; }
+    public string? ContentDisposition { get; set; }
 
     /// <summary>Indicates what content encodings have been applied to the object and thus what decoding mechanisms must be applied to obtain the media-type referenced by the Content-Type header field. JSON <c>Content-Encoding</c>.</summary>
     [JsonPropertyName("Content-Encoding")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ContentEncoding { get; init; }
+    public string? ContentEncoding { get; set; }
 
     /// <summary>The language the content is in. JSON <c>Content-Language</c>.</summary>
     [JsonPropertyName("Content-Language")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ContentLanguage { get; init; }
+    public string? ContentLanguage { get; set; }
 
     /// <summary>A standard MIME type describing the format of the object data. JSON <c>Content-Type</c>.</summary>
     [JsonPropertyName("Content-Type")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ContentType { get; init; }
+    public string? ContentType { get; set; }
 
     /// <summary>The portion of the object returned in the response for a GET request. JSON <c>Content-Range</c>.</summary>
     [JsonPropertyName("Content-Range")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ContentRange { get; init; }
+    public string? ContentRange { get; set; }
 
     /// <summary>The date and time at which the object is no longer cacheable. JSON <c>Expires</c>.</summary>
     [JsonPropertyName("Expires")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? Expires { get; init; }
+    public DateTimeOffset? Expires { get; set; }
 
     /// <summary>If the bucket is configured as a website, redirects requests for this object to another object in the same bucket or to an external URL. JSON <c>x-amz-website-redirect-location</c>.</summary>
     [JsonPropertyName("x-amz-website-redirect-location")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? WebsiteRedirectLocation { get; init; }
+    public string? WebsiteRedirectLocation { get; set; }
 
     /// <summary>The server-side encryption algorithm used when you store this object in Amazon S3 or Amazon FSx. JSON <c>x-amz-server-side-encryption</c>.</summary>
     [JsonPropertyName("x-amz-server-side-encryption")]
     [JsonConverter(typeof(TolerantMemberConverter<ServerSideEncryption?>))]
-    public ServerSideEncryption? ServerSideEncryption { get; init; }
+    public ServerSideEncryption? ServerSideEncryption { get; set; }
 
     /// <summary>A map of metadata to store with the object in S3. JSON <c>x-amz-meta-</c>.</summary>
     [JsonPropertyName("x-amz-meta-")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyDictionary<string, string>>))]
-    public IReadOnlyDictionary<string, string>? Metadata { get; init => field = ValueMap<string>.From(value); }
+    public IReadOnlyDictionary<string, string>? Metadata { get; set => field = ValueMap<string>.From(value); }
 
     /// <summary>If server-side encryption with a customer-provided encryption key was requested, the response will include this header to confirm the encryption algorithm that's used. JSON <c>x-amz-server-side-encryption-customer-algorithm</c>.</summary>
     [JsonPropertyName("x-amz-server-side-encryption-customer-algorithm")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? SSECustomerAlgorithm { get; init; }
+    public string? SSECustomerAlgorithm { get; set; }
 
     /// <summary>If server-side encryption with a customer-provided encryption key was requested, the response will include this header to provide the round-trip message integrity verification of the customer-provided encryption key. JSON <c>x-amz-server-side-encryption-customer-key-MD5</c>.</summary>
     [JsonPropertyName("x-amz-server-side-encryption-customer-key-MD5")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? SSECustomerKeyMD5 { get; init; }
+    public string? SSECustomerKeyMD5 { get; set; }
 
     /// <summary>If present, indicates the ID of the KMS key that was used for object encryption. JSON <c>x-amz-server-side-encryption-aws-kms-key-id</c>.</summary>
     [JsonPropertyName("x-amz-server-side-encryption-aws-kms-key-id")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? SSEKMSKeyId { get; init; }
+    public string? SSEKMSKeyId { get; set; }
 
     /// <summary>Indicates whether the object uses an S3 Bucket Key for server-side encryption with Key Management Service (KMS) keys (SSE-KMS). JSON <c>x-amz-server-side-encryption-bucket-key-enabled</c>.</summary>
     [JsonPropertyName("x-amz-server-side-encryption-bucket-key-enabled")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? BucketKeyEnabled { get; init; }
+    public bool? BucketKeyEnabled { get; set; }
 
     /// <summary>Provides storage class information of the object. JSON <c>x-amz-storage-class</c>.</summary>
     [JsonPropertyName("x-amz-storage-class")]
     [JsonConverter(typeof(TolerantMemberConverter<StorageClass?>))]
-    public StorageClass? StorageClass { get; init; }
+    public StorageClass? StorageClass { get; set; }
 
     /// <summary>If present, indicates that the requester was successfully charged for the request. JSON <c>x-amz-request-charged</c>.</summary>
     [JsonPropertyName("x-amz-request-charged")]
     [JsonConverter(typeof(TolerantMemberConverter<RequestCharged?>))]
-    public RequestCharged? RequestCharged { get; init; }
+    public RequestCharged? RequestCharged { get; set; }
 
     /// <summary>Amazon S3 can return this header if your request involves a bucket that is either a source or a destination in a replication rule. JSON <c>x-amz-replication-status</c>.</summary>
     [JsonPropertyName("x-amz-replication-status")]
     [JsonConverter(typeof(TolerantMemberConverter<ReplicationStatus?>))]
-    public ReplicationStatus? ReplicationStatus { get; init; }
+    public ReplicationStatus? ReplicationStatus { get; set; }
 
     /// <summary>The count of parts this object has. JSON <c>x-amz-mp-parts-count</c>.</summary>
     [JsonPropertyName("x-amz-mp-parts-count")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? PartsCount { get; init; }
+    public int? PartsCount { get; set; }
 
     /// <summary>The number of tags, if any, on the object, when you have the relevant permission to read object tags. JSON <c>x-amz-tagging-count</c>.</summary>
     [JsonPropertyName("x-amz-tagging-count")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? TagCount { get; init; }
+    public int? TagCount { get; set; }
 
     /// <summary>The Object Lock mode, if any, that's in effect for this object. JSON <c>x-amz-object-lock-mode</c>.</summary>
     [JsonPropertyName("x-amz-object-lock-mode")]
     [JsonConverter(typeof(TolerantMemberConverter<ObjectLockMode?>))]
-    public ObjectLockMode? ObjectLockMode { get; init; }
+    public ObjectLockMode? ObjectLockMode { get; set; }
 
     /// <summary>The date and time when the Object Lock retention period expires. JSON <c>x-amz-object-lock-retain-until-date</c>.</summary>
     [JsonPropertyName("x-amz-object-lock-retain-until-date")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? ObjectLockRetainUntilDate { get; init; }
+    public DateTimeOffset? ObjectLockRetainUntilDate { get; set; }
 
     /// <summary>Specifies whether a legal hold is in effect for this object. JSON <c>x-amz-object-lock-legal-hold</c>.</summary>
     [JsonPropertyName("x-amz-object-lock-legal-hold")]
     [JsonConverter(typeof(TolerantMemberConverter<ObjectLockLegalHoldStatus?>))]
-    public ObjectLockLegalHoldStatus? ObjectLockLegalHoldStatus { get; init; }
+    public ObjectLockLegalHoldStatus? ObjectLockLegalHoldStatus { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,12 +15,12 @@ public sealed record IndexDocument
     /// <summary>A suffix that is appended to a request that is for a directory on the website endpoint. JSON <c>Suffix</c>.</summary>
     [JsonPropertyName("Suffix")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Suffix { get; init; }
+    public string? Suffix { get; set; }
 
     /// <summary>The XML namespace of the element. JSON <c>xmlns</c>.</summary>
     [JsonPropertyName("xmlns")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Xmlns { get; init; }
+    public string? Xmlns { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,17 +15,17 @@ public sealed record Initiator
     /// <summary>If the principal is an Amazon Web Services account, it provides the Canonical User ID. JSON <c>ID</c>.</summary>
     [JsonPropertyName("ID")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ID { get; init; }
+    public string? ID { get; set; }
 
     /// <summary>This functionality is not supported for directory buckets. JSON <c>DisplayName</c>.</summary>
     [JsonPropertyName("DisplayName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? DisplayName { get; init; }
+    public string? DisplayName { get; set; }
 
     /// <summary>The XML namespace of the element. JSON <c>xmlns</c>.</summary>
     [JsonPropertyName("xmlns")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Xmlns { get; init; }
+    public string? Xmlns { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

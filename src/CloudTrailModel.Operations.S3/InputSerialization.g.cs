@@ -15,27 +15,27 @@ public sealed record InputSerialization
     /// <summary>Describes the serialization of a CSV-encoded object. JSON <c>CSV</c>.</summary>
     [JsonPropertyName("CSV")]
     [JsonConverter(typeof(TolerantMemberConverter<CSVInput>))]
-    public CSVInput? CSV { get; init; }
+    public CSVInput? CSV { get; set; }
 
     /// <summary>Specifies object's compression format. JSON <c>CompressionType</c>.</summary>
     [JsonPropertyName("CompressionType")]
     [JsonConverter(typeof(TolerantMemberConverter<CompressionType?>))]
-    public CompressionType? CompressionType { get; init; }
+    public CompressionType? CompressionType { get; set; }
 
     /// <summary>Specifies JSON as object's input serialization format. JSON <c>JSON</c>.</summary>
     [JsonPropertyName("JSON")]
     [JsonConverter(typeof(TolerantMemberConverter<JSONInput>))]
-    public JSONInput? JSON { get; init; }
+    public JSONInput? JSON { get; set; }
 
     /// <summary>Specifies Parquet as object's input serialization format. JSON <c>Parquet</c>.</summary>
     [JsonPropertyName("Parquet")]
     [JsonConverter(typeof(TolerantMemberConverter<ParquetInput>))]
-    public ParquetInput? Parquet { get; init; }
+    public ParquetInput? Parquet { get; set; }
 
     /// <summary>The XML namespace of the element. JSON <c>xmlns</c>.</summary>
     [JsonPropertyName("xmlns")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Xmlns { get; init; }
+    public string? Xmlns { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

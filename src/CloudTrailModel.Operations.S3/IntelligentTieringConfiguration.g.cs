@@ -15,27 +15,27 @@ public sealed record IntelligentTieringConfiguration
     /// <summary>The ID used to identify the S3 Intelligent-Tiering configuration. JSON <c>Id</c>.</summary>
     [JsonPropertyName("Id")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Id { get; init; }
+    public string? Id { get; set; }
 
     /// <summary>Specifies a bucket filter. JSON <c>Filter</c>.</summary>
     [JsonPropertyName("Filter")]
     [JsonConverter(typeof(TolerantMemberConverter<IntelligentTieringFilter>))]
-    public IntelligentTieringFilter? Filter { get; init; }
+    public IntelligentTieringFilter? Filter { get; set; }
 
     /// <summary>Specifies the status of the configuration. JSON <c>Status</c>.</summary>
     [JsonPropertyName("Status")]
     [JsonConverter(typeof(TolerantMemberConverter<IntelligentTieringStatus?>))]
-    public IntelligentTieringStatus? Status { get; init; }
+    public IntelligentTieringStatus? Status { get; set; }
 
     /// <summary>Specifies the S3 Intelligent-Tiering storage class tier of the configuration. JSON <c>Tiering</c>.</summary>
     [JsonPropertyName("Tiering")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<Tiering>>))]
-    public IReadOnlyList<Tiering>? Tierings { get; init => field = ValueList<Tiering>.From(value); }
+    public IReadOnlyList<Tiering>? Tierings { get; set => field = ValueList<Tiering>.From(value); }
 
     /// <summary>The XML namespace of the element. JSON <c>xmlns</c>.</summary>
     [JsonPropertyName("xmlns")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Xmlns { get; init; }
+    public string? Xmlns { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

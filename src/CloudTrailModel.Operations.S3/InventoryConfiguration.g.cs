@@ -15,42 +15,42 @@ public sealed record InventoryConfiguration
     /// <summary>Contains information about where to publish the inventory results. JSON <c>Destination</c>.</summary>
     [JsonPropertyName("Destination")]
     [JsonConverter(typeof(TolerantMemberConverter<InventoryDestination>))]
-    public InventoryDestination? Destination { get; init; }
+    public InventoryDestination? Destination { get; set; }
 
     /// <summary>Specifies whether the inventory is enabled or disabled. JSON <c>IsEnabled</c>.</summary>
     [JsonPropertyName("IsEnabled")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? IsEnabled { get; init; }
+    public bool? IsEnabled { get; set; }
 
     /// <summary>Specifies an inventory filter. JSON <c>Filter</c>.</summary>
     [JsonPropertyName("Filter")]
     [JsonConverter(typeof(TolerantMemberConverter<InventoryFilter>))]
-    public InventoryFilter? Filter { get; init; }
+    public InventoryFilter? Filter { get; set; }
 
     /// <summary>The ID used to identify the inventory configuration. JSON <c>Id</c>.</summary>
     [JsonPropertyName("Id")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Id { get; init; }
+    public string? Id { get; set; }
 
     /// <summary>Object versions to include in the inventory list. JSON <c>IncludedObjectVersions</c>.</summary>
     [JsonPropertyName("IncludedObjectVersions")]
     [JsonConverter(typeof(TolerantMemberConverter<InventoryIncludedObjectVersions?>))]
-    public InventoryIncludedObjectVersions? IncludedObjectVersions { get; init; }
+    public InventoryIncludedObjectVersions? IncludedObjectVersions { get; set; }
 
     /// <summary>Contains the optional fields that are included in the inventory results. JSON <c>OptionalFields</c>.</summary>
     [JsonPropertyName("OptionalFields")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<InventoryOptionalField>>))]
-    public IReadOnlyList<InventoryOptionalField>? OptionalFields { get; init => field = ValueList<InventoryOptionalField>.From(value); }
+    public IReadOnlyList<InventoryOptionalField>? OptionalFields { get; set => field = ValueList<InventoryOptionalField>.From(value); }
 
     /// <summary>Specifies the schedule for generating inventory results. JSON <c>Schedule</c>.</summary>
     [JsonPropertyName("Schedule")]
     [JsonConverter(typeof(TolerantMemberConverter<InventorySchedule>))]
-    public InventorySchedule? Schedule { get; init; }
+    public InventorySchedule? Schedule { get; set; }
 
     /// <summary>The XML namespace of the element. JSON <c>xmlns</c>.</summary>
     [JsonPropertyName("xmlns")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Xmlns { get; init; }
+    public string? Xmlns { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

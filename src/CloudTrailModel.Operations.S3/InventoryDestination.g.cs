@@ -15,12 +15,12 @@ public sealed record InventoryDestination
     /// <summary>Contains the bucket name, file format, bucket owner (optional), and prefix (optional) where inventory results are published. JSON <c>S3BucketDestination</c>.</summary>
     [JsonPropertyName("S3BucketDestination")]
     [JsonConverter(typeof(TolerantMemberConverter<InventoryS3BucketDestination>))]
-    public InventoryS3BucketDestination? S3BucketDestination { get; init; }
+    public InventoryS3BucketDestination? S3BucketDestination { get; set; }
 
     /// <summary>The XML namespace of the element. JSON <c>xmlns</c>.</summary>
     [JsonPropertyName("xmlns")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Xmlns { get; init; }
+    public string? Xmlns { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,17 +15,17 @@ public sealed record InventoryEncryption
     /// <summary>Specifies the use of SSE-S3 to encrypt delivered inventory reports. JSON <c>SSE-S3</c>.</summary>
     [JsonPropertyName("SSE-S3")]
     [JsonConverter(typeof(TolerantMemberConverter<SSES3>))]
-    public SSES3? SSES3 { get; init; }
+    public SSES3? SSES3 { get; set; }
 
     /// <summary>Specifies the use of SSE-KMS to encrypt delivered inventory reports. JSON <c>SSE-KMS</c>.</summary>
     [JsonPropertyName("SSE-KMS")]
     [JsonConverter(typeof(TolerantMemberConverter<SSEKMS>))]
-    public SSEKMS? SSEKMS { get; init; }
+    public SSEKMS? SSEKMS { get; set; }
 
     /// <summary>The XML namespace of the element. JSON <c>xmlns</c>.</summary>
     [JsonPropertyName("xmlns")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Xmlns { get; init; }
+    public string? Xmlns { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,32 +15,32 @@ public sealed record InventoryS3BucketDestination
     /// <summary>The account ID that owns the destination S3 bucket. JSON <c>AccountId</c>.</summary>
     [JsonPropertyName("AccountId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? AccountId { get; init; }
+    public string? AccountId { get; set; }
 
     /// <summary>The Amazon Resource Name (ARN) of the bucket where inventory results will be published. JSON <c>Bucket</c>.</summary>
     [JsonPropertyName("Bucket")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Bucket { get; init; }
+    public string? Bucket { get; set; }
 
     /// <summary>Specifies the output format of the inventory results. JSON <c>Format</c>.</summary>
     [JsonPropertyName("Format")]
     [JsonConverter(typeof(TolerantMemberConverter<InventoryFormat?>))]
-    public InventoryFormat? Format { get; init; }
+    public InventoryFormat? Format { get; set; }
 
     /// <summary>The prefix that is prepended to all inventory results. JSON <c>Prefix</c>.</summary>
     [JsonPropertyName("Prefix")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Prefix { get; init; }
+    public string? Prefix { get; set; }
 
     /// <summary>Contains the type of server-side encryption used to encrypt the inventory results. JSON <c>Encryption</c>.</summary>
     [JsonPropertyName("Encryption")]
     [JsonConverter(typeof(TolerantMemberConverter<InventoryEncryption>))]
-    public InventoryEncryption? Encryption { get; init; }
+    public InventoryEncryption? Encryption { get; set; }
 
     /// <summary>The XML namespace of the element. JSON <c>xmlns</c>.</summary>
     [JsonPropertyName("xmlns")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Xmlns { get; init; }
+    public string? Xmlns { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,12 +15,12 @@ public sealed record InventorySchedule
     /// <summary>Specifies how frequently inventory results are produced. JSON <c>Frequency</c>.</summary>
     [JsonPropertyName("Frequency")]
     [JsonConverter(typeof(TolerantMemberConverter<InventoryFrequency?>))]
-    public InventoryFrequency? Frequency { get; init; }
+    public InventoryFrequency? Frequency { get; set; }
 
     /// <summary>The XML namespace of the element. JSON <c>xmlns</c>.</summary>
     [JsonPropertyName("xmlns")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Xmlns { get; init; }
+    public string? Xmlns { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,17 +15,17 @@ public sealed record InventoryTableConfiguration
     /// <summary>The configuration state of the inventory table, indicating whether the inventory table is enabled or disabled. JSON <c>ConfigurationState</c>.</summary>
     [JsonPropertyName("ConfigurationState")]
     [JsonConverter(typeof(TolerantMemberConverter<InventoryConfigurationState?>))]
-    public InventoryConfigurationState? ConfigurationState { get; init; }
+    public InventoryConfigurationState? ConfigurationState { get; set; }
 
     /// <summary>The encryption configuration for the inventory table. JSON <c>EncryptionConfiguration</c>.</summary>
     [JsonPropertyName("EncryptionConfiguration")]
     [JsonConverter(typeof(TolerantMemberConverter<MetadataTableEncryptionConfiguration>))]
-    public MetadataTableEncryptionConfiguration? EncryptionConfiguration { get; init; }
+    public MetadataTableEncryptionConfiguration? EncryptionConfiguration { get; set; }
 
     /// <summary>The XML namespace of the element. JSON <c>xmlns</c>.</summary>
     [JsonPropertyName("xmlns")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Xmlns { get; init; }
+    public string? Xmlns { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

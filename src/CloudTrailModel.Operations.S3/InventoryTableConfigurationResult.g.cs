@@ -15,32 +15,32 @@ public sealed record InventoryTableConfigurationResult
     /// <summary>The configuration state of the inventory table, indicating whether the inventory table is enabled or disabled. JSON <c>ConfigurationState</c>.</summary>
     [JsonPropertyName("ConfigurationState")]
     [JsonConverter(typeof(TolerantMemberConverter<InventoryConfigurationState?>))]
-    public InventoryConfigurationState? ConfigurationState { get; init; }
+    public InventoryConfigurationState? ConfigurationState { get; set; }
 
     /// <summary>The status of the inventory table. JSON <c>TableStatus</c>.</summary>
     [JsonPropertyName("TableStatus")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? TableStatus { get; init; }
+    public string? TableStatus { get; set; }
 
     /// <summary>If an S3 Metadata V1 CreateBucketMetadataTableConfiguration or V2 CreateBucketMetadataConfiguration request succeeds, but S3 Metadata was unable to create the table, this structure contains the error code and error message. JSON <c>Error</c>.</summary>
     [JsonPropertyName("Error")]
     [JsonConverter(typeof(TolerantMemberConverter<ErrorDetails>))]
-    public ErrorDetails? Error { get; init; }
+    public ErrorDetails? Error { get; set; }
 
     /// <summary>The name of the inventory table. JSON <c>TableName</c>.</summary>
     [JsonPropertyName("TableName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? TableName { get; init; }
+    public string? TableName { get; set; }
 
     /// <summary>The Amazon Resource Name (ARN) for the inventory table. JSON <c>TableArn</c>.</summary>
     [JsonPropertyName("TableArn")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? TableArn { get; init; }
+    public string? TableArn { get; set; }
 
     /// <summary>The XML namespace of the element. JSON <c>xmlns</c>.</summary>
     [JsonPropertyName("xmlns")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Xmlns { get; init; }
+    public string? Xmlns { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,12 +15,12 @@ public sealed record JSONInput
     /// <summary>The type of JSON. JSON <c>Type</c>.</summary>
     [JsonPropertyName("Type")]
     [JsonConverter(typeof(TolerantMemberConverter<JSONType?>))]
-    public JSONType? Type { get; init; }
+    public JSONType? Type { get; set; }
 
     /// <summary>The XML namespace of the element. JSON <c>xmlns</c>.</summary>
     [JsonPropertyName("xmlns")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Xmlns { get; init; }
+    public string? Xmlns { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

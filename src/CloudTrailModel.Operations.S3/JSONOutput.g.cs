@@ -15,12 +15,12 @@ public sealed record JSONOutput
     /// <summary>The value used to separate individual records in the output. JSON <c>RecordDelimiter</c>.</summary>
     [JsonPropertyName("RecordDelimiter")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? RecordDelimiter { get; init; }
+    public string? RecordDelimiter { get; set; }
 
     /// <summary>The XML namespace of the element. JSON <c>xmlns</c>.</summary>
     [JsonPropertyName("xmlns")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Xmlns { get; init; }
+    public string? Xmlns { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

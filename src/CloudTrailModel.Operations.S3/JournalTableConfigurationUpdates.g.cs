@@ -15,12 +15,12 @@ public sealed record JournalTableConfigurationUpdates
     /// <summary>The journal table record expiration settings for the journal table. JSON <c>RecordExpiration</c>.</summary>
     [JsonPropertyName("RecordExpiration")]
     [JsonConverter(typeof(TolerantMemberConverter<RecordExpiration>))]
-    public RecordExpiration? RecordExpiration { get; init; }
+    public RecordExpiration? RecordExpiration { get; set; }
 
     /// <summary>The XML namespace of the element. JSON <c>xmlns</c>.</summary>
     [JsonPropertyName("xmlns")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Xmlns { get; init; }
+    public string? Xmlns { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

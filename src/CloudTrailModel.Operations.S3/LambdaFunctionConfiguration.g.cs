@@ -15,27 +15,27 @@ public sealed record LambdaFunctionConfiguration
     /// <summary>An optional unique identifier for configurations in a notification configuration. JSON <c>Id</c>.</summary>
     [JsonPropertyName("Id")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Id { get; init; }
+    public string? Id { get; set; }
 
     /// <summary>The Amazon Resource Name (ARN) of the Lambda function that Amazon S3 invokes when the specified event type occurs. JSON <c>CloudFunction</c>.</summary>
     [JsonPropertyName("CloudFunction")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? LambdaFunctionArn { get; init; }
+    public string? LambdaFunctionArn { get; set; }
 
     /// <summary>The Amazon S3 bucket event for which to invoke the Lambda function. JSON <c>Event</c>.</summary>
     [JsonPropertyName("Event")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<Event>>))]
-    public IReadOnlyList<Event>? Events { get; init => field = ValueList<Event>.From(value); }
+    public IReadOnlyList<Event>? Events { get; set => field = ValueList<Event>.From(value); }
 
     /// <summary>Specifies object key name filtering rules. JSON <c>Filter</c>.</summary>
     [JsonPropertyName("Filter")]
     [JsonConverter(typeof(TolerantMemberConverter<NotificationConfigurationFilter>))]
-    public NotificationConfigurationFilter? Filter { get; init; }
+    public NotificationConfigurationFilter? Filter { get; set; }
 
     /// <summary>The XML namespace of the element. JSON <c>xmlns</c>.</summary>
     [JsonPropertyName("xmlns")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Xmlns { get; init; }
+    public string? Xmlns { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,12 +15,12 @@ public sealed record LifecycleConfiguration
     /// <summary>Specifies lifecycle configuration rules for an Amazon S3 bucket. JSON <c>Rule</c>.</summary>
     [JsonPropertyName("Rule")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<Rule>>))]
-    public IReadOnlyList<Rule>? Rules { get; init => field = ValueList<Rule>.From(value); }
+    public IReadOnlyList<Rule>? Rules { get; set => field = ValueList<Rule>.From(value); }
 
     /// <summary>The XML namespace of the element. JSON <c>xmlns</c>.</summary>
     [JsonPropertyName("xmlns")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Xmlns { get; init; }
+    public string? Xmlns { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,22 +15,22 @@ public sealed record LifecycleExpiration
     /// <summary>Indicates at what date the object is to be moved or deleted. JSON <c>Date</c>.</summary>
     [JsonPropertyName("Date")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? Date { get; init; }
+    public DateTimeOffset? Date { get; set; }
 
     /// <summary>Indicates the lifetime, in days, of the objects that are subject to the rule. JSON <c>Days</c>.</summary>
     [JsonPropertyName("Days")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? Days { get; init; }
+    public int? Days { get; set; }
 
     /// <summary>Indicates whether Amazon S3 will remove a delete marker with no noncurrent versions. JSON <c>ExpiredObjectDeleteMarker</c>.</summary>
     [JsonPropertyName("ExpiredObjectDeleteMarker")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? ExpiredObjectDeleteMarker { get; init; }
+    public bool? ExpiredObjectDeleteMarker { get; set; }
 
     /// <summary>The XML namespace of the element. JSON <c>xmlns</c>.</summary>
     [JsonPropertyName("xmlns")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Xmlns { get; init; }
+    public string? Xmlns { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

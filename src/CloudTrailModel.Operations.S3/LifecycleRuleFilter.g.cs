@@ -15,32 +15,32 @@ public sealed record LifecycleRuleFilter
     /// <summary>Prefix identifying one or more objects to which the rule applies. JSON <c>Prefix</c>.</summary>
     [JsonPropertyName("Prefix")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Prefix { get; init; }
+    public string? Prefix { get; set; }
 
     /// <summary>This tag must exist in the object's tag set in order for the rule to apply. JSON <c>Tag</c>.</summary>
     [JsonPropertyName("Tag")]
     [JsonConverter(typeof(TolerantMemberConverter<Tag>))]
-    public Tag? Tag { get; init; }
+    public Tag? Tag { get; set; }
 
     /// <summary>Minimum object size to which the rule applies. JSON <c>ObjectSizeGreaterThan</c>.</summary>
     [JsonPropertyName("ObjectSizeGreaterThan")]
     [JsonConverter(typeof(TolerantMemberConverter<long?>))]
-    public long? ObjectSizeGreaterThan { get; init; }
+    public long? ObjectSizeGreaterThan { get; set; }
 
     /// <summary>Maximum object size to which the rule applies. JSON <c>ObjectSizeLessThan</c>.</summary>
     [JsonPropertyName("ObjectSizeLessThan")]
     [JsonConverter(typeof(TolerantMemberConverter<long?>))]
-    public long? ObjectSizeLessThan { get; init; }
+    public long? ObjectSizeLessThan { get; set; }
 
     /// <summary>This is used in a Lifecycle Rule Filter to apply a logical AND to two or more predicates. JSON <c>And</c>.</summary>
     [JsonPropertyName("And")]
     [JsonConverter(typeof(TolerantMemberConverter<LifecycleRuleAndOperator>))]
-    public LifecycleRuleAndOperator? And { get; init; }
+    public LifecycleRuleAndOperator? And { get; set; }
 
     /// <summary>The XML namespace of the element. JSON <c>xmlns</c>.</summary>
     [JsonPropertyName("xmlns")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Xmlns { get; init; }
+    public string? Xmlns { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,32 +15,32 @@ public sealed record ListBucketIntelligentTieringConfigurationsRequestParameters
     /// <summary>The name of the Amazon S3 bucket whose configuration you want to modify or retrieve. JSON <c>bucketName</c>.</summary>
     [JsonPropertyName("bucketName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Bucket { get; init; }
+    public string? Bucket { get; set; }
 
     /// <summary>The ContinuationToken that represents a placeholder from where this request should begin. JSON <c>continuation-token</c>.</summary>
     [JsonPropertyName("continuation-token")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ContinuationToken { get; init; }
+    public string? ContinuationToken { get; set; }
 
     /// <summary>The account ID of the expected bucket owner. JSON <c>x-amz-expected-bucket-owner</c>.</summary>
     [JsonPropertyName("x-amz-expected-bucket-owner")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ExpectedBucketOwner { get; init; }
+    public string? ExpectedBucketOwner { get; set; }
 
     /// <summary>The host the request was sent to, as a string or a list of strings. JSON <c>Host</c>.</summary>
     [JsonPropertyName("Host")]
     [JsonConverter(typeof(TolerantMemberConverter<JsonElement?>))]
-    public JsonElement? Host { get; init; }
+    public JsonElement? Host { get; set; }
 
     /// <summary>The host the request was sent to (lower-case spelling), as a string or a list of strings. JSON <c>host</c>.</summary>
     [JsonPropertyName("host")]
     [JsonConverter(typeof(TolerantMemberConverter<JsonElement?>))]
-    public JsonElement? HostLowercase { get; init; }
+    public JsonElement? HostLowercase { get; set; }
 
     /// <summary>The <c>?intelligent-tiering</c> subresource marker, logged as an empty string or a list holding one. JSON <c>intelligent-tiering</c>.</summary>
     [JsonPropertyName("intelligent-tiering")]
     [JsonConverter(typeof(TolerantMemberConverter<JsonElement?>))]
-    public JsonElement? IntelligentTieringSubresource { get; init; }
+    public JsonElement? IntelligentTieringSubresource { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -80,22 +80,22 @@ public sealed record ListBucketIntelligentTieringConfigurationsResponseElements
     /// <summary>Indicates whether the returned list of analytics configurations is complete. JSON <c>IsTruncated</c>.</summary>
     [JsonPropertyName("IsTruncated")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? IsTruncated { get; init; }
+    public bool? IsTruncated { get; set; }
 
     /// <summary>The ContinuationToken that represents a placeholder from where this request should begin. JSON <c>ContinuationToken</c>.</summary>
     [JsonPropertyName("ContinuationToken")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ContinuationToken { get; init; }
+    public string? ContinuationToken { get; set; }
 
     /// <summary>The marker used to continue this inventory configuration listing. JSON <c>NextContinuationToken</c>.</summary>
     [JsonPropertyName("NextContinuationToken")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? NextContinuationToken { get; init; }
+    public string? NextContinuationToken { get; set; }
 
     /// <summary>The list of S3 Intelligent-Tiering configurations for a bucket. JSON <c>IntelligentTieringConfiguration</c>.</summary>
     [JsonPropertyName("IntelligentTieringConfiguration")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<IntelligentTieringConfiguration>>))]
-    public IReadOnlyList<IntelligentTieringConfiguration>? IntelligentTieringConfigurationList { get; init => field = ValueList<IntelligentTieringConfiguration>.From(value); }
+    public IReadOnlyList<IntelligentTieringConfiguration>? IntelligentTieringConfigurationList { get; set => field = ValueList<IntelligentTieringConfiguration>.From(value); }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,32 +15,32 @@ public sealed record ListBucketInventoryConfigurationsRequestParameters
     /// <summary>The name of the bucket containing the inventory configurations to retrieve. JSON <c>bucketName</c>.</summary>
     [JsonPropertyName("bucketName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Bucket { get; init; }
+    public string? Bucket { get; set; }
 
     /// <summary>The marker used to continue an inventory configuration listing that has been truncated. JSON <c>continuation-token</c>.</summary>
     [JsonPropertyName("continuation-token")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ContinuationToken { get; init; }
+    public string? ContinuationToken { get; set; }
 
     /// <summary>The account ID of the expected bucket owner. JSON <c>x-amz-expected-bucket-owner</c>.</summary>
     [JsonPropertyName("x-amz-expected-bucket-owner")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ExpectedBucketOwner { get; init; }
+    public string? ExpectedBucketOwner { get; set; }
 
     /// <summary>The host the request was sent to, as a string or a list of strings. JSON <c>Host</c>.</summary>
     [JsonPropertyName("Host")]
     [JsonConverter(typeof(TolerantMemberConverter<JsonElement?>))]
-    public JsonElement? Host { get; init; }
+    public JsonElement? Host { get; set; }
 
     /// <summary>The host the request was sent to (lower-case spelling), as a string or a list of strings. JSON <c>host</c>.</summary>
     [JsonPropertyName("host")]
     [JsonConverter(typeof(TolerantMemberConverter<JsonElement?>))]
-    public JsonElement? HostLowercase { get; init; }
+    public JsonElement? HostLowercase { get; set; }
 
     /// <summary>The <c>?inventory</c> subresource marker, logged as an empty string or a list holding one. JSON <c>inventory</c>.</summary>
     [JsonPropertyName("inventory")]
     [JsonConverter(typeof(TolerantMemberConverter<JsonElement?>))]
-    public JsonElement? InventorySubresource { get; init; }
+    public JsonElement? InventorySubresource { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -80,22 +80,22 @@ public sealed record ListBucketInventoryConfigurationsResponseElements
     /// <summary>If sent in the request, the marker that is used as a starting point for this inventory configuration list response. JSON <c>ContinuationToken</c>.</summary>
     [JsonPropertyName("ContinuationToken")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ContinuationToken { get; init; }
+    public string? ContinuationToken { get; set; }
 
     /// <summary>The list of inventory configurations for a bucket. JSON <c>InventoryConfiguration</c>.</summary>
     [JsonPropertyName("InventoryConfiguration")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<InventoryConfiguration>>))]
-    public IReadOnlyList<InventoryConfiguration>? InventoryConfigurationList { get; init => field = ValueList<InventoryConfiguration>.From(value); }
+    public IReadOnlyList<InventoryConfiguration>? InventoryConfigurationList { get; set => field = ValueList<InventoryConfiguration>.From(value); }
 
     /// <summary>Tells whether the returned list of inventory configurations is complete. JSON <c>IsTruncated</c>.</summary>
     [JsonPropertyName("IsTruncated")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? IsTruncated { get; init; }
+    public bool? IsTruncated { get; set; }
 
     /// <summary>The marker used to continue this inventory configuration listing. JSON <c>NextContinuationToken</c>.</summary>
     [JsonPropertyName("NextContinuationToken")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? NextContinuationToken { get; init; }
+    public string? NextContinuationToken { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

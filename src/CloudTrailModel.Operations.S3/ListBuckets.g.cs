@@ -15,32 +15,32 @@ public sealed record ListBucketsRequestParameters
     /// <summary>Maximum number of buckets to be returned in response. JSON <c>max-buckets</c>.</summary>
     [JsonPropertyName("max-buckets")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? MaxBuckets { get; init; }
+    public int? MaxBuckets { get; set; }
 
     /// <summary>ContinuationToken indicates to Amazon S3 that the list is being continued on this bucket with a token. JSON <c>continuation-token</c>.</summary>
     [JsonPropertyName("continuation-token")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ContinuationToken { get; init; }
+    public string? ContinuationToken { get; set; }
 
     /// <summary>Limits the response to bucket names that begin with the specified bucket name prefix. JSON <c>prefix</c>.</summary>
     [JsonPropertyName("prefix")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Prefix { get; init; }
+    public string? Prefix { get; set; }
 
     /// <summary>Limits the response to buckets that are located in the specified Amazon Web Services Region. JSON <c>bucket-region</c>.</summary>
     [JsonPropertyName("bucket-region")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? BucketRegion { get; init; }
+    public string? BucketRegion { get; set; }
 
     /// <summary>The host the request was sent to, as a string or a list of strings. JSON <c>Host</c>.</summary>
     [JsonPropertyName("Host")]
     [JsonConverter(typeof(TolerantMemberConverter<JsonElement?>))]
-    public JsonElement? Host { get; init; }
+    public JsonElement? Host { get; set; }
 
     /// <summary>The host the request was sent to (lower-case spelling), as a string or a list of strings. JSON <c>host</c>.</summary>
     [JsonPropertyName("host")]
     [JsonConverter(typeof(TolerantMemberConverter<JsonElement?>))]
-    public JsonElement? HostLowercase { get; init; }
+    public JsonElement? HostLowercase { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -80,22 +80,22 @@ public sealed record ListBucketsResponseElements
     /// <summary>The list of buckets owned by the requester. JSON <c>Buckets</c>.</summary>
     [JsonPropertyName("Buckets")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<Bucket>>))]
-    public IReadOnlyList<Bucket>? Buckets { get; init => field = ValueList<Bucket>.From(value); }
+    public IReadOnlyList<Bucket>? Buckets { get; set => field = ValueList<Bucket>.From(value); }
 
     /// <summary>The owner of the buckets listed. JSON <c>Owner</c>.</summary>
     [JsonPropertyName("Owner")]
     [JsonConverter(typeof(TolerantMemberConverter<Owner>))]
-    public Owner? Owner { get; init; }
+    public Owner? Owner { get; set; }
 
     /// <summary>ContinuationToken is included in the response when there are more buckets that can be listed with pagination. JSON <c>ContinuationToken</c>.</summary>
     [JsonPropertyName("ContinuationToken")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ContinuationToken { get; init; }
+    public string? ContinuationToken { get; set; }
 
     /// <summary>If Prefix was sent with the request, it is included in the response. JSON <c>Prefix</c>.</summary>
     [JsonPropertyName("Prefix")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Prefix { get; init; }
+    public string? Prefix { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,22 +15,22 @@ public sealed record ListDirectoryBucketsRequestParameters
     /// <summary>ContinuationToken indicates to Amazon S3 that the list is being continued on buckets in this account with a token. JSON <c>continuation-token</c>.</summary>
     [JsonPropertyName("continuation-token")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ContinuationToken { get; init; }
+    public string? ContinuationToken { get; set; }
 
     /// <summary>Maximum number of buckets to be returned in response. JSON <c>max-directory-buckets</c>.</summary>
     [JsonPropertyName("max-directory-buckets")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? MaxDirectoryBuckets { get; init; }
+    public int? MaxDirectoryBuckets { get; set; }
 
     /// <summary>The host the request was sent to, as a string or a list of strings. JSON <c>Host</c>.</summary>
     [JsonPropertyName("Host")]
     [JsonConverter(typeof(TolerantMemberConverter<JsonElement?>))]
-    public JsonElement? Host { get; init; }
+    public JsonElement? Host { get; set; }
 
     /// <summary>The host the request was sent to (lower-case spelling), as a string or a list of strings. JSON <c>host</c>.</summary>
     [JsonPropertyName("host")]
     [JsonConverter(typeof(TolerantMemberConverter<JsonElement?>))]
-    public JsonElement? HostLowercase { get; init; }
+    public JsonElement? HostLowercase { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -66,12 +66,12 @@ public sealed record ListDirectoryBucketsResponseElements
     /// <summary>The list of buckets owned by the requester. JSON <c>Buckets</c>.</summary>
     [JsonPropertyName("Buckets")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<Bucket>>))]
-    public IReadOnlyList<Bucket>? Buckets { get; init => field = ValueList<Bucket>.From(value); }
+    public IReadOnlyList<Bucket>? Buckets { get; set => field = ValueList<Bucket>.From(value); }
 
     /// <summary>If ContinuationToken was sent with the request, it is included in the response. JSON <c>ContinuationToken</c>.</summary>
     [JsonPropertyName("ContinuationToken")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ContinuationToken { get; init; }
+    public string? ContinuationToken { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

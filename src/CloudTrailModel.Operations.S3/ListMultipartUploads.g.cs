@@ -15,62 +15,62 @@ public sealed record ListMultipartUploadsRequestParameters
     /// <summary>The name of the bucket to which the multipart upload was initiated. JSON <c>bucketName</c>.</summary>
     [JsonPropertyName("bucketName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Bucket { get; init; }
+    public string? Bucket { get; set; }
 
     /// <summary>Character you use to group keys. JSON <c>delimiter</c>.</summary>
     [JsonPropertyName("delimiter")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Delimiter { get; init; }
+    public string? Delimiter { get; set; }
 
     /// <summary>Encoding type used by Amazon S3 to encode the object keys in the response. JSON <c>encoding-type</c>.</summary>
     [JsonPropertyName("encoding-type")]
     [JsonConverter(typeof(TolerantMemberConverter<EncodingType?>))]
-    public EncodingType? EncodingType { get; init; }
+    public EncodingType? EncodingType { get; set; }
 
     /// <summary>Specifies the multipart upload after which listing should begin. JSON <c>key-marker</c>.</summary>
     [JsonPropertyName("key-marker")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? KeyMarker { get; init; }
+    public string? KeyMarker { get; set; }
 
     /// <summary>Sets the maximum number of multipart uploads, from 1 to 1,000, to return in the response body. JSON <c>max-uploads</c>.</summary>
     [JsonPropertyName("max-uploads")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? MaxUploads { get; init; }
+    public int? MaxUploads { get; set; }
 
     /// <summary>Lists in-progress uploads only for those keys that begin with the specified prefix. JSON <c>prefix</c>.</summary>
     [JsonPropertyName("prefix")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Prefix { get; init; }
+    public string? Prefix { get; set; }
 
     /// <summary>Together with key-marker, specifies the multipart upload after which listing should begin. JSON <c>upload-id-marker</c>.</summary>
     [JsonPropertyName("upload-id-marker")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? UploadIdMarker { get; init; }
+    public string? UploadIdMarker { get; set; }
 
     /// <summary>The account ID of the expected bucket owner. JSON <c>x-amz-expected-bucket-owner</c>.</summary>
     [JsonPropertyName("x-amz-expected-bucket-owner")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ExpectedBucketOwner { get; init; }
+    public string? ExpectedBucketOwner { get; set; }
 
     /// <summary>Confirms that the requester knows that they will be charged for the request. JSON <c>x-amz-request-payer</c>.</summary>
     [JsonPropertyName("x-amz-request-payer")]
     [JsonConverter(typeof(TolerantMemberConverter<RequestPayer?>))]
-    public RequestPayer? RequestPayer { get; init; }
+    public RequestPayer? RequestPayer { get; set; }
 
     /// <summary>The host the request was sent to, as a string or a list of strings. JSON <c>Host</c>.</summary>
     [JsonPropertyName("Host")]
     [JsonConverter(typeof(TolerantMemberConverter<JsonElement?>))]
-    public JsonElement? Host { get; init; }
+    public JsonElement? Host { get; set; }
 
     /// <summary>The host the request was sent to (lower-case spelling), as a string or a list of strings. JSON <c>host</c>.</summary>
     [JsonPropertyName("host")]
     [JsonConverter(typeof(TolerantMemberConverter<JsonElement?>))]
-    public JsonElement? HostLowercase { get; init; }
+    public JsonElement? HostLowercase { get; set; }
 
     /// <summary>The <c>?uploads</c> subresource marker, logged as an empty string or a list holding one. JSON <c>uploads</c>.</summary>
     [JsonPropertyName("uploads")]
     [JsonConverter(typeof(TolerantMemberConverter<JsonElement?>))]
-    public JsonElement? UploadsSubresource { get; init; }
+    public JsonElement? UploadsSubresource { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -122,67 +122,67 @@ public sealed record ListMultipartUploadsResponseElements
     /// <summary>The name of the bucket to which the multipart upload was initiated. JSON <c>Bucket</c>.</summary>
     [JsonPropertyName("Bucket")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Bucket { get; init; }
+    public string? Bucket { get; set; }
 
     /// <summary>The key at or after which the listing began. JSON <c>KeyMarker</c>.</summary>
     [JsonPropertyName("KeyMarker")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? KeyMarker { get; init; }
+    public string? KeyMarker { get; set; }
 
     /// <summary>Together with key-marker, specifies the multipart upload after which listing should begin. JSON <c>UploadIdMarker</c>.</summary>
     [JsonPropertyName("UploadIdMarker")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? UploadIdMarker { get; init; }
+    public string? UploadIdMarker { get; set; }
 
     /// <summary>When a list is truncated, this element specifies the value that should be used for the key-marker request parameter in a subsequent request. JSON <c>NextKeyMarker</c>.</summary>
     [JsonPropertyName("NextKeyMarker")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? NextKeyMarker { get; init; }
+    public string? NextKeyMarker { get; set; }
 
     /// <summary>When a prefix is provided in the request, this field contains the specified prefix. JSON <c>Prefix</c>.</summary>
     [JsonPropertyName("Prefix")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Prefix { get; init; }
+    public string? Prefix { get; set; }
 
     /// <summary>Contains the delimiter you specified in the request. JSON <c>Delimiter</c>.</summary>
     [JsonPropertyName("Delimiter")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Delimiter { get; init; }
+    public string? Delimiter { get; set; }
 
     /// <summary>When a list is truncated, this element specifies the value that should be used for the upload-id-marker request parameter in a subsequent request. JSON <c>NextUploadIdMarker</c>.</summary>
     [JsonPropertyName("NextUploadIdMarker")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? NextUploadIdMarker { get; init; }
+    public string? NextUploadIdMarker { get; set; }
 
     /// <summary>Maximum number of multipart uploads that could have been included in the response. JSON <c>MaxUploads</c>.</summary>
     [JsonPropertyName("MaxUploads")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? MaxUploads { get; init; }
+    public int? MaxUploads { get; set; }
 
     /// <summary>Indicates whether the returned list of multipart uploads is truncated. JSON <c>IsTruncated</c>.</summary>
     [JsonPropertyName("IsTruncated")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? IsTruncated { get; init; }
+    public bool? IsTruncated { get; set; }
 
     /// <summary>Container for elements related to a particular multipart upload. JSON <c>Upload</c>.</summary>
     [JsonPropertyName("Upload")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<MultipartUpload>>))]
-    public IReadOnlyList<MultipartUpload>? Uploads { get; init => field = ValueList<MultipartUpload>.From(value); }
+    public IReadOnlyList<MultipartUpload>? Uploads { get; set => field = ValueList<MultipartUpload>.From(value); }
 
     /// <summary>If you specify a delimiter in the request, then the result returns each distinct key prefix containing the delimiter in a CommonPrefixes element. JSON <c>CommonPrefixes</c>.</summary>
     [JsonPropertyName("CommonPrefixes")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<CommonPrefix>>))]
-    public IReadOnlyList<CommonPrefix>? CommonPrefixes { get; init => field = ValueList<CommonPrefix>.From(value); }
+    public IReadOnlyList<CommonPrefix>? CommonPrefixes { get; set => field = ValueList<CommonPrefix>.From(value); }
 
     /// <summary>Encoding type used by Amazon S3 to encode object keys in the response. JSON <c>EncodingType</c>.</summary>
     [JsonPropertyName("EncodingType")]
     [JsonConverter(typeof(TolerantMemberConverter<EncodingType?>))]
-    public EncodingType? EncodingType { get; init; }
+    public EncodingType? EncodingType { get; set; }
 
     /// <summary>If present, indicates that the requester was successfully charged for the request. JSON <c>x-amz-request-charged</c>.</summary>
     [JsonPropertyName("x-amz-request-charged")]
     [JsonConverter(typeof(TolerantMemberConverter<RequestCharged?>))]
-    public RequestCharged? RequestCharged { get; init; }
+    public RequestCharged? RequestCharged { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

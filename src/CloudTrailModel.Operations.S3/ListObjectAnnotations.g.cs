@@ -15,57 +15,57 @@ public sealed record ListObjectAnnotationsRequestParameters
     /// <summary>The name of the bucket that contains the object. JSON <c>bucketName</c>.</summary>
     [JsonPropertyName("bucketName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Bucket { get; init; }
+    public string? Bucket { get; set; }
 
     /// <summary>The object key. JSON <c>key</c>.</summary>
     [JsonPropertyName("key")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Key { get; init; }
+    public string? Key { get; set; }
 
     /// <summary>The version ID of the object. JSON <c>versionId</c>.</summary>
     [JsonPropertyName("versionId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? VersionId { get; init; }
+    public string? VersionId { get; set; }
 
     /// <summary>The maximum number of annotations to return in the response. JSON <c>max-annotation-results</c>.</summary>
     [JsonPropertyName("max-annotation-results")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? MaxAnnotationResults { get; init; }
+    public int? MaxAnnotationResults { get; set; }
 
     /// <summary>Filter results to annotations whose name begins with the specified prefix. JSON <c>annotation-prefix</c>.</summary>
     [JsonPropertyName("annotation-prefix")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? AnnotationPrefix { get; init; }
+    public string? AnnotationPrefix { get; set; }
 
     /// <summary>Continuation token returned by a previous request to retrieve the next page. JSON <c>continuation-token</c>.</summary>
     [JsonPropertyName("continuation-token")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ContinuationToken { get; init; }
+    public string? ContinuationToken { get; set; }
 
     /// <summary>Confirms that the requester knows that they will be charged for the request. JSON <c>x-amz-request-payer</c>.</summary>
     [JsonPropertyName("x-amz-request-payer")]
     [JsonConverter(typeof(TolerantMemberConverter<RequestPayer?>))]
-    public RequestPayer? RequestPayer { get; init; }
+    public RequestPayer? RequestPayer { get; set; }
 
     /// <summary>The account ID of the expected bucket owner. JSON <c>x-amz-expected-bucket-owner</c>.</summary>
     [JsonPropertyName("x-amz-expected-bucket-owner")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ExpectedBucketOwner { get; init; }
+    public string? ExpectedBucketOwner { get; set; }
 
     /// <summary>The host the request was sent to, as a string or a list of strings. JSON <c>Host</c>.</summary>
     [JsonPropertyName("Host")]
     [JsonConverter(typeof(TolerantMemberConverter<JsonElement?>))]
-    public JsonElement? Host { get; init; }
+    public JsonElement? Host { get; set; }
 
     /// <summary>The host the request was sent to (lower-case spelling), as a string or a list of strings. JSON <c>host</c>.</summary>
     [JsonPropertyName("host")]
     [JsonConverter(typeof(TolerantMemberConverter<JsonElement?>))]
-    public JsonElement? HostLowercase { get; init; }
+    public JsonElement? HostLowercase { get; set; }
 
     /// <summary>The <c>?annotation</c> subresource marker, logged as an empty string or a list holding one. JSON <c>annotation</c>.</summary>
     [JsonPropertyName("annotation")]
     [JsonConverter(typeof(TolerantMemberConverter<JsonElement?>))]
-    public JsonElement? AnnotationSubresource { get; init; }
+    public JsonElement? AnnotationSubresource { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -115,52 +115,52 @@ public sealed record ListObjectAnnotationsResponseElements
     /// <summary>The list of annotations attached to the object. JSON <c>Annotations</c>.</summary>
     [JsonPropertyName("Annotations")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<AnnotationEntry>>))]
-    public IReadOnlyList<AnnotationEntry>? Annotations { get; init => field = ValueList<AnnotationEntry>.From(value); }
+    public IReadOnlyList<AnnotationEntry>? Annotations { get; set => field = ValueList<AnnotationEntry>.From(value); }
 
     /// <summary>The bucket name. JSON <c>Bucket</c>.</summary>
     [JsonPropertyName("Bucket")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Bucket { get; init; }
+    public string? Bucket { get; set; }
 
     /// <summary>The object key. JSON <c>Key</c>.</summary>
     [JsonPropertyName("Key")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Key { get; init; }
+    public string? Key { get; set; }
 
     /// <summary>The version ID of the object. JSON <c>x-amz-object-version-id</c>.</summary>
     [JsonPropertyName("x-amz-object-version-id")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ObjectVersionId { get; init; }
+    public string? ObjectVersionId { get; set; }
 
     /// <summary>The prefix used to filter the response. JSON <c>AnnotationPrefix</c>.</summary>
     [JsonPropertyName("AnnotationPrefix")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? AnnotationPrefix { get; init; }
+    public string? AnnotationPrefix { get; set; }
 
     /// <summary>The maximum number of annotations returned in the response. JSON <c>MaxAnnotationResults</c>.</summary>
     [JsonPropertyName("MaxAnnotationResults")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? MaxAnnotationResults { get; init; }
+    public int? MaxAnnotationResults { get; set; }
 
     /// <summary>The number of annotations returned. JSON <c>AnnotationCount</c>.</summary>
     [JsonPropertyName("AnnotationCount")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? AnnotationCount { get; init; }
+    public int? AnnotationCount { get; set; }
 
     /// <summary>The continuation token used in this request. JSON <c>ContinuationToken</c>.</summary>
     [JsonPropertyName("ContinuationToken")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ContinuationToken { get; init; }
+    public string? ContinuationToken { get; set; }
 
     /// <summary>The continuation token to use to retrieve the next page of results. JSON <c>NextContinuationToken</c>.</summary>
     [JsonPropertyName("NextContinuationToken")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? NextContinuationToken { get; init; }
+    public string? NextContinuationToken { get; set; }
 
     /// <summary>If present, indicates that the requester was successfully charged for the request. JSON <c>x-amz-request-charged</c>.</summary>
     [JsonPropertyName("x-amz-request-charged")]
     [JsonConverter(typeof(TolerantMemberConverter<RequestCharged?>))]
-    public RequestCharged? RequestCharged { get; init; }
+    public RequestCharged? RequestCharged { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

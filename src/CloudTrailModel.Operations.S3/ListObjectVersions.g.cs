@@ -15,67 +15,67 @@ public sealed record ListObjectVersionsRequestParameters
     /// <summary>The bucket name that contains the objects. JSON <c>bucketName</c>.</summary>
     [JsonPropertyName("bucketName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Bucket { get; init; }
+    public string? Bucket { get; set; }
 
     /// <summary>A delimiter is a character that you specify to group keys. JSON <c>delimiter</c>.</summary>
     [JsonPropertyName("delimiter")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Delimiter { get; init; }
+    public string? Delimiter { get; set; }
 
     /// <summary>Encoding type used by Amazon S3 to encode the object keys in the response. JSON <c>encoding-type</c>.</summary>
     [JsonPropertyName("encoding-type")]
     [JsonConverter(typeof(TolerantMemberConverter<EncodingType?>))]
-    public EncodingType? EncodingType { get; init; }
+    public EncodingType? EncodingType { get; set; }
 
     /// <summary>Specifies the key to start with when listing objects in a bucket. JSON <c>key-marker</c>.</summary>
     [JsonPropertyName("key-marker")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? KeyMarker { get; init; }
+    public string? KeyMarker { get; set; }
 
     /// <summary>Sets the maximum number of keys returned in the response. JSON <c>max-keys</c>.</summary>
     [JsonPropertyName("max-keys")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? MaxKeys { get; init; }
+    public int? MaxKeys { get; set; }
 
     /// <summary>Use this parameter to select only those keys that begin with the specified prefix. JSON <c>prefix</c>.</summary>
     [JsonPropertyName("prefix")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Prefix { get; init; }
+    public string? Prefix { get; set; }
 
     /// <summary>Specifies the object version you want to start listing from. JSON <c>version-id-marker</c>.</summary>
     [JsonPropertyName("version-id-marker")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? VersionIdMarker { get; init; }
+    public string? VersionIdMarker { get; set; }
 
     /// <summary>The account ID of the expected bucket owner. JSON <c>x-amz-expected-bucket-owner</c>.</summary>
     [JsonPropertyName("x-amz-expected-bucket-owner")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ExpectedBucketOwner { get; init; }
+    public string? ExpectedBucketOwner { get; set; }
 
     /// <summary>Confirms that the requester knows that they will be charged for the request. JSON <c>x-amz-request-payer</c>.</summary>
     [JsonPropertyName("x-amz-request-payer")]
     [JsonConverter(typeof(TolerantMemberConverter<RequestPayer?>))]
-    public RequestPayer? RequestPayer { get; init; }
+    public RequestPayer? RequestPayer { get; set; }
 
     /// <summary>Specifies the optional fields that you want returned in the response. JSON <c>x-amz-optional-object-attributes</c>.</summary>
     [JsonPropertyName("x-amz-optional-object-attributes")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<OptionalObjectAttributes>>))]
-    public IReadOnlyList<OptionalObjectAttributes>? OptionalObjectAttributes { get; init => field = ValueList<OptionalObjectAttributes>.From(value); }
+    public IReadOnlyList<OptionalObjectAttributes>? OptionalObjectAttributes { get; set => field = ValueList<OptionalObjectAttributes>.From(value); }
 
     /// <summary>The host the request was sent to, as a string or a list of strings. JSON <c>Host</c>.</summary>
     [JsonPropertyName("Host")]
     [JsonConverter(typeof(TolerantMemberConverter<JsonElement?>))]
-    public JsonElement? Host { get; init; }
+    public JsonElement? Host { get; set; }
 
     /// <summary>The host the request was sent to (lower-case spelling), as a string or a list of strings. JSON <c>host</c>.</summary>
     [JsonPropertyName("host")]
     [JsonConverter(typeof(TolerantMemberConverter<JsonElement?>))]
-    public JsonElement? HostLowercase { get; init; }
+    public JsonElement? HostLowercase { get; set; }
 
     /// <summary>The <c>?versions</c> subresource marker, logged as an empty string or a list holding one. JSON <c>versions</c>.</summary>
     [JsonPropertyName("versions")]
     [JsonConverter(typeof(TolerantMemberConverter<JsonElement?>))]
-    public JsonElement? VersionsSubresource { get; init; }
+    public JsonElement? VersionsSubresource { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -129,72 +129,72 @@ public sealed record ListObjectVersionsResponseElements
     /// <summary>A flag that indicates whether Amazon S3 returned all of the results that satisfied the search criteria. JSON <c>IsTruncated</c>.</summary>
     [JsonPropertyName("IsTruncated")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? IsTruncated { get; init; }
+    public bool? IsTruncated { get; set; }
 
     /// <summary>Marks the last key returned in a truncated response. JSON <c>KeyMarker</c>.</summary>
     [JsonPropertyName("KeyMarker")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? KeyMarker { get; init; }
+    public string? KeyMarker { get; set; }
 
     /// <summary>Marks the last version of the key returned in a truncated response. JSON <c>VersionIdMarker</c>.</summary>
     [JsonPropertyName("VersionIdMarker")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? VersionIdMarker { get; init; }
+    public string? VersionIdMarker { get; set; }
 
     /// <summary>When the number of responses exceeds the value of MaxKeys, NextKeyMarker specifies the first key not returned that satisfies the search criteria. JSON <c>NextKeyMarker</c>.</summary>
     [JsonPropertyName("NextKeyMarker")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? NextKeyMarker { get; init; }
+    public string? NextKeyMarker { get; set; }
 
     /// <summary>When the number of responses exceeds the value of MaxKeys, NextVersionIdMarker specifies the first object version not returned that satisfies the search criteria. JSON <c>NextVersionIdMarker</c>.</summary>
     [JsonPropertyName("NextVersionIdMarker")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? NextVersionIdMarker { get; init; }
+    public string? NextVersionIdMarker { get; set; }
 
     /// <summary>Container for version information. JSON <c>Version</c>.</summary>
     [JsonPropertyName("Version")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<ObjectVersion>>))]
-    public IReadOnlyList<ObjectVersion>? Versions { get; init => field = ValueList<ObjectVersion>.From(value); }
+    public IReadOnlyList<ObjectVersion>? Versions { get; set => field = ValueList<ObjectVersion>.From(value); }
 
     /// <summary>Container for an object that is a delete marker. JSON <c>DeleteMarker</c>.</summary>
     [JsonPropertyName("DeleteMarker")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<DeleteMarkerEntry>>))]
-    public IReadOnlyList<DeleteMarkerEntry>? DeleteMarkers { get; init => field = ValueList<DeleteMarkerEntry>.From(value); }
+    public IReadOnlyList<DeleteMarkerEntry>? DeleteMarkers { get; set => field = ValueList<DeleteMarkerEntry>.From(value); }
 
     /// <summary>The bucket name. JSON <c>Name</c>.</summary>
     [JsonPropertyName("Name")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Name { get; init; }
+    public string? Name { get; set; }
 
     /// <summary>Selects objects that start with the value supplied by this parameter. JSON <c>Prefix</c>.</summary>
     [JsonPropertyName("Prefix")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Prefix { get; init; }
+    public string? Prefix { get; set; }
 
     /// <summary>The delimiter grouping the included keys. JSON <c>Delimiter</c>.</summary>
     [JsonPropertyName("Delimiter")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Delimiter { get; init; }
+    public string? Delimiter { get; set; }
 
     /// <summary>Specifies the maximum number of objects to return. JSON <c>MaxKeys</c>.</summary>
     [JsonPropertyName("MaxKeys")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? MaxKeys { get; init; }
+    public int? MaxKeys { get; set; }
 
     /// <summary>All of the keys rolled up into a common prefix count as a single return when calculating the number of returns. JSON <c>CommonPrefixes</c>.</summary>
     [JsonPropertyName("CommonPrefixes")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<CommonPrefix>>))]
-    public IReadOnlyList<CommonPrefix>? CommonPrefixes { get; init => field = ValueList<CommonPrefix>.From(value); }
+    public IReadOnlyList<CommonPrefix>? CommonPrefixes { get; set => field = ValueList<CommonPrefix>.From(value); }
 
     /// <summary>Encoding type used by Amazon S3 to encode object key names in the XML response. JSON <c>EncodingType</c>.</summary>
     [JsonPropertyName("EncodingType")]
     [JsonConverter(typeof(TolerantMemberConverter<EncodingType?>))]
-    public EncodingType? EncodingType { get; init; }
+    public EncodingType? EncodingType { get; set; }
 
     /// <summary>If present, indicates that the requester was successfully charged for the request. JSON <c>x-amz-request-charged</c>.</summary>
     [JsonPropertyName("x-amz-request-charged")]
     [JsonConverter(typeof(TolerantMemberConverter<RequestCharged?>))]
-    public RequestCharged? RequestCharged { get; init; }
+    public RequestCharged? RequestCharged { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,57 +15,57 @@ public sealed record ListObjectsRequestParameters
     /// <summary>The name of the bucket containing the objects. JSON <c>bucketName</c>.</summary>
     [JsonPropertyName("bucketName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Bucket { get; init; }
+    public string? Bucket { get; set; }
 
     /// <summary>A delimiter is a character that you use to group keys. JSON <c>delimiter</c>.</summary>
     [JsonPropertyName("delimiter")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Delimiter { get; init; }
+    public string? Delimiter { get; set; }
 
     /// <summary>Encoding type used by Amazon S3 to encode the object keys in the response. JSON <c>encoding-type</c>.</summary>
     [JsonPropertyName("encoding-type")]
     [JsonConverter(typeof(TolerantMemberConverter<EncodingType?>))]
-    public EncodingType? EncodingType { get; init; }
+    public EncodingType? EncodingType { get; set; }
 
     /// <summary>Marker is where you want Amazon S3 to start listing from. JSON <c>marker</c>.</summary>
     [JsonPropertyName("marker")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Marker { get; init; }
+    public string? Marker { get; set; }
 
     /// <summary>Sets the maximum number of keys returned in the response. JSON <c>max-keys</c>.</summary>
     [JsonPropertyName("max-keys")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? MaxKeys { get; init; }
+    public int? MaxKeys { get; set; }
 
     /// <summary>Limits the response to keys that begin with the specified prefix. JSON <c>prefix</c>.</summary>
     [JsonPropertyName("prefix")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Prefix { get; init; }
+    public string? Prefix { get; set; }
 
     /// <summary>Confirms that the requester knows that she or he will be charged for the list objects request. JSON <c>x-amz-request-payer</c>.</summary>
     [JsonPropertyName("x-amz-request-payer")]
     [JsonConverter(typeof(TolerantMemberConverter<RequestPayer?>))]
-    public RequestPayer? RequestPayer { get; init; }
+    public RequestPayer? RequestPayer { get; set; }
 
     /// <summary>The account ID of the expected bucket owner. JSON <c>x-amz-expected-bucket-owner</c>.</summary>
     [JsonPropertyName("x-amz-expected-bucket-owner")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ExpectedBucketOwner { get; init; }
+    public string? ExpectedBucketOwner { get; set; }
 
     /// <summary>Specifies the optional fields that you want returned in the response. JSON <c>x-amz-optional-object-attributes</c>.</summary>
     [JsonPropertyName("x-amz-optional-object-attributes")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<OptionalObjectAttributes>>))]
-    public IReadOnlyList<OptionalObjectAttributes>? OptionalObjectAttributes { get; init => field = ValueList<OptionalObjectAttributes>.From(value); }
+    public IReadOnlyList<OptionalObjectAttributes>? OptionalObjectAttributes { get; set => field = ValueList<OptionalObjectAttributes>.From(value); }
 
     /// <summary>The host the request was sent to, as a string or a list of strings. JSON <c>Host</c>.</summary>
     [JsonPropertyName("Host")]
     [JsonConverter(typeof(TolerantMemberConverter<JsonElement?>))]
-    public JsonElement? Host { get; init; }
+    public JsonElement? Host { get; set; }
 
     /// <summary>The host the request was sent to (lower-case spelling), as a string or a list of strings. JSON <c>host</c>.</summary>
     [JsonPropertyName("host")]
     [JsonConverter(typeof(TolerantMemberConverter<JsonElement?>))]
-    public JsonElement? HostLowercase { get; init; }
+    public JsonElement? HostLowercase { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -115,57 +115,57 @@ public sealed record ListObjectsResponseElements
     /// <summary>A flag that indicates whether Amazon S3 returned all of the results that satisfied the search criteria. JSON <c>IsTruncated</c>.</summary>
     [JsonPropertyName("IsTruncated")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? IsTruncated { get; init; }
+    public bool? IsTruncated { get; set; }
 
     /// <summary>Indicates where in the bucket listing begins. JSON <c>Marker</c>.</summary>
     [JsonPropertyName("Marker")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Marker { get; init; }
+    public string? Marker { get; set; }
 
     /// <summary>When the response is truncated (the IsTruncated element value in the response is true), you can use the key name in this field as the marker parameter in the subsequent request to get the next set of objects. JSON <c>NextMarker</c>.</summary>
     [JsonPropertyName("NextMarker")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? NextMarker { get; init; }
+    public string? NextMarker { get; set; }
 
     /// <summary>Metadata about each object returned. JSON <c>Contents</c>.</summary>
     [JsonPropertyName("Contents")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<Object>>))]
-    public IReadOnlyList<Object>? Contents { get; init => field = ValueList<Object>.From(value); }
+    public IReadOnlyList<Object>? Contents { get; set => field = ValueList<Object>.From(value); }
 
     /// <summary>The bucket name. JSON <c>Name</c>.</summary>
     [JsonPropertyName("Name")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Name { get; init; }
+    public string? Name { get; set; }
 
     /// <summary>Keys that begin with the indicated prefix. JSON <c>Prefix</c>.</summary>
     [JsonPropertyName("Prefix")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Prefix { get; init; }
+    public string? Prefix { get; set; }
 
     /// <summary>Causes keys that contain the same string between the prefix and the first occurrence of the delimiter to be rolled up into a single result element in the CommonPrefixes collection. JSON <c>Delimiter</c>.</summary>
     [JsonPropertyName("Delimiter")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Delimiter { get; init; }
+    public string? Delimiter { get; set; }
 
     /// <summary>The maximum number of keys returned in the response body. JSON <c>MaxKeys</c>.</summary>
     [JsonPropertyName("MaxKeys")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? MaxKeys { get; init; }
+    public int? MaxKeys { get; set; }
 
     /// <summary>All of the keys (up to 1,000) rolled up in a common prefix count as a single return when calculating the number of returns. JSON <c>CommonPrefixes</c>.</summary>
     [JsonPropertyName("CommonPrefixes")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<CommonPrefix>>))]
-    public IReadOnlyList<CommonPrefix>? CommonPrefixes { get; init => field = ValueList<CommonPrefix>.From(value); }
+    public IReadOnlyList<CommonPrefix>? CommonPrefixes { get; set => field = ValueList<CommonPrefix>.From(value); }
 
     /// <summary>Encoding type used by Amazon S3 to encode the object keys in the response. JSON <c>EncodingType</c>.</summary>
     [JsonPropertyName("EncodingType")]
     [JsonConverter(typeof(TolerantMemberConverter<EncodingType?>))]
-    public EncodingType? EncodingType { get; init; }
+    public EncodingType? EncodingType { get; set; }
 
     /// <summary>If present, indicates that the requester was successfully charged for the request. JSON <c>x-amz-request-charged</c>.</summary>
     [JsonPropertyName("x-amz-request-charged")]
     [JsonConverter(typeof(TolerantMemberConverter<RequestCharged?>))]
-    public RequestCharged? RequestCharged { get; init; }
+    public RequestCharged? RequestCharged { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

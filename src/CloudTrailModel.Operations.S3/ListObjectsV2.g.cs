@@ -15,67 +15,67 @@ public sealed record ListObjectsV2RequestParameters
     /// <summary>Directory buckets - When you use this operation with a directory bucket, you must use virtual-hosted-style requests in the format Bucket-name.s3express- zone-id. JSON <c>bucketName</c>.</summary>
     [JsonPropertyName("bucketName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Bucket { get; init; }
+    public string? Bucket { get; set; }
 
     /// <summary>A delimiter is a character that you use to group keys. JSON <c>delimiter</c>.</summary>
     [JsonPropertyName("delimiter")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Delimiter { get; init; }
+    public string? Delimiter { get; set; }
 
     /// <summary>Encoding type used by Amazon S3 to encode the object keys in the response. JSON <c>encoding-type</c>.</summary>
     [JsonPropertyName("encoding-type")]
     [JsonConverter(typeof(TolerantMemberConverter<EncodingType?>))]
-    public EncodingType? EncodingType { get; init; }
+    public EncodingType? EncodingType { get; set; }
 
     /// <summary>Sets the maximum number of keys returned in the response. JSON <c>max-keys</c>.</summary>
     [JsonPropertyName("max-keys")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? MaxKeys { get; init; }
+    public int? MaxKeys { get; set; }
 
     /// <summary>Limits the response to keys that begin with the specified prefix. JSON <c>prefix</c>.</summary>
     [JsonPropertyName("prefix")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Prefix { get; init; }
+    public string? Prefix { get; set; }
 
     /// <summary>ContinuationToken indicates to Amazon S3 that the list is being continued on this bucket with a token. JSON <c>continuation-token</c>.</summary>
     [JsonPropertyName("continuation-token")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ContinuationToken { get; init; }
+    public string? ContinuationToken { get; set; }
 
     /// <summary>The owner field is not present in ListObjectsV2 by default. JSON <c>fetch-owner</c>.</summary>
     [JsonPropertyName("fetch-owner")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? FetchOwner { get; init; }
+    public bool? FetchOwner { get; set; }
 
     /// <summary>StartAfter is where you want Amazon S3 to start listing from. JSON <c>start-after</c>.</summary>
     [JsonPropertyName("start-after")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? StartAfter { get; init; }
+    public string? StartAfter { get; set; }
 
     /// <summary>Confirms that the requester knows that she or he will be charged for the list objects request in V2 style. JSON <c>x-amz-request-payer</c>.</summary>
     [JsonPropertyName("x-amz-request-payer")]
     [JsonConverter(typeof(TolerantMemberConverter<RequestPayer?>))]
-    public RequestPayer? RequestPayer { get; init; }
+    public RequestPayer? RequestPayer { get; set; }
 
     /// <summary>The account ID of the expected bucket owner. JSON <c>x-amz-expected-bucket-owner</c>.</summary>
     [JsonPropertyName("x-amz-expected-bucket-owner")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ExpectedBucketOwner { get; init; }
+    public string? ExpectedBucketOwner { get; set; }
 
     /// <summary>Specifies the optional fields that you want returned in the response. JSON <c>x-amz-optional-object-attributes</c>.</summary>
     [JsonPropertyName("x-amz-optional-object-attributes")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<OptionalObjectAttributes>>))]
-    public IReadOnlyList<OptionalObjectAttributes>? OptionalObjectAttributes { get; init => field = ValueList<OptionalObjectAttributes>.From(value); }
+    public IReadOnlyList<OptionalObjectAttributes>? OptionalObjectAttributes { get; set => field = ValueList<OptionalObjectAttributes>.From(value); }
 
     /// <summary>The host the request was sent to, as a string or a list of strings. JSON <c>Host</c>.</summary>
     [JsonPropertyName("Host")]
     [JsonConverter(typeof(TolerantMemberConverter<JsonElement?>))]
-    public JsonElement? Host { get; init; }
+    public JsonElement? Host { get; set; }
 
     /// <summary>The host the request was sent to (lower-case spelling), as a string or a list of strings. JSON <c>host</c>.</summary>
     [JsonPropertyName("host")]
     [JsonConverter(typeof(TolerantMemberConverter<JsonElement?>))]
-    public JsonElement? HostLowercase { get; init; }
+    public JsonElement? HostLowercase { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -129,67 +129,67 @@ public sealed record ListObjectsV2ResponseElements
     /// <summary>Set to false if all of the results were returned. JSON <c>IsTruncated</c>.</summary>
     [JsonPropertyName("IsTruncated")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? IsTruncated { get; init; }
+    public bool? IsTruncated { get; set; }
 
     /// <summary>Metadata about each object returned. JSON <c>Contents</c>.</summary>
     [JsonPropertyName("Contents")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<Object>>))]
-    public IReadOnlyList<Object>? Contents { get; init => field = ValueList<Object>.From(value); }
+    public IReadOnlyList<Object>? Contents { get; set => field = ValueList<Object>.From(value); }
 
     /// <summary>The bucket name. JSON <c>Name</c>.</summary>
     [JsonPropertyName("Name")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Name { get; init; }
+    public string? Name { get; set; }
 
     /// <summary>Keys that begin with the indicated prefix. JSON <c>Prefix</c>.</summary>
     [JsonPropertyName("Prefix")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Prefix { get; init; }
+    public string? Prefix { get; set; }
 
     /// <summary>Causes keys that contain the same string between the prefix and the first occurrence of the delimiter to be rolled up into a single result element in the CommonPrefixes collection. JSON <c>Delimiter</c>.</summary>
     [JsonPropertyName("Delimiter")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Delimiter { get; init; }
+    public string? Delimiter { get; set; }
 
     /// <summary>Sets the maximum number of keys returned in the response. JSON <c>MaxKeys</c>.</summary>
     [JsonPropertyName("MaxKeys")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? MaxKeys { get; init; }
+    public int? MaxKeys { get; set; }
 
     /// <summary>All of the keys (up to 1,000) that share the same prefix are grouped together. JSON <c>CommonPrefixes</c>.</summary>
     [JsonPropertyName("CommonPrefixes")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<CommonPrefix>>))]
-    public IReadOnlyList<CommonPrefix>? CommonPrefixes { get; init => field = ValueList<CommonPrefix>.From(value); }
+    public IReadOnlyList<CommonPrefix>? CommonPrefixes { get; set => field = ValueList<CommonPrefix>.From(value); }
 
     /// <summary>Encoding type used by Amazon S3 to encode object key names in the XML response. JSON <c>EncodingType</c>.</summary>
     [JsonPropertyName("EncodingType")]
     [JsonConverter(typeof(TolerantMemberConverter<EncodingType?>))]
-    public EncodingType? EncodingType { get; init; }
+    public EncodingType? EncodingType { get; set; }
 
     /// <summary>KeyCount is the number of keys returned with this request. JSON <c>KeyCount</c>.</summary>
     [JsonPropertyName("KeyCount")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? KeyCount { get; init; }
+    public int? KeyCount { get; set; }
 
     /// <summary>If ContinuationToken was sent with the request, it is included in the response. JSON <c>ContinuationToken</c>.</summary>
     [JsonPropertyName("ContinuationToken")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ContinuationToken { get; init; }
+    public string? ContinuationToken { get; set; }
 
     /// <summary>NextContinuationToken is sent when isTruncated is true, which means there are more keys in the bucket that can be listed. JSON <c>NextContinuationToken</c>.</summary>
     [JsonPropertyName("NextContinuationToken")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? NextContinuationToken { get; init; }
+    public string? NextContinuationToken { get; set; }
 
     /// <summary>If StartAfter was sent with the request, it is included in the response. JSON <c>StartAfter</c>.</summary>
     [JsonPropertyName("StartAfter")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? StartAfter { get; init; }
+    public string? StartAfter { get; set; }
 
     /// <summary>If present, indicates that the requester was successfully charged for the request. JSON <c>x-amz-request-charged</c>.</summary>
     [JsonPropertyName("x-amz-request-charged")]
     [JsonConverter(typeof(TolerantMemberConverter<RequestCharged?>))]
-    public RequestCharged? RequestCharged { get; init; }
+    public RequestCharged? RequestCharged { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,62 +15,62 @@ public sealed record ListPartsRequestParameters
     /// <summary>The name of the bucket to which the parts are being uploaded. JSON <c>bucketName</c>.</summary>
     [JsonPropertyName("bucketName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Bucket { get; init; }
+    public string? Bucket { get; set; }
 
     /// <summary>Object key for which the multipart upload was initiated. JSON <c>key</c>.</summary>
     [JsonPropertyName("key")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Key { get; init; }
+    public string? Key { get; set; }
 
     /// <summary>Sets the maximum number of parts to return. JSON <c>max-parts</c>.</summary>
     [JsonPropertyName("max-parts")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? MaxParts { get; init; }
+    public int? MaxParts { get; set; }
 
     /// <summary>Specifies the part after which listing should begin. JSON <c>part-number-marker</c>.</summary>
     [JsonPropertyName("part-number-marker")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? PartNumberMarker { get; init; }
+    public int? PartNumberMarker { get; set; }
 
     /// <summary>Upload ID identifying the multipart upload whose parts are being listed. JSON <c>uploadId</c>.</summary>
     [JsonPropertyName("uploadId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? UploadId { get; init; }
+    public string? UploadId { get; set; }
 
     /// <summary>Confirms that the requester knows that they will be charged for the request. JSON <c>x-amz-request-payer</c>.</summary>
     [JsonPropertyName("x-amz-request-payer")]
     [JsonConverter(typeof(TolerantMemberConverter<RequestPayer?>))]
-    public RequestPayer? RequestPayer { get; init; }
+    public RequestPayer? RequestPayer { get; set; }
 
     /// <summary>The account ID of the expected bucket owner. JSON <c>x-amz-expected-bucket-owner</c>.</summary>
     [JsonPropertyName("x-amz-expected-bucket-owner")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ExpectedBucketOwner { get; init; }
+    public string? ExpectedBucketOwner { get; set; }
 
     /// <summary>The server-side encryption (SSE) algorithm used to encrypt the object. JSON <c>x-amz-server-side-encryption-customer-algorithm</c>.</summary>
     [JsonPropertyName("x-amz-server-side-encryption-customer-algorithm")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? SSECustomerAlgorithm { get; init; }
+    public string? SSECustomerAlgorithm { get; set; }
 
     /// <summary>The server-side encryption (SSE) customer managed key. JSON <c>x-amz-server-side-encryption-customer-key</c>.</summary>
     [JsonPropertyName("x-amz-server-side-encryption-customer-key")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? SSECustomerKey { get; init; }
+    public string? SSECustomerKey { get; set; }
 
     /// <summary>The MD5 server-side encryption (SSE) customer managed key. JSON <c>x-amz-server-side-encryption-customer-key-MD5</c>.</summary>
     [JsonPropertyName("x-amz-server-side-encryption-customer-key-MD5")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? SSECustomerKeyMD5 { get; init; }
+    public string? SSECustomerKeyMD5 { get; set; }
 
     /// <summary>The host the request was sent to, as a string or a list of strings. JSON <c>Host</c>.</summary>
     [JsonPropertyName("Host")]
     [JsonConverter(typeof(TolerantMemberConverter<JsonElement?>))]
-    public JsonElement? Host { get; init; }
+    public JsonElement? Host { get; set; }
 
     /// <summary>The host the request was sent to (lower-case spelling), as a string or a list of strings. JSON <c>host</c>.</summary>
     [JsonPropertyName("host")]
     [JsonConverter(typeof(TolerantMemberConverter<JsonElement?>))]
-    public JsonElement? HostLowercase { get; init; }
+    public JsonElement? HostLowercase { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -122,82 +122,82 @@ public sealed record ListPartsResponseElements
     /// <summary>If the bucket has a lifecycle rule configured with an action to abort incomplete multipart uploads and the prefix in the lifecycle rule matches the object name in the request, then the response includes this header indicating when the initiated multipart upload will become eligible for abort operation. JSON <c>x-amz-abort-date</c>.</summary>
     [JsonPropertyName("x-amz-abort-date")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? AbortDate { get; init; }
+    public DateTimeOffset? AbortDate { get; set; }
 
     /// <summary>This header is returned along with the x-amz-abort-date header. JSON <c>x-amz-abort-rule-id</c>.</summary>
     [JsonPropertyName("x-amz-abort-rule-id")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? AbortRuleId { get; init; }
+    public string? AbortRuleId { get; set; }
 
     /// <summary>The name of the bucket to which the multipart upload was initiated. JSON <c>Bucket</c>.</summary>
     [JsonPropertyName("Bucket")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Bucket { get; init; }
+    public string? Bucket { get; set; }
 
     /// <summary>Object key for which the multipart upload was initiated. JSON <c>Key</c>.</summary>
     [JsonPropertyName("Key")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Key { get; init; }
+    public string? Key { get; set; }
 
     /// <summary>Upload ID identifying the multipart upload whose parts are being listed. JSON <c>UploadId</c>.</summary>
     [JsonPropertyName("UploadId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? UploadId { get; init; }
+    public string? UploadId { get; set; }
 
     /// <summary>Specifies the part after which listing should begin. JSON <c>PartNumberMarker</c>.</summary>
     [JsonPropertyName("PartNumberMarker")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? PartNumberMarker { get; init; }
+    public int? PartNumberMarker { get; set; }
 
     /// <summary>When a list is truncated, this element specifies the last part in the list, as well as the value to use for the part-number-marker request parameter in a subsequent request. JSON <c>NextPartNumberMarker</c>.</summary>
     [JsonPropertyName("NextPartNumberMarker")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? NextPartNumberMarker { get; init; }
+    public int? NextPartNumberMarker { get; set; }
 
     /// <summary>Maximum number of parts that were allowed in the response. JSON <c>MaxParts</c>.</summary>
     [JsonPropertyName("MaxParts")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? MaxParts { get; init; }
+    public int? MaxParts { get; set; }
 
     /// <summary>Indicates whether the returned list of parts is truncated. JSON <c>IsTruncated</c>.</summary>
     [JsonPropertyName("IsTruncated")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? IsTruncated { get; init; }
+    public bool? IsTruncated { get; set; }
 
     /// <summary>Container for elements related to a particular part. JSON <c>Part</c>.</summary>
     [JsonPropertyName("Part")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<Part>>))]
-    public IReadOnlyList<Part>? Parts { get; init => field = ValueList<Part>.From(value); }
+    public IReadOnlyList<Part>? Parts { get; set => field = ValueList<Part>.From(value); }
 
     /// <summary>Container element that identifies who initiated the multipart upload. JSON <c>Initiator</c>.</summary>
     [JsonPropertyName("Initiator")]
     [JsonConverter(typeof(TolerantMemberConverter<Initiator>))]
-    public Initiator? Initiator { get; init; }
+    public Initiator? Initiator { get; set; }
 
     /// <summary>Container element that identifies the object owner, after the object is created. JSON <c>Owner</c>.</summary>
     [JsonPropertyName("Owner")]
     [JsonConverter(typeof(TolerantMemberConverter<Owner>))]
-    public Owner? Owner { get; init; }
+    public Owner? Owner { get; set; }
 
     /// <summary>The class of storage used to store the uploaded object. JSON <c>StorageClass</c>.</summary>
     [JsonPropertyName("StorageClass")]
     [JsonConverter(typeof(TolerantMemberConverter<StorageClass?>))]
-    public StorageClass? StorageClass { get; init; }
+    public StorageClass? StorageClass { get; set; }
 
     /// <summary>If present, indicates that the requester was successfully charged for the request. JSON <c>x-amz-request-charged</c>.</summary>
     [JsonPropertyName("x-amz-request-charged")]
     [JsonConverter(typeof(TolerantMemberConverter<RequestCharged?>))]
-    public RequestCharged? RequestCharged { get; init; }
+    public RequestCharged? RequestCharged { get; set; }
 
     /// <summary>The algorithm that was used to create a checksum of the object. JSON <c>ChecksumAlgorithm</c>.</summary>
     [JsonPropertyName("ChecksumAlgorithm")]
     [JsonConverter(typeof(TolerantMemberConverter<ChecksumAlgorithm?>))]
-    public ChecksumAlgorithm? ChecksumAlgorithm { get; init; }
+    public ChecksumAlgorithm? ChecksumAlgorithm { get; set; }
 
     /// <summary>The checksum type, which determines how part-level checksums are combined to create an object-level checksum for multipart objects. JSON <c>ChecksumType</c>.</summary>
     [JsonPropertyName("ChecksumType")]
     [JsonConverter(typeof(TolerantMemberConverter<ChecksumType?>))]
-    public ChecksumType? ChecksumType { get; init; }
+    public ChecksumType? ChecksumType { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

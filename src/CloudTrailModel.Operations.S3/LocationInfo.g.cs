@@ -15,17 +15,17 @@ public sealed record LocationInfo
     /// <summary>The type of location where the bucket will be created. JSON <c>Type</c>.</summary>
     [JsonPropertyName("Type")]
     [JsonConverter(typeof(TolerantMemberConverter<LocationType?>))]
-    public LocationType? Type { get; init; }
+    public LocationType? Type { get; set; }
 
     /// <summary>The name of the location where the bucket will be created. JSON <c>Name</c>.</summary>
     [JsonPropertyName("Name")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Name { get; init; }
+    public string? Name { get; set; }
 
     /// <summary>The XML namespace of the element. JSON <c>xmlns</c>.</summary>
     [JsonPropertyName("xmlns")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Xmlns { get; init; }
+    public string? Xmlns { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,27 +15,27 @@ public sealed record LoggingEnabled
     /// <summary>Specifies the bucket where you want Amazon S3 to store server access logs. JSON <c>TargetBucket</c>.</summary>
     [JsonPropertyName("TargetBucket")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? TargetBucket { get; init; }
+    public string? TargetBucket { get; set; }
 
     /// <summary>Container for granting information. JSON <c>TargetGrants</c>.</summary>
     [JsonPropertyName("TargetGrants")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<TargetGrant>>))]
-    public IReadOnlyList<TargetGrant>? TargetGrants { get; init => field = ValueList<TargetGrant>.From(value); }
+    public IReadOnlyList<TargetGrant>? TargetGrants { get; set => field = ValueList<TargetGrant>.From(value); }
 
     /// <summary>A prefix for all log object keys. JSON <c>TargetPrefix</c>.</summary>
     [JsonPropertyName("TargetPrefix")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? TargetPrefix { get; init; }
+    public string? TargetPrefix { get; set; }
 
     /// <summary>Amazon S3 key format for log objects. JSON <c>TargetObjectKeyFormat</c>.</summary>
     [JsonPropertyName("TargetObjectKeyFormat")]
     [JsonConverter(typeof(TolerantMemberConverter<TargetObjectKeyFormat>))]
-    public TargetObjectKeyFormat? TargetObjectKeyFormat { get; init; }
+    public TargetObjectKeyFormat? TargetObjectKeyFormat { get; set; }
 
     /// <summary>The XML namespace of the element. JSON <c>xmlns</c>.</summary>
     [JsonPropertyName("xmlns")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Xmlns { get; init; }
+    public string? Xmlns { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

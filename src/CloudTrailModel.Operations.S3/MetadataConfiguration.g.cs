@@ -15,22 +15,22 @@ public sealed record MetadataConfiguration
     /// <summary>The journal table configuration for a metadata configuration. JSON <c>JournalTableConfiguration</c>.</summary>
     [JsonPropertyName("JournalTableConfiguration")]
     [JsonConverter(typeof(TolerantMemberConverter<JournalTableConfiguration>))]
-    public JournalTableConfiguration? JournalTableConfiguration { get; init; }
+    public JournalTableConfiguration? JournalTableConfiguration { get; set; }
 
     /// <summary>The inventory table configuration for a metadata configuration. JSON <c>InventoryTableConfiguration</c>.</summary>
     [JsonPropertyName("InventoryTableConfiguration")]
     [JsonConverter(typeof(TolerantMemberConverter<InventoryTableConfiguration>))]
-    public InventoryTableConfiguration? InventoryTableConfiguration { get; init; }
+    public InventoryTableConfiguration? InventoryTableConfiguration { get; set; }
 
     /// <summary>Optional annotation table configuration to include with the metadata configuration. JSON <c>AnnotationTableConfiguration</c>.</summary>
     [JsonPropertyName("AnnotationTableConfiguration")]
     [JsonConverter(typeof(TolerantMemberConverter<AnnotationTableConfiguration>))]
-    public AnnotationTableConfiguration? AnnotationTableConfiguration { get; init; }
+    public AnnotationTableConfiguration? AnnotationTableConfiguration { get; set; }
 
     /// <summary>The XML namespace of the element. JSON <c>xmlns</c>.</summary>
     [JsonPropertyName("xmlns")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Xmlns { get; init; }
+    public string? Xmlns { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,27 +15,27 @@ public sealed record MetadataConfigurationResult
     /// <summary>The destination settings for a metadata configuration. JSON <c>DestinationResult</c>.</summary>
     [JsonPropertyName("DestinationResult")]
     [JsonConverter(typeof(TolerantMemberConverter<DestinationResult>))]
-    public DestinationResult? DestinationResult { get; init; }
+    public DestinationResult? DestinationResult { get; set; }
 
     /// <summary>The journal table configuration for a metadata configuration. JSON <c>JournalTableConfigurationResult</c>.</summary>
     [JsonPropertyName("JournalTableConfigurationResult")]
     [JsonConverter(typeof(TolerantMemberConverter<JournalTableConfigurationResult>))]
-    public JournalTableConfigurationResult? JournalTableConfigurationResult { get; init; }
+    public JournalTableConfigurationResult? JournalTableConfigurationResult { get; set; }
 
     /// <summary>The inventory table configuration for a metadata configuration. JSON <c>InventoryTableConfigurationResult</c>.</summary>
     [JsonPropertyName("InventoryTableConfigurationResult")]
     [JsonConverter(typeof(TolerantMemberConverter<InventoryTableConfigurationResult>))]
-    public InventoryTableConfigurationResult? InventoryTableConfigurationResult { get; init; }
+    public InventoryTableConfigurationResult? InventoryTableConfigurationResult { get; set; }
 
     /// <summary>The annotation table configuration result, if an annotation table is configured. JSON <c>AnnotationTableConfigurationResult</c>.</summary>
     [JsonPropertyName("AnnotationTableConfigurationResult")]
     [JsonConverter(typeof(TolerantMemberConverter<AnnotationTableConfigurationResult>))]
-    public AnnotationTableConfigurationResult? AnnotationTableConfigurationResult { get; init; }
+    public AnnotationTableConfigurationResult? AnnotationTableConfigurationResult { get; set; }
 
     /// <summary>The XML namespace of the element. JSON <c>xmlns</c>.</summary>
     [JsonPropertyName("xmlns")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Xmlns { get; init; }
+    public string? Xmlns { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,17 +15,17 @@ public sealed record MetadataEntry
     /// <summary>Name of the object. JSON <c>Name</c>.</summary>
     [JsonPropertyName("Name")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Name { get; init; }
+    public string? Name { get; set; }
 
     /// <summary>Value of the object. JSON <c>Value</c>.</summary>
     [JsonPropertyName("Value")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Value { get; init; }
+    public string? Value { get; set; }
 
     /// <summary>The XML namespace of the element. JSON <c>xmlns</c>.</summary>
     [JsonPropertyName("xmlns")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Xmlns { get; init; }
+    public string? Xmlns { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

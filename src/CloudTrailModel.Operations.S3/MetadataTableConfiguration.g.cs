@@ -15,12 +15,12 @@ public sealed record MetadataTableConfiguration
     /// <summary>The destination information for the metadata table configuration. JSON <c>S3TablesDestination</c>.</summary>
     [JsonPropertyName("S3TablesDestination")]
     [JsonConverter(typeof(TolerantMemberConverter<S3TablesDestination>))]
-    public S3TablesDestination? S3TablesDestination { get; init; }
+    public S3TablesDestination? S3TablesDestination { get; set; }
 
     /// <summary>The XML namespace of the element. JSON <c>xmlns</c>.</summary>
     [JsonPropertyName("xmlns")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Xmlns { get; init; }
+    public string? Xmlns { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,12 +15,12 @@ public sealed record MetadataTableConfigurationResult
     /// <summary>The destination information for the metadata table configuration. JSON <c>S3TablesDestinationResult</c>.</summary>
     [JsonPropertyName("S3TablesDestinationResult")]
     [JsonConverter(typeof(TolerantMemberConverter<S3TablesDestinationResult>))]
-    public S3TablesDestinationResult? S3TablesDestinationResult { get; init; }
+    public S3TablesDestinationResult? S3TablesDestinationResult { get; set; }
 
     /// <summary>The XML namespace of the element. JSON <c>xmlns</c>.</summary>
     [JsonPropertyName("xmlns")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Xmlns { get; init; }
+    public string? Xmlns { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

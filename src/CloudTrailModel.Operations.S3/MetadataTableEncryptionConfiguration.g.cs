@@ -15,17 +15,17 @@ public sealed record MetadataTableEncryptionConfiguration
     /// <summary>The encryption type specified for a metadata table. JSON <c>SseAlgorithm</c>.</summary>
     [JsonPropertyName("SseAlgorithm")]
     [JsonConverter(typeof(TolerantMemberConverter<TableSseAlgorithm?>))]
-    public TableSseAlgorithm? SseAlgorithm { get; init; }
+    public TableSseAlgorithm? SseAlgorithm { get; set; }
 
     /// <summary>If server-side encryption with Key Management Service (KMS) keys (SSE-KMS) is specified, you must also specify the KMS key Amazon Resource Name (ARN). JSON <c>KmsKeyArn</c>.</summary>
     [JsonPropertyName("KmsKeyArn")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? KmsKeyArn { get; init; }
+    public string? KmsKeyArn { get; set; }
 
     /// <summary>The XML namespace of the element. JSON <c>xmlns</c>.</summary>
     [JsonPropertyName("xmlns")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Xmlns { get; init; }
+    public string? Xmlns { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

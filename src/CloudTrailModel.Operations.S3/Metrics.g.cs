@@ -15,17 +15,17 @@ public sealed record Metrics
     /// <summary>Specifies whether the replication metrics are enabled. JSON <c>Status</c>.</summary>
     [JsonPropertyName("Status")]
     [JsonConverter(typeof(TolerantMemberConverter<MetricsStatus?>))]
-    public MetricsStatus? Status { get; init; }
+    public MetricsStatus? Status { get; set; }
 
     /// <summary>A container specifying the time threshold for emitting the s3:Replication:OperationMissedThreshold event. JSON <c>EventThreshold</c>.</summary>
     [JsonPropertyName("EventThreshold")]
     [JsonConverter(typeof(TolerantMemberConverter<ReplicationTimeValue>))]
-    public ReplicationTimeValue? EventThreshold { get; init; }
+    public ReplicationTimeValue? EventThreshold { get; set; }
 
     /// <summary>The XML namespace of the element. JSON <c>xmlns</c>.</summary>
     [JsonPropertyName("xmlns")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Xmlns { get; init; }
+    public string? Xmlns { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

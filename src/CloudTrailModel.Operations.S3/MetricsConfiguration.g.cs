@@ -15,17 +15,17 @@ public sealed record MetricsConfiguration
     /// <summary>The ID used to identify the metrics configuration. JSON <c>Id</c>.</summary>
     [JsonPropertyName("Id")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Id { get; init; }
+    public string? Id { get; set; }
 
     /// <summary>Specifies a metrics configuration filter. JSON <c>Filter</c>.</summary>
     [JsonPropertyName("Filter")]
     [JsonConverter(typeof(TolerantMemberConverter<MetricsFilter>))]
-    public MetricsFilter? Filter { get; init; }
+    public MetricsFilter? Filter { get; set; }
 
     /// <summary>The XML namespace of the element. JSON <c>xmlns</c>.</summary>
     [JsonPropertyName("xmlns")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Xmlns { get; init; }
+    public string? Xmlns { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,27 +15,27 @@ public sealed record MetricsFilter
     /// <summary>The prefix used when evaluating a metrics filter. JSON <c>Prefix</c>.</summary>
     [JsonPropertyName("Prefix")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Prefix { get; init; }
+    public string? Prefix { get; set; }
 
     /// <summary>The tag used when evaluating a metrics filter. JSON <c>Tag</c>.</summary>
     [JsonPropertyName("Tag")]
     [JsonConverter(typeof(TolerantMemberConverter<Tag>))]
-    public Tag? Tag { get; init; }
+    public Tag? Tag { get; set; }
 
     /// <summary>The access point ARN used when evaluating a metrics filter. JSON <c>AccessPointArn</c>.</summary>
     [JsonPropertyName("AccessPointArn")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? AccessPointArn { get; init; }
+    public string? AccessPointArn { get; set; }
 
     /// <summary>A conjunction (logical AND) of predicates, which is used in evaluating a metrics filter. JSON <c>And</c>.</summary>
     [JsonPropertyName("And")]
     [JsonConverter(typeof(TolerantMemberConverter<MetricsAndOperator>))]
-    public MetricsAndOperator? And { get; init; }
+    public MetricsAndOperator? And { get; set; }
 
     /// <summary>The XML namespace of the element. JSON <c>xmlns</c>.</summary>
     [JsonPropertyName("xmlns")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Xmlns { get; init; }
+    public string? Xmlns { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

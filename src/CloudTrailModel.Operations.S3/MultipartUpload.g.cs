@@ -15,47 +15,47 @@ public sealed record MultipartUpload
     /// <summary>Upload ID that identifies the multipart upload. JSON <c>UploadId</c>.</summary>
     [JsonPropertyName("UploadId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? UploadId { get; init; }
+    public string? UploadId { get; set; }
 
     /// <summary>Key of the object for which the multipart upload was initiated. JSON <c>Key</c>.</summary>
     [JsonPropertyName("Key")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Key { get; init; }
+    public string? Key { get; set; }
 
     /// <summary>Date and time at which the multipart upload was initiated. JSON <c>Initiated</c>.</summary>
     [JsonPropertyName("Initiated")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? Initiated { get; init; }
+    public DateTimeOffset? Initiated { get; set; }
 
     /// <summary>The class of storage used to store the object. JSON <c>StorageClass</c>.</summary>
     [JsonPropertyName("StorageClass")]
     [JsonConverter(typeof(TolerantMemberConverter<StorageClass?>))]
-    public StorageClass? StorageClass { get; init; }
+    public StorageClass? StorageClass { get; set; }
 
     /// <summary>Specifies the owner of the object that is part of the multipart upload. JSON <c>Owner</c>.</summary>
     [JsonPropertyName("Owner")]
     [JsonConverter(typeof(TolerantMemberConverter<Owner>))]
-    public Owner? Owner { get; init; }
+    public Owner? Owner { get; set; }
 
     /// <summary>Identifies who initiated the multipart upload. JSON <c>Initiator</c>.</summary>
     [JsonPropertyName("Initiator")]
     [JsonConverter(typeof(TolerantMemberConverter<Initiator>))]
-    public Initiator? Initiator { get; init; }
+    public Initiator? Initiator { get; set; }
 
     /// <summary>The algorithm that was used to create a checksum of the object. JSON <c>ChecksumAlgorithm</c>.</summary>
     [JsonPropertyName("ChecksumAlgorithm")]
     [JsonConverter(typeof(TolerantMemberConverter<ChecksumAlgorithm?>))]
-    public ChecksumAlgorithm? ChecksumAlgorithm { get; init; }
+    public ChecksumAlgorithm? ChecksumAlgorithm { get; set; }
 
     /// <summary>The checksum type that is used to calculate the object’s checksum value. JSON <c>ChecksumType</c>.</summary>
     [JsonPropertyName("ChecksumType")]
     [JsonConverter(typeof(TolerantMemberConverter<ChecksumType?>))]
-    public ChecksumType? ChecksumType { get; init; }
+    public ChecksumType? ChecksumType { get; set; }
 
     /// <summary>The XML namespace of the element. JSON <c>xmlns</c>.</summary>
     [JsonPropertyName("xmlns")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Xmlns { get; init; }
+    public string? Xmlns { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

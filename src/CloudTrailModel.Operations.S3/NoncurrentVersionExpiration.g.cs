@@ -15,17 +15,17 @@ public sealed record NoncurrentVersionExpiration
     /// <summary>Specifies the number of days an object is noncurrent before Amazon S3 can perform the associated action. JSON <c>NoncurrentDays</c>.</summary>
     [JsonPropertyName("NoncurrentDays")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? NoncurrentDays { get; init; }
+    public int? NoncurrentDays { get; set; }
 
     /// <summary>Specifies how many noncurrent versions Amazon S3 will retain. JSON <c>NewerNoncurrentVersions</c>.</summary>
     [JsonPropertyName("NewerNoncurrentVersions")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? NewerNoncurrentVersions { get; init; }
+    public int? NewerNoncurrentVersions { get; set; }
 
     /// <summary>The XML namespace of the element. JSON <c>xmlns</c>.</summary>
     [JsonPropertyName("xmlns")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Xmlns { get; init; }
+    public string? Xmlns { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,22 +15,22 @@ public sealed record NoncurrentVersionTransition
     /// <summary>Specifies the number of days an object is noncurrent before Amazon S3 can perform the associated action. JSON <c>NoncurrentDays</c>.</summary>
     [JsonPropertyName("NoncurrentDays")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? NoncurrentDays { get; init; }
+    public int? NoncurrentDays { get; set; }
 
     /// <summary>The class of storage used to store the object. JSON <c>StorageClass</c>.</summary>
     [JsonPropertyName("StorageClass")]
     [JsonConverter(typeof(TolerantMemberConverter<TransitionStorageClass?>))]
-    public TransitionStorageClass? StorageClass { get; init; }
+    public TransitionStorageClass? StorageClass { get; set; }
 
     /// <summary>Specifies how many noncurrent versions Amazon S3 will retain in the same storage class before transitioning objects. JSON <c>NewerNoncurrentVersions</c>.</summary>
     [JsonPropertyName("NewerNoncurrentVersions")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? NewerNoncurrentVersions { get; init; }
+    public int? NewerNoncurrentVersions { get; set; }
 
     /// <summary>The XML namespace of the element. JSON <c>xmlns</c>.</summary>
     [JsonPropertyName("xmlns")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Xmlns { get; init; }
+    public string? Xmlns { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,22 +15,22 @@ public sealed record NotificationConfiguration
     /// <summary>The topic to which notifications are sent and the events for which notifications are generated. JSON <c>TopicConfiguration</c>.</summary>
     [JsonPropertyName("TopicConfiguration")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<TopicConfiguration>>))]
-    public IReadOnlyList<TopicConfiguration>? TopicConfigurations { get; init => field = ValueList<TopicConfiguration>.From(value); }
+    public IReadOnlyList<TopicConfiguration>? TopicConfigurations { get; set => field = ValueList<TopicConfiguration>.From(value); }
 
     /// <summary>The Amazon Simple Queue Service queues to publish messages to and the events for which to publish messages. JSON <c>QueueConfiguration</c>.</summary>
     [JsonPropertyName("QueueConfiguration")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<QueueConfiguration>>))]
-    public IReadOnlyList<QueueConfiguration>? QueueConfigurations { get; init => field = ValueList<QueueConfiguration>.From(value); }
+    public IReadOnlyList<QueueConfiguration>? QueueConfigurations { get; set => field = ValueList<QueueConfiguration>.From(value); }
 
     /// <summary>Describes the Lambda functions to invoke and the events for which to invoke them. JSON <c>CloudFunctionConfiguration</c>.</summary>
     [JsonPropertyName("CloudFunctionConfiguration")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<LambdaFunctionConfiguration>>))]
-    public IReadOnlyList<LambdaFunctionConfiguration>? LambdaFunctionConfigurations { get; init => field = ValueList<LambdaFunctionConfiguration>.From(value); }
+    public IReadOnlyList<LambdaFunctionConfiguration>? LambdaFunctionConfigurations { get; set => field = ValueList<LambdaFunctionConfiguration>.From(value); }
 
     /// <summary>Enables delivery of events to Amazon EventBridge. JSON <c>EventBridgeConfiguration</c>.</summary>
     [JsonPropertyName("EventBridgeConfiguration")]
     [JsonConverter(typeof(TolerantMemberConverter<EventBridgeConfiguration>))]
-    public EventBridgeConfiguration? EventBridgeConfiguration { get; init; }
+    public EventBridgeConfiguration? EventBridgeConfiguration { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,17 +15,17 @@ public sealed record NotificationConfigurationDeprecated
     /// <summary>This data type is deprecated. JSON <c>TopicConfiguration</c>.</summary>
     [JsonPropertyName("TopicConfiguration")]
     [JsonConverter(typeof(TolerantMemberConverter<TopicConfigurationDeprecated>))]
-    public TopicConfigurationDeprecated? TopicConfiguration { get; init; }
+    public TopicConfigurationDeprecated? TopicConfiguration { get; set; }
 
     /// <summary>This data type is deprecated. JSON <c>QueueConfiguration</c>.</summary>
     [JsonPropertyName("QueueConfiguration")]
     [JsonConverter(typeof(TolerantMemberConverter<QueueConfigurationDeprecated>))]
-    public QueueConfigurationDeprecated? QueueConfiguration { get; init; }
+    public QueueConfigurationDeprecated? QueueConfiguration { get; set; }
 
     /// <summary>Container for specifying the Lambda notification configuration. JSON <c>CloudFunctionConfiguration</c>.</summary>
     [JsonPropertyName("CloudFunctionConfiguration")]
     [JsonConverter(typeof(TolerantMemberConverter<CloudFunctionConfiguration>))]
-    public CloudFunctionConfiguration? CloudFunctionConfiguration { get; init; }
+    public CloudFunctionConfiguration? CloudFunctionConfiguration { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

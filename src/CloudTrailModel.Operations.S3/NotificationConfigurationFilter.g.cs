@@ -15,12 +15,12 @@ public sealed record NotificationConfigurationFilter
     /// <summary>A container for object key name prefix and suffix filtering rules. JSON <c>S3Key</c>.</summary>
     [JsonPropertyName("S3Key")]
     [JsonConverter(typeof(TolerantMemberConverter<S3KeyFilter>))]
-    public S3KeyFilter? Key { get; init; }
+    public S3KeyFilter? Key { get; set; }
 
     /// <summary>The XML namespace of the element. JSON <c>xmlns</c>.</summary>
     [JsonPropertyName("xmlns")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Xmlns { get; init; }
+    public string? Xmlns { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

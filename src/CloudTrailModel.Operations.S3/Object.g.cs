@@ -15,52 +15,52 @@ public sealed record Object
     /// <summary>The name that you assign to an object. JSON <c>Key</c>.</summary>
     [JsonPropertyName("Key")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Key { get; init; }
+    public string? Key { get; set; }
 
     /// <summary>Creation date of the object. JSON <c>LastModified</c>.</summary>
     [JsonPropertyName("LastModified")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? LastModified { get; init; }
+    public DateTimeOffset? LastModified { get; set; }
 
     /// <summary>The entity tag is a hash of the object. JSON <c>ETag</c>.</summary>
     [JsonPropertyName("ETag")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ETag { get; init; }
+    public string? ETag { get; set; }
 
     /// <summary>The algorithm that was used to create a checksum of the object. JSON <c>ChecksumAlgorithm</c>.</summary>
     [JsonPropertyName("ChecksumAlgorithm")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<ChecksumAlgorithm>>))]
-    public IReadOnlyList<ChecksumAlgorithm>? ChecksumAlgorithm { get; init => field = ValueList<ChecksumAlgorithm>.From(value); }
+    public IReadOnlyList<ChecksumAlgorithm>? ChecksumAlgorithm { get; set => field = ValueList<ChecksumAlgorithm>.From(value); }
 
     /// <summary>The checksum type that is used to calculate the object’s checksum value. JSON <c>ChecksumType</c>.</summary>
     [JsonPropertyName("ChecksumType")]
     [JsonConverter(typeof(TolerantMemberConverter<ChecksumType?>))]
-    public ChecksumType? ChecksumType { get; init; }
+    public ChecksumType? ChecksumType { get; set; }
 
     /// <summary>Size in bytes of the object. JSON <c>Size</c>.</summary>
     [JsonPropertyName("Size")]
     [JsonConverter(typeof(TolerantMemberConverter<long?>))]
-    public long? Size { get; init; }
+    public long? Size { get; set; }
 
     /// <summary>The class of storage used to store the object. JSON <c>StorageClass</c>.</summary>
     [JsonPropertyName("StorageClass")]
     [JsonConverter(typeof(TolerantMemberConverter<ObjectStorageClass?>))]
-    public ObjectStorageClass? StorageClass { get; init; }
+    public ObjectStorageClass? StorageClass { get; set; }
 
     /// <summary>The owner of the object Directory buckets - The bucket owner is returned as the object owner. JSON <c>Owner</c>.</summary>
     [JsonPropertyName("Owner")]
     [JsonConverter(typeof(TolerantMemberConverter<Owner>))]
-    public Owner? Owner { get; init; }
+    public Owner? Owner { get; set; }
 
     /// <summary>Specifies the restoration status of an object. JSON <c>RestoreStatus</c>.</summary>
     [JsonPropertyName("RestoreStatus")]
     [JsonConverter(typeof(TolerantMemberConverter<RestoreStatus>))]
-    public RestoreStatus? RestoreStatus { get; init; }
+    public RestoreStatus? RestoreStatus { get; set; }
 
     /// <summary>The XML namespace of the element. JSON <c>xmlns</c>.</summary>
     [JsonPropertyName("xmlns")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Xmlns { get; init; }
+    public string? Xmlns { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,12 +15,12 @@ public sealed record ObjectEncryption
     /// <summary>Specifies to update the object encryption type to server-side encryption with Key Management Service (KMS) keys (SSE-KMS). JSON <c>SSE-KMS</c>.</summary>
     [JsonPropertyName("SSE-KMS")]
     [JsonConverter(typeof(TolerantMemberConverter<SSEKMSEncryption>))]
-    public SSEKMSEncryption? SSEKMS { get; init; }
+    public SSEKMSEncryption? SSEKMS { get; set; }
 
     /// <summary>The XML namespace of the element. JSON <c>xmlns</c>.</summary>
     [JsonPropertyName("xmlns")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Xmlns { get; init; }
+    public string? Xmlns { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,17 +15,17 @@ public sealed record ObjectLockConfiguration
     /// <summary>Indicates whether this bucket has an Object Lock configuration enabled. JSON <c>ObjectLockEnabled</c>.</summary>
     [JsonPropertyName("ObjectLockEnabled")]
     [JsonConverter(typeof(TolerantMemberConverter<ObjectLockEnabled?>))]
-    public ObjectLockEnabled? ObjectLockEnabled { get; init; }
+    public ObjectLockEnabled? ObjectLockEnabled { get; set; }
 
     /// <summary>Specifies the Object Lock rule for the specified object. JSON <c>Rule</c>.</summary>
     [JsonPropertyName("Rule")]
     [JsonConverter(typeof(TolerantMemberConverter<ObjectLockRule>))]
-    public ObjectLockRule? Rule { get; init; }
+    public ObjectLockRule? Rule { get; set; }
 
     /// <summary>The XML namespace of the element. JSON <c>xmlns</c>.</summary>
     [JsonPropertyName("xmlns")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Xmlns { get; init; }
+    public string? Xmlns { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,12 +15,12 @@ public sealed record ObjectLockLegalHold
     /// <summary>Indicates whether the specified object has a legal hold in place. JSON <c>Status</c>.</summary>
     [JsonPropertyName("Status")]
     [JsonConverter(typeof(TolerantMemberConverter<ObjectLockLegalHoldStatus?>))]
-    public ObjectLockLegalHoldStatus? Status { get; init; }
+    public ObjectLockLegalHoldStatus? Status { get; set; }
 
     /// <summary>The XML namespace of the element. JSON <c>xmlns</c>.</summary>
     [JsonPropertyName("xmlns")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Xmlns { get; init; }
+    public string? Xmlns { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,17 +15,17 @@ public sealed record ObjectLockRetention
     /// <summary>Indicates the Retention mode for the specified object. JSON <c>Mode</c>.</summary>
     [JsonPropertyName("Mode")]
     [JsonConverter(typeof(TolerantMemberConverter<ObjectLockRetentionMode?>))]
-    public ObjectLockRetentionMode? Mode { get; init; }
+    public ObjectLockRetentionMode? Mode { get; set; }
 
     /// <summary>The date on which this Object Lock Retention will expire. JSON <c>RetainUntilDate</c>.</summary>
     [JsonPropertyName("RetainUntilDate")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? RetainUntilDate { get; init; }
+    public DateTimeOffset? RetainUntilDate { get; set; }
 
     /// <summary>The XML namespace of the element. JSON <c>xmlns</c>.</summary>
     [JsonPropertyName("xmlns")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Xmlns { get; init; }
+    public string? Xmlns { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

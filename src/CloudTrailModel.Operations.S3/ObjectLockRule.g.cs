@@ -15,12 +15,12 @@ public sealed record ObjectLockRule
     /// <summary>The default Object Lock retention mode and period that you want to apply to new objects placed in the specified bucket. JSON <c>DefaultRetention</c>.</summary>
     [JsonPropertyName("DefaultRetention")]
     [JsonConverter(typeof(TolerantMemberConverter<DefaultRetention>))]
-    public DefaultRetention? DefaultRetention { get; init; }
+    public DefaultRetention? DefaultRetention { get; set; }
 
     /// <summary>The XML namespace of the element. JSON <c>xmlns</c>.</summary>
     [JsonPropertyName("xmlns")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Xmlns { get; init; }
+    public string? Xmlns { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,62 +15,62 @@ public sealed record ObjectVersion
     /// <summary>The entity tag is an MD5 hash of that version of the object. JSON <c>ETag</c>.</summary>
     [JsonPropertyName("ETag")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ETag { get; init; }
+    public string? ETag { get; set; }
 
     /// <summary>The algorithm that was used to create a checksum of the object. JSON <c>ChecksumAlgorithm</c>.</summary>
     [JsonPropertyName("ChecksumAlgorithm")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<ChecksumAlgorithm>>))]
-    public IReadOnlyList<ChecksumAlgorithm>? ChecksumAlgorithm { get; init => field = ValueList<ChecksumAlgorithm>.From(value); }
+    public IReadOnlyList<ChecksumAlgorithm>? ChecksumAlgorithm { get; set => field = ValueList<ChecksumAlgorithm>.From(value); }
 
     /// <summary>The checksum type that is used to calculate the object’s checksum value. JSON <c>ChecksumType</c>.</summary>
     [JsonPropertyName("ChecksumType")]
     [JsonConverter(typeof(TolerantMemberConverter<ChecksumType?>))]
-    public ChecksumType? ChecksumType { get; init; }
+    public ChecksumType? ChecksumType { get; set; }
 
     /// <summary>Size in bytes of the object. JSON <c>Size</c>.</summary>
     [JsonPropertyName("Size")]
     [JsonConverter(typeof(TolerantMemberConverter<long?>))]
-    public long? Size { get; init; }
+    public long? Size { get; set; }
 
     /// <summary>The class of storage used to store the object. JSON <c>StorageClass</c>.</summary>
     [JsonPropertyName("StorageClass")]
     [JsonConverter(typeof(TolerantMemberConverter<ObjectVersionStorageClass?>))]
-    public ObjectVersionStorageClass? StorageClass { get; init; }
+    public ObjectVersionStorageClass? StorageClass { get; set; }
 
     /// <summary>The object key. JSON <c>Key</c>.</summary>
     [JsonPropertyName("Key")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Key { get; init; }
+    public string? Key { get; set; }
 
     /// <summary>Version ID of an object. JSON <c>VersionId</c>.</summary>
     [JsonPropertyName("VersionId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? VersionId { get; init; }
+    public string? VersionId { get; set; }
 
     /// <summary>Specifies whether the object is (true) or is not (false) the latest version of an object. JSON <c>IsLatest</c>.</summary>
     [JsonPropertyName("IsLatest")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? IsLatest { get; init; }
+    public bool? IsLatest { get; set; }
 
     /// <summary>Date and time when the object was last modified. JSON <c>LastModified</c>.</summary>
     [JsonPropertyName("LastModified")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? LastModified { get; init; }
+    public DateTimeOffset? LastModified { get; set; }
 
     /// <summary>Specifies the owner of the object. JSON <c>Owner</c>.</summary>
     [JsonPropertyName("Owner")]
     [JsonConverter(typeof(TolerantMemberConverter<Owner>))]
-    public Owner? Owner { get; init; }
+    public Owner? Owner { get; set; }
 
     /// <summary>Specifies the restoration status of an object. JSON <c>RestoreStatus</c>.</summary>
     [JsonPropertyName("RestoreStatus")]
     [JsonConverter(typeof(TolerantMemberConverter<RestoreStatus>))]
-    public RestoreStatus? RestoreStatus { get; init; }
+    public RestoreStatus? RestoreStatus { get; set; }
 
     /// <summary>The XML namespace of the element. JSON <c>xmlns</c>.</summary>
     [JsonPropertyName("xmlns")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Xmlns { get; init; }
+    public string? Xmlns { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

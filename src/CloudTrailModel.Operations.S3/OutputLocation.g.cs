@@ -15,12 +15,12 @@ public sealed record OutputLocation
     /// <summary>Describes an S3 location that will receive the results of the restore request. JSON <c>S3</c>.</summary>
     [JsonPropertyName("S3")]
     [JsonConverter(typeof(TolerantMemberConverter<S3Location>))]
-    public S3Location? S3 { get; init; }
+    public S3Location? S3 { get; set; }
 
     /// <summary>The XML namespace of the element. JSON <c>xmlns</c>.</summary>
     [JsonPropertyName("xmlns")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Xmlns { get; init; }
+    public string? Xmlns { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,17 +15,17 @@ public sealed record OutputSerialization
     /// <summary>Describes the serialization of CSV-encoded Select results. JSON <c>CSV</c>.</summary>
     [JsonPropertyName("CSV")]
     [JsonConverter(typeof(TolerantMemberConverter<CSVOutput>))]
-    public CSVOutput? CSV { get; init; }
+    public CSVOutput? CSV { get; set; }
 
     /// <summary>Specifies JSON as request's output serialization format. JSON <c>JSON</c>.</summary>
     [JsonPropertyName("JSON")]
     [JsonConverter(typeof(TolerantMemberConverter<JSONOutput>))]
-    public JSONOutput? JSON { get; init; }
+    public JSONOutput? JSON { get; set; }
 
     /// <summary>The XML namespace of the element. JSON <c>xmlns</c>.</summary>
     [JsonPropertyName("xmlns")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Xmlns { get; init; }
+    public string? Xmlns { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

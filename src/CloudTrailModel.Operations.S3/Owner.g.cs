@@ -15,17 +15,17 @@ public sealed record Owner
     /// <summary>JSON <c>DisplayName</c>.</summary>
     [JsonPropertyName("DisplayName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? DisplayName { get; init; }
+    public string? DisplayName { get; set; }
 
     /// <summary>Container for the ID of the owner. JSON <c>ID</c>.</summary>
     [JsonPropertyName("ID")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ID { get; init; }
+    public string? ID { get; set; }
 
     /// <summary>The XML namespace of the element. JSON <c>xmlns</c>.</summary>
     [JsonPropertyName("xmlns")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Xmlns { get; init; }
+    public string? Xmlns { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

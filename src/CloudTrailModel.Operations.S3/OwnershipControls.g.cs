@@ -15,12 +15,12 @@ public sealed record OwnershipControls
     /// <summary>The container element for an ownership control rule. JSON <c>Rule</c>.</summary>
     [JsonPropertyName("Rule")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<OwnershipControlsRule>>))]
-    public IReadOnlyList<OwnershipControlsRule>? Rules { get; init => field = ValueList<OwnershipControlsRule>.From(value); }
+    public IReadOnlyList<OwnershipControlsRule>? Rules { get; set => field = ValueList<OwnershipControlsRule>.From(value); }
 
     /// <summary>The XML namespace of the element. JSON <c>xmlns</c>.</summary>
     [JsonPropertyName("xmlns")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Xmlns { get; init; }
+    public string? Xmlns { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

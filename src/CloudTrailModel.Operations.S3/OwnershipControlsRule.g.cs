@@ -15,12 +15,12 @@ public sealed record OwnershipControlsRule
     /// <summary>The container element for object ownership for a bucket's ownership controls. JSON <c>ObjectOwnership</c>.</summary>
     [JsonPropertyName("ObjectOwnership")]
     [JsonConverter(typeof(TolerantMemberConverter<ObjectOwnership?>))]
-    public ObjectOwnership? ObjectOwnership { get; init; }
+    public ObjectOwnership? ObjectOwnership { get; set; }
 
     /// <summary>The XML namespace of the element. JSON <c>xmlns</c>.</summary>
     [JsonPropertyName("xmlns")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Xmlns { get; init; }
+    public string? Xmlns { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

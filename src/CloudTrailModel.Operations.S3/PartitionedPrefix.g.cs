@@ -15,12 +15,12 @@ public sealed record PartitionedPrefix
     /// <summary>Specifies the partition date source for the partitioned prefix. JSON <c>PartitionDateSource</c>.</summary>
     [JsonPropertyName("PartitionDateSource")]
     [JsonConverter(typeof(TolerantMemberConverter<PartitionDateSource?>))]
-    public PartitionDateSource? PartitionDateSource { get; init; }
+    public PartitionDateSource? PartitionDateSource { get; set; }
 
     /// <summary>The XML namespace of the element. JSON <c>xmlns</c>.</summary>
     [JsonPropertyName("xmlns")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Xmlns { get; init; }
+    public string? Xmlns { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

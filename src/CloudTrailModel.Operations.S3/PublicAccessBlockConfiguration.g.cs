@@ -15,27 +15,27 @@ public sealed record PublicAccessBlockConfiguration
     /// <summary>Specifies whether Amazon S3 should block public access control lists (ACLs) for this bucket and objects in this bucket. JSON <c>BlockPublicAcls</c>.</summary>
     [JsonPropertyName("BlockPublicAcls")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? BlockPublicAcls { get; init; }
+    public bool? BlockPublicAcls { get; set; }
 
     /// <summary>Specifies whether Amazon S3 should ignore public ACLs for this bucket and objects in this bucket. JSON <c>IgnorePublicAcls</c>.</summary>
     [JsonPropertyName("IgnorePublicAcls")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? IgnorePublicAcls { get; init; }
+    public bool? IgnorePublicAcls { get; set; }
 
     /// <summary>Specifies whether Amazon S3 should block public bucket policies for this bucket. JSON <c>BlockPublicPolicy</c>.</summary>
     [JsonPropertyName("BlockPublicPolicy")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? BlockPublicPolicy { get; init; }
+    public bool? BlockPublicPolicy { get; set; }
 
     /// <summary>Specifies whether Amazon S3 should restrict public bucket policies for this bucket. JSON <c>RestrictPublicBuckets</c>.</summary>
     [JsonPropertyName("RestrictPublicBuckets")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? RestrictPublicBuckets { get; init; }
+    public bool? RestrictPublicBuckets { get; set; }
 
     /// <summary>The XML namespace of the element. JSON <c>xmlns</c>.</summary>
     [JsonPropertyName("xmlns")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Xmlns { get; init; }
+    public string? Xmlns { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

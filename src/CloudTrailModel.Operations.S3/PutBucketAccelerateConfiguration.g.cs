@@ -15,37 +15,37 @@ public sealed record PutBucketAccelerateConfigurationRequestParameters
     /// <summary>The name of the bucket for which the accelerate configuration is set. JSON <c>bucketName</c>.</summary>
     [JsonPropertyName("bucketName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Bucket { get; init; }
+    public string? Bucket { get; set; }
 
     /// <summary>Container for setting the transfer acceleration state. JSON <c>AccelerateConfiguration</c>.</summary>
     [JsonPropertyName("AccelerateConfiguration")]
     [JsonConverter(typeof(TolerantMemberConverter<AccelerateConfiguration>))]
-    public AccelerateConfiguration? AccelerateConfiguration { get; init; }
+    public AccelerateConfiguration? AccelerateConfiguration { get; set; }
 
     /// <summary>The account ID of the expected bucket owner. JSON <c>x-amz-expected-bucket-owner</c>.</summary>
     [JsonPropertyName("x-amz-expected-bucket-owner")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ExpectedBucketOwner { get; init; }
+    public string? ExpectedBucketOwner { get; set; }
 
     /// <summary>Indicates the algorithm used to create the checksum for the request when you use the SDK. JSON <c>x-amz-sdk-checksum-algorithm</c>.</summary>
     [JsonPropertyName("x-amz-sdk-checksum-algorithm")]
     [JsonConverter(typeof(TolerantMemberConverter<ChecksumAlgorithm?>))]
-    public ChecksumAlgorithm? ChecksumAlgorithm { get; init; }
+    public ChecksumAlgorithm? ChecksumAlgorithm { get; set; }
 
     /// <summary>The host the request was sent to, as a string or a list of strings. JSON <c>Host</c>.</summary>
     [JsonPropertyName("Host")]
     [JsonConverter(typeof(TolerantMemberConverter<JsonElement?>))]
-    public JsonElement? Host { get; init; }
+    public JsonElement? Host { get; set; }
 
     /// <summary>The host the request was sent to (lower-case spelling), as a string or a list of strings. JSON <c>host</c>.</summary>
     [JsonPropertyName("host")]
     [JsonConverter(typeof(TolerantMemberConverter<JsonElement?>))]
-    public JsonElement? HostLowercase { get; init; }
+    public JsonElement? HostLowercase { get; set; }
 
     /// <summary>The <c>?accelerate</c> subresource marker, logged as an empty string or a list holding one. JSON <c>accelerate</c>.</summary>
     [JsonPropertyName("accelerate")]
     [JsonConverter(typeof(TolerantMemberConverter<JsonElement?>))]
-    public JsonElement? AccelerateSubresource { get; init; }
+    public JsonElement? AccelerateSubresource { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

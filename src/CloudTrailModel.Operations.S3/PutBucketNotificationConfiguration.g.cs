@@ -15,37 +15,37 @@ public sealed record PutBucketNotificationConfigurationRequestParameters
     /// <summary>The name of the bucket. JSON <c>bucketName</c>.</summary>
     [JsonPropertyName("bucketName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Bucket { get; init; }
+    public string? Bucket { get; set; }
 
     /// <summary>A container for specifying the notification configuration of the bucket. JSON <c>NotificationConfiguration</c>.</summary>
     [JsonPropertyName("NotificationConfiguration")]
     [JsonConverter(typeof(TolerantMemberConverter<NotificationConfiguration>))]
-    public NotificationConfiguration? NotificationConfiguration { get; init; }
+    public NotificationConfiguration? NotificationConfiguration { get; set; }
 
     /// <summary>The account ID of the expected bucket owner. JSON <c>x-amz-expected-bucket-owner</c>.</summary>
     [JsonPropertyName("x-amz-expected-bucket-owner")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ExpectedBucketOwner { get; init; }
+    public string? ExpectedBucketOwner { get; set; }
 
     /// <summary>Skips validation of Amazon SQS, Amazon SNS, and Lambda destinations. JSON <c>x-amz-skip-destination-validation</c>.</summary>
     [JsonPropertyName("x-amz-skip-destination-validation")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? SkipDestinationValidation { get; init; }
+    public bool? SkipDestinationValidation { get; set; }
 
     /// <summary>The host the request was sent to, as a string or a list of strings. JSON <c>Host</c>.</summary>
     [JsonPropertyName("Host")]
     [JsonConverter(typeof(TolerantMemberConverter<JsonElement?>))]
-    public JsonElement? Host { get; init; }
+    public JsonElement? Host { get; set; }
 
     /// <summary>The host the request was sent to (lower-case spelling), as a string or a list of strings. JSON <c>host</c>.</summary>
     [JsonPropertyName("host")]
     [JsonConverter(typeof(TolerantMemberConverter<JsonElement?>))]
-    public JsonElement? HostLowercase { get; init; }
+    public JsonElement? HostLowercase { get; set; }
 
     /// <summary>The <c>?notification</c> subresource marker, logged as an empty string or a list holding one. JSON <c>notification</c>.</summary>
     [JsonPropertyName("notification")]
     [JsonConverter(typeof(TolerantMemberConverter<JsonElement?>))]
-    public JsonElement? NotificationSubresource { get; init; }
+    public JsonElement? NotificationSubresource { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

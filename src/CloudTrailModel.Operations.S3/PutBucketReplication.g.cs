@@ -15,47 +15,47 @@ public sealed record PutBucketReplicationRequestParameters
     /// <summary>The name of the bucket. JSON <c>bucketName</c>.</summary>
     [JsonPropertyName("bucketName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Bucket { get; init; }
+    public string? Bucket { get; set; }
 
     /// <summary>The Base64 encoded 128-bit MD5 digest of the data. JSON <c>Content-MD5</c>.</summary>
     [JsonPropertyName("Content-MD5")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ContentMD5 { get; init; }
+    public string? ContentMD5 { get; set; }
 
     /// <summary>Indicates the algorithm used to create the checksum for the request when you use the SDK. JSON <c>x-amz-sdk-checksum-algorithm</c>.</summary>
     [JsonPropertyName("x-amz-sdk-checksum-algorithm")]
     [JsonConverter(typeof(TolerantMemberConverter<ChecksumAlgorithm?>))]
-    public ChecksumAlgorithm? ChecksumAlgorithm { get; init; }
+    public ChecksumAlgorithm? ChecksumAlgorithm { get; set; }
 
     /// <summary>A container for replication rules. JSON <c>ReplicationConfiguration</c>.</summary>
     [JsonPropertyName("ReplicationConfiguration")]
     [JsonConverter(typeof(TolerantMemberConverter<ReplicationConfiguration>))]
-    public ReplicationConfiguration? ReplicationConfiguration { get; init; }
+    public ReplicationConfiguration? ReplicationConfiguration { get; set; }
 
     /// <summary>A token to allow Object Lock to be enabled for an existing bucket. JSON <c>x-amz-bucket-object-lock-token</c>.</summary>
     [JsonPropertyName("x-amz-bucket-object-lock-token")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Token { get; init; }
+    public string? Token { get; set; }
 
     /// <summary>The account ID of the expected bucket owner. JSON <c>x-amz-expected-bucket-owner</c>.</summary>
     [JsonPropertyName("x-amz-expected-bucket-owner")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ExpectedBucketOwner { get; init; }
+    public string? ExpectedBucketOwner { get; set; }
 
     /// <summary>The host the request was sent to, as a string or a list of strings. JSON <c>Host</c>.</summary>
     [JsonPropertyName("Host")]
     [JsonConverter(typeof(TolerantMemberConverter<JsonElement?>))]
-    public JsonElement? Host { get; init; }
+    public JsonElement? Host { get; set; }
 
     /// <summary>The host the request was sent to (lower-case spelling), as a string or a list of strings. JSON <c>host</c>.</summary>
     [JsonPropertyName("host")]
     [JsonConverter(typeof(TolerantMemberConverter<JsonElement?>))]
-    public JsonElement? HostLowercase { get; init; }
+    public JsonElement? HostLowercase { get; set; }
 
     /// <summary>The <c>?replication</c> subresource marker, logged as an empty string or a list holding one. JSON <c>replication</c>.</summary>
     [JsonPropertyName("replication")]
     [JsonConverter(typeof(TolerantMemberConverter<JsonElement?>))]
-    public JsonElement? ReplicationSubresource { get; init; }
+    public JsonElement? ReplicationSubresource { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

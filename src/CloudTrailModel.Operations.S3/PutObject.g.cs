@@ -15,242 +15,242 @@ public sealed record PutObjectRequestParameters
     /// <summary>The canned ACL to apply to the object. JSON <c>x-amz-acl</c>.</summary>
     [JsonPropertyName("x-amz-acl")]
     [JsonConverter(typeof(TolerantMemberConverter<ObjectCannedACL?>))]
-    public ObjectCannedACL? ACL { get; init; }
+    public ObjectCannedACL? ACL { get; set; }
 
     /// <summary>Object data. JSON <c>Body</c>.</summary>
     [JsonPropertyName("Body")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Body { get; init; }
+    public string? Body { get; set; }
 
     /// <summary>The bucket name to which the PUT action was initiated. JSON <c>bucketName</c>.</summary>
     [JsonPropertyName("bucketName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Bucket { get; init; }
+    public string? Bucket { get; set; }
 
     /// <summary>Can be used to specify caching behavior along the request/reply chain. JSON <c>Cache-Control</c>.</summary>
     [JsonPropertyName("Cache-Control")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? CacheControl { get; init; }
+    public string? CacheControl { get; set; }
 
     /// <summary>Specifies presentational information for the object. JSON <c>Content-Disposition</c>.</summary>
     [JsonPropertyName("Content-Disposition")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ContentDisposition { get; init; }
+    public string? ContentDisposition { get; set; }
 
     /// <summary>Specifies what content encodings have been applied to the object and thus what decoding mechanisms must be applied to obtain the media-type referenced by the Content-Type header field. JSON <c>Content-Encoding</c>.</summary>
     [JsonPropertyName("Content-Encoding")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ContentEncoding { get; init; }
+    public string? ContentEncoding { get; set; }
 
     /// <summary>The language the content is in. JSON <c>Content-Language</c>.</summary>
     [JsonPropertyName("Content-Language")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ContentLanguage { get; init; }
+    public string? ContentLanguage { get; set; }
 
     /// <summary>Size of the body in bytes. JSON <c>Content-Length</c>.</summary>
     [JsonPropertyName("Content-Length")]
     [JsonConverter(typeof(TolerantMemberConverter<long?>))]
-    public long? ContentLength { get; init; }
+    public long? ContentLength { get; set; }
 
     /// <summary>The Base64 encoded 128-bit MD5 digest of the message (without the headers) according to RFC 1864. JSON <c>Content-MD5</c>.</summary>
     [JsonPropertyName("Content-MD5")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ContentMD5 { get; init; }
+    public string? ContentMD5 { get; set; }
 
     /// <summary>A standard MIME type describing the format of the contents. JSON <c>Content-Type</c>.</summary>
     [JsonPropertyName("Content-Type")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ContentType { get; init; }
+    public string? ContentType { get; set; }
 
     /// <summary>Indicates the algorithm used to create the checksum for the object when you use the SDK. JSON <c>x-amz-sdk-checksum-algorithm</c>.</summary>
     [JsonPropertyName("x-amz-sdk-checksum-algorithm")]
     [JsonConverter(typeof(TolerantMemberConverter<ChecksumAlgorithm?>))]
-    public ChecksumAlgorithm? ChecksumAlgorithm { get; init; }
+    public ChecksumAlgorithm? ChecksumAlgorithm { get; set; }
 
     /// <summary>This header can be used as a data integrity check to verify that the data received is the same data that was originally sent. JSON <c>x-amz-checksum-crc32</c>.</summary>
     [JsonPropertyName("x-amz-checksum-crc32")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ChecksumCRC32 { get; init; }
+    public string? ChecksumCRC32 { get; set; }
 
     /// <summary>This header can be used as a data integrity check to verify that the data received is the same data that was originally sent. JSON <c>x-amz-checksum-crc32c</c>.</summary>
     [JsonPropertyName("x-amz-checksum-crc32c")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ChecksumCRC32C { get; init; }
+    public string? ChecksumCRC32C { get; set; }
 
     /// <summary>This header can be used as a data integrity check to verify that the data received is the same data that was originally sent. JSON <c>x-amz-checksum-crc64nvme</c>.</summary>
     [JsonPropertyName("x-amz-checksum-crc64nvme")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ChecksumCRC64NVME { get; init; }
+    public string? ChecksumCRC64NVME { get; set; }
 
     /// <summary>This header can be used as a data integrity check to verify that the data received is the same data that was originally sent. JSON <c>x-amz-checksum-sha1</c>.</summary>
     [JsonPropertyName("x-amz-checksum-sha1")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ChecksumSHA1 { get; init; }
+    public string? ChecksumSHA1 { get; set; }
 
     /// <summary>This header can be used as a data integrity check to verify that the data received is the same data that was originally sent. JSON <c>x-amz-checksum-sha256</c>.</summary>
     [JsonPropertyName("x-amz-checksum-sha256")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ChecksumSHA256 { get; init; }
+    public string? ChecksumSHA256 { get; set; }
 
     /// <summary>This header can be used as a data integrity check to verify that the data received is the same data that was originally sent. JSON <c>x-amz-checksum-sha512</c>.</summary>
     [JsonPropertyName("x-amz-checksum-sha512")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ChecksumSHA512 { get; init; }
+    public string? ChecksumSHA512 { get; set; }
 
     /// <summary>This header can be used as a data integrity check to verify that the data received is the same data that was originally sent. JSON <c>x-amz-checksum-md5</c>.</summary>
     [JsonPropertyName("x-amz-checksum-md5")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ChecksumMD5 { get; init; }
+    public string? ChecksumMD5 { get; set; }
 
     /// <summary>This header can be used as a data integrity check to verify that the data received is the same data that was originally sent. JSON <c>x-amz-checksum-xxhash64</c>.</summary>
     [JsonPropertyName("x-amz-checksum-xxhash64")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ChecksumXXHASH64 { get; init; }
+    public string? ChecksumXXHASH64 { get; set; }
 
     /// <summary>This header can be used as a data integrity check to verify that the data received is the same data that was originally sent. JSON <c>x-amz-checksum-xxhash3</c>.</summary>
     [JsonPropertyName("x-amz-checksum-xxhash3")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ChecksumXXHASH3 { get; init; }
+    public string? ChecksumXXHASH3 { get; set; }
 
     /// <summary>This header can be used as a data integrity check to verify that the data received is the same data that was originally sent. JSON <c>x-amz-checksum-xxhash128</c>.</summary>
     [JsonPropertyName("x-amz-checksum-xxhash128")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ChecksumXXHASH128 { get; init; }
+    public string? ChecksumXXHASH128 { get; set; }
 
     /// <summary>The date and time at which the object is no longer cacheable. JSON <c>Expires</c>.</summary>
     [JsonPropertyName("Expires")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? Expires { get; init; }
+    public DateTimeOffset? Expires { get; set; }
 
     /// <summary>Uploads the object only if the ETag (entity tag) value provided during the WRITE operation matches the ETag of the object in S3. JSON <c>If-Match</c>.</summary>
     [JsonPropertyName("If-Match")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? IfMatch { get; init; }
+    public string? IfMatch { get; set; }
 
     /// <summary>Uploads the object only if the object key name does not already exist in the bucket specified. JSON <c>If-None-Match</c>.</summary>
     [JsonPropertyName("If-None-Match")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? IfNoneMatch { get; init; }
+    public string? IfNoneMatch { get; set; }
 
     /// <summary>Gives the grantee READ, READ_ACP, and WRITE_ACP permissions on the object. JSON <c>x-amz-grant-full-control</c>.</summary>
     [JsonPropertyName("x-amz-grant-full-control")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? GrantFullControl { get; init; }
+    public string? GrantFullControl { get; set; }
 
     /// <summary>Allows grantee to read the object data and its metadata. JSON <c>x-amz-grant-read</c>.</summary>
     [JsonPropertyName("x-amz-grant-read")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? GrantRead { get; init; }
+    public string? GrantRead { get; set; }
 
     /// <summary>Allows grantee to read the object ACL. JSON <c>x-amz-grant-read-acp</c>.</summary>
     [JsonPropertyName("x-amz-grant-read-acp")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? GrantReadACP { get; init; }
+    public string? GrantReadACP { get; set; }
 
     /// <summary>Allows grantee to write the ACL for the applicable object. JSON <c>x-amz-grant-write-acp</c>.</summary>
     [JsonPropertyName("x-amz-grant-write-acp")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? GrantWriteACP { get; init; }
+    public string? GrantWriteACP { get; set; }
 
     /// <summary>Object key for which the PUT action was initiated. JSON <c>key</c>.</summary>
     [JsonPropertyName("key")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Key { get; init; }
+    public string? Key { get; set; }
 
     /// <summary>Specifies the offset for appending data to existing objects in bytes. JSON <c>x-amz-write-offset-bytes</c>.</summary>
     [JsonPropertyName("x-amz-write-offset-bytes")]
     [JsonConverter(typeof(TolerantMemberConverter<long?>))]
-    public long? WriteOffsetBytes { get; init; }
+    public long? WriteOffsetBytes { get; set; }
 
     /// <summary>A map of metadata to store with the object in S3. JSON <c>x-amz-meta-</c>.</summary>
     [JsonPropertyName("x-amz-meta-")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyDictionary<string, string>>))]
-    public IReadOnlyDictionary<string, string>? Metadata { get; init => field = ValueMap<string>.From(value); }
+    public IReadOnlyDictionary<string, string>? Metadata { get; set => field = ValueMap<string>.From(value); }
 
     /// <summary>The server-side encryption algorithm that was used when you store this object in Amazon S3 or Amazon FSx. JSON <c>x-amz-server-side-encryption</c>.</summary>
     [JsonPropertyName("x-amz-server-side-encryption")]
     [JsonConverter(typeof(TolerantMemberConverter<ServerSideEncryption?>))]
-    public ServerSideEncryption? ServerSideEncryption { get; init; }
+    public ServerSideEncryption? ServerSideEncryption { get; set; }
 
     /// <summary>By default, Amazon S3 uses the STANDARD Storage Class to store newly created objects. JSON <c>x-amz-storage-class</c>.</summary>
     [JsonPropertyName("x-amz-storage-class")]
     [JsonConverter(typeof(TolerantMemberConverter<StorageClass?>))]
-    public StorageClass? StorageClass { get; init; }
+    public StorageClass? StorageClass { get; set; }
 
     /// <summary>If the bucket is configured as a website, redirects requests for this object to another object in the same bucket or to an external URL. JSON <c>x-amz-website-redirect-location</c>.</summary>
     [JsonPropertyName("x-amz-website-redirect-location")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? WebsiteRedirectLocation { get; init; }
+    public string? WebsiteRedirectLocation { get; set; }
 
     /// <summary>Specifies the algorithm to use when encrypting the object (for example, AES256). JSON <c>x-amz-server-side-encryption-customer-algorithm</c>.</summary>
     [JsonPropertyName("x-amz-server-side-encryption-customer-algorithm")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? SSECustomerAlgorithm { get; init; }
+    public string? SSECustomerAlgorithm { get; set; }
 
     /// <summary>Specifies the customer-provided encryption key for Amazon S3 to use in encrypting data. JSON <c>x-amz-server-side-encryption-customer-key</c>.</summary>
     [JsonPropertyName("x-amz-server-side-encryption-customer-key")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? SSECustomerKey { get; init; }
+    public string? SSECustomerKey { get; set; }
 
     /// <summary>Specifies the 128-bit MD5 digest of the encryption key according to RFC 1321. JSON <c>x-amz-server-side-encryption-customer-key-MD5</c>.</summary>
     [JsonPropertyName("x-amz-server-side-encryption-customer-key-MD5")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? SSECustomerKeyMD5 { get; init; }
+    public string? SSECustomerKeyMD5 { get; set; }
 
     /// <summary>Specifies the KMS key ID (Key ID, Key ARN, or Key Alias) to use for object encryption. JSON <c>x-amz-server-side-encryption-aws-kms-key-id</c>.</summary>
     [JsonPropertyName("x-amz-server-side-encryption-aws-kms-key-id")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? SSEKMSKeyId { get; init; }
+    public string? SSEKMSKeyId { get; set; }
 
     /// <summary>Specifies the Amazon Web Services KMS Encryption Context as an additional encryption context to use for object encryption. JSON <c>x-amz-server-side-encryption-context</c>.</summary>
     [JsonPropertyName("x-amz-server-side-encryption-context")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? SSEKMSEncryptionContext { get; init; }
+    public string? SSEKMSEncryptionContext { get; set; }
 
     /// <summary>Specifies whether Amazon S3 should use an S3 Bucket Key for object encryption with server-side encryption using Key Management Service (KMS) keys (SSE-KMS). JSON <c>x-amz-server-side-encryption-bucket-key-enabled</c>.</summary>
     [JsonPropertyName("x-amz-server-side-encryption-bucket-key-enabled")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? BucketKeyEnabled { get; init; }
+    public bool? BucketKeyEnabled { get; set; }
 
     /// <summary>Confirms that the requester knows that they will be charged for the request. JSON <c>x-amz-request-payer</c>.</summary>
     [JsonPropertyName("x-amz-request-payer")]
     [JsonConverter(typeof(TolerantMemberConverter<RequestPayer?>))]
-    public RequestPayer? RequestPayer { get; init; }
+    public RequestPayer? RequestPayer { get; set; }
 
     /// <summary>The tag-set for the object. JSON <c>x-amz-tagging</c>.</summary>
     [JsonPropertyName("x-amz-tagging")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Tagging { get; init; }
+    public string? Tagging { get; set; }
 
     /// <summary>The Object Lock mode that you want to apply to this object. JSON <c>x-amz-object-lock-mode</c>.</summary>
     [JsonPropertyName("x-amz-object-lock-mode")]
     [JsonConverter(typeof(TolerantMemberConverter<ObjectLockMode?>))]
-    public ObjectLockMode? ObjectLockMode { get; init; }
+    public ObjectLockMode? ObjectLockMode { get; set; }
 
     /// <summary>The date and time when you want this object's Object Lock to expire. JSON <c>x-amz-object-lock-retain-until-date</c>.</summary>
     [JsonPropertyName("x-amz-object-lock-retain-until-date")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? ObjectLockRetainUntilDate { get; init; }
+    public DateTimeOffset? ObjectLockRetainUntilDate { get; set; }
 
     /// <summary>Specifies whether a legal hold will be applied to this object. JSON <c>x-amz-object-lock-legal-hold</c>.</summary>
     [JsonPropertyName("x-amz-object-lock-legal-hold")]
     [JsonConverter(typeof(TolerantMemberConverter<ObjectLockLegalHoldStatus?>))]
-    public ObjectLockLegalHoldStatus? ObjectLockLegalHoldStatus { get; init; }
+    public ObjectLockLegalHoldStatus? ObjectLockLegalHoldStatus { get; set; }
 
     /// <summary>The account ID of the expected bucket owner. JSON <c>x-amz-expected-bucket-owner</c>.</summary>
     [JsonPropertyName("x-amz-expected-bucket-owner")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ExpectedBucketOwner { get; init; }
+    public string? ExpectedBucketOwner { get; set; }
 
     /// <summary>The host the request was sent to, as a string or a list of strings. JSON <c>Host</c>.</summary>
     [JsonPropertyName("Host")]
     [JsonConverter(typeof(TolerantMemberConverter<JsonElement?>))]
-    public JsonElement? Host { get; init; }
+    public JsonElement? Host { get; set; }
 
     /// <summary>The host the request was sent to (lower-case spelling), as a string or a list of strings. JSON <c>host</c>.</summary>
     [JsonPropertyName("host")]
     [JsonConverter(typeof(TolerantMemberConverter<JsonElement?>))]
-    public JsonElement? HostLowercase { get; init; }
+    public JsonElement? HostLowercase { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -374,112 +374,112 @@ public sealed record PutObjectResponseElements
     /// <summary>If the expiration is configured for the object (see PutBucketLifecycleConfiguration) in the Amazon S3 User Guide, the response includes this header. JSON <c>x-amz-expiration</c>.</summary>
     [JsonPropertyName("x-amz-expiration")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Expiration { get; init; }
+    public string? Expiration { get; set; }
 
     /// <summary>Entity tag for the uploaded object. JSON <c>ETag</c>.</summary>
     [JsonPropertyName("ETag")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ETag { get; init; }
+    public string? ETag { get; set; }
 
     /// <summary>The Base64 encoded, 32-bit CRC32 checksum of the object. JSON <c>x-amz-checksum-crc32</c>.</summary>
     [JsonPropertyName("x-amz-checksum-crc32")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ChecksumCRC32 { get; init; }
+    public string? ChecksumCRC32 { get; set; }
 
     /// <summary>The Base64 encoded, 32-bit CRC32C checksum of the object. JSON <c>x-amz-checksum-crc32c</c>.</summary>
     [JsonPropertyName("x-amz-checksum-crc32c")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ChecksumCRC32C { get; init; }
+    public string? ChecksumCRC32C { get; set; }
 
     /// <summary>The Base64 encoded, 64-bit CRC64NVME checksum of the object. JSON <c>x-amz-checksum-crc64nvme</c>.</summary>
     [JsonPropertyName("x-amz-checksum-crc64nvme")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ChecksumCRC64NVME { get; init; }
+    public string? ChecksumCRC64NVME { get; set; }
 
     /// <summary>The Base64 encoded, 160-bit SHA1 digest of the object. JSON <c>x-amz-checksum-sha1</c>.</summary>
     [JsonPropertyName("x-amz-checksum-sha1")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ChecksumSHA1 { get; init; }
+    public string? ChecksumSHA1 { get; set; }
 
     /// <summary>The Base64 encoded, 256-bit SHA256 digest of the object. JSON <c>x-amz-checksum-sha256</c>.</summary>
     [JsonPropertyName("x-amz-checksum-sha256")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ChecksumSHA256 { get; init; }
+    public string? ChecksumSHA256 { get; set; }
 
     /// <summary>The Base64 encoded, 512-bit SHA512 digest of the object. JSON <c>x-amz-checksum-sha512</c>.</summary>
     [JsonPropertyName("x-amz-checksum-sha512")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ChecksumSHA512 { get; init; }
+    public string? ChecksumSHA512 { get; set; }
 
     /// <summary>The Base64 encoded, 128-bit MD5 digest of the object. JSON <c>x-amz-checksum-md5</c>.</summary>
     [JsonPropertyName("x-amz-checksum-md5")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ChecksumMD5 { get; init; }
+    public string? ChecksumMD5 { get; set; }
 
     /// <summary>The Base64 encoded, 64-bit XXHASH64 checksum of the object. JSON <c>x-amz-checksum-xxhash64</c>.</summary>
     [JsonPropertyName("x-amz-checksum-xxhash64")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ChecksumXXHASH64 { get; init; }
+    public string? ChecksumXXHASH64 { get; set; }
 
     /// <summary>The Base64 encoded, 64-bit XXHASH3 checksum of the object. JSON <c>x-amz-checksum-xxhash3</c>.</summary>
     [JsonPropertyName("x-amz-checksum-xxhash3")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ChecksumXXHASH3 { get; init; }
+    public string? ChecksumXXHASH3 { get; set; }
 
     /// <summary>The Base64 encoded, 128-bit XXHASH128 checksum of the object. JSON <c>x-amz-checksum-xxhash128</c>.</summary>
     [JsonPropertyName("x-amz-checksum-xxhash128")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ChecksumXXHASH128 { get; init; }
+    public string? ChecksumXXHASH128 { get; set; }
 
     /// <summary>This header specifies the checksum type of the object, which determines how part-level checksums are combined to create an object-level checksum for multipart objects. JSON <c>x-amz-checksum-type</c>.</summary>
     [JsonPropertyName("x-amz-checksum-type")]
     [JsonConverter(typeof(TolerantMemberConverter<ChecksumType?>))]
-    public ChecksumType? ChecksumType { get; init; }
+    public ChecksumType? ChecksumType { get; set; }
 
     /// <summary>The server-side encryption algorithm used when you store this object in Amazon S3 or Amazon FSx. JSON <c>x-amz-server-side-encryption</c>.</summary>
     [JsonPropertyName("x-amz-server-side-encryption")]
     [JsonConverter(typeof(TolerantMemberConverter<ServerSideEncryption?>))]
-    public ServerSideEncryption? ServerSideEncryption { get; init; }
+    public ServerSideEncryption? ServerSideEncryption { get; set; }
 
     /// <summary>Version ID of the object. JSON <c>x-amz-version-id</c>.</summary>
     [JsonPropertyName("x-amz-version-id")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? VersionId { get; init; }
+    public string? VersionId { get; set; }
 
     /// <summary>If server-side encryption with a customer-provided encryption key was requested, the response will include this header to confirm the encryption algorithm that's used. JSON <c>x-amz-server-side-encryption-customer-algorithm</c>.</summary>
     [JsonPropertyName("x-amz-server-side-encryption-customer-algorithm")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? SSECustomerAlgorithm { get; init; }
+    public string? SSECustomerAlgorithm { get; set; }
 
     /// <summary>If server-side encryption with a customer-provided encryption key was requested, the response will include this header to provide the round-trip message integrity verification of the customer-provided encryption key. JSON <c>x-amz-server-side-encryption-customer-key-MD5</c>.</summary>
     [JsonPropertyName("x-amz-server-side-encryption-customer-key-MD5")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? SSECustomerKeyMD5 { get; init; }
+    public string? SSECustomerKeyMD5 { get; set; }
 
     /// <summary>If present, indicates the ID of the KMS key that was used for object encryption. JSON <c>x-amz-server-side-encryption-aws-kms-key-id</c>.</summary>
     [JsonPropertyName("x-amz-server-side-encryption-aws-kms-key-id")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? SSEKMSKeyId { get; init; }
+    public string? SSEKMSKeyId { get; set; }
 
     /// <summary>If present, indicates the Amazon Web Services KMS Encryption Context to use for object encryption. JSON <c>x-amz-server-side-encryption-context</c>.</summary>
     [JsonPropertyName("x-amz-server-side-encryption-context")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? SSEKMSEncryptionContext { get; init; }
+    public string? SSEKMSEncryptionContext { get; set; }
 
     /// <summary>Indicates whether the uploaded object uses an S3 Bucket Key for server-side encryption with Key Management Service (KMS) keys (SSE-KMS). JSON <c>x-amz-server-side-encryption-bucket-key-enabled</c>.</summary>
     [JsonPropertyName("x-amz-server-side-encryption-bucket-key-enabled")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? BucketKeyEnabled { get; init; }
+    public bool? BucketKeyEnabled { get; set; }
 
     /// <summary>The size of the object in bytes. JSON <c>x-amz-object-size</c>.</summary>
     [JsonPropertyName("x-amz-object-size")]
     [JsonConverter(typeof(TolerantMemberConverter<long?>))]
-    public long? Size { get; init; }
+    public long? Size { get; set; }
 
     /// <summary>If present, indicates that the requester was successfully charged for the request. JSON <c>x-amz-request-charged</c>.</summary>
     [JsonPropertyName("x-amz-request-charged")]
     [JsonConverter(typeof(TolerantMemberConverter<RequestCharged?>))]
-    public RequestCharged? RequestCharged { get; init; }
+    public RequestCharged? RequestCharged { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

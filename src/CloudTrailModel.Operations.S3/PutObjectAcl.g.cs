@@ -15,87 +15,87 @@ public sealed record PutObjectAclRequestParameters
     /// <summary>The canned ACL to apply to the object. JSON <c>x-amz-acl</c>.</summary>
     [JsonPropertyName("x-amz-acl")]
     [JsonConverter(typeof(TolerantMemberConverter<ObjectCannedACL?>))]
-    public ObjectCannedACL? ACL { get; init; }
+    public ObjectCannedACL? ACL { get; set; }
 
     /// <summary>Contains the elements that set the ACL permissions for an object per grantee. JSON <c>AccessControlPolicy</c>.</summary>
     [JsonPropertyName("AccessControlPolicy")]
     [JsonConverter(typeof(TolerantMemberConverter<AccessControlPolicy>))]
-    public AccessControlPolicy? AccessControlPolicy { get; init; }
+    public AccessControlPolicy? AccessControlPolicy { get; set; }
 
     /// <summary>The bucket name that contains the object to which you want to attach the ACL. JSON <c>bucketName</c>.</summary>
     [JsonPropertyName("bucketName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Bucket { get; init; }
+    public string? Bucket { get; set; }
 
     /// <summary>The Base64 encoded 128-bit MD5 digest of the data. JSON <c>Content-MD5</c>.</summary>
     [JsonPropertyName("Content-MD5")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ContentMD5 { get; init; }
+    public string? ContentMD5 { get; set; }
 
     /// <summary>Indicates the algorithm used to create the checksum for the object when you use the SDK. JSON <c>x-amz-sdk-checksum-algorithm</c>.</summary>
     [JsonPropertyName("x-amz-sdk-checksum-algorithm")]
     [JsonConverter(typeof(TolerantMemberConverter<ChecksumAlgorithm?>))]
-    public ChecksumAlgorithm? ChecksumAlgorithm { get; init; }
+    public ChecksumAlgorithm? ChecksumAlgorithm { get; set; }
 
     /// <summary>Allows grantee the read, write, read ACP, and write ACP permissions on the bucket. JSON <c>x-amz-grant-full-control</c>.</summary>
     [JsonPropertyName("x-amz-grant-full-control")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? GrantFullControl { get; init; }
+    public string? GrantFullControl { get; set; }
 
     /// <summary>Allows grantee to list the objects in the bucket. JSON <c>x-amz-grant-read</c>.</summary>
     [JsonPropertyName("x-amz-grant-read")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? GrantRead { get; init; }
+    public string? GrantRead { get; set; }
 
     /// <summary>Allows grantee to read the bucket ACL. JSON <c>x-amz-grant-read-acp</c>.</summary>
     [JsonPropertyName("x-amz-grant-read-acp")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? GrantReadACP { get; init; }
+    public string? GrantReadACP { get; set; }
 
     /// <summary>Allows grantee to create new objects in the bucket. JSON <c>x-amz-grant-write</c>.</summary>
     [JsonPropertyName("x-amz-grant-write")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? GrantWrite { get; init; }
+    public string? GrantWrite { get; set; }
 
     /// <summary>Allows grantee to write the ACL for the applicable bucket. JSON <c>x-amz-grant-write-acp</c>.</summary>
     [JsonPropertyName("x-amz-grant-write-acp")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? GrantWriteACP { get; init; }
+    public string? GrantWriteACP { get; set; }
 
     /// <summary>Key for which the PUT action was initiated. JSON <c>key</c>.</summary>
     [JsonPropertyName("key")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Key { get; init; }
+    public string? Key { get; set; }
 
     /// <summary>Confirms that the requester knows that they will be charged for the request. JSON <c>x-amz-request-payer</c>.</summary>
     [JsonPropertyName("x-amz-request-payer")]
     [JsonConverter(typeof(TolerantMemberConverter<RequestPayer?>))]
-    public RequestPayer? RequestPayer { get; init; }
+    public RequestPayer? RequestPayer { get; set; }
 
     /// <summary>Version ID used to reference a specific version of the object. JSON <c>versionId</c>.</summary>
     [JsonPropertyName("versionId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? VersionId { get; init; }
+    public string? VersionId { get; set; }
 
     /// <summary>The account ID of the expected bucket owner. JSON <c>x-amz-expected-bucket-owner</c>.</summary>
     [JsonPropertyName("x-amz-expected-bucket-owner")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ExpectedBucketOwner { get; init; }
+    public string? ExpectedBucketOwner { get; set; }
 
     /// <summary>The host the request was sent to, as a string or a list of strings. JSON <c>Host</c>.</summary>
     [JsonPropertyName("Host")]
     [JsonConverter(typeof(TolerantMemberConverter<JsonElement?>))]
-    public JsonElement? Host { get; init; }
+    public JsonElement? Host { get; set; }
 
     /// <summary>The host the request was sent to (lower-case spelling), as a string or a list of strings. JSON <c>host</c>.</summary>
     [JsonPropertyName("host")]
     [JsonConverter(typeof(TolerantMemberConverter<JsonElement?>))]
-    public JsonElement? HostLowercase { get; init; }
+    public JsonElement? HostLowercase { get; set; }
 
     /// <summary>The <c>?acl</c> subresource marker, logged as an empty string or a list holding one. JSON <c>acl</c>.</summary>
     [JsonPropertyName("acl")]
     [JsonConverter(typeof(TolerantMemberConverter<JsonElement?>))]
-    public JsonElement? AclSubresource { get; init; }
+    public JsonElement? AclSubresource { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -157,7 +157,7 @@ public sealed record PutObjectAclResponseElements
     /// <summary>If present, indicates that the requester was successfully charged for the request. JSON <c>x-amz-request-charged</c>.</summary>
     [JsonPropertyName("x-amz-request-charged")]
     [JsonConverter(typeof(TolerantMemberConverter<RequestCharged?>))]
-    public RequestCharged? RequestCharged { get; init; }
+    public RequestCharged? RequestCharged { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

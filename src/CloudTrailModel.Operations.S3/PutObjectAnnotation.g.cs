@@ -15,117 +15,117 @@ public sealed record PutObjectAnnotationRequestParameters
     /// <summary>The name of the bucket that contains the object. JSON <c>bucketName</c>.</summary>
     [JsonPropertyName("bucketName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Bucket { get; init; }
+    public string? Bucket { get; set; }
 
     /// <summary>The object key. JSON <c>key</c>.</summary>
     [JsonPropertyName("key")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Key { get; init; }
+    public string? Key { get; set; }
 
     /// <summary>The version ID of the object to attach the annotation to. JSON <c>versionId</c>.</summary>
     [JsonPropertyName("versionId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? VersionId { get; init; }
+    public string? VersionId { get; set; }
 
     /// <summary>The name of the annotation. JSON <c>annotationName</c>.</summary>
     [JsonPropertyName("annotationName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? AnnotationName { get; init; }
+    public string? AnnotationName { get; set; }
 
     /// <summary>The annotation payload. JSON <c>AnnotationPayload</c>.</summary>
     [JsonPropertyName("AnnotationPayload")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? AnnotationPayload { get; init; }
+    public string? AnnotationPayload { get; set; }
 
     /// <summary>If specified, the operation only succeeds if the object's ETag matches the provided value. JSON <c>x-amz-object-if-match</c>.</summary>
     [JsonPropertyName("x-amz-object-if-match")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ObjectIfMatch { get; init; }
+    public string? ObjectIfMatch { get; set; }
 
     /// <summary>The checksum algorithm to use. JSON <c>x-amz-sdk-checksum-algorithm</c>.</summary>
     [JsonPropertyName("x-amz-sdk-checksum-algorithm")]
     [JsonConverter(typeof(TolerantMemberConverter<ChecksumAlgorithm?>))]
-    public ChecksumAlgorithm? ChecksumAlgorithm { get; init; }
+    public ChecksumAlgorithm? ChecksumAlgorithm { get; set; }
 
     /// <summary>Base64-encoded CRC32 checksum of the annotation payload. JSON <c>x-amz-checksum-crc32</c>.</summary>
     [JsonPropertyName("x-amz-checksum-crc32")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ChecksumCRC32 { get; init; }
+    public string? ChecksumCRC32 { get; set; }
 
     /// <summary>Base64-encoded CRC32C checksum of the annotation payload. JSON <c>x-amz-checksum-crc32c</c>.</summary>
     [JsonPropertyName("x-amz-checksum-crc32c")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ChecksumCRC32C { get; init; }
+    public string? ChecksumCRC32C { get; set; }
 
     /// <summary>Base64-encoded CRC64NVME checksum of the annotation payload. JSON <c>x-amz-checksum-crc64nvme</c>.</summary>
     [JsonPropertyName("x-amz-checksum-crc64nvme")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ChecksumCRC64NVME { get; init; }
+    public string? ChecksumCRC64NVME { get; set; }
 
     /// <summary>Base64-encoded SHA1 checksum of the annotation payload. JSON <c>x-amz-checksum-sha1</c>.</summary>
     [JsonPropertyName("x-amz-checksum-sha1")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ChecksumSHA1 { get; init; }
+    public string? ChecksumSHA1 { get; set; }
 
     /// <summary>Base64-encoded SHA256 checksum of the annotation payload. JSON <c>x-amz-checksum-sha256</c>.</summary>
     [JsonPropertyName("x-amz-checksum-sha256")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ChecksumSHA256 { get; init; }
+    public string? ChecksumSHA256 { get; set; }
 
     /// <summary>Base64-encoded SHA512 checksum of the annotation payload. JSON <c>x-amz-checksum-sha512</c>.</summary>
     [JsonPropertyName("x-amz-checksum-sha512")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ChecksumSHA512 { get; init; }
+    public string? ChecksumSHA512 { get; set; }
 
     /// <summary>Base64-encoded MD5 checksum of the annotation payload. JSON <c>x-amz-checksum-md5</c>.</summary>
     [JsonPropertyName("x-amz-checksum-md5")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ChecksumMD5 { get; init; }
+    public string? ChecksumMD5 { get; set; }
 
     /// <summary>Base64-encoded XXHASH64 checksum of the annotation payload. JSON <c>x-amz-checksum-xxhash64</c>.</summary>
     [JsonPropertyName("x-amz-checksum-xxhash64")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ChecksumXXHASH64 { get; init; }
+    public string? ChecksumXXHASH64 { get; set; }
 
     /// <summary>Base64-encoded XXHASH3 checksum of the annotation payload. JSON <c>x-amz-checksum-xxhash3</c>.</summary>
     [JsonPropertyName("x-amz-checksum-xxhash3")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ChecksumXXHASH3 { get; init; }
+    public string? ChecksumXXHASH3 { get; set; }
 
     /// <summary>Base64-encoded XXHASH128 checksum of the annotation payload. JSON <c>x-amz-checksum-xxhash128</c>.</summary>
     [JsonPropertyName("x-amz-checksum-xxhash128")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ChecksumXXHASH128 { get; init; }
+    public string? ChecksumXXHASH128 { get; set; }
 
     /// <summary>Base64-encoded MD5 digest of the message. JSON <c>Content-MD5</c>.</summary>
     [JsonPropertyName("Content-MD5")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ContentMD5 { get; init; }
+    public string? ContentMD5 { get; set; }
 
     /// <summary>Confirms that the requester knows that they will be charged for the request. JSON <c>x-amz-request-payer</c>.</summary>
     [JsonPropertyName("x-amz-request-payer")]
     [JsonConverter(typeof(TolerantMemberConverter<RequestPayer?>))]
-    public RequestPayer? RequestPayer { get; init; }
+    public RequestPayer? RequestPayer { get; set; }
 
     /// <summary>The account ID of the expected bucket owner. JSON <c>x-amz-expected-bucket-owner</c>.</summary>
     [JsonPropertyName("x-amz-expected-bucket-owner")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ExpectedBucketOwner { get; init; }
+    public string? ExpectedBucketOwner { get; set; }
 
     /// <summary>The host the request was sent to, as a string or a list of strings. JSON <c>Host</c>.</summary>
     [JsonPropertyName("Host")]
     [JsonConverter(typeof(TolerantMemberConverter<JsonElement?>))]
-    public JsonElement? Host { get; init; }
+    public JsonElement? Host { get; set; }
 
     /// <summary>The host the request was sent to (lower-case spelling), as a string or a list of strings. JSON <c>host</c>.</summary>
     [JsonPropertyName("host")]
     [JsonConverter(typeof(TolerantMemberConverter<JsonElement?>))]
-    public JsonElement? HostLowercase { get; init; }
+    public JsonElement? HostLowercase { get; set; }
 
     /// <summary>The <c>?annotation</c> subresource marker, logged as an empty string or a list holding one. JSON <c>annotation</c>.</summary>
     [JsonPropertyName("annotation")]
     [JsonConverter(typeof(TolerantMemberConverter<JsonElement?>))]
-    public JsonElement? AnnotationSubresource { get; init; }
+    public JsonElement? AnnotationSubresource { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -199,87 +199,87 @@ public sealed record PutObjectAnnotationResponseElements
     /// <summary>The object key. JSON <c>Key</c>.</summary>
     [JsonPropertyName("Key")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Key { get; init; }
+    public string? Key { get; set; }
 
     /// <summary>The name of the annotation. JSON <c>AnnotationName</c>.</summary>
     [JsonPropertyName("AnnotationName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? AnnotationName { get; init; }
+    public string? AnnotationName { get; set; }
 
     /// <summary>The version ID of the object that the annotation was attached to. JSON <c>x-amz-object-version-id</c>.</summary>
     [JsonPropertyName("x-amz-object-version-id")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ObjectVersionId { get; init; }
+    public string? ObjectVersionId { get; set; }
 
     /// <summary>The entity tag of the annotation. JSON <c>ETag</c>.</summary>
     [JsonPropertyName("ETag")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ETag { get; init; }
+    public string? ETag { get; set; }
 
     /// <summary>The CRC32 checksum of the stored annotation. JSON <c>x-amz-checksum-crc32</c>.</summary>
     [JsonPropertyName("x-amz-checksum-crc32")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ChecksumCRC32 { get; init; }
+    public string? ChecksumCRC32 { get; set; }
 
     /// <summary>The CRC32C checksum of the stored annotation. JSON <c>x-amz-checksum-crc32c</c>.</summary>
     [JsonPropertyName("x-amz-checksum-crc32c")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ChecksumCRC32C { get; init; }
+    public string? ChecksumCRC32C { get; set; }
 
     /// <summary>The CRC64NVME checksum of the stored annotation. JSON <c>x-amz-checksum-crc64nvme</c>.</summary>
     [JsonPropertyName("x-amz-checksum-crc64nvme")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ChecksumCRC64NVME { get; init; }
+    public string? ChecksumCRC64NVME { get; set; }
 
     /// <summary>The SHA1 checksum of the stored annotation. JSON <c>x-amz-checksum-sha1</c>.</summary>
     [JsonPropertyName("x-amz-checksum-sha1")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ChecksumSHA1 { get; init; }
+    public string? ChecksumSHA1 { get; set; }
 
     /// <summary>The SHA256 checksum of the stored annotation. JSON <c>x-amz-checksum-sha256</c>.</summary>
     [JsonPropertyName("x-amz-checksum-sha256")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ChecksumSHA256 { get; init; }
+    public string? ChecksumSHA256 { get; set; }
 
     /// <summary>The SHA512 checksum of the stored annotation. JSON <c>x-amz-checksum-sha512</c>.</summary>
     [JsonPropertyName("x-amz-checksum-sha512")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ChecksumSHA512 { get; init; }
+    public string? ChecksumSHA512 { get; set; }
 
     /// <summary>The MD5 checksum of the stored annotation. JSON <c>x-amz-checksum-md5</c>.</summary>
     [JsonPropertyName("x-amz-checksum-md5")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ChecksumMD5 { get; init; }
+    public string? ChecksumMD5 { get; set; }
 
     /// <summary>The XXHASH64 checksum of the stored annotation. JSON <c>x-amz-checksum-xxhash64</c>.</summary>
     [JsonPropertyName("x-amz-checksum-xxhash64")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ChecksumXXHASH64 { get; init; }
+    public string? ChecksumXXHASH64 { get; set; }
 
     /// <summary>The XXHASH3 checksum of the stored annotation. JSON <c>x-amz-checksum-xxhash3</c>.</summary>
     [JsonPropertyName("x-amz-checksum-xxhash3")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ChecksumXXHASH3 { get; init; }
+    public string? ChecksumXXHASH3 { get; set; }
 
     /// <summary>The XXHASH128 checksum of the stored annotation. JSON <c>x-amz-checksum-xxhash128</c>.</summary>
     [JsonPropertyName("x-amz-checksum-xxhash128")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ChecksumXXHASH128 { get; init; }
+    public string? ChecksumXXHASH128 { get; set; }
 
     /// <summary>The type of checksum used. JSON <c>x-amz-checksum-type</c>.</summary>
     [JsonPropertyName("x-amz-checksum-type")]
     [JsonConverter(typeof(TolerantMemberConverter<ChecksumType?>))]
-    public ChecksumType? ChecksumType { get; init; }
+    public ChecksumType? ChecksumType { get; set; }
 
     /// <summary>The server-side encryption algorithm used to encrypt the annotation. JSON <c>x-amz-server-side-encryption</c>.</summary>
     [JsonPropertyName("x-amz-server-side-encryption")]
     [JsonConverter(typeof(TolerantMemberConverter<ServerSideEncryption?>))]
-    public ServerSideEncryption? ServerSideEncryption { get; init; }
+    public ServerSideEncryption? ServerSideEncryption { get; set; }
 
     /// <summary>If present, indicates that the requester was successfully charged for the request. JSON <c>x-amz-request-charged</c>.</summary>
     [JsonPropertyName("x-amz-request-charged")]
     [JsonConverter(typeof(TolerantMemberConverter<RequestCharged?>))]
-    public RequestCharged? RequestCharged { get; init; }
+    public RequestCharged? RequestCharged { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

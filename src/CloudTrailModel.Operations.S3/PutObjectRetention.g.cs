@@ -15,62 +15,62 @@ public sealed record PutObjectRetentionRequestParameters
     /// <summary>The bucket name that contains the object you want to apply this Object Retention configuration to. JSON <c>bucketName</c>.</summary>
     [JsonPropertyName("bucketName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Bucket { get; init; }
+    public string? Bucket { get; set; }
 
     /// <summary>The key name for the object that you want to apply this Object Retention configuration to. JSON <c>key</c>.</summary>
     [JsonPropertyName("key")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Key { get; init; }
+    public string? Key { get; set; }
 
     /// <summary>The container element for the Object Retention configuration. JSON <c>Retention</c>.</summary>
     [JsonPropertyName("Retention")]
     [JsonConverter(typeof(TolerantMemberConverter<ObjectLockRetention>))]
-    public ObjectLockRetention? Retention { get; init; }
+    public ObjectLockRetention? Retention { get; set; }
 
     /// <summary>Confirms that the requester knows that they will be charged for the request. JSON <c>x-amz-request-payer</c>.</summary>
     [JsonPropertyName("x-amz-request-payer")]
     [JsonConverter(typeof(TolerantMemberConverter<RequestPayer?>))]
-    public RequestPayer? RequestPayer { get; init; }
+    public RequestPayer? RequestPayer { get; set; }
 
     /// <summary>The version ID for the object that you want to apply this Object Retention configuration to. JSON <c>versionId</c>.</summary>
     [JsonPropertyName("versionId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? VersionId { get; init; }
+    public string? VersionId { get; set; }
 
     /// <summary>Indicates whether this action should bypass Governance-mode restrictions. JSON <c>x-amz-bypass-governance-retention</c>.</summary>
     [JsonPropertyName("x-amz-bypass-governance-retention")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? BypassGovernanceRetention { get; init; }
+    public bool? BypassGovernanceRetention { get; set; }
 
     /// <summary>The MD5 hash for the request body. JSON <c>Content-MD5</c>.</summary>
     [JsonPropertyName("Content-MD5")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ContentMD5 { get; init; }
+    public string? ContentMD5 { get; set; }
 
     /// <summary>Indicates the algorithm used to create the checksum for the object when you use the SDK. JSON <c>x-amz-sdk-checksum-algorithm</c>.</summary>
     [JsonPropertyName("x-amz-sdk-checksum-algorithm")]
     [JsonConverter(typeof(TolerantMemberConverter<ChecksumAlgorithm?>))]
-    public ChecksumAlgorithm? ChecksumAlgorithm { get; init; }
+    public ChecksumAlgorithm? ChecksumAlgorithm { get; set; }
 
     /// <summary>The account ID of the expected bucket owner. JSON <c>x-amz-expected-bucket-owner</c>.</summary>
     [JsonPropertyName("x-amz-expected-bucket-owner")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ExpectedBucketOwner { get; init; }
+    public string? ExpectedBucketOwner { get; set; }
 
     /// <summary>The host the request was sent to, as a string or a list of strings. JSON <c>Host</c>.</summary>
     [JsonPropertyName("Host")]
     [JsonConverter(typeof(TolerantMemberConverter<JsonElement?>))]
-    public JsonElement? Host { get; init; }
+    public JsonElement? Host { get; set; }
 
     /// <summary>The host the request was sent to (lower-case spelling), as a string or a list of strings. JSON <c>host</c>.</summary>
     [JsonPropertyName("host")]
     [JsonConverter(typeof(TolerantMemberConverter<JsonElement?>))]
-    public JsonElement? HostLowercase { get; init; }
+    public JsonElement? HostLowercase { get; set; }
 
     /// <summary>The <c>?retention</c> subresource marker, logged as an empty string or a list holding one. JSON <c>retention</c>.</summary>
     [JsonPropertyName("retention")]
     [JsonConverter(typeof(TolerantMemberConverter<JsonElement?>))]
-    public JsonElement? RetentionSubresource { get; init; }
+    public JsonElement? RetentionSubresource { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -122,7 +122,7 @@ public sealed record PutObjectRetentionResponseElements
     /// <summary>If present, indicates that the requester was successfully charged for the request. JSON <c>x-amz-request-charged</c>.</summary>
     [JsonPropertyName("x-amz-request-charged")]
     [JsonConverter(typeof(TolerantMemberConverter<RequestCharged?>))]
-    public RequestCharged? RequestCharged { get; init; }
+    public RequestCharged? RequestCharged { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,22 +15,22 @@ public sealed record QueueConfigurationDeprecated
     /// <summary>An optional unique identifier for configurations in a notification configuration. JSON <c>Id</c>.</summary>
     [JsonPropertyName("Id")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Id { get; init; }
+    public string? Id { get; set; }
 
     /// <summary>The bucket event for which to send notifications. JSON <c>Event</c>.</summary>
     [JsonPropertyName("Event")]
     [JsonConverter(typeof(TolerantMemberConverter<Event?>))]
-    public Event? Event { get; init; }
+    public Event? Event { get; set; }
 
     /// <summary>The Amazon Resource Name (ARN) of the Amazon SQS queue to which Amazon S3 publishes a message when it detects events of the specified type. JSON <c>Queue</c>.</summary>
     [JsonPropertyName("Queue")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Queue { get; init; }
+    public string? Queue { get; set; }
 
     /// <summary>The XML namespace of the element. JSON <c>xmlns</c>.</summary>
     [JsonPropertyName("xmlns")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Xmlns { get; init; }
+    public string? Xmlns { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,17 +15,17 @@ public sealed record RecordExpiration
     /// <summary>Specifies whether journal table record expiration is enabled or disabled. JSON <c>Expiration</c>.</summary>
     [JsonPropertyName("Expiration")]
     [JsonConverter(typeof(TolerantMemberConverter<ExpirationState?>))]
-    public ExpirationState? Expiration { get; init; }
+    public ExpirationState? Expiration { get; set; }
 
     /// <summary>If you enable journal table record expiration, you can set the number of days to retain your journal table records. JSON <c>Days</c>.</summary>
     [JsonPropertyName("Days")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? Days { get; init; }
+    public int? Days { get; set; }
 
     /// <summary>The XML namespace of the element. JSON <c>xmlns</c>.</summary>
     [JsonPropertyName("xmlns")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Xmlns { get; init; }
+    public string? Xmlns { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,12 +15,12 @@ public sealed record RecordsEvent
     /// <summary>The byte array of partial, one or more result records. JSON <c>Payload</c>.</summary>
     [JsonPropertyName("Payload")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Payload { get; init; }
+    public string? Payload { get; set; }
 
     /// <summary>The XML namespace of the element. JSON <c>xmlns</c>.</summary>
     [JsonPropertyName("xmlns")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Xmlns { get; init; }
+    public string? Xmlns { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

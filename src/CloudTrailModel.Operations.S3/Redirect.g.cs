@@ -15,32 +15,32 @@ public sealed record Redirect
     /// <summary>The host name to use in the redirect request. JSON <c>HostName</c>.</summary>
     [JsonPropertyName("HostName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? HostName { get; init; }
+    public string? HostName { get; set; }
 
     /// <summary>The HTTP redirect code to use on the response. JSON <c>HttpRedirectCode</c>.</summary>
     [JsonPropertyName("HttpRedirectCode")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? HttpRedirectCode { get; init; }
+    public string? HttpRedirectCode { get; set; }
 
     /// <summary>Protocol to use when redirecting requests. JSON <c>Protocol</c>.</summary>
     [JsonPropertyName("Protocol")]
     [JsonConverter(typeof(TolerantMemberConverter<Protocol?>))]
-    public Protocol? Protocol { get; init; }
+    public Protocol? Protocol { get; set; }
 
     /// <summary>The object key prefix to use in the redirect request. JSON <c>ReplaceKeyPrefixWith</c>.</summary>
     [JsonPropertyName("ReplaceKeyPrefixWith")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ReplaceKeyPrefixWith { get; init; }
+    public string? ReplaceKeyPrefixWith { get; set; }
 
     /// <summary>The specific object key to use in the redirect request. JSON <c>ReplaceKeyWith</c>.</summary>
     [JsonPropertyName("ReplaceKeyWith")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ReplaceKeyWith { get; init; }
+    public string? ReplaceKeyWith { get; set; }
 
     /// <summary>The XML namespace of the element. JSON <c>xmlns</c>.</summary>
     [JsonPropertyName("xmlns")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Xmlns { get; init; }
+    public string? Xmlns { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,17 +15,17 @@ public sealed record RedirectAllRequestsTo
     /// <summary>Name of the host where requests are redirected. JSON <c>HostName</c>.</summary>
     [JsonPropertyName("HostName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? HostName { get; init; }
+    public string? HostName { get; set; }
 
     /// <summary>Protocol to use when redirecting requests. JSON <c>Protocol</c>.</summary>
     [JsonPropertyName("Protocol")]
     [JsonConverter(typeof(TolerantMemberConverter<Protocol?>))]
-    public Protocol? Protocol { get; init; }
+    public Protocol? Protocol { get; set; }
 
     /// <summary>The XML namespace of the element. JSON <c>xmlns</c>.</summary>
     [JsonPropertyName("xmlns")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Xmlns { get; init; }
+    public string? Xmlns { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,77 +15,77 @@ public sealed record RenameObjectRequestParameters
     /// <summary>The bucket name of the directory bucket containing the object. JSON <c>bucketName</c>.</summary>
     [JsonPropertyName("bucketName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Bucket { get; init; }
+    public string? Bucket { get; set; }
 
     /// <summary>Key name of the object to rename. JSON <c>key</c>.</summary>
     [JsonPropertyName("key")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Key { get; init; }
+    public string? Key { get; set; }
 
     /// <summary>Specifies the source for the rename operation. JSON <c>x-amz-rename-source</c>.</summary>
     [JsonPropertyName("x-amz-rename-source")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? RenameSource { get; init; }
+    public string? RenameSource { get; set; }
 
     /// <summary>Renames the object only if the ETag (entity tag) value provided during the operation matches the ETag of the object in S3. JSON <c>If-Match</c>.</summary>
     [JsonPropertyName("If-Match")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? DestinationIfMatch { get; init; }
+    public string? DestinationIfMatch { get; set; }
 
     /// <summary>Renames the object only if the destination does not already exist in the specified directory bucket. JSON <c>If-None-Match</c>.</summary>
     [JsonPropertyName("If-None-Match")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? DestinationIfNoneMatch { get; init; }
+    public string? DestinationIfNoneMatch { get; set; }
 
     /// <summary>Renames the object if the destination exists and if it has been modified since the specified time. JSON <c>If-Modified-Since</c>.</summary>
     [JsonPropertyName("If-Modified-Since")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? DestinationIfModifiedSince { get; init; }
+    public DateTimeOffset? DestinationIfModifiedSince { get; set; }
 
     /// <summary>Renames the object if it hasn't been modified since the specified time. JSON <c>If-Unmodified-Since</c>.</summary>
     [JsonPropertyName("If-Unmodified-Since")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? DestinationIfUnmodifiedSince { get; init; }
+    public DateTimeOffset? DestinationIfUnmodifiedSince { get; set; }
 
     /// <summary>Renames the object if the source exists and if its entity tag (ETag) matches the specified ETag. JSON <c>x-amz-rename-source-if-match</c>.</summary>
     [JsonPropertyName("x-amz-rename-source-if-match")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? SourceIfMatch { get; init; }
+    public string? SourceIfMatch { get; set; }
 
     /// <summary>Renames the object if the source exists and if its entity tag (ETag) is different than the specified ETag. JSON <c>x-amz-rename-source-if-none-match</c>.</summary>
     [JsonPropertyName("x-amz-rename-source-if-none-match")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? SourceIfNoneMatch { get; init; }
+    public string? SourceIfNoneMatch { get; set; }
 
     /// <summary>Renames the object if the source exists and if it has been modified since the specified time. JSON <c>x-amz-rename-source-if-modified-since</c>.</summary>
     [JsonPropertyName("x-amz-rename-source-if-modified-since")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? SourceIfModifiedSince { get; init; }
+    public DateTimeOffset? SourceIfModifiedSince { get; set; }
 
     /// <summary>Renames the object if the source exists and hasn't been modified since the specified time. JSON <c>x-amz-rename-source-if-unmodified-since</c>.</summary>
     [JsonPropertyName("x-amz-rename-source-if-unmodified-since")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? SourceIfUnmodifiedSince { get; init; }
+    public DateTimeOffset? SourceIfUnmodifiedSince { get; set; }
 
     /// <summary>A unique string with a max of 64 ASCII characters in the ASCII range of 33 - 126. JSON <c>x-amz-client-token</c>.</summary>
     [JsonPropertyName("x-amz-client-token")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ClientToken { get; init; }
+    public string? ClientToken { get; set; }
 
     /// <summary>The host the request was sent to, as a string or a list of strings. JSON <c>Host</c>.</summary>
     [JsonPropertyName("Host")]
     [JsonConverter(typeof(TolerantMemberConverter<JsonElement?>))]
-    public JsonElement? Host { get; init; }
+    public JsonElement? Host { get; set; }
 
     /// <summary>The host the request was sent to (lower-case spelling), as a string or a list of strings. JSON <c>host</c>.</summary>
     [JsonPropertyName("host")]
     [JsonConverter(typeof(TolerantMemberConverter<JsonElement?>))]
-    public JsonElement? HostLowercase { get; init; }
+    public JsonElement? HostLowercase { get; set; }
 
     /// <summary>The <c>?renameObject</c> subresource marker, logged as an empty string or a list holding one. JSON <c>renameObject</c>.</summary>
     [JsonPropertyName("renameObject")]
     [JsonConverter(typeof(TolerantMemberConverter<JsonElement?>))]
-    public JsonElement? RenameObjectSubresource { get; init; }
+    public JsonElement? RenameObjectSubresource { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,17 +15,17 @@ public sealed record ReplicationConfiguration
     /// <summary>The Amazon Resource Name (ARN) of the Identity and Access Management (IAM) role that Amazon S3 assumes when replicating objects. JSON <c>Role</c>.</summary>
     [JsonPropertyName("Role")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Role { get; init; }
+    public string? Role { get; set; }
 
     /// <summary>A container for one or more replication rules. JSON <c>Rule</c>.</summary>
     [JsonPropertyName("Rule")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<ReplicationRule>>))]
-    public IReadOnlyList<ReplicationRule>? Rules { get; init => field = ValueList<ReplicationRule>.From(value); }
+    public IReadOnlyList<ReplicationRule>? Rules { get; set => field = ValueList<ReplicationRule>.From(value); }
 
     /// <summary>The XML namespace of the element. JSON <c>xmlns</c>.</summary>
     [JsonPropertyName("xmlns")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Xmlns { get; init; }
+    public string? Xmlns { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

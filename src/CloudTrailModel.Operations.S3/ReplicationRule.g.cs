@@ -15,52 +15,52 @@ public sealed record ReplicationRule
     /// <summary>A unique identifier for the rule. JSON <c>ID</c>.</summary>
     [JsonPropertyName("ID")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ID { get; init; }
+    public string? ID { get; set; }
 
     /// <summary>The priority indicates which rule has precedence whenever two or more replication rules conflict. JSON <c>Priority</c>.</summary>
     [JsonPropertyName("Priority")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? Priority { get; init; }
+    public int? Priority { get; set; }
 
     /// <summary>An object key name prefix that identifies the object or objects to which the rule applies. JSON <c>Prefix</c>.</summary>
     [JsonPropertyName("Prefix")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Prefix { get; init; }
+    public string? Prefix { get; set; }
 
     /// <summary>A filter that identifies the subset of objects to which the replication rule applies. JSON <c>Filter</c>.</summary>
     [JsonPropertyName("Filter")]
     [JsonConverter(typeof(TolerantMemberConverter<ReplicationRuleFilter>))]
-    public ReplicationRuleFilter? Filter { get; init; }
+    public ReplicationRuleFilter? Filter { get; set; }
 
     /// <summary>Specifies whether the rule is enabled. JSON <c>Status</c>.</summary>
     [JsonPropertyName("Status")]
     [JsonConverter(typeof(TolerantMemberConverter<ReplicationRuleStatus?>))]
-    public ReplicationRuleStatus? Status { get; init; }
+    public ReplicationRuleStatus? Status { get; set; }
 
     /// <summary>A container that describes additional filters for identifying the source objects that you want to replicate. JSON <c>SourceSelectionCriteria</c>.</summary>
     [JsonPropertyName("SourceSelectionCriteria")]
     [JsonConverter(typeof(TolerantMemberConverter<SourceSelectionCriteria>))]
-    public SourceSelectionCriteria? SourceSelectionCriteria { get; init; }
+    public SourceSelectionCriteria? SourceSelectionCriteria { get; set; }
 
     /// <summary>Optional configuration to replicate existing source bucket objects. JSON <c>ExistingObjectReplication</c>.</summary>
     [JsonPropertyName("ExistingObjectReplication")]
     [JsonConverter(typeof(TolerantMemberConverter<ExistingObjectReplication>))]
-    public ExistingObjectReplication? ExistingObjectReplication { get; init; }
+    public ExistingObjectReplication? ExistingObjectReplication { get; set; }
 
     /// <summary>A container for information about the replication destination and its configurations including enabling the S3 Replication Time Control (S3 RTC). JSON <c>Destination</c>.</summary>
     [JsonPropertyName("Destination")]
     [JsonConverter(typeof(TolerantMemberConverter<Destination>))]
-    public Destination? Destination { get; init; }
+    public Destination? Destination { get; set; }
 
     /// <summary>Specifies whether Amazon S3 replicates delete markers. JSON <c>DeleteMarkerReplication</c>.</summary>
     [JsonPropertyName("DeleteMarkerReplication")]
     [JsonConverter(typeof(TolerantMemberConverter<DeleteMarkerReplication>))]
-    public DeleteMarkerReplication? DeleteMarkerReplication { get; init; }
+    public DeleteMarkerReplication? DeleteMarkerReplication { get; set; }
 
     /// <summary>The XML namespace of the element. JSON <c>xmlns</c>.</summary>
     [JsonPropertyName("xmlns")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Xmlns { get; init; }
+    public string? Xmlns { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

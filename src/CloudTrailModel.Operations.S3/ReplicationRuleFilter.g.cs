@@ -15,22 +15,22 @@ public sealed record ReplicationRuleFilter
     /// <summary>An object key name prefix that identifies the subset of objects to which the rule applies. JSON <c>Prefix</c>.</summary>
     [JsonPropertyName("Prefix")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Prefix { get; init; }
+    public string? Prefix { get; set; }
 
     /// <summary>A container for specifying a tag key and value. JSON <c>Tag</c>.</summary>
     [JsonPropertyName("Tag")]
     [JsonConverter(typeof(TolerantMemberConverter<Tag>))]
-    public Tag? Tag { get; init; }
+    public Tag? Tag { get; set; }
 
     /// <summary>A container for specifying rule filters. JSON <c>And</c>.</summary>
     [JsonPropertyName("And")]
     [JsonConverter(typeof(TolerantMemberConverter<ReplicationRuleAndOperator>))]
-    public ReplicationRuleAndOperator? And { get; init; }
+    public ReplicationRuleAndOperator? And { get; set; }
 
     /// <summary>The XML namespace of the element. JSON <c>xmlns</c>.</summary>
     [JsonPropertyName("xmlns")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Xmlns { get; init; }
+    public string? Xmlns { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

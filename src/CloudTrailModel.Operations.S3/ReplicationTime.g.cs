@@ -15,17 +15,17 @@ public sealed record ReplicationTime
     /// <summary>Specifies whether the replication time is enabled. JSON <c>Status</c>.</summary>
     [JsonPropertyName("Status")]
     [JsonConverter(typeof(TolerantMemberConverter<ReplicationTimeStatus?>))]
-    public ReplicationTimeStatus? Status { get; init; }
+    public ReplicationTimeStatus? Status { get; set; }
 
     /// <summary>A container specifying the time by which replication should be complete for all objects and operations on objects. JSON <c>Time</c>.</summary>
     [JsonPropertyName("Time")]
     [JsonConverter(typeof(TolerantMemberConverter<ReplicationTimeValue>))]
-    public ReplicationTimeValue? Time { get; init; }
+    public ReplicationTimeValue? Time { get; set; }
 
     /// <summary>The XML namespace of the element. JSON <c>xmlns</c>.</summary>
     [JsonPropertyName("xmlns")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Xmlns { get; init; }
+    public string? Xmlns { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

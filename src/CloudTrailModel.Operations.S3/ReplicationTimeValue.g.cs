@@ -15,12 +15,12 @@ public sealed record ReplicationTimeValue
     /// <summary>Contains an integer specifying time in minutes. JSON <c>Minutes</c>.</summary>
     [JsonPropertyName("Minutes")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? Minutes { get; init; }
+    public int? Minutes { get; set; }
 
     /// <summary>The XML namespace of the element. JSON <c>xmlns</c>.</summary>
     [JsonPropertyName("xmlns")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Xmlns { get; init; }
+    public string? Xmlns { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,12 +15,12 @@ public sealed record RequestPaymentConfiguration
     /// <summary>Specifies who pays for the download and request fees. JSON <c>Payer</c>.</summary>
     [JsonPropertyName("Payer")]
     [JsonConverter(typeof(TolerantMemberConverter<Payer?>))]
-    public Payer? Payer { get; init; }
+    public Payer? Payer { get; set; }
 
     /// <summary>The XML namespace of the element. JSON <c>xmlns</c>.</summary>
     [JsonPropertyName("xmlns")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Xmlns { get; init; }
+    public string? Xmlns { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

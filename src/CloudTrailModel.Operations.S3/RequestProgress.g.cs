@@ -15,12 +15,12 @@ public sealed record RequestProgress
     /// <summary>Specifies whether periodic QueryProgress frames should be sent. JSON <c>Enabled</c>.</summary>
     [JsonPropertyName("Enabled")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? Enabled { get; init; }
+    public bool? Enabled { get; set; }
 
     /// <summary>The XML namespace of the element. JSON <c>xmlns</c>.</summary>
     [JsonPropertyName("xmlns")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Xmlns { get; init; }
+    public string? Xmlns { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

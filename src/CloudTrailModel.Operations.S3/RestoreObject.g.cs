@@ -15,52 +15,52 @@ public sealed record RestoreObjectRequestParameters
     /// <summary>The bucket name containing the object to restore. JSON <c>bucketName</c>.</summary>
     [JsonPropertyName("bucketName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Bucket { get; init; }
+    public string? Bucket { get; set; }
 
     /// <summary>Object key for which the action was initiated. JSON <c>key</c>.</summary>
     [JsonPropertyName("key")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Key { get; init; }
+    public string? Key { get; set; }
 
     /// <summary>VersionId used to reference a specific version of the object. JSON <c>versionId</c>.</summary>
     [JsonPropertyName("versionId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? VersionId { get; init; }
+    public string? VersionId { get; set; }
 
     /// <summary>Container for restore job parameters. JSON <c>RestoreRequest</c>.</summary>
     [JsonPropertyName("RestoreRequest")]
     [JsonConverter(typeof(TolerantMemberConverter<RestoreRequest>))]
-    public RestoreRequest? RestoreRequest { get; init; }
+    public RestoreRequest? RestoreRequest { get; set; }
 
     /// <summary>Confirms that the requester knows that they will be charged for the request. JSON <c>x-amz-request-payer</c>.</summary>
     [JsonPropertyName("x-amz-request-payer")]
     [JsonConverter(typeof(TolerantMemberConverter<RequestPayer?>))]
-    public RequestPayer? RequestPayer { get; init; }
+    public RequestPayer? RequestPayer { get; set; }
 
     /// <summary>Indicates the algorithm used to create the checksum for the object when you use the SDK. JSON <c>x-amz-sdk-checksum-algorithm</c>.</summary>
     [JsonPropertyName("x-amz-sdk-checksum-algorithm")]
     [JsonConverter(typeof(TolerantMemberConverter<ChecksumAlgorithm?>))]
-    public ChecksumAlgorithm? ChecksumAlgorithm { get; init; }
+    public ChecksumAlgorithm? ChecksumAlgorithm { get; set; }
 
     /// <summary>The account ID of the expected bucket owner. JSON <c>x-amz-expected-bucket-owner</c>.</summary>
     [JsonPropertyName("x-amz-expected-bucket-owner")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ExpectedBucketOwner { get; init; }
+    public string? ExpectedBucketOwner { get; set; }
 
     /// <summary>The host the request was sent to, as a string or a list of strings. JSON <c>Host</c>.</summary>
     [JsonPropertyName("Host")]
     [JsonConverter(typeof(TolerantMemberConverter<JsonElement?>))]
-    public JsonElement? Host { get; init; }
+    public JsonElement? Host { get; set; }
 
     /// <summary>The host the request was sent to (lower-case spelling), as a string or a list of strings. JSON <c>host</c>.</summary>
     [JsonPropertyName("host")]
     [JsonConverter(typeof(TolerantMemberConverter<JsonElement?>))]
-    public JsonElement? HostLowercase { get; init; }
+    public JsonElement? HostLowercase { get; set; }
 
     /// <summary>The <c>?restore</c> subresource marker, logged as an empty string or a list holding one. JSON <c>restore</c>.</summary>
     [JsonPropertyName("restore")]
     [JsonConverter(typeof(TolerantMemberConverter<JsonElement?>))]
-    public JsonElement? RestoreSubresource { get; init; }
+    public JsonElement? RestoreSubresource { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -108,12 +108,12 @@ public sealed record RestoreObjectResponseElements
     /// <summary>If present, indicates that the requester was successfully charged for the request. JSON <c>x-amz-request-charged</c>.</summary>
     [JsonPropertyName("x-amz-request-charged")]
     [JsonConverter(typeof(TolerantMemberConverter<RequestCharged?>))]
-    public RequestCharged? RequestCharged { get; init; }
+    public RequestCharged? RequestCharged { get; set; }
 
     /// <summary>Indicates the path in the provided S3 output location where Select results will be restored to. JSON <c>x-amz-restore-output-path</c>.</summary>
     [JsonPropertyName("x-amz-restore-output-path")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? RestoreOutputPath { get; init; }
+    public string? RestoreOutputPath { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,42 +15,42 @@ public sealed record RestoreRequest
     /// <summary>Lifetime of the active copy in days. JSON <c>Days</c>.</summary>
     [JsonPropertyName("Days")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? Days { get; init; }
+    public int? Days { get; set; }
 
     /// <summary>S3 Glacier related parameters pertaining to this job. JSON <c>GlacierJobParameters</c>.</summary>
     [JsonPropertyName("GlacierJobParameters")]
     [JsonConverter(typeof(TolerantMemberConverter<GlacierJobParameters>))]
-    public GlacierJobParameters? GlacierJobParameters { get; init; }
+    public GlacierJobParameters? GlacierJobParameters { get; set; }
 
     /// <summary>Amazon S3 Select is no longer available to new customers. JSON <c>Type</c>.</summary>
     [JsonPropertyName("Type")]
     [JsonConverter(typeof(TolerantMemberConverter<RestoreRequestType?>))]
-    public RestoreRequestType? Type { get; init; }
+    public RestoreRequestType? Type { get; set; }
 
     /// <summary>Retrieval tier at which the restore will be processed. JSON <c>Tier</c>.</summary>
     [JsonPropertyName("Tier")]
     [JsonConverter(typeof(TolerantMemberConverter<Tier?>))]
-    public Tier? Tier { get; init; }
+    public Tier? Tier { get; set; }
 
     /// <summary>The optional description for the job. JSON <c>Description</c>.</summary>
     [JsonPropertyName("Description")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Description { get; init; }
+    public string? Description { get; set; }
 
     /// <summary>Amazon S3 Select is no longer available to new customers. JSON <c>SelectParameters</c>.</summary>
     [JsonPropertyName("SelectParameters")]
     [JsonConverter(typeof(TolerantMemberConverter<SelectParameters>))]
-    public SelectParameters? SelectParameters { get; init; }
+    public SelectParameters? SelectParameters { get; set; }
 
     /// <summary>Describes the location where the restore job's output is stored. JSON <c>OutputLocation</c>.</summary>
     [JsonPropertyName("OutputLocation")]
     [JsonConverter(typeof(TolerantMemberConverter<OutputLocation>))]
-    public OutputLocation? OutputLocation { get; init; }
+    public OutputLocation? OutputLocation { get; set; }
 
     /// <summary>The XML namespace of the element. JSON <c>xmlns</c>.</summary>
     [JsonPropertyName("xmlns")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Xmlns { get; init; }
+    public string? Xmlns { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,17 +15,17 @@ public sealed record RestoreStatus
     /// <summary>Specifies whether the object is currently being restored. JSON <c>IsRestoreInProgress</c>.</summary>
     [JsonPropertyName("IsRestoreInProgress")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? IsRestoreInProgress { get; init; }
+    public bool? IsRestoreInProgress { get; set; }
 
     /// <summary>Indicates when the restored copy will expire. JSON <c>RestoreExpiryDate</c>.</summary>
     [JsonPropertyName("RestoreExpiryDate")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? RestoreExpiryDate { get; init; }
+    public DateTimeOffset? RestoreExpiryDate { get; set; }
 
     /// <summary>The XML namespace of the element. JSON <c>xmlns</c>.</summary>
     [JsonPropertyName("xmlns")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Xmlns { get; init; }
+    public string? Xmlns { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

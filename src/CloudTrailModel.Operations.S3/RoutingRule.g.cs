@@ -15,17 +15,17 @@ public sealed record RoutingRule
     /// <summary>A container for describing a condition that must be met for the specified redirect to apply. JSON <c>Condition</c>.</summary>
     [JsonPropertyName("Condition")]
     [JsonConverter(typeof(TolerantMemberConverter<Condition>))]
-    public Condition? Condition { get; init; }
+    public Condition? Condition { get; set; }
 
     /// <summary>Container for redirect information. JSON <c>Redirect</c>.</summary>
     [JsonPropertyName("Redirect")]
     [JsonConverter(typeof(TolerantMemberConverter<Redirect>))]
-    public Redirect? Redirect { get; init; }
+    public Redirect? Redirect { get; set; }
 
     /// <summary>The XML namespace of the element. JSON <c>xmlns</c>.</summary>
     [JsonPropertyName("xmlns")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Xmlns { get; init; }
+    public string? Xmlns { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

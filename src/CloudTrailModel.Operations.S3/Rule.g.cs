@@ -15,47 +15,47 @@ public sealed record Rule
     /// <summary>Specifies the expiration for the lifecycle of the object. JSON <c>Expiration</c>.</summary>
     [JsonPropertyName("Expiration")]
     [JsonConverter(typeof(TolerantMemberConverter<LifecycleExpiration>))]
-    public LifecycleExpiration? Expiration { get; init; }
+    public LifecycleExpiration? Expiration { get; set; }
 
     /// <summary>Unique identifier for the rule. JSON <c>ID</c>.</summary>
     [JsonPropertyName("ID")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ID { get; init; }
+    public string? ID { get; set; }
 
     /// <summary>Object key prefix that identifies one or more objects to which this rule applies. JSON <c>Prefix</c>.</summary>
     [JsonPropertyName("Prefix")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Prefix { get; init; }
+    public string? Prefix { get; set; }
 
     /// <summary>If Enabled, the rule is currently being applied. JSON <c>Status</c>.</summary>
     [JsonPropertyName("Status")]
     [JsonConverter(typeof(TolerantMemberConverter<ExpirationStatus?>))]
-    public ExpirationStatus? Status { get; init; }
+    public ExpirationStatus? Status { get; set; }
 
     /// <summary>Specifies when an object transitions to a specified storage class. JSON <c>Transition</c>.</summary>
     [JsonPropertyName("Transition")]
     [JsonConverter(typeof(TolerantMemberConverter<Transition>))]
-    public Transition? Transition { get; init; }
+    public Transition? Transition { get; set; }
 
     /// <summary>Container for the transition rule that describes when noncurrent objects transition to the STANDARD_IA, ONEZONE_IA, INTELLIGENT_TIERING, GLACIER_IR, GLACIER, or DEEP_ARCHIVE storage class. JSON <c>NoncurrentVersionTransition</c>.</summary>
     [JsonPropertyName("NoncurrentVersionTransition")]
     [JsonConverter(typeof(TolerantMemberConverter<NoncurrentVersionTransition>))]
-    public NoncurrentVersionTransition? NoncurrentVersionTransition { get; init; }
+    public NoncurrentVersionTransition? NoncurrentVersionTransition { get; set; }
 
     /// <summary>Specifies when noncurrent object versions expire. JSON <c>NoncurrentVersionExpiration</c>.</summary>
     [JsonPropertyName("NoncurrentVersionExpiration")]
     [JsonConverter(typeof(TolerantMemberConverter<NoncurrentVersionExpiration>))]
-    public NoncurrentVersionExpiration? NoncurrentVersionExpiration { get; init; }
+    public NoncurrentVersionExpiration? NoncurrentVersionExpiration { get; set; }
 
     /// <summary>Specifies the days since the initiation of an incomplete multipart upload that Amazon S3 will wait before permanently removing all parts of the upload. JSON <c>AbortIncompleteMultipartUpload</c>.</summary>
     [JsonPropertyName("AbortIncompleteMultipartUpload")]
     [JsonConverter(typeof(TolerantMemberConverter<AbortIncompleteMultipartUpload>))]
-    public AbortIncompleteMultipartUpload? AbortIncompleteMultipartUpload { get; init; }
+    public AbortIncompleteMultipartUpload? AbortIncompleteMultipartUpload { get; set; }
 
     /// <summary>The XML namespace of the element. JSON <c>xmlns</c>.</summary>
     [JsonPropertyName("xmlns")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Xmlns { get; init; }
+    public string? Xmlns { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,12 +15,12 @@ public sealed record S3KeyFilter
     /// <summary>A list of containers for the key-value pair that defines the criteria for the filter rule. JSON <c>FilterRule</c>.</summary>
     [JsonPropertyName("FilterRule")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<FilterRule>>))]
-    public IReadOnlyList<FilterRule>? FilterRules { get; init => field = ValueList<FilterRule>.From(value); }
+    public IReadOnlyList<FilterRule>? FilterRules { get; set => field = ValueList<FilterRule>.From(value); }
 
     /// <summary>The XML namespace of the element. JSON <c>xmlns</c>.</summary>
     [JsonPropertyName("xmlns")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Xmlns { get; init; }
+    public string? Xmlns { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

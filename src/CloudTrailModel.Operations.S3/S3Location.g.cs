@@ -15,47 +15,47 @@ public sealed record S3Location
     /// <summary>The name of the bucket where the restore results will be placed. JSON <c>BucketName</c>.</summary>
     [JsonPropertyName("BucketName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? BucketName { get; init; }
+    public string? BucketName { get; set; }
 
     /// <summary>The prefix that is prepended to the restore results for this request. JSON <c>Prefix</c>.</summary>
     [JsonPropertyName("Prefix")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Prefix { get; init; }
+    public string? Prefix { get; set; }
 
     /// <summary>Contains the type of server-side encryption used. JSON <c>Encryption</c>.</summary>
     [JsonPropertyName("Encryption")]
     [JsonConverter(typeof(TolerantMemberConverter<Encryption>))]
-    public Encryption? Encryption { get; init; }
+    public Encryption? Encryption { get; set; }
 
     /// <summary>The canned ACL to apply to the restore results. JSON <c>CannedACL</c>.</summary>
     [JsonPropertyName("CannedACL")]
     [JsonConverter(typeof(TolerantMemberConverter<ObjectCannedACL?>))]
-    public ObjectCannedACL? CannedACL { get; init; }
+    public ObjectCannedACL? CannedACL { get; set; }
 
     /// <summary>A list of grants that control access to the staged results. JSON <c>AccessControlList</c>.</summary>
     [JsonPropertyName("AccessControlList")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<Grant>>))]
-    public IReadOnlyList<Grant>? AccessControlList { get; init => field = ValueList<Grant>.From(value); }
+    public IReadOnlyList<Grant>? AccessControlList { get; set => field = ValueList<Grant>.From(value); }
 
     /// <summary>The tag-set that is applied to the restore results. JSON <c>Tagging</c>.</summary>
     [JsonPropertyName("Tagging")]
     [JsonConverter(typeof(TolerantMemberConverter<Tagging>))]
-    public Tagging? Tagging { get; init; }
+    public Tagging? Tagging { get; set; }
 
     /// <summary>A list of metadata to store with the restore results in S3. JSON <c>UserMetadata</c>.</summary>
     [JsonPropertyName("UserMetadata")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<MetadataEntry>>))]
-    public IReadOnlyList<MetadataEntry>? UserMetadata { get; init => field = ValueList<MetadataEntry>.From(value); }
+    public IReadOnlyList<MetadataEntry>? UserMetadata { get; set => field = ValueList<MetadataEntry>.From(value); }
 
     /// <summary>The class of storage used to store the restore results. JSON <c>StorageClass</c>.</summary>
     [JsonPropertyName("StorageClass")]
     [JsonConverter(typeof(TolerantMemberConverter<StorageClass?>))]
-    public StorageClass? StorageClass { get; init; }
+    public StorageClass? StorageClass { get; set; }
 
     /// <summary>The XML namespace of the element. JSON <c>xmlns</c>.</summary>
     [JsonPropertyName("xmlns")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Xmlns { get; init; }
+    public string? Xmlns { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

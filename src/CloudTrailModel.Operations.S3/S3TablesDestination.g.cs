@@ -15,17 +15,17 @@ public sealed record S3TablesDestination
     /// <summary>The Amazon Resource Name (ARN) for the table bucket that's specified as the destination in the metadata table configuration. JSON <c>TableBucketArn</c>.</summary>
     [JsonPropertyName("TableBucketArn")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? TableBucketArn { get; init; }
+    public string? TableBucketArn { get; set; }
 
     /// <summary>The name for the metadata table in your metadata table configuration. JSON <c>TableName</c>.</summary>
     [JsonPropertyName("TableName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? TableName { get; init; }
+    public string? TableName { get; set; }
 
     /// <summary>The XML namespace of the element. JSON <c>xmlns</c>.</summary>
     [JsonPropertyName("xmlns")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Xmlns { get; init; }
+    public string? Xmlns { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

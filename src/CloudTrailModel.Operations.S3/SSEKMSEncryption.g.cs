@@ -15,17 +15,17 @@ public sealed record SSEKMSEncryption
     /// <summary>Specifies the Amazon Web Services KMS key Amazon Resource Name (ARN) to use for the updated server-side encryption type. JSON <c>KMSKeyArn</c>.</summary>
     [JsonPropertyName("KMSKeyArn")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? KMSKeyArn { get; init; }
+    public string? KMSKeyArn { get; set; }
 
     /// <summary>Specifies whether Amazon S3 should use an S3 Bucket Key for object encryption with server-side encryption using Key Management Service (KMS) keys (SSE-KMS). JSON <c>BucketKeyEnabled</c>.</summary>
     [JsonPropertyName("BucketKeyEnabled")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? BucketKeyEnabled { get; init; }
+    public bool? BucketKeyEnabled { get; set; }
 
     /// <summary>The XML namespace of the element. JSON <c>xmlns</c>.</summary>
     [JsonPropertyName("xmlns")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Xmlns { get; init; }
+    public string? Xmlns { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

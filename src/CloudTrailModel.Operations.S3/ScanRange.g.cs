@@ -15,17 +15,17 @@ public sealed record ScanRange
     /// <summary>Specifies the start of the byte range. JSON <c>Start</c>.</summary>
     [JsonPropertyName("Start")]
     [JsonConverter(typeof(TolerantMemberConverter<long?>))]
-    public long? Start { get; init; }
+    public long? Start { get; set; }
 
     /// <summary>Specifies the end of the byte range. JSON <c>End</c>.</summary>
     [JsonPropertyName("End")]
     [JsonConverter(typeof(TolerantMemberConverter<long?>))]
-    public long? End { get; init; }
+    public long? End { get; set; }
 
     /// <summary>The XML namespace of the element. JSON <c>xmlns</c>.</summary>
     [JsonPropertyName("xmlns")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Xmlns { get; init; }
+    public string? Xmlns { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

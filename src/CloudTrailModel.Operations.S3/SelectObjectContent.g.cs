@@ -15,77 +15,77 @@ public sealed record SelectObjectContentRequestParameters
     /// <summary>The S3 bucket. JSON <c>bucketName</c>.</summary>
     [JsonPropertyName("bucketName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Bucket { get; init; }
+    public string? Bucket { get; set; }
 
     /// <summary>The object key. JSON <c>key</c>.</summary>
     [JsonPropertyName("key")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Key { get; init; }
+    public string? Key { get; set; }
 
     /// <summary>The server-side encryption (SSE) algorithm used to encrypt the object. JSON <c>x-amz-server-side-encryption-customer-algorithm</c>.</summary>
     [JsonPropertyName("x-amz-server-side-encryption-customer-algorithm")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? SSECustomerAlgorithm { get; init; }
+    public string? SSECustomerAlgorithm { get; set; }
 
     /// <summary>The server-side encryption (SSE) customer managed key. JSON <c>x-amz-server-side-encryption-customer-key</c>.</summary>
     [JsonPropertyName("x-amz-server-side-encryption-customer-key")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? SSECustomerKey { get; init; }
+    public string? SSECustomerKey { get; set; }
 
     /// <summary>The MD5 server-side encryption (SSE) customer managed key. JSON <c>x-amz-server-side-encryption-customer-key-MD5</c>.</summary>
     [JsonPropertyName("x-amz-server-side-encryption-customer-key-MD5")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? SSECustomerKeyMD5 { get; init; }
+    public string? SSECustomerKeyMD5 { get; set; }
 
     /// <summary>The expression that is used to query the object. JSON <c>Expression</c>.</summary>
     [JsonPropertyName("Expression")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Expression { get; init; }
+    public string? Expression { get; set; }
 
     /// <summary>The type of the provided expression (for example, SQL). JSON <c>ExpressionType</c>.</summary>
     [JsonPropertyName("ExpressionType")]
     [JsonConverter(typeof(TolerantMemberConverter<ExpressionType?>))]
-    public ExpressionType? ExpressionType { get; init; }
+    public ExpressionType? ExpressionType { get; set; }
 
     /// <summary>Specifies if periodic request progress information should be enabled. JSON <c>RequestProgress</c>.</summary>
     [JsonPropertyName("RequestProgress")]
     [JsonConverter(typeof(TolerantMemberConverter<RequestProgress>))]
-    public RequestProgress? RequestProgress { get; init; }
+    public RequestProgress? RequestProgress { get; set; }
 
     /// <summary>Describes the format of the data in the object that is being queried. JSON <c>InputSerialization</c>.</summary>
     [JsonPropertyName("InputSerialization")]
     [JsonConverter(typeof(TolerantMemberConverter<InputSerialization>))]
-    public InputSerialization? InputSerialization { get; init; }
+    public InputSerialization? InputSerialization { get; set; }
 
     /// <summary>Describes the format of the data that you want Amazon S3 to return in response. JSON <c>OutputSerialization</c>.</summary>
     [JsonPropertyName("OutputSerialization")]
     [JsonConverter(typeof(TolerantMemberConverter<OutputSerialization>))]
-    public OutputSerialization? OutputSerialization { get; init; }
+    public OutputSerialization? OutputSerialization { get; set; }
 
     /// <summary>Specifies the byte range of the object to get the records from. JSON <c>ScanRange</c>.</summary>
     [JsonPropertyName("ScanRange")]
     [JsonConverter(typeof(TolerantMemberConverter<ScanRange>))]
-    public ScanRange? ScanRange { get; init; }
+    public ScanRange? ScanRange { get; set; }
 
     /// <summary>The account ID of the expected bucket owner. JSON <c>x-amz-expected-bucket-owner</c>.</summary>
     [JsonPropertyName("x-amz-expected-bucket-owner")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ExpectedBucketOwner { get; init; }
+    public string? ExpectedBucketOwner { get; set; }
 
     /// <summary>The host the request was sent to, as a string or a list of strings. JSON <c>Host</c>.</summary>
     [JsonPropertyName("Host")]
     [JsonConverter(typeof(TolerantMemberConverter<JsonElement?>))]
-    public JsonElement? Host { get; init; }
+    public JsonElement? Host { get; set; }
 
     /// <summary>The host the request was sent to (lower-case spelling), as a string or a list of strings. JSON <c>host</c>.</summary>
     [JsonPropertyName("host")]
     [JsonConverter(typeof(TolerantMemberConverter<JsonElement?>))]
-    public JsonElement? HostLowercase { get; init; }
+    public JsonElement? HostLowercase { get; set; }
 
     /// <summary>The <c>?select</c> subresource marker, logged as an empty string or a list holding one. JSON <c>select</c>.</summary>
     [JsonPropertyName("select")]
     [JsonConverter(typeof(TolerantMemberConverter<JsonElement?>))]
-    public JsonElement? SelectSubresource { get; init; }
+    public JsonElement? SelectSubresource { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -143,7 +143,7 @@ public sealed record SelectObjectContentResponseElements
     /// <summary>The array of results. JSON <c>Payload</c>.</summary>
     [JsonPropertyName("Payload")]
     [JsonConverter(typeof(TolerantMemberConverter<SelectObjectContentEventStream>))]
-    public SelectObjectContentEventStream? Payload { get; init; }
+    public SelectObjectContentEventStream? Payload { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,32 +15,32 @@ public sealed record SelectObjectContentEventStream
     /// <summary>The Records Event. JSON <c>Records</c>.</summary>
     [JsonPropertyName("Records")]
     [JsonConverter(typeof(TolerantMemberConverter<RecordsEvent>))]
-    public RecordsEvent? Records { get; init; }
+    public RecordsEvent? Records { get; set; }
 
     /// <summary>The Stats Event. JSON <c>Stats</c>.</summary>
     [JsonPropertyName("Stats")]
     [JsonConverter(typeof(TolerantMemberConverter<StatsEvent>))]
-    public StatsEvent? Stats { get; init; }
+    public StatsEvent? Stats { get; set; }
 
     /// <summary>The Progress Event. JSON <c>Progress</c>.</summary>
     [JsonPropertyName("Progress")]
     [JsonConverter(typeof(TolerantMemberConverter<ProgressEvent>))]
-    public ProgressEvent? Progress { get; init; }
+    public ProgressEvent? Progress { get; set; }
 
     /// <summary>The Continuation Event. JSON <c>Cont</c>.</summary>
     [JsonPropertyName("Cont")]
     [JsonConverter(typeof(TolerantMemberConverter<ContinuationEvent>))]
-    public ContinuationEvent? Cont { get; init; }
+    public ContinuationEvent? Cont { get; set; }
 
     /// <summary>The End Event. JSON <c>End</c>.</summary>
     [JsonPropertyName("End")]
     [JsonConverter(typeof(TolerantMemberConverter<EndEvent>))]
-    public EndEvent? End { get; init; }
+    public EndEvent? End { get; set; }
 
     /// <summary>The XML namespace of the element. JSON <c>xmlns</c>.</summary>
     [JsonPropertyName("xmlns")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Xmlns { get; init; }
+    public string? Xmlns { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,27 +15,27 @@ public sealed record SelectParameters
     /// <summary>Describes the serialization format of the object. JSON <c>InputSerialization</c>.</summary>
     [JsonPropertyName("InputSerialization")]
     [JsonConverter(typeof(TolerantMemberConverter<InputSerialization>))]
-    public InputSerialization? InputSerialization { get; init; }
+    public InputSerialization? InputSerialization { get; set; }
 
     /// <summary>The type of the provided expression (for example, SQL). JSON <c>ExpressionType</c>.</summary>
     [JsonPropertyName("ExpressionType")]
     [JsonConverter(typeof(TolerantMemberConverter<ExpressionType?>))]
-    public ExpressionType? ExpressionType { get; init; }
+    public ExpressionType? ExpressionType { get; set; }
 
     /// <summary>Amazon S3 Select is no longer available to new customers. JSON <c>Expression</c>.</summary>
     [JsonPropertyName("Expression")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Expression { get; init; }
+    public string? Expression { get; set; }
 
     /// <summary>Describes how the results of the Select job are serialized. JSON <c>OutputSerialization</c>.</summary>
     [JsonPropertyName("OutputSerialization")]
     [JsonConverter(typeof(TolerantMemberConverter<OutputSerialization>))]
-    public OutputSerialization? OutputSerialization { get; init; }
+    public OutputSerialization? OutputSerialization { get; set; }
 
     /// <summary>The XML namespace of the element. JSON <c>xmlns</c>.</summary>
     [JsonPropertyName("xmlns")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Xmlns { get; init; }
+    public string? Xmlns { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,17 +15,17 @@ public sealed record ServerSideEncryptionByDefault
     /// <summary>Server-side encryption algorithm to use for the default encryption. JSON <c>SSEAlgorithm</c>.</summary>
     [JsonPropertyName("SSEAlgorithm")]
     [JsonConverter(typeof(TolerantMemberConverter<ServerSideEncryption?>))]
-    public ServerSideEncryption? SSEAlgorithm { get; init; }
+    public ServerSideEncryption? SSEAlgorithm { get; set; }
 
     /// <summary>Amazon Web Services Key Management Service (KMS) customer managed key ID to use for the default encryption. JSON <c>KMSMasterKeyID</c>.</summary>
     [JsonPropertyName("KMSMasterKeyID")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? KMSMasterKeyID { get; init; }
+    public string? KMSMasterKeyID { get; set; }
 
     /// <summary>The XML namespace of the element. JSON <c>xmlns</c>.</summary>
     [JsonPropertyName("xmlns")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Xmlns { get; init; }
+    public string? Xmlns { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

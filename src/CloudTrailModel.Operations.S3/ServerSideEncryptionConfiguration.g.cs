@@ -15,12 +15,12 @@ public sealed record ServerSideEncryptionConfiguration
     /// <summary>Container for information about a particular server-side encryption configuration rule. JSON <c>Rule</c>.</summary>
     [JsonPropertyName("Rule")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<ServerSideEncryptionRule>>))]
-    public IReadOnlyList<ServerSideEncryptionRule>? Rules { get; init => field = ValueList<ServerSideEncryptionRule>.From(value); }
+    public IReadOnlyList<ServerSideEncryptionRule>? Rules { get; set => field = ValueList<ServerSideEncryptionRule>.From(value); }
 
     /// <summary>The XML namespace of the element. JSON <c>xmlns</c>.</summary>
     [JsonPropertyName("xmlns")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Xmlns { get; init; }
+    public string? Xmlns { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

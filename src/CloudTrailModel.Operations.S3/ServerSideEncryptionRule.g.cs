@@ -15,22 +15,22 @@ public sealed record ServerSideEncryptionRule
     /// <summary>Specifies the default server-side encryption to apply to new objects in the bucket. JSON <c>ApplyServerSideEncryptionByDefault</c>.</summary>
     [JsonPropertyName("ApplyServerSideEncryptionByDefault")]
     [JsonConverter(typeof(TolerantMemberConverter<ServerSideEncryptionByDefault>))]
-    public ServerSideEncryptionByDefault? ApplyServerSideEncryptionByDefault { get; init; }
+    public ServerSideEncryptionByDefault? ApplyServerSideEncryptionByDefault { get; set; }
 
     /// <summary>Specifies whether Amazon S3 should use an S3 Bucket Key with server-side encryption using KMS (SSE-KMS) for new objects in the bucket. JSON <c>BucketKeyEnabled</c>.</summary>
     [JsonPropertyName("BucketKeyEnabled")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? BucketKeyEnabled { get; init; }
+    public bool? BucketKeyEnabled { get; set; }
 
     /// <summary>A bucket-level setting for Amazon S3 general purpose buckets used to prevent the upload of new objects encrypted with the specified server-side encryption type. JSON <c>BlockedEncryptionTypes</c>.</summary>
     [JsonPropertyName("BlockedEncryptionTypes")]
     [JsonConverter(typeof(TolerantMemberConverter<BlockedEncryptionTypes>))]
-    public BlockedEncryptionTypes? BlockedEncryptionTypes { get; init; }
+    public BlockedEncryptionTypes? BlockedEncryptionTypes { get; set; }
 
     /// <summary>The XML namespace of the element. JSON <c>xmlns</c>.</summary>
     [JsonPropertyName("xmlns")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Xmlns { get; init; }
+    public string? Xmlns { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

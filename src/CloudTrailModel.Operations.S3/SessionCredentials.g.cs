@@ -15,27 +15,27 @@ public sealed record SessionCredentials
     /// <summary>A unique identifier that's associated with a secret access key. JSON <c>AccessKeyId</c>.</summary>
     [JsonPropertyName("AccessKeyId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? AccessKeyId { get; init; }
+    public string? AccessKeyId { get; set; }
 
     /// <summary>A key that's used with the access key ID to cryptographically sign programmatic Amazon Web Services requests. JSON <c>SecretAccessKey</c>.</summary>
     [JsonPropertyName("SecretAccessKey")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? SecretAccessKey { get; init; }
+    public string? SecretAccessKey { get; set; }
 
     /// <summary>A part of the temporary security credentials. JSON <c>SessionToken</c>.</summary>
     [JsonPropertyName("SessionToken")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? SessionToken { get; init; }
+    public string? SessionToken { get; set; }
 
     /// <summary>Temporary security credentials expire after a specified interval. JSON <c>Expiration</c>.</summary>
     [JsonPropertyName("Expiration")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? Expiration { get; init; }
+    public DateTimeOffset? Expiration { get; set; }
 
     /// <summary>The XML namespace of the element. JSON <c>xmlns</c>.</summary>
     [JsonPropertyName("xmlns")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Xmlns { get; init; }
+    public string? Xmlns { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,17 +15,17 @@ public sealed record SourceSelectionCriteria
     /// <summary>A container for filter information for the selection of Amazon S3 objects encrypted with Amazon Web Services KMS. JSON <c>SseKmsEncryptedObjects</c>.</summary>
     [JsonPropertyName("SseKmsEncryptedObjects")]
     [JsonConverter(typeof(TolerantMemberConverter<SseKmsEncryptedObjects>))]
-    public SseKmsEncryptedObjects? SseKmsEncryptedObjects { get; init; }
+    public SseKmsEncryptedObjects? SseKmsEncryptedObjects { get; set; }
 
     /// <summary>A filter that you can specify for selections for modifications on replicas. JSON <c>ReplicaModifications</c>.</summary>
     [JsonPropertyName("ReplicaModifications")]
     [JsonConverter(typeof(TolerantMemberConverter<ReplicaModifications>))]
-    public ReplicaModifications? ReplicaModifications { get; init; }
+    public ReplicaModifications? ReplicaModifications { get; set; }
 
     /// <summary>The XML namespace of the element. JSON <c>xmlns</c>.</summary>
     [JsonPropertyName("xmlns")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Xmlns { get; init; }
+    public string? Xmlns { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

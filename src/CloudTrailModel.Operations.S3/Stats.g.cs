@@ -15,22 +15,22 @@ public sealed record Stats
     /// <summary>The total number of object bytes scanned. JSON <c>BytesScanned</c>.</summary>
     [JsonPropertyName("BytesScanned")]
     [JsonConverter(typeof(TolerantMemberConverter<long?>))]
-    public long? BytesScanned { get; init; }
+    public long? BytesScanned { get; set; }
 
     /// <summary>The total number of uncompressed object bytes processed. JSON <c>BytesProcessed</c>.</summary>
     [JsonPropertyName("BytesProcessed")]
     [JsonConverter(typeof(TolerantMemberConverter<long?>))]
-    public long? BytesProcessed { get; init; }
+    public long? BytesProcessed { get; set; }
 
     /// <summary>The total number of bytes of records payload data returned. JSON <c>BytesReturned</c>.</summary>
     [JsonPropertyName("BytesReturned")]
     [JsonConverter(typeof(TolerantMemberConverter<long?>))]
-    public long? BytesReturned { get; init; }
+    public long? BytesReturned { get; set; }
 
     /// <summary>The XML namespace of the element. JSON <c>xmlns</c>.</summary>
     [JsonPropertyName("xmlns")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Xmlns { get; init; }
+    public string? Xmlns { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

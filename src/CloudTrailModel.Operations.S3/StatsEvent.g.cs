@@ -15,12 +15,12 @@ public sealed record StatsEvent
     /// <summary>The Stats event details. JSON <c>Details</c>.</summary>
     [JsonPropertyName("Details")]
     [JsonConverter(typeof(TolerantMemberConverter<Stats>))]
-    public Stats? Details { get; init; }
+    public Stats? Details { get; set; }
 
     /// <summary>The XML namespace of the element. JSON <c>xmlns</c>.</summary>
     [JsonPropertyName("xmlns")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Xmlns { get; init; }
+    public string? Xmlns { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

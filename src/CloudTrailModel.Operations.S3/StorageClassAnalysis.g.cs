@@ -15,12 +15,12 @@ public sealed record StorageClassAnalysis
     /// <summary>Specifies how data related to the storage class analysis for an Amazon S3 bucket should be exported. JSON <c>DataExport</c>.</summary>
     [JsonPropertyName("DataExport")]
     [JsonConverter(typeof(TolerantMemberConverter<StorageClassAnalysisDataExport>))]
-    public StorageClassAnalysisDataExport? DataExport { get; init; }
+    public StorageClassAnalysisDataExport? DataExport { get; set; }
 
     /// <summary>The XML namespace of the element. JSON <c>xmlns</c>.</summary>
     [JsonPropertyName("xmlns")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Xmlns { get; init; }
+    public string? Xmlns { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

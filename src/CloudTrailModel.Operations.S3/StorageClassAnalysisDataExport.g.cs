@@ -15,17 +15,17 @@ public sealed record StorageClassAnalysisDataExport
     /// <summary>The version of the output schema to use when exporting data. JSON <c>OutputSchemaVersion</c>.</summary>
     [JsonPropertyName("OutputSchemaVersion")]
     [JsonConverter(typeof(TolerantMemberConverter<StorageClassAnalysisSchemaVersion?>))]
-    public StorageClassAnalysisSchemaVersion? OutputSchemaVersion { get; init; }
+    public StorageClassAnalysisSchemaVersion? OutputSchemaVersion { get; set; }
 
     /// <summary>The place to store the data for an analysis. JSON <c>Destination</c>.</summary>
     [JsonPropertyName("Destination")]
     [JsonConverter(typeof(TolerantMemberConverter<AnalyticsExportDestination>))]
-    public AnalyticsExportDestination? Destination { get; init; }
+    public AnalyticsExportDestination? Destination { get; set; }
 
     /// <summary>The XML namespace of the element. JSON <c>xmlns</c>.</summary>
     [JsonPropertyName("xmlns")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Xmlns { get; init; }
+    public string? Xmlns { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

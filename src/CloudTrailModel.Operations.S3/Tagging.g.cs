@@ -15,12 +15,12 @@ public sealed record Tagging
     /// <summary>A collection for a set of tags. JSON <c>TagSet</c>.</summary>
     [JsonPropertyName("TagSet")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<Tag>>))]
-    public IReadOnlyList<Tag>? TagSet { get; init => field = ValueList<Tag>.From(value); }
+    public IReadOnlyList<Tag>? TagSet { get; set => field = ValueList<Tag>.From(value); }
 
     /// <summary>The XML namespace of the element. JSON <c>xmlns</c>.</summary>
     [JsonPropertyName("xmlns")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Xmlns { get; init; }
+    public string? Xmlns { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,17 +15,17 @@ public sealed record TargetGrant
     /// <summary>Container for the person being granted permissions. JSON <c>Grantee</c>.</summary>
     [JsonPropertyName("Grantee")]
     [JsonConverter(typeof(TolerantMemberConverter<Grantee>))]
-    public Grantee? Grantee { get; init; }
+    public Grantee? Grantee { get; set; }
 
     /// <summary>Logging permissions assigned to the grantee for the bucket. JSON <c>Permission</c>.</summary>
     [JsonPropertyName("Permission")]
     [JsonConverter(typeof(TolerantMemberConverter<BucketLogsPermission?>))]
-    public BucketLogsPermission? Permission { get; init; }
+    public BucketLogsPermission? Permission { get; set; }
 
     /// <summary>The XML namespace of the element. JSON <c>xmlns</c>.</summary>
     [JsonPropertyName("xmlns")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Xmlns { get; init; }
+    public string? Xmlns { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

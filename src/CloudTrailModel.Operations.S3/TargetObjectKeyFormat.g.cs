@@ -15,17 +15,17 @@ public sealed record TargetObjectKeyFormat
     /// <summary>To use the simple format for S3 keys for log objects. JSON <c>SimplePrefix</c>.</summary>
     [JsonPropertyName("SimplePrefix")]
     [JsonConverter(typeof(TolerantMemberConverter<SimplePrefix>))]
-    public SimplePrefix? SimplePrefix { get; init; }
+    public SimplePrefix? SimplePrefix { get; set; }
 
     /// <summary>Partitioned S3 key for log objects. JSON <c>PartitionedPrefix</c>.</summary>
     [JsonPropertyName("PartitionedPrefix")]
     [JsonConverter(typeof(TolerantMemberConverter<PartitionedPrefix>))]
-    public PartitionedPrefix? PartitionedPrefix { get; init; }
+    public PartitionedPrefix? PartitionedPrefix { get; set; }
 
     /// <summary>The XML namespace of the element. JSON <c>xmlns</c>.</summary>
     [JsonPropertyName("xmlns")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Xmlns { get; init; }
+    public string? Xmlns { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

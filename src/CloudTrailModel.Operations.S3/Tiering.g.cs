@@ -15,17 +15,17 @@ public sealed record Tiering
     /// <summary>The number of consecutive days of no access after which an object will be eligible to be transitioned to the corresponding tier. JSON <c>Days</c>.</summary>
     [JsonPropertyName("Days")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? Days { get; init; }
+    public int? Days { get; set; }
 
     /// <summary>S3 Intelligent-Tiering access tier. JSON <c>AccessTier</c>.</summary>
     [JsonPropertyName("AccessTier")]
     [JsonConverter(typeof(TolerantMemberConverter<IntelligentTieringAccessTier?>))]
-    public IntelligentTieringAccessTier? AccessTier { get; init; }
+    public IntelligentTieringAccessTier? AccessTier { get; set; }
 
     /// <summary>The XML namespace of the element. JSON <c>xmlns</c>.</summary>
     [JsonPropertyName("xmlns")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Xmlns { get; init; }
+    public string? Xmlns { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,22 +15,22 @@ public sealed record TopicConfigurationDeprecated
     /// <summary>An optional unique identifier for configurations in a notification configuration. JSON <c>Id</c>.</summary>
     [JsonPropertyName("Id")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Id { get; init; }
+    public string? Id { get; set; }
 
     /// <summary>A collection of events related to objects. JSON <c>Event</c>.</summary>
     [JsonPropertyName("Event")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<Event>>))]
-    public IReadOnlyList<Event>? Events { get; init => field = ValueList<Event>.From(value); }
+    public IReadOnlyList<Event>? Events { get; set => field = ValueList<Event>.From(value); }
 
     /// <summary>Amazon SNS topic to which Amazon S3 will publish a message to report the specified events for the bucket. JSON <c>Topic</c>.</summary>
     [JsonPropertyName("Topic")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Topic { get; init; }
+    public string? Topic { get; set; }
 
     /// <summary>The XML namespace of the element. JSON <c>xmlns</c>.</summary>
     [JsonPropertyName("xmlns")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Xmlns { get; init; }
+    public string? Xmlns { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,42 +15,42 @@ public sealed record UpdateBucketMetadataInventoryTableConfigurationRequestParam
     /// <summary>The general purpose bucket that corresponds to the metadata configuration that you want to enable or disable an inventory table for. JSON <c>bucketName</c>.</summary>
     [JsonPropertyName("bucketName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Bucket { get; init; }
+    public string? Bucket { get; set; }
 
     /// <summary>The Content-MD5 header for the inventory table configuration. JSON <c>Content-MD5</c>.</summary>
     [JsonPropertyName("Content-MD5")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ContentMD5 { get; init; }
+    public string? ContentMD5 { get; set; }
 
     /// <summary>The checksum algorithm to use with your inventory table configuration. JSON <c>x-amz-sdk-checksum-algorithm</c>.</summary>
     [JsonPropertyName("x-amz-sdk-checksum-algorithm")]
     [JsonConverter(typeof(TolerantMemberConverter<ChecksumAlgorithm?>))]
-    public ChecksumAlgorithm? ChecksumAlgorithm { get; init; }
+    public ChecksumAlgorithm? ChecksumAlgorithm { get; set; }
 
     /// <summary>The contents of your inventory table configuration. JSON <c>InventoryTableConfiguration</c>.</summary>
     [JsonPropertyName("InventoryTableConfiguration")]
     [JsonConverter(typeof(TolerantMemberConverter<InventoryTableConfigurationUpdates>))]
-    public InventoryTableConfigurationUpdates? InventoryTableConfiguration { get; init; }
+    public InventoryTableConfigurationUpdates? InventoryTableConfiguration { get; set; }
 
     /// <summary>The expected owner of the general purpose bucket that corresponds to the metadata table configuration that you want to enable or disable an inventory table for. JSON <c>x-amz-expected-bucket-owner</c>.</summary>
     [JsonPropertyName("x-amz-expected-bucket-owner")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ExpectedBucketOwner { get; init; }
+    public string? ExpectedBucketOwner { get; set; }
 
     /// <summary>The host the request was sent to, as a string or a list of strings. JSON <c>Host</c>.</summary>
     [JsonPropertyName("Host")]
     [JsonConverter(typeof(TolerantMemberConverter<JsonElement?>))]
-    public JsonElement? Host { get; init; }
+    public JsonElement? Host { get; set; }
 
     /// <summary>The host the request was sent to (lower-case spelling), as a string or a list of strings. JSON <c>host</c>.</summary>
     [JsonPropertyName("host")]
     [JsonConverter(typeof(TolerantMemberConverter<JsonElement?>))]
-    public JsonElement? HostLowercase { get; init; }
+    public JsonElement? HostLowercase { get; set; }
 
     /// <summary>The <c>?metadataInventoryTable</c> subresource marker, logged as an empty string or a list holding one. JSON <c>metadataInventoryTable</c>.</summary>
     [JsonPropertyName("metadataInventoryTable")]
     [JsonConverter(typeof(TolerantMemberConverter<JsonElement?>))]
-    public JsonElement? MetadataInventoryTableSubresource { get; init; }
+    public JsonElement? MetadataInventoryTableSubresource { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

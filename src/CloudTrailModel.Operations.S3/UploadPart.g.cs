@@ -15,127 +15,127 @@ public sealed record UploadPartRequestParameters
     /// <summary>Object data. JSON <c>Body</c>.</summary>
     [JsonPropertyName("Body")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Body { get; init; }
+    public string? Body { get; set; }
 
     /// <summary>The name of the bucket to which the multipart upload was initiated. JSON <c>bucketName</c>.</summary>
     [JsonPropertyName("bucketName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Bucket { get; init; }
+    public string? Bucket { get; set; }
 
     /// <summary>Size of the body in bytes. JSON <c>Content-Length</c>.</summary>
     [JsonPropertyName("Content-Length")]
     [JsonConverter(typeof(TolerantMemberConverter<long?>))]
-    public long? ContentLength { get; init; }
+    public long? ContentLength { get; set; }
 
     /// <summary>The Base64 encoded 128-bit MD5 digest of the part data. JSON <c>Content-MD5</c>.</summary>
     [JsonPropertyName("Content-MD5")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ContentMD5 { get; init; }
+    public string? ContentMD5 { get; set; }
 
     /// <summary>Indicates the algorithm used to create the checksum for the object when you use the SDK. JSON <c>x-amz-sdk-checksum-algorithm</c>.</summary>
     [JsonPropertyName("x-amz-sdk-checksum-algorithm")]
     [JsonConverter(typeof(TolerantMemberConverter<ChecksumAlgorithm?>))]
-    public ChecksumAlgorithm? ChecksumAlgorithm { get; init; }
+    public ChecksumAlgorithm? ChecksumAlgorithm { get; set; }
 
     /// <summary>This header can be used as a data integrity check to verify that the data received is the same data that was originally sent. JSON <c>x-amz-checksum-crc32</c>.</summary>
     [JsonPropertyName("x-amz-checksum-crc32")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ChecksumCRC32 { get; init; }
+    public string? ChecksumCRC32 { get; set; }
 
     /// <summary>This header can be used as a data integrity check to verify that the data received is the same data that was originally sent. JSON <c>x-amz-checksum-crc32c</c>.</summary>
     [JsonPropertyName("x-amz-checksum-crc32c")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ChecksumCRC32C { get; init; }
+    public string? ChecksumCRC32C { get; set; }
 
     /// <summary>This header can be used as a data integrity check to verify that the data received is the same data that was originally sent. JSON <c>x-amz-checksum-crc64nvme</c>.</summary>
     [JsonPropertyName("x-amz-checksum-crc64nvme")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ChecksumCRC64NVME { get; init; }
+    public string? ChecksumCRC64NVME { get; set; }
 
     /// <summary>This header can be used as a data integrity check to verify that the data received is the same data that was originally sent. JSON <c>x-amz-checksum-sha1</c>.</summary>
     [JsonPropertyName("x-amz-checksum-sha1")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ChecksumSHA1 { get; init; }
+    public string? ChecksumSHA1 { get; set; }
 
     /// <summary>This header can be used as a data integrity check to verify that the data received is the same data that was originally sent. JSON <c>x-amz-checksum-sha256</c>.</summary>
     [JsonPropertyName("x-amz-checksum-sha256")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ChecksumSHA256 { get; init; }
+    public string? ChecksumSHA256 { get; set; }
 
     /// <summary>This header can be used as a data integrity check to verify that the data received is the same data that was originally sent. JSON <c>x-amz-checksum-sha512</c>.</summary>
     [JsonPropertyName("x-amz-checksum-sha512")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ChecksumSHA512 { get; init; }
+    public string? ChecksumSHA512 { get; set; }
 
     /// <summary>This header can be used as a data integrity check to verify that the data received is the same data that was originally sent. JSON <c>x-amz-checksum-md5</c>.</summary>
     [JsonPropertyName("x-amz-checksum-md5")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ChecksumMD5 { get; init; }
+    public string? ChecksumMD5 { get; set; }
 
     /// <summary>This header can be used as a data integrity check to verify that the data received is the same data that was originally sent. JSON <c>x-amz-checksum-xxhash64</c>.</summary>
     [JsonPropertyName("x-amz-checksum-xxhash64")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ChecksumXXHASH64 { get; init; }
+    public string? ChecksumXXHASH64 { get; set; }
 
     /// <summary>This header can be used as a data integrity check to verify that the data received is the same data that was originally sent. JSON <c>x-amz-checksum-xxhash3</c>.</summary>
     [JsonPropertyName("x-amz-checksum-xxhash3")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ChecksumXXHASH3 { get; init; }
+    public string? ChecksumXXHASH3 { get; set; }
 
     /// <summary>This header can be used as a data integrity check to verify that the data received is the same data that was originally sent. JSON <c>x-amz-checksum-xxhash128</c>.</summary>
     [JsonPropertyName("x-amz-checksum-xxhash128")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ChecksumXXHASH128 { get; init; }
+    public string? ChecksumXXHASH128 { get; set; }
 
     /// <summary>Object key for which the multipart upload was initiated. JSON <c>key</c>.</summary>
     [JsonPropertyName("key")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Key { get; init; }
+    public string? Key { get; set; }
 
     /// <summary>Part number of part being uploaded. JSON <c>partNumber</c>.</summary>
     [JsonPropertyName("partNumber")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? PartNumber { get; init; }
+    public int? PartNumber { get; set; }
 
     /// <summary>Upload ID identifying the multipart upload whose part is being uploaded. JSON <c>uploadId</c>.</summary>
     [JsonPropertyName("uploadId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? UploadId { get; init; }
+    public string? UploadId { get; set; }
 
     /// <summary>Specifies the algorithm to use when encrypting the object (for example, AES256). JSON <c>x-amz-server-side-encryption-customer-algorithm</c>.</summary>
     [JsonPropertyName("x-amz-server-side-encryption-customer-algorithm")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? SSECustomerAlgorithm { get; init; }
+    public string? SSECustomerAlgorithm { get; set; }
 
     /// <summary>Specifies the customer-provided encryption key for Amazon S3 to use in encrypting data. JSON <c>x-amz-server-side-encryption-customer-key</c>.</summary>
     [JsonPropertyName("x-amz-server-side-encryption-customer-key")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? SSECustomerKey { get; init; }
+    public string? SSECustomerKey { get; set; }
 
     /// <summary>Specifies the 128-bit MD5 digest of the encryption key according to RFC 1321. JSON <c>x-amz-server-side-encryption-customer-key-MD5</c>.</summary>
     [JsonPropertyName("x-amz-server-side-encryption-customer-key-MD5")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? SSECustomerKeyMD5 { get; init; }
+    public string? SSECustomerKeyMD5 { get; set; }
 
     /// <summary>Confirms that the requester knows that they will be charged for the request. JSON <c>x-amz-request-payer</c>.</summary>
     [JsonPropertyName("x-amz-request-payer")]
     [JsonConverter(typeof(TolerantMemberConverter<RequestPayer?>))]
-    public RequestPayer? RequestPayer { get; init; }
+    public RequestPayer? RequestPayer { get; set; }
 
     /// <summary>The account ID of the expected bucket owner. JSON <c>x-amz-expected-bucket-owner</c>.</summary>
     [JsonPropertyName("x-amz-expected-bucket-owner")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ExpectedBucketOwner { get; init; }
+    public string? ExpectedBucketOwner { get; set; }
 
     /// <summary>The host the request was sent to, as a string or a list of strings. JSON <c>Host</c>.</summary>
     [JsonPropertyName("Host")]
     [JsonConverter(typeof(TolerantMemberConverter<JsonElement?>))]
-    public JsonElement? Host { get; init; }
+    public JsonElement? Host { get; set; }
 
     /// <summary>The host the request was sent to (lower-case spelling), as a string or a list of strings. JSON <c>host</c>.</summary>
     [JsonPropertyName("host")]
     [JsonConverter(typeof(TolerantMemberConverter<JsonElement?>))]
-    public JsonElement? HostLowercase { get; init; }
+    public JsonElement? HostLowercase { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -213,87 +213,87 @@ public sealed record UploadPartResponseElements
     /// <summary>The server-side encryption algorithm used when you store this object in Amazon S3 or Amazon FSx. JSON <c>x-amz-server-side-encryption</c>.</summary>
     [JsonPropertyName("x-amz-server-side-encryption")]
     [JsonConverter(typeof(TolerantMemberConverter<ServerSideEncryption?>))]
-    public ServerSideEncryption? ServerSideEncryption { get; init; }
+    public ServerSideEncryption? ServerSideEncryption { get; set; }
 
     /// <summary>Entity tag for the uploaded object. JSON <c>ETag</c>.</summary>
     [JsonPropertyName("ETag")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ETag { get; init; }
+    public string? ETag { get; set; }
 
     /// <summary>The Base64 encoded, 32-bit CRC32 checksum of the part. JSON <c>x-amz-checksum-crc32</c>.</summary>
     [JsonPropertyName("x-amz-checksum-crc32")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ChecksumCRC32 { get; init; }
+    public string? ChecksumCRC32 { get; set; }
 
     /// <summary>The Base64 encoded, 32-bit CRC32C checksum of the part. JSON <c>x-amz-checksum-crc32c</c>.</summary>
     [JsonPropertyName("x-amz-checksum-crc32c")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ChecksumCRC32C { get; init; }
+    public string? ChecksumCRC32C { get; set; }
 
     /// <summary>The Base64 encoded, 64-bit CRC64NVME checksum of the part. JSON <c>x-amz-checksum-crc64nvme</c>.</summary>
     [JsonPropertyName("x-amz-checksum-crc64nvme")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ChecksumCRC64NVME { get; init; }
+    public string? ChecksumCRC64NVME { get; set; }
 
     /// <summary>The Base64 encoded, 160-bit SHA1 checksum of the part. JSON <c>x-amz-checksum-sha1</c>.</summary>
     [JsonPropertyName("x-amz-checksum-sha1")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ChecksumSHA1 { get; init; }
+    public string? ChecksumSHA1 { get; set; }
 
     /// <summary>The Base64 encoded, 256-bit SHA256 checksum of the part. JSON <c>x-amz-checksum-sha256</c>.</summary>
     [JsonPropertyName("x-amz-checksum-sha256")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ChecksumSHA256 { get; init; }
+    public string? ChecksumSHA256 { get; set; }
 
     /// <summary>The Base64 encoded, 512-bit SHA512 checksum of the part. JSON <c>x-amz-checksum-sha512</c>.</summary>
     [JsonPropertyName("x-amz-checksum-sha512")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ChecksumSHA512 { get; init; }
+    public string? ChecksumSHA512 { get; set; }
 
     /// <summary>The Base64 encoded, 128-bit MD5 checksum of the part. JSON <c>x-amz-checksum-md5</c>.</summary>
     [JsonPropertyName("x-amz-checksum-md5")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ChecksumMD5 { get; init; }
+    public string? ChecksumMD5 { get; set; }
 
     /// <summary>The Base64 encoded, 64-bit XXHASH64 checksum of the part. JSON <c>x-amz-checksum-xxhash64</c>.</summary>
     [JsonPropertyName("x-amz-checksum-xxhash64")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ChecksumXXHASH64 { get; init; }
+    public string? ChecksumXXHASH64 { get; set; }
 
     /// <summary>The Base64 encoded, 64-bit XXHASH3 checksum of the part. JSON <c>x-amz-checksum-xxhash3</c>.</summary>
     [JsonPropertyName("x-amz-checksum-xxhash3")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ChecksumXXHASH3 { get; init; }
+    public string? ChecksumXXHASH3 { get; set; }
 
     /// <summary>The Base64 encoded, 128-bit XXHASH128 checksum of the part. JSON <c>x-amz-checksum-xxhash128</c>.</summary>
     [JsonPropertyName("x-amz-checksum-xxhash128")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ChecksumXXHASH128 { get; init; }
+    public string? ChecksumXXHASH128 { get; set; }
 
     /// <summary>If server-side encryption with a customer-provided encryption key was requested, the response will include this header to confirm the encryption algorithm that's used. JSON <c>x-amz-server-side-encryption-customer-algorithm</c>.</summary>
     [JsonPropertyName("x-amz-server-side-encryption-customer-algorithm")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? SSECustomerAlgorithm { get; init; }
+    public string? SSECustomerAlgorithm { get; set; }
 
     /// <summary>If server-side encryption with a customer-provided encryption key was requested, the response will include this header to provide the round-trip message integrity verification of the customer-provided encryption key. JSON <c>x-amz-server-side-encryption-customer-key-MD5</c>.</summary>
     [JsonPropertyName("x-amz-server-side-encryption-customer-key-MD5")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? SSECustomerKeyMD5 { get; init; }
+    public string? SSECustomerKeyMD5 { get; set; }
 
     /// <summary>If present, indicates the ID of the KMS key that was used for object encryption. JSON <c>x-amz-server-side-encryption-aws-kms-key-id</c>.</summary>
     [JsonPropertyName("x-amz-server-side-encryption-aws-kms-key-id")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? SSEKMSKeyId { get; init; }
+    public string? SSEKMSKeyId { get; set; }
 
     /// <summary>Indicates whether the multipart upload uses an S3 Bucket Key for server-side encryption with Key Management Service (KMS) keys (SSE-KMS). JSON <c>x-amz-server-side-encryption-bucket-key-enabled</c>.</summary>
     [JsonPropertyName("x-amz-server-side-encryption-bucket-key-enabled")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? BucketKeyEnabled { get; init; }
+    public bool? BucketKeyEnabled { get; set; }
 
     /// <summary>If present, indicates that the requester was successfully charged for the request. JSON <c>x-amz-request-charged</c>.</summary>
     [JsonPropertyName("x-amz-request-charged")]
     [JsonConverter(typeof(TolerantMemberConverter<RequestCharged?>))]
-    public RequestCharged? RequestCharged { get; init; }
+    public RequestCharged? RequestCharged { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

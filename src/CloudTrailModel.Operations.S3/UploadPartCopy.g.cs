@@ -15,107 +15,107 @@ public sealed record UploadPartCopyRequestParameters
     /// <summary>The bucket name. JSON <c>bucketName</c>.</summary>
     [JsonPropertyName("bucketName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Bucket { get; init; }
+    public string? Bucket { get; set; }
 
     /// <summary>Specifies the source object for the copy operation. JSON <c>x-amz-copy-source</c>.</summary>
     [JsonPropertyName("x-amz-copy-source")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? CopySource { get; init; }
+    public string? CopySource { get; set; }
 
     /// <summary>Copies the object if its entity tag (ETag) matches the specified tag. JSON <c>x-amz-copy-source-if-match</c>.</summary>
     [JsonPropertyName("x-amz-copy-source-if-match")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? CopySourceIfMatch { get; init; }
+    public string? CopySourceIfMatch { get; set; }
 
     /// <summary>Copies the object if it has been modified since the specified time. JSON <c>x-amz-copy-source-if-modified-since</c>.</summary>
     [JsonPropertyName("x-amz-copy-source-if-modified-since")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? CopySourceIfModifiedSince { get; init; }
+    public DateTimeOffset? CopySourceIfModifiedSince { get; set; }
 
     /// <summary>Copies the object if its entity tag (ETag) is different than the specified ETag. JSON <c>x-amz-copy-source-if-none-match</c>.</summary>
     [JsonPropertyName("x-amz-copy-source-if-none-match")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? CopySourceIfNoneMatch { get; init; }
+    public string? CopySourceIfNoneMatch { get; set; }
 
     /// <summary>Copies the object if it hasn't been modified since the specified time. JSON <c>x-amz-copy-source-if-unmodified-since</c>.</summary>
     [JsonPropertyName("x-amz-copy-source-if-unmodified-since")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? CopySourceIfUnmodifiedSince { get; init; }
+    public DateTimeOffset? CopySourceIfUnmodifiedSince { get; set; }
 
     /// <summary>The range of bytes to copy from the source object. JSON <c>x-amz-copy-source-range</c>.</summary>
     [JsonPropertyName("x-amz-copy-source-range")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? CopySourceRange { get; init; }
+    public string? CopySourceRange { get; set; }
 
     /// <summary>Object key for which the multipart upload was initiated. JSON <c>key</c>.</summary>
     [JsonPropertyName("key")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Key { get; init; }
+    public string? Key { get; set; }
 
     /// <summary>Part number of part being copied. JSON <c>partNumber</c>.</summary>
     [JsonPropertyName("partNumber")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? PartNumber { get; init; }
+    public int? PartNumber { get; set; }
 
     /// <summary>Upload ID identifying the multipart upload whose part is being copied. JSON <c>uploadId</c>.</summary>
     [JsonPropertyName("uploadId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? UploadId { get; init; }
+    public string? UploadId { get; set; }
 
     /// <summary>Specifies the algorithm to use when encrypting the object (for example, AES256). JSON <c>x-amz-server-side-encryption-customer-algorithm</c>.</summary>
     [JsonPropertyName("x-amz-server-side-encryption-customer-algorithm")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? SSECustomerAlgorithm { get; init; }
+    public string? SSECustomerAlgorithm { get; set; }
 
     /// <summary>Specifies the customer-provided encryption key for Amazon S3 to use in encrypting data. JSON <c>x-amz-server-side-encryption-customer-key</c>.</summary>
     [JsonPropertyName("x-amz-server-side-encryption-customer-key")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? SSECustomerKey { get; init; }
+    public string? SSECustomerKey { get; set; }
 
     /// <summary>Specifies the 128-bit MD5 digest of the encryption key according to RFC 1321. JSON <c>x-amz-server-side-encryption-customer-key-MD5</c>.</summary>
     [JsonPropertyName("x-amz-server-side-encryption-customer-key-MD5")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? SSECustomerKeyMD5 { get; init; }
+    public string? SSECustomerKeyMD5 { get; set; }
 
     /// <summary>Specifies the algorithm to use when decrypting the source object (for example, AES256). JSON <c>x-amz-copy-source-server-side-encryption-customer-algorithm</c>.</summary>
     [JsonPropertyName("x-amz-copy-source-server-side-encryption-customer-algorithm")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? CopySourceSSECustomerAlgorithm { get; init; }
+    public string? CopySourceSSECustomerAlgorithm { get; set; }
 
     /// <summary>Specifies the customer-provided encryption key for Amazon S3 to use to decrypt the source object. JSON <c>x-amz-copy-source-server-side-encryption-customer-key</c>.</summary>
     [JsonPropertyName("x-amz-copy-source-server-side-encryption-customer-key")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? CopySourceSSECustomerKey { get; init; }
+    public string? CopySourceSSECustomerKey { get; set; }
 
     /// <summary>Specifies the 128-bit MD5 digest of the encryption key according to RFC 1321. JSON <c>x-amz-copy-source-server-side-encryption-customer-key-MD5</c>.</summary>
     [JsonPropertyName("x-amz-copy-source-server-side-encryption-customer-key-MD5")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? CopySourceSSECustomerKeyMD5 { get; init; }
+    public string? CopySourceSSECustomerKeyMD5 { get; set; }
 
     /// <summary>Confirms that the requester knows that they will be charged for the request. JSON <c>x-amz-request-payer</c>.</summary>
     [JsonPropertyName("x-amz-request-payer")]
     [JsonConverter(typeof(TolerantMemberConverter<RequestPayer?>))]
-    public RequestPayer? RequestPayer { get; init; }
+    public RequestPayer? RequestPayer { get; set; }
 
     /// <summary>The account ID of the expected destination bucket owner. JSON <c>x-amz-expected-bucket-owner</c>.</summary>
     [JsonPropertyName("x-amz-expected-bucket-owner")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ExpectedBucketOwner { get; init; }
+    public string? ExpectedBucketOwner { get; set; }
 
     /// <summary>The account ID of the expected source bucket owner. JSON <c>x-amz-source-expected-bucket-owner</c>.</summary>
     [JsonPropertyName("x-amz-source-expected-bucket-owner")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ExpectedSourceBucketOwner { get; init; }
+    public string? ExpectedSourceBucketOwner { get; set; }
 
     /// <summary>The host the request was sent to, as a string or a list of strings. JSON <c>Host</c>.</summary>
     [JsonPropertyName("Host")]
     [JsonConverter(typeof(TolerantMemberConverter<JsonElement?>))]
-    public JsonElement? Host { get; init; }
+    public JsonElement? Host { get; set; }
 
     /// <summary>The host the request was sent to (lower-case spelling), as a string or a list of strings. JSON <c>host</c>.</summary>
     [JsonPropertyName("host")]
     [JsonConverter(typeof(TolerantMemberConverter<JsonElement?>))]
-    public JsonElement? HostLowercase { get; init; }
+    public JsonElement? HostLowercase { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -185,42 +185,42 @@ public sealed record UploadPartCopyResponseElements
     /// <summary>The version of the source object that was copied, if you have enabled versioning on the source bucket. JSON <c>x-amz-copy-source-version-id</c>.</summary>
     [JsonPropertyName("x-amz-copy-source-version-id")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? CopySourceVersionId { get; init; }
+    public string? CopySourceVersionId { get; set; }
 
     /// <summary>Container for all response elements. JSON <c>CopyPartResult</c>.</summary>
     [JsonPropertyName("CopyPartResult")]
     [JsonConverter(typeof(TolerantMemberConverter<CopyPartResult>))]
-    public CopyPartResult? CopyPartResult { get; init; }
+    public CopyPartResult? CopyPartResult { get; set; }
 
     /// <summary>The server-side encryption algorithm used when you store this object in Amazon S3 or Amazon FSx. JSON <c>x-amz-server-side-encryption</c>.</summary>
     [JsonPropertyName("x-amz-server-side-encryption")]
     [JsonConverter(typeof(TolerantMemberConverter<ServerSideEncryption?>))]
-    public ServerSideEncryption? ServerSideEncryption { get; init; }
+    public ServerSideEncryption? ServerSideEncryption { get; set; }
 
     /// <summary>If server-side encryption with a customer-provided encryption key was requested, the response will include this header to confirm the encryption algorithm that's used. JSON <c>x-amz-server-side-encryption-customer-algorithm</c>.</summary>
     [JsonPropertyName("x-amz-server-side-encryption-customer-algorithm")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? SSECustomerAlgorithm { get; init; }
+    public string? SSECustomerAlgorithm { get; set; }
 
     /// <summary>If server-side encryption with a customer-provided encryption key was requested, the response will include this header to provide the round-trip message integrity verification of the customer-provided encryption key. JSON <c>x-amz-server-side-encryption-customer-key-MD5</c>.</summary>
     [JsonPropertyName("x-amz-server-side-encryption-customer-key-MD5")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? SSECustomerKeyMD5 { get; init; }
+    public string? SSECustomerKeyMD5 { get; set; }
 
     /// <summary>If present, indicates the ID of the KMS key that was used for object encryption. JSON <c>x-amz-server-side-encryption-aws-kms-key-id</c>.</summary>
     [JsonPropertyName("x-amz-server-side-encryption-aws-kms-key-id")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? SSEKMSKeyId { get; init; }
+    public string? SSEKMSKeyId { get; set; }
 
     /// <summary>Indicates whether the multipart upload uses an S3 Bucket Key for server-side encryption with Key Management Service (KMS) keys (SSE-KMS). JSON <c>x-amz-server-side-encryption-bucket-key-enabled</c>.</summary>
     [JsonPropertyName("x-amz-server-side-encryption-bucket-key-enabled")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? BucketKeyEnabled { get; init; }
+    public bool? BucketKeyEnabled { get; set; }
 
     /// <summary>If present, indicates that the requester was successfully charged for the request. JSON <c>x-amz-request-charged</c>.</summary>
     [JsonPropertyName("x-amz-request-charged")]
     [JsonConverter(typeof(TolerantMemberConverter<RequestCharged?>))]
-    public RequestCharged? RequestCharged { get; init; }
+    public RequestCharged? RequestCharged { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,17 +15,17 @@ public sealed record VersioningConfiguration
     /// <summary>Specifies whether MFA delete is enabled in the bucket versioning configuration. JSON <c>MfaDelete</c>.</summary>
     [JsonPropertyName("MfaDelete")]
     [JsonConverter(typeof(TolerantMemberConverter<MFADelete?>))]
-    public MFADelete? MFADelete { get; init; }
+    public MFADelete? MFADelete { get; set; }
 
     /// <summary>The versioning state of the bucket. JSON <c>Status</c>.</summary>
     [JsonPropertyName("Status")]
     [JsonConverter(typeof(TolerantMemberConverter<BucketVersioningStatus?>))]
-    public BucketVersioningStatus? Status { get; init; }
+    public BucketVersioningStatus? Status { get; set; }
 
     /// <summary>The XML namespace of the element. JSON <c>xmlns</c>.</summary>
     [JsonPropertyName("xmlns")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Xmlns { get; init; }
+    public string? Xmlns { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,27 +15,27 @@ public sealed record WebsiteConfiguration
     /// <summary>The name of the error document for the website. JSON <c>ErrorDocument</c>.</summary>
     [JsonPropertyName("ErrorDocument")]
     [JsonConverter(typeof(TolerantMemberConverter<ErrorDocument>))]
-    public ErrorDocument? ErrorDocument { get; init; }
+    public ErrorDocument? ErrorDocument { get; set; }
 
     /// <summary>The name of the index document for the website. JSON <c>IndexDocument</c>.</summary>
     [JsonPropertyName("IndexDocument")]
     [JsonConverter(typeof(TolerantMemberConverter<IndexDocument>))]
-    public IndexDocument? IndexDocument { get; init; }
+    public IndexDocument? IndexDocument { get; set; }
 
     /// <summary>The redirect behavior for every request to this bucket's website endpoint. JSON <c>RedirectAllRequestsTo</c>.</summary>
     [JsonPropertyName("RedirectAllRequestsTo")]
     [JsonConverter(typeof(TolerantMemberConverter<RedirectAllRequestsTo>))]
-    public RedirectAllRequestsTo? RedirectAllRequestsTo { get; init; }
+    public RedirectAllRequestsTo? RedirectAllRequestsTo { get; set; }
 
     /// <summary>Rules that define when a redirect is applied and the redirect behavior. JSON <c>RoutingRules</c>.</summary>
     [JsonPropertyName("RoutingRules")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<RoutingRule>>))]
-    public IReadOnlyList<RoutingRule>? RoutingRules { get; init => field = ValueList<RoutingRule>.From(value); }
+    public IReadOnlyList<RoutingRule>? RoutingRules { get; set => field = ValueList<RoutingRule>.From(value); }
 
     /// <summary>The XML namespace of the element. JSON <c>xmlns</c>.</summary>
     [JsonPropertyName("xmlns")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Xmlns { get; init; }
+    public string? Xmlns { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

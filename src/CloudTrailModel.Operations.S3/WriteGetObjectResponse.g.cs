@@ -15,242 +15,242 @@ public sealed record WriteGetObjectResponseRequestParameters
     /// <summary>Route prefix to the HTTP URL generated. JSON <c>x-amz-request-route</c>.</summary>
     [JsonPropertyName("x-amz-request-route")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? RequestRoute { get; init; }
+    public string? RequestRoute { get; set; }
 
     /// <summary>A single use encrypted token that maps WriteGetObjectResponse to the end user GetObject request. JSON <c>x-amz-request-token</c>.</summary>
     [JsonPropertyName("x-amz-request-token")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? RequestToken { get; init; }
+    public string? RequestToken { get; set; }
 
     /// <summary>The object data. JSON <c>Body</c>.</summary>
     [JsonPropertyName("Body")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Body { get; init; }
+    public string? Body { get; set; }
 
     /// <summary>The integer status code for an HTTP response of a corresponding GetObject request. JSON <c>x-amz-fwd-status</c>.</summary>
     [JsonPropertyName("x-amz-fwd-status")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? StatusCode { get; init; }
+    public int? StatusCode { get; set; }
 
     /// <summary>A string that uniquely identifies an error condition. JSON <c>x-amz-fwd-error-code</c>.</summary>
     [JsonPropertyName("x-amz-fwd-error-code")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ErrorCode { get; init; }
+    public string? ErrorCode { get; set; }
 
     /// <summary>Contains a generic description of the error condition. JSON <c>x-amz-fwd-error-message</c>.</summary>
     [JsonPropertyName("x-amz-fwd-error-message")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ErrorMessage { get; init; }
+    public string? ErrorMessage { get; set; }
 
     /// <summary>Indicates that a range of bytes was specified. JSON <c>x-amz-fwd-header-accept-ranges</c>.</summary>
     [JsonPropertyName("x-amz-fwd-header-accept-ranges")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? AcceptRanges { get; init; }
+    public string? AcceptRanges { get; set; }
 
     /// <summary>Specifies caching behavior along the request/reply chain. JSON <c>x-amz-fwd-header-Cache-Control</c>.</summary>
     [JsonPropertyName("x-amz-fwd-header-Cache-Control")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? CacheControl { get; init; }
+    public string? CacheControl { get; set; }
 
     /// <summary>Specifies presentational information for the object. JSON <c>x-amz-fwd-header-Content-Disposition</c>.</summary>
     [JsonPropertyName("x-amz-fwd-header-Content-Disposition")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ContentDisposition { get; init; }
+    public string? ContentDisposition { get; set; }
 
     /// <summary>Specifies what content encodings have been applied to the object and thus what decoding mechanisms must be applied to obtain the media-type referenced by the Content-Type header field. JSON <c>x-amz-fwd-header-Content-Encoding</c>.</summary>
     [JsonPropertyName("x-amz-fwd-header-Content-Encoding")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ContentEncoding { get; init; }
+    public string? ContentEncoding { get; set; }
 
     /// <summary>The language the content is in. JSON <c>x-amz-fwd-header-Content-Language</c>.</summary>
     [JsonPropertyName("x-amz-fwd-header-Content-Language")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ContentLanguage { get; init; }
+    public string? ContentLanguage { get; set; }
 
     /// <summary>The size of the content body in bytes. JSON <c>Content-Length</c>.</summary>
     [JsonPropertyName("Content-Length")]
     [JsonConverter(typeof(TolerantMemberConverter<long?>))]
-    public long? ContentLength { get; init; }
+    public long? ContentLength { get; set; }
 
     /// <summary>The portion of the object returned in the response. JSON <c>x-amz-fwd-header-Content-Range</c>.</summary>
     [JsonPropertyName("x-amz-fwd-header-Content-Range")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ContentRange { get; init; }
+    public string? ContentRange { get; set; }
 
     /// <summary>A standard MIME type describing the format of the object data. JSON <c>x-amz-fwd-header-Content-Type</c>.</summary>
     [JsonPropertyName("x-amz-fwd-header-Content-Type")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ContentType { get; init; }
+    public string? ContentType { get; set; }
 
     /// <summary>This header can be used as a data integrity check to verify that the data received is the same data that was originally sent. JSON <c>x-amz-fwd-header-x-amz-checksum-crc32</c>.</summary>
     [JsonPropertyName("x-amz-fwd-header-x-amz-checksum-crc32")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ChecksumCRC32 { get; init; }
+    public string? ChecksumCRC32 { get; set; }
 
     /// <summary>This header can be used as a data integrity check to verify that the data received is the same data that was originally sent. JSON <c>x-amz-fwd-header-x-amz-checksum-crc32c</c>.</summary>
     [JsonPropertyName("x-amz-fwd-header-x-amz-checksum-crc32c")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ChecksumCRC32C { get; init; }
+    public string? ChecksumCRC32C { get; set; }
 
     /// <summary>This header can be used as a data integrity check to verify that the data received is the same data that was originally sent. JSON <c>x-amz-fwd-header-x-amz-checksum-crc64nvme</c>.</summary>
     [JsonPropertyName("x-amz-fwd-header-x-amz-checksum-crc64nvme")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ChecksumCRC64NVME { get; init; }
+    public string? ChecksumCRC64NVME { get; set; }
 
     /// <summary>This header can be used as a data integrity check to verify that the data received is the same data that was originally sent. JSON <c>x-amz-fwd-header-x-amz-checksum-sha1</c>.</summary>
     [JsonPropertyName("x-amz-fwd-header-x-amz-checksum-sha1")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ChecksumSHA1 { get; init; }
+    public string? ChecksumSHA1 { get; set; }
 
     /// <summary>This header can be used as a data integrity check to verify that the data received is the same data that was originally sent. JSON <c>x-amz-fwd-header-x-amz-checksum-sha256</c>.</summary>
     [JsonPropertyName("x-amz-fwd-header-x-amz-checksum-sha256")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ChecksumSHA256 { get; init; }
+    public string? ChecksumSHA256 { get; set; }
 
     /// <summary>This header can be used as a data integrity check to verify that the data received is the same data that was originally sent. JSON <c>x-amz-fwd-header-x-amz-checksum-sha512</c>.</summary>
     [JsonPropertyName("x-amz-fwd-header-x-amz-checksum-sha512")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ChecksumSHA512 { get; init; }
+    public string? ChecksumSHA512 { get; set; }
 
     /// <summary>This header can be used as a data integrity check to verify that the data received is the same data that was originally sent. JSON <c>x-amz-fwd-header-x-amz-checksum-md5</c>.</summary>
     [JsonPropertyName("x-amz-fwd-header-x-amz-checksum-md5")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ChecksumMD5 { get; init; }
+    public string? ChecksumMD5 { get; set; }
 
     /// <summary>This header can be used as a data integrity check to verify that the data received is the same data that was originally sent. JSON <c>x-amz-fwd-header-x-amz-checksum-xxhash64</c>.</summary>
     [JsonPropertyName("x-amz-fwd-header-x-amz-checksum-xxhash64")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ChecksumXXHASH64 { get; init; }
+    public string? ChecksumXXHASH64 { get; set; }
 
     /// <summary>This header can be used as a data integrity check to verify that the data received is the same data that was originally sent. JSON <c>x-amz-fwd-header-x-amz-checksum-xxhash3</c>.</summary>
     [JsonPropertyName("x-amz-fwd-header-x-amz-checksum-xxhash3")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ChecksumXXHASH3 { get; init; }
+    public string? ChecksumXXHASH3 { get; set; }
 
     /// <summary>This header can be used as a data integrity check to verify that the data received is the same data that was originally sent. JSON <c>x-amz-fwd-header-x-amz-checksum-xxhash128</c>.</summary>
     [JsonPropertyName("x-amz-fwd-header-x-amz-checksum-xxhash128")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ChecksumXXHASH128 { get; init; }
+    public string? ChecksumXXHASH128 { get; set; }
 
     /// <summary>Specifies whether an object stored in Amazon S3 is ( true) or is not ( false) a delete marker. JSON <c>x-amz-fwd-header-x-amz-delete-marker</c>.</summary>
     [JsonPropertyName("x-amz-fwd-header-x-amz-delete-marker")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? DeleteMarker { get; init; }
+    public bool? DeleteMarker { get; set; }
 
     /// <summary>An opaque identifier assigned by a web server to a specific version of a resource found at a URL. JSON <c>x-amz-fwd-header-ETag</c>.</summary>
     [JsonPropertyName("x-amz-fwd-header-ETag")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ETag { get; init; }
+    public string? ETag { get; set; }
 
     /// <summary>The date and time at which the object is no longer cacheable. JSON <c>x-amz-fwd-header-Expires</c>.</summary>
     [JsonPropertyName("x-amz-fwd-header-Expires")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? Expires { get; init; }
+    public DateTimeOffset? Expires { get; set; }
 
     /// <summary>If the object expiration is configured (see PUT Bucket lifecycle), the response includes this header. JSON <c>x-amz-fwd-header-x-amz-expiration</c>.</summary>
     [JsonPropertyName("x-amz-fwd-header-x-amz-expiration")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Expiration { get; init; }
+    public string? Expiration { get; set; }
 
     /// <summary>The date and time that the object was last modified. JSON <c>x-amz-fwd-header-Last-Modified</c>.</summary>
     [JsonPropertyName("x-amz-fwd-header-Last-Modified")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? LastModified { get; init; }
+    public DateTimeOffset? LastModified { get; set; }
 
     /// <summary>Set to the number of metadata entries not returned in x-amz-meta headers. JSON <c>x-amz-fwd-header-x-amz-missing-meta</c>.</summary>
     [JsonPropertyName("x-amz-fwd-header-x-amz-missing-meta")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? MissingMeta { get; init; }
+    public int? MissingMeta { get; set; }
 
     /// <summary>A map of metadata to store with the object in S3. JSON <c>x-amz-meta-</c>.</summary>
     [JsonPropertyName("x-amz-meta-")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyDictionary<string, string>>))]
-    public IReadOnlyDictionary<string, string>? Metadata { get; init => field = ValueMap<string>.From(value); }
+    public IReadOnlyDictionary<string, string>? Metadata { get; set => field = ValueMap<string>.From(value); }
 
     /// <summary>Indicates whether an object stored in Amazon S3 has Object Lock enabled. JSON <c>x-amz-fwd-header-x-amz-object-lock-mode</c>.</summary>
     [JsonPropertyName("x-amz-fwd-header-x-amz-object-lock-mode")]
     [JsonConverter(typeof(TolerantMemberConverter<ObjectLockMode?>))]
-    public ObjectLockMode? ObjectLockMode { get; init; }
+    public ObjectLockMode? ObjectLockMode { get; set; }
 
     /// <summary>Indicates whether an object stored in Amazon S3 has an active legal hold. JSON <c>x-amz-fwd-header-x-amz-object-lock-legal-hold</c>.</summary>
     [JsonPropertyName("x-amz-fwd-header-x-amz-object-lock-legal-hold")]
     [JsonConverter(typeof(TolerantMemberConverter<ObjectLockLegalHoldStatus?>))]
-    public ObjectLockLegalHoldStatus? ObjectLockLegalHoldStatus { get; init; }
+    public ObjectLockLegalHoldStatus? ObjectLockLegalHoldStatus { get; set; }
 
     /// <summary>The date and time when Object Lock is configured to expire. JSON <c>x-amz-fwd-header-x-amz-object-lock-retain-until-date</c>.</summary>
     [JsonPropertyName("x-amz-fwd-header-x-amz-object-lock-retain-until-date")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? ObjectLockRetainUntilDate { get; init; }
+    public DateTimeOffset? ObjectLockRetainUntilDate { get; set; }
 
     /// <summary>The count of parts this object has. JSON <c>x-amz-fwd-header-x-amz-mp-parts-count</c>.</summary>
     [JsonPropertyName("x-amz-fwd-header-x-amz-mp-parts-count")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? PartsCount { get; init; }
+    public int? PartsCount { get; set; }
 
     /// <summary>Indicates if request involves bucket that is either a source or destination in a Replication rule. JSON <c>x-amz-fwd-header-x-amz-replication-status</c>.</summary>
     [JsonPropertyName("x-amz-fwd-header-x-amz-replication-status")]
     [JsonConverter(typeof(TolerantMemberConverter<ReplicationStatus?>))]
-    public ReplicationStatus? ReplicationStatus { get; init; }
+    public ReplicationStatus? ReplicationStatus { get; set; }
 
     /// <summary>If present, indicates that the requester was successfully charged for the request. JSON <c>x-amz-fwd-header-x-amz-request-charged</c>.</summary>
     [JsonPropertyName("x-amz-fwd-header-x-amz-request-charged")]
     [JsonConverter(typeof(TolerantMemberConverter<RequestCharged?>))]
-    public RequestCharged? RequestCharged { get; init; }
+    public RequestCharged? RequestCharged { get; set; }
 
     /// <summary>Provides information about object restoration operation and expiration time of the restored object copy. JSON <c>x-amz-fwd-header-x-amz-restore</c>.</summary>
     [JsonPropertyName("x-amz-fwd-header-x-amz-restore")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Restore { get; init; }
+    public string? Restore { get; set; }
 
     /// <summary>The server-side encryption algorithm used when storing requested object in Amazon S3 or Amazon FSx. JSON <c>x-amz-fwd-header-x-amz-server-side-encryption</c>.</summary>
     [JsonPropertyName("x-amz-fwd-header-x-amz-server-side-encryption")]
     [JsonConverter(typeof(TolerantMemberConverter<ServerSideEncryption?>))]
-    public ServerSideEncryption? ServerSideEncryption { get; init; }
+    public ServerSideEncryption? ServerSideEncryption { get; set; }
 
     /// <summary>Encryption algorithm used if server-side encryption with a customer-provided encryption key was specified for object stored in Amazon S3. JSON <c>x-amz-fwd-header-x-amz-server-side-encryption-customer-algorithm</c>.</summary>
     [JsonPropertyName("x-amz-fwd-header-x-amz-server-side-encryption-customer-algorithm")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? SSECustomerAlgorithm { get; init; }
+    public string? SSECustomerAlgorithm { get; set; }
 
     /// <summary>If present, specifies the ID (Key ID, Key ARN, or Key Alias) of the Amazon Web Services Key Management Service (Amazon Web Services KMS) symmetric encryption customer managed key that was used for stored in Amazon S3 object. JSON <c>x-amz-fwd-header-x-amz-server-side-encryption-aws-kms-key-id</c>.</summary>
     [JsonPropertyName("x-amz-fwd-header-x-amz-server-side-encryption-aws-kms-key-id")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? SSEKMSKeyId { get; init; }
+    public string? SSEKMSKeyId { get; set; }
 
     /// <summary>128-bit MD5 digest of customer-provided encryption key used in Amazon S3 to encrypt data stored in S3. JSON <c>x-amz-fwd-header-x-amz-server-side-encryption-customer-key-MD5</c>.</summary>
     [JsonPropertyName("x-amz-fwd-header-x-amz-server-side-encryption-customer-key-MD5")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? SSECustomerKeyMD5 { get; init; }
+    public string? SSECustomerKeyMD5 { get; set; }
 
     /// <summary>Provides storage class information of the object. JSON <c>x-amz-fwd-header-x-amz-storage-class</c>.</summary>
     [JsonPropertyName("x-amz-fwd-header-x-amz-storage-class")]
     [JsonConverter(typeof(TolerantMemberConverter<StorageClass?>))]
-    public StorageClass? StorageClass { get; init; }
+    public StorageClass? StorageClass { get; set; }
 
     /// <summary>The number of tags, if any, on the object. JSON <c>x-amz-fwd-header-x-amz-tagging-count</c>.</summary>
     [JsonPropertyName("x-amz-fwd-header-x-amz-tagging-count")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? TagCount { get; init; }
+    public int? TagCount { get; set; }
 
     /// <summary>An ID used to reference a specific version of the object. JSON <c>x-amz-fwd-header-x-amz-version-id</c>.</summary>
     [JsonPropertyName("x-amz-fwd-header-x-amz-version-id")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? VersionId { get; init; }
+    public string? VersionId { get; set; }
 
     /// <summary>Indicates whether the object stored in Amazon S3 uses an S3 bucket key for server-side encryption with Amazon Web Services KMS (SSE-KMS). JSON <c>x-amz-fwd-header-x-amz-server-side-encryption-bucket-key-enabled</c>.</summary>
     [JsonPropertyName("x-amz-fwd-header-x-amz-server-side-encryption-bucket-key-enabled")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? BucketKeyEnabled { get; init; }
+    public bool? BucketKeyEnabled { get; set; }
 
     /// <summary>The host the request was sent to, as a string or a list of strings. JSON <c>Host</c>.</summary>
     [JsonPropertyName("Host")]
     [JsonConverter(typeof(TolerantMemberConverter<JsonElement?>))]
-    public JsonElement? Host { get; init; }
+    public JsonElement? Host { get; set; }
 
     /// <summary>The host the request was sent to (lower-case spelling), as a string or a list of strings. JSON <c>host</c>.</summary>
     [JsonPropertyName("host")]
     [JsonConverter(typeof(TolerantMemberConverter<JsonElement?>))]
-    public JsonElement? HostLowercase { get; init; }
+    public JsonElement? HostLowercase { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

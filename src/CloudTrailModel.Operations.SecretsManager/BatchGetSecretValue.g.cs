@@ -15,22 +15,22 @@ public sealed record BatchGetSecretValueRequestParameters
     /// <summary>The ARN or names of the secrets to retrieve. JSON <c>secretIdList</c>.</summary>
     [JsonPropertyName("secretIdList")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<string>>))]
-    public IReadOnlyList<string>? SecretIdList { get; init => field = ValueList<string>.From(value); }
+    public IReadOnlyList<string>? SecretIdList { get; set => field = ValueList<string>.From(value); }
 
     /// <summary>The filters to choose which secrets to retrieve. JSON <c>filters</c>.</summary>
     [JsonPropertyName("filters")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<Filter>>))]
-    public IReadOnlyList<Filter>? Filters { get; init => field = ValueList<Filter>.From(value); }
+    public IReadOnlyList<Filter>? Filters { get; set => field = ValueList<Filter>.From(value); }
 
     /// <summary>The number of results to include in the response. JSON <c>maxResults</c>.</summary>
     [JsonPropertyName("maxResults")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? MaxResults { get; init; }
+    public int? MaxResults { get; set; }
 
     /// <summary>A token that indicates where the output should continue from, if a previous call did not show all results. JSON <c>nextToken</c>.</summary>
     [JsonPropertyName("nextToken")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? NextToken { get; init; }
+    public string? NextToken { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -66,17 +66,17 @@ public sealed record BatchGetSecretValueResponseElements
     /// <summary>A list of secret values. JSON <c>secretValues</c>.</summary>
     [JsonPropertyName("secretValues")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<SecretValueEntry>>))]
-    public IReadOnlyList<SecretValueEntry>? SecretValues { get; init => field = ValueList<SecretValueEntry>.From(value); }
+    public IReadOnlyList<SecretValueEntry>? SecretValues { get; set => field = ValueList<SecretValueEntry>.From(value); }
 
     /// <summary>Secrets Manager includes this value if there's more output available than what is included in the current response. JSON <c>nextToken</c>.</summary>
     [JsonPropertyName("nextToken")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? NextToken { get; init; }
+    public string? NextToken { get; set; }
 
     /// <summary>A list of errors Secrets Manager encountered while attempting to retrieve individual secrets. JSON <c>errors</c>.</summary>
     [JsonPropertyName("errors")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<APIErrorType>>))]
-    public IReadOnlyList<APIErrorType>? Errors { get; init => field = ValueList<APIErrorType>.From(value); }
+    public IReadOnlyList<APIErrorType>? Errors { get; set => field = ValueList<APIErrorType>.From(value); }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,52 +15,52 @@ public sealed record CreateSecretRequestParameters
     /// <summary>The name of the new secret. JSON <c>name</c>.</summary>
     [JsonPropertyName("name")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Name { get; init; }
+    public string? Name { get; set; }
 
     /// <summary>If you include SecretString or SecretBinary, then Secrets Manager creates an initial version for the secret, and this parameter specifies the unique identifier for the new version. JSON <c>clientRequestToken</c>.</summary>
     [JsonPropertyName("clientRequestToken")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ClientRequestToken { get; init; }
+    public string? ClientRequestToken { get; set; }
 
     /// <summary>The description of the secret. JSON <c>description</c>.</summary>
     [JsonPropertyName("description")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Description { get; init; }
+    public string? Description { get; set; }
 
     /// <summary>The ARN, key ID, or alias of the KMS key that Secrets Manager uses to encrypt the secret value in the secret. JSON <c>kmsKeyId</c>.</summary>
     [JsonPropertyName("kmsKeyId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? KmsKeyId { get; init; }
+    public string? KmsKeyId { get; set; }
 
     /// <summary>The binary data to encrypt and store in the new version of the secret. JSON <c>secretBinary</c>.</summary>
     [JsonPropertyName("secretBinary")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? SecretBinary { get; init; }
+    public string? SecretBinary { get; set; }
 
     /// <summary>The text data to encrypt and store in this new version of the secret. JSON <c>secretString</c>.</summary>
     [JsonPropertyName("secretString")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? SecretString { get; init; }
+    public string? SecretString { get; set; }
 
     /// <summary>A list of tags to attach to the secret. JSON <c>tags</c>.</summary>
     [JsonPropertyName("tags")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<Tag>>))]
-    public IReadOnlyList<Tag>? Tags { get; init => field = ValueList<Tag>.From(value); }
+    public IReadOnlyList<Tag>? Tags { get; set => field = ValueList<Tag>.From(value); }
 
     /// <summary>A list of Regions and KMS keys to replicate secrets. JSON <c>addReplicaRegions</c>.</summary>
     [JsonPropertyName("addReplicaRegions")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<ReplicaRegionType>>))]
-    public IReadOnlyList<ReplicaRegionType>? AddReplicaRegions { get; init => field = ValueList<ReplicaRegionType>.From(value); }
+    public IReadOnlyList<ReplicaRegionType>? AddReplicaRegions { get; set => field = ValueList<ReplicaRegionType>.From(value); }
 
     /// <summary>Specifies whether to overwrite a secret with the same name in the destination Region. JSON <c>forceOverwriteReplicaSecret</c>.</summary>
     [JsonPropertyName("forceOverwriteReplicaSecret")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? ForceOverwriteReplicaSecret { get; init; }
+    public bool? ForceOverwriteReplicaSecret { get; set; }
 
     /// <summary>The exact string that identifies the partner that holds the external secret. JSON <c>type</c>.</summary>
     [JsonPropertyName("type")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Type { get; init; }
+    public string? Type { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -108,22 +108,22 @@ public sealed record CreateSecretResponseElements
     /// <summary>The ARN of the new secret. JSON <c>aRN</c>.</summary>
     [JsonPropertyName("aRN")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ARN { get; init; }
+    public string? ARN { get; set; }
 
     /// <summary>The name of the new secret. JSON <c>name</c>.</summary>
     [JsonPropertyName("name")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Name { get; init; }
+    public string? Name { get; set; }
 
     /// <summary>The unique identifier associated with the version of the new secret. JSON <c>versionId</c>.</summary>
     [JsonPropertyName("versionId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? VersionId { get; init; }
+    public string? VersionId { get; set; }
 
     /// <summary>A list of the replicas of this secret and their status: Failed, which indicates that the replica was not created. JSON <c>replicationStatus</c>.</summary>
     [JsonPropertyName("replicationStatus")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<ReplicationStatusType>>))]
-    public IReadOnlyList<ReplicationStatusType>? ReplicationStatus { get; init => field = ValueList<ReplicationStatusType>.From(value); }
+    public IReadOnlyList<ReplicationStatusType>? ReplicationStatus { get; set => field = ValueList<ReplicationStatusType>.From(value); }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,17 +15,17 @@ public sealed record DeleteSecretRequestParameters
     /// <summary>The ARN or name of the secret to delete. JSON <c>secretId</c>.</summary>
     [JsonPropertyName("secretId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? SecretId { get; init; }
+    public string? SecretId { get; set; }
 
     /// <summary>The number of days from 7 to 30 that Secrets Manager waits before permanently deleting the secret. JSON <c>recoveryWindowInDays</c>.</summary>
     [JsonPropertyName("recoveryWindowInDays")]
     [JsonConverter(typeof(TolerantMemberConverter<long?>))]
-    public long? RecoveryWindowInDays { get; init; }
+    public long? RecoveryWindowInDays { get; set; }
 
     /// <summary>Specifies whether to delete the secret without any recovery window. JSON <c>forceDeleteWithoutRecovery</c>.</summary>
     [JsonPropertyName("forceDeleteWithoutRecovery")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? ForceDeleteWithoutRecovery { get; init; }
+    public bool? ForceDeleteWithoutRecovery { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -59,17 +59,17 @@ public sealed record DeleteSecretResponseElements
     /// <summary>The ARN of the secret. JSON <c>aRN</c>.</summary>
     [JsonPropertyName("aRN")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ARN { get; init; }
+    public string? ARN { get; set; }
 
     /// <summary>The name of the secret. JSON <c>name</c>.</summary>
     [JsonPropertyName("name")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Name { get; init; }
+    public string? Name { get; set; }
 
     /// <summary>The date and time after which this secret Secrets Manager can permanently delete this secret, and it can no longer be restored. JSON <c>deletionDate</c>.</summary>
     [JsonPropertyName("deletionDate")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? DeletionDate { get; init; }
+    public DateTimeOffset? DeletionDate { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

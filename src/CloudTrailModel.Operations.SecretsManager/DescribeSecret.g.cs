@@ -15,7 +15,7 @@ public sealed record DescribeSecretRequestParameters
     /// <summary>The ARN or name of the secret. JSON <c>secretId</c>.</summary>
     [JsonPropertyName("secretId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? SecretId { get; init; }
+    public string? SecretId { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -45,107 +45,107 @@ public sealed record DescribeSecretResponseElements
     /// <summary>The ARN of the secret. JSON <c>aRN</c>.</summary>
     [JsonPropertyName("aRN")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ARN { get; init; }
+    public string? ARN { get; set; }
 
     /// <summary>The name of the secret. JSON <c>name</c>.</summary>
     [JsonPropertyName("name")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Name { get; init; }
+    public string? Name { get; set; }
 
     /// <summary>The exact string that identifies the partner that holds the external secret. JSON <c>type</c>.</summary>
     [JsonPropertyName("type")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Type { get; init; }
+    public string? Type { get; set; }
 
     /// <summary>The description of the secret. JSON <c>description</c>.</summary>
     [JsonPropertyName("description")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Description { get; init; }
+    public string? Description { get; set; }
 
     /// <summary>The key ID or alias ARN of the KMS key that Secrets Manager uses to encrypt the secret value. JSON <c>kmsKeyId</c>.</summary>
     [JsonPropertyName("kmsKeyId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? KmsKeyId { get; init; }
+    public string? KmsKeyId { get; set; }
 
     /// <summary>Specifies whether automatic rotation is turned on for this secret. JSON <c>rotationEnabled</c>.</summary>
     [JsonPropertyName("rotationEnabled")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? RotationEnabled { get; init; }
+    public bool? RotationEnabled { get; set; }
 
     /// <summary>The ARN of the Lambda function that Secrets Manager invokes to rotate the secret. JSON <c>rotationLambdaARN</c>.</summary>
     [JsonPropertyName("rotationLambdaARN")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? RotationLambdaARN { get; init; }
+    public string? RotationLambdaARN { get; set; }
 
     /// <summary>The rotation schedule and Lambda function for this secret. JSON <c>rotationRules</c>.</summary>
     [JsonPropertyName("rotationRules")]
     [JsonConverter(typeof(TolerantMemberConverter<RotationRulesType>))]
-    public RotationRulesType? RotationRules { get; init; }
+    public RotationRulesType? RotationRules { get; set; }
 
     /// <summary>The metadata needed to successfully rotate a managed external secret. JSON <c>externalSecretRotationMetadata</c>.</summary>
     [JsonPropertyName("externalSecretRotationMetadata")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<ExternalSecretRotationMetadataItem>>))]
-    public IReadOnlyList<ExternalSecretRotationMetadataItem>? ExternalSecretRotationMetadata { get; init => field = ValueList<ExternalSecretRotationMetadataItem>.From(value); }
+    public IReadOnlyList<ExternalSecretRotationMetadataItem>? ExternalSecretRotationMetadata { get; set => field = ValueList<ExternalSecretRotationMetadataItem>.From(value); }
 
     /// <summary>The Amazon Resource Name (ARN) of the role that allows Secrets Manager to rotate a secret held by a third-party partner. JSON <c>externalSecretRotationRoleArn</c>.</summary>
     [JsonPropertyName("externalSecretRotationRoleArn")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ExternalSecretRotationRoleArn { get; init; }
+    public string? ExternalSecretRotationRoleArn { get; set; }
 
     /// <summary>The last date and time that Secrets Manager rotated the secret. JSON <c>lastRotatedDate</c>.</summary>
     [JsonPropertyName("lastRotatedDate")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? LastRotatedDate { get; init; }
+    public DateTimeOffset? LastRotatedDate { get; set; }
 
     /// <summary>The last date and time that this secret was modified in any way. JSON <c>lastChangedDate</c>.</summary>
     [JsonPropertyName("lastChangedDate")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? LastChangedDate { get; init; }
+    public DateTimeOffset? LastChangedDate { get; set; }
 
     /// <summary>The date that the secret was last accessed in the Region. JSON <c>lastAccessedDate</c>.</summary>
     [JsonPropertyName("lastAccessedDate")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? LastAccessedDate { get; init; }
+    public DateTimeOffset? LastAccessedDate { get; set; }
 
     /// <summary>The date the secret is scheduled for deletion. JSON <c>deletedDate</c>.</summary>
     [JsonPropertyName("deletedDate")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? DeletedDate { get; init; }
+    public DateTimeOffset? DeletedDate { get; set; }
 
     /// <summary>The next rotation is scheduled to occur on or before this date. JSON <c>nextRotationDate</c>.</summary>
     [JsonPropertyName("nextRotationDate")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? NextRotationDate { get; init; }
+    public DateTimeOffset? NextRotationDate { get; set; }
 
     /// <summary>The list of tags attached to the secret. JSON <c>tags</c>.</summary>
     [JsonPropertyName("tags")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<Tag>>))]
-    public IReadOnlyList<Tag>? Tags { get; init => field = ValueList<Tag>.From(value); }
+    public IReadOnlyList<Tag>? Tags { get; set => field = ValueList<Tag>.From(value); }
 
     /// <summary>A list of the versions of the secret that have staging labels attached. JSON <c>versionIdsToStages</c>.</summary>
     [JsonPropertyName("versionIdsToStages")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyDictionary<string, IReadOnlyList<string>>>))]
-    public IReadOnlyDictionary<string, IReadOnlyList<string>>? VersionIdsToStages { get; init => field = ValueMap<IReadOnlyList<string>>.From(value); }
+    public IReadOnlyDictionary<string, IReadOnlyList<string>>? VersionIdsToStages { get; set => field = ValueMap<IReadOnlyList<string>>.From(value); }
 
     /// <summary>The ID of the service that created this secret. JSON <c>owningService</c>.</summary>
     [JsonPropertyName("owningService")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? OwningService { get; init; }
+    public string? OwningService { get; set; }
 
     /// <summary>The date the secret was created. JSON <c>createdDate</c>.</summary>
     [JsonPropertyName("createdDate")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? CreatedDate { get; init; }
+    public DateTimeOffset? CreatedDate { get; set; }
 
     /// <summary>The Region the secret is in. JSON <c>primaryRegion</c>.</summary>
     [JsonPropertyName("primaryRegion")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? PrimaryRegion { get; init; }
+    public string? PrimaryRegion { get; set; }
 
     /// <summary>A list of the replicas of this secret and their status: Failed, which indicates that the replica was not created. JSON <c>replicationStatus</c>.</summary>
     [JsonPropertyName("replicationStatus")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<ReplicationStatusType>>))]
-    public IReadOnlyList<ReplicationStatusType>? ReplicationStatus { get; init => field = ValueList<ReplicationStatusType>.From(value); }
+    public IReadOnlyList<ReplicationStatusType>? ReplicationStatus { get; set => field = ValueList<ReplicationStatusType>.From(value); }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,12 +15,12 @@ public sealed record Filter
     /// <summary>The following are keys you can use: description: Prefix match, not case-sensitive. JSON <c>key</c>.</summary>
     [JsonPropertyName("key")]
     [JsonConverter(typeof(TolerantMemberConverter<FilterNameStringType?>))]
-    public FilterNameStringType? Key { get; init; }
+    public FilterNameStringType? Key { get; set; }
 
     /// <summary>The keyword to filter for. JSON <c>values</c>.</summary>
     [JsonPropertyName("values")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<string>>))]
-    public IReadOnlyList<string>? Values { get; init => field = ValueList<string>.From(value); }
+    public IReadOnlyList<string>? Values { get; set => field = ValueList<string>.From(value); }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

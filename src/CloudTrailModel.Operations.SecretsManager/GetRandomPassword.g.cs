@@ -15,42 +15,42 @@ public sealed record GetRandomPasswordRequestParameters
     /// <summary>The length of the password. JSON <c>passwordLength</c>.</summary>
     [JsonPropertyName("passwordLength")]
     [JsonConverter(typeof(TolerantMemberConverter<long?>))]
-    public long? PasswordLength { get; init; }
+    public long? PasswordLength { get; set; }
 
     /// <summary>A string of the characters that you don't want in the password. JSON <c>excludeCharacters</c>.</summary>
     [JsonPropertyName("excludeCharacters")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ExcludeCharacters { get; init; }
+    public string? ExcludeCharacters { get; set; }
 
     /// <summary>Specifies whether to exclude numbers from the password. JSON <c>excludeNumbers</c>.</summary>
     [JsonPropertyName("excludeNumbers")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? ExcludeNumbers { get; init; }
+    public bool? ExcludeNumbers { get; set; }
 
     /// <summary>Specifies whether to exclude the following punctuation characters from the password:! JSON <c>excludePunctuation</c>.</summary>
     [JsonPropertyName("excludePunctuation")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? ExcludePunctuation { get; init; }
+    public bool? ExcludePunctuation { get; set; }
 
     /// <summary>Specifies whether to exclude uppercase letters from the password. JSON <c>excludeUppercase</c>.</summary>
     [JsonPropertyName("excludeUppercase")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? ExcludeUppercase { get; init; }
+    public bool? ExcludeUppercase { get; set; }
 
     /// <summary>Specifies whether to exclude lowercase letters from the password. JSON <c>excludeLowercase</c>.</summary>
     [JsonPropertyName("excludeLowercase")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? ExcludeLowercase { get; init; }
+    public bool? ExcludeLowercase { get; set; }
 
     /// <summary>Specifies whether to include the space character. JSON <c>includeSpace</c>.</summary>
     [JsonPropertyName("includeSpace")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? IncludeSpace { get; init; }
+    public bool? IncludeSpace { get; set; }
 
     /// <summary>Specifies whether to include at least one upper and lowercase letter, one number, and one punctuation. JSON <c>requireEachIncludedType</c>.</summary>
     [JsonPropertyName("requireEachIncludedType")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? RequireEachIncludedType { get; init; }
+    public bool? RequireEachIncludedType { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -94,7 +94,7 @@ public sealed record GetRandomPasswordResponseElements
     /// <summary>A string with the password. JSON <c>randomPassword</c>.</summary>
     [JsonPropertyName("randomPassword")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? RandomPassword { get; init; }
+    public string? RandomPassword { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,7 +15,7 @@ public sealed record GetResourcePolicyRequestParameters
     /// <summary>The ARN or name of the secret to retrieve the attached resource-based policy for. JSON <c>secretId</c>.</summary>
     [JsonPropertyName("secretId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? SecretId { get; init; }
+    public string? SecretId { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -45,17 +45,17 @@ public sealed record GetResourcePolicyResponseElements
     /// <summary>The ARN of the secret that the resource-based policy was retrieved for. JSON <c>aRN</c>.</summary>
     [JsonPropertyName("aRN")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ARN { get; init; }
+    public string? ARN { get; set; }
 
     /// <summary>The name of the secret that the resource-based policy was retrieved for. JSON <c>name</c>.</summary>
     [JsonPropertyName("name")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Name { get; init; }
+    public string? Name { get; set; }
 
     /// <summary>A JSON-formatted string that contains the permissions policy attached to the secret. JSON <c>resourcePolicy</c>.</summary>
     [JsonPropertyName("resourcePolicy")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ResourcePolicy { get; init; }
+    public string? ResourcePolicy { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,22 +15,22 @@ public sealed record ListSecretVersionIdsRequestParameters
     /// <summary>The ARN or name of the secret whose versions you want to list. JSON <c>secretId</c>.</summary>
     [JsonPropertyName("secretId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? SecretId { get; init; }
+    public string? SecretId { get; set; }
 
     /// <summary>The number of results to include in the response. JSON <c>maxResults</c>.</summary>
     [JsonPropertyName("maxResults")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? MaxResults { get; init; }
+    public int? MaxResults { get; set; }
 
     /// <summary>A token that indicates where the output should continue from, if a previous call did not show all results. JSON <c>nextToken</c>.</summary>
     [JsonPropertyName("nextToken")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? NextToken { get; init; }
+    public string? NextToken { get; set; }
 
     /// <summary>Specifies whether to include versions of secrets that don't have any staging labels attached to them. JSON <c>includeDeprecated</c>.</summary>
     [JsonPropertyName("includeDeprecated")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? IncludeDeprecated { get; init; }
+    public bool? IncludeDeprecated { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -66,22 +66,22 @@ public sealed record ListSecretVersionIdsResponseElements
     /// <summary>A list of the versions of the secret. JSON <c>versions</c>.</summary>
     [JsonPropertyName("versions")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<SecretVersionsListEntry>>))]
-    public IReadOnlyList<SecretVersionsListEntry>? Versions { get; init => field = ValueList<SecretVersionsListEntry>.From(value); }
+    public IReadOnlyList<SecretVersionsListEntry>? Versions { get; set => field = ValueList<SecretVersionsListEntry>.From(value); }
 
     /// <summary>Secrets Manager includes this value if there's more output available than what is included in the current response. JSON <c>nextToken</c>.</summary>
     [JsonPropertyName("nextToken")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? NextToken { get; init; }
+    public string? NextToken { get; set; }
 
     /// <summary>The ARN of the secret. JSON <c>aRN</c>.</summary>
     [JsonPropertyName("aRN")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ARN { get; init; }
+    public string? ARN { get; set; }
 
     /// <summary>The name of the secret. JSON <c>name</c>.</summary>
     [JsonPropertyName("name")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Name { get; init; }
+    public string? Name { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,32 +15,32 @@ public sealed record ListSecretsRequestParameters
     /// <summary>Specifies whether to include secrets scheduled for deletion. JSON <c>includePlannedDeletion</c>.</summary>
     [JsonPropertyName("includePlannedDeletion")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? IncludePlannedDeletion { get; init; }
+    public bool? IncludePlannedDeletion { get; set; }
 
     /// <summary>The number of results to include in the response. JSON <c>maxResults</c>.</summary>
     [JsonPropertyName("maxResults")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? MaxResults { get; init; }
+    public int? MaxResults { get; set; }
 
     /// <summary>A token that indicates where the output should continue from, if a previous call did not show all results. JSON <c>nextToken</c>.</summary>
     [JsonPropertyName("nextToken")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? NextToken { get; init; }
+    public string? NextToken { get; set; }
 
     /// <summary>The filters to apply to the list of secrets. JSON <c>filters</c>.</summary>
     [JsonPropertyName("filters")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<Filter>>))]
-    public IReadOnlyList<Filter>? Filters { get; init => field = ValueList<Filter>.From(value); }
+    public IReadOnlyList<Filter>? Filters { get; set => field = ValueList<Filter>.From(value); }
 
     /// <summary>Secrets are listed by CreatedDate. JSON <c>sortOrder</c>.</summary>
     [JsonPropertyName("sortOrder")]
     [JsonConverter(typeof(TolerantMemberConverter<SortOrderType?>))]
-    public SortOrderType? SortOrder { get; init; }
+    public SortOrderType? SortOrder { get; set; }
 
     /// <summary>If not specified, secrets are listed by CreatedDate. JSON <c>sortBy</c>.</summary>
     [JsonPropertyName("sortBy")]
     [JsonConverter(typeof(TolerantMemberConverter<SortByType?>))]
-    public SortByType? SortBy { get; init; }
+    public SortByType? SortBy { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -80,12 +80,12 @@ public sealed record ListSecretsResponseElements
     /// <summary>A list of the secrets in the account. JSON <c>secretList</c>.</summary>
     [JsonPropertyName("secretList")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<SecretListEntry>>))]
-    public IReadOnlyList<SecretListEntry>? SecretList { get; init => field = ValueList<SecretListEntry>.From(value); }
+    public IReadOnlyList<SecretListEntry>? SecretList { get; set => field = ValueList<SecretListEntry>.From(value); }
 
     /// <summary>Secrets Manager includes this value if there's more output available than what is included in the current response. JSON <c>nextToken</c>.</summary>
     [JsonPropertyName("nextToken")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? NextToken { get; init; }
+    public string? NextToken { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,17 +15,17 @@ public sealed record PutResourcePolicyRequestParameters
     /// <summary>The ARN or name of the secret to attach the resource-based policy. JSON <c>secretId</c>.</summary>
     [JsonPropertyName("secretId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? SecretId { get; init; }
+    public string? SecretId { get; set; }
 
     /// <summary>A JSON-formatted string for an Amazon Web Services resource-based policy. Logged as a JSON string or as a JSON object; kept as it came. JSON <c>resourcePolicy</c>.</summary>
     [JsonPropertyName("resourcePolicy")]
     [JsonConverter(typeof(TolerantMemberConverter<JsonElement?>))]
-    public JsonElement? ResourcePolicy { get; init; }
+    public JsonElement? ResourcePolicy { get; set; }
 
     /// <summary>Specifies whether to block resource-based policies that allow broad access to the secret, for example those that use a wildcard for the principal. JSON <c>blockPublicPolicy</c>.</summary>
     [JsonPropertyName("blockPublicPolicy")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? BlockPublicPolicy { get; init; }
+    public bool? BlockPublicPolicy { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -59,12 +59,12 @@ public sealed record PutResourcePolicyResponseElements
     /// <summary>The ARN of the secret. JSON <c>aRN</c>.</summary>
     [JsonPropertyName("aRN")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ARN { get; init; }
+    public string? ARN { get; set; }
 
     /// <summary>The name of the secret. JSON <c>name</c>.</summary>
     [JsonPropertyName("name")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Name { get; init; }
+    public string? Name { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

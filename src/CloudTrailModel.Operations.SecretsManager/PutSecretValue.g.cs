@@ -15,32 +15,32 @@ public sealed record PutSecretValueRequestParameters
     /// <summary>The ARN or name of the secret to add a new version to. JSON <c>secretId</c>.</summary>
     [JsonPropertyName("secretId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? SecretId { get; init; }
+    public string? SecretId { get; set; }
 
     /// <summary>A unique identifier for the new version of the secret. JSON <c>clientRequestToken</c>.</summary>
     [JsonPropertyName("clientRequestToken")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ClientRequestToken { get; init; }
+    public string? ClientRequestToken { get; set; }
 
     /// <summary>The binary data to encrypt and store in the new version of the secret. JSON <c>secretBinary</c>.</summary>
     [JsonPropertyName("secretBinary")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? SecretBinary { get; init; }
+    public string? SecretBinary { get; set; }
 
     /// <summary>The text to encrypt and store in the new version of the secret. JSON <c>secretString</c>.</summary>
     [JsonPropertyName("secretString")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? SecretString { get; init; }
+    public string? SecretString { get; set; }
 
     /// <summary>A list of staging labels to attach to this version of the secret. JSON <c>versionStages</c>.</summary>
     [JsonPropertyName("versionStages")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<string>>))]
-    public IReadOnlyList<string>? VersionStages { get; init => field = ValueList<string>.From(value); }
+    public IReadOnlyList<string>? VersionStages { get; set => field = ValueList<string>.From(value); }
 
     /// <summary>A unique identifier that indicates the source of the request. JSON <c>rotationToken</c>.</summary>
     [JsonPropertyName("rotationToken")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? RotationToken { get; init; }
+    public string? RotationToken { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -80,22 +80,22 @@ public sealed record PutSecretValueResponseElements
     /// <summary>The ARN of the secret. JSON <c>aRN</c>.</summary>
     [JsonPropertyName("aRN")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ARN { get; init; }
+    public string? ARN { get; set; }
 
     /// <summary>The name of the secret. JSON <c>name</c>.</summary>
     [JsonPropertyName("name")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Name { get; init; }
+    public string? Name { get; set; }
 
     /// <summary>The unique identifier of the version of the secret. JSON <c>versionId</c>.</summary>
     [JsonPropertyName("versionId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? VersionId { get; init; }
+    public string? VersionId { get; set; }
 
     /// <summary>The list of staging labels that are currently attached to this version of the secret. JSON <c>versionStages</c>.</summary>
     [JsonPropertyName("versionStages")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<string>>))]
-    public IReadOnlyList<string>? VersionStages { get; init => field = ValueList<string>.From(value); }
+    public IReadOnlyList<string>? VersionStages { get; set => field = ValueList<string>.From(value); }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

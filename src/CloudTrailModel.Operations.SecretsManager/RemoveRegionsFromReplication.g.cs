@@ -15,12 +15,12 @@ public sealed record RemoveRegionsFromReplicationRequestParameters
     /// <summary>The ARN or name of the secret. JSON <c>secretId</c>.</summary>
     [JsonPropertyName("secretId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? SecretId { get; init; }
+    public string? SecretId { get; set; }
 
     /// <summary>The Regions of the replicas to remove. JSON <c>removeReplicaRegions</c>.</summary>
     [JsonPropertyName("removeReplicaRegions")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<string>>))]
-    public IReadOnlyList<string>? RemoveReplicaRegions { get; init => field = ValueList<string>.From(value); }
+    public IReadOnlyList<string>? RemoveReplicaRegions { get; set => field = ValueList<string>.From(value); }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -52,12 +52,12 @@ public sealed record RemoveRegionsFromReplicationResponseElements
     /// <summary>The ARN of the primary secret. JSON <c>aRN</c>.</summary>
     [JsonPropertyName("aRN")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ARN { get; init; }
+    public string? ARN { get; set; }
 
     /// <summary>The status of replicas for this secret after you remove Regions. JSON <c>replicationStatus</c>.</summary>
     [JsonPropertyName("replicationStatus")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<ReplicationStatusType>>))]
-    public IReadOnlyList<ReplicationStatusType>? ReplicationStatus { get; init => field = ValueList<ReplicationStatusType>.From(value); }
+    public IReadOnlyList<ReplicationStatusType>? ReplicationStatus { get; set => field = ValueList<ReplicationStatusType>.From(value); }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

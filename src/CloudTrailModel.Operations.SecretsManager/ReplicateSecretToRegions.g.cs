@@ -15,17 +15,17 @@ public sealed record ReplicateSecretToRegionsRequestParameters
     /// <summary>The ARN or name of the secret to replicate. JSON <c>secretId</c>.</summary>
     [JsonPropertyName("secretId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? SecretId { get; init; }
+    public string? SecretId { get; set; }
 
     /// <summary>A list of Regions in which to replicate the secret. JSON <c>addReplicaRegions</c>.</summary>
     [JsonPropertyName("addReplicaRegions")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<ReplicaRegionType>>))]
-    public IReadOnlyList<ReplicaRegionType>? AddReplicaRegions { get; init => field = ValueList<ReplicaRegionType>.From(value); }
+    public IReadOnlyList<ReplicaRegionType>? AddReplicaRegions { get; set => field = ValueList<ReplicaRegionType>.From(value); }
 
     /// <summary>Specifies whether to overwrite a secret with the same name in the destination Region. JSON <c>forceOverwriteReplicaSecret</c>.</summary>
     [JsonPropertyName("forceOverwriteReplicaSecret")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? ForceOverwriteReplicaSecret { get; init; }
+    public bool? ForceOverwriteReplicaSecret { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -59,12 +59,12 @@ public sealed record ReplicateSecretToRegionsResponseElements
     /// <summary>The ARN of the primary secret. JSON <c>aRN</c>.</summary>
     [JsonPropertyName("aRN")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ARN { get; init; }
+    public string? ARN { get; set; }
 
     /// <summary>The status of replication. JSON <c>replicationStatus</c>.</summary>
     [JsonPropertyName("replicationStatus")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<ReplicationStatusType>>))]
-    public IReadOnlyList<ReplicationStatusType>? ReplicationStatus { get; init => field = ValueList<ReplicationStatusType>.From(value); }
+    public IReadOnlyList<ReplicationStatusType>? ReplicationStatus { get; set => field = ValueList<ReplicationStatusType>.From(value); }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,27 +15,27 @@ public sealed record ReplicationStatusType
     /// <summary>The Region where replication occurs. JSON <c>region</c>.</summary>
     [JsonPropertyName("region")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Region { get; init; }
+    public string? Region { get; set; }
 
     /// <summary>Can be an ARN, Key ID, or Alias. JSON <c>kmsKeyId</c>.</summary>
     [JsonPropertyName("kmsKeyId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? KmsKeyId { get; init; }
+    public string? KmsKeyId { get; set; }
 
     /// <summary>The status can be InProgress, Failed, or InSync. JSON <c>status</c>.</summary>
     [JsonPropertyName("status")]
     [JsonConverter(typeof(TolerantMemberConverter<StatusType?>))]
-    public StatusType? Status { get; init; }
+    public StatusType? Status { get; set; }
 
     /// <summary>Status message such as " Secret with this name already exists in this region ". JSON <c>statusMessage</c>.</summary>
     [JsonPropertyName("statusMessage")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? StatusMessage { get; init; }
+    public string? StatusMessage { get; set; }
 
     /// <summary>The date that the secret was last accessed in the Region. JSON <c>lastAccessedDate</c>.</summary>
     [JsonPropertyName("lastAccessedDate")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? LastAccessedDate { get; init; }
+    public DateTimeOffset? LastAccessedDate { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,7 +15,7 @@ public sealed record RestoreSecretRequestParameters
     /// <summary>The ARN or name of the secret to restore. JSON <c>secretId</c>.</summary>
     [JsonPropertyName("secretId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? SecretId { get; init; }
+    public string? SecretId { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -45,12 +45,12 @@ public sealed record RestoreSecretResponseElements
     /// <summary>The ARN of the secret that was restored. JSON <c>aRN</c>.</summary>
     [JsonPropertyName("aRN")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ARN { get; init; }
+    public string? ARN { get; set; }
 
     /// <summary>The name of the secret that was restored. JSON <c>name</c>.</summary>
     [JsonPropertyName("name")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Name { get; init; }
+    public string? Name { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

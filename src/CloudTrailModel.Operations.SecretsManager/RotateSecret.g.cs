@@ -15,37 +15,37 @@ public sealed record RotateSecretRequestParameters
     /// <summary>The ARN or name of the secret to rotate. JSON <c>secretId</c>.</summary>
     [JsonPropertyName("secretId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? SecretId { get; init; }
+    public string? SecretId { get; set; }
 
     /// <summary>A unique identifier for the new version of the secret. JSON <c>clientRequestToken</c>.</summary>
     [JsonPropertyName("clientRequestToken")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ClientRequestToken { get; init; }
+    public string? ClientRequestToken { get; set; }
 
     /// <summary>For secrets that use a Lambda rotation function to rotate, the ARN of the Lambda rotation function. JSON <c>rotationLambdaARN</c>.</summary>
     [JsonPropertyName("rotationLambdaARN")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? RotationLambdaARN { get; init; }
+    public string? RotationLambdaARN { get; set; }
 
     /// <summary>A structure that defines the rotation configuration for this secret. JSON <c>rotationRules</c>.</summary>
     [JsonPropertyName("rotationRules")]
     [JsonConverter(typeof(TolerantMemberConverter<RotationRulesType>))]
-    public RotationRulesType? RotationRules { get; init; }
+    public RotationRulesType? RotationRules { get; set; }
 
     /// <summary>The metadata needed to successfully rotate a managed external secret. JSON <c>externalSecretRotationMetadata</c>.</summary>
     [JsonPropertyName("externalSecretRotationMetadata")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<ExternalSecretRotationMetadataItem>>))]
-    public IReadOnlyList<ExternalSecretRotationMetadataItem>? ExternalSecretRotationMetadata { get; init => field = ValueList<ExternalSecretRotationMetadataItem>.From(value); }
+    public IReadOnlyList<ExternalSecretRotationMetadataItem>? ExternalSecretRotationMetadata { get; set => field = ValueList<ExternalSecretRotationMetadataItem>.From(value); }
 
     /// <summary>The Amazon Resource Name (ARN) of the role that allows Secrets Manager to rotate a secret held by a third-party partner. JSON <c>externalSecretRotationRoleArn</c>.</summary>
     [JsonPropertyName("externalSecretRotationRoleArn")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ExternalSecretRotationRoleArn { get; init; }
+    public string? ExternalSecretRotationRoleArn { get; set; }
 
     /// <summary>Specifies whether to rotate the secret immediately or wait until the next scheduled rotation window. JSON <c>rotateImmediately</c>.</summary>
     [JsonPropertyName("rotateImmediately")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? RotateImmediately { get; init; }
+    public bool? RotateImmediately { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -87,17 +87,17 @@ public sealed record RotateSecretResponseElements
     /// <summary>The ARN of the secret. JSON <c>aRN</c>.</summary>
     [JsonPropertyName("aRN")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ARN { get; init; }
+    public string? ARN { get; set; }
 
     /// <summary>The name of the secret. JSON <c>name</c>.</summary>
     [JsonPropertyName("name")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Name { get; init; }
+    public string? Name { get; set; }
 
     /// <summary>The ID of the new version of the secret. JSON <c>versionId</c>.</summary>
     [JsonPropertyName("versionId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? VersionId { get; init; }
+    public string? VersionId { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,17 +15,17 @@ public sealed record RotationRulesType
     /// <summary>The number of days between rotations of the secret. JSON <c>automaticallyAfterDays</c>.</summary>
     [JsonPropertyName("automaticallyAfterDays")]
     [JsonConverter(typeof(TolerantMemberConverter<long?>))]
-    public long? AutomaticallyAfterDays { get; init; }
+    public long? AutomaticallyAfterDays { get; set; }
 
     /// <summary>The length of the rotation window in hours, for example 3h for a three hour window. JSON <c>duration</c>.</summary>
     [JsonPropertyName("duration")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Duration { get; init; }
+    public string? Duration { get; set; }
 
     /// <summary>A cron() or rate() expression that defines the schedule for rotating your secret. JSON <c>scheduleExpression</c>.</summary>
     [JsonPropertyName("scheduleExpression")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ScheduleExpression { get; init; }
+    public string? ScheduleExpression { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

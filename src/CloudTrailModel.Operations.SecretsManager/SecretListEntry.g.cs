@@ -15,102 +15,102 @@ public sealed record SecretListEntry
     /// <summary>The Amazon Resource Name (ARN) of the secret. JSON <c>aRN</c>.</summary>
     [JsonPropertyName("aRN")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ARN { get; init; }
+    public string? ARN { get; set; }
 
     /// <summary>The friendly name of the secret. JSON <c>name</c>.</summary>
     [JsonPropertyName("name")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Name { get; init; }
+    public string? Name { get; set; }
 
     /// <summary>The exact string that identifies the third-party partner that holds the external secret. JSON <c>type</c>.</summary>
     [JsonPropertyName("type")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Type { get; init; }
+    public string? Type { get; set; }
 
     /// <summary>The user-provided description of the secret. JSON <c>description</c>.</summary>
     [JsonPropertyName("description")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Description { get; init; }
+    public string? Description { get; set; }
 
     /// <summary>The ARN of the KMS key that Secrets Manager uses to encrypt the secret value. JSON <c>kmsKeyId</c>.</summary>
     [JsonPropertyName("kmsKeyId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? KmsKeyId { get; init; }
+    public string? KmsKeyId { get; set; }
 
     /// <summary>Indicates whether automatic, scheduled rotation is enabled for this secret. JSON <c>rotationEnabled</c>.</summary>
     [JsonPropertyName("rotationEnabled")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? RotationEnabled { get; init; }
+    public bool? RotationEnabled { get; set; }
 
     /// <summary>The ARN of an Amazon Web Services Lambda function invoked by Secrets Manager to rotate and expire the secret either automatically per the schedule or manually by a call to RotateSecret. JSON <c>rotationLambdaARN</c>.</summary>
     [JsonPropertyName("rotationLambdaARN")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? RotationLambdaARN { get; init; }
+    public string? RotationLambdaARN { get; set; }
 
     /// <summary>A structure that defines the rotation configuration for the secret. JSON <c>rotationRules</c>.</summary>
     [JsonPropertyName("rotationRules")]
     [JsonConverter(typeof(TolerantMemberConverter<RotationRulesType>))]
-    public RotationRulesType? RotationRules { get; init; }
+    public RotationRulesType? RotationRules { get; set; }
 
     /// <summary>The metadata needed to successfully rotate a managed external secret. JSON <c>externalSecretRotationMetadata</c>.</summary>
     [JsonPropertyName("externalSecretRotationMetadata")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<ExternalSecretRotationMetadataItem>>))]
-    public IReadOnlyList<ExternalSecretRotationMetadataItem>? ExternalSecretRotationMetadata { get; init => field = ValueList<ExternalSecretRotationMetadataItem>.From(value); }
+    public IReadOnlyList<ExternalSecretRotationMetadataItem>? ExternalSecretRotationMetadata { get; set => field = ValueList<ExternalSecretRotationMetadataItem>.From(value); }
 
     /// <summary>The role that Secrets Manager assumes to call APIs required to perform the rotation. JSON <c>externalSecretRotationRoleArn</c>.</summary>
     [JsonPropertyName("externalSecretRotationRoleArn")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ExternalSecretRotationRoleArn { get; init; }
+    public string? ExternalSecretRotationRoleArn { get; set; }
 
     /// <summary>The most recent date and time that the Secrets Manager rotation process was successfully completed. JSON <c>lastRotatedDate</c>.</summary>
     [JsonPropertyName("lastRotatedDate")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? LastRotatedDate { get; init; }
+    public DateTimeOffset? LastRotatedDate { get; set; }
 
     /// <summary>The last date and time that this secret was modified in any way. JSON <c>lastChangedDate</c>.</summary>
     [JsonPropertyName("lastChangedDate")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? LastChangedDate { get; init; }
+    public DateTimeOffset? LastChangedDate { get; set; }
 
     /// <summary>The date that the secret was last accessed in the Region. JSON <c>lastAccessedDate</c>.</summary>
     [JsonPropertyName("lastAccessedDate")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? LastAccessedDate { get; init; }
+    public DateTimeOffset? LastAccessedDate { get; set; }
 
     /// <summary>The date and time the deletion of the secret occurred. JSON <c>deletedDate</c>.</summary>
     [JsonPropertyName("deletedDate")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? DeletedDate { get; init; }
+    public DateTimeOffset? DeletedDate { get; set; }
 
     /// <summary>The next rotation is scheduled to occur on or before this date. JSON <c>nextRotationDate</c>.</summary>
     [JsonPropertyName("nextRotationDate")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? NextRotationDate { get; init; }
+    public DateTimeOffset? NextRotationDate { get; set; }
 
     /// <summary>The list of user-defined tags associated with the secret. JSON <c>tags</c>.</summary>
     [JsonPropertyName("tags")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<Tag>>))]
-    public IReadOnlyList<Tag>? Tags { get; init => field = ValueList<Tag>.From(value); }
+    public IReadOnlyList<Tag>? Tags { get; set => field = ValueList<Tag>.From(value); }
 
     /// <summary>A list of all of the currently assigned SecretVersionStage staging labels and the SecretVersionId attached to each one. JSON <c>secretVersionsToStages</c>.</summary>
     [JsonPropertyName("secretVersionsToStages")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyDictionary<string, IReadOnlyList<string>>>))]
-    public IReadOnlyDictionary<string, IReadOnlyList<string>>? SecretVersionsToStages { get; init => field = ValueMap<IReadOnlyList<string>>.From(value); }
+    public IReadOnlyDictionary<string, IReadOnlyList<string>>? SecretVersionsToStages { get; set => field = ValueMap<IReadOnlyList<string>>.From(value); }
 
     /// <summary>Returns the name of the service that created the secret. JSON <c>owningService</c>.</summary>
     [JsonPropertyName("owningService")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? OwningService { get; init; }
+    public string? OwningService { get; set; }
 
     /// <summary>The date and time when a secret was created. JSON <c>createdDate</c>.</summary>
     [JsonPropertyName("createdDate")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? CreatedDate { get; init; }
+    public DateTimeOffset? CreatedDate { get; set; }
 
     /// <summary>The Region where Secrets Manager originated the secret. JSON <c>primaryRegion</c>.</summary>
     [JsonPropertyName("primaryRegion")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? PrimaryRegion { get; init; }
+    public string? PrimaryRegion { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

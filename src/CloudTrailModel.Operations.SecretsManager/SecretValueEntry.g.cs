@@ -15,37 +15,37 @@ public sealed record SecretValueEntry
     /// <summary>The Amazon Resource Name (ARN) of the secret. JSON <c>aRN</c>.</summary>
     [JsonPropertyName("aRN")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ARN { get; init; }
+    public string? ARN { get; set; }
 
     /// <summary>The friendly name of the secret. JSON <c>name</c>.</summary>
     [JsonPropertyName("name")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Name { get; init; }
+    public string? Name { get; set; }
 
     /// <summary>The unique version identifier of this version of the secret. JSON <c>versionId</c>.</summary>
     [JsonPropertyName("versionId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? VersionId { get; init; }
+    public string? VersionId { get; set; }
 
     /// <summary>The decrypted secret value, if the secret value was originally provided as binary data in the form of a byte array. JSON <c>secretBinary</c>.</summary>
     [JsonPropertyName("secretBinary")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? SecretBinary { get; init; }
+    public string? SecretBinary { get; set; }
 
     /// <summary>The decrypted secret value, if the secret value was originally provided as a string or through the Secrets Manager console. JSON <c>secretString</c>.</summary>
     [JsonPropertyName("secretString")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? SecretString { get; init; }
+    public string? SecretString { get; set; }
 
     /// <summary>A list of all of the staging labels currently attached to this version of the secret. JSON <c>versionStages</c>.</summary>
     [JsonPropertyName("versionStages")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<string>>))]
-    public IReadOnlyList<string>? VersionStages { get; init => field = ValueList<string>.From(value); }
+    public IReadOnlyList<string>? VersionStages { get; set => field = ValueList<string>.From(value); }
 
     /// <summary>The date the secret was created. JSON <c>createdDate</c>.</summary>
     [JsonPropertyName("createdDate")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? CreatedDate { get; init; }
+    public DateTimeOffset? CreatedDate { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,27 +15,27 @@ public sealed record SecretVersionsListEntry
     /// <summary>The unique version identifier of this version of the secret. JSON <c>versionId</c>.</summary>
     [JsonPropertyName("versionId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? VersionId { get; init; }
+    public string? VersionId { get; set; }
 
     /// <summary>An array of staging labels that are currently associated with this version of the secret. JSON <c>versionStages</c>.</summary>
     [JsonPropertyName("versionStages")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<string>>))]
-    public IReadOnlyList<string>? VersionStages { get; init => field = ValueList<string>.From(value); }
+    public IReadOnlyList<string>? VersionStages { get; set => field = ValueList<string>.From(value); }
 
     /// <summary>The date that this version of the secret was last accessed. JSON <c>lastAccessedDate</c>.</summary>
     [JsonPropertyName("lastAccessedDate")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? LastAccessedDate { get; init; }
+    public DateTimeOffset? LastAccessedDate { get; set; }
 
     /// <summary>The date and time this version of the secret was created. JSON <c>createdDate</c>.</summary>
     [JsonPropertyName("createdDate")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? CreatedDate { get; init; }
+    public DateTimeOffset? CreatedDate { get; set; }
 
     /// <summary>The KMS keys used to encrypt the secret version. JSON <c>kmsKeyIds</c>.</summary>
     [JsonPropertyName("kmsKeyIds")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<string>>))]
-    public IReadOnlyList<string>? KmsKeyIds { get; init => field = ValueList<string>.From(value); }
+    public IReadOnlyList<string>? KmsKeyIds { get; set => field = ValueList<string>.From(value); }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,12 +15,12 @@ public sealed record UntagResourceRequestParameters
     /// <summary>The ARN or name of the secret. JSON <c>secretId</c>.</summary>
     [JsonPropertyName("secretId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? SecretId { get; init; }
+    public string? SecretId { get; set; }
 
     /// <summary>A list of tag key names to remove from the secret. JSON <c>tagKeys</c>.</summary>
     [JsonPropertyName("tagKeys")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<string>>))]
-    public IReadOnlyList<string>? TagKeys { get; init => field = ValueList<string>.From(value); }
+    public IReadOnlyList<string>? TagKeys { get; set => field = ValueList<string>.From(value); }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,37 +15,37 @@ public sealed record UpdateSecretRequestParameters
     /// <summary>The ARN or name of the secret. JSON <c>secretId</c>.</summary>
     [JsonPropertyName("secretId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? SecretId { get; init; }
+    public string? SecretId { get; set; }
 
     /// <summary>If you include SecretString or SecretBinary, then Secrets Manager creates a new version for the secret, and this parameter specifies the unique identifier for the new version. JSON <c>clientRequestToken</c>.</summary>
     [JsonPropertyName("clientRequestToken")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ClientRequestToken { get; init; }
+    public string? ClientRequestToken { get; set; }
 
     /// <summary>The description of the secret. JSON <c>description</c>.</summary>
     [JsonPropertyName("description")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Description { get; init; }
+    public string? Description { get; set; }
 
     /// <summary>The ARN, key ID, or alias of the KMS key that Secrets Manager uses to encrypt new secret versions as well as any existing versions with the staging labels AWSCURRENT, AWSPENDING, or AWSPREVIOUS. JSON <c>kmsKeyId</c>.</summary>
     [JsonPropertyName("kmsKeyId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? KmsKeyId { get; init; }
+    public string? KmsKeyId { get; set; }
 
     /// <summary>The binary data to encrypt and store in the new version of the secret. JSON <c>secretBinary</c>.</summary>
     [JsonPropertyName("secretBinary")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? SecretBinary { get; init; }
+    public string? SecretBinary { get; set; }
 
     /// <summary>The text data to encrypt and store in the new version of the secret. JSON <c>secretString</c>.</summary>
     [JsonPropertyName("secretString")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? SecretString { get; init; }
+    public string? SecretString { get; set; }
 
     /// <summary>The exact string that identifies the third-party partner that holds the external secret. JSON <c>type</c>.</summary>
     [JsonPropertyName("type")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Type { get; init; }
+    public string? Type { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -87,17 +87,17 @@ public sealed record UpdateSecretResponseElements
     /// <summary>The ARN of the secret that was updated. JSON <c>aRN</c>.</summary>
     [JsonPropertyName("aRN")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ARN { get; init; }
+    public string? ARN { get; set; }
 
     /// <summary>The name of the secret that was updated. JSON <c>name</c>.</summary>
     [JsonPropertyName("name")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Name { get; init; }
+    public string? Name { get; set; }
 
     /// <summary>If Secrets Manager created a new version of the secret during this operation, then VersionId contains the unique identifier of the new version. JSON <c>versionId</c>.</summary>
     [JsonPropertyName("versionId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? VersionId { get; init; }
+    public string? VersionId { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

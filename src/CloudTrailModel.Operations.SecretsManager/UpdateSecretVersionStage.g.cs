@@ -15,22 +15,22 @@ public sealed record UpdateSecretVersionStageRequestParameters
     /// <summary>The ARN or the name of the secret with the version and staging labelsto modify. JSON <c>secretId</c>.</summary>
     [JsonPropertyName("secretId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? SecretId { get; init; }
+    public string? SecretId { get; set; }
 
     /// <summary>The staging label to add to this version. JSON <c>versionStage</c>.</summary>
     [JsonPropertyName("versionStage")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? VersionStage { get; init; }
+    public string? VersionStage { get; set; }
 
     /// <summary>The ID of the version that the staging label is to be removed from. JSON <c>removeFromVersionId</c>.</summary>
     [JsonPropertyName("removeFromVersionId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? RemoveFromVersionId { get; init; }
+    public string? RemoveFromVersionId { get; set; }
 
     /// <summary>The ID of the version to add the staging label to. JSON <c>moveToVersionId</c>.</summary>
     [JsonPropertyName("moveToVersionId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? MoveToVersionId { get; init; }
+    public string? MoveToVersionId { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -66,12 +66,12 @@ public sealed record UpdateSecretVersionStageResponseElements
     /// <summary>The ARN of the secret that was updated. JSON <c>aRN</c>.</summary>
     [JsonPropertyName("aRN")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ARN { get; init; }
+    public string? ARN { get; set; }
 
     /// <summary>The name of the secret that was updated. JSON <c>name</c>.</summary>
     [JsonPropertyName("name")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Name { get; init; }
+    public string? Name { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

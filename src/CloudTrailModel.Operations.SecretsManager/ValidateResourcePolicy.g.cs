@@ -15,12 +15,12 @@ public sealed record ValidateResourcePolicyRequestParameters
     /// <summary>The ARN or name of the secret with the resource-based policy you want to validate. JSON <c>secretId</c>.</summary>
     [JsonPropertyName("secretId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? SecretId { get; init; }
+    public string? SecretId { get; set; }
 
     /// <summary>A JSON-formatted string that contains an Amazon Web Services resource-based policy. Logged as a JSON string or as a JSON object; kept as it came. JSON <c>resourcePolicy</c>.</summary>
     [JsonPropertyName("resourcePolicy")]
     [JsonConverter(typeof(TolerantMemberConverter<JsonElement?>))]
-    public JsonElement? ResourcePolicy { get; init; }
+    public JsonElement? ResourcePolicy { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -52,12 +52,12 @@ public sealed record ValidateResourcePolicyResponseElements
     /// <summary>True if your policy passes validation, otherwise false. JSON <c>policyValidationPassed</c>.</summary>
     [JsonPropertyName("policyValidationPassed")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? PolicyValidationPassed { get; init; }
+    public bool? PolicyValidationPassed { get; set; }
 
     /// <summary>Validation errors if your policy didn't pass validation. JSON <c>validationErrors</c>.</summary>
     [JsonPropertyName("validationErrors")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<ValidationErrorsEntry>>))]
-    public IReadOnlyList<ValidationErrorsEntry>? ValidationErrors { get; init => field = ValueList<ValidationErrorsEntry>.From(value); }
+    public IReadOnlyList<ValidationErrorsEntry>? ValidationErrors { get; set => field = ValueList<ValidationErrorsEntry>.From(value); }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

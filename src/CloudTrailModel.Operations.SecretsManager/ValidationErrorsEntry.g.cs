@@ -15,12 +15,12 @@ public sealed record ValidationErrorsEntry
     /// <summary>Checks the name of the policy. JSON <c>checkName</c>.</summary>
     [JsonPropertyName("checkName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? CheckName { get; init; }
+    public string? CheckName { get; set; }
 
     /// <summary>Displays error messages if validation encounters problems during validation of the resource policy. JSON <c>errorMessage</c>.</summary>
     [JsonPropertyName("errorMessage")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ErrorMessage { get; init; }
+    public string? ErrorMessage { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

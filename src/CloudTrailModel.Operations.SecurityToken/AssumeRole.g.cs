@@ -15,62 +15,62 @@ public sealed record AssumeRoleRequestParameters
     /// <summary>The Amazon Resource Name (ARN) of the role to assume. JSON <c>roleArn</c>.</summary>
     [JsonPropertyName("roleArn")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? RoleArn { get; init; }
+    public string? RoleArn { get; set; }
 
     /// <summary>An identifier for the assumed role session. JSON <c>roleSessionName</c>.</summary>
     [JsonPropertyName("roleSessionName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? RoleSessionName { get; init; }
+    public string? RoleSessionName { get; set; }
 
     /// <summary>The Amazon Resource Names (ARNs) of the IAM managed policies that you want to use as managed session policies. JSON <c>policyArns</c>.</summary>
     [JsonPropertyName("policyArns")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<PolicyDescriptorType>>))]
-    public IReadOnlyList<PolicyDescriptorType>? PolicyArns { get; init => field = ValueList<PolicyDescriptorType>.From(value); }
+    public IReadOnlyList<PolicyDescriptorType>? PolicyArns { get; set => field = ValueList<PolicyDescriptorType>.From(value); }
 
     /// <summary>An IAM policy in JSON format that you want to use as an inline session policy. JSON <c>policy</c>.</summary>
     [JsonPropertyName("policy")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Policy { get; init; }
+    public string? Policy { get; set; }
 
     /// <summary>The duration, in seconds, of the role session. JSON <c>durationSeconds</c>.</summary>
     [JsonPropertyName("durationSeconds")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? DurationSeconds { get; init; }
+    public int? DurationSeconds { get; set; }
 
     /// <summary>A list of session tags that you want to pass. JSON <c>tags</c>.</summary>
     [JsonPropertyName("tags")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<Tag>>))]
-    public IReadOnlyList<Tag>? Tags { get; init => field = ValueList<Tag>.From(value); }
+    public IReadOnlyList<Tag>? Tags { get; set => field = ValueList<Tag>.From(value); }
 
     /// <summary>A list of keys for session tags that you want to set as transitive. JSON <c>transitiveTagKeys</c>.</summary>
     [JsonPropertyName("transitiveTagKeys")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<string>>))]
-    public IReadOnlyList<string>? TransitiveTagKeys { get; init => field = ValueList<string>.From(value); }
+    public IReadOnlyList<string>? TransitiveTagKeys { get; set => field = ValueList<string>.From(value); }
 
     /// <summary>A unique identifier that might be required when you assume a role in another account. JSON <c>externalId</c>.</summary>
     [JsonPropertyName("externalId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ExternalId { get; init; }
+    public string? ExternalId { get; set; }
 
     /// <summary>The identification number of the MFA device that is associated with the user who is making the AssumeRole call. JSON <c>serialNumber</c>.</summary>
     [JsonPropertyName("serialNumber")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? SerialNumber { get; init; }
+    public string? SerialNumber { get; set; }
 
     /// <summary>The value provided by the MFA device, if the trust policy of the role being assumed requires MFA. JSON <c>tokenCode</c>.</summary>
     [JsonPropertyName("tokenCode")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? TokenCode { get; init; }
+    public string? TokenCode { get; set; }
 
     /// <summary>The source identity specified by the principal that is calling the AssumeRole operation. JSON <c>sourceIdentity</c>.</summary>
     [JsonPropertyName("sourceIdentity")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? SourceIdentity { get; init; }
+    public string? SourceIdentity { get; set; }
 
     /// <summary>A list of previously acquired trusted context assertions in the format of a JSON array. JSON <c>providedContexts</c>.</summary>
     [JsonPropertyName("providedContexts")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<ProvidedContext>>))]
-    public IReadOnlyList<ProvidedContext>? ProvidedContexts { get; init => field = ValueList<ProvidedContext>.From(value); }
+    public IReadOnlyList<ProvidedContext>? ProvidedContexts { get; set => field = ValueList<ProvidedContext>.From(value); }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -122,22 +122,22 @@ public sealed record AssumeRoleResponseElements
     /// <summary>The temporary security credentials, which include an access key ID, a secret access key, and a security (or session) token. JSON <c>credentials</c>.</summary>
     [JsonPropertyName("credentials")]
     [JsonConverter(typeof(TolerantMemberConverter<Credentials>))]
-    public Credentials? Credentials { get; init; }
+    public Credentials? Credentials { get; set; }
 
     /// <summary>The Amazon Resource Name (ARN) and the assumed role ID, which are identifiers that you can use to refer to the resulting temporary security credentials. JSON <c>assumedRoleUser</c>.</summary>
     [JsonPropertyName("assumedRoleUser")]
     [JsonConverter(typeof(TolerantMemberConverter<AssumedRoleUser>))]
-    public AssumedRoleUser? AssumedRoleUser { get; init; }
+    public AssumedRoleUser? AssumedRoleUser { get; set; }
 
     /// <summary>A percentage value that indicates the packed size of the session policies and session tags combined passed in the request. JSON <c>packedPolicySize</c>.</summary>
     [JsonPropertyName("packedPolicySize")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? PackedPolicySize { get; init; }
+    public int? PackedPolicySize { get; set; }
 
     /// <summary>The source identity specified by the principal that is calling the AssumeRole operation. JSON <c>sourceIdentity</c>.</summary>
     [JsonPropertyName("sourceIdentity")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? SourceIdentity { get; init; }
+    public string? SourceIdentity { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

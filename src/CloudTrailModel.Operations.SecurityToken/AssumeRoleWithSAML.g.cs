@@ -15,32 +15,32 @@ public sealed record AssumeRoleWithSAMLRequestParameters
     /// <summary>The Amazon Resource Name (ARN) of the role that the caller is assuming. JSON <c>roleArn</c>.</summary>
     [JsonPropertyName("roleArn")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? RoleArn { get; init; }
+    public string? RoleArn { get; set; }
 
     /// <summary>The Amazon Resource Name (ARN) of the SAML provider in IAM that describes the IdP. JSON <c>principalArn</c>.</summary>
     [JsonPropertyName("principalArn")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? PrincipalArn { get; init; }
+    public string? PrincipalArn { get; set; }
 
     /// <summary>The base64 encoded SAML authentication response provided by the IdP. JSON <c>sAMLAssertion</c>.</summary>
     [JsonPropertyName("sAMLAssertion")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? SAMLAssertion { get; init; }
+    public string? SAMLAssertion { get; set; }
 
     /// <summary>The Amazon Resource Names (ARNs) of the IAM managed policies that you want to use as managed session policies. JSON <c>policyArns</c>.</summary>
     [JsonPropertyName("policyArns")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<PolicyDescriptorType>>))]
-    public IReadOnlyList<PolicyDescriptorType>? PolicyArns { get; init => field = ValueList<PolicyDescriptorType>.From(value); }
+    public IReadOnlyList<PolicyDescriptorType>? PolicyArns { get; set => field = ValueList<PolicyDescriptorType>.From(value); }
 
     /// <summary>An IAM policy in JSON format that you want to use as an inline session policy. JSON <c>policy</c>.</summary>
     [JsonPropertyName("policy")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Policy { get; init; }
+    public string? Policy { get; set; }
 
     /// <summary>The duration, in seconds, of the role session. JSON <c>durationSeconds</c>.</summary>
     [JsonPropertyName("durationSeconds")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? DurationSeconds { get; init; }
+    public int? DurationSeconds { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -80,47 +80,47 @@ public sealed record AssumeRoleWithSAMLResponseElements
     /// <summary>The temporary security credentials, which include an access key ID, a secret access key, and a security (or session) token. JSON <c>credentials</c>.</summary>
     [JsonPropertyName("credentials")]
     [JsonConverter(typeof(TolerantMemberConverter<Credentials>))]
-    public Credentials? Credentials { get; init; }
+    public Credentials? Credentials { get; set; }
 
     /// <summary>The identifiers for the temporary security credentials that the operation returns. JSON <c>assumedRoleUser</c>.</summary>
     [JsonPropertyName("assumedRoleUser")]
     [JsonConverter(typeof(TolerantMemberConverter<AssumedRoleUser>))]
-    public AssumedRoleUser? AssumedRoleUser { get; init; }
+    public AssumedRoleUser? AssumedRoleUser { get; set; }
 
     /// <summary>A percentage value that indicates the packed size of the session policies and session tags combined passed in the request. JSON <c>packedPolicySize</c>.</summary>
     [JsonPropertyName("packedPolicySize")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? PackedPolicySize { get; init; }
+    public int? PackedPolicySize { get; set; }
 
     /// <summary>The value of the NameID element in the Subject element of the SAML assertion. JSON <c>subject</c>.</summary>
     [JsonPropertyName("subject")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Subject { get; init; }
+    public string? Subject { get; set; }
 
     /// <summary>The format of the name ID, as defined by the Format attribute in the NameID element of the SAML assertion. JSON <c>subjectType</c>.</summary>
     [JsonPropertyName("subjectType")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? SubjectType { get; init; }
+    public string? SubjectType { get; set; }
 
     /// <summary>The value of the Issuer element of the SAML assertion. JSON <c>issuer</c>.</summary>
     [JsonPropertyName("issuer")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Issuer { get; init; }
+    public string? Issuer { get; set; }
 
     /// <summary>The value of the Recipient attribute of the SubjectConfirmationData element of the SAML assertion. JSON <c>audience</c>.</summary>
     [JsonPropertyName("audience")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Audience { get; init; }
+    public string? Audience { get; set; }
 
     /// <summary>A hash value based on the concatenation of the following: The Issuer response value. JSON <c>nameQualifier</c>.</summary>
     [JsonPropertyName("nameQualifier")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? NameQualifier { get; init; }
+    public string? NameQualifier { get; set; }
 
     /// <summary>The value in the SourceIdentity attribute in the SAML assertion. JSON <c>sourceIdentity</c>.</summary>
     [JsonPropertyName("sourceIdentity")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? SourceIdentity { get; init; }
+    public string? SourceIdentity { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,37 +15,37 @@ public sealed record AssumeRoleWithWebIdentityRequestParameters
     /// <summary>The Amazon Resource Name (ARN) of the role that the caller is assuming. JSON <c>roleArn</c>.</summary>
     [JsonPropertyName("roleArn")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? RoleArn { get; init; }
+    public string? RoleArn { get; set; }
 
     /// <summary>An identifier for the assumed role session. JSON <c>roleSessionName</c>.</summary>
     [JsonPropertyName("roleSessionName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? RoleSessionName { get; init; }
+    public string? RoleSessionName { get; set; }
 
     /// <summary>The OAuth 2.0 access token or OpenID Connect ID token that is provided by the identity provider. JSON <c>webIdentityToken</c>.</summary>
     [JsonPropertyName("webIdentityToken")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? WebIdentityToken { get; init; }
+    public string? WebIdentityToken { get; set; }
 
     /// <summary>The fully qualified host component of the domain name of the OAuth 2.0 identity provider. JSON <c>providerId</c>.</summary>
     [JsonPropertyName("providerId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ProviderId { get; init; }
+    public string? ProviderId { get; set; }
 
     /// <summary>The Amazon Resource Names (ARNs) of the IAM managed policies that you want to use as managed session policies. JSON <c>policyArns</c>.</summary>
     [JsonPropertyName("policyArns")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<PolicyDescriptorType>>))]
-    public IReadOnlyList<PolicyDescriptorType>? PolicyArns { get; init => field = ValueList<PolicyDescriptorType>.From(value); }
+    public IReadOnlyList<PolicyDescriptorType>? PolicyArns { get; set => field = ValueList<PolicyDescriptorType>.From(value); }
 
     /// <summary>An IAM policy in JSON format that you want to use as an inline session policy. JSON <c>policy</c>.</summary>
     [JsonPropertyName("policy")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Policy { get; init; }
+    public string? Policy { get; set; }
 
     /// <summary>The duration, in seconds, of the role session. JSON <c>durationSeconds</c>.</summary>
     [JsonPropertyName("durationSeconds")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? DurationSeconds { get; init; }
+    public int? DurationSeconds { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -87,37 +87,37 @@ public sealed record AssumeRoleWithWebIdentityResponseElements
     /// <summary>The temporary security credentials, which include an access key ID, a secret access key, and a security token. JSON <c>credentials</c>.</summary>
     [JsonPropertyName("credentials")]
     [JsonConverter(typeof(TolerantMemberConverter<Credentials>))]
-    public Credentials? Credentials { get; init; }
+    public Credentials? Credentials { get; set; }
 
     /// <summary>The unique user identifier that is returned by the identity provider. JSON <c>subjectFromWebIdentityToken</c>.</summary>
     [JsonPropertyName("subjectFromWebIdentityToken")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? SubjectFromWebIdentityToken { get; init; }
+    public string? SubjectFromWebIdentityToken { get; set; }
 
     /// <summary>The Amazon Resource Name (ARN) and the assumed role ID, which are identifiers that you can use to refer to the resulting temporary security credentials. JSON <c>assumedRoleUser</c>.</summary>
     [JsonPropertyName("assumedRoleUser")]
     [JsonConverter(typeof(TolerantMemberConverter<AssumedRoleUser>))]
-    public AssumedRoleUser? AssumedRoleUser { get; init; }
+    public AssumedRoleUser? AssumedRoleUser { get; set; }
 
     /// <summary>A percentage value that indicates the packed size of the session policies and session tags combined passed in the request. JSON <c>packedPolicySize</c>.</summary>
     [JsonPropertyName("packedPolicySize")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? PackedPolicySize { get; init; }
+    public int? PackedPolicySize { get; set; }
 
     /// <summary>The issuing authority of the web identity token presented. JSON <c>provider</c>.</summary>
     [JsonPropertyName("provider")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Provider { get; init; }
+    public string? Provider { get; set; }
 
     /// <summary>The intended audience (also known as client ID) of the web identity token. JSON <c>audience</c>.</summary>
     [JsonPropertyName("audience")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Audience { get; init; }
+    public string? Audience { get; set; }
 
     /// <summary>The value of the source identity that is returned in the JSON web token (JWT) from the identity provider. JSON <c>sourceIdentity</c>.</summary>
     [JsonPropertyName("sourceIdentity")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? SourceIdentity { get; init; }
+    public string? SourceIdentity { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,17 +15,17 @@ public sealed record AssumeRootRequestParameters
     /// <summary>The member account principal ARN or account ID. JSON <c>targetPrincipal</c>.</summary>
     [JsonPropertyName("targetPrincipal")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? TargetPrincipal { get; init; }
+    public string? TargetPrincipal { get; set; }
 
     /// <summary>The identity based policy that scopes the session to the privileged tasks that can be performed. JSON <c>taskPolicyArn</c>.</summary>
     [JsonPropertyName("taskPolicyArn")]
     [JsonConverter(typeof(TolerantMemberConverter<PolicyDescriptorType>))]
-    public PolicyDescriptorType? TaskPolicyArn { get; init; }
+    public PolicyDescriptorType? TaskPolicyArn { get; set; }
 
     /// <summary>The duration, in seconds, of the privileged session. JSON <c>durationSeconds</c>.</summary>
     [JsonPropertyName("durationSeconds")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? DurationSeconds { get; init; }
+    public int? DurationSeconds { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -59,12 +59,12 @@ public sealed record AssumeRootResponseElements
     /// <summary>The temporary security credentials, which include an access key ID, a secret access key, and a security token. JSON <c>credentials</c>.</summary>
     [JsonPropertyName("credentials")]
     [JsonConverter(typeof(TolerantMemberConverter<Credentials>))]
-    public Credentials? Credentials { get; init; }
+    public Credentials? Credentials { get; set; }
 
     /// <summary>The source identity specified by the principal that is calling the AssumeRoot operation. JSON <c>sourceIdentity</c>.</summary>
     [JsonPropertyName("sourceIdentity")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? SourceIdentity { get; init; }
+    public string? SourceIdentity { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

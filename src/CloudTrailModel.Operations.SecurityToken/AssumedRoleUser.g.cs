@@ -15,12 +15,12 @@ public sealed record AssumedRoleUser
     /// <summary>A unique identifier that contains the role ID and the role session name of the role that is being assumed. JSON <c>assumedRoleId</c>.</summary>
     [JsonPropertyName("assumedRoleId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? AssumedRoleId { get; init; }
+    public string? AssumedRoleId { get; set; }
 
     /// <summary>The ARN of the temporary security credentials that are returned from the AssumeRole action. JSON <c>arn</c>.</summary>
     [JsonPropertyName("arn")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Arn { get; init; }
+    public string? Arn { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,7 +15,7 @@ public sealed record DecodeAuthorizationMessageRequestParameters
     /// <summary>The encoded message that was returned with the response. JSON <c>encodedMessage</c>.</summary>
     [JsonPropertyName("encodedMessage")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? EncodedMessage { get; init; }
+    public string? EncodedMessage { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -45,7 +45,7 @@ public sealed record DecodeAuthorizationMessageResponseElements
     /// <summary>The API returns a response with the decoded message. JSON <c>decodedMessage</c>.</summary>
     [JsonPropertyName("decodedMessage")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? DecodedMessage { get; init; }
+    public string? DecodedMessage { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,12 +15,12 @@ public sealed record FederatedUser
     /// <summary>The string that identifies the federated user associated with the credentials, similar to the unique ID of an IAM user. JSON <c>federatedUserId</c>.</summary>
     [JsonPropertyName("federatedUserId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? FederatedUserId { get; init; }
+    public string? FederatedUserId { get; set; }
 
     /// <summary>The ARN that specifies the federated user that is associated with the credentials. JSON <c>arn</c>.</summary>
     [JsonPropertyName("arn")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Arn { get; init; }
+    public string? Arn { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,7 +15,7 @@ public sealed record GetAccessKeyInfoRequestParameters
     /// <summary>The identifier of an access key. JSON <c>accessKeyId</c>.</summary>
     [JsonPropertyName("accessKeyId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? AccessKeyId { get; init; }
+    public string? AccessKeyId { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -45,7 +45,7 @@ public sealed record GetAccessKeyInfoResponseElements
     /// <summary>The number used to identify the Amazon Web Services account. JSON <c>account</c>.</summary>
     [JsonPropertyName("account")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Account { get; init; }
+    public string? Account { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

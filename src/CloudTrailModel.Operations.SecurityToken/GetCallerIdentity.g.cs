@@ -38,17 +38,17 @@ public sealed record GetCallerIdentityResponseElements
     /// <summary>The unique identifier of the calling entity. JSON <c>userId</c>.</summary>
     [JsonPropertyName("userId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? UserId { get; init; }
+    public string? UserId { get; set; }
 
     /// <summary>The Amazon Web Services account ID number of the account that owns or contains the calling entity. JSON <c>account</c>.</summary>
     [JsonPropertyName("account")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Account { get; init; }
+    public string? Account { get; set; }
 
     /// <summary>The Amazon Web Services ARN associated with the calling entity. JSON <c>arn</c>.</summary>
     [JsonPropertyName("arn")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Arn { get; init; }
+    public string? Arn { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,7 +15,7 @@ public sealed record GetDelegatedAccessTokenRequestParameters
     /// <summary>The token to exchange for temporary Amazon Web Services credentials. JSON <c>tradeInToken</c>.</summary>
     [JsonPropertyName("tradeInToken")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? TradeInToken { get; init; }
+    public string? TradeInToken { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -45,17 +45,17 @@ public sealed record GetDelegatedAccessTokenResponseElements
     /// <summary>Amazon Web Services credentials for API authentication. JSON <c>credentials</c>.</summary>
     [JsonPropertyName("credentials")]
     [JsonConverter(typeof(TolerantMemberConverter<Credentials>))]
-    public Credentials? Credentials { get; init; }
+    public Credentials? Credentials { get; set; }
 
     /// <summary>The percentage of the maximum policy size that is used by the session policy. JSON <c>packedPolicySize</c>.</summary>
     [JsonPropertyName("packedPolicySize")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? PackedPolicySize { get; init; }
+    public int? PackedPolicySize { get; set; }
 
     /// <summary>The Amazon Resource Name (ARN) of the principal that was assumed when obtaining the delegated access token. JSON <c>assumedPrincipal</c>.</summary>
     [JsonPropertyName("assumedPrincipal")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? AssumedPrincipal { get; init; }
+    public string? AssumedPrincipal { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,27 +15,27 @@ public sealed record GetFederationTokenRequestParameters
     /// <summary>The name of the federated user. JSON <c>name</c>.</summary>
     [JsonPropertyName("name")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Name { get; init; }
+    public string? Name { get; set; }
 
     /// <summary>An IAM policy in JSON format that you want to use as an inline session policy. JSON <c>policy</c>.</summary>
     [JsonPropertyName("policy")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Policy { get; init; }
+    public string? Policy { get; set; }
 
     /// <summary>The Amazon Resource Names (ARNs) of the IAM managed policies that you want to use as a managed session policy. JSON <c>policyArns</c>.</summary>
     [JsonPropertyName("policyArns")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<PolicyDescriptorType>>))]
-    public IReadOnlyList<PolicyDescriptorType>? PolicyArns { get; init => field = ValueList<PolicyDescriptorType>.From(value); }
+    public IReadOnlyList<PolicyDescriptorType>? PolicyArns { get; set => field = ValueList<PolicyDescriptorType>.From(value); }
 
     /// <summary>The duration, in seconds, that the session should last. JSON <c>durationSeconds</c>.</summary>
     [JsonPropertyName("durationSeconds")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? DurationSeconds { get; init; }
+    public int? DurationSeconds { get; set; }
 
     /// <summary>A list of session tags. JSON <c>tags</c>.</summary>
     [JsonPropertyName("tags")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<Tag>>))]
-    public IReadOnlyList<Tag>? Tags { get; init => field = ValueList<Tag>.From(value); }
+    public IReadOnlyList<Tag>? Tags { get; set => field = ValueList<Tag>.From(value); }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -73,17 +73,17 @@ public sealed record GetFederationTokenResponseElements
     /// <summary>The temporary security credentials, which include an access key ID, a secret access key, and a security (or session) token. JSON <c>credentials</c>.</summary>
     [JsonPropertyName("credentials")]
     [JsonConverter(typeof(TolerantMemberConverter<Credentials>))]
-    public Credentials? Credentials { get; init; }
+    public Credentials? Credentials { get; set; }
 
     /// <summary>Identifiers for the federated user associated with the credentials (such as arn:aws:sts::123456789012:federated-user/Bob or 123456789012:Bob). JSON <c>federatedUser</c>.</summary>
     [JsonPropertyName("federatedUser")]
     [JsonConverter(typeof(TolerantMemberConverter<FederatedUser>))]
-    public FederatedUser? FederatedUser { get; init; }
+    public FederatedUser? FederatedUser { get; set; }
 
     /// <summary>A percentage value that indicates the packed size of the session policies and session tags combined passed in the request. JSON <c>packedPolicySize</c>.</summary>
     [JsonPropertyName("packedPolicySize")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? PackedPolicySize { get; init; }
+    public int? PackedPolicySize { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

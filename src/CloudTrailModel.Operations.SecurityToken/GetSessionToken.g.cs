@@ -15,17 +15,17 @@ public sealed record GetSessionTokenRequestParameters
     /// <summary>The duration, in seconds, that the credentials should remain valid. JSON <c>durationSeconds</c>.</summary>
     [JsonPropertyName("durationSeconds")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? DurationSeconds { get; init; }
+    public int? DurationSeconds { get; set; }
 
     /// <summary>The identification number of the MFA device that is associated with the IAM user who is making the GetSessionToken call. JSON <c>serialNumber</c>.</summary>
     [JsonPropertyName("serialNumber")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? SerialNumber { get; init; }
+    public string? SerialNumber { get; set; }
 
     /// <summary>The value provided by the MFA device, if MFA is required. JSON <c>tokenCode</c>.</summary>
     [JsonPropertyName("tokenCode")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? TokenCode { get; init; }
+    public string? TokenCode { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -59,7 +59,7 @@ public sealed record GetSessionTokenResponseElements
     /// <summary>The temporary security credentials, which include an access key ID, a secret access key, and a security (or session) token. JSON <c>credentials</c>.</summary>
     [JsonPropertyName("credentials")]
     [JsonConverter(typeof(TolerantMemberConverter<Credentials>))]
-    public Credentials? Credentials { get; init; }
+    public Credentials? Credentials { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

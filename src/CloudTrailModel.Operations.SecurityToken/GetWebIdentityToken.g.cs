@@ -15,22 +15,22 @@ public sealed record GetWebIdentityTokenRequestParameters
     /// <summary>The intended recipient of the web identity token. JSON <c>audience</c>.</summary>
     [JsonPropertyName("audience")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<string>>))]
-    public IReadOnlyList<string>? Audience { get; init => field = ValueList<string>.From(value); }
+    public IReadOnlyList<string>? Audience { get; set => field = ValueList<string>.From(value); }
 
     /// <summary>The duration, in seconds, for which the JSON Web Token (JWT) will remain valid. JSON <c>durationSeconds</c>.</summary>
     [JsonPropertyName("durationSeconds")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? DurationSeconds { get; init; }
+    public int? DurationSeconds { get; set; }
 
     /// <summary>The cryptographic algorithm to use for signing the JSON Web Token (JWT). JSON <c>signingAlgorithm</c>.</summary>
     [JsonPropertyName("signingAlgorithm")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? SigningAlgorithm { get; init; }
+    public string? SigningAlgorithm { get; set; }
 
     /// <summary>An optional list of tags to include in the JSON Web Token (JWT). JSON <c>tags</c>.</summary>
     [JsonPropertyName("tags")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<Tag>>))]
-    public IReadOnlyList<Tag>? Tags { get; init => field = ValueList<Tag>.From(value); }
+    public IReadOnlyList<Tag>? Tags { get; set => field = ValueList<Tag>.From(value); }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -66,12 +66,12 @@ public sealed record GetWebIdentityTokenResponseElements
     /// <summary>A signed JSON Web Token (JWT) that represents the caller's Amazon Web Services identity. JSON <c>webIdentityToken</c>.</summary>
     [JsonPropertyName("webIdentityToken")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? WebIdentityToken { get; init; }
+    public string? WebIdentityToken { get; set; }
 
     /// <summary>The date and time when the web identity token expires, in UTC. JSON <c>expiration</c>.</summary>
     [JsonPropertyName("expiration")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? Expiration { get; init; }
+    public DateTimeOffset? Expiration { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

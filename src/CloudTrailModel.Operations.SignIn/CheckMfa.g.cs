@@ -15,7 +15,7 @@ public sealed record CheckMfaResponseElements
     /// <summary>The outcome: Success or Failure. JSON <c>CheckMfa</c>.</summary>
     [JsonPropertyName("CheckMfa")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? CheckMfa { get; init; }
+    public string? CheckMfa { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,7 +15,7 @@ public sealed record ConsoleLoginResponseElements
     /// <summary>The outcome: Success or Failure. JSON <c>ConsoleLogin</c>.</summary>
     [JsonPropertyName("ConsoleLogin")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ConsoleLogin { get; init; }
+    public string? ConsoleLogin { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

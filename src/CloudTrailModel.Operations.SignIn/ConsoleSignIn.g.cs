@@ -15,7 +15,7 @@ public sealed record ConsoleSignInResponseElements
     /// <summary>The outcome: Success or Failure. JSON <c>ConsoleSignIn</c>.</summary>
     [JsonPropertyName("ConsoleSignIn")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ConsoleSignIn { get; init; }
+    public string? ConsoleSignIn { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,7 +15,7 @@ public sealed record CredentialChallengeResponseElements
     /// <summary>The outcome: Success or Failure. JSON <c>CredentialChallenge</c>.</summary>
     [JsonPropertyName("CredentialChallenge")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? CredentialChallenge { get; init; }
+    public string? CredentialChallenge { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,7 +15,7 @@ public sealed record CredentialVerificationResponseElements
     /// <summary>The outcome: Success or Failure. JSON <c>CredentialVerification</c>.</summary>
     [JsonPropertyName("CredentialVerification")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? CredentialVerification { get; init; }
+    public string? CredentialVerification { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

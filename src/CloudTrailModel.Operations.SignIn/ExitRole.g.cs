@@ -15,7 +15,7 @@ public sealed record ExitRoleResponseElements
     /// <summary>The outcome: Success or Failure. JSON <c>ExitRole</c>.</summary>
     [JsonPropertyName("ExitRole")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ExitRole { get; init; }
+    public string? ExitRole { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

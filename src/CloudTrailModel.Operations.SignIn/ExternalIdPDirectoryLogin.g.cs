@@ -15,7 +15,7 @@ public sealed record ExternalIdPDirectoryLoginResponseElements
     /// <summary>The outcome: Success or Failure. JSON <c>ExternalIdPDirectoryLogin</c>.</summary>
     [JsonPropertyName("ExternalIdPDirectoryLogin")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ExternalIdPDirectoryLogin { get; init; }
+    public string? ExternalIdPDirectoryLogin { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,7 +15,7 @@ public sealed record GetSigninTokenResponseElements
     /// <summary>The outcome: Success or Failure. JSON <c>GetSigninToken</c>.</summary>
     [JsonPropertyName("GetSigninToken")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? GetSigninToken { get; init; }
+    public string? GetSigninToken { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

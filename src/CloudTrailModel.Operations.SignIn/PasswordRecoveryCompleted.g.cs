@@ -15,7 +15,7 @@ public sealed record PasswordRecoveryCompletedResponseElements
     /// <summary>The outcome: Success or Failure. JSON <c>PasswordRecoveryCompleted</c>.</summary>
     [JsonPropertyName("PasswordRecoveryCompleted")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? PasswordRecoveryCompleted { get; init; }
+    public string? PasswordRecoveryCompleted { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

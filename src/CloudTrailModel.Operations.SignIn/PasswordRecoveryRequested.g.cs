@@ -15,7 +15,7 @@ public sealed record PasswordRecoveryRequestedResponseElements
     /// <summary>The outcome: Success or Failure. JSON <c>PasswordRecoveryRequested</c>.</summary>
     [JsonPropertyName("PasswordRecoveryRequested")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? PasswordRecoveryRequested { get; init; }
+    public string? PasswordRecoveryRequested { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

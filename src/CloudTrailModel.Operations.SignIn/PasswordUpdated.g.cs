@@ -15,7 +15,7 @@ public sealed record PasswordUpdatedResponseElements
     /// <summary>The outcome: Success or Failure. JSON <c>PasswordUpdated</c>.</summary>
     [JsonPropertyName("PasswordUpdated")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? PasswordUpdated { get; init; }
+    public string? PasswordUpdated { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

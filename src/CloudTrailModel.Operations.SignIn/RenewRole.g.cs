@@ -15,7 +15,7 @@ public sealed record RenewRoleResponseElements
     /// <summary>The outcome: Success or Failure. JSON <c>RenewRole</c>.</summary>
     [JsonPropertyName("RenewRole")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? RenewRole { get; init; }
+    public string? RenewRole { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

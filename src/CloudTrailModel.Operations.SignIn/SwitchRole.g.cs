@@ -15,7 +15,7 @@ public sealed record SwitchRoleResponseElements
     /// <summary>The outcome: Success or Failure. JSON <c>SwitchRole</c>.</summary>
     [JsonPropertyName("SwitchRole")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? SwitchRole { get; init; }
+    public string? SwitchRole { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,7 +15,7 @@ public sealed record UserAuthenticationResponseElements
     /// <summary>The outcome: Success or Failure. JSON <c>UserAuthentication</c>.</summary>
     [JsonPropertyName("UserAuthentication")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? UserAuthentication { get; init; }
+    public string? UserAuthentication { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

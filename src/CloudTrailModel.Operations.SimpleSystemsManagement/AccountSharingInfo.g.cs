@@ -15,12 +15,12 @@ public sealed record AccountSharingInfo
     /// <summary>The Amazon Web Services account ID where the current document is shared. JSON <c>accountId</c>.</summary>
     [JsonPropertyName("accountId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? AccountId { get; init; }
+    public string? AccountId { get; set; }
 
     /// <summary>The version of the current document shared with the account. JSON <c>sharedDocumentVersion</c>.</summary>
     [JsonPropertyName("sharedDocumentVersion")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? SharedDocumentVersion { get; init; }
+    public string? SharedDocumentVersion { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

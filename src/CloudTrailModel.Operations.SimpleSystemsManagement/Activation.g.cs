@@ -15,52 +15,52 @@ public sealed record Activation
     /// <summary>The ID created by Systems Manager when you submitted the activation. JSON <c>activationId</c>.</summary>
     [JsonPropertyName("activationId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ActivationId { get; init; }
+    public string? ActivationId { get; set; }
 
     /// <summary>A user defined description of the activation. JSON <c>description</c>.</summary>
     [JsonPropertyName("description")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Description { get; init; }
+    public string? Description { get; set; }
 
     /// <summary>A name for the managed node when it is created. JSON <c>defaultInstanceName</c>.</summary>
     [JsonPropertyName("defaultInstanceName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? DefaultInstanceName { get; init; }
+    public string? DefaultInstanceName { get; set; }
 
     /// <summary>The Identity and Access Management (IAM) role to assign to the managed node. JSON <c>iamRole</c>.</summary>
     [JsonPropertyName("iamRole")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? IamRole { get; init; }
+    public string? IamRole { get; set; }
 
     /// <summary>The maximum number of managed nodes that can be registered using this activation. JSON <c>registrationLimit</c>.</summary>
     [JsonPropertyName("registrationLimit")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? RegistrationLimit { get; init; }
+    public int? RegistrationLimit { get; set; }
 
     /// <summary>The number of managed nodes already registered with this activation. JSON <c>registrationsCount</c>.</summary>
     [JsonPropertyName("registrationsCount")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? RegistrationsCount { get; init; }
+    public int? RegistrationsCount { get; set; }
 
     /// <summary>The date when this activation can no longer be used to register managed nodes. JSON <c>expirationDate</c>.</summary>
     [JsonPropertyName("expirationDate")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? ExpirationDate { get; init; }
+    public DateTimeOffset? ExpirationDate { get; set; }
 
     /// <summary>Whether or not the activation is expired. JSON <c>expired</c>.</summary>
     [JsonPropertyName("expired")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? Expired { get; init; }
+    public bool? Expired { get; set; }
 
     /// <summary>The date the activation was created. JSON <c>createdDate</c>.</summary>
     [JsonPropertyName("createdDate")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? CreatedDate { get; init; }
+    public DateTimeOffset? CreatedDate { get; set; }
 
     /// <summary>Tags assigned to the activation. JSON <c>tags</c>.</summary>
     [JsonPropertyName("tags")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<Tag>>))]
-    public IReadOnlyList<Tag>? Tags { get; init => field = ValueList<Tag>.From(value); }
+    public IReadOnlyList<Tag>? Tags { get; set => field = ValueList<Tag>.From(value); }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

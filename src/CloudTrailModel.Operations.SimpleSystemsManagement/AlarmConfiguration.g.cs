@@ -15,12 +15,12 @@ public sealed record AlarmConfiguration
     /// <summary>When this value is true, your automation or command continues to run in cases where we can’t retrieve alarm status information from CloudWatch. JSON <c>ignorePollAlarmFailure</c>.</summary>
     [JsonPropertyName("ignorePollAlarmFailure")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? IgnorePollAlarmFailure { get; init; }
+    public bool? IgnorePollAlarmFailure { get; set; }
 
     /// <summary>The name of the CloudWatch alarm specified in the configuration. JSON <c>alarms</c>.</summary>
     [JsonPropertyName("alarms")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<Alarm>>))]
-    public IReadOnlyList<Alarm>? Alarms { get; init => field = ValueList<Alarm>.From(value); }
+    public IReadOnlyList<Alarm>? Alarms { get; set => field = ValueList<Alarm>.From(value); }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,12 +15,12 @@ public sealed record AlarmStateInformation
     /// <summary>The name of your CloudWatch alarm. JSON <c>name</c>.</summary>
     [JsonPropertyName("name")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Name { get; init; }
+    public string? Name { get; set; }
 
     /// <summary>The state of your CloudWatch alarm. JSON <c>state</c>.</summary>
     [JsonPropertyName("state")]
     [JsonConverter(typeof(TolerantMemberConverter<ExternalAlarmState?>))]
-    public ExternalAlarmState? State { get; init; }
+    public ExternalAlarmState? State { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,22 +15,22 @@ public sealed record AssociateOpsItemRelatedItemRequestParameters
     /// <summary>The ID of the OpsItem to which you want to associate a resource as a related item. JSON <c>opsItemId</c>.</summary>
     [JsonPropertyName("opsItemId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? OpsItemId { get; init; }
+    public string? OpsItemId { get; set; }
 
     /// <summary>The type of association that you want to create between an OpsItem and a resource. JSON <c>associationType</c>.</summary>
     [JsonPropertyName("associationType")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? AssociationType { get; init; }
+    public string? AssociationType { get; set; }
 
     /// <summary>The type of resource that you want to associate with an OpsItem. JSON <c>resourceType</c>.</summary>
     [JsonPropertyName("resourceType")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ResourceType { get; init; }
+    public string? ResourceType { get; set; }
 
     /// <summary>The Amazon Resource Name (ARN) of the Amazon Web Services resource that you want to associate with the OpsItem. JSON <c>resourceUri</c>.</summary>
     [JsonPropertyName("resourceUri")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ResourceUri { get; init; }
+    public string? ResourceUri { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -66,7 +66,7 @@ public sealed record AssociateOpsItemRelatedItemResponseElements
     /// <summary>The association ID. JSON <c>associationId</c>.</summary>
     [JsonPropertyName("associationId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? AssociationId { get; init; }
+    public string? AssociationId { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,67 +15,67 @@ public sealed record Association
     /// <summary>The name of the SSM document. JSON <c>name</c>.</summary>
     [JsonPropertyName("name")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Name { get; init; }
+    public string? Name { get; set; }
 
     /// <summary>The managed node ID. JSON <c>instanceId</c>.</summary>
     [JsonPropertyName("instanceId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? InstanceId { get; init; }
+    public string? InstanceId { get; set; }
 
     /// <summary>The ID created by the system when you create an association. JSON <c>associationId</c>.</summary>
     [JsonPropertyName("associationId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? AssociationId { get; init; }
+    public string? AssociationId { get; set; }
 
     /// <summary>The association version. JSON <c>associationVersion</c>.</summary>
     [JsonPropertyName("associationVersion")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? AssociationVersion { get; init; }
+    public string? AssociationVersion { get; set; }
 
     /// <summary>The version of the document used in the association. JSON <c>documentVersion</c>.</summary>
     [JsonPropertyName("documentVersion")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? DocumentVersion { get; init; }
+    public string? DocumentVersion { get; set; }
 
     /// <summary>The managed nodes targeted by the request to create an association. JSON <c>targets</c>.</summary>
     [JsonPropertyName("targets")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<Target>>))]
-    public IReadOnlyList<Target>? Targets { get; init => field = ValueList<Target>.From(value); }
+    public IReadOnlyList<Target>? Targets { get; set => field = ValueList<Target>.From(value); }
 
     /// <summary>The date on which the association was last run. JSON <c>lastExecutionDate</c>.</summary>
     [JsonPropertyName("lastExecutionDate")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? LastExecutionDate { get; init; }
+    public DateTimeOffset? LastExecutionDate { get; set; }
 
     /// <summary>Information about the association. JSON <c>overview</c>.</summary>
     [JsonPropertyName("overview")]
     [JsonConverter(typeof(TolerantMemberConverter<AssociationOverview>))]
-    public AssociationOverview? Overview { get; init; }
+    public AssociationOverview? Overview { get; set; }
 
     /// <summary>A cron expression that specifies a schedule when the association runs. JSON <c>scheduleExpression</c>.</summary>
     [JsonPropertyName("scheduleExpression")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ScheduleExpression { get; init; }
+    public string? ScheduleExpression { get; set; }
 
     /// <summary>The association name. JSON <c>associationName</c>.</summary>
     [JsonPropertyName("associationName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? AssociationName { get; init; }
+    public string? AssociationName { get; set; }
 
     /// <summary>Number of days to wait after the scheduled day to run an association. JSON <c>scheduleOffset</c>.</summary>
     [JsonPropertyName("scheduleOffset")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? ScheduleOffset { get; init; }
+    public int? ScheduleOffset { get; set; }
 
     /// <summary>The number of hours that an association can run on specified targets. JSON <c>duration</c>.</summary>
     [JsonPropertyName("duration")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? Duration { get; init; }
+    public int? Duration { get; set; }
 
     /// <summary>A key-value mapping of document parameters to target resources. JSON <c>targetMaps</c>.</summary>
     [JsonPropertyName("targetMaps")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<IReadOnlyDictionary<string, IReadOnlyList<string>>>>))]
-    public IReadOnlyList<IReadOnlyDictionary<string, IReadOnlyList<string>>>? TargetMaps { get; init => field = ValueList<IReadOnlyDictionary<string, IReadOnlyList<string>>>.From(value); }
+    public IReadOnlyList<IReadOnlyDictionary<string, IReadOnlyList<string>>>? TargetMaps { get; set => field = ValueList<IReadOnlyDictionary<string, IReadOnlyList<string>>>.From(value); }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

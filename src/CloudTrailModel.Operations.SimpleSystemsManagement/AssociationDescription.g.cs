@@ -15,152 +15,152 @@ public sealed record AssociationDescription
     /// <summary>The name of the SSM document. JSON <c>name</c>.</summary>
     [JsonPropertyName("name")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Name { get; init; }
+    public string? Name { get; set; }
 
     /// <summary>The managed node ID. JSON <c>instanceId</c>.</summary>
     [JsonPropertyName("instanceId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? InstanceId { get; init; }
+    public string? InstanceId { get; set; }
 
     /// <summary>The association version. JSON <c>associationVersion</c>.</summary>
     [JsonPropertyName("associationVersion")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? AssociationVersion { get; init; }
+    public string? AssociationVersion { get; set; }
 
     /// <summary>The date when the association was made. JSON <c>date</c>.</summary>
     [JsonPropertyName("date")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? Date { get; init; }
+    public DateTimeOffset? Date { get; set; }
 
     /// <summary>The date when the association was last updated. JSON <c>lastUpdateAssociationDate</c>.</summary>
     [JsonPropertyName("lastUpdateAssociationDate")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? LastUpdateAssociationDate { get; init; }
+    public DateTimeOffset? LastUpdateAssociationDate { get; set; }
 
     /// <summary>The association status. JSON <c>status</c>.</summary>
     [JsonPropertyName("status")]
     [JsonConverter(typeof(TolerantMemberConverter<AssociationStatus>))]
-    public AssociationStatus? Status { get; init; }
+    public AssociationStatus? Status { get; set; }
 
     /// <summary>Information about the association. JSON <c>overview</c>.</summary>
     [JsonPropertyName("overview")]
     [JsonConverter(typeof(TolerantMemberConverter<AssociationOverview>))]
-    public AssociationOverview? Overview { get; init; }
+    public AssociationOverview? Overview { get; set; }
 
     /// <summary>The document version. JSON <c>documentVersion</c>.</summary>
     [JsonPropertyName("documentVersion")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? DocumentVersion { get; init; }
+    public string? DocumentVersion { get; set; }
 
     /// <summary>Choose the parameter that will define how your automation will branch out. JSON <c>automationTargetParameterName</c>.</summary>
     [JsonPropertyName("automationTargetParameterName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? AutomationTargetParameterName { get; init; }
+    public string? AutomationTargetParameterName { get; set; }
 
     /// <summary>A description of the parameters for a document. JSON <c>parameters</c>. AWS marks it sensitive: CloudTrail may log a placeholder string instead, kept in <see cref="SensitiveValue{T}.RedactedText"/>.</summary>
     [JsonPropertyName("parameters")]
     [JsonConverter(typeof(SensitiveValueConverter<IReadOnlyDictionary<string, IReadOnlyList<string>>>))]
-    public SensitiveValue<IReadOnlyDictionary<string, IReadOnlyList<string>>>? Parameters { get; init; }
+    public SensitiveValue<IReadOnlyDictionary<string, IReadOnlyList<string>>>? Parameters { get; set; }
 
     /// <summary>The association ID. JSON <c>associationId</c>.</summary>
     [JsonPropertyName("associationId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? AssociationId { get; init; }
+    public string? AssociationId { get; set; }
 
     /// <summary>The managed nodes targeted by the request. JSON <c>targets</c>.</summary>
     [JsonPropertyName("targets")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<Target>>))]
-    public IReadOnlyList<Target>? Targets { get; init => field = ValueList<Target>.From(value); }
+    public IReadOnlyList<Target>? Targets { get; set => field = ValueList<Target>.From(value); }
 
     /// <summary>A cron expression that specifies a schedule when the association runs. JSON <c>scheduleExpression</c>.</summary>
     [JsonPropertyName("scheduleExpression")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ScheduleExpression { get; init; }
+    public string? ScheduleExpression { get; set; }
 
     /// <summary>An S3 bucket where you want to store the output details of the request. JSON <c>outputLocation</c>.</summary>
     [JsonPropertyName("outputLocation")]
     [JsonConverter(typeof(TolerantMemberConverter<InstanceAssociationOutputLocation>))]
-    public InstanceAssociationOutputLocation? OutputLocation { get; init; }
+    public InstanceAssociationOutputLocation? OutputLocation { get; set; }
 
     /// <summary>The date on which the association was last run. JSON <c>lastExecutionDate</c>.</summary>
     [JsonPropertyName("lastExecutionDate")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? LastExecutionDate { get; init; }
+    public DateTimeOffset? LastExecutionDate { get; set; }
 
     /// <summary>The last date on which the association was successfully run. JSON <c>lastSuccessfulExecutionDate</c>.</summary>
     [JsonPropertyName("lastSuccessfulExecutionDate")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? LastSuccessfulExecutionDate { get; init; }
+    public DateTimeOffset? LastSuccessfulExecutionDate { get; set; }
 
     /// <summary>The association name. JSON <c>associationName</c>.</summary>
     [JsonPropertyName("associationName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? AssociationName { get; init; }
+    public string? AssociationName { get; set; }
 
     /// <summary>The number of errors that are allowed before the system stops sending requests to run the association on additional targets. JSON <c>maxErrors</c>.</summary>
     [JsonPropertyName("maxErrors")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? MaxErrors { get; init; }
+    public string? MaxErrors { get; set; }
 
     /// <summary>The maximum number of targets allowed to run the association at the same time. JSON <c>maxConcurrency</c>.</summary>
     [JsonPropertyName("maxConcurrency")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? MaxConcurrency { get; init; }
+    public string? MaxConcurrency { get; set; }
 
     /// <summary>The severity level that is assigned to the association. JSON <c>complianceSeverity</c>.</summary>
     [JsonPropertyName("complianceSeverity")]
     [JsonConverter(typeof(TolerantMemberConverter<AssociationComplianceSeverity?>))]
-    public AssociationComplianceSeverity? ComplianceSeverity { get; init; }
+    public AssociationComplianceSeverity? ComplianceSeverity { get; set; }
 
     /// <summary>The mode for generating association compliance. JSON <c>syncCompliance</c>.</summary>
     [JsonPropertyName("syncCompliance")]
     [JsonConverter(typeof(TolerantMemberConverter<AssociationSyncCompliance?>))]
-    public AssociationSyncCompliance? SyncCompliance { get; init; }
+    public AssociationSyncCompliance? SyncCompliance { get; set; }
 
     /// <summary>By default, when you create a new associations, the system runs it immediately after it is created and then according to the schedule you specified. JSON <c>applyOnlyAtCronInterval</c>.</summary>
     [JsonPropertyName("applyOnlyAtCronInterval")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? ApplyOnlyAtCronInterval { get; init; }
+    public bool? ApplyOnlyAtCronInterval { get; set; }
 
     /// <summary>The names or Amazon Resource Names (ARNs) of the Change Calendar type documents your associations are gated under. JSON <c>calendarNames</c>.</summary>
     [JsonPropertyName("calendarNames")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<string>>))]
-    public IReadOnlyList<string>? CalendarNames { get; init => field = ValueList<string>.From(value); }
+    public IReadOnlyList<string>? CalendarNames { get; set => field = ValueList<string>.From(value); }
 
     /// <summary>The combination of Amazon Web Services Regions and Amazon Web Services accounts where you want to run the association. JSON <c>targetLocations</c>.</summary>
     [JsonPropertyName("targetLocations")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<TargetLocation>>))]
-    public IReadOnlyList<TargetLocation>? TargetLocations { get; init => field = ValueList<TargetLocation>.From(value); }
+    public IReadOnlyList<TargetLocation>? TargetLocations { get; set => field = ValueList<TargetLocation>.From(value); }
 
     /// <summary>Number of days to wait after the scheduled day to run an association. JSON <c>scheduleOffset</c>.</summary>
     [JsonPropertyName("scheduleOffset")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? ScheduleOffset { get; init; }
+    public int? ScheduleOffset { get; set; }
 
     /// <summary>The number of hours that an association can run on specified targets. JSON <c>duration</c>.</summary>
     [JsonPropertyName("duration")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? Duration { get; init; }
+    public int? Duration { get; set; }
 
     /// <summary>A key-value mapping of document parameters to target resources. JSON <c>targetMaps</c>.</summary>
     [JsonPropertyName("targetMaps")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<IReadOnlyDictionary<string, IReadOnlyList<string>>>>))]
-    public IReadOnlyList<IReadOnlyDictionary<string, IReadOnlyList<string>>>? TargetMaps { get; init => field = ValueList<IReadOnlyDictionary<string, IReadOnlyList<string>>>.From(value); }
+    public IReadOnlyList<IReadOnlyDictionary<string, IReadOnlyList<string>>>? TargetMaps { get; set => field = ValueList<IReadOnlyDictionary<string, IReadOnlyList<string>>>.From(value); }
 
     /// <summary>The details for the CloudWatch alarm you want to apply to an automation or command. JSON <c>alarmConfiguration</c>.</summary>
     [JsonPropertyName("alarmConfiguration")]
     [JsonConverter(typeof(TolerantMemberConverter<AlarmConfiguration>))]
-    public AlarmConfiguration? AlarmConfiguration { get; init; }
+    public AlarmConfiguration? AlarmConfiguration { get; set; }
 
     /// <summary>The CloudWatch alarm that was invoked during the association. JSON <c>triggeredAlarms</c>.</summary>
     [JsonPropertyName("triggeredAlarms")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<AlarmStateInformation>>))]
-    public IReadOnlyList<AlarmStateInformation>? TriggeredAlarms { get; init => field = ValueList<AlarmStateInformation>.From(value); }
+    public IReadOnlyList<AlarmStateInformation>? TriggeredAlarms { get; set => field = ValueList<AlarmStateInformation>.From(value); }
 
     /// <summary>A role used by association to take actions on your behalf. JSON <c>associationDispatchAssumeRole</c>.</summary>
     [JsonPropertyName("associationDispatchAssumeRole")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? AssociationDispatchAssumeRole { get; init; }
+    public string? AssociationDispatchAssumeRole { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

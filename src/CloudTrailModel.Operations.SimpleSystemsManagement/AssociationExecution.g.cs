@@ -15,52 +15,52 @@ public sealed record AssociationExecution
     /// <summary>The association ID. JSON <c>associationId</c>.</summary>
     [JsonPropertyName("associationId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? AssociationId { get; init; }
+    public string? AssociationId { get; set; }
 
     /// <summary>The association version. JSON <c>associationVersion</c>.</summary>
     [JsonPropertyName("associationVersion")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? AssociationVersion { get; init; }
+    public string? AssociationVersion { get; set; }
 
     /// <summary>The execution ID for the association. JSON <c>executionId</c>.</summary>
     [JsonPropertyName("executionId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ExecutionId { get; init; }
+    public string? ExecutionId { get; set; }
 
     /// <summary>The status of the association execution. JSON <c>status</c>.</summary>
     [JsonPropertyName("status")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Status { get; init; }
+    public string? Status { get; set; }
 
     /// <summary>Detailed status information about the execution. JSON <c>detailedStatus</c>.</summary>
     [JsonPropertyName("detailedStatus")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? DetailedStatus { get; init; }
+    public string? DetailedStatus { get; set; }
 
     /// <summary>The time the execution started. JSON <c>createdTime</c>.</summary>
     [JsonPropertyName("createdTime")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? CreatedTime { get; init; }
+    public DateTimeOffset? CreatedTime { get; set; }
 
     /// <summary>The date of the last execution. JSON <c>lastExecutionDate</c>.</summary>
     [JsonPropertyName("lastExecutionDate")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? LastExecutionDate { get; init; }
+    public DateTimeOffset? LastExecutionDate { get; set; }
 
     /// <summary>An aggregate status of the resources in the execution based on the status type. JSON <c>resourceCountByStatus</c>.</summary>
     [JsonPropertyName("resourceCountByStatus")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ResourceCountByStatus { get; init; }
+    public string? ResourceCountByStatus { get; set; }
 
     /// <summary>The details for the CloudWatch alarm you want to apply to an automation or command. JSON <c>alarmConfiguration</c>.</summary>
     [JsonPropertyName("alarmConfiguration")]
     [JsonConverter(typeof(TolerantMemberConverter<AlarmConfiguration>))]
-    public AlarmConfiguration? AlarmConfiguration { get; init; }
+    public AlarmConfiguration? AlarmConfiguration { get; set; }
 
     /// <summary>The CloudWatch alarms that were invoked by the association. JSON <c>triggeredAlarms</c>.</summary>
     [JsonPropertyName("triggeredAlarms")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<AlarmStateInformation>>))]
-    public IReadOnlyList<AlarmStateInformation>? TriggeredAlarms { get; init => field = ValueList<AlarmStateInformation>.From(value); }
+    public IReadOnlyList<AlarmStateInformation>? TriggeredAlarms { get; set => field = ValueList<AlarmStateInformation>.From(value); }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

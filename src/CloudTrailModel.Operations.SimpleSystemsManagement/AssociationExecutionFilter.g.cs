@@ -15,17 +15,17 @@ public sealed record AssociationExecutionFilter
     /// <summary>The key value used in the request. JSON <c>key</c>.</summary>
     [JsonPropertyName("key")]
     [JsonConverter(typeof(TolerantMemberConverter<AssociationExecutionFilterKey?>))]
-    public AssociationExecutionFilterKey? Key { get; init; }
+    public AssociationExecutionFilterKey? Key { get; set; }
 
     /// <summary>The value specified for the key. JSON <c>value</c>.</summary>
     [JsonPropertyName("value")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Value { get; init; }
+    public string? Value { get; set; }
 
     /// <summary>The filter type specified in the request. JSON <c>type</c>.</summary>
     [JsonPropertyName("type")]
     [JsonConverter(typeof(TolerantMemberConverter<AssociationFilterOperatorType?>))]
-    public AssociationFilterOperatorType? Type { get; init; }
+    public AssociationFilterOperatorType? Type { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,47 +15,47 @@ public sealed record AssociationExecutionTarget
     /// <summary>The association ID. JSON <c>associationId</c>.</summary>
     [JsonPropertyName("associationId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? AssociationId { get; init; }
+    public string? AssociationId { get; set; }
 
     /// <summary>The association version. JSON <c>associationVersion</c>.</summary>
     [JsonPropertyName("associationVersion")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? AssociationVersion { get; init; }
+    public string? AssociationVersion { get; set; }
 
     /// <summary>The execution ID. JSON <c>executionId</c>.</summary>
     [JsonPropertyName("executionId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ExecutionId { get; init; }
+    public string? ExecutionId { get; set; }
 
     /// <summary>The resource ID, for example, the managed node ID where the association ran. JSON <c>resourceId</c>.</summary>
     [JsonPropertyName("resourceId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ResourceId { get; init; }
+    public string? ResourceId { get; set; }
 
     /// <summary>The resource type, for example, EC2. JSON <c>resourceType</c>.</summary>
     [JsonPropertyName("resourceType")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ResourceType { get; init; }
+    public string? ResourceType { get; set; }
 
     /// <summary>The association execution status. JSON <c>status</c>.</summary>
     [JsonPropertyName("status")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Status { get; init; }
+    public string? Status { get; set; }
 
     /// <summary>Detailed information about the execution status. JSON <c>detailedStatus</c>.</summary>
     [JsonPropertyName("detailedStatus")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? DetailedStatus { get; init; }
+    public string? DetailedStatus { get; set; }
 
     /// <summary>The date of the last execution. JSON <c>lastExecutionDate</c>.</summary>
     [JsonPropertyName("lastExecutionDate")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? LastExecutionDate { get; init; }
+    public DateTimeOffset? LastExecutionDate { get; set; }
 
     /// <summary>The location where the association details are saved. JSON <c>outputSource</c>.</summary>
     [JsonPropertyName("outputSource")]
     [JsonConverter(typeof(TolerantMemberConverter<OutputSource>))]
-    public OutputSource? OutputSource { get; init; }
+    public OutputSource? OutputSource { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

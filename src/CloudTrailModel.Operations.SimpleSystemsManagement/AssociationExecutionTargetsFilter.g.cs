@@ -15,12 +15,12 @@ public sealed record AssociationExecutionTargetsFilter
     /// <summary>The key value used in the request. JSON <c>key</c>.</summary>
     [JsonPropertyName("key")]
     [JsonConverter(typeof(TolerantMemberConverter<AssociationExecutionTargetsFilterKey?>))]
-    public AssociationExecutionTargetsFilterKey? Key { get; init; }
+    public AssociationExecutionTargetsFilterKey? Key { get; set; }
 
     /// <summary>The value specified for the key. JSON <c>value</c>.</summary>
     [JsonPropertyName("value")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Value { get; init; }
+    public string? Value { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

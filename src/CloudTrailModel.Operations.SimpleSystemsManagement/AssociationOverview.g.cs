@@ -15,17 +15,17 @@ public sealed record AssociationOverview
     /// <summary>The status of the association. JSON <c>status</c>.</summary>
     [JsonPropertyName("status")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Status { get; init; }
+    public string? Status { get; set; }
 
     /// <summary>A detailed status of the association. JSON <c>detailedStatus</c>.</summary>
     [JsonPropertyName("detailedStatus")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? DetailedStatus { get; init; }
+    public string? DetailedStatus { get; set; }
 
     /// <summary>Returns the number of targets for the association status. JSON <c>associationStatusAggregatedCount</c>.</summary>
     [JsonPropertyName("associationStatusAggregatedCount")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyDictionary<string, int>>))]
-    public IReadOnlyDictionary<string, int>? AssociationStatusAggregatedCount { get; init => field = ValueMap<int>.From(value); }
+    public IReadOnlyDictionary<string, int>? AssociationStatusAggregatedCount { get; set => field = ValueMap<int>.From(value); }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,22 +15,22 @@ public sealed record AssociationStatus
     /// <summary>The date when the status changed. JSON <c>date</c>.</summary>
     [JsonPropertyName("date")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? Date { get; init; }
+    public DateTimeOffset? Date { get; set; }
 
     /// <summary>The status. JSON <c>name</c>.</summary>
     [JsonPropertyName("name")]
     [JsonConverter(typeof(TolerantMemberConverter<AssociationStatusName?>))]
-    public AssociationStatusName? Name { get; init; }
+    public AssociationStatusName? Name { get; set; }
 
     /// <summary>The reason for the status. JSON <c>message</c>.</summary>
     [JsonPropertyName("message")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Message { get; init; }
+    public string? Message { get; set; }
 
     /// <summary>A user-defined string. JSON <c>additionalInfo</c>.</summary>
     [JsonPropertyName("additionalInfo")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? AdditionalInfo { get; init; }
+    public string? AdditionalInfo { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

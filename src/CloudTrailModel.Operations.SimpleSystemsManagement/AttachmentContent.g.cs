@@ -15,27 +15,27 @@ public sealed record AttachmentContent
     /// <summary>The name of an attachment. JSON <c>name</c>.</summary>
     [JsonPropertyName("name")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Name { get; init; }
+    public string? Name { get; set; }
 
     /// <summary>The size of an attachment in bytes. JSON <c>size</c>.</summary>
     [JsonPropertyName("size")]
     [JsonConverter(typeof(TolerantMemberConverter<long?>))]
-    public long? Size { get; init; }
+    public long? Size { get; set; }
 
     /// <summary>The cryptographic hash value of the document content. JSON <c>hash</c>.</summary>
     [JsonPropertyName("hash")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Hash { get; init; }
+    public string? Hash { get; set; }
 
     /// <summary>The hash algorithm used to calculate the hash value. JSON <c>hashType</c>.</summary>
     [JsonPropertyName("hashType")]
     [JsonConverter(typeof(TolerantMemberConverter<AttachmentHashType?>))]
-    public AttachmentHashType? HashType { get; init; }
+    public AttachmentHashType? HashType { get; set; }
 
     /// <summary>The URL location of the attachment content. JSON <c>url</c>.</summary>
     [JsonPropertyName("url")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Url { get; init; }
+    public string? Url { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

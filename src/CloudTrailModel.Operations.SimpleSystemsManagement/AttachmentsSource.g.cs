@@ -15,17 +15,17 @@ public sealed record AttachmentsSource
     /// <summary>The key of a key-value pair that identifies the location of an attachment to a document. JSON <c>key</c>.</summary>
     [JsonPropertyName("key")]
     [JsonConverter(typeof(TolerantMemberConverter<AttachmentsSourceKey?>))]
-    public AttachmentsSourceKey? Key { get; init; }
+    public AttachmentsSourceKey? Key { get; set; }
 
     /// <summary>The value of a key-value pair that identifies the location of an attachment to a document. JSON <c>values</c>.</summary>
     [JsonPropertyName("values")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<string>>))]
-    public IReadOnlyList<string>? Values { get; init => field = ValueList<string>.From(value); }
+    public IReadOnlyList<string>? Values { get; set => field = ValueList<string>.From(value); }
 
     /// <summary>The name of the document attachment file. JSON <c>name</c>.</summary>
     [JsonPropertyName("name")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Name { get; init; }
+    public string? Name { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

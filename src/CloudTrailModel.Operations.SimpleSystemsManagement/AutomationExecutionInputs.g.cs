@@ -15,32 +15,32 @@ public sealed record AutomationExecutionInputs
     /// <summary>Information about parameters that can be specified for the preview operation. JSON <c>parameters</c>.</summary>
     [JsonPropertyName("parameters")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyDictionary<string, IReadOnlyList<string>>>))]
-    public IReadOnlyDictionary<string, IReadOnlyList<string>>? Parameters { get; init => field = ValueMap<IReadOnlyList<string>>.From(value); }
+    public IReadOnlyDictionary<string, IReadOnlyList<string>>? Parameters { get; set => field = ValueMap<IReadOnlyList<string>>.From(value); }
 
     /// <summary>The name of the parameter used as the target resource for the rate-controlled execution. JSON <c>targetParameterName</c>.</summary>
     [JsonPropertyName("targetParameterName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? TargetParameterName { get; init; }
+    public string? TargetParameterName { get; set; }
 
     /// <summary>Information about the resources that would be included in the actual runbook execution, if it were to be run. JSON <c>targets</c>.</summary>
     [JsonPropertyName("targets")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<Target>>))]
-    public IReadOnlyList<Target>? Targets { get; init => field = ValueList<Target>.From(value); }
+    public IReadOnlyList<Target>? Targets { get; set => field = ValueList<Target>.From(value); }
 
     /// <summary>A key-value mapping of document parameters to target resources. JSON <c>targetMaps</c>.</summary>
     [JsonPropertyName("targetMaps")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<IReadOnlyDictionary<string, IReadOnlyList<string>>>>))]
-    public IReadOnlyList<IReadOnlyDictionary<string, IReadOnlyList<string>>>? TargetMaps { get; init => field = ValueList<IReadOnlyDictionary<string, IReadOnlyList<string>>>.From(value); }
+    public IReadOnlyList<IReadOnlyDictionary<string, IReadOnlyList<string>>>? TargetMaps { get; set => field = ValueList<IReadOnlyDictionary<string, IReadOnlyList<string>>>.From(value); }
 
     /// <summary>Information about the Amazon Web Services Regions and Amazon Web Services accounts targeted by the Automation execution preview operation. JSON <c>targetLocations</c>.</summary>
     [JsonPropertyName("targetLocations")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<TargetLocation>>))]
-    public IReadOnlyList<TargetLocation>? TargetLocations { get; init => field = ValueList<TargetLocation>.From(value); }
+    public IReadOnlyList<TargetLocation>? TargetLocations { get; set => field = ValueList<TargetLocation>.From(value); }
 
     /// <summary>A publicly accessible URL for a file that contains the TargetLocations body. JSON <c>targetLocationsURL</c>.</summary>
     [JsonPropertyName("targetLocationsURL")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? TargetLocationsURL { get; init; }
+    public string? TargetLocationsURL { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,162 +15,162 @@ public sealed record AutomationExecutionMetadata
     /// <summary>The execution ID. JSON <c>automationExecutionId</c>.</summary>
     [JsonPropertyName("automationExecutionId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? AutomationExecutionId { get; init; }
+    public string? AutomationExecutionId { get; set; }
 
     /// <summary>The name of the Automation runbook used during execution. JSON <c>documentName</c>.</summary>
     [JsonPropertyName("documentName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? DocumentName { get; init; }
+    public string? DocumentName { get; set; }
 
     /// <summary>The document version used during the execution. JSON <c>documentVersion</c>.</summary>
     [JsonPropertyName("documentVersion")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? DocumentVersion { get; init; }
+    public string? DocumentVersion { get; set; }
 
     /// <summary>The status of the execution. JSON <c>automationExecutionStatus</c>.</summary>
     [JsonPropertyName("automationExecutionStatus")]
     [JsonConverter(typeof(TolerantMemberConverter<AutomationExecutionStatus?>))]
-    public AutomationExecutionStatus? AutomationExecutionStatus { get; init; }
+    public AutomationExecutionStatus? AutomationExecutionStatus { get; set; }
 
     /// <summary>The time the execution started. JSON <c>executionStartTime</c>.</summary>
     [JsonPropertyName("executionStartTime")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? ExecutionStartTime { get; init; }
+    public DateTimeOffset? ExecutionStartTime { get; set; }
 
     /// <summary>The time the execution finished. JSON <c>executionEndTime</c>.</summary>
     [JsonPropertyName("executionEndTime")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? ExecutionEndTime { get; init; }
+    public DateTimeOffset? ExecutionEndTime { get; set; }
 
     /// <summary>The IAM role ARN of the user who ran the automation. JSON <c>executedBy</c>.</summary>
     [JsonPropertyName("executedBy")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ExecutedBy { get; init; }
+    public string? ExecutedBy { get; set; }
 
     /// <summary>An S3 bucket where execution information is stored. JSON <c>logFile</c>.</summary>
     [JsonPropertyName("logFile")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? LogFile { get; init; }
+    public string? LogFile { get; set; }
 
     /// <summary>The list of execution outputs as defined in the Automation runbook. JSON <c>outputs</c>.</summary>
     [JsonPropertyName("outputs")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyDictionary<string, IReadOnlyList<string>>>))]
-    public IReadOnlyDictionary<string, IReadOnlyList<string>>? Outputs { get; init => field = ValueMap<IReadOnlyList<string>>.From(value); }
+    public IReadOnlyDictionary<string, IReadOnlyList<string>>? Outputs { get; set => field = ValueMap<IReadOnlyList<string>>.From(value); }
 
     /// <summary>The Automation execution mode. JSON <c>mode</c>.</summary>
     [JsonPropertyName("mode")]
     [JsonConverter(typeof(TolerantMemberConverter<ExecutionMode?>))]
-    public ExecutionMode? Mode { get; init; }
+    public ExecutionMode? Mode { get; set; }
 
     /// <summary>The execution ID of the parent automation. JSON <c>parentAutomationExecutionId</c>.</summary>
     [JsonPropertyName("parentAutomationExecutionId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ParentAutomationExecutionId { get; init; }
+    public string? ParentAutomationExecutionId { get; set; }
 
     /// <summary>The name of the step that is currently running. JSON <c>currentStepName</c>.</summary>
     [JsonPropertyName("currentStepName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? CurrentStepName { get; init; }
+    public string? CurrentStepName { get; set; }
 
     /// <summary>The action of the step that is currently running. JSON <c>currentAction</c>.</summary>
     [JsonPropertyName("currentAction")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? CurrentAction { get; init; }
+    public string? CurrentAction { get; set; }
 
     /// <summary>A message that describes a failure that occurred during the automation execution. JSON <c>failureMessage</c>.</summary>
     [JsonPropertyName("failureMessage")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? FailureMessage { get; init; }
+    public string? FailureMessage { get; set; }
 
     /// <summary>A message that describes a non-critical issue that occurred during the automation execution. JSON <c>warningMessage</c>.</summary>
     [JsonPropertyName("warningMessage")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? WarningMessage { get; init; }
+    public string? WarningMessage { get; set; }
 
     /// <summary>The list of execution outputs as defined in the Automation runbook. JSON <c>targetParameterName</c>.</summary>
     [JsonPropertyName("targetParameterName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? TargetParameterName { get; init; }
+    public string? TargetParameterName { get; set; }
 
     /// <summary>The targets defined by the user when starting the automation. JSON <c>targets</c>.</summary>
     [JsonPropertyName("targets")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<Target>>))]
-    public IReadOnlyList<Target>? Targets { get; init => field = ValueList<Target>.From(value); }
+    public IReadOnlyList<Target>? Targets { get; set => field = ValueList<Target>.From(value); }
 
     /// <summary>The specified key-value mapping of document parameters to target resources. JSON <c>targetMaps</c>.</summary>
     [JsonPropertyName("targetMaps")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<IReadOnlyDictionary<string, IReadOnlyList<string>>>>))]
-    public IReadOnlyList<IReadOnlyDictionary<string, IReadOnlyList<string>>>? TargetMaps { get; init => field = ValueList<IReadOnlyDictionary<string, IReadOnlyList<string>>>.From(value); }
+    public IReadOnlyList<IReadOnlyDictionary<string, IReadOnlyList<string>>>? TargetMaps { get; set => field = ValueList<IReadOnlyDictionary<string, IReadOnlyList<string>>>.From(value); }
 
     /// <summary>A list of targets that resolved during the execution. JSON <c>resolvedTargets</c>.</summary>
     [JsonPropertyName("resolvedTargets")]
     [JsonConverter(typeof(TolerantMemberConverter<ResolvedTargets>))]
-    public ResolvedTargets? ResolvedTargets { get; init; }
+    public ResolvedTargets? ResolvedTargets { get; set; }
 
     /// <summary>The MaxConcurrency value specified by the user when starting the automation. JSON <c>maxConcurrency</c>.</summary>
     [JsonPropertyName("maxConcurrency")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? MaxConcurrency { get; init; }
+    public string? MaxConcurrency { get; set; }
 
     /// <summary>The MaxErrors value specified by the user when starting the automation. JSON <c>maxErrors</c>.</summary>
     [JsonPropertyName("maxErrors")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? MaxErrors { get; init; }
+    public string? MaxErrors { get; set; }
 
     /// <summary>The list of execution outputs as defined in the Automation runbook. JSON <c>target</c>.</summary>
     [JsonPropertyName("target")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Target { get; init; }
+    public string? Target { get; set; }
 
     /// <summary>Use this filter with DescribeAutomationExecutions. JSON <c>automationType</c>.</summary>
     [JsonPropertyName("automationType")]
     [JsonConverter(typeof(TolerantMemberConverter<AutomationType?>))]
-    public AutomationType? AutomationType { get; init; }
+    public AutomationType? AutomationType { get; set; }
 
     /// <summary>The details for the CloudWatch alarm applied to your automation. JSON <c>alarmConfiguration</c>.</summary>
     [JsonPropertyName("alarmConfiguration")]
     [JsonConverter(typeof(TolerantMemberConverter<AlarmConfiguration>))]
-    public AlarmConfiguration? AlarmConfiguration { get; init; }
+    public AlarmConfiguration? AlarmConfiguration { get; set; }
 
     /// <summary>The CloudWatch alarm that was invoked by the automation. JSON <c>triggeredAlarms</c>.</summary>
     [JsonPropertyName("triggeredAlarms")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<AlarmStateInformation>>))]
-    public IReadOnlyList<AlarmStateInformation>? TriggeredAlarms { get; init => field = ValueList<AlarmStateInformation>.From(value); }
+    public IReadOnlyList<AlarmStateInformation>? TriggeredAlarms { get; set => field = ValueList<AlarmStateInformation>.From(value); }
 
     /// <summary>A publicly accessible URL for a file that contains the TargetLocations body. JSON <c>targetLocationsURL</c>.</summary>
     [JsonPropertyName("targetLocationsURL")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? TargetLocationsURL { get; init; }
+    public string? TargetLocationsURL { get; set; }
 
     /// <summary>The subtype of the Automation operation. JSON <c>automationSubtype</c>.</summary>
     [JsonPropertyName("automationSubtype")]
     [JsonConverter(typeof(TolerantMemberConverter<AutomationSubtype?>))]
-    public AutomationSubtype? AutomationSubtype { get; init; }
+    public AutomationSubtype? AutomationSubtype { get; set; }
 
     /// <summary>The date and time the Automation operation is scheduled to start. JSON <c>scheduledTime</c>.</summary>
     [JsonPropertyName("scheduledTime")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? ScheduledTime { get; init; }
+    public DateTimeOffset? ScheduledTime { get; set; }
 
     /// <summary>Information about the Automation runbooks that are run during a runbook workflow in Change Manager. JSON <c>runbooks</c>.</summary>
     [JsonPropertyName("runbooks")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<Runbook>>))]
-    public IReadOnlyList<Runbook>? Runbooks { get; init => field = ValueList<Runbook>.From(value); }
+    public IReadOnlyList<Runbook>? Runbooks { get; set => field = ValueList<Runbook>.From(value); }
 
     /// <summary>The ID of an OpsItem that is created to represent a Change Manager change request. JSON <c>opsItemId</c>.</summary>
     [JsonPropertyName("opsItemId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? OpsItemId { get; init; }
+    public string? OpsItemId { get; set; }
 
     /// <summary>The ID of a State Manager association used in the Automation operation. JSON <c>associationId</c>.</summary>
     [JsonPropertyName("associationId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? AssociationId { get; init; }
+    public string? AssociationId { get; set; }
 
     /// <summary>The name of the Change Manager change request. JSON <c>changeRequestName</c>.</summary>
     [JsonPropertyName("changeRequestName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ChangeRequestName { get; init; }
+    public string? ChangeRequestName { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,22 +15,22 @@ public sealed record AutomationExecutionPreview
     /// <summary>Information about the type of impact a runbook step would have on a resource. JSON <c>stepPreviews</c>.</summary>
     [JsonPropertyName("stepPreviews")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyDictionary<string, int>>))]
-    public IReadOnlyDictionary<string, int>? StepPreviews { get; init => field = ValueMap<int>.From(value); }
+    public IReadOnlyDictionary<string, int>? StepPreviews { get; set => field = ValueMap<int>.From(value); }
 
     /// <summary>Information about the Amazon Web Services Regions targeted by the execution preview. JSON <c>regions</c>.</summary>
     [JsonPropertyName("regions")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<string>>))]
-    public IReadOnlyList<string>? Regions { get; init => field = ValueList<string>.From(value); }
+    public IReadOnlyList<string>? Regions { get; set => field = ValueList<string>.From(value); }
 
     /// <summary>Information that provides a preview of what the impact of running the specified Automation runbook would be. JSON <c>targetPreviews</c>.</summary>
     [JsonPropertyName("targetPreviews")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<TargetPreview>>))]
-    public IReadOnlyList<TargetPreview>? TargetPreviews { get; init => field = ValueList<TargetPreview>.From(value); }
+    public IReadOnlyList<TargetPreview>? TargetPreviews { get; set => field = ValueList<TargetPreview>.From(value); }
 
     /// <summary>Information about the Amazon Web Services accounts that were included in the execution preview. JSON <c>totalAccounts</c>.</summary>
     [JsonPropertyName("totalAccounts")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? TotalAccounts { get; init; }
+    public int? TotalAccounts { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,27 +15,27 @@ public sealed record AzureConfiguration
     /// <summary>The ID of the Azure tenant. JSON <c>tenantId</c>.</summary>
     [JsonPropertyName("tenantId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? TenantId { get; init; }
+    public string? TenantId { get; set; }
 
     /// <summary>The display name of the Azure tenant. JSON <c>tenantDisplayName</c>.</summary>
     [JsonPropertyName("tenantDisplayName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? TenantDisplayName { get; init; }
+    public string? TenantDisplayName { get; set; }
 
     /// <summary>The ID of the Azure application registration used for authentication. JSON <c>applicationId</c>.</summary>
     [JsonPropertyName("applicationId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ApplicationId { get; init; }
+    public string? ApplicationId { get; set; }
 
     /// <summary>The display name of the Azure application registration. JSON <c>applicationDisplayName</c>.</summary>
     [JsonPropertyName("applicationDisplayName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ApplicationDisplayName { get; init; }
+    public string? ApplicationDisplayName { get; set; }
 
     /// <summary>The target Azure subscriptions for the cloud connector. JSON <c>targets</c>.</summary>
     [JsonPropertyName("targets")]
     [JsonConverter(typeof(TolerantMemberConverter<ConfigurationTargets>))]
-    public ConfigurationTargets? Targets { get; init; }
+    public ConfigurationTargets? Targets { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

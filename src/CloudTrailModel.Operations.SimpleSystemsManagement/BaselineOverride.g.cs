@@ -15,52 +15,52 @@ public sealed record BaselineOverride
     /// <summary>The operating system rule used by the patch baseline override. JSON <c>operatingSystem</c>.</summary>
     [JsonPropertyName("operatingSystem")]
     [JsonConverter(typeof(TolerantMemberConverter<OperatingSystem?>))]
-    public OperatingSystem? OperatingSystem { get; init; }
+    public OperatingSystem? OperatingSystem { get; set; }
 
     /// <summary>A set of patch filters, typically used for approval rules. JSON <c>globalFilters</c>.</summary>
     [JsonPropertyName("globalFilters")]
     [JsonConverter(typeof(TolerantMemberConverter<PatchFilterGroup>))]
-    public PatchFilterGroup? GlobalFilters { get; init; }
+    public PatchFilterGroup? GlobalFilters { get; set; }
 
     /// <summary>A set of rules defining the approval rules for a patch baseline. JSON <c>approvalRules</c>.</summary>
     [JsonPropertyName("approvalRules")]
     [JsonConverter(typeof(TolerantMemberConverter<PatchRuleGroup>))]
-    public PatchRuleGroup? ApprovalRules { get; init; }
+    public PatchRuleGroup? ApprovalRules { get; set; }
 
     /// <summary>A list of explicitly approved patches for the baseline. JSON <c>approvedPatches</c>.</summary>
     [JsonPropertyName("approvedPatches")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<string>>))]
-    public IReadOnlyList<string>? ApprovedPatches { get; init => field = ValueList<string>.From(value); }
+    public IReadOnlyList<string>? ApprovedPatches { get; set => field = ValueList<string>.From(value); }
 
     /// <summary>Defines the compliance level for approved patches. JSON <c>approvedPatchesComplianceLevel</c>.</summary>
     [JsonPropertyName("approvedPatchesComplianceLevel")]
     [JsonConverter(typeof(TolerantMemberConverter<PatchComplianceLevel?>))]
-    public PatchComplianceLevel? ApprovedPatchesComplianceLevel { get; init; }
+    public PatchComplianceLevel? ApprovedPatchesComplianceLevel { get; set; }
 
     /// <summary>A list of explicitly rejected patches for the baseline. JSON <c>rejectedPatches</c>.</summary>
     [JsonPropertyName("rejectedPatches")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<string>>))]
-    public IReadOnlyList<string>? RejectedPatches { get; init => field = ValueList<string>.From(value); }
+    public IReadOnlyList<string>? RejectedPatches { get; set => field = ValueList<string>.From(value); }
 
     /// <summary>The action for Patch Manager to take on patches included in the RejectedPackages list. JSON <c>rejectedPatchesAction</c>.</summary>
     [JsonPropertyName("rejectedPatchesAction")]
     [JsonConverter(typeof(TolerantMemberConverter<PatchAction?>))]
-    public PatchAction? RejectedPatchesAction { get; init; }
+    public PatchAction? RejectedPatchesAction { get; set; }
 
     /// <summary>Indicates whether the list of approved patches includes non-security updates that should be applied to the managed nodes. JSON <c>approvedPatchesEnableNonSecurity</c>.</summary>
     [JsonPropertyName("approvedPatchesEnableNonSecurity")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? ApprovedPatchesEnableNonSecurity { get; init; }
+    public bool? ApprovedPatchesEnableNonSecurity { get; set; }
 
     /// <summary>Information about the patches to use to update the managed nodes, including target operating systems and source repositories. JSON <c>sources</c>.</summary>
     [JsonPropertyName("sources")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<PatchSource>>))]
-    public IReadOnlyList<PatchSource>? Sources { get; init => field = ValueList<PatchSource>.From(value); }
+    public IReadOnlyList<PatchSource>? Sources { get; set => field = ValueList<PatchSource>.From(value); }
 
     /// <summary>Indicates whether managed nodes for which there are available security-related patches that have not been approved by the baseline are being defined as COMPLIANT or NON_COMPLIANT. JSON <c>availableSecurityUpdatesComplianceStatus</c>.</summary>
     [JsonPropertyName("availableSecurityUpdatesComplianceStatus")]
     [JsonConverter(typeof(TolerantMemberConverter<PatchComplianceStatus?>))]
-    public PatchComplianceStatus? AvailableSecurityUpdatesComplianceStatus { get; init; }
+    public PatchComplianceStatus? AvailableSecurityUpdatesComplianceStatus { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

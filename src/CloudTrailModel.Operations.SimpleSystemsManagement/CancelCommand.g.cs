@@ -15,12 +15,12 @@ public sealed record CancelCommandRequestParameters
     /// <summary>The ID of the command you want to cancel. JSON <c>commandId</c>.</summary>
     [JsonPropertyName("commandId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? CommandId { get; init; }
+    public string? CommandId { get; set; }
 
     /// <summary>(Optional) A list of managed node IDs on which you want to cancel the command. JSON <c>instanceIds</c>.</summary>
     [JsonPropertyName("instanceIds")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<string>>))]
-    public IReadOnlyList<string>? InstanceIds { get; init => field = ValueList<string>.From(value); }
+    public IReadOnlyList<string>? InstanceIds { get; set => field = ValueList<string>.From(value); }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

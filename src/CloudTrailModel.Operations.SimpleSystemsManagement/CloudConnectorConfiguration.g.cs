@@ -15,7 +15,7 @@ public sealed record CloudConnectorConfiguration
     /// <summary>The access details and targets for connecting to a Microsoft Azure environment. JSON <c>azureConfiguration</c>.</summary>
     [JsonPropertyName("azureConfiguration")]
     [JsonConverter(typeof(TolerantMemberConverter<AzureConfiguration>))]
-    public AzureConfiguration? AzureConfiguration { get; init; }
+    public AzureConfiguration? AzureConfiguration { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,32 +15,32 @@ public sealed record CloudConnectorSummary
     /// <summary>The ID of the cloud connector. JSON <c>cloudConnectorId</c>.</summary>
     [JsonPropertyName("cloudConnectorId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? CloudConnectorId { get; init; }
+    public string? CloudConnectorId { get; set; }
 
     /// <summary>The friendly name of the cloud connector. JSON <c>displayName</c>.</summary>
     [JsonPropertyName("displayName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? DisplayName { get; init; }
+    public string? DisplayName { get; set; }
 
     /// <summary>The description of the cloud connector. JSON <c>description</c>.</summary>
     [JsonPropertyName("description")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Description { get; init; }
+    public string? Description { get; set; }
 
     /// <summary>The ARN of the IAM role used by the cloud connector. JSON <c>roleArn</c>.</summary>
     [JsonPropertyName("roleArn")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? RoleArn { get; init; }
+    public string? RoleArn { get; set; }
 
     /// <summary>The date and time the cloud connector was created. JSON <c>createdAt</c>.</summary>
     [JsonPropertyName("createdAt")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? CreatedAt { get; init; }
+    public DateTimeOffset? CreatedAt { get; set; }
 
     /// <summary>The date and time the cloud connector was last updated. JSON <c>updatedAt</c>.</summary>
     [JsonPropertyName("updatedAt")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? UpdatedAt { get; init; }
+    public DateTimeOffset? UpdatedAt { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,12 +15,12 @@ public sealed record CloudWatchOutputConfig
     /// <summary>The name of the CloudWatch Logs log group where you want to send command output. JSON <c>cloudWatchLogGroupName</c>.</summary>
     [JsonPropertyName("cloudWatchLogGroupName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? CloudWatchLogGroupName { get; init; }
+    public string? CloudWatchLogGroupName { get; set; }
 
     /// <summary>Enables Systems Manager to send command output to CloudWatch Logs. JSON <c>cloudWatchOutputEnabled</c>.</summary>
     [JsonPropertyName("cloudWatchOutputEnabled")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? CloudWatchOutputEnabled { get; init; }
+    public bool? CloudWatchOutputEnabled { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

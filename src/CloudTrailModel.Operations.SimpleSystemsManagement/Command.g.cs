@@ -15,132 +15,132 @@ public sealed record Command
     /// <summary>A unique identifier for this command. JSON <c>commandId</c>.</summary>
     [JsonPropertyName("commandId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? CommandId { get; init; }
+    public string? CommandId { get; set; }
 
     /// <summary>The name of the document requested for execution. JSON <c>documentName</c>.</summary>
     [JsonPropertyName("documentName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? DocumentName { get; init; }
+    public string? DocumentName { get; set; }
 
     /// <summary>The Systems Manager document (SSM document) version. JSON <c>documentVersion</c>.</summary>
     [JsonPropertyName("documentVersion")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? DocumentVersion { get; init; }
+    public string? DocumentVersion { get; set; }
 
     /// <summary>User-specified information about the command, such as a brief description of what the command should do. JSON <c>comment</c>.</summary>
     [JsonPropertyName("comment")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Comment { get; init; }
+    public string? Comment { get; set; }
 
     /// <summary>If a command expires, it changes status to DeliveryTimedOut for all invocations that have the status InProgress, Pending, or Delayed. JSON <c>expiresAfter</c>.</summary>
     [JsonPropertyName("expiresAfter")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? ExpiresAfter { get; init; }
+    public DateTimeOffset? ExpiresAfter { get; set; }
 
     /// <summary>The parameter values to be inserted in the document when running the command. JSON <c>parameters</c>. AWS marks it sensitive: CloudTrail may log a placeholder string instead, kept in <see cref="SensitiveValue{T}.RedactedText"/>.</summary>
     [JsonPropertyName("parameters")]
     [JsonConverter(typeof(SensitiveValueConverter<IReadOnlyDictionary<string, IReadOnlyList<string>>>))]
-    public SensitiveValue<IReadOnlyDictionary<string, IReadOnlyList<string>>>? Parameters { get; init; }
+    public SensitiveValue<IReadOnlyDictionary<string, IReadOnlyList<string>>>? Parameters { get; set; }
 
     /// <summary>The managed node IDs against which this command was requested. JSON <c>instanceIds</c>.</summary>
     [JsonPropertyName("instanceIds")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<string>>))]
-    public IReadOnlyList<string>? InstanceIds { get; init => field = ValueList<string>.From(value); }
+    public IReadOnlyList<string>? InstanceIds { get; set => field = ValueList<string>.From(value); }
 
     /// <summary>An array of search criteria that targets managed nodes using a Key,Value combination that you specify. JSON <c>targets</c>.</summary>
     [JsonPropertyName("targets")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<Target>>))]
-    public IReadOnlyList<Target>? Targets { get; init => field = ValueList<Target>.From(value); }
+    public IReadOnlyList<Target>? Targets { get; set => field = ValueList<Target>.From(value); }
 
     /// <summary>The date and time the command was requested. JSON <c>requestedDateTime</c>.</summary>
     [JsonPropertyName("requestedDateTime")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? RequestedDateTime { get; init; }
+    public DateTimeOffset? RequestedDateTime { get; set; }
 
     /// <summary>The status of the command. JSON <c>status</c>.</summary>
     [JsonPropertyName("status")]
     [JsonConverter(typeof(TolerantMemberConverter<CommandStatus?>))]
-    public CommandStatus? Status { get; init; }
+    public CommandStatus? Status { get; set; }
 
     /// <summary>A detailed status of the command execution. JSON <c>statusDetails</c>.</summary>
     [JsonPropertyName("statusDetails")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? StatusDetails { get; init; }
+    public string? StatusDetails { get; set; }
 
     /// <summary>(Deprecated) You can no longer specify this parameter. JSON <c>outputS3Region</c>.</summary>
     [JsonPropertyName("outputS3Region")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? OutputS3Region { get; init; }
+    public string? OutputS3Region { get; set; }
 
     /// <summary>The S3 bucket where the responses to the command executions should be stored. JSON <c>outputS3BucketName</c>.</summary>
     [JsonPropertyName("outputS3BucketName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? OutputS3BucketName { get; init; }
+    public string? OutputS3BucketName { get; set; }
 
     /// <summary>The S3 directory path inside the bucket where the responses to the command executions should be stored. JSON <c>outputS3KeyPrefix</c>.</summary>
     [JsonPropertyName("outputS3KeyPrefix")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? OutputS3KeyPrefix { get; init; }
+    public string? OutputS3KeyPrefix { get; set; }
 
     /// <summary>The maximum number of managed nodes that are allowed to run the command at the same time. JSON <c>maxConcurrency</c>.</summary>
     [JsonPropertyName("maxConcurrency")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? MaxConcurrency { get; init; }
+    public string? MaxConcurrency { get; set; }
 
     /// <summary>The maximum number of errors allowed before the system stops sending the command to additional targets. JSON <c>maxErrors</c>.</summary>
     [JsonPropertyName("maxErrors")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? MaxErrors { get; init; }
+    public string? MaxErrors { get; set; }
 
     /// <summary>The number of targets for the command. JSON <c>targetCount</c>.</summary>
     [JsonPropertyName("targetCount")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? TargetCount { get; init; }
+    public int? TargetCount { get; set; }
 
     /// <summary>The number of targets for which the command invocation reached a terminal state. JSON <c>completedCount</c>.</summary>
     [JsonPropertyName("completedCount")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? CompletedCount { get; init; }
+    public int? CompletedCount { get; set; }
 
     /// <summary>The number of targets for which the status is Failed or Execution Timed Out. JSON <c>errorCount</c>.</summary>
     [JsonPropertyName("errorCount")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? ErrorCount { get; init; }
+    public int? ErrorCount { get; set; }
 
     /// <summary>The number of targets for which the status is Delivery Timed Out. JSON <c>deliveryTimedOutCount</c>.</summary>
     [JsonPropertyName("deliveryTimedOutCount")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? DeliveryTimedOutCount { get; init; }
+    public int? DeliveryTimedOutCount { get; set; }
 
     /// <summary>The Identity and Access Management (IAM) service role that Run Command, a tool in Amazon Web Services Systems Manager, uses to act on your behalf when sending notifications about command status changes. JSON <c>serviceRole</c>.</summary>
     [JsonPropertyName("serviceRole")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ServiceRole { get; init; }
+    public string? ServiceRole { get; set; }
 
     /// <summary>Configurations for sending notifications about command status changes. JSON <c>notificationConfig</c>.</summary>
     [JsonPropertyName("notificationConfig")]
     [JsonConverter(typeof(TolerantMemberConverter<NotificationConfig>))]
-    public NotificationConfig? NotificationConfig { get; init; }
+    public NotificationConfig? NotificationConfig { get; set; }
 
     /// <summary>Amazon CloudWatch Logs information where you want Amazon Web Services Systems Manager to send the command output. JSON <c>cloudWatchOutputConfig</c>.</summary>
     [JsonPropertyName("cloudWatchOutputConfig")]
     [JsonConverter(typeof(TolerantMemberConverter<CloudWatchOutputConfig>))]
-    public CloudWatchOutputConfig? CloudWatchOutputConfig { get; init; }
+    public CloudWatchOutputConfig? CloudWatchOutputConfig { get; set; }
 
     /// <summary>The TimeoutSeconds value specified for a command. JSON <c>timeoutSeconds</c>.</summary>
     [JsonPropertyName("timeoutSeconds")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? TimeoutSeconds { get; init; }
+    public int? TimeoutSeconds { get; set; }
 
     /// <summary>The details for the CloudWatch alarm applied to your command. JSON <c>alarmConfiguration</c>.</summary>
     [JsonPropertyName("alarmConfiguration")]
     [JsonConverter(typeof(TolerantMemberConverter<AlarmConfiguration>))]
-    public AlarmConfiguration? AlarmConfiguration { get; init; }
+    public AlarmConfiguration? AlarmConfiguration { get; set; }
 
     /// <summary>The CloudWatch alarm that was invoked by the command. JSON <c>triggeredAlarms</c>.</summary>
     [JsonPropertyName("triggeredAlarms")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<AlarmStateInformation>>))]
-    public IReadOnlyList<AlarmStateInformation>? TriggeredAlarms { get; init => field = ValueList<AlarmStateInformation>.From(value); }
+    public IReadOnlyList<AlarmStateInformation>? TriggeredAlarms { get; set => field = ValueList<AlarmStateInformation>.From(value); }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,12 +15,12 @@ public sealed record CommandFilter
     /// <summary>The name of the filter. JSON <c>key</c>.</summary>
     [JsonPropertyName("key")]
     [JsonConverter(typeof(TolerantMemberConverter<CommandFilterKey?>))]
-    public CommandFilterKey? Key { get; init; }
+    public CommandFilterKey? Key { get; set; }
 
     /// <summary>The filter value. JSON <c>value</c>.</summary>
     [JsonPropertyName("value")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Value { get; init; }
+    public string? Value { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

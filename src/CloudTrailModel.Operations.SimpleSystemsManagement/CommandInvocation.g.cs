@@ -15,82 +15,82 @@ public sealed record CommandInvocation
     /// <summary>The command against which this invocation was requested. JSON <c>commandId</c>.</summary>
     [JsonPropertyName("commandId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? CommandId { get; init; }
+    public string? CommandId { get; set; }
 
     /// <summary>The managed node ID in which this invocation was requested. JSON <c>instanceId</c>.</summary>
     [JsonPropertyName("instanceId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? InstanceId { get; init; }
+    public string? InstanceId { get; set; }
 
     /// <summary>The fully qualified host name of the managed node. JSON <c>instanceName</c>.</summary>
     [JsonPropertyName("instanceName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? InstanceName { get; init; }
+    public string? InstanceName { get; set; }
 
     /// <summary>User-specified information about the command, such as a brief description of what the command should do. JSON <c>comment</c>.</summary>
     [JsonPropertyName("comment")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Comment { get; init; }
+    public string? Comment { get; set; }
 
     /// <summary>The document name that was requested for execution. JSON <c>documentName</c>.</summary>
     [JsonPropertyName("documentName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? DocumentName { get; init; }
+    public string? DocumentName { get; set; }
 
     /// <summary>The Systems Manager document (SSM document) version. JSON <c>documentVersion</c>.</summary>
     [JsonPropertyName("documentVersion")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? DocumentVersion { get; init; }
+    public string? DocumentVersion { get; set; }
 
     /// <summary>The time and date the request was sent to this managed node. JSON <c>requestedDateTime</c>.</summary>
     [JsonPropertyName("requestedDateTime")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? RequestedDateTime { get; init; }
+    public DateTimeOffset? RequestedDateTime { get; set; }
 
     /// <summary>Whether or not the invocation succeeded, failed, or is pending. JSON <c>status</c>.</summary>
     [JsonPropertyName("status")]
     [JsonConverter(typeof(TolerantMemberConverter<CommandInvocationStatus?>))]
-    public CommandInvocationStatus? Status { get; init; }
+    public CommandInvocationStatus? Status { get; set; }
 
     /// <summary>A detailed status of the command execution for each invocation (each managed node targeted by the command). JSON <c>statusDetails</c>.</summary>
     [JsonPropertyName("statusDetails")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? StatusDetails { get; init; }
+    public string? StatusDetails { get; set; }
 
     /// <summary>Gets the trace output sent by the agent. JSON <c>traceOutput</c>.</summary>
     [JsonPropertyName("traceOutput")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? TraceOutput { get; init; }
+    public string? TraceOutput { get; set; }
 
     /// <summary>The URL to the plugin's StdOut file in Amazon Simple Storage Service (Amazon S3), if the S3 bucket was defined for the parent command. JSON <c>standardOutputUrl</c>.</summary>
     [JsonPropertyName("standardOutputUrl")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? StandardOutputUrl { get; init; }
+    public string? StandardOutputUrl { get; set; }
 
     /// <summary>The URL to the plugin's StdErr file in Amazon Simple Storage Service (Amazon S3), if the S3 bucket was defined for the parent command. JSON <c>standardErrorUrl</c>.</summary>
     [JsonPropertyName("standardErrorUrl")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? StandardErrorUrl { get; init; }
+    public string? StandardErrorUrl { get; set; }
 
     /// <summary>Plugins processed by the command. JSON <c>commandPlugins</c>.</summary>
     [JsonPropertyName("commandPlugins")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<CommandPlugin>>))]
-    public IReadOnlyList<CommandPlugin>? CommandPlugins { get; init => field = ValueList<CommandPlugin>.From(value); }
+    public IReadOnlyList<CommandPlugin>? CommandPlugins { get; set => field = ValueList<CommandPlugin>.From(value); }
 
     /// <summary>The Identity and Access Management (IAM) service role that Run Command, a tool in Amazon Web Services Systems Manager, uses to act on your behalf when sending notifications about command status changes on a per managed node basis. JSON <c>serviceRole</c>.</summary>
     [JsonPropertyName("serviceRole")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ServiceRole { get; init; }
+    public string? ServiceRole { get; set; }
 
     /// <summary>Configurations for sending notifications about command status changes on a per managed node basis. JSON <c>notificationConfig</c>.</summary>
     [JsonPropertyName("notificationConfig")]
     [JsonConverter(typeof(TolerantMemberConverter<NotificationConfig>))]
-    public NotificationConfig? NotificationConfig { get; init; }
+    public NotificationConfig? NotificationConfig { get; set; }
 
     /// <summary>Amazon CloudWatch Logs information where you want Amazon Web Services Systems Manager to send the command output. JSON <c>cloudWatchOutputConfig</c>.</summary>
     [JsonPropertyName("cloudWatchOutputConfig")]
     [JsonConverter(typeof(TolerantMemberConverter<CloudWatchOutputConfig>))]
-    public CloudWatchOutputConfig? CloudWatchOutputConfig { get; init; }
+    public CloudWatchOutputConfig? CloudWatchOutputConfig { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

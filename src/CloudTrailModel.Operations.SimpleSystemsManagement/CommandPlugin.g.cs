@@ -15,62 +15,62 @@ public sealed record CommandPlugin
     /// <summary>The name of the plugin. JSON <c>name</c>.</summary>
     [JsonPropertyName("name")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Name { get; init; }
+    public string? Name { get; set; }
 
     /// <summary>The status of this plugin. JSON <c>status</c>.</summary>
     [JsonPropertyName("status")]
     [JsonConverter(typeof(TolerantMemberConverter<CommandPluginStatus?>))]
-    public CommandPluginStatus? Status { get; init; }
+    public CommandPluginStatus? Status { get; set; }
 
     /// <summary>A detailed status of the plugin execution. JSON <c>statusDetails</c>.</summary>
     [JsonPropertyName("statusDetails")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? StatusDetails { get; init; }
+    public string? StatusDetails { get; set; }
 
     /// <summary>A numeric response code generated after running the plugin. JSON <c>responseCode</c>.</summary>
     [JsonPropertyName("responseCode")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? ResponseCode { get; init; }
+    public int? ResponseCode { get; set; }
 
     /// <summary>The time the plugin started running. JSON <c>responseStartDateTime</c>.</summary>
     [JsonPropertyName("responseStartDateTime")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? ResponseStartDateTime { get; init; }
+    public DateTimeOffset? ResponseStartDateTime { get; set; }
 
     /// <summary>The time the plugin stopped running. JSON <c>responseFinishDateTime</c>.</summary>
     [JsonPropertyName("responseFinishDateTime")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? ResponseFinishDateTime { get; init; }
+    public DateTimeOffset? ResponseFinishDateTime { get; set; }
 
     /// <summary>Output of the plugin execution. JSON <c>output</c>.</summary>
     [JsonPropertyName("output")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Output { get; init; }
+    public string? Output { get; set; }
 
     /// <summary>The URL for the complete text written by the plugin to stdout in Amazon S3. JSON <c>standardOutputUrl</c>.</summary>
     [JsonPropertyName("standardOutputUrl")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? StandardOutputUrl { get; init; }
+    public string? StandardOutputUrl { get; set; }
 
     /// <summary>The URL for the complete text written by the plugin to stderr. JSON <c>standardErrorUrl</c>.</summary>
     [JsonPropertyName("standardErrorUrl")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? StandardErrorUrl { get; init; }
+    public string? StandardErrorUrl { get; set; }
 
     /// <summary>(Deprecated) You can no longer specify this parameter. JSON <c>outputS3Region</c>.</summary>
     [JsonPropertyName("outputS3Region")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? OutputS3Region { get; init; }
+    public string? OutputS3Region { get; set; }
 
     /// <summary>The S3 bucket where the responses to the command executions should be stored. JSON <c>outputS3BucketName</c>.</summary>
     [JsonPropertyName("outputS3BucketName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? OutputS3BucketName { get; init; }
+    public string? OutputS3BucketName { get; set; }
 
     /// <summary>The S3 directory path inside the bucket where the responses to the command executions should be stored. JSON <c>outputS3KeyPrefix</c>.</summary>
     [JsonPropertyName("outputS3KeyPrefix")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? OutputS3KeyPrefix { get; init; }
+    public string? OutputS3KeyPrefix { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,17 +15,17 @@ public sealed record ComplianceExecutionSummary
     /// <summary>The time the execution ran as a datetime object that is saved in the following format: yyyy-MM-dd'T'HH:mm:ss'Z' For State Manager associations, this timestamp represents when the compliance status was captured and reported by the Systems Manager service, not when the underlying association was actually executed on the managed node. JSON <c>executionTime</c>.</summary>
     [JsonPropertyName("executionTime")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? ExecutionTime { get; init; }
+    public DateTimeOffset? ExecutionTime { get; set; }
 
     /// <summary>An ID created by the system when PutComplianceItems was called. JSON <c>executionId</c>.</summary>
     [JsonPropertyName("executionId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ExecutionId { get; init; }
+    public string? ExecutionId { get; set; }
 
     /// <summary>The type of execution. JSON <c>executionType</c>.</summary>
     [JsonPropertyName("executionType")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ExecutionType { get; init; }
+    public string? ExecutionType { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,47 +15,47 @@ public sealed record ComplianceItem
     /// <summary>The compliance type. JSON <c>complianceType</c>.</summary>
     [JsonPropertyName("complianceType")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ComplianceType { get; init; }
+    public string? ComplianceType { get; set; }
 
     /// <summary>The type of resource. JSON <c>resourceType</c>.</summary>
     [JsonPropertyName("resourceType")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ResourceType { get; init; }
+    public string? ResourceType { get; set; }
 
     /// <summary>An ID for the resource. JSON <c>resourceId</c>.</summary>
     [JsonPropertyName("resourceId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ResourceId { get; init; }
+    public string? ResourceId { get; set; }
 
     /// <summary>An ID for the compliance item. JSON <c>id</c>.</summary>
     [JsonPropertyName("id")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Id { get; init; }
+    public string? Id { get; set; }
 
     /// <summary>A title for the compliance item. JSON <c>title</c>.</summary>
     [JsonPropertyName("title")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Title { get; init; }
+    public string? Title { get; set; }
 
     /// <summary>The status of the compliance item. JSON <c>status</c>.</summary>
     [JsonPropertyName("status")]
     [JsonConverter(typeof(TolerantMemberConverter<ComplianceStatus?>))]
-    public ComplianceStatus? Status { get; init; }
+    public ComplianceStatus? Status { get; set; }
 
     /// <summary>The severity of the compliance status. JSON <c>severity</c>.</summary>
     [JsonPropertyName("severity")]
     [JsonConverter(typeof(TolerantMemberConverter<ComplianceSeverity?>))]
-    public ComplianceSeverity? Severity { get; init; }
+    public ComplianceSeverity? Severity { get; set; }
 
     /// <summary>A summary for the compliance item. JSON <c>executionSummary</c>.</summary>
     [JsonPropertyName("executionSummary")]
     [JsonConverter(typeof(TolerantMemberConverter<ComplianceExecutionSummary>))]
-    public ComplianceExecutionSummary? ExecutionSummary { get; init; }
+    public ComplianceExecutionSummary? ExecutionSummary { get; set; }
 
     /// <summary>A "Key": "Value" tag combination for the compliance item. JSON <c>details</c>.</summary>
     [JsonPropertyName("details")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyDictionary<string, string>>))]
-    public IReadOnlyDictionary<string, string>? Details { get; init => field = ValueMap<string>.From(value); }
+    public IReadOnlyDictionary<string, string>? Details { get; set => field = ValueMap<string>.From(value); }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,27 +15,27 @@ public sealed record ComplianceItemEntry
     /// <summary>The compliance item ID. JSON <c>id</c>.</summary>
     [JsonPropertyName("id")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Id { get; init; }
+    public string? Id { get; set; }
 
     /// <summary>The title of the compliance item. JSON <c>title</c>.</summary>
     [JsonPropertyName("title")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Title { get; init; }
+    public string? Title { get; set; }
 
     /// <summary>The severity of the compliance status. JSON <c>severity</c>.</summary>
     [JsonPropertyName("severity")]
     [JsonConverter(typeof(TolerantMemberConverter<ComplianceSeverity?>))]
-    public ComplianceSeverity? Severity { get; init; }
+    public ComplianceSeverity? Severity { get; set; }
 
     /// <summary>The status of the compliance item. JSON <c>status</c>.</summary>
     [JsonPropertyName("status")]
     [JsonConverter(typeof(TolerantMemberConverter<ComplianceStatus?>))]
-    public ComplianceStatus? Status { get; init; }
+    public ComplianceStatus? Status { get; set; }
 
     /// <summary>A "Key": "Value" tag combination for the compliance item. JSON <c>details</c>.</summary>
     [JsonPropertyName("details")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyDictionary<string, string>>))]
-    public IReadOnlyDictionary<string, string>? Details { get; init => field = ValueMap<string>.From(value); }
+    public IReadOnlyDictionary<string, string>? Details { get; set => field = ValueMap<string>.From(value); }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,17 +15,17 @@ public sealed record ComplianceStringFilter
     /// <summary>The name of the filter. JSON <c>key</c>.</summary>
     [JsonPropertyName("key")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Key { get; init; }
+    public string? Key { get; set; }
 
     /// <summary>The value for which to search. JSON <c>values</c>.</summary>
     [JsonPropertyName("values")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<string>>))]
-    public IReadOnlyList<string>? Values { get; init => field = ValueList<string>.From(value); }
+    public IReadOnlyList<string>? Values { get; set => field = ValueList<string>.From(value); }
 
     /// <summary>The type of comparison that should be performed for the value: Equal, NotEqual, BeginWith, LessThan, or GreaterThan. JSON <c>type</c>.</summary>
     [JsonPropertyName("type")]
     [JsonConverter(typeof(TolerantMemberConverter<ComplianceQueryOperatorType?>))]
-    public ComplianceQueryOperatorType? Type { get; init; }
+    public ComplianceQueryOperatorType? Type { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

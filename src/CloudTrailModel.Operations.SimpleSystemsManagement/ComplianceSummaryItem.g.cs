@@ -15,17 +15,17 @@ public sealed record ComplianceSummaryItem
     /// <summary>The type of compliance item. JSON <c>complianceType</c>.</summary>
     [JsonPropertyName("complianceType")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ComplianceType { get; init; }
+    public string? ComplianceType { get; set; }
 
     /// <summary>A list of COMPLIANT items for the specified compliance type. JSON <c>compliantSummary</c>.</summary>
     [JsonPropertyName("compliantSummary")]
     [JsonConverter(typeof(TolerantMemberConverter<CompliantSummary>))]
-    public CompliantSummary? CompliantSummary { get; init; }
+    public CompliantSummary? CompliantSummary { get; set; }
 
     /// <summary>A list of NON_COMPLIANT items for the specified compliance type. JSON <c>nonCompliantSummary</c>.</summary>
     [JsonPropertyName("nonCompliantSummary")]
     [JsonConverter(typeof(TolerantMemberConverter<NonCompliantSummary>))]
-    public NonCompliantSummary? NonCompliantSummary { get; init; }
+    public NonCompliantSummary? NonCompliantSummary { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

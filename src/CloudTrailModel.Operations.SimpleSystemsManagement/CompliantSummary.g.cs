@@ -15,12 +15,12 @@ public sealed record CompliantSummary
     /// <summary>The total number of resources that are compliant. JSON <c>compliantCount</c>.</summary>
     [JsonPropertyName("compliantCount")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? CompliantCount { get; init; }
+    public int? CompliantCount { get; set; }
 
     /// <summary>A summary of the compliance severity by compliance type. JSON <c>severitySummary</c>.</summary>
     [JsonPropertyName("severitySummary")]
     [JsonConverter(typeof(TolerantMemberConverter<SeveritySummary>))]
-    public SeveritySummary? SeveritySummary { get; init; }
+    public SeveritySummary? SeveritySummary { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

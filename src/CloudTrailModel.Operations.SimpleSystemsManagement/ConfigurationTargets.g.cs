@@ -15,7 +15,7 @@ public sealed record ConfigurationTargets
     /// <summary>A list of Azure subscriptions to target. JSON <c>subscriptions</c>.</summary>
     [JsonPropertyName("subscriptions")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<AzureSubscription>>))]
-    public IReadOnlyList<AzureSubscription>? Subscriptions { get; init => field = ValueList<AzureSubscription>.From(value); }
+    public IReadOnlyList<AzureSubscription>? Subscriptions { get; set => field = ValueList<AzureSubscription>.From(value); }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,12 +15,12 @@ public sealed record CreateAssociationBatchRequestParameters
     /// <summary>One or more associations. JSON <c>entries</c>.</summary>
     [JsonPropertyName("entries")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<CreateAssociationBatchRequestEntry>>))]
-    public IReadOnlyList<CreateAssociationBatchRequestEntry>? Entries { get; init => field = ValueList<CreateAssociationBatchRequestEntry>.From(value); }
+    public IReadOnlyList<CreateAssociationBatchRequestEntry>? Entries { get; set => field = ValueList<CreateAssociationBatchRequestEntry>.From(value); }
 
     /// <summary>A role used by association to take actions on your behalf. JSON <c>associationDispatchAssumeRole</c>.</summary>
     [JsonPropertyName("associationDispatchAssumeRole")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? AssociationDispatchAssumeRole { get; init; }
+    public string? AssociationDispatchAssumeRole { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -52,12 +52,12 @@ public sealed record CreateAssociationBatchResponseElements
     /// <summary>Information about the associations that succeeded. JSON <c>successful</c>.</summary>
     [JsonPropertyName("successful")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<AssociationDescription>>))]
-    public IReadOnlyList<AssociationDescription>? Successful { get; init => field = ValueList<AssociationDescription>.From(value); }
+    public IReadOnlyList<AssociationDescription>? Successful { get; set => field = ValueList<AssociationDescription>.From(value); }
 
     /// <summary>Information about the associations that failed. JSON <c>failed</c>.</summary>
     [JsonPropertyName("failed")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<FailedCreateAssociation>>))]
-    public IReadOnlyList<FailedCreateAssociation>? Failed { get; init => field = ValueList<FailedCreateAssociation>.From(value); }
+    public IReadOnlyList<FailedCreateAssociation>? Failed { get; set => field = ValueList<FailedCreateAssociation>.From(value); }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

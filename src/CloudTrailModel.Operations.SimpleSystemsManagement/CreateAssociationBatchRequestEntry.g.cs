@@ -15,102 +15,102 @@ public sealed record CreateAssociationBatchRequestEntry
     /// <summary>The name of the SSM document that contains the configuration information for the managed node. JSON <c>name</c>.</summary>
     [JsonPropertyName("name")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Name { get; init; }
+    public string? Name { get; set; }
 
     /// <summary>The managed node ID. JSON <c>instanceId</c>.</summary>
     [JsonPropertyName("instanceId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? InstanceId { get; init; }
+    public string? InstanceId { get; set; }
 
     /// <summary>A description of the parameters for a document. JSON <c>parameters</c>. AWS marks it sensitive: CloudTrail may log a placeholder string instead, kept in <see cref="SensitiveValue{T}.RedactedText"/>.</summary>
     [JsonPropertyName("parameters")]
     [JsonConverter(typeof(SensitiveValueConverter<IReadOnlyDictionary<string, IReadOnlyList<string>>>))]
-    public SensitiveValue<IReadOnlyDictionary<string, IReadOnlyList<string>>>? Parameters { get; init; }
+    public SensitiveValue<IReadOnlyDictionary<string, IReadOnlyList<string>>>? Parameters { get; set; }
 
     /// <summary>Specify the target for the association. JSON <c>automationTargetParameterName</c>.</summary>
     [JsonPropertyName("automationTargetParameterName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? AutomationTargetParameterName { get; init; }
+    public string? AutomationTargetParameterName { get; set; }
 
     /// <summary>The document version. JSON <c>documentVersion</c>.</summary>
     [JsonPropertyName("documentVersion")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? DocumentVersion { get; init; }
+    public string? DocumentVersion { get; set; }
 
     /// <summary>The managed nodes targeted by the request. JSON <c>targets</c>.</summary>
     [JsonPropertyName("targets")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<Target>>))]
-    public IReadOnlyList<Target>? Targets { get; init => field = ValueList<Target>.From(value); }
+    public IReadOnlyList<Target>? Targets { get; set => field = ValueList<Target>.From(value); }
 
     /// <summary>A cron expression that specifies a schedule when the association runs. JSON <c>scheduleExpression</c>.</summary>
     [JsonPropertyName("scheduleExpression")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ScheduleExpression { get; init; }
+    public string? ScheduleExpression { get; set; }
 
     /// <summary>An S3 bucket where you want to store the results of this request. JSON <c>outputLocation</c>.</summary>
     [JsonPropertyName("outputLocation")]
     [JsonConverter(typeof(TolerantMemberConverter<InstanceAssociationOutputLocation>))]
-    public InstanceAssociationOutputLocation? OutputLocation { get; init; }
+    public InstanceAssociationOutputLocation? OutputLocation { get; set; }
 
     /// <summary>Specify a descriptive name for the association. JSON <c>associationName</c>.</summary>
     [JsonPropertyName("associationName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? AssociationName { get; init; }
+    public string? AssociationName { get; set; }
 
     /// <summary>The number of errors that are allowed before the system stops sending requests to run the association on additional targets. JSON <c>maxErrors</c>.</summary>
     [JsonPropertyName("maxErrors")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? MaxErrors { get; init; }
+    public string? MaxErrors { get; set; }
 
     /// <summary>The maximum number of targets allowed to run the association at the same time. JSON <c>maxConcurrency</c>.</summary>
     [JsonPropertyName("maxConcurrency")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? MaxConcurrency { get; init; }
+    public string? MaxConcurrency { get; set; }
 
     /// <summary>The severity level to assign to the association. JSON <c>complianceSeverity</c>.</summary>
     [JsonPropertyName("complianceSeverity")]
     [JsonConverter(typeof(TolerantMemberConverter<AssociationComplianceSeverity?>))]
-    public AssociationComplianceSeverity? ComplianceSeverity { get; init; }
+    public AssociationComplianceSeverity? ComplianceSeverity { get; set; }
 
     /// <summary>The mode for generating association compliance. JSON <c>syncCompliance</c>.</summary>
     [JsonPropertyName("syncCompliance")]
     [JsonConverter(typeof(TolerantMemberConverter<AssociationSyncCompliance?>))]
-    public AssociationSyncCompliance? SyncCompliance { get; init; }
+    public AssociationSyncCompliance? SyncCompliance { get; set; }
 
     /// <summary>By default, when you create a new association, the system runs it immediately after it is created and then according to the schedule you specified and when target changes are detected. JSON <c>applyOnlyAtCronInterval</c>.</summary>
     [JsonPropertyName("applyOnlyAtCronInterval")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? ApplyOnlyAtCronInterval { get; init; }
+    public bool? ApplyOnlyAtCronInterval { get; set; }
 
     /// <summary>The names or Amazon Resource Names (ARNs) of the Change Calendar type documents your associations are gated under. JSON <c>calendarNames</c>.</summary>
     [JsonPropertyName("calendarNames")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<string>>))]
-    public IReadOnlyList<string>? CalendarNames { get; init => field = ValueList<string>.From(value); }
+    public IReadOnlyList<string>? CalendarNames { get; set => field = ValueList<string>.From(value); }
 
     /// <summary>Use this action to create an association in multiple Regions and multiple accounts. JSON <c>targetLocations</c>.</summary>
     [JsonPropertyName("targetLocations")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<TargetLocation>>))]
-    public IReadOnlyList<TargetLocation>? TargetLocations { get; init => field = ValueList<TargetLocation>.From(value); }
+    public IReadOnlyList<TargetLocation>? TargetLocations { get; set => field = ValueList<TargetLocation>.From(value); }
 
     /// <summary>Number of days to wait after the scheduled day to run an association. JSON <c>scheduleOffset</c>.</summary>
     [JsonPropertyName("scheduleOffset")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? ScheduleOffset { get; init; }
+    public int? ScheduleOffset { get; set; }
 
     /// <summary>The number of hours the association can run before it is canceled. JSON <c>duration</c>.</summary>
     [JsonPropertyName("duration")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? Duration { get; init; }
+    public int? Duration { get; set; }
 
     /// <summary>A key-value mapping of document parameters to target resources. JSON <c>targetMaps</c>.</summary>
     [JsonPropertyName("targetMaps")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<IReadOnlyDictionary<string, IReadOnlyList<string>>>>))]
-    public IReadOnlyList<IReadOnlyDictionary<string, IReadOnlyList<string>>>? TargetMaps { get; init => field = ValueList<IReadOnlyDictionary<string, IReadOnlyList<string>>>.From(value); }
+    public IReadOnlyList<IReadOnlyDictionary<string, IReadOnlyList<string>>>? TargetMaps { get; set => field = ValueList<IReadOnlyDictionary<string, IReadOnlyList<string>>>.From(value); }
 
     /// <summary>The details for the CloudWatch alarm you want to apply to an automation or command. JSON <c>alarmConfiguration</c>.</summary>
     [JsonPropertyName("alarmConfiguration")]
     [JsonConverter(typeof(TolerantMemberConverter<AlarmConfiguration>))]
-    public AlarmConfiguration? AlarmConfiguration { get; init; }
+    public AlarmConfiguration? AlarmConfiguration { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

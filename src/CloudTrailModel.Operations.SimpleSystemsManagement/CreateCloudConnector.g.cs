@@ -15,32 +15,32 @@ public sealed record CreateCloudConnectorRequestParameters
     /// <summary>A friendly name for the cloud connector. JSON <c>displayName</c>.</summary>
     [JsonPropertyName("displayName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? DisplayName { get; init; }
+    public string? DisplayName { get; set; }
 
     /// <summary>The Amazon Resource Name (ARN) of the IAM role that the cloud connector uses to communicate with the third-party cloud environment. JSON <c>roleArn</c>.</summary>
     [JsonPropertyName("roleArn")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? RoleArn { get; init; }
+    public string? RoleArn { get; set; }
 
     /// <summary>A description for the cloud connector. JSON <c>description</c>.</summary>
     [JsonPropertyName("description")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Description { get; init; }
+    public string? Description { get; set; }
 
     /// <summary>The configuration details for connecting to the third-party cloud environment. JSON <c>configuration</c>.</summary>
     [JsonPropertyName("configuration")]
     [JsonConverter(typeof(TolerantMemberConverter<CloudConnectorConfiguration>))]
-    public CloudConnectorConfiguration? Configuration { get; init; }
+    public CloudConnectorConfiguration? Configuration { get; set; }
 
     /// <summary>The ARN of the Amazon Web Services Config connector associated with this cloud connector. JSON <c>configConnectorArn</c>.</summary>
     [JsonPropertyName("configConnectorArn")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ConfigConnectorArn { get; init; }
+    public string? ConfigConnectorArn { get; set; }
 
     /// <summary>Optional metadata that you assign to a resource. JSON <c>tags</c>.</summary>
     [JsonPropertyName("tags")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<Tag>>))]
-    public IReadOnlyList<Tag>? Tags { get; init => field = ValueList<Tag>.From(value); }
+    public IReadOnlyList<Tag>? Tags { get; set => field = ValueList<Tag>.From(value); }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -80,7 +80,7 @@ public sealed record CreateCloudConnectorResponseElements
     /// <summary>The ID of the cloud connector that was created. JSON <c>cloudConnectorId</c>.</summary>
     [JsonPropertyName("cloudConnectorId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? CloudConnectorId { get; init; }
+    public string? CloudConnectorId { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

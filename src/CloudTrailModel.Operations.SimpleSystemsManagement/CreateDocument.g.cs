@@ -15,52 +15,52 @@ public sealed record CreateDocumentRequestParameters
     /// <summary>The content for the new SSM document in JSON or YAML format. JSON <c>content</c>.</summary>
     [JsonPropertyName("content")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Content { get; init; }
+    public string? Content { get; set; }
 
     /// <summary>A list of SSM documents required by a document. JSON <c>requires</c>.</summary>
     [JsonPropertyName("requires")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<DocumentRequires>>))]
-    public IReadOnlyList<DocumentRequires>? Requires { get; init => field = ValueList<DocumentRequires>.From(value); }
+    public IReadOnlyList<DocumentRequires>? Requires { get; set => field = ValueList<DocumentRequires>.From(value); }
 
     /// <summary>A list of key-value pairs that describe attachments to a version of a document. JSON <c>attachments</c>.</summary>
     [JsonPropertyName("attachments")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<AttachmentsSource>>))]
-    public IReadOnlyList<AttachmentsSource>? Attachments { get; init => field = ValueList<AttachmentsSource>.From(value); }
+    public IReadOnlyList<AttachmentsSource>? Attachments { get; set => field = ValueList<AttachmentsSource>.From(value); }
 
     /// <summary>A name for the SSM document. JSON <c>name</c>.</summary>
     [JsonPropertyName("name")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Name { get; init; }
+    public string? Name { get; set; }
 
     /// <summary>An optional field where you can specify a friendly name for the SSM document. JSON <c>displayName</c>.</summary>
     [JsonPropertyName("displayName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? DisplayName { get; init; }
+    public string? DisplayName { get; set; }
 
     /// <summary>An optional field specifying the version of the artifact you are creating with the document. JSON <c>versionName</c>.</summary>
     [JsonPropertyName("versionName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? VersionName { get; init; }
+    public string? VersionName { get; set; }
 
     /// <summary>The type of document to create. JSON <c>documentType</c>.</summary>
     [JsonPropertyName("documentType")]
     [JsonConverter(typeof(TolerantMemberConverter<DocumentType?>))]
-    public DocumentType? DocumentType { get; init; }
+    public DocumentType? DocumentType { get; set; }
 
     /// <summary>Specify the document format for the request. JSON <c>documentFormat</c>.</summary>
     [JsonPropertyName("documentFormat")]
     [JsonConverter(typeof(TolerantMemberConverter<DocumentFormat?>))]
-    public DocumentFormat? DocumentFormat { get; init; }
+    public DocumentFormat? DocumentFormat { get; set; }
 
     /// <summary>Specify a target type to define the kinds of resources the document can run on. JSON <c>targetType</c>.</summary>
     [JsonPropertyName("targetType")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? TargetType { get; init; }
+    public string? TargetType { get; set; }
 
     /// <summary>Optional metadata that you assign to a resource. JSON <c>tags</c>.</summary>
     [JsonPropertyName("tags")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<Tag>>))]
-    public IReadOnlyList<Tag>? Tags { get; init => field = ValueList<Tag>.From(value); }
+    public IReadOnlyList<Tag>? Tags { get; set => field = ValueList<Tag>.From(value); }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -108,7 +108,7 @@ public sealed record CreateDocumentResponseElements
     /// <summary>Information about the SSM document. JSON <c>documentDescription</c>.</summary>
     [JsonPropertyName("documentDescription")]
     [JsonConverter(typeof(TolerantMemberConverter<DocumentDescription>))]
-    public DocumentDescription? DocumentDescription { get; init; }
+    public DocumentDescription? DocumentDescription { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,62 +15,62 @@ public sealed record CreateMaintenanceWindowRequestParameters
     /// <summary>The name of the maintenance window. JSON <c>name</c>.</summary>
     [JsonPropertyName("name")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Name { get; init; }
+    public string? Name { get; set; }
 
     /// <summary>An optional description for the maintenance window. JSON <c>description</c>.</summary>
     [JsonPropertyName("description")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Description { get; init; }
+    public string? Description { get; set; }
 
     /// <summary>The date and time, in ISO-8601 Extended format, for when you want the maintenance window to become active. JSON <c>startDate</c>.</summary>
     [JsonPropertyName("startDate")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? StartDate { get; init; }
+    public string? StartDate { get; set; }
 
     /// <summary>The date and time, in ISO-8601 Extended format, for when you want the maintenance window to become inactive. JSON <c>endDate</c>.</summary>
     [JsonPropertyName("endDate")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? EndDate { get; init; }
+    public string? EndDate { get; set; }
 
     /// <summary>The schedule of the maintenance window in the form of a cron or rate expression. JSON <c>schedule</c>.</summary>
     [JsonPropertyName("schedule")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Schedule { get; init; }
+    public string? Schedule { get; set; }
 
     /// <summary>The time zone that the scheduled maintenance window executions are based on, in Internet Assigned Numbers Authority (IANA) format. JSON <c>scheduleTimezone</c>.</summary>
     [JsonPropertyName("scheduleTimezone")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ScheduleTimezone { get; init; }
+    public string? ScheduleTimezone { get; set; }
 
     /// <summary>The number of days to wait after the date and time specified by a cron expression before running the maintenance window. JSON <c>scheduleOffset</c>.</summary>
     [JsonPropertyName("scheduleOffset")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? ScheduleOffset { get; init; }
+    public int? ScheduleOffset { get; set; }
 
     /// <summary>The duration of the maintenance window in hours. JSON <c>duration</c>.</summary>
     [JsonPropertyName("duration")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? Duration { get; init; }
+    public int? Duration { get; set; }
 
     /// <summary>The number of hours before the end of the maintenance window that Amazon Web Services Systems Manager stops scheduling new tasks for execution. JSON <c>cutoff</c>.</summary>
     [JsonPropertyName("cutoff")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? Cutoff { get; init; }
+    public int? Cutoff { get; set; }
 
     /// <summary>Enables a maintenance window task to run on managed nodes, even if you haven't registered those nodes as targets. JSON <c>allowUnassociatedTargets</c>.</summary>
     [JsonPropertyName("allowUnassociatedTargets")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? AllowUnassociatedTargets { get; init; }
+    public bool? AllowUnassociatedTargets { get; set; }
 
     /// <summary>User-provided idempotency token. JSON <c>clientToken</c>.</summary>
     [JsonPropertyName("clientToken")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ClientToken { get; init; }
+    public string? ClientToken { get; set; }
 
     /// <summary>Optional metadata that you assign to a resource. JSON <c>tags</c>.</summary>
     [JsonPropertyName("tags")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<Tag>>))]
-    public IReadOnlyList<Tag>? Tags { get; init => field = ValueList<Tag>.From(value); }
+    public IReadOnlyList<Tag>? Tags { get; set => field = ValueList<Tag>.From(value); }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -122,7 +122,7 @@ public sealed record CreateMaintenanceWindowResponseElements
     /// <summary>The ID of the created maintenance window. JSON <c>windowId</c>.</summary>
     [JsonPropertyName("windowId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? WindowId { get; init; }
+    public string? WindowId { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

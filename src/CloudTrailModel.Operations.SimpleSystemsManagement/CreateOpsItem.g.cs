@@ -15,82 +15,82 @@ public sealed record CreateOpsItemRequestParameters
     /// <summary>User-defined text that contains information about the OpsItem, in Markdown format. JSON <c>description</c>.</summary>
     [JsonPropertyName("description")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Description { get; init; }
+    public string? Description { get; set; }
 
     /// <summary>The type of OpsItem to create. JSON <c>opsItemType</c>.</summary>
     [JsonPropertyName("opsItemType")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? OpsItemType { get; init; }
+    public string? OpsItemType { get; set; }
 
     /// <summary>Operational data is custom data that provides useful reference details about the OpsItem. JSON <c>operationalData</c>.</summary>
     [JsonPropertyName("operationalData")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyDictionary<string, OpsItemDataValue>>))]
-    public IReadOnlyDictionary<string, OpsItemDataValue>? OperationalData { get; init => field = ValueMap<OpsItemDataValue>.From(value); }
+    public IReadOnlyDictionary<string, OpsItemDataValue>? OperationalData { get; set => field = ValueMap<OpsItemDataValue>.From(value); }
 
     /// <summary>The Amazon Resource Name (ARN) of an SNS topic where notifications are sent when this OpsItem is edited or changed. JSON <c>notifications</c>.</summary>
     [JsonPropertyName("notifications")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<OpsItemNotification>>))]
-    public IReadOnlyList<OpsItemNotification>? Notifications { get; init => field = ValueList<OpsItemNotification>.From(value); }
+    public IReadOnlyList<OpsItemNotification>? Notifications { get; set => field = ValueList<OpsItemNotification>.From(value); }
 
     /// <summary>The importance of this OpsItem in relation to other OpsItems in the system. JSON <c>priority</c>.</summary>
     [JsonPropertyName("priority")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? Priority { get; init; }
+    public int? Priority { get; set; }
 
     /// <summary>One or more OpsItems that share something in common with the current OpsItems. JSON <c>relatedOpsItems</c>.</summary>
     [JsonPropertyName("relatedOpsItems")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<RelatedOpsItem>>))]
-    public IReadOnlyList<RelatedOpsItem>? RelatedOpsItems { get; init => field = ValueList<RelatedOpsItem>.From(value); }
+    public IReadOnlyList<RelatedOpsItem>? RelatedOpsItems { get; set => field = ValueList<RelatedOpsItem>.From(value); }
 
     /// <summary>The origin of the OpsItem, such as Amazon EC2 or Systems Manager. JSON <c>source</c>.</summary>
     [JsonPropertyName("source")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Source { get; init; }
+    public string? Source { get; set; }
 
     /// <summary>A short heading that describes the nature of the OpsItem and the impacted resource. JSON <c>title</c>.</summary>
     [JsonPropertyName("title")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Title { get; init; }
+    public string? Title { get; set; }
 
     /// <summary>Optional metadata that you assign to a resource. JSON <c>tags</c>.</summary>
     [JsonPropertyName("tags")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<Tag>>))]
-    public IReadOnlyList<Tag>? Tags { get; init => field = ValueList<Tag>.From(value); }
+    public IReadOnlyList<Tag>? Tags { get; set => field = ValueList<Tag>.From(value); }
 
     /// <summary>Specify a category to assign to an OpsItem. JSON <c>category</c>.</summary>
     [JsonPropertyName("category")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Category { get; init; }
+    public string? Category { get; set; }
 
     /// <summary>Specify a severity to assign to an OpsItem. JSON <c>severity</c>.</summary>
     [JsonPropertyName("severity")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Severity { get; init; }
+    public string? Severity { get; set; }
 
     /// <summary>The time a runbook workflow started. JSON <c>actualStartTime</c>.</summary>
     [JsonPropertyName("actualStartTime")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? ActualStartTime { get; init; }
+    public DateTimeOffset? ActualStartTime { get; set; }
 
     /// <summary>The time a runbook workflow ended. JSON <c>actualEndTime</c>.</summary>
     [JsonPropertyName("actualEndTime")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? ActualEndTime { get; init; }
+    public DateTimeOffset? ActualEndTime { get; set; }
 
     /// <summary>The time specified in a change request for a runbook workflow to start. JSON <c>plannedStartTime</c>.</summary>
     [JsonPropertyName("plannedStartTime")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? PlannedStartTime { get; init; }
+    public DateTimeOffset? PlannedStartTime { get; set; }
 
     /// <summary>The time specified in a change request for a runbook workflow to end. JSON <c>plannedEndTime</c>.</summary>
     [JsonPropertyName("plannedEndTime")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? PlannedEndTime { get; init; }
+    public DateTimeOffset? PlannedEndTime { get; set; }
 
     /// <summary>The target Amazon Web Services account where you want to create an OpsItem. JSON <c>accountId</c>.</summary>
     [JsonPropertyName("accountId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? AccountId { get; init; }
+    public string? AccountId { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -150,12 +150,12 @@ public sealed record CreateOpsItemResponseElements
     /// <summary>The ID of the OpsItem. JSON <c>opsItemId</c>.</summary>
     [JsonPropertyName("opsItemId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? OpsItemId { get; init; }
+    public string? OpsItemId { get; set; }
 
     /// <summary>The OpsItem Amazon Resource Name (ARN). JSON <c>opsItemArn</c>.</summary>
     [JsonPropertyName("opsItemArn")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? OpsItemArn { get; init; }
+    public string? OpsItemArn { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,17 +15,17 @@ public sealed record CreateOpsMetadataRequestParameters
     /// <summary>A resource ID for a new Application Manager application. JSON <c>resourceId</c>.</summary>
     [JsonPropertyName("resourceId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ResourceId { get; init; }
+    public string? ResourceId { get; set; }
 
     /// <summary>Metadata for a new Application Manager application. JSON <c>metadata</c>.</summary>
     [JsonPropertyName("metadata")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyDictionary<string, MetadataValue>>))]
-    public IReadOnlyDictionary<string, MetadataValue>? Metadata { get; init => field = ValueMap<MetadataValue>.From(value); }
+    public IReadOnlyDictionary<string, MetadataValue>? Metadata { get; set => field = ValueMap<MetadataValue>.From(value); }
 
     /// <summary>Optional metadata that you assign to a resource. JSON <c>tags</c>.</summary>
     [JsonPropertyName("tags")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<Tag>>))]
-    public IReadOnlyList<Tag>? Tags { get; init => field = ValueList<Tag>.From(value); }
+    public IReadOnlyList<Tag>? Tags { get; set => field = ValueList<Tag>.From(value); }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -59,7 +59,7 @@ public sealed record CreateOpsMetadataResponseElements
     /// <summary>The Amazon Resource Name (ARN) of the OpsMetadata Object or blob created by the call. JSON <c>opsMetadataArn</c>.</summary>
     [JsonPropertyName("opsMetadataArn")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? OpsMetadataArn { get; init; }
+    public string? OpsMetadataArn { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,72 +15,72 @@ public sealed record CreatePatchBaselineRequestParameters
     /// <summary>Defines the operating system the patch baseline applies to. JSON <c>operatingSystem</c>.</summary>
     [JsonPropertyName("operatingSystem")]
     [JsonConverter(typeof(TolerantMemberConverter<OperatingSystem?>))]
-    public OperatingSystem? OperatingSystem { get; init; }
+    public OperatingSystem? OperatingSystem { get; set; }
 
     /// <summary>The name of the patch baseline. JSON <c>name</c>.</summary>
     [JsonPropertyName("name")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Name { get; init; }
+    public string? Name { get; set; }
 
     /// <summary>A set of global filters used to include patches in the baseline. JSON <c>globalFilters</c>.</summary>
     [JsonPropertyName("globalFilters")]
     [JsonConverter(typeof(TolerantMemberConverter<PatchFilterGroup>))]
-    public PatchFilterGroup? GlobalFilters { get; init; }
+    public PatchFilterGroup? GlobalFilters { get; set; }
 
     /// <summary>A set of rules used to include patches in the baseline. JSON <c>approvalRules</c>.</summary>
     [JsonPropertyName("approvalRules")]
     [JsonConverter(typeof(TolerantMemberConverter<PatchRuleGroup>))]
-    public PatchRuleGroup? ApprovalRules { get; init; }
+    public PatchRuleGroup? ApprovalRules { get; set; }
 
     /// <summary>A list of explicitly approved patches for the baseline. JSON <c>approvedPatches</c>.</summary>
     [JsonPropertyName("approvedPatches")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<string>>))]
-    public IReadOnlyList<string>? ApprovedPatches { get; init => field = ValueList<string>.From(value); }
+    public IReadOnlyList<string>? ApprovedPatches { get; set => field = ValueList<string>.From(value); }
 
     /// <summary>Defines the compliance level for approved patches. JSON <c>approvedPatchesComplianceLevel</c>.</summary>
     [JsonPropertyName("approvedPatchesComplianceLevel")]
     [JsonConverter(typeof(TolerantMemberConverter<PatchComplianceLevel?>))]
-    public PatchComplianceLevel? ApprovedPatchesComplianceLevel { get; init; }
+    public PatchComplianceLevel? ApprovedPatchesComplianceLevel { get; set; }
 
     /// <summary>Indicates whether the list of approved patches includes non-security updates that should be applied to the managed nodes. JSON <c>approvedPatchesEnableNonSecurity</c>.</summary>
     [JsonPropertyName("approvedPatchesEnableNonSecurity")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? ApprovedPatchesEnableNonSecurity { get; init; }
+    public bool? ApprovedPatchesEnableNonSecurity { get; set; }
 
     /// <summary>A list of explicitly rejected patches for the baseline. JSON <c>rejectedPatches</c>.</summary>
     [JsonPropertyName("rejectedPatches")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<string>>))]
-    public IReadOnlyList<string>? RejectedPatches { get; init => field = ValueList<string>.From(value); }
+    public IReadOnlyList<string>? RejectedPatches { get; set => field = ValueList<string>.From(value); }
 
     /// <summary>The action for Patch Manager to take on patches included in the RejectedPackages list. JSON <c>rejectedPatchesAction</c>.</summary>
     [JsonPropertyName("rejectedPatchesAction")]
     [JsonConverter(typeof(TolerantMemberConverter<PatchAction?>))]
-    public PatchAction? RejectedPatchesAction { get; init; }
+    public PatchAction? RejectedPatchesAction { get; set; }
 
     /// <summary>A description of the patch baseline. JSON <c>description</c>.</summary>
     [JsonPropertyName("description")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Description { get; init; }
+    public string? Description { get; set; }
 
     /// <summary>Information about the patches to use to update the managed nodes, including target operating systems and source repositories. JSON <c>sources</c>.</summary>
     [JsonPropertyName("sources")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<PatchSource>>))]
-    public IReadOnlyList<PatchSource>? Sources { get; init => field = ValueList<PatchSource>.From(value); }
+    public IReadOnlyList<PatchSource>? Sources { get; set => field = ValueList<PatchSource>.From(value); }
 
     /// <summary>Indicates the status you want to assign to security patches that are available but not approved because they don't meet the installation criteria specified in the patch baseline. JSON <c>availableSecurityUpdatesComplianceStatus</c>.</summary>
     [JsonPropertyName("availableSecurityUpdatesComplianceStatus")]
     [JsonConverter(typeof(TolerantMemberConverter<PatchComplianceStatus?>))]
-    public PatchComplianceStatus? AvailableSecurityUpdatesComplianceStatus { get; init; }
+    public PatchComplianceStatus? AvailableSecurityUpdatesComplianceStatus { get; set; }
 
     /// <summary>User-provided idempotency token. JSON <c>clientToken</c>.</summary>
     [JsonPropertyName("clientToken")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ClientToken { get; init; }
+    public string? ClientToken { get; set; }
 
     /// <summary>Optional metadata that you assign to a resource. JSON <c>tags</c>.</summary>
     [JsonPropertyName("tags")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<Tag>>))]
-    public IReadOnlyList<Tag>? Tags { get; init => field = ValueList<Tag>.From(value); }
+    public IReadOnlyList<Tag>? Tags { get; set => field = ValueList<Tag>.From(value); }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -136,7 +136,7 @@ public sealed record CreatePatchBaselineResponseElements
     /// <summary>The ID of the created patch baseline. JSON <c>baselineId</c>.</summary>
     [JsonPropertyName("baselineId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? BaselineId { get; init; }
+    public string? BaselineId { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

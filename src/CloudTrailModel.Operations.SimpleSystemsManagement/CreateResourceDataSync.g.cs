@@ -15,22 +15,22 @@ public sealed record CreateResourceDataSyncRequestParameters
     /// <summary>A name for the configuration. JSON <c>syncName</c>.</summary>
     [JsonPropertyName("syncName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? SyncName { get; init; }
+    public string? SyncName { get; set; }
 
     /// <summary>Amazon S3 configuration details for the sync. JSON <c>s3Destination</c>.</summary>
     [JsonPropertyName("s3Destination")]
     [JsonConverter(typeof(TolerantMemberConverter<ResourceDataSyncS3Destination>))]
-    public ResourceDataSyncS3Destination? S3Destination { get; init; }
+    public ResourceDataSyncS3Destination? S3Destination { get; set; }
 
     /// <summary>Specify SyncToDestination to create a resource data sync that synchronizes data to an S3 bucket for Inventory. JSON <c>syncType</c>.</summary>
     [JsonPropertyName("syncType")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? SyncType { get; init; }
+    public string? SyncType { get; set; }
 
     /// <summary>Specify information about the data sources to synchronize. JSON <c>syncSource</c>.</summary>
     [JsonPropertyName("syncSource")]
     [JsonConverter(typeof(TolerantMemberConverter<ResourceDataSyncSource>))]
-    public ResourceDataSyncSource? SyncSource { get; init; }
+    public ResourceDataSyncSource? SyncSource { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

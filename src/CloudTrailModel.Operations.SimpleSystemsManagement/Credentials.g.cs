@@ -15,22 +15,22 @@ public sealed record Credentials
     /// <summary>The access key ID that identifies the temporary security credentials. JSON <c>accessKeyId</c>.</summary>
     [JsonPropertyName("accessKeyId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? AccessKeyId { get; init; }
+    public string? AccessKeyId { get; set; }
 
     /// <summary>The secret access key that can be used to sign requests. JSON <c>secretAccessKey</c>.</summary>
     [JsonPropertyName("secretAccessKey")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? SecretAccessKey { get; init; }
+    public string? SecretAccessKey { get; set; }
 
     /// <summary>The token that users must pass to the service API to use the temporary credentials. JSON <c>sessionToken</c>.</summary>
     [JsonPropertyName("sessionToken")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? SessionToken { get; init; }
+    public string? SessionToken { get; set; }
 
     /// <summary>The datetime on which the current credentials expire. JSON <c>expirationTime</c>.</summary>
     [JsonPropertyName("expirationTime")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? ExpirationTime { get; init; }
+    public DateTimeOffset? ExpirationTime { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,7 +15,7 @@ public sealed record DeleteActivationRequestParameters
     /// <summary>The ID of the activation that you want to delete. JSON <c>activationId</c>.</summary>
     [JsonPropertyName("activationId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ActivationId { get; init; }
+    public string? ActivationId { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

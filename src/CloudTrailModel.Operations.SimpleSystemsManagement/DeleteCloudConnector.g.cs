@@ -15,7 +15,7 @@ public sealed record DeleteCloudConnectorRequestParameters
     /// <summary>The ID of the cloud connector to delete. JSON <c>cloudConnectorId</c>.</summary>
     [JsonPropertyName("cloudConnectorId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? CloudConnectorId { get; init; }
+    public string? CloudConnectorId { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -45,7 +45,7 @@ public sealed record DeleteCloudConnectorResponseElements
     /// <summary>The ID of the cloud connector that was deleted. JSON <c>cloudConnectorId</c>.</summary>
     [JsonPropertyName("cloudConnectorId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? CloudConnectorId { get; init; }
+    public string? CloudConnectorId { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,22 +15,22 @@ public sealed record DeleteDocumentRequestParameters
     /// <summary>The name of the document. JSON <c>name</c>.</summary>
     [JsonPropertyName("name")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Name { get; init; }
+    public string? Name { get; set; }
 
     /// <summary>The version of the document that you want to delete. JSON <c>documentVersion</c>.</summary>
     [JsonPropertyName("documentVersion")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? DocumentVersion { get; init; }
+    public string? DocumentVersion { get; set; }
 
     /// <summary>The version name of the document that you want to delete. JSON <c>versionName</c>.</summary>
     [JsonPropertyName("versionName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? VersionName { get; init; }
+    public string? VersionName { get; set; }
 
     /// <summary>Some SSM document types require that you specify a Force flag before you can delete the document. JSON <c>force</c>.</summary>
     [JsonPropertyName("force")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? Force { get; init; }
+    public bool? Force { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,22 +15,22 @@ public sealed record DeleteInventoryRequestParameters
     /// <summary>The name of the custom inventory type for which you want to delete either all previously collected data or the inventory type itself. JSON <c>typeName</c>.</summary>
     [JsonPropertyName("typeName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? TypeName { get; init; }
+    public string? TypeName { get; set; }
 
     /// <summary>Use the SchemaDeleteOption to delete a custom inventory type (schema). JSON <c>schemaDeleteOption</c>.</summary>
     [JsonPropertyName("schemaDeleteOption")]
     [JsonConverter(typeof(TolerantMemberConverter<InventorySchemaDeleteOption?>))]
-    public InventorySchemaDeleteOption? SchemaDeleteOption { get; init; }
+    public InventorySchemaDeleteOption? SchemaDeleteOption { get; set; }
 
     /// <summary>Use this option to view a summary of the deletion request without deleting any data or the data type. JSON <c>dryRun</c>.</summary>
     [JsonPropertyName("dryRun")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? DryRun { get; init; }
+    public bool? DryRun { get; set; }
 
     /// <summary>User-provided idempotency token. JSON <c>clientToken</c>.</summary>
     [JsonPropertyName("clientToken")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ClientToken { get; init; }
+    public string? ClientToken { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -66,17 +66,17 @@ public sealed record DeleteInventoryResponseElements
     /// <summary>Every DeleteInventory operation is assigned a unique ID. JSON <c>deletionId</c>.</summary>
     [JsonPropertyName("deletionId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? DeletionId { get; init; }
+    public string? DeletionId { get; set; }
 
     /// <summary>The name of the inventory data type specified in the request. JSON <c>typeName</c>.</summary>
     [JsonPropertyName("typeName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? TypeName { get; init; }
+    public string? TypeName { get; set; }
 
     /// <summary>A summary of the delete operation. JSON <c>deletionSummary</c>.</summary>
     [JsonPropertyName("deletionSummary")]
     [JsonConverter(typeof(TolerantMemberConverter<InventoryDeletionSummary>))]
-    public InventoryDeletionSummary? DeletionSummary { get; init; }
+    public InventoryDeletionSummary? DeletionSummary { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,7 +15,7 @@ public sealed record DeleteOpsMetadataRequestParameters
     /// <summary>The Amazon Resource Name (ARN) of an OpsMetadata Object to delete. JSON <c>opsMetadataArn</c>.</summary>
     [JsonPropertyName("opsMetadataArn")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? OpsMetadataArn { get; init; }
+    public string? OpsMetadataArn { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,7 +15,7 @@ public sealed record DeleteParametersRequestParameters
     /// <summary>The names of the parameters to delete. JSON <c>names</c>.</summary>
     [JsonPropertyName("names")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<string>>))]
-    public IReadOnlyList<string>? Names { get; init => field = ValueList<string>.From(value); }
+    public IReadOnlyList<string>? Names { get; set => field = ValueList<string>.From(value); }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -45,12 +45,12 @@ public sealed record DeleteParametersResponseElements
     /// <summary>The names of the deleted parameters. JSON <c>deletedParameters</c>.</summary>
     [JsonPropertyName("deletedParameters")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<string>>))]
-    public IReadOnlyList<string>? DeletedParameters { get; init => field = ValueList<string>.From(value); }
+    public IReadOnlyList<string>? DeletedParameters { get; set => field = ValueList<string>.From(value); }
 
     /// <summary>The names of parameters that weren't deleted because the parameters aren't valid. JSON <c>invalidParameters</c>.</summary>
     [JsonPropertyName("invalidParameters")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<string>>))]
-    public IReadOnlyList<string>? InvalidParameters { get; init => field = ValueList<string>.From(value); }
+    public IReadOnlyList<string>? InvalidParameters { get; set => field = ValueList<string>.From(value); }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

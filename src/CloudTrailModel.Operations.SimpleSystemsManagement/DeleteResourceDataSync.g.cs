@@ -15,12 +15,12 @@ public sealed record DeleteResourceDataSyncRequestParameters
     /// <summary>The name of the configuration to delete. JSON <c>syncName</c>.</summary>
     [JsonPropertyName("syncName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? SyncName { get; init; }
+    public string? SyncName { get; set; }
 
     /// <summary>Specify the type of resource data sync to delete. JSON <c>syncType</c>.</summary>
     [JsonPropertyName("syncType")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? SyncType { get; init; }
+    public string? SyncType { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

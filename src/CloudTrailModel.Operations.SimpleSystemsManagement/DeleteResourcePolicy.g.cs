@@ -15,17 +15,17 @@ public sealed record DeleteResourcePolicyRequestParameters
     /// <summary>Amazon Resource Name (ARN) of the resource to which the policies are attached. JSON <c>resourceArn</c>.</summary>
     [JsonPropertyName("resourceArn")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ResourceArn { get; init; }
+    public string? ResourceArn { get; set; }
 
     /// <summary>The policy ID. JSON <c>policyId</c>.</summary>
     [JsonPropertyName("policyId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? PolicyId { get; init; }
+    public string? PolicyId { get; set; }
 
     /// <summary>ID of the current policy version. JSON <c>policyHash</c>.</summary>
     [JsonPropertyName("policyHash")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? PolicyHash { get; init; }
+    public string? PolicyHash { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

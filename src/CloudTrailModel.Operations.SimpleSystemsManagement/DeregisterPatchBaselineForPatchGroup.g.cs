@@ -15,12 +15,12 @@ public sealed record DeregisterPatchBaselineForPatchGroupRequestParameters
     /// <summary>The ID of the patch baseline to deregister the patch group from. JSON <c>baselineId</c>.</summary>
     [JsonPropertyName("baselineId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? BaselineId { get; init; }
+    public string? BaselineId { get; set; }
 
     /// <summary>The name of the patch group that should be deregistered from the patch baseline. JSON <c>patchGroup</c>.</summary>
     [JsonPropertyName("patchGroup")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? PatchGroup { get; init; }
+    public string? PatchGroup { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -52,12 +52,12 @@ public sealed record DeregisterPatchBaselineForPatchGroupResponseElements
     /// <summary>The ID of the patch baseline the patch group was deregistered from. JSON <c>baselineId</c>.</summary>
     [JsonPropertyName("baselineId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? BaselineId { get; init; }
+    public string? BaselineId { get; set; }
 
     /// <summary>The name of the patch group deregistered from the patch baseline. JSON <c>patchGroup</c>.</summary>
     [JsonPropertyName("patchGroup")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? PatchGroup { get; init; }
+    public string? PatchGroup { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

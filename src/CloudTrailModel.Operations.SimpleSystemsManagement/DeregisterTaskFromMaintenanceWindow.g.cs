@@ -15,12 +15,12 @@ public sealed record DeregisterTaskFromMaintenanceWindowRequestParameters
     /// <summary>The ID of the maintenance window the task should be removed from. JSON <c>windowId</c>.</summary>
     [JsonPropertyName("windowId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? WindowId { get; init; }
+    public string? WindowId { get; set; }
 
     /// <summary>The ID of the task to remove from the maintenance window. JSON <c>windowTaskId</c>.</summary>
     [JsonPropertyName("windowTaskId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? WindowTaskId { get; init; }
+    public string? WindowTaskId { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -52,12 +52,12 @@ public sealed record DeregisterTaskFromMaintenanceWindowResponseElements
     /// <summary>The ID of the maintenance window the task was removed from. JSON <c>windowId</c>.</summary>
     [JsonPropertyName("windowId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? WindowId { get; init; }
+    public string? WindowId { get; set; }
 
     /// <summary>The ID of the task removed from the maintenance window. JSON <c>windowTaskId</c>.</summary>
     [JsonPropertyName("windowTaskId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? WindowTaskId { get; init; }
+    public string? WindowTaskId { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,17 +15,17 @@ public sealed record DescribeActivationsRequestParameters
     /// <summary>A filter to view information about your activations. JSON <c>filters</c>.</summary>
     [JsonPropertyName("filters")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<DescribeActivationsFilter>>))]
-    public IReadOnlyList<DescribeActivationsFilter>? Filters { get; init => field = ValueList<DescribeActivationsFilter>.From(value); }
+    public IReadOnlyList<DescribeActivationsFilter>? Filters { get; set => field = ValueList<DescribeActivationsFilter>.From(value); }
 
     /// <summary>The maximum number of items to return for this call. JSON <c>maxResults</c>.</summary>
     [JsonPropertyName("maxResults")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? MaxResults { get; init; }
+    public int? MaxResults { get; set; }
 
     /// <summary>A token to start the list. JSON <c>nextToken</c>.</summary>
     [JsonPropertyName("nextToken")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? NextToken { get; init; }
+    public string? NextToken { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -59,12 +59,12 @@ public sealed record DescribeActivationsResponseElements
     /// <summary>A list of activations for your Amazon Web Services account. JSON <c>activationList</c>.</summary>
     [JsonPropertyName("activationList")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<Activation>>))]
-    public IReadOnlyList<Activation>? ActivationList { get; init => field = ValueList<Activation>.From(value); }
+    public IReadOnlyList<Activation>? ActivationList { get; set => field = ValueList<Activation>.From(value); }
 
     /// <summary>The token for the next set of items to return. JSON <c>nextToken</c>.</summary>
     [JsonPropertyName("nextToken")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? NextToken { get; init; }
+    public string? NextToken { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

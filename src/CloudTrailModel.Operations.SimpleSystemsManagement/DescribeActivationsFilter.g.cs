@@ -15,12 +15,12 @@ public sealed record DescribeActivationsFilter
     /// <summary>The name of the filter. JSON <c>filterKey</c>.</summary>
     [JsonPropertyName("filterKey")]
     [JsonConverter(typeof(TolerantMemberConverter<DescribeActivationsFilterKeys?>))]
-    public DescribeActivationsFilterKeys? FilterKey { get; init; }
+    public DescribeActivationsFilterKeys? FilterKey { get; set; }
 
     /// <summary>The filter values. JSON <c>filterValues</c>.</summary>
     [JsonPropertyName("filterValues")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<string>>))]
-    public IReadOnlyList<string>? FilterValues { get; init => field = ValueList<string>.From(value); }
+    public IReadOnlyList<string>? FilterValues { get; set => field = ValueList<string>.From(value); }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,22 +15,22 @@ public sealed record DescribeAssociationRequestParameters
     /// <summary>The name of the SSM document. JSON <c>name</c>.</summary>
     [JsonPropertyName("name")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Name { get; init; }
+    public string? Name { get; set; }
 
     /// <summary>The managed node ID. JSON <c>instanceId</c>.</summary>
     [JsonPropertyName("instanceId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? InstanceId { get; init; }
+    public string? InstanceId { get; set; }
 
     /// <summary>The association ID for which you want information. JSON <c>associationId</c>.</summary>
     [JsonPropertyName("associationId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? AssociationId { get; init; }
+    public string? AssociationId { get; set; }
 
     /// <summary>Specify the association version to retrieve. JSON <c>associationVersion</c>.</summary>
     [JsonPropertyName("associationVersion")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? AssociationVersion { get; init; }
+    public string? AssociationVersion { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -66,7 +66,7 @@ public sealed record DescribeAssociationResponseElements
     /// <summary>Information about the association. JSON <c>associationDescription</c>.</summary>
     [JsonPropertyName("associationDescription")]
     [JsonConverter(typeof(TolerantMemberConverter<AssociationDescription>))]
-    public AssociationDescription? AssociationDescription { get; init; }
+    public AssociationDescription? AssociationDescription { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,27 +15,27 @@ public sealed record DescribeAssociationExecutionTargetsRequestParameters
     /// <summary>The association ID that includes the execution for which you want to view details. JSON <c>associationId</c>.</summary>
     [JsonPropertyName("associationId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? AssociationId { get; init; }
+    public string? AssociationId { get; set; }
 
     /// <summary>The execution ID for which you want to view details. JSON <c>executionId</c>.</summary>
     [JsonPropertyName("executionId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ExecutionId { get; init; }
+    public string? ExecutionId { get; set; }
 
     /// <summary>Filters for the request. JSON <c>filters</c>.</summary>
     [JsonPropertyName("filters")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<AssociationExecutionTargetsFilter>>))]
-    public IReadOnlyList<AssociationExecutionTargetsFilter>? Filters { get; init => field = ValueList<AssociationExecutionTargetsFilter>.From(value); }
+    public IReadOnlyList<AssociationExecutionTargetsFilter>? Filters { get; set => field = ValueList<AssociationExecutionTargetsFilter>.From(value); }
 
     /// <summary>The maximum number of items to return for this call. JSON <c>maxResults</c>.</summary>
     [JsonPropertyName("maxResults")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? MaxResults { get; init; }
+    public int? MaxResults { get; set; }
 
     /// <summary>A token to start the list. JSON <c>nextToken</c>.</summary>
     [JsonPropertyName("nextToken")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? NextToken { get; init; }
+    public string? NextToken { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -73,12 +73,12 @@ public sealed record DescribeAssociationExecutionTargetsResponseElements
     /// <summary>Information about the execution. JSON <c>associationExecutionTargets</c>.</summary>
     [JsonPropertyName("associationExecutionTargets")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<AssociationExecutionTarget>>))]
-    public IReadOnlyList<AssociationExecutionTarget>? AssociationExecutionTargets { get; init => field = ValueList<AssociationExecutionTarget>.From(value); }
+    public IReadOnlyList<AssociationExecutionTarget>? AssociationExecutionTargets { get; set => field = ValueList<AssociationExecutionTarget>.From(value); }
 
     /// <summary>The token for the next set of items to return. JSON <c>nextToken</c>.</summary>
     [JsonPropertyName("nextToken")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? NextToken { get; init; }
+    public string? NextToken { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,22 +15,22 @@ public sealed record DescribeAssociationExecutionsRequestParameters
     /// <summary>The association ID for which you want to view execution history details. JSON <c>associationId</c>.</summary>
     [JsonPropertyName("associationId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? AssociationId { get; init; }
+    public string? AssociationId { get; set; }
 
     /// <summary>Filters for the request. JSON <c>filters</c>.</summary>
     [JsonPropertyName("filters")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<AssociationExecutionFilter>>))]
-    public IReadOnlyList<AssociationExecutionFilter>? Filters { get; init => field = ValueList<AssociationExecutionFilter>.From(value); }
+    public IReadOnlyList<AssociationExecutionFilter>? Filters { get; set => field = ValueList<AssociationExecutionFilter>.From(value); }
 
     /// <summary>The maximum number of items to return for this call. JSON <c>maxResults</c>.</summary>
     [JsonPropertyName("maxResults")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? MaxResults { get; init; }
+    public int? MaxResults { get; set; }
 
     /// <summary>A token to start the list. JSON <c>nextToken</c>.</summary>
     [JsonPropertyName("nextToken")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? NextToken { get; init; }
+    public string? NextToken { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -66,12 +66,12 @@ public sealed record DescribeAssociationExecutionsResponseElements
     /// <summary>A list of the executions for the specified association ID. JSON <c>associationExecutions</c>.</summary>
     [JsonPropertyName("associationExecutions")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<AssociationExecution>>))]
-    public IReadOnlyList<AssociationExecution>? AssociationExecutions { get; init => field = ValueList<AssociationExecution>.From(value); }
+    public IReadOnlyList<AssociationExecution>? AssociationExecutions { get; set => field = ValueList<AssociationExecution>.From(value); }
 
     /// <summary>The token for the next set of items to return. JSON <c>nextToken</c>.</summary>
     [JsonPropertyName("nextToken")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? NextToken { get; init; }
+    public string? NextToken { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,17 +15,17 @@ public sealed record DescribeAutomationExecutionsRequestParameters
     /// <summary>Filters used to limit the scope of executions that are requested. JSON <c>filters</c>.</summary>
     [JsonPropertyName("filters")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<AutomationExecutionFilter>>))]
-    public IReadOnlyList<AutomationExecutionFilter>? Filters { get; init => field = ValueList<AutomationExecutionFilter>.From(value); }
+    public IReadOnlyList<AutomationExecutionFilter>? Filters { get; set => field = ValueList<AutomationExecutionFilter>.From(value); }
 
     /// <summary>The maximum number of items to return for this call. JSON <c>maxResults</c>.</summary>
     [JsonPropertyName("maxResults")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? MaxResults { get; init; }
+    public int? MaxResults { get; set; }
 
     /// <summary>The token for the next set of items to return. JSON <c>nextToken</c>.</summary>
     [JsonPropertyName("nextToken")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? NextToken { get; init; }
+    public string? NextToken { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -59,12 +59,12 @@ public sealed record DescribeAutomationExecutionsResponseElements
     /// <summary>The list of details about each automation execution which has occurred which matches the filter specification, if any. JSON <c>automationExecutionMetadataList</c>.</summary>
     [JsonPropertyName("automationExecutionMetadataList")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<AutomationExecutionMetadata>>))]
-    public IReadOnlyList<AutomationExecutionMetadata>? AutomationExecutionMetadataList { get; init => field = ValueList<AutomationExecutionMetadata>.From(value); }
+    public IReadOnlyList<AutomationExecutionMetadata>? AutomationExecutionMetadataList { get; set => field = ValueList<AutomationExecutionMetadata>.From(value); }
 
     /// <summary>The token to use when requesting the next set of items. JSON <c>nextToken</c>.</summary>
     [JsonPropertyName("nextToken")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? NextToken { get; init; }
+    public string? NextToken { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

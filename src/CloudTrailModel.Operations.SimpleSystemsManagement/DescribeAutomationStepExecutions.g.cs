@@ -15,27 +15,27 @@ public sealed record DescribeAutomationStepExecutionsRequestParameters
     /// <summary>The Automation execution ID for which you want step execution descriptions. JSON <c>automationExecutionId</c>.</summary>
     [JsonPropertyName("automationExecutionId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? AutomationExecutionId { get; init; }
+    public string? AutomationExecutionId { get; set; }
 
     /// <summary>One or more filters to limit the number of step executions returned by the request. JSON <c>filters</c>.</summary>
     [JsonPropertyName("filters")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<StepExecutionFilter>>))]
-    public IReadOnlyList<StepExecutionFilter>? Filters { get; init => field = ValueList<StepExecutionFilter>.From(value); }
+    public IReadOnlyList<StepExecutionFilter>? Filters { get; set => field = ValueList<StepExecutionFilter>.From(value); }
 
     /// <summary>The token for the next set of items to return. JSON <c>nextToken</c>.</summary>
     [JsonPropertyName("nextToken")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? NextToken { get; init; }
+    public string? NextToken { get; set; }
 
     /// <summary>The maximum number of items to return for this call. JSON <c>maxResults</c>.</summary>
     [JsonPropertyName("maxResults")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? MaxResults { get; init; }
+    public int? MaxResults { get; set; }
 
     /// <summary>Indicates whether to list step executions in reverse order by start time. JSON <c>reverseOrder</c>.</summary>
     [JsonPropertyName("reverseOrder")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? ReverseOrder { get; init; }
+    public bool? ReverseOrder { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -73,12 +73,12 @@ public sealed record DescribeAutomationStepExecutionsResponseElements
     /// <summary>A list of details about the current state of all steps that make up an execution. JSON <c>stepExecutions</c>.</summary>
     [JsonPropertyName("stepExecutions")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<StepExecution>>))]
-    public IReadOnlyList<StepExecution>? StepExecutions { get; init => field = ValueList<StepExecution>.From(value); }
+    public IReadOnlyList<StepExecution>? StepExecutions { get; set => field = ValueList<StepExecution>.From(value); }
 
     /// <summary>The token to use when requesting the next set of items. JSON <c>nextToken</c>.</summary>
     [JsonPropertyName("nextToken")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? NextToken { get; init; }
+    public string? NextToken { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

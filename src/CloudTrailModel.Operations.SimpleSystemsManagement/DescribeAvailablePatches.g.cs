@@ -15,17 +15,17 @@ public sealed record DescribeAvailablePatchesRequestParameters
     /// <summary>Each element in the array is a structure containing a key-value pair. JSON <c>filters</c>.</summary>
     [JsonPropertyName("filters")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<PatchOrchestratorFilter>>))]
-    public IReadOnlyList<PatchOrchestratorFilter>? Filters { get; init => field = ValueList<PatchOrchestratorFilter>.From(value); }
+    public IReadOnlyList<PatchOrchestratorFilter>? Filters { get; set => field = ValueList<PatchOrchestratorFilter>.From(value); }
 
     /// <summary>The maximum number of patches to return (per page). JSON <c>maxResults</c>.</summary>
     [JsonPropertyName("maxResults")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? MaxResults { get; init; }
+    public int? MaxResults { get; set; }
 
     /// <summary>The token for the next set of items to return. JSON <c>nextToken</c>.</summary>
     [JsonPropertyName("nextToken")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? NextToken { get; init; }
+    public string? NextToken { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -59,12 +59,12 @@ public sealed record DescribeAvailablePatchesResponseElements
     /// <summary>An array of patches. JSON <c>patches</c>.</summary>
     [JsonPropertyName("patches")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<Patch>>))]
-    public IReadOnlyList<Patch>? Patches { get; init => field = ValueList<Patch>.From(value); }
+    public IReadOnlyList<Patch>? Patches { get; set => field = ValueList<Patch>.From(value); }
 
     /// <summary>The token to use when requesting the next set of items. JSON <c>nextToken</c>.</summary>
     [JsonPropertyName("nextToken")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? NextToken { get; init; }
+    public string? NextToken { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

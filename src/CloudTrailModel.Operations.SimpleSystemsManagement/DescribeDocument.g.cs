@@ -15,17 +15,17 @@ public sealed record DescribeDocumentRequestParameters
     /// <summary>The name of the SSM document. JSON <c>name</c>.</summary>
     [JsonPropertyName("name")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Name { get; init; }
+    public string? Name { get; set; }
 
     /// <summary>The document version for which you want information. JSON <c>documentVersion</c>.</summary>
     [JsonPropertyName("documentVersion")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? DocumentVersion { get; init; }
+    public string? DocumentVersion { get; set; }
 
     /// <summary>An optional field specifying the version of the artifact associated with the document. JSON <c>versionName</c>.</summary>
     [JsonPropertyName("versionName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? VersionName { get; init; }
+    public string? VersionName { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -59,7 +59,7 @@ public sealed record DescribeDocumentResponseElements
     /// <summary>Information about the SSM document. JSON <c>document</c>.</summary>
     [JsonPropertyName("document")]
     [JsonConverter(typeof(TolerantMemberConverter<DocumentDescription>))]
-    public DocumentDescription? Document { get; init; }
+    public DocumentDescription? Document { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,22 +15,22 @@ public sealed record DescribeDocumentPermissionRequestParameters
     /// <summary>The name of the document for which you are the owner. JSON <c>name</c>.</summary>
     [JsonPropertyName("name")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Name { get; init; }
+    public string? Name { get; set; }
 
     /// <summary>The permission type for the document. JSON <c>permissionType</c>.</summary>
     [JsonPropertyName("permissionType")]
     [JsonConverter(typeof(TolerantMemberConverter<DocumentPermissionType?>))]
-    public DocumentPermissionType? PermissionType { get; init; }
+    public DocumentPermissionType? PermissionType { get; set; }
 
     /// <summary>The maximum number of items to return for this call. JSON <c>maxResults</c>.</summary>
     [JsonPropertyName("maxResults")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? MaxResults { get; init; }
+    public int? MaxResults { get; set; }
 
     /// <summary>The token for the next set of items to return. JSON <c>nextToken</c>.</summary>
     [JsonPropertyName("nextToken")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? NextToken { get; init; }
+    public string? NextToken { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -66,17 +66,17 @@ public sealed record DescribeDocumentPermissionResponseElements
     /// <summary>The account IDs that have permission to use this document. JSON <c>accountIds</c>.</summary>
     [JsonPropertyName("accountIds")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<string>>))]
-    public IReadOnlyList<string>? AccountIds { get; init => field = ValueList<string>.From(value); }
+    public IReadOnlyList<string>? AccountIds { get; set => field = ValueList<string>.From(value); }
 
     /// <summary>A list of Amazon Web Services accounts where the current document is shared and the version shared with each account. JSON <c>accountSharingInfoList</c>.</summary>
     [JsonPropertyName("accountSharingInfoList")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<AccountSharingInfo>>))]
-    public IReadOnlyList<AccountSharingInfo>? AccountSharingInfoList { get; init => field = ValueList<AccountSharingInfo>.From(value); }
+    public IReadOnlyList<AccountSharingInfo>? AccountSharingInfoList { get; set => field = ValueList<AccountSharingInfo>.From(value); }
 
     /// <summary>The token for the next set of items to return. JSON <c>nextToken</c>.</summary>
     [JsonPropertyName("nextToken")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? NextToken { get; init; }
+    public string? NextToken { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

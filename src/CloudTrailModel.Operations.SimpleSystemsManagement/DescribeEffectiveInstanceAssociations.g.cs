@@ -15,17 +15,17 @@ public sealed record DescribeEffectiveInstanceAssociationsRequestParameters
     /// <summary>The managed node ID for which you want to view all associations. JSON <c>instanceId</c>.</summary>
     [JsonPropertyName("instanceId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? InstanceId { get; init; }
+    public string? InstanceId { get; set; }
 
     /// <summary>The maximum number of items to return for this call. JSON <c>maxResults</c>.</summary>
     [JsonPropertyName("maxResults")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? MaxResults { get; init; }
+    public int? MaxResults { get; set; }
 
     /// <summary>The token for the next set of items to return. JSON <c>nextToken</c>.</summary>
     [JsonPropertyName("nextToken")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? NextToken { get; init; }
+    public string? NextToken { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -59,12 +59,12 @@ public sealed record DescribeEffectiveInstanceAssociationsResponseElements
     /// <summary>The associations for the requested managed node. JSON <c>associations</c>.</summary>
     [JsonPropertyName("associations")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<InstanceAssociation>>))]
-    public IReadOnlyList<InstanceAssociation>? Associations { get; init => field = ValueList<InstanceAssociation>.From(value); }
+    public IReadOnlyList<InstanceAssociation>? Associations { get; set => field = ValueList<InstanceAssociation>.From(value); }
 
     /// <summary>The token to use when requesting the next set of items. JSON <c>nextToken</c>.</summary>
     [JsonPropertyName("nextToken")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? NextToken { get; init; }
+    public string? NextToken { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

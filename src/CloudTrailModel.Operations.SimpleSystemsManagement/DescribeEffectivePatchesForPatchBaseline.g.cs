@@ -15,17 +15,17 @@ public sealed record DescribeEffectivePatchesForPatchBaselineRequestParameters
     /// <summary>The ID of the patch baseline to retrieve the effective patches for. JSON <c>baselineId</c>.</summary>
     [JsonPropertyName("baselineId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? BaselineId { get; init; }
+    public string? BaselineId { get; set; }
 
     /// <summary>The maximum number of patches to return (per page). JSON <c>maxResults</c>.</summary>
     [JsonPropertyName("maxResults")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? MaxResults { get; init; }
+    public int? MaxResults { get; set; }
 
     /// <summary>The token for the next set of items to return. JSON <c>nextToken</c>.</summary>
     [JsonPropertyName("nextToken")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? NextToken { get; init; }
+    public string? NextToken { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -59,12 +59,12 @@ public sealed record DescribeEffectivePatchesForPatchBaselineResponseElements
     /// <summary>An array of patches and patch status. JSON <c>effectivePatches</c>.</summary>
     [JsonPropertyName("effectivePatches")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<EffectivePatch>>))]
-    public IReadOnlyList<EffectivePatch>? EffectivePatches { get; init => field = ValueList<EffectivePatch>.From(value); }
+    public IReadOnlyList<EffectivePatch>? EffectivePatches { get; set => field = ValueList<EffectivePatch>.From(value); }
 
     /// <summary>The token to use when requesting the next set of items. JSON <c>nextToken</c>.</summary>
     [JsonPropertyName("nextToken")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? NextToken { get; init; }
+    public string? NextToken { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,22 +15,22 @@ public sealed record DescribeInstanceInformationRequestParameters
     /// <summary>This is a legacy method. JSON <c>instanceInformationFilterList</c>.</summary>
     [JsonPropertyName("instanceInformationFilterList")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<InstanceInformationFilter>>))]
-    public IReadOnlyList<InstanceInformationFilter>? InstanceInformationFilterList { get; init => field = ValueList<InstanceInformationFilter>.From(value); }
+    public IReadOnlyList<InstanceInformationFilter>? InstanceInformationFilterList { get; set => field = ValueList<InstanceInformationFilter>.From(value); }
 
     /// <summary>One or more filters. JSON <c>filters</c>.</summary>
     [JsonPropertyName("filters")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<InstanceInformationStringFilter>>))]
-    public IReadOnlyList<InstanceInformationStringFilter>? Filters { get; init => field = ValueList<InstanceInformationStringFilter>.From(value); }
+    public IReadOnlyList<InstanceInformationStringFilter>? Filters { get; set => field = ValueList<InstanceInformationStringFilter>.From(value); }
 
     /// <summary>The maximum number of items to return for this call. JSON <c>maxResults</c>.</summary>
     [JsonPropertyName("maxResults")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? MaxResults { get; init; }
+    public int? MaxResults { get; set; }
 
     /// <summary>The token for the next set of items to return. JSON <c>nextToken</c>.</summary>
     [JsonPropertyName("nextToken")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? NextToken { get; init; }
+    public string? NextToken { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -66,12 +66,12 @@ public sealed record DescribeInstanceInformationResponseElements
     /// <summary>The managed node information list. JSON <c>instanceInformationList</c>.</summary>
     [JsonPropertyName("instanceInformationList")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<InstanceInformation>>))]
-    public IReadOnlyList<InstanceInformation>? InstanceInformationList { get; init => field = ValueList<InstanceInformation>.From(value); }
+    public IReadOnlyList<InstanceInformation>? InstanceInformationList { get; set => field = ValueList<InstanceInformation>.From(value); }
 
     /// <summary>The token to use when requesting the next set of items. JSON <c>nextToken</c>.</summary>
     [JsonPropertyName("nextToken")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? NextToken { get; init; }
+    public string? NextToken { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,17 +15,17 @@ public sealed record DescribeInstancePatchStatesRequestParameters
     /// <summary>The ID of the managed node for which patch state information should be retrieved. JSON <c>instanceIds</c>.</summary>
     [JsonPropertyName("instanceIds")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<string>>))]
-    public IReadOnlyList<string>? InstanceIds { get; init => field = ValueList<string>.From(value); }
+    public IReadOnlyList<string>? InstanceIds { get; set => field = ValueList<string>.From(value); }
 
     /// <summary>The token for the next set of items to return. JSON <c>nextToken</c>.</summary>
     [JsonPropertyName("nextToken")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? NextToken { get; init; }
+    public string? NextToken { get; set; }
 
     /// <summary>The maximum number of managed nodes to return (per page). JSON <c>maxResults</c>.</summary>
     [JsonPropertyName("maxResults")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? MaxResults { get; init; }
+    public int? MaxResults { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -59,12 +59,12 @@ public sealed record DescribeInstancePatchStatesResponseElements
     /// <summary>The high-level patch state for the requested managed nodes. JSON <c>instancePatchStates</c>.</summary>
     [JsonPropertyName("instancePatchStates")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<InstancePatchState>>))]
-    public IReadOnlyList<InstancePatchState>? InstancePatchStates { get; init => field = ValueList<InstancePatchState>.From(value); }
+    public IReadOnlyList<InstancePatchState>? InstancePatchStates { get; set => field = ValueList<InstancePatchState>.From(value); }
 
     /// <summary>The token to use when requesting the next set of items. JSON <c>nextToken</c>.</summary>
     [JsonPropertyName("nextToken")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? NextToken { get; init; }
+    public string? NextToken { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

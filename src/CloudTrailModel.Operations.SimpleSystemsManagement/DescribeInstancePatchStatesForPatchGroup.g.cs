@@ -15,22 +15,22 @@ public sealed record DescribeInstancePatchStatesForPatchGroupRequestParameters
     /// <summary>The name of the patch group for which the patch state information should be retrieved. JSON <c>patchGroup</c>.</summary>
     [JsonPropertyName("patchGroup")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? PatchGroup { get; init; }
+    public string? PatchGroup { get; set; }
 
     /// <summary>Each entry in the array is a structure containing: Key (string between 1 and 200 characters) Values (array containing a single string) Type (string "Equal", "NotEqual", "LessThan", "GreaterThan"). JSON <c>filters</c>.</summary>
     [JsonPropertyName("filters")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<InstancePatchStateFilter>>))]
-    public IReadOnlyList<InstancePatchStateFilter>? Filters { get; init => field = ValueList<InstancePatchStateFilter>.From(value); }
+    public IReadOnlyList<InstancePatchStateFilter>? Filters { get; set => field = ValueList<InstancePatchStateFilter>.From(value); }
 
     /// <summary>The token for the next set of items to return. JSON <c>nextToken</c>.</summary>
     [JsonPropertyName("nextToken")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? NextToken { get; init; }
+    public string? NextToken { get; set; }
 
     /// <summary>The maximum number of patches to return (per page). JSON <c>maxResults</c>.</summary>
     [JsonPropertyName("maxResults")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? MaxResults { get; init; }
+    public int? MaxResults { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -66,12 +66,12 @@ public sealed record DescribeInstancePatchStatesForPatchGroupResponseElements
     /// <summary>The high-level patch state for the requested managed nodes. JSON <c>instancePatchStates</c>.</summary>
     [JsonPropertyName("instancePatchStates")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<InstancePatchState>>))]
-    public IReadOnlyList<InstancePatchState>? InstancePatchStates { get; init => field = ValueList<InstancePatchState>.From(value); }
+    public IReadOnlyList<InstancePatchState>? InstancePatchStates { get; set => field = ValueList<InstancePatchState>.From(value); }
 
     /// <summary>The token to use when requesting the next set of items. JSON <c>nextToken</c>.</summary>
     [JsonPropertyName("nextToken")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? NextToken { get; init; }
+    public string? NextToken { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,22 +15,22 @@ public sealed record DescribeInstancePatchesRequestParameters
     /// <summary>The ID of the managed node whose patch state information should be retrieved. JSON <c>instanceId</c>.</summary>
     [JsonPropertyName("instanceId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? InstanceId { get; init; }
+    public string? InstanceId { get; set; }
 
     /// <summary>Each element in the array is a structure containing a key-value pair. JSON <c>filters</c>.</summary>
     [JsonPropertyName("filters")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<PatchOrchestratorFilter>>))]
-    public IReadOnlyList<PatchOrchestratorFilter>? Filters { get; init => field = ValueList<PatchOrchestratorFilter>.From(value); }
+    public IReadOnlyList<PatchOrchestratorFilter>? Filters { get; set => field = ValueList<PatchOrchestratorFilter>.From(value); }
 
     /// <summary>The token for the next set of items to return. JSON <c>nextToken</c>.</summary>
     [JsonPropertyName("nextToken")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? NextToken { get; init; }
+    public string? NextToken { get; set; }
 
     /// <summary>The maximum number of patches to return (per page). JSON <c>maxResults</c>.</summary>
     [JsonPropertyName("maxResults")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? MaxResults { get; init; }
+    public int? MaxResults { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -66,12 +66,12 @@ public sealed record DescribeInstancePatchesResponseElements
     /// <summary>Each entry in the array is a structure containing: Title (string) KBId (string) Classification (string) Severity (string) State (string, such as "INSTALLED" or "FAILED") InstalledTime (DateTime) InstalledBy (string). JSON <c>patches</c>.</summary>
     [JsonPropertyName("patches")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<PatchComplianceData>>))]
-    public IReadOnlyList<PatchComplianceData>? Patches { get; init => field = ValueList<PatchComplianceData>.From(value); }
+    public IReadOnlyList<PatchComplianceData>? Patches { get; set => field = ValueList<PatchComplianceData>.From(value); }
 
     /// <summary>The token to use when requesting the next set of items. JSON <c>nextToken</c>.</summary>
     [JsonPropertyName("nextToken")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? NextToken { get; init; }
+    public string? NextToken { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

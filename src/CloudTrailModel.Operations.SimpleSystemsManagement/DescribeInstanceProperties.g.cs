@@ -15,22 +15,22 @@ public sealed record DescribeInstancePropertiesRequestParameters
     /// <summary>An array of instance property filters. JSON <c>instancePropertyFilterList</c>.</summary>
     [JsonPropertyName("instancePropertyFilterList")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<InstancePropertyFilter>>))]
-    public IReadOnlyList<InstancePropertyFilter>? InstancePropertyFilterList { get; init => field = ValueList<InstancePropertyFilter>.From(value); }
+    public IReadOnlyList<InstancePropertyFilter>? InstancePropertyFilterList { get; set => field = ValueList<InstancePropertyFilter>.From(value); }
 
     /// <summary>The request filters to use with the operator. JSON <c>filtersWithOperator</c>.</summary>
     [JsonPropertyName("filtersWithOperator")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<InstancePropertyStringFilter>>))]
-    public IReadOnlyList<InstancePropertyStringFilter>? FiltersWithOperator { get; init => field = ValueList<InstancePropertyStringFilter>.From(value); }
+    public IReadOnlyList<InstancePropertyStringFilter>? FiltersWithOperator { get; set => field = ValueList<InstancePropertyStringFilter>.From(value); }
 
     /// <summary>The maximum number of items to return for the call. JSON <c>maxResults</c>.</summary>
     [JsonPropertyName("maxResults")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? MaxResults { get; init; }
+    public int? MaxResults { get; set; }
 
     /// <summary>The token provided by a previous request to use to return the next set of properties. JSON <c>nextToken</c>.</summary>
     [JsonPropertyName("nextToken")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? NextToken { get; init; }
+    public string? NextToken { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -66,12 +66,12 @@ public sealed record DescribeInstancePropertiesResponseElements
     /// <summary>Properties for the managed instances. JSON <c>instanceProperties</c>.</summary>
     [JsonPropertyName("instanceProperties")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<InstanceProperty>>))]
-    public IReadOnlyList<InstanceProperty>? InstanceProperties { get; init => field = ValueList<InstanceProperty>.From(value); }
+    public IReadOnlyList<InstanceProperty>? InstanceProperties { get; set => field = ValueList<InstanceProperty>.From(value); }
 
     /// <summary>The token for the next set of properties to return. JSON <c>nextToken</c>.</summary>
     [JsonPropertyName("nextToken")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? NextToken { get; init; }
+    public string? NextToken { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

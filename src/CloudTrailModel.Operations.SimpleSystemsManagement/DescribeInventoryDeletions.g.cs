@@ -15,17 +15,17 @@ public sealed record DescribeInventoryDeletionsRequestParameters
     /// <summary>Specify the delete inventory ID for which you want information. JSON <c>deletionId</c>.</summary>
     [JsonPropertyName("deletionId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? DeletionId { get; init; }
+    public string? DeletionId { get; set; }
 
     /// <summary>A token to start the list. JSON <c>nextToken</c>.</summary>
     [JsonPropertyName("nextToken")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? NextToken { get; init; }
+    public string? NextToken { get; set; }
 
     /// <summary>The maximum number of items to return for this call. JSON <c>maxResults</c>.</summary>
     [JsonPropertyName("maxResults")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? MaxResults { get; init; }
+    public int? MaxResults { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -59,12 +59,12 @@ public sealed record DescribeInventoryDeletionsResponseElements
     /// <summary>A list of status items for deleted inventory. JSON <c>inventoryDeletions</c>.</summary>
     [JsonPropertyName("inventoryDeletions")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<InventoryDeletionStatusItem>>))]
-    public IReadOnlyList<InventoryDeletionStatusItem>? InventoryDeletions { get; init => field = ValueList<InventoryDeletionStatusItem>.From(value); }
+    public IReadOnlyList<InventoryDeletionStatusItem>? InventoryDeletions { get; set => field = ValueList<InventoryDeletionStatusItem>.From(value); }
 
     /// <summary>The token for the next set of items to return. JSON <c>nextToken</c>.</summary>
     [JsonPropertyName("nextToken")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? NextToken { get; init; }
+    public string? NextToken { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

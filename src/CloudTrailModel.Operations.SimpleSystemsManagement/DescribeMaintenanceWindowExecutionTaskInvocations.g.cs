@@ -15,27 +15,27 @@ public sealed record DescribeMaintenanceWindowExecutionTaskInvocationsRequestPar
     /// <summary>The ID of the maintenance window execution the task is part of. JSON <c>windowExecutionId</c>.</summary>
     [JsonPropertyName("windowExecutionId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? WindowExecutionId { get; init; }
+    public string? WindowExecutionId { get; set; }
 
     /// <summary>The ID of the specific task in the maintenance window task that should be retrieved. JSON <c>taskId</c>.</summary>
     [JsonPropertyName("taskId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? TaskId { get; init; }
+    public string? TaskId { get; set; }
 
     /// <summary>Optional filters used to scope down the returned task invocations. JSON <c>filters</c>.</summary>
     [JsonPropertyName("filters")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<MaintenanceWindowFilter>>))]
-    public IReadOnlyList<MaintenanceWindowFilter>? Filters { get; init => field = ValueList<MaintenanceWindowFilter>.From(value); }
+    public IReadOnlyList<MaintenanceWindowFilter>? Filters { get; set => field = ValueList<MaintenanceWindowFilter>.From(value); }
 
     /// <summary>The maximum number of items to return for this call. JSON <c>maxResults</c>.</summary>
     [JsonPropertyName("maxResults")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? MaxResults { get; init; }
+    public int? MaxResults { get; set; }
 
     /// <summary>The token for the next set of items to return. JSON <c>nextToken</c>.</summary>
     [JsonPropertyName("nextToken")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? NextToken { get; init; }
+    public string? NextToken { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -73,12 +73,12 @@ public sealed record DescribeMaintenanceWindowExecutionTaskInvocationsResponseEl
     /// <summary>Information about the task invocation results per invocation. JSON <c>windowExecutionTaskInvocationIdentities</c>.</summary>
     [JsonPropertyName("windowExecutionTaskInvocationIdentities")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<MaintenanceWindowExecutionTaskInvocationIdentity>>))]
-    public IReadOnlyList<MaintenanceWindowExecutionTaskInvocationIdentity>? WindowExecutionTaskInvocationIdentities { get; init => field = ValueList<MaintenanceWindowExecutionTaskInvocationIdentity>.From(value); }
+    public IReadOnlyList<MaintenanceWindowExecutionTaskInvocationIdentity>? WindowExecutionTaskInvocationIdentities { get; set => field = ValueList<MaintenanceWindowExecutionTaskInvocationIdentity>.From(value); }
 
     /// <summary>The token to use when requesting the next set of items. JSON <c>nextToken</c>.</summary>
     [JsonPropertyName("nextToken")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? NextToken { get; init; }
+    public string? NextToken { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

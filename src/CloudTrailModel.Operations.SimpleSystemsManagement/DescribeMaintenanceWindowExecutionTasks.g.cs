@@ -15,22 +15,22 @@ public sealed record DescribeMaintenanceWindowExecutionTasksRequestParameters
     /// <summary>The ID of the maintenance window execution whose task executions should be retrieved. JSON <c>windowExecutionId</c>.</summary>
     [JsonPropertyName("windowExecutionId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? WindowExecutionId { get; init; }
+    public string? WindowExecutionId { get; set; }
 
     /// <summary>Optional filters used to scope down the returned tasks. JSON <c>filters</c>.</summary>
     [JsonPropertyName("filters")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<MaintenanceWindowFilter>>))]
-    public IReadOnlyList<MaintenanceWindowFilter>? Filters { get; init => field = ValueList<MaintenanceWindowFilter>.From(value); }
+    public IReadOnlyList<MaintenanceWindowFilter>? Filters { get; set => field = ValueList<MaintenanceWindowFilter>.From(value); }
 
     /// <summary>The maximum number of items to return for this call. JSON <c>maxResults</c>.</summary>
     [JsonPropertyName("maxResults")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? MaxResults { get; init; }
+    public int? MaxResults { get; set; }
 
     /// <summary>The token for the next set of items to return. JSON <c>nextToken</c>.</summary>
     [JsonPropertyName("nextToken")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? NextToken { get; init; }
+    public string? NextToken { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -66,12 +66,12 @@ public sealed record DescribeMaintenanceWindowExecutionTasksResponseElements
     /// <summary>Information about the task executions. JSON <c>windowExecutionTaskIdentities</c>.</summary>
     [JsonPropertyName("windowExecutionTaskIdentities")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<MaintenanceWindowExecutionTaskIdentity>>))]
-    public IReadOnlyList<MaintenanceWindowExecutionTaskIdentity>? WindowExecutionTaskIdentities { get; init => field = ValueList<MaintenanceWindowExecutionTaskIdentity>.From(value); }
+    public IReadOnlyList<MaintenanceWindowExecutionTaskIdentity>? WindowExecutionTaskIdentities { get; set => field = ValueList<MaintenanceWindowExecutionTaskIdentity>.From(value); }
 
     /// <summary>The token to use when requesting the next set of items. JSON <c>nextToken</c>.</summary>
     [JsonPropertyName("nextToken")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? NextToken { get; init; }
+    public string? NextToken { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,32 +15,32 @@ public sealed record DescribeMaintenanceWindowScheduleRequestParameters
     /// <summary>The ID of the maintenance window to retrieve information about. JSON <c>windowId</c>.</summary>
     [JsonPropertyName("windowId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? WindowId { get; init; }
+    public string? WindowId { get; set; }
 
     /// <summary>The managed node ID or key-value pair to retrieve information about. JSON <c>targets</c>.</summary>
     [JsonPropertyName("targets")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<Target>>))]
-    public IReadOnlyList<Target>? Targets { get; init => field = ValueList<Target>.From(value); }
+    public IReadOnlyList<Target>? Targets { get; set => field = ValueList<Target>.From(value); }
 
     /// <summary>The type of resource you want to retrieve information about. JSON <c>resourceType</c>.</summary>
     [JsonPropertyName("resourceType")]
     [JsonConverter(typeof(TolerantMemberConverter<MaintenanceWindowResourceType?>))]
-    public MaintenanceWindowResourceType? ResourceType { get; init; }
+    public MaintenanceWindowResourceType? ResourceType { get; set; }
 
     /// <summary>Filters used to limit the range of results. JSON <c>filters</c>.</summary>
     [JsonPropertyName("filters")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<PatchOrchestratorFilter>>))]
-    public IReadOnlyList<PatchOrchestratorFilter>? Filters { get; init => field = ValueList<PatchOrchestratorFilter>.From(value); }
+    public IReadOnlyList<PatchOrchestratorFilter>? Filters { get; set => field = ValueList<PatchOrchestratorFilter>.From(value); }
 
     /// <summary>The maximum number of items to return for this call. JSON <c>maxResults</c>.</summary>
     [JsonPropertyName("maxResults")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? MaxResults { get; init; }
+    public int? MaxResults { get; set; }
 
     /// <summary>The token for the next set of items to return. JSON <c>nextToken</c>.</summary>
     [JsonPropertyName("nextToken")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? NextToken { get; init; }
+    public string? NextToken { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -80,12 +80,12 @@ public sealed record DescribeMaintenanceWindowScheduleResponseElements
     /// <summary>Information about maintenance window executions scheduled for the specified time range. JSON <c>scheduledWindowExecutions</c>.</summary>
     [JsonPropertyName("scheduledWindowExecutions")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<ScheduledWindowExecution>>))]
-    public IReadOnlyList<ScheduledWindowExecution>? ScheduledWindowExecutions { get; init => field = ValueList<ScheduledWindowExecution>.From(value); }
+    public IReadOnlyList<ScheduledWindowExecution>? ScheduledWindowExecutions { get; set => field = ValueList<ScheduledWindowExecution>.From(value); }
 
     /// <summary>The token for the next set of items to return. JSON <c>nextToken</c>.</summary>
     [JsonPropertyName("nextToken")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? NextToken { get; init; }
+    public string? NextToken { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

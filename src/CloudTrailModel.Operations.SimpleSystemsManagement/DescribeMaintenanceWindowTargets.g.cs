@@ -15,22 +15,22 @@ public sealed record DescribeMaintenanceWindowTargetsRequestParameters
     /// <summary>The ID of the maintenance window whose targets should be retrieved. JSON <c>windowId</c>.</summary>
     [JsonPropertyName("windowId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? WindowId { get; init; }
+    public string? WindowId { get; set; }
 
     /// <summary>Optional filters that can be used to narrow down the scope of the returned window targets. JSON <c>filters</c>.</summary>
     [JsonPropertyName("filters")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<MaintenanceWindowFilter>>))]
-    public IReadOnlyList<MaintenanceWindowFilter>? Filters { get; init => field = ValueList<MaintenanceWindowFilter>.From(value); }
+    public IReadOnlyList<MaintenanceWindowFilter>? Filters { get; set => field = ValueList<MaintenanceWindowFilter>.From(value); }
 
     /// <summary>The maximum number of items to return for this call. JSON <c>maxResults</c>.</summary>
     [JsonPropertyName("maxResults")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? MaxResults { get; init; }
+    public int? MaxResults { get; set; }
 
     /// <summary>The token for the next set of items to return. JSON <c>nextToken</c>.</summary>
     [JsonPropertyName("nextToken")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? NextToken { get; init; }
+    public string? NextToken { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -66,12 +66,12 @@ public sealed record DescribeMaintenanceWindowTargetsResponseElements
     /// <summary>Information about the targets in the maintenance window. JSON <c>targets</c>.</summary>
     [JsonPropertyName("targets")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<MaintenanceWindowTarget>>))]
-    public IReadOnlyList<MaintenanceWindowTarget>? Targets { get; init => field = ValueList<MaintenanceWindowTarget>.From(value); }
+    public IReadOnlyList<MaintenanceWindowTarget>? Targets { get; set => field = ValueList<MaintenanceWindowTarget>.From(value); }
 
     /// <summary>The token to use when requesting the next set of items. JSON <c>nextToken</c>.</summary>
     [JsonPropertyName("nextToken")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? NextToken { get; init; }
+    public string? NextToken { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

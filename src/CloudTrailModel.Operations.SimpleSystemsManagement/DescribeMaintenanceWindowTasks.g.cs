@@ -15,22 +15,22 @@ public sealed record DescribeMaintenanceWindowTasksRequestParameters
     /// <summary>The ID of the maintenance window whose tasks should be retrieved. JSON <c>windowId</c>.</summary>
     [JsonPropertyName("windowId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? WindowId { get; init; }
+    public string? WindowId { get; set; }
 
     /// <summary>Optional filters used to narrow down the scope of the returned tasks. JSON <c>filters</c>.</summary>
     [JsonPropertyName("filters")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<MaintenanceWindowFilter>>))]
-    public IReadOnlyList<MaintenanceWindowFilter>? Filters { get; init => field = ValueList<MaintenanceWindowFilter>.From(value); }
+    public IReadOnlyList<MaintenanceWindowFilter>? Filters { get; set => field = ValueList<MaintenanceWindowFilter>.From(value); }
 
     /// <summary>The maximum number of items to return for this call. JSON <c>maxResults</c>.</summary>
     [JsonPropertyName("maxResults")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? MaxResults { get; init; }
+    public int? MaxResults { get; set; }
 
     /// <summary>The token for the next set of items to return. JSON <c>nextToken</c>.</summary>
     [JsonPropertyName("nextToken")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? NextToken { get; init; }
+    public string? NextToken { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -66,12 +66,12 @@ public sealed record DescribeMaintenanceWindowTasksResponseElements
     /// <summary>Information about the tasks in the maintenance window. JSON <c>tasks</c>.</summary>
     [JsonPropertyName("tasks")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<MaintenanceWindowTask>>))]
-    public IReadOnlyList<MaintenanceWindowTask>? Tasks { get; init => field = ValueList<MaintenanceWindowTask>.From(value); }
+    public IReadOnlyList<MaintenanceWindowTask>? Tasks { get; set => field = ValueList<MaintenanceWindowTask>.From(value); }
 
     /// <summary>The token to use when requesting the next set of items. JSON <c>nextToken</c>.</summary>
     [JsonPropertyName("nextToken")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? NextToken { get; init; }
+    public string? NextToken { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,17 +15,17 @@ public sealed record DescribeMaintenanceWindowsRequestParameters
     /// <summary>Optional filters used to narrow down the scope of the returned maintenance windows. JSON <c>filters</c>.</summary>
     [JsonPropertyName("filters")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<MaintenanceWindowFilter>>))]
-    public IReadOnlyList<MaintenanceWindowFilter>? Filters { get; init => field = ValueList<MaintenanceWindowFilter>.From(value); }
+    public IReadOnlyList<MaintenanceWindowFilter>? Filters { get; set => field = ValueList<MaintenanceWindowFilter>.From(value); }
 
     /// <summary>The maximum number of items to return for this call. JSON <c>maxResults</c>.</summary>
     [JsonPropertyName("maxResults")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? MaxResults { get; init; }
+    public int? MaxResults { get; set; }
 
     /// <summary>The token for the next set of items to return. JSON <c>nextToken</c>.</summary>
     [JsonPropertyName("nextToken")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? NextToken { get; init; }
+    public string? NextToken { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -59,12 +59,12 @@ public sealed record DescribeMaintenanceWindowsResponseElements
     /// <summary>Information about the maintenance windows. JSON <c>windowIdentities</c>.</summary>
     [JsonPropertyName("windowIdentities")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<MaintenanceWindowIdentity>>))]
-    public IReadOnlyList<MaintenanceWindowIdentity>? WindowIdentities { get; init => field = ValueList<MaintenanceWindowIdentity>.From(value); }
+    public IReadOnlyList<MaintenanceWindowIdentity>? WindowIdentities { get; set => field = ValueList<MaintenanceWindowIdentity>.From(value); }
 
     /// <summary>The token to use when requesting the next set of items. JSON <c>nextToken</c>.</summary>
     [JsonPropertyName("nextToken")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? NextToken { get; init; }
+    public string? NextToken { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,22 +15,22 @@ public sealed record DescribeMaintenanceWindowsForTargetRequestParameters
     /// <summary>The managed node ID or key-value pair to retrieve information about. JSON <c>targets</c>.</summary>
     [JsonPropertyName("targets")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<Target>>))]
-    public IReadOnlyList<Target>? Targets { get; init => field = ValueList<Target>.From(value); }
+    public IReadOnlyList<Target>? Targets { get; set => field = ValueList<Target>.From(value); }
 
     /// <summary>The type of resource you want to retrieve information about. JSON <c>resourceType</c>.</summary>
     [JsonPropertyName("resourceType")]
     [JsonConverter(typeof(TolerantMemberConverter<MaintenanceWindowResourceType?>))]
-    public MaintenanceWindowResourceType? ResourceType { get; init; }
+    public MaintenanceWindowResourceType? ResourceType { get; set; }
 
     /// <summary>The maximum number of items to return for this call. JSON <c>maxResults</c>.</summary>
     [JsonPropertyName("maxResults")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? MaxResults { get; init; }
+    public int? MaxResults { get; set; }
 
     /// <summary>The token for the next set of items to return. JSON <c>nextToken</c>.</summary>
     [JsonPropertyName("nextToken")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? NextToken { get; init; }
+    public string? NextToken { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -66,12 +66,12 @@ public sealed record DescribeMaintenanceWindowsForTargetResponseElements
     /// <summary>Information about the maintenance window targets and tasks a managed node is associated with. JSON <c>windowIdentities</c>.</summary>
     [JsonPropertyName("windowIdentities")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<MaintenanceWindowIdentityForTarget>>))]
-    public IReadOnlyList<MaintenanceWindowIdentityForTarget>? WindowIdentities { get; init => field = ValueList<MaintenanceWindowIdentityForTarget>.From(value); }
+    public IReadOnlyList<MaintenanceWindowIdentityForTarget>? WindowIdentities { get; set => field = ValueList<MaintenanceWindowIdentityForTarget>.From(value); }
 
     /// <summary>The token for the next set of items to return. JSON <c>nextToken</c>.</summary>
     [JsonPropertyName("nextToken")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? NextToken { get; init; }
+    public string? NextToken { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,17 +15,17 @@ public sealed record DescribeOpsItemsRequestParameters
     /// <summary>One or more filters to limit the response. JSON <c>opsItemFilters</c>.</summary>
     [JsonPropertyName("opsItemFilters")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<OpsItemFilter>>))]
-    public IReadOnlyList<OpsItemFilter>? OpsItemFilters { get; init => field = ValueList<OpsItemFilter>.From(value); }
+    public IReadOnlyList<OpsItemFilter>? OpsItemFilters { get; set => field = ValueList<OpsItemFilter>.From(value); }
 
     /// <summary>The maximum number of items to return for this call. JSON <c>maxResults</c>.</summary>
     [JsonPropertyName("maxResults")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? MaxResults { get; init; }
+    public int? MaxResults { get; set; }
 
     /// <summary>A token to start the list. JSON <c>nextToken</c>.</summary>
     [JsonPropertyName("nextToken")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? NextToken { get; init; }
+    public string? NextToken { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -59,12 +59,12 @@ public sealed record DescribeOpsItemsResponseElements
     /// <summary>The token for the next set of items to return. JSON <c>nextToken</c>.</summary>
     [JsonPropertyName("nextToken")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? NextToken { get; init; }
+    public string? NextToken { get; set; }
 
     /// <summary>A list of OpsItems. JSON <c>opsItemSummaries</c>.</summary>
     [JsonPropertyName("opsItemSummaries")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<OpsItemSummary>>))]
-    public IReadOnlyList<OpsItemSummary>? OpsItemSummaries { get; init => field = ValueList<OpsItemSummary>.From(value); }
+    public IReadOnlyList<OpsItemSummary>? OpsItemSummaries { get; set => field = ValueList<OpsItemSummary>.From(value); }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

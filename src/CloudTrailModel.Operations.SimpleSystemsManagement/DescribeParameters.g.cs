@@ -15,27 +15,27 @@ public sealed record DescribeParametersRequestParameters
     /// <summary>This data type is deprecated. JSON <c>filters</c>.</summary>
     [JsonPropertyName("filters")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<ParametersFilter>>))]
-    public IReadOnlyList<ParametersFilter>? Filters { get; init => field = ValueList<ParametersFilter>.From(value); }
+    public IReadOnlyList<ParametersFilter>? Filters { get; set => field = ValueList<ParametersFilter>.From(value); }
 
     /// <summary>Filters to limit the request results. JSON <c>parameterFilters</c>.</summary>
     [JsonPropertyName("parameterFilters")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<ParameterStringFilter>>))]
-    public IReadOnlyList<ParameterStringFilter>? ParameterFilters { get; init => field = ValueList<ParameterStringFilter>.From(value); }
+    public IReadOnlyList<ParameterStringFilter>? ParameterFilters { get; set => field = ValueList<ParameterStringFilter>.From(value); }
 
     /// <summary>The maximum number of items to return for this call. JSON <c>maxResults</c>.</summary>
     [JsonPropertyName("maxResults")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? MaxResults { get; init; }
+    public int? MaxResults { get; set; }
 
     /// <summary>The token for the next set of items to return. JSON <c>nextToken</c>.</summary>
     [JsonPropertyName("nextToken")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? NextToken { get; init; }
+    public string? NextToken { get; set; }
 
     /// <summary>Lists parameters that are shared with you. JSON <c>shared</c>.</summary>
     [JsonPropertyName("shared")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? Shared { get; init; }
+    public bool? Shared { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -73,12 +73,12 @@ public sealed record DescribeParametersResponseElements
     /// <summary>Parameters returned by the request. JSON <c>parameters</c>.</summary>
     [JsonPropertyName("parameters")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<ParameterMetadata>>))]
-    public IReadOnlyList<ParameterMetadata>? Parameters { get; init => field = ValueList<ParameterMetadata>.From(value); }
+    public IReadOnlyList<ParameterMetadata>? Parameters { get; set => field = ValueList<ParameterMetadata>.From(value); }
 
     /// <summary>The token to use when requesting the next set of items. JSON <c>nextToken</c>.</summary>
     [JsonPropertyName("nextToken")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? NextToken { get; init; }
+    public string? NextToken { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

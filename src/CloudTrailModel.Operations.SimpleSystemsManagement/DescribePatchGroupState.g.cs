@@ -15,7 +15,7 @@ public sealed record DescribePatchGroupStateRequestParameters
     /// <summary>The name of the patch group whose patch snapshot should be retrieved. JSON <c>patchGroup</c>.</summary>
     [JsonPropertyName("patchGroup")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? PatchGroup { get; init; }
+    public string? PatchGroup { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -45,67 +45,67 @@ public sealed record DescribePatchGroupStateResponseElements
     /// <summary>The number of managed nodes in the patch group. JSON <c>instances</c>.</summary>
     [JsonPropertyName("instances")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? Instances { get; init; }
+    public int? Instances { get; set; }
 
     /// <summary>The number of managed nodes with installed patches. JSON <c>instancesWithInstalledPatches</c>.</summary>
     [JsonPropertyName("instancesWithInstalledPatches")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? InstancesWithInstalledPatches { get; init; }
+    public int? InstancesWithInstalledPatches { get; set; }
 
     /// <summary>The number of managed nodes with patches installed that aren't defined in the patch baseline. JSON <c>instancesWithInstalledOtherPatches</c>.</summary>
     [JsonPropertyName("instancesWithInstalledOtherPatches")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? InstancesWithInstalledOtherPatches { get; init; }
+    public int? InstancesWithInstalledOtherPatches { get; set; }
 
     /// <summary>The number of managed nodes with patches installed by Patch Manager that haven't been rebooted after the patch installation. JSON <c>instancesWithInstalledPendingRebootPatches</c>.</summary>
     [JsonPropertyName("instancesWithInstalledPendingRebootPatches")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? InstancesWithInstalledPendingRebootPatches { get; init; }
+    public int? InstancesWithInstalledPendingRebootPatches { get; set; }
 
     /// <summary>The number of managed nodes with patches installed that are specified in a RejectedPatches list. JSON <c>instancesWithInstalledRejectedPatches</c>.</summary>
     [JsonPropertyName("instancesWithInstalledRejectedPatches")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? InstancesWithInstalledRejectedPatches { get; init; }
+    public int? InstancesWithInstalledRejectedPatches { get; set; }
 
     /// <summary>The number of managed nodes with missing patches from the patch baseline. JSON <c>instancesWithMissingPatches</c>.</summary>
     [JsonPropertyName("instancesWithMissingPatches")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? InstancesWithMissingPatches { get; init; }
+    public int? InstancesWithMissingPatches { get; set; }
 
     /// <summary>The number of managed nodes with patches from the patch baseline that failed to install. JSON <c>instancesWithFailedPatches</c>.</summary>
     [JsonPropertyName("instancesWithFailedPatches")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? InstancesWithFailedPatches { get; init; }
+    public int? InstancesWithFailedPatches { get; set; }
 
     /// <summary>The number of managed nodes with patches that aren't applicable. JSON <c>instancesWithNotApplicablePatches</c>.</summary>
     [JsonPropertyName("instancesWithNotApplicablePatches")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? InstancesWithNotApplicablePatches { get; init; }
+    public int? InstancesWithNotApplicablePatches { get; set; }
 
     /// <summary>The number of managed nodes with NotApplicable patches beyond the supported limit, which aren't reported by name to Inventory. JSON <c>instancesWithUnreportedNotApplicablePatches</c>.</summary>
     [JsonPropertyName("instancesWithUnreportedNotApplicablePatches")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? InstancesWithUnreportedNotApplicablePatches { get; init; }
+    public int? InstancesWithUnreportedNotApplicablePatches { get; set; }
 
     /// <summary>The number of managed nodes where patches that are specified as Critical for compliance reporting in the patch baseline aren't installed. JSON <c>instancesWithCriticalNonCompliantPatches</c>.</summary>
     [JsonPropertyName("instancesWithCriticalNonCompliantPatches")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? InstancesWithCriticalNonCompliantPatches { get; init; }
+    public int? InstancesWithCriticalNonCompliantPatches { get; set; }
 
     /// <summary>The number of managed nodes where patches that are specified as Security in a patch advisory aren't installed. JSON <c>instancesWithSecurityNonCompliantPatches</c>.</summary>
     [JsonPropertyName("instancesWithSecurityNonCompliantPatches")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? InstancesWithSecurityNonCompliantPatches { get; init; }
+    public int? InstancesWithSecurityNonCompliantPatches { get; set; }
 
     /// <summary>The number of managed nodes with patches installed that are specified as other than Critical or Security but aren't compliant with the patch baseline. JSON <c>instancesWithOtherNonCompliantPatches</c>.</summary>
     [JsonPropertyName("instancesWithOtherNonCompliantPatches")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? InstancesWithOtherNonCompliantPatches { get; init; }
+    public int? InstancesWithOtherNonCompliantPatches { get; set; }
 
     /// <summary>The number of managed nodes for which security-related patches are available but not approved because because they didn't meet the patch baseline requirements. JSON <c>instancesWithAvailableSecurityUpdates</c>.</summary>
     [JsonPropertyName("instancesWithAvailableSecurityUpdates")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? InstancesWithAvailableSecurityUpdates { get; init; }
+    public int? InstancesWithAvailableSecurityUpdates { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

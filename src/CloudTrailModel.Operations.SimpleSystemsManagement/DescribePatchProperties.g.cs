@@ -15,27 +15,27 @@ public sealed record DescribePatchPropertiesRequestParameters
     /// <summary>The operating system type for which to list patches. JSON <c>operatingSystem</c>.</summary>
     [JsonPropertyName("operatingSystem")]
     [JsonConverter(typeof(TolerantMemberConverter<OperatingSystem?>))]
-    public OperatingSystem? OperatingSystem { get; init; }
+    public OperatingSystem? OperatingSystem { get; set; }
 
     /// <summary>The patch property for which you want to view patch details. JSON <c>property</c>.</summary>
     [JsonPropertyName("property")]
     [JsonConverter(typeof(TolerantMemberConverter<PatchProperty?>))]
-    public PatchProperty? Property { get; init; }
+    public PatchProperty? Property { get; set; }
 
     /// <summary>Indicates whether to list patches for the Windows operating system or for applications released by Microsoft. JSON <c>patchSet</c>.</summary>
     [JsonPropertyName("patchSet")]
     [JsonConverter(typeof(TolerantMemberConverter<PatchSet?>))]
-    public PatchSet? PatchSet { get; init; }
+    public PatchSet? PatchSet { get; set; }
 
     /// <summary>The maximum number of items to return for this call. JSON <c>maxResults</c>.</summary>
     [JsonPropertyName("maxResults")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? MaxResults { get; init; }
+    public int? MaxResults { get; set; }
 
     /// <summary>The token for the next set of items to return. JSON <c>nextToken</c>.</summary>
     [JsonPropertyName("nextToken")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? NextToken { get; init; }
+    public string? NextToken { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -73,12 +73,12 @@ public sealed record DescribePatchPropertiesResponseElements
     /// <summary>A list of the properties for patches matching the filter request parameters. JSON <c>properties</c>.</summary>
     [JsonPropertyName("properties")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<IReadOnlyDictionary<string, string>>>))]
-    public IReadOnlyList<IReadOnlyDictionary<string, string>>? Properties { get; init => field = ValueList<IReadOnlyDictionary<string, string>>.From(value); }
+    public IReadOnlyList<IReadOnlyDictionary<string, string>>? Properties { get; set => field = ValueList<IReadOnlyDictionary<string, string>>.From(value); }
 
     /// <summary>The token for the next set of items to return. JSON <c>nextToken</c>.</summary>
     [JsonPropertyName("nextToken")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? NextToken { get; init; }
+    public string? NextToken { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

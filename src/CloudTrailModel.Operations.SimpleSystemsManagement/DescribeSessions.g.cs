@@ -15,22 +15,22 @@ public sealed record DescribeSessionsRequestParameters
     /// <summary>The session status to retrieve a list of sessions for. JSON <c>state</c>.</summary>
     [JsonPropertyName("state")]
     [JsonConverter(typeof(TolerantMemberConverter<SessionState?>))]
-    public SessionState? State { get; init; }
+    public SessionState? State { get; set; }
 
     /// <summary>The maximum number of items to return for this call. JSON <c>maxResults</c>.</summary>
     [JsonPropertyName("maxResults")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? MaxResults { get; init; }
+    public int? MaxResults { get; set; }
 
     /// <summary>The token for the next set of items to return. JSON <c>nextToken</c>.</summary>
     [JsonPropertyName("nextToken")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? NextToken { get; init; }
+    public string? NextToken { get; set; }
 
     /// <summary>One or more filters to limit the type of sessions returned by the request. JSON <c>filters</c>.</summary>
     [JsonPropertyName("filters")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<SessionFilter>>))]
-    public IReadOnlyList<SessionFilter>? Filters { get; init => field = ValueList<SessionFilter>.From(value); }
+    public IReadOnlyList<SessionFilter>? Filters { get; set => field = ValueList<SessionFilter>.From(value); }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -66,12 +66,12 @@ public sealed record DescribeSessionsResponseElements
     /// <summary>A list of sessions meeting the request parameters. JSON <c>sessions</c>.</summary>
     [JsonPropertyName("sessions")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<Session>>))]
-    public IReadOnlyList<Session>? Sessions { get; init => field = ValueList<Session>.From(value); }
+    public IReadOnlyList<Session>? Sessions { get; set => field = ValueList<Session>.From(value); }
 
     /// <summary>The token for the next set of items to return. JSON <c>nextToken</c>.</summary>
     [JsonPropertyName("nextToken")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? NextToken { get; init; }
+    public string? NextToken { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

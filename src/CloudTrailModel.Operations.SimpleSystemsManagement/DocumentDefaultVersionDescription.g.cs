@@ -15,17 +15,17 @@ public sealed record DocumentDefaultVersionDescription
     /// <summary>The name of the document. JSON <c>name</c>.</summary>
     [JsonPropertyName("name")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Name { get; init; }
+    public string? Name { get; set; }
 
     /// <summary>The default version of the document. JSON <c>defaultVersion</c>.</summary>
     [JsonPropertyName("defaultVersion")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? DefaultVersion { get; init; }
+    public string? DefaultVersion { get; set; }
 
     /// <summary>The default version of the artifact associated with the document. JSON <c>defaultVersionName</c>.</summary>
     [JsonPropertyName("defaultVersionName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? DefaultVersionName { get; init; }
+    public string? DefaultVersionName { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,152 +15,152 @@ public sealed record DocumentDescription
     /// <summary>The SHA1 hash of the document, which you can use for verification. JSON <c>sha1</c>.</summary>
     [JsonPropertyName("sha1")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Sha1 { get; init; }
+    public string? Sha1 { get; set; }
 
     /// <summary>The Sha256 or Sha1 hash created by the system when the document was created. JSON <c>hash</c>.</summary>
     [JsonPropertyName("hash")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Hash { get; init; }
+    public string? Hash { get; set; }
 
     /// <summary>The hash type of the document. JSON <c>hashType</c>.</summary>
     [JsonPropertyName("hashType")]
     [JsonConverter(typeof(TolerantMemberConverter<DocumentHashType?>))]
-    public DocumentHashType? HashType { get; init; }
+    public DocumentHashType? HashType { get; set; }
 
     /// <summary>The name of the SSM document. JSON <c>name</c>.</summary>
     [JsonPropertyName("name")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Name { get; init; }
+    public string? Name { get; set; }
 
     /// <summary>The friendly name of the SSM document. JSON <c>displayName</c>.</summary>
     [JsonPropertyName("displayName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? DisplayName { get; init; }
+    public string? DisplayName { get; set; }
 
     /// <summary>The version of the artifact associated with the document. JSON <c>versionName</c>.</summary>
     [JsonPropertyName("versionName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? VersionName { get; init; }
+    public string? VersionName { get; set; }
 
     /// <summary>The Amazon Web Services user that created the document. JSON <c>owner</c>.</summary>
     [JsonPropertyName("owner")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Owner { get; init; }
+    public string? Owner { get; set; }
 
     /// <summary>The date when the document was created. JSON <c>createdDate</c>.</summary>
     [JsonPropertyName("createdDate")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? CreatedDate { get; init; }
+    public DateTimeOffset? CreatedDate { get; set; }
 
     /// <summary>The status of the SSM document. JSON <c>status</c>.</summary>
     [JsonPropertyName("status")]
     [JsonConverter(typeof(TolerantMemberConverter<DocumentStatus?>))]
-    public DocumentStatus? Status { get; init; }
+    public DocumentStatus? Status { get; set; }
 
     /// <summary>A message returned by Amazon Web Services Systems Manager that explains the Status value. JSON <c>statusInformation</c>.</summary>
     [JsonPropertyName("statusInformation")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? StatusInformation { get; init; }
+    public string? StatusInformation { get; set; }
 
     /// <summary>The document version. JSON <c>documentVersion</c>.</summary>
     [JsonPropertyName("documentVersion")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? DocumentVersion { get; init; }
+    public string? DocumentVersion { get; set; }
 
     /// <summary>A description of the document. JSON <c>description</c>.</summary>
     [JsonPropertyName("description")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Description { get; init; }
+    public string? Description { get; set; }
 
     /// <summary>A description of the parameters for a document. JSON <c>parameters</c>.</summary>
     [JsonPropertyName("parameters")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<DocumentParameter>>))]
-    public IReadOnlyList<DocumentParameter>? Parameters { get; init => field = ValueList<DocumentParameter>.From(value); }
+    public IReadOnlyList<DocumentParameter>? Parameters { get; set => field = ValueList<DocumentParameter>.From(value); }
 
     /// <summary>The list of operating system (OS) platforms compatible with this SSM document. JSON <c>platformTypes</c>.</summary>
     [JsonPropertyName("platformTypes")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<PlatformType>>))]
-    public IReadOnlyList<PlatformType>? PlatformTypes { get; init => field = ValueList<PlatformType>.From(value); }
+    public IReadOnlyList<PlatformType>? PlatformTypes { get; set => field = ValueList<PlatformType>.From(value); }
 
     /// <summary>The type of document. JSON <c>documentType</c>.</summary>
     [JsonPropertyName("documentType")]
     [JsonConverter(typeof(TolerantMemberConverter<DocumentType?>))]
-    public DocumentType? DocumentType { get; init; }
+    public DocumentType? DocumentType { get; set; }
 
     /// <summary>The schema version. JSON <c>schemaVersion</c>.</summary>
     [JsonPropertyName("schemaVersion")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? SchemaVersion { get; init; }
+    public string? SchemaVersion { get; set; }
 
     /// <summary>The latest version of the document. JSON <c>latestVersion</c>.</summary>
     [JsonPropertyName("latestVersion")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? LatestVersion { get; init; }
+    public string? LatestVersion { get; set; }
 
     /// <summary>The default version. JSON <c>defaultVersion</c>.</summary>
     [JsonPropertyName("defaultVersion")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? DefaultVersion { get; init; }
+    public string? DefaultVersion { get; set; }
 
     /// <summary>The document format, either JSON or YAML. JSON <c>documentFormat</c>.</summary>
     [JsonPropertyName("documentFormat")]
     [JsonConverter(typeof(TolerantMemberConverter<DocumentFormat?>))]
-    public DocumentFormat? DocumentFormat { get; init; }
+    public DocumentFormat? DocumentFormat { get; set; }
 
     /// <summary>The target type which defines the kinds of resources the document can run on. JSON <c>targetType</c>.</summary>
     [JsonPropertyName("targetType")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? TargetType { get; init; }
+    public string? TargetType { get; set; }
 
     /// <summary>The tags, or metadata, that have been applied to the document. JSON <c>tags</c>.</summary>
     [JsonPropertyName("tags")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<Tag>>))]
-    public IReadOnlyList<Tag>? Tags { get; init => field = ValueList<Tag>.From(value); }
+    public IReadOnlyList<Tag>? Tags { get; set => field = ValueList<Tag>.From(value); }
 
     /// <summary>Details about the document attachments, including names, locations, sizes, and so on. JSON <c>attachmentsInformation</c>.</summary>
     [JsonPropertyName("attachmentsInformation")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<AttachmentInformation>>))]
-    public IReadOnlyList<AttachmentInformation>? AttachmentsInformation { get; init => field = ValueList<AttachmentInformation>.From(value); }
+    public IReadOnlyList<AttachmentInformation>? AttachmentsInformation { get; set => field = ValueList<AttachmentInformation>.From(value); }
 
     /// <summary>A list of SSM documents required by a document. JSON <c>requires</c>.</summary>
     [JsonPropertyName("requires")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<DocumentRequires>>))]
-    public IReadOnlyList<DocumentRequires>? Requires { get; init => field = ValueList<DocumentRequires>.From(value); }
+    public IReadOnlyList<DocumentRequires>? Requires { get; set => field = ValueList<DocumentRequires>.From(value); }
 
     /// <summary>The user in your organization who created the document. JSON <c>author</c>.</summary>
     [JsonPropertyName("author")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Author { get; init; }
+    public string? Author { get; set; }
 
     /// <summary>Details about the review of a document. JSON <c>reviewInformation</c>.</summary>
     [JsonPropertyName("reviewInformation")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<ReviewInformation>>))]
-    public IReadOnlyList<ReviewInformation>? ReviewInformation { get; init => field = ValueList<ReviewInformation>.From(value); }
+    public IReadOnlyList<ReviewInformation>? ReviewInformation { get; set => field = ValueList<ReviewInformation>.From(value); }
 
     /// <summary>The version of the document currently approved for use in the organization. JSON <c>approvedVersion</c>.</summary>
     [JsonPropertyName("approvedVersion")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ApprovedVersion { get; init; }
+    public string? ApprovedVersion { get; set; }
 
     /// <summary>The version of the document that is currently under review. JSON <c>pendingReviewVersion</c>.</summary>
     [JsonPropertyName("pendingReviewVersion")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? PendingReviewVersion { get; init; }
+    public string? PendingReviewVersion { get; set; }
 
     /// <summary>The current status of the review. JSON <c>reviewStatus</c>.</summary>
     [JsonPropertyName("reviewStatus")]
     [JsonConverter(typeof(TolerantMemberConverter<ReviewStatus?>))]
-    public ReviewStatus? ReviewStatus { get; init; }
+    public ReviewStatus? ReviewStatus { get; set; }
 
     /// <summary>The classification of a document to help you identify and categorize its use. JSON <c>category</c>.</summary>
     [JsonPropertyName("category")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<string>>))]
-    public IReadOnlyList<string>? Category { get; init => field = ValueList<string>.From(value); }
+    public IReadOnlyList<string>? Category { get; set => field = ValueList<string>.From(value); }
 
     /// <summary>The value that identifies a document's category. JSON <c>categoryEnum</c>.</summary>
     [JsonPropertyName("categoryEnum")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<string>>))]
-    public IReadOnlyList<string>? CategoryEnum { get; init => field = ValueList<string>.From(value); }
+    public IReadOnlyList<string>? CategoryEnum { get; set => field = ValueList<string>.From(value); }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

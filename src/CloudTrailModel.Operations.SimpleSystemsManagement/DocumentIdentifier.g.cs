@@ -15,77 +15,77 @@ public sealed record DocumentIdentifier
     /// <summary>The name of the SSM document. JSON <c>name</c>.</summary>
     [JsonPropertyName("name")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Name { get; init; }
+    public string? Name { get; set; }
 
     /// <summary>The date the SSM document was created. JSON <c>createdDate</c>.</summary>
     [JsonPropertyName("createdDate")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? CreatedDate { get; init; }
+    public DateTimeOffset? CreatedDate { get; set; }
 
     /// <summary>An optional field where you can specify a friendly name for the SSM document. JSON <c>displayName</c>.</summary>
     [JsonPropertyName("displayName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? DisplayName { get; init; }
+    public string? DisplayName { get; set; }
 
     /// <summary>The Amazon Web Services user that created the document. JSON <c>owner</c>.</summary>
     [JsonPropertyName("owner")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Owner { get; init; }
+    public string? Owner { get; set; }
 
     /// <summary>An optional field specifying the version of the artifact associated with the document. JSON <c>versionName</c>.</summary>
     [JsonPropertyName("versionName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? VersionName { get; init; }
+    public string? VersionName { get; set; }
 
     /// <summary>The operating system platform. JSON <c>platformTypes</c>.</summary>
     [JsonPropertyName("platformTypes")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<PlatformType>>))]
-    public IReadOnlyList<PlatformType>? PlatformTypes { get; init => field = ValueList<PlatformType>.From(value); }
+    public IReadOnlyList<PlatformType>? PlatformTypes { get; set => field = ValueList<PlatformType>.From(value); }
 
     /// <summary>The document version. JSON <c>documentVersion</c>.</summary>
     [JsonPropertyName("documentVersion")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? DocumentVersion { get; init; }
+    public string? DocumentVersion { get; set; }
 
     /// <summary>The document type. JSON <c>documentType</c>.</summary>
     [JsonPropertyName("documentType")]
     [JsonConverter(typeof(TolerantMemberConverter<DocumentType?>))]
-    public DocumentType? DocumentType { get; init; }
+    public DocumentType? DocumentType { get; set; }
 
     /// <summary>The schema version. JSON <c>schemaVersion</c>.</summary>
     [JsonPropertyName("schemaVersion")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? SchemaVersion { get; init; }
+    public string? SchemaVersion { get; set; }
 
     /// <summary>The document format, either JSON or YAML. JSON <c>documentFormat</c>.</summary>
     [JsonPropertyName("documentFormat")]
     [JsonConverter(typeof(TolerantMemberConverter<DocumentFormat?>))]
-    public DocumentFormat? DocumentFormat { get; init; }
+    public DocumentFormat? DocumentFormat { get; set; }
 
     /// <summary>The target type which defines the kinds of resources the document can run on. JSON <c>targetType</c>.</summary>
     [JsonPropertyName("targetType")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? TargetType { get; init; }
+    public string? TargetType { get; set; }
 
     /// <summary>The tags, or metadata, that have been applied to the document. JSON <c>tags</c>.</summary>
     [JsonPropertyName("tags")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<Tag>>))]
-    public IReadOnlyList<Tag>? Tags { get; init => field = ValueList<Tag>.From(value); }
+    public IReadOnlyList<Tag>? Tags { get; set => field = ValueList<Tag>.From(value); }
 
     /// <summary>A list of SSM documents required by a document. JSON <c>requires</c>.</summary>
     [JsonPropertyName("requires")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<DocumentRequires>>))]
-    public IReadOnlyList<DocumentRequires>? Requires { get; init => field = ValueList<DocumentRequires>.From(value); }
+    public IReadOnlyList<DocumentRequires>? Requires { get; set => field = ValueList<DocumentRequires>.From(value); }
 
     /// <summary>The current status of a document review. JSON <c>reviewStatus</c>.</summary>
     [JsonPropertyName("reviewStatus")]
     [JsonConverter(typeof(TolerantMemberConverter<ReviewStatus?>))]
-    public ReviewStatus? ReviewStatus { get; init; }
+    public ReviewStatus? ReviewStatus { get; set; }
 
     /// <summary>The user in your organization who created the document. JSON <c>author</c>.</summary>
     [JsonPropertyName("author")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Author { get; init; }
+    public string? Author { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,7 +15,7 @@ public sealed record DocumentMetadataResponseInfo
     /// <summary>Details about a reviewer's response to a document review request. JSON <c>reviewerResponse</c>.</summary>
     [JsonPropertyName("reviewerResponse")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<DocumentReviewerResponseSource>>))]
-    public IReadOnlyList<DocumentReviewerResponseSource>? ReviewerResponse { get; init => field = ValueList<DocumentReviewerResponseSource>.From(value); }
+    public IReadOnlyList<DocumentReviewerResponseSource>? ReviewerResponse { get; set => field = ValueList<DocumentReviewerResponseSource>.From(value); }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,22 +15,22 @@ public sealed record DocumentParameter
     /// <summary>The name of the parameter. JSON <c>name</c>.</summary>
     [JsonPropertyName("name")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Name { get; init; }
+    public string? Name { get; set; }
 
     /// <summary>The type of parameter. JSON <c>type</c>.</summary>
     [JsonPropertyName("type")]
     [JsonConverter(typeof(TolerantMemberConverter<DocumentParameterType?>))]
-    public DocumentParameterType? Type { get; init; }
+    public DocumentParameterType? Type { get; set; }
 
     /// <summary>A description of what the parameter does, how to use it, the default value, and whether or not the parameter is optional. JSON <c>description</c>.</summary>
     [JsonPropertyName("description")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Description { get; init; }
+    public string? Description { get; set; }
 
     /// <summary>If specified, the default values for the parameters. JSON <c>defaultValue</c>.</summary>
     [JsonPropertyName("defaultValue")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? DefaultValue { get; init; }
+    public string? DefaultValue { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,22 +15,22 @@ public sealed record DocumentRequires
     /// <summary>The name of the required SSM document. JSON <c>name</c>.</summary>
     [JsonPropertyName("name")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Name { get; init; }
+    public string? Name { get; set; }
 
     /// <summary>The document version required by the current document. JSON <c>version</c>.</summary>
     [JsonPropertyName("version")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Version { get; init; }
+    public string? Version { get; set; }
 
     /// <summary>The document type of the required SSM document. JSON <c>requireType</c>.</summary>
     [JsonPropertyName("requireType")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? RequireType { get; init; }
+    public string? RequireType { get; set; }
 
     /// <summary>An optional field specifying the version of the artifact associated with the document. JSON <c>versionName</c>.</summary>
     [JsonPropertyName("versionName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? VersionName { get; init; }
+    public string? VersionName { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

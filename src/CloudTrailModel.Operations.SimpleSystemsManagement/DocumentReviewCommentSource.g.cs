@@ -15,12 +15,12 @@ public sealed record DocumentReviewCommentSource
     /// <summary>The type of information added to a review request. JSON <c>type</c>.</summary>
     [JsonPropertyName("type")]
     [JsonConverter(typeof(TolerantMemberConverter<DocumentReviewCommentType?>))]
-    public DocumentReviewCommentType? Type { get; init; }
+    public DocumentReviewCommentType? Type { get; set; }
 
     /// <summary>The content of a comment entered by a user who requests a review of a new document version, or who reviews the new version. JSON <c>content</c>.</summary>
     [JsonPropertyName("content")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Content { get; init; }
+    public string? Content { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

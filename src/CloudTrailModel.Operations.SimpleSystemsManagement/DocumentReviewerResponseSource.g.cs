@@ -15,27 +15,27 @@ public sealed record DocumentReviewerResponseSource
     /// <summary>The date and time that a reviewer entered a response to a document review request. JSON <c>createTime</c>.</summary>
     [JsonPropertyName("createTime")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? CreateTime { get; init; }
+    public DateTimeOffset? CreateTime { get; set; }
 
     /// <summary>The date and time that a reviewer last updated a response to a document review request. JSON <c>updatedTime</c>.</summary>
     [JsonPropertyName("updatedTime")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? UpdatedTime { get; init; }
+    public DateTimeOffset? UpdatedTime { get; set; }
 
     /// <summary>The current review status of a new custom SSM document created by a member of your organization, or of the latest version of an existing SSM document. JSON <c>reviewStatus</c>.</summary>
     [JsonPropertyName("reviewStatus")]
     [JsonConverter(typeof(TolerantMemberConverter<ReviewStatus?>))]
-    public ReviewStatus? ReviewStatus { get; init; }
+    public ReviewStatus? ReviewStatus { get; set; }
 
     /// <summary>The comment entered by a reviewer as part of their document review response. JSON <c>comment</c>.</summary>
     [JsonPropertyName("comment")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<DocumentReviewCommentSource>>))]
-    public IReadOnlyList<DocumentReviewCommentSource>? Comment { get; init => field = ValueList<DocumentReviewCommentSource>.From(value); }
+    public IReadOnlyList<DocumentReviewCommentSource>? Comment { get; set => field = ValueList<DocumentReviewCommentSource>.From(value); }
 
     /// <summary>The user in your organization assigned to review a document request. JSON <c>reviewer</c>.</summary>
     [JsonPropertyName("reviewer")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Reviewer { get; init; }
+    public string? Reviewer { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

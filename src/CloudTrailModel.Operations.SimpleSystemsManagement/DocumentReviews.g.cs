@@ -15,12 +15,12 @@ public sealed record DocumentReviews
     /// <summary>The action to take on a document approval review request. JSON <c>action</c>.</summary>
     [JsonPropertyName("action")]
     [JsonConverter(typeof(TolerantMemberConverter<DocumentReviewAction?>))]
-    public DocumentReviewAction? Action { get; init; }
+    public DocumentReviewAction? Action { get; set; }
 
     /// <summary>A comment entered by a user in your organization about the document review request. JSON <c>comment</c>.</summary>
     [JsonPropertyName("comment")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<DocumentReviewCommentSource>>))]
-    public IReadOnlyList<DocumentReviewCommentSource>? Comment { get; init => field = ValueList<DocumentReviewCommentSource>.From(value); }
+    public IReadOnlyList<DocumentReviewCommentSource>? Comment { get; set => field = ValueList<DocumentReviewCommentSource>.From(value); }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

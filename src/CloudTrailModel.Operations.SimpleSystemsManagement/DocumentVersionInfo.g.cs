@@ -15,52 +15,52 @@ public sealed record DocumentVersionInfo
     /// <summary>The document name. JSON <c>name</c>.</summary>
     [JsonPropertyName("name")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Name { get; init; }
+    public string? Name { get; set; }
 
     /// <summary>The friendly name of the SSM document. JSON <c>displayName</c>.</summary>
     [JsonPropertyName("displayName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? DisplayName { get; init; }
+    public string? DisplayName { get; set; }
 
     /// <summary>The document version. JSON <c>documentVersion</c>.</summary>
     [JsonPropertyName("documentVersion")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? DocumentVersion { get; init; }
+    public string? DocumentVersion { get; set; }
 
     /// <summary>The version of the artifact associated with the document. JSON <c>versionName</c>.</summary>
     [JsonPropertyName("versionName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? VersionName { get; init; }
+    public string? VersionName { get; set; }
 
     /// <summary>The date the document was created. JSON <c>createdDate</c>.</summary>
     [JsonPropertyName("createdDate")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? CreatedDate { get; init; }
+    public DateTimeOffset? CreatedDate { get; set; }
 
     /// <summary>An identifier for the default version of the document. JSON <c>isDefaultVersion</c>.</summary>
     [JsonPropertyName("isDefaultVersion")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? IsDefaultVersion { get; init; }
+    public bool? IsDefaultVersion { get; set; }
 
     /// <summary>The document format, either JSON or YAML. JSON <c>documentFormat</c>.</summary>
     [JsonPropertyName("documentFormat")]
     [JsonConverter(typeof(TolerantMemberConverter<DocumentFormat?>))]
-    public DocumentFormat? DocumentFormat { get; init; }
+    public DocumentFormat? DocumentFormat { get; set; }
 
     /// <summary>The status of the SSM document, such as Creating, Active, Failed, and Deleting. JSON <c>status</c>.</summary>
     [JsonPropertyName("status")]
     [JsonConverter(typeof(TolerantMemberConverter<DocumentStatus?>))]
-    public DocumentStatus? Status { get; init; }
+    public DocumentStatus? Status { get; set; }
 
     /// <summary>A message returned by Amazon Web Services Systems Manager that explains the Status value. JSON <c>statusInformation</c>.</summary>
     [JsonPropertyName("statusInformation")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? StatusInformation { get; init; }
+    public string? StatusInformation { get; set; }
 
     /// <summary>The current status of the approval review for the latest version of the document. JSON <c>reviewStatus</c>.</summary>
     [JsonPropertyName("reviewStatus")]
     [JsonConverter(typeof(TolerantMemberConverter<ReviewStatus?>))]
-    public ReviewStatus? ReviewStatus { get; init; }
+    public ReviewStatus? ReviewStatus { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,12 +15,12 @@ public sealed record EffectivePatch
     /// <summary>Provides metadata for a patch, including information such as the KB ID, severity, classification and a URL for where more information can be obtained about the patch. JSON <c>patch</c>.</summary>
     [JsonPropertyName("patch")]
     [JsonConverter(typeof(TolerantMemberConverter<Patch>))]
-    public Patch? Patch { get; init; }
+    public Patch? Patch { get; set; }
 
     /// <summary>The status of the patch in a patch baseline. JSON <c>patchStatus</c>.</summary>
     [JsonPropertyName("patchStatus")]
     [JsonConverter(typeof(TolerantMemberConverter<PatchStatus>))]
-    public PatchStatus? PatchStatus { get; init; }
+    public PatchStatus? PatchStatus { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,7 +15,7 @@ public sealed record ExecutionInputs
     /// <summary>Information about the optional inputs that can be specified for an automation execution preview. JSON <c>automation</c>.</summary>
     [JsonPropertyName("automation")]
     [JsonConverter(typeof(TolerantMemberConverter<AutomationExecutionInputs>))]
-    public AutomationExecutionInputs? Automation { get; init; }
+    public AutomationExecutionInputs? Automation { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,7 +15,7 @@ public sealed record ExecutionPreview
     /// <summary>Information about the changes that would be made if an Automation workflow were run. JSON <c>automation</c>.</summary>
     [JsonPropertyName("automation")]
     [JsonConverter(typeof(TolerantMemberConverter<AutomationExecutionPreview>))]
-    public AutomationExecutionPreview? Automation { get; init; }
+    public AutomationExecutionPreview? Automation { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

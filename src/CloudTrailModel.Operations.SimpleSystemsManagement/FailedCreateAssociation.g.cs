@@ -15,17 +15,17 @@ public sealed record FailedCreateAssociation
     /// <summary>The association. JSON <c>entry</c>.</summary>
     [JsonPropertyName("entry")]
     [JsonConverter(typeof(TolerantMemberConverter<CreateAssociationBatchRequestEntry>))]
-    public CreateAssociationBatchRequestEntry? Entry { get; init; }
+    public CreateAssociationBatchRequestEntry? Entry { get; set; }
 
     /// <summary>A description of the failure. JSON <c>message</c>.</summary>
     [JsonPropertyName("message")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Message { get; init; }
+    public string? Message { get; set; }
 
     /// <summary>The source of the failure. JSON <c>fault</c>.</summary>
     [JsonPropertyName("fault")]
     [JsonConverter(typeof(TolerantMemberConverter<Fault?>))]
-    public Fault? Fault { get; init; }
+    public Fault? Fault { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

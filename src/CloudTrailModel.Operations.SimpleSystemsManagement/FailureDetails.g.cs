@@ -15,17 +15,17 @@ public sealed record FailureDetails
     /// <summary>The stage of the Automation execution when the failure occurred. JSON <c>failureStage</c>.</summary>
     [JsonPropertyName("failureStage")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? FailureStage { get; init; }
+    public string? FailureStage { get; set; }
 
     /// <summary>The type of Automation failure. JSON <c>failureType</c>.</summary>
     [JsonPropertyName("failureType")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? FailureType { get; init; }
+    public string? FailureType { get; set; }
 
     /// <summary>Detailed information about the Automation step failure. JSON <c>details</c>.</summary>
     [JsonPropertyName("details")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyDictionary<string, IReadOnlyList<string>>>))]
-    public IReadOnlyDictionary<string, IReadOnlyList<string>>? Details { get; init => field = ValueMap<IReadOnlyList<string>>.From(value); }
+    public IReadOnlyDictionary<string, IReadOnlyList<string>>? Details { get; set => field = ValueMap<IReadOnlyList<string>>.From(value); }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,7 +15,7 @@ public sealed record GetAccessTokenRequestParameters
     /// <summary>The ID of a just-in-time node access request. JSON <c>accessRequestId</c>.</summary>
     [JsonPropertyName("accessRequestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? AccessRequestId { get; init; }
+    public string? AccessRequestId { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -45,12 +45,12 @@ public sealed record GetAccessTokenResponseElements
     /// <summary>The temporary security credentials which can be used to start just-in-time node access sessions. JSON <c>credentials</c>.</summary>
     [JsonPropertyName("credentials")]
     [JsonConverter(typeof(TolerantMemberConverter<Credentials>))]
-    public Credentials? Credentials { get; init; }
+    public Credentials? Credentials { get; set; }
 
     /// <summary>The status of the access request. JSON <c>accessRequestStatus</c>.</summary>
     [JsonPropertyName("accessRequestStatus")]
     [JsonConverter(typeof(TolerantMemberConverter<AccessRequestStatus?>))]
-    public AccessRequestStatus? AccessRequestStatus { get; init; }
+    public AccessRequestStatus? AccessRequestStatus { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,7 +15,7 @@ public sealed record GetAutomationExecutionRequestParameters
     /// <summary>The unique identifier for an existing automation execution to examine. JSON <c>automationExecutionId</c>.</summary>
     [JsonPropertyName("automationExecutionId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? AutomationExecutionId { get; init; }
+    public string? AutomationExecutionId { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -45,7 +45,7 @@ public sealed record GetAutomationExecutionResponseElements
     /// <summary>Detailed information about the current state of an automation execution. JSON <c>automationExecution</c>.</summary>
     [JsonPropertyName("automationExecution")]
     [JsonConverter(typeof(TolerantMemberConverter<AutomationExecution>))]
-    public AutomationExecution? AutomationExecution { get; init; }
+    public AutomationExecution? AutomationExecution { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

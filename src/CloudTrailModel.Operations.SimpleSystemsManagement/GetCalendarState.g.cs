@@ -15,12 +15,12 @@ public sealed record GetCalendarStateRequestParameters
     /// <summary>The names of Amazon Resource Names (ARNs) of the Systems Manager documents (SSM documents) that represent the calendar entries for which you want to get the state. JSON <c>calendarNames</c>.</summary>
     [JsonPropertyName("calendarNames")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<string>>))]
-    public IReadOnlyList<string>? CalendarNames { get; init => field = ValueList<string>.From(value); }
+    public IReadOnlyList<string>? CalendarNames { get; set => field = ValueList<string>.From(value); }
 
     /// <summary>(Optional) The specific time for which you want to get calendar state information, in ISO 8601 format. JSON <c>atTime</c>.</summary>
     [JsonPropertyName("atTime")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? AtTime { get; init; }
+    public string? AtTime { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -52,17 +52,17 @@ public sealed record GetCalendarStateResponseElements
     /// <summary>The state of the calendar. JSON <c>state</c>.</summary>
     [JsonPropertyName("state")]
     [JsonConverter(typeof(TolerantMemberConverter<CalendarState?>))]
-    public CalendarState? State { get; init; }
+    public CalendarState? State { get; set; }
 
     /// <summary>The time, as an ISO 8601 string, that you specified in your command. JSON <c>atTime</c>.</summary>
     [JsonPropertyName("atTime")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? AtTime { get; init; }
+    public string? AtTime { get; set; }
 
     /// <summary>The time, as an ISO 8601 string, that the calendar state will change. JSON <c>nextTransitionTime</c>.</summary>
     [JsonPropertyName("nextTransitionTime")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? NextTransitionTime { get; init; }
+    public string? NextTransitionTime { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

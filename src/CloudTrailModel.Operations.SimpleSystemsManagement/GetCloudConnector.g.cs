@@ -15,7 +15,7 @@ public sealed record GetCloudConnectorRequestParameters
     /// <summary>The ID of the cloud connector to retrieve information about. JSON <c>cloudConnectorId</c>.</summary>
     [JsonPropertyName("cloudConnectorId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? CloudConnectorId { get; init; }
+    public string? CloudConnectorId { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -45,42 +45,42 @@ public sealed record GetCloudConnectorResponseElements
     /// <summary>The ARN of the cloud connector. JSON <c>cloudConnectorArn</c>.</summary>
     [JsonPropertyName("cloudConnectorArn")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? CloudConnectorArn { get; init; }
+    public string? CloudConnectorArn { get; set; }
 
     /// <summary>The friendly name of the cloud connector. JSON <c>displayName</c>.</summary>
     [JsonPropertyName("displayName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? DisplayName { get; init; }
+    public string? DisplayName { get; set; }
 
     /// <summary>The description of the cloud connector. JSON <c>description</c>.</summary>
     [JsonPropertyName("description")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Description { get; init; }
+    public string? Description { get; set; }
 
     /// <summary>The ARN of the IAM role used by the cloud connector. JSON <c>roleArn</c>.</summary>
     [JsonPropertyName("roleArn")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? RoleArn { get; init; }
+    public string? RoleArn { get; set; }
 
     /// <summary>The configuration details for the third-party cloud environment connection. JSON <c>configuration</c>.</summary>
     [JsonPropertyName("configuration")]
     [JsonConverter(typeof(TolerantMemberConverter<CloudConnectorConfiguration>))]
-    public CloudConnectorConfiguration? Configuration { get; init; }
+    public CloudConnectorConfiguration? Configuration { get; set; }
 
     /// <summary>The ARN of the Amazon Web Services Config connector associated with this cloud connector. JSON <c>configConnectorArn</c>.</summary>
     [JsonPropertyName("configConnectorArn")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ConfigConnectorArn { get; init; }
+    public string? ConfigConnectorArn { get; set; }
 
     /// <summary>The date and time the cloud connector was created. JSON <c>createdAt</c>.</summary>
     [JsonPropertyName("createdAt")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? CreatedAt { get; init; }
+    public DateTimeOffset? CreatedAt { get; set; }
 
     /// <summary>The date and time the cloud connector was last updated. JSON <c>updatedAt</c>.</summary>
     [JsonPropertyName("updatedAt")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? UpdatedAt { get; init; }
+    public DateTimeOffset? UpdatedAt { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,17 +15,17 @@ public sealed record GetCommandInvocationRequestParameters
     /// <summary>(Required) The parent command ID of the invocation plugin. JSON <c>commandId</c>.</summary>
     [JsonPropertyName("commandId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? CommandId { get; init; }
+    public string? CommandId { get; set; }
 
     /// <summary>(Required) The ID of the managed node targeted by the command. JSON <c>instanceId</c>.</summary>
     [JsonPropertyName("instanceId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? InstanceId { get; init; }
+    public string? InstanceId { get; set; }
 
     /// <summary>The name of the step for which you want detailed results. JSON <c>pluginName</c>.</summary>
     [JsonPropertyName("pluginName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? PluginName { get; init; }
+    public string? PluginName { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -59,87 +59,87 @@ public sealed record GetCommandInvocationResponseElements
     /// <summary>The parent command ID of the invocation plugin. JSON <c>commandId</c>.</summary>
     [JsonPropertyName("commandId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? CommandId { get; init; }
+    public string? CommandId { get; set; }
 
     /// <summary>The ID of the managed node targeted by the command. JSON <c>instanceId</c>.</summary>
     [JsonPropertyName("instanceId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? InstanceId { get; init; }
+    public string? InstanceId { get; set; }
 
     /// <summary>The comment text for the command. JSON <c>comment</c>.</summary>
     [JsonPropertyName("comment")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Comment { get; init; }
+    public string? Comment { get; set; }
 
     /// <summary>The name of the document that was run. JSON <c>documentName</c>.</summary>
     [JsonPropertyName("documentName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? DocumentName { get; init; }
+    public string? DocumentName { get; set; }
 
     /// <summary>The Systems Manager document (SSM document) version used in the request. JSON <c>documentVersion</c>.</summary>
     [JsonPropertyName("documentVersion")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? DocumentVersion { get; init; }
+    public string? DocumentVersion { get; set; }
 
     /// <summary>The name of the plugin, or step name, for which details are reported. JSON <c>pluginName</c>.</summary>
     [JsonPropertyName("pluginName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? PluginName { get; init; }
+    public string? PluginName { get; set; }
 
     /// <summary>The error level response code for the plugin script. JSON <c>responseCode</c>.</summary>
     [JsonPropertyName("responseCode")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? ResponseCode { get; init; }
+    public int? ResponseCode { get; set; }
 
     /// <summary>The date and time the plugin started running. JSON <c>executionStartDateTime</c>.</summary>
     [JsonPropertyName("executionStartDateTime")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ExecutionStartDateTime { get; init; }
+    public string? ExecutionStartDateTime { get; set; }
 
     /// <summary>Duration since ExecutionStartDateTime. JSON <c>executionElapsedTime</c>.</summary>
     [JsonPropertyName("executionElapsedTime")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ExecutionElapsedTime { get; init; }
+    public string? ExecutionElapsedTime { get; set; }
 
     /// <summary>The date and time the plugin finished running. JSON <c>executionEndDateTime</c>.</summary>
     [JsonPropertyName("executionEndDateTime")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ExecutionEndDateTime { get; init; }
+    public string? ExecutionEndDateTime { get; set; }
 
     /// <summary>The status of this invocation plugin. JSON <c>status</c>.</summary>
     [JsonPropertyName("status")]
     [JsonConverter(typeof(TolerantMemberConverter<CommandInvocationStatus?>))]
-    public CommandInvocationStatus? Status { get; init; }
+    public CommandInvocationStatus? Status { get; set; }
 
     /// <summary>A detailed status of the command execution for an invocation. JSON <c>statusDetails</c>.</summary>
     [JsonPropertyName("statusDetails")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? StatusDetails { get; init; }
+    public string? StatusDetails { get; set; }
 
     /// <summary>The first 24,000 characters written by the plugin to stdout. JSON <c>standardOutputContent</c>.</summary>
     [JsonPropertyName("standardOutputContent")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? StandardOutputContent { get; init; }
+    public string? StandardOutputContent { get; set; }
 
     /// <summary>The URL for the complete text written by the plugin to stdout in Amazon Simple Storage Service (Amazon S3). JSON <c>standardOutputUrl</c>.</summary>
     [JsonPropertyName("standardOutputUrl")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? StandardOutputUrl { get; init; }
+    public string? StandardOutputUrl { get; set; }
 
     /// <summary>The first 8,000 characters written by the plugin to stderr. JSON <c>standardErrorContent</c>.</summary>
     [JsonPropertyName("standardErrorContent")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? StandardErrorContent { get; init; }
+    public string? StandardErrorContent { get; set; }
 
     /// <summary>The URL for the complete text written by the plugin to stderr. JSON <c>standardErrorUrl</c>.</summary>
     [JsonPropertyName("standardErrorUrl")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? StandardErrorUrl { get; init; }
+    public string? StandardErrorUrl { get; set; }
 
     /// <summary>Amazon CloudWatch Logs information where Systems Manager sent the command output. JSON <c>cloudWatchOutputConfig</c>.</summary>
     [JsonPropertyName("cloudWatchOutputConfig")]
     [JsonConverter(typeof(TolerantMemberConverter<CloudWatchOutputConfig>))]
-    public CloudWatchOutputConfig? CloudWatchOutputConfig { get; init; }
+    public CloudWatchOutputConfig? CloudWatchOutputConfig { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

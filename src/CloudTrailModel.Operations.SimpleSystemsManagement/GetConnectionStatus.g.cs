@@ -15,7 +15,7 @@ public sealed record GetConnectionStatusRequestParameters
     /// <summary>The managed node ID. JSON <c>target</c>.</summary>
     [JsonPropertyName("target")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Target { get; init; }
+    public string? Target { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -45,12 +45,12 @@ public sealed record GetConnectionStatusResponseElements
     /// <summary>The ID of the managed node to check connection status. JSON <c>target</c>.</summary>
     [JsonPropertyName("target")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Target { get; init; }
+    public string? Target { get; set; }
 
     /// <summary>The status of the connection to the managed node. JSON <c>status</c>.</summary>
     [JsonPropertyName("status")]
     [JsonConverter(typeof(TolerantMemberConverter<ConnectionStatus?>))]
-    public ConnectionStatus? Status { get; init; }
+    public ConnectionStatus? Status { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,7 +15,7 @@ public sealed record GetDefaultPatchBaselineRequestParameters
     /// <summary>Returns the default patch baseline for the specified operating system. JSON <c>operatingSystem</c>.</summary>
     [JsonPropertyName("operatingSystem")]
     [JsonConverter(typeof(TolerantMemberConverter<OperatingSystem?>))]
-    public OperatingSystem? OperatingSystem { get; init; }
+    public OperatingSystem? OperatingSystem { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -45,12 +45,12 @@ public sealed record GetDefaultPatchBaselineResponseElements
     /// <summary>The ID of the default patch baseline. JSON <c>baselineId</c>.</summary>
     [JsonPropertyName("baselineId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? BaselineId { get; init; }
+    public string? BaselineId { get; set; }
 
     /// <summary>The operating system for the returned patch baseline. JSON <c>operatingSystem</c>.</summary>
     [JsonPropertyName("operatingSystem")]
     [JsonConverter(typeof(TolerantMemberConverter<OperatingSystem?>))]
-    public OperatingSystem? OperatingSystem { get; init; }
+    public OperatingSystem? OperatingSystem { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,22 +15,22 @@ public sealed record GetDeployablePatchSnapshotForInstanceRequestParameters
     /// <summary>The ID of the managed node for which the appropriate patch snapshot should be retrieved. JSON <c>instanceId</c>.</summary>
     [JsonPropertyName("instanceId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? InstanceId { get; init; }
+    public string? InstanceId { get; set; }
 
     /// <summary>The snapshot ID provided by the user when running AWS-RunPatchBaseline. JSON <c>snapshotId</c>.</summary>
     [JsonPropertyName("snapshotId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? SnapshotId { get; init; }
+    public string? SnapshotId { get; set; }
 
     /// <summary>Defines the basic information about a patch baseline override. JSON <c>baselineOverride</c>.</summary>
     [JsonPropertyName("baselineOverride")]
     [JsonConverter(typeof(TolerantMemberConverter<BaselineOverride>))]
-    public BaselineOverride? BaselineOverride { get; init; }
+    public BaselineOverride? BaselineOverride { get; set; }
 
     /// <summary>Specifies whether to use S3 dualstack endpoints for the patch snapshot download URL. JSON <c>useS3DualStackEndpoint</c>.</summary>
     [JsonPropertyName("useS3DualStackEndpoint")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? UseS3DualStackEndpoint { get; init; }
+    public bool? UseS3DualStackEndpoint { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -66,22 +66,22 @@ public sealed record GetDeployablePatchSnapshotForInstanceResponseElements
     /// <summary>The managed node ID. JSON <c>instanceId</c>.</summary>
     [JsonPropertyName("instanceId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? InstanceId { get; init; }
+    public string? InstanceId { get; set; }
 
     /// <summary>The user-defined snapshot ID. JSON <c>snapshotId</c>.</summary>
     [JsonPropertyName("snapshotId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? SnapshotId { get; init; }
+    public string? SnapshotId { get; set; }
 
     /// <summary>A pre-signed Amazon Simple Storage Service (Amazon S3) URL that can be used to download the patch snapshot. JSON <c>snapshotDownloadUrl</c>.</summary>
     [JsonPropertyName("snapshotDownloadUrl")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? SnapshotDownloadUrl { get; init; }
+    public string? SnapshotDownloadUrl { get; set; }
 
     /// <summary>Returns the specific operating system (for example Windows Server 2012 or Amazon Linux 2015.09) on the managed node for the specified patch snapshot. JSON <c>product</c>.</summary>
     [JsonPropertyName("product")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Product { get; init; }
+    public string? Product { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,22 +15,22 @@ public sealed record GetDocumentRequestParameters
     /// <summary>The name of the SSM document. JSON <c>name</c>.</summary>
     [JsonPropertyName("name")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Name { get; init; }
+    public string? Name { get; set; }
 
     /// <summary>An optional field specifying the version of the artifact associated with the document. JSON <c>versionName</c>.</summary>
     [JsonPropertyName("versionName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? VersionName { get; init; }
+    public string? VersionName { get; set; }
 
     /// <summary>The document version for which you want information. JSON <c>documentVersion</c>.</summary>
     [JsonPropertyName("documentVersion")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? DocumentVersion { get; init; }
+    public string? DocumentVersion { get; set; }
 
     /// <summary>Returns the document in the specified format. JSON <c>documentFormat</c>.</summary>
     [JsonPropertyName("documentFormat")]
     [JsonConverter(typeof(TolerantMemberConverter<DocumentFormat?>))]
-    public DocumentFormat? DocumentFormat { get; init; }
+    public DocumentFormat? DocumentFormat { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -66,67 +66,67 @@ public sealed record GetDocumentResponseElements
     /// <summary>The name of the SSM document. JSON <c>name</c>.</summary>
     [JsonPropertyName("name")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Name { get; init; }
+    public string? Name { get; set; }
 
     /// <summary>The date the SSM document was created. JSON <c>createdDate</c>.</summary>
     [JsonPropertyName("createdDate")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? CreatedDate { get; init; }
+    public DateTimeOffset? CreatedDate { get; set; }
 
     /// <summary>The friendly name of the SSM document. JSON <c>displayName</c>.</summary>
     [JsonPropertyName("displayName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? DisplayName { get; init; }
+    public string? DisplayName { get; set; }
 
     /// <summary>The version of the artifact associated with the document. JSON <c>versionName</c>.</summary>
     [JsonPropertyName("versionName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? VersionName { get; init; }
+    public string? VersionName { get; set; }
 
     /// <summary>The document version. JSON <c>documentVersion</c>.</summary>
     [JsonPropertyName("documentVersion")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? DocumentVersion { get; init; }
+    public string? DocumentVersion { get; set; }
 
     /// <summary>The status of the SSM document, such as Creating, Active, Updating, Failed, and Deleting. JSON <c>status</c>.</summary>
     [JsonPropertyName("status")]
     [JsonConverter(typeof(TolerantMemberConverter<DocumentStatus?>))]
-    public DocumentStatus? Status { get; init; }
+    public DocumentStatus? Status { get; set; }
 
     /// <summary>A message returned by Amazon Web Services Systems Manager that explains the Status value. JSON <c>statusInformation</c>.</summary>
     [JsonPropertyName("statusInformation")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? StatusInformation { get; init; }
+    public string? StatusInformation { get; set; }
 
     /// <summary>The contents of the SSM document. JSON <c>content</c>.</summary>
     [JsonPropertyName("content")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Content { get; init; }
+    public string? Content { get; set; }
 
     /// <summary>The document type. JSON <c>documentType</c>.</summary>
     [JsonPropertyName("documentType")]
     [JsonConverter(typeof(TolerantMemberConverter<DocumentType?>))]
-    public DocumentType? DocumentType { get; init; }
+    public DocumentType? DocumentType { get; set; }
 
     /// <summary>The document format, either JSON or YAML. JSON <c>documentFormat</c>.</summary>
     [JsonPropertyName("documentFormat")]
     [JsonConverter(typeof(TolerantMemberConverter<DocumentFormat?>))]
-    public DocumentFormat? DocumentFormat { get; init; }
+    public DocumentFormat? DocumentFormat { get; set; }
 
     /// <summary>A list of SSM documents required by a document. JSON <c>requires</c>.</summary>
     [JsonPropertyName("requires")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<DocumentRequires>>))]
-    public IReadOnlyList<DocumentRequires>? Requires { get; init => field = ValueList<DocumentRequires>.From(value); }
+    public IReadOnlyList<DocumentRequires>? Requires { get; set => field = ValueList<DocumentRequires>.From(value); }
 
     /// <summary>A description of the document attachments, including names, locations, sizes, and so on. JSON <c>attachmentsContent</c>.</summary>
     [JsonPropertyName("attachmentsContent")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<AttachmentContent>>))]
-    public IReadOnlyList<AttachmentContent>? AttachmentsContent { get; init => field = ValueList<AttachmentContent>.From(value); }
+    public IReadOnlyList<AttachmentContent>? AttachmentsContent { get; set => field = ValueList<AttachmentContent>.From(value); }
 
     /// <summary>The current review status of a new custom Systems Manager document (SSM document) created by a member of your organization, or of the latest version of an existing SSM document. JSON <c>reviewStatus</c>.</summary>
     [JsonPropertyName("reviewStatus")]
     [JsonConverter(typeof(TolerantMemberConverter<ReviewStatus?>))]
-    public ReviewStatus? ReviewStatus { get; init; }
+    public ReviewStatus? ReviewStatus { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

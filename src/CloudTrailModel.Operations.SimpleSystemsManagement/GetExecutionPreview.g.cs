@@ -15,7 +15,7 @@ public sealed record GetExecutionPreviewRequestParameters
     /// <summary>The ID of the existing execution preview. JSON <c>executionPreviewId</c>.</summary>
     [JsonPropertyName("executionPreviewId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ExecutionPreviewId { get; init; }
+    public string? ExecutionPreviewId { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -45,27 +45,27 @@ public sealed record GetExecutionPreviewResponseElements
     /// <summary>The generated ID for the existing execution preview. JSON <c>executionPreviewId</c>.</summary>
     [JsonPropertyName("executionPreviewId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ExecutionPreviewId { get; init; }
+    public string? ExecutionPreviewId { get; set; }
 
     /// <summary>A UTC timestamp indicating when the execution preview operation ended. JSON <c>endedAt</c>.</summary>
     [JsonPropertyName("endedAt")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? EndedAt { get; init; }
+    public DateTimeOffset? EndedAt { get; set; }
 
     /// <summary>The current status of the execution preview operation. JSON <c>status</c>.</summary>
     [JsonPropertyName("status")]
     [JsonConverter(typeof(TolerantMemberConverter<ExecutionPreviewStatus?>))]
-    public ExecutionPreviewStatus? Status { get; init; }
+    public ExecutionPreviewStatus? Status { get; set; }
 
     /// <summary>Supplemental information about the current status of the execution preview. JSON <c>statusMessage</c>.</summary>
     [JsonPropertyName("statusMessage")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? StatusMessage { get; init; }
+    public string? StatusMessage { get; set; }
 
     /// <summary>Information about the changes that would be made if an execution were run. JSON <c>executionPreview</c>.</summary>
     [JsonPropertyName("executionPreview")]
     [JsonConverter(typeof(TolerantMemberConverter<ExecutionPreview>))]
-    public ExecutionPreview? ExecutionPreview { get; init; }
+    public ExecutionPreview? ExecutionPreview { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

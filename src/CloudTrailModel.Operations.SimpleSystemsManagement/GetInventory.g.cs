@@ -15,27 +15,27 @@ public sealed record GetInventoryRequestParameters
     /// <summary>One or more filters. JSON <c>filters</c>.</summary>
     [JsonPropertyName("filters")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<InventoryFilter>>))]
-    public IReadOnlyList<InventoryFilter>? Filters { get; init => field = ValueList<InventoryFilter>.From(value); }
+    public IReadOnlyList<InventoryFilter>? Filters { get; set => field = ValueList<InventoryFilter>.From(value); }
 
     /// <summary>Returns counts of inventory types based on one or more expressions. JSON <c>aggregators</c>.</summary>
     [JsonPropertyName("aggregators")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<InventoryAggregator>>))]
-    public IReadOnlyList<InventoryAggregator>? Aggregators { get; init => field = ValueList<InventoryAggregator>.From(value); }
+    public IReadOnlyList<InventoryAggregator>? Aggregators { get; set => field = ValueList<InventoryAggregator>.From(value); }
 
     /// <summary>The list of inventory item types to return. JSON <c>resultAttributes</c>.</summary>
     [JsonPropertyName("resultAttributes")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<ResultAttribute>>))]
-    public IReadOnlyList<ResultAttribute>? ResultAttributes { get; init => field = ValueList<ResultAttribute>.From(value); }
+    public IReadOnlyList<ResultAttribute>? ResultAttributes { get; set => field = ValueList<ResultAttribute>.From(value); }
 
     /// <summary>The token for the next set of items to return. JSON <c>nextToken</c>.</summary>
     [JsonPropertyName("nextToken")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? NextToken { get; init; }
+    public string? NextToken { get; set; }
 
     /// <summary>The maximum number of items to return for this call. JSON <c>maxResults</c>.</summary>
     [JsonPropertyName("maxResults")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? MaxResults { get; init; }
+    public int? MaxResults { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -73,12 +73,12 @@ public sealed record GetInventoryResponseElements
     /// <summary>Collection of inventory entities such as a collection of managed node inventory. JSON <c>entities</c>.</summary>
     [JsonPropertyName("entities")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<InventoryResultEntity>>))]
-    public IReadOnlyList<InventoryResultEntity>? Entities { get; init => field = ValueList<InventoryResultEntity>.From(value); }
+    public IReadOnlyList<InventoryResultEntity>? Entities { get; set => field = ValueList<InventoryResultEntity>.From(value); }
 
     /// <summary>The token to use when requesting the next set of items. JSON <c>nextToken</c>.</summary>
     [JsonPropertyName("nextToken")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? NextToken { get; init; }
+    public string? NextToken { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,27 +15,27 @@ public sealed record GetInventorySchemaRequestParameters
     /// <summary>The type of inventory item to return. JSON <c>typeName</c>.</summary>
     [JsonPropertyName("typeName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? TypeName { get; init; }
+    public string? TypeName { get; set; }
 
     /// <summary>The token for the next set of items to return. JSON <c>nextToken</c>.</summary>
     [JsonPropertyName("nextToken")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? NextToken { get; init; }
+    public string? NextToken { get; set; }
 
     /// <summary>The maximum number of items to return for this call. JSON <c>maxResults</c>.</summary>
     [JsonPropertyName("maxResults")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? MaxResults { get; init; }
+    public int? MaxResults { get; set; }
 
     /// <summary>Returns inventory schemas that support aggregation. JSON <c>aggregator</c>.</summary>
     [JsonPropertyName("aggregator")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? Aggregator { get; init; }
+    public bool? Aggregator { get; set; }
 
     /// <summary>Returns the sub-type schema for a specified inventory type. JSON <c>subType</c>.</summary>
     [JsonPropertyName("subType")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? SubType { get; init; }
+    public bool? SubType { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -73,12 +73,12 @@ public sealed record GetInventorySchemaResponseElements
     /// <summary>Inventory schemas returned by the request. JSON <c>schemas</c>.</summary>
     [JsonPropertyName("schemas")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<InventoryItemSchema>>))]
-    public IReadOnlyList<InventoryItemSchema>? Schemas { get; init => field = ValueList<InventoryItemSchema>.From(value); }
+    public IReadOnlyList<InventoryItemSchema>? Schemas { get; set => field = ValueList<InventoryItemSchema>.From(value); }
 
     /// <summary>The token to use when requesting the next set of items. JSON <c>nextToken</c>.</summary>
     [JsonPropertyName("nextToken")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? NextToken { get; init; }
+    public string? NextToken { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,12 +15,12 @@ public sealed record GetMaintenanceWindowExecutionTaskRequestParameters
     /// <summary>The ID of the maintenance window execution that includes the task. JSON <c>windowExecutionId</c>.</summary>
     [JsonPropertyName("windowExecutionId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? WindowExecutionId { get; init; }
+    public string? WindowExecutionId { get; set; }
 
     /// <summary>The ID of the specific task execution in the maintenance window task that should be retrieved. JSON <c>taskId</c>.</summary>
     [JsonPropertyName("taskId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? TaskId { get; init; }
+    public string? TaskId { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -52,77 +52,77 @@ public sealed record GetMaintenanceWindowExecutionTaskResponseElements
     /// <summary>The ID of the maintenance window execution that includes the task. JSON <c>windowExecutionId</c>.</summary>
     [JsonPropertyName("windowExecutionId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? WindowExecutionId { get; init; }
+    public string? WindowExecutionId { get; set; }
 
     /// <summary>The ID of the specific task execution in the maintenance window task that was retrieved. JSON <c>taskExecutionId</c>.</summary>
     [JsonPropertyName("taskExecutionId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? TaskExecutionId { get; init; }
+    public string? TaskExecutionId { get; set; }
 
     /// <summary>The Amazon Resource Name (ARN) of the task that ran. JSON <c>taskArn</c>.</summary>
     [JsonPropertyName("taskArn")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? TaskArn { get; init; }
+    public string? TaskArn { get; set; }
 
     /// <summary>The role that was assumed when running the task. JSON <c>serviceRole</c>.</summary>
     [JsonPropertyName("serviceRole")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ServiceRole { get; init; }
+    public string? ServiceRole { get; set; }
 
     /// <summary>The type of task that was run. JSON <c>type</c>.</summary>
     [JsonPropertyName("type")]
     [JsonConverter(typeof(TolerantMemberConverter<MaintenanceWindowTaskType?>))]
-    public MaintenanceWindowTaskType? Type { get; init; }
+    public MaintenanceWindowTaskType? Type { get; set; }
 
     /// <summary>The parameters passed to the task when it was run. JSON <c>taskParameters</c>. AWS marks it sensitive: CloudTrail may log a placeholder string instead, kept in <see cref="SensitiveValue{T}.RedactedText"/>.</summary>
     [JsonPropertyName("taskParameters")]
     [JsonConverter(typeof(SensitiveValueConverter<IReadOnlyList<IReadOnlyDictionary<string, MaintenanceWindowTaskParameterValueExpression>>>))]
-    public SensitiveValue<IReadOnlyList<IReadOnlyDictionary<string, MaintenanceWindowTaskParameterValueExpression>>>? TaskParameters { get; init; }
+    public SensitiveValue<IReadOnlyList<IReadOnlyDictionary<string, MaintenanceWindowTaskParameterValueExpression>>>? TaskParameters { get; set; }
 
     /// <summary>The priority of the task. JSON <c>priority</c>.</summary>
     [JsonPropertyName("priority")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? Priority { get; init; }
+    public int? Priority { get; set; }
 
     /// <summary>The defined maximum number of task executions that could be run in parallel. JSON <c>maxConcurrency</c>.</summary>
     [JsonPropertyName("maxConcurrency")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? MaxConcurrency { get; init; }
+    public string? MaxConcurrency { get; set; }
 
     /// <summary>The defined maximum number of task execution errors allowed before scheduling of the task execution would have been stopped. JSON <c>maxErrors</c>.</summary>
     [JsonPropertyName("maxErrors")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? MaxErrors { get; init; }
+    public string? MaxErrors { get; set; }
 
     /// <summary>The status of the task. JSON <c>status</c>.</summary>
     [JsonPropertyName("status")]
     [JsonConverter(typeof(TolerantMemberConverter<MaintenanceWindowExecutionStatus?>))]
-    public MaintenanceWindowExecutionStatus? Status { get; init; }
+    public MaintenanceWindowExecutionStatus? Status { get; set; }
 
     /// <summary>The details explaining the status. JSON <c>statusDetails</c>.</summary>
     [JsonPropertyName("statusDetails")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? StatusDetails { get; init; }
+    public string? StatusDetails { get; set; }
 
     /// <summary>The time the task execution started. JSON <c>startTime</c>.</summary>
     [JsonPropertyName("startTime")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? StartTime { get; init; }
+    public DateTimeOffset? StartTime { get; set; }
 
     /// <summary>The time the task execution completed. JSON <c>endTime</c>.</summary>
     [JsonPropertyName("endTime")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? EndTime { get; init; }
+    public DateTimeOffset? EndTime { get; set; }
 
     /// <summary>The details for the CloudWatch alarm you applied to your maintenance window task. JSON <c>alarmConfiguration</c>.</summary>
     [JsonPropertyName("alarmConfiguration")]
     [JsonConverter(typeof(TolerantMemberConverter<AlarmConfiguration>))]
-    public AlarmConfiguration? AlarmConfiguration { get; init; }
+    public AlarmConfiguration? AlarmConfiguration { get; set; }
 
     /// <summary>The CloudWatch alarms that were invoked by the maintenance window task. JSON <c>triggeredAlarms</c>.</summary>
     [JsonPropertyName("triggeredAlarms")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<AlarmStateInformation>>))]
-    public IReadOnlyList<AlarmStateInformation>? TriggeredAlarms { get; init => field = ValueList<AlarmStateInformation>.From(value); }
+    public IReadOnlyList<AlarmStateInformation>? TriggeredAlarms { get; set => field = ValueList<AlarmStateInformation>.From(value); }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,17 +15,17 @@ public sealed record GetMaintenanceWindowExecutionTaskInvocationRequestParameter
     /// <summary>The ID of the maintenance window execution for which the task is a part. JSON <c>windowExecutionId</c>.</summary>
     [JsonPropertyName("windowExecutionId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? WindowExecutionId { get; init; }
+    public string? WindowExecutionId { get; set; }
 
     /// <summary>The ID of the specific task in the maintenance window task that should be retrieved. JSON <c>taskId</c>.</summary>
     [JsonPropertyName("taskId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? TaskId { get; init; }
+    public string? TaskId { get; set; }
 
     /// <summary>The invocation ID to retrieve. JSON <c>invocationId</c>.</summary>
     [JsonPropertyName("invocationId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? InvocationId { get; init; }
+    public string? InvocationId { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -59,62 +59,62 @@ public sealed record GetMaintenanceWindowExecutionTaskInvocationResponseElements
     /// <summary>The maintenance window execution ID. JSON <c>windowExecutionId</c>.</summary>
     [JsonPropertyName("windowExecutionId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? WindowExecutionId { get; init; }
+    public string? WindowExecutionId { get; set; }
 
     /// <summary>The task execution ID. JSON <c>taskExecutionId</c>.</summary>
     [JsonPropertyName("taskExecutionId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? TaskExecutionId { get; init; }
+    public string? TaskExecutionId { get; set; }
 
     /// <summary>The invocation ID. JSON <c>invocationId</c>.</summary>
     [JsonPropertyName("invocationId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? InvocationId { get; init; }
+    public string? InvocationId { get; set; }
 
     /// <summary>The execution ID. JSON <c>executionId</c>.</summary>
     [JsonPropertyName("executionId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ExecutionId { get; init; }
+    public string? ExecutionId { get; set; }
 
     /// <summary>Retrieves the task type for a maintenance window. JSON <c>taskType</c>.</summary>
     [JsonPropertyName("taskType")]
     [JsonConverter(typeof(TolerantMemberConverter<MaintenanceWindowTaskType?>))]
-    public MaintenanceWindowTaskType? TaskType { get; init; }
+    public MaintenanceWindowTaskType? TaskType { get; set; }
 
     /// <summary>The parameters used at the time that the task ran. JSON <c>parameters</c>.</summary>
     [JsonPropertyName("parameters")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Parameters { get; init; }
+    public string? Parameters { get; set; }
 
     /// <summary>The task status for an invocation. JSON <c>status</c>.</summary>
     [JsonPropertyName("status")]
     [JsonConverter(typeof(TolerantMemberConverter<MaintenanceWindowExecutionStatus?>))]
-    public MaintenanceWindowExecutionStatus? Status { get; init; }
+    public MaintenanceWindowExecutionStatus? Status { get; set; }
 
     /// <summary>The details explaining the status. JSON <c>statusDetails</c>.</summary>
     [JsonPropertyName("statusDetails")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? StatusDetails { get; init; }
+    public string? StatusDetails { get; set; }
 
     /// <summary>The time that the task started running on the target. JSON <c>startTime</c>.</summary>
     [JsonPropertyName("startTime")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? StartTime { get; init; }
+    public DateTimeOffset? StartTime { get; set; }
 
     /// <summary>The time that the task finished running on the target. JSON <c>endTime</c>.</summary>
     [JsonPropertyName("endTime")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? EndTime { get; init; }
+    public DateTimeOffset? EndTime { get; set; }
 
     /// <summary>User-provided value to be included in any Amazon CloudWatch Events or Amazon EventBridge events raised while running tasks for these targets in this maintenance window. JSON <c>ownerInformation</c>.</summary>
     [JsonPropertyName("ownerInformation")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? OwnerInformation { get; init; }
+    public string? OwnerInformation { get; set; }
 
     /// <summary>The maintenance window target ID. JSON <c>windowTargetId</c>.</summary>
     [JsonPropertyName("windowTargetId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? WindowTargetId { get; init; }
+    public string? WindowTargetId { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,12 +15,12 @@ public sealed record GetMaintenanceWindowTaskRequestParameters
     /// <summary>The maintenance window ID that includes the task to retrieve. JSON <c>windowId</c>.</summary>
     [JsonPropertyName("windowId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? WindowId { get; init; }
+    public string? WindowId { get; set; }
 
     /// <summary>The maintenance window task ID to retrieve. JSON <c>windowTaskId</c>.</summary>
     [JsonPropertyName("windowTaskId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? WindowTaskId { get; init; }
+    public string? WindowTaskId { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -52,82 +52,82 @@ public sealed record GetMaintenanceWindowTaskResponseElements
     /// <summary>The retrieved maintenance window ID. JSON <c>windowId</c>.</summary>
     [JsonPropertyName("windowId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? WindowId { get; init; }
+    public string? WindowId { get; set; }
 
     /// <summary>The retrieved maintenance window task ID. JSON <c>windowTaskId</c>.</summary>
     [JsonPropertyName("windowTaskId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? WindowTaskId { get; init; }
+    public string? WindowTaskId { get; set; }
 
     /// <summary>The targets where the task should run. JSON <c>targets</c>.</summary>
     [JsonPropertyName("targets")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<Target>>))]
-    public IReadOnlyList<Target>? Targets { get; init => field = ValueList<Target>.From(value); }
+    public IReadOnlyList<Target>? Targets { get; set => field = ValueList<Target>.From(value); }
 
     /// <summary>The resource that the task used during execution. JSON <c>taskArn</c>.</summary>
     [JsonPropertyName("taskArn")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? TaskArn { get; init; }
+    public string? TaskArn { get; set; }
 
     /// <summary>The Amazon Resource Name (ARN) of the IAM service role for Amazon Web Services Systems Manager to assume when running a maintenance window task. JSON <c>serviceRoleArn</c>.</summary>
     [JsonPropertyName("serviceRoleArn")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ServiceRoleArn { get; init; }
+    public string? ServiceRoleArn { get; set; }
 
     /// <summary>The type of task to run. JSON <c>taskType</c>.</summary>
     [JsonPropertyName("taskType")]
     [JsonConverter(typeof(TolerantMemberConverter<MaintenanceWindowTaskType?>))]
-    public MaintenanceWindowTaskType? TaskType { get; init; }
+    public MaintenanceWindowTaskType? TaskType { get; set; }
 
     /// <summary>The parameters to pass to the task when it runs. JSON <c>taskParameters</c>. AWS marks it sensitive: CloudTrail may log a placeholder string instead, kept in <see cref="SensitiveValue{T}.RedactedText"/>.</summary>
     [JsonPropertyName("taskParameters")]
     [JsonConverter(typeof(SensitiveValueConverter<IReadOnlyDictionary<string, MaintenanceWindowTaskParameterValueExpression>>))]
-    public SensitiveValue<IReadOnlyDictionary<string, MaintenanceWindowTaskParameterValueExpression>>? TaskParameters { get; init; }
+    public SensitiveValue<IReadOnlyDictionary<string, MaintenanceWindowTaskParameterValueExpression>>? TaskParameters { get; set; }
 
     /// <summary>The parameters to pass to the task when it runs. JSON <c>taskInvocationParameters</c>.</summary>
     [JsonPropertyName("taskInvocationParameters")]
     [JsonConverter(typeof(TolerantMemberConverter<MaintenanceWindowTaskInvocationParameters>))]
-    public MaintenanceWindowTaskInvocationParameters? TaskInvocationParameters { get; init; }
+    public MaintenanceWindowTaskInvocationParameters? TaskInvocationParameters { get; set; }
 
     /// <summary>The priority of the task when it runs. JSON <c>priority</c>.</summary>
     [JsonPropertyName("priority")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? Priority { get; init; }
+    public int? Priority { get; set; }
 
     /// <summary>The maximum number of targets allowed to run this task in parallel. JSON <c>maxConcurrency</c>.</summary>
     [JsonPropertyName("maxConcurrency")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? MaxConcurrency { get; init; }
+    public string? MaxConcurrency { get; set; }
 
     /// <summary>The maximum number of errors allowed before the task stops being scheduled. JSON <c>maxErrors</c>.</summary>
     [JsonPropertyName("maxErrors")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? MaxErrors { get; init; }
+    public string? MaxErrors { get; set; }
 
     /// <summary>The location in Amazon Simple Storage Service (Amazon S3) where the task results are logged. JSON <c>loggingInfo</c>.</summary>
     [JsonPropertyName("loggingInfo")]
     [JsonConverter(typeof(TolerantMemberConverter<LoggingInfo>))]
-    public LoggingInfo? LoggingInfo { get; init; }
+    public LoggingInfo? LoggingInfo { get; set; }
 
     /// <summary>The retrieved task name. JSON <c>name</c>.</summary>
     [JsonPropertyName("name")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Name { get; init; }
+    public string? Name { get; set; }
 
     /// <summary>The retrieved task description. JSON <c>description</c>.</summary>
     [JsonPropertyName("description")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Description { get; init; }
+    public string? Description { get; set; }
 
     /// <summary>The action to take on tasks when the maintenance window cutoff time is reached. JSON <c>cutoffBehavior</c>.</summary>
     [JsonPropertyName("cutoffBehavior")]
     [JsonConverter(typeof(TolerantMemberConverter<MaintenanceWindowTaskCutoffBehavior?>))]
-    public MaintenanceWindowTaskCutoffBehavior? CutoffBehavior { get; init; }
+    public MaintenanceWindowTaskCutoffBehavior? CutoffBehavior { get; set; }
 
     /// <summary>The details for the CloudWatch alarm you applied to your maintenance window task. JSON <c>alarmConfiguration</c>.</summary>
     [JsonPropertyName("alarmConfiguration")]
     [JsonConverter(typeof(TolerantMemberConverter<AlarmConfiguration>))]
-    public AlarmConfiguration? AlarmConfiguration { get; init; }
+    public AlarmConfiguration? AlarmConfiguration { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

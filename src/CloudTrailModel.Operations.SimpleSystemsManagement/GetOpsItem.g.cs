@@ -15,12 +15,12 @@ public sealed record GetOpsItemRequestParameters
     /// <summary>The ID of the OpsItem that you want to get. JSON <c>opsItemId</c>.</summary>
     [JsonPropertyName("opsItemId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? OpsItemId { get; init; }
+    public string? OpsItemId { get; set; }
 
     /// <summary>The OpsItem Amazon Resource Name (ARN). JSON <c>opsItemArn</c>.</summary>
     [JsonPropertyName("opsItemArn")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? OpsItemArn { get; init; }
+    public string? OpsItemArn { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -52,7 +52,7 @@ public sealed record GetOpsItemResponseElements
     /// <summary>The OpsItem. JSON <c>opsItem</c>.</summary>
     [JsonPropertyName("opsItem")]
     [JsonConverter(typeof(TolerantMemberConverter<OpsItem>))]
-    public OpsItem? OpsItem { get; init; }
+    public OpsItem? OpsItem { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

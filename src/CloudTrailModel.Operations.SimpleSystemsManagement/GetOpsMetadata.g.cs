@@ -15,17 +15,17 @@ public sealed record GetOpsMetadataRequestParameters
     /// <summary>The Amazon Resource Name (ARN) of an OpsMetadata Object to view. JSON <c>opsMetadataArn</c>.</summary>
     [JsonPropertyName("opsMetadataArn")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? OpsMetadataArn { get; init; }
+    public string? OpsMetadataArn { get; set; }
 
     /// <summary>The maximum number of items to return for this call. JSON <c>maxResults</c>.</summary>
     [JsonPropertyName("maxResults")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? MaxResults { get; init; }
+    public int? MaxResults { get; set; }
 
     /// <summary>A token to start the list. JSON <c>nextToken</c>.</summary>
     [JsonPropertyName("nextToken")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? NextToken { get; init; }
+    public string? NextToken { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -59,17 +59,17 @@ public sealed record GetOpsMetadataResponseElements
     /// <summary>The resource ID of the Application Manager application. JSON <c>resourceId</c>.</summary>
     [JsonPropertyName("resourceId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ResourceId { get; init; }
+    public string? ResourceId { get; set; }
 
     /// <summary>OpsMetadata for an Application Manager application. JSON <c>metadata</c>.</summary>
     [JsonPropertyName("metadata")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyDictionary<string, MetadataValue>>))]
-    public IReadOnlyDictionary<string, MetadataValue>? Metadata { get; init => field = ValueMap<MetadataValue>.From(value); }
+    public IReadOnlyDictionary<string, MetadataValue>? Metadata { get; set => field = ValueMap<MetadataValue>.From(value); }
 
     /// <summary>The token for the next set of items to return. JSON <c>nextToken</c>.</summary>
     [JsonPropertyName("nextToken")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? NextToken { get; init; }
+    public string? NextToken { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,32 +15,32 @@ public sealed record GetOpsSummaryRequestParameters
     /// <summary>Specify the name of a resource data sync to get. JSON <c>syncName</c>.</summary>
     [JsonPropertyName("syncName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? SyncName { get; init; }
+    public string? SyncName { get; set; }
 
     /// <summary>Optional filters used to scope down the returned OpsData. JSON <c>filters</c>.</summary>
     [JsonPropertyName("filters")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<OpsFilter>>))]
-    public IReadOnlyList<OpsFilter>? Filters { get; init => field = ValueList<OpsFilter>.From(value); }
+    public IReadOnlyList<OpsFilter>? Filters { get; set => field = ValueList<OpsFilter>.From(value); }
 
     /// <summary>Optional aggregators that return counts of OpsData based on one or more expressions. JSON <c>aggregators</c>.</summary>
     [JsonPropertyName("aggregators")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<OpsAggregator>>))]
-    public IReadOnlyList<OpsAggregator>? Aggregators { get; init => field = ValueList<OpsAggregator>.From(value); }
+    public IReadOnlyList<OpsAggregator>? Aggregators { get; set => field = ValueList<OpsAggregator>.From(value); }
 
     /// <summary>The OpsData data type to return. JSON <c>resultAttributes</c>.</summary>
     [JsonPropertyName("resultAttributes")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<OpsResultAttribute>>))]
-    public IReadOnlyList<OpsResultAttribute>? ResultAttributes { get; init => field = ValueList<OpsResultAttribute>.From(value); }
+    public IReadOnlyList<OpsResultAttribute>? ResultAttributes { get; set => field = ValueList<OpsResultAttribute>.From(value); }
 
     /// <summary>A token to start the list. JSON <c>nextToken</c>.</summary>
     [JsonPropertyName("nextToken")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? NextToken { get; init; }
+    public string? NextToken { get; set; }
 
     /// <summary>The maximum number of items to return for this call. JSON <c>maxResults</c>.</summary>
     [JsonPropertyName("maxResults")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? MaxResults { get; init; }
+    public int? MaxResults { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -80,12 +80,12 @@ public sealed record GetOpsSummaryResponseElements
     /// <summary>The list of aggregated details and filtered OpsData. JSON <c>entities</c>.</summary>
     [JsonPropertyName("entities")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<OpsEntity>>))]
-    public IReadOnlyList<OpsEntity>? Entities { get; init => field = ValueList<OpsEntity>.From(value); }
+    public IReadOnlyList<OpsEntity>? Entities { get; set => field = ValueList<OpsEntity>.From(value); }
 
     /// <summary>The token for the next set of items to return. JSON <c>nextToken</c>.</summary>
     [JsonPropertyName("nextToken")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? NextToken { get; init; }
+    public string? NextToken { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

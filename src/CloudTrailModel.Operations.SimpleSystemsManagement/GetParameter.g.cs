@@ -15,12 +15,12 @@ public sealed record GetParameterRequestParameters
     /// <summary>The name or Amazon Resource Name (ARN) of the parameter that you want to query. JSON <c>name</c>.</summary>
     [JsonPropertyName("name")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Name { get; init; }
+    public string? Name { get; set; }
 
     /// <summary>Return decrypted values for secure string parameters. JSON <c>withDecryption</c>.</summary>
     [JsonPropertyName("withDecryption")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? WithDecryption { get; init; }
+    public bool? WithDecryption { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -52,7 +52,7 @@ public sealed record GetParameterResponseElements
     /// <summary>Information about a parameter. JSON <c>parameter</c>.</summary>
     [JsonPropertyName("parameter")]
     [JsonConverter(typeof(TolerantMemberConverter<Parameter>))]
-    public Parameter? Parameter { get; init; }
+    public Parameter? Parameter { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,22 +15,22 @@ public sealed record GetParameterHistoryRequestParameters
     /// <summary>The name or Amazon Resource Name (ARN) of the parameter for which you want to review history. JSON <c>name</c>.</summary>
     [JsonPropertyName("name")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Name { get; init; }
+    public string? Name { get; set; }
 
     /// <summary>Return decrypted values for secure string parameters. JSON <c>withDecryption</c>.</summary>
     [JsonPropertyName("withDecryption")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? WithDecryption { get; init; }
+    public bool? WithDecryption { get; set; }
 
     /// <summary>The maximum number of items to return for this call. JSON <c>maxResults</c>.</summary>
     [JsonPropertyName("maxResults")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? MaxResults { get; init; }
+    public int? MaxResults { get; set; }
 
     /// <summary>The token for the next set of items to return. JSON <c>nextToken</c>.</summary>
     [JsonPropertyName("nextToken")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? NextToken { get; init; }
+    public string? NextToken { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -66,12 +66,12 @@ public sealed record GetParameterHistoryResponseElements
     /// <summary>A list of parameters returned by the request. JSON <c>parameters</c>.</summary>
     [JsonPropertyName("parameters")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<ParameterHistory>>))]
-    public IReadOnlyList<ParameterHistory>? Parameters { get; init => field = ValueList<ParameterHistory>.From(value); }
+    public IReadOnlyList<ParameterHistory>? Parameters { get; set => field = ValueList<ParameterHistory>.From(value); }
 
     /// <summary>The token to use when requesting the next set of items. JSON <c>nextToken</c>.</summary>
     [JsonPropertyName("nextToken")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? NextToken { get; init; }
+    public string? NextToken { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,12 +15,12 @@ public sealed record GetParametersRequestParameters
     /// <summary>The names or Amazon Resource Names (ARNs) of the parameters that you want to query. JSON <c>names</c>.</summary>
     [JsonPropertyName("names")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<string>>))]
-    public IReadOnlyList<string>? Names { get; init => field = ValueList<string>.From(value); }
+    public IReadOnlyList<string>? Names { get; set => field = ValueList<string>.From(value); }
 
     /// <summary>Return decrypted secure string value. JSON <c>withDecryption</c>.</summary>
     [JsonPropertyName("withDecryption")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? WithDecryption { get; init; }
+    public bool? WithDecryption { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -52,12 +52,12 @@ public sealed record GetParametersResponseElements
     /// <summary>A list of details for a parameter. JSON <c>parameters</c>.</summary>
     [JsonPropertyName("parameters")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<Parameter>>))]
-    public IReadOnlyList<Parameter>? Parameters { get; init => field = ValueList<Parameter>.From(value); }
+    public IReadOnlyList<Parameter>? Parameters { get; set => field = ValueList<Parameter>.From(value); }
 
     /// <summary>A list of parameters that aren't formatted correctly or don't run during an execution. JSON <c>invalidParameters</c>.</summary>
     [JsonPropertyName("invalidParameters")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<string>>))]
-    public IReadOnlyList<string>? InvalidParameters { get; init => field = ValueList<string>.From(value); }
+    public IReadOnlyList<string>? InvalidParameters { get; set => field = ValueList<string>.From(value); }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

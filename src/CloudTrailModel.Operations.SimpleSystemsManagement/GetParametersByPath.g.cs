@@ -15,32 +15,32 @@ public sealed record GetParametersByPathRequestParameters
     /// <summary>The hierarchy for the parameter. JSON <c>path</c>.</summary>
     [JsonPropertyName("path")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Path { get; init; }
+    public string? Path { get; set; }
 
     /// <summary>Retrieve all parameters within a hierarchy. JSON <c>recursive</c>.</summary>
     [JsonPropertyName("recursive")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? Recursive { get; init; }
+    public bool? Recursive { get; set; }
 
     /// <summary>Filters to limit the request results. JSON <c>parameterFilters</c>.</summary>
     [JsonPropertyName("parameterFilters")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<ParameterStringFilter>>))]
-    public IReadOnlyList<ParameterStringFilter>? ParameterFilters { get; init => field = ValueList<ParameterStringFilter>.From(value); }
+    public IReadOnlyList<ParameterStringFilter>? ParameterFilters { get; set => field = ValueList<ParameterStringFilter>.From(value); }
 
     /// <summary>Retrieve all parameters in a hierarchy with their value decrypted. JSON <c>withDecryption</c>.</summary>
     [JsonPropertyName("withDecryption")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? WithDecryption { get; init; }
+    public bool? WithDecryption { get; set; }
 
     /// <summary>The maximum number of items to return for this call. JSON <c>maxResults</c>.</summary>
     [JsonPropertyName("maxResults")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? MaxResults { get; init; }
+    public int? MaxResults { get; set; }
 
     /// <summary>A token to start the list. JSON <c>nextToken</c>.</summary>
     [JsonPropertyName("nextToken")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? NextToken { get; init; }
+    public string? NextToken { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -80,12 +80,12 @@ public sealed record GetParametersByPathResponseElements
     /// <summary>A list of parameters found in the specified hierarchy. JSON <c>parameters</c>.</summary>
     [JsonPropertyName("parameters")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<Parameter>>))]
-    public IReadOnlyList<Parameter>? Parameters { get; init => field = ValueList<Parameter>.From(value); }
+    public IReadOnlyList<Parameter>? Parameters { get; set => field = ValueList<Parameter>.From(value); }
 
     /// <summary>The token for the next set of items to return. JSON <c>nextToken</c>.</summary>
     [JsonPropertyName("nextToken")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? NextToken { get; init; }
+    public string? NextToken { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

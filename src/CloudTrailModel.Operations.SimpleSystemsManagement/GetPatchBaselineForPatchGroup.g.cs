@@ -15,12 +15,12 @@ public sealed record GetPatchBaselineForPatchGroupRequestParameters
     /// <summary>The name of the patch group whose patch baseline should be retrieved. JSON <c>patchGroup</c>.</summary>
     [JsonPropertyName("patchGroup")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? PatchGroup { get; init; }
+    public string? PatchGroup { get; set; }
 
     /// <summary>Returns the operating system rule specified for patch groups using the patch baseline. JSON <c>operatingSystem</c>.</summary>
     [JsonPropertyName("operatingSystem")]
     [JsonConverter(typeof(TolerantMemberConverter<OperatingSystem?>))]
-    public OperatingSystem? OperatingSystem { get; init; }
+    public OperatingSystem? OperatingSystem { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -52,17 +52,17 @@ public sealed record GetPatchBaselineForPatchGroupResponseElements
     /// <summary>The ID of the patch baseline that should be used for the patch group. JSON <c>baselineId</c>.</summary>
     [JsonPropertyName("baselineId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? BaselineId { get; init; }
+    public string? BaselineId { get; set; }
 
     /// <summary>The name of the patch group. JSON <c>patchGroup</c>.</summary>
     [JsonPropertyName("patchGroup")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? PatchGroup { get; init; }
+    public string? PatchGroup { get; set; }
 
     /// <summary>The operating system rule specified for patch groups using the patch baseline. JSON <c>operatingSystem</c>.</summary>
     [JsonPropertyName("operatingSystem")]
     [JsonConverter(typeof(TolerantMemberConverter<OperatingSystem?>))]
-    public OperatingSystem? OperatingSystem { get; init; }
+    public OperatingSystem? OperatingSystem { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,17 +15,17 @@ public sealed record GetResourcePoliciesRequestParameters
     /// <summary>Amazon Resource Name (ARN) of the resource to which the policies are attached. JSON <c>resourceArn</c>.</summary>
     [JsonPropertyName("resourceArn")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ResourceArn { get; init; }
+    public string? ResourceArn { get; set; }
 
     /// <summary>A token to start the list. JSON <c>nextToken</c>.</summary>
     [JsonPropertyName("nextToken")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? NextToken { get; init; }
+    public string? NextToken { get; set; }
 
     /// <summary>The maximum number of items to return for this call. JSON <c>maxResults</c>.</summary>
     [JsonPropertyName("maxResults")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? MaxResults { get; init; }
+    public int? MaxResults { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -59,12 +59,12 @@ public sealed record GetResourcePoliciesResponseElements
     /// <summary>The token for the next set of items to return. JSON <c>nextToken</c>.</summary>
     [JsonPropertyName("nextToken")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? NextToken { get; init; }
+    public string? NextToken { get; set; }
 
     /// <summary>An array of the Policy object. JSON <c>policies</c>.</summary>
     [JsonPropertyName("policies")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<GetResourcePoliciesResponseEntry>>))]
-    public IReadOnlyList<GetResourcePoliciesResponseEntry>? Policies { get; init => field = ValueList<GetResourcePoliciesResponseEntry>.From(value); }
+    public IReadOnlyList<GetResourcePoliciesResponseEntry>? Policies { get; set => field = ValueList<GetResourcePoliciesResponseEntry>.From(value); }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

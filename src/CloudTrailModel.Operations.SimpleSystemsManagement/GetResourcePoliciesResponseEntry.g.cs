@@ -15,17 +15,17 @@ public sealed record GetResourcePoliciesResponseEntry
     /// <summary>A policy ID. JSON <c>policyId</c>.</summary>
     [JsonPropertyName("policyId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? PolicyId { get; init; }
+    public string? PolicyId { get; set; }
 
     /// <summary>ID of the current policy version. JSON <c>policyHash</c>.</summary>
     [JsonPropertyName("policyHash")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? PolicyHash { get; init; }
+    public string? PolicyHash { get; set; }
 
     /// <summary>A resource policy helps you to define the IAM entity (for example, an Amazon Web Services account) that can manage your Systems Manager resources. JSON <c>policy</c>.</summary>
     [JsonPropertyName("policy")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Policy { get; init; }
+    public string? Policy { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

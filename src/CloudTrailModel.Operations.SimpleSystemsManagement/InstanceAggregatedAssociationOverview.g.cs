@@ -15,12 +15,12 @@ public sealed record InstanceAggregatedAssociationOverview
     /// <summary>Detailed status information about the aggregated associations. JSON <c>detailedStatus</c>.</summary>
     [JsonPropertyName("detailedStatus")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? DetailedStatus { get; init; }
+    public string? DetailedStatus { get; set; }
 
     /// <summary>The number of associations for the managed nodes. JSON <c>instanceAssociationStatusAggregatedCount</c>.</summary>
     [JsonPropertyName("instanceAssociationStatusAggregatedCount")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyDictionary<string, int>>))]
-    public IReadOnlyDictionary<string, int>? InstanceAssociationStatusAggregatedCount { get; init => field = ValueMap<int>.From(value); }
+    public IReadOnlyDictionary<string, int>? InstanceAssociationStatusAggregatedCount { get; set => field = ValueMap<int>.From(value); }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,22 +15,22 @@ public sealed record InstanceAssociation
     /// <summary>The association ID. JSON <c>associationId</c>.</summary>
     [JsonPropertyName("associationId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? AssociationId { get; init; }
+    public string? AssociationId { get; set; }
 
     /// <summary>The managed node ID. JSON <c>instanceId</c>.</summary>
     [JsonPropertyName("instanceId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? InstanceId { get; init; }
+    public string? InstanceId { get; set; }
 
     /// <summary>The content of the association document for the managed nodes. JSON <c>content</c>.</summary>
     [JsonPropertyName("content")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Content { get; init; }
+    public string? Content { get; set; }
 
     /// <summary>Version information for the association on the managed node. JSON <c>associationVersion</c>.</summary>
     [JsonPropertyName("associationVersion")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? AssociationVersion { get; init; }
+    public string? AssociationVersion { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

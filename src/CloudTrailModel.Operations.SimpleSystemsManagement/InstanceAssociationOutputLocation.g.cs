@@ -15,7 +15,7 @@ public sealed record InstanceAssociationOutputLocation
     /// <summary>An S3 bucket where you want to store the results of this request. JSON <c>s3Location</c>.</summary>
     [JsonPropertyName("s3Location")]
     [JsonConverter(typeof(TolerantMemberConverter<S3OutputLocation>))]
-    public S3OutputLocation? S3Location { get; init; }
+    public S3OutputLocation? S3Location { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

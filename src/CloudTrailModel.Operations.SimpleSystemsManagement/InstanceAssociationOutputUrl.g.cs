@@ -15,7 +15,7 @@ public sealed record InstanceAssociationOutputUrl
     /// <summary>The URL of S3 bucket where you want to store the results of this request. JSON <c>s3OutputUrl</c>.</summary>
     [JsonPropertyName("s3OutputUrl")]
     [JsonConverter(typeof(TolerantMemberConverter<S3OutputUrl>))]
-    public S3OutputUrl? S3OutputUrl { get; init; }
+    public S3OutputUrl? S3OutputUrl { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,62 +15,62 @@ public sealed record InstanceAssociationStatusInfo
     /// <summary>The association ID. JSON <c>associationId</c>.</summary>
     [JsonPropertyName("associationId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? AssociationId { get; init; }
+    public string? AssociationId { get; set; }
 
     /// <summary>The name of the association. JSON <c>name</c>.</summary>
     [JsonPropertyName("name")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Name { get; init; }
+    public string? Name { get; set; }
 
     /// <summary>The association document versions. JSON <c>documentVersion</c>.</summary>
     [JsonPropertyName("documentVersion")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? DocumentVersion { get; init; }
+    public string? DocumentVersion { get; set; }
 
     /// <summary>The version of the association applied to the managed node. JSON <c>associationVersion</c>.</summary>
     [JsonPropertyName("associationVersion")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? AssociationVersion { get; init; }
+    public string? AssociationVersion { get; set; }
 
     /// <summary>The managed node ID where the association was created. JSON <c>instanceId</c>.</summary>
     [JsonPropertyName("instanceId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? InstanceId { get; init; }
+    public string? InstanceId { get; set; }
 
     /// <summary>The date the association ran. JSON <c>executionDate</c>.</summary>
     [JsonPropertyName("executionDate")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? ExecutionDate { get; init; }
+    public DateTimeOffset? ExecutionDate { get; set; }
 
     /// <summary>Status information about the association. JSON <c>status</c>.</summary>
     [JsonPropertyName("status")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Status { get; init; }
+    public string? Status { get; set; }
 
     /// <summary>Detailed status information about the association. JSON <c>detailedStatus</c>.</summary>
     [JsonPropertyName("detailedStatus")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? DetailedStatus { get; init; }
+    public string? DetailedStatus { get; set; }
 
     /// <summary>Summary information about association execution. JSON <c>executionSummary</c>.</summary>
     [JsonPropertyName("executionSummary")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ExecutionSummary { get; init; }
+    public string? ExecutionSummary { get; set; }
 
     /// <summary>An error code returned by the request to create the association. JSON <c>errorCode</c>.</summary>
     [JsonPropertyName("errorCode")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ErrorCode { get; init; }
+    public string? ErrorCode { get; set; }
 
     /// <summary>A URL for an S3 bucket where you want to store the results of this request. JSON <c>outputUrl</c>.</summary>
     [JsonPropertyName("outputUrl")]
     [JsonConverter(typeof(TolerantMemberConverter<InstanceAssociationOutputUrl>))]
-    public InstanceAssociationOutputUrl? OutputUrl { get; init; }
+    public InstanceAssociationOutputUrl? OutputUrl { get; set; }
 
     /// <summary>The name of the association applied to the managed node. JSON <c>associationName</c>.</summary>
     [JsonPropertyName("associationName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? AssociationName { get; init; }
+    public string? AssociationName { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

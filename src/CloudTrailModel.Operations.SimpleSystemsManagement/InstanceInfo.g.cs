@@ -15,82 +15,82 @@ public sealed record InstanceInfo
     /// <summary>The type of agent installed on the node. JSON <c>agentType</c>.</summary>
     [JsonPropertyName("agentType")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? AgentType { get; init; }
+    public string? AgentType { get; set; }
 
     /// <summary>The version number of the agent installed on the node. JSON <c>agentVersion</c>.</summary>
     [JsonPropertyName("agentVersion")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? AgentVersion { get; init; }
+    public string? AgentVersion { get; set; }
 
     /// <summary>The fully qualified host name of the managed node. JSON <c>computerName</c>.</summary>
     [JsonPropertyName("computerName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ComputerName { get; init; }
+    public string? ComputerName { get; set; }
 
     /// <summary>The current status of the managed node. JSON <c>instanceStatus</c>.</summary>
     [JsonPropertyName("instanceStatus")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? InstanceStatus { get; init; }
+    public string? InstanceStatus { get; set; }
 
     /// <summary>The IP address of the managed node. JSON <c>ipAddress</c>.</summary>
     [JsonPropertyName("ipAddress")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? IpAddress { get; init; }
+    public string? IpAddress { get; set; }
 
     /// <summary>Indicates whether the node is managed by Systems Manager. JSON <c>managedStatus</c>.</summary>
     [JsonPropertyName("managedStatus")]
     [JsonConverter(typeof(TolerantMemberConverter<ManagedStatus?>))]
-    public ManagedStatus? ManagedStatus { get; init; }
+    public ManagedStatus? ManagedStatus { get; set; }
 
     /// <summary>The name assigned to the managed node. JSON <c>name</c>.</summary>
     [JsonPropertyName("name")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Name { get; init; }
+    public string? Name { get; set; }
 
     /// <summary>The operating system platform type of the managed node. JSON <c>platformType</c>.</summary>
     [JsonPropertyName("platformType")]
     [JsonConverter(typeof(TolerantMemberConverter<PlatformType?>))]
-    public PlatformType? PlatformType { get; init; }
+    public PlatformType? PlatformType { get; set; }
 
     /// <summary>The name of the operating system platform running on your managed node. JSON <c>platformName</c>.</summary>
     [JsonPropertyName("platformName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? PlatformName { get; init; }
+    public string? PlatformName { get; set; }
 
     /// <summary>The version of the OS platform running on your managed node. JSON <c>platformVersion</c>.</summary>
     [JsonPropertyName("platformVersion")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? PlatformVersion { get; init; }
+    public string? PlatformVersion { get; set; }
 
     /// <summary>The type of instance, either an EC2 instance or another supported machine type in a hybrid fleet. JSON <c>resourceType</c>.</summary>
     [JsonPropertyName("resourceType")]
     [JsonConverter(typeof(TolerantMemberConverter<ResourceType?>))]
-    public ResourceType? ResourceType { get; init; }
+    public ResourceType? ResourceType { get; set; }
 
     /// <summary>The type of the source resource. JSON <c>sourceType</c>.</summary>
     [JsonPropertyName("sourceType")]
     [JsonConverter(typeof(TolerantMemberConverter<SourceType?>))]
-    public SourceType? SourceType { get; init; }
+    public SourceType? SourceType { get; set; }
 
     /// <summary>The ID of the source resource. JSON <c>sourceId</c>.</summary>
     [JsonPropertyName("sourceId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? SourceId { get; init; }
+    public string? SourceId { get; set; }
 
     /// <summary>The location of the source resource in the third-party cloud environment. JSON <c>sourceLocation</c>.</summary>
     [JsonPropertyName("sourceLocation")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? SourceLocation { get; init; }
+    public string? SourceLocation { get; set; }
 
     /// <summary>The Availability Zone where the managed node is located. JSON <c>availabilityZone</c>.</summary>
     [JsonPropertyName("availabilityZone")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? AvailabilityZone { get; init; }
+    public string? AvailabilityZone { get; set; }
 
     /// <summary>The Availability Zone ID where the managed node is located. JSON <c>availabilityZoneId</c>.</summary>
     [JsonPropertyName("availabilityZoneId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? AvailabilityZoneId { get; init; }
+    public string? AvailabilityZoneId { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

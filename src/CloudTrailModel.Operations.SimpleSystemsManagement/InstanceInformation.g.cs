@@ -15,112 +15,112 @@ public sealed record InstanceInformation
     /// <summary>The managed node ID. JSON <c>instanceId</c>.</summary>
     [JsonPropertyName("instanceId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? InstanceId { get; init; }
+    public string? InstanceId { get; set; }
 
     /// <summary>Connection status of SSM Agent. JSON <c>pingStatus</c>.</summary>
     [JsonPropertyName("pingStatus")]
     [JsonConverter(typeof(TolerantMemberConverter<PingStatus?>))]
-    public PingStatus? PingStatus { get; init; }
+    public PingStatus? PingStatus { get; set; }
 
     /// <summary>The date and time when the agent last pinged the Systems Manager service. JSON <c>lastPingDateTime</c>.</summary>
     [JsonPropertyName("lastPingDateTime")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? LastPingDateTime { get; init; }
+    public DateTimeOffset? LastPingDateTime { get; set; }
 
     /// <summary>The version of SSM Agent running on your Linux managed node. JSON <c>agentVersion</c>.</summary>
     [JsonPropertyName("agentVersion")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? AgentVersion { get; init; }
+    public string? AgentVersion { get; set; }
 
     /// <summary>Indicates whether the latest version of SSM Agent is running on your Linux managed node. JSON <c>isLatestVersion</c>.</summary>
     [JsonPropertyName("isLatestVersion")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? IsLatestVersion { get; init; }
+    public bool? IsLatestVersion { get; set; }
 
     /// <summary>The operating system platform type. JSON <c>platformType</c>.</summary>
     [JsonPropertyName("platformType")]
     [JsonConverter(typeof(TolerantMemberConverter<PlatformType?>))]
-    public PlatformType? PlatformType { get; init; }
+    public PlatformType? PlatformType { get; set; }
 
     /// <summary>The name of the operating system platform running on your managed node. JSON <c>platformName</c>.</summary>
     [JsonPropertyName("platformName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? PlatformName { get; init; }
+    public string? PlatformName { get; set; }
 
     /// <summary>The version of the OS platform running on your managed node. JSON <c>platformVersion</c>.</summary>
     [JsonPropertyName("platformVersion")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? PlatformVersion { get; init; }
+    public string? PlatformVersion { get; set; }
 
     /// <summary>The activation ID created by Amazon Web Services Systems Manager when the server or virtual machine (VM) was registered. JSON <c>activationId</c>.</summary>
     [JsonPropertyName("activationId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ActivationId { get; init; }
+    public string? ActivationId { get; set; }
 
     /// <summary>The role assigned to an Amazon EC2 instance configured with a Systems Manager Quick Setup host management configuration or the role assigned to an on-premises managed node. JSON <c>iamRole</c>.</summary>
     [JsonPropertyName("iamRole")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? IamRole { get; init; }
+    public string? IamRole { get; set; }
 
     /// <summary>The date the server or VM was registered with Amazon Web Services as a managed node. JSON <c>registrationDate</c>.</summary>
     [JsonPropertyName("registrationDate")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? RegistrationDate { get; init; }
+    public DateTimeOffset? RegistrationDate { get; set; }
 
     /// <summary>The type of instance. JSON <c>resourceType</c>.</summary>
     [JsonPropertyName("resourceType")]
     [JsonConverter(typeof(TolerantMemberConverter<ResourceType?>))]
-    public ResourceType? ResourceType { get; init; }
+    public ResourceType? ResourceType { get; set; }
 
     /// <summary>The name assigned to an on-premises server, edge device, or virtual machine (VM) when it is activated as a Systems Manager managed node. JSON <c>name</c>.</summary>
     [JsonPropertyName("name")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Name { get; init; }
+    public string? Name { get; set; }
 
     /// <summary>The IP address of the managed node. JSON <c>iPAddress</c>.</summary>
     [JsonPropertyName("iPAddress")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? IPAddress { get; init; }
+    public string? IPAddress { get; set; }
 
     /// <summary>The fully qualified host name of the managed node. JSON <c>computerName</c>.</summary>
     [JsonPropertyName("computerName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ComputerName { get; init; }
+    public string? ComputerName { get; set; }
 
     /// <summary>The status of the association. JSON <c>associationStatus</c>.</summary>
     [JsonPropertyName("associationStatus")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? AssociationStatus { get; init; }
+    public string? AssociationStatus { get; set; }
 
     /// <summary>The date the association was last run. JSON <c>lastAssociationExecutionDate</c>.</summary>
     [JsonPropertyName("lastAssociationExecutionDate")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? LastAssociationExecutionDate { get; init; }
+    public DateTimeOffset? LastAssociationExecutionDate { get; set; }
 
     /// <summary>The last date the association was successfully run. JSON <c>lastSuccessfulAssociationExecutionDate</c>.</summary>
     [JsonPropertyName("lastSuccessfulAssociationExecutionDate")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? LastSuccessfulAssociationExecutionDate { get; init; }
+    public DateTimeOffset? LastSuccessfulAssociationExecutionDate { get; set; }
 
     /// <summary>Information about the association. JSON <c>associationOverview</c>.</summary>
     [JsonPropertyName("associationOverview")]
     [JsonConverter(typeof(TolerantMemberConverter<InstanceAggregatedAssociationOverview>))]
-    public InstanceAggregatedAssociationOverview? AssociationOverview { get; init; }
+    public InstanceAggregatedAssociationOverview? AssociationOverview { get; set; }
 
     /// <summary>The ID of the source resource. JSON <c>sourceId</c>.</summary>
     [JsonPropertyName("sourceId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? SourceId { get; init; }
+    public string? SourceId { get; set; }
 
     /// <summary>The type of the source resource. JSON <c>sourceType</c>.</summary>
     [JsonPropertyName("sourceType")]
     [JsonConverter(typeof(TolerantMemberConverter<SourceType?>))]
-    public SourceType? SourceType { get; init; }
+    public SourceType? SourceType { get; set; }
 
     /// <summary>The location of the source resource in the third-party cloud environment. JSON <c>sourceLocation</c>.</summary>
     [JsonPropertyName("sourceLocation")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? SourceLocation { get; init; }
+    public string? SourceLocation { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,117 +15,117 @@ public sealed record InstancePatchState
     /// <summary>The ID of the managed node the high-level patch compliance information was collected for. JSON <c>instanceId</c>.</summary>
     [JsonPropertyName("instanceId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? InstanceId { get; init; }
+    public string? InstanceId { get; set; }
 
     /// <summary>The name of the patch group the managed node belongs to. JSON <c>patchGroup</c>.</summary>
     [JsonPropertyName("patchGroup")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? PatchGroup { get; init; }
+    public string? PatchGroup { get; set; }
 
     /// <summary>The ID of the patch baseline used to patch the managed node. JSON <c>baselineId</c>.</summary>
     [JsonPropertyName("baselineId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? BaselineId { get; init; }
+    public string? BaselineId { get; set; }
 
     /// <summary>The ID of the patch baseline snapshot used during the patching operation when this compliance data was collected. JSON <c>snapshotId</c>.</summary>
     [JsonPropertyName("snapshotId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? SnapshotId { get; init; }
+    public string? SnapshotId { get; set; }
 
     /// <summary>An https URL or an Amazon Simple Storage Service (Amazon S3) path-style URL to a list of patches to be installed. JSON <c>installOverrideList</c>.</summary>
     [JsonPropertyName("installOverrideList")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? InstallOverrideList { get; init; }
+    public string? InstallOverrideList { get; set; }
 
     /// <summary>Placeholder information. JSON <c>ownerInformation</c>.</summary>
     [JsonPropertyName("ownerInformation")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? OwnerInformation { get; init; }
+    public string? OwnerInformation { get; set; }
 
     /// <summary>The number of patches from the patch baseline that are installed on the managed node. JSON <c>installedCount</c>.</summary>
     [JsonPropertyName("installedCount")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? InstalledCount { get; init; }
+    public int? InstalledCount { get; set; }
 
     /// <summary>The number of patches not specified in the patch baseline that are installed on the managed node. JSON <c>installedOtherCount</c>.</summary>
     [JsonPropertyName("installedOtherCount")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? InstalledOtherCount { get; init; }
+    public int? InstalledOtherCount { get; set; }
 
     /// <summary>The number of patches installed by Patch Manager since the last time the managed node was rebooted. JSON <c>installedPendingRebootCount</c>.</summary>
     [JsonPropertyName("installedPendingRebootCount")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? InstalledPendingRebootCount { get; init; }
+    public int? InstalledPendingRebootCount { get; set; }
 
     /// <summary>The number of patches installed on a managed node that are specified in a RejectedPatches list. JSON <c>installedRejectedCount</c>.</summary>
     [JsonPropertyName("installedRejectedCount")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? InstalledRejectedCount { get; init; }
+    public int? InstalledRejectedCount { get; set; }
 
     /// <summary>The number of patches from the patch baseline that are applicable for the managed node but aren't currently installed. JSON <c>missingCount</c>.</summary>
     [JsonPropertyName("missingCount")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? MissingCount { get; init; }
+    public int? MissingCount { get; set; }
 
     /// <summary>The number of patches from the patch baseline that were attempted to be installed during the last patching operation, but failed to install. JSON <c>failedCount</c>.</summary>
     [JsonPropertyName("failedCount")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? FailedCount { get; init; }
+    public int? FailedCount { get; set; }
 
     /// <summary>The number of patches beyond the supported limit of NotApplicableCount that aren't reported by name to Inventory. JSON <c>unreportedNotApplicableCount</c>.</summary>
     [JsonPropertyName("unreportedNotApplicableCount")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? UnreportedNotApplicableCount { get; init; }
+    public int? UnreportedNotApplicableCount { get; set; }
 
     /// <summary>The number of patches from the patch baseline that aren't applicable for the managed node and therefore aren't installed on the node. JSON <c>notApplicableCount</c>.</summary>
     [JsonPropertyName("notApplicableCount")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? NotApplicableCount { get; init; }
+    public int? NotApplicableCount { get; set; }
 
     /// <summary>The number of security-related patches that are available but not approved because they didn't meet the patch baseline requirements. JSON <c>availableSecurityUpdateCount</c>.</summary>
     [JsonPropertyName("availableSecurityUpdateCount")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? AvailableSecurityUpdateCount { get; init; }
+    public int? AvailableSecurityUpdateCount { get; set; }
 
     /// <summary>The time the most recent patching operation was started on the managed node. JSON <c>operationStartTime</c>.</summary>
     [JsonPropertyName("operationStartTime")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? OperationStartTime { get; init; }
+    public DateTimeOffset? OperationStartTime { get; set; }
 
     /// <summary>The time the most recent patching operation completed on the managed node. JSON <c>operationEndTime</c>.</summary>
     [JsonPropertyName("operationEndTime")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? OperationEndTime { get; init; }
+    public DateTimeOffset? OperationEndTime { get; set; }
 
     /// <summary>The type of patching operation that was performed: or SCAN assesses the patch compliance state. JSON <c>operation</c>.</summary>
     [JsonPropertyName("operation")]
     [JsonConverter(typeof(TolerantMemberConverter<PatchOperationType?>))]
-    public PatchOperationType? Operation { get; init; }
+    public PatchOperationType? Operation { get; set; }
 
     /// <summary>The time of the last attempt to patch the managed node with NoReboot specified as the reboot option. JSON <c>lastNoRebootInstallOperationTime</c>.</summary>
     [JsonPropertyName("lastNoRebootInstallOperationTime")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? LastNoRebootInstallOperationTime { get; init; }
+    public DateTimeOffset? LastNoRebootInstallOperationTime { get; set; }
 
     /// <summary>Indicates the reboot option specified in the patch baseline. JSON <c>rebootOption</c>.</summary>
     [JsonPropertyName("rebootOption")]
     [JsonConverter(typeof(TolerantMemberConverter<RebootOption?>))]
-    public RebootOption? RebootOption { get; init; }
+    public RebootOption? RebootOption { get; set; }
 
     /// <summary>The number of patches per node that are specified as Critical for compliance reporting in the patch baseline aren't installed. JSON <c>criticalNonCompliantCount</c>.</summary>
     [JsonPropertyName("criticalNonCompliantCount")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? CriticalNonCompliantCount { get; init; }
+    public int? CriticalNonCompliantCount { get; set; }
 
     /// <summary>The number of patches per node that are specified as Security in a patch advisory aren't installed. JSON <c>securityNonCompliantCount</c>.</summary>
     [JsonPropertyName("securityNonCompliantCount")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? SecurityNonCompliantCount { get; init; }
+    public int? SecurityNonCompliantCount { get; set; }
 
     /// <summary>The number of patches per node that are specified as other than Critical or Security but aren't compliant with the patch baseline. JSON <c>otherNonCompliantCount</c>.</summary>
     [JsonPropertyName("otherNonCompliantCount")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? OtherNonCompliantCount { get; init; }
+    public int? OtherNonCompliantCount { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,142 +15,142 @@ public sealed record InstanceProperty
     /// <summary>The value of the EC2 Name tag associated with the node. JSON <c>name</c>.</summary>
     [JsonPropertyName("name")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Name { get; init; }
+    public string? Name { get; set; }
 
     /// <summary>The ID of the managed node. JSON <c>instanceId</c>.</summary>
     [JsonPropertyName("instanceId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? InstanceId { get; init; }
+    public string? InstanceId { get; set; }
 
     /// <summary>The instance type of the managed node. JSON <c>instanceType</c>.</summary>
     [JsonPropertyName("instanceType")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? InstanceType { get; init; }
+    public string? InstanceType { get; set; }
 
     /// <summary>The instance profile attached to the node. JSON <c>instanceRole</c>.</summary>
     [JsonPropertyName("instanceRole")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? InstanceRole { get; init; }
+    public string? InstanceRole { get; set; }
 
     /// <summary>The name of the key pair associated with the node. JSON <c>keyName</c>.</summary>
     [JsonPropertyName("keyName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? KeyName { get; init; }
+    public string? KeyName { get; set; }
 
     /// <summary>The current state of the node. JSON <c>instanceState</c>.</summary>
     [JsonPropertyName("instanceState")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? InstanceState { get; init; }
+    public string? InstanceState { get; set; }
 
     /// <summary>The CPU architecture of the node. JSON <c>architecture</c>.</summary>
     [JsonPropertyName("architecture")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Architecture { get; init; }
+    public string? Architecture { get; set; }
 
     /// <summary>The public IPv4 address assigned to the node. JSON <c>iPAddress</c>.</summary>
     [JsonPropertyName("iPAddress")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? IPAddress { get; init; }
+    public string? IPAddress { get; set; }
 
     /// <summary>The timestamp for when the node was launched. JSON <c>launchTime</c>.</summary>
     [JsonPropertyName("launchTime")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? LaunchTime { get; init; }
+    public DateTimeOffset? LaunchTime { get; set; }
 
     /// <summary>Connection status of the SSM Agent on the managed node. JSON <c>pingStatus</c>.</summary>
     [JsonPropertyName("pingStatus")]
     [JsonConverter(typeof(TolerantMemberConverter<PingStatus?>))]
-    public PingStatus? PingStatus { get; init; }
+    public PingStatus? PingStatus { get; set; }
 
     /// <summary>The date and time when the SSM Agent last pinged the Systems Manager service. JSON <c>lastPingDateTime</c>.</summary>
     [JsonPropertyName("lastPingDateTime")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? LastPingDateTime { get; init; }
+    public DateTimeOffset? LastPingDateTime { get; set; }
 
     /// <summary>The version of SSM Agent running on your managed node. JSON <c>agentVersion</c>.</summary>
     [JsonPropertyName("agentVersion")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? AgentVersion { get; init; }
+    public string? AgentVersion { get; set; }
 
     /// <summary>The operating system platform type of the managed node. JSON <c>platformType</c>.</summary>
     [JsonPropertyName("platformType")]
     [JsonConverter(typeof(TolerantMemberConverter<PlatformType?>))]
-    public PlatformType? PlatformType { get; init; }
+    public PlatformType? PlatformType { get; set; }
 
     /// <summary>The name of the operating system platform running on your managed node. JSON <c>platformName</c>.</summary>
     [JsonPropertyName("platformName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? PlatformName { get; init; }
+    public string? PlatformName { get; set; }
 
     /// <summary>The version of the OS platform running on your managed node. JSON <c>platformVersion</c>.</summary>
     [JsonPropertyName("platformVersion")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? PlatformVersion { get; init; }
+    public string? PlatformVersion { get; set; }
 
     /// <summary>The activation ID created by Systems Manager when the server or virtual machine (VM) was registered. JSON <c>activationId</c>.</summary>
     [JsonPropertyName("activationId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ActivationId { get; init; }
+    public string? ActivationId { get; set; }
 
     /// <summary>The IAM role used in the hybrid activation to register the node with Systems Manager. JSON <c>iamRole</c>.</summary>
     [JsonPropertyName("iamRole")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? IamRole { get; init; }
+    public string? IamRole { get; set; }
 
     /// <summary>The date the node was registered with Systems Manager. JSON <c>registrationDate</c>.</summary>
     [JsonPropertyName("registrationDate")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? RegistrationDate { get; init; }
+    public DateTimeOffset? RegistrationDate { get; set; }
 
     /// <summary>The type of managed node. JSON <c>resourceType</c>.</summary>
     [JsonPropertyName("resourceType")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ResourceType { get; init; }
+    public string? ResourceType { get; set; }
 
     /// <summary>The fully qualified host name of the managed node. JSON <c>computerName</c>.</summary>
     [JsonPropertyName("computerName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ComputerName { get; init; }
+    public string? ComputerName { get; set; }
 
     /// <summary>The status of the State Manager association applied to the managed node. JSON <c>associationStatus</c>.</summary>
     [JsonPropertyName("associationStatus")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? AssociationStatus { get; init; }
+    public string? AssociationStatus { get; set; }
 
     /// <summary>The date the association was last run. JSON <c>lastAssociationExecutionDate</c>.</summary>
     [JsonPropertyName("lastAssociationExecutionDate")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? LastAssociationExecutionDate { get; init; }
+    public DateTimeOffset? LastAssociationExecutionDate { get; set; }
 
     /// <summary>The last date the association was successfully run. JSON <c>lastSuccessfulAssociationExecutionDate</c>.</summary>
     [JsonPropertyName("lastSuccessfulAssociationExecutionDate")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? LastSuccessfulAssociationExecutionDate { get; init; }
+    public DateTimeOffset? LastSuccessfulAssociationExecutionDate { get; set; }
 
     /// <summary>Status information about the aggregated associations. JSON <c>associationOverview</c>.</summary>
     [JsonPropertyName("associationOverview")]
     [JsonConverter(typeof(TolerantMemberConverter<InstanceAggregatedAssociationOverview>))]
-    public InstanceAggregatedAssociationOverview? AssociationOverview { get; init; }
+    public InstanceAggregatedAssociationOverview? AssociationOverview { get; set; }
 
     /// <summary>The ID of the source resource. JSON <c>sourceId</c>.</summary>
     [JsonPropertyName("sourceId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? SourceId { get; init; }
+    public string? SourceId { get; set; }
 
     /// <summary>The type of the source resource. JSON <c>sourceType</c>.</summary>
     [JsonPropertyName("sourceType")]
     [JsonConverter(typeof(TolerantMemberConverter<SourceType?>))]
-    public SourceType? SourceType { get; init; }
+    public SourceType? SourceType { get; set; }
 
     /// <summary>The location of the source resource in the third-party cloud environment. JSON <c>sourceLocation</c>.</summary>
     [JsonPropertyName("sourceLocation")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? SourceLocation { get; init; }
+    public string? SourceLocation { get; set; }
 
     /// <summary>The Availability Zone where the managed node is located. JSON <c>availabilityZone</c>.</summary>
     [JsonPropertyName("availabilityZone")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? AvailabilityZone { get; init; }
+    public string? AvailabilityZone { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,12 +15,12 @@ public sealed record InstancePropertyFilter
     /// <summary>The name of the filter. JSON <c>key</c>.</summary>
     [JsonPropertyName("key")]
     [JsonConverter(typeof(TolerantMemberConverter<InstancePropertyFilterKey?>))]
-    public InstancePropertyFilterKey? Key { get; init; }
+    public InstancePropertyFilterKey? Key { get; set; }
 
     /// <summary>The filter values. JSON <c>valueSet</c>.</summary>
     [JsonPropertyName("valueSet")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<string>>))]
-    public IReadOnlyList<string>? ValueSet { get; init => field = ValueList<string>.From(value); }
+    public IReadOnlyList<string>? ValueSet { get; set => field = ValueList<string>.From(value); }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

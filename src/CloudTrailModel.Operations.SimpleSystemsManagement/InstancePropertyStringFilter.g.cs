@@ -15,17 +15,17 @@ public sealed record InstancePropertyStringFilter
     /// <summary>The filter key name to describe your managed nodes. JSON <c>key</c>.</summary>
     [JsonPropertyName("key")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Key { get; init; }
+    public string? Key { get; set; }
 
     /// <summary>The filter key name to describe your managed nodes. JSON <c>values</c>.</summary>
     [JsonPropertyName("values")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<string>>))]
-    public IReadOnlyList<string>? Values { get; init => field = ValueList<string>.From(value); }
+    public IReadOnlyList<string>? Values { get; set => field = ValueList<string>.From(value); }
 
     /// <summary>The operator used by the filter call. JSON <c>operator</c>.</summary>
     [JsonPropertyName("operator")]
     [JsonConverter(typeof(TolerantMemberConverter<InstancePropertyFilterOperator?>))]
-    public InstancePropertyFilterOperator? Operator { get; init; }
+    public InstancePropertyFilterOperator? Operator { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

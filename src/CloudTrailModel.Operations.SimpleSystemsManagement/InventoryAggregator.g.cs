@@ -15,17 +15,17 @@ public sealed record InventoryAggregator
     /// <summary>The inventory type and attribute name for aggregation. JSON <c>expression</c>.</summary>
     [JsonPropertyName("expression")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Expression { get; init; }
+    public string? Expression { get; set; }
 
     /// <summary>Nested aggregators to further refine aggregation for an inventory type. JSON <c>aggregators</c>.</summary>
     [JsonPropertyName("aggregators")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<InventoryAggregator>>))]
-    public IReadOnlyList<InventoryAggregator>? Aggregators { get; init => field = ValueList<InventoryAggregator>.From(value); }
+    public IReadOnlyList<InventoryAggregator>? Aggregators { get; set => field = ValueList<InventoryAggregator>.From(value); }
 
     /// <summary>A user-defined set of one or more filters on which to aggregate inventory data. JSON <c>groups</c>.</summary>
     [JsonPropertyName("groups")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<InventoryGroup>>))]
-    public IReadOnlyList<InventoryGroup>? Groups { get; init => field = ValueList<InventoryGroup>.From(value); }
+    public IReadOnlyList<InventoryGroup>? Groups { get; set => field = ValueList<InventoryGroup>.From(value); }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

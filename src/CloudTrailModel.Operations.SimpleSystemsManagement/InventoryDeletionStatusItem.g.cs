@@ -15,37 +15,37 @@ public sealed record InventoryDeletionStatusItem
     /// <summary>The deletion ID returned by the DeleteInventory operation. JSON <c>deletionId</c>.</summary>
     [JsonPropertyName("deletionId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? DeletionId { get; init; }
+    public string? DeletionId { get; set; }
 
     /// <summary>The name of the inventory data type. JSON <c>typeName</c>.</summary>
     [JsonPropertyName("typeName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? TypeName { get; init; }
+    public string? TypeName { get; set; }
 
     /// <summary>The UTC timestamp when the delete operation started. JSON <c>deletionStartTime</c>.</summary>
     [JsonPropertyName("deletionStartTime")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? DeletionStartTime { get; init; }
+    public DateTimeOffset? DeletionStartTime { get; set; }
 
     /// <summary>The status of the operation. JSON <c>lastStatus</c>.</summary>
     [JsonPropertyName("lastStatus")]
     [JsonConverter(typeof(TolerantMemberConverter<InventoryDeletionStatus?>))]
-    public InventoryDeletionStatus? LastStatus { get; init; }
+    public InventoryDeletionStatus? LastStatus { get; set; }
 
     /// <summary>Information about the status. JSON <c>lastStatusMessage</c>.</summary>
     [JsonPropertyName("lastStatusMessage")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? LastStatusMessage { get; init; }
+    public string? LastStatusMessage { get; set; }
 
     /// <summary>Information about the delete operation. JSON <c>deletionSummary</c>.</summary>
     [JsonPropertyName("deletionSummary")]
     [JsonConverter(typeof(TolerantMemberConverter<InventoryDeletionSummary>))]
-    public InventoryDeletionSummary? DeletionSummary { get; init; }
+    public InventoryDeletionSummary? DeletionSummary { get; set; }
 
     /// <summary>The UTC timestamp of when the last status report. JSON <c>lastStatusUpdateTime</c>.</summary>
     [JsonPropertyName("lastStatusUpdateTime")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? LastStatusUpdateTime { get; init; }
+    public DateTimeOffset? LastStatusUpdateTime { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,17 +15,17 @@ public sealed record InventoryDeletionSummary
     /// <summary>The total number of items to delete. JSON <c>totalCount</c>.</summary>
     [JsonPropertyName("totalCount")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? TotalCount { get; init; }
+    public int? TotalCount { get; set; }
 
     /// <summary>Remaining number of items to delete. JSON <c>remainingCount</c>.</summary>
     [JsonPropertyName("remainingCount")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? RemainingCount { get; init; }
+    public int? RemainingCount { get; set; }
 
     /// <summary>A list of counts and versions for deleted items. JSON <c>summaryItems</c>.</summary>
     [JsonPropertyName("summaryItems")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<InventoryDeletionSummaryItem>>))]
-    public IReadOnlyList<InventoryDeletionSummaryItem>? SummaryItems { get; init => field = ValueList<InventoryDeletionSummaryItem>.From(value); }
+    public IReadOnlyList<InventoryDeletionSummaryItem>? SummaryItems { get; set => field = ValueList<InventoryDeletionSummaryItem>.From(value); }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,17 +15,17 @@ public sealed record InventoryDeletionSummaryItem
     /// <summary>The inventory type version. JSON <c>version</c>.</summary>
     [JsonPropertyName("version")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Version { get; init; }
+    public string? Version { get; set; }
 
     /// <summary>A count of the number of deleted items. JSON <c>count</c>.</summary>
     [JsonPropertyName("count")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? Count { get; init; }
+    public int? Count { get; set; }
 
     /// <summary>The remaining number of items to delete. JSON <c>remainingCount</c>.</summary>
     [JsonPropertyName("remainingCount")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? RemainingCount { get; init; }
+    public int? RemainingCount { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

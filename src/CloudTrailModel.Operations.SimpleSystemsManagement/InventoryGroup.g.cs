@@ -15,12 +15,12 @@ public sealed record InventoryGroup
     /// <summary>The name of the group. JSON <c>name</c>.</summary>
     [JsonPropertyName("name")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Name { get; init; }
+    public string? Name { get; set; }
 
     /// <summary>Filters define the criteria for the group. JSON <c>filters</c>.</summary>
     [JsonPropertyName("filters")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<InventoryFilter>>))]
-    public IReadOnlyList<InventoryFilter>? Filters { get; init => field = ValueList<InventoryFilter>.From(value); }
+    public IReadOnlyList<InventoryFilter>? Filters { get; set => field = ValueList<InventoryFilter>.From(value); }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

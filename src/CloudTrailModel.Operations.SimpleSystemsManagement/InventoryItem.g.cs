@@ -15,32 +15,32 @@ public sealed record InventoryItem
     /// <summary>The name of the inventory type. JSON <c>typeName</c>.</summary>
     [JsonPropertyName("typeName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? TypeName { get; init; }
+    public string? TypeName { get; set; }
 
     /// <summary>The schema version for the inventory item. JSON <c>schemaVersion</c>.</summary>
     [JsonPropertyName("schemaVersion")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? SchemaVersion { get; init; }
+    public string? SchemaVersion { get; set; }
 
     /// <summary>The time the inventory information was collected. JSON <c>captureTime</c>.</summary>
     [JsonPropertyName("captureTime")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? CaptureTime { get; init; }
+    public string? CaptureTime { get; set; }
 
     /// <summary>MD5 hash of the inventory item type contents. JSON <c>contentHash</c>.</summary>
     [JsonPropertyName("contentHash")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ContentHash { get; init; }
+    public string? ContentHash { get; set; }
 
     /// <summary>The inventory data of the inventory type. JSON <c>content</c>.</summary>
     [JsonPropertyName("content")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<IReadOnlyDictionary<string, string>>>))]
-    public IReadOnlyList<IReadOnlyDictionary<string, string>>? Content { get; init => field = ValueList<IReadOnlyDictionary<string, string>>.From(value); }
+    public IReadOnlyList<IReadOnlyDictionary<string, string>>? Content { get; set => field = ValueList<IReadOnlyDictionary<string, string>>.From(value); }
 
     /// <summary>A map of associated properties for a specified inventory type. JSON <c>context</c>.</summary>
     [JsonPropertyName("context")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyDictionary<string, string>>))]
-    public IReadOnlyDictionary<string, string>? Context { get; init => field = ValueMap<string>.From(value); }
+    public IReadOnlyDictionary<string, string>? Context { get; set => field = ValueMap<string>.From(value); }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

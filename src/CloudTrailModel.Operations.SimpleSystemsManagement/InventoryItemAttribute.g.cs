@@ -15,12 +15,12 @@ public sealed record InventoryItemAttribute
     /// <summary>Name of the inventory item attribute. JSON <c>name</c>.</summary>
     [JsonPropertyName("name")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Name { get; init; }
+    public string? Name { get; set; }
 
     /// <summary>The data type of the inventory item attribute. JSON <c>dataType</c>.</summary>
     [JsonPropertyName("dataType")]
     [JsonConverter(typeof(TolerantMemberConverter<InventoryAttributeDataType?>))]
-    public InventoryAttributeDataType? DataType { get; init; }
+    public InventoryAttributeDataType? DataType { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,22 +15,22 @@ public sealed record InventoryItemSchema
     /// <summary>The name of the inventory type. JSON <c>typeName</c>.</summary>
     [JsonPropertyName("typeName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? TypeName { get; init; }
+    public string? TypeName { get; set; }
 
     /// <summary>The schema version for the inventory item. JSON <c>version</c>.</summary>
     [JsonPropertyName("version")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Version { get; init; }
+    public string? Version { get; set; }
 
     /// <summary>The schema attributes for inventory. JSON <c>attributes</c>.</summary>
     [JsonPropertyName("attributes")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<InventoryItemAttribute>>))]
-    public IReadOnlyList<InventoryItemAttribute>? Attributes { get; init => field = ValueList<InventoryItemAttribute>.From(value); }
+    public IReadOnlyList<InventoryItemAttribute>? Attributes { get; set => field = ValueList<InventoryItemAttribute>.From(value); }
 
     /// <summary>The alias name of the inventory type. JSON <c>displayName</c>.</summary>
     [JsonPropertyName("displayName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? DisplayName { get; init; }
+    public string? DisplayName { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

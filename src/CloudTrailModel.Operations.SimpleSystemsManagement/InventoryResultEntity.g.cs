@@ -15,12 +15,12 @@ public sealed record InventoryResultEntity
     /// <summary>ID of the inventory result entity. JSON <c>id</c>.</summary>
     [JsonPropertyName("id")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Id { get; init; }
+    public string? Id { get; set; }
 
     /// <summary>The data section in the inventory result entity JSON. JSON <c>data</c>.</summary>
     [JsonPropertyName("data")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyDictionary<string, InventoryResultItem>>))]
-    public IReadOnlyDictionary<string, InventoryResultItem>? Data { get; init => field = ValueMap<InventoryResultItem>.From(value); }
+    public IReadOnlyDictionary<string, InventoryResultItem>? Data { get; set => field = ValueMap<InventoryResultItem>.From(value); }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

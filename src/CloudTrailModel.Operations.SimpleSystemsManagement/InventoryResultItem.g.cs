@@ -15,27 +15,27 @@ public sealed record InventoryResultItem
     /// <summary>The name of the inventory result item type. JSON <c>typeName</c>.</summary>
     [JsonPropertyName("typeName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? TypeName { get; init; }
+    public string? TypeName { get; set; }
 
     /// <summary>The schema version for the inventory result item/. JSON <c>schemaVersion</c>.</summary>
     [JsonPropertyName("schemaVersion")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? SchemaVersion { get; init; }
+    public string? SchemaVersion { get; set; }
 
     /// <summary>The time inventory item data was captured. JSON <c>captureTime</c>.</summary>
     [JsonPropertyName("captureTime")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? CaptureTime { get; init; }
+    public string? CaptureTime { get; set; }
 
     /// <summary>MD5 hash of the inventory item type contents. JSON <c>contentHash</c>.</summary>
     [JsonPropertyName("contentHash")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ContentHash { get; init; }
+    public string? ContentHash { get; set; }
 
     /// <summary>Contains all the inventory data of the item type. JSON <c>content</c>.</summary>
     [JsonPropertyName("content")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<IReadOnlyDictionary<string, string>>>))]
-    public IReadOnlyList<IReadOnlyDictionary<string, string>>? Content { get; init => field = ValueList<IReadOnlyDictionary<string, string>>.From(value); }
+    public IReadOnlyList<IReadOnlyDictionary<string, string>>? Content { get; set => field = ValueList<IReadOnlyDictionary<string, string>>.From(value); }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

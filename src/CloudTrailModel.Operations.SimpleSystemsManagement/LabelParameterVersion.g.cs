@@ -15,17 +15,17 @@ public sealed record LabelParameterVersionRequestParameters
     /// <summary>The parameter name on which you want to attach one or more labels. JSON <c>name</c>.</summary>
     [JsonPropertyName("name")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Name { get; init; }
+    public string? Name { get; set; }
 
     /// <summary>The specific version of the parameter on which you want to attach one or more labels. JSON <c>parameterVersion</c>.</summary>
     [JsonPropertyName("parameterVersion")]
     [JsonConverter(typeof(TolerantMemberConverter<long?>))]
-    public long? ParameterVersion { get; init; }
+    public long? ParameterVersion { get; set; }
 
     /// <summary>One or more labels to attach to the specified parameter version. JSON <c>labels</c>.</summary>
     [JsonPropertyName("labels")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<string>>))]
-    public IReadOnlyList<string>? Labels { get; init => field = ValueList<string>.From(value); }
+    public IReadOnlyList<string>? Labels { get; set => field = ValueList<string>.From(value); }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -59,12 +59,12 @@ public sealed record LabelParameterVersionResponseElements
     /// <summary>The label doesn't meet the requirements. JSON <c>invalidLabels</c>.</summary>
     [JsonPropertyName("invalidLabels")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<string>>))]
-    public IReadOnlyList<string>? InvalidLabels { get; init => field = ValueList<string>.From(value); }
+    public IReadOnlyList<string>? InvalidLabels { get; set => field = ValueList<string>.From(value); }
 
     /// <summary>The version of the parameter that has been labeled. JSON <c>parameterVersion</c>.</summary>
     [JsonPropertyName("parameterVersion")]
     [JsonConverter(typeof(TolerantMemberConverter<long?>))]
-    public long? ParameterVersion { get; init; }
+    public long? ParameterVersion { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

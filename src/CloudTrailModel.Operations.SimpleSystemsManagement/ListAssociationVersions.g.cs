@@ -15,17 +15,17 @@ public sealed record ListAssociationVersionsRequestParameters
     /// <summary>The association ID for which you want to view all versions. JSON <c>associationId</c>.</summary>
     [JsonPropertyName("associationId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? AssociationId { get; init; }
+    public string? AssociationId { get; set; }
 
     /// <summary>The maximum number of items to return for this call. JSON <c>maxResults</c>.</summary>
     [JsonPropertyName("maxResults")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? MaxResults { get; init; }
+    public int? MaxResults { get; set; }
 
     /// <summary>A token to start the list. JSON <c>nextToken</c>.</summary>
     [JsonPropertyName("nextToken")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? NextToken { get; init; }
+    public string? NextToken { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -59,12 +59,12 @@ public sealed record ListAssociationVersionsResponseElements
     /// <summary>Information about all versions of the association for the specified association ID. JSON <c>associationVersions</c>.</summary>
     [JsonPropertyName("associationVersions")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<AssociationVersionInfo>>))]
-    public IReadOnlyList<AssociationVersionInfo>? AssociationVersions { get; init => field = ValueList<AssociationVersionInfo>.From(value); }
+    public IReadOnlyList<AssociationVersionInfo>? AssociationVersions { get; set => field = ValueList<AssociationVersionInfo>.From(value); }
 
     /// <summary>The token for the next set of items to return. JSON <c>nextToken</c>.</summary>
     [JsonPropertyName("nextToken")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? NextToken { get; init; }
+    public string? NextToken { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,17 +15,17 @@ public sealed record ListAssociationsRequestParameters
     /// <summary>One or more filters. JSON <c>associationFilterList</c>.</summary>
     [JsonPropertyName("associationFilterList")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<AssociationFilter>>))]
-    public IReadOnlyList<AssociationFilter>? AssociationFilterList { get; init => field = ValueList<AssociationFilter>.From(value); }
+    public IReadOnlyList<AssociationFilter>? AssociationFilterList { get; set => field = ValueList<AssociationFilter>.From(value); }
 
     /// <summary>The maximum number of items to return for this call. JSON <c>maxResults</c>.</summary>
     [JsonPropertyName("maxResults")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? MaxResults { get; init; }
+    public int? MaxResults { get; set; }
 
     /// <summary>The token for the next set of items to return. JSON <c>nextToken</c>.</summary>
     [JsonPropertyName("nextToken")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? NextToken { get; init; }
+    public string? NextToken { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -59,12 +59,12 @@ public sealed record ListAssociationsResponseElements
     /// <summary>The associations. JSON <c>associations</c>.</summary>
     [JsonPropertyName("associations")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<Association>>))]
-    public IReadOnlyList<Association>? Associations { get; init => field = ValueList<Association>.From(value); }
+    public IReadOnlyList<Association>? Associations { get; set => field = ValueList<Association>.From(value); }
 
     /// <summary>The token to use when requesting the next set of items. JSON <c>nextToken</c>.</summary>
     [JsonPropertyName("nextToken")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? NextToken { get; init; }
+    public string? NextToken { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,17 +15,17 @@ public sealed record ListCloudConnectorsRequestParameters
     /// <summary>The maximum number of items to return for this call. JSON <c>maxResults</c>.</summary>
     [JsonPropertyName("maxResults")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? MaxResults { get; init; }
+    public int? MaxResults { get; set; }
 
     /// <summary>The token for the next set of items to return. JSON <c>nextToken</c>.</summary>
     [JsonPropertyName("nextToken")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? NextToken { get; init; }
+    public string? NextToken { get; set; }
 
     /// <summary>One or more filters to limit the cloud connectors returned in the response. JSON <c>filters</c>.</summary>
     [JsonPropertyName("filters")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<CloudConnectorFilter>>))]
-    public IReadOnlyList<CloudConnectorFilter>? Filters { get; init => field = ValueList<CloudConnectorFilter>.From(value); }
+    public IReadOnlyList<CloudConnectorFilter>? Filters { get; set => field = ValueList<CloudConnectorFilter>.From(value); }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -59,12 +59,12 @@ public sealed record ListCloudConnectorsResponseElements
     /// <summary>A list of cloud connector summary objects. JSON <c>cloudConnectors</c>.</summary>
     [JsonPropertyName("cloudConnectors")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<CloudConnectorSummary>>))]
-    public IReadOnlyList<CloudConnectorSummary>? CloudConnectors { get; init => field = ValueList<CloudConnectorSummary>.From(value); }
+    public IReadOnlyList<CloudConnectorSummary>? CloudConnectors { get; set => field = ValueList<CloudConnectorSummary>.From(value); }
 
     /// <summary>The token to use when requesting the next set of items. JSON <c>nextToken</c>.</summary>
     [JsonPropertyName("nextToken")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? NextToken { get; init; }
+    public string? NextToken { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,32 +15,32 @@ public sealed record ListCommandInvocationsRequestParameters
     /// <summary>(Optional) The invocations for a specific command ID. JSON <c>commandId</c>.</summary>
     [JsonPropertyName("commandId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? CommandId { get; init; }
+    public string? CommandId { get; set; }
 
     /// <summary>(Optional) The command execution details for a specific managed node ID. JSON <c>instanceId</c>.</summary>
     [JsonPropertyName("instanceId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? InstanceId { get; init; }
+    public string? InstanceId { get; set; }
 
     /// <summary>(Optional) The maximum number of items to return for this call. JSON <c>maxResults</c>.</summary>
     [JsonPropertyName("maxResults")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? MaxResults { get; init; }
+    public int? MaxResults { get; set; }
 
     /// <summary>(Optional) The token for the next set of items to return. JSON <c>nextToken</c>.</summary>
     [JsonPropertyName("nextToken")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? NextToken { get; init; }
+    public string? NextToken { get; set; }
 
     /// <summary>(Optional) One or more filters. JSON <c>filters</c>.</summary>
     [JsonPropertyName("filters")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<CommandFilter>>))]
-    public IReadOnlyList<CommandFilter>? Filters { get; init => field = ValueList<CommandFilter>.From(value); }
+    public IReadOnlyList<CommandFilter>? Filters { get; set => field = ValueList<CommandFilter>.From(value); }
 
     /// <summary>(Optional) If set this returns the response of the command executions and any command output. JSON <c>details</c>.</summary>
     [JsonPropertyName("details")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? Details { get; init; }
+    public bool? Details { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -80,12 +80,12 @@ public sealed record ListCommandInvocationsResponseElements
     /// <summary>(Optional) A list of all invocations. JSON <c>commandInvocations</c>.</summary>
     [JsonPropertyName("commandInvocations")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<CommandInvocation>>))]
-    public IReadOnlyList<CommandInvocation>? CommandInvocations { get; init => field = ValueList<CommandInvocation>.From(value); }
+    public IReadOnlyList<CommandInvocation>? CommandInvocations { get; set => field = ValueList<CommandInvocation>.From(value); }
 
     /// <summary>(Optional) The token for the next set of items to return. JSON <c>nextToken</c>.</summary>
     [JsonPropertyName("nextToken")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? NextToken { get; init; }
+    public string? NextToken { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

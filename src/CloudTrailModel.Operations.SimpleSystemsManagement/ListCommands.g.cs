@@ -15,27 +15,27 @@ public sealed record ListCommandsRequestParameters
     /// <summary>(Optional) If provided, lists only the specified command. JSON <c>commandId</c>.</summary>
     [JsonPropertyName("commandId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? CommandId { get; init; }
+    public string? CommandId { get; set; }
 
     /// <summary>(Optional) Lists commands issued against this managed node ID. JSON <c>instanceId</c>.</summary>
     [JsonPropertyName("instanceId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? InstanceId { get; init; }
+    public string? InstanceId { get; set; }
 
     /// <summary>(Optional) The maximum number of items to return for this call. JSON <c>maxResults</c>.</summary>
     [JsonPropertyName("maxResults")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? MaxResults { get; init; }
+    public int? MaxResults { get; set; }
 
     /// <summary>(Optional) The token for the next set of items to return. JSON <c>nextToken</c>.</summary>
     [JsonPropertyName("nextToken")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? NextToken { get; init; }
+    public string? NextToken { get; set; }
 
     /// <summary>(Optional) One or more filters. JSON <c>filters</c>.</summary>
     [JsonPropertyName("filters")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<CommandFilter>>))]
-    public IReadOnlyList<CommandFilter>? Filters { get; init => field = ValueList<CommandFilter>.From(value); }
+    public IReadOnlyList<CommandFilter>? Filters { get; set => field = ValueList<CommandFilter>.From(value); }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -73,12 +73,12 @@ public sealed record ListCommandsResponseElements
     /// <summary>(Optional) The list of commands requested by the user. JSON <c>commands</c>.</summary>
     [JsonPropertyName("commands")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<Command>>))]
-    public IReadOnlyList<Command>? Commands { get; init => field = ValueList<Command>.From(value); }
+    public IReadOnlyList<Command>? Commands { get; set => field = ValueList<Command>.From(value); }
 
     /// <summary>(Optional) The token for the next set of items to return. JSON <c>nextToken</c>.</summary>
     [JsonPropertyName("nextToken")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? NextToken { get; init; }
+    public string? NextToken { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

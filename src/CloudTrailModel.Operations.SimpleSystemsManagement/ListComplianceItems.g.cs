@@ -15,27 +15,27 @@ public sealed record ListComplianceItemsRequestParameters
     /// <summary>One or more compliance filters. JSON <c>filters</c>.</summary>
     [JsonPropertyName("filters")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<ComplianceStringFilter>>))]
-    public IReadOnlyList<ComplianceStringFilter>? Filters { get; init => field = ValueList<ComplianceStringFilter>.From(value); }
+    public IReadOnlyList<ComplianceStringFilter>? Filters { get; set => field = ValueList<ComplianceStringFilter>.From(value); }
 
     /// <summary>The ID for the resources from which to get compliance information. JSON <c>resourceIds</c>.</summary>
     [JsonPropertyName("resourceIds")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<string>>))]
-    public IReadOnlyList<string>? ResourceIds { get; init => field = ValueList<string>.From(value); }
+    public IReadOnlyList<string>? ResourceIds { get; set => field = ValueList<string>.From(value); }
 
     /// <summary>The type of resource from which to get compliance information. JSON <c>resourceTypes</c>.</summary>
     [JsonPropertyName("resourceTypes")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<string>>))]
-    public IReadOnlyList<string>? ResourceTypes { get; init => field = ValueList<string>.From(value); }
+    public IReadOnlyList<string>? ResourceTypes { get; set => field = ValueList<string>.From(value); }
 
     /// <summary>A token to start the list. JSON <c>nextToken</c>.</summary>
     [JsonPropertyName("nextToken")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? NextToken { get; init; }
+    public string? NextToken { get; set; }
 
     /// <summary>The maximum number of items to return for this call. JSON <c>maxResults</c>.</summary>
     [JsonPropertyName("maxResults")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? MaxResults { get; init; }
+    public int? MaxResults { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -73,12 +73,12 @@ public sealed record ListComplianceItemsResponseElements
     /// <summary>A list of compliance information for the specified resource ID. JSON <c>complianceItems</c>.</summary>
     [JsonPropertyName("complianceItems")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<ComplianceItem>>))]
-    public IReadOnlyList<ComplianceItem>? ComplianceItems { get; init => field = ValueList<ComplianceItem>.From(value); }
+    public IReadOnlyList<ComplianceItem>? ComplianceItems { get; set => field = ValueList<ComplianceItem>.From(value); }
 
     /// <summary>The token for the next set of items to return. JSON <c>nextToken</c>.</summary>
     [JsonPropertyName("nextToken")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? NextToken { get; init; }
+    public string? NextToken { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,27 +15,27 @@ public sealed record ListDocumentMetadataHistoryRequestParameters
     /// <summary>The name of the change template. JSON <c>name</c>.</summary>
     [JsonPropertyName("name")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Name { get; init; }
+    public string? Name { get; set; }
 
     /// <summary>The version of the change template. JSON <c>documentVersion</c>.</summary>
     [JsonPropertyName("documentVersion")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? DocumentVersion { get; init; }
+    public string? DocumentVersion { get; set; }
 
     /// <summary>The type of data for which details are being requested. JSON <c>metadata</c>.</summary>
     [JsonPropertyName("metadata")]
     [JsonConverter(typeof(TolerantMemberConverter<DocumentMetadataEnum?>))]
-    public DocumentMetadataEnum? Metadata { get; init; }
+    public DocumentMetadataEnum? Metadata { get; set; }
 
     /// <summary>The token for the next set of items to return. JSON <c>nextToken</c>.</summary>
     [JsonPropertyName("nextToken")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? NextToken { get; init; }
+    public string? NextToken { get; set; }
 
     /// <summary>The maximum number of items to return for this call. JSON <c>maxResults</c>.</summary>
     [JsonPropertyName("maxResults")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? MaxResults { get; init; }
+    public int? MaxResults { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -73,27 +73,27 @@ public sealed record ListDocumentMetadataHistoryResponseElements
     /// <summary>The name of the change template. JSON <c>name</c>.</summary>
     [JsonPropertyName("name")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Name { get; init; }
+    public string? Name { get; set; }
 
     /// <summary>The version of the change template. JSON <c>documentVersion</c>.</summary>
     [JsonPropertyName("documentVersion")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? DocumentVersion { get; init; }
+    public string? DocumentVersion { get; set; }
 
     /// <summary>The user ID of the person in the organization who requested the review of the change template. JSON <c>author</c>.</summary>
     [JsonPropertyName("author")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Author { get; init; }
+    public string? Author { get; set; }
 
     /// <summary>Information about the response to the change template approval request. JSON <c>metadata</c>.</summary>
     [JsonPropertyName("metadata")]
     [JsonConverter(typeof(TolerantMemberConverter<DocumentMetadataResponseInfo>))]
-    public DocumentMetadataResponseInfo? Metadata { get; init; }
+    public DocumentMetadataResponseInfo? Metadata { get; set; }
 
     /// <summary>The maximum number of items to return for this call. JSON <c>nextToken</c>.</summary>
     [JsonPropertyName("nextToken")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? NextToken { get; init; }
+    public string? NextToken { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

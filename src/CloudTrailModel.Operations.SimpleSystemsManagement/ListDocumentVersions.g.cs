@@ -15,17 +15,17 @@ public sealed record ListDocumentVersionsRequestParameters
     /// <summary>The name of the document. JSON <c>name</c>.</summary>
     [JsonPropertyName("name")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Name { get; init; }
+    public string? Name { get; set; }
 
     /// <summary>The maximum number of items to return for this call. JSON <c>maxResults</c>.</summary>
     [JsonPropertyName("maxResults")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? MaxResults { get; init; }
+    public int? MaxResults { get; set; }
 
     /// <summary>The token for the next set of items to return. JSON <c>nextToken</c>.</summary>
     [JsonPropertyName("nextToken")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? NextToken { get; init; }
+    public string? NextToken { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -59,12 +59,12 @@ public sealed record ListDocumentVersionsResponseElements
     /// <summary>The document versions. JSON <c>documentVersions</c>.</summary>
     [JsonPropertyName("documentVersions")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<DocumentVersionInfo>>))]
-    public IReadOnlyList<DocumentVersionInfo>? DocumentVersions { get; init => field = ValueList<DocumentVersionInfo>.From(value); }
+    public IReadOnlyList<DocumentVersionInfo>? DocumentVersions { get; set => field = ValueList<DocumentVersionInfo>.From(value); }
 
     /// <summary>The token to use when requesting the next set of items. JSON <c>nextToken</c>.</summary>
     [JsonPropertyName("nextToken")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? NextToken { get; init; }
+    public string? NextToken { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

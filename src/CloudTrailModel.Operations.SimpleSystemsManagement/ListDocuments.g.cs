@@ -15,22 +15,22 @@ public sealed record ListDocumentsRequestParameters
     /// <summary>This data type is deprecated. JSON <c>documentFilterList</c>.</summary>
     [JsonPropertyName("documentFilterList")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<DocumentFilter>>))]
-    public IReadOnlyList<DocumentFilter>? DocumentFilterList { get; init => field = ValueList<DocumentFilter>.From(value); }
+    public IReadOnlyList<DocumentFilter>? DocumentFilterList { get; set => field = ValueList<DocumentFilter>.From(value); }
 
     /// <summary>One or more DocumentKeyValuesFilter objects. JSON <c>filters</c>.</summary>
     [JsonPropertyName("filters")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<DocumentKeyValuesFilter>>))]
-    public IReadOnlyList<DocumentKeyValuesFilter>? Filters { get; init => field = ValueList<DocumentKeyValuesFilter>.From(value); }
+    public IReadOnlyList<DocumentKeyValuesFilter>? Filters { get; set => field = ValueList<DocumentKeyValuesFilter>.From(value); }
 
     /// <summary>The maximum number of items to return for this call. JSON <c>maxResults</c>.</summary>
     [JsonPropertyName("maxResults")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? MaxResults { get; init; }
+    public int? MaxResults { get; set; }
 
     /// <summary>The token for the next set of items to return. JSON <c>nextToken</c>.</summary>
     [JsonPropertyName("nextToken")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? NextToken { get; init; }
+    public string? NextToken { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -66,12 +66,12 @@ public sealed record ListDocumentsResponseElements
     /// <summary>The names of the SSM documents. JSON <c>documentIdentifiers</c>.</summary>
     [JsonPropertyName("documentIdentifiers")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<DocumentIdentifier>>))]
-    public IReadOnlyList<DocumentIdentifier>? DocumentIdentifiers { get; init => field = ValueList<DocumentIdentifier>.From(value); }
+    public IReadOnlyList<DocumentIdentifier>? DocumentIdentifiers { get; set => field = ValueList<DocumentIdentifier>.From(value); }
 
     /// <summary>The token to use when requesting the next set of items. JSON <c>nextToken</c>.</summary>
     [JsonPropertyName("nextToken")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? NextToken { get; init; }
+    public string? NextToken { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,27 +15,27 @@ public sealed record ListInventoryEntriesRequestParameters
     /// <summary>The managed node ID for which you want inventory information. JSON <c>instanceId</c>.</summary>
     [JsonPropertyName("instanceId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? InstanceId { get; init; }
+    public string? InstanceId { get; set; }
 
     /// <summary>The type of inventory item for which you want information. JSON <c>typeName</c>.</summary>
     [JsonPropertyName("typeName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? TypeName { get; init; }
+    public string? TypeName { get; set; }
 
     /// <summary>One or more filters. JSON <c>filters</c>.</summary>
     [JsonPropertyName("filters")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<InventoryFilter>>))]
-    public IReadOnlyList<InventoryFilter>? Filters { get; init => field = ValueList<InventoryFilter>.From(value); }
+    public IReadOnlyList<InventoryFilter>? Filters { get; set => field = ValueList<InventoryFilter>.From(value); }
 
     /// <summary>The token for the next set of items to return. JSON <c>nextToken</c>.</summary>
     [JsonPropertyName("nextToken")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? NextToken { get; init; }
+    public string? NextToken { get; set; }
 
     /// <summary>The maximum number of items to return for this call. JSON <c>maxResults</c>.</summary>
     [JsonPropertyName("maxResults")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? MaxResults { get; init; }
+    public int? MaxResults { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -73,32 +73,32 @@ public sealed record ListInventoryEntriesResponseElements
     /// <summary>The type of inventory item returned by the request. JSON <c>typeName</c>.</summary>
     [JsonPropertyName("typeName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? TypeName { get; init; }
+    public string? TypeName { get; set; }
 
     /// <summary>The managed node ID targeted by the request to query inventory information. JSON <c>instanceId</c>.</summary>
     [JsonPropertyName("instanceId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? InstanceId { get; init; }
+    public string? InstanceId { get; set; }
 
     /// <summary>The inventory schema version used by the managed nodes. JSON <c>schemaVersion</c>.</summary>
     [JsonPropertyName("schemaVersion")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? SchemaVersion { get; init; }
+    public string? SchemaVersion { get; set; }
 
     /// <summary>The time that inventory information was collected for the managed nodes. JSON <c>captureTime</c>.</summary>
     [JsonPropertyName("captureTime")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? CaptureTime { get; init; }
+    public string? CaptureTime { get; set; }
 
     /// <summary>A list of inventory items on the managed nodes. JSON <c>entries</c>.</summary>
     [JsonPropertyName("entries")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<IReadOnlyDictionary<string, string>>>))]
-    public IReadOnlyList<IReadOnlyDictionary<string, string>>? Entries { get; init => field = ValueList<IReadOnlyDictionary<string, string>>.From(value); }
+    public IReadOnlyList<IReadOnlyDictionary<string, string>>? Entries { get; set => field = ValueList<IReadOnlyDictionary<string, string>>.From(value); }
 
     /// <summary>The token to use when requesting the next set of items. JSON <c>nextToken</c>.</summary>
     [JsonPropertyName("nextToken")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? NextToken { get; init; }
+    public string? NextToken { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,22 +15,22 @@ public sealed record ListNodesRequestParameters
     /// <summary>The name of the Amazon Web Services managed resource data sync to retrieve information about. JSON <c>syncName</c>.</summary>
     [JsonPropertyName("syncName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? SyncName { get; init; }
+    public string? SyncName { get; set; }
 
     /// <summary>One or more filters. JSON <c>filters</c>.</summary>
     [JsonPropertyName("filters")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<NodeFilter>>))]
-    public IReadOnlyList<NodeFilter>? Filters { get; init => field = ValueList<NodeFilter>.From(value); }
+    public IReadOnlyList<NodeFilter>? Filters { get; set => field = ValueList<NodeFilter>.From(value); }
 
     /// <summary>The token for the next set of items to return. JSON <c>nextToken</c>.</summary>
     [JsonPropertyName("nextToken")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? NextToken { get; init; }
+    public string? NextToken { get; set; }
 
     /// <summary>The maximum number of items to return for this call. JSON <c>maxResults</c>.</summary>
     [JsonPropertyName("maxResults")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? MaxResults { get; init; }
+    public int? MaxResults { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -66,12 +66,12 @@ public sealed record ListNodesResponseElements
     /// <summary>A list of managed nodes that match the specified filter criteria. JSON <c>nodes</c>.</summary>
     [JsonPropertyName("nodes")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<Node>>))]
-    public IReadOnlyList<Node>? Nodes { get; init => field = ValueList<Node>.From(value); }
+    public IReadOnlyList<Node>? Nodes { get; set => field = ValueList<Node>.From(value); }
 
     /// <summary>The token to use when requesting the next set of items. JSON <c>nextToken</c>.</summary>
     [JsonPropertyName("nextToken")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? NextToken { get; init; }
+    public string? NextToken { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

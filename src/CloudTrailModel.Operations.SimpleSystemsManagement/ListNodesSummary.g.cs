@@ -15,27 +15,27 @@ public sealed record ListNodesSummaryRequestParameters
     /// <summary>The name of the Amazon Web Services managed resource data sync to retrieve information about. JSON <c>syncName</c>.</summary>
     [JsonPropertyName("syncName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? SyncName { get; init; }
+    public string? SyncName { get; set; }
 
     /// <summary>One or more filters. JSON <c>filters</c>.</summary>
     [JsonPropertyName("filters")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<NodeFilter>>))]
-    public IReadOnlyList<NodeFilter>? Filters { get; init => field = ValueList<NodeFilter>.From(value); }
+    public IReadOnlyList<NodeFilter>? Filters { get; set => field = ValueList<NodeFilter>.From(value); }
 
     /// <summary>Specify one or more aggregators to return a count of managed nodes that match that expression. JSON <c>aggregators</c>.</summary>
     [JsonPropertyName("aggregators")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<NodeAggregator>>))]
-    public IReadOnlyList<NodeAggregator>? Aggregators { get; init => field = ValueList<NodeAggregator>.From(value); }
+    public IReadOnlyList<NodeAggregator>? Aggregators { get; set => field = ValueList<NodeAggregator>.From(value); }
 
     /// <summary>The token for the next set of items to return. JSON <c>nextToken</c>.</summary>
     [JsonPropertyName("nextToken")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? NextToken { get; init; }
+    public string? NextToken { get; set; }
 
     /// <summary>The maximum number of items to return for this call. JSON <c>maxResults</c>.</summary>
     [JsonPropertyName("maxResults")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? MaxResults { get; init; }
+    public int? MaxResults { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -73,12 +73,12 @@ public sealed record ListNodesSummaryResponseElements
     /// <summary>A collection of objects reporting information about your managed nodes, such as the count of nodes by operating system. JSON <c>summary</c>.</summary>
     [JsonPropertyName("summary")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<IReadOnlyDictionary<string, string>>>))]
-    public IReadOnlyList<IReadOnlyDictionary<string, string>>? Summary { get; init => field = ValueList<IReadOnlyDictionary<string, string>>.From(value); }
+    public IReadOnlyList<IReadOnlyDictionary<string, string>>? Summary { get; set => field = ValueList<IReadOnlyDictionary<string, string>>.From(value); }
 
     /// <summary>The token to use when requesting the next set of items. JSON <c>nextToken</c>.</summary>
     [JsonPropertyName("nextToken")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? NextToken { get; init; }
+    public string? NextToken { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

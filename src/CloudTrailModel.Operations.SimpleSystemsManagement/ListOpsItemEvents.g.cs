@@ -15,17 +15,17 @@ public sealed record ListOpsItemEventsRequestParameters
     /// <summary>One or more OpsItem filters. JSON <c>filters</c>.</summary>
     [JsonPropertyName("filters")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<OpsItemEventFilter>>))]
-    public IReadOnlyList<OpsItemEventFilter>? Filters { get; init => field = ValueList<OpsItemEventFilter>.From(value); }
+    public IReadOnlyList<OpsItemEventFilter>? Filters { get; set => field = ValueList<OpsItemEventFilter>.From(value); }
 
     /// <summary>The maximum number of items to return for this call. JSON <c>maxResults</c>.</summary>
     [JsonPropertyName("maxResults")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? MaxResults { get; init; }
+    public int? MaxResults { get; set; }
 
     /// <summary>A token to start the list. JSON <c>nextToken</c>.</summary>
     [JsonPropertyName("nextToken")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? NextToken { get; init; }
+    public string? NextToken { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -59,12 +59,12 @@ public sealed record ListOpsItemEventsResponseElements
     /// <summary>The token for the next set of items to return. JSON <c>nextToken</c>.</summary>
     [JsonPropertyName("nextToken")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? NextToken { get; init; }
+    public string? NextToken { get; set; }
 
     /// <summary>A list of event information for the specified OpsItems. JSON <c>summaries</c>.</summary>
     [JsonPropertyName("summaries")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<OpsItemEventSummary>>))]
-    public IReadOnlyList<OpsItemEventSummary>? Summaries { get; init => field = ValueList<OpsItemEventSummary>.From(value); }
+    public IReadOnlyList<OpsItemEventSummary>? Summaries { get; set => field = ValueList<OpsItemEventSummary>.From(value); }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,22 +15,22 @@ public sealed record ListOpsItemRelatedItemsRequestParameters
     /// <summary>The ID of the OpsItem for which you want to list all related-item resources. JSON <c>opsItemId</c>.</summary>
     [JsonPropertyName("opsItemId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? OpsItemId { get; init; }
+    public string? OpsItemId { get; set; }
 
     /// <summary>One or more OpsItem filters. JSON <c>filters</c>.</summary>
     [JsonPropertyName("filters")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<OpsItemRelatedItemsFilter>>))]
-    public IReadOnlyList<OpsItemRelatedItemsFilter>? Filters { get; init => field = ValueList<OpsItemRelatedItemsFilter>.From(value); }
+    public IReadOnlyList<OpsItemRelatedItemsFilter>? Filters { get; set => field = ValueList<OpsItemRelatedItemsFilter>.From(value); }
 
     /// <summary>The maximum number of items to return for this call. JSON <c>maxResults</c>.</summary>
     [JsonPropertyName("maxResults")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? MaxResults { get; init; }
+    public int? MaxResults { get; set; }
 
     /// <summary>The token for the next set of items to return. JSON <c>nextToken</c>.</summary>
     [JsonPropertyName("nextToken")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? NextToken { get; init; }
+    public string? NextToken { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -66,12 +66,12 @@ public sealed record ListOpsItemRelatedItemsResponseElements
     /// <summary>The token for the next set of items to return. JSON <c>nextToken</c>.</summary>
     [JsonPropertyName("nextToken")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? NextToken { get; init; }
+    public string? NextToken { get; set; }
 
     /// <summary>A list of related-item resources for the specified OpsItem. JSON <c>summaries</c>.</summary>
     [JsonPropertyName("summaries")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<OpsItemRelatedItemSummary>>))]
-    public IReadOnlyList<OpsItemRelatedItemSummary>? Summaries { get; init => field = ValueList<OpsItemRelatedItemSummary>.From(value); }
+    public IReadOnlyList<OpsItemRelatedItemSummary>? Summaries { get; set => field = ValueList<OpsItemRelatedItemSummary>.From(value); }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,17 +15,17 @@ public sealed record ListOpsMetadataRequestParameters
     /// <summary>One or more filters to limit the number of OpsMetadata objects returned by the call. JSON <c>filters</c>.</summary>
     [JsonPropertyName("filters")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<OpsMetadataFilter>>))]
-    public IReadOnlyList<OpsMetadataFilter>? Filters { get; init => field = ValueList<OpsMetadataFilter>.From(value); }
+    public IReadOnlyList<OpsMetadataFilter>? Filters { get; set => field = ValueList<OpsMetadataFilter>.From(value); }
 
     /// <summary>The maximum number of items to return for this call. JSON <c>maxResults</c>.</summary>
     [JsonPropertyName("maxResults")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? MaxResults { get; init; }
+    public int? MaxResults { get; set; }
 
     /// <summary>A token to start the list. JSON <c>nextToken</c>.</summary>
     [JsonPropertyName("nextToken")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? NextToken { get; init; }
+    public string? NextToken { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -59,12 +59,12 @@ public sealed record ListOpsMetadataResponseElements
     /// <summary>Returns a list of OpsMetadata objects. JSON <c>opsMetadataList</c>.</summary>
     [JsonPropertyName("opsMetadataList")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<OpsMetadata>>))]
-    public IReadOnlyList<OpsMetadata>? OpsMetadataList { get; init => field = ValueList<OpsMetadata>.From(value); }
+    public IReadOnlyList<OpsMetadata>? OpsMetadataList { get; set => field = ValueList<OpsMetadata>.From(value); }
 
     /// <summary>The token for the next set of items to return. JSON <c>nextToken</c>.</summary>
     [JsonPropertyName("nextToken")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? NextToken { get; init; }
+    public string? NextToken { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

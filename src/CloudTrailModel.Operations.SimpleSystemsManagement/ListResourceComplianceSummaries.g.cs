@@ -15,17 +15,17 @@ public sealed record ListResourceComplianceSummariesRequestParameters
     /// <summary>One or more filters. JSON <c>filters</c>.</summary>
     [JsonPropertyName("filters")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<ComplianceStringFilter>>))]
-    public IReadOnlyList<ComplianceStringFilter>? Filters { get; init => field = ValueList<ComplianceStringFilter>.From(value); }
+    public IReadOnlyList<ComplianceStringFilter>? Filters { get; set => field = ValueList<ComplianceStringFilter>.From(value); }
 
     /// <summary>A token to start the list. JSON <c>nextToken</c>.</summary>
     [JsonPropertyName("nextToken")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? NextToken { get; init; }
+    public string? NextToken { get; set; }
 
     /// <summary>The maximum number of items to return for this call. JSON <c>maxResults</c>.</summary>
     [JsonPropertyName("maxResults")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? MaxResults { get; init; }
+    public int? MaxResults { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -59,12 +59,12 @@ public sealed record ListResourceComplianceSummariesResponseElements
     /// <summary>A summary count for specified or targeted managed nodes. JSON <c>resourceComplianceSummaryItems</c>.</summary>
     [JsonPropertyName("resourceComplianceSummaryItems")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<ResourceComplianceSummaryItem>>))]
-    public IReadOnlyList<ResourceComplianceSummaryItem>? ResourceComplianceSummaryItems { get; init => field = ValueList<ResourceComplianceSummaryItem>.From(value); }
+    public IReadOnlyList<ResourceComplianceSummaryItem>? ResourceComplianceSummaryItems { get; set => field = ValueList<ResourceComplianceSummaryItem>.From(value); }
 
     /// <summary>The token for the next set of items to return. JSON <c>nextToken</c>.</summary>
     [JsonPropertyName("nextToken")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? NextToken { get; init; }
+    public string? NextToken { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

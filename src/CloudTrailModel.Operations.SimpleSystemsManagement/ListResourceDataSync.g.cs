@@ -15,17 +15,17 @@ public sealed record ListResourceDataSyncRequestParameters
     /// <summary>View a list of resource data syncs according to the sync type. JSON <c>syncType</c>.</summary>
     [JsonPropertyName("syncType")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? SyncType { get; init; }
+    public string? SyncType { get; set; }
 
     /// <summary>A token to start the list. JSON <c>nextToken</c>.</summary>
     [JsonPropertyName("nextToken")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? NextToken { get; init; }
+    public string? NextToken { get; set; }
 
     /// <summary>The maximum number of items to return for this call. JSON <c>maxResults</c>.</summary>
     [JsonPropertyName("maxResults")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? MaxResults { get; init; }
+    public int? MaxResults { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -59,12 +59,12 @@ public sealed record ListResourceDataSyncResponseElements
     /// <summary>A list of your current resource data sync configurations and their statuses. JSON <c>resourceDataSyncItems</c>.</summary>
     [JsonPropertyName("resourceDataSyncItems")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<ResourceDataSyncItem>>))]
-    public IReadOnlyList<ResourceDataSyncItem>? ResourceDataSyncItems { get; init => field = ValueList<ResourceDataSyncItem>.From(value); }
+    public IReadOnlyList<ResourceDataSyncItem>? ResourceDataSyncItems { get; set => field = ValueList<ResourceDataSyncItem>.From(value); }
 
     /// <summary>The token for the next set of items to return. JSON <c>nextToken</c>.</summary>
     [JsonPropertyName("nextToken")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? NextToken { get; init; }
+    public string? NextToken { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

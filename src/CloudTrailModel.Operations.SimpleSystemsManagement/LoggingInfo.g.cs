@@ -15,17 +15,17 @@ public sealed record LoggingInfo
     /// <summary>The name of an S3 bucket where execution logs are stored. JSON <c>s3BucketName</c>.</summary>
     [JsonPropertyName("s3BucketName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? S3BucketName { get; init; }
+    public string? S3BucketName { get; set; }
 
     /// <summary>(Optional) The S3 bucket subfolder. JSON <c>s3KeyPrefix</c>.</summary>
     [JsonPropertyName("s3KeyPrefix")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? S3KeyPrefix { get; init; }
+    public string? S3KeyPrefix { get; set; }
 
     /// <summary>The Amazon Web Services Region where the S3 bucket is located. JSON <c>s3Region</c>.</summary>
     [JsonPropertyName("s3Region")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? S3Region { get; init; }
+    public string? S3Region { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

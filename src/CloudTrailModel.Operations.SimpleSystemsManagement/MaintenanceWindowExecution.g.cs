@@ -15,32 +15,32 @@ public sealed record MaintenanceWindowExecution
     /// <summary>The ID of the maintenance window. JSON <c>windowId</c>.</summary>
     [JsonPropertyName("windowId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? WindowId { get; init; }
+    public string? WindowId { get; set; }
 
     /// <summary>The ID of the maintenance window execution. JSON <c>windowExecutionId</c>.</summary>
     [JsonPropertyName("windowExecutionId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? WindowExecutionId { get; init; }
+    public string? WindowExecutionId { get; set; }
 
     /// <summary>The status of the execution. JSON <c>status</c>.</summary>
     [JsonPropertyName("status")]
     [JsonConverter(typeof(TolerantMemberConverter<MaintenanceWindowExecutionStatus?>))]
-    public MaintenanceWindowExecutionStatus? Status { get; init; }
+    public MaintenanceWindowExecutionStatus? Status { get; set; }
 
     /// <summary>The details explaining the status. JSON <c>statusDetails</c>.</summary>
     [JsonPropertyName("statusDetails")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? StatusDetails { get; init; }
+    public string? StatusDetails { get; set; }
 
     /// <summary>The time the execution started. JSON <c>startTime</c>.</summary>
     [JsonPropertyName("startTime")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? StartTime { get; init; }
+    public DateTimeOffset? StartTime { get; set; }
 
     /// <summary>The time the execution finished. JSON <c>endTime</c>.</summary>
     [JsonPropertyName("endTime")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? EndTime { get; init; }
+    public DateTimeOffset? EndTime { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,52 +15,52 @@ public sealed record MaintenanceWindowExecutionTaskIdentity
     /// <summary>The ID of the maintenance window execution that ran the task. JSON <c>windowExecutionId</c>.</summary>
     [JsonPropertyName("windowExecutionId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? WindowExecutionId { get; init; }
+    public string? WindowExecutionId { get; set; }
 
     /// <summary>The ID of the specific task execution in the maintenance window execution. JSON <c>taskExecutionId</c>.</summary>
     [JsonPropertyName("taskExecutionId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? TaskExecutionId { get; init; }
+    public string? TaskExecutionId { get; set; }
 
     /// <summary>The status of the task execution. JSON <c>status</c>.</summary>
     [JsonPropertyName("status")]
     [JsonConverter(typeof(TolerantMemberConverter<MaintenanceWindowExecutionStatus?>))]
-    public MaintenanceWindowExecutionStatus? Status { get; init; }
+    public MaintenanceWindowExecutionStatus? Status { get; set; }
 
     /// <summary>The details explaining the status of the task execution. JSON <c>statusDetails</c>.</summary>
     [JsonPropertyName("statusDetails")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? StatusDetails { get; init; }
+    public string? StatusDetails { get; set; }
 
     /// <summary>The time the task execution started. JSON <c>startTime</c>.</summary>
     [JsonPropertyName("startTime")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? StartTime { get; init; }
+    public DateTimeOffset? StartTime { get; set; }
 
     /// <summary>The time the task execution finished. JSON <c>endTime</c>.</summary>
     [JsonPropertyName("endTime")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? EndTime { get; init; }
+    public DateTimeOffset? EndTime { get; set; }
 
     /// <summary>The Amazon Resource Name (ARN) of the task that ran. JSON <c>taskArn</c>.</summary>
     [JsonPropertyName("taskArn")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? TaskArn { get; init; }
+    public string? TaskArn { get; set; }
 
     /// <summary>The type of task that ran. JSON <c>taskType</c>.</summary>
     [JsonPropertyName("taskType")]
     [JsonConverter(typeof(TolerantMemberConverter<MaintenanceWindowTaskType?>))]
-    public MaintenanceWindowTaskType? TaskType { get; init; }
+    public MaintenanceWindowTaskType? TaskType { get; set; }
 
     /// <summary>The details for the CloudWatch alarm applied to your maintenance window task. JSON <c>alarmConfiguration</c>.</summary>
     [JsonPropertyName("alarmConfiguration")]
     [JsonConverter(typeof(TolerantMemberConverter<AlarmConfiguration>))]
-    public AlarmConfiguration? AlarmConfiguration { get; init; }
+    public AlarmConfiguration? AlarmConfiguration { get; set; }
 
     /// <summary>The CloudWatch alarm that was invoked by the maintenance window task. JSON <c>triggeredAlarms</c>.</summary>
     [JsonPropertyName("triggeredAlarms")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<AlarmStateInformation>>))]
-    public IReadOnlyList<AlarmStateInformation>? TriggeredAlarms { get; init => field = ValueList<AlarmStateInformation>.From(value); }
+    public IReadOnlyList<AlarmStateInformation>? TriggeredAlarms { get; set => field = ValueList<AlarmStateInformation>.From(value); }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

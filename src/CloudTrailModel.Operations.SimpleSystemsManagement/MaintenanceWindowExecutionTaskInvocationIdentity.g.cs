@@ -15,62 +15,62 @@ public sealed record MaintenanceWindowExecutionTaskInvocationIdentity
     /// <summary>The ID of the maintenance window execution that ran the task. JSON <c>windowExecutionId</c>.</summary>
     [JsonPropertyName("windowExecutionId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? WindowExecutionId { get; init; }
+    public string? WindowExecutionId { get; set; }
 
     /// <summary>The ID of the specific task execution in the maintenance window execution. JSON <c>taskExecutionId</c>.</summary>
     [JsonPropertyName("taskExecutionId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? TaskExecutionId { get; init; }
+    public string? TaskExecutionId { get; set; }
 
     /// <summary>The ID of the task invocation. JSON <c>invocationId</c>.</summary>
     [JsonPropertyName("invocationId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? InvocationId { get; init; }
+    public string? InvocationId { get; set; }
 
     /// <summary>The ID of the action performed in the service that actually handled the task invocation. JSON <c>executionId</c>.</summary>
     [JsonPropertyName("executionId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ExecutionId { get; init; }
+    public string? ExecutionId { get; set; }
 
     /// <summary>The task type. JSON <c>taskType</c>.</summary>
     [JsonPropertyName("taskType")]
     [JsonConverter(typeof(TolerantMemberConverter<MaintenanceWindowTaskType?>))]
-    public MaintenanceWindowTaskType? TaskType { get; init; }
+    public MaintenanceWindowTaskType? TaskType { get; set; }
 
     /// <summary>The parameters that were provided for the invocation when it was run. JSON <c>parameters</c>.</summary>
     [JsonPropertyName("parameters")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Parameters { get; init; }
+    public string? Parameters { get; set; }
 
     /// <summary>The status of the task invocation. JSON <c>status</c>.</summary>
     [JsonPropertyName("status")]
     [JsonConverter(typeof(TolerantMemberConverter<MaintenanceWindowExecutionStatus?>))]
-    public MaintenanceWindowExecutionStatus? Status { get; init; }
+    public MaintenanceWindowExecutionStatus? Status { get; set; }
 
     /// <summary>The details explaining the status of the task invocation. JSON <c>statusDetails</c>.</summary>
     [JsonPropertyName("statusDetails")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? StatusDetails { get; init; }
+    public string? StatusDetails { get; set; }
 
     /// <summary>The time the invocation started. JSON <c>startTime</c>.</summary>
     [JsonPropertyName("startTime")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? StartTime { get; init; }
+    public DateTimeOffset? StartTime { get; set; }
 
     /// <summary>The time the invocation finished. JSON <c>endTime</c>.</summary>
     [JsonPropertyName("endTime")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? EndTime { get; init; }
+    public DateTimeOffset? EndTime { get; set; }
 
     /// <summary>User-provided value that was specified when the target was registered with the maintenance window. JSON <c>ownerInformation</c>.</summary>
     [JsonPropertyName("ownerInformation")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? OwnerInformation { get; init; }
+    public string? OwnerInformation { get; set; }
 
     /// <summary>The ID of the target definition in this maintenance window the invocation was performed for. JSON <c>windowTargetId</c>.</summary>
     [JsonPropertyName("windowTargetId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? WindowTargetId { get; init; }
+    public string? WindowTargetId { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,17 +15,17 @@ public sealed record MaintenanceWindowLambdaParameters
     /// <summary>Pass client-specific information to the Lambda function that you are invoking. JSON <c>clientContext</c>.</summary>
     [JsonPropertyName("clientContext")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ClientContext { get; init; }
+    public string? ClientContext { get; set; }
 
     /// <summary>(Optional) Specify an Lambda function version or alias name. JSON <c>qualifier</c>.</summary>
     [JsonPropertyName("qualifier")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Qualifier { get; init; }
+    public string? Qualifier { get; set; }
 
     /// <summary>JSON to provide to your Lambda function as input. JSON <c>payload</c>.</summary>
     [JsonPropertyName("payload")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Payload { get; init; }
+    public string? Payload { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,57 +15,57 @@ public sealed record MaintenanceWindowRunCommandParameters
     /// <summary>Information about the commands to run. JSON <c>comment</c>.</summary>
     [JsonPropertyName("comment")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Comment { get; init; }
+    public string? Comment { get; set; }
 
     /// <summary>Configuration options for sending command output to Amazon CloudWatch Logs. JSON <c>cloudWatchOutputConfig</c>.</summary>
     [JsonPropertyName("cloudWatchOutputConfig")]
     [JsonConverter(typeof(TolerantMemberConverter<CloudWatchOutputConfig>))]
-    public CloudWatchOutputConfig? CloudWatchOutputConfig { get; init; }
+    public CloudWatchOutputConfig? CloudWatchOutputConfig { get; set; }
 
     /// <summary>The SHA-256 or SHA-1 hash created by the system when the document was created. JSON <c>documentHash</c>.</summary>
     [JsonPropertyName("documentHash")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? DocumentHash { get; init; }
+    public string? DocumentHash { get; set; }
 
     /// <summary>SHA-256 or SHA-1. JSON <c>documentHashType</c>.</summary>
     [JsonPropertyName("documentHashType")]
     [JsonConverter(typeof(TolerantMemberConverter<DocumentHashType?>))]
-    public DocumentHashType? DocumentHashType { get; init; }
+    public DocumentHashType? DocumentHashType { get; set; }
 
     /// <summary>The Amazon Web Services Systems Manager document (SSM document) version to use in the request. JSON <c>documentVersion</c>.</summary>
     [JsonPropertyName("documentVersion")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? DocumentVersion { get; init; }
+    public string? DocumentVersion { get; set; }
 
     /// <summary>Configurations for sending notifications about command status changes on a per-managed node basis. JSON <c>notificationConfig</c>.</summary>
     [JsonPropertyName("notificationConfig")]
     [JsonConverter(typeof(TolerantMemberConverter<NotificationConfig>))]
-    public NotificationConfig? NotificationConfig { get; init; }
+    public NotificationConfig? NotificationConfig { get; set; }
 
     /// <summary>The name of the Amazon Simple Storage Service (Amazon S3) bucket. JSON <c>outputS3BucketName</c>.</summary>
     [JsonPropertyName("outputS3BucketName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? OutputS3BucketName { get; init; }
+    public string? OutputS3BucketName { get; set; }
 
     /// <summary>The S3 bucket subfolder. JSON <c>outputS3KeyPrefix</c>.</summary>
     [JsonPropertyName("outputS3KeyPrefix")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? OutputS3KeyPrefix { get; init; }
+    public string? OutputS3KeyPrefix { get; set; }
 
     /// <summary>The parameters for the RUN_COMMAND task execution. JSON <c>parameters</c>. AWS marks it sensitive: CloudTrail may log a placeholder string instead, kept in <see cref="SensitiveValue{T}.RedactedText"/>.</summary>
     [JsonPropertyName("parameters")]
     [JsonConverter(typeof(SensitiveValueConverter<IReadOnlyDictionary<string, IReadOnlyList<string>>>))]
-    public SensitiveValue<IReadOnlyDictionary<string, IReadOnlyList<string>>>? Parameters { get; init; }
+    public SensitiveValue<IReadOnlyDictionary<string, IReadOnlyList<string>>>? Parameters { get; set; }
 
     /// <summary>The Amazon Resource Name (ARN) of the IAM service role for Amazon Web Services Systems Manager to assume when running a maintenance window task. JSON <c>serviceRoleArn</c>.</summary>
     [JsonPropertyName("serviceRoleArn")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ServiceRoleArn { get; init; }
+    public string? ServiceRoleArn { get; set; }
 
     /// <summary>If this time is reached and the command hasn't already started running, it doesn't run. JSON <c>timeoutSeconds</c>.</summary>
     [JsonPropertyName("timeoutSeconds")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? TimeoutSeconds { get; init; }
+    public int? TimeoutSeconds { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

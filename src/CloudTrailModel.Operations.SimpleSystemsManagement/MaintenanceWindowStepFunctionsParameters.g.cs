@@ -15,12 +15,12 @@ public sealed record MaintenanceWindowStepFunctionsParameters
     /// <summary>The inputs for the STEP_FUNCTIONS task. JSON <c>input</c>.</summary>
     [JsonPropertyName("input")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Input { get; init; }
+    public string? Input { get; set; }
 
     /// <summary>The name of the STEP_FUNCTIONS task. JSON <c>name</c>.</summary>
     [JsonPropertyName("name")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Name { get; init; }
+    public string? Name { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,37 +15,37 @@ public sealed record MaintenanceWindowTarget
     /// <summary>The ID of the maintenance window to register the target with. JSON <c>windowId</c>.</summary>
     [JsonPropertyName("windowId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? WindowId { get; init; }
+    public string? WindowId { get; set; }
 
     /// <summary>The ID of the target. JSON <c>windowTargetId</c>.</summary>
     [JsonPropertyName("windowTargetId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? WindowTargetId { get; init; }
+    public string? WindowTargetId { get; set; }
 
     /// <summary>The type of target that is being registered with the maintenance window. JSON <c>resourceType</c>.</summary>
     [JsonPropertyName("resourceType")]
     [JsonConverter(typeof(TolerantMemberConverter<MaintenanceWindowResourceType?>))]
-    public MaintenanceWindowResourceType? ResourceType { get; init; }
+    public MaintenanceWindowResourceType? ResourceType { get; set; }
 
     /// <summary>The targets, either managed nodes or tags. JSON <c>targets</c>.</summary>
     [JsonPropertyName("targets")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<Target>>))]
-    public IReadOnlyList<Target>? Targets { get; init => field = ValueList<Target>.From(value); }
+    public IReadOnlyList<Target>? Targets { get; set => field = ValueList<Target>.From(value); }
 
     /// <summary>A user-provided value that will be included in any Amazon CloudWatch Events events that are raised while running tasks for these targets in this maintenance window. JSON <c>ownerInformation</c>.</summary>
     [JsonPropertyName("ownerInformation")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? OwnerInformation { get; init; }
+    public string? OwnerInformation { get; set; }
 
     /// <summary>The name for the maintenance window target. JSON <c>name</c>.</summary>
     [JsonPropertyName("name")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Name { get; init; }
+    public string? Name { get; set; }
 
     /// <summary>A description for the target. JSON <c>description</c>.</summary>
     [JsonPropertyName("description")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Description { get; init; }
+    public string? Description { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,77 +15,77 @@ public sealed record MaintenanceWindowTask
     /// <summary>The ID of the maintenance window where the task is registered. JSON <c>windowId</c>.</summary>
     [JsonPropertyName("windowId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? WindowId { get; init; }
+    public string? WindowId { get; set; }
 
     /// <summary>The task ID. JSON <c>windowTaskId</c>.</summary>
     [JsonPropertyName("windowTaskId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? WindowTaskId { get; init; }
+    public string? WindowTaskId { get; set; }
 
     /// <summary>The resource that the task uses during execution. JSON <c>taskArn</c>.</summary>
     [JsonPropertyName("taskArn")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? TaskArn { get; init; }
+    public string? TaskArn { get; set; }
 
     /// <summary>The type of task. JSON <c>type</c>.</summary>
     [JsonPropertyName("type")]
     [JsonConverter(typeof(TolerantMemberConverter<MaintenanceWindowTaskType?>))]
-    public MaintenanceWindowTaskType? Type { get; init; }
+    public MaintenanceWindowTaskType? Type { get; set; }
 
     /// <summary>The targets (either managed nodes or tags). JSON <c>targets</c>.</summary>
     [JsonPropertyName("targets")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<Target>>))]
-    public IReadOnlyList<Target>? Targets { get; init => field = ValueList<Target>.From(value); }
+    public IReadOnlyList<Target>? Targets { get; set => field = ValueList<Target>.From(value); }
 
     /// <summary>The parameters that should be passed to the task when it is run. JSON <c>taskParameters</c>. AWS marks it sensitive: CloudTrail may log a placeholder string instead, kept in <see cref="SensitiveValue{T}.RedactedText"/>.</summary>
     [JsonPropertyName("taskParameters")]
     [JsonConverter(typeof(SensitiveValueConverter<IReadOnlyDictionary<string, MaintenanceWindowTaskParameterValueExpression>>))]
-    public SensitiveValue<IReadOnlyDictionary<string, MaintenanceWindowTaskParameterValueExpression>>? TaskParameters { get; init; }
+    public SensitiveValue<IReadOnlyDictionary<string, MaintenanceWindowTaskParameterValueExpression>>? TaskParameters { get; set; }
 
     /// <summary>The priority of the task in the maintenance window. JSON <c>priority</c>.</summary>
     [JsonPropertyName("priority")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? Priority { get; init; }
+    public int? Priority { get; set; }
 
     /// <summary>Information about an S3 bucket to write task-level logs to. JSON <c>loggingInfo</c>.</summary>
     [JsonPropertyName("loggingInfo")]
     [JsonConverter(typeof(TolerantMemberConverter<LoggingInfo>))]
-    public LoggingInfo? LoggingInfo { get; init; }
+    public LoggingInfo? LoggingInfo { get; set; }
 
     /// <summary>The Amazon Resource Name (ARN) of the IAM service role for Amazon Web Services Systems Manager to assume when running a maintenance window task. JSON <c>serviceRoleArn</c>.</summary>
     [JsonPropertyName("serviceRoleArn")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ServiceRoleArn { get; init; }
+    public string? ServiceRoleArn { get; set; }
 
     /// <summary>The maximum number of targets this task can be run for, in parallel. JSON <c>maxConcurrency</c>.</summary>
     [JsonPropertyName("maxConcurrency")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? MaxConcurrency { get; init; }
+    public string? MaxConcurrency { get; set; }
 
     /// <summary>The maximum number of errors allowed before this task stops being scheduled. JSON <c>maxErrors</c>.</summary>
     [JsonPropertyName("maxErrors")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? MaxErrors { get; init; }
+    public string? MaxErrors { get; set; }
 
     /// <summary>The task name. JSON <c>name</c>.</summary>
     [JsonPropertyName("name")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Name { get; init; }
+    public string? Name { get; set; }
 
     /// <summary>A description of the task. JSON <c>description</c>.</summary>
     [JsonPropertyName("description")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Description { get; init; }
+    public string? Description { get; set; }
 
     /// <summary>The specification for whether tasks should continue to run after the cutoff time specified in the maintenance windows is reached. JSON <c>cutoffBehavior</c>.</summary>
     [JsonPropertyName("cutoffBehavior")]
     [JsonConverter(typeof(TolerantMemberConverter<MaintenanceWindowTaskCutoffBehavior?>))]
-    public MaintenanceWindowTaskCutoffBehavior? CutoffBehavior { get; init; }
+    public MaintenanceWindowTaskCutoffBehavior? CutoffBehavior { get; set; }
 
     /// <summary>The details for the CloudWatch alarm applied to your maintenance window task. JSON <c>alarmConfiguration</c>.</summary>
     [JsonPropertyName("alarmConfiguration")]
     [JsonConverter(typeof(TolerantMemberConverter<AlarmConfiguration>))]
-    public AlarmConfiguration? AlarmConfiguration { get; init; }
+    public AlarmConfiguration? AlarmConfiguration { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

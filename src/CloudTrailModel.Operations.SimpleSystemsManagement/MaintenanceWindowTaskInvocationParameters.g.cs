@@ -15,22 +15,22 @@ public sealed record MaintenanceWindowTaskInvocationParameters
     /// <summary>The parameters for a RUN_COMMAND task type. JSON <c>runCommand</c>.</summary>
     [JsonPropertyName("runCommand")]
     [JsonConverter(typeof(TolerantMemberConverter<MaintenanceWindowRunCommandParameters>))]
-    public MaintenanceWindowRunCommandParameters? RunCommand { get; init; }
+    public MaintenanceWindowRunCommandParameters? RunCommand { get; set; }
 
     /// <summary>The parameters for an AUTOMATION task type. JSON <c>automation</c>.</summary>
     [JsonPropertyName("automation")]
     [JsonConverter(typeof(TolerantMemberConverter<MaintenanceWindowAutomationParameters>))]
-    public MaintenanceWindowAutomationParameters? Automation { get; init; }
+    public MaintenanceWindowAutomationParameters? Automation { get; set; }
 
     /// <summary>The parameters for a STEP_FUNCTIONS task type. JSON <c>stepFunctions</c>.</summary>
     [JsonPropertyName("stepFunctions")]
     [JsonConverter(typeof(TolerantMemberConverter<MaintenanceWindowStepFunctionsParameters>))]
-    public MaintenanceWindowStepFunctionsParameters? StepFunctions { get; init; }
+    public MaintenanceWindowStepFunctionsParameters? StepFunctions { get; set; }
 
     /// <summary>The parameters for a LAMBDA task type. JSON <c>lambda</c>.</summary>
     [JsonPropertyName("lambda")]
     [JsonConverter(typeof(TolerantMemberConverter<MaintenanceWindowLambdaParameters>))]
-    public MaintenanceWindowLambdaParameters? Lambda { get; init; }
+    public MaintenanceWindowLambdaParameters? Lambda { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

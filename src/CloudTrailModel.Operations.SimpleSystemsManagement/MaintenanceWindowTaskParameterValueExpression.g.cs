@@ -15,7 +15,7 @@ public sealed record MaintenanceWindowTaskParameterValueExpression
     /// <summary>This field contains an array of 0 or more strings, each 1 to 255 characters in length. JSON <c>values</c>. AWS marks it sensitive: CloudTrail may log a placeholder string instead, kept in <see cref="SensitiveValue{T}.RedactedText"/>.</summary>
     [JsonPropertyName("values")]
     [JsonConverter(typeof(SensitiveValueConverter<IReadOnlyList<string>>))]
-    public SensitiveValue<IReadOnlyList<string>>? Values { get; init; }
+    public SensitiveValue<IReadOnlyList<string>>? Values { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,27 +15,27 @@ public sealed record ModifyDocumentPermissionRequestParameters
     /// <summary>The name of the document that you want to share. JSON <c>name</c>.</summary>
     [JsonPropertyName("name")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Name { get; init; }
+    public string? Name { get; set; }
 
     /// <summary>The permission type for the document. JSON <c>permissionType</c>.</summary>
     [JsonPropertyName("permissionType")]
     [JsonConverter(typeof(TolerantMemberConverter<DocumentPermissionType?>))]
-    public DocumentPermissionType? PermissionType { get; init; }
+    public DocumentPermissionType? PermissionType { get; set; }
 
     /// <summary>The Amazon Web Services users that should have access to the document. JSON <c>accountIdsToAdd</c>.</summary>
     [JsonPropertyName("accountIdsToAdd")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<string>>))]
-    public IReadOnlyList<string>? AccountIdsToAdd { get; init => field = ValueList<string>.From(value); }
+    public IReadOnlyList<string>? AccountIdsToAdd { get; set => field = ValueList<string>.From(value); }
 
     /// <summary>The Amazon Web Services users that should no longer have access to the document. JSON <c>accountIdsToRemove</c>.</summary>
     [JsonPropertyName("accountIdsToRemove")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<string>>))]
-    public IReadOnlyList<string>? AccountIdsToRemove { get; init => field = ValueList<string>.From(value); }
+    public IReadOnlyList<string>? AccountIdsToRemove { get; set => field = ValueList<string>.From(value); }
 
     /// <summary>(Optional) The version of the document to share. JSON <c>sharedDocumentVersion</c>.</summary>
     [JsonPropertyName("sharedDocumentVersion")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? SharedDocumentVersion { get; init; }
+    public string? SharedDocumentVersion { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

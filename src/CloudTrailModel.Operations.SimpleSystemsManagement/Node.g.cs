@@ -15,27 +15,27 @@ public sealed record Node
     /// <summary>The UTC timestamp for when the managed node data was last captured. JSON <c>captureTime</c>.</summary>
     [JsonPropertyName("captureTime")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? CaptureTime { get; init; }
+    public DateTimeOffset? CaptureTime { get; set; }
 
     /// <summary>The ID of the managed node. JSON <c>id</c>.</summary>
     [JsonPropertyName("id")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Id { get; init; }
+    public string? Id { get; set; }
 
     /// <summary>Information about the ownership of the managed node. JSON <c>owner</c>.</summary>
     [JsonPropertyName("owner")]
     [JsonConverter(typeof(TolerantMemberConverter<NodeOwnerInfo>))]
-    public NodeOwnerInfo? Owner { get; init; }
+    public NodeOwnerInfo? Owner { get; set; }
 
     /// <summary>The Amazon Web Services Region that a managed node was created in or assigned to. JSON <c>region</c>.</summary>
     [JsonPropertyName("region")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Region { get; init; }
+    public string? Region { get; set; }
 
     /// <summary>Information about the type of node. JSON <c>nodeType</c>.</summary>
     [JsonPropertyName("nodeType")]
     [JsonConverter(typeof(TolerantMemberConverter<NodeType>))]
-    public NodeType? NodeType { get; init; }
+    public NodeType? NodeType { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

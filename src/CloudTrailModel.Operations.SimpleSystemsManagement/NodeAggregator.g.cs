@@ -15,22 +15,22 @@ public sealed record NodeAggregator
     /// <summary>The aggregator type for limiting a node summary. JSON <c>aggregatorType</c>.</summary>
     [JsonPropertyName("aggregatorType")]
     [JsonConverter(typeof(TolerantMemberConverter<NodeAggregatorType?>))]
-    public NodeAggregatorType? AggregatorType { get; init; }
+    public NodeAggregatorType? AggregatorType { get; set; }
 
     /// <summary>The data type name to use for viewing counts of nodes. JSON <c>typeName</c>.</summary>
     [JsonPropertyName("typeName")]
     [JsonConverter(typeof(TolerantMemberConverter<NodeTypeName?>))]
-    public NodeTypeName? TypeName { get; init; }
+    public NodeTypeName? TypeName { get; set; }
 
     /// <summary>The name of a node attribute on which to limit the count of nodes. JSON <c>attributeName</c>.</summary>
     [JsonPropertyName("attributeName")]
     [JsonConverter(typeof(TolerantMemberConverter<NodeAttributeName?>))]
-    public NodeAttributeName? AttributeName { get; init; }
+    public NodeAttributeName? AttributeName { get; set; }
 
     /// <summary>Information about aggregators used to refine a node summary. JSON <c>aggregators</c>.</summary>
     [JsonPropertyName("aggregators")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<NodeAggregator>>))]
-    public IReadOnlyList<NodeAggregator>? Aggregators { get; init => field = ValueList<NodeAggregator>.From(value); }
+    public IReadOnlyList<NodeAggregator>? Aggregators { get; set => field = ValueList<NodeAggregator>.From(value); }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

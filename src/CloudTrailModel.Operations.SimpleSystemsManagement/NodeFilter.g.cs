@@ -15,17 +15,17 @@ public sealed record NodeFilter
     /// <summary>The name of the filter. JSON <c>key</c>.</summary>
     [JsonPropertyName("key")]
     [JsonConverter(typeof(TolerantMemberConverter<NodeFilterKey?>))]
-    public NodeFilterKey? Key { get; init; }
+    public NodeFilterKey? Key { get; set; }
 
     /// <summary>A filter value supported by the specified key. JSON <c>values</c>.</summary>
     [JsonPropertyName("values")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<string>>))]
-    public IReadOnlyList<string>? Values { get; init => field = ValueList<string>.From(value); }
+    public IReadOnlyList<string>? Values { get; set => field = ValueList<string>.From(value); }
 
     /// <summary>The type of filter operator. JSON <c>type</c>.</summary>
     [JsonPropertyName("type")]
     [JsonConverter(typeof(TolerantMemberConverter<NodeFilterOperatorType?>))]
-    public NodeFilterOperatorType? Type { get; init; }
+    public NodeFilterOperatorType? Type { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,17 +15,17 @@ public sealed record NodeOwnerInfo
     /// <summary>The ID of the Amazon Web Services account that owns the managed node. JSON <c>accountId</c>.</summary>
     [JsonPropertyName("accountId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? AccountId { get; init; }
+    public string? AccountId { get; set; }
 
     /// <summary>The ID of the organization unit (OU) that the account is part of. JSON <c>organizationalUnitId</c>.</summary>
     [JsonPropertyName("organizationalUnitId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? OrganizationalUnitId { get; init; }
+    public string? OrganizationalUnitId { get; set; }
 
     /// <summary>The path for the organizational unit (OU) that owns the managed node. JSON <c>organizationalUnitPath</c>.</summary>
     [JsonPropertyName("organizationalUnitPath")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? OrganizationalUnitPath { get; init; }
+    public string? OrganizationalUnitPath { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

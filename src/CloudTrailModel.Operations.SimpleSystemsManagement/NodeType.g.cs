@@ -15,7 +15,7 @@ public sealed record NodeType
     /// <summary>Information about a specific managed node. JSON <c>instance</c>.</summary>
     [JsonPropertyName("instance")]
     [JsonConverter(typeof(TolerantMemberConverter<InstanceInfo>))]
-    public InstanceInfo? Instance { get; init; }
+    public InstanceInfo? Instance { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

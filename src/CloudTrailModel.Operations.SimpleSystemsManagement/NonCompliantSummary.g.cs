@@ -15,12 +15,12 @@ public sealed record NonCompliantSummary
     /// <summary>The total number of compliance items that aren't compliant. JSON <c>nonCompliantCount</c>.</summary>
     [JsonPropertyName("nonCompliantCount")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? NonCompliantCount { get; init; }
+    public int? NonCompliantCount { get; set; }
 
     /// <summary>A summary of the non-compliance severity by compliance type. JSON <c>severitySummary</c>.</summary>
     [JsonPropertyName("severitySummary")]
     [JsonConverter(typeof(TolerantMemberConverter<SeveritySummary>))]
-    public SeveritySummary? SeveritySummary { get; init; }
+    public SeveritySummary? SeveritySummary { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,17 +15,17 @@ public sealed record NotificationConfig
     /// <summary>An Amazon Resource Name (ARN) for an Amazon Simple Notification Service (Amazon SNS) topic. JSON <c>notificationArn</c>.</summary>
     [JsonPropertyName("notificationArn")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? NotificationArn { get; init; }
+    public string? NotificationArn { get; set; }
 
     /// <summary>The different events for which you can receive notifications. JSON <c>notificationEvents</c>.</summary>
     [JsonPropertyName("notificationEvents")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<NotificationEvent>>))]
-    public IReadOnlyList<NotificationEvent>? NotificationEvents { get; init => field = ValueList<NotificationEvent>.From(value); }
+    public IReadOnlyList<NotificationEvent>? NotificationEvents { get; set => field = ValueList<NotificationEvent>.From(value); }
 
     /// <summary>The type of notification. JSON <c>notificationType</c>.</summary>
     [JsonPropertyName("notificationType")]
     [JsonConverter(typeof(TolerantMemberConverter<NotificationType?>))]
-    public NotificationType? NotificationType { get; init; }
+    public NotificationType? NotificationType { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,32 +15,32 @@ public sealed record OpsAggregator
     /// <summary>Either a Range or Count aggregator for limiting an OpsData summary. JSON <c>aggregatorType</c>.</summary>
     [JsonPropertyName("aggregatorType")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? AggregatorType { get; init; }
+    public string? AggregatorType { get; set; }
 
     /// <summary>The data type name to use for viewing counts of OpsData. JSON <c>typeName</c>.</summary>
     [JsonPropertyName("typeName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? TypeName { get; init; }
+    public string? TypeName { get; set; }
 
     /// <summary>The name of an OpsData attribute on which to limit the count of OpsData. JSON <c>attributeName</c>.</summary>
     [JsonPropertyName("attributeName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? AttributeName { get; init; }
+    public string? AttributeName { get; set; }
 
     /// <summary>The aggregator value. JSON <c>values</c>.</summary>
     [JsonPropertyName("values")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyDictionary<string, string>>))]
-    public IReadOnlyDictionary<string, string>? Values { get; init => field = ValueMap<string>.From(value); }
+    public IReadOnlyDictionary<string, string>? Values { get; set => field = ValueMap<string>.From(value); }
 
     /// <summary>The aggregator filters. JSON <c>filters</c>.</summary>
     [JsonPropertyName("filters")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<OpsFilter>>))]
-    public IReadOnlyList<OpsFilter>? Filters { get; init => field = ValueList<OpsFilter>.From(value); }
+    public IReadOnlyList<OpsFilter>? Filters { get; set => field = ValueList<OpsFilter>.From(value); }
 
     /// <summary>A nested aggregator for viewing counts of OpsData. JSON <c>aggregators</c>.</summary>
     [JsonPropertyName("aggregators")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<OpsAggregator>>))]
-    public IReadOnlyList<OpsAggregator>? Aggregators { get; init => field = ValueList<OpsAggregator>.From(value); }
+    public IReadOnlyList<OpsAggregator>? Aggregators { get; set => field = ValueList<OpsAggregator>.From(value); }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,12 +15,12 @@ public sealed record OpsEntity
     /// <summary>The query ID. JSON <c>id</c>.</summary>
     [JsonPropertyName("id")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Id { get; init; }
+    public string? Id { get; set; }
 
     /// <summary>The data returned by the query. JSON <c>data</c>.</summary>
     [JsonPropertyName("data")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyDictionary<string, OpsEntityItem>>))]
-    public IReadOnlyDictionary<string, OpsEntityItem>? Data { get; init => field = ValueMap<OpsEntityItem>.From(value); }
+    public IReadOnlyDictionary<string, OpsEntityItem>? Data { get; set => field = ValueMap<OpsEntityItem>.From(value); }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,12 +15,12 @@ public sealed record OpsEntityItem
     /// <summary>The time the OpsData was captured. JSON <c>captureTime</c>.</summary>
     [JsonPropertyName("captureTime")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? CaptureTime { get; init; }
+    public string? CaptureTime { get; set; }
 
     /// <summary>The details of an OpsData summary. JSON <c>content</c>.</summary>
     [JsonPropertyName("content")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<IReadOnlyDictionary<string, string>>>))]
-    public IReadOnlyList<IReadOnlyDictionary<string, string>>? Content { get; init => field = ValueList<IReadOnlyDictionary<string, string>>.From(value); }
+    public IReadOnlyList<IReadOnlyDictionary<string, string>>? Content { get; set => field = ValueList<IReadOnlyDictionary<string, string>>.From(value); }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

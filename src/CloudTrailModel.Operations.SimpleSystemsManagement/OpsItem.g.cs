@@ -15,112 +15,112 @@ public sealed record OpsItem
     /// <summary>The ARN of the Amazon Web Services account that created the OpsItem. JSON <c>createdBy</c>.</summary>
     [JsonPropertyName("createdBy")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? CreatedBy { get; init; }
+    public string? CreatedBy { get; set; }
 
     /// <summary>The type of OpsItem. JSON <c>opsItemType</c>.</summary>
     [JsonPropertyName("opsItemType")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? OpsItemType { get; init; }
+    public string? OpsItemType { get; set; }
 
     /// <summary>The date and time the OpsItem was created. JSON <c>createdTime</c>.</summary>
     [JsonPropertyName("createdTime")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? CreatedTime { get; init; }
+    public DateTimeOffset? CreatedTime { get; set; }
 
     /// <summary>The OpsItem description. JSON <c>description</c>.</summary>
     [JsonPropertyName("description")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Description { get; init; }
+    public string? Description { get; set; }
 
     /// <summary>The ARN of the Amazon Web Services account that last updated the OpsItem. JSON <c>lastModifiedBy</c>.</summary>
     [JsonPropertyName("lastModifiedBy")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? LastModifiedBy { get; init; }
+    public string? LastModifiedBy { get; set; }
 
     /// <summary>The date and time the OpsItem was last updated. JSON <c>lastModifiedTime</c>.</summary>
     [JsonPropertyName("lastModifiedTime")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? LastModifiedTime { get; init; }
+    public DateTimeOffset? LastModifiedTime { get; set; }
 
     /// <summary>The Amazon Resource Name (ARN) of an Amazon Simple Notification Service (Amazon SNS) topic where notifications are sent when this OpsItem is edited or changed. JSON <c>notifications</c>.</summary>
     [JsonPropertyName("notifications")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<OpsItemNotification>>))]
-    public IReadOnlyList<OpsItemNotification>? Notifications { get; init => field = ValueList<OpsItemNotification>.From(value); }
+    public IReadOnlyList<OpsItemNotification>? Notifications { get; set => field = ValueList<OpsItemNotification>.From(value); }
 
     /// <summary>The importance of this OpsItem in relation to other OpsItems in the system. JSON <c>priority</c>.</summary>
     [JsonPropertyName("priority")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? Priority { get; init; }
+    public int? Priority { get; set; }
 
     /// <summary>One or more OpsItems that share something in common with the current OpsItem. JSON <c>relatedOpsItems</c>.</summary>
     [JsonPropertyName("relatedOpsItems")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<RelatedOpsItem>>))]
-    public IReadOnlyList<RelatedOpsItem>? RelatedOpsItems { get; init => field = ValueList<RelatedOpsItem>.From(value); }
+    public IReadOnlyList<RelatedOpsItem>? RelatedOpsItems { get; set => field = ValueList<RelatedOpsItem>.From(value); }
 
     /// <summary>The OpsItem status. JSON <c>status</c>.</summary>
     [JsonPropertyName("status")]
     [JsonConverter(typeof(TolerantMemberConverter<OpsItemStatus?>))]
-    public OpsItemStatus? Status { get; init; }
+    public OpsItemStatus? Status { get; set; }
 
     /// <summary>The ID of the OpsItem. JSON <c>opsItemId</c>.</summary>
     [JsonPropertyName("opsItemId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? OpsItemId { get; init; }
+    public string? OpsItemId { get; set; }
 
     /// <summary>The version of this OpsItem. JSON <c>version</c>.</summary>
     [JsonPropertyName("version")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Version { get; init; }
+    public string? Version { get; set; }
 
     /// <summary>A short heading that describes the nature of the OpsItem and the impacted resource. JSON <c>title</c>.</summary>
     [JsonPropertyName("title")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Title { get; init; }
+    public string? Title { get; set; }
 
     /// <summary>The origin of the OpsItem, such as Amazon EC2 or Systems Manager. JSON <c>source</c>.</summary>
     [JsonPropertyName("source")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Source { get; init; }
+    public string? Source { get; set; }
 
     /// <summary>Operational data is custom data that provides useful reference details about the OpsItem. JSON <c>operationalData</c>.</summary>
     [JsonPropertyName("operationalData")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyDictionary<string, OpsItemDataValue>>))]
-    public IReadOnlyDictionary<string, OpsItemDataValue>? OperationalData { get; init => field = ValueMap<OpsItemDataValue>.From(value); }
+    public IReadOnlyDictionary<string, OpsItemDataValue>? OperationalData { get; set => field = ValueMap<OpsItemDataValue>.From(value); }
 
     /// <summary>An OpsItem category. JSON <c>category</c>.</summary>
     [JsonPropertyName("category")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Category { get; init; }
+    public string? Category { get; set; }
 
     /// <summary>The severity of the OpsItem. JSON <c>severity</c>.</summary>
     [JsonPropertyName("severity")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Severity { get; init; }
+    public string? Severity { get; set; }
 
     /// <summary>The time a runbook workflow started. JSON <c>actualStartTime</c>.</summary>
     [JsonPropertyName("actualStartTime")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? ActualStartTime { get; init; }
+    public DateTimeOffset? ActualStartTime { get; set; }
 
     /// <summary>The time a runbook workflow ended. JSON <c>actualEndTime</c>.</summary>
     [JsonPropertyName("actualEndTime")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? ActualEndTime { get; init; }
+    public DateTimeOffset? ActualEndTime { get; set; }
 
     /// <summary>The time specified in a change request for a runbook workflow to start. JSON <c>plannedStartTime</c>.</summary>
     [JsonPropertyName("plannedStartTime")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? PlannedStartTime { get; init; }
+    public DateTimeOffset? PlannedStartTime { get; set; }
 
     /// <summary>The time specified in a change request for a runbook workflow to end. JSON <c>plannedEndTime</c>.</summary>
     [JsonPropertyName("plannedEndTime")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? PlannedEndTime { get; init; }
+    public DateTimeOffset? PlannedEndTime { get; set; }
 
     /// <summary>The OpsItem Amazon Resource Name (ARN). JSON <c>opsItemArn</c>.</summary>
     [JsonPropertyName("opsItemArn")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? OpsItemArn { get; init; }
+    public string? OpsItemArn { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

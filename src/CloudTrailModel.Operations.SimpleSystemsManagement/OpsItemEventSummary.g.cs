@@ -15,37 +15,37 @@ public sealed record OpsItemEventSummary
     /// <summary>The ID of the OpsItem. JSON <c>opsItemId</c>.</summary>
     [JsonPropertyName("opsItemId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? OpsItemId { get; init; }
+    public string? OpsItemId { get; set; }
 
     /// <summary>The ID of the OpsItem event. JSON <c>eventId</c>.</summary>
     [JsonPropertyName("eventId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? EventId { get; init; }
+    public string? EventId { get; set; }
 
     /// <summary>The source of the OpsItem event. JSON <c>source</c>.</summary>
     [JsonPropertyName("source")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Source { get; init; }
+    public string? Source { get; set; }
 
     /// <summary>The type of information provided as a detail. JSON <c>detailType</c>.</summary>
     [JsonPropertyName("detailType")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? DetailType { get; init; }
+    public string? DetailType { get; set; }
 
     /// <summary>Specific information about the OpsItem event. JSON <c>detail</c>.</summary>
     [JsonPropertyName("detail")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Detail { get; init; }
+    public string? Detail { get; set; }
 
     /// <summary>Information about the user or resource that created the OpsItem event. JSON <c>createdBy</c>.</summary>
     [JsonPropertyName("createdBy")]
     [JsonConverter(typeof(TolerantMemberConverter<OpsItemIdentity>))]
-    public OpsItemIdentity? CreatedBy { get; init; }
+    public OpsItemIdentity? CreatedBy { get; set; }
 
     /// <summary>The date and time the OpsItem event was created. JSON <c>createdTime</c>.</summary>
     [JsonPropertyName("createdTime")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? CreatedTime { get; init; }
+    public DateTimeOffset? CreatedTime { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

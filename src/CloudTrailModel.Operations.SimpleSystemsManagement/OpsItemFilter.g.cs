@@ -15,17 +15,17 @@ public sealed record OpsItemFilter
     /// <summary>The name of the filter. JSON <c>key</c>.</summary>
     [JsonPropertyName("key")]
     [JsonConverter(typeof(TolerantMemberConverter<OpsItemFilterKey?>))]
-    public OpsItemFilterKey? Key { get; init; }
+    public OpsItemFilterKey? Key { get; set; }
 
     /// <summary>The filter value. JSON <c>values</c>.</summary>
     [JsonPropertyName("values")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<string>>))]
-    public IReadOnlyList<string>? Values { get; init => field = ValueList<string>.From(value); }
+    public IReadOnlyList<string>? Values { get; set => field = ValueList<string>.From(value); }
 
     /// <summary>The operator used by the filter call. JSON <c>operator</c>.</summary>
     [JsonPropertyName("operator")]
     [JsonConverter(typeof(TolerantMemberConverter<OpsItemFilterOperator?>))]
-    public OpsItemFilterOperator? Operator { get; init; }
+    public OpsItemFilterOperator? Operator { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

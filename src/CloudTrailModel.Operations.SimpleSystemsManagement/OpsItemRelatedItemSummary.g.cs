@@ -15,47 +15,47 @@ public sealed record OpsItemRelatedItemSummary
     /// <summary>The OpsItem ID. JSON <c>opsItemId</c>.</summary>
     [JsonPropertyName("opsItemId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? OpsItemId { get; init; }
+    public string? OpsItemId { get; set; }
 
     /// <summary>The association ID. JSON <c>associationId</c>.</summary>
     [JsonPropertyName("associationId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? AssociationId { get; init; }
+    public string? AssociationId { get; set; }
 
     /// <summary>The resource type. JSON <c>resourceType</c>.</summary>
     [JsonPropertyName("resourceType")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ResourceType { get; init; }
+    public string? ResourceType { get; set; }
 
     /// <summary>The association type. JSON <c>associationType</c>.</summary>
     [JsonPropertyName("associationType")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? AssociationType { get; init; }
+    public string? AssociationType { get; set; }
 
     /// <summary>The Amazon Resource Name (ARN) of the related-item resource. JSON <c>resourceUri</c>.</summary>
     [JsonPropertyName("resourceUri")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ResourceUri { get; init; }
+    public string? ResourceUri { get; set; }
 
     /// <summary>Information about the user or resource that created an OpsItem event. JSON <c>createdBy</c>.</summary>
     [JsonPropertyName("createdBy")]
     [JsonConverter(typeof(TolerantMemberConverter<OpsItemIdentity>))]
-    public OpsItemIdentity? CreatedBy { get; init; }
+    public OpsItemIdentity? CreatedBy { get; set; }
 
     /// <summary>The time the related-item association was created. JSON <c>createdTime</c>.</summary>
     [JsonPropertyName("createdTime")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? CreatedTime { get; init; }
+    public DateTimeOffset? CreatedTime { get; set; }
 
     /// <summary>Information about the user or resource that created an OpsItem event. JSON <c>lastModifiedBy</c>.</summary>
     [JsonPropertyName("lastModifiedBy")]
     [JsonConverter(typeof(TolerantMemberConverter<OpsItemIdentity>))]
-    public OpsItemIdentity? LastModifiedBy { get; init; }
+    public OpsItemIdentity? LastModifiedBy { get; set; }
 
     /// <summary>The time the related-item association was last updated. JSON <c>lastModifiedTime</c>.</summary>
     [JsonPropertyName("lastModifiedTime")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? LastModifiedTime { get; init; }
+    public DateTimeOffset? LastModifiedTime { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

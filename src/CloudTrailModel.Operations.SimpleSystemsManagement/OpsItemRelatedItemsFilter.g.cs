@@ -15,17 +15,17 @@ public sealed record OpsItemRelatedItemsFilter
     /// <summary>The name of the filter key. JSON <c>key</c>.</summary>
     [JsonPropertyName("key")]
     [JsonConverter(typeof(TolerantMemberConverter<OpsItemRelatedItemsFilterKey?>))]
-    public OpsItemRelatedItemsFilterKey? Key { get; init; }
+    public OpsItemRelatedItemsFilterKey? Key { get; set; }
 
     /// <summary>The values for the filter. JSON <c>values</c>.</summary>
     [JsonPropertyName("values")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<string>>))]
-    public IReadOnlyList<string>? Values { get; init => field = ValueList<string>.From(value); }
+    public IReadOnlyList<string>? Values { get; set => field = ValueList<string>.From(value); }
 
     /// <summary>The operator used by the filter call. JSON <c>operator</c>.</summary>
     [JsonPropertyName("operator")]
     [JsonConverter(typeof(TolerantMemberConverter<OpsItemRelatedItemsFilterOperator?>))]
-    public OpsItemRelatedItemsFilterOperator? Operator { get; init; }
+    public OpsItemRelatedItemsFilterOperator? Operator { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

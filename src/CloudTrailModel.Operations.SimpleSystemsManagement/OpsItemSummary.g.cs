@@ -15,87 +15,87 @@ public sealed record OpsItemSummary
     /// <summary>The Amazon Resource Name (ARN) of the IAM entity that created the OpsItem. JSON <c>createdBy</c>.</summary>
     [JsonPropertyName("createdBy")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? CreatedBy { get; init; }
+    public string? CreatedBy { get; set; }
 
     /// <summary>The date and time the OpsItem was created. JSON <c>createdTime</c>.</summary>
     [JsonPropertyName("createdTime")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? CreatedTime { get; init; }
+    public DateTimeOffset? CreatedTime { get; set; }
 
     /// <summary>The Amazon Resource Name (ARN) of the IAM entity that created the OpsItem. JSON <c>lastModifiedBy</c>.</summary>
     [JsonPropertyName("lastModifiedBy")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? LastModifiedBy { get; init; }
+    public string? LastModifiedBy { get; set; }
 
     /// <summary>The date and time the OpsItem was last updated. JSON <c>lastModifiedTime</c>.</summary>
     [JsonPropertyName("lastModifiedTime")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? LastModifiedTime { get; init; }
+    public DateTimeOffset? LastModifiedTime { get; set; }
 
     /// <summary>The importance of this OpsItem in relation to other OpsItems in the system. JSON <c>priority</c>.</summary>
     [JsonPropertyName("priority")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? Priority { get; init; }
+    public int? Priority { get; set; }
 
     /// <summary>The impacted Amazon Web Services resource. JSON <c>source</c>.</summary>
     [JsonPropertyName("source")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Source { get; init; }
+    public string? Source { get; set; }
 
     /// <summary>The OpsItem status. JSON <c>status</c>.</summary>
     [JsonPropertyName("status")]
     [JsonConverter(typeof(TolerantMemberConverter<OpsItemStatus?>))]
-    public OpsItemStatus? Status { get; init; }
+    public OpsItemStatus? Status { get; set; }
 
     /// <summary>The ID of the OpsItem. JSON <c>opsItemId</c>.</summary>
     [JsonPropertyName("opsItemId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? OpsItemId { get; init; }
+    public string? OpsItemId { get; set; }
 
     /// <summary>A short heading that describes the nature of the OpsItem and the impacted resource. JSON <c>title</c>.</summary>
     [JsonPropertyName("title")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Title { get; init; }
+    public string? Title { get; set; }
 
     /// <summary>Operational data is custom data that provides useful reference details about the OpsItem. JSON <c>operationalData</c>.</summary>
     [JsonPropertyName("operationalData")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyDictionary<string, OpsItemDataValue>>))]
-    public IReadOnlyDictionary<string, OpsItemDataValue>? OperationalData { get; init => field = ValueMap<OpsItemDataValue>.From(value); }
+    public IReadOnlyDictionary<string, OpsItemDataValue>? OperationalData { get; set => field = ValueMap<OpsItemDataValue>.From(value); }
 
     /// <summary>A list of OpsItems by category. JSON <c>category</c>.</summary>
     [JsonPropertyName("category")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Category { get; init; }
+    public string? Category { get; set; }
 
     /// <summary>A list of OpsItems by severity. JSON <c>severity</c>.</summary>
     [JsonPropertyName("severity")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Severity { get; init; }
+    public string? Severity { get; set; }
 
     /// <summary>The type of OpsItem. JSON <c>opsItemType</c>.</summary>
     [JsonPropertyName("opsItemType")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? OpsItemType { get; init; }
+    public string? OpsItemType { get; set; }
 
     /// <summary>The time a runbook workflow started. JSON <c>actualStartTime</c>.</summary>
     [JsonPropertyName("actualStartTime")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? ActualStartTime { get; init; }
+    public DateTimeOffset? ActualStartTime { get; set; }
 
     /// <summary>The time a runbook workflow ended. JSON <c>actualEndTime</c>.</summary>
     [JsonPropertyName("actualEndTime")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? ActualEndTime { get; init; }
+    public DateTimeOffset? ActualEndTime { get; set; }
 
     /// <summary>The time specified in a change request for a runbook workflow to start. JSON <c>plannedStartTime</c>.</summary>
     [JsonPropertyName("plannedStartTime")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? PlannedStartTime { get; init; }
+    public DateTimeOffset? PlannedStartTime { get; set; }
 
     /// <summary>The time specified in a change request for a runbook workflow to end. JSON <c>plannedEndTime</c>.</summary>
     [JsonPropertyName("plannedEndTime")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? PlannedEndTime { get; init; }
+    public DateTimeOffset? PlannedEndTime { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

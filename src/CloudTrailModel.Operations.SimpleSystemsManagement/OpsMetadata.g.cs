@@ -15,27 +15,27 @@ public sealed record OpsMetadata
     /// <summary>The ID of the Application Manager application. JSON <c>resourceId</c>.</summary>
     [JsonPropertyName("resourceId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ResourceId { get; init; }
+    public string? ResourceId { get; set; }
 
     /// <summary>The Amazon Resource Name (ARN) of the OpsMetadata Object or blob. JSON <c>opsMetadataArn</c>.</summary>
     [JsonPropertyName("opsMetadataArn")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? OpsMetadataArn { get; init; }
+    public string? OpsMetadataArn { get; set; }
 
     /// <summary>The date the OpsMetadata object was last updated. JSON <c>lastModifiedDate</c>.</summary>
     [JsonPropertyName("lastModifiedDate")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? LastModifiedDate { get; init; }
+    public DateTimeOffset? LastModifiedDate { get; set; }
 
     /// <summary>The user name who last updated the OpsMetadata object. JSON <c>lastModifiedUser</c>.</summary>
     [JsonPropertyName("lastModifiedUser")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? LastModifiedUser { get; init; }
+    public string? LastModifiedUser { get; set; }
 
     /// <summary>The date the OpsMetadata objects was created. JSON <c>creationDate</c>.</summary>
     [JsonPropertyName("creationDate")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? CreationDate { get; init; }
+    public DateTimeOffset? CreationDate { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

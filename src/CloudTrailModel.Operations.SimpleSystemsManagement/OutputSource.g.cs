@@ -15,12 +15,12 @@ public sealed record OutputSource
     /// <summary>The ID of the output source, for example the URL of an S3 bucket. JSON <c>outputSourceId</c>.</summary>
     [JsonPropertyName("outputSourceId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? OutputSourceId { get; init; }
+    public string? OutputSourceId { get; set; }
 
     /// <summary>The type of source where the association execution details are stored, for example, Amazon S3. JSON <c>outputSourceType</c>.</summary>
     [JsonPropertyName("outputSourceType")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? OutputSourceType { get; init; }
+    public string? OutputSourceType { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,47 +15,47 @@ public sealed record Parameter
     /// <summary>The name of the parameter. JSON <c>name</c>.</summary>
     [JsonPropertyName("name")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Name { get; init; }
+    public string? Name { get; set; }
 
     /// <summary>The type of parameter. JSON <c>type</c>.</summary>
     [JsonPropertyName("type")]
     [JsonConverter(typeof(TolerantMemberConverter<ParameterType?>))]
-    public ParameterType? Type { get; init; }
+    public ParameterType? Type { get; set; }
 
     /// <summary>The parameter value. JSON <c>value</c>.</summary>
     [JsonPropertyName("value")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Value { get; init; }
+    public string? Value { get; set; }
 
     /// <summary>The parameter version. JSON <c>version</c>.</summary>
     [JsonPropertyName("version")]
     [JsonConverter(typeof(TolerantMemberConverter<long?>))]
-    public long? Version { get; init; }
+    public long? Version { get; set; }
 
     /// <summary>Either the version number or the label used to retrieve the parameter value. JSON <c>selector</c>.</summary>
     [JsonPropertyName("selector")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Selector { get; init; }
+    public string? Selector { get; set; }
 
     /// <summary>Applies to parameters that reference information in other Amazon Web Services services. JSON <c>sourceResult</c>.</summary>
     [JsonPropertyName("sourceResult")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? SourceResult { get; init; }
+    public string? SourceResult { get; set; }
 
     /// <summary>Date the parameter was last changed or updated and the parameter version was created. JSON <c>lastModifiedDate</c>.</summary>
     [JsonPropertyName("lastModifiedDate")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? LastModifiedDate { get; init; }
+    public DateTimeOffset? LastModifiedDate { get; set; }
 
     /// <summary>The Amazon Resource Name (ARN) of the parameter. JSON <c>aRN</c>.</summary>
     [JsonPropertyName("aRN")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ARN { get; init; }
+    public string? ARN { get; set; }
 
     /// <summary>The data type of the parameter, such as text or aws:ec2:image. JSON <c>dataType</c>.</summary>
     [JsonPropertyName("dataType")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? DataType { get; init; }
+    public string? DataType { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

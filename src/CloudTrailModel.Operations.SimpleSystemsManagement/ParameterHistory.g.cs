@@ -15,67 +15,67 @@ public sealed record ParameterHistory
     /// <summary>The name of the parameter. JSON <c>name</c>.</summary>
     [JsonPropertyName("name")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Name { get; init; }
+    public string? Name { get; set; }
 
     /// <summary>The type of parameter used. JSON <c>type</c>.</summary>
     [JsonPropertyName("type")]
     [JsonConverter(typeof(TolerantMemberConverter<ParameterType?>))]
-    public ParameterType? Type { get; init; }
+    public ParameterType? Type { get; set; }
 
     /// <summary>The alias of the Key Management Service (KMS) key used to encrypt the parameter. JSON <c>keyId</c>.</summary>
     [JsonPropertyName("keyId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? KeyId { get; init; }
+    public string? KeyId { get; set; }
 
     /// <summary>Date the parameter was last changed or updated. JSON <c>lastModifiedDate</c>.</summary>
     [JsonPropertyName("lastModifiedDate")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? LastModifiedDate { get; init; }
+    public DateTimeOffset? LastModifiedDate { get; set; }
 
     /// <summary>Amazon Resource Name (ARN) of the Amazon Web Services user who last changed the parameter. JSON <c>lastModifiedUser</c>.</summary>
     [JsonPropertyName("lastModifiedUser")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? LastModifiedUser { get; init; }
+    public string? LastModifiedUser { get; set; }
 
     /// <summary>Information about the parameter. JSON <c>description</c>.</summary>
     [JsonPropertyName("description")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Description { get; init; }
+    public string? Description { get; set; }
 
     /// <summary>The parameter value. JSON <c>value</c>.</summary>
     [JsonPropertyName("value")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Value { get; init; }
+    public string? Value { get; set; }
 
     /// <summary>Parameter names can include the following letters and symbols. JSON <c>allowedPattern</c>.</summary>
     [JsonPropertyName("allowedPattern")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? AllowedPattern { get; init; }
+    public string? AllowedPattern { get; set; }
 
     /// <summary>The parameter version. JSON <c>version</c>.</summary>
     [JsonPropertyName("version")]
     [JsonConverter(typeof(TolerantMemberConverter<long?>))]
-    public long? Version { get; init; }
+    public long? Version { get; set; }
 
     /// <summary>Labels assigned to the parameter version. JSON <c>labels</c>.</summary>
     [JsonPropertyName("labels")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<string>>))]
-    public IReadOnlyList<string>? Labels { get; init => field = ValueList<string>.From(value); }
+    public IReadOnlyList<string>? Labels { get; set => field = ValueList<string>.From(value); }
 
     /// <summary>The parameter tier. JSON <c>tier</c>.</summary>
     [JsonPropertyName("tier")]
     [JsonConverter(typeof(TolerantMemberConverter<ParameterTier?>))]
-    public ParameterTier? Tier { get; init; }
+    public ParameterTier? Tier { get; set; }
 
     /// <summary>Information about the policies assigned to a parameter. JSON <c>policies</c>.</summary>
     [JsonPropertyName("policies")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<ParameterInlinePolicy>>))]
-    public IReadOnlyList<ParameterInlinePolicy>? Policies { get; init => field = ValueList<ParameterInlinePolicy>.From(value); }
+    public IReadOnlyList<ParameterInlinePolicy>? Policies { get; set => field = ValueList<ParameterInlinePolicy>.From(value); }
 
     /// <summary>The data type of the parameter, such as text or aws:ec2:image. JSON <c>dataType</c>.</summary>
     [JsonPropertyName("dataType")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? DataType { get; init; }
+    public string? DataType { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,17 +15,17 @@ public sealed record ParameterInlinePolicy
     /// <summary>The JSON text of the policy. JSON <c>policyText</c>.</summary>
     [JsonPropertyName("policyText")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? PolicyText { get; init; }
+    public string? PolicyText { get; set; }
 
     /// <summary>The type of policy. JSON <c>policyType</c>.</summary>
     [JsonPropertyName("policyType")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? PolicyType { get; init; }
+    public string? PolicyType { get; set; }
 
     /// <summary>The status of the policy. JSON <c>policyStatus</c>.</summary>
     [JsonPropertyName("policyStatus")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? PolicyStatus { get; init; }
+    public string? PolicyStatus { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,17 +15,17 @@ public sealed record ParameterStringFilter
     /// <summary>The name of the filter. JSON <c>key</c>.</summary>
     [JsonPropertyName("key")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Key { get; init; }
+    public string? Key { get; set; }
 
     /// <summary>For all filters used with DescribeParameters, valid options include Equals and BeginsWith. JSON <c>option</c>.</summary>
     [JsonPropertyName("option")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Option { get; init; }
+    public string? Option { get; set; }
 
     /// <summary>The value you want to search for. JSON <c>values</c>.</summary>
     [JsonPropertyName("values")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<string>>))]
-    public IReadOnlyList<string>? Values { get; init => field = ValueList<string>.From(value); }
+    public IReadOnlyList<string>? Values { get; set => field = ValueList<string>.From(value); }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,27 +15,27 @@ public sealed record ParentStepDetails
     /// <summary>The unique ID of a step execution. JSON <c>stepExecutionId</c>.</summary>
     [JsonPropertyName("stepExecutionId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? StepExecutionId { get; init; }
+    public string? StepExecutionId { get; set; }
 
     /// <summary>The name of the step. JSON <c>stepName</c>.</summary>
     [JsonPropertyName("stepName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? StepName { get; init; }
+    public string? StepName { get; set; }
 
     /// <summary>The name of the automation action. JSON <c>action</c>.</summary>
     [JsonPropertyName("action")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Action { get; init; }
+    public string? Action { get; set; }
 
     /// <summary>The current repetition of the loop represented by an integer. JSON <c>iteration</c>.</summary>
     [JsonPropertyName("iteration")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? Iteration { get; init; }
+    public int? Iteration { get; set; }
 
     /// <summary>The current value of the specified iterator in the loop. JSON <c>iteratorValue</c>.</summary>
     [JsonPropertyName("iteratorValue")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? IteratorValue { get; init; }
+    public string? IteratorValue { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,117 +15,117 @@ public sealed record Patch
     /// <summary>The ID of the patch. JSON <c>id</c>.</summary>
     [JsonPropertyName("id")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Id { get; init; }
+    public string? Id { get; set; }
 
     /// <summary>The date the patch was released. JSON <c>releaseDate</c>.</summary>
     [JsonPropertyName("releaseDate")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? ReleaseDate { get; init; }
+    public DateTimeOffset? ReleaseDate { get; set; }
 
     /// <summary>The title of the patch. JSON <c>title</c>.</summary>
     [JsonPropertyName("title")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Title { get; init; }
+    public string? Title { get; set; }
 
     /// <summary>The description of the patch. JSON <c>description</c>.</summary>
     [JsonPropertyName("description")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Description { get; init; }
+    public string? Description { get; set; }
 
     /// <summary>The URL where more information can be obtained about the patch. JSON <c>contentUrl</c>.</summary>
     [JsonPropertyName("contentUrl")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ContentUrl { get; init; }
+    public string? ContentUrl { get; set; }
 
     /// <summary>The name of the vendor providing the patch. JSON <c>vendor</c>.</summary>
     [JsonPropertyName("vendor")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Vendor { get; init; }
+    public string? Vendor { get; set; }
 
     /// <summary>The product family the patch is applicable for. JSON <c>productFamily</c>.</summary>
     [JsonPropertyName("productFamily")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ProductFamily { get; init; }
+    public string? ProductFamily { get; set; }
 
     /// <summary>The specific product the patch is applicable for. JSON <c>product</c>.</summary>
     [JsonPropertyName("product")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Product { get; init; }
+    public string? Product { get; set; }
 
     /// <summary>The classification of the patch. JSON <c>classification</c>.</summary>
     [JsonPropertyName("classification")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Classification { get; init; }
+    public string? Classification { get; set; }
 
     /// <summary>The severity of the patch, such as Critical, Important, or Moderate. JSON <c>msrcSeverity</c>.</summary>
     [JsonPropertyName("msrcSeverity")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? MsrcSeverity { get; init; }
+    public string? MsrcSeverity { get; set; }
 
     /// <summary>The Microsoft Knowledge Base ID of the patch. JSON <c>kbNumber</c>.</summary>
     [JsonPropertyName("kbNumber")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? KbNumber { get; init; }
+    public string? KbNumber { get; set; }
 
     /// <summary>The ID of the Microsoft Security Response Center (MSRC) bulletin the patch is related to. JSON <c>msrcNumber</c>.</summary>
     [JsonPropertyName("msrcNumber")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? MsrcNumber { get; init; }
+    public string? MsrcNumber { get; set; }
 
     /// <summary>The language of the patch if it's language-specific. JSON <c>language</c>.</summary>
     [JsonPropertyName("language")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Language { get; init; }
+    public string? Language { get; set; }
 
     /// <summary>The Advisory ID of the patch. JSON <c>advisoryIds</c>.</summary>
     [JsonPropertyName("advisoryIds")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<string>>))]
-    public IReadOnlyList<string>? AdvisoryIds { get; init => field = ValueList<string>.From(value); }
+    public IReadOnlyList<string>? AdvisoryIds { get; set => field = ValueList<string>.From(value); }
 
     /// <summary>The Bugzilla ID of the patch. JSON <c>bugzillaIds</c>.</summary>
     [JsonPropertyName("bugzillaIds")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<string>>))]
-    public IReadOnlyList<string>? BugzillaIds { get; init => field = ValueList<string>.From(value); }
+    public IReadOnlyList<string>? BugzillaIds { get; set => field = ValueList<string>.From(value); }
 
     /// <summary>The Common Vulnerabilities and Exposures (CVE) ID of the patch. JSON <c>cVEIds</c>.</summary>
     [JsonPropertyName("cVEIds")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<string>>))]
-    public IReadOnlyList<string>? CVEIds { get; init => field = ValueList<string>.From(value); }
+    public IReadOnlyList<string>? CVEIds { get; set => field = ValueList<string>.From(value); }
 
     /// <summary>The name of the patch. JSON <c>name</c>.</summary>
     [JsonPropertyName("name")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Name { get; init; }
+    public string? Name { get; set; }
 
     /// <summary>The epoch of the patch. JSON <c>epoch</c>.</summary>
     [JsonPropertyName("epoch")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? Epoch { get; init; }
+    public int? Epoch { get; set; }
 
     /// <summary>The version number of the patch. JSON <c>version</c>.</summary>
     [JsonPropertyName("version")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Version { get; init; }
+    public string? Version { get; set; }
 
     /// <summary>The particular release of a patch. JSON <c>release</c>.</summary>
     [JsonPropertyName("release")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Release { get; init; }
+    public string? Release { get; set; }
 
     /// <summary>The architecture of the patch. JSON <c>arch</c>.</summary>
     [JsonPropertyName("arch")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Arch { get; init; }
+    public string? Arch { get; set; }
 
     /// <summary>The severity level of the patch. JSON <c>severity</c>.</summary>
     [JsonPropertyName("severity")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Severity { get; init; }
+    public string? Severity { get; set; }
 
     /// <summary>The source patch repository for the operating system and version, such as trusty-security for Ubuntu Server 14.04 LTE and focal-security for Ubuntu Server 20.04 LTE. JSON <c>repository</c>.</summary>
     [JsonPropertyName("repository")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Repository { get; init; }
+    public string? Repository { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

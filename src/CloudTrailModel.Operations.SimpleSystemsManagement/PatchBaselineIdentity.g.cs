@@ -15,27 +15,27 @@ public sealed record PatchBaselineIdentity
     /// <summary>The ID of the patch baseline. JSON <c>baselineId</c>.</summary>
     [JsonPropertyName("baselineId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? BaselineId { get; init; }
+    public string? BaselineId { get; set; }
 
     /// <summary>The name of the patch baseline. JSON <c>baselineName</c>.</summary>
     [JsonPropertyName("baselineName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? BaselineName { get; init; }
+    public string? BaselineName { get; set; }
 
     /// <summary>Defines the operating system the patch baseline applies to. JSON <c>operatingSystem</c>.</summary>
     [JsonPropertyName("operatingSystem")]
     [JsonConverter(typeof(TolerantMemberConverter<OperatingSystem?>))]
-    public OperatingSystem? OperatingSystem { get; init; }
+    public OperatingSystem? OperatingSystem { get; set; }
 
     /// <summary>The description of the patch baseline. JSON <c>baselineDescription</c>.</summary>
     [JsonPropertyName("baselineDescription")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? BaselineDescription { get; init; }
+    public string? BaselineDescription { get; set; }
 
     /// <summary>Indicates whether this is the default baseline. JSON <c>defaultBaseline</c>.</summary>
     [JsonPropertyName("defaultBaseline")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? DefaultBaseline { get; init; }
+    public bool? DefaultBaseline { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

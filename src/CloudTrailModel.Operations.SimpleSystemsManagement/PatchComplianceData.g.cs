@@ -15,37 +15,37 @@ public sealed record PatchComplianceData
     /// <summary>The title of the patch. JSON <c>title</c>.</summary>
     [JsonPropertyName("title")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Title { get; init; }
+    public string? Title { get; set; }
 
     /// <summary>The operating system-specific ID of the patch. JSON <c>kBId</c>.</summary>
     [JsonPropertyName("kBId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? KBId { get; init; }
+    public string? KBId { get; set; }
 
     /// <summary>The classification of the patch, such as SecurityUpdates, Updates, and CriticalUpdates. JSON <c>classification</c>.</summary>
     [JsonPropertyName("classification")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Classification { get; init; }
+    public string? Classification { get; set; }
 
     /// <summary>The severity of the patch such as Critical, Important, and Moderate. JSON <c>severity</c>.</summary>
     [JsonPropertyName("severity")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Severity { get; init; }
+    public string? Severity { get; set; }
 
     /// <summary>The state of the patch on the managed node, such as INSTALLED or FAILED. JSON <c>state</c>.</summary>
     [JsonPropertyName("state")]
     [JsonConverter(typeof(TolerantMemberConverter<PatchComplianceDataState?>))]
-    public PatchComplianceDataState? State { get; init; }
+    public PatchComplianceDataState? State { get; set; }
 
     /// <summary>The date/time the patch was installed on the managed node. JSON <c>installedTime</c>.</summary>
     [JsonPropertyName("installedTime")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? InstalledTime { get; init; }
+    public DateTimeOffset? InstalledTime { get; set; }
 
     /// <summary>The IDs of one or more Common Vulnerabilities and Exposure (CVE) issues that are resolved by the patch. JSON <c>cVEIds</c>.</summary>
     [JsonPropertyName("cVEIds")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? CVEIds { get; init; }
+    public string? CVEIds { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,7 +15,7 @@ public sealed record PatchFilterGroup
     /// <summary>The set of patch filters that make up the group. JSON <c>patchFilters</c>.</summary>
     [JsonPropertyName("patchFilters")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<PatchFilter>>))]
-    public IReadOnlyList<PatchFilter>? PatchFilters { get; init => field = ValueList<PatchFilter>.From(value); }
+    public IReadOnlyList<PatchFilter>? PatchFilters { get; set => field = ValueList<PatchFilter>.From(value); }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

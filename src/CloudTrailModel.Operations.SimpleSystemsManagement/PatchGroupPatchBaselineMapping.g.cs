@@ -15,12 +15,12 @@ public sealed record PatchGroupPatchBaselineMapping
     /// <summary>The name of the patch group registered with the patch baseline. JSON <c>patchGroup</c>.</summary>
     [JsonPropertyName("patchGroup")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? PatchGroup { get; init; }
+    public string? PatchGroup { get; set; }
 
     /// <summary>The patch baseline the patch group is registered with. JSON <c>baselineIdentity</c>.</summary>
     [JsonPropertyName("baselineIdentity")]
     [JsonConverter(typeof(TolerantMemberConverter<PatchBaselineIdentity>))]
-    public PatchBaselineIdentity? BaselineIdentity { get; init; }
+    public PatchBaselineIdentity? BaselineIdentity { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

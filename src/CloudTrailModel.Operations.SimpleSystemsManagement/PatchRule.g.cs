@@ -15,27 +15,27 @@ public sealed record PatchRule
     /// <summary>The patch filter group that defines the criteria for the rule. JSON <c>patchFilterGroup</c>.</summary>
     [JsonPropertyName("patchFilterGroup")]
     [JsonConverter(typeof(TolerantMemberConverter<PatchFilterGroup>))]
-    public PatchFilterGroup? PatchFilterGroup { get; init; }
+    public PatchFilterGroup? PatchFilterGroup { get; set; }
 
     /// <summary>A compliance severity level for all approved patches in a patch baseline. JSON <c>complianceLevel</c>.</summary>
     [JsonPropertyName("complianceLevel")]
     [JsonConverter(typeof(TolerantMemberConverter<PatchComplianceLevel?>))]
-    public PatchComplianceLevel? ComplianceLevel { get; init; }
+    public PatchComplianceLevel? ComplianceLevel { get; set; }
 
     /// <summary>The number of days after the release date of each patch matched by the rule that the patch is marked as approved in the patch baseline. JSON <c>approveAfterDays</c>.</summary>
     [JsonPropertyName("approveAfterDays")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? ApproveAfterDays { get; init; }
+    public int? ApproveAfterDays { get; set; }
 
     /// <summary>The cutoff date for auto approval of released patches. JSON <c>approveUntilDate</c>.</summary>
     [JsonPropertyName("approveUntilDate")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ApproveUntilDate { get; init; }
+    public string? ApproveUntilDate { get; set; }
 
     /// <summary>For managed nodes identified by the approval rule filters, enables a patch baseline to apply non-security updates available in the specified repository. JSON <c>enableNonSecurity</c>.</summary>
     [JsonPropertyName("enableNonSecurity")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? EnableNonSecurity { get; init; }
+    public bool? EnableNonSecurity { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

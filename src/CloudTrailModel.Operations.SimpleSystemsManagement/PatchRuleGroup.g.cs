@@ -15,7 +15,7 @@ public sealed record PatchRuleGroup
     /// <summary>The rules that make up the rule group. JSON <c>patchRules</c>.</summary>
     [JsonPropertyName("patchRules")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<PatchRule>>))]
-    public IReadOnlyList<PatchRule>? PatchRules { get; init => field = ValueList<PatchRule>.From(value); }
+    public IReadOnlyList<PatchRule>? PatchRules { get; set => field = ValueList<PatchRule>.From(value); }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

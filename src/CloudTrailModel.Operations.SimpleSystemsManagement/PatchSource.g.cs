@@ -15,17 +15,17 @@ public sealed record PatchSource
     /// <summary>The name specified to identify the patch source. JSON <c>name</c>.</summary>
     [JsonPropertyName("name")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Name { get; init; }
+    public string? Name { get; set; }
 
     /// <summary>The specific operating system versions a patch repository applies to, such as "Ubuntu16.04", "AmazonLinux2016.09", "RedhatEnterpriseLinux7.2" or "Suse12.7". JSON <c>products</c>.</summary>
     [JsonPropertyName("products")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<string>>))]
-    public IReadOnlyList<string>? Products { get; init => field = ValueList<string>.From(value); }
+    public IReadOnlyList<string>? Products { get; set => field = ValueList<string>.From(value); }
 
     /// <summary>The value of the repo configuration. JSON <c>configuration</c>.</summary>
     [JsonPropertyName("configuration")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Configuration { get; init; }
+    public string? Configuration { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,17 +15,17 @@ public sealed record PatchStatus
     /// <summary>The approval status of a patch. JSON <c>deploymentStatus</c>.</summary>
     [JsonPropertyName("deploymentStatus")]
     [JsonConverter(typeof(TolerantMemberConverter<PatchDeploymentStatus?>))]
-    public PatchDeploymentStatus? DeploymentStatus { get; init; }
+    public PatchDeploymentStatus? DeploymentStatus { get; set; }
 
     /// <summary>The compliance severity level for a patch. JSON <c>complianceLevel</c>.</summary>
     [JsonPropertyName("complianceLevel")]
     [JsonConverter(typeof(TolerantMemberConverter<PatchComplianceLevel?>))]
-    public PatchComplianceLevel? ComplianceLevel { get; init; }
+    public PatchComplianceLevel? ComplianceLevel { get; set; }
 
     /// <summary>The date the patch was approved (or will be approved if the status is PENDING_APPROVAL). JSON <c>approvalDate</c>.</summary>
     [JsonPropertyName("approvalDate")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? ApprovalDate { get; init; }
+    public DateTimeOffset? ApprovalDate { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

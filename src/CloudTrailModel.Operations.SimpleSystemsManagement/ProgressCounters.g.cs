@@ -15,27 +15,27 @@ public sealed record ProgressCounters
     /// <summary>The total number of steps run in all specified Amazon Web Services Regions and Amazon Web Services accounts for the current Automation execution. JSON <c>totalSteps</c>.</summary>
     [JsonPropertyName("totalSteps")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? TotalSteps { get; init; }
+    public int? TotalSteps { get; set; }
 
     /// <summary>The total number of steps that successfully completed in all specified Amazon Web Services Regions and Amazon Web Services accounts for the current Automation execution. JSON <c>successSteps</c>.</summary>
     [JsonPropertyName("successSteps")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? SuccessSteps { get; init; }
+    public int? SuccessSteps { get; set; }
 
     /// <summary>The total number of steps that failed to run in all specified Amazon Web Services Regions and Amazon Web Services accounts for the current Automation execution. JSON <c>failedSteps</c>.</summary>
     [JsonPropertyName("failedSteps")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? FailedSteps { get; init; }
+    public int? FailedSteps { get; set; }
 
     /// <summary>The total number of steps that the system cancelled in all specified Amazon Web Services Regions and Amazon Web Services accounts for the current Automation execution. JSON <c>cancelledSteps</c>.</summary>
     [JsonPropertyName("cancelledSteps")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? CancelledSteps { get; init; }
+    public int? CancelledSteps { get; set; }
 
     /// <summary>The total number of steps that timed out in all specified Amazon Web Services Regions and Amazon Web Services accounts for the current Automation execution. JSON <c>timedOutSteps</c>.</summary>
     [JsonPropertyName("timedOutSteps")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? TimedOutSteps { get; init; }
+    public int? TimedOutSteps { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,37 +15,37 @@ public sealed record PutComplianceItemsRequestParameters
     /// <summary>Specify an ID for this resource. JSON <c>resourceId</c>.</summary>
     [JsonPropertyName("resourceId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ResourceId { get; init; }
+    public string? ResourceId { get; set; }
 
     /// <summary>Specify the type of resource. JSON <c>resourceType</c>.</summary>
     [JsonPropertyName("resourceType")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ResourceType { get; init; }
+    public string? ResourceType { get; set; }
 
     /// <summary>Specify the compliance type. JSON <c>complianceType</c>.</summary>
     [JsonPropertyName("complianceType")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ComplianceType { get; init; }
+    public string? ComplianceType { get; set; }
 
     /// <summary>A summary of the call execution that includes an execution ID, the type of execution (for example, Command), and the date/time of the execution using a datetime object that is saved in the following format: yyyy-MM-dd'T'HH:mm:ss'Z'. JSON <c>executionSummary</c>.</summary>
     [JsonPropertyName("executionSummary")]
     [JsonConverter(typeof(TolerantMemberConverter<ComplianceExecutionSummary>))]
-    public ComplianceExecutionSummary? ExecutionSummary { get; init; }
+    public ComplianceExecutionSummary? ExecutionSummary { get; set; }
 
     /// <summary>Information about the compliance as defined by the resource type. JSON <c>items</c>.</summary>
     [JsonPropertyName("items")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<ComplianceItemEntry>>))]
-    public IReadOnlyList<ComplianceItemEntry>? Items { get; init => field = ValueList<ComplianceItemEntry>.From(value); }
+    public IReadOnlyList<ComplianceItemEntry>? Items { get; set => field = ValueList<ComplianceItemEntry>.From(value); }
 
     /// <summary>MD5 or SHA-256 content hash. JSON <c>itemContentHash</c>.</summary>
     [JsonPropertyName("itemContentHash")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ItemContentHash { get; init; }
+    public string? ItemContentHash { get; set; }
 
     /// <summary>The mode for uploading compliance items. JSON <c>uploadType</c>.</summary>
     [JsonPropertyName("uploadType")]
     [JsonConverter(typeof(TolerantMemberConverter<ComplianceUploadType?>))]
-    public ComplianceUploadType? UploadType { get; init; }
+    public ComplianceUploadType? UploadType { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

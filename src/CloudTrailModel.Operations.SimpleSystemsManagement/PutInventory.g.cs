@@ -15,12 +15,12 @@ public sealed record PutInventoryRequestParameters
     /// <summary>An managed node ID where you want to add or update inventory items. JSON <c>instanceId</c>.</summary>
     [JsonPropertyName("instanceId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? InstanceId { get; init; }
+    public string? InstanceId { get; set; }
 
     /// <summary>The inventory items that you want to add or update on managed nodes. JSON <c>items</c>.</summary>
     [JsonPropertyName("items")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<InventoryItem>>))]
-    public IReadOnlyList<InventoryItem>? Items { get; init => field = ValueList<InventoryItem>.From(value); }
+    public IReadOnlyList<InventoryItem>? Items { get; set => field = ValueList<InventoryItem>.From(value); }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -52,7 +52,7 @@ public sealed record PutInventoryResponseElements
     /// <summary>Information about the request. JSON <c>message</c>.</summary>
     [JsonPropertyName("message")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Message { get; init; }
+    public string? Message { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

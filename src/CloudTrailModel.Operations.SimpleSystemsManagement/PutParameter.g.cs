@@ -15,57 +15,57 @@ public sealed record PutParameterRequestParameters
     /// <summary>The fully qualified name of the parameter that you want to create or update. JSON <c>name</c>.</summary>
     [JsonPropertyName("name")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Name { get; init; }
+    public string? Name { get; set; }
 
     /// <summary>Information about the parameter that you want to add to the system. JSON <c>description</c>.</summary>
     [JsonPropertyName("description")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Description { get; init; }
+    public string? Description { get; set; }
 
     /// <summary>The parameter value that you want to add to the system. JSON <c>value</c>.</summary>
     [JsonPropertyName("value")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Value { get; init; }
+    public string? Value { get; set; }
 
     /// <summary>The type of parameter that you want to create. JSON <c>type</c>.</summary>
     [JsonPropertyName("type")]
     [JsonConverter(typeof(TolerantMemberConverter<ParameterType?>))]
-    public ParameterType? Type { get; init; }
+    public ParameterType? Type { get; set; }
 
     /// <summary>The Key Management Service (KMS) ID that you want to use to encrypt a parameter. JSON <c>keyId</c>.</summary>
     [JsonPropertyName("keyId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? KeyId { get; init; }
+    public string? KeyId { get; set; }
 
     /// <summary>Overwrite an existing parameter. JSON <c>overwrite</c>.</summary>
     [JsonPropertyName("overwrite")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? Overwrite { get; init; }
+    public bool? Overwrite { get; set; }
 
     /// <summary>A regular expression used to validate the parameter value. JSON <c>allowedPattern</c>.</summary>
     [JsonPropertyName("allowedPattern")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? AllowedPattern { get; init; }
+    public string? AllowedPattern { get; set; }
 
     /// <summary>Optional metadata that you assign to a resource. JSON <c>tags</c>.</summary>
     [JsonPropertyName("tags")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<Tag>>))]
-    public IReadOnlyList<Tag>? Tags { get; init => field = ValueList<Tag>.From(value); }
+    public IReadOnlyList<Tag>? Tags { get; set => field = ValueList<Tag>.From(value); }
 
     /// <summary>The parameter tier to assign to a parameter. JSON <c>tier</c>.</summary>
     [JsonPropertyName("tier")]
     [JsonConverter(typeof(TolerantMemberConverter<ParameterTier?>))]
-    public ParameterTier? Tier { get; init; }
+    public ParameterTier? Tier { get; set; }
 
     /// <summary>One or more policies to apply to a parameter. JSON <c>policies</c>.</summary>
     [JsonPropertyName("policies")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Policies { get; init; }
+    public string? Policies { get; set; }
 
     /// <summary>The data type for a String parameter. JSON <c>dataType</c>.</summary>
     [JsonPropertyName("dataType")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? DataType { get; init; }
+    public string? DataType { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -115,12 +115,12 @@ public sealed record PutParameterResponseElements
     /// <summary>The new version number of a parameter. JSON <c>version</c>.</summary>
     [JsonPropertyName("version")]
     [JsonConverter(typeof(TolerantMemberConverter<long?>))]
-    public long? Version { get; init; }
+    public long? Version { get; set; }
 
     /// <summary>The tier assigned to the parameter. JSON <c>tier</c>.</summary>
     [JsonPropertyName("tier")]
     [JsonConverter(typeof(TolerantMemberConverter<ParameterTier?>))]
-    public ParameterTier? Tier { get; init; }
+    public ParameterTier? Tier { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

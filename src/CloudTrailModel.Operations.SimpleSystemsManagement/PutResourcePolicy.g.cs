@@ -15,22 +15,22 @@ public sealed record PutResourcePolicyRequestParameters
     /// <summary>Amazon Resource Name (ARN) of the resource to which you want to attach a policy. JSON <c>resourceArn</c>.</summary>
     [JsonPropertyName("resourceArn")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ResourceArn { get; init; }
+    public string? ResourceArn { get; set; }
 
     /// <summary>A policy you want to associate with a resource. JSON <c>policy</c>.</summary>
     [JsonPropertyName("policy")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Policy { get; init; }
+    public string? Policy { get; set; }
 
     /// <summary>The policy ID. JSON <c>policyId</c>.</summary>
     [JsonPropertyName("policyId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? PolicyId { get; init; }
+    public string? PolicyId { get; set; }
 
     /// <summary>ID of the current policy version. JSON <c>policyHash</c>.</summary>
     [JsonPropertyName("policyHash")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? PolicyHash { get; init; }
+    public string? PolicyHash { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -66,12 +66,12 @@ public sealed record PutResourcePolicyResponseElements
     /// <summary>The policy ID. JSON <c>policyId</c>.</summary>
     [JsonPropertyName("policyId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? PolicyId { get; init; }
+    public string? PolicyId { get; set; }
 
     /// <summary>ID of the current policy version. JSON <c>policyHash</c>.</summary>
     [JsonPropertyName("policyHash")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? PolicyHash { get; init; }
+    public string? PolicyHash { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,7 +15,7 @@ public sealed record RegisterDefaultPatchBaselineRequestParameters
     /// <summary>The ID of the patch baseline that should be the default patch baseline. JSON <c>baselineId</c>.</summary>
     [JsonPropertyName("baselineId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? BaselineId { get; init; }
+    public string? BaselineId { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -45,7 +45,7 @@ public sealed record RegisterDefaultPatchBaselineResponseElements
     /// <summary>The ID of the default patch baseline. JSON <c>baselineId</c>.</summary>
     [JsonPropertyName("baselineId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? BaselineId { get; init; }
+    public string? BaselineId { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

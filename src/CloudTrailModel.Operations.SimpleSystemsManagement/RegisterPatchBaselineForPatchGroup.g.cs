@@ -15,12 +15,12 @@ public sealed record RegisterPatchBaselineForPatchGroupRequestParameters
     /// <summary>The ID of the patch baseline to register with the patch group. JSON <c>baselineId</c>.</summary>
     [JsonPropertyName("baselineId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? BaselineId { get; init; }
+    public string? BaselineId { get; set; }
 
     /// <summary>The name of the patch group to be registered with the patch baseline. JSON <c>patchGroup</c>.</summary>
     [JsonPropertyName("patchGroup")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? PatchGroup { get; init; }
+    public string? PatchGroup { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -52,12 +52,12 @@ public sealed record RegisterPatchBaselineForPatchGroupResponseElements
     /// <summary>The ID of the patch baseline the patch group was registered with. JSON <c>baselineId</c>.</summary>
     [JsonPropertyName("baselineId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? BaselineId { get; init; }
+    public string? BaselineId { get; set; }
 
     /// <summary>The name of the patch group registered with the patch baseline. JSON <c>patchGroup</c>.</summary>
     [JsonPropertyName("patchGroup")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? PatchGroup { get; init; }
+    public string? PatchGroup { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,37 +15,37 @@ public sealed record RegisterTargetWithMaintenanceWindowRequestParameters
     /// <summary>The ID of the maintenance window the target should be registered with. JSON <c>windowId</c>.</summary>
     [JsonPropertyName("windowId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? WindowId { get; init; }
+    public string? WindowId { get; set; }
 
     /// <summary>The type of target being registered with the maintenance window. JSON <c>resourceType</c>.</summary>
     [JsonPropertyName("resourceType")]
     [JsonConverter(typeof(TolerantMemberConverter<MaintenanceWindowResourceType?>))]
-    public MaintenanceWindowResourceType? ResourceType { get; init; }
+    public MaintenanceWindowResourceType? ResourceType { get; set; }
 
     /// <summary>The targets to register with the maintenance window. JSON <c>targets</c>.</summary>
     [JsonPropertyName("targets")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<Target>>))]
-    public IReadOnlyList<Target>? Targets { get; init => field = ValueList<Target>.From(value); }
+    public IReadOnlyList<Target>? Targets { get; set => field = ValueList<Target>.From(value); }
 
     /// <summary>User-provided value that will be included in any Amazon CloudWatch Events events raised while running tasks for these targets in this maintenance window. JSON <c>ownerInformation</c>.</summary>
     [JsonPropertyName("ownerInformation")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? OwnerInformation { get; init; }
+    public string? OwnerInformation { get; set; }
 
     /// <summary>An optional name for the target. JSON <c>name</c>.</summary>
     [JsonPropertyName("name")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Name { get; init; }
+    public string? Name { get; set; }
 
     /// <summary>An optional description for the target. JSON <c>description</c>.</summary>
     [JsonPropertyName("description")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Description { get; init; }
+    public string? Description { get; set; }
 
     /// <summary>User-provided idempotency token. JSON <c>clientToken</c>.</summary>
     [JsonPropertyName("clientToken")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ClientToken { get; init; }
+    public string? ClientToken { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -87,7 +87,7 @@ public sealed record RegisterTargetWithMaintenanceWindowResponseElements
     /// <summary>The ID of the target definition in this maintenance window. JSON <c>windowTargetId</c>.</summary>
     [JsonPropertyName("windowTargetId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? WindowTargetId { get; init; }
+    public string? WindowTargetId { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,7 +15,7 @@ public sealed record RelatedOpsItem
     /// <summary>The ID of an OpsItem related to the current OpsItem. JSON <c>opsItemId</c>.</summary>
     [JsonPropertyName("opsItemId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? OpsItemId { get; init; }
+    public string? OpsItemId { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,7 +15,7 @@ public sealed record ResetServiceSettingRequestParameters
     /// <summary>The Amazon Resource Name (ARN) of the service setting to reset. JSON <c>settingId</c>.</summary>
     [JsonPropertyName("settingId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? SettingId { get; init; }
+    public string? SettingId { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -45,7 +45,7 @@ public sealed record ResetServiceSettingResponseElements
     /// <summary>The current, effective service setting after calling the ResetServiceSetting API operation. JSON <c>serviceSetting</c>.</summary>
     [JsonPropertyName("serviceSetting")]
     [JsonConverter(typeof(TolerantMemberConverter<ServiceSetting>))]
-    public ServiceSetting? ServiceSetting { get; init; }
+    public ServiceSetting? ServiceSetting { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

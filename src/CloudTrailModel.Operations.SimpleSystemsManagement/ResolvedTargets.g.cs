@@ -15,12 +15,12 @@ public sealed record ResolvedTargets
     /// <summary>A list of parameter values sent to targets that resolved during the Automation execution. JSON <c>parameterValues</c>.</summary>
     [JsonPropertyName("parameterValues")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<string>>))]
-    public IReadOnlyList<string>? ParameterValues { get; init => field = ValueList<string>.From(value); }
+    public IReadOnlyList<string>? ParameterValues { get; set => field = ValueList<string>.From(value); }
 
     /// <summary>A boolean value indicating whether the resolved target list is truncated. JSON <c>truncated</c>.</summary>
     [JsonPropertyName("truncated")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? Truncated { get; init; }
+    public bool? Truncated { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,42 +15,42 @@ public sealed record ResourceComplianceSummaryItem
     /// <summary>The compliance type. JSON <c>complianceType</c>.</summary>
     [JsonPropertyName("complianceType")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ComplianceType { get; init; }
+    public string? ComplianceType { get; set; }
 
     /// <summary>The resource type. JSON <c>resourceType</c>.</summary>
     [JsonPropertyName("resourceType")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ResourceType { get; init; }
+    public string? ResourceType { get; set; }
 
     /// <summary>The resource ID. JSON <c>resourceId</c>.</summary>
     [JsonPropertyName("resourceId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ResourceId { get; init; }
+    public string? ResourceId { get; set; }
 
     /// <summary>The compliance status for the resource. JSON <c>status</c>.</summary>
     [JsonPropertyName("status")]
     [JsonConverter(typeof(TolerantMemberConverter<ComplianceStatus?>))]
-    public ComplianceStatus? Status { get; init; }
+    public ComplianceStatus? Status { get; set; }
 
     /// <summary>The highest severity item found for the resource. JSON <c>overallSeverity</c>.</summary>
     [JsonPropertyName("overallSeverity")]
     [JsonConverter(typeof(TolerantMemberConverter<ComplianceSeverity?>))]
-    public ComplianceSeverity? OverallSeverity { get; init; }
+    public ComplianceSeverity? OverallSeverity { get; set; }
 
     /// <summary>Information about the execution. JSON <c>executionSummary</c>.</summary>
     [JsonPropertyName("executionSummary")]
     [JsonConverter(typeof(TolerantMemberConverter<ComplianceExecutionSummary>))]
-    public ComplianceExecutionSummary? ExecutionSummary { get; init; }
+    public ComplianceExecutionSummary? ExecutionSummary { get; set; }
 
     /// <summary>A list of items that are compliant for the resource. JSON <c>compliantSummary</c>.</summary>
     [JsonPropertyName("compliantSummary")]
     [JsonConverter(typeof(TolerantMemberConverter<CompliantSummary>))]
-    public CompliantSummary? CompliantSummary { get; init; }
+    public CompliantSummary? CompliantSummary { get; set; }
 
     /// <summary>A list of items that aren't compliant for the resource. JSON <c>nonCompliantSummary</c>.</summary>
     [JsonPropertyName("nonCompliantSummary")]
     [JsonConverter(typeof(TolerantMemberConverter<NonCompliantSummary>))]
-    public NonCompliantSummary? NonCompliantSummary { get; init; }
+    public NonCompliantSummary? NonCompliantSummary { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,12 +15,12 @@ public sealed record ResourceDataSyncAwsOrganizationsSource
     /// <summary>If an Amazon Web Services organization is present, this is either OrganizationalUnits or EntireOrganization. JSON <c>organizationSourceType</c>.</summary>
     [JsonPropertyName("organizationSourceType")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? OrganizationSourceType { get; init; }
+    public string? OrganizationSourceType { get; set; }
 
     /// <summary>The Organizations organization units included in the sync. JSON <c>organizationalUnits</c>.</summary>
     [JsonPropertyName("organizationalUnits")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<ResourceDataSyncOrganizationalUnit>>))]
-    public IReadOnlyList<ResourceDataSyncOrganizationalUnit>? OrganizationalUnits { get; init => field = ValueList<ResourceDataSyncOrganizationalUnit>.From(value); }
+    public IReadOnlyList<ResourceDataSyncOrganizationalUnit>? OrganizationalUnits { get; set => field = ValueList<ResourceDataSyncOrganizationalUnit>.From(value); }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,7 +15,7 @@ public sealed record ResourceDataSyncDestinationDataSharing
     /// <summary>The sharing data type. JSON <c>destinationDataSharingType</c>.</summary>
     [JsonPropertyName("destinationDataSharingType")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? DestinationDataSharingType { get; init; }
+    public string? DestinationDataSharingType { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

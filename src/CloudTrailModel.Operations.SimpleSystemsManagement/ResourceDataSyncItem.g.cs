@@ -15,52 +15,52 @@ public sealed record ResourceDataSyncItem
     /// <summary>The name of the resource data sync. JSON <c>syncName</c>.</summary>
     [JsonPropertyName("syncName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? SyncName { get; init; }
+    public string? SyncName { get; set; }
 
     /// <summary>The type of resource data sync. JSON <c>syncType</c>.</summary>
     [JsonPropertyName("syncType")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? SyncType { get; init; }
+    public string? SyncType { get; set; }
 
     /// <summary>Information about the source where the data was synchronized. JSON <c>syncSource</c>.</summary>
     [JsonPropertyName("syncSource")]
     [JsonConverter(typeof(TolerantMemberConverter<ResourceDataSyncSourceWithState>))]
-    public ResourceDataSyncSourceWithState? SyncSource { get; init; }
+    public ResourceDataSyncSourceWithState? SyncSource { get; set; }
 
     /// <summary>Configuration information for the target S3 bucket. JSON <c>s3Destination</c>.</summary>
     [JsonPropertyName("s3Destination")]
     [JsonConverter(typeof(TolerantMemberConverter<ResourceDataSyncS3Destination>))]
-    public ResourceDataSyncS3Destination? S3Destination { get; init; }
+    public ResourceDataSyncS3Destination? S3Destination { get; set; }
 
     /// <summary>The last time the configuration attempted to sync (UTC). JSON <c>lastSyncTime</c>.</summary>
     [JsonPropertyName("lastSyncTime")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? LastSyncTime { get; init; }
+    public DateTimeOffset? LastSyncTime { get; set; }
 
     /// <summary>The last time the sync operations returned a status of SUCCESSFUL (UTC). JSON <c>lastSuccessfulSyncTime</c>.</summary>
     [JsonPropertyName("lastSuccessfulSyncTime")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? LastSuccessfulSyncTime { get; init; }
+    public DateTimeOffset? LastSuccessfulSyncTime { get; set; }
 
     /// <summary>The date and time the resource data sync was changed. JSON <c>syncLastModifiedTime</c>.</summary>
     [JsonPropertyName("syncLastModifiedTime")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? SyncLastModifiedTime { get; init; }
+    public DateTimeOffset? SyncLastModifiedTime { get; set; }
 
     /// <summary>The status reported by the last sync. JSON <c>lastStatus</c>.</summary>
     [JsonPropertyName("lastStatus")]
     [JsonConverter(typeof(TolerantMemberConverter<LastResourceDataSyncStatus?>))]
-    public LastResourceDataSyncStatus? LastStatus { get; init; }
+    public LastResourceDataSyncStatus? LastStatus { get; set; }
 
     /// <summary>The date and time the configuration was created (UTC). JSON <c>syncCreatedTime</c>.</summary>
     [JsonPropertyName("syncCreatedTime")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? SyncCreatedTime { get; init; }
+    public DateTimeOffset? SyncCreatedTime { get; set; }
 
     /// <summary>The status message details reported by the last sync. JSON <c>lastSyncStatusMessage</c>.</summary>
     [JsonPropertyName("lastSyncStatusMessage")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? LastSyncStatusMessage { get; init; }
+    public string? LastSyncStatusMessage { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,32 +15,32 @@ public sealed record ResourceDataSyncS3Destination
     /// <summary>The name of the S3 bucket where the aggregated data is stored. JSON <c>bucketName</c>.</summary>
     [JsonPropertyName("bucketName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? BucketName { get; init; }
+    public string? BucketName { get; set; }
 
     /// <summary>An Amazon S3 prefix for the bucket. JSON <c>prefix</c>.</summary>
     [JsonPropertyName("prefix")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Prefix { get; init; }
+    public string? Prefix { get; set; }
 
     /// <summary>A supported sync format. JSON <c>syncFormat</c>.</summary>
     [JsonPropertyName("syncFormat")]
     [JsonConverter(typeof(TolerantMemberConverter<ResourceDataSyncS3Format?>))]
-    public ResourceDataSyncS3Format? SyncFormat { get; init; }
+    public ResourceDataSyncS3Format? SyncFormat { get; set; }
 
     /// <summary>The Amazon Web Services Region with the S3 bucket targeted by the resource data sync. JSON <c>region</c>.</summary>
     [JsonPropertyName("region")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Region { get; init; }
+    public string? Region { get; set; }
 
     /// <summary>The ARN of an encryption key for a destination in Amazon S3. JSON <c>aWSKMSKeyARN</c>.</summary>
     [JsonPropertyName("aWSKMSKeyARN")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? AWSKMSKeyARN { get; init; }
+    public string? AWSKMSKeyARN { get; set; }
 
     /// <summary>Enables destination data sharing. JSON <c>destinationDataSharing</c>.</summary>
     [JsonPropertyName("destinationDataSharing")]
     [JsonConverter(typeof(TolerantMemberConverter<ResourceDataSyncDestinationDataSharing>))]
-    public ResourceDataSyncDestinationDataSharing? DestinationDataSharing { get; init; }
+    public ResourceDataSyncDestinationDataSharing? DestinationDataSharing { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,27 +15,27 @@ public sealed record ResourceDataSyncSource
     /// <summary>The type of data source for the resource data sync. JSON <c>sourceType</c>.</summary>
     [JsonPropertyName("sourceType")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? SourceType { get; init; }
+    public string? SourceType { get; set; }
 
     /// <summary>Information about the AwsOrganizationsSource resource data sync source. JSON <c>awsOrganizationsSource</c>.</summary>
     [JsonPropertyName("awsOrganizationsSource")]
     [JsonConverter(typeof(TolerantMemberConverter<ResourceDataSyncAwsOrganizationsSource>))]
-    public ResourceDataSyncAwsOrganizationsSource? AwsOrganizationsSource { get; init; }
+    public ResourceDataSyncAwsOrganizationsSource? AwsOrganizationsSource { get; set; }
 
     /// <summary>The SyncSource Amazon Web Services Regions included in the resource data sync. JSON <c>sourceRegions</c>.</summary>
     [JsonPropertyName("sourceRegions")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<string>>))]
-    public IReadOnlyList<string>? SourceRegions { get; init => field = ValueList<string>.From(value); }
+    public IReadOnlyList<string>? SourceRegions { get; set => field = ValueList<string>.From(value); }
 
     /// <summary>Whether to automatically synchronize and aggregate data from new Amazon Web Services Regions when those Regions come online. JSON <c>includeFutureRegions</c>.</summary>
     [JsonPropertyName("includeFutureRegions")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? IncludeFutureRegions { get; init; }
+    public bool? IncludeFutureRegions { get; set; }
 
     /// <summary>When you create a resource data sync, if you choose one of the Organizations options, then Systems Manager automatically enables all OpsData sources in the selected Amazon Web Services Regions for all Amazon Web Services accounts in your organization (or in the selected organization units). JSON <c>enableAllOpsDataSources</c>.</summary>
     [JsonPropertyName("enableAllOpsDataSources")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? EnableAllOpsDataSources { get; init; }
+    public bool? EnableAllOpsDataSources { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,7 +15,7 @@ public sealed record ResumeSessionRequestParameters
     /// <summary>The ID of the disconnected session to resume. JSON <c>sessionId</c>.</summary>
     [JsonPropertyName("sessionId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? SessionId { get; init; }
+    public string? SessionId { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -45,17 +45,17 @@ public sealed record ResumeSessionResponseElements
     /// <summary>The ID of the session. JSON <c>sessionId</c>.</summary>
     [JsonPropertyName("sessionId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? SessionId { get; init; }
+    public string? SessionId { get; set; }
 
     /// <summary>An encrypted token value containing session and caller information. JSON <c>tokenValue</c>.</summary>
     [JsonPropertyName("tokenValue")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? TokenValue { get; init; }
+    public string? TokenValue { get; set; }
 
     /// <summary>A URL back to SSM Agent on the managed node that the Session Manager client uses to send commands and receive output from the managed node. JSON <c>streamUrl</c>.</summary>
     [JsonPropertyName("streamUrl")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? StreamUrl { get; init; }
+    public string? StreamUrl { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,17 +15,17 @@ public sealed record ReviewInformation
     /// <summary>The time that the reviewer took action on the document review request. JSON <c>reviewedTime</c>.</summary>
     [JsonPropertyName("reviewedTime")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? ReviewedTime { get; init; }
+    public DateTimeOffset? ReviewedTime { get; set; }
 
     /// <summary>The current status of the document review request. JSON <c>status</c>.</summary>
     [JsonPropertyName("status")]
     [JsonConverter(typeof(TolerantMemberConverter<ReviewStatus?>))]
-    public ReviewStatus? Status { get; init; }
+    public ReviewStatus? Status { get; set; }
 
     /// <summary>The reviewer assigned to take action on the document review request. JSON <c>reviewer</c>.</summary>
     [JsonPropertyName("reviewer")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Reviewer { get; init; }
+    public string? Reviewer { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,47 +15,47 @@ public sealed record Runbook
     /// <summary>The name of the Automation runbook used in a runbook workflow. JSON <c>documentName</c>.</summary>
     [JsonPropertyName("documentName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? DocumentName { get; init; }
+    public string? DocumentName { get; set; }
 
     /// <summary>The version of the Automation runbook used in a runbook workflow. JSON <c>documentVersion</c>.</summary>
     [JsonPropertyName("documentVersion")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? DocumentVersion { get; init; }
+    public string? DocumentVersion { get; set; }
 
     /// <summary>The key-value map of execution parameters, which were supplied when calling StartChangeRequestExecution. JSON <c>parameters</c>.</summary>
     [JsonPropertyName("parameters")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyDictionary<string, IReadOnlyList<string>>>))]
-    public IReadOnlyDictionary<string, IReadOnlyList<string>>? Parameters { get; init => field = ValueMap<IReadOnlyList<string>>.From(value); }
+    public IReadOnlyDictionary<string, IReadOnlyList<string>>? Parameters { get; set => field = ValueMap<IReadOnlyList<string>>.From(value); }
 
     /// <summary>The name of the parameter used as the target resource for the rate-controlled runbook workflow. JSON <c>targetParameterName</c>.</summary>
     [JsonPropertyName("targetParameterName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? TargetParameterName { get; init; }
+    public string? TargetParameterName { get; set; }
 
     /// <summary>A key-value mapping to target resources that the runbook operation performs tasks on. JSON <c>targets</c>.</summary>
     [JsonPropertyName("targets")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<Target>>))]
-    public IReadOnlyList<Target>? Targets { get; init => field = ValueList<Target>.From(value); }
+    public IReadOnlyList<Target>? Targets { get; set => field = ValueList<Target>.From(value); }
 
     /// <summary>A key-value mapping of runbook parameters to target resources. JSON <c>targetMaps</c>.</summary>
     [JsonPropertyName("targetMaps")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<IReadOnlyDictionary<string, IReadOnlyList<string>>>>))]
-    public IReadOnlyList<IReadOnlyDictionary<string, IReadOnlyList<string>>>? TargetMaps { get; init => field = ValueList<IReadOnlyDictionary<string, IReadOnlyList<string>>>.From(value); }
+    public IReadOnlyList<IReadOnlyDictionary<string, IReadOnlyList<string>>>? TargetMaps { get; set => field = ValueList<IReadOnlyDictionary<string, IReadOnlyList<string>>>.From(value); }
 
     /// <summary>The MaxConcurrency value specified by the user when the operation started, indicating the maximum number of resources that the runbook operation can run on at the same time. JSON <c>maxConcurrency</c>.</summary>
     [JsonPropertyName("maxConcurrency")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? MaxConcurrency { get; init; }
+    public string? MaxConcurrency { get; set; }
 
     /// <summary>The MaxErrors value specified by the user when the execution started, indicating the maximum number of errors that can occur during the operation before the updates are stopped or rolled back. JSON <c>maxErrors</c>.</summary>
     [JsonPropertyName("maxErrors")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? MaxErrors { get; init; }
+    public string? MaxErrors { get; set; }
 
     /// <summary>Information about the Amazon Web Services Regions and Amazon Web Services accounts targeted by the current Runbook operation. JSON <c>targetLocations</c>.</summary>
     [JsonPropertyName("targetLocations")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<TargetLocation>>))]
-    public IReadOnlyList<TargetLocation>? TargetLocations { get; init => field = ValueList<TargetLocation>.From(value); }
+    public IReadOnlyList<TargetLocation>? TargetLocations { get; set => field = ValueList<TargetLocation>.From(value); }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,17 +15,17 @@ public sealed record S3OutputLocation
     /// <summary>The Amazon Web Services Region of the S3 bucket. JSON <c>outputS3Region</c>.</summary>
     [JsonPropertyName("outputS3Region")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? OutputS3Region { get; init; }
+    public string? OutputS3Region { get; set; }
 
     /// <summary>The name of the S3 bucket. JSON <c>outputS3BucketName</c>.</summary>
     [JsonPropertyName("outputS3BucketName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? OutputS3BucketName { get; init; }
+    public string? OutputS3BucketName { get; set; }
 
     /// <summary>The S3 bucket subfolder. JSON <c>outputS3KeyPrefix</c>.</summary>
     [JsonPropertyName("outputS3KeyPrefix")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? OutputS3KeyPrefix { get; init; }
+    public string? OutputS3KeyPrefix { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,7 +15,7 @@ public sealed record S3OutputUrl
     /// <summary>A URL for an S3 bucket where you want to store the results of this request. JSON <c>outputUrl</c>.</summary>
     [JsonPropertyName("outputUrl")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? OutputUrl { get; init; }
+    public string? OutputUrl { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

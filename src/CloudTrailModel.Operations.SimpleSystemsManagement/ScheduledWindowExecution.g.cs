@@ -15,17 +15,17 @@ public sealed record ScheduledWindowExecution
     /// <summary>The ID of the maintenance window to be run. JSON <c>windowId</c>.</summary>
     [JsonPropertyName("windowId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? WindowId { get; init; }
+    public string? WindowId { get; set; }
 
     /// <summary>The name of the maintenance window to be run. JSON <c>name</c>.</summary>
     [JsonPropertyName("name")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Name { get; init; }
+    public string? Name { get; set; }
 
     /// <summary>The time, in ISO-8601 Extended format, that the maintenance window is scheduled to be run. JSON <c>executionTime</c>.</summary>
     [JsonPropertyName("executionTime")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ExecutionTime { get; init; }
+    public string? ExecutionTime { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

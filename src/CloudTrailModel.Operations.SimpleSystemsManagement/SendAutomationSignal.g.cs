@@ -15,17 +15,17 @@ public sealed record SendAutomationSignalRequestParameters
     /// <summary>The unique identifier for an existing Automation execution that you want to send the signal to. JSON <c>automationExecutionId</c>.</summary>
     [JsonPropertyName("automationExecutionId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? AutomationExecutionId { get; init; }
+    public string? AutomationExecutionId { get; set; }
 
     /// <summary>The type of signal to send to an Automation execution. JSON <c>signalType</c>.</summary>
     [JsonPropertyName("signalType")]
     [JsonConverter(typeof(TolerantMemberConverter<SignalType?>))]
-    public SignalType? SignalType { get; init; }
+    public SignalType? SignalType { get; set; }
 
     /// <summary>The data sent with the signal. JSON <c>payload</c>.</summary>
     [JsonPropertyName("payload")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyDictionary<string, IReadOnlyList<string>>>))]
-    public IReadOnlyDictionary<string, IReadOnlyList<string>>? Payload { get; init => field = ValueMap<IReadOnlyList<string>>.From(value); }
+    public IReadOnlyDictionary<string, IReadOnlyList<string>>? Payload { get; set => field = ValueMap<IReadOnlyList<string>>.From(value); }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

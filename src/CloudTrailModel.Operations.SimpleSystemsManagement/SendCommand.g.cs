@@ -15,92 +15,92 @@ public sealed record SendCommandRequestParameters
     /// <summary>The IDs of the managed nodes where the command should run. JSON <c>instanceIds</c>.</summary>
     [JsonPropertyName("instanceIds")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<string>>))]
-    public IReadOnlyList<string>? InstanceIds { get; init => field = ValueList<string>.From(value); }
+    public IReadOnlyList<string>? InstanceIds { get; set => field = ValueList<string>.From(value); }
 
     /// <summary>An array of search criteria that targets managed nodes using a Key,Value combination that you specify. JSON <c>targets</c>.</summary>
     [JsonPropertyName("targets")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<Target>>))]
-    public IReadOnlyList<Target>? Targets { get; init => field = ValueList<Target>.From(value); }
+    public IReadOnlyList<Target>? Targets { get; set => field = ValueList<Target>.From(value); }
 
     /// <summary>The name of the Amazon Web Services Systems Manager document (SSM document) to run. JSON <c>documentName</c>.</summary>
     [JsonPropertyName("documentName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? DocumentName { get; init; }
+    public string? DocumentName { get; set; }
 
     /// <summary>The SSM document version to use in the request. JSON <c>documentVersion</c>.</summary>
     [JsonPropertyName("documentVersion")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? DocumentVersion { get; init; }
+    public string? DocumentVersion { get; set; }
 
     /// <summary>The Sha256 or Sha1 hash created by the system when the document was created. JSON <c>documentHash</c>.</summary>
     [JsonPropertyName("documentHash")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? DocumentHash { get; init; }
+    public string? DocumentHash { get; set; }
 
     /// <summary>Sha256 or Sha1. JSON <c>documentHashType</c>.</summary>
     [JsonPropertyName("documentHashType")]
     [JsonConverter(typeof(TolerantMemberConverter<DocumentHashType?>))]
-    public DocumentHashType? DocumentHashType { get; init; }
+    public DocumentHashType? DocumentHashType { get; set; }
 
     /// <summary>If this time is reached and the command hasn't already started running, it won't run. JSON <c>timeoutSeconds</c>.</summary>
     [JsonPropertyName("timeoutSeconds")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? TimeoutSeconds { get; init; }
+    public int? TimeoutSeconds { get; set; }
 
     /// <summary>User-specified information about the command, such as a brief description of what the command should do. JSON <c>comment</c>.</summary>
     [JsonPropertyName("comment")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Comment { get; init; }
+    public string? Comment { get; set; }
 
     /// <summary>The required and optional parameters specified in the document being run. JSON <c>parameters</c>. AWS marks it sensitive: CloudTrail may log a placeholder string instead, kept in <see cref="SensitiveValue{T}.RedactedText"/>.</summary>
     [JsonPropertyName("parameters")]
     [JsonConverter(typeof(SensitiveValueConverter<IReadOnlyDictionary<string, IReadOnlyList<string>>>))]
-    public SensitiveValue<IReadOnlyDictionary<string, IReadOnlyList<string>>>? Parameters { get; init; }
+    public SensitiveValue<IReadOnlyDictionary<string, IReadOnlyList<string>>>? Parameters { get; set; }
 
     /// <summary>(Deprecated) You can no longer specify this parameter. JSON <c>outputS3Region</c>.</summary>
     [JsonPropertyName("outputS3Region")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? OutputS3Region { get; init; }
+    public string? OutputS3Region { get; set; }
 
     /// <summary>The name of the S3 bucket where command execution responses should be stored. JSON <c>outputS3BucketName</c>.</summary>
     [JsonPropertyName("outputS3BucketName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? OutputS3BucketName { get; init; }
+    public string? OutputS3BucketName { get; set; }
 
     /// <summary>The directory structure within the S3 bucket where the responses should be stored. JSON <c>outputS3KeyPrefix</c>.</summary>
     [JsonPropertyName("outputS3KeyPrefix")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? OutputS3KeyPrefix { get; init; }
+    public string? OutputS3KeyPrefix { get; set; }
 
     /// <summary>(Optional) The maximum number of managed nodes that are allowed to run the command at the same time. JSON <c>maxConcurrency</c>.</summary>
     [JsonPropertyName("maxConcurrency")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? MaxConcurrency { get; init; }
+    public string? MaxConcurrency { get; set; }
 
     /// <summary>The maximum number of errors allowed without the command failing. JSON <c>maxErrors</c>.</summary>
     [JsonPropertyName("maxErrors")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? MaxErrors { get; init; }
+    public string? MaxErrors { get; set; }
 
     /// <summary>The ARN of the Identity and Access Management (IAM) service role to use to publish Amazon Simple Notification Service (Amazon SNS) notifications for Run Command commands. JSON <c>serviceRoleArn</c>.</summary>
     [JsonPropertyName("serviceRoleArn")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ServiceRoleArn { get; init; }
+    public string? ServiceRoleArn { get; set; }
 
     /// <summary>Configurations for sending notifications. JSON <c>notificationConfig</c>.</summary>
     [JsonPropertyName("notificationConfig")]
     [JsonConverter(typeof(TolerantMemberConverter<NotificationConfig>))]
-    public NotificationConfig? NotificationConfig { get; init; }
+    public NotificationConfig? NotificationConfig { get; set; }
 
     /// <summary>Enables Amazon Web Services Systems Manager to send Run Command output to Amazon CloudWatch Logs. JSON <c>cloudWatchOutputConfig</c>.</summary>
     [JsonPropertyName("cloudWatchOutputConfig")]
     [JsonConverter(typeof(TolerantMemberConverter<CloudWatchOutputConfig>))]
-    public CloudWatchOutputConfig? CloudWatchOutputConfig { get; init; }
+    public CloudWatchOutputConfig? CloudWatchOutputConfig { get; set; }
 
     /// <summary>The CloudWatch alarm you want to apply to your command. JSON <c>alarmConfiguration</c>.</summary>
     [JsonPropertyName("alarmConfiguration")]
     [JsonConverter(typeof(TolerantMemberConverter<AlarmConfiguration>))]
-    public AlarmConfiguration? AlarmConfiguration { get; init; }
+    public AlarmConfiguration? AlarmConfiguration { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -164,7 +164,7 @@ public sealed record SendCommandResponseElements
     /// <summary>The request as it was received by Systems Manager. JSON <c>command</c>.</summary>
     [JsonPropertyName("command")]
     [JsonConverter(typeof(TolerantMemberConverter<Command>))]
-    public Command? Command { get; init; }
+    public Command? Command { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

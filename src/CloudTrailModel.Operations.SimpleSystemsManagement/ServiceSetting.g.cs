@@ -15,32 +15,32 @@ public sealed record ServiceSetting
     /// <summary>The ID of the service setting. JSON <c>settingId</c>.</summary>
     [JsonPropertyName("settingId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? SettingId { get; init; }
+    public string? SettingId { get; set; }
 
     /// <summary>The value of the service setting. JSON <c>settingValue</c>.</summary>
     [JsonPropertyName("settingValue")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? SettingValue { get; init; }
+    public string? SettingValue { get; set; }
 
     /// <summary>The last time the service setting was modified. JSON <c>lastModifiedDate</c>.</summary>
     [JsonPropertyName("lastModifiedDate")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? LastModifiedDate { get; init; }
+    public DateTimeOffset? LastModifiedDate { get; set; }
 
     /// <summary>The ARN of the last modified user. JSON <c>lastModifiedUser</c>.</summary>
     [JsonPropertyName("lastModifiedUser")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? LastModifiedUser { get; init; }
+    public string? LastModifiedUser { get; set; }
 
     /// <summary>The ARN of the service setting. JSON <c>aRN</c>.</summary>
     [JsonPropertyName("aRN")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ARN { get; init; }
+    public string? ARN { get; set; }
 
     /// <summary>The status of the service setting. JSON <c>status</c>.</summary>
     [JsonPropertyName("status")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Status { get; init; }
+    public string? Status { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,62 +15,62 @@ public sealed record Session
     /// <summary>The ID of the session. JSON <c>sessionId</c>.</summary>
     [JsonPropertyName("sessionId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? SessionId { get; init; }
+    public string? SessionId { get; set; }
 
     /// <summary>The managed node that the Session Manager session connected to. JSON <c>target</c>.</summary>
     [JsonPropertyName("target")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Target { get; init; }
+    public string? Target { get; set; }
 
     /// <summary>The status of the session. JSON <c>status</c>.</summary>
     [JsonPropertyName("status")]
     [JsonConverter(typeof(TolerantMemberConverter<SessionStatus?>))]
-    public SessionStatus? Status { get; init; }
+    public SessionStatus? Status { get; set; }
 
     /// <summary>The date and time, in ISO-8601 Extended format, when the session began. JSON <c>startDate</c>.</summary>
     [JsonPropertyName("startDate")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? StartDate { get; init; }
+    public DateTimeOffset? StartDate { get; set; }
 
     /// <summary>The date and time, in ISO-8601 Extended format, when the session was terminated. JSON <c>endDate</c>.</summary>
     [JsonPropertyName("endDate")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? EndDate { get; init; }
+    public DateTimeOffset? EndDate { get; set; }
 
     /// <summary>The name of the Session Manager SSM document used to define the parameters and plugin settings for the session. JSON <c>documentName</c>.</summary>
     [JsonPropertyName("documentName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? DocumentName { get; init; }
+    public string? DocumentName { get; set; }
 
     /// <summary>The ID of the Amazon Web Services user that started the session. JSON <c>owner</c>.</summary>
     [JsonPropertyName("owner")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Owner { get; init; }
+    public string? Owner { get; set; }
 
     /// <summary>The reason for connecting to the instance. JSON <c>reason</c>.</summary>
     [JsonPropertyName("reason")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Reason { get; init; }
+    public string? Reason { get; set; }
 
     /// <summary>Reserved for future use. JSON <c>details</c>.</summary>
     [JsonPropertyName("details")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Details { get; init; }
+    public string? Details { get; set; }
 
     /// <summary>Reserved for future use. JSON <c>outputUrl</c>.</summary>
     [JsonPropertyName("outputUrl")]
     [JsonConverter(typeof(TolerantMemberConverter<SessionManagerOutputUrl>))]
-    public SessionManagerOutputUrl? OutputUrl { get; init; }
+    public SessionManagerOutputUrl? OutputUrl { get; set; }
 
     /// <summary>The maximum duration of a session before it terminates. JSON <c>maxSessionDuration</c>.</summary>
     [JsonPropertyName("maxSessionDuration")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? MaxSessionDuration { get; init; }
+    public string? MaxSessionDuration { get; set; }
 
     /// <summary>Standard access type is the default for Session Manager sessions. JSON <c>accessType</c>.</summary>
     [JsonPropertyName("accessType")]
     [JsonConverter(typeof(TolerantMemberConverter<AccessType?>))]
-    public AccessType? AccessType { get; init; }
+    public AccessType? AccessType { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

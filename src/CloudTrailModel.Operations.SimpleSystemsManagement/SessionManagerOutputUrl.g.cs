@@ -15,12 +15,12 @@ public sealed record SessionManagerOutputUrl
     /// <summary>Reserved for future use. JSON <c>s3OutputUrl</c>.</summary>
     [JsonPropertyName("s3OutputUrl")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? S3OutputUrl { get; init; }
+    public string? S3OutputUrl { get; set; }
 
     /// <summary>Reserved for future use. JSON <c>cloudWatchOutputUrl</c>.</summary>
     [JsonPropertyName("cloudWatchOutputUrl")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? CloudWatchOutputUrl { get; init; }
+    public string? CloudWatchOutputUrl { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,32 +15,32 @@ public sealed record SeveritySummary
     /// <summary>The total number of resources or compliance items that have a severity level of Critical. JSON <c>criticalCount</c>.</summary>
     [JsonPropertyName("criticalCount")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? CriticalCount { get; init; }
+    public int? CriticalCount { get; set; }
 
     /// <summary>The total number of resources or compliance items that have a severity level of high. JSON <c>highCount</c>.</summary>
     [JsonPropertyName("highCount")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? HighCount { get; init; }
+    public int? HighCount { get; set; }
 
     /// <summary>The total number of resources or compliance items that have a severity level of medium. JSON <c>mediumCount</c>.</summary>
     [JsonPropertyName("mediumCount")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? MediumCount { get; init; }
+    public int? MediumCount { get; set; }
 
     /// <summary>The total number of resources or compliance items that have a severity level of low. JSON <c>lowCount</c>.</summary>
     [JsonPropertyName("lowCount")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? LowCount { get; init; }
+    public int? LowCount { get; set; }
 
     /// <summary>The total number of resources or compliance items that have a severity level of informational. JSON <c>informationalCount</c>.</summary>
     [JsonPropertyName("informationalCount")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? InformationalCount { get; init; }
+    public int? InformationalCount { get; set; }
 
     /// <summary>The total number of resources or compliance items that have a severity level of unspecified. JSON <c>unspecifiedCount</c>.</summary>
     [JsonPropertyName("unspecifiedCount")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? UnspecifiedCount { get; init; }
+    public int? UnspecifiedCount { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,17 +15,17 @@ public sealed record StartAccessRequestRequestParameters
     /// <summary>A brief description explaining why you are requesting access to the node. JSON <c>reason</c>.</summary>
     [JsonPropertyName("reason")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Reason { get; init; }
+    public string? Reason { get; set; }
 
     /// <summary>The node you are requesting access to. JSON <c>targets</c>.</summary>
     [JsonPropertyName("targets")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<Target>>))]
-    public IReadOnlyList<Target>? Targets { get; init => field = ValueList<Target>.From(value); }
+    public IReadOnlyList<Target>? Targets { get; set => field = ValueList<Target>.From(value); }
 
     /// <summary>Key-value pairs of metadata you want to assign to the access request. JSON <c>tags</c>.</summary>
     [JsonPropertyName("tags")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<Tag>>))]
-    public IReadOnlyList<Tag>? Tags { get; init => field = ValueList<Tag>.From(value); }
+    public IReadOnlyList<Tag>? Tags { get; set => field = ValueList<Tag>.From(value); }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -59,7 +59,7 @@ public sealed record StartAccessRequestResponseElements
     /// <summary>The ID of the access request. JSON <c>accessRequestId</c>.</summary>
     [JsonPropertyName("accessRequestId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? AccessRequestId { get; init; }
+    public string? AccessRequestId { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

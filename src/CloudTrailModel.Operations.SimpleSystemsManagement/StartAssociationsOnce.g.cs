@@ -15,7 +15,7 @@ public sealed record StartAssociationsOnceRequestParameters
     /// <summary>The association IDs that you want to run immediately and only one time. JSON <c>associationIds</c>.</summary>
     [JsonPropertyName("associationIds")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<string>>))]
-    public IReadOnlyList<string>? AssociationIds { get; init => field = ValueList<string>.From(value); }
+    public IReadOnlyList<string>? AssociationIds { get; set => field = ValueList<string>.From(value); }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,72 +15,72 @@ public sealed record StartAutomationExecutionRequestParameters
     /// <summary>The name of the SSM document to run. JSON <c>documentName</c>.</summary>
     [JsonPropertyName("documentName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? DocumentName { get; init; }
+    public string? DocumentName { get; set; }
 
     /// <summary>The version of the Automation runbook to use for this execution. JSON <c>documentVersion</c>.</summary>
     [JsonPropertyName("documentVersion")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? DocumentVersion { get; init; }
+    public string? DocumentVersion { get; set; }
 
     /// <summary>A key-value map of execution parameters, which match the declared parameters in the Automation runbook. JSON <c>parameters</c>.</summary>
     [JsonPropertyName("parameters")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyDictionary<string, IReadOnlyList<string>>>))]
-    public IReadOnlyDictionary<string, IReadOnlyList<string>>? Parameters { get; init => field = ValueMap<IReadOnlyList<string>>.From(value); }
+    public IReadOnlyDictionary<string, IReadOnlyList<string>>? Parameters { get; set => field = ValueMap<IReadOnlyList<string>>.From(value); }
 
     /// <summary>User-provided idempotency token. JSON <c>clientToken</c>.</summary>
     [JsonPropertyName("clientToken")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ClientToken { get; init; }
+    public string? ClientToken { get; set; }
 
     /// <summary>The execution mode of the automation. JSON <c>mode</c>.</summary>
     [JsonPropertyName("mode")]
     [JsonConverter(typeof(TolerantMemberConverter<ExecutionMode?>))]
-    public ExecutionMode? Mode { get; init; }
+    public ExecutionMode? Mode { get; set; }
 
     /// <summary>The name of the parameter used as the target resource for the rate-controlled execution. JSON <c>targetParameterName</c>.</summary>
     [JsonPropertyName("targetParameterName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? TargetParameterName { get; init; }
+    public string? TargetParameterName { get; set; }
 
     /// <summary>A key-value mapping to target resources. JSON <c>targets</c>.</summary>
     [JsonPropertyName("targets")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<Target>>))]
-    public IReadOnlyList<Target>? Targets { get; init => field = ValueList<Target>.From(value); }
+    public IReadOnlyList<Target>? Targets { get; set => field = ValueList<Target>.From(value); }
 
     /// <summary>A key-value mapping of document parameters to target resources. JSON <c>targetMaps</c>.</summary>
     [JsonPropertyName("targetMaps")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<IReadOnlyDictionary<string, IReadOnlyList<string>>>>))]
-    public IReadOnlyList<IReadOnlyDictionary<string, IReadOnlyList<string>>>? TargetMaps { get; init => field = ValueList<IReadOnlyDictionary<string, IReadOnlyList<string>>>.From(value); }
+    public IReadOnlyList<IReadOnlyDictionary<string, IReadOnlyList<string>>>? TargetMaps { get; set => field = ValueList<IReadOnlyDictionary<string, IReadOnlyList<string>>>.From(value); }
 
     /// <summary>The maximum number of targets allowed to run this task in parallel. JSON <c>maxConcurrency</c>.</summary>
     [JsonPropertyName("maxConcurrency")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? MaxConcurrency { get; init; }
+    public string? MaxConcurrency { get; set; }
 
     /// <summary>The number of errors that are allowed before the system stops running the automation on additional targets. JSON <c>maxErrors</c>.</summary>
     [JsonPropertyName("maxErrors")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? MaxErrors { get; init; }
+    public string? MaxErrors { get; set; }
 
     /// <summary>A location is a combination of Amazon Web Services Regions and/or Amazon Web Services accounts where you want to run the automation. JSON <c>targetLocations</c>.</summary>
     [JsonPropertyName("targetLocations")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<TargetLocation>>))]
-    public IReadOnlyList<TargetLocation>? TargetLocations { get; init => field = ValueList<TargetLocation>.From(value); }
+    public IReadOnlyList<TargetLocation>? TargetLocations { get; set => field = ValueList<TargetLocation>.From(value); }
 
     /// <summary>Optional metadata that you assign to a resource. JSON <c>tags</c>.</summary>
     [JsonPropertyName("tags")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<Tag>>))]
-    public IReadOnlyList<Tag>? Tags { get; init => field = ValueList<Tag>.From(value); }
+    public IReadOnlyList<Tag>? Tags { get; set => field = ValueList<Tag>.From(value); }
 
     /// <summary>The CloudWatch alarm you want to apply to your automation. JSON <c>alarmConfiguration</c>.</summary>
     [JsonPropertyName("alarmConfiguration")]
     [JsonConverter(typeof(TolerantMemberConverter<AlarmConfiguration>))]
-    public AlarmConfiguration? AlarmConfiguration { get; init; }
+    public AlarmConfiguration? AlarmConfiguration { get; set; }
 
     /// <summary>Specify a publicly accessible URL for a file that contains the TargetLocations body. JSON <c>targetLocationsURL</c>.</summary>
     [JsonPropertyName("targetLocationsURL")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? TargetLocationsURL { get; init; }
+    public string? TargetLocationsURL { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -136,7 +136,7 @@ public sealed record StartAutomationExecutionResponseElements
     /// <summary>The unique ID of a newly scheduled automation execution. JSON <c>automationExecutionId</c>.</summary>
     [JsonPropertyName("automationExecutionId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? AutomationExecutionId { get; init; }
+    public string? AutomationExecutionId { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

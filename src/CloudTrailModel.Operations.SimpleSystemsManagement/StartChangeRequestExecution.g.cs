@@ -15,57 +15,57 @@ public sealed record StartChangeRequestExecutionRequestParameters
     /// <summary>The date and time specified in the change request to run the Automation runbooks. JSON <c>scheduledTime</c>.</summary>
     [JsonPropertyName("scheduledTime")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? ScheduledTime { get; init; }
+    public DateTimeOffset? ScheduledTime { get; set; }
 
     /// <summary>The name of the change template document to run during the runbook workflow. JSON <c>documentName</c>.</summary>
     [JsonPropertyName("documentName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? DocumentName { get; init; }
+    public string? DocumentName { get; set; }
 
     /// <summary>The version of the change template document to run during the runbook workflow. JSON <c>documentVersion</c>.</summary>
     [JsonPropertyName("documentVersion")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? DocumentVersion { get; init; }
+    public string? DocumentVersion { get; set; }
 
     /// <summary>A key-value map of parameters that match the declared parameters in the change template document. JSON <c>parameters</c>.</summary>
     [JsonPropertyName("parameters")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyDictionary<string, IReadOnlyList<string>>>))]
-    public IReadOnlyDictionary<string, IReadOnlyList<string>>? Parameters { get; init => field = ValueMap<IReadOnlyList<string>>.From(value); }
+    public IReadOnlyDictionary<string, IReadOnlyList<string>>? Parameters { get; set => field = ValueMap<IReadOnlyList<string>>.From(value); }
 
     /// <summary>The name of the change request associated with the runbook workflow to be run. JSON <c>changeRequestName</c>.</summary>
     [JsonPropertyName("changeRequestName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ChangeRequestName { get; init; }
+    public string? ChangeRequestName { get; set; }
 
     /// <summary>The user-provided idempotency token. JSON <c>clientToken</c>.</summary>
     [JsonPropertyName("clientToken")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ClientToken { get; init; }
+    public string? ClientToken { get; set; }
 
     /// <summary>Indicates whether the change request can be approved automatically without the need for manual approvals. JSON <c>autoApprove</c>.</summary>
     [JsonPropertyName("autoApprove")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? AutoApprove { get; init; }
+    public bool? AutoApprove { get; set; }
 
     /// <summary>Information about the Automation runbooks that are run during the runbook workflow. JSON <c>runbooks</c>.</summary>
     [JsonPropertyName("runbooks")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<Runbook>>))]
-    public IReadOnlyList<Runbook>? Runbooks { get; init => field = ValueList<Runbook>.From(value); }
+    public IReadOnlyList<Runbook>? Runbooks { get; set => field = ValueList<Runbook>.From(value); }
 
     /// <summary>Optional metadata that you assign to a resource. JSON <c>tags</c>.</summary>
     [JsonPropertyName("tags")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<Tag>>))]
-    public IReadOnlyList<Tag>? Tags { get; init => field = ValueList<Tag>.From(value); }
+    public IReadOnlyList<Tag>? Tags { get; set => field = ValueList<Tag>.From(value); }
 
     /// <summary>The time that the requester expects the runbook workflow related to the change request to complete. JSON <c>scheduledEndTime</c>.</summary>
     [JsonPropertyName("scheduledEndTime")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? ScheduledEndTime { get; init; }
+    public DateTimeOffset? ScheduledEndTime { get; set; }
 
     /// <summary>User-provided details about the change. JSON <c>changeDetails</c>.</summary>
     [JsonPropertyName("changeDetails")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ChangeDetails { get; init; }
+    public string? ChangeDetails { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -115,7 +115,7 @@ public sealed record StartChangeRequestExecutionResponseElements
     /// <summary>The unique ID of a runbook workflow operation. JSON <c>automationExecutionId</c>.</summary>
     [JsonPropertyName("automationExecutionId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? AutomationExecutionId { get; init; }
+    public string? AutomationExecutionId { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,22 +15,22 @@ public sealed record StartSessionRequestParameters
     /// <summary>The managed node to connect to for the session. JSON <c>target</c>.</summary>
     [JsonPropertyName("target")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Target { get; init; }
+    public string? Target { get; set; }
 
     /// <summary>The name of the SSM document you want to use to define the type of session, input parameters, or preferences for the session. JSON <c>documentName</c>.</summary>
     [JsonPropertyName("documentName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? DocumentName { get; init; }
+    public string? DocumentName { get; set; }
 
     /// <summary>The reason for connecting to the instance. JSON <c>reason</c>.</summary>
     [JsonPropertyName("reason")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Reason { get; init; }
+    public string? Reason { get; set; }
 
     /// <summary>The values you want to specify for the parameters defined in the Session document. JSON <c>parameters</c>.</summary>
     [JsonPropertyName("parameters")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyDictionary<string, IReadOnlyList<string>>>))]
-    public IReadOnlyDictionary<string, IReadOnlyList<string>>? Parameters { get; init => field = ValueMap<IReadOnlyList<string>>.From(value); }
+    public IReadOnlyDictionary<string, IReadOnlyList<string>>? Parameters { get; set => field = ValueMap<IReadOnlyList<string>>.From(value); }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -66,17 +66,17 @@ public sealed record StartSessionResponseElements
     /// <summary>The ID of the session. JSON <c>sessionId</c>.</summary>
     [JsonPropertyName("sessionId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? SessionId { get; init; }
+    public string? SessionId { get; set; }
 
     /// <summary>An encrypted token value containing session and caller information. JSON <c>tokenValue</c>.</summary>
     [JsonPropertyName("tokenValue")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? TokenValue { get; init; }
+    public string? TokenValue { get; set; }
 
     /// <summary>A URL back to SSM Agent on the managed node that the Session Manager client uses to send commands and receive output from the node. JSON <c>streamUrl</c>.</summary>
     [JsonPropertyName("streamUrl")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? StreamUrl { get; init; }
+    public string? StreamUrl { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,127 +15,127 @@ public sealed record StepExecution
     /// <summary>The name of this execution step. JSON <c>stepName</c>.</summary>
     [JsonPropertyName("stepName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? StepName { get; init; }
+    public string? StepName { get; set; }
 
     /// <summary>The action this step performs. JSON <c>action</c>.</summary>
     [JsonPropertyName("action")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Action { get; init; }
+    public string? Action { get; set; }
 
     /// <summary>The timeout seconds of the step. JSON <c>timeoutSeconds</c>.</summary>
     [JsonPropertyName("timeoutSeconds")]
     [JsonConverter(typeof(TolerantMemberConverter<long?>))]
-    public long? TimeoutSeconds { get; init; }
+    public long? TimeoutSeconds { get; set; }
 
     /// <summary>The action to take if the step fails. JSON <c>onFailure</c>.</summary>
     [JsonPropertyName("onFailure")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? OnFailure { get; init; }
+    public string? OnFailure { get; set; }
 
     /// <summary>The maximum number of tries to run the action of the step. JSON <c>maxAttempts</c>.</summary>
     [JsonPropertyName("maxAttempts")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? MaxAttempts { get; init; }
+    public int? MaxAttempts { get; set; }
 
     /// <summary>If a step has begun execution, this contains the time the step started. JSON <c>executionStartTime</c>.</summary>
     [JsonPropertyName("executionStartTime")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? ExecutionStartTime { get; init; }
+    public DateTimeOffset? ExecutionStartTime { get; set; }
 
     /// <summary>If a step has finished execution, this contains the time the execution ended. JSON <c>executionEndTime</c>.</summary>
     [JsonPropertyName("executionEndTime")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? ExecutionEndTime { get; init; }
+    public DateTimeOffset? ExecutionEndTime { get; set; }
 
     /// <summary>The execution status for this step. JSON <c>stepStatus</c>.</summary>
     [JsonPropertyName("stepStatus")]
     [JsonConverter(typeof(TolerantMemberConverter<AutomationExecutionStatus?>))]
-    public AutomationExecutionStatus? StepStatus { get; init; }
+    public AutomationExecutionStatus? StepStatus { get; set; }
 
     /// <summary>The response code returned by the execution of the step. JSON <c>responseCode</c>.</summary>
     [JsonPropertyName("responseCode")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ResponseCode { get; init; }
+    public string? ResponseCode { get; set; }
 
     /// <summary>Fully-resolved values passed into the step before execution. JSON <c>inputs</c>.</summary>
     [JsonPropertyName("inputs")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyDictionary<string, string>>))]
-    public IReadOnlyDictionary<string, string>? Inputs { get; init => field = ValueMap<string>.From(value); }
+    public IReadOnlyDictionary<string, string>? Inputs { get; set => field = ValueMap<string>.From(value); }
 
     /// <summary>Returned values from the execution of the step. JSON <c>outputs</c>.</summary>
     [JsonPropertyName("outputs")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyDictionary<string, IReadOnlyList<string>>>))]
-    public IReadOnlyDictionary<string, IReadOnlyList<string>>? Outputs { get; init => field = ValueMap<IReadOnlyList<string>>.From(value); }
+    public IReadOnlyDictionary<string, IReadOnlyList<string>>? Outputs { get; set => field = ValueMap<IReadOnlyList<string>>.From(value); }
 
     /// <summary>A message associated with the response code for an execution. JSON <c>response</c>.</summary>
     [JsonPropertyName("response")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Response { get; init; }
+    public string? Response { get; set; }
 
     /// <summary>If a step failed, this message explains why the execution failed. JSON <c>failureMessage</c>.</summary>
     [JsonPropertyName("failureMessage")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? FailureMessage { get; init; }
+    public string? FailureMessage { get; set; }
 
     /// <summary>A message that describes a non-critical issue that occurred during the step execution. JSON <c>warningMessage</c>.</summary>
     [JsonPropertyName("warningMessage")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? WarningMessage { get; init; }
+    public string? WarningMessage { get; set; }
 
     /// <summary>Information about the Automation failure. JSON <c>failureDetails</c>.</summary>
     [JsonPropertyName("failureDetails")]
     [JsonConverter(typeof(TolerantMemberConverter<FailureDetails>))]
-    public FailureDetails? FailureDetails { get; init; }
+    public FailureDetails? FailureDetails { get; set; }
 
     /// <summary>The unique ID of a step execution. JSON <c>stepExecutionId</c>.</summary>
     [JsonPropertyName("stepExecutionId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? StepExecutionId { get; init; }
+    public string? StepExecutionId { get; set; }
 
     /// <summary>A user-specified list of parameters to override when running a step. JSON <c>overriddenParameters</c>.</summary>
     [JsonPropertyName("overriddenParameters")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyDictionary<string, IReadOnlyList<string>>>))]
-    public IReadOnlyDictionary<string, IReadOnlyList<string>>? OverriddenParameters { get; init => field = ValueMap<IReadOnlyList<string>>.From(value); }
+    public IReadOnlyDictionary<string, IReadOnlyList<string>>? OverriddenParameters { get; set => field = ValueMap<IReadOnlyList<string>>.From(value); }
 
     /// <summary>The flag which can be used to end automation no matter whether the step succeeds or fails. JSON <c>isEnd</c>.</summary>
     [JsonPropertyName("isEnd")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? IsEnd { get; init; }
+    public bool? IsEnd { get; set; }
 
     /// <summary>The next step after the step succeeds. JSON <c>nextStep</c>.</summary>
     [JsonPropertyName("nextStep")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? NextStep { get; init; }
+    public string? NextStep { get; set; }
 
     /// <summary>The flag which can be used to help decide whether the failure of current step leads to the Automation failure. JSON <c>isCritical</c>.</summary>
     [JsonPropertyName("isCritical")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? IsCritical { get; init; }
+    public bool? IsCritical { get; set; }
 
     /// <summary>Strategies used when step fails, we support Continue and Abort. JSON <c>validNextSteps</c>.</summary>
     [JsonPropertyName("validNextSteps")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<string>>))]
-    public IReadOnlyList<string>? ValidNextSteps { get; init => field = ValueList<string>.From(value); }
+    public IReadOnlyList<string>? ValidNextSteps { get; set => field = ValueList<string>.From(value); }
 
     /// <summary>The targets for the step execution. JSON <c>targets</c>.</summary>
     [JsonPropertyName("targets")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<Target>>))]
-    public IReadOnlyList<Target>? Targets { get; init => field = ValueList<Target>.From(value); }
+    public IReadOnlyList<Target>? Targets { get; set => field = ValueList<Target>.From(value); }
 
     /// <summary>The combination of Amazon Web Services Regions and Amazon Web Services accounts targeted by the current Automation execution. JSON <c>targetLocation</c>.</summary>
     [JsonPropertyName("targetLocation")]
     [JsonConverter(typeof(TolerantMemberConverter<TargetLocation>))]
-    public TargetLocation? TargetLocation { get; init; }
+    public TargetLocation? TargetLocation { get; set; }
 
     /// <summary>The CloudWatch alarms that were invoked by the automation. JSON <c>triggeredAlarms</c>.</summary>
     [JsonPropertyName("triggeredAlarms")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<AlarmStateInformation>>))]
-    public IReadOnlyList<AlarmStateInformation>? TriggeredAlarms { get; init => field = ValueList<AlarmStateInformation>.From(value); }
+    public IReadOnlyList<AlarmStateInformation>? TriggeredAlarms { get; set => field = ValueList<AlarmStateInformation>.From(value); }
 
     /// <summary>Information about the parent step. JSON <c>parentStepDetails</c>.</summary>
     [JsonPropertyName("parentStepDetails")]
     [JsonConverter(typeof(TolerantMemberConverter<ParentStepDetails>))]
-    public ParentStepDetails? ParentStepDetails { get; init; }
+    public ParentStepDetails? ParentStepDetails { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,12 +15,12 @@ public sealed record StopAutomationExecutionRequestParameters
     /// <summary>The execution ID of the Automation to stop. JSON <c>automationExecutionId</c>.</summary>
     [JsonPropertyName("automationExecutionId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? AutomationExecutionId { get; init; }
+    public string? AutomationExecutionId { get; set; }
 
     /// <summary>The stop request type. JSON <c>type</c>.</summary>
     [JsonPropertyName("type")]
     [JsonConverter(typeof(TolerantMemberConverter<StopType?>))]
-    public StopType? Type { get; init; }
+    public StopType? Type { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,57 +15,57 @@ public sealed record TargetLocation
     /// <summary>The Amazon Web Services accounts targeted by the current Automation execution. JSON <c>accounts</c>.</summary>
     [JsonPropertyName("accounts")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<string>>))]
-    public IReadOnlyList<string>? Accounts { get; init => field = ValueList<string>.From(value); }
+    public IReadOnlyList<string>? Accounts { get; set => field = ValueList<string>.From(value); }
 
     /// <summary>The Amazon Web Services Regions targeted by the current Automation execution. JSON <c>regions</c>.</summary>
     [JsonPropertyName("regions")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<string>>))]
-    public IReadOnlyList<string>? Regions { get; init => field = ValueList<string>.From(value); }
+    public IReadOnlyList<string>? Regions { get; set => field = ValueList<string>.From(value); }
 
     /// <summary>The maximum number of Amazon Web Services Regions and Amazon Web Services accounts allowed to run the Automation concurrently. JSON <c>targetLocationMaxConcurrency</c>.</summary>
     [JsonPropertyName("targetLocationMaxConcurrency")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? TargetLocationMaxConcurrency { get; init; }
+    public string? TargetLocationMaxConcurrency { get; set; }
 
     /// <summary>The maximum number of errors allowed before the system stops queueing additional Automation executions for the currently running Automation. JSON <c>targetLocationMaxErrors</c>.</summary>
     [JsonPropertyName("targetLocationMaxErrors")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? TargetLocationMaxErrors { get; init; }
+    public string? TargetLocationMaxErrors { get; set; }
 
     /// <summary>The Automation execution role used by the currently running Automation. JSON <c>executionRoleName</c>.</summary>
     [JsonPropertyName("executionRoleName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ExecutionRoleName { get; init; }
+    public string? ExecutionRoleName { get; set; }
 
     /// <summary>The details for the CloudWatch alarm you want to apply to an automation or command. JSON <c>targetLocationAlarmConfiguration</c>.</summary>
     [JsonPropertyName("targetLocationAlarmConfiguration")]
     [JsonConverter(typeof(TolerantMemberConverter<AlarmConfiguration>))]
-    public AlarmConfiguration? TargetLocationAlarmConfiguration { get; init; }
+    public AlarmConfiguration? TargetLocationAlarmConfiguration { get; set; }
 
     /// <summary>Indicates whether to include child organizational units (OUs) that are children of the targeted OUs. JSON <c>includeChildOrganizationUnits</c>.</summary>
     [JsonPropertyName("includeChildOrganizationUnits")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? IncludeChildOrganizationUnits { get; init; }
+    public bool? IncludeChildOrganizationUnits { get; set; }
 
     /// <summary>Amazon Web Services accounts or organizational units to exclude as expanded targets. JSON <c>excludeAccounts</c>.</summary>
     [JsonPropertyName("excludeAccounts")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<string>>))]
-    public IReadOnlyList<string>? ExcludeAccounts { get; init => field = ValueList<string>.From(value); }
+    public IReadOnlyList<string>? ExcludeAccounts { get; set => field = ValueList<string>.From(value); }
 
     /// <summary>A list of key-value mappings to target resources. JSON <c>targets</c>.</summary>
     [JsonPropertyName("targets")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<Target>>))]
-    public IReadOnlyList<Target>? Targets { get; init => field = ValueList<Target>.From(value); }
+    public IReadOnlyList<Target>? Targets { get; set => field = ValueList<Target>.From(value); }
 
     /// <summary>The maximum number of targets allowed to run this task in parallel. JSON <c>targetsMaxConcurrency</c>.</summary>
     [JsonPropertyName("targetsMaxConcurrency")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? TargetsMaxConcurrency { get; init; }
+    public string? TargetsMaxConcurrency { get; set; }
 
     /// <summary>The maximum number of errors that are allowed before the system stops running the automation on additional targets. JSON <c>targetsMaxErrors</c>.</summary>
     [JsonPropertyName("targetsMaxErrors")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? TargetsMaxErrors { get; init; }
+    public string? TargetsMaxErrors { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,12 +15,12 @@ public sealed record TargetPreview
     /// <summary>The number of resources of a certain type included in an execution preview. JSON <c>count</c>.</summary>
     [JsonPropertyName("count")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? Count { get; init; }
+    public int? Count { get; set; }
 
     /// <summary>A type of resource that was included in the execution preview. JSON <c>targetType</c>.</summary>
     [JsonPropertyName("targetType")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? TargetType { get; init; }
+    public string? TargetType { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

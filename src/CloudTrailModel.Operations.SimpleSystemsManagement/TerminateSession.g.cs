@@ -15,7 +15,7 @@ public sealed record TerminateSessionRequestParameters
     /// <summary>The ID of the session to terminate. JSON <c>sessionId</c>.</summary>
     [JsonPropertyName("sessionId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? SessionId { get; init; }
+    public string? SessionId { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -45,7 +45,7 @@ public sealed record TerminateSessionResponseElements
     /// <summary>The ID of the session that has been terminated. JSON <c>sessionId</c>.</summary>
     [JsonPropertyName("sessionId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? SessionId { get; init; }
+    public string? SessionId { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,17 +15,17 @@ public sealed record UnlabelParameterVersionRequestParameters
     /// <summary>The name of the parameter from which you want to delete one or more labels. JSON <c>name</c>.</summary>
     [JsonPropertyName("name")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Name { get; init; }
+    public string? Name { get; set; }
 
     /// <summary>The specific version of the parameter which you want to delete one or more labels from. JSON <c>parameterVersion</c>.</summary>
     [JsonPropertyName("parameterVersion")]
     [JsonConverter(typeof(TolerantMemberConverter<long?>))]
-    public long? ParameterVersion { get; init; }
+    public long? ParameterVersion { get; set; }
 
     /// <summary>One or more labels to delete from the specified parameter version. JSON <c>labels</c>.</summary>
     [JsonPropertyName("labels")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<string>>))]
-    public IReadOnlyList<string>? Labels { get; init => field = ValueList<string>.From(value); }
+    public IReadOnlyList<string>? Labels { get; set => field = ValueList<string>.From(value); }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -59,12 +59,12 @@ public sealed record UnlabelParameterVersionResponseElements
     /// <summary>A list of all labels deleted from the parameter. JSON <c>removedLabels</c>.</summary>
     [JsonPropertyName("removedLabels")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<string>>))]
-    public IReadOnlyList<string>? RemovedLabels { get; init => field = ValueList<string>.From(value); }
+    public IReadOnlyList<string>? RemovedLabels { get; set => field = ValueList<string>.From(value); }
 
     /// <summary>The labels that aren't attached to the given parameter version. JSON <c>invalidLabels</c>.</summary>
     [JsonPropertyName("invalidLabels")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<string>>))]
-    public IReadOnlyList<string>? InvalidLabels { get; init => field = ValueList<string>.From(value); }
+    public IReadOnlyList<string>? InvalidLabels { get; set => field = ValueList<string>.From(value); }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

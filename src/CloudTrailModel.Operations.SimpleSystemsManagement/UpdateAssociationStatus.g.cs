@@ -15,17 +15,17 @@ public sealed record UpdateAssociationStatusRequestParameters
     /// <summary>The name of the SSM document. JSON <c>name</c>.</summary>
     [JsonPropertyName("name")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Name { get; init; }
+    public string? Name { get; set; }
 
     /// <summary>The managed node ID. JSON <c>instanceId</c>.</summary>
     [JsonPropertyName("instanceId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? InstanceId { get; init; }
+    public string? InstanceId { get; set; }
 
     /// <summary>The association status. JSON <c>associationStatus</c>.</summary>
     [JsonPropertyName("associationStatus")]
     [JsonConverter(typeof(TolerantMemberConverter<AssociationStatus>))]
-    public AssociationStatus? AssociationStatus { get; init; }
+    public AssociationStatus? AssociationStatus { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -59,7 +59,7 @@ public sealed record UpdateAssociationStatusResponseElements
     /// <summary>Information about the association. JSON <c>associationDescription</c>.</summary>
     [JsonPropertyName("associationDescription")]
     [JsonConverter(typeof(TolerantMemberConverter<AssociationDescription>))]
-    public AssociationDescription? AssociationDescription { get; init; }
+    public AssociationDescription? AssociationDescription { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

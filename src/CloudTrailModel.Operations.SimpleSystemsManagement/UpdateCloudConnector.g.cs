@@ -15,22 +15,22 @@ public sealed record UpdateCloudConnectorRequestParameters
     /// <summary>The ID of the cloud connector to update. JSON <c>cloudConnectorId</c>.</summary>
     [JsonPropertyName("cloudConnectorId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? CloudConnectorId { get; init; }
+    public string? CloudConnectorId { get; set; }
 
     /// <summary>A new friendly name for the cloud connector. JSON <c>displayName</c>.</summary>
     [JsonPropertyName("displayName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? DisplayName { get; init; }
+    public string? DisplayName { get; set; }
 
     /// <summary>The updated configuration details for connecting to the third-party cloud environment. JSON <c>configuration</c>.</summary>
     [JsonPropertyName("configuration")]
     [JsonConverter(typeof(TolerantMemberConverter<CloudConnectorConfiguration>))]
-    public CloudConnectorConfiguration? Configuration { get; init; }
+    public CloudConnectorConfiguration? Configuration { get; set; }
 
     /// <summary>A new description for the cloud connector. JSON <c>description</c>.</summary>
     [JsonPropertyName("description")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Description { get; init; }
+    public string? Description { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -66,7 +66,7 @@ public sealed record UpdateCloudConnectorResponseElements
     /// <summary>The ID of the cloud connector that was updated. JSON <c>cloudConnectorId</c>.</summary>
     [JsonPropertyName("cloudConnectorId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? CloudConnectorId { get; init; }
+    public string? CloudConnectorId { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,42 +15,42 @@ public sealed record UpdateDocumentRequestParameters
     /// <summary>A valid JSON or YAML string. JSON <c>content</c>.</summary>
     [JsonPropertyName("content")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Content { get; init; }
+    public string? Content { get; set; }
 
     /// <summary>A list of key-value pairs that describe attachments to a version of a document. JSON <c>attachments</c>.</summary>
     [JsonPropertyName("attachments")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<AttachmentsSource>>))]
-    public IReadOnlyList<AttachmentsSource>? Attachments { get; init => field = ValueList<AttachmentsSource>.From(value); }
+    public IReadOnlyList<AttachmentsSource>? Attachments { get; set => field = ValueList<AttachmentsSource>.From(value); }
 
     /// <summary>The name of the SSM document that you want to update. JSON <c>name</c>.</summary>
     [JsonPropertyName("name")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Name { get; init; }
+    public string? Name { get; set; }
 
     /// <summary>The friendly name of the SSM document that you want to update. JSON <c>displayName</c>.</summary>
     [JsonPropertyName("displayName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? DisplayName { get; init; }
+    public string? DisplayName { get; set; }
 
     /// <summary>An optional field specifying the version of the artifact you are updating with the document. JSON <c>versionName</c>.</summary>
     [JsonPropertyName("versionName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? VersionName { get; init; }
+    public string? VersionName { get; set; }
 
     /// <summary>The version of the document that you want to update. JSON <c>documentVersion</c>.</summary>
     [JsonPropertyName("documentVersion")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? DocumentVersion { get; init; }
+    public string? DocumentVersion { get; set; }
 
     /// <summary>Specify the document format for the new document version. JSON <c>documentFormat</c>.</summary>
     [JsonPropertyName("documentFormat")]
     [JsonConverter(typeof(TolerantMemberConverter<DocumentFormat?>))]
-    public DocumentFormat? DocumentFormat { get; init; }
+    public DocumentFormat? DocumentFormat { get; set; }
 
     /// <summary>Specify a new target type for the document. JSON <c>targetType</c>.</summary>
     [JsonPropertyName("targetType")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? TargetType { get; init; }
+    public string? TargetType { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -94,7 +94,7 @@ public sealed record UpdateDocumentResponseElements
     /// <summary>A description of the document that was updated. JSON <c>documentDescription</c>.</summary>
     [JsonPropertyName("documentDescription")]
     [JsonConverter(typeof(TolerantMemberConverter<DocumentDescription>))]
-    public DocumentDescription? DocumentDescription { get; init; }
+    public DocumentDescription? DocumentDescription { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

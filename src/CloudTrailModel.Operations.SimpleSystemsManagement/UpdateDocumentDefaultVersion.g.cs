@@ -15,12 +15,12 @@ public sealed record UpdateDocumentDefaultVersionRequestParameters
     /// <summary>The name of a custom document that you want to set as the default version. JSON <c>name</c>.</summary>
     [JsonPropertyName("name")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Name { get; init; }
+    public string? Name { get; set; }
 
     /// <summary>The version of a custom document that you want to set as the default version. JSON <c>documentVersion</c>.</summary>
     [JsonPropertyName("documentVersion")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? DocumentVersion { get; init; }
+    public string? DocumentVersion { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -52,7 +52,7 @@ public sealed record UpdateDocumentDefaultVersionResponseElements
     /// <summary>The description of a custom document that you want to set as the default version. JSON <c>description</c>.</summary>
     [JsonPropertyName("description")]
     [JsonConverter(typeof(TolerantMemberConverter<DocumentDefaultVersionDescription>))]
-    public DocumentDefaultVersionDescription? Description { get; init; }
+    public DocumentDefaultVersionDescription? Description { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

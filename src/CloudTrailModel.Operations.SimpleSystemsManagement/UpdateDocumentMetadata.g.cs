@@ -15,17 +15,17 @@ public sealed record UpdateDocumentMetadataRequestParameters
     /// <summary>The name of the change template for which a version's metadata is to be updated. JSON <c>name</c>.</summary>
     [JsonPropertyName("name")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Name { get; init; }
+    public string? Name { get; set; }
 
     /// <summary>The version of a change template in which to update approval metadata. JSON <c>documentVersion</c>.</summary>
     [JsonPropertyName("documentVersion")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? DocumentVersion { get; init; }
+    public string? DocumentVersion { get; set; }
 
     /// <summary>The change template review details to update. JSON <c>documentReviews</c>.</summary>
     [JsonPropertyName("documentReviews")]
     [JsonConverter(typeof(TolerantMemberConverter<DocumentReviews>))]
-    public DocumentReviews? DocumentReviews { get; init; }
+    public DocumentReviews? DocumentReviews { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,37 +15,37 @@ public sealed record UpdateMaintenanceWindowTargetRequestParameters
     /// <summary>The maintenance window ID with which to modify the target. JSON <c>windowId</c>.</summary>
     [JsonPropertyName("windowId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? WindowId { get; init; }
+    public string? WindowId { get; set; }
 
     /// <summary>The target ID to modify. JSON <c>windowTargetId</c>.</summary>
     [JsonPropertyName("windowTargetId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? WindowTargetId { get; init; }
+    public string? WindowTargetId { get; set; }
 
     /// <summary>The targets to add or replace. JSON <c>targets</c>.</summary>
     [JsonPropertyName("targets")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<Target>>))]
-    public IReadOnlyList<Target>? Targets { get; init => field = ValueList<Target>.From(value); }
+    public IReadOnlyList<Target>? Targets { get; set => field = ValueList<Target>.From(value); }
 
     /// <summary>User-provided value that will be included in any Amazon CloudWatch Events events raised while running tasks for these targets in this maintenance window. JSON <c>ownerInformation</c>.</summary>
     [JsonPropertyName("ownerInformation")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? OwnerInformation { get; init; }
+    public string? OwnerInformation { get; set; }
 
     /// <summary>A name for the update. JSON <c>name</c>.</summary>
     [JsonPropertyName("name")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Name { get; init; }
+    public string? Name { get; set; }
 
     /// <summary>An optional description for the update. JSON <c>description</c>.</summary>
     [JsonPropertyName("description")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Description { get; init; }
+    public string? Description { get; set; }
 
     /// <summary>If True, then all fields that are required by the RegisterTargetWithMaintenanceWindow operation are also required for this API request. JSON <c>replace</c>.</summary>
     [JsonPropertyName("replace")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? Replace { get; init; }
+    public bool? Replace { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -87,32 +87,32 @@ public sealed record UpdateMaintenanceWindowTargetResponseElements
     /// <summary>The maintenance window ID specified in the update request. JSON <c>windowId</c>.</summary>
     [JsonPropertyName("windowId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? WindowId { get; init; }
+    public string? WindowId { get; set; }
 
     /// <summary>The target ID specified in the update request. JSON <c>windowTargetId</c>.</summary>
     [JsonPropertyName("windowTargetId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? WindowTargetId { get; init; }
+    public string? WindowTargetId { get; set; }
 
     /// <summary>The updated targets. JSON <c>targets</c>.</summary>
     [JsonPropertyName("targets")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<Target>>))]
-    public IReadOnlyList<Target>? Targets { get; init => field = ValueList<Target>.From(value); }
+    public IReadOnlyList<Target>? Targets { get; set => field = ValueList<Target>.From(value); }
 
     /// <summary>The updated owner. JSON <c>ownerInformation</c>.</summary>
     [JsonPropertyName("ownerInformation")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? OwnerInformation { get; init; }
+    public string? OwnerInformation { get; set; }
 
     /// <summary>The updated name. JSON <c>name</c>.</summary>
     [JsonPropertyName("name")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Name { get; init; }
+    public string? Name { get; set; }
 
     /// <summary>The updated description. JSON <c>description</c>.</summary>
     [JsonPropertyName("description")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Description { get; init; }
+    public string? Description { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,82 +15,82 @@ public sealed record UpdateMaintenanceWindowTaskRequestParameters
     /// <summary>The maintenance window ID that contains the task to modify. JSON <c>windowId</c>.</summary>
     [JsonPropertyName("windowId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? WindowId { get; init; }
+    public string? WindowId { get; set; }
 
     /// <summary>The task ID to modify. JSON <c>windowTaskId</c>.</summary>
     [JsonPropertyName("windowTaskId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? WindowTaskId { get; init; }
+    public string? WindowTaskId { get; set; }
 
     /// <summary>The targets (either managed nodes or tags) to modify. JSON <c>targets</c>.</summary>
     [JsonPropertyName("targets")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<Target>>))]
-    public IReadOnlyList<Target>? Targets { get; init => field = ValueList<Target>.From(value); }
+    public IReadOnlyList<Target>? Targets { get; set => field = ValueList<Target>.From(value); }
 
     /// <summary>The task ARN to modify. JSON <c>taskArn</c>.</summary>
     [JsonPropertyName("taskArn")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? TaskArn { get; init; }
+    public string? TaskArn { get; set; }
 
     /// <summary>The Amazon Resource Name (ARN) of the IAM service role for Amazon Web Services Systems Manager to assume when running a maintenance window task. JSON <c>serviceRoleArn</c>.</summary>
     [JsonPropertyName("serviceRoleArn")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ServiceRoleArn { get; init; }
+    public string? ServiceRoleArn { get; set; }
 
     /// <summary>The parameters to modify. JSON <c>taskParameters</c>. AWS marks it sensitive: CloudTrail may log a placeholder string instead, kept in <see cref="SensitiveValue{T}.RedactedText"/>.</summary>
     [JsonPropertyName("taskParameters")]
     [JsonConverter(typeof(SensitiveValueConverter<IReadOnlyDictionary<string, MaintenanceWindowTaskParameterValueExpression>>))]
-    public SensitiveValue<IReadOnlyDictionary<string, MaintenanceWindowTaskParameterValueExpression>>? TaskParameters { get; init; }
+    public SensitiveValue<IReadOnlyDictionary<string, MaintenanceWindowTaskParameterValueExpression>>? TaskParameters { get; set; }
 
     /// <summary>The parameters that the task should use during execution. JSON <c>taskInvocationParameters</c>.</summary>
     [JsonPropertyName("taskInvocationParameters")]
     [JsonConverter(typeof(TolerantMemberConverter<MaintenanceWindowTaskInvocationParameters>))]
-    public MaintenanceWindowTaskInvocationParameters? TaskInvocationParameters { get; init; }
+    public MaintenanceWindowTaskInvocationParameters? TaskInvocationParameters { get; set; }
 
     /// <summary>The new task priority to specify. JSON <c>priority</c>.</summary>
     [JsonPropertyName("priority")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? Priority { get; init; }
+    public int? Priority { get; set; }
 
     /// <summary>The new MaxConcurrency value you want to specify. JSON <c>maxConcurrency</c>.</summary>
     [JsonPropertyName("maxConcurrency")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? MaxConcurrency { get; init; }
+    public string? MaxConcurrency { get; set; }
 
     /// <summary>The new MaxErrors value to specify. JSON <c>maxErrors</c>.</summary>
     [JsonPropertyName("maxErrors")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? MaxErrors { get; init; }
+    public string? MaxErrors { get; set; }
 
     /// <summary>The new logging location in Amazon S3 to specify. JSON <c>loggingInfo</c>.</summary>
     [JsonPropertyName("loggingInfo")]
     [JsonConverter(typeof(TolerantMemberConverter<LoggingInfo>))]
-    public LoggingInfo? LoggingInfo { get; init; }
+    public LoggingInfo? LoggingInfo { get; set; }
 
     /// <summary>The new task name to specify. JSON <c>name</c>.</summary>
     [JsonPropertyName("name")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Name { get; init; }
+    public string? Name { get; set; }
 
     /// <summary>The new task description to specify. JSON <c>description</c>.</summary>
     [JsonPropertyName("description")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Description { get; init; }
+    public string? Description { get; set; }
 
     /// <summary>If True, then all fields that are required by the RegisterTaskWithMaintenanceWindow operation are also required for this API request. JSON <c>replace</c>.</summary>
     [JsonPropertyName("replace")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? Replace { get; init; }
+    public bool? Replace { get; set; }
 
     /// <summary>Indicates whether tasks should continue to run after the cutoff time specified in the maintenance windows is reached. JSON <c>cutoffBehavior</c>.</summary>
     [JsonPropertyName("cutoffBehavior")]
     [JsonConverter(typeof(TolerantMemberConverter<MaintenanceWindowTaskCutoffBehavior?>))]
-    public MaintenanceWindowTaskCutoffBehavior? CutoffBehavior { get; init; }
+    public MaintenanceWindowTaskCutoffBehavior? CutoffBehavior { get; set; }
 
     /// <summary>The CloudWatch alarm you want to apply to your maintenance window task. JSON <c>alarmConfiguration</c>.</summary>
     [JsonPropertyName("alarmConfiguration")]
     [JsonConverter(typeof(TolerantMemberConverter<AlarmConfiguration>))]
-    public AlarmConfiguration? AlarmConfiguration { get; init; }
+    public AlarmConfiguration? AlarmConfiguration { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -150,77 +150,77 @@ public sealed record UpdateMaintenanceWindowTaskResponseElements
     /// <summary>The ID of the maintenance window that was updated. JSON <c>windowId</c>.</summary>
     [JsonPropertyName("windowId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? WindowId { get; init; }
+    public string? WindowId { get; set; }
 
     /// <summary>The task ID of the maintenance window that was updated. JSON <c>windowTaskId</c>.</summary>
     [JsonPropertyName("windowTaskId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? WindowTaskId { get; init; }
+    public string? WindowTaskId { get; set; }
 
     /// <summary>The updated target values. JSON <c>targets</c>.</summary>
     [JsonPropertyName("targets")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<Target>>))]
-    public IReadOnlyList<Target>? Targets { get; init => field = ValueList<Target>.From(value); }
+    public IReadOnlyList<Target>? Targets { get; set => field = ValueList<Target>.From(value); }
 
     /// <summary>The updated task ARN value. JSON <c>taskArn</c>.</summary>
     [JsonPropertyName("taskArn")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? TaskArn { get; init; }
+    public string? TaskArn { get; set; }
 
     /// <summary>The Amazon Resource Name (ARN) of the IAM service role for Amazon Web Services Systems Manager to assume when running a maintenance window task. JSON <c>serviceRoleArn</c>.</summary>
     [JsonPropertyName("serviceRoleArn")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ServiceRoleArn { get; init; }
+    public string? ServiceRoleArn { get; set; }
 
     /// <summary>The updated parameter values. JSON <c>taskParameters</c>. AWS marks it sensitive: CloudTrail may log a placeholder string instead, kept in <see cref="SensitiveValue{T}.RedactedText"/>.</summary>
     [JsonPropertyName("taskParameters")]
     [JsonConverter(typeof(SensitiveValueConverter<IReadOnlyDictionary<string, MaintenanceWindowTaskParameterValueExpression>>))]
-    public SensitiveValue<IReadOnlyDictionary<string, MaintenanceWindowTaskParameterValueExpression>>? TaskParameters { get; init; }
+    public SensitiveValue<IReadOnlyDictionary<string, MaintenanceWindowTaskParameterValueExpression>>? TaskParameters { get; set; }
 
     /// <summary>The updated parameter values. JSON <c>taskInvocationParameters</c>.</summary>
     [JsonPropertyName("taskInvocationParameters")]
     [JsonConverter(typeof(TolerantMemberConverter<MaintenanceWindowTaskInvocationParameters>))]
-    public MaintenanceWindowTaskInvocationParameters? TaskInvocationParameters { get; init; }
+    public MaintenanceWindowTaskInvocationParameters? TaskInvocationParameters { get; set; }
 
     /// <summary>The updated priority value. JSON <c>priority</c>.</summary>
     [JsonPropertyName("priority")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? Priority { get; init; }
+    public int? Priority { get; set; }
 
     /// <summary>The updated MaxConcurrency value. JSON <c>maxConcurrency</c>.</summary>
     [JsonPropertyName("maxConcurrency")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? MaxConcurrency { get; init; }
+    public string? MaxConcurrency { get; set; }
 
     /// <summary>The updated MaxErrors value. JSON <c>maxErrors</c>.</summary>
     [JsonPropertyName("maxErrors")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? MaxErrors { get; init; }
+    public string? MaxErrors { get; set; }
 
     /// <summary>The updated logging information in Amazon S3. JSON <c>loggingInfo</c>.</summary>
     [JsonPropertyName("loggingInfo")]
     [JsonConverter(typeof(TolerantMemberConverter<LoggingInfo>))]
-    public LoggingInfo? LoggingInfo { get; init; }
+    public LoggingInfo? LoggingInfo { get; set; }
 
     /// <summary>The updated task name. JSON <c>name</c>.</summary>
     [JsonPropertyName("name")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Name { get; init; }
+    public string? Name { get; set; }
 
     /// <summary>The updated task description. JSON <c>description</c>.</summary>
     [JsonPropertyName("description")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Description { get; init; }
+    public string? Description { get; set; }
 
     /// <summary>The specification for whether tasks should continue to run after the cutoff time specified in the maintenance windows is reached. JSON <c>cutoffBehavior</c>.</summary>
     [JsonPropertyName("cutoffBehavior")]
     [JsonConverter(typeof(TolerantMemberConverter<MaintenanceWindowTaskCutoffBehavior?>))]
-    public MaintenanceWindowTaskCutoffBehavior? CutoffBehavior { get; init; }
+    public MaintenanceWindowTaskCutoffBehavior? CutoffBehavior { get; set; }
 
     /// <summary>The details for the CloudWatch alarm you applied to your maintenance window task. JSON <c>alarmConfiguration</c>.</summary>
     [JsonPropertyName("alarmConfiguration")]
     [JsonConverter(typeof(TolerantMemberConverter<AlarmConfiguration>))]
-    public AlarmConfiguration? AlarmConfiguration { get; init; }
+    public AlarmConfiguration? AlarmConfiguration { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

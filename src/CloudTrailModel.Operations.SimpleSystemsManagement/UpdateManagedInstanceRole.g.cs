@@ -15,12 +15,12 @@ public sealed record UpdateManagedInstanceRoleRequestParameters
     /// <summary>The ID of the managed node where you want to update the role. JSON <c>instanceId</c>.</summary>
     [JsonPropertyName("instanceId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? InstanceId { get; init; }
+    public string? InstanceId { get; set; }
 
     /// <summary>The name of the Identity and Access Management (IAM) role that you want to assign to the managed node. JSON <c>iamRole</c>.</summary>
     [JsonPropertyName("iamRole")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? IamRole { get; init; }
+    public string? IamRole { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,82 +15,82 @@ public sealed record UpdateOpsItemRequestParameters
     /// <summary>User-defined text that contains information about the OpsItem, in Markdown format. JSON <c>description</c>.</summary>
     [JsonPropertyName("description")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Description { get; init; }
+    public string? Description { get; set; }
 
     /// <summary>Add new keys or edit existing key-value pairs of the OperationalData map in the OpsItem object. JSON <c>operationalData</c>.</summary>
     [JsonPropertyName("operationalData")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyDictionary<string, OpsItemDataValue>>))]
-    public IReadOnlyDictionary<string, OpsItemDataValue>? OperationalData { get; init => field = ValueMap<OpsItemDataValue>.From(value); }
+    public IReadOnlyDictionary<string, OpsItemDataValue>? OperationalData { get; set => field = ValueMap<OpsItemDataValue>.From(value); }
 
     /// <summary>Keys that you want to remove from the OperationalData map. JSON <c>operationalDataToDelete</c>.</summary>
     [JsonPropertyName("operationalDataToDelete")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<string>>))]
-    public IReadOnlyList<string>? OperationalDataToDelete { get; init => field = ValueList<string>.From(value); }
+    public IReadOnlyList<string>? OperationalDataToDelete { get; set => field = ValueList<string>.From(value); }
 
     /// <summary>The Amazon Resource Name (ARN) of an SNS topic where notifications are sent when this OpsItem is edited or changed. JSON <c>notifications</c>.</summary>
     [JsonPropertyName("notifications")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<OpsItemNotification>>))]
-    public IReadOnlyList<OpsItemNotification>? Notifications { get; init => field = ValueList<OpsItemNotification>.From(value); }
+    public IReadOnlyList<OpsItemNotification>? Notifications { get; set => field = ValueList<OpsItemNotification>.From(value); }
 
     /// <summary>The importance of this OpsItem in relation to other OpsItems in the system. JSON <c>priority</c>.</summary>
     [JsonPropertyName("priority")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? Priority { get; init; }
+    public int? Priority { get; set; }
 
     /// <summary>One or more OpsItems that share something in common with the current OpsItems. JSON <c>relatedOpsItems</c>.</summary>
     [JsonPropertyName("relatedOpsItems")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<RelatedOpsItem>>))]
-    public IReadOnlyList<RelatedOpsItem>? RelatedOpsItems { get; init => field = ValueList<RelatedOpsItem>.From(value); }
+    public IReadOnlyList<RelatedOpsItem>? RelatedOpsItems { get; set => field = ValueList<RelatedOpsItem>.From(value); }
 
     /// <summary>The OpsItem status. JSON <c>status</c>.</summary>
     [JsonPropertyName("status")]
     [JsonConverter(typeof(TolerantMemberConverter<OpsItemStatus?>))]
-    public OpsItemStatus? Status { get; init; }
+    public OpsItemStatus? Status { get; set; }
 
     /// <summary>The ID of the OpsItem. JSON <c>opsItemId</c>.</summary>
     [JsonPropertyName("opsItemId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? OpsItemId { get; init; }
+    public string? OpsItemId { get; set; }
 
     /// <summary>A short heading that describes the nature of the OpsItem and the impacted resource. JSON <c>title</c>.</summary>
     [JsonPropertyName("title")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Title { get; init; }
+    public string? Title { get; set; }
 
     /// <summary>Specify a new category for an OpsItem. JSON <c>category</c>.</summary>
     [JsonPropertyName("category")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Category { get; init; }
+    public string? Category { get; set; }
 
     /// <summary>Specify a new severity for an OpsItem. JSON <c>severity</c>.</summary>
     [JsonPropertyName("severity")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Severity { get; init; }
+    public string? Severity { get; set; }
 
     /// <summary>The time a runbook workflow started. JSON <c>actualStartTime</c>.</summary>
     [JsonPropertyName("actualStartTime")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? ActualStartTime { get; init; }
+    public DateTimeOffset? ActualStartTime { get; set; }
 
     /// <summary>The time a runbook workflow ended. JSON <c>actualEndTime</c>.</summary>
     [JsonPropertyName("actualEndTime")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? ActualEndTime { get; init; }
+    public DateTimeOffset? ActualEndTime { get; set; }
 
     /// <summary>The time specified in a change request for a runbook workflow to start. JSON <c>plannedStartTime</c>.</summary>
     [JsonPropertyName("plannedStartTime")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? PlannedStartTime { get; init; }
+    public DateTimeOffset? PlannedStartTime { get; set; }
 
     /// <summary>The time specified in a change request for a runbook workflow to end. JSON <c>plannedEndTime</c>.</summary>
     [JsonPropertyName("plannedEndTime")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? PlannedEndTime { get; init; }
+    public DateTimeOffset? PlannedEndTime { get; set; }
 
     /// <summary>The OpsItem Amazon Resource Name (ARN). JSON <c>opsItemArn</c>.</summary>
     [JsonPropertyName("opsItemArn")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? OpsItemArn { get; init; }
+    public string? OpsItemArn { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

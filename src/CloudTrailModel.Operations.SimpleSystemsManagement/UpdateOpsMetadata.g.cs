@@ -15,17 +15,17 @@ public sealed record UpdateOpsMetadataRequestParameters
     /// <summary>The Amazon Resource Name (ARN) of the OpsMetadata Object to update. JSON <c>opsMetadataArn</c>.</summary>
     [JsonPropertyName("opsMetadataArn")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? OpsMetadataArn { get; init; }
+    public string? OpsMetadataArn { get; set; }
 
     /// <summary>Metadata to add to an OpsMetadata object. JSON <c>metadataToUpdate</c>.</summary>
     [JsonPropertyName("metadataToUpdate")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyDictionary<string, MetadataValue>>))]
-    public IReadOnlyDictionary<string, MetadataValue>? MetadataToUpdate { get; init => field = ValueMap<MetadataValue>.From(value); }
+    public IReadOnlyDictionary<string, MetadataValue>? MetadataToUpdate { get; set => field = ValueMap<MetadataValue>.From(value); }
 
     /// <summary>The metadata keys to delete from the OpsMetadata object. JSON <c>keysToDelete</c>.</summary>
     [JsonPropertyName("keysToDelete")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<string>>))]
-    public IReadOnlyList<string>? KeysToDelete { get; init => field = ValueList<string>.From(value); }
+    public IReadOnlyList<string>? KeysToDelete { get; set => field = ValueList<string>.From(value); }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -59,7 +59,7 @@ public sealed record UpdateOpsMetadataResponseElements
     /// <summary>The Amazon Resource Name (ARN) of the OpsMetadata Object that was updated. JSON <c>opsMetadataArn</c>.</summary>
     [JsonPropertyName("opsMetadataArn")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? OpsMetadataArn { get; init; }
+    public string? OpsMetadataArn { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,67 +15,67 @@ public sealed record UpdatePatchBaselineRequestParameters
     /// <summary>The ID of the patch baseline to update. JSON <c>baselineId</c>.</summary>
     [JsonPropertyName("baselineId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? BaselineId { get; init; }
+    public string? BaselineId { get; set; }
 
     /// <summary>The name of the patch baseline. JSON <c>name</c>.</summary>
     [JsonPropertyName("name")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Name { get; init; }
+    public string? Name { get; set; }
 
     /// <summary>A set of global filters used to include patches in the baseline. JSON <c>globalFilters</c>.</summary>
     [JsonPropertyName("globalFilters")]
     [JsonConverter(typeof(TolerantMemberConverter<PatchFilterGroup>))]
-    public PatchFilterGroup? GlobalFilters { get; init; }
+    public PatchFilterGroup? GlobalFilters { get; set; }
 
     /// <summary>A set of rules used to include patches in the baseline. JSON <c>approvalRules</c>.</summary>
     [JsonPropertyName("approvalRules")]
     [JsonConverter(typeof(TolerantMemberConverter<PatchRuleGroup>))]
-    public PatchRuleGroup? ApprovalRules { get; init; }
+    public PatchRuleGroup? ApprovalRules { get; set; }
 
     /// <summary>A list of explicitly approved patches for the baseline. JSON <c>approvedPatches</c>.</summary>
     [JsonPropertyName("approvedPatches")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<string>>))]
-    public IReadOnlyList<string>? ApprovedPatches { get; init => field = ValueList<string>.From(value); }
+    public IReadOnlyList<string>? ApprovedPatches { get; set => field = ValueList<string>.From(value); }
 
     /// <summary>Assigns a new compliance severity level to an existing patch baseline. JSON <c>approvedPatchesComplianceLevel</c>.</summary>
     [JsonPropertyName("approvedPatchesComplianceLevel")]
     [JsonConverter(typeof(TolerantMemberConverter<PatchComplianceLevel?>))]
-    public PatchComplianceLevel? ApprovedPatchesComplianceLevel { get; init; }
+    public PatchComplianceLevel? ApprovedPatchesComplianceLevel { get; set; }
 
     /// <summary>Indicates whether the list of approved patches includes non-security updates that should be applied to the managed nodes. JSON <c>approvedPatchesEnableNonSecurity</c>.</summary>
     [JsonPropertyName("approvedPatchesEnableNonSecurity")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? ApprovedPatchesEnableNonSecurity { get; init; }
+    public bool? ApprovedPatchesEnableNonSecurity { get; set; }
 
     /// <summary>A list of explicitly rejected patches for the baseline. JSON <c>rejectedPatches</c>.</summary>
     [JsonPropertyName("rejectedPatches")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<string>>))]
-    public IReadOnlyList<string>? RejectedPatches { get; init => field = ValueList<string>.From(value); }
+    public IReadOnlyList<string>? RejectedPatches { get; set => field = ValueList<string>.From(value); }
 
     /// <summary>The action for Patch Manager to take on patches included in the RejectedPackages list. JSON <c>rejectedPatchesAction</c>.</summary>
     [JsonPropertyName("rejectedPatchesAction")]
     [JsonConverter(typeof(TolerantMemberConverter<PatchAction?>))]
-    public PatchAction? RejectedPatchesAction { get; init; }
+    public PatchAction? RejectedPatchesAction { get; set; }
 
     /// <summary>A description of the patch baseline. JSON <c>description</c>.</summary>
     [JsonPropertyName("description")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Description { get; init; }
+    public string? Description { get; set; }
 
     /// <summary>Information about the patches to use to update the managed nodes, including target operating systems and source repositories. JSON <c>sources</c>.</summary>
     [JsonPropertyName("sources")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<PatchSource>>))]
-    public IReadOnlyList<PatchSource>? Sources { get; init => field = ValueList<PatchSource>.From(value); }
+    public IReadOnlyList<PatchSource>? Sources { get; set => field = ValueList<PatchSource>.From(value); }
 
     /// <summary>Indicates the status to be assigned to security patches that are available but not approved because they don't meet the installation criteria specified in the patch baseline. JSON <c>availableSecurityUpdatesComplianceStatus</c>.</summary>
     [JsonPropertyName("availableSecurityUpdatesComplianceStatus")]
     [JsonConverter(typeof(TolerantMemberConverter<PatchComplianceStatus?>))]
-    public PatchComplianceStatus? AvailableSecurityUpdatesComplianceStatus { get; init; }
+    public PatchComplianceStatus? AvailableSecurityUpdatesComplianceStatus { get; set; }
 
     /// <summary>If True, then all fields that are required by the CreatePatchBaseline operation are also required for this API request. JSON <c>replace</c>.</summary>
     [JsonPropertyName("replace")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? Replace { get; init; }
+    public bool? Replace { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -129,77 +129,77 @@ public sealed record UpdatePatchBaselineResponseElements
     /// <summary>The ID of the deleted patch baseline. JSON <c>baselineId</c>.</summary>
     [JsonPropertyName("baselineId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? BaselineId { get; init; }
+    public string? BaselineId { get; set; }
 
     /// <summary>The name of the patch baseline. JSON <c>name</c>.</summary>
     [JsonPropertyName("name")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Name { get; init; }
+    public string? Name { get; set; }
 
     /// <summary>The operating system rule used by the updated patch baseline. JSON <c>operatingSystem</c>.</summary>
     [JsonPropertyName("operatingSystem")]
     [JsonConverter(typeof(TolerantMemberConverter<OperatingSystem?>))]
-    public OperatingSystem? OperatingSystem { get; init; }
+    public OperatingSystem? OperatingSystem { get; set; }
 
     /// <summary>A set of global filters used to exclude patches from the baseline. JSON <c>globalFilters</c>.</summary>
     [JsonPropertyName("globalFilters")]
     [JsonConverter(typeof(TolerantMemberConverter<PatchFilterGroup>))]
-    public PatchFilterGroup? GlobalFilters { get; init; }
+    public PatchFilterGroup? GlobalFilters { get; set; }
 
     /// <summary>A set of rules used to include patches in the baseline. JSON <c>approvalRules</c>.</summary>
     [JsonPropertyName("approvalRules")]
     [JsonConverter(typeof(TolerantMemberConverter<PatchRuleGroup>))]
-    public PatchRuleGroup? ApprovalRules { get; init; }
+    public PatchRuleGroup? ApprovalRules { get; set; }
 
     /// <summary>A list of explicitly approved patches for the baseline. JSON <c>approvedPatches</c>.</summary>
     [JsonPropertyName("approvedPatches")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<string>>))]
-    public IReadOnlyList<string>? ApprovedPatches { get; init => field = ValueList<string>.From(value); }
+    public IReadOnlyList<string>? ApprovedPatches { get; set => field = ValueList<string>.From(value); }
 
     /// <summary>The compliance severity level assigned to the patch baseline after the update completed. JSON <c>approvedPatchesComplianceLevel</c>.</summary>
     [JsonPropertyName("approvedPatchesComplianceLevel")]
     [JsonConverter(typeof(TolerantMemberConverter<PatchComplianceLevel?>))]
-    public PatchComplianceLevel? ApprovedPatchesComplianceLevel { get; init; }
+    public PatchComplianceLevel? ApprovedPatchesComplianceLevel { get; set; }
 
     /// <summary>Indicates whether the list of approved patches includes non-security updates that should be applied to the managed nodes. JSON <c>approvedPatchesEnableNonSecurity</c>.</summary>
     [JsonPropertyName("approvedPatchesEnableNonSecurity")]
     [JsonConverter(typeof(TolerantMemberConverter<bool?>))]
-    public bool? ApprovedPatchesEnableNonSecurity { get; init; }
+    public bool? ApprovedPatchesEnableNonSecurity { get; set; }
 
     /// <summary>A list of explicitly rejected patches for the baseline. JSON <c>rejectedPatches</c>.</summary>
     [JsonPropertyName("rejectedPatches")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<string>>))]
-    public IReadOnlyList<string>? RejectedPatches { get; init => field = ValueList<string>.From(value); }
+    public IReadOnlyList<string>? RejectedPatches { get; set => field = ValueList<string>.From(value); }
 
     /// <summary>The action specified to take on patches included in the RejectedPatches list. JSON <c>rejectedPatchesAction</c>.</summary>
     [JsonPropertyName("rejectedPatchesAction")]
     [JsonConverter(typeof(TolerantMemberConverter<PatchAction?>))]
-    public PatchAction? RejectedPatchesAction { get; init; }
+    public PatchAction? RejectedPatchesAction { get; set; }
 
     /// <summary>The date when the patch baseline was created. JSON <c>createdDate</c>.</summary>
     [JsonPropertyName("createdDate")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? CreatedDate { get; init; }
+    public DateTimeOffset? CreatedDate { get; set; }
 
     /// <summary>The date when the patch baseline was last modified. JSON <c>modifiedDate</c>.</summary>
     [JsonPropertyName("modifiedDate")]
     [JsonConverter(typeof(TolerantMemberConverter<DateTimeOffset?>))]
-    public DateTimeOffset? ModifiedDate { get; init; }
+    public DateTimeOffset? ModifiedDate { get; set; }
 
     /// <summary>A description of the patch baseline. JSON <c>description</c>.</summary>
     [JsonPropertyName("description")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Description { get; init; }
+    public string? Description { get; set; }
 
     /// <summary>Information about the patches to use to update the managed nodes, including target operating systems and source repositories. JSON <c>sources</c>.</summary>
     [JsonPropertyName("sources")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<PatchSource>>))]
-    public IReadOnlyList<PatchSource>? Sources { get; init => field = ValueList<PatchSource>.From(value); }
+    public IReadOnlyList<PatchSource>? Sources { get; set => field = ValueList<PatchSource>.From(value); }
 
     /// <summary>Indicates the compliance status of managed nodes for which security-related patches are available but were not approved. JSON <c>availableSecurityUpdatesComplianceStatus</c>.</summary>
     [JsonPropertyName("availableSecurityUpdatesComplianceStatus")]
     [JsonConverter(typeof(TolerantMemberConverter<PatchComplianceStatus?>))]
-    public PatchComplianceStatus? AvailableSecurityUpdatesComplianceStatus { get; init; }
+    public PatchComplianceStatus? AvailableSecurityUpdatesComplianceStatus { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

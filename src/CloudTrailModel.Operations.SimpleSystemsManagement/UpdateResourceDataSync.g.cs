@@ -15,17 +15,17 @@ public sealed record UpdateResourceDataSyncRequestParameters
     /// <summary>The name of the resource data sync you want to update. JSON <c>syncName</c>.</summary>
     [JsonPropertyName("syncName")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? SyncName { get; init; }
+    public string? SyncName { get; set; }
 
     /// <summary>The type of resource data sync. JSON <c>syncType</c>.</summary>
     [JsonPropertyName("syncType")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? SyncType { get; init; }
+    public string? SyncType { get; set; }
 
     /// <summary>Specify information about the data sources to synchronize. JSON <c>syncSource</c>.</summary>
     [JsonPropertyName("syncSource")]
     [JsonConverter(typeof(TolerantMemberConverter<ResourceDataSyncSource>))]
-    public ResourceDataSyncSource? SyncSource { get; init; }
+    public ResourceDataSyncSource? SyncSource { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,12 +15,12 @@ public sealed record UpdateServiceSettingRequestParameters
     /// <summary>The Amazon Resource Name (ARN) of the service setting to update. JSON <c>settingId</c>.</summary>
     [JsonPropertyName("settingId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? SettingId { get; init; }
+    public string? SettingId { get; set; }
 
     /// <summary>The new value to specify for the service setting. JSON <c>settingValue</c>.</summary>
     [JsonPropertyName("settingValue")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? SettingValue { get; init; }
+    public string? SettingValue { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,17 +15,17 @@ public sealed record ValidateCloudConnectorRequestParameters
     /// <summary>The ID of the cloud connector to validate. JSON <c>cloudConnectorId</c>.</summary>
     [JsonPropertyName("cloudConnectorId")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? CloudConnectorId { get; init; }
+    public string? CloudConnectorId { get; set; }
 
     /// <summary>The maximum number of validation findings to return. JSON <c>maxResults</c>.</summary>
     [JsonPropertyName("maxResults")]
     [JsonConverter(typeof(TolerantMemberConverter<int?>))]
-    public int? MaxResults { get; init; }
+    public int? MaxResults { get; set; }
 
     /// <summary>The token for the next set of items to return. JSON <c>nextToken</c>.</summary>
     [JsonPropertyName("nextToken")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? NextToken { get; init; }
+    public string? NextToken { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]
@@ -59,12 +59,12 @@ public sealed record ValidateCloudConnectorResponseElements
     /// <summary>A list of validation findings for the cloud connector. JSON <c>validationFindings</c>.</summary>
     [JsonPropertyName("validationFindings")]
     [JsonConverter(typeof(TolerantMemberConverter<IReadOnlyList<ValidationFinding>>))]
-    public IReadOnlyList<ValidationFinding>? ValidationFindings { get; init => field = ValueList<ValidationFinding>.From(value); }
+    public IReadOnlyList<ValidationFinding>? ValidationFindings { get; set => field = ValueList<ValidationFinding>.From(value); }
 
     /// <summary>The token to use when requesting the next set of items. JSON <c>nextToken</c>.</summary>
     [JsonPropertyName("nextToken")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? NextToken { get; init; }
+    public string? NextToken { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,27 +15,27 @@ public sealed record ValidationFinding
     /// <summary>The type of the validation finding. JSON <c>type</c>.</summary>
     [JsonPropertyName("type")]
     [JsonConverter(typeof(TolerantMemberConverter<ValidationFindingType?>))]
-    public ValidationFindingType? Type { get; init; }
+    public ValidationFindingType? Type { get; set; }
 
     /// <summary>A code that identifies the specific validation finding. JSON <c>code</c>.</summary>
     [JsonPropertyName("code")]
     [JsonConverter(typeof(TolerantMemberConverter<ValidationFindingCode?>))]
-    public ValidationFindingCode? Code { get; init; }
+    public ValidationFindingCode? Code { get; set; }
 
     /// <summary>A message that describes the validation finding. JSON <c>message</c>.</summary>
     [JsonPropertyName("message")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Message { get; init; }
+    public string? Message { get; set; }
 
     /// <summary>A message from the third-party cloud provider related to the validation finding. JSON <c>providerMessage</c>.</summary>
     [JsonPropertyName("providerMessage")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? ProviderMessage { get; init; }
+    public string? ProviderMessage { get; set; }
 
     /// <summary>The scope of the validation finding, identifying the specific resource affected. JSON <c>scope</c>.</summary>
     [JsonPropertyName("scope")]
     [JsonConverter(typeof(TolerantMemberConverter<ValidationFindingScope>))]
-    public ValidationFindingScope? Scope { get; init; }
+    public ValidationFindingScope? Scope { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -15,12 +15,12 @@ public sealed record ValidationFindingScope
     /// <summary>The type of the resource scope. JSON <c>type</c>.</summary>
     [JsonPropertyName("type")]
     [JsonConverter(typeof(TolerantMemberConverter<ValidationFindingScopeType?>))]
-    public ValidationFindingScopeType? Type { get; init; }
+    public ValidationFindingScopeType? Type { get; set; }
 
     /// <summary>The ID of the resource within the scope. JSON <c>id</c>.</summary>
     [JsonPropertyName("id")]
     [JsonConverter(typeof(TolerantMemberConverter<string>))]
-    public string? Id { get; init; }
+    public string? Id { get; set; }
 
     /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
     [JsonExtensionData]

@@ -120,9 +120,9 @@ public sealed class GeneratedCodeTests(ITestOutputHelper output)
         files["DoThing.g.cs"].Should().Contain("namespace CloudTrailModel.Operations.Thing;")
             .And.Contain("public sealed record DoThingRequestParameters")
             .And.Contain("/// <summary>The thing. JSON <c>thingId</c>.</summary>")
-            .And.Contain("[JsonPropertyName(\"thingId\")]\n    [JsonConverter(typeof(TolerantMemberConverter<string>))]\n    public string? ThingId { get; init; }")
-            .And.Contain("public Mode? Mode { get; init; }")
-            .And.Contain("public SensitiveValue<IReadOnlyDictionary<string, string>>? Secret { get; init; }")
+            .And.Contain("[JsonPropertyName(\"thingId\")]\n    [JsonConverter(typeof(TolerantMemberConverter<string>))]\n    public string? ThingId { get; set; }")
+            .And.Contain("public Mode? Mode { get; set; }")
+            .And.Contain("public SensitiveValue<IReadOnlyDictionary<string, string>>? Secret { get; set; }")
             .And.NotContain("ResponseElements");
         files["Mode.g.cs"].Should().Contain("public static Mode FastMode { get; } = new(\"FAST_MODE\");")
             .And.Contain("public static Mode Slow { get; } = new(\"slow\");");
