@@ -93,7 +93,7 @@ public sealed class ServiceShapeTests
     [InlineData("ListBucket", typeof(ListObjectsRequestParameters))]
     [InlineData("ListAllMyBuckets", typeof(ListBucketsRequestParameters))]
     [InlineData("GetBucketObjectLockConfiguration", typeof(GetObjectLockConfigurationRequestParameters))]
-    public void GetRequestParameters_S3EventNameThatIsNotAnOperationName_FindsTheOperation(string eventName, Type expected) =>
+    public void GetRequestParameters_S3EventNameThatIsNotAnOperationName_FindsTheOperation(string eventName, System.Type expected) =>
         OperationRecords.Make("s3.amazonaws.com", eventName, """{"bucketName": "b"}""").GetRequestParameters().Should().BeOfType(expected);
 
     [Theory]
