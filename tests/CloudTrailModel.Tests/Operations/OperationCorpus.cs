@@ -28,7 +28,7 @@ internal static class OperationCorpus
     private static readonly Lazy<IReadOnlyList<(string File, CloudTrailRecord Record)>> Loaded = new(Load);
 
     /// <summary>Every record of those services, with the corpus file it came from.</summary>
-    public static IReadOnlyList<(string File, CloudTrailRecord Record)> Records
+    public static IReadOnlyList<(string File, CloudTrailRecord Record)> All
     {
         get
         {
@@ -100,7 +100,7 @@ internal static class OperationCorpus
     }
 
     // A log file ({"Records": [...]}), an array of records, or one JSON value per line.
-    private static IEnumerable<JsonElement> Elements(string path)
+    private static List<JsonElement> Elements(string path)
     {
         byte[] bytes = File.ReadAllBytes(path);
         if (path.EndsWith(".gz", StringComparison.Ordinal))

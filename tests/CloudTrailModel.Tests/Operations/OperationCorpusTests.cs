@@ -19,7 +19,7 @@ public sealed class OperationCorpusTests(ITestOutputHelper output)
     {
         var failures = new List<string>();
         int checkedObjects = 0;
-        foreach ((string file, CloudTrailRecord record) in OperationCorpus.Records)
+        foreach ((string file, CloudTrailRecord record) in OperationCorpus.All)
         {
             if (OperationRegistry.Find(record) is not { } registration)
             {
@@ -63,7 +63,7 @@ public sealed class OperationCorpusTests(ITestOutputHelper output)
     {
         var byService = new SortedDictionary<string, (int Records, int Covered, int Typed, int Total)>(StringComparer.Ordinal);
         var uncovered = new SortedSet<string>(StringComparer.Ordinal);
-        foreach ((_, CloudTrailRecord record) in OperationCorpus.Records)
+        foreach ((_, CloudTrailRecord record) in OperationCorpus.All)
         {
             string service = OperationCorpus.Services[record.EventSource!];
             (int records, int covered, int typed, int total) = byService.GetValueOrDefault(service);

@@ -53,7 +53,7 @@ public sealed class TargetTests(ITestOutputHelper output)
         int mutating = 0;
         int withTargets = 0;
         var kinds = new SortedDictionary<string, int>(StringComparer.Ordinal);
-        foreach ((_, CloudTrailRecord record) in OperationCorpus.Records)
+        foreach ((_, CloudTrailRecord record) in OperationCorpus.All)
         {
             if (OperationRegistry.Find(record) is null || record.RequestParameters is not { ValueKind: System.Text.Json.JsonValueKind.Object }
                 || record.EventSource == "signin.amazonaws.com")

@@ -116,8 +116,8 @@ public sealed class TolerantValueTests
     private static bool WrittenBack<T>(T value, JsonSerializerOptions options)
         where T : class
     {
-        using JsonDocument written = JsonDocument.Parse(JsonSerializer.SerializeToUtf8Bytes(value, typeof(T), options));
-        object? again = JsonSerializer.Deserialize(written.RootElement.GetRawText(), typeof(T), options);
+        using JsonDocument written = JsonDocument.Parse(JsonSerializer.SerializeToUtf8Bytes(value, options));
+        T? again = JsonSerializer.Deserialize<T>(written.RootElement.GetRawText(), options);
         return again is not null && again.Equals(value);
     }
 }
