@@ -14,18 +14,18 @@ internal static class TypedShare
     {
         int typedCount = 0;
         int total = 0;
-        Walk(json, typed, options, ref typedCount, ref total);
+        Walk(json, typed, typed.GetType(), options, ref typedCount, ref total);
         return (typedCount, total);
     }
 
-    private static void Walk(JsonElement json, object? value, JsonSerializerOptions options, ref int typed, ref int total)
+    private static void Walk(JsonElement json, object? value, Type declared, JsonSerializerOptions options, ref int typed, ref int total)
     {
         if (value is null)
         {
             return;
         }
 
-        JsonTypeInfo info = options.GetTypeInfo(value.GetType());
+        JsonTypeInfo info = options.GetTypeInfo(declared);
         if (info.Kind == JsonTypeInfoKind.Object && json.ValueKind == JsonValueKind.Object)
         {
             JsonPropertyInfo? extension = info.Properties.FirstOrDefault(p => p.IsExtensionData);
@@ -42,7 +42,7 @@ internal static class TypedShare
                 if (property is not null)
                 {
                     typed++;
-                    Walk(member.Value, property.Get?.Invoke(value), options, ref typed, ref total);
+                    Walk(member.Value, property.Get?.Invoke(value), property.PropertyType, options, ref typed, ref total);
                 }
             }
         }
@@ -56,7 +56,7 @@ internal static class TypedShare
                     break;
                 }
 
-                Walk(entries.Current, item, options, ref typed, ref total);
+                Walk(entries.Current, item, info.ElementType!, options, ref typed, ref total);
             }
         }
     }
