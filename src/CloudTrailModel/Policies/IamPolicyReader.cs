@@ -35,6 +35,64 @@ internal static class IamPolicyReader
         return ReadValue(own, JsonMarshal.GetRawUtf8Value(own).ToArray());
     }
 
+    // Lambda logs one statement as a JSON string ("{\"Sid\":...,\"Effect\":\"Allow\",...}"), not a whole policy: it reads
+    // as a document of that one statement, still written back as the same string.
+    public static IamPolicyDocument ReadStatementValue(JsonElement element)
+    {
+        JsonElement own = element.Clone();
+        if (own.ValueKind == JsonValueKind.String
+            && TryParseObject(own.GetString()!, out JsonElement statement)
+            && !statement.TryGetProperty("Statement", out _))
+        {
+            return IamPolicyDocument.Create(
+                null, null, [ReadStatement(statement)], isSingleStatement: true, null, isValid: true, IamPolicyDocumentForm.JsonString,
+                new RawJson(JsonMarshal.GetRawUtf8Value(own).ToArray()), own.GetString());
+        }
+
+        return ReadValue(own);
+    }
+
+    // Lambda's AddPermission and AddLayerVersionPermission requests name the grant member by member; the statement Lambda
+    // builds from them is assembled the same way, so a failed call (no response) can still be judged.
+    public static IamPolicyDocument? FromPermissionRequest(JsonElement request)
+    {
+        if (!request.TryGetProperty("principal", out JsonElement principalValue) || principalValue.ValueKind != JsonValueKind.String)
+        {
+            return null;
+        }
+
+        string principalText = principalValue.GetString()!;
+        IamPolicyPrincipal principal = principalText == "*"
+            ? new IamPolicyPrincipal("*")
+            : new IamPolicyPrincipal(new Dictionary<string, IamPolicyValues>(StringComparer.Ordinal)
+            {
+                [principalText.EndsWith(".amazonaws.com", StringComparison.Ordinal) ? "Service" : "AWS"] = new IamPolicyValues(principalText),
+            });
+        var conditions = new List<IamPolicyConditionEntry>();
+        AddCondition(request, "sourceArn", "ArnLike", "AWS:SourceArn", conditions);
+        AddCondition(request, "sourceAccount", "StringEquals", "AWS:SourceAccount", conditions);
+        AddCondition(request, "principalOrgID", "StringEquals", "aws:PrincipalOrgID", conditions);
+        AddCondition(request, "organizationId", "StringEquals", "aws:PrincipalOrgID", conditions);
+        AddCondition(request, "functionUrlAuthType", "StringEquals", "lambda:FunctionUrlAuthType", conditions);
+        var statement = new IamPolicyStatement
+        {
+            Sid = request.TryGetProperty("statementId", out JsonElement sid) && sid.ValueKind == JsonValueKind.String ? sid.GetString() : null,
+            Effect = IamPolicyEffect.Allow,
+            Principal = principal,
+            Action = request.TryGetProperty("action", out JsonElement action) && action.ValueKind == JsonValueKind.String ? new IamPolicyValues(action.GetString()!) : null,
+            Condition = conditions.Count == 0 ? null : new IamPolicyCondition(conditions),
+        };
+        return new IamPolicyDocument { Statements = [statement], IsSingleStatement = true };
+    }
+
+    private static void AddCondition(JsonElement request, string member, string op, string key, List<IamPolicyConditionEntry> conditions)
+    {
+        if (request.TryGetProperty(member, out JsonElement value) && value.ValueKind == JsonValueKind.String)
+        {
+            conditions.Add(new IamPolicyConditionEntry(op, key, new IamPolicyValues(value.GetString()!)));
+        }
+    }
+
     public static IamPolicyDocument ReadValue(JsonElement value, byte[] original) => value.ValueKind switch
     {
         JsonValueKind.Object => ReadObject(value, IamPolicyDocumentForm.JsonObject, new RawJson(original), originalText: null),
