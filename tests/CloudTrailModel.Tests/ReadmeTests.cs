@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using CloudTrailModel.Integrity;
 using CloudTrailModel.Operations.MigrationHubOrchestrator;
+using CloudTrailModel.Policies;
 using CloudTrailModel.Tests.Infrastructure;
 
 namespace CloudTrailModel.Tests;
@@ -154,6 +155,25 @@ public sealed partial class ReadmeTests : IDisposable
 
         _out.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.TrimEnd('\r')).Should().Equal(
             "digest: Valid", "111122223333_CloudTrail_us-east-1_20240101T1000Z_abcdEFGH12345678.json.gz: Valid");
+    }
+
+    [Fact]
+    public void Readme_Policies_PrintsPublicPoliciesAndOtherAccounts()
+    {
+        CloudTrailRecord record = CloudTrailRecord.Parse("""{"eventVersion":"1.08","eventSource":"sqs.amazonaws.com","eventName":"SetQueueAttributes","recipientAccountId":"111122223333","requestParameters":{"queueUrl":"https://sqs.us-east-1.amazonaws.com/111122223333/q","attributes":{"Policy":"{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":\"*\",\"Action\":\"sqs:SendMessage\",\"Resource\":\"*\"},{\"Effect\":\"Allow\",\"Principal\":{\"AWS\":\"arn:aws:iam::444455556666:root\"},\"Action\":\"sqs:*\",\"Resource\":\"*\"}]}"}}}""");
+
+        foreach (CloudTrailPolicy policy in CloudTrailPolicies.Read(record))
+        {
+            IamPolicyDocument document = policy.Document;
+            if (document.IsPublic)
+                Console.WriteLine($"{record.EventName}: public {policy.Kind} policy at {policy.Location}");
+            foreach (string account in document.GetOtherAccountIds(record.RecipientAccountId!))
+                Console.WriteLine($"{record.EventName}: grants account {account}");
+        }
+
+        _out.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.Trim()).Should().Equal(
+            "SetQueueAttributes: public Resource policy at requestParameters.attributes.Policy",
+            "SetQueueAttributes: grants account 444455556666");
     }
 
     [Fact]
