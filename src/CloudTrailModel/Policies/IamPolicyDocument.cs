@@ -81,7 +81,7 @@ public sealed partial class IamPolicyDocument : IEquatable<IamPolicyDocument>
         }
     }
 
-    /// <summary>Gets the policy JSON as text: the policy object, decoded from the string it came in when it came as one (and from URL encoding).</summary>
+    /// <summary>Gets the policy JSON as text: the policy object, decoded from the string it came in when it came as one (and from URL encoding); for Lambda's <c>statement</c>, the statement.</summary>
     /// <returns>The policy JSON, or the original text when the document is not valid.</returns>
     public string ToPolicyJson() => IamPolicyWriter.ToPolicyJson(this);
 

@@ -108,8 +108,10 @@ internal static class IamPolicyReader
         }
 
         ReadOnlySpan<char> trimmed = text.AsSpan().TrimStart();
+        // Percent-encoding as IAM writes it (%20 for a space), or form-encoding ('+' for a space, a literal '+' as %2B).
         if (trimmed.StartsWith("%7B", StringComparison.OrdinalIgnoreCase)
-            && TryParseObject(Uri.UnescapeDataString(text), out policy))
+            && (TryParseObject(Uri.UnescapeDataString(text), out policy)
+                || TryParseObject(Uri.UnescapeDataString(text.Replace('+', ' ')), out policy)))
         {
             return ReadObject(policy, IamPolicyDocumentForm.UrlEncodedJsonString, original, text);
         }

@@ -34,9 +34,28 @@ internal static class IamPolicyWriter
         return document.Form switch
         {
             IamPolicyDocumentForm.JsonString => document.OriginalText!,
-            IamPolicyDocumentForm.UrlEncodedJsonString => Uri.UnescapeDataString(document.OriginalText!),
+            IamPolicyDocumentForm.UrlEncodedJsonString => UrlDecoded(document.OriginalText!),
             _ => Encoding.UTF8.GetString(original.Utf8.Span),
         };
+    }
+
+    private static string UrlDecoded(string text)
+    {
+        string decoded = Uri.UnescapeDataString(text);
+        return decoded.Contains('+', StringComparison.Ordinal) && !IsJson(decoded) ? Uri.UnescapeDataString(text.Replace('+', ' ')) : decoded;
+    }
+
+    private static bool IsJson(string text)
+    {
+        try
+        {
+            using JsonDocument document = JsonDocument.Parse(text);
+            return true;
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
     }
 
     public static void WriteDocument(Utf8JsonWriter writer, IamPolicyDocument document)

@@ -70,6 +70,19 @@ public sealed class IamPolicyDocumentTests
     }
 
     [Fact]
+    public void Parse_FormEncodedString_PlusIsASpace()
+    {
+        const string Encoded = "%7B+%22Statement%22%3A+%5B%7B%22Effect%22%3A+%22Allow%22%2C+%22Action%22%3A+%22a%2Bb%3Ac%22%7D%5D+%7D";
+
+        IamPolicyDocument document = IamPolicyDocument.Parse(PolicyJson.Token(Encoded));
+
+        document.Form.Should().Be(IamPolicyDocumentForm.UrlEncodedJsonString);
+        document.Statements.Single().Action.Should().Equal("a+b:c");
+        document.ToPolicyJson().Should().Be("""{ "Statement": [{"Effect": "Allow", "Action": "a+b:c"}] }""");
+        document.OriginalText.Should().Be(Encoded);
+    }
+
+    [Fact]
     public void Parse_UrlEncodedText_IsKeptAsAString()
     {
         string encoded = Uri.EscapeDataString("""{"Statement":[]}""");
