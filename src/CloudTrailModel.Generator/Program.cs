@@ -6,7 +6,8 @@ namespace CloudTrailModel.Generator;
 public static class Program
 {
     private const string Usage =
-        "usage: CloudTrailModel.Generator --model <service-2.json> --event-source <host> --service <DotNetName> --output <dir> [--aliases <aliases.json>]";
+        "usage: CloudTrailModel.Generator --model <service-2.json> --event-source <host> --service <DotNetName> --output <dir> [--rules <rules.json>]\n"
+        + "       CloudTrailModel.Generator --all <services.json> [--root <repository root>]";
 
     public static int Main(string[] args)
     {
@@ -41,11 +42,26 @@ public static class Program
         string Required(string name) =>
             named.TryGetValue(name, out string? value) ? value : throw new ArgumentException($"Missing --{name}.");
 
+        if (named.TryGetValue("all", out string? manifest))
+        {
+            string root = named.GetValueOrDefault("root") ?? Directory.GetCurrentDirectory();
+            foreach (ServiceEntry entry in ServiceEntry.ReadManifest(File.ReadAllText(manifest)))
+            {
+                IReadOnlyDictionary<string, string> generated = entry.Generate(root);
+                string directory = Path.Combine(root, entry.Output);
+                WriteFiles(generated, directory);
+                log.WriteLine($"Wrote {generated.Count} files to {directory}");
+            }
+
+            return 0;
+        }
+
         var options = new GeneratorOptions(
             EventSource: Required("event-source"),
             ServiceName: Required("service"));
         string modelJson = File.ReadAllText(Required("model"));
-        string? aliasesJson = named.TryGetValue("aliases", out string? aliasesPath) ? File.ReadAllText(aliasesPath) : null;
+        string? rulesPath = named.GetValueOrDefault("rules") ?? named.GetValueOrDefault("aliases");
+        string? aliasesJson = rulesPath is null ? null : File.ReadAllText(rulesPath);
         string output = Required("output");
 
         IReadOnlyDictionary<string, string> files = ServiceGenerator.Generate(modelJson, aliasesJson, options);

@@ -1,4 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
+using System.Runtime.CompilerServices;
+using System.Text.Json;
 using CloudTrailModel.Operations;
 
 namespace CloudTrailModel;
@@ -14,6 +16,7 @@ public sealed partial record CloudTrailRecord
     /// <returns><see langword="true"/> when the record is a call of <typeparamref name="T"/>'s operation and its parameters could be read.</returns>
     public bool TryGetRequestParameters<T>([NotNullWhen(true)] out T? parameters)
     {
+        EnsureRegistered(typeof(T));
         if (OperationRegistry.TryGetRequest(this, typeof(T), out object? value) && value is T typed)
         {
             parameters = typed;
@@ -30,6 +33,7 @@ public sealed partial record CloudTrailRecord
     /// <returns><see langword="true"/> when the record is a call of <typeparamref name="T"/>'s operation and its response could be read.</returns>
     public bool TryGetResponseElements<T>([NotNullWhen(true)] out T? responseElements)
     {
+        EnsureRegistered(typeof(T));
         if (OperationRegistry.TryGetResponse(this, typeof(T), out object? value) && value is T typed)
         {
             responseElements = typed;
@@ -47,4 +51,44 @@ public sealed partial record CloudTrailRecord
     /// <summary>Gets the typed response elements of whatever registered operation this record is a call of, or null.</summary>
     /// <returns>The typed response elements, or null when the operation is not registered or its response could not be read.</returns>
     public object? GetResponseElements() => OperationRegistry.TryGetResponse(this, null, out object? value) ? value : null;
+
+    /// <summary>
+    /// Gets the resources this call acted on (the user, role, bucket, instances, key, secret, ...), as the operation's
+    /// target rules find them in <see cref="RequestParameters"/> and <see cref="ResponseElements"/>; empty when the
+    /// operation's package is not loaded or the record names none.
+    /// </summary>
+    /// <returns>The targets in rule order; a value found by two rules is listed once per rule.</returns>
+    public IReadOnlyList<CloudTrailTarget> GetTargets()
+    {
+        if (OperationRegistry.Find(this) is not { Targets.Count: > 0 } registration)
+        {
+            return [];
+        }
+
+        var targets = new List<CloudTrailTarget>();
+        using JsonDocument? request = ParseObject(RequestParameters);
+        using JsonDocument? response = ParseObject(ResponseElements);
+        foreach (TargetRule rule in registration.Targets)
+        {
+            if ((rule.Response ? response : request) is { } document)
+            {
+                rule.Collect(document.RootElement, targets);
+            }
+        }
+
+        return targets;
+    }
+
+    private static JsonDocument? ParseObject(RawJson? raw) =>
+        raw is { ValueKind: JsonValueKind.Object } ? JsonDocument.Parse(raw.Utf8) : null;
+
+    // Naming a type of an operation package loads that package; running its module initializer registers its operations
+    // even when nothing else from it ran yet.
+    private static void EnsureRegistered(Type type)
+    {
+        if (OperationRegistry.Find(type) is null)
+        {
+            RuntimeHelpers.RunModuleConstructor(type.Module.ModuleHandle);
+        }
+    }
 }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using CloudTrailModel.Integrity;
+using CloudTrailModel.Operations;
 using CloudTrailModel.Operations.MigrationHubOrchestrator;
 using CloudTrailModel.Policies;
 using CloudTrailModel.Tests.Infrastructure;
@@ -118,6 +119,19 @@ public sealed partial class ReadmeTests : IDisposable
             Console.WriteLine($"workflow {step.WorkflowId}, step group {step.StepGroupId}, step {step.Id}");
 
         _out.ToString().Trim().Should().Be("workflow mw-1111111, step group act-1, step step-11111");
+    }
+
+    [Fact]
+    public void Readme_Targets_PrintsWhatTheCallActedOn()
+    {
+        CloudTrailRecord record = CloudTrailRecord.Parse("""{"eventVersion":"1.08","eventSource":"iam.amazonaws.com","eventName":"CreateAccessKey","requestParameters":{"userName":"bob"},"responseElements":{"accessKey":{"accessKeyId":"AKIAEXAMPLE","status":"Active","userName":"bob"}}}""");
+
+        foreach (CloudTrailTarget target in record.GetTargets())
+            Console.WriteLine($"{record.EventName} acted on {target.Kind} {target.Value} ({target.Member})");
+
+        _out.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.Trim()).Should().Equal(
+            "CreateAccessKey acted on User bob (requestParameters.userName)",
+            "CreateAccessKey acted on AccessKey AKIAEXAMPLE (responseElements.accessKey.accessKeyId)");
     }
 
     [Fact]

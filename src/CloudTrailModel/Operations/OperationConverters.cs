@@ -63,7 +63,7 @@ internal sealed class SensitiveValueConverter<T> : JsonConverter<SensitiveValue<
 /// means UTC), epoch seconds as a number or numeric string, and the invariant-culture console renderings such as
 /// <c>Oct 8, 2024, 4:15:32 PM</c> (taken as UTC). Anything else reads as <see langword="null"/> rather than failing the
 /// whole object; the original text stays in the record's raw <c>requestParameters</c> / <c>responseElements</c>.
-/// Writes ISO 8601 (<c>2024-01-02T03:04:05Z</c> for whole UTC seconds).
+/// Writes ISO 8601 (<c>2024-01-02T03:04:05Z</c>, <c>2024-01-02T03:04:05.123Z</c> in UTC).
 /// </summary>
 internal sealed class LenientNullableDateTimeOffsetConverter : JsonConverter<DateTimeOffset?>
 {
@@ -126,9 +126,10 @@ internal sealed class LenientNullableDateTimeOffsetConverter : JsonConverter<Dat
         {
             writer.WriteNullValue();
         }
-        else if (time.Offset == TimeSpan.Zero && time.Ticks % TimeSpan.TicksPerSecond == 0)
+        else if (time.Offset == TimeSpan.Zero)
         {
-            writer.WriteStringValue(time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture));
+            // CloudTrail's own spelling: UTC as Z, a fraction only when there is one, without trailing zeros.
+            writer.WriteStringValue(time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'", CultureInfo.InvariantCulture));
         }
         else
         {

@@ -11,41 +11,69 @@ internal sealed record OperationRegistration(
     Type? RequestType,
     Func<ReadOnlyMemory<byte>, object?>? ReadRequest,
     Type? ResponseType,
-    Func<ReadOnlyMemory<byte>, object?>? ReadResponse);
-
-/// <summary>Typed request parameters and response elements, keyed by (eventSource, eventName) and by type.</summary>
-internal static partial class OperationRegistry
+    Func<ReadOnlyMemory<byte>, object?>? ReadResponse)
 {
-    private static readonly FrozenDictionary<(string Source, string Name), OperationRegistration> ByEvent;
-    private static readonly FrozenDictionary<Type, OperationRegistration> ByType;
+    /// <summary>Gets where the resources the call acted on are logged (see <see cref="TargetRule"/>).</summary>
+    public IReadOnlyList<TargetRule> Targets { get; init; } = [];
+}
 
-    static OperationRegistry()
+/// <summary>
+/// Typed request parameters and response elements, keyed by (eventSource, eventName) and by type. Operation packages add
+/// theirs from a module initializer (<see cref="Register"/>), so referencing a package is enough.
+/// </summary>
+internal static class OperationRegistry
+{
+    private static readonly Lock Gate = new();
+    private static readonly Dictionary<(string Source, string Name), OperationRegistration> ByEventBuilder = [];
+    private static readonly Dictionary<Type, OperationRegistration> ByTypeBuilder = [];
+
+    // Republished whole on every registration, so lookups need no lock.
+    private static FrozenDictionary<(string Source, string Name), OperationRegistration> s_byEvent = FrozenDictionary<(string, string), OperationRegistration>.Empty;
+    private static FrozenDictionary<Type, OperationRegistration> s_byType = FrozenDictionary<Type, OperationRegistration>.Empty;
+
+    /// <summary>Adds a package's operations; a later registration of the same (eventSource, eventName) wins.</summary>
+    public static void Register(IEnumerable<OperationRegistration> registrations)
     {
-        var byEvent = new Dictionary<(string, string), OperationRegistration>();
-        var byType = new Dictionary<Type, OperationRegistration>();
-        foreach (OperationRegistration registration in Registrations())
+        ArgumentNullException.ThrowIfNull(registrations);
+        lock (Gate)
         {
-            foreach (string name in registration.EventNames)
+            foreach (OperationRegistration registration in registrations)
             {
-                byEvent[(registration.EventSource, name)] = registration;
+                foreach (string name in registration.EventNames)
+                {
+                    ByEventBuilder[(registration.EventSource, name)] = registration;
+                }
+
+                if (registration.RequestType is not null)
+                {
+                    ByTypeBuilder[registration.RequestType] = registration;
+                }
+
+                if (registration.ResponseType is not null)
+                {
+                    ByTypeBuilder[registration.ResponseType] = registration;
+                }
             }
 
-            if (registration.RequestType is not null)
-            {
-                byType[registration.RequestType] = registration;
-            }
-
-            if (registration.ResponseType is not null)
-            {
-                byType[registration.ResponseType] = registration;
-            }
+            Volatile.Write(ref s_byEvent, ByEventBuilder.ToFrozenDictionary());
+            Volatile.Write(ref s_byType, ByTypeBuilder.ToFrozenDictionary());
         }
-
-        ByEvent = byEvent.ToFrozenDictionary();
-        ByType = byType.ToFrozenDictionary();
     }
 
-    private static partial IEnumerable<OperationRegistration> Registrations();
+    /// <summary>The registration of the record's operation, when a loaded package has one.</summary>
+    public static OperationRegistration? Find(CloudTrailRecord record)
+    {
+        if (record.EventSource is not { } source || record.EventName is not { } name)
+        {
+            return null;
+        }
+
+        return Volatile.Read(ref s_byEvent).GetValueOrDefault((source, name))
+            ?? (OperationPackages.TryLoad(source) ? Volatile.Read(ref s_byEvent).GetValueOrDefault((source, name)) : null);
+    }
+
+    /// <summary>The registration that owns a request or response type, when its package is loaded.</summary>
+    public static OperationRegistration? Find(Type type) => Volatile.Read(ref s_byType).GetValueOrDefault(type);
 
     public static bool TryGetRequest(CloudTrailRecord record, Type? type, out object? value) =>
         TryGet(record, type, record.RequestParameters, static r => (r.RequestType, r.ReadRequest), out value);
@@ -58,8 +86,7 @@ internal static partial class OperationRegistry
         Func<OperationRegistration, (Type? Type, Func<ReadOnlyMemory<byte>, object?>? Read)> select, out object? value)
     {
         value = null;
-        if (record.EventSource is null || record.EventName is null
-            || !ByEvent.TryGetValue((record.EventSource, record.EventName), out OperationRegistration? registration))
+        if (Find(record) is not { } registration)
         {
             return false;
         }
@@ -97,6 +124,6 @@ internal static partial class OperationRegistry
     internal static Func<ReadOnlyMemory<byte>, object?> Reader<T>(Func<JsonTypeInfo<T>> typeInfo)
     {
         var lazy = new Lazy<JsonTypeInfo<T>>(typeInfo);
-        return utf8 => JsonSerializer.Deserialize(utf8.Span, lazy.Value);
+        return utf8 => TolerantJson.Deserialize(utf8.Span, lazy.Value);
     }
 }

@@ -155,7 +155,8 @@ public sealed class MigrationHubOrchestratorRecordTests(ITestOutputHelper output
         record.TryGetResponseElements(out CreateWorkflowResponseElements? r).Should().BeTrue();
         r!.WorkflowInputs!.RedactedText.Should().Be("HIDDEN_DUE_TO_SECURITY_REASONS");
         r.Status.Should().Be(MigrationWorkflowStatusEnum.Creating);
-        r.CreationTime.Should().Be(new DateTimeOffset(2024, 10, 8, 16, 15, 32, TimeSpan.Zero));
+        r.CreationTime.Should().BeNull("a console-style timestamp would be written back differently");
+        r.AdditionalFields!["creationTime"].GetString().Should().Be("Oct 8, 2024, 4:15:32 PM");
 
         JsonSerializer.Serialize(p, MigrationHubOrchestratorJsonContext.Default.CreateWorkflowRequestParameters)
             .Should().Contain("\"inputParameters\":\"HIDDEN_DUE_TO_SECURITY_REASONS\"");
@@ -170,7 +171,8 @@ public sealed class MigrationHubOrchestratorRecordTests(ITestOutputHelper output
         record.TryGetRequestParameters(out CreateWorkflowRequestParameters? p).Should().BeTrue();
         IReadOnlyDictionary<string, StepInput> map = p!.InputParameters!.Value!;
         map["a"].StringValue.Should().Be("x");
-        map["b"].IntegerValue.Should().Be(3);
+        map["b"].IntegerValue.Should().BeNull("a number logged as a string is kept as it came");
+        map["b"].AdditionalFields!["integerValue"].GetString().Should().Be("3");
         map["c"].ListOfStringsValue.Should().Equal("y");
     }
 
@@ -184,11 +186,12 @@ public sealed class MigrationHubOrchestratorRecordTests(ITestOutputHelper output
     }
 
     [SkippableFact]
-    public void TryGetRequestParameters_MaxResultsAsString_Reads()
+    public void TryGetRequestParameters_MaxResultsAsString_KeptAsItCame()
     {
         CloudTrailRecord record = Record("ListWorkflows", """{"maxResults":"10","nextToken":"abc"}""");
         record.TryGetRequestParameters(out ListWorkflowsRequestParameters? p).Should().BeTrue();
-        p!.MaxResults.Should().Be(10);
+        p!.MaxResults.Should().BeNull();
+        p.AdditionalFields!["maxResults"].GetString().Should().Be("10");
         p.NextToken.Should().Be("abc");
     }
 
@@ -225,15 +228,20 @@ public sealed class MigrationHubOrchestratorRecordTests(ITestOutputHelper output
     }
 
     [SkippableFact]
-    public void TryGetResponseElements_EpochAndNanosecondTimestamps_Read()
+    public void TryGetResponseElements_TimestampsTheWriterWouldSpellDifferently_KeptAsTheyCame()
     {
         CloudTrailRecord epoch = Record("StartWorkflow", """{"id":"mw-1"}""", """{"id":"mw-1","lastStartTime":1704164645}""");
         epoch.TryGetResponseElements(out StartWorkflowResponseElements? e).Should().BeTrue();
-        e!.LastStartTime.Should().Be(new DateTimeOffset(2024, 1, 2, 3, 4, 5, TimeSpan.Zero));
+        e!.LastStartTime.Should().BeNull();
+        e.AdditionalFields!["lastStartTime"].GetInt64().Should().Be(1704164645);
 
         CloudTrailRecord nanos = Record("StopWorkflow", """{"id":"mw-1"}""", """{"lastStopTime":"2024-10-10T12:55:43.023139433Z"}""");
         nanos.TryGetResponseElements(out StopWorkflowResponseElements? n).Should().BeTrue();
-        n!.LastStopTime!.Value.Should().BeCloseTo(new DateTimeOffset(2024, 10, 10, 12, 55, 43, 23, TimeSpan.Zero), TimeSpan.FromMilliseconds(1));
+        n!.AdditionalFields!["lastStopTime"].GetString().Should().Be("2024-10-10T12:55:43.023139433Z");
+
+        CloudTrailRecord millis = Record("StopWorkflow", """{"id":"mw-1"}""", """{"lastStopTime":"2024-10-10T12:55:43.023Z"}""");
+        millis.TryGetResponseElements(out StopWorkflowResponseElements? m).Should().BeTrue();
+        m!.LastStopTime.Should().Be(new DateTimeOffset(2024, 10, 10, 12, 55, 43, 23, TimeSpan.Zero));
 
         CloudTrailRecord odd = Record("StopWorkflow", """{"id":"mw-1"}""", """{"id":"mw-1","lastStopTime":"yesterday"}""");
         odd.TryGetResponseElements(out StopWorkflowResponseElements? o).Should().BeTrue("an unreadable timestamp must not lose the rest");

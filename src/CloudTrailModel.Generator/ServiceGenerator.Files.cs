@@ -1,0 +1,163 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+
+namespace CloudTrailModel.Generator;
+
+public static partial class ServiceGenerator
+{
+    private sealed partial class Run
+    {
+        private string EnumFile(string shapeName)
+        {
+            string type = TypeName(shapeName);
+            JsonElement shape = _shapes.GetProperty(shapeName);
+            string doc = FirstSentence(shape);
+            var sb = new StringBuilder();
+            sb.Append(Header).Append('\n');
+            sb.Append("using System.Text.Json.Serialization;\nusing CloudTrailModel.Internal;\nusing CloudTrailModel.Serialization;\n\n");
+            sb.Append($"namespace {_namespace};\n\n");
+            sb.Append($"/// <summary>\n/// {(doc.Length > 0 ? doc + " " : string.Empty)}The model's <c>{Xml(shapeName)}</c> values, logged as JSON strings. An open set: a value AWS adds later is kept\n");
+            sb.Append("/// as it is, never rejected. <see cref=\"ToString\"/> returns the raw value; comparison is ordinal.\n/// </summary>\n");
+            sb.Append($"[JsonConverter(typeof(ExtensibleValueConverter<{type}>))]\n");
+            sb.Append($"public readonly struct {type} : IEquatable<{type}>, IExtensibleValue<{type}>\n{{\n");
+            sb.Append("    private readonly string? _value;\n\n");
+            sb.Append("    /// <summary>Wraps a raw value.</summary>\n    /// <param name=\"value\">The value as it appears in CloudTrail JSON.</param>\n");
+            sb.Append($"    public {type}(string value)\n    {{\n        ArgumentNullException.ThrowIfNull(value);\n        _value = value;\n    }}\n\n");
+            var used = new HashSet<string>(StringComparer.Ordinal) { type, "ToString", "Equals", "GetHashCode", "GetType" };
+            foreach (JsonElement value in shape.GetProperty("enum").EnumerateArray())
+            {
+                string raw = value.GetString()!;
+                string name = Unique(used, EnumMemberName(raw));
+                sb.Append($"    /// <summary>The value <c>{Xml(raw)}</c>.</summary>\n");
+                sb.Append($"    public static {type} {name} {{ get; }} = new({Literal(raw)});\n\n");
+            }
+
+            sb.Append($"    static {type} IExtensibleValue<{type}>.Create(string value) => new(value);\n\n");
+            sb.Append("    /// <summary>The raw value as it appears in CloudTrail JSON.</summary>\n    /// <returns>The raw value.</returns>\n");
+            sb.Append("    public override string ToString() => _value ?? string.Empty;\n\n");
+            sb.Append("    /// <summary>Ordinal comparison of the raw values.</summary>\n    /// <param name=\"other\">The other value.</param>\n    /// <returns><see langword=\"true\"/> when equal.</returns>\n");
+            sb.Append($"    public bool Equals({type} other) => string.Equals(_value, other._value, StringComparison.Ordinal);\n\n");
+            sb.Append("    /// <inheritdoc/>\n");
+            sb.Append($"    public override bool Equals(object? obj) => obj is {type} other && Equals(other);\n\n");
+            sb.Append("    /// <inheritdoc/>\n");
+            sb.Append("    public override int GetHashCode() => _value is null ? 0 : StringComparer.Ordinal.GetHashCode(_value);\n\n");
+            sb.Append("    /// <summary>Equality.</summary>\n    /// <param name=\"left\">Left operand.</param>\n    /// <param name=\"right\">Right operand.</param>\n    /// <returns><see langword=\"true\"/> when equal.</returns>\n");
+            sb.Append($"    public static bool operator ==({type} left, {type} right) => left.Equals(right);\n\n");
+            sb.Append("    /// <summary>Inequality.</summary>\n    /// <param name=\"left\">Left operand.</param>\n    /// <param name=\"right\">Right operand.</param>\n    /// <returns><see langword=\"true\"/> when not equal.</returns>\n");
+            sb.Append($"    public static bool operator !=({type} left, {type} right) => !left.Equals(right);\n\n");
+            sb.Append("    /// <summary>Converts from the raw value.</summary>\n    /// <param name=\"value\">The raw value.</param>\n");
+            sb.Append($"    public static implicit operator {type}(string value) => new(value);\n");
+            sb.Append("}\n");
+            return sb.ToString();
+        }
+
+        private string ContextFile()
+        {
+            var sb = new StringBuilder();
+            sb.Append(Header).Append('\n');
+            sb.Append("using System.Text.Json;\nusing System.Text.Json.Serialization;\nusing CloudTrailModel.Operations;\n\n");
+            sb.Append($"namespace {_namespace};\n\n");
+            sb.Append($"/// <summary>Source-generated (reflection-free) JSON metadata for the {Xml(options.ServiceName)} operation models.</summary>\n");
+            sb.Append("/// <remarks>\n/// Property names are explicit (<c>[JsonPropertyName]</c>), numbers are read only from JSON numbers (a number logged as a\n");
+            sb.Append("/// string is kept as it came in <c>AdditionalFields</c>), nulls are not written, and timestamps are read leniently.\n/// </remarks>\n");
+            sb.Append("[JsonSourceGenerationOptions(\n");
+            sb.Append("    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,\n");
+            sb.Append("    Converters = [typeof(LenientDateTimeOffsetConverter), typeof(LenientNullableDateTimeOffsetConverter)])]\n");
+            foreach (string type in _contextTypes)
+            {
+                sb.Append($"[JsonSerializable(typeof({type}))]\n");
+            }
+
+            sb.Append($"internal sealed partial class {_context} : JsonSerializerContext\n{{\n");
+            sb.Append("    /// <summary>Gets options over this context whose object metadata keeps a member that does not fit its type in <c>AdditionalFields</c>.</summary>\n");
+            sb.Append("    internal static JsonSerializerOptions Tolerant => field ??= TolerantJson.CreateOptions(Default);\n}\n");
+            return sb.ToString();
+        }
+
+        private string RegistrationFile(string entries)
+        {
+            var sb = new StringBuilder();
+            sb.Append(Header).Append('\n');
+            sb.Append("using System.Runtime.CompilerServices;\nusing System.Text.Json.Serialization.Metadata;\nusing CloudTrailModel.Operations;\n\n");
+            sb.Append($"namespace {_namespace};\n\n");
+            sb.Append($"/// <summary>Registers the {Xml(options.ServiceName)} operations (every eventName spelling, typed models, target rules) when this assembly loads.</summary>\n");
+            sb.Append($"internal static class {options.ServiceName}Operations\n{{\n");
+            sb.Append("#pragma warning disable CA2255 // A library's module initializer is the point: referencing the package registers its operations.\n");
+            sb.Append("    [ModuleInitializer]\n");
+            sb.Append("#pragma warning restore CA2255\n");
+            sb.Append("    internal static void Register() => OperationRegistry.Register(Operations());\n\n");
+            sb.Append("    private static OperationRegistration[] Operations()\n    {\n");
+            sb.Append($"        const string EventSource = {Literal(options.EventSource)};\n");
+            sb.Append("        return\n        [\n");
+            sb.Append(entries);
+            sb.Append("        ];\n    }\n}\n");
+            return sb.ToString();
+        }
+
+        /// <summary>
+        /// Value equality written out, as the synthesized one would be but for the extension data: System.Text.Json fills
+        /// a mutable dictionary there, which a record would compare by reference, so it is compared as JSON (ValueMap's
+        /// rules; absent and empty are equal).
+        /// </summary>
+        private static void AppendEquality(StringBuilder sb, string typeName, List<(string Name, string Type)> properties, string extension)
+        {
+            sb.Append('\n');
+            sb.Append($"    /// <summary>Whether <paramref name=\"other\"/> has equal values; <see cref=\"{extension}\"/> compare as JSON.</summary>\n");
+            sb.Append("    /// <param name=\"other\">The value to compare with.</param>\n");
+            sb.Append("    /// <returns>True when every member is equal.</returns>\n");
+            sb.Append($"    public bool Equals({typeName}? other) =>\n");
+            sb.Append("        ReferenceEquals(this, other) || (other is not null");
+            foreach ((string name, string type) in properties)
+            {
+                sb.Append($"\n            && EqualityComparer<{type}?>.Default.Equals({name}, other.{name})");
+            }
+
+            sb.Append($"\n            && JsonFields.Equal({extension}, other.{extension}));\n\n");
+            sb.Append("    /// <inheritdoc/>\n");
+            sb.Append("    public override int GetHashCode()\n    {\n");
+            sb.Append("        var hash = default(HashCode);\n");
+            foreach ((string name, _) in properties)
+            {
+                sb.Append($"        hash.Add({name});\n");
+            }
+
+            sb.Append($"        hash.Add(JsonFields.Hash({extension}));\n");
+            sb.Append("        return hash.ToHashCode();\n    }\n");
+        }
+
+        /// <summary>
+        /// The init accessor of a property: a list or map is kept as a copy that compares by value (ValueList, ValueMap),
+        /// so the records that hold them compare by value; any other value as given.
+        /// </summary>
+        private static string InitAccessor(string type)
+        {
+            const string List = "IReadOnlyList<";
+            const string Map = "IReadOnlyDictionary<string, ";
+            if (type.StartsWith(List, StringComparison.Ordinal))
+            {
+                return $"init => field = ValueList<{type[List.Length..^1]}>.From(value);";
+            }
+
+            if (type.StartsWith(Map, StringComparison.Ordinal))
+            {
+                return $"init => field = ValueMap<{type[Map.Length..^1]}>.From(value);";
+            }
+
+            return "init;";
+        }
+
+        private static string Unique(HashSet<string> used, string name)
+        {
+            string candidate = name;
+            for (int i = 2; !used.Add(candidate); i++)
+            {
+                candidate = name + i.ToString(CultureInfo.InvariantCulture);
+            }
+
+            return candidate;
+        }
+
+        private static string Suffix(string doc) => doc.Length > 0 ? ": " + doc : ".";
+    }
+}
