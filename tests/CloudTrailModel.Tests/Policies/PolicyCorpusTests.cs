@@ -8,15 +8,13 @@ namespace CloudTrailModel.Tests.Policies;
 /// <summary>The policies the shared corpus's records carry: found, read, checked, and written back as they came.</summary>
 public sealed class PolicyCorpusTests
 {
-    private static readonly Lazy<IReadOnlyList<(string File, CloudTrailRecord Record)>> AllRecords = new(LoadAll);
-
     [Fact]
     public void Read_EveryCorpusRecord_EachPolicyWritesBackExactlyAsItCame()
     {
         Corpus.Require();
         var calls = new HashSet<string>(StringComparer.Ordinal);
         int count = 0;
-        foreach ((string file, CloudTrailRecord record) in AllRecords.Value)
+        foreach ((string file, CloudTrailRecord record) in PolicyCorpus.Records)
         {
             foreach (CloudTrailPolicy policy in CloudTrailPolicies.Read(record))
             {
@@ -47,7 +45,7 @@ public sealed class PolicyCorpusTests
     public void Read_EveryCorpusRecord_ValidUnlessThePanelSaysOtherwise()
     {
         Corpus.Require();
-        List<string> invalid = AllRecords.Value
+        List<string> invalid = PolicyCorpus.Records
             .SelectMany(r => CloudTrailPolicies.Read(r.Record).Where(p => !p.Document.IsValid).Select(p => r.Record.EventName + " " + p.Location + " " + p.Document.OriginalJson))
             .Distinct()
             .ToList();
@@ -126,7 +124,7 @@ public sealed class PolicyCorpusTests
     public void Real_CreateRole_UrlEncodedResponseTrustPolicy()
     {
         Corpus.Require();
-        List<CloudTrailPolicy> policies = AllRecords.Value
+        List<CloudTrailPolicy> policies = PolicyCorpus.Records
             .Where(r => r.Record.EventName == "CreateRole")
             .SelectMany(r => CloudTrailPolicies.Read(r.Record))
             .ToList();
@@ -144,7 +142,7 @@ public sealed class PolicyCorpusTests
     {
         Corpus.Require();
         string full = Path.GetFullPath(Path.Combine(Corpus.Directory!, file));
-        return AllRecords.Value.Where(r => r.File == full).Select(r => r.Record);
+        return PolicyCorpus.Records.Where(r => r.File == full).Select(r => r.Record);
     }
 
     private static JsonElement Member(CloudTrailRecord record, string location)
@@ -157,37 +155,5 @@ public sealed class PolicyCorpusTests
         }
 
         return value;
-    }
-
-    private static List<(string File, CloudTrailRecord Record)> LoadAll()
-    {
-        var records = new List<(string, CloudTrailRecord)>();
-        if (Corpus.Directory is not { } dir)
-        {
-            return records;
-        }
-
-        IEnumerable<string> files = Directory.EnumerateFiles(Path.Combine(dir, "panther"), "*.jsonl")
-            .Concat(Directory.EnumerateFiles(Path.Combine(dir, "docs"), "*.json"))
-            .Concat(Directory.EnumerateFiles(Path.Combine(dir, "real"), "*", SearchOption.AllDirectories))
-            .Where(f => !f.EndsWith(".invalid.json", StringComparison.Ordinal) && !f.EndsWith(".md", StringComparison.Ordinal))
-            .Order(StringComparer.Ordinal);
-        foreach (string file in files)
-        {
-            var errors = new List<CloudTrailRecordError>();
-            try
-            {
-                foreach (CloudTrailRecord record in CloudTrailReader.ReadRecords(file, Corpus.SkipMode(errors)))
-                {
-                    records.Add((Path.GetFullPath(file), record));
-                }
-            }
-            catch (CloudTrailParseException)
-            {
-                // Some corpus files are not CloudTrail input at all (digests, Lake results); their records, if any, were kept.
-            }
-        }
-
-        return records;
     }
 }
