@@ -15,7 +15,7 @@ public sealed class DetectionCorpusTests
         List<CloudTrailRecord> calls = Calls("s3.amazonaws.com", "PutBucketPolicy");
 
         calls.Should().HaveCountGreaterThanOrEqualTo(3);
-        calls.Should().OnlyContain(r => r.TryGetRequestParameters(out PutBucketPolicyRequestParameters? _), "every PutBucketPolicy record is typed");
+        calls.All(r => r.TryGetRequestParameters(out PutBucketPolicyRequestParameters? _)).Should().BeTrue("every PutBucketPolicy record is typed");
         calls.Where(r => r.ErrorCode is null && r.TryGetRequestParameters(out PutBucketPolicyRequestParameters? _)
                 && CloudTrailPolicies.Read(r).Any(p => p.Document.IsPublic))
             .Should().BeEmpty("the corpus's bucket policies name a service, are limited to an organization, or are not JSON");

@@ -10,7 +10,7 @@ internal static class PolicyCorpus
     /// <summary>Gets the records with the full path of the file each came from (empty when the corpus is absent).</summary>
     public static IReadOnlyList<(string File, CloudTrailRecord Record)> Records => All.Value;
 
-    private static IReadOnlyList<(string File, CloudTrailRecord Record)> LoadAll()
+    private static List<(string File, CloudTrailRecord Record)> LoadAll()
     {
         var records = new List<(string File, CloudTrailRecord Record)>();
         if (Corpus.Directory is not { } dir)
