@@ -4,7 +4,11 @@ using System.Text.RegularExpressions;
 using CloudTrailModel;
 using CloudTrailModel.Integrity;
 using CloudTrailModel.Operations;
+using CloudTrailModel.Operations.EC2;
+using CloudTrailModel.Operations.IdentityManagement;
 using CloudTrailModel.Operations.MigrationHubOrchestrator;
+using CloudTrailModel.Operations.S3;
+using CloudTrailModel.Policies;
 using CloudTrailModel.Tests.Infrastructure;
 
 namespace CloudTrailModel.Tests;
@@ -259,6 +263,75 @@ public sealed partial class ReadmeTests : IDisposable
         processed.Clear();
         Run();
         processed.Should().BeEmpty("the checkpoint of the last record leaves nothing to read");
+    }
+
+    [Fact]
+    public void Readme_Policies_PrintsPublicPoliciesAndOtherAccounts()
+    {
+        CloudTrailRecord record = CloudTrailRecord.Parse("""{"eventVersion":"1.08","eventSource":"sqs.amazonaws.com","eventName":"SetQueueAttributes","recipientAccountId":"111122223333","requestParameters":{"queueUrl":"https://sqs.us-east-1.amazonaws.com/111122223333/q","attributes":{"Policy":"{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":\"*\",\"Action\":\"sqs:SendMessage\",\"Resource\":\"*\"},{\"Effect\":\"Allow\",\"Principal\":{\"AWS\":\"arn:aws:iam::444455556666:root\"},\"Action\":\"sqs:*\",\"Resource\":\"*\"}]}"}}}""");
+
+        foreach (CloudTrailPolicy policy in CloudTrailPolicies.Read(record))
+        {
+            IamPolicyDocument document = policy.Document;
+            if (document.IsPublic)
+                Console.WriteLine($"{record.EventName}: public {policy.Kind} policy at {policy.Location}");
+            foreach (string account in document.GetOtherAccountIds(record.RecipientAccountId!))
+                Console.WriteLine($"{record.EventName}: grants account {account}");
+        }
+
+        _out.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.Trim()).Should().Equal(
+            "SetQueueAttributes: public Resource policy at requestParameters.attributes.Policy",
+            "SetQueueAttributes: grants account 444455556666");
+    }
+
+    [Fact]
+    public void Readme_Detections_PrintsEachFindingOnce()
+    {
+        const string Alice = "{\"type\":\"IAMUser\",\"arn\":\"arn:aws:iam::111122223333:user/alice\",\"accountId\":\"111122223333\",\"userName\":\"alice\"}";
+        string[] records =
+        [
+            Call("s3", "PutBucketPolicy", """{"bucketName":"open-bucket","bucketPolicy":{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":"*","Action":"s3:GetObject","Resource":"arn:aws:s3:::open-bucket/*"}]}}"""),
+            Call("s3", "PutBucketPolicy", """{"bucketName":"vpce-bucket","bucketPolicy":{"Statement":[{"Effect":"Allow","Principal":"*","Action":"s3:GetObject","Resource":"*","Condition":{"StringEquals":{"aws:SourceVpce":"vpce-1a2b"}}}]}}"""),
+            Call("s3", "PutBucketPolicy", """{"bucketName":"denied-bucket","bucketPolicy":{"Statement":[{"Effect":"Allow","Principal":"*","Action":"s3:*","Resource":"*"}]}}""", "\"errorCode\":\"AccessDenied\","),
+            Call("iam", "CreateAccessKey", """{"userName":"bob"}"""),
+            Call("iam", "CreateAccessKey", """{"userName":"alice"}"""),
+            Call("iam", "CreateAccessKey", "{}"),
+            Call("ec2", "AuthorizeSecurityGroupIngress", """{"groupId":"sg-1","ipPermissions":{"items":[{"ipProtocol":"tcp","fromPort":22,"toPort":22,"groups":{},"ipRanges":{"items":[{"cidrIp":"0.0.0.0/0"}]},"ipv6Ranges":{},"prefixListIds":{}}]}}"""),
+            Call("ec2", "AuthorizeSecurityGroupIngress", """{"groupId":"sg-2","ipPermissions":{"items":[{"ipProtocol":"-1","ipRanges":{},"ipv6Ranges":{"items":[{"cidrIpv6":"::/0"}]}}]}}"""),
+            Call("ec2", "AuthorizeSecurityGroupIngress", """{"groupId":"sg-3","ipPermissions":{"items":[{"ipProtocol":"tcp","fromPort":443,"toPort":443,"ipRanges":{"items":[{"cidrIp":"10.0.0.0/8"}]}}]}}"""),
+            Call("ec2", "AuthorizeSecurityGroupIngress", """{"groupId":"sg-4","cidrIp":"0.0.0.0/0","ipProtocol":"tcp","fromPort":3389,"toPort":3389}"""),
+        ];
+        string path = WriteLogFile("{\"Records\":[" + string.Join(",", records) + "]}");
+
+        foreach (CloudTrailRecord record in CloudTrailReader.ReadRecords(path))
+        {
+            if (record.ErrorCode is not null)
+                continue;
+
+            if (record.TryGetRequestParameters(out PutBucketPolicyRequestParameters? put)
+                && CloudTrailPolicies.Read(record).Any(policy => policy.Document.IsPublic))
+                Console.WriteLine($"public bucket policy on {put.Bucket}");
+
+            if (record.TryGetRequestParameters(out CreateAccessKeyRequestParameters? key)
+                && key.UserName is { } user && user != record.UserIdentity?.Arn?.Split('/')[^1])
+                Console.WriteLine($"{record.UserIdentity?.Arn} created an access key for {user}");
+
+            if (record.TryGetRequestParameters(out AuthorizeSecurityGroupIngressRequestParameters? ingress)
+                && (ingress.CidrIp == "0.0.0.0/0" || (ingress.IpPermissions?.Items ?? []).Any(rule =>
+                    (rule.IpRanges?.Items ?? []).Any(range => range.CidrIp == "0.0.0.0/0")
+                    || (rule.Ipv6Ranges?.Items ?? []).Any(range => range.CidrIpv6 == "::/0"))))
+                Console.WriteLine($"{ingress.GroupId} opened to the world");
+        }
+
+        _out.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.Trim()).Should().Equal(
+            "public bucket policy on open-bucket",
+            "arn:aws:iam::111122223333:user/alice created an access key for bob",
+            "sg-1 opened to the world",
+            "sg-2 opened to the world",
+            "sg-4 opened to the world");
+
+        static string Call(string service, string name, string parameters, string error = "") =>
+            $$"""{"eventVersion":"1.08","userIdentity":{{Alice}},"eventTime":"2024-01-01T10:00:00Z","eventSource":"{{service}}.amazonaws.com","eventName":"{{name}}",{{error}}"awsRegion":"us-east-1","requestParameters":{{parameters}},"responseElements":null,"recipientAccountId":"111122223333"}""";
     }
 
     [Fact]
