@@ -110,16 +110,18 @@ public static partial class ServiceGenerator
             sb.Append("        ReferenceEquals(this, other) || (other is not null");
             foreach ((string name, string type) in properties)
             {
-                sb.Append($"\n            && EqualityComparer<{type}?>.Default.Equals({name}, other.{name})");
+                sb.Append(type == "JsonElement"
+                    ? $"\n            && JsonFields.Equal({name}, other.{name})"
+                    : $"\n            && EqualityComparer<{type}?>.Default.Equals({name}, other.{name})");
             }
 
             sb.Append($"\n            && JsonFields.Equal({extension}, other.{extension}));\n\n");
             sb.Append("    /// <inheritdoc/>\n");
             sb.Append("    public override int GetHashCode()\n    {\n");
             sb.Append("        var hash = default(HashCode);\n");
-            foreach ((string name, _) in properties)
+            foreach ((string name, string type) in properties)
             {
-                sb.Append($"        hash.Add({name});\n");
+                sb.Append(type == "JsonElement" ? $"        hash.Add(JsonFields.Hash({name}));\n" : $"        hash.Add({name});\n");
             }
 
             sb.Append($"        hash.Add(JsonFields.Hash({extension}));\n");

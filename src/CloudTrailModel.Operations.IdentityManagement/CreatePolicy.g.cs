@@ -48,7 +48,7 @@ public sealed record CreatePolicyRequestParameters
         ReferenceEquals(this, other) || (other is not null
             && EqualityComparer<string?>.Default.Equals(PolicyName, other.PolicyName)
             && EqualityComparer<string?>.Default.Equals(Path, other.Path)
-            && EqualityComparer<JsonElement?>.Default.Equals(PolicyDocument, other.PolicyDocument)
+            && JsonFields.Equal(PolicyDocument, other.PolicyDocument)
             && EqualityComparer<string?>.Default.Equals(Description, other.Description)
             && EqualityComparer<IReadOnlyList<Tag>?>.Default.Equals(Tags, other.Tags)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
@@ -59,7 +59,7 @@ public sealed record CreatePolicyRequestParameters
         var hash = default(HashCode);
         hash.Add(PolicyName);
         hash.Add(Path);
-        hash.Add(PolicyDocument);
+        hash.Add(JsonFields.Hash(PolicyDocument));
         hash.Add(Description);
         hash.Add(Tags);
         hash.Add(JsonFields.Hash(AdditionalFields));

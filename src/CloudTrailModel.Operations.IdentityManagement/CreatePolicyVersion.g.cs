@@ -37,7 +37,7 @@ public sealed record CreatePolicyVersionRequestParameters
     public bool Equals(CreatePolicyVersionRequestParameters? other) =>
         ReferenceEquals(this, other) || (other is not null
             && EqualityComparer<string?>.Default.Equals(PolicyArn, other.PolicyArn)
-            && EqualityComparer<JsonElement?>.Default.Equals(PolicyDocument, other.PolicyDocument)
+            && JsonFields.Equal(PolicyDocument, other.PolicyDocument)
             && EqualityComparer<bool?>.Default.Equals(SetAsDefault, other.SetAsDefault)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
 
@@ -46,7 +46,7 @@ public sealed record CreatePolicyVersionRequestParameters
     {
         var hash = default(HashCode);
         hash.Add(PolicyArn);
-        hash.Add(PolicyDocument);
+        hash.Add(JsonFields.Hash(PolicyDocument));
         hash.Add(SetAsDefault);
         hash.Add(JsonFields.Hash(AdditionalFields));
         return hash.ToHashCode();

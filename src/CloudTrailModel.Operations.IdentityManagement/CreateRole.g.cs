@@ -58,7 +58,7 @@ public sealed record CreateRoleRequestParameters
         ReferenceEquals(this, other) || (other is not null
             && EqualityComparer<string?>.Default.Equals(Path, other.Path)
             && EqualityComparer<string?>.Default.Equals(RoleName, other.RoleName)
-            && EqualityComparer<JsonElement?>.Default.Equals(AssumeRolePolicyDocument, other.AssumeRolePolicyDocument)
+            && JsonFields.Equal(AssumeRolePolicyDocument, other.AssumeRolePolicyDocument)
             && EqualityComparer<string?>.Default.Equals(Description, other.Description)
             && EqualityComparer<int?>.Default.Equals(MaxSessionDuration, other.MaxSessionDuration)
             && EqualityComparer<string?>.Default.Equals(PermissionsBoundary, other.PermissionsBoundary)
@@ -71,7 +71,7 @@ public sealed record CreateRoleRequestParameters
         var hash = default(HashCode);
         hash.Add(Path);
         hash.Add(RoleName);
-        hash.Add(AssumeRolePolicyDocument);
+        hash.Add(JsonFields.Hash(AssumeRolePolicyDocument));
         hash.Add(Description);
         hash.Add(MaxSessionDuration);
         hash.Add(PermissionsBoundary);

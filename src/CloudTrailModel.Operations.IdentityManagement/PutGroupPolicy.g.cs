@@ -38,7 +38,7 @@ public sealed record PutGroupPolicyRequestParameters
         ReferenceEquals(this, other) || (other is not null
             && EqualityComparer<string?>.Default.Equals(GroupName, other.GroupName)
             && EqualityComparer<string?>.Default.Equals(PolicyName, other.PolicyName)
-            && EqualityComparer<JsonElement?>.Default.Equals(PolicyDocument, other.PolicyDocument)
+            && JsonFields.Equal(PolicyDocument, other.PolicyDocument)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
 
     /// <inheritdoc/>
@@ -47,7 +47,7 @@ public sealed record PutGroupPolicyRequestParameters
         var hash = default(HashCode);
         hash.Add(GroupName);
         hash.Add(PolicyName);
-        hash.Add(PolicyDocument);
+        hash.Add(JsonFields.Hash(PolicyDocument));
         hash.Add(JsonFields.Hash(AdditionalFields));
         return hash.ToHashCode();
     }

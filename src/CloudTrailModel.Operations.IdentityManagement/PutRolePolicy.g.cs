@@ -38,7 +38,7 @@ public sealed record PutRolePolicyRequestParameters
         ReferenceEquals(this, other) || (other is not null
             && EqualityComparer<string?>.Default.Equals(RoleName, other.RoleName)
             && EqualityComparer<string?>.Default.Equals(PolicyName, other.PolicyName)
-            && EqualityComparer<JsonElement?>.Default.Equals(PolicyDocument, other.PolicyDocument)
+            && JsonFields.Equal(PolicyDocument, other.PolicyDocument)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
 
     /// <inheritdoc/>
@@ -47,7 +47,7 @@ public sealed record PutRolePolicyRequestParameters
         var hash = default(HashCode);
         hash.Add(RoleName);
         hash.Add(PolicyName);
-        hash.Add(PolicyDocument);
+        hash.Add(JsonFields.Hash(PolicyDocument));
         hash.Add(JsonFields.Hash(AdditionalFields));
         return hash.ToHashCode();
     }

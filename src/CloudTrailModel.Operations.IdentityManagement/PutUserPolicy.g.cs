@@ -38,7 +38,7 @@ public sealed record PutUserPolicyRequestParameters
         ReferenceEquals(this, other) || (other is not null
             && EqualityComparer<string?>.Default.Equals(UserName, other.UserName)
             && EqualityComparer<string?>.Default.Equals(PolicyName, other.PolicyName)
-            && EqualityComparer<JsonElement?>.Default.Equals(PolicyDocument, other.PolicyDocument)
+            && JsonFields.Equal(PolicyDocument, other.PolicyDocument)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
 
     /// <inheritdoc/>
@@ -47,7 +47,7 @@ public sealed record PutUserPolicyRequestParameters
         var hash = default(HashCode);
         hash.Add(UserName);
         hash.Add(PolicyName);
-        hash.Add(PolicyDocument);
+        hash.Add(JsonFields.Hash(PolicyDocument));
         hash.Add(JsonFields.Hash(AdditionalFields));
         return hash.ToHashCode();
     }

@@ -32,7 +32,7 @@ public sealed record UpdateAssumeRolePolicyRequestParameters
     public bool Equals(UpdateAssumeRolePolicyRequestParameters? other) =>
         ReferenceEquals(this, other) || (other is not null
             && EqualityComparer<string?>.Default.Equals(RoleName, other.RoleName)
-            && EqualityComparer<JsonElement?>.Default.Equals(PolicyDocument, other.PolicyDocument)
+            && JsonFields.Equal(PolicyDocument, other.PolicyDocument)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
 
     /// <inheritdoc/>
@@ -40,7 +40,7 @@ public sealed record UpdateAssumeRolePolicyRequestParameters
     {
         var hash = default(HashCode);
         hash.Add(RoleName);
-        hash.Add(PolicyDocument);
+        hash.Add(JsonFields.Hash(PolicyDocument));
         hash.Add(JsonFields.Hash(AdditionalFields));
         return hash.ToHashCode();
     }

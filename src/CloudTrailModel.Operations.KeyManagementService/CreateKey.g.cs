@@ -76,7 +76,7 @@ public sealed record CreateKeyRequestParameters
     /// <returns>True when every member is equal.</returns>
     public bool Equals(CreateKeyRequestParameters? other) =>
         ReferenceEquals(this, other) || (other is not null
-            && EqualityComparer<JsonElement?>.Default.Equals(Policy, other.Policy)
+            && JsonFields.Equal(Policy, other.Policy)
             && EqualityComparer<string?>.Default.Equals(Description, other.Description)
             && EqualityComparer<KeyUsageType?>.Default.Equals(KeyUsage, other.KeyUsage)
             && EqualityComparer<CustomerMasterKeySpec?>.Default.Equals(CustomerMasterKeySpec, other.CustomerMasterKeySpec)
@@ -93,7 +93,7 @@ public sealed record CreateKeyRequestParameters
     public override int GetHashCode()
     {
         var hash = default(HashCode);
-        hash.Add(Policy);
+        hash.Add(JsonFields.Hash(Policy));
         hash.Add(Description);
         hash.Add(KeyUsage);
         hash.Add(CustomerMasterKeySpec);

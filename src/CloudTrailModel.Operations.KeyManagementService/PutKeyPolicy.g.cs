@@ -43,7 +43,7 @@ public sealed record PutKeyPolicyRequestParameters
         ReferenceEquals(this, other) || (other is not null
             && EqualityComparer<string?>.Default.Equals(KeyId, other.KeyId)
             && EqualityComparer<string?>.Default.Equals(PolicyName, other.PolicyName)
-            && EqualityComparer<JsonElement?>.Default.Equals(Policy, other.Policy)
+            && JsonFields.Equal(Policy, other.Policy)
             && EqualityComparer<bool?>.Default.Equals(BypassPolicyLockoutSafetyCheck, other.BypassPolicyLockoutSafetyCheck)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
 
@@ -53,7 +53,7 @@ public sealed record PutKeyPolicyRequestParameters
         var hash = default(HashCode);
         hash.Add(KeyId);
         hash.Add(PolicyName);
-        hash.Add(Policy);
+        hash.Add(JsonFields.Hash(Policy));
         hash.Add(BypassPolicyLockoutSafetyCheck);
         hash.Add(JsonFields.Hash(AdditionalFields));
         return hash.ToHashCode();

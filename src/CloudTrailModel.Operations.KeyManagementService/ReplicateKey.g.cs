@@ -53,7 +53,7 @@ public sealed record ReplicateKeyRequestParameters
         ReferenceEquals(this, other) || (other is not null
             && EqualityComparer<string?>.Default.Equals(KeyId, other.KeyId)
             && EqualityComparer<string?>.Default.Equals(ReplicaRegion, other.ReplicaRegion)
-            && EqualityComparer<JsonElement?>.Default.Equals(Policy, other.Policy)
+            && JsonFields.Equal(Policy, other.Policy)
             && EqualityComparer<bool?>.Default.Equals(BypassPolicyLockoutSafetyCheck, other.BypassPolicyLockoutSafetyCheck)
             && EqualityComparer<string?>.Default.Equals(Description, other.Description)
             && EqualityComparer<IReadOnlyList<Tag>?>.Default.Equals(Tags, other.Tags)
@@ -65,7 +65,7 @@ public sealed record ReplicateKeyRequestParameters
         var hash = default(HashCode);
         hash.Add(KeyId);
         hash.Add(ReplicaRegion);
-        hash.Add(Policy);
+        hash.Add(JsonFields.Hash(Policy));
         hash.Add(BypassPolicyLockoutSafetyCheck);
         hash.Add(Description);
         hash.Add(Tags);

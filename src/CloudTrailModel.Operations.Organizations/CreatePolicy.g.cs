@@ -46,7 +46,7 @@ public sealed record CreatePolicyRequestParameters
     /// <returns>True when every member is equal.</returns>
     public bool Equals(CreatePolicyRequestParameters? other) =>
         ReferenceEquals(this, other) || (other is not null
-            && EqualityComparer<JsonElement?>.Default.Equals(Content, other.Content)
+            && JsonFields.Equal(Content, other.Content)
             && EqualityComparer<string?>.Default.Equals(Description, other.Description)
             && EqualityComparer<string?>.Default.Equals(Name, other.Name)
             && EqualityComparer<PolicyType?>.Default.Equals(Type, other.Type)
@@ -57,7 +57,7 @@ public sealed record CreatePolicyRequestParameters
     public override int GetHashCode()
     {
         var hash = default(HashCode);
-        hash.Add(Content);
+        hash.Add(JsonFields.Hash(Content));
         hash.Add(Description);
         hash.Add(Name);
         hash.Add(Type);

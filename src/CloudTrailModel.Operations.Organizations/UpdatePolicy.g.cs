@@ -44,7 +44,7 @@ public sealed record UpdatePolicyRequestParameters
             && EqualityComparer<string?>.Default.Equals(PolicyId, other.PolicyId)
             && EqualityComparer<string?>.Default.Equals(Name, other.Name)
             && EqualityComparer<string?>.Default.Equals(Description, other.Description)
-            && EqualityComparer<JsonElement?>.Default.Equals(Content, other.Content)
+            && JsonFields.Equal(Content, other.Content)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
 
     /// <inheritdoc/>
@@ -54,7 +54,7 @@ public sealed record UpdatePolicyRequestParameters
         hash.Add(PolicyId);
         hash.Add(Name);
         hash.Add(Description);
-        hash.Add(Content);
+        hash.Add(JsonFields.Hash(Content));
         hash.Add(JsonFields.Hash(AdditionalFields));
         return hash.ToHashCode();
     }

@@ -169,8 +169,8 @@ public sealed record CompleteMultipartUploadRequestParameters
             && EqualityComparer<string?>.Default.Equals(SSECustomerAlgorithm, other.SSECustomerAlgorithm)
             && EqualityComparer<string?>.Default.Equals(SSECustomerKey, other.SSECustomerKey)
             && EqualityComparer<string?>.Default.Equals(SSECustomerKeyMD5, other.SSECustomerKeyMD5)
-            && EqualityComparer<JsonElement?>.Default.Equals(Host, other.Host)
-            && EqualityComparer<JsonElement?>.Default.Equals(HostLowercase, other.HostLowercase)
+            && JsonFields.Equal(Host, other.Host)
+            && JsonFields.Equal(HostLowercase, other.HostLowercase)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
 
     /// <inheritdoc/>
@@ -200,8 +200,8 @@ public sealed record CompleteMultipartUploadRequestParameters
         hash.Add(SSECustomerAlgorithm);
         hash.Add(SSECustomerKey);
         hash.Add(SSECustomerKeyMD5);
-        hash.Add(Host);
-        hash.Add(HostLowercase);
+        hash.Add(JsonFields.Hash(Host));
+        hash.Add(JsonFields.Hash(HostLowercase));
         hash.Add(JsonFields.Hash(AdditionalFields));
         return hash.ToHashCode();
     }

@@ -295,8 +295,8 @@ public sealed record CopyObjectRequestParameters
             && EqualityComparer<ObjectLockLegalHoldStatus?>.Default.Equals(ObjectLockLegalHoldStatus, other.ObjectLockLegalHoldStatus)
             && EqualityComparer<string?>.Default.Equals(ExpectedBucketOwner, other.ExpectedBucketOwner)
             && EqualityComparer<string?>.Default.Equals(ExpectedSourceBucketOwner, other.ExpectedSourceBucketOwner)
-            && EqualityComparer<JsonElement?>.Default.Equals(Host, other.Host)
-            && EqualityComparer<JsonElement?>.Default.Equals(HostLowercase, other.HostLowercase)
+            && JsonFields.Equal(Host, other.Host)
+            && JsonFields.Equal(HostLowercase, other.HostLowercase)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
 
     /// <inheritdoc/>
@@ -347,8 +347,8 @@ public sealed record CopyObjectRequestParameters
         hash.Add(ObjectLockLegalHoldStatus);
         hash.Add(ExpectedBucketOwner);
         hash.Add(ExpectedSourceBucketOwner);
-        hash.Add(Host);
-        hash.Add(HostLowercase);
+        hash.Add(JsonFields.Hash(Host));
+        hash.Add(JsonFields.Hash(HostLowercase));
         hash.Add(JsonFields.Hash(AdditionalFields));
         return hash.ToHashCode();
     }

@@ -97,8 +97,8 @@ public sealed record CreateBucketRequestParameters
             && EqualityComparer<bool?>.Default.Equals(ObjectLockEnabledForBucket, other.ObjectLockEnabledForBucket)
             && EqualityComparer<ObjectOwnership?>.Default.Equals(ObjectOwnership, other.ObjectOwnership)
             && EqualityComparer<BucketNamespace?>.Default.Equals(BucketNamespace, other.BucketNamespace)
-            && EqualityComparer<JsonElement?>.Default.Equals(Host, other.Host)
-            && EqualityComparer<JsonElement?>.Default.Equals(HostLowercase, other.HostLowercase)
+            && JsonFields.Equal(Host, other.Host)
+            && JsonFields.Equal(HostLowercase, other.HostLowercase)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
 
     /// <inheritdoc/>
@@ -116,8 +116,8 @@ public sealed record CreateBucketRequestParameters
         hash.Add(ObjectLockEnabledForBucket);
         hash.Add(ObjectOwnership);
         hash.Add(BucketNamespace);
-        hash.Add(Host);
-        hash.Add(HostLowercase);
+        hash.Add(JsonFields.Hash(Host));
+        hash.Add(JsonFields.Hash(HostLowercase));
         hash.Add(JsonFields.Hash(AdditionalFields));
         return hash.ToHashCode();
     }

@@ -222,9 +222,9 @@ public sealed record CreateMultipartUploadRequestParameters
             && EqualityComparer<string?>.Default.Equals(ExpectedBucketOwner, other.ExpectedBucketOwner)
             && EqualityComparer<ChecksumAlgorithm?>.Default.Equals(ChecksumAlgorithm, other.ChecksumAlgorithm)
             && EqualityComparer<ChecksumType?>.Default.Equals(ChecksumType, other.ChecksumType)
-            && EqualityComparer<JsonElement?>.Default.Equals(Host, other.Host)
-            && EqualityComparer<JsonElement?>.Default.Equals(HostLowercase, other.HostLowercase)
-            && EqualityComparer<JsonElement?>.Default.Equals(UploadsSubresource, other.UploadsSubresource)
+            && JsonFields.Equal(Host, other.Host)
+            && JsonFields.Equal(HostLowercase, other.HostLowercase)
+            && JsonFields.Equal(UploadsSubresource, other.UploadsSubresource)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
 
     /// <inheritdoc/>
@@ -262,9 +262,9 @@ public sealed record CreateMultipartUploadRequestParameters
         hash.Add(ExpectedBucketOwner);
         hash.Add(ChecksumAlgorithm);
         hash.Add(ChecksumType);
-        hash.Add(Host);
-        hash.Add(HostLowercase);
-        hash.Add(UploadsSubresource);
+        hash.Add(JsonFields.Hash(Host));
+        hash.Add(JsonFields.Hash(HostLowercase));
+        hash.Add(JsonFields.Hash(UploadsSubresource));
         hash.Add(JsonFields.Hash(AdditionalFields));
         return hash.ToHashCode();
     }

@@ -72,9 +72,9 @@ public sealed record CreateSessionRequestParameters
             && EqualityComparer<string?>.Default.Equals(SSEKMSKeyId, other.SSEKMSKeyId)
             && EqualityComparer<string?>.Default.Equals(SSEKMSEncryptionContext, other.SSEKMSEncryptionContext)
             && EqualityComparer<bool?>.Default.Equals(BucketKeyEnabled, other.BucketKeyEnabled)
-            && EqualityComparer<JsonElement?>.Default.Equals(Host, other.Host)
-            && EqualityComparer<JsonElement?>.Default.Equals(HostLowercase, other.HostLowercase)
-            && EqualityComparer<JsonElement?>.Default.Equals(SessionSubresource, other.SessionSubresource)
+            && JsonFields.Equal(Host, other.Host)
+            && JsonFields.Equal(HostLowercase, other.HostLowercase)
+            && JsonFields.Equal(SessionSubresource, other.SessionSubresource)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
 
     /// <inheritdoc/>
@@ -87,9 +87,9 @@ public sealed record CreateSessionRequestParameters
         hash.Add(SSEKMSKeyId);
         hash.Add(SSEKMSEncryptionContext);
         hash.Add(BucketKeyEnabled);
-        hash.Add(Host);
-        hash.Add(HostLowercase);
-        hash.Add(SessionSubresource);
+        hash.Add(JsonFields.Hash(Host));
+        hash.Add(JsonFields.Hash(HostLowercase));
+        hash.Add(JsonFields.Hash(SessionSubresource));
         hash.Add(JsonFields.Hash(AdditionalFields));
         return hash.ToHashCode();
     }

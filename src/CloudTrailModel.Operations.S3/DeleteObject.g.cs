@@ -91,8 +91,8 @@ public sealed record DeleteObjectRequestParameters
             && EqualityComparer<string?>.Default.Equals(IfMatch, other.IfMatch)
             && EqualityComparer<DateTimeOffset?>.Default.Equals(IfMatchLastModifiedTime, other.IfMatchLastModifiedTime)
             && EqualityComparer<long?>.Default.Equals(IfMatchSize, other.IfMatchSize)
-            && EqualityComparer<JsonElement?>.Default.Equals(Host, other.Host)
-            && EqualityComparer<JsonElement?>.Default.Equals(HostLowercase, other.HostLowercase)
+            && JsonFields.Equal(Host, other.Host)
+            && JsonFields.Equal(HostLowercase, other.HostLowercase)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
 
     /// <inheritdoc/>
@@ -109,8 +109,8 @@ public sealed record DeleteObjectRequestParameters
         hash.Add(IfMatch);
         hash.Add(IfMatchLastModifiedTime);
         hash.Add(IfMatchSize);
-        hash.Add(Host);
-        hash.Add(HostLowercase);
+        hash.Add(JsonFields.Hash(Host));
+        hash.Add(JsonFields.Hash(HostLowercase));
         hash.Add(JsonFields.Hash(AdditionalFields));
         return hash.ToHashCode();
     }

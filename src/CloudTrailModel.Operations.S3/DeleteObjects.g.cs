@@ -78,9 +78,9 @@ public sealed record DeleteObjectsRequestParameters
             && EqualityComparer<bool?>.Default.Equals(BypassGovernanceRetention, other.BypassGovernanceRetention)
             && EqualityComparer<string?>.Default.Equals(ExpectedBucketOwner, other.ExpectedBucketOwner)
             && EqualityComparer<ChecksumAlgorithm?>.Default.Equals(ChecksumAlgorithm, other.ChecksumAlgorithm)
-            && EqualityComparer<JsonElement?>.Default.Equals(Host, other.Host)
-            && EqualityComparer<JsonElement?>.Default.Equals(HostLowercase, other.HostLowercase)
-            && EqualityComparer<JsonElement?>.Default.Equals(DeleteSubresource, other.DeleteSubresource)
+            && JsonFields.Equal(Host, other.Host)
+            && JsonFields.Equal(HostLowercase, other.HostLowercase)
+            && JsonFields.Equal(DeleteSubresource, other.DeleteSubresource)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
 
     /// <inheritdoc/>
@@ -94,9 +94,9 @@ public sealed record DeleteObjectsRequestParameters
         hash.Add(BypassGovernanceRetention);
         hash.Add(ExpectedBucketOwner);
         hash.Add(ChecksumAlgorithm);
-        hash.Add(Host);
-        hash.Add(HostLowercase);
-        hash.Add(DeleteSubresource);
+        hash.Add(JsonFields.Hash(Host));
+        hash.Add(JsonFields.Hash(HostLowercase));
+        hash.Add(JsonFields.Hash(DeleteSubresource));
         hash.Add(JsonFields.Hash(AdditionalFields));
         return hash.ToHashCode();
     }

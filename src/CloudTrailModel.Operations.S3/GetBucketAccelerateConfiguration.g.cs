@@ -54,9 +54,9 @@ public sealed record GetBucketAccelerateConfigurationRequestParameters
             && EqualityComparer<string?>.Default.Equals(Bucket, other.Bucket)
             && EqualityComparer<string?>.Default.Equals(ExpectedBucketOwner, other.ExpectedBucketOwner)
             && EqualityComparer<RequestPayer?>.Default.Equals(RequestPayer, other.RequestPayer)
-            && EqualityComparer<JsonElement?>.Default.Equals(Host, other.Host)
-            && EqualityComparer<JsonElement?>.Default.Equals(HostLowercase, other.HostLowercase)
-            && EqualityComparer<JsonElement?>.Default.Equals(AccelerateSubresource, other.AccelerateSubresource)
+            && JsonFields.Equal(Host, other.Host)
+            && JsonFields.Equal(HostLowercase, other.HostLowercase)
+            && JsonFields.Equal(AccelerateSubresource, other.AccelerateSubresource)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
 
     /// <inheritdoc/>
@@ -66,9 +66,9 @@ public sealed record GetBucketAccelerateConfigurationRequestParameters
         hash.Add(Bucket);
         hash.Add(ExpectedBucketOwner);
         hash.Add(RequestPayer);
-        hash.Add(Host);
-        hash.Add(HostLowercase);
-        hash.Add(AccelerateSubresource);
+        hash.Add(JsonFields.Hash(Host));
+        hash.Add(JsonFields.Hash(HostLowercase));
+        hash.Add(JsonFields.Hash(AccelerateSubresource));
         hash.Add(JsonFields.Hash(AdditionalFields));
         return hash.ToHashCode();
     }

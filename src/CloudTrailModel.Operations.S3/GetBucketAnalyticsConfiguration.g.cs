@@ -54,9 +54,9 @@ public sealed record GetBucketAnalyticsConfigurationRequestParameters
             && EqualityComparer<string?>.Default.Equals(Bucket, other.Bucket)
             && EqualityComparer<string?>.Default.Equals(Id, other.Id)
             && EqualityComparer<string?>.Default.Equals(ExpectedBucketOwner, other.ExpectedBucketOwner)
-            && EqualityComparer<JsonElement?>.Default.Equals(Host, other.Host)
-            && EqualityComparer<JsonElement?>.Default.Equals(HostLowercase, other.HostLowercase)
-            && EqualityComparer<JsonElement?>.Default.Equals(AnalyticsSubresource, other.AnalyticsSubresource)
+            && JsonFields.Equal(Host, other.Host)
+            && JsonFields.Equal(HostLowercase, other.HostLowercase)
+            && JsonFields.Equal(AnalyticsSubresource, other.AnalyticsSubresource)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
 
     /// <inheritdoc/>
@@ -66,9 +66,9 @@ public sealed record GetBucketAnalyticsConfigurationRequestParameters
         hash.Add(Bucket);
         hash.Add(Id);
         hash.Add(ExpectedBucketOwner);
-        hash.Add(Host);
-        hash.Add(HostLowercase);
-        hash.Add(AnalyticsSubresource);
+        hash.Add(JsonFields.Hash(Host));
+        hash.Add(JsonFields.Hash(HostLowercase));
+        hash.Add(JsonFields.Hash(AnalyticsSubresource));
         hash.Add(JsonFields.Hash(AdditionalFields));
         return hash.ToHashCode();
     }

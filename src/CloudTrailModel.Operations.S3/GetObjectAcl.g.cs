@@ -66,9 +66,9 @@ public sealed record GetObjectAclRequestParameters
             && EqualityComparer<string?>.Default.Equals(VersionId, other.VersionId)
             && EqualityComparer<RequestPayer?>.Default.Equals(RequestPayer, other.RequestPayer)
             && EqualityComparer<string?>.Default.Equals(ExpectedBucketOwner, other.ExpectedBucketOwner)
-            && EqualityComparer<JsonElement?>.Default.Equals(Host, other.Host)
-            && EqualityComparer<JsonElement?>.Default.Equals(HostLowercase, other.HostLowercase)
-            && EqualityComparer<JsonElement?>.Default.Equals(AclSubresource, other.AclSubresource)
+            && JsonFields.Equal(Host, other.Host)
+            && JsonFields.Equal(HostLowercase, other.HostLowercase)
+            && JsonFields.Equal(AclSubresource, other.AclSubresource)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
 
     /// <inheritdoc/>
@@ -80,9 +80,9 @@ public sealed record GetObjectAclRequestParameters
         hash.Add(VersionId);
         hash.Add(RequestPayer);
         hash.Add(ExpectedBucketOwner);
-        hash.Add(Host);
-        hash.Add(HostLowercase);
-        hash.Add(AclSubresource);
+        hash.Add(JsonFields.Hash(Host));
+        hash.Add(JsonFields.Hash(HostLowercase));
+        hash.Add(JsonFields.Hash(AclSubresource));
         hash.Add(JsonFields.Hash(AdditionalFields));
         return hash.ToHashCode();
     }

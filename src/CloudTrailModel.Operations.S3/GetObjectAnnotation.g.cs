@@ -78,9 +78,9 @@ public sealed record GetObjectAnnotationRequestParameters
             && EqualityComparer<RequestPayer?>.Default.Equals(RequestPayer, other.RequestPayer)
             && EqualityComparer<string?>.Default.Equals(ExpectedBucketOwner, other.ExpectedBucketOwner)
             && EqualityComparer<ChecksumMode?>.Default.Equals(ChecksumMode, other.ChecksumMode)
-            && EqualityComparer<JsonElement?>.Default.Equals(Host, other.Host)
-            && EqualityComparer<JsonElement?>.Default.Equals(HostLowercase, other.HostLowercase)
-            && EqualityComparer<JsonElement?>.Default.Equals(AnnotationSubresource, other.AnnotationSubresource)
+            && JsonFields.Equal(Host, other.Host)
+            && JsonFields.Equal(HostLowercase, other.HostLowercase)
+            && JsonFields.Equal(AnnotationSubresource, other.AnnotationSubresource)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
 
     /// <inheritdoc/>
@@ -94,9 +94,9 @@ public sealed record GetObjectAnnotationRequestParameters
         hash.Add(RequestPayer);
         hash.Add(ExpectedBucketOwner);
         hash.Add(ChecksumMode);
-        hash.Add(Host);
-        hash.Add(HostLowercase);
-        hash.Add(AnnotationSubresource);
+        hash.Add(JsonFields.Hash(Host));
+        hash.Add(JsonFields.Hash(HostLowercase));
+        hash.Add(JsonFields.Hash(AnnotationSubresource));
         hash.Add(JsonFields.Hash(AdditionalFields));
         return hash.ToHashCode();
     }

@@ -102,9 +102,9 @@ public sealed record GetObjectAttributesRequestParameters
             && EqualityComparer<RequestPayer?>.Default.Equals(RequestPayer, other.RequestPayer)
             && EqualityComparer<string?>.Default.Equals(ExpectedBucketOwner, other.ExpectedBucketOwner)
             && EqualityComparer<IReadOnlyList<ObjectAttributes>?>.Default.Equals(ObjectAttributes, other.ObjectAttributes)
-            && EqualityComparer<JsonElement?>.Default.Equals(Host, other.Host)
-            && EqualityComparer<JsonElement?>.Default.Equals(HostLowercase, other.HostLowercase)
-            && EqualityComparer<JsonElement?>.Default.Equals(AttributesSubresource, other.AttributesSubresource)
+            && JsonFields.Equal(Host, other.Host)
+            && JsonFields.Equal(HostLowercase, other.HostLowercase)
+            && JsonFields.Equal(AttributesSubresource, other.AttributesSubresource)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
 
     /// <inheritdoc/>
@@ -122,9 +122,9 @@ public sealed record GetObjectAttributesRequestParameters
         hash.Add(RequestPayer);
         hash.Add(ExpectedBucketOwner);
         hash.Add(ObjectAttributes);
-        hash.Add(Host);
-        hash.Add(HostLowercase);
-        hash.Add(AttributesSubresource);
+        hash.Add(JsonFields.Hash(Host));
+        hash.Add(JsonFields.Hash(HostLowercase));
+        hash.Add(JsonFields.Hash(AttributesSubresource));
         hash.Add(JsonFields.Hash(AdditionalFields));
         return hash.ToHashCode();
     }

@@ -60,9 +60,9 @@ public sealed record GetObjectTorrentRequestParameters
             && EqualityComparer<string?>.Default.Equals(Key, other.Key)
             && EqualityComparer<RequestPayer?>.Default.Equals(RequestPayer, other.RequestPayer)
             && EqualityComparer<string?>.Default.Equals(ExpectedBucketOwner, other.ExpectedBucketOwner)
-            && EqualityComparer<JsonElement?>.Default.Equals(Host, other.Host)
-            && EqualityComparer<JsonElement?>.Default.Equals(HostLowercase, other.HostLowercase)
-            && EqualityComparer<JsonElement?>.Default.Equals(TorrentSubresource, other.TorrentSubresource)
+            && JsonFields.Equal(Host, other.Host)
+            && JsonFields.Equal(HostLowercase, other.HostLowercase)
+            && JsonFields.Equal(TorrentSubresource, other.TorrentSubresource)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
 
     /// <inheritdoc/>
@@ -73,9 +73,9 @@ public sealed record GetObjectTorrentRequestParameters
         hash.Add(Key);
         hash.Add(RequestPayer);
         hash.Add(ExpectedBucketOwner);
-        hash.Add(Host);
-        hash.Add(HostLowercase);
-        hash.Add(TorrentSubresource);
+        hash.Add(JsonFields.Hash(Host));
+        hash.Add(JsonFields.Hash(HostLowercase));
+        hash.Add(JsonFields.Hash(TorrentSubresource));
         hash.Add(JsonFields.Hash(AdditionalFields));
         return hash.ToHashCode();
     }

@@ -157,8 +157,8 @@ public sealed record HeadObjectRequestParameters
             && EqualityComparer<int?>.Default.Equals(PartNumber, other.PartNumber)
             && EqualityComparer<string?>.Default.Equals(ExpectedBucketOwner, other.ExpectedBucketOwner)
             && EqualityComparer<ChecksumMode?>.Default.Equals(ChecksumMode, other.ChecksumMode)
-            && EqualityComparer<JsonElement?>.Default.Equals(Host, other.Host)
-            && EqualityComparer<JsonElement?>.Default.Equals(HostLowercase, other.HostLowercase)
+            && JsonFields.Equal(Host, other.Host)
+            && JsonFields.Equal(HostLowercase, other.HostLowercase)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
 
     /// <inheritdoc/>
@@ -186,8 +186,8 @@ public sealed record HeadObjectRequestParameters
         hash.Add(PartNumber);
         hash.Add(ExpectedBucketOwner);
         hash.Add(ChecksumMode);
-        hash.Add(Host);
-        hash.Add(HostLowercase);
+        hash.Add(JsonFields.Hash(Host));
+        hash.Add(JsonFields.Hash(HostLowercase));
         hash.Add(JsonFields.Hash(AdditionalFields));
         return hash.ToHashCode();
     }

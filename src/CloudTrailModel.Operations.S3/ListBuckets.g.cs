@@ -55,8 +55,8 @@ public sealed record ListBucketsRequestParameters
             && EqualityComparer<string?>.Default.Equals(ContinuationToken, other.ContinuationToken)
             && EqualityComparer<string?>.Default.Equals(Prefix, other.Prefix)
             && EqualityComparer<string?>.Default.Equals(BucketRegion, other.BucketRegion)
-            && EqualityComparer<JsonElement?>.Default.Equals(Host, other.Host)
-            && EqualityComparer<JsonElement?>.Default.Equals(HostLowercase, other.HostLowercase)
+            && JsonFields.Equal(Host, other.Host)
+            && JsonFields.Equal(HostLowercase, other.HostLowercase)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
 
     /// <inheritdoc/>
@@ -67,8 +67,8 @@ public sealed record ListBucketsRequestParameters
         hash.Add(ContinuationToken);
         hash.Add(Prefix);
         hash.Add(BucketRegion);
-        hash.Add(Host);
-        hash.Add(HostLowercase);
+        hash.Add(JsonFields.Hash(Host));
+        hash.Add(JsonFields.Hash(HostLowercase));
         hash.Add(JsonFields.Hash(AdditionalFields));
         return hash.ToHashCode();
     }

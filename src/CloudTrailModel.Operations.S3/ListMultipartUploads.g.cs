@@ -90,9 +90,9 @@ public sealed record ListMultipartUploadsRequestParameters
             && EqualityComparer<string?>.Default.Equals(UploadIdMarker, other.UploadIdMarker)
             && EqualityComparer<string?>.Default.Equals(ExpectedBucketOwner, other.ExpectedBucketOwner)
             && EqualityComparer<RequestPayer?>.Default.Equals(RequestPayer, other.RequestPayer)
-            && EqualityComparer<JsonElement?>.Default.Equals(Host, other.Host)
-            && EqualityComparer<JsonElement?>.Default.Equals(HostLowercase, other.HostLowercase)
-            && EqualityComparer<JsonElement?>.Default.Equals(UploadsSubresource, other.UploadsSubresource)
+            && JsonFields.Equal(Host, other.Host)
+            && JsonFields.Equal(HostLowercase, other.HostLowercase)
+            && JsonFields.Equal(UploadsSubresource, other.UploadsSubresource)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
 
     /// <inheritdoc/>
@@ -108,9 +108,9 @@ public sealed record ListMultipartUploadsRequestParameters
         hash.Add(UploadIdMarker);
         hash.Add(ExpectedBucketOwner);
         hash.Add(RequestPayer);
-        hash.Add(Host);
-        hash.Add(HostLowercase);
-        hash.Add(UploadsSubresource);
+        hash.Add(JsonFields.Hash(Host));
+        hash.Add(JsonFields.Hash(HostLowercase));
+        hash.Add(JsonFields.Hash(UploadsSubresource));
         hash.Add(JsonFields.Hash(AdditionalFields));
         return hash.ToHashCode();
     }

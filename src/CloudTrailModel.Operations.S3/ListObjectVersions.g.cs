@@ -96,9 +96,9 @@ public sealed record ListObjectVersionsRequestParameters
             && EqualityComparer<string?>.Default.Equals(ExpectedBucketOwner, other.ExpectedBucketOwner)
             && EqualityComparer<RequestPayer?>.Default.Equals(RequestPayer, other.RequestPayer)
             && EqualityComparer<IReadOnlyList<OptionalObjectAttributes>?>.Default.Equals(OptionalObjectAttributes, other.OptionalObjectAttributes)
-            && EqualityComparer<JsonElement?>.Default.Equals(Host, other.Host)
-            && EqualityComparer<JsonElement?>.Default.Equals(HostLowercase, other.HostLowercase)
-            && EqualityComparer<JsonElement?>.Default.Equals(VersionsSubresource, other.VersionsSubresource)
+            && JsonFields.Equal(Host, other.Host)
+            && JsonFields.Equal(HostLowercase, other.HostLowercase)
+            && JsonFields.Equal(VersionsSubresource, other.VersionsSubresource)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
 
     /// <inheritdoc/>
@@ -115,9 +115,9 @@ public sealed record ListObjectVersionsRequestParameters
         hash.Add(ExpectedBucketOwner);
         hash.Add(RequestPayer);
         hash.Add(OptionalObjectAttributes);
-        hash.Add(Host);
-        hash.Add(HostLowercase);
-        hash.Add(VersionsSubresource);
+        hash.Add(JsonFields.Hash(Host));
+        hash.Add(JsonFields.Hash(HostLowercase));
+        hash.Add(JsonFields.Hash(VersionsSubresource));
         hash.Add(JsonFields.Hash(AdditionalFields));
         return hash.ToHashCode();
     }

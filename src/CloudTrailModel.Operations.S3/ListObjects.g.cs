@@ -85,8 +85,8 @@ public sealed record ListObjectsRequestParameters
             && EqualityComparer<RequestPayer?>.Default.Equals(RequestPayer, other.RequestPayer)
             && EqualityComparer<string?>.Default.Equals(ExpectedBucketOwner, other.ExpectedBucketOwner)
             && EqualityComparer<IReadOnlyList<OptionalObjectAttributes>?>.Default.Equals(OptionalObjectAttributes, other.OptionalObjectAttributes)
-            && EqualityComparer<JsonElement?>.Default.Equals(Host, other.Host)
-            && EqualityComparer<JsonElement?>.Default.Equals(HostLowercase, other.HostLowercase)
+            && JsonFields.Equal(Host, other.Host)
+            && JsonFields.Equal(HostLowercase, other.HostLowercase)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
 
     /// <inheritdoc/>
@@ -102,8 +102,8 @@ public sealed record ListObjectsRequestParameters
         hash.Add(RequestPayer);
         hash.Add(ExpectedBucketOwner);
         hash.Add(OptionalObjectAttributes);
-        hash.Add(Host);
-        hash.Add(HostLowercase);
+        hash.Add(JsonFields.Hash(Host));
+        hash.Add(JsonFields.Hash(HostLowercase));
         hash.Add(JsonFields.Hash(AdditionalFields));
         return hash.ToHashCode();
     }

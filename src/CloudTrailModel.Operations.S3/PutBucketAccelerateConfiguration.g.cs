@@ -60,9 +60,9 @@ public sealed record PutBucketAccelerateConfigurationRequestParameters
             && EqualityComparer<AccelerateConfiguration?>.Default.Equals(AccelerateConfiguration, other.AccelerateConfiguration)
             && EqualityComparer<string?>.Default.Equals(ExpectedBucketOwner, other.ExpectedBucketOwner)
             && EqualityComparer<ChecksumAlgorithm?>.Default.Equals(ChecksumAlgorithm, other.ChecksumAlgorithm)
-            && EqualityComparer<JsonElement?>.Default.Equals(Host, other.Host)
-            && EqualityComparer<JsonElement?>.Default.Equals(HostLowercase, other.HostLowercase)
-            && EqualityComparer<JsonElement?>.Default.Equals(AccelerateSubresource, other.AccelerateSubresource)
+            && JsonFields.Equal(Host, other.Host)
+            && JsonFields.Equal(HostLowercase, other.HostLowercase)
+            && JsonFields.Equal(AccelerateSubresource, other.AccelerateSubresource)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
 
     /// <inheritdoc/>
@@ -73,9 +73,9 @@ public sealed record PutBucketAccelerateConfigurationRequestParameters
         hash.Add(AccelerateConfiguration);
         hash.Add(ExpectedBucketOwner);
         hash.Add(ChecksumAlgorithm);
-        hash.Add(Host);
-        hash.Add(HostLowercase);
-        hash.Add(AccelerateSubresource);
+        hash.Add(JsonFields.Hash(Host));
+        hash.Add(JsonFields.Hash(HostLowercase));
+        hash.Add(JsonFields.Hash(AccelerateSubresource));
         hash.Add(JsonFields.Hash(AdditionalFields));
         return hash.ToHashCode();
     }

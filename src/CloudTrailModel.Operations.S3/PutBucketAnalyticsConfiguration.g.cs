@@ -60,9 +60,9 @@ public sealed record PutBucketAnalyticsConfigurationRequestParameters
             && EqualityComparer<string?>.Default.Equals(Id, other.Id)
             && EqualityComparer<AnalyticsConfiguration?>.Default.Equals(AnalyticsConfiguration, other.AnalyticsConfiguration)
             && EqualityComparer<string?>.Default.Equals(ExpectedBucketOwner, other.ExpectedBucketOwner)
-            && EqualityComparer<JsonElement?>.Default.Equals(Host, other.Host)
-            && EqualityComparer<JsonElement?>.Default.Equals(HostLowercase, other.HostLowercase)
-            && EqualityComparer<JsonElement?>.Default.Equals(AnalyticsSubresource, other.AnalyticsSubresource)
+            && JsonFields.Equal(Host, other.Host)
+            && JsonFields.Equal(HostLowercase, other.HostLowercase)
+            && JsonFields.Equal(AnalyticsSubresource, other.AnalyticsSubresource)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
 
     /// <inheritdoc/>
@@ -73,9 +73,9 @@ public sealed record PutBucketAnalyticsConfigurationRequestParameters
         hash.Add(Id);
         hash.Add(AnalyticsConfiguration);
         hash.Add(ExpectedBucketOwner);
-        hash.Add(Host);
-        hash.Add(HostLowercase);
-        hash.Add(AnalyticsSubresource);
+        hash.Add(JsonFields.Hash(Host));
+        hash.Add(JsonFields.Hash(HostLowercase));
+        hash.Add(JsonFields.Hash(AnalyticsSubresource));
         hash.Add(JsonFields.Hash(AdditionalFields));
         return hash.ToHashCode();
     }

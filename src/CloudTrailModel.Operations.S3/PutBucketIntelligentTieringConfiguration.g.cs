@@ -60,9 +60,9 @@ public sealed record PutBucketIntelligentTieringConfigurationRequestParameters
             && EqualityComparer<string?>.Default.Equals(Id, other.Id)
             && EqualityComparer<string?>.Default.Equals(ExpectedBucketOwner, other.ExpectedBucketOwner)
             && EqualityComparer<IntelligentTieringConfiguration?>.Default.Equals(IntelligentTieringConfiguration, other.IntelligentTieringConfiguration)
-            && EqualityComparer<JsonElement?>.Default.Equals(Host, other.Host)
-            && EqualityComparer<JsonElement?>.Default.Equals(HostLowercase, other.HostLowercase)
-            && EqualityComparer<JsonElement?>.Default.Equals(IntelligentTieringSubresource, other.IntelligentTieringSubresource)
+            && JsonFields.Equal(Host, other.Host)
+            && JsonFields.Equal(HostLowercase, other.HostLowercase)
+            && JsonFields.Equal(IntelligentTieringSubresource, other.IntelligentTieringSubresource)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
 
     /// <inheritdoc/>
@@ -73,9 +73,9 @@ public sealed record PutBucketIntelligentTieringConfigurationRequestParameters
         hash.Add(Id);
         hash.Add(ExpectedBucketOwner);
         hash.Add(IntelligentTieringConfiguration);
-        hash.Add(Host);
-        hash.Add(HostLowercase);
-        hash.Add(IntelligentTieringSubresource);
+        hash.Add(JsonFields.Hash(Host));
+        hash.Add(JsonFields.Hash(HostLowercase));
+        hash.Add(JsonFields.Hash(IntelligentTieringSubresource));
         hash.Add(JsonFields.Hash(AdditionalFields));
         return hash.ToHashCode();
     }

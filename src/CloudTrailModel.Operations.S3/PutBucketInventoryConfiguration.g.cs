@@ -60,9 +60,9 @@ public sealed record PutBucketInventoryConfigurationRequestParameters
             && EqualityComparer<string?>.Default.Equals(Id, other.Id)
             && EqualityComparer<InventoryConfiguration?>.Default.Equals(InventoryConfiguration, other.InventoryConfiguration)
             && EqualityComparer<string?>.Default.Equals(ExpectedBucketOwner, other.ExpectedBucketOwner)
-            && EqualityComparer<JsonElement?>.Default.Equals(Host, other.Host)
-            && EqualityComparer<JsonElement?>.Default.Equals(HostLowercase, other.HostLowercase)
-            && EqualityComparer<JsonElement?>.Default.Equals(InventorySubresource, other.InventorySubresource)
+            && JsonFields.Equal(Host, other.Host)
+            && JsonFields.Equal(HostLowercase, other.HostLowercase)
+            && JsonFields.Equal(InventorySubresource, other.InventorySubresource)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
 
     /// <inheritdoc/>
@@ -73,9 +73,9 @@ public sealed record PutBucketInventoryConfigurationRequestParameters
         hash.Add(Id);
         hash.Add(InventoryConfiguration);
         hash.Add(ExpectedBucketOwner);
-        hash.Add(Host);
-        hash.Add(HostLowercase);
-        hash.Add(InventorySubresource);
+        hash.Add(JsonFields.Hash(Host));
+        hash.Add(JsonFields.Hash(HostLowercase));
+        hash.Add(JsonFields.Hash(InventorySubresource));
         hash.Add(JsonFields.Hash(AdditionalFields));
         return hash.ToHashCode();
     }

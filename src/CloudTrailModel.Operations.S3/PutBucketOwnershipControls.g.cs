@@ -66,9 +66,9 @@ public sealed record PutBucketOwnershipControlsRequestParameters
             && EqualityComparer<string?>.Default.Equals(ExpectedBucketOwner, other.ExpectedBucketOwner)
             && EqualityComparer<OwnershipControls?>.Default.Equals(OwnershipControls, other.OwnershipControls)
             && EqualityComparer<ChecksumAlgorithm?>.Default.Equals(ChecksumAlgorithm, other.ChecksumAlgorithm)
-            && EqualityComparer<JsonElement?>.Default.Equals(Host, other.Host)
-            && EqualityComparer<JsonElement?>.Default.Equals(HostLowercase, other.HostLowercase)
-            && EqualityComparer<JsonElement?>.Default.Equals(OwnershipControlsSubresource, other.OwnershipControlsSubresource)
+            && JsonFields.Equal(Host, other.Host)
+            && JsonFields.Equal(HostLowercase, other.HostLowercase)
+            && JsonFields.Equal(OwnershipControlsSubresource, other.OwnershipControlsSubresource)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
 
     /// <inheritdoc/>
@@ -80,9 +80,9 @@ public sealed record PutBucketOwnershipControlsRequestParameters
         hash.Add(ExpectedBucketOwner);
         hash.Add(OwnershipControls);
         hash.Add(ChecksumAlgorithm);
-        hash.Add(Host);
-        hash.Add(HostLowercase);
-        hash.Add(OwnershipControlsSubresource);
+        hash.Add(JsonFields.Hash(Host));
+        hash.Add(JsonFields.Hash(HostLowercase));
+        hash.Add(JsonFields.Hash(OwnershipControlsSubresource));
         hash.Add(JsonFields.Hash(AdditionalFields));
         return hash.ToHashCode();
     }

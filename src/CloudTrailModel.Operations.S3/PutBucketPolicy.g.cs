@@ -70,11 +70,11 @@ public sealed record PutBucketPolicyRequestParameters
             && EqualityComparer<string?>.Default.Equals(ContentMD5, other.ContentMD5)
             && EqualityComparer<ChecksumAlgorithm?>.Default.Equals(ChecksumAlgorithm, other.ChecksumAlgorithm)
             && EqualityComparer<bool?>.Default.Equals(ConfirmRemoveSelfBucketAccess, other.ConfirmRemoveSelfBucketAccess)
-            && EqualityComparer<JsonElement?>.Default.Equals(Policy, other.Policy)
+            && JsonFields.Equal(Policy, other.Policy)
             && EqualityComparer<string?>.Default.Equals(ExpectedBucketOwner, other.ExpectedBucketOwner)
-            && EqualityComparer<JsonElement?>.Default.Equals(Host, other.Host)
-            && EqualityComparer<JsonElement?>.Default.Equals(HostLowercase, other.HostLowercase)
-            && EqualityComparer<JsonElement?>.Default.Equals(PolicySubresource, other.PolicySubresource)
+            && JsonFields.Equal(Host, other.Host)
+            && JsonFields.Equal(HostLowercase, other.HostLowercase)
+            && JsonFields.Equal(PolicySubresource, other.PolicySubresource)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
 
     /// <inheritdoc/>
@@ -85,11 +85,11 @@ public sealed record PutBucketPolicyRequestParameters
         hash.Add(ContentMD5);
         hash.Add(ChecksumAlgorithm);
         hash.Add(ConfirmRemoveSelfBucketAccess);
-        hash.Add(Policy);
+        hash.Add(JsonFields.Hash(Policy));
         hash.Add(ExpectedBucketOwner);
-        hash.Add(Host);
-        hash.Add(HostLowercase);
-        hash.Add(PolicySubresource);
+        hash.Add(JsonFields.Hash(Host));
+        hash.Add(JsonFields.Hash(HostLowercase));
+        hash.Add(JsonFields.Hash(PolicySubresource));
         hash.Add(JsonFields.Hash(AdditionalFields));
         return hash.ToHashCode();
     }

@@ -72,9 +72,9 @@ public sealed record PutBucketReplicationRequestParameters
             && EqualityComparer<ReplicationConfiguration?>.Default.Equals(ReplicationConfiguration, other.ReplicationConfiguration)
             && EqualityComparer<string?>.Default.Equals(Token, other.Token)
             && EqualityComparer<string?>.Default.Equals(ExpectedBucketOwner, other.ExpectedBucketOwner)
-            && EqualityComparer<JsonElement?>.Default.Equals(Host, other.Host)
-            && EqualityComparer<JsonElement?>.Default.Equals(HostLowercase, other.HostLowercase)
-            && EqualityComparer<JsonElement?>.Default.Equals(ReplicationSubresource, other.ReplicationSubresource)
+            && JsonFields.Equal(Host, other.Host)
+            && JsonFields.Equal(HostLowercase, other.HostLowercase)
+            && JsonFields.Equal(ReplicationSubresource, other.ReplicationSubresource)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
 
     /// <inheritdoc/>
@@ -87,9 +87,9 @@ public sealed record PutBucketReplicationRequestParameters
         hash.Add(ReplicationConfiguration);
         hash.Add(Token);
         hash.Add(ExpectedBucketOwner);
-        hash.Add(Host);
-        hash.Add(HostLowercase);
-        hash.Add(ReplicationSubresource);
+        hash.Add(JsonFields.Hash(Host));
+        hash.Add(JsonFields.Hash(HostLowercase));
+        hash.Add(JsonFields.Hash(ReplicationSubresource));
         hash.Add(JsonFields.Hash(AdditionalFields));
         return hash.ToHashCode();
     }

@@ -66,9 +66,9 @@ public sealed record PutBucketRequestPaymentRequestParameters
             && EqualityComparer<ChecksumAlgorithm?>.Default.Equals(ChecksumAlgorithm, other.ChecksumAlgorithm)
             && EqualityComparer<RequestPaymentConfiguration?>.Default.Equals(RequestPaymentConfiguration, other.RequestPaymentConfiguration)
             && EqualityComparer<string?>.Default.Equals(ExpectedBucketOwner, other.ExpectedBucketOwner)
-            && EqualityComparer<JsonElement?>.Default.Equals(Host, other.Host)
-            && EqualityComparer<JsonElement?>.Default.Equals(HostLowercase, other.HostLowercase)
-            && EqualityComparer<JsonElement?>.Default.Equals(RequestPaymentSubresource, other.RequestPaymentSubresource)
+            && JsonFields.Equal(Host, other.Host)
+            && JsonFields.Equal(HostLowercase, other.HostLowercase)
+            && JsonFields.Equal(RequestPaymentSubresource, other.RequestPaymentSubresource)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
 
     /// <inheritdoc/>
@@ -80,9 +80,9 @@ public sealed record PutBucketRequestPaymentRequestParameters
         hash.Add(ChecksumAlgorithm);
         hash.Add(RequestPaymentConfiguration);
         hash.Add(ExpectedBucketOwner);
-        hash.Add(Host);
-        hash.Add(HostLowercase);
-        hash.Add(RequestPaymentSubresource);
+        hash.Add(JsonFields.Hash(Host));
+        hash.Add(JsonFields.Hash(HostLowercase));
+        hash.Add(JsonFields.Hash(RequestPaymentSubresource));
         hash.Add(JsonFields.Hash(AdditionalFields));
         return hash.ToHashCode();
     }

@@ -72,9 +72,9 @@ public sealed record PutBucketVersioningRequestParameters
             && EqualityComparer<string?>.Default.Equals(MFA, other.MFA)
             && EqualityComparer<VersioningConfiguration?>.Default.Equals(VersioningConfiguration, other.VersioningConfiguration)
             && EqualityComparer<string?>.Default.Equals(ExpectedBucketOwner, other.ExpectedBucketOwner)
-            && EqualityComparer<JsonElement?>.Default.Equals(Host, other.Host)
-            && EqualityComparer<JsonElement?>.Default.Equals(HostLowercase, other.HostLowercase)
-            && EqualityComparer<JsonElement?>.Default.Equals(VersioningSubresource, other.VersioningSubresource)
+            && JsonFields.Equal(Host, other.Host)
+            && JsonFields.Equal(HostLowercase, other.HostLowercase)
+            && JsonFields.Equal(VersioningSubresource, other.VersioningSubresource)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
 
     /// <inheritdoc/>
@@ -87,9 +87,9 @@ public sealed record PutBucketVersioningRequestParameters
         hash.Add(MFA);
         hash.Add(VersioningConfiguration);
         hash.Add(ExpectedBucketOwner);
-        hash.Add(Host);
-        hash.Add(HostLowercase);
-        hash.Add(VersioningSubresource);
+        hash.Add(JsonFields.Hash(Host));
+        hash.Add(JsonFields.Hash(HostLowercase));
+        hash.Add(JsonFields.Hash(VersioningSubresource));
         hash.Add(JsonFields.Hash(AdditionalFields));
         return hash.ToHashCode();
     }

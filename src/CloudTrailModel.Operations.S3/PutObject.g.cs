@@ -307,8 +307,8 @@ public sealed record PutObjectRequestParameters
             && EqualityComparer<DateTimeOffset?>.Default.Equals(ObjectLockRetainUntilDate, other.ObjectLockRetainUntilDate)
             && EqualityComparer<ObjectLockLegalHoldStatus?>.Default.Equals(ObjectLockLegalHoldStatus, other.ObjectLockLegalHoldStatus)
             && EqualityComparer<string?>.Default.Equals(ExpectedBucketOwner, other.ExpectedBucketOwner)
-            && EqualityComparer<JsonElement?>.Default.Equals(Host, other.Host)
-            && EqualityComparer<JsonElement?>.Default.Equals(HostLowercase, other.HostLowercase)
+            && JsonFields.Equal(Host, other.Host)
+            && JsonFields.Equal(HostLowercase, other.HostLowercase)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
 
     /// <inheritdoc/>
@@ -361,8 +361,8 @@ public sealed record PutObjectRequestParameters
         hash.Add(ObjectLockRetainUntilDate);
         hash.Add(ObjectLockLegalHoldStatus);
         hash.Add(ExpectedBucketOwner);
-        hash.Add(Host);
-        hash.Add(HostLowercase);
+        hash.Add(JsonFields.Hash(Host));
+        hash.Add(JsonFields.Hash(HostLowercase));
         hash.Add(JsonFields.Hash(AdditionalFields));
         return hash.ToHashCode();
     }

@@ -78,9 +78,9 @@ public sealed record PutObjectLockConfigurationRequestParameters
             && EqualityComparer<string?>.Default.Equals(ContentMD5, other.ContentMD5)
             && EqualityComparer<ChecksumAlgorithm?>.Default.Equals(ChecksumAlgorithm, other.ChecksumAlgorithm)
             && EqualityComparer<string?>.Default.Equals(ExpectedBucketOwner, other.ExpectedBucketOwner)
-            && EqualityComparer<JsonElement?>.Default.Equals(Host, other.Host)
-            && EqualityComparer<JsonElement?>.Default.Equals(HostLowercase, other.HostLowercase)
-            && EqualityComparer<JsonElement?>.Default.Equals(ObjectLockSubresource, other.ObjectLockSubresource)
+            && JsonFields.Equal(Host, other.Host)
+            && JsonFields.Equal(HostLowercase, other.HostLowercase)
+            && JsonFields.Equal(ObjectLockSubresource, other.ObjectLockSubresource)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
 
     /// <inheritdoc/>
@@ -94,9 +94,9 @@ public sealed record PutObjectLockConfigurationRequestParameters
         hash.Add(ContentMD5);
         hash.Add(ChecksumAlgorithm);
         hash.Add(ExpectedBucketOwner);
-        hash.Add(Host);
-        hash.Add(HostLowercase);
-        hash.Add(ObjectLockSubresource);
+        hash.Add(JsonFields.Hash(Host));
+        hash.Add(JsonFields.Hash(HostLowercase));
+        hash.Add(JsonFields.Hash(ObjectLockSubresource));
         hash.Add(JsonFields.Hash(AdditionalFields));
         return hash.ToHashCode();
     }

@@ -90,9 +90,9 @@ public sealed record PutObjectRetentionRequestParameters
             && EqualityComparer<string?>.Default.Equals(ContentMD5, other.ContentMD5)
             && EqualityComparer<ChecksumAlgorithm?>.Default.Equals(ChecksumAlgorithm, other.ChecksumAlgorithm)
             && EqualityComparer<string?>.Default.Equals(ExpectedBucketOwner, other.ExpectedBucketOwner)
-            && EqualityComparer<JsonElement?>.Default.Equals(Host, other.Host)
-            && EqualityComparer<JsonElement?>.Default.Equals(HostLowercase, other.HostLowercase)
-            && EqualityComparer<JsonElement?>.Default.Equals(RetentionSubresource, other.RetentionSubresource)
+            && JsonFields.Equal(Host, other.Host)
+            && JsonFields.Equal(HostLowercase, other.HostLowercase)
+            && JsonFields.Equal(RetentionSubresource, other.RetentionSubresource)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
 
     /// <inheritdoc/>
@@ -108,9 +108,9 @@ public sealed record PutObjectRetentionRequestParameters
         hash.Add(ContentMD5);
         hash.Add(ChecksumAlgorithm);
         hash.Add(ExpectedBucketOwner);
-        hash.Add(Host);
-        hash.Add(HostLowercase);
-        hash.Add(RetentionSubresource);
+        hash.Add(JsonFields.Hash(Host));
+        hash.Add(JsonFields.Hash(HostLowercase));
+        hash.Add(JsonFields.Hash(RetentionSubresource));
         hash.Add(JsonFields.Hash(AdditionalFields));
         return hash.ToHashCode();
     }

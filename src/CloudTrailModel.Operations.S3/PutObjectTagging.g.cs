@@ -84,9 +84,9 @@ public sealed record PutObjectTaggingRequestParameters
             && EqualityComparer<Tagging?>.Default.Equals(Tagging, other.Tagging)
             && EqualityComparer<string?>.Default.Equals(ExpectedBucketOwner, other.ExpectedBucketOwner)
             && EqualityComparer<RequestPayer?>.Default.Equals(RequestPayer, other.RequestPayer)
-            && EqualityComparer<JsonElement?>.Default.Equals(Host, other.Host)
-            && EqualityComparer<JsonElement?>.Default.Equals(HostLowercase, other.HostLowercase)
-            && EqualityComparer<JsonElement?>.Default.Equals(TaggingSubresource, other.TaggingSubresource)
+            && JsonFields.Equal(Host, other.Host)
+            && JsonFields.Equal(HostLowercase, other.HostLowercase)
+            && JsonFields.Equal(TaggingSubresource, other.TaggingSubresource)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
 
     /// <inheritdoc/>
@@ -101,9 +101,9 @@ public sealed record PutObjectTaggingRequestParameters
         hash.Add(Tagging);
         hash.Add(ExpectedBucketOwner);
         hash.Add(RequestPayer);
-        hash.Add(Host);
-        hash.Add(HostLowercase);
-        hash.Add(TaggingSubresource);
+        hash.Add(JsonFields.Hash(Host));
+        hash.Add(JsonFields.Hash(HostLowercase));
+        hash.Add(JsonFields.Hash(TaggingSubresource));
         hash.Add(JsonFields.Hash(AdditionalFields));
         return hash.ToHashCode();
     }

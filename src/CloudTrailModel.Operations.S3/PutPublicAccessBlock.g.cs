@@ -66,9 +66,9 @@ public sealed record PutPublicAccessBlockRequestParameters
             && EqualityComparer<ChecksumAlgorithm?>.Default.Equals(ChecksumAlgorithm, other.ChecksumAlgorithm)
             && EqualityComparer<PublicAccessBlockConfiguration?>.Default.Equals(PublicAccessBlockConfiguration, other.PublicAccessBlockConfiguration)
             && EqualityComparer<string?>.Default.Equals(ExpectedBucketOwner, other.ExpectedBucketOwner)
-            && EqualityComparer<JsonElement?>.Default.Equals(Host, other.Host)
-            && EqualityComparer<JsonElement?>.Default.Equals(HostLowercase, other.HostLowercase)
-            && EqualityComparer<JsonElement?>.Default.Equals(PublicAccessBlockSubresource, other.PublicAccessBlockSubresource)
+            && JsonFields.Equal(Host, other.Host)
+            && JsonFields.Equal(HostLowercase, other.HostLowercase)
+            && JsonFields.Equal(PublicAccessBlockSubresource, other.PublicAccessBlockSubresource)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
 
     /// <inheritdoc/>
@@ -80,9 +80,9 @@ public sealed record PutPublicAccessBlockRequestParameters
         hash.Add(ChecksumAlgorithm);
         hash.Add(PublicAccessBlockConfiguration);
         hash.Add(ExpectedBucketOwner);
-        hash.Add(Host);
-        hash.Add(HostLowercase);
-        hash.Add(PublicAccessBlockSubresource);
+        hash.Add(JsonFields.Hash(Host));
+        hash.Add(JsonFields.Hash(HostLowercase));
+        hash.Add(JsonFields.Hash(PublicAccessBlockSubresource));
         hash.Add(JsonFields.Hash(AdditionalFields));
         return hash.ToHashCode();
     }

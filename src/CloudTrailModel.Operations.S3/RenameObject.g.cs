@@ -108,9 +108,9 @@ public sealed record RenameObjectRequestParameters
             && EqualityComparer<DateTimeOffset?>.Default.Equals(SourceIfModifiedSince, other.SourceIfModifiedSince)
             && EqualityComparer<DateTimeOffset?>.Default.Equals(SourceIfUnmodifiedSince, other.SourceIfUnmodifiedSince)
             && EqualityComparer<string?>.Default.Equals(ClientToken, other.ClientToken)
-            && EqualityComparer<JsonElement?>.Default.Equals(Host, other.Host)
-            && EqualityComparer<JsonElement?>.Default.Equals(HostLowercase, other.HostLowercase)
-            && EqualityComparer<JsonElement?>.Default.Equals(RenameObjectSubresource, other.RenameObjectSubresource)
+            && JsonFields.Equal(Host, other.Host)
+            && JsonFields.Equal(HostLowercase, other.HostLowercase)
+            && JsonFields.Equal(RenameObjectSubresource, other.RenameObjectSubresource)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
 
     /// <inheritdoc/>
@@ -129,9 +129,9 @@ public sealed record RenameObjectRequestParameters
         hash.Add(SourceIfModifiedSince);
         hash.Add(SourceIfUnmodifiedSince);
         hash.Add(ClientToken);
-        hash.Add(Host);
-        hash.Add(HostLowercase);
-        hash.Add(RenameObjectSubresource);
+        hash.Add(JsonFields.Hash(Host));
+        hash.Add(JsonFields.Hash(HostLowercase));
+        hash.Add(JsonFields.Hash(RenameObjectSubresource));
         hash.Add(JsonFields.Hash(AdditionalFields));
         return hash.ToHashCode();
     }

@@ -108,9 +108,9 @@ public sealed record SelectObjectContentRequestParameters
             && EqualityComparer<OutputSerialization?>.Default.Equals(OutputSerialization, other.OutputSerialization)
             && EqualityComparer<ScanRange?>.Default.Equals(ScanRange, other.ScanRange)
             && EqualityComparer<string?>.Default.Equals(ExpectedBucketOwner, other.ExpectedBucketOwner)
-            && EqualityComparer<JsonElement?>.Default.Equals(Host, other.Host)
-            && EqualityComparer<JsonElement?>.Default.Equals(HostLowercase, other.HostLowercase)
-            && EqualityComparer<JsonElement?>.Default.Equals(SelectSubresource, other.SelectSubresource)
+            && JsonFields.Equal(Host, other.Host)
+            && JsonFields.Equal(HostLowercase, other.HostLowercase)
+            && JsonFields.Equal(SelectSubresource, other.SelectSubresource)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
 
     /// <inheritdoc/>
@@ -129,9 +129,9 @@ public sealed record SelectObjectContentRequestParameters
         hash.Add(OutputSerialization);
         hash.Add(ScanRange);
         hash.Add(ExpectedBucketOwner);
-        hash.Add(Host);
-        hash.Add(HostLowercase);
-        hash.Add(SelectSubresource);
+        hash.Add(JsonFields.Hash(Host));
+        hash.Add(JsonFields.Hash(HostLowercase));
+        hash.Add(JsonFields.Hash(SelectSubresource));
         hash.Add(JsonFields.Hash(AdditionalFields));
         return hash.ToHashCode();
     }

@@ -66,9 +66,9 @@ public sealed record UpdateBucketMetadataAnnotationTableConfigurationRequestPara
             && EqualityComparer<ChecksumAlgorithm?>.Default.Equals(ChecksumAlgorithm, other.ChecksumAlgorithm)
             && EqualityComparer<AnnotationTableConfigurationUpdates?>.Default.Equals(AnnotationTableConfiguration, other.AnnotationTableConfiguration)
             && EqualityComparer<string?>.Default.Equals(ExpectedBucketOwner, other.ExpectedBucketOwner)
-            && EqualityComparer<JsonElement?>.Default.Equals(Host, other.Host)
-            && EqualityComparer<JsonElement?>.Default.Equals(HostLowercase, other.HostLowercase)
-            && EqualityComparer<JsonElement?>.Default.Equals(MetadataAnnotationTableSubresource, other.MetadataAnnotationTableSubresource)
+            && JsonFields.Equal(Host, other.Host)
+            && JsonFields.Equal(HostLowercase, other.HostLowercase)
+            && JsonFields.Equal(MetadataAnnotationTableSubresource, other.MetadataAnnotationTableSubresource)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
 
     /// <inheritdoc/>
@@ -80,9 +80,9 @@ public sealed record UpdateBucketMetadataAnnotationTableConfigurationRequestPara
         hash.Add(ChecksumAlgorithm);
         hash.Add(AnnotationTableConfiguration);
         hash.Add(ExpectedBucketOwner);
-        hash.Add(Host);
-        hash.Add(HostLowercase);
-        hash.Add(MetadataAnnotationTableSubresource);
+        hash.Add(JsonFields.Hash(Host));
+        hash.Add(JsonFields.Hash(HostLowercase));
+        hash.Add(JsonFields.Hash(MetadataAnnotationTableSubresource));
         hash.Add(JsonFields.Hash(AdditionalFields));
         return hash.ToHashCode();
     }

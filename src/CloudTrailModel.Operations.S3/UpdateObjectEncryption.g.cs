@@ -84,9 +84,9 @@ public sealed record UpdateObjectEncryptionRequestParameters
             && EqualityComparer<string?>.Default.Equals(ExpectedBucketOwner, other.ExpectedBucketOwner)
             && EqualityComparer<string?>.Default.Equals(ContentMD5, other.ContentMD5)
             && EqualityComparer<ChecksumAlgorithm?>.Default.Equals(ChecksumAlgorithm, other.ChecksumAlgorithm)
-            && EqualityComparer<JsonElement?>.Default.Equals(Host, other.Host)
-            && EqualityComparer<JsonElement?>.Default.Equals(HostLowercase, other.HostLowercase)
-            && EqualityComparer<JsonElement?>.Default.Equals(EncryptionSubresource, other.EncryptionSubresource)
+            && JsonFields.Equal(Host, other.Host)
+            && JsonFields.Equal(HostLowercase, other.HostLowercase)
+            && JsonFields.Equal(EncryptionSubresource, other.EncryptionSubresource)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
 
     /// <inheritdoc/>
@@ -101,9 +101,9 @@ public sealed record UpdateObjectEncryptionRequestParameters
         hash.Add(ExpectedBucketOwner);
         hash.Add(ContentMD5);
         hash.Add(ChecksumAlgorithm);
-        hash.Add(Host);
-        hash.Add(HostLowercase);
-        hash.Add(EncryptionSubresource);
+        hash.Add(JsonFields.Hash(Host));
+        hash.Add(JsonFields.Hash(HostLowercase));
+        hash.Add(JsonFields.Hash(EncryptionSubresource));
         hash.Add(JsonFields.Hash(AdditionalFields));
         return hash.ToHashCode();
     }

@@ -307,8 +307,8 @@ public sealed record WriteGetObjectResponseRequestParameters
             && EqualityComparer<int?>.Default.Equals(TagCount, other.TagCount)
             && EqualityComparer<string?>.Default.Equals(VersionId, other.VersionId)
             && EqualityComparer<bool?>.Default.Equals(BucketKeyEnabled, other.BucketKeyEnabled)
-            && EqualityComparer<JsonElement?>.Default.Equals(Host, other.Host)
-            && EqualityComparer<JsonElement?>.Default.Equals(HostLowercase, other.HostLowercase)
+            && JsonFields.Equal(Host, other.Host)
+            && JsonFields.Equal(HostLowercase, other.HostLowercase)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
 
     /// <inheritdoc/>
@@ -361,8 +361,8 @@ public sealed record WriteGetObjectResponseRequestParameters
         hash.Add(TagCount);
         hash.Add(VersionId);
         hash.Add(BucketKeyEnabled);
-        hash.Add(Host);
-        hash.Add(HostLowercase);
+        hash.Add(JsonFields.Hash(Host));
+        hash.Add(JsonFields.Hash(HostLowercase));
         hash.Add(JsonFields.Hash(AdditionalFields));
         return hash.ToHashCode();
     }

@@ -37,7 +37,7 @@ public sealed record PutResourcePolicyRequestParameters
     public bool Equals(PutResourcePolicyRequestParameters? other) =>
         ReferenceEquals(this, other) || (other is not null
             && EqualityComparer<string?>.Default.Equals(SecretId, other.SecretId)
-            && EqualityComparer<JsonElement?>.Default.Equals(ResourcePolicy, other.ResourcePolicy)
+            && JsonFields.Equal(ResourcePolicy, other.ResourcePolicy)
             && EqualityComparer<bool?>.Default.Equals(BlockPublicPolicy, other.BlockPublicPolicy)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
 
@@ -46,7 +46,7 @@ public sealed record PutResourcePolicyRequestParameters
     {
         var hash = default(HashCode);
         hash.Add(SecretId);
-        hash.Add(ResourcePolicy);
+        hash.Add(JsonFields.Hash(ResourcePolicy));
         hash.Add(BlockPublicPolicy);
         hash.Add(JsonFields.Hash(AdditionalFields));
         return hash.ToHashCode();

@@ -32,7 +32,7 @@ public sealed record ValidateResourcePolicyRequestParameters
     public bool Equals(ValidateResourcePolicyRequestParameters? other) =>
         ReferenceEquals(this, other) || (other is not null
             && EqualityComparer<string?>.Default.Equals(SecretId, other.SecretId)
-            && EqualityComparer<JsonElement?>.Default.Equals(ResourcePolicy, other.ResourcePolicy)
+            && JsonFields.Equal(ResourcePolicy, other.ResourcePolicy)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
 
     /// <inheritdoc/>
@@ -40,7 +40,7 @@ public sealed record ValidateResourcePolicyRequestParameters
     {
         var hash = default(HashCode);
         hash.Add(SecretId);
-        hash.Add(ResourcePolicy);
+        hash.Add(JsonFields.Hash(ResourcePolicy));
         hash.Add(JsonFields.Hash(AdditionalFields));
         return hash.ToHashCode();
     }

@@ -214,4 +214,11 @@ internal static class JsonFields
     // Only the count: the dictionary may change after a hash is taken (it is mutable), and its values may be spelled
     // differently yet be equal.
     public static int Hash(IDictionary<string, JsonElement>? fields) => fields?.Count ?? 0;
+
+    /// <summary>A member kept as raw JSON (a policy document as a string or an object) compares as JSON, not by the document it came from.</summary>
+    public static bool Equal(JsonElement? x, JsonElement? y) =>
+        x is null ? y is null : y is not null && JsonElement.DeepEquals(x.Value, y.Value);
+
+    // The kind only: equal JSON may be spelled differently (member order, 1 vs 1.0).
+    public static int Hash(JsonElement? value) => (int)(value?.ValueKind ?? JsonValueKind.Undefined);
 }

@@ -19,9 +19,9 @@ public sealed class MigrationHubOrchestratorModelTests(ITestOutputHelper output)
 
     public static TheoryData<string> Operations()
     {
-        // From the library's types, so the theory has data even where the model is absent.
+        // From the package's types, so the theory has data even where the model is absent.
         var data = new TheoryData<string>();
-        foreach (string name in typeof(CloudTrailRecord).Assembly.GetTypes()
+        foreach (string name in typeof(GetWorkflowStepRequestParameters).Assembly.GetTypes()
                      .Where(t => t.Namespace == Namespace && t.Name.EndsWith("RequestParameters", StringComparison.Ordinal))
                      .Select(t => t.Name[..^"RequestParameters".Length])
                      .Order(StringComparer.Ordinal))
@@ -68,7 +68,7 @@ public sealed class MigrationHubOrchestratorModelTests(ITestOutputHelper output)
         JsonElement op = model.RootElement.GetProperty("operations").GetProperty(operation);
         if (!op.TryGetProperty(modelKey, out JsonElement io))
         {
-            typeof(CloudTrailRecord).Assembly.GetType($"{Namespace}.{operation}{suffix}").Should().BeNull();
+            typeof(GetWorkflowStepRequestParameters).Assembly.GetType($"{Namespace}.{operation}{suffix}").Should().BeNull();
             return;
         }
 
@@ -82,7 +82,7 @@ public sealed class MigrationHubOrchestratorModelTests(ITestOutputHelper output)
         }.ToJsonString();
         CloudTrailRecord record = CloudTrailRecord.Parse(json);
 
-        Type type = typeof(CloudTrailRecord).Assembly.GetType($"{Namespace}.{operation}{suffix}", throwOnError: true)!;
+        Type type = typeof(GetWorkflowStepRequestParameters).Assembly.GetType($"{Namespace}.{operation}{suffix}", throwOnError: true)!;
         object?[] args = [null];
         bool found = (bool)typeof(CloudTrailRecord).GetMethod(method)!.MakeGenericMethod(type).Invoke(record, args)!;
         found.Should().BeTrue();

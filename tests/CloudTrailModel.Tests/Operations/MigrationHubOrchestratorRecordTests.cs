@@ -132,11 +132,15 @@ public sealed class MigrationHubOrchestratorRecordTests(ITestOutputHelper output
     }
 
     [SkippableFact]
-    public void TryGetRequestParameters_MemberOfWrongShape_ReturnsFalseWithoutThrowing()
+    public void TryGetRequestParameters_MemberOfWrongShape_KeepsItInAdditionalFieldsWithoutThrowing()
     {
+        // A member that does not fit its type leaves the property null and is kept as it came (the tolerant reader).
         CloudTrailRecord record = Record("ListWorkflows", """{"maxResults":{"a":1}}""");
         record.Invoking(r => r.TryGetRequestParameters(out ListWorkflowsRequestParameters? _)).Should().NotThrow()
-            .Which.Should().BeFalse();
+            .Which.Should().BeTrue();
+        record.TryGetRequestParameters(out ListWorkflowsRequestParameters? parameters);
+        parameters!.MaxResults.Should().BeNull();
+        parameters.AdditionalFields!["maxResults"].GetRawText().Should().Be("""{"a":1}""");
     }
 
     [SkippableFact]
