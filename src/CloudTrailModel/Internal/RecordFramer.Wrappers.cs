@@ -155,7 +155,12 @@ internal sealed partial class RecordFramer
         bool isString = item.Kind == WrapperItemKind.String;
         if (isString)
         {
-            source = _wrapper!.StringText(source, start, end, out start, out end);
+            if (_wrapper!.StringText(source, start, end, out start, out end) is not { } text)
+            {
+                return WrappedError(CloudTrailErrorCode.InvalidJson, item.Offset);
+            }
+
+            source = text;
             if (end - start > _options.MaxRecordBytes)
             {
                 return WrappedError(CloudTrailErrorCode.RecordTooLarge, item.Offset);

@@ -90,9 +90,10 @@ internal sealed partial class WrapperDocument : IDisposable
 
     /// <summary>
     /// The text of the string at <c>buffer[start..]</c>, unescaped: in <paramref name="buffer"/> itself when it has no
-    /// escapes, else in a pooled scratch buffer. Returns the buffer holding it.
+    /// escapes, else in a pooled scratch buffer. Returns the buffer holding it, or null when the string is not valid
+    /// UTF-16 once unescaped (a lone surrogate escape such as <c>\ud800</c>, which JSON allows and no record can hold).
     /// </summary>
-    public byte[] StringText(byte[] buffer, int start, int end, out int textStart, out int textEnd)
+    public byte[]? StringText(byte[] buffer, int start, int end, out int textStart, out int textEnd)
     {
         var reader = new Utf8JsonReader(buffer.AsSpan(start, end - start), isFinalBlock: true, state: default);
         reader.Read();
@@ -105,7 +106,16 @@ internal sealed partial class WrapperDocument : IDisposable
 
         Ensure(ref _scratch, reader.ValueSpan.Length);
         textStart = 0;
-        textEnd = reader.CopyString(_scratch);
+        try
+        {
+            textEnd = reader.CopyString(_scratch);
+        }
+        catch (InvalidOperationException)
+        {
+            textEnd = 0;
+            return null;
+        }
+
         return _scratch;
     }
 

@@ -11,7 +11,21 @@ internal static class WrapperJson
         return StringOrNull(ref r);
     }
 
-    public static string? StringOrNull(ref Utf8JsonReader r) => r.TokenType == JsonTokenType.String ? r.GetString() : null;
+    public static string? StringOrNull(ref Utf8JsonReader r) => r.TokenType == JsonTokenType.String ? TryGetString(ref r) : null;
+
+    // A string that is valid JSON but not valid UTF-16 (a lone surrogate escape, "\ud800") makes GetString throw:
+    // such a wrapper member is not of its documented type, so it is null, as any other mistyped member.
+    private static string? TryGetString(ref Utf8JsonReader r)
+    {
+        try
+        {
+            return r.GetString();
+        }
+        catch (InvalidOperationException)
+        {
+            return null;
+        }
+    }
 
     public static List<string>? Strings(ref Utf8JsonReader r)
     {
@@ -24,9 +38,9 @@ internal static class WrapperJson
         int depth = r.CurrentDepth;
         while (r.Read() && r.CurrentDepth > depth)
         {
-            if (r.TokenType == JsonTokenType.String)
+            if (r.TokenType == JsonTokenType.String && TryGetString(ref r) is { } value)
             {
-                list.Add(r.GetString()!);
+                list.Add(value);
             }
             else
             {

@@ -11,7 +11,8 @@ namespace CloudTrailModel.Operations;
 /// </summary>
 internal static class OperationPackages
 {
-    private static readonly ConcurrentDictionary<string, bool> Tried = new(StringComparer.Ordinal);
+    // One load per event source; a caller that comes while another thread loads waits for it, so no lookup misses a package.
+    private static readonly ConcurrentDictionary<string, Lazy<bool>> Loads = new(StringComparer.Ordinal);
 
     // eventSource -> package assembly name; the packages' own names, as their projects under src/ are called.
     private static readonly Dictionary<string, string> ByEventSource = new(StringComparer.Ordinal)
@@ -31,14 +32,13 @@ internal static class OperationPackages
         ["ssm.amazonaws.com"] = "CloudTrailModel.Operations.SimpleSystemsManagement",
     };
 
-    /// <summary>Loads the package of <paramref name="eventSource"/> once; true when this call loaded one.</summary>
-    public static bool TryLoad(string eventSource)
-    {
-        if (!ByEventSource.TryGetValue(eventSource, out string? name) || !Tried.TryAdd(eventSource, true))
-        {
-            return false;
-        }
+    /// <summary>Loads the package of <paramref name="eventSource"/> once; true when it is loaded (by this call or an earlier one).</summary>
+    public static bool TryLoad(string eventSource) =>
+        ByEventSource.TryGetValue(eventSource, out string? name)
+        && Loads.GetOrAdd(eventSource, static (_, n) => new Lazy<bool>(() => Load(n), LazyThreadSafetyMode.ExecutionAndPublication), name).Value;
 
+    private static bool Load(string name)
+    {
         try
         {
             Assembly assembly = Assembly.Load(new AssemblyName(name));

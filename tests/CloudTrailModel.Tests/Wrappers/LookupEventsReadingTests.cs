@@ -47,6 +47,28 @@ public sealed class LookupEventsReadingTests
     }
 
     [Fact]
+    public void ReadRecords_LoneSurrogateEscapes_AreReportedOrNullAndEveryOtherRecordIsRead()
+    {
+        // "\udc00" is valid JSON but no UTF-16 string: a record held in one is InvalidJson; a wrapper field holding one is null.
+        string badRecord = """{"EventId":"x","CloudTrailEvent":"\udc00"}""";
+        string badField = LookupEvent(Record(2), 2).Replace("\"EventName\":\"GetObject\"", "\"EventName\":\"\\ud800\"", StringComparison.Ordinal);
+        string input = LookupPage(null, LookupEvent(Record(0), 0), badRecord, badField, LookupEvent(Record(3), 3));
+
+        (List<CloudTrailRecord> records, List<CloudTrailRecordError> errors) = ReadSkip(input);
+        var entryErrors = new List<CloudTrailRecordError>();
+        List<CloudTrailEntry> entries = [.. CloudTrailReader.ReadEntries(
+            new MemoryStream(WrapperFixtures.Utf8(input)),
+            CloudTrailReaderOptions.Default with { InvalidRecordHandling = InvalidRecordHandling.Skip, OnInvalidRecord = entryErrors.Add })];
+
+        records.Select(r => r.EventId).Should().Equal("id-0", "id-2", "id-3");
+        errors.Select(e => (e.ErrorCode, e.RecordIndex, e.BytePosition)).Should().Equal(
+            (CloudTrailErrorCode.InvalidJson, 1L, OffsetOf(input, "\"CloudTrailEvent\":\"\\udc00") + 18));
+        entries.Select(e => e.Record).Should().Equal(records);
+        entryErrors.Should().Equal(errors);
+        entries.Select(e => ((LookupEventsWrapper)e.Wrapper!).EventName).Should().Equal("GetObject", null, "GetObject");
+    }
+
+    [Fact]
     public void ReadRecords_EventWithoutCloudTrailEvent_IsNotCloudTrail()
     {
         string input = LookupPage(null, """{"EventId":"x","EventName":"GetObject"}""", LookupEvent(Record(1), 1), "7");
