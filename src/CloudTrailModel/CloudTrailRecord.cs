@@ -53,7 +53,10 @@ public sealed partial record CloudTrailRecord : IJsonModel<CloudTrailRecord>
     /// <summary>Who made the request (<c>userIdentity</c>); absent in Insights records.</summary>
     public UserIdentity? UserIdentity { get; init; }
 
-    /// <summary>When the request completed, in UTC (<c>eventTime</c>). A value that is not a time leaves this null and is kept in <see cref="AdditionalFields"/>.</summary>
+    /// <summary>
+    /// When the request completed, in UTC (<c>eventTime</c>). A value that is not a time leaves this null and is kept in
+    /// <see cref="AdditionalFields"/>; a time in another spelling than CloudTrail's is written back as it came.
+    /// </summary>
     public DateTimeOffset? EventTime
     {
         get => _hasEventTime ? CompactTime.Make(_eventTimeTicks, _eventTimeOffset) : null;
@@ -62,6 +65,10 @@ public sealed partial record CloudTrailRecord : IJsonModel<CloudTrailRecord>
             _eventTimeTicks = CompactTime.Ticks(value.GetValueOrDefault());
             _eventTimeOffset = CompactTime.Offset(value.GetValueOrDefault());
             _hasEventTime = value.HasValue;
+            if (_rare.EventTimeSpelling is not null)
+            {
+                _rare = _rare with { EventTimeSpelling = null };
+            }
         }
     }
 
@@ -250,6 +257,7 @@ public sealed partial record CloudTrailRecord : IJsonModel<CloudTrailRecord>
         UserIdentity? userIdentity = null;
         DateTimeOffset eventTime = default;
         bool hasEventTime = false;
+        string? eventTimeSpelling = null;
         string? eventSource = null, eventName = null, awsRegion = null, sourceIp = null, userAgent = null, errorCode = null;
         Utf8Text errorMessage = default, requestId = default, eventId = default, sharedEventId = default;
         RawRange requestParameters = default, responseElements = default, additionalEventData = default, serviceEventDetails = default;
@@ -283,7 +291,7 @@ public sealed partial record CloudTrailRecord : IJsonModel<CloudTrailRecord>
                     break;
                 case "userIdentity": userIdentity = s.Object<UserIdentity>(ref r, name, ref x); break;
                 case "eventTime":
-                    DateTimeOffset? time = s.Time(ref r, name, ref x);
+                    DateTimeOffset? time = s.Time(ref r, name, ref x, out eventTimeSpelling);
                     eventTime = time.GetValueOrDefault();
                     hasEventTime = time.HasValue;
                     break;
@@ -331,7 +339,7 @@ public sealed partial record CloudTrailRecord : IJsonModel<CloudTrailRecord>
         IReadOnlyDictionary<string, JsonElement> extras = x.Build();
         RareMembers rare = apiVersion is null && vpcEndpointId is null
             && vpcEndpointAccountId is null && addendum is null && edge is null && insight is null && eventContext is null
-            && annotation is null && ReferenceEquals(extras, EmptyFields.Instance)
+            && annotation is null && eventTimeSpelling is null && ReferenceEquals(extras, EmptyFields.Instance)
             ? RareMembers.None
             : new RareMembers
             {
@@ -343,6 +351,7 @@ public sealed partial record CloudTrailRecord : IJsonModel<CloudTrailRecord>
                 InsightDetails = insight,
                 EventContext = eventContext,
                 Annotation = annotation,
+                EventTimeSpelling = eventTimeSpelling,
                 AdditionalFields = extras,
             };
         // The key holds the strings as read (pooled, so equal values are one instance), from which the kind follows.
@@ -479,6 +488,9 @@ public sealed partial record CloudTrailRecord : IJsonModel<CloudTrailRecord>
 
         public string? Annotation { get; init; }
 
+        // eventTime as it came, when CloudTrail's own spelling of the time differs from it.
+        public string? EventTimeSpelling { get; init; }
+
         public IReadOnlyDictionary<string, JsonElement> AdditionalFields { get; init => field = ValueMap<JsonElement>.From(value) ?? EmptyFields.Instance; } = EmptyFields.Instance;
     }
 
@@ -487,7 +499,7 @@ public sealed partial record CloudTrailRecord : IJsonModel<CloudTrailRecord>
         w.WriteStartObject();
         JsonOut.Value(w, "eventVersion"u8, EventVersion);
         JsonOut.Object(w, "userIdentity"u8, UserIdentity);
-        JsonOut.Time(w, "eventTime"u8, EventTime);
+        JsonOut.Time(w, "eventTime"u8, EventTime, _rare.EventTimeSpelling);
         JsonOut.String(w, "eventSource"u8, EventSource);
         JsonOut.String(w, "eventName"u8, EventName);
         JsonOut.String(w, "awsRegion"u8, AwsRegion);

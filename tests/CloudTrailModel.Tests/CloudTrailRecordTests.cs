@@ -291,6 +291,49 @@ public sealed class CloudTrailRecordTests
         ShouldRoundTrip(json, record);
     }
 
+    [Theory]
+    [InlineData("eventTime", "2021-02-21T23: 46: 28Z")]
+    [InlineData("eventTime", "2024-03-01T12:34:56.000Z")]
+    [InlineData("eventTime", "2024-03-01T14:34:56+02:00")]
+    [InlineData("eventTime", "20240301T123456Z")]
+    [InlineData("creationDate", "2021-02-21T23: 46: 28Z")]
+    [InlineData("creationDate", "20131102T010628Z")]
+    [InlineData("creationDate", "2024-03-01T12:34:56.5Z")]
+    public void Parse_TimeInAnotherSpelling_IsReadAndWrittenBackAsItCame(string member, string text)
+    {
+        string json = member == "eventTime"
+            ? $$"""{"eventVersion":"1.08","eventTime":"{{text}}","eventName":"X"}"""
+            : """{"eventVersion":"1.08","userIdentity":{"type":"AssumedRole","sessionContext":{"attributes":{"creationDate":"TEXT"}}}}""".Replace("TEXT", text, StringComparison.Ordinal);
+
+        CloudTrailRecord record = CloudTrailRecord.Parse(json);
+
+        DateTimeOffset? time = member == "eventTime" ? record.EventTime : record.UserIdentity!.SessionContext!.Attributes!.CreationDate;
+        time.Should().NotBeNull("the lenient parser accepts the spelling");
+        record.AdditionalFields.Should().BeEmpty();
+        string written = member == "eventTime"
+            ? WrittenMember(record, "eventTime").GetString()!
+            : WrittenMember(record, "userIdentity", "sessionContext", "attributes", "creationDate").GetString()!;
+        written.Should().Be(text);
+        ShouldRoundTrip(json, record);
+    }
+
+    [Fact]
+    public void TimeInAnotherSpelling_SetAgainInCode_IsWrittenInCloudTrailsSpelling()
+    {
+        CloudTrailRecord record = CloudTrailRecord.Parse("""{"eventVersion":"1.08","eventTime":"2021-02-21T23: 46: 28Z","userIdentity":{"type":"AssumedRole","sessionContext":{"attributes":{"creationDate":"20131102T010628Z"}}}}""");
+        SessionAttributes attributes = record.UserIdentity!.SessionContext!.Attributes!;
+
+        CloudTrailRecord changed = record with
+        {
+            EventTime = record.EventTime!.Value.AddSeconds(1),
+            UserIdentity = record.UserIdentity with { SessionContext = record.UserIdentity.SessionContext with { Attributes = attributes with { CreationDate = attributes.CreationDate } } },
+        };
+
+        WrittenMember(changed, "eventTime").GetString().Should().Be("2021-02-21T23:46:29Z");
+        WrittenMember(changed, "userIdentity", "sessionContext", "attributes", "creationDate").GetString().Should().Be("2013-11-02T01:06:28Z");
+        WrittenMember(record, "eventTime").GetString().Should().Be("2021-02-21T23: 46: 28Z", "the original record is unchanged");
+    }
+
     [Fact]
     public void Parse_BasicIsoCreationDate_IsParsedAsUtc()
     {

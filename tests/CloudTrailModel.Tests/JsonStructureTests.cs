@@ -17,8 +17,6 @@ public sealed class JsonStructureTests
     [InlineData("""{"a":null,"b":1}""", """{"b":1}""")]
     [InlineData("""{"n":1.0}""", """{"n":1}""")]
     [InlineData("""{"n":9.82222E-5}""", """{"n":0.0000982222}""")]
-    [InlineData("""{"eventTime":"2024-01-01T00:00:00Z"}""", """{"eventTime":"2024-01-01T00:00:00.0000000+00:00"}""")]
-    [InlineData("""{"creationDate":"20131102T010628Z"}""", """{"creationDate":"2013-11-02T01:06:28Z"}""")]
     public void FirstDifference_EquivalentDocuments_IsNull(string expected, string actual) => Diff(expected, actual).Should().BeNull();
 
     [Theory]
@@ -29,6 +27,8 @@ public sealed class JsonStructureTests
     [InlineData("""{"a":null}""", """{"a":0}""", "$.a")]
     [InlineData("""{"s":"2024-01-01T00:00:00Z"}""", """{"s":"2024-01-01T00:00:00+00:00"}""", "$.s")]
     [InlineData("""{"eventTime":"2024-01-01T00:00:00Z"}""", """{"eventTime":"2024-01-01T00:00:01Z"}""", "$.eventTime")]
+    [InlineData("""{"eventTime":"2024-01-01T00:00:00Z"}""", """{"eventTime":"2024-01-01T00:00:00.0000000+00:00"}""", "$.eventTime")]
+    [InlineData("""{"creationDate":"20131102T010628Z"}""", """{"creationDate":"2013-11-02T01:06:28Z"}""", "$.creationDate")]
     [InlineData("""{"r":[{"x":1}]}""", """{"r":[{"x":1},{"x":2}]}""", "$.r")]
     public void FirstDifference_DifferentDocuments_NamesThePath(string expected, string actual, string path) =>
         Diff(expected, actual).Should().StartWith(path + ":");

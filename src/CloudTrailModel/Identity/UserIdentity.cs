@@ -490,9 +490,13 @@ public sealed record SessionAttributes : IJsonModel<SessionAttributes>
     private short _creationDateOffset;
     private long _creationDateTicks;
 
+    // The text as it came when it is not CloudTrail's own spelling of the time ("2021-02-21T23: 46: 28Z"), so it writes back unchanged.
+    private string? _creationDateSpelling;
+
     /// <summary>
     /// When the temporary credentials were issued (<c>creationDate</c>), from ISO 8601 extended or basic notation.
-    /// A value that is not a time leaves this null and is kept in <see cref="AdditionalFields"/>.
+    /// A value that is not a time leaves this null and is kept in <see cref="AdditionalFields"/>; a time in another
+    /// spelling is written back as it came.
     /// </summary>
     public DateTimeOffset? CreationDate
     {
@@ -502,6 +506,7 @@ public sealed record SessionAttributes : IJsonModel<SessionAttributes>
             _creationDateTicks = CompactTime.Ticks(value.GetValueOrDefault());
             _creationDateOffset = CompactTime.Offset(value.GetValueOrDefault());
             _hasCreationDate = value.HasValue;
+            _creationDateSpelling = null;
         }
     }
 
@@ -522,6 +527,7 @@ public sealed record SessionAttributes : IJsonModel<SessionAttributes>
     static SessionAttributes IJsonModel<SessionAttributes>.Read(ref Utf8JsonReader r, ParseState s)
     {
         DateTimeOffset? creationDate = null;
+        string? spelling = null;
         bool? mfa = null;
         JsonBoolKind mfaKind = JsonBoolKind.Default;
         ExtraFields x = default;
@@ -530,19 +536,19 @@ public sealed record SessionAttributes : IJsonModel<SessionAttributes>
             string name = s.PropertyName(ref r);
             switch (name)
             {
-                case "creationDate": creationDate = s.Time(ref r, name, ref x); break;
+                case "creationDate": creationDate = s.Time(ref r, name, ref x, out spelling); break;
                 case "mfaAuthenticated": mfa = s.Bool(ref r, name, ref x, out mfaKind); break;
                 default: s.Unknown(ref r, name, ref x); break;
             }
         }
 
-        return new SessionAttributes { CreationDate = creationDate, MfaAuthenticated = mfa, AdditionalFields = x.Build(), _mfaKind = mfaKind };
+        return new SessionAttributes { CreationDate = creationDate, MfaAuthenticated = mfa, AdditionalFields = x.Build(), _mfaKind = mfaKind, _creationDateSpelling = spelling };
     }
 
     void IJsonModel<SessionAttributes>.Write(Utf8JsonWriter w)
     {
         w.WriteStartObject();
-        JsonOut.Time(w, "creationDate"u8, CreationDate);
+        JsonOut.Time(w, "creationDate"u8, CreationDate, _creationDateSpelling);
         JsonOut.Bool(w, "mfaAuthenticated"u8, MfaAuthenticated, _mfaKind, JsonBoolKind.String);
         JsonOut.Extras(w, AdditionalFields);
         w.WriteEndObject();

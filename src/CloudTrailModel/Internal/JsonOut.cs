@@ -40,11 +40,12 @@ internal static class JsonOut
         }
     }
 
-    public static void Time(Utf8JsonWriter w, ReadOnlySpan<byte> name, DateTimeOffset? value)
+    /// <summary>Writes a timestamp in CloudTrail's format, or as it was spelled when read (a lenient parse is written back as it came).</summary>
+    public static void Time(Utf8JsonWriter w, ReadOnlySpan<byte> name, DateTimeOffset? value, string? spelling = null)
     {
         if (value is { } v)
         {
-            w.WriteString(name, TimeFormat.Format(v));
+            w.WriteString(name, spelling ?? TimeFormat.Format(v));
         }
     }
 

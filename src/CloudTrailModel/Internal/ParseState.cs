@@ -445,18 +445,24 @@ internal sealed class ParseState
         return null;
     }
 
-    /// <summary>Reads a timestamp (CloudTrail's <c>yyyy-MM-ddTHH:mm:ssZ</c>, ISO 8601 basic or extended, other invariant forms).</summary>
-    public DateTimeOffset? Time(ref Utf8JsonReader reader, string name, ref ExtraFields extra)
+    /// <summary>
+    /// Reads a timestamp (CloudTrail's <c>yyyy-MM-ddTHH:mm:ssZ</c>, ISO 8601 basic or extended, other invariant forms).
+    /// <paramref name="spelling"/> is the text as it came when writing the value back would spell it differently.
+    /// </summary>
+    public DateTimeOffset? Time(ref Utf8JsonReader reader, string name, ref ExtraFields extra, out string? spelling)
     {
         extra.Forget(name);
         Read(ref reader);
-        if (reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && TimeFormat.TryParse(reader.ValueSpan, out DateTimeOffset value))
+        spelling = null;
+        if (reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && TimeFormat.TryParse(reader.ValueSpan, out DateTimeOffset value, out bool canonical))
         {
+            spelling = canonical ? null : TimeFormat.SpellingUnlessCanonical(reader.GetString()!, value);
             return value;
         }
 
-        if (reader.TokenType == JsonTokenType.String && reader.ValueIsEscaped && TimeFormat.TryParse(reader.GetString()!, out value))
+        if (reader.TokenType == JsonTokenType.String && reader.ValueIsEscaped && reader.GetString() is { } text && TimeFormat.TryParse(text, out value))
         {
+            spelling = TimeFormat.SpellingUnlessCanonical(text, value);
             return value;
         }
 
@@ -749,8 +755,12 @@ internal static class EmptyObject<T>
 internal static class TimeFormat
 {
     /// <summary>Parses <c>yyyy-MM-ddTHH:mm:ssZ</c> fast, and other ISO 8601 forms (basic, offsets, fractions) on a slower path.</summary>
-    public static bool TryParse(ReadOnlySpan<byte> utf8, out DateTimeOffset value)
+    public static bool TryParse(ReadOnlySpan<byte> utf8, out DateTimeOffset value) => TryParse(utf8, out value, out _);
+
+    /// <summary>As <see cref="TryParse(ReadOnlySpan{byte}, out DateTimeOffset)"/>; <paramref name="canonical"/> says the fast path took it, so <see cref="Format"/> gives the same text.</summary>
+    public static bool TryParse(ReadOnlySpan<byte> utf8, out DateTimeOffset value, out bool canonical)
     {
+        canonical = true;
         if (utf8.Length == 20 && utf8[4] == '-' && utf8[7] == '-' && utf8[10] == 'T' && utf8[13] == ':' && utf8[16] == ':' && utf8[19] == 'Z'
             && TryDigits(utf8, 0, 4, out int year) && TryDigits(utf8, 5, 2, out int month) && TryDigits(utf8, 8, 2, out int day)
             && TryDigits(utf8, 11, 2, out int hour) && TryDigits(utf8, 14, 2, out int minute) && TryDigits(utf8, 17, 2, out int second)
@@ -761,6 +771,7 @@ internal static class TimeFormat
             return true;
         }
 
+        canonical = false;
         if (utf8.Length > 64)
         {
             value = default;
@@ -797,6 +808,9 @@ internal static class TimeFormat
         value = default;
         return false;
     }
+
+    /// <summary>The text as it came, or null when <see cref="Format"/> writes <paramref name="value"/> the same way (the usual case).</summary>
+    public static string? SpellingUnlessCanonical(string text, DateTimeOffset value) => text == Format(value) ? null : text;
 
     /// <summary>Writes CloudTrail's own format (with a fraction only when the instant has one), always in UTC.</summary>
     public static string Format(DateTimeOffset value)
