@@ -43,7 +43,7 @@ public sealed class RecordMembersTests
     [MemberData(nameof(Objects))]
     public void IsMarker_IsTrueExactlyForTheListedNames(string json)
     {
-        var reader = new Utf8JsonReader(Utf8(json));
+        var reader = new Utf8JsonReader(System.Text.Encoding.UTF8.GetBytes(json));
         reader.Read();
         reader.Read();
         string name = reader.GetString()!;

@@ -20,7 +20,7 @@ public sealed class WrapperScanTests
     {
         (string page, int count) = Sized(2 << 20, n => LookupPage("next", Enumerable.Range(0, n).ToArray()));
 
-        Result result = Read(Utf8(page));
+        Result result = Read(WrapperFixtures.Utf8(page));
 
         result.Records.Should().Equal(Ids(count));
         result.Errors.Should().BeEmpty();
@@ -32,7 +32,7 @@ public sealed class WrapperScanTests
     {
         (string message, int count) = Sized(1 << 20, n => DataMessage(Enumerable.Range(0, n).ToArray()));
 
-        Result result = Read(Utf8(message + message + "\n" + message));
+        Result result = Read(WrapperFixtures.Utf8(message + message + "\n" + message));
 
         result.Records.Should().Equal([.. Ids(count), .. Ids(count), .. Ids(count)]);
         result.Errors.Should().BeEmpty();
@@ -45,7 +45,7 @@ public sealed class WrapperScanTests
         // The kind of an element of a bare array shows only after the padding: telling it must not rescan per chunk either.
         string padded = "{\"padding\":\"" + new string('p', 2 << 20) + "\",\"detail-type\":\"" + ApiCall + "\",\"detail\":" + Record(0) + "}";
 
-        Result result = Read(Utf8("[" + padded + "," + Event(Record(1), n: 1) + "]"), CloudTrailReaderOptions.Default with { MaxRecordBytes = 8 << 20 });
+        Result result = Read(WrapperFixtures.Utf8("[" + padded + "," + Event(Record(1), n: 1) + "]"), CloudTrailReaderOptions.Default with { MaxRecordBytes = 8 << 20 });
 
         result.Records.Should().Equal("id-0", "id-1");
         result.Errors.Should().BeEmpty();
@@ -57,7 +57,7 @@ public sealed class WrapperScanTests
     {
         string padded = "{\"padding\":\"" + new string('p', 2 << 20) + "\",\"Events\":[" + LookupEvent(Record(0), 0) + "]}";
 
-        Result result = Read(Utf8(padded), CloudTrailReaderOptions.Default with { MaxRecordBytes = 8 << 20 });
+        Result result = Read(WrapperFixtures.Utf8(padded), CloudTrailReaderOptions.Default with { MaxRecordBytes = 8 << 20 });
 
         result.Records.Should().Equal("id-0");
         result.Errors.Should().BeEmpty();
@@ -70,11 +70,11 @@ public sealed class WrapperScanTests
         (string page, int count) = Sized(20 << 20, n => LookupPage(null, Enumerable.Range(0, n).ToArray()));
         var options = CloudTrailReaderOptions.Default with { MaxRecordBytes = 16 << 20 };
 
-        Result result = Read(Utf8(page), options);
+        Result result = Read(WrapperFixtures.Utf8(page), options);
 
         result.Records.Should().HaveCount(count).And.Equal(Ids(count));
         result.Scans.Should().BeLessThan(MaxScansPerDocument);
-        CloudTrailReader.ReadRecords(new ChunkStream(Utf8(page), Chunk), options).Count().Should().Be(count);
+        CloudTrailReader.ReadRecords(new ChunkStream(WrapperFixtures.Utf8(page), Chunk), options).Count().Should().Be(count);
     }
 
     [Fact]
@@ -84,7 +84,7 @@ public sealed class WrapperScanTests
         (string big, int _) = Sized(3 << 20, n => LookupPage(null, Enumerable.Range(0, n).ToArray()));
         var options = CloudTrailReaderOptions.Default with { MaxRecordBytes = 1 << 20 };
 
-        Result result = Read(Utf8(big + "\n" + LookupPage(null, 7)), options);
+        Result result = Read(WrapperFixtures.Utf8(big + "\n" + LookupPage(null, 7)), options);
 
         result.Errors.Select(e => (e.ErrorCode, e.BytePosition)).Should().Equal((CloudTrailErrorCode.RecordTooLarge, 0L));
         result.Records.Should().Equal("id-7");
