@@ -142,8 +142,11 @@ internal sealed partial class WrapperDocument
     internal static long MaxPayloadLimit => Array.MaxLength - 1;
 
     /// <summary>The first buffer for a payload of <paramref name="compressed"/> bytes: room for fourfold, never past the limit.</summary>
-    internal static int FirstPayloadSize(int compressed, long limit) =>
-        (int)Math.Clamp((long)compressed * 4, Math.Min(4096, Math.Max(0, limit + 1)), Math.Max(0, Math.Min(limit, MaxPayloadLimit) + 1));
+    internal static int FirstPayloadSize(int compressed, long limit)
+    {
+        long cap = Math.Max(0, Math.Min(limit, MaxPayloadLimit) + 1);
+        return (int)Math.Clamp((long)compressed * 4, Math.Min(4096, cap), cap);
+    }
 
     /// <summary>The next buffer once <paramref name="filled"/> bytes are full: twice as large, never past the limit.</summary>
     internal static int GrownPayloadSize(int filled, long limit) => (int)Math.Min((long)filled * 2, Math.Min(limit, MaxPayloadLimit) + 1);
