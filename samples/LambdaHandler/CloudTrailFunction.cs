@@ -1,4 +1,3 @@
-using System.IO.Compression;
 using System.Text.Json;
 using CloudTrailModel;
 
@@ -11,54 +10,37 @@ namespace LambdaHandler;
 public static class CloudTrailFunction
 {
     // A Lambda event is at most 6 MB; CloudWatch Logs compresses about tenfold, so this is ample and still bounded.
-    private const long MaxDecompressedBytes = 256L * 1024 * 1024;
+    private static readonly CloudTrailReaderOptions LogsOptions = CloudTrailReaderOptions.Default with { MaxDecompressedBytes = 256L * 1024 * 1024 };
 
     /// <summary>Handles an EventBridge event from CloudTrail or a CloudWatch Logs subscription event.</summary>
     /// <param name="input">The event JSON.</param>
     /// <returns>The response JSON.</returns>
-    /// <exception cref="CloudTrailParseException">The event's record is not a CloudTrail record (for example an EventBridge event of another service).</exception>
+    /// <exception cref="CloudTrailParseException">
+    /// The event's record is not a CloudTrail record (for example an EventBridge event of another service), or the CloudWatch
+    /// Logs data cannot be read (bad base64, corrupt gzip, a message that is not a record).
+    /// </exception>
     /// <exception cref="JsonException">The event is not JSON of either shape.</exception>
     public static string Handle(Stream input)
     {
-        IncomingEvent incoming = JsonSerializer.Deserialize(input, LambdaJsonContext.Default.IncomingEvent)
+        // Held whole (a Lambda event is small): read once as the function's own envelope type, and again by the library for CloudWatch Logs.
+        using var buffered = new MemoryStream();
+        input.CopyTo(buffered);
+        byte[] json = buffered.ToArray();
+        IncomingEvent incoming = JsonSerializer.Deserialize(json, LambdaJsonContext.Default.IncomingEvent)
             ?? throw new JsonException("The event is JSON null.");
 
         HandlerResponse response = incoming switch
         {
             { Detail: { } record } => Respond("eventbridge", [record]),
-            { AwsLogs: { } logs } => Respond("cloudwatch-logs", ReadLogEvents(logs)),
+            { AwsLogs: not null } => Respond("cloudwatch-logs", ReadLogEvents(json)),
             _ => throw new JsonException("The event is neither an EventBridge event with a detail nor a CloudWatch Logs event."),
         };
         return JsonSerializer.Serialize(response, LambdaJsonContext.Default.HandlerResponse);
     }
 
-    private static List<CloudTrailRecord> ReadLogEvents(AwsLogs logs)
-    {
-        using var compressed = new MemoryStream(Convert.FromBase64String(logs.Data));
-        using var gzip = new GZipStream(compressed, CompressionMode.Decompress);
-        using var decompressed = new MemoryStream();
-        byte[] buffer = new byte[81920];
-        for (int read; (read = gzip.Read(buffer)) > 0;)
-        {
-            decompressed.Write(buffer, 0, read);
-            if (decompressed.Length > MaxDecompressedBytes)
-            {
-                throw new InvalidDataException("The CloudWatch Logs data is larger than the handler accepts.");
-            }
-        }
-
-        CloudWatchLogsData data = JsonSerializer.Deserialize(decompressed.ToArray(), LambdaJsonContext.Default.CloudWatchLogsData)
-            ?? throw new JsonException("The CloudWatch Logs data is JSON null.");
-
-        // CloudWatch Logs sends a CONTROL_MESSAGE to check that the destination is reachable: it carries no records.
-        if (data.MessageType != "DATA_MESSAGE")
-        {
-            return [];
-        }
-
-        // Each message is one record as a string: Parse reads it, and refuses a message that is not a record.
-        return [.. (data.LogEvents ?? []).Select(logEvent => CloudTrailRecord.Parse(logEvent.Message))];
-    }
+    // The library reads the Lambda event {"awslogs":{"data":...}} itself: base64, gzip, each log event's message as a record,
+    // and a CONTROL_MESSAGE (CloudWatch Logs checking the destination) as no records.
+    private static List<CloudTrailRecord> ReadLogEvents(byte[] json) => [.. CloudTrailReader.ReadRecords(new MemoryStream(json), LogsOptions)];
 
     private static HandlerResponse Respond(string source, List<CloudTrailRecord> records)
     {

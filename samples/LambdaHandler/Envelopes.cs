@@ -5,8 +5,8 @@ namespace LambdaHandler;
 
 /// <summary>
 /// What a Lambda function receives from CloudTrail, in the function's own types: an EventBridge event (the record is
-/// <c>detail</c>), or a CloudWatch Logs subscription event (<c>awslogs.data</c>, base64 of gzip JSON). One type for both,
-/// as a function subscribed to both would declare it; the members of the other shape are null.
+/// <c>detail</c>), or a CloudWatch Logs subscription event (<c>awslogs</c>, which <c>CloudTrailReader</c> reads). One type
+/// for both, as a function subscribed to both would declare it; the members of the other shape are null.
 /// </summary>
 public sealed record IncomingEvent(
     [property: JsonPropertyName("id")] string? Id,
@@ -16,21 +16,11 @@ public sealed record IncomingEvent(
     [property: JsonPropertyName("detail")] CloudTrailRecord? Detail,
     [property: JsonPropertyName("awslogs")] AwsLogs? AwsLogs);
 
-/// <summary>The <c>awslogs</c> member of a CloudWatch Logs subscription event.</summary>
-public sealed record AwsLogs([property: JsonPropertyName("data")] string Data);
-
-/// <summary>The decoded <c>awslogs.data</c>: a <c>DATA_MESSAGE</c> with log events, or a <c>CONTROL_MESSAGE</c>.</summary>
-public sealed record CloudWatchLogsData(
-    [property: JsonPropertyName("messageType")] string MessageType,
-    [property: JsonPropertyName("logGroup")] string? LogGroup,
-    [property: JsonPropertyName("logStream")] string? LogStream,
-    [property: JsonPropertyName("logEvents")] IReadOnlyList<LogEvent>? LogEvents);
-
-/// <summary>One log event: its <c>message</c> is one CloudTrail record as a JSON string.</summary>
-public sealed record LogEvent(
-    [property: JsonPropertyName("id")] string Id,
-    [property: JsonPropertyName("timestamp")] long Timestamp,
-    [property: JsonPropertyName("message")] string Message);
+/// <summary>
+/// The <c>awslogs</c> member of a CloudWatch Logs subscription event. Its presence is all the function needs: the library
+/// reads the event itself (<c>data</c> is base64 of gzip of the log events), so the data is not copied into a string here.
+/// </summary>
+public sealed record AwsLogs;
 
 /// <summary>What the function returns: one line per record it saw, and how many it flagged.</summary>
 public sealed record HandlerResponse(
@@ -50,7 +40,6 @@ public sealed record SeenEvent(
 /// from the library (no JsonTypeInfoResolver.Combine).
 /// </summary>
 [JsonSerializable(typeof(IncomingEvent))]
-[JsonSerializable(typeof(CloudWatchLogsData))]
 [JsonSerializable(typeof(HandlerResponse))]
 internal sealed partial class LambdaJsonContext : JsonSerializerContext
 {

@@ -69,6 +69,18 @@ public sealed class LambdaHandlerSampleTests
             .ErrorCode.Should().Be(CloudTrailErrorCode.NotCloudTrail);
     }
 
+    [Theory]
+    [InlineData("""{"awslogs":{"data":"not base64!"}}""", CloudTrailErrorCode.InvalidEncodedData)]
+    [InlineData("""{"awslogs":{"data":"H4sIAAAAAAAAAwcAAAAAAAAAAAA="}}""", CloudTrailErrorCode.InvalidCompressedData)]
+    public void Handle_CloudWatchLogsEventThatCannotBeRead_ThrowsTheLibrarysError(string json, CloudTrailErrorCode code)
+    {
+        // The library reads the CloudWatch Logs event: its errors name what is wrong, at the data string.
+        CloudTrailParseException e = Assert.Throws<CloudTrailParseException>(() => CloudTrailFunction.Handle(new MemoryStream(Encoding.UTF8.GetBytes(json))));
+
+        e.ErrorCode.Should().Be(code);
+        e.BytePosition.Should().Be(json.IndexOf("\"data\":", StringComparison.Ordinal) + 7);
+    }
+
     private static JsonDocument Handle(string path)
     {
         using FileStream input = File.OpenRead(path);

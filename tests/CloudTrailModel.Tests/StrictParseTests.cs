@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using CloudTrailModel.Tests.Infrastructure;
 
 namespace CloudTrailModel.Tests;
 
@@ -88,7 +89,62 @@ public sealed class StrictParseTests
         JsonSerializer.Deserialize("null", CloudTrailJsonContext.Default.CloudTrailRecord).Should().BeNull();
 
     [Fact]
+    public async Task Deserialize_FromAStreamReadInManyBuffers_ReportsTheObjectsOffsetInTheWholeInput()
+    {
+        // Far more than the serializer's 16 KB buffer, handed out 7 bytes a read: the bad object is met in a later buffer.
+        string json = "[" + string.Join(",", Enumerable.Range(0, 150).Select(i => Fixtures.Record(i))) + ",{\"detail-type\":\"x\",\"detail\":{}}]";
+        long offset = json.IndexOf("{\"detail-type\"", StringComparison.Ordinal);
+        offset.Should().BeGreaterThan(3 * 16 * 1024);
+
+        CloudTrailParseException sync = Assert.Throws<CloudTrailParseException>(
+            () => JsonSerializer.Deserialize(new TrickleStream(Encoding.UTF8.GetBytes(json), 7), CloudTrailJsonContext.Default.IReadOnlyListCloudTrailRecord));
+        CloudTrailParseException async = await Assert.ThrowsAsync<CloudTrailParseException>(
+            async () => await JsonSerializer.DeserializeAsync(new TrickleStream(Encoding.UTF8.GetBytes(json), 7), CloudTrailJsonContext.Default.IReadOnlyListCloudTrailRecord));
+        CloudTrailParseException memory = Assert.Throws<CloudTrailParseException>(
+            () => JsonSerializer.Deserialize(json, CloudTrailJsonContext.Default.IReadOnlyListCloudTrailRecord));
+
+        foreach (CloudTrailParseException e in new[] { sync, async, memory })
+        {
+            e.ErrorCode.Should().Be(CloudTrailErrorCode.NotCloudTrail);
+            e.BytePosition.Should().Be(offset);
+            e.Message.Should().Contain($"byte offset {offset} ").And.Contain("an EventBridge event");
+        }
+    }
+
+    [Fact]
+    public void Deserialize_PastALineBreak_NamesTheObjectsLineAndByte()
+    {
+        // Past a line break a serializer reading a stream gives converters no offset from the input's start, only the line.
+        string json = "[\n" + string.Join(",\n", Enumerable.Range(0, 60).Select(i => Fixtures.Record(i))) + ",\n   {\"hello\":\"world\"}]";
+        long offset = json.IndexOf("{\"hello\"", StringComparison.Ordinal);
+
+        CloudTrailParseException streamed = Assert.Throws<CloudTrailParseException>(
+            () => JsonSerializer.Deserialize(new TrickleStream(Encoding.UTF8.GetBytes(json), 7), CloudTrailJsonContext.Default.IReadOnlyListCloudTrailRecord));
+        CloudTrailParseException memory = Assert.Throws<CloudTrailParseException>(
+            () => JsonSerializer.Deserialize(json, CloudTrailJsonContext.Default.IReadOnlyListCloudTrailRecord));
+
+        streamed.ErrorCode.Should().Be(CloudTrailErrorCode.NotCloudTrail);
+        streamed.Message.Should().Contain("line 62, byte 3 of the line").And.NotContain("world");
+        memory.Message.Should().Contain("line 62, byte 3 of the line");
+        memory.BytePosition.Should().Be(offset, "read from memory, the reader's offset counts from the input's start");
+    }
+
+    [Fact]
     public void Deserialize_ListWithOneNonRecord_ThrowsNotCloudTrail() =>
         Assert.Throws<CloudTrailParseException>(() => JsonSerializer.Deserialize("""[{"eventName":"A"},{"detail":{}}]""", CloudTrailJsonContext.Default.IReadOnlyListCloudTrailRecord))
             .ErrorCode.Should().Be(CloudTrailErrorCode.NotCloudTrail);
+
+    /// <summary>Hands the data out a few bytes a read.</summary>
+    private sealed class TrickleStream(byte[] data, int chunk) : MemoryStream(data, writable: false)
+    {
+        public override int Read(byte[] buffer, int offset, int count) => base.Read(buffer, offset, Math.Min(count, chunk));
+
+        public override int Read(Span<byte> buffer) => base.Read(buffer[..Math.Min(buffer.Length, chunk)]);
+
+        public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) =>
+            base.ReadAsync(buffer[..Math.Min(buffer.Length, chunk)], cancellationToken);
+
+        public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
+            base.ReadAsync(buffer, offset, Math.Min(count, chunk), cancellationToken);
+    }
 }

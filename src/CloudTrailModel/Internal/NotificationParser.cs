@@ -401,7 +401,7 @@ internal static class NotificationParser
 
     private static Recognised Recognise(string name) => name switch
     {
-        "eventVersion" or "eventTime" or "eventSource" or "eventName" or "eventID" or "userIdentity" => Recognised.Record,
+        _ when Array.IndexOf(RecordMarkers.Members, name) >= 0 => Recognised.Record,
         "awslogs" or "logEvents" or "messageType" => Recognised.CloudWatchLogs,
         "Events" or "NextToken" => Recognised.LookupEvents,
         "logFiles" or "digestPublicKeyFingerprint" => Recognised.Digest,

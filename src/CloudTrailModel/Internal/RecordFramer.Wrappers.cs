@@ -17,14 +17,36 @@ internal sealed partial class RecordFramer
     private Mode _afterWrapper;
     private int _wrapperEnd = -1;
 
+    // Where a scan of a whole document last ran out of input, and how much input it must hold there before it is scanned again.
+    private long _rescanOffset = -1;
+    private long _rescanAt;
+
     /// <summary>Whether the wrappers' own fields are read and returned beside each record (<see cref="Wrapper"/>).</summary>
     public bool KeepsWrappers { get; init; }
 
     /// <summary>The wrapper of <see cref="Record"/>, when <see cref="KeepsWrappers"/> and the record was wrapped.</summary>
     public CloudTrailWrapper? Wrapper { get; private set; }
 
+    /// <summary>How many times a scan looked for the end or the kind of a document from its start (for tests).</summary>
+    public long DocumentScans { get; private set; }
+
     // One event, message or page is held whole: twice the record limit holds a full LookupEvents page of large records.
     private long WrapperDocumentLimit => (long)_options.MaxRecordBytes * 2;
+
+    /// <summary>
+    /// Whether a scan from <see cref="_pos"/> that ran out of input should wait for more rather than run again: it waits
+    /// until the input held there has doubled, so a document read in small chunks is scanned a bounded number of times,
+    /// not once per chunk. It runs anyway at the end of the input, with the buffer full, or at <paramref name="limit"/>.
+    /// </summary>
+    private bool ScanWouldRepeat(long limit) =>
+        !_eof && _base + _pos == _rescanOffset && _end - _pos < Math.Min(_rescanAt, limit) && _end < _buffer.Length;
+
+    /// <summary>Notes that a scan from <see cref="_pos"/> ran out of input (see <see cref="ScanWouldRepeat"/>).</summary>
+    private void ScanRanOut()
+    {
+        _rescanOffset = _base + _pos;
+        _rescanAt = 2L * (_end - _pos);
+    }
 
     private StepResult? EnterWrapper(WrapperKind kind, Mode after)
     {
@@ -73,6 +95,12 @@ internal sealed partial class RecordFramer
 
     private StepResult? FrameWrapper()
     {
+        if (ScanWouldRepeat(WrapperDocumentLimit))
+        {
+            return StepResult.NeedMore;
+        }
+
+        DocumentScans++;
         var reader = new Utf8JsonReader(
             _buffer.AsSpan(_pos, _end - _pos), _eof, new JsonReaderState(new JsonReaderOptions { MaxDepth = WrapperDocument.WrapperDepthLimit }));
         bool complete;
@@ -104,6 +132,7 @@ internal sealed partial class RecordFramer
                 return Fail(CloudTrailErrorCode.RecordTooLarge, _pos, consumesSlot: true, Mode.SkipValue);
             }
 
+            ScanRanOut();
             return StepResult.NeedMore;
         }
 
@@ -259,6 +288,12 @@ internal sealed partial class RecordFramer
     /// </summary>
     private WrapperKind? PeekWrapperKind()
     {
+        if (ScanWouldRepeat(WrapperDocumentLimit))
+        {
+            return null;
+        }
+
+        DocumentScans++;
         var reader = new Utf8JsonReader(_buffer.AsSpan(_pos, _end - _pos), _eof, new JsonReaderState(new JsonReaderOptions { MaxDepth = WrapperDocument.WrapperDepthLimit }));
         try
         {
@@ -278,10 +313,12 @@ internal sealed partial class RecordFramer
 
                 if (!reader.Read() || !reader.TrySkip())
                 {
+                    ScanRanOut();
                     return null;
                 }
             }
 
+            ScanRanOut();
             return null;
         }
         catch (Exception ex) when (ex is JsonException or InvalidOperationException)

@@ -593,6 +593,12 @@ internal sealed partial class RecordFramer : IDisposable
     /// </summary>
     private StepResult? ProbeTopLevelObject()
     {
+        if (ScanWouldRepeat(_options.MaxRecordBytes))
+        {
+            return StepResult.NeedMore;
+        }
+
+        DocumentScans++;
         var reader = new Utf8JsonReader(_buffer.AsSpan(_pos, _end - _pos), _eof, new JsonReaderState(new JsonReaderOptions { MaxDepth = _options.MaxDepth }));
         try
         {
@@ -688,6 +694,7 @@ internal sealed partial class RecordFramer : IDisposable
             return Fail(CloudTrailErrorCode.RecordTooLarge, _pos, consumesSlot: true, Mode.SkipValue);
         }
 
+        ScanRanOut();
         return StepResult.NeedMore;
     }
 

@@ -1,25 +1,51 @@
+using System.Text;
 using System.Text.Json;
 
 namespace CloudTrailModel.Internal;
 
-/// <summary>Tells CloudTrail records from other JSON objects by their top-level members.</summary>
+/// <summary>
+/// The one list of the members that make a JSON object a CloudTrail record, used alike by the framer (to tell a record
+/// from a log file or wrapper by a member name) and by the strict parse (to refuse a parsed object that has none).
+/// </summary>
 internal static class RecordMarkers
 {
-    /// <summary>Whether the property name the reader is on is one only CloudTrail records have at their top level.</summary>
-    public static bool IsMarker(ref Utf8JsonReader reader) =>
-        reader.ValueTextEquals("eventVersion"u8) || reader.ValueTextEquals("eventTime"u8) || reader.ValueTextEquals("eventSource"u8)
-        || reader.ValueTextEquals("eventName"u8) || reader.ValueTextEquals("eventID"u8) || reader.ValueTextEquals("eventType"u8)
-        || reader.ValueTextEquals("eventCategory"u8) || reader.ValueTextEquals("userIdentity"u8) || reader.ValueTextEquals("awsRegion"u8)
-        || reader.ValueTextEquals("requestParameters"u8) || reader.ValueTextEquals("responseElements"u8) || reader.ValueTextEquals("insightDetails"u8)
-        || reader.ValueTextEquals("recipientAccountId"u8) || reader.ValueTextEquals("sourceIPAddress"u8) || reader.ValueTextEquals("requestID"u8);
+    /// <summary>
+    /// The members every kind of record has at least one of (Insights records have no userIdentity, eventSource or
+    /// eventName; S3 event notifications have several and are told apart by <see cref="IsS3EventNotification"/>).
+    /// </summary>
+    public static readonly string[] Members = ["eventVersion", "eventTime", "eventSource", "eventName", "eventID", "userIdentity"];
 
-    /// <summary>Whether a parsed object has any member a CloudTrail record has.</summary>
-    public static bool HasMarker(CloudTrailRecord r) =>
-        r.EventVersion is not null || r.EventTime is not null || r.EventSource is not null || r.EventName is not null || r.EventId is not null
-        || r.EventType is not null || r.EventCategory is not null || r.UserIdentity is not null || r.AwsRegion is not null
-        || r.RequestParameters is not null || r.ResponseElements is not null || r.InsightDetails is not null || r.RecipientAccountId is not null
-        || r.SourceIPAddress is not null || r.RequestId is not null
-        || r.AdditionalFields.ContainsKey("eventTime") || r.AdditionalFields.ContainsKey("eventVersion") || r.AdditionalFields.ContainsKey("userIdentity");
+    private static readonly byte[][] Utf8Members = [.. Members.Select(Encoding.UTF8.GetBytes)];
+
+    /// <summary>Whether the property name the reader is on is one of <see cref="Members"/>.</summary>
+    public static bool IsMarker(ref Utf8JsonReader reader)
+    {
+        foreach (byte[] member in Utf8Members)
+        {
+            if (reader.ValueTextEquals(member))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// Whether a parsed object has any of <see cref="Members"/> with a value: as its typed property, or kept in
+    /// <see cref="CloudTrailRecord.AdditionalFields"/> when of the wrong JSON type (an eventTime of "redacted", an eventName of 5).
+    /// </summary>
+    public static bool HasMarker(CloudTrailRecord r)
+    {
+        if (r.EventVersion is not null || r.EventTime is not null || r.EventSource is not null || r.EventName is not null
+            || r.EventId is not null || r.UserIdentity is not null)
+        {
+            return true;
+        }
+
+        IReadOnlyDictionary<string, JsonElement> extras = r.AdditionalFields;
+        return extras.Count != 0 && Array.Exists(Members, extras.ContainsKey);
+    }
 
     /// <summary>S3 event notifications also have a <c>Records</c> array; their records say <c>eventSource: aws:s3</c> and carry <c>s3</c>.</summary>
     public static bool IsS3EventNotification(CloudTrailRecord r) =>

@@ -8,27 +8,22 @@ namespace CloudTrailModel.Internal;
 /// </summary>
 internal static class RecordRecognition
 {
-    // The members every kind of record has at least one of (Insights records have no userIdentity, eventSource or eventName).
-    private static readonly string[] RecordMembers = ["eventVersion", "eventTime", "eventSource", "eventName", "eventID", "userIdentity"];
+    /// <summary>Whether the object has any of the members that make a record (<see cref="RecordMarkers.Members"/>).</summary>
+    public static bool IsRecord(CloudTrailRecord record) => RecordMarkers.HasMarker(record);
 
-    public static bool IsRecord(CloudTrailRecord record)
+    /// <summary>
+    /// The error for an object that is not a record at <paramref name="offset"/>. The message places it by
+    /// <paramref name="lineAndByte"/> (0-based) instead when given: past the text's first line, a serializer reading a
+    /// stream tells a converter no offset from the input's start, only the line and the byte in it.
+    /// </summary>
+    public static CloudTrailRecordError NotARecord(CloudTrailRecord record, long offset, (long Line, long Byte)? lineAndByte = null)
     {
-        if (record.EventVersion is not null || record.EventTime is not null || record.EventSource is not null
-            || record.EventName is not null || record.EventId is not null || record.UserIdentity is not null)
-        {
-            return true;
-        }
-
-        // A member of the wrong JSON type (an eventTime of "redacted", an eventName of 5) still makes it a record.
-        IReadOnlyDictionary<string, System.Text.Json.JsonElement> extras = record.AdditionalFields;
-        return extras.Count != 0 && Array.Exists(RecordMembers, extras.ContainsKey);
-    }
-
-    public static CloudTrailRecordError NotARecord(CloudTrailRecord record, long offset)
-    {
+        string where = lineAndByte is (long line, long inLine)
+            ? string.Create(CultureInfo.InvariantCulture, $"line {line + 1}, byte {inLine} of the line,")
+            : string.Create(CultureInfo.InvariantCulture, $"byte offset {offset}");
         string message = string.Create(
             CultureInfo.InvariantCulture,
-            $"The JSON object at byte offset {offset} is not a CloudTrail record (it has none of eventVersion, eventTime, eventSource, eventName, eventID, userIdentity): {Describe(record.AdditionalFields)}.");
+            $"The JSON object at {where} is not a CloudTrail record (it has none of {string.Join(", ", RecordMarkers.Members)}): {Describe(record.AdditionalFields)}.");
         return new CloudTrailRecordError(0, offset, CloudTrailErrorCode.NotCloudTrail, message);
     }
 

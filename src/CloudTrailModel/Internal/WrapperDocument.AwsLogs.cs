@@ -90,9 +90,9 @@ internal sealed partial class WrapperDocument
             return true;
         }
 
-        long limit = Math.Min(budget, maxPayload);
+        long limit = Math.Min(Math.Min(budget, maxPayload), MaxPayloadLimit);
         byte[] compressed = _payload;
-        _payload = ArrayPool<byte>.Shared.Rent(Math.Max(length * 4, 4096));
+        _payload = ArrayPool<byte>.Shared.Rent(FirstPayloadSize(length, limit));
         int n = 0;
         try
         {
@@ -101,7 +101,7 @@ internal sealed partial class WrapperDocument
             {
                 if (n == _payload.Length)
                 {
-                    byte[] bigger = ArrayPool<byte>.Shared.Rent((int)Math.Min((long)n * 2, limit + 1));
+                    byte[] bigger = ArrayPool<byte>.Shared.Rent(GrownPayloadSize(n, limit));
                     Buffer.BlockCopy(_payload, 0, bigger, 0, n);
                     ArrayPool<byte>.Shared.Return(_payload);
                     _payload = bigger;
@@ -134,6 +134,22 @@ internal sealed partial class WrapperDocument
 
         return code == default;
     }
+
+    /// <summary>
+    /// The largest decompressed payload: one byte under the largest array, so the buffer can always hold one byte past
+    /// the limit and a payload over it is told apart from one that ends there.
+    /// </summary>
+    internal static long MaxPayloadLimit => Array.MaxLength - 1;
+
+    /// <summary>The first buffer for a payload of <paramref name="compressed"/> bytes: room for fourfold, never past the limit.</summary>
+    internal static int FirstPayloadSize(int compressed, long limit)
+    {
+        long cap = Math.Max(0, Math.Min(limit, MaxPayloadLimit) + 1);
+        return (int)Math.Clamp((long)compressed * 4, Math.Min(4096, cap), cap);
+    }
+
+    /// <summary>The next buffer once <paramref name="filled"/> bytes are full: twice as large, never past the limit.</summary>
+    internal static int GrownPayloadSize(int filled, long limit) => (int)Math.Min((long)filled * 2, Math.Min(limit, MaxPayloadLimit) + 1);
 
     /// <summary>The decoded payload: one or more CloudWatch Logs messages, back to back or on lines of their own.</summary>
     private void ReadPayloadMessages(long dataOffset)

@@ -22,6 +22,8 @@ internal sealed class ModelConverter<T> : JsonConverter<T>
             throw new JsonException("A JSON object was expected.");
         }
 
+        // Kept to place an error: TokenStartIndex alone counts from the serializer's current buffer, not the input's start.
+        JsonReaderState afterStart = reader.CurrentState;
         long start = reader.TokenStartIndex;
 
         // The serializer hands converters a fully buffered value, but not necessarily as one span: copy it out
@@ -37,7 +39,8 @@ internal sealed class ModelConverter<T> : JsonConverter<T>
         // Strict like CloudTrailRecord.Parse: an EventBridge event or a log file must not become an empty record.
         if (value is CloudTrailRecord record && !RecordRecognition.IsRecord(record))
         {
-            ThrowHelper.ThrowParseException(RecordRecognition.NotARecord(record, start));
+            long offset = ReaderPosition.OfToken(afterStart, start, out long line, out long byteInLine);
+            ThrowHelper.ThrowParseException(RecordRecognition.NotARecord(record, offset, line > 0 ? (line, byteInLine) : null));
         }
 
         return value;
