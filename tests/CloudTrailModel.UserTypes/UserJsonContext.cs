@@ -8,6 +8,7 @@ namespace CloudTrailModel.UserTypes;
 /// </summary>
 [JsonSerializable(typeof(MyEnvelope))]
 [JsonSerializable(typeof(EveryModelType))]
+[JsonSerializable(typeof(OperationTypes))]
 public sealed partial class UserJsonContext : JsonSerializerContext
 {
 }
