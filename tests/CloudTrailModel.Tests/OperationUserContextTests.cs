@@ -32,7 +32,7 @@ public sealed class OperationUserContextTests
              "additionalEventData":{"LoginTo":"https://console.aws.amazon.com/","MobileVersion":"No","MFAUsed":"Yes"}}
             """);
         CloudTrailRecord createFunction = OperationRecords.Make("lambda.amazonaws.com", "CreateFunction20150331",
-            $$"""{"functionName":"f","runtime":"python3.12","environment":{"variables":{{lambdaVariables}}}}""");
+            """{"functionName":"f","runtime":"python3.12","environment":{"variables":""" + lambdaVariables + "}}");
         CloudTrailRecord authorize = OperationRecords.Make("ec2.amazonaws.com", "AuthorizeSecurityGroupIngress",
             """{"groupId":"sg-1","ipPermissions":{"items":[{"ipProtocol":"tcp","fromPort":22,"toPort":22,"ipRanges":{"items":[{"cidrIp":"0.0.0.0/0"}]}}]}}""");
 
