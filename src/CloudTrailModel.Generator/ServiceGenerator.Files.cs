@@ -15,12 +15,12 @@ public static partial class ServiceGenerator
             string doc = FirstSentence(shape);
             var sb = new StringBuilder();
             sb.Append(Header).Append('\n');
-            sb.Append("using System.Text.Json.Serialization;\nusing CloudTrailModel.Internal;\nusing CloudTrailModel.Serialization;\n\n");
+            sb.Append("using System.Text.Json.Serialization;\nusing CloudTrailModel.Serialization;\n\n");
             sb.Append($"namespace {_namespace};\n\n");
             sb.Append($"/// <summary>\n/// {(doc.Length > 0 ? doc + " " : string.Empty)}The model's <c>{Xml(shapeName)}</c> values, logged as JSON strings. An open set: a value AWS adds later is kept\n");
             sb.Append("/// as it is, never rejected. <see cref=\"ToString\"/> returns the raw value; comparison is ordinal.\n/// </summary>\n");
-            sb.Append($"[JsonConverter(typeof(ExtensibleValueConverter<{type}>))]\n");
-            sb.Append($"public readonly struct {type} : IEquatable<{type}>, IExtensibleValue<{type}>\n{{\n");
+            sb.Append($"[JsonConverter(typeof(JsonStringValueConverter<{type}>))]\n");
+            sb.Append($"public readonly struct {type} : IEquatable<{type}>, IJsonStringValue<{type}>\n{{\n");
             sb.Append("    private readonly string? _value;\n\n");
             sb.Append("    /// <summary>Wraps a raw value.</summary>\n    /// <param name=\"value\">The value as it appears in CloudTrail JSON.</param>\n");
             sb.Append($"    public {type}(string value)\n    {{\n        ArgumentNullException.ThrowIfNull(value);\n        _value = value;\n    }}\n\n");
@@ -33,7 +33,7 @@ public static partial class ServiceGenerator
                 sb.Append($"    public static {type} {name} {{ get; }} = new({Literal(raw)});\n\n");
             }
 
-            sb.Append($"    static {type} IExtensibleValue<{type}>.Create(string value) => new(value);\n\n");
+            sb.Append($"    static {type} IJsonStringValue<{type}>.FromJsonString(string value) => new(value);\n\n");
             sb.Append("    /// <summary>The raw value as it appears in CloudTrail JSON.</summary>\n    /// <returns>The raw value.</returns>\n");
             sb.Append("    public override string ToString() => _value ?? string.Empty;\n\n");
             sb.Append("    /// <summary>Ordinal comparison of the raw values.</summary>\n    /// <param name=\"other\">The other value.</param>\n    /// <returns><see langword=\"true\"/> when equal.</returns>\n");
@@ -81,12 +81,25 @@ public static partial class ServiceGenerator
             sb.Append(Header).Append('\n');
             sb.Append("using System.Runtime.CompilerServices;\nusing System.Text.Json.Serialization.Metadata;\nusing CloudTrailModel.Operations;\n\n");
             sb.Append($"namespace {_namespace};\n\n");
-            sb.Append($"/// <summary>Registers the {Xml(options.ServiceName)} operations (every eventName spelling, typed models, target rules) when this assembly loads.</summary>\n");
-            sb.Append($"internal static class {options.ServiceName}Operations\n{{\n");
+            sb.Append($"/// <summary>The {Xml(options.ServiceName)} operations (every eventName spelling, typed models, target rules) in CloudTrailModel's registry.</summary>\n");
+            sb.Append("/// <remarks>\n");
+            sb.Append("/// They register when this assembly loads, and the core loads it by event source the first time a record needs it, so\n");
+            sb.Append("/// referencing the package is enough under JIT. A NativeAOT binary holds only the assemblies the app names: an app that\n");
+            sb.Append("/// reads this service only through <c>GetRequestParameters()</c>, <c>GetResponseElements()</c>, <c>GetAdditionalEventData()</c>\n");
+            sb.Append("/// or <c>GetTargets()</c> calls <see cref=\"Register\"/> once at startup.\n");
+            sb.Append("/// </remarks>\n");
+            sb.Append($"public static class {options.ServiceName}Operations\n{{\n");
+            sb.Append("    // The explicit static constructor runs once, on the first call of Register, whichever thread makes it.\n");
+            sb.Append($"    static {options.ServiceName}Operations() => OperationRegistry.Register(Operations());\n\n");
+            sb.Append("    /// <summary>\n");
+            sb.Append("    /// Registers this package's operations (once; later calls do nothing). Needed only under NativeAOT when the app names\n");
+            sb.Append("    /// none of this package's types: the call keeps the package in the binary.\n");
+            sb.Append("    /// </summary>\n");
+            sb.Append("    public static void Register()\n    {\n    }\n\n");
             sb.Append("#pragma warning disable CA2255 // A library's module initializer is the point: referencing the package registers its operations.\n");
             sb.Append("    [ModuleInitializer]\n");
             sb.Append("#pragma warning restore CA2255\n");
-            sb.Append("    internal static void Register() => OperationRegistry.Register(Operations());\n\n");
+            sb.Append("    internal static void RegisterOnLoad() => Register();\n\n");
             sb.Append("    private static OperationRegistration[] Operations()\n    {\n");
             sb.Append($"        const string EventSource = {Literal(options.EventSource)};\n");
             sb.Append("        return\n        [\n");

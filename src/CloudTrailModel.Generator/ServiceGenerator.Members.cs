@@ -133,7 +133,7 @@ public static partial class ServiceGenerator
             if (sb.Length == 0)
             {
                 sb.Append(Header).Append('\n');
-                sb.Append("using System.Text.Json;\nusing System.Text.Json.Serialization;\nusing CloudTrailModel.Internal;\nusing CloudTrailModel.Operations;\n\n");
+                sb.Append("using System.Text.Json;\nusing System.Text.Json.Serialization;\nusing CloudTrailModel.Internal;\nusing CloudTrailModel.Operations;\nusing CloudTrailModel.Serialization;\n\n");
                 sb.Append($"namespace {_namespace};\n\n");
             }
 

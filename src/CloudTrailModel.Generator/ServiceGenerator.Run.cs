@@ -102,6 +102,19 @@ public static partial class ServiceGenerator
                 AppendRecord(file, responseType, $"The response elements (CloudTrail <c>responseElements</c>) of <c>{Xml(operation.Name)}</c>{Suffix(operationDoc)}", members);
             }
 
+            // Hand-specified models only (sign-in): what CloudTrail logs in additionalEventData for the operation.
+            string? additionalType = null;
+            if (operation.Value.TryGetProperty("additionalEventData", out JsonElement additional))
+            {
+                additionalType = name + "AdditionalEventData";
+                if (file.Length > 0)
+                {
+                    file.Append('\n');
+                }
+
+                AppendRecord(file, additionalType, $"The additional event data (CloudTrail <c>additionalEventData</c>) of <c>{Xml(operation.Name)}</c>{Suffix(operationDoc)}", Members(additional.GetProperty("shape").GetString()!));
+            }
+
             if (file.Length > 0)
             {
                 AddFile(name + ".g.cs", file.ToString());
@@ -115,16 +128,28 @@ public static partial class ServiceGenerator
             AppendModel(registrations, requestType, last: false);
             AppendModel(registrations, responseType, last: true);
             List<TargetSpec> targets = Targets(operation.Name, requestType, responseType);
-            if (targets.Count > 0)
+            if (targets.Count > 0 || additionalType is not null)
             {
                 registrations.Length -= 3;
-                registrations.Append(")\n            {\n                Targets =\n                [\n");
-                foreach (TargetSpec target in targets)
+                registrations.Append(")\n            {\n");
+                if (additionalType is not null)
                 {
-                    registrations.Append($"                    new({Literal(target.Kind)}, {(target.Response ? "true" : "false")}, {Literal(target.Path)}),\n");
+                    registrations.Append($"                AdditionalEventDataType = typeof({additionalType}),\n");
+                    registrations.Append($"                ReadAdditionalEventData = {ReaderExpression(additionalType)},\n");
                 }
 
-                registrations.Append("                ],\n            },\n");
+                if (targets.Count > 0)
+                {
+                    registrations.Append("                Targets =\n                [\n");
+                    foreach (TargetSpec target in targets)
+                    {
+                        registrations.Append($"                    new({Literal(target.Kind)}, {(target.Response ? "true" : "false")}, {Literal(target.Path)}),\n");
+                    }
+
+                    registrations.Append("                ],\n");
+                }
+
+                registrations.Append("            },\n");
             }
         }
 
@@ -175,9 +200,12 @@ public static partial class ServiceGenerator
             else
             {
                 sb.Append($"                typeof({type}),\n");
-                sb.Append($"                OperationRegistry.Reader(static () => (JsonTypeInfo<{type}>){_context}.Tolerant.GetTypeInfo(typeof({type}))){end}\n");
+                sb.Append($"                {ReaderExpression(type)}{end}\n");
             }
         }
+
+        private string ReaderExpression(string type) =>
+            $"OperationRegistry.Reader(static () => (JsonTypeInfo<{type}>){_context}.Tolerant.GetTypeInfo(typeof({type})))";
 
         private void AddFile(string name, string body)
         {

@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.CloudTrail;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.CloudTrail;
 /// The model's <c>BillingMode</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<BillingMode>))]
-public readonly struct BillingMode : IEquatable<BillingMode>, IExtensibleValue<BillingMode>
+[JsonConverter(typeof(JsonStringValueConverter<BillingMode>))]
+public readonly struct BillingMode : IEquatable<BillingMode>, IJsonStringValue<BillingMode>
 {
     private readonly string? _value;
 
@@ -31,7 +30,7 @@ public readonly struct BillingMode : IEquatable<BillingMode>, IExtensibleValue<B
     /// <summary>The value <c>FIXED_RETENTION_PRICING</c>.</summary>
     public static BillingMode FixedRetentionPricing { get; } = new("FIXED_RETENTION_PRICING");
 
-    static BillingMode IExtensibleValue<BillingMode>.Create(string value) => new(value);
+    static BillingMode IJsonStringValue<BillingMode>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.CloudTrail;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.CloudTrail;
 /// The model's <c>DashboardStatus</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<DashboardStatus>))]
-public readonly struct DashboardStatus : IEquatable<DashboardStatus>, IExtensibleValue<DashboardStatus>
+[JsonConverter(typeof(JsonStringValueConverter<DashboardStatus>))]
+public readonly struct DashboardStatus : IEquatable<DashboardStatus>, IJsonStringValue<DashboardStatus>
 {
     private readonly string? _value;
 
@@ -40,7 +39,7 @@ public readonly struct DashboardStatus : IEquatable<DashboardStatus>, IExtensibl
     /// <summary>The value <c>DELETING</c>.</summary>
     public static DashboardStatus Deleting { get; } = new("DELETING");
 
-    static DashboardStatus IExtensibleValue<DashboardStatus>.Create(string value) => new(value);
+    static DashboardStatus IJsonStringValue<DashboardStatus>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.CloudTrail;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.CloudTrail;
 /// The model's <c>DashboardType</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<DashboardType>))]
-public readonly struct DashboardType : IEquatable<DashboardType>, IExtensibleValue<DashboardType>
+[JsonConverter(typeof(JsonStringValueConverter<DashboardType>))]
+public readonly struct DashboardType : IEquatable<DashboardType>, IJsonStringValue<DashboardType>
 {
     private readonly string? _value;
 
@@ -31,7 +30,7 @@ public readonly struct DashboardType : IEquatable<DashboardType>, IExtensibleVal
     /// <summary>The value <c>CUSTOM</c>.</summary>
     public static DashboardType Custom { get; } = new("CUSTOM");
 
-    static DashboardType IExtensibleValue<DashboardType>.Create(string value) => new(value);
+    static DashboardType IJsonStringValue<DashboardType>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

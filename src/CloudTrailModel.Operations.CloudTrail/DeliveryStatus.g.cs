@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.CloudTrail;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.CloudTrail;
 /// The model's <c>DeliveryStatus</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<DeliveryStatus>))]
-public readonly struct DeliveryStatus : IEquatable<DeliveryStatus>, IExtensibleValue<DeliveryStatus>
+[JsonConverter(typeof(JsonStringValueConverter<DeliveryStatus>))]
+public readonly struct DeliveryStatus : IEquatable<DeliveryStatus>, IJsonStringValue<DeliveryStatus>
 {
     private readonly string? _value;
 
@@ -52,7 +51,7 @@ public readonly struct DeliveryStatus : IEquatable<DeliveryStatus>, IExtensibleV
     /// <summary>The value <c>UNKNOWN</c>.</summary>
     public static DeliveryStatus Unknown { get; } = new("UNKNOWN");
 
-    static DeliveryStatus IExtensibleValue<DeliveryStatus>.Create(string value) => new(value);
+    static DeliveryStatus IJsonStringValue<DeliveryStatus>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

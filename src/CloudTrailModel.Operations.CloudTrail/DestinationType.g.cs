@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.CloudTrail;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.CloudTrail;
 /// The model's <c>DestinationType</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<DestinationType>))]
-public readonly struct DestinationType : IEquatable<DestinationType>, IExtensibleValue<DestinationType>
+[JsonConverter(typeof(JsonStringValueConverter<DestinationType>))]
+public readonly struct DestinationType : IEquatable<DestinationType>, IJsonStringValue<DestinationType>
 {
     private readonly string? _value;
 
@@ -31,7 +30,7 @@ public readonly struct DestinationType : IEquatable<DestinationType>, IExtensibl
     /// <summary>The value <c>AWS_SERVICE</c>.</summary>
     public static DestinationType AwsService { get; } = new("AWS_SERVICE");
 
-    static DestinationType IExtensibleValue<DestinationType>.Create(string value) => new(value);
+    static DestinationType IJsonStringValue<DestinationType>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

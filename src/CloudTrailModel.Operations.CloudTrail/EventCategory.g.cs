@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.CloudTrail;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.CloudTrail;
 /// Specifies the event category for which aggregation configuration is enabled. The model's <c>EventCategory</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<EventCategory>))]
-public readonly struct EventCategory : IEquatable<EventCategory>, IExtensibleValue<EventCategory>
+[JsonConverter(typeof(JsonStringValueConverter<EventCategory>))]
+public readonly struct EventCategory : IEquatable<EventCategory>, IJsonStringValue<EventCategory>
 {
     private readonly string? _value;
 
@@ -28,7 +27,7 @@ public readonly struct EventCategory : IEquatable<EventCategory>, IExtensibleVal
     /// <summary>The value <c>insight</c>.</summary>
     public static EventCategory Insight { get; } = new("insight");
 
-    static EventCategory IExtensibleValue<EventCategory>.Create(string value) => new(value);
+    static EventCategory IJsonStringValue<EventCategory>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

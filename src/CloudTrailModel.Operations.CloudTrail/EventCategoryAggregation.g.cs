@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.CloudTrail;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.CloudTrail;
 /// The model's <c>EventCategoryAggregation</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<EventCategoryAggregation>))]
-public readonly struct EventCategoryAggregation : IEquatable<EventCategoryAggregation>, IExtensibleValue<EventCategoryAggregation>
+[JsonConverter(typeof(JsonStringValueConverter<EventCategoryAggregation>))]
+public readonly struct EventCategoryAggregation : IEquatable<EventCategoryAggregation>, IJsonStringValue<EventCategoryAggregation>
 {
     private readonly string? _value;
 
@@ -28,7 +27,7 @@ public readonly struct EventCategoryAggregation : IEquatable<EventCategoryAggreg
     /// <summary>The value <c>Data</c>.</summary>
     public static EventCategoryAggregation Data { get; } = new("Data");
 
-    static EventCategoryAggregation IExtensibleValue<EventCategoryAggregation>.Create(string value) => new(value);
+    static EventCategoryAggregation IJsonStringValue<EventCategoryAggregation>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

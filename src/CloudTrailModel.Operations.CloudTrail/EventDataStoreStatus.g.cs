@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.CloudTrail;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.CloudTrail;
 /// The model's <c>EventDataStoreStatus</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<EventDataStoreStatus>))]
-public readonly struct EventDataStoreStatus : IEquatable<EventDataStoreStatus>, IExtensibleValue<EventDataStoreStatus>
+[JsonConverter(typeof(JsonStringValueConverter<EventDataStoreStatus>))]
+public readonly struct EventDataStoreStatus : IEquatable<EventDataStoreStatus>, IJsonStringValue<EventDataStoreStatus>
 {
     private readonly string? _value;
 
@@ -43,7 +42,7 @@ public readonly struct EventDataStoreStatus : IEquatable<EventDataStoreStatus>, 
     /// <summary>The value <c>STOPPED_INGESTION</c>.</summary>
     public static EventDataStoreStatus StoppedIngestion { get; } = new("STOPPED_INGESTION");
 
-    static EventDataStoreStatus IExtensibleValue<EventDataStoreStatus>.Create(string value) => new(value);
+    static EventDataStoreStatus IJsonStringValue<EventDataStoreStatus>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

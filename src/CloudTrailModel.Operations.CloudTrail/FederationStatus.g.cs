@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.CloudTrail;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.CloudTrail;
 /// The model's <c>FederationStatus</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<FederationStatus>))]
-public readonly struct FederationStatus : IEquatable<FederationStatus>, IExtensibleValue<FederationStatus>
+[JsonConverter(typeof(JsonStringValueConverter<FederationStatus>))]
+public readonly struct FederationStatus : IEquatable<FederationStatus>, IJsonStringValue<FederationStatus>
 {
     private readonly string? _value;
 
@@ -37,7 +36,7 @@ public readonly struct FederationStatus : IEquatable<FederationStatus>, IExtensi
     /// <summary>The value <c>DISABLED</c>.</summary>
     public static FederationStatus Disabled { get; } = new("DISABLED");
 
-    static FederationStatus IExtensibleValue<FederationStatus>.Create(string value) => new(value);
+    static FederationStatus IJsonStringValue<FederationStatus>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.CloudTrail;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.CloudTrail;
 /// The model's <c>ImportFailureStatus</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<ImportFailureStatus>))]
-public readonly struct ImportFailureStatus : IEquatable<ImportFailureStatus>, IExtensibleValue<ImportFailureStatus>
+[JsonConverter(typeof(JsonStringValueConverter<ImportFailureStatus>))]
+public readonly struct ImportFailureStatus : IEquatable<ImportFailureStatus>, IJsonStringValue<ImportFailureStatus>
 {
     private readonly string? _value;
 
@@ -34,7 +33,7 @@ public readonly struct ImportFailureStatus : IEquatable<ImportFailureStatus>, IE
     /// <summary>The value <c>SUCCEEDED</c>.</summary>
     public static ImportFailureStatus Succeeded { get; } = new("SUCCEEDED");
 
-    static ImportFailureStatus IExtensibleValue<ImportFailureStatus>.Create(string value) => new(value);
+    static ImportFailureStatus IJsonStringValue<ImportFailureStatus>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

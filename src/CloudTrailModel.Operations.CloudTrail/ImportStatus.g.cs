@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.CloudTrail;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.CloudTrail;
 /// The model's <c>ImportStatus</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<ImportStatus>))]
-public readonly struct ImportStatus : IEquatable<ImportStatus>, IExtensibleValue<ImportStatus>
+[JsonConverter(typeof(JsonStringValueConverter<ImportStatus>))]
+public readonly struct ImportStatus : IEquatable<ImportStatus>, IJsonStringValue<ImportStatus>
 {
     private readonly string? _value;
 
@@ -40,7 +39,7 @@ public readonly struct ImportStatus : IEquatable<ImportStatus>, IExtensibleValue
     /// <summary>The value <c>COMPLETED</c>.</summary>
     public static ImportStatus Completed { get; } = new("COMPLETED");
 
-    static ImportStatus IExtensibleValue<ImportStatus>.Create(string value) => new(value);
+    static ImportStatus IJsonStringValue<ImportStatus>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

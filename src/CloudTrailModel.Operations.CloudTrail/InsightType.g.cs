@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.CloudTrail;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.CloudTrail;
 /// The model's <c>InsightType</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<InsightType>))]
-public readonly struct InsightType : IEquatable<InsightType>, IExtensibleValue<InsightType>
+[JsonConverter(typeof(JsonStringValueConverter<InsightType>))]
+public readonly struct InsightType : IEquatable<InsightType>, IJsonStringValue<InsightType>
 {
     private readonly string? _value;
 
@@ -31,7 +30,7 @@ public readonly struct InsightType : IEquatable<InsightType>, IExtensibleValue<I
     /// <summary>The value <c>ApiErrorRateInsight</c>.</summary>
     public static InsightType ApiErrorRateInsight { get; } = new("ApiErrorRateInsight");
 
-    static InsightType IExtensibleValue<InsightType>.Create(string value) => new(value);
+    static InsightType IJsonStringValue<InsightType>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

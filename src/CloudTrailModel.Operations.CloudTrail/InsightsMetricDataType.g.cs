@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.CloudTrail;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.CloudTrail;
 /// The model's <c>InsightsMetricDataType</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<InsightsMetricDataType>))]
-public readonly struct InsightsMetricDataType : IEquatable<InsightsMetricDataType>, IExtensibleValue<InsightsMetricDataType>
+[JsonConverter(typeof(JsonStringValueConverter<InsightsMetricDataType>))]
+public readonly struct InsightsMetricDataType : IEquatable<InsightsMetricDataType>, IJsonStringValue<InsightsMetricDataType>
 {
     private readonly string? _value;
 
@@ -31,7 +30,7 @@ public readonly struct InsightsMetricDataType : IEquatable<InsightsMetricDataTyp
     /// <summary>The value <c>NonZeroData</c>.</summary>
     public static InsightsMetricDataType NonZeroData { get; } = new("NonZeroData");
 
-    static InsightsMetricDataType IExtensibleValue<InsightsMetricDataType>.Create(string value) => new(value);
+    static InsightsMetricDataType IJsonStringValue<InsightsMetricDataType>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.CloudTrail;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.CloudTrail;
 /// The model's <c>ListInsightsDataType</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<ListInsightsDataType>))]
-public readonly struct ListInsightsDataType : IEquatable<ListInsightsDataType>, IExtensibleValue<ListInsightsDataType>
+[JsonConverter(typeof(JsonStringValueConverter<ListInsightsDataType>))]
+public readonly struct ListInsightsDataType : IEquatable<ListInsightsDataType>, IJsonStringValue<ListInsightsDataType>
 {
     private readonly string? _value;
 
@@ -28,7 +27,7 @@ public readonly struct ListInsightsDataType : IEquatable<ListInsightsDataType>, 
     /// <summary>The value <c>InsightsEvents</c>.</summary>
     public static ListInsightsDataType InsightsEvents { get; } = new("InsightsEvents");
 
-    static ListInsightsDataType IExtensibleValue<ListInsightsDataType>.Create(string value) => new(value);
+    static ListInsightsDataType IJsonStringValue<ListInsightsDataType>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.CloudTrail;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.CloudTrail;
 /// The model's <c>LookupAttributeKey</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<LookupAttributeKey>))]
-public readonly struct LookupAttributeKey : IEquatable<LookupAttributeKey>, IExtensibleValue<LookupAttributeKey>
+[JsonConverter(typeof(JsonStringValueConverter<LookupAttributeKey>))]
+public readonly struct LookupAttributeKey : IEquatable<LookupAttributeKey>, IJsonStringValue<LookupAttributeKey>
 {
     private readonly string? _value;
 
@@ -49,7 +48,7 @@ public readonly struct LookupAttributeKey : IEquatable<LookupAttributeKey>, IExt
     /// <summary>The value <c>AccessKeyId</c>.</summary>
     public static LookupAttributeKey AccessKeyId { get; } = new("AccessKeyId");
 
-    static LookupAttributeKey IExtensibleValue<LookupAttributeKey>.Create(string value) => new(value);
+    static LookupAttributeKey IJsonStringValue<LookupAttributeKey>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

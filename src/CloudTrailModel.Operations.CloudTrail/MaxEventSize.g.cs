@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.CloudTrail;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.CloudTrail;
 /// The model's <c>MaxEventSize</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<MaxEventSize>))]
-public readonly struct MaxEventSize : IEquatable<MaxEventSize>, IExtensibleValue<MaxEventSize>
+[JsonConverter(typeof(JsonStringValueConverter<MaxEventSize>))]
+public readonly struct MaxEventSize : IEquatable<MaxEventSize>, IJsonStringValue<MaxEventSize>
 {
     private readonly string? _value;
 
@@ -31,7 +30,7 @@ public readonly struct MaxEventSize : IEquatable<MaxEventSize>, IExtensibleValue
     /// <summary>The value <c>Large</c>.</summary>
     public static MaxEventSize Large { get; } = new("Large");
 
-    static MaxEventSize IExtensibleValue<MaxEventSize>.Create(string value) => new(value);
+    static MaxEventSize IJsonStringValue<MaxEventSize>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

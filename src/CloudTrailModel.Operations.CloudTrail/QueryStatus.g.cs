@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.CloudTrail;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.CloudTrail;
 /// The model's <c>QueryStatus</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<QueryStatus>))]
-public readonly struct QueryStatus : IEquatable<QueryStatus>, IExtensibleValue<QueryStatus>
+[JsonConverter(typeof(JsonStringValueConverter<QueryStatus>))]
+public readonly struct QueryStatus : IEquatable<QueryStatus>, IJsonStringValue<QueryStatus>
 {
     private readonly string? _value;
 
@@ -43,7 +42,7 @@ public readonly struct QueryStatus : IEquatable<QueryStatus>, IExtensibleValue<Q
     /// <summary>The value <c>TIMED_OUT</c>.</summary>
     public static QueryStatus TimedOut { get; } = new("TIMED_OUT");
 
-    static QueryStatus IExtensibleValue<QueryStatus>.Create(string value) => new(value);
+    static QueryStatus IJsonStringValue<QueryStatus>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

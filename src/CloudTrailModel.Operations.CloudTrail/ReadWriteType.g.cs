@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.CloudTrail;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.CloudTrail;
 /// The model's <c>ReadWriteType</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<ReadWriteType>))]
-public readonly struct ReadWriteType : IEquatable<ReadWriteType>, IExtensibleValue<ReadWriteType>
+[JsonConverter(typeof(JsonStringValueConverter<ReadWriteType>))]
+public readonly struct ReadWriteType : IEquatable<ReadWriteType>, IJsonStringValue<ReadWriteType>
 {
     private readonly string? _value;
 
@@ -34,7 +33,7 @@ public readonly struct ReadWriteType : IEquatable<ReadWriteType>, IExtensibleVal
     /// <summary>The value <c>All</c>.</summary>
     public static ReadWriteType All { get; } = new("All");
 
-    static ReadWriteType IExtensibleValue<ReadWriteType>.Create(string value) => new(value);
+    static ReadWriteType IJsonStringValue<ReadWriteType>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.CloudTrail;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.CloudTrail;
 /// The model's <c>RefreshScheduleFrequencyUnit</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<RefreshScheduleFrequencyUnit>))]
-public readonly struct RefreshScheduleFrequencyUnit : IEquatable<RefreshScheduleFrequencyUnit>, IExtensibleValue<RefreshScheduleFrequencyUnit>
+[JsonConverter(typeof(JsonStringValueConverter<RefreshScheduleFrequencyUnit>))]
+public readonly struct RefreshScheduleFrequencyUnit : IEquatable<RefreshScheduleFrequencyUnit>, IJsonStringValue<RefreshScheduleFrequencyUnit>
 {
     private readonly string? _value;
 
@@ -31,7 +30,7 @@ public readonly struct RefreshScheduleFrequencyUnit : IEquatable<RefreshSchedule
     /// <summary>The value <c>DAYS</c>.</summary>
     public static RefreshScheduleFrequencyUnit Days { get; } = new("DAYS");
 
-    static RefreshScheduleFrequencyUnit IExtensibleValue<RefreshScheduleFrequencyUnit>.Create(string value) => new(value);
+    static RefreshScheduleFrequencyUnit IJsonStringValue<RefreshScheduleFrequencyUnit>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

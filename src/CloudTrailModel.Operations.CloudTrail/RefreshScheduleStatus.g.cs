@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.CloudTrail;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.CloudTrail;
 /// The model's <c>RefreshScheduleStatus</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<RefreshScheduleStatus>))]
-public readonly struct RefreshScheduleStatus : IEquatable<RefreshScheduleStatus>, IExtensibleValue<RefreshScheduleStatus>
+[JsonConverter(typeof(JsonStringValueConverter<RefreshScheduleStatus>))]
+public readonly struct RefreshScheduleStatus : IEquatable<RefreshScheduleStatus>, IJsonStringValue<RefreshScheduleStatus>
 {
     private readonly string? _value;
 
@@ -31,7 +30,7 @@ public readonly struct RefreshScheduleStatus : IEquatable<RefreshScheduleStatus>
     /// <summary>The value <c>DISABLED</c>.</summary>
     public static RefreshScheduleStatus Disabled { get; } = new("DISABLED");
 
-    static RefreshScheduleStatus IExtensibleValue<RefreshScheduleStatus>.Create(string value) => new(value);
+    static RefreshScheduleStatus IJsonStringValue<RefreshScheduleStatus>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

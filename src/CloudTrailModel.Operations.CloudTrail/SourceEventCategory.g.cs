@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.CloudTrail;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.CloudTrail;
 /// The model's <c>SourceEventCategory</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<SourceEventCategory>))]
-public readonly struct SourceEventCategory : IEquatable<SourceEventCategory>, IExtensibleValue<SourceEventCategory>
+[JsonConverter(typeof(JsonStringValueConverter<SourceEventCategory>))]
+public readonly struct SourceEventCategory : IEquatable<SourceEventCategory>, IJsonStringValue<SourceEventCategory>
 {
     private readonly string? _value;
 
@@ -31,7 +30,7 @@ public readonly struct SourceEventCategory : IEquatable<SourceEventCategory>, IE
     /// <summary>The value <c>Data</c>.</summary>
     public static SourceEventCategory Data { get; } = new("Data");
 
-    static SourceEventCategory IExtensibleValue<SourceEventCategory>.Create(string value) => new(value);
+    static SourceEventCategory IJsonStringValue<SourceEventCategory>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

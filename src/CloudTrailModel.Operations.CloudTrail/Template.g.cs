@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.CloudTrail;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.CloudTrail;
 /// Specifies the type of the aggregation templates in the aggregation configuration. The model's <c>Template</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<Template>))]
-public readonly struct Template : IEquatable<Template>, IExtensibleValue<Template>
+[JsonConverter(typeof(JsonStringValueConverter<Template>))]
+public readonly struct Template : IEquatable<Template>, IJsonStringValue<Template>
 {
     private readonly string? _value;
 
@@ -34,7 +33,7 @@ public readonly struct Template : IEquatable<Template>, IExtensibleValue<Templat
     /// <summary>The value <c>USER_ACTIONS</c>.</summary>
     public static Template UserActions { get; } = new("USER_ACTIONS");
 
-    static Template IExtensibleValue<Template>.Create(string value) => new(value);
+    static Template IJsonStringValue<Template>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.EC2;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.EC2;
 /// The model's <c>AcceleratorManufacturer</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<AcceleratorManufacturer>))]
-public readonly struct AcceleratorManufacturer : IEquatable<AcceleratorManufacturer>, IExtensibleValue<AcceleratorManufacturer>
+[JsonConverter(typeof(JsonStringValueConverter<AcceleratorManufacturer>))]
+public readonly struct AcceleratorManufacturer : IEquatable<AcceleratorManufacturer>, IJsonStringValue<AcceleratorManufacturer>
 {
     private readonly string? _value;
 
@@ -40,7 +39,7 @@ public readonly struct AcceleratorManufacturer : IEquatable<AcceleratorManufactu
     /// <summary>The value <c>habana</c>.</summary>
     public static AcceleratorManufacturer Habana { get; } = new("habana");
 
-    static AcceleratorManufacturer IExtensibleValue<AcceleratorManufacturer>.Create(string value) => new(value);
+    static AcceleratorManufacturer IJsonStringValue<AcceleratorManufacturer>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

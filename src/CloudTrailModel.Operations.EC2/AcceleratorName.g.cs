@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.EC2;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.EC2;
 /// The model's <c>AcceleratorName</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<AcceleratorName>))]
-public readonly struct AcceleratorName : IEquatable<AcceleratorName>, IExtensibleValue<AcceleratorName>
+[JsonConverter(typeof(JsonStringValueConverter<AcceleratorName>))]
+public readonly struct AcceleratorName : IEquatable<AcceleratorName>, IJsonStringValue<AcceleratorName>
 {
     private readonly string? _value;
 
@@ -82,7 +81,7 @@ public readonly struct AcceleratorName : IEquatable<AcceleratorName>, IExtensibl
     /// <summary>The value <c>u30</c>.</summary>
     public static AcceleratorName U30 { get; } = new("u30");
 
-    static AcceleratorName IExtensibleValue<AcceleratorName>.Create(string value) => new(value);
+    static AcceleratorName IJsonStringValue<AcceleratorName>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

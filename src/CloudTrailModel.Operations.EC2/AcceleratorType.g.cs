@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.EC2;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.EC2;
 /// The model's <c>AcceleratorType</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<AcceleratorType>))]
-public readonly struct AcceleratorType : IEquatable<AcceleratorType>, IExtensibleValue<AcceleratorType>
+[JsonConverter(typeof(JsonStringValueConverter<AcceleratorType>))]
+public readonly struct AcceleratorType : IEquatable<AcceleratorType>, IJsonStringValue<AcceleratorType>
 {
     private readonly string? _value;
 
@@ -37,7 +36,7 @@ public readonly struct AcceleratorType : IEquatable<AcceleratorType>, IExtensibl
     /// <summary>The value <c>media</c>.</summary>
     public static AcceleratorType Media { get; } = new("media");
 
-    static AcceleratorType IExtensibleValue<AcceleratorType>.Create(string value) => new(value);
+    static AcceleratorType IJsonStringValue<AcceleratorType>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

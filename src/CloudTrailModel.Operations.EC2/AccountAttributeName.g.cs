@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.EC2;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.EC2;
 /// The model's <c>AccountAttributeName</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<AccountAttributeName>))]
-public readonly struct AccountAttributeName : IEquatable<AccountAttributeName>, IExtensibleValue<AccountAttributeName>
+[JsonConverter(typeof(JsonStringValueConverter<AccountAttributeName>))]
+public readonly struct AccountAttributeName : IEquatable<AccountAttributeName>, IJsonStringValue<AccountAttributeName>
 {
     private readonly string? _value;
 
@@ -31,7 +30,7 @@ public readonly struct AccountAttributeName : IEquatable<AccountAttributeName>, 
     /// <summary>The value <c>default-vpc</c>.</summary>
     public static AccountAttributeName DefaultVpc { get; } = new("default-vpc");
 
-    static AccountAttributeName IExtensibleValue<AccountAttributeName>.Create(string value) => new(value);
+    static AccountAttributeName IJsonStringValue<AccountAttributeName>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.EC2;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.EC2;
 /// The model's <c>AccountVpcEncryptionControlMode</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<AccountVpcEncryptionControlMode>))]
-public readonly struct AccountVpcEncryptionControlMode : IEquatable<AccountVpcEncryptionControlMode>, IExtensibleValue<AccountVpcEncryptionControlMode>
+[JsonConverter(typeof(JsonStringValueConverter<AccountVpcEncryptionControlMode>))]
+public readonly struct AccountVpcEncryptionControlMode : IEquatable<AccountVpcEncryptionControlMode>, IJsonStringValue<AccountVpcEncryptionControlMode>
 {
     private readonly string? _value;
 
@@ -34,7 +33,7 @@ public readonly struct AccountVpcEncryptionControlMode : IEquatable<AccountVpcEn
     /// <summary>The value <c>attempt-enforce</c>.</summary>
     public static AccountVpcEncryptionControlMode AttemptEnforce { get; } = new("attempt-enforce");
 
-    static AccountVpcEncryptionControlMode IExtensibleValue<AccountVpcEncryptionControlMode>.Create(string value) => new(value);
+    static AccountVpcEncryptionControlMode IJsonStringValue<AccountVpcEncryptionControlMode>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.EC2;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.EC2;
 /// The model's <c>AddressAttributeName</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<AddressAttributeName>))]
-public readonly struct AddressAttributeName : IEquatable<AddressAttributeName>, IExtensibleValue<AddressAttributeName>
+[JsonConverter(typeof(JsonStringValueConverter<AddressAttributeName>))]
+public readonly struct AddressAttributeName : IEquatable<AddressAttributeName>, IJsonStringValue<AddressAttributeName>
 {
     private readonly string? _value;
 
@@ -28,7 +27,7 @@ public readonly struct AddressAttributeName : IEquatable<AddressAttributeName>, 
     /// <summary>The value <c>domain-name</c>.</summary>
     public static AddressAttributeName DomainName { get; } = new("domain-name");
 
-    static AddressAttributeName IExtensibleValue<AddressAttributeName>.Create(string value) => new(value);
+    static AddressAttributeName IJsonStringValue<AddressAttributeName>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.EC2;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.EC2;
 /// The model's <c>AddressFamily</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<AddressFamily>))]
-public readonly struct AddressFamily : IEquatable<AddressFamily>, IExtensibleValue<AddressFamily>
+[JsonConverter(typeof(JsonStringValueConverter<AddressFamily>))]
+public readonly struct AddressFamily : IEquatable<AddressFamily>, IJsonStringValue<AddressFamily>
 {
     private readonly string? _value;
 
@@ -31,7 +30,7 @@ public readonly struct AddressFamily : IEquatable<AddressFamily>, IExtensibleVal
     /// <summary>The value <c>ipv6</c>.</summary>
     public static AddressFamily Ipv6 { get; } = new("ipv6");
 
-    static AddressFamily IExtensibleValue<AddressFamily>.Create(string value) => new(value);
+    static AddressFamily IJsonStringValue<AddressFamily>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

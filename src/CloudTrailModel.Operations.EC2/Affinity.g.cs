@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.EC2;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.EC2;
 /// The model's <c>Affinity</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<Affinity>))]
-public readonly struct Affinity : IEquatable<Affinity>, IExtensibleValue<Affinity>
+[JsonConverter(typeof(JsonStringValueConverter<Affinity>))]
+public readonly struct Affinity : IEquatable<Affinity>, IJsonStringValue<Affinity>
 {
     private readonly string? _value;
 
@@ -31,7 +30,7 @@ public readonly struct Affinity : IEquatable<Affinity>, IExtensibleValue<Affinit
     /// <summary>The value <c>host</c>.</summary>
     public static Affinity Host { get; } = new("host");
 
-    static Affinity IExtensibleValue<Affinity>.Create(string value) => new(value);
+    static Affinity IJsonStringValue<Affinity>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.EC2;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.EC2;
 /// The model's <c>AggregationStatusEnum</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<AggregationStatusEnum>))]
-public readonly struct AggregationStatusEnum : IEquatable<AggregationStatusEnum>, IExtensibleValue<AggregationStatusEnum>
+[JsonConverter(typeof(JsonStringValueConverter<AggregationStatusEnum>))]
+public readonly struct AggregationStatusEnum : IEquatable<AggregationStatusEnum>, IJsonStringValue<AggregationStatusEnum>
 {
     private readonly string? _value;
 
@@ -31,7 +30,7 @@ public readonly struct AggregationStatusEnum : IEquatable<AggregationStatusEnum>
     /// <summary>The value <c>excluded</c>.</summary>
     public static AggregationStatusEnum Excluded { get; } = new("excluded");
 
-    static AggregationStatusEnum IExtensibleValue<AggregationStatusEnum>.Create(string value) => new(value);
+    static AggregationStatusEnum IJsonStringValue<AggregationStatusEnum>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

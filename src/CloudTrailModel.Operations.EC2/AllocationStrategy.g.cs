@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.EC2;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.EC2;
 /// The model's <c>AllocationStrategy</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<AllocationStrategy>))]
-public readonly struct AllocationStrategy : IEquatable<AllocationStrategy>, IExtensibleValue<AllocationStrategy>
+[JsonConverter(typeof(JsonStringValueConverter<AllocationStrategy>))]
+public readonly struct AllocationStrategy : IEquatable<AllocationStrategy>, IJsonStringValue<AllocationStrategy>
 {
     private readonly string? _value;
 
@@ -40,7 +39,7 @@ public readonly struct AllocationStrategy : IEquatable<AllocationStrategy>, IExt
     /// <summary>The value <c>priceCapacityOptimized</c>.</summary>
     public static AllocationStrategy PriceCapacityOptimized { get; } = new("priceCapacityOptimized");
 
-    static AllocationStrategy IExtensibleValue<AllocationStrategy>.Create(string value) => new(value);
+    static AllocationStrategy IJsonStringValue<AllocationStrategy>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

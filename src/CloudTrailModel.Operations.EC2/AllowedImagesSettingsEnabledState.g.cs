@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.EC2;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.EC2;
 /// The model's <c>AllowedImagesSettingsEnabledState</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<AllowedImagesSettingsEnabledState>))]
-public readonly struct AllowedImagesSettingsEnabledState : IEquatable<AllowedImagesSettingsEnabledState>, IExtensibleValue<AllowedImagesSettingsEnabledState>
+[JsonConverter(typeof(JsonStringValueConverter<AllowedImagesSettingsEnabledState>))]
+public readonly struct AllowedImagesSettingsEnabledState : IEquatable<AllowedImagesSettingsEnabledState>, IJsonStringValue<AllowedImagesSettingsEnabledState>
 {
     private readonly string? _value;
 
@@ -31,7 +30,7 @@ public readonly struct AllowedImagesSettingsEnabledState : IEquatable<AllowedIma
     /// <summary>The value <c>audit-mode</c>.</summary>
     public static AllowedImagesSettingsEnabledState AuditMode { get; } = new("audit-mode");
 
-    static AllowedImagesSettingsEnabledState IExtensibleValue<AllowedImagesSettingsEnabledState>.Create(string value) => new(value);
+    static AllowedImagesSettingsEnabledState IJsonStringValue<AllowedImagesSettingsEnabledState>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

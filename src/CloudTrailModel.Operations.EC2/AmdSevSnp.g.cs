@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.EC2;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.EC2;
 /// The model's <c>AmdSevSnp</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<AmdSevSnp>))]
-public readonly struct AmdSevSnp : IEquatable<AmdSevSnp>, IExtensibleValue<AmdSevSnp>
+[JsonConverter(typeof(JsonStringValueConverter<AmdSevSnp>))]
+public readonly struct AmdSevSnp : IEquatable<AmdSevSnp>, IJsonStringValue<AmdSevSnp>
 {
     private readonly string? _value;
 
@@ -31,7 +30,7 @@ public readonly struct AmdSevSnp : IEquatable<AmdSevSnp>, IExtensibleValue<AmdSe
     /// <summary>The value <c>disabled</c>.</summary>
     public static AmdSevSnp Disabled { get; } = new("disabled");
 
-    static AmdSevSnp IExtensibleValue<AmdSevSnp>.Create(string value) => new(value);
+    static AmdSevSnp IJsonStringValue<AmdSevSnp>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

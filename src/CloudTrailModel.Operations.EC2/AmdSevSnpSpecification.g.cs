@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.EC2;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.EC2;
 /// The model's <c>AmdSevSnpSpecification</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<AmdSevSnpSpecification>))]
-public readonly struct AmdSevSnpSpecification : IEquatable<AmdSevSnpSpecification>, IExtensibleValue<AmdSevSnpSpecification>
+[JsonConverter(typeof(JsonStringValueConverter<AmdSevSnpSpecification>))]
+public readonly struct AmdSevSnpSpecification : IEquatable<AmdSevSnpSpecification>, IJsonStringValue<AmdSevSnpSpecification>
 {
     private readonly string? _value;
 
@@ -31,7 +30,7 @@ public readonly struct AmdSevSnpSpecification : IEquatable<AmdSevSnpSpecificatio
     /// <summary>The value <c>disabled</c>.</summary>
     public static AmdSevSnpSpecification Disabled { get; } = new("disabled");
 
-    static AmdSevSnpSpecification IExtensibleValue<AmdSevSnpSpecification>.Create(string value) => new(value);
+    static AmdSevSnpSpecification IJsonStringValue<AmdSevSnpSpecification>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.EC2;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.EC2;
 /// The model's <c>ApplyCancellationCharges</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<ApplyCancellationCharges>))]
-public readonly struct ApplyCancellationCharges : IEquatable<ApplyCancellationCharges>, IExtensibleValue<ApplyCancellationCharges>
+[JsonConverter(typeof(JsonStringValueConverter<ApplyCancellationCharges>))]
+public readonly struct ApplyCancellationCharges : IEquatable<ApplyCancellationCharges>, IJsonStringValue<ApplyCancellationCharges>
 {
     private readonly string? _value;
 
@@ -28,7 +27,7 @@ public readonly struct ApplyCancellationCharges : IEquatable<ApplyCancellationCh
     /// <summary>The value <c>commitment-wind-down</c>.</summary>
     public static ApplyCancellationCharges CommitmentWindDown { get; } = new("commitment-wind-down");
 
-    static ApplyCancellationCharges IExtensibleValue<ApplyCancellationCharges>.Create(string value) => new(value);
+    static ApplyCancellationCharges IJsonStringValue<ApplyCancellationCharges>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

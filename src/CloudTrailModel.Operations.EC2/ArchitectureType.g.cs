@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.EC2;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.EC2;
 /// The model's <c>ArchitectureType</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<ArchitectureType>))]
-public readonly struct ArchitectureType : IEquatable<ArchitectureType>, IExtensibleValue<ArchitectureType>
+[JsonConverter(typeof(JsonStringValueConverter<ArchitectureType>))]
+public readonly struct ArchitectureType : IEquatable<ArchitectureType>, IJsonStringValue<ArchitectureType>
 {
     private readonly string? _value;
 
@@ -40,7 +39,7 @@ public readonly struct ArchitectureType : IEquatable<ArchitectureType>, IExtensi
     /// <summary>The value <c>arm64_mac</c>.</summary>
     public static ArchitectureType Arm64Mac { get; } = new("arm64_mac");
 
-    static ArchitectureType IExtensibleValue<ArchitectureType>.Create(string value) => new(value);
+    static ArchitectureType IJsonStringValue<ArchitectureType>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

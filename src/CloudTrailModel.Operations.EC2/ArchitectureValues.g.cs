@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.EC2;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.EC2;
 /// The model's <c>ArchitectureValues</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<ArchitectureValues>))]
-public readonly struct ArchitectureValues : IEquatable<ArchitectureValues>, IExtensibleValue<ArchitectureValues>
+[JsonConverter(typeof(JsonStringValueConverter<ArchitectureValues>))]
+public readonly struct ArchitectureValues : IEquatable<ArchitectureValues>, IJsonStringValue<ArchitectureValues>
 {
     private readonly string? _value;
 
@@ -40,7 +39,7 @@ public readonly struct ArchitectureValues : IEquatable<ArchitectureValues>, IExt
     /// <summary>The value <c>arm64_mac</c>.</summary>
     public static ArchitectureValues Arm64Mac { get; } = new("arm64_mac");
 
-    static ArchitectureValues IExtensibleValue<ArchitectureValues>.Create(string value) => new(value);
+    static ArchitectureValues IJsonStringValue<ArchitectureValues>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

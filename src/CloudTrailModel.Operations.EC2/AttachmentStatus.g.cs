@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.EC2;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.EC2;
 /// The model's <c>AttachmentStatus</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<AttachmentStatus>))]
-public readonly struct AttachmentStatus : IEquatable<AttachmentStatus>, IExtensibleValue<AttachmentStatus>
+[JsonConverter(typeof(JsonStringValueConverter<AttachmentStatus>))]
+public readonly struct AttachmentStatus : IEquatable<AttachmentStatus>, IJsonStringValue<AttachmentStatus>
 {
     private readonly string? _value;
 
@@ -37,7 +36,7 @@ public readonly struct AttachmentStatus : IEquatable<AttachmentStatus>, IExtensi
     /// <summary>The value <c>detached</c>.</summary>
     public static AttachmentStatus Detached { get; } = new("detached");
 
-    static AttachmentStatus IExtensibleValue<AttachmentStatus>.Create(string value) => new(value);
+    static AttachmentStatus IJsonStringValue<AttachmentStatus>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.EC2;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.EC2;
 /// The model's <c>AutoAcceptSharedAttachmentsValue</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<AutoAcceptSharedAttachmentsValue>))]
-public readonly struct AutoAcceptSharedAttachmentsValue : IEquatable<AutoAcceptSharedAttachmentsValue>, IExtensibleValue<AutoAcceptSharedAttachmentsValue>
+[JsonConverter(typeof(JsonStringValueConverter<AutoAcceptSharedAttachmentsValue>))]
+public readonly struct AutoAcceptSharedAttachmentsValue : IEquatable<AutoAcceptSharedAttachmentsValue>, IJsonStringValue<AutoAcceptSharedAttachmentsValue>
 {
     private readonly string? _value;
 
@@ -31,7 +30,7 @@ public readonly struct AutoAcceptSharedAttachmentsValue : IEquatable<AutoAcceptS
     /// <summary>The value <c>disable</c>.</summary>
     public static AutoAcceptSharedAttachmentsValue Disable { get; } = new("disable");
 
-    static AutoAcceptSharedAttachmentsValue IExtensibleValue<AutoAcceptSharedAttachmentsValue>.Create(string value) => new(value);
+    static AutoAcceptSharedAttachmentsValue IJsonStringValue<AutoAcceptSharedAttachmentsValue>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

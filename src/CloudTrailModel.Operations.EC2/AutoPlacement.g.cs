@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.EC2;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.EC2;
 /// The model's <c>AutoPlacement</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<AutoPlacement>))]
-public readonly struct AutoPlacement : IEquatable<AutoPlacement>, IExtensibleValue<AutoPlacement>
+[JsonConverter(typeof(JsonStringValueConverter<AutoPlacement>))]
+public readonly struct AutoPlacement : IEquatable<AutoPlacement>, IJsonStringValue<AutoPlacement>
 {
     private readonly string? _value;
 
@@ -31,7 +30,7 @@ public readonly struct AutoPlacement : IEquatable<AutoPlacement>, IExtensibleVal
     /// <summary>The value <c>off</c>.</summary>
     public static AutoPlacement Off { get; } = new("off");
 
-    static AutoPlacement IExtensibleValue<AutoPlacement>.Create(string value) => new(value);
+    static AutoPlacement IJsonStringValue<AutoPlacement>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.EC2;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.EC2;
 /// The model's <c>AvailabilityMode</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<AvailabilityMode>))]
-public readonly struct AvailabilityMode : IEquatable<AvailabilityMode>, IExtensibleValue<AvailabilityMode>
+[JsonConverter(typeof(JsonStringValueConverter<AvailabilityMode>))]
+public readonly struct AvailabilityMode : IEquatable<AvailabilityMode>, IJsonStringValue<AvailabilityMode>
 {
     private readonly string? _value;
 
@@ -31,7 +30,7 @@ public readonly struct AvailabilityMode : IEquatable<AvailabilityMode>, IExtensi
     /// <summary>The value <c>regional</c>.</summary>
     public static AvailabilityMode Regional { get; } = new("regional");
 
-    static AvailabilityMode IExtensibleValue<AvailabilityMode>.Create(string value) => new(value);
+    static AvailabilityMode IJsonStringValue<AvailabilityMode>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

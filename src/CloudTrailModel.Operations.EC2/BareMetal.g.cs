@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.EC2;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.EC2;
 /// The model's <c>BareMetal</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<BareMetal>))]
-public readonly struct BareMetal : IEquatable<BareMetal>, IExtensibleValue<BareMetal>
+[JsonConverter(typeof(JsonStringValueConverter<BareMetal>))]
+public readonly struct BareMetal : IEquatable<BareMetal>, IJsonStringValue<BareMetal>
 {
     private readonly string? _value;
 
@@ -34,7 +33,7 @@ public readonly struct BareMetal : IEquatable<BareMetal>, IExtensibleValue<BareM
     /// <summary>The value <c>excluded</c>.</summary>
     public static BareMetal Excluded { get; } = new("excluded");
 
-    static BareMetal IExtensibleValue<BareMetal>.Create(string value) => new(value);
+    static BareMetal IJsonStringValue<BareMetal>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.EC2;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.EC2;
 /// The model's <c>BootModeValues</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<BootModeValues>))]
-public readonly struct BootModeValues : IEquatable<BootModeValues>, IExtensibleValue<BootModeValues>
+[JsonConverter(typeof(JsonStringValueConverter<BootModeValues>))]
+public readonly struct BootModeValues : IEquatable<BootModeValues>, IJsonStringValue<BootModeValues>
 {
     private readonly string? _value;
 
@@ -34,7 +33,7 @@ public readonly struct BootModeValues : IEquatable<BootModeValues>, IExtensibleV
     /// <summary>The value <c>uefi-preferred</c>.</summary>
     public static BootModeValues UefiPreferred { get; } = new("uefi-preferred");
 
-    static BootModeValues IExtensibleValue<BootModeValues>.Create(string value) => new(value);
+    static BootModeValues IJsonStringValue<BootModeValues>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

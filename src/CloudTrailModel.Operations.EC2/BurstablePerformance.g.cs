@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.EC2;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.EC2;
 /// The model's <c>BurstablePerformance</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<BurstablePerformance>))]
-public readonly struct BurstablePerformance : IEquatable<BurstablePerformance>, IExtensibleValue<BurstablePerformance>
+[JsonConverter(typeof(JsonStringValueConverter<BurstablePerformance>))]
+public readonly struct BurstablePerformance : IEquatable<BurstablePerformance>, IJsonStringValue<BurstablePerformance>
 {
     private readonly string? _value;
 
@@ -34,7 +33,7 @@ public readonly struct BurstablePerformance : IEquatable<BurstablePerformance>, 
     /// <summary>The value <c>excluded</c>.</summary>
     public static BurstablePerformance Excluded { get; } = new("excluded");
 
-    static BurstablePerformance IExtensibleValue<BurstablePerformance>.Create(string value) => new(value);
+    static BurstablePerformance IJsonStringValue<BurstablePerformance>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.EC2;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.EC2;
 /// The model's <c>CallerRole</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<CallerRole>))]
-public readonly struct CallerRole : IEquatable<CallerRole>, IExtensibleValue<CallerRole>
+[JsonConverter(typeof(JsonStringValueConverter<CallerRole>))]
+public readonly struct CallerRole : IEquatable<CallerRole>, IJsonStringValue<CallerRole>
 {
     private readonly string? _value;
 
@@ -31,7 +30,7 @@ public readonly struct CallerRole : IEquatable<CallerRole>, IExtensibleValue<Cal
     /// <summary>The value <c>unused-reservation-billing-owner</c>.</summary>
     public static CallerRole UnusedReservationBillingOwner { get; } = new("unused-reservation-billing-owner");
 
-    static CallerRole IExtensibleValue<CallerRole>.Create(string value) => new(value);
+    static CallerRole IJsonStringValue<CallerRole>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.EC2;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.EC2;
 /// The model's <c>CapacityReservationDeliveryPreference</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<CapacityReservationDeliveryPreference>))]
-public readonly struct CapacityReservationDeliveryPreference : IEquatable<CapacityReservationDeliveryPreference>, IExtensibleValue<CapacityReservationDeliveryPreference>
+[JsonConverter(typeof(JsonStringValueConverter<CapacityReservationDeliveryPreference>))]
+public readonly struct CapacityReservationDeliveryPreference : IEquatable<CapacityReservationDeliveryPreference>, IJsonStringValue<CapacityReservationDeliveryPreference>
 {
     private readonly string? _value;
 
@@ -31,7 +30,7 @@ public readonly struct CapacityReservationDeliveryPreference : IEquatable<Capaci
     /// <summary>The value <c>incremental</c>.</summary>
     public static CapacityReservationDeliveryPreference Incremental { get; } = new("incremental");
 
-    static CapacityReservationDeliveryPreference IExtensibleValue<CapacityReservationDeliveryPreference>.Create(string value) => new(value);
+    static CapacityReservationDeliveryPreference IJsonStringValue<CapacityReservationDeliveryPreference>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

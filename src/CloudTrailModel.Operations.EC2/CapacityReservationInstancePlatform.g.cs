@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.EC2;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.EC2;
 /// The model's <c>CapacityReservationInstancePlatform</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<CapacityReservationInstancePlatform>))]
-public readonly struct CapacityReservationInstancePlatform : IEquatable<CapacityReservationInstancePlatform>, IExtensibleValue<CapacityReservationInstancePlatform>
+[JsonConverter(typeof(JsonStringValueConverter<CapacityReservationInstancePlatform>))]
+public readonly struct CapacityReservationInstancePlatform : IEquatable<CapacityReservationInstancePlatform>, IJsonStringValue<CapacityReservationInstancePlatform>
 {
     private readonly string? _value;
 
@@ -79,7 +78,7 @@ public readonly struct CapacityReservationInstancePlatform : IEquatable<Capacity
     /// <summary>The value <c>Ubuntu Pro</c>.</summary>
     public static CapacityReservationInstancePlatform UbuntuPro { get; } = new("Ubuntu Pro");
 
-    static CapacityReservationInstancePlatform IExtensibleValue<CapacityReservationInstancePlatform>.Create(string value) => new(value);
+    static CapacityReservationInstancePlatform IJsonStringValue<CapacityReservationInstancePlatform>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.EC2;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.EC2;
 /// The model's <c>CapacityReservationTenancy</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<CapacityReservationTenancy>))]
-public readonly struct CapacityReservationTenancy : IEquatable<CapacityReservationTenancy>, IExtensibleValue<CapacityReservationTenancy>
+[JsonConverter(typeof(JsonStringValueConverter<CapacityReservationTenancy>))]
+public readonly struct CapacityReservationTenancy : IEquatable<CapacityReservationTenancy>, IJsonStringValue<CapacityReservationTenancy>
 {
     private readonly string? _value;
 
@@ -31,7 +30,7 @@ public readonly struct CapacityReservationTenancy : IEquatable<CapacityReservati
     /// <summary>The value <c>dedicated</c>.</summary>
     public static CapacityReservationTenancy Dedicated { get; } = new("dedicated");
 
-    static CapacityReservationTenancy IExtensibleValue<CapacityReservationTenancy>.Create(string value) => new(value);
+    static CapacityReservationTenancy IJsonStringValue<CapacityReservationTenancy>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

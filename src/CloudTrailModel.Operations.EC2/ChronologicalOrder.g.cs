@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.EC2;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.EC2;
 /// The chronological order for returning results. The model's <c>ChronologicalOrder</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<ChronologicalOrder>))]
-public readonly struct ChronologicalOrder : IEquatable<ChronologicalOrder>, IExtensibleValue<ChronologicalOrder>
+[JsonConverter(typeof(JsonStringValueConverter<ChronologicalOrder>))]
+public readonly struct ChronologicalOrder : IEquatable<ChronologicalOrder>, IJsonStringValue<ChronologicalOrder>
 {
     private readonly string? _value;
 
@@ -31,7 +30,7 @@ public readonly struct ChronologicalOrder : IEquatable<ChronologicalOrder>, IExt
     /// <summary>The value <c>reverse</c>.</summary>
     public static ChronologicalOrder Reverse { get; } = new("reverse");
 
-    static ChronologicalOrder IExtensibleValue<ChronologicalOrder>.Create(string value) => new(value);
+    static ChronologicalOrder IJsonStringValue<ChronologicalOrder>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.EC2;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.EC2;
 /// The model's <c>ClientVpnAuthenticationType</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<ClientVpnAuthenticationType>))]
-public readonly struct ClientVpnAuthenticationType : IEquatable<ClientVpnAuthenticationType>, IExtensibleValue<ClientVpnAuthenticationType>
+[JsonConverter(typeof(JsonStringValueConverter<ClientVpnAuthenticationType>))]
+public readonly struct ClientVpnAuthenticationType : IEquatable<ClientVpnAuthenticationType>, IJsonStringValue<ClientVpnAuthenticationType>
 {
     private readonly string? _value;
 
@@ -34,7 +33,7 @@ public readonly struct ClientVpnAuthenticationType : IEquatable<ClientVpnAuthent
     /// <summary>The value <c>federated-authentication</c>.</summary>
     public static ClientVpnAuthenticationType FederatedAuthentication { get; } = new("federated-authentication");
 
-    static ClientVpnAuthenticationType IExtensibleValue<ClientVpnAuthenticationType>.Create(string value) => new(value);
+    static ClientVpnAuthenticationType IJsonStringValue<ClientVpnAuthenticationType>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

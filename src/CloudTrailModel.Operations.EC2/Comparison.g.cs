@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.EC2;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.EC2;
 /// The model's <c>Comparison</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<Comparison>))]
-public readonly struct Comparison : IEquatable<Comparison>, IExtensibleValue<Comparison>
+[JsonConverter(typeof(JsonStringValueConverter<Comparison>))]
+public readonly struct Comparison : IEquatable<Comparison>, IJsonStringValue<Comparison>
 {
     private readonly string? _value;
 
@@ -31,7 +30,7 @@ public readonly struct Comparison : IEquatable<Comparison>, IExtensibleValue<Com
     /// <summary>The value <c>in</c>.</summary>
     public static Comparison In { get; } = new("in");
 
-    static Comparison IExtensibleValue<Comparison>.Create(string value) => new(value);
+    static Comparison IJsonStringValue<Comparison>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.EC2;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.EC2;
 /// The model's <c>ConnectivityType</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<ConnectivityType>))]
-public readonly struct ConnectivityType : IEquatable<ConnectivityType>, IExtensibleValue<ConnectivityType>
+[JsonConverter(typeof(JsonStringValueConverter<ConnectivityType>))]
+public readonly struct ConnectivityType : IEquatable<ConnectivityType>, IJsonStringValue<ConnectivityType>
 {
     private readonly string? _value;
 
@@ -31,7 +30,7 @@ public readonly struct ConnectivityType : IEquatable<ConnectivityType>, IExtensi
     /// <summary>The value <c>public</c>.</summary>
     public static ConnectivityType Public { get; } = new("public");
 
-    static ConnectivityType IExtensibleValue<ConnectivityType>.Create(string value) => new(value);
+    static ConnectivityType IJsonStringValue<ConnectivityType>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.EC2;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.EC2;
 /// The model's <c>ContainerFormat</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<ContainerFormat>))]
-public readonly struct ContainerFormat : IEquatable<ContainerFormat>, IExtensibleValue<ContainerFormat>
+[JsonConverter(typeof(JsonStringValueConverter<ContainerFormat>))]
+public readonly struct ContainerFormat : IEquatable<ContainerFormat>, IJsonStringValue<ContainerFormat>
 {
     private readonly string? _value;
 
@@ -28,7 +27,7 @@ public readonly struct ContainerFormat : IEquatable<ContainerFormat>, IExtensibl
     /// <summary>The value <c>ova</c>.</summary>
     public static ContainerFormat Ova { get; } = new("ova");
 
-    static ContainerFormat IExtensibleValue<ContainerFormat>.Create(string value) => new(value);
+    static ContainerFormat IJsonStringValue<ContainerFormat>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

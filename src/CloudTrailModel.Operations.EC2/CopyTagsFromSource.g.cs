@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.EC2;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.EC2;
 /// The model's <c>CopyTagsFromSource</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<CopyTagsFromSource>))]
-public readonly struct CopyTagsFromSource : IEquatable<CopyTagsFromSource>, IExtensibleValue<CopyTagsFromSource>
+[JsonConverter(typeof(JsonStringValueConverter<CopyTagsFromSource>))]
+public readonly struct CopyTagsFromSource : IEquatable<CopyTagsFromSource>, IJsonStringValue<CopyTagsFromSource>
 {
     private readonly string? _value;
 
@@ -28,7 +27,7 @@ public readonly struct CopyTagsFromSource : IEquatable<CopyTagsFromSource>, IExt
     /// <summary>The value <c>volume</c>.</summary>
     public static CopyTagsFromSource Volume { get; } = new("volume");
 
-    static CopyTagsFromSource IExtensibleValue<CopyTagsFromSource>.Create(string value) => new(value);
+    static CopyTagsFromSource IJsonStringValue<CopyTagsFromSource>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.EC2;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.EC2;
 /// The model's <c>CpuManufacturer</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<CpuManufacturer>))]
-public readonly struct CpuManufacturer : IEquatable<CpuManufacturer>, IExtensibleValue<CpuManufacturer>
+[JsonConverter(typeof(JsonStringValueConverter<CpuManufacturer>))]
+public readonly struct CpuManufacturer : IEquatable<CpuManufacturer>, IJsonStringValue<CpuManufacturer>
 {
     private readonly string? _value;
 
@@ -37,7 +36,7 @@ public readonly struct CpuManufacturer : IEquatable<CpuManufacturer>, IExtensibl
     /// <summary>The value <c>apple</c>.</summary>
     public static CpuManufacturer Apple { get; } = new("apple");
 
-    static CpuManufacturer IExtensibleValue<CpuManufacturer>.Create(string value) => new(value);
+    static CpuManufacturer IJsonStringValue<CpuManufacturer>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

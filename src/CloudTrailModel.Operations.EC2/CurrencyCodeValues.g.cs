@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.EC2;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.EC2;
 /// The model's <c>CurrencyCodeValues</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<CurrencyCodeValues>))]
-public readonly struct CurrencyCodeValues : IEquatable<CurrencyCodeValues>, IExtensibleValue<CurrencyCodeValues>
+[JsonConverter(typeof(JsonStringValueConverter<CurrencyCodeValues>))]
+public readonly struct CurrencyCodeValues : IEquatable<CurrencyCodeValues>, IJsonStringValue<CurrencyCodeValues>
 {
     private readonly string? _value;
 
@@ -28,7 +27,7 @@ public readonly struct CurrencyCodeValues : IEquatable<CurrencyCodeValues>, IExt
     /// <summary>The value <c>USD</c>.</summary>
     public static CurrencyCodeValues Usd { get; } = new("USD");
 
-    static CurrencyCodeValues IExtensibleValue<CurrencyCodeValues>.Create(string value) => new(value);
+    static CurrencyCodeValues IJsonStringValue<CurrencyCodeValues>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.EC2;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.EC2;
 /// The model's <c>DefaultHttpTokensEnforcedState</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<DefaultHttpTokensEnforcedState>))]
-public readonly struct DefaultHttpTokensEnforcedState : IEquatable<DefaultHttpTokensEnforcedState>, IExtensibleValue<DefaultHttpTokensEnforcedState>
+[JsonConverter(typeof(JsonStringValueConverter<DefaultHttpTokensEnforcedState>))]
+public readonly struct DefaultHttpTokensEnforcedState : IEquatable<DefaultHttpTokensEnforcedState>, IJsonStringValue<DefaultHttpTokensEnforcedState>
 {
     private readonly string? _value;
 
@@ -34,7 +33,7 @@ public readonly struct DefaultHttpTokensEnforcedState : IEquatable<DefaultHttpTo
     /// <summary>The value <c>no-preference</c>.</summary>
     public static DefaultHttpTokensEnforcedState NoPreference { get; } = new("no-preference");
 
-    static DefaultHttpTokensEnforcedState IExtensibleValue<DefaultHttpTokensEnforcedState>.Create(string value) => new(value);
+    static DefaultHttpTokensEnforcedState IJsonStringValue<DefaultHttpTokensEnforcedState>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.EC2;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.EC2;
 /// The model's <c>DefaultInstanceMetadataEndpointState</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<DefaultInstanceMetadataEndpointState>))]
-public readonly struct DefaultInstanceMetadataEndpointState : IEquatable<DefaultInstanceMetadataEndpointState>, IExtensibleValue<DefaultInstanceMetadataEndpointState>
+[JsonConverter(typeof(JsonStringValueConverter<DefaultInstanceMetadataEndpointState>))]
+public readonly struct DefaultInstanceMetadataEndpointState : IEquatable<DefaultInstanceMetadataEndpointState>, IJsonStringValue<DefaultInstanceMetadataEndpointState>
 {
     private readonly string? _value;
 
@@ -34,7 +33,7 @@ public readonly struct DefaultInstanceMetadataEndpointState : IEquatable<Default
     /// <summary>The value <c>no-preference</c>.</summary>
     public static DefaultInstanceMetadataEndpointState NoPreference { get; } = new("no-preference");
 
-    static DefaultInstanceMetadataEndpointState IExtensibleValue<DefaultInstanceMetadataEndpointState>.Create(string value) => new(value);
+    static DefaultInstanceMetadataEndpointState IJsonStringValue<DefaultInstanceMetadataEndpointState>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

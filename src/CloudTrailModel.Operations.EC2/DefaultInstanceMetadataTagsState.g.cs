@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.EC2;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.EC2;
 /// The model's <c>DefaultInstanceMetadataTagsState</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<DefaultInstanceMetadataTagsState>))]
-public readonly struct DefaultInstanceMetadataTagsState : IEquatable<DefaultInstanceMetadataTagsState>, IExtensibleValue<DefaultInstanceMetadataTagsState>
+[JsonConverter(typeof(JsonStringValueConverter<DefaultInstanceMetadataTagsState>))]
+public readonly struct DefaultInstanceMetadataTagsState : IEquatable<DefaultInstanceMetadataTagsState>, IJsonStringValue<DefaultInstanceMetadataTagsState>
 {
     private readonly string? _value;
 
@@ -34,7 +33,7 @@ public readonly struct DefaultInstanceMetadataTagsState : IEquatable<DefaultInst
     /// <summary>The value <c>no-preference</c>.</summary>
     public static DefaultInstanceMetadataTagsState NoPreference { get; } = new("no-preference");
 
-    static DefaultInstanceMetadataTagsState IExtensibleValue<DefaultInstanceMetadataTagsState>.Create(string value) => new(value);
+    static DefaultInstanceMetadataTagsState IJsonStringValue<DefaultInstanceMetadataTagsState>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.EC2;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.EC2;
 /// The model's <c>DefaultRouteTableAssociationValue</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<DefaultRouteTableAssociationValue>))]
-public readonly struct DefaultRouteTableAssociationValue : IEquatable<DefaultRouteTableAssociationValue>, IExtensibleValue<DefaultRouteTableAssociationValue>
+[JsonConverter(typeof(JsonStringValueConverter<DefaultRouteTableAssociationValue>))]
+public readonly struct DefaultRouteTableAssociationValue : IEquatable<DefaultRouteTableAssociationValue>, IJsonStringValue<DefaultRouteTableAssociationValue>
 {
     private readonly string? _value;
 
@@ -31,7 +30,7 @@ public readonly struct DefaultRouteTableAssociationValue : IEquatable<DefaultRou
     /// <summary>The value <c>disable</c>.</summary>
     public static DefaultRouteTableAssociationValue Disable { get; } = new("disable");
 
-    static DefaultRouteTableAssociationValue IExtensibleValue<DefaultRouteTableAssociationValue>.Create(string value) => new(value);
+    static DefaultRouteTableAssociationValue IJsonStringValue<DefaultRouteTableAssociationValue>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.EC2;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.EC2;
 /// The model's <c>DefaultRouteTablePropagationValue</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<DefaultRouteTablePropagationValue>))]
-public readonly struct DefaultRouteTablePropagationValue : IEquatable<DefaultRouteTablePropagationValue>, IExtensibleValue<DefaultRouteTablePropagationValue>
+[JsonConverter(typeof(JsonStringValueConverter<DefaultRouteTablePropagationValue>))]
+public readonly struct DefaultRouteTablePropagationValue : IEquatable<DefaultRouteTablePropagationValue>, IJsonStringValue<DefaultRouteTablePropagationValue>
 {
     private readonly string? _value;
 
@@ -31,7 +30,7 @@ public readonly struct DefaultRouteTablePropagationValue : IEquatable<DefaultRou
     /// <summary>The value <c>disable</c>.</summary>
     public static DefaultRouteTablePropagationValue Disable { get; } = new("disable");
 
-    static DefaultRouteTablePropagationValue IExtensibleValue<DefaultRouteTablePropagationValue>.Create(string value) => new(value);
+    static DefaultRouteTablePropagationValue IJsonStringValue<DefaultRouteTablePropagationValue>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

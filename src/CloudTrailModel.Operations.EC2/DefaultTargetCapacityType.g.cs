@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.EC2;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.EC2;
 /// The model's <c>DefaultTargetCapacityType</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<DefaultTargetCapacityType>))]
-public readonly struct DefaultTargetCapacityType : IEquatable<DefaultTargetCapacityType>, IExtensibleValue<DefaultTargetCapacityType>
+[JsonConverter(typeof(JsonStringValueConverter<DefaultTargetCapacityType>))]
+public readonly struct DefaultTargetCapacityType : IEquatable<DefaultTargetCapacityType>, IJsonStringValue<DefaultTargetCapacityType>
 {
     private readonly string? _value;
 
@@ -37,7 +36,7 @@ public readonly struct DefaultTargetCapacityType : IEquatable<DefaultTargetCapac
     /// <summary>The value <c>reserved-capacity</c>.</summary>
     public static DefaultTargetCapacityType ReservedCapacity { get; } = new("reserved-capacity");
 
-    static DefaultTargetCapacityType IExtensibleValue<DefaultTargetCapacityType>.Create(string value) => new(value);
+    static DefaultTargetCapacityType IJsonStringValue<DefaultTargetCapacityType>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.EC2;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.EC2;
 /// The model's <c>DestinationFileFormat</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<DestinationFileFormat>))]
-public readonly struct DestinationFileFormat : IEquatable<DestinationFileFormat>, IExtensibleValue<DestinationFileFormat>
+[JsonConverter(typeof(JsonStringValueConverter<DestinationFileFormat>))]
+public readonly struct DestinationFileFormat : IEquatable<DestinationFileFormat>, IJsonStringValue<DestinationFileFormat>
 {
     private readonly string? _value;
 
@@ -31,7 +30,7 @@ public readonly struct DestinationFileFormat : IEquatable<DestinationFileFormat>
     /// <summary>The value <c>parquet</c>.</summary>
     public static DestinationFileFormat Parquet { get; } = new("parquet");
 
-    static DestinationFileFormat IExtensibleValue<DestinationFileFormat>.Create(string value) => new(value);
+    static DestinationFileFormat IJsonStringValue<DestinationFileFormat>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

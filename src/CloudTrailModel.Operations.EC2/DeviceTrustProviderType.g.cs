@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.EC2;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.EC2;
 /// The model's <c>DeviceTrustProviderType</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<DeviceTrustProviderType>))]
-public readonly struct DeviceTrustProviderType : IEquatable<DeviceTrustProviderType>, IExtensibleValue<DeviceTrustProviderType>
+[JsonConverter(typeof(JsonStringValueConverter<DeviceTrustProviderType>))]
+public readonly struct DeviceTrustProviderType : IEquatable<DeviceTrustProviderType>, IJsonStringValue<DeviceTrustProviderType>
 {
     private readonly string? _value;
 
@@ -34,7 +33,7 @@ public readonly struct DeviceTrustProviderType : IEquatable<DeviceTrustProviderT
     /// <summary>The value <c>jumpcloud</c>.</summary>
     public static DeviceTrustProviderType Jumpcloud { get; } = new("jumpcloud");
 
-    static DeviceTrustProviderType IExtensibleValue<DeviceTrustProviderType>.Create(string value) => new(value);
+    static DeviceTrustProviderType IJsonStringValue<DeviceTrustProviderType>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

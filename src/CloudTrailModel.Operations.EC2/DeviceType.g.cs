@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.EC2;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.EC2;
 /// The model's <c>DeviceType</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<DeviceType>))]
-public readonly struct DeviceType : IEquatable<DeviceType>, IExtensibleValue<DeviceType>
+[JsonConverter(typeof(JsonStringValueConverter<DeviceType>))]
+public readonly struct DeviceType : IEquatable<DeviceType>, IJsonStringValue<DeviceType>
 {
     private readonly string? _value;
 
@@ -31,7 +30,7 @@ public readonly struct DeviceType : IEquatable<DeviceType>, IExtensibleValue<Dev
     /// <summary>The value <c>instance-store</c>.</summary>
     public static DeviceType InstanceStore { get; } = new("instance-store");
 
-    static DeviceType IExtensibleValue<DeviceType>.Create(string value) => new(value);
+    static DeviceType IJsonStringValue<DeviceType>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.EC2;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.EC2;
 /// The model's <c>DiskImageFormat</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<DiskImageFormat>))]
-public readonly struct DiskImageFormat : IEquatable<DiskImageFormat>, IExtensibleValue<DiskImageFormat>
+[JsonConverter(typeof(JsonStringValueConverter<DiskImageFormat>))]
+public readonly struct DiskImageFormat : IEquatable<DiskImageFormat>, IJsonStringValue<DiskImageFormat>
 {
     private readonly string? _value;
 
@@ -34,7 +33,7 @@ public readonly struct DiskImageFormat : IEquatable<DiskImageFormat>, IExtensibl
     /// <summary>The value <c>VHD</c>.</summary>
     public static DiskImageFormat Vhd { get; } = new("VHD");
 
-    static DiskImageFormat IExtensibleValue<DiskImageFormat>.Create(string value) => new(value);
+    static DiskImageFormat IJsonStringValue<DiskImageFormat>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.EC2;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.EC2;
 /// The model's <c>DnsRecordIpType</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<DnsRecordIpType>))]
-public readonly struct DnsRecordIpType : IEquatable<DnsRecordIpType>, IExtensibleValue<DnsRecordIpType>
+[JsonConverter(typeof(JsonStringValueConverter<DnsRecordIpType>))]
+public readonly struct DnsRecordIpType : IEquatable<DnsRecordIpType>, IJsonStringValue<DnsRecordIpType>
 {
     private readonly string? _value;
 
@@ -37,7 +36,7 @@ public readonly struct DnsRecordIpType : IEquatable<DnsRecordIpType>, IExtensibl
     /// <summary>The value <c>service-defined</c>.</summary>
     public static DnsRecordIpType ServiceDefined { get; } = new("service-defined");
 
-    static DnsRecordIpType IExtensibleValue<DnsRecordIpType>.Create(string value) => new(value);
+    static DnsRecordIpType IJsonStringValue<DnsRecordIpType>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

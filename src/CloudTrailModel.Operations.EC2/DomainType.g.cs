@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.EC2;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.EC2;
 /// The model's <c>DomainType</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<DomainType>))]
-public readonly struct DomainType : IEquatable<DomainType>, IExtensibleValue<DomainType>
+[JsonConverter(typeof(JsonStringValueConverter<DomainType>))]
+public readonly struct DomainType : IEquatable<DomainType>, IJsonStringValue<DomainType>
 {
     private readonly string? _value;
 
@@ -31,7 +30,7 @@ public readonly struct DomainType : IEquatable<DomainType>, IExtensibleValue<Dom
     /// <summary>The value <c>standard</c>.</summary>
     public static DomainType Standard { get; } = new("standard");
 
-    static DomainType IExtensibleValue<DomainType>.Create(string value) => new(value);
+    static DomainType IJsonStringValue<DomainType>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.EC2;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.EC2;
 /// The model's <c>DynamicRoutingValue</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<DynamicRoutingValue>))]
-public readonly struct DynamicRoutingValue : IEquatable<DynamicRoutingValue>, IExtensibleValue<DynamicRoutingValue>
+[JsonConverter(typeof(JsonStringValueConverter<DynamicRoutingValue>))]
+public readonly struct DynamicRoutingValue : IEquatable<DynamicRoutingValue>, IJsonStringValue<DynamicRoutingValue>
 {
     private readonly string? _value;
 
@@ -31,7 +30,7 @@ public readonly struct DynamicRoutingValue : IEquatable<DynamicRoutingValue>, IE
     /// <summary>The value <c>disable</c>.</summary>
     public static DynamicRoutingValue Disable { get; } = new("disable");
 
-    static DynamicRoutingValue IExtensibleValue<DynamicRoutingValue>.Create(string value) => new(value);
+    static DynamicRoutingValue IJsonStringValue<DynamicRoutingValue>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.EC2;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.EC2;
 /// The model's <c>EkPubKeyFormat</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<EkPubKeyFormat>))]
-public readonly struct EkPubKeyFormat : IEquatable<EkPubKeyFormat>, IExtensibleValue<EkPubKeyFormat>
+[JsonConverter(typeof(JsonStringValueConverter<EkPubKeyFormat>))]
+public readonly struct EkPubKeyFormat : IEquatable<EkPubKeyFormat>, IJsonStringValue<EkPubKeyFormat>
 {
     private readonly string? _value;
 
@@ -31,7 +30,7 @@ public readonly struct EkPubKeyFormat : IEquatable<EkPubKeyFormat>, IExtensibleV
     /// <summary>The value <c>tpmt</c>.</summary>
     public static EkPubKeyFormat Tpmt { get; } = new("tpmt");
 
-    static EkPubKeyFormat IExtensibleValue<EkPubKeyFormat>.Create(string value) => new(value);
+    static EkPubKeyFormat IJsonStringValue<EkPubKeyFormat>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.EC2;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.EC2;
 /// The model's <c>EkPubKeyType</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<EkPubKeyType>))]
-public readonly struct EkPubKeyType : IEquatable<EkPubKeyType>, IExtensibleValue<EkPubKeyType>
+[JsonConverter(typeof(JsonStringValueConverter<EkPubKeyType>))]
+public readonly struct EkPubKeyType : IEquatable<EkPubKeyType>, IJsonStringValue<EkPubKeyType>
 {
     private readonly string? _value;
 
@@ -31,7 +30,7 @@ public readonly struct EkPubKeyType : IEquatable<EkPubKeyType>, IExtensibleValue
     /// <summary>The value <c>ecc-sec-p384</c>.</summary>
     public static EkPubKeyType EccSecP384 { get; } = new("ecc-sec-p384");
 
-    static EkPubKeyType IExtensibleValue<EkPubKeyType>.Create(string value) => new(value);
+    static EkPubKeyType IJsonStringValue<EkPubKeyType>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

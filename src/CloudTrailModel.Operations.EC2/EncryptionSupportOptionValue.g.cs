@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.EC2;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.EC2;
 /// The model's <c>EncryptionSupportOptionValue</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<EncryptionSupportOptionValue>))]
-public readonly struct EncryptionSupportOptionValue : IEquatable<EncryptionSupportOptionValue>, IExtensibleValue<EncryptionSupportOptionValue>
+[JsonConverter(typeof(JsonStringValueConverter<EncryptionSupportOptionValue>))]
+public readonly struct EncryptionSupportOptionValue : IEquatable<EncryptionSupportOptionValue>, IJsonStringValue<EncryptionSupportOptionValue>
 {
     private readonly string? _value;
 
@@ -31,7 +30,7 @@ public readonly struct EncryptionSupportOptionValue : IEquatable<EncryptionSuppo
     /// <summary>The value <c>disable</c>.</summary>
     public static EncryptionSupportOptionValue Disable { get; } = new("disable");
 
-    static EncryptionSupportOptionValue IExtensibleValue<EncryptionSupportOptionValue>.Create(string value) => new(value);
+    static EncryptionSupportOptionValue IJsonStringValue<EncryptionSupportOptionValue>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

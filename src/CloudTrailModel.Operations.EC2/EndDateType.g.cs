@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.EC2;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.EC2;
 /// The model's <c>EndDateType</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<EndDateType>))]
-public readonly struct EndDateType : IEquatable<EndDateType>, IExtensibleValue<EndDateType>
+[JsonConverter(typeof(JsonStringValueConverter<EndDateType>))]
+public readonly struct EndDateType : IEquatable<EndDateType>, IJsonStringValue<EndDateType>
 {
     private readonly string? _value;
 
@@ -31,7 +30,7 @@ public readonly struct EndDateType : IEquatable<EndDateType>, IExtensibleValue<E
     /// <summary>The value <c>limited</c>.</summary>
     public static EndDateType Limited { get; } = new("limited");
 
-    static EndDateType IExtensibleValue<EndDateType>.Create(string value) => new(value);
+    static EndDateType IJsonStringValue<EndDateType>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

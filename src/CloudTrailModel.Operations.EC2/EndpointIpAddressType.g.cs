@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.EC2;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.EC2;
 /// The model's <c>EndpointIpAddressType</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<EndpointIpAddressType>))]
-public readonly struct EndpointIpAddressType : IEquatable<EndpointIpAddressType>, IExtensibleValue<EndpointIpAddressType>
+[JsonConverter(typeof(JsonStringValueConverter<EndpointIpAddressType>))]
+public readonly struct EndpointIpAddressType : IEquatable<EndpointIpAddressType>, IJsonStringValue<EndpointIpAddressType>
 {
     private readonly string? _value;
 
@@ -34,7 +33,7 @@ public readonly struct EndpointIpAddressType : IEquatable<EndpointIpAddressType>
     /// <summary>The value <c>dual-stack</c>.</summary>
     public static EndpointIpAddressType DualStack { get; } = new("dual-stack");
 
-    static EndpointIpAddressType IExtensibleValue<EndpointIpAddressType>.Create(string value) => new(value);
+    static EndpointIpAddressType IJsonStringValue<EndpointIpAddressType>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

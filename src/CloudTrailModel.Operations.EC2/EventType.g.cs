@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.EC2;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.EC2;
 /// The model's <c>EventType</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<EventType>))]
-public readonly struct EventType : IEquatable<EventType>, IExtensibleValue<EventType>
+[JsonConverter(typeof(JsonStringValueConverter<EventType>))]
+public readonly struct EventType : IEquatable<EventType>, IJsonStringValue<EventType>
 {
     private readonly string? _value;
 
@@ -37,7 +36,7 @@ public readonly struct EventType : IEquatable<EventType>, IExtensibleValue<Event
     /// <summary>The value <c>information</c>.</summary>
     public static EventType Information { get; } = new("information");
 
-    static EventType IExtensibleValue<EventType>.Create(string value) => new(value);
+    static EventType IJsonStringValue<EventType>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.EC2;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.EC2;
 /// The model's <c>ExcessCapacityTerminationPolicy</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<ExcessCapacityTerminationPolicy>))]
-public readonly struct ExcessCapacityTerminationPolicy : IEquatable<ExcessCapacityTerminationPolicy>, IExtensibleValue<ExcessCapacityTerminationPolicy>
+[JsonConverter(typeof(JsonStringValueConverter<ExcessCapacityTerminationPolicy>))]
+public readonly struct ExcessCapacityTerminationPolicy : IEquatable<ExcessCapacityTerminationPolicy>, IJsonStringValue<ExcessCapacityTerminationPolicy>
 {
     private readonly string? _value;
 
@@ -31,7 +30,7 @@ public readonly struct ExcessCapacityTerminationPolicy : IEquatable<ExcessCapaci
     /// <summary>The value <c>default</c>.</summary>
     public static ExcessCapacityTerminationPolicy Default { get; } = new("default");
 
-    static ExcessCapacityTerminationPolicy IExtensibleValue<ExcessCapacityTerminationPolicy>.Create(string value) => new(value);
+    static ExcessCapacityTerminationPolicy IJsonStringValue<ExcessCapacityTerminationPolicy>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.EC2;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.EC2;
 /// The model's <c>ExportEnvironment</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<ExportEnvironment>))]
-public readonly struct ExportEnvironment : IEquatable<ExportEnvironment>, IExtensibleValue<ExportEnvironment>
+[JsonConverter(typeof(JsonStringValueConverter<ExportEnvironment>))]
+public readonly struct ExportEnvironment : IEquatable<ExportEnvironment>, IJsonStringValue<ExportEnvironment>
 {
     private readonly string? _value;
 
@@ -34,7 +33,7 @@ public readonly struct ExportEnvironment : IEquatable<ExportEnvironment>, IExten
     /// <summary>The value <c>microsoft</c>.</summary>
     public static ExportEnvironment Microsoft { get; } = new("microsoft");
 
-    static ExportEnvironment IExtensibleValue<ExportEnvironment>.Create(string value) => new(value);
+    static ExportEnvironment IJsonStringValue<ExportEnvironment>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

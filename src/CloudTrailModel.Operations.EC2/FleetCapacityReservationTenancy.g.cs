@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.EC2;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.EC2;
 /// The model's <c>FleetCapacityReservationTenancy</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<FleetCapacityReservationTenancy>))]
-public readonly struct FleetCapacityReservationTenancy : IEquatable<FleetCapacityReservationTenancy>, IExtensibleValue<FleetCapacityReservationTenancy>
+[JsonConverter(typeof(JsonStringValueConverter<FleetCapacityReservationTenancy>))]
+public readonly struct FleetCapacityReservationTenancy : IEquatable<FleetCapacityReservationTenancy>, IJsonStringValue<FleetCapacityReservationTenancy>
 {
     private readonly string? _value;
 
@@ -28,7 +27,7 @@ public readonly struct FleetCapacityReservationTenancy : IEquatable<FleetCapacit
     /// <summary>The value <c>default</c>.</summary>
     public static FleetCapacityReservationTenancy Default { get; } = new("default");
 
-    static FleetCapacityReservationTenancy IExtensibleValue<FleetCapacityReservationTenancy>.Create(string value) => new(value);
+    static FleetCapacityReservationTenancy IJsonStringValue<FleetCapacityReservationTenancy>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.EC2;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.EC2;
 /// The model's <c>FleetCapacityReservationUsageStrategy</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<FleetCapacityReservationUsageStrategy>))]
-public readonly struct FleetCapacityReservationUsageStrategy : IEquatable<FleetCapacityReservationUsageStrategy>, IExtensibleValue<FleetCapacityReservationUsageStrategy>
+[JsonConverter(typeof(JsonStringValueConverter<FleetCapacityReservationUsageStrategy>))]
+public readonly struct FleetCapacityReservationUsageStrategy : IEquatable<FleetCapacityReservationUsageStrategy>, IJsonStringValue<FleetCapacityReservationUsageStrategy>
 {
     private readonly string? _value;
 
@@ -28,7 +27,7 @@ public readonly struct FleetCapacityReservationUsageStrategy : IEquatable<FleetC
     /// <summary>The value <c>use-capacity-reservations-first</c>.</summary>
     public static FleetCapacityReservationUsageStrategy UseCapacityReservationsFirst { get; } = new("use-capacity-reservations-first");
 
-    static FleetCapacityReservationUsageStrategy IExtensibleValue<FleetCapacityReservationUsageStrategy>.Create(string value) => new(value);
+    static FleetCapacityReservationUsageStrategy IJsonStringValue<FleetCapacityReservationUsageStrategy>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.EC2;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.EC2;
 /// The model's <c>FleetEventType</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<FleetEventType>))]
-public readonly struct FleetEventType : IEquatable<FleetEventType>, IExtensibleValue<FleetEventType>
+[JsonConverter(typeof(JsonStringValueConverter<FleetEventType>))]
+public readonly struct FleetEventType : IEquatable<FleetEventType>, IJsonStringValue<FleetEventType>
 {
     private readonly string? _value;
 
@@ -34,7 +33,7 @@ public readonly struct FleetEventType : IEquatable<FleetEventType>, IExtensibleV
     /// <summary>The value <c>service-error</c>.</summary>
     public static FleetEventType ServiceError { get; } = new("service-error");
 
-    static FleetEventType IExtensibleValue<FleetEventType>.Create(string value) => new(value);
+    static FleetEventType IJsonStringValue<FleetEventType>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.EC2;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.EC2;
 /// The model's <c>FleetExcessCapacityTerminationPolicy</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<FleetExcessCapacityTerminationPolicy>))]
-public readonly struct FleetExcessCapacityTerminationPolicy : IEquatable<FleetExcessCapacityTerminationPolicy>, IExtensibleValue<FleetExcessCapacityTerminationPolicy>
+[JsonConverter(typeof(JsonStringValueConverter<FleetExcessCapacityTerminationPolicy>))]
+public readonly struct FleetExcessCapacityTerminationPolicy : IEquatable<FleetExcessCapacityTerminationPolicy>, IJsonStringValue<FleetExcessCapacityTerminationPolicy>
 {
     private readonly string? _value;
 
@@ -31,7 +30,7 @@ public readonly struct FleetExcessCapacityTerminationPolicy : IEquatable<FleetEx
     /// <summary>The value <c>termination</c>.</summary>
     public static FleetExcessCapacityTerminationPolicy Termination { get; } = new("termination");
 
-    static FleetExcessCapacityTerminationPolicy IExtensibleValue<FleetExcessCapacityTerminationPolicy>.Create(string value) => new(value);
+    static FleetExcessCapacityTerminationPolicy IJsonStringValue<FleetExcessCapacityTerminationPolicy>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.EC2;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.EC2;
 /// The model's <c>FleetInstanceMatchCriteria</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<FleetInstanceMatchCriteria>))]
-public readonly struct FleetInstanceMatchCriteria : IEquatable<FleetInstanceMatchCriteria>, IExtensibleValue<FleetInstanceMatchCriteria>
+[JsonConverter(typeof(JsonStringValueConverter<FleetInstanceMatchCriteria>))]
+public readonly struct FleetInstanceMatchCriteria : IEquatable<FleetInstanceMatchCriteria>, IJsonStringValue<FleetInstanceMatchCriteria>
 {
     private readonly string? _value;
 
@@ -28,7 +27,7 @@ public readonly struct FleetInstanceMatchCriteria : IEquatable<FleetInstanceMatc
     /// <summary>The value <c>open</c>.</summary>
     public static FleetInstanceMatchCriteria Open { get; } = new("open");
 
-    static FleetInstanceMatchCriteria IExtensibleValue<FleetInstanceMatchCriteria>.Create(string value) => new(value);
+    static FleetInstanceMatchCriteria IJsonStringValue<FleetInstanceMatchCriteria>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.EC2;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.EC2;
 /// The model's <c>FleetInstanceMetadataEndpointState</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<FleetInstanceMetadataEndpointState>))]
-public readonly struct FleetInstanceMetadataEndpointState : IEquatable<FleetInstanceMetadataEndpointState>, IExtensibleValue<FleetInstanceMetadataEndpointState>
+[JsonConverter(typeof(JsonStringValueConverter<FleetInstanceMetadataEndpointState>))]
+public readonly struct FleetInstanceMetadataEndpointState : IEquatable<FleetInstanceMetadataEndpointState>, IJsonStringValue<FleetInstanceMetadataEndpointState>
 {
     private readonly string? _value;
 
@@ -31,7 +30,7 @@ public readonly struct FleetInstanceMetadataEndpointState : IEquatable<FleetInst
     /// <summary>The value <c>enabled</c>.</summary>
     public static FleetInstanceMetadataEndpointState Enabled { get; } = new("enabled");
 
-    static FleetInstanceMetadataEndpointState IExtensibleValue<FleetInstanceMetadataEndpointState>.Create(string value) => new(value);
+    static FleetInstanceMetadataEndpointState IJsonStringValue<FleetInstanceMetadataEndpointState>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.EC2;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.EC2;
 /// The model's <c>FleetOnDemandAllocationStrategy</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<FleetOnDemandAllocationStrategy>))]
-public readonly struct FleetOnDemandAllocationStrategy : IEquatable<FleetOnDemandAllocationStrategy>, IExtensibleValue<FleetOnDemandAllocationStrategy>
+[JsonConverter(typeof(JsonStringValueConverter<FleetOnDemandAllocationStrategy>))]
+public readonly struct FleetOnDemandAllocationStrategy : IEquatable<FleetOnDemandAllocationStrategy>, IJsonStringValue<FleetOnDemandAllocationStrategy>
 {
     private readonly string? _value;
 
@@ -31,7 +30,7 @@ public readonly struct FleetOnDemandAllocationStrategy : IEquatable<FleetOnDeman
     /// <summary>The value <c>prioritized</c>.</summary>
     public static FleetOnDemandAllocationStrategy Prioritized { get; } = new("prioritized");
 
-    static FleetOnDemandAllocationStrategy IExtensibleValue<FleetOnDemandAllocationStrategy>.Create(string value) => new(value);
+    static FleetOnDemandAllocationStrategy IJsonStringValue<FleetOnDemandAllocationStrategy>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

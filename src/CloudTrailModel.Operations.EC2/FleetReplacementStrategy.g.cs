@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.EC2;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.EC2;
 /// The model's <c>FleetReplacementStrategy</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<FleetReplacementStrategy>))]
-public readonly struct FleetReplacementStrategy : IEquatable<FleetReplacementStrategy>, IExtensibleValue<FleetReplacementStrategy>
+[JsonConverter(typeof(JsonStringValueConverter<FleetReplacementStrategy>))]
+public readonly struct FleetReplacementStrategy : IEquatable<FleetReplacementStrategy>, IJsonStringValue<FleetReplacementStrategy>
 {
     private readonly string? _value;
 
@@ -31,7 +30,7 @@ public readonly struct FleetReplacementStrategy : IEquatable<FleetReplacementStr
     /// <summary>The value <c>launch-before-terminate</c>.</summary>
     public static FleetReplacementStrategy LaunchBeforeTerminate { get; } = new("launch-before-terminate");
 
-    static FleetReplacementStrategy IExtensibleValue<FleetReplacementStrategy>.Create(string value) => new(value);
+    static FleetReplacementStrategy IJsonStringValue<FleetReplacementStrategy>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.EC2;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.EC2;
 /// The model's <c>FleetReservationType</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<FleetReservationType>))]
-public readonly struct FleetReservationType : IEquatable<FleetReservationType>, IExtensibleValue<FleetReservationType>
+[JsonConverter(typeof(JsonStringValueConverter<FleetReservationType>))]
+public readonly struct FleetReservationType : IEquatable<FleetReservationType>, IJsonStringValue<FleetReservationType>
 {
     private readonly string? _value;
 
@@ -28,7 +27,7 @@ public readonly struct FleetReservationType : IEquatable<FleetReservationType>, 
     /// <summary>The value <c>interruptible-capacity-reservation</c>.</summary>
     public static FleetReservationType InterruptibleCapacityReservation { get; } = new("interruptible-capacity-reservation");
 
-    static FleetReservationType IExtensibleValue<FleetReservationType>.Create(string value) => new(value);
+    static FleetReservationType IJsonStringValue<FleetReservationType>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

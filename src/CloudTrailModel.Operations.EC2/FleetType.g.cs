@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.EC2;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.EC2;
 /// The model's <c>FleetType</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<FleetType>))]
-public readonly struct FleetType : IEquatable<FleetType>, IExtensibleValue<FleetType>
+[JsonConverter(typeof(JsonStringValueConverter<FleetType>))]
+public readonly struct FleetType : IEquatable<FleetType>, IJsonStringValue<FleetType>
 {
     private readonly string? _value;
 
@@ -34,7 +33,7 @@ public readonly struct FleetType : IEquatable<FleetType>, IExtensibleValue<Fleet
     /// <summary>The value <c>instant</c>.</summary>
     public static FleetType Instant { get; } = new("instant");
 
-    static FleetType IExtensibleValue<FleetType>.Create(string value) => new(value);
+    static FleetType IJsonStringValue<FleetType>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

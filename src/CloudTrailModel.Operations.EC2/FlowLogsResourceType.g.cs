@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.EC2;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.EC2;
 /// The model's <c>FlowLogsResourceType</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<FlowLogsResourceType>))]
-public readonly struct FlowLogsResourceType : IEquatable<FlowLogsResourceType>, IExtensibleValue<FlowLogsResourceType>
+[JsonConverter(typeof(JsonStringValueConverter<FlowLogsResourceType>))]
+public readonly struct FlowLogsResourceType : IEquatable<FlowLogsResourceType>, IJsonStringValue<FlowLogsResourceType>
 {
     private readonly string? _value;
 
@@ -43,7 +42,7 @@ public readonly struct FlowLogsResourceType : IEquatable<FlowLogsResourceType>, 
     /// <summary>The value <c>RegionalNatGateway</c>.</summary>
     public static FlowLogsResourceType RegionalNatGateway { get; } = new("RegionalNatGateway");
 
-    static FlowLogsResourceType IExtensibleValue<FlowLogsResourceType>.Create(string value) => new(value);
+    static FlowLogsResourceType IJsonStringValue<FlowLogsResourceType>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.EC2;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.EC2;
 /// The model's <c>FpgaImageAttributeName</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<FpgaImageAttributeName>))]
-public readonly struct FpgaImageAttributeName : IEquatable<FpgaImageAttributeName>, IExtensibleValue<FpgaImageAttributeName>
+[JsonConverter(typeof(JsonStringValueConverter<FpgaImageAttributeName>))]
+public readonly struct FpgaImageAttributeName : IEquatable<FpgaImageAttributeName>, IJsonStringValue<FpgaImageAttributeName>
 {
     private readonly string? _value;
 
@@ -37,7 +36,7 @@ public readonly struct FpgaImageAttributeName : IEquatable<FpgaImageAttributeNam
     /// <summary>The value <c>productCodes</c>.</summary>
     public static FpgaImageAttributeName ProductCodes { get; } = new("productCodes");
 
-    static FpgaImageAttributeName IExtensibleValue<FpgaImageAttributeName>.Create(string value) => new(value);
+    static FpgaImageAttributeName IJsonStringValue<FpgaImageAttributeName>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

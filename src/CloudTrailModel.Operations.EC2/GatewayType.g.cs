@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.EC2;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.EC2;
 /// The model's <c>GatewayType</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<GatewayType>))]
-public readonly struct GatewayType : IEquatable<GatewayType>, IExtensibleValue<GatewayType>
+[JsonConverter(typeof(JsonStringValueConverter<GatewayType>))]
+public readonly struct GatewayType : IEquatable<GatewayType>, IJsonStringValue<GatewayType>
 {
     private readonly string? _value;
 
@@ -28,7 +27,7 @@ public readonly struct GatewayType : IEquatable<GatewayType>, IExtensibleValue<G
     /// <summary>The value <c>ipsec.1</c>.</summary>
     public static GatewayType Ipsec1 { get; } = new("ipsec.1");
 
-    static GatewayType IExtensibleValue<GatewayType>.Create(string value) => new(value);
+    static GatewayType IJsonStringValue<GatewayType>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

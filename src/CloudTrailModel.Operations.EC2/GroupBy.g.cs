@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.EC2;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.EC2;
 /// The model's <c>GroupBy</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<GroupBy>))]
-public readonly struct GroupBy : IEquatable<GroupBy>, IExtensibleValue<GroupBy>
+[JsonConverter(typeof(JsonStringValueConverter<GroupBy>))]
+public readonly struct GroupBy : IEquatable<GroupBy>, IJsonStringValue<GroupBy>
 {
     private readonly string? _value;
 
@@ -79,7 +78,7 @@ public readonly struct GroupBy : IEquatable<GroupBy>, IExtensibleValue<GroupBy>
     /// <summary>The value <c>reservation-unused-financial-owner</c>.</summary>
     public static GroupBy ReservationUnusedFinancialOwner { get; } = new("reservation-unused-financial-owner");
 
-    static GroupBy IExtensibleValue<GroupBy>.Create(string value) => new(value);
+    static GroupBy IJsonStringValue<GroupBy>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.EC2;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.EC2;
 /// The model's <c>HostMaintenance</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<HostMaintenance>))]
-public readonly struct HostMaintenance : IEquatable<HostMaintenance>, IExtensibleValue<HostMaintenance>
+[JsonConverter(typeof(JsonStringValueConverter<HostMaintenance>))]
+public readonly struct HostMaintenance : IEquatable<HostMaintenance>, IJsonStringValue<HostMaintenance>
 {
     private readonly string? _value;
 
@@ -31,7 +30,7 @@ public readonly struct HostMaintenance : IEquatable<HostMaintenance>, IExtensibl
     /// <summary>The value <c>off</c>.</summary>
     public static HostMaintenance Off { get; } = new("off");
 
-    static HostMaintenance IExtensibleValue<HostMaintenance>.Create(string value) => new(value);
+    static HostMaintenance IJsonStringValue<HostMaintenance>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.EC2;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.EC2;
 /// The model's <c>HostTenancy</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<HostTenancy>))]
-public readonly struct HostTenancy : IEquatable<HostTenancy>, IExtensibleValue<HostTenancy>
+[JsonConverter(typeof(JsonStringValueConverter<HostTenancy>))]
+public readonly struct HostTenancy : IEquatable<HostTenancy>, IJsonStringValue<HostTenancy>
 {
     private readonly string? _value;
 
@@ -34,7 +33,7 @@ public readonly struct HostTenancy : IEquatable<HostTenancy>, IExtensibleValue<H
     /// <summary>The value <c>host</c>.</summary>
     public static HostTenancy Host { get; } = new("host");
 
-    static HostTenancy IExtensibleValue<HostTenancy>.Create(string value) => new(value);
+    static HostTenancy IJsonStringValue<HostTenancy>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

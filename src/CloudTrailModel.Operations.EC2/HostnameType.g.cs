@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.EC2;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.EC2;
 /// The model's <c>HostnameType</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<HostnameType>))]
-public readonly struct HostnameType : IEquatable<HostnameType>, IExtensibleValue<HostnameType>
+[JsonConverter(typeof(JsonStringValueConverter<HostnameType>))]
+public readonly struct HostnameType : IEquatable<HostnameType>, IJsonStringValue<HostnameType>
 {
     private readonly string? _value;
 
@@ -31,7 +30,7 @@ public readonly struct HostnameType : IEquatable<HostnameType>, IExtensibleValue
     /// <summary>The value <c>resource-name</c>.</summary>
     public static HostnameType ResourceName { get; } = new("resource-name");
 
-    static HostnameType IExtensibleValue<HostnameType>.Create(string value) => new(value);
+    static HostnameType IJsonStringValue<HostnameType>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

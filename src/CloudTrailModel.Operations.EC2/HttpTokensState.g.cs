@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.EC2;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.EC2;
 /// The model's <c>HttpTokensState</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<HttpTokensState>))]
-public readonly struct HttpTokensState : IEquatable<HttpTokensState>, IExtensibleValue<HttpTokensState>
+[JsonConverter(typeof(JsonStringValueConverter<HttpTokensState>))]
+public readonly struct HttpTokensState : IEquatable<HttpTokensState>, IJsonStringValue<HttpTokensState>
 {
     private readonly string? _value;
 
@@ -31,7 +30,7 @@ public readonly struct HttpTokensState : IEquatable<HttpTokensState>, IExtensibl
     /// <summary>The value <c>required</c>.</summary>
     public static HttpTokensState Required { get; } = new("required");
 
-    static HttpTokensState IExtensibleValue<HttpTokensState>.Create(string value) => new(value);
+    static HttpTokensState IJsonStringValue<HttpTokensState>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

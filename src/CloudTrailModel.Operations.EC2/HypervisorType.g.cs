@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.EC2;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.EC2;
 /// The model's <c>HypervisorType</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<HypervisorType>))]
-public readonly struct HypervisorType : IEquatable<HypervisorType>, IExtensibleValue<HypervisorType>
+[JsonConverter(typeof(JsonStringValueConverter<HypervisorType>))]
+public readonly struct HypervisorType : IEquatable<HypervisorType>, IJsonStringValue<HypervisorType>
 {
     private readonly string? _value;
 
@@ -31,7 +30,7 @@ public readonly struct HypervisorType : IEquatable<HypervisorType>, IExtensibleV
     /// <summary>The value <c>xen</c>.</summary>
     public static HypervisorType Xen { get; } = new("xen");
 
-    static HypervisorType IExtensibleValue<HypervisorType>.Create(string value) => new(value);
+    static HypervisorType IJsonStringValue<HypervisorType>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

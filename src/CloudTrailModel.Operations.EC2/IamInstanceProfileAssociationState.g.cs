@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.EC2;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.EC2;
 /// The model's <c>IamInstanceProfileAssociationState</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<IamInstanceProfileAssociationState>))]
-public readonly struct IamInstanceProfileAssociationState : IEquatable<IamInstanceProfileAssociationState>, IExtensibleValue<IamInstanceProfileAssociationState>
+[JsonConverter(typeof(JsonStringValueConverter<IamInstanceProfileAssociationState>))]
+public readonly struct IamInstanceProfileAssociationState : IEquatable<IamInstanceProfileAssociationState>, IJsonStringValue<IamInstanceProfileAssociationState>
 {
     private readonly string? _value;
 
@@ -37,7 +36,7 @@ public readonly struct IamInstanceProfileAssociationState : IEquatable<IamInstan
     /// <summary>The value <c>disassociated</c>.</summary>
     public static IamInstanceProfileAssociationState Disassociated { get; } = new("disassociated");
 
-    static IamInstanceProfileAssociationState IExtensibleValue<IamInstanceProfileAssociationState>.Create(string value) => new(value);
+    static IamInstanceProfileAssociationState IJsonStringValue<IamInstanceProfileAssociationState>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

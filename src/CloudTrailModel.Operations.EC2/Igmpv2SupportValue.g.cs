@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.EC2;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.EC2;
 /// The model's <c>Igmpv2SupportValue</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<Igmpv2SupportValue>))]
-public readonly struct Igmpv2SupportValue : IEquatable<Igmpv2SupportValue>, IExtensibleValue<Igmpv2SupportValue>
+[JsonConverter(typeof(JsonStringValueConverter<Igmpv2SupportValue>))]
+public readonly struct Igmpv2SupportValue : IEquatable<Igmpv2SupportValue>, IJsonStringValue<Igmpv2SupportValue>
 {
     private readonly string? _value;
 
@@ -31,7 +30,7 @@ public readonly struct Igmpv2SupportValue : IEquatable<Igmpv2SupportValue>, IExt
     /// <summary>The value <c>disable</c>.</summary>
     public static Igmpv2SupportValue Disable { get; } = new("disable");
 
-    static Igmpv2SupportValue IExtensibleValue<Igmpv2SupportValue>.Create(string value) => new(value);
+    static Igmpv2SupportValue IJsonStringValue<Igmpv2SupportValue>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.EC2;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.EC2;
 /// The model's <c>ImageAttributeName</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<ImageAttributeName>))]
-public readonly struct ImageAttributeName : IEquatable<ImageAttributeName>, IExtensibleValue<ImageAttributeName>
+[JsonConverter(typeof(JsonStringValueConverter<ImageAttributeName>))]
+public readonly struct ImageAttributeName : IEquatable<ImageAttributeName>, IJsonStringValue<ImageAttributeName>
 {
     private readonly string? _value;
 
@@ -64,7 +63,7 @@ public readonly struct ImageAttributeName : IEquatable<ImageAttributeName>, IExt
     /// <summary>The value <c>deregistrationProtection</c>.</summary>
     public static ImageAttributeName DeregistrationProtection { get; } = new("deregistrationProtection");
 
-    static ImageAttributeName IExtensibleValue<ImageAttributeName>.Create(string value) => new(value);
+    static ImageAttributeName IJsonStringValue<ImageAttributeName>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.EC2;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.EC2;
 /// The model's <c>ImageBlockPublicAccessEnabledState</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<ImageBlockPublicAccessEnabledState>))]
-public readonly struct ImageBlockPublicAccessEnabledState : IEquatable<ImageBlockPublicAccessEnabledState>, IExtensibleValue<ImageBlockPublicAccessEnabledState>
+[JsonConverter(typeof(JsonStringValueConverter<ImageBlockPublicAccessEnabledState>))]
+public readonly struct ImageBlockPublicAccessEnabledState : IEquatable<ImageBlockPublicAccessEnabledState>, IJsonStringValue<ImageBlockPublicAccessEnabledState>
 {
     private readonly string? _value;
 
@@ -28,7 +27,7 @@ public readonly struct ImageBlockPublicAccessEnabledState : IEquatable<ImageBloc
     /// <summary>The value <c>block-new-sharing</c>.</summary>
     public static ImageBlockPublicAccessEnabledState BlockNewSharing { get; } = new("block-new-sharing");
 
-    static ImageBlockPublicAccessEnabledState IExtensibleValue<ImageBlockPublicAccessEnabledState>.Create(string value) => new(value);
+    static ImageBlockPublicAccessEnabledState IJsonStringValue<ImageBlockPublicAccessEnabledState>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.EC2;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.EC2;
 /// The model's <c>ImageReferenceOptionName</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<ImageReferenceOptionName>))]
-public readonly struct ImageReferenceOptionName : IEquatable<ImageReferenceOptionName>, IExtensibleValue<ImageReferenceOptionName>
+[JsonConverter(typeof(JsonStringValueConverter<ImageReferenceOptionName>))]
+public readonly struct ImageReferenceOptionName : IEquatable<ImageReferenceOptionName>, IJsonStringValue<ImageReferenceOptionName>
 {
     private readonly string? _value;
 
@@ -31,7 +30,7 @@ public readonly struct ImageReferenceOptionName : IEquatable<ImageReferenceOptio
     /// <summary>The value <c>version-depth</c>.</summary>
     public static ImageReferenceOptionName VersionDepth { get; } = new("version-depth");
 
-    static ImageReferenceOptionName IExtensibleValue<ImageReferenceOptionName>.Create(string value) => new(value);
+    static ImageReferenceOptionName IJsonStringValue<ImageReferenceOptionName>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

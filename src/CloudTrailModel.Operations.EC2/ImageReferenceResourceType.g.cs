@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.EC2;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.EC2;
 /// The model's <c>ImageReferenceResourceType</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<ImageReferenceResourceType>))]
-public readonly struct ImageReferenceResourceType : IEquatable<ImageReferenceResourceType>, IExtensibleValue<ImageReferenceResourceType>
+[JsonConverter(typeof(JsonStringValueConverter<ImageReferenceResourceType>))]
+public readonly struct ImageReferenceResourceType : IEquatable<ImageReferenceResourceType>, IJsonStringValue<ImageReferenceResourceType>
 {
     private readonly string? _value;
 
@@ -40,7 +39,7 @@ public readonly struct ImageReferenceResourceType : IEquatable<ImageReferenceRes
     /// <summary>The value <c>imagebuilder:ContainerRecipe</c>.</summary>
     public static ImageReferenceResourceType ImagebuilderContainerRecipe { get; } = new("imagebuilder:ContainerRecipe");
 
-    static ImageReferenceResourceType IExtensibleValue<ImageReferenceResourceType>.Create(string value) => new(value);
+    static ImageReferenceResourceType IJsonStringValue<ImageReferenceResourceType>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.EC2;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.EC2;
 /// The model's <c>ImdsSupportValues</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<ImdsSupportValues>))]
-public readonly struct ImdsSupportValues : IEquatable<ImdsSupportValues>, IExtensibleValue<ImdsSupportValues>
+[JsonConverter(typeof(JsonStringValueConverter<ImdsSupportValues>))]
+public readonly struct ImdsSupportValues : IEquatable<ImdsSupportValues>, IJsonStringValue<ImdsSupportValues>
 {
     private readonly string? _value;
 
@@ -28,7 +27,7 @@ public readonly struct ImdsSupportValues : IEquatable<ImdsSupportValues>, IExten
     /// <summary>The value <c>v2.0</c>.</summary>
     public static ImdsSupportValues V20 { get; } = new("v2.0");
 
-    static ImdsSupportValues IExtensibleValue<ImdsSupportValues>.Create(string value) => new(value);
+    static ImdsSupportValues IJsonStringValue<ImdsSupportValues>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.EC2;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.EC2;
 /// The model's <c>InstanceAttributeName</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<InstanceAttributeName>))]
-public readonly struct InstanceAttributeName : IEquatable<InstanceAttributeName>, IExtensibleValue<InstanceAttributeName>
+[JsonConverter(typeof(JsonStringValueConverter<InstanceAttributeName>))]
+public readonly struct InstanceAttributeName : IEquatable<InstanceAttributeName>, IJsonStringValue<InstanceAttributeName>
 {
     private readonly string? _value;
 
@@ -73,7 +72,7 @@ public readonly struct InstanceAttributeName : IEquatable<InstanceAttributeName>
     /// <summary>The value <c>disableApiStop</c>.</summary>
     public static InstanceAttributeName DisableApiStop { get; } = new("disableApiStop");
 
-    static InstanceAttributeName IExtensibleValue<InstanceAttributeName>.Create(string value) => new(value);
+    static InstanceAttributeName IJsonStringValue<InstanceAttributeName>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.EC2;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.EC2;
 /// The model's <c>InstanceAutoRecoveryState</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<InstanceAutoRecoveryState>))]
-public readonly struct InstanceAutoRecoveryState : IEquatable<InstanceAutoRecoveryState>, IExtensibleValue<InstanceAutoRecoveryState>
+[JsonConverter(typeof(JsonStringValueConverter<InstanceAutoRecoveryState>))]
+public readonly struct InstanceAutoRecoveryState : IEquatable<InstanceAutoRecoveryState>, IJsonStringValue<InstanceAutoRecoveryState>
 {
     private readonly string? _value;
 
@@ -31,7 +30,7 @@ public readonly struct InstanceAutoRecoveryState : IEquatable<InstanceAutoRecove
     /// <summary>The value <c>default</c>.</summary>
     public static InstanceAutoRecoveryState Default { get; } = new("default");
 
-    static InstanceAutoRecoveryState IExtensibleValue<InstanceAutoRecoveryState>.Create(string value) => new(value);
+    static InstanceAutoRecoveryState IJsonStringValue<InstanceAutoRecoveryState>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.EC2;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.EC2;
 /// The model's <c>InstanceBandwidthWeighting</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<InstanceBandwidthWeighting>))]
-public readonly struct InstanceBandwidthWeighting : IEquatable<InstanceBandwidthWeighting>, IExtensibleValue<InstanceBandwidthWeighting>
+[JsonConverter(typeof(JsonStringValueConverter<InstanceBandwidthWeighting>))]
+public readonly struct InstanceBandwidthWeighting : IEquatable<InstanceBandwidthWeighting>, IJsonStringValue<InstanceBandwidthWeighting>
 {
     private readonly string? _value;
 
@@ -34,7 +33,7 @@ public readonly struct InstanceBandwidthWeighting : IEquatable<InstanceBandwidth
     /// <summary>The value <c>ebs-1</c>.</summary>
     public static InstanceBandwidthWeighting Ebs1 { get; } = new("ebs-1");
 
-    static InstanceBandwidthWeighting IExtensibleValue<InstanceBandwidthWeighting>.Create(string value) => new(value);
+    static InstanceBandwidthWeighting IJsonStringValue<InstanceBandwidthWeighting>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.EC2;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.EC2;
 /// The model's <c>InstanceBootModeValues</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<InstanceBootModeValues>))]
-public readonly struct InstanceBootModeValues : IEquatable<InstanceBootModeValues>, IExtensibleValue<InstanceBootModeValues>
+[JsonConverter(typeof(JsonStringValueConverter<InstanceBootModeValues>))]
+public readonly struct InstanceBootModeValues : IEquatable<InstanceBootModeValues>, IJsonStringValue<InstanceBootModeValues>
 {
     private readonly string? _value;
 
@@ -31,7 +30,7 @@ public readonly struct InstanceBootModeValues : IEquatable<InstanceBootModeValue
     /// <summary>The value <c>uefi</c>.</summary>
     public static InstanceBootModeValues Uefi { get; } = new("uefi");
 
-    static InstanceBootModeValues IExtensibleValue<InstanceBootModeValues>.Create(string value) => new(value);
+    static InstanceBootModeValues IJsonStringValue<InstanceBootModeValues>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

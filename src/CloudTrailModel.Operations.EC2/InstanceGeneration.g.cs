@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.EC2;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.EC2;
 /// The model's <c>InstanceGeneration</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<InstanceGeneration>))]
-public readonly struct InstanceGeneration : IEquatable<InstanceGeneration>, IExtensibleValue<InstanceGeneration>
+[JsonConverter(typeof(JsonStringValueConverter<InstanceGeneration>))]
+public readonly struct InstanceGeneration : IEquatable<InstanceGeneration>, IJsonStringValue<InstanceGeneration>
 {
     private readonly string? _value;
 
@@ -31,7 +30,7 @@ public readonly struct InstanceGeneration : IEquatable<InstanceGeneration>, IExt
     /// <summary>The value <c>previous</c>.</summary>
     public static InstanceGeneration Previous { get; } = new("previous");
 
-    static InstanceGeneration IExtensibleValue<InstanceGeneration>.Create(string value) => new(value);
+    static InstanceGeneration IJsonStringValue<InstanceGeneration>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

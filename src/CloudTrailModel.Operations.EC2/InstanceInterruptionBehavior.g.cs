@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.EC2;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.EC2;
 /// The model's <c>InstanceInterruptionBehavior</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<InstanceInterruptionBehavior>))]
-public readonly struct InstanceInterruptionBehavior : IEquatable<InstanceInterruptionBehavior>, IExtensibleValue<InstanceInterruptionBehavior>
+[JsonConverter(typeof(JsonStringValueConverter<InstanceInterruptionBehavior>))]
+public readonly struct InstanceInterruptionBehavior : IEquatable<InstanceInterruptionBehavior>, IJsonStringValue<InstanceInterruptionBehavior>
 {
     private readonly string? _value;
 
@@ -34,7 +33,7 @@ public readonly struct InstanceInterruptionBehavior : IEquatable<InstanceInterru
     /// <summary>The value <c>terminate</c>.</summary>
     public static InstanceInterruptionBehavior Terminate { get; } = new("terminate");
 
-    static InstanceInterruptionBehavior IExtensibleValue<InstanceInterruptionBehavior>.Create(string value) => new(value);
+    static InstanceInterruptionBehavior IJsonStringValue<InstanceInterruptionBehavior>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.EC2;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.EC2;
 /// The model's <c>InstanceLifecycleType</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<InstanceLifecycleType>))]
-public readonly struct InstanceLifecycleType : IEquatable<InstanceLifecycleType>, IExtensibleValue<InstanceLifecycleType>
+[JsonConverter(typeof(JsonStringValueConverter<InstanceLifecycleType>))]
+public readonly struct InstanceLifecycleType : IEquatable<InstanceLifecycleType>, IJsonStringValue<InstanceLifecycleType>
 {
     private readonly string? _value;
 
@@ -37,7 +36,7 @@ public readonly struct InstanceLifecycleType : IEquatable<InstanceLifecycleType>
     /// <summary>The value <c>interruptible-capacity-reservation</c>.</summary>
     public static InstanceLifecycleType InterruptibleCapacityReservation { get; } = new("interruptible-capacity-reservation");
 
-    static InstanceLifecycleType IExtensibleValue<InstanceLifecycleType>.Create(string value) => new(value);
+    static InstanceLifecycleType IJsonStringValue<InstanceLifecycleType>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

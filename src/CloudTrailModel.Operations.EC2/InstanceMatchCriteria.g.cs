@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.EC2;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.EC2;
 /// The model's <c>InstanceMatchCriteria</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<InstanceMatchCriteria>))]
-public readonly struct InstanceMatchCriteria : IEquatable<InstanceMatchCriteria>, IExtensibleValue<InstanceMatchCriteria>
+[JsonConverter(typeof(JsonStringValueConverter<InstanceMatchCriteria>))]
+public readonly struct InstanceMatchCriteria : IEquatable<InstanceMatchCriteria>, IJsonStringValue<InstanceMatchCriteria>
 {
     private readonly string? _value;
 
@@ -31,7 +30,7 @@ public readonly struct InstanceMatchCriteria : IEquatable<InstanceMatchCriteria>
     /// <summary>The value <c>targeted</c>.</summary>
     public static InstanceMatchCriteria Targeted { get; } = new("targeted");
 
-    static InstanceMatchCriteria IExtensibleValue<InstanceMatchCriteria>.Create(string value) => new(value);
+    static InstanceMatchCriteria IJsonStringValue<InstanceMatchCriteria>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

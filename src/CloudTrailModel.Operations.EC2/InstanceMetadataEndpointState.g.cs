@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.EC2;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.EC2;
 /// The model's <c>InstanceMetadataEndpointState</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<InstanceMetadataEndpointState>))]
-public readonly struct InstanceMetadataEndpointState : IEquatable<InstanceMetadataEndpointState>, IExtensibleValue<InstanceMetadataEndpointState>
+[JsonConverter(typeof(JsonStringValueConverter<InstanceMetadataEndpointState>))]
+public readonly struct InstanceMetadataEndpointState : IEquatable<InstanceMetadataEndpointState>, IJsonStringValue<InstanceMetadataEndpointState>
 {
     private readonly string? _value;
 
@@ -31,7 +30,7 @@ public readonly struct InstanceMetadataEndpointState : IEquatable<InstanceMetada
     /// <summary>The value <c>enabled</c>.</summary>
     public static InstanceMetadataEndpointState Enabled { get; } = new("enabled");
 
-    static InstanceMetadataEndpointState IExtensibleValue<InstanceMetadataEndpointState>.Create(string value) => new(value);
+    static InstanceMetadataEndpointState IJsonStringValue<InstanceMetadataEndpointState>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.EC2;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.EC2;
 /// The model's <c>InstanceMetadataOptionsState</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<InstanceMetadataOptionsState>))]
-public readonly struct InstanceMetadataOptionsState : IEquatable<InstanceMetadataOptionsState>, IExtensibleValue<InstanceMetadataOptionsState>
+[JsonConverter(typeof(JsonStringValueConverter<InstanceMetadataOptionsState>))]
+public readonly struct InstanceMetadataOptionsState : IEquatable<InstanceMetadataOptionsState>, IJsonStringValue<InstanceMetadataOptionsState>
 {
     private readonly string? _value;
 
@@ -31,7 +30,7 @@ public readonly struct InstanceMetadataOptionsState : IEquatable<InstanceMetadat
     /// <summary>The value <c>applied</c>.</summary>
     public static InstanceMetadataOptionsState Applied { get; } = new("applied");
 
-    static InstanceMetadataOptionsState IExtensibleValue<InstanceMetadataOptionsState>.Create(string value) => new(value);
+    static InstanceMetadataOptionsState IJsonStringValue<InstanceMetadataOptionsState>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.EC2;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.EC2;
 /// The model's <c>InstanceRebootMigrationState</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<InstanceRebootMigrationState>))]
-public readonly struct InstanceRebootMigrationState : IEquatable<InstanceRebootMigrationState>, IExtensibleValue<InstanceRebootMigrationState>
+[JsonConverter(typeof(JsonStringValueConverter<InstanceRebootMigrationState>))]
+public readonly struct InstanceRebootMigrationState : IEquatable<InstanceRebootMigrationState>, IJsonStringValue<InstanceRebootMigrationState>
 {
     private readonly string? _value;
 
@@ -31,7 +30,7 @@ public readonly struct InstanceRebootMigrationState : IEquatable<InstanceRebootM
     /// <summary>The value <c>default</c>.</summary>
     public static InstanceRebootMigrationState Default { get; } = new("default");
 
-    static InstanceRebootMigrationState IExtensibleValue<InstanceRebootMigrationState>.Create(string value) => new(value);
+    static InstanceRebootMigrationState IJsonStringValue<InstanceRebootMigrationState>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.EC2;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.EC2;
 /// The model's <c>InstanceStateName</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<InstanceStateName>))]
-public readonly struct InstanceStateName : IEquatable<InstanceStateName>, IExtensibleValue<InstanceStateName>
+[JsonConverter(typeof(JsonStringValueConverter<InstanceStateName>))]
+public readonly struct InstanceStateName : IEquatable<InstanceStateName>, IJsonStringValue<InstanceStateName>
 {
     private readonly string? _value;
 
@@ -43,7 +42,7 @@ public readonly struct InstanceStateName : IEquatable<InstanceStateName>, IExten
     /// <summary>The value <c>stopped</c>.</summary>
     public static InstanceStateName Stopped { get; } = new("stopped");
 
-    static InstanceStateName IExtensibleValue<InstanceStateName>.Create(string value) => new(value);
+    static InstanceStateName IJsonStringValue<InstanceStateName>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

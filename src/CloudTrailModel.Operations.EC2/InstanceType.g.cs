@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.EC2;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.EC2;
 /// The model's <c>InstanceType</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<InstanceType>))]
-public readonly struct InstanceType : IEquatable<InstanceType>, IExtensibleValue<InstanceType>
+[JsonConverter(typeof(JsonStringValueConverter<InstanceType>))]
+public readonly struct InstanceType : IEquatable<InstanceType>, IJsonStringValue<InstanceType>
 {
     private readonly string? _value;
 
@@ -4240,7 +4239,7 @@ public readonly struct InstanceType : IEquatable<InstanceType>, IExtensibleValue
     /// <summary>The value <c>c9gd.metal-48xl</c>.</summary>
     public static InstanceType C9gdMetal48xl { get; } = new("c9gd.metal-48xl");
 
-    static InstanceType IExtensibleValue<InstanceType>.Create(string value) => new(value);
+    static InstanceType IJsonStringValue<InstanceType>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

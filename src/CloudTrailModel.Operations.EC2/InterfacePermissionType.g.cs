@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.EC2;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.EC2;
 /// The model's <c>InterfacePermissionType</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<InterfacePermissionType>))]
-public readonly struct InterfacePermissionType : IEquatable<InterfacePermissionType>, IExtensibleValue<InterfacePermissionType>
+[JsonConverter(typeof(JsonStringValueConverter<InterfacePermissionType>))]
+public readonly struct InterfacePermissionType : IEquatable<InterfacePermissionType>, IJsonStringValue<InterfacePermissionType>
 {
     private readonly string? _value;
 
@@ -31,7 +30,7 @@ public readonly struct InterfacePermissionType : IEquatable<InterfacePermissionT
     /// <summary>The value <c>EIP-ASSOCIATE</c>.</summary>
     public static InterfacePermissionType EipAssociate { get; } = new("EIP-ASSOCIATE");
 
-    static InterfacePermissionType IExtensibleValue<InterfacePermissionType>.Create(string value) => new(value);
+    static InterfacePermissionType IJsonStringValue<InterfacePermissionType>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.EC2;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.EC2;
 /// The model's <c>InternetGatewayBlockMode</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<InternetGatewayBlockMode>))]
-public readonly struct InternetGatewayBlockMode : IEquatable<InternetGatewayBlockMode>, IExtensibleValue<InternetGatewayBlockMode>
+[JsonConverter(typeof(JsonStringValueConverter<InternetGatewayBlockMode>))]
+public readonly struct InternetGatewayBlockMode : IEquatable<InternetGatewayBlockMode>, IJsonStringValue<InternetGatewayBlockMode>
 {
     private readonly string? _value;
 
@@ -34,7 +33,7 @@ public readonly struct InternetGatewayBlockMode : IEquatable<InternetGatewayBloc
     /// <summary>The value <c>block-ingress</c>.</summary>
     public static InternetGatewayBlockMode BlockIngress { get; } = new("block-ingress");
 
-    static InternetGatewayBlockMode IExtensibleValue<InternetGatewayBlockMode>.Create(string value) => new(value);
+    static InternetGatewayBlockMode IJsonStringValue<InternetGatewayBlockMode>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.EC2;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.EC2;
 /// The model's <c>InternetGatewayExclusionMode</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<InternetGatewayExclusionMode>))]
-public readonly struct InternetGatewayExclusionMode : IEquatable<InternetGatewayExclusionMode>, IExtensibleValue<InternetGatewayExclusionMode>
+[JsonConverter(typeof(JsonStringValueConverter<InternetGatewayExclusionMode>))]
+public readonly struct InternetGatewayExclusionMode : IEquatable<InternetGatewayExclusionMode>, IJsonStringValue<InternetGatewayExclusionMode>
 {
     private readonly string? _value;
 
@@ -31,7 +30,7 @@ public readonly struct InternetGatewayExclusionMode : IEquatable<InternetGateway
     /// <summary>The value <c>allow-egress</c>.</summary>
     public static InternetGatewayExclusionMode AllowEgress { get; } = new("allow-egress");
 
-    static InternetGatewayExclusionMode IExtensibleValue<InternetGatewayExclusionMode>.Create(string value) => new(value);
+    static InternetGatewayExclusionMode IJsonStringValue<InternetGatewayExclusionMode>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.EC2;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.EC2;
 /// The model's <c>IpAddressType</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<IpAddressType>))]
-public readonly struct IpAddressType : IEquatable<IpAddressType>, IExtensibleValue<IpAddressType>
+[JsonConverter(typeof(JsonStringValueConverter<IpAddressType>))]
+public readonly struct IpAddressType : IEquatable<IpAddressType>, IJsonStringValue<IpAddressType>
 {
     private readonly string? _value;
 
@@ -34,7 +33,7 @@ public readonly struct IpAddressType : IEquatable<IpAddressType>, IExtensibleVal
     /// <summary>The value <c>ipv6</c>.</summary>
     public static IpAddressType Ipv6 { get; } = new("ipv6");
 
-    static IpAddressType IExtensibleValue<IpAddressType>.Create(string value) => new(value);
+    static IpAddressType IJsonStringValue<IpAddressType>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.EC2;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.EC2;
 /// The model's <c>IpScopeEnum</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<IpScopeEnum>))]
-public readonly struct IpScopeEnum : IEquatable<IpScopeEnum>, IExtensibleValue<IpScopeEnum>
+[JsonConverter(typeof(JsonStringValueConverter<IpScopeEnum>))]
+public readonly struct IpScopeEnum : IEquatable<IpScopeEnum>, IJsonStringValue<IpScopeEnum>
 {
     private readonly string? _value;
 
@@ -28,7 +27,7 @@ public readonly struct IpScopeEnum : IEquatable<IpScopeEnum>, IExtensibleValue<I
     /// <summary>The value <c>private</c>.</summary>
     public static IpScopeEnum Private { get; } = new("private");
 
-    static IpScopeEnum IExtensibleValue<IpScopeEnum>.Create(string value) => new(value);
+    static IpScopeEnum IJsonStringValue<IpScopeEnum>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

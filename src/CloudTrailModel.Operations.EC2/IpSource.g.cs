@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.EC2;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.EC2;
 /// The model's <c>IpSource</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<IpSource>))]
-public readonly struct IpSource : IEquatable<IpSource>, IExtensibleValue<IpSource>
+[JsonConverter(typeof(JsonStringValueConverter<IpSource>))]
+public readonly struct IpSource : IEquatable<IpSource>, IJsonStringValue<IpSource>
 {
     private readonly string? _value;
 
@@ -34,7 +33,7 @@ public readonly struct IpSource : IEquatable<IpSource>, IExtensibleValue<IpSourc
     /// <summary>The value <c>none</c>.</summary>
     public static IpSource None { get; } = new("none");
 
-    static IpSource IExtensibleValue<IpSource>.Create(string value) => new(value);
+    static IpSource IJsonStringValue<IpSource>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.EC2;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.EC2;
 /// The model's <c>IpamMeteredAccount</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<IpamMeteredAccount>))]
-public readonly struct IpamMeteredAccount : IEquatable<IpamMeteredAccount>, IExtensibleValue<IpamMeteredAccount>
+[JsonConverter(typeof(JsonStringValueConverter<IpamMeteredAccount>))]
+public readonly struct IpamMeteredAccount : IEquatable<IpamMeteredAccount>, IJsonStringValue<IpamMeteredAccount>
 {
     private readonly string? _value;
 
@@ -31,7 +30,7 @@ public readonly struct IpamMeteredAccount : IEquatable<IpamMeteredAccount>, IExt
     /// <summary>The value <c>resource-owner</c>.</summary>
     public static IpamMeteredAccount ResourceOwner { get; } = new("resource-owner");
 
-    static IpamMeteredAccount IExtensibleValue<IpamMeteredAccount>.Create(string value) => new(value);
+    static IpamMeteredAccount IJsonStringValue<IpamMeteredAccount>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

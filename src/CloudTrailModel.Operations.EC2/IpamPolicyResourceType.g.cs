@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.EC2;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.EC2;
 /// The model's <c>IpamPolicyResourceType</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<IpamPolicyResourceType>))]
-public readonly struct IpamPolicyResourceType : IEquatable<IpamPolicyResourceType>, IExtensibleValue<IpamPolicyResourceType>
+[JsonConverter(typeof(JsonStringValueConverter<IpamPolicyResourceType>))]
+public readonly struct IpamPolicyResourceType : IEquatable<IpamPolicyResourceType>, IJsonStringValue<IpamPolicyResourceType>
 {
     private readonly string? _value;
 
@@ -37,7 +36,7 @@ public readonly struct IpamPolicyResourceType : IEquatable<IpamPolicyResourceTyp
     /// <summary>The value <c>rnat</c>.</summary>
     public static IpamPolicyResourceType Rnat { get; } = new("rnat");
 
-    static IpamPolicyResourceType IExtensibleValue<IpamPolicyResourceType>.Create(string value) => new(value);
+    static IpamPolicyResourceType IJsonStringValue<IpamPolicyResourceType>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

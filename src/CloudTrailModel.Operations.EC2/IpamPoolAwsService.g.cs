@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.EC2;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.EC2;
 /// The model's <c>IpamPoolAwsService</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<IpamPoolAwsService>))]
-public readonly struct IpamPoolAwsService : IEquatable<IpamPoolAwsService>, IExtensibleValue<IpamPoolAwsService>
+[JsonConverter(typeof(JsonStringValueConverter<IpamPoolAwsService>))]
+public readonly struct IpamPoolAwsService : IEquatable<IpamPoolAwsService>, IJsonStringValue<IpamPoolAwsService>
 {
     private readonly string? _value;
 
@@ -31,7 +30,7 @@ public readonly struct IpamPoolAwsService : IEquatable<IpamPoolAwsService>, IExt
     /// <summary>The value <c>global-services</c>.</summary>
     public static IpamPoolAwsService GlobalServices { get; } = new("global-services");
 
-    static IpamPoolAwsService IExtensibleValue<IpamPoolAwsService>.Create(string value) => new(value);
+    static IpamPoolAwsService IJsonStringValue<IpamPoolAwsService>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.EC2;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.EC2;
 /// The model's <c>IpamPoolPublicIpSource</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<IpamPoolPublicIpSource>))]
-public readonly struct IpamPoolPublicIpSource : IEquatable<IpamPoolPublicIpSource>, IExtensibleValue<IpamPoolPublicIpSource>
+[JsonConverter(typeof(JsonStringValueConverter<IpamPoolPublicIpSource>))]
+public readonly struct IpamPoolPublicIpSource : IEquatable<IpamPoolPublicIpSource>, IJsonStringValue<IpamPoolPublicIpSource>
 {
     private readonly string? _value;
 
@@ -31,7 +30,7 @@ public readonly struct IpamPoolPublicIpSource : IEquatable<IpamPoolPublicIpSourc
     /// <summary>The value <c>byoip</c>.</summary>
     public static IpamPoolPublicIpSource Byoip { get; } = new("byoip");
 
-    static IpamPoolPublicIpSource IExtensibleValue<IpamPoolPublicIpSource>.Create(string value) => new(value);
+    static IpamPoolPublicIpSource IJsonStringValue<IpamPoolPublicIpSource>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.EC2;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.EC2;
 /// The model's <c>IpamPrefixListResolverRuleConditionOperation</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<IpamPrefixListResolverRuleConditionOperation>))]
-public readonly struct IpamPrefixListResolverRuleConditionOperation : IEquatable<IpamPrefixListResolverRuleConditionOperation>, IExtensibleValue<IpamPrefixListResolverRuleConditionOperation>
+[JsonConverter(typeof(JsonStringValueConverter<IpamPrefixListResolverRuleConditionOperation>))]
+public readonly struct IpamPrefixListResolverRuleConditionOperation : IEquatable<IpamPrefixListResolverRuleConditionOperation>, IJsonStringValue<IpamPrefixListResolverRuleConditionOperation>
 {
     private readonly string? _value;
 
@@ -34,7 +33,7 @@ public readonly struct IpamPrefixListResolverRuleConditionOperation : IEquatable
     /// <summary>The value <c>subnet-of</c>.</summary>
     public static IpamPrefixListResolverRuleConditionOperation SubnetOf { get; } = new("subnet-of");
 
-    static IpamPrefixListResolverRuleConditionOperation IExtensibleValue<IpamPrefixListResolverRuleConditionOperation>.Create(string value) => new(value);
+    static IpamPrefixListResolverRuleConditionOperation IJsonStringValue<IpamPrefixListResolverRuleConditionOperation>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.EC2;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.EC2;
 /// The model's <c>IpamPrefixListResolverRuleType</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<IpamPrefixListResolverRuleType>))]
-public readonly struct IpamPrefixListResolverRuleType : IEquatable<IpamPrefixListResolverRuleType>, IExtensibleValue<IpamPrefixListResolverRuleType>
+[JsonConverter(typeof(JsonStringValueConverter<IpamPrefixListResolverRuleType>))]
+public readonly struct IpamPrefixListResolverRuleType : IEquatable<IpamPrefixListResolverRuleType>, IJsonStringValue<IpamPrefixListResolverRuleType>
 {
     private readonly string? _value;
 
@@ -34,7 +33,7 @@ public readonly struct IpamPrefixListResolverRuleType : IEquatable<IpamPrefixLis
     /// <summary>The value <c>ipam-pool-cidr</c>.</summary>
     public static IpamPrefixListResolverRuleType IpamPoolCidr { get; } = new("ipam-pool-cidr");
 
-    static IpamPrefixListResolverRuleType IExtensibleValue<IpamPrefixListResolverRuleType>.Create(string value) => new(value);
+    static IpamPrefixListResolverRuleType IJsonStringValue<IpamPrefixListResolverRuleType>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.EC2;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.EC2;
 /// The model's <c>IpamResourceType</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<IpamResourceType>))]
-public readonly struct IpamResourceType : IEquatable<IpamResourceType>, IExtensibleValue<IpamResourceType>
+[JsonConverter(typeof(JsonStringValueConverter<IpamResourceType>))]
+public readonly struct IpamResourceType : IEquatable<IpamResourceType>, IJsonStringValue<IpamResourceType>
 {
     private readonly string? _value;
 
@@ -46,7 +45,7 @@ public readonly struct IpamResourceType : IEquatable<IpamResourceType>, IExtensi
     /// <summary>The value <c>anycast-ip-list</c>.</summary>
     public static IpamResourceType AnycastIpList { get; } = new("anycast-ip-list");
 
-    static IpamResourceType IExtensibleValue<IpamResourceType>.Create(string value) => new(value);
+    static IpamResourceType IJsonStringValue<IpamResourceType>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.EC2;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.EC2;
 /// The model's <c>IpamScopeExternalAuthorityType</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<IpamScopeExternalAuthorityType>))]
-public readonly struct IpamScopeExternalAuthorityType : IEquatable<IpamScopeExternalAuthorityType>, IExtensibleValue<IpamScopeExternalAuthorityType>
+[JsonConverter(typeof(JsonStringValueConverter<IpamScopeExternalAuthorityType>))]
+public readonly struct IpamScopeExternalAuthorityType : IEquatable<IpamScopeExternalAuthorityType>, IJsonStringValue<IpamScopeExternalAuthorityType>
 {
     private readonly string? _value;
 
@@ -28,7 +27,7 @@ public readonly struct IpamScopeExternalAuthorityType : IEquatable<IpamScopeExte
     /// <summary>The value <c>infoblox</c>.</summary>
     public static IpamScopeExternalAuthorityType Infoblox { get; } = new("infoblox");
 
-    static IpamScopeExternalAuthorityType IExtensibleValue<IpamScopeExternalAuthorityType>.Create(string value) => new(value);
+    static IpamScopeExternalAuthorityType IJsonStringValue<IpamScopeExternalAuthorityType>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.EC2;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.EC2;
 /// The model's <c>IpamTier</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<IpamTier>))]
-public readonly struct IpamTier : IEquatable<IpamTier>, IExtensibleValue<IpamTier>
+[JsonConverter(typeof(JsonStringValueConverter<IpamTier>))]
+public readonly struct IpamTier : IEquatable<IpamTier>, IJsonStringValue<IpamTier>
 {
     private readonly string? _value;
 
@@ -31,7 +30,7 @@ public readonly struct IpamTier : IEquatable<IpamTier>, IExtensibleValue<IpamTie
     /// <summary>The value <c>advanced</c>.</summary>
     public static IpamTier Advanced { get; } = new("advanced");
 
-    static IpamTier IExtensibleValue<IpamTier>.Create(string value) => new(value);
+    static IpamTier IJsonStringValue<IpamTier>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

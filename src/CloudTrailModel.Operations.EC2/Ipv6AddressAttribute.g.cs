@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.EC2;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.EC2;
 /// The model's <c>Ipv6AddressAttribute</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<Ipv6AddressAttribute>))]
-public readonly struct Ipv6AddressAttribute : IEquatable<Ipv6AddressAttribute>, IExtensibleValue<Ipv6AddressAttribute>
+[JsonConverter(typeof(JsonStringValueConverter<Ipv6AddressAttribute>))]
+public readonly struct Ipv6AddressAttribute : IEquatable<Ipv6AddressAttribute>, IJsonStringValue<Ipv6AddressAttribute>
 {
     private readonly string? _value;
 
@@ -31,7 +30,7 @@ public readonly struct Ipv6AddressAttribute : IEquatable<Ipv6AddressAttribute>, 
     /// <summary>The value <c>private</c>.</summary>
     public static Ipv6AddressAttribute Private { get; } = new("private");
 
-    static Ipv6AddressAttribute IExtensibleValue<Ipv6AddressAttribute>.Create(string value) => new(value);
+    static Ipv6AddressAttribute IJsonStringValue<Ipv6AddressAttribute>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

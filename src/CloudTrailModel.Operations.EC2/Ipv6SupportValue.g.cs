@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.EC2;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.EC2;
 /// The model's <c>Ipv6SupportValue</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<Ipv6SupportValue>))]
-public readonly struct Ipv6SupportValue : IEquatable<Ipv6SupportValue>, IExtensibleValue<Ipv6SupportValue>
+[JsonConverter(typeof(JsonStringValueConverter<Ipv6SupportValue>))]
+public readonly struct Ipv6SupportValue : IEquatable<Ipv6SupportValue>, IJsonStringValue<Ipv6SupportValue>
 {
     private readonly string? _value;
 
@@ -31,7 +30,7 @@ public readonly struct Ipv6SupportValue : IEquatable<Ipv6SupportValue>, IExtensi
     /// <summary>The value <c>disable</c>.</summary>
     public static Ipv6SupportValue Disable { get; } = new("disable");
 
-    static Ipv6SupportValue IExtensibleValue<Ipv6SupportValue>.Create(string value) => new(value);
+    static Ipv6SupportValue IJsonStringValue<Ipv6SupportValue>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.EC2;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.EC2;
 /// The model's <c>KeyFormat</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<KeyFormat>))]
-public readonly struct KeyFormat : IEquatable<KeyFormat>, IExtensibleValue<KeyFormat>
+[JsonConverter(typeof(JsonStringValueConverter<KeyFormat>))]
+public readonly struct KeyFormat : IEquatable<KeyFormat>, IJsonStringValue<KeyFormat>
 {
     private readonly string? _value;
 
@@ -31,7 +30,7 @@ public readonly struct KeyFormat : IEquatable<KeyFormat>, IExtensibleValue<KeyFo
     /// <summary>The value <c>ppk</c>.</summary>
     public static KeyFormat Ppk { get; } = new("ppk");
 
-    static KeyFormat IExtensibleValue<KeyFormat>.Create(string value) => new(value);
+    static KeyFormat IJsonStringValue<KeyFormat>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

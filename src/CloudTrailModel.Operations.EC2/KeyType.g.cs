@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.EC2;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.EC2;
 /// The model's <c>KeyType</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<KeyType>))]
-public readonly struct KeyType : IEquatable<KeyType>, IExtensibleValue<KeyType>
+[JsonConverter(typeof(JsonStringValueConverter<KeyType>))]
+public readonly struct KeyType : IEquatable<KeyType>, IJsonStringValue<KeyType>
 {
     private readonly string? _value;
 
@@ -31,7 +30,7 @@ public readonly struct KeyType : IEquatable<KeyType>, IExtensibleValue<KeyType>
     /// <summary>The value <c>ed25519</c>.</summary>
     public static KeyType Ed25519 { get; } = new("ed25519");
 
-    static KeyType IExtensibleValue<KeyType>.Create(string value) => new(value);
+    static KeyType IJsonStringValue<KeyType>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

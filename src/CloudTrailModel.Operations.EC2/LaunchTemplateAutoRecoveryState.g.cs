@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.EC2;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.EC2;
 /// The model's <c>LaunchTemplateAutoRecoveryState</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<LaunchTemplateAutoRecoveryState>))]
-public readonly struct LaunchTemplateAutoRecoveryState : IEquatable<LaunchTemplateAutoRecoveryState>, IExtensibleValue<LaunchTemplateAutoRecoveryState>
+[JsonConverter(typeof(JsonStringValueConverter<LaunchTemplateAutoRecoveryState>))]
+public readonly struct LaunchTemplateAutoRecoveryState : IEquatable<LaunchTemplateAutoRecoveryState>, IJsonStringValue<LaunchTemplateAutoRecoveryState>
 {
     private readonly string? _value;
 
@@ -31,7 +30,7 @@ public readonly struct LaunchTemplateAutoRecoveryState : IEquatable<LaunchTempla
     /// <summary>The value <c>disabled</c>.</summary>
     public static LaunchTemplateAutoRecoveryState Disabled { get; } = new("disabled");
 
-    static LaunchTemplateAutoRecoveryState IExtensibleValue<LaunchTemplateAutoRecoveryState>.Create(string value) => new(value);
+    static LaunchTemplateAutoRecoveryState IJsonStringValue<LaunchTemplateAutoRecoveryState>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.EC2;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.EC2;
 /// The model's <c>LaunchTemplateHttpTokensState</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<LaunchTemplateHttpTokensState>))]
-public readonly struct LaunchTemplateHttpTokensState : IEquatable<LaunchTemplateHttpTokensState>, IExtensibleValue<LaunchTemplateHttpTokensState>
+[JsonConverter(typeof(JsonStringValueConverter<LaunchTemplateHttpTokensState>))]
+public readonly struct LaunchTemplateHttpTokensState : IEquatable<LaunchTemplateHttpTokensState>, IJsonStringValue<LaunchTemplateHttpTokensState>
 {
     private readonly string? _value;
 
@@ -31,7 +30,7 @@ public readonly struct LaunchTemplateHttpTokensState : IEquatable<LaunchTemplate
     /// <summary>The value <c>required</c>.</summary>
     public static LaunchTemplateHttpTokensState Required { get; } = new("required");
 
-    static LaunchTemplateHttpTokensState IExtensibleValue<LaunchTemplateHttpTokensState>.Create(string value) => new(value);
+    static LaunchTemplateHttpTokensState IJsonStringValue<LaunchTemplateHttpTokensState>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.EC2;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.EC2;
 /// The model's <c>LaunchTemplateInstanceMetadataEndpointState</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<LaunchTemplateInstanceMetadataEndpointState>))]
-public readonly struct LaunchTemplateInstanceMetadataEndpointState : IEquatable<LaunchTemplateInstanceMetadataEndpointState>, IExtensibleValue<LaunchTemplateInstanceMetadataEndpointState>
+[JsonConverter(typeof(JsonStringValueConverter<LaunchTemplateInstanceMetadataEndpointState>))]
+public readonly struct LaunchTemplateInstanceMetadataEndpointState : IEquatable<LaunchTemplateInstanceMetadataEndpointState>, IJsonStringValue<LaunchTemplateInstanceMetadataEndpointState>
 {
     private readonly string? _value;
 
@@ -31,7 +30,7 @@ public readonly struct LaunchTemplateInstanceMetadataEndpointState : IEquatable<
     /// <summary>The value <c>enabled</c>.</summary>
     public static LaunchTemplateInstanceMetadataEndpointState Enabled { get; } = new("enabled");
 
-    static LaunchTemplateInstanceMetadataEndpointState IExtensibleValue<LaunchTemplateInstanceMetadataEndpointState>.Create(string value) => new(value);
+    static LaunchTemplateInstanceMetadataEndpointState IJsonStringValue<LaunchTemplateInstanceMetadataEndpointState>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

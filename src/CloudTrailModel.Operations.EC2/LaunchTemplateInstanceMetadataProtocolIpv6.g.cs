@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.EC2;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.EC2;
 /// The model's <c>LaunchTemplateInstanceMetadataProtocolIpv6</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<LaunchTemplateInstanceMetadataProtocolIpv6>))]
-public readonly struct LaunchTemplateInstanceMetadataProtocolIpv6 : IEquatable<LaunchTemplateInstanceMetadataProtocolIpv6>, IExtensibleValue<LaunchTemplateInstanceMetadataProtocolIpv6>
+[JsonConverter(typeof(JsonStringValueConverter<LaunchTemplateInstanceMetadataProtocolIpv6>))]
+public readonly struct LaunchTemplateInstanceMetadataProtocolIpv6 : IEquatable<LaunchTemplateInstanceMetadataProtocolIpv6>, IJsonStringValue<LaunchTemplateInstanceMetadataProtocolIpv6>
 {
     private readonly string? _value;
 
@@ -31,7 +30,7 @@ public readonly struct LaunchTemplateInstanceMetadataProtocolIpv6 : IEquatable<L
     /// <summary>The value <c>enabled</c>.</summary>
     public static LaunchTemplateInstanceMetadataProtocolIpv6 Enabled { get; } = new("enabled");
 
-    static LaunchTemplateInstanceMetadataProtocolIpv6 IExtensibleValue<LaunchTemplateInstanceMetadataProtocolIpv6>.Create(string value) => new(value);
+    static LaunchTemplateInstanceMetadataProtocolIpv6 IJsonStringValue<LaunchTemplateInstanceMetadataProtocolIpv6>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

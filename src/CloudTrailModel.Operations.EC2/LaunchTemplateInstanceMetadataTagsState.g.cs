@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.EC2;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.EC2;
 /// The model's <c>LaunchTemplateInstanceMetadataTagsState</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<LaunchTemplateInstanceMetadataTagsState>))]
-public readonly struct LaunchTemplateInstanceMetadataTagsState : IEquatable<LaunchTemplateInstanceMetadataTagsState>, IExtensibleValue<LaunchTemplateInstanceMetadataTagsState>
+[JsonConverter(typeof(JsonStringValueConverter<LaunchTemplateInstanceMetadataTagsState>))]
+public readonly struct LaunchTemplateInstanceMetadataTagsState : IEquatable<LaunchTemplateInstanceMetadataTagsState>, IJsonStringValue<LaunchTemplateInstanceMetadataTagsState>
 {
     private readonly string? _value;
 
@@ -31,7 +30,7 @@ public readonly struct LaunchTemplateInstanceMetadataTagsState : IEquatable<Laun
     /// <summary>The value <c>enabled</c>.</summary>
     public static LaunchTemplateInstanceMetadataTagsState Enabled { get; } = new("enabled");
 
-    static LaunchTemplateInstanceMetadataTagsState IExtensibleValue<LaunchTemplateInstanceMetadataTagsState>.Create(string value) => new(value);
+    static LaunchTemplateInstanceMetadataTagsState IJsonStringValue<LaunchTemplateInstanceMetadataTagsState>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.EC2;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.EC2;
 /// The model's <c>LocalGatewayRouteTableMode</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<LocalGatewayRouteTableMode>))]
-public readonly struct LocalGatewayRouteTableMode : IEquatable<LocalGatewayRouteTableMode>, IExtensibleValue<LocalGatewayRouteTableMode>
+[JsonConverter(typeof(JsonStringValueConverter<LocalGatewayRouteTableMode>))]
+public readonly struct LocalGatewayRouteTableMode : IEquatable<LocalGatewayRouteTableMode>, IJsonStringValue<LocalGatewayRouteTableMode>
 {
     private readonly string? _value;
 
@@ -31,7 +30,7 @@ public readonly struct LocalGatewayRouteTableMode : IEquatable<LocalGatewayRoute
     /// <summary>The value <c>coip</c>.</summary>
     public static LocalGatewayRouteTableMode Coip { get; } = new("coip");
 
-    static LocalGatewayRouteTableMode IExtensibleValue<LocalGatewayRouteTableMode>.Create(string value) => new(value);
+    static LocalGatewayRouteTableMode IJsonStringValue<LocalGatewayRouteTableMode>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.EC2;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.EC2;
 /// The model's <c>LocalStorage</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<LocalStorage>))]
-public readonly struct LocalStorage : IEquatable<LocalStorage>, IExtensibleValue<LocalStorage>
+[JsonConverter(typeof(JsonStringValueConverter<LocalStorage>))]
+public readonly struct LocalStorage : IEquatable<LocalStorage>, IJsonStringValue<LocalStorage>
 {
     private readonly string? _value;
 
@@ -34,7 +33,7 @@ public readonly struct LocalStorage : IEquatable<LocalStorage>, IExtensibleValue
     /// <summary>The value <c>excluded</c>.</summary>
     public static LocalStorage Excluded { get; } = new("excluded");
 
-    static LocalStorage IExtensibleValue<LocalStorage>.Create(string value) => new(value);
+    static LocalStorage IJsonStringValue<LocalStorage>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.EC2;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.EC2;
 /// The model's <c>LocalStorageType</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<LocalStorageType>))]
-public readonly struct LocalStorageType : IEquatable<LocalStorageType>, IExtensibleValue<LocalStorageType>
+[JsonConverter(typeof(JsonStringValueConverter<LocalStorageType>))]
+public readonly struct LocalStorageType : IEquatable<LocalStorageType>, IJsonStringValue<LocalStorageType>
 {
     private readonly string? _value;
 
@@ -31,7 +30,7 @@ public readonly struct LocalStorageType : IEquatable<LocalStorageType>, IExtensi
     /// <summary>The value <c>ssd</c>.</summary>
     public static LocalStorageType Ssd { get; } = new("ssd");
 
-    static LocalStorageType IExtensibleValue<LocalStorageType>.Create(string value) => new(value);
+    static LocalStorageType IJsonStringValue<LocalStorageType>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.EC2;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.EC2;
 /// The model's <c>LockMode</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<LockMode>))]
-public readonly struct LockMode : IEquatable<LockMode>, IExtensibleValue<LockMode>
+[JsonConverter(typeof(JsonStringValueConverter<LockMode>))]
+public readonly struct LockMode : IEquatable<LockMode>, IJsonStringValue<LockMode>
 {
     private readonly string? _value;
 
@@ -31,7 +30,7 @@ public readonly struct LockMode : IEquatable<LockMode>, IExtensibleValue<LockMod
     /// <summary>The value <c>governance</c>.</summary>
     public static LockMode Governance { get; } = new("governance");
 
-    static LockMode IExtensibleValue<LockMode>.Create(string value) => new(value);
+    static LockMode IJsonStringValue<LockMode>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.EC2;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.EC2;
 /// The model's <c>LogDestinationType</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<LogDestinationType>))]
-public readonly struct LogDestinationType : IEquatable<LogDestinationType>, IExtensibleValue<LogDestinationType>
+[JsonConverter(typeof(JsonStringValueConverter<LogDestinationType>))]
+public readonly struct LogDestinationType : IEquatable<LogDestinationType>, IJsonStringValue<LogDestinationType>
 {
     private readonly string? _value;
 
@@ -34,7 +33,7 @@ public readonly struct LogDestinationType : IEquatable<LogDestinationType>, IExt
     /// <summary>The value <c>kinesis-data-firehose</c>.</summary>
     public static LogDestinationType KinesisDataFirehose { get; } = new("kinesis-data-firehose");
 
-    static LogDestinationType IExtensibleValue<LogDestinationType>.Create(string value) => new(value);
+    static LogDestinationType IJsonStringValue<LogDestinationType>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

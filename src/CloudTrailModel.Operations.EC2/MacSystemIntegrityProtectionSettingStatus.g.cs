@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.EC2;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.EC2;
 /// The model's <c>MacSystemIntegrityProtectionSettingStatus</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<MacSystemIntegrityProtectionSettingStatus>))]
-public readonly struct MacSystemIntegrityProtectionSettingStatus : IEquatable<MacSystemIntegrityProtectionSettingStatus>, IExtensibleValue<MacSystemIntegrityProtectionSettingStatus>
+[JsonConverter(typeof(JsonStringValueConverter<MacSystemIntegrityProtectionSettingStatus>))]
+public readonly struct MacSystemIntegrityProtectionSettingStatus : IEquatable<MacSystemIntegrityProtectionSettingStatus>, IJsonStringValue<MacSystemIntegrityProtectionSettingStatus>
 {
     private readonly string? _value;
 
@@ -31,7 +30,7 @@ public readonly struct MacSystemIntegrityProtectionSettingStatus : IEquatable<Ma
     /// <summary>The value <c>disabled</c>.</summary>
     public static MacSystemIntegrityProtectionSettingStatus Disabled { get; } = new("disabled");
 
-    static MacSystemIntegrityProtectionSettingStatus IExtensibleValue<MacSystemIntegrityProtectionSettingStatus>.Create(string value) => new(value);
+    static MacSystemIntegrityProtectionSettingStatus IJsonStringValue<MacSystemIntegrityProtectionSettingStatus>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

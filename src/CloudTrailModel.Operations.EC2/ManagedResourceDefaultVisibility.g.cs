@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.EC2;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.EC2;
 /// The model's <c>ManagedResourceDefaultVisibility</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<ManagedResourceDefaultVisibility>))]
-public readonly struct ManagedResourceDefaultVisibility : IEquatable<ManagedResourceDefaultVisibility>, IExtensibleValue<ManagedResourceDefaultVisibility>
+[JsonConverter(typeof(JsonStringValueConverter<ManagedResourceDefaultVisibility>))]
+public readonly struct ManagedResourceDefaultVisibility : IEquatable<ManagedResourceDefaultVisibility>, IJsonStringValue<ManagedResourceDefaultVisibility>
 {
     private readonly string? _value;
 
@@ -31,7 +30,7 @@ public readonly struct ManagedResourceDefaultVisibility : IEquatable<ManagedReso
     /// <summary>The value <c>visible</c>.</summary>
     public static ManagedResourceDefaultVisibility Visible { get; } = new("visible");
 
-    static ManagedResourceDefaultVisibility IExtensibleValue<ManagedResourceDefaultVisibility>.Create(string value) => new(value);
+    static ManagedResourceDefaultVisibility IJsonStringValue<ManagedResourceDefaultVisibility>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

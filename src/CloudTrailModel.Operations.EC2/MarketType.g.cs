@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.EC2;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.EC2;
 /// The model's <c>MarketType</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<MarketType>))]
-public readonly struct MarketType : IEquatable<MarketType>, IExtensibleValue<MarketType>
+[JsonConverter(typeof(JsonStringValueConverter<MarketType>))]
+public readonly struct MarketType : IEquatable<MarketType>, IJsonStringValue<MarketType>
 {
     private readonly string? _value;
 
@@ -34,7 +33,7 @@ public readonly struct MarketType : IEquatable<MarketType>, IExtensibleValue<Mar
     /// <summary>The value <c>interruptible-capacity-reservation</c>.</summary>
     public static MarketType InterruptibleCapacityReservation { get; } = new("interruptible-capacity-reservation");
 
-    static MarketType IExtensibleValue<MarketType>.Create(string value) => new(value);
+    static MarketType IJsonStringValue<MarketType>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.EC2;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.EC2;
 /// The model's <c>MetadataDefaultHttpTokensState</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<MetadataDefaultHttpTokensState>))]
-public readonly struct MetadataDefaultHttpTokensState : IEquatable<MetadataDefaultHttpTokensState>, IExtensibleValue<MetadataDefaultHttpTokensState>
+[JsonConverter(typeof(JsonStringValueConverter<MetadataDefaultHttpTokensState>))]
+public readonly struct MetadataDefaultHttpTokensState : IEquatable<MetadataDefaultHttpTokensState>, IJsonStringValue<MetadataDefaultHttpTokensState>
 {
     private readonly string? _value;
 
@@ -34,7 +33,7 @@ public readonly struct MetadataDefaultHttpTokensState : IEquatable<MetadataDefau
     /// <summary>The value <c>no-preference</c>.</summary>
     public static MetadataDefaultHttpTokensState NoPreference { get; } = new("no-preference");
 
-    static MetadataDefaultHttpTokensState IExtensibleValue<MetadataDefaultHttpTokensState>.Create(string value) => new(value);
+    static MetadataDefaultHttpTokensState IJsonStringValue<MetadataDefaultHttpTokensState>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

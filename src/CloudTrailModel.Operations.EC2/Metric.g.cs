@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.EC2;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.EC2;
 /// The model's <c>Metric</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<Metric>))]
-public readonly struct Metric : IEquatable<Metric>, IExtensibleValue<Metric>
+[JsonConverter(typeof(JsonStringValueConverter<Metric>))]
+public readonly struct Metric : IEquatable<Metric>, IJsonStringValue<Metric>
 {
     private readonly string? _value;
 
@@ -172,7 +171,7 @@ public readonly struct Metric : IEquatable<Metric>, IExtensibleValue<Metric>
     /// <summary>The value <c>spot-interruption-rate-vcpu</c>.</summary>
     public static Metric SpotInterruptionRateVcpu { get; } = new("spot-interruption-rate-vcpu");
 
-    static Metric IExtensibleValue<Metric>.Create(string value) => new(value);
+    static Metric IJsonStringValue<Metric>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

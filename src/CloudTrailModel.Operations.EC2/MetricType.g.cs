@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.EC2;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.EC2;
 /// The model's <c>MetricType</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<MetricType>))]
-public readonly struct MetricType : IEquatable<MetricType>, IExtensibleValue<MetricType>
+[JsonConverter(typeof(JsonStringValueConverter<MetricType>))]
+public readonly struct MetricType : IEquatable<MetricType>, IJsonStringValue<MetricType>
 {
     private readonly string? _value;
 
@@ -28,7 +27,7 @@ public readonly struct MetricType : IEquatable<MetricType>, IExtensibleValue<Met
     /// <summary>The value <c>aggregate-latency</c>.</summary>
     public static MetricType AggregateLatency { get; } = new("aggregate-latency");
 
-    static MetricType IExtensibleValue<MetricType>.Create(string value) => new(value);
+    static MetricType IJsonStringValue<MetricType>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

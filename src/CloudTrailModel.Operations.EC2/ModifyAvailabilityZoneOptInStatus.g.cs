@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.EC2;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.EC2;
 /// The model's <c>ModifyAvailabilityZoneOptInStatus</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<ModifyAvailabilityZoneOptInStatus>))]
-public readonly struct ModifyAvailabilityZoneOptInStatus : IEquatable<ModifyAvailabilityZoneOptInStatus>, IExtensibleValue<ModifyAvailabilityZoneOptInStatus>
+[JsonConverter(typeof(JsonStringValueConverter<ModifyAvailabilityZoneOptInStatus>))]
+public readonly struct ModifyAvailabilityZoneOptInStatus : IEquatable<ModifyAvailabilityZoneOptInStatus>, IJsonStringValue<ModifyAvailabilityZoneOptInStatus>
 {
     private readonly string? _value;
 
@@ -31,7 +30,7 @@ public readonly struct ModifyAvailabilityZoneOptInStatus : IEquatable<ModifyAvai
     /// <summary>The value <c>not-opted-in</c>.</summary>
     public static ModifyAvailabilityZoneOptInStatus NotOptedIn { get; } = new("not-opted-in");
 
-    static ModifyAvailabilityZoneOptInStatus IExtensibleValue<ModifyAvailabilityZoneOptInStatus>.Create(string value) => new(value);
+    static ModifyAvailabilityZoneOptInStatus IJsonStringValue<ModifyAvailabilityZoneOptInStatus>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.EC2;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.EC2;
 /// The model's <c>MonitoringState</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<MonitoringState>))]
-public readonly struct MonitoringState : IEquatable<MonitoringState>, IExtensibleValue<MonitoringState>
+[JsonConverter(typeof(JsonStringValueConverter<MonitoringState>))]
+public readonly struct MonitoringState : IEquatable<MonitoringState>, IJsonStringValue<MonitoringState>
 {
     private readonly string? _value;
 
@@ -37,7 +36,7 @@ public readonly struct MonitoringState : IEquatable<MonitoringState>, IExtensibl
     /// <summary>The value <c>pending</c>.</summary>
     public static MonitoringState Pending { get; } = new("pending");
 
-    static MonitoringState IExtensibleValue<MonitoringState>.Create(string value) => new(value);
+    static MonitoringState IJsonStringValue<MonitoringState>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.EC2;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.EC2;
 /// The model's <c>NestedVirtualizationSpecification</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<NestedVirtualizationSpecification>))]
-public readonly struct NestedVirtualizationSpecification : IEquatable<NestedVirtualizationSpecification>, IExtensibleValue<NestedVirtualizationSpecification>
+[JsonConverter(typeof(JsonStringValueConverter<NestedVirtualizationSpecification>))]
+public readonly struct NestedVirtualizationSpecification : IEquatable<NestedVirtualizationSpecification>, IJsonStringValue<NestedVirtualizationSpecification>
 {
     private readonly string? _value;
 
@@ -31,7 +30,7 @@ public readonly struct NestedVirtualizationSpecification : IEquatable<NestedVirt
     /// <summary>The value <c>disabled</c>.</summary>
     public static NestedVirtualizationSpecification Disabled { get; } = new("disabled");
 
-    static NestedVirtualizationSpecification IExtensibleValue<NestedVirtualizationSpecification>.Create(string value) => new(value);
+    static NestedVirtualizationSpecification IJsonStringValue<NestedVirtualizationSpecification>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

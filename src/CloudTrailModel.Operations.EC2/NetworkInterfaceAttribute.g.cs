@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.EC2;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.EC2;
 /// The model's <c>NetworkInterfaceAttribute</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<NetworkInterfaceAttribute>))]
-public readonly struct NetworkInterfaceAttribute : IEquatable<NetworkInterfaceAttribute>, IExtensibleValue<NetworkInterfaceAttribute>
+[JsonConverter(typeof(JsonStringValueConverter<NetworkInterfaceAttribute>))]
+public readonly struct NetworkInterfaceAttribute : IEquatable<NetworkInterfaceAttribute>, IJsonStringValue<NetworkInterfaceAttribute>
 {
     private readonly string? _value;
 
@@ -40,7 +39,7 @@ public readonly struct NetworkInterfaceAttribute : IEquatable<NetworkInterfaceAt
     /// <summary>The value <c>associatePublicIpAddress</c>.</summary>
     public static NetworkInterfaceAttribute AssociatePublicIpAddress { get; } = new("associatePublicIpAddress");
 
-    static NetworkInterfaceAttribute IExtensibleValue<NetworkInterfaceAttribute>.Create(string value) => new(value);
+    static NetworkInterfaceAttribute IJsonStringValue<NetworkInterfaceAttribute>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.EC2;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.EC2;
 /// The model's <c>NetworkInterfaceCreationType</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<NetworkInterfaceCreationType>))]
-public readonly struct NetworkInterfaceCreationType : IEquatable<NetworkInterfaceCreationType>, IExtensibleValue<NetworkInterfaceCreationType>
+[JsonConverter(typeof(JsonStringValueConverter<NetworkInterfaceCreationType>))]
+public readonly struct NetworkInterfaceCreationType : IEquatable<NetworkInterfaceCreationType>, IJsonStringValue<NetworkInterfaceCreationType>
 {
     private readonly string? _value;
 
@@ -37,7 +36,7 @@ public readonly struct NetworkInterfaceCreationType : IEquatable<NetworkInterfac
     /// <summary>The value <c>trunk</c>.</summary>
     public static NetworkInterfaceCreationType Trunk { get; } = new("trunk");
 
-    static NetworkInterfaceCreationType IExtensibleValue<NetworkInterfaceCreationType>.Create(string value) => new(value);
+    static NetworkInterfaceCreationType IJsonStringValue<NetworkInterfaceCreationType>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.EC2;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.EC2;
 /// The model's <c>NetworkInterfaceStatus</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<NetworkInterfaceStatus>))]
-public readonly struct NetworkInterfaceStatus : IEquatable<NetworkInterfaceStatus>, IExtensibleValue<NetworkInterfaceStatus>
+[JsonConverter(typeof(JsonStringValueConverter<NetworkInterfaceStatus>))]
+public readonly struct NetworkInterfaceStatus : IEquatable<NetworkInterfaceStatus>, IJsonStringValue<NetworkInterfaceStatus>
 {
     private readonly string? _value;
 
@@ -40,7 +39,7 @@ public readonly struct NetworkInterfaceStatus : IEquatable<NetworkInterfaceStatu
     /// <summary>The value <c>detaching</c>.</summary>
     public static NetworkInterfaceStatus Detaching { get; } = new("detaching");
 
-    static NetworkInterfaceStatus IExtensibleValue<NetworkInterfaceStatus>.Create(string value) => new(value);
+    static NetworkInterfaceStatus IJsonStringValue<NetworkInterfaceStatus>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

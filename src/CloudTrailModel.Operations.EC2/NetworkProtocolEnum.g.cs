@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.EC2;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.EC2;
 /// The model's <c>NetworkProtocolEnum</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<NetworkProtocolEnum>))]
-public readonly struct NetworkProtocolEnum : IEquatable<NetworkProtocolEnum>, IExtensibleValue<NetworkProtocolEnum>
+[JsonConverter(typeof(JsonStringValueConverter<NetworkProtocolEnum>))]
+public readonly struct NetworkProtocolEnum : IEquatable<NetworkProtocolEnum>, IJsonStringValue<NetworkProtocolEnum>
 {
     private readonly string? _value;
 
@@ -31,7 +30,7 @@ public readonly struct NetworkProtocolEnum : IEquatable<NetworkProtocolEnum>, IE
     /// <summary>The value <c>https</c>.</summary>
     public static NetworkProtocolEnum Https { get; } = new("https");
 
-    static NetworkProtocolEnum IExtensibleValue<NetworkProtocolEnum>.Create(string value) => new(value);
+    static NetworkProtocolEnum IJsonStringValue<NetworkProtocolEnum>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

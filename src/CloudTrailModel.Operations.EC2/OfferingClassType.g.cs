@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.EC2;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.EC2;
 /// The model's <c>OfferingClassType</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<OfferingClassType>))]
-public readonly struct OfferingClassType : IEquatable<OfferingClassType>, IExtensibleValue<OfferingClassType>
+[JsonConverter(typeof(JsonStringValueConverter<OfferingClassType>))]
+public readonly struct OfferingClassType : IEquatable<OfferingClassType>, IJsonStringValue<OfferingClassType>
 {
     private readonly string? _value;
 
@@ -31,7 +30,7 @@ public readonly struct OfferingClassType : IEquatable<OfferingClassType>, IExten
     /// <summary>The value <c>convertible</c>.</summary>
     public static OfferingClassType Convertible { get; } = new("convertible");
 
-    static OfferingClassType IExtensibleValue<OfferingClassType>.Create(string value) => new(value);
+    static OfferingClassType IJsonStringValue<OfferingClassType>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.EC2;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.EC2;
 /// The model's <c>OfferingTypeValues</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<OfferingTypeValues>))]
-public readonly struct OfferingTypeValues : IEquatable<OfferingTypeValues>, IExtensibleValue<OfferingTypeValues>
+[JsonConverter(typeof(JsonStringValueConverter<OfferingTypeValues>))]
+public readonly struct OfferingTypeValues : IEquatable<OfferingTypeValues>, IJsonStringValue<OfferingTypeValues>
 {
     private readonly string? _value;
 
@@ -43,7 +42,7 @@ public readonly struct OfferingTypeValues : IEquatable<OfferingTypeValues>, IExt
     /// <summary>The value <c>All Upfront</c>.</summary>
     public static OfferingTypeValues AllUpfront { get; } = new("All Upfront");
 
-    static OfferingTypeValues IExtensibleValue<OfferingTypeValues>.Create(string value) => new(value);
+    static OfferingTypeValues IJsonStringValue<OfferingTypeValues>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

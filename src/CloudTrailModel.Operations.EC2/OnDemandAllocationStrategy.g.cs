@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.EC2;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.EC2;
 /// The model's <c>OnDemandAllocationStrategy</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<OnDemandAllocationStrategy>))]
-public readonly struct OnDemandAllocationStrategy : IEquatable<OnDemandAllocationStrategy>, IExtensibleValue<OnDemandAllocationStrategy>
+[JsonConverter(typeof(JsonStringValueConverter<OnDemandAllocationStrategy>))]
+public readonly struct OnDemandAllocationStrategy : IEquatable<OnDemandAllocationStrategy>, IJsonStringValue<OnDemandAllocationStrategy>
 {
     private readonly string? _value;
 
@@ -31,7 +30,7 @@ public readonly struct OnDemandAllocationStrategy : IEquatable<OnDemandAllocatio
     /// <summary>The value <c>prioritized</c>.</summary>
     public static OnDemandAllocationStrategy Prioritized { get; } = new("prioritized");
 
-    static OnDemandAllocationStrategy IExtensibleValue<OnDemandAllocationStrategy>.Create(string value) => new(value);
+    static OnDemandAllocationStrategy IJsonStringValue<OnDemandAllocationStrategy>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.EC2;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.EC2;
 /// The model's <c>PartitionLoadFrequency</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<PartitionLoadFrequency>))]
-public readonly struct PartitionLoadFrequency : IEquatable<PartitionLoadFrequency>, IExtensibleValue<PartitionLoadFrequency>
+[JsonConverter(typeof(JsonStringValueConverter<PartitionLoadFrequency>))]
+public readonly struct PartitionLoadFrequency : IEquatable<PartitionLoadFrequency>, IJsonStringValue<PartitionLoadFrequency>
 {
     private readonly string? _value;
 
@@ -37,7 +36,7 @@ public readonly struct PartitionLoadFrequency : IEquatable<PartitionLoadFrequenc
     /// <summary>The value <c>monthly</c>.</summary>
     public static PartitionLoadFrequency Monthly { get; } = new("monthly");
 
-    static PartitionLoadFrequency IExtensibleValue<PartitionLoadFrequency>.Create(string value) => new(value);
+    static PartitionLoadFrequency IJsonStringValue<PartitionLoadFrequency>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

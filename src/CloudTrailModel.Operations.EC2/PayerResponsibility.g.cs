@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.EC2;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.EC2;
 /// The model's <c>PayerResponsibility</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<PayerResponsibility>))]
-public readonly struct PayerResponsibility : IEquatable<PayerResponsibility>, IExtensibleValue<PayerResponsibility>
+[JsonConverter(typeof(JsonStringValueConverter<PayerResponsibility>))]
+public readonly struct PayerResponsibility : IEquatable<PayerResponsibility>, IJsonStringValue<PayerResponsibility>
 {
     private readonly string? _value;
 
@@ -28,7 +27,7 @@ public readonly struct PayerResponsibility : IEquatable<PayerResponsibility>, IE
     /// <summary>The value <c>ServiceOwner</c>.</summary>
     public static PayerResponsibility ServiceOwner { get; } = new("ServiceOwner");
 
-    static PayerResponsibility IExtensibleValue<PayerResponsibility>.Create(string value) => new(value);
+    static PayerResponsibility IJsonStringValue<PayerResponsibility>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

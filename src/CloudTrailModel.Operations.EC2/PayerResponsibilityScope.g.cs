@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.EC2;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.EC2;
 /// The model's <c>PayerResponsibilityScope</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<PayerResponsibilityScope>))]
-public readonly struct PayerResponsibilityScope : IEquatable<PayerResponsibilityScope>, IExtensibleValue<PayerResponsibilityScope>
+[JsonConverter(typeof(JsonStringValueConverter<PayerResponsibilityScope>))]
+public readonly struct PayerResponsibilityScope : IEquatable<PayerResponsibilityScope>, IJsonStringValue<PayerResponsibilityScope>
 {
     private readonly string? _value;
 
@@ -28,7 +27,7 @@ public readonly struct PayerResponsibilityScope : IEquatable<PayerResponsibility
     /// <summary>The value <c>vpc-endpoint-charges</c>.</summary>
     public static PayerResponsibilityScope VpcEndpointCharges { get; } = new("vpc-endpoint-charges");
 
-    static PayerResponsibilityScope IExtensibleValue<PayerResponsibilityScope>.Create(string value) => new(value);
+    static PayerResponsibilityScope IJsonStringValue<PayerResponsibilityScope>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

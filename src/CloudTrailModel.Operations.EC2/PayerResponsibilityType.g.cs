@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.EC2;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.EC2;
 /// The model's <c>PayerResponsibilityType</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<PayerResponsibilityType>))]
-public readonly struct PayerResponsibilityType : IEquatable<PayerResponsibilityType>, IExtensibleValue<PayerResponsibilityType>
+[JsonConverter(typeof(JsonStringValueConverter<PayerResponsibilityType>))]
+public readonly struct PayerResponsibilityType : IEquatable<PayerResponsibilityType>, IJsonStringValue<PayerResponsibilityType>
 {
     private readonly string? _value;
 
@@ -31,7 +30,7 @@ public readonly struct PayerResponsibilityType : IEquatable<PayerResponsibilityT
     /// <summary>The value <c>vpc-endpoint-service-account</c>.</summary>
     public static PayerResponsibilityType VpcEndpointServiceAccount { get; } = new("vpc-endpoint-service-account");
 
-    static PayerResponsibilityType IExtensibleValue<PayerResponsibilityType>.Create(string value) => new(value);
+    static PayerResponsibilityType IJsonStringValue<PayerResponsibilityType>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

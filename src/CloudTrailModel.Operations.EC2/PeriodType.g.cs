@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.EC2;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.EC2;
 /// The model's <c>PeriodType</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<PeriodType>))]
-public readonly struct PeriodType : IEquatable<PeriodType>, IExtensibleValue<PeriodType>
+[JsonConverter(typeof(JsonStringValueConverter<PeriodType>))]
+public readonly struct PeriodType : IEquatable<PeriodType>, IJsonStringValue<PeriodType>
 {
     private readonly string? _value;
 
@@ -43,7 +42,7 @@ public readonly struct PeriodType : IEquatable<PeriodType>, IExtensibleValue<Per
     /// <summary>The value <c>one-week</c>.</summary>
     public static PeriodType OneWeek { get; } = new("one-week");
 
-    static PeriodType IExtensibleValue<PeriodType>.Create(string value) => new(value);
+    static PeriodType IJsonStringValue<PeriodType>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

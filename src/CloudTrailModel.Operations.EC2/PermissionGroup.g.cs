@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.EC2;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.EC2;
 /// The model's <c>PermissionGroup</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<PermissionGroup>))]
-public readonly struct PermissionGroup : IEquatable<PermissionGroup>, IExtensibleValue<PermissionGroup>
+[JsonConverter(typeof(JsonStringValueConverter<PermissionGroup>))]
+public readonly struct PermissionGroup : IEquatable<PermissionGroup>, IJsonStringValue<PermissionGroup>
 {
     private readonly string? _value;
 
@@ -28,7 +27,7 @@ public readonly struct PermissionGroup : IEquatable<PermissionGroup>, IExtensibl
     /// <summary>The value <c>all</c>.</summary>
     public static PermissionGroup All { get; } = new("all");
 
-    static PermissionGroup IExtensibleValue<PermissionGroup>.Create(string value) => new(value);
+    static PermissionGroup IJsonStringValue<PermissionGroup>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

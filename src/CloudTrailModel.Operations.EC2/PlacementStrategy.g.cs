@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.EC2;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.EC2;
 /// The model's <c>PlacementStrategy</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<PlacementStrategy>))]
-public readonly struct PlacementStrategy : IEquatable<PlacementStrategy>, IExtensibleValue<PlacementStrategy>
+[JsonConverter(typeof(JsonStringValueConverter<PlacementStrategy>))]
+public readonly struct PlacementStrategy : IEquatable<PlacementStrategy>, IJsonStringValue<PlacementStrategy>
 {
     private readonly string? _value;
 
@@ -37,7 +36,7 @@ public readonly struct PlacementStrategy : IEquatable<PlacementStrategy>, IExten
     /// <summary>The value <c>precision-time</c>.</summary>
     public static PlacementStrategy PrecisionTime { get; } = new("precision-time");
 
-    static PlacementStrategy IExtensibleValue<PlacementStrategy>.Create(string value) => new(value);
+    static PlacementStrategy IJsonStringValue<PlacementStrategy>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

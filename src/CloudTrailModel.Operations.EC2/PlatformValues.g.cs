@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.EC2;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.EC2;
 /// The model's <c>PlatformValues</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<PlatformValues>))]
-public readonly struct PlatformValues : IEquatable<PlatformValues>, IExtensibleValue<PlatformValues>
+[JsonConverter(typeof(JsonStringValueConverter<PlatformValues>))]
+public readonly struct PlatformValues : IEquatable<PlatformValues>, IJsonStringValue<PlatformValues>
 {
     private readonly string? _value;
 
@@ -28,7 +27,7 @@ public readonly struct PlatformValues : IEquatable<PlatformValues>, IExtensibleV
     /// <summary>The value <c>Windows</c>.</summary>
     public static PlatformValues Windows { get; } = new("Windows");
 
-    static PlatformValues IExtensibleValue<PlatformValues>.Create(string value) => new(value);
+    static PlatformValues IJsonStringValue<PlatformValues>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.EC2;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.EC2;
 /// The model's <c>ProductCodeValues</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<ProductCodeValues>))]
-public readonly struct ProductCodeValues : IEquatable<ProductCodeValues>, IExtensibleValue<ProductCodeValues>
+[JsonConverter(typeof(JsonStringValueConverter<ProductCodeValues>))]
+public readonly struct ProductCodeValues : IEquatable<ProductCodeValues>, IJsonStringValue<ProductCodeValues>
 {
     private readonly string? _value;
 
@@ -31,7 +30,7 @@ public readonly struct ProductCodeValues : IEquatable<ProductCodeValues>, IExten
     /// <summary>The value <c>marketplace</c>.</summary>
     public static ProductCodeValues Marketplace { get; } = new("marketplace");
 
-    static ProductCodeValues IExtensibleValue<ProductCodeValues>.Create(string value) => new(value);
+    static ProductCodeValues IJsonStringValue<ProductCodeValues>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.EC2;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.EC2;
 /// The model's <c>ProtocolValue</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<ProtocolValue>))]
-public readonly struct ProtocolValue : IEquatable<ProtocolValue>, IExtensibleValue<ProtocolValue>
+[JsonConverter(typeof(JsonStringValueConverter<ProtocolValue>))]
+public readonly struct ProtocolValue : IEquatable<ProtocolValue>, IJsonStringValue<ProtocolValue>
 {
     private readonly string? _value;
 
@@ -28,7 +27,7 @@ public readonly struct ProtocolValue : IEquatable<ProtocolValue>, IExtensibleVal
     /// <summary>The value <c>gre</c>.</summary>
     public static ProtocolValue Gre { get; } = new("gre");
 
-    static ProtocolValue IExtensibleValue<ProtocolValue>.Create(string value) => new(value);
+    static ProtocolValue IJsonStringValue<ProtocolValue>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.EC2;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.EC2;
 /// The model's <c>PublicIpDnsOption</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<PublicIpDnsOption>))]
-public readonly struct PublicIpDnsOption : IEquatable<PublicIpDnsOption>, IExtensibleValue<PublicIpDnsOption>
+[JsonConverter(typeof(JsonStringValueConverter<PublicIpDnsOption>))]
+public readonly struct PublicIpDnsOption : IEquatable<PublicIpDnsOption>, IJsonStringValue<PublicIpDnsOption>
 {
     private readonly string? _value;
 
@@ -34,7 +33,7 @@ public readonly struct PublicIpDnsOption : IEquatable<PublicIpDnsOption>, IExten
     /// <summary>The value <c>public-ipv6-dns-name</c>.</summary>
     public static PublicIpDnsOption PublicIpv6DnsName { get; } = new("public-ipv6-dns-name");
 
-    static PublicIpDnsOption IExtensibleValue<PublicIpDnsOption>.Create(string value) => new(value);
+    static PublicIpDnsOption IJsonStringValue<PublicIpDnsOption>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

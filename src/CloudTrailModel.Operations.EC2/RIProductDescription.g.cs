@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.EC2;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.EC2;
 /// The model's <c>RIProductDescription</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<RIProductDescription>))]
-public readonly struct RIProductDescription : IEquatable<RIProductDescription>, IExtensibleValue<RIProductDescription>
+[JsonConverter(typeof(JsonStringValueConverter<RIProductDescription>))]
+public readonly struct RIProductDescription : IEquatable<RIProductDescription>, IJsonStringValue<RIProductDescription>
 {
     private readonly string? _value;
 
@@ -37,7 +36,7 @@ public readonly struct RIProductDescription : IEquatable<RIProductDescription>, 
     /// <summary>The value <c>Windows (Amazon VPC)</c>.</summary>
     public static RIProductDescription WindowsAmazonVpc { get; } = new("Windows (Amazon VPC)");
 
-    static RIProductDescription IExtensibleValue<RIProductDescription>.Create(string value) => new(value);
+    static RIProductDescription IJsonStringValue<RIProductDescription>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.EC2;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.EC2;
 /// The model's <c>ReplacementStrategy</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<ReplacementStrategy>))]
-public readonly struct ReplacementStrategy : IEquatable<ReplacementStrategy>, IExtensibleValue<ReplacementStrategy>
+[JsonConverter(typeof(JsonStringValueConverter<ReplacementStrategy>))]
+public readonly struct ReplacementStrategy : IEquatable<ReplacementStrategy>, IJsonStringValue<ReplacementStrategy>
 {
     private readonly string? _value;
 
@@ -31,7 +30,7 @@ public readonly struct ReplacementStrategy : IEquatable<ReplacementStrategy>, IE
     /// <summary>The value <c>launch-before-terminate</c>.</summary>
     public static ReplacementStrategy LaunchBeforeTerminate { get; } = new("launch-before-terminate");
 
-    static ReplacementStrategy IExtensibleValue<ReplacementStrategy>.Create(string value) => new(value);
+    static ReplacementStrategy IJsonStringValue<ReplacementStrategy>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.EC2;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.EC2;
 /// The model's <c>ReportInstanceReasonCodes</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<ReportInstanceReasonCodes>))]
-public readonly struct ReportInstanceReasonCodes : IEquatable<ReportInstanceReasonCodes>, IExtensibleValue<ReportInstanceReasonCodes>
+[JsonConverter(typeof(JsonStringValueConverter<ReportInstanceReasonCodes>))]
+public readonly struct ReportInstanceReasonCodes : IEquatable<ReportInstanceReasonCodes>, IJsonStringValue<ReportInstanceReasonCodes>
 {
     private readonly string? _value;
 
@@ -52,7 +51,7 @@ public readonly struct ReportInstanceReasonCodes : IEquatable<ReportInstanceReas
     /// <summary>The value <c>other</c>.</summary>
     public static ReportInstanceReasonCodes Other { get; } = new("other");
 
-    static ReportInstanceReasonCodes IExtensibleValue<ReportInstanceReasonCodes>.Create(string value) => new(value);
+    static ReportInstanceReasonCodes IJsonStringValue<ReportInstanceReasonCodes>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

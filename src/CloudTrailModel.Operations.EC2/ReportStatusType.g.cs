@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.EC2;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.EC2;
 /// The model's <c>ReportStatusType</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<ReportStatusType>))]
-public readonly struct ReportStatusType : IEquatable<ReportStatusType>, IExtensibleValue<ReportStatusType>
+[JsonConverter(typeof(JsonStringValueConverter<ReportStatusType>))]
+public readonly struct ReportStatusType : IEquatable<ReportStatusType>, IJsonStringValue<ReportStatusType>
 {
     private readonly string? _value;
 
@@ -31,7 +30,7 @@ public readonly struct ReportStatusType : IEquatable<ReportStatusType>, IExtensi
     /// <summary>The value <c>impaired</c>.</summary>
     public static ReportStatusType Impaired { get; } = new("impaired");
 
-    static ReportStatusType IExtensibleValue<ReportStatusType>.Create(string value) => new(value);
+    static ReportStatusType IJsonStringValue<ReportStatusType>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

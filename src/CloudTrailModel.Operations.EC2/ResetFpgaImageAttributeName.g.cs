@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.EC2;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.EC2;
 /// The model's <c>ResetFpgaImageAttributeName</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<ResetFpgaImageAttributeName>))]
-public readonly struct ResetFpgaImageAttributeName : IEquatable<ResetFpgaImageAttributeName>, IExtensibleValue<ResetFpgaImageAttributeName>
+[JsonConverter(typeof(JsonStringValueConverter<ResetFpgaImageAttributeName>))]
+public readonly struct ResetFpgaImageAttributeName : IEquatable<ResetFpgaImageAttributeName>, IJsonStringValue<ResetFpgaImageAttributeName>
 {
     private readonly string? _value;
 
@@ -28,7 +27,7 @@ public readonly struct ResetFpgaImageAttributeName : IEquatable<ResetFpgaImageAt
     /// <summary>The value <c>loadPermission</c>.</summary>
     public static ResetFpgaImageAttributeName LoadPermission { get; } = new("loadPermission");
 
-    static ResetFpgaImageAttributeName IExtensibleValue<ResetFpgaImageAttributeName>.Create(string value) => new(value);
+    static ResetFpgaImageAttributeName IJsonStringValue<ResetFpgaImageAttributeName>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

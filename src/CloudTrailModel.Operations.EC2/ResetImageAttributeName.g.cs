@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.EC2;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.EC2;
 /// The model's <c>ResetImageAttributeName</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<ResetImageAttributeName>))]
-public readonly struct ResetImageAttributeName : IEquatable<ResetImageAttributeName>, IExtensibleValue<ResetImageAttributeName>
+[JsonConverter(typeof(JsonStringValueConverter<ResetImageAttributeName>))]
+public readonly struct ResetImageAttributeName : IEquatable<ResetImageAttributeName>, IJsonStringValue<ResetImageAttributeName>
 {
     private readonly string? _value;
 
@@ -28,7 +27,7 @@ public readonly struct ResetImageAttributeName : IEquatable<ResetImageAttributeN
     /// <summary>The value <c>launchPermission</c>.</summary>
     public static ResetImageAttributeName LaunchPermission { get; } = new("launchPermission");
 
-    static ResetImageAttributeName IExtensibleValue<ResetImageAttributeName>.Create(string value) => new(value);
+    static ResetImageAttributeName IJsonStringValue<ResetImageAttributeName>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

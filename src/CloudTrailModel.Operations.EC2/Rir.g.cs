@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.EC2;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.EC2;
 /// The Regional Internet Registry (RIR). The model's <c>Rir</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<Rir>))]
-public readonly struct Rir : IEquatable<Rir>, IExtensibleValue<Rir>
+[JsonConverter(typeof(JsonStringValueConverter<Rir>))]
+public readonly struct Rir : IEquatable<Rir>, IJsonStringValue<Rir>
 {
     private readonly string? _value;
 
@@ -37,7 +36,7 @@ public readonly struct Rir : IEquatable<Rir>, IExtensibleValue<Rir>
     /// <summary>The value <c>lacnic</c>.</summary>
     public static Rir Lacnic { get; } = new("lacnic");
 
-    static Rir IExtensibleValue<Rir>.Create(string value) => new(value);
+    static Rir IJsonStringValue<Rir>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

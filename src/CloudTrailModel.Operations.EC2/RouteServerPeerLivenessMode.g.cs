@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.EC2;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.EC2;
 /// The model's <c>RouteServerPeerLivenessMode</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<RouteServerPeerLivenessMode>))]
-public readonly struct RouteServerPeerLivenessMode : IEquatable<RouteServerPeerLivenessMode>, IExtensibleValue<RouteServerPeerLivenessMode>
+[JsonConverter(typeof(JsonStringValueConverter<RouteServerPeerLivenessMode>))]
+public readonly struct RouteServerPeerLivenessMode : IEquatable<RouteServerPeerLivenessMode>, IJsonStringValue<RouteServerPeerLivenessMode>
 {
     private readonly string? _value;
 
@@ -31,7 +30,7 @@ public readonly struct RouteServerPeerLivenessMode : IEquatable<RouteServerPeerL
     /// <summary>The value <c>bgp-keepalive</c>.</summary>
     public static RouteServerPeerLivenessMode BgpKeepalive { get; } = new("bgp-keepalive");
 
-    static RouteServerPeerLivenessMode IExtensibleValue<RouteServerPeerLivenessMode>.Create(string value) => new(value);
+    static RouteServerPeerLivenessMode IJsonStringValue<RouteServerPeerLivenessMode>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.EC2;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.EC2;
 /// The model's <c>RouteServerPersistRoutesAction</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<RouteServerPersistRoutesAction>))]
-public readonly struct RouteServerPersistRoutesAction : IEquatable<RouteServerPersistRoutesAction>, IExtensibleValue<RouteServerPersistRoutesAction>
+[JsonConverter(typeof(JsonStringValueConverter<RouteServerPersistRoutesAction>))]
+public readonly struct RouteServerPersistRoutesAction : IEquatable<RouteServerPersistRoutesAction>, IJsonStringValue<RouteServerPersistRoutesAction>
 {
     private readonly string? _value;
 
@@ -34,7 +33,7 @@ public readonly struct RouteServerPersistRoutesAction : IEquatable<RouteServerPe
     /// <summary>The value <c>reset</c>.</summary>
     public static RouteServerPersistRoutesAction Reset { get; } = new("reset");
 
-    static RouteServerPersistRoutesAction IExtensibleValue<RouteServerPersistRoutesAction>.Create(string value) => new(value);
+    static RouteServerPersistRoutesAction IJsonStringValue<RouteServerPersistRoutesAction>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

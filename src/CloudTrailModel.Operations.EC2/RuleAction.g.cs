@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.EC2;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.EC2;
 /// The model's <c>RuleAction</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<RuleAction>))]
-public readonly struct RuleAction : IEquatable<RuleAction>, IExtensibleValue<RuleAction>
+[JsonConverter(typeof(JsonStringValueConverter<RuleAction>))]
+public readonly struct RuleAction : IEquatable<RuleAction>, IJsonStringValue<RuleAction>
 {
     private readonly string? _value;
 
@@ -31,7 +30,7 @@ public readonly struct RuleAction : IEquatable<RuleAction>, IExtensibleValue<Rul
     /// <summary>The value <c>deny</c>.</summary>
     public static RuleAction Deny { get; } = new("deny");
 
-    static RuleAction IExtensibleValue<RuleAction>.Create(string value) => new(value);
+    static RuleAction IJsonStringValue<RuleAction>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

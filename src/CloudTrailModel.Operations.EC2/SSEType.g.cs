@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.EC2;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.EC2;
 /// The model's <c>SSEType</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<SSEType>))]
-public readonly struct SSEType : IEquatable<SSEType>, IExtensibleValue<SSEType>
+[JsonConverter(typeof(JsonStringValueConverter<SSEType>))]
+public readonly struct SSEType : IEquatable<SSEType>, IJsonStringValue<SSEType>
 {
     private readonly string? _value;
 
@@ -34,7 +33,7 @@ public readonly struct SSEType : IEquatable<SSEType>, IExtensibleValue<SSEType>
     /// <summary>The value <c>none</c>.</summary>
     public static SSEType None { get; } = new("none");
 
-    static SSEType IExtensibleValue<SSEType>.Create(string value) => new(value);
+    static SSEType IJsonStringValue<SSEType>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

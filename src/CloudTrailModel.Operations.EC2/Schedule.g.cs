@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.EC2;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.EC2;
 /// The model's <c>Schedule</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<Schedule>))]
-public readonly struct Schedule : IEquatable<Schedule>, IExtensibleValue<Schedule>
+[JsonConverter(typeof(JsonStringValueConverter<Schedule>))]
+public readonly struct Schedule : IEquatable<Schedule>, IJsonStringValue<Schedule>
 {
     private readonly string? _value;
 
@@ -28,7 +27,7 @@ public readonly struct Schedule : IEquatable<Schedule>, IExtensibleValue<Schedul
     /// <summary>The value <c>hourly</c>.</summary>
     public static Schedule Hourly { get; } = new("hourly");
 
-    static Schedule IExtensibleValue<Schedule>.Create(string value) => new(value);
+    static Schedule IJsonStringValue<Schedule>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

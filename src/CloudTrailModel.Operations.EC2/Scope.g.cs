@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.EC2;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.EC2;
 /// The model's <c>scope</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<Scope>))]
-public readonly struct Scope : IEquatable<Scope>, IExtensibleValue<Scope>
+[JsonConverter(typeof(JsonStringValueConverter<Scope>))]
+public readonly struct Scope : IEquatable<Scope>, IJsonStringValue<Scope>
 {
     private readonly string? _value;
 
@@ -31,7 +30,7 @@ public readonly struct Scope : IEquatable<Scope>, IExtensibleValue<Scope>
     /// <summary>The value <c>Region</c>.</summary>
     public static Scope Region { get; } = new("Region");
 
-    static Scope IExtensibleValue<Scope>.Create(string value) => new(value);
+    static Scope IJsonStringValue<Scope>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

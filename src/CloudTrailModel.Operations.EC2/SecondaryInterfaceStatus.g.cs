@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.EC2;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.EC2;
 /// The model's <c>SecondaryInterfaceStatus</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<SecondaryInterfaceStatus>))]
-public readonly struct SecondaryInterfaceStatus : IEquatable<SecondaryInterfaceStatus>, IExtensibleValue<SecondaryInterfaceStatus>
+[JsonConverter(typeof(JsonStringValueConverter<SecondaryInterfaceStatus>))]
+public readonly struct SecondaryInterfaceStatus : IEquatable<SecondaryInterfaceStatus>, IJsonStringValue<SecondaryInterfaceStatus>
 {
     private readonly string? _value;
 
@@ -31,7 +30,7 @@ public readonly struct SecondaryInterfaceStatus : IEquatable<SecondaryInterfaceS
     /// <summary>The value <c>in-use</c>.</summary>
     public static SecondaryInterfaceStatus InUse { get; } = new("in-use");
 
-    static SecondaryInterfaceStatus IExtensibleValue<SecondaryInterfaceStatus>.Create(string value) => new(value);
+    static SecondaryInterfaceStatus IJsonStringValue<SecondaryInterfaceStatus>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

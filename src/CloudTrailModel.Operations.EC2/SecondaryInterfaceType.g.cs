@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.EC2;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.EC2;
 /// The model's <c>SecondaryInterfaceType</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<SecondaryInterfaceType>))]
-public readonly struct SecondaryInterfaceType : IEquatable<SecondaryInterfaceType>, IExtensibleValue<SecondaryInterfaceType>
+[JsonConverter(typeof(JsonStringValueConverter<SecondaryInterfaceType>))]
+public readonly struct SecondaryInterfaceType : IEquatable<SecondaryInterfaceType>, IJsonStringValue<SecondaryInterfaceType>
 {
     private readonly string? _value;
 
@@ -28,7 +27,7 @@ public readonly struct SecondaryInterfaceType : IEquatable<SecondaryInterfaceTyp
     /// <summary>The value <c>secondary</c>.</summary>
     public static SecondaryInterfaceType Secondary { get; } = new("secondary");
 
-    static SecondaryInterfaceType IExtensibleValue<SecondaryInterfaceType>.Create(string value) => new(value);
+    static SecondaryInterfaceType IJsonStringValue<SecondaryInterfaceType>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

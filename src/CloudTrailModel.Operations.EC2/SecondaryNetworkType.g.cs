@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.EC2;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.EC2;
 /// The model's <c>SecondaryNetworkType</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<SecondaryNetworkType>))]
-public readonly struct SecondaryNetworkType : IEquatable<SecondaryNetworkType>, IExtensibleValue<SecondaryNetworkType>
+[JsonConverter(typeof(JsonStringValueConverter<SecondaryNetworkType>))]
+public readonly struct SecondaryNetworkType : IEquatable<SecondaryNetworkType>, IJsonStringValue<SecondaryNetworkType>
 {
     private readonly string? _value;
 
@@ -28,7 +27,7 @@ public readonly struct SecondaryNetworkType : IEquatable<SecondaryNetworkType>, 
     /// <summary>The value <c>rdma</c>.</summary>
     public static SecondaryNetworkType Rdma { get; } = new("rdma");
 
-    static SecondaryNetworkType IExtensibleValue<SecondaryNetworkType>.Create(string value) => new(value);
+    static SecondaryNetworkType IJsonStringValue<SecondaryNetworkType>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.EC2;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.EC2;
 /// The model's <c>SelfServicePortal</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<SelfServicePortal>))]
-public readonly struct SelfServicePortal : IEquatable<SelfServicePortal>, IExtensibleValue<SelfServicePortal>
+[JsonConverter(typeof(JsonStringValueConverter<SelfServicePortal>))]
+public readonly struct SelfServicePortal : IEquatable<SelfServicePortal>, IJsonStringValue<SelfServicePortal>
 {
     private readonly string? _value;
 
@@ -31,7 +30,7 @@ public readonly struct SelfServicePortal : IEquatable<SelfServicePortal>, IExten
     /// <summary>The value <c>disabled</c>.</summary>
     public static SelfServicePortal Disabled { get; } = new("disabled");
 
-    static SelfServicePortal IExtensibleValue<SelfServicePortal>.Create(string value) => new(value);
+    static SelfServicePortal IJsonStringValue<SelfServicePortal>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

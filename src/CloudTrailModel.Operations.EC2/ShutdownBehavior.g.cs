@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.EC2;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.EC2;
 /// The model's <c>ShutdownBehavior</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<ShutdownBehavior>))]
-public readonly struct ShutdownBehavior : IEquatable<ShutdownBehavior>, IExtensibleValue<ShutdownBehavior>
+[JsonConverter(typeof(JsonStringValueConverter<ShutdownBehavior>))]
+public readonly struct ShutdownBehavior : IEquatable<ShutdownBehavior>, IJsonStringValue<ShutdownBehavior>
 {
     private readonly string? _value;
 
@@ -31,7 +30,7 @@ public readonly struct ShutdownBehavior : IEquatable<ShutdownBehavior>, IExtensi
     /// <summary>The value <c>terminate</c>.</summary>
     public static ShutdownBehavior Terminate { get; } = new("terminate");
 
-    static ShutdownBehavior IExtensibleValue<ShutdownBehavior>.Create(string value) => new(value);
+    static ShutdownBehavior IJsonStringValue<ShutdownBehavior>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

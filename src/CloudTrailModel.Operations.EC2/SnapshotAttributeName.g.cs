@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.EC2;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.EC2;
 /// The model's <c>SnapshotAttributeName</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<SnapshotAttributeName>))]
-public readonly struct SnapshotAttributeName : IEquatable<SnapshotAttributeName>, IExtensibleValue<SnapshotAttributeName>
+[JsonConverter(typeof(JsonStringValueConverter<SnapshotAttributeName>))]
+public readonly struct SnapshotAttributeName : IEquatable<SnapshotAttributeName>, IJsonStringValue<SnapshotAttributeName>
 {
     private readonly string? _value;
 
@@ -31,7 +30,7 @@ public readonly struct SnapshotAttributeName : IEquatable<SnapshotAttributeName>
     /// <summary>The value <c>createVolumePermission</c>.</summary>
     public static SnapshotAttributeName CreateVolumePermission { get; } = new("createVolumePermission");
 
-    static SnapshotAttributeName IExtensibleValue<SnapshotAttributeName>.Create(string value) => new(value);
+    static SnapshotAttributeName IJsonStringValue<SnapshotAttributeName>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.EC2;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.EC2;
 /// The model's <c>SnapshotBlockPublicAccessState</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<SnapshotBlockPublicAccessState>))]
-public readonly struct SnapshotBlockPublicAccessState : IEquatable<SnapshotBlockPublicAccessState>, IExtensibleValue<SnapshotBlockPublicAccessState>
+[JsonConverter(typeof(JsonStringValueConverter<SnapshotBlockPublicAccessState>))]
+public readonly struct SnapshotBlockPublicAccessState : IEquatable<SnapshotBlockPublicAccessState>, IJsonStringValue<SnapshotBlockPublicAccessState>
 {
     private readonly string? _value;
 
@@ -34,7 +33,7 @@ public readonly struct SnapshotBlockPublicAccessState : IEquatable<SnapshotBlock
     /// <summary>The value <c>unblocked</c>.</summary>
     public static SnapshotBlockPublicAccessState Unblocked { get; } = new("unblocked");
 
-    static SnapshotBlockPublicAccessState IExtensibleValue<SnapshotBlockPublicAccessState>.Create(string value) => new(value);
+    static SnapshotBlockPublicAccessState IJsonStringValue<SnapshotBlockPublicAccessState>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.EC2;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.EC2;
 /// The model's <c>SnapshotLocationEnum</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<SnapshotLocationEnum>))]
-public readonly struct SnapshotLocationEnum : IEquatable<SnapshotLocationEnum>, IExtensibleValue<SnapshotLocationEnum>
+[JsonConverter(typeof(JsonStringValueConverter<SnapshotLocationEnum>))]
+public readonly struct SnapshotLocationEnum : IEquatable<SnapshotLocationEnum>, IJsonStringValue<SnapshotLocationEnum>
 {
     private readonly string? _value;
 
@@ -31,7 +30,7 @@ public readonly struct SnapshotLocationEnum : IEquatable<SnapshotLocationEnum>, 
     /// <summary>The value <c>local</c>.</summary>
     public static SnapshotLocationEnum Local { get; } = new("local");
 
-    static SnapshotLocationEnum IExtensibleValue<SnapshotLocationEnum>.Create(string value) => new(value);
+    static SnapshotLocationEnum IJsonStringValue<SnapshotLocationEnum>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

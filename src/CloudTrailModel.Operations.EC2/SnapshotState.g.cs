@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.EC2;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.EC2;
 /// The model's <c>SnapshotState</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<SnapshotState>))]
-public readonly struct SnapshotState : IEquatable<SnapshotState>, IExtensibleValue<SnapshotState>
+[JsonConverter(typeof(JsonStringValueConverter<SnapshotState>))]
+public readonly struct SnapshotState : IEquatable<SnapshotState>, IJsonStringValue<SnapshotState>
 {
     private readonly string? _value;
 
@@ -40,7 +39,7 @@ public readonly struct SnapshotState : IEquatable<SnapshotState>, IExtensibleVal
     /// <summary>The value <c>recovering</c>.</summary>
     public static SnapshotState Recovering { get; } = new("recovering");
 
-    static SnapshotState IExtensibleValue<SnapshotState>.Create(string value) => new(value);
+    static SnapshotState IJsonStringValue<SnapshotState>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.EC2;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.EC2;
 /// The model's <c>SpotAllocationStrategy</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<SpotAllocationStrategy>))]
-public readonly struct SpotAllocationStrategy : IEquatable<SpotAllocationStrategy>, IExtensibleValue<SpotAllocationStrategy>
+[JsonConverter(typeof(JsonStringValueConverter<SpotAllocationStrategy>))]
+public readonly struct SpotAllocationStrategy : IEquatable<SpotAllocationStrategy>, IJsonStringValue<SpotAllocationStrategy>
 {
     private readonly string? _value;
 
@@ -40,7 +39,7 @@ public readonly struct SpotAllocationStrategy : IEquatable<SpotAllocationStrateg
     /// <summary>The value <c>price-capacity-optimized</c>.</summary>
     public static SpotAllocationStrategy PriceCapacityOptimized { get; } = new("price-capacity-optimized");
 
-    static SpotAllocationStrategy IExtensibleValue<SpotAllocationStrategy>.Create(string value) => new(value);
+    static SpotAllocationStrategy IJsonStringValue<SpotAllocationStrategy>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

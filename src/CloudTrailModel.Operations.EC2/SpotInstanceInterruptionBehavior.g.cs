@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.EC2;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.EC2;
 /// The model's <c>SpotInstanceInterruptionBehavior</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<SpotInstanceInterruptionBehavior>))]
-public readonly struct SpotInstanceInterruptionBehavior : IEquatable<SpotInstanceInterruptionBehavior>, IExtensibleValue<SpotInstanceInterruptionBehavior>
+[JsonConverter(typeof(JsonStringValueConverter<SpotInstanceInterruptionBehavior>))]
+public readonly struct SpotInstanceInterruptionBehavior : IEquatable<SpotInstanceInterruptionBehavior>, IJsonStringValue<SpotInstanceInterruptionBehavior>
 {
     private readonly string? _value;
 
@@ -34,7 +33,7 @@ public readonly struct SpotInstanceInterruptionBehavior : IEquatable<SpotInstanc
     /// <summary>The value <c>terminate</c>.</summary>
     public static SpotInstanceInterruptionBehavior Terminate { get; } = new("terminate");
 
-    static SpotInstanceInterruptionBehavior IExtensibleValue<SpotInstanceInterruptionBehavior>.Create(string value) => new(value);
+    static SpotInstanceInterruptionBehavior IJsonStringValue<SpotInstanceInterruptionBehavior>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

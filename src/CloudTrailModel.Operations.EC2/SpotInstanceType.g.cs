@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.EC2;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.EC2;
 /// The model's <c>SpotInstanceType</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<SpotInstanceType>))]
-public readonly struct SpotInstanceType : IEquatable<SpotInstanceType>, IExtensibleValue<SpotInstanceType>
+[JsonConverter(typeof(JsonStringValueConverter<SpotInstanceType>))]
+public readonly struct SpotInstanceType : IEquatable<SpotInstanceType>, IJsonStringValue<SpotInstanceType>
 {
     private readonly string? _value;
 
@@ -31,7 +30,7 @@ public readonly struct SpotInstanceType : IEquatable<SpotInstanceType>, IExtensi
     /// <summary>The value <c>persistent</c>.</summary>
     public static SpotInstanceType Persistent { get; } = new("persistent");
 
-    static SpotInstanceType IExtensibleValue<SpotInstanceType>.Create(string value) => new(value);
+    static SpotInstanceType IJsonStringValue<SpotInstanceType>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

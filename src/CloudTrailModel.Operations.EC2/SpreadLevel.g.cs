@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.EC2;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.EC2;
 /// The model's <c>SpreadLevel</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<SpreadLevel>))]
-public readonly struct SpreadLevel : IEquatable<SpreadLevel>, IExtensibleValue<SpreadLevel>
+[JsonConverter(typeof(JsonStringValueConverter<SpreadLevel>))]
+public readonly struct SpreadLevel : IEquatable<SpreadLevel>, IJsonStringValue<SpreadLevel>
 {
     private readonly string? _value;
 
@@ -31,7 +30,7 @@ public readonly struct SpreadLevel : IEquatable<SpreadLevel>, IExtensibleValue<S
     /// <summary>The value <c>rack</c>.</summary>
     public static SpreadLevel Rack { get; } = new("rack");
 
-    static SpreadLevel IExtensibleValue<SpreadLevel>.Create(string value) => new(value);
+    static SpreadLevel IJsonStringValue<SpreadLevel>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.EC2;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.EC2;
 /// The model's <c>StatisticType</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<StatisticType>))]
-public readonly struct StatisticType : IEquatable<StatisticType>, IExtensibleValue<StatisticType>
+[JsonConverter(typeof(JsonStringValueConverter<StatisticType>))]
+public readonly struct StatisticType : IEquatable<StatisticType>, IJsonStringValue<StatisticType>
 {
     private readonly string? _value;
 
@@ -28,7 +27,7 @@ public readonly struct StatisticType : IEquatable<StatisticType>, IExtensibleVal
     /// <summary>The value <c>p50</c>.</summary>
     public static StatisticType P50 { get; } = new("p50");
 
-    static StatisticType IExtensibleValue<StatisticType>.Create(string value) => new(value);
+    static StatisticType IJsonStringValue<StatisticType>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.EC2;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.EC2;
 /// The model's <c>StorageTier</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<StorageTier>))]
-public readonly struct StorageTier : IEquatable<StorageTier>, IExtensibleValue<StorageTier>
+[JsonConverter(typeof(JsonStringValueConverter<StorageTier>))]
+public readonly struct StorageTier : IEquatable<StorageTier>, IJsonStringValue<StorageTier>
 {
     private readonly string? _value;
 
@@ -31,7 +30,7 @@ public readonly struct StorageTier : IEquatable<StorageTier>, IExtensibleValue<S
     /// <summary>The value <c>standard</c>.</summary>
     public static StorageTier Standard { get; } = new("standard");
 
-    static StorageTier IExtensibleValue<StorageTier>.Create(string value) => new(value);
+    static StorageTier IJsonStringValue<StorageTier>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.EC2;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.EC2;
 /// The model's <c>SubnetCidrBlockStateCode</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<SubnetCidrBlockStateCode>))]
-public readonly struct SubnetCidrBlockStateCode : IEquatable<SubnetCidrBlockStateCode>, IExtensibleValue<SubnetCidrBlockStateCode>
+[JsonConverter(typeof(JsonStringValueConverter<SubnetCidrBlockStateCode>))]
+public readonly struct SubnetCidrBlockStateCode : IEquatable<SubnetCidrBlockStateCode>, IJsonStringValue<SubnetCidrBlockStateCode>
 {
     private readonly string? _value;
 
@@ -43,7 +42,7 @@ public readonly struct SubnetCidrBlockStateCode : IEquatable<SubnetCidrBlockStat
     /// <summary>The value <c>failed</c>.</summary>
     public static SubnetCidrBlockStateCode Failed { get; } = new("failed");
 
-    static SubnetCidrBlockStateCode IExtensibleValue<SubnetCidrBlockStateCode>.Create(string value) => new(value);
+    static SubnetCidrBlockStateCode IJsonStringValue<SubnetCidrBlockStateCode>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

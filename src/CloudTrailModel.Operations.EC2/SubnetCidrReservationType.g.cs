@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.EC2;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.EC2;
 /// The model's <c>SubnetCidrReservationType</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<SubnetCidrReservationType>))]
-public readonly struct SubnetCidrReservationType : IEquatable<SubnetCidrReservationType>, IExtensibleValue<SubnetCidrReservationType>
+[JsonConverter(typeof(JsonStringValueConverter<SubnetCidrReservationType>))]
+public readonly struct SubnetCidrReservationType : IEquatable<SubnetCidrReservationType>, IJsonStringValue<SubnetCidrReservationType>
 {
     private readonly string? _value;
 
@@ -31,7 +30,7 @@ public readonly struct SubnetCidrReservationType : IEquatable<SubnetCidrReservat
     /// <summary>The value <c>explicit</c>.</summary>
     public static SubnetCidrReservationType Explicit { get; } = new("explicit");
 
-    static SubnetCidrReservationType IExtensibleValue<SubnetCidrReservationType>.Create(string value) => new(value);
+    static SubnetCidrReservationType IJsonStringValue<SubnetCidrReservationType>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

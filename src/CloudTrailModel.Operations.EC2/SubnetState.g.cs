@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.EC2;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.EC2;
 /// The model's <c>SubnetState</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<SubnetState>))]
-public readonly struct SubnetState : IEquatable<SubnetState>, IExtensibleValue<SubnetState>
+[JsonConverter(typeof(JsonStringValueConverter<SubnetState>))]
+public readonly struct SubnetState : IEquatable<SubnetState>, IJsonStringValue<SubnetState>
 {
     private readonly string? _value;
 
@@ -40,7 +39,7 @@ public readonly struct SubnetState : IEquatable<SubnetState>, IExtensibleValue<S
     /// <summary>The value <c>failed-insufficient-capacity</c>.</summary>
     public static SubnetState FailedInsufficientCapacity { get; } = new("failed-insufficient-capacity");
 
-    static SubnetState IExtensibleValue<SubnetState>.Create(string value) => new(value);
+    static SubnetState IJsonStringValue<SubnetState>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

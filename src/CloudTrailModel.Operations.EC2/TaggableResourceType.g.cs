@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.EC2;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.EC2;
 /// The model's <c>TaggableResourceType</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<TaggableResourceType>))]
-public readonly struct TaggableResourceType : IEquatable<TaggableResourceType>, IExtensibleValue<TaggableResourceType>
+[JsonConverter(typeof(JsonStringValueConverter<TaggableResourceType>))]
+public readonly struct TaggableResourceType : IEquatable<TaggableResourceType>, IJsonStringValue<TaggableResourceType>
 {
     private readonly string? _value;
 
@@ -34,7 +33,7 @@ public readonly struct TaggableResourceType : IEquatable<TaggableResourceType>, 
     /// <summary>The value <c>auto-scaling-group</c>.</summary>
     public static TaggableResourceType AutoScalingGroup { get; } = new("auto-scaling-group");
 
-    static TaggableResourceType IExtensibleValue<TaggableResourceType>.Create(string value) => new(value);
+    static TaggableResourceType IJsonStringValue<TaggableResourceType>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.EC2;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.EC2;
 /// The model's <c>TargetCapacityUnitType</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<TargetCapacityUnitType>))]
-public readonly struct TargetCapacityUnitType : IEquatable<TargetCapacityUnitType>, IExtensibleValue<TargetCapacityUnitType>
+[JsonConverter(typeof(JsonStringValueConverter<TargetCapacityUnitType>))]
+public readonly struct TargetCapacityUnitType : IEquatable<TargetCapacityUnitType>, IJsonStringValue<TargetCapacityUnitType>
 {
     private readonly string? _value;
 
@@ -34,7 +33,7 @@ public readonly struct TargetCapacityUnitType : IEquatable<TargetCapacityUnitTyp
     /// <summary>The value <c>units</c>.</summary>
     public static TargetCapacityUnitType Units { get; } = new("units");
 
-    static TargetCapacityUnitType IExtensibleValue<TargetCapacityUnitType>.Create(string value) => new(value);
+    static TargetCapacityUnitType IJsonStringValue<TargetCapacityUnitType>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.EC2;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.EC2;
 /// The model's <c>TargetStorageTier</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<TargetStorageTier>))]
-public readonly struct TargetStorageTier : IEquatable<TargetStorageTier>, IExtensibleValue<TargetStorageTier>
+[JsonConverter(typeof(JsonStringValueConverter<TargetStorageTier>))]
+public readonly struct TargetStorageTier : IEquatable<TargetStorageTier>, IJsonStringValue<TargetStorageTier>
 {
     private readonly string? _value;
 
@@ -28,7 +27,7 @@ public readonly struct TargetStorageTier : IEquatable<TargetStorageTier>, IExten
     /// <summary>The value <c>archive</c>.</summary>
     public static TargetStorageTier Archive { get; } = new("archive");
 
-    static TargetStorageTier IExtensibleValue<TargetStorageTier>.Create(string value) => new(value);
+    static TargetStorageTier IJsonStringValue<TargetStorageTier>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.EC2;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.EC2;
 /// The model's <c>Tenancy</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<Tenancy>))]
-public readonly struct Tenancy : IEquatable<Tenancy>, IExtensibleValue<Tenancy>
+[JsonConverter(typeof(JsonStringValueConverter<Tenancy>))]
+public readonly struct Tenancy : IEquatable<Tenancy>, IJsonStringValue<Tenancy>
 {
     private readonly string? _value;
 
@@ -34,7 +33,7 @@ public readonly struct Tenancy : IEquatable<Tenancy>, IExtensibleValue<Tenancy>
     /// <summary>The value <c>host</c>.</summary>
     public static Tenancy Host { get; } = new("host");
 
-    static Tenancy IExtensibleValue<Tenancy>.Create(string value) => new(value);
+    static Tenancy IJsonStringValue<Tenancy>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.EC2;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.EC2;
 /// The model's <c>TrafficDirection</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<TrafficDirection>))]
-public readonly struct TrafficDirection : IEquatable<TrafficDirection>, IExtensibleValue<TrafficDirection>
+[JsonConverter(typeof(JsonStringValueConverter<TrafficDirection>))]
+public readonly struct TrafficDirection : IEquatable<TrafficDirection>, IJsonStringValue<TrafficDirection>
 {
     private readonly string? _value;
 
@@ -31,7 +30,7 @@ public readonly struct TrafficDirection : IEquatable<TrafficDirection>, IExtensi
     /// <summary>The value <c>egress</c>.</summary>
     public static TrafficDirection Egress { get; } = new("egress");
 
-    static TrafficDirection IExtensibleValue<TrafficDirection>.Create(string value) => new(value);
+    static TrafficDirection IJsonStringValue<TrafficDirection>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

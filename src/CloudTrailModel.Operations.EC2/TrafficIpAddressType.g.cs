@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.EC2;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.EC2;
 /// The model's <c>TrafficIpAddressType</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<TrafficIpAddressType>))]
-public readonly struct TrafficIpAddressType : IEquatable<TrafficIpAddressType>, IExtensibleValue<TrafficIpAddressType>
+[JsonConverter(typeof(JsonStringValueConverter<TrafficIpAddressType>))]
+public readonly struct TrafficIpAddressType : IEquatable<TrafficIpAddressType>, IJsonStringValue<TrafficIpAddressType>
 {
     private readonly string? _value;
 
@@ -34,7 +33,7 @@ public readonly struct TrafficIpAddressType : IEquatable<TrafficIpAddressType>, 
     /// <summary>The value <c>dual-stack</c>.</summary>
     public static TrafficIpAddressType DualStack { get; } = new("dual-stack");
 
-    static TrafficIpAddressType IExtensibleValue<TrafficIpAddressType>.Create(string value) => new(value);
+    static TrafficIpAddressType IJsonStringValue<TrafficIpAddressType>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

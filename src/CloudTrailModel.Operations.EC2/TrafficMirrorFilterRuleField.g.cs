@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.EC2;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.EC2;
 /// The model's <c>TrafficMirrorFilterRuleField</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<TrafficMirrorFilterRuleField>))]
-public readonly struct TrafficMirrorFilterRuleField : IEquatable<TrafficMirrorFilterRuleField>, IExtensibleValue<TrafficMirrorFilterRuleField>
+[JsonConverter(typeof(JsonStringValueConverter<TrafficMirrorFilterRuleField>))]
+public readonly struct TrafficMirrorFilterRuleField : IEquatable<TrafficMirrorFilterRuleField>, IJsonStringValue<TrafficMirrorFilterRuleField>
 {
     private readonly string? _value;
 
@@ -37,7 +36,7 @@ public readonly struct TrafficMirrorFilterRuleField : IEquatable<TrafficMirrorFi
     /// <summary>The value <c>description</c>.</summary>
     public static TrafficMirrorFilterRuleField Description { get; } = new("description");
 
-    static TrafficMirrorFilterRuleField IExtensibleValue<TrafficMirrorFilterRuleField>.Create(string value) => new(value);
+    static TrafficMirrorFilterRuleField IJsonStringValue<TrafficMirrorFilterRuleField>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

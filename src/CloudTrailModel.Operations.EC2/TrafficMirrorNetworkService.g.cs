@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.EC2;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.EC2;
 /// The model's <c>TrafficMirrorNetworkService</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<TrafficMirrorNetworkService>))]
-public readonly struct TrafficMirrorNetworkService : IEquatable<TrafficMirrorNetworkService>, IExtensibleValue<TrafficMirrorNetworkService>
+[JsonConverter(typeof(JsonStringValueConverter<TrafficMirrorNetworkService>))]
+public readonly struct TrafficMirrorNetworkService : IEquatable<TrafficMirrorNetworkService>, IJsonStringValue<TrafficMirrorNetworkService>
 {
     private readonly string? _value;
 
@@ -28,7 +27,7 @@ public readonly struct TrafficMirrorNetworkService : IEquatable<TrafficMirrorNet
     /// <summary>The value <c>amazon-dns</c>.</summary>
     public static TrafficMirrorNetworkService AmazonDns { get; } = new("amazon-dns");
 
-    static TrafficMirrorNetworkService IExtensibleValue<TrafficMirrorNetworkService>.Create(string value) => new(value);
+    static TrafficMirrorNetworkService IJsonStringValue<TrafficMirrorNetworkService>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

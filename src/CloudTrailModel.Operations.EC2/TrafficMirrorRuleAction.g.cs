@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.EC2;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.EC2;
 /// The model's <c>TrafficMirrorRuleAction</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<TrafficMirrorRuleAction>))]
-public readonly struct TrafficMirrorRuleAction : IEquatable<TrafficMirrorRuleAction>, IExtensibleValue<TrafficMirrorRuleAction>
+[JsonConverter(typeof(JsonStringValueConverter<TrafficMirrorRuleAction>))]
+public readonly struct TrafficMirrorRuleAction : IEquatable<TrafficMirrorRuleAction>, IJsonStringValue<TrafficMirrorRuleAction>
 {
     private readonly string? _value;
 
@@ -31,7 +30,7 @@ public readonly struct TrafficMirrorRuleAction : IEquatable<TrafficMirrorRuleAct
     /// <summary>The value <c>reject</c>.</summary>
     public static TrafficMirrorRuleAction Reject { get; } = new("reject");
 
-    static TrafficMirrorRuleAction IExtensibleValue<TrafficMirrorRuleAction>.Create(string value) => new(value);
+    static TrafficMirrorRuleAction IJsonStringValue<TrafficMirrorRuleAction>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

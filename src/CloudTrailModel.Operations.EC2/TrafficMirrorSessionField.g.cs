@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.EC2;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.EC2;
 /// The model's <c>TrafficMirrorSessionField</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<TrafficMirrorSessionField>))]
-public readonly struct TrafficMirrorSessionField : IEquatable<TrafficMirrorSessionField>, IExtensibleValue<TrafficMirrorSessionField>
+[JsonConverter(typeof(JsonStringValueConverter<TrafficMirrorSessionField>))]
+public readonly struct TrafficMirrorSessionField : IEquatable<TrafficMirrorSessionField>, IJsonStringValue<TrafficMirrorSessionField>
 {
     private readonly string? _value;
 
@@ -34,7 +33,7 @@ public readonly struct TrafficMirrorSessionField : IEquatable<TrafficMirrorSessi
     /// <summary>The value <c>virtual-network-id</c>.</summary>
     public static TrafficMirrorSessionField VirtualNetworkId { get; } = new("virtual-network-id");
 
-    static TrafficMirrorSessionField IExtensibleValue<TrafficMirrorSessionField>.Create(string value) => new(value);
+    static TrafficMirrorSessionField IJsonStringValue<TrafficMirrorSessionField>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

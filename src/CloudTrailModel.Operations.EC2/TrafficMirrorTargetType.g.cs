@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.EC2;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.EC2;
 /// The model's <c>TrafficMirrorTargetType</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<TrafficMirrorTargetType>))]
-public readonly struct TrafficMirrorTargetType : IEquatable<TrafficMirrorTargetType>, IExtensibleValue<TrafficMirrorTargetType>
+[JsonConverter(typeof(JsonStringValueConverter<TrafficMirrorTargetType>))]
+public readonly struct TrafficMirrorTargetType : IEquatable<TrafficMirrorTargetType>, IJsonStringValue<TrafficMirrorTargetType>
 {
     private readonly string? _value;
 
@@ -34,7 +33,7 @@ public readonly struct TrafficMirrorTargetType : IEquatable<TrafficMirrorTargetT
     /// <summary>The value <c>gateway-load-balancer-endpoint</c>.</summary>
     public static TrafficMirrorTargetType GatewayLoadBalancerEndpoint { get; } = new("gateway-load-balancer-endpoint");
 
-    static TrafficMirrorTargetType IExtensibleValue<TrafficMirrorTargetType>.Create(string value) => new(value);
+    static TrafficMirrorTargetType IJsonStringValue<TrafficMirrorTargetType>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.EC2;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.EC2;
 /// The model's <c>TrafficType</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<TrafficType>))]
-public readonly struct TrafficType : IEquatable<TrafficType>, IExtensibleValue<TrafficType>
+[JsonConverter(typeof(JsonStringValueConverter<TrafficType>))]
+public readonly struct TrafficType : IEquatable<TrafficType>, IJsonStringValue<TrafficType>
 {
     private readonly string? _value;
 
@@ -34,7 +33,7 @@ public readonly struct TrafficType : IEquatable<TrafficType>, IExtensibleValue<T
     /// <summary>The value <c>ALL</c>.</summary>
     public static TrafficType All { get; } = new("ALL");
 
-    static TrafficType IExtensibleValue<TrafficType>.Create(string value) => new(value);
+    static TrafficType IJsonStringValue<TrafficType>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.EC2;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.EC2;
 /// The model's <c>TransferType</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<TransferType>))]
-public readonly struct TransferType : IEquatable<TransferType>, IExtensibleValue<TransferType>
+[JsonConverter(typeof(JsonStringValueConverter<TransferType>))]
+public readonly struct TransferType : IEquatable<TransferType>, IJsonStringValue<TransferType>
 {
     private readonly string? _value;
 
@@ -31,7 +30,7 @@ public readonly struct TransferType : IEquatable<TransferType>, IExtensibleValue
     /// <summary>The value <c>standard</c>.</summary>
     public static TransferType Standard { get; } = new("standard");
 
-    static TransferType IExtensibleValue<TransferType>.Create(string value) => new(value);
+    static TransferType IJsonStringValue<TransferType>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

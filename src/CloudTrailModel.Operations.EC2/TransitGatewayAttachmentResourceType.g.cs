@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.EC2;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.EC2;
 /// The model's <c>TransitGatewayAttachmentResourceType</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<TransitGatewayAttachmentResourceType>))]
-public readonly struct TransitGatewayAttachmentResourceType : IEquatable<TransitGatewayAttachmentResourceType>, IExtensibleValue<TransitGatewayAttachmentResourceType>
+[JsonConverter(typeof(JsonStringValueConverter<TransitGatewayAttachmentResourceType>))]
+public readonly struct TransitGatewayAttachmentResourceType : IEquatable<TransitGatewayAttachmentResourceType>, IJsonStringValue<TransitGatewayAttachmentResourceType>
 {
     private readonly string? _value;
 
@@ -52,7 +51,7 @@ public readonly struct TransitGatewayAttachmentResourceType : IEquatable<Transit
     /// <summary>The value <c>client-vpn</c>.</summary>
     public static TransitGatewayAttachmentResourceType ClientVpn { get; } = new("client-vpn");
 
-    static TransitGatewayAttachmentResourceType IExtensibleValue<TransitGatewayAttachmentResourceType>.Create(string value) => new(value);
+    static TransitGatewayAttachmentResourceType IJsonStringValue<TransitGatewayAttachmentResourceType>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

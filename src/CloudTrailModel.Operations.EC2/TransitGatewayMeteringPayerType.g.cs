@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.EC2;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.EC2;
 /// The model's <c>TransitGatewayMeteringPayerType</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<TransitGatewayMeteringPayerType>))]
-public readonly struct TransitGatewayMeteringPayerType : IEquatable<TransitGatewayMeteringPayerType>, IExtensibleValue<TransitGatewayMeteringPayerType>
+[JsonConverter(typeof(JsonStringValueConverter<TransitGatewayMeteringPayerType>))]
+public readonly struct TransitGatewayMeteringPayerType : IEquatable<TransitGatewayMeteringPayerType>, IJsonStringValue<TransitGatewayMeteringPayerType>
 {
     private readonly string? _value;
 
@@ -34,7 +33,7 @@ public readonly struct TransitGatewayMeteringPayerType : IEquatable<TransitGatew
     /// <summary>The value <c>transit-gateway-owner</c>.</summary>
     public static TransitGatewayMeteringPayerType TransitGatewayOwner { get; } = new("transit-gateway-owner");
 
-    static TransitGatewayMeteringPayerType IExtensibleValue<TransitGatewayMeteringPayerType>.Create(string value) => new(value);
+    static TransitGatewayMeteringPayerType IJsonStringValue<TransitGatewayMeteringPayerType>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.EC2;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.EC2;
 /// The model's <c>TransportProtocol</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<TransportProtocol>))]
-public readonly struct TransportProtocol : IEquatable<TransportProtocol>, IExtensibleValue<TransportProtocol>
+[JsonConverter(typeof(JsonStringValueConverter<TransportProtocol>))]
+public readonly struct TransportProtocol : IEquatable<TransportProtocol>, IJsonStringValue<TransportProtocol>
 {
     private readonly string? _value;
 
@@ -31,7 +30,7 @@ public readonly struct TransportProtocol : IEquatable<TransportProtocol>, IExten
     /// <summary>The value <c>udp</c>.</summary>
     public static TransportProtocol Udp { get; } = new("udp");
 
-    static TransportProtocol IExtensibleValue<TransportProtocol>.Create(string value) => new(value);
+    static TransportProtocol IJsonStringValue<TransportProtocol>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

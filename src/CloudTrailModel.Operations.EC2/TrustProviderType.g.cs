@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.EC2;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.EC2;
 /// The model's <c>TrustProviderType</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<TrustProviderType>))]
-public readonly struct TrustProviderType : IEquatable<TrustProviderType>, IExtensibleValue<TrustProviderType>
+[JsonConverter(typeof(JsonStringValueConverter<TrustProviderType>))]
+public readonly struct TrustProviderType : IEquatable<TrustProviderType>, IJsonStringValue<TrustProviderType>
 {
     private readonly string? _value;
 
@@ -31,7 +30,7 @@ public readonly struct TrustProviderType : IEquatable<TrustProviderType>, IExten
     /// <summary>The value <c>device</c>.</summary>
     public static TrustProviderType Device { get; } = new("device");
 
-    static TrustProviderType IExtensibleValue<TrustProviderType>.Create(string value) => new(value);
+    static TrustProviderType IJsonStringValue<TrustProviderType>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.EC2;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.EC2;
 /// The model's <c>TunnelInsideIpVersion</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<TunnelInsideIpVersion>))]
-public readonly struct TunnelInsideIpVersion : IEquatable<TunnelInsideIpVersion>, IExtensibleValue<TunnelInsideIpVersion>
+[JsonConverter(typeof(JsonStringValueConverter<TunnelInsideIpVersion>))]
+public readonly struct TunnelInsideIpVersion : IEquatable<TunnelInsideIpVersion>, IJsonStringValue<TunnelInsideIpVersion>
 {
     private readonly string? _value;
 
@@ -31,7 +30,7 @@ public readonly struct TunnelInsideIpVersion : IEquatable<TunnelInsideIpVersion>
     /// <summary>The value <c>ipv6</c>.</summary>
     public static TunnelInsideIpVersion Ipv6 { get; } = new("ipv6");
 
-    static TunnelInsideIpVersion IExtensibleValue<TunnelInsideIpVersion>.Create(string value) => new(value);
+    static TunnelInsideIpVersion IJsonStringValue<TunnelInsideIpVersion>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

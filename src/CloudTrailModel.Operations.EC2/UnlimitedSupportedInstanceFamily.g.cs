@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.EC2;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.EC2;
 /// The model's <c>UnlimitedSupportedInstanceFamily</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<UnlimitedSupportedInstanceFamily>))]
-public readonly struct UnlimitedSupportedInstanceFamily : IEquatable<UnlimitedSupportedInstanceFamily>, IExtensibleValue<UnlimitedSupportedInstanceFamily>
+[JsonConverter(typeof(JsonStringValueConverter<UnlimitedSupportedInstanceFamily>))]
+public readonly struct UnlimitedSupportedInstanceFamily : IEquatable<UnlimitedSupportedInstanceFamily>, IJsonStringValue<UnlimitedSupportedInstanceFamily>
 {
     private readonly string? _value;
 
@@ -37,7 +36,7 @@ public readonly struct UnlimitedSupportedInstanceFamily : IEquatable<UnlimitedSu
     /// <summary>The value <c>t4g</c>.</summary>
     public static UnlimitedSupportedInstanceFamily T4g { get; } = new("t4g");
 
-    static UnlimitedSupportedInstanceFamily IExtensibleValue<UnlimitedSupportedInstanceFamily>.Create(string value) => new(value);
+    static UnlimitedSupportedInstanceFamily IJsonStringValue<UnlimitedSupportedInstanceFamily>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.EC2;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.EC2;
 /// The model's <c>UserTrustProviderType</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<UserTrustProviderType>))]
-public readonly struct UserTrustProviderType : IEquatable<UserTrustProviderType>, IExtensibleValue<UserTrustProviderType>
+[JsonConverter(typeof(JsonStringValueConverter<UserTrustProviderType>))]
+public readonly struct UserTrustProviderType : IEquatable<UserTrustProviderType>, IJsonStringValue<UserTrustProviderType>
 {
     private readonly string? _value;
 
@@ -31,7 +30,7 @@ public readonly struct UserTrustProviderType : IEquatable<UserTrustProviderType>
     /// <summary>The value <c>oidc</c>.</summary>
     public static UserTrustProviderType Oidc { get; } = new("oidc");
 
-    static UserTrustProviderType IExtensibleValue<UserTrustProviderType>.Create(string value) => new(value);
+    static UserTrustProviderType IJsonStringValue<UserTrustProviderType>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.EC2;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.EC2;
 /// The model's <c>VerificationMethod</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<VerificationMethod>))]
-public readonly struct VerificationMethod : IEquatable<VerificationMethod>, IExtensibleValue<VerificationMethod>
+[JsonConverter(typeof(JsonStringValueConverter<VerificationMethod>))]
+public readonly struct VerificationMethod : IEquatable<VerificationMethod>, IJsonStringValue<VerificationMethod>
 {
     private readonly string? _value;
 
@@ -31,7 +30,7 @@ public readonly struct VerificationMethod : IEquatable<VerificationMethod>, IExt
     /// <summary>The value <c>dns-token</c>.</summary>
     public static VerificationMethod DnsToken { get; } = new("dns-token");
 
-    static VerificationMethod IExtensibleValue<VerificationMethod>.Create(string value) => new(value);
+    static VerificationMethod IJsonStringValue<VerificationMethod>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.EC2;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.EC2;
 /// The model's <c>VerifiedAccessEndpointAttachmentType</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<VerifiedAccessEndpointAttachmentType>))]
-public readonly struct VerifiedAccessEndpointAttachmentType : IEquatable<VerifiedAccessEndpointAttachmentType>, IExtensibleValue<VerifiedAccessEndpointAttachmentType>
+[JsonConverter(typeof(JsonStringValueConverter<VerifiedAccessEndpointAttachmentType>))]
+public readonly struct VerifiedAccessEndpointAttachmentType : IEquatable<VerifiedAccessEndpointAttachmentType>, IJsonStringValue<VerifiedAccessEndpointAttachmentType>
 {
     private readonly string? _value;
 
@@ -28,7 +27,7 @@ public readonly struct VerifiedAccessEndpointAttachmentType : IEquatable<Verifie
     /// <summary>The value <c>vpc</c>.</summary>
     public static VerifiedAccessEndpointAttachmentType Vpc { get; } = new("vpc");
 
-    static VerifiedAccessEndpointAttachmentType IExtensibleValue<VerifiedAccessEndpointAttachmentType>.Create(string value) => new(value);
+    static VerifiedAccessEndpointAttachmentType IJsonStringValue<VerifiedAccessEndpointAttachmentType>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

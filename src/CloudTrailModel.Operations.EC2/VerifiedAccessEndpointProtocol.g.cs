@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.EC2;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.EC2;
 /// The model's <c>VerifiedAccessEndpointProtocol</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<VerifiedAccessEndpointProtocol>))]
-public readonly struct VerifiedAccessEndpointProtocol : IEquatable<VerifiedAccessEndpointProtocol>, IExtensibleValue<VerifiedAccessEndpointProtocol>
+[JsonConverter(typeof(JsonStringValueConverter<VerifiedAccessEndpointProtocol>))]
+public readonly struct VerifiedAccessEndpointProtocol : IEquatable<VerifiedAccessEndpointProtocol>, IJsonStringValue<VerifiedAccessEndpointProtocol>
 {
     private readonly string? _value;
 
@@ -34,7 +33,7 @@ public readonly struct VerifiedAccessEndpointProtocol : IEquatable<VerifiedAcces
     /// <summary>The value <c>tcp</c>.</summary>
     public static VerifiedAccessEndpointProtocol Tcp { get; } = new("tcp");
 
-    static VerifiedAccessEndpointProtocol IExtensibleValue<VerifiedAccessEndpointProtocol>.Create(string value) => new(value);
+    static VerifiedAccessEndpointProtocol IJsonStringValue<VerifiedAccessEndpointProtocol>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

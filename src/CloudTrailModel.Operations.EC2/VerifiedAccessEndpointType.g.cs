@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.EC2;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.EC2;
 /// The model's <c>VerifiedAccessEndpointType</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<VerifiedAccessEndpointType>))]
-public readonly struct VerifiedAccessEndpointType : IEquatable<VerifiedAccessEndpointType>, IExtensibleValue<VerifiedAccessEndpointType>
+[JsonConverter(typeof(JsonStringValueConverter<VerifiedAccessEndpointType>))]
+public readonly struct VerifiedAccessEndpointType : IEquatable<VerifiedAccessEndpointType>, IJsonStringValue<VerifiedAccessEndpointType>
 {
     private readonly string? _value;
 
@@ -37,7 +36,7 @@ public readonly struct VerifiedAccessEndpointType : IEquatable<VerifiedAccessEnd
     /// <summary>The value <c>cidr</c>.</summary>
     public static VerifiedAccessEndpointType Cidr { get; } = new("cidr");
 
-    static VerifiedAccessEndpointType IExtensibleValue<VerifiedAccessEndpointType>.Create(string value) => new(value);
+    static VerifiedAccessEndpointType IJsonStringValue<VerifiedAccessEndpointType>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.EC2;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.EC2;
 /// The model's <c>VirtualizationType</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<VirtualizationType>))]
-public readonly struct VirtualizationType : IEquatable<VirtualizationType>, IExtensibleValue<VirtualizationType>
+[JsonConverter(typeof(JsonStringValueConverter<VirtualizationType>))]
+public readonly struct VirtualizationType : IEquatable<VirtualizationType>, IJsonStringValue<VirtualizationType>
 {
     private readonly string? _value;
 
@@ -31,7 +30,7 @@ public readonly struct VirtualizationType : IEquatable<VirtualizationType>, IExt
     /// <summary>The value <c>paravirtual</c>.</summary>
     public static VirtualizationType Paravirtual { get; } = new("paravirtual");
 
-    static VirtualizationType IExtensibleValue<VirtualizationType>.Create(string value) => new(value);
+    static VirtualizationType IJsonStringValue<VirtualizationType>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

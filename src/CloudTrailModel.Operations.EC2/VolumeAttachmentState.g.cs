@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.EC2;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.EC2;
 /// The model's <c>VolumeAttachmentState</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<VolumeAttachmentState>))]
-public readonly struct VolumeAttachmentState : IEquatable<VolumeAttachmentState>, IExtensibleValue<VolumeAttachmentState>
+[JsonConverter(typeof(JsonStringValueConverter<VolumeAttachmentState>))]
+public readonly struct VolumeAttachmentState : IEquatable<VolumeAttachmentState>, IJsonStringValue<VolumeAttachmentState>
 {
     private readonly string? _value;
 
@@ -40,7 +39,7 @@ public readonly struct VolumeAttachmentState : IEquatable<VolumeAttachmentState>
     /// <summary>The value <c>busy</c>.</summary>
     public static VolumeAttachmentState Busy { get; } = new("busy");
 
-    static VolumeAttachmentState IExtensibleValue<VolumeAttachmentState>.Create(string value) => new(value);
+    static VolumeAttachmentState IJsonStringValue<VolumeAttachmentState>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

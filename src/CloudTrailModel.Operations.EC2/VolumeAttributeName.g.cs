@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.EC2;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.EC2;
 /// The model's <c>VolumeAttributeName</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<VolumeAttributeName>))]
-public readonly struct VolumeAttributeName : IEquatable<VolumeAttributeName>, IExtensibleValue<VolumeAttributeName>
+[JsonConverter(typeof(JsonStringValueConverter<VolumeAttributeName>))]
+public readonly struct VolumeAttributeName : IEquatable<VolumeAttributeName>, IJsonStringValue<VolumeAttributeName>
 {
     private readonly string? _value;
 
@@ -31,7 +30,7 @@ public readonly struct VolumeAttributeName : IEquatable<VolumeAttributeName>, IE
     /// <summary>The value <c>productCodes</c>.</summary>
     public static VolumeAttributeName ProductCodes { get; } = new("productCodes");
 
-    static VolumeAttributeName IExtensibleValue<VolumeAttributeName>.Create(string value) => new(value);
+    static VolumeAttributeName IJsonStringValue<VolumeAttributeName>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.EC2;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.EC2;
 /// The model's <c>VolumeState</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<VolumeState>))]
-public readonly struct VolumeState : IEquatable<VolumeState>, IExtensibleValue<VolumeState>
+[JsonConverter(typeof(JsonStringValueConverter<VolumeState>))]
+public readonly struct VolumeState : IEquatable<VolumeState>, IJsonStringValue<VolumeState>
 {
     private readonly string? _value;
 
@@ -43,7 +42,7 @@ public readonly struct VolumeState : IEquatable<VolumeState>, IExtensibleValue<V
     /// <summary>The value <c>error</c>.</summary>
     public static VolumeState Error { get; } = new("error");
 
-    static VolumeState IExtensibleValue<VolumeState>.Create(string value) => new(value);
+    static VolumeState IJsonStringValue<VolumeState>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.EC2;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.EC2;
 /// The model's <c>VolumeType</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<VolumeType>))]
-public readonly struct VolumeType : IEquatable<VolumeType>, IExtensibleValue<VolumeType>
+[JsonConverter(typeof(JsonStringValueConverter<VolumeType>))]
+public readonly struct VolumeType : IEquatable<VolumeType>, IJsonStringValue<VolumeType>
 {
     private readonly string? _value;
 
@@ -46,7 +45,7 @@ public readonly struct VolumeType : IEquatable<VolumeType>, IExtensibleValue<Vol
     /// <summary>The value <c>gp3</c>.</summary>
     public static VolumeType Gp3 { get; } = new("gp3");
 
-    static VolumeType IExtensibleValue<VolumeType>.Create(string value) => new(value);
+    static VolumeType IJsonStringValue<VolumeType>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

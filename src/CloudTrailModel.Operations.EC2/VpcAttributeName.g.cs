@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.EC2;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.EC2;
 /// The model's <c>VpcAttributeName</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<VpcAttributeName>))]
-public readonly struct VpcAttributeName : IEquatable<VpcAttributeName>, IExtensibleValue<VpcAttributeName>
+[JsonConverter(typeof(JsonStringValueConverter<VpcAttributeName>))]
+public readonly struct VpcAttributeName : IEquatable<VpcAttributeName>, IJsonStringValue<VpcAttributeName>
 {
     private readonly string? _value;
 
@@ -34,7 +33,7 @@ public readonly struct VpcAttributeName : IEquatable<VpcAttributeName>, IExtensi
     /// <summary>The value <c>enableNetworkAddressUsageMetrics</c>.</summary>
     public static VpcAttributeName EnableNetworkAddressUsageMetrics { get; } = new("enableNetworkAddressUsageMetrics");
 
-    static VpcAttributeName IExtensibleValue<VpcAttributeName>.Create(string value) => new(value);
+    static VpcAttributeName IJsonStringValue<VpcAttributeName>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.EC2;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.EC2;
 /// The model's <c>VpcCidrBlockStateCode</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<VpcCidrBlockStateCode>))]
-public readonly struct VpcCidrBlockStateCode : IEquatable<VpcCidrBlockStateCode>, IExtensibleValue<VpcCidrBlockStateCode>
+[JsonConverter(typeof(JsonStringValueConverter<VpcCidrBlockStateCode>))]
+public readonly struct VpcCidrBlockStateCode : IEquatable<VpcCidrBlockStateCode>, IJsonStringValue<VpcCidrBlockStateCode>
 {
     private readonly string? _value;
 
@@ -43,7 +42,7 @@ public readonly struct VpcCidrBlockStateCode : IEquatable<VpcCidrBlockStateCode>
     /// <summary>The value <c>failed</c>.</summary>
     public static VpcCidrBlockStateCode Failed { get; } = new("failed");
 
-    static VpcCidrBlockStateCode IExtensibleValue<VpcCidrBlockStateCode>.Create(string value) => new(value);
+    static VpcCidrBlockStateCode IJsonStringValue<VpcCidrBlockStateCode>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.EC2;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.EC2;
 /// The model's <c>VpcEncryptionControlExclusionState</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<VpcEncryptionControlExclusionState>))]
-public readonly struct VpcEncryptionControlExclusionState : IEquatable<VpcEncryptionControlExclusionState>, IExtensibleValue<VpcEncryptionControlExclusionState>
+[JsonConverter(typeof(JsonStringValueConverter<VpcEncryptionControlExclusionState>))]
+public readonly struct VpcEncryptionControlExclusionState : IEquatable<VpcEncryptionControlExclusionState>, IJsonStringValue<VpcEncryptionControlExclusionState>
 {
     private readonly string? _value;
 
@@ -37,7 +36,7 @@ public readonly struct VpcEncryptionControlExclusionState : IEquatable<VpcEncryp
     /// <summary>The value <c>disabled</c>.</summary>
     public static VpcEncryptionControlExclusionState Disabled { get; } = new("disabled");
 
-    static VpcEncryptionControlExclusionState IExtensibleValue<VpcEncryptionControlExclusionState>.Create(string value) => new(value);
+    static VpcEncryptionControlExclusionState IJsonStringValue<VpcEncryptionControlExclusionState>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

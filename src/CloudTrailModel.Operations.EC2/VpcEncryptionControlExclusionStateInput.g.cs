@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.EC2;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.EC2;
 /// The model's <c>VpcEncryptionControlExclusionStateInput</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<VpcEncryptionControlExclusionStateInput>))]
-public readonly struct VpcEncryptionControlExclusionStateInput : IEquatable<VpcEncryptionControlExclusionStateInput>, IExtensibleValue<VpcEncryptionControlExclusionStateInput>
+[JsonConverter(typeof(JsonStringValueConverter<VpcEncryptionControlExclusionStateInput>))]
+public readonly struct VpcEncryptionControlExclusionStateInput : IEquatable<VpcEncryptionControlExclusionStateInput>, IJsonStringValue<VpcEncryptionControlExclusionStateInput>
 {
     private readonly string? _value;
 
@@ -31,7 +30,7 @@ public readonly struct VpcEncryptionControlExclusionStateInput : IEquatable<VpcE
     /// <summary>The value <c>disable</c>.</summary>
     public static VpcEncryptionControlExclusionStateInput Disable { get; } = new("disable");
 
-    static VpcEncryptionControlExclusionStateInput IExtensibleValue<VpcEncryptionControlExclusionStateInput>.Create(string value) => new(value);
+    static VpcEncryptionControlExclusionStateInput IJsonStringValue<VpcEncryptionControlExclusionStateInput>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.EC2;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.EC2;
 /// The model's <c>VpcEncryptionControlMode</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<VpcEncryptionControlMode>))]
-public readonly struct VpcEncryptionControlMode : IEquatable<VpcEncryptionControlMode>, IExtensibleValue<VpcEncryptionControlMode>
+[JsonConverter(typeof(JsonStringValueConverter<VpcEncryptionControlMode>))]
+public readonly struct VpcEncryptionControlMode : IEquatable<VpcEncryptionControlMode>, IJsonStringValue<VpcEncryptionControlMode>
 {
     private readonly string? _value;
 
@@ -31,7 +30,7 @@ public readonly struct VpcEncryptionControlMode : IEquatable<VpcEncryptionContro
     /// <summary>The value <c>enforce</c>.</summary>
     public static VpcEncryptionControlMode Enforce { get; } = new("enforce");
 
-    static VpcEncryptionControlMode IExtensibleValue<VpcEncryptionControlMode>.Create(string value) => new(value);
+    static VpcEncryptionControlMode IJsonStringValue<VpcEncryptionControlMode>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

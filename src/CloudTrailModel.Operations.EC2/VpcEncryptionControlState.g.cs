@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.EC2;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.EC2;
 /// The model's <c>VpcEncryptionControlState</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<VpcEncryptionControlState>))]
-public readonly struct VpcEncryptionControlState : IEquatable<VpcEncryptionControlState>, IExtensibleValue<VpcEncryptionControlState>
+[JsonConverter(typeof(JsonStringValueConverter<VpcEncryptionControlState>))]
+public readonly struct VpcEncryptionControlState : IEquatable<VpcEncryptionControlState>, IJsonStringValue<VpcEncryptionControlState>
 {
     private readonly string? _value;
 
@@ -52,7 +51,7 @@ public readonly struct VpcEncryptionControlState : IEquatable<VpcEncryptionContr
     /// <summary>The value <c>delete-failed</c>.</summary>
     public static VpcEncryptionControlState DeleteFailed { get; } = new("delete-failed");
 
-    static VpcEncryptionControlState IExtensibleValue<VpcEncryptionControlState>.Create(string value) => new(value);
+    static VpcEncryptionControlState IJsonStringValue<VpcEncryptionControlState>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.EC2;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.EC2;
 /// The model's <c>VpcEndpointType</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<VpcEndpointType>))]
-public readonly struct VpcEndpointType : IEquatable<VpcEndpointType>, IExtensibleValue<VpcEndpointType>
+[JsonConverter(typeof(JsonStringValueConverter<VpcEndpointType>))]
+public readonly struct VpcEndpointType : IEquatable<VpcEndpointType>, IJsonStringValue<VpcEndpointType>
 {
     private readonly string? _value;
 
@@ -40,7 +39,7 @@ public readonly struct VpcEndpointType : IEquatable<VpcEndpointType>, IExtensibl
     /// <summary>The value <c>ServiceNetwork</c>.</summary>
     public static VpcEndpointType ServiceNetwork { get; } = new("ServiceNetwork");
 
-    static VpcEndpointType IExtensibleValue<VpcEndpointType>.Create(string value) => new(value);
+    static VpcEndpointType IJsonStringValue<VpcEndpointType>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.EC2;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.EC2;
 /// The model's <c>VpcPeeringConnectionStateReasonCode</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<VpcPeeringConnectionStateReasonCode>))]
-public readonly struct VpcPeeringConnectionStateReasonCode : IEquatable<VpcPeeringConnectionStateReasonCode>, IExtensibleValue<VpcPeeringConnectionStateReasonCode>
+[JsonConverter(typeof(JsonStringValueConverter<VpcPeeringConnectionStateReasonCode>))]
+public readonly struct VpcPeeringConnectionStateReasonCode : IEquatable<VpcPeeringConnectionStateReasonCode>, IJsonStringValue<VpcPeeringConnectionStateReasonCode>
 {
     private readonly string? _value;
 
@@ -52,7 +51,7 @@ public readonly struct VpcPeeringConnectionStateReasonCode : IEquatable<VpcPeeri
     /// <summary>The value <c>deleting</c>.</summary>
     public static VpcPeeringConnectionStateReasonCode Deleting { get; } = new("deleting");
 
-    static VpcPeeringConnectionStateReasonCode IExtensibleValue<VpcPeeringConnectionStateReasonCode>.Create(string value) => new(value);
+    static VpcPeeringConnectionStateReasonCode IJsonStringValue<VpcPeeringConnectionStateReasonCode>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

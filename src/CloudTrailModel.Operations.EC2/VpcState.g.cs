@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.EC2;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.EC2;
 /// The model's <c>VpcState</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<VpcState>))]
-public readonly struct VpcState : IEquatable<VpcState>, IExtensibleValue<VpcState>
+[JsonConverter(typeof(JsonStringValueConverter<VpcState>))]
+public readonly struct VpcState : IEquatable<VpcState>, IJsonStringValue<VpcState>
 {
     private readonly string? _value;
 
@@ -31,7 +30,7 @@ public readonly struct VpcState : IEquatable<VpcState>, IExtensibleValue<VpcStat
     /// <summary>The value <c>available</c>.</summary>
     public static VpcState Available { get; } = new("available");
 
-    static VpcState IExtensibleValue<VpcState>.Create(string value) => new(value);
+    static VpcState IJsonStringValue<VpcState>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.EC2;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.EC2;
 /// The model's <c>VpcTenancy</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<VpcTenancy>))]
-public readonly struct VpcTenancy : IEquatable<VpcTenancy>, IExtensibleValue<VpcTenancy>
+[JsonConverter(typeof(JsonStringValueConverter<VpcTenancy>))]
+public readonly struct VpcTenancy : IEquatable<VpcTenancy>, IJsonStringValue<VpcTenancy>
 {
     private readonly string? _value;
 
@@ -28,7 +27,7 @@ public readonly struct VpcTenancy : IEquatable<VpcTenancy>, IExtensibleValue<Vpc
     /// <summary>The value <c>default</c>.</summary>
     public static VpcTenancy Default { get; } = new("default");
 
-    static VpcTenancy IExtensibleValue<VpcTenancy>.Create(string value) => new(value);
+    static VpcTenancy IJsonStringValue<VpcTenancy>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.EC2;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.EC2;
 /// The model's <c>VpnConcentratorType</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<VpnConcentratorType>))]
-public readonly struct VpnConcentratorType : IEquatable<VpnConcentratorType>, IExtensibleValue<VpnConcentratorType>
+[JsonConverter(typeof(JsonStringValueConverter<VpnConcentratorType>))]
+public readonly struct VpnConcentratorType : IEquatable<VpnConcentratorType>, IJsonStringValue<VpnConcentratorType>
 {
     private readonly string? _value;
 
@@ -28,7 +27,7 @@ public readonly struct VpnConcentratorType : IEquatable<VpnConcentratorType>, IE
     /// <summary>The value <c>ipsec.1</c>.</summary>
     public static VpnConcentratorType Ipsec1 { get; } = new("ipsec.1");
 
-    static VpnConcentratorType IExtensibleValue<VpnConcentratorType>.Create(string value) => new(value);
+    static VpnConcentratorType IJsonStringValue<VpnConcentratorType>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.EC2;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.EC2;
 /// The model's <c>VpnEcmpSupportValue</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<VpnEcmpSupportValue>))]
-public readonly struct VpnEcmpSupportValue : IEquatable<VpnEcmpSupportValue>, IExtensibleValue<VpnEcmpSupportValue>
+[JsonConverter(typeof(JsonStringValueConverter<VpnEcmpSupportValue>))]
+public readonly struct VpnEcmpSupportValue : IEquatable<VpnEcmpSupportValue>, IJsonStringValue<VpnEcmpSupportValue>
 {
     private readonly string? _value;
 
@@ -31,7 +30,7 @@ public readonly struct VpnEcmpSupportValue : IEquatable<VpnEcmpSupportValue>, IE
     /// <summary>The value <c>disable</c>.</summary>
     public static VpnEcmpSupportValue Disable { get; } = new("disable");
 
-    static VpnEcmpSupportValue IExtensibleValue<VpnEcmpSupportValue>.Create(string value) => new(value);
+    static VpnEcmpSupportValue IJsonStringValue<VpnEcmpSupportValue>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

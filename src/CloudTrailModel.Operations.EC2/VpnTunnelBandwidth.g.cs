@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.EC2;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.EC2;
 /// The model's <c>VpnTunnelBandwidth</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<VpnTunnelBandwidth>))]
-public readonly struct VpnTunnelBandwidth : IEquatable<VpnTunnelBandwidth>, IExtensibleValue<VpnTunnelBandwidth>
+[JsonConverter(typeof(JsonStringValueConverter<VpnTunnelBandwidth>))]
+public readonly struct VpnTunnelBandwidth : IEquatable<VpnTunnelBandwidth>, IJsonStringValue<VpnTunnelBandwidth>
 {
     private readonly string? _value;
 
@@ -31,7 +30,7 @@ public readonly struct VpnTunnelBandwidth : IEquatable<VpnTunnelBandwidth>, IExt
     /// <summary>The value <c>large</c>.</summary>
     public static VpnTunnelBandwidth Large { get; } = new("large");
 
-    static VpnTunnelBandwidth IExtensibleValue<VpnTunnelBandwidth>.Create(string value) => new(value);
+    static VpnTunnelBandwidth IJsonStringValue<VpnTunnelBandwidth>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

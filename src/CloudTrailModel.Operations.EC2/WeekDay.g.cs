@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.EC2;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.EC2;
 /// The model's <c>WeekDay</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<WeekDay>))]
-public readonly struct WeekDay : IEquatable<WeekDay>, IExtensibleValue<WeekDay>
+[JsonConverter(typeof(JsonStringValueConverter<WeekDay>))]
+public readonly struct WeekDay : IEquatable<WeekDay>, IJsonStringValue<WeekDay>
 {
     private readonly string? _value;
 
@@ -46,7 +45,7 @@ public readonly struct WeekDay : IEquatable<WeekDay>, IExtensibleValue<WeekDay>
     /// <summary>The value <c>saturday</c>.</summary>
     public static WeekDay Saturday { get; } = new("saturday");
 
-    static WeekDay IExtensibleValue<WeekDay>.Create(string value) => new(value);
+    static WeekDay IJsonStringValue<WeekDay>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.IdentityManagement;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.IdentityManagement;
 /// The model's <c>AccessAdvisorUsageGranularityType</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<AccessAdvisorUsageGranularityType>))]
-public readonly struct AccessAdvisorUsageGranularityType : IEquatable<AccessAdvisorUsageGranularityType>, IExtensibleValue<AccessAdvisorUsageGranularityType>
+[JsonConverter(typeof(JsonStringValueConverter<AccessAdvisorUsageGranularityType>))]
+public readonly struct AccessAdvisorUsageGranularityType : IEquatable<AccessAdvisorUsageGranularityType>, IJsonStringValue<AccessAdvisorUsageGranularityType>
 {
     private readonly string? _value;
 
@@ -31,7 +30,7 @@ public readonly struct AccessAdvisorUsageGranularityType : IEquatable<AccessAdvi
     /// <summary>The value <c>ACTION_LEVEL</c>.</summary>
     public static AccessAdvisorUsageGranularityType ActionLevel { get; } = new("ACTION_LEVEL");
 
-    static AccessAdvisorUsageGranularityType IExtensibleValue<AccessAdvisorUsageGranularityType>.Create(string value) => new(value);
+    static AccessAdvisorUsageGranularityType IJsonStringValue<AccessAdvisorUsageGranularityType>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.IdentityManagement;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.IdentityManagement;
 /// The model's <c>assertionEncryptionModeType</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<AssertionEncryptionModeType>))]
-public readonly struct AssertionEncryptionModeType : IEquatable<AssertionEncryptionModeType>, IExtensibleValue<AssertionEncryptionModeType>
+[JsonConverter(typeof(JsonStringValueConverter<AssertionEncryptionModeType>))]
+public readonly struct AssertionEncryptionModeType : IEquatable<AssertionEncryptionModeType>, IJsonStringValue<AssertionEncryptionModeType>
 {
     private readonly string? _value;
 
@@ -31,7 +30,7 @@ public readonly struct AssertionEncryptionModeType : IEquatable<AssertionEncrypt
     /// <summary>The value <c>Allowed</c>.</summary>
     public static AssertionEncryptionModeType Allowed { get; } = new("Allowed");
 
-    static AssertionEncryptionModeType IExtensibleValue<AssertionEncryptionModeType>.Create(string value) => new(value);
+    static AssertionEncryptionModeType IJsonStringValue<AssertionEncryptionModeType>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.IdentityManagement;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.IdentityManagement;
 /// The model's <c>assignmentStatusType</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<AssignmentStatusType>))]
-public readonly struct AssignmentStatusType : IEquatable<AssignmentStatusType>, IExtensibleValue<AssignmentStatusType>
+[JsonConverter(typeof(JsonStringValueConverter<AssignmentStatusType>))]
+public readonly struct AssignmentStatusType : IEquatable<AssignmentStatusType>, IJsonStringValue<AssignmentStatusType>
 {
     private readonly string? _value;
 
@@ -34,7 +33,7 @@ public readonly struct AssignmentStatusType : IEquatable<AssignmentStatusType>, 
     /// <summary>The value <c>Any</c>.</summary>
     public static AssignmentStatusType Any { get; } = new("Any");
 
-    static AssignmentStatusType IExtensibleValue<AssignmentStatusType>.Create(string value) => new(value);
+    static AssignmentStatusType IJsonStringValue<AssignmentStatusType>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.IdentityManagement;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.IdentityManagement;
 /// The model's <c>AttachmentType</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<AttachmentType>))]
-public readonly struct AttachmentType : IEquatable<AttachmentType>, IExtensibleValue<AttachmentType>
+[JsonConverter(typeof(JsonStringValueConverter<AttachmentType>))]
+public readonly struct AttachmentType : IEquatable<AttachmentType>, IJsonStringValue<AttachmentType>
 {
     private readonly string? _value;
 
@@ -34,7 +33,7 @@ public readonly struct AttachmentType : IEquatable<AttachmentType>, IExtensibleV
     /// <summary>The value <c>role</c>.</summary>
     public static AttachmentType Role { get; } = new("role");
 
-    static AttachmentType IExtensibleValue<AttachmentType>.Create(string value) => new(value);
+    static AttachmentType IJsonStringValue<AttachmentType>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.IdentityManagement;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.IdentityManagement;
 /// The model's <c>ContextKeyTypeEnum</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<ContextKeyTypeEnum>))]
-public readonly struct ContextKeyTypeEnum : IEquatable<ContextKeyTypeEnum>, IExtensibleValue<ContextKeyTypeEnum>
+[JsonConverter(typeof(JsonStringValueConverter<ContextKeyTypeEnum>))]
+public readonly struct ContextKeyTypeEnum : IEquatable<ContextKeyTypeEnum>, IJsonStringValue<ContextKeyTypeEnum>
 {
     private readonly string? _value;
 
@@ -61,7 +60,7 @@ public readonly struct ContextKeyTypeEnum : IEquatable<ContextKeyTypeEnum>, IExt
     /// <summary>The value <c>dateList</c>.</summary>
     public static ContextKeyTypeEnum DateList { get; } = new("dateList");
 
-    static ContextKeyTypeEnum IExtensibleValue<ContextKeyTypeEnum>.Create(string value) => new(value);
+    static ContextKeyTypeEnum IJsonStringValue<ContextKeyTypeEnum>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.IdentityManagement;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.IdentityManagement;
 /// The model's <c>DeletionTaskStatusType</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<DeletionTaskStatusType>))]
-public readonly struct DeletionTaskStatusType : IEquatable<DeletionTaskStatusType>, IExtensibleValue<DeletionTaskStatusType>
+[JsonConverter(typeof(JsonStringValueConverter<DeletionTaskStatusType>))]
+public readonly struct DeletionTaskStatusType : IEquatable<DeletionTaskStatusType>, IJsonStringValue<DeletionTaskStatusType>
 {
     private readonly string? _value;
 
@@ -37,7 +36,7 @@ public readonly struct DeletionTaskStatusType : IEquatable<DeletionTaskStatusTyp
     /// <summary>The value <c>NOT_STARTED</c>.</summary>
     public static DeletionTaskStatusType NotStarted { get; } = new("NOT_STARTED");
 
-    static DeletionTaskStatusType IExtensibleValue<DeletionTaskStatusType>.Create(string value) => new(value);
+    static DeletionTaskStatusType IJsonStringValue<DeletionTaskStatusType>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.IdentityManagement;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.IdentityManagement;
 /// The model's <c>encodingType</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<EncodingType>))]
-public readonly struct EncodingType : IEquatable<EncodingType>, IExtensibleValue<EncodingType>
+[JsonConverter(typeof(JsonStringValueConverter<EncodingType>))]
+public readonly struct EncodingType : IEquatable<EncodingType>, IJsonStringValue<EncodingType>
 {
     private readonly string? _value;
 
@@ -31,7 +30,7 @@ public readonly struct EncodingType : IEquatable<EncodingType>, IExtensibleValue
     /// <summary>The value <c>PEM</c>.</summary>
     public static EncodingType Pem { get; } = new("PEM");
 
-    static EncodingType IExtensibleValue<EncodingType>.Create(string value) => new(value);
+    static EncodingType IJsonStringValue<EncodingType>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

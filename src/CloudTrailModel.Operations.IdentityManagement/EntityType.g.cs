@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.IdentityManagement;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.IdentityManagement;
 /// The model's <c>EntityType</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<EntityType>))]
-public readonly struct EntityType : IEquatable<EntityType>, IExtensibleValue<EntityType>
+[JsonConverter(typeof(JsonStringValueConverter<EntityType>))]
+public readonly struct EntityType : IEquatable<EntityType>, IJsonStringValue<EntityType>
 {
     private readonly string? _value;
 
@@ -40,7 +39,7 @@ public readonly struct EntityType : IEquatable<EntityType>, IExtensibleValue<Ent
     /// <summary>The value <c>AWSManagedPolicy</c>.</summary>
     public static EntityType AWSManagedPolicy { get; } = new("AWSManagedPolicy");
 
-    static EntityType IExtensibleValue<EntityType>.Create(string value) => new(value);
+    static EntityType IJsonStringValue<EntityType>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

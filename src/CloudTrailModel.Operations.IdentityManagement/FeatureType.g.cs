@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.IdentityManagement;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.IdentityManagement;
 /// The model's <c>FeatureType</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<FeatureType>))]
-public readonly struct FeatureType : IEquatable<FeatureType>, IExtensibleValue<FeatureType>
+[JsonConverter(typeof(JsonStringValueConverter<FeatureType>))]
+public readonly struct FeatureType : IEquatable<FeatureType>, IJsonStringValue<FeatureType>
 {
     private readonly string? _value;
 
@@ -31,7 +30,7 @@ public readonly struct FeatureType : IEquatable<FeatureType>, IExtensibleValue<F
     /// <summary>The value <c>RootSessions</c>.</summary>
     public static FeatureType RootSessions { get; } = new("RootSessions");
 
-    static FeatureType IExtensibleValue<FeatureType>.Create(string value) => new(value);
+    static FeatureType IJsonStringValue<FeatureType>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.IdentityManagement;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.IdentityManagement;
 /// The model's <c>globalEndpointTokenVersion</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<GlobalEndpointTokenVersion>))]
-public readonly struct GlobalEndpointTokenVersion : IEquatable<GlobalEndpointTokenVersion>, IExtensibleValue<GlobalEndpointTokenVersion>
+[JsonConverter(typeof(JsonStringValueConverter<GlobalEndpointTokenVersion>))]
+public readonly struct GlobalEndpointTokenVersion : IEquatable<GlobalEndpointTokenVersion>, IJsonStringValue<GlobalEndpointTokenVersion>
 {
     private readonly string? _value;
 
@@ -31,7 +30,7 @@ public readonly struct GlobalEndpointTokenVersion : IEquatable<GlobalEndpointTok
     /// <summary>The value <c>v2Token</c>.</summary>
     public static GlobalEndpointTokenVersion V2Token { get; } = new("v2Token");
 
-    static GlobalEndpointTokenVersion IExtensibleValue<GlobalEndpointTokenVersion>.Create(string value) => new(value);
+    static GlobalEndpointTokenVersion IJsonStringValue<GlobalEndpointTokenVersion>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

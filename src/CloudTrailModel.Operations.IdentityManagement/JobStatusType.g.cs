@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.IdentityManagement;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.IdentityManagement;
 /// The model's <c>jobStatusType</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<JobStatusType>))]
-public readonly struct JobStatusType : IEquatable<JobStatusType>, IExtensibleValue<JobStatusType>
+[JsonConverter(typeof(JsonStringValueConverter<JobStatusType>))]
+public readonly struct JobStatusType : IEquatable<JobStatusType>, IJsonStringValue<JobStatusType>
 {
     private readonly string? _value;
 
@@ -34,7 +33,7 @@ public readonly struct JobStatusType : IEquatable<JobStatusType>, IExtensibleVal
     /// <summary>The value <c>FAILED</c>.</summary>
     public static JobStatusType Failed { get; } = new("FAILED");
 
-    static JobStatusType IExtensibleValue<JobStatusType>.Create(string value) => new(value);
+    static JobStatusType IJsonStringValue<JobStatusType>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

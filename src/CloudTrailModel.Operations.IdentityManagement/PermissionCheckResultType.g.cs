@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.IdentityManagement;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.IdentityManagement;
 /// The model's <c>permissionCheckResultType</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<PermissionCheckResultType>))]
-public readonly struct PermissionCheckResultType : IEquatable<PermissionCheckResultType>, IExtensibleValue<PermissionCheckResultType>
+[JsonConverter(typeof(JsonStringValueConverter<PermissionCheckResultType>))]
+public readonly struct PermissionCheckResultType : IEquatable<PermissionCheckResultType>, IJsonStringValue<PermissionCheckResultType>
 {
     private readonly string? _value;
 
@@ -34,7 +33,7 @@ public readonly struct PermissionCheckResultType : IEquatable<PermissionCheckRes
     /// <summary>The value <c>UNSURE</c>.</summary>
     public static PermissionCheckResultType Unsure { get; } = new("UNSURE");
 
-    static PermissionCheckResultType IExtensibleValue<PermissionCheckResultType>.Create(string value) => new(value);
+    static PermissionCheckResultType IJsonStringValue<PermissionCheckResultType>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

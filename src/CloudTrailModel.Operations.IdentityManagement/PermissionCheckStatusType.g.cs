@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.IdentityManagement;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.IdentityManagement;
 /// The model's <c>permissionCheckStatusType</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<PermissionCheckStatusType>))]
-public readonly struct PermissionCheckStatusType : IEquatable<PermissionCheckStatusType>, IExtensibleValue<PermissionCheckStatusType>
+[JsonConverter(typeof(JsonStringValueConverter<PermissionCheckStatusType>))]
+public readonly struct PermissionCheckStatusType : IEquatable<PermissionCheckStatusType>, IJsonStringValue<PermissionCheckStatusType>
 {
     private readonly string? _value;
 
@@ -34,7 +33,7 @@ public readonly struct PermissionCheckStatusType : IEquatable<PermissionCheckSta
     /// <summary>The value <c>FAILED</c>.</summary>
     public static PermissionCheckStatusType Failed { get; } = new("FAILED");
 
-    static PermissionCheckStatusType IExtensibleValue<PermissionCheckStatusType>.Create(string value) => new(value);
+    static PermissionCheckStatusType IJsonStringValue<PermissionCheckStatusType>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.IdentityManagement;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.IdentityManagement;
 /// The model's <c>PermissionsBoundaryAttachmentType</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<PermissionsBoundaryAttachmentType>))]
-public readonly struct PermissionsBoundaryAttachmentType : IEquatable<PermissionsBoundaryAttachmentType>, IExtensibleValue<PermissionsBoundaryAttachmentType>
+[JsonConverter(typeof(JsonStringValueConverter<PermissionsBoundaryAttachmentType>))]
+public readonly struct PermissionsBoundaryAttachmentType : IEquatable<PermissionsBoundaryAttachmentType>, IJsonStringValue<PermissionsBoundaryAttachmentType>
 {
     private readonly string? _value;
 
@@ -28,7 +27,7 @@ public readonly struct PermissionsBoundaryAttachmentType : IEquatable<Permission
     /// <summary>The value <c>PermissionsBoundaryPolicy</c>.</summary>
     public static PermissionsBoundaryAttachmentType PermissionsBoundaryPolicy { get; } = new("PermissionsBoundaryPolicy");
 
-    static PermissionsBoundaryAttachmentType IExtensibleValue<PermissionsBoundaryAttachmentType>.Create(string value) => new(value);
+    static PermissionsBoundaryAttachmentType IJsonStringValue<PermissionsBoundaryAttachmentType>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

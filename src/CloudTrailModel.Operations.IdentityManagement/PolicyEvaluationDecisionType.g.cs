@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.IdentityManagement;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.IdentityManagement;
 /// The model's <c>PolicyEvaluationDecisionType</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<PolicyEvaluationDecisionType>))]
-public readonly struct PolicyEvaluationDecisionType : IEquatable<PolicyEvaluationDecisionType>, IExtensibleValue<PolicyEvaluationDecisionType>
+[JsonConverter(typeof(JsonStringValueConverter<PolicyEvaluationDecisionType>))]
+public readonly struct PolicyEvaluationDecisionType : IEquatable<PolicyEvaluationDecisionType>, IJsonStringValue<PolicyEvaluationDecisionType>
 {
     private readonly string? _value;
 
@@ -34,7 +33,7 @@ public readonly struct PolicyEvaluationDecisionType : IEquatable<PolicyEvaluatio
     /// <summary>The value <c>implicitDeny</c>.</summary>
     public static PolicyEvaluationDecisionType ImplicitDeny { get; } = new("implicitDeny");
 
-    static PolicyEvaluationDecisionType IExtensibleValue<PolicyEvaluationDecisionType>.Create(string value) => new(value);
+    static PolicyEvaluationDecisionType IJsonStringValue<PolicyEvaluationDecisionType>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.IdentityManagement;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.IdentityManagement;
 /// The model's <c>PolicyIdentifierPolicyType</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<PolicyIdentifierPolicyType>))]
-public readonly struct PolicyIdentifierPolicyType : IEquatable<PolicyIdentifierPolicyType>, IExtensibleValue<PolicyIdentifierPolicyType>
+[JsonConverter(typeof(JsonStringValueConverter<PolicyIdentifierPolicyType>))]
+public readonly struct PolicyIdentifierPolicyType : IEquatable<PolicyIdentifierPolicyType>, IJsonStringValue<PolicyIdentifierPolicyType>
 {
     private readonly string? _value;
 
@@ -43,7 +42,7 @@ public readonly struct PolicyIdentifierPolicyType : IEquatable<PolicyIdentifierP
     /// <summary>The value <c>rcp</c>.</summary>
     public static PolicyIdentifierPolicyType Rcp { get; } = new("rcp");
 
-    static PolicyIdentifierPolicyType IExtensibleValue<PolicyIdentifierPolicyType>.Create(string value) => new(value);
+    static PolicyIdentifierPolicyType IJsonStringValue<PolicyIdentifierPolicyType>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

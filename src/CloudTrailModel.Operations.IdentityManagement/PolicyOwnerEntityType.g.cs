@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.IdentityManagement;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.IdentityManagement;
 /// The model's <c>policyOwnerEntityType</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<PolicyOwnerEntityType>))]
-public readonly struct PolicyOwnerEntityType : IEquatable<PolicyOwnerEntityType>, IExtensibleValue<PolicyOwnerEntityType>
+[JsonConverter(typeof(JsonStringValueConverter<PolicyOwnerEntityType>))]
+public readonly struct PolicyOwnerEntityType : IEquatable<PolicyOwnerEntityType>, IJsonStringValue<PolicyOwnerEntityType>
 {
     private readonly string? _value;
 
@@ -34,7 +33,7 @@ public readonly struct PolicyOwnerEntityType : IEquatable<PolicyOwnerEntityType>
     /// <summary>The value <c>GROUP</c>.</summary>
     public static PolicyOwnerEntityType Group { get; } = new("GROUP");
 
-    static PolicyOwnerEntityType IExtensibleValue<PolicyOwnerEntityType>.Create(string value) => new(value);
+    static PolicyOwnerEntityType IJsonStringValue<PolicyOwnerEntityType>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.IdentityManagement;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.IdentityManagement;
 /// The model's <c>PolicyParameterTypeEnum</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<PolicyParameterTypeEnum>))]
-public readonly struct PolicyParameterTypeEnum : IEquatable<PolicyParameterTypeEnum>, IExtensibleValue<PolicyParameterTypeEnum>
+[JsonConverter(typeof(JsonStringValueConverter<PolicyParameterTypeEnum>))]
+public readonly struct PolicyParameterTypeEnum : IEquatable<PolicyParameterTypeEnum>, IJsonStringValue<PolicyParameterTypeEnum>
 {
     private readonly string? _value;
 
@@ -31,7 +30,7 @@ public readonly struct PolicyParameterTypeEnum : IEquatable<PolicyParameterTypeE
     /// <summary>The value <c>stringList</c>.</summary>
     public static PolicyParameterTypeEnum StringList { get; } = new("stringList");
 
-    static PolicyParameterTypeEnum IExtensibleValue<PolicyParameterTypeEnum>.Create(string value) => new(value);
+    static PolicyParameterTypeEnum IJsonStringValue<PolicyParameterTypeEnum>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.IdentityManagement;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.IdentityManagement;
 /// The model's <c>policyScopeType</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<PolicyScopeType>))]
-public readonly struct PolicyScopeType : IEquatable<PolicyScopeType>, IExtensibleValue<PolicyScopeType>
+[JsonConverter(typeof(JsonStringValueConverter<PolicyScopeType>))]
+public readonly struct PolicyScopeType : IEquatable<PolicyScopeType>, IJsonStringValue<PolicyScopeType>
 {
     private readonly string? _value;
 
@@ -34,7 +33,7 @@ public readonly struct PolicyScopeType : IEquatable<PolicyScopeType>, IExtensibl
     /// <summary>The value <c>Local</c>.</summary>
     public static PolicyScopeType Local { get; } = new("Local");
 
-    static PolicyScopeType IExtensibleValue<PolicyScopeType>.Create(string value) => new(value);
+    static PolicyScopeType IJsonStringValue<PolicyScopeType>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

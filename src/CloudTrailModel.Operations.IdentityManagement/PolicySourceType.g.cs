@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.IdentityManagement;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.IdentityManagement;
 /// The model's <c>PolicySourceType</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<PolicySourceType>))]
-public readonly struct PolicySourceType : IEquatable<PolicySourceType>, IExtensibleValue<PolicySourceType>
+[JsonConverter(typeof(JsonStringValueConverter<PolicySourceType>))]
+public readonly struct PolicySourceType : IEquatable<PolicySourceType>, IJsonStringValue<PolicySourceType>
 {
     private readonly string? _value;
 
@@ -46,7 +45,7 @@ public readonly struct PolicySourceType : IEquatable<PolicySourceType>, IExtensi
     /// <summary>The value <c>none</c>.</summary>
     public static PolicySourceType None { get; } = new("none");
 
-    static PolicySourceType IExtensibleValue<PolicySourceType>.Create(string value) => new(value);
+    static PolicySourceType IJsonStringValue<PolicySourceType>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

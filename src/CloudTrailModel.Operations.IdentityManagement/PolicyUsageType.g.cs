@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.IdentityManagement;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.IdentityManagement;
 /// The policy usage type that indicates whether the policy is used as a permissions policy or as the permissions boundary for an entity. The model's <c>PolicyUsageType</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<PolicyUsageType>))]
-public readonly struct PolicyUsageType : IEquatable<PolicyUsageType>, IExtensibleValue<PolicyUsageType>
+[JsonConverter(typeof(JsonStringValueConverter<PolicyUsageType>))]
+public readonly struct PolicyUsageType : IEquatable<PolicyUsageType>, IJsonStringValue<PolicyUsageType>
 {
     private readonly string? _value;
 
@@ -31,7 +30,7 @@ public readonly struct PolicyUsageType : IEquatable<PolicyUsageType>, IExtensibl
     /// <summary>The value <c>PermissionsBoundary</c>.</summary>
     public static PolicyUsageType PermissionsBoundary { get; } = new("PermissionsBoundary");
 
-    static PolicyUsageType IExtensibleValue<PolicyUsageType>.Create(string value) => new(value);
+    static PolicyUsageType IJsonStringValue<PolicyUsageType>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.IdentityManagement;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.IdentityManagement;
 /// The model's <c>ReportFormatType</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<ReportFormatType>))]
-public readonly struct ReportFormatType : IEquatable<ReportFormatType>, IExtensibleValue<ReportFormatType>
+[JsonConverter(typeof(JsonStringValueConverter<ReportFormatType>))]
+public readonly struct ReportFormatType : IEquatable<ReportFormatType>, IJsonStringValue<ReportFormatType>
 {
     private readonly string? _value;
 
@@ -28,7 +27,7 @@ public readonly struct ReportFormatType : IEquatable<ReportFormatType>, IExtensi
     /// <summary>The value <c>text/csv</c>.</summary>
     public static ReportFormatType TextCsv { get; } = new("text/csv");
 
-    static ReportFormatType IExtensibleValue<ReportFormatType>.Create(string value) => new(value);
+    static ReportFormatType IJsonStringValue<ReportFormatType>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

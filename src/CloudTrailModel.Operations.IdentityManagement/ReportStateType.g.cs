@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.IdentityManagement;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.IdentityManagement;
 /// The model's <c>ReportStateType</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<ReportStateType>))]
-public readonly struct ReportStateType : IEquatable<ReportStateType>, IExtensibleValue<ReportStateType>
+[JsonConverter(typeof(JsonStringValueConverter<ReportStateType>))]
+public readonly struct ReportStateType : IEquatable<ReportStateType>, IJsonStringValue<ReportStateType>
 {
     private readonly string? _value;
 
@@ -34,7 +33,7 @@ public readonly struct ReportStateType : IEquatable<ReportStateType>, IExtensibl
     /// <summary>The value <c>COMPLETE</c>.</summary>
     public static ReportStateType Complete { get; } = new("COMPLETE");
 
-    static ReportStateType IExtensibleValue<ReportStateType>.Create(string value) => new(value);
+    static ReportStateType IJsonStringValue<ReportStateType>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.IdentityManagement;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.IdentityManagement;
 /// The model's <c>sortKeyType</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<SortKeyType>))]
-public readonly struct SortKeyType : IEquatable<SortKeyType>, IExtensibleValue<SortKeyType>
+[JsonConverter(typeof(JsonStringValueConverter<SortKeyType>))]
+public readonly struct SortKeyType : IEquatable<SortKeyType>, IJsonStringValue<SortKeyType>
 {
     private readonly string? _value;
 
@@ -37,7 +36,7 @@ public readonly struct SortKeyType : IEquatable<SortKeyType>, IExtensibleValue<S
     /// <summary>The value <c>LAST_AUTHENTICATED_TIME_DESCENDING</c>.</summary>
     public static SortKeyType LastAuthenticatedTimeDescending { get; } = new("LAST_AUTHENTICATED_TIME_DESCENDING");
 
-    static SortKeyType IExtensibleValue<SortKeyType>.Create(string value) => new(value);
+    static SortKeyType IJsonStringValue<SortKeyType>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.IdentityManagement;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.IdentityManagement;
 /// The model's <c>stateType</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<StateType>))]
-public readonly struct StateType : IEquatable<StateType>, IExtensibleValue<StateType>
+[JsonConverter(typeof(JsonStringValueConverter<StateType>))]
+public readonly struct StateType : IEquatable<StateType>, IJsonStringValue<StateType>
 {
     private readonly string? _value;
 
@@ -46,7 +45,7 @@ public readonly struct StateType : IEquatable<StateType>, IExtensibleValue<State
     /// <summary>The value <c>EXPIRED</c>.</summary>
     public static StateType Expired { get; } = new("EXPIRED");
 
-    static StateType IExtensibleValue<StateType>.Create(string value) => new(value);
+    static StateType IJsonStringValue<StateType>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.IdentityManagement;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.IdentityManagement;
 /// The model's <c>summaryStateType</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<SummaryStateType>))]
-public readonly struct SummaryStateType : IEquatable<SummaryStateType>, IExtensibleValue<SummaryStateType>
+[JsonConverter(typeof(JsonStringValueConverter<SummaryStateType>))]
+public readonly struct SummaryStateType : IEquatable<SummaryStateType>, IJsonStringValue<SummaryStateType>
 {
     private readonly string? _value;
 
@@ -37,7 +36,7 @@ public readonly struct SummaryStateType : IEquatable<SummaryStateType>, IExtensi
     /// <summary>The value <c>FAILED</c>.</summary>
     public static SummaryStateType Failed { get; } = new("FAILED");
 
-    static SummaryStateType IExtensibleValue<SummaryStateType>.Create(string value) => new(value);
+    static SummaryStateType IJsonStringValue<SummaryStateType>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.KeyManagementService;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.KeyManagementService;
 /// The model's <c>AlgorithmSpec</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<AlgorithmSpec>))]
-public readonly struct AlgorithmSpec : IEquatable<AlgorithmSpec>, IExtensibleValue<AlgorithmSpec>
+[JsonConverter(typeof(JsonStringValueConverter<AlgorithmSpec>))]
+public readonly struct AlgorithmSpec : IEquatable<AlgorithmSpec>, IJsonStringValue<AlgorithmSpec>
 {
     private readonly string? _value;
 
@@ -43,7 +42,7 @@ public readonly struct AlgorithmSpec : IEquatable<AlgorithmSpec>, IExtensibleVal
     /// <summary>The value <c>SM2PKE</c>.</summary>
     public static AlgorithmSpec Sm2pke { get; } = new("SM2PKE");
 
-    static AlgorithmSpec IExtensibleValue<AlgorithmSpec>.Create(string value) => new(value);
+    static AlgorithmSpec IJsonStringValue<AlgorithmSpec>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

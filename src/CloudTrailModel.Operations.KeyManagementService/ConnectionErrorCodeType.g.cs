@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.KeyManagementService;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.KeyManagementService;
 /// The model's <c>ConnectionErrorCodeType</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<ConnectionErrorCodeType>))]
-public readonly struct ConnectionErrorCodeType : IEquatable<ConnectionErrorCodeType>, IExtensibleValue<ConnectionErrorCodeType>
+[JsonConverter(typeof(JsonStringValueConverter<ConnectionErrorCodeType>))]
+public readonly struct ConnectionErrorCodeType : IEquatable<ConnectionErrorCodeType>, IJsonStringValue<ConnectionErrorCodeType>
 {
     private readonly string? _value;
 
@@ -79,7 +78,7 @@ public readonly struct ConnectionErrorCodeType : IEquatable<ConnectionErrorCodeT
     /// <summary>The value <c>XKS_PROXY_INVALID_TLS_CONFIGURATION</c>.</summary>
     public static ConnectionErrorCodeType XksProxyInvalidTlsConfiguration { get; } = new("XKS_PROXY_INVALID_TLS_CONFIGURATION");
 
-    static ConnectionErrorCodeType IExtensibleValue<ConnectionErrorCodeType>.Create(string value) => new(value);
+    static ConnectionErrorCodeType IJsonStringValue<ConnectionErrorCodeType>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

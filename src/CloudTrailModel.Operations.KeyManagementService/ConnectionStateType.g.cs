@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.KeyManagementService;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.KeyManagementService;
 /// The model's <c>ConnectionStateType</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<ConnectionStateType>))]
-public readonly struct ConnectionStateType : IEquatable<ConnectionStateType>, IExtensibleValue<ConnectionStateType>
+[JsonConverter(typeof(JsonStringValueConverter<ConnectionStateType>))]
+public readonly struct ConnectionStateType : IEquatable<ConnectionStateType>, IJsonStringValue<ConnectionStateType>
 {
     private readonly string? _value;
 
@@ -40,7 +39,7 @@ public readonly struct ConnectionStateType : IEquatable<ConnectionStateType>, IE
     /// <summary>The value <c>DISCONNECTING</c>.</summary>
     public static ConnectionStateType Disconnecting { get; } = new("DISCONNECTING");
 
-    static ConnectionStateType IExtensibleValue<ConnectionStateType>.Create(string value) => new(value);
+    static ConnectionStateType IJsonStringValue<ConnectionStateType>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

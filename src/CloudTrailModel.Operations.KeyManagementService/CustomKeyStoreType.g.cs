@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.KeyManagementService;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.KeyManagementService;
 /// The model's <c>CustomKeyStoreType</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<CustomKeyStoreType>))]
-public readonly struct CustomKeyStoreType : IEquatable<CustomKeyStoreType>, IExtensibleValue<CustomKeyStoreType>
+[JsonConverter(typeof(JsonStringValueConverter<CustomKeyStoreType>))]
+public readonly struct CustomKeyStoreType : IEquatable<CustomKeyStoreType>, IJsonStringValue<CustomKeyStoreType>
 {
     private readonly string? _value;
 
@@ -31,7 +30,7 @@ public readonly struct CustomKeyStoreType : IEquatable<CustomKeyStoreType>, IExt
     /// <summary>The value <c>EXTERNAL_KEY_STORE</c>.</summary>
     public static CustomKeyStoreType ExternalKeyStore { get; } = new("EXTERNAL_KEY_STORE");
 
-    static CustomKeyStoreType IExtensibleValue<CustomKeyStoreType>.Create(string value) => new(value);
+    static CustomKeyStoreType IJsonStringValue<CustomKeyStoreType>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.KeyManagementService;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.KeyManagementService;
 /// The model's <c>CustomerMasterKeySpec</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<CustomerMasterKeySpec>))]
-public readonly struct CustomerMasterKeySpec : IEquatable<CustomerMasterKeySpec>, IExtensibleValue<CustomerMasterKeySpec>
+[JsonConverter(typeof(JsonStringValueConverter<CustomerMasterKeySpec>))]
+public readonly struct CustomerMasterKeySpec : IEquatable<CustomerMasterKeySpec>, IJsonStringValue<CustomerMasterKeySpec>
 {
     private readonly string? _value;
 
@@ -64,7 +63,7 @@ public readonly struct CustomerMasterKeySpec : IEquatable<CustomerMasterKeySpec>
     /// <summary>The value <c>SM2</c>.</summary>
     public static CustomerMasterKeySpec Sm2 { get; } = new("SM2");
 
-    static CustomerMasterKeySpec IExtensibleValue<CustomerMasterKeySpec>.Create(string value) => new(value);
+    static CustomerMasterKeySpec IJsonStringValue<CustomerMasterKeySpec>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

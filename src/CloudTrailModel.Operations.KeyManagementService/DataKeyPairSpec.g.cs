@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.KeyManagementService;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.KeyManagementService;
 /// The model's <c>DataKeyPairSpec</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<DataKeyPairSpec>))]
-public readonly struct DataKeyPairSpec : IEquatable<DataKeyPairSpec>, IExtensibleValue<DataKeyPairSpec>
+[JsonConverter(typeof(JsonStringValueConverter<DataKeyPairSpec>))]
+public readonly struct DataKeyPairSpec : IEquatable<DataKeyPairSpec>, IJsonStringValue<DataKeyPairSpec>
 {
     private readonly string? _value;
 
@@ -52,7 +51,7 @@ public readonly struct DataKeyPairSpec : IEquatable<DataKeyPairSpec>, IExtensibl
     /// <summary>The value <c>ECC_NIST_EDWARDS25519</c>.</summary>
     public static DataKeyPairSpec EccNistEdwards25519 { get; } = new("ECC_NIST_EDWARDS25519");
 
-    static DataKeyPairSpec IExtensibleValue<DataKeyPairSpec>.Create(string value) => new(value);
+    static DataKeyPairSpec IJsonStringValue<DataKeyPairSpec>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.KeyManagementService;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.KeyManagementService;
 /// The model's <c>DataKeySpec</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<DataKeySpec>))]
-public readonly struct DataKeySpec : IEquatable<DataKeySpec>, IExtensibleValue<DataKeySpec>
+[JsonConverter(typeof(JsonStringValueConverter<DataKeySpec>))]
+public readonly struct DataKeySpec : IEquatable<DataKeySpec>, IJsonStringValue<DataKeySpec>
 {
     private readonly string? _value;
 
@@ -31,7 +30,7 @@ public readonly struct DataKeySpec : IEquatable<DataKeySpec>, IExtensibleValue<D
     /// <summary>The value <c>AES_128</c>.</summary>
     public static DataKeySpec Aes128 { get; } = new("AES_128");
 
-    static DataKeySpec IExtensibleValue<DataKeySpec>.Create(string value) => new(value);
+    static DataKeySpec IJsonStringValue<DataKeySpec>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.KeyManagementService;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.KeyManagementService;
 /// The model's <c>DryRunModifierType</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<DryRunModifierType>))]
-public readonly struct DryRunModifierType : IEquatable<DryRunModifierType>, IExtensibleValue<DryRunModifierType>
+[JsonConverter(typeof(JsonStringValueConverter<DryRunModifierType>))]
+public readonly struct DryRunModifierType : IEquatable<DryRunModifierType>, IJsonStringValue<DryRunModifierType>
 {
     private readonly string? _value;
 
@@ -28,7 +27,7 @@ public readonly struct DryRunModifierType : IEquatable<DryRunModifierType>, IExt
     /// <summary>The value <c>IGNORE_CIPHERTEXT</c>.</summary>
     public static DryRunModifierType IgnoreCiphertext { get; } = new("IGNORE_CIPHERTEXT");
 
-    static DryRunModifierType IExtensibleValue<DryRunModifierType>.Create(string value) => new(value);
+    static DryRunModifierType IJsonStringValue<DryRunModifierType>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

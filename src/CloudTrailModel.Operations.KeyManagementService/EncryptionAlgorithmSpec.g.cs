@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.KeyManagementService;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.KeyManagementService;
 /// The model's <c>EncryptionAlgorithmSpec</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<EncryptionAlgorithmSpec>))]
-public readonly struct EncryptionAlgorithmSpec : IEquatable<EncryptionAlgorithmSpec>, IExtensibleValue<EncryptionAlgorithmSpec>
+[JsonConverter(typeof(JsonStringValueConverter<EncryptionAlgorithmSpec>))]
+public readonly struct EncryptionAlgorithmSpec : IEquatable<EncryptionAlgorithmSpec>, IJsonStringValue<EncryptionAlgorithmSpec>
 {
     private readonly string? _value;
 
@@ -37,7 +36,7 @@ public readonly struct EncryptionAlgorithmSpec : IEquatable<EncryptionAlgorithmS
     /// <summary>The value <c>SM2PKE</c>.</summary>
     public static EncryptionAlgorithmSpec Sm2pke { get; } = new("SM2PKE");
 
-    static EncryptionAlgorithmSpec IExtensibleValue<EncryptionAlgorithmSpec>.Create(string value) => new(value);
+    static EncryptionAlgorithmSpec IJsonStringValue<EncryptionAlgorithmSpec>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.KeyManagementService;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.KeyManagementService;
 /// The model's <c>ExpirationModelType</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<ExpirationModelType>))]
-public readonly struct ExpirationModelType : IEquatable<ExpirationModelType>, IExtensibleValue<ExpirationModelType>
+[JsonConverter(typeof(JsonStringValueConverter<ExpirationModelType>))]
+public readonly struct ExpirationModelType : IEquatable<ExpirationModelType>, IJsonStringValue<ExpirationModelType>
 {
     private readonly string? _value;
 
@@ -31,7 +30,7 @@ public readonly struct ExpirationModelType : IEquatable<ExpirationModelType>, IE
     /// <summary>The value <c>KEY_MATERIAL_DOES_NOT_EXPIRE</c>.</summary>
     public static ExpirationModelType KeyMaterialDoesNotExpire { get; } = new("KEY_MATERIAL_DOES_NOT_EXPIRE");
 
-    static ExpirationModelType IExtensibleValue<ExpirationModelType>.Create(string value) => new(value);
+    static ExpirationModelType IJsonStringValue<ExpirationModelType>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

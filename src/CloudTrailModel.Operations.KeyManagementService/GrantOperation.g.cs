@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.KeyManagementService;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.KeyManagementService;
 /// The model's <c>GrantOperation</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<GrantOperation>))]
-public readonly struct GrantOperation : IEquatable<GrantOperation>, IExtensibleValue<GrantOperation>
+[JsonConverter(typeof(JsonStringValueConverter<GrantOperation>))]
+public readonly struct GrantOperation : IEquatable<GrantOperation>, IJsonStringValue<GrantOperation>
 {
     private readonly string? _value;
 
@@ -76,7 +75,7 @@ public readonly struct GrantOperation : IEquatable<GrantOperation>, IExtensibleV
     /// <summary>The value <c>DeriveSharedSecret</c>.</summary>
     public static GrantOperation DeriveSharedSecret { get; } = new("DeriveSharedSecret");
 
-    static GrantOperation IExtensibleValue<GrantOperation>.Create(string value) => new(value);
+    static GrantOperation IJsonStringValue<GrantOperation>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.KeyManagementService;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.KeyManagementService;
 /// The model's <c>ImportState</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<ImportState>))]
-public readonly struct ImportState : IEquatable<ImportState>, IExtensibleValue<ImportState>
+[JsonConverter(typeof(JsonStringValueConverter<ImportState>))]
+public readonly struct ImportState : IEquatable<ImportState>, IJsonStringValue<ImportState>
 {
     private readonly string? _value;
 
@@ -31,7 +30,7 @@ public readonly struct ImportState : IEquatable<ImportState>, IExtensibleValue<I
     /// <summary>The value <c>PENDING_IMPORT</c>.</summary>
     public static ImportState PendingImport { get; } = new("PENDING_IMPORT");
 
-    static ImportState IExtensibleValue<ImportState>.Create(string value) => new(value);
+    static ImportState IJsonStringValue<ImportState>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

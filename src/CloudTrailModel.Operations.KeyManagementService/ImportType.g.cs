@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.KeyManagementService;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.KeyManagementService;
 /// The model's <c>ImportType</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<ImportType>))]
-public readonly struct ImportType : IEquatable<ImportType>, IExtensibleValue<ImportType>
+[JsonConverter(typeof(JsonStringValueConverter<ImportType>))]
+public readonly struct ImportType : IEquatable<ImportType>, IJsonStringValue<ImportType>
 {
     private readonly string? _value;
 
@@ -31,7 +30,7 @@ public readonly struct ImportType : IEquatable<ImportType>, IExtensibleValue<Imp
     /// <summary>The value <c>EXISTING_KEY_MATERIAL</c>.</summary>
     public static ImportType ExistingKeyMaterial { get; } = new("EXISTING_KEY_MATERIAL");
 
-    static ImportType IExtensibleValue<ImportType>.Create(string value) => new(value);
+    static ImportType IJsonStringValue<ImportType>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

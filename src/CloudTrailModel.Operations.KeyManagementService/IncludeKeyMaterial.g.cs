@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.KeyManagementService;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.KeyManagementService;
 /// The model's <c>IncludeKeyMaterial</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<IncludeKeyMaterial>))]
-public readonly struct IncludeKeyMaterial : IEquatable<IncludeKeyMaterial>, IExtensibleValue<IncludeKeyMaterial>
+[JsonConverter(typeof(JsonStringValueConverter<IncludeKeyMaterial>))]
+public readonly struct IncludeKeyMaterial : IEquatable<IncludeKeyMaterial>, IJsonStringValue<IncludeKeyMaterial>
 {
     private readonly string? _value;
 
@@ -31,7 +30,7 @@ public readonly struct IncludeKeyMaterial : IEquatable<IncludeKeyMaterial>, IExt
     /// <summary>The value <c>ROTATIONS_ONLY</c>.</summary>
     public static IncludeKeyMaterial RotationsOnly { get; } = new("ROTATIONS_ONLY");
 
-    static IncludeKeyMaterial IExtensibleValue<IncludeKeyMaterial>.Create(string value) => new(value);
+    static IncludeKeyMaterial IJsonStringValue<IncludeKeyMaterial>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.KeyManagementService;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.KeyManagementService;
 /// The model's <c>KeyAgreementAlgorithmSpec</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<KeyAgreementAlgorithmSpec>))]
-public readonly struct KeyAgreementAlgorithmSpec : IEquatable<KeyAgreementAlgorithmSpec>, IExtensibleValue<KeyAgreementAlgorithmSpec>
+[JsonConverter(typeof(JsonStringValueConverter<KeyAgreementAlgorithmSpec>))]
+public readonly struct KeyAgreementAlgorithmSpec : IEquatable<KeyAgreementAlgorithmSpec>, IJsonStringValue<KeyAgreementAlgorithmSpec>
 {
     private readonly string? _value;
 
@@ -28,7 +27,7 @@ public readonly struct KeyAgreementAlgorithmSpec : IEquatable<KeyAgreementAlgori
     /// <summary>The value <c>ECDH</c>.</summary>
     public static KeyAgreementAlgorithmSpec Ecdh { get; } = new("ECDH");
 
-    static KeyAgreementAlgorithmSpec IExtensibleValue<KeyAgreementAlgorithmSpec>.Create(string value) => new(value);
+    static KeyAgreementAlgorithmSpec IJsonStringValue<KeyAgreementAlgorithmSpec>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.KeyManagementService;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.KeyManagementService;
 /// The model's <c>KeyEncryptionMechanism</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<KeyEncryptionMechanism>))]
-public readonly struct KeyEncryptionMechanism : IEquatable<KeyEncryptionMechanism>, IExtensibleValue<KeyEncryptionMechanism>
+[JsonConverter(typeof(JsonStringValueConverter<KeyEncryptionMechanism>))]
+public readonly struct KeyEncryptionMechanism : IEquatable<KeyEncryptionMechanism>, IJsonStringValue<KeyEncryptionMechanism>
 {
     private readonly string? _value;
 
@@ -28,7 +27,7 @@ public readonly struct KeyEncryptionMechanism : IEquatable<KeyEncryptionMechanis
     /// <summary>The value <c>RSAES_OAEP_SHA_256</c>.</summary>
     public static KeyEncryptionMechanism RsaesOaepSha256 { get; } = new("RSAES_OAEP_SHA_256");
 
-    static KeyEncryptionMechanism IExtensibleValue<KeyEncryptionMechanism>.Create(string value) => new(value);
+    static KeyEncryptionMechanism IJsonStringValue<KeyEncryptionMechanism>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.KeyManagementService;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.KeyManagementService;
 /// The model's <c>KeyLastUsageTrackingOperation</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<KeyLastUsageTrackingOperation>))]
-public readonly struct KeyLastUsageTrackingOperation : IEquatable<KeyLastUsageTrackingOperation>, IExtensibleValue<KeyLastUsageTrackingOperation>
+[JsonConverter(typeof(JsonStringValueConverter<KeyLastUsageTrackingOperation>))]
+public readonly struct KeyLastUsageTrackingOperation : IEquatable<KeyLastUsageTrackingOperation>, IJsonStringValue<KeyLastUsageTrackingOperation>
 {
     private readonly string? _value;
 
@@ -61,7 +60,7 @@ public readonly struct KeyLastUsageTrackingOperation : IEquatable<KeyLastUsageTr
     /// <summary>The value <c>VerifyMac</c>.</summary>
     public static KeyLastUsageTrackingOperation VerifyMac { get; } = new("VerifyMac");
 
-    static KeyLastUsageTrackingOperation IExtensibleValue<KeyLastUsageTrackingOperation>.Create(string value) => new(value);
+    static KeyLastUsageTrackingOperation IJsonStringValue<KeyLastUsageTrackingOperation>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.KeyManagementService;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.KeyManagementService;
 /// The model's <c>KeyManagerType</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<KeyManagerType>))]
-public readonly struct KeyManagerType : IEquatable<KeyManagerType>, IExtensibleValue<KeyManagerType>
+[JsonConverter(typeof(JsonStringValueConverter<KeyManagerType>))]
+public readonly struct KeyManagerType : IEquatable<KeyManagerType>, IJsonStringValue<KeyManagerType>
 {
     private readonly string? _value;
 
@@ -31,7 +30,7 @@ public readonly struct KeyManagerType : IEquatable<KeyManagerType>, IExtensibleV
     /// <summary>The value <c>CUSTOMER</c>.</summary>
     public static KeyManagerType Customer { get; } = new("CUSTOMER");
 
-    static KeyManagerType IExtensibleValue<KeyManagerType>.Create(string value) => new(value);
+    static KeyManagerType IJsonStringValue<KeyManagerType>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.KeyManagementService;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.KeyManagementService;
 /// The model's <c>KeyMaterialState</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<KeyMaterialState>))]
-public readonly struct KeyMaterialState : IEquatable<KeyMaterialState>, IExtensibleValue<KeyMaterialState>
+[JsonConverter(typeof(JsonStringValueConverter<KeyMaterialState>))]
+public readonly struct KeyMaterialState : IEquatable<KeyMaterialState>, IJsonStringValue<KeyMaterialState>
 {
     private readonly string? _value;
 
@@ -37,7 +36,7 @@ public readonly struct KeyMaterialState : IEquatable<KeyMaterialState>, IExtensi
     /// <summary>The value <c>PENDING_MULTI_REGION_IMPORT_AND_ROTATION</c>.</summary>
     public static KeyMaterialState PendingMultiRegionImportAndRotation { get; } = new("PENDING_MULTI_REGION_IMPORT_AND_ROTATION");
 
-    static KeyMaterialState IExtensibleValue<KeyMaterialState>.Create(string value) => new(value);
+    static KeyMaterialState IJsonStringValue<KeyMaterialState>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

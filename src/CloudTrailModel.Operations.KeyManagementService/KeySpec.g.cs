@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.KeyManagementService;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.KeyManagementService;
 /// The model's <c>KeySpec</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<KeySpec>))]
-public readonly struct KeySpec : IEquatable<KeySpec>, IExtensibleValue<KeySpec>
+[JsonConverter(typeof(JsonStringValueConverter<KeySpec>))]
+public readonly struct KeySpec : IEquatable<KeySpec>, IJsonStringValue<KeySpec>
 {
     private readonly string? _value;
 
@@ -76,7 +75,7 @@ public readonly struct KeySpec : IEquatable<KeySpec>, IExtensibleValue<KeySpec>
     /// <summary>The value <c>ECC_NIST_EDWARDS25519</c>.</summary>
     public static KeySpec EccNistEdwards25519 { get; } = new("ECC_NIST_EDWARDS25519");
 
-    static KeySpec IExtensibleValue<KeySpec>.Create(string value) => new(value);
+    static KeySpec IJsonStringValue<KeySpec>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

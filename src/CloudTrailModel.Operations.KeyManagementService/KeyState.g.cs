@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.KeyManagementService;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.KeyManagementService;
 /// The model's <c>KeyState</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<KeyState>))]
-public readonly struct KeyState : IEquatable<KeyState>, IExtensibleValue<KeyState>
+[JsonConverter(typeof(JsonStringValueConverter<KeyState>))]
+public readonly struct KeyState : IEquatable<KeyState>, IJsonStringValue<KeyState>
 {
     private readonly string? _value;
 
@@ -49,7 +48,7 @@ public readonly struct KeyState : IEquatable<KeyState>, IExtensibleValue<KeyStat
     /// <summary>The value <c>Updating</c>.</summary>
     public static KeyState Updating { get; } = new("Updating");
 
-    static KeyState IExtensibleValue<KeyState>.Create(string value) => new(value);
+    static KeyState IJsonStringValue<KeyState>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

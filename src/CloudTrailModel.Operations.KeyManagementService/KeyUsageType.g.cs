@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.KeyManagementService;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.KeyManagementService;
 /// The model's <c>KeyUsageType</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<KeyUsageType>))]
-public readonly struct KeyUsageType : IEquatable<KeyUsageType>, IExtensibleValue<KeyUsageType>
+[JsonConverter(typeof(JsonStringValueConverter<KeyUsageType>))]
+public readonly struct KeyUsageType : IEquatable<KeyUsageType>, IJsonStringValue<KeyUsageType>
 {
     private readonly string? _value;
 
@@ -37,7 +36,7 @@ public readonly struct KeyUsageType : IEquatable<KeyUsageType>, IExtensibleValue
     /// <summary>The value <c>KEY_AGREEMENT</c>.</summary>
     public static KeyUsageType KeyAgreement { get; } = new("KEY_AGREEMENT");
 
-    static KeyUsageType IExtensibleValue<KeyUsageType>.Create(string value) => new(value);
+    static KeyUsageType IJsonStringValue<KeyUsageType>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

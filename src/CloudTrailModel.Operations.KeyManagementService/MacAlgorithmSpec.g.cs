@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.KeyManagementService;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.KeyManagementService;
 /// The model's <c>MacAlgorithmSpec</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<MacAlgorithmSpec>))]
-public readonly struct MacAlgorithmSpec : IEquatable<MacAlgorithmSpec>, IExtensibleValue<MacAlgorithmSpec>
+[JsonConverter(typeof(JsonStringValueConverter<MacAlgorithmSpec>))]
+public readonly struct MacAlgorithmSpec : IEquatable<MacAlgorithmSpec>, IJsonStringValue<MacAlgorithmSpec>
 {
     private readonly string? _value;
 
@@ -37,7 +36,7 @@ public readonly struct MacAlgorithmSpec : IEquatable<MacAlgorithmSpec>, IExtensi
     /// <summary>The value <c>HMAC_SHA_512</c>.</summary>
     public static MacAlgorithmSpec HmacSha512 { get; } = new("HMAC_SHA_512");
 
-    static MacAlgorithmSpec IExtensibleValue<MacAlgorithmSpec>.Create(string value) => new(value);
+    static MacAlgorithmSpec IJsonStringValue<MacAlgorithmSpec>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

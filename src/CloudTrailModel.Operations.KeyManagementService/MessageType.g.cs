@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.KeyManagementService;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.KeyManagementService;
 /// The model's <c>MessageType</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<MessageType>))]
-public readonly struct MessageType : IEquatable<MessageType>, IExtensibleValue<MessageType>
+[JsonConverter(typeof(JsonStringValueConverter<MessageType>))]
+public readonly struct MessageType : IEquatable<MessageType>, IJsonStringValue<MessageType>
 {
     private readonly string? _value;
 
@@ -34,7 +33,7 @@ public readonly struct MessageType : IEquatable<MessageType>, IExtensibleValue<M
     /// <summary>The value <c>EXTERNAL_MU</c>.</summary>
     public static MessageType ExternalMu { get; } = new("EXTERNAL_MU");
 
-    static MessageType IExtensibleValue<MessageType>.Create(string value) => new(value);
+    static MessageType IJsonStringValue<MessageType>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.KeyManagementService;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.KeyManagementService;
 /// The model's <c>MultiRegionKeyType</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<MultiRegionKeyType>))]
-public readonly struct MultiRegionKeyType : IEquatable<MultiRegionKeyType>, IExtensibleValue<MultiRegionKeyType>
+[JsonConverter(typeof(JsonStringValueConverter<MultiRegionKeyType>))]
+public readonly struct MultiRegionKeyType : IEquatable<MultiRegionKeyType>, IJsonStringValue<MultiRegionKeyType>
 {
     private readonly string? _value;
 
@@ -31,7 +30,7 @@ public readonly struct MultiRegionKeyType : IEquatable<MultiRegionKeyType>, IExt
     /// <summary>The value <c>REPLICA</c>.</summary>
     public static MultiRegionKeyType Replica { get; } = new("REPLICA");
 
-    static MultiRegionKeyType IExtensibleValue<MultiRegionKeyType>.Create(string value) => new(value);
+    static MultiRegionKeyType IJsonStringValue<MultiRegionKeyType>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

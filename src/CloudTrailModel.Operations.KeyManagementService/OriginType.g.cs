@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.KeyManagementService;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.KeyManagementService;
 /// The model's <c>OriginType</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<OriginType>))]
-public readonly struct OriginType : IEquatable<OriginType>, IExtensibleValue<OriginType>
+[JsonConverter(typeof(JsonStringValueConverter<OriginType>))]
+public readonly struct OriginType : IEquatable<OriginType>, IJsonStringValue<OriginType>
 {
     private readonly string? _value;
 
@@ -37,7 +36,7 @@ public readonly struct OriginType : IEquatable<OriginType>, IExtensibleValue<Ori
     /// <summary>The value <c>EXTERNAL_KEY_STORE</c>.</summary>
     public static OriginType ExternalKeyStore { get; } = new("EXTERNAL_KEY_STORE");
 
-    static OriginType IExtensibleValue<OriginType>.Create(string value) => new(value);
+    static OriginType IJsonStringValue<OriginType>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.KeyManagementService;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.KeyManagementService;
 /// The model's <c>RotationType</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<RotationType>))]
-public readonly struct RotationType : IEquatable<RotationType>, IExtensibleValue<RotationType>
+[JsonConverter(typeof(JsonStringValueConverter<RotationType>))]
+public readonly struct RotationType : IEquatable<RotationType>, IJsonStringValue<RotationType>
 {
     private readonly string? _value;
 
@@ -31,7 +30,7 @@ public readonly struct RotationType : IEquatable<RotationType>, IExtensibleValue
     /// <summary>The value <c>ON_DEMAND</c>.</summary>
     public static RotationType OnDemand { get; } = new("ON_DEMAND");
 
-    static RotationType IExtensibleValue<RotationType>.Create(string value) => new(value);
+    static RotationType IJsonStringValue<RotationType>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.KeyManagementService;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.KeyManagementService;
 /// The model's <c>SigningAlgorithmSpec</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<SigningAlgorithmSpec>))]
-public readonly struct SigningAlgorithmSpec : IEquatable<SigningAlgorithmSpec>, IExtensibleValue<SigningAlgorithmSpec>
+[JsonConverter(typeof(JsonStringValueConverter<SigningAlgorithmSpec>))]
+public readonly struct SigningAlgorithmSpec : IEquatable<SigningAlgorithmSpec>, IJsonStringValue<SigningAlgorithmSpec>
 {
     private readonly string? _value;
 
@@ -64,7 +63,7 @@ public readonly struct SigningAlgorithmSpec : IEquatable<SigningAlgorithmSpec>, 
     /// <summary>The value <c>ED25519_PH_SHA_512</c>.</summary>
     public static SigningAlgorithmSpec Ed25519PhSha512 { get; } = new("ED25519_PH_SHA_512");
 
-    static SigningAlgorithmSpec IExtensibleValue<SigningAlgorithmSpec>.Create(string value) => new(value);
+    static SigningAlgorithmSpec IJsonStringValue<SigningAlgorithmSpec>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

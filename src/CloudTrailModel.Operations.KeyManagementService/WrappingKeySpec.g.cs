@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.KeyManagementService;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.KeyManagementService;
 /// The model's <c>WrappingKeySpec</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<WrappingKeySpec>))]
-public readonly struct WrappingKeySpec : IEquatable<WrappingKeySpec>, IExtensibleValue<WrappingKeySpec>
+[JsonConverter(typeof(JsonStringValueConverter<WrappingKeySpec>))]
+public readonly struct WrappingKeySpec : IEquatable<WrappingKeySpec>, IJsonStringValue<WrappingKeySpec>
 {
     private readonly string? _value;
 
@@ -37,7 +36,7 @@ public readonly struct WrappingKeySpec : IEquatable<WrappingKeySpec>, IExtensibl
     /// <summary>The value <c>SM2</c>.</summary>
     public static WrappingKeySpec Sm2 { get; } = new("SM2");
 
-    static WrappingKeySpec IExtensibleValue<WrappingKeySpec>.Create(string value) => new(value);
+    static WrappingKeySpec IJsonStringValue<WrappingKeySpec>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.KeyManagementService;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.KeyManagementService;
 /// The model's <c>XksProxyConnectivityType</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<XksProxyConnectivityType>))]
-public readonly struct XksProxyConnectivityType : IEquatable<XksProxyConnectivityType>, IExtensibleValue<XksProxyConnectivityType>
+[JsonConverter(typeof(JsonStringValueConverter<XksProxyConnectivityType>))]
+public readonly struct XksProxyConnectivityType : IEquatable<XksProxyConnectivityType>, IJsonStringValue<XksProxyConnectivityType>
 {
     private readonly string? _value;
 
@@ -31,7 +30,7 @@ public readonly struct XksProxyConnectivityType : IEquatable<XksProxyConnectivit
     /// <summary>The value <c>VPC_ENDPOINT_SERVICE</c>.</summary>
     public static XksProxyConnectivityType VpcEndpointService { get; } = new("VPC_ENDPOINT_SERVICE");
 
-    static XksProxyConnectivityType IExtensibleValue<XksProxyConnectivityType>.Create(string value) => new(value);
+    static XksProxyConnectivityType IJsonStringValue<XksProxyConnectivityType>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.Lambda;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.Lambda;
 /// The model's <c>ApplicationLogLevel</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<ApplicationLogLevel>))]
-public readonly struct ApplicationLogLevel : IEquatable<ApplicationLogLevel>, IExtensibleValue<ApplicationLogLevel>
+[JsonConverter(typeof(JsonStringValueConverter<ApplicationLogLevel>))]
+public readonly struct ApplicationLogLevel : IEquatable<ApplicationLogLevel>, IJsonStringValue<ApplicationLogLevel>
 {
     private readonly string? _value;
 
@@ -43,7 +42,7 @@ public readonly struct ApplicationLogLevel : IEquatable<ApplicationLogLevel>, IE
     /// <summary>The value <c>FATAL</c>.</summary>
     public static ApplicationLogLevel Fatal { get; } = new("FATAL");
 
-    static ApplicationLogLevel IExtensibleValue<ApplicationLogLevel>.Create(string value) => new(value);
+    static ApplicationLogLevel IJsonStringValue<ApplicationLogLevel>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.Lambda;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.Lambda;
 /// The model's <c>Architecture</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<Architecture>))]
-public readonly struct Architecture : IEquatable<Architecture>, IExtensibleValue<Architecture>
+[JsonConverter(typeof(JsonStringValueConverter<Architecture>))]
+public readonly struct Architecture : IEquatable<Architecture>, IJsonStringValue<Architecture>
 {
     private readonly string? _value;
 
@@ -31,7 +30,7 @@ public readonly struct Architecture : IEquatable<Architecture>, IExtensibleValue
     /// <summary>The value <c>arm64</c>.</summary>
     public static Architecture Arm64 { get; } = new("arm64");
 
-    static Architecture IExtensibleValue<Architecture>.Create(string value) => new(value);
+    static Architecture IJsonStringValue<Architecture>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.Lambda;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.Lambda;
 /// The model's <c>CapacityProviderPredefinedMetricType</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<CapacityProviderPredefinedMetricType>))]
-public readonly struct CapacityProviderPredefinedMetricType : IEquatable<CapacityProviderPredefinedMetricType>, IExtensibleValue<CapacityProviderPredefinedMetricType>
+[JsonConverter(typeof(JsonStringValueConverter<CapacityProviderPredefinedMetricType>))]
+public readonly struct CapacityProviderPredefinedMetricType : IEquatable<CapacityProviderPredefinedMetricType>, IJsonStringValue<CapacityProviderPredefinedMetricType>
 {
     private readonly string? _value;
 
@@ -28,7 +27,7 @@ public readonly struct CapacityProviderPredefinedMetricType : IEquatable<Capacit
     /// <summary>The value <c>LambdaCapacityProviderAverageCPUUtilization</c>.</summary>
     public static CapacityProviderPredefinedMetricType LambdaCapacityProviderAverageCPUUtilization { get; } = new("LambdaCapacityProviderAverageCPUUtilization");
 
-    static CapacityProviderPredefinedMetricType IExtensibleValue<CapacityProviderPredefinedMetricType>.Create(string value) => new(value);
+    static CapacityProviderPredefinedMetricType IJsonStringValue<CapacityProviderPredefinedMetricType>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.Lambda;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.Lambda;
 /// The model's <c>CapacityProviderScalingMode</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<CapacityProviderScalingMode>))]
-public readonly struct CapacityProviderScalingMode : IEquatable<CapacityProviderScalingMode>, IExtensibleValue<CapacityProviderScalingMode>
+[JsonConverter(typeof(JsonStringValueConverter<CapacityProviderScalingMode>))]
+public readonly struct CapacityProviderScalingMode : IEquatable<CapacityProviderScalingMode>, IJsonStringValue<CapacityProviderScalingMode>
 {
     private readonly string? _value;
 
@@ -31,7 +30,7 @@ public readonly struct CapacityProviderScalingMode : IEquatable<CapacityProvider
     /// <summary>The value <c>Manual</c>.</summary>
     public static CapacityProviderScalingMode Manual { get; } = new("Manual");
 
-    static CapacityProviderScalingMode IExtensibleValue<CapacityProviderScalingMode>.Create(string value) => new(value);
+    static CapacityProviderScalingMode IJsonStringValue<CapacityProviderScalingMode>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

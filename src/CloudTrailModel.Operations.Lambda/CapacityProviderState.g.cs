@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.Lambda;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.Lambda;
 /// The model's <c>CapacityProviderState</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<CapacityProviderState>))]
-public readonly struct CapacityProviderState : IEquatable<CapacityProviderState>, IExtensibleValue<CapacityProviderState>
+[JsonConverter(typeof(JsonStringValueConverter<CapacityProviderState>))]
+public readonly struct CapacityProviderState : IEquatable<CapacityProviderState>, IJsonStringValue<CapacityProviderState>
 {
     private readonly string? _value;
 
@@ -37,7 +36,7 @@ public readonly struct CapacityProviderState : IEquatable<CapacityProviderState>
     /// <summary>The value <c>Deleting</c>.</summary>
     public static CapacityProviderState Deleting { get; } = new("Deleting");
 
-    static CapacityProviderState IExtensibleValue<CapacityProviderState>.Create(string value) => new(value);
+    static CapacityProviderState IJsonStringValue<CapacityProviderState>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.Lambda;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.Lambda;
 /// The model's <c>CodeSigningPolicy</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<CodeSigningPolicy>))]
-public readonly struct CodeSigningPolicy : IEquatable<CodeSigningPolicy>, IExtensibleValue<CodeSigningPolicy>
+[JsonConverter(typeof(JsonStringValueConverter<CodeSigningPolicy>))]
+public readonly struct CodeSigningPolicy : IEquatable<CodeSigningPolicy>, IJsonStringValue<CodeSigningPolicy>
 {
     private readonly string? _value;
 
@@ -31,7 +30,7 @@ public readonly struct CodeSigningPolicy : IEquatable<CodeSigningPolicy>, IExten
     /// <summary>The value <c>Enforce</c>.</summary>
     public static CodeSigningPolicy Enforce { get; } = new("Enforce");
 
-    static CodeSigningPolicy IExtensibleValue<CodeSigningPolicy>.Create(string value) => new(value);
+    static CodeSigningPolicy IJsonStringValue<CodeSigningPolicy>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

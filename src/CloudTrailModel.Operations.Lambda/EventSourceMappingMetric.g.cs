@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.Lambda;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.Lambda;
 /// The model's <c>EventSourceMappingMetric</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<EventSourceMappingMetric>))]
-public readonly struct EventSourceMappingMetric : IEquatable<EventSourceMappingMetric>, IExtensibleValue<EventSourceMappingMetric>
+[JsonConverter(typeof(JsonStringValueConverter<EventSourceMappingMetric>))]
+public readonly struct EventSourceMappingMetric : IEquatable<EventSourceMappingMetric>, IJsonStringValue<EventSourceMappingMetric>
 {
     private readonly string? _value;
 
@@ -34,7 +33,7 @@ public readonly struct EventSourceMappingMetric : IEquatable<EventSourceMappingM
     /// <summary>The value <c>KafkaMetrics</c>.</summary>
     public static EventSourceMappingMetric KafkaMetrics { get; } = new("KafkaMetrics");
 
-    static EventSourceMappingMetric IExtensibleValue<EventSourceMappingMetric>.Create(string value) => new(value);
+    static EventSourceMappingMetric IJsonStringValue<EventSourceMappingMetric>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.Lambda;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.Lambda;
 /// The model's <c>EventSourceMappingSystemLogLevel</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<EventSourceMappingSystemLogLevel>))]
-public readonly struct EventSourceMappingSystemLogLevel : IEquatable<EventSourceMappingSystemLogLevel>, IExtensibleValue<EventSourceMappingSystemLogLevel>
+[JsonConverter(typeof(JsonStringValueConverter<EventSourceMappingSystemLogLevel>))]
+public readonly struct EventSourceMappingSystemLogLevel : IEquatable<EventSourceMappingSystemLogLevel>, IJsonStringValue<EventSourceMappingSystemLogLevel>
 {
     private readonly string? _value;
 
@@ -34,7 +33,7 @@ public readonly struct EventSourceMappingSystemLogLevel : IEquatable<EventSource
     /// <summary>The value <c>WARN</c>.</summary>
     public static EventSourceMappingSystemLogLevel Warn { get; } = new("WARN");
 
-    static EventSourceMappingSystemLogLevel IExtensibleValue<EventSourceMappingSystemLogLevel>.Create(string value) => new(value);
+    static EventSourceMappingSystemLogLevel IJsonStringValue<EventSourceMappingSystemLogLevel>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

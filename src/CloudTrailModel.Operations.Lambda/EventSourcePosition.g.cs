@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.Lambda;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.Lambda;
 /// The model's <c>EventSourcePosition</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<EventSourcePosition>))]
-public readonly struct EventSourcePosition : IEquatable<EventSourcePosition>, IExtensibleValue<EventSourcePosition>
+[JsonConverter(typeof(JsonStringValueConverter<EventSourcePosition>))]
+public readonly struct EventSourcePosition : IEquatable<EventSourcePosition>, IJsonStringValue<EventSourcePosition>
 {
     private readonly string? _value;
 
@@ -34,7 +33,7 @@ public readonly struct EventSourcePosition : IEquatable<EventSourcePosition>, IE
     /// <summary>The value <c>AT_TIMESTAMP</c>.</summary>
     public static EventSourcePosition AtTimestamp { get; } = new("AT_TIMESTAMP");
 
-    static EventSourcePosition IExtensibleValue<EventSourcePosition>.Create(string value) => new(value);
+    static EventSourcePosition IJsonStringValue<EventSourcePosition>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.Lambda;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.Lambda;
 /// The model's <c>EventType</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<EventType>))]
-public readonly struct EventType : IEquatable<EventType>, IExtensibleValue<EventType>
+[JsonConverter(typeof(JsonStringValueConverter<EventType>))]
+public readonly struct EventType : IEquatable<EventType>, IJsonStringValue<EventType>
 {
     private readonly string? _value;
 
@@ -97,7 +96,7 @@ public readonly struct EventType : IEquatable<EventType>, IExtensibleValue<Event
     /// <summary>The value <c>InvocationCompleted</c>.</summary>
     public static EventType InvocationCompleted { get; } = new("InvocationCompleted");
 
-    static EventType IExtensibleValue<EventType>.Create(string value) => new(value);
+    static EventType IJsonStringValue<EventType>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.Lambda;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.Lambda;
 /// The model's <c>ExecutionStatus</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<ExecutionStatus>))]
-public readonly struct ExecutionStatus : IEquatable<ExecutionStatus>, IExtensibleValue<ExecutionStatus>
+[JsonConverter(typeof(JsonStringValueConverter<ExecutionStatus>))]
+public readonly struct ExecutionStatus : IEquatable<ExecutionStatus>, IJsonStringValue<ExecutionStatus>
 {
     private readonly string? _value;
 
@@ -40,7 +39,7 @@ public readonly struct ExecutionStatus : IEquatable<ExecutionStatus>, IExtensibl
     /// <summary>The value <c>STOPPED</c>.</summary>
     public static ExecutionStatus Stopped { get; } = new("STOPPED");
 
-    static ExecutionStatus IExtensibleValue<ExecutionStatus>.Create(string value) => new(value);
+    static ExecutionStatus IJsonStringValue<ExecutionStatus>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

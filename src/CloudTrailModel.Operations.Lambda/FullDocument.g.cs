@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.Lambda;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.Lambda;
 /// The model's <c>FullDocument</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<FullDocument>))]
-public readonly struct FullDocument : IEquatable<FullDocument>, IExtensibleValue<FullDocument>
+[JsonConverter(typeof(JsonStringValueConverter<FullDocument>))]
+public readonly struct FullDocument : IEquatable<FullDocument>, IJsonStringValue<FullDocument>
 {
     private readonly string? _value;
 
@@ -31,7 +30,7 @@ public readonly struct FullDocument : IEquatable<FullDocument>, IExtensibleValue
     /// <summary>The value <c>Default</c>.</summary>
     public static FullDocument Default { get; } = new("Default");
 
-    static FullDocument IExtensibleValue<FullDocument>.Create(string value) => new(value);
+    static FullDocument IJsonStringValue<FullDocument>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.Lambda;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.Lambda;
 /// The model's <c>FunctionResponseType</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<FunctionResponseType>))]
-public readonly struct FunctionResponseType : IEquatable<FunctionResponseType>, IExtensibleValue<FunctionResponseType>
+[JsonConverter(typeof(JsonStringValueConverter<FunctionResponseType>))]
+public readonly struct FunctionResponseType : IEquatable<FunctionResponseType>, IJsonStringValue<FunctionResponseType>
 {
     private readonly string? _value;
 
@@ -28,7 +27,7 @@ public readonly struct FunctionResponseType : IEquatable<FunctionResponseType>, 
     /// <summary>The value <c>ReportBatchItemFailures</c>.</summary>
     public static FunctionResponseType ReportBatchItemFailures { get; } = new("ReportBatchItemFailures");
 
-    static FunctionResponseType IExtensibleValue<FunctionResponseType>.Create(string value) => new(value);
+    static FunctionResponseType IJsonStringValue<FunctionResponseType>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.Lambda;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.Lambda;
 /// The model's <c>FunctionUrlAuthType</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<FunctionUrlAuthType>))]
-public readonly struct FunctionUrlAuthType : IEquatable<FunctionUrlAuthType>, IExtensibleValue<FunctionUrlAuthType>
+[JsonConverter(typeof(JsonStringValueConverter<FunctionUrlAuthType>))]
+public readonly struct FunctionUrlAuthType : IEquatable<FunctionUrlAuthType>, IJsonStringValue<FunctionUrlAuthType>
 {
     private readonly string? _value;
 
@@ -31,7 +30,7 @@ public readonly struct FunctionUrlAuthType : IEquatable<FunctionUrlAuthType>, IE
     /// <summary>The value <c>AWS_IAM</c>.</summary>
     public static FunctionUrlAuthType AwsIam { get; } = new("AWS_IAM");
 
-    static FunctionUrlAuthType IExtensibleValue<FunctionUrlAuthType>.Create(string value) => new(value);
+    static FunctionUrlAuthType IJsonStringValue<FunctionUrlAuthType>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

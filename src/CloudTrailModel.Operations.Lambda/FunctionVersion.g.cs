@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.Lambda;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.Lambda;
 /// The model's <c>FunctionVersion</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<FunctionVersion>))]
-public readonly struct FunctionVersion : IEquatable<FunctionVersion>, IExtensibleValue<FunctionVersion>
+[JsonConverter(typeof(JsonStringValueConverter<FunctionVersion>))]
+public readonly struct FunctionVersion : IEquatable<FunctionVersion>, IJsonStringValue<FunctionVersion>
 {
     private readonly string? _value;
 
@@ -28,7 +27,7 @@ public readonly struct FunctionVersion : IEquatable<FunctionVersion>, IExtensibl
     /// <summary>The value <c>ALL</c>.</summary>
     public static FunctionVersion All { get; } = new("ALL");
 
-    static FunctionVersion IExtensibleValue<FunctionVersion>.Create(string value) => new(value);
+    static FunctionVersion IJsonStringValue<FunctionVersion>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

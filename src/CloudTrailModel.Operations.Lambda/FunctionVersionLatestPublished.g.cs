@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.Lambda;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.Lambda;
 /// The model's <c>FunctionVersionLatestPublished</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<FunctionVersionLatestPublished>))]
-public readonly struct FunctionVersionLatestPublished : IEquatable<FunctionVersionLatestPublished>, IExtensibleValue<FunctionVersionLatestPublished>
+[JsonConverter(typeof(JsonStringValueConverter<FunctionVersionLatestPublished>))]
+public readonly struct FunctionVersionLatestPublished : IEquatable<FunctionVersionLatestPublished>, IJsonStringValue<FunctionVersionLatestPublished>
 {
     private readonly string? _value;
 
@@ -28,7 +27,7 @@ public readonly struct FunctionVersionLatestPublished : IEquatable<FunctionVersi
     /// <summary>The value <c>LATEST_PUBLISHED</c>.</summary>
     public static FunctionVersionLatestPublished LatestPublished { get; } = new("LATEST_PUBLISHED");
 
-    static FunctionVersionLatestPublished IExtensibleValue<FunctionVersionLatestPublished>.Create(string value) => new(value);
+    static FunctionVersionLatestPublished IJsonStringValue<FunctionVersionLatestPublished>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

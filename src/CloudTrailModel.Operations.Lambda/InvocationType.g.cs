@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.Lambda;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.Lambda;
 /// The model's <c>InvocationType</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<InvocationType>))]
-public readonly struct InvocationType : IEquatable<InvocationType>, IExtensibleValue<InvocationType>
+[JsonConverter(typeof(JsonStringValueConverter<InvocationType>))]
+public readonly struct InvocationType : IEquatable<InvocationType>, IJsonStringValue<InvocationType>
 {
     private readonly string? _value;
 
@@ -34,7 +33,7 @@ public readonly struct InvocationType : IEquatable<InvocationType>, IExtensibleV
     /// <summary>The value <c>DryRun</c>.</summary>
     public static InvocationType DryRun { get; } = new("DryRun");
 
-    static InvocationType IExtensibleValue<InvocationType>.Create(string value) => new(value);
+    static InvocationType IJsonStringValue<InvocationType>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

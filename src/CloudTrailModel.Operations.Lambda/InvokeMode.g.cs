@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.Lambda;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.Lambda;
 /// The model's <c>InvokeMode</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<InvokeMode>))]
-public readonly struct InvokeMode : IEquatable<InvokeMode>, IExtensibleValue<InvokeMode>
+[JsonConverter(typeof(JsonStringValueConverter<InvokeMode>))]
+public readonly struct InvokeMode : IEquatable<InvokeMode>, IJsonStringValue<InvokeMode>
 {
     private readonly string? _value;
 
@@ -31,7 +30,7 @@ public readonly struct InvokeMode : IEquatable<InvokeMode>, IExtensibleValue<Inv
     /// <summary>The value <c>RESPONSE_STREAM</c>.</summary>
     public static InvokeMode ResponseStream { get; } = new("RESPONSE_STREAM");
 
-    static InvokeMode IExtensibleValue<InvokeMode>.Create(string value) => new(value);
+    static InvokeMode IJsonStringValue<InvokeMode>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

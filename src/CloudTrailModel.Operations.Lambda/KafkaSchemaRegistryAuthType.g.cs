@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.Lambda;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.Lambda;
 /// The model's <c>KafkaSchemaRegistryAuthType</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<KafkaSchemaRegistryAuthType>))]
-public readonly struct KafkaSchemaRegistryAuthType : IEquatable<KafkaSchemaRegistryAuthType>, IExtensibleValue<KafkaSchemaRegistryAuthType>
+[JsonConverter(typeof(JsonStringValueConverter<KafkaSchemaRegistryAuthType>))]
+public readonly struct KafkaSchemaRegistryAuthType : IEquatable<KafkaSchemaRegistryAuthType>, IJsonStringValue<KafkaSchemaRegistryAuthType>
 {
     private readonly string? _value;
 
@@ -34,7 +33,7 @@ public readonly struct KafkaSchemaRegistryAuthType : IEquatable<KafkaSchemaRegis
     /// <summary>The value <c>SERVER_ROOT_CA_CERTIFICATE</c>.</summary>
     public static KafkaSchemaRegistryAuthType ServerRootCaCertificate { get; } = new("SERVER_ROOT_CA_CERTIFICATE");
 
-    static KafkaSchemaRegistryAuthType IExtensibleValue<KafkaSchemaRegistryAuthType>.Create(string value) => new(value);
+    static KafkaSchemaRegistryAuthType IJsonStringValue<KafkaSchemaRegistryAuthType>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.Lambda;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.Lambda;
 /// The model's <c>KafkaSchemaValidationAttribute</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<KafkaSchemaValidationAttribute>))]
-public readonly struct KafkaSchemaValidationAttribute : IEquatable<KafkaSchemaValidationAttribute>, IExtensibleValue<KafkaSchemaValidationAttribute>
+[JsonConverter(typeof(JsonStringValueConverter<KafkaSchemaValidationAttribute>))]
+public readonly struct KafkaSchemaValidationAttribute : IEquatable<KafkaSchemaValidationAttribute>, IJsonStringValue<KafkaSchemaValidationAttribute>
 {
     private readonly string? _value;
 
@@ -31,7 +30,7 @@ public readonly struct KafkaSchemaValidationAttribute : IEquatable<KafkaSchemaVa
     /// <summary>The value <c>VALUE</c>.</summary>
     public static KafkaSchemaValidationAttribute Value { get; } = new("VALUE");
 
-    static KafkaSchemaValidationAttribute IExtensibleValue<KafkaSchemaValidationAttribute>.Create(string value) => new(value);
+    static KafkaSchemaValidationAttribute IJsonStringValue<KafkaSchemaValidationAttribute>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

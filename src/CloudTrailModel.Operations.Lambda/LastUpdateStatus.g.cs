@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.Lambda;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.Lambda;
 /// The model's <c>LastUpdateStatus</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<LastUpdateStatus>))]
-public readonly struct LastUpdateStatus : IEquatable<LastUpdateStatus>, IExtensibleValue<LastUpdateStatus>
+[JsonConverter(typeof(JsonStringValueConverter<LastUpdateStatus>))]
+public readonly struct LastUpdateStatus : IEquatable<LastUpdateStatus>, IJsonStringValue<LastUpdateStatus>
 {
     private readonly string? _value;
 
@@ -34,7 +33,7 @@ public readonly struct LastUpdateStatus : IEquatable<LastUpdateStatus>, IExtensi
     /// <summary>The value <c>InProgress</c>.</summary>
     public static LastUpdateStatus InProgress { get; } = new("InProgress");
 
-    static LastUpdateStatus IExtensibleValue<LastUpdateStatus>.Create(string value) => new(value);
+    static LastUpdateStatus IJsonStringValue<LastUpdateStatus>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.Lambda;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.Lambda;
 /// The model's <c>LastUpdateStatusReasonCode</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<LastUpdateStatusReasonCode>))]
-public readonly struct LastUpdateStatusReasonCode : IEquatable<LastUpdateStatusReasonCode>, IExtensibleValue<LastUpdateStatusReasonCode>
+[JsonConverter(typeof(JsonStringValueConverter<LastUpdateStatusReasonCode>))]
+public readonly struct LastUpdateStatusReasonCode : IEquatable<LastUpdateStatusReasonCode>, IJsonStringValue<LastUpdateStatusReasonCode>
 {
     private readonly string? _value;
 
@@ -133,7 +132,7 @@ public readonly struct LastUpdateStatusReasonCode : IEquatable<LastUpdateStatusR
     /// <summary>The value <c>DependencyError</c>.</summary>
     public static LastUpdateStatusReasonCode DependencyError { get; } = new("DependencyError");
 
-    static LastUpdateStatusReasonCode IExtensibleValue<LastUpdateStatusReasonCode>.Create(string value) => new(value);
+    static LastUpdateStatusReasonCode IJsonStringValue<LastUpdateStatusReasonCode>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

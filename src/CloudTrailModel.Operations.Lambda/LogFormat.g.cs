@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.Lambda;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.Lambda;
 /// The model's <c>LogFormat</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<LogFormat>))]
-public readonly struct LogFormat : IEquatable<LogFormat>, IExtensibleValue<LogFormat>
+[JsonConverter(typeof(JsonStringValueConverter<LogFormat>))]
+public readonly struct LogFormat : IEquatable<LogFormat>, IJsonStringValue<LogFormat>
 {
     private readonly string? _value;
 
@@ -31,7 +30,7 @@ public readonly struct LogFormat : IEquatable<LogFormat>, IExtensibleValue<LogFo
     /// <summary>The value <c>Text</c>.</summary>
     public static LogFormat Text { get; } = new("Text");
 
-    static LogFormat IExtensibleValue<LogFormat>.Create(string value) => new(value);
+    static LogFormat IJsonStringValue<LogFormat>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

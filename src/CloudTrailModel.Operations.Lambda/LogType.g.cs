@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.Lambda;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.Lambda;
 /// The model's <c>LogType</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<LogType>))]
-public readonly struct LogType : IEquatable<LogType>, IExtensibleValue<LogType>
+[JsonConverter(typeof(JsonStringValueConverter<LogType>))]
+public readonly struct LogType : IEquatable<LogType>, IJsonStringValue<LogType>
 {
     private readonly string? _value;
 
@@ -31,7 +30,7 @@ public readonly struct LogType : IEquatable<LogType>, IExtensibleValue<LogType>
     /// <summary>The value <c>Tail</c>.</summary>
     public static LogType Tail { get; } = new("Tail");
 
-    static LogType IExtensibleValue<LogType>.Create(string value) => new(value);
+    static LogType IJsonStringValue<LogType>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.Lambda;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.Lambda;
 /// The model's <c>OperationAction</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<OperationAction>))]
-public readonly struct OperationAction : IEquatable<OperationAction>, IExtensibleValue<OperationAction>
+[JsonConverter(typeof(JsonStringValueConverter<OperationAction>))]
+public readonly struct OperationAction : IEquatable<OperationAction>, IJsonStringValue<OperationAction>
 {
     private readonly string? _value;
 
@@ -40,7 +39,7 @@ public readonly struct OperationAction : IEquatable<OperationAction>, IExtensibl
     /// <summary>The value <c>CANCEL</c>.</summary>
     public static OperationAction Cancel { get; } = new("CANCEL");
 
-    static OperationAction IExtensibleValue<OperationAction>.Create(string value) => new(value);
+    static OperationAction IJsonStringValue<OperationAction>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

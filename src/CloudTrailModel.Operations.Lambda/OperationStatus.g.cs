@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.Lambda;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.Lambda;
 /// The model's <c>OperationStatus</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<OperationStatus>))]
-public readonly struct OperationStatus : IEquatable<OperationStatus>, IExtensibleValue<OperationStatus>
+[JsonConverter(typeof(JsonStringValueConverter<OperationStatus>))]
+public readonly struct OperationStatus : IEquatable<OperationStatus>, IJsonStringValue<OperationStatus>
 {
     private readonly string? _value;
 
@@ -49,7 +48,7 @@ public readonly struct OperationStatus : IEquatable<OperationStatus>, IExtensibl
     /// <summary>The value <c>STOPPED</c>.</summary>
     public static OperationStatus Stopped { get; } = new("STOPPED");
 
-    static OperationStatus IExtensibleValue<OperationStatus>.Create(string value) => new(value);
+    static OperationStatus IJsonStringValue<OperationStatus>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.Lambda;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.Lambda;
 /// The model's <c>OperationType</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<OperationType>))]
-public readonly struct OperationType : IEquatable<OperationType>, IExtensibleValue<OperationType>
+[JsonConverter(typeof(JsonStringValueConverter<OperationType>))]
+public readonly struct OperationType : IEquatable<OperationType>, IJsonStringValue<OperationType>
 {
     private readonly string? _value;
 
@@ -43,7 +42,7 @@ public readonly struct OperationType : IEquatable<OperationType>, IExtensibleVal
     /// <summary>The value <c>CHAINED_INVOKE</c>.</summary>
     public static OperationType ChainedInvoke { get; } = new("CHAINED_INVOKE");
 
-    static OperationType IExtensibleValue<OperationType>.Create(string value) => new(value);
+    static OperationType IJsonStringValue<OperationType>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.Lambda;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.Lambda;
 /// The model's <c>PackageType</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<PackageType>))]
-public readonly struct PackageType : IEquatable<PackageType>, IExtensibleValue<PackageType>
+[JsonConverter(typeof(JsonStringValueConverter<PackageType>))]
+public readonly struct PackageType : IEquatable<PackageType>, IJsonStringValue<PackageType>
 {
     private readonly string? _value;
 
@@ -31,7 +30,7 @@ public readonly struct PackageType : IEquatable<PackageType>, IExtensibleValue<P
     /// <summary>The value <c>Image</c>.</summary>
     public static PackageType Image { get; } = new("Image");
 
-    static PackageType IExtensibleValue<PackageType>.Create(string value) => new(value);
+    static PackageType IJsonStringValue<PackageType>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

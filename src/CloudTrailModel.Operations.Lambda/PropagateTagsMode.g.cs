@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.Lambda;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.Lambda;
 /// The model's <c>PropagateTagsMode</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<PropagateTagsMode>))]
-public readonly struct PropagateTagsMode : IEquatable<PropagateTagsMode>, IExtensibleValue<PropagateTagsMode>
+[JsonConverter(typeof(JsonStringValueConverter<PropagateTagsMode>))]
+public readonly struct PropagateTagsMode : IEquatable<PropagateTagsMode>, IJsonStringValue<PropagateTagsMode>
 {
     private readonly string? _value;
 
@@ -31,7 +30,7 @@ public readonly struct PropagateTagsMode : IEquatable<PropagateTagsMode>, IExten
     /// <summary>The value <c>Explicit</c>.</summary>
     public static PropagateTagsMode Explicit { get; } = new("Explicit");
 
-    static PropagateTagsMode IExtensibleValue<PropagateTagsMode>.Create(string value) => new(value);
+    static PropagateTagsMode IJsonStringValue<PropagateTagsMode>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

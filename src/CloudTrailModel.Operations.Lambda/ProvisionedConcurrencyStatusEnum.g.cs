@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.Lambda;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.Lambda;
 /// The model's <c>ProvisionedConcurrencyStatusEnum</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<ProvisionedConcurrencyStatusEnum>))]
-public readonly struct ProvisionedConcurrencyStatusEnum : IEquatable<ProvisionedConcurrencyStatusEnum>, IExtensibleValue<ProvisionedConcurrencyStatusEnum>
+[JsonConverter(typeof(JsonStringValueConverter<ProvisionedConcurrencyStatusEnum>))]
+public readonly struct ProvisionedConcurrencyStatusEnum : IEquatable<ProvisionedConcurrencyStatusEnum>, IJsonStringValue<ProvisionedConcurrencyStatusEnum>
 {
     private readonly string? _value;
 
@@ -34,7 +33,7 @@ public readonly struct ProvisionedConcurrencyStatusEnum : IEquatable<Provisioned
     /// <summary>The value <c>FAILED</c>.</summary>
     public static ProvisionedConcurrencyStatusEnum Failed { get; } = new("FAILED");
 
-    static ProvisionedConcurrencyStatusEnum IExtensibleValue<ProvisionedConcurrencyStatusEnum>.Create(string value) => new(value);
+    static ProvisionedConcurrencyStatusEnum IJsonStringValue<ProvisionedConcurrencyStatusEnum>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

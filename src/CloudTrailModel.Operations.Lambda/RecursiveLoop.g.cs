@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.Lambda;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.Lambda;
 /// The model's <c>RecursiveLoop</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<RecursiveLoop>))]
-public readonly struct RecursiveLoop : IEquatable<RecursiveLoop>, IExtensibleValue<RecursiveLoop>
+[JsonConverter(typeof(JsonStringValueConverter<RecursiveLoop>))]
+public readonly struct RecursiveLoop : IEquatable<RecursiveLoop>, IJsonStringValue<RecursiveLoop>
 {
     private readonly string? _value;
 
@@ -31,7 +30,7 @@ public readonly struct RecursiveLoop : IEquatable<RecursiveLoop>, IExtensibleVal
     /// <summary>The value <c>Terminate</c>.</summary>
     public static RecursiveLoop Terminate { get; } = new("Terminate");
 
-    static RecursiveLoop IExtensibleValue<RecursiveLoop>.Create(string value) => new(value);
+    static RecursiveLoop IJsonStringValue<RecursiveLoop>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.Lambda;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.Lambda;
 /// The model's <c>ResponseStreamingInvocationType</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<ResponseStreamingInvocationType>))]
-public readonly struct ResponseStreamingInvocationType : IEquatable<ResponseStreamingInvocationType>, IExtensibleValue<ResponseStreamingInvocationType>
+[JsonConverter(typeof(JsonStringValueConverter<ResponseStreamingInvocationType>))]
+public readonly struct ResponseStreamingInvocationType : IEquatable<ResponseStreamingInvocationType>, IJsonStringValue<ResponseStreamingInvocationType>
 {
     private readonly string? _value;
 
@@ -31,7 +30,7 @@ public readonly struct ResponseStreamingInvocationType : IEquatable<ResponseStre
     /// <summary>The value <c>DryRun</c>.</summary>
     public static ResponseStreamingInvocationType DryRun { get; } = new("DryRun");
 
-    static ResponseStreamingInvocationType IExtensibleValue<ResponseStreamingInvocationType>.Create(string value) => new(value);
+    static ResponseStreamingInvocationType IJsonStringValue<ResponseStreamingInvocationType>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.Lambda;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.Lambda;
 /// The model's <c>Runtime</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<Runtime>))]
-public readonly struct Runtime : IEquatable<Runtime>, IExtensibleValue<Runtime>
+[JsonConverter(typeof(JsonStringValueConverter<Runtime>))]
+public readonly struct Runtime : IEquatable<Runtime>, IJsonStringValue<Runtime>
 {
     private readonly string? _value;
 
@@ -178,7 +177,7 @@ public readonly struct Runtime : IEquatable<Runtime>, IExtensibleValue<Runtime>
     /// <summary>The value <c>java17.al2023</c>.</summary>
     public static Runtime Java17Al2023 { get; } = new("java17.al2023");
 
-    static Runtime IExtensibleValue<Runtime>.Create(string value) => new(value);
+    static Runtime IJsonStringValue<Runtime>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.Lambda;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.Lambda;
 /// The method Lambda uses to store a function's deployment package — either by copying the package into Lambda-managed storage ( COPY) or by referencing it directly from the source Amazon S3 bucket ( REFERENCE). The model's <c>S3ObjectStorageMode</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<S3ObjectStorageMode>))]
-public readonly struct S3ObjectStorageMode : IEquatable<S3ObjectStorageMode>, IExtensibleValue<S3ObjectStorageMode>
+[JsonConverter(typeof(JsonStringValueConverter<S3ObjectStorageMode>))]
+public readonly struct S3ObjectStorageMode : IEquatable<S3ObjectStorageMode>, IJsonStringValue<S3ObjectStorageMode>
 {
     private readonly string? _value;
 
@@ -31,7 +30,7 @@ public readonly struct S3ObjectStorageMode : IEquatable<S3ObjectStorageMode>, IE
     /// <summary>The value <c>REFERENCE</c>.</summary>
     public static S3ObjectStorageMode Reference { get; } = new("REFERENCE");
 
-    static S3ObjectStorageMode IExtensibleValue<S3ObjectStorageMode>.Create(string value) => new(value);
+    static S3ObjectStorageMode IJsonStringValue<S3ObjectStorageMode>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.Lambda;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.Lambda;
 /// The model's <c>SchemaRegistryEventRecordFormat</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<SchemaRegistryEventRecordFormat>))]
-public readonly struct SchemaRegistryEventRecordFormat : IEquatable<SchemaRegistryEventRecordFormat>, IExtensibleValue<SchemaRegistryEventRecordFormat>
+[JsonConverter(typeof(JsonStringValueConverter<SchemaRegistryEventRecordFormat>))]
+public readonly struct SchemaRegistryEventRecordFormat : IEquatable<SchemaRegistryEventRecordFormat>, IJsonStringValue<SchemaRegistryEventRecordFormat>
 {
     private readonly string? _value;
 
@@ -31,7 +30,7 @@ public readonly struct SchemaRegistryEventRecordFormat : IEquatable<SchemaRegist
     /// <summary>The value <c>SOURCE</c>.</summary>
     public static SchemaRegistryEventRecordFormat Source { get; } = new("SOURCE");
 
-    static SchemaRegistryEventRecordFormat IExtensibleValue<SchemaRegistryEventRecordFormat>.Create(string value) => new(value);
+    static SchemaRegistryEventRecordFormat IJsonStringValue<SchemaRegistryEventRecordFormat>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.Lambda;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.Lambda;
 /// The model's <c>SnapStartApplyOn</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<SnapStartApplyOn>))]
-public readonly struct SnapStartApplyOn : IEquatable<SnapStartApplyOn>, IExtensibleValue<SnapStartApplyOn>
+[JsonConverter(typeof(JsonStringValueConverter<SnapStartApplyOn>))]
+public readonly struct SnapStartApplyOn : IEquatable<SnapStartApplyOn>, IJsonStringValue<SnapStartApplyOn>
 {
     private readonly string? _value;
 
@@ -31,7 +30,7 @@ public readonly struct SnapStartApplyOn : IEquatable<SnapStartApplyOn>, IExtensi
     /// <summary>The value <c>None</c>.</summary>
     public static SnapStartApplyOn None { get; } = new("None");
 
-    static SnapStartApplyOn IExtensibleValue<SnapStartApplyOn>.Create(string value) => new(value);
+    static SnapStartApplyOn IJsonStringValue<SnapStartApplyOn>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.Lambda;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.Lambda;
 /// The model's <c>SnapStartOptimizationStatus</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<SnapStartOptimizationStatus>))]
-public readonly struct SnapStartOptimizationStatus : IEquatable<SnapStartOptimizationStatus>, IExtensibleValue<SnapStartOptimizationStatus>
+[JsonConverter(typeof(JsonStringValueConverter<SnapStartOptimizationStatus>))]
+public readonly struct SnapStartOptimizationStatus : IEquatable<SnapStartOptimizationStatus>, IJsonStringValue<SnapStartOptimizationStatus>
 {
     private readonly string? _value;
 
@@ -31,7 +30,7 @@ public readonly struct SnapStartOptimizationStatus : IEquatable<SnapStartOptimiz
     /// <summary>The value <c>Off</c>.</summary>
     public static SnapStartOptimizationStatus Off { get; } = new("Off");
 
-    static SnapStartOptimizationStatus IExtensibleValue<SnapStartOptimizationStatus>.Create(string value) => new(value);
+    static SnapStartOptimizationStatus IJsonStringValue<SnapStartOptimizationStatus>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

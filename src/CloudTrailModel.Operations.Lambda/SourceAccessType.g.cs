@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.Lambda;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.Lambda;
 /// The model's <c>SourceAccessType</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<SourceAccessType>))]
-public readonly struct SourceAccessType : IEquatable<SourceAccessType>, IExtensibleValue<SourceAccessType>
+[JsonConverter(typeof(JsonStringValueConverter<SourceAccessType>))]
+public readonly struct SourceAccessType : IEquatable<SourceAccessType>, IJsonStringValue<SourceAccessType>
 {
     private readonly string? _value;
 
@@ -49,7 +48,7 @@ public readonly struct SourceAccessType : IEquatable<SourceAccessType>, IExtensi
     /// <summary>The value <c>SERVER_ROOT_CA_CERTIFICATE</c>.</summary>
     public static SourceAccessType ServerRootCaCertificate { get; } = new("SERVER_ROOT_CA_CERTIFICATE");
 
-    static SourceAccessType IExtensibleValue<SourceAccessType>.Create(string value) => new(value);
+    static SourceAccessType IJsonStringValue<SourceAccessType>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.Lambda;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.Lambda;
 /// The model's <c>State</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<State>))]
-public readonly struct State : IEquatable<State>, IExtensibleValue<State>
+[JsonConverter(typeof(JsonStringValueConverter<State>))]
+public readonly struct State : IEquatable<State>, IJsonStringValue<State>
 {
     private readonly string? _value;
 
@@ -49,7 +48,7 @@ public readonly struct State : IEquatable<State>, IExtensibleValue<State>
     /// <summary>The value <c>Deleting</c>.</summary>
     public static State Deleting { get; } = new("Deleting");
 
-    static State IExtensibleValue<State>.Create(string value) => new(value);
+    static State IJsonStringValue<State>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.Lambda;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.Lambda;
 /// The model's <c>StateReasonCode</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<StateReasonCode>))]
-public readonly struct StateReasonCode : IEquatable<StateReasonCode>, IExtensibleValue<StateReasonCode>
+[JsonConverter(typeof(JsonStringValueConverter<StateReasonCode>))]
+public readonly struct StateReasonCode : IEquatable<StateReasonCode>, IJsonStringValue<StateReasonCode>
 {
     private readonly string? _value;
 
@@ -145,7 +144,7 @@ public readonly struct StateReasonCode : IEquatable<StateReasonCode>, IExtensibl
     /// <summary>The value <c>DependencyError</c>.</summary>
     public static StateReasonCode DependencyError { get; } = new("DependencyError");
 
-    static StateReasonCode IExtensibleValue<StateReasonCode>.Create(string value) => new(value);
+    static StateReasonCode IJsonStringValue<StateReasonCode>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

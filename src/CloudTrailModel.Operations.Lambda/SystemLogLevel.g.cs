@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.Lambda;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.Lambda;
 /// The model's <c>SystemLogLevel</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<SystemLogLevel>))]
-public readonly struct SystemLogLevel : IEquatable<SystemLogLevel>, IExtensibleValue<SystemLogLevel>
+[JsonConverter(typeof(JsonStringValueConverter<SystemLogLevel>))]
+public readonly struct SystemLogLevel : IEquatable<SystemLogLevel>, IJsonStringValue<SystemLogLevel>
 {
     private readonly string? _value;
 
@@ -34,7 +33,7 @@ public readonly struct SystemLogLevel : IEquatable<SystemLogLevel>, IExtensibleV
     /// <summary>The value <c>WARN</c>.</summary>
     public static SystemLogLevel Warn { get; } = new("WARN");
 
-    static SystemLogLevel IExtensibleValue<SystemLogLevel>.Create(string value) => new(value);
+    static SystemLogLevel IJsonStringValue<SystemLogLevel>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

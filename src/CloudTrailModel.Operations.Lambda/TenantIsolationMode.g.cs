@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.Lambda;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.Lambda;
 /// The model's <c>TenantIsolationMode</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<TenantIsolationMode>))]
-public readonly struct TenantIsolationMode : IEquatable<TenantIsolationMode>, IExtensibleValue<TenantIsolationMode>
+[JsonConverter(typeof(JsonStringValueConverter<TenantIsolationMode>))]
+public readonly struct TenantIsolationMode : IEquatable<TenantIsolationMode>, IJsonStringValue<TenantIsolationMode>
 {
     private readonly string? _value;
 
@@ -28,7 +27,7 @@ public readonly struct TenantIsolationMode : IEquatable<TenantIsolationMode>, IE
     /// <summary>The value <c>PER_TENANT</c>.</summary>
     public static TenantIsolationMode PerTenant { get; } = new("PER_TENANT");
 
-    static TenantIsolationMode IExtensibleValue<TenantIsolationMode>.Create(string value) => new(value);
+    static TenantIsolationMode IJsonStringValue<TenantIsolationMode>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.Lambda;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.Lambda;
 /// The model's <c>TracingMode</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<TracingMode>))]
-public readonly struct TracingMode : IEquatable<TracingMode>, IExtensibleValue<TracingMode>
+[JsonConverter(typeof(JsonStringValueConverter<TracingMode>))]
+public readonly struct TracingMode : IEquatable<TracingMode>, IJsonStringValue<TracingMode>
 {
     private readonly string? _value;
 
@@ -31,7 +30,7 @@ public readonly struct TracingMode : IEquatable<TracingMode>, IExtensibleValue<T
     /// <summary>The value <c>PassThrough</c>.</summary>
     public static TracingMode PassThrough { get; } = new("PassThrough");
 
-    static TracingMode IExtensibleValue<TracingMode>.Create(string value) => new(value);
+    static TracingMode IJsonStringValue<TracingMode>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.Lambda;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.Lambda;
 /// The model's <c>UpdateRuntimeOn</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<UpdateRuntimeOn>))]
-public readonly struct UpdateRuntimeOn : IEquatable<UpdateRuntimeOn>, IExtensibleValue<UpdateRuntimeOn>
+[JsonConverter(typeof(JsonStringValueConverter<UpdateRuntimeOn>))]
+public readonly struct UpdateRuntimeOn : IEquatable<UpdateRuntimeOn>, IJsonStringValue<UpdateRuntimeOn>
 {
     private readonly string? _value;
 
@@ -34,7 +33,7 @@ public readonly struct UpdateRuntimeOn : IEquatable<UpdateRuntimeOn>, IExtensibl
     /// <summary>The value <c>FunctionUpdate</c>.</summary>
     public static UpdateRuntimeOn FunctionUpdate { get; } = new("FunctionUpdate");
 
-    static UpdateRuntimeOn IExtensibleValue<UpdateRuntimeOn>.Create(string value) => new(value);
+    static UpdateRuntimeOn IJsonStringValue<UpdateRuntimeOn>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

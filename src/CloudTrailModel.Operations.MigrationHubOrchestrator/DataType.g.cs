@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.MigrationHubOrchestrator;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.MigrationHubOrchestrator;
 /// The model's <c>DataType</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<DataType>))]
-public readonly struct DataType : IEquatable<DataType>, IExtensibleValue<DataType>
+[JsonConverter(typeof(JsonStringValueConverter<DataType>))]
+public readonly struct DataType : IEquatable<DataType>, IJsonStringValue<DataType>
 {
     private readonly string? _value;
 
@@ -37,7 +36,7 @@ public readonly struct DataType : IEquatable<DataType>, IExtensibleValue<DataTyp
     /// <summary>The value <c>STRINGMAP</c>.</summary>
     public static DataType Stringmap { get; } = new("STRINGMAP");
 
-    static DataType IExtensibleValue<DataType>.Create(string value) => new(value);
+    static DataType IJsonStringValue<DataType>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

@@ -8,13 +8,30 @@ using CloudTrailModel.Operations;
 
 namespace CloudTrailModel.Operations.MigrationHubOrchestrator;
 
-/// <summary>Registers the MigrationHubOrchestrator operations (every eventName spelling, typed models, target rules) when this assembly loads.</summary>
-internal static class MigrationHubOrchestratorOperations
+/// <summary>The MigrationHubOrchestrator operations (every eventName spelling, typed models, target rules) in CloudTrailModel's registry.</summary>
+/// <remarks>
+/// They register when this assembly loads, and the core loads it by event source the first time a record needs it, so
+/// referencing the package is enough under JIT. A NativeAOT binary holds only the assemblies the app names: an app that
+/// reads this service only through <c>GetRequestParameters()</c>, <c>GetResponseElements()</c> or <c>GetTargets()</c> calls
+/// <see cref="Register"/> once at startup.
+/// </remarks>
+public static class MigrationHubOrchestratorOperations
 {
+    // The explicit static constructor runs once, on the first call of Register, whichever thread makes it.
+    static MigrationHubOrchestratorOperations() => OperationRegistry.Register(Operations());
+
+    /// <summary>
+    /// Registers this package's operations (once; later calls do nothing). Needed only under NativeAOT when the app names
+    /// none of this package's types: the call keeps the package in the binary.
+    /// </summary>
+    public static void Register()
+    {
+    }
+
 #pragma warning disable CA2255 // A library's module initializer is the point: referencing the package registers its operations.
     [ModuleInitializer]
 #pragma warning restore CA2255
-    internal static void Register() => OperationRegistry.Register(Operations());
+    internal static void RegisterOnLoad() => Register();
 
     private static OperationRegistration[] Operations()
     {

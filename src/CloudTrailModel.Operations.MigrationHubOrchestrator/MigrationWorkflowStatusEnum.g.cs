@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.MigrationHubOrchestrator;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.MigrationHubOrchestrator;
 /// The model's <c>MigrationWorkflowStatusEnum</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<MigrationWorkflowStatusEnum>))]
-public readonly struct MigrationWorkflowStatusEnum : IEquatable<MigrationWorkflowStatusEnum>, IExtensibleValue<MigrationWorkflowStatusEnum>
+[JsonConverter(typeof(JsonStringValueConverter<MigrationWorkflowStatusEnum>))]
+public readonly struct MigrationWorkflowStatusEnum : IEquatable<MigrationWorkflowStatusEnum>, IJsonStringValue<MigrationWorkflowStatusEnum>
 {
     private readonly string? _value;
 
@@ -67,7 +66,7 @@ public readonly struct MigrationWorkflowStatusEnum : IEquatable<MigrationWorkflo
     /// <summary>The value <c>COMPLETED</c>.</summary>
     public static MigrationWorkflowStatusEnum Completed { get; } = new("COMPLETED");
 
-    static MigrationWorkflowStatusEnum IExtensibleValue<MigrationWorkflowStatusEnum>.Create(string value) => new(value);
+    static MigrationWorkflowStatusEnum IJsonStringValue<MigrationWorkflowStatusEnum>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

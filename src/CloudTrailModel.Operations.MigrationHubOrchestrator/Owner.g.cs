@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.MigrationHubOrchestrator;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.MigrationHubOrchestrator;
 /// The model's <c>Owner</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<Owner>))]
-public readonly struct Owner : IEquatable<Owner>, IExtensibleValue<Owner>
+[JsonConverter(typeof(JsonStringValueConverter<Owner>))]
+public readonly struct Owner : IEquatable<Owner>, IJsonStringValue<Owner>
 {
     private readonly string? _value;
 
@@ -31,7 +30,7 @@ public readonly struct Owner : IEquatable<Owner>, IExtensibleValue<Owner>
     /// <summary>The value <c>CUSTOM</c>.</summary>
     public static Owner Custom { get; } = new("CUSTOM");
 
-    static Owner IExtensibleValue<Owner>.Create(string value) => new(value);
+    static Owner IJsonStringValue<Owner>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.MigrationHubOrchestrator;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.MigrationHubOrchestrator;
 /// The model's <c>PluginHealth</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<PluginHealth>))]
-public readonly struct PluginHealth : IEquatable<PluginHealth>, IExtensibleValue<PluginHealth>
+[JsonConverter(typeof(JsonStringValueConverter<PluginHealth>))]
+public readonly struct PluginHealth : IEquatable<PluginHealth>, IJsonStringValue<PluginHealth>
 {
     private readonly string? _value;
 
@@ -31,7 +30,7 @@ public readonly struct PluginHealth : IEquatable<PluginHealth>, IExtensibleValue
     /// <summary>The value <c>UNHEALTHY</c>.</summary>
     public static PluginHealth Unhealthy { get; } = new("UNHEALTHY");
 
-    static PluginHealth IExtensibleValue<PluginHealth>.Create(string value) => new(value);
+    static PluginHealth IJsonStringValue<PluginHealth>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

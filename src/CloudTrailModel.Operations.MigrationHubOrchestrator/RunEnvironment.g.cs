@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.MigrationHubOrchestrator;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.MigrationHubOrchestrator;
 /// The model's <c>RunEnvironment</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<RunEnvironment>))]
-public readonly struct RunEnvironment : IEquatable<RunEnvironment>, IExtensibleValue<RunEnvironment>
+[JsonConverter(typeof(JsonStringValueConverter<RunEnvironment>))]
+public readonly struct RunEnvironment : IEquatable<RunEnvironment>, IJsonStringValue<RunEnvironment>
 {
     private readonly string? _value;
 
@@ -31,7 +30,7 @@ public readonly struct RunEnvironment : IEquatable<RunEnvironment>, IExtensibleV
     /// <summary>The value <c>ONPREMISE</c>.</summary>
     public static RunEnvironment Onpremise { get; } = new("ONPREMISE");
 
-    static RunEnvironment IExtensibleValue<RunEnvironment>.Create(string value) => new(value);
+    static RunEnvironment IJsonStringValue<RunEnvironment>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.MigrationHubOrchestrator;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.MigrationHubOrchestrator;
 /// The model's <c>StepActionType</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<StepActionType>))]
-public readonly struct StepActionType : IEquatable<StepActionType>, IExtensibleValue<StepActionType>
+[JsonConverter(typeof(JsonStringValueConverter<StepActionType>))]
+public readonly struct StepActionType : IEquatable<StepActionType>, IJsonStringValue<StepActionType>
 {
     private readonly string? _value;
 
@@ -31,7 +30,7 @@ public readonly struct StepActionType : IEquatable<StepActionType>, IExtensibleV
     /// <summary>The value <c>AUTOMATED</c>.</summary>
     public static StepActionType Automated { get; } = new("AUTOMATED");
 
-    static StepActionType IExtensibleValue<StepActionType>.Create(string value) => new(value);
+    static StepActionType IJsonStringValue<StepActionType>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.MigrationHubOrchestrator;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.MigrationHubOrchestrator;
 /// The model's <c>StepStatus</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<StepStatus>))]
-public readonly struct StepStatus : IEquatable<StepStatus>, IExtensibleValue<StepStatus>
+[JsonConverter(typeof(JsonStringValueConverter<StepStatus>))]
+public readonly struct StepStatus : IEquatable<StepStatus>, IJsonStringValue<StepStatus>
 {
     private readonly string? _value;
 
@@ -49,7 +48,7 @@ public readonly struct StepStatus : IEquatable<StepStatus>, IExtensibleValue<Ste
     /// <summary>The value <c>USER_ATTENTION_REQUIRED</c>.</summary>
     public static StepStatus UserAttentionRequired { get; } = new("USER_ATTENTION_REQUIRED");
 
-    static StepStatus IExtensibleValue<StepStatus>.Create(string value) => new(value);
+    static StepStatus IJsonStringValue<StepStatus>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

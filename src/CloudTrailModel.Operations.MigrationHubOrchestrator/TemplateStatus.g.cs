@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.MigrationHubOrchestrator;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.MigrationHubOrchestrator;
 /// The model's <c>TemplateStatus</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<TemplateStatus>))]
-public readonly struct TemplateStatus : IEquatable<TemplateStatus>, IExtensibleValue<TemplateStatus>
+[JsonConverter(typeof(JsonStringValueConverter<TemplateStatus>))]
+public readonly struct TemplateStatus : IEquatable<TemplateStatus>, IJsonStringValue<TemplateStatus>
 {
     private readonly string? _value;
 
@@ -40,7 +39,7 @@ public readonly struct TemplateStatus : IEquatable<TemplateStatus>, IExtensibleV
     /// <summary>The value <c>CREATION_FAILED</c>.</summary>
     public static TemplateStatus CreationFailed { get; } = new("CREATION_FAILED");
 
-    static TemplateStatus IExtensibleValue<TemplateStatus>.Create(string value) => new(value);
+    static TemplateStatus IJsonStringValue<TemplateStatus>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

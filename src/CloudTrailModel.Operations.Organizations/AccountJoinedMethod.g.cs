@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.Organizations;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.Organizations;
 /// The model's <c>AccountJoinedMethod</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<AccountJoinedMethod>))]
-public readonly struct AccountJoinedMethod : IEquatable<AccountJoinedMethod>, IExtensibleValue<AccountJoinedMethod>
+[JsonConverter(typeof(JsonStringValueConverter<AccountJoinedMethod>))]
+public readonly struct AccountJoinedMethod : IEquatable<AccountJoinedMethod>, IJsonStringValue<AccountJoinedMethod>
 {
     private readonly string? _value;
 
@@ -31,7 +30,7 @@ public readonly struct AccountJoinedMethod : IEquatable<AccountJoinedMethod>, IE
     /// <summary>The value <c>CREATED</c>.</summary>
     public static AccountJoinedMethod Created { get; } = new("CREATED");
 
-    static AccountJoinedMethod IExtensibleValue<AccountJoinedMethod>.Create(string value) => new(value);
+    static AccountJoinedMethod IJsonStringValue<AccountJoinedMethod>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

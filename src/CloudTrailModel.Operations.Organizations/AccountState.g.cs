@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.Organizations;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.Organizations;
 /// The model's <c>AccountState</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<AccountState>))]
-public readonly struct AccountState : IEquatable<AccountState>, IExtensibleValue<AccountState>
+[JsonConverter(typeof(JsonStringValueConverter<AccountState>))]
+public readonly struct AccountState : IEquatable<AccountState>, IJsonStringValue<AccountState>
 {
     private readonly string? _value;
 
@@ -40,7 +39,7 @@ public readonly struct AccountState : IEquatable<AccountState>, IExtensibleValue
     /// <summary>The value <c>CLOSED</c>.</summary>
     public static AccountState Closed { get; } = new("CLOSED");
 
-    static AccountState IExtensibleValue<AccountState>.Create(string value) => new(value);
+    static AccountState IJsonStringValue<AccountState>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

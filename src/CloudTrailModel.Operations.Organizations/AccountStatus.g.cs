@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.Organizations;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.Organizations;
 /// The model's <c>AccountStatus</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<AccountStatus>))]
-public readonly struct AccountStatus : IEquatable<AccountStatus>, IExtensibleValue<AccountStatus>
+[JsonConverter(typeof(JsonStringValueConverter<AccountStatus>))]
+public readonly struct AccountStatus : IEquatable<AccountStatus>, IJsonStringValue<AccountStatus>
 {
     private readonly string? _value;
 
@@ -34,7 +33,7 @@ public readonly struct AccountStatus : IEquatable<AccountStatus>, IExtensibleVal
     /// <summary>The value <c>PENDING_CLOSURE</c>.</summary>
     public static AccountStatus PendingClosure { get; } = new("PENDING_CLOSURE");
 
-    static AccountStatus IExtensibleValue<AccountStatus>.Create(string value) => new(value);
+    static AccountStatus IJsonStringValue<AccountStatus>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.Organizations;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.Organizations;
 /// The model's <c>ActionType</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<ActionType>))]
-public readonly struct ActionType : IEquatable<ActionType>, IExtensibleValue<ActionType>
+[JsonConverter(typeof(JsonStringValueConverter<ActionType>))]
+public readonly struct ActionType : IEquatable<ActionType>, IJsonStringValue<ActionType>
 {
     private readonly string? _value;
 
@@ -40,7 +39,7 @@ public readonly struct ActionType : IEquatable<ActionType>, IExtensibleValue<Act
     /// <summary>The value <c>TRANSFER_RESPONSIBILITY</c>.</summary>
     public static ActionType TransferResponsibility { get; } = new("TRANSFER_RESPONSIBILITY");
 
-    static ActionType IExtensibleValue<ActionType>.Create(string value) => new(value);
+    static ActionType IJsonStringValue<ActionType>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.Organizations;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.Organizations;
 /// The model's <c>ChildType</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<ChildType>))]
-public readonly struct ChildType : IEquatable<ChildType>, IExtensibleValue<ChildType>
+[JsonConverter(typeof(JsonStringValueConverter<ChildType>))]
+public readonly struct ChildType : IEquatable<ChildType>, IJsonStringValue<ChildType>
 {
     private readonly string? _value;
 
@@ -31,7 +30,7 @@ public readonly struct ChildType : IEquatable<ChildType>, IExtensibleValue<Child
     /// <summary>The value <c>ORGANIZATIONAL_UNIT</c>.</summary>
     public static ChildType OrganizationalUnit { get; } = new("ORGANIZATIONAL_UNIT");
 
-    static ChildType IExtensibleValue<ChildType>.Create(string value) => new(value);
+    static ChildType IJsonStringValue<ChildType>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

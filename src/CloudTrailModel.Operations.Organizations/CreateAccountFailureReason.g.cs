@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.Organizations;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.Organizations;
 /// The model's <c>CreateAccountFailureReason</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<CreateAccountFailureReason>))]
-public readonly struct CreateAccountFailureReason : IEquatable<CreateAccountFailureReason>, IExtensibleValue<CreateAccountFailureReason>
+[JsonConverter(typeof(JsonStringValueConverter<CreateAccountFailureReason>))]
+public readonly struct CreateAccountFailureReason : IEquatable<CreateAccountFailureReason>, IJsonStringValue<CreateAccountFailureReason>
 {
     private readonly string? _value;
 
@@ -70,7 +69,7 @@ public readonly struct CreateAccountFailureReason : IEquatable<CreateAccountFail
     /// <summary>The value <c>UPDATE_EXISTING_RESOURCE_POLICY_WITH_TAGS_NOT_SUPPORTED</c>.</summary>
     public static CreateAccountFailureReason UpdateExistingResourcePolicyWithTagsNotSupported { get; } = new("UPDATE_EXISTING_RESOURCE_POLICY_WITH_TAGS_NOT_SUPPORTED");
 
-    static CreateAccountFailureReason IExtensibleValue<CreateAccountFailureReason>.Create(string value) => new(value);
+    static CreateAccountFailureReason IJsonStringValue<CreateAccountFailureReason>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

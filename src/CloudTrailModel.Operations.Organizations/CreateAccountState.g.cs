@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.Organizations;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.Organizations;
 /// The model's <c>CreateAccountState</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<CreateAccountState>))]
-public readonly struct CreateAccountState : IEquatable<CreateAccountState>, IExtensibleValue<CreateAccountState>
+[JsonConverter(typeof(JsonStringValueConverter<CreateAccountState>))]
+public readonly struct CreateAccountState : IEquatable<CreateAccountState>, IJsonStringValue<CreateAccountState>
 {
     private readonly string? _value;
 
@@ -34,7 +33,7 @@ public readonly struct CreateAccountState : IEquatable<CreateAccountState>, IExt
     /// <summary>The value <c>FAILED</c>.</summary>
     public static CreateAccountState Failed { get; } = new("FAILED");
 
-    static CreateAccountState IExtensibleValue<CreateAccountState>.Create(string value) => new(value);
+    static CreateAccountState IJsonStringValue<CreateAccountState>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.Organizations;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.Organizations;
 /// The model's <c>EffectivePolicyType</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<EffectivePolicyType>))]
-public readonly struct EffectivePolicyType : IEquatable<EffectivePolicyType>, IExtensibleValue<EffectivePolicyType>
+[JsonConverter(typeof(JsonStringValueConverter<EffectivePolicyType>))]
+public readonly struct EffectivePolicyType : IEquatable<EffectivePolicyType>, IJsonStringValue<EffectivePolicyType>
 {
     private readonly string? _value;
 
@@ -58,7 +57,7 @@ public readonly struct EffectivePolicyType : IEquatable<EffectivePolicyType>, IE
     /// <summary>The value <c>NETWORK_SECURITY_DIRECTOR_POLICY</c>.</summary>
     public static EffectivePolicyType NetworkSecurityDirectorPolicy { get; } = new("NETWORK_SECURITY_DIRECTOR_POLICY");
 
-    static EffectivePolicyType IExtensibleValue<EffectivePolicyType>.Create(string value) => new(value);
+    static EffectivePolicyType IJsonStringValue<EffectivePolicyType>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

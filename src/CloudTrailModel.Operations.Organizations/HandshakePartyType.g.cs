@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.Organizations;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.Organizations;
 /// The model's <c>HandshakePartyType</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<HandshakePartyType>))]
-public readonly struct HandshakePartyType : IEquatable<HandshakePartyType>, IExtensibleValue<HandshakePartyType>
+[JsonConverter(typeof(JsonStringValueConverter<HandshakePartyType>))]
+public readonly struct HandshakePartyType : IEquatable<HandshakePartyType>, IJsonStringValue<HandshakePartyType>
 {
     private readonly string? _value;
 
@@ -34,7 +33,7 @@ public readonly struct HandshakePartyType : IEquatable<HandshakePartyType>, IExt
     /// <summary>The value <c>EMAIL</c>.</summary>
     public static HandshakePartyType Email { get; } = new("EMAIL");
 
-    static HandshakePartyType IExtensibleValue<HandshakePartyType>.Create(string value) => new(value);
+    static HandshakePartyType IJsonStringValue<HandshakePartyType>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

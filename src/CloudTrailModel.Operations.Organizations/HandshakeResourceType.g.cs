@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.Organizations;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.Organizations;
 /// The model's <c>HandshakeResourceType</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<HandshakeResourceType>))]
-public readonly struct HandshakeResourceType : IEquatable<HandshakeResourceType>, IExtensibleValue<HandshakeResourceType>
+[JsonConverter(typeof(JsonStringValueConverter<HandshakeResourceType>))]
+public readonly struct HandshakeResourceType : IEquatable<HandshakeResourceType>, IJsonStringValue<HandshakeResourceType>
 {
     private readonly string? _value;
 
@@ -67,7 +66,7 @@ public readonly struct HandshakeResourceType : IEquatable<HandshakeResourceType>
     /// <summary>The value <c>MANAGEMENT_NAME</c>.</summary>
     public static HandshakeResourceType ManagementName { get; } = new("MANAGEMENT_NAME");
 
-    static HandshakeResourceType IExtensibleValue<HandshakeResourceType>.Create(string value) => new(value);
+    static HandshakeResourceType IJsonStringValue<HandshakeResourceType>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.Organizations;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.Organizations;
 /// The model's <c>HandshakeState</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<HandshakeState>))]
-public readonly struct HandshakeState : IEquatable<HandshakeState>, IExtensibleValue<HandshakeState>
+[JsonConverter(typeof(JsonStringValueConverter<HandshakeState>))]
+public readonly struct HandshakeState : IEquatable<HandshakeState>, IJsonStringValue<HandshakeState>
 {
     private readonly string? _value;
 
@@ -43,7 +42,7 @@ public readonly struct HandshakeState : IEquatable<HandshakeState>, IExtensibleV
     /// <summary>The value <c>EXPIRED</c>.</summary>
     public static HandshakeState Expired { get; } = new("EXPIRED");
 
-    static HandshakeState IExtensibleValue<HandshakeState>.Create(string value) => new(value);
+    static HandshakeState IJsonStringValue<HandshakeState>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.Organizations;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.Organizations;
 /// The model's <c>IAMUserAccessToBilling</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<IAMUserAccessToBilling>))]
-public readonly struct IAMUserAccessToBilling : IEquatable<IAMUserAccessToBilling>, IExtensibleValue<IAMUserAccessToBilling>
+[JsonConverter(typeof(JsonStringValueConverter<IAMUserAccessToBilling>))]
+public readonly struct IAMUserAccessToBilling : IEquatable<IAMUserAccessToBilling>, IJsonStringValue<IAMUserAccessToBilling>
 {
     private readonly string? _value;
 
@@ -31,7 +30,7 @@ public readonly struct IAMUserAccessToBilling : IEquatable<IAMUserAccessToBillin
     /// <summary>The value <c>DENY</c>.</summary>
     public static IAMUserAccessToBilling Deny { get; } = new("DENY");
 
-    static IAMUserAccessToBilling IExtensibleValue<IAMUserAccessToBilling>.Create(string value) => new(value);
+    static IAMUserAccessToBilling IJsonStringValue<IAMUserAccessToBilling>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.Organizations;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.Organizations;
 /// The model's <c>OrganizationFeatureSet</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<OrganizationFeatureSet>))]
-public readonly struct OrganizationFeatureSet : IEquatable<OrganizationFeatureSet>, IExtensibleValue<OrganizationFeatureSet>
+[JsonConverter(typeof(JsonStringValueConverter<OrganizationFeatureSet>))]
+public readonly struct OrganizationFeatureSet : IEquatable<OrganizationFeatureSet>, IJsonStringValue<OrganizationFeatureSet>
 {
     private readonly string? _value;
 
@@ -31,7 +30,7 @@ public readonly struct OrganizationFeatureSet : IEquatable<OrganizationFeatureSe
     /// <summary>The value <c>CONSOLIDATED_BILLING</c>.</summary>
     public static OrganizationFeatureSet ConsolidatedBilling { get; } = new("CONSOLIDATED_BILLING");
 
-    static OrganizationFeatureSet IExtensibleValue<OrganizationFeatureSet>.Create(string value) => new(value);
+    static OrganizationFeatureSet IJsonStringValue<OrganizationFeatureSet>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

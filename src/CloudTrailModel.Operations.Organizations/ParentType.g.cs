@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.Organizations;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.Organizations;
 /// The model's <c>ParentType</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<ParentType>))]
-public readonly struct ParentType : IEquatable<ParentType>, IExtensibleValue<ParentType>
+[JsonConverter(typeof(JsonStringValueConverter<ParentType>))]
+public readonly struct ParentType : IEquatable<ParentType>, IJsonStringValue<ParentType>
 {
     private readonly string? _value;
 
@@ -31,7 +30,7 @@ public readonly struct ParentType : IEquatable<ParentType>, IExtensibleValue<Par
     /// <summary>The value <c>ORGANIZATIONAL_UNIT</c>.</summary>
     public static ParentType OrganizationalUnit { get; } = new("ORGANIZATIONAL_UNIT");
 
-    static ParentType IExtensibleValue<ParentType>.Create(string value) => new(value);
+    static ParentType IJsonStringValue<ParentType>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

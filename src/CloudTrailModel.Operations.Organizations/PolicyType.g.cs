@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.Organizations;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.Organizations;
 /// The model's <c>PolicyType</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<PolicyType>))]
-public readonly struct PolicyType : IEquatable<PolicyType>, IExtensibleValue<PolicyType>
+[JsonConverter(typeof(JsonStringValueConverter<PolicyType>))]
+public readonly struct PolicyType : IEquatable<PolicyType>, IJsonStringValue<PolicyType>
 {
     private readonly string? _value;
 
@@ -64,7 +63,7 @@ public readonly struct PolicyType : IEquatable<PolicyType>, IExtensibleValue<Pol
     /// <summary>The value <c>NETWORK_SECURITY_DIRECTOR_POLICY</c>.</summary>
     public static PolicyType NetworkSecurityDirectorPolicy { get; } = new("NETWORK_SECURITY_DIRECTOR_POLICY");
 
-    static PolicyType IExtensibleValue<PolicyType>.Create(string value) => new(value);
+    static PolicyType IJsonStringValue<PolicyType>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.Organizations;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.Organizations;
 /// The model's <c>PolicyTypeStatus</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<PolicyTypeStatus>))]
-public readonly struct PolicyTypeStatus : IEquatable<PolicyTypeStatus>, IExtensibleValue<PolicyTypeStatus>
+[JsonConverter(typeof(JsonStringValueConverter<PolicyTypeStatus>))]
+public readonly struct PolicyTypeStatus : IEquatable<PolicyTypeStatus>, IJsonStringValue<PolicyTypeStatus>
 {
     private readonly string? _value;
 
@@ -34,7 +33,7 @@ public readonly struct PolicyTypeStatus : IEquatable<PolicyTypeStatus>, IExtensi
     /// <summary>The value <c>PENDING_DISABLE</c>.</summary>
     public static PolicyTypeStatus PendingDisable { get; } = new("PENDING_DISABLE");
 
-    static PolicyTypeStatus IExtensibleValue<PolicyTypeStatus>.Create(string value) => new(value);
+    static PolicyTypeStatus IJsonStringValue<PolicyTypeStatus>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

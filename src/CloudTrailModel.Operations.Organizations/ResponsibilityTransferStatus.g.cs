@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.Organizations;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.Organizations;
 /// The model's <c>ResponsibilityTransferStatus</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<ResponsibilityTransferStatus>))]
-public readonly struct ResponsibilityTransferStatus : IEquatable<ResponsibilityTransferStatus>, IExtensibleValue<ResponsibilityTransferStatus>
+[JsonConverter(typeof(JsonStringValueConverter<ResponsibilityTransferStatus>))]
+public readonly struct ResponsibilityTransferStatus : IEquatable<ResponsibilityTransferStatus>, IJsonStringValue<ResponsibilityTransferStatus>
 {
     private readonly string? _value;
 
@@ -43,7 +42,7 @@ public readonly struct ResponsibilityTransferStatus : IEquatable<ResponsibilityT
     /// <summary>The value <c>WITHDRAWN</c>.</summary>
     public static ResponsibilityTransferStatus Withdrawn { get; } = new("WITHDRAWN");
 
-    static ResponsibilityTransferStatus IExtensibleValue<ResponsibilityTransferStatus>.Create(string value) => new(value);
+    static ResponsibilityTransferStatus IJsonStringValue<ResponsibilityTransferStatus>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

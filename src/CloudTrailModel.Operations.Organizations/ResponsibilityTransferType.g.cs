@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.Organizations;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.Organizations;
 /// The model's <c>ResponsibilityTransferType</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<ResponsibilityTransferType>))]
-public readonly struct ResponsibilityTransferType : IEquatable<ResponsibilityTransferType>, IExtensibleValue<ResponsibilityTransferType>
+[JsonConverter(typeof(JsonStringValueConverter<ResponsibilityTransferType>))]
+public readonly struct ResponsibilityTransferType : IEquatable<ResponsibilityTransferType>, IJsonStringValue<ResponsibilityTransferType>
 {
     private readonly string? _value;
 
@@ -28,7 +27,7 @@ public readonly struct ResponsibilityTransferType : IEquatable<ResponsibilityTra
     /// <summary>The value <c>BILLING</c>.</summary>
     public static ResponsibilityTransferType Billing { get; } = new("BILLING");
 
-    static ResponsibilityTransferType IExtensibleValue<ResponsibilityTransferType>.Create(string value) => new(value);
+    static ResponsibilityTransferType IJsonStringValue<ResponsibilityTransferType>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.RDS;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.RDS;
 /// The model's <c>ActivityStreamMode</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<ActivityStreamMode>))]
-public readonly struct ActivityStreamMode : IEquatable<ActivityStreamMode>, IExtensibleValue<ActivityStreamMode>
+[JsonConverter(typeof(JsonStringValueConverter<ActivityStreamMode>))]
+public readonly struct ActivityStreamMode : IEquatable<ActivityStreamMode>, IJsonStringValue<ActivityStreamMode>
 {
     private readonly string? _value;
 
@@ -31,7 +30,7 @@ public readonly struct ActivityStreamMode : IEquatable<ActivityStreamMode>, IExt
     /// <summary>The value <c>async</c>.</summary>
     public static ActivityStreamMode Async { get; } = new("async");
 
-    static ActivityStreamMode IExtensibleValue<ActivityStreamMode>.Create(string value) => new(value);
+    static ActivityStreamMode IJsonStringValue<ActivityStreamMode>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

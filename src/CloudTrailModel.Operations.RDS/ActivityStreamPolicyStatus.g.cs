@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.RDS;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.RDS;
 /// The model's <c>ActivityStreamPolicyStatus</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<ActivityStreamPolicyStatus>))]
-public readonly struct ActivityStreamPolicyStatus : IEquatable<ActivityStreamPolicyStatus>, IExtensibleValue<ActivityStreamPolicyStatus>
+[JsonConverter(typeof(JsonStringValueConverter<ActivityStreamPolicyStatus>))]
+public readonly struct ActivityStreamPolicyStatus : IEquatable<ActivityStreamPolicyStatus>, IJsonStringValue<ActivityStreamPolicyStatus>
 {
     private readonly string? _value;
 
@@ -37,7 +36,7 @@ public readonly struct ActivityStreamPolicyStatus : IEquatable<ActivityStreamPol
     /// <summary>The value <c>unlocking-policy</c>.</summary>
     public static ActivityStreamPolicyStatus UnlockingPolicy { get; } = new("unlocking-policy");
 
-    static ActivityStreamPolicyStatus IExtensibleValue<ActivityStreamPolicyStatus>.Create(string value) => new(value);
+    static ActivityStreamPolicyStatus IJsonStringValue<ActivityStreamPolicyStatus>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.RDS;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.RDS;
 /// The model's <c>ActivityStreamStatus</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<ActivityStreamStatus>))]
-public readonly struct ActivityStreamStatus : IEquatable<ActivityStreamStatus>, IExtensibleValue<ActivityStreamStatus>
+[JsonConverter(typeof(JsonStringValueConverter<ActivityStreamStatus>))]
+public readonly struct ActivityStreamStatus : IEquatable<ActivityStreamStatus>, IJsonStringValue<ActivityStreamStatus>
 {
     private readonly string? _value;
 
@@ -37,7 +36,7 @@ public readonly struct ActivityStreamStatus : IEquatable<ActivityStreamStatus>, 
     /// <summary>The value <c>stopping</c>.</summary>
     public static ActivityStreamStatus Stopping { get; } = new("stopping");
 
-    static ActivityStreamStatus IExtensibleValue<ActivityStreamStatus>.Create(string value) => new(value);
+    static ActivityStreamStatus IJsonStringValue<ActivityStreamStatus>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.RDS;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.RDS;
 /// The model's <c>ApplyMethod</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<ApplyMethod>))]
-public readonly struct ApplyMethod : IEquatable<ApplyMethod>, IExtensibleValue<ApplyMethod>
+[JsonConverter(typeof(JsonStringValueConverter<ApplyMethod>))]
+public readonly struct ApplyMethod : IEquatable<ApplyMethod>, IJsonStringValue<ApplyMethod>
 {
     private readonly string? _value;
 
@@ -31,7 +30,7 @@ public readonly struct ApplyMethod : IEquatable<ApplyMethod>, IExtensibleValue<A
     /// <summary>The value <c>pending-reboot</c>.</summary>
     public static ApplyMethod PendingReboot { get; } = new("pending-reboot");
 
-    static ApplyMethod IExtensibleValue<ApplyMethod>.Create(string value) => new(value);
+    static ApplyMethod IJsonStringValue<ApplyMethod>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.RDS;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.RDS;
 /// The model's <c>AuditPolicyState</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<AuditPolicyState>))]
-public readonly struct AuditPolicyState : IEquatable<AuditPolicyState>, IExtensibleValue<AuditPolicyState>
+[JsonConverter(typeof(JsonStringValueConverter<AuditPolicyState>))]
+public readonly struct AuditPolicyState : IEquatable<AuditPolicyState>, IJsonStringValue<AuditPolicyState>
 {
     private readonly string? _value;
 
@@ -31,7 +30,7 @@ public readonly struct AuditPolicyState : IEquatable<AuditPolicyState>, IExtensi
     /// <summary>The value <c>unlocked</c>.</summary>
     public static AuditPolicyState Unlocked { get; } = new("unlocked");
 
-    static AuditPolicyState IExtensibleValue<AuditPolicyState>.Create(string value) => new(value);
+    static AuditPolicyState IJsonStringValue<AuditPolicyState>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

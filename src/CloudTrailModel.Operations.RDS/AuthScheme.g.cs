@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.RDS;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.RDS;
 /// The model's <c>AuthScheme</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<AuthScheme>))]
-public readonly struct AuthScheme : IEquatable<AuthScheme>, IExtensibleValue<AuthScheme>
+[JsonConverter(typeof(JsonStringValueConverter<AuthScheme>))]
+public readonly struct AuthScheme : IEquatable<AuthScheme>, IJsonStringValue<AuthScheme>
 {
     private readonly string? _value;
 
@@ -28,7 +27,7 @@ public readonly struct AuthScheme : IEquatable<AuthScheme>, IExtensibleValue<Aut
     /// <summary>The value <c>SECRETS</c>.</summary>
     public static AuthScheme Secrets { get; } = new("SECRETS");
 
-    static AuthScheme IExtensibleValue<AuthScheme>.Create(string value) => new(value);
+    static AuthScheme IJsonStringValue<AuthScheme>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

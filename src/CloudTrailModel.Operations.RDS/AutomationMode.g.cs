@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.RDS;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.RDS;
 /// The model's <c>AutomationMode</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<AutomationMode>))]
-public readonly struct AutomationMode : IEquatable<AutomationMode>, IExtensibleValue<AutomationMode>
+[JsonConverter(typeof(JsonStringValueConverter<AutomationMode>))]
+public readonly struct AutomationMode : IEquatable<AutomationMode>, IJsonStringValue<AutomationMode>
 {
     private readonly string? _value;
 
@@ -31,7 +30,7 @@ public readonly struct AutomationMode : IEquatable<AutomationMode>, IExtensibleV
     /// <summary>The value <c>all-paused</c>.</summary>
     public static AutomationMode AllPaused { get; } = new("all-paused");
 
-    static AutomationMode IExtensibleValue<AutomationMode>.Create(string value) => new(value);
+    static AutomationMode IJsonStringValue<AutomationMode>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.RDS;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.RDS;
 /// The model's <c>ClientPasswordAuthType</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<ClientPasswordAuthType>))]
-public readonly struct ClientPasswordAuthType : IEquatable<ClientPasswordAuthType>, IExtensibleValue<ClientPasswordAuthType>
+[JsonConverter(typeof(JsonStringValueConverter<ClientPasswordAuthType>))]
+public readonly struct ClientPasswordAuthType : IEquatable<ClientPasswordAuthType>, IJsonStringValue<ClientPasswordAuthType>
 {
     private readonly string? _value;
 
@@ -40,7 +39,7 @@ public readonly struct ClientPasswordAuthType : IEquatable<ClientPasswordAuthTyp
     /// <summary>The value <c>SQL_SERVER_AUTHENTICATION</c>.</summary>
     public static ClientPasswordAuthType SqlServerAuthentication { get; } = new("SQL_SERVER_AUTHENTICATION");
 
-    static ClientPasswordAuthType IExtensibleValue<ClientPasswordAuthType>.Create(string value) => new(value);
+    static ClientPasswordAuthType IJsonStringValue<ClientPasswordAuthType>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.RDS;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.RDS;
 /// The model's <c>ClusterScalabilityType</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<ClusterScalabilityType>))]
-public readonly struct ClusterScalabilityType : IEquatable<ClusterScalabilityType>, IExtensibleValue<ClusterScalabilityType>
+[JsonConverter(typeof(JsonStringValueConverter<ClusterScalabilityType>))]
+public readonly struct ClusterScalabilityType : IEquatable<ClusterScalabilityType>, IJsonStringValue<ClusterScalabilityType>
 {
     private readonly string? _value;
 
@@ -31,7 +30,7 @@ public readonly struct ClusterScalabilityType : IEquatable<ClusterScalabilityTyp
     /// <summary>The value <c>limitless</c>.</summary>
     public static ClusterScalabilityType Limitless { get; } = new("limitless");
 
-    static ClusterScalabilityType IExtensibleValue<ClusterScalabilityType>.Create(string value) => new(value);
+    static ClusterScalabilityType IJsonStringValue<ClusterScalabilityType>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.RDS;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.RDS;
 /// The model's <c>CustomEngineVersionStatus</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<CustomEngineVersionStatus>))]
-public readonly struct CustomEngineVersionStatus : IEquatable<CustomEngineVersionStatus>, IExtensibleValue<CustomEngineVersionStatus>
+[JsonConverter(typeof(JsonStringValueConverter<CustomEngineVersionStatus>))]
+public readonly struct CustomEngineVersionStatus : IEquatable<CustomEngineVersionStatus>, IJsonStringValue<CustomEngineVersionStatus>
 {
     private readonly string? _value;
 
@@ -34,7 +33,7 @@ public readonly struct CustomEngineVersionStatus : IEquatable<CustomEngineVersio
     /// <summary>The value <c>inactive-except-restore</c>.</summary>
     public static CustomEngineVersionStatus InactiveExceptRestore { get; } = new("inactive-except-restore");
 
-    static CustomEngineVersionStatus IExtensibleValue<CustomEngineVersionStatus>.Create(string value) => new(value);
+    static CustomEngineVersionStatus IJsonStringValue<CustomEngineVersionStatus>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

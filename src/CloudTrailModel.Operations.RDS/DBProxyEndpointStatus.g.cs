@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.RDS;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.RDS;
 /// The model's <c>DBProxyEndpointStatus</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<DBProxyEndpointStatus>))]
-public readonly struct DBProxyEndpointStatus : IEquatable<DBProxyEndpointStatus>, IExtensibleValue<DBProxyEndpointStatus>
+[JsonConverter(typeof(JsonStringValueConverter<DBProxyEndpointStatus>))]
+public readonly struct DBProxyEndpointStatus : IEquatable<DBProxyEndpointStatus>, IJsonStringValue<DBProxyEndpointStatus>
 {
     private readonly string? _value;
 
@@ -43,7 +42,7 @@ public readonly struct DBProxyEndpointStatus : IEquatable<DBProxyEndpointStatus>
     /// <summary>The value <c>deleting</c>.</summary>
     public static DBProxyEndpointStatus Deleting { get; } = new("deleting");
 
-    static DBProxyEndpointStatus IExtensibleValue<DBProxyEndpointStatus>.Create(string value) => new(value);
+    static DBProxyEndpointStatus IJsonStringValue<DBProxyEndpointStatus>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

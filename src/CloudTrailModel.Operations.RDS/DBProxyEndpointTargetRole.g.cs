@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.RDS;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.RDS;
 /// The model's <c>DBProxyEndpointTargetRole</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<DBProxyEndpointTargetRole>))]
-public readonly struct DBProxyEndpointTargetRole : IEquatable<DBProxyEndpointTargetRole>, IExtensibleValue<DBProxyEndpointTargetRole>
+[JsonConverter(typeof(JsonStringValueConverter<DBProxyEndpointTargetRole>))]
+public readonly struct DBProxyEndpointTargetRole : IEquatable<DBProxyEndpointTargetRole>, IJsonStringValue<DBProxyEndpointTargetRole>
 {
     private readonly string? _value;
 
@@ -31,7 +30,7 @@ public readonly struct DBProxyEndpointTargetRole : IEquatable<DBProxyEndpointTar
     /// <summary>The value <c>READ_ONLY</c>.</summary>
     public static DBProxyEndpointTargetRole ReadOnly { get; } = new("READ_ONLY");
 
-    static DBProxyEndpointTargetRole IExtensibleValue<DBProxyEndpointTargetRole>.Create(string value) => new(value);
+    static DBProxyEndpointTargetRole IJsonStringValue<DBProxyEndpointTargetRole>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.RDS;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.RDS;
 /// The model's <c>DBProxyStatus</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<DBProxyStatus>))]
-public readonly struct DBProxyStatus : IEquatable<DBProxyStatus>, IExtensibleValue<DBProxyStatus>
+[JsonConverter(typeof(JsonStringValueConverter<DBProxyStatus>))]
+public readonly struct DBProxyStatus : IEquatable<DBProxyStatus>, IJsonStringValue<DBProxyStatus>
 {
     private readonly string? _value;
 
@@ -52,7 +51,7 @@ public readonly struct DBProxyStatus : IEquatable<DBProxyStatus>, IExtensibleVal
     /// <summary>The value <c>reactivating</c>.</summary>
     public static DBProxyStatus Reactivating { get; } = new("reactivating");
 
-    static DBProxyStatus IExtensibleValue<DBProxyStatus>.Create(string value) => new(value);
+    static DBProxyStatus IJsonStringValue<DBProxyStatus>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

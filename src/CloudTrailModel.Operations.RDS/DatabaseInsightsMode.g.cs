@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.RDS;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.RDS;
 /// The model's <c>DatabaseInsightsMode</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<DatabaseInsightsMode>))]
-public readonly struct DatabaseInsightsMode : IEquatable<DatabaseInsightsMode>, IExtensibleValue<DatabaseInsightsMode>
+[JsonConverter(typeof(JsonStringValueConverter<DatabaseInsightsMode>))]
+public readonly struct DatabaseInsightsMode : IEquatable<DatabaseInsightsMode>, IJsonStringValue<DatabaseInsightsMode>
 {
     private readonly string? _value;
 
@@ -31,7 +30,7 @@ public readonly struct DatabaseInsightsMode : IEquatable<DatabaseInsightsMode>, 
     /// <summary>The value <c>advanced</c>.</summary>
     public static DatabaseInsightsMode Advanced { get; } = new("advanced");
 
-    static DatabaseInsightsMode IExtensibleValue<DatabaseInsightsMode>.Create(string value) => new(value);
+    static DatabaseInsightsMode IJsonStringValue<DatabaseInsightsMode>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

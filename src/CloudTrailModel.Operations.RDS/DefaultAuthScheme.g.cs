@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.RDS;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.RDS;
 /// The model's <c>DefaultAuthScheme</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<DefaultAuthScheme>))]
-public readonly struct DefaultAuthScheme : IEquatable<DefaultAuthScheme>, IExtensibleValue<DefaultAuthScheme>
+[JsonConverter(typeof(JsonStringValueConverter<DefaultAuthScheme>))]
+public readonly struct DefaultAuthScheme : IEquatable<DefaultAuthScheme>, IJsonStringValue<DefaultAuthScheme>
 {
     private readonly string? _value;
 
@@ -31,7 +30,7 @@ public readonly struct DefaultAuthScheme : IEquatable<DefaultAuthScheme>, IExten
     /// <summary>The value <c>NONE</c>.</summary>
     public static DefaultAuthScheme None { get; } = new("NONE");
 
-    static DefaultAuthScheme IExtensibleValue<DefaultAuthScheme>.Create(string value) => new(value);
+    static DefaultAuthScheme IJsonStringValue<DefaultAuthScheme>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

@@ -6,6 +6,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using CloudTrailModel.Internal;
 using CloudTrailModel.Operations;
+using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.RDS;
 

@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.RDS;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.RDS;
 /// The model's <c>EndpointNetworkType</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<EndpointNetworkType>))]
-public readonly struct EndpointNetworkType : IEquatable<EndpointNetworkType>, IExtensibleValue<EndpointNetworkType>
+[JsonConverter(typeof(JsonStringValueConverter<EndpointNetworkType>))]
+public readonly struct EndpointNetworkType : IEquatable<EndpointNetworkType>, IJsonStringValue<EndpointNetworkType>
 {
     private readonly string? _value;
 
@@ -34,7 +33,7 @@ public readonly struct EndpointNetworkType : IEquatable<EndpointNetworkType>, IE
     /// <summary>The value <c>DUAL</c>.</summary>
     public static EndpointNetworkType Dual { get; } = new("DUAL");
 
-    static EndpointNetworkType IExtensibleValue<EndpointNetworkType>.Create(string value) => new(value);
+    static EndpointNetworkType IJsonStringValue<EndpointNetworkType>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.RDS;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.RDS;
 /// The model's <c>EngineFamily</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<EngineFamily>))]
-public readonly struct EngineFamily : IEquatable<EngineFamily>, IExtensibleValue<EngineFamily>
+[JsonConverter(typeof(JsonStringValueConverter<EngineFamily>))]
+public readonly struct EngineFamily : IEquatable<EngineFamily>, IJsonStringValue<EngineFamily>
 {
     private readonly string? _value;
 
@@ -34,7 +33,7 @@ public readonly struct EngineFamily : IEquatable<EngineFamily>, IExtensibleValue
     /// <summary>The value <c>SQLSERVER</c>.</summary>
     public static EngineFamily Sqlserver { get; } = new("SQLSERVER");
 
-    static EngineFamily IExtensibleValue<EngineFamily>.Create(string value) => new(value);
+    static EngineFamily IJsonStringValue<EngineFamily>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

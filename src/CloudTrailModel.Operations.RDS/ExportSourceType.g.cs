@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.RDS;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.RDS;
 /// The model's <c>ExportSourceType</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<ExportSourceType>))]
-public readonly struct ExportSourceType : IEquatable<ExportSourceType>, IExtensibleValue<ExportSourceType>
+[JsonConverter(typeof(JsonStringValueConverter<ExportSourceType>))]
+public readonly struct ExportSourceType : IEquatable<ExportSourceType>, IJsonStringValue<ExportSourceType>
 {
     private readonly string? _value;
 
@@ -31,7 +30,7 @@ public readonly struct ExportSourceType : IEquatable<ExportSourceType>, IExtensi
     /// <summary>The value <c>CLUSTER</c>.</summary>
     public static ExportSourceType Cluster { get; } = new("CLUSTER");
 
-    static ExportSourceType IExtensibleValue<ExportSourceType>.Create(string value) => new(value);
+    static ExportSourceType IJsonStringValue<ExportSourceType>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.RDS;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.RDS;
 /// The model's <c>FailoverStatus</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<FailoverStatus>))]
-public readonly struct FailoverStatus : IEquatable<FailoverStatus>, IExtensibleValue<FailoverStatus>
+[JsonConverter(typeof(JsonStringValueConverter<FailoverStatus>))]
+public readonly struct FailoverStatus : IEquatable<FailoverStatus>, IJsonStringValue<FailoverStatus>
 {
     private readonly string? _value;
 
@@ -34,7 +33,7 @@ public readonly struct FailoverStatus : IEquatable<FailoverStatus>, IExtensibleV
     /// <summary>The value <c>cancelling</c>.</summary>
     public static FailoverStatus Cancelling { get; } = new("cancelling");
 
-    static FailoverStatus IExtensibleValue<FailoverStatus>.Create(string value) => new(value);
+    static FailoverStatus IJsonStringValue<FailoverStatus>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

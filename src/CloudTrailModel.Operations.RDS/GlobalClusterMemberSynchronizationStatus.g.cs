@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.RDS;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.RDS;
 /// The model's <c>GlobalClusterMemberSynchronizationStatus</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<GlobalClusterMemberSynchronizationStatus>))]
-public readonly struct GlobalClusterMemberSynchronizationStatus : IEquatable<GlobalClusterMemberSynchronizationStatus>, IExtensibleValue<GlobalClusterMemberSynchronizationStatus>
+[JsonConverter(typeof(JsonStringValueConverter<GlobalClusterMemberSynchronizationStatus>))]
+public readonly struct GlobalClusterMemberSynchronizationStatus : IEquatable<GlobalClusterMemberSynchronizationStatus>, IJsonStringValue<GlobalClusterMemberSynchronizationStatus>
 {
     private readonly string? _value;
 
@@ -31,7 +30,7 @@ public readonly struct GlobalClusterMemberSynchronizationStatus : IEquatable<Glo
     /// <summary>The value <c>pending-resync</c>.</summary>
     public static GlobalClusterMemberSynchronizationStatus PendingResync { get; } = new("pending-resync");
 
-    static GlobalClusterMemberSynchronizationStatus IExtensibleValue<GlobalClusterMemberSynchronizationStatus>.Create(string value) => new(value);
+    static GlobalClusterMemberSynchronizationStatus IJsonStringValue<GlobalClusterMemberSynchronizationStatus>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

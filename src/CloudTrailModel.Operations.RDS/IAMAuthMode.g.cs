@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.RDS;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.RDS;
 /// The model's <c>IAMAuthMode</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<IAMAuthMode>))]
-public readonly struct IAMAuthMode : IEquatable<IAMAuthMode>, IExtensibleValue<IAMAuthMode>
+[JsonConverter(typeof(JsonStringValueConverter<IAMAuthMode>))]
+public readonly struct IAMAuthMode : IEquatable<IAMAuthMode>, IJsonStringValue<IAMAuthMode>
 {
     private readonly string? _value;
 
@@ -34,7 +33,7 @@ public readonly struct IAMAuthMode : IEquatable<IAMAuthMode>, IExtensibleValue<I
     /// <summary>The value <c>ENABLED</c>.</summary>
     public static IAMAuthMode Enabled { get; } = new("ENABLED");
 
-    static IAMAuthMode IExtensibleValue<IAMAuthMode>.Create(string value) => new(value);
+    static IAMAuthMode IJsonStringValue<IAMAuthMode>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

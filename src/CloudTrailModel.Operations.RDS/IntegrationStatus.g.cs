@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.RDS;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.RDS;
 /// The model's <c>IntegrationStatus</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<IntegrationStatus>))]
-public readonly struct IntegrationStatus : IEquatable<IntegrationStatus>, IExtensibleValue<IntegrationStatus>
+[JsonConverter(typeof(JsonStringValueConverter<IntegrationStatus>))]
+public readonly struct IntegrationStatus : IEquatable<IntegrationStatus>, IJsonStringValue<IntegrationStatus>
 {
     private readonly string? _value;
 
@@ -46,7 +45,7 @@ public readonly struct IntegrationStatus : IEquatable<IntegrationStatus>, IExten
     /// <summary>The value <c>needs_attention</c>.</summary>
     public static IntegrationStatus NeedsAttention { get; } = new("needs_attention");
 
-    static IntegrationStatus IExtensibleValue<IntegrationStatus>.Create(string value) => new(value);
+    static IntegrationStatus IJsonStringValue<IntegrationStatus>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

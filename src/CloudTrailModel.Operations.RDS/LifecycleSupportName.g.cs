@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.RDS;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.RDS;
 /// The model's <c>LifecycleSupportName</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<LifecycleSupportName>))]
-public readonly struct LifecycleSupportName : IEquatable<LifecycleSupportName>, IExtensibleValue<LifecycleSupportName>
+[JsonConverter(typeof(JsonStringValueConverter<LifecycleSupportName>))]
+public readonly struct LifecycleSupportName : IEquatable<LifecycleSupportName>, IJsonStringValue<LifecycleSupportName>
 {
     private readonly string? _value;
 
@@ -31,7 +30,7 @@ public readonly struct LifecycleSupportName : IEquatable<LifecycleSupportName>, 
     /// <summary>The value <c>open-source-rds-extended-support</c>.</summary>
     public static LifecycleSupportName OpenSourceRdsExtendedSupport { get; } = new("open-source-rds-extended-support");
 
-    static LifecycleSupportName IExtensibleValue<LifecycleSupportName>.Create(string value) => new(value);
+    static LifecycleSupportName IJsonStringValue<LifecycleSupportName>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

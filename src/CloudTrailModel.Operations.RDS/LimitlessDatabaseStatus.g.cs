@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.RDS;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.RDS;
 /// The model's <c>LimitlessDatabaseStatus</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<LimitlessDatabaseStatus>))]
-public readonly struct LimitlessDatabaseStatus : IEquatable<LimitlessDatabaseStatus>, IExtensibleValue<LimitlessDatabaseStatus>
+[JsonConverter(typeof(JsonStringValueConverter<LimitlessDatabaseStatus>))]
+public readonly struct LimitlessDatabaseStatus : IEquatable<LimitlessDatabaseStatus>, IJsonStringValue<LimitlessDatabaseStatus>
 {
     private readonly string? _value;
 
@@ -49,7 +48,7 @@ public readonly struct LimitlessDatabaseStatus : IEquatable<LimitlessDatabaseSta
     /// <summary>The value <c>error</c>.</summary>
     public static LimitlessDatabaseStatus Error { get; } = new("error");
 
-    static LimitlessDatabaseStatus IExtensibleValue<LimitlessDatabaseStatus>.Create(string value) => new(value);
+    static LimitlessDatabaseStatus IJsonStringValue<LimitlessDatabaseStatus>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

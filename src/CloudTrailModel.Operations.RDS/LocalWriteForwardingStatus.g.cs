@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.RDS;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.RDS;
 /// The model's <c>LocalWriteForwardingStatus</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<LocalWriteForwardingStatus>))]
-public readonly struct LocalWriteForwardingStatus : IEquatable<LocalWriteForwardingStatus>, IExtensibleValue<LocalWriteForwardingStatus>
+[JsonConverter(typeof(JsonStringValueConverter<LocalWriteForwardingStatus>))]
+public readonly struct LocalWriteForwardingStatus : IEquatable<LocalWriteForwardingStatus>, IJsonStringValue<LocalWriteForwardingStatus>
 {
     private readonly string? _value;
 
@@ -40,7 +39,7 @@ public readonly struct LocalWriteForwardingStatus : IEquatable<LocalWriteForward
     /// <summary>The value <c>requested</c>.</summary>
     public static LocalWriteForwardingStatus Requested { get; } = new("requested");
 
-    static LocalWriteForwardingStatus IExtensibleValue<LocalWriteForwardingStatus>.Create(string value) => new(value);
+    static LocalWriteForwardingStatus IJsonStringValue<LocalWriteForwardingStatus>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.RDS;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.RDS;
 /// The model's <c>MasterUserAuthenticationType</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<MasterUserAuthenticationType>))]
-public readonly struct MasterUserAuthenticationType : IEquatable<MasterUserAuthenticationType>, IExtensibleValue<MasterUserAuthenticationType>
+[JsonConverter(typeof(JsonStringValueConverter<MasterUserAuthenticationType>))]
+public readonly struct MasterUserAuthenticationType : IEquatable<MasterUserAuthenticationType>, IJsonStringValue<MasterUserAuthenticationType>
 {
     private readonly string? _value;
 
@@ -31,7 +30,7 @@ public readonly struct MasterUserAuthenticationType : IEquatable<MasterUserAuthe
     /// <summary>The value <c>iam-db-auth</c>.</summary>
     public static MasterUserAuthenticationType IamDbAuth { get; } = new("iam-db-auth");
 
-    static MasterUserAuthenticationType IExtensibleValue<MasterUserAuthenticationType>.Create(string value) => new(value);
+    static MasterUserAuthenticationType IJsonStringValue<MasterUserAuthenticationType>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

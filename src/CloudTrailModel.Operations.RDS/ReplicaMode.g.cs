@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.RDS;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.RDS;
 /// The model's <c>ReplicaMode</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<ReplicaMode>))]
-public readonly struct ReplicaMode : IEquatable<ReplicaMode>, IExtensibleValue<ReplicaMode>
+[JsonConverter(typeof(JsonStringValueConverter<ReplicaMode>))]
+public readonly struct ReplicaMode : IEquatable<ReplicaMode>, IJsonStringValue<ReplicaMode>
 {
     private readonly string? _value;
 
@@ -31,7 +30,7 @@ public readonly struct ReplicaMode : IEquatable<ReplicaMode>, IExtensibleValue<R
     /// <summary>The value <c>mounted</c>.</summary>
     public static ReplicaMode Mounted { get; } = new("mounted");
 
-    static ReplicaMode IExtensibleValue<ReplicaMode>.Create(string value) => new(value);
+    static ReplicaMode IJsonStringValue<ReplicaMode>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

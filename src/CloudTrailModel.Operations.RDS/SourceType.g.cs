@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.RDS;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.RDS;
 /// The model's <c>SourceType</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<SourceType>))]
-public readonly struct SourceType : IEquatable<SourceType>, IExtensibleValue<SourceType>
+[JsonConverter(typeof(JsonStringValueConverter<SourceType>))]
+public readonly struct SourceType : IEquatable<SourceType>, IJsonStringValue<SourceType>
 {
     private readonly string? _value;
 
@@ -58,7 +57,7 @@ public readonly struct SourceType : IEquatable<SourceType>, IExtensibleValue<Sou
     /// <summary>The value <c>zero-etl</c>.</summary>
     public static SourceType ZeroEtl { get; } = new("zero-etl");
 
-    static SourceType IExtensibleValue<SourceType>.Create(string value) => new(value);
+    static SourceType IJsonStringValue<SourceType>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

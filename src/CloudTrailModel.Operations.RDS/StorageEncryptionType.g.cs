@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.RDS;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.RDS;
 /// The model's <c>StorageEncryptionType</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<StorageEncryptionType>))]
-public readonly struct StorageEncryptionType : IEquatable<StorageEncryptionType>, IExtensibleValue<StorageEncryptionType>
+[JsonConverter(typeof(JsonStringValueConverter<StorageEncryptionType>))]
+public readonly struct StorageEncryptionType : IEquatable<StorageEncryptionType>, IJsonStringValue<StorageEncryptionType>
 {
     private readonly string? _value;
 
@@ -34,7 +33,7 @@ public readonly struct StorageEncryptionType : IEquatable<StorageEncryptionType>
     /// <summary>The value <c>sse-rds</c>.</summary>
     public static StorageEncryptionType SseRds { get; } = new("sse-rds");
 
-    static StorageEncryptionType IExtensibleValue<StorageEncryptionType>.Create(string value) => new(value);
+    static StorageEncryptionType IJsonStringValue<StorageEncryptionType>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

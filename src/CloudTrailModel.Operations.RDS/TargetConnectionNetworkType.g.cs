@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.RDS;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.RDS;
 /// The model's <c>TargetConnectionNetworkType</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<TargetConnectionNetworkType>))]
-public readonly struct TargetConnectionNetworkType : IEquatable<TargetConnectionNetworkType>, IExtensibleValue<TargetConnectionNetworkType>
+[JsonConverter(typeof(JsonStringValueConverter<TargetConnectionNetworkType>))]
+public readonly struct TargetConnectionNetworkType : IEquatable<TargetConnectionNetworkType>, IJsonStringValue<TargetConnectionNetworkType>
 {
     private readonly string? _value;
 
@@ -31,7 +30,7 @@ public readonly struct TargetConnectionNetworkType : IEquatable<TargetConnection
     /// <summary>The value <c>IPV6</c>.</summary>
     public static TargetConnectionNetworkType Ipv6 { get; } = new("IPV6");
 
-    static TargetConnectionNetworkType IExtensibleValue<TargetConnectionNetworkType>.Create(string value) => new(value);
+    static TargetConnectionNetworkType IJsonStringValue<TargetConnectionNetworkType>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

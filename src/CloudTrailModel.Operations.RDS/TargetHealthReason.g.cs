@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.RDS;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.RDS;
 /// The model's <c>TargetHealthReason</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<TargetHealthReason>))]
-public readonly struct TargetHealthReason : IEquatable<TargetHealthReason>, IExtensibleValue<TargetHealthReason>
+[JsonConverter(typeof(JsonStringValueConverter<TargetHealthReason>))]
+public readonly struct TargetHealthReason : IEquatable<TargetHealthReason>, IJsonStringValue<TargetHealthReason>
 {
     private readonly string? _value;
 
@@ -43,7 +42,7 @@ public readonly struct TargetHealthReason : IEquatable<TargetHealthReason>, IExt
     /// <summary>The value <c>PROMOTED</c>.</summary>
     public static TargetHealthReason Promoted { get; } = new("PROMOTED");
 
-    static TargetHealthReason IExtensibleValue<TargetHealthReason>.Create(string value) => new(value);
+    static TargetHealthReason IJsonStringValue<TargetHealthReason>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.RDS;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.RDS;
 /// The model's <c>TargetRole</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<TargetRole>))]
-public readonly struct TargetRole : IEquatable<TargetRole>, IExtensibleValue<TargetRole>
+[JsonConverter(typeof(JsonStringValueConverter<TargetRole>))]
+public readonly struct TargetRole : IEquatable<TargetRole>, IJsonStringValue<TargetRole>
 {
     private readonly string? _value;
 
@@ -34,7 +33,7 @@ public readonly struct TargetRole : IEquatable<TargetRole>, IExtensibleValue<Tar
     /// <summary>The value <c>UNKNOWN</c>.</summary>
     public static TargetRole Unknown { get; } = new("UNKNOWN");
 
-    static TargetRole IExtensibleValue<TargetRole>.Create(string value) => new(value);
+    static TargetRole IJsonStringValue<TargetRole>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

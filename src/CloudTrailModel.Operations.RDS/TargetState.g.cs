@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.RDS;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.RDS;
 /// The model's <c>TargetState</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<TargetState>))]
-public readonly struct TargetState : IEquatable<TargetState>, IExtensibleValue<TargetState>
+[JsonConverter(typeof(JsonStringValueConverter<TargetState>))]
+public readonly struct TargetState : IEquatable<TargetState>, IJsonStringValue<TargetState>
 {
     private readonly string? _value;
 
@@ -37,7 +36,7 @@ public readonly struct TargetState : IEquatable<TargetState>, IExtensibleValue<T
     /// <summary>The value <c>UNUSED</c>.</summary>
     public static TargetState Unused { get; } = new("UNUSED");
 
-    static TargetState IExtensibleValue<TargetState>.Create(string value) => new(value);
+    static TargetState IJsonStringValue<TargetState>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

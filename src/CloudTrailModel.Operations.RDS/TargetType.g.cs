@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.RDS;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.RDS;
 /// The model's <c>TargetType</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<TargetType>))]
-public readonly struct TargetType : IEquatable<TargetType>, IExtensibleValue<TargetType>
+[JsonConverter(typeof(JsonStringValueConverter<TargetType>))]
+public readonly struct TargetType : IEquatable<TargetType>, IJsonStringValue<TargetType>
 {
     private readonly string? _value;
 
@@ -34,7 +33,7 @@ public readonly struct TargetType : IEquatable<TargetType>, IExtensibleValue<Tar
     /// <summary>The value <c>TRACKED_CLUSTER</c>.</summary>
     public static TargetType TrackedCluster { get; } = new("TRACKED_CLUSTER");
 
-    static TargetType IExtensibleValue<TargetType>.Create(string value) => new(value);
+    static TargetType IJsonStringValue<TargetType>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.RDS;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.RDS;
 /// The model's <c>UpgradeRolloutOrder</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<UpgradeRolloutOrder>))]
-public readonly struct UpgradeRolloutOrder : IEquatable<UpgradeRolloutOrder>, IExtensibleValue<UpgradeRolloutOrder>
+[JsonConverter(typeof(JsonStringValueConverter<UpgradeRolloutOrder>))]
+public readonly struct UpgradeRolloutOrder : IEquatable<UpgradeRolloutOrder>, IJsonStringValue<UpgradeRolloutOrder>
 {
     private readonly string? _value;
 
@@ -34,7 +33,7 @@ public readonly struct UpgradeRolloutOrder : IEquatable<UpgradeRolloutOrder>, IE
     /// <summary>The value <c>last</c>.</summary>
     public static UpgradeRolloutOrder Last { get; } = new("last");
 
-    static UpgradeRolloutOrder IExtensibleValue<UpgradeRolloutOrder>.Create(string value) => new(value);
+    static UpgradeRolloutOrder IJsonStringValue<UpgradeRolloutOrder>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.RDS;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.RDS;
 /// The model's <c>WriteForwardingStatus</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<WriteForwardingStatus>))]
-public readonly struct WriteForwardingStatus : IEquatable<WriteForwardingStatus>, IExtensibleValue<WriteForwardingStatus>
+[JsonConverter(typeof(JsonStringValueConverter<WriteForwardingStatus>))]
+public readonly struct WriteForwardingStatus : IEquatable<WriteForwardingStatus>, IJsonStringValue<WriteForwardingStatus>
 {
     private readonly string? _value;
 
@@ -40,7 +39,7 @@ public readonly struct WriteForwardingStatus : IEquatable<WriteForwardingStatus>
     /// <summary>The value <c>unknown</c>.</summary>
     public static WriteForwardingStatus Unknown { get; } = new("unknown");
 
-    static WriteForwardingStatus IExtensibleValue<WriteForwardingStatus>.Create(string value) => new(value);
+    static WriteForwardingStatus IJsonStringValue<WriteForwardingStatus>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.S3;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.S3;
 /// The model's <c>AnalyticsS3ExportFileFormat</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<AnalyticsS3ExportFileFormat>))]
-public readonly struct AnalyticsS3ExportFileFormat : IEquatable<AnalyticsS3ExportFileFormat>, IExtensibleValue<AnalyticsS3ExportFileFormat>
+[JsonConverter(typeof(JsonStringValueConverter<AnalyticsS3ExportFileFormat>))]
+public readonly struct AnalyticsS3ExportFileFormat : IEquatable<AnalyticsS3ExportFileFormat>, IJsonStringValue<AnalyticsS3ExportFileFormat>
 {
     private readonly string? _value;
 
@@ -28,7 +27,7 @@ public readonly struct AnalyticsS3ExportFileFormat : IEquatable<AnalyticsS3Expor
     /// <summary>The value <c>CSV</c>.</summary>
     public static AnalyticsS3ExportFileFormat Csv { get; } = new("CSV");
 
-    static AnalyticsS3ExportFileFormat IExtensibleValue<AnalyticsS3ExportFileFormat>.Create(string value) => new(value);
+    static AnalyticsS3ExportFileFormat IJsonStringValue<AnalyticsS3ExportFileFormat>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.S3;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.S3;
 /// The model's <c>AnnotationConfigurationState</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<AnnotationConfigurationState>))]
-public readonly struct AnnotationConfigurationState : IEquatable<AnnotationConfigurationState>, IExtensibleValue<AnnotationConfigurationState>
+[JsonConverter(typeof(JsonStringValueConverter<AnnotationConfigurationState>))]
+public readonly struct AnnotationConfigurationState : IEquatable<AnnotationConfigurationState>, IJsonStringValue<AnnotationConfigurationState>
 {
     private readonly string? _value;
 
@@ -31,7 +30,7 @@ public readonly struct AnnotationConfigurationState : IEquatable<AnnotationConfi
     /// <summary>The value <c>DISABLED</c>.</summary>
     public static AnnotationConfigurationState Disabled { get; } = new("DISABLED");
 
-    static AnnotationConfigurationState IExtensibleValue<AnnotationConfigurationState>.Create(string value) => new(value);
+    static AnnotationConfigurationState IJsonStringValue<AnnotationConfigurationState>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

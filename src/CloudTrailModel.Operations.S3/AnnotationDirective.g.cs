@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.S3;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.S3;
 /// The model's <c>AnnotationDirective</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<AnnotationDirective>))]
-public readonly struct AnnotationDirective : IEquatable<AnnotationDirective>, IExtensibleValue<AnnotationDirective>
+[JsonConverter(typeof(JsonStringValueConverter<AnnotationDirective>))]
+public readonly struct AnnotationDirective : IEquatable<AnnotationDirective>, IJsonStringValue<AnnotationDirective>
 {
     private readonly string? _value;
 
@@ -31,7 +30,7 @@ public readonly struct AnnotationDirective : IEquatable<AnnotationDirective>, IE
     /// <summary>The value <c>EXCLUDE</c>.</summary>
     public static AnnotationDirective Exclude { get; } = new("EXCLUDE");
 
-    static AnnotationDirective IExtensibleValue<AnnotationDirective>.Create(string value) => new(value);
+    static AnnotationDirective IJsonStringValue<AnnotationDirective>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

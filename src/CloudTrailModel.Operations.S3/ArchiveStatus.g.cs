@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.S3;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.S3;
 /// The model's <c>ArchiveStatus</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<ArchiveStatus>))]
-public readonly struct ArchiveStatus : IEquatable<ArchiveStatus>, IExtensibleValue<ArchiveStatus>
+[JsonConverter(typeof(JsonStringValueConverter<ArchiveStatus>))]
+public readonly struct ArchiveStatus : IEquatable<ArchiveStatus>, IJsonStringValue<ArchiveStatus>
 {
     private readonly string? _value;
 
@@ -31,7 +30,7 @@ public readonly struct ArchiveStatus : IEquatable<ArchiveStatus>, IExtensibleVal
     /// <summary>The value <c>DEEP_ARCHIVE_ACCESS</c>.</summary>
     public static ArchiveStatus DeepArchiveAccess { get; } = new("DEEP_ARCHIVE_ACCESS");
 
-    static ArchiveStatus IExtensibleValue<ArchiveStatus>.Create(string value) => new(value);
+    static ArchiveStatus IJsonStringValue<ArchiveStatus>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

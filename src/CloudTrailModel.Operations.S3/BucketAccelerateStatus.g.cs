@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.S3;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.S3;
 /// The model's <c>BucketAccelerateStatus</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<BucketAccelerateStatus>))]
-public readonly struct BucketAccelerateStatus : IEquatable<BucketAccelerateStatus>, IExtensibleValue<BucketAccelerateStatus>
+[JsonConverter(typeof(JsonStringValueConverter<BucketAccelerateStatus>))]
+public readonly struct BucketAccelerateStatus : IEquatable<BucketAccelerateStatus>, IJsonStringValue<BucketAccelerateStatus>
 {
     private readonly string? _value;
 
@@ -31,7 +30,7 @@ public readonly struct BucketAccelerateStatus : IEquatable<BucketAccelerateStatu
     /// <summary>The value <c>Suspended</c>.</summary>
     public static BucketAccelerateStatus Suspended { get; } = new("Suspended");
 
-    static BucketAccelerateStatus IExtensibleValue<BucketAccelerateStatus>.Create(string value) => new(value);
+    static BucketAccelerateStatus IJsonStringValue<BucketAccelerateStatus>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

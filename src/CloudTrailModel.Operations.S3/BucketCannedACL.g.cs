@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.S3;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.S3;
 /// The model's <c>BucketCannedACL</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<BucketCannedACL>))]
-public readonly struct BucketCannedACL : IEquatable<BucketCannedACL>, IExtensibleValue<BucketCannedACL>
+[JsonConverter(typeof(JsonStringValueConverter<BucketCannedACL>))]
+public readonly struct BucketCannedACL : IEquatable<BucketCannedACL>, IJsonStringValue<BucketCannedACL>
 {
     private readonly string? _value;
 
@@ -37,7 +36,7 @@ public readonly struct BucketCannedACL : IEquatable<BucketCannedACL>, IExtensibl
     /// <summary>The value <c>authenticated-read</c>.</summary>
     public static BucketCannedACL AuthenticatedRead { get; } = new("authenticated-read");
 
-    static BucketCannedACL IExtensibleValue<BucketCannedACL>.Create(string value) => new(value);
+    static BucketCannedACL IJsonStringValue<BucketCannedACL>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

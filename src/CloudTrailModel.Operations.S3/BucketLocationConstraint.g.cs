@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.S3;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.S3;
 /// The model's <c>BucketLocationConstraint</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<BucketLocationConstraint>))]
-public readonly struct BucketLocationConstraint : IEquatable<BucketLocationConstraint>, IExtensibleValue<BucketLocationConstraint>
+[JsonConverter(typeof(JsonStringValueConverter<BucketLocationConstraint>))]
+public readonly struct BucketLocationConstraint : IEquatable<BucketLocationConstraint>, IJsonStringValue<BucketLocationConstraint>
 {
     private readonly string? _value;
 
@@ -139,7 +138,7 @@ public readonly struct BucketLocationConstraint : IEquatable<BucketLocationConst
     /// <summary>The value <c>us-west-2</c>.</summary>
     public static BucketLocationConstraint UsWest2 { get; } = new("us-west-2");
 
-    static BucketLocationConstraint IExtensibleValue<BucketLocationConstraint>.Create(string value) => new(value);
+    static BucketLocationConstraint IJsonStringValue<BucketLocationConstraint>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.S3;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.S3;
 /// The model's <c>BucketLogsPermission</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<BucketLogsPermission>))]
-public readonly struct BucketLogsPermission : IEquatable<BucketLogsPermission>, IExtensibleValue<BucketLogsPermission>
+[JsonConverter(typeof(JsonStringValueConverter<BucketLogsPermission>))]
+public readonly struct BucketLogsPermission : IEquatable<BucketLogsPermission>, IJsonStringValue<BucketLogsPermission>
 {
     private readonly string? _value;
 
@@ -34,7 +33,7 @@ public readonly struct BucketLogsPermission : IEquatable<BucketLogsPermission>, 
     /// <summary>The value <c>WRITE</c>.</summary>
     public static BucketLogsPermission Write { get; } = new("WRITE");
 
-    static BucketLogsPermission IExtensibleValue<BucketLogsPermission>.Create(string value) => new(value);
+    static BucketLogsPermission IJsonStringValue<BucketLogsPermission>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.S3;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.S3;
 /// The model's <c>BucketNamespace</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<BucketNamespace>))]
-public readonly struct BucketNamespace : IEquatable<BucketNamespace>, IExtensibleValue<BucketNamespace>
+[JsonConverter(typeof(JsonStringValueConverter<BucketNamespace>))]
+public readonly struct BucketNamespace : IEquatable<BucketNamespace>, IJsonStringValue<BucketNamespace>
 {
     private readonly string? _value;
 
@@ -31,7 +30,7 @@ public readonly struct BucketNamespace : IEquatable<BucketNamespace>, IExtensibl
     /// <summary>The value <c>global</c>.</summary>
     public static BucketNamespace Global { get; } = new("global");
 
-    static BucketNamespace IExtensibleValue<BucketNamespace>.Create(string value) => new(value);
+    static BucketNamespace IJsonStringValue<BucketNamespace>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

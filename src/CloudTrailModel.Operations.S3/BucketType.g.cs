@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.S3;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.S3;
 /// The model's <c>BucketType</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<BucketType>))]
-public readonly struct BucketType : IEquatable<BucketType>, IExtensibleValue<BucketType>
+[JsonConverter(typeof(JsonStringValueConverter<BucketType>))]
+public readonly struct BucketType : IEquatable<BucketType>, IJsonStringValue<BucketType>
 {
     private readonly string? _value;
 
@@ -28,7 +27,7 @@ public readonly struct BucketType : IEquatable<BucketType>, IExtensibleValue<Buc
     /// <summary>The value <c>Directory</c>.</summary>
     public static BucketType Directory { get; } = new("Directory");
 
-    static BucketType IExtensibleValue<BucketType>.Create(string value) => new(value);
+    static BucketType IJsonStringValue<BucketType>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

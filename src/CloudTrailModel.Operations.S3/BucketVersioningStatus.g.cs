@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.S3;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.S3;
 /// The model's <c>BucketVersioningStatus</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<BucketVersioningStatus>))]
-public readonly struct BucketVersioningStatus : IEquatable<BucketVersioningStatus>, IExtensibleValue<BucketVersioningStatus>
+[JsonConverter(typeof(JsonStringValueConverter<BucketVersioningStatus>))]
+public readonly struct BucketVersioningStatus : IEquatable<BucketVersioningStatus>, IJsonStringValue<BucketVersioningStatus>
 {
     private readonly string? _value;
 
@@ -31,7 +30,7 @@ public readonly struct BucketVersioningStatus : IEquatable<BucketVersioningStatu
     /// <summary>The value <c>Suspended</c>.</summary>
     public static BucketVersioningStatus Suspended { get; } = new("Suspended");
 
-    static BucketVersioningStatus IExtensibleValue<BucketVersioningStatus>.Create(string value) => new(value);
+    static BucketVersioningStatus IJsonStringValue<BucketVersioningStatus>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

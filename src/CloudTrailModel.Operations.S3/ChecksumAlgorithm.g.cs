@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.S3;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.S3;
 /// The model's <c>ChecksumAlgorithm</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<ChecksumAlgorithm>))]
-public readonly struct ChecksumAlgorithm : IEquatable<ChecksumAlgorithm>, IExtensibleValue<ChecksumAlgorithm>
+[JsonConverter(typeof(JsonStringValueConverter<ChecksumAlgorithm>))]
+public readonly struct ChecksumAlgorithm : IEquatable<ChecksumAlgorithm>, IJsonStringValue<ChecksumAlgorithm>
 {
     private readonly string? _value;
 
@@ -55,7 +54,7 @@ public readonly struct ChecksumAlgorithm : IEquatable<ChecksumAlgorithm>, IExten
     /// <summary>The value <c>XXHASH128</c>.</summary>
     public static ChecksumAlgorithm Xxhash128 { get; } = new("XXHASH128");
 
-    static ChecksumAlgorithm IExtensibleValue<ChecksumAlgorithm>.Create(string value) => new(value);
+    static ChecksumAlgorithm IJsonStringValue<ChecksumAlgorithm>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

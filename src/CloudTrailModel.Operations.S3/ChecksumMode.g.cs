@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.S3;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.S3;
 /// The model's <c>ChecksumMode</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<ChecksumMode>))]
-public readonly struct ChecksumMode : IEquatable<ChecksumMode>, IExtensibleValue<ChecksumMode>
+[JsonConverter(typeof(JsonStringValueConverter<ChecksumMode>))]
+public readonly struct ChecksumMode : IEquatable<ChecksumMode>, IJsonStringValue<ChecksumMode>
 {
     private readonly string? _value;
 
@@ -28,7 +27,7 @@ public readonly struct ChecksumMode : IEquatable<ChecksumMode>, IExtensibleValue
     /// <summary>The value <c>ENABLED</c>.</summary>
     public static ChecksumMode Enabled { get; } = new("ENABLED");
 
-    static ChecksumMode IExtensibleValue<ChecksumMode>.Create(string value) => new(value);
+    static ChecksumMode IJsonStringValue<ChecksumMode>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

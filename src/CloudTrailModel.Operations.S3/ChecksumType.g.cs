@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.S3;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.S3;
 /// The model's <c>ChecksumType</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<ChecksumType>))]
-public readonly struct ChecksumType : IEquatable<ChecksumType>, IExtensibleValue<ChecksumType>
+[JsonConverter(typeof(JsonStringValueConverter<ChecksumType>))]
+public readonly struct ChecksumType : IEquatable<ChecksumType>, IJsonStringValue<ChecksumType>
 {
     private readonly string? _value;
 
@@ -31,7 +30,7 @@ public readonly struct ChecksumType : IEquatable<ChecksumType>, IExtensibleValue
     /// <summary>The value <c>FULL_OBJECT</c>.</summary>
     public static ChecksumType FullObject { get; } = new("FULL_OBJECT");
 
-    static ChecksumType IExtensibleValue<ChecksumType>.Create(string value) => new(value);
+    static ChecksumType IJsonStringValue<ChecksumType>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.S3;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.S3;
 /// The model's <c>CompressionType</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<CompressionType>))]
-public readonly struct CompressionType : IEquatable<CompressionType>, IExtensibleValue<CompressionType>
+[JsonConverter(typeof(JsonStringValueConverter<CompressionType>))]
+public readonly struct CompressionType : IEquatable<CompressionType>, IJsonStringValue<CompressionType>
 {
     private readonly string? _value;
 
@@ -34,7 +33,7 @@ public readonly struct CompressionType : IEquatable<CompressionType>, IExtensibl
     /// <summary>The value <c>BZIP2</c>.</summary>
     public static CompressionType Bzip2 { get; } = new("BZIP2");
 
-    static CompressionType IExtensibleValue<CompressionType>.Create(string value) => new(value);
+    static CompressionType IJsonStringValue<CompressionType>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.S3;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.S3;
 /// The model's <c>DataRedundancy</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<DataRedundancy>))]
-public readonly struct DataRedundancy : IEquatable<DataRedundancy>, IExtensibleValue<DataRedundancy>
+[JsonConverter(typeof(JsonStringValueConverter<DataRedundancy>))]
+public readonly struct DataRedundancy : IEquatable<DataRedundancy>, IJsonStringValue<DataRedundancy>
 {
     private readonly string? _value;
 
@@ -31,7 +30,7 @@ public readonly struct DataRedundancy : IEquatable<DataRedundancy>, IExtensibleV
     /// <summary>The value <c>SingleLocalZone</c>.</summary>
     public static DataRedundancy SingleLocalZone { get; } = new("SingleLocalZone");
 
-    static DataRedundancy IExtensibleValue<DataRedundancy>.Create(string value) => new(value);
+    static DataRedundancy IJsonStringValue<DataRedundancy>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

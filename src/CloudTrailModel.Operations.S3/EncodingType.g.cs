@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.S3;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.S3;
 /// Encoding type used by Amazon S3 to encode the object keys in the response. The model's <c>EncodingType</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<EncodingType>))]
-public readonly struct EncodingType : IEquatable<EncodingType>, IExtensibleValue<EncodingType>
+[JsonConverter(typeof(JsonStringValueConverter<EncodingType>))]
+public readonly struct EncodingType : IEquatable<EncodingType>, IJsonStringValue<EncodingType>
 {
     private readonly string? _value;
 
@@ -28,7 +27,7 @@ public readonly struct EncodingType : IEquatable<EncodingType>, IExtensibleValue
     /// <summary>The value <c>url</c>.</summary>
     public static EncodingType Url { get; } = new("url");
 
-    static EncodingType IExtensibleValue<EncodingType>.Create(string value) => new(value);
+    static EncodingType IJsonStringValue<EncodingType>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

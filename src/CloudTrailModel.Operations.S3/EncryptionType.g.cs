@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.S3;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.S3;
 /// The model's <c>EncryptionType</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<EncryptionType>))]
-public readonly struct EncryptionType : IEquatable<EncryptionType>, IExtensibleValue<EncryptionType>
+[JsonConverter(typeof(JsonStringValueConverter<EncryptionType>))]
+public readonly struct EncryptionType : IEquatable<EncryptionType>, IJsonStringValue<EncryptionType>
 {
     private readonly string? _value;
 
@@ -31,7 +30,7 @@ public readonly struct EncryptionType : IEquatable<EncryptionType>, IExtensibleV
     /// <summary>The value <c>SSE-C</c>.</summary>
     public static EncryptionType SseC { get; } = new("SSE-C");
 
-    static EncryptionType IExtensibleValue<EncryptionType>.Create(string value) => new(value);
+    static EncryptionType IJsonStringValue<EncryptionType>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.S3;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.S3;
 /// The bucket event for which to send notifications. The model's <c>Event</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<Event>))]
-public readonly struct Event : IEquatable<Event>, IExtensibleValue<Event>
+[JsonConverter(typeof(JsonStringValueConverter<Event>))]
+public readonly struct Event : IEquatable<Event>, IJsonStringValue<Event>
 {
     private readonly string? _value;
 
@@ -115,7 +114,7 @@ public readonly struct Event : IEquatable<Event>, IExtensibleValue<Event>
     /// <summary>The value <c>s3:ObjectAnnotation:Delete</c>.</summary>
     public static Event S3ObjectAnnotationDelete { get; } = new("s3:ObjectAnnotation:Delete");
 
-    static Event IExtensibleValue<Event>.Create(string value) => new(value);
+    static Event IJsonStringValue<Event>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

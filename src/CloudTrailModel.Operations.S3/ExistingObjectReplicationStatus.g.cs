@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.S3;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.S3;
 /// The model's <c>ExistingObjectReplicationStatus</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<ExistingObjectReplicationStatus>))]
-public readonly struct ExistingObjectReplicationStatus : IEquatable<ExistingObjectReplicationStatus>, IExtensibleValue<ExistingObjectReplicationStatus>
+[JsonConverter(typeof(JsonStringValueConverter<ExistingObjectReplicationStatus>))]
+public readonly struct ExistingObjectReplicationStatus : IEquatable<ExistingObjectReplicationStatus>, IJsonStringValue<ExistingObjectReplicationStatus>
 {
     private readonly string? _value;
 
@@ -31,7 +30,7 @@ public readonly struct ExistingObjectReplicationStatus : IEquatable<ExistingObje
     /// <summary>The value <c>Disabled</c>.</summary>
     public static ExistingObjectReplicationStatus Disabled { get; } = new("Disabled");
 
-    static ExistingObjectReplicationStatus IExtensibleValue<ExistingObjectReplicationStatus>.Create(string value) => new(value);
+    static ExistingObjectReplicationStatus IJsonStringValue<ExistingObjectReplicationStatus>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

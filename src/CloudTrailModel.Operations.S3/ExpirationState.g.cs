@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.S3;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.S3;
 /// The model's <c>ExpirationState</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<ExpirationState>))]
-public readonly struct ExpirationState : IEquatable<ExpirationState>, IExtensibleValue<ExpirationState>
+[JsonConverter(typeof(JsonStringValueConverter<ExpirationState>))]
+public readonly struct ExpirationState : IEquatable<ExpirationState>, IJsonStringValue<ExpirationState>
 {
     private readonly string? _value;
 
@@ -31,7 +30,7 @@ public readonly struct ExpirationState : IEquatable<ExpirationState>, IExtensibl
     /// <summary>The value <c>DISABLED</c>.</summary>
     public static ExpirationState Disabled { get; } = new("DISABLED");
 
-    static ExpirationState IExtensibleValue<ExpirationState>.Create(string value) => new(value);
+    static ExpirationState IJsonStringValue<ExpirationState>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.S3;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.S3;
 /// The model's <c>ExpressionType</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<ExpressionType>))]
-public readonly struct ExpressionType : IEquatable<ExpressionType>, IExtensibleValue<ExpressionType>
+[JsonConverter(typeof(JsonStringValueConverter<ExpressionType>))]
+public readonly struct ExpressionType : IEquatable<ExpressionType>, IJsonStringValue<ExpressionType>
 {
     private readonly string? _value;
 
@@ -28,7 +27,7 @@ public readonly struct ExpressionType : IEquatable<ExpressionType>, IExtensibleV
     /// <summary>The value <c>SQL</c>.</summary>
     public static ExpressionType Sql { get; } = new("SQL");
 
-    static ExpressionType IExtensibleValue<ExpressionType>.Create(string value) => new(value);
+    static ExpressionType IJsonStringValue<ExpressionType>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.S3;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.S3;
 /// The model's <c>FileHeaderInfo</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<FileHeaderInfo>))]
-public readonly struct FileHeaderInfo : IEquatable<FileHeaderInfo>, IExtensibleValue<FileHeaderInfo>
+[JsonConverter(typeof(JsonStringValueConverter<FileHeaderInfo>))]
+public readonly struct FileHeaderInfo : IEquatable<FileHeaderInfo>, IJsonStringValue<FileHeaderInfo>
 {
     private readonly string? _value;
 
@@ -34,7 +33,7 @@ public readonly struct FileHeaderInfo : IEquatable<FileHeaderInfo>, IExtensibleV
     /// <summary>The value <c>NONE</c>.</summary>
     public static FileHeaderInfo None { get; } = new("NONE");
 
-    static FileHeaderInfo IExtensibleValue<FileHeaderInfo>.Create(string value) => new(value);
+    static FileHeaderInfo IJsonStringValue<FileHeaderInfo>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.S3;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.S3;
 /// The model's <c>FilterRuleName</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<FilterRuleName>))]
-public readonly struct FilterRuleName : IEquatable<FilterRuleName>, IExtensibleValue<FilterRuleName>
+[JsonConverter(typeof(JsonStringValueConverter<FilterRuleName>))]
+public readonly struct FilterRuleName : IEquatable<FilterRuleName>, IJsonStringValue<FilterRuleName>
 {
     private readonly string? _value;
 
@@ -31,7 +30,7 @@ public readonly struct FilterRuleName : IEquatable<FilterRuleName>, IExtensibleV
     /// <summary>The value <c>suffix</c>.</summary>
     public static FilterRuleName Suffix { get; } = new("suffix");
 
-    static FilterRuleName IExtensibleValue<FilterRuleName>.Create(string value) => new(value);
+    static FilterRuleName IJsonStringValue<FilterRuleName>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.S3;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.S3;
 /// The model's <c>IntelligentTieringAccessTier</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<IntelligentTieringAccessTier>))]
-public readonly struct IntelligentTieringAccessTier : IEquatable<IntelligentTieringAccessTier>, IExtensibleValue<IntelligentTieringAccessTier>
+[JsonConverter(typeof(JsonStringValueConverter<IntelligentTieringAccessTier>))]
+public readonly struct IntelligentTieringAccessTier : IEquatable<IntelligentTieringAccessTier>, IJsonStringValue<IntelligentTieringAccessTier>
 {
     private readonly string? _value;
 
@@ -31,7 +30,7 @@ public readonly struct IntelligentTieringAccessTier : IEquatable<IntelligentTier
     /// <summary>The value <c>DEEP_ARCHIVE_ACCESS</c>.</summary>
     public static IntelligentTieringAccessTier DeepArchiveAccess { get; } = new("DEEP_ARCHIVE_ACCESS");
 
-    static IntelligentTieringAccessTier IExtensibleValue<IntelligentTieringAccessTier>.Create(string value) => new(value);
+    static IntelligentTieringAccessTier IJsonStringValue<IntelligentTieringAccessTier>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.S3;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.S3;
 /// The model's <c>IntelligentTieringStatus</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<IntelligentTieringStatus>))]
-public readonly struct IntelligentTieringStatus : IEquatable<IntelligentTieringStatus>, IExtensibleValue<IntelligentTieringStatus>
+[JsonConverter(typeof(JsonStringValueConverter<IntelligentTieringStatus>))]
+public readonly struct IntelligentTieringStatus : IEquatable<IntelligentTieringStatus>, IJsonStringValue<IntelligentTieringStatus>
 {
     private readonly string? _value;
 
@@ -31,7 +30,7 @@ public readonly struct IntelligentTieringStatus : IEquatable<IntelligentTieringS
     /// <summary>The value <c>Disabled</c>.</summary>
     public static IntelligentTieringStatus Disabled { get; } = new("Disabled");
 
-    static IntelligentTieringStatus IExtensibleValue<IntelligentTieringStatus>.Create(string value) => new(value);
+    static IntelligentTieringStatus IJsonStringValue<IntelligentTieringStatus>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.S3;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.S3;
 /// The model's <c>InventoryConfigurationState</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<InventoryConfigurationState>))]
-public readonly struct InventoryConfigurationState : IEquatable<InventoryConfigurationState>, IExtensibleValue<InventoryConfigurationState>
+[JsonConverter(typeof(JsonStringValueConverter<InventoryConfigurationState>))]
+public readonly struct InventoryConfigurationState : IEquatable<InventoryConfigurationState>, IJsonStringValue<InventoryConfigurationState>
 {
     private readonly string? _value;
 
@@ -31,7 +30,7 @@ public readonly struct InventoryConfigurationState : IEquatable<InventoryConfigu
     /// <summary>The value <c>DISABLED</c>.</summary>
     public static InventoryConfigurationState Disabled { get; } = new("DISABLED");
 
-    static InventoryConfigurationState IExtensibleValue<InventoryConfigurationState>.Create(string value) => new(value);
+    static InventoryConfigurationState IJsonStringValue<InventoryConfigurationState>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.S3;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.S3;
 /// The model's <c>InventoryFormat</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<InventoryFormat>))]
-public readonly struct InventoryFormat : IEquatable<InventoryFormat>, IExtensibleValue<InventoryFormat>
+[JsonConverter(typeof(JsonStringValueConverter<InventoryFormat>))]
+public readonly struct InventoryFormat : IEquatable<InventoryFormat>, IJsonStringValue<InventoryFormat>
 {
     private readonly string? _value;
 
@@ -34,7 +33,7 @@ public readonly struct InventoryFormat : IEquatable<InventoryFormat>, IExtensibl
     /// <summary>The value <c>Parquet</c>.</summary>
     public static InventoryFormat Parquet { get; } = new("Parquet");
 
-    static InventoryFormat IExtensibleValue<InventoryFormat>.Create(string value) => new(value);
+    static InventoryFormat IJsonStringValue<InventoryFormat>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

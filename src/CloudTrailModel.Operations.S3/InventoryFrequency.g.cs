@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.S3;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.S3;
 /// The model's <c>InventoryFrequency</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<InventoryFrequency>))]
-public readonly struct InventoryFrequency : IEquatable<InventoryFrequency>, IExtensibleValue<InventoryFrequency>
+[JsonConverter(typeof(JsonStringValueConverter<InventoryFrequency>))]
+public readonly struct InventoryFrequency : IEquatable<InventoryFrequency>, IJsonStringValue<InventoryFrequency>
 {
     private readonly string? _value;
 
@@ -31,7 +30,7 @@ public readonly struct InventoryFrequency : IEquatable<InventoryFrequency>, IExt
     /// <summary>The value <c>Weekly</c>.</summary>
     public static InventoryFrequency Weekly { get; } = new("Weekly");
 
-    static InventoryFrequency IExtensibleValue<InventoryFrequency>.Create(string value) => new(value);
+    static InventoryFrequency IJsonStringValue<InventoryFrequency>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.S3;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.S3;
 /// The model's <c>InventoryIncludedObjectVersions</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<InventoryIncludedObjectVersions>))]
-public readonly struct InventoryIncludedObjectVersions : IEquatable<InventoryIncludedObjectVersions>, IExtensibleValue<InventoryIncludedObjectVersions>
+[JsonConverter(typeof(JsonStringValueConverter<InventoryIncludedObjectVersions>))]
+public readonly struct InventoryIncludedObjectVersions : IEquatable<InventoryIncludedObjectVersions>, IJsonStringValue<InventoryIncludedObjectVersions>
 {
     private readonly string? _value;
 
@@ -31,7 +30,7 @@ public readonly struct InventoryIncludedObjectVersions : IEquatable<InventoryInc
     /// <summary>The value <c>Current</c>.</summary>
     public static InventoryIncludedObjectVersions Current { get; } = new("Current");
 
-    static InventoryIncludedObjectVersions IExtensibleValue<InventoryIncludedObjectVersions>.Create(string value) => new(value);
+    static InventoryIncludedObjectVersions IJsonStringValue<InventoryIncludedObjectVersions>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.S3;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.S3;
 /// The model's <c>InventoryOptionalField</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<InventoryOptionalField>))]
-public readonly struct InventoryOptionalField : IEquatable<InventoryOptionalField>, IExtensibleValue<InventoryOptionalField>
+[JsonConverter(typeof(JsonStringValueConverter<InventoryOptionalField>))]
+public readonly struct InventoryOptionalField : IEquatable<InventoryOptionalField>, IJsonStringValue<InventoryOptionalField>
 {
     private readonly string? _value;
 
@@ -73,7 +72,7 @@ public readonly struct InventoryOptionalField : IEquatable<InventoryOptionalFiel
     /// <summary>The value <c>LifecycleExpirationDate</c>.</summary>
     public static InventoryOptionalField LifecycleExpirationDate { get; } = new("LifecycleExpirationDate");
 
-    static InventoryOptionalField IExtensibleValue<InventoryOptionalField>.Create(string value) => new(value);
+    static InventoryOptionalField IJsonStringValue<InventoryOptionalField>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

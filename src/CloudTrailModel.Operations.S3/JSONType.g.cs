@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.S3;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.S3;
 /// The model's <c>JSONType</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<JSONType>))]
-public readonly struct JSONType : IEquatable<JSONType>, IExtensibleValue<JSONType>
+[JsonConverter(typeof(JsonStringValueConverter<JSONType>))]
+public readonly struct JSONType : IEquatable<JSONType>, IJsonStringValue<JSONType>
 {
     private readonly string? _value;
 
@@ -31,7 +30,7 @@ public readonly struct JSONType : IEquatable<JSONType>, IExtensibleValue<JSONTyp
     /// <summary>The value <c>LINES</c>.</summary>
     public static JSONType Lines { get; } = new("LINES");
 
-    static JSONType IExtensibleValue<JSONType>.Create(string value) => new(value);
+    static JSONType IJsonStringValue<JSONType>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.S3;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.S3;
 /// The model's <c>LocationType</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<LocationType>))]
-public readonly struct LocationType : IEquatable<LocationType>, IExtensibleValue<LocationType>
+[JsonConverter(typeof(JsonStringValueConverter<LocationType>))]
+public readonly struct LocationType : IEquatable<LocationType>, IJsonStringValue<LocationType>
 {
     private readonly string? _value;
 
@@ -31,7 +30,7 @@ public readonly struct LocationType : IEquatable<LocationType>, IExtensibleValue
     /// <summary>The value <c>LocalZone</c>.</summary>
     public static LocationType LocalZone { get; } = new("LocalZone");
 
-    static LocationType IExtensibleValue<LocationType>.Create(string value) => new(value);
+    static LocationType IJsonStringValue<LocationType>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

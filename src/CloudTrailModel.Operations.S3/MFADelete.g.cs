@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.S3;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.S3;
 /// The model's <c>MFADelete</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<MFADelete>))]
-public readonly struct MFADelete : IEquatable<MFADelete>, IExtensibleValue<MFADelete>
+[JsonConverter(typeof(JsonStringValueConverter<MFADelete>))]
+public readonly struct MFADelete : IEquatable<MFADelete>, IJsonStringValue<MFADelete>
 {
     private readonly string? _value;
 
@@ -31,7 +30,7 @@ public readonly struct MFADelete : IEquatable<MFADelete>, IExtensibleValue<MFADe
     /// <summary>The value <c>Disabled</c>.</summary>
     public static MFADelete Disabled { get; } = new("Disabled");
 
-    static MFADelete IExtensibleValue<MFADelete>.Create(string value) => new(value);
+    static MFADelete IJsonStringValue<MFADelete>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.S3;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.S3;
 /// The model's <c>MetadataDirective</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<MetadataDirective>))]
-public readonly struct MetadataDirective : IEquatable<MetadataDirective>, IExtensibleValue<MetadataDirective>
+[JsonConverter(typeof(JsonStringValueConverter<MetadataDirective>))]
+public readonly struct MetadataDirective : IEquatable<MetadataDirective>, IJsonStringValue<MetadataDirective>
 {
     private readonly string? _value;
 
@@ -31,7 +30,7 @@ public readonly struct MetadataDirective : IEquatable<MetadataDirective>, IExten
     /// <summary>The value <c>REPLACE</c>.</summary>
     public static MetadataDirective Replace { get; } = new("REPLACE");
 
-    static MetadataDirective IExtensibleValue<MetadataDirective>.Create(string value) => new(value);
+    static MetadataDirective IJsonStringValue<MetadataDirective>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.S3;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.S3;
 /// The model's <c>ObjectAttributes</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<ObjectAttributes>))]
-public readonly struct ObjectAttributes : IEquatable<ObjectAttributes>, IExtensibleValue<ObjectAttributes>
+[JsonConverter(typeof(JsonStringValueConverter<ObjectAttributes>))]
+public readonly struct ObjectAttributes : IEquatable<ObjectAttributes>, IJsonStringValue<ObjectAttributes>
 {
     private readonly string? _value;
 
@@ -40,7 +39,7 @@ public readonly struct ObjectAttributes : IEquatable<ObjectAttributes>, IExtensi
     /// <summary>The value <c>ObjectSize</c>.</summary>
     public static ObjectAttributes ObjectSize { get; } = new("ObjectSize");
 
-    static ObjectAttributes IExtensibleValue<ObjectAttributes>.Create(string value) => new(value);
+    static ObjectAttributes IJsonStringValue<ObjectAttributes>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

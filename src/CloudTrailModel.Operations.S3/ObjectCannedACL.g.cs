@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.S3;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.S3;
 /// The model's <c>ObjectCannedACL</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<ObjectCannedACL>))]
-public readonly struct ObjectCannedACL : IEquatable<ObjectCannedACL>, IExtensibleValue<ObjectCannedACL>
+[JsonConverter(typeof(JsonStringValueConverter<ObjectCannedACL>))]
+public readonly struct ObjectCannedACL : IEquatable<ObjectCannedACL>, IJsonStringValue<ObjectCannedACL>
 {
     private readonly string? _value;
 
@@ -46,7 +45,7 @@ public readonly struct ObjectCannedACL : IEquatable<ObjectCannedACL>, IExtensibl
     /// <summary>The value <c>bucket-owner-full-control</c>.</summary>
     public static ObjectCannedACL BucketOwnerFullControl { get; } = new("bucket-owner-full-control");
 
-    static ObjectCannedACL IExtensibleValue<ObjectCannedACL>.Create(string value) => new(value);
+    static ObjectCannedACL IJsonStringValue<ObjectCannedACL>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

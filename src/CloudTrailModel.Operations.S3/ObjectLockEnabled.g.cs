@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.S3;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.S3;
 /// The model's <c>ObjectLockEnabled</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<ObjectLockEnabled>))]
-public readonly struct ObjectLockEnabled : IEquatable<ObjectLockEnabled>, IExtensibleValue<ObjectLockEnabled>
+[JsonConverter(typeof(JsonStringValueConverter<ObjectLockEnabled>))]
+public readonly struct ObjectLockEnabled : IEquatable<ObjectLockEnabled>, IJsonStringValue<ObjectLockEnabled>
 {
     private readonly string? _value;
 
@@ -28,7 +27,7 @@ public readonly struct ObjectLockEnabled : IEquatable<ObjectLockEnabled>, IExten
     /// <summary>The value <c>Enabled</c>.</summary>
     public static ObjectLockEnabled Enabled { get; } = new("Enabled");
 
-    static ObjectLockEnabled IExtensibleValue<ObjectLockEnabled>.Create(string value) => new(value);
+    static ObjectLockEnabled IJsonStringValue<ObjectLockEnabled>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.S3;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.S3;
 /// The model's <c>ObjectLockLegalHoldStatus</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<ObjectLockLegalHoldStatus>))]
-public readonly struct ObjectLockLegalHoldStatus : IEquatable<ObjectLockLegalHoldStatus>, IExtensibleValue<ObjectLockLegalHoldStatus>
+[JsonConverter(typeof(JsonStringValueConverter<ObjectLockLegalHoldStatus>))]
+public readonly struct ObjectLockLegalHoldStatus : IEquatable<ObjectLockLegalHoldStatus>, IJsonStringValue<ObjectLockLegalHoldStatus>
 {
     private readonly string? _value;
 
@@ -31,7 +30,7 @@ public readonly struct ObjectLockLegalHoldStatus : IEquatable<ObjectLockLegalHol
     /// <summary>The value <c>OFF</c>.</summary>
     public static ObjectLockLegalHoldStatus Off { get; } = new("OFF");
 
-    static ObjectLockLegalHoldStatus IExtensibleValue<ObjectLockLegalHoldStatus>.Create(string value) => new(value);
+    static ObjectLockLegalHoldStatus IJsonStringValue<ObjectLockLegalHoldStatus>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

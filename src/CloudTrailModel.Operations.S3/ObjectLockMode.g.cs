@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.S3;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.S3;
 /// The model's <c>ObjectLockMode</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<ObjectLockMode>))]
-public readonly struct ObjectLockMode : IEquatable<ObjectLockMode>, IExtensibleValue<ObjectLockMode>
+[JsonConverter(typeof(JsonStringValueConverter<ObjectLockMode>))]
+public readonly struct ObjectLockMode : IEquatable<ObjectLockMode>, IJsonStringValue<ObjectLockMode>
 {
     private readonly string? _value;
 
@@ -31,7 +30,7 @@ public readonly struct ObjectLockMode : IEquatable<ObjectLockMode>, IExtensibleV
     /// <summary>The value <c>COMPLIANCE</c>.</summary>
     public static ObjectLockMode Compliance { get; } = new("COMPLIANCE");
 
-    static ObjectLockMode IExtensibleValue<ObjectLockMode>.Create(string value) => new(value);
+    static ObjectLockMode IJsonStringValue<ObjectLockMode>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

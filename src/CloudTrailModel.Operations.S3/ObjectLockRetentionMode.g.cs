@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.S3;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.S3;
 /// The model's <c>ObjectLockRetentionMode</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<ObjectLockRetentionMode>))]
-public readonly struct ObjectLockRetentionMode : IEquatable<ObjectLockRetentionMode>, IExtensibleValue<ObjectLockRetentionMode>
+[JsonConverter(typeof(JsonStringValueConverter<ObjectLockRetentionMode>))]
+public readonly struct ObjectLockRetentionMode : IEquatable<ObjectLockRetentionMode>, IJsonStringValue<ObjectLockRetentionMode>
 {
     private readonly string? _value;
 
@@ -31,7 +30,7 @@ public readonly struct ObjectLockRetentionMode : IEquatable<ObjectLockRetentionM
     /// <summary>The value <c>COMPLIANCE</c>.</summary>
     public static ObjectLockRetentionMode Compliance { get; } = new("COMPLIANCE");
 
-    static ObjectLockRetentionMode IExtensibleValue<ObjectLockRetentionMode>.Create(string value) => new(value);
+    static ObjectLockRetentionMode IJsonStringValue<ObjectLockRetentionMode>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.S3;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.S3;
 /// The container element for object ownership for a bucket's ownership controls. The model's <c>ObjectOwnership</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<ObjectOwnership>))]
-public readonly struct ObjectOwnership : IEquatable<ObjectOwnership>, IExtensibleValue<ObjectOwnership>
+[JsonConverter(typeof(JsonStringValueConverter<ObjectOwnership>))]
+public readonly struct ObjectOwnership : IEquatable<ObjectOwnership>, IJsonStringValue<ObjectOwnership>
 {
     private readonly string? _value;
 
@@ -34,7 +33,7 @@ public readonly struct ObjectOwnership : IEquatable<ObjectOwnership>, IExtensibl
     /// <summary>The value <c>BucketOwnerEnforced</c>.</summary>
     public static ObjectOwnership BucketOwnerEnforced { get; } = new("BucketOwnerEnforced");
 
-    static ObjectOwnership IExtensibleValue<ObjectOwnership>.Create(string value) => new(value);
+    static ObjectOwnership IJsonStringValue<ObjectOwnership>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

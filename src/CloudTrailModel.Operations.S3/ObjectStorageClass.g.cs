@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.S3;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.S3;
 /// The model's <c>ObjectStorageClass</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<ObjectStorageClass>))]
-public readonly struct ObjectStorageClass : IEquatable<ObjectStorageClass>, IExtensibleValue<ObjectStorageClass>
+[JsonConverter(typeof(JsonStringValueConverter<ObjectStorageClass>))]
+public readonly struct ObjectStorageClass : IEquatable<ObjectStorageClass>, IJsonStringValue<ObjectStorageClass>
 {
     private readonly string? _value;
 
@@ -70,7 +69,7 @@ public readonly struct ObjectStorageClass : IEquatable<ObjectStorageClass>, IExt
     /// <summary>The value <c>AWS_BACKUP_LOW_COST_WARM</c>.</summary>
     public static ObjectStorageClass AwsBackupLowCostWarm { get; } = new("AWS_BACKUP_LOW_COST_WARM");
 
-    static ObjectStorageClass IExtensibleValue<ObjectStorageClass>.Create(string value) => new(value);
+    static ObjectStorageClass IJsonStringValue<ObjectStorageClass>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.S3;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.S3;
 /// The model's <c>ObjectVersionStorageClass</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<ObjectVersionStorageClass>))]
-public readonly struct ObjectVersionStorageClass : IEquatable<ObjectVersionStorageClass>, IExtensibleValue<ObjectVersionStorageClass>
+[JsonConverter(typeof(JsonStringValueConverter<ObjectVersionStorageClass>))]
+public readonly struct ObjectVersionStorageClass : IEquatable<ObjectVersionStorageClass>, IJsonStringValue<ObjectVersionStorageClass>
 {
     private readonly string? _value;
 
@@ -28,7 +27,7 @@ public readonly struct ObjectVersionStorageClass : IEquatable<ObjectVersionStora
     /// <summary>The value <c>STANDARD</c>.</summary>
     public static ObjectVersionStorageClass Standard { get; } = new("STANDARD");
 
-    static ObjectVersionStorageClass IExtensibleValue<ObjectVersionStorageClass>.Create(string value) => new(value);
+    static ObjectVersionStorageClass IJsonStringValue<ObjectVersionStorageClass>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.S3;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.S3;
 /// The model's <c>OptionalObjectAttributes</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<OptionalObjectAttributes>))]
-public readonly struct OptionalObjectAttributes : IEquatable<OptionalObjectAttributes>, IExtensibleValue<OptionalObjectAttributes>
+[JsonConverter(typeof(JsonStringValueConverter<OptionalObjectAttributes>))]
+public readonly struct OptionalObjectAttributes : IEquatable<OptionalObjectAttributes>, IJsonStringValue<OptionalObjectAttributes>
 {
     private readonly string? _value;
 
@@ -28,7 +27,7 @@ public readonly struct OptionalObjectAttributes : IEquatable<OptionalObjectAttri
     /// <summary>The value <c>RestoreStatus</c>.</summary>
     public static OptionalObjectAttributes RestoreStatus { get; } = new("RestoreStatus");
 
-    static OptionalObjectAttributes IExtensibleValue<OptionalObjectAttributes>.Create(string value) => new(value);
+    static OptionalObjectAttributes IJsonStringValue<OptionalObjectAttributes>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.S3;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.S3;
 /// The model's <c>OwnerOverride</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<OwnerOverride>))]
-public readonly struct OwnerOverride : IEquatable<OwnerOverride>, IExtensibleValue<OwnerOverride>
+[JsonConverter(typeof(JsonStringValueConverter<OwnerOverride>))]
+public readonly struct OwnerOverride : IEquatable<OwnerOverride>, IJsonStringValue<OwnerOverride>
 {
     private readonly string? _value;
 
@@ -28,7 +27,7 @@ public readonly struct OwnerOverride : IEquatable<OwnerOverride>, IExtensibleVal
     /// <summary>The value <c>Destination</c>.</summary>
     public static OwnerOverride Destination { get; } = new("Destination");
 
-    static OwnerOverride IExtensibleValue<OwnerOverride>.Create(string value) => new(value);
+    static OwnerOverride IJsonStringValue<OwnerOverride>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.S3;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.S3;
 /// The model's <c>PartitionDateSource</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<PartitionDateSource>))]
-public readonly struct PartitionDateSource : IEquatable<PartitionDateSource>, IExtensibleValue<PartitionDateSource>
+[JsonConverter(typeof(JsonStringValueConverter<PartitionDateSource>))]
+public readonly struct PartitionDateSource : IEquatable<PartitionDateSource>, IJsonStringValue<PartitionDateSource>
 {
     private readonly string? _value;
 
@@ -31,7 +30,7 @@ public readonly struct PartitionDateSource : IEquatable<PartitionDateSource>, IE
     /// <summary>The value <c>DeliveryTime</c>.</summary>
     public static PartitionDateSource DeliveryTime { get; } = new("DeliveryTime");
 
-    static PartitionDateSource IExtensibleValue<PartitionDateSource>.Create(string value) => new(value);
+    static PartitionDateSource IJsonStringValue<PartitionDateSource>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.S3;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.S3;
 /// The model's <c>Payer</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<Payer>))]
-public readonly struct Payer : IEquatable<Payer>, IExtensibleValue<Payer>
+[JsonConverter(typeof(JsonStringValueConverter<Payer>))]
+public readonly struct Payer : IEquatable<Payer>, IJsonStringValue<Payer>
 {
     private readonly string? _value;
 
@@ -31,7 +30,7 @@ public readonly struct Payer : IEquatable<Payer>, IExtensibleValue<Payer>
     /// <summary>The value <c>BucketOwner</c>.</summary>
     public static Payer BucketOwner { get; } = new("BucketOwner");
 
-    static Payer IExtensibleValue<Payer>.Create(string value) => new(value);
+    static Payer IJsonStringValue<Payer>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

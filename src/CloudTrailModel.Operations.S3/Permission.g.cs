@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.S3;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.S3;
 /// The model's <c>Permission</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<Permission>))]
-public readonly struct Permission : IEquatable<Permission>, IExtensibleValue<Permission>
+[JsonConverter(typeof(JsonStringValueConverter<Permission>))]
+public readonly struct Permission : IEquatable<Permission>, IJsonStringValue<Permission>
 {
     private readonly string? _value;
 
@@ -40,7 +39,7 @@ public readonly struct Permission : IEquatable<Permission>, IExtensibleValue<Per
     /// <summary>The value <c>READ_ACP</c>.</summary>
     public static Permission ReadAcp { get; } = new("READ_ACP");
 
-    static Permission IExtensibleValue<Permission>.Create(string value) => new(value);
+    static Permission IJsonStringValue<Permission>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

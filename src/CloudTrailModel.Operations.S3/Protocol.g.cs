@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.S3;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.S3;
 /// The model's <c>Protocol</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<Protocol>))]
-public readonly struct Protocol : IEquatable<Protocol>, IExtensibleValue<Protocol>
+[JsonConverter(typeof(JsonStringValueConverter<Protocol>))]
+public readonly struct Protocol : IEquatable<Protocol>, IJsonStringValue<Protocol>
 {
     private readonly string? _value;
 
@@ -31,7 +30,7 @@ public readonly struct Protocol : IEquatable<Protocol>, IExtensibleValue<Protoco
     /// <summary>The value <c>https</c>.</summary>
     public static Protocol Https { get; } = new("https");
 
-    static Protocol IExtensibleValue<Protocol>.Create(string value) => new(value);
+    static Protocol IJsonStringValue<Protocol>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

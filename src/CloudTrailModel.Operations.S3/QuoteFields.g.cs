@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.S3;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.S3;
 /// The model's <c>QuoteFields</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<QuoteFields>))]
-public readonly struct QuoteFields : IEquatable<QuoteFields>, IExtensibleValue<QuoteFields>
+[JsonConverter(typeof(JsonStringValueConverter<QuoteFields>))]
+public readonly struct QuoteFields : IEquatable<QuoteFields>, IJsonStringValue<QuoteFields>
 {
     private readonly string? _value;
 
@@ -31,7 +30,7 @@ public readonly struct QuoteFields : IEquatable<QuoteFields>, IExtensibleValue<Q
     /// <summary>The value <c>ASNEEDED</c>.</summary>
     public static QuoteFields Asneeded { get; } = new("ASNEEDED");
 
-    static QuoteFields IExtensibleValue<QuoteFields>.Create(string value) => new(value);
+    static QuoteFields IJsonStringValue<QuoteFields>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

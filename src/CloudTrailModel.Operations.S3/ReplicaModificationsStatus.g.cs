@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.S3;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.S3;
 /// The model's <c>ReplicaModificationsStatus</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<ReplicaModificationsStatus>))]
-public readonly struct ReplicaModificationsStatus : IEquatable<ReplicaModificationsStatus>, IExtensibleValue<ReplicaModificationsStatus>
+[JsonConverter(typeof(JsonStringValueConverter<ReplicaModificationsStatus>))]
+public readonly struct ReplicaModificationsStatus : IEquatable<ReplicaModificationsStatus>, IJsonStringValue<ReplicaModificationsStatus>
 {
     private readonly string? _value;
 
@@ -31,7 +30,7 @@ public readonly struct ReplicaModificationsStatus : IEquatable<ReplicaModificati
     /// <summary>The value <c>Disabled</c>.</summary>
     public static ReplicaModificationsStatus Disabled { get; } = new("Disabled");
 
-    static ReplicaModificationsStatus IExtensibleValue<ReplicaModificationsStatus>.Create(string value) => new(value);
+    static ReplicaModificationsStatus IJsonStringValue<ReplicaModificationsStatus>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.S3;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.S3;
 /// The model's <c>ReplicationStatus</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<ReplicationStatus>))]
-public readonly struct ReplicationStatus : IEquatable<ReplicationStatus>, IExtensibleValue<ReplicationStatus>
+[JsonConverter(typeof(JsonStringValueConverter<ReplicationStatus>))]
+public readonly struct ReplicationStatus : IEquatable<ReplicationStatus>, IJsonStringValue<ReplicationStatus>
 {
     private readonly string? _value;
 
@@ -40,7 +39,7 @@ public readonly struct ReplicationStatus : IEquatable<ReplicationStatus>, IExten
     /// <summary>The value <c>COMPLETED</c>.</summary>
     public static ReplicationStatus Completed { get; } = new("COMPLETED");
 
-    static ReplicationStatus IExtensibleValue<ReplicationStatus>.Create(string value) => new(value);
+    static ReplicationStatus IJsonStringValue<ReplicationStatus>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

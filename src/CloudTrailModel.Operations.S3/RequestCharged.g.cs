@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.S3;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.S3;
 /// If present, indicates that the requester was successfully charged for the request. The model's <c>RequestCharged</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<RequestCharged>))]
-public readonly struct RequestCharged : IEquatable<RequestCharged>, IExtensibleValue<RequestCharged>
+[JsonConverter(typeof(JsonStringValueConverter<RequestCharged>))]
+public readonly struct RequestCharged : IEquatable<RequestCharged>, IJsonStringValue<RequestCharged>
 {
     private readonly string? _value;
 
@@ -28,7 +27,7 @@ public readonly struct RequestCharged : IEquatable<RequestCharged>, IExtensibleV
     /// <summary>The value <c>requester</c>.</summary>
     public static RequestCharged Requester { get; } = new("requester");
 
-    static RequestCharged IExtensibleValue<RequestCharged>.Create(string value) => new(value);
+    static RequestCharged IJsonStringValue<RequestCharged>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.S3;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.S3;
 /// Confirms that the requester knows that they will be charged for the request. The model's <c>RequestPayer</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<RequestPayer>))]
-public readonly struct RequestPayer : IEquatable<RequestPayer>, IExtensibleValue<RequestPayer>
+[JsonConverter(typeof(JsonStringValueConverter<RequestPayer>))]
+public readonly struct RequestPayer : IEquatable<RequestPayer>, IJsonStringValue<RequestPayer>
 {
     private readonly string? _value;
 
@@ -28,7 +27,7 @@ public readonly struct RequestPayer : IEquatable<RequestPayer>, IExtensibleValue
     /// <summary>The value <c>requester</c>.</summary>
     public static RequestPayer Requester { get; } = new("requester");
 
-    static RequestPayer IExtensibleValue<RequestPayer>.Create(string value) => new(value);
+    static RequestPayer IJsonStringValue<RequestPayer>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.S3;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.S3;
 /// The model's <c>RestoreRequestType</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<RestoreRequestType>))]
-public readonly struct RestoreRequestType : IEquatable<RestoreRequestType>, IExtensibleValue<RestoreRequestType>
+[JsonConverter(typeof(JsonStringValueConverter<RestoreRequestType>))]
+public readonly struct RestoreRequestType : IEquatable<RestoreRequestType>, IJsonStringValue<RestoreRequestType>
 {
     private readonly string? _value;
 
@@ -28,7 +27,7 @@ public readonly struct RestoreRequestType : IEquatable<RestoreRequestType>, IExt
     /// <summary>The value <c>SELECT</c>.</summary>
     public static RestoreRequestType Select { get; } = new("SELECT");
 
-    static RestoreRequestType IExtensibleValue<RestoreRequestType>.Create(string value) => new(value);
+    static RestoreRequestType IJsonStringValue<RestoreRequestType>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.S3;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.S3;
 /// The model's <c>S3TablesBucketType</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<S3TablesBucketType>))]
-public readonly struct S3TablesBucketType : IEquatable<S3TablesBucketType>, IExtensibleValue<S3TablesBucketType>
+[JsonConverter(typeof(JsonStringValueConverter<S3TablesBucketType>))]
+public readonly struct S3TablesBucketType : IEquatable<S3TablesBucketType>, IJsonStringValue<S3TablesBucketType>
 {
     private readonly string? _value;
 
@@ -31,7 +30,7 @@ public readonly struct S3TablesBucketType : IEquatable<S3TablesBucketType>, IExt
     /// <summary>The value <c>customer</c>.</summary>
     public static S3TablesBucketType Customer { get; } = new("customer");
 
-    static S3TablesBucketType IExtensibleValue<S3TablesBucketType>.Create(string value) => new(value);
+    static S3TablesBucketType IJsonStringValue<S3TablesBucketType>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.S3;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.S3;
 /// The model's <c>ServerSideEncryption</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<ServerSideEncryption>))]
-public readonly struct ServerSideEncryption : IEquatable<ServerSideEncryption>, IExtensibleValue<ServerSideEncryption>
+[JsonConverter(typeof(JsonStringValueConverter<ServerSideEncryption>))]
+public readonly struct ServerSideEncryption : IEquatable<ServerSideEncryption>, IJsonStringValue<ServerSideEncryption>
 {
     private readonly string? _value;
 
@@ -40,7 +39,7 @@ public readonly struct ServerSideEncryption : IEquatable<ServerSideEncryption>, 
     /// <summary>The value <c>aws:kms:dsse</c>.</summary>
     public static ServerSideEncryption AwsKmsDsse { get; } = new("aws:kms:dsse");
 
-    static ServerSideEncryption IExtensibleValue<ServerSideEncryption>.Create(string value) => new(value);
+    static ServerSideEncryption IJsonStringValue<ServerSideEncryption>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

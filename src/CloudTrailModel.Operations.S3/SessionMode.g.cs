@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.S3;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.S3;
 /// The model's <c>SessionMode</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<SessionMode>))]
-public readonly struct SessionMode : IEquatable<SessionMode>, IExtensibleValue<SessionMode>
+[JsonConverter(typeof(JsonStringValueConverter<SessionMode>))]
+public readonly struct SessionMode : IEquatable<SessionMode>, IJsonStringValue<SessionMode>
 {
     private readonly string? _value;
 
@@ -31,7 +30,7 @@ public readonly struct SessionMode : IEquatable<SessionMode>, IExtensibleValue<S
     /// <summary>The value <c>ReadWrite</c>.</summary>
     public static SessionMode ReadWrite { get; } = new("ReadWrite");
 
-    static SessionMode IExtensibleValue<SessionMode>.Create(string value) => new(value);
+    static SessionMode IJsonStringValue<SessionMode>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

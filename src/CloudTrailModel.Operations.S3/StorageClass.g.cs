@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.S3;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.S3;
 /// The model's <c>StorageClass</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<StorageClass>))]
-public readonly struct StorageClass : IEquatable<StorageClass>, IExtensibleValue<StorageClass>
+[JsonConverter(typeof(JsonStringValueConverter<StorageClass>))]
+public readonly struct StorageClass : IEquatable<StorageClass>, IJsonStringValue<StorageClass>
 {
     private readonly string? _value;
 
@@ -70,7 +69,7 @@ public readonly struct StorageClass : IEquatable<StorageClass>, IExtensibleValue
     /// <summary>The value <c>AWS_BACKUP_LOW_COST_WARM</c>.</summary>
     public static StorageClass AwsBackupLowCostWarm { get; } = new("AWS_BACKUP_LOW_COST_WARM");
 
-    static StorageClass IExtensibleValue<StorageClass>.Create(string value) => new(value);
+    static StorageClass IJsonStringValue<StorageClass>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.S3;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.S3;
 /// The model's <c>StorageClassAnalysisSchemaVersion</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<StorageClassAnalysisSchemaVersion>))]
-public readonly struct StorageClassAnalysisSchemaVersion : IEquatable<StorageClassAnalysisSchemaVersion>, IExtensibleValue<StorageClassAnalysisSchemaVersion>
+[JsonConverter(typeof(JsonStringValueConverter<StorageClassAnalysisSchemaVersion>))]
+public readonly struct StorageClassAnalysisSchemaVersion : IEquatable<StorageClassAnalysisSchemaVersion>, IJsonStringValue<StorageClassAnalysisSchemaVersion>
 {
     private readonly string? _value;
 
@@ -28,7 +27,7 @@ public readonly struct StorageClassAnalysisSchemaVersion : IEquatable<StorageCla
     /// <summary>The value <c>V_1</c>.</summary>
     public static StorageClassAnalysisSchemaVersion V1 { get; } = new("V_1");
 
-    static StorageClassAnalysisSchemaVersion IExtensibleValue<StorageClassAnalysisSchemaVersion>.Create(string value) => new(value);
+    static StorageClassAnalysisSchemaVersion IJsonStringValue<StorageClassAnalysisSchemaVersion>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.S3;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.S3;
 /// The model's <c>TableSseAlgorithm</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<TableSseAlgorithm>))]
-public readonly struct TableSseAlgorithm : IEquatable<TableSseAlgorithm>, IExtensibleValue<TableSseAlgorithm>
+[JsonConverter(typeof(JsonStringValueConverter<TableSseAlgorithm>))]
+public readonly struct TableSseAlgorithm : IEquatable<TableSseAlgorithm>, IJsonStringValue<TableSseAlgorithm>
 {
     private readonly string? _value;
 
@@ -31,7 +30,7 @@ public readonly struct TableSseAlgorithm : IEquatable<TableSseAlgorithm>, IExten
     /// <summary>The value <c>AES256</c>.</summary>
     public static TableSseAlgorithm Aes256 { get; } = new("AES256");
 
-    static TableSseAlgorithm IExtensibleValue<TableSseAlgorithm>.Create(string value) => new(value);
+    static TableSseAlgorithm IJsonStringValue<TableSseAlgorithm>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.S3;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.S3;
 /// The model's <c>TaggingDirective</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<TaggingDirective>))]
-public readonly struct TaggingDirective : IEquatable<TaggingDirective>, IExtensibleValue<TaggingDirective>
+[JsonConverter(typeof(JsonStringValueConverter<TaggingDirective>))]
+public readonly struct TaggingDirective : IEquatable<TaggingDirective>, IJsonStringValue<TaggingDirective>
 {
     private readonly string? _value;
 
@@ -31,7 +30,7 @@ public readonly struct TaggingDirective : IEquatable<TaggingDirective>, IExtensi
     /// <summary>The value <c>REPLACE</c>.</summary>
     public static TaggingDirective Replace { get; } = new("REPLACE");
 
-    static TaggingDirective IExtensibleValue<TaggingDirective>.Create(string value) => new(value);
+    static TaggingDirective IJsonStringValue<TaggingDirective>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.S3;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.S3;
 /// The model's <c>Tier</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<Tier>))]
-public readonly struct Tier : IEquatable<Tier>, IExtensibleValue<Tier>
+[JsonConverter(typeof(JsonStringValueConverter<Tier>))]
+public readonly struct Tier : IEquatable<Tier>, IJsonStringValue<Tier>
 {
     private readonly string? _value;
 
@@ -34,7 +33,7 @@ public readonly struct Tier : IEquatable<Tier>, IExtensibleValue<Tier>
     /// <summary>The value <c>Expedited</c>.</summary>
     public static Tier Expedited { get; } = new("Expedited");
 
-    static Tier IExtensibleValue<Tier>.Create(string value) => new(value);
+    static Tier IJsonStringValue<Tier>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.S3;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.S3;
 /// The model's <c>TransitionDefaultMinimumObjectSize</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<TransitionDefaultMinimumObjectSize>))]
-public readonly struct TransitionDefaultMinimumObjectSize : IEquatable<TransitionDefaultMinimumObjectSize>, IExtensibleValue<TransitionDefaultMinimumObjectSize>
+[JsonConverter(typeof(JsonStringValueConverter<TransitionDefaultMinimumObjectSize>))]
+public readonly struct TransitionDefaultMinimumObjectSize : IEquatable<TransitionDefaultMinimumObjectSize>, IJsonStringValue<TransitionDefaultMinimumObjectSize>
 {
     private readonly string? _value;
 
@@ -31,7 +30,7 @@ public readonly struct TransitionDefaultMinimumObjectSize : IEquatable<Transitio
     /// <summary>The value <c>all_storage_classes_128K</c>.</summary>
     public static TransitionDefaultMinimumObjectSize AllStorageClasses128k { get; } = new("all_storage_classes_128K");
 
-    static TransitionDefaultMinimumObjectSize IExtensibleValue<TransitionDefaultMinimumObjectSize>.Create(string value) => new(value);
+    static TransitionDefaultMinimumObjectSize IJsonStringValue<TransitionDefaultMinimumObjectSize>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

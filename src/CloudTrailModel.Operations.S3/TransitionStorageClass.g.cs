@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.S3;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.S3;
 /// The model's <c>TransitionStorageClass</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<TransitionStorageClass>))]
-public readonly struct TransitionStorageClass : IEquatable<TransitionStorageClass>, IExtensibleValue<TransitionStorageClass>
+[JsonConverter(typeof(JsonStringValueConverter<TransitionStorageClass>))]
+public readonly struct TransitionStorageClass : IEquatable<TransitionStorageClass>, IJsonStringValue<TransitionStorageClass>
 {
     private readonly string? _value;
 
@@ -43,7 +42,7 @@ public readonly struct TransitionStorageClass : IEquatable<TransitionStorageClas
     /// <summary>The value <c>GLACIER_IR</c>.</summary>
     public static TransitionStorageClass GlacierIr { get; } = new("GLACIER_IR");
 
-    static TransitionStorageClass IExtensibleValue<TransitionStorageClass>.Create(string value) => new(value);
+    static TransitionStorageClass IJsonStringValue<TransitionStorageClass>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.S3;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.S3;
 /// The model's <c>Type</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<Type>))]
-public readonly struct Type : IEquatable<Type>, IExtensibleValue<Type>
+[JsonConverter(typeof(JsonStringValueConverter<Type>))]
+public readonly struct Type : IEquatable<Type>, IJsonStringValue<Type>
 {
     private readonly string? _value;
 
@@ -34,7 +33,7 @@ public readonly struct Type : IEquatable<Type>, IExtensibleValue<Type>
     /// <summary>The value <c>Group</c>.</summary>
     public static Type Group { get; } = new("Group");
 
-    static Type IExtensibleValue<Type>.Create(string value) => new(value);
+    static Type IJsonStringValue<Type>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

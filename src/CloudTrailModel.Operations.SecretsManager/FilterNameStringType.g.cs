@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.SecretsManager;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.SecretsManager;
 /// The model's <c>FilterNameStringType</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<FilterNameStringType>))]
-public readonly struct FilterNameStringType : IEquatable<FilterNameStringType>, IExtensibleValue<FilterNameStringType>
+[JsonConverter(typeof(JsonStringValueConverter<FilterNameStringType>))]
+public readonly struct FilterNameStringType : IEquatable<FilterNameStringType>, IJsonStringValue<FilterNameStringType>
 {
     private readonly string? _value;
 
@@ -46,7 +45,7 @@ public readonly struct FilterNameStringType : IEquatable<FilterNameStringType>, 
     /// <summary>The value <c>all</c>.</summary>
     public static FilterNameStringType All { get; } = new("all");
 
-    static FilterNameStringType IExtensibleValue<FilterNameStringType>.Create(string value) => new(value);
+    static FilterNameStringType IJsonStringValue<FilterNameStringType>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.SecretsManager;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.SecretsManager;
 /// The model's <c>SortByType</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<SortByType>))]
-public readonly struct SortByType : IEquatable<SortByType>, IExtensibleValue<SortByType>
+[JsonConverter(typeof(JsonStringValueConverter<SortByType>))]
+public readonly struct SortByType : IEquatable<SortByType>, IJsonStringValue<SortByType>
 {
     private readonly string? _value;
 
@@ -37,7 +36,7 @@ public readonly struct SortByType : IEquatable<SortByType>, IExtensibleValue<Sor
     /// <summary>The value <c>name</c>.</summary>
     public static SortByType Name { get; } = new("name");
 
-    static SortByType IExtensibleValue<SortByType>.Create(string value) => new(value);
+    static SortByType IJsonStringValue<SortByType>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.SecretsManager;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.SecretsManager;
 /// The model's <c>SortOrderType</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<SortOrderType>))]
-public readonly struct SortOrderType : IEquatable<SortOrderType>, IExtensibleValue<SortOrderType>
+[JsonConverter(typeof(JsonStringValueConverter<SortOrderType>))]
+public readonly struct SortOrderType : IEquatable<SortOrderType>, IJsonStringValue<SortOrderType>
 {
     private readonly string? _value;
 
@@ -31,7 +30,7 @@ public readonly struct SortOrderType : IEquatable<SortOrderType>, IExtensibleVal
     /// <summary>The value <c>desc</c>.</summary>
     public static SortOrderType Desc { get; } = new("desc");
 
-    static SortOrderType IExtensibleValue<SortOrderType>.Create(string value) => new(value);
+    static SortOrderType IJsonStringValue<SortOrderType>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.SecretsManager;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.SecretsManager;
 /// The model's <c>StatusType</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<StatusType>))]
-public readonly struct StatusType : IEquatable<StatusType>, IExtensibleValue<StatusType>
+[JsonConverter(typeof(JsonStringValueConverter<StatusType>))]
+public readonly struct StatusType : IEquatable<StatusType>, IJsonStringValue<StatusType>
 {
     private readonly string? _value;
 
@@ -34,7 +33,7 @@ public readonly struct StatusType : IEquatable<StatusType>, IExtensibleValue<Sta
     /// <summary>The value <c>InProgress</c>.</summary>
     public static StatusType InProgress { get; } = new("InProgress");
 
-    static StatusType IExtensibleValue<StatusType>.Create(string value) => new(value);
+    static StatusType IJsonStringValue<StatusType>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

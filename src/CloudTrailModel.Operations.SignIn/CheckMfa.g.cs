@@ -6,6 +6,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using CloudTrailModel.Internal;
 using CloudTrailModel.Operations;
+using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.SignIn;
 
@@ -34,6 +35,36 @@ public sealed record CheckMfaResponseElements
     {
         var hash = default(HashCode);
         hash.Add(CheckMfa);
+        hash.Add(JsonFields.Hash(AdditionalFields));
+        return hash.ToHashCode();
+    }
+}
+
+/// <summary>The additional event data (CloudTrail <c>additionalEventData</c>) of <c>CheckMfa</c>: The MFA check of a console sign-in.</summary>
+public sealed record CheckMfaAdditionalEventData
+{
+    /// <summary>The kind of MFA device checked, e.g. JSON <c>MfaType</c>.</summary>
+    [JsonPropertyName("MfaType")]
+    [JsonConverter(typeof(TolerantMemberConverter<string>))]
+    public string? MfaType { get; set; }
+
+    /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
+    [JsonExtensionData]
+    public IDictionary<string, JsonElement>? AdditionalFields { get; set; }
+
+    /// <summary>Whether <paramref name="other"/> has equal values; <see cref="AdditionalFields"/> compare as JSON.</summary>
+    /// <param name="other">The value to compare with.</param>
+    /// <returns>True when every member is equal.</returns>
+    public bool Equals(CheckMfaAdditionalEventData? other) =>
+        ReferenceEquals(this, other) || (other is not null
+            && EqualityComparer<string?>.Default.Equals(MfaType, other.MfaType)
+            && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
+
+    /// <inheritdoc/>
+    public override int GetHashCode()
+    {
+        var hash = default(HashCode);
+        hash.Add(MfaType);
         hash.Add(JsonFields.Hash(AdditionalFields));
         return hash.ToHashCode();
     }

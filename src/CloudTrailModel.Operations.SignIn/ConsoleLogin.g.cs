@@ -6,6 +6,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using CloudTrailModel.Internal;
 using CloudTrailModel.Operations;
+using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.SignIn;
 
@@ -34,6 +35,78 @@ public sealed record ConsoleLoginResponseElements
     {
         var hash = default(HashCode);
         hash.Add(ConsoleLogin);
+        hash.Add(JsonFields.Hash(AdditionalFields));
+        return hash.ToHashCode();
+    }
+}
+
+/// <summary>The additional event data (CloudTrail <c>additionalEventData</c>) of <c>ConsoleLogin</c>: A sign-in to the AWS Management Console (root, IAM user or federated).</summary>
+public sealed record ConsoleLoginAdditionalEventData
+{
+    /// <summary>The console URL the sign-in was for. JSON <c>LoginTo</c>.</summary>
+    [JsonPropertyName("LoginTo")]
+    [JsonConverter(typeof(TolerantMemberConverter<string>))]
+    public string? LoginTo { get; set; }
+
+    /// <summary>Whether the sign-in came from the console mobile app: Yes or No. JSON <c>MobileVersion</c>.</summary>
+    [JsonPropertyName("MobileVersion")]
+    [JsonConverter(typeof(TolerantMemberConverter<string>))]
+    public string? MobileVersion { get; set; }
+
+    /// <summary>Whether an MFA device was used: Yes or No (any case). JSON <c>MFAUsed</c>.</summary>
+    [JsonPropertyName("MFAUsed")]
+    [JsonConverter(typeof(TolerantMemberConverter<string>))]
+    public string? MFAUsed { get; set; }
+
+    /// <summary>The ARN of the MFA device used. JSON <c>MFAIdentifier</c>.</summary>
+    [JsonPropertyName("MFAIdentifier")]
+    [JsonConverter(typeof(TolerantMemberConverter<string>))]
+    public string? MFAIdentifier { get; set; }
+
+    /// <summary>The ARN of the SAML provider of a federated sign-in. JSON <c>SamlProviderArn</c>.</summary>
+    [JsonPropertyName("SamlProviderArn")]
+    [JsonConverter(typeof(TolerantMemberConverter<string>))]
+    public string? SamlProviderArn { get; set; }
+
+    /// <summary>The kind of credential the user signed in with. JSON <c>CredentialType</c>.</summary>
+    [JsonPropertyName("CredentialType")]
+    [JsonConverter(typeof(TolerantMemberConverter<string>))]
+    public string? CredentialType { get; set; }
+
+    /// <summary>Correlates the events of one sign-in sequence. JSON <c>AuthWorkflowID</c>.</summary>
+    [JsonPropertyName("AuthWorkflowID")]
+    [JsonConverter(typeof(TolerantMemberConverter<string>))]
+    public string? AuthWorkflowID { get; set; }
+
+    /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
+    [JsonExtensionData]
+    public IDictionary<string, JsonElement>? AdditionalFields { get; set; }
+
+    /// <summary>Whether <paramref name="other"/> has equal values; <see cref="AdditionalFields"/> compare as JSON.</summary>
+    /// <param name="other">The value to compare with.</param>
+    /// <returns>True when every member is equal.</returns>
+    public bool Equals(ConsoleLoginAdditionalEventData? other) =>
+        ReferenceEquals(this, other) || (other is not null
+            && EqualityComparer<string?>.Default.Equals(LoginTo, other.LoginTo)
+            && EqualityComparer<string?>.Default.Equals(MobileVersion, other.MobileVersion)
+            && EqualityComparer<string?>.Default.Equals(MFAUsed, other.MFAUsed)
+            && EqualityComparer<string?>.Default.Equals(MFAIdentifier, other.MFAIdentifier)
+            && EqualityComparer<string?>.Default.Equals(SamlProviderArn, other.SamlProviderArn)
+            && EqualityComparer<string?>.Default.Equals(CredentialType, other.CredentialType)
+            && EqualityComparer<string?>.Default.Equals(AuthWorkflowID, other.AuthWorkflowID)
+            && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
+
+    /// <inheritdoc/>
+    public override int GetHashCode()
+    {
+        var hash = default(HashCode);
+        hash.Add(LoginTo);
+        hash.Add(MobileVersion);
+        hash.Add(MFAUsed);
+        hash.Add(MFAIdentifier);
+        hash.Add(SamlProviderArn);
+        hash.Add(CredentialType);
+        hash.Add(AuthWorkflowID);
         hash.Add(JsonFields.Hash(AdditionalFields));
         return hash.ToHashCode();
     }

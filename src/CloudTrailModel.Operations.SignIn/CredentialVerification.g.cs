@@ -6,6 +6,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using CloudTrailModel.Internal;
 using CloudTrailModel.Operations;
+using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.SignIn;
 
@@ -34,6 +35,43 @@ public sealed record CredentialVerificationResponseElements
     {
         var hash = default(HashCode);
         hash.Add(CredentialVerification);
+        hash.Add(JsonFields.Hash(AdditionalFields));
+        return hash.ToHashCode();
+    }
+}
+
+/// <summary>The additional event data (CloudTrail <c>additionalEventData</c>) of <c>CredentialVerification</c>: A credential verification during sign-in.</summary>
+public sealed record CredentialVerificationAdditionalEventData
+{
+    /// <summary>Correlates the events of one sign-in sequence. JSON <c>AuthWorkflowID</c>.</summary>
+    [JsonPropertyName("AuthWorkflowID")]
+    [JsonConverter(typeof(TolerantMemberConverter<string>))]
+    public string? AuthWorkflowID { get; set; }
+
+    /// <summary>The kind of credential verified, e.g. JSON <c>CredentialType</c>.</summary>
+    [JsonPropertyName("CredentialType")]
+    [JsonConverter(typeof(TolerantMemberConverter<string>))]
+    public string? CredentialType { get; set; }
+
+    /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
+    [JsonExtensionData]
+    public IDictionary<string, JsonElement>? AdditionalFields { get; set; }
+
+    /// <summary>Whether <paramref name="other"/> has equal values; <see cref="AdditionalFields"/> compare as JSON.</summary>
+    /// <param name="other">The value to compare with.</param>
+    /// <returns>True when every member is equal.</returns>
+    public bool Equals(CredentialVerificationAdditionalEventData? other) =>
+        ReferenceEquals(this, other) || (other is not null
+            && EqualityComparer<string?>.Default.Equals(AuthWorkflowID, other.AuthWorkflowID)
+            && EqualityComparer<string?>.Default.Equals(CredentialType, other.CredentialType)
+            && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
+
+    /// <inheritdoc/>
+    public override int GetHashCode()
+    {
+        var hash = default(HashCode);
+        hash.Add(AuthWorkflowID);
+        hash.Add(CredentialType);
         hash.Add(JsonFields.Hash(AdditionalFields));
         return hash.ToHashCode();
     }

@@ -6,6 +6,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using CloudTrailModel.Internal;
 using CloudTrailModel.Operations;
+using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.SignIn;
 
@@ -34,6 +35,36 @@ public sealed record ExitRoleResponseElements
     {
         var hash = default(HashCode);
         hash.Add(ExitRole);
+        hash.Add(JsonFields.Hash(AdditionalFields));
+        return hash.ToHashCode();
+    }
+}
+
+/// <summary>The additional event data (CloudTrail <c>additionalEventData</c>) of <c>ExitRole</c>: A return from a switched role to the original identity in the console.</summary>
+public sealed record ExitRoleAdditionalEventData
+{
+    /// <summary>The console URL the user was sent to after leaving the role. JSON <c>RedirectTo</c>.</summary>
+    [JsonPropertyName("RedirectTo")]
+    [JsonConverter(typeof(TolerantMemberConverter<string>))]
+    public string? RedirectTo { get; set; }
+
+    /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
+    [JsonExtensionData]
+    public IDictionary<string, JsonElement>? AdditionalFields { get; set; }
+
+    /// <summary>Whether <paramref name="other"/> has equal values; <see cref="AdditionalFields"/> compare as JSON.</summary>
+    /// <param name="other">The value to compare with.</param>
+    /// <returns>True when every member is equal.</returns>
+    public bool Equals(ExitRoleAdditionalEventData? other) =>
+        ReferenceEquals(this, other) || (other is not null
+            && EqualityComparer<string?>.Default.Equals(RedirectTo, other.RedirectTo)
+            && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
+
+    /// <inheritdoc/>
+    public override int GetHashCode()
+    {
+        var hash = default(HashCode);
+        hash.Add(RedirectTo);
         hash.Add(JsonFields.Hash(AdditionalFields));
         return hash.ToHashCode();
     }

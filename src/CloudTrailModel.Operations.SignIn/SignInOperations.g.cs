@@ -8,13 +8,30 @@ using CloudTrailModel.Operations;
 
 namespace CloudTrailModel.Operations.SignIn;
 
-/// <summary>Registers the SignIn operations (every eventName spelling, typed models, target rules) when this assembly loads.</summary>
-internal static class SignInOperations
+/// <summary>The SignIn operations (every eventName spelling, typed models, target rules) in CloudTrailModel's registry.</summary>
+/// <remarks>
+/// They register when this assembly loads, and the core loads it by event source the first time a record needs it, so
+/// referencing the package is enough under JIT. A NativeAOT binary holds only the assemblies the app names: an app that
+/// reads this service only through <c>GetRequestParameters()</c>, <c>GetResponseElements()</c> or <c>GetTargets()</c> calls
+/// <see cref="Register"/> once at startup.
+/// </remarks>
+public static class SignInOperations
 {
+    // The explicit static constructor runs once, on the first call of Register, whichever thread makes it.
+    static SignInOperations() => OperationRegistry.Register(Operations());
+
+    /// <summary>
+    /// Registers this package's operations (once; later calls do nothing). Needed only under NativeAOT when the app names
+    /// none of this package's types: the call keeps the package in the binary.
+    /// </summary>
+    public static void Register()
+    {
+    }
+
 #pragma warning disable CA2255 // A library's module initializer is the point: referencing the package registers its operations.
     [ModuleInitializer]
 #pragma warning restore CA2255
-    internal static void Register() => OperationRegistry.Register(Operations());
+    internal static void RegisterOnLoad() => Register();
 
     private static OperationRegistration[] Operations()
     {
@@ -27,14 +44,22 @@ internal static class SignInOperations
                 null,
                 null,
                 typeof(CheckMfaResponseElements),
-                OperationRegistry.Reader(static () => (JsonTypeInfo<CheckMfaResponseElements>)SignInJsonContext.Tolerant.GetTypeInfo(typeof(CheckMfaResponseElements)))),
+                OperationRegistry.Reader(static () => (JsonTypeInfo<CheckMfaResponseElements>)SignInJsonContext.Tolerant.GetTypeInfo(typeof(CheckMfaResponseElements))))
+            {
+                AdditionalEventDataType = typeof(CheckMfaAdditionalEventData),
+                ReadAdditionalEventData = OperationRegistry.Reader(static () => (JsonTypeInfo<CheckMfaAdditionalEventData>)SignInJsonContext.Tolerant.GetTypeInfo(typeof(CheckMfaAdditionalEventData))),
+            },
             new(
                 EventSource,
                 ["ConsoleLogin"],
                 null,
                 null,
                 typeof(ConsoleLoginResponseElements),
-                OperationRegistry.Reader(static () => (JsonTypeInfo<ConsoleLoginResponseElements>)SignInJsonContext.Tolerant.GetTypeInfo(typeof(ConsoleLoginResponseElements)))),
+                OperationRegistry.Reader(static () => (JsonTypeInfo<ConsoleLoginResponseElements>)SignInJsonContext.Tolerant.GetTypeInfo(typeof(ConsoleLoginResponseElements))))
+            {
+                AdditionalEventDataType = typeof(ConsoleLoginAdditionalEventData),
+                ReadAdditionalEventData = OperationRegistry.Reader(static () => (JsonTypeInfo<ConsoleLoginAdditionalEventData>)SignInJsonContext.Tolerant.GetTypeInfo(typeof(ConsoleLoginAdditionalEventData))),
+            },
             new(
                 EventSource,
                 ["ConsoleSignIn"],
@@ -48,21 +73,33 @@ internal static class SignInOperations
                 null,
                 null,
                 typeof(CredentialChallengeResponseElements),
-                OperationRegistry.Reader(static () => (JsonTypeInfo<CredentialChallengeResponseElements>)SignInJsonContext.Tolerant.GetTypeInfo(typeof(CredentialChallengeResponseElements)))),
+                OperationRegistry.Reader(static () => (JsonTypeInfo<CredentialChallengeResponseElements>)SignInJsonContext.Tolerant.GetTypeInfo(typeof(CredentialChallengeResponseElements))))
+            {
+                AdditionalEventDataType = typeof(CredentialChallengeAdditionalEventData),
+                ReadAdditionalEventData = OperationRegistry.Reader(static () => (JsonTypeInfo<CredentialChallengeAdditionalEventData>)SignInJsonContext.Tolerant.GetTypeInfo(typeof(CredentialChallengeAdditionalEventData))),
+            },
             new(
                 EventSource,
                 ["CredentialVerification"],
                 null,
                 null,
                 typeof(CredentialVerificationResponseElements),
-                OperationRegistry.Reader(static () => (JsonTypeInfo<CredentialVerificationResponseElements>)SignInJsonContext.Tolerant.GetTypeInfo(typeof(CredentialVerificationResponseElements)))),
+                OperationRegistry.Reader(static () => (JsonTypeInfo<CredentialVerificationResponseElements>)SignInJsonContext.Tolerant.GetTypeInfo(typeof(CredentialVerificationResponseElements))))
+            {
+                AdditionalEventDataType = typeof(CredentialVerificationAdditionalEventData),
+                ReadAdditionalEventData = OperationRegistry.Reader(static () => (JsonTypeInfo<CredentialVerificationAdditionalEventData>)SignInJsonContext.Tolerant.GetTypeInfo(typeof(CredentialVerificationAdditionalEventData))),
+            },
             new(
                 EventSource,
                 ["ExitRole"],
                 null,
                 null,
                 typeof(ExitRoleResponseElements),
-                OperationRegistry.Reader(static () => (JsonTypeInfo<ExitRoleResponseElements>)SignInJsonContext.Tolerant.GetTypeInfo(typeof(ExitRoleResponseElements)))),
+                OperationRegistry.Reader(static () => (JsonTypeInfo<ExitRoleResponseElements>)SignInJsonContext.Tolerant.GetTypeInfo(typeof(ExitRoleResponseElements))))
+            {
+                AdditionalEventDataType = typeof(ExitRoleAdditionalEventData),
+                ReadAdditionalEventData = OperationRegistry.Reader(static () => (JsonTypeInfo<ExitRoleAdditionalEventData>)SignInJsonContext.Tolerant.GetTypeInfo(typeof(ExitRoleAdditionalEventData))),
+            },
             new(
                 EventSource,
                 ["ExternalIdPDirectoryLogin"],
@@ -104,21 +141,33 @@ internal static class SignInOperations
                 null,
                 null,
                 typeof(RenewRoleResponseElements),
-                OperationRegistry.Reader(static () => (JsonTypeInfo<RenewRoleResponseElements>)SignInJsonContext.Tolerant.GetTypeInfo(typeof(RenewRoleResponseElements)))),
+                OperationRegistry.Reader(static () => (JsonTypeInfo<RenewRoleResponseElements>)SignInJsonContext.Tolerant.GetTypeInfo(typeof(RenewRoleResponseElements))))
+            {
+                AdditionalEventDataType = typeof(RenewRoleAdditionalEventData),
+                ReadAdditionalEventData = OperationRegistry.Reader(static () => (JsonTypeInfo<RenewRoleAdditionalEventData>)SignInJsonContext.Tolerant.GetTypeInfo(typeof(RenewRoleAdditionalEventData))),
+            },
             new(
                 EventSource,
                 ["SwitchRole"],
                 null,
                 null,
                 typeof(SwitchRoleResponseElements),
-                OperationRegistry.Reader(static () => (JsonTypeInfo<SwitchRoleResponseElements>)SignInJsonContext.Tolerant.GetTypeInfo(typeof(SwitchRoleResponseElements)))),
+                OperationRegistry.Reader(static () => (JsonTypeInfo<SwitchRoleResponseElements>)SignInJsonContext.Tolerant.GetTypeInfo(typeof(SwitchRoleResponseElements))))
+            {
+                AdditionalEventDataType = typeof(SwitchRoleAdditionalEventData),
+                ReadAdditionalEventData = OperationRegistry.Reader(static () => (JsonTypeInfo<SwitchRoleAdditionalEventData>)SignInJsonContext.Tolerant.GetTypeInfo(typeof(SwitchRoleAdditionalEventData))),
+            },
             new(
                 EventSource,
                 ["UserAuthentication"],
                 null,
                 null,
                 typeof(UserAuthenticationResponseElements),
-                OperationRegistry.Reader(static () => (JsonTypeInfo<UserAuthenticationResponseElements>)SignInJsonContext.Tolerant.GetTypeInfo(typeof(UserAuthenticationResponseElements)))),
+                OperationRegistry.Reader(static () => (JsonTypeInfo<UserAuthenticationResponseElements>)SignInJsonContext.Tolerant.GetTypeInfo(typeof(UserAuthenticationResponseElements))))
+            {
+                AdditionalEventDataType = typeof(UserAuthenticationAdditionalEventData),
+                ReadAdditionalEventData = OperationRegistry.Reader(static () => (JsonTypeInfo<UserAuthenticationAdditionalEventData>)SignInJsonContext.Tolerant.GetTypeInfo(typeof(UserAuthenticationAdditionalEventData))),
+            },
         ];
     }
 }

@@ -6,6 +6,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using CloudTrailModel.Internal;
 using CloudTrailModel.Operations;
+using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.SignIn;
 
@@ -34,6 +35,43 @@ public sealed record SwitchRoleResponseElements
     {
         var hash = default(HashCode);
         hash.Add(SwitchRole);
+        hash.Add(JsonFields.Hash(AdditionalFields));
+        return hash.ToHashCode();
+    }
+}
+
+/// <summary>The additional event data (CloudTrail <c>additionalEventData</c>) of <c>SwitchRole</c>: A switch to a role in the console.</summary>
+public sealed record SwitchRoleAdditionalEventData
+{
+    /// <summary>The ARN of the identity that switched to the role. JSON <c>SwitchFrom</c>.</summary>
+    [JsonPropertyName("SwitchFrom")]
+    [JsonConverter(typeof(TolerantMemberConverter<string>))]
+    public string? SwitchFrom { get; set; }
+
+    /// <summary>The console URL the user was sent to after the switch. JSON <c>RedirectTo</c>.</summary>
+    [JsonPropertyName("RedirectTo")]
+    [JsonConverter(typeof(TolerantMemberConverter<string>))]
+    public string? RedirectTo { get; set; }
+
+    /// <summary>Members CloudTrail logged that the service model does not describe, or whose value did not fit the model, kept as raw JSON rather than dropped.</summary>
+    [JsonExtensionData]
+    public IDictionary<string, JsonElement>? AdditionalFields { get; set; }
+
+    /// <summary>Whether <paramref name="other"/> has equal values; <see cref="AdditionalFields"/> compare as JSON.</summary>
+    /// <param name="other">The value to compare with.</param>
+    /// <returns>True when every member is equal.</returns>
+    public bool Equals(SwitchRoleAdditionalEventData? other) =>
+        ReferenceEquals(this, other) || (other is not null
+            && EqualityComparer<string?>.Default.Equals(SwitchFrom, other.SwitchFrom)
+            && EqualityComparer<string?>.Default.Equals(RedirectTo, other.RedirectTo)
+            && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
+
+    /// <inheritdoc/>
+    public override int GetHashCode()
+    {
+        var hash = default(HashCode);
+        hash.Add(SwitchFrom);
+        hash.Add(RedirectTo);
         hash.Add(JsonFields.Hash(AdditionalFields));
         return hash.ToHashCode();
     }

@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.SimpleSystemsManagement;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.SimpleSystemsManagement;
 /// The model's <c>AccessRequestStatus</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<AccessRequestStatus>))]
-public readonly struct AccessRequestStatus : IEquatable<AccessRequestStatus>, IExtensibleValue<AccessRequestStatus>
+[JsonConverter(typeof(JsonStringValueConverter<AccessRequestStatus>))]
+public readonly struct AccessRequestStatus : IEquatable<AccessRequestStatus>, IJsonStringValue<AccessRequestStatus>
 {
     private readonly string? _value;
 
@@ -40,7 +39,7 @@ public readonly struct AccessRequestStatus : IEquatable<AccessRequestStatus>, IE
     /// <summary>The value <c>Pending</c>.</summary>
     public static AccessRequestStatus Pending { get; } = new("Pending");
 
-    static AccessRequestStatus IExtensibleValue<AccessRequestStatus>.Create(string value) => new(value);
+    static AccessRequestStatus IJsonStringValue<AccessRequestStatus>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.SimpleSystemsManagement;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.SimpleSystemsManagement;
 /// The model's <c>AccessType</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<AccessType>))]
-public readonly struct AccessType : IEquatable<AccessType>, IExtensibleValue<AccessType>
+[JsonConverter(typeof(JsonStringValueConverter<AccessType>))]
+public readonly struct AccessType : IEquatable<AccessType>, IJsonStringValue<AccessType>
 {
     private readonly string? _value;
 
@@ -31,7 +30,7 @@ public readonly struct AccessType : IEquatable<AccessType>, IExtensibleValue<Acc
     /// <summary>The value <c>JustInTime</c>.</summary>
     public static AccessType JustInTime { get; } = new("JustInTime");
 
-    static AccessType IExtensibleValue<AccessType>.Create(string value) => new(value);
+    static AccessType IJsonStringValue<AccessType>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

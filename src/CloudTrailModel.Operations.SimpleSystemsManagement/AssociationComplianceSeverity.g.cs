@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.SimpleSystemsManagement;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.SimpleSystemsManagement;
 /// The model's <c>AssociationComplianceSeverity</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<AssociationComplianceSeverity>))]
-public readonly struct AssociationComplianceSeverity : IEquatable<AssociationComplianceSeverity>, IExtensibleValue<AssociationComplianceSeverity>
+[JsonConverter(typeof(JsonStringValueConverter<AssociationComplianceSeverity>))]
+public readonly struct AssociationComplianceSeverity : IEquatable<AssociationComplianceSeverity>, IJsonStringValue<AssociationComplianceSeverity>
 {
     private readonly string? _value;
 
@@ -40,7 +39,7 @@ public readonly struct AssociationComplianceSeverity : IEquatable<AssociationCom
     /// <summary>The value <c>UNSPECIFIED</c>.</summary>
     public static AssociationComplianceSeverity Unspecified { get; } = new("UNSPECIFIED");
 
-    static AssociationComplianceSeverity IExtensibleValue<AssociationComplianceSeverity>.Create(string value) => new(value);
+    static AssociationComplianceSeverity IJsonStringValue<AssociationComplianceSeverity>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

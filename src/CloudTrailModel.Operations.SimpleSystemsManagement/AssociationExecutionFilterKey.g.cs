@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.SimpleSystemsManagement;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.SimpleSystemsManagement;
 /// The model's <c>AssociationExecutionFilterKey</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<AssociationExecutionFilterKey>))]
-public readonly struct AssociationExecutionFilterKey : IEquatable<AssociationExecutionFilterKey>, IExtensibleValue<AssociationExecutionFilterKey>
+[JsonConverter(typeof(JsonStringValueConverter<AssociationExecutionFilterKey>))]
+public readonly struct AssociationExecutionFilterKey : IEquatable<AssociationExecutionFilterKey>, IJsonStringValue<AssociationExecutionFilterKey>
 {
     private readonly string? _value;
 
@@ -34,7 +33,7 @@ public readonly struct AssociationExecutionFilterKey : IEquatable<AssociationExe
     /// <summary>The value <c>CreatedTime</c>.</summary>
     public static AssociationExecutionFilterKey CreatedTime { get; } = new("CreatedTime");
 
-    static AssociationExecutionFilterKey IExtensibleValue<AssociationExecutionFilterKey>.Create(string value) => new(value);
+    static AssociationExecutionFilterKey IJsonStringValue<AssociationExecutionFilterKey>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.SimpleSystemsManagement;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.SimpleSystemsManagement;
 /// The model's <c>AssociationExecutionTargetsFilterKey</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<AssociationExecutionTargetsFilterKey>))]
-public readonly struct AssociationExecutionTargetsFilterKey : IEquatable<AssociationExecutionTargetsFilterKey>, IExtensibleValue<AssociationExecutionTargetsFilterKey>
+[JsonConverter(typeof(JsonStringValueConverter<AssociationExecutionTargetsFilterKey>))]
+public readonly struct AssociationExecutionTargetsFilterKey : IEquatable<AssociationExecutionTargetsFilterKey>, IJsonStringValue<AssociationExecutionTargetsFilterKey>
 {
     private readonly string? _value;
 
@@ -34,7 +33,7 @@ public readonly struct AssociationExecutionTargetsFilterKey : IEquatable<Associa
     /// <summary>The value <c>ResourceType</c>.</summary>
     public static AssociationExecutionTargetsFilterKey ResourceType { get; } = new("ResourceType");
 
-    static AssociationExecutionTargetsFilterKey IExtensibleValue<AssociationExecutionTargetsFilterKey>.Create(string value) => new(value);
+    static AssociationExecutionTargetsFilterKey IJsonStringValue<AssociationExecutionTargetsFilterKey>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.SimpleSystemsManagement;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.SimpleSystemsManagement;
 /// The model's <c>AssociationFilterKey</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<AssociationFilterKey>))]
-public readonly struct AssociationFilterKey : IEquatable<AssociationFilterKey>, IExtensibleValue<AssociationFilterKey>
+[JsonConverter(typeof(JsonStringValueConverter<AssociationFilterKey>))]
+public readonly struct AssociationFilterKey : IEquatable<AssociationFilterKey>, IJsonStringValue<AssociationFilterKey>
 {
     private readonly string? _value;
 
@@ -52,7 +51,7 @@ public readonly struct AssociationFilterKey : IEquatable<AssociationFilterKey>, 
     /// <summary>The value <c>CloudConnectorId</c>.</summary>
     public static AssociationFilterKey CloudConnectorId { get; } = new("CloudConnectorId");
 
-    static AssociationFilterKey IExtensibleValue<AssociationFilterKey>.Create(string value) => new(value);
+    static AssociationFilterKey IJsonStringValue<AssociationFilterKey>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

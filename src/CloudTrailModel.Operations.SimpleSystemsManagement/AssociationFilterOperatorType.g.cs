@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.SimpleSystemsManagement;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.SimpleSystemsManagement;
 /// The model's <c>AssociationFilterOperatorType</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<AssociationFilterOperatorType>))]
-public readonly struct AssociationFilterOperatorType : IEquatable<AssociationFilterOperatorType>, IExtensibleValue<AssociationFilterOperatorType>
+[JsonConverter(typeof(JsonStringValueConverter<AssociationFilterOperatorType>))]
+public readonly struct AssociationFilterOperatorType : IEquatable<AssociationFilterOperatorType>, IJsonStringValue<AssociationFilterOperatorType>
 {
     private readonly string? _value;
 
@@ -34,7 +33,7 @@ public readonly struct AssociationFilterOperatorType : IEquatable<AssociationFil
     /// <summary>The value <c>GREATER_THAN</c>.</summary>
     public static AssociationFilterOperatorType GreaterThan { get; } = new("GREATER_THAN");
 
-    static AssociationFilterOperatorType IExtensibleValue<AssociationFilterOperatorType>.Create(string value) => new(value);
+    static AssociationFilterOperatorType IJsonStringValue<AssociationFilterOperatorType>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

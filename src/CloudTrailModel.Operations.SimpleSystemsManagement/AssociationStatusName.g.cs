@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.SimpleSystemsManagement;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.SimpleSystemsManagement;
 /// The model's <c>AssociationStatusName</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<AssociationStatusName>))]
-public readonly struct AssociationStatusName : IEquatable<AssociationStatusName>, IExtensibleValue<AssociationStatusName>
+[JsonConverter(typeof(JsonStringValueConverter<AssociationStatusName>))]
+public readonly struct AssociationStatusName : IEquatable<AssociationStatusName>, IJsonStringValue<AssociationStatusName>
 {
     private readonly string? _value;
 
@@ -34,7 +33,7 @@ public readonly struct AssociationStatusName : IEquatable<AssociationStatusName>
     /// <summary>The value <c>Failed</c>.</summary>
     public static AssociationStatusName Failed { get; } = new("Failed");
 
-    static AssociationStatusName IExtensibleValue<AssociationStatusName>.Create(string value) => new(value);
+    static AssociationStatusName IJsonStringValue<AssociationStatusName>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.SimpleSystemsManagement;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.SimpleSystemsManagement;
 /// The model's <c>AssociationSyncCompliance</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<AssociationSyncCompliance>))]
-public readonly struct AssociationSyncCompliance : IEquatable<AssociationSyncCompliance>, IExtensibleValue<AssociationSyncCompliance>
+[JsonConverter(typeof(JsonStringValueConverter<AssociationSyncCompliance>))]
+public readonly struct AssociationSyncCompliance : IEquatable<AssociationSyncCompliance>, IJsonStringValue<AssociationSyncCompliance>
 {
     private readonly string? _value;
 
@@ -31,7 +30,7 @@ public readonly struct AssociationSyncCompliance : IEquatable<AssociationSyncCom
     /// <summary>The value <c>MANUAL</c>.</summary>
     public static AssociationSyncCompliance Manual { get; } = new("MANUAL");
 
-    static AssociationSyncCompliance IExtensibleValue<AssociationSyncCompliance>.Create(string value) => new(value);
+    static AssociationSyncCompliance IJsonStringValue<AssociationSyncCompliance>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

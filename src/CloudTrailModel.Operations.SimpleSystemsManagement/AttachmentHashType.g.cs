@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.SimpleSystemsManagement;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.SimpleSystemsManagement;
 /// The model's <c>AttachmentHashType</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<AttachmentHashType>))]
-public readonly struct AttachmentHashType : IEquatable<AttachmentHashType>, IExtensibleValue<AttachmentHashType>
+[JsonConverter(typeof(JsonStringValueConverter<AttachmentHashType>))]
+public readonly struct AttachmentHashType : IEquatable<AttachmentHashType>, IJsonStringValue<AttachmentHashType>
 {
     private readonly string? _value;
 
@@ -28,7 +27,7 @@ public readonly struct AttachmentHashType : IEquatable<AttachmentHashType>, IExt
     /// <summary>The value <c>Sha256</c>.</summary>
     public static AttachmentHashType Sha256 { get; } = new("Sha256");
 
-    static AttachmentHashType IExtensibleValue<AttachmentHashType>.Create(string value) => new(value);
+    static AttachmentHashType IJsonStringValue<AttachmentHashType>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.SimpleSystemsManagement;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.SimpleSystemsManagement;
 /// The model's <c>AttachmentsSourceKey</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<AttachmentsSourceKey>))]
-public readonly struct AttachmentsSourceKey : IEquatable<AttachmentsSourceKey>, IExtensibleValue<AttachmentsSourceKey>
+[JsonConverter(typeof(JsonStringValueConverter<AttachmentsSourceKey>))]
+public readonly struct AttachmentsSourceKey : IEquatable<AttachmentsSourceKey>, IJsonStringValue<AttachmentsSourceKey>
 {
     private readonly string? _value;
 
@@ -34,7 +33,7 @@ public readonly struct AttachmentsSourceKey : IEquatable<AttachmentsSourceKey>, 
     /// <summary>The value <c>AttachmentReference</c>.</summary>
     public static AttachmentsSourceKey AttachmentReference { get; } = new("AttachmentReference");
 
-    static AttachmentsSourceKey IExtensibleValue<AttachmentsSourceKey>.Create(string value) => new(value);
+    static AttachmentsSourceKey IJsonStringValue<AttachmentsSourceKey>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

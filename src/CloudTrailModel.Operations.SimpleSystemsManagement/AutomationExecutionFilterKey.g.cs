@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.SimpleSystemsManagement;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.SimpleSystemsManagement;
 /// The model's <c>AutomationExecutionFilterKey</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<AutomationExecutionFilterKey>))]
-public readonly struct AutomationExecutionFilterKey : IEquatable<AutomationExecutionFilterKey>, IExtensibleValue<AutomationExecutionFilterKey>
+[JsonConverter(typeof(JsonStringValueConverter<AutomationExecutionFilterKey>))]
+public readonly struct AutomationExecutionFilterKey : IEquatable<AutomationExecutionFilterKey>, IJsonStringValue<AutomationExecutionFilterKey>
 {
     private readonly string? _value;
 
@@ -61,7 +60,7 @@ public readonly struct AutomationExecutionFilterKey : IEquatable<AutomationExecu
     /// <summary>The value <c>OpsItemId</c>.</summary>
     public static AutomationExecutionFilterKey OpsItemId { get; } = new("OpsItemId");
 
-    static AutomationExecutionFilterKey IExtensibleValue<AutomationExecutionFilterKey>.Create(string value) => new(value);
+    static AutomationExecutionFilterKey IJsonStringValue<AutomationExecutionFilterKey>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

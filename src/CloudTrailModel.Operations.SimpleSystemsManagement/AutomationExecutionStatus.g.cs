@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.SimpleSystemsManagement;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.SimpleSystemsManagement;
 /// The model's <c>AutomationExecutionStatus</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<AutomationExecutionStatus>))]
-public readonly struct AutomationExecutionStatus : IEquatable<AutomationExecutionStatus>, IExtensibleValue<AutomationExecutionStatus>
+[JsonConverter(typeof(JsonStringValueConverter<AutomationExecutionStatus>))]
+public readonly struct AutomationExecutionStatus : IEquatable<AutomationExecutionStatus>, IJsonStringValue<AutomationExecutionStatus>
 {
     private readonly string? _value;
 
@@ -82,7 +81,7 @@ public readonly struct AutomationExecutionStatus : IEquatable<AutomationExecutio
     /// <summary>The value <c>Exited</c>.</summary>
     public static AutomationExecutionStatus Exited { get; } = new("Exited");
 
-    static AutomationExecutionStatus IExtensibleValue<AutomationExecutionStatus>.Create(string value) => new(value);
+    static AutomationExecutionStatus IJsonStringValue<AutomationExecutionStatus>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.SimpleSystemsManagement;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.SimpleSystemsManagement;
 /// The model's <c>AutomationSubtype</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<AutomationSubtype>))]
-public readonly struct AutomationSubtype : IEquatable<AutomationSubtype>, IExtensibleValue<AutomationSubtype>
+[JsonConverter(typeof(JsonStringValueConverter<AutomationSubtype>))]
+public readonly struct AutomationSubtype : IEquatable<AutomationSubtype>, IJsonStringValue<AutomationSubtype>
 {
     private readonly string? _value;
 
@@ -31,7 +30,7 @@ public readonly struct AutomationSubtype : IEquatable<AutomationSubtype>, IExten
     /// <summary>The value <c>AccessRequest</c>.</summary>
     public static AutomationSubtype AccessRequest { get; } = new("AccessRequest");
 
-    static AutomationSubtype IExtensibleValue<AutomationSubtype>.Create(string value) => new(value);
+    static AutomationSubtype IJsonStringValue<AutomationSubtype>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

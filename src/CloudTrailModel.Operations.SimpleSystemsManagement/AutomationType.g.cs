@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.SimpleSystemsManagement;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.SimpleSystemsManagement;
 /// The model's <c>AutomationType</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<AutomationType>))]
-public readonly struct AutomationType : IEquatable<AutomationType>, IExtensibleValue<AutomationType>
+[JsonConverter(typeof(JsonStringValueConverter<AutomationType>))]
+public readonly struct AutomationType : IEquatable<AutomationType>, IJsonStringValue<AutomationType>
 {
     private readonly string? _value;
 
@@ -31,7 +30,7 @@ public readonly struct AutomationType : IEquatable<AutomationType>, IExtensibleV
     /// <summary>The value <c>Local</c>.</summary>
     public static AutomationType Local { get; } = new("Local");
 
-    static AutomationType IExtensibleValue<AutomationType>.Create(string value) => new(value);
+    static AutomationType IJsonStringValue<AutomationType>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

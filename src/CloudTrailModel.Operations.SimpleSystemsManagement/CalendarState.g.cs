@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.SimpleSystemsManagement;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.SimpleSystemsManagement;
 /// The model's <c>CalendarState</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<CalendarState>))]
-public readonly struct CalendarState : IEquatable<CalendarState>, IExtensibleValue<CalendarState>
+[JsonConverter(typeof(JsonStringValueConverter<CalendarState>))]
+public readonly struct CalendarState : IEquatable<CalendarState>, IJsonStringValue<CalendarState>
 {
     private readonly string? _value;
 
@@ -31,7 +30,7 @@ public readonly struct CalendarState : IEquatable<CalendarState>, IExtensibleVal
     /// <summary>The value <c>CLOSED</c>.</summary>
     public static CalendarState Closed { get; } = new("CLOSED");
 
-    static CalendarState IExtensibleValue<CalendarState>.Create(string value) => new(value);
+    static CalendarState IJsonStringValue<CalendarState>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.SimpleSystemsManagement;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.SimpleSystemsManagement;
 /// The model's <c>CloudConnectorFilterKey</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<CloudConnectorFilterKey>))]
-public readonly struct CloudConnectorFilterKey : IEquatable<CloudConnectorFilterKey>, IExtensibleValue<CloudConnectorFilterKey>
+[JsonConverter(typeof(JsonStringValueConverter<CloudConnectorFilterKey>))]
+public readonly struct CloudConnectorFilterKey : IEquatable<CloudConnectorFilterKey>, IJsonStringValue<CloudConnectorFilterKey>
 {
     private readonly string? _value;
 
@@ -31,7 +30,7 @@ public readonly struct CloudConnectorFilterKey : IEquatable<CloudConnectorFilter
     /// <summary>The value <c>TenantId</c>.</summary>
     public static CloudConnectorFilterKey TenantId { get; } = new("TenantId");
 
-    static CloudConnectorFilterKey IExtensibleValue<CloudConnectorFilterKey>.Create(string value) => new(value);
+    static CloudConnectorFilterKey IJsonStringValue<CloudConnectorFilterKey>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

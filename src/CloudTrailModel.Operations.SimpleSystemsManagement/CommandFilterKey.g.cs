@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.SimpleSystemsManagement;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.SimpleSystemsManagement;
 /// The model's <c>CommandFilterKey</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<CommandFilterKey>))]
-public readonly struct CommandFilterKey : IEquatable<CommandFilterKey>, IExtensibleValue<CommandFilterKey>
+[JsonConverter(typeof(JsonStringValueConverter<CommandFilterKey>))]
+public readonly struct CommandFilterKey : IEquatable<CommandFilterKey>, IJsonStringValue<CommandFilterKey>
 {
     private readonly string? _value;
 
@@ -40,7 +39,7 @@ public readonly struct CommandFilterKey : IEquatable<CommandFilterKey>, IExtensi
     /// <summary>The value <c>DocumentName</c>.</summary>
     public static CommandFilterKey DocumentName { get; } = new("DocumentName");
 
-    static CommandFilterKey IExtensibleValue<CommandFilterKey>.Create(string value) => new(value);
+    static CommandFilterKey IJsonStringValue<CommandFilterKey>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

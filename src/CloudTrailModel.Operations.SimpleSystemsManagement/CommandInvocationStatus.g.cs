@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.SimpleSystemsManagement;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.SimpleSystemsManagement;
 /// The model's <c>CommandInvocationStatus</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<CommandInvocationStatus>))]
-public readonly struct CommandInvocationStatus : IEquatable<CommandInvocationStatus>, IExtensibleValue<CommandInvocationStatus>
+[JsonConverter(typeof(JsonStringValueConverter<CommandInvocationStatus>))]
+public readonly struct CommandInvocationStatus : IEquatable<CommandInvocationStatus>, IJsonStringValue<CommandInvocationStatus>
 {
     private readonly string? _value;
 
@@ -49,7 +48,7 @@ public readonly struct CommandInvocationStatus : IEquatable<CommandInvocationSta
     /// <summary>The value <c>Cancelling</c>.</summary>
     public static CommandInvocationStatus Cancelling { get; } = new("Cancelling");
 
-    static CommandInvocationStatus IExtensibleValue<CommandInvocationStatus>.Create(string value) => new(value);
+    static CommandInvocationStatus IJsonStringValue<CommandInvocationStatus>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.SimpleSystemsManagement;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.SimpleSystemsManagement;
 /// The model's <c>CommandPluginStatus</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<CommandPluginStatus>))]
-public readonly struct CommandPluginStatus : IEquatable<CommandPluginStatus>, IExtensibleValue<CommandPluginStatus>
+[JsonConverter(typeof(JsonStringValueConverter<CommandPluginStatus>))]
+public readonly struct CommandPluginStatus : IEquatable<CommandPluginStatus>, IJsonStringValue<CommandPluginStatus>
 {
     private readonly string? _value;
 
@@ -43,7 +42,7 @@ public readonly struct CommandPluginStatus : IEquatable<CommandPluginStatus>, IE
     /// <summary>The value <c>Failed</c>.</summary>
     public static CommandPluginStatus Failed { get; } = new("Failed");
 
-    static CommandPluginStatus IExtensibleValue<CommandPluginStatus>.Create(string value) => new(value);
+    static CommandPluginStatus IJsonStringValue<CommandPluginStatus>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.SimpleSystemsManagement;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.SimpleSystemsManagement;
 /// The model's <c>CommandStatus</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<CommandStatus>))]
-public readonly struct CommandStatus : IEquatable<CommandStatus>, IExtensibleValue<CommandStatus>
+[JsonConverter(typeof(JsonStringValueConverter<CommandStatus>))]
+public readonly struct CommandStatus : IEquatable<CommandStatus>, IJsonStringValue<CommandStatus>
 {
     private readonly string? _value;
 
@@ -46,7 +45,7 @@ public readonly struct CommandStatus : IEquatable<CommandStatus>, IExtensibleVal
     /// <summary>The value <c>Cancelling</c>.</summary>
     public static CommandStatus Cancelling { get; } = new("Cancelling");
 
-    static CommandStatus IExtensibleValue<CommandStatus>.Create(string value) => new(value);
+    static CommandStatus IJsonStringValue<CommandStatus>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.SimpleSystemsManagement;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.SimpleSystemsManagement;
 /// The model's <c>ComplianceQueryOperatorType</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<ComplianceQueryOperatorType>))]
-public readonly struct ComplianceQueryOperatorType : IEquatable<ComplianceQueryOperatorType>, IExtensibleValue<ComplianceQueryOperatorType>
+[JsonConverter(typeof(JsonStringValueConverter<ComplianceQueryOperatorType>))]
+public readonly struct ComplianceQueryOperatorType : IEquatable<ComplianceQueryOperatorType>, IJsonStringValue<ComplianceQueryOperatorType>
 {
     private readonly string? _value;
 
@@ -40,7 +39,7 @@ public readonly struct ComplianceQueryOperatorType : IEquatable<ComplianceQueryO
     /// <summary>The value <c>GREATER_THAN</c>.</summary>
     public static ComplianceQueryOperatorType GreaterThan { get; } = new("GREATER_THAN");
 
-    static ComplianceQueryOperatorType IExtensibleValue<ComplianceQueryOperatorType>.Create(string value) => new(value);
+    static ComplianceQueryOperatorType IJsonStringValue<ComplianceQueryOperatorType>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.SimpleSystemsManagement;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.SimpleSystemsManagement;
 /// The model's <c>ComplianceSeverity</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<ComplianceSeverity>))]
-public readonly struct ComplianceSeverity : IEquatable<ComplianceSeverity>, IExtensibleValue<ComplianceSeverity>
+[JsonConverter(typeof(JsonStringValueConverter<ComplianceSeverity>))]
+public readonly struct ComplianceSeverity : IEquatable<ComplianceSeverity>, IJsonStringValue<ComplianceSeverity>
 {
     private readonly string? _value;
 
@@ -43,7 +42,7 @@ public readonly struct ComplianceSeverity : IEquatable<ComplianceSeverity>, IExt
     /// <summary>The value <c>UNSPECIFIED</c>.</summary>
     public static ComplianceSeverity Unspecified { get; } = new("UNSPECIFIED");
 
-    static ComplianceSeverity IExtensibleValue<ComplianceSeverity>.Create(string value) => new(value);
+    static ComplianceSeverity IJsonStringValue<ComplianceSeverity>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.SimpleSystemsManagement;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.SimpleSystemsManagement;
 /// The model's <c>ComplianceStatus</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<ComplianceStatus>))]
-public readonly struct ComplianceStatus : IEquatable<ComplianceStatus>, IExtensibleValue<ComplianceStatus>
+[JsonConverter(typeof(JsonStringValueConverter<ComplianceStatus>))]
+public readonly struct ComplianceStatus : IEquatable<ComplianceStatus>, IJsonStringValue<ComplianceStatus>
 {
     private readonly string? _value;
 
@@ -31,7 +30,7 @@ public readonly struct ComplianceStatus : IEquatable<ComplianceStatus>, IExtensi
     /// <summary>The value <c>NON_COMPLIANT</c>.</summary>
     public static ComplianceStatus NonCompliant { get; } = new("NON_COMPLIANT");
 
-    static ComplianceStatus IExtensibleValue<ComplianceStatus>.Create(string value) => new(value);
+    static ComplianceStatus IJsonStringValue<ComplianceStatus>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

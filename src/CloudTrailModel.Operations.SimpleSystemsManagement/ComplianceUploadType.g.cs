@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.SimpleSystemsManagement;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.SimpleSystemsManagement;
 /// The model's <c>ComplianceUploadType</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<ComplianceUploadType>))]
-public readonly struct ComplianceUploadType : IEquatable<ComplianceUploadType>, IExtensibleValue<ComplianceUploadType>
+[JsonConverter(typeof(JsonStringValueConverter<ComplianceUploadType>))]
+public readonly struct ComplianceUploadType : IEquatable<ComplianceUploadType>, IJsonStringValue<ComplianceUploadType>
 {
     private readonly string? _value;
 
@@ -31,7 +30,7 @@ public readonly struct ComplianceUploadType : IEquatable<ComplianceUploadType>, 
     /// <summary>The value <c>PARTIAL</c>.</summary>
     public static ComplianceUploadType Partial { get; } = new("PARTIAL");
 
-    static ComplianceUploadType IExtensibleValue<ComplianceUploadType>.Create(string value) => new(value);
+    static ComplianceUploadType IJsonStringValue<ComplianceUploadType>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.SimpleSystemsManagement;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.SimpleSystemsManagement;
 /// The model's <c>ConnectionStatus</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<ConnectionStatus>))]
-public readonly struct ConnectionStatus : IEquatable<ConnectionStatus>, IExtensibleValue<ConnectionStatus>
+[JsonConverter(typeof(JsonStringValueConverter<ConnectionStatus>))]
+public readonly struct ConnectionStatus : IEquatable<ConnectionStatus>, IJsonStringValue<ConnectionStatus>
 {
     private readonly string? _value;
 
@@ -31,7 +30,7 @@ public readonly struct ConnectionStatus : IEquatable<ConnectionStatus>, IExtensi
     /// <summary>The value <c>notconnected</c>.</summary>
     public static ConnectionStatus Notconnected { get; } = new("notconnected");
 
-    static ConnectionStatus IExtensibleValue<ConnectionStatus>.Create(string value) => new(value);
+    static ConnectionStatus IJsonStringValue<ConnectionStatus>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

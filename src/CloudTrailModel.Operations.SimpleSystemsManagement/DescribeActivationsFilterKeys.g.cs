@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.SimpleSystemsManagement;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.SimpleSystemsManagement;
 /// The model's <c>DescribeActivationsFilterKeys</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<DescribeActivationsFilterKeys>))]
-public readonly struct DescribeActivationsFilterKeys : IEquatable<DescribeActivationsFilterKeys>, IExtensibleValue<DescribeActivationsFilterKeys>
+[JsonConverter(typeof(JsonStringValueConverter<DescribeActivationsFilterKeys>))]
+public readonly struct DescribeActivationsFilterKeys : IEquatable<DescribeActivationsFilterKeys>, IJsonStringValue<DescribeActivationsFilterKeys>
 {
     private readonly string? _value;
 
@@ -34,7 +33,7 @@ public readonly struct DescribeActivationsFilterKeys : IEquatable<DescribeActiva
     /// <summary>The value <c>IamRole</c>.</summary>
     public static DescribeActivationsFilterKeys IamRole { get; } = new("IamRole");
 
-    static DescribeActivationsFilterKeys IExtensibleValue<DescribeActivationsFilterKeys>.Create(string value) => new(value);
+    static DescribeActivationsFilterKeys IJsonStringValue<DescribeActivationsFilterKeys>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

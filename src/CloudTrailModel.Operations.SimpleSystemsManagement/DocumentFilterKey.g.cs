@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.SimpleSystemsManagement;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.SimpleSystemsManagement;
 /// The model's <c>DocumentFilterKey</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<DocumentFilterKey>))]
-public readonly struct DocumentFilterKey : IEquatable<DocumentFilterKey>, IExtensibleValue<DocumentFilterKey>
+[JsonConverter(typeof(JsonStringValueConverter<DocumentFilterKey>))]
+public readonly struct DocumentFilterKey : IEquatable<DocumentFilterKey>, IJsonStringValue<DocumentFilterKey>
 {
     private readonly string? _value;
 
@@ -37,7 +36,7 @@ public readonly struct DocumentFilterKey : IEquatable<DocumentFilterKey>, IExten
     /// <summary>The value <c>DocumentType</c>.</summary>
     public static DocumentFilterKey DocumentType { get; } = new("DocumentType");
 
-    static DocumentFilterKey IExtensibleValue<DocumentFilterKey>.Create(string value) => new(value);
+    static DocumentFilterKey IJsonStringValue<DocumentFilterKey>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.SimpleSystemsManagement;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.SimpleSystemsManagement;
 /// The model's <c>DocumentFormat</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<DocumentFormat>))]
-public readonly struct DocumentFormat : IEquatable<DocumentFormat>, IExtensibleValue<DocumentFormat>
+[JsonConverter(typeof(JsonStringValueConverter<DocumentFormat>))]
+public readonly struct DocumentFormat : IEquatable<DocumentFormat>, IJsonStringValue<DocumentFormat>
 {
     private readonly string? _value;
 
@@ -34,7 +33,7 @@ public readonly struct DocumentFormat : IEquatable<DocumentFormat>, IExtensibleV
     /// <summary>The value <c>TEXT</c>.</summary>
     public static DocumentFormat Text { get; } = new("TEXT");
 
-    static DocumentFormat IExtensibleValue<DocumentFormat>.Create(string value) => new(value);
+    static DocumentFormat IJsonStringValue<DocumentFormat>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

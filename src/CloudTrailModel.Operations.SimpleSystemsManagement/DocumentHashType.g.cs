@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.SimpleSystemsManagement;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.SimpleSystemsManagement;
 /// The model's <c>DocumentHashType</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<DocumentHashType>))]
-public readonly struct DocumentHashType : IEquatable<DocumentHashType>, IExtensibleValue<DocumentHashType>
+[JsonConverter(typeof(JsonStringValueConverter<DocumentHashType>))]
+public readonly struct DocumentHashType : IEquatable<DocumentHashType>, IJsonStringValue<DocumentHashType>
 {
     private readonly string? _value;
 
@@ -31,7 +30,7 @@ public readonly struct DocumentHashType : IEquatable<DocumentHashType>, IExtensi
     /// <summary>The value <c>Sha1</c>.</summary>
     public static DocumentHashType Sha1 { get; } = new("Sha1");
 
-    static DocumentHashType IExtensibleValue<DocumentHashType>.Create(string value) => new(value);
+    static DocumentHashType IJsonStringValue<DocumentHashType>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.SimpleSystemsManagement;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.SimpleSystemsManagement;
 /// The model's <c>DocumentMetadataEnum</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<DocumentMetadataEnum>))]
-public readonly struct DocumentMetadataEnum : IEquatable<DocumentMetadataEnum>, IExtensibleValue<DocumentMetadataEnum>
+[JsonConverter(typeof(JsonStringValueConverter<DocumentMetadataEnum>))]
+public readonly struct DocumentMetadataEnum : IEquatable<DocumentMetadataEnum>, IJsonStringValue<DocumentMetadataEnum>
 {
     private readonly string? _value;
 
@@ -28,7 +27,7 @@ public readonly struct DocumentMetadataEnum : IEquatable<DocumentMetadataEnum>, 
     /// <summary>The value <c>DocumentReviews</c>.</summary>
     public static DocumentMetadataEnum DocumentReviews { get; } = new("DocumentReviews");
 
-    static DocumentMetadataEnum IExtensibleValue<DocumentMetadataEnum>.Create(string value) => new(value);
+    static DocumentMetadataEnum IJsonStringValue<DocumentMetadataEnum>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

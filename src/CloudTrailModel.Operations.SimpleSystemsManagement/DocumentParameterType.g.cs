@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.SimpleSystemsManagement;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.SimpleSystemsManagement;
 /// The model's <c>DocumentParameterType</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<DocumentParameterType>))]
-public readonly struct DocumentParameterType : IEquatable<DocumentParameterType>, IExtensibleValue<DocumentParameterType>
+[JsonConverter(typeof(JsonStringValueConverter<DocumentParameterType>))]
+public readonly struct DocumentParameterType : IEquatable<DocumentParameterType>, IJsonStringValue<DocumentParameterType>
 {
     private readonly string? _value;
 
@@ -31,7 +30,7 @@ public readonly struct DocumentParameterType : IEquatable<DocumentParameterType>
     /// <summary>The value <c>StringList</c>.</summary>
     public static DocumentParameterType StringList { get; } = new("StringList");
 
-    static DocumentParameterType IExtensibleValue<DocumentParameterType>.Create(string value) => new(value);
+    static DocumentParameterType IJsonStringValue<DocumentParameterType>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.SimpleSystemsManagement;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.SimpleSystemsManagement;
 /// The model's <c>DocumentPermissionType</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<DocumentPermissionType>))]
-public readonly struct DocumentPermissionType : IEquatable<DocumentPermissionType>, IExtensibleValue<DocumentPermissionType>
+[JsonConverter(typeof(JsonStringValueConverter<DocumentPermissionType>))]
+public readonly struct DocumentPermissionType : IEquatable<DocumentPermissionType>, IJsonStringValue<DocumentPermissionType>
 {
     private readonly string? _value;
 
@@ -28,7 +27,7 @@ public readonly struct DocumentPermissionType : IEquatable<DocumentPermissionTyp
     /// <summary>The value <c>Share</c>.</summary>
     public static DocumentPermissionType Share { get; } = new("Share");
 
-    static DocumentPermissionType IExtensibleValue<DocumentPermissionType>.Create(string value) => new(value);
+    static DocumentPermissionType IJsonStringValue<DocumentPermissionType>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

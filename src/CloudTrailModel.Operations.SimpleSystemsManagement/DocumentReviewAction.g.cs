@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.SimpleSystemsManagement;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.SimpleSystemsManagement;
 /// The model's <c>DocumentReviewAction</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<DocumentReviewAction>))]
-public readonly struct DocumentReviewAction : IEquatable<DocumentReviewAction>, IExtensibleValue<DocumentReviewAction>
+[JsonConverter(typeof(JsonStringValueConverter<DocumentReviewAction>))]
+public readonly struct DocumentReviewAction : IEquatable<DocumentReviewAction>, IJsonStringValue<DocumentReviewAction>
 {
     private readonly string? _value;
 
@@ -37,7 +36,7 @@ public readonly struct DocumentReviewAction : IEquatable<DocumentReviewAction>, 
     /// <summary>The value <c>Reject</c>.</summary>
     public static DocumentReviewAction Reject { get; } = new("Reject");
 
-    static DocumentReviewAction IExtensibleValue<DocumentReviewAction>.Create(string value) => new(value);
+    static DocumentReviewAction IJsonStringValue<DocumentReviewAction>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

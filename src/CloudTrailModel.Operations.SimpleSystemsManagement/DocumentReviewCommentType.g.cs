@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.SimpleSystemsManagement;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.SimpleSystemsManagement;
 /// The model's <c>DocumentReviewCommentType</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<DocumentReviewCommentType>))]
-public readonly struct DocumentReviewCommentType : IEquatable<DocumentReviewCommentType>, IExtensibleValue<DocumentReviewCommentType>
+[JsonConverter(typeof(JsonStringValueConverter<DocumentReviewCommentType>))]
+public readonly struct DocumentReviewCommentType : IEquatable<DocumentReviewCommentType>, IJsonStringValue<DocumentReviewCommentType>
 {
     private readonly string? _value;
 
@@ -28,7 +27,7 @@ public readonly struct DocumentReviewCommentType : IEquatable<DocumentReviewComm
     /// <summary>The value <c>Comment</c>.</summary>
     public static DocumentReviewCommentType Comment { get; } = new("Comment");
 
-    static DocumentReviewCommentType IExtensibleValue<DocumentReviewCommentType>.Create(string value) => new(value);
+    static DocumentReviewCommentType IJsonStringValue<DocumentReviewCommentType>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.SimpleSystemsManagement;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.SimpleSystemsManagement;
 /// The status of a document. The model's <c>DocumentStatus</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<DocumentStatus>))]
-public readonly struct DocumentStatus : IEquatable<DocumentStatus>, IExtensibleValue<DocumentStatus>
+[JsonConverter(typeof(JsonStringValueConverter<DocumentStatus>))]
+public readonly struct DocumentStatus : IEquatable<DocumentStatus>, IJsonStringValue<DocumentStatus>
 {
     private readonly string? _value;
 
@@ -40,7 +39,7 @@ public readonly struct DocumentStatus : IEquatable<DocumentStatus>, IExtensibleV
     /// <summary>The value <c>Failed</c>.</summary>
     public static DocumentStatus Failed { get; } = new("Failed");
 
-    static DocumentStatus IExtensibleValue<DocumentStatus>.Create(string value) => new(value);
+    static DocumentStatus IJsonStringValue<DocumentStatus>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

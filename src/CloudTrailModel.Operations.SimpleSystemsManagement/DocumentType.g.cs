@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.SimpleSystemsManagement;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.SimpleSystemsManagement;
 /// The model's <c>DocumentType</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<DocumentType>))]
-public readonly struct DocumentType : IEquatable<DocumentType>, IExtensibleValue<DocumentType>
+[JsonConverter(typeof(JsonStringValueConverter<DocumentType>))]
+public readonly struct DocumentType : IEquatable<DocumentType>, IJsonStringValue<DocumentType>
 {
     private readonly string? _value;
 
@@ -76,7 +75,7 @@ public readonly struct DocumentType : IEquatable<DocumentType>, IExtensibleValue
     /// <summary>The value <c>AutoApprovalPolicy</c>.</summary>
     public static DocumentType AutoApprovalPolicy { get; } = new("AutoApprovalPolicy");
 
-    static DocumentType IExtensibleValue<DocumentType>.Create(string value) => new(value);
+    static DocumentType IJsonStringValue<DocumentType>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

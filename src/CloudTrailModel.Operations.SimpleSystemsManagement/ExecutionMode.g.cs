@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.SimpleSystemsManagement;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.SimpleSystemsManagement;
 /// The model's <c>ExecutionMode</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<ExecutionMode>))]
-public readonly struct ExecutionMode : IEquatable<ExecutionMode>, IExtensibleValue<ExecutionMode>
+[JsonConverter(typeof(JsonStringValueConverter<ExecutionMode>))]
+public readonly struct ExecutionMode : IEquatable<ExecutionMode>, IJsonStringValue<ExecutionMode>
 {
     private readonly string? _value;
 
@@ -31,7 +30,7 @@ public readonly struct ExecutionMode : IEquatable<ExecutionMode>, IExtensibleVal
     /// <summary>The value <c>Interactive</c>.</summary>
     public static ExecutionMode Interactive { get; } = new("Interactive");
 
-    static ExecutionMode IExtensibleValue<ExecutionMode>.Create(string value) => new(value);
+    static ExecutionMode IJsonStringValue<ExecutionMode>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

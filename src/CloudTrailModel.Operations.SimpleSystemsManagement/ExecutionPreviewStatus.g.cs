@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.SimpleSystemsManagement;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.SimpleSystemsManagement;
 /// The model's <c>ExecutionPreviewStatus</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<ExecutionPreviewStatus>))]
-public readonly struct ExecutionPreviewStatus : IEquatable<ExecutionPreviewStatus>, IExtensibleValue<ExecutionPreviewStatus>
+[JsonConverter(typeof(JsonStringValueConverter<ExecutionPreviewStatus>))]
+public readonly struct ExecutionPreviewStatus : IEquatable<ExecutionPreviewStatus>, IJsonStringValue<ExecutionPreviewStatus>
 {
     private readonly string? _value;
 
@@ -37,7 +36,7 @@ public readonly struct ExecutionPreviewStatus : IEquatable<ExecutionPreviewStatu
     /// <summary>The value <c>Failed</c>.</summary>
     public static ExecutionPreviewStatus Failed { get; } = new("Failed");
 
-    static ExecutionPreviewStatus IExtensibleValue<ExecutionPreviewStatus>.Create(string value) => new(value);
+    static ExecutionPreviewStatus IJsonStringValue<ExecutionPreviewStatus>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

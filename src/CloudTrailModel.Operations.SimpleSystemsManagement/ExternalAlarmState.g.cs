@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.SimpleSystemsManagement;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.SimpleSystemsManagement;
 /// The model's <c>ExternalAlarmState</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<ExternalAlarmState>))]
-public readonly struct ExternalAlarmState : IEquatable<ExternalAlarmState>, IExtensibleValue<ExternalAlarmState>
+[JsonConverter(typeof(JsonStringValueConverter<ExternalAlarmState>))]
+public readonly struct ExternalAlarmState : IEquatable<ExternalAlarmState>, IJsonStringValue<ExternalAlarmState>
 {
     private readonly string? _value;
 
@@ -31,7 +30,7 @@ public readonly struct ExternalAlarmState : IEquatable<ExternalAlarmState>, IExt
     /// <summary>The value <c>ALARM</c>.</summary>
     public static ExternalAlarmState Alarm { get; } = new("ALARM");
 
-    static ExternalAlarmState IExtensibleValue<ExternalAlarmState>.Create(string value) => new(value);
+    static ExternalAlarmState IJsonStringValue<ExternalAlarmState>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.SimpleSystemsManagement;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.SimpleSystemsManagement;
 /// The model's <c>Fault</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<Fault>))]
-public readonly struct Fault : IEquatable<Fault>, IExtensibleValue<Fault>
+[JsonConverter(typeof(JsonStringValueConverter<Fault>))]
+public readonly struct Fault : IEquatable<Fault>, IJsonStringValue<Fault>
 {
     private readonly string? _value;
 
@@ -34,7 +33,7 @@ public readonly struct Fault : IEquatable<Fault>, IExtensibleValue<Fault>
     /// <summary>The value <c>Unknown</c>.</summary>
     public static Fault Unknown { get; } = new("Unknown");
 
-    static Fault IExtensibleValue<Fault>.Create(string value) => new(value);
+    static Fault IJsonStringValue<Fault>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.SimpleSystemsManagement;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.SimpleSystemsManagement;
 /// The model's <c>InstanceInformationFilterKey</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<InstanceInformationFilterKey>))]
-public readonly struct InstanceInformationFilterKey : IEquatable<InstanceInformationFilterKey>, IExtensibleValue<InstanceInformationFilterKey>
+[JsonConverter(typeof(JsonStringValueConverter<InstanceInformationFilterKey>))]
+public readonly struct InstanceInformationFilterKey : IEquatable<InstanceInformationFilterKey>, IJsonStringValue<InstanceInformationFilterKey>
 {
     private readonly string? _value;
 
@@ -49,7 +48,7 @@ public readonly struct InstanceInformationFilterKey : IEquatable<InstanceInforma
     /// <summary>The value <c>AssociationStatus</c>.</summary>
     public static InstanceInformationFilterKey AssociationStatus { get; } = new("AssociationStatus");
 
-    static InstanceInformationFilterKey IExtensibleValue<InstanceInformationFilterKey>.Create(string value) => new(value);
+    static InstanceInformationFilterKey IJsonStringValue<InstanceInformationFilterKey>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

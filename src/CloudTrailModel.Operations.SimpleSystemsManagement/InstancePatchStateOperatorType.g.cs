@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.SimpleSystemsManagement;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.SimpleSystemsManagement;
 /// The model's <c>InstancePatchStateOperatorType</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<InstancePatchStateOperatorType>))]
-public readonly struct InstancePatchStateOperatorType : IEquatable<InstancePatchStateOperatorType>, IExtensibleValue<InstancePatchStateOperatorType>
+[JsonConverter(typeof(JsonStringValueConverter<InstancePatchStateOperatorType>))]
+public readonly struct InstancePatchStateOperatorType : IEquatable<InstancePatchStateOperatorType>, IJsonStringValue<InstancePatchStateOperatorType>
 {
     private readonly string? _value;
 
@@ -37,7 +36,7 @@ public readonly struct InstancePatchStateOperatorType : IEquatable<InstancePatch
     /// <summary>The value <c>GreaterThan</c>.</summary>
     public static InstancePatchStateOperatorType GreaterThan { get; } = new("GreaterThan");
 
-    static InstancePatchStateOperatorType IExtensibleValue<InstancePatchStateOperatorType>.Create(string value) => new(value);
+    static InstancePatchStateOperatorType IJsonStringValue<InstancePatchStateOperatorType>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

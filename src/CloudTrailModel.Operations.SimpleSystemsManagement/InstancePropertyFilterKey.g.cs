@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.SimpleSystemsManagement;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.SimpleSystemsManagement;
 /// The model's <c>InstancePropertyFilterKey</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<InstancePropertyFilterKey>))]
-public readonly struct InstancePropertyFilterKey : IEquatable<InstancePropertyFilterKey>, IExtensibleValue<InstancePropertyFilterKey>
+[JsonConverter(typeof(JsonStringValueConverter<InstancePropertyFilterKey>))]
+public readonly struct InstancePropertyFilterKey : IEquatable<InstancePropertyFilterKey>, IJsonStringValue<InstancePropertyFilterKey>
 {
     private readonly string? _value;
 
@@ -52,7 +51,7 @@ public readonly struct InstancePropertyFilterKey : IEquatable<InstancePropertyFi
     /// <summary>The value <c>AssociationStatus</c>.</summary>
     public static InstancePropertyFilterKey AssociationStatus { get; } = new("AssociationStatus");
 
-    static InstancePropertyFilterKey IExtensibleValue<InstancePropertyFilterKey>.Create(string value) => new(value);
+    static InstancePropertyFilterKey IJsonStringValue<InstancePropertyFilterKey>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

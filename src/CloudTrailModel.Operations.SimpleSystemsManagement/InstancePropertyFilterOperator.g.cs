@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.SimpleSystemsManagement;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.SimpleSystemsManagement;
 /// The model's <c>InstancePropertyFilterOperator</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<InstancePropertyFilterOperator>))]
-public readonly struct InstancePropertyFilterOperator : IEquatable<InstancePropertyFilterOperator>, IExtensibleValue<InstancePropertyFilterOperator>
+[JsonConverter(typeof(JsonStringValueConverter<InstancePropertyFilterOperator>))]
+public readonly struct InstancePropertyFilterOperator : IEquatable<InstancePropertyFilterOperator>, IJsonStringValue<InstancePropertyFilterOperator>
 {
     private readonly string? _value;
 
@@ -40,7 +39,7 @@ public readonly struct InstancePropertyFilterOperator : IEquatable<InstancePrope
     /// <summary>The value <c>GreaterThan</c>.</summary>
     public static InstancePropertyFilterOperator GreaterThan { get; } = new("GreaterThan");
 
-    static InstancePropertyFilterOperator IExtensibleValue<InstancePropertyFilterOperator>.Create(string value) => new(value);
+    static InstancePropertyFilterOperator IJsonStringValue<InstancePropertyFilterOperator>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.SimpleSystemsManagement;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.SimpleSystemsManagement;
 /// The model's <c>InventoryAttributeDataType</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<InventoryAttributeDataType>))]
-public readonly struct InventoryAttributeDataType : IEquatable<InventoryAttributeDataType>, IExtensibleValue<InventoryAttributeDataType>
+[JsonConverter(typeof(JsonStringValueConverter<InventoryAttributeDataType>))]
+public readonly struct InventoryAttributeDataType : IEquatable<InventoryAttributeDataType>, IJsonStringValue<InventoryAttributeDataType>
 {
     private readonly string? _value;
 
@@ -31,7 +30,7 @@ public readonly struct InventoryAttributeDataType : IEquatable<InventoryAttribut
     /// <summary>The value <c>number</c>.</summary>
     public static InventoryAttributeDataType Number { get; } = new("number");
 
-    static InventoryAttributeDataType IExtensibleValue<InventoryAttributeDataType>.Create(string value) => new(value);
+    static InventoryAttributeDataType IJsonStringValue<InventoryAttributeDataType>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.SimpleSystemsManagement;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.SimpleSystemsManagement;
 /// The model's <c>InventoryDeletionStatus</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<InventoryDeletionStatus>))]
-public readonly struct InventoryDeletionStatus : IEquatable<InventoryDeletionStatus>, IExtensibleValue<InventoryDeletionStatus>
+[JsonConverter(typeof(JsonStringValueConverter<InventoryDeletionStatus>))]
+public readonly struct InventoryDeletionStatus : IEquatable<InventoryDeletionStatus>, IJsonStringValue<InventoryDeletionStatus>
 {
     private readonly string? _value;
 
@@ -31,7 +30,7 @@ public readonly struct InventoryDeletionStatus : IEquatable<InventoryDeletionSta
     /// <summary>The value <c>Complete</c>.</summary>
     public static InventoryDeletionStatus Complete { get; } = new("Complete");
 
-    static InventoryDeletionStatus IExtensibleValue<InventoryDeletionStatus>.Create(string value) => new(value);
+    static InventoryDeletionStatus IJsonStringValue<InventoryDeletionStatus>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.SimpleSystemsManagement;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.SimpleSystemsManagement;
 /// The model's <c>InventoryQueryOperatorType</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<InventoryQueryOperatorType>))]
-public readonly struct InventoryQueryOperatorType : IEquatable<InventoryQueryOperatorType>, IExtensibleValue<InventoryQueryOperatorType>
+[JsonConverter(typeof(JsonStringValueConverter<InventoryQueryOperatorType>))]
+public readonly struct InventoryQueryOperatorType : IEquatable<InventoryQueryOperatorType>, IJsonStringValue<InventoryQueryOperatorType>
 {
     private readonly string? _value;
 
@@ -43,7 +42,7 @@ public readonly struct InventoryQueryOperatorType : IEquatable<InventoryQueryOpe
     /// <summary>The value <c>Exists</c>.</summary>
     public static InventoryQueryOperatorType Exists { get; } = new("Exists");
 
-    static InventoryQueryOperatorType IExtensibleValue<InventoryQueryOperatorType>.Create(string value) => new(value);
+    static InventoryQueryOperatorType IJsonStringValue<InventoryQueryOperatorType>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

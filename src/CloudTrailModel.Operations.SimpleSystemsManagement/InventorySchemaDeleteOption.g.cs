@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.SimpleSystemsManagement;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.SimpleSystemsManagement;
 /// The model's <c>InventorySchemaDeleteOption</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<InventorySchemaDeleteOption>))]
-public readonly struct InventorySchemaDeleteOption : IEquatable<InventorySchemaDeleteOption>, IExtensibleValue<InventorySchemaDeleteOption>
+[JsonConverter(typeof(JsonStringValueConverter<InventorySchemaDeleteOption>))]
+public readonly struct InventorySchemaDeleteOption : IEquatable<InventorySchemaDeleteOption>, IJsonStringValue<InventorySchemaDeleteOption>
 {
     private readonly string? _value;
 
@@ -31,7 +30,7 @@ public readonly struct InventorySchemaDeleteOption : IEquatable<InventorySchemaD
     /// <summary>The value <c>DeleteSchema</c>.</summary>
     public static InventorySchemaDeleteOption DeleteSchema { get; } = new("DeleteSchema");
 
-    static InventorySchemaDeleteOption IExtensibleValue<InventorySchemaDeleteOption>.Create(string value) => new(value);
+    static InventorySchemaDeleteOption IJsonStringValue<InventorySchemaDeleteOption>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

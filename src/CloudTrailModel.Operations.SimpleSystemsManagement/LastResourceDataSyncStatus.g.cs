@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.SimpleSystemsManagement;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.SimpleSystemsManagement;
 /// The model's <c>LastResourceDataSyncStatus</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<LastResourceDataSyncStatus>))]
-public readonly struct LastResourceDataSyncStatus : IEquatable<LastResourceDataSyncStatus>, IExtensibleValue<LastResourceDataSyncStatus>
+[JsonConverter(typeof(JsonStringValueConverter<LastResourceDataSyncStatus>))]
+public readonly struct LastResourceDataSyncStatus : IEquatable<LastResourceDataSyncStatus>, IJsonStringValue<LastResourceDataSyncStatus>
 {
     private readonly string? _value;
 
@@ -34,7 +33,7 @@ public readonly struct LastResourceDataSyncStatus : IEquatable<LastResourceDataS
     /// <summary>The value <c>InProgress</c>.</summary>
     public static LastResourceDataSyncStatus InProgress { get; } = new("InProgress");
 
-    static LastResourceDataSyncStatus IExtensibleValue<LastResourceDataSyncStatus>.Create(string value) => new(value);
+    static LastResourceDataSyncStatus IJsonStringValue<LastResourceDataSyncStatus>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.SimpleSystemsManagement;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.SimpleSystemsManagement;
 /// The model's <c>MaintenanceWindowExecutionStatus</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<MaintenanceWindowExecutionStatus>))]
-public readonly struct MaintenanceWindowExecutionStatus : IEquatable<MaintenanceWindowExecutionStatus>, IExtensibleValue<MaintenanceWindowExecutionStatus>
+[JsonConverter(typeof(JsonStringValueConverter<MaintenanceWindowExecutionStatus>))]
+public readonly struct MaintenanceWindowExecutionStatus : IEquatable<MaintenanceWindowExecutionStatus>, IJsonStringValue<MaintenanceWindowExecutionStatus>
 {
     private readonly string? _value;
 
@@ -49,7 +48,7 @@ public readonly struct MaintenanceWindowExecutionStatus : IEquatable<Maintenance
     /// <summary>The value <c>SKIPPED_OVERLAPPING</c>.</summary>
     public static MaintenanceWindowExecutionStatus SkippedOverlapping { get; } = new("SKIPPED_OVERLAPPING");
 
-    static MaintenanceWindowExecutionStatus IExtensibleValue<MaintenanceWindowExecutionStatus>.Create(string value) => new(value);
+    static MaintenanceWindowExecutionStatus IJsonStringValue<MaintenanceWindowExecutionStatus>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

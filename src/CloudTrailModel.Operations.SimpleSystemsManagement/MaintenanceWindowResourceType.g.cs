@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.SimpleSystemsManagement;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.SimpleSystemsManagement;
 /// The model's <c>MaintenanceWindowResourceType</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<MaintenanceWindowResourceType>))]
-public readonly struct MaintenanceWindowResourceType : IEquatable<MaintenanceWindowResourceType>, IExtensibleValue<MaintenanceWindowResourceType>
+[JsonConverter(typeof(JsonStringValueConverter<MaintenanceWindowResourceType>))]
+public readonly struct MaintenanceWindowResourceType : IEquatable<MaintenanceWindowResourceType>, IJsonStringValue<MaintenanceWindowResourceType>
 {
     private readonly string? _value;
 
@@ -31,7 +30,7 @@ public readonly struct MaintenanceWindowResourceType : IEquatable<MaintenanceWin
     /// <summary>The value <c>RESOURCE_GROUP</c>.</summary>
     public static MaintenanceWindowResourceType ResourceGroup { get; } = new("RESOURCE_GROUP");
 
-    static MaintenanceWindowResourceType IExtensibleValue<MaintenanceWindowResourceType>.Create(string value) => new(value);
+    static MaintenanceWindowResourceType IJsonStringValue<MaintenanceWindowResourceType>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

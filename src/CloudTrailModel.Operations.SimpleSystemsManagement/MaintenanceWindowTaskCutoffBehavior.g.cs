@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.SimpleSystemsManagement;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.SimpleSystemsManagement;
 /// The model's <c>MaintenanceWindowTaskCutoffBehavior</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<MaintenanceWindowTaskCutoffBehavior>))]
-public readonly struct MaintenanceWindowTaskCutoffBehavior : IEquatable<MaintenanceWindowTaskCutoffBehavior>, IExtensibleValue<MaintenanceWindowTaskCutoffBehavior>
+[JsonConverter(typeof(JsonStringValueConverter<MaintenanceWindowTaskCutoffBehavior>))]
+public readonly struct MaintenanceWindowTaskCutoffBehavior : IEquatable<MaintenanceWindowTaskCutoffBehavior>, IJsonStringValue<MaintenanceWindowTaskCutoffBehavior>
 {
     private readonly string? _value;
 
@@ -31,7 +30,7 @@ public readonly struct MaintenanceWindowTaskCutoffBehavior : IEquatable<Maintena
     /// <summary>The value <c>CANCEL_TASK</c>.</summary>
     public static MaintenanceWindowTaskCutoffBehavior CancelTask { get; } = new("CANCEL_TASK");
 
-    static MaintenanceWindowTaskCutoffBehavior IExtensibleValue<MaintenanceWindowTaskCutoffBehavior>.Create(string value) => new(value);
+    static MaintenanceWindowTaskCutoffBehavior IJsonStringValue<MaintenanceWindowTaskCutoffBehavior>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.SimpleSystemsManagement;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.SimpleSystemsManagement;
 /// The model's <c>MaintenanceWindowTaskType</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<MaintenanceWindowTaskType>))]
-public readonly struct MaintenanceWindowTaskType : IEquatable<MaintenanceWindowTaskType>, IExtensibleValue<MaintenanceWindowTaskType>
+[JsonConverter(typeof(JsonStringValueConverter<MaintenanceWindowTaskType>))]
+public readonly struct MaintenanceWindowTaskType : IEquatable<MaintenanceWindowTaskType>, IJsonStringValue<MaintenanceWindowTaskType>
 {
     private readonly string? _value;
 
@@ -37,7 +36,7 @@ public readonly struct MaintenanceWindowTaskType : IEquatable<MaintenanceWindowT
     /// <summary>The value <c>LAMBDA</c>.</summary>
     public static MaintenanceWindowTaskType Lambda { get; } = new("LAMBDA");
 
-    static MaintenanceWindowTaskType IExtensibleValue<MaintenanceWindowTaskType>.Create(string value) => new(value);
+    static MaintenanceWindowTaskType IJsonStringValue<MaintenanceWindowTaskType>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

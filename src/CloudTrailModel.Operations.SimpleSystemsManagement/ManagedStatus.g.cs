@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.SimpleSystemsManagement;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.SimpleSystemsManagement;
 /// The model's <c>ManagedStatus</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<ManagedStatus>))]
-public readonly struct ManagedStatus : IEquatable<ManagedStatus>, IExtensibleValue<ManagedStatus>
+[JsonConverter(typeof(JsonStringValueConverter<ManagedStatus>))]
+public readonly struct ManagedStatus : IEquatable<ManagedStatus>, IJsonStringValue<ManagedStatus>
 {
     private readonly string? _value;
 
@@ -34,7 +33,7 @@ public readonly struct ManagedStatus : IEquatable<ManagedStatus>, IExtensibleVal
     /// <summary>The value <c>Unmanaged</c>.</summary>
     public static ManagedStatus Unmanaged { get; } = new("Unmanaged");
 
-    static ManagedStatus IExtensibleValue<ManagedStatus>.Create(string value) => new(value);
+    static ManagedStatus IJsonStringValue<ManagedStatus>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.SimpleSystemsManagement;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.SimpleSystemsManagement;
 /// The model's <c>NodeAggregatorType</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<NodeAggregatorType>))]
-public readonly struct NodeAggregatorType : IEquatable<NodeAggregatorType>, IExtensibleValue<NodeAggregatorType>
+[JsonConverter(typeof(JsonStringValueConverter<NodeAggregatorType>))]
+public readonly struct NodeAggregatorType : IEquatable<NodeAggregatorType>, IJsonStringValue<NodeAggregatorType>
 {
     private readonly string? _value;
 
@@ -28,7 +27,7 @@ public readonly struct NodeAggregatorType : IEquatable<NodeAggregatorType>, IExt
     /// <summary>The value <c>Count</c>.</summary>
     public static NodeAggregatorType Count { get; } = new("Count");
 
-    static NodeAggregatorType IExtensibleValue<NodeAggregatorType>.Create(string value) => new(value);
+    static NodeAggregatorType IJsonStringValue<NodeAggregatorType>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.SimpleSystemsManagement;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.SimpleSystemsManagement;
 /// The model's <c>NodeAttributeName</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<NodeAttributeName>))]
-public readonly struct NodeAttributeName : IEquatable<NodeAttributeName>, IExtensibleValue<NodeAttributeName>
+[JsonConverter(typeof(JsonStringValueConverter<NodeAttributeName>))]
+public readonly struct NodeAttributeName : IEquatable<NodeAttributeName>, IJsonStringValue<NodeAttributeName>
 {
     private readonly string? _value;
 
@@ -49,7 +48,7 @@ public readonly struct NodeAttributeName : IEquatable<NodeAttributeName>, IExten
     /// <summary>The value <c>AvailabilityZone</c>.</summary>
     public static NodeAttributeName AvailabilityZone { get; } = new("AvailabilityZone");
 
-    static NodeAttributeName IExtensibleValue<NodeAttributeName>.Create(string value) => new(value);
+    static NodeAttributeName IJsonStringValue<NodeAttributeName>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.SimpleSystemsManagement;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.SimpleSystemsManagement;
 /// The model's <c>NodeFilterKey</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<NodeFilterKey>))]
-public readonly struct NodeFilterKey : IEquatable<NodeFilterKey>, IExtensibleValue<NodeFilterKey>
+[JsonConverter(typeof(JsonStringValueConverter<NodeFilterKey>))]
+public readonly struct NodeFilterKey : IEquatable<NodeFilterKey>, IJsonStringValue<NodeFilterKey>
 {
     private readonly string? _value;
 
@@ -85,7 +84,7 @@ public readonly struct NodeFilterKey : IEquatable<NodeFilterKey>, IExtensibleVal
     /// <summary>The value <c>AvailabilityZoneId</c>.</summary>
     public static NodeFilterKey AvailabilityZoneId { get; } = new("AvailabilityZoneId");
 
-    static NodeFilterKey IExtensibleValue<NodeFilterKey>.Create(string value) => new(value);
+    static NodeFilterKey IJsonStringValue<NodeFilterKey>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.SimpleSystemsManagement;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.SimpleSystemsManagement;
 /// The model's <c>NodeFilterOperatorType</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<NodeFilterOperatorType>))]
-public readonly struct NodeFilterOperatorType : IEquatable<NodeFilterOperatorType>, IExtensibleValue<NodeFilterOperatorType>
+[JsonConverter(typeof(JsonStringValueConverter<NodeFilterOperatorType>))]
+public readonly struct NodeFilterOperatorType : IEquatable<NodeFilterOperatorType>, IJsonStringValue<NodeFilterOperatorType>
 {
     private readonly string? _value;
 
@@ -34,7 +33,7 @@ public readonly struct NodeFilterOperatorType : IEquatable<NodeFilterOperatorTyp
     /// <summary>The value <c>BeginWith</c>.</summary>
     public static NodeFilterOperatorType BeginWith { get; } = new("BeginWith");
 
-    static NodeFilterOperatorType IExtensibleValue<NodeFilterOperatorType>.Create(string value) => new(value);
+    static NodeFilterOperatorType IJsonStringValue<NodeFilterOperatorType>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

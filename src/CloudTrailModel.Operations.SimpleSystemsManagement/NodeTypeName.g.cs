@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.SimpleSystemsManagement;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.SimpleSystemsManagement;
 /// The model's <c>NodeTypeName</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<NodeTypeName>))]
-public readonly struct NodeTypeName : IEquatable<NodeTypeName>, IExtensibleValue<NodeTypeName>
+[JsonConverter(typeof(JsonStringValueConverter<NodeTypeName>))]
+public readonly struct NodeTypeName : IEquatable<NodeTypeName>, IJsonStringValue<NodeTypeName>
 {
     private readonly string? _value;
 
@@ -28,7 +27,7 @@ public readonly struct NodeTypeName : IEquatable<NodeTypeName>, IExtensibleValue
     /// <summary>The value <c>Instance</c>.</summary>
     public static NodeTypeName Instance { get; } = new("Instance");
 
-    static NodeTypeName IExtensibleValue<NodeTypeName>.Create(string value) => new(value);
+    static NodeTypeName IJsonStringValue<NodeTypeName>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.SimpleSystemsManagement;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.SimpleSystemsManagement;
 /// The model's <c>NotificationEvent</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<NotificationEvent>))]
-public readonly struct NotificationEvent : IEquatable<NotificationEvent>, IExtensibleValue<NotificationEvent>
+[JsonConverter(typeof(JsonStringValueConverter<NotificationEvent>))]
+public readonly struct NotificationEvent : IEquatable<NotificationEvent>, IJsonStringValue<NotificationEvent>
 {
     private readonly string? _value;
 
@@ -43,7 +42,7 @@ public readonly struct NotificationEvent : IEquatable<NotificationEvent>, IExten
     /// <summary>The value <c>Failed</c>.</summary>
     public static NotificationEvent Failed { get; } = new("Failed");
 
-    static NotificationEvent IExtensibleValue<NotificationEvent>.Create(string value) => new(value);
+    static NotificationEvent IJsonStringValue<NotificationEvent>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

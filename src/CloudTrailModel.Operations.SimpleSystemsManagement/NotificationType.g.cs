@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.SimpleSystemsManagement;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.SimpleSystemsManagement;
 /// The model's <c>NotificationType</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<NotificationType>))]
-public readonly struct NotificationType : IEquatable<NotificationType>, IExtensibleValue<NotificationType>
+[JsonConverter(typeof(JsonStringValueConverter<NotificationType>))]
+public readonly struct NotificationType : IEquatable<NotificationType>, IJsonStringValue<NotificationType>
 {
     private readonly string? _value;
 
@@ -31,7 +30,7 @@ public readonly struct NotificationType : IEquatable<NotificationType>, IExtensi
     /// <summary>The value <c>Invocation</c>.</summary>
     public static NotificationType Invocation { get; } = new("Invocation");
 
-    static NotificationType IExtensibleValue<NotificationType>.Create(string value) => new(value);
+    static NotificationType IJsonStringValue<NotificationType>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

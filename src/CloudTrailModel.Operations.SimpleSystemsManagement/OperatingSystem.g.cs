@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.SimpleSystemsManagement;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.SimpleSystemsManagement;
 /// The model's <c>OperatingSystem</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<OperatingSystem>))]
-public readonly struct OperatingSystem : IEquatable<OperatingSystem>, IExtensibleValue<OperatingSystem>
+[JsonConverter(typeof(JsonStringValueConverter<OperatingSystem>))]
+public readonly struct OperatingSystem : IEquatable<OperatingSystem>, IJsonStringValue<OperatingSystem>
 {
     private readonly string? _value;
 
@@ -70,7 +69,7 @@ public readonly struct OperatingSystem : IEquatable<OperatingSystem>, IExtensibl
     /// <summary>The value <c>AMAZON_LINUX_2023</c>.</summary>
     public static OperatingSystem AmazonLinux2023 { get; } = new("AMAZON_LINUX_2023");
 
-    static OperatingSystem IExtensibleValue<OperatingSystem>.Create(string value) => new(value);
+    static OperatingSystem IJsonStringValue<OperatingSystem>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

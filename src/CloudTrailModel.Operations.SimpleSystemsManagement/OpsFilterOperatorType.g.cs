@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.SimpleSystemsManagement;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.SimpleSystemsManagement;
 /// The model's <c>OpsFilterOperatorType</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<OpsFilterOperatorType>))]
-public readonly struct OpsFilterOperatorType : IEquatable<OpsFilterOperatorType>, IExtensibleValue<OpsFilterOperatorType>
+[JsonConverter(typeof(JsonStringValueConverter<OpsFilterOperatorType>))]
+public readonly struct OpsFilterOperatorType : IEquatable<OpsFilterOperatorType>, IJsonStringValue<OpsFilterOperatorType>
 {
     private readonly string? _value;
 
@@ -43,7 +42,7 @@ public readonly struct OpsFilterOperatorType : IEquatable<OpsFilterOperatorType>
     /// <summary>The value <c>Exists</c>.</summary>
     public static OpsFilterOperatorType Exists { get; } = new("Exists");
 
-    static OpsFilterOperatorType IExtensibleValue<OpsFilterOperatorType>.Create(string value) => new(value);
+    static OpsFilterOperatorType IJsonStringValue<OpsFilterOperatorType>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.SimpleSystemsManagement;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.SimpleSystemsManagement;
 /// The model's <c>OpsItemDataType</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<OpsItemDataType>))]
-public readonly struct OpsItemDataType : IEquatable<OpsItemDataType>, IExtensibleValue<OpsItemDataType>
+[JsonConverter(typeof(JsonStringValueConverter<OpsItemDataType>))]
+public readonly struct OpsItemDataType : IEquatable<OpsItemDataType>, IJsonStringValue<OpsItemDataType>
 {
     private readonly string? _value;
 
@@ -31,7 +30,7 @@ public readonly struct OpsItemDataType : IEquatable<OpsItemDataType>, IExtensibl
     /// <summary>The value <c>String</c>.</summary>
     public static OpsItemDataType String { get; } = new("String");
 
-    static OpsItemDataType IExtensibleValue<OpsItemDataType>.Create(string value) => new(value);
+    static OpsItemDataType IJsonStringValue<OpsItemDataType>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.SimpleSystemsManagement;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.SimpleSystemsManagement;
 /// The model's <c>OpsItemEventFilterKey</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<OpsItemEventFilterKey>))]
-public readonly struct OpsItemEventFilterKey : IEquatable<OpsItemEventFilterKey>, IExtensibleValue<OpsItemEventFilterKey>
+[JsonConverter(typeof(JsonStringValueConverter<OpsItemEventFilterKey>))]
+public readonly struct OpsItemEventFilterKey : IEquatable<OpsItemEventFilterKey>, IJsonStringValue<OpsItemEventFilterKey>
 {
     private readonly string? _value;
 
@@ -28,7 +27,7 @@ public readonly struct OpsItemEventFilterKey : IEquatable<OpsItemEventFilterKey>
     /// <summary>The value <c>OpsItemId</c>.</summary>
     public static OpsItemEventFilterKey OpsItemId { get; } = new("OpsItemId");
 
-    static OpsItemEventFilterKey IExtensibleValue<OpsItemEventFilterKey>.Create(string value) => new(value);
+    static OpsItemEventFilterKey IJsonStringValue<OpsItemEventFilterKey>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

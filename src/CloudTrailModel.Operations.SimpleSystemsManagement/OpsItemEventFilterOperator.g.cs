@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.SimpleSystemsManagement;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.SimpleSystemsManagement;
 /// The model's <c>OpsItemEventFilterOperator</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<OpsItemEventFilterOperator>))]
-public readonly struct OpsItemEventFilterOperator : IEquatable<OpsItemEventFilterOperator>, IExtensibleValue<OpsItemEventFilterOperator>
+[JsonConverter(typeof(JsonStringValueConverter<OpsItemEventFilterOperator>))]
+public readonly struct OpsItemEventFilterOperator : IEquatable<OpsItemEventFilterOperator>, IJsonStringValue<OpsItemEventFilterOperator>
 {
     private readonly string? _value;
 
@@ -28,7 +27,7 @@ public readonly struct OpsItemEventFilterOperator : IEquatable<OpsItemEventFilte
     /// <summary>The value <c>Equal</c>.</summary>
     public static OpsItemEventFilterOperator Equal { get; } = new("Equal");
 
-    static OpsItemEventFilterOperator IExtensibleValue<OpsItemEventFilterOperator>.Create(string value) => new(value);
+    static OpsItemEventFilterOperator IJsonStringValue<OpsItemEventFilterOperator>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.SimpleSystemsManagement;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.SimpleSystemsManagement;
 /// The model's <c>OpsItemFilterKey</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<OpsItemFilterKey>))]
-public readonly struct OpsItemFilterKey : IEquatable<OpsItemFilterKey>, IExtensibleValue<OpsItemFilterKey>
+[JsonConverter(typeof(JsonStringValueConverter<OpsItemFilterKey>))]
+public readonly struct OpsItemFilterKey : IEquatable<OpsItemFilterKey>, IJsonStringValue<OpsItemFilterKey>
 {
     private readonly string? _value;
 
@@ -136,7 +135,7 @@ public readonly struct OpsItemFilterKey : IEquatable<OpsItemFilterKey>, IExtensi
     /// <summary>The value <c>AccountId</c>.</summary>
     public static OpsItemFilterKey AccountId { get; } = new("AccountId");
 
-    static OpsItemFilterKey IExtensibleValue<OpsItemFilterKey>.Create(string value) => new(value);
+    static OpsItemFilterKey IJsonStringValue<OpsItemFilterKey>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

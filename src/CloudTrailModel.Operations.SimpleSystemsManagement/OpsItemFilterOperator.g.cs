@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.SimpleSystemsManagement;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.SimpleSystemsManagement;
 /// The model's <c>OpsItemFilterOperator</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<OpsItemFilterOperator>))]
-public readonly struct OpsItemFilterOperator : IEquatable<OpsItemFilterOperator>, IExtensibleValue<OpsItemFilterOperator>
+[JsonConverter(typeof(JsonStringValueConverter<OpsItemFilterOperator>))]
+public readonly struct OpsItemFilterOperator : IEquatable<OpsItemFilterOperator>, IJsonStringValue<OpsItemFilterOperator>
 {
     private readonly string? _value;
 
@@ -37,7 +36,7 @@ public readonly struct OpsItemFilterOperator : IEquatable<OpsItemFilterOperator>
     /// <summary>The value <c>LessThan</c>.</summary>
     public static OpsItemFilterOperator LessThan { get; } = new("LessThan");
 
-    static OpsItemFilterOperator IExtensibleValue<OpsItemFilterOperator>.Create(string value) => new(value);
+    static OpsItemFilterOperator IJsonStringValue<OpsItemFilterOperator>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

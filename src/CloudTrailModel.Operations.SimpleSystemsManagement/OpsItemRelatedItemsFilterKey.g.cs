@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.SimpleSystemsManagement;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.SimpleSystemsManagement;
 /// The model's <c>OpsItemRelatedItemsFilterKey</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<OpsItemRelatedItemsFilterKey>))]
-public readonly struct OpsItemRelatedItemsFilterKey : IEquatable<OpsItemRelatedItemsFilterKey>, IExtensibleValue<OpsItemRelatedItemsFilterKey>
+[JsonConverter(typeof(JsonStringValueConverter<OpsItemRelatedItemsFilterKey>))]
+public readonly struct OpsItemRelatedItemsFilterKey : IEquatable<OpsItemRelatedItemsFilterKey>, IJsonStringValue<OpsItemRelatedItemsFilterKey>
 {
     private readonly string? _value;
 
@@ -34,7 +33,7 @@ public readonly struct OpsItemRelatedItemsFilterKey : IEquatable<OpsItemRelatedI
     /// <summary>The value <c>ResourceUri</c>.</summary>
     public static OpsItemRelatedItemsFilterKey ResourceUri { get; } = new("ResourceUri");
 
-    static OpsItemRelatedItemsFilterKey IExtensibleValue<OpsItemRelatedItemsFilterKey>.Create(string value) => new(value);
+    static OpsItemRelatedItemsFilterKey IJsonStringValue<OpsItemRelatedItemsFilterKey>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

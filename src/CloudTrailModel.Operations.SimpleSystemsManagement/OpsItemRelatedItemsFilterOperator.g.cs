@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.SimpleSystemsManagement;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.SimpleSystemsManagement;
 /// The model's <c>OpsItemRelatedItemsFilterOperator</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<OpsItemRelatedItemsFilterOperator>))]
-public readonly struct OpsItemRelatedItemsFilterOperator : IEquatable<OpsItemRelatedItemsFilterOperator>, IExtensibleValue<OpsItemRelatedItemsFilterOperator>
+[JsonConverter(typeof(JsonStringValueConverter<OpsItemRelatedItemsFilterOperator>))]
+public readonly struct OpsItemRelatedItemsFilterOperator : IEquatable<OpsItemRelatedItemsFilterOperator>, IJsonStringValue<OpsItemRelatedItemsFilterOperator>
 {
     private readonly string? _value;
 
@@ -28,7 +27,7 @@ public readonly struct OpsItemRelatedItemsFilterOperator : IEquatable<OpsItemRel
     /// <summary>The value <c>Equal</c>.</summary>
     public static OpsItemRelatedItemsFilterOperator Equal { get; } = new("Equal");
 
-    static OpsItemRelatedItemsFilterOperator IExtensibleValue<OpsItemRelatedItemsFilterOperator>.Create(string value) => new(value);
+    static OpsItemRelatedItemsFilterOperator IJsonStringValue<OpsItemRelatedItemsFilterOperator>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

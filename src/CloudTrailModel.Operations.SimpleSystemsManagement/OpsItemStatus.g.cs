@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.SimpleSystemsManagement;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.SimpleSystemsManagement;
 /// The model's <c>OpsItemStatus</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<OpsItemStatus>))]
-public readonly struct OpsItemStatus : IEquatable<OpsItemStatus>, IExtensibleValue<OpsItemStatus>
+[JsonConverter(typeof(JsonStringValueConverter<OpsItemStatus>))]
+public readonly struct OpsItemStatus : IEquatable<OpsItemStatus>, IJsonStringValue<OpsItemStatus>
 {
     private readonly string? _value;
 
@@ -85,7 +84,7 @@ public readonly struct OpsItemStatus : IEquatable<OpsItemStatus>, IExtensibleVal
     /// <summary>The value <c>Closed</c>.</summary>
     public static OpsItemStatus Closed { get; } = new("Closed");
 
-    static OpsItemStatus IExtensibleValue<OpsItemStatus>.Create(string value) => new(value);
+    static OpsItemStatus IJsonStringValue<OpsItemStatus>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

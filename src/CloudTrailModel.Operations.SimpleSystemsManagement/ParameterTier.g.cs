@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.SimpleSystemsManagement;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.SimpleSystemsManagement;
 /// The model's <c>ParameterTier</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<ParameterTier>))]
-public readonly struct ParameterTier : IEquatable<ParameterTier>, IExtensibleValue<ParameterTier>
+[JsonConverter(typeof(JsonStringValueConverter<ParameterTier>))]
+public readonly struct ParameterTier : IEquatable<ParameterTier>, IJsonStringValue<ParameterTier>
 {
     private readonly string? _value;
 
@@ -34,7 +33,7 @@ public readonly struct ParameterTier : IEquatable<ParameterTier>, IExtensibleVal
     /// <summary>The value <c>Intelligent-Tiering</c>.</summary>
     public static ParameterTier IntelligentTiering { get; } = new("Intelligent-Tiering");
 
-    static ParameterTier IExtensibleValue<ParameterTier>.Create(string value) => new(value);
+    static ParameterTier IJsonStringValue<ParameterTier>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

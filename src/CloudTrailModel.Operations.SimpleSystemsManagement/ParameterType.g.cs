@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.SimpleSystemsManagement;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.SimpleSystemsManagement;
 /// The model's <c>ParameterType</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<ParameterType>))]
-public readonly struct ParameterType : IEquatable<ParameterType>, IExtensibleValue<ParameterType>
+[JsonConverter(typeof(JsonStringValueConverter<ParameterType>))]
+public readonly struct ParameterType : IEquatable<ParameterType>, IJsonStringValue<ParameterType>
 {
     private readonly string? _value;
 
@@ -34,7 +33,7 @@ public readonly struct ParameterType : IEquatable<ParameterType>, IExtensibleVal
     /// <summary>The value <c>SecureString</c>.</summary>
     public static ParameterType SecureString { get; } = new("SecureString");
 
-    static ParameterType IExtensibleValue<ParameterType>.Create(string value) => new(value);
+    static ParameterType IJsonStringValue<ParameterType>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.SimpleSystemsManagement;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.SimpleSystemsManagement;
 /// The model's <c>ParametersFilterKey</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<ParametersFilterKey>))]
-public readonly struct ParametersFilterKey : IEquatable<ParametersFilterKey>, IExtensibleValue<ParametersFilterKey>
+[JsonConverter(typeof(JsonStringValueConverter<ParametersFilterKey>))]
+public readonly struct ParametersFilterKey : IEquatable<ParametersFilterKey>, IJsonStringValue<ParametersFilterKey>
 {
     private readonly string? _value;
 
@@ -34,7 +33,7 @@ public readonly struct ParametersFilterKey : IEquatable<ParametersFilterKey>, IE
     /// <summary>The value <c>KeyId</c>.</summary>
     public static ParametersFilterKey KeyId { get; } = new("KeyId");
 
-    static ParametersFilterKey IExtensibleValue<ParametersFilterKey>.Create(string value) => new(value);
+    static ParametersFilterKey IJsonStringValue<ParametersFilterKey>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.SimpleSystemsManagement;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.SimpleSystemsManagement;
 /// The model's <c>PatchAction</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<PatchAction>))]
-public readonly struct PatchAction : IEquatable<PatchAction>, IExtensibleValue<PatchAction>
+[JsonConverter(typeof(JsonStringValueConverter<PatchAction>))]
+public readonly struct PatchAction : IEquatable<PatchAction>, IJsonStringValue<PatchAction>
 {
     private readonly string? _value;
 
@@ -31,7 +30,7 @@ public readonly struct PatchAction : IEquatable<PatchAction>, IExtensibleValue<P
     /// <summary>The value <c>BLOCK</c>.</summary>
     public static PatchAction Block { get; } = new("BLOCK");
 
-    static PatchAction IExtensibleValue<PatchAction>.Create(string value) => new(value);
+    static PatchAction IJsonStringValue<PatchAction>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.SimpleSystemsManagement;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.SimpleSystemsManagement;
 /// The model's <c>PatchComplianceDataState</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<PatchComplianceDataState>))]
-public readonly struct PatchComplianceDataState : IEquatable<PatchComplianceDataState>, IExtensibleValue<PatchComplianceDataState>
+[JsonConverter(typeof(JsonStringValueConverter<PatchComplianceDataState>))]
+public readonly struct PatchComplianceDataState : IEquatable<PatchComplianceDataState>, IJsonStringValue<PatchComplianceDataState>
 {
     private readonly string? _value;
 
@@ -49,7 +48,7 @@ public readonly struct PatchComplianceDataState : IEquatable<PatchComplianceData
     /// <summary>The value <c>AVAILABLE_SECURITY_UPDATE</c>.</summary>
     public static PatchComplianceDataState AvailableSecurityUpdate { get; } = new("AVAILABLE_SECURITY_UPDATE");
 
-    static PatchComplianceDataState IExtensibleValue<PatchComplianceDataState>.Create(string value) => new(value);
+    static PatchComplianceDataState IJsonStringValue<PatchComplianceDataState>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

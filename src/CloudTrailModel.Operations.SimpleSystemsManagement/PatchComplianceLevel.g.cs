@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.SimpleSystemsManagement;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.SimpleSystemsManagement;
 /// The model's <c>PatchComplianceLevel</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<PatchComplianceLevel>))]
-public readonly struct PatchComplianceLevel : IEquatable<PatchComplianceLevel>, IExtensibleValue<PatchComplianceLevel>
+[JsonConverter(typeof(JsonStringValueConverter<PatchComplianceLevel>))]
+public readonly struct PatchComplianceLevel : IEquatable<PatchComplianceLevel>, IJsonStringValue<PatchComplianceLevel>
 {
     private readonly string? _value;
 
@@ -43,7 +42,7 @@ public readonly struct PatchComplianceLevel : IEquatable<PatchComplianceLevel>, 
     /// <summary>The value <c>UNSPECIFIED</c>.</summary>
     public static PatchComplianceLevel Unspecified { get; } = new("UNSPECIFIED");
 
-    static PatchComplianceLevel IExtensibleValue<PatchComplianceLevel>.Create(string value) => new(value);
+    static PatchComplianceLevel IJsonStringValue<PatchComplianceLevel>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

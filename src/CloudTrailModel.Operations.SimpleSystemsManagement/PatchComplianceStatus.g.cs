@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.SimpleSystemsManagement;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.SimpleSystemsManagement;
 /// The model's <c>PatchComplianceStatus</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<PatchComplianceStatus>))]
-public readonly struct PatchComplianceStatus : IEquatable<PatchComplianceStatus>, IExtensibleValue<PatchComplianceStatus>
+[JsonConverter(typeof(JsonStringValueConverter<PatchComplianceStatus>))]
+public readonly struct PatchComplianceStatus : IEquatable<PatchComplianceStatus>, IJsonStringValue<PatchComplianceStatus>
 {
     private readonly string? _value;
 
@@ -31,7 +30,7 @@ public readonly struct PatchComplianceStatus : IEquatable<PatchComplianceStatus>
     /// <summary>The value <c>NON_COMPLIANT</c>.</summary>
     public static PatchComplianceStatus NonCompliant { get; } = new("NON_COMPLIANT");
 
-    static PatchComplianceStatus IExtensibleValue<PatchComplianceStatus>.Create(string value) => new(value);
+    static PatchComplianceStatus IJsonStringValue<PatchComplianceStatus>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.SimpleSystemsManagement;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.SimpleSystemsManagement;
 /// The model's <c>PatchDeploymentStatus</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<PatchDeploymentStatus>))]
-public readonly struct PatchDeploymentStatus : IEquatable<PatchDeploymentStatus>, IExtensibleValue<PatchDeploymentStatus>
+[JsonConverter(typeof(JsonStringValueConverter<PatchDeploymentStatus>))]
+public readonly struct PatchDeploymentStatus : IEquatable<PatchDeploymentStatus>, IJsonStringValue<PatchDeploymentStatus>
 {
     private readonly string? _value;
 
@@ -37,7 +36,7 @@ public readonly struct PatchDeploymentStatus : IEquatable<PatchDeploymentStatus>
     /// <summary>The value <c>EXPLICIT_REJECTED</c>.</summary>
     public static PatchDeploymentStatus ExplicitRejected { get; } = new("EXPLICIT_REJECTED");
 
-    static PatchDeploymentStatus IExtensibleValue<PatchDeploymentStatus>.Create(string value) => new(value);
+    static PatchDeploymentStatus IJsonStringValue<PatchDeploymentStatus>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

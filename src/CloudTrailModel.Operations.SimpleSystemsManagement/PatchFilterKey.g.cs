@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.SimpleSystemsManagement;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.SimpleSystemsManagement;
 /// The model's <c>PatchFilterKey</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<PatchFilterKey>))]
-public readonly struct PatchFilterKey : IEquatable<PatchFilterKey>, IExtensibleValue<PatchFilterKey>
+[JsonConverter(typeof(JsonStringValueConverter<PatchFilterKey>))]
+public readonly struct PatchFilterKey : IEquatable<PatchFilterKey>, IJsonStringValue<PatchFilterKey>
 {
     private readonly string? _value;
 
@@ -82,7 +81,7 @@ public readonly struct PatchFilterKey : IEquatable<PatchFilterKey>, IExtensibleV
     /// <summary>The value <c>VERSION</c>.</summary>
     public static PatchFilterKey Version { get; } = new("VERSION");
 
-    static PatchFilterKey IExtensibleValue<PatchFilterKey>.Create(string value) => new(value);
+    static PatchFilterKey IJsonStringValue<PatchFilterKey>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.SimpleSystemsManagement;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.SimpleSystemsManagement;
 /// The model's <c>PatchOperationType</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<PatchOperationType>))]
-public readonly struct PatchOperationType : IEquatable<PatchOperationType>, IExtensibleValue<PatchOperationType>
+[JsonConverter(typeof(JsonStringValueConverter<PatchOperationType>))]
+public readonly struct PatchOperationType : IEquatable<PatchOperationType>, IJsonStringValue<PatchOperationType>
 {
     private readonly string? _value;
 
@@ -31,7 +30,7 @@ public readonly struct PatchOperationType : IEquatable<PatchOperationType>, IExt
     /// <summary>The value <c>Install</c>.</summary>
     public static PatchOperationType Install { get; } = new("Install");
 
-    static PatchOperationType IExtensibleValue<PatchOperationType>.Create(string value) => new(value);
+    static PatchOperationType IJsonStringValue<PatchOperationType>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

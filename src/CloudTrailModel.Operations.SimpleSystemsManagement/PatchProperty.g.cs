@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.SimpleSystemsManagement;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.SimpleSystemsManagement;
 /// The model's <c>PatchProperty</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<PatchProperty>))]
-public readonly struct PatchProperty : IEquatable<PatchProperty>, IExtensibleValue<PatchProperty>
+[JsonConverter(typeof(JsonStringValueConverter<PatchProperty>))]
+public readonly struct PatchProperty : IEquatable<PatchProperty>, IJsonStringValue<PatchProperty>
 {
     private readonly string? _value;
 
@@ -43,7 +42,7 @@ public readonly struct PatchProperty : IEquatable<PatchProperty>, IExtensibleVal
     /// <summary>The value <c>SEVERITY</c>.</summary>
     public static PatchProperty Severity { get; } = new("SEVERITY");
 
-    static PatchProperty IExtensibleValue<PatchProperty>.Create(string value) => new(value);
+    static PatchProperty IJsonStringValue<PatchProperty>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

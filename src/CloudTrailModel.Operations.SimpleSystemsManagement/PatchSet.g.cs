@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.SimpleSystemsManagement;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.SimpleSystemsManagement;
 /// The model's <c>PatchSet</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<PatchSet>))]
-public readonly struct PatchSet : IEquatable<PatchSet>, IExtensibleValue<PatchSet>
+[JsonConverter(typeof(JsonStringValueConverter<PatchSet>))]
+public readonly struct PatchSet : IEquatable<PatchSet>, IJsonStringValue<PatchSet>
 {
     private readonly string? _value;
 
@@ -31,7 +30,7 @@ public readonly struct PatchSet : IEquatable<PatchSet>, IExtensibleValue<PatchSe
     /// <summary>The value <c>APPLICATION</c>.</summary>
     public static PatchSet Application { get; } = new("APPLICATION");
 
-    static PatchSet IExtensibleValue<PatchSet>.Create(string value) => new(value);
+    static PatchSet IJsonStringValue<PatchSet>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

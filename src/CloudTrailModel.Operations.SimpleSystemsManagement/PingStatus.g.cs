@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.SimpleSystemsManagement;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.SimpleSystemsManagement;
 /// The model's <c>PingStatus</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<PingStatus>))]
-public readonly struct PingStatus : IEquatable<PingStatus>, IExtensibleValue<PingStatus>
+[JsonConverter(typeof(JsonStringValueConverter<PingStatus>))]
+public readonly struct PingStatus : IEquatable<PingStatus>, IJsonStringValue<PingStatus>
 {
     private readonly string? _value;
 
@@ -34,7 +33,7 @@ public readonly struct PingStatus : IEquatable<PingStatus>, IExtensibleValue<Pin
     /// <summary>The value <c>Inactive</c>.</summary>
     public static PingStatus Inactive { get; } = new("Inactive");
 
-    static PingStatus IExtensibleValue<PingStatus>.Create(string value) => new(value);
+    static PingStatus IJsonStringValue<PingStatus>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.SimpleSystemsManagement;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.SimpleSystemsManagement;
 /// The model's <c>PlatformType</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<PlatformType>))]
-public readonly struct PlatformType : IEquatable<PlatformType>, IExtensibleValue<PlatformType>
+[JsonConverter(typeof(JsonStringValueConverter<PlatformType>))]
+public readonly struct PlatformType : IEquatable<PlatformType>, IJsonStringValue<PlatformType>
 {
     private readonly string? _value;
 
@@ -34,7 +33,7 @@ public readonly struct PlatformType : IEquatable<PlatformType>, IExtensibleValue
     /// <summary>The value <c>MacOS</c>.</summary>
     public static PlatformType MacOS { get; } = new("MacOS");
 
-    static PlatformType IExtensibleValue<PlatformType>.Create(string value) => new(value);
+    static PlatformType IJsonStringValue<PlatformType>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.SimpleSystemsManagement;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.SimpleSystemsManagement;
 /// The model's <c>RebootOption</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<RebootOption>))]
-public readonly struct RebootOption : IEquatable<RebootOption>, IExtensibleValue<RebootOption>
+[JsonConverter(typeof(JsonStringValueConverter<RebootOption>))]
+public readonly struct RebootOption : IEquatable<RebootOption>, IJsonStringValue<RebootOption>
 {
     private readonly string? _value;
 
@@ -31,7 +30,7 @@ public readonly struct RebootOption : IEquatable<RebootOption>, IExtensibleValue
     /// <summary>The value <c>NoReboot</c>.</summary>
     public static RebootOption NoReboot { get; } = new("NoReboot");
 
-    static RebootOption IExtensibleValue<RebootOption>.Create(string value) => new(value);
+    static RebootOption IJsonStringValue<RebootOption>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

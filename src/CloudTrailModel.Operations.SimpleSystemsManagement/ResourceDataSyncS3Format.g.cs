@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.SimpleSystemsManagement;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.SimpleSystemsManagement;
 /// The model's <c>ResourceDataSyncS3Format</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<ResourceDataSyncS3Format>))]
-public readonly struct ResourceDataSyncS3Format : IEquatable<ResourceDataSyncS3Format>, IExtensibleValue<ResourceDataSyncS3Format>
+[JsonConverter(typeof(JsonStringValueConverter<ResourceDataSyncS3Format>))]
+public readonly struct ResourceDataSyncS3Format : IEquatable<ResourceDataSyncS3Format>, IJsonStringValue<ResourceDataSyncS3Format>
 {
     private readonly string? _value;
 
@@ -28,7 +27,7 @@ public readonly struct ResourceDataSyncS3Format : IEquatable<ResourceDataSyncS3F
     /// <summary>The value <c>JsonSerDe</c>.</summary>
     public static ResourceDataSyncS3Format JsonSerDe { get; } = new("JsonSerDe");
 
-    static ResourceDataSyncS3Format IExtensibleValue<ResourceDataSyncS3Format>.Create(string value) => new(value);
+    static ResourceDataSyncS3Format IJsonStringValue<ResourceDataSyncS3Format>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

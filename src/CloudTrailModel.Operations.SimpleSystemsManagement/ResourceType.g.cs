@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.SimpleSystemsManagement;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.SimpleSystemsManagement;
 /// The model's <c>ResourceType</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<ResourceType>))]
-public readonly struct ResourceType : IEquatable<ResourceType>, IExtensibleValue<ResourceType>
+[JsonConverter(typeof(JsonStringValueConverter<ResourceType>))]
+public readonly struct ResourceType : IEquatable<ResourceType>, IJsonStringValue<ResourceType>
 {
     private readonly string? _value;
 
@@ -31,7 +30,7 @@ public readonly struct ResourceType : IEquatable<ResourceType>, IExtensibleValue
     /// <summary>The value <c>EC2Instance</c>.</summary>
     public static ResourceType EC2Instance { get; } = new("EC2Instance");
 
-    static ResourceType IExtensibleValue<ResourceType>.Create(string value) => new(value);
+    static ResourceType IJsonStringValue<ResourceType>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.SimpleSystemsManagement;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.SimpleSystemsManagement;
 /// The model's <c>ResourceTypeForTagging</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<ResourceTypeForTagging>))]
-public readonly struct ResourceTypeForTagging : IEquatable<ResourceTypeForTagging>, IExtensibleValue<ResourceTypeForTagging>
+[JsonConverter(typeof(JsonStringValueConverter<ResourceTypeForTagging>))]
+public readonly struct ResourceTypeForTagging : IEquatable<ResourceTypeForTagging>, IJsonStringValue<ResourceTypeForTagging>
 {
     private readonly string? _value;
 
@@ -55,7 +54,7 @@ public readonly struct ResourceTypeForTagging : IEquatable<ResourceTypeForTaggin
     /// <summary>The value <c>CloudConnector</c>.</summary>
     public static ResourceTypeForTagging CloudConnector { get; } = new("CloudConnector");
 
-    static ResourceTypeForTagging IExtensibleValue<ResourceTypeForTagging>.Create(string value) => new(value);
+    static ResourceTypeForTagging IJsonStringValue<ResourceTypeForTagging>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

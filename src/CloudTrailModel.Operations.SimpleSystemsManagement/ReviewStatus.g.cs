@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.SimpleSystemsManagement;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.SimpleSystemsManagement;
 /// The model's <c>ReviewStatus</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<ReviewStatus>))]
-public readonly struct ReviewStatus : IEquatable<ReviewStatus>, IExtensibleValue<ReviewStatus>
+[JsonConverter(typeof(JsonStringValueConverter<ReviewStatus>))]
+public readonly struct ReviewStatus : IEquatable<ReviewStatus>, IJsonStringValue<ReviewStatus>
 {
     private readonly string? _value;
 
@@ -37,7 +36,7 @@ public readonly struct ReviewStatus : IEquatable<ReviewStatus>, IExtensibleValue
     /// <summary>The value <c>REJECTED</c>.</summary>
     public static ReviewStatus Rejected { get; } = new("REJECTED");
 
-    static ReviewStatus IExtensibleValue<ReviewStatus>.Create(string value) => new(value);
+    static ReviewStatus IJsonStringValue<ReviewStatus>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.SimpleSystemsManagement;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.SimpleSystemsManagement;
 /// The model's <c>SessionFilterKey</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<SessionFilterKey>))]
-public readonly struct SessionFilterKey : IEquatable<SessionFilterKey>, IExtensibleValue<SessionFilterKey>
+[JsonConverter(typeof(JsonStringValueConverter<SessionFilterKey>))]
+public readonly struct SessionFilterKey : IEquatable<SessionFilterKey>, IJsonStringValue<SessionFilterKey>
 {
     private readonly string? _value;
 
@@ -46,7 +45,7 @@ public readonly struct SessionFilterKey : IEquatable<SessionFilterKey>, IExtensi
     /// <summary>The value <c>AccessType</c>.</summary>
     public static SessionFilterKey AccessType { get; } = new("AccessType");
 
-    static SessionFilterKey IExtensibleValue<SessionFilterKey>.Create(string value) => new(value);
+    static SessionFilterKey IJsonStringValue<SessionFilterKey>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

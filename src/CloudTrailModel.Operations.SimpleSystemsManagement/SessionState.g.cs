@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.SimpleSystemsManagement;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.SimpleSystemsManagement;
 /// The model's <c>SessionState</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<SessionState>))]
-public readonly struct SessionState : IEquatable<SessionState>, IExtensibleValue<SessionState>
+[JsonConverter(typeof(JsonStringValueConverter<SessionState>))]
+public readonly struct SessionState : IEquatable<SessionState>, IJsonStringValue<SessionState>
 {
     private readonly string? _value;
 
@@ -31,7 +30,7 @@ public readonly struct SessionState : IEquatable<SessionState>, IExtensibleValue
     /// <summary>The value <c>History</c>.</summary>
     public static SessionState History { get; } = new("History");
 
-    static SessionState IExtensibleValue<SessionState>.Create(string value) => new(value);
+    static SessionState IJsonStringValue<SessionState>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

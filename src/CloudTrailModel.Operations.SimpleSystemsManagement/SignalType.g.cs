@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.SimpleSystemsManagement;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.SimpleSystemsManagement;
 /// The model's <c>SignalType</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<SignalType>))]
-public readonly struct SignalType : IEquatable<SignalType>, IExtensibleValue<SignalType>
+[JsonConverter(typeof(JsonStringValueConverter<SignalType>))]
+public readonly struct SignalType : IEquatable<SignalType>, IJsonStringValue<SignalType>
 {
     private readonly string? _value;
 
@@ -43,7 +42,7 @@ public readonly struct SignalType : IEquatable<SignalType>, IExtensibleValue<Sig
     /// <summary>The value <c>Revoke</c>.</summary>
     public static SignalType Revoke { get; } = new("Revoke");
 
-    static SignalType IExtensibleValue<SignalType>.Create(string value) => new(value);
+    static SignalType IJsonStringValue<SignalType>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

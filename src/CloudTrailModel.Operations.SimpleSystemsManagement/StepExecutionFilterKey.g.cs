@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.SimpleSystemsManagement;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.SimpleSystemsManagement;
 /// The model's <c>StepExecutionFilterKey</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<StepExecutionFilterKey>))]
-public readonly struct StepExecutionFilterKey : IEquatable<StepExecutionFilterKey>, IExtensibleValue<StepExecutionFilterKey>
+[JsonConverter(typeof(JsonStringValueConverter<StepExecutionFilterKey>))]
+public readonly struct StepExecutionFilterKey : IEquatable<StepExecutionFilterKey>, IJsonStringValue<StepExecutionFilterKey>
 {
     private readonly string? _value;
 
@@ -52,7 +51,7 @@ public readonly struct StepExecutionFilterKey : IEquatable<StepExecutionFilterKe
     /// <summary>The value <c>ParentStepIteratorValue</c>.</summary>
     public static StepExecutionFilterKey ParentStepIteratorValue { get; } = new("ParentStepIteratorValue");
 
-    static StepExecutionFilterKey IExtensibleValue<StepExecutionFilterKey>.Create(string value) => new(value);
+    static StepExecutionFilterKey IJsonStringValue<StepExecutionFilterKey>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.SimpleSystemsManagement;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.SimpleSystemsManagement;
 /// The model's <c>StopType</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<StopType>))]
-public readonly struct StopType : IEquatable<StopType>, IExtensibleValue<StopType>
+[JsonConverter(typeof(JsonStringValueConverter<StopType>))]
+public readonly struct StopType : IEquatable<StopType>, IJsonStringValue<StopType>
 {
     private readonly string? _value;
 
@@ -31,7 +30,7 @@ public readonly struct StopType : IEquatable<StopType>, IExtensibleValue<StopTyp
     /// <summary>The value <c>Cancel</c>.</summary>
     public static StopType Cancel { get; } = new("Cancel");
 
-    static StopType IExtensibleValue<StopType>.Create(string value) => new(value);
+    static StopType IJsonStringValue<StopType>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

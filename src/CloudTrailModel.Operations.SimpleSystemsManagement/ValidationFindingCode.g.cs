@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.SimpleSystemsManagement;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.SimpleSystemsManagement;
 /// The model's <c>ValidationFindingCode</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<ValidationFindingCode>))]
-public readonly struct ValidationFindingCode : IEquatable<ValidationFindingCode>, IExtensibleValue<ValidationFindingCode>
+[JsonConverter(typeof(JsonStringValueConverter<ValidationFindingCode>))]
+public readonly struct ValidationFindingCode : IEquatable<ValidationFindingCode>, IJsonStringValue<ValidationFindingCode>
 {
     private readonly string? _value;
 
@@ -52,7 +51,7 @@ public readonly struct ValidationFindingCode : IEquatable<ValidationFindingCode>
     /// <summary>The value <c>SubscriptionAccessible</c>.</summary>
     public static ValidationFindingCode SubscriptionAccessible { get; } = new("SubscriptionAccessible");
 
-    static ValidationFindingCode IExtensibleValue<ValidationFindingCode>.Create(string value) => new(value);
+    static ValidationFindingCode IJsonStringValue<ValidationFindingCode>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.SimpleSystemsManagement;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.SimpleSystemsManagement;
 /// The model's <c>ValidationFindingScopeType</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<ValidationFindingScopeType>))]
-public readonly struct ValidationFindingScopeType : IEquatable<ValidationFindingScopeType>, IExtensibleValue<ValidationFindingScopeType>
+[JsonConverter(typeof(JsonStringValueConverter<ValidationFindingScopeType>))]
+public readonly struct ValidationFindingScopeType : IEquatable<ValidationFindingScopeType>, IJsonStringValue<ValidationFindingScopeType>
 {
     private readonly string? _value;
 
@@ -31,7 +30,7 @@ public readonly struct ValidationFindingScopeType : IEquatable<ValidationFinding
     /// <summary>The value <c>azure:subscription</c>.</summary>
     public static ValidationFindingScopeType AzureSubscription { get; } = new("azure:subscription");
 
-    static ValidationFindingScopeType IExtensibleValue<ValidationFindingScopeType>.Create(string value) => new(value);
+    static ValidationFindingScopeType IJsonStringValue<ValidationFindingScopeType>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

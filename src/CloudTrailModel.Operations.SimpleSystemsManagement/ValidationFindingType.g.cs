@@ -3,7 +3,6 @@
 #nullable enable
 
 using System.Text.Json.Serialization;
-using CloudTrailModel.Internal;
 using CloudTrailModel.Serialization;
 
 namespace CloudTrailModel.Operations.SimpleSystemsManagement;
@@ -12,8 +11,8 @@ namespace CloudTrailModel.Operations.SimpleSystemsManagement;
 /// The model's <c>ValidationFindingType</c> values, logged as JSON strings. An open set: a value AWS adds later is kept
 /// as it is, never rejected. <see cref="ToString"/> returns the raw value; comparison is ordinal.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<ValidationFindingType>))]
-public readonly struct ValidationFindingType : IEquatable<ValidationFindingType>, IExtensibleValue<ValidationFindingType>
+[JsonConverter(typeof(JsonStringValueConverter<ValidationFindingType>))]
+public readonly struct ValidationFindingType : IEquatable<ValidationFindingType>, IJsonStringValue<ValidationFindingType>
 {
     private readonly string? _value;
 
@@ -34,7 +33,7 @@ public readonly struct ValidationFindingType : IEquatable<ValidationFindingType>
     /// <summary>The value <c>ERROR</c>.</summary>
     public static ValidationFindingType Error { get; } = new("ERROR");
 
-    static ValidationFindingType IExtensibleValue<ValidationFindingType>.Create(string value) => new(value);
+    static ValidationFindingType IJsonStringValue<ValidationFindingType>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in CloudTrail JSON.</summary>
     /// <returns>The raw value.</returns>

@@ -44,6 +44,26 @@ public sealed partial record CloudTrailRecord
         return false;
     }
 
+    /// <summary>
+    /// Gets the typed additional event data when this record is a call of <typeparamref name="T"/>'s operation (sign-in
+    /// events: <c>ConsoleLogin</c>, <c>CheckMfa</c>, <c>SwitchRole</c>, ...); never throws for a mismatch or odd data.
+    /// </summary>
+    /// <typeparam name="T">An additional-event-data type from <c>CloudTrailModel.Operations.*</c>, e.g. <c>ConsoleLoginAdditionalEventData</c>.</typeparam>
+    /// <param name="additionalEventData">The typed additional event data, when the record is a call of that operation.</param>
+    /// <returns><see langword="true"/> when the record is a call of <typeparamref name="T"/>'s operation and its additional event data could be read.</returns>
+    public bool TryGetAdditionalEventData<T>([NotNullWhen(true)] out T? additionalEventData)
+    {
+        EnsureRegistered(typeof(T));
+        if (OperationRegistry.TryGetAdditionalEventData(this, typeof(T), out object? value) && value is T typed)
+        {
+            additionalEventData = typed;
+            return true;
+        }
+
+        additionalEventData = default;
+        return false;
+    }
+
     /// <summary>Gets the typed request parameters of whatever registered operation this record is a call of, or null.</summary>
     /// <returns>The typed parameters, or null when the operation is not registered or its parameters could not be read.</returns>
     public object? GetRequestParameters() => OperationRegistry.TryGetRequest(this, null, out object? value) ? value : null;
@@ -51,6 +71,10 @@ public sealed partial record CloudTrailRecord
     /// <summary>Gets the typed response elements of whatever registered operation this record is a call of, or null.</summary>
     /// <returns>The typed response elements, or null when the operation is not registered or its response could not be read.</returns>
     public object? GetResponseElements() => OperationRegistry.TryGetResponse(this, null, out object? value) ? value : null;
+
+    /// <summary>Gets the typed additional event data of whatever registered operation this record is a call of, or null.</summary>
+    /// <returns>The typed additional event data, or null when the operation has no model of it, is not registered, or the data could not be read.</returns>
+    public object? GetAdditionalEventData() => OperationRegistry.TryGetAdditionalEventData(this, null, out object? value) ? value : null;
 
     /// <summary>
     /// Gets the resources this call acted on (the user, role, bucket, instances, key, secret, ...), as the operation's

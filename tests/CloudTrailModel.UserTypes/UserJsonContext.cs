@@ -8,6 +8,10 @@ namespace CloudTrailModel.UserTypes;
 /// </summary>
 [JsonSerializable(typeof(MyEnvelope))]
 [JsonSerializable(typeof(EveryModelType))]
+[JsonSerializable(typeof(OperationTypes))]
+// Two packages' types of the same name (STS and EC2 both have a Tag) need a name each in one context (else SYSLIB1031).
+[JsonSerializable(typeof(Operations.EC2.Tag), TypeInfoPropertyName = "Ec2Tag")]
+[JsonSerializable(typeof(IReadOnlyList<Operations.EC2.Tag>), TypeInfoPropertyName = "Ec2TagList")]
 public sealed partial class UserJsonContext : JsonSerializerContext
 {
 }

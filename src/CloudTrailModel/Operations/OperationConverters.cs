@@ -1,62 +1,8 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using System.Text.Json.Serialization.Metadata;
 
 namespace CloudTrailModel.Operations;
-
-/// <summary>
-/// Reads a sensitive member as its modelled shape, as a placeholder string, or (when it fits neither) as raw JSON.
-/// The inner type is read through the context's own metadata, so this stays reflection-free.
-/// </summary>
-/// <typeparam name="T">The modelled type; it must be registered in the same JSON context.</typeparam>
-internal sealed class SensitiveValueConverter<T> : JsonConverter<SensitiveValue<T>>
-    where T : class
-{
-    public override SensitiveValue<T>? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
-    {
-        switch (reader.TokenType)
-        {
-            case JsonTokenType.Null:
-                return null;
-            case JsonTokenType.String:
-                return new SensitiveValue<T>(reader.GetString()!);
-        }
-
-        using JsonDocument document = JsonDocument.ParseValue(ref reader);
-        var typeInfo = (JsonTypeInfo<T>)options.GetTypeInfo(typeof(T));
-        try
-        {
-            return document.RootElement.Deserialize(typeInfo) is { } value
-                ? new SensitiveValue<T>(value)
-                : new SensitiveValue<T>(document.RootElement);
-        }
-        catch (JsonException)
-        {
-            return new SensitiveValue<T>(document.RootElement);
-        }
-    }
-
-    public override void Write(Utf8JsonWriter writer, SensitiveValue<T> value, JsonSerializerOptions options)
-    {
-        if (value.Value is { } typed)
-        {
-            JsonSerializer.Serialize(writer, typed, (JsonTypeInfo<T>)options.GetTypeInfo(typeof(T)));
-        }
-        else if (value.RedactedText is { } text)
-        {
-            writer.WriteStringValue(text);
-        }
-        else if (value.RawJson is { } raw)
-        {
-            raw.WriteTo(writer);
-        }
-        else
-        {
-            writer.WriteNullValue();
-        }
-    }
-}
 
 /// <summary>
 /// Reads CloudTrail timestamps in the shapes seen in real logs: ISO 8601 (with or without fraction or offset; no offset

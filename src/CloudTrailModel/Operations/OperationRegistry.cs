@@ -4,7 +4,7 @@ using System.Text.Json.Serialization.Metadata;
 
 namespace CloudTrailModel.Operations;
 
-/// <summary>One operation whose request parameters (and response elements) have typed models.</summary>
+/// <summary>One operation whose request parameters (and response elements, additional event data) have typed models.</summary>
 internal sealed record OperationRegistration(
     string EventSource,
     IReadOnlyList<string> EventNames,
@@ -15,6 +15,12 @@ internal sealed record OperationRegistration(
 {
     /// <summary>Gets where the resources the call acted on are logged (see <see cref="TargetRule"/>).</summary>
     public IReadOnlyList<TargetRule> Targets { get; init; } = [];
+
+    /// <summary>Gets the typed model of the record's <c>additionalEventData</c>, for operations that have one (sign-in).</summary>
+    public Type? AdditionalEventDataType { get; init; }
+
+    /// <summary>Gets the reader of <see cref="AdditionalEventDataType"/>.</summary>
+    public Func<ReadOnlyMemory<byte>, object?>? ReadAdditionalEventData { get; init; }
 }
 
 /// <summary>
@@ -53,6 +59,11 @@ internal static class OperationRegistry
                 {
                     ByTypeBuilder[registration.ResponseType] = registration;
                 }
+
+                if (registration.AdditionalEventDataType is not null)
+                {
+                    ByTypeBuilder[registration.AdditionalEventDataType] = registration;
+                }
             }
 
             Volatile.Write(ref s_byEvent, ByEventBuilder.ToFrozenDictionary());
@@ -80,6 +91,9 @@ internal static class OperationRegistry
 
     public static bool TryGetResponse(CloudTrailRecord record, Type? type, out object? value) =>
         TryGet(record, type, record.ResponseElements, static r => (r.ResponseType, r.ReadResponse), out value);
+
+    public static bool TryGetAdditionalEventData(CloudTrailRecord record, Type? type, out object? value) =>
+        TryGet(record, type, record.AdditionalEventData, static r => (r.AdditionalEventDataType, r.ReadAdditionalEventData), out value);
 
     private static bool TryGet(
         CloudTrailRecord record, Type? type, RawJson? raw,

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
@@ -14,15 +15,23 @@ internal static class TolerantJson
     [ThreadStatic]
     private static JsonElement? t_pending;
 
+    // Options made here, whose setters take a pending misfit; any other options (a user's context) read strictly.
+    private static readonly ConditionalWeakTable<JsonSerializerOptions, object> TolerantOptions = [];
+
     /// <summary>Options for a generated context: the same settings, with the extension-data hook on every object type.</summary>
     public static JsonSerializerOptions CreateOptions(JsonSerializerContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        return new JsonSerializerOptions(context.Options)
+        var options = new JsonSerializerOptions(context.Options)
         {
             TypeInfoResolver = JsonTypeInfoResolver.WithAddedModifier(context, AddExtensionHook),
         };
+        TolerantOptions.AddOrUpdate(options, TolerantOptions);
+        return options;
     }
+
+    /// <summary>Whether <paramref name="options"/> came from <see cref="CreateOptions"/> (so a misfit member has a place to go).</summary>
+    public static bool IsTolerant(JsonSerializerOptions options) => TolerantOptions.TryGetValue(options, out _);
 
     /// <summary>Reads a whole request or response object with stale state from a failed read cleared first.</summary>
     public static T? Deserialize<T>(ReadOnlySpan<byte> utf8, JsonTypeInfo<T> typeInfo)

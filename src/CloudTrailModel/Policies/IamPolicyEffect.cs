@@ -8,8 +8,8 @@ namespace CloudTrailModel.Policies;
 /// Whether a policy statement allows or denies (JSON <c>Effect</c>). An open set: any other value is kept as it came.
 /// <see cref="ToString"/> returns the raw value; comparison is ordinal, as IAM's is.
 /// </summary>
-[JsonConverter(typeof(ExtensibleValueConverter<IamPolicyEffect>))]
-public readonly struct IamPolicyEffect : IEquatable<IamPolicyEffect>, IExtensibleValue<IamPolicyEffect>
+[JsonConverter(typeof(JsonStringValueConverter<IamPolicyEffect>))]
+public readonly struct IamPolicyEffect : IEquatable<IamPolicyEffect>, IExtensibleValue<IamPolicyEffect>, IJsonStringValue<IamPolicyEffect>
 {
     private readonly string? _value;
 
@@ -28,6 +28,8 @@ public readonly struct IamPolicyEffect : IEquatable<IamPolicyEffect>, IExtensibl
     public static IamPolicyEffect Deny { get; } = new("Deny");
 
     static IamPolicyEffect IExtensibleValue<IamPolicyEffect>.Create(string value) => new(value);
+
+    static IamPolicyEffect IJsonStringValue<IamPolicyEffect>.FromJsonString(string value) => new(value);
 
     /// <summary>The raw value as it appears in the policy JSON.</summary>
     /// <returns>The raw value.</returns>

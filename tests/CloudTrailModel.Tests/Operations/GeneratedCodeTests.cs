@@ -127,7 +127,41 @@ public sealed class GeneratedCodeTests(ITestOutputHelper output)
         files["Mode.g.cs"].Should().Contain("public static Mode FastMode { get; } = new(\"FAST_MODE\");")
             .And.Contain("public static Mode Slow { get; } = new(\"slow\");");
         files["ThingOperations.g.cs"].Should().Contain("[\"DoThing\", \"DoThingV2\"]")
-            .And.Contain("\"thing.amazonaws.com\"");
+            .And.Contain("\"thing.amazonaws.com\"")
+            .And.Contain("public static class ThingOperations")
+            .And.Contain("public static void Register()", "a NativeAOT app names the package through it")
+            .And.Contain("[ModuleInitializer]");
+        files["Mode.g.cs"].Should().Contain("[JsonConverter(typeof(JsonStringValueConverter<Mode>))]", "a public converter, so a user's context can hold the type")
+            .And.Contain("IJsonStringValue<Mode>");
+    }
+
+    [Fact]
+    public void Generate_OperationWithAdditionalEventData_WritesAndRegistersItsType()
+    {
+        const string model = """
+            {
+              "metadata": { "protocol": "cloudtrail-verbatim" },
+              "operations": {
+                "SignOn": { "name": "SignOn", "output": { "shape": "SignOnResponse" }, "additionalEventData": { "shape": "SignOnData" } },
+                "SignOff": { "name": "SignOff", "output": { "shape": "SignOnResponse" } }
+              },
+              "shapes": {
+                "SignOnResponse": { "type": "structure", "members": { "SignOn": { "shape": "S" } } },
+                "SignOnData": { "type": "structure", "members": { "MFAUsed": { "shape": "S", "documentation": "<p>Whether MFA was used.</p>" } } },
+                "S": { "type": "string" }
+              }
+            }
+            """;
+        IReadOnlyDictionary<string, string> files = ServiceGenerator.Generate(model, null, new GeneratorOptions("signon.amazonaws.com", "SignOnService"));
+
+        files["SignOn.g.cs"].Should().Contain("public sealed record SignOnAdditionalEventData")
+            .And.Contain("[JsonPropertyName(\"MFAUsed\")]\n    [JsonConverter(typeof(TolerantMemberConverter<string>))]\n    public string? MFAUsed { get; set; }")
+            .And.Contain("(CloudTrail <c>additionalEventData</c>) of <c>SignOn</c>");
+        files["SignOnServiceJsonContext.g.cs"].Should().Contain("[JsonSerializable(typeof(SignOnAdditionalEventData))]");
+        string registrations = files["SignOnServiceOperations.g.cs"];
+        registrations.Should().Contain("AdditionalEventDataType = typeof(SignOnAdditionalEventData),")
+            .And.Contain("ReadAdditionalEventData = OperationRegistry.Reader(static () => (JsonTypeInfo<SignOnAdditionalEventData>)SignOnServiceJsonContext.Tolerant.GetTypeInfo(typeof(SignOnAdditionalEventData))),");
+        files["SignOff.g.cs"].Should().NotContain("AdditionalEventData", "only an operation that names a shape gets the type");
     }
 
     [SkippableFact]

@@ -8,7 +8,8 @@ namespace CloudTrailModel.Tests.Operations;
 
 /// <summary>
 /// Every corpus record of the packaged services (../shared/corpus panther/, docs/, real/): its operation's typed objects
-/// exist, write back the JSON they were read from, and hold (almost) all of its members in typed properties.
+/// exist, write back the JSON they were read from, and hold (almost) all of its members in typed properties. The
+/// additional event data of operations that model it (sign-in) counts too.
 /// </summary>
 public sealed class OperationCorpusTests(ITestOutputHelper output)
 {
@@ -28,6 +29,7 @@ public sealed class OperationCorpusTests(ITestOutputHelper output)
 
             Check(record.RequestParameters, registration.RequestType, record.GetRequestParameters(), "requestParameters");
             Check(record.ResponseElements, registration.ResponseType, record.GetResponseElements(), "responseElements");
+            Check(record.AdditionalEventData, registration.AdditionalEventDataType, record.GetAdditionalEventData(), "additionalEventData");
 
             void Check(RawJson? raw, Type? type, object? typed, string part)
             {
@@ -73,6 +75,10 @@ public sealed class OperationCorpusTests(ITestOutputHelper output)
                 covered++;
                 Add(record.RequestParameters, registration.RequestType, record.GetRequestParameters(), ref typed, ref total);
                 Add(record.ResponseElements, registration.ResponseType, record.GetResponseElements(), ref typed, ref total);
+                if (registration.AdditionalEventDataType is not null)
+                {
+                    Add(record.AdditionalEventData, registration.AdditionalEventDataType, record.GetAdditionalEventData(), ref typed, ref total);
+                }
             }
             else
             {
