@@ -96,11 +96,12 @@ internal static class ReadmeTables
         (int Index, string Heading)[] shown = [.. Shown.Select(s => (Array.IndexOf(header, s.Column), s.Heading)).Where(s => s.Item1 >= 0)];
         string cpu = environment.FirstOrDefault(l => l.Contains("cores", StringComparison.Ordinal)) ?? "";
         string runtime = environment.FirstOrDefault(l => l.TrimStart().StartsWith("[Host]", StringComparison.Ordinal)) is { } host ? host[(host.IndexOf(':', StringComparison.Ordinal) + 1)..].Trim() : "";
+        runtime = runtime.Contains(" (", StringComparison.Ordinal) ? runtime[..runtime.IndexOf(" (", StringComparison.Ordinal)] : runtime;
         string[] jobs = [.. environment.Where(l => l.StartsWith("  ", StringComparison.Ordinal) && !l.TrimStart().StartsWith("[Host]", StringComparison.Ordinal)).Select(l => l.Trim()[..l.Trim().IndexOf(' ', StringComparison.Ordinal)])];
 
         var table = new StringBuilder();
         table.Append(CultureInfo.InvariantCulture, $"`{name}`, from `{ResultsFolder}/CloudTrailModel.Benchmarks.{name}-report-github.md` ")
-            .Append(CultureInfo.InvariantCulture, $"({environment[0]}; {cpu}; {runtime}; job {string.Join(", ", jobs)}):\n\n");
+            .Append(CultureInfo.InvariantCulture, $"({cpu}; {runtime}; {environment[0][..environment[0].IndexOf(',', StringComparison.Ordinal)]}; job {string.Join(", ", jobs)}):\n\n");
         table.Append("| approach |").AppendJoin("", parameters.Select(p => $" {header[p]} |")).AppendJoin("", shown.Select(s => $" {s.Heading} |")).Append('\n');
         table.Append("| --- |").AppendJoin("", parameters.Select(_ => " --- |")).AppendJoin("", shown.Select(_ => " ---: |")).Append('\n');
         foreach (string row in rows.Skip(2))
