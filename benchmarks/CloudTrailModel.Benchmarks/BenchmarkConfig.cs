@@ -19,6 +19,8 @@ public static class BenchmarkConfig
         // DefaultConfig already exports GitHub markdown (committed), csv and html (ignored by results/.gitignore).
         return ManualConfig.Create(DefaultConfig.Instance)
             .WithArtifactsPath(Path.Combine(FindRepoRoot(), "benchmarks", "results", machine))
+            // BenchmarkDotNet's two minutes are too few for a build on a 2-core machine that others share.
+            .WithBuildTimeout(TimeSpan.FromMinutes(15))
             .AddColumn(ThroughputColumn.MegabytesPerSecond, ThroughputColumn.RecordsPerSecond, ThroughputColumn.AllocatedPerRecord)
             .WithSummaryStyle(SummaryStyle.Default.WithSizeUnit(SizeUnit.KB).WithTimeUnit(Perfolizer.Horology.TimeUnit.Millisecond));
     }
