@@ -9,20 +9,22 @@ commit=${1:?usage: benchmarks/baseline.sh <commit>}
 root=$(git -C "$(dirname "$0")" rev-parse --show-toplevel)
 short=$(git -C "$root" rev-parse --short=7 "$commit^{commit}")
 out="$root/benchmarks/.baseline/$short"
+# The sources go to a temporary folder: MSBuild's globs skip folders whose names start with '.', as .baseline does.
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
 rm -rf "$out"
-mkdir -p "$out/src"
+mkdir -p "$out"
 # Only what the library's build reads: the root build props and src/ (central package versions live there).
 paths=(Directory.Build.props src)
 for optional in global.json .editorconfig; do
   if git -C "$root" cat-file -e "$short:$optional" 2>/dev/null; then paths+=("$optional"); fi
 done
-git -C "$root" archive "$short" -- "${paths[@]}" | tar -x -C "$out/src"
+git -C "$root" archive "$short" -- "${paths[@]}" | tar -x -C "$work"
 for project in CloudTrailModel CloudTrailModel.Operations.MigrationHubOrchestrator; do
-  csproj="$out/src/src/$project/$project.csproj"
+  csproj="$work/src/$project/$project.csproj"
   if [ -f "$csproj" ]; then
     dotnet build "$csproj" -c Release -o "$out" --nologo -v quiet -p:CI=true
   fi
 done
-rm -rf "$out/src"
 echo "$short" > "$out/commit"
 echo "Built $short into $out; run the benchmarks with --baseline $out"
