@@ -1,4 +1,5 @@
 using CloudTrailModel.Benchmarks;
+using CloudTrailModel.Tests.Infrastructure;
 
 namespace CloudTrailModel.Tests;
 
