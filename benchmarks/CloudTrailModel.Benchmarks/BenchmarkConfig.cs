@@ -9,19 +9,23 @@ namespace CloudTrailModel.Benchmarks;
 /// <summary>The one configuration every benchmark runs with; jobs come from the command line (<c>--job short</c>).</summary>
 public static class BenchmarkConfig
 {
-    public static IConfig Create()
+    /// <summary>Results go to <c>benchmarks/results/&lt;machine&gt;[-&lt;suffix&gt;]</c>: a comparison run keeps its own folder.</summary>
+    public static ManualConfig Create(string? suffix = null)
     {
         // Results are per machine and never compared across machines: <os>-<arch>-<cores>core.
         string os = OperatingSystem.IsLinux() ? "linux" : OperatingSystem.IsWindows() ? "windows" : OperatingSystem.IsMacOS() ? "macos" : "other";
         string machine = $"{os}-{RuntimeInformation.OSArchitecture.ToString().ToLowerInvariant()}-{Environment.ProcessorCount}core";
+        machine += suffix is null ? "" : "-" + suffix;
         // DefaultConfig already exports GitHub markdown (committed), csv and html (ignored by results/.gitignore).
         return ManualConfig.Create(DefaultConfig.Instance)
             .WithArtifactsPath(Path.Combine(FindRepoRoot(), "benchmarks", "results", machine))
+            // BenchmarkDotNet's two minutes are too few for a build on a 2-core machine that others share.
+            .WithBuildTimeout(TimeSpan.FromMinutes(15))
             .AddColumn(ThroughputColumn.MegabytesPerSecond, ThroughputColumn.RecordsPerSecond, ThroughputColumn.AllocatedPerRecord)
             .WithSummaryStyle(SummaryStyle.Default.WithSizeUnit(SizeUnit.KB).WithTimeUnit(Perfolizer.Horology.TimeUnit.Millisecond));
     }
 
-    private static string FindRepoRoot()
+    internal static string FindRepoRoot()
     {
         foreach (string start in new[] { AppContext.BaseDirectory, Environment.CurrentDirectory })
         {

@@ -16,9 +16,22 @@ namespace CloudTrailModel.Benchmarks;
 /// escaped JSON strings, STS AssumeRole with credentials, KMS, Lambda, CloudTrail, Migration Hub Orchestrator,
 /// console sign-ins, AwsServiceEvent records (no identity type, serviceEventDetails), ~10% errors, a few non-ASCII
 /// values, and event times unordered within one day. Records average about 2 KB.
+/// <see cref="LogProfile.Organization"/> keeps the mix but draws callers from an organisation of many accounts, so
+/// values repeat far less (see <see cref="LogProfile"/>).
 /// </remarks>
 internal sealed class LogGenerator
 {
+    // Organisation profile sizes, chosen so 20,000 records hold about 1,700 distinct caller ARNs, 3,000 principal IDs,
+    // 4,000 source addresses and 2,300 session creation dates (the outside check's organisation-trail file).
+    private const int OrgAccounts = 60;
+    private const int OrgUsers = 150;
+    private const int OrgPeople = 250;
+    private const int OrgSessionNames = 450;
+    private const int OrgRoleSessions = 1_900;
+    private const int OrgSessions = 2_300;
+    private const int OrgAddresses = 4_000;
+    private const int OrgInstances = 300;
+
     private static readonly DateTime Day = new(2024, 5, 14, 0, 0, 0, DateTimeKind.Utc);
 
     // CloudTrail writes non-ASCII characters as raw UTF-8 and does not escape '+', '<', '>' or '&'.
@@ -52,7 +65,7 @@ internal sealed class LogGenerator
     private static readonly string[] Tls = ["TLSv1.3", "TLS_AES_128_GCM_SHA256", "TLSv1.2", "ECDHE-RSA-AES128-GCM-SHA256", "TLSv1.3", "TLS_AES_256_GCM_SHA384"];
 
     private readonly Random _rng;
-    private readonly string _home;
+    private readonly LogProfile _profile;
     private readonly string[] _accounts;
     private readonly (string Name, string Id, string Account)[] _roles;
     private readonly (string Name, string Id, string Account)[] _users;
@@ -62,22 +75,44 @@ internal sealed class LogGenerator
     private readonly string[] _keys;
     private readonly string[] _functions;
     private readonly string[] _workflows;
+    private readonly Session[] _sessions = [];
     private readonly Utf8JsonWriter _w;
 
-    private LogGenerator(int seed, Utf8JsonWriter writer)
+    // The account whose trail receives the record (recipientAccountId); one per organisation member in that profile.
+    private string _home;
+
+    private LogGenerator(int seed, Utf8JsonWriter writer, LogProfile profile)
     {
         _rng = new Random(seed);
         _w = writer;
-        _accounts = [Digits(12), Digits(12), Digits(12)];
+        _profile = profile;
+        bool org = profile == LogProfile.Organization;
+        _accounts = org ? [.. Enumerable.Range(0, OrgAccounts).Select(_ => Digits(12))] : [Digits(12), Digits(12), Digits(12)];
         _home = _accounts[0];
-        _roles = [.. RoleNames.Select(n => (n, "AROA" + Key(17), Pick(_accounts)))];
-        _users = [.. UserNames.Select(n => (n, "AIDA" + Key(17), _home))];
+        _roles = org
+            ? [.. _accounts.SelectMany(a => RoleNames.Select(n => (n, "AROA" + Key(17), a)))]
+            : [.. RoleNames.Select(n => (n, "AROA" + Key(17), Pick(_accounts)))];
+        _users = org
+            ? [.. Enumerable.Range(0, OrgUsers).Select(i => (Pick(UserNames) + "-" + i.ToString(CultureInfo.InvariantCulture), "AIDA" + Key(17), Pick(_accounts)))]
+            : [.. UserNames.Select(n => (n, "AIDA" + Key(17), _home))];
         _buckets = ["acme-prod-data-" + _home, "acme-logs-" + _home, "aws-cloudtrail-logs-" + _home + "-" + Hex(8), "ml-training-sets", "static-site-assets"];
-        _ips = [.. Enumerable.Range(0, 40).Select(_ => Ip())];
-        _instances = [.. Enumerable.Range(0, 12).Select(_ => "i-0" + Hex(16))];
+        _ips = [.. Enumerable.Range(0, org ? OrgAddresses : 40).Select(_ => Ip())];
+        _instances = [.. Enumerable.Range(0, org ? OrgInstances : 12).Select(_ => "i-0" + Hex(16))];
         _keys = [.. Enumerable.Range(0, 4).Select(_ => Guid())];
         _functions = ["orders-processor", "thumbnail-generator", "nightly-report", "auth-authorizer", "cloudtrail-forwarder"];
         _workflows = [.. Enumerable.Range(0, 6).Select(_ => "mw-" + Hex(10))];
+        if (org)
+        {
+            _sessions = CreateSessions();
+        }
+    }
+
+    /// <summary>Generates a log file of exactly <paramref name="recordCount"/> records of <paramref name="profile"/>.</summary>
+    public static byte[] Generate(int seed, int recordCount, LogProfile profile)
+    {
+        using var stream = new MemoryStream();
+        Write(stream, seed, recordCount, long.MaxValue, profile);
+        return stream.ToArray();
     }
 
     /// <summary>Generates a log file of exactly <paramref name="recordCount"/> records.</summary>
@@ -97,11 +132,11 @@ internal sealed class LogGenerator
     }
 
     /// <summary>Writes a log file to <paramref name="output"/>: records until either limit is reached. Returns the record count.</summary>
-    public static int Write(Stream output, int seed, int maxRecords, long targetBytes)
+    public static int Write(Stream output, int seed, int maxRecords, long targetBytes, LogProfile profile = LogProfile.Account)
     {
         ArgumentNullException.ThrowIfNull(output);
         using var writer = new Utf8JsonWriter(output, WriterOptions);
-        var generator = new LogGenerator(seed, writer);
+        var generator = new LogGenerator(seed, writer, profile);
         writer.WriteStartObject();
         writer.WriteStartArray("Records");
         int count = 0;
@@ -147,8 +182,42 @@ internal sealed class LogGenerator
 
     private readonly record struct Who(string? Type, string? Arn, string? InvokedBy, string Account, bool Console);
 
+    // A role session of the organisation profile, used by many records as a real session is: same ARN, key and creation date.
+    private sealed record Session((string Name, string Id, string Account) Role, string Name, string Created, string AccessKeyId);
+
+    private Session[] CreateSessions()
+    {
+        string[] people = [.. Enumerable.Range(0, OrgPeople).Select(i => Pick(UserNames) + i.ToString(CultureInfo.InvariantCulture) + "@example.com")];
+        string[] names = [.. Enumerable.Range(0, OrgSessionNames).Select(_ => "botocore-session-" + Digits(10))];
+        // A role session name recurs (the same person, instance or job assumes the same role again): one ARN, several sessions.
+        var identities = new ((string Name, string Id, string Account) Role, string Name)[OrgRoleSessions];
+        for (int i = 0; i < identities.Length; i++)
+        {
+            var role = Pick(_roles);
+            identities[i] = (role, role.Name == "ec2-app-server" ? Pick(_instances)
+                : role.Name.StartsWith("AWSReservedSSO", StringComparison.Ordinal) ? Pick(people)
+                : role.Name == "ci-deploy" ? "GitHubActions-" + Digits(10)
+                : Pick(names));
+        }
+
+        var sessions = new Session[OrgSessions];
+        for (int i = 0; i < sessions.Length; i++)
+        {
+            var (role, name) = Pick(identities);
+            DateTime created = Day.AddSeconds((i * 86_400L / OrgSessions) - 43_200 + _rng.Next(30));
+            sessions[i] = new Session(role, name, Time(created), "ASIA" + Key(16));
+        }
+
+        return sessions;
+    }
+
     private void WriteRecord()
     {
+        if (_profile == LogProfile.Organization)
+        {
+            _home = Pick(_accounts);
+        }
+
         DateTime time = Day.AddSeconds(_rng.Next(86_400));
         string region = Pick(Regions);
         int roll = _rng.Next(100);
@@ -306,6 +375,42 @@ internal sealed class LogGenerator
         Who who;
         switch (kind)
         {
+            case "AssumedRole" when _profile == LogProfile.Organization:
+            {
+                Session session = Pick(_sessions);
+                var role = session.Role;
+                bool sso = role.Name.StartsWith("AWSReservedSSO", StringComparison.Ordinal);
+                string arn = $"arn:aws:sts::{role.Account}:assumed-role/{role.Name}/{session.Name}";
+                w.WriteString("principalId", role.Id + ":" + session.Name);
+                w.WriteString("arn", arn);
+                w.WriteString("accountId", role.Account);
+                w.WriteString("accessKeyId", session.AccessKeyId);
+                w.WriteStartObject("sessionContext");
+                w.WriteStartObject("sessionIssuer");
+                w.WriteString("type", "Role");
+                w.WriteString("principalId", role.Id);
+                w.WriteString("arn", sso
+                    ? $"arn:aws:iam::{role.Account}:role/aws-reserved/sso.amazonaws.com/{role.Name}"
+                    : $"arn:aws:iam::{role.Account}:role/{role.Name}");
+                w.WriteString("accountId", role.Account);
+                w.WriteString("userName", role.Name);
+                w.WriteEndObject();
+                w.WriteStartObject("webIdFederationData");
+                w.WriteEndObject();
+                w.WriteStartObject("attributes");
+                w.WriteString("creationDate", session.Created);
+                w.WriteString("mfaAuthenticated", sso ? "true" : "false");
+                w.WriteEndObject();
+                if (role.Name == "ec2-app-server")
+                {
+                    w.WriteString("ec2RoleDelivery", "2.0");
+                }
+
+                w.WriteEndObject();
+                who = new Who(kind, arn, null, role.Account, sso && _rng.Next(3) == 0);
+                break;
+            }
+
             case "AssumedRole":
             {
                 var role = Pick(_roles);
@@ -464,7 +569,7 @@ internal sealed class LogGenerator
     private void Attributes(DateTime time, bool mfa)
     {
         _w.WriteStartObject("attributes");
-        _w.WriteString("creationDate", Time(time.AddSeconds(-_rng.Next(1, 43_200))));
+        _w.WriteString("creationDate", _profile == LogProfile.Organization ? Pick(_sessions).Created : Time(time.AddSeconds(-_rng.Next(1, 43_200))));
         _w.WriteString("mfaAuthenticated", mfa ? "true" : "false");
         _w.WriteEndObject();
     }
@@ -1448,4 +1553,14 @@ internal sealed class LogGenerator
         0 => $"2600:1f18:{Hex(4)}:{Hex(4)}:{Hex(4)}:{Hex(4)}:{Hex(4)}:{Hex(4)}",
         _ => $"{_rng.Next(3, 223)}.{_rng.Next(256)}.{_rng.Next(256)}.{_rng.Next(1, 255)}",
     };
+}
+
+/// <summary>Which population of callers a generated log file is drawn from.</summary>
+public enum LogProfile
+{
+    /// <summary>A trail of three accounts: a dozen roles, eight users and 40 addresses, so callers repeat a lot.</summary>
+    Account,
+
+    /// <summary>An organisation trail of 60 accounts: thousands of distinct sessions, principals and addresses.</summary>
+    Organization,
 }

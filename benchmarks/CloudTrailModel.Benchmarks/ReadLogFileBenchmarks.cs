@@ -7,19 +7,23 @@ using NJ = Newtonsoft.Json;
 namespace CloudTrailModel.Benchmarks;
 
 /// <summary>
-/// Reading one whole CloudTrail log file (~20 MB of compact JSON, generated from a fixed seed) from memory:
-/// our reader against what a user would otherwise write. Every benchmark returns the record count it saw
-/// (the gunzip-only one returns bytes), and <c>--verify</c> checks them against each other.
+/// Reading one whole CloudTrail log file from memory, generated from a fixed seed in two <see cref="LogProfile"/>s: a
+/// ~20 MB file of a three-account trail (callers repeat a lot) and a 20,000-record organisation trail (few repeats).
+/// Our reader against what a user would otherwise write. Every reader reads what a user reads of each record (event
+/// name, caller ARN, event time) and returns a checksum of those values, so <c>--verify</c> can check that every
+/// benchmark saw the same records; the tokenisers return record counts and the gunzip-only one bytes.
 /// </summary>
 [MemoryDiagnoser]
 public class ReadLogFileBenchmarks
 {
     public const int Seed = 20240514;
     public const long TargetBytes = 20_000_000;
+    public const int OrganizationRecords = 20_000;
 
     // Lazy and static so the host process, which computes the MB/s and records/s columns, sees the same
     // sizes as the benchmark process without running a setup: the generator is deterministic.
-    private static readonly Lazy<(byte[] Json, byte[] Gzip, int Records)> Data = new(CreateData);
+    private static readonly Lazy<Workload> AccountData = new(() => Workload.Create(LogProfile.Account));
+    private static readonly Lazy<Workload> OrganizationData = new(() => Workload.Create(LogProfile.Organization));
 
     private static readonly NJ.JsonSerializer NewtonsoftSerializer = NJ.JsonSerializer.CreateDefault();
 
@@ -32,58 +36,44 @@ public class ReadLogFileBenchmarks
     private static readonly CloudTrailReaderOptions OneCore = new() { AllowParallelParsing = false };
 
     private readonly byte[] _buffer = new byte[81920];
-    private byte[] _json = [];
-    private byte[] _gzip = [];
+    private Workload _data = null!;
 
-    /// <summary>Bytes of uncompressed JSON each operation reads.</summary>
-    public static long JsonBytes => Data.Value.Json.LongLength;
+    [Params(LogProfile.Account, LogProfile.Organization)]
+    public LogProfile Profile { get; set; }
 
-    /// <summary>Records each operation reads.</summary>
-    public static int RecordCount => Data.Value.Records;
+    /// <summary>The generated file of <paramref name="profile"/>, the same in every process.</summary>
+    public static Workload For(LogProfile profile) => (profile == LogProfile.Organization ? OrganizationData : AccountData).Value;
 
     [GlobalSetup]
-    public void Setup() => (_json, _gzip, _) = Data.Value;
+    public void Setup() => _data = For(Profile);
 
     // The floor: every token read, nothing materialised.
     [Benchmark(Baseline = true)]
-    public int Utf8JsonReader_TokenScan()
-    {
-        var reader = new Utf8JsonReader(_json);
-        int records = 0;
-        while (reader.Read())
-        {
-            if (reader.TokenType == JsonTokenType.StartObject && reader.CurrentDepth == 2)
-            {
-                records++;
-            }
-        }
+    public int Utf8JsonReader_TokenScan() => TokenScan(_data.Json, recordDepth: 2);
 
-        return records;
+    // The same scan over the file's two halves (split at a record boundary) on two threads: how much a second core gives
+    // on this machine in this run, so a reader's two-core figures can be told from a busy host.
+    [Benchmark]
+    public int Utf8JsonReader_TokenScan_TwoThreads()
+    {
+        Task<int> second = Task.Run(() => TokenScan(_data.SecondHalf, recordDepth: 1));
+        return TokenScan(_data.FirstHalf, recordDepth: 1) + second.GetAwaiter().GetResult();
     }
 
     [Benchmark]
-    public int CloudTrailReader_ReadRecords()
-    {
-        int records = 0;
-        foreach (CloudTrailRecord record in CloudTrailReader.ReadRecords(new MemoryStream(_json, writable: false)))
-        {
-            records++;
-        }
-
-        return records;
-    }
+    public long CloudTrailReader_ReadRecords() => Touch(CloudTrailReader.ReadRecords(new MemoryStream(_data.Json, writable: false)));
 
     // The same read, then every value a record keeps as UTF-8 until first read is read: the strings (IDs, keys,
     // session ARNs, error messages, resource ARNs) and the raw values' RawJson wrappers. What deferring them saves is
     // only saved for values nobody reads.
     [Benchmark]
-    public int CloudTrailReader_ReadRecords_EveryDeferredValueRead()
+    public long CloudTrailReader_ReadRecords_EveryDeferredValueRead()
     {
-        int records = 0;
+        long touched = 0;
         long characters = 0;
-        foreach (CloudTrailRecord record in CloudTrailReader.ReadRecords(new MemoryStream(_json, writable: false)))
+        foreach (CloudTrailRecord record in CloudTrailReader.ReadRecords(new MemoryStream(_data.Json, writable: false)))
         {
-            records++;
+            touched += Touched(record);
             characters += (record.EventId?.Length ?? 0) + (record.RequestId?.Length ?? 0) + (record.ErrorMessage?.Length ?? 0) + (record.SharedEventId?.Length ?? 0);
             characters += (record.RequestParameters?.Utf8.Length ?? 0) + (record.ResponseElements?.Utf8.Length ?? 0) + (record.AdditionalEventData?.Utf8.Length ?? 0);
             if (record.UserIdentity is { } identity)
@@ -97,121 +87,102 @@ public class ReadLogFileBenchmarks
             }
         }
 
-        return characters > 0 ? records : -1;
+        return characters > 0 ? touched : -1;
     }
 
     // The same read kept on one core (AllowParallelParsing = false), for machines where other work has the other cores.
     [Benchmark]
-    public int CloudTrailReader_ReadRecords_OneCore()
-    {
-        int records = 0;
-        foreach (CloudTrailRecord record in CloudTrailReader.ReadRecords(new MemoryStream(_json, writable: false), OneCore))
-        {
-            records++;
-        }
-
-        return records;
-    }
+    public long CloudTrailReader_ReadRecords_OneCore() => Touch(CloudTrailReader.ReadRecords(new MemoryStream(_data.Json, writable: false), OneCore));
 
     [Benchmark]
-    public int JsonDocument_Parse()
+    public long JsonDocument_Parse()
     {
-        using JsonDocument document = JsonDocument.Parse(_json);
-        int records = 0;
+        using JsonDocument document = JsonDocument.Parse(_data.Json);
+        long touched = 0;
         foreach (JsonElement record in document.RootElement.GetProperty("Records").EnumerateArray())
         {
-            if (record.ValueKind == JsonValueKind.Object)
-            {
-                records++;
-            }
+            string? arn = record.TryGetProperty("userIdentity", out JsonElement identity) && identity.TryGetProperty("arn", out JsonElement a) ? a.GetString() : null;
+            DateTimeOffset? time = record.TryGetProperty("eventTime", out JsonElement t) ? t.GetDateTimeOffset() : null;
+            touched += Touched(record.TryGetProperty("eventName", out JsonElement name) ? name.GetString() : null, arn, time);
         }
 
-        return records;
+        return touched;
     }
 
     [Benchmark]
-    public int SystemTextJson_SourceGenPoco() =>
-        JsonSerializer.Deserialize(_json, PocoJsonContext.Default.PocoLogJsonElement)!.Records!.Count;
+    public long SystemTextJson_SourceGenPoco() => Touch(JsonSerializer.Deserialize(_data.Json, PocoJsonContext.Default.PocoLogJsonElement)!.Records!);
 
     [Benchmark]
-    public int SystemTextJson_ReflectionPoco() =>
-        JsonSerializer.Deserialize<PocoLog<JsonElement>>(_json, ReflectionOptions)!.Records!.Count;
+    public long SystemTextJson_ReflectionPoco() => Touch(JsonSerializer.Deserialize<PocoLog<JsonElement>>(_data.Json, ReflectionOptions)!.Records!);
 
     [Benchmark]
-    public int NewtonsoftJson_JObject()
+    public long NewtonsoftJson_JObject()
     {
-        using var text = new StreamReader(new MemoryStream(_json, writable: false));
-        using var reader = new NJ.JsonTextReader(text);
-        return ((JArray)JObject.Load(reader)["Records"]!).Count;
+        using var text = new StreamReader(new MemoryStream(_data.Json, writable: false));
+        using var reader = new NJ.JsonTextReader(text) { DateParseHandling = NJ.DateParseHandling.DateTimeOffset };
+        long touched = 0;
+        foreach (JToken record in (JArray)JObject.Load(reader)["Records"]!)
+        {
+            touched += Touched((string?)record["eventName"], (string?)record["userIdentity"]?["arn"], (DateTimeOffset?)record["eventTime"]);
+        }
+
+        return touched;
     }
 
     // About 1% of the generated records are CloudTrail LookupEvents calls: rejected records are never materialised.
     [Benchmark]
-    public int CloudTrailReader_Filtered()
+    public long CloudTrailReader_Filtered()
     {
-        int records = 0;
         var options = new CloudTrailReaderOptions { Filter = static h => h.EventName == "LookupEvents" };
-        foreach (CloudTrailRecord record in CloudTrailReader.ReadRecords(new MemoryStream(_json, writable: false), options))
-        {
-            records++;
-        }
-
-        return records;
+        return Touch(CloudTrailReader.ReadRecords(new MemoryStream(_data.Json, writable: false), options));
     }
 
-    // Full read plus typed request parameters for every Migration Hub Orchestrator record.
+    // Full read plus typed request parameters for every Migration Hub Orchestrator record; returns the typed count.
     [Benchmark]
     public int CloudTrailReader_TypedOrchestratorParameters()
     {
         int typed = 0;
-        foreach (CloudTrailRecord record in CloudTrailReader.ReadRecords(new MemoryStream(_json, writable: false)))
+        long touched = 0;
+        foreach (CloudTrailRecord record in CloudTrailReader.ReadRecords(new MemoryStream(_data.Json, writable: false)))
         {
+            touched += Touched(record);
             if (record.EventSource == "migrationhub-orchestrator.amazonaws.com" && record.GetRequestParameters() is not null)
             {
                 typed++;
             }
         }
 
-        return typed;
+        return touched > 0 ? typed : -1;
     }
 
     [Benchmark]
-    public int NewtonsoftJson_Poco()
+    public long NewtonsoftJson_Poco()
     {
-        using var text = new StreamReader(new MemoryStream(_json, writable: false));
-        using var reader = new NJ.JsonTextReader(text);
-        return NewtonsoftSerializer.Deserialize<PocoLog<JToken>>(reader)!.Records!.Count;
+        using var text = new StreamReader(new MemoryStream(_data.Json, writable: false));
+        using var reader = new NJ.JsonTextReader(text) { DateParseHandling = NJ.DateParseHandling.DateTimeOffset };
+        return Touch(NewtonsoftSerializer.Deserialize<PocoLog<JToken>>(reader)!.Records!);
     }
 
     [Benchmark]
-    public int CloudTrailReader_ReadRecords_Gzip()
-    {
-        int records = 0;
-        foreach (CloudTrailRecord record in CloudTrailReader.ReadRecords(new MemoryStream(_gzip, writable: false)))
-        {
-            records++;
-        }
-
-        return records;
-    }
+    public long CloudTrailReader_ReadRecords_Gzip() => Touch(CloudTrailReader.ReadRecords(new MemoryStream(_data.Gzip, writable: false)));
 
     // The same read through ReadRecordsAsync (await foreach), as a service reading from S3 or a queue would.
     [Benchmark]
-    public async Task<int> CloudTrailReader_ReadRecordsAsync_Gzip()
+    public async Task<long> CloudTrailReader_ReadRecordsAsync_Gzip()
     {
-        int records = 0;
-        await foreach (CloudTrailRecord record in CloudTrailReader.ReadRecordsAsync(new MemoryStream(_gzip, writable: false)))
+        long touched = 0;
+        await foreach (CloudTrailRecord record in CloudTrailReader.ReadRecordsAsync(new MemoryStream(_data.Gzip, writable: false)))
         {
-            records++;
+            touched += Touched(record);
         }
 
-        return records;
+        return touched;
     }
 
     [Benchmark]
     public long GZipStream_DecompressOnly()
     {
-        using var gzip = new GZipStream(new MemoryStream(_gzip, writable: false), CompressionMode.Decompress);
+        using var gzip = new GZipStream(new MemoryStream(_data.Gzip, writable: false), CompressionMode.Decompress);
         long total = 0;
         int read;
         while ((read = gzip.Read(_buffer)) > 0)
@@ -222,15 +193,122 @@ public class ReadLogFileBenchmarks
         return total;
     }
 
-    private static (byte[] Json, byte[] Gzip, int Records) CreateData()
+    // One per record plus the lengths of its event name and caller ARN and its event time's second of the day: any
+    // reader that skipped a value, or saw another record, gives another sum.
+    internal static long Touched(string? eventName, string? arn, DateTimeOffset? time) =>
+        1 + (eventName?.Length ?? 0) + (arn?.Length ?? 0) + (time is { } t ? (long)t.UtcDateTime.TimeOfDay.TotalSeconds : 0);
+
+    private static long Touched(CloudTrailRecord record) => Touched(record.EventName, record.UserIdentity?.Arn, record.EventTime);
+
+    private static long Touch(IEnumerable<CloudTrailRecord> records)
     {
-        byte[] json = LogGenerator.GenerateBytes(Seed, TargetBytes, out int records);
-        using var compressed = new MemoryStream();
-        using (var gzip = new GZipStream(compressed, CompressionLevel.Optimal, leaveOpen: true))
+        long touched = 0;
+        foreach (CloudTrailRecord record in records)
         {
-            gzip.Write(json);
+            touched += Touched(record);
         }
 
-        return (json, compressed.ToArray(), records);
+        return touched;
+    }
+
+    private static long Touch<TJson>(List<PocoRecord<TJson>> records)
+    {
+        long touched = 0;
+        foreach (PocoRecord<TJson> record in records)
+        {
+            touched += Touched(record.EventName, record.UserIdentity?.Arn, record.EventTime);
+        }
+
+        return touched;
+    }
+
+    // Counts the objects at recordDepth (2 in a log file, 1 in a bare array of records), reading every token.
+    private static int TokenScan(byte[] json, int recordDepth)
+    {
+        var reader = new Utf8JsonReader(json);
+        int records = 0;
+        while (reader.Read())
+        {
+            if (reader.TokenType == JsonTokenType.StartObject && reader.CurrentDepth == recordDepth)
+            {
+                records++;
+            }
+        }
+
+        return records;
+    }
+
+    /// <summary>One generated log file: its JSON, its gzip, its record count and its records split in two arrays.</summary>
+    public sealed class Workload
+    {
+        private Workload(LogProfile profile, byte[] json, int records)
+        {
+            Profile = profile;
+            Json = json;
+            Records = records;
+            using var compressed = new MemoryStream();
+            using (var gzip = new GZipStream(compressed, CompressionLevel.Optimal, leaveOpen: true))
+            {
+                gzip.Write(json);
+            }
+
+            Gzip = compressed.ToArray();
+            (FirstHalf, SecondHalf) = Split(json);
+        }
+
+        public LogProfile Profile { get; }
+
+        /// <summary>The log file, <c>{"Records":[...]}</c>.</summary>
+        public byte[] Json { get; }
+
+        public byte[] Gzip { get; }
+
+        public int Records { get; }
+
+        /// <summary>The records before the middle of the file, as a JSON array.</summary>
+        public byte[] FirstHalf { get; }
+
+        /// <summary>The records from the middle of the file on, as a JSON array.</summary>
+        public byte[] SecondHalf { get; }
+
+        public static Workload Create(LogProfile profile)
+        {
+            if (profile == LogProfile.Organization)
+            {
+                return new Workload(profile, LogGenerator.Generate(Seed, OrganizationRecords, profile), OrganizationRecords);
+            }
+
+            byte[] json = LogGenerator.GenerateBytes(Seed, TargetBytes, out int records);
+            return new Workload(profile, json, records);
+        }
+
+        // Both halves are copied out at the record boundary nearest the middle, so each thread scans a whole JSON value.
+        private static (byte[] First, byte[] Second) Split(byte[] json)
+        {
+            var reader = new Utf8JsonReader(json);
+            long first = -1, middle = -1, end = -1;
+            while (reader.Read())
+            {
+                if (reader.CurrentDepth != 2)
+                {
+                    continue;
+                }
+
+                if (reader.TokenType == JsonTokenType.StartObject)
+                {
+                    first = first < 0 ? reader.TokenStartIndex : first;
+                    middle = middle < 0 && reader.TokenStartIndex >= json.Length / 2 ? reader.TokenStartIndex : middle;
+                }
+                else if (reader.TokenType == JsonTokenType.EndObject)
+                {
+                    end = reader.BytesConsumed;
+                }
+            }
+
+            int firstEnd = json.AsSpan(0, (int)middle).LastIndexOf((byte)',');
+            return (Slice((int)first, firstEnd), Slice((int)middle, (int)end));
+
+            byte[] Slice(int start, int stop) => [(byte)'[', .. json.AsSpan(start, stop - start), (byte)']'];
+        }
     }
 }

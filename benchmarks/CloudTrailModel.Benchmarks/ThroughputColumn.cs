@@ -56,8 +56,7 @@ public sealed class ThroughputColumn : IColumn
     public string GetValue(Summary summary, BenchmarkCase benchmarkCase, SummaryStyle style)
     {
         BenchmarkReport? report = summary[benchmarkCase];
-        Type type = benchmarkCase.Descriptor.Type;
-        if (report is null || !TryGetSizes(type, out long bytes, out int records))
+        if (report is null || !TryGetSizes(benchmarkCase, out long bytes, out int records))
         {
             return "-";
         }
@@ -74,6 +73,11 @@ public sealed class ThroughputColumn : IColumn
             return "-";
         }
 
+        if (_kind == Kind.Bytes && bytes == 0)
+        {
+            return "-";
+        }
+
         double seconds = meanNs.Value / 1e9;
         return _kind == Kind.Bytes
             ? (bytes / 1e6 / seconds).ToString("N1", CultureInfo.InvariantCulture)
@@ -82,16 +86,19 @@ public sealed class ThroughputColumn : IColumn
 
     public override string ToString() => ColumnName;
 
-    private static bool TryGetSizes(Type type, out long bytes, out int records)
+    private static bool TryGetSizes(BenchmarkCase benchmarkCase, out long bytes, out int records)
     {
-        // Each benchmark class publishes its workload as static JsonBytes/RecordCount (deterministic, so the host
-        // process can compute them without the benchmark's setup).
+        // Each benchmark class publishes its workload statically (deterministic, so the host process can compute it
+        // without the benchmark's setup), per profile where it has several.
+        Type type = benchmarkCase.Descriptor.Type;
         bytes = 0;
         records = 0;
         if (type == typeof(ReadLogFileBenchmarks))
         {
-            bytes = ReadLogFileBenchmarks.JsonBytes;
-            records = ReadLogFileBenchmarks.RecordCount;
+            var profile = (LogProfile)benchmarkCase.Parameters[nameof(ReadLogFileBenchmarks.Profile)];
+            ReadLogFileBenchmarks.Workload workload = ReadLogFileBenchmarks.For(profile);
+            bytes = workload.Json.LongLength;
+            records = workload.Records;
             return true;
         }
 
@@ -101,6 +108,15 @@ public sealed class ThroughputColumn : IColumn
             records = SmallGzipFilesBenchmarks.RecordCount;
             return true;
         }
+
+#if !CTM_BASELINE
+        if (type == typeof(TrailBenchmarks))
+        {
+            // Its files are written at setup, so only the record count is known here: no MB/s.
+            records = TrailBenchmarks.FileCount * TrailBenchmarks.RecordsPerFile;
+            return true;
+        }
+#endif
 
         return false;
     }
