@@ -49,14 +49,42 @@ public sealed class CloudTrailS3ObjectStoreTests(S3ServerFixture server)
     }
 
     [SkippableFact]
-    public async Task ListPrefixesAsync_SmallPages_ListsEveryFolderOnce()
+    public async Task ListPrefixesAsync_SmallPages_ListsEveryFolderOnceFollowingContinuationTokens()
     {
-        (AmazonS3Client client, string bucket, _) = await TrailAsync();
+        (AmazonS3Client client, string bucket, SignedTrail trail) = await TrailAsync();
         var store = new CloudTrailS3ObjectStore(client, bucket) { PageSize = 1 };
+        const string account = "AWSLogs/o-abcdefghij/111122223333/";
+        string[] kinds = [.. trail.Objects.Keys.Where(k => k.StartsWith(account, StringComparison.Ordinal))
+            .Select(k => k[..(k.IndexOf('/', account.Length) + 1)]).Distinct(StringComparer.Ordinal)];
+        kinds.Should().HaveCountGreaterThan(2, "the account holds log, digest and Config folders");
 
         List<string> accounts = await store.ListPrefixesAsync("AWSLogs/o-abcdefghij/").ToListAsync();
+        int accountRequests = store.ListRequests;
+        List<string> folders = await store.ListPrefixesAsync(account).ToListAsync();
 
-        accounts.Should().HaveCount(2).And.OnlyHaveUniqueItems();
+        accounts.Should().BeEquivalentTo("AWSLogs/o-abcdefghij/111122223333/", "AWSLogs/o-abcdefghij/444455556666/");
+        accountRequests.Should().Be(2, "one folder a page");
+        folders.Should().BeEquivalentTo(kinds);
+        (store.ListRequests - accountRequests).Should().Be(kinds.Length, "one folder a page");
+    }
+
+    [SkippableFact]
+    public async Task ListPrefixesAsync_PagesMixingObjectsAndFolders_ListsOnlyFoldersOnce()
+    {
+        AmazonS3Client client = server.CreateClient();
+        string bucket = await server.CreateBucketAsync(client);
+        string[] keys = ["top/a.txt", "top/b/1.txt", "top/b/2.txt", "top/c.txt", "top/d/1.txt", "top/e/x/1.txt", "top/f.txt"];
+        foreach (string key in keys)
+        {
+            await client.PutObjectAsync(new Amazon.S3.Model.PutObjectRequest { BucketName = bucket, Key = key, ContentBody = "x" });
+        }
+
+        var store = new CloudTrailS3ObjectStore(client, bucket) { PageSize = 2 };
+
+        List<string> folders = await store.ListPrefixesAsync("top/").ToListAsync();
+
+        folders.Should().Equal("top/b/", "top/d/", "top/e/");
+        store.ListRequests.Should().Be(3, "six entries (three objects, three folders) in pages of two");
     }
 
     [SkippableFact]

@@ -22,6 +22,7 @@ internal sealed class TrailFileFeed : IAsyncDisposable
     private readonly int _degree;
     private readonly CancellationTokenSource _cancellation;
     private readonly Dictionary<int, (Channel<List<TrailFileItem>> Channel, Task Reader)> _ahead = [];
+    private Task _current = Task.CompletedTask;
     private int _nextToStart;
 
     public TrailFileFeed(ICloudTrailObjectStore store, IReadOnlyList<TrailFile> files, int firstFile, CloudTrailTrailOptions options,
@@ -58,12 +59,16 @@ internal sealed class TrailFileFeed : IAsyncDisposable
             _nextToStart = Math.Max(_nextToStart, index + 1);
         }
 
+        _current = started.Reader;
         return Unbatch(started.Channel.Reader, _cancellation.Token);
     }
 
     public async ValueTask DisposeAsync()
     {
         await _cancellation.CancelAsync().ConfigureAwait(false);
+
+        // The file being consumed and those read ahead: once disposal returns no stream is open and nothing reads on.
+        await _current.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         foreach ((_, Task reader) in _ahead.Values)
         {
             // A reader still running stops at the cancellation; its outcome no longer matters.

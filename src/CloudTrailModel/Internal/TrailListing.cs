@@ -1,12 +1,16 @@
 namespace CloudTrailModel.Internal;
 
 /// <summary>
-/// Finds the log files of a trail under a prefix: walks <c>AWSLogs/</c>, organisation, account, kind and region folders
+/// Finds the log files of a trail under a prefix: looks for <c>AWSLogs/</c> folders at most
+/// <see cref="MaxFoldersAboveAwsLogs"/> folders below the prefix, walks their organisation, account, kind and region folders
 /// (skipping those the options exclude, and digest and Config folders), lists each region's day folders for a time range
 /// (or the whole region folder without one), keeps the keys that parse, and sorts them in reading order.
 /// </summary>
 internal static class TrailListing
 {
+    /// <summary>How many folders may lie between the prefix read and an <c>AWSLogs/</c> folder (a trail's S3 key prefix of up to two levels).</summary>
+    public const int MaxFoldersAboveAwsLogs = 2;
+
     private const int MaxDayFoldersListed = 3660;
 
     private enum Level
@@ -38,7 +42,7 @@ internal static class TrailListing
         }
         else if (level is not null)
         {
-            await WalkAsync(store, prefix, level.Value, options, folders, cancellationToken).ConfigureAwait(false);
+            await WalkAsync(store, prefix, level.Value, 0, options, folders, cancellationToken).ConfigureAwait(false);
         }
 
         var files = new List<TrailFile>();
@@ -65,7 +69,8 @@ internal static class TrailListing
         return (files, ignored);
     }
 
-    private static async Task WalkAsync(ICloudTrailObjectStore store, string prefix, Level level, CloudTrailTrailOptions options, List<(string, bool)> folders, CancellationToken cancellationToken)
+    // depth counts the folders walked above AWSLogs/: unrelated folder trees beside a trail are listed only that deep.
+    private static async Task WalkAsync(ICloudTrailObjectStore store, string prefix, Level level, int depth, CloudTrailTrailOptions options, List<(string, bool)> folders, CancellationToken cancellationToken)
     {
         var children = new List<string>();
         await foreach (string child in store.ListPrefixesAsync(prefix, cancellationToken).ConfigureAwait(false))
@@ -82,13 +87,14 @@ internal static class TrailListing
             }
 
             Level? next = Next(level, child[prefix.Length..^1], options);
+            int childDepth = next == Level.Above ? depth + 1 : depth;
             if (next == Level.Region)
             {
                 folders.Add((child, true));
             }
-            else if (next is not null)
+            else if (next is not null && childDepth <= MaxFoldersAboveAwsLogs)
             {
-                await WalkAsync(store, child, next.Value, options, folders, cancellationToken).ConfigureAwait(false);
+                await WalkAsync(store, child, next.Value, childDepth, options, folders, cancellationToken).ConfigureAwait(false);
             }
         }
     }

@@ -11,8 +11,10 @@ namespace CloudTrailModel;
 /// then ordinal key), several at once, with the records of each yielded in file order or merged by event time.
 /// </summary>
 /// <remarks>
-/// Every <c>AWSLogs/</c> folder under the directory or prefix is read (a directory inside a trail, such as an account's
-/// <c>CloudTrail/us-east-1</c> folder, reads that part). Only log (and Insights) folders are listed; an object there whose key
+/// Every <c>AWSLogs/</c> folder in the directory or prefix, or at most two folders below it (a trail's S3 key prefix
+/// of one or two levels, such as <c>team/logs/AWSLogs/</c>), is read; folders deeper than that are not listed, so an
+/// unrelated folder tree beside a trail costs a few listings (give a trail under a deeper prefix as the prefix itself).
+/// A directory inside a trail, such as an account's <c>CloudTrail/us-east-1</c> folder, reads that part. Only log (and Insights) folders are listed; an object there whose key
 /// is not a log file's key is counted in <see cref="CloudTrailTrailProgress.ObjectsIgnored"/> and otherwise skipped. The keys of the selected files are
 /// listed and sorted before reading starts (a few hundred bytes each); records are held only for files being read ahead
 /// and, in <see cref="CloudTrailRecordOrder.EventTime"/> order, for <see cref="CloudTrailTrailOptions.LatenessWindow"/>.

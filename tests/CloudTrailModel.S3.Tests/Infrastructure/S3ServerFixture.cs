@@ -7,8 +7,10 @@ namespace CloudTrailModel.S3.Tests.Infrastructure;
 
 /// <summary>
 /// A real S3-compatible server (the npm package s3rver, started by tests/s3rver/server.js) on a free loopback port with a temporary data
-/// folder, started once for the test collection and stopped (with its process tree) at the end. It installs the package
-/// with <c>npm ci</c> when node_modules is missing. Without node and npm the tests skip, or fail when CI=true.
+/// folder, started once for the test collection and stopped at the end. The server's standard input is a pipe held open
+/// by this process: it exits when the pipe closes, so it goes with the test host even when the host dies without
+/// disposing fixtures. It installs the package with <c>npm ci</c> when node_modules is missing. Without node and npm the
+/// tests skip, or fail when CI=true.
 /// </summary>
 public sealed class S3ServerFixture : IDisposable
 {
@@ -17,8 +19,7 @@ public sealed class S3ServerFixture : IDisposable
 
     private const string ListeningLine = "s3rver listening on ";
 
-    private readonly Process? _server;
-    private readonly System.Text.StringBuilder _errors = new();
+    private readonly ServerProcess? _server;
     private readonly string? _dataDirectory;
     private int _bucketCount;
 
@@ -26,7 +27,7 @@ public sealed class S3ServerFixture : IDisposable
     {
         try
         {
-            string folder = Path.Combine(RepoRoot(), "tests", "s3rver");
+            string folder = ServerFolder;
             string? node = FindOnPath("node");
             string? npm = FindOnPath("npm");
             if (node is null || npm is null)
@@ -42,40 +43,9 @@ public sealed class S3ServerFixture : IDisposable
             }
 
             _dataDirectory = Directory.CreateTempSubdirectory("s3rver-").FullName;
-            var listening = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
-            _server = Process.Start(new ProcessStartInfo(node)
-            {
-                // Port 0: the server takes a free port and prints it, so no other process can race for it.
-                ArgumentList = { "--openssl-legacy-provider", Path.Combine(folder, "server.js"), "127.0.0.1", "0", _dataDirectory },
-                WorkingDirectory = folder,
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-                UseShellExecute = false,
-            }) ?? throw new InvalidOperationException("node did not start");
-            _server.OutputDataReceived += (_, line) =>
-            {
-                if (line.Data?.StartsWith(ListeningLine, StringComparison.Ordinal) == true)
-                {
-                    listening.TrySetResult(line.Data[ListeningLine.Length..].Trim());
-                }
-            };
-            _server.ErrorDataReceived += (_, line) =>
-            {
-                if (line.Data is not null)
-                {
-                    _errors.AppendLine(line.Data);
-                }
-            };
-            _server.Exited += (_, _) => listening.TrySetException(new InvalidOperationException($"the server exited: {_errors}"));
-            _server.EnableRaisingEvents = true;
-            _server.BeginOutputReadLine();
-            _server.BeginErrorReadLine();
-            if (!listening.Task.Wait(StartTimeout))
-            {
-                throw new TimeoutException($"s3rver did not start listening within {StartTimeout}");
-            }
-
-            ServiceUrl = "http://" + listening.Task.Result;
+            Node = node;
+            _server = ServerProcess.Start(node, folder, _dataDirectory);
+            ServiceUrl = _server.ServiceUrl;
         }
         catch (Exception e)
         {
@@ -88,6 +58,12 @@ public sealed class S3ServerFixture : IDisposable
     public string? UnavailableReason { get; }
 
     public string ServiceUrl { get; } = string.Empty;
+
+    /// <summary>The node executable the server runs on (null when the server is not there).</summary>
+    public string? Node { get; }
+
+    /// <summary>The folder of server.js.</summary>
+    public static string ServerFolder => Path.Combine(RepoRoot(), "tests", "s3rver");
 
     private static bool IsCi => string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.Ordinal);
 
@@ -133,24 +109,7 @@ public sealed class S3ServerFixture : IDisposable
 
     public void Dispose()
     {
-        if (_server is not null)
-        {
-            try
-            {
-                if (!_server.HasExited)
-                {
-                    _server.Kill(entireProcessTree: true);
-                    _server.WaitForExit(10_000);
-                }
-            }
-            catch (InvalidOperationException)
-            {
-                // Already gone.
-            }
-
-            _server.Dispose();
-        }
-
+        _server?.Dispose();
         if (_dataDirectory is not null && Directory.Exists(_dataDirectory))
         {
             try
@@ -204,5 +163,104 @@ public sealed class S3ServerFixture : IDisposable
         }
 
         throw new InvalidOperationException("CloudTrailModel.sln was not found above the test assembly");
+    }
+
+    /// <summary>A running server.js: its process, with standard input held open as a pipe, and its address.</summary>
+    public sealed class ServerProcess : IDisposable
+    {
+        private readonly System.Text.StringBuilder _errors = new();
+
+        private ServerProcess(Process process) => Process = process;
+
+        public Process Process { get; }
+
+        public string ServiceUrl { get; private set; } = string.Empty;
+
+        public static ServerProcess Start(string node, string folder, string dataDirectory)
+        {
+            var listening = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
+            var server = new ServerProcess(Process.Start(new ProcessStartInfo(node)
+            {
+                // Port 0: the server takes a free port and prints it, so no other process can race for it.
+                ArgumentList = { "--openssl-legacy-provider", Path.Combine(folder, "server.js"), "127.0.0.1", "0", dataDirectory },
+                WorkingDirectory = folder,
+                RedirectStandardInput = true,
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+                UseShellExecute = false,
+            }) ?? throw new InvalidOperationException("node did not start"));
+            try
+            {
+                Process process = server.Process;
+                process.OutputDataReceived += (_, line) =>
+                {
+                    if (line.Data?.StartsWith(ListeningLine, StringComparison.Ordinal) == true)
+                    {
+                        listening.TrySetResult(line.Data[ListeningLine.Length..].Trim());
+                    }
+                };
+                process.ErrorDataReceived += (_, line) =>
+                {
+                    if (line.Data is not null)
+                    {
+                        lock (server._errors)
+                        {
+                            server._errors.AppendLine(line.Data);
+                        }
+                    }
+                };
+                process.Exited += (_, _) => listening.TrySetException(new InvalidOperationException($"the server exited: {server.Errors}"));
+                process.EnableRaisingEvents = true;
+                process.BeginOutputReadLine();
+                process.BeginErrorReadLine();
+                if (!listening.Task.Wait(StartTimeout))
+                {
+                    throw new TimeoutException($"s3rver did not start listening within {StartTimeout}");
+                }
+
+                server.ServiceUrl = "http://" + listening.Task.Result;
+                return server;
+            }
+            catch
+            {
+                server.Dispose();
+                throw;
+            }
+        }
+
+        private string Errors
+        {
+            get
+            {
+                lock (_errors)
+                {
+                    return _errors.ToString();
+                }
+            }
+        }
+
+        /// <summary>Closes the server's standard input, which ends it; kills it (with its process tree) if it has not gone in ten seconds.</summary>
+        public void Dispose()
+        {
+            try
+            {
+                Process.StandardInput.Close();
+                if (!Process.WaitForExit(10_000))
+                {
+                    Process.Kill(entireProcessTree: true);
+                    Process.WaitForExit(10_000);
+                }
+            }
+            catch (InvalidOperationException)
+            {
+                // Already gone.
+            }
+            catch (IOException)
+            {
+                // The pipe is already broken: the server has gone.
+            }
+
+            Process.Dispose();
+        }
     }
 }
