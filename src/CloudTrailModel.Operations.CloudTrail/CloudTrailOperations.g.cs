@@ -12,8 +12,8 @@ namespace CloudTrailModel.Operations.CloudTrail;
 /// <remarks>
 /// They register when this assembly loads, and the core loads it by event source the first time a record needs it, so
 /// referencing the package is enough under JIT. A NativeAOT binary holds only the assemblies the app names: an app that
-/// reads this service only through <c>GetRequestParameters()</c>, <c>GetResponseElements()</c> or <c>GetTargets()</c> calls
-/// <see cref="Register"/> once at startup.
+/// reads this service only through <c>GetRequestParameters()</c>, <c>GetResponseElements()</c>, <c>GetAdditionalEventData()</c>
+/// or <c>GetTargets()</c> calls <see cref="Register"/> once at startup.
 /// </remarks>
 public static class CloudTrailOperations
 {
