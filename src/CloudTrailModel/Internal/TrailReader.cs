@@ -1,4 +1,7 @@
+using System.Globalization;
 using System.Runtime.CompilerServices;
+using System.Security.Cryptography;
+using System.Text;
 
 namespace CloudTrailModel.Internal;
 
@@ -8,7 +11,8 @@ namespace CloudTrailModel.Internal;
 /// record older than <c>keyTime(f) - window</c> (the watermark) is yielded in (eventTime, file, index) order; a record
 /// read below the watermark or at or before the last record so yielded (the floor) is late and yielded at once. So whether a
 /// record is late depends only on the record, its file and the floor, which is what lets a checkpoint say exactly which
-/// records of the files still read again were yielded.
+/// records of the files still read again were yielded. After resuming, files of the checkpoint's last window that it does
+/// not name as read (they arrived late) are read in their place in reading order, before the checkpoint's position.
 /// </summary>
 internal sealed class TrailReader
 {
@@ -26,6 +30,17 @@ internal sealed class TrailReader
     private long _threshold = long.MinValue;
     private int _evictAt = 1024;
     private CloudTrailTrailProgress _progress;
+    private string _selection = "";
+
+    // Files before the resumed position not read before (arrived late), the one of them partly read, and the position.
+    private readonly SortedSet<int> _unread = [];
+    private int _partialFile = -1;
+    private int _partialRead;
+    private int _resumeNext;
+    private int _resumeRead;
+    private int _resumeRestart;
+    private TrailSeen? _seen;
+    private int _seenFrontier = -1;
 
     public TrailReader(CloudTrailTrailOptions options, bool withCheckpoints)
     {
@@ -48,9 +63,13 @@ internal sealed class TrailReader
 
     public async IAsyncEnumerable<CloudTrailTrailEntry> ReadAsync(ICloudTrailObjectStore store, string prefix, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
+        _selection = Selection(prefix);
         (_files, int ignored) = await TrailListing.ListAsync(store, prefix, _options, cancellationToken).ConfigureAwait(false);
         _waitingPerFile = new int[_files.Count];
         ResumePoint resume = Resume(_options.ResumeFrom);
+        _resumeNext = resume.Next;
+        _resumeRead = resume.Read;
+        _resumeRestart = _options.ResumeFrom?.Restart is null ? 0 : resume.Restart;
         _progress = new CloudTrailTrailProgress
         {
             FilesTotal = _files.Count,
@@ -80,11 +99,12 @@ internal sealed class TrailReader
                 }
 
                 int index = 0;
+                int replayedCount = ReplayedCount(file);
                 await foreach (TrailFileItem item in feed.ReadAsync(file).ConfigureAwait(false))
                 {
                     cancellationToken.ThrowIfCancellationRequested();
                     item.Failure?.Throw();
-                    bool replayed = file < resume.Next || (file == resume.Next && index < resume.Read);
+                    bool replayed = index < replayedCount;
                     if (item.Record is not CloudTrailRecord record)
                     {
                         ReportUnlessReplayed(replayed, file, item.Error);
@@ -98,6 +118,11 @@ internal sealed class TrailReader
                     {
                         yield return Entry(record, file, disposition == Disposition.YieldLate, file, index);
                     }
+                }
+
+                if (_unread.Remove(file))
+                {
+                    _seenFrontier = -1;
                 }
 
                 _progress = _progress with { FilesDone = file + 1, BytesDone = _progress.BytesDone + _files[file].Size };
@@ -257,11 +282,111 @@ internal sealed class TrailReader
             _firstWaitingFile++;
         }
 
-        string? restart = _firstWaitingFile < _files.Count && _waitingPerFile[_firstWaitingFile] > 0 ? _files[_firstWaitingFile].Key.Key : null;
+        int restartFile = _firstWaitingFile < _files.Count && _waitingPerFile[_firstWaitingFile] > 0 ? _firstWaitingFile : _files.Count;
+        if (currentFile < _resumeRestart)
+        {
+            // Files still waiting at the resumed checkpoint and not read again yet wait as before.
+            restartFile = Math.Min(restartFile, _resumeRestart);
+        }
+
+        string? restart = restartFile < _files.Count && restartFile < Math.Max(currentFile, _resumeNext) ? _files[restartFile].Key.Key : null;
         TrailPosition? floor = _floor is { } f ? new TrailPosition(f.Ticks, f.Key, f.Index) : null;
-        return new CloudTrailTrailCheckpoint(_options.Order, _options.LatenessWindow, _options.Deduplicate,
-            currentFile < _files.Count ? _files[currentFile].Key.Key : null, read,
-            currentFile > 0 ? _files[Math.Min(currentFile, _files.Count) - 1].Key.Key : null, restart, floor);
+
+        // Before the resumed position only files that arrived late yield records: the position stays, the late file is named beside it.
+        int frontier = currentFile;
+
+        // Records yielded at the resumed file's turn come before it is read again: what the checkpoint had read of it stays read.
+        int frontierRead = currentFile == _resumeNext ? Math.Max(read, _resumeRead) : read;
+        string? late = null;
+        if (currentFile < _resumeNext)
+        {
+            frontier = _resumeNext;
+            frontierRead = _resumeRead;
+            late = _files[currentFile].Key.Key;
+        }
+
+        return new CloudTrailTrailCheckpoint(_options.Order, _options.LatenessWindow, _options.Deduplicate, _selection,
+            frontier < _files.Count ? _files[frontier].Key.Key : null, frontierRead,
+            frontier > 0 ? _files[Math.Min(frontier, _files.Count) - 1].Key.Key : null, restart, floor, late, late is null ? 0 : read, Seen(frontier));
+    }
+
+    // The files read to their end in the window before the position (the last file included once every file is read).
+    private TrailSeen Seen(int frontier)
+    {
+        if (_seen is not null && _seenFrontier == frontier)
+        {
+            return _seen;
+        }
+
+        int to = Math.Min(frontier, _files.Count);
+        if (to == 0)
+        {
+            _seen = TrailSeen.None;
+        }
+        else
+        {
+            int from = WindowStart(_files[frontier < _files.Count ? frontier : _files.Count - 1].Key.Time.UtcTicks);
+            int[] notRead = from < to ? [.. _unread.GetViewBetween(from, to - 1)] : [];
+            _seen = new TrailSeen(_files, from, to, notRead);
+        }
+
+        _seenFrontier = frontier;
+        return _seen;
+    }
+
+    // The first listed file whose key time is within the window before the given key time.
+    private int WindowStart(long keyTicks)
+    {
+        long oldest = keyTicks - _window;
+        int low = 0;
+        int high = _files.Count;
+        while (low < high)
+        {
+            int middle = (low + high) / 2;
+            if (_files[middle].Key.Time.UtcTicks < oldest)
+            {
+                low = middle + 1;
+            }
+            else
+            {
+                high = middle;
+            }
+        }
+
+        return low;
+    }
+
+    // How many of a file's records were read before the checkpoint resumed from (all of a file read to its end).
+    private int ReplayedCount(int file)
+    {
+        if (file == _partialFile)
+        {
+            return _partialRead;
+        }
+
+        if (file < _resumeNext)
+        {
+            return _unread.Contains(file) ? 0 : int.MaxValue;
+        }
+
+        return file == _resumeNext ? _resumeRead : 0;
+    }
+
+    // What a checkpoint must be resumed with: the prefix and the options that choose files and records, hashed (they may name accounts).
+    private string Selection(string prefix)
+    {
+        var text = new StringBuilder();
+        text.Append(prefix.Length == 0 || prefix[^1] == '/' ? prefix : prefix + "/").Append('\n')
+            .Append(_options.From?.UtcTicks.ToString(CultureInfo.InvariantCulture)).Append('\n')
+            .Append(_options.To?.UtcTicks.ToString(CultureInfo.InvariantCulture)).Append('\n')
+            .Append(_options.IncludeInsights ? '1' : '0').Append('\n');
+        foreach (IReadOnlyCollection<string>? values in (IReadOnlyCollection<string>?[])[_options.AccountIds, _options.Regions, _options.OrganizationIds])
+        {
+            text.Append(values is null ? "*" : string.Join(',', values.Order(StringComparer.Ordinal))).Append('\n');
+        }
+
+        byte[] hash = SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString()));
+        return Convert.ToHexStringLower(hash.AsSpan(0, 12));
     }
 
     private ResumePoint Resume(CloudTrailTrailCheckpoint? checkpoint)
@@ -276,6 +401,11 @@ internal sealed class TrailReader
             throw new ArgumentException("The checkpoint was made with another Order, LatenessWindow or Deduplicate option.", nameof(checkpoint));
         }
 
+        if (checkpoint.Selection != _selection)
+        {
+            throw new ArgumentException("The checkpoint was made for another prefix or folder, or with other From, To, AccountIds, Regions, OrganizationIds or IncludeInsights options.", nameof(checkpoint));
+        }
+
         int next = checkpoint.Next is not null ? LowerBound(checkpoint.Next) : checkpoint.Last is not null ? LowerBound(checkpoint.Last, after: true) : 0;
         int read = checkpoint.Next is not null && next < _files.Count && _files[next].Key.Key == checkpoint.Next ? checkpoint.Read : 0;
         int restart = checkpoint.Restart is not null ? Math.Min(LowerBound(checkpoint.Restart), next) : next;
@@ -286,11 +416,33 @@ internal sealed class TrailReader
             _floor = (floor.Ticks, floorFile, exact ? floor.Index : -1, floor.Key);
         }
 
-        int first = restart;
-        if (_options.Deduplicate && restart < _files.Count)
+        // Files of the window before the position that the checkpoint does not name as read arrived late: they are read now.
+        string? positionKey = checkpoint.Next ?? checkpoint.Last;
+        if (positionKey is not null && CloudTrailObjectKey.TryParse(positionKey, out CloudTrailObjectKey? position))
         {
-            // A record read again is checked against the IDs of the window before its file, as when it was first read.
-            long oldest = _files[restart].Key.Time.UtcTicks - _window;
+            HashSet<ulong> seen = checkpoint.Seen.ToSet();
+            int late = checkpoint.Late is not null ? LowerBound(checkpoint.Late) : -1;
+            for (int file = WindowStart(position.Time.UtcTicks); file < next; file++)
+            {
+                if (file == late && _files[file].Key.Key == checkpoint.Late)
+                {
+                    _partialFile = file;
+                    _partialRead = checkpoint.LateRead;
+                    _unread.Add(file);
+                }
+                else if (!seen.Contains(TrailSeen.Hash(_files[file].Key.Key)))
+                {
+                    _unread.Add(file);
+                }
+            }
+        }
+
+        int start = _unread.Count > 0 ? Math.Min(restart, _unread.Min) : restart;
+        int first = start;
+        if (_options.Deduplicate && start < _files.Count)
+        {
+            // A record read again, or first read in a late file, is checked against the IDs of the window before its file, as in one run.
+            long oldest = _files[start].Key.Time.UtcTicks - _window;
             while (first > 0 && _files[first - 1].Key.Time.UtcTicks >= oldest)
             {
                 first--;

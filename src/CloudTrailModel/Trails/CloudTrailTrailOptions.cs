@@ -2,9 +2,10 @@ namespace CloudTrailModel;
 
 /// <summary>What <see cref="CloudTrailTrail"/> reads of a trail and how: the time range, accounts and regions, the order, de-duplication, parallelism, progress and a checkpoint to resume from.</summary>
 /// <remarks>
-/// Resuming from a <see cref="CloudTrailTrailCheckpoint"/> needs the options of the run that made it (the same range,
-/// filters, order, window and de-duplication); only <see cref="MaxDegreeOfParallelism"/>, <see cref="Progress"/> and the
-/// callbacks may change.
+/// Resuming from a <see cref="CloudTrailTrailCheckpoint"/> needs the prefix (or folder) and options of the run that made it
+/// (the same range, accounts, regions, organisations, Insights, order, window and de-duplication, which are checked, and
+/// the same <see cref="ReaderOptions"/> filter, which cannot be); only <see cref="MaxDegreeOfParallelism"/>,
+/// <see cref="Progress"/> and the callbacks may change.
 /// </remarks>
 public sealed record CloudTrailTrailOptions
 {
@@ -84,7 +85,10 @@ public sealed record CloudTrailTrailOptions
 
     /// <summary>
     /// A checkpoint from an earlier run with the same options (<see cref="CloudTrailTrailEntry.Checkpoint"/>) to go on
-    /// from: the records after it, none repeated and none lost; null to read from the start.
+    /// from: the records after it, none repeated and none lost, including those of files that arrived within
+    /// <see cref="LatenessWindow"/> of the checkpoint's position (see <see cref="CloudTrailTrailCheckpoint"/>); null to read
+    /// from the start. Reading throws <see cref="ArgumentException"/> when the checkpoint was made with another prefix,
+    /// range, account, region, organisation or Insights selection, order, window or de-duplication.
     /// </summary>
     public CloudTrailTrailCheckpoint? ResumeFrom { get; init; }
 }
