@@ -252,6 +252,6 @@ public sealed class ReaderStateReuseTests
         second.Should().Equal(first);
         ReferenceEquals(second[0], first[0]).Should().BeTrue("the first values are pooled");
         Enumerable.Range(100, 100).Count(i => ReferenceEquals(second[i], first[i])).Should().Be(0, "a lookup stops after a bounded number of entries, so values beyond them are not pooled");
-        colliding.Select(v => pool.GetIfRepeated(v) ?? Encoding.UTF8.GetString(v)).Should().Equal(first);
+        colliding.Select(v => pool.GetIfRepeated(v, out _) ?? Encoding.UTF8.GetString(v)).Should().Equal(first);
     }
 }
