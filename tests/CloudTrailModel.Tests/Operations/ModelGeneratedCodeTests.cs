@@ -52,6 +52,49 @@ public sealed class ModelGeneratedCodeTests
     }
 
     [Fact]
+    public void GenerateModel_StoredMembers_GoToKindSideObjectAndDeferredTexts()
+    {
+        const string table = """
+            record Gadget
+            summary A gadget.
+            kind GadgetKind SharedGadgetKinds
+            type  | Type  | IdentityType | value@kind  | The type.
+            owner | Owner | string       | pooled@kind | The owner.
+            arn   | Arn   | string       | deferred    | The ARN.
+            note  | Note  | string       | string@rare | A note.
+            token | Token | string       | unique@rare | A token.
+            """;
+
+        string code = ModelGenerator.Generate(ModelTable.Parse(table, "Gadget.members"));
+
+        code.Should().Contain("public sealed partial record Gadget : IJsonModel<Gadget>, IDeferredTextOwner")
+            .And.Contain("get => _kind.Type.IsEmpty ? default(IdentityType?) : _kind.Type;")
+            .And.Contain("public string? Owner { get => _kind.Owner; init => _kind = _kind with { Owner = value }; }")
+            .And.Contain("public string? Arn { get => _arn.Get(); init => _arn = new Utf8Text(value); }")
+            .And.Contain("public string? Token { get => _rare.Token.Get(); init => _rare = _rare with { Token = new Utf8Text(value) }; }")
+            .And.Contain("case \"owner\": owner = s.PooledString(ref r, name, ref x, out h); kindHash += h * 5; break;")
+            .And.Contain("var kindKey = new ValuesKey(kindHash, typeText, owner, null, null, null);")
+            .And.Contain("RareMembers rare = note is null && token.IsEmpty && ReferenceEquals(extras, EmptyFields.Instance)")
+            .And.Contain("if (arn.IsPending || token.IsPending)");
+    }
+
+    [Fact]
+    public void GenerateModel_SecondSpelling_IsReadAndWrittenBackAsItCame()
+    {
+        const string table = """
+            record Gadget
+            summary A gadget.
+            deviceId/deviceID | DeviceId | string | pooled | The device.
+            """;
+
+        string code = ModelGenerator.Generate(ModelTable.Parse(table, "Gadget.members"));
+
+        code.Should().Contain("case \"deviceID\" when deviceId is null:")
+            .And.Contain("deviceIdOtherSpelling = deviceId is not null;")
+            .And.Contain("JsonOut.String(w, _deviceIdOtherSpelling ? \"deviceID\"u8 : \"deviceId\"u8, DeviceId);");
+    }
+
+    [Fact]
     public void GenerateModel_SharedObjectWithAnOwnString_IsRefused()
     {
         const string table = """

@@ -40,9 +40,6 @@ internal sealed class StringPool
     /// <summary>Whether three quarters of the entries the pool may hold are taken.</summary>
     public bool IsNearlyFull => _count >= MaxEntries * 3 / 4;
 
-    /// <summary>The number of values pooled (for tests).</summary>
-    internal int Count => _count;
-
     /// <summary>
     /// Says that a new reader takes the pool over (<see cref="ParseStateCache"/>): should it fill up, the values of the
     /// readers before are forgotten, so this reader has the room a new pool would give it.
@@ -278,9 +275,6 @@ internal sealed class StringPool
             _values[i] = oldValues[j];
         }
     }
-
-    /// <summary>The hash a value is filed under (its entry is this, masked by the table's size, or a later one): for tests.</summary>
-    public static int HashOf(ReadOnlySpan<byte> utf8) => Fold(Hash(utf8));
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static int Fold(ulong h) => (int)(h ^ (h >> 32));
