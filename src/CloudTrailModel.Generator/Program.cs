@@ -7,7 +7,8 @@ public static class Program
 {
     private const string Usage =
         "usage: CloudTrailModel.Generator --model <service-2.json> --event-source <host> --service <DotNetName> --output <dir> [--rules <rules.json>]\n"
-        + "       CloudTrailModel.Generator --all <services.json> [--root <repository root>]";
+        + "       CloudTrailModel.Generator --all <services.json> [--root <repository root>]\n"
+        + "       CloudTrailModel.Generator --members <src/CloudTrailModel>";
 
     public static int Main(string[] args)
     {
@@ -42,6 +43,14 @@ public static class Program
         string Required(string name) =>
             named.TryGetValue(name, out string? value) ? value : throw new ArgumentException($"Missing --{name}.");
 
+        if (named.TryGetValue("members", out string? modelRoot))
+        {
+            IReadOnlyDictionary<string, string> model = ModelGenerator.Generate(modelRoot);
+            WriteModelFiles(model, modelRoot);
+            log.WriteLine($"Wrote {model.Count} files under {modelRoot}");
+            return 0;
+        }
+
         if (named.TryGetValue("all", out string? manifest))
         {
             string root = named.GetValueOrDefault("root") ?? Directory.GetCurrentDirectory();
@@ -68,6 +77,28 @@ public static class Program
         WriteFiles(files, output);
         log.WriteLine($"Wrote {files.Count} files to {output}");
         return 0;
+    }
+
+    /// <summary>
+    /// Writes the model's files (paths relative to <paramref name="modelRoot"/>, UTF-8 without BOM) after deleting the
+    /// <c>*.g.cs</c> files under it (build output aside) that have no table any more.
+    /// </summary>
+    public static void WriteModelFiles(IReadOnlyDictionary<string, string> files, string modelRoot)
+    {
+        ArgumentNullException.ThrowIfNull(files);
+        foreach (string stale in ModelGenerator.GeneratedFiles(modelRoot))
+        {
+            if (!files.ContainsKey(stale))
+            {
+                File.Delete(Path.Combine(modelRoot, stale));
+            }
+        }
+
+        var utf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
+        foreach ((string name, string text) in files)
+        {
+            File.WriteAllText(Path.Combine(modelRoot, name), text, utf8);
+        }
     }
 
     /// <summary>Writes the files (UTF-8 without BOM) after deleting stale <c>*.g.cs</c> files, so removed types disappear.</summary>

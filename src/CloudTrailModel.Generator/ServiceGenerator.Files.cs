@@ -13,43 +13,27 @@ public static partial class ServiceGenerator
             string type = TypeName(shapeName);
             JsonElement shape = _shapes.GetProperty(shapeName);
             string doc = FirstSentence(shape);
-            var sb = new StringBuilder();
-            sb.Append(Header).Append('\n');
-            sb.Append("using System.Text.Json.Serialization;\nusing CloudTrailModel.Serialization;\n\n");
-            sb.Append($"namespace {_namespace};\n\n");
-            sb.Append($"/// <summary>\n/// {(doc.Length > 0 ? doc + " " : string.Empty)}The model's <c>{Xml(shapeName)}</c> values, logged as JSON strings. An open set: a value AWS adds later is kept\n");
-            sb.Append("/// as it is, never rejected. <see cref=\"ToString\"/> returns the raw value; comparison is ordinal.\n/// </summary>\n");
-            sb.Append($"[JsonConverter(typeof(JsonStringValueConverter<{type}>))]\n");
-            sb.Append($"public readonly struct {type} : IEquatable<{type}>, IJsonStringValue<{type}>\n{{\n");
-            sb.Append("    private readonly string? _value;\n\n");
-            sb.Append("    /// <summary>Wraps a raw value.</summary>\n    /// <param name=\"value\">The value as it appears in CloudTrail JSON.</param>\n");
-            sb.Append($"    public {type}(string value)\n    {{\n        ArgumentNullException.ThrowIfNull(value);\n        _value = value;\n    }}\n\n");
             var used = new HashSet<string>(StringComparer.Ordinal) { type, "ToString", "Equals", "GetHashCode", "GetType" };
+            var values = new List<KnownValue>();
             foreach (JsonElement value in shape.GetProperty("enum").EnumerateArray())
             {
                 string raw = value.GetString()!;
-                string name = Unique(used, EnumMemberName(raw));
-                sb.Append($"    /// <summary>The value <c>{Xml(raw)}</c>.</summary>\n");
-                sb.Append($"    public static {type} {name} {{ get; }} = new({Literal(raw)});\n\n");
+                values.Add(new KnownValue(Unique(used, EnumMemberName(raw)), raw, $"The value <c>{Xml(raw)}</c>."));
             }
 
-            sb.Append($"    static {type} IJsonStringValue<{type}>.FromJsonString(string value) => new(value);\n\n");
-            sb.Append("    /// <summary>The raw value as it appears in CloudTrail JSON.</summary>\n    /// <returns>The raw value.</returns>\n");
-            sb.Append("    public override string ToString() => _value ?? string.Empty;\n\n");
-            sb.Append("    /// <summary>Ordinal comparison of the raw values.</summary>\n    /// <param name=\"other\">The other value.</param>\n    /// <returns><see langword=\"true\"/> when equal.</returns>\n");
-            sb.Append($"    public bool Equals({type} other) => string.Equals(_value, other._value, StringComparison.Ordinal);\n\n");
-            sb.Append("    /// <inheritdoc/>\n");
-            sb.Append($"    public override bool Equals(object? obj) => obj is {type} other && Equals(other);\n\n");
-            sb.Append("    /// <inheritdoc/>\n");
-            sb.Append("    public override int GetHashCode() => _value is null ? 0 : StringComparer.Ordinal.GetHashCode(_value);\n\n");
-            sb.Append("    /// <summary>Equality.</summary>\n    /// <param name=\"left\">Left operand.</param>\n    /// <param name=\"right\">Right operand.</param>\n    /// <returns><see langword=\"true\"/> when equal.</returns>\n");
-            sb.Append($"    public static bool operator ==({type} left, {type} right) => left.Equals(right);\n\n");
-            sb.Append("    /// <summary>Inequality.</summary>\n    /// <param name=\"left\">Left operand.</param>\n    /// <param name=\"right\">Right operand.</param>\n    /// <returns><see langword=\"true\"/> when not equal.</returns>\n");
-            sb.Append($"    public static bool operator !=({type} left, {type} right) => !left.Equals(right);\n\n");
-            sb.Append("    /// <summary>Converts from the raw value.</summary>\n    /// <param name=\"value\">The raw value.</param>\n");
-            sb.Append($"    public static implicit operator {type}(string value) => new(value);\n");
-            sb.Append("}\n");
-            return sb.ToString();
+            var spec = new ExtensibleStructSpec(
+                type,
+                _namespace,
+                ["System.Text.Json.Serialization", "CloudTrailModel.Serialization"],
+                [
+                    $"{(doc.Length > 0 ? doc + " " : string.Empty)}The model's <c>{Xml(shapeName)}</c> values, logged as JSON strings. An open set: a value AWS adds later is kept",
+                    "as it is, never rejected. <see cref=\"ToString\"/> returns the raw value; comparison is ordinal.",
+                ],
+                $"JsonStringValueConverter<{type}>",
+                [("IJsonStringValue", "FromJsonString")],
+                "CloudTrail JSON",
+                HasIsEmpty: false);
+            return ExtensibleStructWriter.Write(Header, spec, values);
         }
 
         private string ContextFile()

@@ -526,15 +526,15 @@ public sealed class ValueSharingTests
         var pool = new Internal.StringPool();
         byte[] type = Encoding.UTF8.GetBytes("AssumedRole"), source = Encoding.UTF8.GetBytes("s3.amazonaws.com");
 
-        pool.GetIfRepeated(type).Should().BeNull("a value is pooled on its second sighting");
-        pool.GetIfRepeated(source).Should().BeNull();
-        string? pooledType = pool.GetIfRepeated(type);
-        string? pooledSource = pool.GetIfRepeated(source);
+        pool.GetIfRepeated(type, out _).Should().BeNull("a value is pooled on its second sighting");
+        pool.GetIfRepeated(source, out _).Should().BeNull();
+        string? pooledType = pool.GetIfRepeated(type, out _);
+        string? pooledSource = pool.GetIfRepeated(source, out _);
 
         pooledType.Should().Be("AssumedRole");
         pooledSource.Should().Be("s3.amazonaws.com");
-        pool.GetIfRepeated(type).Should().BeSameAs(pooledType);
-        pool.GetIfRepeated(source).Should().BeSameAs(pooledSource);
+        pool.GetIfRepeated(type, out _).Should().BeSameAs(pooledType);
+        pool.GetIfRepeated(source, out _).Should().BeSameAs(pooledSource);
     }
 
     [Fact]

@@ -39,11 +39,11 @@ public sealed class CloudTrailJsonConverter : JsonConverterFactory
         [typeof(EventContext)] = new ModelConverter<EventContext>(),
         [typeof(RawJson)] = new RawJsonConverter(),
         [typeof(CloudTrailEventVersion)] = new CloudTrailEventVersionConverter(),
-        [typeof(CloudTrailEventType)] = new ExtensibleValueConverter<CloudTrailEventType>(),
-        [typeof(CloudTrailEventCategory)] = new ExtensibleValueConverter<CloudTrailEventCategory>(),
-        [typeof(IdentityType)] = new ExtensibleValueConverter<IdentityType>(),
-        [typeof(InsightType)] = new ExtensibleValueConverter<InsightType>(),
-        [typeof(AddendumReason)] = new ExtensibleValueConverter<AddendumReason>(),
+        [typeof(CloudTrailEventType)] = new JsonStringValueConverter<CloudTrailEventType>(),
+        [typeof(CloudTrailEventCategory)] = new JsonStringValueConverter<CloudTrailEventCategory>(),
+        [typeof(IdentityType)] = new JsonStringValueConverter<IdentityType>(),
+        [typeof(InsightType)] = new JsonStringValueConverter<InsightType>(),
+        [typeof(AddendumReason)] = new JsonStringValueConverter<AddendumReason>(),
     }.ToFrozenDictionary();
 
     /// <summary>Whether <paramref name="typeToConvert"/> is one of the model types this converter reads and writes.</summary>

@@ -49,17 +49,6 @@ internal sealed class ModelConverter<T> : JsonConverter<T>
     public override void Write(Utf8JsonWriter writer, T value, JsonSerializerOptions options) => value.Write(writer);
 }
 
-/// <summary>Reads and writes an extensible value as its raw JSON string.</summary>
-/// <typeparam name="T">The value type.</typeparam>
-internal sealed class ExtensibleValueConverter<T> : JsonConverter<T>
-    where T : struct, IExtensibleValue<T>
-{
-    public override T Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
-        reader.TokenType == JsonTokenType.String ? T.Create(reader.GetString()!) : throw new JsonException("A JSON string was expected.");
-
-    public override void Write(Utf8JsonWriter writer, T value, JsonSerializerOptions options) => writer.WriteStringValue(value.ToString());
-}
-
 /// <summary>Reads and writes <see cref="CloudTrailEventVersion"/> as its JSON string.</summary>
 internal sealed class CloudTrailEventVersionConverter : JsonConverter<CloudTrailEventVersion>
 {

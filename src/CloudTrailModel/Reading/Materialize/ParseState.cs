@@ -1,0 +1,198 @@
+using System.Runtime.CompilerServices;
+using System.Text.Json;
+
+namespace CloudTrailModel.Internal;
+
+/// <summary>
+/// The state of one record parse: the bytes being parsed (so raw subtrees can be sliced out without a
+/// second parse) and the reader's string pool. Field readers are tolerant: a value whose JSON type does not
+/// fit its property leaves the property null and is kept, as it was, in the object's extra fields.
+/// </summary>
+internal sealed partial class ParseState
+{
+    private byte[] _buffer = [];
+    private int _start;
+    private int _length;
+
+    private readonly bool _sharesObjects;
+
+    /// <summary>Creates the state of a reader.</summary>
+    /// <param name="pool">The pool of strings that repeat across records.</param>
+    /// <param name="sharesObjects">
+    /// Whether equal small objects are shared across records (<see cref="PooledObjects{TKey, T}"/>): not for a parse of one
+    /// record, which would make the tables and never use them again.
+    /// </param>
+    public ParseState(StringPool pool, bool sharesObjects = true)
+    {
+        Pool = pool;
+        _sharesObjects = sharesObjects;
+    }
+
+    public StringPool Pool { get; }
+
+    /// <summary>The records a window speculation parsed with this state (<see cref="RecordSpeculation"/>), kept for its room.</summary>
+    public List<SpeculatedEntry> SpeculatedEntries { get; } = [];
+
+    /// <summary>
+    /// Forgets the reader's buffer, the record being read and the per-read settings, before the state is kept for
+    /// another reader (<see cref="ParseStateCache"/>). False when it is not worth keeping: its string pool is nearly
+    /// full, so a new state would learn the next reader's values better.
+    /// </summary>
+    public bool Release()
+    {
+        SpeculatedEntries.Clear();
+        if (SpeculatedEntries.Capacity > 1024)
+        {
+            SpeculatedEntries.Capacity = 256;
+        }
+
+        BeginRecord();
+        SetSource([], 0, 0);
+        AllowDeferredStrings = false;
+        FastSkipMaxDepth = 0;
+        return _sharesObjects && !Pool.IsNearlyFull && !_names.IsNearlyFull;
+    }
+
+    /// <summary>Says that a new reader takes the state over from a finished one (see <see cref="StringPool.Inherit"/>).</summary>
+    public void Inherit()
+    {
+        Pool.Inherit();
+        _names.Inherit();
+    }
+
+    /// <summary>TLS configurations shared across records.</summary>
+    public PooledObjects<ValuesKey, TlsDetails> SharedTlsDetails => field ??= Pooled<ValuesKey, TlsDetails>();
+
+    /// <summary>Session issuers shared across records.</summary>
+    public PooledObjects<ValuesKey, SessionIssuer> SharedSessionIssuers => field ??= Pooled<ValuesKey, SessionIssuer>();
+
+    /// <summary>
+    /// What records called, where, and how they are classified, shared across the records of this reader: 200 kinds
+    /// in the benchmark's 12,340 records, so 128 sets of four hold a trail's kinds in use.
+    /// </summary>
+    public PooledObjects<CloudTrailRecord.RecordKind.Key, CloudTrailRecord.RecordKind> SharedRecordKinds =>
+        field ??= Pooled<CloudTrailRecord.RecordKind.Key, CloudTrailRecord.RecordKind>(sets: 128);
+
+    /// <summary>Who callers are in general (type, account, user name, invoking service), shared across the identities of this reader.</summary>
+    public PooledObjects<ValuesKey, UserIdentity.IdentityKind> SharedIdentityKinds => field ??= Pooled<ValuesKey, UserIdentity.IdentityKind>();
+
+    /// <summary>Sessions' members but their attributes (issuer, web identity provider, EC2 delivery), shared across the sessions of this reader.</summary>
+    public PooledObjects<ValuesKey, SessionContext.SessionKind> SharedSessionKinds => field ??= Pooled<ValuesKey, SessionContext.SessionKind>();
+
+    /// <summary>Resources' members but their ARNs (prefix, account, type), shared across the resources of this reader.</summary>
+    public PooledObjects<ValuesKey, CloudTrailResource.ResourceKind> SharedResourceKinds => field ??= Pooled<ValuesKey, CloudTrailResource.ResourceKind>(sets: 16);
+
+    /// <summary>Resources made only of pooled strings, shared across the records of this reader.</summary>
+    public PooledObjects<ValuesKey, CloudTrailResource> SharedResources => field ??= Pooled<ValuesKey, CloudTrailResource>();
+
+    private PooledObjects<TKey, T> Pooled<TKey, T>(int sets = 64)
+        where TKey : struct, IPoolKey<TKey>
+        where T : class =>
+        _sharesObjects ? new(sets) : PooledObjects<TKey, T>.None;
+
+    // Member names are few and hot: a table of their own stays in cache, apart from the values' table.
+    private readonly StringPool _names = new(interned: true);
+
+    public ReadOnlySpan<byte> Source => _buffer.AsSpan(_start, _length);
+
+    /// <summary>Sets the bytes a reader is about to parse; token indexes are relative to <paramref name="start"/>.</summary>
+    public void SetSource(byte[] buffer, int start, int length)
+    {
+        _buffer = buffer;
+        _start = start;
+        _length = length;
+        _readerBase = 0;
+        SkippedFast = false;
+    }
+
+    // Where in Source the reader's span starts: not 0 once a free-form value was skipped fast (the reader is then
+    // made again past it).
+    private int _readerBase;
+
+    // Reader states inside a record after a member's value, at depths 1 and 2 (made once per depth limit, see ResumeState).
+    private readonly JsonReaderState[] _resumeStates = new JsonReaderState[2];
+    private int _resumeMaxDepth = -1;
+
+    /// <summary>
+    /// The reader's depth limit when free-form values of a record may be skipped by <see cref="JsonSkipper"/> rather
+    /// than token by token; 0 when not. The reader is then made again past each such value, so its line and column no
+    /// longer count from the record's start: only a caller that parses a record again without it when the record
+    /// fails (the materializer) sets it.
+    /// </summary>
+    public int FastSkipMaxDepth { get; set; }
+
+    /// <summary>Whether a value of the current record was skipped fast (see <see cref="FastSkipMaxDepth"/>).</summary>
+    public bool SkippedFast { get; private set; }
+
+    /// <summary>The index in <see cref="Source"/> of a reader index (token start or bytes consumed).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public int SourceIndex(long readerIndex) => _readerBase + checked((int)readerIndex);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void Read(ref Utf8JsonReader reader)
+    {
+        if (!reader.Read())
+        {
+            ThrowNeedMore();
+        }
+    }
+
+    /// <summary>Moves from a property name (or array start) to the next token and says whether it ends the container.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool NextMember(ref Utf8JsonReader reader)
+    {
+        Read(ref reader);
+        return reader.TokenType != JsonTokenType.EndObject;
+    }
+
+    public static void ThrowNeedMore() => throw NeedMoreDataException.Instance;
+
+    public string PropertyName(ref Utf8JsonReader reader) =>
+        reader.ValueIsEscaped ? reader.GetString()! : _names.GetInSequence(reader.ValueSpan);
+
+    /// <summary>Skips the value the reader is on (containers included).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void SkipValue(ref Utf8JsonReader reader)
+    {
+        if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray && !reader.TrySkip())
+        {
+            ThrowNeedMore();
+        }
+    }
+
+    /// <summary>Slices the value the reader is on out of the source and moves past it.</summary>
+    public ReadOnlySpan<byte> SliceValue(ref Utf8JsonReader reader)
+    {
+        int start = SourceIndex(reader.TokenStartIndex);
+        SkipValue(ref reader);
+        return Source[start..SourceIndex(reader.BytesConsumed)];
+    }
+
+    /// <summary>Keeps the value the reader is on as an extra field.</summary>
+    public void Keep(ref Utf8JsonReader reader, string name, ref ExtraFields extra)
+    {
+        KeepSlice(SliceValue(ref reader), name, ref extra);
+    }
+
+    // A value as it appeared, as an extra field.
+    private static void KeepSlice(ReadOnlySpan<byte> json, string name, ref ExtraFields extra)
+    {
+        var elementReader = new Utf8JsonReader(json);
+        extra.Add(name, JsonElement.ParseValue(ref elementReader));
+    }
+
+    /// <summary>Reads an unknown member: the reader is on its name.</summary>
+    public void Unknown(ref Utf8JsonReader reader, string name, ref ExtraFields extra)
+    {
+        Read(ref reader);
+        Keep(ref reader, name, ref extra);
+    }
+
+    private void KeepUnlessNull(ref Utf8JsonReader reader, string name, ref ExtraFields extra)
+    {
+        if (reader.TokenType != JsonTokenType.Null)
+        {
+            Keep(ref reader, name, ref extra);
+        }
+    }
+}
