@@ -36,9 +36,7 @@ internal sealed partial class RecordFramer
 
         if (length > _options.MaxRecordBytes)
         {
-            int start = _pos;
-            _pos += length;
-            return Fail(CloudTrailErrorCode.RecordTooLarge, start, consumesSlot: true, next);
+            return TooLargeOrMalformed(length, next, resyncMode, requireMarker);
         }
 
         FanOutFrom(_pos + length, lines: next == FramerMode.TopLevel);
@@ -70,31 +68,49 @@ internal sealed partial class RecordFramer
     /// <summary>The window ends inside the record: read more, or say why the record cannot be had.</summary>
     private StepResult? Unframed(FramerMode next, FramerMode resyncMode, bool requireMarker)
     {
+        if (_end - _pos >= _options.MaxRecordBytes)
+        {
+            return TooLargeOrMalformed(-1, next, resyncMode, requireMarker);
+        }
+
         if (!_eof)
         {
-            if (_end - _pos < _options.MaxRecordBytes)
-            {
-                return StepResult.NeedMore;
-            }
-
-            // Over the limit and still open: report a malformed record as the reader does, else skip it in constant memory.
-            if (IsMalformedPrefix())
-            {
-                return Materialize(_end, next, resyncMode, requireMarker, filterParsed: false, inputEnded: false);
-            }
-
-            _afterSkip = next;
-            return Fail(CloudTrailErrorCode.RecordTooLarge, _pos, consumesSlot: true, FramerMode.SkipValue);
+            return StepResult.NeedMore;
         }
 
         // The input ended inside the record: the reader says how (cut short, or malformed before the end).
         return Materialize(_end, next, resyncMode, requireMarker, filterParsed: false, inputEnded: true);
     }
 
-    /// <summary>Whether the window's bytes from <see cref="_pos"/> break JSON's syntax (or the depth limit) before they end.</summary>
-    private bool IsMalformedPrefix()
+    /// <summary>
+    /// A record longer than the limit (<paramref name="length"/>, or -1 when its end is not in the window yet): malformed
+    /// if its first <see cref="CloudTrailReaderOptions.MaxRecordBytes"/> break JSON's syntax (reported as the reader
+    /// reports it, and framing resynchronises), else too large (passed over, in constant memory when its end is not known).
+    /// Only that prefix is looked at, so the answer does not depend on how much input the window holds.
+    /// </summary>
+    private StepResult? TooLargeOrMalformed(int length, FramerMode next, FramerMode resyncMode, bool requireMarker)
     {
-        var reader = new Utf8JsonReader(_buffer.AsSpan(_pos, _end - _pos), isFinalBlock: false, new JsonReaderState(new JsonReaderOptions { MaxDepth = _options.MaxDepth }));
+        int prefixEnd = _pos + _options.MaxRecordBytes;
+        if (IsMalformed(prefixEnd))
+        {
+            return Materialize(prefixEnd, next, resyncMode, requireMarker, filterParsed: false, inputEnded: false);
+        }
+
+        if (length >= 0)
+        {
+            int start = _pos;
+            _pos += length;
+            return Fail(CloudTrailErrorCode.RecordTooLarge, start, consumesSlot: true, next);
+        }
+
+        _afterSkip = next;
+        return Fail(CloudTrailErrorCode.RecordTooLarge, _pos, consumesSlot: true, FramerMode.SkipValue);
+    }
+
+    /// <summary>Whether the window's bytes from <see cref="_pos"/> to <paramref name="end"/> break JSON's syntax (or the depth limit).</summary>
+    private bool IsMalformed(int end)
+    {
+        var reader = new Utf8JsonReader(_buffer.AsSpan(_pos, end - _pos), isFinalBlock: false, new JsonReaderState(new JsonReaderOptions { MaxDepth = _options.MaxDepth }));
         try
         {
             while (reader.Read())
