@@ -213,7 +213,7 @@ public static class CloudTrailReader
         }
     }
 
-    /// <summary>The reading loop, asynchronous: input is awaited, and so is a helper thread's hand-off of the next record.</summary>
+    /// <summary>The reading loop, asynchronous: input is awaited (a helper thread's records are never waited for).</summary>
     private static async IAsyncEnumerable<T> StepsAsync<T>(
         Func<RecordFramer> create, CloudTrailReaderOptions options, Func<RecordFramer, T> take, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
@@ -221,10 +221,6 @@ public static class CloudTrailReader
         while (true)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            if (framer.PendingHandOff is { } pending)
-            {
-                await pending.ConfigureAwait(false);
-            }
 
             switch (framer.Step())
             {

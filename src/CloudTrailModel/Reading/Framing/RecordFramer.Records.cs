@@ -13,7 +13,7 @@ internal sealed partial class RecordFramer
     private const int MaxHelpers = 3;
 
     // A window with fewer framed records than this is not worth handing to other threads.
-    private const int MinFanOutRecords = 4 * RecordFanOut.ChunkRecords;
+    private const int MinFanOutRecords = 32;
 
     // The record being framed: where it starts (absolute), how far the scan got, and its state there.
     private long _scanFrom = -1;

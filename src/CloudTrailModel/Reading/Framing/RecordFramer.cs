@@ -60,9 +60,6 @@ internal sealed partial class RecordFramer : IDisposable
     /// <summary>The problem found by the last <see cref="Step"/> that returned <see cref="StepResult.Error"/>.</summary>
     public CloudTrailRecordError Error { get; private set; }
 
-    /// <summary>A hand-off a read must wait for before its next <see cref="Step"/>, if any (lets async reads await it).</summary>
-    public Task? PendingHandOff => _fanOut?.Pending;
-
     /// <summary>Why the input ended early (corrupt gzip, a size limit), if it did.</summary>
     private CloudTrailErrorCode? Fault => _input.Fault ?? _windowFault;
 

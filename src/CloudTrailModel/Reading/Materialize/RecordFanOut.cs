@@ -4,19 +4,18 @@ namespace CloudTrailModel.Reading.Materialize;
 
 /// <summary>
 /// Materialises the complete record slices the framer found in one window on several threads and hands the results
-/// back in file order. The slices are cut into chunks: the reading thread takes chunks from the front (materialising a
-/// chunk itself when no helper has taken it), helper threads from the back, so they meet in the middle and the reading
-/// thread waits at most for one chunk, however busy the other cores are. Each thread has its own
-/// <see cref="ParseState"/>. The window is not moved while a batch runs: the framer calls <see cref="Stop"/> first.
+/// back in file order. The reading thread takes slices from the front and helper threads from the back, each claiming
+/// one slice at a time, so they meet in the middle. The reading thread never waits for a helper: a slice a helper is
+/// still working on when the reading thread reaches it is materialised again there (a helper the scheduler has paused
+/// costs one duplicate record, not a stall). Each thread has its own <see cref="ParseState"/>. The window is not moved
+/// while a batch runs: the framer calls <see cref="Stop"/> first.
 /// </summary>
 internal sealed class RecordFanOut : IDisposable
 {
-    /// <summary>Records a thread materialises at a time.</summary>
-    public const int ChunkRecords = 8;
-
     private const int Free = 0;
     private const int Claimed = 1;
     private const int Done = 2;
+    private const int Taken = 3;
 
     private readonly int _maxDepth;
     private readonly bool _headersOnly;
@@ -26,12 +25,11 @@ internal sealed class RecordFanOut : IDisposable
     private long _base;
     private int[] _starts = new int[256];
     private int[] _lengths = new int[256];
+    private int[] _claims = new int[256];
     private SliceResult[] _results = new SliceResult[256];
-    private int[] _chunks = new int[256 / ChunkRecords];
     private int _count;
     private int _next;
     private volatile bool _stopping = true;
-    private TaskCompletionSource? _waiter;
 
     // Helpers are queued per batch and may start late (a busy thread pool): one of an earlier batch must not start work
     // on this one, and Stop waits only for helpers that run, never for one still queued.
@@ -77,24 +75,19 @@ internal sealed class RecordFanOut : IDisposable
         {
             Array.Resize(ref _starts, _count * 2);
             Array.Resize(ref _lengths, _count * 2);
+            Array.Resize(ref _claims, _count * 2);
             Array.Resize(ref _results, _count * 2);
         }
 
         _starts[_count] = start;
         _lengths[_count] = length;
+        _claims[_count] = Free;
         _count++;
     }
 
-    /// <summary>Hands the batch's chunks to the helpers (the reading thread takes its own as it goes).</summary>
+    /// <summary>Hands the batch to the helpers (the reading thread takes its own slices as it goes).</summary>
     public void Start()
     {
-        int chunks = ChunkCount;
-        if (_chunks.Length < chunks)
-        {
-            _chunks = new int[Math.Max(chunks, _chunks.Length * 2)];
-        }
-
-        Array.Clear(_chunks, 0, chunks);
         int generation = _generation + 1;
         _generation = generation;
         _stopping = false;
@@ -104,56 +97,31 @@ internal sealed class RecordFanOut : IDisposable
         }
     }
 
-    /// <summary>The length and result of the next slice, materialising its chunk here when no helper has taken it.</summary>
+    /// <summary>The length and result of the next slice: a helper's, or materialised here with <paramref name="state"/>.</summary>
     public SliceResult TakeNext(ParseState state, out int length)
     {
-        int chunk = _next / ChunkRecords;
-        if (Interlocked.CompareExchange(ref _chunks[chunk], Claimed, Free) == Free)
+        int i = _next++;
+        length = _lengths[i];
+        if (Volatile.Read(ref _claims[i]) == Done)
         {
-            MaterializeChunk(state, chunk);
-        }
-        else
-        {
-            // A wake-up may be for another chunk: look again until this one is done.
-            while (Volatile.Read(ref _chunks[chunk]) != Done)
-            {
-                WaitFor(chunk).GetAwaiter().GetResult();
-            }
+            SliceResult result = _results[i];
+            _results[i] = default;
+            return result;
         }
 
-        length = _lengths[_next];
-        SliceResult result = _results[_next];
-        _results[_next] = default;
-        _next++;
-        return result;
+        // Free (a helper stops when it meets a taken slice) or claimed by a helper that has not finished: read it here.
+        Interlocked.CompareExchange(ref _claims[i], Taken, Free);
+        return Materialize(state, _starts[i], length);
     }
 
-    /// <summary>
-    /// A task to await before <see cref="TakeNext"/> when a helper is still materialising the next slice's chunk (so
-    /// an asynchronous reader awaits the hand-off rather than blocks), or null.
-    /// </summary>
-    public Task? Pending
-    {
-        get
-        {
-            if (!IsActive)
-            {
-                return null;
-            }
-
-            int chunk = _next / ChunkRecords;
-            return Volatile.Read(ref _chunks[chunk]) == Claimed ? WaitFor(chunk) : null;
-        }
-    }
-
-    /// <summary>Ends the batch: helpers take no more chunks, and this returns once none reads the window.</summary>
+    /// <summary>Ends the batch: helpers take no more slices, and this returns once none reads the window.</summary>
     public void Stop()
     {
         _stopping = true;
         var wait = default(SpinWait);
         while (Volatile.Read(ref _running) != 0)
         {
-            // A running helper finishes at most the chunk it holds.
+            // A running helper finishes at most the slice it holds.
             wait.SpinOnce();
         }
 
@@ -173,8 +141,6 @@ internal sealed class RecordFanOut : IDisposable
         }
     }
 
-    private int ChunkCount => (_count + ChunkRecords - 1) / ChunkRecords;
-
     private void Help(object? start)
     {
         int helper = (int)start! % 16;
@@ -189,16 +155,19 @@ internal sealed class RecordFanOut : IDisposable
             }
 
             ParseState state = _helperStates[helper] ??= ParseStateCache.Rent();
-            for (int chunk = ChunkCount - 1; chunk >= 0 && !_stopping; chunk--)
+            for (int i = _count - 1; i >= 0 && !_stopping; i--)
             {
-                if (Interlocked.CompareExchange(ref _chunks[chunk], Claimed, Free) == Free)
+                int claim = Interlocked.CompareExchange(ref _claims[i], Claimed, Free);
+                if (claim == Taken || i < Volatile.Read(ref _next))
                 {
-                    MaterializeChunk(state, chunk);
-                }
-                else if (chunk * ChunkRecords <= Volatile.Read(ref _next))
-                {
-                    // The reading thread has taken everything from here to the front.
+                    // The reading thread has come this far: everything before is its own.
                     return;
+                }
+
+                if (claim == Free)
+                {
+                    _results[i] = Materialize(state, _starts[i], _lengths[i]);
+                    Volatile.Write(ref _claims[i], Done);
                 }
             }
         }
@@ -206,18 +175,6 @@ internal sealed class RecordFanOut : IDisposable
         {
             Interlocked.Decrement(ref _running);
         }
-    }
-
-    private void MaterializeChunk(ParseState state, int chunk)
-    {
-        int end = Math.Min(_count, (chunk + 1) * ChunkRecords);
-        for (int i = chunk * ChunkRecords; i < end; i++)
-        {
-            _results[i] = Materialize(state, _starts[i], _lengths[i]);
-        }
-
-        Volatile.Write(ref _chunks[chunk], Done);
-        Interlocked.Exchange(ref _waiter, null)?.TrySetResult();
     }
 
     private SliceResult Materialize(ParseState state, int start, int length)
@@ -240,19 +197,5 @@ internal sealed class RecordFanOut : IDisposable
         {
             return default;
         }
-    }
-
-    /// <summary>A task that completes once <paramref name="chunk"/> is done (registered before the last look, so no completion is missed).</summary>
-    private Task WaitFor(int chunk)
-    {
-        var waiter = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        Volatile.Write(ref _waiter, waiter);
-        if (Volatile.Read(ref _chunks[chunk]) == Done)
-        {
-            Interlocked.CompareExchange(ref _waiter, null, waiter);
-            return Task.CompletedTask;
-        }
-
-        return waiter.Task;
     }
 }
