@@ -22,7 +22,7 @@ internal sealed class ReadAheadStream : ReadOnlyStream
     private const int SyncBytes = 64 * 1024;
 
     private readonly Stream _inner;
-    private readonly Channel<Chunk> _chunks = Channel.CreateBounded<Chunk>(new BoundedChannelOptions(ChunkCount)
+    private readonly Channel<ReadAheadChunk> _chunks = Channel.CreateBounded<ReadAheadChunk>(new BoundedChannelOptions(ChunkCount)
     {
         SingleReader = true,
         SingleWriter = true,
@@ -33,7 +33,7 @@ internal sealed class ReadAheadStream : ReadOnlyStream
     private Task? _producer;
     private long _syncRead;
     private bool _syncEnded;
-    private Chunk _current;
+    private ReadAheadChunk _current;
     private int _currentPos;
 
     // Set by the producer after each chunk and at the end, so a blocked synchronous reader is woken directly (an async
@@ -45,8 +45,6 @@ internal sealed class ReadAheadStream : ReadOnlyStream
     // waits on its thread before it awaits.
     private bool _decompressing;
     private static readonly TimeSpan BriefWait = TimeSpan.FromMilliseconds(2);
-
-    private readonly record struct Chunk(byte[]? Buffer, int Length, ExceptionDispatchInfo? Error);
 
     /// <param name="inner">The stream to read ahead (owned: disposed with this one).</param>
     public ReadAheadStream(Stream inner)
@@ -82,7 +80,7 @@ internal sealed class ReadAheadStream : ReadOnlyStream
                     return;
                 }
 
-                var chunk = new Chunk(buffer, filled, null);
+                var chunk = new ReadAheadChunk(buffer, filled, null);
                 while (!_chunks.Writer.TryWrite(chunk))
                 {
                     // The channel is full: the reader is not waiting for this thread.
@@ -106,7 +104,7 @@ internal sealed class ReadAheadStream : ReadOnlyStream
             // the consumer behind, every chunk may be taken, and the failure must not be lost).
             try
             {
-                await _chunks.Writer.WriteAsync(new Chunk(null, 0, ExceptionDispatchInfo.Capture(ex)), token).ConfigureAwait(false);
+                await _chunks.Writer.WriteAsync(new ReadAheadChunk(null, 0, ExceptionDispatchInfo.Capture(ex)), token).ConfigureAwait(false);
             }
             catch (OperationCanceledException)
             {
@@ -234,7 +232,7 @@ internal sealed class ReadAheadStream : ReadOnlyStream
     /// </summary>
     private bool? TakeNext()
     {
-        if (!_chunks.Reader.TryRead(out Chunk next))
+        if (!_chunks.Reader.TryRead(out ReadAheadChunk next))
         {
             _written.Reset();
             if (!_chunks.Reader.TryRead(out next))
@@ -281,7 +279,7 @@ internal sealed class ReadAheadStream : ReadOnlyStream
         return copied;
     }
 
-    private void Take(Chunk next)
+    private void Take(ReadAheadChunk next)
     {
         if (_current.Buffer is not null)
         {
@@ -308,7 +306,7 @@ internal sealed class ReadAheadStream : ReadOnlyStream
             {
             }
 
-            while (_chunks.Reader.TryRead(out Chunk chunk))
+            while (_chunks.Reader.TryRead(out ReadAheadChunk chunk))
             {
                 if (chunk.Buffer is not null)
                 {

@@ -121,8 +121,8 @@ internal sealed class RecordFanOut : IDisposable
         var wait = default(SpinWait);
         while (Volatile.Read(ref _running) != 0)
         {
-            // A running helper finishes at most the slice it holds.
-            wait.SpinOnce();
+            // A running helper finishes at most the slice it holds: no sleeping for a millisecond over that.
+            wait.SpinOnce(sleep1Threshold: -1);
         }
 
         Array.Clear(_results, 0, _count);
