@@ -60,6 +60,10 @@ public class ReadLogFileBenchmarks
         return TokenScan(_data.FirstHalf, recordDepth: 1) + second.GetAwaiter().GetResult();
     }
 
+    // Framing alone: the reader's structural scan finds every record's byte range and nothing else is read.
+    [Benchmark]
+    public int Framing_RecordRanges() => FramingScan.CountRecords(_data.Json);
+
     [Benchmark]
     public long CloudTrailReader_ReadRecords() => Touch(CloudTrailReader.ReadRecords(new MemoryStream(_data.Json, writable: false)));
 

@@ -21,6 +21,7 @@ internal static class ReadmeTables
     {
         ["Utf8JsonReader_TokenScan"] = "`Utf8JsonReader` reading every token (the floor, one core)",
         ["Utf8JsonReader_TokenScan_TwoThreads"] = "`Utf8JsonReader`, the file's two halves on two threads",
+        ["Framing_RecordRanges"] = "The reader's framing scan alone (every record's byte range, nothing read)",
         ["CloudTrailReader_ReadRecords"] = "**CloudTrailModel `ReadRecords`, fully typed**",
         ["CloudTrailReader_ReadRecords_EveryDeferredValueRead"] = "CloudTrailModel `ReadRecords`, then every deferred value read",
         ["CloudTrailReader_ReadRecords_OneCore"] = "CloudTrailModel `ReadRecords`, kept on one core",

@@ -46,6 +46,7 @@ internal static class Verify
         [
             (p + "Utf8JsonReader_TokenScan (records)", b.Utf8JsonReader_TokenScan(), data.Records),
             (p + "Utf8JsonReader_TokenScan_TwoThreads (records)", b.Utf8JsonReader_TokenScan_TwoThreads(), data.Records),
+            (p + "Framing_RecordRanges (records)", b.Framing_RecordRanges(), data.Records),
             (p + "JsonDocument_Parse (records)", stats.Records, data.Records),
             (p + "CloudTrailReader_ReadRecords", b.CloudTrailReader_ReadRecords(), touched),
             (p + "CloudTrailReader_ReadRecords_OneCore", b.CloudTrailReader_ReadRecords_OneCore(), touched),

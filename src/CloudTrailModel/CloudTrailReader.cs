@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using CloudTrailModel.Internal;
+using CloudTrailModel.Reading.Framing;
 
 namespace CloudTrailModel;
 
@@ -175,15 +176,30 @@ public static class CloudTrailReader
         return new(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, async ? FileOptions.Asynchronous | FileOptions.SequentialScan : FileOptions.SequentialScan);
     }
 
-    private static IEnumerable<CloudTrailRecord> Read(Stream stream, bool ownsStream, CloudTrailReaderOptions options)
+    private static IEnumerable<CloudTrailRecord> Read(Stream stream, bool ownsStream, CloudTrailReaderOptions options) =>
+        Steps(() => new RecordFramer(stream, options, ownsStream), options, static framer => framer.Record!);
+
+    private static IAsyncEnumerable<CloudTrailRecord> ReadAsync(Stream stream, bool ownsStream, CloudTrailReaderOptions options, CancellationToken cancellationToken) =>
+        StepsAsync(() => new RecordFramer(stream, options, ownsStream), options, static framer => framer.Record!, cancellationToken);
+
+    // Records of log files are returned without building entries; wrapped ones with their wrapper. The stream is opened
+    // when enumeration starts, so the result can be enumerated again and an unenumerated result holds no handle.
+    private static IEnumerable<CloudTrailEntry> ReadWrapped(Func<Stream> open, bool ownsStream, CloudTrailReaderOptions options) =>
+        Steps(() => new RecordFramer(open(), options, ownsStream) { KeepsWrappers = true }, options, static framer => new CloudTrailEntry(framer.Record!, framer.Wrapper));
+
+    private static IAsyncEnumerable<CloudTrailEntry> ReadWrappedAsync(Func<Stream> open, bool ownsStream, CloudTrailReaderOptions options, CancellationToken cancellationToken) =>
+        StepsAsync(() => new RecordFramer(open(), options, ownsStream) { KeepsWrappers = true }, options, static framer => new CloudTrailEntry(framer.Record!, framer.Wrapper), cancellationToken);
+
+    /// <summary>The reading loop: steps the framer, filling its window when it asks, and reports errors as the options say.</summary>
+    private static IEnumerable<T> Steps<T>(Func<RecordFramer> create, CloudTrailReaderOptions options, Func<RecordFramer, T> take)
     {
-        using var framer = new RecordFramer(stream, options, ownsStream);
+        using RecordFramer framer = create();
         while (true)
         {
             switch (framer.Step())
             {
                 case StepResult.Record:
-                    yield return framer.Record!;
+                    yield return take(framer);
                     break;
                 case StepResult.Error:
                     Report(framer.Error, options);
@@ -197,21 +213,19 @@ public static class CloudTrailReader
         }
     }
 
-    private static async IAsyncEnumerable<CloudTrailRecord> ReadAsync(Stream stream, bool ownsStream, CloudTrailReaderOptions options, [EnumeratorCancellation] CancellationToken cancellationToken)
+    /// <summary>The reading loop, asynchronous: input is awaited (a helper thread's records are never waited for).</summary>
+    private static async IAsyncEnumerable<T> StepsAsync<T>(
+        Func<RecordFramer> create, CloudTrailReaderOptions options, Func<RecordFramer, T> take, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        using var framer = new RecordFramer(stream, options, ownsStream);
+        using RecordFramer framer = create();
         while (true)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            if (framer.PendingSpeculation is { } pending)
-            {
-                await pending.ConfigureAwait(false);
-            }
 
             switch (framer.Step())
             {
                 case StepResult.Record:
-                    yield return framer.Record!;
+                    yield return take(framer);
                     break;
                 case StepResult.Error:
                     Report(framer.Error, options);
@@ -233,61 +247,5 @@ public static class CloudTrailReader
         }
 
         options.OnInvalidRecord?.Invoke(error);
-    }
-
-    // Kept apart from Read: records of log files are returned there without building entries. The stream is opened
-    // when enumeration starts, so the result can be enumerated again and an unenumerated result holds no handle.
-    private static IEnumerable<CloudTrailEntry> ReadWrapped(Func<Stream> open, bool ownsStream, CloudTrailReaderOptions options)
-    {
-        using var framer = new RecordFramer(open(), options, ownsStream) { KeepsWrappers = true };
-        StepResult step;
-        while ((step = framer.Step()) != StepResult.End)
-        {
-            if (step == StepResult.Record)
-            {
-                yield return new CloudTrailEntry(framer.Record!, framer.Wrapper);
-            }
-            else if (step == StepResult.Error)
-            {
-                Report(framer.Error, options);
-            }
-            else
-            {
-                framer.Fill();
-            }
-        }
-    }
-
-    private static async IAsyncEnumerable<CloudTrailEntry> ReadWrappedAsync(
-        Func<Stream> open, bool ownsStream, CloudTrailReaderOptions options, [EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        using var framer = new RecordFramer(open(), options, ownsStream) { KeepsWrappers = true };
-        while (true)
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            if (framer.PendingSpeculation is { } pending)
-            {
-                await pending.ConfigureAwait(false);
-            }
-
-            StepResult step = framer.Step();
-            if (step == StepResult.End)
-            {
-                yield break;
-            }
-
-            if (step == StepResult.Record)
-            {
-                yield return new CloudTrailEntry(framer.Record!, framer.Wrapper);
-            }
-            else if (step == StepResult.Error)
-            {
-                Report(framer.Error, options);
-            }
-            else
-            {
-                await framer.FillAsync(cancellationToken).ConfigureAwait(false);
-            }
-        }
     }
 }

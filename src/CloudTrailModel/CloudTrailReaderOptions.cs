@@ -58,10 +58,8 @@ public sealed record CloudTrailReaderOptions
     public long MaxDecompressedBytes { get; init; } = DefaultMaxDecompressedBytes;
 
     /// <summary>
-    /// Whether the records of a log file or JSON Lines file may be parsed on a second core while this reader parses
-    /// others (default <see langword="true"/>; used only when the machine has more than one core; for gzip input on two
-    /// cores the decompressing thread parses records of the data it has decompressed ahead when it would otherwise
-    /// wait). With a
+    /// Whether the records of a log file or JSON Lines file, plain or gzip, may be parsed on other cores while this
+    /// reader parses others (default <see langword="true"/>; used only when the machine has more than one core). With a
     /// <see cref="Filter"/> only headers are read there;
     /// the filter itself always runs on the reading thread, once per record. Records are still returned one by one,
     /// in input order, with the same indexes and errors. Set it to <see langword="false"/> when many readers already

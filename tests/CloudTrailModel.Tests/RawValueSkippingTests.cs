@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using CloudTrailModel.Internal;
+using CloudTrailModel.Reading.Materialize;
 using static CloudTrailModel.Tests.Infrastructure.Fixtures;
 
 namespace CloudTrailModel.Tests;
@@ -131,7 +132,7 @@ public sealed class RawValueSkippingTests
         byte[] json = Utf8("""{"eventVersion":"1.08","requestParameters":{"a":[1,2]},"eventID":"x"}""");
         var state = new ParseState(new StringPool());
 
-        MaterializeStatus status = RecordMaterializer.Materialize(state, json, 0, json.Length, isFinalBlock: true, MaxDepth, out CloudTrailRecord? record, out int consumed, out _, out _, out _);
+        MaterializeStatus status = RecordMaterializer.Materialize(state, json, 0, json.Length, inputEnded: false, MaxDepth, out CloudTrailRecord? record, out int consumed, out _, out _, out _);
 
         status.Should().Be(MaterializeStatus.Ok);
         state.SkippedFast.Should().BeTrue();

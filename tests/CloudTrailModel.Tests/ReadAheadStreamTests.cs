@@ -1,4 +1,4 @@
-using CloudTrailModel.Internal;
+using CloudTrailModel.Reading.Input;
 
 namespace CloudTrailModel.Tests;
 

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using CloudTrailModel.Internal;
+using CloudTrailModel.Reading.Framing;
 using static CloudTrailModel.Tests.Infrastructure.Fixtures;
 using static CloudTrailModel.Tests.Wrappers.WrapperFixtures;
 

@@ -2,6 +2,7 @@ using System.Buffers;
 using System.IO.Compression;
 using System.Security.Cryptography;
 using CloudTrailModel.Internal;
+using CloudTrailModel.Reading.Input;
 
 namespace CloudTrailModel.Integrity;
 
@@ -148,6 +149,6 @@ internal static class DigestBytes
         }
 
         var prefixed = new PrefixedStream(buffer.AsSpan(0, n), stream);
-        return n == 2 && buffer[0] == 0x1F && buffer[1] == 0x8B ? new GZipStream(prefixed, CompressionMode.Decompress) : prefixed;
+        return InputSource.IsGzip(buffer.AsSpan(0, n)) ? new GZipStream(prefixed, CompressionMode.Decompress) : prefixed;
     }
 }

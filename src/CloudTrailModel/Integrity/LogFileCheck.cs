@@ -3,6 +3,7 @@ using System.Buffers.Binary;
 using System.IO.Compression;
 using System.Security.Cryptography;
 using CloudTrailModel.Internal;
+using CloudTrailModel.Reading.Input;
 
 namespace CloudTrailModel.Integrity;
 
@@ -27,7 +28,7 @@ internal static class LogFileCheck
         try
         {
             int n = await ReadAtLeastAsync(raw, buffer.AsMemory(0, 2), cancellationToken).ConfigureAwait(false);
-            if (n < 2 || buffer[0] != 0x1F || buffer[1] != 0x8B)
+            if (!InputSource.IsGzip(buffer.AsSpan(0, n)))
             {
                 // Not gzip (a copy decompressed by hand): the bytes themselves are what the digest hashed.
                 hash.AppendData(buffer, 0, n);

@@ -23,6 +23,7 @@ internal static class JsonSkipper
     /// the reader skip it. <paramref name="maxNesting"/>: the levels it may open (the reader's limit less the depth it
     /// starts at), at most <see cref="MaxNesting"/>.
     /// </summary>
+    // The per-byte loop of skipping: one method with gotos, so its state stays in registers.
     public static int SkipContainer(ReadOnlySpan<byte> json, int start, int maxNesting)
     {
         if (maxNesting > MaxNesting)

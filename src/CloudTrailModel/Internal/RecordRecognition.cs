@@ -1,4 +1,5 @@
 using System.Globalization;
+using CloudTrailModel.Reading.Framing;
 
 namespace CloudTrailModel.Internal;
 

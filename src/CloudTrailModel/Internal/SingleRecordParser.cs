@@ -1,3 +1,5 @@
+using CloudTrailModel.Reading.Materialize;
+
 namespace CloudTrailModel.Internal;
 
 /// <summary>Parses exactly one record from memory (<see cref="CloudTrailRecord.Parse(ReadOnlySpan{byte})"/>).</summary>
@@ -25,7 +27,7 @@ internal static class SingleRecordParser
 
         byte[] bytes = utf8Json.ToArray();
         MaterializeStatus status = RecordMaterializer.Materialize(
-            new ParseState(new StringPool(), sharesObjects: false), bytes, start, bytes.Length, isFinalBlock: true, CloudTrailReaderOptions.DefaultMaxDepth,
+            new ParseState(new StringPool(), sharesObjects: false), bytes, start, bytes.Length, inputEnded: true, CloudTrailReaderOptions.DefaultMaxDepth,
             out CloudTrailRecord? record, out int consumed, out CloudTrailErrorCode code, out long? line, out long? column);
         if (status != MaterializeStatus.Ok)
         {

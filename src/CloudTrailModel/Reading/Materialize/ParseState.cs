@@ -30,9 +30,6 @@ internal sealed partial class ParseState
 
     public StringPool Pool { get; }
 
-    /// <summary>The records a window speculation parsed with this state (<see cref="RecordSpeculation"/>), kept for its room.</summary>
-    public List<SpeculatedEntry> SpeculatedEntries { get; } = [];
-
     /// <summary>
     /// Forgets the reader's buffer, the record being read and the per-read settings, before the state is kept for
     /// another reader (<see cref="ParseStateCache"/>). False when it is not worth keeping: its string pool is nearly
@@ -40,12 +37,6 @@ internal sealed partial class ParseState
     /// </summary>
     public bool Release()
     {
-        SpeculatedEntries.Clear();
-        if (SpeculatedEntries.Capacity > 1024)
-        {
-            SpeculatedEntries.Capacity = 256;
-        }
-
         BeginRecord();
         SetSource([], 0, 0);
         AllowDeferredStrings = false;
@@ -145,7 +136,8 @@ internal sealed partial class ParseState
         return reader.TokenType != JsonTokenType.EndObject;
     }
 
-    public static void ThrowNeedMore() => throw NeedMoreDataException.Instance;
+    // Records are read from complete slices, so a reader that runs out is inside a value that is cut short or malformed.
+    public static void ThrowNeedMore() => throw new JsonException("The record ends inside a value.");
 
     public string PropertyName(ref Utf8JsonReader reader) =>
         reader.ValueIsEscaped ? reader.GetString()! : _names.GetInSequence(reader.ValueSpan);

@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace CloudTrailModel.Internal;
+namespace CloudTrailModel.Reading.Framing;
 
 /// <summary>Reads the small typed members of wrappers (strings, string lists) as their documented JSON types, else null.</summary>
 internal static class WrapperJson

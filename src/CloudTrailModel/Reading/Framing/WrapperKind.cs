@@ -1,4 +1,4 @@
-namespace CloudTrailModel.Internal;
+namespace CloudTrailModel.Reading.Framing;
 
 /// <summary>The wrappers records arrive in besides log files, as told by a top-level object's member names.</summary>
 internal enum WrapperKind

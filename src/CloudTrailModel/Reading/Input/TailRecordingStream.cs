@@ -1,31 +1,15 @@
-namespace CloudTrailModel.Internal;
+namespace CloudTrailModel.Reading.Input;
 
 /// <summary>
 /// Passes reads through and remembers the last eight bytes, so the gzip trailer (CRC32 and ISIZE) can be
 /// checked once decompression ends: .NET's GZipStream reports a truncated member as a normal end of stream.
 /// </summary>
-internal sealed class TailRecordingStream(Stream inner) : Stream
+internal sealed class TailRecordingStream(Stream inner) : ReadOnlyStream
 {
     private readonly byte[] _tail = new byte[8];
     private int _tailLength;
 
     public ReadOnlySpan<byte> Tail => _tail.AsSpan(0, _tailLength);
-
-    public override bool CanRead => true;
-
-    public override bool CanSeek => false;
-
-    public override bool CanWrite => false;
-
-    public override long Length => throw new NotSupportedException();
-
-    public override long Position
-    {
-        get => throw new NotSupportedException();
-        set => throw new NotSupportedException();
-    }
-
-    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
 
     public override int Read(Span<byte> buffer)
     {
@@ -40,9 +24,6 @@ internal sealed class TailRecordingStream(Stream inner) : Stream
         Remember(buffer.Span[..n]);
         return n;
     }
-
-    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-        ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
 
     private void Remember(ReadOnlySpan<byte> read)
     {
@@ -68,14 +49,4 @@ internal sealed class TailRecordingStream(Stream inner) : Stream
 
         base.Dispose(disposing);
     }
-
-    public override void Flush()
-    {
-    }
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 }

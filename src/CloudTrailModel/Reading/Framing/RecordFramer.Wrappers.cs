@@ -1,6 +1,8 @@
 using System.Text.Json;
+using CloudTrailModel.Internal;
+using CloudTrailModel.Reading.Materialize;
 
-namespace CloudTrailModel.Internal;
+namespace CloudTrailModel.Reading.Framing;
 
 /// <summary>
 /// The framing of wrappers: EventBridge events, CloudWatch Logs messages and Lambda events, <c>LookupEvents</c>
@@ -14,12 +16,10 @@ internal sealed partial class RecordFramer
 
     private WrapperDocument? _wrapper;
     private WrapperKind _wrapperKind;
-    private Mode _afterWrapper;
+    private FramerMode _afterWrapper;
     private int _wrapperEnd = -1;
 
-    // Where a scan of a whole document last ran out of input, and how much input it must hold there before it is scanned again.
-    private long _rescanOffset = -1;
-    private long _rescanAt;
+    private readonly RescanGate _rescan = new();
 
     /// <summary>Whether the wrappers' own fields are read and returned beside each record (<see cref="Wrapper"/>).</summary>
     public bool KeepsWrappers { get; init; }
@@ -27,42 +27,22 @@ internal sealed partial class RecordFramer
     /// <summary>The wrapper of <see cref="Record"/>, when <see cref="KeepsWrappers"/> and the record was wrapped.</summary>
     public CloudTrailWrapper? Wrapper { get; private set; }
 
-    /// <summary>How many times a scan looked for the end or the kind of a document from its start (for tests).</summary>
-    public long DocumentScans { get; private set; }
-
     // One event, message or page is held whole: twice the record limit holds a full LookupEvents page of large records.
     private long WrapperDocumentLimit => (long)_options.MaxRecordBytes * 2;
 
-    /// <summary>
-    /// Whether a scan from <see cref="_pos"/> that ran out of input should wait for more rather than run again: it waits
-    /// until the input held there has doubled, so a document read in small chunks is scanned a bounded number of times,
-    /// not once per chunk. It runs anyway at the end of the input, with the buffer full, or at <paramref name="limit"/>.
-    /// </summary>
-    private bool ScanWouldRepeat(long limit) =>
-        !_eof && _base + _pos == _rescanOffset && _end - _pos < Math.Min(_rescanAt, limit) && _end < _buffer.Length;
+    /// <summary>Whether a scan of the document at <see cref="_pos"/> that ran out of input should wait for more (<see cref="RescanGate"/>).</summary>
+    private bool ScanWouldRepeat(long limit) => _rescan.ShouldWait(_base + _pos, _end - _pos, limit, _eof, _end == _buffer.Length);
 
-    /// <summary>Notes that a scan from <see cref="_pos"/> ran out of input (see <see cref="ScanWouldRepeat"/>).</summary>
-    private void ScanRanOut()
+    /// <summary>Notes that a scan from <see cref="_pos"/> ran out of input.</summary>
+    private void ScanRanOut() => _rescan.RanOut(_base + _pos, _end - _pos);
+
+    private StepResult? EnterWrapper(WrapperKind kind, FramerMode after)
     {
-        _rescanOffset = _base + _pos;
-        _rescanAt = 2L * (_end - _pos);
-    }
-
-    private StepResult? EnterWrapper(WrapperKind kind, Mode after)
-    {
-        if (_speculation is { } speculation)
-        {
-            // The other core would parse the window as records: wrapper input is read on one core.
-            speculation.Drop();
-            speculation.ReleaseState();
-            _speculation = null;
-        }
-
         _wrapper ??= new WrapperDocument(KeepsWrappers);
         _wrapperKind = kind;
         _afterWrapper = after;
         _wrapperEnd = -1;
-        _mode = Mode.Wrapper;
+        _mode = FramerMode.Wrapper;
         return null;
     }
 
@@ -93,58 +73,52 @@ internal sealed partial class RecordFramer
         return null;
     }
 
+    /// <summary>Finds the wrapper document's complete range (resuming after a refill), checks its syntax, and lists its record slots.</summary>
     private StepResult? FrameWrapper()
     {
-        if (ScanWouldRepeat(WrapperDocumentLimit))
+        FramerMode resync = _afterWrapper == FramerMode.AfterElement ? FramerMode.ResyncArray : FramerMode.ResyncTopLevel;
+        int length = FrameRecord();
+        if (length < 0)
         {
-            return StepResult.NeedMore;
-        }
+            if (!_eof && _end - _pos < WrapperDocumentLimit)
+            {
+                return StepResult.NeedMore;
+            }
 
-        DocumentScans++;
-        var reader = new Utf8JsonReader(
-            _buffer.AsSpan(_pos, _end - _pos), _eof, new JsonReaderState(new JsonReaderOptions { MaxDepth = WrapperDocument.WrapperDepthLimit }));
-        bool complete;
-        try
-        {
-            reader.Read();
-            complete = reader.TrySkip();
-        }
-        catch (JsonException) when (_eof && IsCutShort())
-        {
-            return Fail(CloudTrailErrorCode.Truncated, _pos, consumesSlot: true, Mode.Done);
-        }
-        catch (JsonException)
-        {
-            Mode resync = _afterWrapper == Mode.AfterElement ? Mode.ResyncArray : Mode.ResyncTopLevel;
+            if (IsCutShort())
+            {
+                if (_eof)
+                {
+                    return Fail(CloudTrailErrorCode.Truncated, _pos, consumesSlot: true, FramerMode.Done);
+                }
+
+                _afterSkip = _afterWrapper;
+                return Fail(CloudTrailErrorCode.RecordTooLarge, _pos, consumesSlot: true, FramerMode.SkipValue);
+            }
+
             return Fail(CloudTrailErrorCode.InvalidJson, _pos, consumesSlot: true, resync, resyncFrom: _pos + 1);
         }
 
-        if (!complete)
-        {
-            if (_eof)
-            {
-                return Fail(CloudTrailErrorCode.Truncated, _pos, consumesSlot: true, Mode.Done);
-            }
-
-            if (_end - _pos >= WrapperDocumentLimit)
-            {
-                _afterSkip = _afterWrapper;
-                return Fail(CloudTrailErrorCode.RecordTooLarge, _pos, consumesSlot: true, Mode.SkipValue);
-            }
-
-            ScanRanOut();
-            return StepResult.NeedMore;
-        }
-
-        int length = (int)reader.BytesConsumed;
         if (length > WrapperDocumentLimit)
         {
             _pos += length;
             return Fail(CloudTrailErrorCode.RecordTooLarge, _pos - length, consumesSlot: true, _afterWrapper);
         }
 
+        var reader = new Utf8JsonReader(
+            _buffer.AsSpan(_pos, length), isFinalBlock: true, new JsonReaderState(new JsonReaderOptions { MaxDepth = WrapperDocument.WrapperDepthLimit }));
+        try
+        {
+            reader.Read();
+            reader.Skip();
+        }
+        catch (JsonException)
+        {
+            return Fail(CloudTrailErrorCode.InvalidJson, _pos, consumesSlot: true, resync, resyncFrom: _pos + 1);
+        }
+
         _wrapperEnd = _pos + length;
-        long budget = _options.MaxDecompressedBytes - _totalRead - _wrapper!.DecompressedBytes;
+        long budget = _options.MaxDecompressedBytes - _input.TotalRead - _wrapper!.DecompressedBytes;
         _wrapper.Read(_wrapperKind, _buffer, _pos, _wrapperEnd, _base + _pos, budget, (int)Math.Min(WrapperDocumentLimit, Array.MaxLength));
         return null;
     }
@@ -172,7 +146,7 @@ internal sealed partial class RecordFramer
         {
             if (item.Code == CloudTrailErrorCode.DecompressedSizeExceeded)
             {
-                _afterWrapper = Mode.Done;
+                _afterWrapper = FramerMode.Done;
             }
 
             return WrappedError(item.Code, item.Offset);
@@ -207,7 +181,7 @@ internal sealed partial class RecordFramer
         bool filterParsed = false;
         if (_options.Filter is { } filter)
         {
-            PrescanResult scan = RecordPrescan.Scan(_state, source, start, end, isFinalBlock: true, _options.MaxDepth, out CloudTrailRecordHeader header, out int scanned);
+            PrescanResult scan = RecordPrescan.Scan(_state, source, start, end, _options.MaxDepth, out CloudTrailRecordHeader header, out int scanned);
             if (scan == PrescanResult.Scanned && scanned <= _options.MaxRecordBytes && !filter(header))
             {
                 _nextIndex++;
@@ -223,7 +197,7 @@ internal sealed partial class RecordFramer
     private StepResult? AcceptWrapped(in WrapperItem item, byte[] source, int start, int end, bool isString, bool filterParsed)
     {
         MaterializeStatus status = RecordMaterializer.Materialize(
-            _state, source, start, end, isFinalBlock: true, _options.MaxDepth,
+            _state, source, start, end, inputEnded: true, _options.MaxDepth,
             out CloudTrailRecord? record, out int consumed, out CloudTrailErrorCode code, out long? line, out long? column);
         if (status != MaterializeStatus.Ok)
         {
@@ -293,7 +267,6 @@ internal sealed partial class RecordFramer
             return null;
         }
 
-        DocumentScans++;
         var reader = new Utf8JsonReader(_buffer.AsSpan(_pos, _end - _pos), _eof, new JsonReaderState(new JsonReaderOptions { MaxDepth = WrapperDocument.WrapperDepthLimit }));
         try
         {

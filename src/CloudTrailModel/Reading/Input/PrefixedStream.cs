@@ -1,12 +1,12 @@
 using System.Buffers;
 
-namespace CloudTrailModel.Internal;
+namespace CloudTrailModel.Reading.Input;
 
 /// <summary>
 /// A read-only stream that yields some already-read bytes before the rest of another stream. The bytes are copied
 /// into a pooled array, returned to the pool once read (or when the stream is disposed).
 /// </summary>
-internal sealed class PrefixedStream : Stream
+internal sealed class PrefixedStream : ReadOnlyStream
 {
     private readonly Stream _inner;
     private byte[]? _prefix;
@@ -23,22 +23,6 @@ internal sealed class PrefixedStream : Stream
             prefix.CopyTo(_prefix);
         }
     }
-
-    public override bool CanRead => true;
-
-    public override bool CanSeek => false;
-
-    public override bool CanWrite => false;
-
-    public override long Length => throw new NotSupportedException();
-
-    public override long Position
-    {
-        get => throw new NotSupportedException();
-        set => throw new NotSupportedException();
-    }
-
-    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
 
     public override int Read(Span<byte> buffer)
     {
@@ -68,9 +52,6 @@ internal sealed class PrefixedStream : Stream
         return _inner.ReadAsync(buffer, cancellationToken);
     }
 
-    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-        ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
-
     private void ReturnPrefix()
     {
         if (_prefix is { } prefix)
@@ -90,14 +71,4 @@ internal sealed class PrefixedStream : Stream
 
         base.Dispose(disposing);
     }
-
-    public override void Flush()
-    {
-    }
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 }

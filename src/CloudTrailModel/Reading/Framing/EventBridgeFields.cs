@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace CloudTrailModel.Internal;
+namespace CloudTrailModel.Reading.Framing;
 
 /// <summary>The envelope members of an EventBridge event, gathered while its members are read.</summary>
 internal struct EventBridgeFields

@@ -1,7 +1,7 @@
 using System.Buffers;
 using System.Text.Json;
 
-namespace CloudTrailModel.Internal;
+namespace CloudTrailModel.Reading.Framing;
 
 /// <summary>
 /// Finds the record slots of one complete wrapper document (an EventBridge event, a CloudWatch Logs message or

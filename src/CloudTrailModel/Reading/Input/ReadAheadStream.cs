@@ -2,19 +2,16 @@ using System.Buffers;
 using System.Runtime.ExceptionServices;
 using System.Threading.Channels;
 
-namespace CloudTrailModel.Internal;
+namespace CloudTrailModel.Reading.Input;
 
 /// <summary>
 /// Reads an inner stream (a decompressor) on a background task, a few pooled chunks ahead of the consumer, so
 /// decompression on one core overlaps parsing on another; the first <see cref="SyncBytes"/> the consumer reads itself,
 /// so a small file never pays for the thread. Memory is bounded by <see cref="ChunkCount"/> chunks.
-/// Exceptions from the inner stream (corrupt gzip) surface on the consumer's next read.
-/// With an <see cref="AheadParser"/>, the producer parses records of the chunk it holds while the consumer is behind
-/// (all chunks queued) instead of only waiting: on two cores parsing then uses the time decompression leaves, and the
-/// work balances itself, since the producer stops as soon as the consumer takes a chunk. The consumer takes those
-/// records by offset (<see cref="TryTakeParsed"/>).
+/// Exceptions from the inner stream (corrupt gzip) surface on the consumer's next read. Only bytes pass through here:
+/// records are framed and materialised by the reader.
 /// </summary>
-internal sealed class ReadAheadStream : Stream
+internal sealed class ReadAheadStream : ReadOnlyStream
 {
     private const int ChunkSize = 256 * 1024;
     private const int ChunkCount = 4;
@@ -25,8 +22,7 @@ internal sealed class ReadAheadStream : Stream
     private const int SyncBytes = 64 * 1024;
 
     private readonly Stream _inner;
-    private readonly AheadParser? _parser;
-    private readonly Channel<Chunk> _chunks = Channel.CreateBounded<Chunk>(new BoundedChannelOptions(ChunkCount)
+    private readonly Channel<ReadAheadChunk> _chunks = Channel.CreateBounded<ReadAheadChunk>(new BoundedChannelOptions(ChunkCount)
     {
         SingleReader = true,
         SingleWriter = true,
@@ -34,127 +30,42 @@ internal sealed class ReadAheadStream : Stream
     });
 
     private readonly CancellationTokenSource _stop = new();
-    private readonly Func<bool> _consumerWaits;
     private Task? _producer;
     private long _syncRead;
     private bool _syncEnded;
-    private Chunk _current;
+    private ReadAheadChunk _current;
     private int _currentPos;
-
-    // Chunks in the channel: written by both threads, read by the producer between records.
-    private int _queued;
 
     // Set by the producer after each chunk and at the end, so a blocked synchronous reader is woken directly (an async
     // wait completes through a thread-pool thread: measured at 1-2 ms at a file's start and end on two cores).
     private readonly ManualResetEventSlim _written = new(false, spinCount: 0);
 
-    // Whether the producer is working (decompressing or parsing ahead) rather than waiting for its input; set by the
+    // Whether the producer is working (decompressing) rather than waiting for its input; set by the
     // producer, read by an asynchronous reader that finds no chunk (see ReadAsync). At most this long such a reader
     // waits on its thread before it awaits.
     private bool _decompressing;
     private static readonly TimeSpan BriefWait = TimeSpan.FromMilliseconds(2);
 
-    // Consumer side: parsed records of chunks taken, in input order, until the consumer has passed them.
-    private readonly Queue<ParsedChunk> _parsed = new();
-
-    private readonly record struct Chunk(byte[]? Buffer, int Length, ExceptionDispatchInfo? Error, ParsedChunk? Parsed);
-
     /// <param name="inner">The stream to read ahead (owned: disposed with this one).</param>
-    /// <param name="parser">Parses records of chunks ahead of the consumer while it is behind, or null.</param>
-    public ReadAheadStream(Stream inner, AheadParser? parser = null)
+    public ReadAheadStream(Stream inner)
     {
         _inner = inner;
-        _parser = parser;
-        _consumerWaits = () => Volatile.Read(ref _queued) < ChunkCount || _stop.IsCancellationRequested;
-    }
-
-    /// <summary>Whether the producer parses records ahead of the consumer.</summary>
-    public bool ParsesAhead => _parser is not null;
-
-    /// <summary>Says whether records are elements of an array or top-level values (see <see cref="AheadParser.SetLayout"/>).</summary>
-    public void SetLayout(bool lines) => _parser?.SetLayout(lines);
-
-    /// <summary>Whether all of the inner stream has been read (the producer's core is free from now on).</summary>
-    public bool ProducerEnded => _producer?.IsCompleted ?? _syncEnded;
-
-    /// <summary>How many records parsed ahead the consumer took (for tests).</summary>
-    public long RecordsTaken { get; private set; }
-
-    /// <summary>
-    /// Takes the record the producer parsed at absolute offset <paramref name="offset"/> of the decompressed data, if it
-    /// did and in the same layout (<paramref name="lines"/>: top-level records), and its bytes are all among the
-    /// <paramref name="available"/> buffered. Records before the offset are forgotten: the consumer has passed them.
-    /// </summary>
-    public bool TryTakeParsed(long offset, int available, bool lines, out SpeculatedEntry entry)
-    {
-        while (_parsed.TryPeek(out ParsedChunk? chunk))
-        {
-            if (chunk.End <= offset)
-            {
-                _parsed.Dequeue();
-                _parser!.Recycle(chunk);
-                continue;
-            }
-
-            List<SpeculatedEntry> entries = chunk.Entries;
-            while (chunk.Next < entries.Count && entries[chunk.Next].Offset < offset)
-            {
-                chunk.Next++;
-            }
-
-            if (chunk.Lines == lines && chunk.Next < entries.Count && entries[chunk.Next].Offset == offset && entries[chunk.Next].Length <= available)
-            {
-                entry = entries[chunk.Next];
-                entries[chunk.Next] = default;
-                chunk.Next++;
-                RecordsTaken++;
-                return true;
-            }
-
-            break;
-        }
-
-        entry = default;
-        return false;
     }
 
     private async Task ProduceAsync()
     {
         CancellationToken token = _stop.Token;
-        long offset = _syncRead;
         Volatile.Write(ref _decompressing, true);
         try
         {
             while (true)
             {
                 byte[] buffer = ArrayPool<byte>.Shared.Rent(ChunkSize);
-                int filled = 0;
-                ExceptionDispatchInfo? error = null;
+                int filled;
+                ExceptionDispatchInfo? error;
                 try
                 {
-                    while (filled < ChunkSize)
-                    {
-                        ValueTask<int> read = _inner.ReadAsync(buffer.AsMemory(filled, ChunkSize - filled), token);
-                        if (!read.IsCompleted)
-                        {
-                            // Waiting for input: an asynchronous reader should not wait for it on a thread.
-                            Volatile.Write(ref _decompressing, false);
-                        }
-
-                        int n = await read.ConfigureAwait(false);
-                        Volatile.Write(ref _decompressing, true);
-                        if (n == 0)
-                        {
-                            break;
-                        }
-
-                        filled += n;
-                    }
-                }
-                catch (Exception ex) when (filled > 0 && ex is not OperationCanceledException)
-                {
-                    // What was decompressed before the failure is handed on first.
-                    error = ExceptionDispatchInfo.Capture(ex);
+                    (filled, error) = await FillChunkAsync(buffer, token).ConfigureAwait(false);
                 }
                 catch
                 {
@@ -169,15 +80,7 @@ internal sealed class ReadAheadStream : Stream
                     return;
                 }
 
-                // The consumer is behind: parse this chunk's records until it takes a chunk, instead of only waiting.
-                ParsedChunk? parsed = null;
-                if (_parser is not null && Volatile.Read(ref _queued) >= ChunkCount)
-                {
-                    parsed = _parser.Parse(buffer, filled, offset, _consumerWaits);
-                }
-
-                var chunk = new Chunk(buffer, filled, null, parsed);
-                offset += filled;
+                var chunk = new ReadAheadChunk(buffer, filled, null);
                 while (!_chunks.Writer.TryWrite(chunk))
                 {
                     // The channel is full: the reader is not waiting for this thread.
@@ -187,7 +90,6 @@ internal sealed class ReadAheadStream : Stream
                     }
                 }
 
-                Interlocked.Increment(ref _queued);
                 _written.Set();
                 error?.Throw();
             }
@@ -202,7 +104,7 @@ internal sealed class ReadAheadStream : Stream
             // the consumer behind, every chunk may be taken, and the failure must not be lost).
             try
             {
-                await _chunks.Writer.WriteAsync(new Chunk(null, 0, ExceptionDispatchInfo.Capture(ex), null), token).ConfigureAwait(false);
+                await _chunks.Writer.WriteAsync(new ReadAheadChunk(null, 0, ExceptionDispatchInfo.Capture(ex)), token).ConfigureAwait(false);
             }
             catch (OperationCanceledException)
             {
@@ -213,14 +115,46 @@ internal sealed class ReadAheadStream : Stream
         }
     }
 
+    /// <summary>Decompresses into one chunk: how much, and the failure that ended it after some data, if one did.</summary>
+    private async ValueTask<(int Filled, ExceptionDispatchInfo? Error)> FillChunkAsync(byte[] buffer, CancellationToken token)
+    {
+        int filled = 0;
+        try
+        {
+            while (filled < ChunkSize)
+            {
+                ValueTask<int> read = _inner.ReadAsync(buffer.AsMemory(filled, ChunkSize - filled), token);
+                if (!read.IsCompleted)
+                {
+                    // Waiting for input: an asynchronous reader should not wait for it on a thread.
+                    Volatile.Write(ref _decompressing, false);
+                }
+
+                int n = await read.ConfigureAwait(false);
+                Volatile.Write(ref _decompressing, true);
+                if (n == 0)
+                {
+                    break;
+                }
+
+                filled += n;
+            }
+        }
+        catch (Exception ex) when (filled > 0 && ex is not OperationCanceledException)
+        {
+            // What was decompressed before the failure is handed on first.
+            return (filled, ExceptionDispatchInfo.Capture(ex));
+        }
+
+        return (filled, null);
+    }
+
     private void Complete()
     {
         Volatile.Write(ref _decompressing, false);
         _chunks.Writer.TryComplete();
         _written.Set();
     }
-
-    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
 
     public override int Read(Span<byte> buffer)
     {
@@ -298,7 +232,7 @@ internal sealed class ReadAheadStream : Stream
     /// </summary>
     private bool? TakeNext()
     {
-        if (!_chunks.Reader.TryRead(out Chunk next))
+        if (!_chunks.Reader.TryRead(out ReadAheadChunk next))
         {
             _written.Reset();
             if (!_chunks.Reader.TryRead(out next))
@@ -345,7 +279,7 @@ internal sealed class ReadAheadStream : Stream
         return copied;
     }
 
-    private void Take(Chunk next)
+    private void Take(ReadAheadChunk next)
     {
         if (_current.Buffer is not null)
         {
@@ -357,15 +291,7 @@ internal sealed class ReadAheadStream : Stream
         _currentPos = 0;
         next.Error?.Throw();
         _current = next;
-        Interlocked.Decrement(ref _queued);
-        if (next.Parsed is { } parsed)
-        {
-            _parsed.Enqueue(parsed);
-        }
     }
-
-    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-        ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
 
     protected override void Dispose(bool disposing)
     {
@@ -380,7 +306,7 @@ internal sealed class ReadAheadStream : Stream
             {
             }
 
-            while (_chunks.Reader.TryRead(out Chunk chunk))
+            while (_chunks.Reader.TryRead(out ReadAheadChunk chunk))
             {
                 if (chunk.Buffer is not null)
                 {
@@ -394,7 +320,6 @@ internal sealed class ReadAheadStream : Stream
                 _current = default;
             }
 
-            _parser?.ReleaseState();
             _inner.Dispose();
             _stop.Dispose();
             _written.Dispose();
@@ -402,28 +327,4 @@ internal sealed class ReadAheadStream : Stream
 
         base.Dispose(disposing);
     }
-
-    public override bool CanRead => true;
-
-    public override bool CanSeek => false;
-
-    public override bool CanWrite => false;
-
-    public override long Length => throw new NotSupportedException();
-
-    public override long Position
-    {
-        get => throw new NotSupportedException();
-        set => throw new NotSupportedException();
-    }
-
-    public override void Flush()
-    {
-    }
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 }

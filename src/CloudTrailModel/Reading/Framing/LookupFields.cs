@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace CloudTrailModel.Internal;
+namespace CloudTrailModel.Reading.Framing;
 
 /// <summary>The summary members of a <c>LookupEvents</c> event, gathered while its members are read.</summary>
 internal struct LookupFields

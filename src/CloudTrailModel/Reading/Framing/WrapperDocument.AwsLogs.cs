@@ -2,8 +2,9 @@ using System.Buffers;
 using System.Buffers.Text;
 using System.IO.Compression;
 using System.Text.Json;
+using CloudTrailModel.Reading.Input;
 
-namespace CloudTrailModel.Internal;
+namespace CloudTrailModel.Reading.Framing;
 
 /// <summary>The CloudWatch Logs Lambda event: base64 of gzip of messages, decoded into the pooled payload buffer.</summary>
 internal sealed partial class WrapperDocument
@@ -83,7 +84,7 @@ internal sealed partial class WrapperDocument
     private bool Decompress(int length, long budget, int maxPayload, out CloudTrailErrorCode code)
     {
         code = default;
-        if (length < 2 || _payload[0] != 0x1F || _payload[1] != 0x8B)
+        if (!InputSource.IsGzip(_payload.AsSpan(0, length)))
         {
             // Not compressed (a test harness may send plain JSON): read it as it is.
             PayloadEnd = length;

@@ -1,44 +1,36 @@
 using System.Text.Json;
 using System.Text.Unicode;
+using CloudTrailModel.Internal;
 
-namespace CloudTrailModel.Internal;
+namespace CloudTrailModel.Reading.Materialize;
 
-internal enum MaterializeStatus
-{
-    Ok,
-    NeedMore,
-    Failed,
-
-    /// <summary>The record is complete (its length is known) but cannot be accepted, e.g. it is not valid UTF-8.</summary>
-    Rejected,
-}
-
-/// <summary>Turns the record that starts at a buffer position into a <see cref="CloudTrailRecord"/> in one pass.</summary>
+/// <summary>Turns a record slice the framer found complete into a <see cref="CloudTrailRecord"/> in one pass, or says why it cannot.</summary>
 internal static class RecordMaterializer
 {
     /// <summary>
-    /// Parses the object starting at <paramref name="start"/>. On <see cref="MaterializeStatus.NeedMore"/> nothing
-    /// was consumed; on <see cref="MaterializeStatus.Failed"/> <paramref name="code"/> says why.
+    /// Parses the object of <c>buffer[start..end)</c>, a complete record slice, or the rest of an input that ended
+    /// before the value did (<paramref name="inputEnded"/>: a failure there may be <see cref="CloudTrailErrorCode.Truncated"/>).
+    /// On <see cref="MaterializeStatus.Failed"/> <paramref name="code"/> says why.
     /// </summary>
     public static MaterializeStatus Materialize(
-        ParseState state, byte[] buffer, int start, int end, bool isFinalBlock, int maxDepth,
+        ParseState state, byte[] buffer, int start, int end, bool inputEnded, int maxDepth,
         out CloudTrailRecord? record, out int consumed, out CloudTrailErrorCode code, out long? line, out long? column)
     {
         // Free-form values are skipped fast; a record that fails is parsed again without that, so what is reported
         // (the error, its line and column) is exactly the reader's own.
         state.FastSkipMaxDepth = maxDepth;
-        MaterializeStatus status = MaterializeOnce(state, buffer, start, end, isFinalBlock, maxDepth, out record, out consumed, out code, out line, out column);
+        MaterializeStatus status = MaterializeOnce(state, buffer, start, end, inputEnded, maxDepth, out record, out consumed, out code, out line, out column);
         if (status == MaterializeStatus.Failed && state.SkippedFast)
         {
             state.FastSkipMaxDepth = 0;
-            status = MaterializeOnce(state, buffer, start, end, isFinalBlock, maxDepth, out record, out consumed, out code, out line, out column);
+            status = MaterializeOnce(state, buffer, start, end, inputEnded, maxDepth, out record, out consumed, out code, out line, out column);
         }
 
         return status;
     }
 
     private static MaterializeStatus MaterializeOnce(
-        ParseState state, byte[] buffer, int start, int end, bool isFinalBlock, int maxDepth,
+        ParseState state, byte[] buffer, int start, int end, bool inputEnded, int maxDepth,
         out CloudTrailRecord? record, out int consumed, out CloudTrailErrorCode code, out long? line, out long? column)
     {
         record = null;
@@ -50,7 +42,7 @@ internal static class RecordMaterializer
 
         // The record is checked to be valid UTF-8 below before it is returned, so its strings may be decoded later.
         state.AllowDeferredStrings = true;
-        var reader = new Utf8JsonReader(buffer.AsSpan(start, end - start), isFinalBlock, new JsonReaderState(new JsonReaderOptions { MaxDepth = maxDepth }));
+        var reader = new Utf8JsonReader(buffer.AsSpan(start, end - start), isFinalBlock: true, new JsonReaderState(new JsonReaderOptions { MaxDepth = maxDepth }));
         try
         {
             ParseState.Read(ref reader);
@@ -68,19 +60,9 @@ internal static class RecordMaterializer
 
             return MaterializeStatus.Ok;
         }
-        catch (NeedMoreDataException)
-        {
-            if (!isFinalBlock)
-            {
-                return MaterializeStatus.NeedMore;
-            }
-
-            code = CloudTrailErrorCode.Truncated;
-            return MaterializeStatus.Failed;
-        }
         catch (JsonException ex)
         {
-            code = Classify(buffer.AsSpan(start, end - start), isFinalBlock, maxDepth);
+            code = Classify(buffer.AsSpan(start, end - start), inputEnded, maxDepth);
             if (code == CloudTrailErrorCode.InvalidJson)
             {
                 line = ex.LineNumber;
@@ -98,7 +80,7 @@ internal static class RecordMaterializer
     }
 
     /// <summary>Tells a record that is cut short or too deep from one that is malformed, by scanning it again without the model.</summary>
-    private static CloudTrailErrorCode Classify(ReadOnlySpan<byte> span, bool isFinalBlock, int maxDepth)
+    private static CloudTrailErrorCode Classify(ReadOnlySpan<byte> span, bool inputEnded, int maxDepth)
     {
         var reader = new Utf8JsonReader(span, isFinalBlock: false, new JsonReaderState(new JsonReaderOptions { MaxDepth = maxDepth + 1 }));
         try
@@ -117,7 +99,7 @@ internal static class RecordMaterializer
                 }
             }
 
-            return isFinalBlock ? CloudTrailErrorCode.Truncated : CloudTrailErrorCode.InvalidJson;
+            return inputEnded ? CloudTrailErrorCode.Truncated : CloudTrailErrorCode.InvalidJson;
         }
         catch (JsonException)
         {

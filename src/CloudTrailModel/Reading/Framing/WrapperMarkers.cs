@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace CloudTrailModel.Internal;
+namespace CloudTrailModel.Reading.Framing;
 
 /// <summary>Tells wrappers from records and log files by one top-level member name (records have none of these).</summary>
 internal static class WrapperMarkers

@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.Json;
 
-namespace CloudTrailModel.Internal;
+namespace CloudTrailModel.Reading.Framing;
 
 /// <summary>
 /// The one list of the members that make a JSON object a CloudTrail record, used alike by the framer (to tell a record
@@ -23,6 +23,36 @@ internal static class RecordMarkers
         foreach (byte[] member in Utf8Members)
         {
             if (reader.ValueTextEquals(member))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// Whether the object at the start of <paramref name="json"/> has one of <see cref="Members"/> as its first member,
+    /// written without escapes (the framer then knows a top-level object is a record without parsing it).
+    /// </summary>
+    public static bool StartsWithMarker(ReadOnlySpan<byte> json)
+    {
+        int quote = json[1..].IndexOfAnyExcept(" \t\r\n"u8) + 1;
+        if (quote <= 0 || json[quote] != (byte)'"')
+        {
+            return false;
+        }
+
+        ReadOnlySpan<byte> rest = json[(quote + 1)..];
+        int close = rest[..Math.Min(rest.Length, 16)].IndexOfAny((byte)'"', (byte)'\\');
+        if (close < 0 || rest[close] != (byte)'"')
+        {
+            return false;
+        }
+
+        foreach (byte[] member in Utf8Members)
+        {
+            if (rest[..close].SequenceEqual(member))
             {
                 return true;
             }

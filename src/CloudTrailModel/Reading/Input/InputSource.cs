@@ -1,0 +1,169 @@
+using System.Buffers.Binary;
+using System.IO.Compression;
+
+namespace CloudTrailModel.Reading.Input;
+
+/// <summary>
+/// The bytes of one reader's input: gzip told by its magic bytes (1F 8B, never by name) and decompressed on another
+/// thread a few chunks ahead (bytes only), the decompressed size capped, and a truncated gzip member caught by its
+/// trailer. A fault (corrupt gzip, the cap) ends the input where it happened; the framer reports it in order.
+/// </summary>
+internal sealed class InputSource : IDisposable
+{
+    private readonly Stream _source;
+    private readonly bool _ownsSource;
+    private readonly long _maxBytes;
+    private Stream? _stream;
+    private TailRecordingStream? _gzipInput;
+
+    /// <param name="source">The stream as given.</param>
+    /// <param name="ownsSource">Whether <paramref name="source"/> is disposed with this.</param>
+    /// <param name="maxBytes">The most (decompressed) bytes read (<see cref="CloudTrailReaderOptions.MaxDecompressedBytes"/>).</param>
+    public InputSource(Stream source, bool ownsSource, long maxBytes)
+    {
+        _source = source;
+        _ownsSource = ownsSource;
+        _maxBytes = maxBytes;
+    }
+
+    /// <summary>The (decompressed) bytes read so far.</summary>
+    public long TotalRead { get; private set; }
+
+    /// <summary>Whether the input has ended (at its end, or at a fault).</summary>
+    public bool Ended { get; private set; }
+
+    /// <summary>Why the input ended early, if it did.</summary>
+    public CloudTrailErrorCode? Fault { get; private set; }
+
+    /// <summary>Whether data starts with gzip's magic bytes (1F 8B): how every reader of this library tells gzip, never by name.</summary>
+    public static bool IsGzip(ReadOnlySpan<byte> data) => data.Length >= 2 && data[0] == 0x1F && data[1] == 0x8B;
+
+    /// <summary>Reads more bytes into <c>buffer[offset..]</c>: how many (0 once <see cref="Ended"/>).</summary>
+    public int Read(byte[] buffer, int offset)
+    {
+        try
+        {
+            if (_stream is null)
+            {
+                int n = _source.Read(buffer, offset, buffer.Length - offset);
+                if (n == 1)
+                {
+                    n += _source.Read(buffer, offset + 1, buffer.Length - offset - 1);
+                }
+
+                if (!Sniff(buffer, offset, n))
+                {
+                    return Account(n);
+                }
+            }
+
+            return Account(_stream!.Read(buffer, offset, buffer.Length - offset));
+        }
+        catch (InvalidDataException)
+        {
+            return End(CloudTrailErrorCode.InvalidCompressedData);
+        }
+    }
+
+    /// <summary>Reads more bytes into <c>buffer[offset..]</c> asynchronously: how many (0 once <see cref="Ended"/>).</summary>
+    public async ValueTask<int> ReadAsync(byte[] buffer, int offset, CancellationToken cancellationToken)
+    {
+        try
+        {
+            if (_stream is null)
+            {
+                int n = await _source.ReadAsync(buffer.AsMemory(offset), cancellationToken).ConfigureAwait(false);
+                if (n == 1)
+                {
+                    n += await _source.ReadAsync(buffer.AsMemory(offset + 1), cancellationToken).ConfigureAwait(false);
+                }
+
+                if (!Sniff(buffer, offset, n))
+                {
+                    return Account(n);
+                }
+            }
+
+            return Account(await _stream!.ReadAsync(buffer.AsMemory(offset), cancellationToken).ConfigureAwait(false));
+        }
+        catch (InvalidDataException)
+        {
+            return End(CloudTrailErrorCode.InvalidCompressedData);
+        }
+    }
+
+    public void Dispose()
+    {
+        if (_stream is not null && !ReferenceEquals(_stream, _source))
+        {
+            _stream.Dispose();
+        }
+
+        if (_ownsSource)
+        {
+            _source.Dispose();
+        }
+    }
+
+    /// <summary>Whether the first bytes read are gzip's magic: if so they are handed to the decompressor, not the caller.</summary>
+    private bool Sniff(byte[] buffer, int offset, int n)
+    {
+        if (IsGzip(buffer.AsSpan(offset, n)))
+        {
+            _gzipInput = new TailRecordingStream(new PrefixedStream(buffer.AsSpan(offset, n), _source));
+            _stream = new ReadAheadStream(new GZipStream(_gzipInput, CompressionMode.Decompress));
+            return true;
+        }
+
+        _stream = _source;
+        return false;
+    }
+
+    private int Account(int n)
+    {
+        if (n <= 0)
+        {
+            CheckGzipTrailer();
+            Ended = true;
+            return 0;
+        }
+
+        TotalRead += n;
+        if (TotalRead > _maxBytes)
+        {
+            int over = (int)(TotalRead - _maxBytes);
+            TotalRead = _maxBytes;
+            End(CloudTrailErrorCode.DecompressedSizeExceeded);
+            return n - over;
+        }
+
+        return n;
+    }
+
+    /// <summary>
+    /// The last gzip member's ISIZE is the size of its decompressed data modulo 2^32, so it can never exceed what
+    /// was decompressed. A truncated member ends on arbitrary bytes, which almost always break that rule.
+    /// (Concatenated members make an exact comparison impossible, so smaller values are accepted.)
+    /// </summary>
+    private void CheckGzipTrailer()
+    {
+        if (_gzipInput is null || Fault is not null)
+        {
+            return;
+        }
+
+        ReadOnlySpan<byte> tail = _gzipInput.Tail;
+        if (tail.Length < 8 || BinaryPrimitives.ReadUInt32LittleEndian(tail[4..]) > (uint)TotalRead)
+        {
+            End(CloudTrailErrorCode.InvalidCompressedData);
+        }
+    }
+
+    /// <summary>The input cannot go on: it ends here, and the framer reports why once it reaches the end.</summary>
+    private int End(CloudTrailErrorCode code)
+    {
+        Fault ??= code;
+        Ended = true;
+        return 0;
+    }
+}

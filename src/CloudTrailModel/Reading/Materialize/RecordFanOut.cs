@@ -1,0 +1,201 @@
+using CloudTrailModel.Internal;
+
+namespace CloudTrailModel.Reading.Materialize;
+
+/// <summary>
+/// Materialises the complete record slices the framer found in one window on several threads and hands the results
+/// back in file order. The reading thread takes slices from the front and helper threads from the back, each claiming
+/// one slice at a time, so they meet in the middle. The reading thread never waits for a helper: a slice a helper is
+/// still working on when the reading thread reaches it is materialised again there (a helper the scheduler has paused
+/// costs one duplicate record, not a stall). Each thread has its own <see cref="ParseState"/>. The window is not moved
+/// while a batch runs: the framer calls <see cref="Stop"/> first.
+/// </summary>
+internal sealed class RecordFanOut : IDisposable
+{
+    private const int Free = 0;
+    private const int Claimed = 1;
+    private const int Done = 2;
+    private const int Taken = 3;
+
+    private readonly int _maxDepth;
+    private readonly bool _headersOnly;
+    private readonly ParseState?[] _helperStates;
+    private readonly Action<object?> _help;
+    private byte[] _buffer = [];
+    private long _base;
+    private int[] _starts = new int[256];
+    private int[] _lengths = new int[256];
+    private int[] _claims = new int[256];
+    private SliceResult[] _results = new SliceResult[256];
+    private int _count;
+    private int _next;
+    private volatile bool _stopping = true;
+
+    // Helpers are queued per batch and may start late (a busy thread pool): one of an earlier batch must not start work
+    // on this one, and Stop waits only for helpers that run, never for one still queued.
+    private volatile int _generation;
+    private int _running;
+
+    /// <param name="helpers">Threads that help the reading thread (at least 1).</param>
+    /// <param name="maxDepth">The reader's nesting limit.</param>
+    /// <param name="headersOnly">Read only each record's header (for a filter, which runs on the reading thread).</param>
+    public RecordFanOut(int helpers, int maxDepth, bool headersOnly)
+    {
+        _maxDepth = maxDepth;
+        _headersOnly = headersOnly;
+        _helperStates = new ParseState?[helpers];
+        _help = Help;
+    }
+
+    /// <summary>Whether a batch has slices the reading thread has not taken.</summary>
+    public bool IsActive => _next < _count;
+
+    /// <summary>Whether the batch holds top-level records (JSON Lines) rather than elements of an array.</summary>
+    public bool Lines { get; private set; }
+
+    /// <summary>The absolute input offset of the next slice to take.</summary>
+    public long NextOffset => _base + _starts[_next];
+
+    /// <summary>The slices added since <see cref="Begin"/>.</summary>
+    public int Count => _count;
+
+    /// <summary>Starts a new batch over <paramref name="buffer"/>, whose index 0 is absolute offset <paramref name="bufferBase"/>.</summary>
+    public void Begin(byte[] buffer, long bufferBase, bool lines)
+    {
+        Stop();
+        _buffer = buffer;
+        _base = bufferBase;
+        Lines = lines;
+    }
+
+    /// <summary>Adds the next complete record slice of the window.</summary>
+    public void Add(int start, int length)
+    {
+        if (_count == _starts.Length)
+        {
+            Array.Resize(ref _starts, _count * 2);
+            Array.Resize(ref _lengths, _count * 2);
+            Array.Resize(ref _claims, _count * 2);
+            Array.Resize(ref _results, _count * 2);
+        }
+
+        _starts[_count] = start;
+        _lengths[_count] = length;
+        _claims[_count] = Free;
+        _count++;
+    }
+
+    /// <summary>Hands the batch to the helpers (the reading thread takes its own slices as it goes).</summary>
+    public void Start()
+    {
+        int generation = _generation + 1;
+        _generation = generation;
+        _stopping = false;
+        for (int i = 0; i < _helperStates.Length; i++)
+        {
+            Task.Factory.StartNew(_help, (generation * 16) + i, CancellationToken.None, TaskCreationOptions.DenyChildAttach, TaskScheduler.Default);
+        }
+    }
+
+    /// <summary>The length and result of the next slice: a helper's, or materialised here with <paramref name="state"/>.</summary>
+    public SliceResult TakeNext(ParseState state, out int length)
+    {
+        int i = _next++;
+        length = _lengths[i];
+        if (Volatile.Read(ref _claims[i]) == Done)
+        {
+            SliceResult result = _results[i];
+            _results[i] = default;
+            return result;
+        }
+
+        // Free (a helper stops when it meets a taken slice) or claimed by a helper that has not finished: read it here.
+        Interlocked.CompareExchange(ref _claims[i], Taken, Free);
+        return Materialize(state, _starts[i], length);
+    }
+
+    /// <summary>Ends the batch: helpers take no more slices, and this returns once none reads the window.</summary>
+    public void Stop()
+    {
+        _stopping = true;
+        var wait = default(SpinWait);
+        while (Volatile.Read(ref _running) != 0)
+        {
+            // A running helper finishes at most the slice it holds: no sleeping for a millisecond over that.
+            wait.SpinOnce(sleep1Threshold: -1);
+        }
+
+        Array.Clear(_results, 0, _count);
+        _count = 0;
+        _next = 0;
+        _buffer = [];
+    }
+
+    public void Dispose()
+    {
+        Stop();
+        for (int i = 0; i < _helperStates.Length; i++)
+        {
+            ParseStateCache.Return(_helperStates[i]);
+            _helperStates[i] = null;
+        }
+    }
+
+    private void Help(object? start)
+    {
+        int helper = (int)start! % 16;
+        int generation = (int)start! / 16;
+        Interlocked.Increment(ref _running);
+        try
+        {
+            // Stopping is read first: once Start has cleared it, the generation read next is the new batch's.
+            if (_stopping || _generation != generation)
+            {
+                return;
+            }
+
+            ParseState state = _helperStates[helper] ??= ParseStateCache.Rent();
+            for (int i = _count - 1; i >= 0 && !_stopping; i--)
+            {
+                int claim = Interlocked.CompareExchange(ref _claims[i], Claimed, Free);
+                if (claim == Taken || i < Volatile.Read(ref _next))
+                {
+                    // The reading thread has come this far: everything before is its own.
+                    return;
+                }
+
+                if (claim == Free)
+                {
+                    _results[i] = Materialize(state, _starts[i], _lengths[i]);
+                    Volatile.Write(ref _claims[i], Done);
+                }
+            }
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _running);
+        }
+    }
+
+    private SliceResult Materialize(ParseState state, int start, int length)
+    {
+        try
+        {
+            if (_headersOnly)
+            {
+                PrescanResult scan = RecordPrescan.Scan(state, _buffer, start, start + length, _maxDepth, out CloudTrailRecordHeader header, out int scanned);
+                return new SliceResult(scan == PrescanResult.Scanned && scanned == length, null, header);
+            }
+
+            MaterializeStatus status = RecordMaterializer.Materialize(
+                state, _buffer, start, start + length, inputEnded: false, _maxDepth, out CloudTrailRecord? record, out int consumed, out _, out _, out _);
+            return status == MaterializeStatus.Ok && consumed == length ? new SliceResult(true, record, default) : default;
+        }
+#pragma warning disable CA1031 // whatever failed here fails again, reported in order, when the reading thread reads the slice itself
+        catch (Exception)
+#pragma warning restore CA1031
+        {
+            return default;
+        }
+    }
+}

@@ -1,0 +1,193 @@
+using System.Text;
+using CloudTrailModel.Internal;
+using CloudTrailModel.Reading.Materialize;
+using CloudTrailModel.Tests.Infrastructure;
+
+namespace CloudTrailModel.Tests.Reading;
+
+/// <summary>
+/// Framing finds each record's complete range before it is materialised: however the input is cut into reads, records
+/// larger than the window, and slices fanned out to helper threads all give what one whole read on one core gives.
+/// </summary>
+public sealed class FrameFirstTests
+{
+    private static readonly CloudTrailReaderOptions Sequential = CloudTrailReaderOptions.Default with
+    {
+        AllowParallelParsing = false,
+        InvalidRecordHandling = InvalidRecordHandling.Skip,
+    };
+
+    private static readonly CloudTrailReaderOptions Parallel = Sequential with { AllowParallelParsing = true };
+
+    [Fact]
+    public void ReadRecords_InputCutAtEveryByte_FramesEveryRecordAsOneWholeRead()
+    {
+        // Brackets, quotes and backslash runs inside strings, a malformed record, and whitespace between records.
+        string tricky = Fixtures.Record(1).Replace("\"bucketName\":\"b1\"", "\"bucketName\":\"}]{[\\\\\\\"\\\\\",\"k\":[{\"x\":\"\\\"}\"}]", StringComparison.Ordinal);
+        string malformed = Fixtures.Record(2).Replace("\"eventName\":\"GetObject\"", "\"eventName\" \"GetObject\"", StringComparison.Ordinal);
+        byte[] log = Fixtures.Utf8("{\"Records\":[" + Fixtures.Record(0) + ",\n " + tricky + "," + malformed + " , " + Fixtures.Record(3) + "]}");
+        byte[] lines = Fixtures.Utf8(Fixtures.Record(0) + "\n" + tricky + "\r\n" + malformed + "\n" + Fixtures.Record(3) + "\n");
+
+        foreach (byte[] input in new[] { log, lines })
+        {
+            Result whole = Read(new MemoryStream(input), Sequential);
+            whole.Records.Should().Equal("id-0", "id-1", "id-3");
+            whole.Errors.Should().ContainSingle().Which.ErrorCode.Should().Be(CloudTrailErrorCode.InvalidJson);
+            for (int cut = 1; cut < input.Length; cut++)
+            {
+                ShouldMatch(Read(new CutStream(input, [cut]), Sequential), whole, $"cut at {cut}");
+            }
+
+            ShouldMatch(Read(new CutStream(input, [.. Enumerable.Range(1, input.Length - 1)]), Sequential), whole, "one byte a read");
+        }
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void ReadRecords_RecordsLargerThanTheWindow_AreFramedWholeAndReadInOrder(bool parallel)
+    {
+        // Records of 0.6 MB and 1.5 MB, over the 256 KB window, among small ones; one over the limit is skipped.
+        string Big(int i, int size) => Fixtures.Record(i).Replace("\"bucketName\":\"b", "\"bucketName\":\"" + new string('x', size) + "\\\"{[", StringComparison.Ordinal);
+        string[] records = [Fixtures.Record(0), Big(1, 600_000), Fixtures.Record(2), Big(3, 1_500_000), Big(4, 3_000_000), Fixtures.Record(5)];
+        byte[] log = Fixtures.Utf8(Fixtures.LogFile(records));
+        CloudTrailReaderOptions options = (parallel ? Parallel : Sequential) with { MaxRecordBytes = 2_000_000 };
+
+        Result result = Read(new CutStream(log, [.. Enumerable.Range(1, log.Length / 100_000).Select(i => i * 100_000 - 7)]), options);
+
+        result.Records.Should().Equal("id-0", "id-1", "id-2", "id-3", "id-5");
+        result.Errors.Select(e => (e.ErrorCode, e.RecordIndex)).Should().Equal((CloudTrailErrorCode.RecordTooLarge, 4L));
+        result.Errors[0].BytePosition.Should().Be(Encoding.UTF8.GetByteCount(Fixtures.LogFile(records[..4])[..^2]) + 1);
+    }
+
+    [SkippableFact]
+    public void RecordFanOut_WithHelpers_GivesEverySliceBackInFileOrder()
+    {
+        Skip.If(Environment.ProcessorCount < 2, "Helper threads need a second core to run beside the reading thread.");
+        var text = new StringBuilder();
+        var slices = new List<(int Start, int Length)>();
+        for (int i = 0; i < 2000; i++)
+        {
+            string record = Fixtures.Record(i).Replace("111122223333", "918273645502", StringComparison.Ordinal);
+            slices.Add((Encoding.UTF8.GetByteCount(text.ToString()), Encoding.UTF8.GetByteCount(record)));
+            text.Append(record).Append(",\n");
+        }
+
+        byte[] buffer = Fixtures.Utf8(text.ToString());
+        var state = new ParseState(new StringPool());
+        var instances = new HashSet<object>(ReferenceEqualityComparer.Instance);
+        using var fanOut = new RecordFanOut(helpers: 2, CloudTrailReaderOptions.DefaultMaxDepth, headersOnly: false);
+        for (int attempt = 0; attempt < 5 && instances.Count < 2; attempt++)
+        {
+            fanOut.Begin(buffer, bufferBase: 1000, lines: false);
+            foreach ((int start, int length) in slices)
+            {
+                fanOut.Add(start, length);
+            }
+
+            fanOut.Start();
+            for (int i = 0; i < slices.Count; i++)
+            {
+                if (i % 100 == 0)
+                {
+                    // A slow consumer, so helpers a busy machine starts late still find slices left.
+                    Thread.Sleep(1);
+                }
+
+                fanOut.NextOffset.Should().Be(1000 + slices[i].Start);
+                SliceResult result = fanOut.TakeNext(state, out int length);
+                length.Should().Be(slices[i].Length);
+                result.Ok.Should().BeTrue();
+                result.Record!.EventId.Should().Be($"id-{i}");
+                instances.Add(result.Record.RecipientAccountId!);
+            }
+
+            fanOut.IsActive.Should().BeFalse();
+            fanOut.Stop();
+        }
+
+        instances.Count.Should().BeGreaterThan(1, "helpers materialise slices with their own state");
+    }
+
+    [Fact]
+    public void RecordFanOut_MalformedSlice_IsNotOkAndTheRestStillComeInOrder()
+    {
+        string[] records = [.. Enumerable.Range(0, 100).Select(i => i == 37 ? Fixtures.Record(i).Replace(":\"GetObject\"", " \"GetObject\"", StringComparison.Ordinal) : Fixtures.Record(i))];
+        byte[] buffer = Fixtures.Utf8(string.Concat(records));
+        using var fanOut = new RecordFanOut(helpers: 1, CloudTrailReaderOptions.DefaultMaxDepth, headersOnly: false);
+        fanOut.Begin(buffer, bufferBase: 0, lines: true);
+        int at = 0;
+        foreach (string record in records)
+        {
+            fanOut.Add(at, Encoding.UTF8.GetByteCount(record));
+            at += Encoding.UTF8.GetByteCount(record);
+        }
+
+        fanOut.Start();
+        var state = new ParseState(new StringPool());
+        var taken = new List<string?>();
+        while (fanOut.IsActive)
+        {
+            SliceResult result = fanOut.TakeNext(state, out _);
+            taken.Add(result.Ok ? result.Record!.EventId : null);
+        }
+
+        taken.Should().Equal(Enumerable.Range(0, 100).Select(i => i == 37 ? null : $"id-{i}"));
+    }
+
+    private static Result Read(Stream stream, CloudTrailReaderOptions options)
+    {
+        var errors = new List<CloudTrailRecordError>();
+        List<string> records = [.. CloudTrailReader.ReadRecords(stream, options with { OnInvalidRecord = errors.Add }).Select(r => r.EventId!)];
+        return new Result(records, errors);
+    }
+
+    private static void ShouldMatch(Result actual, Result expected, string because)
+    {
+        actual.Records.Should().Equal(expected.Records, because);
+        actual.Errors.Should().Equal(expected.Errors, because);
+    }
+
+    private sealed record Result(List<string> Records, List<CloudTrailRecordError> Errors);
+
+    /// <summary>Hands the data out in the pieces the cuts make: one read ends at each cut.</summary>
+    private sealed class CutStream(byte[] data, int[] cuts) : Stream
+    {
+        private int _position;
+        private int _cut;
+
+        public override bool CanRead => true;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => false;
+
+        public override long Length => data.Length;
+
+        public override long Position { get => _position; set => throw new NotSupportedException(); }
+
+        public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
+
+        public override int Read(Span<byte> buffer)
+        {
+            while (_cut < cuts.Length && cuts[_cut] <= _position)
+            {
+                _cut++;
+            }
+
+            int stop = _cut < cuts.Length ? cuts[_cut] : data.Length;
+            int n = Math.Min(buffer.Length, stop - _position);
+            data.AsSpan(_position, n).CopyTo(buffer);
+            _position += n;
+            return n;
+        }
+
+        public override void Flush() => throw new NotSupportedException();
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+    }
+}
