@@ -9,9 +9,6 @@ namespace CloudTrailModel.Internal;
 /// </summary>
 internal static class RecordRecognition
 {
-    /// <summary>Whether the object has any of the members that make a record (<see cref="RecordMarkers.Members"/>).</summary>
-    public static bool IsRecord(CloudTrailRecord record) => RecordMarkers.HasMarker(record);
-
     /// <summary>
     /// The error for an object that is not a record at <paramref name="offset"/>. The message places it by
     /// <paramref name="lineAndByte"/> (0-based) instead when given: past the text's first line, a serializer reading a

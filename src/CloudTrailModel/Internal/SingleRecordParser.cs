@@ -1,3 +1,4 @@
+using CloudTrailModel.Reading.Framing;
 using CloudTrailModel.Reading.Materialize;
 
 namespace CloudTrailModel.Internal;
@@ -42,7 +43,7 @@ internal static class SingleRecordParser
             return null;
         }
 
-        if (!RecordRecognition.IsRecord(record!))
+        if (!RecordMarkers.HasMarker(record!))
         {
             error = RecordRecognition.NotARecord(record!, start);
             return null;

@@ -2,6 +2,7 @@ using System.Runtime.InteropServices;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using CloudTrailModel.Internal;
+using CloudTrailModel.Reading.Framing;
 
 namespace CloudTrailModel.Serialization;
 
@@ -37,7 +38,7 @@ internal sealed class ModelConverter<T> : JsonConverter<T>
         T value = T.Read(ref inner, state);
 
         // Strict like CloudTrailRecord.Parse: an EventBridge event or a log file must not become an empty record.
-        if (value is CloudTrailRecord record && !RecordRecognition.IsRecord(record))
+        if (value is CloudTrailRecord record && !RecordMarkers.HasMarker(record))
         {
             long offset = ReaderPosition.OfToken(afterStart, start, out long line, out long byteInLine);
             ThrowHelper.ThrowParseException(RecordRecognition.NotARecord(record, offset, line > 0 ? (line, byteInLine) : null));
