@@ -20,12 +20,26 @@ internal sealed partial class RecordFramer
     private int _scanned;
     private ValueScanState _scan;
 
+    // How much of the window must be left to parse a record before framing it: twice the longest record so far.
+    private int _unframedMargin = 16 * 1024;
+
     /// <summary>Frames and materialises the record at <see cref="_pos"/>; null means "go on" (the mode was changed).</summary>
     private StepResult? MaterializeAt(FramerMode next, FramerMode resyncMode, bool requireMarker)
     {
         if (next == FramerMode.AfterElement && TakeFannedOut(next, requireMarker, out StepResult? taken))
         {
             return taken;
+        }
+
+        // One core and no filter: a record is parsed straight from the window, the parse finding its end, so its bytes
+        // are not scanned twice; framed first only near the window's end (where a parse that runs out would throw) or
+        // when that parse fails.
+        if (_fanOut is null && _options.Filter is null && (_eof || _end - _pos >= _unframedMargin) && _scanFrom != _base + _pos
+            && RecordMaterializer.TryMaterializeUnframed(_state, _buffer, _pos, _end, _options.MaxDepth, out CloudTrailRecord? record, out int consumed)
+            && consumed <= _options.MaxRecordBytes)
+        {
+            _unframedMargin = Math.Max(_unframedMargin, consumed * 2);
+            return Accept(record!, consumed, next, requireMarker);
         }
 
         int length = FrameRecord();
@@ -39,6 +53,7 @@ internal sealed partial class RecordFramer
             return TooLargeOrMalformed(length, next, resyncMode, requireMarker);
         }
 
+        _unframedMargin = Math.Max(_unframedMargin, length * 2);
         FanOutFrom(_pos + length, lines: next == FramerMode.TopLevel);
         return MaterializeSlice(_pos + length, next, resyncMode, requireMarker);
     }

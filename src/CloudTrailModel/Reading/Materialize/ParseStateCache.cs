@@ -13,7 +13,8 @@ namespace CloudTrailModel.Internal;
 /// </summary>
 internal static class ParseStateCache
 {
-    private const int Slots = 4;
+    /// <summary>How many finished readers' states are kept at most.</summary>
+    internal const int Slots = 4;
     private static readonly object Gate = new();
     private static readonly WeakReference<ParseState>?[] Cached = new WeakReference<ParseState>?[Slots];
 
@@ -74,15 +75,6 @@ internal static class ParseStateCache
                     return;
                 }
             }
-        }
-    }
-
-    /// <summary>Forgets every kept state (for tests that need a reader to start afresh).</summary>
-    public static void Clear()
-    {
-        lock (Gate)
-        {
-            Array.Clear(Cached);
         }
     }
 }

@@ -52,9 +52,6 @@ internal sealed class PooledObjects<TKey, T>
         _next = new byte[sets];
     }
 
-    /// <summary>The number of sets of four objects the pool has now (for tests).</summary>
-    internal int Sets => _setMask + 1;
-
     // Four times the sets; the objects it holds are kept, in their new sets (a set full of them keeps the last four).
     private void Grow()
     {

@@ -19,18 +19,30 @@ internal static class RecordMaterializer
         // Free-form values are skipped fast; a record that fails is parsed again without that, so what is reported
         // (the error, its line and column) is exactly the reader's own.
         state.FastSkipMaxDepth = maxDepth;
-        MaterializeStatus status = MaterializeOnce(state, buffer, start, end, inputEnded, maxDepth, out record, out consumed, out code, out line, out column);
+        MaterializeStatus status = MaterializeOnce(state, buffer, start, end, inputEnded, maxDepth, framed: true, out record, out consumed, out code, out line, out column);
         if (status == MaterializeStatus.Failed && state.SkippedFast)
         {
             state.FastSkipMaxDepth = 0;
-            status = MaterializeOnce(state, buffer, start, end, inputEnded, maxDepth, out record, out consumed, out code, out line, out column);
+            status = MaterializeOnce(state, buffer, start, end, inputEnded, maxDepth, framed: true, out record, out consumed, out code, out line, out column);
         }
 
         return status;
     }
 
+    /// <summary>
+    /// Parses the record starting at <paramref name="start"/> of <c>buffer[start..end)</c>, bytes not framed yet (the
+    /// rest of a window), so the parse finds the record's end itself: true with the record and its length when it
+    /// ends there and is valid. Otherwise false, nothing said: the caller frames the record and materialises the
+    /// slice, which reports any error exactly.
+    /// </summary>
+    public static bool TryMaterializeUnframed(ParseState state, byte[] buffer, int start, int end, int maxDepth, out CloudTrailRecord? record, out int consumed)
+    {
+        state.FastSkipMaxDepth = maxDepth;
+        return MaterializeOnce(state, buffer, start, end, inputEnded: false, maxDepth, framed: false, out record, out consumed, out _, out _, out _) == MaterializeStatus.Ok;
+    }
+
     private static MaterializeStatus MaterializeOnce(
-        ParseState state, byte[] buffer, int start, int end, bool inputEnded, int maxDepth,
+        ParseState state, byte[] buffer, int start, int end, bool inputEnded, int maxDepth, bool framed,
         out CloudTrailRecord? record, out int consumed, out CloudTrailErrorCode code, out long? line, out long? column)
     {
         record = null;
@@ -62,6 +74,11 @@ internal static class RecordMaterializer
         }
         catch (JsonException ex)
         {
+            if (!framed)
+            {
+                return MaterializeStatus.Failed;
+            }
+
             code = Classify(buffer.AsSpan(start, end - start), inputEnded, maxDepth);
             if (code == CloudTrailErrorCode.InvalidJson)
             {
