@@ -60,6 +60,26 @@ public sealed class FrameFirstTests
         result.Errors[0].BytePosition.Should().Be(Encoding.UTF8.GetByteCount(Fixtures.LogFile(records[..4])[..^2]) + 1);
     }
 
+    [Fact]
+    public void ReadRecords_WindowEndsInsideARecordParsedUnframed_GivesWhatOneWholeReadGives()
+    {
+        // On one core a record is parsed straight from the window when enough of it is left: records of 40 KB, one of
+        // them malformed near its end, cut by a read ending anywhere in them, run out of window in that parse.
+        string Big(int i, int size) => Fixtures.Record(i).Replace("\"bucketName\":\"b", "\"bucketName\":\"" + new string('x', size) + "\\\"{[", StringComparison.Ordinal);
+        string malformed = Big(21, 40_000).Replace("\"eventType\":\"AwsApiCall\"", "\"eventType\" \"AwsApiCall\"", StringComparison.Ordinal);
+        string[] records = [.. Enumerable.Range(0, 20).Select(i => Fixtures.Record(i)), Big(20, 40_000), malformed, Big(22, 40_000), Fixtures.Record(23)];
+        byte[] log = Fixtures.Utf8(Fixtures.LogFile(records));
+        int bigStart = Encoding.UTF8.GetByteCount(Fixtures.LogFile(records[..20])[..^2]);
+
+        Result whole = Read(new MemoryStream(log), Sequential);
+        whole.Records.Should().Equal(Enumerable.Range(0, 24).Where(i => i != 21).Select(i => $"id-{i}"));
+        whole.Errors.Should().ContainSingle().Which.ErrorCode.Should().Be(CloudTrailErrorCode.InvalidJson);
+        for (int cut = bigStart; cut < log.Length; cut += 997)
+        {
+            ShouldMatch(Read(new CutStream(log, [cut]), Sequential), whole, $"cut at {cut}");
+        }
+    }
+
     [SkippableFact]
     public void RecordFanOut_WithHelpers_GivesEverySliceBackInFileOrder()
     {
