@@ -63,7 +63,7 @@ public sealed record CloudTrailReaderOptions
     /// <see cref="Filter"/> only headers are read there;
     /// the filter itself always runs on the reading thread, once per record. Records are still returned one by one,
     /// in input order, with the same indexes and errors. Set it to <see langword="false"/> when many readers already
-    /// keep every core busy. Wrapper input (EventBridge events, CloudWatch Logs data, <c>LookupEvents</c> pages) is always
+    /// keep every core busy: the whole read then stays on the reading thread, gzip decompression included. Wrapper input (EventBridge events, CloudWatch Logs data, <c>LookupEvents</c> pages) is always
     /// read on the reading thread.
     /// </summary>
     public bool AllowParallelParsing { get; init; } = true;

@@ -5,15 +5,17 @@ using System.Threading.Channels;
 namespace CloudTrailModel.Internal;
 
 /// <summary>
-/// Reads a trail's files in reading order, up to a degree of parallelism ahead of the consumer. Each file read ahead
-/// hands its records over in batches through a small bounded channel, so memory is bounded by the degree and not by the
-/// trail, the consumer is woken once a batch rather than once a record, and it sees every file's items in file order
-/// whatever finishes first.
+/// Reads a trail's files in reading order ahead of the consumer. Above degree 1, that many workers take the files in
+/// order, each reading one file at a time and handing its records over in batches through a small bounded channel; they
+/// run up to <see cref="FilesAheadPerDegree"/> files per degree ahead of the file being consumed, without waiting for the
+/// consumer to ask, so a slow hand-off never leaves a core idle. Memory is bounded by the degree, not by the trail, and
+/// the consumer sees every file's items in file order whatever finishes first.
 /// </summary>
 internal sealed class TrailFileFeed : IAsyncDisposable
 {
     private const int ItemsPerBatch = 64;
     private const int BatchesPerFileAhead = 4;
+    private const int FilesAheadPerDegree = 4;
 
     private readonly ICloudTrailObjectStore _store;
     private readonly IReadOnlyList<TrailFile> _files;
@@ -21,9 +23,11 @@ internal sealed class TrailFileFeed : IAsyncDisposable
     private readonly CloudTrailReaderOptions _readerOptions;
     private readonly int _degree;
     private readonly CancellationTokenSource _cancellation;
-    private readonly Dictionary<int, (Channel<List<TrailFileItem>> Channel, Task Reader)> _ahead = [];
-    private Task _current = Task.CompletedTask;
+    private readonly Dictionary<int, Channel<List<TrailFileItem>>> _channels = [];
+    private readonly SemaphoreSlim _room;
+    private Task[] _workers = [];
     private int _nextToStart;
+    private int _nextToRead;
 
     public TrailFileFeed(ICloudTrailObjectStore store, IReadOnlyList<TrailFile> files, int firstFile, CloudTrailTrailOptions options,
         Func<TrailFile, CloudTrailReaderOptions, CloudTrailReaderOptions> fileOptions, CancellationToken cancellationToken)
@@ -35,61 +39,85 @@ internal sealed class TrailFileFeed : IAsyncDisposable
         CloudTrailReaderOptions readerOptions = options.ReaderOptions ?? CloudTrailReaderOptions.Default;
         _readerOptions = _degree > 1 ? readerOptions with { AllowParallelParsing = false } : readerOptions;
         _nextToStart = firstFile;
+        _nextToRead = firstFile;
+        _room = new SemaphoreSlim(_degree * FilesAheadPerDegree);
         _cancellation = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
     }
 
-    /// <summary>The items of one file; files must be asked for in increasing order.</summary>
+    /// <summary>The items of one file; files are asked for in reading order, each once, from the first file given.</summary>
     public IAsyncEnumerable<TrailFileItem> ReadAsync(int index)
     {
+        if (index != _nextToRead)
+        {
+            throw new InvalidOperationException("Trail files are read in order, each once.");
+        }
+
+        _nextToRead++;
         if (_degree == 1)
         {
-            _nextToStart = index + 1;
             return ReadFileAsync(_files[index], _cancellation.Token);
         }
 
-        while (_nextToStart < _files.Count && _nextToStart < index + _degree)
+        if (_workers.Length == 0)
         {
-            Start(_nextToStart++);
+            CancellationToken token = _cancellation.Token;
+            _workers = [.. Enumerable.Range(0, Math.Min(_degree, _files.Count - index)).Select(_ => Task.Run(() => WorkAsync(token), token))];
         }
 
-        if (!_ahead.Remove(index, out (Channel<List<TrailFileItem>> Channel, Task Reader) started))
-        {
-            Start(index);
-            _ahead.Remove(index, out started);
-            _nextToStart = Math.Max(_nextToStart, index + 1);
-        }
-
-        _current = started.Reader;
-        return Unbatch(started.Channel.Reader, _cancellation.Token);
+        return Unbatch(index, _cancellation.Token);
     }
 
     public async ValueTask DisposeAsync()
     {
         await _cancellation.CancelAsync().ConfigureAwait(false);
 
-        // The file being consumed and those read ahead: once disposal returns no stream is open and nothing reads on.
-        await _current.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-        foreach ((_, Task reader) in _ahead.Values)
+        // Once disposal returns no stream is open and nothing reads on: every worker stops at the cancellation.
+        foreach (Task worker in _workers)
         {
-            // A reader still running stops at the cancellation; its outcome no longer matters.
-            await reader.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            await worker.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         }
 
-        _ahead.Clear();
+        _channels.Clear();
+        _room.Dispose();
         _cancellation.Dispose();
     }
 
-    private void Start(int index)
+    // A file's channel, made by whichever of its worker and the consumer comes first.
+    private Channel<List<TrailFileItem>> ChannelOf(int index)
     {
-        var channel = Channel.CreateBounded<List<TrailFileItem>>(new BoundedChannelOptions(BatchesPerFileAhead) { SingleReader = true, SingleWriter = true });
-        TrailFile file = _files[index];
-        CancellationToken token = _cancellation.Token;
-        Task reader = Task.Run(() => PumpAsync(file, channel.Writer, token), token);
-        _ahead.Add(index, (channel, reader));
+        lock (_channels)
+        {
+            if (!_channels.TryGetValue(index, out Channel<List<TrailFileItem>>? channel))
+            {
+                channel = Channel.CreateBounded<List<TrailFileItem>>(new BoundedChannelOptions(BatchesPerFileAhead) { SingleReader = true, SingleWriter = true });
+                _channels.Add(index, channel);
+            }
+
+            return channel;
+        }
     }
 
-    private static async IAsyncEnumerable<TrailFileItem> Unbatch(ChannelReader<List<TrailFileItem>> reader, [EnumeratorCancellation] CancellationToken cancellationToken)
+    // Takes the next file in reading order while there is room ahead of the consumer. Files are taken in order, so the
+    // file being consumed always has a worker (or is done): a worker waiting on a later file's full channel cannot stall it.
+    private async Task WorkAsync(CancellationToken cancellationToken)
     {
+        while (true)
+        {
+            await _room.WaitAsync(cancellationToken).ConfigureAwait(false);
+            int index = Interlocked.Increment(ref _nextToStart) - 1;
+            if (index >= _files.Count)
+            {
+                _room.Release();
+                return;
+            }
+
+            await PumpAsync(_files[index], ChannelOf(index).Writer, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async IAsyncEnumerable<TrailFileItem> Unbatch(int index, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        ChannelReader<List<TrailFileItem>> reader = ChannelOf(index).Reader;
         await foreach (List<TrailFileItem> batch in reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
         {
             foreach (TrailFileItem item in batch)
@@ -97,6 +125,13 @@ internal sealed class TrailFileFeed : IAsyncDisposable
                 yield return item;
             }
         }
+
+        lock (_channels)
+        {
+            _channels.Remove(index);
+        }
+
+        _room.Release();
     }
 
     private async Task PumpAsync(TrailFile file, ChannelWriter<List<TrailFileItem>> writer, CancellationToken cancellationToken)

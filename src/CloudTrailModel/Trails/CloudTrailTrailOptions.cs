@@ -70,10 +70,10 @@ public sealed record CloudTrailTrailOptions
     public CloudTrailReaderOptions? ReaderOptions { get; init; }
 
     /// <summary>
-    /// How many files are read at once (default: the number of processors). Files are read ahead of the consumer, at most
-    /// this many, each holding at most a few hundred records, so memory is bounded by this number and not by the trail.
-    /// Records come out in the same order whatever the degree. Above 1, each file is parsed on one thread
-    /// (<see cref="CloudTrailReaderOptions.AllowParallelParsing"/> is turned off), since files already use the cores.
+    /// How many files are read at once (default: the number of processors). Above 1, files are read ahead of the
+    /// consumer, at most four per degree, each holding at most a few hundred records, so memory is bounded by this number
+    /// and not by the trail. Records come out in the same order whatever the degree. Above 1, each file is read on one
+    /// thread (<see cref="CloudTrailReaderOptions.AllowParallelParsing"/> is turned off), since files already use the cores.
     /// </summary>
     public int MaxDegreeOfParallelism { get; init; } = Environment.ProcessorCount;
 

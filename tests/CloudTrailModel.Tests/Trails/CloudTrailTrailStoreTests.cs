@@ -82,6 +82,37 @@ public sealed class CloudTrailTrailStoreTests
         store.Opened.Should().Be(opened);
     }
 
+    [Theory]
+    [InlineData(2)]
+    [InlineData(3)]
+    public async Task ReadRecordsAsync_ConsumerWaits_FilesAreReadAheadUpToFourPerDegree(int degree)
+    {
+        var objects = new Dictionary<string, byte[]>(StringComparer.Ordinal);
+        for (int i = 0; i < 30; i++)
+        {
+            AddLog(objects, "", "file" + i, 2, minute: 5 + i);
+        }
+
+        var store = new SlowObjectStore(new MemoryObjectStore(objects));
+        int bound = degree * 4;
+        await using IAsyncEnumerator<CloudTrailRecord> records = CloudTrailTrail.ReadRecordsAsync(store, "", new CloudTrailTrailOptions { MaxDegreeOfParallelism = degree }).GetAsyncEnumerator();
+        (await records.MoveNextAsync()).Should().BeTrue();
+
+        // The consumer holds the first record: the workers go on without it, to the bound and no further.
+        SpinWait.SpinUntil(() => store.Opened >= bound, TimeSpan.FromSeconds(30)).Should().BeTrue("files are read ahead without waiting for the consumer");
+        await Task.Delay(300);
+        store.Opened.Should().Be(bound, "no more than four files per degree are read ahead of the consumer");
+
+        var ids = new List<string> { records.Current.EventId! };
+        while (await records.MoveNextAsync())
+        {
+            ids.Add(records.Current.EventId!);
+        }
+
+        ids.Should().Equal(Enumerable.Range(0, 30).SelectMany(i => new[] { $"file{i}0", $"file{i}1" }), "records come in file order");
+        store.Opened.Should().Be(30);
+    }
+
     private static void AddLog(Dictionary<string, byte[]> objects, string prefix, string name, int records, bool plain = false, int minute = 5)
     {
         string key = TrailFolder.Key("111111111111", "us-east-1", At.AddMinutes(minute), name, prefix: prefix);

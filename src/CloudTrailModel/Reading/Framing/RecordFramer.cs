@@ -43,7 +43,7 @@ internal sealed partial class RecordFramer : IDisposable
 
     public RecordFramer(Stream source, CloudTrailReaderOptions options, bool ownsSource)
     {
-        _input = new InputSource(source, ownsSource, options.MaxDecompressedBytes);
+        _input = new InputSource(source, ownsSource, options.MaxDecompressedBytes, options.AllowParallelParsing);
         _options = options;
         _buffer = ArrayPool<byte>.Shared.Rent(InitialBufferSize);
         int helpers = options.AllowParallelParsing ? Math.Min(Environment.ProcessorCount - 1, MaxHelpers) : 0;

@@ -13,14 +13,17 @@ internal sealed class InputSource : IDisposable
     private readonly Stream _source;
     private readonly bool _ownsSource;
     private readonly long _maxBytes;
+    private readonly bool _readAhead;
     private Stream? _stream;
     private TailRecordingStream? _gzipInput;
 
     /// <param name="source">The stream as given.</param>
     /// <param name="ownsSource">Whether <paramref name="source"/> is disposed with this.</param>
     /// <param name="maxBytes">The most (decompressed) bytes read (<see cref="CloudTrailReaderOptions.MaxDecompressedBytes"/>).</param>
-    public InputSource(Stream source, bool ownsSource, long maxBytes)
+    /// <param name="readAhead">Whether gzip is decompressed on another thread, ahead of the reader (else on the reading thread).</param>
+    public InputSource(Stream source, bool ownsSource, long maxBytes, bool readAhead)
     {
+        _readAhead = readAhead;
         _source = source;
         _ownsSource = ownsSource;
         _maxBytes = maxBytes;
@@ -111,7 +114,8 @@ internal sealed class InputSource : IDisposable
         if (IsGzip(buffer.AsSpan(offset, n)))
         {
             _gzipInput = new TailRecordingStream(new PrefixedStream(buffer.AsSpan(offset, n), _source));
-            _stream = new ReadAheadStream(new GZipStream(_gzipInput, CompressionMode.Decompress));
+            var gzip = new GZipStream(_gzipInput, CompressionMode.Decompress);
+            _stream = _readAhead ? new ReadAheadStream(gzip) : gzip;
             return true;
         }
 
