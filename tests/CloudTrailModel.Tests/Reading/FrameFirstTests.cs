@@ -129,65 +129,6 @@ public sealed class FrameFirstTests
         instances.Count.Should().BeGreaterThan(1, "helpers materialise slices with their own state");
     }
 
-    [SkippableTheory]
-    [InlineData(0)]
-    [InlineData(20)]
-    public void RecordFanOut_ManyBatches_HelpersServeLaterBatchesToo(int pauseBetweenBatchesMs)
-    {
-        // A pause longer than a helper waits for the next batch makes it give its thread back: the next Start queues it again.
-        Skip.If(Environment.ProcessorCount < 2, "Helper threads need a second core to run beside the reading thread.");
-        var text = new StringBuilder();
-        var slices = new List<(int Start, int Length)>();
-        for (int i = 0; i < 200; i++)
-        {
-            string record = Fixtures.Record(i).Replace("111122223333", "918273645503", StringComparison.Ordinal);
-            slices.Add((Encoding.UTF8.GetByteCount(text.ToString()), Encoding.UTF8.GetByteCount(record)));
-            text.Append(record).Append(',');
-        }
-
-        byte[] buffer = Fixtures.Utf8(text.ToString());
-        var state = new ParseState(new StringPool());
-        object mine = Materialized(state, buffer, slices[0]).RecipientAccountId!;
-        using var fanOut = new RecordFanOut(helpers: 1, CloudTrailReaderOptions.DefaultMaxDepth, headersOnly: false);
-        int helped = 0;
-        for (int batch = 0; batch < 30 && helped < 3; batch++)
-        {
-            Thread.Sleep(pauseBetweenBatchesMs);
-            fanOut.Begin(buffer, bufferBase: 0, lines: false);
-            foreach ((int start, int length) in slices)
-            {
-                fanOut.Add(start, length);
-            }
-
-            fanOut.Start();
-            bool helperTookOne = false;
-            for (int i = 0; i < slices.Count; i++)
-            {
-                if (i % 50 == 0)
-                {
-                    // A slow consumer, so a helper a busy machine runs late still finds slices left.
-                    Thread.Sleep(1);
-                }
-
-                SliceResult result = fanOut.TakeNext(state, out _);
-                result.Record!.EventId.Should().Be($"id-{i}");
-                helperTookOne |= !ReferenceEquals(result.Record.RecipientAccountId, mine);
-            }
-
-            fanOut.Stop();
-            helped += helperTookOne ? 1 : 0;
-        }
-
-        helped.Should().BeGreaterThanOrEqualTo(3, "a helper serves batch after batch, not only the first");
-    }
-
-    private static CloudTrailRecord Materialized(ParseState state, byte[] buffer, (int Start, int Length) slice)
-    {
-        RecordMaterializer.Materialize(state, buffer, slice.Start, slice.Start + slice.Length, inputEnded: false, CloudTrailReaderOptions.DefaultMaxDepth, out CloudTrailRecord? record, out _, out _, out _, out _)
-            .Should().Be(MaterializeStatus.Ok);
-        return record!;
-    }
-
     [Fact]
     public void RecordFanOut_MalformedSlice_IsNotOkAndTheRestStillComeInOrder()
     {

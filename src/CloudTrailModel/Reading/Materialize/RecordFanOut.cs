@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using CloudTrailModel.Internal;
 
 namespace CloudTrailModel.Reading.Materialize;
@@ -8,9 +7,8 @@ namespace CloudTrailModel.Reading.Materialize;
 /// back in file order. The reading thread takes slices from the front and helper threads from the back, each claiming
 /// one slice at a time, so they meet in the middle. The reading thread never waits for a helper: a slice a helper is
 /// still working on when the reading thread reaches it is materialised again there (a helper the scheduler has paused
-/// costs one duplicate record, not a stall). Each helper is one thread-pool work item that serves batch after batch
-/// while the reader keeps starting them, so a window does not pay a thread's start-up. Each thread has its own
-/// <see cref="ParseState"/>. The window is not moved while a batch runs: the framer calls <see cref="Stop"/> first.
+/// costs one duplicate record, not a stall). Each thread has its own <see cref="ParseState"/>. The window is not moved
+/// while a batch runs: the framer calls <see cref="Stop"/> first.
 /// </summary>
 internal sealed class RecordFanOut : IDisposable
 {
@@ -19,18 +17,10 @@ internal sealed class RecordFanOut : IDisposable
     private const int Done = 2;
     private const int Taken = 3;
 
-    // Between batches a helper spins this long (the next batch is usually being framed), then sleeps until woken.
-    private static readonly TimeSpan SpinTime = TimeSpan.FromMicroseconds(100);
-    // A helper woken by no batch for this long gives its thread back (Start queues it again).
-    private static readonly TimeSpan IdleWait = TimeSpan.FromMilliseconds(2);
-
     private readonly int _maxDepth;
     private readonly bool _headersOnly;
     private readonly ParseState?[] _helperStates;
-    private readonly Action<int> _help;
-    private readonly int[] _alive;
-    private readonly ManualResetEventSlim[] _wake;
-    private volatile bool _disposed;
+    private readonly Action<object?> _help;
     private byte[] _buffer = [];
     private long _base;
     private int[] _starts = new int[256];
@@ -41,9 +31,9 @@ internal sealed class RecordFanOut : IDisposable
     private int _next;
     private volatile bool _stopping = true;
 
-    // Each batch has its own generation: a helper that saw an earlier one must not start work on this one, and Stop waits
-    // only for helpers inside a batch, never for one still queued or asleep.
-    private int _generation;
+    // Helpers are queued per batch and may start late (a busy thread pool): one of an earlier batch must not start work
+    // on this one, and Stop waits only for helpers that run, never for one still queued.
+    private volatile int _generation;
     private int _running;
 
     /// <param name="helpers">Threads that help the reading thread (at least 1).</param>
@@ -54,13 +44,6 @@ internal sealed class RecordFanOut : IDisposable
         _maxDepth = maxDepth;
         _headersOnly = headersOnly;
         _helperStates = new ParseState?[helpers];
-        _alive = new int[helpers];
-        _wake = new ManualResetEventSlim[helpers];
-        for (int i = 0; i < helpers; i++)
-        {
-            _wake[i] = new ManualResetEventSlim(false, spinCount: 0);
-        }
-
         _help = Help;
     }
 
@@ -80,11 +63,6 @@ internal sealed class RecordFanOut : IDisposable
     public void Begin(byte[] buffer, long bufferBase, bool lines)
     {
         Stop();
-        for (int i = 0; i < _wake.Length; i++)
-        {
-            _wake[i].Set();
-        }
-
         _buffer = buffer;
         _base = bufferBase;
         Lines = lines;
@@ -110,16 +88,12 @@ internal sealed class RecordFanOut : IDisposable
     /// <summary>Hands the batch to the helpers (the reading thread takes its own slices as it goes).</summary>
     public void Start()
     {
+        int generation = _generation + 1;
+        _generation = generation;
         _stopping = false;
-        Interlocked.Increment(ref _generation);
-        for (int i = 0; i < _alive.Length; i++)
+        for (int i = 0; i < _helperStates.Length; i++)
         {
-            _wake[i].Set();
-            // A helper still waiting from the last batch takes this one; else one is queued (it starts with the newest batch).
-            if (Interlocked.CompareExchange(ref _alive[i], 1, 0) == 0)
-            {
-                ThreadPool.UnsafeQueueUserWorkItem(_help, i, preferLocal: false);
-            }
+            Task.Factory.StartNew(_help, (generation * 16) + i, CancellationToken.None, TaskCreationOptions.DenyChildAttach, TaskScheduler.Default);
         }
     }
 
@@ -144,8 +118,6 @@ internal sealed class RecordFanOut : IDisposable
     public void Stop()
     {
         _stopping = true;
-        // A full fence: a helper increments _running and then reads _stopping, so this store must not pass the read below.
-        Interlocked.MemoryBarrier();
         var wait = default(SpinWait);
         while (Volatile.Read(ref _running) != 0)
         {
@@ -161,12 +133,6 @@ internal sealed class RecordFanOut : IDisposable
 
     public void Dispose()
     {
-        _disposed = true;
-        for (int i = 0; i < _wake.Length; i++)
-        {
-            _wake[i].Set();
-        }
-
         Stop();
         for (int i = 0; i < _helperStates.Length; i++)
         {
@@ -175,55 +141,15 @@ internal sealed class RecordFanOut : IDisposable
         }
     }
 
-    // One helper's loop: it takes each new batch; between batches it spins briefly (the next is usually being framed),
-    // then sleeps until woken (Begin wakes it, so the wake-up overlaps the framing), and gives its thread back when idle.
-    private void Help(int helper)
+    private void Help(object? start)
     {
-        int seen = 0;
-        long idleSince = Stopwatch.GetTimestamp();
-        var wait = default(SpinWait);
-        ManualResetEventSlim wake = _wake[helper];
-        while (!_disposed)
-        {
-            int generation = Volatile.Read(ref _generation);
-            if (generation != seen && !_stopping)
-            {
-                seen = generation;
-                Work(helper, generation);
-                idleSince = Stopwatch.GetTimestamp();
-                wait.Reset();
-                continue;
-            }
-
-            if (Stopwatch.GetElapsedTime(idleSince) < SpinTime)
-            {
-                wait.SpinOnce(sleep1Threshold: -1);
-                continue;
-            }
-
-            wake.Reset();
-            if (Volatile.Read(ref _generation) == seen && !wake.Wait(IdleWait))
-            {
-                // Leaving: a batch started before the flag was cleared is taken here, one started after is queued by Start.
-                Interlocked.Exchange(ref _alive[helper], 0);
-                if (_disposed || _stopping || Volatile.Read(ref _generation) == seen || Interlocked.CompareExchange(ref _alive[helper], 1, 0) != 0)
-                {
-                    return;
-                }
-            }
-
-            idleSince = Stopwatch.GetTimestamp();
-            wait.Reset();
-        }
-    }
-
-    private void Work(int helper, int generation)
-    {
+        int helper = (int)start! % 16;
+        int generation = (int)start! / 16;
         Interlocked.Increment(ref _running);
         try
         {
-            // Stopping is read after the increment: Stop, having set it, waits for this helper to leave.
-            if (_stopping || Volatile.Read(ref _generation) != generation)
+            // Stopping is read first: once Start has cleared it, the generation read next is the new batch's.
+            if (_stopping || _generation != generation)
             {
                 return;
             }
