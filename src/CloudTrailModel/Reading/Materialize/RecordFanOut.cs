@@ -118,6 +118,8 @@ internal sealed class RecordFanOut : IDisposable
     public void Stop()
     {
         _stopping = true;
+        // A full fence: a helper increments _running and then reads _stopping, so this store must not pass the read below.
+        Interlocked.MemoryBarrier();
         var wait = default(SpinWait);
         while (Volatile.Read(ref _running) != 0)
         {
