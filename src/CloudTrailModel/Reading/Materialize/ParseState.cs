@@ -32,8 +32,9 @@ internal sealed partial class ParseState
 
     /// <summary>
     /// Forgets the reader's buffer, the record being read and the per-read settings, before the state is kept for
-    /// another reader (<see cref="ParseStateCache"/>). False when it is not worth keeping: its string pool is nearly
-    /// full, so a new state would learn the next reader's values better.
+    /// another reader (<see cref="ParseStateCache"/>). False for a state that does not share objects (which is not kept).
+    /// A full pool is kept too: its next reader empties it when it needs the room (<see cref="StringPool.Inherit"/>), so
+    /// its tables are reused instead of becoming garbage with each pool a trail of many files fills.
     /// </summary>
     public bool Release()
     {
@@ -41,7 +42,7 @@ internal sealed partial class ParseState
         SetSource([], 0, 0);
         AllowDeferredStrings = false;
         FastSkipMaxDepth = 0;
-        return _sharesObjects && !Pool.IsNearlyFull && !_names.IsNearlyFull;
+        return _sharesObjects;
     }
 
     /// <summary>Says that a new reader takes the state over from a finished one (see <see cref="StringPool.Inherit"/>).</summary>

@@ -37,9 +37,6 @@ internal sealed class StringPool
     /// </param>
     public StringPool(bool interned = false) => _interned = interned;
 
-    /// <summary>Whether three quarters of the entries the pool may hold are taken.</summary>
-    public bool IsNearlyFull => _count >= MaxEntries * 3 / 4;
-
     /// <summary>
     /// Says that a new reader takes the pool over (<see cref="ParseStateCache"/>): should it fill up, the values of the
     /// readers before are forgotten, so this reader has the room a new pool would give it.
