@@ -85,7 +85,8 @@ internal static class ReadmeTables
     {
         string[] lines = export.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n');
         string[] environment = [.. lines.SkipWhile(l => !l.StartsWith("BenchmarkDotNet", StringComparison.Ordinal)).TakeWhile(l => l != "```").Where(l => l.Length > 0)];
-        string[] rows = [.. lines.Where(l => l.StartsWith('|'))];
+        // BenchmarkDotNet bolds the first row of each parameter group and puts a blank row between groups: neither is a result.
+        string[] rows = [.. lines.Where(l => l.StartsWith('|') && Cells(l).Any(c => c.Length > 0))];
         if (environment.Length == 0 || rows.Length < 3)
         {
             throw new FormatException($"{name}: not a BenchmarkDotNet GitHub-markdown export.");
@@ -118,5 +119,8 @@ internal static class ReadmeTables
         return table.Append('\n').ToString();
     }
 
-    private static string[] Cells(string row) => [.. row.Trim().Trim('|').Split('|').Select(c => c.Trim())];
+    private static string[] Cells(string row) => [.. row.Trim().Trim('|').Split('|').Select(c => c.Replace("**", "", StringComparison.Ordinal).Trim())];
+
+    /// <summary>How many result rows an export holds: its table rows but the header, the separator and blank rows.</summary>
+    public static int ResultRows(string export) => export.Split('\n').Count(l => l.StartsWith('|') && Cells(l).Any(c => c.Length > 0)) - 2;
 }

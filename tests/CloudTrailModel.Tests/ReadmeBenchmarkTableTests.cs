@@ -29,7 +29,7 @@ public class ReadmeBenchmarkTableTests
         {
             readme.Should().Contain("<!-- benchmark-table: " + name + " -->", "the README shows the {0} table", name);
             string export = File.ReadAllText(Path.Combine(Root, ReadmeTables.ResultsFolder, $"CloudTrailModel.Benchmarks.{name}-report-github.md"));
-            int resultRows = export.Split('\n').Count(l => l.StartsWith('|')) - 2;
+            int resultRows = ReadmeTables.ResultRows(export);
             string table = ReadmeTables.Table(name, export);
             resultRows.Should().BePositive();
             table.Split('\n').Count(l => l.StartsWith('|')).Should().Be(resultRows + 2, "one README row per result row of {0}", name);
@@ -46,5 +46,34 @@ public class ReadmeBenchmarkTableTests
         string edited = readme.Insert(at + start.Length, "| a row nobody measured | 1 ms |\n");
 
         ReadmeTables.Update(edited, Root).Should().Be(readme, "a region is rebuilt from the results, whatever it held");
+    }
+
+    [Fact]
+    public void Table_GroupedExport_ShowsEachResultOnceWithoutMarkup()
+    {
+        // As BenchmarkDotNet writes a run over two values of a parameter: the first row of each group bold, a blank row between.
+        string export = string.Join('\n',
+            "```",
+            "BenchmarkDotNet v0.15.8, Linux",
+            "Intel Xeon, 1 CPU, 2 logical and 2 physical cores",
+            "  [Host]     : .NET 10.0.0 (10.0.0), X64 RyuJIT",
+            "  DefaultJob : .NET 10.0.0 (10.0.0), X64 RyuJIT",
+            "```",
+            "| Method | Profile | Mean | Ratio |",
+            "|------- |-------- |-----:|------:|",
+            "| **CloudTrailReader_ReadRecords** | **Account** | **10.0 ms** | **1.00** |",
+            "|                                  |             |             |          |",
+            "| **CloudTrailReader_ReadRecords** | **Organization** | **20.0 ms** | **1.00** |",
+            "");
+
+        string table = ReadmeTables.Table("ReadLogFileBenchmarks", export);
+
+        table.Should().NotContain("**Account").And.NotContain("**10.0 ms", "BenchmarkDotNet's bold markers are dropped");
+        string[] rows = [.. table.Split('\n').Where(l => l.StartsWith('|'))];
+        rows.Should().HaveCount(4, "a header, its separator and the two results; no blank row");
+        rows[0].Should().Contain("| Profile |");
+        rows[2].Should().Be("| **CloudTrailModel `ReadRecords`, fully typed** | Account | 10.0 ms | 1.00 |");
+        rows[3].Should().Be("| **CloudTrailModel `ReadRecords`, fully typed** | Organization | 20.0 ms | 1.00 |");
+        ReadmeTables.ResultRows(export).Should().Be(2);
     }
 }
