@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using System.Runtime.ExceptionServices;
 using System.Threading.Channels;
@@ -25,6 +26,9 @@ internal sealed class TrailFileFeed : IAsyncDisposable
     private readonly CancellationTokenSource _cancellation;
     private readonly Dictionary<int, Channel<List<TrailFileItem>>> _channels = [];
     private readonly SemaphoreSlim _room;
+
+    // Batches the consumer is done with, for the workers to fill again: at most the batches in flight, a few KB each.
+    private readonly ConcurrentQueue<List<TrailFileItem>> _emptyBatches = new();
     private Task[] _workers = [];
     private int _nextToStart;
     private int _nextToRead;
@@ -124,6 +128,9 @@ internal sealed class TrailFileFeed : IAsyncDisposable
             {
                 yield return item;
             }
+
+            batch.Clear();
+            _emptyBatches.Enqueue(batch);
         }
 
         lock (_channels)
@@ -136,7 +143,7 @@ internal sealed class TrailFileFeed : IAsyncDisposable
 
     private async Task PumpAsync(TrailFile file, ChannelWriter<List<TrailFileItem>> writer, CancellationToken cancellationToken)
     {
-        var batch = new List<TrailFileItem>(ItemsPerBatch);
+        List<TrailFileItem> batch = EmptyBatch();
         try
         {
             try
@@ -147,7 +154,7 @@ internal sealed class TrailFileFeed : IAsyncDisposable
                     if (batch.Count == ItemsPerBatch)
                     {
                         await writer.WriteAsync(batch, cancellationToken).ConfigureAwait(false);
-                        batch = new List<TrailFileItem>(ItemsPerBatch);
+                        batch = EmptyBatch();
                     }
                 }
             }
@@ -167,6 +174,8 @@ internal sealed class TrailFileFeed : IAsyncDisposable
             writer.TryComplete();
         }
     }
+
+    private List<TrailFileItem> EmptyBatch() => _emptyBatches.TryDequeue(out List<TrailFileItem>? batch) ? batch : new List<TrailFileItem>(ItemsPerBatch);
 
     private async IAsyncEnumerable<TrailFileItem> ReadFileAsync(TrailFile file, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
