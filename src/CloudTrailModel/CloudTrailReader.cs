@@ -194,21 +194,15 @@ public static class CloudTrailReader
     private static IEnumerable<T> Steps<T>(Func<RecordFramer> create, CloudTrailReaderOptions options, Func<RecordFramer, T> take)
     {
         using RecordFramer framer = create();
-        while (true)
+        for (StepResult step = NextStep(framer, options); step != StepResult.End; step = NextStep(framer, options))
         {
-            switch (framer.Step())
+            if (step == StepResult.Record)
             {
-                case StepResult.Record:
-                    yield return take(framer);
-                    break;
-                case StepResult.Error:
-                    Report(framer.Error, options);
-                    break;
-                case StepResult.NeedMore:
-                    framer.Fill();
-                    break;
-                default:
-                    yield break;
+                yield return take(framer);
+            }
+            else
+            {
+                framer.Fill();
             }
         }
     }
@@ -218,25 +212,32 @@ public static class CloudTrailReader
         Func<RecordFramer> create, CloudTrailReaderOptions options, Func<RecordFramer, T> take, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         using RecordFramer framer = create();
-        while (true)
+        cancellationToken.ThrowIfCancellationRequested();
+        for (StepResult step = NextStep(framer, options); step != StepResult.End; step = NextStep(framer, options))
         {
-            cancellationToken.ThrowIfCancellationRequested();
-
-            switch (framer.Step())
+            if (step == StepResult.Record)
             {
-                case StepResult.Record:
-                    yield return take(framer);
-                    break;
-                case StepResult.Error:
-                    Report(framer.Error, options);
-                    break;
-                case StepResult.NeedMore:
-                    await framer.FillAsync(cancellationToken).ConfigureAwait(false);
-                    break;
-                default:
-                    yield break;
+                yield return take(framer);
             }
+            else
+            {
+                await framer.FillAsync(cancellationToken).ConfigureAwait(false);
+            }
+
+            cancellationToken.ThrowIfCancellationRequested();
         }
+    }
+
+    // The framer's next record, request for input or end; the errors before it are reported as the options say.
+    private static StepResult NextStep(RecordFramer framer, CloudTrailReaderOptions options)
+    {
+        StepResult step;
+        while ((step = framer.Step()) == StepResult.Error)
+        {
+            Report(framer.Error, options);
+        }
+
+        return step;
     }
 
     private static void Report(CloudTrailRecordError error, CloudTrailReaderOptions options)
