@@ -6,9 +6,9 @@ namespace CloudTrailModel.Internal;
 /// once per file, and those values stay one old object instead of becoming garbage with every reader. Held weakly: a
 /// full collection frees whatever is not in use, so the cache never keeps memory the process needs. A kept pool that
 /// is full, or fills up while its new reader reads, forgets the earlier readers' values, so a reader never has less
-/// room for its own values than a new pool would give it, and the pool's tables are reused rather than made anew. A state is used by one reader (and its
-/// helper thread) at a time; what it holds is immutable and the same whatever file it was learnt from, so records read
-/// with a reused state are the same as with a new one.
+/// room for its own values than a new pool would give it, and the pool's tables are reused rather than made anew. A
+/// state is used by one reader (and its helper thread) at a time; what it holds is immutable and the same whatever
+/// file it was learnt from, so records read with a reused state are the same as with a new one.
 /// </summary>
 internal static class ParseStateCache
 {
