@@ -85,8 +85,7 @@ internal static class ReadmeTables
     {
         string[] lines = export.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n');
         string[] environment = [.. lines.SkipWhile(l => !l.StartsWith("BenchmarkDotNet", StringComparison.Ordinal)).TakeWhile(l => l != "```").Where(l => l.Length > 0)];
-        // BenchmarkDotNet bolds the first row of each parameter group and puts a blank row between groups: neither is a result.
-        string[] rows = [.. lines.Where(l => l.StartsWith('|') && Cells(l).Any(c => c.Length > 0))];
+        string[] rows = [.. lines.Where(IsTableRow)];
         if (environment.Length == 0 || rows.Length < 3)
         {
             throw new FormatException($"{name}: not a BenchmarkDotNet GitHub-markdown export.");
@@ -122,5 +121,9 @@ internal static class ReadmeTables
     private static string[] Cells(string row) => [.. row.Trim().Trim('|').Split('|').Select(c => c.Replace("**", "", StringComparison.Ordinal).Trim())];
 
     /// <summary>How many result rows an export holds: its table rows but the header, the separator and blank rows.</summary>
-    public static int ResultRows(string export) => export.Split('\n').Count(l => l.StartsWith('|') && Cells(l).Any(c => c.Length > 0)) - 2;
+    public static int ResultRows(string export) => export.Split('\n').Count(IsTableRow) - 2;
+
+    // BenchmarkDotNet puts a blank row between parameter groups (and bolds each group's first row, which Cells undoes):
+    // a blank row is not a result.
+    private static bool IsTableRow(string line) => line.StartsWith('|') && Cells(line).Any(c => c.Length > 0);
 }

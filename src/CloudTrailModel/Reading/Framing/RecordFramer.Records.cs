@@ -20,7 +20,7 @@ internal sealed partial class RecordFramer
     private int _scanned;
     private ValueScanState _scan;
 
-    // How much of the window must be left to parse a record before framing it: twice the longest record so far.
+    // How much of the window must be left to parse a record before framing it: 16 KB, or twice the longest record so far.
     private int _unframedMargin = 16 * 1024;
 
     /// <summary>Frames and materialises the record at <see cref="_pos"/>; null means "go on" (the mode was changed).</summary>
