@@ -4,8 +4,8 @@ namespace CloudTrailModel.Generator;
 
 /// <summary>
 /// Writes the core model's <c>*.g.cs</c> files from its member tables (<c>src/CloudTrailModel/**/*.members</c>), each
-/// beside its table: a record's properties, storage, reader and writer, or an extensible struct. A type whose storage is
-/// special keeps that in a hand-written partial file and has no table row for it.
+/// beside its table: a record's properties, storage, reader and writer, or an extensible struct. Plain records are
+/// written here, records with stored members (a shared kind, a side object, texts kept as UTF-8) by ModelGenerator.Stored.
 /// </summary>
 public static partial class ModelGenerator
 {
@@ -13,16 +13,24 @@ public static partial class ModelGenerator
 
     // Odd multipliers of the pooled values' hashes in a shared object's key, by member position: a sum, so a repeated
     // member only makes the sum differ, which costs a miss.
-    private static readonly int[] HashWeights = [3, 5, 7, 11, 13];
+    private static readonly int[] HashWeights = [3, 5, 7, 11, 13, 17, 19, 23, 29, 31];
 
     /// <summary>Generates every table under <paramref name="modelRoot"/>: path relative to it (with <c>/</c>) to content.</summary>
     public static IReadOnlyDictionary<string, string> Generate(string modelRoot)
     {
-        var files = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        var tables = new SortedDictionary<string, ModelTable>(StringComparer.Ordinal);
         foreach (string path in Directory.EnumerateFiles(modelRoot, "*.members", SearchOption.AllDirectories))
         {
             string relative = Path.GetRelativePath(modelRoot, path).Replace('\\', '/');
-            files[relative[..^".members".Length] + ".g.cs"] = Generate(ModelTable.Parse(File.ReadAllText(path), relative));
+            tables[relative[..^".members".Length] + ".g.cs"] = ModelTable.Parse(File.ReadAllText(path), relative);
+        }
+
+        // Objects a reader shares give their key's hash, which an object that keys on them adds to its own.
+        var hashed = tables.Values.Where(t => t.IsRecord && t.SharedPool is not null && !t.Members.Any(IsStored)).Select(t => t.Type).ToHashSet(StringComparer.Ordinal);
+        var files = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        foreach ((string path, ModelTable table) in tables)
+        {
+            files[path] = Generate(table, hashed);
         }
 
         return files;
@@ -36,8 +44,8 @@ public static partial class ModelGenerator
             .Order(StringComparer.Ordinal)
             .ToList();
 
-    /// <summary>The source of one table's type.</summary>
-    public static string Generate(ModelTable table)
+    /// <summary>The source of one table's type; <paramref name="hashedTypes"/> are the types a reader shares (tables with <c>shared</c>).</summary>
+    public static string Generate(ModelTable table, IReadOnlySet<string>? hashedTypes = null)
     {
         ArgumentNullException.ThrowIfNull(table);
         if (!table.IsRecord)
@@ -56,7 +64,7 @@ public static partial class ModelGenerator
 
         if (table.Members.Any(IsStored))
         {
-            return StoredRecord(table);
+            return StoredRecord(table, hashedTypes ?? new HashSet<string>());
         }
 
         StringBuilder sb = RecordStart(table);
@@ -71,7 +79,7 @@ public static partial class ModelGenerator
         sb.Append("    /// <summary>Members not modelled above, and members whose JSON type did not fit their property, exactly as they appeared.</summary>\n");
         sb.Append("    public IReadOnlyDictionary<string, JsonElement> AdditionalFields { get; init => field = ValueMap<JsonElement>.From(value) ?? EmptyFields.Instance; } = EmptyFields.Instance;\n\n");
         AppendRead(sb, table);
-        AppendWrite(sb, table);
+        AppendWrite(sb, table, m => Field(m) + (m.Kind == MemberKind.Time ? "Spelling" : "Kind"));
         sb.Append("}\n");
         return sb.ToString();
     }
@@ -267,7 +275,8 @@ public static partial class ModelGenerator
         sb.Append($"{indent}}}{suffix}\n");
     }
 
-    private static void AppendWrite(StringBuilder sb, ModelTable table)
+    // `written` names where a boolean's JSON kind or a time's spelling is kept.
+    private static void AppendWrite(StringBuilder sb, ModelTable table, Func<ModelMember, string> written)
     {
         sb.Append($"    void IJsonModel<{table.Type}>.Write(Utf8JsonWriter w)\n    {{\n        w.WriteStartObject();\n");
         foreach (ModelMember m in table.Members)
@@ -278,15 +287,15 @@ public static partial class ModelGenerator
             string call = m.Kind switch
             {
                 MemberKind.Plain or MemberKind.Pooled or MemberKind.Deferred or MemberKind.Unique => $"String(w, {name}, {m.Name})",
-                MemberKind.Value => $"Value(w, {name}, {m.Name})",
+                MemberKind.Value or MemberKind.Parsed => $"Value(w, {name}, {m.Name})",
                 MemberKind.Model => $"Object(w, {name}, {m.Name})",
                 MemberKind.List => $"List(w, {name}, {m.Name})",
                 MemberKind.Map => $"StringMap(w, {name}, {m.Name})",
                 MemberKind.Raw => $"Raw(w, {name}, {m.Name})",
                 MemberKind.Number => $"Number(w, {name}, {m.Name})",
-                MemberKind.Bool => $"Bool(w, {name}, {m.Name}, {Field(m)}Kind, JsonBoolKind.Boolean)",
-                MemberKind.BoolText => $"Bool(w, {name}, {m.Name}, {Field(m)}Kind, JsonBoolKind.String)",
-                MemberKind.Time => $"Time(w, {name}, {m.Name}, {Field(m)}Spelling)",
+                MemberKind.Bool => $"Bool(w, {name}, {m.Name}, {written(m)}, JsonBoolKind.Boolean)",
+                MemberKind.BoolText => $"Bool(w, {name}, {m.Name}, {written(m)}, JsonBoolKind.String)",
+                MemberKind.Time => $"Time(w, {name}, {m.Name}, {written(m)})",
                 _ => throw new InvalidDataException($"{m.Kind}"),
             };
             sb.Append($"        JsonOut.{call};\n");

@@ -41,6 +41,9 @@ public enum MemberKind
 
     /// <summary>A string unique to its record (a credential ID): kept as UTF-8 (hexadecimal packed) until first read.</summary>
     Unique,
+
+    /// <summary>A struct parsed from a pooled string by its <c>TryParse</c> (an event version); text that is not one is kept as an extra field.</summary>
+    Parsed,
 }
 
 /// <summary>Where a member is stored (after <c>@</c> in its kind cell): on the object, in its shared kind, or in its side object.</summary>
@@ -54,6 +57,9 @@ public enum MemberStorage
 
     /// <summary>The side object of members few objects have, shared by every object that has none of them.</summary>
     Rare,
+
+    /// <summary>The record's one array of texts (<c>RecordTexts</c>: up to four strings and four raw values), kept until first read.</summary>
+    Texts,
 }
 
 /// <summary>One member of a model type: a line <c>json | Name | .NET type | kind | summary</c> of its table.</summary>
@@ -103,6 +109,12 @@ public sealed class ModelTable
 
     /// <summary>For a record with members stored in a shared kind: the kind's type and the reader's pool of kinds.</summary>
     public (string Type, string Pool)? Kind { get; private set; }
+
+    /// <summary>
+    /// Whether the kind also holds the rare members and the extra fields (<c>kind Type Pool holds-rare</c>): an object with
+    /// any of them has a kind of its own, and there is no side object.
+    /// </summary>
+    public bool KindHoldsRare { get; private set; }
 
     /// <summary>For a record: its members, in JSON order.</summary>
     public IReadOnlyList<ModelMember> Members => _members;
@@ -182,6 +194,7 @@ public sealed class ModelTable
                     {
                         "kind" => MemberStorage.Kind,
                         "rare" => MemberStorage.Rare,
+                        "texts" => MemberStorage.Texts,
                         _ => throw new InvalidDataException($"unknown storage '{kind[1]}'."),
                     },
                 });
@@ -209,7 +222,8 @@ public sealed class ModelTable
             case "shared": SharedPool = rest; break;
             case "kind":
                 string[] kind = rest.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-                Kind = kind.Length == 2 ? (kind[0], kind[1]) : throw new InvalidDataException("kind is: kind KindType ReaderPool.");
+                Kind = kind.Length is 2 or 3 ? (kind[0], kind[1]) : throw new InvalidDataException("kind is: kind KindType ReaderPool [holds-rare].");
+                KindHoldsRare = kind.Length == 3 && (kind[2] == "holds-rare" ? true : throw new InvalidDataException($"unknown kind option '{kind[2]}'."));
                 break;
             case "empty": HasIsEmpty = true; break;
             case "converter": Converter = rest; break;
@@ -237,6 +251,7 @@ public sealed class ModelTable
         "time" => MemberKind.Time,
         "deferred" => MemberKind.Deferred,
         "unique" => MemberKind.Unique,
+        "parsed" => MemberKind.Parsed,
         _ => throw new InvalidDataException($"unknown member kind '{kind}'."),
     };
 }

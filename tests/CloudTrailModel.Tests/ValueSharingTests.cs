@@ -495,20 +495,21 @@ public sealed class ValueSharingTests
         var pool = new CloudTrailModel.Internal.PooledObjects<CloudTrailRecord.RecordKind.Key, CloudTrailRecord.RecordKind>(sets: 1);
         string source = "s3.amazonaws.com", name = "GetObject", region = "us-east-1";
         CloudTrailRecord.RecordKind.Key Key(string? account, bool? readOnly, Internal.JsonBoolKind kind) =>
-            new(42, "1.08", source, name, region, account, "AwsApiCall", null, null, default, readOnly, kind);
+            new(42, "1.08", source, name, region, "AwsApiCall", null, default, readOnly, kind, account, null);
+        var accounts = new[] { "111122223333", "444455556666", "111122223333", "111122223333" };
         var keys = new[]
         {
-            Key("111122223333", true, Internal.JsonBoolKind.Boolean),
-            Key("444455556666", true, Internal.JsonBoolKind.Boolean),
-            Key("111122223333", true, Internal.JsonBoolKind.String),
-            Key("111122223333", false, Internal.JsonBoolKind.Boolean),
+            Key(accounts[0], true, Internal.JsonBoolKind.Boolean),
+            Key(accounts[1], true, Internal.JsonBoolKind.Boolean),
+            Key(accounts[2], true, Internal.JsonBoolKind.String),
+            Key(accounts[3], false, Internal.JsonBoolKind.Boolean),
         };
         var made = new List<CloudTrailRecord.RecordKind>();
 
-        foreach (CloudTrailRecord.RecordKind.Key key in keys)
+        for (int i = 0; i < keys.Length; i++)
         {
-            pool.Find(key, out int slot).Should().BeNull("no object was made for this key yet");
-            made.Add(pool.Add(slot, key, new CloudTrailRecord.RecordKind { RecipientAccountId = key.RecipientAccountId }));
+            pool.Find(keys[i], out int slot).Should().BeNull("no object was made for this key yet");
+            made.Add(pool.Add(slot, keys[i], new CloudTrailRecord.RecordKind { RecipientAccountId = accounts[i] }));
         }
 
         for (int i = 0; i < keys.Length; i++)

@@ -135,21 +135,14 @@ public sealed partial record UserIdentity : IJsonModel<UserIdentity>, IDeferredT
                 InScopeOf = inScopeOf,
                 AdditionalFields = extras,
             };
-        var kindKey = new ValuesKey(kindHash, typeText, accountId, userName, invokedBy, null);
-        IdentityKind kind = s.SharedIdentityKinds.Find(kindKey, out int kindSlot) ?? s.SharedIdentityKinds.Add(kindSlot, kindKey, new IdentityKind
-        {
-            Type = typeText is null ? default : new IdentityType(typeText),
-            AccountId = accountId,
-            UserName = userName,
-            InvokedBy = invokedBy,
-        });
+        IdentityKind kind = SharedKind(s, kindHash, typeText, accountId, userName, invokedBy);
         var userIdentity = new UserIdentity
         {
-            _kind = kind,
             _principalId = principalId,
             _arn = arn,
             _accessKeyId = accessKeyId,
             SessionContext = sessionContext,
+            _kind = kind,
             _rare = rare,
         };
         if (principalId.IsPending || arn.IsPending || accessKeyId.IsPending || credentialId.IsPending)
@@ -158,6 +151,19 @@ public sealed partial record UserIdentity : IJsonModel<UserIdentity>, IDeferredT
         }
 
         return userIdentity;
+    }
+
+    // The kind of an object with none of its own: made once per combination of these members a reader meets.
+    private static IdentityKind SharedKind(ParseState s, int kindHash, string? typeText, string? accountId, string? userName, string? invokedBy)
+    {
+        var kindKey = new ValuesKey(kindHash, typeText, accountId, userName, invokedBy, null);
+        return s.SharedIdentityKinds.Find(kindKey, out int kindSlot) ?? s.SharedIdentityKinds.Add(kindSlot, kindKey, new IdentityKind
+        {
+            Type = typeText is null ? default : new IdentityType(typeText),
+            AccountId = accountId,
+            UserName = userName,
+            InvokedBy = invokedBy,
+        });
     }
 
     void IDeferredTextOwner.ResolveDeferred(byte[] bytes)

@@ -13,7 +13,8 @@ public sealed class ModelGeneratedCodeTests
     {
         IReadOnlyDictionary<string, string> generated = ModelGenerator.Generate(ModelRoot);
 
-        generated.Keys.Should().Contain(["Identity/SessionIssuer.g.cs", "Identity/UserIdentity.g.cs", "Values/IdentityType.g.cs", "Policies/IamPolicyEffect.g.cs"]);
+        generated.Keys.Should().Contain(["CloudTrailRecord.g.cs", "Events/CloudTrailResource.g.cs", "Identity/SessionContext.g.cs", "Identity/SessionIssuer.g.cs",
+            "Identity/UserIdentity.g.cs", "Values/IdentityType.g.cs", "Policies/IamPolicyEffect.g.cs"]);
         ModelGenerator.GeneratedFiles(ModelRoot).Should().Equal(generated.Keys,
             "every *.g.cs of the core comes from a member table beside it (rerun: dotnet run --project src/CloudTrailModel.Generator -- --members src/CloudTrailModel)");
         foreach ((string path, string text) in generated)
@@ -76,6 +77,79 @@ public sealed class ModelGeneratedCodeTests
             .And.Contain("var kindKey = new ValuesKey(kindHash, typeText, owner, null, null, null);")
             .And.Contain("RareMembers rare = note is null && token.IsEmpty && ReferenceEquals(extras, EmptyFields.Instance)")
             .And.Contain("if (arn.IsPending || token.IsPending)");
+    }
+
+    [Fact]
+    public void GenerateModel_RecordTexts_ParsedValueAndBooleans_AreStoredAsTheRecordKeepsThem()
+    {
+        const string table = """
+            record Gadget
+            summary A gadget record.
+            kind GadgetKind SharedGadgetKinds
+            version | Version | CloudTrailEventVersion | parsed@kind    | The version.
+            owner   | Owner   | string                 | pooled@kind    | The owner.
+            live    | Live    | bool                   | bool@kind      | Whether it is live.
+            when    | When    | DateTimeOffset         | time           | When.
+            console | Console | bool                   | bool-text      | Whether from the console.
+            id      | Id      | string                 | unique@texts   | The ID.
+            body    | Body    | RawJson                | raw@texts      | The body.
+            note    | Note    | string                 | string@rare    | A note.
+            """;
+
+        string code = ModelGenerator.Generate(ModelTable.Parse(table, "Gadget.members"));
+
+        code.Should().Contain("internal static Gadget ReadRecord(ref Utf8JsonReader r, ParseState s)\n    {\n        s.BeginRecord();")
+            .And.Contain("if (versionText is not null && !CloudTrailEventVersion.TryParse(versionText, out version))")
+            .And.Contain("x.Add(name, JsonElementFactory.String(versionText));")
+            .And.Contain("public string? Id { get => _texts.GetString(0); init => _texts.Set(0, value); }")
+            .And.Contain("public RawJson? Body { get => _texts.GetRaw(4); init => _texts.Set(4, value); }")
+            .And.Contain("RecordTexts.WriteTable(textTable, id, default, default, default, s.DeferredLength, body, default, default, default);")
+            .And.Contain("private byte _console;")
+            .And.Contain("get => _console == 0 ? null : _console == 2;")
+            .And.Contain("init => _kind = _kind with { Live = value, LiveKind = JsonBoolKind.Default };")
+            .And.Contain("var kindKey = new GadgetKind.Key(kindHash, versionText, owner, live, liveKind);")
+            .And.Contain("private readonly int _flags = (Code(live) << 0) | ((int)liveKind << 2);")
+            .And.Contain("RareMembers rare = note is null && whenSpelling is null && ReferenceEquals(extras, EmptyFields.Instance)")
+            .And.Contain("JsonOut.Time(w, \"when\"u8, When, _rare.WhenSpelling);")
+            .And.Contain("JsonOut.Bool(w, \"live\"u8, Live, _kind.LiveKind, JsonBoolKind.Boolean);")
+            .And.Contain("JsonOut.Bool(w, \"console\"u8, Console, _consoleKind, JsonBoolKind.String);");
+    }
+
+    [Fact]
+    public void GenerateModel_KindHoldingRareMembers_IsOwnWhenTheyArePresent_AndRepeatedObjectsAreSharedWhole()
+    {
+        const string table = """
+            record Gadget
+            summary A gadget.
+            kind GadgetKind SharedGadgetKinds holds-rare
+            shared SharedGadgets
+            arn   | Arn   | string | deferred    | The ARN.
+            owner | Owner | string | pooled@kind | The owner.
+            note  | Note  | string | string@rare | A note.
+            """;
+
+        string code = ModelGenerator.Generate(ModelTable.Parse(table, "Gadget.members"));
+
+        code.Should().NotContain("RareMembers")
+            .And.Contain("public string? Note { get => _kind.Note; init => _kind = _kind with { Note = value }; }")
+            .And.Contain("if (note is null && x.IsEmpty && arn.TryGetString(out string? arnRepeated))")
+            .And.Contain("var key = new ValuesKey(kindHash + (arnHash * 5), arnRepeated, owner, null, null, null);")
+            .And.Contain("?? s.SharedGadgets.Add(slot, key, new Gadget { _arn = arn, _kind = SharedKind(s, kindHash, owner) });")
+            .And.Contain("GadgetKind kind = note is null && x.IsEmpty\n            ? SharedKind(s, kindHash, owner)\n            : new GadgetKind")
+            .And.Contain("get => _kind.AdditionalFields;");
+    }
+
+    [Theory]
+    [InlineData("label | Label | string | pooled@texts | The label.", "*texts*")]
+    [InlineData("label | Label | CloudTrailEventVersion | parsed | The label.", "*parsed*")]
+    [InlineData("label | Label | string | pooled@kind | The label.", "*kind*")]
+    public void GenerateModel_StorageItCannotWrite_IsRefused(string row, string message)
+    {
+        string table = $"record Gadget\nsummary A gadget.\nnote | Note | string | string@rare | A note.\n{row}\n";
+
+        Action act = () => ModelGenerator.Generate(ModelTable.Parse(table, "Gadget.members"));
+
+        act.Should().Throw<InvalidDataException>().WithMessage(message);
     }
 
     [Fact]

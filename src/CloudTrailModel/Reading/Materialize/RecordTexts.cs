@@ -4,26 +4,20 @@ using System.Text;
 namespace CloudTrailModel.Internal;
 
 /// <summary>
-/// A record's values that stay in its one array until first read: four strings (error message, request, event and
-/// shared event IDs; an ID may be packed by <see cref="HexText"/>) and four free-form values (request parameters,
-/// response elements, additional event data, service event details). The record holds one reference for all eight:
-/// where each value is sits in a small table at the end of the array (see <see cref="WriteTable"/>), about 20 bytes
-/// where eight (start, length) fields would take 64 in the record. What is read is cached in a side object made on
-/// first read (or when a value is set in code), which a record made with <c>with</c> shares until it sets a value of
-/// its own. Equality and hash codes are those of the values (strings, and raw values' bytes), read or not.
-/// Thread-safe: threads reading at once may decode a value twice, into equal values, and agree on one side object.
+/// A record's values that stay in its one array until first read: up to four strings (slots 0-3: in CloudTrailRecord the
+/// error message, request, event and shared event IDs; an ID may be packed by <see cref="HexText"/>) and four free-form
+/// values (slots 4-7: request parameters, response elements, additional event data, service event details), as the
+/// record's member table assigns them (<c>@texts</c>). The record holds one reference for all eight: where each value is
+/// sits in a small table at the end of the array (see <see cref="WriteTable"/>), about 20 bytes where eight (start,
+/// length) fields would take 64 in the record. What is read is cached in a side object made on first read (or when a
+/// value is set in code), which a record made with <c>with</c> shares until it sets a value of its own. Equality and hash
+/// codes are those of the values (strings, and raw values' bytes), read or not. Thread-safe: threads reading at once may
+/// decode a value twice, into equal values, and agree on one side object.
 /// </summary>
 internal struct RecordTexts : IEquatable<RecordTexts>
 {
-    public const int ErrorMessage = 0;
-    public const int RequestId = 1;
-    public const int EventId = 2;
-    public const int SharedEventId = 3;
-    public const int RequestParameters = 4;
-    public const int ResponseElements = 5;
-    public const int AdditionalEventData = 6;
-    public const int ServiceEventDetails = 7;
-    private const int FirstRaw = RequestParameters;
+    // Slots 0-3 hold strings, 4-7 raw values.
+    private const int FirstRaw = 4;
     private const int Count = 8;
 
     /// <summary>The most bytes <see cref="WriteTable"/> writes.</summary>
@@ -40,21 +34,21 @@ internal struct RecordTexts : IEquatable<RecordTexts>
     /// </summary>
     /// <returns>The table's length.</returns>
     public static int WriteTable(
-        Span<byte> table, in Utf8Text errorMessage, in Utf8Text requestId, in Utf8Text eventId, in Utf8Text sharedEventId,
-        int rawStart, RawRange requestParameters, RawRange responseElements, RawRange additionalEventData, RawRange serviceEventDetails)
+        Span<byte> table, in Utf8Text string0, in Utf8Text string1, in Utf8Text string2, in Utf8Text string3,
+        int rawStart, RawRange raw4, RawRange raw5, RawRange raw6, RawRange raw7)
     {
         // Each value: its start plus one (0: not in the array, and nothing follows), then its length (or, for a
         // packed ID, ~shape) zigzagged; both as 7-bit groups. The last byte is the table's length.
         int at = 0;
-        at = WriteString(table, at, errorMessage);
-        at = WriteString(table, at, requestId);
-        at = WriteString(table, at, eventId);
-        at = WriteString(table, at, sharedEventId);
+        at = WriteString(table, at, string0);
+        at = WriteString(table, at, string1);
+        at = WriteString(table, at, string2);
+        at = WriteString(table, at, string3);
         int offset = rawStart;
-        at = WriteRaw(table, at, requestParameters, ref offset);
-        at = WriteRaw(table, at, responseElements, ref offset);
-        at = WriteRaw(table, at, additionalEventData, ref offset);
-        at = WriteRaw(table, at, serviceEventDetails, ref offset);
+        at = WriteRaw(table, at, raw4, ref offset);
+        at = WriteRaw(table, at, raw5, ref offset);
+        at = WriteRaw(table, at, raw6, ref offset);
+        at = WriteRaw(table, at, raw7, ref offset);
         table[at] = (byte)at;
         return at + 1;
     }
@@ -160,13 +154,13 @@ internal struct RecordTexts : IEquatable<RecordTexts>
     /// The values of a record just read, whose array ends with its <see cref="WriteTable"/> table: strings that are
     /// strings already (escaped, pooled) are set; the others are found through the table.
     /// </summary>
-    public static RecordTexts Create(byte[] bytes, in Utf8Text errorMessage, in Utf8Text requestId, in Utf8Text eventId, in Utf8Text sharedEventId)
+    public static RecordTexts Create(byte[] bytes, in Utf8Text string0, in Utf8Text string1, in Utf8Text string2, in Utf8Text string3)
     {
         var texts = new RecordTexts { _store = bytes };
-        texts.TakeString(ErrorMessage, errorMessage);
-        texts.TakeString(RequestId, requestId);
-        texts.TakeString(EventId, eventId);
-        texts.TakeString(SharedEventId, sharedEventId);
+        texts.TakeString(0, string0);
+        texts.TakeString(1, string1);
+        texts.TakeString(2, string2);
+        texts.TakeString(3, string3);
         return texts;
     }
 
