@@ -156,7 +156,7 @@ public sealed class ReaderStateReuseTests
         // A new state whose reader asks for more values than a pool holds: the last ones are not pooled.
         TakeKeptStates();
         ParseState state = ParseStateCache.Rent();
-        for (int i = 0; i < 5000; i++)
+        for (int i = 0; i < StringPool.MaxEntries + 1000; i++)
         {
             state.Pool.Get(Encoding.UTF8.GetBytes($"value-{i}"));
         }
@@ -188,32 +188,48 @@ public sealed class ReaderStateReuseTests
     [Fact]
     public void AReaderGivenAKeptPool_StillPoolsItsOwnValues_WhenThePoolFills()
     {
-        // A kept pool three quarters full (3,000 values of earlier readers)...
+        // A kept pool three quarters full (values of earlier readers)...
         TakeKeptStates();
         ParseState state = ParseStateCache.Rent();
-        string[] earlier = [.. Enumerable.Range(0, 3000).Select(i => state.Pool.Get(Encoding.UTF8.GetBytes($"earlier-{i}")))];
+        int earlierCount = StringPool.MaxEntries * 3 / 4, agents = StringPool.MaxEntries / 2;
+        string[] earlier = [.. Enumerable.Range(0, earlierCount).Select(i => state.Pool.Get(Encoding.UTF8.GetBytes($"earlier-{i}")))];
 
-        Enumerable.Range(0, 3000).Count(i => !ReferenceEquals(state.Pool.Get(Encoding.UTF8.GetBytes($"earlier-{i}")), earlier[i]))
-            .Should().Be(0, "the pool holds all 3,000 earlier values");
+        Enumerable.Range(0, earlierCount).Count(i => !ReferenceEquals(state.Pool.Get(Encoding.UTF8.GetBytes($"earlier-{i}")), earlier[i]))
+            .Should().Be(0, "the pool holds all the earlier values");
         ParseStateCache.Return(state);
 
-        // ... then a file whose own 2,000 repeated user agents, with those, are more than a pool holds, and after them
-        // one user agent in 100 records: a fresh reader pools it, and so must this one.
+        // ... then a file whose own repeated user agents (half a pool), with those, are more than a pool holds, and after
+        // them one user agent in 100 records: a fresh reader pools it, and so must this one.
         var json = new StringBuilder("{\"Records\":[");
-        for (int i = 0; i < 4100; i++)
+        for (int i = 0; i < (agents * 2) + 100; i++)
         {
-            string agent = i < 4000 ? $"agent-{i / 2}" : "late-agent";
+            string agent = i < agents * 2 ? $"agent-{i / 2}" : "late-agent";
             json.Append(i == 0 ? "" : ",").Append($$"""{"eventVersion":"1.08","eventTime":"2024-05-14T00:00:00Z","eventSource":"s3.amazonaws.com","eventName":"GetObject","awsRegion":"us-east-1","userAgent":"{{agent}}"}""");
         }
 
         byte[] log = Encoding.UTF8.GetBytes(json.Append("]}").ToString());
         List<CloudTrailRecord> records = [.. CloudTrailReader.ReadRecords(new MemoryStream(log), Sequential)];
 
-        records.Should().HaveCount(4100);
-        records.Skip(4000).Should().AllSatisfy(r => r.UserAgent.Should().Be("late-agent"));
-        records.Skip(4000).Select(r => r.UserAgent).Distinct(ReferenceEqualityComparer.Instance).Count()
+        records.Should().HaveCount((agents * 2) + 100);
+        records.Skip(agents * 2).Should().AllSatisfy(r => r.UserAgent.Should().Be("late-agent"));
+        records.Skip(agents * 2).Select(r => r.UserAgent).Distinct(ReferenceEqualityComparer.Instance).Count()
             .Should().BeLessThan(3, "the value is pooled from its second sighting on, as by a reader that started afresh");
-        records.Take(4000).Select(r => r.UserAgent).Should().Equal(Enumerable.Range(0, 4000).Select(i => $"agent-{i / 2}"));
+        records.Take(agents * 2).Select(r => r.UserAgent).Should().Equal(Enumerable.Range(0, agents * 2).Select(i => $"agent-{i / 2}"));
+    }
+
+    [Fact]
+    public void APoolOfLongValues_IsFullByItsBytes_BeforeItsCount()
+    {
+        // 500-byte values: the byte budget, not the number of values, bounds what the pool holds.
+        var pool = new StringPool();
+        int fits = StringPool.MaxBytes / 500;
+        fits.Should().BeLessThan(StringPool.MaxEntries);
+        string[] values = [.. Enumerable.Range(0, fits + 100).Select(i => i.ToString("D6", System.Globalization.CultureInfo.InvariantCulture) + new string('v', 494))];
+        string[] first = [.. values.Select(v => pool.Get(Encoding.UTF8.GetBytes(v)))];
+
+        pool.Get(Encoding.UTF8.GetBytes(values[0])).Should().BeSameAs(first[0], "values within the budget are pooled");
+        pool.Get(Encoding.UTF8.GetBytes(values[fits - 1])).Should().BeSameAs(first[fits - 1]);
+        pool.Get(Encoding.UTF8.GetBytes(values[^1])).Should().Be(values[^1]).And.NotBeSameAs(first[^1], "past the budget nothing new is pooled");
     }
 
     public static TheoryData<string> NumberedValues => new()

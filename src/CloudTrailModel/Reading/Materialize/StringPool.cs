@@ -7,14 +7,24 @@ namespace CloudTrailModel.Internal;
 /// <summary>
 /// De-duplicates the low-cardinality strings of CloudTrail records (event sources and names, regions,
 /// account IDs, ARNs, user agents, member names) for one reader at a time (readers that follow one another reuse it:
-/// <see cref="ParseStateCache"/>). Bounded: once full, or for long values, it simply allocates, so an attacker's unique
-/// values cannot grow it, and a lookup probes at most <see cref="MaxProbes"/> entries, so values made to collide cannot
-/// slow it down (for this reader or those that reuse the pool). The table is kept in parallel arrays that stay below
-/// the large-object-heap threshold, so a reader never causes gen-2 collections.
+/// <see cref="ParseStateCache"/>). Bounded: once full (<see cref="MaxEntries"/> values or <see cref="MaxBytes"/> of
+/// them), or for long values, it simply allocates, so an attacker's unique values cannot grow it, and a lookup probes at
+/// most <see cref="MaxProbes"/> entries, so values made to collide cannot slow it down (for this reader or those that
+/// reuse the pool). The table is kept in parallel arrays; past 8,192 values they reach the large object heap, once per
+/// kept pool.
 /// </summary>
 internal sealed class StringPool
 {
-    private const int MaxEntries = 4096;
+    /// <summary>
+    /// The most values a pool holds: an organisation trail's repeated values (caller ARNs, principal IDs, source
+    /// addresses) number about 10,000 in a 20,000-record file of the benchmarks' organisation profile. With room for
+    /// 4,096 the pool filled and started afresh in every file, which cost a fifth more allocation and gen-2 collections.
+    /// </summary>
+    internal const int MaxEntries = 16384;
+
+    /// <summary>The most UTF-8 bytes of values a pool holds, so long values cannot make a full pool large.</summary>
+    internal const int MaxBytes = 2 << 20;
+
     private const int MaxLength = 512;
 
     // The table is at most half full, so a lookup of a value that hashes at random stops within a few entries; one
@@ -25,6 +35,7 @@ internal sealed class StringPool
     private byte[]?[] _keys = new byte[256][];
     private string?[] _values = new string[256];
     private int _count;
+    private int _bytes;
     private readonly bool _interned;
 
     // Whether the pool holds values of readers before this one (see Inherit).
@@ -43,7 +54,9 @@ internal sealed class StringPool
     /// </summary>
     public void Inherit() => _inherited = _count > 0;
 
-    private const int SeenBits = 10;
+    // A value's second sighting must come before about 8,000 other new values (an organisation trail's, above); 64 KB,
+    // below the large object heap.
+    private const int SeenBits = 13;
     private ulong[]? _seenTable;
 
     private ulong[] Seen => _seenTable ??= new ulong[1 << SeenBits];
@@ -206,7 +219,7 @@ internal sealed class StringPool
     private string Add(ReadOnlySpan<byte> utf8, int hash, int i)
     {
         string value = Encoding.UTF8.GetString(utf8);
-        if (_count >= MaxEntries)
+        if (_count >= MaxEntries || _bytes + utf8.Length > MaxBytes)
         {
             if (!_inherited)
             {
@@ -219,6 +232,7 @@ internal sealed class StringPool
             Array.Clear(_keys);
             Array.Clear(_values);
             _count = 0;
+            _bytes = 0;
             _previous = -1;
             _inherited = false;
             i = hash & (_keys.Length - 1);
@@ -234,6 +248,7 @@ internal sealed class StringPool
         _keys[i] = utf8.ToArray();
         _hashes[i] = hash;
         _values[i] = value;
+        _bytes += utf8.Length;
         if (++_count * 2 > _keys.Length)
         {
             Grow();
