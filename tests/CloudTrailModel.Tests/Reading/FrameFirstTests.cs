@@ -98,8 +98,11 @@ public sealed class FrameFirstTests
         var instances = new HashSet<object>(ReferenceEqualityComparer.Instance);
         using var fanOut = new RecordFanOut(helpers: 2, CloudTrailReaderOptions.DefaultMaxDepth, headersOnly: false);
 
-        // Until a helper took a slice: on a machine busy with other tests the pool may start them after the reading thread is done.
-        for (int attempt = 0; attempt < 50 && instances.Count < 2; attempt++)
+        // Until a helper took a slice: on a machine busy with other tests the pool may start them after the reading thread
+        // is done, and a thread pool starved by blocked tests adds threads only every half second or so (a count of 50
+        // attempts, about a second, was once not enough in a full CI run). Every attempt checks every slice either way.
+        var budget = System.Diagnostics.Stopwatch.StartNew();
+        for (int attempt = 1; instances.Count < 2 && budget.Elapsed < TimeSpan.FromSeconds(60); attempt++)
         {
             fanOut.Begin(buffer, bufferBase: 1000, lines: false);
             foreach ((int start, int length) in slices)
@@ -112,8 +115,9 @@ public sealed class FrameFirstTests
             {
                 if (i % 100 == 0)
                 {
-                    // A slow consumer, so helpers a busy machine starts late still find slices left.
-                    Thread.Sleep(1);
+                    // A slow consumer, slower at each attempt (up to half a second for all slices), so helpers a busy
+                    // machine starts late still find slices left; a helper queued for an earlier attempt does no work.
+                    Thread.Sleep(Math.Min(attempt, 25));
                 }
 
                 fanOut.NextOffset.Should().Be(1000 + slices[i].Start);
