@@ -51,7 +51,7 @@ public static partial class ModelGenerator
                 $"The members few {type} objects have. One with none of them uses <see cref=\"None\"/>; setting one through a property copies the side object, so objects made with <c>with</c> never share a changed one.");
         }
 
-        AppendWrite(sb, table, m => m.Kind == MemberKind.Time ? $"{t.Side}.{m.Name}Spelling" : $"{t.At(m)}{(m.Storage == MemberStorage.Own ? Field(m)[1..] : m.Name)}Kind");
+        AppendWrite(sb, table, t.Written);
         sb.Append("}\n");
         return sb.ToString();
     }
@@ -107,7 +107,7 @@ public static partial class ModelGenerator
         }
 
         AppendSummary(sb, "    ", [m.Summary]);
-        string at = t.At(m).TrimEnd('.');
+        string at = t.At(m);
         if (m.Storage == MemberStorage.Texts)
         {
             int slot = t.TextSlot(m);

@@ -48,13 +48,14 @@ public static partial class ModelGenerator
 
         private readonly ModelMember[] _hashed;
 
-        // The object that holds a member, with a dot; empty for an own member (a field named after it).
-        public string At(ModelMember m) => m.Storage switch
-        {
-            MemberStorage.Own => "_",
-            MemberStorage.Kind => "_kind.",
-            _ => Side + ".",
-        };
+        // The object that holds a member stored away from the object itself.
+        public string At(ModelMember m) => m.Storage == MemberStorage.Kind ? "_kind" : Side;
+
+        // Where a boolean's JSON kind or a time's spelling is kept, for the writer.
+        public string Written(ModelMember m) =>
+            m.Kind == MemberKind.Time ? $"{Side}.{m.Name}Spelling"
+            : m.Storage == MemberStorage.Own ? $"{Field(m)}Kind"
+            : $"{At(m)}.{m.Name}Kind";
 
         public int Weight(ModelMember m) => Array.IndexOf(_hashed, m) is int i and >= 0 ? HashWeights[i] : 0;
 

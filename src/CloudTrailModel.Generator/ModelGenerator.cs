@@ -44,7 +44,10 @@ public static partial class ModelGenerator
             .Order(StringComparer.Ordinal)
             .ToList();
 
-    /// <summary>The source of one table's type; <paramref name="hashedTypes"/> are the types a reader shares (tables with <c>shared</c>).</summary>
+    /// <summary>
+    /// The source of one table's type; <paramref name="hashedTypes"/> are the types whose reads give their key's hash
+    /// (plain tables with <c>shared</c>), which an object that keeps one in its kind adds to its own.
+    /// </summary>
     public static string Generate(ModelTable table, IReadOnlySet<string>? hashedTypes = null)
     {
         ArgumentNullException.ThrowIfNull(table);

@@ -46,7 +46,7 @@ public enum MemberKind
     Parsed,
 }
 
-/// <summary>Where a member is stored (after <c>@</c> in its kind cell): on the object, in its shared kind, or in its side object.</summary>
+/// <summary>Where a member is stored (after <c>@</c> in its kind cell): on the object, in its shared kind, in its side object, or in the record's texts.</summary>
 public enum MemberStorage
 {
     /// <summary>A field of the object itself.</summary>
