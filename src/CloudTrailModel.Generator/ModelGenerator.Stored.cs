@@ -42,7 +42,7 @@ public static partial class ModelGenerator
             string summary = table.KindHoldsRare
                 ? $"The members of {type} but its own: shared by the objects of a reader that have the same ones and none of the rare members or extra fields (<see cref=\"ParseState.{kindType.Pool}\"/>); an object with any of those has a kind of its own. An object made in code starts with <see cref=\"None\"/>, and setting one of these members through a property copies it, so objects never share a changed one. Value equality, as the object's own members would compare."
                 : $"The members of {type} that take few combinations in a trail, made once per combination a reader meets (<see cref=\"ParseState.{kindType.Pool}\"/>). An object made in code starts with <see cref=\"None\"/>, and setting one of these members through a property copies it, so objects never share a changed one. Value equality, so an object compares the same whichever way its members were set.";
-            AppendSideRecord(sb, t, kindType.Type, "internal", t.KindRecordMembers, extras: table.KindHoldsRare, summary);
+            AppendSideRecord(sb, t, kindType.Type, "internal", t.KindRecordMembers, extras: table.KindHoldsRare, summary, withKey: t.HasOwnKey);
         }
 
         if (!table.KindHoldsRare)
@@ -390,7 +390,8 @@ public static partial class ModelGenerator
         sb.Append("    }\n\n");
     }
 
-    private static void AppendSideRecord(StringBuilder sb, StoredShape t, string name, string access, IEnumerable<ModelMember> members, bool extras, string summary)
+    private static void AppendSideRecord(
+        StringBuilder sb, StoredShape t, string name, string access, IEnumerable<ModelMember> members, bool extras, string summary, bool withKey = false)
     {
         sb.Append($"    /// <summary>{summary}</summary>\n    {access} sealed record {name}\n    {{\n        public static readonly {name} None = new();\n");
         foreach (ModelMember m in members)
@@ -419,7 +420,7 @@ public static partial class ModelGenerator
             sb.Append("\n        public IReadOnlyDictionary<string, JsonElement> AdditionalFields { get; init => field = ValueMap<JsonElement>.From(value) ?? EmptyFields.Instance; } = EmptyFields.Instance;\n");
         }
 
-        if (name != "RareMembers" && t.HasOwnKey)
+        if (withKey)
         {
             AppendKey(sb, t);
         }

@@ -99,6 +99,7 @@ public static partial class ModelGenerator
                 : Texts.Any(m => m.Kind is not (MemberKind.Raw or MemberKind.Deferred or MemberKind.Unique)) ? "the record's texts hold strings kept as UTF-8 and raw values"
                 : Texts.Count(m => m.Kind == MemberKind.Raw) > 4 || Texts.Count(m => m.Kind != MemberKind.Raw) > 4 ? "the record's texts hold four strings and four raw values"
                 : Table.Members.Any(m => m.OtherSpelling is not null) ? "second spellings are for plain records"
+                : _hashed.Length + (Table.SharedPool is null ? 0 : Own.Length) > HashWeights.Length ? $"a kind hashes at most {HashWeights.Length} values"
                 : Table.SharedPool is not null && (!Table.KindHoldsRare || Own.Length == 0 || Own.Any(m => m.Kind != MemberKind.Deferred) || Own.Length + Kind.Length > 5 || HasOwnKey)
                     ? "a shared stored object has deferred own members and a kind that holds its rare members, at most five values in all"
                 : null;
