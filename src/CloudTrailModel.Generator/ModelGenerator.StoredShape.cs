@@ -51,9 +51,10 @@ public static partial class ModelGenerator
         // The object that holds a member stored away from the object itself.
         public string At(ModelMember m) => m.Storage == MemberStorage.Kind ? "_kind" : Side;
 
-        // Where a boolean's JSON kind or a time's spelling is kept, for the writer.
+        // Where a boolean's JSON kind, a time's spelling or a free-form value's JSON null is kept, for the writer.
         public string Written(ModelMember m) =>
-            m.Kind == MemberKind.Time ? $"{Side}.{m.Name}Spelling"
+            m.Kind == MemberKind.Raw ? $"_texts.IsNull({TextSlot(m)})"
+            : m.Kind == MemberKind.Time ? $"{Side}.{m.Name}Spelling"
             : m.Storage == MemberStorage.Own ? $"{Field(m)}Kind"
             : $"{At(m)}.{m.Name}Kind";
 

@@ -278,7 +278,7 @@ public static partial class ModelGenerator
         sb.Append($"{indent}}}{suffix}\n");
     }
 
-    // `written` names where a boolean's JSON kind or a time's spelling is kept.
+    // `written` names where a boolean's JSON kind, a time's spelling or (texts) a free-form value's JSON null is kept.
     private static void AppendWrite(StringBuilder sb, ModelTable table, Func<ModelMember, string> written)
     {
         sb.Append($"    void IJsonModel<{table.Type}>.Write(Utf8JsonWriter w)\n    {{\n        w.WriteStartObject();\n");
@@ -294,6 +294,7 @@ public static partial class ModelGenerator
                 MemberKind.Model => $"Object(w, {name}, {m.Name})",
                 MemberKind.List => $"List(w, {name}, {m.Name})",
                 MemberKind.Map => $"StringMap(w, {name}, {m.Name})",
+                MemberKind.Raw when m.Storage == MemberStorage.Texts => $"Raw(w, {name}, {m.Name}, {written(m)})",
                 MemberKind.Raw => $"Raw(w, {name}, {m.Name})",
                 MemberKind.Number => $"Number(w, {name}, {m.Name})",
                 MemberKind.Bool => $"Bool(w, {name}, {m.Name}, {written(m)}, JsonBoolKind.Boolean)",
@@ -323,7 +324,7 @@ public static partial class ModelGenerator
             MemberKind.Model => $"s.Object<{m.Type}>({args})",
             MemberKind.List => $"s.List<{ElementType(m)}>({args})",
             MemberKind.Map => $"s.StringMap({args})",
-            MemberKind.Raw => "s.Raw(ref r)",
+            MemberKind.Raw => $"s.Raw({args})",
             MemberKind.Number => m.Type == "int" ? $"s.Int32({args})" : $"s.Double({args})",
             MemberKind.Bool or MemberKind.BoolText => $"s.Bool({args}, out {Local(m)}Kind)",
             MemberKind.Time => $"s.Time({args}, out {Local(m)}Spelling)",

@@ -435,9 +435,9 @@ public sealed partial record CloudTrailRecord : IJsonModel<CloudTrailRecord>
         JsonOut.String(w, "userAgent"u8, UserAgent);
         JsonOut.String(w, "errorCode"u8, ErrorCode);
         JsonOut.String(w, "errorMessage"u8, ErrorMessage);
-        JsonOut.Raw(w, "requestParameters"u8, RequestParameters);
-        JsonOut.Raw(w, "responseElements"u8, ResponseElements);
-        JsonOut.Raw(w, "additionalEventData"u8, AdditionalEventData);
+        JsonOut.Raw(w, "requestParameters"u8, RequestParameters, _texts.IsNull(4));
+        JsonOut.Raw(w, "responseElements"u8, ResponseElements, _texts.IsNull(5));
+        JsonOut.Raw(w, "additionalEventData"u8, AdditionalEventData, _texts.IsNull(6));
         JsonOut.String(w, "requestID"u8, RequestId);
         JsonOut.String(w, "eventID"u8, EventId);
         JsonOut.Value(w, "eventType"u8, EventType);
@@ -446,7 +446,7 @@ public sealed partial record CloudTrailRecord : IJsonModel<CloudTrailRecord>
         JsonOut.Bool(w, "readOnly"u8, ReadOnly, _kind.ReadOnlyKind, JsonBoolKind.Boolean);
         JsonOut.List(w, "resources"u8, Resources);
         JsonOut.String(w, "recipientAccountId"u8, RecipientAccountId);
-        JsonOut.Raw(w, "serviceEventDetails"u8, ServiceEventDetails);
+        JsonOut.Raw(w, "serviceEventDetails"u8, ServiceEventDetails, _texts.IsNull(7));
         JsonOut.String(w, "sharedEventID"u8, SharedEventId);
         JsonOut.String(w, "vpcEndpointId"u8, VpcEndpointId);
         JsonOut.String(w, "vpcEndpointAccountId"u8, VpcEndpointAccountId);

@@ -14,7 +14,6 @@ public sealed class JsonStructureTests
 
     [Theory]
     [InlineData("""{"a":1,"b":"x"}""", """{"b":"x","a":1}""")]
-    [InlineData("""{"a":null,"b":1}""", """{"b":1}""")]
     [InlineData("""{"n":1.0}""", """{"n":1}""")]
     [InlineData("""{"n":9.82222E-5}""", """{"n":0.0000982222}""")]
     public void FirstDifference_EquivalentDocuments_IsNull(string expected, string actual) => Diff(expected, actual).Should().BeNull();
@@ -25,6 +24,7 @@ public sealed class JsonStructureTests
     [InlineData("""{"a":1,"c":2}""", """{"a":1}""", "$.c")]
     [InlineData("""{"a":"true"}""", """{"a":true}""", "$.a")]
     [InlineData("""{"a":null}""", """{"a":0}""", "$.a")]
+    [InlineData("""{"a":null,"b":1}""", """{"b":1}""", "$.a")]
     [InlineData("""{"s":"2024-01-01T00:00:00Z"}""", """{"s":"2024-01-01T00:00:00+00:00"}""", "$.s")]
     [InlineData("""{"eventTime":"2024-01-01T00:00:00Z"}""", """{"eventTime":"2024-01-01T00:00:01Z"}""", "$.eventTime")]
     [InlineData("""{"eventTime":"2024-01-01T00:00:00Z"}""", """{"eventTime":"2024-01-01T00:00:00.0000000+00:00"}""", "$.eventTime")]

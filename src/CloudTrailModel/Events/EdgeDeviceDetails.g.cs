@@ -64,7 +64,7 @@ public sealed partial record EdgeDeviceDetails : IJsonModel<EdgeDeviceDetails>
                     break;
                 case "snowJobId": snowJobId = s.PooledString(ref r, name, ref x); break;
                 case "deviceFamily": deviceFamily = s.PooledString(ref r, name, ref x); break;
-                case "attributes": attributes = s.Raw(ref r); break;
+                case "attributes": attributes = s.Raw(ref r, name, ref x); break;
                 default: s.Unknown(ref r, name, ref x); break;
             }
         }

@@ -32,8 +32,8 @@ public sealed partial record EventContext : IJsonModel<EventContext>
             string name = s.PropertyName(ref r);
             switch (name)
             {
-                case "requestContext": requestContext = s.Raw(ref r); break;
-                case "tagContext": tagContext = s.Raw(ref r); break;
+                case "requestContext": requestContext = s.Raw(ref r, name, ref x); break;
+                case "tagContext": tagContext = s.Raw(ref r, name, ref x); break;
                 default: s.Unknown(ref r, name, ref x); break;
             }
         }

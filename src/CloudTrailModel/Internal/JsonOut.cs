@@ -74,6 +74,18 @@ internal static class JsonOut
         }
     }
 
+    /// <summary>A free-form value, or <c>null</c> where the record read a JSON null (<paramref name="wasNull"/>).</summary>
+    public static void Raw(Utf8JsonWriter w, ReadOnlySpan<byte> name, RawJson? value, bool wasNull)
+    {
+        if (wasNull)
+        {
+            w.WriteNull(name);
+            return;
+        }
+
+        Raw(w, name, value);
+    }
+
     public static void Object<T>(Utf8JsonWriter w, ReadOnlySpan<byte> name, T? value)
         where T : class, IJsonModel<T>
     {

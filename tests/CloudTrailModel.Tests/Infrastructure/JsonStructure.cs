@@ -5,7 +5,7 @@ namespace CloudTrailModel.Tests.Infrastructure;
 
 /// <summary>
 /// Structural JSON comparison for round-trip tests: objects are unordered member sets (a member whose input value is
-/// null may be missing from the output), numbers compare by value, arrays in order, strings ordinally (a time
+/// null must be written back as null, not left out), numbers compare by value, arrays in order, strings ordinally (a time
 /// written back in another spelling than it came in is a difference).
 /// </summary>
 public static class JsonStructure
@@ -43,11 +43,6 @@ public static class JsonStructure
                     string childPath = $"{path}.{p.Name}";
                     if (!actualMembers.TryGetValue(p.Name, out JsonElement a))
                     {
-                        if (p.Value.ValueKind == JsonValueKind.Null)
-                        {
-                            continue;
-                        }
-
                         return $"{childPath}: missing from the output";
                     }
 

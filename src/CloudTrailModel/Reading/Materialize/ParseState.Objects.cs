@@ -50,7 +50,7 @@ internal sealed partial class ParseState
             return true;
         }
 
-        KeepUnlessNull(ref reader, name, ref extra);
+        Keep(ref reader, name, ref extra);
         return false;
     }
 
@@ -156,7 +156,7 @@ internal sealed partial class ParseState
         Read(ref reader);
         if (reader.TokenType != expected)
         {
-            KeepUnlessNull(ref reader, name, ref extra);
+            Keep(ref reader, name, ref extra);
             start = 0;
             return false;
         }

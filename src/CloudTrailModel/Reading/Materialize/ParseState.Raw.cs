@@ -5,23 +5,30 @@ namespace CloudTrailModel.Internal;
 // Free-form values: found without copying, skipped fast, and copied into the record's one array at its end.
 internal sealed partial class ParseState
 {
-    /// <summary>Keeps a free-form value (any JSON kind) as raw UTF-8; JSON null gives null.</summary>
-    public RawJson? Raw(ref Utf8JsonReader reader)
+    /// <summary>Keeps a free-form value (any JSON kind) as raw UTF-8; a JSON null gives null and is kept as an extra field.</summary>
+    public RawJson? Raw(ref Utf8JsonReader reader, string name, ref ExtraFields extra)
     {
+        extra.Forget(name);
         RawRange range = RawRange(ref reader);
-        return range.Length == 0 ? null : new RawJson(Source.Slice(range.Start, range.Length).ToArray());
+        if (range.IsNull)
+        {
+            Keep(ref reader, name, ref extra);
+            return null;
+        }
+
+        return new RawJson(Source.Slice(range.Start, range.Length).ToArray());
     }
 
     /// <summary>
     /// Finds a free-form value (any JSON kind) without copying it: <see cref="EndRecord"/> copies all of a record's
-    /// free-form values into one array when the record is done. JSON null gives an empty range.
+    /// free-form values into one array when the record is done. JSON null gives <see cref="Internal.RawRange.Null"/>.
     /// </summary>
     public RawRange RawRange(ref Utf8JsonReader reader)
     {
         Read(ref reader);
         if (reader.TokenType == JsonTokenType.Null)
         {
-            return default;
+            return Internal.RawRange.Null;
         }
 
         int start = SourceIndex(reader.TokenStartIndex);
@@ -126,6 +133,11 @@ internal sealed partial class ParseState
 
     private void Copy(RawRange range, byte[] bytes, ref int offset)
     {
+        if (range.Length == 0)
+        {
+            return;
+        }
+
         Source.Slice(range.Start, range.Length).CopyTo(bytes.AsSpan(offset));
         offset += range.Length;
     }

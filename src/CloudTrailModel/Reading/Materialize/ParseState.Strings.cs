@@ -40,7 +40,7 @@ internal sealed partial class ParseState
             return reader.GetString();
         }
 
-        KeepUnlessNull(ref reader, name, ref extra);
+        Keep(ref reader, name, ref extra);
         return null;
     }
 
@@ -70,7 +70,7 @@ internal sealed partial class ParseState
         }
 
         hash = 0;
-        KeepUnlessNull(ref reader, name, ref extra);
+        Keep(ref reader, name, ref extra);
         return null;
     }
 
@@ -99,7 +99,7 @@ internal sealed partial class ParseState
         hash = 0;
         if (reader.TokenType != JsonTokenType.String)
         {
-            KeepUnlessNull(ref reader, name, ref extra);
+            Keep(ref reader, name, ref extra);
             return default;
         }
 

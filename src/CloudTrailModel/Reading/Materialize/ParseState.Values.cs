@@ -39,7 +39,7 @@ internal sealed partial class ParseState
                 return false;
             default:
                 kind = JsonBoolKind.Default;
-                KeepUnlessNull(ref reader, name, ref extra);
+                Keep(ref reader, name, ref extra);
                 return null;
         }
     }
@@ -53,7 +53,7 @@ internal sealed partial class ParseState
             return value;
         }
 
-        KeepUnlessNull(ref reader, name, ref extra);
+        Keep(ref reader, name, ref extra);
         return null;
     }
 
@@ -66,7 +66,7 @@ internal sealed partial class ParseState
             return value;
         }
 
-        KeepUnlessNull(ref reader, name, ref extra);
+        Keep(ref reader, name, ref extra);
         return null;
     }
 
@@ -91,7 +91,7 @@ internal sealed partial class ParseState
             return value;
         }
 
-        KeepUnlessNull(ref reader, name, ref extra);
+        Keep(ref reader, name, ref extra);
         return null;
     }
 

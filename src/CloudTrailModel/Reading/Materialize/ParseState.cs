@@ -162,9 +162,25 @@ internal sealed partial class ParseState
     }
 
     /// <summary>Keeps the value the reader is on as an extra field.</summary>
+    /// <remarks>A JSON null is kept too (the typed property is null either way), so the record writes it back.</remarks>
     public void Keep(ref Utf8JsonReader reader, string name, ref ExtraFields extra)
     {
+        if (reader.TokenType == JsonTokenType.Null)
+        {
+            extra.Add(name, JsonNull);
+            return;
+        }
+
         KeepSlice(SliceValue(ref reader), name, ref extra);
+    }
+
+    // One null for every kept JSON null: an element parsed this way owns its bytes and is immutable, so it is shared.
+    private static readonly JsonElement JsonNull = ParseNull();
+
+    private static JsonElement ParseNull()
+    {
+        var reader = new Utf8JsonReader("null"u8);
+        return JsonElement.ParseValue(ref reader);
     }
 
     // A value as it appeared, as an extra field.
@@ -179,13 +195,5 @@ internal sealed partial class ParseState
     {
         Read(ref reader);
         Keep(ref reader, name, ref extra);
-    }
-
-    private void KeepUnlessNull(ref Utf8JsonReader reader, string name, ref ExtraFields extra)
-    {
-        if (reader.TokenType != JsonTokenType.Null)
-        {
-            Keep(ref reader, name, ref extra);
-        }
     }
 }

@@ -62,7 +62,8 @@ internal struct RecordTexts : IEquatable<RecordTexts>
     {
         if (range.Length == 0)
         {
-            return WriteAbsent(table, at);
+            // A JSON null is a slot of no bytes, so it is written back; an absent value has no slot.
+            return range.IsNull ? WriteSlot(table, at, offset, 0) : WriteAbsent(table, at);
         }
 
         at = WriteSlot(table, at, offset, range.Length);
@@ -221,7 +222,7 @@ internal struct RecordTexts : IEquatable<RecordTexts>
 
     private RawJson? WrapRaw(int index, object? store)
     {
-        if (Bytes(store) is not { } bytes || !TryFindSlot(bytes, index, out int start, out int length))
+        if (Bytes(store) is not { } bytes || !TryFindSlot(bytes, index, out int start, out int length) || length == 0)
         {
             return null;
         }
@@ -265,7 +266,18 @@ internal struct RecordTexts : IEquatable<RecordTexts>
             return null;
         }
 
-        return index < FirstRaw ? Decode(bytes, start, length) : new RawJson(bytes.AsMemory(start, length));
+        return index < FirstRaw ? Decode(bytes, start, length) : length == 0 ? null : new RawJson(bytes.AsMemory(start, length));
+    }
+
+    /// <summary>
+    /// Whether the raw value at <paramref name="index"/> came as JSON null (its property is null, as for an absent one,
+    /// but the record writes it back), and has not been set in code since.
+    /// </summary>
+    public readonly bool IsNull(int index)
+    {
+        object? store = _store;
+        return index >= FirstRaw && (store is not Cache cache || !cache.Has(index))
+            && Bytes(store) is { } bytes && TryFindSlot(bytes, index, out _, out int length) && length == 0;
     }
 
     // The stored bytes of a value not read yet (UTF-8, packed or raw), with how they are stored; false once it is cached or absent.
@@ -287,6 +299,12 @@ internal struct RecordTexts : IEquatable<RecordTexts>
     {
         for (int i = 0; i < Count; i++)
         {
+            // A JSON null and an absent value read alike but are written differently.
+            if (IsNull(i) != other.IsNull(i))
+            {
+                return false;
+            }
+
             // Stored the same way: equal values are equal bytes.
             if (TryGetStored(i, out ReadOnlySpan<byte> a, out int aLength) && other.TryGetStored(i, out ReadOnlySpan<byte> b, out int bLength)
                 && (aLength == bLength || (i >= FirstRaw)))
@@ -316,6 +334,7 @@ internal struct RecordTexts : IEquatable<RecordTexts>
         for (int i = 0; i < Count; i++)
         {
             hash.Add(Peek(i));
+            hash.Add(IsNull(i));
         }
 
         return hash.ToHashCode();
