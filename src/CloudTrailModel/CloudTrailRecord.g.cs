@@ -88,10 +88,10 @@ public sealed partial record CloudTrailRecord : IJsonModel<CloudTrailRecord>
     /// <summary>The description of the error, if the request failed (<c>errorMessage</c>).</summary>
     public string? ErrorMessage { get => _texts.GetString(0); init => _texts.Set(0, value); }
 
-    /// <summary>The request parameters (<c>requestParameters</c>), raw; null when absent or JSON null.</summary>
+    /// <summary>The request parameters (<c>requestParameters</c>), raw; null when absent or JSON null (a JSON null is written back as one).</summary>
     public RawJson? RequestParameters { get => _texts.GetRaw(4); init => _texts.Set(4, value); }
 
-    /// <summary>The response elements (<c>responseElements</c>), raw; null when absent or JSON null.</summary>
+    /// <summary>The response elements (<c>responseElements</c>), raw; null when absent or JSON null (a JSON null is written back as one).</summary>
     public RawJson? ResponseElements { get => _texts.GetRaw(5); init => _texts.Set(5, value); }
 
     /// <summary>Additional data about the event (<c>additionalEventData</c>), raw.</summary>
