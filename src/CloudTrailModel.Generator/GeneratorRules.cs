@@ -29,6 +29,12 @@ public sealed class GeneratorRules
     /// <summary>Gets, per request shape, members CloudTrail logs inside one <c>items</c> entry of a set (EC2 <c>RunInstances</c>' <c>instancesSet</c>).</summary>
     public Dictionary<string, (string SetName, List<string> Members)> ItemGroups { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>
+    /// Gets the enum shapes the core already defines under the same name (CloudTrail's <c>InsightType</c>): members use the
+    /// core's type, so one value type serves records and operations, and the package defines none of its own.
+    /// </summary>
+    public HashSet<string> CoreTypes { get; } = new(StringComparer.Ordinal);
+
     /// <summary>Gets whether read-only operations (<c>Describe*</c>, <c>Get*</c>, <c>List*</c>) get no response type: CloudTrail does not log their responses.</summary>
     public bool SkipReadOnlyResponses { get; private set; }
 
@@ -96,6 +102,11 @@ public sealed class GeneratorRules
         if (root.TryGetProperty("typedResponses", out JsonElement typed))
         {
             rules.TypedResponses = typed.EnumerateArray().Select(e => e.GetString()!).ToHashSet(StringComparer.Ordinal);
+        }
+
+        if (root.TryGetProperty("coreTypes", out JsonElement coreTypes))
+        {
+            rules.CoreTypes.UnionWith(coreTypes.EnumerateArray().Select(e => e.GetString()!));
         }
 
         rules.UnwrapOutputs = root.TryGetProperty("unwrapOutputs", out JsonElement unwrap) && unwrap.ValueKind == JsonValueKind.True;

@@ -200,9 +200,19 @@ public static partial class ServiceGenerator
                 case "string":
                     if (shape.TryGetProperty("enum", out _))
                     {
-                        _enums.Add(shapeName);
-                        _enumTypes.Add(TypeName(shapeName));
-                        return TypeName(shapeName);
+                        string type = TypeName(shapeName);
+                        if (rules.CoreTypes.Contains(shapeName))
+                        {
+                            // The core's own open value set of that name (an extensible struct too).
+                            type = "global::CloudTrailModel." + type;
+                        }
+                        else
+                        {
+                            _enums.Add(shapeName);
+                        }
+
+                        _enumTypes.Add(type);
+                        return type;
                     }
 
                     return "string";

@@ -15,8 +15,8 @@ public sealed record InsightSelector
 {
     /// <summary>The type of Insights events to log on a trail or event data store. JSON <c>insightType</c>.</summary>
     [JsonPropertyName("insightType")]
-    [JsonConverter(typeof(TolerantMemberConverter<InsightType?>))]
-    public InsightType? InsightType { get; set; }
+    [JsonConverter(typeof(TolerantMemberConverter<global::CloudTrailModel.InsightType?>))]
+    public global::CloudTrailModel.InsightType? InsightType { get; set; }
 
     /// <summary>Select the event category on which Insights should be enabled. JSON <c>eventCategories</c>.</summary>
     [JsonPropertyName("eventCategories")]
@@ -32,7 +32,7 @@ public sealed record InsightSelector
     /// <returns>True when every member is equal.</returns>
     public bool Equals(InsightSelector? other) =>
         ReferenceEquals(this, other) || (other is not null
-            && EqualityComparer<InsightType?>.Default.Equals(InsightType, other.InsightType)
+            && EqualityComparer<global::CloudTrailModel.InsightType?>.Default.Equals(InsightType, other.InsightType)
             && EqualityComparer<IReadOnlyList<SourceEventCategory>?>.Default.Equals(EventCategories, other.EventCategories)
             && JsonFields.Equal(AdditionalFields, other.AdditionalFields));
 

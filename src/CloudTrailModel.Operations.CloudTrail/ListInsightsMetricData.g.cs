@@ -30,8 +30,8 @@ public sealed record ListInsightsMetricDataRequestParameters
 
     /// <summary>The type of CloudTrail Insights event, which is either ApiCallRateInsight or ApiErrorRateInsight. JSON <c>insightType</c>.</summary>
     [JsonPropertyName("insightType")]
-    [JsonConverter(typeof(TolerantMemberConverter<InsightType?>))]
-    public InsightType? InsightType { get; set; }
+    [JsonConverter(typeof(TolerantMemberConverter<global::CloudTrailModel.InsightType?>))]
+    public global::CloudTrailModel.InsightType? InsightType { get; set; }
 
     /// <summary>Conditionally required if the InsightType parameter is set to ApiErrorRateInsight. JSON <c>errorCode</c>.</summary>
     [JsonPropertyName("errorCode")]
@@ -80,7 +80,7 @@ public sealed record ListInsightsMetricDataRequestParameters
             && EqualityComparer<string?>.Default.Equals(TrailName, other.TrailName)
             && EqualityComparer<string?>.Default.Equals(EventSource, other.EventSource)
             && EqualityComparer<string?>.Default.Equals(EventName, other.EventName)
-            && EqualityComparer<InsightType?>.Default.Equals(InsightType, other.InsightType)
+            && EqualityComparer<global::CloudTrailModel.InsightType?>.Default.Equals(InsightType, other.InsightType)
             && EqualityComparer<string?>.Default.Equals(ErrorCode, other.ErrorCode)
             && EqualityComparer<DateTimeOffset?>.Default.Equals(StartTime, other.StartTime)
             && EqualityComparer<DateTimeOffset?>.Default.Equals(EndTime, other.EndTime)
@@ -130,8 +130,8 @@ public sealed record ListInsightsMetricDataResponseElements
 
     /// <summary>The type of CloudTrail Insights event, which is either ApiCallRateInsight or ApiErrorRateInsight. JSON <c>insightType</c>.</summary>
     [JsonPropertyName("insightType")]
-    [JsonConverter(typeof(TolerantMemberConverter<InsightType?>))]
-    public InsightType? InsightType { get; set; }
+    [JsonConverter(typeof(TolerantMemberConverter<global::CloudTrailModel.InsightType?>))]
+    public global::CloudTrailModel.InsightType? InsightType { get; set; }
 
     /// <summary>Only returned if InsightType parameter was set to ApiErrorRateInsight. JSON <c>errorCode</c>.</summary>
     [JsonPropertyName("errorCode")]
@@ -165,7 +165,7 @@ public sealed record ListInsightsMetricDataResponseElements
             && EqualityComparer<string?>.Default.Equals(TrailARN, other.TrailARN)
             && EqualityComparer<string?>.Default.Equals(EventSource, other.EventSource)
             && EqualityComparer<string?>.Default.Equals(EventName, other.EventName)
-            && EqualityComparer<InsightType?>.Default.Equals(InsightType, other.InsightType)
+            && EqualityComparer<global::CloudTrailModel.InsightType?>.Default.Equals(InsightType, other.InsightType)
             && EqualityComparer<string?>.Default.Equals(ErrorCode, other.ErrorCode)
             && EqualityComparer<IReadOnlyList<DateTimeOffset>?>.Default.Equals(Timestamps, other.Timestamps)
             && EqualityComparer<IReadOnlyList<double>?>.Default.Equals(Values, other.Values)

@@ -1,3 +1,4 @@
+using CloudTrailModel.Operations.CloudTrail;
 using CloudTrailModel.Operations.EC2;
 using CloudTrailModel.Operations.Lambda;
 using CloudTrailModel.Operations.RDS;
@@ -9,6 +10,21 @@ namespace CloudTrailModel.Tests.Operations;
 /// <summary>The shapes CloudTrail logs per service (from corpus records), read into the generated types.</summary>
 public sealed class ServiceShapeTests
 {
+    [Fact]
+    public void PutInsightSelectors_InsightType_IsTheCoreValueSet_AndKeepsAnUnknownValue()
+    {
+        // One InsightType for records (insightDetails) and operations: the package defines no copy of its own.
+        typeof(InsightSelector).Assembly.GetTypes().Should().NotContain(t => t.Name == nameof(InsightType));
+        CloudTrailRecord record = OperationRecords.Make("cloudtrail.amazonaws.com", "PutInsightSelectors",
+            """{"trailName": "t", "insightSelectors": [{"insightType": "ApiCallRateInsight"}, {"insightType": "ApiNewRateInsight"}]}""",
+            """{"trailARN": "arn:aws:cloudtrail:us-east-1:123456789012:trail/t", "insightSelectors": [{"insightType": "ApiErrorRateInsight"}]}""");
+
+        record.TryGetRequestParameters(out PutInsightSelectorsRequestParameters? p).Should().BeTrue();
+        p!.InsightSelectors!.Select(s => s.InsightType).Should().Equal(InsightType.ApiCallRateInsight, new InsightType("ApiNewRateInsight"));
+        record.TryGetResponseElements(out PutInsightSelectorsResponseElements? r).Should().BeTrue();
+        r!.InsightSelectors!.Single().InsightType.Should().Be(InsightType.ApiErrorRateInsight);
+    }
+
     [Fact]
     public void RunInstances_CountsAndImageInsideInstancesSetItems_AreTyped()
     {

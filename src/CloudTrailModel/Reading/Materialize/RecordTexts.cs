@@ -7,12 +7,13 @@ namespace CloudTrailModel.Internal;
 /// A record's values that stay in its one array until first read: up to four strings (slots 0-3: in CloudTrailRecord the
 /// error message, request, event and shared event IDs; an ID may be packed by <see cref="HexText"/>) and four free-form
 /// values (slots 4-7: request parameters, response elements, additional event data, service event details; one that
-/// came as JSON null has a slot of no bytes, <see cref="IsNull"/>), as the record's member table assigns them (<c>@texts</c>). The record holds one reference for all eight: where each value is
-/// sits in a small table at the end of the array (see <see cref="WriteTable"/>), about 20 bytes where eight (start,
-/// length) fields would take 64 in the record. What is read is cached in a side object made on first read (or when a
-/// value is set in code), which a record made with <c>with</c> shares until it sets a value of its own. Equality and hash
-/// codes are those of the values (strings, and raw values' bytes), read or not. Thread-safe: threads reading at once may
-/// decode a value twice, into equal values, and agree on one side object.
+/// came as JSON null has a slot of no bytes, <see cref="IsNull"/>), as the record's member table assigns them
+/// (<c>@texts</c>). The record holds one reference for all eight: where each value is sits in a small table at the end
+/// of the array (see <see cref="WriteTable"/>), about 20 bytes where eight (start, length) fields would take 64 in the
+/// record. What is read is cached in a side object made on first read (or when a value is set in code), which a record
+/// made with <c>with</c> shares until it sets a value of its own. Equality and hash codes are those of the values
+/// (strings, and raw values' bytes or JSON null), read or not. Thread-safe: threads reading at once may decode a value
+/// twice, into equal values, and agree on one side object.
 /// </summary>
 internal struct RecordTexts : IEquatable<RecordTexts>
 {
