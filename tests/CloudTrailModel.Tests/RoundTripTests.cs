@@ -109,8 +109,11 @@ public sealed class RoundTripTests
     public void NullMember_ReadsAsNull_AndIsWrittenBack(string name)
     {
         string json = $$"""{"eventName":"E","{{name}}":null,"awsRegion":"us-east-1"}""";
+        System.Reflection.PropertyInfo property = typeof(CloudTrailRecord).GetProperties()
+            .Single(p => string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase));
         foreach (CloudTrailRecord record in new[] { Fixtures.ReadOne(json), CloudTrailRecord.Parse(json) })
         {
+            property.GetValue(record).Should().BeNull($"{name}: null reads as null");
             JsonElement written = JsonDocument.Parse(Fixtures.Json(record)).RootElement;
             written.TryGetProperty(name, out JsonElement value).Should().BeTrue($"{name}: null is written back");
             value.ValueKind.Should().Be(JsonValueKind.Null);
