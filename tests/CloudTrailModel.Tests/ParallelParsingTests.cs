@@ -324,7 +324,7 @@ public sealed class ParallelParsingTests
 
         // Each thread materialises with its own state, whose string pool gives each repeated value one instance: more
         // than one instance of a repeated value shows that more than one thread materialised records.
-        int Instances(CloudTrailReaderOptions options)
+        int Instances(CloudTrailReaderOptions options, int pause = 1)
         {
             var records = new List<CloudTrailRecord>();
             foreach (CloudTrailRecord record in CloudTrailReader.ReadRecords(new MemoryStream(log), options))
@@ -332,7 +332,7 @@ public sealed class ParallelParsingTests
                 if (records.Count % 100 == 0)
                 {
                     // A slow consumer, so helpers a busy machine starts late still find records left in the window.
-                    Thread.Sleep(1);
+                    Thread.Sleep(pause);
                 }
 
                 records.Add(record);
@@ -351,11 +351,14 @@ public sealed class ParallelParsingTests
             return;
         }
 
-        // A machine busy with other tests may leave the helpers no time in one read: a few reads may show it.
+        // Until a helper took records: a machine busy with other tests may leave the helpers no time in one read, and a
+        // thread pool starved by blocked tests adds threads only every half second or so (five reads were once not
+        // enough in a full CI run). A slower consumer at each read; every read checks every record either way.
         int most = 0;
-        for (int attempt = 0; attempt < 5 && most < 2; attempt++)
+        var budget = System.Diagnostics.Stopwatch.StartNew();
+        for (int attempt = 1; most < 2 && budget.Elapsed < TimeSpan.FromSeconds(60); attempt++)
         {
-            most = Math.Max(most, Instances(Parallel));
+            most = Math.Max(most, Instances(Parallel, Math.Min(attempt, 25)));
         }
 
         most.Should().BeGreaterThan(1, "the windows' records are fanned out to helper threads");
