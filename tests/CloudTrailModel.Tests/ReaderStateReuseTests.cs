@@ -172,6 +172,69 @@ public sealed class ReaderStateReuseTests
     }
 
     [Fact]
+    public void AKeptState_OutlivesAFullCollection_ForTheNextReader()
+    {
+        // A service reading a file now and then, with full collections between: its readers keep what the last learnt.
+        TakeKeptStates();
+        ParseState state = ParseStateCache.Rent();
+        state.Pool.Get("kept-value"u8);
+        ParseStateCache.Return(state);
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+
+        ParseState next = ParseStateCache.Rent();
+        next.Should().BeSameAs(state, "a state used within the last minute is kept through full collections");
+        ParseStateCache.Return(next);
+    }
+
+    [Fact]
+    public void AKeptState_UnusedForLongerThanItIsKept_OrWhenMemoryIsShort_IsLetGo()
+    {
+        TakeKeptStates();
+        ParseState state = ParseStateCache.Rent();
+        ParseStateCache.Return(state);
+        ParseStateCache.Trim(Environment.TickCount64, memoryLoadHigh: false);
+        ParseState kept = ParseStateCache.Rent();
+        kept.Should().BeSameAs(state, "a state handed back just now is kept");
+
+        ParseStateCache.Return(kept);
+        ParseStateCache.Trim(Environment.TickCount64 + (long)ParseStateCache.KeepUnused.TotalMilliseconds + 1000, memoryLoadHigh: false);
+        ParseStateCache.Rent().Should().NotBeSameAs(state, "a state unused for longer than the cache keeps one is let go");
+
+        ParseState another = ParseStateCache.Rent();
+        ParseStateCache.Return(another);
+        ParseStateCache.Trim(Environment.TickCount64, memoryLoadHigh: true);
+        ParseStateCache.Rent().Should().NotBeSameAs(another, "when memory is short every kept state is let go");
+    }
+
+    [Fact]
+    public void AFullCollectionCallback_RunsAfterEachFullCollection_UntilItSaysStop()
+    {
+        int calls = 0, stopping = 0;
+        FullCollectionCallback.Register(() =>
+        {
+            Interlocked.Increment(ref calls);
+            return true;
+        });
+        FullCollectionCallback.Register(() =>
+        {
+            Interlocked.Increment(ref stopping);
+            return false;
+        });
+
+        for (int i = 0; i < 3; i++)
+        {
+            GC.Collect();
+            GC.WaitForPendingFinalizers();
+        }
+
+        Volatile.Read(ref calls).Should().BeGreaterThanOrEqualTo(3, "the callback runs after each full collection");
+        Volatile.Read(ref stopping).Should().Be(1, "a callback that returns false is not called again");
+    }
+
+    [Fact]
     public void AStateHandedBackTwice_GoesToOneReaderOnly()
     {
         TakeKeptStates();
