@@ -12,9 +12,7 @@ namespace CloudTrailModel.Internal;
 /// <remarks>
 /// States are held strongly and let go after full collections, as <c>ArrayPool&lt;T&gt;.Shared</c> trims: a state
 /// unused for <see cref="KeepUnused"/>, or every state when the collector reports high memory load. Held weakly, every
-/// full collection took them, and the reader after it learnt its values again, the pool's tables reaching the large
-/// object heap anew: a service reading a file now and then, or a benchmark that collects between iterations, paid that
-/// each time (3% of a one-core read on the account profile, 13% on the organisation profile).
+/// full collection took them, so a service reading a file now and then had each reader learn its values again.
 /// </remarks>
 internal static class ParseStateCache
 {
