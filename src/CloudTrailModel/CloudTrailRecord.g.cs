@@ -131,7 +131,7 @@ public sealed partial record CloudTrailRecord : IJsonModel<CloudTrailRecord>
     public IReadOnlyList<CloudTrailResource>? Resources { get; init => field = ValueList<CloudTrailResource>.From(value); }
 
     /// <summary>The account that received this copy of the event (<c>recipientAccountId</c>).</summary>
-    public string? RecipientAccountId { get => _kind.RecipientAccountId; init => _kind = _kind with { RecipientAccountId = value }; }
+    public string? RecipientAccountId { get; init; }
 
     /// <summary>Details of an <c>AwsServiceEvent</c> (<c>serviceEventDetails</c>), raw.</summary>
     public RawJson? ServiceEventDetails { get => _texts.GetRaw(7); init => _texts.Set(7, value); }
@@ -269,12 +269,12 @@ public sealed partial record CloudTrailRecord : IJsonModel<CloudTrailRecord>
                 case "managementEvent": managementEvent = s.Bool(ref r, name, ref x, out managementEventKind); break;
                 case "readOnly": readOnly = s.Bool(ref r, name, ref x, out readOnlyKind); break;
                 case "resources": resources = s.List<CloudTrailResource>(ref r, name, ref x); break;
-                case "recipientAccountId": recipientAccountId = s.PooledString(ref r, name, ref x, out h); kindHash += h * 17; break;
+                case "recipientAccountId": recipientAccountId = s.PooledString(ref r, name, ref x); break;
                 case "serviceEventDetails": serviceEventDetails = s.RawRange(ref r); break;
                 case "sharedEventID": sharedEventId = s.UniqueString(ref r, name, ref x); break;
                 case "vpcEndpointId": vpcEndpointId = s.PooledString(ref r, name, ref x); break;
                 case "vpcEndpointAccountId": vpcEndpointAccountId = s.PooledString(ref r, name, ref x); break;
-                case "eventCategory": eventCategoryText = s.PooledString(ref r, name, ref x, out h); kindHash += h * 19; break;
+                case "eventCategory": eventCategoryText = s.PooledString(ref r, name, ref x, out h); kindHash += h * 17; break;
                 case "addendum": addendum = s.Object<Addendum>(ref r, name, ref x); break;
                 case "sessionCredentialFromConsole": sessionCredentialFromConsole = s.Bool(ref r, name, ref x, out sessionCredentialFromConsoleKind); break;
                 case "edgeDeviceDetails": edgeDeviceDetails = s.Object<EdgeDeviceDetails>(ref r, name, ref x); break;
@@ -306,7 +306,7 @@ public sealed partial record CloudTrailRecord : IJsonModel<CloudTrailRecord>
                 EventTimeSpelling = eventTimeSpelling,
                 AdditionalFields = extras,
             };
-        RecordKind kind = SharedKind(s, kindHash, eventVersionText, eventVersion, eventSource, eventName, awsRegion, eventTypeText, managementEvent, managementEventKind, readOnly, readOnlyKind, recipientAccountId, eventCategoryText);
+        RecordKind kind = SharedKind(s, kindHash, eventVersionText, eventVersion, eventSource, eventName, awsRegion, eventTypeText, managementEvent, managementEventKind, readOnly, readOnlyKind, eventCategoryText);
         var cloudTrailRecord = new CloudTrailRecord
         {
             UserIdentity = userIdentity,
@@ -315,6 +315,7 @@ public sealed partial record CloudTrailRecord : IJsonModel<CloudTrailRecord>
             UserAgent = userAgent,
             ErrorCode = errorCode,
             Resources = resources,
+            RecipientAccountId = recipientAccountId,
             SessionCredentialFromConsole = sessionCredentialFromConsole,
             TlsDetails = tlsDetails,
             _texts = RecordTexts.Create(texts, errorMessage, requestId, eventId, sharedEventId),
@@ -326,9 +327,9 @@ public sealed partial record CloudTrailRecord : IJsonModel<CloudTrailRecord>
     }
 
     // The kind of an object with none of its own: made once per combination of these members a reader meets.
-    private static RecordKind SharedKind(ParseState s, int kindHash, string? eventVersionText, CloudTrailEventVersion eventVersion, string? eventSource, string? eventName, string? awsRegion, string? eventTypeText, bool? managementEvent, JsonBoolKind managementEventKind, bool? readOnly, JsonBoolKind readOnlyKind, string? recipientAccountId, string? eventCategoryText)
+    private static RecordKind SharedKind(ParseState s, int kindHash, string? eventVersionText, CloudTrailEventVersion eventVersion, string? eventSource, string? eventName, string? awsRegion, string? eventTypeText, bool? managementEvent, JsonBoolKind managementEventKind, bool? readOnly, JsonBoolKind readOnlyKind, string? eventCategoryText)
     {
-        var kindKey = new RecordKind.Key(kindHash, eventVersionText, eventSource, eventName, awsRegion, eventTypeText, managementEvent, managementEventKind, readOnly, readOnlyKind, recipientAccountId, eventCategoryText);
+        var kindKey = new RecordKind.Key(kindHash, eventVersionText, eventSource, eventName, awsRegion, eventTypeText, managementEvent, managementEventKind, readOnly, readOnlyKind, eventCategoryText);
         return s.SharedRecordKinds.Find(kindKey, out int kindSlot) ?? s.SharedRecordKinds.Add(kindSlot, kindKey, new RecordKind
         {
             EventVersion = eventVersion,
@@ -340,7 +341,6 @@ public sealed partial record CloudTrailRecord : IJsonModel<CloudTrailRecord>
             ManagementEventKind = managementEventKind,
             ReadOnly = readOnly,
             ReadOnlyKind = readOnlyKind,
-            RecipientAccountId = recipientAccountId,
             EventCategory = eventCategoryText is null ? default : new CloudTrailEventCategory(eventCategoryText),
         });
     }
@@ -370,12 +370,10 @@ public sealed partial record CloudTrailRecord : IJsonModel<CloudTrailRecord>
         // How readOnly was written (a JSON boolean or a string), so it is written back the same way.
         public JsonBoolKind ReadOnlyKind { get; init; }
 
-        public string? RecipientAccountId { get; init; }
-
         public CloudTrailEventCategory EventCategory { get; init; }
 
         /// <summary>A kind as read: its values as the reader pooled them (equal values are one instance, compared by reference), and its booleans with how they were written.</summary>
-        internal readonly struct Key(int hash, string? eventVersionText, string? eventSource, string? eventName, string? awsRegion, string? eventTypeText, bool? managementEvent, JsonBoolKind managementEventKind, bool? readOnly, JsonBoolKind readOnlyKind, string? recipientAccountId, string? eventCategoryText) : IPoolKey<Key>
+        internal readonly struct Key(int hash, string? eventVersionText, string? eventSource, string? eventName, string? awsRegion, string? eventTypeText, bool? managementEvent, JsonBoolKind managementEventKind, bool? readOnly, JsonBoolKind readOnlyKind, string? eventCategoryText) : IPoolKey<Key>
         {
             private readonly int _hash = hash;
             private readonly object? _eventVersionText = eventVersionText;
@@ -383,13 +381,12 @@ public sealed partial record CloudTrailRecord : IJsonModel<CloudTrailRecord>
             private readonly object? _eventName = eventName;
             private readonly object? _awsRegion = awsRegion;
             private readonly object? _eventTypeText = eventTypeText;
-            private readonly object? _recipientAccountId = recipientAccountId;
             private readonly object? _eventCategoryText = eventCategoryText;
             private readonly int _flags = (Code(managementEvent) << 0) | ((int)managementEventKind << 2) | (Code(readOnly) << 4) | ((int)readOnlyKind << 6);
 
             public int Hash() => (_hash * 31) + _flags;
 
-            public bool Same(in Key other) => ReferenceEquals(_eventVersionText, other._eventVersionText) && ReferenceEquals(_eventSource, other._eventSource) && ReferenceEquals(_eventName, other._eventName) && ReferenceEquals(_awsRegion, other._awsRegion) && ReferenceEquals(_eventTypeText, other._eventTypeText) && ReferenceEquals(_recipientAccountId, other._recipientAccountId) && ReferenceEquals(_eventCategoryText, other._eventCategoryText) && _flags == other._flags;
+            public bool Same(in Key other) => ReferenceEquals(_eventVersionText, other._eventVersionText) && ReferenceEquals(_eventSource, other._eventSource) && ReferenceEquals(_eventName, other._eventName) && ReferenceEquals(_awsRegion, other._awsRegion) && ReferenceEquals(_eventTypeText, other._eventTypeText) && ReferenceEquals(_eventCategoryText, other._eventCategoryText) && _flags == other._flags;
 
             private static int Code(bool? value) => value is null ? 0 : value.Value ? 1 : 2;
         }
