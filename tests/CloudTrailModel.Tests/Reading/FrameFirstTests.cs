@@ -110,7 +110,7 @@ public sealed class FrameFirstTests
                 fanOut.Add(start, length);
             }
 
-            fanOut.Start();
+            fanOut.Start(inputHelps: false);
             for (int i = 0; i < slices.Count; i++)
             {
                 if (i % 100 == 0)
@@ -136,6 +136,58 @@ public sealed class FrameFirstTests
     }
 
     [Fact]
+    public void RecordFanOut_HelpedByTheDecompressingThread_HelpsOncePerBatch_AndGivesEverySliceBackInFileOrder()
+    {
+        // With gzip read ahead, the decompressing thread is the first helper (no thread-pool helper is queued for it):
+        // it helps with a batch once, from the back, with its own state.
+        var slices = new List<(int Start, int Length)>();
+        var text = new StringBuilder();
+        for (int i = 0; i < 200; i++)
+        {
+            string record = Fixtures.Record(i).Replace("111122223333", "918273645503", StringComparison.Ordinal);
+            slices.Add((Encoding.UTF8.GetByteCount(text.ToString()), Encoding.UTF8.GetByteCount(record)));
+            text.Append(record).Append(',');
+        }
+
+        byte[] buffer = Fixtures.Utf8(text.ToString());
+        using var fanOut = new RecordFanOut(helpers: 1, CloudTrailReaderOptions.DefaultMaxDepth, headersOnly: false);
+        fanOut.HelpOnce().Should().BeFalse("no batch runs");
+        fanOut.Begin(buffer, bufferBase: 0, lines: false);
+        foreach ((int start, int length) in slices)
+        {
+            fanOut.Add(start, length);
+        }
+
+        fanOut.Start(inputHelps: true);
+        bool helped = false, again = true;
+        var decompressing = new Thread(() => (helped, again) = (fanOut.HelpOnce(), fanOut.HelpOnce()));
+        decompressing.Start();
+        decompressing.Join();
+
+        helped.Should().BeTrue();
+        again.Should().BeFalse("a batch is helped with once");
+        // The reading thread's pool already holds the account: a record it materialised would have that instance.
+        var pool = new StringPool();
+        pool.GetIfRepeated("918273645503"u8, out _);
+        string readersInstance = pool.GetIfRepeated("918273645503"u8, out _)!;
+        var state = new ParseState(pool);
+        var instances = new HashSet<object>(ReferenceEqualityComparer.Instance);
+        for (int i = 0; i < slices.Count; i++)
+        {
+            fanOut.NextOffset.Should().Be(slices[i].Start);
+            SliceResult result = fanOut.TakeNext(state, out int length);
+            length.Should().Be(slices[i].Length);
+            result.Record!.EventId.Should().Be($"id-{i}");
+            instances.Add(result.Record.RecipientAccountId!);
+        }
+
+        fanOut.IsActive.Should().BeFalse();
+        instances.Contains(readersInstance).Should().BeFalse("the helper materialised every slice, with its own state, before the reading thread took one");
+        fanOut.Stop();
+        fanOut.HelpOnce().Should().BeFalse("the batch has ended");
+    }
+
+    [Fact]
     public void RecordFanOut_MalformedSlice_IsNotOkAndTheRestStillComeInOrder()
     {
         string[] records = [.. Enumerable.Range(0, 100).Select(i => i == 37 ? Fixtures.Record(i).Replace(":\"GetObject\"", " \"GetObject\"", StringComparison.Ordinal) : Fixtures.Record(i))];
@@ -149,7 +201,7 @@ public sealed class FrameFirstTests
             at += Encoding.UTF8.GetByteCount(record);
         }
 
-        fanOut.Start();
+        fanOut.Start(inputHelps: false);
         var state = new ParseState(new StringPool());
         var taken = new List<string?>();
         while (fanOut.IsActive)

@@ -260,7 +260,12 @@ internal sealed partial class RecordFramer
 
         if (fanOut.Count >= MinFanOutRecords)
         {
-            fanOut.Start();
+            bool inputHelps = _input.HelperReadsAhead;
+            fanOut.Start(inputHelps);
+            if (inputHelps)
+            {
+                _input.WakeHelper();
+            }
         }
         else
         {

@@ -43,15 +43,17 @@ internal sealed partial class RecordFramer : IDisposable
 
     public RecordFramer(Stream source, CloudTrailReaderOptions options, bool ownsSource)
     {
-        _input = new InputSource(source, ownsSource, options.MaxDecompressedBytes, options.AllowParallelParsing);
-        _options = options;
-        _buffer = ArrayPool<byte>.Shared.Rent(InitialBufferSize);
         int helpers = options.AllowParallelParsing ? Math.Min(Environment.ProcessorCount - 1, MaxHelpers) : 0;
         if (helpers > 0)
         {
             // Only headers are read on helpers when a filter is set: the filter itself runs on the reading thread.
             _fanOut = new RecordFanOut(helpers, options.MaxDepth, headersOnly: options.Filter is not null);
         }
+
+        // Gzip is decompressed on another thread, which helps materialise while it is ahead (one hand-off for both).
+        _input = new InputSource(source, ownsSource, options.MaxDecompressedBytes, options.AllowParallelParsing) { Helper = _fanOut is { } fanOut ? fanOut.HelpOnce : null };
+        _options = options;
+        _buffer = ArrayPool<byte>.Shared.Rent(InitialBufferSize);
     }
 
     /// <summary>The record found by the last <see cref="Step"/> that returned <see cref="StepResult.Record"/>.</summary>

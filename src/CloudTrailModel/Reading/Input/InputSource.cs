@@ -16,6 +16,7 @@ internal sealed class InputSource : IDisposable
     private readonly bool _readAhead;
     private Stream? _stream;
     private TailRecordingStream? _gzipInput;
+    private ReadAheadStream? _readingAhead;
 
     /// <param name="source">The stream as given.</param>
     /// <param name="ownsSource">Whether <paramref name="source"/> is disposed with this.</param>
@@ -28,6 +29,15 @@ internal sealed class InputSource : IDisposable
         _ownsSource = ownsSource;
         _maxBytes = maxBytes;
     }
+
+    /// <summary>What the decompressing thread runs while it is ahead of the reader (see <see cref="ReadAheadStream.Helper"/>).</summary>
+    public Func<bool>? Helper { get; init; }
+
+    /// <summary>Whether a decompressing thread reads ahead now, and so can help (see <see cref="Helper"/>).</summary>
+    public bool HelperReadsAhead => _readingAhead is { Producing: true };
+
+    /// <summary>Wakes the decompressing thread if it waits for room, so it runs <see cref="Helper"/>.</summary>
+    public void WakeHelper() => _readingAhead?.Wake();
 
     /// <summary>The (decompressed) bytes read so far.</summary>
     public long TotalRead { get; private set; }
@@ -115,7 +125,7 @@ internal sealed class InputSource : IDisposable
         {
             _gzipInput = new TailRecordingStream(new PrefixedStream(buffer.AsSpan(offset, n), _source));
             var gzip = new GZipStream(_gzipInput, CompressionMode.Decompress);
-            _stream = _readAhead ? new ReadAheadStream(gzip) : gzip;
+            _stream = _readAhead ? _readingAhead = new ReadAheadStream(gzip) { Helper = Helper } : gzip;
             return true;
         }
 

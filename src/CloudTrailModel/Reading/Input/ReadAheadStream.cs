@@ -8,8 +8,9 @@ namespace CloudTrailModel.Reading.Input;
 /// Reads an inner stream (a decompressor) on a background task, a few pooled chunks ahead of the consumer, so
 /// decompression on one core overlaps parsing on another; the first <see cref="SyncBytes"/> the consumer reads itself,
 /// so a small file never pays for the thread. Memory is bounded by <see cref="ChunkCount"/> chunks.
-/// Exceptions from the inner stream (corrupt gzip) surface on the consumer's next read. Only bytes pass through here:
-/// records are framed and materialised by the reader.
+/// Exceptions from the inner stream (corrupt gzip) surface on the consumer's next read. Only bytes pass through here;
+/// while it is a full channel ahead, the producer runs <see cref="Helper"/> (the reader's first fan-out helper), so on
+/// two cores two threads parse and decompress rather than three competing for them.
 /// </summary>
 internal sealed class ReadAheadStream : ReadOnlyStream
 {
@@ -45,6 +46,34 @@ internal sealed class ReadAheadStream : ReadOnlyStream
     // waits on its thread before it awaits.
     private bool _decompressing;
     private static readonly TimeSpan BriefWait = TimeSpan.FromMilliseconds(2);
+
+    // Wakes a producer that waits for room: a chunk was taken, or the reader has records for it to materialise.
+    private readonly SemaphoreSlim _wake = new(0, 1);
+
+    /// <summary>
+    /// Materialises records of the reader's window, if it has some to share: true if it did. Run by the producer while
+    /// it is chunks ahead of the reader, so the decompressing thread helps parse rather than a third thread.
+    /// </summary>
+    public Func<bool>? Helper { get; set; }
+
+    /// <summary>Whether the producer runs (started, not finished): then it can help.</summary>
+    public bool Producing => _producer is { IsCompleted: false } && !_chunks.Reader.Completion.IsCompleted;
+
+    /// <summary>Wakes the producer if it waits for room, so it runs <see cref="Helper"/>.</summary>
+    public void Wake()
+    {
+        if (_wake.CurrentCount == 0)
+        {
+            try
+            {
+                _wake.Release();
+            }
+            catch (SemaphoreFullException)
+            {
+                // Woken by another at the same time.
+            }
+        }
+    }
 
     /// <param name="inner">The stream to read ahead (owned: disposed with this one).</param>
     public ReadAheadStream(Stream inner)
@@ -83,10 +112,11 @@ internal sealed class ReadAheadStream : ReadOnlyStream
                 var chunk = new ReadAheadChunk(buffer, filled, null);
                 while (!_chunks.Writer.TryWrite(chunk))
                 {
-                    // The channel is full: the reader is not waiting for this thread.
-                    if (!await _chunks.Writer.WaitToWriteAsync(token).ConfigureAwait(false))
+                    // The channel is full, so the reader has data: this thread helps it materialise records until there
+                    // is room again, woken by either.
+                    if (Helper?.Invoke() != true)
                     {
-                        return;
+                        await _wake.WaitAsync(token).ConfigureAwait(false);
                     }
                 }
 
@@ -281,6 +311,8 @@ internal sealed class ReadAheadStream : ReadOnlyStream
 
     private void Take(ReadAheadChunk next)
     {
+        // A chunk was taken: a producer waiting for room goes on.
+        Wake();
         if (_current.Buffer is not null)
         {
             ArrayPool<byte>.Shared.Return(_current.Buffer);
@@ -323,6 +355,7 @@ internal sealed class ReadAheadStream : ReadOnlyStream
             _inner.Dispose();
             _stop.Dispose();
             _written.Dispose();
+            _wake.Dispose();
         }
 
         base.Dispose(disposing);

@@ -36,6 +36,9 @@ internal sealed class RecordFanOut : IDisposable
     private volatile int _generation;
     private int _running;
 
+    // The last batch the decompressing thread helped with (only that thread writes it).
+    private int _inputHelped;
+
     /// <param name="helpers">Threads that help the reading thread (at least 1).</param>
     /// <param name="maxDepth">The reader's nesting limit.</param>
     /// <param name="headersOnly">Read only each record's header (for a filter, which runs on the reading thread).</param>
@@ -85,13 +88,17 @@ internal sealed class RecordFanOut : IDisposable
         _count++;
     }
 
-    /// <summary>Hands the batch to the helpers (the reading thread takes its own slices as it goes).</summary>
-    public void Start()
+    /// <summary>
+    /// Hands the batch to the helpers (the reading thread takes its own slices as it goes). When
+    /// <paramref name="inputHelps"/>, the decompressing thread is the first helper (<see cref="HelpOnce"/>), so no
+    /// third thread competes with it and the reading thread on two cores.
+    /// </summary>
+    public void Start(bool inputHelps)
     {
         int generation = _generation + 1;
         _generation = generation;
         _stopping = false;
-        for (int i = 0; i < _helperStates.Length; i++)
+        for (int i = inputHelps ? 1 : 0; i < _helperStates.Length; i++)
         {
             Task.Factory.StartNew(_help, (generation * 16) + i, CancellationToken.None, TaskCreationOptions.DenyChildAttach, TaskScheduler.Default);
         }
@@ -141,6 +148,23 @@ internal sealed class RecordFanOut : IDisposable
             ParseStateCache.Return(_helperStates[i]);
             _helperStates[i] = null;
         }
+    }
+
+    /// <summary>
+    /// Helps with the running batch once, as the first helper, from the decompressing thread (see
+    /// <see cref="Start"/>): true if there was a batch it had not helped with yet.
+    /// </summary>
+    public bool HelpOnce()
+    {
+        int generation = _generation;
+        if (_stopping || generation == _inputHelped)
+        {
+            return false;
+        }
+
+        _inputHelped = generation;
+        Help(generation * 16);
+        return true;
     }
 
     private void Help(object? start)
