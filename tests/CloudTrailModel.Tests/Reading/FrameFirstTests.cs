@@ -185,6 +185,18 @@ public sealed class FrameFirstTests
         instances.Contains(readersInstance).Should().BeFalse("the helper materialised every slice, with its own state, before the reading thread took one");
         fanOut.Stop();
         fanOut.HelpOnce().Should().BeFalse("the batch has ended");
+
+        // A batch whose first helper went to the thread pool (gzip not read ahead yet) is not the decompressing
+        // thread's: two threads would share that helper's state.
+        fanOut.Begin(buffer, bufferBase: 0, lines: false);
+        foreach ((int start, int length) in slices)
+        {
+            fanOut.Add(start, length);
+        }
+
+        fanOut.Start(inputHelps: false);
+        fanOut.HelpOnce().Should().BeFalse("this batch's first helper is a thread-pool one");
+        fanOut.Stop();
     }
 
     [Fact]

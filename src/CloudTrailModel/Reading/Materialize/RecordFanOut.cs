@@ -36,7 +36,9 @@ internal sealed class RecordFanOut : IDisposable
     private volatile int _generation;
     private int _running;
 
-    // The last batch the decompressing thread helped with (only that thread writes it).
+    // The batch whose first helper is the decompressing thread (written before the generation is published), and the
+    // last batch that thread helped with (only that thread writes it).
+    private int _inputBatch;
     private int _inputHelped;
 
     /// <param name="helpers">Threads that help the reading thread (at least 1).</param>
@@ -96,6 +98,7 @@ internal sealed class RecordFanOut : IDisposable
     public void Start(bool inputHelps)
     {
         int generation = _generation + 1;
+        _inputBatch = inputHelps ? generation : 0;
         _generation = generation;
         _stopping = false;
         for (int i = inputHelps ? 1 : 0; i < _helperStates.Length; i++)
@@ -156,8 +159,9 @@ internal sealed class RecordFanOut : IDisposable
     /// </summary>
     public bool HelpOnce()
     {
+        // Only a batch started for it: helper 0 of any other went to the thread pool (its state is that helper's).
         int generation = _generation;
-        if (_stopping || generation == _inputHelped)
+        if (_stopping || generation != _inputBatch || generation == _inputHelped)
         {
             return false;
         }
