@@ -54,7 +54,7 @@ internal sealed class ReadAheadStream : ReadOnlyStream
     /// Materialises records of the reader's window, if it has some to share: true if it did. Run by the producer while
     /// it is chunks ahead of the reader, so the decompressing thread helps parse rather than a third thread.
     /// </summary>
-    public Func<bool>? Helper { get; set; }
+    public Func<bool>? Helper { get; init; }
 
     /// <summary>Whether the producer runs (started, not finished): then it can help.</summary>
     public bool Producing => _producer is { IsCompleted: false } && !_chunks.Reader.Completion.IsCompleted;
