@@ -84,16 +84,7 @@ public sealed class FrameFirstTests
     public void RecordFanOut_WithHelpers_GivesEverySliceBackInFileOrder()
     {
         Skip.If(Environment.ProcessorCount < 2, "Helper threads need a second core to run beside the reading thread.");
-        var text = new StringBuilder();
-        var slices = new List<(int Start, int Length)>();
-        for (int i = 0; i < 2000; i++)
-        {
-            string record = Fixtures.Record(i).Replace("111122223333", "918273645502", StringComparison.Ordinal);
-            slices.Add((Encoding.UTF8.GetByteCount(text.ToString()), Encoding.UTF8.GetByteCount(record)));
-            text.Append(record).Append(",\n");
-        }
-
-        byte[] buffer = Fixtures.Utf8(text.ToString());
+        (byte[] buffer, List<(int Start, int Length)> slices) = Slices(2000, "918273645502");
         var state = new ParseState(new StringPool());
         var instances = new HashSet<object>(ReferenceEqualityComparer.Instance);
         using var fanOut = new RecordFanOut(helpers: 2, CloudTrailReaderOptions.DefaultMaxDepth, headersOnly: false);
@@ -104,13 +95,7 @@ public sealed class FrameFirstTests
         var budget = System.Diagnostics.Stopwatch.StartNew();
         for (int attempt = 1; instances.Count < 2 && budget.Elapsed < TimeSpan.FromSeconds(60); attempt++)
         {
-            fanOut.Begin(buffer, bufferBase: 1000, lines: false);
-            foreach ((int start, int length) in slices)
-            {
-                fanOut.Add(start, length);
-            }
-
-            fanOut.Start(inputHelps: false);
+            StartBatch(fanOut, buffer, bufferBase: 1000, slices, inputHelps: false);
             for (int i = 0; i < slices.Count; i++)
             {
                 if (i % 100 == 0)
@@ -140,25 +125,10 @@ public sealed class FrameFirstTests
     {
         // With gzip read ahead, the decompressing thread is the first helper (no thread-pool helper is queued for it):
         // it helps with a batch once, from the back, with its own state.
-        var slices = new List<(int Start, int Length)>();
-        var text = new StringBuilder();
-        for (int i = 0; i < 200; i++)
-        {
-            string record = Fixtures.Record(i).Replace("111122223333", "918273645503", StringComparison.Ordinal);
-            slices.Add((Encoding.UTF8.GetByteCount(text.ToString()), Encoding.UTF8.GetByteCount(record)));
-            text.Append(record).Append(',');
-        }
-
-        byte[] buffer = Fixtures.Utf8(text.ToString());
+        (byte[] buffer, List<(int Start, int Length)> slices) = Slices(200, "918273645503");
         using var fanOut = new RecordFanOut(helpers: 1, CloudTrailReaderOptions.DefaultMaxDepth, headersOnly: false);
         fanOut.HelpOnce().Should().BeFalse("no batch runs");
-        fanOut.Begin(buffer, bufferBase: 0, lines: false);
-        foreach ((int start, int length) in slices)
-        {
-            fanOut.Add(start, length);
-        }
-
-        fanOut.Start(inputHelps: true);
+        StartBatch(fanOut, buffer, bufferBase: 0, slices, inputHelps: true);
         bool helped = false, again = true;
         var decompressing = new Thread(() => (helped, again) = (fanOut.HelpOnce(), fanOut.HelpOnce()));
         decompressing.Start();
@@ -188,13 +158,7 @@ public sealed class FrameFirstTests
 
         // A batch whose first helper went to the thread pool (gzip not read ahead yet) is not the decompressing
         // thread's: two threads would share that helper's state.
-        fanOut.Begin(buffer, bufferBase: 0, lines: false);
-        foreach ((int start, int length) in slices)
-        {
-            fanOut.Add(start, length);
-        }
-
-        fanOut.Start(inputHelps: false);
+        StartBatch(fanOut, buffer, bufferBase: 0, slices, inputHelps: false);
         fanOut.HelpOnce().Should().BeFalse("this batch's first helper is a thread-pool one");
         fanOut.Stop();
     }
@@ -223,6 +187,32 @@ public sealed class FrameFirstTests
         }
 
         taken.Should().Equal(Enumerable.Range(0, 100).Select(i => i == 37 ? null : $"id-{i}"));
+    }
+
+    /// <summary>An array of <paramref name="count"/> records whose account is <paramref name="account"/>, and each record's slice.</summary>
+    private static (byte[] Buffer, List<(int Start, int Length)> Slices) Slices(int count, string account)
+    {
+        var text = new StringBuilder();
+        var slices = new List<(int Start, int Length)>();
+        for (int i = 0; i < count; i++)
+        {
+            string record = Fixtures.Record(i).Replace("111122223333", account, StringComparison.Ordinal);
+            slices.Add((Encoding.UTF8.GetByteCount(text.ToString()), Encoding.UTF8.GetByteCount(record)));
+            text.Append(record).Append(",\n");
+        }
+
+        return (Fixtures.Utf8(text.ToString()), slices);
+    }
+
+    private static void StartBatch(RecordFanOut fanOut, byte[] buffer, long bufferBase, List<(int Start, int Length)> slices, bool inputHelps)
+    {
+        fanOut.Begin(buffer, bufferBase, lines: false);
+        foreach ((int start, int length) in slices)
+        {
+            fanOut.Add(start, length);
+        }
+
+        fanOut.Start(inputHelps);
     }
 
     private static Result Read(Stream stream, CloudTrailReaderOptions options)

@@ -51,13 +51,13 @@ internal sealed class ReadAheadStream : ReadOnlyStream
     private readonly SemaphoreSlim _wake = new(0, 1);
 
     /// <summary>
-    /// Materialises records of the reader's window, if it has some to share: true if it did. Run by the producer while
-    /// it is chunks ahead of the reader, so the decompressing thread helps parse rather than a third thread.
+    /// Helps materialise the records of the reader's window, if it has a batch not helped with yet: true if so. Run by
+    /// the producer while it is chunks ahead of the reader, so the decompressing thread helps parse rather than a third.
     /// </summary>
     public Func<bool>? Helper { get; init; }
 
     /// <summary>Whether the producer runs (started, not finished): then it can help.</summary>
-    public bool Producing => _producer is { IsCompleted: false } && !_chunks.Reader.Completion.IsCompleted;
+    public bool Producing => _producer is { IsCompleted: false };
 
     /// <summary>Wakes the producer if it waits for room, so it runs <see cref="Helper"/>.</summary>
     public void Wake()
