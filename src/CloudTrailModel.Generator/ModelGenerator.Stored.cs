@@ -6,7 +6,9 @@ namespace CloudTrailModel.Generator;
 // or UTF-8 kept until first read.
 public static partial class ModelGenerator
 {
-    private static bool IsStored(ModelMember m) => m.Storage != MemberStorage.Own || IsText(m) || m.Kind == MemberKind.Parsed;
+    // A time is one word in its object and keeps its offset and spelling in the side object, so an object with one is stored.
+    private static bool IsStored(ModelMember m) =>
+        m.Storage != MemberStorage.Own || IsText(m) || m.Kind is MemberKind.Parsed or MemberKind.Time;
 
     private static bool IsText(ModelMember m) => m.Kind is MemberKind.Deferred or MemberKind.Unique;
 
@@ -71,8 +73,8 @@ public static partial class ModelGenerator
             }
             else if (m.Kind == MemberKind.Time)
             {
-                sb.Append("    // Without Nullable<T>'s extra word: the instant as ticks and offset minutes (its spelling, when not CloudTrail's, is\n");
-                sb.Append($"    // kept with the rare members).\n    private bool {Field(m)}Has;\n    private short {Field(m)}Offset;\n    private long {Field(m)}Ticks;\n\n");
+                sb.Append("    // One word (see CompactTime): an offset other than UTC, which CloudTrail writes, and a spelling other than CloudTrail's\n");
+                sb.Append($"    // are kept with the rare members.\n    private long {Field(m)};\n\n");
             }
         }
 
@@ -126,10 +128,10 @@ public static partial class ModelGenerator
         }
         else if (m.Storage == MemberStorage.Own)
         {
-            sb.Append($"    public DateTimeOffset? {m.Name}\n    {{\n        get => {field}Has ? CompactTime.Make({field}Ticks, {field}Offset) : null;\n        init\n        {{\n");
-            sb.Append($"            {field}Ticks = CompactTime.Ticks(value.GetValueOrDefault());\n            {field}Offset = CompactTime.Offset(value.GetValueOrDefault());\n");
-            sb.Append($"            {field}Has = value.HasValue;\n            if ({t.Side}.{m.Name}Spelling is not null)\n            {{\n");
-            sb.Append($"                {t.Side} = {t.Side} with {{ {m.Name}Spelling = null }};\n            }}\n        }}\n    }}\n\n");
+            sb.Append($"    public DateTimeOffset? {m.Name}\n    {{\n        get => CompactTime.Unpack({field}, {t.Side}.{m.Name}Offset);\n        init\n        {{\n");
+            sb.Append($"            {field} = CompactTime.Pack(value);\n            short offset = CompactTime.Offset(value);\n");
+            sb.Append($"            if ({t.Side}.{m.Name}Spelling is not null || {t.Side}.{m.Name}Offset != offset)\n            {{\n");
+            sb.Append($"                {t.Side} = {t.Side} with {{ {m.Name}Spelling = null, {m.Name}Offset = offset }};\n            }}\n        }}\n    }}\n\n");
         }
         else if (m.Kind is MemberKind.Value or MemberKind.Parsed)
         {
@@ -188,7 +190,7 @@ public static partial class ModelGenerator
             sb.Append($"        s.EndRecord({raws}, textTable[..textTableLength], out byte[] texts);\n");
         }
 
-        string noneOfTheRare = string.Join(" && ", t.SideMembers.Select(m => IsText(m) ? $"{StoredLocal(m)}.IsEmpty" : $"{SideLocal(m)} is null").DefaultIfEmpty("true"));
+        string noneOfTheRare = string.Join(" && ", t.SideMembers.Select(NoneOf).DefaultIfEmpty("true"));
         if (!table.KindHoldsRare)
         {
             sb.Append("        IReadOnlyDictionary<string, JsonElement> extras = x.Build();\n");
@@ -221,6 +223,11 @@ public static partial class ModelGenerator
 
         AppendConstructed(sb, t);
     }
+
+    private static string NoneOf(ModelMember m) =>
+        IsText(m) ? $"{StoredLocal(m)}.IsEmpty"
+        : m.Kind == MemberKind.Time ? $"{SideLocal(m)} is null && CompactTime.Offset({Local(m)}) == 0"
+        : $"{SideLocal(m)} is null";
 
     private static void AppendStoredLocal(StringBuilder sb, StoredShape t, ModelMember m)
     {
@@ -296,12 +303,15 @@ public static partial class ModelGenerator
 
     private static void AppendConstructed(StringBuilder sb, StoredShape t)
     {
-        // Own members through their properties first: a time's clears a spelling kept with the rare members, set after it.
+        // Own members through their properties, but texts and times, whose fields are set as read (a time's offset and
+        // spelling are with the rare members).
         string local = Local(new ModelMember(string.Empty, t.Table.Type, t.Table.Type, MemberKind.Model, string.Empty));
         sb.Append($"        var {local} = new {t.Table.Type}\n        {{\n");
         foreach (ModelMember m in t.Own)
         {
-            sb.Append(IsText(m) ? $"            {Field(m)} = {Local(m)},\n" : $"            {m.Name} = {Local(m)},\n");
+            sb.Append(IsText(m) ? $"            {Field(m)} = {Local(m)},\n"
+                : m.Kind == MemberKind.Time ? $"            {Field(m)} = CompactTime.Pack({Local(m)}),\n"
+                : $"            {m.Name} = {Local(m)},\n");
         }
 
         if (t.Texts.Length > 0)
@@ -370,7 +380,11 @@ public static partial class ModelGenerator
         foreach (ModelMember m in side)
         {
             sb.Append($"{indent}{SideName(m)} = {SideLocal(m)},\n");
-            if (IsBool(m))
+            if (m.Kind == MemberKind.Time)
+            {
+                sb.Append($"{indent}{m.Name}Offset = CompactTime.Offset({Local(m)}),\n");
+            }
+            else if (IsBool(m))
             {
                 sb.Append($"{indent}{m.Name}Kind = {Local(m)}Kind,\n");
             }
@@ -403,6 +417,7 @@ public static partial class ModelGenerator
             else if (m.Kind == MemberKind.Time)
             {
                 sb.Append($"\n        // {m.Json} as it came, when CloudTrail's own spelling of the time differs from it.\n        public string? {m.Name}Spelling {{ get; init; }}\n");
+                sb.Append($"\n        // {m.Json}'s offset from UTC in minutes (CloudTrail writes UTC: 0).\n        public short {m.Name}Offset {{ get; init; }}\n");
             }
             else
             {

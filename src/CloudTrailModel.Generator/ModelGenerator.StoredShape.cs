@@ -95,7 +95,7 @@ public static partial class ModelGenerator
                 : Kind.Any(m => m.Kind is not (MemberKind.Pooled or MemberKind.Value or MemberKind.Parsed or MemberKind.Bool or MemberKind.BoolText or MemberKind.Model))
                     ? "a kind holds pooled strings, values, parsed values, booleans and objects"
                 : Table.Members.Any(m => m.Kind == MemberKind.Parsed && m.Storage != MemberStorage.Kind) ? "a parsed value lives in the kind"
-                : Rare.Length == 0 && !Table.KindHoldsRare ? "extra fields need a side object (a rare member) or a kind that holds them"
+                : SideMembers.Length == 0 && !Table.KindHoldsRare ? "extra fields need a side object (a rare member or an own time) or a kind that holds them"
                 : Rare.Any(m => m.Kind is MemberKind.Time or MemberKind.List or MemberKind.Map) ? "a rare member is not a time, list or map"
                 : Texts.Any(m => m.Kind is not (MemberKind.Raw or MemberKind.Deferred or MemberKind.Unique)) ? "the record's texts hold strings kept as UTF-8 and raw values"
                 : Texts.Count(m => m.Kind == MemberKind.Raw) > 4 || Texts.Count(m => m.Kind != MemberKind.Raw) > 4 ? "the record's texts hold four strings and four raw values"

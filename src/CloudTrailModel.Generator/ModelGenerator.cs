@@ -82,7 +82,7 @@ public static partial class ModelGenerator
         sb.Append("    /// <summary>Members not modelled above, and members whose JSON type did not fit their property, exactly as they appeared.</summary>\n");
         sb.Append("    public IReadOnlyDictionary<string, JsonElement> AdditionalFields { get; init => field = ValueMap<JsonElement>.From(value) ?? EmptyFields.Instance; } = EmptyFields.Instance;\n\n");
         AppendRead(sb, table);
-        AppendWrite(sb, table, m => Field(m) + (m.Kind == MemberKind.Time ? "Spelling" : "Kind"));
+        AppendWrite(sb, table, m => Field(m) + "Kind");
         sb.Append("}\n");
         return sb.ToString();
     }
@@ -136,12 +136,6 @@ public static partial class ModelGenerator
                 sb.Append($"    // Whether {m.Name} came as {m.OtherSpelling}, so it is written back the same way.\n");
                 sb.Append($"    private bool {field}OtherSpelling;\n\n");
             }
-            else if (m.Kind == MemberKind.Time)
-            {
-                sb.Append("    // Without Nullable<T>'s extra word: the instant as ticks and offset minutes, and the text as it came when it is not\n");
-                sb.Append("    // CloudTrail's own spelling of the time (\"2021-02-21T23: 46: 28Z\"), so it writes back unchanged.\n");
-                sb.Append($"    private bool {field}Has;\n    private short {field}Offset;\n    private long {field}Ticks;\n    private string? {field}Spelling;\n\n");
-            }
         }
     }
 
@@ -162,11 +156,6 @@ public static partial class ModelGenerator
                 break;
             case MemberKind.Plain or MemberKind.Pooled when m.OtherSpelling is not null:
                 sb.Append($"    public string? {m.Name}\n    {{\n        get;\n        init\n        {{\n            field = value;\n            {field}OtherSpelling = false;\n        }}\n    }}\n\n");
-                break;
-            case MemberKind.Time:
-                sb.Append($"    public DateTimeOffset? {m.Name}\n    {{\n        get => {field}Has ? CompactTime.Make({field}Ticks, {field}Offset) : null;\n        init\n        {{\n");
-                sb.Append($"            {field}Ticks = CompactTime.Ticks(value.GetValueOrDefault());\n            {field}Offset = CompactTime.Offset(value.GetValueOrDefault());\n");
-                sb.Append($"            {field}Has = value.HasValue;\n            {field}Spelling = null;\n        }}\n    }}\n\n");
                 break;
             default:
                 sb.Append($"    public {m.Type}? {m.Name} {{ get; init; }}\n\n");
@@ -196,10 +185,6 @@ public static partial class ModelGenerator
             if (m.Kind is MemberKind.Bool or MemberKind.BoolText)
             {
                 sb.Append($"        JsonBoolKind {Local(m)}Kind = JsonBoolKind.Default;\n");
-            }
-            else if (m.Kind == MemberKind.Time)
-            {
-                sb.Append($"        string? {Local(m)}Spelling = null;\n");
             }
             else if (m.OtherSpelling is not null)
             {
@@ -264,10 +249,6 @@ public static partial class ModelGenerator
             if (m.Kind is MemberKind.Bool or MemberKind.BoolText)
             {
                 sb.Append($"{indent}    {Field(m)}Kind = {Local(m)}Kind,\n");
-            }
-            else if (m.Kind == MemberKind.Time)
-            {
-                sb.Append($"{indent}    {Field(m)}Spelling = {Local(m)}Spelling,\n");
             }
             else if (m.OtherSpelling is not null)
             {

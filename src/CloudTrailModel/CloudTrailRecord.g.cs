@@ -19,15 +19,9 @@ namespace CloudTrailModel;
 [JsonConverter(typeof(CloudTrailJsonConverter))]
 public sealed partial record CloudTrailRecord : IJsonModel<CloudTrailRecord>
 {
-    // Without Nullable<T>'s extra word: the instant as ticks and offset minutes (its spelling, when not CloudTrail's, is
-    // kept with the rare members).
-    private bool _eventTimeHas;
-    private short _eventTimeOffset;
-    private long _eventTimeTicks;
-
-    // sessionCredentialFromConsole as one byte (0: absent, 1: false, 2: true; a bool? takes a word of its own), and how it was written.
-    private byte _sessionCredentialFromConsole;
-    private JsonBoolKind _sessionCredentialFromConsoleKind;
+    // One word (see CompactTime): an offset other than UTC, which CloudTrail writes, and a spelling other than CloudTrail's
+    // are kept with the rare members.
+    private long _eventTime;
 
     // Texts and free-form values in the record's one array until first read (see RecordTexts).
     private RecordTexts _texts;
@@ -54,15 +48,14 @@ public sealed partial record CloudTrailRecord : IJsonModel<CloudTrailRecord>
     /// <summary>When the request completed, in UTC (<c>eventTime</c>). A value that is not a time leaves this null and is kept in <see cref="AdditionalFields"/>; a time in another spelling than CloudTrail's is written back as it came.</summary>
     public DateTimeOffset? EventTime
     {
-        get => _eventTimeHas ? CompactTime.Make(_eventTimeTicks, _eventTimeOffset) : null;
+        get => CompactTime.Unpack(_eventTime, _rare.EventTimeOffset);
         init
         {
-            _eventTimeTicks = CompactTime.Ticks(value.GetValueOrDefault());
-            _eventTimeOffset = CompactTime.Offset(value.GetValueOrDefault());
-            _eventTimeHas = value.HasValue;
-            if (_rare.EventTimeSpelling is not null)
+            _eventTime = CompactTime.Pack(value);
+            short offset = CompactTime.Offset(value);
+            if (_rare.EventTimeSpelling is not null || _rare.EventTimeOffset != offset)
             {
-                _rare = _rare with { EventTimeSpelling = null };
+                _rare = _rare with { EventTimeSpelling = null, EventTimeOffset = offset };
             }
         }
     }
@@ -158,12 +151,8 @@ public sealed partial record CloudTrailRecord : IJsonModel<CloudTrailRecord>
     /// <summary>Whether the request came from a console session through a proxy or external client (<c>sessionCredentialFromConsole</c>, the string <c>"true"</c> in JSON).</summary>
     public bool? SessionCredentialFromConsole
     {
-        get => _sessionCredentialFromConsole == 0 ? null : _sessionCredentialFromConsole == 2;
-        init
-        {
-            _sessionCredentialFromConsole = value is null ? (byte)0 : value.Value ? (byte)2 : (byte)1;
-            _sessionCredentialFromConsoleKind = JsonBoolKind.Default;
-        }
+        get => _kind.SessionCredentialFromConsole;
+        init => _kind = _kind with { SessionCredentialFromConsole = value, SessionCredentialFromConsoleKind = JsonBoolKind.Default };
     }
 
     /// <summary>The edge device targeted by the request (<c>edgeDeviceDetails</c>).</summary>
@@ -291,7 +280,7 @@ public sealed partial record CloudTrailRecord : IJsonModel<CloudTrailRecord>
         int textTableLength = RecordTexts.WriteTable(textTable, errorMessage, requestId, eventId, sharedEventId, s.DeferredLength, requestParameters, responseElements, additionalEventData, serviceEventDetails);
         s.EndRecord(requestParameters, responseElements, additionalEventData, serviceEventDetails, textTable[..textTableLength], out byte[] texts);
         IReadOnlyDictionary<string, JsonElement> extras = x.Build();
-        RareMembers rare = apiVersion is null && vpcEndpointId is null && vpcEndpointAccountId is null && addendum is null && edgeDeviceDetails is null && insightDetails is null && eventContext is null && annotation is null && eventTimeSpelling is null && ReferenceEquals(extras, EmptyFields.Instance)
+        RareMembers rare = apiVersion is null && vpcEndpointId is null && vpcEndpointAccountId is null && addendum is null && edgeDeviceDetails is null && insightDetails is null && eventContext is null && annotation is null && eventTimeSpelling is null && CompactTime.Offset(eventTime) == 0 && ReferenceEquals(extras, EmptyFields.Instance)
             ? RareMembers.None
             : new RareMembers
             {
@@ -304,32 +293,31 @@ public sealed partial record CloudTrailRecord : IJsonModel<CloudTrailRecord>
                 EventContext = eventContext,
                 Annotation = annotation,
                 EventTimeSpelling = eventTimeSpelling,
+                EventTimeOffset = CompactTime.Offset(eventTime),
                 AdditionalFields = extras,
             };
-        RecordKind kind = SharedKind(s, kindHash, eventVersionText, eventVersion, eventSource, eventName, awsRegion, eventTypeText, managementEvent, managementEventKind, readOnly, readOnlyKind, eventCategoryText);
+        RecordKind kind = SharedKind(s, kindHash, eventVersionText, eventVersion, eventSource, eventName, awsRegion, eventTypeText, managementEvent, managementEventKind, readOnly, readOnlyKind, eventCategoryText, sessionCredentialFromConsole, sessionCredentialFromConsoleKind);
         var cloudTrailRecord = new CloudTrailRecord
         {
             UserIdentity = userIdentity,
-            EventTime = eventTime,
+            _eventTime = CompactTime.Pack(eventTime),
             SourceIPAddress = sourceIPAddress,
             UserAgent = userAgent,
             ErrorCode = errorCode,
             Resources = resources,
             RecipientAccountId = recipientAccountId,
-            SessionCredentialFromConsole = sessionCredentialFromConsole,
             TlsDetails = tlsDetails,
             _texts = RecordTexts.Create(texts, errorMessage, requestId, eventId, sharedEventId),
             _kind = kind,
             _rare = rare,
-            _sessionCredentialFromConsoleKind = sessionCredentialFromConsoleKind,
         };
         return cloudTrailRecord;
     }
 
     // The kind of an object with none of its own: made once per combination of these members a reader meets.
-    private static RecordKind SharedKind(ParseState s, int kindHash, string? eventVersionText, CloudTrailEventVersion eventVersion, string? eventSource, string? eventName, string? awsRegion, string? eventTypeText, bool? managementEvent, JsonBoolKind managementEventKind, bool? readOnly, JsonBoolKind readOnlyKind, string? eventCategoryText)
+    private static RecordKind SharedKind(ParseState s, int kindHash, string? eventVersionText, CloudTrailEventVersion eventVersion, string? eventSource, string? eventName, string? awsRegion, string? eventTypeText, bool? managementEvent, JsonBoolKind managementEventKind, bool? readOnly, JsonBoolKind readOnlyKind, string? eventCategoryText, bool? sessionCredentialFromConsole, JsonBoolKind sessionCredentialFromConsoleKind)
     {
-        var kindKey = new RecordKind.Key(kindHash, eventVersionText, eventSource, eventName, awsRegion, eventTypeText, managementEvent, managementEventKind, readOnly, readOnlyKind, eventCategoryText);
+        var kindKey = new RecordKind.Key(kindHash, eventVersionText, eventSource, eventName, awsRegion, eventTypeText, managementEvent, managementEventKind, readOnly, readOnlyKind, eventCategoryText, sessionCredentialFromConsole, sessionCredentialFromConsoleKind);
         return s.SharedRecordKinds.Find(kindKey, out int kindSlot) ?? s.SharedRecordKinds.Add(kindSlot, kindKey, new RecordKind
         {
             EventVersion = eventVersion,
@@ -342,6 +330,8 @@ public sealed partial record CloudTrailRecord : IJsonModel<CloudTrailRecord>
             ReadOnly = readOnly,
             ReadOnlyKind = readOnlyKind,
             EventCategory = eventCategoryText is null ? default : new CloudTrailEventCategory(eventCategoryText),
+            SessionCredentialFromConsole = sessionCredentialFromConsole,
+            SessionCredentialFromConsoleKind = sessionCredentialFromConsoleKind,
         });
     }
 
@@ -372,8 +362,13 @@ public sealed partial record CloudTrailRecord : IJsonModel<CloudTrailRecord>
 
         public CloudTrailEventCategory EventCategory { get; init; }
 
+        public bool? SessionCredentialFromConsole { get; init; }
+
+        // How sessionCredentialFromConsole was written (a JSON boolean or a string), so it is written back the same way.
+        public JsonBoolKind SessionCredentialFromConsoleKind { get; init; }
+
         /// <summary>A kind as read: its values as the reader pooled them (equal values are one instance, compared by reference), and its booleans with how they were written.</summary>
-        internal readonly struct Key(int hash, string? eventVersionText, string? eventSource, string? eventName, string? awsRegion, string? eventTypeText, bool? managementEvent, JsonBoolKind managementEventKind, bool? readOnly, JsonBoolKind readOnlyKind, string? eventCategoryText) : IPoolKey<Key>
+        internal readonly struct Key(int hash, string? eventVersionText, string? eventSource, string? eventName, string? awsRegion, string? eventTypeText, bool? managementEvent, JsonBoolKind managementEventKind, bool? readOnly, JsonBoolKind readOnlyKind, string? eventCategoryText, bool? sessionCredentialFromConsole, JsonBoolKind sessionCredentialFromConsoleKind) : IPoolKey<Key>
         {
             private readonly int _hash = hash;
             private readonly object? _eventVersionText = eventVersionText;
@@ -382,7 +377,7 @@ public sealed partial record CloudTrailRecord : IJsonModel<CloudTrailRecord>
             private readonly object? _awsRegion = awsRegion;
             private readonly object? _eventTypeText = eventTypeText;
             private readonly object? _eventCategoryText = eventCategoryText;
-            private readonly int _flags = (Code(managementEvent) << 0) | ((int)managementEventKind << 2) | (Code(readOnly) << 4) | ((int)readOnlyKind << 6);
+            private readonly int _flags = (Code(managementEvent) << 0) | ((int)managementEventKind << 2) | (Code(readOnly) << 4) | ((int)readOnlyKind << 6) | (Code(sessionCredentialFromConsole) << 8) | ((int)sessionCredentialFromConsoleKind << 10);
 
             public int Hash() => (_hash * 31) + _flags;
 
@@ -415,6 +410,9 @@ public sealed partial record CloudTrailRecord : IJsonModel<CloudTrailRecord>
 
         // eventTime as it came, when CloudTrail's own spelling of the time differs from it.
         public string? EventTimeSpelling { get; init; }
+
+        // eventTime's offset from UTC in minutes (CloudTrail writes UTC: 0).
+        public short EventTimeOffset { get; init; }
 
         public IReadOnlyDictionary<string, JsonElement> AdditionalFields { get; init => field = ValueMap<JsonElement>.From(value) ?? EmptyFields.Instance; } = EmptyFields.Instance;
     }
@@ -449,7 +447,7 @@ public sealed partial record CloudTrailRecord : IJsonModel<CloudTrailRecord>
         JsonOut.String(w, "vpcEndpointAccountId"u8, VpcEndpointAccountId);
         JsonOut.Value(w, "eventCategory"u8, EventCategory);
         JsonOut.Object(w, "addendum"u8, Addendum);
-        JsonOut.Bool(w, "sessionCredentialFromConsole"u8, SessionCredentialFromConsole, _sessionCredentialFromConsoleKind, JsonBoolKind.String);
+        JsonOut.Bool(w, "sessionCredentialFromConsole"u8, SessionCredentialFromConsole, _kind.SessionCredentialFromConsoleKind, JsonBoolKind.String);
         JsonOut.Object(w, "edgeDeviceDetails"u8, EdgeDeviceDetails);
         JsonOut.Object(w, "tlsDetails"u8, TlsDetails);
         JsonOut.Object(w, "insightDetails"u8, InsightDetails);

@@ -205,6 +205,82 @@ public sealed class CompactStorageTests
         (empty with { EventTime = DateTimeOffset.UnixEpoch }).EventTime.Should().Be(DateTimeOffset.UnixEpoch);
     }
 
+    [Theory]
+    [InlineData(0)]
+    [InlineData(120)]
+    [InlineData(-330)]
+    [InlineData(840)]
+    public void Times_KeepTheirOffset_HoweverTheyAreSet(int offsetMinutes)
+    {
+        // A time is one word in its object, its offset kept beside the rare members (CloudTrail writes UTC; the reader
+        // gives UTC): a time set in code at any offset keeps it, compares as one built alike, and a copy that sets it
+        // again takes the new offset alone.
+        var offset = TimeSpan.FromMinutes(offsetMinutes);
+        var eventTime = new DateTimeOffset(2024, 3, 1, 12, 0, 0, offset);
+        var created = new DateTimeOffset(2024, 3, 1, 9, 30, 15, offset);
+        string spelled = eventTime.ToString("yyyy-MM-dd'T'HH:mm:sszzz", System.Globalization.CultureInfo.InvariantCulture);
+        CloudTrailRecord read = Fixtures.ReadOne($$"""{"eventTime":"{{spelled}}"}""");
+        var built = new CloudTrailRecord
+        {
+            EventTime = eventTime,
+            UserIdentity = new UserIdentity { SessionContext = new SessionContext { Attributes = new SessionAttributes { CreationDate = created } } },
+        };
+        SessionAttributes attributes = built.UserIdentity!.SessionContext!.Attributes!;
+
+        (read.EventTime!.Value.UtcDateTime, read.EventTime.Value.Offset).Should().Be((eventTime.UtcDateTime, TimeSpan.Zero));
+        (built.EventTime!.Value.DateTime, built.EventTime.Value.Offset).Should().Be((eventTime.DateTime, offset));
+        (attributes.CreationDate!.Value.DateTime, attributes.CreationDate.Value.Offset).Should().Be((created.DateTime, offset));
+
+        CloudTrailRecord utc = built with { EventTime = eventTime.ToUniversalTime() };
+        utc.EventTime!.Value.Offset.Should().Be(TimeSpan.Zero);
+        utc.EventTime.Should().Be(eventTime, "the same instant");
+        built.EventTime!.Value.Offset.Should().Be(offset, "the copy changed alone");
+        (utc with { EventTime = eventTime }).Should().Be(built);
+        (utc with { EventTime = eventTime }).GetHashCode().Should().Be(built.GetHashCode());
+        if (offsetMinutes != 0)
+        {
+            utc.Should().NotBe(built, "a time compares by its clock time and offset, as DateTimeOffset.EqualsExact");
+        }
+
+        new SessionAttributes { CreationDate = created }.Should().Be(attributes);
+        new SessionAttributes { CreationDate = created }.GetHashCode().Should().Be(attributes.GetHashCode());
+        (attributes with { CreationDate = null }).CreationDate.Should().BeNull();
+        (attributes with { CreationDate = null }).Should().Be(new SessionAttributes());
+        (attributes with { CreationDate = null }).GetHashCode().Should().Be(new SessionAttributes().GetHashCode());
+        (built with { EventTime = null }).EventTime.Should().BeNull();
+        (built with { EventTime = null }).Should().Be(new CloudTrailRecord { UserIdentity = built.UserIdentity });
+        (built with { EventTime = null }).GetHashCode().Should().Be(new CloudTrailRecord { UserIdentity = built.UserIdentity }.GetHashCode());
+    }
+
+    [Fact]
+    public void SessionCredentialFromConsole_InTheSharedKind_IsEachRecordsOwn_AsItWasWritten()
+    {
+        // Whether a console session made the call is kept with the record's kind (few combinations in a trail): records
+        // alike but for it read, compare and write back as their own parse does, and a copy that sets it changes alone.
+        string[] values = ["\"true\"", "\"false\"", "true", string.Empty];
+        bool?[] expected = [true, false, true, null];
+        string[] jsons = values.Select(v => "{\"eventName\":\"GetObject\"" + (v.Length == 0 ? string.Empty : ",\"sessionCredentialFromConsole\":" + v) + "}").ToArray();
+        CloudTrailReaderOptions oneState = CloudTrailReaderOptions.Default with { AllowParallelParsing = false };
+
+        List<CloudTrailRecord> records = Fixtures.ReadSkip(Fixtures.LogFile(jsons.Concat(jsons).ToArray()), oneState).Records;
+
+        records.Should().HaveCount(8);
+        for (int i = 0; i < records.Count; i++)
+        {
+            records[i].SessionCredentialFromConsole.Should().Be(expected[i % 4], "record {0}", i);
+            Fixtures.Json(records[i]).Should().Be(jsons[i % 4]);
+            records[i].Should().Be(CloudTrailRecord.Parse(jsons[i % 4]));
+        }
+
+        records[4].Kind.Should().BeSameAs(records[0].Kind, "a kind seen twice is shared");
+        records.Take(4).Select(r => r.Kind).Distinct(ReferenceEqualityComparer.Instance).Should().HaveCount(4, "\"true\" and true are written back apart");
+        CloudTrailRecord copy = records[0] with { SessionCredentialFromConsole = false };
+        copy.SessionCredentialFromConsole.Should().BeFalse();
+        records[4].SessionCredentialFromConsole.Should().BeTrue();
+        Fixtures.Json(copy).Should().Be(jsons[1]);
+        copy.Should().NotBe(records[0]);
+    }
+
     [Fact]
     public void RawValues_AreWrappedOnFirstRead_OnceAndForAll_AndCompareAsTheirBytes()
     {

@@ -370,7 +370,7 @@ public sealed class ValueSharingTests
         }
     }
 
-    /// <summary>A log of many kinds (what was called, where, how classified), past the pool's capacity, with booleans written both ways.</summary>
+    /// <summary>A log of many kinds (what was called, where, how classified, from a console session or not), past the pool's capacity, with booleans written both ways.</summary>
     private static List<string> ManyKinds(int count, int seed, int kinds)
     {
         var random = new Random(seed);
@@ -390,13 +390,14 @@ public sealed class ValueSharingTests
         {
             string readOnly = random.Next(6) == 0 ? string.Empty : ",\"readOnly\":" + bools[random.Next(bools.Length)];
             string management = random.Next(6) == 0 ? string.Empty : ",\"managementEvent\":" + bools[random.Next(bools.Length)];
+            string console = random.Next(3) == 0 ? ",\"sessionCredentialFromConsole\":" + bools[random.Next(bools.Length)] : string.Empty;
             string name = names[random.Next(names.Length)];
             string identity = random.Next(8) == 0 ? string.Empty
                 : $"\"userIdentity\":{{{identityTypes[random.Next(identityTypes.Length)]}\"principalId\":\"P\",\"accountId\":\"{accounts[random.Next(accounts.Length)]}\"{userNames[random.Next(userNames.Length)]}{invokers[random.Next(invokers.Length)]}}},";
             combos.Add(
                 $"{{{versions[random.Next(versions.Length)]}{identity}\"eventTime\":\"2024-03-01T12:00:00Z\",\"eventSource\":\"{sources[random.Next(sources.Length)]}\","
                 + $"\"eventName\":\"{(random.Next(20) == 0 ? "Earlier\",\"eventName\":\"" : string.Empty)}{name}\",\"awsRegion\":\"{regions[random.Next(regions.Length)]}\",\"eventID\":\"ID\""
-                + $"{types[random.Next(types.Length)]}{readOnly}{management},\"recipientAccountId\":\"{accounts[random.Next(accounts.Length)]}\"{categories[random.Next(categories.Length)]}}}");
+                + $"{types[random.Next(types.Length)]}{readOnly}{management}{console},\"recipientAccountId\":\"{accounts[random.Next(accounts.Length)]}\"{categories[random.Next(categories.Length)]}}}");
         }
 
         return Enumerable.Range(0, count).Select(i => combos[random.Next(combos.Count)]
@@ -432,8 +433,8 @@ public sealed class ValueSharingTests
 
             (record.EventVersion, record.EventSource, record.EventName, record.AwsRegion, record.RecipientAccountId)
                 .Should().Be((alone.EventVersion, alone.EventSource, alone.EventName, alone.AwsRegion, alone.RecipientAccountId));
-            (record.EventType, record.EventCategory, record.ReadOnly, record.ManagementEvent)
-                .Should().Be((alone.EventType, alone.EventCategory, alone.ReadOnly, alone.ManagementEvent));
+            (record.EventType, record.EventCategory, record.ReadOnly, record.ManagementEvent, record.SessionCredentialFromConsole)
+                .Should().Be((alone.EventType, alone.EventCategory, alone.ReadOnly, alone.ManagementEvent, alone.SessionCredentialFromConsole));
             (record.UserIdentity?.Type, record.UserIdentity?.AccountId, record.UserIdentity?.UserName, record.UserIdentity?.InvokedBy, record.UserIdentity?.PrincipalId)
                 .Should().Be((alone.UserIdentity?.Type, alone.UserIdentity?.AccountId, alone.UserIdentity?.UserName, alone.UserIdentity?.InvokedBy, alone.UserIdentity?.PrincipalId));
             record.UserIdentity.Should().Be(alone.UserIdentity);
@@ -522,7 +523,7 @@ public sealed class ValueSharingTests
         var pool = new CloudTrailModel.Internal.PooledObjects<CloudTrailRecord.RecordKind.Key, CloudTrailRecord.RecordKind>(sets: 1);
         string source = "s3.amazonaws.com", name = "GetObject";
         CloudTrailRecord.RecordKind.Key Key(string? region, bool? readOnly, Internal.JsonBoolKind kind) =>
-            new(42, "1.08", source, name, region, "AwsApiCall", null, default, readOnly, kind, null);
+            new(42, "1.08", source, name, region, "AwsApiCall", null, default, readOnly, kind, null, null, default);
         var regions = new[] { "us-east-1", "eu-west-1", "us-east-1", "us-east-1" };
         var keys = new[]
         {

@@ -13,42 +13,49 @@ namespace CloudTrailModel;
 [JsonConverter(typeof(CloudTrailJsonConverter))]
 public sealed partial record SessionAttributes : IJsonModel<SessionAttributes>
 {
-    // Without Nullable<T>'s extra word: the instant as ticks and offset minutes, and the text as it came when it is not
-    // CloudTrail's own spelling of the time ("2021-02-21T23: 46: 28Z"), so it writes back unchanged.
-    private bool _creationDateHas;
-    private short _creationDateOffset;
-    private long _creationDateTicks;
-    private string? _creationDateSpelling;
+    // One word (see CompactTime): an offset other than UTC, which CloudTrail writes, and a spelling other than CloudTrail's
+    // are kept with the rare members.
+    private long _creationDate;
 
-    // How mfaAuthenticated was written (a JSON boolean or a string), so it is written back the same way.
+    // mfaAuthenticated as one byte (0: absent, 1: false, 2: true; a bool? takes a word of its own), and how it was written.
+    private byte _mfaAuthenticated;
     private JsonBoolKind _mfaAuthenticatedKind;
+
+    // Members few objects have live in a side object shared by every object that has none of them.
+    private RareMembers _rare = RareMembers.None;
 
     /// <summary>When the temporary credentials were issued (<c>creationDate</c>), from ISO 8601 extended or basic notation. A value that is not a time leaves this null and is kept in <see cref="AdditionalFields"/>; a time in another spelling is written back as it came.</summary>
     public DateTimeOffset? CreationDate
     {
-        get => _creationDateHas ? CompactTime.Make(_creationDateTicks, _creationDateOffset) : null;
+        get => CompactTime.Unpack(_creationDate, _rare.CreationDateOffset);
         init
         {
-            _creationDateTicks = CompactTime.Ticks(value.GetValueOrDefault());
-            _creationDateOffset = CompactTime.Offset(value.GetValueOrDefault());
-            _creationDateHas = value.HasValue;
-            _creationDateSpelling = null;
+            _creationDate = CompactTime.Pack(value);
+            short offset = CompactTime.Offset(value);
+            if (_rare.CreationDateSpelling is not null || _rare.CreationDateOffset != offset)
+            {
+                _rare = _rare with { CreationDateSpelling = null, CreationDateOffset = offset };
+            }
         }
     }
 
     /// <summary>Whether the root user or IAM user signed in with MFA (<c>mfaAuthenticated</c>, the string <c>"true"</c>/<c>"false"</c> in JSON).</summary>
     public bool? MfaAuthenticated
     {
-        get;
+        get => _mfaAuthenticated == 0 ? null : _mfaAuthenticated == 2;
         init
         {
-            field = value;
+            _mfaAuthenticated = value is null ? (byte)0 : value.Value ? (byte)2 : (byte)1;
             _mfaAuthenticatedKind = JsonBoolKind.Default;
         }
     }
 
     /// <summary>Members not modelled above, and members whose JSON type did not fit their property, exactly as they appeared.</summary>
-    public IReadOnlyDictionary<string, JsonElement> AdditionalFields { get; init => field = ValueMap<JsonElement>.From(value) ?? EmptyFields.Instance; } = EmptyFields.Instance;
+    public IReadOnlyDictionary<string, JsonElement> AdditionalFields
+    {
+        get => _rare.AdditionalFields;
+        init => _rare = _rare with { AdditionalFields = value };
+    }
 
     static SessionAttributes IJsonModel<SessionAttributes>.Read(ref Utf8JsonReader r, ParseState s)
     {
@@ -68,20 +75,43 @@ public sealed partial record SessionAttributes : IJsonModel<SessionAttributes>
             }
         }
 
-        return new SessionAttributes
+        IReadOnlyDictionary<string, JsonElement> extras = x.Build();
+        RareMembers rare = creationDateSpelling is null && CompactTime.Offset(creationDate) == 0 && ReferenceEquals(extras, EmptyFields.Instance)
+            ? RareMembers.None
+            : new RareMembers
+            {
+                CreationDateSpelling = creationDateSpelling,
+                CreationDateOffset = CompactTime.Offset(creationDate),
+                AdditionalFields = extras,
+            };
+        var sessionAttributes = new SessionAttributes
         {
-            CreationDate = creationDate,
+            _creationDate = CompactTime.Pack(creationDate),
             MfaAuthenticated = mfaAuthenticated,
-            AdditionalFields = x.Build(),
-            _creationDateSpelling = creationDateSpelling,
+            _rare = rare,
             _mfaAuthenticatedKind = mfaAuthenticatedKind,
         };
+        return sessionAttributes;
+    }
+
+    /// <summary>The members few SessionAttributes objects have. One with none of them uses <see cref="None"/>; setting one through a property copies the side object, so objects made with <c>with</c> never share a changed one.</summary>
+    private sealed record RareMembers
+    {
+        public static readonly RareMembers None = new();
+
+        // creationDate as it came, when CloudTrail's own spelling of the time differs from it.
+        public string? CreationDateSpelling { get; init; }
+
+        // creationDate's offset from UTC in minutes (CloudTrail writes UTC: 0).
+        public short CreationDateOffset { get; init; }
+
+        public IReadOnlyDictionary<string, JsonElement> AdditionalFields { get; init => field = ValueMap<JsonElement>.From(value) ?? EmptyFields.Instance; } = EmptyFields.Instance;
     }
 
     void IJsonModel<SessionAttributes>.Write(Utf8JsonWriter w)
     {
         w.WriteStartObject();
-        JsonOut.Time(w, "creationDate"u8, CreationDate, _creationDateSpelling);
+        JsonOut.Time(w, "creationDate"u8, CreationDate, _rare.CreationDateSpelling);
         JsonOut.Bool(w, "mfaAuthenticated"u8, MfaAuthenticated, _mfaAuthenticatedKind, JsonBoolKind.String);
         JsonOut.Extras(w, AdditionalFields);
         w.WriteEndObject();

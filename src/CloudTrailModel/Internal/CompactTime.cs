@@ -1,15 +1,19 @@
 namespace CloudTrailModel.Internal;
 
 /// <summary>
-/// A <see cref="DateTimeOffset"/> kept as two fields of a model object (clock ticks and offset in minutes): as one
-/// struct it takes 16 bytes, as two the offset packs beside the object's small fields.
+/// A <see cref="DateTimeOffset"/> kept in one word of a model object, without <see cref="Nullable{T}"/>'s extra word: its
+/// clock ticks plus one (0: absent). Its offset is kept beside the object's rare members, since CloudTrail writes times
+/// in UTC (offset 0).
 /// </summary>
 internal static class CompactTime
 {
-    public static long Ticks(DateTimeOffset value) => value.Ticks;
+    /// <summary>The one word of a time: its clock ticks plus one, or 0 when it is absent (ticks never reach <see cref="long.MaxValue"/>).</summary>
+    public static long Pack(DateTimeOffset? value) => value is { } time ? time.Ticks + 1 : 0;
 
-    // Offsets are whole minutes, within +-14 hours.
-    public static short Offset(DateTimeOffset value) => (short)(value.Offset.Ticks / TimeSpan.TicksPerMinute);
+    /// <summary>A time's offset from UTC in whole minutes (within +-14 hours), 0 when it is absent.</summary>
+    public static short Offset(DateTimeOffset? value) => value is { } time ? (short)(time.Offset.Ticks / TimeSpan.TicksPerMinute) : (short)0;
 
-    public static DateTimeOffset Make(long ticks, short offsetMinutes) => new(ticks, TimeSpan.FromMinutes(offsetMinutes));
+    /// <summary>The time of <see cref="Pack"/>'s word and its offset.</summary>
+    public static DateTimeOffset? Unpack(long packed, short offsetMinutes) =>
+        packed == 0 ? null : new DateTimeOffset(packed - 1, TimeSpan.FromMinutes(offsetMinutes));
 }

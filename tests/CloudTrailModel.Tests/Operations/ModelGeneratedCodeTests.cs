@@ -109,10 +109,36 @@ public sealed class ModelGeneratedCodeTests
             .And.Contain("init => _kind = _kind with { Live = value, LiveKind = JsonBoolKind.Default };")
             .And.Contain("var kindKey = new GadgetKind.Key(kindHash, versionText, owner, live, liveKind);")
             .And.Contain("private readonly int _flags = (Code(live) << 0) | ((int)liveKind << 2);")
-            .And.Contain("RareMembers rare = note is null && whenSpelling is null && ReferenceEquals(extras, EmptyFields.Instance)")
+            .And.Contain("private long _when;")
+            .And.Contain("get => CompactTime.Unpack(_when, _rare.WhenOffset);")
+            .And.Contain("_when = CompactTime.Pack(when),")
+            .And.Contain("RareMembers rare = note is null && whenSpelling is null && CompactTime.Offset(when) == 0 && ReferenceEquals(extras, EmptyFields.Instance)")
+            .And.Contain("WhenOffset = CompactTime.Offset(when),")
             .And.Contain("JsonOut.Time(w, \"when\"u8, When, _rare.WhenSpelling);")
             .And.Contain("JsonOut.Bool(w, \"live\"u8, Live, _kind.LiveKind, JsonBoolKind.Boolean);")
             .And.Contain("JsonOut.Bool(w, \"console\"u8, Console, _consoleKind, JsonBoolKind.String);");
+    }
+
+    [Fact]
+    public void GenerateModel_TimeWithoutRareMembers_KeepsItsOffsetSpellingAndExtraFieldsInASideObject()
+    {
+        // A record with a time is stored even without rare members: the time is one word, and what few objects have
+        // (an offset other than UTC, another spelling, extra fields) shares one side object.
+        const string table = """
+            record Stamp
+            summary A stamp.
+            when | When | DateTimeOffset | time      | When.
+            mfa  | Mfa  | bool           | bool-text | With MFA.
+            """;
+
+        string code = ModelGenerator.Generate(ModelTable.Parse(table, "Stamp.members"));
+
+        code.Should().Contain("private long _when;")
+            .And.Contain("private byte _mfa;")
+            .And.Contain("private RareMembers _rare = RareMembers.None;")
+            .And.Contain("RareMembers rare = whenSpelling is null && CompactTime.Offset(when) == 0 && ReferenceEquals(extras, EmptyFields.Instance)")
+            .And.Contain("get => _rare.AdditionalFields;")
+            .And.NotContain("private string? _whenSpelling;");
     }
 
     [Fact]
