@@ -73,8 +73,8 @@ public static partial class ModelGenerator
             }
             else if (m.Kind == MemberKind.Time)
             {
-                sb.Append("    // One word (see CompactTime): an offset other than UTC, which CloudTrail writes, and a spelling other than CloudTrail's\n");
-                sb.Append($"    // are kept with the rare members.\n    private long {Field(m)};\n\n");
+                sb.Append("    // One word (see CompactTime); its offset from UTC (CloudTrail writes UTC) and a spelling other than CloudTrail's are\n");
+                sb.Append($"    // kept with the rare members.\n    private long {Field(m)};\n\n");
             }
         }
 

@@ -19,8 +19,8 @@ namespace CloudTrailModel;
 [JsonConverter(typeof(CloudTrailJsonConverter))]
 public sealed partial record CloudTrailRecord : IJsonModel<CloudTrailRecord>
 {
-    // One word (see CompactTime): an offset other than UTC, which CloudTrail writes, and a spelling other than CloudTrail's
-    // are kept with the rare members.
+    // One word (see CompactTime); its offset from UTC (CloudTrail writes UTC) and a spelling other than CloudTrail's are
+    // kept with the rare members.
     private long _eventTime;
 
     // Texts and free-form values in the record's one array until first read (see RecordTexts).

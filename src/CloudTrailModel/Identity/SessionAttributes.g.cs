@@ -13,8 +13,8 @@ namespace CloudTrailModel;
 [JsonConverter(typeof(CloudTrailJsonConverter))]
 public sealed partial record SessionAttributes : IJsonModel<SessionAttributes>
 {
-    // One word (see CompactTime): an offset other than UTC, which CloudTrail writes, and a spelling other than CloudTrail's
-    // are kept with the rare members.
+    // One word (see CompactTime); its offset from UTC (CloudTrail writes UTC) and a spelling other than CloudTrail's are
+    // kept with the rare members.
     private long _creationDate;
 
     // mfaAuthenticated as one byte (0: absent, 1: false, 2: true; a bool? takes a word of its own), and how it was written.
