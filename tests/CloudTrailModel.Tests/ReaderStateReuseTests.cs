@@ -150,6 +150,57 @@ public sealed class ReaderStateReuseTests
         return [.. refs];
     }
 
+    [SkippableFact]
+    public void TheNextReadersThread_GetsTheStateTheLastReadersThreadUsed_NotAHelpersState()
+    {
+        // Helpers have states of their own on a machine with more than one core only.
+        Skip.If(Environment.ProcessorCount < 2, "Parallel parsing is used only when the machine has more than one core.");
+        byte[] log = Fixtures.Utf8(Fixtures.LogFile([.. Enumerable.Range(0, 3000).Select(i => Fixtures.Record(i))]));
+        CloudTrailReaderOptions parallel = CloudTrailReaderOptions.Default with { AllowParallelParsing = true };
+
+        // Each state's pool gives a repeated value one instance. The second record is read on the reader's own thread
+        // (helpers take records from the back of a window), so its account ID is the instance of that thread's pool.
+        List<CloudTrailRecord> ReadSlowly(int pause)
+        {
+            var records = new List<CloudTrailRecord>();
+            foreach (CloudTrailRecord record in CloudTrailReader.ReadRecords(new MemoryStream(log), parallel))
+            {
+                if (records.Count % 100 == 50)
+                {
+                    // A slow consumer, so helpers a busy machine starts late still find records left in the window.
+                    Thread.Sleep(pause);
+                }
+
+                records.Add(record);
+            }
+
+            return records;
+        }
+
+        TakeKeptStates();
+        string? readingThreads = null;
+        int helped = 0;
+        var budget = System.Diagnostics.Stopwatch.StartNew();
+        for (int attempt = 1; helped < 3 && budget.Elapsed < TimeSpan.FromSeconds(60); attempt++)
+        {
+            List<CloudTrailRecord> records = ReadSlowly(Math.Min(attempt, 25));
+            records.Should().HaveCount(3000);
+            string account = records[1].RecipientAccountId!;
+            if (readingThreads is not null)
+            {
+                account.Should().BeSameAs(readingThreads, "read {0}: the reader's thread got the state the last reader's thread had (its tables are in that core's cache), not a helper's", attempt);
+            }
+
+            readingThreads = account;
+            if (records.Select(r => r.RecipientAccountId!).Distinct(ReferenceEqualityComparer.Instance).Count() > 1)
+            {
+                helped++;
+            }
+        }
+
+        helped.Should().Be(3, "helpers had states of their own in three reads");
+    }
+
     [Fact]
     public void AStateIsKeptForTheNextReader_EvenWithAFullPool_WhichItsNextReaderEmpties()
     {

@@ -69,10 +69,13 @@ internal sealed partial class RecordFramer : IDisposable
 
     public void Dispose()
     {
+        // The reading thread's state is handed back first, so the next reader's reading thread rents it again and the
+        // helpers their own: each state's tables stay in the cache of the core that used them.
+        _fanOut?.Stop();
+        ParseStateCache.Return(_state);
         _fanOut?.Dispose();
         _wrapper?.Dispose();
         _input.Dispose();
-        ParseStateCache.Return(_state);
         byte[] buffer = _buffer;
         _buffer = [];
         if (buffer.Length > 0)
