@@ -567,6 +567,36 @@ public sealed class ValueSharingTests
     }
 
     [Fact]
+    public void SessionIssuersAndResources_OfAnOrganisationTrail_AreSharedAcrossHundredsOfRoles()
+    {
+        // 500 roles, each calling three times, a pass over all of them apart (as in a trail with many roles): the first
+        // call's strings are new, the second pools them and the objects made of them, the third finds those objects
+        // (most, not all: a few strings whose sightings keep meeting others are not pooled, and objects made while the
+        // pool was still growing may have made way for others). With room for 256 objects, 13 of 500 were found.
+        const int Roles = 500;
+        string Call(int role, int pass) => Json
+            .Replace("\"credentialId\":\"cred-1\"", "\"credentialId\":\"cred-1\",\"sessionContext\":{\"sessionIssuer\":{\"type\":\"Role\",\"principalId\":\"AROA" + role + "\",\"arn\":\"arn:aws:iam::111122223333:role/role-" + role + "\",\"accountId\":\"111122223333\",\"userName\":\"role-" + role + "\"}}", StringComparison.Ordinal)
+            .Replace("\"recipientAccountId\":\"111122223333\"", "\"recipientAccountId\":\"111122223333\",\"resources\":[{\"accountId\":\"111122223333\",\"type\":\"AWS::S3::Bucket\",\"ARN\":\"arn:aws:s3:::bucket-" + role + "\"}]", StringComparison.Ordinal)
+            .Replace("REQ1", $"R{pass}-{role}", StringComparison.Ordinal);
+        string[] jsons = [.. Enumerable.Range(0, 3).SelectMany(pass => Enumerable.Range(0, Roles).Select(role => Call(role, pass)))];
+
+        List<CloudTrailRecord> records = Fixtures.ReadSkip(Fixtures.LogFile(jsons), CloudTrailReaderOptions.Default with { AllowParallelParsing = false }).Records;
+
+        records.Should().HaveCount(3 * Roles);
+        int issuers = Enumerable.Range(0, Roles).Count(i => ReferenceEquals(records[(2 * Roles) + i].UserIdentity!.SessionContext!.SessionIssuer, records[Roles + i].UserIdentity!.SessionContext!.SessionIssuer));
+        int resources = Enumerable.Range(0, Roles).Count(i => ReferenceEquals(records[(2 * Roles) + i].Resources![0], records[Roles + i].Resources![0]));
+        issuers.Should().BeGreaterThan(Roles / 2, "the pool of a reader holds the issuers of hundreds of roles");
+        resources.Should().BeGreaterThan(Roles / 2, "and their resources");
+        foreach (int i in new[] { 0, Roles - 1, Roles, (2 * Roles) + 7, (3 * Roles) - 1 })
+        {
+            CloudTrailRecord alone = CloudTrailRecord.Parse(jsons[i]);
+            records[i].Should().Be(alone, "record {0} read in a log file equals the same record parsed alone", i);
+            records[i].UserIdentity!.SessionContext!.SessionIssuer!.Arn.Should().Be("arn:aws:iam::111122223333:role/role-" + (i % Roles));
+            records[i].Resources![0].Arn.Should().Be("arn:aws:s3:::bucket-" + (i % Roles));
+        }
+    }
+
+    [Fact]
     public void SharedObjects_PoolStartsSmall_GrowsWhenItMisses_AndKeepsWhatItHeld()
     {
         // A pool at its largest would hold 256 keys of about 50 bytes: one that starts small allocates far less.

@@ -55,8 +55,12 @@ internal sealed partial class ParseState
     /// <summary>TLS configurations shared across records.</summary>
     public PooledObjects<ValuesKey, TlsDetails> SharedTlsDetails => field ??= Pooled<ValuesKey, TlsDetails>();
 
-    /// <summary>Session issuers shared across records.</summary>
-    public PooledObjects<ValuesKey, SessionIssuer> SharedSessionIssuers => field ??= Pooled<ValuesKey, SessionIssuer>();
+    /// <summary>
+    /// Session issuers shared across records: one per role, and an organisation trail has many (about 1,700 caller ARNs
+    /// in the benchmarks' organisation file), so 256 sets of four; with 64, the issuers, identity kinds and resources
+    /// of that file were made again and again (about 6% of what reading it allocated).
+    /// </summary>
+    public PooledObjects<ValuesKey, SessionIssuer> SharedSessionIssuers => field ??= Pooled<ValuesKey, SessionIssuer>(sets: 256);
 
     /// <summary>
     /// What records called, where, how they are classified and whether a console session made them, shared across the
@@ -67,16 +71,16 @@ internal sealed partial class ParseState
         field ??= Pooled<CloudTrailRecord.RecordKind.Key, CloudTrailRecord.RecordKind>(sets: 256);
 
     /// <summary>Who callers are in general (type, account, user name, invoking service), shared across the identities of this reader.</summary>
-    public PooledObjects<ValuesKey, UserIdentity.IdentityKind> SharedIdentityKinds => field ??= Pooled<ValuesKey, UserIdentity.IdentityKind>();
+    public PooledObjects<ValuesKey, UserIdentity.IdentityKind> SharedIdentityKinds => field ??= Pooled<ValuesKey, UserIdentity.IdentityKind>(sets: 256);
 
     /// <summary>Sessions' members but their attributes (issuer, web identity provider, EC2 delivery), shared across the sessions of this reader.</summary>
     public PooledObjects<ValuesKey, SessionContext.SessionKind> SharedSessionKinds => field ??= Pooled<ValuesKey, SessionContext.SessionKind>();
 
     /// <summary>Resources' members but their ARNs (prefix, account, type), shared across the resources of this reader.</summary>
-    public PooledObjects<ValuesKey, CloudTrailResource.ResourceKind> SharedResourceKinds => field ??= Pooled<ValuesKey, CloudTrailResource.ResourceKind>(sets: 16);
+    public PooledObjects<ValuesKey, CloudTrailResource.ResourceKind> SharedResourceKinds => field ??= Pooled<ValuesKey, CloudTrailResource.ResourceKind>(sets: 64);
 
     /// <summary>Resources made only of pooled strings, shared across the records of this reader.</summary>
-    public PooledObjects<ValuesKey, CloudTrailResource> SharedResources => field ??= Pooled<ValuesKey, CloudTrailResource>();
+    public PooledObjects<ValuesKey, CloudTrailResource> SharedResources => field ??= Pooled<ValuesKey, CloudTrailResource>(sets: 256);
 
     private PooledObjects<TKey, T> Pooled<TKey, T>(int sets = 64)
         where TKey : struct, IPoolKey<TKey>

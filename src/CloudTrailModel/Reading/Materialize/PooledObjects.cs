@@ -18,9 +18,10 @@ internal sealed class PooledObjects<TKey, T>
     // caught two session issuers doing just that in a direct-mapped table in one reader of seven, and three in a
     // two-way table in one of two hundred). Up to 64 sets by default (256 objects, ~15 KB per pool and reader with
     // ValuesKey): a trail's TLS configurations differ by host header, one per service endpoint and region (123 in
-    // the benchmark's file), and with 16 sets most of them were made again for every record. A pool starts with
-    // four sets and grows fourfold once it has missed more often than it holds objects, so a small file does not
-    // pay for tables it cannot fill (six pools of their largest size are ~110 KB per reader state).
+    // the benchmark's file), and with 16 sets most of them were made again for every record; objects an organisation
+    // trail has many of get more (see ParseState). A pool starts with four sets and grows fourfold once it has missed
+    // more often than it holds objects, so a small file does not pay for tables it cannot fill (at their largest, the
+    // pools of one reader state take about 300 KB).
     private const int Ways = 4;
     private const int InitialSets = 4;
     private readonly int _maxSets;
