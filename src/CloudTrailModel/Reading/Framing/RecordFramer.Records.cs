@@ -20,6 +20,10 @@ internal sealed partial class RecordFramer
     private int _scanned;
     private ValueScanState _scan;
 
+    // Where framing for a batch may start again: an attempt that found too few complete records in the window is not
+    // repeated for each of them (which framed a window's tail once per record), only once the reader has passed them.
+    private long _fanOutRetryAt;
+
     // How much of the window must be left to parse a record before framing it: 16 KB, or twice the longest record so far.
     private int _unframedMargin = 16 * 1024;
 
@@ -221,7 +225,7 @@ internal sealed partial class RecordFramer
     /// </summary>
     private void FanOutFrom(int from, bool lines)
     {
-        if (_fanOut is not { IsActive: false } fanOut || _end - from < MinFanOutRecords * 256)
+        if (_fanOut is not { IsActive: false } fanOut || _end - from < MinFanOutRecords * 256 || _base + from < _fanOutRetryAt)
         {
             return;
         }
@@ -269,6 +273,7 @@ internal sealed partial class RecordFramer
         }
         else
         {
+            _fanOutRetryAt = _base + i;
             fanOut.Stop();
         }
     }
