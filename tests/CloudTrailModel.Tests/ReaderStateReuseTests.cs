@@ -11,6 +11,15 @@ namespace CloudTrailModel.Tests;
 public sealed class ReaderStateCacheTests
 {
     public const string Name = "Reader state cache";
+
+    /// <summary>Empties the cache as readers would: every kept state is rented and never handed back, so the next reader starts afresh.</summary>
+    public static void TakeKeptStates()
+    {
+        for (int i = 0; i < ParseStateCache.Slots; i++)
+        {
+            ParseStateCache.Rent();
+        }
+    }
 }
 
 /// <summary>
@@ -30,14 +39,7 @@ public sealed class ReaderStateReuseTests
     private static List<string> Read(byte[] input, CloudTrailReaderOptions options) =>
         [.. CloudTrailReader.ReadRecords(new MemoryStream(input), options).Select(Fixtures.Json)];
 
-    // Empties the cache as readers would: every kept state is rented and never handed back, so the next reader starts afresh.
-    private static void TakeKeptStates()
-    {
-        for (int i = 0; i < ParseStateCache.Slots; i++)
-        {
-            ParseStateCache.Rent();
-        }
-    }
+    private static void TakeKeptStates() => ReaderStateCacheTests.TakeKeptStates();
 
     // What a reader that starts afresh gives for each file.
     private static List<string>[] Fresh(CloudTrailReaderOptions options) =>
