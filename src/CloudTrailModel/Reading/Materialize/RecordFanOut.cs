@@ -1,3 +1,4 @@
+using System.Buffers;
 using CloudTrailModel.Internal;
 
 namespace CloudTrailModel.Reading.Materialize;
@@ -23,10 +24,12 @@ internal sealed class RecordFanOut : IDisposable
     private readonly Action<object?> _help;
     private byte[] _buffer = [];
     private long _base;
-    private int[] _starts = new int[256];
-    private int[] _lengths = new int[256];
-    private int[] _claims = new int[256];
-    private SliceResult[] _results = new SliceResult[256];
+    // Rented on the first batch and handed back on Dispose: a small file's reader would otherwise allocate about 23 KB
+    // for them, more than its hundred records' own share.
+    private int[] _starts = [];
+    private int[] _lengths = [];
+    private int[] _claims = [];
+    private SliceResult[] _results = [];
     private int _count;
     private int _next;
     private volatile bool _stopping = true;
@@ -78,10 +81,11 @@ internal sealed class RecordFanOut : IDisposable
     {
         if (_count == _starts.Length)
         {
-            Array.Resize(ref _starts, _count * 2);
-            Array.Resize(ref _lengths, _count * 2);
-            Array.Resize(ref _claims, _count * 2);
-            Array.Resize(ref _results, _count * 2);
+            int size = Math.Max(256, _count * 2);
+            Grow(ref _starts, size, _count);
+            Grow(ref _lengths, size, _count);
+            Grow(ref _claims, size, _count);
+            Grow(ref _results, size, _count);
         }
 
         _starts[_count] = start;
@@ -151,6 +155,25 @@ internal sealed class RecordFanOut : IDisposable
             ParseStateCache.Return(_helperStates[i]);
             _helperStates[i] = null;
         }
+
+        Grow(ref _starts, 0, 0);
+        Grow(ref _lengths, 0, 0);
+        Grow(ref _claims, 0, 0);
+        Grow(ref _results, 0, 0);
+    }
+
+    /// <summary>Replaces a rented array with one of <paramref name="size"/> (none for 0), keeping its first <paramref name="count"/> items.</summary>
+    private static void Grow<T>(ref T[] array, int size, int count)
+    {
+        T[] bigger = size == 0 ? [] : ArrayPool<T>.Shared.Rent(size);
+        array.AsSpan(0, count).CopyTo(bigger);
+        if (array.Length > 0)
+        {
+            // Results were cleared by Stop; their slots hold no records when handed back.
+            ArrayPool<T>.Shared.Return(array);
+        }
+
+        array = bigger;
     }
 
     /// <summary>
