@@ -30,6 +30,7 @@ internal static class ReadmeTables
         ["CloudTrailReader_ReadRecords_Gzip"] = "**CloudTrailModel `ReadRecords` from `.json.gz`**",
         ["CloudTrailReader_ReadRecordsAsync_Gzip"] = "CloudTrailModel `ReadRecordsAsync` from `.json.gz`",
         ["GZipStream_DecompressOnly"] = "`GZipStream` decompression alone",
+        ["GZipStream_DecompressOnly_TwoThreads"] = "`GZipStream` decompression alone, the files' two halves on two threads",
         ["JsonDocument_Parse"] = "`JsonDocument.Parse` (untyped, pooled)",
         ["SystemTextJson_SourceGenPoco"] = "System.Text.Json POCO, source-generated",
         ["SystemTextJson_ReflectionPoco"] = "System.Text.Json POCO, reflection",

@@ -20,7 +20,10 @@ public class SmallGzipFilesBenchmarks
 
     private static readonly Lazy<(byte[][] Files, long JsonBytes)> Data = new(CreateData);
 
+    private static readonly CloudTrailReaderOptions OneCore = new() { AllowParallelParsing = false };
+
     private readonly byte[] _buffer = new byte[81920];
+    private readonly byte[] _secondBuffer = new byte[81920];
     private byte[][] _files = [];
 
     /// <summary>Bytes of uncompressed JSON each operation reads.</summary>
@@ -33,37 +36,23 @@ public class SmallGzipFilesBenchmarks
     public void Setup() => _files = Data.Value.Files;
 
     [Benchmark(Baseline = true)]
-    public long GZipStream_DecompressOnly()
-    {
-        long total = 0;
-        foreach (byte[] file in _files)
-        {
-            using var gzip = new GZipStream(new MemoryStream(file, writable: false), CompressionMode.Decompress);
-            int read;
-            while ((read = gzip.Read(_buffer)) > 0)
-            {
-                total += read;
-            }
-        }
+    public long GZipStream_DecompressOnly() => Decompress(_files, _buffer);
 
-        return total;
-    }
-
-    // Both readers return the checksum of what a user reads of each record (ReadLogFileBenchmarks.Touched).
+    // The host's own two-core scaling in the same run: the files' two halves decompressed on two threads at once.
     [Benchmark]
-    public long CloudTrailReader_ReadRecords()
+    public long GZipStream_DecompressOnly_TwoThreads()
     {
-        long touched = 0;
-        foreach (byte[] file in _files)
-        {
-            foreach (CloudTrailRecord record in CloudTrailReader.ReadRecords(new MemoryStream(file, writable: false)))
-            {
-                touched += ReadLogFileBenchmarks.Touched(record.EventName, record.UserIdentity?.Arn, record.EventTime);
-            }
-        }
-
-        return touched;
+        int half = _files.Length / 2;
+        Task<long> other = Task.Run(() => Decompress(_files.AsSpan(half), _secondBuffer));
+        return Decompress(_files.AsSpan(0, half), _buffer) + other.GetAwaiter().GetResult();
     }
+
+    // The readers return the checksum of what a user reads of each record (ReadLogFileBenchmarks.Touched).
+    [Benchmark]
+    public long CloudTrailReader_ReadRecords() => Read(CloudTrailReaderOptions.Default);
+
+    [Benchmark]
+    public long CloudTrailReader_ReadRecords_OneCore() => Read(OneCore);
 
     [Benchmark]
     public long SystemTextJson_SourceGenPoco()
@@ -79,6 +68,36 @@ public class SmallGzipFilesBenchmarks
         }
 
         return touched;
+    }
+
+    private long Read(CloudTrailReaderOptions options)
+    {
+        long touched = 0;
+        foreach (byte[] file in _files)
+        {
+            foreach (CloudTrailRecord record in CloudTrailReader.ReadRecords(new MemoryStream(file, writable: false), options))
+            {
+                touched += ReadLogFileBenchmarks.Touched(record.EventName, record.UserIdentity?.Arn, record.EventTime);
+            }
+        }
+
+        return touched;
+    }
+
+    private static long Decompress(ReadOnlySpan<byte[]> files, byte[] buffer)
+    {
+        long total = 0;
+        foreach (byte[] file in files)
+        {
+            using var gzip = new GZipStream(new MemoryStream(file, writable: false), CompressionMode.Decompress);
+            int read;
+            while ((read = gzip.Read(buffer)) > 0)
+            {
+                total += read;
+            }
+        }
+
+        return total;
     }
 
     private static (byte[][] Files, long JsonBytes) CreateData()

@@ -9,8 +9,15 @@ namespace CloudTrailModel.Tests;
 /// properties, equality, hash codes, <c>with</c>, concurrency and writing back behave as if every record were built
 /// of its own ordinary strings and objects.
 /// </summary>
+/// <remarks>
+/// Sharing is best effort: a kept reader state that another reader nearly filled starts afresh in the middle of a read,
+/// and a value seen before then gets a second instance. So these tests run alone, each with readers that start afresh.
+/// </remarks>
+[Collection(ReaderStateCacheTests.Name)]
 public sealed class ValueSharingTests
 {
+    public ValueSharingTests() => ReaderStateCacheTests.TakeKeptStates();
+
     private const string Json = """
         {"eventVersion":"1.08","userIdentity":{"type":"AssumedRole","principalId":"AROAEXAMPLE:session-\u00e9t\u00e9","arn":"arn:aws:sts::111122223333:assumed-role/r/s-1","accountId":"111122223333","accessKeyId":"ASIAEXAMPLE1","credentialId":"cred-1"},"eventTime":"2024-03-01T12:00:00Z","eventSource":"s3.amazonaws.com","eventName":"GetObject","awsRegion":"us-east-1","errorCode":"AccessDenied","errorMessage":"Access dénied","requestParameters":{"bucketName":"b"},"requestID":"REQ1","eventID":"7c1a-\u00fc","eventType":"AwsApiCall","sharedEventID":"shared-1","recipientAccountId":"111122223333"}
         """;
