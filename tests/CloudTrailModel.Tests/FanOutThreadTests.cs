@@ -43,25 +43,7 @@ public sealed class FanOutThreadTests
             log = Fixtures.Gzip(log);
         }
 
-        // Each thread materialises with its own state, whose string pool gives each repeated value one instance: more
-        // than one instance of a repeated value shows that more than one thread materialised records.
-        int Instances(CloudTrailReaderOptions options, int pause = 1)
-        {
-            var records = new List<CloudTrailRecord>();
-            foreach (CloudTrailRecord record in CloudTrailReader.ReadRecords(new MemoryStream(log), options))
-            {
-                if (records.Count % 100 == 0)
-                {
-                    // A slow consumer, so helpers a busy machine starts late still find records left in the window.
-                    Thread.Sleep(pause);
-                }
-
-                records.Add(record);
-            }
-
-            records.Select(r => r.EventId).Should().Equal(Enumerable.Range(0, 3000).Select(i => $"id-{i}"));
-            return records.Select(r => r.RecipientAccountId!).Distinct(ReferenceEqualityComparer.Instance).Count();
-        }
+        int Instances(CloudTrailReaderOptions options, int pause = 1) => FanOutThreadTests.Instances(log, 3000, options, pause);
 
         // A filter that passes every record: headers are read on helpers, records on the reading thread.
         CloudTrailReaderOptions Filtered(CloudTrailReaderOptions o) => filtered ? o with { Filter = h => h.RecipientAccountId == "918273645501" } : o;
@@ -83,5 +65,49 @@ public sealed class FanOutThreadTests
         }
 
         most.Should().BeGreaterThan(1, "the windows' records are fanned out to helper threads");
+    }
+
+    [SkippableTheory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void ReadRecords_OfASmallInput_OnAMultiCoreMachine_MaterialisesEveryRecordOnTheReadingThread(bool gzip)
+    {
+        Skip.If(Environment.ProcessorCount < 2, "Parallel parsing is used only when the machine has more than one core.");
+        ReaderStateCacheTests.TakeKeptStates();
+
+        // About 200 KB, within the reader's first window: waking another core would cost more than it saves.
+        const int Count = 450;
+        byte[] log = Fixtures.Utf8(Fixtures.LogFile([.. Enumerable.Range(0, Count).Select(i => Fixtures.Record(i).Replace("111122223333", "918273645501", StringComparison.Ordinal))]));
+        log.Length.Should().BeInRange(150_000, 250_000);
+        if (gzip)
+        {
+            log = Fixtures.Gzip(log);
+        }
+
+        // A consumer slower at each read, so helpers would have found records left to take.
+        foreach (int pause in new[] { 1, 5, 25 })
+        {
+            Instances(log, Count, Parallel, pause).Should().Be(1, "a small input is read on the reading thread alone (pause {0} ms)", pause);
+        }
+    }
+
+    // Each thread materialises with its own state, whose string pool gives each repeated value one instance: more than
+    // one instance of a repeated value shows that more than one thread materialised records.
+    private static int Instances(byte[] log, int count, CloudTrailReaderOptions options, int pause)
+    {
+        var records = new List<CloudTrailRecord>();
+        foreach (CloudTrailRecord record in CloudTrailReader.ReadRecords(new MemoryStream(log), options))
+        {
+            if (records.Count % 100 == 0)
+            {
+                // A slow consumer, so helpers a busy machine starts late still find records left in the window.
+                Thread.Sleep(pause);
+            }
+
+            records.Add(record);
+        }
+
+        records.Select(r => r.EventId).Should().Equal(Enumerable.Range(0, count).Select(i => $"id-{i}"));
+        return records.Select(r => r.RecipientAccountId!).Distinct(ReferenceEqualityComparer.Instance).Count();
     }
 }

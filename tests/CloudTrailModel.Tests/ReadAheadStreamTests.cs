@@ -10,6 +10,7 @@ namespace CloudTrailModel.Tests;
 public sealed class ReadAheadStreamTests
 {
     private const int Chunk = 256 * 1024;
+    private const int SyncBytes = 64 * 1024;
 
     [Theory]
     [InlineData(6 * Chunk)]
@@ -20,7 +21,7 @@ public sealed class ReadAheadStreamTests
     [InlineData(0)]
     public void Read_WhenTheInnerStreamFailsWhileTheConsumerIsBehind_GivesAllItsDataThenItsFailure(int length)
     {
-        using var ahead = new ReadAheadStream(new FailingStream(length));
+        using var ahead = new ReadAheadStream(new FailingStream(length), SyncBytes);
         var buffer = new byte[100_000];
         long total = 0;
         Exception? failure = null;
@@ -63,7 +64,7 @@ public sealed class ReadAheadStreamTests
         // once, then nothing until the test opens the gate: a network stream between two packets.
         const int Open = (64 * 1024) + (2 * Chunk);
         var inner = new GatedStream(open: Open, total: Open + (100 * 1024));
-        using var ahead = new ReadAheadStream(inner);
+        using var ahead = new ReadAheadStream(inner, SyncBytes);
         var buffer = new byte[100_000];
 
         // A first read of exactly 64 KB (the consumer's own), so the chunks the thread reads end where the gate is.
@@ -92,7 +93,7 @@ public sealed class ReadAheadStreamTests
 
         // Cancelled while waiting for input that never comes.
         var stalled = new GatedStream(open: Open, total: Open + (100 * 1024));
-        using var ahead2 = new ReadAheadStream(stalled);
+        using var ahead2 = new ReadAheadStream(stalled, SyncBytes);
         for (total = await ahead2.ReadAsync(buffer.AsMemory(0, 64 * 1024)); total < Open;)
         {
             total += await ahead2.ReadAsync(buffer);

@@ -35,10 +35,10 @@ internal sealed partial class RecordFramer
             return taken;
         }
 
-        // One core and no filter: a record is parsed straight from the window, the parse finding its end, so its bytes
-        // are not scanned twice; framed first only near the window's end (where a parse that runs out would throw) or
-        // when that parse fails.
-        if (_fanOut is null && _options.Filter is null && (_eof || _end - _pos >= _unframedMargin) && _scanFrom != _base + _pos
+        // One thread and no filter: a record is parsed straight from the window, the parse finding its end, so its
+        // bytes are not scanned twice; framed first only near the window's end (where a parse that runs out would throw)
+        // or when that parse fails.
+        if (!Parallel && _options.Filter is null && (_eof || _end - _pos >= _unframedMargin) && _scanFrom != _base + _pos
             && RecordMaterializer.TryMaterializeUnframed(_state, _buffer, _pos, _end, _options.MaxDepth, out CloudTrailRecord? record, out int consumed)
             && consumed <= _options.MaxRecordBytes)
         {
@@ -61,6 +61,9 @@ internal sealed partial class RecordFramer
         FanOutFrom(_pos + length, lines: next == FramerMode.TopLevel);
         return MaterializeSlice(_pos + length, next, resyncMode, requireMarker);
     }
+
+    /// <summary>Whether records are handed to helpers: with more than one core, once the input is no longer small.</summary>
+    private bool Parallel => _fanOut is not null && _input.TotalRead >= ParallelAfterBytes;
 
     /// <summary>The length of the record at <see cref="_pos"/>, or -1 when the window ends first (the scan resumes there after a refill).</summary>
     private int FrameRecord()
@@ -225,7 +228,7 @@ internal sealed partial class RecordFramer
     /// </summary>
     private void FanOutFrom(int from, bool lines)
     {
-        if (_fanOut is not { IsActive: false } fanOut || _end - from < MinFanOutRecords * 256 || _base + from < _fanOutRetryAt)
+        if (!Parallel || _fanOut is not { IsActive: false } fanOut || _end - from < MinFanOutRecords * 256 || _base + from < _fanOutRetryAt)
         {
             return;
         }

@@ -13,7 +13,7 @@ internal sealed class InputSource : IDisposable
     private readonly Stream _source;
     private readonly bool _ownsSource;
     private readonly long _maxBytes;
-    private readonly bool _readAhead;
+    private readonly int _readAheadAfter;
     private Stream? _stream;
     private TailRecordingStream? _gzipInput;
     private ReadAheadStream? _readingAhead;
@@ -21,10 +21,13 @@ internal sealed class InputSource : IDisposable
     /// <param name="source">The stream as given.</param>
     /// <param name="ownsSource">Whether <paramref name="source"/> is disposed with this.</param>
     /// <param name="maxBytes">The most (decompressed) bytes read (<see cref="CloudTrailReaderOptions.MaxDecompressedBytes"/>).</param>
-    /// <param name="readAhead">Whether gzip is decompressed on another thread, ahead of the reader (else on the reading thread).</param>
-    public InputSource(Stream source, bool ownsSource, long maxBytes, bool readAhead)
+    /// <param name="readAheadAfter">
+    /// After how many decompressed bytes gzip is decompressed on another thread, ahead of the reader (before, and when
+    /// negative always, on the reading thread).
+    /// </param>
+    public InputSource(Stream source, bool ownsSource, long maxBytes, int readAheadAfter)
     {
-        _readAhead = readAhead;
+        _readAheadAfter = readAheadAfter;
         _source = source;
         _ownsSource = ownsSource;
         _maxBytes = maxBytes;
@@ -125,7 +128,7 @@ internal sealed class InputSource : IDisposable
         {
             _gzipInput = new TailRecordingStream(new PrefixedStream(buffer.AsSpan(offset, n), _source));
             var gzip = new GZipStream(_gzipInput, CompressionMode.Decompress);
-            _stream = _readAhead ? _readingAhead = new ReadAheadStream(gzip) { Helper = Helper } : gzip;
+            _stream = _readAheadAfter >= 0 ? _readingAhead = new ReadAheadStream(gzip, _readAheadAfter) { Helper = Helper } : gzip;
             return true;
         }
 

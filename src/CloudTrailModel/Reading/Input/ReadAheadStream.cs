@@ -6,8 +6,8 @@ namespace CloudTrailModel.Reading.Input;
 
 /// <summary>
 /// Reads an inner stream (a decompressor) on a background task, a few pooled chunks ahead of the consumer, so
-/// decompression on one core overlaps parsing on another; the first <see cref="SyncBytes"/> the consumer reads itself,
-/// so a small file never pays for the thread. Memory is bounded by <see cref="ChunkCount"/> chunks.
+/// decompression on one core overlaps parsing on another; the first bytes the consumer reads itself, so a small file
+/// never pays for the thread. Memory is bounded by <see cref="ChunkCount"/> chunks.
 /// Exceptions from the inner stream (corrupt gzip) surface on the consumer's next read. Only bytes pass through here;
 /// while it is a full channel ahead, the producer runs <see cref="Helper"/> (the reader's first fan-out helper), so on
 /// two cores two threads parse and decompress rather than three competing for them.
@@ -17,10 +17,8 @@ internal sealed class ReadAheadStream : ReadOnlyStream
     private const int ChunkSize = 256 * 1024;
     private const int ChunkCount = 4;
 
-    // Up to this much data the consumer reads the inner stream itself: handing a small file's few chunks over from a
-    // thread costs more than overlapping saves. Measured on two cores with the direct wake below, against both
-    // before: a 12 KB file 50 vs 98 us, 60 KB 125 vs 154 us, 150 KB 229 vs 250 us (and 128 KB here was slower for it).
-    private const int SyncBytes = 64 * 1024;
+    // Up to this much data the consumer reads the inner stream itself (see the constructor).
+    private readonly int _syncBytes;
 
     private readonly Stream _inner;
     private readonly Channel<ReadAheadChunk> _chunks = Channel.CreateBounded<ReadAheadChunk>(new BoundedChannelOptions(ChunkCount)
@@ -76,9 +74,11 @@ internal sealed class ReadAheadStream : ReadOnlyStream
     }
 
     /// <param name="inner">The stream to read ahead (owned: disposed with this one).</param>
-    public ReadAheadStream(Stream inner)
+    /// <param name="syncBytes">How much the consumer reads itself before the producer starts.</param>
+    public ReadAheadStream(Stream inner, int syncBytes)
     {
         _inner = inner;
+        _syncBytes = syncBytes;
     }
 
     private async Task ProduceAsync()
@@ -288,7 +288,7 @@ internal sealed class ReadAheadStream : ReadOnlyStream
         }
 
         _syncRead += n;
-        if (_syncRead >= SyncBytes)
+        if (_syncRead >= _syncBytes)
         {
             _producer = Task.Run(ProduceAsync);
         }
