@@ -82,10 +82,10 @@ internal sealed class RecordFanOut : IDisposable
         if (_count == _starts.Length)
         {
             int size = Math.Max(256, _count * 2);
-            Grow(ref _starts, size, _count);
-            Grow(ref _lengths, size, _count);
-            Grow(ref _claims, size, _count);
-            Grow(ref _results, size, _count);
+            Rent(ref _starts, size, _count);
+            Rent(ref _lengths, size, _count);
+            Rent(ref _claims, size, _count);
+            Rent(ref _results, size, _count);
         }
 
         _starts[_count] = start;
@@ -156,14 +156,14 @@ internal sealed class RecordFanOut : IDisposable
             _helperStates[i] = null;
         }
 
-        Grow(ref _starts, 0, 0);
-        Grow(ref _lengths, 0, 0);
-        Grow(ref _claims, 0, 0);
-        Grow(ref _results, 0, 0);
+        Rent(ref _starts, 0, 0);
+        Rent(ref _lengths, 0, 0);
+        Rent(ref _claims, 0, 0);
+        Rent(ref _results, 0, 0);
     }
 
-    /// <summary>Replaces a rented array with one of <paramref name="size"/> (none for 0), keeping its first <paramref name="count"/> items.</summary>
-    private static void Grow<T>(ref T[] array, int size, int count)
+    /// <summary>Hands a rented array back for one of <paramref name="size"/> (none for 0) with its first <paramref name="count"/> items.</summary>
+    private static void Rent<T>(ref T[] array, int size, int count)
     {
         T[] bigger = size == 0 ? [] : ArrayPool<T>.Shared.Rent(size);
         array.AsSpan(0, count).CopyTo(bigger);
