@@ -7,7 +7,8 @@ namespace CloudTrailModel.Benchmarks;
 /// <summary>
 /// What a trail mostly delivers: many small <c>.json.gz</c> files (CloudTrail writes one per account and region about
 /// every five minutes). Each operation reads <see cref="FileCount"/> files of <see cref="RecordsPerFile"/> records
-/// (about 160 KB of JSON, 30 KB of gzip each) one after another, so a reader's fixed costs (its buffers, thread
+/// (100: about 160 KB of JSON, 30 KB of gzip each; 300: about 480 KB, a file whose size decides whether other threads
+/// join) one after another, so a reader's fixed costs (its buffers, thread
 /// hand-offs, start and end) count as they do for such a trail. The files are consecutive slices of one generated
 /// trail, so, as in a real one, the same organisation's accounts, roles, users and hosts recur from file to file
 /// while each file's records differ. Baseline: decompression alone.
@@ -16,9 +17,8 @@ namespace CloudTrailModel.Benchmarks;
 public class SmallGzipFilesBenchmarks
 {
     public const int FileCount = 100;
-    public const int RecordsPerFile = 100;
 
-    private static readonly Lazy<(byte[][] Files, long JsonBytes)> Data = new(CreateData);
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<int, (byte[][] Files, long JsonBytes)> Data = new();
 
     private static readonly CloudTrailReaderOptions OneCore = new() { AllowParallelParsing = false };
 
@@ -26,14 +26,18 @@ public class SmallGzipFilesBenchmarks
     private readonly byte[] _secondBuffer = new byte[81920];
     private byte[][] _files = [];
 
+    /// <summary>Records in each file.</summary>
+    [Params(100, 300)]
+    public int RecordsPerFile { get; set; } = 100;
+
     /// <summary>Bytes of uncompressed JSON each operation reads.</summary>
-    public static long JsonBytes => Data.Value.JsonBytes;
+    public static long JsonBytes(int recordsPerFile) => For(recordsPerFile).JsonBytes;
 
     /// <summary>Records each operation reads.</summary>
-    public static int RecordCount => FileCount * RecordsPerFile;
+    public static int RecordCount(int recordsPerFile) => FileCount * recordsPerFile;
 
     [GlobalSetup]
-    public void Setup() => _files = Data.Value.Files;
+    public void Setup() => _files = For(RecordsPerFile).Files;
 
     [Benchmark(Baseline = true)]
     public long GZipStream_DecompressOnly() => Decompress(_files, _buffer);
@@ -100,15 +104,17 @@ public class SmallGzipFilesBenchmarks
         return total;
     }
 
-    private static (byte[][] Files, long JsonBytes) CreateData()
+    private static (byte[][] Files, long JsonBytes) For(int recordsPerFile) => Data.GetOrAdd(recordsPerFile, CreateData);
+
+    private static (byte[][] Files, long JsonBytes) CreateData(int recordsPerFile)
     {
         var files = new byte[FileCount][];
         long jsonBytes = 0;
-        using JsonDocument trail = JsonDocument.Parse(LogGenerator.Generate(ReadLogFileBenchmarks.Seed, FileCount * RecordsPerFile));
+        using JsonDocument trail = JsonDocument.Parse(LogGenerator.Generate(ReadLogFileBenchmarks.Seed, FileCount * recordsPerFile));
         string[] records = [.. trail.RootElement.GetProperty("Records").EnumerateArray().Select(r => r.GetRawText())];
         for (int i = 0; i < FileCount; i++)
         {
-            byte[] json = System.Text.Encoding.UTF8.GetBytes("{\"Records\":[" + string.Join(",", records.Skip(i * RecordsPerFile).Take(RecordsPerFile)) + "]}");
+            byte[] json = System.Text.Encoding.UTF8.GetBytes("{\"Records\":[" + string.Join(",", records.Skip(i * recordsPerFile).Take(recordsPerFile)) + "]}");
             jsonBytes += json.Length;
             using var compressed = new MemoryStream();
             using (var gzip = new GZipStream(compressed, CompressionLevel.Optimal, leaveOpen: true))

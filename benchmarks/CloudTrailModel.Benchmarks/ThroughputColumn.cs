@@ -104,8 +104,9 @@ public sealed class ThroughputColumn : IColumn
 
         if (type == typeof(SmallGzipFilesBenchmarks))
         {
-            bytes = SmallGzipFilesBenchmarks.JsonBytes;
-            records = SmallGzipFilesBenchmarks.RecordCount;
+            int perFile = (int)benchmarkCase.Parameters[nameof(SmallGzipFilesBenchmarks.RecordsPerFile)];
+            bytes = SmallGzipFilesBenchmarks.JsonBytes(perFile);
+            records = SmallGzipFilesBenchmarks.RecordCount(perFile);
             return true;
         }
 

@@ -64,16 +64,18 @@ internal static class Verify
 
     private static IEnumerable<(string, long, long)> SmallGzipFiles()
     {
-        var small = new SmallGzipFilesBenchmarks();
-        small.Setup();
-        Console.WriteLine($"SmallGzipFiles: {SmallGzipFilesBenchmarks.FileCount} files, {SmallGzipFilesBenchmarks.JsonBytes:N0} bytes of JSON, {SmallGzipFilesBenchmarks.RecordCount:N0} records");
-        long touched = small.SystemTextJson_SourceGenPoco();
-        return
-        [
-            ("SmallGzipFiles.GZipStream_DecompressOnly (bytes)", small.GZipStream_DecompressOnly(), SmallGzipFilesBenchmarks.JsonBytes),
-            ("SmallGzipFiles.CloudTrailReader_ReadRecords", small.CloudTrailReader_ReadRecords(), touched),
-            ("SmallGzipFiles.SystemTextJson_SourceGenPoco (records touched)", touched > SmallGzipFilesBenchmarks.RecordCount ? 1 : 0, 1),
-        ];
+        foreach (int perFile in new[] { 100, 300 })
+        {
+            var small = new SmallGzipFilesBenchmarks { RecordsPerFile = perFile };
+            small.Setup();
+            Console.WriteLine($"SmallGzipFiles({perFile}): {SmallGzipFilesBenchmarks.FileCount} files, {SmallGzipFilesBenchmarks.JsonBytes(perFile):N0} bytes of JSON, {SmallGzipFilesBenchmarks.RecordCount(perFile):N0} records");
+            long touched = small.SystemTextJson_SourceGenPoco();
+            string p = $"SmallGzipFiles({perFile}).";
+            yield return (p + "GZipStream_DecompressOnly (bytes)", small.GZipStream_DecompressOnly(), SmallGzipFilesBenchmarks.JsonBytes(perFile));
+            yield return (p + "CloudTrailReader_ReadRecords", small.CloudTrailReader_ReadRecords(), touched);
+            yield return (p + "CloudTrailReader_ReadRecords_OneCore", small.CloudTrailReader_ReadRecords_OneCore(), touched);
+            yield return (p + "SystemTextJson_SourceGenPoco (records touched)", touched > SmallGzipFilesBenchmarks.RecordCount(perFile) ? 1 : 0, 1);
+        }
     }
 
 #if !CTM_BASELINE

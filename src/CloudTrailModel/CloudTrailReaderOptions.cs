@@ -60,7 +60,8 @@ public sealed record CloudTrailReaderOptions
     /// <summary>
     /// Whether the records of a log file or JSON Lines file, plain or gzip, may be parsed on other cores while this
     /// reader parses others (default <see langword="true"/>; used only when the machine has more than one core, and only
-    /// past an input's first 256 KB, since handing a small file's records to other threads costs more than it saves). With a
+    /// for an input of 1 MB or more when its size is known up front (a seekable stream; gzip by its trailer), else past its
+    /// first 256 KB, since handing a small file's records to other threads costs more than it saves). With a
     /// <see cref="Filter"/> only headers are read there;
     /// the filter itself always runs on the reading thread, once per record. Records are still returned one by one,
     /// in input order, with the same indexes and errors. Set it to <see langword="false"/> when many readers already

@@ -32,9 +32,10 @@ public sealed class ReaderStateReuseTests
 {
     private static readonly CloudTrailReaderOptions Sequential = CloudTrailReaderOptions.Default with { AllowParallelParsing = false };
 
-    // Different files of a realistic mix (identity kinds, sessions, TLS details, resources, errors): 300 records are
-    // about 600 KB, so a gzip file of them is decompressed, and parsed ahead, on another thread.
-    private static readonly byte[][] Files = [.. Enumerable.Range(0, 6).Select(i => LogGenerator.Generate(7100 + i, 300))];
+    // Different files of a realistic mix (identity kinds, sessions, TLS details, resources, errors): 700 records are
+    // about 1.1 MB, so with parallel parsing allowed other threads join from the start (decompressing gzip, parsing).
+    private const int RecordsPerFile = 700;
+    private static readonly byte[][] Files = [.. Enumerable.Range(0, 6).Select(i => LogGenerator.Generate(7100 + i, RecordsPerFile))];
 
     private static List<string> Read(byte[] input, CloudTrailReaderOptions options) =>
         [.. CloudTrailReader.ReadRecords(new MemoryStream(input), options).Select(Fixtures.Json)];
@@ -57,7 +58,7 @@ public sealed class ReaderStateReuseTests
     {
         CloudTrailReaderOptions options = parallel ? CloudTrailReaderOptions.Default : Sequential;
         List<string>[] expected = Fresh(options);
-        expected.SelectMany(e => e).Should().HaveCount(Files.Length * 300);
+        expected.SelectMany(e => e).Should().HaveCount(Files.Length * RecordsPerFile);
 
         TakeKeptStates();
         foreach (int i in new[] { 0, 1, 2, 3, 4, 5, 3, 1, 5, 0 })

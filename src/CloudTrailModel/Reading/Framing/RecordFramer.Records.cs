@@ -62,8 +62,8 @@ internal sealed partial class RecordFramer
         return MaterializeSlice(_pos + length, next, resyncMode, requireMarker);
     }
 
-    /// <summary>Whether records are handed to helpers: with more than one core, once the input is no longer small.</summary>
-    private bool Parallel => _fanOut is not null && _input.TotalRead >= ParallelAfterBytes;
+    /// <summary>Whether records are handed to helpers: with more than one core, once the input is not small (<see cref="Input.InputSource.Parallel"/>).</summary>
+    private bool Parallel => _fanOut is not null && _input.Parallel;
 
     /// <summary>The length of the record at <see cref="_pos"/>, or -1 when the window ends first (the scan resumes there after a refill).</summary>
     private int FrameRecord()
