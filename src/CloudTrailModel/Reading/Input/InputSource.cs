@@ -6,7 +6,8 @@ namespace CloudTrailModel.Reading.Input;
 /// <summary>
 /// The bytes of one reader's input: gzip told by its magic bytes (1F 8B, never by name) and decompressed on another
 /// thread a few chunks ahead (bytes only), the decompressed size capped, and a truncated gzip member caught by its
-/// trailer. A fault (corrupt gzip, the cap) ends the input where it happened; the framer reports it in order.
+/// trailer. A fault (corrupt gzip, the cap) ends the input where it happened; the framer reports it in order. It also
+/// says, from the input's size, when other threads may join (<see cref="Parallel"/>).
 /// </summary>
 internal sealed class InputSource : IDisposable
 {
@@ -46,9 +47,8 @@ internal sealed class InputSource : IDisposable
     /// <summary>
     /// Whether other threads may work on this input now (gzip decompressed ahead, records materialised on helpers): from
     /// the first byte for an input known to be large, never for one known to be small, and for an input of unknown size
-    /// once a window's worth has been read. On small files the hand-offs (a sleeping core woken two or three times) cost
-    /// more than they save: 100-record files of 160 KB read 18% slower on two cores than on one, while two threads
-    /// decompressed them 1.9x as fast as one.
+    /// once a window's worth has been read. On files under about 1 MB the hand-offs (a sleeping core woken for a batch or
+    /// two) cost more than they save (<c>SmallGzipFilesBenchmarks</c>).
     /// </summary>
     public bool Parallel => _parallelAfter >= 0 && TotalRead >= _parallelAfter;
 
