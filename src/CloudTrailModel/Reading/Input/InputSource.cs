@@ -134,7 +134,8 @@ internal sealed class InputSource : IDisposable
     /// <summary>Whether the first bytes read are gzip's magic: if so they are handed to the decompressor, not the caller.</summary>
     private bool Sniff(byte[] buffer, int offset, int n)
     {
-        long unread = UnreadLength(_source);
+        // The size matters only to when other threads join: not asked of the stream when none may.
+        long unread = _parallelAfter >= 0 ? UnreadLength(_source) : -1;
         if (IsGzip(buffer.AsSpan(offset, n)))
         {
             // The trailer's ISIZE is the decompressed size (of the last member, modulo 2^32), known when the first read
@@ -167,7 +168,7 @@ internal sealed class InputSource : IDisposable
     /// <summary>Sets when other threads join (<see cref="Parallel"/>) from the input's size, when it is known (not negative).</summary>
     private void JudgeSize(long size)
     {
-        if (_parallelAfter >= 0 && size >= 0)
+        if (size >= 0)
         {
             // A size that understates (a gzip member appended after a small one) still lets threads join, later.
             _parallelAfter = size >= LargeInput ? 0 : LargeInput;
