@@ -25,6 +25,7 @@ internal static class ReadmeTables
         ["CloudTrailReader_ReadRecords"] = "**CloudTrailModel `ReadRecords`, fully typed**",
         ["CloudTrailReader_ReadRecords_EveryDeferredValueRead"] = "CloudTrailModel `ReadRecords`, then every deferred value read",
         ["CloudTrailReader_ReadRecords_OneCore"] = "CloudTrailModel `ReadRecords`, kept on one core",
+        ["CloudTrailReader_ReadRecords_TwoFilesAtATime"] = "CloudTrailModel `ReadRecords`, two files at a time (each on one core)",
         ["CloudTrailReader_Filtered"] = "CloudTrailModel with a `Filter` (about 1% of records pass)",
         ["CloudTrailReader_TypedOrchestratorParameters"] = "CloudTrailModel plus typed Migration Hub Orchestrator parameters",
         ["CloudTrailReader_ReadRecords_Gzip"] = "**CloudTrailModel `ReadRecords` from `.json.gz`**",

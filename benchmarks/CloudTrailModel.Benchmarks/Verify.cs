@@ -74,6 +74,7 @@ internal static class Verify
             yield return (p + "GZipStream_DecompressOnly (bytes)", small.GZipStream_DecompressOnly(), SmallGzipFilesBenchmarks.JsonBytes(perFile));
             yield return (p + "CloudTrailReader_ReadRecords", small.CloudTrailReader_ReadRecords(), touched);
             yield return (p + "CloudTrailReader_ReadRecords_OneCore", small.CloudTrailReader_ReadRecords_OneCore(), touched);
+            yield return (p + "CloudTrailReader_ReadRecords_TwoFilesAtATime", small.CloudTrailReader_ReadRecords_TwoFilesAtATime(), touched);
             yield return (p + "SystemTextJson_SourceGenPoco (records touched)", touched > SmallGzipFilesBenchmarks.RecordCount(perFile) ? 1 : 0, 1);
         }
     }

@@ -300,6 +300,27 @@ public sealed class ReaderStateReuseTests
     }
 
     [Fact]
+    public void AThread_RentsTheStateItHandedBack_BeforeStatesOtherThreadsHandedBack()
+    {
+        // Two threads reading files in turn, as a Parallel.ForEach over files does: the other thread hands its state back
+        // first, so it sits in the first slot.
+        TakeKeptStates();
+        ParseState mine = ParseStateCache.Rent();
+        ParseState? theirs = null;
+        var other = new Thread(() =>
+        {
+            theirs = ParseStateCache.Rent();
+            ParseStateCache.Return(theirs);
+        });
+        other.Start();
+        other.Join();
+        ParseStateCache.Return(mine);
+
+        ParseStateCache.Rent().Should().BeSameAs(mine, "a thread's own state has its tables in that thread's cache");
+        ParseStateCache.Rent().Should().BeSameAs(theirs, "without one of its own, a thread takes any kept state");
+    }
+
+    [Fact]
     public void AReaderGivenAKeptPool_StillPoolsItsOwnValues_WhenThePoolFills()
     {
         // A kept pool three quarters full (values of earlier readers)...
