@@ -46,14 +46,18 @@ internal static class ParseStateCache
             int slot = -1;
             for (int i = 0; i < Kept.Length; i++)
             {
-                if (Kept[i] is not null && (slot < 0 || KeptBy[i] == thread))
+                if (Kept[i] is null)
+                {
+                    continue;
+                }
+
+                if (KeptBy[i] == thread)
                 {
                     slot = i;
-                    if (KeptBy[i] == thread)
-                    {
-                        break;
-                    }
+                    break;
                 }
+
+                slot = slot < 0 ? i : slot;
             }
 
             if (slot >= 0)
