@@ -604,6 +604,41 @@ public sealed class ValueSharingTests
     }
 
     [Fact]
+    public void SharedObjects_OfAReader_HoldThousands_AsAnOrganisationTrailHas()
+    {
+        // An organisation trail has a few thousand roles, and with them issuers, sessions, caller kinds and resources;
+        // each of a reader's pools holds them once it has met them (with room for 256 or 1,024, objects were made again
+        // for most records, and each new one survived a collection in the table).
+        var state = new Internal.ParseState(new Internal.StringPool());
+        const int Count = 2_500;
+        string[] values = Enumerable.Range(0, Count).Select(i => "arn:aws:iam::111122223333:role/role-" + i).ToArray();
+        Internal.ValuesKey Key(int i) => new(unchecked(i * -1640531535), values[i], null, null, null, null);
+
+        void Check<T>(Internal.PooledObjects<Internal.ValuesKey, T> pool, Func<string, T> make)
+            where T : class
+        {
+            var made = new T[Count];
+            for (int pass = 0; pass < 2; pass++)
+            {
+                for (int i = 0; i < Count; i++)
+                {
+                    made[i] = pool.Find(Key(i), out int slot) ?? pool.Add(slot, Key(i), make(values[i]));
+                }
+            }
+
+            Enumerable.Range(0, Count).Count(i => ReferenceEquals(pool.Find(Key(i), out _), made[i]))
+                .Should().BeGreaterThan(Count * 9 / 10, "a pool of {0} holds the objects of thousands of roles", typeof(T).Name);
+        }
+
+        Check(state.SharedSessionIssuers, arn => new SessionIssuer { Arn = arn });
+        Check(state.SharedSessionKinds, arn => new SessionContext.SessionKind());
+        Check(state.SharedIdentityKinds, arn => new UserIdentity.IdentityKind { UserName = arn });
+        Check(state.SharedResources, arn => new CloudTrailResource { Arn = arn });
+        Check(state.SharedResourceKinds, arn => new CloudTrailResource.ResourceKind());
+        Check(state.SharedTlsDetails, arn => new TlsDetails { ClientProvidedHostHeader = arn });
+    }
+
+    [Fact]
     public void SharedObjects_PoolStartsSmall_GrowsWhenItMisses_AndKeepsWhatItHeld()
     {
         // A pool at its largest would hold 256 keys of about 50 bytes: one that starts small allocates far less.

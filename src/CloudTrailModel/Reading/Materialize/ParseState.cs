@@ -52,40 +52,38 @@ internal sealed partial class ParseState
         _names.Inherit();
     }
 
+    // Each pool grows, while it misses, up to PooledObjects.MaxSets: an organisation trail has thousands of roles (and
+    // with them issuers, sessions, identities and resources), a single account's trail a few dozen.
+
     /// <summary>TLS configurations shared across records.</summary>
     public PooledObjects<ValuesKey, TlsDetails> SharedTlsDetails => field ??= Pooled<ValuesKey, TlsDetails>();
 
-    /// <summary>
-    /// Session issuers shared across records: one per role, and an organisation trail has many (about 1,700 caller ARNs
-    /// in the benchmarks' organisation file), so 256 sets of four; with 64, the issuers, identity kinds and resources
-    /// of that file were made again and again (about 6% of what reading it allocated).
-    /// </summary>
-    public PooledObjects<ValuesKey, SessionIssuer> SharedSessionIssuers => field ??= Pooled<ValuesKey, SessionIssuer>(sets: 256);
+    /// <summary>Session issuers shared across records: one per role.</summary>
+    public PooledObjects<ValuesKey, SessionIssuer> SharedSessionIssuers => field ??= Pooled<ValuesKey, SessionIssuer>();
 
     /// <summary>
     /// What records called, where, how they are classified and whether a console session made them, shared across the
-    /// records of this reader: 385 kinds in the benchmarks' files, so 256 sets of four hold a trail's kinds in use (with
-    /// 128, sets that met more than four kinds made about one kind in ten records).
+    /// records of this reader (385 kinds in the benchmarks' files).
     /// </summary>
     public PooledObjects<CloudTrailRecord.RecordKind.Key, CloudTrailRecord.RecordKind> SharedRecordKinds =>
-        field ??= Pooled<CloudTrailRecord.RecordKind.Key, CloudTrailRecord.RecordKind>(sets: 256);
+        field ??= Pooled<CloudTrailRecord.RecordKind.Key, CloudTrailRecord.RecordKind>();
 
     /// <summary>Who callers are in general (type, account, user name, invoking service), shared across the identities of this reader.</summary>
-    public PooledObjects<ValuesKey, UserIdentity.IdentityKind> SharedIdentityKinds => field ??= Pooled<ValuesKey, UserIdentity.IdentityKind>(sets: 256);
+    public PooledObjects<ValuesKey, UserIdentity.IdentityKind> SharedIdentityKinds => field ??= Pooled<ValuesKey, UserIdentity.IdentityKind>();
 
     /// <summary>Sessions' members but their attributes (issuer, web identity provider, EC2 delivery), shared across the sessions of this reader.</summary>
     public PooledObjects<ValuesKey, SessionContext.SessionKind> SharedSessionKinds => field ??= Pooled<ValuesKey, SessionContext.SessionKind>();
 
     /// <summary>Resources' members but their ARNs (prefix, account, type), shared across the resources of this reader.</summary>
-    public PooledObjects<ValuesKey, CloudTrailResource.ResourceKind> SharedResourceKinds => field ??= Pooled<ValuesKey, CloudTrailResource.ResourceKind>(sets: 64);
+    public PooledObjects<ValuesKey, CloudTrailResource.ResourceKind> SharedResourceKinds => field ??= Pooled<ValuesKey, CloudTrailResource.ResourceKind>();
 
     /// <summary>Resources made only of pooled strings, shared across the records of this reader.</summary>
-    public PooledObjects<ValuesKey, CloudTrailResource> SharedResources => field ??= Pooled<ValuesKey, CloudTrailResource>(sets: 256);
+    public PooledObjects<ValuesKey, CloudTrailResource> SharedResources => field ??= Pooled<ValuesKey, CloudTrailResource>();
 
-    private PooledObjects<TKey, T> Pooled<TKey, T>(int sets = 64)
+    private PooledObjects<TKey, T> Pooled<TKey, T>()
         where TKey : struct, IPoolKey<TKey>
         where T : class =>
-        _sharesObjects ? new(sets) : PooledObjects<TKey, T>.None;
+        _sharesObjects ? new() : PooledObjects<TKey, T>.None;
 
     // Member names are few and hot: a table of their own stays in cache, apart from the values' table.
     private readonly StringPool _names = new(interned: true);

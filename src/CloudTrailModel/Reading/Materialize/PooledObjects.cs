@@ -16,13 +16,18 @@ internal sealed class PooledObjects<TKey, T>
 
     // Four ways per set, so a few objects in frequent use whose hashes meet do not keep evicting each other (a test
     // caught two session issuers doing just that in a direct-mapped table in one reader of seven, and three in a
-    // two-way table in one of two hundred). Up to 64 sets by default (256 objects, ~15 KB per pool and reader with
-    // ValuesKey): a trail's TLS configurations differ by host header, one per service endpoint and region (123 in
-    // the benchmark's file), and with 16 sets most of them were made again for every record; objects an organisation
-    // trail has many of get more (see ParseState). A pool starts with four sets and grows fourfold once it has missed
-    // more often than it holds objects, so a small file does not pay for tables it cannot fill (at their largest, the
-    // pools of one reader state take about 300 KB).
+    // two-way table in one of two hundred). A pool starts with four sets and grows fourfold once it has missed more
+    // often than it holds objects, so a small file does not pay for tables it cannot fill, up to MaxSets.
     private const int Ways = 4;
+
+    /// <summary>
+    /// The most sets a pool grows to (4,096 objects; about 250 KB with <see cref="ValuesKey"/>): an organisation trail's
+    /// roles, their sessions and resources number a few thousand (the benchmarks' organisation file). With at most 256
+    /// sets, the objects made again and again there and surviving a collection in the table each time cost reading
+    /// that file twice the collector's time (benchmarks/results/linux-x64-2core-poolsets-vs-9d5d814).
+    /// </summary>
+    internal const int MaxSets = 1024;
+
     private const int InitialSets = 4;
     private readonly int _maxSets;
     private int _setMask;
@@ -34,7 +39,7 @@ internal sealed class PooledObjects<TKey, T>
 
     /// <summary>Creates an empty pool.</summary>
     /// <param name="sets">The most sets of four objects it grows to: a power of two (0: remember nothing).</param>
-    public PooledObjects(int sets = 64)
+    public PooledObjects(int sets = MaxSets)
     {
         _maxSets = sets;
         _setMask = -1;
