@@ -23,8 +23,8 @@ internal sealed class PooledObjects<TKey, T>
     /// <summary>
     /// The most sets a pool grows to (4,096 objects; about 250 KB with <see cref="ValuesKey"/>): an organisation trail's
     /// roles, their sessions and resources number a few thousand (the benchmarks' organisation file). With at most 256
-    /// sets, the objects made again and again there and surviving a collection in the table each time cost reading
-    /// that file twice the collector's time (benchmarks/results/linux-x64-2core-poolsets-vs-9d5d814).
+    /// sets, objects made again and again there, each surviving a collection in its table, doubled the collector's time
+    /// and made one-core reads 7-8% slower (benchmarks/results/linux-x64-2core-poolsets-vs-9d5d814).
     /// </summary>
     internal const int MaxSets = 1024;
 
