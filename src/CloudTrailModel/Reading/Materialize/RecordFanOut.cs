@@ -31,7 +31,9 @@ internal sealed class RecordFanOut : IDisposable
     private int[] _claims = [];
     private SliceResult[] _results = [];
     private int _count;
-    private int _next;
+
+    // The next slice the reading thread takes, moved for every record: on a line of its own (helpers never read it).
+    private PaddedIndex _next;
     private volatile bool _stopping = true;
 
     // Helpers are queued per batch and may start late (a busy thread pool): one of an earlier batch must not start work
@@ -56,13 +58,13 @@ internal sealed class RecordFanOut : IDisposable
     }
 
     /// <summary>Whether a batch has slices the reading thread has not taken.</summary>
-    public bool IsActive => _next < _count;
+    public bool IsActive => _next.Value < _count;
 
     /// <summary>Whether the batch holds top-level records (JSON Lines) rather than elements of an array.</summary>
     public bool Lines { get; private set; }
 
     /// <summary>The absolute input offset of the next slice to take.</summary>
-    public long NextOffset => _base + _starts[_next];
+    public long NextOffset => _base + _starts[_next.Value];
 
     /// <summary>The slices added since <see cref="Begin"/>.</summary>
     public int Count => _count;
@@ -114,7 +116,7 @@ internal sealed class RecordFanOut : IDisposable
     /// <summary>The length and result of the next slice: a helper's, or materialised here with <paramref name="state"/>.</summary>
     public SliceResult TakeNext(ParseState state, out int length)
     {
-        int i = _next++;
+        int i = _next.Value++;
         length = _lengths[i];
         if (Volatile.Read(ref _claims[i]) == Done)
         {
@@ -143,7 +145,7 @@ internal sealed class RecordFanOut : IDisposable
 
         Array.Clear(_results, 0, _count);
         _count = 0;
-        _next = 0;
+        _next.Value = 0;
         _buffer = [];
     }
 
@@ -211,9 +213,9 @@ internal sealed class RecordFanOut : IDisposable
             for (int i = _count - 1; i >= 0 && !_stopping; i--)
             {
                 int claim = Interlocked.CompareExchange(ref _claims[i], Claimed, Free);
-                if (claim == Taken || i < Volatile.Read(ref _next))
+                if (claim == Taken)
                 {
-                    // The reading thread has come this far: everything before is its own.
+                    // The reading thread has come this far (it marks every slice it reads itself): everything before is its own.
                     return;
                 }
 
