@@ -36,7 +36,7 @@ internal sealed class ReadAheadStream : ReadOnlyStream
     private int _currentPos;
 
     // Set by the producer after each chunk and at the end, so a blocked synchronous reader is woken directly (an async
-    // wait completes through a thread-pool thread: measured at 1-2 ms at a file's start and end on two cores).
+    // wait completes through a thread-pool thread, which comes late on a busy pool).
     private readonly ManualResetEventSlim _written = new(false, spinCount: 0);
 
     // Whether the producer is working (decompressing) rather than waiting for its input; set by the
@@ -231,10 +231,9 @@ internal sealed class ReadAheadStream : ReadOnlyStream
             }
 
             // While the producer is decompressing (not waiting for its input), its next chunk is a fraction of a
-            // millisecond away: wait for it on this thread, up to BriefWait, as a sync read does. An await here gives
-            // the thread back to the pool, and on two cores the pool's idle workers, spinning for work, delayed the
-            // reader's continuation by ~1.4 ms a time: a 20 MB gzip file read 30% slower asynchronously than
-            // synchronously (29.7 vs 23.0 ms). When the producer waits for input (a network stream), the reader awaits.
+            // millisecond away: wait for it on this thread, up to BriefWait, as a sync read does. An await would hand
+            // the continuation to the thread pool, whose idle workers, spinning for work on two cores, delay it by
+            // more than the wait. When the producer waits for input (a network stream), the reader awaits.
             bool? took = TakeNext();
             if (took == false)
             {

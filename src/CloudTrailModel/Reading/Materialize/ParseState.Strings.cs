@@ -8,7 +8,7 @@ internal sealed partial class ParseState
 {
     // The strings of the record being read that are kept as UTF-8 (Utf8Text), until EndRecord gives them their array.
     // One value up to 4 KB: an EC2 "encoded authorization failure" error message runs to 1-2 KB (1% of the benchmark's
-    // records), and as a string it took twice its UTF-8 (29 B per record on average when the limit was 1 KB).
+    // records), and as a string it would take twice its UTF-8.
     private const int MaxDeferredBytes = 16 * 1024;
     private const int MaxDeferredLength = 4 * 1024;
     private readonly List<IDeferredTextOwner> _pendingOwners = [];
