@@ -701,4 +701,33 @@ public sealed class ValueSharingTests
             Fixtures.Json(records[i]).Should().Be(Fixtures.Json(alone));
         }
     }
+
+    [Fact]
+    public void Parse_OfOneRecord_MakesNoTablesForLaterRecords()
+    {
+        // A reader's tables of repeated values (and of values seen once) pay off over many records; one record never
+        // fills them: the table of values seen once alone is 64 KB.
+        byte[] json = Fixtures.Utf8(Fixtures.Record(7));
+        CloudTrailRecord.Parse(json);
+
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        CloudTrailRecord record = CloudTrailRecord.Parse(json);
+        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
+        allocated.Should().BeLessThan(8 * 1024, "a record of {0} bytes needs its own objects, not tables", json.Length);
+        Fixtures.Json(record).Should().Be(Fixtures.Json(Fixtures.ReadOne(Fixtures.Record(7))));
+    }
+
+    [Fact]
+    public void Parse_OnManyThreadsAtOnce_GivesWhatOneThreadGives()
+    {
+        // Parses of one record share one empty table of strings: it must never be written.
+        string[] jsons = Enumerable.Range(0, 200).Select(i => Fixtures.Record(i)).ToArray();
+        string[] expected = jsons.Select(j => Fixtures.Json(CloudTrailRecord.Parse(j))).ToArray();
+        var actual = new string[jsons.Length * 20];
+
+        Parallel.For(0, actual.Length, new ParallelOptions { MaxDegreeOfParallelism = 8 }, i => actual[i] = Fixtures.Json(CloudTrailRecord.Parse(jsons[i % jsons.Length])));
+
+        actual.Select((json, i) => json == expected[i % jsons.Length]).Should().AllBeEquivalentTo(true);
+    }
 }

@@ -28,7 +28,7 @@ internal static class SingleRecordParser
 
         byte[] bytes = utf8Json.ToArray();
         MaterializeStatus status = RecordMaterializer.Materialize(
-            new ParseState(new StringPool(), sharesObjects: false), bytes, start, bytes.Length, inputEnded: true, CloudTrailReaderOptions.DefaultMaxDepth,
+            ParseState.ForOneRecord(), bytes, start, bytes.Length, inputEnded: true, CloudTrailReaderOptions.DefaultMaxDepth,
             out CloudTrailRecord? record, out int consumed, out CloudTrailErrorCode code, out long? line, out long? column);
         if (status != MaterializeStatus.Ok)
         {

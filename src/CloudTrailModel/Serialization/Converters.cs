@@ -31,7 +31,7 @@ internal sealed class ModelConverter<T> : JsonConverter<T>
         // so raw subtrees can be sliced from it.
         using JsonDocument document = JsonDocument.ParseValue(ref reader);
         byte[] bytes = JsonMarshal.GetRawUtf8Value(document.RootElement).ToArray();
-        var state = new ParseState(new StringPool(), sharesObjects: false);
+        var state = ParseState.ForOneRecord();
         state.SetSource(bytes, 0, bytes.Length);
         var inner = new Utf8JsonReader(bytes);
         inner.Read();

@@ -26,9 +26,13 @@ internal sealed partial class ParseState
     {
         Pool = pool;
         _sharesObjects = sharesObjects;
+        _names = sharesObjects ? new StringPool(interned: true) : StringPool.Unpooled;
     }
 
     public StringPool Pool { get; }
+
+    /// <summary>A state for the parse of one record: no tables of strings or objects, which no later record would use.</summary>
+    public static ParseState ForOneRecord() => new(StringPool.Unpooled, sharesObjects: false);
 
     /// <summary>
     /// Forgets the reader's buffer, the record being read and the per-read settings, before the state is kept for
@@ -85,8 +89,9 @@ internal sealed partial class ParseState
         where T : class =>
         _sharesObjects ? new() : PooledObjects<TKey, T>.None;
 
-    // Member names are few and hot: a table of their own stays in cache, apart from the values' table.
-    private readonly StringPool _names = new(interned: true);
+    // Member names are few and hot: a table of their own stays in cache, apart from the values' table. None for the
+    // parse of one record (each name is then a new string, as it would be on its first sighting in a table).
+    private readonly StringPool _names;
 
     public ReadOnlySpan<byte> Source => _buffer.AsSpan(_start, _length);
 

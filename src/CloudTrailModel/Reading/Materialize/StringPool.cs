@@ -27,6 +27,16 @@ internal sealed class StringPool
 
     private const int MaxLength = 512;
 
+    /// <summary>
+    /// A pool that holds nothing and is never written, so one instance serves every thread: for the parse of one record
+    /// (<see cref="CloudTrailRecord.Parse(ReadOnlySpan{byte})"/>), whose values and names would fill tables (and the
+    /// table of values seen once) that no later record uses.
+    /// </summary>
+    public static readonly StringPool Unpooled = new(interned: false, maxLength: -1);
+
+    // Longer values are not pooled (none, for Unpooled).
+    private readonly int _maxLength;
+
     // The table is at most half full, so a lookup of a value that hashes at random stops within a few entries; one
     // that would go further (values crafted to collide) is treated as not pooled.
     private const int MaxProbes = 32;
@@ -46,7 +56,16 @@ internal sealed class StringPool
     /// Whether to hand out the interned instance of a value where there is one (for member names, which the models
     /// compare with literals). Only looks the table up; never adds to it.
     /// </param>
-    public StringPool(bool interned = false) => _interned = interned;
+    public StringPool(bool interned = false)
+        : this(interned, MaxLength)
+    {
+    }
+
+    private StringPool(bool interned, int maxLength)
+    {
+        _interned = interned;
+        _maxLength = maxLength;
+    }
 
     /// <summary>
     /// Says that a new reader takes the pool over (<see cref="ParseStateCache"/>): should it fill up, the values of the
@@ -63,7 +82,7 @@ internal sealed class StringPool
 
     public string Get(ReadOnlySpan<byte> utf8)
     {
-        if (utf8.Length > MaxLength)
+        if (utf8.Length > _maxLength)
         {
             return Encoding.UTF8.GetString(utf8);
         }
@@ -112,9 +131,14 @@ internal sealed class StringPool
 
     private string GetAndFollow(ReadOnlySpan<byte> utf8, int previous)
     {
-        if (utf8.Length > MaxLength)
+        if (utf8.Length > _maxLength)
         {
-            _previous = -1;
+            // No write when there is no guess to forget: Unpooled is shared by threads.
+            if (previous >= 0)
+            {
+                _previous = -1;
+            }
+
             return Encoding.UTF8.GetString(utf8);
         }
 
@@ -156,7 +180,7 @@ internal sealed class StringPool
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public string? GetIfRepeated(ReadOnlySpan<byte> utf8, out int hash)
     {
-        if (utf8.Length > MaxLength)
+        if (utf8.Length > _maxLength)
         {
             hash = 0;
             return null;
