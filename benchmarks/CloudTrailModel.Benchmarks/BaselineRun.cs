@@ -58,7 +58,7 @@ internal static class BaselineRun
         var config = BenchmarkConfig.Create("vs-" + label)
             .AddJob(job.WithId("current"))
             .AddJob(job.WithArguments([new MsBuildArgument($"/p:CtmBaselineDir={dir}")]).WithId(label));
-        BenchmarkSwitcher.FromTypes([typeof(ReadLogFileBenchmarks), typeof(SmallGzipFilesBenchmarks)]).Run(args, config);
+        BenchmarkSwitcher.FromTypes([typeof(ReadLogFileBenchmarks), typeof(SmallGzipFilesBenchmarks), typeof(ParseOneRecordBenchmarks)]).Run(args, config);
         return 0;
     }
 }

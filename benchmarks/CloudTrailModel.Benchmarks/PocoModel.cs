@@ -106,4 +106,5 @@ public sealed class PocoTlsDetails
 
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase)]
 [JsonSerializable(typeof(PocoLog<JsonElement>))]
+[JsonSerializable(typeof(PocoRecord<JsonElement>))]
 public sealed partial class PocoJsonContext : JsonSerializerContext;

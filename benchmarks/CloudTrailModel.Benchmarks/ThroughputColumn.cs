@@ -110,6 +110,13 @@ public sealed class ThroughputColumn : IColumn
             return true;
         }
 
+        if (type == typeof(ParseOneRecordBenchmarks))
+        {
+            bytes = ParseOneRecordBenchmarks.JsonBytes;
+            records = ParseOneRecordBenchmarks.RecordCount;
+            return true;
+        }
+
 #if !CTM_BASELINE
         if (type == typeof(TrailBenchmarks))
         {

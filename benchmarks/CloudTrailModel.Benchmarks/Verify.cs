@@ -18,6 +18,7 @@ internal static class Verify
         }
 
         checks.AddRange(SmallGzipFiles());
+        checks.AddRange(ParseOneRecord());
 #if !CTM_BASELINE
         checks.AddRange(Wrappers());
         checks.AddRange(Trail());
@@ -60,6 +61,16 @@ internal static class Verify
             (p + "CloudTrailReader_TypedOrchestratorParameters (typed)", b.CloudTrailReader_TypedOrchestratorParameters(), stats.OrchestratorCalls),
             (p + "GZipStream_DecompressOnly (bytes)", b.GZipStream_DecompressOnly(), data.Json.LongLength),
         ];
+    }
+
+    private static IEnumerable<(string, long, long)> ParseOneRecord()
+    {
+        var parse = new ParseOneRecordBenchmarks();
+        parse.Setup();
+        Console.WriteLine($"ParseOneRecord: {ParseOneRecordBenchmarks.RecordCount:N0} records, {ParseOneRecordBenchmarks.JsonBytes:N0} bytes of JSON");
+        long touched = parse.SystemTextJson_SourceGenPoco();
+        yield return ("ParseOneRecord.CloudTrailRecord_Parse", parse.CloudTrailRecord_Parse(), touched);
+        yield return ("ParseOneRecord.SystemTextJson_SourceGenPoco (records touched)", touched > ParseOneRecordBenchmarks.RecordCount ? 1 : 0, 1);
     }
 
     private static IEnumerable<(string, long, long)> SmallGzipFiles()
