@@ -14,25 +14,23 @@ internal sealed partial class ParseState
     private int _start;
     private int _length;
 
+    // Whether equal small objects are shared across records (PooledObjects): not for a parse of one record, which would
+    // make the tables and never use them again.
     private readonly bool _sharesObjects;
 
     /// <summary>Creates the state of a reader.</summary>
-    /// <param name="pool">The pool of strings that repeat across records.</param>
-    /// <param name="sharesObjects">
-    /// Whether equal small objects are shared across records (<see cref="PooledObjects{TKey, T}"/>): not for a parse of one
-    /// record, which would make the tables and never use them again.
-    /// </param>
-    public ParseState(StringPool pool, bool sharesObjects = true)
+    /// <param name="pool">The pool of strings that repeat across records (<see cref="StringPool.Unpooled"/>: see <see cref="ForOneRecord"/>).</param>
+    public ParseState(StringPool pool)
     {
         Pool = pool;
-        _sharesObjects = sharesObjects;
-        _names = sharesObjects ? new StringPool(interned: true) : StringPool.Unpooled;
+        _sharesObjects = !ReferenceEquals(pool, StringPool.Unpooled);
+        _names = _sharesObjects ? new StringPool(interned: true) : StringPool.Unpooled;
     }
 
     public StringPool Pool { get; }
 
     /// <summary>A state for the parse of one record: no tables of strings or objects, which no later record would use.</summary>
-    public static ParseState ForOneRecord() => new(StringPool.Unpooled, sharesObjects: false);
+    public static ParseState ForOneRecord() => new(StringPool.Unpooled);
 
     /// <summary>
     /// Forgets the reader's buffer, the record being read and the per-read settings, before the state is kept for
