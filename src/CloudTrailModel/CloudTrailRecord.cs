@@ -1,5 +1,4 @@
 using System.Diagnostics.CodeAnalysis;
-using System.Text;
 using CloudTrailModel.Internal;
 
 namespace CloudTrailModel;
@@ -30,7 +29,8 @@ public sealed partial record CloudTrailRecord
     public static CloudTrailRecord Parse(string json)
     {
         ArgumentNullException.ThrowIfNull(json);
-        return Parse(Encoding.UTF8.GetBytes(json));
+        CloudTrailRecord? record = SingleRecordParser.Parse(json, out CloudTrailRecordError error);
+        return record ?? throw new CloudTrailParseException(error);
     }
 
     /// <summary>Tries to parse one record from UTF-8 JSON; never throws for bad input.</summary>
@@ -55,6 +55,7 @@ public sealed partial record CloudTrailRecord
             return false;
         }
 
-        return TryParse(Encoding.UTF8.GetBytes(json), out record);
+        record = SingleRecordParser.Parse(json, out _);
+        return record is not null;
     }
 }

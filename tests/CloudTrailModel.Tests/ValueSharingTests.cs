@@ -1,4 +1,6 @@
 using System.Text;
+using CloudTrailModel.Internal;
+using CloudTrailModel.Serialization;
 using CloudTrailModel.Tests.Infrastructure;
 
 namespace CloudTrailModel.Tests;
@@ -703,25 +705,85 @@ public sealed class ValueSharingTests
     }
 
     [Fact]
-    public void Parse_OfOneRecord_MakesNoTablesForLaterRecords()
+    public void Parse_OfRecordsOneAtATime_SharesTheirRepeatedValues_AsAReaderDoes()
     {
-        // A reader's tables of repeated values (and of values seen once) pay off over many records; one record never
-        // fills them: the table of values seen once alone is 64 KB.
+        // Records parsed one at a time (a Lambda function handed single events) use a kept reader state: a value seen
+        // twice is pooled from then on, and a parse allocates the record's own objects, not tables or a copy of its input.
         byte[] json = Fixtures.Utf8(Fixtures.Record(7));
-        CloudTrailRecord.Parse(json);
+        CloudTrailRecord first = CloudTrailRecord.Parse(json);
+        CloudTrailRecord second = CloudTrailRecord.Parse(json);
 
         long before = GC.GetAllocatedBytesForCurrentThread();
-        CloudTrailRecord record = CloudTrailRecord.Parse(json);
+        CloudTrailRecord third = CloudTrailRecord.Parse(json);
         long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
 
-        allocated.Should().BeLessThan(8 * 1024, "a record of {0} bytes needs its own objects, not tables", json.Length);
-        Fixtures.Json(record).Should().Be(Fixtures.Json(Fixtures.ReadOne(Fixtures.Record(7))));
+        allocated.Should().BeLessThan(json.Length, "a record of {0} bytes needs its own objects, not tables or a copy of its input", json.Length);
+        third.EventSource.Should().BeSameAs(second.EventSource);
+        third.AwsRegion.Should().BeSameAs(second.AwsRegion);
+        third.UserIdentity!.Arn.Should().BeSameAs(second.UserIdentity!.Arn);
+        Fixtures.Json(third).Should().Be(Fixtures.Json(Fixtures.ReadOne(Fixtures.Record(7)))).And.Be(Fixtures.Json(first));
+    }
+
+    [Fact]
+    public void ParsesOfOneRecord_KeepNoneOfTheirInput()
+    {
+        // The input is copied into a rented array, which the next rent of that size overwrites: a record must not read
+        // from it afterwards (its deferred strings and raw values are copied into an array of its own).
+        byte[] json = Fixtures.Utf8(Json);
+        string expected = Fixtures.Json(Fixtures.ReadOne(Json));
+        CloudTrailRecord parsed = CloudTrailRecord.Parse(json);
+        CloudTrailRecord fromText = CloudTrailRecord.Parse(Json);
+        CloudTrailRecord deserialized = System.Text.Json.JsonSerializer.Deserialize(json, CloudTrailJsonContext.Default.CloudTrailRecord)!;
+
+        for (int i = 0; i < 8; i++)
+        {
+            byte[] rented = System.Buffers.ArrayPool<byte>.Shared.Rent(json.Length);
+            rented.AsSpan().Fill((byte)'x');
+            System.Buffers.ArrayPool<byte>.Shared.Return(rented);
+        }
+
+        foreach (CloudTrailRecord record in new[] { parsed, fromText, deserialized })
+        {
+            record.EventId.Should().Be("7c1a-\u00fc");
+            record.ErrorMessage.Should().Be("Access dénied");
+            record.UserIdentity!.PrincipalId.Should().Be("AROAEXAMPLE:session-été");
+            record.RequestParameters!.ToString().Should().Be("""{"bucketName":"b"}""");
+            Fixtures.Json(record).Should().Be(expected);
+        }
+    }
+
+    [Fact]
+    public void ParsesOfOneRecord_MakeNoMoreStatesThanTheCacheKeeps()
+    {
+        // Many threads parsing at once take the kept states and make new ones only while fewer than the cache keeps are
+        // in use: the others parse without tables rather than make a state (about 90 KB of tables) they would drop again.
+        string expected = Fixtures.Json(Fixtures.ReadOne(Fixtures.Record(3)));
+        ReaderStateCacheTests.TakeKeptStates();
+        var held = new List<ParseState>();
+        for (int i = 0; i < ParseStateCache.Slots; i++)
+        {
+            held.Add(ParseStateCache.RentForOneRecord());
+        }
+
+        held.Should().OnlyHaveUniqueItems().And.OnlyContain(state => state.Pool != StringPool.Unpooled);
+        ParseState extra = ParseStateCache.RentForOneRecord();
+        extra.Pool.Should().BeSameAs(StringPool.Unpooled, "{0} parses already hold states", ParseStateCache.Slots);
+
+        // A parse meanwhile still gives the record.
+        Fixtures.Json(CloudTrailRecord.Parse(Fixtures.Record(3))).Should().Be(expected);
+
+        ParseStateCache.ReturnForOneRecord(extra);
+        held.ForEach(ParseStateCache.ReturnForOneRecord);
+        ParseState again = ParseStateCache.RentForOneRecord();
+        held.Should().Contain(again, "a state handed back is kept for the next parse, not made anew");
+        ParseStateCache.ReturnForOneRecord(again);
     }
 
     [Fact]
     public void Parse_OnManyThreadsAtOnce_GivesWhatOneThreadGives()
     {
-        // Parses of one record share one empty table of strings: it must never be written.
+        // Parses of one record on many threads take kept states in turn (and, past the cache's slots, share one empty
+        // table of strings, which must never be written).
         string[] jsons = Enumerable.Range(0, 200).Select(i => Fixtures.Record(i)).ToArray();
         string[] expected = jsons.Select(j => Fixtures.Json(CloudTrailRecord.Parse(j))).ToArray();
         var actual = new string[jsons.Length * 20];

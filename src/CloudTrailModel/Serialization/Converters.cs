@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Runtime.InteropServices;
 using System.Text.Json;
 using System.Text.Json.Serialization;
@@ -30,12 +31,25 @@ internal sealed class ModelConverter<T> : JsonConverter<T>
         // The serializer hands converters a fully buffered value, but not necessarily as one span: copy it out
         // so raw subtrees can be sliced from it.
         using JsonDocument document = JsonDocument.ParseValue(ref reader);
-        byte[] bytes = JsonMarshal.GetRawUtf8Value(document.RootElement).ToArray();
-        var state = ParseState.ForOneRecord();
-        state.SetSource(bytes, 0, bytes.Length);
-        var inner = new Utf8JsonReader(bytes);
-        inner.Read();
-        T value = T.Read(ref inner, state);
+        ReadOnlySpan<byte> json = JsonMarshal.GetRawUtf8Value(document.RootElement);
+
+        // A model keeps none of the bytes it is read from (raw values are copied out), so the copy is rented.
+        byte[] bytes = ArrayPool<byte>.Shared.Rent(json.Length);
+        ParseState state = ParseStateCache.RentForOneRecord();
+        T value;
+        try
+        {
+            json.CopyTo(bytes);
+            state.SetSource(bytes, 0, json.Length);
+            var inner = new Utf8JsonReader(bytes.AsSpan(0, json.Length));
+            inner.Read();
+            value = T.Read(ref inner, state);
+        }
+        finally
+        {
+            ParseStateCache.ReturnForOneRecord(state);
+            ArrayPool<byte>.Shared.Return(bytes);
+        }
 
         // Strict like CloudTrailRecord.Parse: an EventBridge event or a log file must not become an empty record.
         if (value is CloudTrailRecord record && !RecordMarkers.HasMarker(record))

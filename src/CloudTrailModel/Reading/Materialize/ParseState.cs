@@ -14,8 +14,7 @@ internal sealed partial class ParseState
     private int _start;
     private int _length;
 
-    // Whether equal small objects are shared across records (PooledObjects): not for a parse of one record, which would
-    // make the tables and never use them again.
+    // Whether equal small objects are shared across records (PooledObjects): not for a state without tables (ForOneRecord).
     private readonly bool _sharesObjects;
 
     /// <summary>Creates the state of a reader.</summary>
@@ -29,7 +28,10 @@ internal sealed partial class ParseState
 
     public StringPool Pool { get; }
 
-    /// <summary>A state for the parse of one record: no tables of strings or objects, which no later record would use.</summary>
+    /// <summary>
+    /// A state without tables of strings or objects, for a record parsed alone when no kept state is free
+    /// (<see cref="ParseStateCache.RentForOneRecord"/>) and for empty objects.
+    /// </summary>
     public static ParseState ForOneRecord() => new(StringPool.Unpooled);
 
     /// <summary>

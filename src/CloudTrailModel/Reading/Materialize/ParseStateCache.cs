@@ -8,7 +8,8 @@ namespace CloudTrailModel.Internal;
 /// room for its own values than a new pool would give it, and the pool's tables are reused rather than made anew. A
 /// state is used by one reader (and its helper thread) at a time, and goes back to the thread that handed it back where
 /// it can (threads reading files in turn each keep their own); what it holds is immutable and the same whatever file it
-/// was learnt from, so records read with a reused state are the same as with a new one.
+/// was learnt from, so records read with a reused state are the same as with a new one. Records parsed one at a time
+/// use the kept states too (<see cref="RentForOneRecord"/>).
 /// </summary>
 /// <remarks>
 /// States are held strongly and let go after full collections, as <c>ArrayPool&lt;T&gt;.Shared</c> trims: a state
@@ -30,13 +31,47 @@ internal static class ParseStateCache
     // The thread that handed each kept state back (for a reader, the thread that read with it).
     private static readonly int[] KeptBy = new int[Slots];
 
+    // States that parses of one record hold now: such a parse makes a new state only while fewer than Slots do, so many
+    // threads parsing records at once neither make a state each nor drop them again for want of a slot.
+    private static int OneRecordHolders;
+
     static ParseStateCache() => FullCollectionCallback.Register(AfterFullCollection);
+
+    /// <summary>
+    /// A state for the parse of one record (<see cref="CloudTrailRecord.Parse(ReadOnlySpan{byte})"/>): a kept one, or a
+    /// new one while fewer than <see cref="Slots"/> parses of one record hold states, otherwise one without tables
+    /// (<see cref="ParseState.ForOneRecord"/>). Handed back with <see cref="ReturnForOneRecord"/>.
+    /// </summary>
+    public static ParseState RentForOneRecord()
+    {
+        ParseState? state = TakeKept();
+        if (state is null && Volatile.Read(ref OneRecordHolders) >= Slots)
+        {
+            return ParseState.ForOneRecord();
+        }
+
+        Interlocked.Increment(ref OneRecordHolders);
+        return state ?? new ParseState(new StringPool());
+    }
+
+    /// <summary>Hands back a state of <see cref="RentForOneRecord"/>.</summary>
+    public static void ReturnForOneRecord(ParseState state)
+    {
+        if (!ReferenceEquals(state.Pool, StringPool.Unpooled))
+        {
+            Interlocked.Decrement(ref OneRecordHolders);
+            Return(state);
+        }
+    }
 
     /// <summary>
     /// A parse state no one else uses: the one this thread handed back last if it is kept, else another finished
     /// reader's, otherwise a new one.
     /// </summary>
-    public static ParseState Rent()
+    public static ParseState Rent() => TakeKept() ?? new ParseState(new StringPool());
+
+    // The kept state this thread handed back last, else the first kept one, else null.
+    private static ParseState? TakeKept()
     {
         int thread = Environment.CurrentManagedThreadId;
         lock (Gate)
@@ -69,7 +104,7 @@ internal static class ParseStateCache
             }
         }
 
-        return new ParseState(new StringPool());
+        return null;
     }
 
     /// <summary>

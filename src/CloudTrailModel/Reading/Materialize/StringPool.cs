@@ -28,9 +28,9 @@ internal sealed class StringPool
     private const int MaxLength = 512;
 
     /// <summary>
-    /// A pool that holds nothing and is never written, so one instance serves every thread: for the parse of one record
-    /// (<see cref="CloudTrailRecord.Parse(ReadOnlySpan{byte})"/>), whose values and names would fill tables (and the
-    /// table of values seen once) that no later record uses.
+    /// A pool that holds nothing and is never written, so one instance serves every thread: for a record parsed alone
+    /// when no kept state is free (<see cref="ParseState.ForOneRecord"/>), whose values and names would fill tables (and
+    /// the table of values seen once) that no later record might use.
     /// </summary>
     public static readonly StringPool Unpooled = new(interned: false, maxLength: -1);
 
