@@ -753,6 +753,20 @@ public sealed class ValueSharingTests
     }
 
     [Fact]
+    public void AParseThatFails_LeavesTheKeptStateRightForTheNextParse()
+    {
+        // A parse that fails part-way (cut short anywhere: inside a deferred string, a raw value, an identity) hands its
+        // state back like any other: the next parse with that state must give what a fresh reader gives.
+        byte[] json = Fixtures.Utf8(Json);
+        string expected = Fixtures.Json(Fixtures.ReadOne(Json));
+        for (int cut = 1; cut < json.Length - 1; cut++)
+        {
+            CloudTrailRecord.TryParse(json.AsSpan(0, cut), out _).Should().BeFalse();
+            Fixtures.Json(CloudTrailRecord.Parse(json)).Should().Be(expected, "after a parse of the first {0} bytes", cut);
+        }
+    }
+
+    [Fact]
     public void ParsesOfOneRecord_MakeNoMoreStatesThanTheCacheKeeps()
     {
         // Many threads parsing at once take the kept states and make new ones only while fewer than the cache keeps are
