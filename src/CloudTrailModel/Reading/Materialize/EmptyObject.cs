@@ -12,7 +12,7 @@ internal static class EmptyObject<T>
     private static T Create()
     {
         byte[] empty = "{}"u8.ToArray();
-        var state = ParseState.ForOneRecord();
+        var state = ParseState.WithoutTables();
         state.SetSource(empty, 0, empty.Length);
         var reader = new Utf8JsonReader(empty);
         reader.Read();

@@ -14,11 +14,11 @@ internal sealed partial class ParseState
     private int _start;
     private int _length;
 
-    // Whether equal small objects are shared across records (PooledObjects): not for a state without tables (ForOneRecord).
+    // Whether equal small objects are shared across records (PooledObjects): not for a state without tables (WithoutTables).
     private readonly bool _sharesObjects;
 
     /// <summary>Creates the state of a reader.</summary>
-    /// <param name="pool">The pool of strings that repeat across records (<see cref="StringPool.Unpooled"/>: see <see cref="ForOneRecord"/>).</param>
+    /// <param name="pool">The pool of strings that repeat across records (<see cref="StringPool.Unpooled"/>: see <see cref="WithoutTables"/>).</param>
     public ParseState(StringPool pool)
     {
         Pool = pool;
@@ -32,7 +32,7 @@ internal sealed partial class ParseState
     /// A state without tables of strings or objects, for a record parsed alone when no kept state is free
     /// (<see cref="ParseStateCache.RentForOneRecord"/>) and for empty objects.
     /// </summary>
-    public static ParseState ForOneRecord() => new(StringPool.Unpooled);
+    public static ParseState WithoutTables() => new(StringPool.Unpooled);
 
     /// <summary>
     /// Forgets the reader's buffer, the record being read and the per-read settings, before the state is kept for

@@ -40,14 +40,14 @@ internal static class ParseStateCache
     /// <summary>
     /// A state for the parse of one record (<see cref="CloudTrailRecord.Parse(ReadOnlySpan{byte})"/>): a kept one, or a
     /// new one while fewer than <see cref="Slots"/> parses of one record hold states, otherwise one without tables
-    /// (<see cref="ParseState.ForOneRecord"/>). Handed back with <see cref="ReturnForOneRecord"/>.
+    /// (<see cref="ParseState.WithoutTables"/>). Handed back with <see cref="ReturnForOneRecord"/>.
     /// </summary>
     public static ParseState RentForOneRecord()
     {
         ParseState? state = TakeKept();
         if (state is null && Volatile.Read(ref OneRecordHolders) >= Slots)
         {
-            return ParseState.ForOneRecord();
+            return ParseState.WithoutTables();
         }
 
         Interlocked.Increment(ref OneRecordHolders);

@@ -29,7 +29,7 @@ internal sealed class StringPool
 
     /// <summary>
     /// A pool that holds nothing and is never written, so one instance serves every thread: for a record parsed alone
-    /// when no kept state is free (<see cref="ParseState.ForOneRecord"/>), whose values and names would fill tables (and
+    /// when no kept state is free (<see cref="ParseState.WithoutTables"/>), whose values and names would fill tables (and
     /// the table of values seen once) that no later record might use.
     /// </summary>
     public static readonly StringPool Unpooled = new(interned: false, maxLength: -1);
