@@ -28,6 +28,9 @@ internal sealed partial class ParseState
 
     public StringPool Pool { get; }
 
+    /// <summary>Whether the state has tables of strings and objects (every state but <see cref="WithoutTables"/>).</summary>
+    public bool HasTables => _sharesObjects;
+
     /// <summary>
     /// A state without tables of strings or objects, for a record parsed alone when no kept state is free
     /// (<see cref="ParseStateCache.RentForOneRecord"/>) and for empty objects.
@@ -89,8 +92,8 @@ internal sealed partial class ParseState
         where T : class =>
         _sharesObjects ? new() : PooledObjects<TKey, T>.None;
 
-    // Member names are few and hot: a table of their own stays in cache, apart from the values' table. None for the
-    // parse of one record (each name is then a new string, as it would be on its first sighting in a table).
+    // Member names are few and hot: a table of their own stays in cache, apart from the values' table. None for a state
+    // without tables (each name is then a new string, as it would be on its first sighting in a table).
     private readonly StringPool _names;
 
     public ReadOnlySpan<byte> Source => _buffer.AsSpan(_start, _length);

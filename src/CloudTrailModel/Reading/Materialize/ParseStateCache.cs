@@ -57,7 +57,7 @@ internal static class ParseStateCache
     /// <summary>Hands back a state of <see cref="RentForOneRecord"/>.</summary>
     public static void ReturnForOneRecord(ParseState state)
     {
-        if (!ReferenceEquals(state.Pool, StringPool.Unpooled))
+        if (state.HasTables)
         {
             Interlocked.Decrement(ref OneRecordHolders);
             Return(state);
