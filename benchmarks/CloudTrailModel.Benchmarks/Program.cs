@@ -4,6 +4,8 @@
 //   against another commit in the same run (both jobs' rows in one table; see benchmarks/baseline.sh):
 //     benchmarks/baseline.sh f865f14
 //     dotnet run -c Release --project benchmarks/CloudTrailModel.Benchmarks -- --baseline benchmarks/.baseline/f865f14 --filter '*ReadLogFile*'
+//   the same against another commit, both libraries read in turn in one process (ratios that a busy host moves less):
+//     dotnet run -c Release --project benchmarks/CloudTrailModel.Benchmarks -- --paired benchmarks/.baseline/f865f14
 //   check that everything builds and runs once (no numbers), and that every benchmark sees the same records:
 //     dotnet run -c Release --project benchmarks/CloudTrailModel.Benchmarks -- --filter '*' --job dry
 //     dotnet run -c Release --project benchmarks/CloudTrailModel.Benchmarks -- --verify
@@ -26,6 +28,11 @@ if (args is ["--update-readme"])
     File.WriteAllText(readme, updated);
     Console.WriteLine($"README.md benchmark tables regenerated from {ReadmeTables.ResultsFolder}");
     return 0;
+}
+
+if (PairedRun.TryTake(args, out string? pairedDir, out int rounds))
+{
+    return PairedRun.Run(pairedDir, rounds);
 }
 
 if (BaselineRun.TryTake(args, out string[] rest, out string? baselineDir))
