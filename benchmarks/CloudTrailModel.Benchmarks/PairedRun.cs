@@ -13,8 +13,8 @@ namespace CloudTrailModel.Benchmarks;
 /// apart, and on a shared VM the host has changed between them by more than the change being measured. For each
 /// profile, one and two cores, plain and gzip, it prints the median of the per-round time ratios (current / baseline)
 /// with a 95% bootstrap interval, beside the same ratio for the working tree's library against a second copy of itself
-/// loaded the same way: how far the method itself strays in this run. Each library runs in its own
-/// <see cref="AssemblyLoadContext"/>, with its own process-wide caches.
+/// loaded the same way (how far the method itself strays in this run), and each library's allocation per record. Each
+/// library runs in its own <see cref="AssemblyLoadContext"/>, with its own process-wide caches.
 /// </summary>
 internal static class PairedRun
 {
@@ -63,8 +63,8 @@ internal static class PairedRun
         var table = new StringBuilder()
             .AppendLine(CultureInfo.InvariantCulture, $"Paired reads, current vs {label}, {rounds} rounds after {WarmupRounds} ({Environment.ProcessorCount} cores, .NET {Environment.Version}); ratios are current / other, median of rounds [95% bootstrap interval].")
             .AppendLine()
-            .AppendLine("| profile | cores | input | baseline (ms) | current (ms) | current / baseline | current / its copy |")
-            .AppendLine("| --- | --- | --- | ---: | ---: | ---: | ---: |");
+            .AppendLine("| profile | cores | input | baseline (ms) | current (ms) | current / baseline | current / its copy | baseline B/record | current B/record |")
+            .AppendLine("| --- | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |");
         foreach (LogProfile profile in new[] { LogProfile.Account, LogProfile.Organization })
         {
             ReadLogFileBenchmarks.Workload data = ReadLogFileBenchmarks.For(profile);
@@ -82,7 +82,7 @@ internal static class PairedRun
 
                     (double[] mine, double[] copies, double[] theirs) = Rounds(rounds, input, oneCore, current, copy, baseline);
                     string row = string.Create(CultureInfo.InvariantCulture,
-                        $"| {profile} | {(oneCore ? "one" : "two")} | {(gzip ? "gzip" : "JSON")} | {Median(theirs):F2} | {Median(mine):F2} | {RatioText(mine, theirs)} | {RatioText(mine, copies)} |");
+                        $"| {profile} | {(oneCore ? "one" : "two")} | {(gzip ? "gzip" : "JSON")} | {Median(theirs):F2} | {Median(mine):F2} | {RatioText(mine, theirs)} | {RatioText(mine, copies)} | {AllocatedPerRecord(baseline, input, oneCore, data.Records):N0} | {AllocatedPerRecord(current, input, oneCore, data.Records):N0} |");
                     Console.WriteLine(row);
                     table.AppendLine(row);
                 }
@@ -147,6 +147,20 @@ internal static class PairedRun
         }
 
         return (times[0], times[1], times[2]);
+    }
+
+    // Bytes allocated by one read (every thread's: nothing else runs meanwhile), per record; the smallest of three.
+    private static long AllocatedPerRecord(Reader reader, byte[] input, bool oneCore, int records)
+    {
+        long least = long.MaxValue;
+        for (int i = 0; i < 3; i++)
+        {
+            long before = GC.GetTotalAllocatedBytes(precise: true);
+            reader(input, oneCore);
+            least = Math.Min(least, GC.GetTotalAllocatedBytes(precise: true) - before);
+        }
+
+        return least / records;
     }
 
     private static string RatioText(double[] numerator, double[] denominator)
