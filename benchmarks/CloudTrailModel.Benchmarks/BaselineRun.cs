@@ -30,17 +30,32 @@ internal static class BaselineRun
         return !string.IsNullOrEmpty(baselineDir);
     }
 
-    public static int Run(string baselineDir, string[] args)
+    /// <summary>
+    /// The full path of a folder <c>benchmarks/baseline.sh</c> built and the commit it holds (or the folder's name); false,
+    /// said on standard error, when it holds no library.
+    /// </summary>
+    public static bool TryOpen(string baselineDir, out string dir, out string label)
     {
-        string dir = Path.GetFullPath(baselineDir);
+        dir = Path.GetFullPath(baselineDir);
+        label = "";
         if (!File.Exists(Path.Combine(dir, "CloudTrailModel.dll")))
         {
             Console.Error.WriteLine($"{dir} holds no CloudTrailModel.dll: build it with benchmarks/baseline.sh <commit>.");
-            return 2;
+            return false;
         }
 
         string commitFile = Path.Combine(dir, "commit");
-        string label = File.Exists(commitFile) ? File.ReadAllText(commitFile).Trim() : new DirectoryInfo(dir).Name;
+        label = File.Exists(commitFile) ? File.ReadAllText(commitFile).Trim() : new DirectoryInfo(dir).Name;
+        return true;
+    }
+
+    public static int Run(string baselineDir, string[] args)
+    {
+        if (!TryOpen(baselineDir, out string dir, out string label))
+        {
+            return 2;
+        }
+
         Job job = Job.Default;
         int at = Array.FindIndex(args, a => a is "--job" or "-j");
         if (at >= 0 && at + 1 < args.Length)

@@ -12,17 +12,24 @@ public static class BenchmarkConfig
     /// <summary>Results go to <c>benchmarks/results/&lt;machine&gt;[-&lt;suffix&gt;]</c>: a comparison run keeps its own folder.</summary>
     public static ManualConfig Create(string? suffix = null)
     {
-        // Results are per machine and never compared across machines: <os>-<arch>-<cores>core.
-        string os = OperatingSystem.IsLinux() ? "linux" : OperatingSystem.IsWindows() ? "windows" : OperatingSystem.IsMacOS() ? "macos" : "other";
-        string machine = $"{os}-{RuntimeInformation.OSArchitecture.ToString().ToLowerInvariant()}-{Environment.ProcessorCount}core";
-        machine += suffix is null ? "" : "-" + suffix;
         // DefaultConfig already exports GitHub markdown (committed), csv and html (ignored by results/.gitignore).
         return ManualConfig.Create(DefaultConfig.Instance)
-            .WithArtifactsPath(Path.Combine(FindRepoRoot(), "benchmarks", "results", machine))
+            .WithArtifactsPath(ResultsFolder(suffix))
             // BenchmarkDotNet's two minutes are too few for a build on a 2-core machine that others share.
             .WithBuildTimeout(TimeSpan.FromMinutes(15))
             .AddColumn(ThroughputColumn.MegabytesPerSecond, ThroughputColumn.RecordsPerSecond, ThroughputColumn.AllocatedPerRecord)
             .WithSummaryStyle(SummaryStyle.Default.WithSizeUnit(SizeUnit.KB).WithTimeUnit(Perfolizer.Horology.TimeUnit.Millisecond));
+    }
+
+    /// <summary>
+    /// <c>benchmarks/results/&lt;os&gt;-&lt;arch&gt;-&lt;cores&gt;core[-&lt;suffix&gt;]</c>: results are per machine and
+    /// never compared across machines.
+    /// </summary>
+    internal static string ResultsFolder(string? suffix)
+    {
+        string os = OperatingSystem.IsLinux() ? "linux" : OperatingSystem.IsWindows() ? "windows" : OperatingSystem.IsMacOS() ? "macos" : "other";
+        string machine = $"{os}-{RuntimeInformation.OSArchitecture.ToString().ToLowerInvariant()}-{Environment.ProcessorCount}core";
+        return Path.Combine(FindRepoRoot(), "benchmarks", "results", suffix is null ? machine : machine + "-" + suffix);
     }
 
     internal static string FindRepoRoot()

@@ -48,15 +48,11 @@ internal static class PairedRun
             return 2;
         }
 
-        string dir = Path.GetFullPath(baselineDir);
-        if (!File.Exists(Path.Combine(dir, "CloudTrailModel.dll")))
+        if (!BaselineRun.TryOpen(baselineDir, out string dir, out string label))
         {
-            Console.Error.WriteLine($"{dir} holds no CloudTrailModel.dll: build it with benchmarks/baseline.sh <commit>.");
             return 2;
         }
 
-        string commitFile = Path.Combine(dir, "commit");
-        string label = File.Exists(commitFile) ? File.ReadAllText(commitFile).Trim() : new DirectoryInfo(dir).Name;
         var current = (Reader)ReadOnce;
         Reader copy = Load(Path.GetDirectoryName(typeof(CloudTrailRecord).Assembly.Location)!, "copy");
         Reader baseline = Load(dir, label);
@@ -89,8 +85,7 @@ internal static class PairedRun
             }
         }
 
-        string os = OperatingSystem.IsLinux() ? "linux" : OperatingSystem.IsWindows() ? "windows" : OperatingSystem.IsMacOS() ? "macos" : "other";
-        string folder = Path.Combine(BenchmarkConfig.FindRepoRoot(), "benchmarks", "results", $"{os}-{System.Runtime.InteropServices.RuntimeInformation.OSArchitecture.ToString().ToLowerInvariant()}-{Environment.ProcessorCount}core-paired-vs-{label}");
+        string folder = BenchmarkConfig.ResultsFolder("paired-vs-" + label);
         Directory.CreateDirectory(folder);
         string file = Path.Combine(folder, "paired.md");
         File.WriteAllText(file, table.ToString());
