@@ -13,8 +13,9 @@ namespace CloudTrailModel.Benchmarks;
 /// apart, and on a shared VM the host has changed between them by more than the change being measured. For each
 /// profile, one and two cores, plain and gzip, it prints the median of the per-round time ratios (current / baseline)
 /// with a 95% bootstrap interval, beside the same ratio for the working tree's library against a second copy of itself
-/// loaded the same way (how far the method itself strays in this run), and each library's allocation per record. Each
-/// library runs in its own <see cref="AssemblyLoadContext"/>, with its own process-wide caches.
+/// loaded as the baseline is (how far the method itself strays in this run), and each library's allocation per record; then
+/// the speed-up a plain two-thread tokeniser gets in the same run, to read the two-core rows against. Each library runs
+/// in its own <see cref="AssemblyLoadContext"/>, with its own process-wide caches.
 /// </summary>
 internal static class PairedRun
 {
@@ -53,36 +54,31 @@ internal static class PairedRun
             return 2;
         }
 
-        var current = (Reader)ReadOnce;
-        Reader copy = Load(Path.GetDirectoryName(typeof(CloudTrailRecord).Assembly.Location)!, "copy");
-        Reader baseline = Load(dir, label);
         var table = new StringBuilder()
             .AppendLine(CultureInfo.InvariantCulture, $"Paired reads, current vs {label}, {rounds} rounds after {WarmupRounds} ({Environment.ProcessorCount} cores, .NET {Environment.Version}); ratios are current / other, median of rounds [95% bootstrap interval].")
             .AppendLine()
             .AppendLine("| profile | cores | input | baseline (ms) | current (ms) | current / baseline | current / its copy | baseline B/record | current B/record |")
             .AppendLine("| --- | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |");
+        Reader[] readers = [ReadOnce, Load(Path.GetDirectoryName(typeof(CloudTrailRecord).Assembly.Location)!, "copy"), Load(dir, label)];
         foreach (LogProfile profile in new[] { LogProfile.Account, LogProfile.Organization })
         {
-            ReadLogFileBenchmarks.Workload data = ReadLogFileBenchmarks.For(profile);
             foreach (bool gzip in new[] { false, true })
             {
                 foreach (bool oneCore in new[] { true, false })
                 {
-                    byte[] input = gzip ? data.Gzip : data.Json;
-                    long expected = current(input, oneCore);
-                    if (copy(input, oneCore) != expected || baseline(input, oneCore) != expected)
-                    {
-                        Console.Error.WriteLine($"{profile}, {(gzip ? "gzip" : "JSON")}: the libraries read different records; not compared.");
-                        continue;
-                    }
-
-                    (double[] mine, double[] copies, double[] theirs) = Rounds(rounds, input, oneCore, current, copy, baseline);
-                    string row = string.Create(CultureInfo.InvariantCulture,
-                        $"| {profile} | {(oneCore ? "one" : "two")} | {(gzip ? "gzip" : "JSON")} | {Median(theirs):F2} | {Median(mine):F2} | {RatioText(mine, theirs)} | {RatioText(mine, copies)} | {AllocatedPerRecord(baseline, input, oneCore, data.Records):N0} | {AllocatedPerRecord(current, input, oneCore, data.Records):N0} |");
-                    Console.WriteLine(row);
-                    table.AppendLine(row);
+                    Append(table, Compare(profile, gzip, oneCore, rounds, readers));
                 }
             }
+        }
+
+        table.AppendLine()
+            .AppendLine("How much a second core gives in this run: a plain `Utf8JsonReader` scan of the file on one thread, and of its two halves on two.")
+            .AppendLine()
+            .AppendLine("| profile | one thread (ms) | two threads (ms) | speed-up |")
+            .AppendLine("| --- | ---: | ---: | ---: |");
+        foreach (LogProfile profile in new[] { LogProfile.Account, LogProfile.Organization })
+        {
+            Append(table, TokeniserScaling(profile, rounds));
         }
 
         string folder = BenchmarkConfig.ResultsFolder("paired-vs-" + label);
@@ -91,6 +87,38 @@ internal static class PairedRun
         File.WriteAllText(file, table.ToString());
         Console.WriteLine($"Written to {file}");
         return 0;
+    }
+
+    private static void Append(StringBuilder table, string row)
+    {
+        Console.WriteLine(row);
+        table.AppendLine(row);
+    }
+
+    // One row: the file read by the current library, its copy and the baseline in turn (readers in that order).
+    private static string Compare(LogProfile profile, bool gzip, bool oneCore, int rounds, Reader[] readers)
+    {
+        ReadLogFileBenchmarks.Workload data = ReadLogFileBenchmarks.For(profile);
+        byte[] input = gzip ? data.Gzip : data.Json;
+        string name = string.Create(CultureInfo.InvariantCulture, $"| {profile} | {(oneCore ? "one" : "two")} | {(gzip ? "gzip" : "JSON")} |");
+        long expected = readers[0](input, oneCore);
+        if (readers[1](input, oneCore) != expected || readers[2](input, oneCore) != expected)
+        {
+            return name + " the libraries read different records: not compared |";
+        }
+
+        double[][] times = Rounds(rounds, readers.Select(r => (Action)(() => r(input, oneCore))).ToArray());
+        return string.Create(CultureInfo.InvariantCulture,
+            $"{name} {Median(times[2]):F2} | {Median(times[0]):F2} | {RatioText(times[0], times[2])} | {RatioText(times[0], times[1])} | {AllocatedPerRecord(readers[2], input, oneCore, data.Records):N0} | {AllocatedPerRecord(readers[0], input, oneCore, data.Records):N0} |");
+    }
+
+    // The benchmarks' floor and two-thread rows, alternated: the speed-up is the one-thread time over the two-thread time.
+    private static string TokeniserScaling(LogProfile profile, int rounds)
+    {
+        var scan = new ReadLogFileBenchmarks { Profile = profile };
+        scan.Setup();
+        double[][] times = Rounds(rounds, [() => scan.Utf8JsonReader_TokenScan(), () => scan.Utf8JsonReader_TokenScan_TwoThreads()]);
+        return string.Create(CultureInfo.InvariantCulture, $"| {profile} | {Median(times[0]):F2} | {Median(times[1]):F2} | {RatioText(times[0], times[1])} |");
     }
 
     /// <summary>One read of <paramref name="input"/> (JSON or gzip), touching what the benchmarks touch: the checksum they return.</summary>
@@ -116,24 +144,19 @@ internal static class PairedRun
         return self.GetType(typeof(PairedRun).FullName!)!.GetMethod(nameof(ReadOnce))!.CreateDelegate<Reader>();
     }
 
-    private static (double[] Mine, double[] Copies, double[] Theirs) Rounds(int rounds, byte[] input, bool oneCore, Reader mine, Reader copy, Reader theirs)
+    // Each action once per round, in a new random order every round; the times of the rounds after the warm-up ones.
+    private static double[][] Rounds(int rounds, Action[] actions)
     {
-        Reader[] readers = [mine, copy, theirs];
-        var times = new double[3][];
-        for (int k = 0; k < 3; k++)
-        {
-            times[k] = new double[rounds];
-        }
-
+        double[][] times = actions.Select(_ => new double[rounds]).ToArray();
         var random = new Random(rounds);
-        int[] order = [0, 1, 2];
+        int[] order = Enumerable.Range(0, actions.Length).ToArray();
         for (int round = -WarmupRounds; round < rounds; round++)
         {
             random.Shuffle(order);
             foreach (int k in order)
             {
                 long start = Stopwatch.GetTimestamp();
-                readers[k](input, oneCore);
+                actions[k]();
                 if (round >= 0)
                 {
                     times[k][round] = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
@@ -141,7 +164,7 @@ internal static class PairedRun
             }
         }
 
-        return (times[0], times[1], times[2]);
+        return times;
     }
 
     // Bytes allocated by one read (every thread's: nothing else runs meanwhile), per record; the smallest of three.
