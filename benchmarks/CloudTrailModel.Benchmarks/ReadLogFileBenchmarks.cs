@@ -204,7 +204,7 @@ public class ReadLogFileBenchmarks
 
     private static long Touched(CloudTrailRecord record) => Touched(record.EventName, record.UserIdentity?.Arn, record.EventTime);
 
-    private static long Touch(IEnumerable<CloudTrailRecord> records)
+    internal static long Touch(IEnumerable<CloudTrailRecord> records)
     {
         long touched = 0;
         foreach (CloudTrailRecord record in records)
