@@ -87,7 +87,7 @@ public sealed class FrameFirstTests
         (byte[] buffer, List<(int Start, int Length)> slices) = Slices(2000, "918273645502");
         var state = new ParseState(new StringPool());
         var instances = new HashSet<object>(ReferenceEqualityComparer.Instance);
-        using var fanOut = new RecordFanOut(helpers: 2, CloudTrailReaderOptions.DefaultMaxDepth, headersOnly: false);
+        using var fanOut = new RecordFanOut(helpers: 2, CloudTrailReaderOptions.DefaultMaxDepth, CloudTrailReaderOptions.DefaultMaxRecordBytes, headersOnly: false);
 
         // Until a helper took a slice: on a machine busy with other tests the pool may start them after the reading thread
         // is done, and a thread pool starved by blocked tests adds threads only every half second or so (a count of 50
@@ -105,8 +105,7 @@ public sealed class FrameFirstTests
                     Thread.Sleep(Math.Min(attempt, 25));
                 }
 
-                fanOut.NextOffset.Should().Be(1000 + slices[i].Start);
-                SliceResult result = fanOut.TakeNext(state, out int length);
+                SliceResult result = Take(fanOut, state, 1000 + slices[i].Start, out int length);
                 length.Should().Be(slices[i].Length);
                 result.Ok.Should().BeTrue();
                 result.Record!.EventId.Should().Be($"id-{i}");
@@ -126,7 +125,7 @@ public sealed class FrameFirstTests
         // With gzip read ahead, the decompressing thread is the first helper (no thread-pool helper is queued for it):
         // it helps with a batch once, from the back, with its own state.
         (byte[] buffer, List<(int Start, int Length)> slices) = Slices(200, "918273645503");
-        using var fanOut = new RecordFanOut(helpers: 1, CloudTrailReaderOptions.DefaultMaxDepth, headersOnly: false);
+        using var fanOut = new RecordFanOut(helpers: 1, CloudTrailReaderOptions.DefaultMaxDepth, CloudTrailReaderOptions.DefaultMaxRecordBytes, headersOnly: false);
         fanOut.HelpOnce().Should().BeFalse("no batch runs");
         StartBatch(fanOut, buffer, bufferBase: 0, slices, inputHelps: true);
         bool helped = false, again = true;
@@ -144,8 +143,7 @@ public sealed class FrameFirstTests
         var instances = new HashSet<object>(ReferenceEqualityComparer.Instance);
         for (int i = 0; i < slices.Count; i++)
         {
-            fanOut.NextOffset.Should().Be(slices[i].Start);
-            SliceResult result = fanOut.TakeNext(state, out int length);
+            fanOut.TryTake(state, slices[i].Start, out SliceResult result, out int length).Should().BeTrue();
             length.Should().Be(slices[i].Length);
             result.Record!.EventId.Should().Be($"id-{i}");
             instances.Add(result.Record.RecipientAccountId!);
@@ -164,28 +162,53 @@ public sealed class FrameFirstTests
     }
 
     [Fact]
+    public void RecordFanOut_ReadingThreadReadsOnUntilTheBatchIsFramed_ThenTakesTheSlicesFromWhereItIs()
+    {
+        // The reading thread does not wait for the helper that frames the batch: it reads records itself meanwhile, and
+        // once the batch is framed takes the slices from its own position on; at an offset no slice starts at (it
+        // resynchronised after a bad record), the batch ends.
+        (byte[] buffer, List<(int Start, int Length)> slices) = Slices(100, "918273645504");
+        using var fanOut = new RecordFanOut(helpers: 1, CloudTrailReaderOptions.DefaultMaxDepth, CloudTrailReaderOptions.DefaultMaxRecordBytes, headersOnly: false);
+        StartBatch(fanOut, buffer, bufferBase: 500, slices, inputHelps: true);
+        var state = new ParseState(new StringPool());
+
+        fanOut.TryTake(state, 500 + slices[0].Start, out _, out _).Should().BeFalse("no helper has framed the batch yet");
+        fanOut.IsActive.Should().BeTrue();
+        var decompressing = new Thread(() => fanOut.HelpOnce());
+        decompressing.Start();
+        decompressing.Join();
+
+        for (int i = 10; i < 60; i++)
+        {
+            fanOut.TryTake(state, 500 + slices[i].Start, out SliceResult result, out int length).Should().BeTrue();
+            length.Should().Be(slices[i].Length);
+            result.Record!.EventId.Should().Be($"id-{i}");
+        }
+
+        fanOut.TryTake(state, 500 + slices[60].Start + 1, out _, out _).Should().BeFalse();
+        fanOut.IsActive.Should().BeFalse("no slice starts where the reading thread is");
+    }
+
+    [Fact]
     public void RecordFanOut_MalformedSlice_IsNotOkAndTheRestStillComeInOrder()
     {
         string[] records = [.. Enumerable.Range(0, 100).Select(i => i == 37 ? Fixtures.Record(i).Replace(":\"GetObject\"", " \"GetObject\"", StringComparison.Ordinal) : Fixtures.Record(i))];
         byte[] buffer = Fixtures.Utf8(string.Concat(records));
-        using var fanOut = new RecordFanOut(helpers: 1, CloudTrailReaderOptions.DefaultMaxDepth, headersOnly: false);
-        fanOut.Begin(buffer, bufferBase: 0, lines: true);
-        int at = 0;
-        foreach (string record in records)
-        {
-            fanOut.Add(at, Encoding.UTF8.GetByteCount(record));
-            at += Encoding.UTF8.GetByteCount(record);
-        }
-
+        using var fanOut = new RecordFanOut(helpers: 1, CloudTrailReaderOptions.DefaultMaxDepth, CloudTrailReaderOptions.DefaultMaxRecordBytes, headersOnly: false);
+        fanOut.Begin(buffer, bufferBase: 0, from: 0, end: buffer.Length, lines: true);
         fanOut.Start(inputHelps: false);
         var state = new ParseState(new StringPool());
         var taken = new List<string?>();
-        while (fanOut.IsActive)
+        long at = 0;
+        foreach (string record in records)
         {
-            SliceResult result = fanOut.TakeNext(state, out _);
+            SliceResult result = Take(fanOut, state, at, out int length);
+            length.Should().Be(Encoding.UTF8.GetByteCount(record));
             taken.Add(result.Ok ? result.Record!.EventId : null);
+            at += length;
         }
 
+        fanOut.IsActive.Should().BeFalse();
         taken.Should().Equal(Enumerable.Range(0, 100).Select(i => i == 37 ? null : $"id-{i}"));
     }
 
@@ -206,13 +229,23 @@ public sealed class FrameFirstTests
 
     private static void StartBatch(RecordFanOut fanOut, byte[] buffer, long bufferBase, List<(int Start, int Length)> slices, bool inputHelps)
     {
-        fanOut.Begin(buffer, bufferBase, lines: false);
-        foreach ((int start, int length) in slices)
+        fanOut.Begin(buffer, bufferBase, from: slices[0].Start, end: buffer.Length, lines: false);
+        fanOut.Start(inputHelps);
+    }
+
+    /// <summary>The slice at <paramref name="offset"/> from the fan-out, once a helper has framed the batch.</summary>
+    private static SliceResult Take(RecordFanOut fanOut, ParseState state, long offset, out int length)
+    {
+        var budget = System.Diagnostics.Stopwatch.StartNew();
+        SliceResult result;
+        while (!fanOut.TryTake(state, offset, out result, out length))
         {
-            fanOut.Add(start, length);
+            fanOut.IsActive.Should().BeTrue("the batch is not framed yet, or no slice starts at the offset");
+            budget.Elapsed.Should().BeLessThan(TimeSpan.FromSeconds(60), "a helper frames the batch");
+            Thread.Yield();
         }
 
-        fanOut.Start(inputHelps);
+        return result;
     }
 
     private static Result Read(Stream stream, CloudTrailReaderOptions options)

@@ -5,24 +5,21 @@ namespace CloudTrailModel.Reading.Framing;
 
 /// <summary>
 /// Records of arrays and JSON Lines: each record's complete slice is framed first (resuming the scan after a refill),
-/// then materialised here or, for the rest of a window, fanned out to helper threads.
+/// then materialised here; with helper threads, the records of the rest of the window are handed to them, and the
+/// first to start frames them while this thread reads on.
 /// </summary>
 internal sealed partial class RecordFramer
 {
-    // Helper threads at most: the reading thread frames and hands records on, which bounds what more helpers could add.
+    // Helper threads at most: the reading thread refills the window and hands records on, which bounds what more helpers could add.
     private const int MaxHelpers = 3;
 
-    // A window with fewer framed records than this is not worth handing to other threads.
-    private const int MinFanOutRecords = 32;
+    // Less of a window than this is not worth handing to other threads.
+    private const int MinFanOutBytes = 8 * 1024;
 
     // The record being framed: where it starts (absolute), how far the scan got, and its state there.
     private long _scanFrom = -1;
     private int _scanned;
     private ValueScanState _scan;
-
-    // Where framing for a batch may start again: an attempt that found too few complete records in the window is not
-    // repeated for each of them (which framed a window's tail once per record), only once the reader has passed them.
-    private long _fanOutRetryAt;
 
     // How much of the window must be left to parse a record before framing it: 16 KB, or twice the longest record so far.
     private int _unframedMargin = 16 * 1024;
@@ -35,10 +32,12 @@ internal sealed partial class RecordFramer
             return taken;
         }
 
-        // One thread and no filter: a record is parsed straight from the window, the parse finding its end, so its
-        // bytes are not scanned twice; framed first only near the window's end (where a parse that runs out would throw)
-        // or when that parse fails.
-        if (!Parallel && _options.Filter is null && (_eof || _end - _pos >= _unframedMargin) && _scanFrom != _base + _pos
+        FanOutFrom(next == FramerMode.TopLevel);
+
+        // No filter: a record is parsed straight from the window, the parse finding its end, so its bytes are not
+        // scanned twice; framed first only near the window's end (where a parse that runs out would throw) or when
+        // that parse fails.
+        if (_options.Filter is null && (_eof || _end - _pos >= _unframedMargin) && _scanFrom != _base + _pos
             && RecordMaterializer.TryMaterializeUnframed(_state, _buffer, _pos, _end, _options.MaxDepth, out CloudTrailRecord? record, out int consumed)
             && consumed <= _options.MaxRecordBytes)
         {
@@ -58,7 +57,6 @@ internal sealed partial class RecordFramer
         }
 
         _unframedMargin = Math.Max(_unframedMargin, length * 2);
-        FanOutFrom(_pos + length, lines: next == FramerMode.TopLevel);
         return MaterializeSlice(_pos + length, next, resyncMode, requireMarker);
     }
 
@@ -223,61 +221,22 @@ internal sealed partial class RecordFramer
     }
 
     /// <summary>
-    /// Frames the records that follow in the window (while they are records in the same place, complete, and within
-    /// the limit) and hands them to the helpers, when there are enough of them.
+    /// Hands the records of the window from <see cref="_pos"/> on to the helpers, when no batch runs and enough of the
+    /// window is left to be worth it; the first helper to start frames them (<see cref="WindowSlices"/>).
     /// </summary>
-    private void FanOutFrom(int from, bool lines)
+    private void FanOutFrom(bool lines)
     {
-        if (!Parallel || _fanOut is not { IsActive: false } fanOut || _end - from < MinFanOutRecords * 256 || _base + from < _fanOutRetryAt)
+        if (!Parallel || _fanOut is not { IsActive: false } fanOut || _end - _pos < MinFanOutBytes)
         {
             return;
         }
 
-        fanOut.Begin(_buffer, _base, lines);
-        int i = from;
-        while (true)
+        fanOut.Begin(_buffer, _base, _pos, _end, lines);
+        bool inputHelps = _input.HelperReadsAhead;
+        fanOut.Start(inputHelps);
+        if (inputHelps)
         {
-            i = SkipWhitespace(_buffer.AsSpan(0, _end), i);
-            if (!lines)
-            {
-                if (i >= _end || _buffer[i] != (byte)',')
-                {
-                    break;
-                }
-
-                i = SkipWhitespace(_buffer.AsSpan(0, _end), i + 1);
-            }
-
-            // A top-level object is taken as a record only when a record member comes first, as the probe would.
-            if (i >= _end || _buffer[i] != (byte)'{' || (lines && !RecordMarkers.StartsWithMarker(_buffer.AsSpan(i, _end - i))))
-            {
-                break;
-            }
-
-            var state = default(ValueScanState);
-            int length = ValueEndScanner.FindEnd(_buffer.AsSpan(i, _end - i), ref state);
-            if (length < 0 || length > _options.MaxRecordBytes)
-            {
-                break;
-            }
-
-            fanOut.Add(i, length);
-            i += length;
-        }
-
-        if (fanOut.Count >= MinFanOutRecords)
-        {
-            bool inputHelps = _input.HelperReadsAhead;
-            fanOut.Start(inputHelps);
-            if (inputHelps)
-            {
-                _input.WakeHelper();
-            }
-        }
-        else
-        {
-            _fanOutRetryAt = _base + i;
-            fanOut.Stop();
+            _input.WakeHelper();
         }
     }
 
@@ -294,13 +253,17 @@ internal sealed partial class RecordFramer
             return false;
         }
 
-        if (fanOut.NextOffset != _base + _pos || fanOut.Lines != (next == FramerMode.TopLevel))
+        if (fanOut.Lines != (next == FramerMode.TopLevel))
         {
             fanOut.Stop();
             return false;
         }
 
-        SliceResult slice = fanOut.TakeNext(_state, out int length);
+        if (!fanOut.TryTake(_state, _base + _pos, out SliceResult slice, out int length))
+        {
+            return false;
+        }
+
         if (!slice.Ok)
         {
             // Read here again, so it is reported exactly as a sequential read reports it.

@@ -235,7 +235,8 @@ internal sealed partial class RecordFramer
         return span[i] == (byte)':' ? i + 1 : -2;
     }
 
-    private static int SkipWhitespace(ReadOnlySpan<byte> span, int i)
+    /// <summary>The index of the first byte at or after <paramref name="i"/> that is not JSON whitespace.</summary>
+    internal static int SkipWhitespace(ReadOnlySpan<byte> span, int i)
     {
         while (i < span.Length && IsWhitespace(span[i]))
         {

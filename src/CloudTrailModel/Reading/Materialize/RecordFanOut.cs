@@ -1,11 +1,13 @@
 using System.Buffers;
 using CloudTrailModel.Internal;
+using CloudTrailModel.Reading.Framing;
 
 namespace CloudTrailModel.Reading.Materialize;
 
 /// <summary>
-/// Materialises the complete record slices the framer found in one window on several threads and hands the results
-/// back in file order. The reading thread takes slices from the front and helper threads from the back, each claiming
+/// Materialises the complete record slices of one window on several threads and hands the results back in file order.
+/// The first helper to start frames the batch (<see cref="WindowSlices"/>) while the reading thread goes on reading
+/// records one by one; then the reading thread takes slices from the front and helpers from the back, each claiming
 /// one slice at a time, so they meet in the middle. The reading thread never waits for a helper: a slice a helper is
 /// still working on when the reading thread reaches it is materialised again there (a helper the scheduler has paused
 /// costs one duplicate record, not a stall). Each thread has its own <see cref="ParseState"/>. The window is not moved
@@ -19,11 +21,14 @@ internal sealed class RecordFanOut : IDisposable
     private const int Taken = 3;
 
     private readonly int _maxDepth;
+    private readonly int _maxRecordBytes;
     private readonly bool _headersOnly;
     private readonly ParseState?[] _helperStates;
     private readonly Action<object?> _help;
     private byte[] _buffer = [];
     private long _base;
+    private int _from;
+    private int _end;
     // Rented on the first batch and handed back on Dispose: a small file's reader would otherwise allocate about 23 KB
     // for them, more than its hundred records' own share.
     private int[] _starts = [];
@@ -31,6 +36,10 @@ internal sealed class RecordFanOut : IDisposable
     private int[] _claims = [];
     private SliceResult[] _results = [];
     private int _count;
+
+    // The slices framed, published once the batch is framed (-1 until then); 1 once a helper has begun framing it.
+    private volatile int _framed = -1;
+    private int _framing;
 
     // The next slice the reading thread takes, moved for every record: on a line of its own (helpers never read it).
     private PaddedIndex _next;
@@ -48,38 +57,39 @@ internal sealed class RecordFanOut : IDisposable
 
     /// <param name="helpers">Threads that help the reading thread (at least 1).</param>
     /// <param name="maxDepth">The reader's nesting limit.</param>
+    /// <param name="maxRecordBytes">The reader's record size limit: framing stops at a larger record.</param>
     /// <param name="headersOnly">Read only each record's header (for a filter, which runs on the reading thread).</param>
-    public RecordFanOut(int helpers, int maxDepth, bool headersOnly)
+    public RecordFanOut(int helpers, int maxDepth, int maxRecordBytes, bool headersOnly)
     {
         _maxDepth = maxDepth;
+        _maxRecordBytes = maxRecordBytes;
         _headersOnly = headersOnly;
         _helperStates = new ParseState?[helpers];
         _help = Help;
     }
 
-    /// <summary>Whether a batch has slices the reading thread has not taken.</summary>
-    public bool IsActive => _next.Value < _count;
+    /// <summary>Whether a batch runs: not framed yet, or with slices the reading thread has not taken.</summary>
+    public bool IsActive => !_stopping && _framed is var framed && (framed < 0 || _next.Value < framed);
 
     /// <summary>Whether the batch holds top-level records (JSON Lines) rather than elements of an array.</summary>
     public bool Lines { get; private set; }
 
-    /// <summary>The absolute input offset of the next slice to take.</summary>
-    public long NextOffset => _base + _starts[_next.Value];
-
-    /// <summary>The slices added since <see cref="Begin"/>.</summary>
-    public int Count => _count;
-
-    /// <summary>Starts a new batch over <paramref name="buffer"/>, whose index 0 is absolute offset <paramref name="bufferBase"/>.</summary>
-    public void Begin(byte[] buffer, long bufferBase, bool lines)
+    /// <summary>
+    /// Starts a new batch of the records from <paramref name="from"/> (a record's start) to <paramref name="end"/> in
+    /// <paramref name="buffer"/>, whose index 0 is absolute offset <paramref name="bufferBase"/>.
+    /// </summary>
+    public void Begin(byte[] buffer, long bufferBase, int from, int end, bool lines)
     {
         Stop();
         _buffer = buffer;
         _base = bufferBase;
+        _from = from;
+        _end = end;
+        _framing = 0;
         Lines = lines;
     }
 
-    /// <summary>Adds the next complete record slice of the window.</summary>
-    public void Add(int start, int length)
+    private void Add(int start, int length)
     {
         if (_count == _starts.Length)
         {
@@ -113,21 +123,49 @@ internal sealed class RecordFanOut : IDisposable
         }
     }
 
-    /// <summary>The length and result of the next slice: a helper's, or materialised here with <paramref name="state"/>.</summary>
-    public SliceResult TakeNext(ParseState state, out int length)
+    /// <summary>
+    /// Takes the record at absolute offset <paramref name="offset"/>, the reading thread's next, with its length: a
+    /// helper's, or materialised here with <paramref name="state"/>. False while the batch is not framed (the reading
+    /// thread reads the record itself), and when no slice starts there (the batch is then stopped).
+    /// </summary>
+    public bool TryTake(ParseState state, long offset, out SliceResult result, out int length)
     {
-        int i = _next.Value++;
+        result = default;
+        length = 0;
+        int framed = _framed;
+        if (framed < 0)
+        {
+            return false;
+        }
+
+        // Records the reading thread read itself before the batch was framed: marked, so helpers stop there.
+        int i = _next.Value;
+        long at = offset - _base;
+        while (i < framed && _starts[i] < at)
+        {
+            Interlocked.CompareExchange(ref _claims[i], Taken, Free);
+            i++;
+        }
+
+        if (i >= framed || _starts[i] != at)
+        {
+            Stop();
+            return false;
+        }
+
+        _next.Value = i + 1;
         length = _lengths[i];
         if (Volatile.Read(ref _claims[i]) == Done)
         {
-            SliceResult result = _results[i];
+            result = _results[i];
             _results[i] = default;
-            return result;
+            return true;
         }
 
         // Free (a helper stops when it meets a taken slice) or claimed by a helper that has not finished: read it here.
         Interlocked.CompareExchange(ref _claims[i], Taken, Free);
-        return Materialize(state, _starts[i], length);
+        result = Materialize(state, _starts[i], length);
+        return true;
     }
 
     /// <summary>Ends the batch: helpers take no more slices, and this returns once none reads the window.</summary>
@@ -145,6 +183,7 @@ internal sealed class RecordFanOut : IDisposable
 
         Array.Clear(_results, 0, _count);
         _count = 0;
+        _framed = -1;
         _next.Value = 0;
         _buffer = [];
     }
@@ -209,8 +248,9 @@ internal sealed class RecordFanOut : IDisposable
                 return;
             }
 
+            int framed = Frame();
             ParseState state = _helperStates[helper] ??= ParseStateCache.Rent();
-            for (int i = _count - 1; i >= 0 && !_stopping; i--)
+            for (int i = framed - 1; i >= 0 && !_stopping; i--)
             {
                 int claim = Interlocked.CompareExchange(ref _claims[i], Claimed, Free);
                 if (claim == Taken)
@@ -230,6 +270,41 @@ internal sealed class RecordFanOut : IDisposable
         {
             Interlocked.Decrement(ref _running);
         }
+    }
+
+    /// <summary>
+    /// The number of slices in the batch: framed here by the first helper to start (with several helpers, the others
+    /// wait for it, as they would have nothing to take), or 0 when the batch was stopped first.
+    /// </summary>
+    private int Frame()
+    {
+        if (Interlocked.Exchange(ref _framing, 1) == 0)
+        {
+            ReadOnlySpan<byte> window = _buffer.AsSpan(0, _end);
+            int at = _from;
+            while (!_stopping)
+            {
+                int start = WindowSlices.Next(window, at, Lines, first: _count == 0, _maxRecordBytes, out int length);
+                if (start < 0)
+                {
+                    break;
+                }
+
+                Add(start, length);
+                at = start + length;
+            }
+
+            _framed = _count;
+        }
+
+        var wait = default(SpinWait);
+        int framed;
+        while ((framed = _framed) < 0 && !_stopping)
+        {
+            wait.SpinOnce(sleep1Threshold: -1);
+        }
+
+        return Math.Max(framed, 0);
     }
 
     private SliceResult Materialize(ParseState state, int start, int length)
