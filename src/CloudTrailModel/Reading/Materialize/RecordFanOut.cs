@@ -69,7 +69,14 @@ internal sealed class RecordFanOut : IDisposable
     }
 
     /// <summary>Whether a batch runs: not framed yet, or with slices the reading thread has not taken.</summary>
-    public bool IsActive => !_stopping && _framed is var framed && (framed < 0 || _next.Value < framed);
+    public bool IsActive
+    {
+        get
+        {
+            int framed = _framed;
+            return !_stopping && (framed < 0 || _next.Value < framed);
+        }
+    }
 
     /// <summary>Whether the batch holds top-level records (JSON Lines) rather than elements of an array.</summary>
     public bool Lines { get; private set; }
