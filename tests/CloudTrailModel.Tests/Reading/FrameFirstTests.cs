@@ -190,6 +190,32 @@ public sealed class FrameFirstTests
     }
 
     [Fact]
+    public void RecordFanOut_Framed_SaysHowManySlicesTheHelperFramed_SoTheFramerDoesNotStartABatchPerRecord()
+    {
+        // The framer starts no batch after one that framed fewer than 32 records, until a refill stops it: JSON Lines
+        // whose records start with another member than a record marker frame none, and would otherwise start a batch
+        // (a thread-pool item) after every record a helper had time to frame (2,761 per read of 3,000 such records).
+        string[] records = [.. Enumerable.Range(0, 100).Select(i => "{\"note\":1," + Fixtures.Record(i)[1..])];
+        byte[] notMarked = Fixtures.Utf8(string.Join("\n", records));
+        (byte[] array, List<(int Start, int Length)> slices) = Slices(100, "918273645505");
+        using var fanOut = new RecordFanOut(helpers: 1, CloudTrailReaderOptions.DefaultMaxDepth, CloudTrailReaderOptions.DefaultMaxRecordBytes, headersOnly: false);
+        foreach ((byte[] buffer, bool lines, int expected) in new[] { (notMarked, true, 0), (array, false, 100) })
+        {
+            fanOut.Begin(buffer, bufferBase: 0, from: 0, end: buffer.Length, lines);
+            fanOut.Start(inputHelps: true);
+            fanOut.Framed.Should().Be(-1, "no helper has framed the batch yet");
+            var decompressing = new Thread(() => fanOut.HelpOnce());
+            decompressing.Start();
+            decompressing.Join();
+
+            fanOut.Framed.Should().Be(expected);
+            fanOut.IsActive.Should().Be(expected > 0);
+            fanOut.Stop();
+            fanOut.Framed.Should().Be(-1, "a stopped batch (the window may move) says nothing of the next");
+        }
+    }
+
+    [Fact]
     public void RecordFanOut_MalformedSlice_IsNotOkAndTheRestStillComeInOrder()
     {
         string[] records = [.. Enumerable.Range(0, 100).Select(i => i == 37 ? Fixtures.Record(i).Replace(":\"GetObject\"", " \"GetObject\"", StringComparison.Ordinal) : Fixtures.Record(i))];

@@ -13,8 +13,9 @@ internal sealed partial class RecordFramer
     // Helper threads at most: the reading thread refills the window and hands records on, which bounds what more helpers could add.
     private const int MaxHelpers = 3;
 
-    // Less of a window than this is not worth handing to other threads.
+    // Less of a window than this, or fewer records than that, is not worth handing to other threads.
     private const int MinFanOutBytes = 8 * 1024;
+    private const int MinFanOutRecords = 32;
 
     // The record being framed: where it starts (absolute), how far the scan got, and its state there.
     private long _scanFrom = -1;
@@ -222,11 +223,15 @@ internal sealed partial class RecordFramer
 
     /// <summary>
     /// Hands the records of the window from <see cref="_pos"/> on to the helpers, when no batch runs and enough of the
-    /// window is left to be worth it; the first helper to start frames them (<see cref="WindowSlices"/>).
+    /// window is left to be worth it; the first helper to start frames them (<see cref="WindowSlices"/>). After a batch
+    /// that framed only a few records (framing stopped at a record it cannot take, such as a JSON Lines record whose
+    /// first member is not a record marker), none starts again before a refill stops it, so such input does not start
+    /// a batch per record.
     /// </summary>
     private void FanOutFrom(bool lines)
     {
-        if (!Parallel || _fanOut is not { IsActive: false } fanOut || _end - _pos < MinFanOutBytes)
+        if (!Parallel || _fanOut is not { IsActive: false } fanOut || _end - _pos < MinFanOutBytes
+            || fanOut.Framed is >= 0 and < MinFanOutRecords)
         {
             return;
         }

@@ -78,6 +78,9 @@ internal sealed class RecordFanOut : IDisposable
         }
     }
 
+    /// <summary>How many slices the last batch framed: -1 while it is not framed, and once stopped (the window may have moved).</summary>
+    public int Framed => _framed;
+
     /// <summary>Whether the batch holds top-level records (JSON Lines) rather than elements of an array.</summary>
     public bool Lines { get; private set; }
 
