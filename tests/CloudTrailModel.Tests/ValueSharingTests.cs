@@ -556,6 +556,24 @@ public sealed class ValueSharingTests
     }
 
     [Fact]
+    public void StringPool_SharingTheReadingThreadsSightings_PoolsAValueItSawOnce_UntilTheStateIsReleased()
+    {
+        // A helper's pool counts first sightings in the reading thread's table while it helps (RecordFanOut), and in its
+        // own again once its state is handed back, so a kept state never writes another reader's table.
+        var reading = new Internal.StringPool();
+        var helper = new Internal.ParseState(new Internal.StringPool());
+        helper.Pool.ShareSightingsOf(reading);
+
+        reading.GetIfRepeated("AROAEXAMPLE:one"u8, out _).Should().BeNull("the reading thread's first sighting");
+        helper.Pool.GetIfRepeated("AROAEXAMPLE:one"u8, out _).Should().Be("AROAEXAMPLE:one", "the value was sighted once, by the reading thread");
+        reading.GetIfRepeated("AROAEXAMPLE:one"u8, out _).Should().Be("AROAEXAMPLE:one", "either thread's sighting counts for both");
+
+        helper.Release().Should().BeTrue();
+        reading.GetIfRepeated("AROAEXAMPLE:two"u8, out _).Should().BeNull();
+        helper.Pool.GetIfRepeated("AROAEXAMPLE:two"u8, out _).Should().BeNull("a released state counts sightings in its own table");
+    }
+
+    [Fact]
     public void StringPool_TwoValuesWhoseSightingsMeet_AreBothPooledWhenTheyAlternate()
     {
         // "AssumedRole" and "s3.amazonaws.com" fall in the same set of the table of values seen once; alternating (as

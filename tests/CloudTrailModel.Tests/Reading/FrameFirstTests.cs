@@ -87,7 +87,7 @@ public sealed class FrameFirstTests
         (byte[] buffer, List<(int Start, int Length)> slices) = Slices(2000, "918273645502");
         var state = new ParseState(new StringPool());
         var instances = new HashSet<object>(ReferenceEqualityComparer.Instance);
-        using var fanOut = new RecordFanOut(helpers: 2, CloudTrailReaderOptions.DefaultMaxDepth, CloudTrailReaderOptions.DefaultMaxRecordBytes, headersOnly: false);
+        using var fanOut = new RecordFanOut(helpers: 2, state.Pool, CloudTrailReaderOptions.DefaultMaxDepth, CloudTrailReaderOptions.DefaultMaxRecordBytes, headersOnly: false);
 
         // Until a helper took a slice: on a machine busy with other tests the pool may start them after the reading thread
         // is done, and a thread pool starved by blocked tests adds threads only every half second or so (a count of 50
@@ -125,7 +125,12 @@ public sealed class FrameFirstTests
         // With gzip read ahead, the decompressing thread is the first helper (no thread-pool helper is queued for it):
         // it helps with a batch once, from the back, with its own state.
         (byte[] buffer, List<(int Start, int Length)> slices) = Slices(200, "918273645503");
-        using var fanOut = new RecordFanOut(helpers: 1, CloudTrailReaderOptions.DefaultMaxDepth, CloudTrailReaderOptions.DefaultMaxRecordBytes, headersOnly: false);
+        // The reading thread's pool already holds the account: a record it materialised would have that instance.
+        var pool = new StringPool();
+        pool.GetIfRepeated("918273645503"u8, out _);
+        string readersInstance = pool.GetIfRepeated("918273645503"u8, out _)!;
+        var state = new ParseState(pool);
+        using var fanOut = new RecordFanOut(helpers: 1, pool, CloudTrailReaderOptions.DefaultMaxDepth, CloudTrailReaderOptions.DefaultMaxRecordBytes, headersOnly: false);
         fanOut.HelpOnce().Should().BeFalse("no batch runs");
         StartBatch(fanOut, buffer, bufferBase: 0, slices, inputHelps: true);
         bool helped = false, again = true;
@@ -135,11 +140,6 @@ public sealed class FrameFirstTests
 
         helped.Should().BeTrue();
         again.Should().BeFalse("a batch is helped with once");
-        // The reading thread's pool already holds the account: a record it materialised would have that instance.
-        var pool = new StringPool();
-        pool.GetIfRepeated("918273645503"u8, out _);
-        string readersInstance = pool.GetIfRepeated("918273645503"u8, out _)!;
-        var state = new ParseState(pool);
         var instances = new HashSet<object>(ReferenceEqualityComparer.Instance);
         for (int i = 0; i < slices.Count; i++)
         {
@@ -168,9 +168,9 @@ public sealed class FrameFirstTests
         // once the batch is framed takes the slices from its own position on; at an offset no slice starts at (it
         // resynchronised after a bad record), the batch ends.
         (byte[] buffer, List<(int Start, int Length)> slices) = Slices(100, "918273645504");
-        using var fanOut = new RecordFanOut(helpers: 1, CloudTrailReaderOptions.DefaultMaxDepth, CloudTrailReaderOptions.DefaultMaxRecordBytes, headersOnly: false);
-        StartBatch(fanOut, buffer, bufferBase: 500, slices, inputHelps: true);
         var state = new ParseState(new StringPool());
+        using var fanOut = new RecordFanOut(helpers: 1, state.Pool, CloudTrailReaderOptions.DefaultMaxDepth, CloudTrailReaderOptions.DefaultMaxRecordBytes, headersOnly: false);
+        StartBatch(fanOut, buffer, bufferBase: 500, slices, inputHelps: true);
 
         fanOut.TryTake(state, 500 + slices[0].Start, out _, out _).Should().BeFalse("no helper has framed the batch yet");
         fanOut.IsActive.Should().BeTrue();
@@ -198,7 +198,7 @@ public sealed class FrameFirstTests
         string[] records = [.. Enumerable.Range(0, 100).Select(i => "{\"note\":1," + Fixtures.Record(i)[1..])];
         byte[] notMarked = Fixtures.Utf8(string.Join("\n", records));
         (byte[] array, List<(int Start, int Length)> slices) = Slices(100, "918273645505");
-        using var fanOut = new RecordFanOut(helpers: 1, CloudTrailReaderOptions.DefaultMaxDepth, CloudTrailReaderOptions.DefaultMaxRecordBytes, headersOnly: false);
+        using var fanOut = new RecordFanOut(helpers: 1, new StringPool(), CloudTrailReaderOptions.DefaultMaxDepth, CloudTrailReaderOptions.DefaultMaxRecordBytes, headersOnly: false);
         foreach ((byte[] buffer, bool lines, int expected) in new[] { (notMarked, true, 0), (array, false, 100) })
         {
             fanOut.Begin(buffer, bufferBase: 0, from: 0, end: buffer.Length, lines);
@@ -216,14 +216,39 @@ public sealed class FrameFirstTests
     }
 
     [Fact]
+    public void RecordFanOut_HelperCountsFirstSightingsInTheReadingThreadsTable()
+    {
+        // A value the reading thread has seen once is pooled on the helper's first sighting, as one thread reading every
+        // record would pool it: with a table of its own, the helper's first record would get a string of its own and only
+        // the next ones the pooled instance (the caller's account is the record's first member to hold the account).
+        (byte[] buffer, List<(int Start, int Length)> slices) = Slices(50, "918273645506");
+        var state = new ParseState(new StringPool());
+        state.Pool.GetIfRepeated("918273645506"u8, out _).Should().BeNull("the reading thread's first sighting");
+        using var fanOut = new RecordFanOut(helpers: 1, state.Pool, CloudTrailReaderOptions.DefaultMaxDepth, CloudTrailReaderOptions.DefaultMaxRecordBytes, headersOnly: false);
+        StartBatch(fanOut, buffer, bufferBase: 0, slices, inputHelps: true);
+        var decompressing = new Thread(() => fanOut.HelpOnce());
+        decompressing.Start();
+        decompressing.Join();
+
+        var instances = new HashSet<object>(ReferenceEqualityComparer.Instance);
+        for (int i = 0; i < slices.Count; i++)
+        {
+            fanOut.TryTake(state, slices[i].Start, out SliceResult result, out _).Should().BeTrue();
+            instances.Add(result.Record!.UserIdentity!.AccountId!);
+        }
+
+        instances.Should().HaveCount(1, "the helper made every record, each with its pool's instance from the first on");
+    }
+
+    [Fact]
     public void RecordFanOut_MalformedSlice_IsNotOkAndTheRestStillComeInOrder()
     {
         string[] records = [.. Enumerable.Range(0, 100).Select(i => i == 37 ? Fixtures.Record(i).Replace(":\"GetObject\"", " \"GetObject\"", StringComparison.Ordinal) : Fixtures.Record(i))];
         byte[] buffer = Fixtures.Utf8(string.Concat(records));
-        using var fanOut = new RecordFanOut(helpers: 1, CloudTrailReaderOptions.DefaultMaxDepth, CloudTrailReaderOptions.DefaultMaxRecordBytes, headersOnly: false);
+        var state = new ParseState(new StringPool());
+        using var fanOut = new RecordFanOut(helpers: 1, state.Pool, CloudTrailReaderOptions.DefaultMaxDepth, CloudTrailReaderOptions.DefaultMaxRecordBytes, headersOnly: false);
         fanOut.Begin(buffer, bufferBase: 0, from: 0, end: buffer.Length, lines: true);
         fanOut.Start(inputHelps: false);
-        var state = new ParseState(new StringPool());
         var taken = new List<string?>();
         long at = 0;
         foreach (string record in records)

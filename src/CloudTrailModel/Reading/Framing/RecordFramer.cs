@@ -47,7 +47,7 @@ internal sealed partial class RecordFramer : IDisposable
         if (helpers > 0)
         {
             // Only headers are read on helpers when a filter is set: the filter itself runs on the reading thread.
-            _fanOut = new RecordFanOut(helpers, options.MaxDepth, options.MaxRecordBytes, headersOnly: options.Filter is not null);
+            _fanOut = new RecordFanOut(helpers, _state.Pool, options.MaxDepth, options.MaxRecordBytes, headersOnly: options.Filter is not null);
         }
 
         // Gzip is decompressed on another thread, which helps materialise while it is ahead (one hand-off for both).

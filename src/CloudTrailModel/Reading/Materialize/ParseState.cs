@@ -45,6 +45,7 @@ internal sealed partial class ParseState
     /// </summary>
     public bool Release()
     {
+        Pool.ShareSightingsOf(null);
         BeginRecord();
         SetSource([], 0, 0);
         AllowDeferredStrings = false;

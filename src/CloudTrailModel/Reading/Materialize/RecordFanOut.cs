@@ -20,6 +20,7 @@ internal sealed class RecordFanOut : IDisposable
     private const int Done = 2;
     private const int Taken = 3;
 
+    private readonly StringPool _readerPool;
     private readonly int _maxDepth;
     private readonly int _maxRecordBytes;
     private readonly bool _headersOnly;
@@ -56,11 +57,13 @@ internal sealed class RecordFanOut : IDisposable
     private int _inputHelped;
 
     /// <param name="helpers">Threads that help the reading thread (at least 1).</param>
+    /// <param name="readerPool">The reading thread's string pool: helpers count first sightings in its table (<see cref="StringPool.ShareSightingsOf"/>).</param>
     /// <param name="maxDepth">The reader's nesting limit.</param>
     /// <param name="maxRecordBytes">The reader's record size limit: framing stops at a larger record.</param>
     /// <param name="headersOnly">Read only each record's header (for a filter, which runs on the reading thread).</param>
-    public RecordFanOut(int helpers, int maxDepth, int maxRecordBytes, bool headersOnly)
+    public RecordFanOut(int helpers, StringPool readerPool, int maxDepth, int maxRecordBytes, bool headersOnly)
     {
+        _readerPool = readerPool;
         _maxDepth = maxDepth;
         _maxRecordBytes = maxRecordBytes;
         _headersOnly = headersOnly;
@@ -259,7 +262,7 @@ internal sealed class RecordFanOut : IDisposable
             }
 
             int framed = Frame();
-            ParseState state = _helperStates[helper] ??= ParseStateCache.Rent();
+            ParseState state = _helperStates[helper] ??= RentHelperState();
             for (int i = framed - 1; i >= 0 && !_stopping; i--)
             {
                 int claim = Interlocked.CompareExchange(ref _claims[i], Claimed, Free);
@@ -280,6 +283,14 @@ internal sealed class RecordFanOut : IDisposable
         {
             Interlocked.Decrement(ref _running);
         }
+    }
+
+    // Handed back by Dispose, whose ParseStateCache.Return ends the sharing of sightings (ParseState.Release).
+    private ParseState RentHelperState()
+    {
+        ParseState state = ParseStateCache.Rent();
+        state.Pool.ShareSightingsOf(_readerPool);
+        return state;
     }
 
     /// <summary>

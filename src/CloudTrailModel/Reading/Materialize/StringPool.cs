@@ -78,7 +78,27 @@ internal sealed class StringPool
     private const int SeenBits = 13;
     private ulong[]? _seenTable;
 
-    private ulong[] Seen => _seenTable ??= new ulong[1 << SeenBits];
+    // The reading thread's table while this pool's state helps its reader (ShareSightingsOf).
+    private ulong[]? _sharedSeen;
+
+    private ulong[] Seen => _sharedSeen ?? _seenTable ?? NewSeenTable();
+
+    // Once: a helper may ask for the table of the reading thread's pool (ShareSightingsOf) while that thread makes it.
+    private ulong[] NewSeenTable()
+    {
+        Interlocked.CompareExchange(ref _seenTable, new ulong[1 << SeenBits], null);
+        return _seenTable;
+    }
+
+    /// <summary>
+    /// Counts first sightings in <paramref name="reader"/>'s table instead of this pool's own while this pool's state
+    /// helps that pool's reader on another thread (null: in its own again), so each thread pools what one thread reading
+    /// every record would. With a table each, a helper that sees half the records keeps a sighting twice as long, pools
+    /// values that recur only a few times per file, and fills up, empties itself and learns every value again. Both
+    /// threads write the table unsynchronised: a sighting lost or doubled only decides whether a value is pooled, never
+    /// what is returned.
+    /// </summary>
+    public void ShareSightingsOf(StringPool? reader) => _sharedSeen = reader?.Seen;
 
     public string Get(ReadOnlySpan<byte> utf8)
     {
